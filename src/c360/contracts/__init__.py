@@ -1,0 +1,39 @@
+"""Table contracts: the one declaration of every table that generator, pipeline and docs read."""
+
+from __future__ import annotations
+
+from c360.contracts import (
+    commerce,
+    crm,
+    ecommerce,
+    identity,
+    marketing,
+    marketing_bronze,
+    text,
+    truth,
+)
+from c360.contracts.model import Column, Table
+
+SOURCE_TABLES: tuple[Table, ...] = (
+    *crm.TABLES,
+    *marketing.TABLES,
+    *commerce.TABLES,
+    *text.TABLES,
+    *ecommerce.TABLES,
+    *marketing_bronze.TABLES,
+    *identity.TABLES,
+)
+TRUTH_TABLES: tuple[Table, ...] = truth.TABLES
+ALL_TABLES: tuple[Table, ...] = SOURCE_TABLES + TRUTH_TABLES
+CONTRACTS: dict[str, Table] = {t.name: t for t in ALL_TABLES}
+
+
+def get(name: str) -> Table:
+    """The contract of table ``name``."""
+    try:
+        return CONTRACTS[name]
+    except KeyError:
+        raise KeyError(f"no contract for table {name!r}") from None
+
+
+__all__ = ["ALL_TABLES", "CONTRACTS", "SOURCE_TABLES", "TRUTH_TABLES", "Column", "Table", "get"]

@@ -1,0 +1,93 @@
+"""The contract of a table: columns, types, keys, relationships and allowed values, declared once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+# Logical types every engine understands; the Arrow type is what files and frames carry.
+ARROW_TYPES: dict[str, pa.DataType] = {
+    "string": pa.string(),
+    "int": pa.int64(),
+    "float": pa.float64(),
+    "bool": pa.bool_(),
+    "timestamp": pa.timestamp("s"),
+    "date": pa.date32(),
+    "list<string>": pa.list_(pa.string()),
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its logical type and the rules every value must satisfy."""
+
+    name: str
+    dtype: str
+    description: str = ""
+    nullable: bool = False
+    unique: bool = False
+    allowed: tuple[str, ...] | None = None
+    pattern: str | None = None
+    references: str | None = None  # "table.column"
+    min_value: float | None = None
+    max_value: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.dtype not in ARROW_TYPES:
+            raise ValueError(f"column {self.name}: unknown type {self.dtype!r}")
+
+    @property
+    def arrow_type(self) -> pa.DataType:
+        return ARROW_TYPES[self.dtype]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table's contract. ``path`` is relative to the workspace root."""
+
+    name: str
+    seed: str
+    description: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...] = ()
+    path: str = ""
+    file_format: str = "table"  # table (csv|parquet by --format), csv, json, jsonl, mongo_jsonl,
+    # parquet, parquet_dir, text
+    rows_at_scale_1: int | None = None
+    scaling: str = "linear"  # linear | sqrt | fixed
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def column(self, name: str) -> Column:
+        for col in self.columns:
+            if col.name == name:
+                return col
+        raise KeyError(f"{self.name} has no column {name!r}")
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def arrow_schema(self) -> pa.Schema:
+        return pa.schema([pa.field(c.name, c.arrow_type, nullable=c.nullable) for c in self.columns])
+
+    def foreign_keys(self) -> list[tuple[str, str, str]]:
+        """(column, referenced table, referenced column) for every declared reference."""
+        out = []
+        for col in self.columns:
+            if col.references:
+                table, ref_col = col.references.split(".")
+                out.append((col.name, table, ref_col))
+        return out
+
+
+def id_pattern(prefix: str, digits: int) -> str:
+    """Regex of an ID like ``CUST_000123``; wider numbers are allowed once a scale outgrows the width.
+
+    >>> bool(re.fullmatch(id_pattern("CUST_", 6), "CUST_000123"))
+    True
+    >>> bool(re.fullmatch(id_pattern("CUST_", 6), "CUST_123"))
+    False
+    """
+    return rf"{re.escape(prefix)}\d{{{digits},}}"

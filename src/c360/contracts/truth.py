@@ -1,0 +1,72 @@
+"""Generator ground truth under ``truth/``: defects, identity clusters and text labels.
+
+The pipeline never reads these; evaluation commands compare its results with them.
+"""
+
+from __future__ import annotations
+
+from c360.contracts.model import Column, Table
+
+DEFECTS = Table(
+    name="truth_defects",
+    seed="gen",
+    description="Every injected defect, one row each. Rows not listed are clean.",
+    path="truth/defects",
+    file_format="csv",
+    columns=(
+        Column("table", "string", "Contract name of the dirty table"),
+        Column("row_key", "string", "The row's primary key as written (null if the key itself was blanked)",
+               nullable=True),
+        Column("row_number", "int", "1-based record number in the table's file (header excluded)",
+               min_value=1),
+        Column("column", "string", "Affected column; * for an exact duplicate of a whole row"),
+        Column("defect_type", "string", "Kind of defect"),
+    ),
+)
+
+IDENTITY = Table(
+    name="truth_identity",
+    seed="gen",
+    description="Which person each identity-source record belongs to.",
+    path="truth/identity",
+    file_format="csv",
+    primary_key=("source", "record_id"),
+    columns=(
+        Column("source", "string", "Identity source system"),
+        Column("record_id", "string", "The record's id in that source"),
+        Column("person_id", "string", "The person (the seed-000 customer_id of that person)"),
+    ),
+)
+
+NOTE_LABELS = Table(
+    name="truth_note_labels",
+    seed="gen",
+    description="Topic, sentiment and language of each CRM note (also in the note's headers).",
+    path="truth/note_labels",
+    file_format="csv",
+    primary_key=("file",),
+    columns=(
+        Column("file", "string", "Note path relative to the workspace"),
+        Column("customer_id", "string", "Customer"),
+        Column("language", "string", "Language", allowed=("fr", "en", "de", "es")),
+        Column("topic", "string", "Topic"),
+        Column("sentiment", "string", "Sentiment", allowed=("positive", "neutral", "negative")),
+    ),
+)
+
+PII_SPANS = Table(
+    name="truth_pii_spans",
+    seed="gen",
+    description="Every planted PII span in the notes: character offsets into the file's text.",
+    path="truth/pii_spans",
+    file_format="csv",
+    columns=(
+        Column("file", "string", "Note path relative to the workspace"),
+        Column("start", "int", "Start offset (characters, 0-based)", min_value=0),
+        Column("end", "int", "End offset (exclusive)", min_value=1),
+        Column("pii_type", "string", "Kind of PII", allowed=("EMAIL", "PHONE", "PERSON")),
+        Column("value", "string", "The span's text"),
+    ),
+)
+
+TABLES = (DEFECTS, IDENTITY, NOTE_LABELS, PII_SPANS)

@@ -1,0 +1,110 @@
+"""Seed 000 CRM facts for one block: customers, segment memberships and interactions."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+
+from c360.contracts import crm
+from c360.generate.arrays import draw, ids, repeat_index, timestamps, uniform_between, weighted
+from c360.generate.block import Block
+from c360.generate.plan import ACTIVITY_START, AS_OF, DAY, HISTORY_START
+
+COUNTRY_NAME = {"FR": "France", "US": "USA", "DE": "Germany", "ES": "Spain", "GB": "UK"}
+STAGE_WEIGHTS = {"lead": 12, "prospect": 13, "active": 50, "at_risk": 12, "churned": 13}
+CONSENT_EMAIL_RATE = 0.65
+ACCOUNT_LINK_RATE = 0.30
+
+
+def customers(block: Block) -> pa.Table:
+    """Customers of the block: one per person, 30% attached to an account."""
+    rng, n, p = block.rng("customers"), block.n, block.people
+    stage = np.array(list(STAGE_WEIGHTS))[weighted(rng, list(STAGE_WEIGHTS.values()), n)]
+    n_acc = block.dims.accounts.num_rows
+    linked = rng.random(n) < ACCOUNT_LINK_RATE
+    account = ids("ACC_", rng.integers(1, n_acc + 1, n), 6)
+    first_seen = uniform_between(rng, HISTORY_START, AS_OF - 180 * DAY, n)
+    return pa.table(
+        {
+            "customer_id": p.column("customer_id"),
+            "account_id": pa.array(np.where(linked, account.to_numpy(zero_copy_only=False), None).tolist(),
+                                   pa.string()),
+            "email": p.column("email"),
+            "first_seen_at": timestamps(first_seen),
+            "status": pa.array(np.where(stage == "churned", "churned", "active").tolist(), pa.string()),
+            "locale": p.column("locale"),
+            "lifecycle_stage": pa.array(stage.tolist(), pa.string()),
+            "consent_email": rng.random(n) < CONSENT_EMAIL_RATE,
+            "consent_sms": rng.random(n) < 0.35,
+            "preferred_channel": draw(rng, crm.CHANNELS, (45, 20, 15, 20), n),
+            "country": pa.array([COUNTRY_NAME[c] for c in p.column("country").to_pylist()], pa.string()),
+        },
+        schema=crm.CUSTOMERS.arrow_schema(),
+    )
+
+
+def customer_segments(block: Block, customers_: pa.Table) -> pa.Table:
+    """Two to five distinct segments per customer; most memberships are still open."""
+    rng, n = block.rng("customer_segments"), block.n
+    seg = block.dims.segments
+    n_seg = seg.num_rows
+    k = np.minimum(weighted(rng, (35, 35, 20, 10), n) + 2, n_seg)
+    width = min(5, n_seg)
+    choice = np.argpartition(rng.random((n, n_seg)), width - 1, axis=1)[:, :width]
+    keep = np.arange(width)[None, :] < k[:, None]
+    owner = np.broadcast_to(np.arange(n)[:, None], choice.shape)[keep]
+    segment = choice[keep]
+    first_seen = customers_.column("first_seen_at").cast(pa.int64()).to_numpy()[owner]
+    created = seg.column("created_at").cast(pa.int64()).to_numpy()[segment]
+    m = len(owner)
+    start = uniform_between(rng, np.maximum(first_seen, created), AS_OF - DAY, m)
+    end = start + rng.integers(30, 500, m) * DAY
+    end_null = (rng.random(m) < 0.7) | (end > AS_OF)
+    return pa.table(
+        {
+            "customer_id": customers_.column("customer_id").take(pa.array(owner)),
+            "segment_id": seg.column("segment_id").take(pa.array(segment)),
+            "start_date": timestamps(start),
+            "end_date": pa.array(np.where(end_null, None, end.astype("datetime64[s]")).tolist(),
+                                 pa.timestamp("s")),
+        },
+        schema=crm.CUSTOMER_SEGMENTS.arrow_schema(),
+    )
+
+
+def interactions(block: Block, customers_: pa.Table) -> pa.Table:
+    """About four interactions per customer, after their first_seen_at."""
+    rng = block.rng("interactions")
+    stage = customers_.column("lifecycle_stage").to_numpy(zero_copy_only=False)
+    lam = np.select([stage == "lead", stage == "prospect", stage == "at_risk", stage == "churned"],
+                    [2.0, 3.0, 5.0, 4.0], 4.5)
+    counts = rng.poisson(lam)
+    owner = repeat_index(counts)
+    m = len(owner)
+    first_seen = customers_.column("first_seen_at").cast(pa.int64()).to_numpy()[owner]
+    occurred = uniform_between(rng, np.maximum(first_seen, ACTIVITY_START - 365 * DAY), AS_OF, m)
+    type_i = weighted(rng, (30, 25, 20, 15, 10), m)
+    kind = np.array(crm.INTERACTION_TYPES)[type_i]
+    channel = np.array(crm.CHANNELS)[weighted(rng, (35, 35, 20, 10), m)]
+    outcome_i = np.where(kind == "complaint", weighted(rng, (30, 25, 35, 10), m),
+                         weighted(rng, (55, 15, 8, 22), m))
+    base = np.where(kind == "complaint", 2.0, 3.8)
+    score = np.clip(np.round(base + rng.normal(0, 1.0, m)), 1, 5).astype(np.int64)
+    score_null = rng.random(m) < 0.3
+    duration = np.where(np.isin(channel, ["phone", "chat"]), rng.gamma(2.0, 8.0, m) + 2,
+                        rng.gamma(1.5, 4.0, m) + 1).astype(np.int64)
+    duration_null = ~np.isin(channel, ["phone", "chat"]) & (rng.random(m) < 0.6)
+    return pa.table(
+        {
+            "interaction_id": ids("INT_", block.next_ids("crm_interactions", m), 8),
+            "customer_id": customers_.column("customer_id").take(pa.array(owner)),
+            "type": pa.array(kind.tolist(), pa.string()),
+            "channel": pa.array(channel.tolist(), pa.string()),
+            "occurred_at": timestamps(occurred),
+            "topic": draw(rng, crm.INTERACTION_TOPICS, (22, 25, 20, 13, 10, 10), m),
+            "outcome": pa.array(np.array(crm.OUTCOMES)[outcome_i].tolist(), pa.string()),
+            "satisfaction_score": pa.array(score, mask=score_null),
+            "duration_min": pa.array(duration, mask=duration_null),
+        },
+        schema=crm.INTERACTIONS.arrow_schema(),
+    )

@@ -1,0 +1,155 @@
+"""Seed 000 e-mail activity for one block: sends to consenting customers and their events.
+
+Funnel per send (the seed's rates): 3% bounce; 22% of delivered sends are opened; 8% of opened
+sends are clicked; 0.5% of delivered sends lead to an unsubscribe. To reach the seed's volume of
+one event per send, opened sends are opened several times (1 + Poisson(3.4): mail clients
+reload images, people reread) and clicked sends clicked 1 + Poisson(0.5) times.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyarrow as pa
+
+from c360.contracts import marketing
+from c360.generate import vocab
+from c360.generate.arrays import ids, repeat_index, timestamps, uniform_between, weighted
+from c360.generate.block import Block
+from c360.generate.crm import CONSENT_EMAIL_RATE
+from c360.generate.plan import AS_OF, DAY
+
+SENDS_PER_CUSTOMER = 10.0
+BOUNCE, OPEN, CLICK, UNSUBSCRIBE = 0.03, 0.22, 0.08, 0.005
+EXTRA_OPENS, EXTRA_CLICKS = 3.4, 0.5
+
+
+@dataclass(frozen=True)
+class EmailActivity:
+    sends: pa.Table
+    events: pa.Table
+    send_owner: np.ndarray  # block-local customer index of each send
+    event_send: np.ndarray  # send index of each event
+
+
+def sends_and_events(block: Block, customers_: pa.Table) -> EmailActivity:
+    """Sends (consenting customers only) and the funnel of events each one produced."""
+    rng = block.rng("sends")
+    consent = customers_.column("consent_email").to_numpy(zero_copy_only=False)
+    counts = np.where(consent, rng.poisson(SENDS_PER_CUSTOMER / CONSENT_EMAIL_RATE, block.n), 0)
+    owner = repeat_index(counts)
+    m = len(owner)
+    camp = block.dims.campaigns
+    n_camp = camp.num_rows
+    campaign = rng.integers(0, n_camp, m)
+    c_start = camp.column("start_date").cast(pa.int64()).to_numpy()
+    c_end = np.minimum(camp.column("end_date").cast(pa.int64()).to_numpy(), AS_OF - DAY)
+    send_at = uniform_between(rng, c_start[campaign], c_end[campaign], m)
+    send_at = send_at // 60 * 60
+    asset = _assets_for(block, campaign, block.people.column("language").to_pylist(), owner, rng)
+    sends = pa.table(
+        {
+            "send_id": ids("SEND_", block.next_ids("marketing_sends", m), 8),
+            "campaign_id": camp.column("campaign_id").take(pa.array(campaign)),
+            "asset_id": block.dims.assets.column("asset_id").take(pa.array(asset)),
+            "customer_id": customers_.column("customer_id").take(pa.array(owner)),
+            "send_at": timestamps(send_at),
+        },
+        schema=marketing.SENDS.arrow_schema(),
+    )
+    events, event_send = _events(block, sends, send_at, campaign, asset)
+    return EmailActivity(sends, events, owner, event_send)
+
+
+def _assets_for(block: Block, campaign: np.ndarray, languages: list[str], owner: np.ndarray,
+                rng: np.random.Generator) -> np.ndarray:
+    """An asset of the send's campaign, in the recipient's language when the campaign has one."""
+    assets = block.dims.assets
+    camp_ids = block.dims.campaigns.column("campaign_id").to_pylist()
+    camp_of = {c: i for i, c in enumerate(camp_ids)}
+    by_campaign: dict[int, list[int]] = {}
+    by_lang: dict[tuple[int, str], list[int]] = {}
+    for j, (c, lang) in enumerate(zip(assets.column("campaign_id").to_pylist(),
+                                      assets.column("language").to_pylist(), strict=True)):
+        by_campaign.setdefault(camp_of[c], []).append(j)
+        by_lang.setdefault((camp_of[c], lang), []).append(j)
+    u = rng.random(len(campaign))
+    out = np.empty(len(campaign), dtype=np.int64)
+    for i, (c, o) in enumerate(zip(campaign.tolist(), owner.tolist(), strict=True)):
+        pool = by_lang.get((c, languages[o])) or by_campaign[c]
+        out[i] = pool[int(u[i] * len(pool))]
+    return out
+
+
+def _events(block: Block, sends: pa.Table, send_at: np.ndarray, campaign: np.ndarray,
+            asset: np.ndarray) -> tuple[pa.Table, np.ndarray]:
+    rng = block.rng("events")
+    m = sends.num_rows
+    bounced = rng.random(m) < BOUNCE
+    opened = ~bounced & (rng.random(m) < OPEN)
+    clicked = opened & (rng.random(m) < CLICK)
+    unsub = ~bounced & (rng.random(m) < UNSUBSCRIBE)
+    n_open = np.where(opened, 1 + rng.poisson(EXTRA_OPENS, m), 0)
+    n_click = np.where(clicked, 1 + rng.poisson(EXTRA_CLICKS, m), 0)
+    first_open = send_at + (rng.exponential(0.8, m) * DAY).astype(np.int64) + 60
+
+    kinds, owners, times = [], [], []
+    b = np.flatnonzero(bounced)
+    kinds.append(np.full(len(b), 2))
+    owners.append(b)
+    times.append(send_at[b] + rng.integers(5, 900, len(b)))
+    o = repeat_index(n_open)
+    kinds.append(np.zeros(len(o), dtype=np.int64))
+    owners.append(o)
+    is_first = np.r_[True, o[1:] != o[:-1]] if len(o) else np.zeros(0, bool)
+    times.append(first_open[o] + np.where(is_first, 0, (rng.exponential(2.0, len(o)) * DAY).astype(np.int64)))
+    c = repeat_index(n_click)
+    kinds.append(np.ones(len(c), dtype=np.int64))
+    owners.append(c)
+    times.append(first_open[c] + rng.integers(5, 3600, len(c)))
+    u = np.flatnonzero(unsub)
+    kinds.append(np.full(len(u), 3))
+    owners.append(u)
+    times.append(np.where(opened[u], first_open[u], send_at[u]) + rng.integers(60, 3 * DAY, len(u)))
+
+    kind, send_i, at = np.concatenate(kinds), np.concatenate(owners), np.concatenate(times)
+    keep = at <= AS_OF  # what happens after the data's end date has not happened yet
+    order = np.lexsort((kind, at, send_i))
+    order = order[keep[order]]
+    kind, send_i, at = kind[order], send_i[order], at[order]
+    e = len(kind)
+    device_i = weighted(rng, (35, 55, 10), e)
+    device = np.array(marketing.DEVICES, dtype=object)[device_i]
+    device[kind == 2] = None
+    ua = np.array([None] * e, dtype=object)
+    u_ua = rng.random(e)
+    for i in np.flatnonzero(kind != 2):
+        agents = vocab.USER_AGENTS[device[i]]
+        ua[i] = agents[int(u_ua[i] * len(agents))]
+    ua[(kind != 2) & (rng.random(e) < 0.04)] = None
+    url = np.array([None] * e, dtype=object)
+    camp_ids = np.array(block.dims.campaigns.column("campaign_id").to_pylist(), dtype=object)
+    asset_ids = np.array(block.dims.assets.column("asset_id").to_pylist(), dtype=object)
+    langs = np.array(block.dims.assets.column("language").to_pylist(), dtype=object)
+    paths = ("offers", "new-arrivals", "bestsellers", "account", "loyalty", "sale")
+    path_i = rng.integers(0, len(paths), e)
+    for i in np.flatnonzero(kind == 1):
+        s = send_i[i]
+        url[i] = (f"https://www.brandco.example/{langs[asset[s]]}/{paths[path_i[i]]}"
+                  f"?utm_source=email&utm_campaign={camp_ids[campaign[s]]}&utm_content={asset_ids[asset[s]]}")
+    events = pa.table(
+        {
+            "event_id": ids("EVT_", block.next_ids("marketing_events", e), 8),
+            "send_id": sends.column("send_id").take(pa.array(send_i)),
+            "customer_id": sends.column("customer_id").take(pa.array(send_i)),
+            "event_type": pa.array(np.array(["open", "click", "bounce", "unsubscribe"])[kind].tolist(),
+                                   pa.string()),
+            "event_at": timestamps(at),
+            "url_clicked": pa.array(url.tolist(), pa.string()),
+            "device": pa.array(device.tolist(), pa.string()),
+            "user_agent": pa.array(ua.tolist(), pa.string()),
+        },
+        schema=marketing.EVENTS.arrow_schema(),
+    )
+    return events, send_i

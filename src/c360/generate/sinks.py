@@ -1,0 +1,151 @@
+"""File writers that take a table block by block: CSV, Parquet, JSON, JSON lines and text folders."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+from typing import Any, Protocol
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+
+class Sink(Protocol):
+    path: Path
+    rows: int
+
+    def write(self, block: pa.Table) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class CsvSink:
+    """One CSV file with a header line; every block must share the first block's schema."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.rows = path, 0
+        self._writer: pacsv.CSVWriter | None = None
+        self._schema: pa.Schema | None = None
+
+    def write(self, block: pa.Table) -> None:
+        if self._writer is None or self._schema is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._schema = block.schema
+            self._writer = pacsv.CSVWriter(str(self.path), block.schema)
+        self._writer.write_table(block.cast(self._schema))
+        self.rows += block.num_rows
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+
+
+class ParquetSink:
+    """One Parquet file (``part=True``: a directory holding ``part-00000.parquet``)."""
+
+    def __init__(self, path: Path, part: bool = False) -> None:
+        self.path, self.rows = path, 0
+        self._file = path / "part-00000.parquet" if part else path
+        self._writer: pq.ParquetWriter | None = None
+
+    def write(self, block: pa.Table) -> None:
+        if self._writer is None:
+            self._file.parent.mkdir(parents=True, exist_ok=True)
+            self._writer = pq.ParquetWriter(str(self._file), block.schema, compression="zstd")
+        self._writer.write_table(block.cast(self._writer.schema))
+        self.rows += block.num_rows
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+
+
+class JsonSink:
+    """JSON lines (one object per line) or one JSON array; ``mongo`` writes MongoDB extended JSON.
+
+    Null values are left out of the object, as a document store would hold them.
+    """
+
+    def __init__(self, path: Path, lines: bool = True, mongo: bool = False) -> None:
+        self.path, self.rows, self.lines, self.mongo = path, 0, lines, mongo
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._out = path.open("w", encoding="utf-8", newline="\n")
+        if not lines:
+            self._out.write("[")
+
+    def write(self, block: pa.Table) -> None:
+        encode = _mongo_value if self.mongo else _plain_value
+        parts = []
+        for record in block.to_pylist():
+            doc = {k: encode(v) for k, v in record.items() if v is not None}
+            parts.append(json.dumps(doc, ensure_ascii=False, separators=(", ", ": ")))
+        if not parts:
+            return
+        if self.lines:
+            self._out.write("\n".join(parts) + "\n")
+        else:
+            self._out.write(("," if self.rows else "") + "\n" + ",\n".join(parts))
+        self.rows += block.num_rows
+
+    def close(self) -> None:
+        if not self.lines:
+            self._out.write("\n]\n")
+        self._out.close()
+
+
+def _plain_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%dT%H:%M:%S")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _mongo_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return {"$date": value.strftime("%Y-%m-%dT%H:%M:%SZ")}
+    if isinstance(value, dict) and set(value) == {"$oid"}:
+        return value
+    return _plain_value(value)
+
+
+class TextFolderSink:
+    """A folder of UTF-8 text files; ``rows`` counts files and ``digest`` covers names and bytes."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.rows = path, 0
+        self._hash = hashlib.sha256()
+        path.mkdir(parents=True, exist_ok=True)
+
+    def write_files(self, names: list[str], texts: list[str]) -> None:
+        for name, text in zip(names, texts, strict=True):
+            data = text.encode("utf-8")
+            (self.path / name).write_bytes(data)
+            self._hash.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+        self.rows += len(names)
+
+    def write(self, block: pa.Table) -> None:
+        self.write_files(block.column("name").to_pylist(), block.column("text").to_pylist())
+
+    @property
+    def digest(self) -> str:
+        return self._hash.hexdigest()
+
+    def close(self) -> None:
+        pass
+
+
+def file_sha256(path: Path) -> str:
+    """sha256 of a file, or of a directory's files (names and contents, sorted)."""
+    h = hashlib.sha256()
+    if path.is_dir():
+        for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            h.update(str(child.relative_to(path)).encode() + b"\0" + bytes.fromhex(file_sha256(child)))
+        return h.hexdigest()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
