@@ -22,6 +22,12 @@ def fail(message: str) -> typer.Exit:
 @contextmanager
 def progress_bar(label: str) -> Iterator[Progress]:
     """A progress bar on stderr that disappears when done."""
-    with Progress(TextColumn(label), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                  TimeElapsedColumn(), console=err_console, transient=True) as bar:
+    with Progress(
+        TextColumn(label),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    ) as bar:
         yield bar

@@ -14,10 +14,18 @@ from c360.generate import Plan, Result, WorkspaceNotEmptyError, generate
 
 Workspace = Annotated[Path, typer.Option("--workspace", "-w", help="Workspace directory.")]
 Scale = Annotated[float, typer.Option(help="Size multiplier: 1 = the seed volumes (0.01 to 100).")]
-Seed = Annotated[int, typer.Option(help="Random seed; the same seed and scale give identical files.")]
-Format = Annotated[str, typer.Option("--format", help="File format of the seed-000 tables: csv or parquet.")]
-Force = Annotated[bool, typer.Option("--force", help="Replace the sources of a non-empty workspace.")]
-DirtRate = Annotated[float, typer.Option("--dirt", help="Share of seed-000 rows given a defect (0-0.2).")]
+Seed = Annotated[
+    int, typer.Option(help="Random seed; the same seed and scale give identical files.")
+]
+Format = Annotated[
+    str, typer.Option("--format", help="File format of the seed-000 tables: csv or parquet.")
+]
+Force = Annotated[
+    bool, typer.Option("--force", help="Replace the sources of a non-empty workspace.")
+]
+DirtRate = Annotated[
+    float, typer.Option("--dirt", help="Share of seed-000 rows given a defect (0-0.2).")
+]
 
 
 def generate_command(
@@ -33,8 +41,9 @@ def generate_command(
     print_summary(result, seconds)
 
 
-def run_generate(workspace: Path, scale: float, seed: int, file_format: str, force: bool,
-                 dirt: float) -> tuple[Result, float]:
+def run_generate(
+    workspace: Path, scale: float, seed: int, file_format: str, force: bool, dirt: float
+) -> tuple[Result, float]:
     """Validate the arguments, generate with a progress bar, turn known errors into one line."""
     try:
         plan = Plan(seed=seed, scale=scale, file_format=file_format, dirt=dirt)
@@ -44,8 +53,12 @@ def run_generate(workspace: Path, scale: float, seed: int, file_format: str, for
     try:
         with progress_bar("generating") as bar:
             task = bar.add_task("generate", total=len(plan.blocks()))
-            result = generate(workspace, plan, force=force,
-                              progress=lambda done, _total: bar.update(task, completed=done))
+            result = generate(
+                workspace,
+                plan,
+                force=force,
+                progress=lambda done, _total: bar.update(task, completed=done),
+            )
     except WorkspaceNotEmptyError as exc:
         raise fail(str(exc)) from None
     except OSError as exc:
@@ -62,6 +75,8 @@ def print_summary(result: Result, seconds: float) -> None:
         table.add_row(name, f"{rows:,}")
     console.print(table)
     total = sum(r for n, r in result.rows.items() if not n.startswith("truth_"))
-    console.print(f"{total:,} source rows and files, {result.defects:,} planted defects "
-                  f"(truth/defects.csv), in {seconds:.1f} s")
+    console.print(
+        f"{total:,} source rows and files, {result.defects:,} planted defects "
+        f"(truth/defects.csv), in {seconds:.1f} s"
+    )
     console.print(f"manifest sha256 {result.manifest_sha256}")

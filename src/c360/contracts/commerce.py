@@ -18,8 +18,9 @@ PRODUCTS = Table(
     scaling="sqrt",
     primary_key=("product_id",),
     columns=(
-        Column("product_id", "string", "Unique product id", unique=True,
-               pattern=id_pattern("PROD_", 5)),
+        Column(
+            "product_id", "string", "Unique product id", unique=True, pattern=id_pattern("PROD_", 5)
+        ),
         Column("product_name", "string", "Product name"),
         Column("category", "string", "Category", allowed=CATEGORIES),
         Column("brand", "string", "Brand"),
@@ -38,16 +39,19 @@ ORDERS = Table(
     rows_at_scale_1=60_000,
     primary_key=("order_id",),
     columns=(
-        Column("order_id", "string", "Unique order id", unique=True,
-               pattern=id_pattern("ORD_", 7)),
+        Column("order_id", "string", "Unique order id", unique=True, pattern=id_pattern("ORD_", 7)),
         Column("customer_id", "string", "Customer", references="crm_customers.customer_id"),
         Column("order_at", "timestamp", "Order time"),
         Column("channel", "string", "Purchase channel", allowed=ORDER_CHANNELS),
         Column("total_amount_eur", "float", "Sum of the order's line_total_eur", min_value=0),
         Column("promo_code", "string", "Promo code used", nullable=True),
-        Column("attributed_campaign_id", "string",
-               "Campaign of the customer's last open or click in the 14 days before the order",
-               nullable=True, references="marketing_campaigns.campaign_id"),
+        Column(
+            "attributed_campaign_id",
+            "string",
+            "Campaign of the customer's last open or click in the 14 days before the order",
+            nullable=True,
+            references="marketing_campaigns.campaign_id",
+        ),
         Column("status", "string", "Order status", allowed=ORDER_STATUSES),
     ),
 )
@@ -60,8 +64,9 @@ ORDER_LINES = Table(
     rows_at_scale_1=180_000,
     primary_key=("order_line_id",),
     columns=(
-        Column("order_line_id", "string", "Unique line id", unique=True,
-               pattern=id_pattern("LINE_", 8)),
+        Column(
+            "order_line_id", "string", "Unique line id", unique=True, pattern=id_pattern("LINE_", 8)
+        ),
         Column("order_id", "string", "Order", references="orders.order_id"),
         Column("product_id", "string", "Product", references="products.product_id"),
         Column("qty", "int", "Quantity", min_value=1),
@@ -79,11 +84,13 @@ RETURNS = Table(
     rows_at_scale_1=10_000,
     primary_key=("return_id",),
     columns=(
-        Column("return_id", "string", "Unique return id", unique=True,
-               pattern=id_pattern("RET_", 6)),
+        Column(
+            "return_id", "string", "Unique return id", unique=True, pattern=id_pattern("RET_", 6)
+        ),
         Column("order_id", "string", "Returned order", references="orders.order_id"),
-        Column("customer_id", "string", "The order's customer",
-               references="crm_customers.customer_id"),
+        Column(
+            "customer_id", "string", "The order's customer", references="crm_customers.customer_id"
+        ),
         Column("created_at", "timestamp", "When the return was opened, after the order"),
         Column("reason", "string", "Reason", allowed=RETURN_REASONS),
         Column("amount_refunded_eur", "float", "Refunded amount (0 when rejected)", min_value=0),

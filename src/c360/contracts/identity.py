@@ -1,7 +1,126 @@
-"""Placeholder: filled in by the generator of this domain."""
+"""Identity sources: the same people as a CRM, a loyalty programme, a web shop login and a shop see them.
+
+Each system has its own ids, column names and formats, and its own noise (typos, nicknames, old
+addresses, other e-mails, shared household contacts). ``truth_identity`` maps every record to its
+person; its ``source`` column holds the keys of ``SOURCES``.
+"""
 
 from __future__ import annotations
 
-from c360.contracts.model import Table
+from c360.contracts.model import Column, Table, id_pattern
 
-TABLES: tuple[Table, ...] = ()
+COUNTRY_CODES = ("FR", "US", "DE", "ES", "GB")
+TIERS = ("basic", "silver", "gold", "platinum")
+UUID_PATTERN = r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"
+
+CRM_CONTACTS = Table(
+    name="identity_crm_contacts",
+    seed="001",
+    description="Contacts of the sales CRM (~95% of people; a few entered twice).",
+    path="sources/identity/crm_contacts",
+    file_format="csv",
+    rows_at_scale_1=19_400,
+    primary_key=("crm_contact_id",),
+    columns=(
+        Column("crm_contact_id", "string", "CRM contact id (not the seed-000 customer id)",
+               unique=True, pattern=id_pattern("CRM-", 7)),
+        Column("first_name", "string", "Given name as typed by a sales rep"),
+        Column("last_name", "string", "Family name"),
+        Column("email", "string", "E-mail address", nullable=True),
+        Column("phone", "string", "Phone, in local or international format", nullable=True),
+        Column("street", "string", "Street and house number", nullable=True),
+        Column("postal_code", "string", "Postal code", nullable=True),
+        Column("city", "string", "City", nullable=True),
+        Column("country", "string", "ISO 3166 alpha-2 code or a country name"),
+        Column("date_of_birth", "date", "Date of birth (often unknown)", nullable=True),
+        Column("created_at", "timestamp", "When the contact was created"),
+    ),
+    notes=("A duplicate contact of the same person is usually a later, sparser entry.",),
+)
+
+LOYALTY_MEMBERS = Table(
+    name="identity_loyalty_members",
+    seed="001",
+    description="Members of the loyalty programme (~55% of people; some re-enrolled).",
+    path="sources/identity/loyalty_members",
+    file_format="csv",
+    rows_at_scale_1=11_600,
+    primary_key=("member_no",),
+    columns=(
+        Column("member_no", "string", "Card number: L, 8 digits and a Luhn check digit",
+               unique=True, pattern=r"L\d{9}"),
+        Column("full_name", "string", "Name as 'LAST, First'"),
+        Column("birth_date", "string", "Birth date as DD/MM/YYYY", nullable=True,
+               pattern=r"\d{2}/\d{2}/\d{4}"),
+        Column("mobile", "string", "Mobile phone", nullable=True),
+        Column("email", "string", "E-mail address", nullable=True),
+        Column("zip", "string", "Postal code (a legacy numeric field: leading zeros lost)",
+               nullable=True),
+        Column("city", "string", "City, upper case", nullable=True),
+        Column("country_code", "string", "ISO 3166 alpha-2 code", allowed=COUNTRY_CODES),
+        Column("enrolled_at", "timestamp", "When the member enrolled"),
+        Column("tier", "string", "Loyalty tier", allowed=TIERS),
+        Column("points_balance", "int", "Current points", min_value=0),
+    ),
+    notes=("A re-enrolled member has a second, newer card at basic tier.",),
+)
+
+WEB_ACCOUNTS = Table(
+    name="identity_web_accounts",
+    seed="001",
+    description="Accounts of the website and app (~80% of people; some opened a second account).",
+    path="sources/identity/web_accounts.jsonl",
+    file_format="jsonl",
+    rows_at_scale_1=17_300,
+    primary_key=("user_id",),
+    columns=(
+        Column("user_id", "string", "Account id (UUID v4)", unique=True, pattern=UUID_PATTERN),
+        Column("username", "string", "Login name chosen by the user"),
+        Column("email", "string", "Login e-mail (unique per account)", unique=True),
+        Column("given_name", "string", "Given name", nullable=True),
+        Column("family_name", "string", "Family name (often left out)", nullable=True),
+        Column("display_name", "string", "Name shown on the site"),
+        Column("phone_number", "string", "Verified phone in E.164 (often missing)",
+               nullable=True),
+        Column("country", "string", "ISO 3166 alpha-2 code", nullable=True,
+               allowed=COUNTRY_CODES),
+        Column("signup_at", "timestamp", "When the account was opened"),
+        Column("last_login_at", "timestamp", "Latest login"),
+        Column("marketing_opt_in", "bool", "Newsletter consent given at signup"),
+    ),
+    notes=("A second account of the same person always has another e-mail.",
+           "JSON lines: a missing value is an absent key."),
+)
+
+ECOMMERCE_CUSTOMERS = Table(
+    name="identity_ecommerce_customers",
+    seed="001",
+    description="Customer accounts of the online shop (~55% of people; some have two).",
+    path="sources/identity/ecommerce_customers",
+    file_format="csv",
+    rows_at_scale_1=11_700,
+    primary_key=("shop_customer_id",),
+    columns=(
+        Column("shop_customer_id", "int", "Shop customer number", unique=True, min_value=1),
+        Column("billing_first_name", "string", "Billing given name"),
+        Column("billing_last_name", "string", "Billing family name"),
+        Column("email", "string", "Account e-mail (unique per account)", unique=True),
+        Column("phone", "string", "Phone as typed at checkout", nullable=True),
+        Column("billing_street", "string", "Billing street and number", nullable=True),
+        Column("billing_city", "string", "Billing city"),
+        Column("billing_postcode", "string", "Billing postcode", nullable=True),
+        Column("billing_country", "string", "Billing country name",
+               allowed=("France", "United States", "Germany", "Spain", "United Kingdom")),
+        Column("created_at", "timestamp", "When the account was created"),
+    ),
+)
+
+# The identity source systems, as named in truth_identity.source.
+SOURCES: dict[str, Table] = {
+    "crm": CRM_CONTACTS,
+    "loyalty": LOYALTY_MEMBERS,
+    "web": WEB_ACCOUNTS,
+    "ecommerce": ECOMMERCE_CUSTOMERS,
+}
+
+TABLES = (CRM_CONTACTS, LOYALTY_MEMBERS, WEB_ACCOUNTS, ECOMMERCE_CUSTOMERS)

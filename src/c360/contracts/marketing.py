@@ -18,8 +18,13 @@ CAMPAIGNS = Table(
     scaling="sqrt",
     primary_key=("campaign_id",),
     columns=(
-        Column("campaign_id", "string", "Unique campaign id", unique=True,
-               pattern=id_pattern("CAMP_", 3)),
+        Column(
+            "campaign_id",
+            "string",
+            "Unique campaign id",
+            unique=True,
+            pattern=id_pattern("CAMP_", 3),
+        ),
         Column("campaign_name", "string", "Campaign name"),
         Column("objective", "string", "Objective (balanced mix)", allowed=OBJECTIVES),
         Column("start_date", "timestamp", "Start"),
@@ -27,8 +32,12 @@ CAMPAIGNS = Table(
         Column("budget_eur", "int", "Budget (EUR)", min_value=0),
         Column("channel", "string", "Main channel", allowed=("email",)),
         Column("ab_test_flag", "bool", "Runs an A/B test (its assets have variants A and B)"),
-        Column("status", "string", "completed when the end date is past", 
-               allowed=("active", "completed")),
+        Column(
+            "status",
+            "string",
+            "completed when the end date is past",
+            allowed=("active", "completed"),
+        ),
     ),
 )
 
@@ -41,8 +50,9 @@ ASSETS = Table(
     scaling="sqrt",
     primary_key=("asset_id",),
     columns=(
-        Column("asset_id", "string", "Unique asset id", unique=True,
-               pattern=id_pattern("ASSET_", 5)),
+        Column(
+            "asset_id", "string", "Unique asset id", unique=True, pattern=id_pattern("ASSET_", 5)
+        ),
         Column("campaign_id", "string", "Campaign", references="marketing_campaigns.campaign_id"),
         Column("asset_type", "string", "Asset type", allowed=("email_template",)),
         Column("subject", "string", "Email subject"),
@@ -61,8 +71,13 @@ AUDIENCES = Table(
     scaling="sqrt",
     primary_key=("audience_id",),
     columns=(
-        Column("audience_id", "string", "Unique audience id", unique=True,
-               pattern=id_pattern("AUD_", 4)),
+        Column(
+            "audience_id",
+            "string",
+            "Unique audience id",
+            unique=True,
+            pattern=id_pattern("AUD_", 4),
+        ),
         Column("campaign_id", "string", "Campaign", references="marketing_campaigns.campaign_id"),
         Column("segment_id", "string", "Targeted segment", references="crm_segments.segment_id"),
         Column("criteria_json", "string", "Extra criteria as a JSON object"),
@@ -77,10 +92,11 @@ SENDS = Table(
     rows_at_scale_1=200_000,
     primary_key=("send_id",),
     columns=(
-        Column("send_id", "string", "Unique send id", unique=True,
-               pattern=id_pattern("SEND_", 8)),
+        Column("send_id", "string", "Unique send id", unique=True, pattern=id_pattern("SEND_", 8)),
         Column("campaign_id", "string", "Campaign", references="marketing_campaigns.campaign_id"),
-        Column("asset_id", "string", "Asset of that campaign", references="marketing_assets.asset_id"),
+        Column(
+            "asset_id", "string", "Asset of that campaign", references="marketing_assets.asset_id"
+        ),
         Column("customer_id", "string", "Recipient", references="crm_customers.customer_id"),
         Column("send_at", "timestamp", "Send time, inside the campaign window"),
     ),
@@ -95,11 +111,11 @@ EVENTS = Table(
     rows_at_scale_1=200_000,
     primary_key=("event_id",),
     columns=(
-        Column("event_id", "string", "Unique event id", unique=True,
-               pattern=id_pattern("EVT_", 8)),
+        Column("event_id", "string", "Unique event id", unique=True, pattern=id_pattern("EVT_", 8)),
         Column("send_id", "string", "Send", references="marketing_sends.send_id"),
-        Column("customer_id", "string", "The send's recipient",
-               references="crm_customers.customer_id"),
+        Column(
+            "customer_id", "string", "The send's recipient", references="crm_customers.customer_id"
+        ),
         Column("event_type", "string", "Event type", allowed=EVENT_TYPES),
         Column("event_at", "timestamp", "Event time, after the send"),
         Column("url_clicked", "string", "Clicked URL (clicks only)", nullable=True),

@@ -1,4 +1,4 @@
-"""The contract of a table: columns, types, keys, relationships and allowed values, declared once."""
+"""The contract of a table: columns, types, keys, relationships and allowed values."""
 
 from __future__ import annotations
 
@@ -70,7 +70,9 @@ class Table:
         return [c.name for c in self.columns]
 
     def arrow_schema(self) -> pa.Schema:
-        return pa.schema([pa.field(c.name, c.arrow_type, nullable=c.nullable) for c in self.columns])
+        return pa.schema(
+            [pa.field(c.name, c.arrow_type, nullable=c.nullable) for c in self.columns]
+        )
 
     def foreign_keys(self) -> list[tuple[str, str, str]]:
         """(column, referenced table, referenced column) for every declared reference."""
@@ -83,7 +85,7 @@ class Table:
 
 
 def id_pattern(prefix: str, digits: int) -> str:
-    """Regex of an ID like ``CUST_000123``; wider numbers are allowed once a scale outgrows the width.
+    """Regex of an ID like ``CUST_000123``; a scale that outgrows the width adds digits.
 
     >>> bool(re.fullmatch(id_pattern("CUST_", 6), "CUST_000123"))
     True

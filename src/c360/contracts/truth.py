@@ -15,10 +15,18 @@ DEFECTS = Table(
     file_format="csv",
     columns=(
         Column("table", "string", "Contract name of the dirty table"),
-        Column("row_key", "string", "The row's primary key as written (null if the key itself was blanked)",
-               nullable=True),
-        Column("row_number", "int", "1-based record number in the table's file (header excluded)",
-               min_value=1),
+        Column(
+            "row_key",
+            "string",
+            "The row's primary key as written (null if the key itself was blanked)",
+            nullable=True,
+        ),
+        Column(
+            "row_number",
+            "int",
+            "1-based record number in the table's file (header excluded)",
+            min_value=1,
+        ),
         Column("column", "string", "Affected column; * for an exact duplicate of a whole row"),
         Column("defect_type", "string", "Kind of defect"),
     ),

@@ -25,14 +25,43 @@ def weighted(rng: np.random.Generator, weights: Sequence[float], n: int) -> np.n
     return rng.choice(len(p), size=n, p=p / p.sum())
 
 
+def quota(rng: np.random.Generator, weights: Sequence[float], n: int) -> np.ndarray:
+    """``n`` indexes in exactly the given proportions (largest remainder), in random order.
+
+    For small tables whose mix the seed fixes (industries, tiers, categories), exact shares beat
+    random draws, which can miss by several points on a few hundred rows.
+
+    >>> np.bincount(quota(np.random.default_rng(0), [60, 30, 10], 20)).tolist()
+    [12, 6, 2]
+    """
+    p = np.asarray(weights, dtype=float) / np.sum(weights)
+    counts = np.floor(p * n).astype(np.int64)
+    remainder = p * n - counts
+    counts[np.argsort(-remainder, kind="stable")[: n - counts.sum()]] += 1
+    return rng.permutation(np.repeat(np.arange(len(p)), counts))
+
+
 def pick(values: Sequence[str], index: np.ndarray) -> pa.Array:
     """Strings ``values[index]`` as an Arrow array (fast: a take, not a Python loop)."""
     return pa.array(values, pa.string()).take(pa.array(index))
 
 
-def draw(rng: np.random.Generator, values: Sequence[str], weights: Sequence[float], n: int) -> pa.Array:
+def draw(
+    rng: np.random.Generator, values: Sequence[str], weights: Sequence[float], n: int
+) -> pa.Array:
     """``n`` values drawn with the given weights."""
     return pick(values, weighted(rng, weights, n))
+
+
+def where_valid(valid: np.ndarray, values: np.ndarray | pa.Array, type_: pa.DataType) -> pa.Array:
+    """``values`` where ``valid``, null elsewhere.
+
+    >>> where_valid(np.array([True, False]), np.array(["a", "b"]), pa.string()).to_pylist()
+    ['a', None]
+    """
+    if isinstance(values, pa.Array):
+        values = values.to_numpy(zero_copy_only=False)
+    return pa.array(values, type_, mask=~np.asarray(valid, dtype=bool))
 
 
 def timestamps(seconds: np.ndarray) -> pa.Array:
@@ -45,8 +74,9 @@ def euros(cents: np.ndarray) -> pa.Array:
     return pa.array(np.asarray(cents, dtype=np.int64) / 100.0, pa.float64())
 
 
-def uniform_between(rng: np.random.Generator, low: np.ndarray | int, high: np.ndarray | int,
-                    n: int) -> np.ndarray:
+def uniform_between(
+    rng: np.random.Generator, low: np.ndarray | int, high: np.ndarray | int, n: int
+) -> np.ndarray:
     """Integers uniformly in [low, high] (inclusive), element-wise."""
     low_a = np.broadcast_to(np.asarray(low, dtype=np.int64), (n,))
     high_a = np.maximum(np.broadcast_to(np.asarray(high, dtype=np.int64), (n,)), low_a)

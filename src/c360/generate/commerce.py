@@ -9,10 +9,20 @@ import pyarrow as pa
 
 from c360.contracts import commerce
 from c360.generate import vocab
-from c360.generate.arrays import draw, euros, ids, repeat_index, timestamps, uniform_between, weighted
+from c360.generate.arrays import (
+    draw,
+    euros,
+    ids,
+    repeat_index,
+    timestamps,
+    uniform_between,
+    weighted,
+    where_valid,
+)
 from c360.generate.block import Block
 from c360.generate.email import EmailActivity
 from c360.generate.plan import ACTIVITY_START, AS_OF, DAY
+from c360.generate.rand import stream
 
 ATTRIBUTION_WINDOW = 14 * DAY
 # Mean orders per customer by lifecycle stage (leads and prospects have not bought yet).
@@ -20,7 +30,7 @@ ORDERS_BY_STAGE = {"active": 4.2, "at_risk": 4.0, "churned": 3.5}
 # The last day an at-risk or churned customer orders, before the data's end.
 QUIET_DAYS = {"at_risk": 120, "churned": 270}
 ORDER_STATUS_WEIGHTS = (85, 5, 10)
-RETURN_RATE_OF_COMPLETED = 0.196  # ~10,000 returns for ~51,000 completed orders
+RETURN_RATE_OF_COMPLETED = 0.2  # ~10,000 returns of ~51,000 completed orders (some too recent)
 
 
 @dataclass(frozen=True)
@@ -48,16 +58,22 @@ def orders_and_lines(block: Block, customers_: pa.Table, email: EmailActivity) -
 
     touch_owner, touch_at, touch_campaign = _touches(block, email)
     follows = _follow_touches(rng, owner, touch_owner, touch_at, last_day)
-    order_at = np.where(follows >= 0, np.minimum(touch_at[np.maximum(follows, 0)]
-                                                  + rng.integers(3600, 13 * DAY, m), last_day[owner]),
-                        order_at)
+    order_at = np.where(
+        follows >= 0,
+        np.minimum(
+            touch_at[np.maximum(follows, 0)] + rng.integers(3600, 13 * DAY, m), last_day[owner]
+        ),
+        order_at,
+    )
     campaign = _last_touch(owner, order_at, touch_owner, touch_at, touch_campaign)
 
     lines, cents, line_order = _lines(block, m)
     status = np.array(commerce.ORDER_STATUSES)[weighted(rng, ORDER_STATUS_WEIGHTS, m)]
-    promo = np.where(rng.random(m) < 0.15,
-                     np.array(vocab.PROMO_CODES, dtype=object)[rng.integers(0, len(vocab.PROMO_CODES), m)],
-                     None)
+    promo = where_valid(
+        rng.random(m) < 0.15,
+        np.array(vocab.PROMO_CODES, dtype=object)[rng.integers(0, len(vocab.PROMO_CODES), m)],
+        pa.string(),
+    )
     camp_ids = np.array(block.dims.campaigns.column("campaign_id").to_pylist(), dtype=object)
     order_ids = ids("ORD_", block.next_ids("orders", m), 7)
     orders = pa.table(
@@ -67,9 +83,10 @@ def orders_and_lines(block: Block, customers_: pa.Table, email: EmailActivity) -
             "order_at": timestamps(order_at),
             "channel": draw(rng, commerce.ORDER_CHANNELS, (50, 30, 12, 8), m),
             "total_amount_eur": euros(cents),
-            "promo_code": pa.array(promo.tolist(), pa.string()),
-            "attributed_campaign_id": pa.array(np.where(campaign >= 0, camp_ids[np.maximum(campaign, 0)],
-                                                        None).tolist(), pa.string()),
+            "promo_code": promo,
+            "attributed_campaign_id": where_valid(
+                campaign >= 0, camp_ids[np.maximum(campaign, 0)], pa.string()
+            ),
             "status": pa.array(status.tolist(), pa.string()),
         },
         schema=commerce.ORDERS.arrow_schema(),
@@ -87,15 +104,21 @@ def _touches(block: Block, email: EmailActivity) -> tuple[np.ndarray, np.ndarray
     at = email.events.column("event_at").cast(pa.int64()).to_numpy()[touch]
     camp_ids = block.dims.campaigns.column("campaign_id").to_pylist()
     index_of = {c: i for i, c in enumerate(camp_ids)}
-    send_campaign = np.array([index_of[c] for c in email.sends.column("campaign_id").to_pylist()],
-                             dtype=np.int64)
+    send_campaign = np.array(
+        [index_of[c] for c in email.sends.column("campaign_id").to_pylist()], dtype=np.int64
+    )
     who = email.send_owner[send]
     order = np.lexsort((at, who))
     return who[order], at[order], send_campaign[send][order]
 
 
-def _follow_touches(rng: np.random.Generator, owner: np.ndarray, touch_owner: np.ndarray,
-                    touch_at: np.ndarray, last_day: np.ndarray) -> np.ndarray:
+def _follow_touches(
+    rng: np.random.Generator,
+    owner: np.ndarray,
+    touch_owner: np.ndarray,
+    touch_at: np.ndarray,
+    last_day: np.ndarray,
+) -> np.ndarray:
     """For about a third of orders of touched customers, the index of a touch the order follows."""
     n_cust = len(last_day)
     start = np.searchsorted(touch_owner, np.arange(n_cust), side="left")
@@ -103,12 +126,21 @@ def _follow_touches(rng: np.random.Generator, owner: np.ndarray, touch_owner: np
     m = len(owner)
     pick = start[owner] + (rng.random(m) * count[owner]).astype(np.int64)
     ok = (count[owner] > 0) & (rng.random(m) < 0.35)
-    ok &= touch_at[np.minimum(pick, len(touch_at) - 1)] < last_day[owner] - DAY if len(touch_at) else False
+    ok &= (
+        touch_at[np.minimum(pick, len(touch_at) - 1)] < last_day[owner] - DAY
+        if len(touch_at)
+        else False
+    )
     return np.where(ok, pick, -1)
 
 
-def _last_touch(owner: np.ndarray, order_at: np.ndarray, touch_owner: np.ndarray,
-                touch_at: np.ndarray, touch_campaign: np.ndarray) -> np.ndarray:
+def _last_touch(
+    owner: np.ndarray,
+    order_at: np.ndarray,
+    touch_owner: np.ndarray,
+    touch_at: np.ndarray,
+    touch_campaign: np.ndarray,
+) -> np.ndarray:
     """Campaign of the customer's last open/click in the 14 days before each order, else -1."""
     if len(touch_at) == 0:
         return np.full(len(owner), -1)
@@ -129,12 +161,16 @@ def _lines(block: Block, n_orders: int) -> tuple[pa.Table, np.ndarray, np.ndarra
     prod = block.dims.products
     n_prod = prod.num_rows
     popularity = 1.0 / np.arange(1, n_prod + 1) ** 0.8
-    product = np.random.default_rng(block.plan.seed).permutation(n_prod)[weighted(rng, popularity, m)]
+    # The same products are popular in every block: the ranking has its own stream.
+    ranking = stream(block.plan.seed, "product_popularity").permutation(n_prod)
+    product = ranking[weighted(rng, list(popularity), m)]
     qty = 1 + weighted(rng, (70, 20, 7, 2, 1), m)
     unit = np.round(prod.column("price_eur").to_numpy() * 100).astype(np.int64)[product]
     gross = unit * qty
     discounted = rng.random(m) < 0.25
-    discount = np.where(discounted, np.round(gross * rng.uniform(0.05, 0.25, m)), 0).astype(np.int64)
+    discount = np.where(discounted, np.round(gross * rng.uniform(0.05, 0.25, m)), 0).astype(
+        np.int64
+    )
     total = gross - discount
     order_cents = np.bincount(line_order, weights=total, minlength=n_orders).astype(np.int64)
     lines = pa.table(
@@ -152,14 +188,16 @@ def _lines(block: Block, n_orders: int) -> tuple[pa.Table, np.ndarray, np.ndarra
     return lines, order_cents, line_order
 
 
-def _returns(block: Block, orders: pa.Table, order_at: np.ndarray, cents: np.ndarray,
-             status: np.ndarray) -> pa.Table:
+def _returns(
+    block: Block, orders: pa.Table, order_at: np.ndarray, cents: np.ndarray, status: np.ndarray
+) -> pa.Table:
     """Returns of completed orders, opened 1-30 days later; refunds never exceed the order."""
     rng = block.rng("returns")
     m = orders.num_rows
     created = order_at + rng.integers(DAY, 30 * DAY, m)
-    chosen = np.flatnonzero((status == "completed") & (rng.random(m) < RETURN_RATE_OF_COMPLETED)
-                            & (created <= AS_OF))
+    chosen = np.flatnonzero(
+        (status == "completed") & (rng.random(m) < RETURN_RATE_OF_COMPLETED) & (created <= AS_OF)
+    )
     r = len(chosen)
     ret_status = np.array(("approved", "pending", "rejected"))[weighted(rng, (70, 15, 15), r)]
     share = np.where(rng.random(r) < 0.65, 1.0, rng.uniform(0.2, 0.9, r))

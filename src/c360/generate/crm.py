@@ -6,7 +6,15 @@ import numpy as np
 import pyarrow as pa
 
 from c360.contracts import crm
-from c360.generate.arrays import draw, ids, repeat_index, timestamps, uniform_between, weighted
+from c360.generate.arrays import (
+    draw,
+    ids,
+    repeat_index,
+    timestamps,
+    uniform_between,
+    weighted,
+    where_valid,
+)
 from c360.generate.block import Block
 from c360.generate.plan import ACTIVITY_START, AS_OF, DAY, HISTORY_START
 
@@ -27,17 +35,20 @@ def customers(block: Block) -> pa.Table:
     return pa.table(
         {
             "customer_id": p.column("customer_id"),
-            "account_id": pa.array(np.where(linked, account.to_numpy(zero_copy_only=False), None).tolist(),
-                                   pa.string()),
+            "account_id": where_valid(linked, account, pa.string()),
             "email": p.column("email"),
             "first_seen_at": timestamps(first_seen),
-            "status": pa.array(np.where(stage == "churned", "churned", "active").tolist(), pa.string()),
+            "status": pa.array(
+                np.where(stage == "churned", "churned", "active").tolist(), pa.string()
+            ),
             "locale": p.column("locale"),
             "lifecycle_stage": pa.array(stage.tolist(), pa.string()),
             "consent_email": rng.random(n) < CONSENT_EMAIL_RATE,
             "consent_sms": rng.random(n) < 0.35,
             "preferred_channel": draw(rng, crm.CHANNELS, (45, 20, 15, 20), n),
-            "country": pa.array([COUNTRY_NAME[c] for c in p.column("country").to_pylist()], pa.string()),
+            "country": pa.array(
+                [COUNTRY_NAME[c] for c in p.column("country").to_pylist()], pa.string()
+            ),
         },
         schema=crm.CUSTOMERS.arrow_schema(),
     )
@@ -65,8 +76,7 @@ def customer_segments(block: Block, customers_: pa.Table) -> pa.Table:
             "customer_id": customers_.column("customer_id").take(pa.array(owner)),
             "segment_id": seg.column("segment_id").take(pa.array(segment)),
             "start_date": timestamps(start),
-            "end_date": pa.array(np.where(end_null, None, end.astype("datetime64[s]")).tolist(),
-                                 pa.timestamp("s")),
+            "end_date": where_valid(~end_null, end.astype("datetime64[s]"), pa.timestamp("s")),
         },
         schema=crm.CUSTOMER_SEGMENTS.arrow_schema(),
     )
@@ -76,8 +86,11 @@ def interactions(block: Block, customers_: pa.Table) -> pa.Table:
     """About four interactions per customer, after their first_seen_at."""
     rng = block.rng("interactions")
     stage = customers_.column("lifecycle_stage").to_numpy(zero_copy_only=False)
-    lam = np.select([stage == "lead", stage == "prospect", stage == "at_risk", stage == "churned"],
-                    [2.0, 3.0, 5.0, 4.0], 4.5)
+    lam = np.select(
+        [stage == "lead", stage == "prospect", stage == "at_risk", stage == "churned"],
+        [2.0, 3.0, 5.0, 4.0],
+        4.5,
+    )
     counts = rng.poisson(lam)
     owner = repeat_index(counts)
     m = len(owner)
@@ -86,13 +99,15 @@ def interactions(block: Block, customers_: pa.Table) -> pa.Table:
     type_i = weighted(rng, (30, 25, 20, 15, 10), m)
     kind = np.array(crm.INTERACTION_TYPES)[type_i]
     channel = np.array(crm.CHANNELS)[weighted(rng, (35, 35, 20, 10), m)]
-    outcome_i = np.where(kind == "complaint", weighted(rng, (30, 25, 35, 10), m),
-                         weighted(rng, (55, 15, 8, 22), m))
+    outcome_i = np.where(
+        kind == "complaint", weighted(rng, (30, 25, 35, 10), m), weighted(rng, (55, 15, 8, 22), m)
+    )
     base = np.where(kind == "complaint", 2.0, 3.8)
     score = np.clip(np.round(base + rng.normal(0, 1.0, m)), 1, 5).astype(np.int64)
     score_null = rng.random(m) < 0.3
-    duration = np.where(np.isin(channel, ["phone", "chat"]), rng.gamma(2.0, 8.0, m) + 2,
-                        rng.gamma(1.5, 4.0, m) + 1).astype(np.int64)
+    duration = np.where(
+        np.isin(channel, ["phone", "chat"]), rng.gamma(2.0, 8.0, m) + 2, rng.gamma(1.5, 4.0, m) + 1
+    ).astype(np.int64)
     duration_null = ~np.isin(channel, ["phone", "chat"]) & (rng.random(m) < 0.6)
     return pa.table(
         {

@@ -24,13 +24,26 @@ _NAME_TO_ISO = {"France": "FR", "USA": "US", "Germany": "DE", "Spain": "ES", "UK
 
 def invalid_date(rng: np.random.Generator, values: pa.Array) -> pa.Array:
     """Dates that do not exist or cannot be parsed: 2024-02-30, 31/13/2023, 'unknown'…"""
-    shapes = ("{y}-02-30 10:00:00", "{y}-13-{d:02d} 09:15:00", "{d:02d}/{m:02d}/{y} 25:61:00",
-              "00/00/0000", "unknown", "{y}-{m:02d}-{d:02d}T99:00:00", "not a date", "{y}/{m:02d}/32")
+    shapes = (
+        "{y}-02-30 10:00:00",
+        "{y}-13-{d:02d} 09:15:00",
+        "{d:02d}/{m:02d}/{y} 25:61:00",
+        "00/00/0000",
+        "unknown",
+        "{y}-{m:02d}-{d:02d}T99:00:00",
+        "not a date",
+        "{y}/{m:02d}/32",
+    )
     out = []
     for _ in range(len(values)):
         shape = shapes[int(rng.integers(len(shapes)))]
-        out.append(shape.format(y=int(rng.integers(2019, 2026)), m=int(rng.integers(1, 13)),
-                                d=int(rng.integers(1, 29))))
+        out.append(
+            shape.format(
+                y=int(rng.integers(2019, 2026)),
+                m=int(rng.integers(1, 13)),
+                d=int(rng.integers(1, 29)),
+            )
+        )
     return pa.array(out, pa.string())
 
 
@@ -40,15 +53,20 @@ def future_date(rng: np.random.Generator, values: pa.Array) -> pa.Array:
     seconds = np.nan_to_num(seconds.astype(float), nan=1.7e9).astype(np.int64)
     years = rng.integers(70, 80, len(values)) * 365 * 86_400
     out = pa.array((seconds + years).astype("datetime64[s]"), pa.timestamp("s"))
-    return out.cast(values.type) if pa.types.is_timestamp(values.type) else pc.cast(out, pa.string())
+    return (
+        out.cast(values.type) if pa.types.is_timestamp(values.type) else pc.cast(out, pa.string())
+    )
 
 
 def negative(rng: np.random.Generator, values: pa.Array) -> pa.Array:
     """The amount with its sign flipped (never zero)."""
     x = values.cast(pa.float64()).to_numpy(zero_copy_only=False)
     x = -np.abs(np.nan_to_num(x, nan=10.0)) - 0.01 * rng.integers(1, 100, len(x))
-    return pa.array(np.round(x, 2)).cast(values.type) if pa.types.is_floating(values.type) \
+    return (
+        pa.array(np.round(x, 2)).cast(values.type)
+        if pa.types.is_floating(values.type)
         else pa.array(np.round(x, 2))
+    )
 
 
 def non_positive(rng: np.random.Generator, values: pa.Array) -> pa.Array:
@@ -62,8 +80,16 @@ def malformed_email(rng: np.random.Generator, values: pa.Array) -> pa.Array:
     for v in values.to_pylist():
         local, _, domain = (v or "someone@example.com").partition("@")
         k = int(rng.integers(6))
-        out.append((f"{local}{domain}", f"{local}@@{domain}", f"{local}@{domain.split('.')[0]}",
-                    f"{local} @{domain}", f"{local}@{domain}.", f"@{domain}")[k])
+        out.append(
+            (
+                f"{local}{domain}",
+                f"{local}@@{domain}",
+                f"{local}@{domain.split('.')[0]}",
+                f"{local} @{domain}",
+                f"{local}@{domain}.",
+                f"@{domain}",
+            )[k]
+        )
     return pa.array(out, pa.string())
 
 
@@ -89,8 +115,9 @@ def country_spelling(rng: np.random.Generator, values: pa.Array) -> pa.Array:
 
 def mojibake(_rng: np.random.Generator, values: pa.Array) -> pa.Array:
     """UTF-8 text decoded as Latin-1, as a misconfigured export does (é -> Ã©)."""
-    return pa.array([v.encode("utf-8").decode("latin-1") if v else v for v in values.to_pylist()],
-                    pa.string())
+    return pa.array(
+        [v.encode("utf-8").decode("latin-1") if v else v for v in values.to_pylist()], pa.string()
+    )
 
 
 def has_non_ascii(values: pa.Array) -> np.ndarray:
@@ -102,7 +129,7 @@ def orphan(prefix: str, width: int) -> Transform:
     """Keys of the right shape that point at nothing (numbers beyond any generated id)."""
 
     def spoil(rng: np.random.Generator, values: pa.Array) -> pa.Array:
-        numbers = 10**width - 1 - rng.integers(0, 10**(width - 2), len(values))
+        numbers = 10**width - 1 - rng.integers(0, 10 ** (width - 2), len(values))
         return pa.array([f"{prefix}{n:0{width}d}" for n in numbers], pa.string())
 
     return spoil
@@ -114,8 +141,11 @@ def out_of_range(low: float, high: float) -> Transform:
     def spoil(rng: np.random.Generator, values: pa.Array) -> pa.Array:
         span = max(high - low, 1.0)
         up = rng.random(len(values)) < 0.6
-        x = np.where(up, high + span * rng.uniform(0.5, 3.0, len(values)),
-                     low - span * rng.uniform(0.5, 2.0, len(values)))
+        x = np.where(
+            up,
+            high + span * rng.uniform(0.5, 3.0, len(values)),
+            low - span * rng.uniform(0.5, 2.0, len(values)),
+        )
         if pa.types.is_integer(values.type):
             return pa.array(np.round(x).astype(np.int64)).cast(values.type)
         return pa.array(np.round(x, 3))
@@ -128,8 +158,11 @@ def near_copy(rng: np.random.Generator, values: pa.Array) -> pa.Array:
     if pa.types.is_string(values.type):
         out = []
         for v in values.to_pylist():
-            v = v or ""
-            out.append((v.upper(), f" {v}", f"{v} ", v.lower())[int(rng.integers(4))])
+            v = v or "n/a"
+            variants = [f" {v}", f"{v} ", v.replace(" ", "  ") if " " in v else f"{v}."]
+            if v.upper() != v:
+                variants.append(v.upper())
+            out.append(variants[int(rng.integers(len(variants)))])
         return pa.array(out, pa.string())
     if pa.types.is_floating(values.type):
         return pc.add(values, pa.scalar(0.01, values.type))

@@ -9,7 +9,17 @@ import pyarrow as pa
 
 from c360.contracts import commerce, crm, marketing
 from c360.generate import vocab
-from c360.generate.arrays import draw, euros, ids, pick, timestamps, uniform_between, weighted
+from c360.generate.arrays import (
+    draw,
+    euros,
+    ids,
+    pick,
+    quota,
+    timestamps,
+    uniform_between,
+    weighted,
+    where_valid,
+)
 from c360.generate.plan import ACTIVITY_START, AS_OF, DAY, HISTORY_START, Plan
 from c360.generate.rand import stream
 from c360.generate.text import make_subjects
@@ -23,29 +33,36 @@ def accounts(plan: Plan) -> pa.Table:
     """B2B accounts with the seed's industry and tier mix; size and revenue follow the tier."""
     n = plan.rows(crm.ACCOUNTS)
     rng = stream(plan.seed, "accounts")
-    tier_i = weighted(rng, list(TIER_WEIGHTS.values()), n)
+    tier_i = quota(rng, list(TIER_WEIGHTS.values()), n)
     tier = np.array(list(TIER_WEIGHTS))[tier_i]
     low = np.select([tier == "smb", tier == "mid_market"], [5, 200], 1000)
     high = np.select([tier == "smb", tier == "mid_market"], [199, 999], 50_000)
     employees = np.exp(rng.uniform(np.log(low), np.log(high))).astype(np.int64)
     revenue = (employees * rng.uniform(80_000, 250_000, n)).astype(np.int64) // 1000 * 1000
-    a, b = rng.integers(0, len(vocab.COMPANY_PARTS_A), n), rng.integers(0, len(vocab.COMPANY_PARTS_B), n)
+    a, b = (
+        rng.integers(0, len(vocab.COMPANY_PARTS_A), n),
+        rng.integers(0, len(vocab.COMPANY_PARTS_B), n),
+    )
     country = np.array(vocab.COUNTRIES)[rng.integers(0, len(vocab.COUNTRIES), n)]
     suffix_u = rng.random(n)
     names = []
     for i in range(n):
         suffixes = vocab.COMPANY_SUFFIXES[country[i]]
-        names.append(f"{vocab.COMPANY_PARTS_A[a[i]]} {vocab.COMPANY_PARTS_B[b[i]]} "
-                     f"{suffixes[int(suffix_u[i] * len(suffixes))]}")
+        names.append(
+            f"{vocab.COMPANY_PARTS_A[a[i]]} {vocab.COMPANY_PARTS_B[b[i]]} "
+            f"{suffixes[int(suffix_u[i] * len(suffixes))]}"
+        )
     return pa.table(
         {
             "account_id": ids("ACC_", np.arange(1, n + 1), 6),
             "account_name": names,
-            "industry": draw(rng, crm.INDUSTRIES, INDUSTRY_WEIGHTS, n),
+            "industry": pick(crm.INDUSTRIES, quota(rng, INDUSTRY_WEIGHTS, n)),
             "region": draw(rng, ("EMEA", "Americas", "APAC"), (55, 30, 15), n),
             "tier": pa.array(tier.tolist(), pa.string()),
             "employee_count": employees,
-            "created_at": timestamps(uniform_between(rng, HISTORY_START - 5 * 365 * DAY, AS_OF - 30 * DAY, n)),
+            "created_at": timestamps(
+                uniform_between(rng, HISTORY_START - 5 * 365 * DAY, AS_OF - 30 * DAY, n)
+            ),
             "status": draw(rng, ("active", "inactive"), (88, 12), n),
             "annual_revenue_eur": revenue,
         },
@@ -59,7 +76,18 @@ def segments(plan: Plan) -> pa.Table:
     rng = stream(plan.seed, "segments")
     base = len(vocab.SEGMENTS)
     names, descriptions = [], []
-    regions = ("EMEA", "Americas", "APAC", "France", "DACH", "Iberia", "UK", "US", "Nordics", "Benelux")
+    regions = (
+        "EMEA",
+        "Americas",
+        "APAC",
+        "France",
+        "DACH",
+        "Iberia",
+        "UK",
+        "US",
+        "Nordics",
+        "Benelux",
+    )
     for i in range(n):
         name, desc = vocab.SEGMENTS[i % base]
         if i >= base:
@@ -90,7 +118,9 @@ def campaigns(plan: Plan) -> pa.Table:
     end = start + rng.integers(21, 120, n) * DAY + DAY - 1
     theme = rng.integers(0, len(vocab.CAMPAIGN_THEMES), n)
     years = start.astype("datetime64[s]").astype("datetime64[Y]").astype(int) + 1970
-    names = [f"{vocab.CAMPAIGN_THEMES[theme[i]]} {years[i]} — {objective[i].title()}" for i in range(n)]
+    names = [
+        f"{vocab.CAMPAIGN_THEMES[theme[i]]} {years[i]} — {objective[i].title()}" for i in range(n)
+    ]
     return pa.table(
         {
             "campaign_id": ids("CAMP_", np.arange(1, n + 1), 3),
@@ -123,11 +153,11 @@ def assets(plan: Plan, campaigns_: pa.Table) -> pa.Table:
     shift = rng.integers(0, 4, n_camp)[owner]
     lang_slot = np.where(ab[owner], rank // 2, rank)
     language = np.array(marketing.LANGUAGES)[(lang_slot + shift) % 4]
-    variant = np.where(ab[owner], np.where(rank % 2 == 0, "A", "B"), None)
+    variant = where_valid(ab[owner], np.where(rank % 2 == 0, "A", "B"), pa.string())
     start = campaigns_.column("start_date").cast(pa.int64()).to_numpy()[owner]
     objective = np.array(campaigns_.column("objective").to_pylist())[owner]
     n = len(owner)
-    subjects = make_subjects(language.tolist(), objective.tolist(), variant.tolist(), rng)
+    subjects = make_subjects(language.tolist(), objective.tolist(), variant.to_pylist(), rng)
     return pa.table(
         {
             "asset_id": ids("ASSET_", np.arange(1, n + 1), 5),
@@ -135,8 +165,10 @@ def assets(plan: Plan, campaigns_: pa.Table) -> pa.Table:
             "asset_type": pa.array(["email_template"] * n, pa.string()),
             "subject": subjects,
             "language": pa.array(language.tolist(), pa.string()),
-            "variant": pa.array(variant.tolist(), pa.string()),
-            "created_at": timestamps(start - rng.integers(2, 20, n) * DAY + rng.integers(8, 18, n) * 3600),
+            "variant": variant,
+            "created_at": timestamps(
+                start - rng.integers(2, 20, n) * DAY + rng.integers(8, 18, n) * 3600
+            ),
         },
         schema=marketing.ASSETS.arrow_schema(),
     )
@@ -151,7 +183,7 @@ def audiences(plan: Plan, campaigns_: pa.Table, segments_: pa.Table) -> pa.Table
     segment = np.concatenate([rng.choice(n_seg, size=c, replace=False) for c in counts])
     n = len(owner)
     criteria = []
-    for i in range(n):
+    for _ in range(n):
         crit: dict[str, object] = {"consent_email": True}
         if rng.random() < 0.5:
             crit["min_orders"] = int(rng.integers(1, 5))
@@ -175,11 +207,18 @@ def products(plan: Plan) -> pa.Table:
     """The catalogue with the seed's category mix; prices and margins follow the category."""
     n = plan.rows(commerce.PRODUCTS)
     rng = stream(plan.seed, "products")
-    cat_i = np.sort(weighted(rng, CATEGORY_WEIGHTS, n))
+    cat_i = np.sort(quota(rng, CATEGORY_WEIGHTS, n))
     category = np.array(commerce.CATEGORIES)[cat_i]
     names, brands, prices = [], [], []
-    margin_base = {"Electronics": 0.18, "Clothing": 0.45, "Home & Garden": 0.35, "Sports": 0.32,
-                   "Books": 0.25, "Beauty": 0.55, "Food": 0.22}
+    margin_base = {
+        "Electronics": 0.18,
+        "Clothing": 0.45,
+        "Home & Garden": 0.35,
+        "Sports": 0.32,
+        "Books": 0.25,
+        "Beauty": 0.55,
+        "Food": 0.22,
+    }
     seen: set[str] = set()
     for i in range(n):
         c = category[i]
@@ -210,6 +249,3 @@ def products(plan: Plan) -> pa.Table:
         },
         schema=commerce.PRODUCTS.arrow_schema(),
     )
-
-
-__all__ = ["accounts", "assets", "audiences", "campaigns", "pick", "products", "segments"]

@@ -44,8 +44,14 @@ class Dirt:
     ``rate`` is the share of rows hit by each call (times the call's ``weight``).
     """
 
-    def __init__(self, table: str, data: pa.Table, key: str | tuple[str, ...],
-                 rng: np.random.Generator, rate: float) -> None:
+    def __init__(
+        self,
+        table: str,
+        data: pa.Table,
+        key: str | tuple[str, ...],
+        rng: np.random.Generator,
+        rate: float,
+    ) -> None:
         self.table, self.key, self.rng, self.rate = table, key, rng, rate
         self.data = data
         self.dirty = np.zeros(data.num_rows, dtype=bool)
@@ -61,8 +67,14 @@ class Dirt:
         self.dirty[rows] = True
         return rows
 
-    def apply(self, column: str, defect: str, transform: Transform, weight: float = 1.0,
-              where: np.ndarray | None = None) -> None:
+    def apply(
+        self,
+        column: str,
+        defect: str,
+        transform: Transform,
+        weight: float = 1.0,
+        where: np.ndarray | None = None,
+    ) -> None:
         """Replace ``column`` on picked rows by ``transform(rng, old_values)``."""
         assert defect in DEFECT_TYPES, defect
         rows = self.pick(weight, where)
@@ -79,11 +91,12 @@ class Dirt:
         """Blank a value that should be there."""
         self.apply(column, "null", lambda _rng, old: pa.nulls(len(old), old.type), weight, where)
 
-    def duplicate(self, weight: float = 1.0, column: str | None = None,
-                  transform: Transform | None = None) -> None:
+    def duplicate(
+        self, weight: float = 1.0, column: str | None = None, transform: Transform | None = None
+    ) -> None:
         """Append copies of picked rows: exact, or near (``column`` changed by ``transform``)."""
+        # The original stays clean (and untouched by later defects); the copy carries the defect.
         rows = self.pick(weight)
-        self.dirty[rows] = False  # the original stays clean; the copy carries the defect
         if len(rows) == 0:
             return
         copies = self.data.take(pa.array(rows))
@@ -94,8 +107,13 @@ class Dirt:
         index = copies.schema.get_field_index(column)
         new = transform(self.rng, copies.column(column).combine_chunks())
         old_type = copies.schema.field(column).type
-        copies = copies.set_column(index, column, new.cast(old_type) if new.type != old_type
-                                   and not pa.types.is_string(new.type) else new)
+        copies = copies.set_column(
+            index,
+            column,
+            new.cast(old_type)
+            if new.type != old_type and not pa.types.is_string(new.type)
+            else new,
+        )
         self._copies.append((rows, copies, column, "near_duplicate"))
 
     def finish(self, offset: int = 0) -> tuple[pa.Table, pa.Table]:

@@ -62,16 +62,26 @@ def sends_and_events(block: Block, customers_: pa.Table) -> EmailActivity:
     return EmailActivity(sends, events, owner, event_send)
 
 
-def _assets_for(block: Block, campaign: np.ndarray, languages: list[str], owner: np.ndarray,
-                rng: np.random.Generator) -> np.ndarray:
+def _assets_for(
+    block: Block,
+    campaign: np.ndarray,
+    languages: list[str],
+    owner: np.ndarray,
+    rng: np.random.Generator,
+) -> np.ndarray:
     """An asset of the send's campaign, in the recipient's language when the campaign has one."""
     assets = block.dims.assets
     camp_ids = block.dims.campaigns.column("campaign_id").to_pylist()
     camp_of = {c: i for i, c in enumerate(camp_ids)}
     by_campaign: dict[int, list[int]] = {}
     by_lang: dict[tuple[int, str], list[int]] = {}
-    for j, (c, lang) in enumerate(zip(assets.column("campaign_id").to_pylist(),
-                                      assets.column("language").to_pylist(), strict=True)):
+    for j, (c, lang) in enumerate(
+        zip(
+            assets.column("campaign_id").to_pylist(),
+            assets.column("language").to_pylist(),
+            strict=True,
+        )
+    ):
         by_campaign.setdefault(camp_of[c], []).append(j)
         by_lang.setdefault((camp_of[c], lang), []).append(j)
     u = rng.random(len(campaign))
@@ -82,8 +92,9 @@ def _assets_for(block: Block, campaign: np.ndarray, languages: list[str], owner:
     return out
 
 
-def _events(block: Block, sends: pa.Table, send_at: np.ndarray, campaign: np.ndarray,
-            asset: np.ndarray) -> tuple[pa.Table, np.ndarray]:
+def _events(
+    block: Block, sends: pa.Table, send_at: np.ndarray, campaign: np.ndarray, asset: np.ndarray
+) -> tuple[pa.Table, np.ndarray]:
     rng = block.rng("events")
     m = sends.num_rows
     bounced = rng.random(m) < BOUNCE
@@ -103,7 +114,9 @@ def _events(block: Block, sends: pa.Table, send_at: np.ndarray, campaign: np.nda
     kinds.append(np.zeros(len(o), dtype=np.int64))
     owners.append(o)
     is_first = np.r_[True, o[1:] != o[:-1]] if len(o) else np.zeros(0, bool)
-    times.append(first_open[o] + np.where(is_first, 0, (rng.exponential(2.0, len(o)) * DAY).astype(np.int64)))
+    times.append(
+        first_open[o] + np.where(is_first, 0, (rng.exponential(2.0, len(o)) * DAY).astype(np.int64))
+    )
     c = repeat_index(n_click)
     kinds.append(np.ones(len(c), dtype=np.int64))
     owners.append(c)
@@ -136,15 +149,18 @@ def _events(block: Block, sends: pa.Table, send_at: np.ndarray, campaign: np.nda
     path_i = rng.integers(0, len(paths), e)
     for i in np.flatnonzero(kind == 1):
         s = send_i[i]
-        url[i] = (f"https://www.brandco.example/{langs[asset[s]]}/{paths[path_i[i]]}"
-                  f"?utm_source=email&utm_campaign={camp_ids[campaign[s]]}&utm_content={asset_ids[asset[s]]}")
+        url[i] = (
+            f"https://www.brandco.example/{langs[asset[s]]}/{paths[path_i[i]]}"
+            f"?utm_source=email&utm_campaign={camp_ids[campaign[s]]}&utm_content={asset_ids[asset[s]]}"
+        )
     events = pa.table(
         {
             "event_id": ids("EVT_", block.next_ids("marketing_events", e), 8),
             "send_id": sends.column("send_id").take(pa.array(send_i)),
             "customer_id": sends.column("customer_id").take(pa.array(send_i)),
-            "event_type": pa.array(np.array(["open", "click", "bounce", "unsubscribe"])[kind].tolist(),
-                                   pa.string()),
+            "event_type": pa.array(
+                np.array(["open", "click", "bounce", "unsubscribe"])[kind].tolist(), pa.string()
+            ),
             "event_at": timestamps(at),
             "url_clicked": pa.array(url.tolist(), pa.string()),
             "device": pa.array(device.tolist(), pa.string()),

@@ -11,7 +11,6 @@ import unicodedata
 import numpy as np
 import pyarrow as pa
 
-
 from c360.generate import vocab
 from c360.generate.arrays import ids, pick, uniform_between, weighted
 from c360.generate.plan import AS_OF, DAY, Plan
@@ -24,8 +23,21 @@ TWIN_SHARE = 0.25  # of household members: born the same day as the previous per
 
 
 # Letters that Unicode does not decompose into a base letter plus accents.
-_FOLD = str.maketrans({"ß": "ss", "ı": "i", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "æ": "ae",
-                       "Æ": "AE", "œ": "oe", "Œ": "OE", "đ": "d"})
+_FOLD = str.maketrans(
+    {
+        "ß": "ss",
+        "ı": "i",
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "đ": "d",
+    }
+)
 
 
 def ascii_fold(text: str) -> str:
@@ -43,7 +55,7 @@ def _slug(names: list[str]) -> list[str]:
 
 
 def people(plan: Plan, start: int, stop: int) -> pa.Table:
-    """Persons ``start``..``stop - 1`` (customer indexes); the same block always gives the same people."""
+    """Persons ``start``..``stop - 1``; the same block always gives the same people."""
     rng = stream(plan.seed, "people", start)
     n = stop - start
     person = np.arange(start, stop, dtype=np.int64)
@@ -75,16 +87,24 @@ def people(plan: Plan, start: int, stop: int) -> pa.Table:
         regions.append(region)
         postcodes.append(postcode)
         street_names = vocab.STREETS[vocab.COUNTRY_LANGUAGE[country[i]]]
-        streets.append(_street(country[i], int(house_no[i]), street_names[int(u_street[i] * len(street_names))]))
+        streets.append(
+            _street(
+                country[i], int(house_no[i]), street_names[int(u_street[i] * len(street_names))]
+            )
+        )
 
-    household_of = np.full(n, -1, dtype=np.int64)
+    household_of: np.ndarray = np.full(n, -1, dtype=np.int64)
     member = rng.random(n) < HOUSEHOLD_SHARE
     member[0] = False
-    for i in np.flatnonzero(member):
+    for i in np.flatnonzero(member).tolist():
         household_of[i] = person[i - 1]
         last[i], country[i], language[i] = last[i - 1], country[i - 1], language[i - 1]
         cities[i], regions[i], postcodes[i], streets[i] = (
-            cities[i - 1], regions[i - 1], postcodes[i - 1], streets[i - 1])
+            cities[i - 1],
+            regions[i - 1],
+            postcodes[i - 1],
+            streets[i - 1],
+        )
         if first[i] == first[i - 1]:
             firsts = vocab.FIRST_NAMES[language[i]]
             first[i], gender[i] = firsts[(firsts.index((first[i], gender[i])) + 1) % len(firsts)]
@@ -128,14 +148,16 @@ def phones(rng: np.random.Generator, countries: list[str]) -> tuple[list[str], l
     """Mobile numbers per country: E.164 and the way people write them at home."""
     n = len(countries)
     d = rng.integers(0, 10, size=(n, 10))
-    area = np.array([212, 312, 415, 617, 713, 305, 206, 404, 512, 303, 646, 818])[rng.integers(0, 12, n)]
+    area = np.array([212, 312, 415, 617, 713, 305, 206, 404, 512, 303, 646, 818])[
+        rng.integers(0, 12, n)
+    ]
     e164, local = [], []
     for i, c in enumerate(countries):
         s = "".join(map(str, d[i]))
         if c == "FR":
             nat = ("6" if d[i, 0] < 7 else "7") + s[1:9]
             e164.append("+33" + nat)
-            local.append("0" + nat[0] + " " + " ".join(nat[k:k + 2] for k in range(1, 9, 2)))
+            local.append("0" + nat[0] + " " + " ".join(nat[k : k + 2] for k in range(1, 9, 2)))
         elif c == "US":
             exch = str(200 + int(s[:3]) % 800)
             e164.append(f"+1{area[i]}{exch}{s[3:7]}")
@@ -155,15 +177,19 @@ def phones(rng: np.random.Generator, countries: list[str]) -> tuple[list[str], l
     return e164, local
 
 
-def _emails(rng: np.random.Generator, first: list[str], last: list[str], countries: list[str]) -> list[str]:
+def _emails(
+    rng: np.random.Generator, first: list[str], last: list[str], countries: list[str]
+) -> list[str]:
     n = len(first)
     f, la = _slug(first), _slug(last)
     style = weighted(rng, [35, 15, 20, 15, 15], n)
     number = rng.integers(1, 100, n)
     year = rng.integers(60, 100, n)
     out = []
-    domain_cache = {c: ([d for d, _ in vocab.EMAIL_DOMAINS[c]], [w for _, w in vocab.EMAIL_DOMAINS[c]])
-                    for c in set(countries)}
+    domain_cache = {
+        c: ([d for d, _ in vocab.EMAIL_DOMAINS[c]], [w for _, w in vocab.EMAIL_DOMAINS[c]])
+        for c in set(countries)
+    }
     u_dom = rng.random(n)
     for i in range(n):
         s = style[i]
@@ -179,7 +205,9 @@ def _emails(rng: np.random.Generator, first: list[str], last: list[str], countri
             local = f"{f[i]}_{la[i]}"
         domains, weights = domain_cache[countries[i]]
         cum = np.cumsum(weights)
-        out.append(f"{local}@{domains[int(np.searchsorted(cum, u_dom[i] * cum[-1], side='right'))]}")
+        out.append(
+            f"{local}@{domains[int(np.searchsorted(cum, u_dom[i] * cum[-1], side='right'))]}"
+        )
     return out
 
 
@@ -203,6 +231,3 @@ def household_emails(block: pa.Table) -> pa.Array:
     head = block.column("household_of").to_numpy()
     idx = np.where(head >= 0, head - block.column("person")[0].as_py(), np.arange(block.num_rows))
     return pick(block.column("email").to_pylist(), idx)
-
-
-

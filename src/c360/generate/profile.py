@@ -15,8 +15,13 @@ CHURN_BASE = {"lead": 30, "prospect": 35, "active": 15, "at_risk": 70, "churned"
 NPS_BASE = {"lead": 7.0, "prospect": 7.0, "active": 8.5, "at_risk": 5.0, "churned": 3.0}
 
 
-def customer_profile(block: Block, customers_: pa.Table, interactions_: pa.Table,
-                     email: EmailActivity, shop: Commerce) -> pa.Table:
+def customer_profile(
+    block: Block,
+    customers_: pa.Table,
+    interactions_: pa.Table,
+    email: EmailActivity,
+    shop: Commerce,
+) -> pa.Table:
     """Totals computed from the facts, so profile and facts always agree.
 
     Orders and spend count completed orders; open/click rates are the shares of the customer's
@@ -27,7 +32,9 @@ def customer_profile(block: Block, customers_: pa.Table, interactions_: pa.Table
     n = block.n
     ids_ = customers_.column("customer_id")
     index = {c: i for i, c in enumerate(ids_.to_pylist())}
-    who = np.array([index[c] for c in interactions_.column("customer_id").to_pylist()], dtype=np.int64)
+    who = np.array(
+        [index[c] for c in interactions_.column("customer_id").to_pylist()], dtype=np.int64
+    )
     total_interactions = np.bincount(who, minlength=n)
     occurred = interactions_.column("occurred_at").cast(pa.int64()).to_numpy()
     last_contact = np.full(n, np.iinfo(np.int64).min)
@@ -35,13 +42,19 @@ def customer_profile(block: Block, customers_: pa.Table, interactions_: pa.Table
 
     completed = shop.orders.column("status").to_numpy(zero_copy_only=False) == "completed"
     orders_n = np.bincount(shop.order_owner[completed], minlength=n)
-    spend_cents = np.bincount(shop.order_owner[completed], weights=shop.order_cents[completed],
-                              minlength=n).astype(np.int64)
+    spend_cents = np.bincount(
+        shop.order_owner[completed], weights=shop.order_cents[completed], minlength=n
+    ).astype(np.int64)
     spend = spend_cents / 100.0
     aov = np.where(orders_n > 0, np.round(spend / np.maximum(orders_n, 1), 2), 0.0)
 
-    margin_of = dict(zip(block.dims.products.column("product_id").to_pylist(),
-                         block.dims.products.column("margin_pct").to_pylist(), strict=True))
+    margin_of = dict(
+        zip(
+            block.dims.products.column("product_id").to_pylist(),
+            block.dims.products.column("margin_pct").to_pylist(),
+            strict=True,
+        )
+    )
     line_margin = np.array([margin_of[p] for p in shop.lines.column("product_id").to_pylist()])
     line_ok = completed[shop.line_order]
     line_owner = shop.order_owner[shop.line_order][line_ok]
@@ -67,7 +80,9 @@ def customer_profile(block: Block, customers_: pa.Table, interactions_: pa.Table
             "churn_risk_score": churn.round().astype(np.int64),
             "clv_score": clv,
             "nps_last": nps.astype(np.int64),
-            "last_contact_at": pc.cast(pa.array(last_contact, mask=~has_contact), pa.timestamp("s")),
+            "last_contact_at": pc.cast(
+                pa.array(last_contact, mask=~has_contact), pa.timestamp("s")
+            ),
             "total_interactions": total_interactions.astype(np.int64),
             "total_orders": orders_n.astype(np.int64),
             "total_spend_eur": spend,

@@ -38,8 +38,9 @@ class Result:
     manifest_sha256: str = ""
 
 
-def generate(workspace: Path, plan: Plan, force: bool = False,
-             progress: Progress | None = None) -> Result:
+def generate(
+    workspace: Path, plan: Plan, force: bool = False, progress: Progress | None = None
+) -> Result:
     """Write ``sources/`` and ``truth/`` of ``workspace`` for ``plan``."""
     workspace = Path(workspace)
     _prepare(workspace, force)
@@ -50,7 +51,9 @@ def generate(workspace: Path, plan: Plan, force: bool = False,
     def emit(outputs: Iterator[tuple[str, pa.Table | Dirt]]) -> None:
         nonlocal defect_count
         for name, data in outputs:
-            sink = sinks.get(name) or sinks.setdefault(name, _sink(workspace, contracts.get(name), plan))
+            sink = sinks.get(name) or sinks.setdefault(
+                name, _sink(workspace, contracts.get(name), plan)
+            )
             if isinstance(data, Dirt):
                 data, found = data.finish(sink.rows)
                 if found.num_rows:
@@ -66,8 +69,9 @@ def generate(workspace: Path, plan: Plan, force: bool = False,
     seen_emails: set[str] = set()
     blocks = plan.blocks()
     for i, (start, stop) in enumerate(blocks):
-        block = Block(plan, start, make_emails_unique(people(plan, start, stop), seen_emails), dims,
-                      offsets)
+        block = Block(
+            plan, start, make_emails_unique(people(plan, start, stop), seen_emails), dims, offsets
+        )
         base = seed000.build(block)
         emit(seed000.block_outputs(block, base))
         for domain in DOMAINS:
@@ -90,7 +94,8 @@ def _prepare(workspace: Path, force: bool) -> None:
     if workspace.exists() and any(workspace.iterdir()):
         if not force:
             raise WorkspaceNotEmptyError(
-                f"workspace {workspace} is not empty; use --force to regenerate its sources")
+                f"workspace {workspace} is not empty; use --force to regenerate its sources"
+            )
         for sub in ("sources", "truth"):
             shutil.rmtree(workspace / sub, ignore_errors=True)
     workspace.mkdir(parents=True, exist_ok=True)
@@ -98,8 +103,16 @@ def _prepare(workspace: Path, force: bool) -> None:
 
 def output_path(workspace: Path, table: Table, plan: Plan) -> Path:
     """Where ``table``'s file (or folder) goes for this plan's format."""
-    suffix = {"table": "." + plan.file_format, "csv": ".csv", "parquet": ".parquet",
-              "json": "", "jsonl": "", "mongo_jsonl": "", "parquet_dir": "", "text": ""}
+    suffix = {
+        "table": "." + plan.file_format,
+        "csv": ".csv",
+        "parquet": ".parquet",
+        "json": "",
+        "jsonl": "",
+        "mongo_jsonl": "",
+        "parquet_dir": "",
+        "text": "",
+    }
     return workspace / (table.path + suffix[table.file_format])
 
 
@@ -121,16 +134,23 @@ def _write_manifest(workspace: Path, plan: Plan, sinks: dict[str, Sink], defects
     files = []
     for name, sink in sorted([*sinks.items(), ("truth_defects", defects)]):
         digest = sink.digest if isinstance(sink, TextFolderSink) else file_sha256(sink.path)
-        files.append({
-            "path": sink.path.relative_to(workspace).as_posix(),
-            "table": name,
-            "kind": "truth" if contracts.get(name).path.startswith("truth/") else "source",
-            "rows": sink.rows,
-            "sha256": digest,
-        })
+        files.append(
+            {
+                "path": sink.path.relative_to(workspace).as_posix(),
+                "table": name,
+                "kind": "truth" if contracts.get(name).path.startswith("truth/") else "source",
+                "rows": sink.rows,
+                "sha256": digest,
+            }
+        )
     manifest = {
-        "generator": {"version": __version__, "seed": plan.seed, "scale": plan.scale,
-                      "format": plan.file_format, "dirt": plan.dirt},
+        "generator": {
+            "version": __version__,
+            "seed": plan.seed,
+            "scale": plan.scale,
+            "format": plan.file_format,
+            "dirt": plan.dirt,
+        },
         "files": files,
     }
     text = json.dumps(manifest, indent=2, sort_keys=True) + "\n"

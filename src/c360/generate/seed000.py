@@ -90,20 +90,37 @@ def _notes(block: Block, base: Seed000) -> Iterator[Output]:
     p = block.people
     shop = base.shop
     products = shop.lines.column("product_id").to_pylist()
-    names = dict(zip(block.dims.products.column("product_id").to_pylist(),
-                     block.dims.products.column("product_name").to_pylist(), strict=True))
+    names = dict(
+        zip(
+            block.dims.products.column("product_id").to_pylist(),
+            block.dims.products.column("product_name").to_pylist(),
+            strict=True,
+        )
+    )
     bought: list[list[str]] = [[] for _ in range(block.n)]
     owner = shop.order_owner[shop.line_order]
     for o, prod in zip(owner.tolist(), products, strict=True):
         if len(bought[o]) < 3 and names[prod] not in bought[o]:
             bought[o].append(names[prod])
-    accounts = dict(zip(block.dims.accounts.column("account_id").to_pylist(),
-                        block.dims.accounts.column("account_name").to_pylist(), strict=True))
+    accounts = dict(
+        zip(
+            block.dims.accounts.column("account_id").to_pylist(),
+            block.dims.accounts.column("account_name").to_pylist(),
+            strict=True,
+        )
+    )
     rng = block.rng("notes")
     last = base.profile.column("last_contact_at").cast(pa.int64()).to_numpy(zero_copy_only=False)
     seen = base.customers.column("first_seen_at").cast(pa.int64()).to_numpy()
-    when = np.where(base.profile.column("last_contact_at").is_null().to_numpy(zero_copy_only=False),
-                    seen, np.nan_to_num(last)).astype("datetime64[s]").astype("datetime64[D]")
+    when = (
+        np.where(
+            base.profile.column("last_contact_at").is_null().to_numpy(zero_copy_only=False),
+            seen,
+            np.nan_to_num(last),
+        )
+        .astype("datetime64[s]")
+        .astype("datetime64[D]")
+    )
     notes_in = pa.table(
         {
             "customer_id": p.column("customer_id"),
@@ -115,9 +132,13 @@ def _notes(block: Block, base: Seed000) -> Iterator[Output]:
             "country": p.column("country"),
             "lifecycle_stage": base.customers.column("lifecycle_stage"),
             "note_date": pa.array(when.astype(str).tolist(), pa.string()),
-            "account_name": pa.array([accounts.get(a) if a else None
-                                      for a in base.customers.column("account_id").to_pylist()],
-                                     pa.string()),
+            "account_name": pa.array(
+                [
+                    accounts.get(a) if a else None
+                    for a in base.customers.column("account_id").to_pylist()
+                ],
+                pa.string(),
+            ),
             "product_names": pa.array(bought, pa.list_(pa.string())),
         }
     )
@@ -126,25 +147,31 @@ def _notes(block: Block, base: Seed000) -> Iterator[Output]:
     files = [f"{c}.txt" for c in p.column("customer_id").to_pylist()]
     yield "text_customer_notes", pa.table({"name": files, "text": rendered.texts})
     labels = rendered.labels
-    yield "truth_note_labels", pa.table(
-        {
-            "file": [f"{folder}/{f}" for f in files],
-            "customer_id": labels.column("customer_id"),
-            "language": labels.column("language"),
-            "topic": labels.column("topic"),
-            "sentiment": labels.column("sentiment"),
-        }
+    yield (
+        "truth_note_labels",
+        pa.table(
+            {
+                "file": [f"{folder}/{f}" for f in files],
+                "customer_id": labels.column("customer_id"),
+                "language": labels.column("language"),
+                "topic": labels.column("topic"),
+                "sentiment": labels.column("sentiment"),
+            }
+        ),
     )
     spans = rendered.pii_spans
     row = spans.column("row_index").to_numpy()
-    yield "truth_pii_spans", pa.table(
-        {
-            "file": pa.array([f"{folder}/{f}" for f in files]).take(pa.array(row)),
-            "start": spans.column("start"),
-            "end": spans.column("end"),
-            "pii_type": spans.column("pii_type"),
-            "value": spans.column("value"),
-        }
+    yield (
+        "truth_pii_spans",
+        pa.table(
+            {
+                "file": pa.array([f"{folder}/{f}" for f in files]).take(pa.array(row)),
+                "start": spans.column("start"),
+                "end": spans.column("end"),
+                "pii_type": spans.column("pii_type"),
+                "value": spans.column("value"),
+            }
+        ),
     )
 
 
@@ -154,9 +181,15 @@ def _email_bodies(plan: Plan, dims: Dimensions) -> pa.Table:
     ci = np.array([camp[c] for c in assets.column("campaign_id").to_pylist()])
     rng = Block(plan, 0, pa.table({}), dims).rng("email_bodies")
     product_names = dims.products.column("product_name").to_pylist()
-    picks = [[product_names[int(j)] for j in rng.choice(len(product_names), size=min(3, len(product_names)),
-                                                         replace=False)[: int(rng.integers(1, 4))]]
-             for _ in range(assets.num_rows)]
+    picks = [
+        [
+            product_names[int(j)]
+            for j in rng.choice(len(product_names), size=min(3, len(product_names)), replace=False)[
+                : int(rng.integers(1, 4))
+            ]
+        ]
+        for _ in range(assets.num_rows)
+    ]
     rendered = render_email_bodies(
         pa.table(
             {

@@ -34,7 +34,11 @@ def dirty(plan: Plan, name: str, table: pa.Table, start: int) -> pa.Table | Dirt
     kinds = _kinds(contract, table, dates[:1])
     share = 1.0 / (len(kinds) + 2)
     dirt.duplicate(share)
-    near = [c.name for c in contract.columns if c.name not in contract.primary_key][:1]
+    near = [
+        c.name
+        for c in contract.columns
+        if c.name not in contract.primary_key and not c.nullable and c.dtype != "bool"
+    ][:1]
     if near:
         dirt.duplicate(share, near[0], dv.near_copy)
     for column, defect, transform, where in kinds:
@@ -68,8 +72,14 @@ def _kinds(contract: Table, table: pa.Table, text_dates: list[str]) -> list[Kind
         elif col.dtype == "float" and col.name.endswith("_eur") and col.min_value == 0:
             kinds.append((col.name, "negative_amount", dv.negative, None))
         elif col.max_value is not None and col.min_value is not None:
-            kinds.append((col.name, "out_of_range", dv.out_of_range(col.min_value, col.max_value),
-                          np.asarray(values.is_valid())))
+            kinds.append(
+                (
+                    col.name,
+                    "out_of_range",
+                    dv.out_of_range(col.min_value, col.max_value),
+                    np.asarray(values.is_valid()),
+                )
+            )
         elif col.dtype == "string" and not col.allowed and not col.nullable:
             mask = dv.has_non_ascii(values)
             if mask.any():

@@ -1,4 +1,4 @@
-"""File writers that take a table block by block: CSV, Parquet, JSON, JSON lines and text folders."""
+"""Writers that take a table block by block: CSV, Parquet, JSON (lines) and text folders."""
 
 from __future__ import annotations
 
@@ -143,7 +143,9 @@ def file_sha256(path: Path) -> str:
     h = hashlib.sha256()
     if path.is_dir():
         for child in sorted(p for p in path.rglob("*") if p.is_file()):
-            h.update(str(child.relative_to(path)).encode() + b"\0" + bytes.fromhex(file_sha256(child)))
+            h.update(
+                str(child.relative_to(path)).encode() + b"\0" + bytes.fromhex(file_sha256(child))
+            )
         return h.hexdigest()
     with path.open("rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):

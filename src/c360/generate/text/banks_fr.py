@@ -338,13 +338,13 @@ OUTCOME = {
         "neutral": (
             "Duplicata envoyé par mail.",
             "Ligne expliquée, il s'agissait des frais de port.",
-            "Doublon confirmé, remboursement sous dix jours.",
+            "Erreur confirmée, régularisation sous dix jours.",
             "Adresse de facturation mise à jour.",
             "Transmis à la compta pour vérification.",
             "Facture corrigée, rien d'autre à signaler.",
         ),
         "negative": (
-            "Facturé deux fois, {short} exige un remboursement immédiat.",
+            "Erreur de facturation de trop, {short} exige un remboursement immédiat.",
             "Trouve inadmissible de devoir relancer pour la troisième fois.",
             "Conteste le montant de {amount}, refuse de payer en l'état.",
             "Menace de bloquer les paiements tant que ce n'est pas corrigé.",
@@ -485,7 +485,7 @@ OUTCOME = {
     "delivery_issue": {
         "positive": (
             "Renvoi express organisé, {short} remercie pour la réactivité.",
-            "Colis localisé et livré le lendemain, tout est rentré dans l'ordre.",
+            "Solution trouvée dans la journée, tout est rentré dans l'ordre.",
             "Échange fait sans frais, {short} trouve le service impeccable.",
             "Geste sur les frais de port, très bien accueilli.",
             "Problème réglé avant même la fin de l'appel, super retour.",
@@ -495,14 +495,14 @@ OUTCOME = {
             "Enquête ouverte auprès du transporteur.",
             "Nouvelle date de livraison communiquée : {day}.",
             "Renvoi des articles manquants en cours.",
-            "Le retard est rattrapé, colis livré ce matin.",
+            "Statut du colis vérifié avec le transporteur.",
             "Procédure de retour expliquée.",
             "Lien de suivi renvoyé par mail, rien d'autre.",
         ),
         "negative": (
-            "Toujours pas de colis, {short} veut annuler la commande.",
-            "Troisième retard d'affilée, ras-le-bol total.",
-            "Produit arrivé cassé, {short} exige un remboursement intégral.",
+            "Toujours rien de réglé, {short} veut annuler la commande.",
+            "Troisième souci de livraison d'affilée, ras-le-bol total.",
+            "{short} exige un remboursement intégral, hors de question d'attendre encore.",
             "Aucune info du transporteur, personne ne sait où est la commande.",
             "Livraison ratée qui a fait perdre une journée à l'équipe de {account}.",
             "Considère notre logistique comme catastrophique.",

@@ -1,0 +1,1 @@
+"""Engines: the only package that imports duckdb or pyspark (a test enforces it)."""

@@ -1,0 +1,220 @@
+"""What a block's people are and were: every contact detail an identity source may have recorded.
+
+Besides the current details of ``people``, some people moved, changed their mobile number, took a
+spouse's name or use a second e-mail; households share a landline and sometimes one e-mail.
+A change happened at a moment, so a record created before it may still show the old value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyarrow as pa
+
+from c360.generate import vocab
+from c360.generate.arrays import uniform_between
+from c360.generate.block import Block
+from c360.generate.identity_noise import CALLING_CODES
+from c360.generate.people import _street, ascii_fold, household_emails, phones
+from c360.generate.plan import AS_OF, DAY, HISTORY_START
+from c360.generate.seed000 import Seed000
+
+MOVED, PHONE_CHANGED, SECOND_EMAIL, MARRIED = 0.07, 0.05, 0.12, 0.04
+SHARED_EMAIL_MEMBERS = 0.6  # household members who give the household's e-mail somewhere
+SAME_LOCAL_PART = 0.6  # a second e-mail keeps the local part at another provider
+LANDLINE_AREAS = {"FR": ("1", "2", "3", "4", "5"), "DE": ("30", "40", "89", "221", "69"),
+                  "GB": ("20", "121", "161", "131"), "ES": ("91", "93", "95", "96")}
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Per person (block order): current and former details; ``*_at`` is 0 when nothing changed."""
+
+    customer_id: list[str]
+    first: list[str]
+    last: list[str]
+    country: list[str]
+    language: list[str]
+    birth: np.ndarray  # days since 1970
+    email: list[str]
+    alt_email: list[str]
+    has_alt: np.ndarray
+    shared_email: list[str | None]
+    phone: list[str]
+    old_phone: list[str]
+    phone_changed_at: np.ndarray
+    landline: list[str | None]
+    street: list[str]
+    postcode: list[str]
+    city: list[str]
+    old_street: list[str]
+    old_postcode: list[str]
+    old_city: list[str]
+    moved_at: np.ndarray
+    maiden: list[str | None]
+    married_at: np.ndarray
+    sibling_first: list[str | None]
+    first_seen: np.ndarray
+    first_order: np.ndarray  # 0 without orders
+    orders: np.ndarray
+    spend_eur: np.ndarray
+    consent_email: np.ndarray
+
+    @property
+    def n(self) -> int:
+        return len(self.first)
+
+
+def person_facts(block: Block, base: Seed000) -> Facts:
+    """The identity facts of every person of the block."""
+    rng, p, n = block.rng("identity_facts"), block.people, block.n
+    country = p.column("country").to_pylist()
+    language = p.column("language").to_pylist()
+    first, last = p.column("first_name").to_pylist(), p.column("last_name").to_pylist()
+    first_seen = base.customers.column("first_seen_at").cast(pa.int64()).to_numpy()
+    head = p.column("household_of").to_numpy() - p.column("person")[0].as_py()
+    root, sibling = _households(head, first)
+
+    def when(share: float) -> np.ndarray:
+        hit = rng.random(n) < share
+        at = uniform_between(rng, np.maximum(first_seen, HISTORY_START) + 30 * DAY, AS_OF - 30 * DAY, n)
+        return np.where(hit, at, 0)
+
+    old_phone, _ = phones(rng, country)
+    landline = _landlines(rng, country)
+    old_street, old_postcode, old_city = _old_addresses(rng, p)
+    gender = p.column("gender").to_numpy(zero_copy_only=False)
+    birth = p.column("birth_date").cast(pa.int32()).to_numpy().astype(np.int64)
+    adult = (AS_OF // DAY - birth) > 25 * 365
+    married_at = np.where((gender == "F") & adult, when(MARRIED), 0)
+    lasts = [vocab.LAST_NAMES[lang] for lang in language]
+    pick = rng.integers(0, 1 << 30, n)
+    maiden = [_other(lasts[i], last[i], int(pick[i])) if married_at[i] else None for i in range(n)]
+    shared = (head >= 0) & (rng.random(n) < SHARED_EMAIL_MEMBERS)
+    orders = base.shop.order_owner
+    first_order = np.full(n, np.iinfo(np.int64).max)
+    np.minimum.at(first_order, orders, base.shop.orders.column("order_at").cast(pa.int64()).to_numpy())
+    return Facts(
+        customer_id=p.column("customer_id").to_pylist(),
+        first=first,
+        last=last,
+        country=country,
+        language=language,
+        birth=birth,
+        email=p.column("email").to_pylist(),
+        alt_email=_second_emails(rng, first, last, country, p.column("email").to_pylist()),
+        has_alt=rng.random(n) < SECOND_EMAIL,
+        shared_email=[e if s else None for e, s in zip(household_emails(p).to_pylist(), shared,
+                                                         strict=True)],
+        phone=p.column("phone_e164").to_pylist(),
+        old_phone=old_phone,
+        phone_changed_at=when(PHONE_CHANGED),
+        landline=[landline[r] if r >= 0 else None for r in root.tolist()],
+        street=p.column("street").to_pylist(),
+        postcode=p.column("postcode").to_pylist(),
+        city=p.column("city").to_pylist(),
+        old_street=old_street,
+        old_postcode=old_postcode,
+        old_city=old_city,
+        moved_at=when(MOVED),
+        maiden=maiden,
+        married_at=married_at,
+        sibling_first=sibling,
+        first_seen=first_seen,
+        first_order=np.where(first_order == np.iinfo(np.int64).max, 0, first_order),
+        orders=base.profile.column("total_orders").to_numpy(),
+        spend_eur=base.profile.column("total_spend_eur").to_numpy(),
+        consent_email=base.customers.column("consent_email").to_numpy(zero_copy_only=False),
+    )
+
+
+def _households(head: np.ndarray, first: list[str]) -> tuple[np.ndarray, list[str | None]]:
+    """Each person's household root (-1 when living alone) and a housemate's first name."""
+    n = len(head)
+    root = np.full(n, -1, dtype=np.int64)
+    sibling: list[str | None] = [None] * n
+    for i in np.flatnonzero(head >= 0).tolist():
+        h = int(head[i])
+        root[i] = root[h] if root[h] >= 0 else h
+        root[h] = root[h] if root[h] >= 0 else h
+        sibling[i] = first[h]
+        sibling[h] = sibling[h] or first[i]
+    return root, sibling
+
+
+def _other(options: tuple[str, ...], current: str, pick: int) -> str:
+    name = options[pick % len(options)]
+    return name if name != current else options[(pick + 1) % len(options)]
+
+
+def _slug(name: str) -> str:
+    return ascii_fold(name).replace(" ", "").replace("'", "")
+
+
+def _second_emails(rng: np.random.Generator, first: list[str], last: list[str],
+                   country: list[str], emails: list[str]) -> list[str]:
+    """Another mailbox per person, at another provider; never anyone's address in the block."""
+    n = len(first)
+    taken = {e.lower() for e in emails}
+    u_dom, style, number = rng.random(n), rng.integers(0, 4, n), rng.integers(10, 100, n)
+    same_local = rng.random(n) < SAME_LOCAL_PART
+    out = []
+    for i in range(n):
+        local, _, domain = emails[i].partition("@")
+        domains = [d for d, _w in vocab.EMAIL_DOMAINS[country[i]] if d != domain]
+        weights = np.cumsum([w for d, w in vocab.EMAIL_DOMAINS[country[i]] if d != domain])
+        new_domain = domains[int(np.searchsorted(weights, u_dom[i] * weights[-1], side="right"))]
+        if not same_local[i]:
+            f, la = _slug(first[i]), _slug(last[i])
+            local = (f"{f}.{la}{number[i]}", f"{f[0]}.{la}", f"{la}.{f}", f"{f}{la[0]}{number[i]}")[
+                style[i]]
+        email = f"{local}@{new_domain}"
+        while email in taken:
+            local += str(int(rng.integers(0, 10)))
+            email = f"{local}@{new_domain}"
+        taken.add(email)
+        out.append(email)
+    return out
+
+
+def _landlines(rng: np.random.Generator, country: list[str]) -> list[str]:
+    """A fixed line per person (only households' roots are used): geographic area codes."""
+    n = len(country)
+    us, _ = phones(rng, ["US"] * n)
+    digits = rng.integers(0, 10, size=(n, 10))
+    u_area = rng.random(n)
+    out = []
+    for i, c in enumerate(country):
+        if c == "US":
+            out.append(us[i])
+            continue
+        areas = LANDLINE_AREAS[c]
+        area = areas[int(u_area[i] * len(areas))]
+        length = {"FR": 9, "DE": 10, "GB": 10, "ES": 9}[c] - len(area)
+        out.append(f"+{CALLING_CODES[c]}{area}{int(digits[i, 0]) % 8 + 2}"
+                   + "".join(map(str, digits[i, 1:length])))
+    return out
+
+
+def _old_addresses(rng: np.random.Generator, p: pa.Table) -> tuple[list[str], list[str], list[str]]:
+    """Where each person lived before: another street, in another city two times out of three."""
+    n = p.num_rows
+    country = p.column("country").to_pylist()
+    city, postcode = p.column("city").to_pylist(), p.column("postcode").to_pylist()
+    u_city, u_street = rng.random(n), rng.random(n)
+    other_city = rng.random(n) < 2 / 3
+    number = rng.integers(1, 180, n)
+    streets, postcodes, cities = [], [], []
+    for i, c in enumerate(country):
+        options = vocab.CITIES[c]
+        old = options[int(u_city[i] * len(options))]
+        if other_city[i] and old[0] != city[i]:
+            cities.append(old[0])
+            postcodes.append(old[2])
+        else:
+            cities.append(city[i])
+            postcodes.append(postcode[i])
+        names = vocab.STREETS[vocab.COUNTRY_LANGUAGE[c]]
+        streets.append(_street(c, int(number[i]), names[int(u_street[i] * len(names))]))
+    return streets, postcodes, cities

@@ -1,0 +1,28 @@
+"""Shared fixtures: small generated workspaces, made once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from c360.generate import Plan, generate
+
+CLEAN_PLAN = Plan(seed=11, scale=0.1)
+DIRTY_PLAN = Plan(seed=12, scale=0.05, dirt=0.05)
+
+
+@pytest.fixture(scope="session")
+def clean_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Seed-000 sources at scale 0.1 without optional dirt (2,000 customers)."""
+    path = tmp_path_factory.mktemp("clean") / "ws"
+    generate(path, CLEAN_PLAN)
+    return path
+
+
+@pytest.fixture(scope="session")
+def dirty_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Scale 0.05 with 5% seed-000 dirt."""
+    path = tmp_path_factory.mktemp("dirty") / "ws"
+    generate(path, DIRTY_PLAN)
+    return path
