@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
-from c360.cli import app
+from c360.cli import app, main
 
 runner = CliRunner()
 
@@ -29,22 +30,32 @@ def test_demo_at_a_tiny_scale(tmp_path: Path) -> None:
     )
 
 
-def test_generate_refuses_a_non_empty_workspace(tmp_path: Path) -> None:
+def test_generate_refuses_a_non_empty_workspace(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     args = ["generate", "--workspace", str(tmp_path), "--scale", "0.01"]
-    assert runner.invoke(app, args).exit_code == 0
-    again = runner.invoke(app, args)
-    assert again.exit_code == 2
-    assert "not empty" in again.output and "--force" in again.output
-    assert "Traceback" not in again.output
-    assert runner.invoke(app, [*args, "--force"]).exit_code == 0
+    assert main(args) == 0
+    capsys.readouterr()
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "not empty" in err and "--force" in err
+    assert err.count("\n") == 1
+    assert main([*args, "--force"]) == 0
 
 
-def test_bad_arguments_get_one_line(tmp_path: Path) -> None:
-    for args in (["--scale", "500"], ["--format", "xlsx"], ["--dirt", "0.9"]):
-        result = runner.invoke(app, ["generate", "--workspace", str(tmp_path / "x"), *args])
-        assert result.exit_code == 2
-        assert "Traceback" not in result.output
-        assert len([line for line in result.output.splitlines() if line.strip()]) == 1
+@pytest.mark.parametrize(
+    "args",
+    [["--scale", "500"], ["--scale", "abc"], ["--format", "xlsx"], ["--dirt", "0.9"], ["--bogus"]],
+)
+def test_bad_arguments_get_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    assert main(["generate", "--workspace", str(tmp_path / "x"), *args]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.startswith("error: ")
+    assert captured.err.count("\n") == 1
+    assert "Traceback" not in captured.err + captured.out
+    assert not (tmp_path / "x").exists()
 
 
 def test_docs_data_model_prints_markdown() -> None:

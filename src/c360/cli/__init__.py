@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
+from typer.exceptions import TyperException
 
 from c360.cli import demo, docs, generate
+from c360.cli._console import err_console
 
 app = typer.Typer(
     name="c360",
@@ -18,6 +22,25 @@ app.command("demo")(demo.demo_command)
 app.add_typer(docs.app, name="docs")
 
 
-def main() -> None:
-    """Console-script entry point."""
-    app()
+def main(argv: list[str] | None = None) -> int:
+    """Console-script entry point: a usage mistake gets one line on stderr and exit code 2."""
+    try:
+        result = app(args=argv, standalone_mode=False)
+    except TyperException as exc:
+        message = exc.format_message()
+        if message:  # empty when help was shown for a bare group
+            ctx = getattr(exc, "ctx", None)
+            hint = f" (try: {ctx.command_path} --help)" if ctx is not None else ""
+            err_console.print(f"[bold red]error:[/] {message}{hint}", highlight=False)
+        return exc.exit_code
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        err_console.print("aborted")
+        return 130
+    return result if isinstance(result, int) else 0
+
+
+def run() -> None:
+    """The ``c360`` executable."""
+    sys.exit(main())

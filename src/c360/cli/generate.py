@@ -10,7 +10,7 @@ import typer
 from rich.table import Table as RichTable
 
 from c360.cli._console import console, fail, progress_bar
-from c360.generate import Plan, Result, WorkspaceNotEmptyError, generate
+from c360.generate import Plan, Result, WorkspaceNotEmptyError, check_workspace, generate
 
 Workspace = Annotated[Path, typer.Option("--workspace", "-w", help="Workspace directory.")]
 Scale = Annotated[float, typer.Option(help="Size multiplier: 1 = the seed volumes (0.01 to 100).")]
@@ -51,6 +51,7 @@ def run_generate(
         raise fail(str(exc)) from None
     started = time.perf_counter()
     try:
+        check_workspace(workspace, force)
         with progress_bar("generating") as bar:
             task = bar.add_task("generate", total=len(plan.blocks()))
             result = generate(

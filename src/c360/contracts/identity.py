@@ -1,4 +1,4 @@
-"""Identity sources: the same people as a CRM, a loyalty programme, a web shop login and a shop see them.
+"""Identity sources: the same people as a CRM, a loyalty programme, web logins and a shop see them.
 
 Each system has its own ids, column names and formats, and its own noise (typos, nicknames, old
 addresses, other e-mails, shared household contacts). ``truth_identity`` maps every record to its
@@ -22,8 +22,13 @@ CRM_CONTACTS = Table(
     rows_at_scale_1=19_400,
     primary_key=("crm_contact_id",),
     columns=(
-        Column("crm_contact_id", "string", "CRM contact id (not the seed-000 customer id)",
-               unique=True, pattern=id_pattern("CRM-", 7)),
+        Column(
+            "crm_contact_id",
+            "string",
+            "CRM contact id (not the seed-000 customer id)",
+            unique=True,
+            pattern=id_pattern("CRM-", 7),
+        ),
         Column("first_name", "string", "Given name as typed by a sales rep"),
         Column("last_name", "string", "Family name"),
         Column("email", "string", "E-mail address", nullable=True),
@@ -47,15 +52,29 @@ LOYALTY_MEMBERS = Table(
     rows_at_scale_1=11_600,
     primary_key=("member_no",),
     columns=(
-        Column("member_no", "string", "Card number: L, 8 digits and a Luhn check digit",
-               unique=True, pattern=r"L\d{9}"),
+        Column(
+            "member_no",
+            "string",
+            "Card number: L, 8 digits and a Luhn check digit",
+            unique=True,
+            pattern=r"L\d{9}",
+        ),
         Column("full_name", "string", "Name as 'LAST, First'"),
-        Column("birth_date", "string", "Birth date as DD/MM/YYYY", nullable=True,
-               pattern=r"\d{2}/\d{2}/\d{4}"),
+        Column(
+            "birth_date",
+            "string",
+            "Birth date as DD/MM/YYYY",
+            nullable=True,
+            pattern=r"\d{2}/\d{2}/\d{4}",
+        ),
         Column("mobile", "string", "Mobile phone", nullable=True),
         Column("email", "string", "E-mail address", nullable=True),
-        Column("zip", "string", "Postal code (a legacy numeric field: leading zeros lost)",
-               nullable=True),
+        Column(
+            "zip",
+            "string",
+            "Postal code (a legacy numeric field: leading zeros lost)",
+            nullable=True,
+        ),
         Column("city", "string", "City, upper case", nullable=True),
         Column("country_code", "string", "ISO 3166 alpha-2 code", allowed=COUNTRY_CODES),
         Column("enrolled_at", "timestamp", "When the member enrolled"),
@@ -80,16 +99,16 @@ WEB_ACCOUNTS = Table(
         Column("given_name", "string", "Given name", nullable=True),
         Column("family_name", "string", "Family name (often left out)", nullable=True),
         Column("display_name", "string", "Name shown on the site"),
-        Column("phone_number", "string", "Verified phone in E.164 (often missing)",
-               nullable=True),
-        Column("country", "string", "ISO 3166 alpha-2 code", nullable=True,
-               allowed=COUNTRY_CODES),
+        Column("phone_number", "string", "Verified phone in E.164 (often missing)", nullable=True),
+        Column("country", "string", "ISO 3166 alpha-2 code", nullable=True, allowed=COUNTRY_CODES),
         Column("signup_at", "timestamp", "When the account was opened"),
         Column("last_login_at", "timestamp", "Latest login"),
         Column("marketing_opt_in", "bool", "Newsletter consent given at signup"),
     ),
-    notes=("A second account of the same person always has another e-mail.",
-           "JSON lines: a missing value is an absent key."),
+    notes=(
+        "A second account of the same person always has another e-mail.",
+        "JSON lines: a missing value is an absent key.",
+    ),
 )
 
 ECOMMERCE_CUSTOMERS = Table(
@@ -109,8 +128,12 @@ ECOMMERCE_CUSTOMERS = Table(
         Column("billing_street", "string", "Billing street and number", nullable=True),
         Column("billing_city", "string", "Billing city"),
         Column("billing_postcode", "string", "Billing postcode", nullable=True),
-        Column("billing_country", "string", "Billing country name",
-               allowed=("France", "United States", "Germany", "Spain", "United Kingdom")),
+        Column(
+            "billing_country",
+            "string",
+            "Billing country name",
+            allowed=("France", "United States", "Germany", "Spain", "United Kingdom"),
+        ),
         Column("created_at", "timestamp", "When the account was created"),
     ),
 )

@@ -39,17 +39,18 @@ CUSTOMERS = Table(
         Column("email", "string", "E-mail; raw: missing or malformed"),
         Column("phone", "string", "E.164 mobile number; raw: missing or malformed ('n/a', "
                "too short, letters)", pattern=E164_PATTERN),
-        Column("age", "string", "Age in years, a JSON integer (18-80); raw: missing, out of "
-               "range (-3, 212) or a string such as 'thirty-five'", min_value=16, max_value=110),
+        Column("age", "string", "Age in years, a JSON integer from 18 to 80 (text here: raw "
+               "values are missing, out of range such as -3 or 212, or strings such as "
+               "'thirty-five' and '35 ans')", pattern=r"[1-9]\d"),
         Column("country", "string", "Country name; raw: missing or spelled otherwise (FR, "
                "'france ', Deutschland)", allowed=CUSTOMER_COUNTRIES),
         Column("city", "string", "City; raw: missing"),
         Column("gender", "string", "M or F; raw: missing or variants (male, Femme, f, H)",
                allowed=GENDERS),
-        Column("marketing_consent", "string", "A JSON boolean; raw: missing or strings such as "
-               "'yes', 'Y', 'no', '0'", allowed=("true", "false")),
+        Column("marketing_consent", "string", "A JSON boolean (text here: raw values are "
+               "missing, or strings such as 'yes', 'Y', 'non')"),
     ),
-    notes=("Text columns hold the canonical text of typed JSON values (true, 35).",),
+    notes=("Mixed-type columns are text: the canonical text of a typed JSON value (true, 35).",),
 )
 
 TRANSACTIONS = Table(
@@ -67,8 +68,8 @@ TRANSACTIONS = Table(
         Column("customer_id", "string", "Buyer; raw: missing or orphan",
                references="bronze_customers.customer_id"),
         Column("product", "string", "Product name (Laptop, Sneakers...); raw: missing"),
-        Column("amount", "string", "Unit price x quantity (EUR), a JSON number; raw: negative, or "
-               "a string with a decimal comma such as '12,50'", min_value=0),
+        Column("amount", "string", "Unit price x quantity (EUR), a JSON number (text here: raw "
+               "values are negative, or strings with a decimal comma such as '12,50')"),
         Column("quantity", "int", "Units, 1-5; raw: 0 or negative", min_value=1),
         Column("payment_method", "string", "Card, PayPal, Bank Transfer...; raw: missing"),
         Column("discount_applied", "float", "Discount (EUR), 0 for most; raw: missing",

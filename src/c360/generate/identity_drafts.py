@@ -84,8 +84,11 @@ def memberships(rng: np.random.Generator, facts: Facts, styles: tuple[Style, ...
     age = (AS_OF // DAY - facts.birth) / 365.25
     member = np.zeros((facts.n, len(styles)), dtype=bool)
     for j, style in enumerate(styles):
-        weight = {"all": np.ones(facts.n), "buyers": 0.35 + (facts.orders > 0),
-                  "young": np.where(age < 45, 1.3, 0.75)}[style.affinity]
+        weight = {
+            "all": np.ones(facts.n),
+            "buyers": 0.35 + (facts.orders > 0),
+            "young": np.where(age < 45, 1.3, 0.75),
+        }[style.affinity]
         p = np.minimum(MAX_SHARE, style.share * weight / weight.mean())
         member[:, j] = rng.random(facts.n) < p
     member[~member.any(axis=1), 0] = True
@@ -135,8 +138,9 @@ def draft(rng: np.random.Generator, facts: Facts, style: Style, member: np.ndarr
 
     # A second record is a hastier entry: twice the slips.
     slips = np.where(second, 2.0, 1.0)
-    sibling_clash = np.array([_clash(facts.first[o], facts.sibling_first[o]) for o in owner.tolist()],
-                             dtype=bool)
+    sibling_clash = np.array(
+        [_clash(facts.first[o], facts.sibling_first[o]) for o in owner.tolist()], dtype=bool
+    )
     has_nick = np.array([facts.first[o] in vocab.NICKNAMES for o in owner.tolist()], dtype=bool)
     d = Draft(
         owner=owner,
@@ -171,8 +175,9 @@ def _clash(first: str, sibling: str | None) -> bool:
     return sibling is not None and first[:1] == sibling[:1]
 
 
-def _created(rng: np.random.Generator, facts: Facts, style: Style, owner: np.ndarray,
-             second: np.ndarray) -> np.ndarray:
+def _created(
+    rng: np.random.Generator, facts: Facts, style: Style, owner: np.ndarray, second: np.ndarray
+) -> np.ndarray:
     """When each record was created; a second record comes at least a month after the first."""
     m = len(owner)
     seen = facts.first_seen[owner]
@@ -181,10 +186,14 @@ def _created(rng: np.random.Generator, facts: Facts, style: Style, owner: np.nda
     elif style.source == "loyalty":
         created = uniform_between(rng, seen, AS_OF - 14 * DAY, m)
     elif style.source == "web":
-        created = uniform_between(rng, np.maximum(HISTORY_START, seen - 180 * DAY), AS_OF - 7 * DAY, m)
+        created = uniform_between(
+            rng, np.maximum(HISTORY_START, seen - 180 * DAY), AS_OF - 7 * DAY, m
+        )
     else:
         bought = facts.first_order[owner]
-        anytime = uniform_between(rng, np.maximum(seen, ACTIVITY_START - 365 * DAY), AS_OF - 7 * DAY, m)
+        anytime = uniform_between(
+            rng, np.maximum(seen, ACTIVITY_START - 365 * DAY), AS_OF - 7 * DAY, m
+        )
         created = np.where(bought > 0, bought - rng.integers(60, 7200, m), anytime)
     previous = np.roll(created, 1)
     later = uniform_between(rng, np.minimum(previous + 30 * DAY, AS_OF - DAY), AS_OF - DAY, m)

@@ -7,7 +7,10 @@ A change happened at a moment, so a record created before it may still show the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple, TypeVar
 
 import numpy as np
 import pyarrow as pa
@@ -23,8 +26,19 @@ from c360.generate.seed000 import Seed000
 MOVED, PHONE_CHANGED, SECOND_EMAIL, MARRIED = 0.07, 0.05, 0.12, 0.04
 SHARED_EMAIL_MEMBERS = 0.6  # household members who give the household's e-mail somewhere
 SAME_LOCAL_PART = 0.6  # a second e-mail keeps the local part at another provider
-LANDLINE_AREAS = {"FR": ("1", "2", "3", "4", "5"), "DE": ("30", "40", "89", "221", "69"),
-                  "GB": ("20", "121", "161", "131"), "ES": ("91", "93", "95", "96")}
+T = TypeVar("T")
+LANDLINE_AREAS = {
+    "FR": ("1", "2", "3", "4", "5"),
+    "DE": ("30", "40", "89", "221", "69"),
+    "GB": ("20", "121", "161", "131"),
+    "ES": ("91", "93", "95", "96"),
+}
+
+
+class Address(NamedTuple):
+    street: str
+    postcode: str
+    city: str
 
 
 @dataclass(frozen=True)
@@ -42,15 +56,13 @@ class Facts:
     has_alt: np.ndarray
     shared_email: list[str | None]
     phone: list[str]
-    old_phone: list[str]
+    old_phone: list[str | None]
     phone_changed_at: np.ndarray
     landline: list[str | None]
     street: list[str]
     postcode: list[str]
     city: list[str]
-    old_street: list[str]
-    old_postcode: list[str]
-    old_city: list[str]
+    old_address: list[Address | None]
     moved_at: np.ndarray
     maiden: list[str | None]
     married_at: np.ndarray
@@ -78,23 +90,28 @@ def person_facts(block: Block, base: Seed000) -> Facts:
 
     def when(share: float) -> np.ndarray:
         hit = rng.random(n) < share
-        at = uniform_between(rng, np.maximum(first_seen, HISTORY_START) + 30 * DAY, AS_OF - 30 * DAY, n)
+        at = uniform_between(
+            rng, np.maximum(first_seen, HISTORY_START) + 30 * DAY, AS_OF - 30 * DAY, n
+        )
         return np.where(hit, at, 0)
 
-    old_phone, _ = phones(rng, country)
-    landline = _landlines(rng, country)
-    old_street, old_postcode, old_city = _old_addresses(rng, p)
+    phone_changed_at, moved_at = when(PHONE_CHANGED), when(MOVED)
     gender = p.column("gender").to_numpy(zero_copy_only=False)
     birth = p.column("birth_date").cast(pa.int32()).to_numpy().astype(np.int64)
     adult = (AS_OF // DAY - birth) > 25 * 365
     married_at = np.where((gender == "F") & adult, when(MARRIED), 0)
-    lasts = [vocab.LAST_NAMES[lang] for lang in language]
     pick = rng.integers(0, 1 << 30, n)
-    maiden = [_other(lasts[i], last[i], int(pick[i])) if married_at[i] else None for i in range(n)]
+    maiden = [
+        _other(vocab.LAST_NAMES[language[i]], last[i], int(pick[i])) if married_at[i] else None
+        for i in range(n)
+    ]
     shared = (head >= 0) & (rng.random(n) < SHARED_EMAIL_MEMBERS)
+    emails = p.column("email").to_pylist()
     orders = base.shop.order_owner
     first_order = np.full(n, np.iinfo(np.int64).max)
-    np.minimum.at(first_order, orders, base.shop.orders.column("order_at").cast(pa.int64()).to_numpy())
+    np.minimum.at(
+        first_order, orders, base.shop.orders.column("order_at").cast(pa.int64()).to_numpy()
+    )
     return Facts(
         customer_id=p.column("customer_id").to_pylist(),
         first=first,
@@ -102,22 +119,23 @@ def person_facts(block: Block, base: Seed000) -> Facts:
         country=country,
         language=language,
         birth=birth,
-        email=p.column("email").to_pylist(),
-        alt_email=_second_emails(rng, first, last, country, p.column("email").to_pylist()),
+        email=emails,
+        alt_email=_second_emails(rng, first, last, country, emails),
         has_alt=rng.random(n) < SECOND_EMAIL,
-        shared_email=[e if s else None for e, s in zip(household_emails(p).to_pylist(), shared,
-                                                         strict=True)],
+        shared_email=[
+            e if s else None for e, s in zip(household_emails(p).to_pylist(), shared, strict=True)
+        ],
         phone=p.column("phone_e164").to_pylist(),
-        old_phone=old_phone,
-        phone_changed_at=when(PHONE_CHANGED),
-        landline=[landline[r] if r >= 0 else None for r in root.tolist()],
+        old_phone=_some(
+            phone_changed_at > 0, lambda who: phones(rng, [country[i] for i in who])[0]
+        ),
+        phone_changed_at=phone_changed_at,
+        landline=_landlines(rng, country, root),
         street=p.column("street").to_pylist(),
         postcode=p.column("postcode").to_pylist(),
         city=p.column("city").to_pylist(),
-        old_street=old_street,
-        old_postcode=old_postcode,
-        old_city=old_city,
-        moved_at=when(MOVED),
+        old_address=_some(moved_at > 0, lambda who: _old_addresses(rng, p, who)),
+        moved_at=moved_at,
         maiden=maiden,
         married_at=married_at,
         sibling_first=sibling,
@@ -127,6 +145,15 @@ def person_facts(block: Block, base: Seed000) -> Facts:
         spend_eur=base.profile.column("total_spend_eur").to_numpy(),
         consent_email=base.customers.column("consent_email").to_numpy(zero_copy_only=False),
     )
+
+
+def _some(mask: np.ndarray, make: Callable[[list[int]], list[T]]) -> list[T | None]:
+    """``make(people)`` for the masked people only, spread back to one entry per person."""
+    who = np.flatnonzero(mask).tolist()
+    out: list[T | None] = [None] * len(mask)
+    for i, value in zip(who, make(who), strict=True):
+        out[i] = value
+    return out
 
 
 def _households(head: np.ndarray, first: list[str]) -> tuple[np.ndarray, list[str | None]]:
@@ -148,12 +175,25 @@ def _other(options: tuple[str, ...], current: str, pick: int) -> str:
     return name if name != current else options[(pick + 1) % len(options)]
 
 
+@lru_cache(maxsize=1 << 14)
 def _slug(name: str) -> str:
     return ascii_fold(name).replace(" ", "").replace("'", "")
 
 
-def _second_emails(rng: np.random.Generator, first: list[str], last: list[str],
-                   country: list[str], emails: list[str]) -> list[str]:
+@lru_cache(maxsize=256)
+def _other_domains(country: str, domain: str) -> tuple[list[str], np.ndarray]:
+    """The country's providers but ``domain``, with cumulative weights."""
+    options = [(d, w) for d, w in vocab.EMAIL_DOMAINS[country] if d != domain]
+    return [d for d, _w in options], np.cumsum([w for _d, w in options])
+
+
+def _second_emails(
+    rng: np.random.Generator,
+    first: list[str],
+    last: list[str],
+    country: list[str],
+    emails: list[str],
+) -> list[str]:
     """Another mailbox per person, at another provider; never anyone's address in the block."""
     n = len(first)
     taken = {e.lower() for e in emails}
@@ -162,13 +202,13 @@ def _second_emails(rng: np.random.Generator, first: list[str], last: list[str],
     out = []
     for i in range(n):
         local, _, domain = emails[i].partition("@")
-        domains = [d for d, _w in vocab.EMAIL_DOMAINS[country[i]] if d != domain]
-        weights = np.cumsum([w for d, w in vocab.EMAIL_DOMAINS[country[i]] if d != domain])
+        domains, weights = _other_domains(country[i], domain)
         new_domain = domains[int(np.searchsorted(weights, u_dom[i] * weights[-1], side="right"))]
         if not same_local[i]:
             f, la = _slug(first[i]), _slug(last[i])
             local = (f"{f}.{la}{number[i]}", f"{f[0]}.{la}", f"{la}.{f}", f"{f}{la[0]}{number[i]}")[
-                style[i]]
+                style[i]
+            ]
         email = f"{local}@{new_domain}"
         while email in taken:
             local += str(int(rng.integers(0, 10)))
@@ -178,43 +218,43 @@ def _second_emails(rng: np.random.Generator, first: list[str], last: list[str],
     return out
 
 
-def _landlines(rng: np.random.Generator, country: list[str]) -> list[str]:
-    """A fixed line per person (only households' roots are used): geographic area codes."""
-    n = len(country)
-    us, _ = phones(rng, ["US"] * n)
-    digits = rng.integers(0, 10, size=(n, 10))
-    u_area = rng.random(n)
-    out = []
-    for i, c in enumerate(country):
+def _landlines(rng: np.random.Generator, country: list[str], root: np.ndarray) -> list[str | None]:
+    """The fixed line of each household (None for people living alone): geographic area codes."""
+    roots = sorted(set(root[root >= 0].tolist()))
+    us, _ = phones(rng, ["US"] * len(roots))
+    digits = rng.integers(0, 10, size=(len(roots), 10))
+    u_area = rng.random(len(roots))
+    line: dict[int, str] = {}
+    for k, r in enumerate(roots):
+        c = country[r]
         if c == "US":
-            out.append(us[i])
+            line[r] = us[k]
             continue
         areas = LANDLINE_AREAS[c]
-        area = areas[int(u_area[i] * len(areas))]
+        area = areas[int(u_area[k] * len(areas))]
         length = {"FR": 9, "DE": 10, "GB": 10, "ES": 9}[c] - len(area)
-        out.append(f"+{CALLING_CODES[c]}{area}{int(digits[i, 0]) % 8 + 2}"
-                   + "".join(map(str, digits[i, 1:length])))
-    return out
+        line[r] = f"+{CALLING_CODES[c]}{area}{int(digits[k, 0]) % 8 + 2}" + "".join(
+            map(str, digits[k, 1:length])
+        )
+    return [line.get(r) for r in root.tolist()]
 
 
-def _old_addresses(rng: np.random.Generator, p: pa.Table) -> tuple[list[str], list[str], list[str]]:
-    """Where each person lived before: another street, in another city two times out of three."""
-    n = p.num_rows
+def _old_addresses(rng: np.random.Generator, p: pa.Table, who: list[int]) -> list[Address]:
+    """Where ``who`` lived before: another street, in another city two times out of three."""
+    k = len(who)
     country = p.column("country").to_pylist()
     city, postcode = p.column("city").to_pylist(), p.column("postcode").to_pylist()
-    u_city, u_street = rng.random(n), rng.random(n)
-    other_city = rng.random(n) < 2 / 3
-    number = rng.integers(1, 180, n)
-    streets, postcodes, cities = [], [], []
-    for i, c in enumerate(country):
+    u_city, u_street = rng.random(k), rng.random(k)
+    other_city = rng.random(k) < 2 / 3
+    number = rng.integers(1, 180, k)
+    out = []
+    for j, i in enumerate(who):
+        c = country[i]
         options = vocab.CITIES[c]
-        old = options[int(u_city[i] * len(options))]
-        if other_city[i] and old[0] != city[i]:
-            cities.append(old[0])
-            postcodes.append(old[2])
-        else:
-            cities.append(city[i])
-            postcodes.append(postcode[i])
+        old_city, _region, old_postcode = options[int(u_city[j] * len(options))]
+        if not other_city[j] or old_city == city[i]:
+            old_city, old_postcode = city[i], postcode[i]
         names = vocab.STREETS[vocab.COUNTRY_LANGUAGE[c]]
-        streets.append(_street(c, int(number[i]), names[int(u_street[i] * len(names))]))
-    return streets, postcodes, cities
+        street = _street(c, int(number[j]), names[int(u_street[j] * len(names))])
+        out.append(Address(street, old_postcode, old_city))
+    return out

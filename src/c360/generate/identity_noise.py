@@ -24,22 +24,50 @@ NEIGHBOURS = {
     for i, c in enumerate(row)
 }
 # Letters NFKD does not split into a base letter and an accent.
-_FOLD = str.maketrans({"ß": "ss", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "æ": "ae", "Æ": "AE",
-                       "œ": "oe", "Œ": "OE", "đ": "d", "ı": "i"})
+_FOLD = str.maketrans(
+    {
+        "ß": "ss",
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "đ": "d",
+        "ı": "i",
+    }
+)
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 # Lower-case French street types and capitalised English ones never clash, so order is free.
 _STREET_ABBREVIATIONS = tuple(
     (re.compile(pattern), short)
     for pattern, short in (
-        (r"\bavenue\b", "av."), (r"\bboulevard\b", "bd"), (r"\bplace\b", "pl."),
-        (r"\bimpasse\b", "imp."), (r"\bchemin\b", "ch."), (r"\broute\b", "rte"),
-        (r"\ballée\b", "all."), (r"\bSaint-", "St-"), (r"\bGénéral\b", "Gén."),
-        (r"straße\b", "str."), (r"Straße\b", "Str."),
-        (r"\bStreet\b", "St"), (r"\bRoad\b", "Rd"), (r"\bAvenue\b", "Ave"), (r"\bLane\b", "Ln"),
-        (r"\bDrive\b", "Dr"), (r"\bBoulevard\b", "Blvd"), (r"\bCourt\b", "Ct"),
+        (r"\bavenue\b", "av."),
+        (r"\bboulevard\b", "bd"),
+        (r"\bplace\b", "pl."),
+        (r"\bimpasse\b", "imp."),
+        (r"\bchemin\b", "ch."),
+        (r"\broute\b", "rte"),
+        (r"\ballée\b", "all."),
+        (r"\bSaint-", "St-"),
+        (r"\bGénéral\b", "Gén."),
+        (r"straße\b", "str."),
+        (r"Straße\b", "Str."),
+        (r"\bStreet\b", "St"),
+        (r"\bRoad\b", "Rd"),
+        (r"\bAvenue\b", "Ave"),
+        (r"\bLane\b", "Ln"),
+        (r"\bDrive\b", "Dr"),
+        (r"\bBoulevard\b", "Blvd"),
+        (r"\bCourt\b", "Ct"),
         (r"\bClose\b", "Cl"),
-        (r"^Calle\b", "C/"), (r"^Avenida\b", "Avda."), (r"^Plaza\b", "Pza."),
-        (r"^Paseo\b", "Pº"), (r"\bDoctor\b", "Dr."),
+        (r"^Calle\b", "C/"),
+        (r"^Avenida\b", "Avda."),
+        (r"^Plaza\b", "Pza."),
+        (r"^Paseo\b", "Pº"),
+        (r"\bDoctor\b", "Dr."),
     )
 )
 

@@ -1,4 +1,4 @@
-"""Turn a draft's flags into the text a source holds: names, e-mails, phones, addresses, birth dates."""
+"""Turn a draft's flags into the text a source holds: names, e-mails, phones, addresses, births."""
 
 from __future__ import annotations
 
@@ -40,8 +40,16 @@ def names(rng: np.random.Generator, facts: Facts, d: Draft) -> tuple[list[str], 
     kind = rng.integers(0, len(TYPO_KINDS), (m, 2)).tolist()
     at = rng.integers(0, 1 << 20, (m, 3)).tolist()
     german = (rng.random(m) < 0.5).tolist()
-    flags = zip(d.owner.tolist(), d.nickname.tolist(), d.typo_first.tolist(), d.typo_last.tolist(),
-                d.accents.tolist(), d.swap.tolist(), d.maiden.tolist(), strict=True)
+    flags = zip(
+        d.owner.tolist(),
+        d.nickname.tolist(),
+        d.typo_first.tolist(),
+        d.typo_last.tolist(),
+        d.accents.tolist(),
+        d.swap.tolist(),
+        d.maiden.tolist(),
+        strict=True,
+    )
     firsts, lasts = [], []
     for r, (o, nick, typo_first, typo_last, plain, swap, maiden) in enumerate(flags):
         first = facts.first[o]
@@ -65,18 +73,23 @@ def names(rng: np.random.Generator, facts: Facts, d: Draft) -> tuple[list[str], 
 def emails(facts: Facts, d: Draft, tag: str) -> list[str | None]:
     """The e-mail each record gives, in the spelling it was typed."""
     out: list[str | None] = []
-    for o, kind, variant in zip(d.owner.tolist(), d.email_kind.tolist(), d.email_variant.tolist(),
-                                strict=True):
-        email = {EMAIL_CANONICAL: facts.email[o], EMAIL_ALT: facts.alt_email[o],
-                 EMAIL_SHARED: facts.shared_email[o]}.get(kind)
+    for o, kind, variant in zip(
+        d.owner.tolist(), d.email_kind.tolist(), d.email_variant.tolist(), strict=True
+    ):
+        email = {
+            EMAIL_CANONICAL: facts.email[o],
+            EMAIL_ALT: facts.alt_email[o],
+            EMAIL_SHARED: facts.shared_email[o],
+        }.get(kind)
         if email is not None and variant >= 0:
             email = email_variant(email, EMAIL_VARIANTS[variant], tag)
         out.append(email)
     return out
 
 
-def phones(rng: np.random.Generator, facts: Facts, d: Draft,
-           styles: dict[str, int]) -> list[str | None]:
+def phones(
+    rng: np.random.Generator, facts: Facts, d: Draft, styles: dict[str, int]
+) -> list[str | None]:
     """The number each record gives, written in one of the source's usual ``styles`` (weights)."""
     names_ = list(styles)
     assert set(names_) <= set(PHONE_STYLES), names_
@@ -84,33 +97,45 @@ def phones(rng: np.random.Generator, facts: Facts, d: Draft,
     style = rng.choice(len(names_), d.m, p=weights / weights.sum()).tolist()
     out: list[str | None] = []
     for r, (o, kind) in enumerate(zip(d.owner.tolist(), d.phone_kind.tolist(), strict=True)):
-        number = {PHONE_CURRENT: facts.phone[o], PHONE_OLD: facts.old_phone[o],
-                  PHONE_LANDLINE: facts.landline[o]}.get(kind)
-        out.append(None if number is None else format_phone(number, facts.country[o],
-                                                            names_[style[r]]))
+        number = {
+            PHONE_CURRENT: facts.phone[o],
+            PHONE_OLD: facts.old_phone[o],
+            PHONE_LANDLINE: facts.landline[o],
+        }.get(kind)
+        out.append(
+            None if number is None else format_phone(number, facts.country[o], names_[style[r]])
+        )
     return out
 
 
-def addresses(rng: np.random.Generator, facts: Facts, d: Draft,
-              abbreviate: float) -> tuple[list[str | None], list[str | None], list[str | None]]:
+def addresses(
+    rng: np.random.Generator, facts: Facts, d: Draft, abbreviate: float
+) -> tuple[list[str | None], list[str | None], list[str | None]]:
     """(street, postcode, city) per record: old or current, shortened, unaccented or missing."""
     short = (rng.random(d.m) < abbreviate).tolist()
-    rows = zip(d.owner.tolist(), d.old_address.tolist(), d.accents.tolist(),
-               d.street_missing.tolist(), d.postcode_missing.tolist(), d.city_missing.tolist(),
-               strict=True)
+    rows = zip(
+        d.owner.tolist(),
+        d.old_address.tolist(),
+        d.accents.tolist(),
+        d.street_missing.tolist(),
+        d.postcode_missing.tolist(),
+        d.city_missing.tolist(),
+        strict=True,
+    )
     streets: list[str | None] = []
     postcodes: list[str | None] = []
     cities: list[str | None] = []
     for r, (o, old, plain, no_street, no_postcode, no_city) in enumerate(rows):
-        street = facts.old_street[o] if old else facts.street[o]
-        city = facts.old_city[o] if old else facts.city[o]
+        former = facts.old_address[o]
+        street, postcode, city = (
+            former if old and former else (facts.street[o], facts.postcode[o], facts.city[o])
+        )
         if short[r]:
             street = abbreviate_street(street)
         if plain:
             street, city = drop_accents(street), drop_accents(city)
         streets.append(None if no_street else street)
-        postcodes.append(None if no_postcode else (facts.old_postcode[o] if old
-                                                   else facts.postcode[o]))
+        postcodes.append(None if no_postcode else postcode)
         cities.append(None if no_city else city)
     return streets, postcodes, cities
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 import pyarrow as pa
 
@@ -15,11 +17,20 @@ from c360.generate.identity_render import addresses, birth_dates, emails, names,
 from c360.generate.people import ascii_fold
 from c360.generate.plan import AS_OF, DAY
 
-COUNTRY_NAMES = {"FR": ("France", "FRANCE", "france"), "DE": ("Germany", "Deutschland"),
-                 "GB": ("United Kingdom", "UK", "England"), "US": ("USA", "United States"),
-                 "ES": ("Spain", "España")}
-SHOP_COUNTRIES = {"FR": "France", "US": "United States", "DE": "Germany", "ES": "Spain",
-                  "GB": "United Kingdom"}
+COUNTRY_NAMES = {
+    "FR": ("France", "FRANCE", "france"),
+    "DE": ("Germany", "Deutschland"),
+    "GB": ("United Kingdom", "UK", "England"),
+    "US": ("USA", "United States"),
+    "ES": ("Spain", "España"),
+}
+SHOP_COUNTRIES = {
+    "FR": "France",
+    "US": "United States",
+    "DE": "Germany",
+    "ES": "Spain",
+    "GB": "United Kingdom",
+}
 TIER_FLOORS_EUR = ((2_000.0, "platinum"), (800.0, "gold"), (200.0, "silver"), (0.0, "basic"))
 LOYALTY_FIRST_NUMBER = 10_000_000  # card numbers have 8 digits before the check digit
 SHOP_FIRST_ID = 1_000_000
@@ -42,8 +53,9 @@ def crm_contacts(block: Block, facts: Facts, d: Draft) -> pa.Table:
             "first_name": first,
             "last_name": [x.upper() if s else x for x, s in zip(last, shout, strict=True)],
             "email": emails(facts, d, "news"),
-            "phone": phones(rng, facts, d, {"local": 45, "intl": 20, "e164": 20, "digits": 10,
-                                            "dotted": 5}),
+            "phone": phones(
+                rng, facts, d, {"local": 45, "intl": 20, "e164": 20, "digits": 10, "dotted": 5}
+            ),
             "street": street,
             "postal_code": postcode,
             "city": city,
@@ -62,22 +74,26 @@ def loyalty_members(block: Block, facts: Facts, d: Draft) -> pa.Table:
     _, postcode, city = addresses(rng, facts, d, abbreviate=0.0)
     numbers = LOYALTY_FIRST_NUMBER + block.next_ids(contract.LOYALTY_MEMBERS.name, d.m)
     spend = facts.spend_eur[d.owner]
-    points = np.where(d.second, rng.integers(0, 400, d.m),
-                      (spend * rng.uniform(0.2, 1.0, d.m)).astype(np.int64))
+    points = np.where(
+        d.second, rng.integers(0, 400, d.m), (spend * rng.uniform(0.2, 1.0, d.m)).astype(np.int64)
+    )
     return pa.table(
         {
             "member_no": [f"L{n}{luhn_digit(str(n))}" for n in numbers.tolist()],
             "full_name": [f"{la.upper()}, {f}" for f, la in zip(first, last, strict=True)],
-            "birth_date": [b.strftime("%d/%m/%Y") if b else None
-                           for b in birth_dates(rng, facts, d)],
+            "birth_date": [
+                b.strftime("%d/%m/%Y") if b else None for b in birth_dates(rng, facts, d)
+            ],
             "mobile": phones(rng, facts, d, {"digits": 65, "local": 20, "e164": 15}),
             "email": emails(facts, d, "loyalty"),
             "zip": [_legacy_zip(z) for z in postcode],
             "city": [c.upper() if c else None for c in city],
             "country_code": [facts.country[o] for o in d.owner.tolist()],
             "enrolled_at": timestamps(d.created),
-            "tier": [_tier(s) if not again else "basic"
-                     for s, again in zip(spend.tolist(), d.second.tolist(), strict=True)],
+            "tier": [
+                _tier(s) if not again else "basic"
+                for s, again in zip(spend.tolist(), d.second.tolist(), strict=True)
+            ],
             "points_balance": points,
         },
         schema=contract.LOYALTY_MEMBERS.arrow_schema(),
@@ -97,8 +113,10 @@ def web_accounts(block: Block, facts: Facts, d: Draft) -> pa.Table:
         display.append((f"{f} {la}", f"{f} {la[:1]}.", f, user)[how])
     login_end = np.where(d.second, np.minimum(d.created + 60 * DAY, AS_OF), AS_OF)
     opt_in = facts.consent_email[d.owner] ^ (rng.random(d.m) < 0.1)
-    country = [None if gone else facts.country[o]
-               for o, gone in zip(d.owner.tolist(), (rng.random(d.m) < 0.1).tolist(), strict=True)]
+    country = [
+        None if gone else facts.country[o]
+        for o, gone in zip(d.owner.tolist(), (rng.random(d.m) < 0.1).tolist(), strict=True)
+    ]
     return pa.table(
         {
             "user_id": _uuids(rng, d.m),
@@ -130,12 +148,18 @@ def ecommerce_customers(block: Block, facts: Facts, d: Draft) -> pa.Table:
             "billing_first_name": first,
             "billing_last_name": last,
             "email": emails(facts, d, "shop"),
-            "phone": phones(rng, facts, d, {"local": 40, "digits": 25, "intl": 15, "e164": 10,
-                                            "dotted": 5, "00": 5}),
+            "phone": phones(
+                rng,
+                facts,
+                d,
+                {"local": 40, "digits": 25, "intl": 15, "e164": 10, "dotted": 5, "00": 5},
+            ),
             "billing_street": street,
             "billing_city": city,
-            "billing_postcode": [p.replace(" ", "").lower() if p and s else p
-                                 for p, s in zip(postcode, sloppy, strict=True)],
+            "billing_postcode": [
+                p.replace(" ", "").lower() if p and s else p
+                for p, s in zip(postcode, sloppy, strict=True)
+            ],
             "billing_country": [SHOP_COUNTRIES[facts.country[o]] for o in d.owner.tolist()],
             "created_at": timestamps(d.created),
         },
@@ -166,12 +190,16 @@ def _uuids(rng: np.random.Generator, m: int) -> list[str]:
     return out
 
 
-def _usernames(rng: np.random.Generator, first: list[str], last: list[str],
-               email: list[str | None]) -> list[str]:
+def _usernames(
+    rng: np.random.Generator, first: list[str], last: list[str], email: list[str | None]
+) -> list[str]:
     """Login names as people pick them: the e-mail's local part, a name with digits…"""
     m = len(first)
-    how, number, year = rng.integers(0, 4, m).tolist(), rng.integers(1, 100, m).tolist(), \
-        rng.integers(1950, 2008, m).tolist()
+    how, number, year = (
+        rng.integers(0, 4, m).tolist(),
+        rng.integers(1, 100, m).tolist(),
+        rng.integers(1950, 2008, m).tolist(),
+    )
     taken: set[str] = set()
     out = []
     for i in range(m):
@@ -185,5 +213,6 @@ def _usernames(rng: np.random.Generator, first: list[str], last: list[str],
     return out
 
 
+@lru_cache(maxsize=1 << 14)
 def _handle(name: str) -> str:
     return "".join(c for c in ascii_fold(drop_accents(name)) if c.isalnum())

@@ -18,7 +18,7 @@ from c360.generate import vocab
 from c360.generate.arrays import ids, pick, uniform_between, weighted
 from c360.generate.block import Block, Dimensions
 from c360.generate.bronze_campaigns import campaigns
-from c360.generate.dirt import Dirt
+from c360.generate.dirt import Dirt, Transform
 from c360.generate.mongo_documents import DocumentDirt, as_bool, as_date, as_float, as_int
 from c360.generate.plan import ACTIVITY_START, AS_OF, DAY, Plan
 from c360.generate.rand import stream
@@ -194,7 +194,7 @@ def _impossible_age(rng: np.random.Generator, values: pa.Array) -> pa.Array:
     return pa.array(rng.choice(options, len(values)).astype(str).tolist(), pa.string())
 
 
-def _variant(variants: dict[str, tuple[str, ...]]) -> dv.Transform:
+def _variant(variants: dict[str, tuple[str, ...]]) -> Transform:
     """Another spelling of the same value (M -> 'male', true -> 'yes')."""
 
     def spoil(rng: np.random.Generator, values: pa.Array) -> pa.Array:

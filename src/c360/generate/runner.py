@@ -88,14 +88,20 @@ def generate(
     return result
 
 
-def _prepare(workspace: Path, force: bool) -> None:
+def check_workspace(workspace: Path, force: bool) -> None:
+    """Raise if ``workspace`` cannot take a generation (not a folder, or not empty without force)."""
+    workspace = Path(workspace)
     if workspace.exists() and not workspace.is_dir():
         raise WorkspaceNotEmptyError(f"{workspace} exists and is not a directory")
-    if workspace.exists() and any(workspace.iterdir()):
-        if not force:
-            raise WorkspaceNotEmptyError(
-                f"workspace {workspace} is not empty; use --force to regenerate its sources"
-            )
+    if workspace.exists() and any(workspace.iterdir()) and not force:
+        raise WorkspaceNotEmptyError(
+            f"workspace {workspace} is not empty; use --force to regenerate its sources"
+        )
+
+
+def _prepare(workspace: Path, force: bool) -> None:
+    check_workspace(workspace, force)
+    if workspace.exists():
         for sub in ("sources", "truth"):
             shutil.rmtree(workspace / sub, ignore_errors=True)
     workspace.mkdir(parents=True, exist_ok=True)
