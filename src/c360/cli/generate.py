@@ -10,7 +10,14 @@ import typer
 from rich.table import Table as RichTable
 
 from c360.cli._console import console, fail, progress_bar
-from c360.generate import Plan, Result, WorkspaceNotEmptyError, check_workspace, generate
+from c360.generate import (
+    MongoLoadError,
+    Plan,
+    Result,
+    WorkspaceNotEmptyError,
+    check_workspace,
+    generate,
+)
 
 Workspace = Annotated[Path, typer.Option("--workspace", "-w", help="Workspace directory.")]
 Scale = Annotated[float, typer.Option(help="Size multiplier: 1 = the seed volumes (0.01 to 100).")]
@@ -60,7 +67,7 @@ def run_generate(
                 force=force,
                 progress=lambda done, _total: bar.update(task, completed=done),
             )
-    except WorkspaceNotEmptyError as exc:
+    except (WorkspaceNotEmptyError, MongoLoadError) as exc:
         raise fail(str(exc)) from None
     except OSError as exc:
         raise fail(f"cannot write to {workspace}: {exc.strerror or exc}") from None
@@ -81,3 +88,6 @@ def print_summary(result: Result, seconds: float) -> None:
         f"(truth/defects.csv), in {seconds:.1f} s"
     )
     console.print(f"manifest sha256 {result.manifest_sha256}")
+    if result.mongo_documents:
+        loaded = ", ".join(f"{k} {v:,}" for k, v in result.mongo_documents.items())
+        console.print(f"MongoDB bronze_db loaded: {loaded}")

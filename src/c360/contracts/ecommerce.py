@@ -1,4 +1,4 @@
-"""Seed 003, e-commerce platform: orders, customers, products and inventory as the shop exports them.
+"""Seed 003, the e-commerce platform: orders, customers, products and inventory as exported.
 
 The same people as seed 000 (customer ids are their CRM ids) and the same catalogue, handed over
 raw: a few percent of every kind of defect the seed's cleaning phase expects are always present,
@@ -25,22 +25,48 @@ ORDERS = Table(
     rows_at_scale_1=30_000,
     primary_key=("order_id",),
     columns=(
-        Column("order_id", "string", "Order id, EC- and 7 digits", unique=True,
-               pattern=id_pattern("EC-", 7)),
-        Column("customer_id", "string", "Buyer (their seed-000 CRM id); raw: a few empty, a few "
-               "orphans", references="ecommerce_customers.customer_id"),
-        Column("product_id", "string", "Product; raw: a few orphans",
-               references="ecommerce_products.product_id"),
-        Column("quantity", "int", "Units ordered, mostly 1-3; raw: a few empty, 0 or negative",
-               min_value=1),
-        Column("order_date", "string", "YYYY-MM-DD HH:MM:SS (text: raw rows hold impossible "
-               "dates such as 2024-02-30 or 'unknown', and dates decades ahead)",
-               pattern=DATETIME_PATTERN),
-        Column("shipping_address", "string", "Street, postcode and city, country; raw: a few "
-               "empty or mis-encoded (UTF-8 read as Latin-1)"),
+        Column(
+            "order_id",
+            "string",
+            "Order id, EC- and 7 digits",
+            unique=True,
+            pattern=id_pattern("EC-", 7),
+        ),
+        Column(
+            "customer_id",
+            "string",
+            "Buyer (their seed-000 CRM id); raw: a few empty, a few orphans",
+            references="ecommerce_customers.customer_id",
+        ),
+        Column(
+            "product_id",
+            "string",
+            "Product; raw: a few orphans",
+            references="ecommerce_products.product_id",
+        ),
+        Column(
+            "quantity",
+            "int",
+            "Units ordered, mostly 1-3; raw: a few empty, 0 or negative",
+            min_value=1,
+        ),
+        Column(
+            "order_date",
+            "string",
+            "YYYY-MM-DD HH:MM:SS (text: raw rows hold impossible "
+            "dates such as 2024-02-30 or 'unknown', and dates decades ahead)",
+            pattern=DATETIME_PATTERN,
+        ),
+        Column(
+            "shipping_address",
+            "string",
+            "Street, postcode and city, country; raw: a few "
+            "empty or mis-encoded (UTF-8 read as Latin-1)",
+        ),
     ),
-    notes=("Exact and near duplicates (same order_id, another quantity) sit close to their "
-           "original.",),
+    notes=(
+        "Exact and near duplicates (same order_id, another quantity) sit close to their original.",
+    ),
 )
 
 CUSTOMERS = Table(
@@ -52,20 +78,39 @@ CUSTOMERS = Table(
     rows_at_scale_1=10_000,
     primary_key=("customer_id",),
     columns=(
-        Column("customer_id", "string", "The person's seed-000 id (crm_customers.customer_id)",
-               unique=True, pattern=id_pattern("CUST_", 6)),
+        Column(
+            "customer_id",
+            "string",
+            "The person's seed-000 id (crm_customers.customer_id)",
+            unique=True,
+            pattern=id_pattern("CUST_", 6),
+        ),
         Column("name", "string", "First and last name; raw: a few mis-encoded"),
         Column("email", "string", "E-mail; raw: a few missing or malformed"),
         Column("city", "string", "City; raw: a few missing or mis-encoded"),
-        Column("country", "string", "Country name; raw: other spellings (FR, fra, 'france ')",
-               allowed=CUSTOMER_COUNTRIES),
-        Column("registration_date", "string", "YYYY-MM-DD, before the first order (text: raw "
-               "rows hold impossible and future dates)", pattern=DATE_PATTERN),
-        Column("loyalty_tier", "string", "Tier, higher for bigger spenders; raw: a few missing",
-               allowed=LOYALTY_TIERS),
+        Column(
+            "country",
+            "string",
+            "Country name; raw: other spellings (FR, fra, 'france ')",
+            allowed=CUSTOMER_COUNTRIES,
+        ),
+        Column(
+            "registration_date",
+            "string",
+            "YYYY-MM-DD, before the first order (text: raw rows hold impossible and future dates)",
+            pattern=DATE_PATTERN,
+        ),
+        Column(
+            "loyalty_tier",
+            "string",
+            "Tier, higher for bigger spenders; raw: a few missing",
+            allowed=LOYALTY_TIERS,
+        ),
     ),
-    notes=("A missing value is a key left out of the JSON object.",
-           "Near duplicates repeat a customer_id with another loyalty_tier."),
+    notes=(
+        "A missing value is a key left out of the JSON object.",
+        "Near duplicates repeat a customer_id with another loyalty_tier.",
+    ),
 )
 
 PRODUCTS = Table(
@@ -78,14 +123,23 @@ PRODUCTS = Table(
     scaling="sqrt",
     primary_key=("product_id",),
     columns=(
-        Column("product_id", "string", "products.product_id of seed 000", unique=True,
-               pattern=id_pattern("PROD_", 5)),
+        Column(
+            "product_id",
+            "string",
+            "products.product_id of seed 000",
+            unique=True,
+            pattern=id_pattern("PROD_", 5),
+        ),
         Column("name", "string", "Product name; raw: a few mis-encoded"),
         Column("category", "string", "Category", allowed=CATEGORIES),
         Column("brand", "string", "Brand; raw: a few missing"),
         Column("price", "float", "Unit price (EUR); raw: a few negative", min_value=0.01),
-        Column("cost", "float", "Cost price (EUR): price x (1 - margin); raw: a few missing",
-               min_value=0),
+        Column(
+            "cost",
+            "float",
+            "Cost price (EUR): price x (1 - margin); raw: a few missing",
+            min_value=0,
+        ),
     ),
     notes=("Near duplicates repeat a product_id with another price.",),
 )
@@ -101,13 +155,25 @@ INVENTORY = Table(
     scaling="sqrt",
     primary_key=("product_id", "warehouse_id", "last_updated"),
     columns=(
-        Column("product_id", "string", "Product; raw: a few orphans",
-               references="ecommerce_products.product_id"),
+        Column(
+            "product_id",
+            "string",
+            "Product; raw: a few orphans",
+            references="ecommerce_products.product_id",
+        ),
         Column("warehouse_id", "string", "Warehouse", allowed=WAREHOUSES),
-        Column("stock_quantity", "int", "Units on hand (0 = out of stock); raw: a few missing or "
-               "negative", min_value=0),
-        Column("last_updated", "string", "Snapshot time YYYY-MM-DD HH:MM:SS (text: raw rows hold "
-               "impossible and future dates)", pattern=DATETIME_PATTERN),
+        Column(
+            "stock_quantity",
+            "int",
+            "Units on hand (0 = out of stock); raw: a few missing or negative",
+            min_value=0,
+        ),
+        Column(
+            "last_updated",
+            "string",
+            "Snapshot time YYYY-MM-DD HH:MM:SS (text: raw rows hold impossible and future dates)",
+            pattern=DATETIME_PATTERN,
+        ),
     ),
     notes=("Near duplicates repeat a snapshot with another stock_quantity.",),
 )

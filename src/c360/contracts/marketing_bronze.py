@@ -17,13 +17,16 @@ ISO_DATE_PATTERN = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z"
 E164_PATTERN = r"\+\d{8,15}"
 
 _OBJECT_ID = Column(
-    "_id", "string", 'MongoDB ObjectId, {"$oid": "<24 hex>"} in the file; unique per document '
+    "_id",
+    "string",
+    'MongoDB ObjectId, {"$oid": "<24 hex>"} in the file; unique per document '
     "(duplicated records have their own _id), derived from the seed and the line number",
-    unique=True, pattern=r"[0-9a-f]{24}",
+    unique=True,
+    pattern=r"[0-9a-f]{24}",
 )
 
 CUSTOMERS = Table(
-    name="bronze_customers",
+    name="mongo_customers",
     seed="004",
     description="Marketing contacts (a quarter of the seed-000 people), collection customers.",
     path="sources/marketing/customers.jsonl",
@@ -32,29 +35,55 @@ CUSTOMERS = Table(
     primary_key=("customer_id",),
     columns=(
         _OBJECT_ID,
-        Column("customer_id", "string", "CUST and 5 digits (more at large scales)", unique=True,
-               pattern=id_pattern("CUST", 5)),
+        Column(
+            "customer_id",
+            "string",
+            "CUST and 5 digits (more at large scales)",
+            unique=True,
+            pattern=id_pattern("CUST", 5),
+        ),
         Column("first_name", "string", "First name; raw: missing or mis-encoded"),
         Column("last_name", "string", "Last name; raw: missing or mis-encoded"),
         Column("email", "string", "E-mail; raw: missing or malformed"),
-        Column("phone", "string", "E.164 mobile number; raw: missing or malformed ('n/a', "
-               "too short, letters)", pattern=E164_PATTERN),
-        Column("age", "string", "Age in years, a JSON integer from 18 to 80 (text here: raw "
-               "values are missing, out of range such as -3 or 212, or strings such as "
-               "'thirty-five' and '35 ans')", pattern=r"[1-9]\d"),
-        Column("country", "string", "Country name; raw: missing or spelled otherwise (FR, "
-               "'france ', Deutschland)", allowed=CUSTOMER_COUNTRIES),
+        Column(
+            "phone",
+            "string",
+            "E.164 mobile number; raw: missing or malformed ('n/a', too short, letters)",
+            pattern=E164_PATTERN,
+        ),
+        Column(
+            "age",
+            "string",
+            "Age in years, a JSON integer from 18 to 80 (text here: raw "
+            "values are missing, out of range such as -3 or 212, or strings such as "
+            "'thirty-five' and '35 ans')",
+            pattern=r"[1-9]\d",
+        ),
+        Column(
+            "country",
+            "string",
+            "Country name; raw: missing or spelled otherwise (FR, 'france ', Deutschland)",
+            allowed=CUSTOMER_COUNTRIES,
+        ),
         Column("city", "string", "City; raw: missing"),
-        Column("gender", "string", "M or F; raw: missing or variants (male, Femme, f, H)",
-               allowed=GENDERS),
-        Column("marketing_consent", "string", "A JSON boolean (text here: raw values are "
-               "missing, or strings such as 'yes', 'Y', 'non')"),
+        Column(
+            "gender",
+            "string",
+            "M or F; raw: missing or variants (male, Femme, f, H)",
+            allowed=GENDERS,
+        ),
+        Column(
+            "marketing_consent",
+            "string",
+            "A JSON boolean (text here: raw values are "
+            "missing, or strings such as 'yes', 'Y', 'non')",
+        ),
     ),
     notes=("Mixed-type columns are text: the canonical text of a typed JSON value (true, 35).",),
 )
 
 TRANSACTIONS = Table(
-    name="bronze_transactions",
+    name="mongo_transactions",
     seed="004",
     description="Purchases of the marketing contacts, 2023-2025, collection transactions.",
     path="sources/marketing/transactions.jsonl",
@@ -63,28 +92,47 @@ TRANSACTIONS = Table(
     primary_key=("transaction_id",),
     columns=(
         _OBJECT_ID,
-        Column("transaction_id", "string", "TXN and 5 digits (more at large scales)",
-               unique=True, pattern=id_pattern("TXN", 5)),
-        Column("customer_id", "string", "Buyer; raw: missing or orphan",
-               references="bronze_customers.customer_id"),
+        Column(
+            "transaction_id",
+            "string",
+            "TXN and 5 digits (more at large scales)",
+            unique=True,
+            pattern=id_pattern("TXN", 5),
+        ),
+        Column(
+            "customer_id",
+            "string",
+            "Buyer; raw: missing or orphan",
+            references="mongo_customers.customer_id",
+        ),
         Column("product", "string", "Product name (Laptop, Sneakers...); raw: missing"),
-        Column("amount", "string", "Unit price x quantity (EUR), a JSON number (text here: raw "
-               "values are negative, or strings with a decimal comma such as '12,50')"),
+        Column(
+            "amount",
+            "string",
+            "Unit price x quantity (EUR), a JSON number (text here: raw "
+            "values are negative, or strings with a decimal comma such as '12,50')",
+        ),
         Column("quantity", "int", "Units, 1-5; raw: 0 or negative", min_value=1),
         Column("payment_method", "string", "Card, PayPal, Bank Transfer...; raw: missing"),
-        Column("discount_applied", "float", "Discount (EUR), 0 for most; raw: missing",
-               min_value=0),
-        Column("shipping_cost", "float", "Shipping (EUR), 0 above 50 EUR; raw: missing",
-               min_value=0),
-        Column("timestamp", "string", 'A BSON date ({"$date": "YYYY-MM-DDTHH:MM:SSZ"}); raw: '
-               "decades ahead, or a string holding an impossible date",
-               pattern=ISO_DATE_PATTERN),
+        Column(
+            "discount_applied", "float", "Discount (EUR), 0 for most; raw: missing", min_value=0
+        ),
+        Column(
+            "shipping_cost", "float", "Shipping (EUR), 0 above 50 EUR; raw: missing", min_value=0
+        ),
+        Column(
+            "timestamp",
+            "string",
+            'A BSON date ({"$date": "YYYY-MM-DDTHH:MM:SSZ"}); raw: '
+            "decades ahead, or a string holding an impossible date",
+            pattern=ISO_DATE_PATTERN,
+        ),
     ),
     notes=("Near duplicates repeat a transaction_id a few seconds later.",),
 )
 
 CAMPAIGNS = Table(
-    name="bronze_campaigns",
+    name="mongo_campaigns",
     seed="004",
     description="Marketing campaigns of every channel, collection campaigns. Zero impressions, "
     "clicks, conversions or budget are legitimate (scheduled, poor or organic campaigns) and "
@@ -96,23 +144,36 @@ CAMPAIGNS = Table(
     primary_key=("campaign_id",),
     columns=(
         _OBJECT_ID,
-        Column("campaign_id", "string", "CAMP and 3 digits (more at large scales)", unique=True,
-               pattern=id_pattern("CAMP", 3)),
+        Column(
+            "campaign_id",
+            "string",
+            "CAMP and 3 digits (more at large scales)",
+            unique=True,
+            pattern=id_pattern("CAMP", 3),
+        ),
         Column("campaign_name", "string", "Theme and year; raw: missing"),
-        Column("campaign_type", "string", "Channel (Email, Social Media, Display...); raw: missing"),
-        Column("budget", "float", "Budget (EUR); 0 for organic campaigns; raw: missing",
-               min_value=0),
-        Column("spend", "float", "Spent so far (EUR), 0 before launch; raw: negative",
-               min_value=0),
+        Column(
+            "campaign_type", "string", "Channel (Email, Social Media, Display...); raw: missing"
+        ),
+        Column(
+            "budget", "float", "Budget (EUR); 0 for organic campaigns; raw: missing", min_value=0
+        ),
+        Column("spend", "float", "Spent so far (EUR), 0 before launch; raw: negative", min_value=0),
         Column("impressions", "int", "Impressions; 0 before launch", min_value=0),
         Column("clicks", "int", "Clicks, at most the impressions; raw: above them", min_value=0),
-        Column("conversions", "int", "Conversions, at most the clicks; raw: above them",
-               min_value=0),
-        Column("start_date", "string", 'A BSON date ({"$date": ...}); scheduled campaigns start '
-               "in early 2026; raw: missing or a string holding an impossible date",
-               pattern=ISO_DATE_PATTERN),
-        Column("status", "string", "scheduled, active, paused or completed",
-               allowed=CAMPAIGN_STATUSES),
+        Column(
+            "conversions", "int", "Conversions, at most the clicks; raw: above them", min_value=0
+        ),
+        Column(
+            "start_date",
+            "string",
+            'A BSON date ({"$date": ...}); scheduled campaigns start '
+            "in early 2026; raw: missing or a string holding an impossible date",
+            pattern=ISO_DATE_PATTERN,
+        ),
+        Column(
+            "status", "string", "scheduled, active, paused or completed", allowed=CAMPAIGN_STATUSES
+        ),
     ),
     notes=("Near duplicates repeat a campaign_id with another spend.",),
 )

@@ -46,6 +46,19 @@ IDENTITY = Table(
     ),
 )
 
+MARKETING_PEOPLE = Table(
+    name="truth_marketing_people",
+    seed="gen",
+    description="The person behind each seed-004 marketing customer id.",
+    path="truth/marketing_people",
+    file_format="csv",
+    primary_key=("customer_id",),
+    columns=(
+        Column("customer_id", "string", "Seed-004 customer id (CUSTxxxxx)", unique=True),
+        Column("person_id", "string", "The person (the seed-000 customer_id of that person)"),
+    ),
+)
+
 NOTE_LABELS = Table(
     name="truth_note_labels",
     seed="gen",
@@ -77,4 +90,4 @@ PII_SPANS = Table(
     ),
 )
 
-TABLES = (DEFECTS, IDENTITY, NOTE_LABELS, PII_SPANS)
+TABLES = (DEFECTS, IDENTITY, MARKETING_PEOPLE, NOTE_LABELS, PII_SPANS)

@@ -25,13 +25,18 @@ class Dimensions:
 
 @dataclass
 class Block:
-    """One block of customers; ``offsets`` numbers each table's ids where the last block stopped."""
+    """One block of customers and the run's state that blocks share.
+
+    ``offsets`` numbers each table's ids where the last block stopped; ``mailboxes`` keeps
+    e-mail addresses unique across blocks.
+    """
 
     plan: Plan
     start: int
     people: pa.Table
     dims: Dimensions
     offsets: dict[str, int] = field(default_factory=dict)
+    mailboxes: set[str] = field(default_factory=set)  # every e-mail mailbox claimed in the run
 
     @property
     def n(self) -> int:

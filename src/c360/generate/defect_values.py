@@ -75,7 +75,7 @@ def non_positive(rng: np.random.Generator, values: pa.Array) -> pa.Array:
 
 
 def malformed_email(rng: np.random.Generator, values: pa.Array) -> pa.Array:
-    """Addresses that cannot be delivered: no @, two @, no domain dot, spaces, trailing dot."""
+    """Addresses that cannot be delivered: no @, two @, no domain dot, spaces, no domain."""
     out = []
     for v in values.to_pylist():
         local, _, domain = (v or "someone@example.com").partition("@")
@@ -87,7 +87,7 @@ def malformed_email(rng: np.random.Generator, values: pa.Array) -> pa.Array:
                 f"{local}@{domain.split('.')[0]}",
                 f"{local} @{domain}",
                 f"{local}@{domain}.",
-                f"@{domain}",
+                f"{local}@",
             )[k]
         )
     return pa.array(out, pa.string())
@@ -126,11 +126,12 @@ def has_non_ascii(values: pa.Array) -> np.ndarray:
 
 
 def orphan(prefix: str, width: int) -> Transform:
-    """Keys of the right shape that point at nothing (numbers beyond any generated id)."""
+    """Keys of the right shape that point at nothing: a 9 before ``width`` digits, a number
+    above any id the generator issues (9,000,000+ for six digits; scale 100 issues 2,000,000)."""
 
     def spoil(rng: np.random.Generator, values: pa.Array) -> pa.Array:
-        numbers = 10**width - 1 - rng.integers(0, 10 ** (width - 2), len(values))
-        return pa.array([f"{prefix}{n:0{width}d}" for n in numbers], pa.string())
+        numbers = rng.integers(0, 10**width, len(values))
+        return pa.array([f"{prefix}9{n:0{width}d}" for n in numbers], pa.string())
 
     return spoil
 

@@ -17,7 +17,6 @@ from c360.generate.arrays import (
     quota,
     timestamps,
     uniform_between,
-    weighted,
     where_valid,
 )
 from c360.generate.plan import ACTIVITY_START, AS_OF, DAY, HISTORY_START, Plan
@@ -178,7 +177,7 @@ def audiences(plan: Plan, campaigns_: pa.Table, segments_: pa.Table) -> pa.Table
     """One to three target segments per campaign, with extra criteria as JSON."""
     rng = stream(plan.seed, "audiences")
     n_camp, n_seg = campaigns_.num_rows, segments_.num_rows
-    counts = np.minimum(weighted(rng, (30, 40, 30), n_camp) + 1, n_seg)
+    counts = np.minimum(quota(rng, (30, 40, 30), n_camp) + 1, n_seg)
     owner = np.repeat(np.arange(n_camp), counts)
     segment = np.concatenate([rng.choice(n_seg, size=c, replace=False) for c in counts])
     n = len(owner)

@@ -15,12 +15,12 @@ import pyarrow as pa
 from c360.contracts import ecommerce as contract
 from c360.generate import defect_values as dv
 from c360.generate import vocab
+from c360.generate.arrays import ids, uniform_between
 from c360.generate.block import Block, Dimensions
 from c360.generate.dirt import Dirt
 from c360.generate.ecommerce_catalog import inventory, products
 from c360.generate.plan import AS_OF, DAY, HISTORY_START, Plan
 from c360.generate.rand import stream
-from c360.generate.arrays import ids, uniform_between
 from c360.generate.seed000 import Seed000
 from c360.generate.source_dirt import (
     DATETIME_TEXT,
@@ -50,8 +50,9 @@ def block_outputs(block: Block, base: Seed000) -> Iterator[Output]:
     shop = base.shop
     rng = block.rng("ecommerce")
     line_owner = shop.order_owner[shop.line_order]
-    orders_ok = np.isin(shop.orders.column("channel").to_numpy(zero_copy_only=False),
-                        ONLINE_CHANNELS)
+    orders_ok = np.isin(
+        shop.orders.column("channel").to_numpy(zero_copy_only=False), ONLINE_CHANNELS
+    )
     orders_ok &= shop.orders.column("status").to_numpy(zero_copy_only=False) != "canceled"
     online = orders_ok[shop.line_order]
     buyer = np.bincount(line_owner[online], minlength=block.n) > 0
@@ -65,8 +66,11 @@ def block_outputs(block: Block, base: Seed000) -> Iterator[Output]:
     n_orders = quota(plan.rows(contract.ORDERS), block.start, stop, plan.n_customers)
     if len(candidates) == 0:
         n_orders = 0
-    lines = rng.choice(candidates, n_orders, replace=len(candidates) < n_orders) \
-        if n_orders else candidates[:0]
+    lines = (
+        rng.choice(candidates, n_orders, replace=len(candidates) < n_orders)
+        if n_orders
+        else candidates[:0]
+    )
     order_at = shop.orders.column("order_at").cast(pa.int64()).to_numpy()[shop.line_order[lines]]
     by_time = np.argsort(order_at, kind="stable")
     lines, order_at = lines[by_time], order_at[by_time]
@@ -77,8 +81,14 @@ def block_outputs(block: Block, base: Seed000) -> Iterator[Output]:
     yield contract.CUSTOMERS.name, _customers(block, base, member, lines, owner, order_at)
 
 
-def _orders(block: Block, lines_: pa.Table, lines: np.ndarray, owner: np.ndarray,
-            order_at: np.ndarray, addresses: dict[int, str]) -> Dirt:
+def _orders(
+    block: Block,
+    lines_: pa.Table,
+    lines: np.ndarray,
+    owner: np.ndarray,
+    order_at: np.ndarray,
+    addresses: dict[int, str],
+) -> Dirt:
     m = len(lines)
     take = pa.array(lines)
     table = pa.table(
@@ -93,8 +103,13 @@ def _orders(block: Block, lines_: pa.Table, lines: np.ndarray, owner: np.ndarray
         schema=contract.ORDERS.arrow_schema(),
     )
     plan = block.plan
-    dirt = Dirt(contract.ORDERS.name, table, "order_id",
-                stream(plan.seed, "dirt", contract.ORDERS.name, block.start), RATE)
+    dirt = Dirt(
+        contract.ORDERS.name,
+        table,
+        "order_id",
+        stream(plan.seed, "dirt", contract.ORDERS.name, block.start),
+        RATE,
+    )
     dirt.null("customer_id", 0.5)
     dirt.null("quantity", 0.5)
     dirt.null("shipping_address")
@@ -102,16 +117,23 @@ def _orders(block: Block, lines_: pa.Table, lines: np.ndarray, owner: np.ndarray
     dirt.apply("order_date", "future_date", future_text_dates(DATETIME_TEXT))
     dirt.apply("quantity", "non_positive_quantity", dv.non_positive)
     dirt.apply("customer_id", "orphan_key", orphan_keys("CUST_", 6, plan.n_customers), 0.75)
-    dirt.apply("product_id", "orphan_key",
-               orphan_keys("PROD_", 5, block.dims.products.num_rows), 0.75)
+    dirt.apply(
+        "product_id", "orphan_key", orphan_keys("PROD_", 5, block.dims.products.num_rows), 0.75
+    )
     mis_encode(dirt, "shipping_address")
     dirt.duplicate()
     dirt.duplicate(0.5, "quantity", bump)
     return dirt
 
 
-def _customers(block: Block, base: Seed000, member: np.ndarray, lines: np.ndarray,
-               owner: np.ndarray, order_at: np.ndarray) -> Dirt:
+def _customers(
+    block: Block,
+    base: Seed000,
+    member: np.ndarray,
+    lines: np.ndarray,
+    owner: np.ndarray,
+    order_at: np.ndarray,
+) -> Dirt:
     rng = block.rng("ecommerce_customers")
     who = np.flatnonzero(member)
     n = len(who)
@@ -142,8 +164,13 @@ def _customers(block: Block, base: Seed000, member: np.ndarray, lines: np.ndarra
         },
         schema=contract.CUSTOMERS.arrow_schema(),
     )
-    dirt = Dirt(contract.CUSTOMERS.name, table, "customer_id",
-                stream(block.plan.seed, "dirt", contract.CUSTOMERS.name, block.start), RATE)
+    dirt = Dirt(
+        contract.CUSTOMERS.name,
+        table,
+        "customer_id",
+        stream(block.plan.seed, "dirt", contract.CUSTOMERS.name, block.start),
+        RATE,
+    )
     for column in ("email", "city", "loyalty_tier", "registration_date"):
         dirt.null(column, 0.5)
     dirt.apply("email", "malformed_email", dv.malformed_email)
@@ -160,14 +187,20 @@ def _customers(block: Block, base: Seed000, member: np.ndarray, lines: np.ndarra
 def _next_tier(_rng: np.random.Generator, values: pa.Array) -> pa.Array:
     """The tier above (platinum drops to gold): a stale or later copy of the account."""
     tiers = contract.LOYALTY_TIERS
-    return pa.array([tiers[i + 1] if i + 1 < len(tiers) else tiers[i - 1]
-                     for i in (tiers.index(v) for v in values.to_pylist())], pa.string())
+    return pa.array(
+        [
+            tiers[i + 1] if i + 1 < len(tiers) else tiers[i - 1]
+            for i in (tiers.index(v) for v in values.to_pylist())
+        ],
+        pa.string(),
+    )
 
 
 def _addresses(people: pa.Table, rows: np.ndarray) -> dict[int, str]:
     """Postal address of each person in ``rows`` (block-local index), in the country's format."""
-    cols = {c: people.column(c).to_pylist() for c in
-            ("street", "postcode", "city", "region", "country")}
+    cols = {
+        c: people.column(c).to_pylist() for c in ("street", "postcode", "city", "region", "country")
+    }
     out = {}
     for i in rows.tolist():
         street, code, city = cols["street"][i], cols["postcode"][i], cols["city"][i]

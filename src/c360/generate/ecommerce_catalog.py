@@ -15,7 +15,6 @@ from c360.generate.dirt import Dirt
 from c360.generate.plan import DAY, Plan, epoch
 from c360.generate.rand import stream
 from c360.generate.source_dirt import (
-    RowDirt,
     bump,
     date_text,
     future_text_dates,
@@ -46,8 +45,13 @@ def products(plan: Plan, catalogue: pa.Table) -> Dirt:
         },
         schema=contract.PRODUCTS.arrow_schema(),
     )
-    dirt = Dirt(contract.PRODUCTS.name, table, "product_id",
-                stream(plan.seed, "dirt", contract.PRODUCTS.name), RATE)
+    dirt = Dirt(
+        contract.PRODUCTS.name,
+        table,
+        "product_id",
+        stream(plan.seed, "dirt", contract.PRODUCTS.name),
+        RATE,
+    )
     dirt.null("brand", 0.5)
     dirt.null("cost", 0.5)
     dirt.apply("price", "negative_amount", dv.negative)
@@ -82,14 +86,20 @@ def inventory(plan: Plan, catalogue: pa.Table) -> Dirt:
         {
             "product_id": catalogue.column("product_id").take(pa.array(pair_prod[pair])),
             "warehouse_id": pa.array(contract.WAREHOUSES, pa.string()).take(
-                pa.array(pair_wh[pair])),
+                pa.array(pair_wh[pair])
+            ),
             "stock_quantity": stock.T.reshape(-1),
             "last_updated": date_text(at),
         },
         schema=contract.INVENTORY.arrow_schema(),
     )
-    dirt = RowDirt(contract.INVENTORY.name, table, contract.INVENTORY.primary_key,
-                   stream(plan.seed, "dirt", contract.INVENTORY.name), RATE)
+    dirt = Dirt(
+        contract.INVENTORY.name,
+        table,
+        contract.INVENTORY.primary_key,
+        stream(plan.seed, "dirt", contract.INVENTORY.name),
+        RATE,
+    )
     dirt.null("stock_quantity")
     dirt.apply("stock_quantity", "out_of_range", _negative_stock)
     dirt.apply("product_id", "orphan_key", orphan_keys("PROD_", 5, n_prod))
@@ -109,7 +119,7 @@ def sales_share(plan: Plan, n_prod: int) -> np.ndarray:
 
 
 def _simulate(rng: np.random.Generator, demand: np.ndarray) -> np.ndarray:
-    """Weekly stock (pairs x weeks): sales drain it, a reorder refills it to a few weeks of cover."""
+    """Weekly stock (pairs x weeks): sales drain it, reorders refill it to a few weeks of cover."""
     n = len(demand)
     lot = rng.integers(4, 13, n)  # the smallest sensible shelf, whatever the sales
     target = np.maximum(lot, np.ceil(demand * rng.uniform(3, 10, n))).astype(np.int64)
@@ -133,4 +143,3 @@ def _reprice(rng: np.random.Generator, values: pa.Array) -> pa.Array:
 def _negative_stock(rng: np.random.Generator, values: pa.Array) -> pa.Array:
     """A stock below zero, as an unrecorded delivery leaves it."""
     return pa.array(-rng.integers(1, 21, len(values)), pa.int64())
-

@@ -9,24 +9,26 @@ dates) go through ``Dirt`` and the defect manifest.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from c360.contracts import identity as contract
-from c360.generate import defect_values
+from c360.contracts import truth
 from c360.generate.block import Block, Dimensions
-from c360.generate.dirt import Dirt
+from c360.generate.dirt import Dirt, Transform
 from c360.generate.identity_drafts import (
-    DOB_MISSING,
+    DOB_OK,
+    EMAIL_ALT,
     EMAIL_CANONICAL,
-    PHONE_CURRENT,
     Draft,
-    Style,
     draft,
     memberships,
+    strong_signals,
 )
+from c360.generate.identity_emails import claim_second_emails, taken_mailboxes
 from c360.generate.identity_facts import Facts, person_facts
 from c360.generate.identity_sources import (
     crm_contacts,
@@ -34,6 +36,7 @@ from c360.generate.identity_sources import (
     loyalty_members,
     web_accounts,
 )
+from c360.generate.identity_styles import STYLES
 from c360.generate.plan import Plan
 from c360.generate.seed000 import Seed000
 
@@ -41,87 +44,6 @@ Output = tuple[str, "pa.Table | Dirt"]
 Builder = Callable[[Block, Facts, Draft], pa.Table]
 DEFECT_RATE = 0.003
 
-STYLES = (
-    Style(
-        "crm",
-        share=0.94,
-        affinity="all",
-        duplicate=0.03,
-        stale=0.5,
-        email_missing=0.06,
-        phone_missing=0.12,
-        landline=0.3,
-        shared_email=0.4,
-        alt_email=0.35,
-        email_variant=0.08,
-        typo=0.025,
-        nickname=0.12,
-        swap=0.012,
-        accents=0.06,
-        dob_missing=0.4,
-        street_missing=0.05,
-        postcode_missing=0.04,
-        city_missing=0.02,
-    ),
-    Style(
-        "loyalty",
-        share=0.55,
-        affinity="buyers",
-        duplicate=0.05,
-        stale=0.7,
-        email_missing=0.1,
-        phone_missing=0.08,
-        landline=0.0,
-        shared_email=0.5,
-        alt_email=0.4,
-        email_variant=0.08,
-        typo=0.035,
-        nickname=0.2,
-        swap=0.02,
-        accents=0.35,
-        dob_missing=0.06,
-        postcode_missing=0.05,
-        city_missing=0.03,
-    ),
-    Style(
-        "web",
-        share=0.80,
-        affinity="young",
-        duplicate=0.08,
-        stale=0.6,
-        email_missing=0.0,
-        phone_missing=0.62,
-        landline=0.0,
-        shared_email=0.0,
-        alt_email=0.5,
-        email_variant=0.1,
-        typo=0.03,
-        nickname=0.35,
-        swap=0.015,
-        accents=0.7,
-        unique_email=True,
-    ),
-    Style(
-        "ecommerce",
-        share=0.55,
-        affinity="buyers",
-        duplicate=0.06,
-        stale=0.4,
-        email_missing=0.0,
-        phone_missing=0.15,
-        landline=0.2,
-        shared_email=0.0,
-        alt_email=0.5,
-        email_variant=0.1,
-        typo=0.04,
-        nickname=0.15,
-        swap=0.015,
-        accents=0.5,
-        street_missing=0.02,
-        postcode_missing=0.03,
-        unique_email=True,
-    ),
-)
 BUILDERS: dict[str, Builder] = {
     "crm": crm_contacts,
     "loyalty": loyalty_members,
@@ -139,56 +61,63 @@ def block_outputs(block: Block, base: Seed000) -> Iterator[Output]:
     """The four sources' records of the block, their truth and their few defects."""
     facts = person_facts(block, base)
     member = memberships(block.rng("identity_members"), facts, STYLES)
-    for j, style in enumerate(STYLES):
-        d = draft(block.rng(f"identity_{style.source}"), facts, style, member[:, j])
+    drafts = [
+        draft(block.rng(f"identity_{style.source}"), facts, style, member[:, j])
+        for j, style in enumerate(STYLES)
+    ]
+    used = np.zeros(len(facts.first), dtype=bool)
+    for d in drafts:
+        used[d.owner[d.email_kind == EMAIL_ALT]] = True
+    alt = claim_second_emails(facts.alt_email, used, taken_mailboxes(block))
+    facts = replace(facts, alt_email=alt)
+    for style, d in zip(STYLES, drafts, strict=True):
         d = d.take(np.lexsort((d.owner, d.created)))  # a system lists records as they were made
         table = BUILDERS[style.source](block, facts, d)
         source = contract.SOURCES[style.source]
-        key = source.primary_key[0]
-        yield (
-            "truth_identity",
-            pa.table(
-                {
-                    "source": pa.array([style.source] * d.m, pa.string()),
-                    "record_id": pc.cast(table.column(key), pa.string()),
-                    "person_id": pa.array(facts.customer_id, pa.string()).take(pa.array(d.owner)),
-                }
-            ),
-        )
+        truth_rows = {
+            "source": pa.array([style.source] * d.m, pa.string()),
+            "record_id": pc.cast(table.column(source.primary_key[0]), pa.string()),
+            "person_id": pa.array(facts.customer_id, pa.string()).take(pa.array(d.owner)),
+        }
+        yield "truth_identity", pa.table(truth_rows, schema=truth.IDENTITY.arrow_schema())
         yield source.name, _defects(block, style.source, table, d)
 
 
-def _defects(block: Block, source: str, table: pa.Table, d: Draft) -> pa.Table | Dirt:
-    """A few unparseable e-mails (shop) and impossible birth dates (loyalty), only where the
-    record keeps other strong signals."""
-    name = contract.SOURCES[source].name
-    rng = block.rng(f"identity_dirt_{source}")
-    if source == "ecommerce":
-        dirt = Dirt(name, table, "shop_customer_id", rng, DEFECT_RATE)
-        dirt.apply(
-            "email",
-            "malformed_email",
-            defect_values.malformed_email,
-            where=d.phone_kind == PHONE_CURRENT,
-        )
-        return dirt
-    if source == "loyalty":
-        dirt = Dirt(name, table, "member_no", rng, DEFECT_RATE)
-        keeps = (d.email_kind == EMAIL_CANONICAL) & (d.phone_kind == PHONE_CURRENT)
-        dirt.apply(
-            "birth_date",
-            "invalid_date",
-            impossible_birth_date,
-            where=keeps & (d.dob_kind != DOB_MISSING),
-        )
-        return dirt
-    return table
-
-
 def impossible_birth_date(rng: np.random.Generator, values: pa.Array) -> pa.Array:
-    """Dates a form should have refused: 31 February, month 13, all zeros."""
+    """Dates a form should have refused: 30 February, 31 April, month 13, all zeros."""
     out = []
     for value in values.to_pylist():
         year = value[-4:] if value else "1980"
         out.append(("30/02/", "31/04/", "15/13/", "00/00/")[int(rng.integers(4))] + year)
     return pa.array(out, pa.string())
+
+
+def unparseable_email(rng: np.random.Generator, values: pa.Array) -> pa.Array:
+    """Addresses a form should have refused, each still unique: a doubled or lost @, a space."""
+    out = []
+    for value in values.to_pylist():
+        local, _, domain = value.partition("@")
+        shapes = (f"{local}@@{domain}", f"{local} @{domain}", f"{local}@{domain}.", local + domain)
+        out.append(shapes[int(rng.integers(len(shapes)))])
+    return pa.array(out, pa.string())
+
+
+# The few genuine defects: (column, defect type, how the value is spoiled) per source.
+DEFECTS: dict[str, tuple[str, str, Transform]] = {
+    "ecommerce": ("email", "malformed_email", unparseable_email),
+    "loyalty": ("birth_date", "invalid_date", impossible_birth_date),
+}
+
+
+def _defects(block: Block, source: str, table: pa.Table, d: Draft) -> pa.Table | Dirt:
+    """The source's defects, planted only where two strong signals survive the spoiled field."""
+    if source not in DEFECTS:
+        return table
+    column, defect, transform = DEFECTS[source]
+    contract_ = contract.SOURCES[source]
+    lost = d.email_kind == EMAIL_CANONICAL if column == "email" else d.dob_kind == DOB_OK
+    present = table.column(column).is_valid().to_numpy(zero_copy_only=False)
+    rng = block.rng(f"identity_dirt_{source}")
+    dirt = Dirt(contract_.name, table, contract_.primary_key[0], rng, DEFECT_RATE)
+    dirt.apply(column, defect, transform, where=present & (strong_signals(d) - lost >= 2))
+    return dirt

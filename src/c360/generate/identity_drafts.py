@@ -44,6 +44,7 @@ class Style:
     street_missing: float = 1.0  # 1.0: the source has no street
     postcode_missing: float = 0.0
     city_missing: float = 0.0
+    last_missing: float = 0.0
     unique_email: bool = False  # an account login: never shared, a second account has another
 
 
@@ -64,6 +65,7 @@ class Draft:
     dob_kind: np.ndarray
     typo_first: np.ndarray
     typo_last: np.ndarray
+    last_missing: np.ndarray
     nickname: np.ndarray
     swap: np.ndarray
     accents: np.ndarray
@@ -87,7 +89,7 @@ def memberships(rng: np.random.Generator, facts: Facts, styles: tuple[Style, ...
         weight = {
             "all": np.ones(facts.n),
             "buyers": 0.35 + (facts.orders > 0),
-            "young": np.where(age < 45, 1.3, 0.75),
+            "young": np.where(age < 45, 1.2, 0.85),
         }[style.affinity]
         p = np.minimum(MAX_SHARE, style.share * weight / weight.mean())
         member[:, j] = rng.random(facts.n) < p
@@ -156,13 +158,14 @@ def draft(rng: np.random.Generator, facts: Facts, style: Style, member: np.ndarr
         dob_kind=dob_kind,
         typo_first=flag(style.typo * slips) & ~sibling_clash,
         typo_last=flag(style.typo * slips),
+        last_missing=(last_missing := flag(style.last_missing)),
         nickname=flag(style.nickname * slips) & has_nick & ~sibling_clash,
-        swap=flag(style.swap),
+        swap=flag(style.swap) & ~last_missing,
         accents=flag(style.accents),
         maiden=stale(facts.married_at),
         locked_email=locked,
     )
-    guard(d, style)
+    guard(d)
     return d
 
 
@@ -171,8 +174,13 @@ _VARIANT_WEIGHTS = np.array([30, 10, 30, 25, 5]) / 100
 
 
 def _clash(first: str, sibling: str | None) -> bool:
-    """Would a slip or a short form bring the name close to a housemate's (a twin's)?"""
-    return sibling is not None and first[:1] == sibling[:1]
+    """Could a slip or a short form turn the name into a housemate's (a twin's)?
+
+    Slips spare the first letter, so different initials keep names apart, short forms aside.
+    """
+    if sibling is None:
+        return False
+    return first[:1] == sibling[:1] or sibling in vocab.NICKNAMES.get(first, ())
 
 
 def _created(
@@ -200,26 +208,26 @@ def _created(
     return np.where(second, later, created)
 
 
-def strong_signals(d: Draft, style: Style) -> np.ndarray:
+def strong_signals(d: Draft) -> np.ndarray:
     """How many details of each record a careful matcher can rely on (0-5)."""
     email_ok = d.email_kind == EMAIL_CANONICAL
     phone_ok = d.phone_kind == PHONE_CURRENT
     dob_ok = d.dob_kind == DOB_OK
     address_ok = ~d.old_address & ~d.street_missing & ~d.postcode_missing
-    name_ok = ~(d.typo_first | d.typo_last | d.nickname | d.maiden)
+    name_ok = ~(d.typo_first | d.typo_last | d.last_missing | d.nickname | d.maiden)
     return email_ok.astype(int) + phone_ok + dob_ok + address_ok + name_ok
 
 
-def guard(d: Draft, style: Style) -> None:
+def guard(d: Draft) -> None:
     """Undo noise on records left with fewer than two strong signals.
 
     Repairs the e-mail first (unless it tells two accounts apart), then the phone, then the name;
     a current phone and a clean name are two signals, so every record ends with two.
     """
-    weak = strong_signals(d, style) < 2
+    weak = strong_signals(d) < 2
     d.email_kind[weak & ~d.locked_email] = EMAIL_CANONICAL
-    weak = strong_signals(d, style) < 2
+    weak = strong_signals(d) < 2
     d.phone_kind[weak] = PHONE_CURRENT
-    weak = strong_signals(d, style) < 2
-    for flags in (d.typo_first, d.typo_last, d.nickname, d.maiden):
+    weak = strong_signals(d) < 2
+    for flags in (d.typo_first, d.typo_last, d.last_missing, d.nickname, d.maiden):
         flags[weak] = False

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
 import numpy as np
@@ -18,14 +17,14 @@ import pyarrow as pa
 from c360.generate import vocab
 from c360.generate.arrays import uniform_between
 from c360.generate.block import Block
+from c360.generate.identity_emails import second_emails
 from c360.generate.identity_noise import CALLING_CODES
-from c360.generate.people import _street, ascii_fold, household_emails, phones
+from c360.generate.people import format_street, household_emails, phones
 from c360.generate.plan import AS_OF, DAY, HISTORY_START
 from c360.generate.seed000 import Seed000
 
 MOVED, PHONE_CHANGED, SECOND_EMAIL, MARRIED = 0.07, 0.05, 0.12, 0.04
 SHARED_EMAIL_MEMBERS = 0.6  # household members who give the household's e-mail somewhere
-SAME_LOCAL_PART = 0.6  # a second e-mail keeps the local part at another provider
 T = TypeVar("T")
 LANDLINE_AREAS = {
     "FR": ("1", "2", "3", "4", "5"),
@@ -120,7 +119,7 @@ def person_facts(block: Block, base: Seed000) -> Facts:
         language=language,
         birth=birth,
         email=emails,
-        alt_email=_second_emails(rng, first, last, country, emails),
+        alt_email=second_emails(rng, first, last, country, emails),
         has_alt=rng.random(n) < SECOND_EMAIL,
         shared_email=[
             e if s else None for e, s in zip(household_emails(p).to_pylist(), shared, strict=True)
@@ -175,49 +174,6 @@ def _other(options: tuple[str, ...], current: str, pick: int) -> str:
     return name if name != current else options[(pick + 1) % len(options)]
 
 
-@lru_cache(maxsize=1 << 14)
-def _slug(name: str) -> str:
-    return ascii_fold(name).replace(" ", "").replace("'", "")
-
-
-@lru_cache(maxsize=256)
-def _other_domains(country: str, domain: str) -> tuple[list[str], np.ndarray]:
-    """The country's providers but ``domain``, with cumulative weights."""
-    options = [(d, w) for d, w in vocab.EMAIL_DOMAINS[country] if d != domain]
-    return [d for d, _w in options], np.cumsum([w for _d, w in options])
-
-
-def _second_emails(
-    rng: np.random.Generator,
-    first: list[str],
-    last: list[str],
-    country: list[str],
-    emails: list[str],
-) -> list[str]:
-    """Another mailbox per person, at another provider; never anyone's address in the block."""
-    n = len(first)
-    taken = {e.lower() for e in emails}
-    u_dom, style, number = rng.random(n), rng.integers(0, 4, n), rng.integers(10, 100, n)
-    same_local = rng.random(n) < SAME_LOCAL_PART
-    out = []
-    for i in range(n):
-        local, _, domain = emails[i].partition("@")
-        domains, weights = _other_domains(country[i], domain)
-        new_domain = domains[int(np.searchsorted(weights, u_dom[i] * weights[-1], side="right"))]
-        if not same_local[i]:
-            f, la = _slug(first[i]), _slug(last[i])
-            local = (f"{f}.{la}{number[i]}", f"{f[0]}.{la}", f"{la}.{f}", f"{f}{la[0]}{number[i]}")[
-                style[i]
-            ]
-        email = f"{local}@{new_domain}"
-        while email in taken:
-            local += str(int(rng.integers(0, 10)))
-            email = f"{local}@{new_domain}"
-        taken.add(email)
-        out.append(email)
-    return out
-
-
 def _landlines(rng: np.random.Generator, country: list[str], root: np.ndarray) -> list[str | None]:
     """The fixed line of each household (None for people living alone): geographic area codes."""
     roots = sorted(set(root[root >= 0].tolist()))
@@ -255,6 +211,6 @@ def _old_addresses(rng: np.random.Generator, p: pa.Table, who: list[int]) -> lis
         if not other_city[j] or old_city == city[i]:
             old_city, old_postcode = city[i], postcode[i]
         names = vocab.STREETS[vocab.COUNTRY_LANGUAGE[c]]
-        street = _street(c, int(number[j]), names[int(u_street[j] * len(names))])
+        street = format_street(c, int(number[j]), names[int(u_street[j] * len(names))])
         out.append(Address(street, old_postcode, old_city))
     return out

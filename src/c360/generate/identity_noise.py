@@ -10,12 +10,12 @@ import unicodedata
 from functools import lru_cache
 
 from c360.generate import vocab
+from c360.generate.people import GMAIL
 
 TYPO_KINDS = ("swap", "drop", "double", "neighbour")
 EMAIL_VARIANTS = ("capitalised", "upper", "plus", "gmail_dots", "googlemail")
 PHONE_STYLES = ("e164", "intl", "local", "digits", "dotted", "00")
 CALLING_CODES = {"FR": "33", "US": "1", "DE": "49", "ES": "34", "GB": "44"}
-GMAIL = ("gmail.com", "googlemail.com")
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 NEIGHBOURS = {

@@ -105,7 +105,6 @@ def web_accounts(block: Block, facts: Facts, d: Draft) -> pa.Table:
     rng = block.rng("identity_web_render")
     first, last = names(rng, facts, d)
     email = emails(facts, d, "web")
-    no_family = (rng.random(d.m) < 0.15).tolist()
     shown = rng.choice(4, d.m, p=[0.4, 0.3, 0.2, 0.1]).tolist()
     users = _usernames(rng, first, last, email)
     display = []
@@ -123,7 +122,9 @@ def web_accounts(block: Block, facts: Facts, d: Draft) -> pa.Table:
             "username": users,
             "email": email,
             "given_name": first,
-            "family_name": [None if gone else la for la, gone in zip(last, no_family, strict=True)],
+            "family_name": [
+                None if gone else la for la, gone in zip(last, d.last_missing.tolist(), strict=True)
+            ],
             "display_name": display,
             "phone_number": phones(rng, facts, d, {"e164": 1}),
             "country": country,

@@ -17,35 +17,69 @@ from c360.generate import defect_values as dv
 from c360.generate import vocab
 from c360.generate.arrays import ids, pick, uniform_between, weighted
 from c360.generate.block import Block, Dimensions
-from c360.generate.bronze_campaigns import campaigns
 from c360.generate.dirt import Dirt, Transform
-from c360.generate.mongo_documents import DocumentDirt, as_bool, as_date, as_float, as_int
+from c360.generate.mongo_campaigns import campaigns
+from c360.generate.mongo_documents import DocumentDirt
 from c360.generate.plan import ACTIVITY_START, AS_OF, DAY, Plan
 from c360.generate.rand import stream
 from c360.generate.seed000 import Seed000
-from c360.generate.source_dirt import ISO_TEXT, date_text, future_text_dates, mis_encode
-from c360.generate.source_dirt import orphan_keys, quota, shift_text_dates, shout
+from c360.generate.source_dirt import (
+    ISO_TEXT,
+    date_text,
+    future_text_dates,
+    mis_encode,
+    orphan_keys,
+    quota,
+    shift_text_dates,
+    shout,
+)
 
 Output = tuple[str, "pa.Table | Dirt"]
 RATE = 0.015
 CONSENT_RATE = 0.62
 # Unit prices (EUR) of the seed's flat product list: low and high end.
 PRICES = {
-    "Laptop": (399, 2199), "Smartphone": (149, 1299), "Headphones": (25, 399),
-    "Sneakers": (45, 180), "Tablet": (129, 999), "Smartwatch": (79, 599), "Camera": (199, 1899),
-    "Jacket": (49, 299), "Jeans": (29, 129), "T-Shirt": (9, 45), "Dress": (25, 199),
-    "Backpack": (25, 149), "Sunglasses": (15, 249), "Perfume": (29, 149),
-    "Coffee Machine": (59, 899), "Blender": (29, 249), "Vacuum Cleaner": (79, 699),
-    "Yoga Mat": (15, 89), "Bicycle": (249, 1999), "Running Shoes": (49, 199), "Novel": (7, 25),
-    "Cookbook": (12, 45), "Face Cream": (9, 89), "Lipstick": (8, 45), "Olive Oil": (6, 35),
-    "Chocolate Box": (8, 49), "Gaming Console": (249, 599), "Speaker": (29, 499),
-    "Monitor": (119, 899), "Handbag": (39, 499), "Watch": (49, 999),
+    "Laptop": (399, 2199),
+    "Smartphone": (149, 1299),
+    "Headphones": (25, 399),
+    "Sneakers": (45, 180),
+    "Tablet": (129, 999),
+    "Smartwatch": (79, 599),
+    "Camera": (199, 1899),
+    "Jacket": (49, 299),
+    "Jeans": (29, 129),
+    "T-Shirt": (9, 45),
+    "Dress": (25, 199),
+    "Backpack": (25, 149),
+    "Sunglasses": (15, 249),
+    "Perfume": (29, 149),
+    "Coffee Machine": (59, 899),
+    "Blender": (29, 249),
+    "Vacuum Cleaner": (79, 699),
+    "Yoga Mat": (15, 89),
+    "Bicycle": (249, 1999),
+    "Running Shoes": (49, 199),
+    "Novel": (7, 25),
+    "Cookbook": (12, 45),
+    "Face Cream": (9, 89),
+    "Lipstick": (8, 45),
+    "Olive Oil": (6, 35),
+    "Chocolate Box": (8, 49),
+    "Gaming Console": (249, 599),
+    "Speaker": (29, 499),
+    "Monitor": (119, 899),
+    "Handbag": (39, 499),
+    "Watch": (49, 999),
 }
 PAYMENT_WEIGHTS = (40, 18, 6, 3, 10, 6, 3, 4, 5, 3, 2)
-GENDER_VARIANTS = {"M": ("Male", "male", "m", "H", "Homme", "MALE"),
-                   "F": ("Female", "female", "f", "W", "Femme", "FEMALE")}
-CONSENT_VARIANTS = {"true": ("yes", "Y", "1", "oui", "TRUE"),
-                    "false": ("no", "N", "0", "non", "FALSE")}
+GENDER_VARIANTS: dict[str, tuple[str, ...]] = {
+    "M": ("Male", "male", "m", "H", "Homme", "MALE"),
+    "F": ("Female", "female", "f", "W", "Femme", "FEMALE"),
+}
+CONSENT_VARIANTS: dict[str, tuple[str, ...]] = {
+    "true": ("yes", "Y", "1", "oui", "TRUE"),
+    "false": ("no", "N", "0", "non", "FALSE"),
+}
 
 
 def global_outputs(plan: Plan, dims: Dimensions) -> Iterator[Output]:
@@ -56,19 +90,25 @@ def global_outputs(plan: Plan, dims: Dimensions) -> Iterator[Output]:
 def block_outputs(block: Block, base: Seed000) -> Iterator[Output]:
     """The block's contacts and their transactions."""
     plan = block.plan
-    rng = block.rng("bronze_customers")
+    rng = block.rng("mongo_customers")
     stop = block.start + block.n
     k = quota(plan.rows(contract.CUSTOMERS), block.start, stop, plan.n_customers)
     who = np.sort(rng.choice(block.n, k, replace=False))
     customer_ids = ids("CUST", block.next_ids(contract.CUSTOMERS.name, k), 5)
     yield contract.CUSTOMERS.name, _customers(block, who, customer_ids)
+    yield (
+        "truth_marketing_people",
+        pa.table(
+            {"customer_id": customer_ids, "person_id": block.people.column("customer_id").take(who)}
+        ),
+    )
     m = quota(plan.rows(contract.TRANSACTIONS), block.start, stop, plan.n_customers)
     if k:
         yield contract.TRANSACTIONS.name, _transactions(block, customer_ids, m)
 
 
 def _customers(block: Block, who: np.ndarray, customer_ids: pa.Array) -> Dirt:
-    rng = block.rng("bronze_customer_fields")
+    rng = block.rng("mongo_customer_fields")
     p = block.people.take(pa.array(who))
     n = len(who)
     birth = p.column("birth_date").cast(pa.int32()).to_numpy().astype(np.int64)
@@ -90,12 +130,26 @@ def _customers(block: Block, who: np.ndarray, customer_ids: pa.Array) -> Dirt:
         },
         schema=contract.CUSTOMERS.arrow_schema(),
     )
-    dirt = DocumentDirt(contract.CUSTOMERS.name, table, "customer_id",
-                        stream(block.plan.seed, "dirt", contract.CUSTOMERS.name, block.start),
-                        RATE, block.plan.seed, {"age": as_int, "marketing_consent": as_bool})
-    for column, weight in (("first_name", 0.5), ("last_name", 0.5), ("email", 1), ("phone", 1),
-                           ("age", 1), ("country", 0.5), ("city", 0.5), ("gender", 0.5),
-                           ("marketing_consent", 1.5)):
+    dirt = DocumentDirt(
+        contract.CUSTOMERS.name,
+        table,
+        "customer_id",
+        stream(block.plan.seed, "dirt", contract.CUSTOMERS.name, block.start),
+        RATE,
+        block.plan.seed,
+        {"age": "int", "marketing_consent": "bool"},
+    )
+    for column, weight in (
+        ("first_name", 0.5),
+        ("last_name", 0.5),
+        ("email", 1),
+        ("phone", 1),
+        ("age", 1),
+        ("country", 0.5),
+        ("city", 0.5),
+        ("gender", 0.5),
+        ("marketing_consent", 1.5),
+    ):
         dirt.null(column, weight)
     dirt.apply("age", "malformed_record", _age_in_words)
     dirt.apply("age", "out_of_range", _impossible_age)
@@ -112,20 +166,24 @@ def _customers(block: Block, who: np.ndarray, customer_ids: pa.Array) -> Dirt:
 
 
 def _transactions(block: Block, customer_ids: pa.Array, m: int) -> Dirt:
-    rng = block.rng("bronze_transactions")
+    rng = block.rng("mongo_transactions")
     k = len(customer_ids)
-    owner = weighted(rng, rng.gamma(0.8, 1.0, k), m)
+    activity = rng.gamma(0.8, 1.0, k)  # a few heavy buyers, some who never buy
+    owner = rng.choice(k, m, p=activity / activity.sum())
     at = np.sort(uniform_between(rng, ACTIVITY_START, AS_OF, m))
     names = list(PRICES)
-    product = weighted(rng, 1.0 / np.sqrt(np.arange(1, len(names) + 1)), m)
+    product = weighted(rng, (1.0 / np.sqrt(np.arange(1, len(names) + 1))).tolist(), m)
     low, high = (np.array([PRICES[x][j] for x in names], dtype=float) for j in (0, 1))
     unit = np.round(np.exp(rng.uniform(np.log(low[product]), np.log(high[product]))), 0) - 0.01
     qty = np.where(unit >= 300, 1, 1 + weighted(rng, (72, 18, 6, 3, 1), m))
     amount = np.round(unit * qty, 2)
     share = np.where(rng.random(m) < 0.6, 0.0, rng.choice([0.05, 0.1, 0.15, 0.2], m))
     fixed = rng.random(m) < 0.15
-    discount = np.where(fixed, np.minimum(rng.choice([5.0, 10.0, 20.0, 50.0], m), amount / 2),
-                        np.round(amount * share, 2))
+    discount = np.where(
+        fixed,
+        np.minimum(rng.choice([5.0, 10.0, 20.0, 50.0], m), amount / 2),
+        np.round(amount * share, 2),
+    )
     free = (amount >= 50) & (rng.random(m) < 0.85)
     shipping = np.where(free, 0.0, rng.choice([4.99, 6.99, 9.99, 14.99], m))
     table = pa.table(
@@ -136,8 +194,7 @@ def _transactions(block: Block, customer_ids: pa.Array, m: int) -> Dirt:
             "product": pick(names, product),
             "amount": pa.array([f"{a:.2f}" for a in amount.tolist()], pa.string()),
             "quantity": qty.astype(np.int64),
-            "payment_method": pick(vocab.PAYMENT_METHODS,
-                                   weighted(rng, PAYMENT_WEIGHTS, m)),
+            "payment_method": pick(vocab.PAYMENT_METHODS, weighted(rng, PAYMENT_WEIGHTS, m)),
             "discount_applied": discount,
             "shipping_cost": shipping,
             "timestamp": date_text(at, ISO_TEXT),
@@ -145,11 +202,23 @@ def _transactions(block: Block, customer_ids: pa.Array, m: int) -> Dirt:
         schema=contract.TRANSACTIONS.arrow_schema(),
     )
     plan = block.plan
-    dirt = DocumentDirt(contract.TRANSACTIONS.name, table, "transaction_id",
-                        stream(plan.seed, "dirt", contract.TRANSACTIONS.name, block.start),
-                        RATE, plan.seed, {"amount": as_float, "timestamp": as_date})
-    for column, weight in (("customer_id", 0.5), ("product", 0.5), ("payment_method", 1),
-                           ("discount_applied", 1), ("shipping_cost", 1), ("timestamp", 0.5)):
+    dirt = DocumentDirt(
+        contract.TRANSACTIONS.name,
+        table,
+        "transaction_id",
+        stream(plan.seed, "dirt", contract.TRANSACTIONS.name, block.start),
+        RATE,
+        plan.seed,
+        {"amount": "float", "timestamp": "date"},
+    )
+    for column, weight in (
+        ("customer_id", 0.5),
+        ("product", 0.5),
+        ("payment_method", 1),
+        ("discount_applied", 1),
+        ("shipping_cost", 1),
+        ("timestamp", 0.5),
+    ):
         dirt.null(column, weight)
     dirt.apply("amount", "malformed_record", _decimal_comma, 1.5)
     dirt.apply("amount", "negative_amount", _negative_text)
@@ -163,9 +232,28 @@ def _transactions(block: Block, customer_ids: pa.Array, m: int) -> Dirt:
     return dirt
 
 
-_UNITS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-          "eighteen", "nineteen")
+_UNITS = (
+    "",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
 _TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 
 
@@ -183,8 +271,10 @@ def age_words(age: int) -> str:
 
 def _age_in_words(rng: np.random.Generator, values: pa.Array) -> pa.Array:
     shapes = rng.integers(0, 4, len(values))
-    out = [(age_words(int(v)), age_words(int(v)), f"{v} ans", f"{v} years")[s]
-           for v, s in zip(values.to_pylist(), shapes.tolist(), strict=True)]
+    out = [
+        (age_words(int(v)), age_words(int(v)), f"{v} ans", f"{v} years")[s]
+        for v, s in zip(values.to_pylist(), shapes.tolist(), strict=True)
+    ]
     return pa.array(out, pa.string())
 
 
@@ -199,8 +289,12 @@ def _variant(variants: dict[str, tuple[str, ...]]) -> Transform:
 
     def spoil(rng: np.random.Generator, values: pa.Array) -> pa.Array:
         u = rng.random(len(values))
-        return pa.array([variants[v][int(x * len(variants[v]))]
-                         for v, x in zip(values.to_pylist(), u.tolist(), strict=True)])
+        return pa.array(
+            [
+                variants[v][int(x * len(variants[v]))]
+                for v, x in zip(values.to_pylist(), u.tolist(), strict=True)
+            ]
+        )
 
     return spoil
 

@@ -1,94 +1,59 @@
 """Raw MongoDB documents from a dirty block: typed JSON values back in place, and an ``_id`` each.
 
 Defects are planted on text (a wrong type is a string where a number belongs), then ``finish``
-turns every canonical text back into its JSON type so that only the defects stay strings.
+turns every canonical text back into its JSON type, so that only the defects stay strings.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
-from collections.abc import Callable
-from datetime import UTC, datetime
-from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from c360.generate.plan import AS_OF
 from c360.generate.source_dirt import RowDirt
 
-Parser = Callable[[str], Any]
 LOAD_TIME = AS_OF + 1  # when the documents were inserted: the ObjectIds' timestamp
-_INT = re.compile(r"-?\d+")
-_DECIMAL = re.compile(r"-?\d+(\.\d+)?")
-_ISO = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
+ISO_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+# The canonical text of each JSON type a column can hold, and its Arrow type.
+CANONICAL = {
+    "int": (r"-?\d+", pa.int64()),
+    "float": (r"-?\d+(\.\d+)?", pa.float64()),
+    "bool": (r"true|false", pa.bool_()),
+    "date": (r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", pa.timestamp("s")),
+}
 
 
-def as_int(text: str) -> Any:
-    """``"35"`` -> 35; any other text stays a string.
+def restore(values: pa.Array, kind: str) -> pa.Array:
+    """Canonical text back to its JSON type (a BSON date for ``date``); other text stays a string.
 
-    >>> as_int("35"), as_int("thirty-five")
-    (35, 'thirty-five')
+    The result is a dense union, so each value is written with its own JSON type.
+
+    >>> restore(pa.array(["35", "thirty-five", None]), "int").to_pylist()
+    [35, 'thirty-five', None]
+    >>> restore(pa.array(["2024-02-29T10:00:00Z", "2024-02-30T10:00:00Z"]), "date").to_pylist()
+    [datetime.datetime(2024, 2, 29, 10, 0), '2024-02-30T10:00:00Z']
     """
-    return int(text) if _INT.fullmatch(text) else text
-
-
-def as_float(text: str) -> Any:
-    """``"12.5"`` -> 12.5; ``"12,50"`` stays a string.
-
-    >>> as_float("-12.5"), as_float("12,50")
-    (-12.5, '12,50')
-    """
-    return float(text) if _DECIMAL.fullmatch(text) else text
-
-
-def as_bool(text: str) -> Any:
-    """``"true"``/``"false"`` -> a boolean; ``"yes"`` stays a string.
-
-    >>> as_bool("true"), as_bool("Y")
-    (True, 'Y')
-    """
-    return {"true": True, "false": False}.get(text, text)
-
-
-def as_date(text: str) -> Any:
-    """``YYYY-MM-DDTHH:MM:SSZ`` -> a datetime (a BSON date); an impossible date stays a string.
-
-    >>> as_date("2024-02-29T10:00:00Z"), as_date("2024-02-30T10:00:00Z")
-    (datetime.datetime(2024, 2, 29, 10, 0), '2024-02-30T10:00:00Z')
-    """
-    if not _ISO.fullmatch(text):
-        return text
-    try:
-        return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ")
-    except ValueError:
-        return text
-
-
-def mixed(values: list[Any]) -> pa.Array:
-    """Python values of several types as one dense union, which writes each with its own JSON type.
-
-    >>> mixed([1, "a", None, True, 2.5]).to_pylist()
-    [1, 'a', None, True, 2.5]
-    """
-    kinds: list[tuple[str, pa.DataType, Callable[[Any], bool]]] = [
-        ("str", pa.string(), lambda v: v is None or isinstance(v, str)),
-        ("bool", pa.bool_(), lambda v: isinstance(v, bool)),
-        ("int", pa.int64(), lambda v: isinstance(v, int)),
-        ("float", pa.float64(), lambda v: isinstance(v, float)),
-        ("date", pa.timestamp("s"), lambda v: isinstance(v, datetime)),
-    ]
-    children: list[list[Any]] = [[] for _ in kinds]
-    codes = np.empty(len(values), dtype=np.int8)
-    offsets = np.empty(len(values), dtype=np.int32)
-    for i, value in enumerate(values):
-        code = next(k for k, (_n, _t, test) in enumerate(kinds) if test(value))
-        codes[i], offsets[i] = code, len(children[code])
-        children[code].append(value)
-    arrays = [pa.array(c, t) for c, (_n, t, _test) in zip(children, kinds, strict=True)]
-    return pa.UnionArray.from_dense(pa.array(codes), pa.array(offsets), arrays,
-                                    [n for n, _t, _test in kinds])
+    pattern, arrow_type = CANONICAL[kind]
+    ok = pc.match_substring_regex(values, f"^(?:{pattern})$").fill_null(False)
+    if kind == "date":
+        parsed = pc.strptime(values, format=ISO_FORMAT, unit="s", error_is_null=True)
+        # Arrow rolls impossible days over (Feb 30 -> Mar 1): a real date writes back the same.
+        ok = pc.and_(ok, pc.equal(pc.strftime(parsed, ISO_FORMAT), values).fill_null(False))
+    elif kind == "bool":
+        parsed = pc.equal(values, "true")
+    else:
+        parsed = pc.cast(pc.if_else(ok, values, pa.scalar(None, pa.string())), arrow_type)
+    typed = np.asarray(ok)
+    rank = np.where(typed, np.cumsum(typed) - 1, np.cumsum(~typed) - 1)
+    return pa.UnionArray.from_dense(
+        pa.array(typed.astype(np.int8)),
+        pa.array(rank.astype(np.int32)),
+        [values.filter(pc.invert(ok)), parsed.filter(ok).cast(arrow_type)],
+        ["text", kind],
+    )
 
 
 def object_ids(seed: int, table: str, numbers: np.ndarray) -> pa.Array:
@@ -100,24 +65,33 @@ def object_ids(seed: int, table: str, numbers: np.ndarray) -> pa.Array:
     machine = hashlib.blake2b(f"{seed}:{table}".encode(), digest_size=5).hexdigest()
     seconds = LOAD_TIME + numbers // 2**24
     counter = numbers % 2**24
-    hexes = [f"{s:08x}{machine}{c:06x}" for s, c in zip(seconds.tolist(), counter.tolist(),
-                                                          strict=True)]
+    hexes = [
+        f"{s:08x}{machine}{c:06x}" for s, c in zip(seconds.tolist(), counter.tolist(), strict=True)
+    ]
     return pa.StructArray.from_arrays([pa.array(hexes, pa.string())], names=["$oid"])
 
 
 class DocumentDirt(RowDirt):
-    """Dirt of a collection; ``typed`` maps each text column to the parser of its clean values."""
+    """Dirt of a collection; ``typed`` names the JSON type of each text column's clean values."""
 
-    def __init__(self, table: str, data: pa.Table, key: str, rng: np.random.Generator,
-                 rate: float, seed: int, typed: dict[str, Parser]) -> None:
+    def __init__(
+        self,
+        table: str,
+        data: pa.Table,
+        key: str,
+        rng: np.random.Generator,
+        rate: float,
+        seed: int,
+        typed: dict[str, str],
+    ) -> None:
         super().__init__(table, data, key, rng, rate)
         self.seed, self.typed = seed, typed
 
     def finish(self, offset: int = 0) -> tuple[pa.Table, pa.Table]:
         data, manifest = super().finish(offset)
-        for name, parse in self.typed.items():
-            values = [None if v is None else parse(v) for v in data.column(name).to_pylist()]
-            data = data.set_column(data.schema.get_field_index(name), name, mixed(values))
+        for name, kind in self.typed.items():
+            values = restore(data.column(name).combine_chunks(), kind)
+            data = data.set_column(data.schema.get_field_index(name), name, values)
         numbers = np.arange(offset + 1, offset + data.num_rows + 1, dtype=np.int64)
         oid = object_ids(self.seed, self.table, numbers)
         return data.set_column(data.schema.get_field_index("_id"), "_id", oid), manifest

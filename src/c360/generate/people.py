@@ -88,7 +88,7 @@ def people(plan: Plan, start: int, stop: int) -> pa.Table:
         postcodes.append(postcode)
         street_names = vocab.STREETS[vocab.COUNTRY_LANGUAGE[country[i]]]
         streets.append(
-            _street(
+            format_street(
                 country[i], int(house_no[i]), street_names[int(u_street[i] * len(street_names))]
             )
         )
@@ -105,9 +105,12 @@ def people(plan: Plan, start: int, stop: int) -> pa.Table:
             postcodes[i - 1],
             streets[i - 1],
         )
-        if first[i] == first[i - 1]:
-            firsts = vocab.FIRST_NAMES[language[i]]
-            first[i], gender[i] = firsts[(firsts.index((first[i], gender[i])) + 1) % len(firsts)]
+        # A household speaks one language: draw the member's first name in it, never the head's.
+        firsts = vocab.FIRST_NAMES[language[i]]
+        k = int(u_first[i] * len(firsts))
+        if firsts[k][0] == first[i - 1]:
+            k = (k + 1) % len(firsts)
+        first[i], gender[i] = firsts[k]
         if rng.random() < TWIN_SHARE:
             birth[i] = birth[i - 1]
 
@@ -136,7 +139,7 @@ def people(plan: Plan, start: int, stop: int) -> pa.Table:
     )
 
 
-def _street(country: str, number: int, street: str) -> str:
+def format_street(country: str, number: int, street: str) -> str:
     if country in ("DE",):
         return f"{street} {number}"
     if country == "ES":
@@ -211,18 +214,35 @@ def _emails(
     return out
 
 
-def make_emails_unique(block: pa.Table, seen: set[str]) -> pa.Table:
-    """Give a taken e-mail (in this block or an earlier one) a ``.<n>`` suffix; updates ``seen``.
+GMAIL = ("gmail.com", "googlemail.com")
 
-    Suffixes start with a dot, which no generated local part ends with, so they never collide.
+
+def mailbox(email: str) -> str:
+    """The mailbox an address reaches: case does not matter, nor at Gmail dots or the old domain.
+
+    >>> mailbox("Marie.Dupont@googlemail.com"), mailbox("Marie.Dupont@web.de")
+    ('mariedupont@gmail.com', 'marie.dupont@web.de')
+    """
+    local, _, domain = email.lower().partition("@")
+    return f"{local.replace('.', '')}@{GMAIL[0]}" if domain in GMAIL else f"{local}@{domain}"
+
+
+def make_emails_unique(block: pa.Table, taken: set[str]) -> pa.Table:
+    """Give an e-mail whose mailbox is taken (here or in an earlier block) a ``-<n>`` suffix.
+
+    Uniqueness is by mailbox, so two people never share one Gmail inbox through dots or
+    googlemail.com; ``taken`` is updated with every mailbox claimed.
     """
     emails = block.column("email").to_pylist()
     persons = block.column("person").to_pylist()
     for i, email in enumerate(emails):
-        if email in seen:
-            local, domain = email.split("@")
-            email = emails[i] = f"{local}.{persons[i] + 1}@{domain}"
-        seen.add(email)
+        local, _, domain = email.partition("@")
+        k = 0
+        while mailbox(email) in taken:
+            k += 1
+            email = f"{local}-{persons[i] + 1}{'' if k == 1 else k}@{domain}"
+        emails[i] = email
+        taken.add(mailbox(email))
     return block.set_column(block.schema.get_field_index("email"), "email", pa.array(emails))
 
 

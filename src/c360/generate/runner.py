@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
+from pymongo.errors import PyMongoError
 
 from c360 import __version__, contracts
 from c360.contracts.model import Table
@@ -18,6 +20,7 @@ from c360.generate.dirt import DEFECTS_SCHEMA, Dirt
 from c360.generate.people import make_emails_unique, people
 from c360.generate.plan import Plan
 from c360.generate.sinks import CsvSink, JsonSink, ParquetSink, Sink, TextFolderSink, file_sha256
+from c360.sources.mongo import bronze_files, load_bronze
 
 Progress = Callable[[int, int], None]
 # Other sources draw from seed 000; each module offers global_outputs and block_outputs.
@@ -28,6 +31,10 @@ class WorkspaceNotEmptyError(Exception):
     """The target workspace already holds files and --force was not given."""
 
 
+class MongoLoadError(Exception):
+    """C360_MONGODB_URI is set but the bronze collections could not be loaded."""
+
+
 @dataclass
 class Result:
     """What a run wrote: rows per table and the manifest's own digest."""
@@ -36,6 +43,7 @@ class Result:
     rows: dict[str, int] = field(default_factory=dict)
     defects: int = 0
     manifest_sha256: str = ""
+    mongo_documents: dict[str, int] = field(default_factory=dict)  # loaded into bronze_db
 
 
 def generate(
@@ -66,11 +74,16 @@ def generate(
     for domain in DOMAINS:
         emit(domain.global_outputs(plan, dims))
     offsets: dict[str, int] = {}
-    seen_emails: set[str] = set()
+    mailboxes: set[str] = set()
     blocks = plan.blocks()
     for i, (start, stop) in enumerate(blocks):
         block = Block(
-            plan, start, make_emails_unique(people(plan, start, stop), seen_emails), dims, offsets
+            plan,
+            start,
+            make_emails_unique(people(plan, start, stop), mailboxes),
+            dims,
+            offsets,
+            mailboxes,
         )
         base = seed000.build(block)
         emit(seed000.block_outputs(block, base))
@@ -85,11 +98,18 @@ def generate(
     defects.close()
     result = Result(workspace, {name: s.rows for name, s in sinks.items()}, defect_count)
     result.manifest_sha256 = _write_manifest(workspace, plan, sinks, defects)
+    if uri := os.environ.get("C360_MONGODB_URI"):
+        try:
+            result.mongo_documents = load_bronze(uri, bronze_files(workspace))
+        except PyMongoError as exc:
+            raise MongoLoadError(
+                f"could not load the marketing bronze into MongoDB: {exc}"
+            ) from exc
     return result
 
 
 def check_workspace(workspace: Path, force: bool) -> None:
-    """Raise if ``workspace`` cannot take a generation (not a folder, or not empty without force)."""
+    """Raise unless ``workspace`` can be written: a folder, and empty unless ``force``."""
     workspace = Path(workspace)
     if workspace.exists() and not workspace.is_dir():
         raise WorkspaceNotEmptyError(f"{workspace} exists and is not a directory")

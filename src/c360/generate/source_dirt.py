@@ -58,7 +58,8 @@ def orphan_keys(prefix: str, width: int, issued: int) -> Transform:
 
     ``defect_values.orphan`` draws from the top of the width, which real ids reach at large scales.
 
-    >>> orphan_keys("CUST", 5, 120_000)(np.random.default_rng(0), pa.array(["x"])).to_pylist()[0][:6]
+    >>> spoil = orphan_keys("CUST", 5, 120_000)
+    >>> spoil(np.random.default_rng(0), pa.array(["x"])).to_pylist()[0][:6]
     'CUST12'
     """
     low = max(issued + 1, 10**width - 10 ** (width - 2))

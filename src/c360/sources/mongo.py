@@ -27,7 +27,7 @@ def connect(uri: str) -> MongoClient[dict[str, Any]]:
 
 
 def bronze_files(workspace: Path) -> dict[str, Path]:
-    """The seed-004 files of a workspace, by collection name (customers, transactions, campaigns)."""
+    """The seed-004 files of a workspace by collection: customers, transactions, campaigns."""
     return {name: Path(workspace) / table.path for name, table in COLLECTIONS.items()}
 
 

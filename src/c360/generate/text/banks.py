@@ -57,8 +57,10 @@ OPTIONAL_BITS: dict[str, int] = {"product": 1, "account": 2, "phone": 4, "email"
 NOTE_FIELDS = frozenset(
     {
         "name",
+        "oname",
         "fname",
         "short",
+        "oshort",
         "phone",
         "email",
         "product",
@@ -75,6 +77,9 @@ NOTE_FIELDS = frozenset(
 )
 EMAIL_FIELDS = frozenset({"product", "products", "pct", "deadline"})
 FREE_MAIL_DOMAINS = frozenset(d for pairs in vocab.EMAIL_DOMAINS.values() for d, _ in pairs)
+LEGAL_SUFFIXES: tuple[str, ...] = tuple(
+    sorted({x for xs in vocab.COMPANY_SUFFIXES.values() for x in xs}, key=len, reverse=True)
+)
 
 Segments = tuple[tuple[str, str | None], ...]
 
@@ -137,6 +142,7 @@ class NoteBank:
     staff: tuple[Staff, ...]
     assistants: tuple[Staff, ...]
     titles: tuple[str, str]
+    oblique_titles: tuple[str, str]
     title_in_short: bool
     mail_domain: str
     days: tuple[str, ...]
@@ -152,6 +158,7 @@ class EmailBank:
     conjunction: str
     subjects: dict[str, tuple[str, ...]]
     intro: dict[str, tuple[str, ...]]
+    product_one: tuple[str, ...]
     products: tuple[str, ...]
     offer: dict[str, tuple[str, ...]]
     extra: tuple[str, ...]
@@ -169,6 +176,7 @@ def ascii_slug(text: str, language: str = "") -> str:
 
 
 def _staff(people: Sequence[tuple[str, str]], language: str) -> tuple[Staff, ...]:
+    """Staff records with their three e-mail local parts."""
     out = []
     for first, last in people:
         f, la = ascii_slug(first, language), ascii_slug(last, language)
@@ -177,10 +185,12 @@ def _staff(people: Sequence[tuple[str, str]], language: str) -> tuple[Staff, ...
 
 
 def _by_topic(table: Mapping[str, Sequence[str]]) -> dict[str, Slot]:
+    """One compiled slot per key (topic or sentiment)."""
     return {key: Slot.of(texts) for key, texts in table.items()}
 
 
 def _note_bank(language: str, m: ModuleType) -> NoteBank:
+    """Compile a language module's note banks."""
     return NoteBank(
         contact=Slot.of(m.CONTACT),
         coords=Slot.of(m.COORDS),
@@ -195,24 +205,37 @@ def _note_bank(language: str, m: ModuleType) -> NoteBank:
         staff=_staff(m.STAFF, language),
         assistants=_staff(m.ASSISTANTS, language),
         titles=m.TITLES,
+        oblique_titles=getattr(m, "OBLIQUE_TITLES", m.TITLES),
         title_in_short=m.TITLE_IN_SHORT,
         mail_domain=m.MAIL_DOMAIN,
         days=m.DAYS,
     )
 
 
+def _check_fields(texts: Sequence[str], allowed: frozenset[str]) -> tuple[str, ...]:
+    """The texts unchanged, after checking they only use allowed str.format fields."""
+    for text in texts:
+        for _, field, spec, conversion in Formatter().parse(text):
+            if spec or conversion or (field is not None and field not in allowed):
+                raise ValueError(f"bad field {field!r} in {text!r}")
+    return tuple(texts)
+
+
 def _email_bank(m: ModuleType) -> EmailBank:
+    """Check and collect a language module's e-mail banks."""
+    subject_fields = frozenset({"pct"})
     return EmailBank(
         greeting=m.GREETING,
         cta=m.CTA,
         signoff=m.SIGNOFF,
         conjunction=m.AND,
-        subjects=m.SUBJECTS,
-        intro=m.INTRO,
-        products=m.PRODUCTS,
-        offer=m.OFFER,
-        extra=m.EMAIL_EXTRA,
-        closing=m.CLOSING,
+        subjects={k: _check_fields(v, subject_fields) for k, v in m.SUBJECTS.items()},
+        intro={k: _check_fields(v, EMAIL_FIELDS) for k, v in m.INTRO.items()},
+        product_one=_check_fields(m.PRODUCT_ONE, EMAIL_FIELDS),
+        products=_check_fields(m.PRODUCTS, EMAIL_FIELDS),
+        offer={k: _check_fields(v, EMAIL_FIELDS) for k, v in m.OFFER.items()},
+        extra=_check_fields(m.EMAIL_EXTRA, frozenset()),
+        closing=_check_fields(m.CLOSING, frozenset()),
         deadlines=m.DEADLINES,
     )
 
@@ -238,6 +261,7 @@ __all__ = [
     "EMAIL_FIELDS",
     "FREE_MAIL_DOMAINS",
     "GENDERS",
+    "LEGAL_SUFFIXES",
     "NOTE_BANKS",
     "NOTE_TOPICS",
     "SENTIMENTS",

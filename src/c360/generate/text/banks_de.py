@@ -5,6 +5,7 @@
 # er/sie; predicative adjectives are fine (they do not inflect).
 
 TITLES = ("Herr", "Frau")
+OBLIQUE_TITLES = ("Herrn", "Frau")  # dative/accusative: use {oname} / {oshort} there
 TITLE_IN_SHORT = True
 MAIL_DOMAIN = "brandco.de"
 DAYS = (
@@ -37,20 +38,20 @@ ASSISTANTS = (
 )
 
 CONTACT = (
-    "Eingehender Anruf von {name}.",
-    "{name} telefonisch erreicht, im zweiten Anlauf unter {phone}.",
-    "Videocall mit {name} heute Vormittag, ca. eine halbe Stunde.",
-    "Rückruf von {name} nach meiner Nachricht auf der Mailbox.",
-    "Mailverkehr mit {name} ({email}).",
-    "Telefonat mit {name}.",
-    "Vor-Ort-Termin bei {account}, Gespräch mit {name}.",
-    "Kurzes Tel. mit {name} (FU von letzter Woche).",
-    "Anfrage von {name} über das Kontaktformular, direkt zurückgerufen.",
-    "{name} auf der Messe getroffen, kurzes Gespräch am Stand.",
+    "Eingehender Anruf von {oname}.",
+    "{oname} telefonisch erreicht, im zweiten Anlauf unter {phone}.",
+    "Videocall mit {oname} heute Vormittag, ca. eine halbe Stunde.",
+    "Rückruf von {oname} nach meiner Nachricht auf der Mailbox.",
+    "Mailverkehr mit {oname} ({email}).",
+    "Telefonat mit {oname}.",
+    "Vor-Ort-Termin bei {account}, Gespräch mit {oname}.",
+    "Kurzes Tel. mit {oname} (FU von letzter Woche).",
+    "Anfrage von {oname} über das Kontaktformular, direkt zurückgerufen.",
+    "{oname} auf der Messe getroffen, kurzes Gespräch am Stand.",
     "Anruf {name}, Account {account}.",
-    "Chat mit {name}, anschließend telefonisch weiter.",
+    "Chat mit {oname}, anschließend telefonisch weiter.",
     "{name} war im Laden, wir haben uns kurz zusammengesetzt.",
-    "Gespräch mit {name} zwischen zwei Terminen, ca. 10 Min.",
+    "Gespräch mit {oname} zwischen zwei Terminen, ca. 10 Min.",
 )
 COORDS = (
     "Kontakt: {phone} / {email}",
@@ -188,7 +189,7 @@ DETAIL = {
     ),
     "pricing_negotiation": (
         "Aktuelles Angebot: {amount} netto.",
-        "Wettbewerb lt. {short} rund {pct} günstiger.",
+        "Wettbewerb lt. {oshort} rund {pct} günstiger.",
         "Zweijährige Bindung denkbar, wenn der Preis stimmt.",
         "Zentraler Einkauf bei {account}, Entscheidung auf Konzernebene.",
         "Mein maximaler Spielraum beim Rabatt: {pct}.",
@@ -205,7 +206,7 @@ DETAIL = {
         "Zahlung per Überweisung, Buchhaltung bei {account}.",
         "Betrifft die Bestellung {product}.",
         "Fällig in zwei Wochen.",
-        "Lt. {short} versehentlich eine Zahlungserinnerung bekommen.",
+        "Lt. {oshort} versehentlich eine Zahlungserinnerung bekommen.",
     ),
     "renewal": (
         "Aktueller Vertrag: {amount} pro Jahr.",
@@ -255,7 +256,7 @@ OUTCOME = {
         "positive": (
             "Großes Interesse an einer Demo, Termin wird eingeplant.",
             "Unsere Antworten haben die Zweifel ausgeräumt, {short} will zügig weitermachen.",
-            "Lt. {short} passt {product} genau zum Bedarf.",
+            "Lt. {oshort} passt {product} genau zum Bedarf.",
             "Hat direkt ein Angebot angefordert, sehr gutes Zeichen.",
             "Präsentation kam super an, wird der GF zur Freigabe vorgelegt.",
             "Begeistert von der neuen Kollektion.",
@@ -317,9 +318,9 @@ OUTCOME = {
         "neutral": (
             "Update eingespielt, Vorgang geschlossen.",
             "Workaround gegeben, bis der Fix kommt.",
-            "Ticket {ticket} ans 2nd Level, {short} über den Zeitrahmen informiert.",
+            "Ticket {ticket} ans 2nd Level, {oshort} über den Zeitrahmen informiert.",
             "Nach einem Reset behoben, sonst nichts.",
-            "Analyse läuft, melde mich {day} bei {short}.",
+            "Analyse läuft, melde mich {day} bei {oshort}.",
             "Erledigt, war eine Einstellung beim Kd.",
         ),
         "negative": (
@@ -336,7 +337,7 @@ OUTCOME = {
             "Gutschrift noch am selben Tag erstellt, {short} bedankt sich für das Tempo.",
             "Alles geklärt, gutes Feedback zu den verständlichen Erklärungen.",
             "Erstattung freigegeben, {short} schätzt, dass es unkompliziert ging.",
-            "Auf Lastschrift umgestellt, für {short} viel einfacher.",
+            "Auf Lastschrift umgestellt, für {oshort} viel einfacher.",
             "Fehler sofort korrigiert, sehr nettes Gespräch.",
             "Klare Erklärung, {short} lobt die Nachbetreuung.",
         ),
@@ -401,7 +402,7 @@ OUTCOME = {
             "Rücksendung veranlasst, Erstattung nach Eingang.",
         ),
         "negative": (
-            "Lt. {short} inakzeptabel, fordert Entschädigung.",
+            "Lt. {oshort} inakzeptabel, fordert Entschädigung.",
             "Kulanzangebot abgelehnt, reicht nicht.",
             "Spricht davon, sich an die Verbraucherzentrale zu wenden.",
             "Kalte Wut, will keine Entschuldigungen mehr hören.",
@@ -440,20 +441,20 @@ OUTCOME = {
             "Gute Nachricht: ist für den Herbst geplant, {short} ist begeistert.",
             "{short} meldet sich freiwillig als Tester, sehr motiviert.",
             "Idee weitergegeben, {short} schätzt, dass wir zuhören.",
-            "Option gibt es schon, direkt freigeschaltet: großes Dankeschön von {short}.",
+            "Option gibt es schon, direkt freigeschaltet: großes Dankeschön von {oshort}.",
             "Sehr konstruktiver Austausch, viele gute Ideen.",
             "{short} ist von den vorgestellten Neuerungen angetan.",
         ),
         "neutral": (
             "Wunsch ans Produktteam weitergegeben.",
-            "Kurzfristig nicht geplant, {short} erklärt.",
+            "Kurzfristig nicht geplant, {oshort} erklärt.",
             "Vorschlag für die nächste Runde notiert.",
             "Übergangslösung angeboten, mal sehen, wie es läuft.",
             "Bedarf noch unklar, {short} schickt eine kurze Beschreibung.",
             "Option gibt es, war nur nicht bekannt, Anleitung geschickt.",
         ),
         "negative": (
-            "Für {short} ein Muss, sonst schauen sie sich anderswo um.",
+            "Für {oshort} ein Muss, sonst schauen sie sich anderswo um.",
             "Große Enttäuschung: vor einem Jahr angefragt, bis heute nichts.",
             "Unverständlich, dass so eine einfache Option fehlt.",
             "Nicht auf der Roadmap, {short} hat das sehr schlecht aufgenommen.",
@@ -549,10 +550,10 @@ MOOD = {
 NEXT = {
     "positive": (
         "WV in drei Monaten für ein Update.",
-        "Unterschriebenes Angebot heute an den Innendienst.",
+        "Guter Moment, um nach einer Bewertung zu fragen.",
         "Nachfassen {day}, nächste Schritte planen.",
         "Beim nächsten Mal das Empfehlungsprogramm ansprechen.",
-        "Nächster Schritt: ausführliche Demo mit dem Team.",
+        "Heute noch eine kurze Dankesmail schicken.",
         "Bestellung wird vorbereitet, Liefertermin {day} abstimmen.",
         "Cross-Selling-Potenzial beim nächsten Termin ausloten.",
         "Forecast aktualisieren, Deal sieht gut aus.",
@@ -652,7 +653,7 @@ INTRO = {
         "Wir freuen uns, Ihnen BrandCo vorzustellen. Tausende Kundinnen und Kunden vertrauen "
         "uns bereits jeden Tag, und wir würden Sie gern dazuzählen.",
         "Vielleicht ist jetzt der richtige Moment für etwas Neues? {product} hat schon viele "
-        "überzeugt, und wir sind sicher, dass es auch Ihnen gefällt.",
+        "überzeugt, und wir sind sicher: Auch Sie werden begeistert sein.",
         "Herzlich willkommen! Sie haben BrandCo gerade erst entdeckt, deshalb möchten wir Ihnen "
         "kurz zeigen, was uns ausmacht.",
         "Qualität, Einfachheit und ein Kundenservice, der wirklich antwortet: Das bietet Ihnen "
@@ -675,8 +676,7 @@ INTRO = {
         "vorbereitet.",
     ),
     "upsell": (
-        "Sie sind mit {product} zufrieden? Dann wird Ihnen gefallen, was wir zur Ergänzung "
-        "Ihrer Ausstattung vorbereitet haben.",
+        "Sie sind mit {product} zufrieden? Dann wird Ihnen unsere passende Auswahl dazu gefallen.",
         "Viele, die sich für {product} entschieden haben, steigen später auf unsere Premium-"
         "Linie um. Hier erfahren Sie, warum.",
         "Die Qualität von BrandCo kennen Sie bereits. Jetzt ist es Zeit, unsere Premium-Linie "
@@ -698,7 +698,7 @@ INTRO = {
         "Ihnen geht.",
         "Wir würden Sie gern wieder bei uns begrüßen. Damit Ihnen die Rückkehr leichtfällt, "
         "haben wir etwas Besonderes vorbereitet.",
-        "Ihnen hat {product} gefallen? Die neue Version ist noch besser.",
+        "Ihnen hat {product} gefallen? Dann sehen Sie sich an, was seitdem neu im Sortiment ist.",
     ),
     "engagement": (
         "Diesen Monat haben wir jede Menge Neuigkeiten für Sie.",
@@ -707,10 +707,20 @@ INTRO = {
         "Bei BrandCo bleiben wir gern mit unseren Kunden in Kontakt. Hier das Neueste von uns.",
         "Ihre Meinung hilft uns, besser zu werden. Ein paar Minuten genügen, um uns zu sagen, "
         "was Sie von unseren Produkten halten.",
-        "Wussten Sie, dass {product} ein paar versteckte Funktionen hat? Wir zeigen sie Ihnen.",
+        "Holen Sie mehr aus {product} heraus – mit ein paar Tipps von unserem Team.",
         "Neue Saison, neue Ideen: Entdecken Sie unsere aktuelle Auswahl.",
     ),
 }
+PRODUCT_ONE = (
+    "Diesmal im Rampenlicht: {product}. Sorgfältig entwickelt, von unserem Team getestet und von "
+    "unseren Kunden geschätzt.",
+    "Unser Tipp für Sie: {product}, ausgewählt wegen Qualität und einfacher Handhabung.",
+    "{product} ist ab sofort in unserem Onlineshop erhältlich, mit ausführlichen Infos und "
+    "Kundenbewertungen.",
+    "Aktuell ein Bestseller bei uns: {product}. Kommt bei allen gut an, und das aus gutem Grund.",
+    "Entdecken Sie {product}: eine sichere Wahl, gemacht für lange Freude.",
+    "Im Fokus: {product}, mit allen Infos, die Ihnen die Wahl erleichtern.",
+)
 PRODUCTS = (
     "Diesmal im Rampenlicht: {products}. Sorgfältig entwickelt, von unserem Team getestet und "
     "von unseren Kunden geschätzt.",
@@ -761,8 +771,7 @@ OFFER = {
     ),
     "engagement": (
         "Machen Sie bei unserem Gewinnspiel mit und gewinnen Sie mit etwas Glück {product}.",
-        "Nehmen Sie an unserer kurzen Umfrage teil und erhalten Sie {pct} Rabatt als "
-        "Dankeschön.",
+        "Nehmen Sie an unserer kurzen Umfrage teil und erhalten Sie {pct} Rabatt als Dankeschön.",
         "Werden Sie Teil unserer Online-Community und tauschen Sie Tipps mit anderen Kunden aus.",
         "Melden Sie sich zu unserem kostenlosen Online-Workshop an und entdecken Sie, was Ihre "
         "Produkte alles können.",

@@ -87,7 +87,7 @@ CONTEXT = {
     "product_inquiry": (
         "Asking about {product}.",
         "Questions on the range, {product} in particular.",
-        "Wants to compare a few of our products before deciding.",
+        "Cust. wants to compare a few of our products before deciding.",
         "Checking specs and whether it works with their current setup.",
         "Interested in the new season's line, would like a walkthrough.",
         "Looking to kit out their team, found us through the online catalogue.",
@@ -115,7 +115,7 @@ CONTEXT = {
         "Query about the latest invoice.",
         "Doesn't understand one line on this month's invoice.",
         "Asked for a copy of an invoice.",
-        "Reports being charged twice.",
+        "Cust. reports being charged twice.",
         "Wants to change payment method.",
         "Mismatch between quote and invoice, {amount} difference.",
         "Billing address needs updating.",
@@ -312,7 +312,7 @@ OUTCOME = {
             "Ticket {ticket} passed to 2nd line, {short} told about the timeline.",
             "Issue cleared after a reset, nothing more.",
             "Still diagnosing, getting back to {short} {day}.",
-            "Resolved, it was a setting on their side.",
+            "Resolved, setting issue on cust. side.",
         ),
         "negative": (
             "Third call about the same issue, still not fixed.",
@@ -541,10 +541,10 @@ MOOD = {
 NEXT = {
     "positive": (
         "FU in three months for a check-in.",
-        "Send the signed quote to order admin today.",
+        "Good moment to ask for a review.",
         "Follow-up call {day} to plan next steps.",
         "Mention the referral programme next time.",
-        "Next step: deep-dive demo with their team.",
+        "Send a quick thank-you email today.",
         "Preparing the order, delivery to schedule {day}.",
         "Upsell opportunity to explore at the next meeting.",
         "Update the forecast, deal looking solid.",
@@ -654,18 +654,16 @@ INTRO = {
     "retention": (
         "Thank you for being part of the BrandCo family. Your loyalty means a lot to us, and we "
         "wanted to say so.",
-        "You've trusted us for a while now, and we want every purchase to stay a great "
-        "experience.",
+        "You've trusted us for a while now, and we want every purchase to stay a great experience.",
         "You've had {product} for some time now, so here are a few ideas to get even more out "
         "of it.",
-        "As a loyal customer, you get a little extra attention. This month, you're first in "
-        "line.",
+        "As a loyal customer, you get a little extra attention. This month, you're first in line.",
         "We hope your recent purchases are everything you wanted. Your feedback keeps helping us "
         "make our products better.",
         "A big thank-you for your trust. To show it, we've put together a little surprise.",
     ),
     "upsell": (
-        "Enjoying {product}? Then you'll love what we've lined up to complete your set-up.",
+        "Enjoying {product}? Then you'll love the picks we've lined up to go with it.",
         "Lots of customers who chose {product} go on to upgrade to our top range. Here's why.",
         "You already know BrandCo quality. Now it's time to see what our premium range can do "
         "for you.",
@@ -680,10 +678,9 @@ INTRO = {
         "A lot has changed at BrandCo since your last visit, and we'd love to show you.",
         "We know you expect a lot. We've listened to our customers and improved our products "
         "accordingly.",
-        "It's been a little while since your last order, and we wondered how you were getting "
-        "on.",
+        "It's been a little while since your last order, and we wondered how you were getting on.",
         "We'd love to see you back. To tempt you, we've prepared something special.",
-        "Did you enjoy {product}? The new version is even better.",
+        "Did you enjoy {product}? Come and see everything that has joined the range since.",
     ),
     "engagement": (
         "We've got plenty of news to share with you this month.",
@@ -691,10 +688,19 @@ INTRO = {
         "At BrandCo we like to stay in touch with our customers. Here's the latest from us.",
         "Your opinion helps us improve. A few minutes is all it takes to tell us what you think "
         "of our products.",
-        "Did you know {product} has a few hidden features? Let us show you.",
+        "Got {product}? Here are our best tips for getting even more out of it.",
         "New season, new ideas: take a look at our current favourites.",
     ),
 }
+PRODUCT_ONE = (
+    "In the spotlight this time: {product}. Carefully designed, tested by our team and loved by "
+    "our customers.",
+    "Our pick for you: {product}, chosen for its quality and ease of use.",
+    "{product} is available right now on our website, with full details and customer reviews.",
+    "One of our current best-sellers, {product} wins everyone over, and it's easy to see why.",
+    "Discover {product}: a safe bet, built to last.",
+    "A closer look at {product}, with everything you need to know to choose with confidence.",
+)
 PRODUCTS = (
     "In the spotlight this time: {products}. Carefully designed, tested by our team and loved "
     "by our customers.",

@@ -550,10 +550,10 @@ MOOD = {
 NEXT = {
     "positive": (
         "Seguimiento en tres meses para ver cómo va.",
-        "Enviar hoy el presupuesto firmado a administración de ventas.",
+        "Buen momento para pedirle una reseña.",
         "Volver a llamar {day} para cerrar los siguientes pasos.",
         "Acordarse de proponer el programa de recomendación.",
-        "Próximo paso: demo avanzada con su equipo.",
+        "Mandar hoy un correo rápido de agradecimiento.",
         "Preparo el pedido, entrega a cuadrar {day}.",
         "Oportunidad de venta cruzada para la próxima reunión.",
         "Actualizar el forecast, la operación va bien encaminada.",
@@ -674,8 +674,8 @@ INTRO = {
         "Muchas gracias por tu confianza. Para demostrártelo, te hemos preparado una sorpresa.",
     ),
     "upsell": (
-        "¿Disfrutas de {product}? Entonces te va a gustar lo que hemos preparado para completar "
-        "tu equipo.",
+        "¿Disfrutas de {product}? Entonces te va a gustar lo que hemos seleccionado para "
+        "acompañarlo.",
         "Muchos clientes que eligieron {product} acaban pasándose a nuestra gama superior. Te "
         "contamos por qué.",
         "Ya conoces la calidad de BrandCo. Ahora toca descubrir lo que puede ofrecerte nuestra "
@@ -695,7 +695,7 @@ INTRO = {
         "nuestros productos.",
         "Tu último pedido ya queda un poco lejos y nos preguntábamos qué tal te va.",
         "Nos gustaría volver a verte. Para animarte, te hemos preparado algo especial.",
-        "¿Te gustó {product}? La nueva versión es todavía mejor.",
+        "¿Te gustó {product}? Mira todo lo que ha llegado a la gama desde entonces.",
     ),
     "engagement": (
         "Este mes tenemos un montón de novedades que contarte.",
@@ -704,18 +704,27 @@ INTRO = {
         "En BrandCo nos gusta estar en contacto con nuestros clientes. Te contamos lo último.",
         "Tu opinión nos ayuda a mejorar. Bastan unos minutos para decirnos qué te parecen "
         "nuestros productos.",
-        "¿Sabías que {product} esconde algunas funciones poco conocidas? Te las enseñamos.",
+        "Saca todavía más partido a {product} con unos cuantos consejos de nuestro equipo.",
         "Cambia la temporada y cambian las ganas: descubre nuestra selección del momento.",
     ),
 }
+PRODUCT_ONE = (
+    "Esta vez, todo el protagonismo es para {product}, una apuesta de nuestro equipo muy "
+    "valorada por los clientes.",
+    "Nuestra elección para ti: {product}, por su calidad y lo fácil que es de usar.",
+    "{product} ya está disponible en nuestra web, con ficha detallada y opiniones de clientes.",
+    "Entre lo más vendido del momento está {product}. Gusta a todo el mundo, y se entiende por "
+    "qué.",
+    "Descubre {product}: una apuesta segura, hecha para durar.",
+    "Te presentamos {product}, con todo lo que necesitas saber para elegir con confianza.",
+)
 PRODUCTS = (
     "Esta vez los protagonistas son {products}. Diseñados con mimo, probados por nuestro "
     "equipo y muy valorados por nuestros clientes.",
     "Nuestra selección para ti: {products}. Cada uno elegido por su calidad y lo fácil que es "
     "de usar.",
     "En esta selección encontrarás {products}, todos disponibles ya en nuestra web.",
-    "Entre lo más vendido del momento: {products}. Gustan a todo el mundo, y se entiende por "
-    "qué.",
+    "Entre lo más vendido del momento: {products}. Gustan a todo el mundo, y se entiende por qué.",
     "Descubre {products}: apuestas seguras, hechas para durar.",
     "Te presentamos {products}, con fichas detalladas y opiniones de clientes para ayudarte a "
     "elegir.",
@@ -757,8 +766,7 @@ OFFER = {
     "engagement": (
         "Participa en nuestro sorteo y podrás ganar {product}.",
         "Responde a nuestra breve encuesta y te regalamos un {pct} de descuento.",
-        "Únete a nuestra comunidad online para compartir trucos y experiencias con otros "
-        "clientes.",
+        "Únete a nuestra comunidad online para compartir trucos y experiencias con otros clientes.",
         "Apúntate a nuestro taller online gratuito y descubre todo lo que pueden hacer tus "
         "productos.",
         "Valora {product} y participa en el sorteo de una tarjeta regalo.",
@@ -769,8 +777,7 @@ EMAIL_EXTRA = (
     "La entrega es rápida y las devoluciones son gratuitas durante treinta días.",
     "Nuestro equipo de atención al cliente está disponible de lunes a sábado para resolver "
     "cualquier duda.",
-    "Todos nuestros productos tienen dos años de garantía y pasan controles de calidad "
-    "estrictos.",
+    "Todos nuestros productos tienen dos años de garantía y pasan controles de calidad estrictos.",
     "Más de nueve de cada diez clientes recomiendan BrandCo.",
     "Pago seguro, con la opción de pagar en tres plazos sin intereses.",
     "Cada pedido se prepara con cuidado en nuestros almacenes y sale en menos de 48 horas.",

@@ -1,9 +1,10 @@
 """French phrase banks: CRM notes written by sales/support reps, and marketing e-mails."""
 
 # Notes ----------------------------------------------------------------------------------------
-# Fields: {name} first mention of the customer (any form), {fname} same without a title,
-# {short} later mention, {phone} {email} {product} {account} {day} {amount} {pct} {ticket},
-# {colleague} {colleague_email} (BrandCo staff), {assistant} {assistant_email} (customer side).
+# Fields: {name} first mention of the customer (any form), {fname} the same without a title,
+# {short} later mentions, {oname} {oshort} the same in the oblique case (German "Herrn"),
+# {phone} {email} {product} {account} {day} {amount} {pct} {ticket}, {colleague}
+# {colleague_email} (BrandCo staff), {assistant} {assistant_email} (customer side).
 # Avoid wording that agrees with the customer's gender (it is unknown to the writer).
 
 TITLES = ("M.", "Mme")
@@ -315,7 +316,7 @@ OUTCOME = {
             "Ticket {ticket} transmis au niveau 2, délai annoncé à {short}.",
             "Souci réglé après réinitialisation, rien de plus.",
             "Diagnostic en cours, on revient vers {short} {day}.",
-            "Problème résolu, c'était un réglage côté client.",
+            "Problème résolu, c'était un réglage côté clt.",
         ),
         "negative": (
             "Troisième appel pour le même problème, toujours pas résolu.",
@@ -544,10 +545,10 @@ MOOD = {
 NEXT = {
     "positive": (
         "FU dans trois mois pour faire le point.",
-        "Envoyer le devis signé à l'ADV aujourd'hui.",
+        "Lui proposer de laisser un avis, le moment s'y prête.",
         "Relance prévue {day} pour caler la suite.",
         "Penser à proposer le programme de parrainage.",
-        "Prochaine étape : démo avancée avec son équipe.",
+        "Petit mail de remerciement à envoyer aujourd'hui.",
         "Je prépare la commande, livraison à caler {day}.",
         "Opportunité de vente additionnelle à creuser au prochain RDV.",
         "Mettre à jour le forecast, affaire bien engagée.",
@@ -649,7 +650,7 @@ INTRO = {
         "Nous sommes ravis de vous présenter BrandCo. Des milliers de clients nous font déjà "
         "confiance au quotidien, et nous aimerions beaucoup vous compter parmi eux.",
         "Et si c'était le bon moment pour essayer quelque chose de nouveau ? {product} a déjà "
-        "séduit de nombreux clients, et nous sommes convaincus qu'il vous plaira.",
+        "séduit de nombreux clients, et nous sommes convaincus que vous allez l'adorer.",
         "Bienvenue ! Vous venez de découvrir BrandCo, et nous voulions prendre un instant pour "
         "vous dire ce qui nous rend différents.",
         "Qualité, simplicité et un service client qui répond vraiment : voilà ce que BrandCo vous "
@@ -672,8 +673,7 @@ INTRO = {
         "surprise.",
     ),
     "upsell": (
-        "Vous appréciez {product} ? Alors vous allez aimer ce que nous avons préparé pour "
-        "compléter votre équipement.",
+        "Vous appréciez {product} ? Alors vous allez aimer notre sélection pour l'accompagner.",
         "Beaucoup de clients qui ont choisi {product} passent ensuite à la gamme supérieure. "
         "Voici pourquoi.",
         "Vous connaissez déjà la qualité BrandCo. Il est temps de découvrir ce que notre gamme "
@@ -695,7 +695,7 @@ INTRO = {
         "votre côté.",
         "Nous aimerions vous revoir parmi nos clients. Pour vous donner envie de revenir, nous "
         "avons préparé quelque chose de spécial.",
-        "Vous aviez apprécié {product} ? Sa nouvelle version est encore meilleure.",
+        "Vous aviez apprécié {product} ? Venez voir tout ce qui a rejoint la gamme depuis.",
     ),
     "engagement": (
         "Ce mois-ci, nous avons plein de nouveautés à partager avec vous.",
@@ -705,10 +705,21 @@ INTRO = {
         "nouvelles de notre côté.",
         "Votre avis nous aide à progresser. Quelques minutes suffisent pour nous dire ce que vous "
         "pensez de nos produits.",
-        "Saviez-vous que {product} cache quelques fonctions méconnues ? Nous vous les présentons.",
+        "Vous avez {product} ? Voici nos meilleures astuces pour en profiter au quotidien.",
         "La saison change, nos envies aussi : découvrez notre sélection du moment.",
     ),
 }
+PRODUCT_ONE = (
+    "À l'honneur cette fois : {product}. Un produit conçu avec soin, testé par nos équipes et "
+    "plébiscité par nos clients.",
+    "Notre coup de cœur pour vous : {product}. Une référence choisie pour sa qualité et sa "
+    "simplicité.",
+    "{product} est disponible dès maintenant sur notre site, avec une fiche détaillée et les avis "
+    "de nos clients.",
+    "Parmi nos meilleures ventes du moment, {product} fait l'unanimité, et on comprend pourquoi.",
+    "Découvrez {product} : une valeur sûre, pensée pour durer.",
+    "Zoom sur {product}, avec fiche détaillée et avis clients pour vous aider à choisir.",
+)
 PRODUCTS = (
     "À l'honneur cette fois : {products}. Des produits conçus avec soin, testés par nos équipes "
     "et plébiscités par nos clients.",
@@ -753,8 +764,7 @@ OFFER = {
     ),
     "winback": (
         "Pour votre retour, nous vous offrons {pct} sur la commande de votre choix, {deadline}.",
-        "Revenez dès maintenant et profitez de la livraison offerte en plus de {pct} de "
-        "réduction.",
+        "Revenez dès maintenant et profitez de la livraison offerte en plus de {pct} de réduction.",
         "Un code spécial retour vous attend : {pct} de remise, {deadline}.",
         "Un cadeau de bienvenue vous attend pour fêter votre retour parmi nous.",
         "Réactivez votre compte et bénéficiez de {pct} sur tout le site {deadline}.",
@@ -775,8 +785,7 @@ OFFER = {
 }
 EMAIL_EXTRA = (
     "La livraison est rapide et les retours sont gratuits pendant trente jours.",
-    "Notre service client est disponible du lundi au samedi pour répondre à toutes vos "
-    "questions.",
+    "Notre service client est disponible du lundi au samedi pour répondre à toutes vos questions.",
     "Tous nos produits sont garantis deux ans et contrôlés selon des normes strictes.",
     "Plus de neuf clients sur dix recommandent BrandCo à leurs proches.",
     "Paiement sécurisé, avec la possibilité de régler en trois fois sans frais.",

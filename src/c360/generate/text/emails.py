@@ -33,6 +33,7 @@ class RenderedEmails:
 
 
 def _check(languages: Sequence[str | None], objectives: Sequence[str | None]) -> None:
+    """Reject languages and objectives that have no phrase bank."""
     bad_lang = sorted({str(x) for x in languages if x not in EMAIL_BANKS})
     bad_obj = sorted({str(x) for x in objectives if x not in CAMPAIGN_OBJECTIVES})
     if bad_lang:
@@ -42,10 +43,12 @@ def _check(languages: Sequence[str | None], objectives: Sequence[str | None]) ->
 
 
 def _pct(language: str, value: int) -> str:
+    """A percentage in the language's typography ("15%" or "15 %")."""
     return f"{value}%" if language == "en" else f"{value} %"
 
 
 def _subject(bank: EmailBank, language: str, objective: str, variant: str | None, k: int) -> str:
+    """Subject k of the pool for this variant (A: even entries, B: odd, none: all)."""
     pool = bank.subjects[objective]
     if variant == "A":
         pool = pool[0::2]
@@ -83,6 +86,7 @@ def _join(items: Sequence[str], conjunction: str) -> str:
 
 
 def _choose(pool: Sequence[str], k: int, has_product: bool) -> str:
+    """Alternative k, skipping those naming a product when there is none."""
     if not has_product:
         pool = [t for t in pool if "{product" not in t] or list(pool)
     return pool[k % len(pool)]
@@ -120,7 +124,8 @@ def render_email_bodies(assets: pa.Table, rng: np.random.Generator) -> RenderedE
         closing = bank.closing[r[6] % len(bank.closing)]
         paragraphs = [intro]
         if has_product:
-            paragraphs.append(bank.products[r[7] % len(bank.products)])
+            pool = bank.product_one if len(products) == 1 else bank.products
+            paragraphs.append(pool[r[7] % len(pool)])
         paragraphs.append(offer)
         need = 3 + r[8] % 3 - len(paragraphs)
         tail = [extra, closing] if need != 1 else [(extra, closing)[r[8] // 3 % 2]]

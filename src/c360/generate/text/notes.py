@@ -10,6 +10,7 @@ import pyarrow as pa
 from c360.generate.text.banks import (
     FREE_MAIL_DOMAINS,
     GENDERS,
+    LEGAL_SUFFIXES,
     NOTE_BANKS,
     NOTE_TOPICS,
     SENTIMENTS,
@@ -98,7 +99,9 @@ def _tag_lines() -> list[list[str]]:
         for k in range(3):
             for start in range(3):
                 picked = sorted((start + j) % len(others) for j in range(k))
-                lines.append(", ".join(["crm", "customer_knowledge", main, *(others[i] for i in picked)]))
+                lines.append(
+                    ", ".join(["crm", "customer_knowledge", main, *(others[i] for i in picked)])
+                )
         out.append(lines)
     return out
 
@@ -130,8 +133,7 @@ _TAGS = _tag_lines()
     _R_TICKET,
     _R_OPT,
 ) = range(22)
-_N_OPT = 5
-_N_RAND = _R_OPT + _N_OPT
+_N_RAND = _R_OPT + 5  # the last 5 columns decide the optional lines
 _VERBOSITY = (20, 50, 80)
 
 
@@ -160,10 +162,13 @@ def phone_variant(phone: str, country: str | None, k: int) -> str:
     if style == "compact":
         return "".join(groups)
     head = groups[0][1:] if groups[0].startswith("0") else groups[0]
-    return f"+{_COUNTRY_CODES[country or '']} " + " ".join([head, *groups[1:]] if head else groups[1:])
+    return f"+{_COUNTRY_CODES[country or '']} " + " ".join(
+        [head, *groups[1:]] if head else groups[1:]
+    )
 
 
 def _amount(value: int, language: str, country: str | None) -> str:
+    """A price as a rep would type it: "1 200 €", "1.200 €", "$1,200", "£450"."""
     if language == "en":
         return f"{_CURRENCY.get(country or '', '€')}{value:,}"
     sep = " " if language == "fr" else "."
@@ -171,6 +176,7 @@ def _amount(value: int, language: str, country: str | None) -> str:
 
 
 def _gender(first: str, cache: dict[str, int | None]) -> int | None:
+    """0 male, 1 female, None unknown (then no title is used)."""
     if first in cache:
         return cache[first]
     key = first.lower()
@@ -181,15 +187,25 @@ def _gender(first: str, cache: dict[str, int | None]) -> int | None:
     return g
 
 
+def _company_slug(account: str) -> str:
+    """Domain label for a company: legal form dropped, ASCII letters and digits only."""
+    for suffix in LEGAL_SUFFIXES:
+        if account.endswith(" " + suffix):
+            account = account[: -len(suffix) - 1]
+            break
+    return ascii_slug(account) or "client"
+
+
 def _emit(
     tpl: Segments,
     vals: dict[str, str],
     pii: dict[str, tuple[str, int, str]],
     parts: list[str],
-    spans: list[tuple[int, int, str, str]],
+    spans: list[tuple[int, int, int, str, str]],
+    row: int,
     pos: int,
 ) -> int:
-    """Append one template's text to parts, record PII spans; return the new offset."""
+    """Append one template's text to parts, record (row, start, end, type, value) spans."""
     for literal, field in tpl:
         if literal:
             parts.append(literal)
@@ -199,7 +215,7 @@ def _emit(
             p = pii.get(field)
             if p is not None:
                 kind, off, text = p
-                spans.append((pos + off, pos + off + len(text), kind, text))
+                spans.append((row, pos + off, pos + off + len(text), kind, text))
             parts.append(value)
             pos += len(value)
     return pos
@@ -226,7 +242,7 @@ def _people_line(
         domain = email.rsplit("@", 1)[1].lower() if email and "@" in email else ""
         if not domain or domain in FREE_MAIL_DOMAINS:
             tld = {"US": "com", "GB": "co.uk"}.get(country or "", (country or "com").lower())
-            domain = f"{ascii_slug(account or '') or 'client'}.{tld}"
+            domain = f"{_company_slug(account or '')}.{tld}"
         field, mail_field, slot = "assistant", "assistant_email", bank.assistant
     else:
         domain = bank.mail_domain
@@ -257,15 +273,12 @@ def render_notes(customers: pa.Table, rng: np.random.Generator) -> RenderedNotes
     topic_idx = (rng.random(n)[:, None] >= _TOPIC_CUM[stage]).sum(1).clip(0, n_topics - 1)
     sent_idx = (rng.random(n)[:, None] >= _SENT_CUM[stage, topic_idx]).sum(1).clip(0, 2)
     rand: list[list[int]] = rng.integers(0, 1 << 30, size=(n, _N_RAND)).tolist()
-    topics = [NOTE_TOPICS[t] for t in topic_idx.tolist()]
+    topic_list: list[int] = topic_idx.tolist()
+    topics = [NOTE_TOPICS[t] for t in topic_list]
     sentiments = [SENTIMENTS[s] for s in sent_idx.tolist()]
 
     texts: list[str] = []
-    s_row: list[int] = []
-    s_start: list[int] = []
-    s_end: list[int] = []
-    s_kind: list[str] = []
-    s_value: list[str] = []
+    spans: list[tuple[int, int, int, str, str]] = []
     gender_cache: dict[str, int | None] = {}
     amount_cache: dict[tuple[str, str | None, int], str] = {}
 
@@ -274,7 +287,7 @@ def render_notes(customers: pa.Table, rng: np.random.Generator) -> RenderedNotes
         lang = languages[i]
         bank = NOTE_BANKS[lang]
         topic, sentiment = topics[i], sentiments[i]
-        ti = int(topic_idx[i])
+        ti = topic_list[i]
         first = col["first_name"][i] or ""
         last = col["last_name"][i] or ""
         email = col["email"][i] or None
@@ -291,18 +304,20 @@ def render_notes(customers: pa.Table, rng: np.random.Generator) -> RenderedNotes
             form = 0
         if 6 <= form <= 8 and g is None:
             form = 0
+        # (value, offset of the name inside it, name): a title stays outside the PERSON span.
         if form <= 3:
-            name, name_off, name_span, short = full, 0, full, first or full
+            name = oname = (full, 0, full)
+            short = oshort = (first, 0, first) if first else name
         elif form <= 5:
-            name, name_off, name_span, short = first, 0, first, first
+            name = oname = short = oshort = (first, 0, first)
         elif form <= 8:
-            title = bank.titles[g or 0]
-            name, name_off, name_span = f"{title} {last}", len(title) + 1, last
-            short = name if bank.title_in_short else first
+            title, otitle = bank.titles[g or 0], bank.oblique_titles[g or 0]
+            name = (f"{title} {last}", len(title) + 1, last)
+            oname = (f"{otitle} {last}", len(otitle) + 1, last)
+            short, oshort = (name, oname) if bank.title_in_short else ((first, 0, first),) * 2
         else:
-            name, name_off, name_span, short = last, 0, last, last
-        fname = full if 6 <= form <= 8 else name
-        short_off, short_span = (name_off, name_span) if short == name else (0, short)
+            name = oname = short = oshort = (last, 0, last)
+        fname = (full, 0, full) if 6 <= form <= 8 else name
 
         phone_val = phone
         if phone and r[_R_PHONE] % 100 < 35:
@@ -314,9 +329,11 @@ def render_notes(customers: pa.Table, rng: np.random.Generator) -> RenderedNotes
             amount = amount_cache[akey] = _amount(_AMOUNTS[akey[2]], lang, country)
         pct = _PCTS[r[_R_AMOUNT] // 32 % len(_PCTS)]
         vals = {
-            "name": name,
-            "fname": fname,
-            "short": short,
+            "name": name[0],
+            "oname": oname[0],
+            "fname": fname[0],
+            "short": short[0],
+            "oshort": oshort[0],
             "phone": phone_val or "",
             "email": email or "",
             "product": product,
@@ -327,9 +344,11 @@ def render_notes(customers: pa.Table, rng: np.random.Generator) -> RenderedNotes
             "ticket": f"#{1000 + r[_R_TICKET] % 9000}",
         }
         pii: dict[str, tuple[str, int, str]] = {
-            "name": ("PERSON", name_off, name_span),
-            "fname": ("PERSON", 0, fname),
-            "short": ("PERSON", short_off, short_span),
+            "name": ("PERSON", name[1], name[2]),
+            "oname": ("PERSON", oname[1], oname[2]),
+            "fname": ("PERSON", fname[1], fname[2]),
+            "short": ("PERSON", short[1], short[2]),
+            "oshort": ("PERSON", oshort[1], oshort[2]),
         }
         if phone_val:
             pii["phone"] = ("PHONE", 0, phone_val)
@@ -344,10 +363,12 @@ def render_notes(customers: pa.Table, rng: np.random.Generator) -> RenderedNotes
 
         # Line plan: contact, context, outcome, coords and next always; the rest optional.
         verbosity = _VERBOSITY[r[_R_VERBOSE] % 3]
-        opt = [r[_R_OPT + j] % 100 < verbosity for j in range(_N_OPT)]
+        opt = [x % 100 < verbosity for x in r[_R_OPT:]]
         key = (topic, sentiment)
         plan: list[Segments | None] = [_pick(bank.contact.pools[mask], r[_R_CONTACT])]
         coords = _pick(bank.coords.pools[mask], r[_R_COORDS])
+        if coords is None:  # no phone and no e-mail: an extra line keeps the note at 5+ lines
+            opt[4] = True
         coord_pos = r[_R_COORDPOS] % 3
         if coord_pos == 0:
             plan.append(coords)
@@ -379,22 +400,13 @@ def render_notes(customers: pa.Table, rng: np.random.Generator) -> RenderedNotes
             f"TAGS: {_TAGS[ti][r[_R_TAGS] % 9]}\n\n--- BEGIN NOTE ---\n"
         )
         parts = [header]
-        spans: list[tuple[int, int, str, str]] = []
         pos = len(header)
         for tpl in plan:
-            if tpl is None:
-                continue
-            pos = _emit(tpl, vals, pii, parts, spans, pos)
-            parts.append("\n")
-            pos += 1
+            if tpl is not None:
+                pos = _emit(tpl, vals, pii, parts, spans, i, pos) + 1
+                parts.append("\n")
         parts.append("--- END NOTE ---\n")
         texts.append("".join(parts))
-        for start, end, kind, value in spans:
-            s_row.append(i)
-            s_start.append(start)
-            s_end.append(end)
-            s_kind.append(kind)
-            s_value.append(value)
 
     labels = pa.table(
         {
@@ -404,20 +416,29 @@ def render_notes(customers: pa.Table, rng: np.random.Generator) -> RenderedNotes
             "language": pa.array(languages, pa.string()),
         }
     )
+    columns = list(zip(*spans, strict=True)) if spans else [(), (), (), (), ()]
     pii_spans = pa.table(
         {
-            "row_index": pa.array(s_row, pa.int64()),
-            "start": pa.array(s_start, pa.int64()),
-            "end": pa.array(s_end, pa.int64()),
-            "pii_type": pa.array(s_kind, pa.string()),
-            "value": pa.array(s_value, pa.string()),
+            "row_index": pa.array(columns[0], pa.int64()),
+            "start": pa.array(columns[1], pa.int64()),
+            "end": pa.array(columns[2], pa.int64()),
+            "pii_type": pa.array(columns[3], pa.string()),
+            "value": pa.array(columns[4], pa.string()),
         }
     )
     return RenderedNotes(texts, labels, pii_spans)
 
 
 def _pick(pool: tuple[Segments, ...], k: int) -> Segments | None:
+    """The k-th alternative (modulo), or None when no template fits the row."""
     return pool[k % len(pool)] if pool else None
 
 
-__all__ = ["LIFECYCLE_STAGES", "NOTE_TOPICS", "SENTIMENTS", "RenderedNotes", "phone_variant", "render_notes"]
+__all__ = [
+    "LIFECYCLE_STAGES",
+    "NOTE_TOPICS",
+    "SENTIMENTS",
+    "RenderedNotes",
+    "phone_variant",
+    "render_notes",
+]

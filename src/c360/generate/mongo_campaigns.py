@@ -14,7 +14,7 @@ from c360.contracts import marketing_bronze as contract
 from c360.generate import defect_values as dv
 from c360.generate import vocab
 from c360.generate.arrays import ids, pick, uniform_between, weighted
-from c360.generate.mongo_documents import DocumentDirt, as_date
+from c360.generate.mongo_documents import DocumentDirt
 from c360.generate.plan import ACTIVITY_START, AS_OF, DAY, Plan
 from c360.generate.rand import stream
 from c360.generate.source_dirt import ISO_TEXT, date_text
@@ -22,11 +22,24 @@ from c360.generate.source_dirt import ISO_TEXT, date_text
 RATE = 0.02
 TYPE_WEIGHTS = (25, 25, 15, 15, 7, 8, 5)  # in the order of vocab.CAMPAIGN_TYPES
 # Per type: typical impressions of a full campaign, and its click-through range.
-REACH = {"Email": 40_000, "Social Media": 150_000, "Display": 400_000, "Search": 60_000,
-         "Affiliate": 50_000, "SMS": 10_000, "Influencer": 200_000}
-CTR = {"Email": (0.02, 0.05), "Social Media": (0.005, 0.02), "Display": (0.001, 0.008),
-       "Search": (0.02, 0.06), "Affiliate": (0.005, 0.02), "SMS": (0.01, 0.05),
-       "Influencer": (0.005, 0.03)}
+REACH = {
+    "Email": 40_000,
+    "Social Media": 150_000,
+    "Display": 400_000,
+    "Search": 60_000,
+    "Affiliate": 50_000,
+    "SMS": 10_000,
+    "Influencer": 200_000,
+}
+CTR = {
+    "Email": (0.02, 0.05),
+    "Social Media": (0.005, 0.02),
+    "Display": (0.001, 0.008),
+    "Search": (0.02, 0.06),
+    "Affiliate": (0.005, 0.02),
+    "SMS": (0.01, 0.05),
+    "Influencer": (0.005, 0.03),
+}
 SCHEDULED, PAUSED, ORGANIC = 0.03, 0.06, 0.04
 
 
@@ -42,14 +55,15 @@ def campaigns(plan: Plan) -> DocumentDirt:
     scheduled[order[:n_sched]] = True
     no_clicks, no_conversions = order[n_sched], order[n_sched + 1]
     organic = np.zeros(n, dtype=bool)
-    organic[order[n_sched + 2:n_sched + 2 + n_organic]] = True
+    organic[order[n_sched + 2 : n_sched + 2 + n_organic]] = True
 
     start = uniform_between(rng, ACTIVITY_START, AS_OF - 7 * DAY, n) // DAY * DAY
     start = np.where(scheduled, (AS_OF // DAY + rng.integers(1, 60, n)) * DAY, start)
     end = start + rng.integers(14, 91, n) * DAY
     paused = ~scheduled & (rng.random(n) < PAUSED)
-    status = np.select([scheduled, paused, end < AS_OF], ["scheduled", "paused", "completed"],
-                       "active")
+    status = np.select(
+        [scheduled, paused, end < AS_OF], ["scheduled", "paused", "completed"], "active"
+    )
     progress = np.select(
         [scheduled, paused, end < AS_OF],
         [0.0, rng.uniform(0.1, 0.8, n), 1.0],
@@ -74,8 +88,9 @@ def campaigns(plan: Plan) -> DocumentDirt:
         {
             "_id": pa.nulls(n, pa.string()),
             "campaign_id": ids("CAMP", np.arange(1, n + 1), 3),
-            "campaign_name": [f"{t} {y}" for t, y in zip(theme.to_pylist(), years.tolist(),
-                                                          strict=True)],
+            "campaign_name": [
+                f"{t} {y}" for t, y in zip(theme.to_pylist(), years.tolist(), strict=True)
+            ],
             "campaign_type": pa.array(kind.tolist(), pa.string()),
             "budget": budget,
             "spend": spend,
@@ -87,17 +102,28 @@ def campaigns(plan: Plan) -> DocumentDirt:
         },
         schema=contract.CAMPAIGNS.arrow_schema(),
     )
-    dirt = DocumentDirt(contract.CAMPAIGNS.name, table, "campaign_id",
-                        stream(plan.seed, "dirt", contract.CAMPAIGNS.name), RATE, plan.seed,
-                        {"start_date": as_date})
+    dirt = DocumentDirt(
+        contract.CAMPAIGNS.name,
+        table,
+        "campaign_id",
+        stream(plan.seed, "dirt", contract.CAMPAIGNS.name),
+        RATE,
+        plan.seed,
+        {"start_date": "date"},
+    )
+    # The forced zeros stay clean, so every scale keeps each legitimate division by zero.
+    ok = np.ones(n, dtype=bool)
+    ok[order[: n_sched + 2 + n_organic]] = False
     for column in ("campaign_name", "campaign_type", "budget", "start_date"):
-        dirt.null(column, 0.5)
-    dirt.apply("clicks", "out_of_range",
-               lambda r, _v: _above(r, dirt.values("impressions")))
-    dirt.apply("conversions", "out_of_range",
-               lambda r, _v: _above(r, dirt.values("clicks")))
-    dirt.apply("spend", "negative_amount", dv.negative)
-    dirt.apply("start_date", "invalid_date", dv.invalid_date)
+        dirt.null(column, 0.5, ok)
+    dirt.apply(
+        "clicks", "out_of_range", lambda r, _v: _above(r, dirt.values("impressions")), where=ok
+    )
+    dirt.apply(
+        "conversions", "out_of_range", lambda r, _v: _above(r, dirt.values("clicks")), where=ok
+    )
+    dirt.apply("spend", "negative_amount", dv.negative, where=ok)
+    dirt.apply("start_date", "invalid_date", dv.invalid_date, where=ok)
     dirt.duplicate()
     dirt.duplicate(0.5, "spend", _respend)
     return dirt
@@ -105,8 +131,9 @@ def campaigns(plan: Plan) -> DocumentDirt:
 
 def _above(rng: np.random.Generator, limit: np.ndarray) -> pa.Array:
     """Counts above ``limit``: a tracking bug double-counting clicks or conversions."""
-    return pa.array(limit * rng.integers(2, 5, len(limit)) + rng.integers(1, 100, len(limit)),
-                    pa.int64())
+    return pa.array(
+        limit * rng.integers(2, 5, len(limit)) + rng.integers(1, 100, len(limit)), pa.int64()
+    )
 
 
 def _respend(rng: np.random.Generator, values: pa.Array) -> pa.Array:
