@@ -6,11 +6,10 @@ Pure functions of their arguments; the generator draws the arguments from its ra
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from c360.generate import vocab
-from c360.generate.people import GMAIL
+from c360.generate.people import GMAIL, strip_accents
 
 TYPO_KINDS = ("swap", "drop", "double", "neighbour")
 EMAIL_VARIANTS = ("capitalised", "upper", "plus", "gmail_dots", "googlemail")
@@ -23,22 +22,6 @@ NEIGHBOURS = {
     for row in _ROWS
     for i, c in enumerate(row)
 }
-# Letters NFKD does not split into a base letter and an accent.
-_FOLD = str.maketrans(
-    {
-        "ß": "ss",
-        "ø": "o",
-        "Ø": "O",
-        "ł": "l",
-        "Ł": "L",
-        "æ": "ae",
-        "Æ": "AE",
-        "œ": "oe",
-        "Œ": "OE",
-        "đ": "d",
-        "ı": "i",
-    }
-)
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 # Lower-case French street types and capitalised English ones never clash, so order is free.
 _STREET_ABBREVIATIONS = tuple(
@@ -111,10 +94,7 @@ def drop_accents(text: str, german: bool = False) -> str:
     >>> drop_accents("Hélène Núñez-Çelik"), drop_accents("Müller Straße", german=True)
     ('Helene Nunez-Celik', 'Mueller Strasse')
     """
-    if german:
-        text = text.translate(_GERMAN)
-    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return strip_accents(text.translate(_GERMAN) if german else text)
 
 
 def email_variant(email: str, kind: str, tag: str = "shop") -> str:

@@ -40,14 +40,23 @@ _FOLD = str.maketrans(
 )
 
 
+def strip_accents(text: str) -> str:
+    """``text`` without accents, as a system that cannot store them writes it.
+
+    >>> strip_accents("Hélène Núñez-Çelik Groß")
+    'Helene Nunez-Celik Gross'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def ascii_fold(text: str) -> str:
     """Lower-case ASCII form of a name, for e-mail addresses.
 
     >>> ascii_fold("Hélène Lefèvre-Núñez")
     'helene lefevre-nunez'
     """
-    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD)).lower()
-    return "".join(c for c in decomposed if c.isascii())
+    return "".join(c for c in strip_accents(text).lower() if c.isascii())
 
 
 def _slug(names: list[str]) -> list[str]:
