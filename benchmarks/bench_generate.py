@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import shutil
 import statistics
@@ -28,7 +29,12 @@ print(time.perf_counter() - start, sum(result.rows.values()),
 
 
 def run_once(scale: float, workspace: Path) -> tuple[float, int, float]:
-    """(seconds, rows and files written, peak RSS in MiB) of one generation in a subprocess."""
+    """(seconds, rows and files written, peak RSS in MiB) of one generation in a subprocess.
+
+    Dirty pages of the previous run are flushed first, so one run's write-back does not slow the
+    next one down.
+    """
+    os.sync()
     out = subprocess.run(
         [sys.executable, "-c", CHILD, str(workspace), str(scale)],
         check=True,
@@ -48,7 +54,7 @@ def main() -> None:
     scratch = args.dir or Path(tempfile.mkdtemp(prefix="c360-bench-"))
     print(
         f"machine: {platform.processor() or platform.machine()}, "
-        f"{len(__import__('os').sched_getaffinity(0))} cores, Python {platform.python_version()}"
+        f"{len(os.sched_getaffinity(0))} cores, Python {platform.python_version()}"
     )
     print("| scale | runs | median s | min s | rows + files | peak RSS MiB |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: |")

@@ -56,7 +56,7 @@ def read(ws: Path, name: str) -> list[Row]:
         options = pacsv.ConvertOptions(
             column_types={c: pa.string() for c in table.column_names}, strings_can_be_null=True
         )
-        return pacsv.read_csv(path.with_suffix(".csv"), convert_options=options).to_pylist()
+        return pacsv.read_csv(path, convert_options=options).to_pylist()
     if table.file_format == "json":
         docs = json.loads(path.read_text(encoding="utf-8"))
         return [{c: d.get(c) for c in table.column_names} for d in docs]
@@ -137,7 +137,7 @@ def test_files_have_exactly_the_seed_columns(ws: Path, name: str) -> None:
     table = {t.name: t for t in contract.TABLES}[name]
     path = ws / table.path
     if table.file_format == "csv":
-        header = path.with_suffix(".csv").read_text(encoding="utf-8").splitlines()[0]
+        header = path.read_text(encoding="utf-8").splitlines()[0]
         assert header.replace('"', "").split(",") == SEED_COLUMNS[name]
     elif table.file_format == "json":
         docs = json.loads(path.read_text(encoding="utf-8"))

@@ -20,7 +20,7 @@ ORDERS = Table(
     name="ecommerce_orders",
     seed="003",
     description="Online orders, one product per row (web and app orders of seed 000, 2023-2025).",
-    path="sources/ecommerce/orders",
+    path="sources/ecommerce/orders.csv",
     file_format="csv",
     rows_at_scale_1=30_000,
     primary_key=("order_id",),
@@ -149,7 +149,7 @@ INVENTORY = Table(
     seed="003",
     description="Weekly stock snapshots (Mondays, last 12 weeks of 2025) of each product in four "
     "of the five warehouses; 0 means out of stock.",
-    path="sources/ecommerce/inventory",
+    path="sources/ecommerce/inventory.csv",
     file_format="csv",
     rows_at_scale_1=7_200,
     scaling="sqrt",

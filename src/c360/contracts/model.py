@@ -45,7 +45,11 @@ class Column:
 
 @dataclass(frozen=True)
 class Table:
-    """A table's contract. ``path`` is relative to the workspace root."""
+    """A table's contract.
+
+    ``path`` is relative to the workspace root and names the file or folder exactly, except for
+    the ``table`` format, whose extension (.csv or .parquet) follows ``c360 generate --format``.
+    """
 
     name: str
     seed: str

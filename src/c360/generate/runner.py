@@ -129,17 +129,9 @@ def _prepare(workspace: Path, force: bool) -> None:
 
 def output_path(workspace: Path, table: Table, plan: Plan) -> Path:
     """Where ``table``'s file (or folder) goes for this plan's format."""
-    suffix = {
-        "table": "." + plan.file_format,
-        "csv": ".csv",
-        "parquet": ".parquet",
-        "json": "",
-        "jsonl": "",
-        "mongo_jsonl": "",
-        "parquet_dir": "",
-        "text": "",
-    }
-    return workspace / (table.path + suffix[table.file_format])
+    if table.file_format == "table":  # the one format the user picks: csv or parquet
+        return workspace / f"{table.path}.{plan.file_format}"
+    return workspace / table.path
 
 
 def _sink(workspace: Path, table: Table, plan: Plan) -> Sink:
