@@ -14,7 +14,7 @@ from pymongo.errors import PyMongoError
 
 from c360 import __version__, contracts
 from c360.contracts.model import Table
-from c360.generate import ecommerce, identity, marketing_bronze, seed000
+from c360.generate import ecommerce, identity, marketing, seed000
 from c360.generate.block import Block
 from c360.generate.dirt import DEFECTS_SCHEMA, Dirt
 from c360.generate.people import make_emails_unique, people
@@ -24,7 +24,7 @@ from c360.sources.mongo import bronze_files, load_bronze
 
 Progress = Callable[[int, int], None]
 # Other sources draw from seed 000; each module offers global_outputs and block_outputs.
-DOMAINS = (ecommerce, marketing_bronze, identity)
+DOMAINS = (ecommerce, marketing, identity)
 
 
 class WorkspaceNotEmptyError(Exception):

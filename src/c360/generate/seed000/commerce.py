@@ -20,9 +20,9 @@ from c360.generate.arrays import (
     where_valid,
 )
 from c360.generate.block import Block
-from c360.generate.email import EmailActivity
 from c360.generate.plan import ACTIVITY_START, AS_OF, DAY
 from c360.generate.rand import stream
+from c360.generate.seed000.email import EmailActivity
 
 ATTRIBUTION_WINDOW = 14 * DAY
 # Mean orders per customer by lifecycle stage (leads and prospects have not bought yet).

@@ -12,7 +12,7 @@ import numpy as np
 
 from c360.generate import vocab
 from c360.generate.arrays import uniform_between
-from c360.generate.identity_facts import Facts
+from c360.generate.identity.facts import Facts
 from c360.generate.plan import ACTIVITY_START, AS_OF, DAY, HISTORY_START
 
 EMAIL_CANONICAL, EMAIL_ALT, EMAIL_SHARED, EMAIL_MISSING = 0, 1, 2, 3

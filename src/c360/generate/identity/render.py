@@ -6,7 +6,7 @@ import datetime as dt
 
 import numpy as np
 
-from c360.generate.identity_drafts import (
+from c360.generate.identity.drafts import (
     DOB_DAY_MONTH,
     DOB_MISSING,
     DOB_YEAR,
@@ -18,8 +18,8 @@ from c360.generate.identity_drafts import (
     PHONE_OLD,
     Draft,
 )
-from c360.generate.identity_facts import Facts
-from c360.generate.identity_noise import (
+from c360.generate.identity.facts import Facts
+from c360.generate.identity.noise import (
     EMAIL_VARIANTS,
     PHONE_STYLES,
     TYPO_KINDS,

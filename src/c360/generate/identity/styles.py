@@ -6,7 +6,7 @@ e-mails, marriages) are in ``identity_facts``.
 
 from __future__ import annotations
 
-from c360.generate.identity_drafts import Style
+from c360.generate.identity.drafts import Style
 
 STYLES = (
     Style(

@@ -18,11 +18,11 @@ from c360.generate import vocab
 from c360.generate.arrays import ids, pick, uniform_between, weighted
 from c360.generate.block import Block, Dimensions
 from c360.generate.dirt import Dirt, Transform
-from c360.generate.mongo_campaigns import campaigns
-from c360.generate.mongo_documents import DocumentDirt
+from c360.generate.marketing.campaigns import campaigns
+from c360.generate.marketing.documents import DocumentDirt
 from c360.generate.plan import ACTIVITY_START, AS_OF, DAY, Plan
 from c360.generate.rand import stream
-from c360.generate.seed000 import Seed000
+from c360.generate.seed000.build import Seed000
 from c360.generate.source_dirt import (
     ISO_TEXT,
     date_text,

@@ -19,7 +19,7 @@ from tests.conftest import CLEAN_PLAN
 from tests.sourcefiles import read_raw, read_typed
 
 SEED_000 = [t for t in contracts.SOURCE_TABLES if t.seed == "000" and t.file_format == "table"]
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.mark.parametrize("table", SEED_000, ids=lambda t: t.name)

@@ -19,7 +19,7 @@ from c360.contracts import identity as contract
 from c360.contracts import truth
 from c360.generate.block import Block, Dimensions
 from c360.generate.dirt import Dirt, Transform
-from c360.generate.identity_drafts import (
+from c360.generate.identity.drafts import (
     DOB_OK,
     EMAIL_ALT,
     EMAIL_CANONICAL,
@@ -28,17 +28,17 @@ from c360.generate.identity_drafts import (
     memberships,
     strong_signals,
 )
-from c360.generate.identity_emails import claim_second_emails, taken_mailboxes
-from c360.generate.identity_facts import Facts, person_facts
-from c360.generate.identity_sources import (
+from c360.generate.identity.emails import claim_second_emails, taken_mailboxes
+from c360.generate.identity.facts import Facts, person_facts
+from c360.generate.identity.sources import (
     crm_contacts,
     ecommerce_customers,
     loyalty_members,
     web_accounts,
 )
-from c360.generate.identity_styles import STYLES
+from c360.generate.identity.styles import STYLES
 from c360.generate.plan import Plan
-from c360.generate.seed000 import Seed000
+from c360.generate.seed000.build import Seed000
 
 Output = tuple[str, "pa.Table | Dirt"]
 Builder = Callable[[Block, Facts, Draft], pa.Table]

@@ -19,9 +19,8 @@ import pytest
 
 from c360.contracts import identity as contract
 from c360.generate import Plan, generate, vocab
-from c360.generate.identity import impossible_birth_date, unparseable_email
-from c360.generate.identity_emails import claim_second_emails
-from c360.generate.identity_noise import (
+from c360.generate.identity.emails import claim_second_emails
+from c360.generate.identity.noise import (
     EMAIL_VARIANTS,
     PHONE_STYLES,
     abbreviate_street,
@@ -32,6 +31,7 @@ from c360.generate.identity_noise import (
     nickname,
     typo,
 )
+from c360.generate.identity.outputs import impossible_birth_date, unparseable_email
 from c360.generate.people import mailbox, make_emails_unique, people
 
 PLAN = Plan(scale=0.05, seed=3)

@@ -8,8 +8,8 @@ import pyarrow.compute as pc
 
 from c360.contracts import crm
 from c360.generate.block import Block
-from c360.generate.commerce import Commerce
-from c360.generate.email import EmailActivity
+from c360.generate.seed000.commerce import Commerce
+from c360.generate.seed000.email import EmailActivity
 
 CHURN_BASE = {"lead": 30, "prospect": 35, "active": 15, "at_risk": 70, "churned": 90}
 NPS_BASE = {"lead": 7.0, "prospect": 7.0, "active": 8.5, "at_risk": 5.0, "churned": 3.0}

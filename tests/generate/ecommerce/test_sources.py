@@ -20,8 +20,8 @@ from c360.contracts import ecommerce as contract
 from c360.contracts.check import violations
 from c360.contracts.model import Table
 from c360.generate import Plan, generate
-from c360.generate.ecommerce import _addresses, _next_tier
-from c360.generate.ecommerce_catalog import sales_share
+from c360.generate.ecommerce.catalog import sales_share
+from c360.generate.ecommerce.sources import _addresses, _next_tier
 from c360.generate.plan import AS_OF
 from c360.generate.source_dirt import bump, orphan_keys, quota, shout
 

@@ -18,10 +18,10 @@ from c360.generate import vocab
 from c360.generate.arrays import ids, uniform_between
 from c360.generate.block import Block, Dimensions
 from c360.generate.dirt import Dirt
-from c360.generate.ecommerce_catalog import inventory, products
+from c360.generate.ecommerce.catalog import inventory, products
 from c360.generate.plan import AS_OF, DAY, HISTORY_START, Plan
 from c360.generate.rand import stream
-from c360.generate.seed000 import Seed000
+from c360.generate.seed000.build import Seed000
 from c360.generate.source_dirt import (
     DATETIME_TEXT,
     bump,

@@ -18,8 +18,8 @@ from bson import ObjectId, json_util
 from c360.contracts import marketing_bronze as contract
 from c360.contracts.model import Table
 from c360.generate import Plan, generate
-from c360.generate.marketing_bronze import CONSENT_VARIANTS, _variant, age_words
-from c360.generate.mongo_documents import DocumentDirt, object_ids, restore
+from c360.generate.marketing.collections import CONSENT_VARIANTS, _variant, age_words
+from c360.generate.marketing.documents import DocumentDirt, object_ids, restore
 from c360.generate.plan import AS_OF
 
 PLAN = Plan(scale=0.02, seed=7)

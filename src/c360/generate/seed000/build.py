@@ -8,11 +8,11 @@ from dataclasses import dataclass
 import numpy as np
 import pyarrow as pa
 
-from c360.generate import commerce, crm, dimensions, email, profile
 from c360.generate.block import Block, Dimensions
 from c360.generate.dirt import Dirt
 from c360.generate.plan import Plan
-from c360.generate.seed000_dirt import dirty
+from c360.generate.seed000 import commerce, crm, dimensions, email, profile
+from c360.generate.seed000.optional_dirt import dirty
 from c360.generate.text import render_email_bodies, render_notes
 
 Output = tuple[str, "pa.Table | Dirt"]

@@ -14,7 +14,7 @@ from c360.contracts import marketing_bronze as contract
 from c360.generate import defect_values as dv
 from c360.generate import vocab
 from c360.generate.arrays import ids, pick, uniform_between, weighted
-from c360.generate.mongo_documents import DocumentDirt
+from c360.generate.marketing.documents import DocumentDirt
 from c360.generate.plan import ACTIVITY_START, AS_OF, DAY, Plan
 from c360.generate.rand import stream
 from c360.generate.source_dirt import ISO_TEXT, date_text

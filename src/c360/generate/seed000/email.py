@@ -17,8 +17,8 @@ from c360.contracts import marketing
 from c360.generate import vocab
 from c360.generate.arrays import ids, repeat_index, timestamps, uniform_between, weighted
 from c360.generate.block import Block
-from c360.generate.crm import CONSENT_EMAIL_RATE
 from c360.generate.plan import AS_OF, DAY
+from c360.generate.seed000.crm import CONSENT_EMAIL_RATE
 
 SENDS_PER_CUSTOMER = 10.0
 BOUNCE, OPEN, CLICK, UNSUBSCRIBE = 0.03, 0.22, 0.08, 0.005

@@ -17,11 +17,11 @@ import pyarrow as pa
 from c360.generate import vocab
 from c360.generate.arrays import uniform_between
 from c360.generate.block import Block
-from c360.generate.identity_emails import second_emails
-from c360.generate.identity_noise import CALLING_CODES
+from c360.generate.identity.emails import second_emails
+from c360.generate.identity.noise import CALLING_CODES
 from c360.generate.people import format_street, household_emails, phones
 from c360.generate.plan import AS_OF, DAY, HISTORY_START
-from c360.generate.seed000 import Seed000
+from c360.generate.seed000.build import Seed000
 
 MOVED, PHONE_CHANGED, SECOND_EMAIL, MARRIED = 0.07, 0.05, 0.12, 0.04
 SHARED_EMAIL_MEMBERS = 0.6  # household members who give the household's e-mail somewhere

@@ -10,10 +10,10 @@ import pyarrow as pa
 from c360.contracts import identity as contract
 from c360.generate.arrays import ids, timestamps, uniform_between
 from c360.generate.block import Block
-from c360.generate.identity_drafts import Draft
-from c360.generate.identity_facts import Facts
-from c360.generate.identity_noise import drop_accents, luhn_digit
-from c360.generate.identity_render import addresses, birth_dates, emails, names, phones
+from c360.generate.identity.drafts import Draft
+from c360.generate.identity.facts import Facts
+from c360.generate.identity.noise import drop_accents, luhn_digit
+from c360.generate.identity.render import addresses, birth_dates, emails, names, phones
 from c360.generate.people import ascii_fold
 from c360.generate.plan import AS_OF, DAY
 
