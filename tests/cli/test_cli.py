@@ -62,3 +62,8 @@ def test_docs_data_model_prints_markdown() -> None:
     result = runner.invoke(app, ["docs", "data-model"])
     assert result.exit_code == 0
     assert result.output.startswith("# Data model")
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("c360 ")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
+from typing import Annotated
 
 import typer
 from typer.exceptions import TyperException
 
+from c360 import __version__
 from c360.cli import demo, docs, generate
 from c360.cli._console import err_console
 
@@ -17,6 +19,23 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"c360 {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """c360 — an open-source Customer 360 platform."""
+
+
 app.command("generate")(generate.generate_command)
 app.command("demo")(demo.demo_command)
 app.add_typer(docs.app, name="docs")
