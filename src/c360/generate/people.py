@@ -197,29 +197,29 @@ def _emails(
     style = weighted(rng, [35, 15, 20, 15, 15], n)
     number = rng.integers(1, 100, n)
     year = rng.integers(60, 100, n)
-    out = []
-    domain_cache = {
-        c: ([d for d, _ in vocab.EMAIL_DOMAINS[c]], [w for _, w in vocab.EMAIL_DOMAINS[c]])
-        for c in set(countries)
-    }
+    domain = np.empty(n, dtype=object)
     u_dom = rng.random(n)
-    for i in range(n):
-        s = style[i]
+    country = np.array(countries, dtype=object)
+    for c in sorted(set(countries)):
+        names = np.array([d for d, _ in vocab.EMAIL_DOMAINS[c]], dtype=object)
+        cum = np.cumsum([w for _, w in vocab.EMAIL_DOMAINS[c]])
+        here = country == c
+        domain[here] = names[np.searchsorted(cum, u_dom[here] * cum[-1], side="right")]
+    out = []
+    for i, (s, num, yy) in enumerate(
+        zip(style.tolist(), number.tolist(), year.tolist(), strict=True)
+    ):
         if s == 0:
             local = f"{f[i]}.{la[i]}"
         elif s == 1:
             local = f"{f[i][0]}{la[i]}"
         elif s == 2:
-            local = f"{f[i]}.{la[i]}{number[i]}"
+            local = f"{f[i]}.{la[i]}{num}"
         elif s == 3:
-            local = f"{f[i]}{la[i][0]}{year[i]}"
+            local = f"{f[i]}{la[i][0]}{yy}"
         else:
             local = f"{f[i]}_{la[i]}"
-        domains, weights = domain_cache[countries[i]]
-        cum = np.cumsum(weights)
-        out.append(
-            f"{local}@{domains[int(np.searchsorted(cum, u_dom[i] * cum[-1], side='right'))]}"
-        )
+        out.append(f"{local}@{domain[i]}")
     return out
 
 

@@ -89,6 +89,7 @@ def generate(
         emit(seed000.block_outputs(block, base))
         for domain in DOMAINS:
             emit(domain.block_outputs(block, base))
+        del block, base  # one block in memory at a time
         if progress:
             progress(i + 1, len(blocks))
     if defects.rows == 0:

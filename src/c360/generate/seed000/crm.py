@@ -61,7 +61,7 @@ def customer_segments(block: Block, customers_: pa.Table) -> pa.Table:
     n_seg = seg.num_rows
     k = np.minimum(weighted(rng, (35, 35, 20, 10), n) + 2, n_seg)
     width = min(5, n_seg)
-    choice = np.argpartition(rng.random((n, n_seg)), width - 1, axis=1)[:, :width]
+    choice = _distinct(rng, n, n_seg, width)
     keep = np.arange(width)[None, :] < k[:, None]
     owner = np.broadcast_to(np.arange(n)[:, None], choice.shape)[keep]
     segment = choice[keep]
@@ -80,6 +80,24 @@ def customer_segments(block: Block, customers_: pa.Table) -> pa.Table:
         },
         schema=crm.CUSTOMER_SEGMENTS.arrow_schema(),
     )
+
+
+def _distinct(rng: np.random.Generator, n: int, n_values: int, width: int) -> np.ndarray:
+    """``n`` rows of ``width`` distinct integers in [0, n_values), without an n × n_values matrix.
+
+    Draws with replacement and redraws the repeats; a few rounds settle every row.
+
+    >>> rows = _distinct(np.random.default_rng(0), 1000, 6, 5)
+    >>> bool((np.sort(rows, axis=1)[:, 1:] != np.sort(rows, axis=1)[:, :-1]).all())
+    True
+    """
+    out = rng.integers(0, n_values, (n, width))
+    while True:
+        ordered = np.sort(out, axis=1)
+        clash = (ordered[:, 1:] == ordered[:, :-1]).any(axis=1)
+        if not clash.any():
+            return out
+        out[clash] = rng.integers(0, n_values, (int(clash.sum()), width))
 
 
 def interactions(block: Block, customers_: pa.Table) -> pa.Table:

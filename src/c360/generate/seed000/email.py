@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from c360.contracts import marketing
 from c360.generate import vocab
@@ -135,24 +136,31 @@ def _events(
     device_i = weighted(rng, (35, 55, 10), e)
     device = np.array(marketing.DEVICES, dtype=object)[device_i]
     device[kind == 2] = None
-    ua = np.array([None] * e, dtype=object)
+    ua = np.full(e, None, dtype=object)
     u_ua = rng.random(e)
-    for i in np.flatnonzero(kind != 2):
-        agents = vocab.USER_AGENTS[device[i]]
-        ua[i] = agents[int(u_ua[i] * len(agents))]
+    for name in marketing.DEVICES:
+        here = np.flatnonzero((device == name) & (kind != 2))
+        agents = np.array(vocab.USER_AGENTS[name], dtype=object)
+        ua[here] = agents[(u_ua[here] * len(agents)).astype(np.int64)]
     ua[(kind != 2) & (rng.random(e) < 0.04)] = None
-    url = np.array([None] * e, dtype=object)
-    camp_ids = np.array(block.dims.campaigns.column("campaign_id").to_pylist(), dtype=object)
-    asset_ids = np.array(block.dims.assets.column("asset_id").to_pylist(), dtype=object)
-    langs = np.array(block.dims.assets.column("language").to_pylist(), dtype=object)
-    paths = ("offers", "new-arrivals", "bestsellers", "account", "loyalty", "sale")
+    clicks = np.flatnonzero(kind == 1)
+    paths = np.array(("offers", "new-arrivals", "bestsellers", "account", "loyalty", "sale"))
     path_i = rng.integers(0, len(paths), e)
-    for i in np.flatnonzero(kind == 1):
-        s = send_i[i]
-        url[i] = (
-            f"https://www.brandco.example/{langs[asset[s]]}/{paths[path_i[i]]}"
-            f"?utm_source=email&utm_campaign={camp_ids[campaign[s]]}&utm_content={asset_ids[asset[s]]}"
-        )
+    assets = block.dims.assets
+    clicked_asset = pa.array(asset[send_i[clicks]])
+    links = pc.binary_join_element_wise(
+        "https://www.brandco.example/",
+        assets.column("language").take(clicked_asset),
+        "/",
+        pa.array(paths[path_i[clicks]]),
+        "?utm_source=email&utm_campaign=",
+        block.dims.campaigns.column("campaign_id").take(pa.array(campaign[send_i[clicks]])),
+        "&utm_content=",
+        assets.column("asset_id").take(clicked_asset),
+        "",
+    )
+    url = np.full(e, None, dtype=object)
+    url[clicks] = np.asarray(links.to_pylist(), dtype=object)
     events = pa.table(
         {
             "event_id": ids("EVT_", block.next_ids("marketing_events", e), 8),
