@@ -27,24 +27,30 @@ class Sink(Protocol):
 
 
 class CsvSink:
-    """One CSV file with a header line; every block must share the first block's schema."""
+    """One CSV file with a header line; every block must share the first block's schema.
+
+    Blocks are appended with ``write_csv`` to one open stream (a ``CSVWriter`` holds on to the
+    last block it wrote, which kept a whole block of every table alive).
+    """
 
     def __init__(self, path: Path) -> None:
         self.path, self.rows = path, 0
-        self._writer: pacsv.CSVWriter | None = None
+        self._out: pa.NativeFile | None = None
         self._schema: pa.Schema | None = None
 
     def write(self, block: pa.Table) -> None:
-        if self._writer is None or self._schema is None:
+        header = self._out is None or self._schema is None
+        if self._out is None or self._schema is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._schema = block.schema
-            self._writer = pacsv.CSVWriter(str(self.path), block.schema)
-        self._writer.write_table(block.cast(self._schema))
+            self._out = pa.OSFile(str(self.path), "wb")
+        options = pacsv.WriteOptions(include_header=header)
+        pacsv.write_csv(block.cast(self._schema), self._out, write_options=options)
         self.rows += block.num_rows
 
     def close(self) -> None:
-        if self._writer is not None:
-            self._writer.close()
+        if self._out is not None:
+            self._out.close()
 
 
 class ParquetSink:
