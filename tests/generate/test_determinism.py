@@ -44,6 +44,15 @@ def test_manifest_lists_every_file_with_rows_and_digest(tmp_path: Path) -> None:
         assert entry["kind"] in ("source", "truth")
 
 
+def test_writes_a_project_file_and_accepts_a_workspace_holding_only_one(tmp_path: Path) -> None:
+    (tmp_path / "w").mkdir()
+    (tmp_path / "w" / "c360.yaml").write_text("name: mine\n")
+    generate(tmp_path / "w", Plan(scale=0.01))
+    assert (tmp_path / "w" / "c360.yaml").read_text() == "name: mine\n"
+    generate(tmp_path / "x", Plan(scale=0.01))
+    assert "name: x" in (tmp_path / "x" / "c360.yaml").read_text()
+
+
 def test_refuses_a_non_empty_workspace_without_force(tmp_path: Path) -> None:
     (tmp_path / "w").mkdir()
     (tmp_path / "w" / "notes.txt").write_text("mine")

@@ -13,6 +13,7 @@ import pyarrow as pa
 from pymongo.errors import PyMongoError
 
 from c360 import __version__, contracts
+from c360.config import PROJECT_FILE, write_default
 from c360.contracts.model import Table
 from c360.generate import ecommerce, identity, marketing, seed000
 from c360.generate.block import Block
@@ -99,6 +100,7 @@ def generate(
     defects.close()
     result = Result(workspace, {name: s.rows for name, s in sinks.items()}, defect_count)
     result.manifest_sha256 = _write_manifest(workspace, plan, sinks, defects)
+    write_default(workspace, workspace.resolve().name)
     if uri := os.environ.get("C360_MONGODB_URI"):
         try:
             result.mongo_documents = load_bronze(uri, bronze_files(workspace))
@@ -114,7 +116,8 @@ def check_workspace(workspace: Path, force: bool) -> None:
     workspace = Path(workspace)
     if workspace.exists() and not workspace.is_dir():
         raise WorkspaceNotEmptyError(f"{workspace} exists and is not a directory")
-    if workspace.exists() and any(workspace.iterdir()) and not force:
+    occupied = workspace.exists() and any(p.name != PROJECT_FILE for p in workspace.iterdir())
+    if occupied and not force:
         raise WorkspaceNotEmptyError(
             f"workspace {workspace} is not empty; use --force to regenerate its sources"
         )

@@ -1,0 +1,87 @@
+"""The project file (``c360.yaml``): one per workspace, validated, with environment overrides.
+
+Every setting has a default, so a workspace needs no project file at all; ``c360 generate``
+writes one with the defaults spelled out so users see what they can change.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+PROJECT_FILE = "c360.yaml"
+
+
+class ConfigError(Exception):
+    """The project file is unreadable or invalid; the message says where and why."""
+
+
+class Privacy(BaseModel):
+    """How direct identifiers are pseudonymised in silver and gold."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    pseudonymisation: Literal["hmac", "md5"] = Field(
+        default="hmac", description="hmac: keyed HMAC-SHA256 (default); md5: seed 004's unkeyed MD5"
+    )
+    key_env: str = Field(
+        default="C360_PRIVACY_KEY", description="Environment variable holding the key"
+    )
+
+
+class Project(BaseModel):
+    """Settings of one workspace."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = "c360"
+    engine: Literal["duckdb", "spark"] = "duckdb"
+    schema_drift: Literal["fail", "evolve"] = Field(
+        default="fail", description="What a run does when a source gains, loses or retypes a column"
+    )
+    privacy: Privacy = Privacy()  # pydantic copies model defaults per instance
+
+
+# Environment variables that override the file (the file overrides the defaults).
+ENV_OVERRIDES = {"C360_ENGINE": "engine", "C360_SCHEMA_DRIFT": "schema_drift"}
+
+
+def load(workspace: Path) -> Project:
+    """The workspace's settings: defaults, then ``c360.yaml`` if present, then the environment."""
+    path = Path(workspace) / PROJECT_FILE
+    data: dict[str, object] = {}
+    if path.exists():
+        try:
+            loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise ConfigError(f"{path}: cannot read the project file: {exc}") from None
+        if not isinstance(loaded, dict):
+            raise ConfigError(f"{path}: the project file must be a mapping of settings")
+        data.update(loaded)
+    for env, key in ENV_OVERRIDES.items():
+        if env in os.environ:
+            data[key] = os.environ[env]
+    try:
+        return Project.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
+        raise ConfigError(f"{path}: {where}: {first['msg']}") from None
+
+
+def write_default(workspace: Path, name: str) -> Path:
+    """Write a commented ``c360.yaml`` with the defaults, unless one exists; returns its path."""
+    path = Path(workspace) / PROJECT_FILE
+    if not path.exists():
+        project = Project(name=name)
+        path.write_text(
+            "# c360 project file: every setting is optional; environment variables\n"
+            "# C360_ENGINE and C360_SCHEMA_DRIFT override the values here.\n"
+            + yaml.safe_dump(project.model_dump(), sort_keys=False),
+            encoding="utf-8",
+        )
+    return path
