@@ -67,3 +67,19 @@ def test_docs_data_model_prints_markdown() -> None:
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.startswith("c360 ")
+
+
+def test_run_lands_bronze_and_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["generate", "--workspace", str(tmp_path), "--scale", "0.01"]) == 0
+    capsys.readouterr()
+    assert main(["run", "--workspace", str(tmp_path)]) == 0
+    assert "every source reconciled" in capsys.readouterr().out
+    assert (tmp_path / "lake" / "bronze" / "orders" / "part-00000.parquet").is_file()
+
+
+def test_run_without_sources_gets_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["run", "--workspace", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: no sources found") and err.count("\n") == 1

@@ -10,6 +10,7 @@ from typer.exceptions import TyperException
 
 from c360 import __version__
 from c360.cli import demo, docs, generate
+from c360.cli import run as run_pipeline
 from c360.cli._console import err_console
 
 app = typer.Typer(
@@ -38,6 +39,7 @@ def _root(
 
 app.command("generate")(generate.generate_command)
 app.command("demo")(demo.demo_command)
+app.command("run")(run_pipeline.run_command)
 app.add_typer(docs.app, name="docs")
 
 

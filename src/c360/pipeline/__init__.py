@@ -1,0 +1,1 @@
+"""The medallion pipeline: bronze (landed raw), silver (clean), gold (modelled)."""

@@ -1,0 +1,233 @@
+"""Land every source of a workspace in ``lake/bronze``: raw text, lineage, nothing lost.
+
+Each source table becomes one bronze table with the contract's columns as text, an ``_extra``
+column (JSON of fields the contract does not know, when the project allows schema evolution)
+and the lineage columns. Records that cannot be read go to ``lake/quarantine/bronze_<table>``
+with their raw text and a reason. Every table is reconciled: records in the file = landed +
+quarantined, or the run stops.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from c360 import contracts
+from c360.contracts.model import Table
+from c360.pipeline import lake
+from c360.pipeline.bronze.readers import ROW_NUMBER, Block, Reject, SourceError, read
+
+EXTRA = "_extra"
+QUARANTINE_SCHEMA = pa.schema([
+    ("_source_file", pa.string()), ("_batch_id", pa.string()),
+    ("_ingested_at", pa.timestamp("s", tz="UTC")), (ROW_NUMBER, pa.int64()),
+    ("raw", pa.string()), ("reason", pa.string()),
+])  # fmt: skip
+
+
+class SchemaDriftError(Exception):
+    """A source's columns differ from its contract and the project says ``schema_drift: fail``."""
+
+
+class ReconciliationError(Exception):
+    """Records read from a source do not add up to records landed plus quarantined."""
+
+
+@dataclass
+class Landed:
+    """What landing one source did."""
+
+    table: str
+    source: str
+    records: int
+    landed: int = 0
+    quarantined: int = 0
+    added_columns: list[str] = field(default_factory=list)
+    missing_columns: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def bronze_schema(contract: Table) -> pa.Schema:
+    """The bronze table of a source: its contract's columns as text, ``_extra`` and lineage."""
+    return pa.schema(
+        [pa.field(c, pa.string()) for c in contract.column_names]
+        + [
+            pa.field(EXTRA, pa.string()),
+            pa.field("_source_file", pa.string()),
+            pa.field("_batch_id", pa.string()),
+            pa.field("_ingested_at", pa.timestamp("s", "UTC")),
+            pa.field(ROW_NUMBER, pa.int64()),
+        ]
+    )
+
+
+def sources(workspace: Path) -> list[tuple[Table, Path]]:
+    """The workspace's source tables and files: from ``sources/manifest.json`` when present,
+    else every contract whose file exists."""
+    workspace = Path(workspace)
+    manifest = workspace / "sources" / "manifest.json"
+    if manifest.exists():
+        files = json.loads(manifest.read_text(encoding="utf-8"))["files"]
+        return [
+            (contracts.get(f["table"]), workspace / f["path"])
+            for f in files
+            if f["kind"] == "source"
+        ]
+    found = []
+    for table in contracts.SOURCE_TABLES:
+        for path in (
+            workspace / table.path,
+            workspace / f"{table.path}.csv",
+            workspace / f"{table.path}.parquet",
+        ):
+            if path.exists():
+                found.append((table, path))
+                break
+    return found
+
+
+def land(
+    workspace: Path,
+    contract: Table,
+    path: Path,
+    batch_id: str,
+    ingested_at: datetime,
+    drift: str = "fail",
+) -> Landed:
+    """Land one source; raise ``SourceError``, ``SchemaDriftError`` or ``ReconciliationError``."""
+    started = time.perf_counter()
+    workspace = Path(workspace)
+    if not path.exists():
+        raise SourceError(f"source file missing: {path}")
+    result = Landed(contract.name, path.relative_to(workspace).as_posix(), _count(path, contract))
+    seen: set[str] = set()
+    rejects: list[Reject] = []
+    with lake.publish(workspace, "bronze", contract.name, bronze_schema(contract)) as out:
+        for block in read(path, contract):
+            seen.update(block.present if block.present is not None else block.data.column_names)
+            extra = sorted(seen - set(contract.column_names) - {ROW_NUMBER})
+            if extra and drift == "fail":
+                raise SchemaDriftError(
+                    f"{path}: columns not in the contract of {contract.name}: {', '.join(extra)} "
+                    "(set schema_drift: evolve in c360.yaml to keep them in _extra)"
+                )
+            out.write(_with_lineage(block, contract, workspace, batch_id, ingested_at))
+            rejects += [(_relative(r[0], workspace), *r[1:]) for r in block.rejects]
+        result.landed = out.rows
+    result.added_columns = sorted(seen - set(contract.column_names) - {ROW_NUMBER})
+    result.missing_columns = [c for c in contract.column_names if c not in seen]
+    if result.missing_columns and drift == "fail":
+        raise SchemaDriftError(
+            f"{path}: columns of {contract.name} missing from the source: "
+            f"{', '.join(result.missing_columns)}"
+        )
+    _quarantine(workspace, contract.name, rejects, batch_id, ingested_at)
+    result.quarantined = len(rejects)
+    if result.landed + result.quarantined != result.records:
+        raise ReconciliationError(
+            f"{path}: {result.records} records read but {result.landed} landed and "
+            f"{result.quarantined} quarantined"
+        )
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def land_all(
+    workspace: Path, drift: str = "fail", progress: Callable[[Landed], None] | None = None
+) -> list[Landed]:
+    """Land every source of the workspace under one batch id."""
+    found = sources(workspace)
+    if not found:
+        raise SourceError(f"no sources found in {Path(workspace) / 'sources'}")
+    ingested_at = datetime.now(UTC).replace(microsecond=0)
+    batch_id = ingested_at.strftime("batch-%Y%m%dT%H%M%SZ")
+    results = []
+    for contract, path in found:
+        results.append(land(workspace, contract, path, batch_id, ingested_at, drift))
+        if progress:
+            progress(results[-1])
+    return results
+
+
+def _with_lineage(
+    block: Block, contract: Table, workspace: Path, batch_id: str, ingested_at: datetime
+) -> pa.Table:
+    data, n = block.data, block.data.num_rows
+    known = contract.column_names
+    extras = [c for c in data.column_names if c not in known and c != ROW_NUMBER]
+    columns = {
+        c: data.column(c) if c in data.column_names else pa.nulls(n, pa.string()) for c in known
+    }
+    columns[EXTRA] = _extra_json(data, extras)
+    source = block.source_file
+    columns["_source_file"] = (
+        pa.array([_relative(s, workspace) for s in source.to_pylist()], pa.string())
+        if isinstance(source, pa.Array)
+        else pa.array([_relative(source, workspace)] * n)
+    )
+    columns["_batch_id"] = pa.array([batch_id] * n, pa.string())
+    columns["_ingested_at"] = pa.array([ingested_at] * n, pa.timestamp("s", "UTC"))
+    columns[ROW_NUMBER] = data.column(ROW_NUMBER)
+    return pa.table(columns)
+
+
+def _extra_json(data: pa.Table, extras: list[str]) -> pa.Array:
+    n = data.num_rows
+    if not extras:
+        return pa.nulls(n, pa.string())
+    values = [data.column(c).to_pylist() for c in extras]
+    out = []
+    for i in range(n):
+        found = {c: v[i] for c, v in zip(extras, values, strict=True) if v[i] is not None}
+        out.append(json.dumps(found, ensure_ascii=False, sort_keys=True) if found else None)
+    return pa.array(out, pa.string())
+
+
+def _quarantine(
+    workspace: Path,
+    table: str,
+    rejects: list[Reject],
+    batch_id: str,
+    ingested_at: datetime,
+) -> None:
+    """Replace ``lake/quarantine/bronze_<table>`` with this run's rejects (maybe none)."""
+    with lake.publish(workspace, "quarantine", f"bronze_{table}", QUARANTINE_SCHEMA) as out:
+        out.write(pa.table({
+            "_source_file": [r[0] for r in rejects], "_batch_id": [batch_id] * len(rejects),
+            "_ingested_at": pa.array([ingested_at] * len(rejects), pa.timestamp("s", "UTC")),
+            ROW_NUMBER: pa.array([r[1] for r in rejects], pa.int64()),
+            "raw": [r[2] for r in rejects], "reason": [r[3] for r in rejects],
+        }, schema=QUARANTINE_SCHEMA))  # fmt: skip
+
+
+def _count(path: Path, contract: Table) -> int:
+    """Records in a source, counted independently of the reader (lines, files, metadata)."""
+    fmt = contract.file_format
+    if fmt == "text":
+        return sum(1 for p in path.iterdir() if p.is_file())
+    if fmt in ("parquet", "parquet_dir") or path.suffix == ".parquet":
+        files = sorted(path.rglob("*.parquet")) if path.is_dir() else [path]
+        return sum(pq.ParquetFile(f).metadata.num_rows for f in files)
+    if fmt == "json":
+        try:
+            docs = json.loads(path.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise SourceError(f"{path} is not valid JSON: {exc}") from None
+        return len(docs) if isinstance(docs, list) else 0
+    with path.open("rb") as f:
+        lines = sum(1 for line in f if line.strip())
+    return lines - 1 if fmt in ("csv", "table") else lines  # a CSV's first line is its header
+
+
+def _relative(path: str, workspace: Path) -> str:
+    try:
+        return Path(path).relative_to(workspace).as_posix()
+    except ValueError:
+        return path

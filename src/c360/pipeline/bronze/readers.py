@@ -1,0 +1,249 @@
+"""Raw readers: every source format as blocks of text columns, malformed records set aside.
+
+Bronze keeps values exactly as the source wrote them, so every column is read as text; typing
+is silver's job. A record that cannot be read at all (wrong number of CSV fields, a line that is
+not JSON, a note without its markers) becomes a reject with its raw text and a reason.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from c360.contracts.model import Table
+
+ROW_NUMBER = "_row_number"
+BLOCK_ROWS = 100_000
+_MARKERS = re.compile(r"^--- BEGIN (\w+) ---$.*^--- END \1 ---$", re.MULTILINE | re.DOTALL)
+
+
+class SourceError(Exception):
+    """A source cannot be read at all (missing, unreadable, not the declared format)."""
+
+
+Reject = tuple[str, int, str, str]  # source file, record number, raw text, reason
+
+
+@dataclass
+class Block:
+    """Landed records as text (plus ``_row_number``, 1-based in the file) and the rejects."""
+
+    data: pa.Table
+    source_file: pa.Array | str
+    rejects: list[Reject] = field(default_factory=list)
+    present: set[str] | None = None  # fields seen in documents (None: every column of data)
+
+
+def read(path: Path, contract: Table) -> Iterator[Block]:
+    """The records of one source file or folder, in file order."""
+    if not path.exists():
+        raise SourceError(f"source file missing: {path}")
+    readers = {
+        "csv": _csv,
+        "table": _by_suffix,
+        "parquet": _parquet,
+        "parquet_dir": _parquet,
+        "json": _json_array,
+        "jsonl": _json_lines,
+        "mongo_jsonl": _json_lines,
+        "text": _text_folder,
+    }
+    try:
+        yield from readers[contract.file_format](path, contract)
+    except (OSError, pa.ArrowInvalid, UnicodeDecodeError) as exc:
+        raise SourceError(f"cannot read {path}: {exc}") from None
+
+
+def _by_suffix(path: Path, contract: Table) -> Iterator[Block]:
+    return _parquet(path, contract) if path.suffix == ".parquet" else _csv(path, contract)
+
+
+def _csv(path: Path, contract: Table) -> Iterator[Block]:
+    bad: list[Reject] = []
+
+    def reject(row: pacsv.InvalidRow) -> str:
+        reason = f"expected {row.expected_columns} fields, found {row.actual_columns}"
+        bad.append((str(path), (row.number or 0) - 1, row.text, reason))  # line 1: the header
+        return "skip"
+
+    reader = pacsv.open_csv(
+        path,
+        read_options=pacsv.ReadOptions(use_threads=False, block_size=1 << 24),
+        parse_options=pacsv.ParseOptions(invalid_row_handler=reject),
+        convert_options=pacsv.ConvertOptions(
+            column_types={c: pa.string() for c in contract.column_names},
+            strings_can_be_null=True,
+        ),
+    )
+    taken = 0  # record numbers handed out so far (good or bad)
+    for batch in reader:
+        rejects, bad[:] = list(bad), []
+        numbers = _record_numbers(taken, batch.num_rows, {r[1] for r in rejects})
+        taken = max([taken, *numbers[-1:].tolist(), *(r[1] for r in rejects)])
+        yield Block(
+            _as_text(pa.Table.from_batches([batch])).append_column(
+                ROW_NUMBER, pa.array(numbers, pa.int64())
+            ),
+            str(path),
+            rejects,
+        )
+    if bad:
+        yield Block(_empty(contract), str(path), list(bad))
+
+
+def _record_numbers(after: int, count: int, skipped: set[int]) -> np.ndarray:
+    """The first ``count`` record numbers above ``after`` that are not ``skipped``.
+
+    >>> _record_numbers(0, 3, {2}).tolist()
+    [1, 3, 4]
+    """
+    candidates = np.arange(after + 1, after + count + len(skipped) + 1)
+    keep = ~np.isin(candidates, list(skipped)) if skipped else np.ones(len(candidates), bool)
+    return candidates[keep][:count]
+
+
+def _parquet(path: Path, contract: Table) -> Iterator[Block]:
+    files = sorted(path.rglob("*.parquet")) if path.is_dir() else [path]
+    if not files:
+        raise SourceError(f"no Parquet files in {path}")
+    taken = 0
+    for file in files:
+        for batch in pq.ParquetFile(file).iter_batches(batch_size=BLOCK_ROWS):
+            numbers = np.arange(taken + 1, taken + batch.num_rows + 1)
+            taken += batch.num_rows
+            data = _as_text(pa.Table.from_batches([batch]))
+            yield Block(data.append_column(ROW_NUMBER, pa.array(numbers)), str(path))
+
+
+def _json_array(path: Path, contract: Table) -> Iterator[Block]:
+    text = path.read_text(encoding="utf-8")
+    try:
+        docs = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SourceError(f"{path} is not valid JSON: {exc}") from None
+    if not isinstance(docs, list):
+        raise SourceError(f"{path} must hold a JSON array of objects")
+    for start in range(0, max(len(docs), 1), BLOCK_ROWS):
+        part = docs[start : start + BLOCK_ROWS]
+        yield _documents(path, contract, [(start + i + 1, d, None) for i, d in enumerate(part)])
+
+
+def _json_lines(path: Path, contract: Table) -> Iterator[Block]:
+    with path.open(encoding="utf-8") as lines:
+        pending: list[tuple[int, Any, str | None]] = []
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                pending.append((number, json.loads(line), line.rstrip("\n")))
+            except json.JSONDecodeError as exc:
+                pending.append((number, None, f"{line.rstrip(chr(10))}\0not JSON: {exc.msg}"))
+            if len(pending) >= BLOCK_ROWS:
+                yield _documents(path, contract, pending)
+                pending = []
+        yield _documents(path, contract, pending)
+
+
+def _documents(path: Path, contract: Table, docs: list[tuple[int, Any, str | None]]) -> Block:
+    """Flatten one level of documents into text columns; non-objects are rejected."""
+    rows: list[dict[str, str | None]] = []
+    numbers: list[int] = []
+    rejects: list[Reject] = []
+    for number, doc, raw in docs:
+        if doc is None and raw and "\0" in raw:
+            text, reason = raw.split("\0", 1)
+            rejects.append((str(path), number, text, reason))
+        elif not isinstance(doc, dict):
+            rejects.append(
+                (str(path), number, raw or json.dumps(doc), "record is not a JSON object")
+            )
+        else:
+            rows.append({k: _scalar_text(v) for k, v in doc.items()})
+            numbers.append(number)
+    names = list(contract.column_names)
+    for row in rows:
+        names.extend(k for k in row if k not in names)
+    data = pa.table({n: pa.array([r.get(n) for r in rows], pa.string()) for n in names})
+    present = {k for row in rows for k in row}
+    return Block(
+        data.append_column(ROW_NUMBER, pa.array(numbers, pa.int64())), str(path), rejects, present
+    )
+
+
+def _scalar_text(value: Any) -> str | None:
+    """A JSON value as the text bronze keeps: MongoDB's {"$date": …} / {"$oid": …} unwrapped."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict) and len(value) == 1:
+        ((key, inner),) = value.items()
+        if key in ("$date", "$oid", "$numberLong", "$numberDecimal", "$numberInt", "$numberDouble"):
+            return inner if isinstance(inner, str) else json.dumps(inner)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _text_folder(path: Path, contract: Table) -> Iterator[Block]:
+    files = sorted(p for p in path.iterdir() if p.is_file())
+    for start in range(0, max(len(files), 1), BLOCK_ROWS):
+        names, texts, sources, numbers = [], [], [], []
+        rejects: list[Reject] = []
+        for number, file in enumerate(files[start : start + BLOCK_ROWS], start=start + 1):
+            raw = file.read_bytes()
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                rejects.append(
+                    (str(file), number, raw.decode("utf-8", "replace"), "not UTF-8 text")
+                )
+                continue
+            if not _MARKERS.search(text):
+                reason = "no '--- BEGIN … ---' / '--- END … ---' markers"
+                rejects.append((str(file), number, text, reason))
+                continue
+            names.append(file.name)
+            texts.append(text)
+            sources.append(str(file))
+            numbers.append(number)
+        data = pa.table(
+            {
+                "name": pa.array(names, pa.string()),
+                "text": pa.array(texts, pa.string()),
+                ROW_NUMBER: pa.array(numbers, pa.int64()),
+            }
+        )
+        yield Block(data, pa.array(sources, pa.string()), rejects)
+
+
+def _as_text(data: pa.Table) -> pa.Table:
+    """Every column as text, the way the source would print it."""
+    columns = []
+    for col in data.columns:
+        if pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
+            columns.append(col.cast(pa.string()))
+        elif pa.types.is_boolean(col.type):
+            columns.append(pc.if_else(col, "true", "false"))
+        else:
+            columns.append(pc.cast(col, pa.string()))
+    return pa.table(columns, names=data.column_names)
+
+
+def _empty(contract: Table) -> pa.Table:
+    return pa.table(
+        {
+            **{c: pa.array([], pa.string()) for c in contract.column_names},
+            ROW_NUMBER: pa.array([], pa.int64()),
+        }
+    )

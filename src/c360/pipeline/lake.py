@@ -1,0 +1,68 @@
+"""The lake on disk: one folder of Parquet parts per table, published atomically."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+LAYERS = ("bronze", "silver", "gold", "quarantine")
+
+
+def table_dir(workspace: Path, layer: str, table: str) -> Path:
+    """``<workspace>/lake/<layer>/<table>``."""
+    assert layer in LAYERS, layer
+    return Path(workspace) / "lake" / layer / table
+
+
+class TableWriter:
+    """Appends Arrow blocks to one Parquet part; the schema is fixed by the first block."""
+
+    def __init__(self, folder: Path, schema: pa.Schema) -> None:
+        self.rows = 0
+        self.schema = schema
+        self._writer = pq.ParquetWriter(
+            str(folder / "part-00000.parquet"), schema, compression="zstd"
+        )
+
+    def write(self, block: pa.Table) -> None:
+        self._writer.write_table(block.select(self.schema.names).cast(self.schema))
+        self.rows += block.num_rows
+
+    def close(self) -> None:
+        self._writer.close()
+
+
+@contextmanager
+def publish(workspace: Path, layer: str, table: str, schema: pa.Schema) -> Iterator[TableWriter]:
+    """Write a table to a staging folder and swap it in only if the block exits cleanly.
+
+    A failure (or a crash) mid-write leaves the previous version of the table readable.
+    """
+    final = table_dir(workspace, layer, table)
+    staging = final.with_name(f".staging-{table}-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    writer = TableWriter(staging, schema)
+    try:
+        yield writer
+        writer.close()
+    except BaseException:
+        writer.close()
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    old = final.with_name(f".old-{table}-{os.getpid()}")
+    if final.exists():
+        final.rename(old)
+    staging.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def read_table(workspace: Path, layer: str, table: str) -> pa.Table:
+    """A published table, whole (for tests and small tables)."""
+    return pq.read_table(table_dir(workspace, layer, table))

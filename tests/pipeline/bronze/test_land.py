@@ -1,0 +1,136 @@
+"""Bronze landing: raw text, lineage, quarantine with reasons, drift, reconciliation, atomicity."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from c360 import contracts
+from c360.contracts.model import Column, Table
+from c360.generate import Plan, generate
+from c360.pipeline import lake
+from c360.pipeline.bronze.land import SchemaDriftError, land, land_all
+from c360.pipeline.bronze.readers import SourceError
+
+WHEN = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+PEOPLE = Table("people", "x", "", (Column("id", "string"), Column("age", "int")),
+               path="sources/people.csv", file_format="csv")  # fmt: skip
+DOCS = Table("docs", "x", "", (Column("id", "string"), Column("when", "timestamp")),
+             path="sources/docs.jsonl", file_format="mongo_jsonl")  # fmt: skip
+NOTES = Table("notes", "x", "", (Column("name", "string"), Column("text", "string")),
+              path="sources/notes", file_format="text")  # fmt: skip
+
+
+def write(workspace: Path, table: Table, text: str) -> Path:
+    path = workspace / table.path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def bronze(workspace: Path, name: str) -> list[dict[str, object]]:
+    return lake.read_table(workspace, "bronze", name).to_pylist()
+
+
+def quarantine(workspace: Path, name: str) -> list[dict[str, object]]:
+    return lake.read_table(workspace, "quarantine", f"bronze_{name}").to_pylist()
+
+
+def test_csv_keeps_raw_text_and_quarantines_malformed_lines(tmp_path: Path) -> None:
+    path = write(tmp_path, PEOPLE, 'id,age\nA,35\nB\n"C, jr",forty\nD,1,2\nE,\n')
+    result = land(tmp_path, PEOPLE, path, "b1", WHEN)
+    rows = bronze(tmp_path, "people")
+    assert [(r["id"], r["age"], r["_row_number"]) for r in rows] == [
+        ("A", "35", 1),
+        ("C, jr", "forty", 3),
+        ("E", None, 5),
+    ]
+    assert rows[0]["_source_file"] == "sources/people.csv"
+    assert rows[0]["_batch_id"] == "b1" and rows[0]["_ingested_at"] == WHEN
+    bad = quarantine(tmp_path, "people")
+    assert [(b["_row_number"], b["raw"]) for b in bad] == [(2, "B"), (4, "D,1,2")]
+    assert bad[0]["reason"] == "expected 2 fields, found 1"
+    assert (result.records, result.landed, result.quarantined) == (5, 3, 2)
+
+
+def test_json_lines_unwrap_mongo_types_and_quarantine_broken_lines(tmp_path: Path) -> None:
+    path = write(tmp_path, DOCS, '{"id": "a", "when": {"$date": "2024-01-01T00:00:00Z"}}\n'
+                 '{"id": "b", "when": 5\n[1, 2]\n{"id": 7, "when": null}\n')  # fmt: skip
+    result = land(tmp_path, DOCS, path, "b1", WHEN)
+    rows = bronze(tmp_path, "docs")
+    assert [(r["id"], r["when"], r["_row_number"]) for r in rows] == [
+        ("a", "2024-01-01T00:00:00Z", 1),
+        ("7", None, 4),
+    ]
+    reasons = {b["_row_number"]: b["reason"] for b in quarantine(tmp_path, "docs")}
+    assert set(reasons) == {2, 3}
+    assert str(reasons[2]).startswith("not JSON") and reasons[3] == "record is not a JSON object"
+    assert (result.landed, result.quarantined) == (2, 2)
+
+
+def test_text_folder_quarantines_files_without_markers_or_utf8(tmp_path: Path) -> None:
+    folder = tmp_path / NOTES.path
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_text("ID: 1\n\n--- BEGIN NOTE ---\nhello\n--- END NOTE ---\n")
+    (folder / "b.txt").write_text("just words\n")
+    (folder / "c.txt").write_bytes(b"--- BEGIN NOTE ---\n\xff\n--- END NOTE ---\n")
+    land(tmp_path, NOTES, folder, "b1", WHEN)
+    assert [r["name"] for r in bronze(tmp_path, "notes")] == ["a.txt"]
+    assert {b["_row_number"]: b["reason"] for b in quarantine(tmp_path, "notes")} == {
+        2: "no '--- BEGIN … ---' / '--- END … ---' markers",
+        3: "not UTF-8 text",
+    }
+
+
+def test_schema_drift_fails_or_evolves(tmp_path: Path) -> None:
+    path = write(tmp_path, PEOPLE, "id,age,shoe_size\nA,35,44\n")
+    with pytest.raises(SchemaDriftError, match="shoe_size"):
+        land(tmp_path, PEOPLE, path, "b1", WHEN)
+    result = land(tmp_path, PEOPLE, path, "b1", WHEN, drift="evolve")
+    assert result.added_columns == ["shoe_size"]
+    assert json.loads(str(bronze(tmp_path, "people")[0]["_extra"])) == {"shoe_size": "44"}
+    path = write(tmp_path, PEOPLE, "id\nA\n")
+    with pytest.raises(SchemaDriftError, match="missing from the source: age"):
+        land(tmp_path, PEOPLE, path, "b1", WHEN)
+    assert land(tmp_path, PEOPLE, path, "b1", WHEN, drift="evolve").missing_columns == ["age"]
+
+
+def test_a_missing_source_names_the_file(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match=r"missing: .*people\.csv"):
+        land(tmp_path, PEOPLE, tmp_path / PEOPLE.path, "b1", WHEN)
+
+
+def test_a_failed_publish_leaves_the_previous_table(tmp_path: Path) -> None:
+    schema = pa.schema([("x", pa.int64())])
+    with lake.publish(tmp_path, "bronze", "t", schema) as out:
+        out.write(pa.table({"x": [1, 2]}, schema=schema))
+    with pytest.raises(RuntimeError), lake.publish(tmp_path, "bronze", "t", schema) as out:
+        out.write(pa.table({"x": [3]}, schema=schema))
+        raise RuntimeError("crash mid-write")
+    assert lake.read_table(tmp_path, "bronze", "t").column("x").to_pylist() == [1, 2]
+    assert [p.name for p in (tmp_path / "lake" / "bronze").iterdir()] == ["t"]
+
+
+def test_a_generated_workspace_lands_whole(tmp_path: Path) -> None:
+    generate(tmp_path, Plan(seed=4, scale=0.01))
+    manifest = json.loads((tmp_path / "sources" / "manifest.json").read_text())
+    expected = {f["table"]: f["rows"] for f in manifest["files"] if f["kind"] == "source"}
+    landed = {r.table: r for r in land_all(tmp_path)}
+    assert set(landed) == set(expected)
+    for name, rows in expected.items():
+        assert landed[name].landed + landed[name].quarantined == rows, name
+        assert landed[name].added_columns == [] and landed[name].missing_columns == [], name
+    customers = bronze(tmp_path, "crm_customers")
+    assert [c["_row_number"] for c in customers] == list(range(1, len(customers) + 1))
+    assert set(customers[0]) == {
+        *contracts.get("crm_customers").column_names,
+        "_extra",
+        "_source_file",
+        "_batch_id",
+        "_ingested_at",
+        "_row_number",
+    }
