@@ -44,7 +44,7 @@ bench: setup ## Run the generator benchmarks (prints figures for docs/benchmarks
 	$(BIN)/python benchmarks/bench_generate.py
 
 lock: ## Re-pin requirements.lock from pyproject.toml (needs uv)
-	uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+	uv pip compile pyproject.toml --extra dev --extra spark --python-version 3.11 -o requirements.lock
 
 clean: ## Remove the virtualenv and generated demo data
 	rm -rf $(VENV) c360-demo .pytest_cache .mypy_cache .ruff_cache

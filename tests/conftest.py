@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from c360.engines import Engine, connect
 from c360.generate import Plan, generate
 
 CLEAN_PLAN = Plan(seed=11, scale=0.1)
@@ -26,3 +27,12 @@ def dirty_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("dirty") / "ws"
     generate(path, DIRTY_PLAN)
     return path
+
+
+@pytest.fixture(
+    scope="session",
+    params=["duckdb", pytest.param("spark", marks=pytest.mark.spark)],
+)
+def engine(request: pytest.FixtureRequest) -> Engine:
+    """Every engine a transformation claims: DuckDB always, Spark under the ``spark`` marker."""
+    return connect(request.param)

@@ -1,0 +1,33 @@
+"""What every engine offers the pipeline: an Ibis backend and the few irregular operations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import ibis
+import pyarrow as pa
+
+
+@dataclass(frozen=True)
+class Engine:
+    """An Ibis backend plus the operations Ibis does not make portable.
+
+    ``register`` turns an Arrow table into a table of the backend (Ibis's own ``memtable`` fails
+    on Spark for decimals with NULLs); ``to_arrow`` returns results with UTC-aware timestamps
+    on every engine (Spark hands them back naive).
+    """
+
+    name: str
+    con: ibis.BaseBackend
+    register: Callable[[str, pa.Table], ibis.Table]
+
+    def to_arrow(self, expr: ibis.Table) -> pa.Table:
+        """Execute ``expr`` and collect it, timestamps in UTC."""
+        table = expr.to_pyarrow()
+        fields = []
+        for f in table.schema:
+            if pa.types.is_timestamp(f.type) and f.type.tz is None and self.name == "spark":
+                f = f.with_type(pa.timestamp(f.type.unit, tz="UTC"))
+            fields.append(f)
+        return table.cast(pa.schema(fields))

@@ -1,0 +1,18 @@
+"""DuckDB through Ibis: the embedded default engine."""
+
+from __future__ import annotations
+
+import ibis
+import pyarrow as pa
+
+from c360.engines.base import Engine
+
+
+def connect(database: str = ":memory:") -> Engine:
+    """A DuckDB engine on ``database`` (a file path, or in memory)."""
+    con = ibis.duckdb.connect(database)
+
+    def register(name: str, data: pa.Table) -> ibis.Table:
+        return con.create_table(name, obj=data, overwrite=True)
+
+    return Engine("duckdb", con, register)

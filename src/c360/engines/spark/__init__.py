@@ -1,0 +1,1 @@
+"""Apache Spark (PySpark: local mode here, a cluster in production), imported on demand."""

@@ -1,0 +1,47 @@
+"""Spark through Ibis: one local session per process, UTC, small shuffles."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from functools import cache
+
+import ibis
+import pyarrow as pa
+from pyspark.sql import SparkSession
+
+from c360.engines.base import Engine
+
+
+@cache
+def session() -> SparkSession:
+    """The process's Spark session (starting one costs seconds, so it is shared)."""
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        from c360.engines import EngineUnavailableError
+
+        raise EngineUnavailableError(
+            "engine 'spark' needs Java 17+: install a JRE or set JAVA_HOME"
+        )
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    return (
+        SparkSession.builder.master(os.environ.get("C360_SPARK_MASTER", "local[2]"))
+        .appName("c360")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+        .getOrCreate()
+    )
+
+
+def connect() -> Engine:
+    """A Spark engine on the shared session."""
+    spark = session()
+    con = ibis.pyspark.connect(spark)
+
+    def register(name: str, data: pa.Table) -> ibis.Table:
+        spark.createDataFrame(data).createOrReplaceTempView(name)
+        return con.table(name)
+
+    return Engine("spark", con, register)

@@ -1,0 +1,53 @@
+"""One expression, every engine, the same rows: the portable patterns the pipeline relies on."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import ibis
+import pyarrow as pa
+import pytest
+
+from c360.engines import Engine, EngineUnavailableError, connect
+
+ROWS = pa.table(
+    {
+        "key": ["a", "a", "b", "c", None],
+        "seen": pa.array(
+            [dt.datetime(2024, 1, d, tzinfo=dt.UTC) for d in (1, 3, 2, 5, 4)],
+            pa.timestamp("s", tz="UTC"),
+        ),
+        "raw_date": ["2024-02-03", "2024-02-30", "03/02/2024", "2024-1-5", None],
+        "amount": pa.array([10.5, None, 3.0, 0.0, 1.0]),
+    }
+)
+
+
+def test_latest_row_per_key_is_the_same_everywhere(engine: Engine) -> None:
+    t = engine.register("rows_latest", ROWS)
+    rank = ibis.row_number().over(group_by=t.key, order_by=[ibis.desc(t.seen)])
+    latest = t.mutate(rank=rank).filter(ibis._.rank == 0).drop("rank").order_by("seen")
+    out = engine.to_arrow(latest.select("key", "seen"))
+    assert out.column("key").to_pylist() == ["b", "a", None, "c"]
+    assert out.schema.field("seen").type.tz == "UTC"
+
+
+def test_safe_iso_date_parse_and_null_division(engine: Engine) -> None:
+    t = engine.register("rows_parse", ROWS)
+    iso = ibis.ifelse(
+        t.raw_date.re_search(r"^\d{4}-\d{2}-\d{2}$"), t.raw_date, ibis.null(ibis.dtype("string"))
+    )
+    ratio = ibis.ifelse(t.amount == 0, ibis.null(ibis.dtype("float64")), 1 / t.amount)
+    out = engine.to_arrow(
+        t.select(t.key, t.raw_date, parsed=iso.try_cast("date"), ratio=ratio).order_by(
+            t.key.asc(nulls_first=True), t.raw_date
+        )
+    )
+    # keys None, a (2024-02-03), a (30 February), b (dd/mm/yyyy), c (no zero padding)
+    assert out.column("parsed").to_pylist() == [None, dt.date(2024, 2, 3), None, None, None]
+    assert out.column("ratio").to_pylist() == [1.0, pytest.approx(1 / 10.5), None, 1 / 3.0, None]
+
+
+def test_unknown_engine_is_refused_with_a_message() -> None:
+    with pytest.raises(EngineUnavailableError, match="choose one of duckdb, spark"):
+        connect("oracle")
