@@ -17,6 +17,7 @@ def test_demo_at_a_tiny_scale(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "crm_customers" in result.output
     assert "manifest sha256" in result.output
+    assert "every source reconciled" in result.output
     assert (tmp_path / "demo" / "sources" / "c360" / "crm_customers.csv").is_file()
     assert (
         len(

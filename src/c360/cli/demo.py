@@ -1,4 +1,4 @@
-"""``c360 demo``: generate scale 1 into ./c360-demo and show what was made."""
+"""``c360 demo``: generate scale 1 into ./c360-demo, run the pipeline, show what was made."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from c360.cli.generate import print_summary, run_generate
+from c360.cli.run import run_command
 
 
 def demo_command(
@@ -15,6 +16,7 @@ def demo_command(
     scale: Annotated[float, typer.Option(help="Size multiplier (1 = seed volumes).")] = 1.0,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing demo.")] = False,
 ) -> None:
-    """Run the demo on the embedded default: synthetic sources of every seed at scale 1."""
+    """Run the demo on the embedded default: every seed's sources at scale 1, then the pipeline."""
     result, seconds = run_generate(workspace, scale, 42, "csv", force, 0.0)
     print_summary(result, seconds)
+    run_command(workspace, until="bronze")
