@@ -1,0 +1,1 @@
+"""Silver: typed, clean, conformed sources; every rejected row kept with a reason."""

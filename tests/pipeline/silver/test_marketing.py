@@ -1,0 +1,78 @@
+"""Seed 004 campaigns in silver: typing, the KPIs with zero divisions, rejects and dedup."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pyarrow as pa
+import pytest
+
+from c360.engines import Engine
+from c360.pipeline.silver.marketing import stg_mongo_campaigns
+
+FIELDS = ("campaign_id", "campaign_name", "campaign_type", "budget", "spend", "impressions",
+          "clicks", "conversions", "start_date", "status")  # fmt: skip
+RAW = [  # one campaign per case; numbers as bronze keeps them (text)
+    ("CAMP001", "Spring", "Email", "1000.0", "800.0", "10000", "500", "25",
+     "2024-03-01T00:00:00Z", "completed"),  # every KPI defined
+    ("CAMP002", None, None, "0", "0", "0", "0", "0", "2026-02-01T00:00:00Z", "scheduled"),
+    ("CAMP003", " Organic ", "Social Media", "0.0", "12,50", "200", "0", "0",
+     "2024-05-01", "ACTIVE"),  # zero budget, clicks, conversions; decimal comma
+    ("CAMP004", "Bad", "Email", "abc", "1", "1", "1", "1", "2024-01-01", "active"),
+    ("CAMP005", "Over", "Email", "10", "1", "5", "9", "1", "2024-01-01", "active"),
+    ("CAMP006", "Neg", "Email", "10", "-3", "5", "1", "1", "2024-01-01", "active"),
+    ("CAMP007", "Date", "Email", "10", "1", "5", "1", "1", "2024-02-30", "active"),
+    (None, "NoKey", "Email", "10", "1", "5", "1", "1", "2024-01-01", "active"),
+    ("CAMP001", "Spring copy", "Email", "1000.0", "900.0", "10000", "500", "25",
+     "2024-03-01T00:00:00Z", "completed"),  # a later duplicate of CAMP001
+]  # fmt: skip
+
+
+@pytest.fixture()
+def bronze(engine: Engine) -> pa.Table:
+    columns = {f: [r[i] for r in RAW] for i, f in enumerate(FIELDS)}
+    columns["_source_file"] = ["sources/marketing/campaigns.jsonl"] * len(RAW)
+    columns["_row_number"] = list(range(1, len(RAW) + 1))
+    return pa.table(columns)
+
+
+def test_kpis_follow_seed_004_and_divisions_by_zero_are_null(
+    engine: Engine, bronze: pa.Table
+) -> None:
+    staged = stg_mongo_campaigns(engine.register("bronze_campaigns_kpi", bronze))
+    rows = {r["campaign_id"]: r for r in engine.to_arrow(staged.clean).to_pylist()}
+    assert sorted(rows) == ["CAMP001", "CAMP002", "CAMP003"]
+    first = rows["CAMP001"]
+    assert first["spend"] == 800.0  # the first record wins over its later duplicate
+    assert first["ctr"] == pytest.approx(5.0)
+    assert first["conversion_rate"] == pytest.approx(5.0)
+    assert first["cpc"] == pytest.approx(1.6)
+    assert first["cpa"] == pytest.approx(32.0)
+    assert first["roi"] == pytest.approx(20.0)
+    scheduled = rows["CAMP002"]
+    assert [scheduled[k] for k in ("ctr", "conversion_rate", "cpc", "cpa", "roi")] == [None] * 5
+    assert (scheduled["campaign_name"], scheduled["campaign_type"]) == (
+        "Unnamed campaign",
+        "Unknown",
+    )
+    assert scheduled["start_date"].replace(tzinfo=None) == dt.datetime(2026, 2, 1)
+    organic = rows["CAMP003"]
+    assert (organic["campaign_name"], organic["status"], organic["spend"]) == (
+        "Organic",
+        "active",
+        12.5,
+    )
+    assert organic["ctr"] == 0.0
+    assert [organic[k] for k in ("conversion_rate", "cpc", "cpa", "roi")] == [None] * 4
+
+
+def test_every_bronze_row_is_clean_or_rejected_with_a_reason(
+    engine: Engine, bronze: pa.Table
+) -> None:
+    staged = stg_mongo_campaigns(engine.register("bronze_campaigns_rej", bronze))
+    rejects = {r["_row_number"]: r["reason"] for r in engine.to_arrow(staged.rejects).to_pylist()}
+    assert rejects == {
+        4: "invalid_number", 5: "inconsistent_counts", 6: "negative_amount",
+        7: "invalid_date", 8: "missing_key", 9: "duplicate_key",
+    }  # fmt: skip
+    assert engine.to_arrow(staged.clean).num_rows + len(rejects) == bronze.num_rows
