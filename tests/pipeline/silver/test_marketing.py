@@ -8,7 +8,7 @@ import pyarrow as pa
 import pytest
 
 from c360.engines import Engine
-from c360.pipeline.silver.marketing import stg_mongo_campaigns
+from c360.pipeline.silver.marketing import stg_mongo_campaigns, stg_mongo_transactions
 
 FIELDS = ("campaign_id", "campaign_name", "campaign_type", "budget", "spend", "impressions",
           "clicks", "conversions", "start_date", "status")  # fmt: skip
@@ -76,3 +76,40 @@ def test_every_bronze_row_is_clean_or_rejected_with_a_reason(
         7: "invalid_date", 8: "missing_key", 9: "duplicate_key",
     }  # fmt: skip
     assert engine.to_arrow(staged.clean).num_rows + len(rejects) == bronze.num_rows
+
+
+TX_FIELDS = ("transaction_id", "customer_id", "product", "amount", "quantity", "payment_method",
+             "discount_applied", "shipping_cost", "timestamp")  # fmt: skip
+TX = [
+    ("TXN1", "CUST1", "Laptop", "999.99", "1", "Card", "50.0", "10.0", "2024-01-02T10:00:00Z"),
+    ("TXN2", "CUST1", None, "118,99", "2", None, None, None, "2024-01-03T00:00:00Z"),
+    ("TXN3", "CUST9", "Mug", "5", "1", "Card", "0", "0", "2024-01-04T00:00:00Z"),  # orphan
+    ("TXN4", "CUST2", "Mug", "-5", "1", "Card", "0", "0", "2024-01-04T00:00:00Z"),
+    ("TXN5", "CUST2", "Mug", "5", "0", "Card", "0", "0", "2024-01-04T00:00:00Z"),
+    ("TXN6", "CUST2", "Mug", "5", "1", "Card", "0", "0", "2095-01-04T00:00:00Z"),
+    ("TXN7", "CUST2", "Mug", "5", "1", "Card", "0", "0", "31/13/2023"),
+    ("TXN8", None, "Mug", "5", "1", "Card", "0", "0", "2024-01-04T00:00:00Z"),
+    ("TXN9", "CUST2", "Mug", "five", "1", "Card", "0", "0", "2024-01-04T00:00:00Z"),
+    ("TXN1", "CUST1", "Laptop", "999.99", "1", "Card", "50.0", "10.0", "2024-01-02T10:00:05Z"),
+]  # fmt: skip
+
+
+def test_transactions_total_defaults_and_rejects(engine: Engine) -> None:
+    columns = {f: [r[i] for r in TX] for i, f in enumerate(TX_FIELDS)}
+    columns["_source_file"] = ["sources/marketing/transactions.jsonl"] * len(TX)
+    columns["_row_number"] = list(range(1, len(TX) + 1))
+    bronze = engine.register("bronze_transactions", pa.table(columns))
+    customers = engine.register("known_customers", pa.table({"customer_id": ["CUST1", "CUST2"]}))
+    staged = stg_mongo_transactions(bronze, customers, dt.datetime(2025, 12, 31, tzinfo=dt.UTC))
+    clean = {r["transaction_id"]: r for r in engine.to_arrow(staged.clean).to_pylist()}
+    assert sorted(clean) == ["TXN1", "TXN2"]
+    assert clean["TXN1"]["total_amount"] == pytest.approx(999.99 - 50 + 10)
+    second = clean["TXN2"]
+    assert (second["amount"], second["total_amount"]) == (118.99, 118.99)  # 0 discount, shipping
+    assert (second["product"], second["payment_method"]) == ("Unknown product", "Unknown")
+    rejects = {r["_row_number"]: r["reason"] for r in engine.to_arrow(staged.rejects).to_pylist()}
+    assert rejects == {
+        3: "orphan_customer", 4: "negative_amount", 5: "non_positive_quantity",
+        6: "future_date", 7: "invalid_date", 8: "missing_customer", 9: "invalid_number",
+        10: "duplicate_key",
+    }  # fmt: skip

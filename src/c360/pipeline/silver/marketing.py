@@ -1,6 +1,8 @@
-"""Seed 004's silver for the marketing bronze: campaigns with the seed's KPIs."""
+"""Seed 004's silver for the marketing bronze: campaigns with the seed's KPIs, transactions."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 import ibis
 from ibis.expr.types import NumericValue, Table
@@ -75,4 +77,69 @@ def stg_mongo_campaigns(bronze: Table) -> Staged:
     )
     return stage(
         with_kpis, [(n, c.fill_null(False)) for n, c in checks], ["campaign_id"], CAMPAIGN_COLUMNS
+    )
+
+
+TRANSACTION_COLUMNS = (
+    "transaction_id", "customer_id", "product", "amount", "quantity", "payment_method",
+    "discount_applied", "shipping_cost", "total_amount", "transaction_at",
+)  # fmt: skip
+
+
+def stg_mongo_transactions(bronze: Table, customer_ids: Table, as_of: datetime) -> Staged:
+    """Typed transactions with seed 004's ``total_amount = amount − discount_applied +
+    shipping_cost``; impossible rows rejected with a reason.
+
+    ``customer_ids`` (one column, ``customer_id``) are the known customers: a transaction of
+    anyone else is an orphan. Defaults: a missing discount or shipping cost is 0, a missing
+    product "Unknown product", a missing payment method "Unknown". A timestamp after ``as_of``
+    has not happened yet and is rejected. Duplicated transaction ids keep their first record.
+    """
+    b = bronze
+    typed = b.select(
+        *LINEAGE,
+        transaction_id=parse.clean_text(b.transaction_id),
+        customer_id=parse.clean_text(b.customer_id),
+        product=parse.clean_text(b.product).fill_null("Unknown product"),
+        amount=parse.number(b.amount),
+        quantity=parse.integer(b.quantity),
+        payment_method=parse.clean_text(b.payment_method).fill_null("Unknown"),
+        discount_applied=parse.number(b.discount_applied).fill_null(0.0),
+        shipping_cost=parse.number(b.shipping_cost).fill_null(0.0),
+        transaction_at=parse.timestamp(b.timestamp),
+        _raw=ibis.struct(
+            {
+                c: b[c]
+                for c in ("amount", "quantity", "discount_applied", "shipping_cost", "timestamp")
+            }
+        ),
+    )
+    t = typed
+    known = t.customer_id.isin(customer_ids.customer_id)
+    checks = [
+        ("missing_key", t.transaction_id.isnull()),
+        ("missing_customer", t.customer_id.isnull()),
+        ("orphan_customer", ~known),
+        (
+            "invalid_number",
+            parse.invalid(t._raw.amount, t.amount)
+            | parse.invalid(t._raw.quantity, t.quantity)
+            | parse.invalid(t._raw.discount_applied, t.discount_applied)
+            | parse.invalid(t._raw.shipping_cost, t.shipping_cost),
+        ),
+        ("missing_amount", t.amount.isnull()),
+        ("negative_amount", (t.amount < 0) | (t.discount_applied < 0) | (t.shipping_cost < 0)),
+        ("non_positive_quantity", t.quantity.isnull() | (t.quantity <= 0)),
+        (
+            "invalid_date",
+            parse.invalid(t._raw.timestamp, t.transaction_at) | t.transaction_at.isnull(),
+        ),
+        ("future_date", t.transaction_at > ibis.literal(as_of.replace(tzinfo=None))),
+    ]
+    typed_total = t.mutate(total_amount=t.amount - t.discount_applied + t.shipping_cost)
+    return stage(
+        typed_total,
+        [(n, c.fill_null(False)) for n, c in checks],
+        ["transaction_id"],
+        TRANSACTION_COLUMNS,
     )
