@@ -1,4 +1,5 @@
-"""Seed 004's silver for the marketing bronze: campaigns with the seed's KPIs, transactions."""
+"""Seed 004's silver for the marketing bronze: campaigns (with the seed's KPIs), transactions
+and pseudonymised customers."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from datetime import datetime
 import ibis
 from ibis.expr.types import NumericValue, Table
 
-from c360.pipeline.silver import parse
+from c360.pipeline.silver import conform, parse
+from c360.pipeline.silver.privacy import Pseudonymise
 from c360.pipeline.silver.staged import LINEAGE, Staged, stage
 
 CAMPAIGN_COLUMNS = (
@@ -142,4 +144,64 @@ def stg_mongo_transactions(bronze: Table, customer_ids: Table, as_of: datetime) 
         [(n, c.fill_null(False)) for n, c in checks],
         ["transaction_id"],
         TRANSACTION_COLUMNS,
+    )
+
+
+CUSTOMER_COLUMNS = (
+    "customer_id", "first_name", "last_name", "full_name", "email_hash", "phone_hash",
+    "has_valid_email", "has_valid_phone", "age", "country", "city", "gender", "marketing_consent",
+)  # fmt: skip
+GENDERS = {"m": "M", "male": "M", "man": "M", "h": "M", "homme": "M", "hombre": "M",
+           "f": "F", "female": "F", "woman": "F", "w": "F", "femme": "F", "mujer": "F"}  # fmt: skip
+CONSENT = {"true": True, "1": True, "yes": True, "y": True, "oui": True, "si": True,
+           "false": False, "0": False, "no": False, "n": False, "non": False}  # fmt: skip
+AGE_RANGE = (13, 110)
+
+
+def stg_mongo_customers(bronze: Table, pseudonymise: Pseudonymise) -> Staged:
+    """Marketing contacts: seed 004's ``full_name``, pseudonymised e-mail and phone, conformed
+    country, gender and consent; only rows without an id or repeating one are rejected.
+
+    Repairs and defaults: e-mail trimmed and lower-cased, kept (hashed) only when deliverable;
+    phone in E.164 for the contact's country, kept (hashed) only when valid; country as ISO
+    code (unknown spellings → NULL); gender M, F or U; ages like "46 years" read, ages outside
+    13–110 → NULL; consent "yes"/"Y"/"1"/"oui" → true, anything unreadable or missing → false
+    (the most restrictive reading). No clear-text e-mail or phone leaves this model.
+    """
+    b = bronze
+    first = parse.clean_text(b.first_name)
+    last = parse.clean_text(b.last_name)
+    country = conform.country_iso(b.country)
+    mail = conform.email(b.email)
+    phone = conform.phone_e164(parse.clean_text(b.phone), country)
+    age_text = (
+        parse.clean_text(b.age).lower().re_extract(r"^([0-9]{1,3})(\.0+)?( ?(years|ans|yrs))?$", 1)
+    )
+    age = age_text.nullif("").try_cast("int64")
+    typed = b.select(
+        *LINEAGE,
+        customer_id=parse.clean_text(b.customer_id),
+        first_name=first,
+        last_name=last,
+        full_name=ibis.coalesce(
+            ibis.ifelse(
+                first.notnull() & last.notnull(), first + " " + last, ibis.coalesce(first, last)
+            ),
+            ibis.literal("Unknown"),
+        ),
+        email_hash=pseudonymise(mail),
+        phone_hash=pseudonymise(phone),
+        has_valid_email=mail.notnull(),
+        has_valid_phone=phone.notnull(),
+        age=ibis.ifelse(age.between(*AGE_RANGE), age, ibis.null("int64")),
+        country=country,
+        city=parse.clean_text(b.city),
+        gender=parse.clean_text(b.gender).lower().substitute(GENDERS, else_="U").fill_null("U"),
+        marketing_consent=parse.clean_text(b.marketing_consent)
+        .lower()
+        .substitute(CONSENT, else_=False)
+        .fill_null(False),
+    )
+    return stage(
+        typed, [("missing_key", typed.customer_id.isnull())], ["customer_id"], CUSTOMER_COLUMNS
     )

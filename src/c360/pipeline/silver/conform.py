@@ -1,0 +1,51 @@
+"""Conformed values: ISO countries, E.164 phones, valid e-mails, one spelling per category."""
+
+from __future__ import annotations
+
+import ibis
+from ibis.expr.types import StringValue
+
+from c360.pipeline.silver.parse import trim
+
+# Spellings seen in sources, lower-cased and trimmed, to ISO 3166-1 alpha-2.
+COUNTRY_ISO = {
+    name: iso
+    for iso, names in {
+        "FR": ("fr", "fra", "france", "république française", "francia", "frankreich"),
+        "US": ("us", "usa", "u.s.a.", "u.s.", "united states", "united states of america",
+               "etats-unis", "états-unis"),
+        "DE": ("de", "deu", "germany", "deutschland", "allemagne", "alemania"),
+        "ES": ("es", "esp", "spain", "españa", "espana", "espagne"),
+        "GB": ("gb", "gbr", "uk", "united kingdom", "great britain", "england", "scotland",
+               "wales", "royaume-uni", "reino unido"),
+    }.items()
+    for name in names
+}  # fmt: skip
+EMAIL = r"^[a-z0-9._%+'-]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$"
+
+
+def country_iso(value: StringValue) -> StringValue:
+    """ISO 3166 alpha-2 code of a country however it was spelt (France / FR / fra → FR)."""
+    return trim(value).lower().substitute(COUNTRY_ISO, else_=ibis.null("string"))
+
+
+def email(value: StringValue) -> StringValue:
+    """The address trimmed and lower-cased; NULL when it is not a deliverable shape."""
+    text = trim(value).lower()
+    return ibis.ifelse(text.re_search(EMAIL), text, ibis.null("string"))
+
+
+@ibis.udf.scalar.python(null_handling="special")
+def phone_e164(number: str, region: str) -> str:
+    """The number in E.164 (+33612345678), read in the country's own format; NULL if invalid."""
+    import phonenumbers
+
+    if number is None:
+        return None
+    try:
+        parsed = phonenumbers.parse(number, region or None)
+    except phonenumbers.NumberParseException:
+        return None  # type: ignore[return-value]
+    if not phonenumbers.is_valid_number(parsed):
+        return None  # type: ignore[return-value]
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)

@@ -1,0 +1,52 @@
+"""Pseudonymisation of direct identifiers: keyed HMAC-SHA256 by default, MD5 on request.
+
+An unkeyed hash of an e-mail can be reversed with a dictionary of likely addresses, so the
+default is HMAC-SHA256 with a secret key; ``md5`` reproduces seed 004 exactly and exists only
+for compatibility. The key comes from the environment variable named in the project file, or
+from a key file that c360 creates inside the workspace (never in a repository).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+
+import ibis
+from ibis.expr.types import StringValue
+
+KEY_FILE = Path(".c360") / "privacy.key"
+Pseudonymise = Callable[[StringValue], StringValue]
+
+
+def privacy_key(workspace: Path, env_var: str = "C360_PRIVACY_KEY") -> bytes:
+    """The workspace's key: ``$env_var`` if set, else ``.c360/privacy.key`` (made on first use)."""
+    if value := os.environ.get(env_var):
+        return value.encode()
+    path = Path(workspace) / KEY_FILE
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32), encoding="utf-8")
+        path.chmod(0o600)
+    return path.read_text(encoding="utf-8").strip().encode()
+
+
+def pseudonymiser(mode: str, key: bytes | None = None) -> Pseudonymise:
+    """A function mapping a text column to its pseudonym (NULL stays NULL)."""
+    if mode == "md5":
+        return lambda value: value.hexdigest("md5")
+    if mode != "hmac" or not key:
+        raise ValueError("pseudonymisation is 'hmac' (with a key) or 'md5'")
+
+    # The key lives in this closure, never in the SQL an engine logs.
+    @ibis.udf.scalar.python(null_handling="special")
+    def hmac_sha256(value: str) -> str:
+        import hashlib
+        import hmac
+
+        if value is None:
+            return None
+        return hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()
+
+    return lambda value: hmac_sha256(value)
