@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import ibis
 import pyarrow as pa
@@ -21,6 +22,10 @@ class Engine:
     name: str
     con: ibis.BaseBackend
     register: Callable[[str, pa.Table], ibis.Table]
+
+    def read_lake(self, name: str, folder: Path) -> ibis.Table:
+        """A lake table (a folder of Parquet parts) as a table of this engine."""
+        return self.con.read_parquet(str(folder), table_name=name)
 
     def to_arrow(self, expr: ibis.Table) -> pa.Table:
         """Execute ``expr`` and collect it, timestamps in UTC."""

@@ -1,0 +1,105 @@
+"""Build the silver tables from bronze on an engine, publish them, reconcile every row."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import ibis
+import pyarrow as pa
+
+from c360.config import Project
+from c360.engines import Engine
+from c360.pipeline import lake
+from c360.pipeline.bronze.land import ReconciliationError
+from c360.pipeline.silver import marketing
+from c360.pipeline.silver.privacy import privacy_key, pseudonymiser
+from c360.pipeline.silver.staged import Staged
+
+
+@dataclass
+class Built:
+    """One silver model's outcome: rows in, clean rows out, rows rejected."""
+
+    model: str
+    source: str
+    bronze_rows: int
+    clean: int
+    rejected: int
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Context:
+    """What models may need beyond their tables."""
+
+    as_of: datetime
+    pseudonymise: Callable[[ibis.ir.StringValue], ibis.ir.StringValue]
+
+
+Model = Callable[[dict[str, ibis.Table], Context], Staged]
+
+# (model, bronze source, build) in dependency order; a model may read earlier silver tables.
+MODELS: list[tuple[str, str, Model]] = [
+    ("stg_mongo_customers", "mongo_customers",
+     lambda t, c: marketing.stg_mongo_customers(t["mongo_customers"], c.pseudonymise)),
+    ("stg_mongo_transactions", "mongo_transactions",
+     lambda t, c: marketing.stg_mongo_transactions(
+         t["mongo_transactions"], t["stg_mongo_customers"].select("customer_id"), c.as_of)),
+    ("stg_mongo_campaigns", "mongo_campaigns",
+     lambda t, c: marketing.stg_mongo_campaigns(t["mongo_campaigns"])),
+]  # fmt: skip
+
+
+def build_silver(
+    workspace: Path,
+    engine: Engine,
+    project: Project,
+    progress: Callable[[Built], None] | None = None,
+) -> list[Built]:
+    """Every silver model whose bronze source was landed."""
+    workspace = Path(workspace)
+    mode = project.privacy.pseudonymisation
+    key = privacy_key(workspace, project.privacy.key_env) if mode == "hmac" else None
+    context = Context(datetime.now(UTC), pseudonymiser(mode, key))
+    tables: dict[str, ibis.Table] = {}
+    built = []
+    for name, source, model in MODELS:
+        folder = lake.table_dir(workspace, "bronze", source)
+        if not folder.exists():
+            continue
+        started = time.perf_counter()
+        tables[source] = engine.read_lake(f"bronze_{source}", folder)
+        staged = model(tables, context)
+        clean = engine.to_arrow(staged.clean)
+        rejects = engine.to_arrow(staged.rejects)
+        bronze_rows = engine.to_arrow(tables[source].count().as_table()).column(0)[0].as_py()
+        if clean.num_rows + rejects.num_rows != bronze_rows:
+            raise ReconciliationError(
+                f"{name}: {bronze_rows} bronze rows but {clean.num_rows} clean and "
+                f"{rejects.num_rows} rejected"
+            )
+        _publish(workspace, "silver", name, clean)
+        _publish(workspace, "quarantine", f"silver_{name}", rejects)
+        tables[name] = engine.register(name, clean)
+        built.append(
+            Built(
+                name,
+                source,
+                bronze_rows,
+                clean.num_rows,
+                rejects.num_rows,
+                time.perf_counter() - started,
+            )
+        )
+        if progress:
+            progress(built[-1])
+    return built
+
+
+def _publish(workspace: Path, layer: str, name: str, data: pa.Table) -> None:
+    with lake.publish(workspace, layer, name, data.schema) as out:
+        out.write(data)
