@@ -24,7 +24,7 @@ def session() -> SparkSession:
             "engine 'spark' needs Java 17+: install a JRE or set JAVA_HOME"
         )
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    return (
+    spark = (
         SparkSession.builder.master(os.environ.get("C360_SPARK_MASTER", "local[2]"))
         .appName("c360")
         .config("spark.ui.enabled", "false")
@@ -33,6 +33,8 @@ def session() -> SparkSession:
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .getOrCreate()
     )
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
 
 
 def connect() -> Engine:
