@@ -77,9 +77,7 @@ def stg_mongo_campaigns(bronze: Table) -> Staged:
         cpa=ratio(t.spend, t.conversions),
         roi=ratio(t.budget - t.spend, t.budget) * 100,
     )
-    return stage(
-        with_kpis, [(n, c.fill_null(False)) for n, c in checks], ["campaign_id"], CAMPAIGN_COLUMNS
-    )
+    return stage(with_kpis, checks, ["campaign_id"], CAMPAIGN_COLUMNS)
 
 
 TRANSACTION_COLUMNS = (
@@ -88,14 +86,15 @@ TRANSACTION_COLUMNS = (
 )  # fmt: skip
 
 
-def stg_mongo_transactions(bronze: Table, customer_ids: Table, as_of: datetime) -> Staged:
+def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> Staged:
     """Typed transactions with seed 004's ``total_amount = amount − discount_applied +
     shipping_cost``; impossible rows rejected with a reason.
 
-    ``customer_ids`` (one column, ``customer_id``) are the known customers: a transaction of
-    anyone else is an orphan. Defaults: a missing discount or shipping cost is 0, a missing
-    product "Unknown product", a missing payment method "Unknown". A timestamp after ``as_of``
-    has not happened yet and is rejected. Duplicated transaction ids keep their first record.
+    ``customers`` (the customers source: its ``customer_id`` column) are the known customers:
+    a transaction of anyone else is an orphan. Defaults: a missing discount or shipping cost is
+    0, a missing product "Unknown product", a missing payment method "Unknown". A timestamp
+    after ``as_of`` has not happened yet and is rejected. Duplicated transaction ids keep their
+    first record.
     """
     b = bronze
     typed = b.select(
@@ -117,7 +116,7 @@ def stg_mongo_transactions(bronze: Table, customer_ids: Table, as_of: datetime) 
         ),
     )
     t = typed
-    known = t.customer_id.isin(customer_ids.customer_id)
+    known = t.customer_id.isin(parse.clean_text(customers.customer_id))
     checks = [
         ("missing_key", t.transaction_id.isnull()),
         ("missing_customer", t.customer_id.isnull()),
@@ -141,7 +140,7 @@ def stg_mongo_transactions(bronze: Table, customer_ids: Table, as_of: datetime) 
     typed_total = t.mutate(total_amount=t.amount - t.discount_applied + t.shipping_cost)
     return stage(
         typed_total,
-        [(n, c.fill_null(False)) for n, c in checks],
+        checks,
         ["transaction_id"],
         TRANSACTION_COLUMNS,
     )

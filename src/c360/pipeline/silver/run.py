@@ -15,7 +15,7 @@ from c360.config import Project
 from c360.engines import Engine
 from c360.pipeline import lake
 from c360.pipeline.bronze.land import ReconciliationError
-from c360.pipeline.silver import marketing
+from c360.pipeline.silver import ecommerce, marketing
 from c360.pipeline.silver.privacy import privacy_key, pseudonymiser
 from c360.pipeline.silver.staged import Staged
 
@@ -42,15 +42,28 @@ class Context:
 
 Model = Callable[[dict[str, ibis.Table], Context], Staged]
 
-# (model, bronze source, build) in dependency order; a model may read earlier silver tables.
+# (model, bronze source, build) in dependency order. Foreign keys are checked against the ids
+# the referenced source holds (its bronze table): an order of a customer whose row was rejected
+# for another reason is not an orphan.
 MODELS: list[tuple[str, str, Model]] = [
     ("stg_mongo_customers", "mongo_customers",
      lambda t, c: marketing.stg_mongo_customers(t["mongo_customers"], c.pseudonymise)),
     ("stg_mongo_transactions", "mongo_transactions",
      lambda t, c: marketing.stg_mongo_transactions(
-         t["mongo_transactions"], t["stg_mongo_customers"].select("customer_id"), c.as_of)),
+         t["mongo_transactions"], t["mongo_customers"], c.as_of)),
     ("stg_mongo_campaigns", "mongo_campaigns",
      lambda t, c: marketing.stg_mongo_campaigns(t["mongo_campaigns"])),
+    ("stg_ecommerce_products", "ecommerce_products",
+     lambda t, c: ecommerce.stg_ecommerce_products(t["ecommerce_products"])),
+    ("stg_ecommerce_customers", "ecommerce_customers",
+     lambda t, c: ecommerce.stg_ecommerce_customers(
+         t["ecommerce_customers"], c.pseudonymise, c.as_of)),
+    ("stg_ecommerce_orders", "ecommerce_orders",
+     lambda t, c: ecommerce.stg_ecommerce_orders(
+         t["ecommerce_orders"], t["ecommerce_customers"], t["ecommerce_products"], c.as_of)),
+    ("stg_ecommerce_inventory", "ecommerce_inventory",
+     lambda t, c: ecommerce.stg_ecommerce_inventory(
+         t["ecommerce_inventory"], t["ecommerce_products"], c.as_of)),
 ]  # fmt: skip
 
 

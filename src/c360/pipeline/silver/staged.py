@@ -35,7 +35,10 @@ def stage(
     ``_row_number``: the record the source wrote first) stays, the later ones are rejected as
     ``duplicate_key``. ``columns`` are the clean table's columns, in order.
     """
-    reason = ibis.cases(*((bad, name) for name, bad in checks), else_=ibis.null("string"))
+    # A check on a NULL value is "not failed": the checks for missing values name them.
+    reason = ibis.cases(
+        *((bad.fill_null(False), name) for name, bad in checks), else_=ibis.null("string")
+    )
     flagged = typed.mutate(_reason=reason)
     rank = ibis.row_number().over(
         group_by=[flagged[k] for k in key], order_by=[flagged._row_number]

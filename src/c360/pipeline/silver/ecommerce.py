@@ -1,0 +1,142 @@
+"""Seed 003's silver: the e-commerce platform's products, customers, orders and inventory.
+
+The seed's cleaning phase: remove duplicates, handle nulls, validate dates, quantities > 0.
+Rejected rows keep their reason; repaired values are documented on each model.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import ibis
+from ibis.expr.types import Table
+
+from c360.pipeline.silver import conform, parse
+from c360.pipeline.silver.privacy import Pseudonymise
+from c360.pipeline.silver.staged import LINEAGE, Staged, stage
+
+PRODUCT_COLUMNS = ("product_id", "name", "category", "brand", "price", "cost", "margin")
+CUSTOMER_COLUMNS = ("customer_id", "name", "email_hash", "has_valid_email", "city", "country",
+                    "registration_date", "loyalty_tier")  # fmt: skip
+ORDER_COLUMNS = ("order_id", "customer_id", "product_id", "quantity", "order_at",
+                 "shipping_address")  # fmt: skip
+INVENTORY_COLUMNS = ("product_id", "warehouse_id", "stock_quantity", "last_updated_at")
+TIERS = ("bronze", "silver", "gold", "platinum")
+
+
+def _future(value: ibis.ir.TimestampValue, as_of: datetime) -> ibis.ir.BooleanValue:
+    return value > ibis.literal(as_of.replace(tzinfo=None))
+
+
+def stg_ecommerce_products(bronze: Table) -> Staged:
+    """Products with ``margin = price − cost``; a missing brand is "Unknown", a missing cost
+    leaves the margin NULL; a negative or unreadable price is rejected."""
+    b = bronze
+    t = b.select(
+        *LINEAGE,
+        product_id=parse.clean_text(b.product_id),
+        name=parse.clean_text(b.name),
+        category=parse.clean_text(b.category).fill_null("Unknown"),
+        brand=parse.clean_text(b.brand).fill_null("Unknown"),
+        price=parse.number(b.price),
+        cost=parse.number(b.cost),
+        _raw_price=b.price,
+        _raw_cost=b.cost,
+    )
+    t = t.mutate(margin=t.price - t.cost)
+    checks = [
+        ("missing_key", t.product_id.isnull()),
+        (
+            "invalid_number",
+            parse.invalid(t._raw_price, t.price) | parse.invalid(t._raw_cost, t.cost),
+        ),
+        ("missing_price", t.price.isnull()),
+        ("negative_amount", (t.price < 0) | (t.cost < 0)),
+    ]
+    return stage(t, checks, ["product_id"], PRODUCT_COLUMNS)
+
+
+def stg_ecommerce_customers(bronze: Table, pseudonymise: Pseudonymise, as_of: datetime) -> Staged:
+    """Customers with a pseudonymised e-mail (kept only when deliverable), ISO country and a
+    loyalty tier ("bronze" when missing, NULL when not a known tier). An invalid or future
+    registration date becomes NULL: the customer is real even if that one field is not."""
+    b = bronze
+    mail = conform.email(b.email)
+    t = b.select(
+        *LINEAGE,
+        customer_id=parse.clean_text(b.customer_id),
+        name=parse.clean_text(b.name).fill_null("Unknown"),
+        email_hash=pseudonymise(mail),
+        has_valid_email=mail.notnull(),
+        city=parse.clean_text(b.city),
+        country=conform.country_iso(b.country),
+        registration_date=_past(parse.timestamp(b.registration_date), as_of).cast("date"),
+        loyalty_tier=_tier(parse.clean_text(b.loyalty_tier).lower().fill_null("bronze")),
+    )
+    return stage(t, [("missing_key", t.customer_id.isnull())], ["customer_id"], CUSTOMER_COLUMNS)
+
+
+def _past(value: ibis.ir.TimestampValue, as_of: datetime) -> ibis.ir.TimestampValue:
+    return ibis.ifelse(_future(value, as_of), ibis.null("timestamp"), value)
+
+
+def _tier(value: ibis.ir.StringValue) -> ibis.ir.StringValue:
+    return ibis.ifelse(value.isin(TIERS), value, ibis.null("string"))
+
+
+def stg_ecommerce_orders(
+    bronze: Table, customers: Table, products: Table, as_of: datetime
+) -> Staged:
+    """Order lines of the platform: quantity > 0, a real date not in the future, a customer and
+    a product that exist in their sources (bronze); a missing shipping address stays NULL."""
+    b = bronze
+    t = b.select(
+        *LINEAGE,
+        order_id=parse.clean_text(b.order_id),
+        customer_id=parse.clean_text(b.customer_id),
+        product_id=parse.clean_text(b.product_id),
+        quantity=parse.integer(b.quantity),
+        order_at=parse.timestamp(b.order_date),
+        shipping_address=parse.clean_text(b.shipping_address),
+        _raw_quantity=b.quantity,
+        _raw_date=b.order_date,
+    )
+    checks = [
+        ("missing_key", t.order_id.isnull()),
+        ("missing_customer", t.customer_id.isnull()),
+        ("orphan_customer", ~t.customer_id.isin(_keys(customers.customer_id))),
+        ("orphan_product", t.product_id.isnull() | ~t.product_id.isin(_keys(products.product_id))),
+        ("invalid_number", parse.invalid(t._raw_quantity, t.quantity)),
+        ("non_positive_quantity", t.quantity.isnull() | (t.quantity <= 0)),
+        ("invalid_date", t.order_at.isnull()),
+        ("future_date", _future(t.order_at, as_of)),
+    ]
+    return stage(t, checks, ["order_id"], ORDER_COLUMNS)
+
+
+def _keys(column: ibis.ir.StringColumn) -> ibis.ir.StringColumn:
+    """The ids a source holds, as the staging models clean them."""
+    return parse.clean_text(column)
+
+
+def stg_ecommerce_inventory(bronze: Table, products: Table, as_of: datetime) -> Staged:
+    """Stock snapshots: a known product, a stock ≥ 0 (0 is a real stock-out), a valid date."""
+    b = bronze
+    t = b.select(
+        *LINEAGE,
+        product_id=parse.clean_text(b.product_id),
+        warehouse_id=parse.clean_text(b.warehouse_id),
+        stock_quantity=parse.integer(b.stock_quantity),
+        last_updated_at=parse.timestamp(b.last_updated),
+        _raw_stock=b.stock_quantity,
+    )
+    checks = [
+        ("orphan_product", t.product_id.isnull() | ~t.product_id.isin(_keys(products.product_id))),
+        ("missing_key", t.warehouse_id.isnull()),
+        ("invalid_number", parse.invalid(t._raw_stock, t.stock_quantity)),
+        ("missing_stock", t.stock_quantity.isnull()),
+        ("negative_stock", t.stock_quantity < 0),
+        ("invalid_date", t.last_updated_at.isnull()),
+        ("future_date", _future(t.last_updated_at, as_of)),
+    ]
+    return stage(t, checks, ["product_id", "warehouse_id", "last_updated_at"], INVENTORY_COLUMNS)

@@ -1,0 +1,91 @@
+"""Seed 003 in silver: the seed's cleaning rules on literal rows, on every engine."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pyarrow as pa
+
+from c360.engines import Engine
+from c360.pipeline.silver.ecommerce import (
+    stg_ecommerce_customers,
+    stg_ecommerce_inventory,
+    stg_ecommerce_orders,
+    stg_ecommerce_products,
+)
+from c360.pipeline.silver.privacy import pseudonymiser
+
+AS_OF = dt.datetime(2025, 12, 31, tzinfo=dt.UTC)
+
+
+def bronze(engine: Engine, name: str, fields: tuple[str, ...], rows: list[tuple]) -> object:
+    columns: dict[str, list[object]] = {f: [r[i] for r in rows] for i, f in enumerate(fields)}
+    columns["_source_file"] = [f"sources/ecommerce/{name}"] * len(rows)
+    columns["_row_number"] = list(range(1, len(rows) + 1))
+    return engine.register(name, pa.table(columns))
+
+
+def reasons(engine: Engine, staged: object) -> dict[int, str]:
+    rows = engine.to_arrow(staged.rejects).to_pylist()  # type: ignore[attr-defined]
+    return {r["_row_number"]: r["reason"] for r in rows}
+
+
+def test_orders_and_inventory_follow_the_seed_cleaning(engine: Engine) -> None:
+    products = bronze(engine, "ec_products", ("product_id", "name", "category", "brand", "price",
+                                              "cost"),
+                      [("PROD_1", "Lamp", "Home", None, "20.0", "12.5"),
+                       ("PROD_2", "Bad", "Home", "X", "-3.0", "1.0")])  # fmt: skip
+    customers = bronze(engine, "ec_customers", ("customer_id", "name", "email", "city", "country",
+                                                "registration_date", "loyalty_tier"),
+                       [("CUST_1", "Ann Lee", "Ann@Mail.com", "Leeds", "uk", "2099-01-01", None),
+                        ("CUST_2", "Bo", "bo@", None, "fra", "2024-13-01", "GOLD")])  # fmt: skip
+    orders = bronze(
+        engine,
+        "ec_orders",
+        ("order_id", "customer_id", "product_id", "quantity", "order_date", "shipping_address"),
+        [
+            ("EC-1", "CUST_1", "PROD_1", "2", "2024-01-01 10:00:00", "1 Main St"),
+            ("EC-2", "CUST_2", "PROD_2", "1", "2024-01-02 10:00:00", None),
+            ("EC-3", "CUST_9", "PROD_1", "1", "2024-01-02 10:00:00", "x"),
+            ("EC-4", "CUST_1", "PROD_1", "0", "2024-01-02 10:00:00", "x"),
+            ("EC-5", "CUST_1", "PROD_1", "1", "2024-02-30 10:00:00", "x"),
+            ("EC-6", "CUST_1", "PROD_1", "1", "2095-01-01 10:00:00", "x"),
+            ("EC-1", "CUST_1", "PROD_1", "3", "2024-01-01 10:00:00", "1 Main St"),
+        ],
+    )
+    staged = stg_ecommerce_orders(orders, customers, products, AS_OF)
+    clean = engine.to_arrow(staged.clean).to_pylist()
+    # EC-2's product was rejected (negative price) but exists: the order is not an orphan.
+    assert sorted((r["order_id"], r["quantity"]) for r in clean) == [("EC-1", 2), ("EC-2", 1)]
+    assert reasons(engine, staged) == {
+        3: "orphan_customer",
+        4: "non_positive_quantity",
+        5: "invalid_date",
+        6: "future_date",
+        7: "duplicate_key",
+    }
+    staged_products = stg_ecommerce_products(products)
+    lamp = engine.to_arrow(staged_products.clean).to_pylist()
+    assert [(p["product_id"], p["brand"], p["margin"]) for p in lamp] == [
+        ("PROD_1", "Unknown", 7.5)
+    ]
+    assert reasons(engine, staged_products) == {2: "negative_amount"}
+    people = {
+        r["customer_id"]: r
+        for r in engine.to_arrow(
+            stg_ecommerce_customers(customers, pseudonymiser("md5"), AS_OF).clean
+        ).to_pylist()
+    }
+    assert (people["CUST_1"]["country"], people["CUST_1"]["registration_date"]) == ("GB", None)
+    assert (
+        people["CUST_1"]["loyalty_tier"] == "bronze" and people["CUST_2"]["loyalty_tier"] == "gold"
+    )
+    assert (people["CUST_2"]["has_valid_email"], people["CUST_2"]["email_hash"]) == (False, None)
+    inventory = bronze(engine, "ec_inventory", ("product_id", "warehouse_id", "stock_quantity",
+                                                "last_updated"),
+                       [("PROD_1", "WH-PAR", "0", "2025-10-13 06:00:00"),
+                        ("PROD_1", "WH-PAR", "-4", "2025-10-20 06:00:00"),
+                        ("PROD_7", "WH-PAR", "3", "2025-10-13 06:00:00")])  # fmt: skip
+    staged_inventory = stg_ecommerce_inventory(inventory, products, AS_OF)
+    assert [r["stock_quantity"] for r in engine.to_arrow(staged_inventory.clean).to_pylist()] == [0]
+    assert reasons(engine, staged_inventory) == {2: "negative_stock", 3: "orphan_product"}
