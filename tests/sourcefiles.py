@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from c360 import contracts
 from c360.contracts.model import Table
+
+
+def listed_defects(workspace: Path, table: str) -> list[dict[str, Any]]:
+    """The rows of ``truth/defects.csv`` about ``table``."""
+    defects = pacsv.read_csv(workspace / "truth" / "defects.csv").to_pylist()
+    return [d for d in defects if d["table"] == table]
 
 
 def read_raw(workspace: Path, name: str) -> pa.Table:

@@ -24,6 +24,7 @@ from c360.generate.ecommerce.catalog import sales_share
 from c360.generate.ecommerce.sources import _addresses, _next_tier
 from c360.generate.plan import AS_OF
 from c360.generate.source_dirt import bump, orphan_keys, quota, shout
+from tests.sourcefiles import listed_defects
 
 PLAN = Plan(scale=0.02, seed=7)
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-z]{2,}")
@@ -61,11 +62,6 @@ def read(ws: Path, name: str) -> list[Row]:
         docs = json.loads(path.read_text(encoding="utf-8"))
         return [{c: d.get(c) for c in table.column_names} for d in docs]
     return pq.read_table(path).to_pylist()
-
-
-def listed(ws: Path, name: str) -> list[Row]:
-    defects = pacsv.read_csv(ws / "truth" / "defects.csv").to_pylist()
-    return [d for d in defects if d["table"] == name]
 
 
 def mojibake(value: str) -> bool:
@@ -152,7 +148,7 @@ def test_files_have_exactly_the_seed_columns(ws: Path, name: str) -> None:
 @pytest.mark.parametrize("table", contract.TABLES, ids=lambda t: t.name)
 def test_volumes_follow_the_scale(ws: Path, table: Table) -> None:
     rows = len(read(ws, table.name))
-    copies = sum(d["defect_type"].endswith("duplicate") for d in listed(ws, table.name))
+    copies = sum(d["defect_type"].endswith("duplicate") for d in listed_defects(ws, table.name))
     target = PLAN.rows(table)
     assert abs(rows - copies - target) <= 0.05 * target
     assert copies <= 0.05 * rows + 2
@@ -162,7 +158,7 @@ def test_volumes_follow_the_scale(ws: Path, table: Table) -> None:
 def test_listed_defects_are_present(ws: Path, table: Table) -> None:
     rows = read(ws, table.name)
     refs = references(ws)
-    defects = listed(ws, table.name)
+    defects = listed_defects(ws, table.name)
     assert defects, "every seed-003 file carries defects"
     for d in defects:
         row = rows[d["row_number"] - 1]
@@ -182,7 +178,7 @@ def test_listed_defects_are_present(ws: Path, table: Table) -> None:
 def test_unlisted_rows_are_clean(ws: Path, table: Table) -> None:
     rows = read(ws, table.name)
     refs = references(ws)
-    dirty = {d["row_number"] for d in listed(ws, table.name)}
+    dirty = {d["row_number"] for d in listed_defects(ws, table.name)}
     clean = [r for i, r in enumerate(rows, start=1) if i not in dirty]
     assert len(clean) > 0.8 * len(rows)
     for row in clean:
@@ -212,7 +208,7 @@ def test_orders_belong_to_seed_000_people_and_products(ws: Path) -> None:
 
 
 def test_orders_are_plausible(ws: Path) -> None:
-    dirty = {d["row_number"] for d in listed(ws, "ecommerce_orders")}
+    dirty = {d["row_number"] for d in listed_defects(ws, "ecommerce_orders")}
     clean = [r for i, r in enumerate(read(ws, "ecommerce_orders"), 1) if i not in dirty]
     quantities = Counter(int(r["quantity"]) for r in clean)
     assert sum(quantities[q] for q in (1, 2, 3)) > 0.9 * len(clean)
@@ -223,7 +219,7 @@ def test_orders_are_plausible(ws: Path) -> None:
 
 
 def test_inventory_has_weekly_snapshots_with_stockouts(ws: Path) -> None:
-    dirty = {d["row_number"] for d in listed(ws, "ecommerce_inventory")}
+    dirty = {d["row_number"] for d in listed_defects(ws, "ecommerce_inventory")}
     clean = [r for i, r in enumerate(read(ws, "ecommerce_inventory"), 1) if i not in dirty]
     days = sorted({r["last_updated"][:10] for r in clean})
     assert len(days) == 12 and days[-1] == "2025-12-29" and days[0] == "2025-10-13"

@@ -11,7 +11,6 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.csv as pacsv
 import pytest
 from bson import ObjectId, json_util
 
@@ -21,6 +20,7 @@ from c360.generate import Plan, generate
 from c360.generate.marketing.collections import CONSENT_VARIANTS, _variant, age_words
 from c360.generate.marketing.documents import DocumentDirt, object_ids, restore
 from c360.generate.plan import AS_OF
+from tests.sourcefiles import listed_defects
 
 PLAN = Plan(scale=0.02, seed=7)
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-z]{2,}")
@@ -41,11 +41,6 @@ def read(ws: Path, name: str) -> list[Doc]:
     """The documents exactly as written: plain JSON, extended-JSON wrappers kept."""
     lines = (ws / TABLES[name].path).read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines]
-
-
-def listed(ws: Path, name: str) -> list[Doc]:
-    defects = pacsv.read_csv(ws / "truth" / "defects.csv").to_pylist()
-    return [d for d in defects if d["table"] == name]
 
 
 def when(value: Any) -> float | None:
@@ -144,7 +139,7 @@ def test_documents_have_the_seed_fields_and_an_object_id(ws: Path, table: Table)
 @pytest.mark.parametrize("table", contract.TABLES, ids=lambda t: t.name)
 def test_volumes_follow_the_scale(ws: Path, table: Table) -> None:
     docs = len(read(ws, table.name))
-    copies = sum(d["defect_type"].endswith("duplicate") for d in listed(ws, table.name))
+    copies = sum(d["defect_type"].endswith("duplicate") for d in listed_defects(ws, table.name))
     target = PLAN.rows(table)
     assert abs(docs - copies - target) <= 0.05 * target
     assert copies <= 0.05 * docs + 2
@@ -154,7 +149,7 @@ def test_volumes_follow_the_scale(ws: Path, table: Table) -> None:
 def test_listed_defects_are_present(ws: Path, table: Table) -> None:
     docs = read(ws, table.name)
     customers = customer_ids(ws)
-    defects = listed(ws, table.name)
+    defects = listed_defects(ws, table.name)
     assert defects
     key = table.primary_key[0]
     for d in defects:
@@ -177,7 +172,7 @@ def test_listed_defects_are_present(ws: Path, table: Table) -> None:
 def test_unlisted_documents_are_clean(ws: Path, table: Table) -> None:
     docs = read(ws, table.name)
     customers = customer_ids(ws)
-    dirty = {d["row_number"] for d in listed(ws, table.name)}
+    dirty = {d["row_number"] for d in listed_defects(ws, table.name)}
     clean = [d for i, d in enumerate(docs, start=1) if i not in dirty]
     assert len(clean) > 0.6 * len(docs)
     for doc in clean:
@@ -187,7 +182,9 @@ def test_unlisted_documents_are_clean(ws: Path, table: Table) -> None:
 
 
 def test_defect_kinds_of_the_brief_all_occur(ws: Path) -> None:
-    kinds = {(d["table"], d["column"], d["defect_type"]) for t in TABLES for d in listed(ws, t)}
+    kinds = {
+        (d["table"], d["column"], d["defect_type"]) for t in TABLES for d in listed_defects(ws, t)
+    }
     assert {k for _t, _c, k in kinds} >= {
         "null", "malformed_record", "out_of_range", "malformed_email", "country_spelling",
         "negative_amount", "non_positive_quantity", "invalid_date", "orphan_key",
@@ -198,7 +195,7 @@ def test_defect_kinds_of_the_brief_all_occur(ws: Path) -> None:
 
 
 def test_campaigns_hold_legitimate_zero_divisors(ws: Path) -> None:
-    dirty = {d["row_number"] for d in listed(ws, "mongo_campaigns")}
+    dirty = {d["row_number"] for d in listed_defects(ws, "mongo_campaigns")}
     clean = [d for i, d in enumerate(read(ws, "mongo_campaigns"), 1) if i not in dirty]
     assert any(d["impressions"] == 0 for d in clean)
     assert any(d["clicks"] == 0 and d["impressions"] > 0 for d in clean)
@@ -212,7 +209,7 @@ def test_campaigns_hold_legitimate_zero_divisors(ws: Path) -> None:
 
 
 def test_transactions_are_plausible(ws: Path) -> None:
-    dirty = {d["row_number"] for d in listed(ws, "mongo_transactions")}
+    dirty = {d["row_number"] for d in listed_defects(ws, "mongo_transactions")}
     clean = [d for i, d in enumerate(read(ws, "mongo_transactions"), 1) if i not in dirty]
     for d in clean:
         assert d["amount"] - d["discount_applied"] + d["shipping_cost"] > 0

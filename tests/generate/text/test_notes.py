@@ -12,20 +12,9 @@ import pytest
 
 from c360.generate.text import NOTE_TOPICS, SENTIMENTS, render_notes
 from c360.generate.text.banks import NOTE_BANKS, TOPIC_TAGS
+from c360.generate.text.notes import REQUIRED_COLUMNS
 
-COLUMNS = (
-    "customer_id",
-    "language",
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "country",
-    "lifecycle_stage",
-    "note_date",
-    "account_name",
-    "product_names",
-)
+COLUMNS = REQUIRED_COLUMNS
 # fmt: off
 ROWS = [
     ("CUST_000001", "fr", "Sophie", "Dupont", "sophie.dupont@orange.fr", "06 12 34 56 78", "FR",
