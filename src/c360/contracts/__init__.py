@@ -6,6 +6,9 @@ from c360.contracts import (
     commerce,
     crm,
     ecommerce,
+    gold_ecommerce,
+    gold_marketing,
+    gold_star,
     identity,
     marketing,
     marketing_bronze,
@@ -24,7 +27,8 @@ SOURCE_TABLES: tuple[Table, ...] = (
     *identity.TABLES,
 )
 TRUTH_TABLES: tuple[Table, ...] = truth.TABLES
-ALL_TABLES: tuple[Table, ...] = SOURCE_TABLES + TRUTH_TABLES
+GOLD_TABLES: tuple[Table, ...] = (*gold_star.TABLES, *gold_ecommerce.TABLES, *gold_marketing.TABLES)
+ALL_TABLES: tuple[Table, ...] = SOURCE_TABLES + TRUTH_TABLES + GOLD_TABLES
 CONTRACTS: dict[str, Table] = {t.name: t for t in ALL_TABLES}
 
 
@@ -36,4 +40,4 @@ def get(name: str) -> Table:
         raise KeyError(f"no contract for table {name!r}") from None
 
 
-__all__ = ["ALL_TABLES", "CONTRACTS", "SOURCE_TABLES", "TRUTH_TABLES", "Column", "Table", "get"]
+__all__ = ["ALL_TABLES", "CONTRACTS", "GOLD_TABLES", "SOURCE_TABLES", "TRUTH_TABLES", "Column", "Table", "get"]

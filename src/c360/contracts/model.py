@@ -61,6 +61,8 @@ class Table:
     # parquet, parquet_dir, text
     rows_at_scale_1: int | None = None
     scaling: str = "linear"  # linear | sqrt | fixed
+    layer: str = "source"  # source | truth | gold
+    partition_by: tuple[str, ...] = ()  # Hive partitions of the lake folder
     notes: tuple[str, ...] = field(default_factory=tuple)
 
     def column(self, name: str) -> Column:

@@ -13,6 +13,11 @@ SEED_TITLES = {
     "001": "Identity sources — the same people seen by four systems",
     "gen": "Ground truth (truth/) — never read by the pipeline",
 }
+GOLD_TITLES = {
+    "000": "Gold — seed 000's star schema, KPIs and attribution",
+    "003": "Gold — seed 003's e-commerce facts, aggregates, RFM and stock",
+    "004": "Gold — seed 004's marketing marts",
+}
 
 
 def render_data_model(tables: Iterable[Table]) -> str:
@@ -29,12 +34,13 @@ def render_data_model(tables: Iterable[Table]) -> str:
         "Row counts are at scale 1: *linear* tables grow with the scale, *sqrt* tables with its",
         "square root (scale 100 has 10x the campaigns, not 100x).",
     ]
-    by_seed: dict[str, list[Table]] = {}
+    sections: dict[str, list[Table]] = {}
     for t in tables:
-        by_seed.setdefault(t.seed, []).append(t)
-    for seed in sorted(by_seed, key=list(SEED_TITLES).index):
-        lines += ["", f"## {SEED_TITLES[seed]}"]
-        for t in by_seed[seed]:
+        title = GOLD_TITLES[t.seed] if t.layer == "gold" else SEED_TITLES[t.seed]
+        sections.setdefault(title, []).append(t)
+    for title in sorted(sections, key=[*SEED_TITLES.values(), *GOLD_TITLES.values()].index):
+        lines += ["", f"## {title}"]
+        for t in sections[title]:
             lines += ["", *_table(t)]
     return "\n".join(lines) + "\n"
 

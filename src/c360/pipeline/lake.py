@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 LAYERS = ("bronze", "silver", "gold", "quarantine")
@@ -56,11 +57,44 @@ def publish(workspace: Path, layer: str, table: str, schema: pa.Schema) -> Itera
         writer.close()
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    old = final.with_name(f".old-{table}-{os.getpid()}")
+    _swap(staging, final)
+
+
+def _swap(staging: Path, final: Path) -> None:
+    old = final.with_name(f".old-{final.name}-{os.getpid()}")
     if final.exists():
         final.rename(old)
     staging.rename(final)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def publish_table(
+    workspace: Path, layer: str, table: str, data: pa.Table, partition_by: tuple[str, ...] = ()
+) -> None:
+    """Publish a whole table atomically; with ``partition_by``, as Hive partitions
+    (``year=2024/month=3/part-0.parquet``)."""
+    if not partition_by:
+        with publish(workspace, layer, table, data.schema) as out:
+            out.write(data)
+        return
+    final = table_dir(workspace, layer, table)
+    staging = final.with_name(f".staging-{table}-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        ds.write_dataset(
+            data,
+            staging,
+            format="parquet",
+            partitioning=ds.partitioning(
+                pa.schema([data.schema.field(c) for c in partition_by]), flavor="hive"
+            ),
+            existing_data_behavior="error",
+            basename_template="part-{i}.parquet",
+        )
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap(staging, final)
 
 
 def read_table(workspace: Path, layer: str, table: str) -> pa.Table:

@@ -1,0 +1,26 @@
+"""What a gold model is: a contract, the tables it reads, and a pure function building it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import ibis
+
+from c360.contracts.model import Table
+
+
+@dataclass(frozen=True)
+class GoldModel:
+    """One gold table: ``build(*inputs)`` returns an Ibis expression with the contract's columns.
+
+    ``inputs`` name silver tables (``stg_*``) or gold tables built earlier in the run.
+    """
+
+    contract: Table
+    inputs: tuple[str, ...]
+    build: Callable[..., ibis.Table]
+
+    @property
+    def name(self) -> str:
+        return self.contract.name

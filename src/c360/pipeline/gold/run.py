@@ -1,0 +1,86 @@
+"""Build the gold tables from silver on an engine and publish them to ``lake/gold``."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import ibis
+import pyarrow as pa
+
+from c360.contracts.model import Table
+from c360.engines import Engine
+from c360.pipeline import lake
+from c360.pipeline.gold import ecommerce, marketing, star
+from c360.pipeline.gold.model import GoldModel
+
+MODELS: list[GoldModel] = [*star.MODELS, *ecommerce.MODELS, *marketing.MODELS]
+
+
+class ContractError(RuntimeError):
+    """A model produced columns its contract does not declare (a bug, not bad data)."""
+
+
+@dataclass
+class BuiltGold:
+    """One gold table as published."""
+
+    model: str
+    rows: int
+    seconds: float
+
+
+def build_gold(
+    workspace: Path,
+    engine: Engine,
+    progress: Callable[[BuiltGold], None] | None = None,
+) -> list[BuiltGold]:
+    """Every gold model whose inputs exist, in the order of ``MODELS``."""
+    workspace = Path(workspace)
+    tables: dict[str, ibis.Table] = {}
+    built = []
+    for model in MODELS:
+        inputs = [_input(workspace, engine, tables, name) for name in model.inputs]
+        if any(t is None for t in inputs):
+            continue
+        started = time.perf_counter()
+        data = conform(engine.to_arrow(model.build(*inputs)), model.contract)
+        lake.publish_table(workspace, "gold", model.name, data, model.contract.partition_by)
+        tables[model.name] = engine.register(model.name, data)
+        built.append(BuiltGold(model.name, data.num_rows, time.perf_counter() - started))
+        if progress:
+            progress(built[-1])
+    return built
+
+
+def _input(
+    workspace: Path, engine: Engine, tables: dict[str, ibis.Table], name: str
+) -> ibis.Table | None:
+    if name not in tables:
+        for layer in ("silver", "gold"):
+            folder = lake.table_dir(workspace, layer, name)
+            if folder.exists():
+                tables[name] = engine.read_lake(f"{layer}_{name}", folder)
+                break
+    return tables.get(name)
+
+
+def conform(data: pa.Table, contract: Table) -> pa.Table:
+    """``data`` with exactly the contract's columns and types, sorted by its primary key.
+
+    Sorting makes a rerun on the same input write the same bytes on every engine.
+    """
+    declared = contract.column_names
+    if sorted(data.column_names) != sorted(declared):
+        extra = sorted(set(data.column_names) - set(declared))
+        missing = sorted(set(declared) - set(data.column_names))
+        raise ContractError(f"{contract.name}: extra columns {extra}, missing {missing}")
+    try:
+        data = data.select(declared).cast(contract.arrow_schema())
+    except (ValueError, pa.ArrowInvalid) as exc:
+        raise ContractError(f"{contract.name}: {exc}") from None
+    if contract.primary_key:
+        data = data.sort_by([(k, "ascending") for k in contract.primary_key])
+    return data
