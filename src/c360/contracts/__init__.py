@@ -40,4 +40,13 @@ def get(name: str) -> Table:
         raise KeyError(f"no contract for table {name!r}") from None
 
 
-__all__ = ["ALL_TABLES", "CONTRACTS", "GOLD_TABLES", "SOURCE_TABLES", "TRUTH_TABLES", "Column", "Table", "get"]
+__all__ = [
+    "ALL_TABLES",
+    "CONTRACTS",
+    "GOLD_TABLES",
+    "SOURCE_TABLES",
+    "TRUTH_TABLES",
+    "Column",
+    "Table",
+    "get",
+]

@@ -39,5 +39,5 @@ def test_conform_orders_columns_casts_types_and_sorts_by_key() -> None:
 def test_conform_names_the_table_and_the_problem() -> None:
     with pytest.raises(ContractError, match=r"t: extra columns \['x'\], missing \['at'\]"):
         conform(pa.table({"k": ["a"], "n": [1.0], "x": [1]}), CONTRACT)
-    with pytest.raises(ContractError, match="t: .*null"):
+    with pytest.raises(ContractError, match=r"t: .*null"):
         conform(pa.table({"k": [None], "n": [1.0], "at": [None]}), CONTRACT)
