@@ -19,4 +19,4 @@ def demo_command(
     """Run the demo on the embedded default: every seed's sources at scale 1, then the pipeline."""
     result, seconds = run_generate(workspace, scale, 42, "csv", force, 0.0)
     print_summary(result, seconds)
-    run_command(workspace, until="silver", engine=None)
+    run_command(workspace, until="gold", engine=None)

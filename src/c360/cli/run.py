@@ -1,72 +1,96 @@
-"""``c360 run``: the pipeline on a workspace — bronze landing, then the silver models so far."""
+"""``c360 run``: bronze, silver and gold on a workspace, with progress bars and a summary."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.progress import Progress, TaskID
 from rich.table import Table as RichTable
 
 from c360 import config, engines
 from c360.cli._console import console, fail, progress_bar
-from c360.pipeline.bronze.land import (
-    Landed,
-    ReconciliationError,
-    SchemaDriftError,
-    land_all,
-    sources,
-)
+from c360.pipeline.bronze.land import Landed, ReconciliationError, SchemaDriftError
 from c360.pipeline.bronze.readers import SourceError
-from c360.pipeline.silver.run import MODELS, Built, build_silver
+from c360.pipeline.gold.run import BuiltGold, ContractError
+from c360.pipeline.runner import LAYERS, RunResult, preflight, run
+from c360.pipeline.silver.run import Built
 
-LAYERS = ("bronze", "silver")  # gold comes next
+ERRORS = (
+    config.ConfigError,
+    SourceError,
+    SchemaDriftError,
+    ReconciliationError,
+    ContractError,
+    engines.EngineUnavailableError,
+)
+
+
+class Bars:
+    """Progress bars for the runner: one per layer, on stderr, gone when done."""
+
+    def __init__(self, bar: Progress) -> None:
+        self.bar = bar
+        self.tasks: dict[str, TaskID] = {}
+
+    def layer(self, name: str, total: int) -> None:
+        self.tasks[name] = self.bar.add_task(name, total=total)
+
+    def done(self, layer: str, table: str) -> None:
+        self.bar.advance(self.tasks[layer])
 
 
 def run_command(
     workspace: Annotated[
         Path, typer.Option("--workspace", "-w", help="Workspace directory.")
     ] = Path("."),
-    until: Annotated[str, typer.Option(help="Last layer to build: bronze or silver.")] = "silver",
+    until: Annotated[
+        str, typer.Option(help="Last layer to build: bronze, silver or gold.")
+    ] = "gold",
     engine: Annotated[
         str | None, typer.Option(help="duckdb or spark (default: the project file's)")
     ] = None,
 ) -> None:
-    """Land every source in lake/bronze, then build silver; rejects are quarantined with reasons."""
+    """Land every source in bronze, clean it into silver, build gold; rejects are quarantined."""
     if until not in LAYERS:
         raise fail(f"--until must be one of: {', '.join(LAYERS)} (got {until!r})")
     try:
-        project = config.load(workspace)
-        found = sources(workspace)
-        if not found:
-            raise SourceError(f"no sources found in {workspace / 'sources'}")
-        started = time.perf_counter()
-        with progress_bar("bronze") as bar:
-            task = bar.add_task("bronze", total=len(found))
-            landed = land_all(
-                workspace, project.schema_drift, progress=lambda _r: bar.advance(task)
-            )
-        print_summary(landed, time.perf_counter() - started)
-        if until == "silver":
-            started = time.perf_counter()
-            with progress_bar("silver") as bar:
-                task = bar.add_task("silver", total=len(MODELS))
-                built = build_silver(
-                    workspace,
-                    engines.connect(engine or project.engine),
-                    project,
-                    progress=lambda _b: bar.advance(task),
-                )
-            print_silver(built, time.perf_counter() - started)
-    except (
-        config.ConfigError,
-        SourceError,
-        SchemaDriftError,
-        ReconciliationError,
-        engines.EngineUnavailableError,
-    ) as exc:
+        preflight(workspace)
+        with progress_bar("pipeline") as bar:
+            result = run(workspace, until, engine, Bars(bar))
+    except ERRORS as exc:
         raise fail(str(exc)) from None
+    print_result(result)
+
+
+def print_result(result: RunResult) -> None:
+    """Every layer's summary table, then the timings."""
+    print_bronze(result.bronze, result.seconds["bronze"])
+    if result.silver:
+        print_silver(result.silver, result.seconds["silver"])
+    if result.gold:
+        print_gold(result.gold, result.seconds["gold"])
+    total = sum(result.seconds.values())
+    console.print(f"[bold]Done[/] on {result.engine} in {total:.1f} s — {result.workspace}")
+
+
+def print_bronze(landed: list[Landed], seconds: float) -> None:
+    """Records read, landed and quarantined per source."""
+    table = RichTable(title="Bronze", title_justify="left")
+    for name in ("table", "records", "landed", "quarantined", "schema drift"):
+        table.add_column(name, justify="left" if name in ("table", "schema drift") else "right")
+    for r in landed:
+        drift = ", ".join(
+            [*(f"+{c}" for c in r.added_columns), *(f"-{c}" for c in r.missing_columns)]
+        )
+        table.add_row(r.table, f"{r.records:,}", f"{r.landed:,}", f"{r.quarantined:,}", drift)
+    console.print(table)
+    console.print(
+        f"{sum(r.landed for r in landed):,} records landed, "
+        f"{sum(r.quarantined for r in landed):,} quarantined, in {seconds:.1f} s; "
+        "every source reconciled (records = landed + quarantined)"
+    )
 
 
 def print_silver(built: list[Built], seconds: float) -> None:
@@ -83,19 +107,12 @@ def print_silver(built: list[Built], seconds: float) -> None:
     )
 
 
-def print_summary(landed: list[Landed], seconds: float) -> None:
-    """Records read, landed and quarantined per source."""
-    table = RichTable(title="Bronze", title_justify="left")
-    for name in ("table", "records", "landed", "quarantined", "schema drift"):
-        table.add_column(name, justify="left" if name in ("table", "schema drift") else "right")
-    for r in landed:
-        drift = ", ".join(
-            [*(f"+{c}" for c in r.added_columns), *(f"-{c}" for c in r.missing_columns)]
-        )
-        table.add_row(r.table, f"{r.records:,}", f"{r.landed:,}", f"{r.quarantined:,}", drift)
+def print_gold(built: list[BuiltGold], seconds: float) -> None:
+    """Rows of each gold table."""
+    table = RichTable(title="Gold", title_justify="left")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for g in built:
+        table.add_row(g.model, f"{g.rows:,}")
     console.print(table)
-    console.print(
-        f"{sum(r.landed for r in landed):,} records landed, "
-        f"{sum(r.quarantined for r in landed):,} quarantined, in {seconds:.1f} s; "
-        "every source reconciled (records = landed + quarantined)"
-    )
+    console.print(f"{len(built)} gold tables in {seconds:.1f} s, each checked against its contract")

@@ -1,0 +1,98 @@
+"""The whole pipeline on one workspace: bronze → silver → gold, each layer reconciled.
+
+The CLI and the Python API both call :func:`run`; an observer (the CLI's progress bars) hears
+when a layer starts and when each table is done.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from c360 import config, engines
+from c360.pipeline.bronze.land import Landed, land_all, sources
+from c360.pipeline.bronze.readers import SourceError
+from c360.pipeline.gold.run import MODELS as GOLD_MODELS
+from c360.pipeline.gold.run import BuiltGold, build_gold
+from c360.pipeline.silver.run import MODELS as SILVER_MODELS
+from c360.pipeline.silver.run import Built, build_silver
+
+LAYERS = ("bronze", "silver", "gold")
+
+
+class Observer(Protocol):
+    def layer(self, name: str, total: int) -> None: ...
+    def done(self, layer: str, table: str) -> None: ...
+
+
+class Quiet:
+    """An observer that ignores everything."""
+
+    def layer(self, name: str, total: int) -> None:
+        pass
+
+    def done(self, layer: str, table: str) -> None:
+        pass
+
+
+@dataclass
+class RunResult:
+    """What a run built, layer by layer, and how long each layer took."""
+
+    workspace: Path
+    engine: str
+    bronze: list[Landed] = field(default_factory=list)
+    silver: list[Built] = field(default_factory=list)
+    gold: list[BuiltGold] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def preflight(workspace: Path) -> tuple[config.Project, list]:
+    """The project file and the sources, or the error a user must fix before a run."""
+    project = config.load(workspace)
+    found = sources(workspace)
+    if not found:
+        raise SourceError(f"no sources found in {Path(workspace) / 'sources'}")
+    return project, found
+
+
+def run(
+    workspace: Path,
+    until: str = "gold",
+    engine: str | None = None,
+    observer: Observer | None = None,
+) -> RunResult:
+    """Run the layers up to ``until`` on ``engine`` (default: the project file's)."""
+    if until not in LAYERS:
+        raise ValueError(f"until must be one of: {', '.join(LAYERS)} (got {until!r})")
+    workspace = Path(workspace)
+    watch = observer or Quiet()
+    project, found = preflight(workspace)
+    result = RunResult(workspace, engine or project.engine)
+
+    started = time.perf_counter()
+    watch.layer("bronze", len(found))
+    result.bronze = land_all(
+        workspace, project.schema_drift, progress=lambda r: watch.done("bronze", r.table)
+    )
+    result.seconds["bronze"] = time.perf_counter() - started
+    if until == "bronze":
+        return result
+
+    backend = engines.connect(result.engine)
+    started = time.perf_counter()
+    watch.layer("silver", len(SILVER_MODELS))
+    result.silver = build_silver(
+        workspace, backend, project, progress=lambda b: watch.done("silver", b.model)
+    )
+    result.seconds["silver"] = time.perf_counter() - started
+    if until == "silver":
+        return result
+
+    started = time.perf_counter()
+    watch.layer("gold", len(GOLD_MODELS))
+    result.gold = build_gold(workspace, backend, progress=lambda g: watch.done("gold", g.model))
+    result.seconds["gold"] = time.perf_counter() - started
+    return result
