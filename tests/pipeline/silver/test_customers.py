@@ -18,7 +18,7 @@ FIELDS = ("customer_id", "first_name", "last_name", "email", "phone", "age", "co
 RAW = [
     ("CUST1", "Jean", "Dupont", " Jean.Dupont@Email.com ", "06 12 34 56 78", "35", "france ",
      "Paris", "Homme", "yes"),
-    ("CUST2", "Ann", None, "ann@@mail.com", "123", "46 years", "UK", "Leeds", "female", None),
+    ("CUST2", "Ann", None, "ann@@mail.com", "123", "forty-six", "UK", "Leeds", "female", None),
     ("CUST3", None, None, None, "+1 415 555 2671", "212", "United States", None, "x", "false"),
     (None, "No", "Key", "a@b.co", None, "30", "FR", "Lyon", "M", "true"),
     ("CUST1", "Jean", "Dupont", "jean.dupont@email.com", None, "35", "FR", "Paris", "M", "1"),

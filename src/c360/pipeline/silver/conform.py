@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import ibis
 from ibis.expr.types import StringValue
 
@@ -21,6 +23,7 @@ COUNTRY_ISO = {
     }.items()
     for name in names
 }  # fmt: skip
+_PHONE_CHARS = re.compile(r"[0-9+()./ -]+")
 EMAIL = r"^[a-z0-9._%+'-]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$"
 
 
@@ -40,8 +43,8 @@ def phone_e164(number: str, region: str) -> str:
     """The number in E.164 (+33612345678), read in the country's own format; NULL if invalid."""
     import phonenumbers
 
-    if number is None:
-        return None
+    if number is None or not _PHONE_CHARS.fullmatch(number):
+        return None  # type: ignore[return-value]  # letters: a typo, not a vanity number
     try:
         parsed = phonenumbers.parse(number, region or None)
     except phonenumbers.NumberParseException:
@@ -49,3 +52,16 @@ def phone_e164(number: str, region: str) -> str:
     if not phonenumbers.is_valid_number(parsed):
         return None  # type: ignore[return-value]
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+@ibis.udf.scalar.python(null_handling="special")
+def repair_encoding(text: str) -> str:
+    """UTF-8 text that an export decoded as Latin-1 or Windows-1252, read back ("Ã©" → "é")."""
+    if text is None or not any(c in text for c in "ÃÂ"):
+        return text
+    for codec in ("latin-1", "cp1252"):
+        try:
+            return text.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+    return text

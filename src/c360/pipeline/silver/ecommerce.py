@@ -58,17 +58,18 @@ def stg_ecommerce_products(bronze: Table) -> Staged:
 
 def stg_ecommerce_customers(bronze: Table, pseudonymise: Pseudonymise, as_of: datetime) -> Staged:
     """Customers with a pseudonymised e-mail (kept only when deliverable), ISO country and a
-    loyalty tier ("bronze" when missing, NULL when not a known tier). An invalid or future
-    registration date becomes NULL: the customer is real even if that one field is not."""
+    loyalty tier ("bronze" when missing, NULL when not a known tier); mis-encoded text is
+    repaired. An invalid or future registration date becomes NULL: the customer is real even if
+    that one field is not."""
     b = bronze
     mail = conform.email(b.email)
     t = b.select(
         *LINEAGE,
         customer_id=parse.clean_text(b.customer_id),
-        name=parse.clean_text(b.name).fill_null("Unknown"),
+        name=conform.repair_encoding(parse.clean_text(b.name)).fill_null("Unknown"),
         email_hash=pseudonymise(mail),
         has_valid_email=mail.notnull(),
-        city=parse.clean_text(b.city),
+        city=conform.repair_encoding(parse.clean_text(b.city)),
         country=conform.country_iso(b.country),
         registration_date=_past(parse.timestamp(b.registration_date), as_of).cast("date"),
         loyalty_tier=_tier(parse.clean_text(b.loyalty_tier).lower().fill_null("bronze")),
@@ -97,7 +98,7 @@ def stg_ecommerce_orders(
         product_id=parse.clean_text(b.product_id),
         quantity=parse.integer(b.quantity),
         order_at=parse.timestamp(b.order_date),
-        shipping_address=parse.clean_text(b.shipping_address),
+        shipping_address=conform.repair_encoding(parse.clean_text(b.shipping_address)),
         _raw_quantity=b.quantity,
         _raw_date=b.order_date,
     )

@@ -155,6 +155,15 @@ GENDERS = {"m": "M", "male": "M", "man": "M", "h": "M", "homme": "M", "hombre": 
 CONSENT = {"true": True, "1": True, "yes": True, "y": True, "oui": True, "si": True,
            "false": False, "0": False, "no": False, "n": False, "non": False}  # fmt: skip
 AGE_RANGE = (13, 110)
+_UNITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen")  # fmt: skip
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+# Ages typed out in words, as free-text form fields hold them ("thirty-five").
+AGE_WORDS = {
+    (_UNITS[n] if n < 20 else _TENS[n // 10] + (f"-{_UNITS[n % 10]}" if n % 10 else "")): n
+    for n in range(AGE_RANGE[0], 100)
+}
 
 
 def stg_mongo_customers(bronze: Table, pseudonymise: Pseudonymise) -> Staged:
@@ -163,20 +172,24 @@ def stg_mongo_customers(bronze: Table, pseudonymise: Pseudonymise) -> Staged:
 
     Repairs and defaults: e-mail trimmed and lower-cased, kept (hashed) only when deliverable;
     phone in E.164 for the contact's country, kept (hashed) only when valid; country as ISO
-    code (unknown spellings → NULL); gender M, F or U; ages like "46 years" read, ages outside
+    code (unknown spellings → NULL); gender M, F or U; ages like "46 years" or "forty-six" read,
+    mis-encoded names repaired ("Ã©" → "é"); ages outside
     13–110 → NULL; consent "yes"/"Y"/"1"/"oui" → true, anything unreadable or missing → false
     (the most restrictive reading). No clear-text e-mail or phone leaves this model.
     """
     b = bronze
-    first = parse.clean_text(b.first_name)
-    last = parse.clean_text(b.last_name)
+    first = conform.repair_encoding(parse.clean_text(b.first_name))
+    last = conform.repair_encoding(parse.clean_text(b.last_name))
     country = conform.country_iso(b.country)
     mail = conform.email(b.email)
     phone = conform.phone_e164(parse.clean_text(b.phone), country)
     age_text = (
         parse.clean_text(b.age).lower().re_extract(r"^([0-9]{1,3})(\.0+)?( ?(years|ans|yrs))?$", 1)
     )
-    age = age_text.nullif("").try_cast("int64")
+    age = ibis.coalesce(
+        age_text.nullif("").try_cast("int64"),
+        parse.clean_text(b.age).lower().substitute(AGE_WORDS, else_=ibis.null("int64")),
+    )
     typed = b.select(
         *LINEAGE,
         customer_id=parse.clean_text(b.customer_id),
@@ -194,7 +207,7 @@ def stg_mongo_customers(bronze: Table, pseudonymise: Pseudonymise) -> Staged:
         has_valid_phone=phone.notnull(),
         age=ibis.ifelse(age.between(*AGE_RANGE), age, ibis.null("int64")),
         country=country,
-        city=parse.clean_text(b.city),
+        city=conform.repair_encoding(parse.clean_text(b.city)),
         gender=parse.clean_text(b.gender).lower().substitute(GENDERS, else_="U").fill_null("U"),
         marketing_consent=parse.clean_text(b.marketing_consent)
         .lower()

@@ -1,0 +1,57 @@
+"""``c360 quality score``: how many planted defects the pipeline caught, and what it got wrong."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table as RichTable
+
+from c360.cli._console import console, fail
+from c360.quality.score import CAUGHT_TARGET, FALSE_REJECT_LIMIT, Score, ScoreError, score
+
+app = typer.Typer(help="Data quality against the generator's ground truth.", no_args_is_help=True)
+
+
+@app.command("score")
+def score_command(
+    workspace: Annotated[
+        Path, typer.Option("--workspace", "-w", help="A generated workspace after `c360 run`.")
+    ] = Path("."),
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
+) -> None:
+    """Compare quarantine and repairs with truth/defects.csv: share caught, false rejects."""
+    try:
+        result = score(workspace)
+    except ScoreError as exc:
+        raise fail(str(exc)) from None
+    if as_json:
+        typer.echo(json.dumps(result.as_dict(), indent=2))
+    else:
+        print_score(result)
+
+
+def print_score(result: Score) -> None:
+    """One row per source table, then the totals against the targets."""
+    table = RichTable(title="Planted defects", title_justify="left")
+    for name in ("table", "rows", "defects", "quarantined", "repaired", "kept NULL", "missed",
+                 "false rejects"):  # fmt: skip
+        table.add_column(name, justify="left" if name == "table" else "right")
+    for t in result.tables:
+        missed = sum(t.missed.values())
+        table.add_row(
+            t.table if t.staged else f"{t.table} *",
+            f"{t.rows:,}", f"{t.defects:,}", f"{t.quarantined:,}", f"{t.repaired:,}",
+            f"{t.kept_null:,}", f"[red]{missed:,}[/]" if missed else "0", f"{t.false_rejects:,}",
+        )  # fmt: skip
+    console.print(table)
+    if not all(t.staged for t in result.tables):
+        console.print("* no silver model yet: only bronze quarantine can catch its defects")
+    verdict = "[green]targets met[/]" if result.passed else "[red]targets not met[/]"
+    console.print(
+        f"caught {result.caught_rate:.2%} of {result.defects:,} planted defects "
+        f"(target ≥ {CAUGHT_TARGET:.0%}); wrongly rejected {result.false_reject_rate:.3%} of "
+        f"clean rows (limit {FALSE_REJECT_LIMIT:.1%}) — {verdict}"
+    )

@@ -1,0 +1,1 @@
+"""Data quality: how well the pipeline catches what the generator planted."""

@@ -1,0 +1,233 @@
+"""Score the pipeline against the generator's defect manifest (``truth/defects.csv``).
+
+A planted defect is **caught** when its row sits in a quarantine table (bronze or silver), or
+when silver repaired the value:
+
+- a badly written value (another spelling, mis-encoded text, "12,50", "yes") is caught when silver
+  holds a well-formed value for it (a country code, text without mojibake, a number, a boolean);
+- an impossible value (bad or future date, out of range, negative, orphan key, undeliverable
+  e-mail or phone) is caught when silver no longer holds it (NULL, or the ``has_valid_*`` flag off);
+- a missing value is caught when silver fills a documented default, or carries it as an explicit
+  NULL (counted apart as ``kept_null``: the pipeline does not invent a birth date).
+
+Anything else is **missed**. A **false reject** is a quarantined row the generator did not spoil.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from c360 import contracts
+from c360.pipeline import lake
+from c360.pipeline.silver.run import MODELS
+
+CAUGHT_TARGET = 0.99
+FALSE_REJECT_LIMIT = 0.001
+
+
+class ScoreError(Exception):
+    """The workspace has no defect manifest or has not been run."""
+
+
+@dataclass
+class TableScore:
+    """One source table's defects and how the pipeline treated them."""
+
+    table: str
+    rows: int
+    defects: int = 0
+    quarantined: int = 0
+    repaired: int = 0
+    kept_null: int = 0
+    missed: dict[str, int] = field(default_factory=dict)
+    false_rejects: int = 0
+    staged: bool = True
+
+    @property
+    def caught(self) -> int:
+        return self.quarantined + self.repaired + self.kept_null
+
+
+@dataclass
+class Score:
+    """Every table's score and the totals the targets apply to."""
+
+    tables: list[TableScore]
+
+    @property
+    def defects(self) -> int:
+        return sum(t.defects for t in self.tables)
+
+    @property
+    def caught_rate(self) -> float:
+        return sum(t.caught for t in self.tables) / self.defects if self.defects else 1.0
+
+    @property
+    def false_reject_rate(self) -> float:
+        clean = sum(t.rows - t.defects for t in self.tables)
+        return sum(t.false_rejects for t in self.tables) / clean if clean else 0.0
+
+    @property
+    def passed(self) -> bool:
+        return self.caught_rate >= CAUGHT_TARGET and self.false_reject_rate <= FALSE_REJECT_LIMIT
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "defects": self.defects,
+            "caught_rate": self.caught_rate,
+            "false_reject_rate": self.false_reject_rate,
+            "targets": {"caught_rate": CAUGHT_TARGET, "false_reject_rate": FALSE_REJECT_LIMIT},
+            "passed": self.passed,
+            "tables": [asdict(t) | {"caught": t.caught} for t in self.tables],
+        }
+
+
+def score(workspace: Path) -> Score:
+    """Compare the lake's quarantine and silver tables with ``truth/defects.csv``."""
+    workspace = Path(workspace)
+    manifest = workspace / "truth" / "defects.csv"
+    if not manifest.exists():
+        raise ScoreError(f"no defect manifest at {manifest} (generate with c360 generate)")
+    if not lake.table_dir(workspace, "bronze", "").exists():
+        raise ScoreError(f"{workspace} has not been run yet: run `c360 run` first")
+    defects = pacsv.read_csv(manifest, convert_options=_as_text(("row_key",))).to_pylist()
+    by_table: dict[str, list[dict[str, Any]]] = {}
+    for d in defects:
+        by_table.setdefault(d["table"], []).append(d)
+    models = {source: name for name, source, _ in MODELS}
+    scores = []
+    for contract in contracts.SOURCE_TABLES:
+        bronze = lake.table_dir(workspace, "bronze", contract.name)
+        if not bronze.exists():
+            continue
+        scores.append(
+            _score_table(workspace, contract.name, models.get(contract.name),
+                         by_table.get(contract.name, []))
+        )  # fmt: skip
+    return Score(scores)
+
+
+def _score_table(
+    workspace: Path, table: str, model: str | None, defects: list[dict[str, Any]]
+) -> TableScore:
+    rows = lake.read_table(workspace, "bronze", table).num_rows
+    rows += _read(workspace, "quarantine", f"bronze_{table}", ["_row_number"]).num_rows
+    quarantined = set(_read(workspace, "quarantine", f"bronze_{table}", ["_row_number"]).column(
+        "_row_number").to_pylist())  # fmt: skip
+    if model:
+        quarantined |= set(
+            _read(workspace, "quarantine", f"silver_{model}", ["_row_number"])
+            .column("_row_number")
+            .to_pylist()
+        )
+    result = TableScore(table, rows, len(defects), staged=model is not None)
+    spoiled = {d["row_number"] for d in defects}
+    result.false_rejects = len(quarantined - spoiled)
+    silver = _silver_rows(workspace, table, model)
+    raw = _raw_rows(workspace, table, {d["row_number"] for d in defects})
+    missed: Counter[str] = Counter()
+    for d in defects:
+        verdict = (
+            "quarantined"
+            if d["row_number"] in quarantined
+            else _repair(d, raw.get(d["row_number"], {}), silver.get(d["row_key"]))
+        )
+        if verdict:
+            setattr(result, verdict, getattr(result, verdict) + 1)
+        else:
+            missed[f"{d['defect_type']}:{d['column']}"] += 1
+    result.missed = dict(missed)
+    return result
+
+
+def _repair(defect: dict[str, Any], raw: dict[str, Any], silver: dict[str, Any] | None) -> str:
+    """``repaired`` or ``kept_null`` when silver dealt with the value, else ``""``."""
+    if silver is None or defect["column"] == "*":
+        return ""
+    column, kind = defect["column"], defect["defect_type"]
+    name = next((n for n in _silver_names(column) if n in silver), None)
+    if name is None:
+        return ""
+    value = silver[name]
+    if kind == "null":
+        return "repaired" if value is not None else "kept_null"
+    if kind in WELL_FORMED:
+        return "repaired" if WELL_FORMED[kind](value) else ""
+    if name.startswith("has_valid_"):
+        return "repaired" if value is False else ""
+    return "" if _same(raw.get(column), value) else "repaired"
+
+
+WELL_FORMED = {
+    "country_spelling": lambda v: isinstance(v, str) and len(v) == 2 and v.isupper(),
+    "wrong_encoding": lambda v: isinstance(v, str) and not any(c in v for c in "ÃÂ"),
+    "malformed_record": lambda v: v is not None,
+}
+
+
+def _silver_names(column: str) -> list[str]:
+    """Where a source column's value may live in silver (renamed dates, hashed identifiers)."""
+    if column in ("email", "phone"):
+        return [f"has_valid_{column}", f"{column}_hash"]
+    return [column, column.replace("_date", "_at"), f"{column}_at"]
+
+
+def _same(written: str | None, value: Any) -> bool:
+    if written is None or (isinstance(written, str) and not written.strip()):
+        return value is None
+    if value is None:
+        return False
+    text = written.strip()
+    if isinstance(value, bool):
+        return text.lower() == str(value).lower()
+    if isinstance(value, int | float):
+        try:
+            return math.isclose(float(text), float(value))
+        except ValueError:
+            return False
+    if isinstance(value, datetime):
+        return text.replace("T", " ").rstrip("Z").startswith(str(value).removesuffix(" 00:00:00"))
+    return text == str(value)
+
+
+def _silver_rows(workspace: Path, table: str, model: str | None) -> dict[str, dict[str, Any]]:
+    """Silver rows by the source's key (single-column keys only)."""
+    key = contracts.get(table).primary_key
+    if model is None or len(key) != 1:
+        return {}
+    folder = lake.table_dir(workspace, "silver", model)
+    if not folder.exists():
+        return {}
+    data = lake.read_table(workspace, "silver", model)
+    if key[0] not in data.column_names:
+        return {}
+    return {str(r[key[0]]): r for r in data.to_pylist()}
+
+
+def _raw_rows(workspace: Path, table: str, numbers: set[int]) -> dict[int, dict[str, Any]]:
+    """The bronze text of the spoiled rows."""
+    data = lake.read_table(workspace, "bronze", table)
+    wanted = pa.array(sorted(numbers), pa.int64())
+    import pyarrow.compute as pc
+
+    rows = data.filter(pc.is_in(data.column("_row_number"), value_set=wanted)).to_pylist()
+    return {r["_row_number"]: r for r in rows}
+
+
+def _read(workspace: Path, layer: str, name: str, columns: list[str]) -> pa.Table:
+    folder = lake.table_dir(workspace, layer, name)
+    if not folder.exists():
+        return pa.table({c: pa.array([], pa.int64()) for c in columns})
+    return lake.read_table(workspace, layer, name).select(columns)
+
+
+def _as_text(columns: tuple[str, ...]) -> pacsv.ConvertOptions:
+    return pacsv.ConvertOptions(column_types={c: pa.string() for c in columns})
