@@ -1,0 +1,108 @@
+"""The run report: rows per table, quarantine by reason, reconciliation and timings.
+
+Written to ``reports/run_report.json`` (for machines) and ``reports/run_report.md`` (for people)
+at the end of every run, so a user can see where each source row went.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+
+from c360.pipeline import lake
+from c360.pipeline.runner import RunResult
+
+
+def quarantine_reasons(workspace: Path, name: str) -> dict[str, int]:
+    """Rows of ``lake/quarantine/<name>`` per reason code (empty when nothing was rejected)."""
+    folder = lake.table_dir(workspace, "quarantine", name)
+    if not folder.exists():
+        return {}
+    reasons = pq.read_table(folder, columns=["reason"]).column("reason").to_pylist()
+    return dict(sorted(Counter(reasons).items()))
+
+
+def report(result: RunResult, answers: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The run as one JSON-ready dictionary."""
+    ws = result.workspace
+    return {
+        "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "engine": result.engine,
+        "seconds": {k: round(v, 2) for k, v in result.seconds.items()},
+        "bronze": [
+            asdict(r) | {"quarantine": quarantine_reasons(ws, f"bronze_{r.table}")}
+            for r in result.bronze
+        ],
+        "silver": [
+            asdict(b)
+            | {
+                "reconciled": b.clean + b.rejected == b.bronze_rows,
+                "quarantine": quarantine_reasons(ws, f"silver_{b.model}"),
+            }
+            for b in result.silver
+        ],
+        "gold": [asdict(g) for g in result.gold],
+        "answers": answers or {},
+    }
+
+
+def write(result: RunResult, answers: dict[str, Any] | None = None) -> Path:
+    """Write ``reports/run_report.json`` and ``.md``; returns the Markdown path."""
+    data = report(result, answers)
+    folder = result.workspace / "reports"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "run_report.json").write_text(json.dumps(data, indent=2, default=str) + "\n")
+    path = folder / "run_report.md"
+    path.write_text(markdown(data))
+    return path
+
+
+def markdown(data: dict[str, Any]) -> str:
+    """The report for people: one table per layer, then the SQL answers."""
+    lines = [
+        f"# Run report — {data['finished_at']} on {data['engine']}",
+        "",
+        "Timings: " + ", ".join(f"{k} {v:.1f} s" for k, v in data["seconds"].items()),
+        "",
+        "## Bronze: every source record landed or quarantined",
+        "",
+        "| source | records | landed | quarantined | reasons | schema drift |",
+        "| --- | ---: | ---: | ---: | --- | --- |",
+    ]
+    for r in data["bronze"]:
+        drift = ", ".join([*(f"+{c}" for c in r["added_columns"]),
+                           *(f"-{c}" for c in r["missing_columns"])])  # fmt: skip
+        lines.append(
+            f"| {r['table']} | {r['records']:,} | {r['landed']:,} | {r['quarantined']:,} | "
+            f"{_reasons(r['quarantine'])} | {drift} |"
+        )
+    lines += [
+        "",
+        "## Silver: bronze rows = clean + quarantined (duplicates included)",
+        "",
+        "| model | bronze rows | clean | quarantined | reconciled | reasons |",
+        "| --- | ---: | ---: | ---: | --- | --- |",
+    ]
+    for b in data["silver"]:
+        lines.append(
+            f"| {b['model']} | {b['bronze_rows']:,} | {b['clean']:,} | {b['rejected']:,} | "
+            f"{'yes' if b['reconciled'] else '**NO**'} | {_reasons(b['quarantine'])} |"
+        )
+    if data["gold"]:
+        lines += ["", "## Gold", "", "| table | rows |", "| --- | ---: |"]
+        lines += [f"| {g['model']} | {g['rows']:,} |" for g in data["gold"]]
+    if data["answers"]:
+        lines += ["", "## Answers to the SQL deliverables"]
+        for name, answer in data["answers"].items():
+            lines += ["", f"### {name}", "", "```", str(answer), "```"]
+    return "\n".join(lines) + "\n"
+
+
+def _reasons(counts: dict[str, int]) -> str:
+    return ", ".join(f"{reason} {n:,}" for reason, n in counts.items())
