@@ -73,6 +73,7 @@ def print_result(result: RunResult) -> None:
         print_gold(result.gold, result.seconds["gold"])
     total = sum(result.seconds.values())
     console.print(f"[bold]Done[/] on {result.engine} in {total:.1f} s — {result.workspace}")
+    console.print(f"Run report: {result.workspace / 'reports' / 'run_report.md'}")
 
 
 def print_bronze(landed: list[Landed], seconds: float) -> None:

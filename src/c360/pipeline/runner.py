@@ -18,6 +18,7 @@ from c360.pipeline.gold.run import MODELS as GOLD_MODELS
 from c360.pipeline.gold.run import BuiltGold, build_gold
 from c360.pipeline.silver.run import MODELS as SILVER_MODELS
 from c360.pipeline.silver.run import Built, build_silver
+from c360.serve import run_report
 
 LAYERS = ("bronze", "silver", "gold")
 
@@ -79,7 +80,7 @@ def run(
     )
     result.seconds["bronze"] = time.perf_counter() - started
     if until == "bronze":
-        return result
+        return _reported(result)
 
     backend = engines.connect(result.engine)
     started = time.perf_counter()
@@ -89,10 +90,15 @@ def run(
     )
     result.seconds["silver"] = time.perf_counter() - started
     if until == "silver":
-        return result
+        return _reported(result)
 
     started = time.perf_counter()
     watch.layer("gold", len(GOLD_MODELS))
     result.gold = build_gold(workspace, backend, progress=lambda g: watch.done("gold", g.model))
     result.seconds["gold"] = time.perf_counter() - started
+    return _reported(result)
+
+
+def _reported(result: RunResult) -> RunResult:
+    run_report.write(result)
     return result

@@ -11,12 +11,14 @@ from collections import Counter
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow.parquet as pq
 
 from c360.pipeline import lake
-from c360.pipeline.runner import RunResult
+
+if TYPE_CHECKING:
+    from c360.pipeline.runner import RunResult
 
 
 def quarantine_reasons(workspace: Path, name: str) -> dict[str, int]:
