@@ -1,8 +1,8 @@
-"""Time the pipeline (bronze landing, then silver) on a generated workspace; prints Markdown.
+"""Time the whole pipeline (bronze → silver → gold) on a generated workspace; prints Markdown.
 
-The workspace is generated once (not timed); each run lands and builds again in a fresh
-subprocess, so peak RSS is the run's own.
-Usage: python benchmarks/bench_pipeline.py [--scale 1] [--runs 3] [--engine duckdb]
+The workspace is generated once (not timed); each run starts again in a fresh subprocess, so
+peak RSS is the run's own. Usage:
+python benchmarks/bench_pipeline.py [--scale 1] [--runs 3] [--engine duckdb] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -18,18 +19,13 @@ from pathlib import Path
 
 CHILD = """
 import resource, sys, time
-from c360 import engines
-from c360.config import load
-from c360.pipeline.bronze.land import land_all
-from c360.pipeline.silver.run import build_silver
-workspace, engine = sys.argv[1], sys.argv[2]
+from c360.pipeline.runner import run
 start = time.perf_counter()
-landed = land_all(workspace)
-bronze = time.perf_counter() - start
-built = build_silver(workspace, engines.connect(engine), load(workspace))
+result = run(sys.argv[1], until="gold", engine=sys.argv[2])
 total = time.perf_counter() - start
-print(bronze, total, sum(r.landed for r in landed), len(built),
-      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+s = result.seconds
+print(s["bronze"], s["silver"], s["gold"], total, sum(r.landed for r in result.bronze),
+      len(result.silver), len(result.gold), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
@@ -38,11 +34,13 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--engine", default="duckdb")
+    parser.add_argument("--keep", type=Path, help="Reuse (or create) this workspace.")
     args = parser.parse_args()
     from c360.generate import Plan, generate
 
-    workspace = Path(tempfile.mkdtemp(prefix="c360-pipe-")) / "ws"
-    generate(workspace, Plan(scale=args.scale, seed=42))
+    workspace = args.keep or Path(tempfile.mkdtemp(prefix="c360-pipe-")) / "ws"
+    if not (workspace / "sources").exists():
+        generate(workspace, Plan(scale=args.scale, seed=42))
     runs = []
     for _ in range(args.runs):
         os.sync()
@@ -52,20 +50,26 @@ def main() -> None:
             capture_output=True,
             text=True,
         ).stdout.split()
-        runs.append((float(out[0]), float(out[1]), int(out[2]), int(out[3]), int(out[4]) / 1024))
+        runs.append([float(x) for x in out])
+    if not args.keep:
+        shutil.rmtree(workspace.parent, ignore_errors=True)
+
+    def median(i: int) -> str:
+        return f"{statistics.median(r[i] for r in runs):.2f}"
+
     print(
         f"machine: {platform.machine()}, {len(os.sched_getaffinity(0))} cores, "
         f"Python {platform.python_version()}, engine {args.engine}"
     )
     print(
-        "| scale | runs | bronze median s | bronze + silver median s | records | silver tables "
-        "| peak RSS MiB |"
+        "| scale | runs | bronze s | silver s | gold s | total s (median) | records "
+        "| silver / gold tables | peak RSS MiB |"
     )
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     print(
-        f"| {args.scale:g} | {len(runs)} | {statistics.median(r[0] for r in runs):.2f} "
-        f"| {statistics.median(r[1] for r in runs):.2f} | {runs[0][2]:,} | {runs[0][3]} "
-        f"| {max(r[4] for r in runs):,.0f} |"
+        f"| {args.scale:g} | {len(runs)} | {median(0)} | {median(1)} | {median(2)} | {median(3)} "
+        f"| {int(runs[0][4]):,} | {int(runs[0][5])} / {int(runs[0][6])} "
+        f"| {max(r[7] for r in runs) / 1024:,.0f} |"
     )
 
 
