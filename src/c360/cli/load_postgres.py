@@ -1,0 +1,52 @@
+"""``c360 load-postgres``: every gold table into PostgreSQL, with keys and indexes."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table as RichTable
+
+from c360.cli._console import console, fail, progress_bar
+from c360.serve import gold_tables
+from c360.serve.postgres import LoadError, load_postgres, redact
+
+
+def load_postgres_command(
+    url: Annotated[
+        str,
+        typer.Option(
+            "--url",
+            envvar="C360_POSTGRES_URL",
+            help="postgresql://user[:password]@host[:port]/database",
+            show_default=False,
+        ),
+    ],
+    workspace: Annotated[
+        Path, typer.Option("--workspace", "-w", help="Workspace directory.")
+    ] = Path("."),
+    schema: Annotated[str, typer.Option(help="PostgreSQL schema to load into.")] = "public",
+) -> None:
+    """Load every gold table into PostgreSQL, replacing the previous load (safe to rerun)."""
+    started = time.perf_counter()
+    try:
+        with progress_bar("load-postgres") as bar:
+            task = bar.add_task("tables", total=len(gold_tables(workspace)))
+            rows = load_postgres(
+                workspace, url, schema, progress=lambda table, n: bar.advance(task)
+            )
+    except LoadError as exc:
+        raise fail(str(exc)) from None
+    table = RichTable(title="PostgreSQL", title_justify="left")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, n in rows.items():
+        table.add_row(f"{schema}.{name}", f"{n:,}")
+    console.print(table)
+    seconds = time.perf_counter() - started
+    console.print(
+        f"{len(rows)} gold tables, {sum(rows.values()):,} rows loaded into {redact(url)} "
+        f"in {seconds:.1f} s, with primary keys and indexes"
+    )

@@ -1,0 +1,179 @@
+"""The warehouse: one DuckDB file with every gold table and a view over every silver table.
+
+``<workspace>/warehouse.duckdb`` is what SQL clients and BI tools open. It is rebuilt whole into a
+temporary file and renamed over the old one, so a failure (or a crash) leaves the previous
+warehouse readable.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from c360.contracts import GOLD_TABLES
+from c360.contracts.model import Table
+from c360.engines.duckdb.sources import _sql_type
+
+WAREHOUSE_FILE = "warehouse.duckdb"
+
+
+class WarehouseError(Exception):
+    """The warehouse cannot be built or opened; the message says why."""
+
+
+class WarehouseMissingError(WarehouseError):
+    """The workspace has no warehouse yet."""
+
+
+class QueryError(WarehouseError):
+    """DuckDB rejected a query; the message is DuckDB's, on one line."""
+
+
+def warehouse_path(workspace: Path) -> Path:
+    """``<workspace>/warehouse.duckdb``."""
+    return Path(workspace) / WAREHOUSE_FILE
+
+
+def build_warehouse(workspace: Path, contracts: Iterable[Table] | None = None) -> Path:
+    """Write the warehouse: gold tables (with their contracts' primary keys), silver views.
+
+    ``contracts`` default to ``GOLD_TABLES``; a gold folder without a contract is loaded as it is.
+    """
+    workspace = Path(workspace).resolve()
+    known = {t.name: t for t in (GOLD_TABLES if contracts is None else contracts)}
+    final = warehouse_path(workspace)
+    _refuse_if_open_for_writing(final)
+    temp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
+    _remove(temp)
+    try:
+        con = duckdb.connect(str(temp))
+        try:
+            _fill(con, workspace, known)
+        finally:
+            con.close()
+        # A WAL left by a crashed writer of the old file must not be replayed onto the new one.
+        final.with_name(final.name + ".wal").unlink(missing_ok=True)
+        os.replace(temp, final)
+    except BaseException:
+        _remove(temp)
+        raise
+    return final
+
+
+def _fill(con: duckdb.DuckDBPyConnection, workspace: Path, known: dict[str, Table]) -> None:
+    gold = _lake_folders(workspace, "gold")
+    for folder in gold:
+        _create_table(con, folder, known.get(folder.name))
+    names = {f.name for f in gold}
+    for folder in _lake_folders(workspace, "silver"):
+        if folder.name not in names and _parts(folder):
+            con.execute(f"CREATE VIEW {_q(folder.name)} AS SELECT * FROM {_scan_sql(folder)}")
+
+
+def _create_table(con: duckdb.DuckDBPyConnection, folder: Path, contract: Table | None) -> None:
+    name = _q(folder.name)
+    if not _parts(folder):
+        if contract is not None:  # an empty table still has its contract's columns
+            con.register("_empty", contract.arrow_schema().empty_table())
+            con.execute(f"CREATE TABLE {name} AS SELECT * FROM _empty")
+            con.unregister("_empty")
+        return
+    source = _scan_sql(folder, contract)
+    present = [row[0] for row in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()]
+    order = [c for c in contract.column_names if c in present] if contract else []
+    order += [c for c in present if c not in order]
+    columns = ", ".join(_q(c) for c in order)
+    con.execute(f"CREATE TABLE {name} AS SELECT {columns} FROM {source}")
+    if contract and contract.primary_key and set(contract.primary_key) <= set(present):
+        key = ", ".join(_q(c) for c in contract.primary_key)
+        try:
+            con.execute(f"ALTER TABLE {name} ADD PRIMARY KEY ({key})")
+        except duckdb.InvalidTypeException:
+            pass  # DuckDB cannot index nested types (lists); the table stays without a key
+        except duckdb.ConstraintException as exc:
+            raise WarehouseError(
+                f"gold table {folder.name} breaks its primary key ({key}): {_one_line(exc)}"
+            ) from None
+
+
+def _scan_sql(folder: Path, contract: Table | None = None) -> str:
+    """``read_parquet(...)`` over a lake folder, reading Hive partitions when it has them."""
+    path = folder.resolve().as_posix().replace("'", "''")
+    partitions = sorted({p.name.split("=")[0] for p in folder.iterdir() if "=" in p.name})
+    if not partitions:
+        return f"read_parquet('{path}/*.parquet')"
+    declared = set(contract.column_names) if contract else set()
+    types = ", ".join(
+        f"'{c}': '{_sql_type(contract.column(c).dtype)}'"
+        for c in partitions
+        if contract and c in declared
+    )
+    hive_types = f", hive_types = {{{types}}}" if types else ""
+    return f"read_parquet('{path}/**/*.parquet', hive_partitioning = true{hive_types})"
+
+
+def query_warehouse(workspace: Path, sql: str) -> pa.Table:
+    """Run ``sql`` on the warehouse, opened read-only, and return the answer as Arrow."""
+    path = warehouse_path(workspace)
+    if not path.is_file():
+        raise WarehouseMissingError(f"no warehouse at {path}: run `c360 run` first")
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as exc:
+        raise WarehouseError(f"cannot open {path}: {_one_line(exc)}") from None
+    try:
+        result = con.sql(sql)
+        return result.to_arrow_table() if result is not None else pa.table({})
+    except duckdb.Error as exc:
+        raise QueryError(_one_line(exc)) from None
+    finally:
+        con.close()
+
+
+def _refuse_if_open_for_writing(path: Path) -> None:
+    """A client writing to the old file would go on logging next to the new one: refuse."""
+    if not path.is_file():
+        return
+    try:
+        duckdb.connect(str(path), read_only=True).close()
+    except duckdb.Error as exc:
+        # A lock held by another process, or a read-write connection in this one; anything
+        # else (not a DuckDB file, another version) is about to be replaced anyway.
+        held = isinstance(exc, duckdb.ConnectionException) or "lock" in str(exc).lower()
+        if held:
+            raise WarehouseError(
+                f"{path} is open for writing elsewhere; close it and retry ({_one_line(exc)})"
+            ) from None
+
+
+def _lake_folders(workspace: Path, layer: str) -> list[Path]:
+    root = workspace / "lake" / layer
+    if not root.is_dir():
+        return []
+    # Dot-folders are a publish in progress (staging) or the version being swapped out.
+    return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def _parts(folder: Path) -> bool:
+    return any(folder.rglob("*.parquet"))
+
+
+def _remove(path: Path) -> None:
+    path.unlink(missing_ok=True)
+    path.with_name(path.name + ".wal").unlink(missing_ok=True)
+
+
+def _q(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+def _one_line(exc: Exception) -> str:
+    """DuckDB's message without the echoed query line and its caret marks."""
+    lines = [line.strip() for line in str(exc).splitlines()]
+    return " ".join(
+        line for line in lines if line and not line.startswith("LINE ") and set(line) != {"^"}
+    )

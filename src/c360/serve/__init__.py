@@ -1,0 +1,64 @@
+"""Serve: where users look — CSV/JSON exports, the PostgreSQL load, SQL deliverables.
+
+Every server reads the gold tables the same way, through :func:`gold_tables`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.dataset as ds
+
+from c360.contracts import GOLD_TABLES
+from c360.contracts.model import Table
+
+
+@dataclass(frozen=True)
+class GoldTable:
+    """A gold table in the lake, with its contract when one is declared."""
+
+    name: str
+    folder: Path
+    contract: Table | None
+
+    def schema(self) -> pa.Schema:
+        """The contract's columns and types first, then any other column with its Parquet type.
+
+        The contract's type matters where Parquet cannot keep it: a ``timestamp[s]`` comes back
+        in milliseconds, a Hive partition as whatever Arrow guesses from the folder names.
+        """
+        declared = self.contract.arrow_schema() if self.contract else pa.schema([])
+        if not any(self.folder.rglob("*.parquet")):
+            return declared
+        found = self._dataset().schema
+        fields = [f for f in declared if f.name in found.names]
+        fields += [found.field(n).remove_metadata() for n in found.names if n not in declared.names]
+        return pa.schema(fields)
+
+    def reader(self) -> pa.RecordBatchReader:
+        """The table's rows as a stream of Arrow batches in :meth:`schema`."""
+        schema = self.schema()
+        if not any(self.folder.rglob("*.parquet")):
+            return pa.RecordBatchReader.from_batches(schema, [])
+        batches = self._dataset().scanner(columns=schema.names).to_batches()
+        return pa.RecordBatchReader.from_batches(schema, (b.cast(schema) for b in batches))
+
+    def _dataset(self) -> ds.Dataset:
+        return ds.dataset(self.folder, format="parquet", partitioning="hive")
+
+
+def gold_tables(workspace: Path, contracts: Iterable[Table] | None = None) -> list[GoldTable]:
+    """Every table folder of ``lake/gold``, by name; ``contracts`` default to ``GOLD_TABLES``."""
+    known = {t.name: t for t in (GOLD_TABLES if contracts is None else contracts)}
+    root = Path(workspace) / "lake" / "gold"
+    if not root.is_dir():
+        return []
+    # Dot-folders are a publish in progress (staging) or the version being swapped out.
+    folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    return [GoldTable(f.name, f, known.get(f.name)) for f in folders]
+
+
+__all__ = ["GoldTable", "gold_tables"]

@@ -1,0 +1,223 @@
+"""The warehouse file: gold tables with keys, silver views, read-only queries, atomic rebuilds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pytest
+
+from c360.contracts.model import Column, Table
+from c360.engines.duckdb import warehouse
+from c360.engines.duckdb.warehouse import (
+    QueryError,
+    WarehouseError,
+    WarehouseMissingError,
+    build_warehouse,
+    query_warehouse,
+)
+from c360.pipeline.lake import publish_table
+
+CUSTOMERS = Table(
+    name="dim_customer",
+    seed="000",
+    description="",
+    layer="gold",
+    primary_key=("customer_id",),
+    columns=(
+        Column("customer_id", "string"),
+        Column("country", "string"),
+        Column("tags", "list<string>", nullable=True),
+    ),
+)
+ORDERS = Table(
+    name="fct_orders",
+    seed="000",
+    description="",
+    layer="gold",
+    primary_key=("order_id", "line"),
+    partition_by=("year",),
+    columns=(
+        Column("order_id", "string"),
+        Column("line", "int"),
+        Column("customer_id", "string", references="dim_customer.customer_id"),
+        Column("year", "int"),
+        Column("ordered_at", "timestamp"),
+    ),
+)
+CONTRACTS = (CUSTOMERS, ORDERS)
+# A BI tool holding the warehouse open read-write, as DBeaver does by default.
+HOLD_OPEN = (
+    "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+    "print('open', flush=True); time.sleep(60)"
+)
+
+
+def customers(*ids: str) -> pa.Table:
+    return pa.table(
+        {"customer_id": list(ids), "country": ["FR"] * len(ids), "tags": [["vip"]] * len(ids)},
+        schema=CUSTOMERS.arrow_schema(),
+    )
+
+
+def orders() -> pa.Table:
+    at = [dt.datetime(2023, 12, 31, 23, 0), dt.datetime(2024, 1, 2, 9, 30), dt.datetime(2024, 2, 1)]
+    return pa.table(
+        {
+            "order_id": ["o1", "o2", "o2"],
+            "line": [1, 1, 2],
+            "customer_id": ["c1", "c2", "c2"],
+            "year": [2023, 2024, 2024],
+            "ordered_at": at,
+        },
+        schema=ORDERS.arrow_schema(),
+    )
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    publish_table(tmp_path, "gold", "dim_customer", customers("c1", "c2"))
+    publish_table(tmp_path, "gold", "fct_orders", orders(), ORDERS.partition_by)
+    publish_table(tmp_path, "gold", "no_contract", pa.table({"x": [1, 2, 3]}))
+    publish_table(tmp_path, "silver", "stg_people", pa.table({"person_id": ["p1", "p2"]}))
+    publish_table(
+        tmp_path, "silver", "stg_visits", pa.table({"n": [1, 2], "month": [1, 2]}), ("month",)
+    )
+    return tmp_path
+
+
+def catalog(path: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_gold_tables_silver_views_and_primary_keys(workspace: Path) -> None:
+    path = build_warehouse(workspace, CONTRACTS)
+    assert path == workspace / "warehouse.duckdb"
+    kinds = catalog(path, "SELECT table_name, table_type FROM information_schema.tables ORDER BY 1")
+    assert kinds == [
+        ("dim_customer", "BASE TABLE"),
+        ("fct_orders", "BASE TABLE"),
+        ("no_contract", "BASE TABLE"),
+        ("stg_people", "VIEW"),
+        ("stg_visits", "VIEW"),
+    ]
+    keys = catalog(
+        path,
+        "SELECT table_name, constraint_column_names FROM duckdb_constraints() "
+        "WHERE constraint_type = 'PRIMARY KEY' ORDER BY 1",
+    )
+    assert keys == [("dim_customer", ["customer_id"]), ("fct_orders", ["order_id", "line"])]
+    # The contract's column order, and the Hive partition typed as the contract says.
+    columns = catalog(path, "DESCRIBE fct_orders")
+    assert [(c[0], c[1]) for c in columns][:4] == [
+        ("order_id", "VARCHAR"),
+        ("line", "BIGINT"),
+        ("customer_id", "VARCHAR"),
+        ("year", "BIGINT"),
+    ]
+    assert columns[4][1].startswith("TIMESTAMP")
+    assert catalog(path, "SELECT sum(n), sum(month) FROM stg_visits") == [(3, 3)]
+
+
+def test_views_read_the_lake_as_it_is_now(workspace: Path) -> None:
+    build_warehouse(workspace, CONTRACTS)
+    publish_table(workspace, "silver", "stg_people", pa.table({"person_id": ["p1", "p2", "p3"]}))
+    assert query_warehouse(workspace, "SELECT count(*) AS n FROM stg_people")["n"][0].as_py() == 3
+
+
+def test_query_returns_arrow_and_is_read_only(workspace: Path) -> None:
+    build_warehouse(workspace, CONTRACTS)
+    answer = query_warehouse(
+        workspace,
+        "SELECT customer_id, count(*) AS lines FROM fct_orders GROUP BY 1 ORDER BY 1",
+    )
+    assert answer.to_pylist() == [
+        {"customer_id": "c1", "lines": 1},
+        {"customer_id": "c2", "lines": 2},
+    ]
+    with pytest.raises(QueryError, match="read-only"):
+        query_warehouse(workspace, "CREATE TABLE t AS SELECT 1")
+    with pytest.raises(QueryError) as error:
+        query_warehouse(workspace, "SELEC 1")
+    assert "syntax error" in str(error.value) and "\n" not in str(error.value)
+
+
+def test_a_missing_warehouse_says_to_run_the_pipeline(tmp_path: Path) -> None:
+    with pytest.raises(WarehouseMissingError, match="run `c360 run` first"):
+        query_warehouse(tmp_path, "SELECT 1")
+
+
+def test_a_broken_primary_key_names_the_table(workspace: Path) -> None:
+    publish_table(workspace, "gold", "dim_customer", customers("c1", "c1"))
+    with pytest.raises(WarehouseError, match="dim_customer breaks its primary key"):
+        build_warehouse(workspace, CONTRACTS)
+    assert not (workspace / "warehouse.duckdb").exists()
+
+
+def test_a_key_duckdb_cannot_index_is_left_out(workspace: Path) -> None:
+    listed = Table(**{**CUSTOMERS.__dict__, "primary_key": ("tags",)})
+    path = build_warehouse(workspace, (listed, ORDERS))
+    assert catalog(path, "SELECT count(*) FROM dim_customer") == [(2,)]
+    keys = catalog(
+        path, "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'"
+    )
+    assert keys == [("fct_orders",)]
+
+
+def test_a_failed_rebuild_leaves_the_previous_warehouse(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_warehouse(workspace, CONTRACTS)
+    publish_table(workspace, "gold", "dim_customer", customers("c1", "c2", "c3"))
+
+    def crash(*args: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(warehouse, "_create_table", crash)
+    with pytest.raises(RuntimeError, match="disk full"):
+        build_warehouse(workspace, CONTRACTS)
+    assert sorted(p.name for p in workspace.iterdir()) == ["lake", "warehouse.duckdb"]
+    assert catalog(workspace / "warehouse.duckdb", "SELECT count(*) FROM dim_customer") == [(2,)]
+
+    monkeypatch.undo()
+    build_warehouse(workspace, CONTRACTS)
+    assert catalog(workspace / "warehouse.duckdb", "SELECT count(*) FROM dim_customer") == [(3,)]
+
+
+def test_a_reader_keeps_its_answer_while_the_warehouse_is_replaced(workspace: Path) -> None:
+    build_warehouse(workspace, CONTRACTS)
+    with duckdb.connect(str(workspace / "warehouse.duckdb"), read_only=True) as reader:
+        publish_table(workspace, "gold", "dim_customer", customers("c1", "c2", "c3"))
+        build_warehouse(workspace, CONTRACTS)
+        assert reader.execute("SELECT count(*) FROM dim_customer").fetchall() == [(2,)]
+    assert query_warehouse(workspace, "SELECT count(*) AS n FROM dim_customer")["n"][0].as_py() == 3
+
+
+def test_an_empty_lake_gives_an_empty_warehouse(tmp_path: Path) -> None:
+    path = build_warehouse(tmp_path, CONTRACTS)
+    assert catalog(path, "SELECT count(*) FROM information_schema.tables") == [(0,)]
+
+
+def test_a_warehouse_open_for_writing_is_not_replaced(workspace: Path) -> None:
+    path = build_warehouse(workspace, CONTRACTS)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_OPEN, str(path)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "open\n"
+        with pytest.raises(WarehouseError, match="open for writing elsewhere"):
+            build_warehouse(workspace, CONTRACTS)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_corrupt_warehouse_is_replaced(workspace: Path) -> None:
+    (workspace / "warehouse.duckdb").write_bytes(b"not a database")
+    path = build_warehouse(workspace, CONTRACTS)
+    assert catalog(path, "SELECT count(*) FROM dim_customer") == [(2,)]

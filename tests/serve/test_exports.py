@@ -1,0 +1,157 @@
+"""CSV and JSON-lines exports of the gold tables."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from c360.contracts.model import Column, Table
+from c360.pipeline.lake import publish_table
+from c360.serve import exports
+from c360.serve.exports import export_all, for_csv, json_lines
+
+ORDERS = Table(
+    name="fct_orders",
+    seed="000",
+    description="",
+    layer="gold",
+    primary_key=("order_id",),
+    partition_by=("year",),
+    columns=(
+        Column("order_id", "string"),
+        Column("note", "string", nullable=True),
+        Column("amount_eur", "float", nullable=True),
+        Column("is_paid", "bool"),
+        Column("ordered_at", "timestamp"),
+        Column("ordered_on", "date"),
+        Column("tags", "list<string>", nullable=True),
+        Column("year", "int"),
+    ),
+)
+ROWS = [
+    {
+        "order_id": "o1",
+        "note": 'says "hi"\nthen, leaves',
+        "amount_eur": 12.5,
+        "is_paid": True,
+        "ordered_at": dt.datetime(2023, 12, 31, 23, 5, 9),
+        "ordered_on": dt.date(2023, 12, 31),
+        "tags": ["gift", "é"],
+        "year": 2023,
+    },
+    {
+        "order_id": "o2",
+        "note": None,
+        "amount_eur": None,
+        "is_paid": False,
+        "ordered_at": dt.datetime(2024, 1, 2, 9, 30),
+        "ordered_on": dt.date(2024, 1, 2),
+        "tags": None,
+        "year": 2024,
+    },
+]
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    data = pa.Table.from_pylist(ROWS, schema=ORDERS.arrow_schema())
+    publish_table(tmp_path, "gold", "fct_orders", data, ORDERS.partition_by)
+    publish_table(tmp_path, "gold", "kpi", pa.table({"name": ["orders"], "value": [2]}))
+    publish_table(tmp_path, "silver", "stg_orders", pa.table({"x": [1]}))
+    return tmp_path
+
+
+def test_every_gold_table_is_exported_as_csv_and_json_lines(workspace: Path) -> None:
+    assert export_all(workspace, (ORDERS,)) == {"fct_orders": 2, "kpi": 1}
+    assert sorted(p.name for p in (workspace / "exports" / "csv").iterdir()) == [
+        "fct_orders.csv",
+        "kpi.csv",
+    ]
+    assert sorted(p.name for p in (workspace / "exports" / "json").iterdir()) == [
+        "fct_orders.json",
+        "kpi.json",
+    ]
+
+
+def test_json_lines_round_trip_with_iso_timestamps(workspace: Path) -> None:
+    export_all(workspace, (ORDERS,))
+    lines = (workspace / "exports" / "json" / "fct_orders.json").read_text("utf-8").splitlines()
+    rows = sorted((json.loads(line) for line in lines), key=lambda r: r["order_id"])
+    assert rows == [
+        {
+            **row,
+            "ordered_at": row["ordered_at"].isoformat(),
+            "ordered_on": row["ordered_on"].isoformat(),
+        }
+        for row in ROWS
+    ]
+    assert list(rows[0]) == ORDERS.column_names  # the contract's order, partition included
+
+
+def test_csv_has_a_header_iso_timestamps_and_quoted_text(workspace: Path) -> None:
+    export_all(workspace, (ORDERS,))
+    with open(workspace / "exports" / "csv" / "fct_orders.csv", newline="", encoding="utf-8") as f:
+        rows = sorted(csv.DictReader(f), key=lambda r: r["order_id"])
+    assert list(rows[0]) == ORDERS.column_names
+    assert rows[0]["note"] == 'says "hi"\nthen, leaves'
+    assert rows[0]["ordered_at"] == "2023-12-31T23:05:09"
+    assert dt.datetime.fromisoformat(rows[1]["ordered_at"]) == ROWS[1]["ordered_at"]
+    assert json.loads(rows[0]["tags"]) == ["gift", "é"]
+    assert (rows[1]["note"], rows[1]["amount_eur"], rows[1]["tags"]) == ("", "", "")
+    assert (rows[0]["is_paid"], rows[0]["year"]) == ("true", "2023")
+
+
+def test_json_values_that_json_cannot_hold_become_null() -> None:
+    data = pa.table(
+        {
+            "f": [float("nan"), float("inf"), 1.0],
+            "at": pa.array(
+                [dt.datetime(2024, 1, 1, 8, 0, 0, 250000)] * 3, pa.timestamp("ms", "UTC")
+            ),
+            "tags": pa.array([["a", None], [], None], pa.list_(pa.string())),
+            "s": ["\x00\t", "\\", None],
+        }
+    )
+    rows = [json.loads(line) for line in json_lines(data.slice(0, 3)).decode().splitlines()]
+    assert rows == [
+        {"f": None, "at": "2024-01-01T08:00:00.250Z", "tags": ["a", None], "s": "\x00\t"},
+        {"f": None, "at": "2024-01-01T08:00:00.250Z", "tags": [], "s": "\\"},
+        {"f": 1.0, "at": "2024-01-01T08:00:00.250Z", "tags": None, "s": None},
+    ]
+    assert json_lines(data.slice(1)).decode().splitlines()[0].startswith('{"f":null')
+    assert for_csv(data).column("tags").to_pylist() == ['["a",null]', "[]", None]
+
+
+def test_a_failed_export_keeps_the_previous_files(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    export_all(workspace, (ORDERS,))
+    before = (workspace / "exports" / "json" / "fct_orders.json").read_bytes()
+    publish_table(
+        workspace,
+        "gold",
+        "fct_orders",
+        pa.Table.from_pylist(ROWS[:1], schema=ORDERS.arrow_schema()),
+    )
+
+    def crash(data: pa.RecordBatch) -> bytes:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(exports, "json_lines", crash)
+    with pytest.raises(OSError, match="disk full"):
+        export_all(workspace, (ORDERS,))
+    assert (workspace / "exports" / "json" / "fct_orders.json").read_bytes() == before
+    assert sorted(p.name for p in (workspace / "exports" / "json").iterdir()) == [
+        "fct_orders.json",
+        "kpi.json",
+    ]
+
+
+def test_no_gold_means_no_exports(tmp_path: Path) -> None:
+    assert export_all(tmp_path) == {}
+    assert not (tmp_path / "exports").exists()

@@ -1,0 +1,216 @@
+"""Loading gold into a real PostgreSQL server: rows, keys, indexes, reruns and clear errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import adbc_driver_postgresql.dbapi as pg
+import pyarrow as pa
+import pytest
+
+from c360.cli import main
+from c360.contracts.model import Column, Table
+from c360.pipeline.lake import publish_table
+from c360.serve.postgres import LoadError, load_postgres, query, redact
+
+pytestmark = pytest.mark.postgres
+
+CUSTOMERS = Table(
+    name="dim_customer",
+    seed="000",
+    description="",
+    layer="gold",
+    primary_key=("customer_id",),
+    columns=(
+        Column("customer_id", "string"),
+        Column("segment_id", "string"),
+        Column("signed_up_at", "timestamp"),
+        Column("tags", "list<string>", nullable=True),
+    ),
+)
+LINES = Table(
+    name="fct_order_lines",
+    seed="000",
+    description="",
+    layer="gold",
+    primary_key=("order_id", "line"),
+    partition_by=("year",),
+    columns=(
+        Column("order_id", "string"),
+        Column("line", "int"),
+        Column("buyer", "string", references="dim_customer.customer_id"),
+        Column("product_id", "string"),
+        Column("amount_eur", "float"),
+        Column("year", "int"),
+    ),
+)
+CONTRACTS = (CUSTOMERS, LINES)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    customers = pa.table(
+        {
+            "customer_id": ["c1", "c2"],
+            "segment_id": ["s1", "s1"],
+            "signed_up_at": [dt.datetime(2023, 5, 1, 10, 0, 1), dt.datetime(2024, 2, 29)],
+            "tags": [["vip", "fr"], None],
+        },
+        schema=CUSTOMERS.arrow_schema(),
+    )
+    lines = pa.table(
+        {
+            "order_id": ["o1", "o2", "o2"],
+            "line": [1, 1, 2],
+            "buyer": ["c1", "c2", "c2"],
+            "product_id": ["p1", "p1", "p2"],
+            "amount_eur": [10.5, 3.25, 4.0],
+            "year": [2023, 2024, 2024],
+        },
+        schema=LINES.arrow_schema(),
+    )
+    publish_table(tmp_path, "gold", "dim_customer", customers)
+    publish_table(tmp_path, "gold", "fct_order_lines", lines, LINES.partition_by)
+    return tmp_path
+
+
+def catalog(url: str, sql: str) -> list[tuple]:
+    with pg.connect(url) as conn, conn.cursor() as cur:
+        cur.execute(sql)
+        return cur.fetchall()
+
+
+def test_load_twice_gives_the_same_tables_keys_and_indexes(
+    workspace: Path, postgres_url: str
+) -> None:
+    seen: list[tuple[str, int]] = []
+    first = load_postgres(
+        workspace, postgres_url, "gold", CONTRACTS, lambda t, n: seen.append((t, n))
+    )
+    assert first == {"dim_customer": 2, "fct_order_lines": 3}
+    assert seen == [("dim_customer", 2), ("fct_order_lines", 3)]
+    indexes = "SELECT tablename, indexdef FROM pg_indexes WHERE schemaname = 'gold' ORDER BY 2"
+    before = catalog(postgres_url, indexes)
+    rows = "SELECT * FROM gold.fct_order_lines ORDER BY order_id, line"
+    data = catalog(postgres_url, rows)
+
+    assert load_postgres(workspace, postgres_url, "gold", CONTRACTS) == first
+    assert catalog(postgres_url, indexes) == before
+    assert (
+        catalog(postgres_url, rows)
+        == data
+        == [
+            ("o1", 1, "c1", "p1", 10.5, 2023),
+            ("o2", 1, "c2", "p1", 3.25, 2024),
+            ("o2", 2, "c2", "p2", 4.0, 2024),
+        ]
+    )
+    tables = "SELECT tablename FROM pg_tables WHERE schemaname = 'gold' ORDER BY 1"
+    assert catalog(postgres_url, tables) == [("dim_customer",), ("fct_order_lines",)]
+    # The key's first column is served by the key's index; every other *_id or reference is
+    # indexed once.
+    assert sorted((t, d.split(" USING btree ")[1]) for t, d in before) == [
+        ("dim_customer", "(customer_id)"),
+        ("dim_customer", "(segment_id)"),
+        ("fct_order_lines", "(buyer)"),
+        ("fct_order_lines", "(order_id, line)"),
+        ("fct_order_lines", "(product_id)"),
+    ]
+    keys = catalog(
+        postgres_url,
+        "SELECT conrelid::regclass::text, pg_get_constraintdef(oid) FROM pg_constraint "
+        "WHERE contype = 'p' AND connamespace = 'gold'::regnamespace ORDER BY 1",
+    )
+    assert keys == [
+        ("gold.dim_customer", "PRIMARY KEY (customer_id)"),
+        ("gold.fct_order_lines", "PRIMARY KEY (order_id, line)"),
+    ]
+
+
+def test_types_survive_the_load(workspace: Path, postgres_url: str) -> None:
+    load_postgres(workspace, postgres_url, "typed", CONTRACTS)
+    columns = catalog(
+        postgres_url,
+        "SELECT column_name, data_type, is_nullable FROM information_schema.columns "
+        "WHERE table_schema = 'typed' AND table_name = 'dim_customer' ORDER BY ordinal_position",
+    )
+    assert columns == [
+        ("customer_id", "text", "NO"),
+        ("segment_id", "text", "NO"),
+        ("signed_up_at", "timestamp without time zone", "NO"),
+        ("tags", "ARRAY", "YES"),
+    ]
+    answer = query(postgres_url, "SELECT * FROM dim_customer ORDER BY customer_id", "typed")
+    assert answer.to_pylist()[0] == {
+        "customer_id": "c1",
+        "segment_id": "s1",
+        "signed_up_at": dt.datetime(2023, 5, 1, 10, 0, 1),
+        "tags": ["vip", "fr"],
+    }
+
+
+def test_a_failed_table_leaves_the_previous_load(workspace: Path, postgres_url: str) -> None:
+    load_postgres(workspace, postgres_url, "kept", CONTRACTS)
+    duplicate = pa.table(
+        {
+            "customer_id": ["c1", "c1", "c3"],
+            "segment_id": ["s1", "s1", "s2"],
+            "signed_up_at": [dt.datetime(2024, 1, 1)] * 3,
+            "tags": [None, None, None],
+        },
+        schema=CUSTOMERS.arrow_schema(),
+    )
+    publish_table(workspace, "gold", "dim_customer", duplicate)
+    with pytest.raises(
+        LoadError,
+        match=r"cannot replace kept\.dim_customer: .*\(customer_id\)=\(c1\) is duplicated$",
+    ):
+        load_postgres(workspace, postgres_url, "kept", CONTRACTS)
+    assert catalog(postgres_url, "SELECT count(*) FROM kept.dim_customer") == [(2,)]
+    leftovers = "SELECT count(*) FROM pg_tables WHERE tablename LIKE '_c360_staging%'"
+    assert catalog(postgres_url, leftovers) == [(0,)]
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("mysql://root@127.0.0.1/x", "not a PostgreSQL URL"),
+        ("not a url", "not a PostgreSQL URL"),
+        ("postgresql://postgres@127.0.0.1:1/x", "Connection refused"),
+        ("postgresql://postgres@127.0.0.1:5432/c360_no_such_db", "does not exist"),
+    ],
+)
+def test_a_bad_url_is_one_clear_line(workspace: Path, url: str, message: str) -> None:
+    with pytest.raises(LoadError, match=message) as error:
+        load_postgres(workspace, url, contracts=CONTRACTS)
+    assert "\n" not in str(error.value)
+
+
+def test_no_gold_says_to_run_the_pipeline(tmp_path: Path, postgres_url: str) -> None:
+    with pytest.raises(LoadError, match=r"no gold tables .*c360 run"):
+        load_postgres(tmp_path, postgres_url)
+
+
+def test_the_password_never_reaches_a_message(workspace: Path) -> None:
+    assert redact("postgresql://u:s3cret@db:5432/x") == "postgresql://u:***@db:5432/x"
+    with pytest.raises(LoadError, match="Connection refused") as error:
+        load_postgres(workspace, "postgresql://u:s3cret@127.0.0.1:1/x", contracts=CONTRACTS)
+    assert "s3cret" not in str(error.value) and "u:***@127.0.0.1:1" in str(error.value)
+
+
+def test_the_command_shows_a_summary_and_errors_in_one_line(
+    workspace: Path, postgres_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["load-postgres", "--workspace", str(workspace), "--schema", "cli"]
+    assert main([*args, "--url", postgres_url]) == 0
+    out = capsys.readouterr().out
+    assert "cli.fct_order_lines" in out and "2 gold tables, 5 rows loaded" in out
+    assert catalog(postgres_url, "SELECT count(*) FROM cli.dim_customer") == [(2,)]
+
+    assert main([*args, "--url", "postgresql://postgres@127.0.0.1:1/x"]) == 2
+    captured = capsys.readouterr()
+    # strip(): off a terminal, the shared progress bar leaves an empty line as it closes
+    err = captured.err.strip()
+    assert err.startswith("error: cannot connect to postgresql://postgres@127.0.0.1:1/x")
+    assert "\n" not in err and "Traceback" not in captured.out + captured.err
