@@ -18,7 +18,7 @@ from sqlglot import exp
 from c360.engines import Engine, connect
 from tests.pipeline.gold.test_marketing import approx, marts
 
-QUESTIONS = Path(__file__).parents[2] / "sql" / "questions"
+QUESTIONS = Path(__file__).parents[2] / "src" / "c360" / "sql" / "questions"
 
 
 @pytest.fixture(scope="module")

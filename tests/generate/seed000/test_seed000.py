@@ -48,7 +48,7 @@ def test_volume_within_five_percent_of_the_scaled_target(
 
 def test_the_seed_consistency_queries_return_zero(clean_workspace: Path) -> None:
     con = connect_sources(clean_workspace)
-    for query in sorted((ROOT / "sql" / "checks").glob("*.sql")):
+    for query in sorted((ROOT / "src" / "c360" / "sql" / "checks").glob("*.sql")):
         assert con.execute(query.read_text()).fetchone() == (0,), query.name
 
 
