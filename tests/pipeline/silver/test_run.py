@@ -24,9 +24,15 @@ def landed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_silver_reconciles_and_hides_contacts(landed: Path, engine: Engine) -> None:
     built = {b.model: b for b in build_silver(landed, engine, Project())}
-    assert set(built) == {"stg_mongo_customers", "stg_mongo_transactions", "stg_mongo_campaigns",
-                          "stg_ecommerce_products", "stg_ecommerce_customers",
-                          "stg_ecommerce_orders", "stg_ecommerce_inventory"}  # fmt: skip
+    assert set(built) == {
+        "stg_mongo_customers", "stg_mongo_transactions", "stg_mongo_campaigns",
+        "stg_ecommerce_products", "stg_ecommerce_customers", "stg_ecommerce_orders",
+        "stg_ecommerce_inventory", "stg_crm_accounts", "stg_crm_customers", "stg_crm_segments",
+        "stg_crm_customer_segments", "stg_crm_interactions", "stg_crm_customer_profile",
+        "stg_marketing_campaigns", "stg_marketing_assets", "stg_marketing_audiences",
+        "stg_marketing_sends", "stg_marketing_events", "stg_products", "stg_orders",
+        "stg_order_lines", "stg_returns",
+    }  # fmt: skip
     for b in built.values():
         assert b.clean + b.rejected == b.bronze_rows and b.clean > 0
     customers = lake.read_table(landed, "silver", "stg_mongo_customers")

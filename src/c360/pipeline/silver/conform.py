@@ -57,7 +57,7 @@ def phone_e164(number: str, region: str) -> str:
 @ibis.udf.scalar.python(null_handling="special")
 def repair_encoding(text: str) -> str:
     """UTF-8 text that an export decoded as Latin-1 or Windows-1252, read back ("Ã©" → "é")."""
-    if text is None or not any(c in text for c in "ÃÂ"):
+    if text is None or not any(c in text for c in "ÃÂâ"):
         return text
     for codec in ("latin-1", "cp1252"):
         try:

@@ -3,13 +3,22 @@
 ``try_cast`` alone differs between engines ("1.5" → int is 2 on DuckDB and NULL on Spark,
 "2024" → date is NULL on DuckDB and 2024-01-01 on Spark), so every parser checks the text's
 shape first and only then casts. A value that does not parse is NULL; callers compare with the
-raw text to tell "missing" from "invalid".
+raw text to tell "missing" from "invalid". ``by_contract`` and ``contract_checks`` apply them to
+a whole source as its contract describes it.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime
+
 import ibis
-from ibis.expr.types import FloatingValue, IntegerValue, StringValue, TimestampValue
+from ibis.expr.types import FloatingValue, IntegerValue, StringValue, Table, TimestampValue
+
+from c360.contracts.model import Column
+from c360.contracts.model import Table as Contract
+from c360.pipeline.silver.staged import LINEAGE
 
 _NUMBER = r"^-?[0-9]+([.,][0-9]+)?$"
 _INTEGER = r"^-?[0-9]+(\.0+)?$"
@@ -58,3 +67,115 @@ def timestamp(value: StringValue) -> TimestampValue:
 def invalid(raw: StringValue, parsed: ibis.Value) -> ibis.ir.BooleanValue:
     """True where the source wrote something that did not parse."""
     return clean_text(raw).notnull() & parsed.isnull()
+
+
+_TRUTH = {"true": True, "t": True, "1": True, "yes": True, "y": True,
+          "false": False, "f": False, "0": False, "no": False, "n": False}  # fmt: skip
+
+
+def boolean(value: StringValue) -> ibis.ir.BooleanValue:
+    """A truth value written true/false, 1/0, yes/no, t/f or y/n, in any case."""
+    return clean_text(value).lower().substitute(_TRUTH, else_=ibis.null("boolean"))
+
+
+def category(value: StringValue, allowed: Sequence[str]) -> StringValue:
+    """The allowed value that ``value`` names, spelt as ``allowed`` spells it, whatever its case,
+    spaces, hyphens or underscores ("Mid-Market " → "mid_market"); NULL when it names none."""
+    spelling = {re.sub(r"[\s_-]+", "_", a.lower()): a for a in allowed}
+    folded = clean_text(value).lower().re_replace(r"[\s_-]+", "_")
+    return folded.substitute(spelling, else_=ibis.null("string"))
+
+
+_FRACTION = r"\.[0-9]{1,9}Z?$"
+
+
+def written_timestamp(value: StringValue) -> TimestampValue:
+    """``timestamp`` of text as writers print it: with fractional seconds ("10:00:00.000", as
+    Parquet timestamps land; dropped, contracts keep seconds) or runs of spaces."""
+    text = clean_text(value).re_replace(r"\s+", " ")
+    whole = ibis.ifelse(
+        text.re_search(":[0-9]{2}" + _FRACTION), text.re_replace(_FRACTION, ""), text
+    )
+    return timestamp(whole)
+
+
+# Seed 000's staging models read each source by its contract: every column parsed by its type,
+# and the checks that the contract implies, so that no rule is written twice.
+Check = tuple[str, ibis.ir.BooleanValue]
+_PARSERS: dict[str, Callable[[StringValue], ibis.Value]] = {
+    "int": integer,
+    "float": number,
+    "bool": boolean,
+    "timestamp": written_timestamp,
+}
+_INVALID = {"int": "invalid_number", "float": "invalid_number", "timestamp": "invalid_date"}
+QUANTITIES = ("qty", "quantity")
+
+
+def by_contract(bronze: Table, contract: Contract, **values: ibis.Value) -> Table:
+    """``bronze`` read as its contract says: the lineage, every contract column parsed by its
+    type (categories spelt as allowed), ``values`` replacing or adding columns, and each column's
+    bronze text as ``_raw_<column>`` for ``contract_checks``."""
+    typed = {c.name: _read(bronze[c.name], c) for c in contract.columns}
+    raw = {f"_raw_{name}": bronze[name] for name in contract.column_names}
+    return bronze.select(*LINEAGE, **(typed | values), **raw)
+
+
+def _read(raw: StringValue, column: Column) -> ibis.Value:
+    if column.dtype in _PARSERS:
+        return _PARSERS[column.dtype](raw)
+    return category(raw, column.allowed) if column.allowed else clean_text(raw)
+
+
+def contract_checks(
+    t: Table, contract: Contract, sources: Mapping[str, Table] = {}, skip: Sequence[str] = ()
+) -> list[Check]:
+    """The checks a ``by_contract`` table's contract implies, column by column.
+
+    ``missing_key``; ``missing_<column>`` for a required value (``missing_<entity>`` for a
+    reference: ``missing_customer``); ``invalid_date``, ``invalid_number`` or ``invalid_value``
+    for text that does not read; ``orphan_<entity>`` for an id that the referenced source (its
+    bronze table in ``sources``, by name) does not hold; ``non_positive_quantity``,
+    ``negative_amount`` (a ``*_eur`` below 0) or ``out_of_range`` for the contract's bounds.
+    """
+    key = [t[k].isnull() for k in contract.primary_key]
+    checks: list[Check] = [("missing_key", ibis.or_(*key))]
+    for c in contract.columns:
+        if c.name in skip:
+            continue
+        value, raw = t[c.name], t[f"_raw_{c.name}"]
+        entity = c.references.split(".")[1].removesuffix("_id") if c.references else c.name
+        if not c.nullable and c.name not in contract.primary_key:
+            checks.append((f"missing_{entity}", value.isnull() & clean_text(raw).isnull()))
+        if c.dtype != "string" or c.allowed:
+            checks.append((_INVALID.get(c.dtype, "invalid_value"), invalid(raw, value)))
+        if c.references:
+            table, column = c.references.split(".")
+            held = ids(sources[table], column)
+            checks.append((f"orphan_{entity}", value.notnull() & ~value.isin(held)))
+        checks += _bounds(c, value)
+    return checks
+
+
+def _bounds(column: Column, value: ibis.Value) -> list[Check]:
+    checks: list[Check] = []
+    if column.name in QUANTITIES:
+        checks.append(("non_positive_quantity", value <= 0))
+    if column.name.endswith("_eur"):
+        checks.append(("negative_amount", value < 0))
+    outside = [] if column.min_value is None else [value < column.min_value]
+    outside += [] if column.max_value is None else [value > column.max_value]
+    return [*checks, ("out_of_range", ibis.or_(*outside))] if outside else checks
+
+
+def ids(source: Table, column: str) -> ibis.ir.Column:
+    """The ids ``source`` holds, cleaned as staging cleans them; never NULL (``x NOT IN`` a set
+    holding a NULL is never true, so one blank id would hide every orphan)."""
+    held = source.select(_id=clean_text(source[column]))
+    return held.filter(held._id.notnull())._id
+
+
+def future(value: TimestampValue, as_of: datetime) -> ibis.ir.BooleanValue:
+    """True where ``value`` is after ``as_of`` (UTC): it has not happened yet."""
+    naive = as_of.astimezone(UTC).replace(tzinfo=None) if as_of.tzinfo else as_of
+    return value > ibis.literal(naive)

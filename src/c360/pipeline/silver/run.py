@@ -15,7 +15,7 @@ from c360.config import Project
 from c360.engines import Engine
 from c360.pipeline import lake
 from c360.pipeline.bronze.land import ReconciliationError
-from c360.pipeline.silver import ecommerce, marketing
+from c360.pipeline.silver import campaigns, commerce, crm, ecommerce, marketing
 from c360.pipeline.silver.privacy import privacy_key, pseudonymiser
 from c360.pipeline.silver.staged import Staged
 
@@ -64,6 +64,45 @@ MODELS: list[tuple[str, str, Model]] = [
     ("stg_ecommerce_inventory", "ecommerce_inventory",
      lambda t, c: ecommerce.stg_ecommerce_inventory(
          t["ecommerce_inventory"], t["ecommerce_products"], c.as_of)),
+    ("stg_crm_accounts", "crm_accounts",
+     lambda t, c: crm.stg_crm_accounts(t["crm_accounts"], c.as_of)),
+    ("stg_crm_customers", "crm_customers",
+     lambda t, c: crm.stg_crm_customers(
+         t["crm_customers"], t["crm_accounts"], c.pseudonymise, c.as_of)),
+    ("stg_crm_segments", "crm_segments",
+     lambda t, c: crm.stg_crm_segments(t["crm_segments"], c.as_of)),
+    ("stg_crm_customer_segments", "crm_customer_segments",
+     lambda t, c: crm.stg_crm_customer_segments(
+         t["crm_customer_segments"], t["crm_customers"], t["crm_segments"], c.as_of)),
+    ("stg_crm_interactions", "crm_interactions",
+     lambda t, c: crm.stg_crm_interactions(t["crm_interactions"], t["crm_customers"], c.as_of)),
+    ("stg_crm_customer_profile", "crm_customer_profile",
+     lambda t, c: crm.stg_crm_customer_profile(
+         t["crm_customer_profile"], t["crm_customers"], c.as_of)),
+    ("stg_marketing_campaigns", "marketing_campaigns",
+     lambda t, c: campaigns.stg_marketing_campaigns(t["marketing_campaigns"], c.as_of)),
+    ("stg_marketing_assets", "marketing_assets",
+     lambda t, c: campaigns.stg_marketing_assets(
+         t["marketing_assets"], t["marketing_campaigns"], c.as_of)),
+    ("stg_marketing_audiences", "marketing_audiences",
+     lambda t, c: campaigns.stg_marketing_audiences(
+         t["marketing_audiences"], t["marketing_campaigns"], t["crm_segments"])),
+    ("stg_marketing_sends", "marketing_sends",
+     lambda t, c: campaigns.stg_marketing_sends(
+         t["marketing_sends"], t["marketing_campaigns"], t["marketing_assets"],
+         t["crm_customers"], c.as_of)),
+    ("stg_marketing_events", "marketing_events",
+     lambda t, c: campaigns.stg_marketing_events(
+         t["marketing_events"], t["marketing_sends"], t["crm_customers"], c.as_of)),
+    ("stg_products", "products",
+     lambda t, c: commerce.stg_products(t["products"])),
+    ("stg_orders", "orders",
+     lambda t, c: commerce.stg_orders(
+         t["orders"], t["crm_customers"], t["marketing_campaigns"], c.as_of)),
+    ("stg_order_lines", "order_lines",
+     lambda t, c: commerce.stg_order_lines(t["order_lines"], t["orders"], t["products"])),
+    ("stg_returns", "returns",
+     lambda t, c: commerce.stg_returns(t["returns"], t["orders"], t["crm_customers"], c.as_of)),
 ]  # fmt: skip
 
 

@@ -1,0 +1,74 @@
+"""Seed 000's commerce in silver: products, orders, order lines and returns.
+
+Read and checked by contract as in ``crm``: clean columns are the contract's, a NULL the contract
+allows stays NULL, a missing required value is rejected as ``missing_<column>``, and foreign keys
+are checked against the ids the referenced source holds (its bronze table).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ibis.expr.types import Table
+
+from c360.contracts import commerce
+from c360.pipeline.silver import conform, parse
+from c360.pipeline.silver.staged import Staged, stage
+
+# Money is written in cents: a line whose total differs by more than half a cent is wrong.
+CENT = 0.005
+
+
+def stg_products(bronze: Table) -> Staged:
+    """The catalogue; mis-encoded names and brands repaired. A price under 0.01 or a margin
+    outside 0–1 is rejected (negative prices as ``negative_amount``)."""
+    c = commerce.PRODUCTS
+    t = parse.by_contract(
+        bronze,
+        c,
+        product_name=conform.repair_encoding(parse.clean_text(bronze.product_name)),
+        brand=conform.repair_encoding(parse.clean_text(bronze.brand)),
+    )
+    return stage(t, parse.contract_checks(t, c), c.primary_key, c.column_names)
+
+
+def stg_orders(bronze: Table, customers: Table, campaigns: Table, as_of: datetime) -> Staged:
+    """Orders of known customers; one in the future is rejected, and so is an attribution to an
+    unknown campaign. ``promo_code`` and ``attributed_campaign_id`` are NULL when there is none."""
+    c = commerce.ORDERS
+    t = parse.by_contract(bronze, c)
+    sources = {"crm_customers": customers, "marketing_campaigns": campaigns}
+    checks = [
+        *parse.contract_checks(t, c, sources),
+        ("future_date", parse.future(t.order_at, as_of)),
+    ]
+    return stage(t, checks, c.primary_key, c.column_names)
+
+
+def stg_order_lines(bronze: Table, orders: Table, products: Table) -> Staged:
+    """Lines of known orders and products: quantity ≥ 1, amounts ≥ 0, and the seed's
+    ``line_total_eur = unit_price_eur × qty − discount_eur`` to the cent (else
+    ``inconsistent_amount``)."""
+    c = commerce.ORDER_LINES
+    t = parse.by_contract(bronze, c)
+    sources = {"orders": orders, "products": products}
+    expected = t.unit_price_eur * t.qty - t.discount_eur
+    checks = [
+        *parse.contract_checks(t, c, sources),
+        ("inconsistent_amount", (t.line_total_eur - expected).abs() > CENT),
+    ]
+    return stage(t, checks, c.primary_key, c.column_names)
+
+
+def stg_returns(bronze: Table, orders: Table, customers: Table, as_of: datetime) -> Staged:
+    """Returns of known orders and customers; one opened in the future is rejected, and so is a
+    rejected return that refunded money (``inconsistent_amount``: the refund is 0 when rejected)."""
+    c = commerce.RETURNS
+    t = parse.by_contract(bronze, c)
+    sources = {"orders": orders, "crm_customers": customers}
+    checks = [
+        *parse.contract_checks(t, c, sources),
+        ("future_date", parse.future(t.created_at, as_of)),
+        ("inconsistent_amount", (t.status == "rejected") & (t.amount_refunded_eur != 0)),
+    ]
+    return stage(t, checks, c.primary_key, c.column_names)

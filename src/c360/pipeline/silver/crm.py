@@ -1,0 +1,122 @@
+"""Seed 000's CRM in silver: accounts, customers, segments, memberships, interactions, profiles.
+
+Each model reads its source by its contract (``parse.by_contract``) and quarantines what breaks
+it (``parse.contract_checks``: missing, unreadable, orphan or out-of-range values); its docstring
+says what else it checks and what it repairs. Clean columns are the contract's, in its order and
+types. A value the contract lets be NULL stays NULL; a required value that is missing is rejected
+as ``missing_<column>``: nothing is invented. Foreign keys are checked against the ids the
+referenced source holds (its bronze table), so a row whose parent was rejected for another reason
+is not an orphan.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ibis.expr.types import Table
+
+from c360.contracts import crm
+from c360.pipeline.silver import conform, parse
+from c360.pipeline.silver.privacy import Pseudonymise
+from c360.pipeline.silver.staged import Staged, stage
+
+CUSTOMER_COLUMNS = tuple(
+    new
+    for name in crm.CUSTOMERS.column_names
+    for new in (("email_hash", "has_valid_email") if name == "email" else (name,))
+)
+
+
+def stg_crm_accounts(bronze: Table, as_of: datetime) -> Staged:
+    """B2B accounts; a mis-encoded name is repaired ("Ã©" → "é"); a creation date in the
+    future is rejected."""
+    c = crm.ACCOUNTS
+    name = conform.repair_encoding(parse.clean_text(bronze.account_name))
+    t = parse.by_contract(bronze, c, account_name=name)
+    checks = [*parse.contract_checks(t, c), ("future_date", parse.future(t.created_at, as_of))]
+    return stage(t, checks, c.primary_key, c.column_names)
+
+
+def stg_crm_customers(
+    bronze: Table, accounts: Table, pseudonymise: Pseudonymise, as_of: datetime
+) -> Staged:
+    """Customers with no clear-text e-mail: ``email_hash`` pseudonymises the trimmed, lower-cased
+    address and ``has_valid_email`` says whether it is deliverable (a missing or malformed address
+    gives a NULL hash and false, the customer is kept); ``country`` is the ISO code ("UK" → "GB").
+
+    Rejected besides the contract: a ``first_seen_at`` in the future, a status that contradicts
+    the lifecycle stage (``inconsistent_status``: churned exactly when the stage is churned).
+    A NULL ``account_id`` is a B2C customer.
+    """
+    c = crm.CUSTOMERS
+    mail = conform.email(bronze.email)
+    t = parse.by_contract(
+        bronze,
+        c,
+        country=conform.country_iso(bronze.country),
+        email_hash=pseudonymise(mail),
+        has_valid_email=mail.notnull(),
+    )
+    churned = (t.status == "churned") != (t.lifecycle_stage == "churned")
+    checks = [
+        *parse.contract_checks(t, c, {"crm_accounts": accounts}, skip=("email",)),
+        ("future_date", parse.future(t.first_seen_at, as_of)),
+        ("inconsistent_status", churned),
+    ]
+    return stage(t, checks, c.primary_key, CUSTOMER_COLUMNS)
+
+
+def stg_crm_segments(bronze: Table, as_of: datetime) -> Staged:
+    """Segments; mis-encoded names and descriptions repaired; a creation date in the future is
+    rejected."""
+    c = crm.SEGMENTS
+    t = parse.by_contract(
+        bronze,
+        c,
+        segment_name=conform.repair_encoding(parse.clean_text(bronze.segment_name)),
+        description=conform.repair_encoding(parse.clean_text(bronze.description)),
+    )
+    checks = [*parse.contract_checks(t, c), ("future_date", parse.future(t.created_at, as_of))]
+    return stage(t, checks, c.primary_key, c.column_names)
+
+
+def stg_crm_customer_segments(
+    bronze: Table, customers: Table, segments: Table, as_of: datetime
+) -> Staged:
+    """Memberships of known customers in known segments; a start in the future or an end before
+    the start is rejected. A NULL ``end_date`` means the customer is still a member."""
+    c = crm.CUSTOMER_SEGMENTS
+    t = parse.by_contract(bronze, c)
+    sources = {"crm_customers": customers, "crm_segments": segments}
+    checks = [
+        *parse.contract_checks(t, c, sources),
+        ("future_date", parse.future(t.start_date, as_of)),
+        ("end_before_start", t.end_date < t.start_date),
+    ]
+    return stage(t, checks, c.primary_key, c.column_names)
+
+
+def stg_crm_interactions(bronze: Table, customers: Table, as_of: datetime) -> Staged:
+    """Interactions of known customers, typed and spelt as the contract says; one in the future
+    is rejected, a satisfaction outside 1–5 or a duration under a minute is ``out_of_range``.
+    ``satisfaction_score`` and ``duration_min`` stay NULL when not recorded."""
+    c = crm.INTERACTIONS
+    t = parse.by_contract(bronze, c)
+    checks = [
+        *parse.contract_checks(t, c, {"crm_customers": customers}),
+        ("future_date", parse.future(t.occurred_at, as_of)),
+    ]
+    return stage(t, checks, c.primary_key, c.column_names)
+
+
+def stg_crm_customer_profile(bronze: Table, customers: Table, as_of: datetime) -> Staged:
+    """One profile per known customer; scores outside their ranges (churn 0–100, NPS 0–10,
+    rates 0–1) are ``out_of_range``, negative money ``negative_amount``, a last contact in the
+    future ``future_date``. ``last_contact_at`` is NULL for a customer never contacted."""
+    c = crm.CUSTOMER_PROFILE
+    t = parse.by_contract(bronze, c)
+    checks = [
+        *parse.contract_checks(t, c, {"crm_customers": customers}),
+        ("future_date", parse.future(t.last_contact_at, as_of)),
+    ]
+    return stage(t, checks, c.primary_key, c.column_names)

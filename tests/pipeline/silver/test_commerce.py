@@ -1,0 +1,144 @@
+"""Seed 000's commerce in silver: products, orders, lines and returns on literal rows."""
+
+from __future__ import annotations
+
+from c360.engines import Engine
+from c360.pipeline.silver.commerce import stg_order_lines, stg_orders, stg_products, stg_returns
+from tests.pipeline.silver.test_crm import AS_OF, bronze, clean, customer, reasons, row
+
+PRODUCT = {"product_id": "PROD_00001", "product_name": "Sonivo Laptop Stand", "category":
+           "home & garden", "brand": "Sonivo", "price_eur": "242.99", "margin_pct": "0.215",
+           "sku": "HOM-00001", "in_stock": "TRUE"}  # fmt: skip
+ORDER = {"order_id": "ORD_0000001", "customer_id": "CUST_000001", "order_at":
+         "2023-03-14 02:20:37", "channel": "Mobile App", "total_amount_eur": "69.17",
+         "promo_code": None, "attributed_campaign_id": None, "status": "completed"}  # fmt: skip
+LINE = {"order_line_id": "LINE_00000001", "order_id": "ORD_0000001", "product_id": "PROD_00001",
+        "qty": "3", "unit_price_eur": "5.99", "discount_eur": "2.22",
+        "line_total_eur": "15.75"}  # fmt: skip
+RETURN = {"return_id": "RET_000001", "order_id": "ORD_0000001", "customer_id": "CUST_000001",
+          "created_at": "2023-04-06 05:14:36", "reason": "Wrong Item",
+          "amount_refunded_eur": "45.23", "status": "approved"}  # fmt: skip
+
+
+def test_products_and_orders(engine: Engine) -> None:
+    products = bronze(engine, "products", [
+        row("products", PRODUCT, brand="BrÃ¼ckner"),
+        row("products", PRODUCT, product_id="PROD_00002", price_eur="0"),
+        row("products", PRODUCT, product_id="PROD_00003", price_eur="-9.99"),
+        row("products", PRODUCT, product_id="PROD_00004", margin_pct="1.2"),
+        row("products", PRODUCT, product_id="PROD_00005", category="Toys"),
+    ])  # fmt: skip
+    staged = stg_products(products)
+    [kept] = clean(engine, staged, "products")
+    assert kept == {
+        "product_id": "PROD_00001", "product_name": "Sonivo Laptop Stand",
+        "category": "Home & Garden", "brand": "Brückner", "price_eur": 242.99,
+        "margin_pct": 0.215, "sku": "HOM-00001", "in_stock": True,
+    }  # fmt: skip
+    assert reasons(engine, staged) == {
+        2: "out_of_range",
+        3: "negative_amount",
+        4: "out_of_range",
+        5: "invalid_value",
+    }
+    customers = bronze(engine, "crm_customers", [customer("CUST_000001")])
+    campaigns = bronze(engine, "marketing_campaigns", [
+        ("CAMP_001", "Spring", "upsell", "2023-01-12", "2023-02-07", "500", "email", "false",
+         "completed"),
+    ])  # fmt: skip
+    staged = stg_orders(
+        bronze(engine, "orders", [
+            row("orders", ORDER),
+            row("orders", ORDER, order_id="ORD_0000002", attributed_campaign_id="CAMP_001",
+                promo_code="WELCOME10", total_amount_eur="0"),
+            row("orders", ORDER, order_id="ORD_0000003", attributed_campaign_id="CAMP_9001"),
+            row("orders", ORDER, order_id="ORD_0000004", total_amount_eur="-69.17"),
+            row("orders", ORDER, order_id="ORD_0000005", order_at="2095-03-14 02:20:37"),
+            row("orders", ORDER, order_id="ORD_0000006", channel=None),
+            row("orders", ORDER, order_id="ORD_0000007", customer_id=None),
+            row("orders", ORDER, order_id="ORD_0000008", status="shipped"),
+        ]),
+        customers,
+        campaigns,
+        AS_OF,
+    )  # fmt: skip
+    orders = {r["order_id"]: r for r in clean(engine, staged, "orders")}
+    first, second = orders["ORD_0000001"], orders["ORD_0000002"]
+    assert (first["channel"], first["attributed_campaign_id"], first["total_amount_eur"]) == (
+        "mobile_app",
+        None,
+        69.17,
+    )
+    assert (second["attributed_campaign_id"], second["promo_code"]) == ("CAMP_001", "WELCOME10")
+    assert reasons(engine, staged) == {
+        3: "orphan_campaign",
+        4: "negative_amount",
+        5: "future_date",
+        6: "missing_channel",
+        7: "missing_customer",
+        8: "invalid_value",
+    }
+
+
+def test_lines_add_up_and_returns_follow_their_status(engine: Engine) -> None:
+    orders = bronze(engine, "orders", [row("orders", ORDER)])
+    products = bronze(engine, "products", [row("products", PRODUCT)])
+    staged = stg_order_lines(
+        bronze(engine, "order_lines", [
+            row("order_lines", LINE),
+            row("order_lines", LINE, order_line_id="LINE_00000002", qty="0",
+                line_total_eur="0"),
+            row("order_lines", LINE, order_line_id="LINE_00000003", discount_eur="-2.22"),
+            row("order_lines", LINE, order_line_id="LINE_00000004", line_total_eur="17.97"),
+            row("order_lines", LINE, order_line_id="LINE_00000005", order_id="ORD_90000001"),
+            row("order_lines", LINE, order_line_id="LINE_00000006", product_id="PROD_900001"),
+            row("order_lines", LINE, order_line_id="LINE_00000007", unit_price_eur=None),
+            row("order_lines", LINE, order_line_id="LINE_00000008", qty="1.5"),
+        ]),
+        orders,
+        products,
+    )  # fmt: skip
+    [line] = clean(engine, staged, "order_lines")
+    assert (line["qty"], line["unit_price_eur"], line["discount_eur"], line["line_total_eur"]) == (
+        3,
+        5.99,
+        2.22,
+        15.75,
+    )
+    assert reasons(engine, staged) == {
+        2: "non_positive_quantity",
+        3: "negative_amount",
+        4: "inconsistent_amount",
+        5: "orphan_order",
+        6: "orphan_product",
+        7: "missing_unit_price_eur",
+        8: "invalid_number",
+    }
+    customers = bronze(engine, "crm_customers", [customer("CUST_000001")])
+    staged = stg_returns(
+        bronze(engine, "returns", [
+            row("returns", RETURN),
+            row("returns", RETURN, return_id="RET_000002", status="rejected",
+                amount_refunded_eur="0.00"),
+            row("returns", RETURN, return_id="RET_000003", status="rejected"),
+            row("returns", RETURN, return_id="RET_000004", amount_refunded_eur="-45.23"),
+            row("returns", RETURN, return_id="RET_000005", created_at="2095-04-06 05:14:36"),
+            row("returns", RETURN, return_id="RET_000006", reason=None),
+            row("returns", RETURN, return_id="RET_000007", customer_id="CUST_9000001"),
+        ]),
+        orders,
+        customers,
+        AS_OF,
+    )  # fmt: skip
+    kept = {r["return_id"]: r for r in clean(engine, staged, "returns")}
+    assert [(kept[r]["reason"], kept[r]["amount_refunded_eur"]) for r in sorted(kept)] == [
+        ("wrong_item", 45.23),
+        ("wrong_item", 0.0),
+    ]
+    assert reasons(engine, staged) == {
+        3: "inconsistent_amount",
+        4: "negative_amount",
+        5: "future_date",
+        6: "missing_reason",
+        7: "orphan_customer",
+    }

@@ -1,0 +1,287 @@
+"""Seed 000's CRM in silver: contract typing, repairs and reasons on literal rows, every engine."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Any
+
+import ibis
+import pyarrow as pa
+
+from c360 import contracts
+from c360.engines import Engine
+from c360.pipeline.silver.crm import (
+    CUSTOMER_COLUMNS,
+    stg_crm_accounts,
+    stg_crm_customer_profile,
+    stg_crm_customer_segments,
+    stg_crm_customers,
+    stg_crm_interactions,
+    stg_crm_segments,
+)
+from c360.pipeline.silver.privacy import pseudonymiser
+from c360.pipeline.silver.staged import Staged
+
+AS_OF = dt.datetime(2025, 12, 31, tzinfo=dt.UTC)
+ARROW = {"string": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
+
+
+def bronze(engine: Engine, table: str, rows: list[tuple[str | None, ...]]) -> ibis.Table:
+    """A bronze table of source ``table``: its contract's columns as text, rows numbered from 1."""
+    columns = {
+        name: pa.array([r[i] for r in rows], pa.string())
+        for i, name in enumerate(contracts.get(table).column_names)
+    }
+    columns["_source_file"] = pa.array([f"sources/c360/{table}.csv"] * len(rows))
+    columns["_row_number"] = pa.array(range(1, len(rows) + 1), pa.int64())
+    return engine.register(f"test_bronze_{table}", pa.table(columns))
+
+
+def reasons(engine: Engine, staged: Staged) -> dict[int, str]:
+    """Rejected row numbers and their reasons."""
+    return {r["_row_number"]: r["reason"] for r in engine.to_arrow(staged.rejects).to_pylist()}
+
+
+def clean(engine: Engine, staged: Staged, table: str) -> list[dict[str, Any]]:
+    """The clean rows; their columns must be the contract's, in order, with its types."""
+    data = engine.to_arrow(staged.clean)
+    if table != "crm_customers":
+        contract = contracts.get(table)
+        assert data.column_names == contract.column_names
+        for column in contract.columns:
+            kind = data.schema.field(column.name).type
+            expected = ARROW.get(column.dtype)
+            assert kind == expected if expected else pa.types.is_timestamp(kind), column.name
+    return data.to_pylist()
+
+
+def test_accounts_are_typed_spelt_and_checked_by_contract(engine: Engine) -> None:
+    ok = ("ACC_000001", " Société Générale ", " technology ", "emea", "Mid-Market", "210",
+          "2024-10-06 11:40:33.000", "Active", "18698000")  # fmt: skip
+    staged = stg_crm_accounts(
+        bronze(engine, "crm_accounts", [
+            ok,
+            ("ACC_000002", "SociÃ©tÃ© GÃ©nÃ©rale", "Retail", "APAC", "smb", "12.0",
+             "2020-01-01", "inactive", "0"),  # mis-encoded name, a float-printed integer
+            ("ACC_000003", "Zero", "Retail", "APAC", "smb", "0", "2020-01-01", "active", "5"),
+            ("ACC_000004", "Later", "Retail", "APAC", "smb", "5", "2095-01-01", "active", "5"),
+            ("ACC_000005", "Bad", "Retail", "APAC", "smb", "5", "2024-02-30", "active", "5"),
+            ("ACC_000006", "Blank", None, "APAC", "smb", "5", "2020-01-01", "active", "5"),
+            ("ACC_000007", "Owes", "Retail", "APAC", "smb", "5", "2020-01-01", "active", "-5"),
+            ("ACC_000008", "Space", "Aerospace", "APAC", "smb", "5", "2020-01-01", "active", "5"),
+            ("ACC_000009", "Many", "Retail", "APAC", "smb", "1,5", "2020-01-01", "active", "5"),
+            ("ACC_000001", "Copy", "Retail", "APAC", "smb", "5", "2020-01-01", "active", "5"),
+            (None, "No key", "Retail", "APAC", "smb", "5", "2020-01-01", "active", "5"),
+        ]),
+        AS_OF,
+    )  # fmt: skip
+    rows = {r["account_id"]: r for r in clean(engine, staged, "crm_accounts")}
+    assert rows["ACC_000001"] == {
+        "account_id": "ACC_000001", "account_name": "Société Générale", "industry": "Technology",
+        "region": "EMEA", "tier": "mid_market", "employee_count": 210,
+        "created_at": rows["ACC_000001"]["created_at"], "status": "active",
+        "annual_revenue_eur": 18_698_000,
+    }  # fmt: skip
+    assert rows["ACC_000001"]["created_at"].replace(tzinfo=None) == dt.datetime(
+        2024, 10, 6, 11, 40, 33
+    )
+    assert (rows["ACC_000002"]["account_name"], rows["ACC_000002"]["employee_count"]) == (
+        "Société Générale",
+        12,
+    )
+    assert reasons(engine, staged) == {
+        3: "out_of_range",
+        4: "future_date",
+        5: "invalid_date",
+        6: "missing_industry",
+        7: "negative_amount",
+        8: "invalid_value",
+        9: "invalid_number",
+        10: "duplicate_key",
+        11: "missing_key",
+    }
+
+
+def row(table: str, base: dict[str, str | None], **changes: str | None) -> tuple[str | None, ...]:
+    """A bronze row of ``table`` in contract order: ``base`` with ``changes``."""
+    values = base | changes
+    return tuple(values[name] for name in contracts.get(table).column_names)
+
+
+CUSTOMER = {
+    "customer_id": "CUST_000001", "account_id": None, "email": " Liam.Lewis@Yahoo.com ",
+    "first_seen_at": "2020-02-23 17:39:49", "status": "active", "locale": "en_US",
+    "lifecycle_stage": "active", "consent_email": "true", "consent_sms": "0",
+    "preferred_channel": "phone", "country": "USA",
+}  # fmt: skip
+
+
+def customer(customer_id: str, **changes: str | None) -> tuple[str | None, ...]:
+    return row("crm_customers", CUSTOMER, customer_id=customer_id, **changes)
+
+
+def test_customers_hide_the_email_conform_the_country_and_check_accounts(engine: Engine) -> None:
+    # A blank account id in the accounts source must not hide orphans (NOT IN a set with NULL).
+    accounts = bronze(engine, "crm_accounts", [
+        ("ACC_000001", "A", "Retail", "APAC", "smb", "5", "2020-01-01", "active", "5"),
+        ("ACC_000002", "B", "Aerospace", "APAC", "smb", "5", "2020-01-01", "active", "5"),
+        (None, "C", "Retail", "APAC", "smb", "5", "2020-01-01", "active", "5"),
+    ])  # fmt: skip
+    rows = [
+        customer("CUST_000001", account_id=" ACC_000001 "),
+        customer("CUST_000002", email="liam@@yahoo.com", country="united kingdom",
+                 account_id="ACC_000002", consent_email="FALSE", consent_sms="yes"),
+        customer("CUST_000003", email=None, country=" france "),
+        customer("CUST_000004", account_id="ACC_9000001"),
+        customer("CUST_000005", status="churned"),
+        customer("CUST_000006", first_seen_at=None),
+        customer("CUST_000007", country="Atlantis"),
+        customer("CUST_000008", consent_email="maybe"),
+        customer("CUST_000009", lifecycle_stage="churned"),
+    ]  # fmt: skip
+    staged = stg_crm_customers(
+        bronze(engine, "crm_customers", rows), accounts, pseudonymiser("md5"), AS_OF
+    )
+    data = engine.to_arrow(staged.clean)
+    assert tuple(data.column_names) == CUSTOMER_COLUMNS
+    assert CUSTOMER_COLUMNS[2:4] == ("email_hash", "has_valid_email")
+    people = {r["customer_id"]: r for r in data.to_pylist()}
+    assert sorted(people) == ["CUST_000001", "CUST_000002", "CUST_000003"]
+    liam, bad_mail, no_mail = people["CUST_000001"], people["CUST_000002"], people["CUST_000003"]
+    assert liam["email_hash"] == hashlib.md5(b"liam.lewis@yahoo.com").hexdigest()
+    assert (liam["has_valid_email"], liam["account_id"], liam["country"]) == (
+        True,
+        "ACC_000001",
+        "US",
+    )
+    assert (liam["consent_email"], liam["consent_sms"], liam["locale"]) == (True, False, "en_US")
+    assert (bad_mail["email_hash"], bad_mail["has_valid_email"], bad_mail["country"]) == (
+        None,
+        False,
+        "GB",
+    )
+    # The account was rejected in its own model but exists: not an orphan.
+    assert (bad_mail["consent_email"], bad_mail["consent_sms"]) == (False, True)
+    assert (no_mail["email_hash"], no_mail["has_valid_email"], no_mail["country"]) == (
+        None,
+        False,
+        "FR",
+    )
+    assert not {"liam.lewis@yahoo.com", " Liam.Lewis@Yahoo.com "} & {
+        v for r in people.values() for v in r.values()
+    }
+    assert reasons(engine, staged) == {
+        4: "orphan_account",
+        5: "inconsistent_status",
+        6: "missing_first_seen_at",
+        7: "invalid_value",
+        8: "invalid_value",
+        9: "inconsistent_status",
+    }
+
+
+def test_memberships_and_segments(engine: Engine) -> None:
+    segments = bronze(engine, "crm_segments", [
+        ("SEG_001", "VIP", "Top customers.", "2022-10-06 04:39:56", "true"),
+        ("SEG_002", "Tiered", None, "2022-10-06 04:39:56", "false"),
+        ("SEG_003", "Soon", "Later.", "2095-10-06 04:39:56", "1"),
+    ])  # fmt: skip
+    staged_segments = stg_crm_segments(segments, AS_OF)
+    kept = clean(engine, staged_segments, "crm_segments")
+    assert [(r["segment_id"], r["is_active"]) for r in kept] == [("SEG_001", True)]
+    assert reasons(engine, staged_segments) == {2: "missing_description", 3: "future_date"}
+    customers = bronze(engine, "crm_customers", [customer("CUST_000001")])
+    staged = stg_crm_customer_segments(
+        bronze(engine, "crm_customer_segments", [
+            ("CUST_000001", "SEG_001", "2023-06-04 02:33:02", None),
+            ("CUST_000001", "SEG_002", "2023-06-04 02:33:02", "2024-01-01 00:00:00"),
+            ("CUST_000001", "SEG_001", "2023-06-04  02:33:02", None),  # near copy
+            ("CUST_000001", "SEG_003", "2023-06-04 02:33:02", "2023-01-01 00:00:00"),
+            ("CUST_000001", "SEG_009", "2023-06-04 02:33:02", None),
+            ("CUST_000002", "SEG_001", "2023-06-04 02:33:02", None),
+            ("CUST_000001", "SEG_003", "2095-06-04 02:33:02", None),
+            ("CUST_000001", "SEG_003", None, None),
+            (None, "SEG_003", "2023-06-04 02:33:02", None),
+        ]),
+        customers,
+        segments,
+        AS_OF,
+    )  # fmt: skip
+    rows = clean(engine, staged, "crm_customer_segments")
+    assert sorted((r["segment_id"], r["end_date"] is None) for r in rows) == [
+        ("SEG_001", True),
+        ("SEG_002", False),
+    ]
+    assert reasons(engine, staged) == {
+        3: "duplicate_key",
+        4: "end_before_start",
+        5: "orphan_segment",
+        6: "orphan_customer",
+        7: "future_date",
+        8: "missing_start_date",
+        9: "missing_key",
+    }
+
+
+def test_interactions_and_profiles_respect_their_ranges(engine: Engine) -> None:
+    customers = bronze(engine, "crm_customers", [customer("CUST_000001")])
+    base = {
+        "interaction_id": "INT_00000001", "customer_id": "CUST_000001", "type": "Support Ticket",
+        "channel": "PHONE", "occurred_at": "2025-12-22 00:46:45", "topic": "technical",
+        "outcome": "closed", "satisfaction_score": None, "duration_min": "2",
+    }  # fmt: skip
+
+    def interaction(number: int, **changes: str | None) -> tuple[str | None, ...]:
+        return row("crm_interactions", base, interaction_id=f"INT_{number:08d}", **changes)
+
+    staged = stg_crm_interactions(
+        bronze(engine, "crm_interactions", [
+            interaction(1),
+            interaction(2, satisfaction_score="9"),
+            interaction(3, duration_min="0"),
+            interaction(4, type=None),
+            interaction(5, customer_id="CUST_9000001"),
+            interaction(6, occurred_at="2095-12-22 00:46:45"),
+            interaction(7, channel="fax"),
+        ]),
+        customers,
+        AS_OF,
+    )  # fmt: skip
+    [kept] = clean(engine, staged, "crm_interactions")
+    assert (kept["type"], kept["channel"], kept["satisfaction_score"], kept["duration_min"]) == (
+        "support_ticket",
+        "phone",
+        None,
+        2,
+    )
+    assert reasons(engine, staged) == {
+        2: "out_of_range",
+        3: "out_of_range",
+        4: "missing_type",
+        5: "orphan_customer",
+        6: "future_date",
+        7: "invalid_value",
+    }
+    good = ("CUST_000001", "25", "149.87", "5", None, "0", "6", "456.13", "76.02", "0.3889", "0")
+    profiles = [good] + [
+        tuple(v if i != at else bad for i, v in enumerate(good))
+        for at, bad in ((1, "101"), (2, None), (3, "11"), (7, "-1.5"), (9, "1.5"), (10, "-0.2"))
+    ]
+    staged = stg_crm_customer_profile(
+        bronze(engine, "crm_customer_profile", profiles), customers, AS_OF
+    )
+    [profile] = clean(engine, staged, "crm_customer_profile")
+    assert (profile["clv_score"], profile["nps_last"], profile["last_contact_at"]) == (
+        149.87,
+        5,
+        None,
+    )
+    assert reasons(engine, staged) == {
+        2: "out_of_range",
+        3: "missing_clv_score",
+        4: "out_of_range",
+        5: "negative_amount",
+        6: "out_of_range",
+        7: "out_of_range",
+    }
