@@ -29,5 +29,6 @@ def progress_bar(label: str) -> Iterator[Progress]:
         TimeElapsedColumn(),
         console=err_console,
         transient=True,
+        disable=not err_console.is_terminal,  # no bar (nor its blank line) in logs
     ) as bar:
         yield bar
