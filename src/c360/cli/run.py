@@ -11,6 +11,7 @@ from rich.table import Table as RichTable
 
 from c360 import config, engines
 from c360.cli._console import console, fail, progress_bar
+from c360.engines.duckdb.warehouse import WarehouseError
 from c360.pipeline.bronze.land import Landed, ReconciliationError, SchemaDriftError
 from c360.pipeline.bronze.readers import SourceError
 from c360.pipeline.gold.run import BuiltGold, ContractError
@@ -23,6 +24,7 @@ ERRORS = (
     SchemaDriftError,
     ReconciliationError,
     ContractError,
+    WarehouseError,
     engines.EngineUnavailableError,
 )
 
@@ -72,6 +74,10 @@ def print_result(result: RunResult) -> None:
     if result.gold:
         print_gold(result.gold, result.seconds["gold"])
     total = sum(result.seconds.values())
+    if "serve" in result.seconds:
+        console.print(
+            f"warehouse.duckdb, exports/ and the SQL answers in {result.seconds['serve']:.1f} s"
+        )
     console.print(f"[bold]Done[/] on {result.engine} in {total:.1f} s — {result.workspace}")
     console.print(f"Run report: {result.workspace / 'reports' / 'run_report.md'}")
 

@@ -1,7 +1,295 @@
-"""Gold contracts of seed 000: the star schema, ``kpi_measures`` and attribution."""
+"""Gold contracts of seed 000: the star schema, ``kpi_measures`` and attribution.
+
+Facts carry a ``date_key`` (yyyymmdd) into ``dim_date``; dimensions keep the source's ids.
+"""
 
 from __future__ import annotations
 
-from c360.contracts.model import Table
+import dataclasses
 
-TABLES: tuple[Table, ...] = ()
+from c360.contracts import commerce, crm, marketing
+from c360.contracts.model import Column, Table
+
+
+def gold(name: str, description: str, key: tuple[str, ...], *columns: Column) -> Table:
+    """A seed-000 gold table published to ``lake/gold/<name>``."""
+    return Table(
+        name=name,
+        seed="000",
+        layer="gold",
+        description=description,
+        columns=columns,
+        primary_key=key,
+        path=f"lake/gold/{name}",
+        file_format="parquet_dir",
+    )
+
+
+def ref(name: str, references: str, description: str = "", nullable: bool = False) -> Column:
+    """A string foreign key."""
+    return Column(name, "string", description, nullable=nullable, references=references)
+
+
+def date_key(name: str = "date_key", description: str = "", nullable: bool = False) -> Column:
+    return Column(name, "int", description, nullable=nullable, references="dim_date.date_key")
+
+
+def _copy(source: Table, *names: str) -> tuple[Column, ...]:
+    """Columns of a source contract as they are, references dropped (gold has its own)."""
+    return tuple(
+        dataclasses.replace(c, references=None)
+        for c in source.columns
+        if not names or c.name in names
+    )
+
+
+def _profile_columns() -> tuple[Column, ...]:
+    """The customer profile's measures; NULL for a customer without a profile row."""
+    return tuple(
+        dataclasses.replace(c, nullable=True, unique=False, references=None)
+        for c in crm.CUSTOMER_PROFILE.columns
+        if c.name != "customer_id"
+    )
+
+
+DIM_ACCOUNT = gold(
+    "dim_account", "B2B accounts, one row per account.", ("account_id",), *_copy(crm.ACCOUNTS)
+)
+
+DIM_CUSTOMER = gold(
+    "dim_customer",
+    "One row per CRM customer with its profile; no e-mail (not even pseudonymised), no segments "
+    "(see bridge_customer_segment).",
+    ("customer_id",),
+    Column("customer_id", "string", "Customer"),
+    ref("account_id", "dim_account.account_id", "Account of a B2B contact", nullable=True),
+    *_copy(crm.CUSTOMERS, "first_seen_at", "status", "locale", "lifecycle_stage"),
+    *_copy(crm.CUSTOMERS, "consent_email", "consent_sms"),
+    Column("has_valid_email", "bool", "The e-mail address is deliverable"),
+    *_copy(crm.CUSTOMERS, "preferred_channel"),
+    Column("country", "string", "ISO 3166 alpha-2 country code"),
+    *_profile_columns(),
+)
+
+DIM_SEGMENT = gold(
+    "dim_segment",
+    "Customer segments, one row per segment.",
+    ("segment_id",),
+    *_copy(crm.SEGMENTS),
+    Column("count_current_members", "int", "Memberships without an end date"),
+)
+
+BRIDGE_CUSTOMER_SEGMENT = gold(
+    "bridge_customer_segment",
+    "Customer-segment memberships: the many-to-many link between dim_customer and dim_segment.",
+    ("customer_id", "segment_id"),
+    ref("customer_id", "dim_customer.customer_id", "Member"),
+    ref("segment_id", "dim_segment.segment_id", "Segment"),
+    *_copy(crm.CUSTOMER_SEGMENTS, "start_date", "end_date"),
+    Column("is_current", "bool", "No end date: still a member"),
+)
+
+DIM_PRODUCT = gold(
+    "dim_product",
+    "Product catalogue, one row per product.",
+    ("product_id",),
+    *_copy(commerce.PRODUCTS),
+)
+
+DIM_CAMPAIGN = gold(
+    "dim_campaign",
+    "Marketing campaigns, one row per campaign.",
+    ("campaign_id",),
+    *_copy(marketing.CAMPAIGNS),
+)
+
+DIM_DATE = gold(
+    "dim_date",
+    "Calendar, one row per day, whole years from the first to the last date of any fact.",
+    ("date_key",),
+    Column("date_key", "int", "yyyymmdd", unique=True),
+    Column("date", "date", "The day"),
+    Column("year", "int", "Calendar year"),
+    Column("quarter", "int", "1-4", min_value=1, max_value=4),
+    Column("month", "int", "1-12", min_value=1, max_value=12),
+    Column("month_name", "string", "January … December"),
+    Column("year_month", "string", "YYYY-MM, the KPI period of the day"),
+    Column("day_of_month", "int", "1-31", min_value=1, max_value=31),
+    Column("day_of_year", "int", "1-366", min_value=1, max_value=366),
+    Column("day_of_week", "int", "ISO: 1 = Monday … 7 = Sunday", min_value=1, max_value=7),
+    Column("day_name", "string", "Monday … Sunday"),
+    Column("is_weekend", "bool", "Saturday or Sunday"),
+    Column("iso_week", "int", "ISO 8601 week number (1-53)", min_value=1, max_value=53),
+)
+
+FCT_ORDERS = gold(
+    "fct_orders",
+    "One row per order, with its lines summed.",
+    ("order_id",),
+    Column("order_id", "string", "Order"),
+    ref("customer_id", "dim_customer.customer_id", "Customer"),
+    date_key(description="Order date"),
+    *_copy(commerce.ORDERS, "order_at", "channel", "status", "total_amount_eur", "promo_code"),
+    ref(
+        "attributed_campaign_id",
+        "dim_campaign.campaign_id",
+        "The source's 14-day last-touch campaign (recomputed in order_attribution)",
+        nullable=True,
+    ),
+    Column("count_lines", "int", "Order lines", min_value=0),
+    Column("total_qty", "int", "Units over the lines", min_value=0),
+    Column("total_discount_eur", "float", "Discount over the lines", min_value=0),
+)
+
+FCT_ORDER_LINES = gold(
+    "fct_order_lines",
+    "One row per order line; order attributes are NULL when the order is not in silver.",
+    ("order_line_id",),
+    Column("order_line_id", "string", "Order line"),
+    ref("order_id", "fct_orders.order_id", "Order"),
+    ref("product_id", "dim_product.product_id", "Product"),
+    ref("customer_id", "dim_customer.customer_id", "The order's customer", nullable=True),
+    date_key(description="Order date", nullable=True),
+    Column("order_status", "string", "The order's status", nullable=True),
+    *_copy(commerce.ORDER_LINES, "qty", "unit_price_eur", "discount_eur", "line_total_eur"),
+    Column("margin_eur", "float", "line_total_eur x the product's margin_pct", nullable=True),
+)
+
+FCT_EMAIL_EVENTS = gold(
+    "fct_email_events",
+    "One row per e-mail send with what its events did: flags, event counts (repeat opens "
+    "included) and first open/click times. Sums of count_opens / count_clicks give the seed's "
+    "event-based rates; is_opened / is_clicked give the unique rates.",
+    ("send_id",),
+    Column("send_id", "string", "Send"),
+    ref("campaign_id", "dim_campaign.campaign_id", "Campaign"),
+    Column("asset_id", "string", "E-mail template"),
+    ref("customer_id", "dim_customer.customer_id", "Recipient"),
+    date_key(description="Send date"),
+    Column("send_at", "timestamp", "Send time"),
+    Column("is_delivered", "bool", "No bounce event"),
+    Column("is_bounced", "bool", "At least one bounce event"),
+    Column("is_opened", "bool", "At least one open event"),
+    Column("is_clicked", "bool", "At least one click event"),
+    Column("is_unsubscribed", "bool", "At least one unsubscribe event"),
+    Column("count_opens", "int", "Open events", min_value=0),
+    Column("count_clicks", "int", "Click events", min_value=0),
+    Column("first_open_at", "timestamp", "Earliest open", nullable=True),
+    Column("first_click_at", "timestamp", "Earliest click", nullable=True),
+)
+
+FCT_INTERACTIONS = gold(
+    "fct_interactions",
+    "One row per CRM interaction.",
+    ("interaction_id",),
+    Column("interaction_id", "string", "Interaction"),
+    ref("customer_id", "dim_customer.customer_id", "Customer"),
+    date_key(description="Interaction date"),
+    *_copy(crm.INTERACTIONS, "occurred_at", "type", "channel", "topic", "outcome"),
+    *_copy(crm.INTERACTIONS, "satisfaction_score", "duration_min"),
+)
+
+FCT_RETURNS = gold(
+    "fct_returns",
+    "One row per return.",
+    ("return_id",),
+    Column("return_id", "string", "Return"),
+    ref("order_id", "fct_orders.order_id", "Returned order"),
+    ref("customer_id", "dim_customer.customer_id", "Customer"),
+    date_key(description="Date the return was opened"),
+    date_key("order_date_key", "Date of the returned order (NULL if not in silver)", True),
+    *_copy(commerce.RETURNS, "created_at", "reason", "status", "amount_refunded_eur"),
+)
+
+STAR: tuple[Table, ...] = (
+    DIM_ACCOUNT,
+    DIM_CUSTOMER,
+    DIM_SEGMENT,
+    BRIDGE_CUSTOMER_SEGMENT,
+    DIM_PRODUCT,
+    DIM_CAMPAIGN,
+    DIM_DATE,
+    FCT_ORDERS,
+    FCT_ORDER_LINES,
+    FCT_EMAIL_EVENTS,
+    FCT_INTERACTIONS,
+    FCT_RETURNS,
+)
+
+
+def _rate(name: str, description: str) -> Column:
+    return Column(name, "float", description + "; NULL when the denominator is 0", nullable=True)
+
+
+def _count(name: str, description: str) -> Column:
+    return Column(name, "int", description, min_value=0)
+
+
+KPI_MEASURES = gold(
+    "kpi_measures",
+    "Seed 000's DAX measures, once over all data (period 'all') and once per month (YYYY-MM); "
+    "the formulas and how a month is assigned are in c360.pipeline.gold.kpis.",
+    ("period",),
+    Column("period", "string", "'all' or YYYY-MM", pattern=r"all|\d{4}-\d{2}"),
+    Column(
+        "clv", "float", "SUM(orders.total_amount_eur) x AVERAGE(products.margin_pct)", nullable=True
+    ),
+    _rate("conversion_rate", "Customers with total_orders > 0 / customers"),
+    _rate("campaign_roi", "(attributed order amount - campaign budgets) / campaign budgets"),
+    _rate("open_rate", "Open events / sends (repeat opens count)"),
+    _rate("ctr", "Click events / open events"),
+    _rate("churn_rate", "Customers whose lifecycle_stage is churned / customers"),
+    _rate("return_rate", "Returns / orders"),
+    _rate("unique_open_rate", "Sends opened at least once / sends"),
+    _rate("unique_ctr", "Sends clicked at least once / sends opened at least once"),
+    _count("count_customers", "Customers"),
+    _count("count_converted_customers", "Customers with total_orders > 0"),
+    _count("count_churned_customers", "Customers in lifecycle stage churned"),
+    _count("count_orders", "Orders of every status"),
+    Column("total_order_amount_eur", "float", "Amount of the orders of every status"),
+    Column("total_attributed_amount_eur", "float", "Amount of the orders with a campaign"),
+    Column("avg_product_margin_pct", "float", "Mean margin_pct of the catalogue", nullable=True),
+    _count("total_budget_eur", "Budget of every campaign"),
+    _count("count_sends", "E-mail sends"),
+    _count("count_opened_sends", "Sends with an open"),
+    _count("count_clicked_sends", "Sends with a click"),
+    _count("count_open_events", "Open events"),
+    _count("count_click_events", "Click events"),
+    _count("count_returns", "Returns of every status"),
+)
+
+ORDER_ATTRIBUTION = gold(
+    "order_attribution",
+    "One row per order: seed 000's 14-day last-touch attribution recomputed from the e-mail "
+    "events, beside the source's attributed_campaign_id.",
+    ("order_id",),
+    ref("order_id", "fct_orders.order_id", "Order"),
+    ref("customer_id", "dim_customer.customer_id", "Customer"),
+    *_copy(commerce.ORDERS, "order_at", "status", "total_amount_eur"),
+    ref("source_campaign_id", "dim_campaign.campaign_id", "orders.attributed_campaign_id", True),
+    ref("campaign_id", "dim_campaign.campaign_id", "Campaign of the last touch", True),
+    Column("touch_event_id", "string", "The last open or click in the window", nullable=True),
+    Column("touch_type", "string", "open or click", nullable=True, allowed=("open", "click")),
+    Column("touch_at", "timestamp", "When the touch happened", nullable=True),
+    Column("is_matching_source", "bool", "campaign_id = source_campaign_id (NULLs equal)"),
+)
+
+CAMPAIGN_ATTRIBUTION = gold(
+    "campaign_attribution",
+    "One row per campaign: orders and revenue attributed by the recomputed 14-day last touch "
+    "and by the source, the seed's ROI for each, and where the two disagree.",
+    ("campaign_id",),
+    ref("campaign_id", "dim_campaign.campaign_id", "Campaign"),
+    *_copy(marketing.CAMPAIGNS, "campaign_name", "budget_eur"),
+    _count("count_attributed_orders", "Orders attributed by the recomputed rule"),
+    Column("total_attributed_amount_eur", "float", "Their total_amount_eur (every status)"),
+    _rate("roi", "(total_attributed_amount_eur - budget_eur) / budget_eur"),
+    _count("count_source_attributed_orders", "Orders the source attributes to the campaign"),
+    Column("total_source_attributed_amount_eur", "float", "Their total_amount_eur"),
+    _rate("source_roi", "(total_source_attributed_amount_eur - budget_eur) / budget_eur"),
+    _count("count_orders_matching", "Orders both attribute to the campaign"),
+    _count("count_orders_recomputed_only", "Recomputed here, the source says otherwise"),
+    _count("count_orders_source_only", "The source says here, recomputed otherwise"),
+)
+
+TABLES: tuple[Table, ...] = (*STAR, KPI_MEASURES, ORDER_ATTRIBUTION, CAMPAIGN_ATTRIBUTION)

@@ -11,7 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+import pyarrow as pa
+
 from c360 import config, engines
+from c360.engines.duckdb.warehouse import build_warehouse, query_warehouse
 from c360.pipeline.bronze.land import Landed, land_all, sources
 from c360.pipeline.bronze.readers import SourceError
 from c360.pipeline.gold.run import MODELS as GOLD_MODELS
@@ -19,6 +22,8 @@ from c360.pipeline.gold.run import BuiltGold, build_gold
 from c360.pipeline.silver.run import MODELS as SILVER_MODELS
 from c360.pipeline.silver.run import Built, build_silver
 from c360.serve import run_report
+from c360.serve.exports import export_all
+from c360.serve.sql_files import answer_all
 
 LAYERS = ("bronze", "silver", "gold")
 
@@ -96,9 +101,19 @@ def run(
     watch.layer("gold", len(GOLD_MODELS))
     result.gold = build_gold(workspace, backend, progress=lambda g: watch.done("gold", g.model))
     result.seconds["gold"] = time.perf_counter() - started
-    return _reported(result)
+
+    started = time.perf_counter()
+    watch.layer("serve", 3)
+    build_warehouse(workspace)
+    watch.done("serve", "warehouse.duckdb")
+    export_all(workspace)
+    watch.done("serve", "exports")
+    answers = answer_all(lambda sql: query_warehouse(workspace, sql))
+    watch.done("serve", "answers")
+    result.seconds["serve"] = time.perf_counter() - started
+    return _reported(result, answers)
 
 
-def _reported(result: RunResult) -> RunResult:
-    run_report.write(result)
+def _reported(result: RunResult, answers: dict[str, pa.Table] | None = None) -> RunResult:
+    run_report.write(result, answers)
     return result

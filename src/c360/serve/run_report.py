@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from c360.pipeline import lake
@@ -30,7 +31,7 @@ def quarantine_reasons(workspace: Path, name: str) -> dict[str, int]:
     return dict(sorted(Counter(reasons).items()))
 
 
-def report(result: RunResult, answers: dict[str, Any] | None = None) -> dict[str, Any]:
+def report(result: RunResult, answers: dict[str, pa.Table] | None = None) -> dict[str, Any]:
     """The run as one JSON-ready dictionary."""
     ws = result.workspace
     return {
@@ -50,11 +51,11 @@ def report(result: RunResult, answers: dict[str, Any] | None = None) -> dict[str
             for b in result.silver
         ],
         "gold": [asdict(g) for g in result.gold],
-        "answers": answers or {},
+        "answers": {name: table.to_pylist() for name, table in (answers or {}).items()},
     }
 
 
-def write(result: RunResult, answers: dict[str, Any] | None = None) -> Path:
+def write(result: RunResult, answers: dict[str, pa.Table] | None = None) -> Path:
     """Write ``reports/run_report.json`` and ``.md``; returns the Markdown path."""
     data = report(result, answers)
     folder = result.workspace / "reports"
@@ -101,9 +102,25 @@ def markdown(data: dict[str, Any]) -> str:
         lines += [f"| {g['model']} | {g['rows']:,} |" for g in data["gold"]]
     if data["answers"]:
         lines += ["", "## Answers to the SQL deliverables"]
-        for name, answer in data["answers"].items():
-            lines += ["", f"### {name}", "", "```", str(answer), "```"]
+        for name, rows in data["answers"].items():
+            lines += ["", f"### {name}", "", *_table(rows)]
     return "\n".join(lines) + "\n"
+
+
+def _table(rows: list[dict[str, Any]], limit: int = 20) -> list[str]:
+    if not rows:
+        return ["(no rows)"]
+    head = list(rows[0])
+    out = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+    for row in rows[:limit]:
+        out.append("| " + " | ".join(_cell(row[c]) for c in head) + " |")
+    if len(rows) > limit:
+        out.append(f"\n… {len(rows) - limit:,} more rows")
+    return out
+
+
+def _cell(value: Any) -> str:
+    return f"{value:,.2f}" if isinstance(value, float) else str(value)
 
 
 def _reasons(counts: dict[str, int]) -> str:

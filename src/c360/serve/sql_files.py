@@ -93,3 +93,16 @@ def _portable(col: pa.ChunkedArray) -> pa.ChunkedArray:
 
 def _is_numeric(kind: pa.BaseExtensionType) -> bool:
     return getattr(kind, "type_name", "") == "numeric"
+
+
+DELIVERABLES = Path(__file__).resolve().parent.parent / "sql"
+
+
+def answer_all(
+    execute: Callable[[str], pa.Table], folder: Path = DELIVERABLES
+) -> dict[str, pa.Table]:
+    """Every deliverable under ``folder`` (``questions/*.sql``, ``checks/*.sql``), answered."""
+    return {
+        f"{path.parent.name}/{path.stem}": run_sql_file(path, execute)
+        for path in sorted(folder.glob("*/*.sql"))
+    }

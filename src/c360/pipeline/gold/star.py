@@ -1,7 +1,193 @@
-"""Gold models (being written)."""
+"""Seed 000's star schema: conformed dimensions and facts keyed by ``date_key`` into dim_date."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import ibis
+from ibis import _
+from ibis.expr.types import DateValue, IntegerValue, StringValue, Table, TimestampValue
+
+from c360.contracts import gold_star as c
+from c360.contracts.model import Table as Contract
 from c360.pipeline.gold.model import GoldModel
 
-MODELS: list[GoldModel] = []
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")  # fmt: skip
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def date_key(value: TimestampValue | DateValue) -> IntegerValue:
+    """The day of a timestamp or date as the integer yyyymmdd."""
+    return (value.year() * 10_000 + value.month() * 100 + value.day()).cast("int64")
+
+
+def year_month(value: TimestampValue | DateValue) -> StringValue:
+    """``YYYY-MM`` of a timestamp or date."""
+    return value.year().cast("string") + "-" + value.month().cast("string").lpad(2, "0")
+
+
+def lookup(left: Table, right: Table, key: str) -> Table:
+    """``left`` with ``right``'s columns, matched on ``key`` (NULLs where nothing matches)."""
+    return left.left_join(right, key).drop(f"{key}_right")
+
+
+def _contract_columns(table: Table, contract: Contract) -> Table:
+    return table.select(*contract.column_names)
+
+
+def dim_customer(customers: Table, profile: Table) -> Table:
+    """Customers with their profile measures; the pseudonymised e-mail stays in silver."""
+    return _contract_columns(lookup(customers, profile, "customer_id"), c.DIM_CUSTOMER)
+
+
+def dim_segment(segments: Table, memberships: Table) -> Table:
+    """Segments with their number of current members."""
+    current = (
+        memberships.filter(memberships.end_date.isnull())
+        .group_by("segment_id")
+        .aggregate(count_current_members=_.count())
+    )
+    out = lookup(segments, current, "segment_id")
+    return _contract_columns(
+        out.mutate(count_current_members=out.count_current_members.fill_null(0)), c.DIM_SEGMENT
+    )
+
+
+def bridge_customer_segment(memberships: Table) -> Table:
+    """Memberships, flagged current while they have no end date."""
+    return _contract_columns(
+        memberships.mutate(is_current=memberships.end_date.isnull()), c.BRIDGE_CUSTOMER_SEGMENT
+    )
+
+
+def dim_date(*facts: Table) -> Table:
+    """Every day of the calendar years spanned by the facts' date keys (``*date_key`` columns)."""
+    keys = ibis.union(  # cast: a union needs equal nullability, and the runner's tables have it
+        *(
+            t.select(key=t[col].cast("int64"))
+            for t in facts
+            for col in t.columns
+            if col.endswith("date_key")
+        )
+    )
+    years = keys.aggregate(first=keys.key.min() // 10_000, last=keys.key.max() // 10_000)
+    span = years.select(start=ibis.date(years.first, 1, 1), stop=ibis.date(years.last, 12, 31))
+    offsets = span.select(
+        span.start, offset=ibis.range(0, span.stop.delta(span.start, unit="day") + 1).unnest()
+    )
+    days = offsets.select(date=offsets.start + offsets.offset.as_interval("D"))
+    d = days.date
+    weekday = d.day_of_week.index()  # Monday = 0 on every engine
+    return days.select(
+        date_key=date_key(d),
+        date=d,
+        year=d.year(),
+        quarter=d.quarter(),
+        month=d.month(),
+        month_name=d.month().cases(*enumerate(MONTHS, start=1)),
+        year_month=year_month(d),
+        day_of_month=d.day(),
+        day_of_year=d.day_of_year(),
+        day_of_week=weekday + 1,
+        day_name=weekday.cases(*enumerate(DAYS)),
+        is_weekend=weekday >= 5,
+        iso_week=d.week_of_year(),
+    )
+
+
+def fct_orders(orders: Table, lines: Table) -> Table:
+    """Orders with their date key and the count, units and discount of their lines."""
+    sums = lines.group_by("order_id").aggregate(
+        count_lines=_.count(),
+        total_qty=_.qty.sum(),
+        total_discount_eur=_.discount_eur.sum().round(2),
+    )
+    out = lookup(orders, sums, "order_id")
+    return _contract_columns(
+        out.mutate(
+            date_key=date_key(out.order_at),
+            count_lines=out.count_lines.fill_null(0),
+            total_qty=out.total_qty.fill_null(0),
+            total_discount_eur=out.total_discount_eur.fill_null(0.0),
+        ),
+        c.FCT_ORDERS,
+    )
+
+
+def fct_order_lines(lines: Table, orders: Table, products: Table) -> Table:
+    """Order lines with their order's customer, date and status, and their margin in euros."""
+    order = orders.select(
+        "order_id", "customer_id", date_key=date_key(orders.order_at), order_status=orders.status
+    )
+    out = lookup(lines, order, "order_id")
+    out = lookup(out, products.select("product_id", "margin_pct"), "product_id")
+    return _contract_columns(
+        out.mutate(margin_eur=out.line_total_eur * out.margin_pct), c.FCT_ORDER_LINES
+    )
+
+
+def fct_email_events(sends: Table, events: Table) -> Table:
+    """One row per send: what its events did (an event whose send is unknown is left out)."""
+    kind = events.event_type
+    per_send = events.group_by("send_id").aggregate(
+        count_opens=_.event_id.count(where=kind == "open"),
+        count_clicks=_.event_id.count(where=kind == "click"),
+        count_bounces=_.event_id.count(where=kind == "bounce"),
+        count_unsubscribes=_.event_id.count(where=kind == "unsubscribe"),
+        first_open_at=_.event_at.min(where=kind == "open"),
+        first_click_at=_.event_at.min(where=kind == "click"),
+    )
+    out = lookup(sends, per_send, "send_id")
+    bounced = out.count_bounces.fill_null(0) > 0
+    return _contract_columns(
+        out.mutate(
+            date_key=date_key(out.send_at),
+            is_delivered=~bounced,
+            is_bounced=bounced,
+            is_opened=out.count_opens.fill_null(0) > 0,
+            is_clicked=out.count_clicks.fill_null(0) > 0,
+            is_unsubscribed=out.count_unsubscribes.fill_null(0) > 0,
+            count_opens=out.count_opens.fill_null(0),
+            count_clicks=out.count_clicks.fill_null(0),
+        ),
+        c.FCT_EMAIL_EVENTS,
+    )
+
+
+def fct_interactions(interactions: Table) -> Table:
+    """CRM interactions with their date key."""
+    return _contract_columns(
+        interactions.mutate(date_key=date_key(interactions.occurred_at)), c.FCT_INTERACTIONS
+    )
+
+
+def fct_returns(returns: Table, orders: Table) -> Table:
+    """Returns keyed by the day they were opened and by the day of the order they return."""
+    order = orders.select("order_id", order_date_key=date_key(orders.order_at))
+    out = lookup(returns, order, "order_id")
+    return _contract_columns(out.mutate(date_key=date_key(out.created_at)), c.FCT_RETURNS)
+
+
+def _copy_of(contract: Contract) -> Callable[[Table], Table]:
+    return lambda table: _contract_columns(table, contract)
+
+
+FACTS = (c.FCT_ORDERS, c.FCT_ORDER_LINES, c.FCT_EMAIL_EVENTS, c.FCT_INTERACTIONS, c.FCT_RETURNS)
+
+MODELS: list[GoldModel] = [
+    GoldModel(c.DIM_ACCOUNT, ("stg_crm_accounts",), _copy_of(c.DIM_ACCOUNT)),
+    GoldModel(c.DIM_CUSTOMER, ("stg_crm_customers", "stg_crm_customer_profile"), dim_customer),
+    GoldModel(c.DIM_SEGMENT, ("stg_crm_segments", "stg_crm_customer_segments"), dim_segment),
+    GoldModel(c.BRIDGE_CUSTOMER_SEGMENT, ("stg_crm_customer_segments",), bridge_customer_segment),
+    GoldModel(c.DIM_PRODUCT, ("stg_products",), _copy_of(c.DIM_PRODUCT)),
+    GoldModel(c.DIM_CAMPAIGN, ("stg_marketing_campaigns",), _copy_of(c.DIM_CAMPAIGN)),
+    GoldModel(c.FCT_ORDERS, ("stg_orders", "stg_order_lines"), fct_orders),
+    GoldModel(c.FCT_ORDER_LINES, ("stg_order_lines", "stg_orders", "stg_products"),
+              fct_order_lines),
+    GoldModel(c.FCT_EMAIL_EVENTS, ("stg_marketing_sends", "stg_marketing_events"),
+              fct_email_events),
+    GoldModel(c.FCT_INTERACTIONS, ("stg_crm_interactions",), fct_interactions),
+    GoldModel(c.FCT_RETURNS, ("stg_returns", "stg_orders"), fct_returns),
+    GoldModel(c.DIM_DATE, tuple(f.name for f in FACTS), dim_date),
+]  # fmt: skip

@@ -1,0 +1,138 @@
+"""``kpi_measures``: seed 000's DAX measures over all data and per month, with their base counts.
+
+Each measure is the seed's DAX, read literally:
+
+- ``clv`` = ``SUM(orders[total_amount_eur]) * AVERAGE(products[margin_pct])``: orders of every
+  status, times the plain mean margin of the catalogue (not weighted by sales).
+- ``conversion_rate`` = ``DIVIDE(COUNTROWS(FILTER(customers, customers[total_orders] > 0)),
+  COUNTROWS(customers), 0)``; ``total_orders`` is the profile's count of completed orders.
+- ``campaign_roi``: ``Revenue = CALCULATE(SUM(orders[total_amount_eur]),
+  orders[attributed_campaign_id] <> BLANK())`` (every status, the source's attribution),
+  ``Cost = SUM(campaigns[budget_eur])``, ``DIVIDE(Revenue - Cost, Cost, 0)``.
+- ``open_rate`` = open events / ``COUNTROWS(sends)``: repeat opens count, so it is near 0.95 on
+  generated data; ``unique_open_rate`` (sends opened at least once / sends) is the usual rate.
+- ``ctr`` = click events / open events; ``unique_ctr`` = sends clicked / sends opened.
+- ``churn_rate`` = customers whose ``lifecycle_stage`` is ``"churned"`` / customers.
+- ``return_rate`` = ``COUNTROWS(returns) / COUNTROWS(orders)``: returns of every status over
+  orders of every status.
+
+Where the seed's ``DIVIDE(…, 0)`` gives 0 for a zero denominator, these give NULL (the project's
+rule: a rate that cannot be computed is not a rate of 0).
+
+A month row is what the measures show under a month filter in the seed's model, where the
+calendar is related to the facts and filters flow from one side to many: orders count in the month
+they were placed, returns in the month of the order they return, sends in the month they were sent
+and events in the month of their send. Customers, products and campaigns carry no date there, so
+a month does not filter them: ``conversion_rate`` and ``churn_rate`` repeat the ``all`` value and
+``campaign_roi`` sets the month's attributed revenue against every campaign's budget. The
+periods are ``all`` and each month with an order or a send.
+"""
+
+from __future__ import annotations
+
+import ibis
+from ibis import _
+from ibis.expr.types import NumericValue, Table
+
+from c360.contracts.gold_star import KPI_MEASURES
+from c360.pipeline.gold.model import GoldModel
+from c360.pipeline.gold.star import lookup, year_month
+
+ALL = "all"
+COUNTS = ("count_orders", "count_sends", "count_opened_sends", "count_clicked_sends",
+          "count_open_events", "count_click_events", "count_returns")  # fmt: skip
+
+
+def divide(numerator: NumericValue, denominator: NumericValue) -> NumericValue:
+    """``numerator / denominator`` as a float; NULL when the denominator is 0 or NULL."""
+    return numerator.cast("float64") / denominator.nullif(0)
+
+
+def kpi_measures(
+    customers: Table,
+    products: Table,
+    campaigns: Table,
+    orders: Table,
+    sends: Table,
+    returns: Table,
+) -> Table:
+    """One row per period (``all`` and YYYY-MM) with the seed's measures and their bases."""
+    o = orders.select(
+        period=year_month(orders.order_at),
+        amount=orders.total_amount_eur,
+        is_attributed=orders.attributed_campaign_id.notnull(),
+    )
+    order_sums = _per_period(
+        o,
+        count_orders=_.period.count(),
+        total_order_amount_eur=_.amount.sum().round(2),
+        total_attributed_amount_eur=_.amount.sum(where=_.is_attributed).round(2),
+    )
+    s = sends.mutate(period=year_month(sends.send_at))
+    send_sums = _per_period(
+        s,
+        count_sends=_.period.count(),
+        count_opened_sends=_.period.count(where=_.is_opened),
+        count_clicked_sends=_.period.count(where=_.is_clicked),
+        count_open_events=_.count_opens.sum(),
+        count_click_events=_.count_clicks.sum(),
+    )
+    returned = lookup(returns.select("order_id"), orders.select("order_id", "order_at"), "order_id")
+    return_counts = _per_period(
+        returned.select(period=year_month(returned.order_at)), count_returns=_.period.count()
+    )
+
+    # Tables without a date are aggregated once and hold for every period.
+    undated = (
+        customers.aggregate(
+            count_customers=_.count(),
+            count_converted_customers=_.customer_id.count(where=_.total_orders > 0),
+            count_churned_customers=_.customer_id.count(where=_.lifecycle_stage == "churned"),
+        )
+        .cross_join(products.aggregate(avg_product_margin_pct=_.margin_pct.mean()))
+        .cross_join(campaigns.aggregate(total_budget_eur=_.budget_eur.sum()))
+    )
+    periods = ibis.union(
+        *(t.select(period=_.period.cast("string")) for t in (order_sums, send_sums)),
+        undated.select(period=ibis.literal(ALL, "string")),
+        distinct=True,
+    )
+    t = periods
+    for sums in (order_sums, send_sums, return_counts):
+        t = lookup(t, sums, "period")
+    t = t.cross_join(undated)
+    t = t.mutate(
+        **{name: t[name].fill_null(0) for name in COUNTS},
+        total_order_amount_eur=t.total_order_amount_eur.fill_null(0.0),
+        total_attributed_amount_eur=t.total_attributed_amount_eur.fill_null(0.0),
+        total_budget_eur=t.total_budget_eur.fill_null(0),
+    )
+    t = t.mutate(
+        clv=t.total_order_amount_eur * t.avg_product_margin_pct,
+        conversion_rate=divide(t.count_converted_customers, t.count_customers),
+        campaign_roi=divide(t.total_attributed_amount_eur - t.total_budget_eur, t.total_budget_eur),
+        open_rate=divide(t.count_open_events, t.count_sends),
+        ctr=divide(t.count_click_events, t.count_open_events),
+        churn_rate=divide(t.count_churned_customers, t.count_customers),
+        return_rate=divide(t.count_returns, t.count_orders),
+        unique_open_rate=divide(t.count_opened_sends, t.count_sends),
+        unique_ctr=divide(t.count_clicked_sends, t.count_opened_sends),
+    )
+    return t.select(*KPI_MEASURES.column_names)
+
+
+def _per_period(rows: Table, **measures: ibis.Deferred) -> Table:
+    """``measures`` per month of ``rows.period`` (rows without one skipped) and over all rows."""
+    rows = rows.mutate(period=rows.period.cast("string"))  # a union needs equal nullability
+    both = ibis.union(rows.filter(rows.period.notnull()), rows.mutate(period=ibis.literal(ALL)))
+    return both.group_by("period").aggregate(**measures)
+
+
+MODELS: list[GoldModel] = [
+    GoldModel(
+        KPI_MEASURES,
+        ("dim_customer", "dim_product", "dim_campaign", "fct_orders", "fct_email_events",
+         "fct_returns"),
+        kpi_measures,
+    )
+]  # fmt: skip

@@ -1,0 +1,110 @@
+"""kpi_measures against hand computations of the seed's DAX, per month and over all data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import ibis
+import pytest
+
+from c360.contracts import gold_star as c
+from c360.engines import Engine
+from c360.pipeline.gold.kpis import kpi_measures
+from tests.pipeline.gold.test_star import built, gold
+
+D = dt.datetime
+
+
+def inputs(engine: Engine, **rows: list[dict[str, Any]]) -> list[ibis.Table]:
+    contracts = (c.DIM_CUSTOMER, c.DIM_PRODUCT, c.DIM_CAMPAIGN, c.FCT_ORDERS,
+                 c.FCT_EMAIL_EVENTS, c.FCT_RETURNS)  # fmt: skip
+    return [gold(engine, t, rows.get(t.name, [])) for t in contracts]
+
+
+CUSTOMERS = [
+    {"customer_id": "C1", "lifecycle_stage": "active", "total_orders": 2},
+    {"customer_id": "C2", "lifecycle_stage": "churned", "total_orders": 0},
+    {"customer_id": "C3", "lifecycle_stage": "at_risk", "total_orders": None},  # no profile
+    {"customer_id": "C4", "lifecycle_stage": "prospect", "total_orders": 1},
+]
+PRODUCTS = [{"product_id": p, "margin_pct": m} for p, m in (("P1", 0.2), ("P2", 0.4), ("P3", 0.3))]
+CAMPAIGNS = [{"campaign_id": "CAMP_001", "budget_eur": 100},
+             {"campaign_id": "CAMP_002", "budget_eur": 300}]  # fmt: skip
+ORDERS = [  # every status counts; an order belongs to the month it was placed in
+    {"order_id": "O1", "order_at": D(2025, 1, 10), "status": "completed",
+     "total_amount_eur": 100.0, "attributed_campaign_id": "CAMP_001"},
+    {"order_id": "O2", "order_at": D(2025, 1, 31, 23, 59, 59), "status": "canceled",
+     "total_amount_eur": 50.0, "attributed_campaign_id": "CAMP_002"},
+    {"order_id": "O3", "order_at": D(2025, 2, 1), "status": "pending", "total_amount_eur": 30.0},
+    {"order_id": "O4", "order_at": D(2025, 3, 15), "status": "completed",
+     "total_amount_eur": 20.0},
+]  # fmt: skip
+RETURNS = [  # a return counts in its order's month, whatever its own date or status
+    {"return_id": "R1", "order_id": "O1", "created_at": D(2025, 2, 5), "status": "rejected"},
+    {"return_id": "R2", "order_id": "O3", "created_at": D(2025, 2, 10), "status": "approved"},
+    {"return_id": "R3", "order_id": "O9", "created_at": D(2025, 2, 10), "status": "approved"},
+]  # fmt: skip
+SENDS = [
+    {"send_id": "S1", "send_at": D(2025, 1, 5), "is_opened": True, "is_clicked": True,
+     "count_opens": 3, "count_clicks": 2},
+    {"send_id": "S2", "send_at": D(2025, 1, 20), "is_opened": True, "is_clicked": False,
+     "count_opens": 1, "count_clicks": 0},
+    {"send_id": "S3", "send_at": D(2025, 1, 25), "is_opened": False, "is_clicked": False,
+     "count_opens": 0, "count_clicks": 0},  # bounced
+    {"send_id": "S4", "send_at": D(2025, 4, 2), "is_opened": False, "is_clicked": False,
+     "count_opens": 0, "count_clicks": 0},
+]  # fmt: skip
+
+MEASURES = ("clv", "conversion_rate", "campaign_roi", "open_rate", "ctr", "churn_rate",
+            "return_rate", "unique_open_rate", "unique_ctr")  # fmt: skip
+EXPECTED = {  # by hand: avg margin 0.3, budgets 400, 4 customers (2 converted, 1 churned)
+    "all": (200 * 0.3, 0.5, (150 - 400) / 400, 4 / 4, 2 / 4, 0.25, 3 / 4, 2 / 4, 1 / 2),
+    "2025-01": (150 * 0.3, 0.5, (150 - 400) / 400, 4 / 3, 2 / 4, 0.25, 1 / 2, 2 / 3, 1 / 2),
+    "2025-02": (30 * 0.3, 0.5, -1.0, None, None, 0.25, 1.0, None, None),
+    "2025-03": (20 * 0.3, 0.5, -1.0, None, None, 0.25, 0.0, None, None),
+    "2025-04": (0.0, 0.5, -1.0, 0.0, None, 0.25, None, 0.0, None),
+}
+
+
+@pytest.fixture()
+def periods(engine: Engine) -> dict[str, dict[str, Any]]:
+    tables = inputs(
+        engine,
+        dim_customer=CUSTOMERS,
+        dim_product=PRODUCTS,
+        dim_campaign=CAMPAIGNS,
+        fct_orders=ORDERS,
+        fct_email_events=SENDS,
+        fct_returns=RETURNS,
+    )
+    return {r["period"]: r for r in built(engine, c.KPI_MEASURES, kpi_measures(*tables))}
+
+
+def test_measures_follow_the_seed_dax_per_period(periods: dict[str, dict[str, Any]]) -> None:
+    rows = periods
+    assert sorted(rows) == sorted(EXPECTED)
+    for period, expected in EXPECTED.items():
+        got = tuple(rows[period][m] for m in MEASURES)
+        assert got == pytest.approx(expected), period
+
+
+def test_base_counts_explain_the_measures(periods: dict[str, dict[str, Any]]) -> None:
+    rows = periods
+    january = rows["2025-01"]
+    assert {k: january[k] for k in c.KPI_MEASURES.column_names[10:]} == {
+        "count_customers": 4, "count_converted_customers": 2, "count_churned_customers": 1,
+        "count_orders": 2, "total_order_amount_eur": 150.0, "total_attributed_amount_eur": 150.0,
+        "avg_product_margin_pct": pytest.approx(0.3), "total_budget_eur": 400, "count_sends": 3,
+        "count_opened_sends": 2, "count_clicked_sends": 1, "count_open_events": 4,
+        "count_click_events": 2, "count_returns": 1,
+    }  # fmt: skip
+    assert rows["all"]["count_returns"] == 3  # a return of an unknown order has no month
+
+
+def test_empty_tables_give_one_period_and_no_rate(engine: Engine) -> None:
+    rows = built(engine, c.KPI_MEASURES, kpi_measures(*inputs(engine)))
+    assert len(rows) == 1
+    assert rows[0]["period"] == "all"
+    assert [rows[0][m] for m in MEASURES] == [None] * len(MEASURES)
+    assert rows[0]["count_orders"] == rows[0]["total_budget_eur"] == 0
