@@ -1,7 +1,372 @@
-"""Gold contracts of seed 003: facts, dimensions, aggregates, CLV, RFM, stock."""
+"""Gold contracts of seed 003: facts, dimensions, aggregates, CLV, RFM, stock.
+
+Amounts are in EUR (the catalogue's currency). An order line whose product was rejected in
+silver has no trustworthy price: it keeps its units, its money columns are NULL, and sums of
+money skip it.
+"""
 
 from __future__ import annotations
 
-from c360.contracts.model import Table
+from c360.contracts.model import Column, Table
 
-TABLES: tuple[Table, ...] = ()
+RFM_SEGMENTS = (
+    "Champions",
+    "Can't Lose Them",
+    "At Risk",
+    "Loyal Customers",
+    "Lost",
+    "Hibernating",
+    "About to Sleep",
+    "Need Attention",
+    "New Customers",
+    "Promising",
+    "Potential Loyalists",
+    "Never Purchased",
+)
+
+
+def gold(
+    name: str,
+    description: str,
+    key: tuple[str, ...],
+    *columns: Column,
+    partition_by: tuple[str, ...] = (),
+) -> Table:
+    """A seed-003 gold table published to ``lake/gold/<name>``."""
+    return Table(
+        name=name,
+        seed="003",
+        layer="gold",
+        description=description,
+        columns=columns,
+        primary_key=key,
+        path=f"lake/gold/{name}",
+        file_format="parquet_dir",
+        partition_by=partition_by,
+    )
+
+
+def eur(name: str, description: str, nullable: bool = False) -> Column:
+    return Column(name, "float", description, nullable=nullable)
+
+
+def customer_id(unique: bool = False) -> Column:
+    return Column(
+        "customer_id",
+        "string",
+        "Customer (their CRM id)",
+        unique=unique,
+        references="dim_ecommerce_customer.customer_id",
+    )
+
+
+PRODUCT_ID = Column("product_id", "string", "Product")
+ORDER_ID = Column("order_id", "string", "Order (one product per order)", unique=True)
+PRODUCT_NAME = Column("product_name", "string", "Product name", nullable=True)
+CATEGORY = Column(
+    "category", "string", "Product category; NULL if not in the catalogue", nullable=True
+)
+
+DIM_ECOMMERCE_CUSTOMER = gold(
+    "dim_ecommerce_customer",
+    "The shop's customers, one row each, with the seed's is_premium_customer indicator.",
+    ("customer_id",),
+    Column("customer_id", "string", "Customer (their CRM id)", unique=True),
+    Column("name", "string", "Full name ('Unknown' when missing)"),
+    Column("email_hash", "string", "Pseudonymised deliverable e-mail", nullable=True),
+    Column("has_valid_email", "bool", "The source e-mail was deliverable"),
+    Column("city", "string", "City", nullable=True),
+    Column("country", "string", "ISO 3166-1 alpha-2 country", nullable=True),
+    Column("registration_date", "date", "Registration; NULL when invalid", nullable=True),
+    Column(
+        "loyalty_tier",
+        "string",
+        "bronze, silver, gold or platinum; NULL when unknown",
+        nullable=True,
+        allowed=("bronze", "silver", "gold", "platinum"),
+    ),
+    Column("is_premium_customer", "bool", "Loyalty tier gold or platinum"),
+)
+
+DIM_ECOMMERCE_PRODUCT = gold(
+    "dim_ecommerce_product",
+    "The catalogue, one row per product, with its current stock and the seed's low_stock "
+    "indicator.",
+    ("product_id",),
+    Column("product_id", "string", "Product", unique=True),
+    Column("name", "string", "Product name", nullable=True),
+    Column("category", "string", "Category ('Unknown' when missing)"),
+    Column("brand", "string", "Brand ('Unknown' when missing)"),
+    eur("unit_price_eur", "Selling price"),
+    eur("unit_cost_eur", "Cost price; NULL when missing", nullable=True),
+    eur("unit_margin_eur", "unit_price_eur - unit_cost_eur", nullable=True),
+    Column(
+        "current_stock_units",
+        "int",
+        "Sum over warehouses of each one's latest snapshot; NULL without snapshots",
+        nullable=True,
+    ),
+    Column(
+        "average_stock_units",
+        "float",
+        "Sum over warehouses of the mean of their snapshots, to 0.001; NULL without snapshots",
+        nullable=True,
+    ),
+    Column(
+        "is_low_stock",
+        "bool",
+        "The seed's low_stock: current_stock_units <= half of average_stock_units; NULL without "
+        "snapshots",
+        nullable=True,
+    ),
+)
+
+_LINE_COLUMNS = (
+    ORDER_ID,
+    customer_id(),
+    Column(
+        "product_id",
+        "string",
+        "Product; may be missing from dim_ecommerce_product when "
+        "silver rejected it (then the money columns are NULL)",
+    ),
+    Column("order_at", "timestamp", "When the order was placed (UTC)"),
+    Column("order_date", "date", "Day of order_at"),
+    Column("quantity", "int", "Units ordered (> 0)", min_value=1),
+    eur("unit_price_eur", "Product's selling price", nullable=True),
+    eur("revenue_eur", "quantity x unit_price_eur (the seed's montant total)", nullable=True),
+    eur("cost_eur", "quantity x the product's cost price", nullable=True),
+    eur(
+        "margin_eur", "revenue_eur - cost_eur (the seed's marge: the line's profit)", nullable=True
+    ),
+)
+
+FCT_ECOMMERCE_SALES = gold(
+    "fct_ecommerce_sales",
+    "The seed's fact table: one row per order line with its unit price, revenue, cost and margin.",
+    ("order_id",),
+    *_LINE_COLUMNS,
+)
+
+ORDERS_ENRICHED = gold(
+    "orders_enriched",
+    "Order lines joined to their product and customer (the seed's data-lake 'orders enrichis').",
+    ("order_id",),
+    *_LINE_COLUMNS,
+    Column("year", "int", "Year of order_at (partition)"),
+    Column("month", "int", "Month of order_at, 1-12 (partition)", min_value=1, max_value=12),
+    PRODUCT_NAME,
+    CATEGORY,
+    Column("brand", "string", "Product brand; NULL if not in the catalogue", nullable=True),
+    Column(
+        "is_low_stock",
+        "bool",
+        "The product is low on stock now (dim_ecommerce_product)",
+        nullable=True,
+    ),
+    Column("customer_name", "string", "Customer's full name"),
+    Column("country", "string", "Customer's country", nullable=True),
+    Column("loyalty_tier", "string", "Customer's loyalty tier", nullable=True),
+    Column("is_premium_customer", "bool", "Customer's tier is gold or platinum"),
+    Column("shipping_address", "string", "Shipping address", nullable=True),
+    partition_by=("year", "month"),
+)
+
+_SALES_MEASURES = (
+    Column("count_orders", "int", "Orders"),
+    Column("total_units", "int", "Units sold"),
+    eur("total_revenue_eur", "Sum of revenue_eur (priced lines only), to the cent"),
+    eur("total_margin_eur", "Sum of margin_eur (lines with a known cost), to the cent"),
+)
+
+AGG_ECOMMERCE_DAILY_SALES = gold(
+    "agg_ecommerce_daily_sales",
+    "The seed's daily sales: one row per day and product category with sales.",
+    ("order_date", "category"),
+    Column("order_date", "date", "Day"),
+    Column("category", "string", "Product category ('Unknown' for products not in the catalogue)"),
+    *_SALES_MEASURES,
+)
+
+AGG_ECOMMERCE_MONTHLY_SALES = gold(
+    "agg_ecommerce_monthly_sales",
+    "The seed's monthly sales and KPIs (revenue, margin, average basket), one row per month.",
+    ("year", "month"),
+    Column("year", "int", "Year"),
+    Column("month", "int", "Month, 1-12", min_value=1, max_value=12),
+    *_SALES_MEASURES,
+    Column("count_customers", "int", "Distinct buyers"),
+    eur("average_basket_eur", "total_revenue_eur / count_orders (the seed's panier moyen)"),
+)
+
+
+def _product_ranking(name: str, description: str, rank: str, rank_description: str) -> Table:
+    return gold(
+        name,
+        description,
+        (rank,),
+        Column(rank, "int", rank_description, unique=True, min_value=1, max_value=10),
+        Column(
+            "product_id",
+            "string",
+            "Product",
+            unique=True,
+            references="dim_ecommerce_product.product_id",
+        ),
+        PRODUCT_NAME,
+        Column("category", "string", "Product category"),
+        Column("count_orders", "int", "Orders of the product"),
+        Column("total_units", "int", "Units sold"),
+        eur("total_revenue_eur", "Revenue, to the cent"),
+        eur(
+            "total_margin_eur", "Margin, to the cent; NULL when the cost is unknown", nullable=True
+        ),
+    )
+
+
+MART_ECOMMERCE_TOP_PRODUCTS = _product_ranking(
+    "mart_ecommerce_top_products",
+    "The seed's 10 best-sellers: products ranked by revenue over the whole history.",
+    "revenue_rank",
+    "1 = highest revenue; ties by more units, then product_id",
+)
+
+MART_ECOMMERCE_MOST_PROFITABLE_PRODUCTS = _product_ranking(
+    "mart_ecommerce_most_profitable_products",
+    "The seed's 'produits les plus rentables': the 10 products with the highest total margin "
+    "(products of unknown cost are not ranked).",
+    "margin_rank",
+    "1 = highest margin; ties by more revenue, then product_id",
+)
+
+MART_ECOMMERCE_CUSTOMER_LIFETIME_VALUE = gold(
+    "mart_ecommerce_customer_lifetime_value",
+    "The seed's CLV per customer: panier moyen x fréquence d'achat x durée de vie client. "
+    "A customer without orders has CLV 0.",
+    ("customer_id",),
+    customer_id(unique=True),
+    Column("count_orders", "int", "Orders placed"),
+    eur("total_revenue_eur", "Revenue of the customer's priced lines, to the cent"),
+    Column("first_order_date", "date", "First order; NULL without orders", nullable=True),
+    Column("last_order_date", "date", "Latest order; NULL without orders", nullable=True),
+    eur(
+        "average_basket_eur",
+        "Panier moyen: total_revenue_eur / count_orders; NULL without orders",
+        nullable=True,
+    ),
+    Column(
+        "purchase_frequency_per_year",
+        "float",
+        "Fréquence d'achat: count_orders / years "
+        "from the first order to the reference date (at least 1 year)",
+    ),
+    Column(
+        "customer_lifespan_years",
+        "float",
+        "Durée de vie client: the buyers' average "
+        "years between first and latest order (the same for everyone)",
+    ),
+    eur(
+        "clv_eur",
+        "average_basket_eur x purchase_frequency_per_year x customer_lifespan_years, to the cent",
+    ),
+)
+
+MART_ECOMMERCE_RFM = gold(
+    "mart_ecommerce_rfm",
+    "The seed's RFM segmentation: every customer's recency, frequency, monetary value, their "
+    "1-5 quintile scores among buyers, and one segment.",
+    ("customer_id",),
+    customer_id(unique=True),
+    Column(
+        "recency_days",
+        "int",
+        "Days from the latest order to the reference date (the "
+        "latest order date in the data); NULL without orders",
+        nullable=True,
+    ),
+    Column("frequency", "int", "Orders placed"),
+    eur("monetary_eur", "Revenue of the customer's priced lines, to the cent"),
+    *(
+        Column(
+            f"{k}_score",
+            "int",
+            f"{label} quintile among buyers, 1-5 (5 = best; equal values "
+            "share a score); NULL without orders",
+            nullable=True,
+            min_value=1,
+            max_value=5,
+        )
+        for k, label in (("r", "Recency"), ("f", "Frequency"), ("m", "Monetary"))
+    ),
+    Column(
+        "rfm_segment",
+        "string",
+        "First matching rule of SEGMENT_RULES (pipeline/gold/ecommerce_customers.py); "
+        "'Never Purchased' without orders",
+        allowed=RFM_SEGMENTS,
+    ),
+)
+
+MART_ECOMMERCE_STOCKOUTS = gold(
+    "mart_ecommerce_stockouts",
+    "The seed's stock-outs: product and warehouse pairs whose latest snapshot shows 0 units.",
+    ("product_id", "warehouse_id"),
+    PRODUCT_ID,
+    Column("warehouse_id", "string", "Warehouse"),
+    PRODUCT_NAME,
+    CATEGORY,
+    Column("last_updated_at", "timestamp", "The latest snapshot (the one at 0)"),
+    Column(
+        "last_in_stock_at",
+        "timestamp",
+        "The latest snapshot with stock; NULL if none",
+        nullable=True,
+    ),
+)
+
+MART_ECOMMERCE_STOCK_ROTATION = gold(
+    "mart_ecommerce_stock_rotation",
+    "The seed's stock rotation per catalogue product: units sold / average stock, over the "
+    "days the stock snapshots cover.",
+    ("product_id",),
+    Column(
+        "product_id",
+        "string",
+        "Product",
+        unique=True,
+        references="dim_ecommerce_product.product_id",
+    ),
+    PRODUCT_NAME,
+    Column("category", "string", "Product category"),
+    Column("period_start_date", "date", "Day of the first snapshot (any product)", nullable=True),
+    Column("period_end_date", "date", "Day of the latest snapshot (any product)", nullable=True),
+    Column("units_sold", "int", "Units ordered during the period"),
+    Column(
+        "average_stock_units",
+        "float",
+        "The product's average stock (dim_ecommerce_product); NULL without snapshots",
+        nullable=True,
+    ),
+    Column(
+        "stock_rotation",
+        "float",
+        "units_sold / average_stock_units, to 0.001; NULL without stock",
+        nullable=True,
+    ),
+)
+
+TABLES: tuple[Table, ...] = (
+    DIM_ECOMMERCE_CUSTOMER,
+    DIM_ECOMMERCE_PRODUCT,
+    FCT_ECOMMERCE_SALES,
+    ORDERS_ENRICHED,
+    AGG_ECOMMERCE_DAILY_SALES,
+    AGG_ECOMMERCE_MONTHLY_SALES,
+    MART_ECOMMERCE_TOP_PRODUCTS,
+    MART_ECOMMERCE_MOST_PROFITABLE_PRODUCTS,
+    MART_ECOMMERCE_CUSTOMER_LIFETIME_VALUE,
+    MART_ECOMMERCE_RFM,
+    MART_ECOMMERCE_STOCKOUTS,
+    MART_ECOMMERCE_STOCK_ROTATION,
+)

@@ -1,7 +1,188 @@
-"""Gold models (being written)."""
+"""Seed 003's warehouse and data lake: dimensions, the sales fact, enriched orders, aggregates.
+
+An order line whose product silver rejected keeps its units but has no price: its money columns
+are NULL and money sums skip it. Sums of money are rounded to the cent (``rounding.cents``), so
+the order in which an engine adds them up changes no published value and no ranking.
+"""
 
 from __future__ import annotations
 
-from c360.pipeline.gold.model import GoldModel
+import ibis
+from ibis.expr.types import Table
 
-MODELS: list[GoldModel] = []
+from c360.contracts import gold_ecommerce as contracts
+from c360.pipeline.gold import ecommerce_customers, ecommerce_stock
+from c360.pipeline.gold.model import GoldModel
+from c360.pipeline.gold.rounding import cents
+
+PREMIUM_TIERS = ("gold", "platinum")
+LOW_STOCK_SHARE = 0.5  # of the average stock
+TOP_N = 10
+
+
+def dim_ecommerce_customer(customers: Table) -> Table:
+    """Silver customers plus ``is_premium_customer`` (tier gold or platinum; unknown tier: no)."""
+    c = customers
+    return c.select(
+        "customer_id", "name", "email_hash", "has_valid_email", "city", "country",
+        "registration_date", "loyalty_tier",
+        is_premium_customer=c.loyalty_tier.isin(PREMIUM_TIERS).fill_null(False),
+    )  # fmt: skip
+
+
+def dim_ecommerce_product(products: Table, inventory: Table) -> Table:
+    """Silver products with their stock levels; ``is_low_stock`` when the current stock is at
+    most half the average (NULL without snapshots)."""
+    p, stock = products, ecommerce_stock.stock_levels(inventory)
+    joined = p.left_join(stock, p.product_id == stock.product_id)
+    return joined.select(
+        p.product_id,
+        p.name,
+        p.category,
+        p.brand,
+        stock.current_stock_units,
+        stock.average_stock_units,
+        unit_price_eur=p.price,
+        unit_cost_eur=p.cost,
+        unit_margin_eur=p.margin,
+        is_low_stock=stock.current_stock_units <= LOW_STOCK_SHARE * stock.average_stock_units,
+    )
+
+
+def _lines(orders: Table, products: Table) -> Table:
+    """Order lines with their product's attributes and the line's money."""
+    o, p = orders, products
+    t = o.left_join(p, o.product_id == p.product_id).select(
+        o.order_id,
+        o.customer_id,
+        o.product_id,
+        o.order_at,
+        o.shipping_address,
+        order_date=o.order_at.date(),
+        quantity=o.quantity,
+        unit_price_eur=p.unit_price_eur,
+        revenue_eur=o.quantity * p.unit_price_eur,
+        cost_eur=o.quantity * p.unit_cost_eur,
+        product_name=p.name,
+        category=p.category,
+        brand=p.brand,
+        is_low_stock=p.is_low_stock,
+    )
+    return t.mutate(margin_eur=t.revenue_eur - t.cost_eur)
+
+
+def fct_ecommerce_sales(orders: Table, products: Table) -> Table:
+    """One row per order line: unit price, revenue = quantity × price, cost, margin."""
+    return _lines(orders, products).select(*contracts.FCT_ECOMMERCE_SALES.column_names)
+
+
+def orders_enriched(orders: Table, products: Table, customers: Table) -> Table:
+    """Order lines joined to their product and customer, with ``year`` and ``month``."""
+    t = _lines(orders, products)
+    c = customers
+    joined = t.left_join(c, t.customer_id == c.customer_id).select(
+        t,
+        year=t.order_at.year(),
+        month=t.order_at.month(),
+        customer_name=c.name,
+        country=c.country,
+        loyalty_tier=c.loyalty_tier,
+        is_premium_customer=c.is_premium_customer,
+    )
+    return joined.select(*contracts.ORDERS_ENRICHED.column_names)
+
+
+def _sales_measures(t: Table) -> dict[str, ibis.Value]:
+    return {
+        "count_orders": t.order_id.nunique(),
+        "total_units": t.quantity.sum(),
+        "total_revenue_eur": cents(t.revenue_eur.sum().fill_null(0)),
+        "total_margin_eur": cents(t.margin_eur.sum().fill_null(0)),
+    }
+
+
+def agg_ecommerce_daily_sales(orders: Table) -> Table:
+    """Sales per day and category (from ``orders_enriched``)."""
+    t = orders
+    return t.group_by(t.order_date, category=t.category.fill_null("Unknown")).aggregate(
+        **_sales_measures(t)
+    )
+
+
+def agg_ecommerce_monthly_sales(orders: Table) -> Table:
+    """Sales per month with the distinct buyers and the average basket (revenue / orders)."""
+    t = orders
+    monthly = t.group_by(t.year, t.month).aggregate(
+        **_sales_measures(t), count_customers=t.customer_id.nunique()
+    )
+    return monthly.mutate(
+        average_basket_eur=cents(monthly.total_revenue_eur / monthly.count_orders)
+    )
+
+
+def _product_sales(sales: Table, products: Table) -> Table:
+    """Whole-history sales of every catalogue product that sold."""
+    s, p = sales, products
+    per_product = s.group_by(s.product_id).aggregate(
+        count_orders=s.order_id.nunique(),
+        total_units=s.quantity.sum(),
+        total_revenue_eur=cents(s.revenue_eur.sum().fill_null(0)),
+        # The cost is per product: known for all its lines or for none.
+        total_margin_eur=cents(s.margin_eur.sum()),
+    )
+    t = per_product
+    return t.join(p, t.product_id == p.product_id).select(
+        t, product_name=p.name, category=p.category
+    )
+
+
+def mart_ecommerce_top_products(sales: Table, products: Table, limit: int = TOP_N) -> Table:
+    """The ``limit`` best-sellers by revenue; ties go to more units, then the smaller id."""
+    t = _product_sales(sales, products)
+    order = [ibis.desc(t.total_revenue_eur), ibis.desc(t.total_units), t.product_id]
+    ranked = t.mutate(revenue_rank=ibis.row_number().over(order_by=order) + 1)
+    return ranked.filter(ranked.revenue_rank <= limit)
+
+
+def mart_ecommerce_most_profitable_products(
+    sales: Table, products: Table, limit: int = TOP_N
+) -> Table:
+    """The ``limit`` products of highest total margin; ties go to more revenue, then the id."""
+    t = _product_sales(sales, products)
+    t = t.filter(t.total_margin_eur.notnull())
+    order = [ibis.desc(t.total_margin_eur), ibis.desc(t.total_revenue_eur), t.product_id]
+    ranked = t.mutate(margin_rank=ibis.row_number().over(order_by=order) + 1)
+    return ranked.filter(ranked.margin_rank <= limit)
+
+
+_ORDERS, _DIM_PRODUCT, _DIM_CUSTOMER = (
+    "stg_ecommerce_orders",
+    "dim_ecommerce_product",
+    "dim_ecommerce_customer",
+)
+_SALES, _ENRICHED = "fct_ecommerce_sales", "orders_enriched"
+
+MODELS: list[GoldModel] = [
+    GoldModel(
+        contracts.DIM_ECOMMERCE_CUSTOMER, ("stg_ecommerce_customers",), dim_ecommerce_customer
+    ),
+    GoldModel(
+        contracts.DIM_ECOMMERCE_PRODUCT,
+        ("stg_ecommerce_products", "stg_ecommerce_inventory"),
+        dim_ecommerce_product,
+    ),
+    GoldModel(contracts.FCT_ECOMMERCE_SALES, (_ORDERS, _DIM_PRODUCT), fct_ecommerce_sales),
+    GoldModel(contracts.ORDERS_ENRICHED, (_ORDERS, _DIM_PRODUCT, _DIM_CUSTOMER), orders_enriched),
+    GoldModel(contracts.AGG_ECOMMERCE_DAILY_SALES, (_ENRICHED,), agg_ecommerce_daily_sales),
+    GoldModel(contracts.AGG_ECOMMERCE_MONTHLY_SALES, (_ENRICHED,), agg_ecommerce_monthly_sales),
+    GoldModel(
+        contracts.MART_ECOMMERCE_TOP_PRODUCTS, (_SALES, _DIM_PRODUCT), mart_ecommerce_top_products
+    ),
+    GoldModel(
+        contracts.MART_ECOMMERCE_MOST_PROFITABLE_PRODUCTS,
+        (_SALES, _DIM_PRODUCT),
+        mart_ecommerce_most_profitable_products,
+    ),
+    *ecommerce_customers.MODELS,
+    *ecommerce_stock.MODELS,
+]

@@ -1,0 +1,248 @@
+"""Seed 003's warehouse in gold: literal silver rows in, exact rows out, on every engine.
+
+The shop sells six products; P4 has no cost and P9 was rejected in silver (no price). Tables
+are built as the runner builds them: each model in ``MODELS`` order, checked by its contract.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from itertools import count
+from typing import Any
+
+import pyarrow as pa
+import pytest
+
+from c360.contracts import gold_ecommerce as contracts
+from c360.contracts.check import violations
+from c360.engines import Engine
+from c360.pipeline.gold import ecommerce
+from c360.pipeline.gold.run import conform
+
+Rows = dict[str, list[dict[str, Any]]]
+
+SILVER = {
+    "stg_ecommerce_products": pa.schema(
+        [("product_id", pa.string()), ("name", pa.string()), ("category", pa.string()),
+         ("brand", pa.string()), ("price", pa.float64()), ("cost", pa.float64()),
+         ("margin", pa.float64())]
+    ),
+    "stg_ecommerce_customers": pa.schema(
+        [("customer_id", pa.string()), ("name", pa.string()), ("email_hash", pa.string()),
+         ("has_valid_email", pa.bool_()), ("city", pa.string()), ("country", pa.string()),
+         ("registration_date", pa.date32()), ("loyalty_tier", pa.string())]
+    ),
+    "stg_ecommerce_orders": pa.schema(
+        [("order_id", pa.string()), ("customer_id", pa.string()), ("product_id", pa.string()),
+         ("quantity", pa.int64()), ("order_at", pa.timestamp("us")),
+         ("shipping_address", pa.string())]
+    ),
+    "stg_ecommerce_inventory": pa.schema(
+        [("product_id", pa.string()), ("warehouse_id", pa.string()),
+         ("stock_quantity", pa.int64()), ("last_updated_at", pa.timestamp("us"))]
+    ),
+}  # fmt: skip
+_RUNS = count()
+
+
+def build(engine: Engine, rows: dict[str, list[tuple[Any, ...]]]) -> Rows:
+    """Every seed-003 gold table built from literal silver rows, checked against its contract
+    and sorted by its key as the runner publishes it."""
+    run = next(_RUNS)
+    tables = {}
+    for name, schema in SILVER.items():
+        records = [dict(zip(schema.names, r, strict=True)) for r in rows.get(name, [])]
+        tables[name] = engine.register(f"t{run}_{name}", pa.Table.from_pylist(records, schema))
+    out = {}
+    for model in ecommerce.MODELS:
+        expr = model.build(*(tables[name] for name in model.inputs))
+        data = conform(engine.to_arrow(expr), model.contract)
+        assert violations(model.contract, data).num_rows == 0, model.name
+        tables[model.name] = engine.register(f"t{run}_{model.name}", data)
+        out[model.name] = data.to_pylist()
+    return out
+
+
+def at(day: str, time: str = "12:00") -> dt.datetime:
+    return dt.datetime.fromisoformat(f"{day} {time}")
+
+
+def pick(rows: list[dict[str, Any]], *columns: str) -> list[tuple[Any, ...]]:
+    return [tuple(r[c] for c in columns) for r in rows]
+
+
+SHOP = {
+    "stg_ecommerce_products": [
+        ("P1", "Lamp", "Home", "Lumo", 20.0, 12.0, 8.0),
+        ("P2", "Mug", "Home", "Unknown", 5.0, 1.0, 4.0),
+        ("P3", "Phone", "Electronics", "Zen", 300.0, 250.0, 50.0),
+        ("P4", "Cable", "Electronics", "Zen", 2.5, None, None),
+        ("P5", "Vase", "Home", "Lumo", 40.0, 30.0, 10.0),
+        ("P6", "Plug", "Electronics", "Zen", 4.0, 1.6, 2.4),
+    ],
+    "stg_ecommerce_customers": [
+        ("C1", "Ann Lee", "h1", True, "Leeds", "GB", dt.date(2023, 1, 1), "gold"),
+        ("C2", "Bo", None, False, None, "FR", None, "bronze"),
+        ("C3", "Cy", "h3", True, "Paris", "FR", dt.date(2023, 5, 1), "platinum"),
+        ("C4", "Di", "h4", True, "Berlin", "DE", dt.date(2024, 1, 1), None),
+        ("C5", "Ed", "h5", True, "Rome", "IT", dt.date(2024, 2, 1), "silver"),
+    ],
+    "stg_ecommerce_orders": [
+        ("O1", "C1", "P1", 2, at("2024-01-05", "10:00"), "1 Main St"),
+        ("O2", "C1", "P3", 1, at("2024-01-05", "18:00"), "1 Main St"),
+        ("O3", "C2", "P2", 3, at("2024-01-05", "09:00"), None),
+        ("O4", "C2", "P9", 1, at("2024-02-10"), None),
+        ("O5", "C3", "P4", 12, at("2024-02-10"), "2 Rue"),
+        ("O6", "C4", "P1", 1, at("2024-02-29", "23:59:59"), "3 Weg"),
+        ("O7", "C3", "P2", 3, at("2024-02-10"), "2 Rue"),
+        ("O8", "C4", "P6", 10, at("2024-02-29"), "3 Weg"),
+    ],
+    "stg_ecommerce_inventory": [
+        ("P1", "WH-A", 10, at("2025-01-06")),
+        ("P1", "WH-A", 4, at("2025-01-13")),
+        ("P1", "WH-B", 6, at("2025-01-06")),
+        ("P2", "WH-A", 6, at("2025-01-06")),
+        ("P2", "WH-A", 2, at("2025-01-13")),
+        ("P3", "WH-A", 3, at("2025-01-06")),
+        ("P3", "WH-A", 0, at("2025-01-13")),
+        ("P5", "WH-B", 5, at("2025-01-13")),
+        ("P6", "WH-A", 1, at("2025-01-06")),
+        ("P6", "WH-A", 2, at("2025-01-13")),
+        ("P6", "WH-A", 2, at("2025-01-20")),
+        ("P9", "WH-A", 7, at("2025-01-13")),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def shop(engine: Engine) -> Rows:
+    return build(engine, SHOP)
+
+
+def test_dim_customer_flags_gold_and_platinum_as_premium(shop: Rows) -> None:
+    assert pick(shop["dim_ecommerce_customer"], "customer_id", "loyalty_tier",
+                "is_premium_customer") == [
+        ("C1", "gold", True), ("C2", "bronze", False), ("C3", "platinum", True),
+        ("C4", None, False), ("C5", "silver", False),
+    ]  # fmt: skip
+    assert shop["dim_ecommerce_customer"][1] == {
+        "customer_id": "C2", "name": "Bo", "email_hash": None, "has_valid_email": False,
+        "city": None, "country": "FR", "registration_date": None, "loyalty_tier": "bronze",
+        "is_premium_customer": False,
+    }  # fmt: skip
+
+
+def test_dim_product_stock_is_the_latest_snapshot_per_warehouse(shop: Rows) -> None:
+    # Low stock: at most half the average. P2 sits exactly on the line; P4 has no snapshot;
+    # P6's average 5/3 is rounded to 0.001; P9 is not in the catalogue.
+    columns = ("product_id", "unit_price_eur", "unit_cost_eur", "unit_margin_eur",
+               "current_stock_units", "average_stock_units", "is_low_stock")  # fmt: skip
+    assert pick(shop["dim_ecommerce_product"], *columns) == [
+        ("P1", 20.0, 12.0, 8.0, 10, 13.0, False),
+        ("P2", 5.0, 1.0, 4.0, 2, 4.0, True),
+        ("P3", 300.0, 250.0, 50.0, 0, 1.5, True),
+        ("P4", 2.5, None, None, None, None, None),
+        ("P5", 40.0, 30.0, 10.0, 5, 5.0, False),
+        ("P6", 4.0, 1.6, 2.4, 2, 1.667, False),
+    ]
+
+
+def test_fct_sales_prices_each_line_and_leaves_unknown_money_null(shop: Rows) -> None:
+    columns = ("order_id", "customer_id", "product_id", "order_date", "quantity",
+               "unit_price_eur", "revenue_eur", "cost_eur", "margin_eur")  # fmt: skip
+    assert pick(shop["fct_ecommerce_sales"], *columns) == [
+        ("O1", "C1", "P1", dt.date(2024, 1, 5), 2, 20.0, 40.0, 24.0, 16.0),
+        ("O2", "C1", "P3", dt.date(2024, 1, 5), 1, 300.0, 300.0, 250.0, 50.0),
+        ("O3", "C2", "P2", dt.date(2024, 1, 5), 3, 5.0, 15.0, 3.0, 12.0),
+        ("O4", "C2", "P9", dt.date(2024, 2, 10), 1, None, None, None, None),
+        ("O5", "C3", "P4", dt.date(2024, 2, 10), 12, 2.5, 30.0, None, None),
+        ("O6", "C4", "P1", dt.date(2024, 2, 29), 1, 20.0, 20.0, 12.0, 8.0),
+        ("O7", "C3", "P2", dt.date(2024, 2, 10), 3, 5.0, 15.0, 3.0, 12.0),
+        ("O8", "C4", "P6", dt.date(2024, 2, 29), 10, 4.0, 40.0, 16.0, 24.0),
+    ]
+    assert shop["fct_ecommerce_sales"][5]["order_at"] == at("2024-02-29", "23:59:59")
+
+
+def test_orders_enriched_joins_product_and_customer_with_year_and_month(shop: Rows) -> None:
+    enriched = shop["orders_enriched"]
+    fact = shop["fct_ecommerce_sales"]
+    assert [{k: r[k] for k in fact[0]} for r in enriched] == fact
+    columns = ("order_id", "year", "month", "product_name", "category", "brand", "is_low_stock",
+               "customer_name", "country", "loyalty_tier", "is_premium_customer",
+               "shipping_address")  # fmt: skip
+    assert pick(enriched, *columns) == [
+        ("O1", 2024, 1, "Lamp", "Home", "Lumo", False, "Ann Lee", "GB", "gold", True,
+         "1 Main St"),
+        ("O2", 2024, 1, "Phone", "Electronics", "Zen", True, "Ann Lee", "GB", "gold", True,
+         "1 Main St"),
+        ("O3", 2024, 1, "Mug", "Home", "Unknown", True, "Bo", "FR", "bronze", False, None),
+        ("O4", 2024, 2, None, None, None, None, "Bo", "FR", "bronze", False, None),
+        ("O5", 2024, 2, "Cable", "Electronics", "Zen", None, "Cy", "FR", "platinum", True,
+         "2 Rue"),
+        ("O6", 2024, 2, "Lamp", "Home", "Lumo", False, "Di", "DE", None, False, "3 Weg"),
+        ("O7", 2024, 2, "Mug", "Home", "Unknown", True, "Cy", "FR", "platinum", True, "2 Rue"),
+        ("O8", 2024, 2, "Plug", "Electronics", "Zen", False, "Di", "DE", None, False, "3 Weg"),
+    ]  # fmt: skip
+    assert contracts.ORDERS_ENRICHED.partition_by == ("year", "month")
+
+
+def test_daily_sales_per_day_and_category(shop: Rows) -> None:
+    # O4's product is not in the catalogue: its category is "Unknown" and it adds no money;
+    # O5's cost is unknown: it adds revenue but no margin.
+    columns = ("order_date", "category", "count_orders", "total_units", "total_revenue_eur",
+               "total_margin_eur")  # fmt: skip
+    assert pick(shop["agg_ecommerce_daily_sales"], *columns) == [
+        (dt.date(2024, 1, 5), "Electronics", 1, 1, 300.0, 50.0),
+        (dt.date(2024, 1, 5), "Home", 2, 5, 55.0, 28.0),
+        (dt.date(2024, 2, 10), "Electronics", 1, 12, 30.0, 0.0),
+        (dt.date(2024, 2, 10), "Home", 1, 3, 15.0, 12.0),
+        (dt.date(2024, 2, 10), "Unknown", 1, 1, 0.0, 0.0),
+        (dt.date(2024, 2, 29), "Electronics", 1, 10, 40.0, 24.0),
+        (dt.date(2024, 2, 29), "Home", 1, 1, 20.0, 8.0),
+    ]
+
+
+def test_monthly_sales_with_buyers_and_average_basket(shop: Rows) -> None:
+    columns = ("year", "month", "count_orders", "total_units", "total_revenue_eur",
+               "total_margin_eur", "count_customers", "average_basket_eur")  # fmt: skip
+    assert pick(shop["agg_ecommerce_monthly_sales"], *columns) == [
+        (2024, 1, 3, 6, 355.0, 78.0, 2, 118.33),  # 355 / 3 to the cent
+        (2024, 2, 5, 27, 105.0, 44.0, 3, 21.0),
+    ]
+
+
+def test_top_products_rank_by_revenue_then_units(shop: Rows) -> None:
+    # P4 and P2 both made 30.00: P4 sold more units. P5 never sold; P9 is not in the catalogue.
+    columns = ("revenue_rank", "product_id", "product_name", "category", "count_orders",
+               "total_units", "total_revenue_eur", "total_margin_eur")  # fmt: skip
+    assert pick(shop["mart_ecommerce_top_products"], *columns) == [
+        (1, "P3", "Phone", "Electronics", 1, 1, 300.0, 50.0),
+        (2, "P1", "Lamp", "Home", 2, 3, 60.0, 24.0),
+        (3, "P6", "Plug", "Electronics", 1, 10, 40.0, 24.0),
+        (4, "P4", "Cable", "Electronics", 1, 12, 30.0, None),
+        (5, "P2", "Mug", "Home", 2, 6, 30.0, 24.0),
+    ]
+
+
+def test_most_profitable_products_rank_by_margin_then_revenue(shop: Rows) -> None:
+    # P1, P6 and P2 all made 24.00 of margin, on 60, 40 and 30 of revenue. P4's cost is unknown.
+    assert pick(shop["mart_ecommerce_most_profitable_products"], "margin_rank", "product_id",
+                "total_margin_eur") == [
+        (1, "P3", 50.0), (2, "P1", 24.0), (3, "P6", 24.0), (4, "P2", 24.0)
+    ]  # fmt: skip
+
+
+def test_rankings_keep_only_the_first_n(engine: Engine, shop: Rows) -> None:
+    sales, products = (
+        engine.register(
+            f"t_limit_{name}", pa.Table.from_pylist(shop[name], contract.arrow_schema())
+        )
+        for name, contract in (
+            ("fct_ecommerce_sales", contracts.FCT_ECOMMERCE_SALES),
+            ("dim_ecommerce_product", contracts.DIM_ECOMMERCE_PRODUCT),
+        )
+    )
+    top = ecommerce.mart_ecommerce_top_products(sales, products, limit=4)
+    assert sorted(engine.to_arrow(top).column("product_id").to_pylist()) == ["P1", "P3", "P4", "P6"]
+    best = ecommerce.mart_ecommerce_most_profitable_products(sales, products, limit=1)
+    assert engine.to_arrow(best).column("product_id").to_pylist() == ["P3"]
