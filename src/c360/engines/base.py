@@ -28,11 +28,15 @@ class Engine:
         return self.con.read_parquet(str(folder), table_name=name)
 
     def to_arrow(self, expr: ibis.Table) -> pa.Table:
-        """Execute ``expr`` and collect it, timestamps in UTC."""
+        """Execute ``expr`` and collect it; timestamps come back naive, in UTC, on every engine.
+
+        Spark drops the time zone of a timestamp (its sessions run in UTC here); DuckDB keeps
+        it. The data model's timestamps are UTC without a zone, so both are made to agree.
+        """
         table = expr.to_pyarrow()
         fields = []
         for f in table.schema:
-            if pa.types.is_timestamp(f.type) and f.type.tz is None and self.name == "spark":
-                f = f.with_type(pa.timestamp(f.type.unit, tz="UTC"))
+            if pa.types.is_timestamp(f.type) and f.type.tz is not None:
+                f = f.with_type(pa.timestamp(f.type.unit))
             fields.append(f)
         return table.cast(pa.schema(fields))
