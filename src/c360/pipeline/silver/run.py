@@ -126,9 +126,11 @@ def build_silver(
         started = time.perf_counter()
         tables[source] = engine.read_lake(f"bronze_{source}", folder)
         staged = model(tables, context)
-        clean = engine.to_arrow(staged.clean)
-        rejects = engine.to_arrow(staged.rejects)
-        bronze_rows = engine.to_arrow(tables[source].count().as_table()).column(0)[0].as_py()
+        flagged = engine.to_arrow(staged.flagged.select(*staged.collect_columns()))
+        clean, rejects = staged.split(flagged)
+        clean = clean.sort_by([(k, "ascending") for k in staged.key])
+        rejects = rejects.sort_by("_row_number")
+        bronze_rows = lake.count_rows(folder)
         if clean.num_rows + rejects.num_rows != bronze_rows:
             raise ReconciliationError(
                 f"{name}: {bronze_rows} bronze rows but {clean.num_rows} clean and "

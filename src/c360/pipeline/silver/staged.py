@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import ibis
+import pyarrow as pa
+import pyarrow.compute as pc
 from ibis.expr.types import BooleanValue, Table
 
 LINEAGE = ("_source_file", "_row_number")
@@ -13,13 +15,46 @@ LINEAGE = ("_source_file", "_row_number")
 
 @dataclass(frozen=True)
 class Staged:
-    """A staging model's output: the clean rows, and the rejects with ``reason`` and lineage.
+    """A staging model's output: every typed row flagged with ``_reason`` (the first check it
+    fails, NULL when it passes) and ``_rank`` (0 for the first passing row of its key).
 
-    Every input row is in exactly one of the two, so bronze rows = clean + rejects.
+    Every input row ends in exactly one of :attr:`clean` and :attr:`rejects`, so bronze rows =
+    clean + rejects. The runner collects :attr:`flagged` once and splits it with :meth:`split`.
     """
 
-    clean: Table
-    rejects: Table
+    flagged: Table
+    key: tuple[str, ...]
+    columns: tuple[str, ...]
+
+    @property
+    def _rejected_columns(self) -> list[str]:
+        return [*self.key, *LINEAGE, "reason"]
+
+    @property
+    def clean(self) -> Table:
+        f = self.flagged
+        return f.filter(f._reason.isnull() & (f._rank == 0)).select(*self.columns)
+
+    @property
+    def rejects(self) -> Table:
+        f = self.flagged
+        reason = ibis.coalesce(f._reason, ibis.literal("duplicate_key"))
+        bad = f.filter(f._reason.notnull() | (f._rank > 0)).mutate(reason=reason)
+        return bad.select(*self._rejected_columns)
+
+    def collect_columns(self) -> list[str]:
+        """What :meth:`split` needs from the engine."""
+        return list(dict.fromkeys([*self.columns, *self.key, *LINEAGE, "_reason", "_rank"]))
+
+    def split(self, data: pa.Table) -> tuple[pa.Table, pa.Table]:
+        """The clean rows and the rejects of collected :attr:`flagged` rows."""
+        passing = pc.is_null(data.column("_reason"))
+        first = pc.and_(passing, pc.equal(data.column("_rank"), 0))
+        clean = data.filter(first).select(list(self.columns))
+        bad = data.filter(pc.invert(first))
+        reason = pc.coalesce(bad.column("_reason"), pa.scalar("duplicate_key"))
+        rejects = bad.select([*self.key, *LINEAGE]).append_column("reason", reason)
+        return clean, rejects
 
 
 def stage(
@@ -28,7 +63,7 @@ def stage(
     key: Sequence[str],
     columns: Sequence[str],
 ) -> Staged:
-    """Split ``typed`` rows into clean and rejected ones.
+    """Flag ``typed`` rows as clean or rejected.
 
     A row is rejected with the reason of the first check it fails (a check is true when the row
     is bad); among rows passing every check, only the first of each ``key`` (lowest
@@ -41,14 +76,7 @@ def stage(
     )
     flagged = typed.mutate(_reason=reason)
     rank = ibis.row_number().over(
-        group_by=[flagged[k] for k in key], order_by=[flagged._row_number]
+        group_by=[*(flagged[k] for k in key), flagged._reason.isnull()],
+        order_by=[flagged._row_number],
     )
-    passing = flagged.filter(flagged._reason.isnull())
-    ranked = passing.mutate(_rank=rank)
-    clean = ranked.filter(ranked._rank == 0).select(*columns)
-    duplicates = ranked.filter(ranked._rank > 0).mutate(_reason=ibis.literal("duplicate_key"))
-    keep = [*key, *LINEAGE, "_reason"]
-    rejects = (
-        flagged.filter(flagged._reason.notnull()).select(*keep).union(duplicates.select(*keep))
-    )
-    return Staged(clean, rejects.rename(reason="_reason"))
+    return Staged(flagged.mutate(_rank=rank), tuple(key), tuple(columns))
