@@ -79,7 +79,11 @@ def print_result(result: RunResult) -> None:
             f"warehouse.duckdb, exports/ and the SQL answers in {result.seconds['serve']:.1f} s"
         )
     console.print(f"[bold]Done[/] on {result.engine} in {total:.1f} s — {result.workspace}")
-    console.print(f"Run report: {result.workspace / 'reports' / 'run_report.md'}")
+    reports = result.workspace / "reports"
+    names = ["run_report.md"] + (
+        ["sales_report.txt", "kpis_dashboard.txt", "report.html"] if result.gold else []
+    )
+    console.print(f"Reports in {reports}: {', '.join(names)}")
 
 
 def print_bronze(landed: list[Landed], seconds: float) -> None:

@@ -23,6 +23,8 @@ from c360.pipeline.silver.run import MODELS as SILVER_MODELS
 from c360.pipeline.silver.run import Built, build_silver
 from c360.serve import run_report
 from c360.serve.exports import export_all
+from c360.serve.html_report import write_html_report
+from c360.serve.reports import write_text_reports
 from c360.serve.sql_files import answer_all
 
 LAYERS = ("bronze", "silver", "gold")
@@ -111,7 +113,10 @@ def run(
     answers = answer_all(lambda sql: query_warehouse(workspace, sql))
     watch.done("serve", "answers")
     result.seconds["serve"] = time.perf_counter() - started
-    return _reported(result, answers)
+    _reported(result, answers)
+    write_text_reports(workspace)
+    write_html_report(workspace)
+    return result
 
 
 def _reported(result: RunResult, answers: dict[str, pa.Table] | None = None) -> RunResult:

@@ -1,0 +1,292 @@
+"""The HTML report: one offline page, its charts from literal gold rows, written atomically."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pytest
+from plotly.offline import get_plotlyjs
+
+from c360.contracts import gold_ecommerce as ge
+from c360.contracts import gold_marketing as gm
+from c360.contracts import gold_star as gs
+from c360.contracts.model import Table
+from c360.pipeline.lake import publish_table
+from c360.serve import reports
+from c360.serve.html_report import plotly_js, write_html_report
+
+TITLES = (
+    "Headline KPIs (all periods)",
+    "Monthly revenue",
+    "KPI trend by month",
+    "RFM segment sizes",
+    "Top 10 products by revenue",
+    "Campaign ROI and attributed revenue",
+    "Country statistics (seed 004)",
+    "Data quality: quarantine and reconciliation",
+)
+# A src or href whose value starts with a scheme or is protocol-relative: a fetch from the web.
+EXTERNAL = re.compile(r"""(?i)\b(?:src|href)\s*=\s*\\?["']?\s*(?:[a-z][a-z0-9+.-]*:)?//""")
+
+
+def publish(workspace: Path, contract: Table, rows: list[dict[str, Any]]) -> None:
+    """``rows`` as gold table ``contract.name``, typed by the contract's columns they name."""
+    declared = contract.arrow_schema()
+    schema = pa.schema([declared.field(name) for name in rows[0]])
+    publish_table(workspace, "gold", contract.name, pa.Table.from_pylist(rows, schema=schema))
+
+
+def kpis(period: str, **values: Any) -> dict[str, Any]:
+    """A kpi_measures row: ``values``, every other measure 0."""
+    zero = {c.name: 0 if c.dtype == "int" else 0.0 for c in gs.KPI_MEASURES.columns}
+    return zero | {"period": period} | values
+
+
+RUN_REPORT = {
+    "finished_at": "2025-01-01T00:00:00+00:00",
+    "engine": "duckdb",
+    "bronze": [
+        {
+            "table": "orders",
+            "records": 12,
+            "landed": 10,
+            "quarantined": 2,
+            "quarantine": {"unreadable_record": 2},
+        },
+    ],
+    "silver": [
+        {
+            "model": "stg_orders",
+            "bronze_rows": 10,
+            "clean": 7,
+            "rejected": 3,
+            "quarantine": {"duplicate_key": 1, "orphan_customer": 2},
+        },
+        {"model": "stg_returns", "bronze_rows": 9, "clean": 6, "rejected": 2, "quarantine": {}},
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory) -> str:
+    ws = tmp_path_factory.mktemp("acme_ws")
+    publish(
+        ws,
+        gs.KPI_MEASURES,
+        [
+            kpis(
+                "all",
+                clv=2064711.389,
+                conversion_rate=0.6445,
+                campaign_roi=2.19071,
+                open_rate=0.947711,
+                unique_open_rate=0.215808,
+                ctr=0.026974,
+                unique_ctr=0.079692,
+                churn_rate=0.1325,
+                return_rate=0.160325,
+                count_customers=4000,
+                count_converted_customers=2578,
+                count_sends=40411,
+                count_open_events=38297,
+            ),
+            kpis("2024-04", conversion_rate=0.5, total_order_amount_eur=185622.85),
+            kpis("2024-03", conversion_rate=0.4, total_order_amount_eur=178839.24),
+        ],
+    )
+    publish(
+        ws,
+        gs.CAMPAIGN_ATTRIBUTION,
+        [
+            {
+                "campaign_id": "CAMP_001",
+                "campaign_name": "Earth Day — Engagement",
+                "budget_eur": 79500,
+                "total_attributed_amount_eur": 169978.17,
+                "roi": 1.138,
+            },
+            {
+                "campaign_id": "CAMP_002",
+                "campaign_name": "Summer Sale",
+                "budget_eur": 90000,
+                "total_attributed_amount_eur": 130121.42,
+                "roi": 0.4458,
+            },
+        ],
+    )
+    publish(
+        ws,
+        ge.MART_ECOMMERCE_TOP_PRODUCTS,
+        [
+            {
+                "revenue_rank": 1,
+                "product_id": "PROD_00009",
+                "product_name": "Headphones Max",
+                "total_revenue_eur": 298093.93,
+                "total_margin_eur": 64985.76,
+            },
+        ],
+    )
+    publish(
+        ws,
+        ge.MART_ECOMMERCE_RFM,
+        [
+            {"customer_id": f"CUST_{i:06d}", "rfm_segment": s}
+            for i, s in enumerate(["Champions", "Champions", "Lost", "Never Purchased"])
+        ],
+    )
+    publish(
+        ws,
+        ge.AGG_ECOMMERCE_MONTHLY_SALES,
+        [
+            {"year": 2024, "month": 3, "total_revenue_eur": 19525.88},
+        ],
+    )
+    publish(ws, gm.MONTHLY_REVENUE, [{"month": dt.date(2024, 3, 1), "total_revenue": 28268.675}])
+    publish(
+        ws,
+        gm.COUNTRY_STATISTICS,
+        [
+            {
+                "country": "FR",
+                "total_customers": 292,
+                "total_revenue": 258944.48,
+                "avg_customer_value": 886.796,
+                "marketing_consent_rate": 59.2466,
+            },
+        ],
+    )
+    (ws / "reports").mkdir()
+    (ws / "reports" / "run_report.json").write_text(json.dumps(RUN_REPORT))
+    path = write_html_report(ws)
+    assert path == ws / "reports" / "report.html"
+    return path.read_text("utf-8")
+
+
+def body(html: str) -> str:
+    """The page without its scripts."""
+    return re.sub(r"<script\b.*?</script>", "", html, flags=re.DOTALL)
+
+
+def test_every_chart_has_its_title(page: str) -> None:
+    assert "<title>Customer 360 report — acme_ws" in page
+    assert f"Generated {dt.datetime.now(dt.UTC):%Y-%m-%d}" in page
+    for title in TITLES:
+        assert f"<h2>{title}</h2>" in page
+    assert "not available" not in body(page)
+    assert page.count("Plotly.newPlot(") == len(TITLES) - 1  # the KPIs are tiles
+
+
+def test_headline_tiles_show_the_all_period(page: str) -> None:
+    tiles = body(page)
+    for shown in ("2,064,711.39", "64.45 %", "219.07 %", "13.25 %", "16.03 %", "2,578 buyers"):
+        assert shown in tiles
+    open_rate = tiles[tiles.index("Open rate") : tiles.index("Click-through rate")]
+    assert "94.77 %" in open_rate and "21.58 %" in open_rate  # DAX and unique side by side
+    assert "38,297 opens / 40,411 sends" in open_rate
+    click = tiles[tiles.index("Click-through rate") : tiles.index("Churn rate")]
+    assert "2.70 %" in click and "7.97 %" in click
+
+
+def test_charts_carry_the_literal_rows(page: str) -> None:
+    for value in ("Earth Day", "Headphones Max", "Never Purchased", "FR", "2024-03", "2024-04"):
+        assert value in page
+    assert "298093.93" in page and "28268.675" in page
+    assert "292 customers, 59.25 % consent" in page
+
+
+def test_data_quality_lists_reasons_and_reconciliation(page: str) -> None:
+    for reason in ("unreadable_record", "duplicate_key", "orphan_customer"):
+        assert reason in page
+    table = body(page)[body(page).index("<table>") :]
+    assert table.count("NOT reconciled") == 1
+    returns = re.search(r"<tr><td>silver</td><td>stg_returns</td>.*?</tr>", table)
+    assert returns and "NOT reconciled" in returns[0]  # 6 clean + 2 rejected != 9 rows in
+
+
+def test_plotly_js_is_inlined_once(page: str) -> None:
+    assert page.count(get_plotlyjs()[:200]) == 1
+    assert not re.search(r"<script[^>]*\bsrc\s*=", page, re.IGNORECASE)
+
+
+def test_no_src_or_href_reaches_the_web(page: str) -> None:
+    assert EXTERNAL.findall(page) == []
+    assert not re.search(r"(?i)https?://", page)
+
+
+def test_the_bundle_only_changes_how_urls_are_spelt() -> None:
+    script = plotly_js()
+    assert not re.search(r"(?i)https?://", script)
+    unescaped = re.sub(r"htt\\x(70|50)", lambda m: "htt" + chr(int(m[1], 16)), script)
+    assert unescaped.replace(":\\/\\/", "://") == get_plotlyjs()
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js")
+def test_the_bundle_still_parses(tmp_path: Path) -> None:
+    path = tmp_path / "plotly.js"
+    path.write_text(plotly_js(), "utf-8")
+    subprocess.run(["node", "--check", str(path)], check=True, capture_output=True, timeout=120)
+
+
+def test_missing_tables_give_notes_not_a_crash(tmp_path: Path) -> None:
+    page = write_html_report(tmp_path).read_text("utf-8")
+    shown = body(page)
+    for title in TITLES:
+        assert f"<h2>{title}</h2>" in shown
+    for name in (
+        "kpi_measures",
+        "agg_ecommerce_monthly_sales",
+        "monthly_revenue",
+        "mart_ecommerce_rfm",
+        "mart_ecommerce_top_products",
+        "campaign_attribution",
+        "country_statistics",
+    ):
+        assert f"not available: {name} was not built" in shown
+    assert "not available: reports/run_report.json was not written" in shown
+    assert "Plotly.newPlot(" not in page
+    assert EXTERNAL.findall(page) == []
+
+
+def test_written_to_a_temporary_file_then_renamed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "reports" / "report.html"
+    renames = []
+
+    def replace(src: Path, dst: Path) -> None:
+        assert Path(dst) == target and not target.exists()
+        assert Path(src).parent == target.parent and Path(src) != target
+        assert Path(src).read_text("utf-8").endswith("</html>\n")  # complete before the rename
+        renames.append(src)
+        os.rename(src, dst)
+
+    monkeypatch.setattr(reports.os, "replace", replace)
+    write_html_report(tmp_path)
+    assert len(renames) == 1 and target.exists()
+    assert [p.name for p in target.parent.iterdir()] == ["report.html"]
+
+
+def test_a_failed_write_keeps_the_previous_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "reports" / "report.html"
+    target.parent.mkdir()
+    target.write_text("previous report")
+
+    def fail(src: Path, dst: Path) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(reports.os, "replace", fail)
+    with pytest.raises(OSError, match="disk full"):
+        write_html_report(tmp_path)
+    assert target.read_text() == "previous report"
+    assert [p.name for p in target.parent.iterdir()] == ["report.html"]

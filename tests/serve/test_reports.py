@@ -1,0 +1,290 @@
+"""Seed 003's text reports: literal gold rows come out formatted; a missing table is a note."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pytest
+
+from c360.contracts import gold_ecommerce as ge
+from c360.contracts.model import Table
+from c360.pipeline.lake import publish_table
+from c360.serve import reports
+from c360.serve.reports import write_text_reports
+
+
+def publish(workspace: Path, contract: Table, rows: list[dict[str, Any]]) -> None:
+    """``rows`` as gold table ``contract.name``, typed by the contract's columns they name."""
+    declared = contract.arrow_schema()
+    schema = pa.schema([declared.field(name) for name in rows[0]])
+    publish_table(workspace, "gold", contract.name, pa.Table.from_pylist(rows, schema=schema))
+
+
+def product(rank: str, n: int, pid: str, name: str, revenue: float, margin: float | None) -> dict:
+    return {
+        rank: n,
+        "product_id": pid,
+        "product_name": name,
+        "category": "Electronics",
+        "count_orders": 218,
+        "total_units": 1307,
+        "total_revenue_eur": revenue,
+        "total_margin_eur": margin,
+    }
+
+
+def clv(cid: str, orders: int, revenue: float, basket: float | None, value: float) -> dict:
+    return {
+        "customer_id": cid,
+        "count_orders": orders,
+        "total_revenue_eur": revenue,
+        "average_basket_eur": basket,
+        "purchase_frequency_per_year": 2.0 if orders else 0.0,
+        "customer_lifespan_years": 0.5,
+        "clv_eur": value,
+    }
+
+
+def month(m: int, orders: int, units: int, revenue: float, margin: float, basket: float) -> dict:
+    return {
+        "year": 2024,
+        "month": m,
+        "count_orders": orders,
+        "total_units": units,
+        "total_revenue_eur": revenue,
+        "total_margin_eur": margin,
+        "count_customers": orders - 5,
+        "average_basket_eur": basket,
+    }
+
+
+def day(d: int, category: str, orders: int, revenue: float, margin: float) -> dict:
+    return {
+        "order_date": dt.date(2024, 3, d),
+        "category": category,
+        "count_orders": orders,
+        "total_units": orders + 1,
+        "total_revenue_eur": revenue,
+        "total_margin_eur": margin,
+    }
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    ws = tmp_path_factory.mktemp("ws")
+    publish(
+        ws,
+        ge.AGG_ECOMMERCE_MONTHLY_SALES,
+        [
+            month(3, 1200, 1500, 1234567.891, 234567.5, 1028.81),
+            month(4, 30, 40, 1000.5, 200.25, 33.35),
+        ],
+    )
+    publish(
+        ws,
+        ge.AGG_ECOMMERCE_DAILY_SALES,
+        [
+            day(1, "Books", 2, 30.0, 10.0),
+            day(2, "Books", 1, 10.0, 2.5),
+            day(1, "Electronics", 1, 960.0, 100.0),
+        ],
+    )
+    publish(
+        ws,
+        ge.MART_ECOMMERCE_TOP_PRODUCTS,
+        [
+            product("revenue_rank", 2, "PROD_00004", "E-Reader Active", 111298.25, None),
+            product("revenue_rank", 1, "PROD_00009", "Headphones Max", 298093.93, 64985.76),
+        ],
+    )
+    publish(
+        ws,
+        ge.MART_ECOMMERCE_MOST_PROFITABLE_PRODUCTS,
+        [
+            product("margin_rank", 1, "PROD_00009", "Headphones Max", 298093.93, 64985.76),
+        ],
+    )
+    publish(
+        ws,
+        ge.MART_ECOMMERCE_CUSTOMER_LIFETIME_VALUE,
+        [
+            clv("CUST_000001", 5, 1340.94, 268.2, 300.0),
+            clv("CUST_000002", 0, 0.0, None, 0.0),
+            clv("CUST_000003", 2, 100.0, 50.0, 25.0),
+        ],
+    )
+    publish(
+        ws,
+        ge.MART_ECOMMERCE_RFM,
+        [
+            {"customer_id": c, "rfm_segment": s, "monetary_eur": m}
+            for c, s, m in (
+                ("CUST_000001", "Champions", 1340.94),
+                ("CUST_000002", "Never Purchased", 0.0),
+                ("CUST_000003", "Champions", 100.0),
+            )
+        ],
+    )
+    publish(
+        ws,
+        ge.MART_ECOMMERCE_STOCKOUTS,
+        [
+            {
+                "product_id": "PROD_00006",
+                "warehouse_id": "WH-PAR",
+                "product_name": "Laptop Stand",
+                "category": "Electronics",
+                "last_updated_at": dt.datetime(2025, 12, 29, 6, 10),
+                "last_in_stock_at": None,
+            }
+        ],
+    )
+    publish(
+        ws,
+        ge.MART_ECOMMERCE_STOCK_ROTATION,
+        [
+            {
+                "product_id": p,
+                "product_name": n,
+                "category": "Clothing",
+                "units_sold": u,
+                "average_stock_units": a,
+                "stock_rotation": r,
+                "period_start_date": dt.date(2025, 10, 13),
+                "period_end_date": dt.date(2025, 12, 29),
+            }
+            for p, n, u, a, r in (
+                ("PROD_00028", "Sneakers", 53, 14.38, 3.686),
+                ("PROD_00060", "Nail Polish", 0, None, None),
+            )
+        ],
+    )
+    paths = write_text_reports(ws)
+    assert [p.name for p in paths] == ["sales_report.txt", "kpis_dashboard.txt"]
+    return {p.stem: p.read_text() for p in paths}
+
+
+def line(text: str, start: str) -> list[str]:
+    """The words of the report line that starts with ``start``."""
+    found = [row for row in text.splitlines() if row.lstrip().startswith(start)]
+    assert found, f"no line starts with {start!r}"
+    return found[0].split()
+
+
+def test_reports_open_with_their_generation_date(written: dict[str, str]) -> None:
+    for text in written.values():
+        assert text.splitlines()[2].startswith(f"Generated: {dt.datetime.now(dt.UTC):%Y-%m-%d}")
+
+
+def test_sales_totals_have_separators_and_cents(written: dict[str, str]) -> None:
+    sales = written["sales_report"]
+    assert line(sales, "Period")[-3:] == ["2024-03", "to", "2024-04"]
+    assert line(sales, "Orders")[-1] == "1,230"
+    assert line(sales, "Units sold")[-1] == "1,540"
+    assert line(sales, "Revenue (EUR)")[-1] == "1,235,568.39"
+    assert line(sales, "Margin (EUR)")[-1] == "234,767.75"
+    assert line(sales, "Margin rate")[-2:] == [f"{234767.75 / 1235568.391 * 100:.2f}", "%"]
+    assert line(sales, "Average basket (EUR)")[-1] == "1,004.53"
+
+
+def test_sales_by_month_and_by_category(written: dict[str, str]) -> None:
+    sales = written["sales_report"]
+    assert line(sales, "2024-03") == [
+        "2024-03",
+        "1,200",
+        "1,500",
+        "1,234,567.89",
+        "234,567.50",
+        "1,195",
+        "1,028.81",
+    ]
+    assert line(sales, "Books") == ["Books", "3", "5", "40.00", "12.50", "4.00", "%"]
+    assert line(sales, "Electronics") == ["Electronics", "1", "2", "960.00", "100.00", "96.00", "%"]
+    by_category = sales[sales.index("Sales by category") :]
+    assert by_category.index("Electronics") < by_category.index("Books")  # by revenue
+
+
+def test_product_rankings_in_rank_order(written: dict[str, str]) -> None:
+    sales = written["sales_report"]
+    top = sales[sales.index("Top 10 products by revenue") :]
+    assert top.index("PROD_00009") < top.index("PROD_00004")
+    assert line(top, "1  PROD_00009")[-4:] == ["218", "1,307", "298,093.93", "64,985.76"]
+    assert line(top, "2  PROD_00004")[-2:] == ["111,298.25", "-"]  # margin unknown
+    profitable = sales[sales.index("Top 10 most profitable products") :]
+    assert "Headphones Max" in profitable
+
+
+def test_customer_kpis_and_clv(written: dict[str, str]) -> None:
+    kpis = written["kpis_dashboard"]
+    assert line(kpis, "Customers..")[-1] == "3"
+    assert line(kpis, "Customers with an order")[-1] == "2"
+    assert line(kpis, "Conversion rate")[-2:] == ["66.67", "%"]
+    assert line(kpis, "Average basket of buyers (EUR)")[-1] == "159.10"
+    assert line(kpis, "Average CLV of buyers (EUR)")[-1] == "162.50"
+    assert line(kpis, "Total CLV (EUR)")[-1] == "325.00"
+    assert line(kpis, "CUST_000001") == ["CUST_000001", "5", "1,340.94", "268.20", "300.00"]
+
+
+def test_rfm_segment_counts_in_segment_order(written: dict[str, str]) -> None:
+    kpis = written["kpis_dashboard"]
+    assert line(kpis, "Champions") == ["Champions", "2", "66.67", "%", "1,440.94"]
+    assert line(kpis, "Never Purchased") == ["Never", "Purchased", "1", "33.33", "%", "0.00"]
+    assert kpis.index("Champions ") < kpis.index("Never Purchased ")
+
+
+def test_stock_outs_and_rotation(written: dict[str, str]) -> None:
+    kpis = written["kpis_dashboard"]
+    assert line(kpis, "Product and warehouse pairs at 0 units")[-1] == "1"
+    assert line(kpis, "PROD_00006")[-5:] == ["Electronics", "WH-PAR", "-", "2025-12-29", "06:10:00"]
+    rotation = kpis[kpis.index("Stock rotation") :]
+    assert line(rotation, "Period..")[-3:] == ["2025-10-13", "to", "2025-12-29"]
+    assert line(rotation, "Products without stock data")[-1] == "1"
+    assert line(rotation, "Average rotation")[-1] == "3.69"
+    assert line(rotation, "PROD_00028")[-3:] == ["53", "14.38", "3.69"]
+    assert "PROD_00060" not in kpis  # no stock, no rotation to rank
+
+
+def test_missing_tables_give_a_note_not_a_crash(tmp_path: Path) -> None:
+    sales, kpis = (p.read_text() for p in write_text_reports(tmp_path))
+    assert "not available: agg_ecommerce_monthly_sales was not built" in sales
+    for name in ("agg_ecommerce_daily_sales", "mart_ecommerce_top_products", reports.PROFITABLE):
+        assert f"not available: {name} was not built" in sales
+    for name in (
+        "mart_ecommerce_customer_lifetime_value",
+        "mart_ecommerce_rfm",
+        "mart_ecommerce_stockouts",
+        "mart_ecommerce_stock_rotation",
+    ):
+        assert f"not available: {name} was not built" in kpis
+
+
+def test_a_missing_column_gives_a_note(tmp_path: Path) -> None:
+    publish(tmp_path, ge.AGG_ECOMMERCE_MONTHLY_SALES, [{"year": 2024, "month": 3}])
+    sales = write_text_reports(tmp_path)[0].read_text()
+    assert "not available: agg_ecommerce_monthly_sales has no column count_orders" in sales
+
+
+def test_empty_tables_print_no_rows(tmp_path: Path) -> None:
+    for contract in ge.TABLES:
+        publish_table(tmp_path, "gold", contract.name, contract.arrow_schema().empty_table())
+    sales, kpis = (p.read_text() for p in write_text_reports(tmp_path))
+    assert "(no rows)" in sales and "(no rows)" in kpis
+    assert "not available" not in sales + kpis
+
+
+def test_a_report_is_replaced_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "reports" / "sales_report.txt"
+    target.parent.mkdir()
+    target.write_text("previous report")
+
+    def fail(src: Path, dst: Path) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(reports.os, "replace", fail)
+    with pytest.raises(OSError, match="disk full"):
+        write_text_reports(tmp_path)
+    assert target.read_text() == "previous report"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["sales_report.txt"]
