@@ -3,7 +3,8 @@ countries.
 
 Every silver transaction counts: silver has already quarantined the invalid, orphaned and
 future ones, and seed 004 gives transactions no status. Revenue is the sum of ``total_amount``;
-a ratio whose denominator is 0 is NULL (``ratio``).
+a ratio whose denominator is 0 is NULL (``ratio``). Sums of money are rounded to the cent, so
+the order in which an engine adds them never changes a digit.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from ibis.expr.types import Table
 
 from c360.contracts import gold_marketing as c
 from c360.pipeline.gold.model import GoldModel
+from c360.pipeline.gold.rounding import cents
 from c360.pipeline.silver.marketing import ratio
 
 
@@ -28,7 +30,7 @@ def customer_metrics(customers: Table, transactions: Table) -> Table:
     """
     per_customer = transactions.group_by("customer_id").aggregate(
         total_transactions=_.count(),
-        total_spent=_.total_amount.sum(),
+        total_spent=cents(_.total_amount.sum()),
         first_purchase_date=_.transaction_at.date().min(),
         last_purchase_date=_.transaction_at.date().max(),
     )
@@ -46,8 +48,8 @@ def product_performance(transactions: Table) -> Table:
     """
     out = transactions.group_by("product").aggregate(
         total_sales=_.quantity.sum(),
-        total_revenue=_.total_amount.sum(),
-        total_amount=_.amount.sum(),
+        total_revenue=cents(_.total_amount.sum()),
+        total_amount=cents(_.amount.sum()),
         unique_customers=_.customer_id.nunique(),
     )
     return _contract_columns(
@@ -90,7 +92,7 @@ def monthly_revenue(transactions: Table) -> Table:
         transactions.mutate(month=ibis.date(at.year(), at.month(), 1))
         .group_by("month")
         .aggregate(
-            total_revenue=_.total_amount.sum(),
+            total_revenue=cents(_.total_amount.sum()),
             total_transactions=_.count(),
             unique_customers=_.customer_id.nunique(),
         )
@@ -107,13 +109,13 @@ def country_statistics(customers: Table, transactions: Table) -> Table:
     Every silver customer with a country counts, and every transaction of theirs; customers
     without a country are left out, and one without transactions adds 0 revenue.
     """
-    spent = transactions.group_by("customer_id").aggregate(spent=_.total_amount.sum())
+    spent = transactions.group_by("customer_id").aggregate(spent=cents(_.total_amount.sum()))
     known = customers.filter(customers.country.notnull())
     joined = known.left_join(spent, "customer_id")
     out = joined.group_by("country").aggregate(
         total_customers=_.count(),
         consenting=_.count(where=_.marketing_consent),
-        total_revenue=_.spent.sum().fill_null(0.0),
+        total_revenue=cents(_.spent.sum()).fill_null(0.0),
     )
     return _contract_columns(
         out.mutate(

@@ -1,0 +1,78 @@
+"""The whole run: reruns write the same files, a failing model leaves the last good tables."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from c360.cli import main
+from c360.generate import Plan, generate
+from c360.pipeline import lake
+from c360.pipeline.gold import run as gold_run
+from c360.pipeline.gold.model import GoldModel
+from c360.pipeline.runner import run
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("runner") / "ws"
+    generate(path, Plan(seed=3, scale=0.02, dirt=0.02))
+    return path
+
+
+def checksums(workspace: Path) -> dict[str, str]:
+    """sha256 of every Parquet file of silver, gold and silver's quarantine (bronze records the
+    time it landed, so it differs by design)."""
+    lake_dir = workspace / "lake"
+    files = [
+        *lake_dir.glob("silver/**/*.parquet"),
+        *lake_dir.glob("gold/**/*.parquet"),
+        *lake_dir.glob("quarantine/silver_*/**/*.parquet"),
+    ]
+    return {str(f.relative_to(lake_dir)): hashlib.sha256(f.read_bytes()).hexdigest() for f in files}
+
+
+def test_a_rerun_on_the_same_input_writes_the_same_tables(workspace: Path) -> None:
+    first = run(workspace)
+    before = checksums(workspace)
+    second = run(workspace)
+    assert [g.rows for g in first.gold] == [g.rows for g in second.gold]
+    assert len(before) > 50 and checksums(workspace) == before
+    assert (workspace / "warehouse.duckdb").exists()
+    assert (workspace / "exports" / "csv" / "fct_orders.csv").exists()
+    assert (workspace / "reports" / "report.html").exists()
+
+
+def test_a_failing_model_stops_the_run_and_keeps_the_last_good_tables(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(workspace)
+    good = lake.read_table(workspace, "gold", "kpi_measures")
+
+    def broken(*_tables: object) -> object:
+        raise RuntimeError("boom in the middle of gold")
+
+    models = [
+        GoldModel(m.contract, m.inputs, broken) if m.name == "kpi_measures" else m
+        for m in gold_run.MODELS
+    ]
+    monkeypatch.setattr(gold_run, "MODELS", models)
+    with pytest.raises(RuntimeError, match="boom"):
+        run(workspace)
+    assert lake.read_table(workspace, "gold", "kpi_measures").equals(good)
+    assert not list((workspace / "lake" / "gold").glob(".staging-*"))
+
+
+def test_the_cli_ends_with_a_summary(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["run", "--workspace", str(workspace)]) == 0
+    out = capsys.readouterr().out
+    assert "Gold" in out and "kpi_measures" in out and "report.html" in out
+
+
+def test_the_sql_deliverables_are_answered_in_the_run_report(workspace: Path) -> None:
+    run(workspace)
+    text = (workspace / "reports" / "run_report.md").read_text()
+    assert "### checks/orders_without_customer" in text
+    assert "### questions/top_product_by_revenue" in text
