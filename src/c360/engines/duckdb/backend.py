@@ -11,6 +11,7 @@ from c360.engines.base import Engine
 def connect(database: str = ":memory:") -> Engine:
     """A DuckDB engine on ``database`` (a file path, or in memory)."""
     con = ibis.duckdb.connect(database)
+    con.raw_sql("SET enable_progress_bar = false")  # never print to stdout
 
     def register(name: str, data: pa.Table) -> ibis.Table:
         return con.create_table(name, obj=data, overwrite=True)

@@ -52,6 +52,7 @@ def build_warehouse(workspace: Path, contracts: Iterable[Table] | None = None) -
     try:
         con = duckdb.connect(str(temp))
         try:
+            con.execute("SET enable_progress_bar = false")  # never print to stdout
             _fill(con, workspace, known)
         finally:
             con.close()
@@ -126,6 +127,7 @@ def query_warehouse(workspace: Path, sql: str) -> pa.Table:
     except duckdb.Error as exc:
         raise WarehouseError(f"cannot open {path}: {_one_line(exc)}") from None
     try:
+        con.execute("SET enable_progress_bar = false")
         result = con.sql(sql)
         return result.to_arrow_table() if result is not None else pa.table({})
     except duckdb.Error as exc:
