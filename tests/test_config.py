@@ -47,3 +47,64 @@ def test_invalid_files_get_one_clear_message(tmp_path: Path, text: str, message:
     (tmp_path / "c360.yaml").write_text(text)
     with pytest.raises(ConfigError, match=message.replace("[", r"\[")):
         load(tmp_path)
+
+
+def test_database_sources_are_read_with_defaults(tmp_path: Path) -> None:
+    (tmp_path / "c360.yaml").write_text(
+        "sources:\n"
+        "  mongo_customers: {mongodb: {collection: customers}}\n"
+        "  ecommerce_orders: {postgres: {url_env: SHOP_DB, table: public.orders}}\n"
+        "  ecommerce_customers:\n"
+        "    postgres: {query: SELECT * FROM customers ORDER BY customer_id}\n"
+    )
+    found = load(tmp_path).sources
+    mongo = found["mongo_customers"].mongodb
+    assert mongo is not None and found["mongo_customers"].postgres is None
+    assert (mongo.uri_env, mongo.database, mongo.collection) == (
+        "C360_MONGODB_URI",
+        "bronze_db",
+        "customers",
+    )
+    orders = found["ecommerce_orders"].postgres
+    assert orders is not None and (orders.url_env, orders.table, orders.query) == (
+        "SHOP_DB",
+        "public.orders",
+        None,
+    )
+    query = found["ecommerce_customers"].postgres
+    assert query is not None and query.url_env == "C360_SOURCE_POSTGRES_URL"
+    assert query.query == "SELECT * FROM customers ORDER BY customer_id"
+
+
+def test_no_sources_section_means_every_table_from_its_file(tmp_path: Path) -> None:
+    assert load(tmp_path).sources == {}
+    write_default(tmp_path, "demo")
+    assert load(tmp_path).sources == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("sources:\n  orderz: {postgres: {table: t}}\n", "sources: .*not a source table: orderz"),
+        ("sources:\n  ecommerce_orders: {}\n", "ecommerce_orders: .*exactly one of mongodb or"),
+        (
+            "sources:\n  ecommerce_orders: {postgres: {table: t}, mongodb: {collection: c}}\n",
+            "ecommerce_orders: .*exactly one of mongodb or postgres",
+        ),
+        ("sources:\n  ecommerce_orders: {postgres: {}}\n", "postgres: .*either table or query"),
+        (
+            "sources:\n  ecommerce_orders: {postgres: {table: t, query: SELECT 1}}\n",
+            "postgres: .*either table or query",
+        ),
+        (  # the URL holds a password, so it can only come from the environment
+            "sources:\n  ecommerce_orders: {postgres: {url: 'postgresql://u:pw@h/db', table: t}}\n",
+            "sources.ecommerce_orders.postgres.url: Extra inputs are not permitted",
+        ),
+        ("sources:\n  mongo_customers: {mongodb: {database: x}}\n", "collection: Field required"),
+    ],
+)
+def test_invalid_sources_get_one_clear_message(tmp_path: Path, text: str, message: str) -> None:
+    (tmp_path / "c360.yaml").write_text(text)
+    with pytest.raises(ConfigError, match=message) as caught:
+        load(tmp_path)
+    assert "\n" not in str(caught.value)

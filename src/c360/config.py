@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from c360 import contracts
 
 PROJECT_FILE = "c360.yaml"
 
@@ -33,6 +35,47 @@ class Privacy(BaseModel):
     )
 
 
+class MongoSource(BaseModel):
+    """A MongoDB collection; its connection string comes from an environment variable."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    uri_env: str = Field(default="C360_MONGODB_URI", description="Variable holding the URI")
+    database: str = "bronze_db"
+    collection: str
+
+
+class PostgresSource(BaseModel):
+    """A PostgreSQL table or query; its URL, password included, comes from an env variable."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    url_env: str = Field(default="C360_SOURCE_POSTGRES_URL", description="Variable holding the URL")
+    table: str | None = Field(default=None, description="[schema.]table, read in key order")
+    query: str | None = Field(default=None, description="SELECT …, read in the query's own order")
+
+    @model_validator(mode="after")
+    def _table_or_query(self) -> PostgresSource:
+        if (self.table is None) == (self.query is None):
+            raise ValueError("give either table or query")
+        return self
+
+
+class DatabaseSource(BaseModel):
+    """Where a source table is read instead of its file: exactly one database."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    mongodb: MongoSource | None = None
+    postgres: PostgresSource | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> DatabaseSource:
+        if (self.mongodb is None) == (self.postgres is None):
+            raise ValueError("give exactly one of mongodb or postgres")
+        return self
+
+
 class Project(BaseModel):
     """Settings of one workspace."""
 
@@ -44,6 +87,18 @@ class Project(BaseModel):
         default="fail", description="What a run does when a source gains, loses or retypes a column"
     )
     privacy: Privacy = Privacy()  # pydantic copies model defaults per instance
+    sources: dict[str, DatabaseSource] = Field(
+        default_factory=dict, description="Source tables read from a database, not their file"
+    )
+
+    @field_validator("sources")
+    @classmethod
+    def _known_tables(cls, value: dict[str, DatabaseSource]) -> dict[str, DatabaseSource]:
+        known = {t.name for t in contracts.SOURCE_TABLES}
+        unknown = sorted(set(value) - known)
+        if unknown:
+            raise ValueError(f"not a source table: {', '.join(unknown)}")
+        return value
 
 
 # Environment variables that override the file (the file overrides the defaults).

@@ -1,4 +1,5 @@
-"""Loading the seed-004 bronze files into MongoDB: types restored, collections replaced."""
+"""MongoDB: the seed-004 bronze files loaded (types restored, collections replaced) and a
+configured collection landed in bronze exactly like its file."""
 
 from __future__ import annotations
 
@@ -11,9 +12,13 @@ import mongomock
 import pytest
 from bson import ObjectId
 
+from c360 import contracts
 from c360.generate import Plan, generate
+from c360.pipeline import lake
+from c360.pipeline.bronze.land import land_all, sources
+from c360.pipeline.bronze.readers import SourceError
 from c360.sources import mongo
-from c360.sources.mongo import bronze_files, load_bronze
+from c360.sources.mongo import MongoCollection, bronze_files, load_bronze
 
 CUSTOMERS = (
     '{"_id": {"$oid": "6955b9007a2f6214fe000001"}, "customer_id": "CUST00001", "age": 36, '
@@ -91,6 +96,133 @@ def test_generated_workspace_loads_whole(server: Any, tmp_path: Path) -> None:
     assert server["bronze_db"]["campaigns"].count_documents({"status": "scheduled"}) >= 1
 
 
+MARKETING = ("customers", "transactions", "campaigns")
+LINEAGE = ("_source_file", "_batch_id", "_ingested_at")
+
+
+def configure(
+    workspace: Path, database: str = "bronze_db", uri_env: str = "TEST_MONGO_URI"
+) -> None:
+    """Read the three marketing tables from their collections instead of their files."""
+    (workspace / "c360.yaml").write_text(
+        "sources:\n"
+        + "".join(
+            f"  mongo_{name}: {{mongodb: {{uri_env: {uri_env}, database: {database}, "
+            f"collection: {name}}}}}\n"
+            for name in MARKETING
+        )
+    )
+
+
+def landed_rows(workspace: Path, table: str) -> list[dict[str, object]]:
+    rows = lake.read_table(workspace, "bronze", table).to_pylist()
+    return [{k: v for k, v in row.items() if k not in LINEAGE} for row in rows]
+
+
+def test_a_configured_collection_lands_exactly_like_its_file(
+    server: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = tmp_path / "ws"
+    generate(ws, Plan(scale=0.01, seed=3))
+    from_files = {r.table: r for r in land_all(ws)}
+    expected = {f"mongo_{n}": landed_rows(ws, f"mongo_{n}") for n in MARKETING}
+    load_bronze("mongodb://user:s3cret@db.example", bronze_files(ws))
+    monkeypatch.setenv("TEST_MONGO_URI", "mongodb://user:s3cret@db.example")
+    configure(ws)
+    found = {table.name: where for table, where in sources(ws)}
+    assert found["mongo_customers"] == MongoCollection(
+        "mongodb:bronze_db.customers", "mongodb://user:s3cret@db.example", "bronze_db", "customers"
+    )
+    assert "s3cret" not in repr(found["mongo_customers"])
+    from_db = {r.table: r for r in land_all(ws)}
+    for table, rows in expected.items():
+        # Same rows, same numbers: the generator's ObjectIds follow the file's line order.
+        assert landed_rows(ws, table) == rows, table
+        landed = from_db[table]
+        assert landed.source == f"mongodb:bronze_db.{table.removeprefix('mongo_')}"
+        assert (landed.records, landed.landed, landed.quarantined) == (
+            from_files[table].records,
+            from_files[table].landed,
+            0,
+        )
+        assert (landed.added_columns, landed.missing_columns) == ([], [])
+    lineage = lake.read_table(ws, "bronze", "mongo_transactions").column("_source_file")
+    assert set(lineage.to_pylist()) == {"mongodb:bronze_db.transactions"}
+
+
+def test_documents_are_numbered_in_id_order_and_drift_is_checked(
+    server: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    collection = server["crm"]["customers"]
+    collection.insert_many([
+        {"_id": ObjectId("6955b9007a2f6214fe000002"), "customer_id": "B", "age": 35},
+        {"_id": ObjectId("6955b9007a2f6214fe000001"), "customer_id": "A", "shoe": 44,
+         "last_seen": datetime(2024, 1, 2, 3, 4, 5)},
+    ])  # fmt: skip
+    monkeypatch.setenv("TEST_MONGO_URI", "mongodb://test")
+    (tmp_path / "c360.yaml").write_text(
+        "sources:\n  mongo_customers:\n"
+        "    mongodb: {uri_env: TEST_MONGO_URI, database: crm, collection: customers}\n"
+    )
+    (landed,) = land_all(tmp_path, drift="evolve")
+    rows = lake.read_table(tmp_path, "bronze", "mongo_customers").to_pylist()
+    assert [(r["_row_number"], r["_id"], r["customer_id"], r["age"]) for r in rows] == [
+        (1, "6955b9007a2f6214fe000001", "A", None),
+        (2, "6955b9007a2f6214fe000002", "B", "35"),
+    ]
+    assert rows[0]["_extra"] == '{"last_seen": "2024-01-02T03:04:05Z", "shoe": "44"}'
+    assert landed.added_columns == ["last_seen", "shoe"]
+    assert "email" in landed.missing_columns
+
+
+def test_a_missing_uri_variable_is_one_line_naming_the_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("TEST_MONGO_URI", raising=False)
+    configure(tmp_path)
+    with pytest.raises(SourceError) as caught:
+        sources(tmp_path)
+    assert str(caught.value) == (
+        "mongo_customers: environment variable TEST_MONGO_URI is not set "
+        "(the URI of its MongoDB source)"
+    )
+
+
+def test_a_missing_collection_is_one_line_naming_it(server: Any) -> None:
+    source = MongoCollection("mongodb:bronze_db.nope", "mongodb://test", "bronze_db", "nope")
+    with pytest.raises(SourceError, match=r"^mongodb:bronze_db\.nope: no collection 'nope'$"):
+        source.count()
+
+
+def test_an_unreachable_server_is_one_line_without_the_password(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pymongo.errors import ServerSelectionTimeoutError
+
+    class Unreachable:
+        def __getitem__(self, name: str) -> Unreachable:
+            return self
+
+        def list_collection_names(self) -> list[str]:
+            raise ServerSelectionTimeoutError(
+                "db.example:27017: [Errno 111] Connection refused, Timeout: 10.0s, "
+                "Topology Description: <TopologyDescription …>"
+            )
+
+        def close(self) -> None:
+            pass
+
+    monkeypatch.setattr(mongo, "connect", lambda uri: Unreachable())
+    source = MongoCollection(
+        "mongodb:bronze_db.customers", "mongodb://u:s3cret@db.example", "bronze_db", "customers"
+    )
+    with pytest.raises(SourceError) as caught:
+        list(source.read(contracts.get("mongo_customers")))
+    assert str(caught.value) == (
+        "mongodb:bronze_db.customers: db.example:27017: [Errno 111] Connection refused"
+    )
+
+
 @pytest.mark.skipif(
     not os.environ.get("C360_MONGODB_URI"),
     reason="needs a real MongoDB server: set C360_MONGODB_URI",
@@ -109,4 +241,27 @@ def test_real_server_round_trip(tmp_path: Path) -> None:
         assert first is not None and isinstance(first["_id"], ObjectId)
     finally:
         client.drop_database("c360_test_bronze_db")
+        client.close()
+
+
+@pytest.mark.skipif(
+    not os.environ.get("C360_MONGODB_URI"),
+    reason="needs a real MongoDB server: set C360_MONGODB_URI",
+)
+def test_real_server_collections_land_like_their_files(tmp_path: Path) -> None:
+    from pymongo import MongoClient
+
+    ws = tmp_path / "ws"
+    generate(ws, Plan(scale=0.01, seed=3))
+    land_all(ws)
+    expected = {f"mongo_{n}": landed_rows(ws, f"mongo_{n}") for n in MARKETING}
+    uri = os.environ["C360_MONGODB_URI"]
+    load_bronze(uri, bronze_files(ws), database="c360_test_land_db")
+    configure(ws, database="c360_test_land_db", uri_env="C360_MONGODB_URI")
+    try:
+        land_all(ws)
+        assert {t: landed_rows(ws, t) for t in expected} == expected
+    finally:
+        client: MongoClient[dict[str, Any]] = MongoClient(uri)
+        client.drop_database("c360_test_land_db")
         client.close()

@@ -92,8 +92,9 @@ def print_bronze(landed: list[Landed], seconds: float) -> None:
     for name in ("table", "records", "landed", "quarantined", "schema drift"):
         table.add_column(name, justify="left" if name in ("table", "schema drift") else "right")
     for r in landed:
+        retyped = (f"~{c.split(':')[0]}" for c in r.retyped_columns)
         drift = ", ".join(
-            [*(f"+{c}" for c in r.added_columns), *(f"-{c}" for c in r.missing_columns)]
+            [*(f"+{c}" for c in r.added_columns), *(f"-{c}" for c in r.missing_columns), *retyped]
         )
         table.add_row(r.table, f"{r.records:,}", f"{r.landed:,}", f"{r.quarantined:,}", drift)
     console.print(table)

@@ -80,7 +80,8 @@ def markdown(data: dict[str, Any]) -> str:
     ]
     for r in data["bronze"]:
         drift = ", ".join([*(f"+{c}" for c in r["added_columns"]),
-                           *(f"-{c}" for c in r["missing_columns"])])  # fmt: skip
+                           *(f"-{c}" for c in r["missing_columns"]),
+                           *(f"~{c}" for c in r["retyped_columns"])])  # fmt: skip
         lines.append(
             f"| {r['table']} | {r['records']:,} | {r['landed']:,} | {r['quarantined']:,} | "
             f"{_reasons(r['quarantine'])} | {drift} |"

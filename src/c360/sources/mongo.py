@@ -1,19 +1,30 @@
-"""Load the seed-004 bronze collections (MongoDB extended JSON lines) into a MongoDB database.
+"""MongoDB: load the seed-004 bronze collections into a database, and read a collection back
+as a bronze source.
 
-pymongo is imported when a load runs, so ``import c360.sources`` works without it.
+A collection is read in ``_id`` order (its documents are numbered 1, 2, … that way) and each
+document is flattened exactly as the JSON-lines reader flattens the same document in a file.
+pymongo is imported when a load or a read runs, so ``import c360.sources`` works without it.
 """
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from c360.config import MongoSource
 from c360.contracts import marketing_bronze
+from c360.contracts.model import Table
+from c360.pipeline.bronze.readers import BLOCK_ROWS, Block, SourceError, documents
 
 if TYPE_CHECKING:
     from pymongo import MongoClient
+    from pymongo.collection import Collection
 
 BATCH_SIZE = 5_000
 COLLECTIONS = {Path(t.path).stem: t for t in marketing_bronze.TABLES}
@@ -67,3 +78,64 @@ def _batches(path: Path, size: int) -> Iterator[list[dict[str, Any]]]:
     documents = read_documents(path)
     while batch := list(islice(documents, size)):
         yield batch
+
+
+@dataclass(frozen=True)
+class MongoCollection:
+    """One configured MongoDB source; ``read`` and ``count`` each open their own client."""
+
+    label: str  # "mongodb:bronze_db.customers"
+    uri: str = field(repr=False)
+    database: str
+    collection: str
+
+    @classmethod
+    def configured(cls, name: str, settings: MongoSource) -> MongoCollection:
+        """The source of table ``name`` as ``c360.yaml`` describes it; its URI must be set."""
+        uri = os.environ.get(settings.uri_env)
+        if not uri:
+            raise SourceError(
+                f"{name}: environment variable {settings.uri_env} is not set "
+                "(the URI of its MongoDB source)"
+            )
+        label = f"mongodb:{settings.database}.{settings.collection}"
+        return cls(label, uri, settings.database, settings.collection)
+
+    def count(self) -> int:
+        """Documents in the collection."""
+        with self._collection() as collection:
+            return int(collection.count_documents({}))
+
+    def read(self, contract: Table) -> Iterator[Block]:
+        """The documents in ``_id`` order as text blocks, flattened like a JSON-lines file."""
+        from bson import json_util
+        from bson.json_util import RELAXED_JSON_OPTIONS as RELAXED
+
+        with self._collection() as collection:
+            numbered = enumerate(collection.find({}, sort=[("_id", 1)]), start=1)
+            while True:
+                part = list(islice(numbered, BLOCK_ROWS))
+                # Relaxed extended JSON is what the files hold: {"$oid": …}, {"$date": "…Z"}
+                docs = [
+                    (n, json.loads(json_util.dumps(d, json_options=RELAXED)), None) for n, d in part
+                ]
+                yield documents(self.label, contract, docs)
+                if len(part) < BLOCK_ROWS:
+                    break
+
+    @contextmanager
+    def _collection(self) -> Iterator[Collection[dict[str, Any]]]:
+        """The collection, which must exist; any driver error becomes one ``SourceError`` line."""
+        from pymongo.errors import PyMongoError
+
+        client = connect(self.uri)
+        try:
+            db = client[self.database]
+            if self.collection not in db.list_collection_names():
+                raise SourceError(f"{self.label}: no collection {self.collection!r}")
+            yield db[self.collection]
+        except PyMongoError as exc:
+            message = str(exc).splitlines()[0].split(", Timeout:")[0]
+            raise SourceError(f"{self.label}: {message}") from None
+        finally:
+            client.close()

@@ -2,9 +2,10 @@
 
 Each source table becomes one bronze table with the contract's columns as text, an ``_extra``
 column (JSON of fields the contract does not know, when the project allows schema evolution)
-and the lineage columns. Records that cannot be read go to ``lake/quarantine/bronze_<table>``
-with their raw text and a reason. Every table is reconciled: records in the file = landed +
-quarantined, or the run stops.
+and the lineage columns. A source is a file or folder, or a database table or collection named
+under ``sources:`` in ``c360.yaml``. Records that cannot be read go to
+``lake/quarantine/bronze_<table>`` with their raw text and a reason. Every table is reconciled:
+records in the source = landed + quarantined, or the run stops.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from c360 import contracts
+from c360 import config, contracts
 from c360.contracts.model import Table
 from c360.pipeline import lake
-from c360.pipeline.bronze.readers import ROW_NUMBER, Block, Reject, SourceError, read
+from c360.pipeline.bronze.readers import ROW_NUMBER, Block, Database, Reject, SourceError, read
 
 EXTRA = "_extra"
 QUARANTINE_SCHEMA = pa.schema([
@@ -30,6 +31,10 @@ QUARANTINE_SCHEMA = pa.schema([
     ("_ingested_at", pa.timestamp("s", tz="UTC")), (ROW_NUMBER, pa.int64()),
     ("raw", pa.string()), ("reason", pa.string()),
 ])  # fmt: skip
+
+# The kind of value each logical type holds; a typed source column of another kind is retyped.
+KINDS = {"string": "text", "int": "int", "float": "float", "bool": "bool",
+         "timestamp": "timestamp", "date": "timestamp", "list<string>": "list"}  # fmt: skip
 
 
 class SchemaDriftError(Exception):
@@ -51,6 +56,7 @@ class Landed:
     quarantined: int = 0
     added_columns: list[str] = field(default_factory=list)
     missing_columns: list[str] = field(default_factory=list)
+    retyped_columns: list[str] = field(default_factory=list)  # "price: float→string"
     seconds: float = 0.0
 
 
@@ -68,10 +74,31 @@ def bronze_schema(contract: Table) -> pa.Schema:
     )
 
 
-def sources(workspace: Path) -> list[tuple[Table, Path]]:
-    """The workspace's source tables and files: from ``sources/manifest.json`` when present,
-    else every contract whose file exists."""
+def sources(workspace: Path) -> list[tuple[Table, Path | Database]]:
+    """The workspace's source tables and where to read them: the databases named in
+    ``c360.yaml``, then files (from ``sources/manifest.json``, else every contract whose file
+    exists) for the other tables."""
     workspace = Path(workspace)
+    databases = {
+        name: _database(name, where) for name, where in config.load(workspace).sources.items()
+    }
+    found: list[tuple[Table, Path | Database]] = [
+        (table, databases.pop(table.name, path)) for table, path in _files(workspace)
+    ]
+    return found + [(contracts.get(name), database) for name, database in databases.items()]
+
+
+def _database(name: str, where: config.DatabaseSource) -> Database:
+    from c360.sources.mongo import MongoCollection
+    from c360.sources.postgres import PostgresTable
+
+    if where.postgres:
+        return PostgresTable.configured(name, where.postgres)
+    assert where.mongodb  # the config allows exactly one of the two
+    return MongoCollection.configured(name, where.mongodb)
+
+
+def _files(workspace: Path) -> list[tuple[Table, Path]]:
     manifest = workspace / "sources" / "manifest.json"
     if manifest.exists():
         files = json.loads(manifest.read_text(encoding="utf-8"))["files"]
@@ -96,7 +123,7 @@ def sources(workspace: Path) -> list[tuple[Table, Path]]:
 def land(
     workspace: Path,
     contract: Table,
-    path: Path,
+    path: Path | Database,
     batch_id: str,
     ingested_at: datetime,
     drift: str = "fail",
@@ -104,10 +131,13 @@ def land(
     """Land one source; raise ``SourceError``, ``SchemaDriftError`` or ``ReconciliationError``."""
     started = time.perf_counter()
     workspace = Path(workspace)
-    if not path.exists():
+    if isinstance(path, Path) and not path.exists():
         raise SourceError(f"source file missing: {path}")
-    result = Landed(contract.name, path.relative_to(workspace).as_posix(), _count(path, contract))
+    name = str(path) if isinstance(path, Path) else path.label  # what errors call the source
+    source = _relative(name, workspace) if isinstance(path, Path) else name
+    result = Landed(contract.name, source, _count(path, contract))
     seen: set[str] = set()
+    retyped: dict[str, str] = {}
     rejects: list[Reject] = []
     with lake.publish(workspace, "bronze", contract.name, bronze_schema(contract)) as out:
         for block in read(path, contract):
@@ -115,24 +145,34 @@ def land(
             extra = sorted(seen - set(contract.column_names) - {ROW_NUMBER})
             if extra and drift == "fail":
                 raise SchemaDriftError(
-                    f"{path}: columns not in the contract of {contract.name}: {', '.join(extra)} "
-                    "(set schema_drift: evolve in c360.yaml to keep them in _extra)"
+                    f"{name}: columns not in the contract of {contract.name}: "
+                    f"{', '.join(extra)} (set schema_drift: evolve in c360.yaml to keep them "
+                    "in _extra)"
                 )
+            for column, expected, found in _retyped(block.types, contract):
+                if drift == "fail":
+                    raise SchemaDriftError(
+                        f"{name}: column {column} of {contract.name} is {found} in the source "
+                        f"but {expected} in the contract (set schema_drift: evolve in c360.yaml "
+                        "to land it as text)"
+                    )
+                retyped.setdefault(column, f"{column}: {expected}→{found}")
             out.write(_with_lineage(block, contract, workspace, batch_id, ingested_at))
             rejects += [(_relative(r[0], workspace), *r[1:]) for r in block.rejects]
         result.landed = out.rows
     result.added_columns = sorted(seen - set(contract.column_names) - {ROW_NUMBER})
     result.missing_columns = [c for c in contract.column_names if c not in seen]
+    result.retyped_columns = [retyped[c] for c in contract.column_names if c in retyped]
     if result.missing_columns and drift == "fail":
         raise SchemaDriftError(
-            f"{path}: columns of {contract.name} missing from the source: "
+            f"{name}: columns of {contract.name} missing from the source: "
             f"{', '.join(result.missing_columns)}"
         )
     _quarantine(workspace, contract.name, rejects, batch_id, ingested_at)
     result.quarantined = len(rejects)
     if result.landed + result.quarantined != result.records:
         raise ReconciliationError(
-            f"{path}: {result.records} records read but {result.landed} landed and "
+            f"{name}: {result.records} records read but {result.landed} landed and "
             f"{result.quarantined} quarantined"
         )
     result.seconds = time.perf_counter() - started
@@ -207,8 +247,45 @@ def _quarantine(
         }, schema=QUARANTINE_SCHEMA))  # fmt: skip
 
 
-def _count(path: Path, contract: Table) -> int:
-    """Records in a source, counted independently of the reader (lines, files, metadata)."""
+def _retyped(types: pa.Schema | None, contract: Table) -> list[tuple[str, str, str]]:
+    """(column, contract type, source type) of each typed column holding another kind of value
+    than its contract says; text fits every type, since bronze keeps raw text anyway."""
+    known = set(contract.column_names)
+    return [
+        (f.name, contract.column(f.name).dtype, _type_name(f))
+        for f in types or []
+        if f.name in known and _kind(f.type) not in ("text", KINDS[contract.column(f.name).dtype])
+    ]
+
+
+def _kind(arrow: pa.DataType) -> str:
+    if isinstance(arrow, pa.OpaqueType):  # types Arrow lacks, as PostgreSQL prints them
+        return "float" if arrow.type_name == "numeric" else "text"
+    if isinstance(arrow, pa.UuidType | pa.JsonType):
+        return "text"
+    if isinstance(arrow, pa.BaseExtensionType):
+        arrow = arrow.storage_type
+    if pa.types.is_dictionary(arrow):
+        arrow = arrow.value_type
+    checks = [("text", pa.types.is_string), ("text", pa.types.is_large_string),
+              ("text", pa.types.is_null), ("int", pa.types.is_integer),
+              ("float", pa.types.is_floating), ("float", pa.types.is_decimal),
+              ("timestamp", pa.types.is_timestamp), ("timestamp", pa.types.is_date),
+              ("bool", pa.types.is_boolean), ("list", pa.types.is_list),
+              ("list", pa.types.is_large_list)]  # fmt: skip
+    return next((kind for kind, check in checks if check(arrow)), str(arrow))
+
+
+def _type_name(f: pa.Field) -> str:
+    """A source column's type as its system names it: ``int8``, ``numeric``, ``double``."""
+    native = (f.metadata or {}).get(b"POSTGRESQL:type")
+    return native.decode() if native else str(f.type)
+
+
+def _count(path: Path | Database, contract: Table) -> int:
+    """Records in a source, counted independently of the reader (lines, files, metadata, SQL)."""
+    if not isinstance(path, Path):
+        return path.count()
     fmt = contract.file_format
     if fmt == "text":
         return sum(1 for p in path.iterdir() if p.is_file())

@@ -2,17 +2,18 @@
 
 Bronze keeps values exactly as the source wrote them, so every column is read as text; typing
 is silver's job. A record that cannot be read at all (wrong number of CSV fields, a line that is
-not JSON, a note without its markers) becomes a reject with its raw text and a reason.
+not JSON, a note without its markers) becomes a reject with its raw text and a reason. Database
+sources (``c360.sources.postgres``, ``c360.sources.mongo``) yield the same blocks.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import pyarrow as pa
@@ -42,11 +43,29 @@ class Block:
     source_file: pa.Array | str
     rejects: list[Reject] = field(default_factory=list)
     present: set[str] | None = None  # fields seen in documents (None: every column of data)
+    types: pa.Schema | None = None  # the source's own column types, when it has any (Parquet, SQL)
 
 
-def read(path: Path, contract: Table) -> Iterator[Block]:
-    """The records of one source file or folder, in file order."""
-    if not path.exists():
+class Database(Protocol):
+    """A database table or collection that bronze reads like a file."""
+
+    @property
+    def label(self) -> str:
+        """What ``_source_file`` says, e.g. ``postgres:public.orders``; never a password."""
+        ...
+
+    def count(self) -> int:
+        """Records in the source, counted by the database itself."""
+        ...
+
+    def read(self, contract: Table) -> Iterator[Block]:
+        """The records as text blocks, numbered 1, 2, … in the source's documented order."""
+        ...
+
+
+def read(path: Path | Database, contract: Table) -> Iterator[Block]:
+    """The records of one source file, folder or database, in source order."""
+    if isinstance(path, Path) and not path.exists():
         raise SourceError(f"source file missing: {path}")
     readers = {
         "csv": _csv,
@@ -58,10 +77,16 @@ def read(path: Path, contract: Table) -> Iterator[Block]:
         "mongo_jsonl": _json_lines,
         "text": _text_folder,
     }
+    blocks = (
+        readers[contract.file_format](path, contract)
+        if isinstance(path, Path)
+        else path.read(contract)
+    )
     try:
-        yield from readers[contract.file_format](path, contract)
+        yield from blocks
     except (OSError, pa.ArrowInvalid, UnicodeDecodeError) as exc:
-        raise SourceError(f"cannot read {path}: {exc}") from None
+        name = path if isinstance(path, Path) else path.label
+        raise SourceError(f"cannot read {name}: {exc}") from None
 
 
 def _by_suffix(path: Path, contract: Table) -> Iterator[Block]:
@@ -91,7 +116,7 @@ def _csv(path: Path, contract: Table) -> Iterator[Block]:
         numbers = _record_numbers(taken, batch.num_rows, {r[1] for r in rejects})
         taken = max([taken, *numbers[-1:].tolist(), *(r[1] for r in rejects)])
         yield Block(
-            _as_text(pa.Table.from_batches([batch])).append_column(
+            as_text(pa.Table.from_batches([batch])).append_column(
                 ROW_NUMBER, pa.array(numbers, pa.int64())
             ),
             str(path),
@@ -121,8 +146,10 @@ def _parquet(path: Path, contract: Table) -> Iterator[Block]:
         for batch in pq.ParquetFile(file).iter_batches(batch_size=BLOCK_ROWS):
             numbers = np.arange(taken + 1, taken + batch.num_rows + 1)
             taken += batch.num_rows
-            data = _as_text(pa.Table.from_batches([batch]))
-            yield Block(data.append_column(ROW_NUMBER, pa.array(numbers)), str(path))
+            data = as_text(pa.Table.from_batches([batch])).append_column(
+                ROW_NUMBER, pa.array(numbers)
+            )
+            yield Block(data, str(path), types=batch.schema)
 
 
 def _json_array(path: Path, contract: Table) -> Iterator[Block]:
@@ -135,7 +162,7 @@ def _json_array(path: Path, contract: Table) -> Iterator[Block]:
         raise SourceError(f"{path} must hold a JSON array of objects")
     for start in range(0, max(len(docs), 1), BLOCK_ROWS):
         part = docs[start : start + BLOCK_ROWS]
-        yield _documents(path, contract, [(start + i + 1, d, None) for i, d in enumerate(part)])
+        yield documents(str(path), contract, [(start + i + 1, d, None) for i, d in enumerate(part)])
 
 
 def _json_lines(path: Path, contract: Table) -> Iterator[Block]:
@@ -149,24 +176,23 @@ def _json_lines(path: Path, contract: Table) -> Iterator[Block]:
             except json.JSONDecodeError as exc:
                 pending.append((number, None, f"{line.rstrip(chr(10))}\0not JSON: {exc.msg}"))
             if len(pending) >= BLOCK_ROWS:
-                yield _documents(path, contract, pending)
+                yield documents(str(path), contract, pending)
                 pending = []
-        yield _documents(path, contract, pending)
+        yield documents(str(path), contract, pending)
 
 
-def _documents(path: Path, contract: Table, docs: list[tuple[int, Any, str | None]]) -> Block:
-    """Flatten one level of documents into text columns; non-objects are rejected."""
+def documents(source: str, contract: Table, docs: Sequence[tuple[int, Any, str | None]]) -> Block:
+    """Flatten one level of JSON documents (number, document, raw text) into text columns;
+    non-objects are rejected."""
     rows: list[dict[str, str | None]] = []
     numbers: list[int] = []
     rejects: list[Reject] = []
     for number, doc, raw in docs:
         if doc is None and raw and "\0" in raw:
             text, reason = raw.split("\0", 1)
-            rejects.append((str(path), number, text, reason))
+            rejects.append((source, number, text, reason))
         elif not isinstance(doc, dict):
-            rejects.append(
-                (str(path), number, raw or json.dumps(doc), "record is not a JSON object")
-            )
+            rejects.append((source, number, raw or json.dumps(doc), "record is not a JSON object"))
         else:
             rows.append({k: _scalar_text(v) for k, v in doc.items()})
             numbers.append(number)
@@ -176,7 +202,7 @@ def _documents(path: Path, contract: Table, docs: list[tuple[int, Any, str | Non
     data = pa.table({n: pa.array([r.get(n) for r in rows], pa.string()) for n in names})
     present = {k for row in rows for k in row}
     return Block(
-        data.append_column(ROW_NUMBER, pa.array(numbers, pa.int64())), str(path), rejects, present
+        data.append_column(ROW_NUMBER, pa.array(numbers, pa.int64())), source, rejects, present
     )
 
 
@@ -227,17 +253,34 @@ def _text_folder(path: Path, contract: Table) -> Iterator[Block]:
         yield Block(data, pa.array(sources, pa.string()), rejects)
 
 
-def _as_text(data: pa.Table) -> pa.Table:
-    """Every column as text, the way the source would print it."""
+def as_text(data: pa.Table) -> pa.Table:
+    """Every column as text, the way the source would print it (lists and objects as JSON)."""
     columns = []
     for col in data.columns:
-        if pa.types.is_string(col.type) or pa.types.is_large_string(col.type):
+        kind = col.type
+        if pa.types.is_string(kind) or pa.types.is_large_string(kind):
             columns.append(col.cast(pa.string()))
-        elif pa.types.is_boolean(col.type):
+        elif pa.types.is_boolean(kind):
             columns.append(pc.if_else(col, "true", "false"))
+        elif isinstance(kind, pa.BaseExtensionType) and pa.types.is_string(kind.storage_type):
+            columns.append(pc.cast(col, pa.string()))  # PostgreSQL numeric, json
+        elif (
+            pa.types.is_nested(kind)
+            or pa.types.is_interval(kind)
+            or isinstance(kind, pa.BaseExtensionType)
+        ):  # no Arrow cast to text: arrays, uuid, interval
+            columns.append(pa.array([_value_text(v) for v in col.to_pylist()], pa.string()))
         else:
             columns.append(pc.cast(col, pa.string()))
     return pa.table(columns, names=data.column_names)
+
+
+def _value_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
 
 
 def _empty(contract: Table) -> pa.Table:
