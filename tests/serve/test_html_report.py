@@ -20,7 +20,7 @@ from c360.contracts import gold_marketing as gm
 from c360.contracts import gold_star as gs
 from c360.contracts.model import Table
 from c360.pipeline.lake import publish_table
-from c360.serve import reports
+from c360.serve import report_kit
 from c360.serve.html_report import plotly_js, write_html_report
 
 TITLES = (
@@ -269,7 +269,7 @@ def test_written_to_a_temporary_file_then_renamed(
         renames.append(src)
         os.rename(src, dst)
 
-    monkeypatch.setattr(reports.os, "replace", replace)
+    monkeypatch.setattr(report_kit.os, "replace", replace)
     write_html_report(tmp_path)
     assert len(renames) == 1 and target.exists()
     assert [p.name for p in target.parent.iterdir()] == ["report.html"]
@@ -285,7 +285,7 @@ def test_a_failed_write_keeps_the_previous_report(
     def fail(src: Path, dst: Path) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(reports.os, "replace", fail)
+    monkeypatch.setattr(report_kit.os, "replace", fail)
     with pytest.raises(OSError, match="disk full"):
         write_html_report(tmp_path)
     assert target.read_text() == "previous report"

@@ -12,7 +12,7 @@ import pytest
 from c360.contracts import gold_ecommerce as ge
 from c360.contracts.model import Table
 from c360.pipeline.lake import publish_table
-from c360.serve import reports
+from c360.serve import report_kit, reports
 from c360.serve.reports import write_text_reports
 
 
@@ -283,7 +283,7 @@ def test_a_report_is_replaced_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     def fail(src: Path, dst: Path) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(reports.os, "replace", fail)
+    monkeypatch.setattr(report_kit.os, "replace", fail)
     with pytest.raises(OSError, match="disk full"):
         write_text_reports(tmp_path)
     assert target.read_text() == "previous report"

@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 from plotly.offline import get_plotlyjs
 
 from c360.contracts.gold_ecommerce import RFM_SEGMENTS
-from c360.serve.reports import (
+from c360.serve.report_kit import (
     Gold,
     Missing,
     count,

@@ -1,146 +1,34 @@
 """Seed 003's text reports: ``reports/sales_report.txt`` and ``reports/kpis_dashboard.txt``.
 
-Plain fixed-width text read from the gold tables: money to 2 decimals with thousands separators,
-rates as percentages. A section whose gold table was not built says so in one line instead.
-The table reader and the formatters here serve the HTML report too.
+Plain fixed-width text read from the gold tables (formatting in ``report_kit``). A section whose
+gold table was not built says so in one line instead.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, datetime
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from c360.contracts.gold_ecommerce import RFM_SEGMENTS
-from c360.serve import gold_tables
+from c360.serve.report_kit import (
+    Gold,
+    Missing,
+    count,
+    generated_at,
+    listing,
+    money,
+    pairs,
+    pct,
+    rows,
+    text,
+    total,
+    write_atomically,
+)
 
-Fmt = Callable[[Any], str]
-Section = tuple[str, Callable[["Gold"], list[str]]]
-
-
-class Missing(Exception):
-    """A report section cannot be drawn: its gold table was not built or lacks a column."""
-
-
-class Gold:
-    """The workspace's gold tables in their contract types, each read once when first asked."""
-
-    def __init__(self, workspace: Path) -> None:
-        self.workspace = Path(workspace)
-        self._found = {g.name: g for g in gold_tables(workspace)}
-        self._read: dict[str, pa.Table] = {}
-
-    def __call__(self, name: str, *columns: str) -> pa.Table:
-        """Table ``name`` (only ``columns`` when given); :class:`Missing` if it cannot be."""
-        if name not in self._found:
-            raise Missing(f"{name} was not built")
-        if name not in self._read:
-            self._read[name] = self._found[name].reader().read_all()
-        table = self._read[name]
-        absent = [c for c in columns if c not in table.column_names]
-        if absent:
-            raise Missing(f"{name} has no column {', '.join(absent)}")
-        return table.select(list(columns)) if columns else table
-
-
-def money(value: Any) -> str:
-    return "-" if value is None else f"{value:,.2f}"
-
-
-def count(value: Any) -> str:
-    return "-" if value is None else f"{value:,}"
-
-
-def pct(value: Any) -> str:
-    """A ratio as a percentage.
-
-    >>> pct(0.6445), pct(12.5), pct(None)
-    ('64.45 %', '1,250.00 %', '-')
-    """
-    return "-" if value is None else f"{value * 100:,.2f} %"
-
-
-def text(value: Any) -> str:
-    return "-" if value is None else str(value)
-
-
-def rows(table: pa.Table, *columns: str) -> list[tuple[Any, ...]]:
-    """The values of ``columns``, row by row (reports are small: this is the edge)."""
-    return list(zip(*(table[c].to_pylist() for c in columns), strict=True))
-
-
-def total(table: pa.Table, column: str) -> Any:
-    return pc.sum(table[column]).as_py() or 0
-
-
-def fixed_width(columns: Sequence[tuple[str, Fmt]], values: Iterable[Sequence[Any]]) -> list[str]:
-    """A table as aligned text: text columns to the left, numbers to the right."""
-    body = [[fmt(v) for (_, fmt), v in zip(columns, row, strict=True)] for row in values]
-    if not body:
-        return ["(no rows)"]
-    heads = [h for h, _ in columns]
-    widths = [max(len(h), *(len(r[i]) for r in body)) for i, h in enumerate(heads)]
-    left = [fmt is text for _, fmt in columns]
-
-    def line(cells: Sequence[str]) -> str:
-        out = (
-            c.ljust(w) if lf else c.rjust(w) for c, w, lf in zip(cells, widths, left, strict=True)
-        )
-        return "  ".join(out).rstrip()
-
-    return [line(heads), line(["-" * w for w in widths]), *(line(r) for r in body)]
-
-
-def heading(column: str) -> str:
-    """A column's name as a header.
-
-    >>> heading("total_revenue_eur"), heading("count_orders"), heading("rfm_segment")
-    ('Revenue EUR', 'Orders', 'RFM segment')
-    """
-    words = column.removeprefix("total_").removeprefix("count_").split("_")
-    words = [w.upper() if w in ("eur", "id", "rfm", "clv") else w for w in words]
-    return " ".join([words[0][:1].upper() + words[0][1:], *words[1:]])
-
-
-def listing(table: pa.Table, *columns: str, percent: Sequence[str] = ()) -> list[str]:
-    """``columns`` of ``table`` as :func:`fixed_width` text, each formatted by its Arrow type."""
-    kinds = [table.schema.field(c).type for c in columns]
-    formats = [
-        pct if c in percent else money if pa.types.is_floating(k) else
-        count if pa.types.is_integer(k) else text
-        for c, k in zip(columns, kinds, strict=True)
-    ]  # fmt: skip
-    return fixed_width(
-        list(zip(map(heading, columns), formats, strict=True)), rows(table, *columns)
-    )
-
-
-def pairs(items: Sequence[tuple[str, str]]) -> list[str]:
-    """Label / value lines, the values right-aligned in one column."""
-    width = max(len(label) for label, _ in items) + 2
-    right = max(len(value) for _, value in items)
-    return [f"{label:.<{width}} {value:>{right}}" for label, value in items]
-
-
-def write_atomically(path: Path, content: str) -> Path:
-    """Write ``content`` beside ``path`` and rename it over: readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        temp.write_text(content, encoding="utf-8")
-        os.replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
-    return path
-
-
-def generated_at() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+Section = tuple[str, Callable[[Gold], list[str]]]
 
 
 # --- the sections -------------------------------------------------------------------------------
