@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from c360 import config, contracts
@@ -208,7 +209,7 @@ def _with_lineage(
     columns[EXTRA] = _extra_json(data, extras)
     source = block.source_file
     columns["_source_file"] = (
-        pa.array([_relative(s, workspace) for s in source.to_pylist()], pa.string())
+        _relative_all(source, workspace)
         if isinstance(source, pa.Array)
         else pa.array([_relative(source, workspace)] * n)
     )
@@ -301,6 +302,15 @@ def _count(path: Path | Database, contract: Table) -> int:
     with path.open("rb") as f:
         lines = sum(1 for line in f if line.strip())
     return lines - 1 if fmt in ("csv", "table") else lines  # a CSV's first line is its header
+
+
+def _relative_all(paths: pa.Array, workspace: Path) -> pa.Array:
+    """Every path of a block relative to the workspace (one folder's files share a prefix)."""
+    prefix = str(workspace).rstrip("/") + "/"
+    inside = pc.starts_with(paths, prefix)
+    if pc.all(inside).as_py():
+        return pc.utf8_slice_codeunits(paths, len(prefix))
+    return pa.array([_relative(s, workspace) for s in paths.to_pylist()], pa.string())
 
 
 def _relative(path: str, workspace: Path) -> str:

@@ -9,6 +9,7 @@ sources (``c360.sources.postgres``, ``c360.sources.mongo``) yield the same block
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -222,35 +223,43 @@ def _scalar_text(value: Any) -> str | None:
 
 
 def _text_folder(path: Path, contract: Table) -> Iterator[Block]:
-    files = sorted(p for p in path.iterdir() if p.is_file())
+    with os.scandir(path) as entries:
+        files = sorted(e.path for e in entries if e.is_file())
     for start in range(0, max(len(files), 1), BLOCK_ROWS):
-        names, texts, sources, numbers = [], [], [], []
-        rejects: list[Reject] = []
-        for number, file in enumerate(files[start : start + BLOCK_ROWS], start=start + 1):
-            raw = file.read_bytes()
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                rejects.append(
-                    (str(file), number, raw.decode("utf-8", "replace"), "not UTF-8 text")
-                )
-                continue
-            if not _MARKERS.search(text):
-                reason = "no '--- BEGIN … ---' / '--- END … ---' markers"
-                rejects.append((str(file), number, text, reason))
-                continue
-            names.append(file.name)
-            texts.append(text)
-            sources.append(str(file))
-            numbers.append(number)
-        data = pa.table(
-            {
-                "name": pa.array(names, pa.string()),
-                "text": pa.array(texts, pa.string()),
-                ROW_NUMBER: pa.array(numbers, pa.int64()),
-            }
-        )
-        yield Block(data, pa.array(sources, pa.string()), rejects)
+        chunk = files[start : start + BLOCK_ROWS]
+        yield _text_block(chunk, [_read_bytes(f) for f in chunk], start)
+
+
+def _read_bytes(file: str) -> bytes:
+    with open(file, "rb") as handle:
+        return handle.read()
+
+
+def _text_block(files: list[str], contents: list[bytes], start: int) -> Block:
+    names, texts, sources, numbers = [], [], [], []
+    rejects: list[Reject] = []
+    for number, (file, raw) in enumerate(zip(files, contents, strict=True), start=start + 1):
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            rejects.append((file, number, raw.decode("utf-8", "replace"), "not UTF-8 text"))
+            continue
+        if not _MARKERS.search(text):
+            reason = "no '--- BEGIN … ---' / '--- END … ---' markers"
+            rejects.append((file, number, text, reason))
+            continue
+        names.append(os.path.basename(file))
+        texts.append(text)
+        sources.append(file)
+        numbers.append(number)
+    data = pa.table(
+        {
+            "name": pa.array(names, pa.string()),
+            "text": pa.array(texts, pa.string()),
+            ROW_NUMBER: pa.array(numbers, pa.int64()),
+        }
+    )
+    return Block(data, pa.array(sources, pa.string()), rejects)
 
 
 def as_text(data: pa.Table) -> pa.Table:
