@@ -1,4 +1,4 @@
-"""Time the whole pipeline (bronze → silver → gold) on a generated workspace; prints Markdown.
+"""Time the whole pipeline (bronze → silver → text → gold → serve) on a workspace; prints Markdown.
 
 The workspace is generated once (not timed); each run starts again in a fresh subprocess, so
 peak RSS is the run's own. Usage:
@@ -24,7 +24,7 @@ start = time.perf_counter()
 result = run(sys.argv[1], until="gold", engine=sys.argv[2])
 total = time.perf_counter() - start
 s = result.seconds
-print(s["bronze"], s["silver"], s["gold"], total, sum(r.landed for r in result.bronze),
+print(s["bronze"], s["silver"], s["gold"], s["text"], total, sum(r.landed for r in result.bronze),
       len(result.silver), len(result.gold), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
@@ -62,14 +62,14 @@ def main() -> None:
         f"Python {platform.python_version()}, engine {args.engine}"
     )
     print(
-        "| scale | runs | bronze s | silver s | gold s | total s (median) | records "
+        "| scale | runs | bronze s | silver s | gold s | text s | total s (median) | records "
         "| silver / gold tables | peak RSS MiB |"
     )
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     print(
         f"| {args.scale:g} | {len(runs)} | {median(0)} | {median(1)} | {median(2)} | {median(3)} "
-        f"| {int(runs[0][4]):,} | {int(runs[0][5])} / {int(runs[0][6])} "
-        f"| {max(r[7] for r in runs) / 1024:,.0f} |"
+        f"| {median(4)} | {int(runs[0][5]):,} | {int(runs[0][6])} / {int(runs[0][7])} "
+        f"| {max(r[8] for r in runs) / 1024:,.0f} |"
     )
 
 

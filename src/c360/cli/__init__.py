@@ -9,7 +9,7 @@ import typer
 from typer.exceptions import TyperException
 
 from c360 import __version__
-from c360.cli import demo, docs, generate, load_postgres, quality, query
+from c360.cli import demo, docs, generate, load_postgres, quality, query, text
 from c360.cli import run as run_pipeline
 from c360.cli._console import err_console
 
@@ -44,6 +44,7 @@ app.command("query")(query.query_command)
 app.command("load-postgres")(load_postgres.load_postgres_command)
 app.add_typer(docs.app, name="docs")
 app.add_typer(quality.app, name="quality")
+app.add_typer(text.app, name="text")
 
 
 def main(argv: list[str] | None = None) -> int:

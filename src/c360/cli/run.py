@@ -71,6 +71,14 @@ def print_result(result: RunResult) -> None:
     print_bronze(result.bronze, result.seconds["bronze"])
     if result.silver:
         print_silver(result.silver, result.seconds["silver"])
+    if result.text:
+        t = result.text
+        held = sum(n for name, n in t.items() if name.startswith("quarantine/"))
+        console.print(
+            f"Text: {t.get('stg_notes', 0):,} notes and {t.get('stg_email_bodies', 0):,} e-mail "
+            f"bodies redacted and enriched, {held:,} quarantined, in "
+            f"{result.seconds['text']:.1f} s"
+        )
     if result.gold:
         print_gold(result.gold, result.seconds["gold"])
     total = sum(result.seconds.values())

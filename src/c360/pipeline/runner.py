@@ -26,6 +26,7 @@ from c360.serve.exports import export_all
 from c360.serve.html_report import write_html_report
 from c360.serve.reports import write_text_reports
 from c360.serve.sql_files import answer_all
+from c360.text.analyze import build_text_silver
 
 LAYERS = ("bronze", "silver", "gold")
 
@@ -54,6 +55,7 @@ class RunResult:
     bronze: list[Landed] = field(default_factory=list)
     silver: list[Built] = field(default_factory=list)
     gold: list[BuiltGold] = field(default_factory=list)
+    text: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -96,6 +98,12 @@ def run(
         workspace, backend, project, progress=lambda b: watch.done("silver", b.model)
     )
     result.seconds["silver"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    watch.layer("text", 1)
+    result.text = build_text_silver(workspace)  # redacted first, then enriched
+    watch.done("text", "stg_notes")
+    result.seconds["text"] = time.perf_counter() - started
     if until == "silver":
         return _reported(result)
 

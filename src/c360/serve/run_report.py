@@ -50,6 +50,7 @@ def report(result: RunResult, answers: dict[str, pa.Table] | None = None) -> dic
             }
             for b in result.silver
         ],
+        "text": result.text,
         "gold": [asdict(g) for g in result.gold],
         "answers": {name: table.to_pylist() for name, table in (answers or {}).items()},
     }
@@ -98,6 +99,10 @@ def markdown(data: dict[str, Any]) -> str:
             f"| {b['model']} | {b['bronze_rows']:,} | {b['clean']:,} | {b['rejected']:,} | "
             f"{'yes' if b['reconciled'] else '**NO**'} | {_reasons(b['quarantine'])} |"
         )
+    if data.get("text"):
+        lines += ["", "## Text: notes and e-mail bodies, redacted then enriched", "",
+                  "| table | rows |", "| --- | ---: |"]  # fmt: skip
+        lines += [f"| {name} | {rows:,} |" for name, rows in data["text"].items()]
     if data["gold"]:
         lines += ["", "## Gold", "", "| table | rows |", "| --- | ---: |"]
         lines += [f"| {g['model']} | {g['rows']:,} |" for g in data["gold"]]

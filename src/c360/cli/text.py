@@ -1,0 +1,159 @@
+"""``c360 text``: every enrichment on your own text, and the measured scores of the text models."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
+from typing import Annotated, Any, TextIO
+
+import typer
+from rich.table import Table as RichTable
+
+import c360
+from c360.cli._console import console, fail
+
+app = typer.Typer(
+    help="Text intelligence on notes and e-mails: redaction, language, sentiment, topic, "
+    "entities, summaries.",
+    no_args_is_help=True,
+)
+# The hand-written test set ships with the source repository, not with an installed package.
+HANDWRITTEN = Path(c360.__file__).resolve().parents[2] / "tests" / "text" / "handwritten.jsonl"
+
+
+@app.command("analyze")
+def analyze_command(
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(help="Text files to read; '-' (the default) reads stdin.", metavar="FILE|-"),
+    ] = None,
+    whole_file: Annotated[
+        bool, typer.Option("--whole-file", help="Each file is one document (default: each line).")
+    ] = False,
+    language: Annotated[
+        str | None, typer.Option("--language", "-l", help="Trust this language (fr, en, de, es).")
+    ] = None,
+    workspace: Annotated[
+        Path | None,
+        typer.Option("--workspace", "-w", help="Link products to this workspace's catalogue."),
+    ] = None,
+) -> None:
+    """Print every enrichment of each document as one JSON line; PII only ever redacted."""
+    from c360.text.analyze import analyze, products_of
+
+    products, brands = products_of(workspace) if workspace else ((), None)
+    for source, text in _documents(files or ["-"], whole_file):
+        result = analyze(text, language, products, brands=brands)
+        typer.echo(json.dumps({"source": source, **result}, ensure_ascii=False))
+
+
+def _documents(files: list[str], whole_file: bool) -> Iterator[tuple[str, str]]:
+    """``(where, text)`` of each non-blank document of the files, in order, streamed."""
+    for name in files:
+        try:
+            with _open(name) as stream:
+                if whole_file:
+                    text = stream.read()
+                    if text.strip():
+                        yield name, text
+                    continue
+                for number, line in enumerate(stream, start=1):
+                    if line.strip():
+                        yield f"{name}:{number}", line.rstrip("\r\n")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise fail(f"cannot read {name}: {exc}") from None
+
+
+def _open(name: str) -> AbstractContextManager[TextIO]:
+    return nullcontext(sys.stdin) if name == "-" else open(name, encoding="utf-8")
+
+
+@app.command("evaluate")
+def evaluate_command(
+    workspace: Annotated[
+        Path, typer.Option("--workspace", "-w", help="A generated workspace (its truth/ folder).")
+    ] = Path("."),
+    handwritten: Annotated[
+        Path, typer.Option("--handwritten", help="The hand-written labelled set (JSON lines).")
+    ] = HANDWRITTEN,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
+) -> None:
+    """Score redaction, language, sentiment and topic on generated and hand-written labels."""
+    from c360.text.evaluate_labels import score_handwritten, score_labels
+    from c360.text.evaluate_pii import score_pii
+
+    scores: dict[str, Any] = {}
+    notes: list[str] = []
+    try:
+        if (workspace / "truth" / "pii_spans.csv").is_file():
+            scores["pii"] = score_pii(workspace)
+            scores["labels"] = score_labels(workspace)
+        else:
+            notes.append(f"no generated corpus in {workspace} (truth/pii_spans.csv): skipped")
+        if handwritten.is_file():
+            scores["handwritten"] = score_handwritten(handwritten)
+        else:
+            notes.append(
+                f"hand-written set not found at {handwritten}: it ships with the source "
+                "repository (tests/text/handwritten.jsonl), not with an installed package"
+            )
+    except (OSError, ValueError) as exc:
+        raise fail(str(exc)) from None
+    if not scores:
+        raise fail("; ".join(notes))
+    if as_json:
+        typer.echo(json.dumps(scores, indent=2, ensure_ascii=False, default=str))
+        return
+    for section, result in scores.items():
+        print_scores(section, result)
+    for note in notes:
+        console.print(f"[yellow]note:[/] {note}", highlight=False)
+
+
+def print_scores(title: str, result: dict[str, Any]) -> None:
+    """A score as tables: its own figures on one row, then one row per kind, language or batch
+    for each breakdown it holds."""
+    figures = {k: v for k, v in result.items() if not isinstance(v, dict)}
+    if figures:
+        _table(title, {"": figures})
+    for key, value in result.items():
+        if not isinstance(value, dict):
+            continue
+        rows = all(isinstance(v, dict) for v in value.values())
+        if rows and all(not isinstance(x, dict) for v in value.values() for x in v.values()):
+            _table(f"{title} by {key.removeprefix('by_')}", value)
+        else:
+            print_scores(f"{title} {key.replace('_', ' ')}", value)
+
+
+def _table(title: str, rows: dict[str, dict[str, Any]]) -> None:
+    columns = list(dict.fromkeys(c for row in rows.values() for c in row))
+    table = RichTable(title=title, title_justify="left", show_edge=False)
+    table.add_column("")
+    for column in columns:
+        table.add_column(column.replace("_", " "), justify="right")
+    for name, row in rows.items():
+        table.add_row(_escape(name), *(_shown(c, row.get(c)) for c in columns))
+    console.print(table)
+
+
+_RATES = ("recall", "precision", "accuracy", "agreement", "rate", "f1", "share")
+
+
+def _shown(name: str, value: Any) -> str:
+    if value is None:
+        return "[dim]n/a[/]"
+    if isinstance(value, float) and name.endswith(_RATES):
+        return f"{value:.1%}"
+    if isinstance(value, float):
+        return f"{value:,.2f}"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return _escape(str(value))
+
+
+def _escape(text: str) -> str:
+    return text.replace("[", "\\[")  # data, not Rich markup

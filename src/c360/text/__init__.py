@@ -1,0 +1,1 @@
+"""Text intelligence on CRM notes and e-mail bodies: PII redaction first."""

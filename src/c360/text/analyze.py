@@ -1,0 +1,251 @@
+"""Every enrichment of a text, on its redacted form only; and the silver text tables from bronze.
+
+``analyze`` redacts first, then detects the language and computes sentiment, topic, entities and
+a summary on the redacted text, so clear personal data never leaves it. ``build_text_silver``
+streams the bronze notes and e-mails through it in Arrow batches (memory stays one batch whatever
+the corpus size) into ``stg_notes`` and ``stg_email_bodies``; files that do not parse go to
+``quarantine/silver_<model>`` with a reason, and every bronze row is accounted for.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+from collections import Counter, deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+
+from c360.pipeline import lake
+from c360.pipeline.bronze.land import ReconciliationError
+from c360.text.entities import extract_entities
+from c360.text.language import detect
+from c360.text.parse import (
+    ParsedEmail,
+    ParsedNote,
+    Rejected,
+    find_cta,
+    parse_email,
+    parse_note,
+)
+from c360.text.redact import KINDS, redact
+from c360.text.sentiment import sentiment
+from c360.text.summary import summarise
+from c360.text.topics import topic
+
+Catalogue = tuple[Sequence[tuple[str, str]], Sequence[str] | None]  # products, brands
+_PII = [(f"count_pii_{kind.lower()}", kind) for kind in KINDS]
+_COMMON = [("entities", pa.string()), ("summary", pa.string()), ("body_redacted", pa.string())]
+NOTES_SCHEMA = pa.schema(
+    [("note_id", pa.string()), ("customer_id", pa.string()), ("note_date", pa.date32()),
+     ("source_topic", pa.string()), ("source_language", pa.string()),
+     ("source_sentiment", pa.string()), ("source_tags", pa.list_(pa.string())),
+     ("language", pa.string()), ("sentiment", pa.string()), ("topic", pa.string()),
+     *_COMMON, *((name, pa.int32()) for name, _ in _PII)]
+)  # fmt: skip
+EMAILS_SCHEMA = pa.schema(
+    [("asset_id", pa.string()), ("campaign_id", pa.string()), ("sent_at", pa.timestamp("us")),
+     ("variant", pa.string()), ("subject", pa.string()), ("source_language", pa.string()),
+     ("language", pa.string()), ("word_count", pa.int32()), ("has_cta", pa.bool_()),
+     ("cta", pa.string()), *_COMMON]
+)  # fmt: skip
+QUARANTINE_SCHEMA = pa.schema(
+    [("name", pa.string()), ("_source_file", pa.string()), ("_row_number", pa.int64()),
+     ("reason", pa.string()), ("detail", pa.string())]
+)  # fmt: skip
+
+
+class Batch(NamedTuple):
+    """One bronze batch analysed: the rows of the silver table and the rejected files."""
+
+    clean: pa.RecordBatch
+    rejected: pa.RecordBatch
+
+
+def analyze(
+    text: str,
+    language_hint: str | None = None,
+    products: Sequence[tuple[str, str]] = (),
+    *,
+    brands: Sequence[str] | None = None,
+    redaction_language: str | None = None,
+) -> dict[str, Any]:
+    """Language, sentiment, topic, entities, summary, redacted text and PII counts of ``text``.
+
+    ``language_hint`` is trusted instead of detection; ``redaction_language`` (default: the
+    hint) only tells redaction which country's phone formats to try first.
+    """
+    redacted, spans = redact(text, redaction_language or language_hint)
+    language = language_hint or detect(redacted)
+    entities = extract_entities(redacted, language, products, brands=brands)
+    counts = Counter(span.kind for span in spans)
+    return {
+        "language": language,
+        "sentiment": sentiment(redacted, language),
+        "topic": topic(redacted, language),
+        "entities": [{"kind": e.kind, "text": e.text, "ref": e.ref} for e in entities],
+        "summary": summarise(redacted, language, entities=entities),
+        "redacted_text": redacted,
+        "pii_counts": {kind: counts[kind] for kind in KINDS},
+    }
+
+
+def analyze_corpus(
+    workspace: Path, source: str = "notes", batch_size: int = 2000, workers: int | None = None
+) -> Iterator[Batch]:
+    """The bronze notes (``source="notes"``) or e-mails (``"emails"``), parsed and analysed one
+    Arrow batch at a time, in bronze order, on ``workers`` processes (default: every core).
+
+    At most two batches per worker are in flight, so memory stays a few batches whatever the
+    corpus size.
+    """
+    if source not in _SOURCES:
+        raise ValueError(f"source must be one of {sorted(_SOURCES)}, not {source!r}")
+    catalogue = products_of(workspace)
+    dataset = ds.dataset(lake.table_dir(workspace, "bronze", _SOURCES[source].bronze))
+    batches = (
+        (source, b.to_pylist(), catalogue)
+        for b in dataset.to_batches(
+            columns=["name", "text", "_source_file", "_row_number"],
+            batch_size=batch_size,
+            batch_readahead=0,
+            fragment_readahead=0,
+        )
+    )
+    workers = workers or os.cpu_count() or 1
+    if workers == 1:
+        yield from map(_analyze_batch, batches)
+        return
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        pending: deque[Future[Batch]] = deque()
+        for job in batches:
+            pending.append(pool.submit(_analyze_batch, job))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _analyze_batch(job: tuple[str, list[dict[str, Any]], Catalogue]) -> Batch:
+    source, records, catalogue = job
+    spec = _SOURCES[source]
+    clean: list[dict[str, Any]] = []
+    rejected: list[dict[str, Any]] = []
+    for record in records:
+        parsed = spec.parse(record["text"] or "")
+        if isinstance(parsed, Rejected):
+            lineage = {k: record[k] for k in ("name", "_source_file", "_row_number")}
+            rejected.append({**lineage, "reason": parsed.reason, "detail": parsed.detail})
+        else:
+            clean.append(spec.row(record["name"], parsed, catalogue))
+    return Batch(
+        pa.RecordBatch.from_pylist(clean, schema=spec.schema),
+        pa.RecordBatch.from_pylist(rejected, schema=QUARANTINE_SCHEMA),
+    )
+
+
+def build_text_silver(workspace: Path, batch_size: int = 2000) -> dict[str, int]:
+    """Publish ``stg_notes`` and ``stg_email_bodies`` (and their quarantines) from bronze.
+
+    Returns rows written per table (``quarantine/silver_stg_notes`` …); raises
+    ``ReconciliationError`` when bronze rows differ from clean plus quarantined.
+    """
+    workspace = Path(workspace)
+    written: dict[str, int] = {}
+    for source, spec in _SOURCES.items():
+        bronze, model = lake.table_dir(workspace, "bronze", spec.bronze), spec.model
+        if not bronze.exists():
+            continue
+        with (
+            lake.publish(workspace, "silver", model, spec.schema) as clean,
+            lake.publish(workspace, "quarantine", f"silver_{model}", QUARANTINE_SCHEMA) as bad,
+        ):
+            for batch in analyze_corpus(workspace, source, batch_size):
+                clean.write(pa.Table.from_batches([batch.clean]))
+                bad.write(pa.Table.from_batches([batch.rejected]))
+            expected = lake.count_rows(bronze)
+            if clean.rows + bad.rows != expected:
+                raise ReconciliationError(
+                    f"{model}: {expected} bronze rows but {clean.rows} clean and "
+                    f"{bad.rows} quarantined"
+                )
+        written[model], written[f"quarantine/silver_{model}"] = clean.rows, bad.rows
+    return written
+
+
+def products_of(workspace: Path) -> Catalogue:
+    """``(product_id, product_name)`` pairs and brands of silver ``stg_products``, if built."""
+    folder = lake.table_dir(Path(workspace), "silver", "stg_products")
+    if not folder.exists():
+        return (), None
+    data = pq.read_table(folder).to_pydict()  # a catalogue: small
+    pairs = [(i, n) for i, n in zip(data["product_id"], data["product_name"], strict=True) if n]
+    brands = sorted({b for b in data["brand"] if b}) if "brand" in data else None
+    return pairs, brands
+
+
+def _note_row(name: str, note: ParsedNote, catalogue: Catalogue) -> dict[str, Any]:
+    out = analyze(note.body, None, catalogue[0], brands=catalogue[1],
+                  redaction_language=note.language)  # fmt: skip
+    return {
+        "note_id": name.removesuffix(".txt"),
+        "customer_id": note.customer_id,
+        "note_date": note.note_date,
+        "source_topic": note.topic,
+        "source_language": note.language,
+        "source_sentiment": note.sentiment,
+        "source_tags": list(note.tags),
+        **{k: out[k] for k in ("language", "sentiment", "topic")},
+        **_common(out),
+        **{column: out["pii_counts"][kind] for column, kind in _PII},
+    }
+
+
+def _email_row(name: str, email: ParsedEmail, catalogue: Catalogue) -> dict[str, Any]:
+    out = analyze(email.body, None, catalogue[0], brands=catalogue[1],
+                  redaction_language=email.language)  # fmt: skip
+    subject = redact(email.subject, email.language)[0] if email.subject else None
+    cta = find_cta(out["redacted_text"])
+    return {
+        "asset_id": email.asset_id,
+        "campaign_id": email.campaign_id,
+        "sent_at": email.sent_at,
+        "variant": email.variant,
+        "subject": subject,
+        "source_language": email.language,
+        "language": out["language"],
+        "word_count": len(email.body.split()),
+        "has_cta": cta is not None,
+        "cta": cta,
+        **_common(out),
+    }
+
+
+def _common(out: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "entities": json.dumps(out["entities"], ensure_ascii=False),
+        "summary": out["summary"],
+        "body_redacted": out["redacted_text"],
+    }
+
+
+class _Source(NamedTuple):
+    bronze: str
+    model: str
+    schema: pa.Schema
+    parse: Callable[[str], Any]
+    row: Callable[..., dict[str, Any]]
+
+
+_SOURCES = {
+    "notes": _Source("text_customer_notes", "stg_notes", NOTES_SCHEMA, parse_note, _note_row),
+    "emails": _Source(
+        "text_email_bodies", "stg_email_bodies", EMAILS_SCHEMA, parse_email, _email_row
+    ),
+}

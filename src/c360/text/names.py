@@ -1,0 +1,185 @@
+"""Person names in free text: capitalised words judged by name lists, titles and context cues.
+
+A capitalised word starts a name when it follows a title ("Mme", "Herrn", "Ms", "Sra."), is a
+known given name, or sits in a contact cue ("call with X", "appel de X", "X a rappelé"). The
+name then takes in a surname and particles ("Hugo de la Cruz"). Once found, a name's words are
+names everywhere in the text ("Liam" after "Liam Lewis"), and so are capitalised words spelled
+out in an e-mail address of the same text ("Deschamps" beside "l.deschamps@...").
+"""
+
+import re
+
+from c360.text import names_cues as cues
+from c360.text.names_doc import MAX_NAME_WORDS, SENTENCE_START, Doc, fold, is_given
+from c360.text.names_lexicon import AMBIGUOUS, HONORIFICS, ROLE_MAILBOXES, SURNAMES, WORDLIKE
+
+_PARTICLE_SPLIT = re.compile(r"\w+[ ]|\w['’]")
+_EMAIL_LOCAL = re.compile(r"[\w.+-]+$")
+_DETERMINER = re.compile(
+    r"(?:^|\s)(?:the|a|an|le|la|les|un|une|du|der|die|das|dem|den|des|im|am|ein|eine|einem|einen"
+    r"|el|los|las|una|al|del)[ ]$",
+    re.IGNORECASE,
+)
+_BOUNDARY = re.compile(r"\s*(?:[.,;:!?()\n—–-]|$)")
+# Common-noun endings of longer words (German nouns are capitalised: "Problem mit Lieferung").
+_NOUN_ENDING = re.compile(
+    r"^\w{3,}(?:ung|heit|keit|schaft|tion|tat|nis|ment|ismus|idad|edad|aje|ance|ence|ness|ship|ity"
+    r"|teur)$"
+)
+_CAPITAL_PARTICLES = frozenset({"le", "la", "de", "del", "van", "von", "da", "di", "du", "des"})
+
+
+def _unknown_word_ok(doc: Doc, k: int, particle_led: bool) -> bool:
+    """May an unknown capitalised word, in a name cue, be a name? (not a noun, product...)."""
+    last = doc.run_end(k)
+    if last - k >= 2 and not any(
+        doc.folded[j] in SURNAMES or is_given(doc.folded[j]) for j in range(k, last + 1)
+    ):
+        return False
+    after = doc.spans[last][1]
+    if last - k == 1 and not _BOUNDARY.match(doc.text, after):
+        return False
+    # German capitalises every noun ("Termin mit Technik am ..."): a lone unknown word is a name
+    # only after particles ("von Bülow"), where a name phrase ends, or before a contact verb.
+    surname = any(part in SURNAMES for part in doc.folded[k].split("-"))
+    lone_noun_like = doc.nouns_capitalised and last == k and not (surname or particle_led)
+    if lone_noun_like and not (
+        _BOUNDARY.match(doc.text, after) or cues.POST_CUE.match(doc.text, after)
+    ):
+        return False
+    return not (
+        _NOUN_ENDING.search(doc.folded[k])
+        or doc.lower_case_use(k)
+        or cues.NOT_PERSON_CONTEXT.search(doc.line(k).lower())
+    )
+
+
+def _cued(doc: Doc, k: int, before: str) -> tuple[bool, int]:
+    """Whether a name cue surrounds word k, and how many particle characters lead the name."""
+    end = doc.spans[doc.run_end(k)][1]
+    if cues.POST_CUE.match(doc.text, end):
+        return True, 0
+    if cues.GREETING.search(before) and cues.GREETING_END.match(doc.text, end):
+        return True, 0
+    lead = cues.LEAD_PARTICLES.search(before)
+    cuts = [0]
+    for particle in reversed(_PARTICLE_SPLIT.findall(lead.group()) if lead else []):
+        cuts.append(cuts[-1] + len(particle))  # "von von der": the cue may own the first "von"
+    # The longest particle lead a cue still stands before; a bare line opener ("Anruf ...")
+    # takes the shortest, as it may swallow words.
+    for lead_len in sorted(cuts, reverse=True):
+        if cues.STRONG_CUE.search(before, 0, len(before) - lead_len):
+            return True, lead_len
+    for lead_len in cuts:
+        if cues.LINE_OPENER.search(before, 0, len(before) - lead_len):
+            return True, lead_len
+    return False, 0
+
+
+def _starts_name(doc: Doc, k: int, title: re.Match[str] | None) -> int | None:
+    """If a name starts at word k, how many particle characters before it belong to it."""
+    if title:
+        ok = doc.plain(k) or doc.folded[k] in _CAPITAL_PARTICLES
+        return len(title.group("lead")) if ok else None
+    probe = k + 1 if doc.folded[k] in _CAPITAL_PARTICLES and doc.adjacent[k] else k
+    if not doc.plain(probe) or doc.looks_like_org(probe):
+        return None
+    before = doc.before(k).lower()
+    folded = doc.folded[probe]
+    given = is_given(folded)
+    doubtful = given and (
+        folded in AMBIGUOUS or (folded in WORDLIKE and SENTENCE_START.search(before) is not None)
+    )
+    if given and not doubtful:
+        return 0
+    cued, lead_len = _cued(doc, k, before)
+    if given:
+        followed = doc.adjacent[probe] and doc.tight(probe, probe + 1) and doc.plain(probe + 1)
+        return 0 if cued or followed else None
+    if cued and _unknown_word_ok(doc, probe, lead_len > 0):
+        return lead_len
+    surname = folded in SURNAMES and folded not in AMBIGUOUS
+    return 0 if surname and cues.WEAK_CUE.search(before) else None
+
+
+def _extend(doc: Doc, k: int) -> int:
+    """Index of the last word of the name starting at word k."""
+    last = k
+    while last - k + 1 < MAX_NAME_WORDS and doc.adjacent[last] and doc.plain(last + 1):
+        here, nxt = doc.folded[last], doc.folded[last + 1]
+        gap = doc.text[doc.spans[last][1] : doc.spans[last + 1][0]]
+        joins = (
+            last == k
+            or is_given(here)
+            or here in _CAPITAL_PARTICLES
+            or gap.strip() != ""
+            or nxt in SURNAMES
+        )
+        if not joins or (_NOUN_ENDING.search(nxt) and nxt not in SURNAMES):
+            break
+        last += 1
+    return last
+
+
+def _email_words(text: str) -> list[str]:
+    words = []
+    at = text.find("@")
+    while at > 0:
+        local = _EMAIL_LOCAL.search(text, max(0, at - 64), at)
+        at = text.find("@", at + 1)
+        if local is None:
+            continue
+        for chunk in re.split(r"[^a-z]+", fold(local.group())):
+            if len(chunk) >= 3 and chunk not in ROLE_MAILBOXES:
+                words.append(chunk)
+    return words
+
+
+def _spelled_in(folded: str, email_words: list[str]) -> bool:
+    """True if an e-mail local part spells the word, alone or with an initial ("blefebvre")."""
+    for chunk in email_words:
+        extra = len(chunk) - len(folded)
+        if extra == 0 and chunk == folded:
+            return True
+        short_extra = 0 < extra <= (2 if len(folded) >= 5 else 1) and len(folded) >= 4
+        if short_extra and (chunk.startswith(folded) or chunk.endswith(folded)):
+            return True
+    return False
+
+
+def find_names(text: str, language: str | None = None) -> list[tuple[int, int]]:
+    """Character spans of person names in `text`, sorted and non-overlapping.
+
+    `language` "de" makes lone unknown words after a cue need more support, as German
+    capitalises every noun.
+    """
+    doc = Doc(text, language)
+    spans: list[tuple[int, int]] = []
+    known: set[str] = set()
+    used = [False] * len(doc.words)
+    k = 0
+    while k < len(doc.words):
+        title = cues.TITLE_BEFORE.search(doc.before(k))
+        lead = None if doc.folded[k] in HONORIFICS else _starts_name(doc, k, title)
+        if lead is not None:
+            last = _extend(doc, k)
+            spans.append((doc.spans[k][0] - lead, doc.spans[last][1]))
+            for j in range(k, last + 1):
+                used[j] = True
+                known.add(doc.folded[j])
+            k = last
+        k += 1
+    known -= _CAPITAL_PARTICLES
+    email_words = _email_words(text)
+    for k, (start, end) in enumerate(doc.spans):
+        if used[k] or not doc.plain(k):
+            continue
+        folded = doc.folded[k]
+        # "im Keller", "the Price": a common word again, whoever Mr Keller is.
+        if (folded in AMBIGUOUS or folded in WORDLIKE) and _DETERMINER.search(doc.before(k)):
+            continue
+        if (folded in known or _spelled_in(folded, email_words)) and not doc.looks_like_org(k):
+            if k > 0 and doc.adjacent[k - 1] and doc.folded[k - 1] in _CAPITAL_PARTICLES:
+                start = doc.spans[k - 1][0]
+            spans.append((start, end))
+    return sorted(spans)

@@ -1,0 +1,107 @@
+"""Context cues around a capitalised word that say "a person's name is here" (or is not).
+
+Cues before a word are matched, lower-cased, against the text just before it on the same line
+and must end where it starts; cues after a word must start where it ends. Written for CRM notes
+in French, English, German and Spanish: contact verbs, accompaniment prepositions, form labels.
+"""
+
+import re
+
+from c360.text.names_lexicon import PARTICLES
+
+_PARTICLE = "|".join(PARTICLES)
+
+_END = r"[\s:—–-]*$"
+
+# A cue strong enough that an unknown capitalised word after it is taken for a name.
+_STRONG = [
+    # English
+    r"with|w/|cc|attn|met(?: with)?|saw|caught(?: up with)?|as per|according to",
+    r"(?:spoke|talked|chatted|wrote|replied|explained|sent it|forwarded it|handed it|passed it|over"
+    r"|back|handed over|passed on|went out)(?: over| on)? to",
+    r"called|phoned|rang|emailed|e-mailed|texted|visited|reached|looped in|contacted|thanks from",
+    r"(?:call|message|email|e-mail|mail|request|note|feedback|visit|complaint|enquiry|inquiry"
+    r"|voicemail|text|referral|reply|letter)s?(?: \w+){0,2} (?:from|by|to|with)",
+    r"(?:contact|client|customer|name|caller|requester|account holder|decision maker)",
+    r"(?:web form|contact form|formulaire web|formulaire de contact|kontaktformular"
+    r"|formulario web|formulario de contacto)(?: \w+){0,2}",
+    # French
+    r"avec|selon|d'après|d’après|de la part de|j'ai eu|j’ai eu|vu|croisé|rencontré|appelé|rappelé"
+    r"|contacté|relancé|mis|cc",
+    r"(?:appel|message|mail|courriel|demande|visite|passage|rappel|réclamation|retour|relance"
+    r"|échange|rdv|rendez-vous|point|visio|chat|tel\.?)(?: \w+){0,3} (?:de|d'|d’|par|vers|avec)",
+    r"(?:transféré|transmis|passé|envoyé|confié|expliqué|présenté|renvoyé|redirigé|remerciements)"
+    r" (?:à|de)",
+    r"(?:contact|client|cliente|interlocuteur|interlocutrice|nom|demandeur)",
+    # German
+    r"laut|lt\.|(?:gespräch|telefonat|rücksprache|chat|call|videocall|meeting|termin|treffen"
+    r"|mailverkehr|austausch|abstimmung|tel\.|intern|gemeinsam|zusammen|kontakt|e-mail|mail)\w*"
+    r" mit",
+    r"(?:anruf|nachricht|anfrage|mail|e-mail|rückruf|besuch|beschwerde|rückmeldung|feedback)"
+    r"(?: \w+){0,2} (?:von|bei|an)",
+    r"(?:weitergeleitet|übergeben|geschickt|erklärt|gesendet|dank) an",
+    r"(?:kontakt|kunde|kundin|ansprechpartner|ansprechpartnerin|anrufer|anruferin)",
+    # Spanish
+    r"con|según|de parte de|hablo con|he hablado con|hablé con|coincidimos con|llamo a|llamé a"
+    r"|vi a|cc",
+    r"(?:llamada|mensaje|correo|solicitud|visita|consulta|reclamación|queja|videollamada|chat)"
+    r"(?: \w+){0,2} (?:de|a|por|con)",
+    r"(?:metido|pasado|enviado|reenviado|explicado|transferido|derivado|remitido|gracias) a",
+    r"(?:contacto|cliente|nombre|interlocutor|interlocutora|solicitante)",
+]
+
+# Prepositions that often, but not always, precede a person: need a known name too.
+_WEAK = r"de|d'|d’|à|a|to|for|by|from|von|an|mit|für|bei|para|por|pour|par|chez|vers|et|and|und|y"
+
+STRONG_CUE = re.compile(r"(?:^|[\s(,;.])(?:" + "|".join(_STRONG) + ")" + _END)
+WEAK_CUE = re.compile(r"(?:^|[\s(,;])(?:" + _WEAK + ")" + _END)
+# A contact noun opening the line: "Call Mehdi Huet — ...", "Anruf Busch, ...".
+LINE_OPENER = re.compile(
+    r"^\s*(?:call|appel|anruf|llamada|rdv|meeting|visio|chat|message|mensaje|nachricht)"
+    r"(?: \w+){0,2}" + _END
+)
+# A greeting names whoever comes next, if the name then ends the phrase ("Hola Lorena,").
+GREETING = re.compile(
+    r"(?:^|[\s(,;])(?:dear|hello|hi|hey|bonjour|bonsoir|salut|cher|chère|hallo|liebe|lieber"
+    r"|guten tag|sehr geehrte|sehr geehrter|hola|estimado|estimada|querido|querida|buenos días)"
+    r"\s*$"
+)
+GREETING_END = re.compile(r"[ ]?(?:[,!:\n]|$)")
+
+# Contact verbs right after a word name it as the one who acted ("Haddad a rappelé").
+POST_CUE = re.compile(
+    r"[ ]?(?:\(\s*[\w.+-]+@|(?:called|rang|phoned|emailed|e-mailed|texted|wrote"
+    r"|replied|dropped by|came (?:in|by)|stopped by|popped in|got back|returned (?:my|our|the)"
+    r"|is on the line|in cc|a (?:rappelé|appelé|écrit|répondu|téléphoné|envoyé)|est passée?"
+    r"|rappelle|appelle|nous écrit|en copie|en cc|hat (?:angerufen|geschrieben|zurückgerufen)"
+    r"|ruft|rief|meldet sich|schreibt|schrieb|telefonisch|war (?:im|in|bei)|auf der messe|im cc"
+    r"|devuelve|llama|llamó|ha (?:llamado|escrito|contestado)|escribe|escribió|pasa por|se pasó"
+    r"|contesta|en copia)\b)",
+    re.IGNORECASE,
+)
+
+# Words on the same line that make an unknown capitalised word a brand, product or competitor.
+NOT_PERSON_CONTEXT = re.compile(
+    r"\b(?:(?:concurren|competit|konkurren|wettbewerb|competencia|produ[ck]t|produit|producto"
+    r"|model|problem|bestell|pedido|commande|panne|défaut|defekt|störung|avería|fallo)\w*"
+    r"|brands?|marques?|marcas?|marken?|gamme|range|sortiment|gama|issues?|fault|orders?|ordered"
+    r"|bought|purchased|acheté|commandé|gekauft|compró|comprado)\b"
+)
+
+# Lower-case surname particles just before a word ("Gespräch mit zur Mühlen").
+LEAD_PARTICLES = re.compile(rf"(?<![\w'’])(?:(?:{_PARTICLE})[ ]|d['’])+$")
+
+# A title just before a word, possibly with particles ("M. de La Roche", "Herrn vom Hofe").
+TITLE_BEFORE = re.compile(
+    r"(?:^|[\s(,;:'’])(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Mme|Mlle|Monsieur|Madame|Mademoiselle|Herr|Herrn"
+    r"|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Don|Doña|Dña|Dª|Sir|Dame)\.?|M\.|D\.|Fr\.|Hr\.|Hrn\.)"
+    r"[ ]"
+    rf"(?P<lead>(?:(?:{_PARTICLE})[ ]|d['’])*)$"
+)
+
+# Legal forms after a capitalised run mark it as a company ("Weber GmbH", "Garnier SA").
+COMPANY_SUFFIX = re.compile(
+    r"[ ,]*(?:GmbH|AG|KG|UG|SE|SA|SAS|SARL|SASU|EURL|S\.?L\.?U?|S\.?A\.?U?|Ltd|Limited|LLC|LLP"
+    r"|PLC|plc|Inc|Corp|Co\b|& ?Co|Group|Groupe|Holding|e\.K|OHG|GbR|e\.V|KGaA|S\.p\.A|BV|NV"
+    r"|Oy|AB|Cía)\b"
+)

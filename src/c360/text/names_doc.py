@@ -1,0 +1,113 @@
+"""A text's capitalised words, with the facts the person-name rules ask about them."""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from c360.text.names_cues import COMPANY_SUFFIX
+from c360.text.names_lexicon import (
+    FIRST_NAMES,
+    HONORIFICS,
+    NOT_NAMES,
+    ORG_WORDS,
+    PARTICLES,
+    SURNAMES,
+    WORDLIKE,
+)
+
+MAX_NAME_WORDS = 4
+SENTENCE_START = re.compile(r"(?:^|[.!?…•*]|^\s*[-—–])\s*$")
+
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper() and c.isalpha())
+# A capitalised word of two letters or more, hyphenated parts included ("Jean-Baptiste").
+_WORD = re.compile(rf"(?<![\w@-])(?:[OD]['’])?[{_UPPER}][^\W\d_]+(?:-[^\W\d_]+)*(?![\w@])")
+_LOWER_WORD = re.compile(rf"(?<![\w-])[^\W\d_{_UPPER}][^\W\d_]+")
+# Between two words of one name: a space, maybe surname particles ("de la", "von der").
+_GAP = re.compile(r"[ ](?:(?:" + "|".join(PARTICLES) + r")[ ])?")
+_FOLD_EXTRA = str.maketrans({"ß": "ss", "ı": "i", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l"})
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """Lower-case `word` and strip its accents: "Jürgen" -> "jurgen"."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().translate(_FOLD_EXTRA))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def is_given(folded: str) -> bool:
+    """True if `folded` (see `fold`) is a known given name, hyphenated ones included."""
+    return (
+        folded in FIRST_NAMES
+        or folded in WORDLIKE
+        or ("-" in folded and all(part in FIRST_NAMES for part in folded.split("-")))
+    )
+
+
+class Doc:
+    """One text's capitalised words and what the rules ask about them."""
+
+    def __init__(self, text: str, language: str | None) -> None:
+        self.text = text
+        self.nouns_capitalised = (language or "").lower().startswith("de")
+        found = list(_WORD.finditer(text))
+        self.spans = [m.span() for m in found]
+        self.words = [m.group() for m in found]
+        self.folded = [fold(w) for w in self.words]
+        self.adjacent = [
+            _GAP.fullmatch(text, self.spans[k][1], self.spans[k + 1][0]) is not None
+            for k in range(len(found) - 1)
+        ] + [False]
+        self._lower: set[str] | None = None
+
+    def plain(self, k: int) -> bool:
+        """True if word k may be part of a name: no title, function word, acronym or product."""
+        f = self.folded[k]
+        return not (self.words[k].isupper() or f in NOT_NAMES or f in ORG_WORDS or f in HONORIFICS)
+
+    def before(self, k: int) -> str:
+        """Up to 48 characters before word k, on its line."""
+        start = self.spans[k][0]
+        line_start = self.text.rfind("\n", 0, start) + 1
+        return self.text[max(line_start, start - 48) : start]
+
+    def line(self, k: int) -> str:
+        """The line holding word k."""
+        start = self.spans[k][0]
+        end = self.text.find("\n", start)
+        return self.text[self.text.rfind("\n", 0, start) + 1 : end if end >= 0 else None]
+
+    def run_end(self, k: int) -> int:
+        """Index of the last word of the capitalised run that starts at word k."""
+        while self.adjacent[k]:
+            k += 1
+        return k
+
+    def lower_case_use(self, k: int) -> bool:
+        """True if word k also appears in lower case in the text: a common word, then."""
+        if self._lower is None:
+            self._lower = {fold(w) for w in _LOWER_WORD.findall(self.text)}
+        return self.folded[k] in self._lower
+
+    def looks_like_org(self, k: int) -> bool:
+        """True if the capitalised run around word k is a company or a product."""
+        first, last = k, self.run_end(k)
+        while first > 0 and self.adjacent[first - 1]:
+            first -= 1
+        if last - first >= MAX_NAME_WORDS:
+            return True
+        if any(self.folded[j] in ORG_WORDS for j in range(first, last + 1) if j != k):
+            return True
+        # A name wedged mid-sentence between unknown words: "..., Maison Solène Sunscreen".
+        wedged = first < k < last and self.unknown(first) and self.unknown(last)
+        if wedged and self.tight(first, last) and not SENTENCE_START.search(self.before(first)):
+            return True
+        return COMPANY_SUFFIX.match(self.text, self.spans[last][1]) is not None
+
+    def tight(self, first: int, last: int) -> bool:
+        """True if words first..last are separated by single spaces only."""
+        return all(self.spans[j][1] + 1 == self.spans[j + 1][0] for j in range(first, last))
+
+    def unknown(self, k: int) -> bool:
+        """True if word k may be a name but no list knows it."""
+        f = self.folded[k]
+        return self.plain(k) and not is_given(f) and f not in SURNAMES

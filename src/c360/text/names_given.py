@@ -1,0 +1,164 @@
+"""Common given names in France, the UK and US, Germany, Spain and their neighbours.
+
+Written from general knowledge (civil-registry top lists across generations, including names
+of families of North African, Turkish and South Asian origin, Catalan and Basque names),
+accent-folded and lower-case.
+"""
+
+_FRENCH = """
+adele adelaide adrien agathe agnes aime aimee alain alban albane albert alexandre alexandra alexis
+alice aline alix allan amandine amaury ambre amelie anais anatole andre andree angelique angele
+anne annabelle anne-marie anne-sophie annick annie anthony antoine antonin apolline ariane arielle
+arlette armand armelle arnaud arthur astrid audrey augustin aurelie aurelien aurore axel axelle
+baptiste barbara bastien beatrice benedicte benjamin benoit berenice bernadette bernard bertrand
+blandine brice brigitte bruno camille capucine carine carole caroline cassandre catherine cecile
+cedric celestin celia celine chantal charles charlene charlotte chloe christelle christian
+christiane christine christophe claire clara clarisse claude claudine clement clementine clemence
+clotilde colette coline coralie corentin corinne cyril cyrille damien daniel daniele danielle david
+delphine denis denise didier dimitri dominique dorian edith edmond edouard elisabeth eliane elise
+eloise elodie eloi emeline emile emilie emma emmanuel emmanuelle enzo eric ernest estelle ethan
+etienne eugene eugenie eva evelyne fabien fabienne fabrice fanny faustine felix fernand fernande
+flavie florence florent florian francis francine franck francois francoise frederic frederique
+gabin gabriel gabrielle gael gaelle gaetan gaston gauthier genevieve geoffrey georges georgette
+gerald gerard geraldine germain ghislain ghislaine gilbert gilberte gilles gisele gregoire gregory
+guillaume guy guylaine gwenael gwendoline helene henri henriette herve hortense hubert hugues hugo
+ines irene isabelle jacqueline jacques jean jean-baptiste jean-claude jean-francois jean-luc
+jean-marc jean-michel jean-paul jean-pierre jeanne jeannine jeremie jeremy jerome jessica joel
+joelle jonathan jordan joseph josephine josette josiane jules julia julie julien juliette justin
+justine karine kevin laetitia lea leandre leo leon leonard leonie leopold liliane lina lionel lisa
+loic lola lorraine lou louis louise luc lucas lucie lucien lucienne lucile ludovic lydie madeleine
+maelle maelys manon marc marcel marcelle margaux marguerite marianne marie marie-claire
+marie-christine marie-france marie-helene marie-laure marie-pierre marine marion marius marthe
+martine mathias mathieu mathilde mathis matthieu maud maurice maxence maxime mael melanie melissa
+michel micheline michele mickael mireille monique morgane muriel myriam nadege nadine nathan
+nathalie nicolas nicole ninon noel noemie nolan oceane odette odile olivier oriane paul paule
+paulette pauline pascal pascale patrice patricia patrick perrine philippe pierre pierre-yves
+prosper quentin rachel raphael raphaelle raymond raymonde regine regis remi renaud rene renee
+robert rodolphe roger roland romain romane romeo rosalie roselyne sabine sacha salome samuel
+sandrine sarah sebastien serge severine simon simone solange solene sophie stephane stephanie
+suzanne sylvain sylvaine sylvie tanguy thais theo theophile therese thibaud thibault thierry thomas
+timothee tiphaine tristan valentin valentine valerie vanessa veronique victor victoire vincent
+violette virginie xavier yann yannick yolande yves yvette yvonne zoe abdel abdelkader abderrahmane
+adel ahmed aicha ali amel amina amine anissa ayoub bilal djamel farid fatima fatiha hakim hamid
+hassan hichem ibrahim ilyes imane jamel kader kamel karim khadija leila lila malik mehdi mohamed
+mohammed mounir mourad nabil nadia naima nassim nora omar rachid rayan redouane riad rachida said
+salim samia samir sami sofiane soraya sonia walid yacine yasmine youssef yanis zineb zohra laure
+laurence laurent lucille
+"""
+
+_ENGLISH = """
+aaron abby abigail ada adam adrian aidan aileen ailsa alan alana alastair albert alec alex
+alexander alexandra alexis alfie alfred ali alice alicia alison alistair allan allison alma alvin
+amanda amber amelia amy andrea andrew andy angela angus anita ann anna annabel anne annette annie
+anthony antonia archie arlene arnold arthur ashley audrey austin ava avery barbara barry beatrice
+becky belinda ben benjamin bernard bernice beth bethany betty beverley beverly bianca billy blake
+bobby bonnie brad bradley brandon brenda brendan brett brian bridget brittany brooke bruce bryan
+caitlin caleb callum calvin cameron carl carla carly carmel carol caroline carolyn carrie casey
+cassandra catherine cathy cecilia chad charlene charles charlie charlotte chelsea cheryl chester
+chloe chris christian christina christine christopher ciaran claire clara clarence claudia clifford
+clive colin conor connor constance corey courtney craig curtis cynthia daisy dale damian damien
+dana daniel danielle danny darren darryl dave david dean deborah debbie declan deirdre della denise
+dennis derek dermot desmond diana diane dianne dominic donald donna doreen doris dorothy douglas
+duncan dustin dylan eamon edgar edith edward edwin eileen elaine eleanor elijah eliza elizabeth
+ella ellen ellie elliot elliott eloise elsie emily emma eoin eric erica erin ernest esther ethan
+eugene eunice evan eve evelyn fergus finlay finn fiona florence frances francis freddie frederick
+freya gail gareth gary gavin gemma geoffrey george georgia georgina gerald geraldine gerard gillian
+gladys glen glenn gloria gordon graeme graham grant greg gregory gwen gwendolyn hamish hannah
+harold harriet harrison harry harvey hazel heather hector heidi helen henry herbert hilary holly
+howard hugh hugo iain ian imogen irene isaac isabel isabella isabelle isla isobel ivan jack jackie
+jackson jacob jacqueline jade jake james jamie jane janet janice jared jasmine jason jay jayden
+jean jeff jeffrey jenna jennifer jenny jeremy jerome jerry jesse jessica jill jim jimmy joan joanna
+joanne jocelyn jodie joe joel john johnny jonathan jordan joseph josephine josh joshua joyce judith
+judy julia julian julie justin kaitlyn karen kate katelyn katherine kathleen kathryn kathy katie
+katrina kay kayla keith kelly kelsey ken kenneth kerry kevin kieran kim kimberly kirsty kristen
+kurt kyle lachlan lance larry laura lauren laurence leah lee leigh leo leon leonard leslie lewis
+liam lilian lillian lily linda lindsay lindsey lisa logan lois lorna lorraine louis louise lucas
+lucy luke lydia lynn lynne mabel mackenzie madeleine madison maeve maggie malcolm mandy marcus
+margaret margot maria marian marie marilyn marion marjorie marsha martha martin marvin mary matilda
+matt matthew maureen maurice max maxine megan melanie melissa melvin meredith mia michael micheal
+michele michelle mildred millie miranda molly monica morgan muriel murray nancy naomi natalie
+natasha nathan nathaniel neil nellie niall nicholas nicola nicole nigel noah noel nora norah norma
+norman oliver olivia oscar owen paige pamela patricia patrick paul paula pauline pearl peggy
+penelope penny percy peter philip phillip phoebe phyllis piers poppy priscilla rachel ralph randall
+randy ray raymond rebecca regina reginald rhys richard rick ricky rita rob robert roberta robin
+rodney roger ronald ronnie rory rosalind rosemary ross rowan roy ruby rupert russell ruth ryan
+sally samantha samuel sandra sara sarah scarlett scott sean seamus shane shannon sharon sheila
+shelby shirley sidney simon siobhan sophia sophie spencer stacey stanley stella stephanie stephen
+steve steven stewart stuart susan suzanne sydney sylvia tabitha tamara tammy tanya tara ted teresa
+terence terry tessa theo theodore theresa thomas tiffany timothy tina toby todd tom tommy tony
+tracey tracy travis trevor tristan troy tyler una ursula valerie vanessa vera veronica vicky victor
+victoria vincent violet virginia vivian wanda warren wayne wendy wesley william willow winifred
+yvonne zachary zoe aarav anil anjali arjun deepak divya gita kiran lakshmi meera mohan neha nikhil
+pooja prakash priya rahul raj rajesh ravi rohan sanjay sanjeev shreya sunil sunita vijay vikram
+"""
+
+_GERMAN = """
+achim adolf agnes albrecht alexander alexandra alfons alfred alina alois amelie andrea andreas
+angela angelika anita anja anke anna annalena anne annegret anneliese annemarie annette annika
+antje anton arne armin arnold astrid axel barbara bastian beate benedikt benjamin bernd bernhard
+berta bettina bianca birgit bjorn bodo brigitte britta bruno burkhard carina carla carola carolin
+caroline carsten charlotte christa christel christian christiane christina christine christoph
+claudia clemens constanze cornelia dagmar daniel daniela david dennis detlef diana dieter dietmar
+dirk dominik doris dorothea edith egon elfriede elias elisabeth elke ella elmar emil emilia emma
+erich erika ernst erwin esther eva ewald fabian falk felix finn florian frank franz franziska
+frauke frida friederike friedrich fritz gabriele georg gerald gerd gerda gerhard gerlinde gernot
+gertrud gisela gottfried greta gudrun guido gunter gunther hanna hannah hannelore hans hans-jurgen
+hans-peter harald hartmut hedwig heidi heike heiko heinrich heinz helena helene helga helge helmut
+hendrik henning henrik herbert hermann hildegard holger horst hubert ida ilona ilse ina inge
+ingeborg ingo ingrid irene iris irmgard isabel jakob jan jana janina jannik janik jens jessica
+joachim jochen johann johanna johannes jonas jonathan jorg josef julia julian juliane julius jurgen
+jutta kai karin karl karl-heinz karola karsten katharina kathrin katja katrin kerstin kevin klara
+klaus konrad kristina kurt lara lars laura lea lena lennart leon leonie lina linus lisa lothar
+lotte louisa luca ludwig luise lukas luisa magdalena maik malte manfred manuel manuela marcel marco
+marcus margarete margit margot maria marianne marie marie-luise mario marion mark markus marlene
+martha martin martina marvin mathias matthias max maximilian melanie mia michael michaela mirko
+miriam monika moritz nadine nadja natalie nico nicole niklas nils nina noah norbert olaf ole oliver
+oskar otto pascal patrick paul paula peter petra philipp pia rainer ralf ralph rebecca regina
+reinhard reinhold renate rene richard robert robin roland rolf ronja rosemarie rudi rudiger rudolf
+ruth sabine sabrina sandra sara sarah sascha sebastian siegfried silke simon simone sofia sonja
+sophia sophie stefan stefanie steffen stephan susanne sven svenja swen tanja theo theresa thomas
+thorsten tilo tim timo tobias tom torben torsten udo ulf ulla ulrich ulrike ursula uta ute uwe
+valentin vanessa vera viktor viktoria volker waltraud walter werner wilfried wilhelm willi wolfgang
+yannick yvonne ahmet ali aylin ayse burak can cem derya elif emine emre esra fatih fatma hakan
+hatice huseyin ibrahim kemal mehmet murat mustafa ozlem osman sevgi serkan tolga yusuf zeynep dorte
+heidrun gesine wiebke imke maren kirsten meike hauke birte gunda hiltrud roswitha edeltraud
+irmtraud adelheid brunhilde gretel liesel annelie sieglinde
+"""
+
+_SPANISH = """
+abel abril adela adolfo adrian adriana agustin agustina aina ainhoa aitana aitor alba alberto
+alejandra alejandro alexia alfonso alfredo alicia almudena alvaro amaia amalia amparo ana anabel
+andrea andres angel angela angeles angustias anna antonia antonio araceli arantxa arnau arturo
+asier asuncion aurora azucena beatriz begona benito benjamin berta blanca borja bruno candela
+carina carla carles carlos carmen carmina carolina casimiro catalina cayetana cayetano celia cesar
+clara claudia concepcion consuelo cristian cristina cristobal dalia damian daniel daniela dario
+david diana diego dolores domingo edgar eduardo elena elisa eloy elvira emilia emilio emma
+encarnacion enrique ernesto esperanza esteban estefania ester esther eugenia eulalia eva fabiola
+facundo federico felipe felix fermin fernanda fernando fidel florencia francisca francisco gabriel
+gabriela garazi gema gerardo german gilberto gloria gonzalo gorka gregorio guadalupe guillermo
+gustavo hector helena hernan hilario horacio hugo ibai ignacio igor iker imanol ines inigo inma
+inmaculada irene iria iris isaac isabel isidro ismael itziar ivan izaskun jacinto jaime javier
+jesus jimena joan joaquin joel jon jordi jorge jose josefa josefina josep juan juana julia julian
+julio laia lara laura leire leonor leopoldo leticia lidia lola lorena lorenzo lourdes lucas lucia
+luciano luis luisa luna macarena magdalena maite manuel manuela marc marcela marcelo marcos
+margarita maria mariana mariano marina mario marisa marisol marta martin martina mateo matias
+maximo mercedes micaela miguel mikel milagros mireia miriam modesto moises montserrat nacho natalia
+nerea nicolas noelia nora nuria octavio olga oriol oscar pablo paco paloma paola patricia pau paula
+pedro pepe pilar purificacion quim rafael ramiro ramon raquel raul rebeca remedios ricardo rita
+roberto rocio rodrigo rogelio rosa rosalia rosario ruben salvador samuel sandra santiago sara
+sebastian sergio silvia sofia soledad sonia susana teodoro teresa tomas trinidad unai valentin
+valentina valeria vanesa vicenta vicente victor victoria virginia xavier xabier ximena yolanda zoe
+inaki aritz eneko gaizka joseba josu koldo xabi ane irati maialen naiara nahia uxue ibon julen
+aimar oier jaume pere marti guillem biel nil pol montse merce roser carme ona queralt neus
+"""
+
+_OTHER = """
+alessandro alessandra andrea antonio beatrice chiara davide elena enrico federica federico
+francesca francesco gianluca giorgio giovanna giovanni giulia giulio giuseppe lorenzo luca marco
+matteo paolo roberta roberto silvia simone stefano valentina vittoria joao jose-maria ana-maria
+maria-jose goncalo rui tiago ines joana duarte agnieszka anna katarzyna krzysztof magdalena marek
+marta michal monika piotr tomasz wojciech bram daan jeroen lieke maarten pieter sanne sven wouter
+anders bjorn erik henrik ingrid karin lars magnus mats nils sigrid ulf
+"""
+
+GIVEN_NAMES = frozenset((_FRENCH + _ENGLISH + _GERMAN + _SPANISH + _OTHER).split())

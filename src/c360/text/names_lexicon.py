@@ -1,0 +1,157 @@
+"""Word lists behind person-name detection, apart from given names (see `names_given`).
+
+Written from general knowledge of French, English, German and Spanish naming and CRM writing,
+not from any generator. Entries are accent- and case-folded (see `names.fold`): "Jose" matches
+"José", "Muller" matches "Müller", so one spelling per word is enough.
+"""
+
+from c360.text.names_given import GIVEN_NAMES
+
+FIRST_NAMES = GIVEN_NAMES
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_SURNAMES = """
+adam andre arnaud aubert barbier baron barre benard benoit bernard berthelot bertin besson blanc
+blanchard boucher bouvier boyer breton brun brunet caron carpentier carre charpentier chauvin
+chevalier clement colin collet cordier cousin da-silva daniel david deschamps devaux dubois dufour
+duhamel dumas dumont dupont dupuis durand duval etienne fabre faure fleury fontaine fournier
+francois gaillard garnier gauthier gautier gay gerard gilles girard giraud guerin guichard
+guillaume guillot guyot hamon henry hoarau hubert huet jacob jacquet joly julien klein lacroix
+lambert laurent le-gall lebon leclerc leclercq lefebvre lefevre legrand lemaire lemoine leroux
+leroy lucas maillard marchand marechal marie martin martinez masson mathieu menard mercier meunier
+meyer michel millet moreau morel morin moulin muller nicolas noel olivier paris payet perrin petit
+philippe picard pierre poirier poulain prevost renard renaud rey richard riviere robert robin roche
+rolland rousseau roussel roux royer schmitt simon tessier thomas vidal vincent benali benamar
+belkacem bouzid brahimi cherif hamidi khelifi meziane saidi smith johnson williams brown jones
+garcia miller davis wilson anderson taylor moore jackson lee thompson white harris clark lewis
+robinson walker young allen king wright scott green baker adams nelson hill campbell mitchell
+roberts carter phillips evans turner torres parker collins edwards stewart morris murphy cook
+rogers morgan cooper peterson reed bailey bell kelly howard ward cox richardson wood watson brooks
+bennett gray james hughes price sanders patel walsh jenkins perry powell long foster butler barnes
+fisher henderson coleman simmons patterson jordan reynolds hamilton graham wallace west cole hayes
+gibson ellis stevens murray ford marshall owens harrison fernandez mcdonald macdonald woods
+washington kennedy wells hunt black palmer robertson holmes mills grant knight ferguson rose stone
+hawkins dunn perkins hudson spencer gardner stephens payne pierce berry matthews arnold wagner
+willis ray watkins olson carroll duncan snyder hart cunningham bradley lane andrews ruiz harper fox
+riley armstrong carpenter weaver greene lawrence elliott chavez sims austin peters kelley franklin
+lawson fields ryan schmidt carr vasquez castillo wheeler chapman oliver montgomery richards
+williamson johnston banks bishop mccoy howell morrison hansen harvey little burton stanley nguyen
+george jacobs reid fuller lynch dean gilbert garrett romero welch larson frazier burke hanson day
+mendoza moreno bowman medina fowler brewer hoffman carlson silva pearson holland douglas fleming
+jensen vargas byrd davidson hopkins may terry herrera wade soto walters curtis neal caldwell lowe
+jennings barnett graves jimenez horton shelton barrett obrien o'brien o'connor oconnor o'neill
+o'sullivan kaur singh khan ahmed hussain ali shah begum clarke byrne doyle kavanagh quinn mccarthy
+mclean mackenzie mcgregor fraser sinclair schneider fischer weber becker schulz hoffmann schafer
+koch bauer richter wolf schroder neumann schwarz zimmermann braun kruger hofmann hartmann lange
+werner schmitz krause meier lehmann schmid schulze maier kohler herrmann konig walter mayer huber
+kaiser fuchs lang scholz moller weiss jung hahn schubert vogel friedrich keller gunther frank
+berger winkler roth beck lorenz baumann franke albrecht schuster ludwig bohm winter kraus
+schumacher kramer vogt stein jager otto sommer gross seidel heinrich brandt haas schreiber graf
+schulte dietrich ziegler kuhn kuhl pohl engel horn busch bergmann voigt sauer wolff pfeiffer yilmaz
+kaya demir sahin celik yildiz ozturk aydin arslan dogan rodriguez gonzalez lopez sanchez perez
+gomez hernandez diaz munoz alvarez alonso gutierrez navarro dominguez vazquez ramos gil ramirez
+serrano blanco molina morales suarez ortega delgado castro ortiz rubio marin sanz iglesias nunez
+garrido cortes santos lozano guerrero cano prieto mendez cruz calvo gallego leon marquez pena
+flores cabrera campos vega fuentes carrasco diez caballero reyes nieto aguilar pascual santana
+herrero lorenzo montero hidalgo gimenez ibanez ferrer duran santiago benitez mora vicente arias
+carmona crespo roman pastor saez velasco moya soler parra esteban bravo gallardo rojas pardo merino
+franco espinosa izquierdo lara rivas rivera casado camacho arroyo redondo vera otero aguirre
+"""
+
+SURNAMES = _words(_SURNAMES)
+
+# Names that are also months, places, brands or capitalised nouns: a name only with support
+# (a surname after it, a title or cue before it, a contact verb after it, an earlier mention).
+AMBIGUOUS = _words(
+    """
+    april may june august jan paris florence austin jordan georgia victoria chelsea sydney madison
+    dallas lourdes mercedes aurora sierra otto marine olive ernst kai jade india china
+    sommer winter wolf koch engel vogel fuchs stein horn busch graf jung lang lange klein gross
+    kaiser konig schwarz weiss braun roth bauer keller kraus ludwig long price white green king
+    young hill wood bell reed gray grey brown page cook day rose stone banks fields hunt black ford
+    grant lane cole west little ray berry bishop dean fox wells woods mills hart knight gay petit
+    blanc brun noel carre baron roche
+    """
+)
+
+# Given names that are ordinary lower-case words: a name anywhere but at a sentence start, where
+# they need the same support as `AMBIGUOUS`.
+WORDLIKE = _words(
+    """
+    will bill mark frank grant hope faith joy grace rose ruby amber summer dawn guy art pat sol
+    mar paz dolores pilar consuelo rosa angel jesus salvador constance prudence fleur blanche
+    victoire iris pearl violet violette claire aurore dominique felicidad remedios nieves luz alba
+    blanca estrella paloma reyes trinidad esperanza concepcion asuncion pascal patience can
+    """
+)
+
+# Titles that introduce a person; the name follows them and is not part of them.
+HONORIFICS = _words(
+    """
+    mr mrs ms miss mx dr prof sir dame mme mlle monsieur madame mademoiselle herr herrn frau sr sra
+    srta senor senora senorita don dona dna hr hrn fr
+    """
+)
+
+# Lower-case particles inside a surname ("Hugo de la Cruz", "Herrn vom Hofe"), longest first.
+PARTICLES = (
+    "de la", "de las", "de los", "van der", "van den", "von der", "von dem", "de", "del", "della",
+    "di", "da", "dos", "du", "des", "van", "von", "vom", "zu", "zur", "zum", "ten", "ter", "le",
+    "la",
+)  # fmt: skip
+
+# Capitalised words that never name a person: calendar words, pronouns, articles, greetings,
+# and the everyday nouns of CRM writing.
+NOT_NAMES = _words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march october
+    november december lundi mardi mercredi jeudi vendredi samedi dimanche janvier fevrier mars avril
+    mai juin juillet aout septembre octobre novembre decembre montag dienstag mittwoch donnerstag
+    freitag samstag sonntag januar februar marz juni juli oktober dezember lunes martes miercoles
+    jueves viernes sabado domingo enero febrero marzo abril mayo junio julio agosto septiembre
+    octubre noviembre diciembre the this that these those our your their his her its we you they
+    he she it le la les un une des ce cette ces nous vous ils elle elles der die das ein eine wir
+    sie er es el los las una nosotros ellos ellas usted team equipe equipo support service customer
+    customers client clients cliente clientes kunde kunden kundin hello hi dear bonjour salut cher
+    chere hallo liebe lieber hola estimado estimada regards thanks merci danke gracias ticket order
+    commande pedido bestellung invoice facture factura rechnung ok tel email mail phone mobile
+    contact account manager sales valued all everyone madam colleagues friends call appel anruf
+    llamada chat meeting note notes cc re fu fyi rdv mails emails calls orders feb apr jun jul aug
+    sep sept oct nov dec janv fevr avr juil dec ene abr ago dic mrz okt dez
+    finance procurement legal accounting purchasing it hr marketing logistics management board
+    direction comptabilite compta achats juridique logistique commercial technique einkauf
+    buchhaltung technik vertrieb geschaftsfuhrung geschaftsleitung rechtsabteilung personalabteilung
+    hotline kollegen kollege kollegin messe vertrag contabilidad compras direccion juridico
+    administracion soporte almacen finanzas gerencia
+    an in im am auf bei mit von vom zum zur fur nach und oder aber wenn als wie to for with and but
+    if as at on by from per au aux avec pour par sur dans en et ou mais si al con para por pero sin
+    segun
+    """
+)
+
+# Words that mark a capitalised run as an organisation or a product rather than a person.
+ORG_WORDS = _words(
+    """
+    gmbh ag kg ug sa sas sarl sasu eurl sl slu sau ltd limited llc llp plc inc corp co company
+    group groupe holding bank banque banco sparkasse versicherung assurances seguros telecom
+    airlines hotel services solutions systems technologies consulting partners trading logistics
+    industries international premium pro plus max mini ultra lite edition series classic vintage
+    heritage deluxe standard basic sport original collection essential signature select active
+    software media energy energie digital data tech labs studio design foods motors retail capital
+    ventures health pharma transport maison casa haus
+    """
+)
+
+# Local parts of role mailboxes, never a person's name.
+ROLE_MAILBOXES = _words(
+    """
+    info contact contacto kontakt sales vente ventes ventas vertrieb support soporte service
+    servicio admin hello hola bonjour team equipe equipo office bureau oficina buero billing
+    factures facturacion rechnung noreply no-reply newsletter marketing jobs press presse compta
+    accounts accounting
+    """
+)

@@ -1,0 +1,137 @@
+"""Pattern PII: e-mail addresses, phone numbers, IBANs and payment card numbers.
+
+Each finder yields `(start, end)` spans. Candidates come from a loose regex and are kept only if
+they pass a real check: `phonenumbers` validation for phones, the ISO 7064 mod-97 checksum for
+IBANs, the Luhn checksum and an issuer prefix for cards.
+"""
+
+import re
+from collections.abc import Iterator
+
+import phonenumbers
+
+EMAIL = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w-])"
+)
+
+# Digits with the separators phones are written with: spaces, dots, dashes, slashes and
+# parentheses ("(617) 588-1661", "06.14.33.29.82", "0151/14752013", "+33 (0)6 14 33 29 82").
+_PHONE_CANDIDATE = re.compile(
+    r"(?<![\w+#/.,$£€-])(?:\+|\b00)?\(?\d"
+    r"(?:\d|[ .\-/]{1,2}(?=\(?\d)|\(0\)|\)[ .\-]?(?=\d)|\((?=\d{1,5}\)))*\d"
+    r"(?![\w/-]|[.,:]\d|\s?(?:€|EUR|USD|GBP|\$|£|%|kg|km|h\b|min\b))"
+)
+# A date, alone or opening a date-time ("2024-03-01 10", "01/03/2024"), is not a phone.
+_DATE_LIKE = re.compile(
+    r"\d{1,4}([./-])\d{1,2}\1\d{2,4}$|(?:19|20)\d\d([./-])\d\d?\2\d\d?\b"
+    r"|\d\d?([./-])\d\d?\3(?:19|20)\d\d\b"
+)
+_TIME_OR_RANGE = re.compile(r"^\d{1,2}[.:]\d{2}$")
+_GROUPS = re.compile(r"\d+")
+# Words that announce a phone number, so a possible-but-unassigned number still counts.
+_PHONE_CUE = re.compile(
+    r"(?:tel|tél|phone|mobile|mobil|portable|cell|handy|móvil|movil|tlf|teléfono|telefon|fax"
+    r"|whatsapp|call|appeler|rappeler|anrufen|llamar|joignable|erreichbar|reached|number|numéro"
+    r"|nummer|número|coordonnées|contact|kontakt|contacto|joint|joindre|reach|datos)[^\n\d]{0,40}$",
+    re.IGNORECASE,
+)
+_REGIONS = {"fr": ("FR",), "en": ("US", "GB"), "de": ("DE",), "es": ("ES",)}
+_ALL_REGIONS = ("FR", "US", "GB", "DE", "ES")
+_TRUNK_ZERO = frozenset({"FR", "GB", "DE"})
+
+_IBAN_CANDIDATE = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
+_IBAN_LENGTHS = {
+    "AT": 20, "BE": 16, "CH": 21, "DE": 22, "DK": 18, "ES": 24, "FI": 18, "FR": 27, "GB": 22,
+    "IE": 22, "IT": 27, "LU": 20, "MC": 27, "NL": 18, "NO": 15, "PL": 28, "PT": 25, "SE": 24,
+}  # fmt: skip
+_CARD_CANDIDATE = re.compile(r"(?<![\w-])\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}(?![\w-])")
+_CARD_PREFIX = re.compile(r"^(?:4|5[1-5]|2[2-7]|3[47]|6(?:011|5|4[4-9])|35|30[0-5]|36|38)")
+
+
+def find_emails(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of e-mail addresses."""
+    for m in EMAIL.finditer(text):
+        yield m.start(), m.end()
+
+
+def _parsed(candidate: str, regions: tuple[str, ...]) -> Iterator[phonenumbers.PhoneNumber]:
+    """The candidate read in each plausible region: a national number opening with a 0 is French,
+    British or German (trunk prefix), one without is American or Spanish."""
+    if candidate.startswith(("+", "00")):
+        regions = regions[:1]
+    else:
+        trunk = candidate.lstrip("(").startswith("0")
+        regions = tuple(r for r in regions if (r in _TRUNK_ZERO) == trunk)
+    for region in regions:
+        try:
+            yield phonenumbers.parse(candidate, region)
+        except phonenumbers.NumberParseException:
+            continue
+
+
+def _is_phone(text: str, start: int, end: int, regions: tuple[str, ...]) -> bool:
+    """True if `text[start:end]` is a valid number, or a possible one written like a phone."""
+    candidate = text[start:end]
+    digits = sum(c.isdigit() for c in candidate)
+    if not 7 <= digits <= 15 or _DATE_LIKE.match(candidate) or _TIME_OR_RANGE.match(candidate):
+        return False
+    if any(phonenumbers.is_valid_number(n) for n in _parsed(candidate, regions)):
+        return True
+    # Unassigned ranges still count when the number is dialled internationally, grouped the way
+    # phones are ("07 29 28 10 77"), or announced ("Tel: ...").
+    phone_like = (
+        candidate.startswith(("+", "00"))
+        or (candidate[0] in "0(" and len(_GROUPS.findall(candidate)) >= 3)
+        or _PHONE_CUE.search(text, max(0, start - 60), start) is not None
+    )
+    return phone_like and any(map(phonenumbers.is_possible_number, _parsed(candidate, regions)))
+
+
+def find_phones(text: str, language: str | None = None) -> Iterator[tuple[int, int]]:
+    """Spans of phone numbers of France, the US, the UK, Germany or Spain.
+
+    `language` ("fr", "en", "de", "es") picks the country whose national format is tried first.
+    """
+    preferred = _REGIONS.get((language or "").lower()[:2], ())
+    regions = preferred + tuple(r for r in _ALL_REGIONS if r not in preferred)
+    for m in _PHONE_CANDIDATE.finditer(text):
+        start, end = m.start(), m.end()
+        if text[start] == "(" and ")" not in text[start:end]:
+            start += 1
+        if _is_phone(text, start, end, regions):
+            yield start, end
+
+
+def _iban_ok(compact: str) -> bool:
+    expected = _IBAN_LENGTHS.get(compact[:2])
+    if expected is not None and len(compact) != expected:
+        return False
+    if not 15 <= len(compact) <= 34:
+        return False
+    rearranged = compact[4:] + compact[:4]
+    return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
+
+
+def find_ibans(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of IBANs whose mod-97 checksum holds."""
+    for m in _IBAN_CANDIDATE.finditer(text):
+        if _iban_ok(m.group().replace(" ", "")):
+            yield m.start(), m.end()
+
+
+def luhn_ok(digits: str) -> bool:
+    """True if `digits` passes the Luhn checksum used by payment cards."""
+    total = 0
+    for i, c in enumerate(reversed(digits)):
+        d = int(c) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
+def find_cards(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of payment card numbers: 13 to 19 digits, a known issuer prefix, Luhn-valid."""
+    for m in _CARD_CANDIDATE.finditer(text):
+        digits = re.sub(r"[ -]", "", m.group())
+        if 13 <= len(digits) <= 19 and _CARD_PREFIX.match(digits) and luhn_ok(digits):
+            yield m.start(), m.end()

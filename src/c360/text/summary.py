@@ -1,0 +1,169 @@
+"""Extractive summaries: the one or two most telling sentences of a note or e-mail, in order.
+
+Sentences are split on end punctuation and line breaks, but not after abbreviations ("approx.",
+"z.B.", "p. ex.", "Sr.") or initials. Each sentence scores for its informative words (those the
+text repeats count more), its position (first, then last), the entities it names, and any
+negation or commitment ("won't pay", "signed", "will call back"); contact lines, greetings and
+calls to action score low. Deterministic: ties go to the earlier sentence.
+
+>>> summarise("Hello Anna,\\nThe order #12 arrived broken. She will not pay 120 €.\\nThanks.", "en")
+'The order #12 arrived broken. She will not pay 120 €.'
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from c360.text.entities import Entity, extract_entities, fold
+
+
+def _folded_words(text: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in text.split())
+
+
+ABBREVIATIONS = _folded_words(
+    "approx env etc cf vs eg ie e.g i.e mr mrs ms dr st no nr tel tél mme mlle m p ex p.ex "
+    "z.b zb d.h u.a usw bzw ca evtl ggf inkl zzgl max min sr sra srta dña dna aprox pág núm "
+    "art ref réf dept n° nº"
+)  # without the final dot
+_STOPWORDS = _folded_words(
+    # en
+    "the a an and or but of to in on at for with w/ by from as is are was were be been it its "
+    "this that these those he she they we you i his her their our your not no yes will would "
+    "can could should has have had do does did so if then than there here about after before "
+    "just very also all any some more most next last one two per via "
+    # fr
+    "le la les un une des du de d l et ou mais pour par avec sans sur dans en au aux ce cet cette "
+    "ces il elle ils elles on nous vous je qui que quoi est sont été être a ont avait pas ne plus "
+    "très tout tous se sa son ses leur leurs notre votre "
+    # de
+    "der die das den dem des ein eine einen einem einer und oder aber für mit ohne auf in im an "
+    "am zu zum zur von vom bei ist sind war waren sein hat haben wird werden nicht kein keine "
+    "sehr auch noch schon sich sie er es wir ihr ihre unser "
+    # es
+    "el los las unos unas y o pero para por con sin sobre en del al lo le les se su sus es son "
+    "fue ser ha han muy también ya que como nos nuestro nuestra"
+)  # fmt: skip
+# Both on folded text (lower case, no accents).
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|\w*n['’]t|ne|n['’]|pas|jamais|aucun\w*|nicht|kein\w*|nie|niemals|nunca"
+    r"|ni|ningun\w*|nada)\b"
+)
+_COMMITMENT = re.compile(
+    r"\b(?:will|agreed|signed|confirmed|promised|schedul\w*|follow[- ]up|call(?:ing)? back"
+    r"|callback|deadline|va|vais|allons|doit|signe\w*|confirme\w*|accord|rappel\w*|prevu\w*"
+    r"|relanc\w*|wird|werden|zugesagt|unterschr\w*|bestatigt|vereinbart|ruckruf|firma\w*|firmo"
+    r"|confirmad\w*|acordad\w*|acuerdo|llamar|enviar\w*|prometi\w*)\b"
+)
+_BOUNDARY = re.compile(r"[.!?…]+[\"'»”)\]]*\s+|\n+")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_PLACEHOLDER = re.compile(r"\[[A-Z_]+\]|\{\{[^}]*\}\}")
+
+
+def summarise(
+    text: str,
+    language: str | None,
+    max_sentences: int = 2,
+    *,
+    entities: Sequence[Entity] | None = None,
+) -> str:
+    """The ``max_sentences`` best sentences of ``text``, in their original order.
+
+    ``entities`` (those of ``text``, when the caller has them) saves finding them again.
+    """
+    spans = sentences(text)
+    if len(spans) <= max_sentences:
+        return _join([text[a:b] for a, b in spans])
+    if entities is None:
+        entities = extract_entities(text, language)
+    parts = [_features(text[a:b]) for a, b in spans]
+    frequency = Counter(w for _, words, _ in parts for w in set(_content(words)))
+    scores = [
+        _score(text[a:b], *part, frequency, {e.kind for e in entities if a <= e.start < b})
+        + _position(i, len(spans))
+        for i, ((a, b), part) in enumerate(zip(spans, parts, strict=True))
+    ]
+    ranked = sorted(range(len(spans)), key=lambda i: (-scores[i], i))[:max_sentences]
+    return _join([text[spans[i][0] : spans[i][1]] for i in sorted(ranked)])
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence: split at end punctuation or a line break, but not after
+    an abbreviation or an initial, nor before a lower-case word.
+
+    >>> t = "Approx. 20 units, z.B. Kabel. Ca. p. ex. M. Dupont. Fine"
+    >>> [t[a:b] for a, b in sentences(t)]
+    ['Approx. 20 units, z.B. Kabel.', 'Ca. p. ex. M. Dupont.', 'Fine']
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if "\n" not in m[0] and not _ends_sentence(text, start, m):
+            continue
+        _add(text, start, m.start() + len(m[0].rstrip()), spans)
+        start = m.end()
+    _add(text, start, len(text), spans)
+    return spans
+
+
+def _ends_sentence(text: str, start: int, m: re.Match[str]) -> bool:
+    following = text[m.end() : m.end() + 1]
+    if following and following.islower():
+        return False
+    if m[0][0] != ".":
+        return True
+    word = text[start : m.start()].rsplit(None, 1)[-1:] or [""]
+    token = fold(word[0]).lstrip("([\"'")
+    return not (len(token) == 1 and token.isalpha()) and token not in ABBREVIATIONS
+
+
+def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    chunk = text[start:end]
+    if chunk.strip():
+        lead = len(chunk) - len(chunk.lstrip())
+        spans.append((start + lead, start + len(chunk.rstrip())))
+
+
+def _features(sentence: str) -> tuple[str, list[str], int]:
+    """The sentence folded without its placeholders, its words, and how many placeholders."""
+    bare, placeholders = _PLACEHOLDER.subn(" ", sentence)
+    folded = fold(bare)
+    return folded, _WORD.findall(folded), placeholders
+
+
+def _content(words: list[str]) -> list[str]:
+    return [w for w in words if len(w) > 2 and w not in _STOPWORDS]
+
+
+def _position(index: int, count: int) -> float:
+    """Openings set the scene and endings the next step."""
+    return 0.3 if index == 0 else 0.15 if index == count - 1 else 0.0
+
+
+def _score(
+    sentence: str,
+    folded: str,
+    words: list[str],
+    placeholders: int,
+    frequency: Counter[str],
+    named: set[str],
+) -> float:
+    distinct = set(_content(words))
+    informative = min(len(distinct), 8) / 8 + sum(frequency[w] - 1 for w in distinct) / 4
+    capitalised = any(w[:1].isupper() for w in sentence.split()[1:] if not w.isupper())
+    score = informative + 0.5 * len(named) + 0.3 * capitalised - 0.25 * placeholders
+    score += 0.7 * bool(_NEGATION.search(folded)) + 0.7 * bool(_COMMITMENT.search(folded))
+    if len(words) < 4 or (placeholders and len(distinct) <= 2 * placeholders):
+        score -= 1.5  # a contact line, a greeting, a sign-off, a call to action
+    if sentence.rstrip().endswith(",") or sentence.isupper():
+        score -= 1.5
+    return score / math.sqrt(1 + len(distinct) / 20)  # no winning by length alone
+
+
+def _join(parts: list[str]) -> str:
+    """Sentences on one line, each ending with punctuation."""
+    done = [p if p[-1] in ".!?…:;" else p + "." for p in (" ".join(s.split()) for s in parts)]
+    return " ".join(done)

@@ -1,0 +1,77 @@
+"""``c360 text analyze`` and ``c360 text evaluate``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from c360.cli import app, main
+from c360.cli.text import HANDWRITTEN
+
+runner = CliRunner()
+LINES = (
+    "Call Liam Lewis on +44 7852 666237 or liam@example.com about the $1,200 quote.\n"
+    "\n"
+    "Rappeler Mme Dupont au 06 12 34 56 78, elle conteste la facture de 380 €.\n"
+)
+
+
+def test_analyze_reads_one_document_a_line_from_stdin() -> None:
+    result = runner.invoke(app, ["text", "analyze", "-"], input=LINES)
+    assert result.exit_code == 0, result.output
+    docs = [json.loads(line) for line in result.output.splitlines()]
+    assert [d["source"] for d in docs] == ["-:1", "-:3"]
+    assert [d["language"] for d in docs] == ["en", "fr"]
+    for clear in ("Liam", "Lewis", "7852", "liam@example.com", "Dupont", "06 12 34 56 78"):
+        assert clear not in result.output
+    assert {"kind": "amount", "text": "$1,200", "ref": "1200.00 USD"} in docs[0]["entities"]
+    assert docs[1]["pii_counts"]["PHONE"] == 1
+    assert {"sentiment", "topic", "summary", "redacted_text"} <= set(docs[0])
+
+
+def test_analyze_whole_files(tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text(LINES, encoding="utf-8")
+    result = runner.invoke(app, ["text", "analyze", "--whole-file", str(note), str(note)])
+    assert result.exit_code == 0, result.output
+    docs = [json.loads(line) for line in result.output.splitlines()]
+    assert [d["source"] for d in docs] == [str(note), str(note)]
+    assert docs[0]["redacted_text"].count("[PHONE]") == 2
+
+
+def test_analyze_a_missing_file_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["text", "analyze", str(tmp_path / "nope.txt")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: cannot read") and err.count("\n") == 1
+
+
+def test_evaluate_without_a_corpus_nor_the_set_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["text", "evaluate", "-w", str(tmp_path), "--handwritten", str(tmp_path / "x.jsonl")]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: no generated corpus") and err.count("\n") == 1
+    assert "ships with the source repository" in err
+
+
+def test_the_handwritten_set_is_found_in_the_repository() -> None:
+    assert HANDWRITTEN.is_file()
+
+
+def test_evaluate_prints_every_score(tmp_path: Path) -> None:
+    workspace = tmp_path / "ws"
+    assert main(["generate", "--workspace", str(workspace), "--scale", "0.01"]) == 0
+    result = runner.invoke(app, ["text", "evaluate", "-w", str(workspace), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert set(scores) == {"pii", "labels", "handwritten"}
+    assert scores["pii"]["documents"] == 200
+    shown = runner.invoke(app, ["text", "evaluate", "-w", str(workspace)])
+    assert shown.exit_code == 0, shown.output
+    assert "pii" in shown.output and "handwritten" in shown.output

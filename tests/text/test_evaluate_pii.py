@@ -1,0 +1,79 @@
+"""score_pii on a hand-made workspace: two notes and a truth file with one miss and one extra."""
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from c360.text.evaluate_pii import NOTES_DIR, TRUTH_FILE, predict_note, score_pii
+
+NOTES = {
+    "CUST_000001.txt": (
+        "CUSTOMER_ID: CUST_000001\nLANGUAGE: en\n\n--- BEGIN NOTE ---\n"
+        "Call with Liam Lewis, liam@example.com.\nOrder ORD-12345 shipped.\n--- END NOTE ---\n"
+    ),
+    "CUST_000002.txt": (
+        "CUSTOMER_ID: CUST_000002\nLANGUAGE: fr\n\n--- BEGIN NOTE ---\n"
+        "Rappeler bob au 06 12 34 56 78.\n--- END NOTE ---\n"
+    ),
+}
+# Planted: a name, an e-mail, and a lower-case "bob" no detector is expected to find. The phone
+# of the second note is left out of the truth, so predicting it counts against precision.
+TRUTH = [
+    ("CUST_000001.txt", "Liam Lewis", "PERSON"),
+    ("CUST_000001.txt", "liam@example.com", "EMAIL"),
+    ("CUST_000002.txt", "bob", "PERSON"),
+]
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    notes = tmp_path / NOTES_DIR
+    notes.mkdir(parents=True)
+    for name, text in NOTES.items():
+        (notes / name).write_text(text, encoding="utf-8")
+    (tmp_path / TRUTH_FILE).parent.mkdir()
+    with (tmp_path / TRUTH_FILE).open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f, quoting=csv.QUOTE_NONNUMERIC)
+        writer.writerow(["file", "start", "end", "pii_type", "value"])
+        for name, value, kind in TRUTH:
+            start = NOTES[name].index(value)
+            writer.writerow([(NOTES_DIR / name).as_posix(), start, start + len(value), kind, value])
+    return tmp_path
+
+
+def test_predictions_are_offsets_into_the_whole_file() -> None:
+    text = NOTES["CUST_000001.txt"]
+    spans = predict_note(text)
+    assert [(s.kind, text[s.start : s.end]) for s in spans] == [
+        ("PERSON", "Liam Lewis"),
+        ("EMAIL", "liam@example.com"),
+    ]
+
+
+def test_scores_per_kind_and_overall(workspace: Path) -> None:
+    scores = score_pii(workspace)
+    kinds = scores["kinds"]
+    assert scores["documents"] == 2
+    assert kinds["EMAIL"] == {
+        "true": 1, "found": 1, "predicted": 1, "correct": 1, "recall": 1.0, "precision": 1.0
+    }  # fmt: skip
+    assert kinds["PERSON"] == {
+        "true": 2, "found": 1, "predicted": 1, "correct": 1, "recall": 0.5, "precision": 1.0
+    }  # fmt: skip
+    assert kinds["PHONE"] == {
+        "true": 0, "found": 0, "predicted": 1, "correct": 0, "recall": None, "precision": 0.0
+    }  # fmt: skip
+    assert kinds["IBAN"]["recall"] is None and kinds["IBAN"]["precision"] is None
+    assert scores["overall"] == {
+        "true": 3, "found": 2, "predicted": 3, "correct": 2, "recall": 2 / 3, "precision": 2 / 3
+    }  # fmt: skip
+
+
+def test_a_span_of_another_kind_does_not_count(workspace: Path) -> None:
+    truth = workspace / TRUTH_FILE
+    rows = truth.read_text(encoding="utf-8").replace('"EMAIL"', '"PHONE"')
+    truth.write_text(rows, encoding="utf-8")
+    kinds = score_pii(workspace)["kinds"]
+    assert kinds["EMAIL"]["precision"] == 0.0
+    assert kinds["PHONE"]["recall"] == 0.0

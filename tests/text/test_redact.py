@@ -1,0 +1,243 @@
+"""PII redaction on literal multilingual notes: every kind, every locale's phones, near-misses."""
+
+from itertools import pairwise
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from c360.text.redact import KINDS, Span, find_pii, redact
+
+
+def found(text: str, language: str | None = None) -> list[tuple[str, str]]:
+    return [(s.kind, text[s.start : s.end]) for s in find_pii(text, language)]
+
+
+PHONES = [
+    ("fr", "06 12 34 56 78"),
+    ("fr", "0612345678"),
+    ("fr", "06.12.34.56.78"),
+    ("fr", "06-12-34-56-78"),
+    ("fr", "01 42 68 53 00"),
+    ("fr", "+33 6 12 34 56 78"),
+    ("fr", "+33 (0)6 12 34 56 78"),
+    ("fr", "0033 6 12 34 56 78"),
+    ("en", "(617) 588-1661"),
+    ("en", "617-588-1661"),
+    ("en", "617.588.1661"),
+    ("en", "1-617-588-1661"),
+    ("en", "+1 (617) 588-1661"),
+    ("en", "07852 666237"),
+    ("en", "020 7946 0958"),
+    ("en", "+44 7852 666237"),
+    ("en", "+44 (0)20 7946 0958"),
+    ("de", "0151 14752013"),
+    ("de", "0151/14752013"),
+    ("de", "030 12345678"),
+    ("de", "089-1234567"),
+    ("de", "+49 30 12345678"),
+    ("de", "+49 (0)151 14752013"),
+    ("de", "0049 89 1234567"),
+    ("es", "612 345 678"),
+    ("es", "612345678"),
+    ("es", "612-345-678"),
+    ("es", "91 123 45 67"),
+    ("es", "+34 612 34 56 78"),
+    ("es", "0034 912 345 678"),
+]
+
+
+@pytest.mark.parametrize(("language", "number"), PHONES)
+def test_phone_formats_of_every_locale(language: str, number: str) -> None:
+    assert found(f"Reach: {number} (mornings).", language) == [("PHONE", number)]
+    # Without a language hint every country is tried.
+    assert found(f"ok {number} ok") == [("PHONE", number)]
+
+
+@pytest.mark.parametrize(
+    "email",
+    ["liam.lewis@example.com", "j.dupont+crm@mail.orange.fr", "MARIA_GARCIA-2@Telefonica.ES"],
+)
+def test_emails(email: str) -> None:
+    assert found(f"Prefers email ({email}).") == [("EMAIL", email)]
+
+
+@pytest.mark.parametrize(
+    "iban",
+    [
+        "FR76 3000 6000 0112 3456 7890 189",
+        "DE89 3704 0044 0532 0130 00",
+        "DE89370400440532013000",
+        "ES91 2100 0418 4502 0005 1332",
+        "GB29 NWBK 6016 1331 9268 19",
+    ],
+)
+def test_ibans_with_a_valid_checksum(iban: str) -> None:
+    assert found(f"IBAN: {iban}.") == [("IBAN", iban)]
+
+
+def test_an_iban_with_a_wrong_checksum_stays() -> None:
+    assert found("IBAN: DE89 3704 0044 0532 0130 01.") == []
+
+
+@pytest.mark.parametrize("card", ["4111 1111 1111 1111", "5500-0000-0000-0004", "378282246310005"])
+def test_card_numbers_passing_luhn(card: str) -> None:
+    assert found(f"Card on file {card}, exp 09/27.") == [("CARD", card)]
+
+
+def test_a_card_number_failing_luhn_stays() -> None:
+    assert found("Card on file 4111 1111 1111 1112.") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "address"),
+    [
+        (
+            "fr",
+            "Livrer au 12 bis rue de la Paix, 75002 Paris.",
+            "12 bis rue de la Paix, 75002 Paris",
+        ),
+        ("fr", "Siège : 5, avenue Victor Hugo 69003 Lyon", "5, avenue Victor Hugo 69003 Lyon"),
+        ("en", "Ship to 221B Baker Street, London NW1 6XE.", "221B Baker Street, London NW1 6XE"),
+        (
+            "en",
+            "HQ: 1600 Pennsylvania Avenue NW, Washington, DC 20500.",
+            "1600 Pennsylvania Avenue NW, Washington, DC 20500",
+        ),
+        ("de", "Lieferung an Hauptstraße 5, 10115 Berlin.", "Hauptstraße 5, 10115 Berlin"),
+        ("de", "Neue Adresse: Berliner Straße 12a.", "Berliner Straße 12a"),
+        ("es", "Dirección: C/ Mayor, 12, 3º B, 28013 Madrid.", "C/ Mayor, 12, 3º B, 28013 Madrid"),
+        ("es", "Oficina en Calle de Alcalá 45, 28014 Madrid.", "Calle de Alcalá 45, 28014 Madrid"),
+    ],
+)
+def test_postal_addresses_of_every_locale(language: str, text: str, address: str) -> None:
+    assert found(text, language) == [("ADDRESS", address)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "names"),
+    [
+        ("en", "Quick call w/ Liam Lewis (FU). Liam renewed.", ["Liam Lewis", "Liam"]),
+        (
+            "en",
+            "Had a chat with Sarah O'Connor; Sarah wants her CFO, Daniel Okafor, in the loop.",
+            ["Sarah O'Connor", "Sarah", "Daniel Okafor"],
+        ),
+        ("en", "Left a voicemail for Mr. Thompson.", ["Thompson"]),
+        ("en", "Dear Ms Kowalczyk, thank you for your order.", ["Kowalczyk"]),
+        ("en", "Per Tom, the budget is frozen. Tom's manager will decide.", ["Tom", "Tom"]),
+        (
+            "fr",
+            "RDV avec Mme Lefèvre-Dubois, puis M. de La Roche.",
+            ["Lefèvre-Dubois", "de La Roche"],
+        ),
+        ("fr", "Appel entrant de Deschamps. Deschamps veut un devis.", ["Deschamps", "Deschamps"]),
+        (
+            "fr",
+            "Christophe m'a rappelé : Sandrine Morel reprend le dossier.",
+            ["Christophe", "Sandrine Morel"],
+        ),
+        ("de", "Telefonat mit Herrn vom Hofe. Frau Öztürk übernimmt.", ["vom Hofe", "Öztürk"]),
+        (
+            "de",
+            "Jürgen Becker meldet sich. Rückfrage bei Anna-Lena.",
+            ["Jürgen Becker", "Anna-Lena"],
+        ),
+        ("de", "Laut Hr. Kowalski ist das Budget freigegeben.", ["Kowalski"]),
+        ("de", "Videocall mit von Bülow heute. Rückruf von Brandt.", ["von Bülow", "Brandt"]),
+        (
+            "es",
+            "Reunión con Dña. Carmen Ruiz-Tagle y Joaquín Álvarez.",
+            ["Carmen Ruiz-Tagle", "Joaquín Álvarez"],
+        ),
+        (
+            "es",
+            "Videollamada con Hugo de la Cruz. Según Nerea, llegó roto.",
+            ["Hugo de la Cruz", "Nerea"],
+        ),
+        ("es", "Hola Lorena,\nte escribo por el pedido.", ["Lorena"]),
+        # a surname known only from the e-mail address written beside it
+        (
+            "fr",
+            "Échange avec Mansouri (k.mansouri@orange.fr).",
+            ["Mansouri", "k.mansouri@orange.fr"],
+        ),
+    ],
+)
+def test_person_names(language: str, text: str, names: list[str]) -> None:
+    assert [value for kind, value in found(text, language) if kind != "EMAIL"] == [
+        n for n in names if "@" not in n
+    ]
+
+
+NEAR_MISSES = [
+    ("en", "Order ORD-12345 shipped on 2024-03-01, invoice #123456 paid 01/03/2024."),
+    ("en", "Total $49.99, was $1,299.00; discount 15% (about 20 %)."),
+    ("fr", "Montant 1 299,00 € TTC, commande n° 458812 du 01/03/2024 à 14h30."),
+    ("de", "Betrag 1.299,00 EUR, Bestellung 2024-0042 vom 01.03.2024, Lieferung in 3-5 Tagen."),
+    ("es", "Importe 1.299,00 €, pedido PED-2024-118 del 01/03/2024, plazo 10 días."),
+    ("en", "Bought Nordhaus Doormat Premium and Qubitek Wireless Headphones Max last year."),
+    ("en", "Acme Corp and Globex Ltd are competitors; prices compared with Decathlon."),
+    ("fr", "Le Monde parle de Garnier SA. La Poste a livré lundi. Mardi 12 mars rendez-vous."),
+    ("de", "Termin am Montag, 3. März. Angebot von Weber GmbH. Problem mit Lieferung."),
+    ("es", "El lunes 3 de marzo llamamos a Telefónica S.A. por el pedido. Gracias por todo."),
+    ("en", "Monday: Support ticket closed. Thursday follow-up. Thanks, The Team."),
+    ("en", "No orders since Jan. Will call in May or June."),
+    ("en", "Serial SN 4421-8873-1190, part no. 0045-22-118, version 2.3.14, batch 20240301."),
+    ("en", "Phone lines down from 9:00 to 17:30; call volume up 12.5%; NPS 42."),
+    ("de", "Lieber Anrufe am späten Nachmittag. Treueangebot mit Freude angenommen."),
+    ("en", "Order 12 Premium Street Shoes, ticket #3518, EAN 4006381333931."),
+    # German capitalises nouns: a noun after "mit", "von", "an" is no surname
+    ("de", "Termin mit Technik am Donnerstag. Mail an Vertrieb geschickt, laut Vertrag ok."),
+    ("en", "Spoke with Finance about the invoice; call with Procurement next week."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), NEAR_MISSES)
+def test_near_misses_stay(language: str, text: str) -> None:
+    assert found(text, language) == []
+    assert redact(text, language) == (text, [])
+
+
+def test_redact_puts_typed_placeholders() -> None:
+    text = (
+        "Spoke to Emily Walsh, emily@brandco.com, tel +44 7852 666237. "
+        "IBAN FR76 3000 6000 0112 3456 7890 189, card 4111 1111 1111 1111, "
+        "ship to 12 rue de la Paix, 75002 Paris. Order ORD-12345 on 2024-03-01."
+    )
+    redacted, spans = redact(text, "en")
+    assert redacted == (
+        "Spoke to [PERSON], [EMAIL], tel [PHONE]. IBAN [IBAN], card [CARD], "
+        "ship to [ADDRESS]. Order ORD-12345 on 2024-03-01."
+    )
+    assert [s.kind for s in spans] == ["PERSON", "EMAIL", "PHONE", "IBAN", "CARD", "ADDRESS"]
+
+
+def test_offsets_point_into_the_text_given() -> None:
+    text = "Tél. : 06 14 33 29 82 — Mme Payet (payet.c@free.fr)"
+    assert find_pii(text, "fr") == [
+        Span(7, 21, "PHONE"),
+        Span(28, 33, "PERSON"),
+        Span(35, 50, "EMAIL"),
+    ]
+
+
+FRAGMENTS = st.sampled_from(
+    [" ", "\n", ", ", ".", "Liam", "Lewis", "Mme", "avec", "06 12 34 56 78", "a@b.io", "12", "-",
+     "rue", "de", "la", "Paix", "4111 1111 1111 1111", "€", "(", ")", "Premium", "#", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(FRAGMENTS | st.text(max_size=5), max_size=30).map("".join))
+def test_spans_are_sorted_disjoint_and_redact_agrees(text: str) -> None:
+    spans = find_pii(text)
+    assert all(0 <= s.start < s.end <= len(text) and s.kind in KINDS for s in spans)
+    assert all(a.end <= b.start for a, b in pairwise(spans))
+    redacted, same = redact(text)
+    assert same == spans
+    rebuilt, cursor = [], 0
+    for s in spans:
+        rebuilt += [text[cursor : s.start], f"[{s.kind}]"]
+        cursor = s.end
+    assert redacted == "".join([*rebuilt, text[cursor:]])
