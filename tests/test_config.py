@@ -108,3 +108,52 @@ def test_invalid_sources_get_one_clear_message(tmp_path: Path, text: str, messag
     with pytest.raises(ConfigError, match=message) as caught:
         load(tmp_path)
     assert "\n" not in str(caught.value)
+
+
+def test_text_section_defaults_to_offline(tmp_path: Path) -> None:
+    assert load(tmp_path).text.llm is None
+    (tmp_path / "c360.yaml").write_text("text: {llm: null}\n")
+    assert load(tmp_path).text.llm is None
+    other = tmp_path / "fresh"
+    other.mkdir()
+    write_default(other, "demo")  # the written default spells the section out and round-trips
+    assert "llm: null" in (other / "c360.yaml").read_text() and load(other).text.llm is None
+
+
+def test_text_llm_section_parses_with_defaults(tmp_path: Path) -> None:
+    (tmp_path / "c360.yaml").write_text("text:\n  llm: {model: qwen2.5, use_for: [sentiment]}\n")
+    llm = load(tmp_path).text.llm
+    assert llm is not None
+    assert (llm.base_url, llm.model, llm.api_key_env, llm.timeout_seconds, llm.use_for) == (
+        "http://127.0.0.1:8000/v1",
+        "qwen2.5",
+        "C360_LLM_API_KEY",
+        10,
+        ["sentiment"],
+    )
+    (tmp_path / "c360.yaml").write_text("text:\n  llm: {model: m}\n")
+    llm = load(tmp_path).text.llm
+    assert llm is not None and llm.use_for == ["summary", "sentiment"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("text: {colour: blue}\n", "text.colour: Extra inputs are not permitted"),
+        ("text: {llm: {model: m, api_key: sk}}\n", "text.llm.api_key: Extra inputs are not"),
+        ("text: {llm: {}}\n", "text.llm.model: Field required"),
+        ("text: {llm: {model: m, use_for: [topic]}}\n", "text.llm.use_for.0: Input should be"),
+        ("text: {llm: {model: m, use_for: []}}\n", "text.llm.use_for: List should have at least"),
+        (
+            "text: {llm: {model: m, timeout_seconds: 0}}\n",
+            "timeout_seconds: Input should be greater",
+        ),
+        ("text: {llm: {model: m, base_url: 'file:///x'}}\n", "base_url: String should match"),
+    ],
+)
+def test_invalid_text_sections_get_one_clear_message(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    (tmp_path / "c360.yaml").write_text(text)
+    with pytest.raises(ConfigError, match=message):
+        load(tmp_path)

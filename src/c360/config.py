@@ -76,6 +76,30 @@ class DatabaseSource(BaseModel):
         return self
 
 
+class Llm(BaseModel):
+    """An OpenAI-compatible endpoint for summaries and sentiment; its key comes from the env."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    base_url: str = Field(
+        default="http://127.0.0.1:8000/v1", pattern=r"^https?://", description="Up to /v1, no /chat"
+    )
+    model: str = Field(description="Model name the server expects")
+    api_key_env: str = Field(default="C360_LLM_API_KEY", description="Variable holding the key")
+    timeout_seconds: float = Field(default=10, gt=0, description="Per request")
+    use_for: list[Literal["summary", "sentiment"]] = Field(
+        default=["summary", "sentiment"], min_length=1, description="What the endpoint computes"
+    )
+
+
+class Text(BaseModel):
+    """How notes and e-mail bodies are enriched: offline unless ``llm`` names an endpoint."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    llm: Llm | None = None
+
+
 class Project(BaseModel):
     """Settings of one workspace."""
 
@@ -90,6 +114,7 @@ class Project(BaseModel):
     sources: dict[str, DatabaseSource] = Field(
         default_factory=dict, description="Source tables read from a database, not their file"
     )
+    text: Text = Text()
 
     @field_validator("sources")
     @classmethod

@@ -13,6 +13,7 @@ import typer
 from rich.table import Table as RichTable
 
 import c360
+from c360 import config
 from c360.cli._console import console, fail
 
 app = typer.Typer(
@@ -43,10 +44,17 @@ def analyze_command(
 ) -> None:
     """Print every enrichment of each document as one JSON line; PII only ever redacted."""
     from c360.text.analyze import analyze, products_of
+    from c360.text.llm import client_from_project
 
     products, brands = products_of(workspace) if workspace else ((), None)
+    try:
+        project = config.load(workspace or Path("."))  # text.llm: an optional model server
+    except config.ConfigError as exc:
+        raise fail(str(exc)) from None
+    llm = client_from_project(project)
+    use_for = project.text.llm.use_for if project.text.llm else []
     for source, text in _documents(files or ["-"], whole_file):
-        result = analyze(text, language, products, brands=brands)
+        result = analyze(text, language, products, brands=brands, llm=llm, llm_use_for=use_for)
         typer.echo(json.dumps({"source": source, **result}, ensure_ascii=False))
 
 

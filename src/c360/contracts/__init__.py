@@ -9,6 +9,7 @@ from c360.contracts import (
     gold_ecommerce,
     gold_marketing,
     gold_star,
+    gold_text,
     identity,
     marketing,
     marketing_bronze,
@@ -27,7 +28,12 @@ SOURCE_TABLES: tuple[Table, ...] = (
     *identity.TABLES,
 )
 TRUTH_TABLES: tuple[Table, ...] = truth.TABLES
-GOLD_TABLES: tuple[Table, ...] = (*gold_star.TABLES, *gold_ecommerce.TABLES, *gold_marketing.TABLES)
+GOLD_TABLES: tuple[Table, ...] = (
+    *gold_star.TABLES,
+    *gold_text.TABLES,
+    *gold_ecommerce.TABLES,
+    *gold_marketing.TABLES,
+)
 ALL_TABLES: tuple[Table, ...] = SOURCE_TABLES + TRUTH_TABLES + GOLD_TABLES
 CONTRACTS: dict[str, Table] = {t.name: t for t in ALL_TABLES}
 

@@ -22,10 +22,12 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
+from c360 import config
 from c360.pipeline import lake
 from c360.pipeline.bronze.land import ReconciliationError
 from c360.text.entities import extract_entities
 from c360.text.language import detect
+from c360.text.llm import LlmClient, client_from_project, enrich
 from c360.text.parse import (
     ParsedEmail,
     ParsedNote,
@@ -75,17 +77,21 @@ def analyze(
     *,
     brands: Sequence[str] | None = None,
     redaction_language: str | None = None,
+    llm: LlmClient | None = None,
+    llm_use_for: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Language, sentiment, topic, entities, summary, redacted text and PII counts of ``text``.
 
     ``language_hint`` is trusted instead of detection; ``redaction_language`` (default: the
-    hint) only tells redaction which country's phone formats to try first.
+    hint) only tells redaction which country's phone formats to try first. With an ``llm``
+    client (the project file's ``text.llm``), the summary and/or sentiment come from it, asked
+    about the redacted text only; any failure keeps the offline value.
     """
     redacted, spans = redact(text, redaction_language or language_hint)
     language = language_hint or detect(redacted)
     entities = extract_entities(redacted, language, products, brands=brands)
     counts = Counter(span.kind for span in spans)
-    return {
+    result = {
         "language": language,
         "sentiment": sentiment(redacted, language),
         "topic": topic(redacted, language),
@@ -94,6 +100,7 @@ def analyze(
         "redacted_text": redacted,
         "pii_counts": {kind: counts[kind] for kind in KINDS},
     }
+    return enrich(result, llm, llm_use_for)
 
 
 def analyze_corpus(
@@ -108,9 +115,11 @@ def analyze_corpus(
     if source not in _SOURCES:
         raise ValueError(f"source must be one of {sorted(_SOURCES)}, not {source!r}")
     catalogue = products_of(workspace)
+    settings = config.load(workspace).text.llm
+    llm = (client_from_project(config.load(workspace)), settings.use_for if settings else [])
     dataset = ds.dataset(lake.table_dir(workspace, "bronze", _SOURCES[source].bronze))
     batches = (
-        (source, b.to_pylist(), catalogue)
+        (source, b.to_pylist(), catalogue, llm)
         for b in dataset.to_batches(
             columns=["name", "text", "_source_file", "_row_number"],
             batch_size=batch_size,
@@ -132,8 +141,11 @@ def analyze_corpus(
             yield pending.popleft().result()
 
 
-def _analyze_batch(job: tuple[str, list[dict[str, Any]], Catalogue]) -> Batch:
-    source, records, catalogue = job
+Llm = tuple["LlmClient | None", Sequence[str]]
+
+
+def _analyze_batch(job: tuple[str, list[dict[str, Any]], Catalogue, Llm]) -> Batch:
+    source, records, catalogue, llm = job
     spec = _SOURCES[source]
     clean: list[dict[str, Any]] = []
     rejected: list[dict[str, Any]] = []
@@ -143,7 +155,7 @@ def _analyze_batch(job: tuple[str, list[dict[str, Any]], Catalogue]) -> Batch:
             lineage = {k: record[k] for k in ("name", "_source_file", "_row_number")}
             rejected.append({**lineage, "reason": parsed.reason, "detail": parsed.detail})
         else:
-            clean.append(spec.row(record["name"], parsed, catalogue))
+            clean.append(spec.row(record["name"], parsed, catalogue, llm))
     return Batch(
         pa.RecordBatch.from_pylist(clean, schema=spec.schema),
         pa.RecordBatch.from_pylist(rejected, schema=QUARANTINE_SCHEMA),
@@ -190,9 +202,9 @@ def products_of(workspace: Path) -> Catalogue:
     return pairs, brands
 
 
-def _note_row(name: str, note: ParsedNote, catalogue: Catalogue) -> dict[str, Any]:
+def _note_row(name: str, note: ParsedNote, catalogue: Catalogue, llm: Llm) -> dict[str, Any]:
     out = analyze(note.body, None, catalogue[0], brands=catalogue[1],
-                  redaction_language=note.language)  # fmt: skip
+                  redaction_language=note.language, llm=llm[0], llm_use_for=llm[1])  # fmt: skip
     return {
         "note_id": name.removesuffix(".txt"),
         "customer_id": note.customer_id,
@@ -207,9 +219,9 @@ def _note_row(name: str, note: ParsedNote, catalogue: Catalogue) -> dict[str, An
     }
 
 
-def _email_row(name: str, email: ParsedEmail, catalogue: Catalogue) -> dict[str, Any]:
+def _email_row(name: str, email: ParsedEmail, catalogue: Catalogue, llm: Llm) -> dict[str, Any]:
     out = analyze(email.body, None, catalogue[0], brands=catalogue[1],
-                  redaction_language=email.language)  # fmt: skip
+                  redaction_language=email.language, llm=llm[0], llm_use_for=llm[1])  # fmt: skip
     subject = redact(email.subject, email.language)[0] if email.subject else None
     cta = find_cta(out["redacted_text"])
     return {

@@ -1,0 +1,96 @@
+"""Gold contracts of the text features: notes per customer, e-mail assets and A/B comparisons.
+
+Rates are fractions (0-1) of sends; a ratio whose denominator is 0 is NULL.
+"""
+
+from __future__ import annotations
+
+from c360.contracts.gold_star import gold, ref
+from c360.contracts.model import Column, Table
+
+SENTIMENTS = ("positive", "neutral", "negative")
+VARIANTS = ("A", "B")
+
+
+def _count(name: str, description: str) -> Column:
+    return Column(name, "int", description, min_value=0)
+
+
+def _rate(name: str, description: str) -> Column:
+    return Column(name, "float", description, nullable=True, min_value=0, max_value=1)
+
+
+def _diff(name: str, description: str) -> Column:
+    return Column(name, "float", description, nullable=True, min_value=-1, max_value=1)
+
+
+CUSTOMER_TEXT_FEATURES = gold(
+    "customer_text_features",
+    "One row per customer with at least one CRM note: what the notes say, for the profile and "
+    "the churn features. Complaints are the topics complaint, delivery_issue and support_issue.",
+    ("customer_id",),
+    ref("customer_id", "dim_customer.customer_id", "Customer"),
+    _count("count_notes", "Notes of the customer (at least 1)"),
+    Column("last_note_date", "date", "Date of the latest note"),
+    Column(
+        "last_note_sentiment",
+        "string",
+        "Sentiment of the latest note (same date: the greatest note_id)",
+        allowed=SENTIMENTS,
+    ),
+    _count("count_negative_notes", "Notes whose sentiment is negative"),
+    _count("count_complaints", "Notes whose topic is complaint, delivery_issue or support_issue"),
+    _rate("share_negative", "count_negative_notes / count_notes"),
+    Column(
+        "most_frequent_topic",
+        "string",
+        "Topic of the most notes (a tie: the first name alphabetically)",
+        nullable=True,
+    ),
+)
+
+EMAIL_ASSET_FEATURES = gold(
+    "email_asset_features",
+    "One row per e-mail asset in stg_email_bodies: body and subject features and the unique "
+    "funnel of its sends in fct_email_events (0 sends when it has none).",
+    ("asset_id",),
+    Column("asset_id", "string", "E-mail template", unique=True),
+    ref("campaign_id", "dim_campaign.campaign_id", "Campaign"),
+    Column("variant", "string", "A/B variant", nullable=True, allowed=VARIANTS),
+    Column("language", "string", "Detected language of the body", nullable=True),
+    Column("word_count", "int", "Words of the body", nullable=True, min_value=0),
+    Column("has_cta", "bool", "The body has a call to action", nullable=True),
+    Column("subject_length", "int", "Characters of the (redacted) subject", nullable=True),
+    Column("subject_has_number", "bool", "The subject contains a digit 0-9", nullable=True),
+    Column("subject_has_question", "bool", "The subject contains a '?'", nullable=True),
+    _count("count_sends", "Sends of the asset"),
+    _count("count_opened_sends", "Sends opened at least once"),
+    _count("count_clicked_sends", "Sends clicked at least once"),
+    _rate("unique_open_rate", "count_opened_sends / count_sends"),
+    _rate("unique_ctr", "count_clicked_sends / count_opened_sends"),
+)
+
+AB_VARIANT_COMPARISON = gold(
+    "ab_variant_comparison",
+    "One row per campaign with assets of both variants A and B: each variant's sends (over all "
+    "its assets), unique open and click rates (over sends), B - A, and the winner.",
+    ("campaign_id",),
+    ref("campaign_id", "dim_campaign.campaign_id", "Campaign"),
+    _count("count_sends_a", "Sends of the variant-A assets"),
+    _count("count_sends_b", "Sends of the variant-B assets"),
+    _rate("unique_open_rate_a", "Opened sends / sends of variant A"),
+    _rate("unique_open_rate_b", "Opened sends / sends of variant B"),
+    _diff("unique_open_rate_diff", "unique_open_rate_b - unique_open_rate_a"),
+    _rate("unique_click_rate_a", "Clicked sends / sends of variant A"),
+    _rate("unique_click_rate_b", "Clicked sends / sends of variant B"),
+    _diff("unique_click_rate_diff", "unique_click_rate_b - unique_click_rate_a"),
+    Column(
+        "winner_variant",
+        "string",
+        "Variant of the higher unique click rate; NULL on a tie or when a rate is NULL",
+        nullable=True,
+        allowed=VARIANTS,
+    ),
+)
+
+TABLES: tuple[Table, ...] = (CUSTOMER_TEXT_FEATURES, EMAIL_ASSET_FEATURES, AB_VARIANT_COMPARISON)

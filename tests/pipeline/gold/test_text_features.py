@@ -1,0 +1,189 @@
+"""Text features from literal silver and gold rows: exact on every engine, zero divisions too."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from typing import Any
+
+import ibis
+import pyarrow as pa
+import pytest
+
+from c360.contracts import gold_star
+from c360.contracts import gold_text as c
+from c360.engines import Engine
+from c360.pipeline.gold import text_features as tf
+from c360.pipeline.gold.run import conform
+from c360.text.analyze import EMAILS_SCHEMA, NOTES_SCHEMA
+from c360.text.topics import TOPICS
+
+d = dt.date
+NOTES = [  # note_id, customer_id, note_date, sentiment, topic
+    ("N01", "C1", d(2024, 1, 5), "positive", "product_inquiry"),
+    ("N02", "C1", d(2024, 2, 10), "negative", "complaint"),
+    ("N03", "C1", d(2024, 2, 10), "neutral", "delivery_issue"),  # same day, greater id: latest
+    ("N04", "C1", d(2024, 1, 20), "negative", "billing_question"),  # greatest id, not latest
+    ("N05", "C2", d(2024, 3, 1), "negative", "support_issue"),
+    ("N06", "C2", d(2024, 3, 2), "negative", "support_issue"),
+    ("N07", "C2", d(2024, 3, 3), "positive", "cancellation_risk"),  # not a complaint
+    ("N08", "C3", d(2024, 4, 1), "neutral", "renewal"),
+]
+BODY_COLUMNS = (
+    "asset_id",
+    "campaign_id",
+    "variant",
+    "subject",
+    "language",
+    "word_count",
+    "has_cta",
+)
+BODIES = [
+    ("A1", "CAMP1", "A", "Save 20% today?", "en", 120, True),
+    ("A2", "CAMP1", "B", "Été : vos offres", "fr", 80, False),
+    ("A3", "CAMP1", "B", "Cafe\u0301 🎁", "fr", 95, True),  # 7 code points, é decomposed
+    ("A4", "CAMP2", "A", "Neu", "de", 40, True),  # its campaign has no variant B
+    ("A5", "CAMP3", "A", "x", "en", 10, True),
+    ("A6", "CAMP3", "B", "y", "en", 10, True),  # never sent
+    ("A7", "CAMP4", None, None, None, None, None),  # no A/B test, no subject, never sent
+    ("A8", "CAMP5", "A", "a", "en", 1, True),
+    ("A9", "CAMP5", "B", "b", "en", 1, True),
+    ("A10", "CAMP6", "A", "a", "en", 1, True),
+    ("A11", "CAMP6", "B", "b", "en", 1, True),
+]
+SENT = [  # asset_id, campaign_id, sends, opened, clicked
+    ("A1", "CAMP1", 10, 4, 1),
+    ("A2", "CAMP1", 5, 2, 1),
+    ("A3", "CAMP1", 5, 3, 2),
+    ("A4", "CAMP2", 3, 0, 0),
+    ("A5", "CAMP3", 4, 2, 1),
+    ("A8", "CAMP5", 4, 4, 1),
+    ("A9", "CAMP5", 8, 2, 2),  # click rate 2/8 = 1/4: a tie
+    ("A10", "CAMP6", 2, 1, 1),
+    ("A11", "CAMP6", 2, 1, 0),
+    ("A99", "CAMP1", 2, 2, 2),  # not in stg_email_bodies
+]
+_views = itertools.count()
+
+
+def _register(engine: Engine, schema: pa.Schema, rows: list[dict[str, Any]]) -> ibis.Table:
+    data = pa.Table.from_pylist([{n: r.get(n) for n in schema.names} for r in rows], schema)
+    return engine.register(f"text_features_{next(_views)}", data)
+
+
+def _sends() -> list[dict[str, Any]]:
+    """One row per send; the first ``opened`` sends are opened, the first ``clicked`` clicked."""
+    rows = []
+    for asset, campaign, sends, opened, clicked in SENT:
+        for i in range(sends):
+            rows.append(
+                {"send_id": f"S_{asset}_{i}", "campaign_id": campaign, "asset_id": asset,
+                 "customer_id": "C1", "date_key": 20240101,
+                 "send_at": dt.datetime(2024, 1, 1, 9), "is_delivered": i < sends - 1,
+                 "is_bounced": i == sends - 1, "is_opened": i < opened, "is_clicked": i < clicked,
+                 "is_unsubscribed": False, "count_opens": int(i < opened),
+                 "count_clicks": int(i < clicked)}
+            )  # fmt: skip
+    return rows
+
+
+def _dicts(columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    return [dict(zip(columns, r, strict=True)) for r in rows]
+
+
+def _build(engine: Engine) -> dict[str, list[dict[str, Any]]]:
+    """Every text-feature table of the literal rows, as the gold runner publishes it."""
+    notes = _dicts(("note_id", "customer_id", "note_date", "sentiment", "topic"), NOTES)
+    bodies = _dicts(BODY_COLUMNS, BODIES)
+    tables = {
+        "stg_notes": _register(engine, NOTES_SCHEMA, notes),
+        "stg_email_bodies": _register(engine, EMAILS_SCHEMA, bodies),
+        "fct_email_events": _register(engine, gold_star.FCT_EMAIL_EVENTS.arrow_schema(), _sends()),
+    }
+    built = {}
+    for model in tf.MODELS:
+        data = conform(
+            engine.to_arrow(model.build(*(tables[i] for i in model.inputs))), model.contract
+        )
+        tables[model.name] = engine.register(f"text_features_{next(_views)}", data)
+        built[model.name] = data.to_pylist()
+    return built
+
+
+@pytest.fixture(scope="module")
+def built(engine: Engine) -> dict[str, list[dict[str, Any]]]:
+    return _build(engine)
+
+
+def rows(table: list[dict[str, Any]], *columns: str) -> list[tuple[Any, ...]]:
+    return [tuple(r[col] for col in columns) for r in table]
+
+
+def approx(expected: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    return [tuple(pytest.approx(v) if isinstance(v, float) else v for v in r) for r in expected]
+
+
+def test_models_publish_the_contracts_in_order() -> None:
+    assert [m.name for m in tf.MODELS] == [t.name for t in c.TABLES]
+    assert set(tf.COMPLAINT_TOPICS) <= set(TOPICS)
+
+
+def test_customer_text_features(built: dict[str, list[dict[str, Any]]]) -> None:
+    columns = ("customer_id", "count_notes", "last_note_date", "last_note_sentiment",
+               "count_negative_notes", "count_complaints", "share_negative",
+               "most_frequent_topic")  # fmt: skip
+    assert rows(built["customer_text_features"], *columns) == approx([
+        # a four-way topic tie goes to the first name; the same-day tie to the greater note_id
+        ("C1", 4, d(2024, 2, 10), "neutral", 2, 2, 0.5, "billing_question"),
+        ("C2", 3, d(2024, 3, 3), "positive", 2, 2, 2 / 3, "support_issue"),
+        ("C3", 1, d(2024, 4, 1), "neutral", 0, 0, 0.0, "renewal"),
+    ])  # fmt: skip
+
+
+def test_email_asset_features_subjects(built: dict[str, list[dict[str, Any]]]) -> None:
+    columns = (*BODY_COLUMNS[:3], *BODY_COLUMNS[4:], "subject_length", "subject_has_number",
+               "subject_has_question")  # fmt: skip
+    assert rows(built["email_asset_features"], *columns) == [
+        ("A1", "CAMP1", "A", "en", 120, True, 15, True, True),
+        ("A10", "CAMP6", "A", "en", 1, True, 1, False, False),  # ids sort as strings
+        ("A11", "CAMP6", "B", "en", 1, True, 1, False, False),
+        ("A2", "CAMP1", "B", "fr", 80, False, 16, False, False),  # characters, not bytes
+        ("A3", "CAMP1", "B", "fr", 95, True, 7, False, False),
+        ("A4", "CAMP2", "A", "de", 40, True, 3, False, False),
+        ("A5", "CAMP3", "A", "en", 10, True, 1, False, False),
+        ("A6", "CAMP3", "B", "en", 10, True, 1, False, False),
+        ("A7", "CAMP4", None, None, None, None, None, None, None),
+        ("A8", "CAMP5", "A", "en", 1, True, 1, False, False),
+        ("A9", "CAMP5", "B", "en", 1, True, 1, False, False),
+    ]
+
+
+def test_email_asset_features_funnel(built: dict[str, list[dict[str, Any]]]) -> None:
+    columns = ("asset_id", "count_sends", "count_opened_sends", "count_clicked_sends",
+               "unique_open_rate", "unique_ctr")  # fmt: skip
+    assert rows(built["email_asset_features"], *columns) == approx([
+        ("A1", 10, 4, 1, 0.4, 0.25),  # the bounced send counts
+        ("A10", 2, 1, 1, 0.5, 1.0),
+        ("A11", 2, 1, 0, 0.5, 0.0),
+        ("A2", 5, 2, 1, 0.4, 0.5),
+        ("A3", 5, 3, 2, 0.6, 2 / 3),
+        ("A4", 3, 0, 0, 0.0, None),  # no open: CTR undefined
+        ("A5", 4, 2, 1, 0.5, 0.5),
+        ("A6", 0, 0, 0, None, None),  # never sent
+        ("A7", 0, 0, 0, None, None),
+        ("A8", 4, 4, 1, 1.0, 0.25),
+        ("A9", 8, 2, 2, 0.25, 1.0),
+    ])  # fmt: skip
+
+
+def test_ab_variant_comparison(built: dict[str, list[dict[str, Any]]]) -> None:
+    columns = ("campaign_id", "count_sends_a", "count_sends_b", "unique_open_rate_a",
+               "unique_open_rate_b", "unique_open_rate_diff", "unique_click_rate_a",
+               "unique_click_rate_b", "unique_click_rate_diff", "winner_variant")  # fmt: skip
+    assert rows(built["ab_variant_comparison"], *columns) == approx([
+        # B sums its two assets: 10 sends, 5 opened, 3 clicked; CAMP2 and CAMP4 lack a variant
+        ("CAMP1", 10, 10, 0.4, 0.5, 0.1, 0.1, 0.3, 0.2, "B"),
+        ("CAMP3", 4, 0, 0.5, None, None, 0.25, None, None, None),  # B never sent
+        ("CAMP5", 4, 8, 1.0, 0.25, -0.75, 0.25, 0.25, 0.0, None),  # a tie
+        ("CAMP6", 2, 2, 0.5, 0.5, 0.0, 0.5, 0.0, -0.5, "A"),
+    ])  # fmt: skip
