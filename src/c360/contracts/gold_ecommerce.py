@@ -7,7 +7,7 @@ money skip it.
 
 from __future__ import annotations
 
-from c360.contracts.model import Column, Table
+from c360.contracts.model import Column, Table, gold_table
 
 RFM_SEGMENTS = (
     "Champions",
@@ -33,17 +33,7 @@ def gold(
     partition_by: tuple[str, ...] = (),
 ) -> Table:
     """A seed-003 gold table published to ``lake/gold/<name>``."""
-    return Table(
-        name=name,
-        seed="003",
-        layer="gold",
-        description=description,
-        columns=columns,
-        primary_key=key,
-        path=f"lake/gold/{name}",
-        file_format="parquet_dir",
-        partition_by=partition_by,
-    )
+    return gold_table("003", name, description, key, *columns, partition_by=partition_by)
 
 
 def eur(name: str, description: str, nullable: bool = False) -> Column:

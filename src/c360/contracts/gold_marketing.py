@@ -6,21 +6,12 @@ rates are percentages, as seed 004 defines its KPIs; a ratio whose denominator i
 
 from __future__ import annotations
 
-from c360.contracts.model import Column, Table
+from c360.contracts.model import Column, Table, gold_table
 
 
 def gold(name: str, description: str, key: tuple[str, ...], *columns: Column) -> Table:
     """A seed-004 gold table published to ``lake/gold/<name>``."""
-    return Table(
-        name=name,
-        seed="004",
-        layer="gold",
-        description=description,
-        columns=columns,
-        primary_key=key,
-        path=f"lake/gold/{name}",
-        file_format="parquet_dir",
-    )
+    return gold_table("004", name, description, key, *columns)
 
 
 def count(name: str, description: str, nullable: bool = False) -> Column:

@@ -8,21 +8,12 @@ from __future__ import annotations
 import dataclasses
 
 from c360.contracts import commerce, crm, marketing
-from c360.contracts.model import Column, Table
+from c360.contracts.model import Column, Table, gold_table
 
 
 def gold(name: str, description: str, key: tuple[str, ...], *columns: Column) -> Table:
     """A seed-000 gold table published to ``lake/gold/<name>``."""
-    return Table(
-        name=name,
-        seed="000",
-        layer="gold",
-        description=description,
-        columns=columns,
-        primary_key=key,
-        path=f"lake/gold/{name}",
-        file_format="parquet_dir",
-    )
+    return gold_table("000", name, description, key, *columns)
 
 
 def ref(name: str, references: str, description: str = "", nullable: bool = False) -> Column:

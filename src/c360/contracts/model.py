@@ -90,6 +90,28 @@ class Table:
         return out
 
 
+def gold_table(
+    seed: str,
+    name: str,
+    description: str,
+    key: tuple[str, ...],
+    *columns: Column,
+    partition_by: tuple[str, ...] = (),
+) -> Table:
+    """A gold table of ``seed``, published to ``lake/gold/<name>``."""
+    return Table(
+        name=name,
+        seed=seed,
+        layer="gold",
+        description=description,
+        columns=columns,
+        primary_key=key,
+        path=f"lake/gold/{name}",
+        file_format="parquet_dir",
+        partition_by=partition_by,
+    )
+
+
 def id_pattern(prefix: str, digits: int) -> str:
     """Regex of an ID like ``CUST_000123``; a scale that outgrows the width adds digits.
 
