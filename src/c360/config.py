@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from c360 import contracts
+from c360.identity.roles import ROLES
 
 PROJECT_FILE = "c360.yaml"
 
@@ -100,6 +101,49 @@ class Text(BaseModel):
     llm: Llm | None = None
 
 
+class IdentitySource(BaseModel):
+    """One source table of people: its id column and which of its columns play which role."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    table: str = Field(description="The source table (as landed in bronze)")
+    id: str = Field(description="Column holding the record's id in that system")
+    roles: dict[str, str] = Field(description="Role -> column, e.g. {email: mail_address}")
+    updated_at: str | None = Field(default=None, description="Column dating the record")
+    attributes: dict[str, str] = Field(
+        default_factory=dict, description="Profile attribute -> column (tier, consent, …)"
+    )
+
+    @field_validator("roles")
+    @classmethod
+    def _known_roles(cls, value: dict[str, str]) -> dict[str, str]:
+        unknown = sorted(set(value) - set(ROLES))
+        if unknown:
+            raise ValueError(f"unknown role {', '.join(unknown)}; roles are {', '.join(ROLES)}")
+        if not value:
+            raise ValueError("map at least one column to a role")
+        return value
+
+
+class Identity(BaseModel):
+    """Which tables describe people, and how their records are resolved into customers."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sources: dict[str, IdentitySource] = Field(
+        default_factory=dict, description="System name -> its table of people"
+    )
+    threshold: float = Field(
+        default=0.9, gt=0, lt=1, description="Match probability from which two records link"
+    )
+    survivorship: dict[str, object] = Field(
+        default_factory=dict, description="Profile attribute -> rule (most_recent, …)"
+    )
+    overrides: str = Field(
+        default="identity/overrides.csv", description="must_link / must_not_link pairs"
+    )
+
+
 class Project(BaseModel):
     """Settings of one workspace."""
 
@@ -115,6 +159,7 @@ class Project(BaseModel):
         default_factory=dict, description="Source tables read from a database, not their file"
     )
     text: Text = Text()
+    identity: Identity = Identity()
 
     @field_validator("sources")
     @classmethod
@@ -153,11 +198,11 @@ def load(workspace: Path) -> Project:
         raise ConfigError(f"{path}: {where}: {first['msg']}") from None
 
 
-def write_default(workspace: Path, name: str) -> Path:
+def write_default(workspace: Path, name: str, identity: dict[str, object] | None = None) -> Path:
     """Write a commented ``c360.yaml`` with the defaults, unless one exists; returns its path."""
     path = Path(workspace) / PROJECT_FILE
     if not path.exists():
-        project = Project(name=name)
+        project = Project(name=name, identity=Identity.model_validate(identity or {}))
         path.write_text(
             "# c360 project file: every setting is optional; environment variables\n"
             "# C360_ENGINE and C360_SCHEMA_DRIFT override the values here.\n"

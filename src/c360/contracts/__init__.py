@@ -7,6 +7,7 @@ from c360.contracts import (
     crm,
     ecommerce,
     gold_ecommerce,
+    gold_identity,
     gold_marketing,
     gold_star,
     gold_text,
@@ -33,6 +34,7 @@ GOLD_TABLES: tuple[Table, ...] = (
     *gold_text.TABLES,
     *gold_ecommerce.TABLES,
     *gold_marketing.TABLES,
+    *gold_identity.TABLES,
 )
 ALL_TABLES: tuple[Table, ...] = SOURCE_TABLES + TRUTH_TABLES + GOLD_TABLES
 CONTRACTS: dict[str, Table] = {t.name: t for t in ALL_TABLES}

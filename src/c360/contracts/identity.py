@@ -2,7 +2,7 @@
 
 Each system has its own ids, column names and formats, and its own noise (typos, nicknames, old
 addresses, other e-mails, shared household contacts). ``truth_identity`` maps every record to its
-person; its ``source`` column holds the keys of ``SOURCES``.
+person; its ``source`` column holds the keys of ``SOURCES``, and ``customers`` for seed 000.
 """
 
 from __future__ import annotations
@@ -147,3 +147,59 @@ SOURCES: dict[str, Table] = {
 }
 
 TABLES = (CRM_CONTACTS, LOYALTY_MEMBERS, WEB_ACCOUNTS, ECOMMERCE_CUSTOMERS)
+
+# How the generated workspace maps these tables to identity roles (written into its c360.yaml).
+# Seed 000's customer master joins them: its only identifying column is the e-mail, and its
+# customer_id is what every seed-000 fact (orders, sends, interactions) refers to.
+IDENTITY_SOURCES: dict[str, dict[str, object]] = {
+    "crm": {
+        "table": "identity_crm_contacts",
+        "id": "crm_contact_id",
+        "updated_at": "created_at",
+        "roles": {
+            "first_name": "first_name", "last_name": "last_name", "email": "email",
+            "phone": "phone", "address_line": "street", "postcode": "postal_code",
+            "city": "city", "country": "country", "date_of_birth": "date_of_birth",
+        },
+    },
+    "loyalty": {
+        "table": "identity_loyalty_members",
+        "id": "member_no",
+        "updated_at": "enrolled_at",
+        "roles": {
+            "full_name": "full_name", "date_of_birth": "birth_date", "phone": "mobile",
+            "email": "email", "postcode": "zip", "city": "city", "country": "country_code",
+        },
+        "attributes": {"loyalty_tier": "tier", "loyalty_points_balance": "points_balance"},
+    },
+    "web": {
+        "table": "identity_web_accounts",
+        "id": "user_id",
+        "updated_at": "last_login_at",
+        "roles": {
+            "first_name": "given_name", "last_name": "family_name", "email": "email",
+            "phone": "phone_number", "country": "country",
+        },
+        "attributes": {"marketing_opt_in": "marketing_opt_in"},
+    },
+    "ecommerce": {
+        "table": "identity_ecommerce_customers",
+        "id": "shop_customer_id",
+        "updated_at": "created_at",
+        "roles": {
+            "first_name": "billing_first_name", "last_name": "billing_last_name",
+            "email": "email", "phone": "phone", "address_line": "billing_street",
+            "city": "billing_city", "postcode": "billing_postcode", "country": "billing_country",
+        },
+    },
+    "customers": {
+        "table": "crm_customers",
+        "id": "customer_id",
+        "updated_at": "first_seen_at",
+        "roles": {"email": "email", "country": "country"},
+        "attributes": {
+            "language": "locale", "preferred_channel": "preferred_channel",
+            "consent_email": "consent_email", "consent_sms": "consent_sms",
+        },
+    },
+}  # fmt: skip

@@ -15,6 +15,7 @@ SEED_TITLES = {
 }
 GOLD_TITLES = {
     "000": "Gold — seed 000's star schema, KPIs and attribution",
+    "001": "Gold — seed 001's identity resolution and unified profile",
     "003": "Gold — seed 003's e-commerce facts, aggregates, RFM and stock",
     "004": "Gold — seed 004's marketing marts",
 }

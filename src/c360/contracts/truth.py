@@ -40,7 +40,7 @@ IDENTITY = Table(
     file_format="csv",
     primary_key=("source", "record_id"),
     columns=(
-        Column("source", "string", "Identity source system"),
+        Column("source", "string", "Identity source system, or customers (seed 000's master)"),
         Column("record_id", "string", "The record's id in that source"),
         Column("person_id", "string", "The person (the seed-000 customer_id of that person)"),
     ),

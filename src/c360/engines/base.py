@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import ibis
 import pyarrow as pa
@@ -16,12 +17,14 @@ class Engine:
 
     ``register`` turns an Arrow table into a table of the backend (Ibis's own ``memtable`` fails
     on Spark for decimals with NULLs); ``to_arrow`` returns results with UTC-aware timestamps
-    on every engine (Spark hands them back naive).
+    on every engine (Spark hands them back naive); ``splink_api`` gives Splink's database API
+    on the same connection, so identity resolution runs where the pipeline runs.
     """
 
     name: str
     con: ibis.BaseBackend
     register: Callable[[str, pa.Table], ibis.Table]
+    splink_api: Callable[[], Any]
 
     def read_lake(self, name: str, folder: Path) -> ibis.Table:
         """A lake table (a folder of Parquet parts) as a table of this engine."""

@@ -14,6 +14,7 @@ from pymongo.errors import PyMongoError
 
 from c360 import __version__, contracts
 from c360.config import PROJECT_FILE, write_default
+from c360.contracts.identity import IDENTITY_SOURCES
 from c360.contracts.model import Table
 from c360.generate import ecommerce, identity, marketing, seed000
 from c360.generate.block import Block
@@ -100,7 +101,7 @@ def generate(
     defects.close()
     result = Result(workspace, {name: s.rows for name, s in sinks.items()}, defect_count)
     result.manifest_sha256 = _write_manifest(workspace, plan, sinks, defects)
-    write_default(workspace, workspace.resolve().name)
+    write_default(workspace, workspace.resolve().name, {"sources": IDENTITY_SOURCES})
     if uri := os.environ.get("C360_MONGODB_URI"):
         try:
             result.mongo_documents = load_bronze(uri, bronze_files(workspace))

@@ -15,6 +15,7 @@ import pyarrow as pa
 
 from c360 import config, engines
 from c360.engines.duckdb.warehouse import build_warehouse, query_warehouse
+from c360.identity.run import IdentityRun, resolve_workspace
 from c360.pipeline.bronze.land import Landed, land_all, sources
 from c360.pipeline.bronze.readers import SourceError
 from c360.pipeline.gold.run import MODELS as GOLD_MODELS
@@ -56,6 +57,7 @@ class RunResult:
     silver: list[Built] = field(default_factory=list)
     gold: list[BuiltGold] = field(default_factory=list)
     text: dict[str, int] = field(default_factory=dict)
+    identity: IdentityRun | None = None
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -106,6 +108,13 @@ def run(
     result.seconds["text"] = time.perf_counter() - started
     if until == "silver":
         return _reported(result)
+
+    if project.identity.sources:
+        started = time.perf_counter()
+        watch.layer("identity", 1)
+        result.identity = resolve_workspace(workspace, project.identity, backend.splink_api)
+        watch.done("identity", "identity_links")
+        result.seconds["identity"] = time.perf_counter() - started
 
     started = time.perf_counter()
     watch.layer("gold", len(GOLD_MODELS))

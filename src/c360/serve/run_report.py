@@ -51,6 +51,7 @@ def report(result: RunResult, answers: dict[str, pa.Table] | None = None) -> dic
             for b in result.silver
         ],
         "text": result.text,
+        "identity": asdict(result.identity) if result.identity else None,
         "gold": [asdict(g) for g in result.gold],
         "answers": {name: table.to_pylist() for name, table in (answers or {}).items()},
     }
@@ -103,6 +104,13 @@ def markdown(data: dict[str, Any]) -> str:
         lines += ["", "## Text: notes and e-mail bodies, redacted then enriched", "",
                   "| table | rows |", "| --- | ---: |"]  # fmt: skip
         lines += [f"| {name} | {rows:,} |" for name, rows in data["text"].items()]
+    if identity := data.get("identity"):
+        lines += ["", "## Identity: source records resolved into customers", "",
+                  "| records | customers | scored pairs | unmatchable (singletons) | changes |",
+                  "| ---: | ---: | ---: | ---: | --- |",
+                  f"| {identity['records']:,} | {identity['customers']:,} | "
+                  f"{identity['pairs']:,} | {identity['unmatchable']:,} | "
+                  f"{_reasons(identity['events'])} |"]  # fmt: skip
     if data["gold"]:
         lines += ["", "## Gold", "", "| table | rows |", "| --- | ---: |"]
         lines += [f"| {g['model']} | {g['rows']:,} |" for g in data["gold"]]

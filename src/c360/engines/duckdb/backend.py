@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ibis
 import pyarrow as pa
+from splink import DuckDBAPI
 
 from c360.engines.base import Engine
 
@@ -16,4 +17,7 @@ def connect(database: str = ":memory:") -> Engine:
     def register(name: str, data: pa.Table) -> ibis.Table:
         return con.create_table(name, obj=data, overwrite=True)
 
-    return Engine("duckdb", con, register)
+    def splink_api() -> DuckDBAPI:
+        return DuckDBAPI(connection=con.con)
+
+    return Engine("duckdb", con, register, splink_api)

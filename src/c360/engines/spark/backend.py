@@ -10,6 +10,7 @@ from functools import cache
 import ibis
 import pyarrow as pa
 from pyspark.sql import SparkSession
+from splink import SparkAPI
 
 from c360.engines.base import Engine
 
@@ -46,4 +47,7 @@ def connect() -> Engine:
         spark.createDataFrame(data).createOrReplaceTempView(name)
         return con.table(name)
 
-    return Engine("spark", con, register)
+    def splink_api() -> SparkAPI:
+        return SparkAPI(spark_session=spark)
+
+    return Engine("spark", con, register, splink_api)

@@ -58,7 +58,7 @@ def global_outputs(plan: Plan, dims: Dimensions) -> Iterator[Output]:
 
 
 def block_outputs(block: Block, base: Seed000) -> Iterator[Output]:
-    """The four sources' records of the block, their truth and their few defects."""
+    """The four sources' records of the block, their truth (and seed 000's) and few defects."""
     facts = person_facts(block, base)
     member = memberships(block.rng("identity_members"), facts, STYLES)
     drafts = [
@@ -81,6 +81,10 @@ def block_outputs(block: Block, base: Seed000) -> Iterator[Output]:
         }
         yield "truth_identity", pa.table(truth_rows, schema=truth.IDENTITY.arrow_schema())
         yield source.name, _defects(block, style.source, table, d)
+    people = pa.array(facts.customer_id, pa.string())
+    customers = {"source": pa.array(["customers"] * len(people), pa.string())}
+    customers |= {"record_id": people, "person_id": people}  # seed 000's master: itself
+    yield "truth_identity", pa.table(customers, schema=truth.IDENTITY.arrow_schema())
 
 
 def impossible_birth_date(rng: np.random.Generator, values: pa.Array) -> pa.Array:

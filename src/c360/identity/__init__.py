@@ -1,0 +1,1 @@
+"""Identity resolution: which source records are one person, under a stable ``customer360_id``."""

@@ -1,0 +1,86 @@
+"""How close predicted clusters come to the true people: pairwise and B-cubed scores.
+
+Both read a contingency table (predicted label x true label -> records), so scoring is linear in
+the number of records: no pair of records is ever listed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Pairwise and B-cubed precision, recall and F1, with the counts behind them."""
+
+    pairwise_precision: float
+    pairwise_recall: float
+    pairwise_f1: float
+    bcubed_precision: float
+    bcubed_recall: float
+    bcubed_f1: float
+    records: int  # records present in both mappings, the only ones scored
+    true_pairs: int
+    predicted_pairs: int
+    correct_pairs: int
+
+
+def _pairs(n: int) -> int:
+    return n * (n - 1) // 2
+
+
+def _ratio(part: float, whole: float) -> float:
+    """``part / whole``, or 1.0 when there was nothing to find or claim."""
+    return part / whole if whole else 1.0
+
+
+def _f1(precision: float, recall: float) -> float:
+    total = precision + recall
+    return 2 * precision * recall / total if total else 0.0
+
+
+def score(predicted: Mapping[str, Hashable], truth: Mapping[str, Hashable]) -> Scores:
+    """Score ``predicted`` (record -> cluster label) against ``truth`` (record -> person).
+
+    Only records present in both are scored. A precision with no predicted pair, or a recall
+    with no true pair, is 1.0: nothing was claimed wrongly, or nothing was missed.
+
+    >>> truth = {"a": 1, "b": 1, "c": 1, "d": 2}
+    >>> s = score({"a": "a", "b": "a", "c": "c", "d": "c"}, truth)
+    >>> s.pairwise_precision, round(s.pairwise_recall, 3), s.bcubed_precision
+    (0.5, 0.333, 0.75)
+    >>> s = score({"a": "a", "b": "b", "c": "c", "d": "d"}, {"a": 1, "b": 2, "c": 3, "d": 4})
+    >>> s.pairwise_precision, s.pairwise_recall, s.pairwise_f1, s.true_pairs
+    (1.0, 1.0, 1.0, 0)
+    """
+    cells: Counter[tuple[Hashable, Hashable]] = Counter(
+        (label, truth[record]) for record, label in predicted.items() if record in truth
+    )
+    clusters: Counter[Hashable] = Counter()
+    people: Counter[Hashable] = Counter()
+    for (label, person), n in cells.items():
+        clusters[label] += n
+        people[person] += n
+    records = sum(cells.values())
+    correct = sum(_pairs(n) for n in cells.values())
+    claimed = sum(_pairs(n) for n in clusters.values())
+    true = sum(_pairs(n) for n in people.values())
+    # B-cubed: each of the n records of a cell sees n of its cluster and n of its person.
+    precision_sum = sum(n * n / clusters[label] for (label, _), n in cells.items())
+    recall_sum = sum(n * n / people[person] for (_, person), n in cells.items())
+    pairwise_precision, pairwise_recall = _ratio(correct, claimed), _ratio(correct, true)
+    bcubed_precision, bcubed_recall = _ratio(precision_sum, records), _ratio(recall_sum, records)
+    return Scores(
+        pairwise_precision=pairwise_precision,
+        pairwise_recall=pairwise_recall,
+        pairwise_f1=_f1(pairwise_precision, pairwise_recall),
+        bcubed_precision=bcubed_precision,
+        bcubed_recall=bcubed_recall,
+        bcubed_f1=_f1(bcubed_precision, bcubed_recall),
+        records=records,
+        true_pairs=true,
+        predicted_pairs=claimed,
+        correct_pairs=correct,
+    )

@@ -1,0 +1,289 @@
+"""Schema-free normalisation of people records before matching: one spelling per name, address…
+
+Per-value functions are cached (values repeat a lot); :func:`normalise_records` runs them once
+per distinct value of a column, so a million records take seconds (most of them parsing phones).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from datetime import date, datetime
+from functools import lru_cache
+from typing import Any
+
+import phonenumbers
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from c360.identity.nicknames import NICKNAMES
+from c360.pipeline.silver.conform import COUNTRY_ISO, EMAIL
+
+_CACHE = 1 << 16  # distinct names fit; rarer values are deduplicated per column anyway
+_TEXT = pa.string()
+_STAMP = pa.timestamp("us")
+_FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
+                       "ı": "i"})  # fmt: skip
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_FLOAT_TAIL = re.compile(r"(?<=\d)\.0+$")
+_EMAIL = re.compile(EMAIL)
+_GMAIL = frozenset({"gmail.com", "googlemail.com"})
+_PLUS_TAG_NAMES = frozenset({"outlook", "hotmail", "live", "msn"})  # any country's domain
+_PLUS_TAG_DOMAINS = frozenset({
+    "icloud.com", "me.com", "mac.com", "fastmail.com", "fastmail.fm", "protonmail.com",
+    "protonmail.ch", "proton.me", "pm.me",
+})  # fmt: skip
+_FIVE_DIGIT_POSTCODES = frozenset({"FR", "DE", "ES", "US"})
+_STREET_WORDS = {
+    "st": "street", "rd": "road", "ave": "avenue", "av": "avenue", "ln": "lane", "dr": "drive",
+    "bd": "boulevard", "bld": "boulevard", "blvd": "boulevard", "pl": "place", "r": "rue",
+    "str": "strasse", "c": "calle", "avda": "avenida",
+}  # fmt: skip
+_STR_SUFFIX = re.compile(r"(\w)str\b")
+_CITY_WORDS = {"st": "saint", "ste": "sainte"}
+_YMD = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?")
+_DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[T ].*)?")
+
+
+class _CharFolds(dict[int, str]):
+    """Each character's folded form, worked out the first time it is met."""
+
+    def __missing__(self, code: int) -> str:
+        text = unicodedata.normalize("NFKD", chr(code)).casefold().translate(_FOLD)
+        text = unicodedata.normalize("NFKD", text)
+        self[code] = folded = "".join(c for c in text if not unicodedata.combining(c))
+        return folded
+
+
+_CHAR_FOLDS = _CharFolds(dict.fromkeys(map(ord, "'’‘`´ʼ"), ""))
+
+
+def _fold(value: str) -> str:
+    """Lower case without accents or apostrophes ("O'Brien-Løvik" → "obrien-lovik")."""
+    if value.isascii():  # most values: a faster path to the same result
+        return value.lower().replace("'", "").replace("`", "")
+    return value.translate(_CHAR_FOLDS)
+
+
+def _words(value: str | None, drop: re.Pattern[str]) -> str | None:
+    if value is None:
+        return None
+    return drop.sub(" ", _fold(value)).strip() or None
+
+
+@lru_cache(maxsize=_CACHE)
+def name_key(value: str | None) -> str | None:
+    """Letters only, lower case, no accents, one space between words ("Mélanie-Claire")."""
+    return _words(value, _NOT_LETTERS)
+
+
+@lru_cache(maxsize=_CACHE)
+def first_name_canonical(value: str | None) -> str | None:
+    """The formal given name behind a nickname ("Bobby" → "robert"), else :func:`name_key`."""
+    key = name_key(value)
+    return None if key is None else NICKNAMES.get(key, key)
+
+
+@lru_cache(maxsize=_CACHE)
+def split_full_name(value: str | None) -> tuple[str | None, str | None]:
+    """(first, last) of "LAST, First" or "First Last…" (particles stay in the last name)."""
+    text = (value or "").strip()
+    if "," in text:
+        last, first = (part.strip() or None for part in text.split(",", 1))
+        return first, last
+    tokens = text.split()
+    if not tokens:
+        return None, None
+    if len(tokens) == 1:
+        return None, tokens[0]
+    return tokens[0], " ".join(tokens[1:])
+
+
+@lru_cache(maxsize=_CACHE)
+def email_key(value: str | None) -> str | None:
+    """The address trimmed and lower-cased; None when it is not shaped like one."""
+    if value is None:
+        return None
+    text = value.strip().lower()
+    return text if _EMAIL.match(text) else None
+
+
+@lru_cache(maxsize=_CACHE)
+def email_canonical(value: str | None) -> str | None:
+    """One spelling per mailbox: Gmail ignores dots and "+tags", other big providers "+tags"."""
+    key = email_key(value)
+    if key is None:
+        return None
+    local, domain = key.rsplit("@", 1)
+    if domain in _GMAIL:
+        local, domain = local.split("+", 1)[0].replace(".", ""), "gmail.com"
+    elif domain in _PLUS_TAG_DOMAINS or domain.split(".", 1)[0] in _PLUS_TAG_NAMES:
+        local = local.split("+", 1)[0]
+    return f"{local}@{domain}" if local else key
+
+
+@lru_cache(maxsize=_CACHE)
+def email_local_key(value: str | None) -> str | None:
+    """The canonical local part's letters ("laura.webb72@…" → "laurawebb"), a blocking hint."""
+    return _local_letters(email_canonical(value))
+
+
+def _local_letters(address: str | None) -> str | None:
+    return None if address is None else _NOT_LETTERS.sub("", address.rsplit("@", 1)[0]) or None
+
+
+@lru_cache(maxsize=_CACHE)
+def phone_e164(value: str | None, country: str | None) -> str | None:
+    """The number in E.164, read in the record's country unless it starts with "+"."""
+    if value is None or any(c.isalpha() for c in value):
+        return None  # letters: a typo or a note, not a number to trust
+    try:
+        parsed = phonenumbers.parse(value, country.upper() if country else None)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(parsed):
+        return None
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+@lru_cache(maxsize=_CACHE)
+def postcode_key(value: str | None, country: str | None) -> str | None:
+    """Upper-case letters and digits, with the leading zeros a numeric column lost put back."""
+    if value is None:
+        return None
+    text = value.strip().upper()
+    if "." in text:
+        text = _FLOAT_TAIL.sub("", text)  # read from a float column: "1000.0"
+    if not text.isalnum():
+        text = _NOT_ALNUM.sub("", text)
+    if text.isdigit() and country and country.upper() in _FIVE_DIGIT_POSTCODES:
+        return text[:5].zfill(5)  # lost leading zeros back; a US ZIP+4 cut to the ZIP
+    return text or None
+
+
+@lru_cache(maxsize=_CACHE)
+def country_iso(value: str | None) -> str | None:
+    """ISO 3166 alpha-2 code of a country name or code (France / fra / fr → FR); else None."""
+    if value is None:
+        return None
+    text = value.strip().lower()
+    if text in COUNTRY_ISO:
+        return COUNTRY_ISO[text]
+    return text.upper() if len(text) == 2 and text.isascii() and text.isalpha() else None
+
+
+def date_of_birth(value: object) -> date | None:
+    """A plausible birth date (1900–2025) from a date or text in a common layout; else None."""
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value if 1900 <= value.year <= 2025 else None
+    return _date_text(value) if isinstance(value, str) else None
+
+
+@lru_cache(maxsize=_CACHE)
+def _date_text(value: str) -> date | None:
+    text = value.strip()
+    if ymd := _YMD.fullmatch(text):
+        year, month, day = (int(x) for x in ymd.groups())
+    elif dmy := _DMY.fullmatch(text):
+        first, second, year = (int(x) for x in dmy.groups())
+        # Day first (European) unless that cannot be: "12/31/1980" is 31 December.
+        day, month = (second, first) if second > 12 >= first else (first, second)
+    else:
+        return None
+    try:
+        return date_of_birth(date(year, month, day))
+    except ValueError:
+        return None
+
+
+def _replace_words(key: str | None, words: dict[str, str]) -> str | None:
+    if key is None:
+        return None
+    return " ".join(words.get(word, word) for word in key.split())
+
+
+@lru_cache(maxsize=_CACHE)
+def street_key(value: str | None) -> str | None:
+    """An address line folded like a name, numbers kept, street types spelt out one way."""
+    key = _replace_words(_words(value, _NOT_ALNUM), _STREET_WORDS)
+    if key is None or "str" not in key:
+        return key
+    return _STR_SUFFIX.sub(r"\1strasse", key)  # Hauptstr.
+
+
+@lru_cache(maxsize=_CACHE)
+def city_key(value: str | None) -> str | None:
+    """A city folded like a name, "St"/"Ste" spelt out ("St-Étienne" → "saint etienne")."""
+    return _replace_words(name_key(value), _CITY_WORDS)
+
+
+def _raw(table: pa.Table, name: str, kind: pa.DataType) -> pa.Array:
+    """A column as one array, as stored (nulls of ``kind`` when the role is absent)."""
+    if name not in table.column_names:
+        return pa.nulls(table.num_rows, kind)
+    return table.column(name).combine_chunks()
+
+
+def _text(table: pa.Table, name: str) -> pa.Array:
+    values = _raw(table, name, _TEXT)
+    return values if values.type == _TEXT else pc.cast(values, _TEXT)
+
+
+def _per_value(values: pa.Array, fn: Callable[[Any], Any], kind: pa.DataType = _TEXT) -> pa.Array:
+    """``fn`` applied once per distinct value, spread back over the rows."""
+    encoded = pc.dictionary_encode(values)
+    return pa.array(map(fn, encoded.dictionary.to_pylist()), kind).take(encoded.indices)
+
+
+def _per_pair(fn: Callable[[Any, Any], Any], values: pa.Array, country: pa.Array) -> pa.Array:
+    """``fn(value, country)`` applied once per distinct pair, spread back over the rows."""
+    pairs = pc.binary_join_element_wise(values, pc.fill_null(country, ""), "\x1f")
+    return _per_value(pairs, lambda pair: fn(*pair.rsplit("\x1f", 1)))
+
+
+def _blank_to_null(values: pa.Array) -> pa.Array:
+    return pc.if_else(pc.equal(values, ""), pa.scalar(None, _TEXT), values)
+
+
+def normalise_records(table: pa.Table) -> pa.Table:
+    """Role columns (any subset) in; every normalised column out, one row per input row."""
+    halves = pa.struct([("first", _TEXT), ("last", _TEXT)])
+    split = _per_value(_text(table, "full_name"), split_full_name, halves)
+    first = _per_value(
+        pc.coalesce(_text(table, "first_name"), pc.struct_field(split, "first")), name_key
+    )
+    email = _per_value(_text(table, "email"), email_key)
+    canonical = _per_value(email, email_canonical)
+    country = _per_value(_text(table, "country"), country_iso)
+    stamps = _raw(table, "updated_at", _STAMP)
+    columns = {
+        "record_key": _text(table, "record_key"),
+        "first_name": first,
+        "first_name_canonical": _per_value(first, first_name_canonical),
+        "last_name": _per_value(
+            pc.coalesce(_text(table, "last_name"), pc.struct_field(split, "last")), name_key
+        ),
+        "date_of_birth": _per_value(
+            _raw(table, "date_of_birth", pa.date32()), date_of_birth, pa.date32()
+        ),
+        "email": email,
+        "email_canonical": canonical,
+        "email_local": _per_value(canonical, _local_letters),
+        "phone": _per_pair(phone_e164, _text(table, "phone"), country),
+        "address_line": _per_value(_text(table, "address_line"), street_key),
+        "city": _per_value(_text(table, "city"), city_key),
+        "postcode": _per_pair(postcode_key, _text(table, "postcode"), country),
+        "country": country,
+        "national_id": _blank_to_null(  # upper-case letters and digits only
+            pc.replace_substring_regex(
+                pc.utf8_upper(_text(table, "national_id")), r"[^\pL\pN]+", ""
+            )
+        ),
+        "source_id": _blank_to_null(pc.utf8_trim_whitespace(_text(table, "source_id"))),
+        "updated_at": stamps if pa.types.is_timestamp(stamps.type) else pc.cast(stamps, _STAMP),
+    }
+    return pa.table(columns)

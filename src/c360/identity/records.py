@@ -1,0 +1,134 @@
+"""The people records of every configured source, in one table of roles, normalised.
+
+Each source table is read from bronze (raw text, nothing lost), its mapped columns renamed to
+their roles, and one row kept per record id: a record landed twice is one record (the later
+landing wins). Records with nothing to match on are kept and marked, to stay singletons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from c360.config import Identity, IdentitySource
+from c360.identity.normalise import normalise_records
+from c360.pipeline import lake
+
+# Normalised columns that count as evidence when a record is compared with another.
+MATCHABLE = (
+    "first_name", "last_name", "email_canonical", "phone", "date_of_birth", "national_id",
+    "source_id",
+)  # fmt: skip
+
+
+class IdentityConfigError(Exception):
+    """The identity section of the project file does not fit the data; the message says how."""
+
+
+@dataclass(frozen=True)
+class Records:
+    """Normalised records (one per source record) and what was set aside while reading."""
+
+    table: pa.Table
+    duplicates: dict[str, int]  # source -> rows sharing an id with a later row
+    unmatchable: int  # records with no name and no identifying value
+
+
+def record_keys(source: str, ids: pa.Array) -> pa.Array:
+    """``source:id``, the key of a record across all systems."""
+    return pc.binary_join_element_wise(pa.scalar(source), pc.cast(ids, pa.string()), ":")
+
+
+@lru_cache(maxsize=65536)
+def _timestamp(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text.strip().replace("Z", "")[:26])
+    except ValueError:
+        return None
+
+
+def timestamps(values: pa.Array) -> pa.Array:
+    """Text timestamps (ISO, with T or a space) as timestamps; unreadable ones as NULL."""
+    if pa.types.is_timestamp(values.type):
+        return values
+    return pa.array(
+        [None if v is None else _timestamp(v) for v in values.to_pylist()], pa.timestamp("us")
+    )
+
+
+def source_roles(name: str, source: IdentitySource, table: pa.Table) -> pa.Table:
+    """One source's rows as ``record_key``, ``source``, ``record_id`` and its role columns."""
+    wanted = [source.id, *source.roles.values()] + (
+        [source.updated_at] if source.updated_at else []
+    )
+    missing = sorted(set(wanted) - set(table.column_names))
+    if missing:
+        raise IdentityConfigError(
+            f"identity source {name!r}: table {source.table} has no column {', '.join(missing)}"
+        )
+    ids = pc.cast(table.column(source.id), pa.string())
+    columns: dict[str, pa.Array | pa.ChunkedArray] = {
+        "record_key": record_keys(name, ids),
+        "source": pa.array([name] * table.num_rows, pa.string()),
+        "record_id": ids,
+    }
+    for role, column in source.roles.items():
+        values = table.column(column)
+        columns[role] = values if role == "date_of_birth" else pc.cast(values, pa.string())
+    if source.updated_at:
+        columns["updated_at"] = timestamps(table.column(source.updated_at).combine_chunks())
+    return pa.table(columns)
+
+
+def latest_per_id(table: pa.Table) -> tuple[pa.Table, int]:
+    """The last row of each record id (rows arrive in landing order); how many were dropped."""
+    keys = table.column("record_key").to_numpy(zero_copy_only=False)
+    reversed_keys = keys[::-1]
+    _, first_from_end = np.unique(reversed_keys, return_index=True)
+    keep = np.sort(len(keys) - 1 - first_from_end)
+    return table.take(pa.array(keep)), len(keys) - len(keep)
+
+
+def matchable(table: pa.Table) -> pa.Array:
+    """True for records with a name or an identifying value to compare."""
+    present = [c for c in MATCHABLE if c in table.column_names]
+    mask = np.zeros(table.num_rows, dtype=bool)
+    for column in present:
+        mask |= table.column(column).is_valid().to_numpy(zero_copy_only=False)
+    return pa.array(mask)
+
+
+def gather(workspace: Path, identity: Identity) -> Records:
+    """Every configured source's records, normalised, one row per record."""
+    if not identity.sources:
+        raise IdentityConfigError(
+            "no identity sources: add identity.sources to c360.yaml (a table, its id column and "
+            "a role for each column to match on)"
+        )
+    parts, duplicates = [], {}
+    for name, source in identity.sources.items():
+        folder = lake.table_dir(workspace, "bronze", source.table)
+        if not folder.exists():
+            raise IdentityConfigError(
+                f"identity source {name!r}: table {source.table} has not been landed in bronze"
+            )
+        roles, dropped = latest_per_id(
+            source_roles(name, source, lake.read_table(workspace, "bronze", source.table))
+        )
+        duplicates[name] = dropped
+        normalised = normalise_records(roles.drop_columns(["source", "record_id"]))
+        parts.append(
+            normalised.append_column("source", roles.column("source")).append_column(
+                "record_id", roles.column("record_id")
+            )
+        )
+    table = pa.concat_tables(parts, promote_options="default")
+    table = table.append_column("matchable", matchable(table))
+    unmatchable = table.num_rows - pc.sum(table.column("matchable")).as_py()
+    return Records(table, duplicates, unmatchable)

@@ -1,0 +1,168 @@
+"""From scored pairs to persistent customers: deterministic rules, guarded clustering, ids.
+
+Pure: records, scored pairs, overrides and the previous run's ids in; links, decided pairs,
+ledger events and aliases out.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from c360.identity.cluster import Edge, cluster_with_report
+from c360.identity.ids import Assignment, LedgerEvent, assign_ids
+from c360.identity.matching import RULE_COMPARISONS
+from c360.identity.similarity import dates_compatible, names_compatible
+
+Person = tuple[str | None, str | None, date | None]  # first name, last name, birth date
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Pairs users decided themselves (record keys ``source:id``)."""
+
+    must_link: tuple[tuple[str, str], ...] = ()
+    must_not_link: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Who is who after this run."""
+
+    links: pa.Table  # record_key, source, record_id, customer360_id
+    pairs: pa.Table  # every scored pair with its decision and evidence
+    assignment: Assignment
+
+
+def people(records: pa.Table) -> dict[str, Person]:
+    """What the over-merge guard compares, per record."""
+    return dict(
+        zip(
+            records.column("record_key").to_pylist(),
+            zip(
+                records.column("first_name").to_pylist(),
+                records.column("last_name").to_pylist(),
+                records.column("date_of_birth").to_pylist(),
+                strict=True,
+            ),
+            strict=True,
+        )
+    )
+
+
+def disagree(a: Person, b: Person) -> bool:
+    """Two records that cannot be one person: first names or birth dates clearly differ."""
+    return not names_compatible(a[0], a[1], b[0], b[1]) or not dates_compatible(a[2], b[2])
+
+
+def deterministic(pairs: pa.Table, who: Mapping[str, Person]) -> pa.Array:
+    """Pairs linked by rule: the same e-mail or shared id, and nothing that disagrees."""
+    rule = None
+    for comparison in RULE_COMPARISONS:
+        if f"gamma_{comparison}" in pairs.column_names:
+            same = pc.equal(pairs.column(f"gamma_{comparison}"), 1)
+            rule = same if rule is None else pc.or_(rule, same)
+    if rule is None:
+        return pa.array([False] * pairs.num_rows)
+    left, right = pairs.column("record_key_l").to_pylist(), pairs.column("record_key_r").to_pylist()
+    flags = pc.fill_null(rule, False).to_pylist()
+    return pa.array(
+        [f and not disagree(who[a], who[b]) for f, a, b in zip(flags, left, right, strict=True)]
+    )
+
+
+def _edges(pairs: pa.Table, ruled: pa.Array) -> list[Edge]:
+    probability = pc.if_else(ruled, 1.0, pairs.column("match_probability")).to_pylist()
+    return [
+        Edge(a, b, p, w)
+        for a, b, p, w in zip(
+            pairs.column("record_key_l").to_pylist(),
+            pairs.column("record_key_r").to_pylist(),
+            probability,
+            pairs.column("match_weight").to_pylist(),
+            strict=True,
+        )
+    ]
+
+
+def evidence(event: LedgerEvent, members: Mapping[str, str], edges: Sequence[Edge]) -> str:
+    """The strongest pairs joining the customers a merge brought together, as JSON."""
+    before = set(event.ids_before)
+    joining = [
+        e
+        for e in edges
+        if members.get(e.left) in before
+        and members.get(e.right) in before
+        and members.get(e.left) != members.get(e.right)
+    ]
+    joining.sort(key=lambda e: -e.weight)
+    return json.dumps(
+        [
+            {"left": e.left, "right": e.right, "match_weight": round(e.weight, 2)}
+            for e in joining[:3]
+        ]
+    )
+
+
+def resolve(
+    records: pa.Table,
+    pairs: pa.Table,
+    threshold: float,
+    overrides: Overrides,
+    previous: Mapping[str, str],
+    previous_aliases: Mapping[str, str],
+    run_id: str,
+    next_number: int,
+) -> Resolution:
+    """Cluster the records and give every cluster its persistent ``customer360_id``."""
+    who = people(records)
+    keys = records.column("record_key").to_pylist()
+    unknown = {k for pair in overrides.must_link + overrides.must_not_link for k in pair} - set(who)
+    if unknown:
+        raise ValueError(f"identity overrides name unknown records: {', '.join(sorted(unknown))}")
+    ruled = deterministic(pairs, who)
+    edges = _edges(pairs, ruled)
+    clustering = cluster_with_report(
+        keys,
+        edges,
+        threshold,
+        conflict=lambda a, b: disagree(who[a], who[b]),
+        must_link=overrides.must_link,
+        must_not_link=overrides.must_not_link,
+        signature=lambda k: who[k],
+    )
+    assignment = assign_ids(
+        clustering.labels,
+        previous,
+        run_id,
+        next_number,
+        previous_aliases=previous_aliases,
+    )
+    kept = [e for e in edges if e.probability >= threshold]
+    events = [
+        replace(e, evidence=evidence(e, previous, kept)) if e.kind == "merge" else e
+        for e in assignment.events
+    ]
+    assignment = replace(assignment, events=events)
+    ids = assignment.ids
+    links = pa.table(
+        {
+            "record_key": keys,
+            "source": records.column("source"),
+            "record_id": records.column("record_id"),
+            "customer360_id": [ids[k] for k in keys],
+        }
+    )
+    refused = {(e.left, e.right) for e in clustering.refused}
+    decisions = [
+        "rule" if r else ("refused" if (e.left, e.right) in refused else
+                          ("linked" if e.probability >= threshold else "below_threshold"))
+        for r, e in zip(ruled.to_pylist(), edges, strict=True)
+    ]  # fmt: skip
+    decided = pairs.append_column("decision", pa.array(decisions, pa.string()))
+    return Resolution(links, decided, assignment)

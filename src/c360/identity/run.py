@@ -1,0 +1,238 @@
+"""Identity resolution on a workspace: source records in, the ``identity_*`` gold tables out.
+
+The previous run's tables are the identity store: their links keep ids stable, their ledger is
+appended to, their aliases carried forward. Users' overrides are read from a CSV file.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from c360.config import Identity
+from c360.contracts import gold_identity
+from c360.contracts.model import Table
+from c360.identity.matching import Scored, predict
+from c360.identity.records import IdentityConfigError, gather
+from c360.identity.resolve import Overrides, resolve
+from c360.pipeline import lake
+
+DECISIONS = ("must_link", "must_not_link")
+
+
+@dataclass(frozen=True)
+class IdentityRun:
+    """What a resolution found."""
+
+    records: int
+    customers: int
+    pairs: int
+    unmatchable: int
+    duplicates: dict[str, int]
+    events: dict[str, int] = field(default_factory=dict)  # new | merge | split -> count
+    seconds: float = 0.0
+
+
+def read_overrides(path: Path) -> Overrides:
+    """``left,right,decision`` rows (record keys ``source:id``); no file means no overrides."""
+    if not path.exists():
+        return Overrides()
+    must: list[tuple[str, str]] = []
+    never: list[tuple[str, str]] = []
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames is None or not {"left", "right", "decision"} <= set(reader.fieldnames):
+            raise IdentityConfigError(f"{path}: the header must be left,right,decision")
+        for line, row in enumerate(reader, start=2):
+            decision = (row["decision"] or "").strip()
+            if decision not in DECISIONS or not row["left"] or not row["right"]:
+                raise IdentityConfigError(
+                    f"{path}:{line}: expected two record keys and must_link or must_not_link"
+                )
+            pair = (row["left"].strip(), row["right"].strip())
+            (must if decision == "must_link" else never).append(pair)
+    return Overrides(tuple(must), tuple(never))
+
+
+def _previous(workspace: Path, table: str) -> pa.Table | None:
+    if not lake.table_dir(workspace, "gold", table).exists():
+        return None
+    return lake.read_table(workspace, "gold", table)
+
+
+def _number(customer360_id: str) -> int:
+    return int(customer360_id.rsplit("_", 1)[-1])
+
+
+def _level(labels: dict[int, str], gamma: int, weight: float) -> dict[str, object]:
+    return {"level": labels.get(gamma, str(gamma)), "match_weight": round(weight, 2)}
+
+
+def evidence(scored: Scored) -> list[str]:
+    """Per pair, JSON of what each comparison found and its match weight (log2 Bayes factor)."""
+    pairs = scored.pairs
+    parts = []
+    for name, labels in scored.levels.items():
+        weight = pairs.column(f"mw_{name}")
+        if f"mw_tf_adj_{name}" in pairs.column_names:  # term frequency: rarer values count more
+            weight = pc.add(weight, pc.fill_null(pairs.column(f"mw_tf_adj_{name}"), 0.0))
+        parts.append((name, labels, pairs.column(f"gamma_{name}").to_pylist(), weight.to_pylist()))
+    return [
+        json.dumps(
+            {name: _level(labels, gammas[i], weights[i]) for name, labels, gammas, weights in parts}
+        )
+        for i in range(pairs.num_rows)
+    ]
+
+
+def _with_overrides(pairs: pa.Table, overrides: Overrides) -> pa.Table:
+    """The decision of every overridden pair is the user's; unscored overrides are added."""
+    decided = {frozenset(p): "must_link" for p in overrides.must_link}
+    decided.update({frozenset(p): "must_not_link" for p in overrides.must_not_link})
+    if not decided:
+        return pairs
+    left, right = pairs.column("record_key_l").to_pylist(), pairs.column("record_key_r").to_pylist()
+    decisions = pairs.column("decision").to_pylist()
+    seen = set()
+    for i, key in enumerate(frozenset(p) for p in zip(left, right, strict=True)):
+        if key in decided:
+            decisions[i] = decided[key]
+            seen.add(key)
+    extra = [(sorted(k), d) for k, d in decided.items() if k not in seen and len(k) == 2]
+    added = pa.table(
+        {
+            "record_key_l": [k[0] for k, _ in extra],
+            "record_key_r": [k[1] for k, _ in extra],
+            "match_probability": [1.0 if d == "must_link" else 0.0 for _, d in extra],
+            "match_weight": pa.nulls(len(extra), pa.float64()),
+            "decision": [d for _, d in extra],
+            "evidence": ['{"override": "user"}'] * len(extra),
+        }
+    )
+    pairs = pairs.set_column(
+        pairs.schema.get_field_index("decision"), "decision", pa.array(decisions, pa.string())
+    )
+    return pa.concat_tables([pairs, added.cast(pairs.schema)])
+
+
+def _conform(data: dict[str, Any] | pa.Table, contract: Table) -> pa.Table:
+    table = data if isinstance(data, pa.Table) else pa.table(data)
+    return table.select(contract.column_names).cast(contract.arrow_schema())
+
+
+def resolve_workspace(
+    workspace: Path, identity: Identity, splink_api: Any, run_id: str | None = None
+) -> IdentityRun:
+    """Resolve the configured sources' records into customers and publish the identity tables."""
+    started = time.perf_counter()
+    workspace = Path(workspace)
+    run_id = run_id or datetime.now(UTC).isoformat(timespec="seconds")
+    gathered = gather(workspace, identity)
+    records = gathered.table
+    overrides = read_overrides(workspace / identity.overrides)
+
+    candidates = records.filter(records.column("matchable"))
+    if candidates.num_rows >= 2:
+        scored = predict(splink_api(), candidates.drop_columns(["source", "record_id"]))
+    else:
+        scored = Scored(pa.table({"record_key_l": [], "record_key_r": []}), {})
+    pairs = scored.pairs
+    if pairs.num_rows == 0:
+        empty = pa.array([], pa.string())
+        pairs = pa.table(
+            {"record_key_l": empty, "record_key_r": empty,
+             "match_probability": pa.array([], pa.float64()),
+             "match_weight": pa.array([], pa.float64())}
+        )  # fmt: skip
+
+    links_before = _previous(workspace, "identity_links")
+    aliases_before = _previous(workspace, "identity_aliases")
+    ledger_before = _previous(workspace, "identity_ledger")
+    previous = (
+        dict(
+            zip(
+                links_before.column("record_key").to_pylist(),
+                links_before.column("customer360_id").to_pylist(),
+                strict=True,
+            )
+        )
+        if links_before is not None
+        else {}
+    )
+    previous_aliases = (
+        dict(
+            zip(
+                aliases_before.column("retired_id").to_pylist(),
+                aliases_before.column("customer360_id").to_pylist(),
+                strict=True,
+            )
+        )
+        if aliases_before is not None
+        else {}
+    )
+    issued = [*previous.values(), *previous_aliases, *previous_aliases.values()]
+    next_number = max(map(_number, issued), default=0) + 1
+
+    resolution = resolve(
+        records, pairs, identity.threshold, overrides, previous, previous_aliases, run_id,
+        next_number,
+    )  # fmt: skip
+    decided = resolution.pairs.append_column(
+        "evidence", pa.array(evidence(Scored(pairs, scored.levels)) if scored.levels else
+                             ['{}'] * pairs.num_rows, pa.string())
+    )  # fmt: skip
+    decided = _with_overrides(decided, overrides)
+
+    links = resolution.links.append_column("matchable", records.column("matchable"))
+    events = resolution.assignment.events
+    ledger = pa.table(
+        {
+            "run_id": [e.run_id for e in events],
+            "kind": [e.kind for e in events],
+            "ids_before": [",".join(e.ids_before) for e in events],
+            "id_after": [e.id_after for e in events],
+            "records": [e.records for e in events],
+            "evidence": [e.evidence for e in events],
+        }
+    )
+    ledger = _conform(ledger, gold_identity.IDENTITY_LEDGER)
+    aliases = resolution.assignment.aliases
+    tables = {
+        gold_identity.IDENTITY_LINKS: links,
+        gold_identity.IDENTITY_PAIRS: decided,
+        gold_identity.IDENTITY_LEDGER: (
+            ledger if ledger_before is None else pa.concat_tables([ledger_before, ledger])
+        ),
+        gold_identity.IDENTITY_ALIASES: {
+            "retired_id": list(aliases),
+            "customer360_id": list(aliases.values()),
+        },
+    }
+    for contract, data in tables.items():
+        lake.publish_table(workspace, "gold", contract.name, _conform(data, contract))
+    return IdentityRun(
+        records=records.num_rows,
+        customers=len(set(resolution.assignment.ids.values())),
+        pairs=pairs.num_rows,
+        unmatchable=gathered.unmatchable,
+        duplicates=gathered.duplicates,
+        events=dict(Counter(e.kind for e in events)),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def linked(workspace: Path) -> pa.Table:
+    """``identity_links`` of the last run (record -> customer360_id)."""
+    table = _previous(Path(workspace), "identity_links")
+    if table is None:
+        raise IdentityConfigError("no identity links yet: run `c360 run` first")
+    return table.filter(pc.is_valid(table.column("customer360_id")))

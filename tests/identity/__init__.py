@@ -1,0 +1,1 @@
+"""Tests of c360.identity."""

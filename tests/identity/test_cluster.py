@@ -1,0 +1,214 @@
+"""Constrained greedy clustering: summed evidence first, conflicts and overrides honoured."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from c360.identity.cluster import Edge, cluster, cluster_with_report
+
+# Household: Anna and her second record, Ben, and X: a record with only the shared e-mail.
+NAMES = {"crm:anna": "anna", "web:anna": "anna", "crm:ben": "ben", "shop:x": None}
+
+
+def by_name(a: str, b: str) -> bool:
+    """Two records with different known first names are two people."""
+    x, y = NAMES[a], NAMES[b]
+    return x is not None and y is not None and x != y
+
+
+def never(a: str, b: str) -> bool:
+    return False
+
+
+def groups(labels: dict[str, str]) -> set[frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for record, label in labels.items():
+        found.setdefault(label, set()).add(record)
+    return {frozenset(g) for g in found.values()}
+
+
+def test_summed_evidence_beats_the_single_strongest_edge() -> None:
+    edges = [
+        Edge("crm:anna", "web:anna", 0.99, 10.0),
+        Edge("shop:x", "crm:anna", 0.9, 3.0),
+        Edge("shop:x", "web:anna", 0.9, 3.0),
+        Edge("shop:x", "crm:ben", 0.95, 5.0),  # the strongest single edge of X
+    ]
+    result = cluster_with_report(list(NAMES), edges, 0.8, by_name)
+    assert result.labels == {
+        "crm:anna": "crm:anna",
+        "web:anna": "crm:anna",
+        "shop:x": "crm:anna",
+        "crm:ben": "crm:ben",
+    }
+    assert result.refused == [edges[3]]
+
+
+def test_conflict_keeps_household_members_apart() -> None:
+    edges = [Edge("shop:x", "crm:anna", 0.9, 4.0), Edge("shop:x", "crm:ben", 0.9, 6.0)]
+    labels = cluster(["crm:anna", "crm:ben", "shop:x"], edges, 0.5, by_name)
+    assert labels == {"crm:anna": "crm:anna", "crm:ben": "crm:ben", "shop:x": "crm:ben"}
+    # Without the guard the shared e-mail chains the two people together.
+    assert len(set(cluster(["crm:anna", "crm:ben", "shop:x"], edges, 0.5, never).values())) == 1
+
+
+def test_edges_below_threshold_are_ignored_and_unlinked_records_are_singletons() -> None:
+    edges = [Edge("a:1", "b:1", 0.79, 9.0), Edge("a:2", "b:2", 0.8, 1.0)]
+    labels = cluster(["b:2", "a:1", "b:1", "a:2", "c:9"], edges, 0.8, never)
+    assert labels == {"a:1": "a:1", "b:1": "b:1", "a:2": "a:2", "b:2": "a:2", "c:9": "c:9"}
+
+
+def test_must_not_link_is_honoured_even_through_a_third_record() -> None:
+    edges = [
+        Edge("a:1", "b:1", 0.99, 20.0),
+        Edge("a:1", "c:1", 0.9, 4.0),
+        Edge("b:1", "c:1", 0.9, 5.0),
+    ]
+    result = cluster_with_report(
+        ["a:1", "b:1", "c:1"], edges, 0.5, never, must_not_link=[("b:1", "a:1")]
+    )
+    assert result.labels == {"a:1": "a:1", "b:1": "b:1", "c:1": "b:1"}
+    assert result.refused == edges[:2]
+
+
+def test_must_link_joins_records_without_evidence_and_overrides_conflict() -> None:
+    labels = cluster(list(NAMES), [], 0.5, by_name, must_link=[("crm:ben", "crm:anna")])
+    assert labels["crm:ben"] == labels["crm:anna"] == "crm:anna"
+
+
+def test_evidence_into_a_must_linked_cluster_is_summed() -> None:
+    edges = [Edge("x:1", k, 0.9, 2.0) for k in ("a:1", "a:2", "a:3")] + [
+        Edge("x:1", "b:1", 0.9, 5.0)
+    ]
+    records = ["a:1", "a:2", "a:3", "b:1", "x:1"]
+    together = [("a:1", "a:2"), ("a:2", "a:3")]
+    labels = cluster(records, edges, 0.5, never, together, must_not_link=[("b:1", "a:3")])
+    assert labels == {"a:1": "a:1", "a:2": "a:1", "a:3": "a:1", "b:1": "b:1", "x:1": "a:1"}
+
+
+def test_must_not_link_wins_over_must_link() -> None:
+    labels = cluster(
+        ["a:1", "b:1", "c:1"],
+        [],
+        0.5,
+        never,
+        must_link=[("a:1", "b:1"), ("b:1", "c:1")],
+        must_not_link=[("a:1", "c:1")],
+    )
+    assert labels == {"a:1": "a:1", "b:1": "a:1", "c:1": "c:1"}  # (b, c) is ignored
+
+
+def test_signature_tests_each_pair_of_look_alikes_once() -> None:
+    calls: list[tuple[str, str]] = []
+    names = {f"a:{i}": "anna" for i in range(20)} | {f"b:{i}": "ben" for i in range(20)}
+
+    def counted(a: str, b: str) -> bool:
+        calls.append((a, b))
+        return names[a] != names[b]
+
+    edges = [Edge(a, b, 0.9, 1.0) for a, b in itertools.combinations(sorted(names), 2)]
+    labels = cluster(list(names), edges, 0.5, counted, signature=names.__getitem__)
+    assert groups(labels) == {
+        frozenset(k for k in names if k.startswith("a")),
+        frozenset(k for k in names if k.startswith("b")),
+    }
+    assert len(calls) == 3  # anna-anna, ben-ben, anna-ben: once each, whatever the cluster sizes
+    calls.clear()
+    assert cluster(list(names), edges, 0.5, counted) == labels
+    assert len(calls) > 3
+
+
+def test_unknown_records_are_rejected() -> None:
+    with pytest.raises(ValueError, match="unknown records"):
+        cluster(["a:1"], [Edge("a:1", "z:9", 0.9, 1.0)], 0.5, never)
+
+
+# Property tests: records carry a first name or none; the guard compares names.
+KEYS = [f"s:{i:02d}" for i in range(12)]
+
+
+@st.composite
+def problems(draw: st.DrawFn) -> tuple[dict[str, str | None], list[Edge], list[tuple[str, str]]]:
+    names = {k: draw(st.sampled_from([None, "anna", "ben", "cleo"])) for k in KEYS}
+    pairs = draw(st.lists(st.tuples(st.sampled_from(KEYS), st.sampled_from(KEYS)), max_size=30))
+    # Distinct powers of two: every set of edges has its own sum, so no two strengths tie.
+    powers = draw(st.permutations(range(len(pairs))))
+    probability = st.floats(0.0, 1.0)
+    edges = [Edge(a, b, draw(probability), 2.0**k) for (a, b), k in zip(pairs, powers, strict=True)]
+    apart = draw(st.lists(st.tuples(st.sampled_from(KEYS), st.sampled_from(KEYS)), max_size=3))
+    return names, edges, apart
+
+
+def guard(names: dict[str, str | None]) -> Callable[[str, str], bool]:
+    def conflict(a: str, b: str) -> bool:
+        x, y = names[a], names[b]
+        return x is not None and y is not None and x != y
+
+    return conflict
+
+
+def joins(edge: Edge, a: frozenset[str], b: frozenset[str]) -> bool:
+    return (edge.left in a and edge.right in b) or (edge.left in b and edge.right in a)
+
+
+def reference(
+    names: dict[str, str | None], edges: list[Edge], apart: list[tuple[str, str]]
+) -> set[frozenset[str]]:
+    """The same greedy rule, recomputing every cluster-pair strength at every step."""
+    clusters = [frozenset([k]) for k in KEYS]
+    conflict = guard(names)
+    forbidden = {frozenset(p) for p in apart if p[0] != p[1]}
+    while True:
+        best: tuple[float, int, int] | None = None
+        for i, j in itertools.combinations(range(len(clusters)), 2):
+            a, b = clusters[i], clusters[j]
+            joining = [e.weight for e in edges if e.probability >= 0.5 and joins(e, a, b)]
+            blocked = any(conflict(x, y) or frozenset((x, y)) in forbidden for x in a for y in b)
+            if joining and not blocked and (best is None or sum(joining) > best[0]):
+                best = (sum(joining), i, j)
+        if best is None:
+            return set(clusters)
+        _, i, j = best
+        clusters = [c for n, c in enumerate(clusters) if n not in (i, j)] + [
+            clusters[i] | clusters[j]
+        ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(problems(), st.randoms(use_true_random=False))
+def test_clusters_are_a_deterministic_guarded_partition(
+    problem: tuple[dict[str, str | None], list[Edge], list[tuple[str, str]]],
+    rng: random.Random,
+) -> None:
+    names, edges, apart = problem
+    labels = cluster(KEYS, edges, 0.5, guard(names), must_not_link=apart, signature=names.get)
+    assert labels.keys() == set(KEYS)
+    for group in groups(labels):
+        assert {labels[k] for k in group} == {min(group)}
+        assert not any(guard(names)(a, b) for a, b in itertools.combinations(group, 2))
+    assert all(labels[a] != labels[b] for a, b in apart if a != b)
+    assert groups(labels) == reference(names, edges, apart)
+
+    shuffled = [Edge(e.right, e.left, e.probability, e.weight) for e in edges]
+    rng.shuffle(shuffled)
+    records = rng.sample(KEYS, len(KEYS))
+    assert cluster(records, shuffled, 0.5, guard(names), must_not_link=apart) == labels
+
+
+@settings(max_examples=100, deadline=None)
+@given(problems(), st.lists(st.tuples(st.sampled_from(KEYS), st.sampled_from(KEYS)), max_size=4))
+def test_must_not_link_always_wins_and_must_link_otherwise_holds(
+    problem: tuple[dict[str, str | None], list[Edge], list[tuple[str, str]]],
+    together: list[tuple[str, str]],
+) -> None:
+    names, edges, apart = problem
+    labels = cluster(KEYS, edges, 0.5, guard(names), must_link=together, must_not_link=apart)
+    assert all(labels[a] != labels[b] for a, b in apart if a != b)
+    if not apart:
+        assert all(labels[a] == labels[b] for a, b in together)

@@ -1,0 +1,72 @@
+"""Pairwise and B-cubed scores, from contingency counts."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from c360.identity.evaluate import score
+
+TRUTH = {"a": "p1", "b": "p1", "c": "p1", "d": "p2"}
+
+
+def test_a_hand_computed_example() -> None:
+    # Predicted {a, b} and {c, d} against true {a, b, c} and {d}.
+    s = score({"a": "a", "b": "a", "c": "c", "d": "c"}, TRUTH)
+    assert (s.records, s.true_pairs, s.predicted_pairs, s.correct_pairs) == (4, 3, 2, 1)
+    assert (s.pairwise_precision, s.pairwise_recall) == (0.5, pytest.approx(1 / 3))
+    assert s.pairwise_f1 == pytest.approx(0.4)
+    # Precision per record: 1, 1, 1/2, 1/2. Recall: 2/3, 2/3, 1/3, 1.
+    assert s.bcubed_precision == pytest.approx(0.75)
+    assert s.bcubed_recall == pytest.approx(2 / 3)
+    assert s.bcubed_f1 == pytest.approx(12 / 17)
+
+
+def test_only_records_in_both_are_scored() -> None:
+    s = score({"a": "a", "b": "a", "z": "a"}, TRUTH)
+    assert (s.records, s.true_pairs, s.predicted_pairs, s.correct_pairs) == (2, 1, 1, 1)
+    assert s.pairwise_f1 == s.bcubed_f1 == 1.0
+
+
+def test_nothing_to_score() -> None:
+    s = score({}, {})
+    assert (s.records, s.pairwise_precision, s.pairwise_recall, s.bcubed_f1) == (0, 1.0, 1.0, 1.0)
+
+
+def test_all_singletons_are_precise_but_recall_nothing() -> None:
+    s = score({r: r for r in TRUTH}, TRUTH)
+    assert (s.pairwise_precision, s.pairwise_recall, s.pairwise_f1) == (1.0, 0.0, 0.0)
+    assert s.bcubed_precision == 1.0
+    assert s.bcubed_recall == pytest.approx((1 / 3 * 3 + 1) / 4)
+
+
+def test_one_big_cluster_recalls_everything() -> None:
+    s = score(dict.fromkeys(TRUTH, "a"), TRUTH)
+    assert (s.pairwise_precision, s.pairwise_recall) == (0.5, 1.0)
+    assert (s.bcubed_precision, s.bcubed_recall) == (pytest.approx(10 / 16), 1.0)
+
+
+assignments = st.dictionaries(
+    st.text("abcdefgh", min_size=1, max_size=2), st.integers(0, 4), max_size=20
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(assignments, assignments)
+def test_pair_counts_match_enumeration(predicted: dict[str, int], truth: dict[str, int]) -> None:
+    s = score(predicted, truth)
+    common = sorted(predicted.keys() & truth.keys())
+    pairs = list(itertools.combinations(common, 2))
+    together = {(a, b) for a, b in pairs if predicted[a] == predicted[b]}
+    same = {(a, b) for a, b in pairs if truth[a] == truth[b]}
+    assert (s.predicted_pairs, s.true_pairs, s.correct_pairs) == (
+        len(together),
+        len(same),
+        len(together & same),
+    )
+    assert 0.0 <= s.bcubed_precision <= 1.0 and 0.0 <= s.bcubed_recall <= 1.0
+    perfect = score(truth, truth)
+    assert perfect.pairwise_f1 == perfect.bcubed_f1 == 1.0

@@ -1,0 +1,80 @@
+"""The over-merge guard's name and date tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from c360.identity.similarity import dates_compatible, jaro_winkler, names_compatible
+
+
+def test_jaro_winkler_known_values() -> None:
+    assert jaro_winkler("martha", "marhta") == pytest.approx(0.9611, abs=1e-4)
+    assert jaro_winkler("dixon", "dicksonx") == pytest.approx(0.8133, abs=1e-4)
+    assert jaro_winkler("abc", "xyz") == 0.0
+    assert jaro_winkler("", "abc") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "compatible"),
+    [
+        (("Bob", "Smith"), ("Robert", "Smith"), True),  # nickname
+        (("Pepe", "García"), ("José", "Garcia"), True),
+        (("J.", "Smith"), ("John", "Smith"), True),  # initial
+        (("J. P.", "Martin"), ("Jean-Pierre", "Martin"), True),  # initials
+        (("Chris", "Doe"), ("Christine", "Doe"), True),  # prefix
+        (("Lauar", "Webb"), ("Laura", "Webb"), True),  # typo
+        (("Webb", "Laura"), ("Laura", "Webb"), True),  # first and last swapped
+        (("Laura", "Smith"), ("Laura", "Jones"), True),  # surnames change on marriage
+        (("Emma", "Roy"), ("Olivia", "Roy"), False),  # twins
+        (("Marc", "Roy"), ("Louise", "Roy"), False),  # household
+        (("Webb", "Lara"), ("Laura", "Smith"), False),  # half a swap is no swap
+        ((None, "Roy"), ("Emma", "Roy"), True),  # missing
+        (("Emma", "Roy"), ("  ", None), True),
+    ],
+)
+def test_names_compatible(
+    a: tuple[str | None, str | None], b: tuple[str | None, str | None], compatible: bool
+) -> None:
+    assert names_compatible(*a, *b) is compatible
+    assert names_compatible(*b, *a) is compatible
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "compatible"),
+    [
+        (date(1980, 5, 4), date(1980, 5, 4), True),
+        (date(1980, 5, 4), date(1980, 4, 5), True),  # day and month swapped
+        (date(1980, 5, 4), date(1981, 5, 4), True),  # one digit of the year
+        (date(1980, 5, 14), date(1980, 5, 24), True),  # one digit of the day
+        (date(1980, 5, 4), date(1980, 4, 6), False),
+        (date(1980, 5, 4), date(1980, 5, 31), False),  # two digits of the day
+        (date(1980, 5, 4), date(1981, 6, 4), False),  # two fields
+        (date(1980, 5, 4), date(1990, 5, 4), True),
+        (date(1980, 5, 4), date(1908, 5, 4), False),
+        (date(1980, 5, 4), None, True),
+        (None, None, True),
+    ],
+)
+def test_dates_compatible(a: date | None, b: date | None, compatible: bool) -> None:
+    assert dates_compatible(a, b) is compatible
+    assert dates_compatible(b, a) is compatible
+
+
+@given(st.dates(), st.dates())
+def test_dates_compatible_is_symmetric(a: date, b: date) -> None:
+    assert dates_compatible(a, b) == dates_compatible(b, a)
+
+
+NAME = st.text("abjlmor .-", max_size=8) | st.none()
+
+
+@given(NAME, NAME, NAME, NAME)
+def test_names_compatible_is_symmetric(
+    first_a: str | None, last_a: str | None, first_b: str | None, last_b: str | None
+) -> None:
+    forward = names_compatible(first_a, last_a, first_b, last_b)
+    assert forward == names_compatible(first_b, last_b, first_a, last_a)
