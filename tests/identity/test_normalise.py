@@ -101,7 +101,10 @@ def test_split_full_name(raw: str | None, parts: tuple[str | None, str | None]) 
         ("a.b+x@hotmail.co.uk", "a.b+x@hotmail.co.uk", "a.b@hotmail.co.uk", "ab"),
         ("a.b+x@icloud.com", "a.b+x@icloud.com", "a.b@icloud.com", "ab"),
         ("a.b-x@yahoo.com", "a.b-x@yahoo.com", "a.b-x@yahoo.com", "abx"),
-        ("a.b+x@example.com", "a.b+x@example.com", "a.b+x@example.com", "abx"),
+        ("a.b+x@example.com", "a.b+x@example.com", "a.b@example.com", "ab"),  # any domain
+        ("Nick.Roy @comcast.net", "nick.roy@comcast.net", "nick.roy@comcast.net", "nickroy"),
+        ("sue_li@@icloud.com", "sue_li@icloud.com", "sue_li@icloud.com", "sueli"),
+        ("jo.roy@gmail.com.", "jo.roy@gmail.com", "joroy@gmail.com", "joroy"),
         ("+only@gmail.com", "+only@gmail.com", "+only@gmail.com", "only"),
         ("not an email", None, None, None),
         ("nobody@localhost", None, None, None),

@@ -8,7 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from c360.identity.similarity import dates_compatible, jaro_winkler, names_compatible
+from c360.identity.similarity import (
+    dates_compatible,
+    jaro_winkler,
+    names_compatible,
+    one_typo,
+)
 
 
 def test_jaro_winkler_known_values() -> None:
@@ -34,6 +39,18 @@ def test_jaro_winkler_known_values() -> None:
         (("Webb", "Lara"), ("Laura", "Smith"), False),  # half a swap is no swap
         ((None, "Roy"), ("Emma", "Roy"), True),  # missing
         (("Emma", "Roy"), ("  ", None), True),
+        (("Jonny", "Brown"), ("Jonathan", "Brown"), True),  # a short form both formal names share
+        (("Toni", "Vila"), ("Antonia", "Vila"), True),  # one of several formal names
+        (("Rbo", "Lopez"), ("Robert", "Lopez"), True),  # a typo in a nickname
+        (("Uew", "Koch"), ("Uwe", "Koch"), True),  # neighbouring letters swapped
+        (("Cem", "Roy"), ("Clemence", "Roy"), True),  # a letter dropped from a nickname
+        (("JL", "Bertin"), ("Jean-Luc", "Bertin"), True),  # initials run together
+        (("Javi", "Diaz"), ("Francisco Javier", "Diaz"), True),  # one of two given names
+        (("Joerg", "Franz"), ("Jörg", "Franz"), True),  # umlaut written out
+        (("Kevin", None), ("Owen", "Kevin"), True),  # swapped, the other half unknown
+        (("Leo", "Roy"), ("Lea", "Roy"), False),  # short names a letter apart: siblings
+        (("Emma", None), ("Owen", "Kevin"), False),
+        (("Tony", "Roy"), ("Emma", "Roy"), False),
     ],
 )
 def test_names_compatible(
@@ -78,3 +95,20 @@ def test_names_compatible_is_symmetric(
 ) -> None:
     forward = names_compatible(first_a, last_a, first_b, last_b)
     assert forward == names_compatible(first_b, last_b, first_a, last_a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "typo"),
+    [
+        ("uwe", "uew", True),  # neighbours swapped
+        ("chas", "chhas", True),  # a letter added
+        ("clem", "cem", True),  # a letter dropped
+        ("laura", "lauta", True),  # a letter changed in a longer name
+        ("leo", "lea", False),  # ... but not in a three-letter one
+        ("anna", "nina", False),
+        ("rob", "robert", False),
+    ],
+)
+def test_one_typo(a: str, b: str, typo: bool) -> None:
+    assert one_typo(a, b) is typo
+    assert one_typo(b, a) is typo

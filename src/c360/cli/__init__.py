@@ -9,7 +9,7 @@ import typer
 from typer.exceptions import TyperException
 
 from c360 import __version__
-from c360.cli import demo, docs, generate, load_postgres, quality, query, text
+from c360.cli import demo, docs, generate, identity, load_postgres, quality, query, text
 from c360.cli import run as run_pipeline
 from c360.cli._console import err_console
 
@@ -42,9 +42,11 @@ app.command("demo")(demo.demo_command)
 app.command("run")(run_pipeline.run_command)
 app.command("query")(query.query_command)
 app.command("load-postgres")(load_postgres.load_postgres_command)
+app.command("profile")(identity.profile_command)
 app.add_typer(docs.app, name="docs")
 app.add_typer(quality.app, name="quality")
 app.add_typer(text.app, name="text")
+app.add_typer(identity.app, name="identity")
 
 
 def main(argv: list[str] | None = None) -> int:

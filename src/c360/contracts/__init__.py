@@ -9,6 +9,7 @@ from c360.contracts import (
     gold_ecommerce,
     gold_identity,
     gold_marketing,
+    gold_profile,
     gold_star,
     gold_text,
     identity,
@@ -35,6 +36,7 @@ GOLD_TABLES: tuple[Table, ...] = (
     *gold_ecommerce.TABLES,
     *gold_marketing.TABLES,
     *gold_identity.TABLES,
+    *gold_profile.TABLES,
 )
 ALL_TABLES: tuple[Table, ...] = SOURCE_TABLES + TRUTH_TABLES + GOLD_TABLES
 CONTRACTS: dict[str, Table] = {t.name: t for t in ALL_TABLES}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 
 from c360.contracts import commerce, crm, marketing
+from c360.contracts.gold_identity import CUSTOMER360_ID
 from c360.contracts.model import Column, Table, gold_table
 
 
@@ -19,6 +20,18 @@ def gold(name: str, description: str, key: tuple[str, ...], *columns: Column) ->
 def ref(name: str, references: str, description: str = "", nullable: bool = False) -> Column:
     """A string foreign key."""
     return Column(name, "string", description, nullable=nullable, references=references)
+
+
+def person() -> Column:
+    """The ``customer360_id`` of a row's customer, joined by the gold runner (see run.py)."""
+    return Column(
+        "customer360_id",
+        "string",
+        "The person behind customer_id (identity_links); NULL when identity resolution is not "
+        "configured",
+        nullable=True,
+        pattern=CUSTOMER360_ID,
+    )
 
 
 def date_key(name: str = "date_key", description: str = "", nullable: bool = False) -> Column:
@@ -53,6 +66,7 @@ DIM_CUSTOMER = gold(
     "(see bridge_customer_segment).",
     ("customer_id",),
     Column("customer_id", "string", "Customer"),
+    person(),
     ref("account_id", "dim_account.account_id", "Account of a B2B contact", nullable=True),
     *_copy(crm.CUSTOMERS, "first_seen_at", "status", "locale", "lifecycle_stage"),
     *_copy(crm.CUSTOMERS, "consent_email", "consent_sms"),
@@ -119,6 +133,7 @@ FCT_ORDERS = gold(
     ("order_id",),
     Column("order_id", "string", "Order"),
     ref("customer_id", "dim_customer.customer_id", "Customer"),
+    person(),
     date_key(description="Order date"),
     *_copy(commerce.ORDERS, "order_at", "channel", "status", "total_amount_eur", "promo_code"),
     ref(
@@ -140,6 +155,7 @@ FCT_ORDER_LINES = gold(
     ref("order_id", "fct_orders.order_id", "Order"),
     ref("product_id", "dim_product.product_id", "Product"),
     ref("customer_id", "dim_customer.customer_id", "The order's customer", nullable=True),
+    person(),
     date_key(description="Order date", nullable=True),
     Column("order_status", "string", "The order's status", nullable=True),
     *_copy(commerce.ORDER_LINES, "qty", "unit_price_eur", "discount_eur", "line_total_eur"),
@@ -156,6 +172,7 @@ FCT_EMAIL_EVENTS = gold(
     ref("campaign_id", "dim_campaign.campaign_id", "Campaign"),
     Column("asset_id", "string", "E-mail template"),
     ref("customer_id", "dim_customer.customer_id", "Recipient"),
+    person(),
     date_key(description="Send date"),
     Column("send_at", "timestamp", "Send time"),
     Column("is_delivered", "bool", "No bounce event"),
@@ -175,6 +192,7 @@ FCT_INTERACTIONS = gold(
     ("interaction_id",),
     Column("interaction_id", "string", "Interaction"),
     ref("customer_id", "dim_customer.customer_id", "Customer"),
+    person(),
     date_key(description="Interaction date"),
     *_copy(crm.INTERACTIONS, "occurred_at", "type", "channel", "topic", "outcome"),
     *_copy(crm.INTERACTIONS, "satisfaction_score", "duration_min"),
@@ -187,6 +205,7 @@ FCT_RETURNS = gold(
     Column("return_id", "string", "Return"),
     ref("order_id", "fct_orders.order_id", "Returned order"),
     ref("customer_id", "dim_customer.customer_id", "Customer"),
+    person(),
     date_key(description="Date the return was opened"),
     date_key("order_date_key", "Date of the returned order (NULL if not in silver)", True),
     *_copy(commerce.RETURNS, "created_at", "reason", "status", "amount_refunded_eur"),

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable, Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 
 
 @dataclass(frozen=True)
@@ -84,3 +90,59 @@ def score(predicted: Mapping[str, Hashable], truth: Mapping[str, Hashable]) -> S
         predicted_pairs=claimed,
         correct_pairs=correct,
     )
+
+
+def read_truth(path: Path) -> dict[str, str]:
+    """A truth file (``source,record_id,person_id``) as record key -> person."""
+    try:
+        table = pacsv.read_csv(
+            path,
+            convert_options=pacsv.ConvertOptions(
+                column_types={c: pa.string() for c in ("source", "record_id", "person_id")}
+            ),
+        )
+    except (OSError, pa.ArrowInvalid) as exc:
+        raise ValueError(f"cannot read the truth file {path}: {exc}") from None
+    missing = {"source", "record_id", "person_id"} - set(table.column_names)
+    if missing:
+        raise ValueError(f"{path}: no column {', '.join(sorted(missing))}")
+    keys = pc.binary_join_element_wise(table["source"], table["record_id"], ":")
+    return dict(zip(keys.to_pylist(), table["person_id"].to_pylist(), strict=True))
+
+
+def score_links(links: pa.Table, truth: Mapping[str, str]) -> dict[str, Any]:
+    """Scores of ``identity_links`` against the truth, overall and per source."""
+    predicted = dict(
+        zip(links["record_key"].to_pylist(), links["customer360_id"].to_pylist(), strict=True)
+    )
+    result: dict[str, Any] = asdict(score(predicted, truth))
+    result["records_without_truth"] = sum(k not in truth for k in predicted)
+    result["by_source"] = bcubed_by_source(predicted, truth)
+    return result
+
+
+def bcubed_by_source(
+    predicted: Mapping[str, Hashable], truth: Mapping[str, Hashable]
+) -> dict[str, dict[str, float]]:
+    """B-cubed precision and recall averaged over the records of each source (``source:id``)."""
+    cells: Counter[tuple[Hashable, Hashable]] = Counter(
+        (label, truth[record]) for record, label in predicted.items() if record in truth
+    )
+    clusters: Counter[Hashable] = Counter()
+    people: Counter[Hashable] = Counter()
+    for (label, person), n in cells.items():
+        clusters[label] += n
+        people[person] += n
+    sums: dict[str, list[float]] = {}
+    for record, label in predicted.items():
+        if record not in truth:
+            continue
+        n = cells[(label, truth[record])]
+        total = sums.setdefault(record.split(":", 1)[0], [0.0, 0.0, 0.0])
+        total[0] += n / clusters[label]
+        total[1] += n / people[truth[record]]
+        total[2] += 1
+    return {
+        source: {"bcubed_precision": p / n, "bcubed_recall": r / n, "records": int(n)}
+        for source, (p, r, n) in sorted(sums.items())
+    }

@@ -1,9 +1,9 @@
 """Nicknames and short forms of given names (English, French, German, Spanish) to one formal name.
 
 Keys and values are in :func:`c360.identity.normalise.name_key` form: lower case, no accents,
-words separated by one space. Each nickname has exactly one formal name; where languages
-disagree ("alex", "fred", "steph") one reading was picked, and a missed pair only costs recall
-because the over-merge guard also accepts prefixes and near spellings.
+words separated by one space. For matching, each nickname reads as one formal name (where
+languages disagree, "alex", "steph", the first listed); the over-merge guard reads every formal
+name a short form may stand for (:data:`FORMS`), so "Toni" fits Antonio and Antonia.
 """
 
 from __future__ import annotations
@@ -166,6 +166,207 @@ _FORMAL: dict[str, tuple[str, ...]] = {
     "cristina": ("cris",),
 }  # fmt: skip
 
-NICKNAMES: dict[str, str] = {
-    nickname: formal for formal, nicknames in _FORMAL.items() for nickname in nicknames
-}
+# Short forms that several formal names share, or that the table above lacks.
+_MORE: dict[str, tuple[str, ...]] = {
+    # English
+    "john": ("jack", "jon", "jonny"),
+    "jonathan": ("jon", "jonny", "johnny", "jonty"),
+    "christine": ("chris", "chrissy", "christie", "tina", "kris"),
+    "christina": ("chris", "chrissy", "tina"),
+    "christian": ("chris", "christy"),
+    "alexandra": ("alex", "sasha", "sandra", "sandy", "lexi", "lexie"),
+    "alexander": ("sasha", "sandy", "xander", "lex"),
+    "alexis": ("alex", "lexi"),
+    "stephanie": ("steph", "stephie", "steffi", "stef", "fanny"),
+    "stephen": ("steph", "stef"),
+    "gabriel": ("gab", "gabby", "gaby"),
+    "gabrielle": ("gabby", "gaby", "gabi", "elle"),
+    "anthony": ("ant", "anton"),
+    "catherine": ("cat", "cathie", "kathie", "kay", "kitty"),
+    "katherine": ("kate", "katie", "kathy", "kath", "kat", "kitty", "kay"),
+    "elizabeth": ("elly", "elli", "ella", "lisa", "lise", "lisbeth", "ilse", "sissi", "liz"),
+    "eleanor": ("ellie", "nell", "nora", "elle"),
+    "margaret": ("marge", "margie", "greta", "gretchen", "maggie", "rita"),
+    "josephine": ("jo", "josie", "fifi", "pepa"),
+    "joanne": ("jo", "jojo", "jo anne"),
+    "samantha": ("sam", "sammy", "sammie", "sami"),
+    "jacqueline": ("jackie", "jacky"),
+    "frances": ("fran", "frankie", "fanny"),
+    "francis": ("frank", "frankie"),
+    "nathaniel": ("nat", "nate", "nathan"),
+    "natalie": ("nat", "talia"),
+    "nicola": ("nicky", "nikki"),
+    "oliver": ("ollie", "olly"),
+    "olivia": ("liv", "livvy", "ollie"),
+    "jessica": ("jessy",),
+    "rebecca": ("becks", "bex"),
+    "louise": ("lou", "lulu"),
+    "lucy": ("lulu",),
+    "sarah": ("sally", "sadie"),
+    "harold": ("harry", "hal"),
+    "isabella": ("bella", "izzy", "isa"),
+    "abigail": ("abi", "gail"),
+    "jennifer": ("jenna", "jennie"),
+    "timothy": ("timo",),
+    "benjamin": ("benji",),
+    "albert": ("al", "bert", "bertie"),
+    "alfred": ("alf", "alfie", "fred"),
+    "daniela": ("dani", "ela"),
+    "emily": ("em", "emmy", "millie"),
+    "amelia": ("millie",),
+    "patrick": ("pat", "paddy"),
+    "terence": ("terry",),
+    "douglas": ("doug",),
+    "vincent": ("vinnie", "vince"),
+    "gerald": ("ger",),
+    "philip": ("pip",),
+    "agnes": ("aggie", "nessa"),
+    # French
+    "antoine": ("toine", "toinou", "tonio", "tony", "antoni"),
+    "guillaume": ("guigui", "guilhem", "will"),
+    "julien": ("juju", "jules"),
+    "julie": ("juju",),
+    "juliette": ("juju", "jules"),
+    "stephane": ("stef", "fanfan"),
+    "francoise": ("fanny", "francette"),
+    "francois": ("fanfan", "franck", "francky"),
+    "clemence": ("clem", "clemi"),
+    "clementine": ("clem", "tine"),
+    "christophe": ("chris", "christo"),
+    "sebastien": ("bastien", "seb", "sebas"),
+    "nicolas": ("nico", "nicou", "colas"),
+    "nicole": ("nico", "coco"),
+    "jerome": ("jeje", "jerem"),
+    "jeremy": ("jeje",),
+    "joseph": ("jojo", "jo"),
+    "georges": ("jojo", "geo"),
+    "lucien": ("lulu",),
+    "lucie": ("lulu", "lucette"),
+    "michel": ("mimi", "mich", "michou"),
+    "michelle": ("mimi", "michou", "shelly"),
+    "emilie": ("mimi", "milie"),
+    "arnaud": ("nono",),
+    "bernard": ("nanard", "bebert"),
+    "robert": ("bebert", "bert"),
+    "gilbert": ("gigi", "gil"),
+    "virginie": ("gigi", "ginie"),
+    "isabelle": ("isa", "zaza", "babette", "bella"),
+    "patrice": ("pat",),
+    "patricia": ("pat", "patou"),
+    "maxime": ("max",),
+    "mathilde": ("mathou", "tilde"),
+    "aurelie": ("aurel", "lili"),
+    "charlotte": ("charlie", "lolotte", "lotte"),
+    "beatrice": ("bea", "betty"),
+    "dominique": ("dom",),
+    "frederique": ("fred", "freddie"),
+    "benoit": ("ben",),
+    "thomas": ("toto", "thom"),
+    "jean": ("jeannot", "jeanjean"),
+    "jeanne": ("jeannette", "nanette"),
+    "marie": ("mimi",),
+    "raphael": ("raph", "rafa"),
+    "gaelle": ("gaga",),
+    "laurent": ("lolo",),
+    "laurence": ("lolo",),
+    "pascal": ("pascou",),
+    "amelie": ("meli", "mel"),
+    "melanie": ("mel", "melou"),
+    "cedric": ("ced",),
+    "baptiste": ("batiste", "bapt", "titi"),
+    "sylvie": ("sylvette",),
+    "yannick": ("yann",),
+    "josiane": ("jojo", "josie"),
+    # German
+    "ursula": ("ulla", "ursel", "uschi"),
+    "ingrid": ("inge", "ingi"),
+    "ingeborg": ("inge", "ingi"),
+    "johanna": ("jo", "jojo", "hanna", "hanni"),
+    "johann": ("hans", "hannes", "jo"),
+    "juergen": ("juppi",),
+    "klaus": ("klausi",),
+    "nikolaus": ("klaus", "niko"),
+    "barbara": ("baerbel", "barbel", "babs", "babsi"),
+    "christiane": ("christa", "chris"),
+    "gertrud": ("gerti", "trude"),
+    "hildegard": ("hilde", "hildi"),
+    "walter": ("walt", "walti"),
+    "dieter": ("didi",),
+    "thorsten": ("thorsti",),
+    "matthias": ("matti", "hias"),
+    "annemarie": ("anne",),
+    "ulrike": ("ulli", "rike", "uli"),
+    "angelika": ("geli", "angie"),
+    "heike": ("heiki",),
+    "sabine": ("bine", "sabi"),
+    "jakob": ("jakl", "kobi"),
+    "lukas": ("luki",),
+    "marlene": ("leni",),
+    "felix": ("feli",),
+    "emma": ("emmi",),
+    "helga": ("helgi",),
+    # Spanish
+    "josefa": ("fina", "pepa", "pepi", "chefa"),
+    "joaquin": ("quino", "ximo", "chimo", "juaco"),
+    "alejandro": ("alejo", "ale", "jandro", "alex"),
+    "alejandra": ("ale", "jandra", "alex"),
+    "dolores": ("loli", "lolo"),
+    "maria angeles": ("geles", "angeles", "marian"),
+    "maria dolores": ("lola", "loli", "mariola"),
+    "maria jose": ("majo", "marijose"),
+    "maria del carmen": ("maricarmen", "mamen", "carmen"),
+    "carmen": ("mamen", "carmencita"),
+    "antonia": ("toni", "tona"),
+    "antonio": ("tonio", "tony", "tono"),
+    "enrique": ("kike",),
+    "guillermo": ("memo", "guille", "guillo"),
+    "eduardo": ("lalo",),
+    "roberto": ("beto", "tito"),
+    "gabriela": ("gaby", "gabi"),
+    "cristina": ("cristi", "tina"),
+    "mercedes": ("meche", "mecha"),
+    "rosario": ("chayo",),
+    "nuria": ("nuri",),
+    "ignacio": ("nacho", "inaki"),
+    "jesus": ("chuy",),
+    "jose": ("chepe",),
+    "asuncion": ("asun",),
+    "montserrat": ("montse",),
+    "purificacion": ("puri",),
+    "remedios": ("reme",),
+    "milagros": ("mila",),
+    "margarita": ("marga", "rita"),
+    "magdalena": ("malena", "magda"),
+    "ramon": ("moncho", "mon"),
+    "valerie": ("valou", "vava"),
+    "katharina": ("katja", "kathrin", "kati", "kate"),
+    "katrin": ("katja", "kati"),
+    "hans peter": ("hape", "hp"),
+    "karl heinz": ("kalle", "kh"),
+    "samuel": ("sammie", "sami"),
+    "francisco javier": ("javi", "fran"),
+    "maria jesus": ("chus", "marichu"),
+}  # fmt: skip
+
+
+def _table() -> dict[str, tuple[str, ...]]:
+    merged = {formal: list(short) for formal, short in _FORMAL.items()}
+    for formal, short in _MORE.items():
+        merged.setdefault(formal, []).extend(short)
+    return {formal: tuple(dict.fromkeys(short)) for formal, short in merged.items()}
+
+
+SHORT_FORMS: dict[str, tuple[str, ...]] = _table()
+
+# Matching reads one formal name per nickname: the first listed, and never a formal name itself.
+NICKNAMES: dict[str, str] = {}
+for _formal, _short in SHORT_FORMS.items():
+    for _nick in _short:
+        if _nick not in SHORT_FORMS:
+            NICKNAMES.setdefault(_nick, _formal)
+
+# The guard reads every formal name a given name may stand for, itself included.
+FORMS: dict[str, frozenset[str]] = {}
+for _formal, _short in SHORT_FORMS.items():
+    for _name in (_formal, *_short):
+        FORMS[_name] = FORMS.get(_name, frozenset({_name})) | {_formal}

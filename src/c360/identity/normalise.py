@@ -16,6 +16,7 @@ from typing import Any
 import phonenumbers
 import pyarrow as pa
 import pyarrow.compute as pc
+import pycountry
 
 from c360.identity.nicknames import NICKNAMES
 from c360.pipeline.silver.conform import COUNTRY_ISO, EMAIL
@@ -30,11 +31,7 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 _FLOAT_TAIL = re.compile(r"(?<=\d)\.0+$")
 _EMAIL = re.compile(EMAIL)
 _GMAIL = frozenset({"gmail.com", "googlemail.com"})
-_PLUS_TAG_NAMES = frozenset({"outlook", "hotmail", "live", "msn"})  # any country's domain
-_PLUS_TAG_DOMAINS = frozenset({
-    "icloud.com", "me.com", "mac.com", "fastmail.com", "fastmail.fm", "protonmail.com",
-    "protonmail.ch", "proton.me", "pm.me",
-})  # fmt: skip
+_DOUBLE_AT = re.compile(r"@{2,}")
 _FIVE_DIGIT_POSTCODES = frozenset({"FR", "DE", "ES", "US"})
 _STREET_WORDS = {
     "st": "street", "rd": "road", "ave": "avenue", "av": "avenue", "ln": "lane", "dr": "drive",
@@ -103,24 +100,25 @@ def split_full_name(value: str | None) -> tuple[str | None, str | None]:
 
 @lru_cache(maxsize=_CACHE)
 def email_key(value: str | None) -> str | None:
-    """The address trimmed and lower-cased; None when it is not shaped like one."""
+    """The address lower-cased, without spaces; None when it is not shaped like one."""
     if value is None:
         return None
-    text = value.strip().lower()
+    # Typed addresses: a stray space inside, a doubled "@", a full stop after the domain.
+    text = _DOUBLE_AT.sub("@", "".join(value.split()).lower()).rstrip(".")
     return text if _EMAIL.match(text) else None
 
 
 @lru_cache(maxsize=_CACHE)
 def email_canonical(value: str | None) -> str | None:
-    """One spelling per mailbox: Gmail ignores dots and "+tags", other big providers "+tags"."""
+    """One spelling per mailbox: without its "+tag" (sub-addressing, which most providers
+    deliver to the same mailbox), and without dots at Gmail, which ignores them."""
     key = email_key(value)
     if key is None:
         return None
     local, domain = key.rsplit("@", 1)
+    local = local.split("+", 1)[0]
     if domain in _GMAIL:
-        local, domain = local.split("+", 1)[0].replace(".", ""), "gmail.com"
-    elif domain in _PLUS_TAG_DOMAINS or domain.split(".", 1)[0] in _PLUS_TAG_NAMES:
-        local = local.split("+", 1)[0]
+        local, domain = local.replace(".", ""), "gmail.com"
     return f"{local}@{domain}" if local else key
 
 
@@ -164,14 +162,19 @@ def postcode_key(value: str | None, country: str | None) -> str | None:
 
 
 @lru_cache(maxsize=_CACHE)
+@lru_cache(maxsize=4096)
 def country_iso(value: str | None) -> str | None:
-    """ISO 3166 alpha-2 code of a country name or code (France / fra / fr → FR); else None."""
+    """ISO 3166 alpha-2 code of a country name or code (France / fra / fr → FR, Ireland → IE;
+    local spellings of the silver layer first, then every ISO 3166 name and code); else None."""
     if value is None:
         return None
     text = value.strip().lower()
     if text in COUNTRY_ISO:
         return COUNTRY_ISO[text]
-    return text.upper() if len(text) == 2 and text.isascii() and text.isalpha() else None
+    try:
+        return str(pycountry.countries.lookup(text).alpha_2)
+    except LookupError:
+        return text.upper() if len(text) == 2 and text.isascii() and text.isalpha() else None
 
 
 def date_of_birth(value: object) -> date | None:

@@ -63,9 +63,9 @@ def disagree(a: Person, b: Person) -> bool:
 def deterministic(pairs: pa.Table, who: Mapping[str, Person]) -> pa.Array:
     """Pairs linked by rule: the same e-mail or shared id, and nothing that disagrees."""
     rule = None
-    for comparison in RULE_COMPARISONS:
+    for comparison, level in RULE_COMPARISONS.items():
         if f"gamma_{comparison}" in pairs.column_names:
-            same = pc.equal(pairs.column(f"gamma_{comparison}"), 1)
+            same = pc.equal(pairs.column(f"gamma_{comparison}"), level)
             rule = same if rule is None else pc.or_(rule, same)
     if rule is None:
         return pa.array([False] * pairs.num_rows)

@@ -25,6 +25,7 @@ from c360.identity.matching import Scored, predict
 from c360.identity.records import IdentityConfigError, gather
 from c360.identity.resolve import Overrides, resolve
 from c360.pipeline import lake
+from c360.pipeline.gold.run import conform
 
 DECISIONS = ("must_link", "must_not_link")
 
@@ -124,9 +125,20 @@ def _with_overrides(pairs: pa.Table, overrides: Overrides) -> pa.Table:
     return pa.concat_tables([pairs, added.cast(pairs.schema)])
 
 
+def _rounded(pairs: pa.Table) -> pa.Table:
+    """Scores without the last bits that vary with the order of parallel sums, so a rerun on the
+    same records decides, and writes, exactly the same."""
+    for i, name in enumerate(pairs.column_names):
+        if name in ("match_weight", "match_probability") or name.startswith("mw_"):
+            digits = 9 if name == "match_probability" else 6
+            pairs = pairs.set_column(i, name, pc.round(pairs[name], digits))
+    return pairs
+
+
 def _conform(data: dict[str, Any] | pa.Table, contract: Table) -> pa.Table:
+    """The contract's columns, typed and sorted by its key (a rerun writes the same bytes)."""
     table = data if isinstance(data, pa.Table) else pa.table(data)
-    return table.select(contract.column_names).cast(contract.arrow_schema())
+    return conform(table.select(contract.column_names), contract)
 
 
 def resolve_workspace(
@@ -145,7 +157,7 @@ def resolve_workspace(
         scored = predict(splink_api(), candidates.drop_columns(["source", "record_id"]))
     else:
         scored = Scored(pa.table({"record_key_l": [], "record_key_r": []}), {})
-    pairs = scored.pairs
+    pairs = _rounded(scored.pairs)
     if pairs.num_rows == 0:
         empty = pa.array([], pa.string())
         pairs = pa.table(
@@ -190,7 +202,7 @@ def resolve_workspace(
         "evidence", pa.array(evidence(Scored(pairs, scored.levels)) if scored.levels else
                              ['{}'] * pairs.num_rows, pa.string())
     )  # fmt: skip
-    decided = _with_overrides(decided, overrides)
+    decided = _with_overrides(_conform(decided, gold_identity.IDENTITY_PAIRS), overrides)
 
     links = resolution.links.append_column("matchable", records.column("matchable"))
     events = resolution.assignment.events
@@ -236,3 +248,13 @@ def linked(workspace: Path) -> pa.Table:
     if table is None:
         raise IdentityConfigError("no identity links yet: run `c360 run` first")
     return table.filter(pc.is_valid(table.column("customer360_id")))
+
+
+def people_of(workspace: Path, identity: Identity, table: str) -> pa.Table | None:
+    """``customer_id`` (the id column of the source reading ``table``) -> ``customer360_id``."""
+    names = [name for name, source in identity.sources.items() if source.table == table]
+    links = _previous(Path(workspace), "identity_links")
+    if not names or links is None:
+        return None
+    mine = links.filter(pc.equal(links["source"], names[0]))
+    return pa.table({"customer_id": mine["record_id"], "customer360_id": mine["customer360_id"]})

@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from c360.identity.normalise import first_name_canonical, name_key
+from c360.identity.nicknames import FORMS, SHORT_FORMS
+from c360.identity.normalise import name_key
 
 _CACHE = 1 << 16
 
@@ -44,13 +45,71 @@ def jaro_winkler(a: str, b: str) -> float:
     return jaro + prefix * 0.1 * (1 - jaro)
 
 
+def one_typo(a: str, b: str) -> bool:
+    """One letter added, dropped or two neighbours swapped ("uwe"/"uew"); or one changed in
+    names of four letters or more ("Zoe"/"Zpe" is left out: too many short names differ so)."""
+    if a == b:
+        return True
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1 or len(a) < 2:
+        return False
+    head = 0
+    while head < len(a) and a[head] == b[head]:
+        head += 1
+    if len(a) < len(b):
+        return a[head:] == b[head + 1 :]
+    if a[head + 2 :] == b[head + 2 :] and a[head : head + 2] == b[head : head + 2][::-1]:
+        return True
+    return len(a) >= 4 and a[head + 1 :] == b[head + 1 :]
+
+
 def _close(a: str, b: str) -> bool:
-    """One name is the other, its prefix or initials ("j p" / "jean pierre"), or a near spelling."""
-    if a.startswith(b) or b.startswith(a) or jaro_winkler(a, b) >= 0.85:
+    """One name is the other, its prefix or initials ("jp" / "jean pierre"), or a near spelling."""
+    if a.startswith(b) or b.startswith(a) or jaro_winkler(a, b) >= 0.85 or one_typo(a, b):
         return True
     short, other = sorted((a, b), key=len)
     initials = "".join(word[0] for word in other.split())
-    return max(map(len, short.split())) == 1 and initials.startswith(short.replace(" ", ""))
+    letters = short.replace(" ", "")
+    if max(map(len, short.split())) == 1:
+        return initials.startswith(letters)
+    return " " not in short and len(letters) <= 3 and letters == initials and len(initials) > 1
+
+
+_UMLAUTS = (("ae", "a"), ("oe", "o"), ("ue", "u"))
+
+
+def _transliterated(name: str) -> str:
+    """German umlauts written out ("Jörg" as "Joerg") read like the folded letter ("jorg")."""
+    for pair, letter in _UMLAUTS:
+        name = name.replace(pair, letter)
+    return name
+
+
+def _variants(key: str) -> set[str]:
+    """Every formal name ``key`` may stand for, and every short form of those."""
+    found = {key}
+    for formal in FORMS.get(key, ()):
+        found.add(formal)
+        found.update(SHORT_FORMS.get(formal, ()))
+    return found
+
+
+@lru_cache(maxsize=_CACHE)
+def given_names_compatible(a: str, b: str) -> bool:
+    """Two given names (in :func:`name_key` form) one person may go by: near spellings,
+    prefixes, initials, nicknames of one formal name, or a nickname with a typo."""
+    if _close(a, b) or _close(_transliterated(a), _transliterated(b)):
+        return True
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) + len(words_b) > 2 and any(  # either name of "Francisco Javier" may be used
+        given_names_compatible(x, y) for x in words_a for y in words_b
+    ):
+        return True
+    forms_a, forms_b = FORMS.get(a, frozenset({a})), FORMS.get(b, frozenset({b}))
+    if forms_a & forms_b or any(_close(x, y) for x in forms_a for y in forms_b):
+        return True
+    return any(one_typo(a, v) for v in _variants(b)) or any(one_typo(b, v) for v in _variants(a))
 
 
 @lru_cache(maxsize=_CACHE)
@@ -61,15 +120,21 @@ def names_compatible(
     key_a, key_b = name_key(first_a), name_key(first_b)
     if key_a is None or key_b is None:
         return True
-    formal_a, formal_b = first_name_canonical(key_a), first_name_canonical(key_b)
-    if _close(key_a, key_b) or (formal_a and formal_b and _close(formal_a, formal_b)):
+    if given_names_compatible(key_a, key_b):
         return True
     surname_a, surname_b = name_key(last_a), name_key(last_b)
-    return (  # first and last name swapped in one record
-        surname_a is not None
-        and surname_b is not None
-        and _close(key_a, surname_b)
-        and _close(surname_a, key_b)
+    # First and last name swapped in one record: both halves must fit, where both are known.
+    return _swapped(key_a, surname_a, key_b, surname_b) or _swapped(
+        key_b, surname_b, key_a, surname_a
+    )
+
+
+def _swapped(first_a: str, last_a: str | None, first_b: str, last_b: str | None) -> bool:
+    """Record b has its names swapped: a's first name is b's last, a's last (if known) b's first."""
+    return (
+        last_b is not None
+        and _close(first_a, last_b)
+        and (last_a is None or given_names_compatible(last_a, first_b))
     )
 
 

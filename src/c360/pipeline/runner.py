@@ -15,7 +15,9 @@ import pyarrow as pa
 
 from c360 import config, engines
 from c360.engines.duckdb.warehouse import build_warehouse, query_warehouse
-from c360.identity.run import IdentityRun, resolve_workspace
+from c360.identity.profile import FACT_TABLE, build_profile
+from c360.identity.run import IdentityRun, people_of, resolve_workspace
+from c360.pipeline import lake
 from c360.pipeline.bronze.land import Landed, land_all, sources
 from c360.pipeline.bronze.readers import SourceError
 from c360.pipeline.gold.run import MODELS as GOLD_MODELS
@@ -117,8 +119,14 @@ def run(
         result.seconds["identity"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    watch.layer("gold", len(GOLD_MODELS))
-    result.gold = build_gold(workspace, backend, progress=lambda g: watch.done("gold", g.model))
+    watch.layer("gold", len(GOLD_MODELS) + (result.identity is not None))
+    people = people_of(workspace, project.identity, FACT_TABLE)
+    result.gold = build_gold(
+        workspace, backend, progress=lambda g: watch.done("gold", g.model), people=people
+    )
+    if result.identity is not None:
+        result.gold.append(_profile(workspace, project.identity))
+        watch.done("gold", "customer_profile")
     result.seconds["gold"] = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -134,6 +142,14 @@ def run(
     write_text_reports(workspace)
     write_html_report(workspace)
     return result
+
+
+def _profile(workspace: Path, identity: config.Identity) -> BuiltGold:
+    """Build and publish ``customer_profile`` (it reads the identity tables and gold facts)."""
+    started = time.perf_counter()
+    profile = build_profile(workspace, identity)
+    lake.publish_table(workspace, "gold", "customer_profile", profile)
+    return BuiltGold("customer_profile", profile.num_rows, time.perf_counter() - started)
 
 
 def _reported(result: RunResult, answers: dict[str, pa.Table] | None = None) -> RunResult:

@@ -21,7 +21,7 @@ from c360.contracts.model import Table as Contract
 from c360.engines import Engine
 from c360.pipeline import lake
 from c360.pipeline.gold import star
-from c360.pipeline.gold.run import build_gold, conform
+from c360.pipeline.gold.run import build_gold, conform, with_people
 
 SOURCES = {f"stg_{t.name}": t for t in (*crm.TABLES, *marketing.TABLES, *commerce.TABLES)}
 _views = itertools.count()
@@ -58,8 +58,10 @@ def gold(engine: Engine, contract: Contract, rows: list[dict[str, Any]]) -> ibis
 
 
 def built(engine: Engine, contract: Contract, expr: ibis.Table) -> list[dict[str, Any]]:
-    """The rows as the gold runner publishes them: contract columns and types, sorted by key."""
-    return conform(engine.to_arrow(expr), contract).to_pylist()
+    """The rows as the gold runner publishes them (contract columns and types, sorted by key),
+    but ``customer360_id``, which the runner joins on (see the test of ``with_people``)."""
+    data = conform(engine.to_arrow(with_people(expr, contract, None)), contract)
+    return [{k: v for k, v in row.items() if k != "customer360_id"} for row in data.to_pylist()]
 
 
 def at(day: int, hour: int = 0, minute: int = 0, second: int = 0, month: int = 1) -> dt.datetime:
@@ -90,7 +92,7 @@ def test_dim_customer_joins_the_profile_and_drops_the_email(engine: Engine) -> N
     assert (first["account_id"], first["country"], first["total_orders"]) == ("ACC_000001", "GB", 1)
     assert first["last_contact_at"] == at(3)
     assert (second["customer_id"], second["has_valid_email"]) == ("CUST_000002", False)
-    assert [second[k.name] for k in c.DIM_CUSTOMER.columns[11:]] == [None] * 10
+    assert [second[k.name] for k in c.DIM_CUSTOMER.columns[12:]] == [None] * 10
 
 
 def test_segments_count_current_members_and_the_bridge_flags_them(engine: Engine) -> None:
@@ -166,6 +168,26 @@ def test_fct_orders_sums_lines_and_keys_the_order_day(engine: Engine) -> None:
          "promo_code": "WELCOME10", "status": "canceled", "attributed_campaign_id": None,
          "count_lines": 0, "total_qty": 0, "total_discount_eur": 0.0},
     ]  # fmt: skip
+
+
+def test_facts_carry_the_customer360_id_of_their_customer(engine: Engine) -> None:
+    orders = silver(engine, "stg_orders", [
+        {**ORDER, "order_id": "ORD_0000001", "order_at": at(2), "total_amount_eur": 5.0},
+        {**ORDER, "order_id": "ORD_0000002", "order_at": at(3), "total_amount_eur": 7.0,
+         "customer_id": "CUST_000009"},
+    ])  # fmt: skip
+    lines = silver(engine, "stg_order_lines", [])
+    people = engine.register(
+        "people_test",
+        pa.table({"customer_id": ["CUST_000001", "CUST_000002"],
+                  "customer360_id": ["c360_00000007", "c360_00000008"]}),
+    )  # fmt: skip
+    expr = with_people(star.fct_orders(orders, lines), c.FCT_ORDERS, people)
+    rows = conform(engine.to_arrow(expr), c.FCT_ORDERS).to_pylist()
+    assert [(r["order_id"], r["customer360_id"]) for r in rows] == [
+        ("ORD_0000001", "c360_00000007"),
+        ("ORD_0000002", None),  # a customer in no identity source
+    ]
 
 
 def test_fct_order_lines_carry_the_order_and_the_margin(engine: Engine) -> None:

@@ -1,16 +1,18 @@
-"""Spark through Ibis: one local session per process, UTC, small shuffles."""
+"""Spark through Ibis: one local session per process, UTC, small shuffles, Splink's UDFs."""
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import sys
+import tempfile
 from functools import cache
 
 import ibis
 import pyarrow as pa
 from pyspark.sql import SparkSession
-from splink import SparkAPI
+from splink.backends.spark import SparkAPI, similarity_jar_location
 
 from c360.engines.base import Engine
 
@@ -32,9 +34,13 @@ def session() -> SparkSession:
         .config("spark.sql.shuffle.partitions", "4")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+        .config("spark.jars", similarity_jar_location())  # Splink's string similarity UDFs
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("ERROR")
+    scratch = tempfile.mkdtemp(prefix="c360-spark-")  # Splink writes its intermediate tables here
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+    spark.sparkContext.setCheckpointDir(scratch)
     return spark
 
 

@@ -26,6 +26,9 @@ MODELS: list[GoldModel] = [
 ]
 
 
+PERSON = "customer360_id"
+
+
 class ContractError(RuntimeError):
     """A model produced columns its contract does not declare (a bug, not bad data)."""
 
@@ -43,23 +46,40 @@ def build_gold(
     workspace: Path,
     engine: Engine,
     progress: Callable[[BuiltGold], None] | None = None,
+    people: pa.Table | None = None,
 ) -> list[BuiltGold]:
-    """Every gold model whose inputs exist, in the order of ``MODELS``."""
+    """Every gold model whose inputs exist, in the order of ``MODELS``.
+
+    ``people`` (``customer_id``, ``customer360_id``) fills the ``customer360_id`` of every table
+    whose contract declares one.
+    """
     workspace = Path(workspace)
     tables: dict[str, ibis.Table] = {}
+    persons = engine.register("identity_people", people) if people is not None else None
     built = []
     for model in MODELS:
         inputs = [_input(workspace, engine, tables, name) for name in model.inputs]
         if any(t is None for t in inputs):
             continue
         started = time.perf_counter()
-        data = conform(engine.to_arrow(model.build(*inputs)), model.contract)
+        expr = with_people(model.build(*inputs), model.contract, persons)
+        data = conform(engine.to_arrow(expr), model.contract)
         lake.publish_table(workspace, "gold", model.name, data, model.contract.partition_by)
         tables[model.name] = engine.register(model.name, data)
         built.append(BuiltGold(model.name, data.num_rows, time.perf_counter() - started))
         if progress:
             progress(built[-1])
     return built
+
+
+def with_people(expr: ibis.Table, contract: Table, people: ibis.Table | None) -> ibis.Table:
+    """``expr`` with the ``customer360_id`` of its ``customer_id`` if the contract declares it."""
+    if PERSON not in contract.column_names or PERSON in expr.columns:
+        return expr
+    if people is None:
+        return expr.mutate(customer360_id=ibis.null().cast("string"))
+    joined = expr.left_join(people, expr.customer_id == people.customer_id)
+    return joined.select(*(joined[c] for c in expr.columns), joined[PERSON])
 
 
 def _input(

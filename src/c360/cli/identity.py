@@ -1,0 +1,132 @@
+"""``c360 identity evaluate`` and ``c360 profile``: how good the resolution is, and one customer."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table as RichTable
+
+from c360 import config
+from c360.cli import identity_dedupe
+from c360.cli._console import console, fail
+from c360.cli.text import print_scores
+
+app = typer.Typer(
+    help="Identity resolution: score it against a truth file, or deduplicate your own files.",
+    no_args_is_help=True,
+)
+app.command("dedupe")(identity_dedupe.dedupe_command)
+Workspace = Annotated[Path, typer.Option("--workspace", "-w", help="Workspace directory.")]
+PAIRS_SHOWN = 8
+AsJson = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
+
+
+@app.command("evaluate")
+def evaluate_command(
+    workspace: Workspace = Path("."),
+    truth: Annotated[
+        Path | None,
+        typer.Option(help="source,record_id,person_id CSV (default: truth/identity.csv)."),
+    ] = None,
+    as_json: AsJson = False,
+) -> None:
+    """Pairwise and B-cubed precision, recall and F1 of the last run's customers."""
+    from c360.identity.evaluate import read_truth, score_links
+    from c360.identity.explain import read_gold
+    from c360.identity.records import IdentityConfigError
+
+    try:
+        links = read_gold(workspace, "identity_links")
+        scores = score_links(links, read_truth(truth or workspace / "truth" / "identity.csv"))
+    except (IdentityConfigError, ValueError) as exc:
+        raise fail(str(exc)) from None
+    if as_json:
+        typer.echo(json.dumps(scores, indent=2))
+        return
+    table = RichTable(title="Identity resolution", title_justify="left", show_edge=False)
+    for column in ("", "precision", "recall", "F1"):
+        table.add_column(column, justify="right")
+    for kind in ("pairwise", "bcubed"):
+        table.add_row(
+            kind, *(f"{scores[f'{kind}_{m}']:.2%}" for m in ("precision", "recall", "f1"))
+        )
+    console.print(table)
+    console.print(
+        f"{scores['records']:,} records scored "
+        f"({scores['records_without_truth']:,} without truth); "
+        f"{scores['true_pairs']:,} true pairs, {scores['predicted_pairs']:,} predicted, "
+        f"{scores['correct_pairs']:,} correct",
+        highlight=False,
+    )
+    print_scores("B-cubed", {"by_source": scores["by_source"]})
+
+
+def profile_command(
+    customer: Annotated[
+        str, typer.Argument(help="A customer360_id, an e-mail or a source id (source:id or id).")
+    ],
+    workspace: Workspace = Path("."),
+    as_json: AsJson = False,
+) -> None:
+    """Explain one customer: source records, the evidence that linked them, surviving values."""
+    from c360.identity.explain import NotFoundError, explain, find
+    from c360.identity.records import IdentityConfigError
+
+    try:
+        identity = config.load(workspace).identity
+        found = explain(workspace, identity, find(workspace, identity, customer))
+    except (config.ConfigError, IdentityConfigError, NotFoundError) as exc:
+        raise fail(str(exc).strip("'\"")) from None
+    if as_json:
+        typer.echo(json.dumps(found, indent=2, default=str, ensure_ascii=False))
+        return
+    _show(found)
+
+
+def _show(found: dict[str, Any]) -> None:
+    console.print(f"[bold]{found['customer360_id']}[/]", highlight=False)
+    if found["retired_ids"]:
+        console.print(f"also known as: {', '.join(found['retired_ids'])}", highlight=False)
+    for row in found["records"]:
+        values = ", ".join(f"{k}={_text(v)}" for k, v in row.items() if k != "record_key" and v)
+        console.print(f"[bold]{_text(row['record_key'])}[/]  {values}", highlight=False)
+    pairs = RichTable(title="Why they are one customer", title_justify="left", show_edge=False)
+    for column in ("pair", "probability", "decision", "evidence"):
+        pairs.add_column(column)
+    shown = found["pairs"][:PAIRS_SHOWN]
+    for pair in shown:
+        strongest = sorted(
+            pair["evidence"].items(), key=lambda kv: -abs(kv[1].get("match_weight", 0))
+        )
+        pairs.add_row(
+            f"{pair['record_key_l']} ~ {pair['record_key_r']}",
+            f"{pair['match_probability']:.4f}",
+            pair["decision"],
+            "; ".join(f"{k}: {v['level']} ({v['match_weight']:+.1f})" for k, v in strongest[:3]),
+        )
+    console.print(pairs if found["pairs"] else "One source record: nothing to link.")
+    if len(found["pairs"]) > PAIRS_SHOWN:
+        console.print(f"… {len(found['pairs']) - PAIRS_SHOWN} weaker pairs: see --json")
+    profile = found["profile"]
+    if profile:
+        won = json.loads(profile.get("attribute_sources") or "{}")
+        table = RichTable(title="Profile (surviving values)", title_justify="left", show_edge=False)
+        for column in ("attribute", "value", "from record"):
+            table.add_column(column)
+        for name, value in profile.items():
+            if name not in ("customer360_id", "attribute_sources") and value not in (None, [], ""):
+                table.add_row(name, _text(value), won.get(name, ""))
+        console.print(table)
+    for event in found["history"]:
+        console.print(
+            f"{event['run_id']}: {event['kind']} {event['ids_before'] or '-'} → "
+            f"{event['id_after']} ({event['records']} records)",
+            highlight=False,
+        )
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).replace("[", "\\[")

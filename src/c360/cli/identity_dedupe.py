@@ -1,0 +1,117 @@
+"""``c360 identity dedupe``: find the duplicate people in your own file, no workspace needed."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from c360.cli._console import console, err_console, fail
+from c360.identity.roles import ROLES
+
+_ROLE_LIST = ", ".join(ROLES)
+
+
+def parse_roles(specs: Sequence[str]) -> dict[str, str]:
+    """``COLUMN=ROLE`` options as column -> role; a malformed or contradictory one is an error."""
+    roles: dict[str, str] = {}
+    for spec in specs:
+        column, _, role = spec.rpartition("=")
+        column, role = column.strip(), role.strip()
+        if not column or not role:
+            raise fail(f"--role {spec!r}: expected COLUMN=ROLE, e.g. --role mail=email")
+        if roles.get(column, role) != role:
+            raise fail(f"--role: column {column!r} given two roles ({roles[column]}, {role})")
+        roles[column] = role
+    return roles
+
+
+def dedupe_command(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="A CSV or Parquet file to deduplicate, or two to link. Two files are linked by "
+            "deduplicating their union: duplicates inside one file are found as well as pairs "
+            "across both.",
+            metavar="FILE [FILE2]",
+            show_default=False,
+        ),
+    ],
+    ids: Annotated[
+        list[str],
+        typer.Option(
+            "--id",
+            help="Column holding each row's id; give it twice when the two files name it "
+            "differently (first file's, then second's).",
+            show_default=False,
+        ),
+    ],
+    role: Annotated[
+        list[str],
+        typer.Option(
+            "--role",
+            help=f"COLUMN=ROLE, once per column to match on. Roles: {_ROLE_LIST}. With two "
+            "files a column need only be in one of them.",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Where to write one row per record: [source,] record_id, cluster_id, "
+            "match_probability (CSV, or Parquet for a .parquet name; '-' for stdout).",
+            show_default=False,
+        ),
+    ],
+    threshold: Annotated[
+        float,
+        typer.Option(help="Match probability at or above which two records are linked."),
+    ] = 0.9,
+) -> None:
+    """Find the records of one file, or of two, that describe the same person.
+
+    Values are normalised by role, then scored by a model trained on your records alone.
+    People sharing an e-mail or a phone but not a first name are never merged.
+    A record with nothing to match on is kept in a cluster of its own, never dropped.
+    match_probability: the strongest link into the record's cluster (empty when alone).
+    """
+    from c360.identity.dedupe import DedupeError, dedupe
+    from c360.identity.files import write_rows
+
+    if len(files) > 2:
+        raise fail(f"give one file to deduplicate or two to link, not {len(files)}")
+    to_stdout = str(out) == "-"
+    if not to_stdout and not out.parent.is_dir():
+        raise fail(f"cannot write {out}: no folder {out.parent}")
+    roles = parse_roles(role)
+    working = err_console.status("matching…") if err_console.is_terminal else nullcontext()
+    try:
+        with working:
+            result = dedupe(files, ids, roles, threshold)
+        write_rows(result.clusters, sys.stdout.buffer if to_stdout else out)
+    except DedupeError as exc:
+        raise fail(str(exc)) from None
+    except OSError as exc:
+        raise fail(f"cannot write {out}: {exc.strerror or exc}") from None
+    shown = err_console if to_stdout else console  # stdout may be the clusters themselves
+    for note in [*result.notes, *([result.fallback] if result.fallback else [])]:
+        shown.print(f"[yellow]note:[/] {escape(note)}", highlight=False)
+    records = result.clusters.num_rows
+    line = (
+        f"{records:,} records in {result.count_clusters:,} clusters "
+        f"({records - result.count_clusters:,} duplicates found)"
+    )
+    if result.unmatchable:
+        example = ", ".join(result.unmatchable[:3]) + ("…" if len(result.unmatchable) > 3 else "")
+        line += f"; {len(result.unmatchable):,} with nothing to match on kept alone ({example})"
+    for path, repeated in result.duplicate_ids.items():
+        line += f"; {repeated:,} rows of {path} repeat a later row's id (the later kept)"
+    where = "" if to_stdout else f" → {out}"
+    shown.print(f"{line}; {result.seconds:.1f} s{where}", highlight=False, markup=False)

@@ -1,0 +1,331 @@
+"""Gold contract of the unified customer profile (seed 001): one row per ``customer360_id``.
+
+Contact and demographic values come from the identity sources' records through survivorship;
+consent is merged so that the most restrictive record wins; engagement, commerce and value come
+from seed 000's gold facts of the ``crm_customers`` records linked to the customer. "The reference
+date" is the ``as_of`` of the build: by default the latest timestamp of ``fct_orders``,
+``fct_interactions`` and ``fct_email_events``, so a rebuild on the same data gives the same table.
+The rules behind every derived value are in ``c360.identity.profile*``.
+"""
+
+from __future__ import annotations
+
+from c360.contracts.gold_identity import CUSTOMER360_ID
+from c360.contracts.model import Column, Table, gold_table
+
+OPT_IN_STATUSES = ("opted_in", "opted_out", "unknown")  # c360.identity.consent.STATUSES
+CHANNELS_SEEN = ("web", "app", "store", "phone", "email", "chat", "support", "crm", "loyalty")
+REGIONS = ("EMEA", "Americas", "APAC")
+
+
+def _int(name: str, description: str) -> Column:
+    return Column(name, "int", description, min_value=0)
+
+
+def _money(name: str, description: str, nullable: bool = False) -> Column:
+    return Column(name, "float", description, nullable=nullable, min_value=0)
+
+
+def _score(name: str, description: str, top: float) -> Column:
+    return Column(name, "float", description, min_value=0, max_value=top)
+
+
+CUSTOMER_PROFILE: Table = gold_table(
+    "001",
+    "customer_profile",
+    "The unified customer profile: one row per customer360_id with contact values chosen by "
+    "survivorship, merged consent, engagement and commerce from the linked seed-000 customers, "
+    "rule-based scores and segments, and the record each surviving value came from.",
+    ("customer360_id",),
+    # Core
+    Column(
+        "customer360_id",
+        "string",
+        "The person (identity_links)",
+        unique=True,
+        pattern=CUSTOMER360_ID,
+    ),
+    Column(
+        "primary_source",
+        "string",
+        "Identity source whose records supplied the most surviving attribute values (ties: the "
+        "order of identity.sources in the project file); a customer with no surviving value: "
+        "the first source, in that order, holding one of its records",
+    ),
+    Column(
+        "source_ids",
+        "string",
+        "JSON object: identity source -> sorted list of the customer's record ids in it, keys "
+        'sorted, e.g. {"crm": ["CRM-0000001"], "customers": ["CUST_000001"]}',
+    ),
+    Column(
+        "created_at",
+        "timestamp",
+        "run_id of the customer's earliest identity_ledger event (when C360 first issued the id); "
+        "the reference date when the ledger has none",
+    ),
+    Column(
+        "updated_at",
+        "timestamp",
+        "Latest of: the customer's latest identity_ledger event (new, merge or split) and the "
+        "latest updated_at of its source records",
+    ),
+    # Identity & contact
+    Column(
+        "first_name",
+        "string",
+        "Survivorship of first_name (default most_frequent) voted on the folded name, so "
+        "'ROCA' and 'Roca' count as one; the winning record's spelling, trimmed, title-cased "
+        "when written all in upper or all in lower case. full_name records are split first",
+        nullable=True,
+    ),
+    Column(
+        "last_name",
+        "string",
+        "Survivorship of last_name, voted and spelt as first_name",
+        nullable=True,
+    ),
+    Column(
+        "full_name",
+        "string",
+        "first_name and last_name joined by a space (either alone when the other is NULL)",
+        nullable=True,
+    ),
+    Column(
+        "primary_email",
+        "string",
+        "Survivorship of email (default most_recent) over the records' addresses, trimmed and "
+        "lower-cased (normalise.email_key); addresses not shaped like one are ignored",
+        nullable=True,
+    ),
+    Column(
+        "emails",
+        "list<string>",
+        "Every distinct normalised e-mail of the customer's records: primary_email first, then "
+        "the others sorted; empty when none",
+    ),
+    Column(
+        "primary_phone",
+        "string",
+        "Survivorship of phone (default most_recent) over the records' numbers in E.164, each "
+        "read in its record's country (normalise.phone_e164); invalid numbers are ignored",
+        nullable=True,
+    ),
+    Column(
+        "phones",
+        "list<string>",
+        "Every distinct E.164 phone of the records: primary_phone first, then the others sorted",
+    ),
+    Column(
+        "language",
+        "string",
+        "Survivorship of the language attribute (default most_recent), as an ISO 639-1 code: "
+        "the part of a locale before '_' or '-', lower-cased ('fr_FR' -> 'fr')",
+        nullable=True,
+    ),
+    Column(
+        "country",
+        "string",
+        "Survivorship of country (default most_recent) as ISO 3166 alpha-2 (normalise.country_iso)",
+        nullable=True,
+    ),
+    Column(
+        "region",
+        "string",
+        "No source holds a region or state: the world sales region of the country, in "
+        "dim_account.region's vocabulary (EMEA, Americas, APAC); NULL for an unmapped country",
+        nullable=True,
+        allowed=REGIONS,
+    ),
+    Column(
+        "city",
+        "string",
+        "Survivorship of city (default most_recent), voted and spelt as first_name",
+        nullable=True,
+    ),
+    Column(
+        "postal_code",
+        "string",
+        "Survivorship of postcode (default most_recent): upper-case letters and digits, leading "
+        "zeros a numeric column lost restored (normalise.postcode_key)",
+        nullable=True,
+    ),
+    # Demographics & preferences
+    Column(
+        "date_of_birth",
+        "date",
+        "Survivorship of date_of_birth (default most_frequent) over the plausible dates "
+        "(1900-2025) read from ISO, DD/MM/YYYY or DD.MM.YYYY text",
+        nullable=True,
+    ),
+    Column(
+        "age",
+        "int",
+        "Whole years from date_of_birth to the reference date; NULL without one",
+        nullable=True,
+        min_value=0,
+    ),
+    Column(
+        "gender",
+        "string",
+        "Survivorship of the gender attribute (default most_recent); NULL when no identity "
+        "source maps one (none does in the demo project: no linked source records gender)",
+        nullable=True,
+    ),
+    Column(
+        "preferred_channel",
+        "string",
+        "Survivorship of the preferred_channel attribute (default most_recent), lower-cased",
+        nullable=True,
+    ),
+    Column(
+        "opt_in_status",
+        "string",
+        "consent.merge_consents over the records: opted_out if any record opted out, else "
+        "opted_in if any opted in, else unknown. A record's status is its marketing_opt_in "
+        "attribute, else opted_in when it grants a consent_* scope and opted_out when it "
+        "refuses every one it states",
+        allowed=OPT_IN_STATUSES,
+    ),
+    Column(
+        "consent_scopes",
+        "list<string>",
+        "Scopes granted by some record and refused by none, sorted: attribute consent_<x> is "
+        "scope <x>_marketing, marketing_opt_in is email_marketing (a newsletter consent)",
+    ),
+    Column(
+        "consent_conflict",
+        "bool",
+        "The records contradict each other: one opted in and another out, or one granted a "
+        "scope another refused",
+    ),
+    Column(
+        "interests",
+        "list<string>",
+        "Product categories (dim_product) of the lines of completed orders, most units first "
+        "(ties by name); empty without completed orders",
+    ),
+    # Lifecycle & engagement
+    Column(
+        "first_seen_at",
+        "timestamp",
+        "Earliest touch: a source record's updated_at, an order (any status), a CRM interaction, "
+        "a first e-mail open or click; touches after the reference date are ignored",
+        nullable=True,
+    ),
+    Column("last_seen_at", "timestamp", "Latest touch, as first_seen_at", nullable=True),
+    Column(
+        "last_channel_seen",
+        "string",
+        "Channel of the latest touch (ties: the first name alphabetically): orders web, app "
+        "(mobile_app), store (in_store), phone; interactions support (support_ticket, "
+        "complaint) else their channel (in_app -> app); e-mail opens and clicks email; a "
+        "record's date its source: web and ecommerce -> web, loyalty -> loyalty, others -> crm",
+        nullable=True,
+        allowed=CHANNELS_SEEN,
+    ),
+    _int(
+        "total_sessions",
+        "No web analytics source exists: distinct calendar days with a digital touch (an order "
+        "on web or mobile_app, a first e-mail click, a chat or in_app interaction)",
+    ),
+    _int(
+        "total_interactions",
+        "CRM interactions + e-mail open events + e-mail click events (repeats count) + orders "
+        "of any status",
+    ),
+    _int("email_opens", "Sum of fct_email_events.count_opens (repeat opens count)"),
+    _int("email_clicks", "Sum of fct_email_events.count_clicks (repeat clicks count)"),
+    _int(
+        "push_notifications",
+        "No push channel exists: CRM interactions whose channel is in_app (messages in the app)",
+    ),
+    _int("support_tickets", "CRM interactions of type support_ticket or complaint"),
+    Column(
+        "last_support_interaction_at",
+        "timestamp",
+        "Latest occurred_at of those interactions; NULL without one",
+        nullable=True,
+    ),
+    # Commerce & value
+    Column(
+        "first_purchase_at", "timestamp", "Earliest order_at of a completed order", nullable=True
+    ),
+    Column("last_purchase_at", "timestamp", "Latest order_at of a completed order", nullable=True),
+    _int("orders_count", "fct_orders with status completed (pending and canceled do not count)"),
+    _money("total_revenue", "Sum of total_amount_eur of completed orders (EUR, 0 without any)"),
+    _money(
+        "avg_order_value",
+        "total_revenue / orders_count to the cent (EUR); NULL without completed orders",
+        nullable=True,
+    ),
+    _int("refunds_count", "Distinct orders with an approved return (fct_returns)"),
+    _money("refunds_amount", "Sum of amount_refunded_eur of approved returns (EUR)"),
+    _money(
+        "lifetime_value",
+        "Seed 000's CLV per customer (crm_customer_profile.clv_score): total_revenue x the mean "
+        "margin_pct (dim_product) over the lines of its completed orders, to the cent (EUR); 0 "
+        "without completed orders",
+    ),
+    Column(
+        "loyalty_tier",
+        "string",
+        "Survivorship of the loyalty_tier attribute (default most_recent: a re-enrolled member's "
+        "current card), lower-cased",
+        nullable=True,
+    ),
+    _money(
+        "loyalty_points_balance",
+        "Survivorship of the loyalty_points_balance attribute (default most_recent, the same "
+        "card as the tier); NULL for a non-member",
+        nullable=True,
+    ),
+    # AI / ML & segments (rules until models replace them)
+    _score(
+        "churn_risk_score",
+        "0-1, rule: (1 - exp(-d/180)) x (1 - 0.05 x min(orders_count, 10)), d = days from "
+        "last_seen_at to the reference date (never seen: 1), to 4 decimals",
+        1,
+    ),
+    _score(
+        "engagement_score",
+        "0-100, rule: 40 x exp(-d/90) + 30 x min(email_opens + email_clicks, 20)/20 + 30 x "
+        "min(total_sessions, 20)/20, d as in churn_risk_score, to 1 decimal",
+        100,
+    ),
+    _score(
+        "propensity_to_buy_score",
+        "0-1, rule: 0.7 x min(orders_count, 5)/5 x exp(-p/120) + 0.3 x engagement_score/100, "
+        "p = days from last_purchase_at to the reference date (first term 0 without a "
+        "purchase), to 4 decimals",
+        1,
+    ),
+    Column(
+        "recommendation_vector",
+        "list<string>",
+        "Product affinities: up to 5 product_ids the customer bought most in completed orders, "
+        "by units, then revenue, then product_id; empty without completed orders",
+    ),
+    Column(
+        "primary_segment",
+        "string",
+        "'<value> – <state>': value High value (total_revenue in the top 20% of buyers), "
+        "Regular (other buyers) or Prospect (no completed order); state at risk "
+        "(churn_risk_score >= 0.6), engaged (engagement_score >= 50) or dormant",
+    ),
+    Column(
+        "segments",
+        "list<string>",
+        "primary_segment, 'rfm:' + the mart_ecommerce_rfm segment and 'crm:' + each current "
+        "CRM segment (bridge_customer_segment) of the linked seed-000 customers, distinct, "
+        "primary_segment first then sorted",
+    ),
+    Column(
+        "attribute_sources",
+        "string",
+        "JSON object, keys sorted: surviving attribute -> the record_key whose value won, e.g. "
+        '{"email": "web:…", "first_name": "crm:CRM-0000001"}',
+    ),
+)
+
+TABLES: tuple[Table, ...] = (CUSTOMER_PROFILE,)

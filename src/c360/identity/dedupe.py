@@ -1,0 +1,306 @@
+"""Entity resolution on one or two files, no workspace: rows in, one cluster per record out.
+
+The workspace pipeline's steps, driven by a role mapping instead of a project file: each file's
+mapped columns become roles, are normalised, scored by the unsupervised Splink model and
+clustered by :func:`c360.identity.resolve.resolve` (its exact rules and over-merge guard). Two
+files are linked by deduplicating their union, so a pair inside one file counts as much as a
+pair across both. Nothing is dropped: a record with nothing to match on stays on its own.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+from splink.internals.exceptions import SplinkException
+
+from c360.identity.files import UnreadableFileError, read_rows
+from c360.identity.matching import predict
+from c360.identity.normalise import normalise_records
+from c360.identity.records import latest_per_id, matchable, record_keys
+from c360.identity.resolve import Overrides, resolve
+from c360.identity.roles import NAMES, ROLES
+
+# Roles the model can find candidate pairs with on their own (a first or last name cannot).
+MATCH_ROLES = ("email", "phone", "national_id", "full_name")
+# When the model cannot be trained (too few records, or no pair agreeing on a training key),
+# records that agree exactly on one of these are linked instead; the over-merge guard still runs.
+EXACT_RULES = (
+    ("email_canonical",),
+    ("national_id",),
+    ("first_name_canonical", "last_name", "phone"),
+    ("first_name_canonical", "last_name", "date_of_birth"),
+)
+_PAIRS = pa.schema(
+    [("record_key_l", pa.string()), ("record_key_r", pa.string()),
+     ("match_probability", pa.float64()), ("match_weight", pa.float64())]
+)  # fmt: skip
+
+
+class DedupeError(Exception):
+    """The files or the role mapping cannot be deduplicated; the message (one line) says why."""
+
+
+@dataclass(frozen=True)
+class Deduplication:
+    """One row per record, and what was set aside or assumed on the way."""
+
+    # [source (two files only)], record_id, cluster_id, match_probability: the strongest
+    # probability among the pairs that linked the record (1.0 for an exact-rule link), or NULL
+    # for a record alone in its cluster.
+    clusters: pa.Table
+    count_clusters: int
+    unmatchable: tuple[str, ...]  # records with no name and no identifying value, kept alone
+    duplicate_ids: dict[str, int]  # file -> rows whose id a later row repeats (the later wins)
+    fallback: str | None  # why exact rules replaced the model, when they did
+    notes: tuple[str, ...]  # what was assumed while reading
+    seconds: float
+
+
+def source_names(paths: Sequence[Path]) -> list[str]:
+    """The files' stems, or ``left``/``right`` when two stems cannot tell the files apart."""
+    stems = [Path(p).stem for p in paths]
+    if len(stems) == 2 and (stems[0] == stems[1] or any(":" in s or not s for s in stems)):
+        return ["left", "right"]
+    return stems
+
+
+def check_roles(roles: Mapping[str, str]) -> None:
+    """Every role known, and enough of them for the model to find candidate pairs."""
+    unknown = sorted({r for r in roles.values() if r not in ROLES})
+    if unknown:
+        raise DedupeError(f"unknown role {', '.join(unknown)}; roles are {', '.join(ROLES)}")
+    given = set(roles.values())
+    if not given & set(MATCH_ROLES) and not {"first_name", "last_name"} <= given:
+        raise DedupeError(
+            "nothing to match on: map an e-mail, a phone, a national id, or a name (full_name, "
+            "or first_name and last_name)"
+        )
+
+
+def role_table(
+    name: str, path: Path, rows: pa.Table, id_column: str, roles: Mapping[str, str]
+) -> pa.Table:
+    """One file's rows as ``record_key``, ``record_id`` and one column per role it has."""
+    columns = rows.column_names
+    if id_column not in columns:
+        raise DedupeError(f"{path}: no id column {id_column!r}; columns: {', '.join(columns)}")
+    repeated = sorted({c for c in [id_column, *roles] if columns.count(c) > 1})
+    if repeated:
+        raise DedupeError(f"{path}: the header names {', '.join(repeated)} more than once")
+    ids = _text(path, rows, id_column)
+    blank = pc.sum(pc.fill_null(pc.equal(pc.utf8_trim_whitespace(ids), ""), True)).as_py()
+    if blank:
+        raise DedupeError(f"{path}: {blank} rows have no value in the id column {id_column!r}")
+    table: dict[str, pa.Array | pa.ChunkedArray] = {
+        "record_key": record_keys(name, ids),
+        "record_id": ids,
+    }
+    for column, role in roles.items():
+        if column not in columns:
+            continue
+        if role in table:
+            given = ", ".join(c for c, r in roles.items() if r == role and c in columns)
+            raise DedupeError(f"{path}: columns {given} all play the role {role}: keep one")
+        values = rows.column(column)
+        # normalise reads a birth date as a date or as text; everything else as text
+        date = role == "date_of_birth" and pa.types.is_temporal(values.type)
+        table[role] = values if date else _text(path, rows, column)
+    return pa.table(table)
+
+
+def _text(path: Path, rows: pa.Table, column: str) -> pa.ChunkedArray:
+    try:
+        return pc.cast(rows.column(column), pa.string())
+    except pa.ArrowException:
+        kind = rows.schema.field(column).type
+        raise DedupeError(f"{path}: column {column!r} holds {kind}, not text") from None
+
+
+def _check_columns(files: Sequence[tuple[Path, pa.Table]], roles: Mapping[str, str]) -> None:
+    present = {c for _, rows in files for c in rows.column_names}
+    missing = [c for c in roles if c not in present]
+    if missing:
+        where = "; ".join(f"{p}: {', '.join(rows.column_names)}" for p, rows in files)
+        raise DedupeError(f"no column {', '.join(map(repr, missing))} to map to a role; {where}")
+
+
+def exact_pairs(records: pa.Table) -> pa.Table:
+    """Pairs agreeing exactly on a rule of :data:`EXACT_RULES`, weighted by the rules agreed."""
+    found = []
+    for rule in EXACT_RULES:
+        if not all(c in records.column_names and pc.count(records[c]).as_py() for c in rule):
+            continue  # an absent or empty column agrees with nothing
+        keyed = records.select(["record_key", *rule])
+        for column in rule:
+            keyed = keyed.filter(pc.is_valid(keyed[column]))
+        joined = keyed.join(keyed, keys=list(rule), left_suffix="_l", right_suffix="_r")
+        found.append(
+            joined.filter(pc.less(joined["record_key_l"], joined["record_key_r"])).select(
+                ["record_key_l", "record_key_r"]
+            )
+        )
+    if not found:
+        return _PAIRS.empty_table()
+    counted = (
+        pa.concat_tables(found)
+        .group_by(["record_key_l", "record_key_r"])
+        .aggregate([([], "count_all")])
+    )
+    return pa.table(
+        {
+            "record_key_l": counted["record_key_l"],
+            "record_key_r": counted["record_key_r"],
+            "match_probability": pa.array([1.0] * counted.num_rows, pa.float64()),
+            "match_weight": pc.cast(counted["count_all"], pa.float64()),
+        },
+        schema=_PAIRS,
+    )
+
+
+def score(splink_api: Any, candidates: pa.Table) -> tuple[pa.Table, str | None]:
+    """The model's scored pairs; or, when it cannot be trained, exact-rule pairs and why."""
+    if candidates.num_rows < 2:
+        return _PAIRS.empty_table(), None
+    try:
+        pairs = predict(splink_api, candidates.drop_columns(["source", "record_id"])).pairs
+    except (SplinkException, ValueError, ArithmeticError) as exc:
+        # Unsupervised training needs pairs that agree on each training key, and enough of
+        # them to estimate from: a small file often has none (Splink then raises).
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:160]
+        return exact_pairs(candidates), (
+            f"the model could not be trained on {candidates.num_rows} records ({reason}); "
+            "linked exact matches instead: same e-mail or national id, or the same name and "
+            "phone or birth date"
+        )
+    return (pairs if pairs.num_rows else _PAIRS.empty_table()), None
+
+
+def strongest_links(decided: pa.Table) -> pa.Table:
+    """Per linked record, the highest probability of a pair that linked it (1.0 for a rule)."""
+    linked = decided.filter(pc.is_in(decided["decision"], pa.array(["linked", "rule"])))
+    probability = pc.if_else(
+        pc.equal(linked["decision"], "rule"),
+        1.0,
+        pc.cast(linked["match_probability"], pa.float64()),
+    )
+    ends = pa.table(
+        {
+            "record_key": pa.chunked_array(
+                [*linked["record_key_l"].chunks, *linked["record_key_r"].chunks], pa.string()
+            ),
+            "match_probability": pa.chunked_array(
+                [*probability.chunks, *probability.chunks], pa.float64()
+            ),
+        }
+    )
+    best = ends.group_by("record_key").aggregate([("match_probability", "max")])
+    return pa.table({"record_key": best["record_key"], "match_probability": pc.round(best[1], 6)})
+
+
+def dedupe(
+    paths: Sequence[Path],
+    ids: str | Sequence[str],
+    roles: Mapping[str, str],
+    threshold: float = 0.9,
+    splink_api: Any = None,
+) -> Deduplication:
+    """Cluster the records of one file, or of the union of two, into people.
+
+    Args:
+        paths: one or two CSV or Parquet files.
+        ids: the id column, or one per file; ids must be filled in, and a repeated id keeps
+            its last row.
+        roles: column -> role (:data:`c360.identity.roles.ROLES`); with two files a column
+            need only be in one.
+        threshold: the probability at or above which the model links two records.
+        splink_api: Splink's database API (default: a new in-memory DuckDB engine's).
+    """
+    started = time.perf_counter()
+    paths = [Path(p) for p in paths]
+    if len(paths) not in (1, 2):
+        raise DedupeError(f"give one file to deduplicate or two to link, not {len(paths)}")
+    id_columns = [ids] if isinstance(ids, str) else list(ids)
+    if len(id_columns) not in (1, len(paths)):
+        raise DedupeError(f"give one id column, or one per file, not {len(id_columns)}")
+    id_columns *= len(paths) // len(id_columns)
+    if not 0 < threshold <= 1:
+        raise DedupeError(f"the threshold is a probability above 0 and at most 1, not {threshold}")
+    check_roles(roles)
+    records, duplicate_ids, notes = read_records(paths, id_columns, roles)
+
+    pairs, fallback = score(splink_api or _duckdb_api(), records.filter(records["matchable"]))
+    resolution = resolve(records, pairs, threshold, Overrides(), {}, {}, "dedupe", 1)
+    shown = ["source"] if len(paths) == 2 else []
+    clusters = (
+        resolution.links.append_column("order", pa.array(range(records.num_rows), pa.int64()))
+        .join(strongest_links(resolution.pairs), "record_key", join_type="left outer")
+        .sort_by("order")  # a join keeps no order
+        .rename_columns({"customer360_id": "cluster_id"})
+        .select([*shown, "record_id", "cluster_id", "match_probability"])
+    )
+    set_aside = records.filter(pc.invert(records["matchable"]))
+    labels = set_aside["record_key" if len(paths) == 2 else "record_id"].to_pylist()
+    return Deduplication(
+        clusters=clusters,
+        count_clusters=pc.count_distinct(clusters["cluster_id"]).as_py(),
+        unmatchable=tuple(labels),
+        duplicate_ids=duplicate_ids,
+        fallback=fallback,
+        notes=tuple(notes),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def read_records(
+    paths: Sequence[Path], id_columns: Sequence[str], roles: Mapping[str, str]
+) -> tuple[pa.Table, dict[str, int], list[str]]:
+    """The files' records, normalised and marked ``matchable``; repeated ids; notes."""
+    files, notes = [], []
+    for path in paths:
+        try:
+            rows, read_notes = read_rows(path)
+        except UnreadableFileError as exc:
+            raise DedupeError(str(exc)) from None
+        files.append((path, rows))
+        notes += read_notes
+    _check_columns(files, roles)
+    parts, duplicate_ids = [], {}
+    for name, (path, rows), id_column in zip(source_names(paths), files, id_columns, strict=True):
+        if rows.num_rows == 0:
+            raise DedupeError(f"{path}: no rows to deduplicate")
+        table, repeated = latest_per_id(role_table(name, path, rows, id_column, roles))
+        if repeated:
+            duplicate_ids[str(path)] = repeated
+        if absent := _absent_roles(roles, rows.column_names):
+            notes.append(f"{path} has no column for {', '.join(absent)}: matched without them")
+        parts.append(
+            normalise_records(table.drop_columns(["record_id"]))
+            .append_column("source", pa.array([name] * table.num_rows, pa.string()))
+            .append_column("record_id", table["record_id"])
+        )
+    records = pa.concat_tables(parts)
+    return records.append_column("matchable", matchable(records)), duplicate_ids, notes
+
+
+def _absent_roles(roles: Mapping[str, str], columns: Sequence[str]) -> list[str]:
+    """The mapped roles no column of a file plays (a name counts if any name role is there)."""
+    there = {role for column, role in roles.items() if column in columns}
+    return [
+        role
+        for role in ROLES
+        if role in roles.values()
+        and role not in there
+        and not (role in NAMES and there & set(NAMES))
+    ]
+
+
+def _duckdb_api() -> Any:
+    from c360 import engines  # the engine starts only when the caller brought no API
+
+    return engines.connect("duckdb").splink_api()

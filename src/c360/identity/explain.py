@@ -1,0 +1,134 @@
+"""One customer explained: their source records, the evidence that linked them, their history.
+
+Looks a customer up by ``customer360_id`` (a retired id resolves to its current one), by e-mail
+or by source id (``source:id`` or the bare id), in the last run's identity tables.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from c360.config import Identity
+from c360.contracts.gold_identity import CUSTOMER360_ID
+from c360.identity.ids import resolve
+from c360.identity.records import IdentityConfigError
+from c360.pipeline import lake
+
+
+class NotFoundError(LookupError):
+    """No customer matches what was asked."""
+
+
+def read_gold(workspace: Path, table: str) -> pa.Table:
+    """A gold table of the last run, or the error to show when there has been none."""
+    if not lake.table_dir(workspace, "gold", table).exists():
+        raise IdentityConfigError(f"no {table} in {workspace}: run `c360 run` first")
+    return lake.read_table(workspace, "gold", table)
+
+
+def _aliases(workspace: Path) -> dict[str, str]:
+    table = read_gold(workspace, "identity_aliases")
+    return dict(
+        zip(table["retired_id"].to_pylist(), table["customer360_id"].to_pylist(), strict=True)
+    )
+
+
+def _by_email(workspace: Path, identity: Identity, email: str) -> list[str]:
+    """Record keys of the records whose e-mail is ``email`` (case and spaces ignored)."""
+    wanted = email.strip().lower()
+    keys: list[str] = []
+    for name, source in identity.sources.items():
+        column = source.roles.get("email")
+        if column is None or not lake.table_dir(workspace, "bronze", source.table).exists():
+            continue
+        table = lake.read_table(workspace, "bronze", source.table).select([source.id, column])
+        found = pc.equal(pc.utf8_lower(pc.utf8_trim_whitespace(table[column])), wanted)
+        ids = table.filter(pc.fill_null(found, False))[source.id].to_pylist()
+        keys.extend(f"{name}:{i}" for i in ids)
+    return keys
+
+
+def find(workspace: Path, identity: Identity, query: str) -> str:
+    """The current ``customer360_id`` of the customer ``query`` names."""
+    links = read_gold(workspace, "identity_links")
+    query = query.strip()
+    if re.fullmatch(CUSTOMER360_ID, query):
+        current = resolve(query, _aliases(workspace))
+        if current in set(links["customer360_id"].to_pylist()):
+            return current
+        raise NotFoundError(f"no customer {query}")
+    if "@" in query:
+        keys = _by_email(workspace, identity, query)
+        what = f"no record with the e-mail {query}"
+    else:
+        by_key = pc.equal(links["record_key"], query)
+        by_id = pc.equal(links["record_id"], query)
+        keys = links.filter(pc.or_(by_key, by_id))["record_key"].to_pylist()
+        what = f"no record with the id {query}"
+    ids = links.filter(pc.is_in(links["record_key"], pa.array(keys, pa.string())))
+    found = sorted(set(ids["customer360_id"].to_pylist()))
+    if not found:
+        raise NotFoundError(what)
+    if len(found) > 1:
+        raise NotFoundError(f"{query} names {len(found)} customers: {', '.join(found)}")
+    return found[0]
+
+
+def _source_rows(workspace: Path, identity: Identity, keys: list[str]) -> list[dict[str, Any]]:
+    """The raw rows of the records (role and attribute columns, as landed)."""
+    rows = []
+    for name, source in identity.sources.items():
+        ids = [k.split(":", 1)[1] for k in keys if k.startswith(f"{name}:")]
+        if not ids or not lake.table_dir(workspace, "bronze", source.table).exists():
+            continue
+        columns = [source.id, *source.roles.values(), *source.attributes.values()]
+        table = lake.read_table(workspace, "bronze", source.table)
+        table = table.select(list(dict.fromkeys(columns)))
+        found = pc.is_in(pc.cast(table[source.id], pa.string()), pa.array(ids, pa.string()))
+        for row in table.filter(found).to_pylist():
+            rows.append({"record_key": f"{name}:{row[source.id]}", **row})
+    return rows
+
+
+def explain(workspace: Path, identity: Identity, customer360_id: str) -> dict[str, Any]:
+    """Everything c360 knows about one customer and why."""
+    workspace = Path(workspace)
+    links = read_gold(workspace, "identity_links")
+    mine = links.filter(pc.equal(links["customer360_id"], customer360_id))
+    keys = mine["record_key"].to_pylist()
+    pairs = read_gold(workspace, "identity_pairs")
+    inside = pc.and_(
+        pc.is_in(pairs["record_key_l"], pa.array(keys)),
+        pc.is_in(pairs["record_key_r"], pa.array(keys)),
+    )
+    evidence = [
+        {**p, "evidence": json.loads(p["evidence"])}
+        for p in pairs.filter(inside).sort_by([("match_weight", "descending")]).to_pylist()
+    ]
+    ledger = read_gold(workspace, "identity_ledger")
+    history = ledger.filter(
+        pc.or_(
+            pc.equal(ledger["id_after"], customer360_id),
+            pc.match_substring(ledger["ids_before"], customer360_id),
+        )
+    ).to_pylist()
+    retired = [old for old, new in _aliases(workspace).items() if new == customer360_id]
+    profile = None
+    if lake.table_dir(workspace, "gold", "customer_profile").exists():
+        table = lake.read_table(workspace, "gold", "customer_profile")
+        rows = table.filter(pc.equal(table["customer360_id"], customer360_id)).to_pylist()
+        profile = rows[0] if rows else None
+    return {
+        "customer360_id": customer360_id,
+        "retired_ids": retired,
+        "records": _source_rows(workspace, identity, keys),
+        "pairs": evidence,
+        "history": history,
+        "profile": profile,
+    }

@@ -1,0 +1,86 @@
+"""People files as they come: a CSV of any common dialect or a Parquet file, read as text.
+
+The reading and writing of the standalone entry point (:mod:`c360.identity.dedupe`): no schema
+is known in advance, so every CSV column is text and only blanks count as missing.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import BinaryIO
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+DELIMITERS = ",;\t|"
+ENCODINGS = ("utf-8", "cp1252")  # a file that is not UTF-8 is most often a Windows export
+PARQUET = (".parquet", ".pq")
+
+
+class UnreadableFileError(Exception):
+    """A file is missing or cannot be read as CSV or Parquet; the message says which and why."""
+
+
+def read_rows(path: Path) -> tuple[pa.Table, list[str]]:
+    """A CSV file (delimiter sniffed, every column text) or a Parquet file, and notes on it."""
+    if not path.is_file():
+        raise UnreadableFileError(f"no such file: {path}")
+    try:
+        if path.suffix.lower() in PARQUET:
+            return pq.read_table(path), []
+        for encoding in ENCODINGS:
+            try:
+                table = _read_csv(path, encoding)
+            except UnicodeDecodeError:
+                continue
+            except pa.ArrowInvalid as exc:
+                if "UTF8" not in str(exc):
+                    raise
+                continue
+            note = f"{path} is not UTF-8: read as {encoding}"
+            return table, [] if encoding == ENCODINGS[0] else [note]
+    except (OSError, pa.ArrowException, csv.Error) as exc:
+        raise UnreadableFileError(f"cannot read {path}: {_first_line(exc)}") from None
+    raise UnreadableFileError(f"cannot read {path}: neither UTF-8 nor Windows-1252 text")
+
+
+def delimiter(header: str) -> str:
+    """The most frequent of :data:`DELIMITERS` in a header line; a comma when none is there.
+
+    >>> delimiter("id;name;e-mail, work"), delimiter("id\\tname"), delimiter("id")
+    (';', '\\t', ',')
+    """
+    return max(DELIMITERS, key=header.count) if any(map(header.count, DELIMITERS)) else ","
+
+
+def _read_csv(path: Path, encoding: str) -> pa.Table:
+    with path.open(encoding="utf-8-sig" if encoding == "utf-8" else encoding, newline="") as f:
+        header = f.readline()
+    if not header.strip():
+        return pa.table({})
+    sep = delimiter(header)
+    names = next(csv.reader([header], delimiter=sep))
+    return pacsv.read_csv(
+        path,
+        read_options=pacsv.ReadOptions(encoding=encoding),
+        parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values=True),
+        convert_options=pacsv.ConvertOptions(
+            column_types={name: pa.string() for name in names},
+            strings_can_be_null=True,
+            null_values=[""],  # "NA" is Namibia and "null" a note: only blanks are missing
+        ),
+    )
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def write_rows(table: pa.Table, out: Path | BinaryIO) -> None:
+    """``table`` as CSV, or as Parquet when ``out`` is a path ending in ``.parquet``."""
+    if isinstance(out, Path) and out.suffix.lower() in PARQUET:
+        pq.write_table(table, out)
+        return
+    pacsv.write_csv(table, str(out) if isinstance(out, Path) else out)

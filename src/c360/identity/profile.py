@@ -1,0 +1,235 @@
+"""``customer_profile``: one row per ``customer360_id``, everything known about the person.
+
+Contact values survive from the identity sources' records (``survivorship``), consent is merged
+most-restrictive-first (``consent``), activity and value come from seed 000's gold facts of the
+linked ``crm_customers`` records, and scores and segments follow documented rules. Reading is
+in :func:`read_inputs`; :func:`assemble` is a pure function of those tables, so tests feed it
+literal ones. Every column's rule is in ``contracts.gold_profile``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from c360 import contracts
+from c360.config import Identity
+from c360.contracts.gold_profile import CUSTOMER_PROFILE
+from c360.identity import profile_activity, profile_attributes, profile_scores
+from c360.identity.profile_records import SURVIVED, read_records, record_values
+from c360.identity.run import linked as read_links
+from c360.identity.survivorship import parse_rules
+from c360.pipeline import lake
+from c360.pipeline.gold.run import conform
+
+FACT_TABLE = "crm_customers"  # the source table whose ids key seed 000's gold facts
+FACTS = (
+    "fct_orders", "fct_order_lines", "dim_product", "fct_returns", "fct_email_events",
+    "fct_interactions", "mart_ecommerce_rfm", "bridge_customer_segment", "dim_segment",
+)  # fmt: skip
+DATED_FACTS = {"fct_orders": "order_at", "fct_interactions": "occurred_at",
+               "fct_email_events": "send_at"}  # fmt: skip
+_REGION_CODES = {
+    "Americas": "AG AI AR AW BB BL BM BO BQ BR BS BZ CA CL CO CR CU CW DM DO EC FK GD GF GL GP "
+    "GT GY HN HT JM KN KY LC MF MQ MS MX NI PA PE PM PR PY SR SV SX TC TT US UY VC VE VG VI",
+    "APAC": "AS AU BD BN BT CC CK CN CX FJ FM GU HK ID IN IO JP KH KI KP KR LA LK MH MM MN MO MP "
+    "MV MY NC NF NP NR NU NZ PF PG PH PK PN PW SB SG TH TK TL TO TV TW UM VN VU WF WS",
+    "EMEA": "AD AE AF AL AM AO AT AX AZ BA BE BF BG BH BI BJ BW BY CD CF CG CH CI CM CV CY CZ DE "
+    "DJ DK DZ EE EG EH ER ES ET FI FO FR GA GB GE GG GH GI GM GN GQ GR GW HR HU IE IL IM IQ IR IS "
+    "IT JE JO KE KG KM KW KZ LB LI LR LS LT LU LV LY MA MC MD ME MG MK ML MR MT MU MW MZ NA NE NG "
+    "NL NO OM PL PS PT QA RE RO RS RU RW SA SC SD SE SH SI SJ SK SL SM SN SO SS ST SY SZ TD TG TJ "
+    "TM TN TR TZ UA UG UZ VA YE YT ZA ZM ZW",
+}
+REGIONS = {code: region for region, codes in _REGION_CODES.items() for code in codes.split()}
+_STAMP = pa.timestamp("us")
+_TEXT = pa.string()
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What a profile is built from: links, source records, the ledger and gold facts by name."""
+
+    links: pa.Table  # identity_links
+    records: pa.Table  # profile_records.read_records
+    ledger: pa.Table  # identity_ledger
+    facts: Mapping[str, pa.Table]  # FACTS; a missing one may be left out
+
+
+def read_inputs(workspace: Path, identity: Identity) -> Inputs:
+    """The workspace's identity tables, source records and gold facts (empty when not built)."""
+    workspace = Path(workspace)
+    links = read_links(workspace)
+    facts = {}
+    for name in (*FACTS, "identity_ledger"):
+        folder = lake.table_dir(workspace, "gold", name)
+        facts[name] = (
+            lake.read_table(workspace, "gold", name)
+            if folder.exists()
+            else contracts.get(name).arrow_schema().empty_table()
+        )
+    ledger = facts.pop("identity_ledger")
+    return Inputs(links, read_records(workspace, identity, links), ledger, facts)
+
+
+def build_profile(workspace: Path, identity: Identity, as_of: datetime | None = None) -> pa.Table:
+    """The customer_profile of a workspace, conformed to its contract (see :func:`assemble`)."""
+    return assemble(read_inputs(workspace, identity), identity, as_of)
+
+
+def reference_date(facts: Mapping[str, pa.Table]) -> datetime:
+    """The latest timestamp of the dated facts (orders, interactions, sends): "now" for the data."""
+    latest = [
+        pc.max(facts[name].column(column)).as_py()
+        for name, column in DATED_FACTS.items()
+        if name in facts and facts[name].num_rows
+    ]
+    found = [t for t in latest if t is not None]
+    return max(found) if found else datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+
+@lru_cache(maxsize=1024)
+def _run_time(run_id: str) -> datetime | None:
+    try:
+        stamp = datetime.fromisoformat(run_id)
+    except ValueError:
+        return None
+    return stamp.astimezone(UTC).replace(tzinfo=None) if stamp.tzinfo else stamp
+
+
+def profile_dates(
+    customers: pa.Array, ledger: pa.Table, values: pa.Table, as_of: datetime
+) -> dict[str, pa.Array]:
+    """created_at (first ledger event) and updated_at (latest ledger event or record date)."""
+    encoded = pc.dictionary_encode(ledger.column("run_id").combine_chunks())
+    runs = pa.array(map(_run_time, encoded.dictionary.to_pylist()), _STAMP).take(encoded.indices)
+    events = pa.table({"customer360_id": ledger.column("id_after"), "at": runs})
+    dated = pa.table(
+        {"customer360_id": values.column("customer360_id"), "at": values.column("updated_at")}
+    )
+    spread = profile_attributes.spread
+    by_run = events.group_by("customer360_id").aggregate([("at", "min"), ("at", "max")])
+    by_record = dated.group_by("customer360_id").aggregate([("at", "max")])
+    run_ids = by_run.column("customer360_id").combine_chunks()
+    created = spread(customers, run_ids, by_run.column("at_min").combine_chunks())
+    changed = spread(customers, run_ids, by_run.column("at_max").combine_chunks())
+    touched = spread(
+        customers,
+        by_record.column("customer360_id").combine_chunks(),
+        by_record.column("at_max").combine_chunks(),
+    )
+    latest = pc.max_element_wise(changed, touched, skip_nulls=True)
+    fallback = pa.scalar(as_of, _STAMP)
+    return {
+        "created_at": pc.fill_null(created, fallback),
+        "updated_at": pc.fill_null(latest, fallback),
+    }
+
+
+def _memberships(customers: pa.Array, ids: pa.Table, facts: Mapping[str, pa.Table]) -> pa.Table:
+    """(customer360_id, segment): 'rfm:' RFM segments and 'crm:' current CRM segments."""
+    rfm = profile_activity.linked(facts["mart_ecommerce_rfm"], ids)
+    bridge = facts["bridge_customer_segment"].filter(pc.field("is_current"))
+    named = bridge.join(facts["dim_segment"].select(["segment_id", "segment_name"]), "segment_id")
+    crm = profile_activity.linked(named, ids)
+    prefixed = [
+        (rfm, pc.binary_join_element_wise("rfm:", rfm.column("rfm_segment"), "")),
+        (crm, pc.binary_join_element_wise("crm:", crm.column("segment_name"), "")),
+    ]
+    return pa.concat_tables(
+        pa.table({"customer360_id": pc.take(customers, t.column("code")), "segment": s}).cast(
+            pa.schema([("customer360_id", _TEXT), ("segment", _TEXT)])
+        )
+        for t, s in prefixed
+    )
+
+
+def _contact(customers: pa.Array, values: pa.Table, won: pa.Table) -> dict[str, pa.Array]:
+    """Identity, contact and demographic columns from the survivors."""
+    chosen = profile_attributes.pivot(customers, won, SURVIVED)
+    first, last = chosen["first_name"], chosen["last_name"]
+    # Not null_handling="skip": pyarrow 26 drops the rows where every input is NULL.
+    both = pc.coalesce(pc.binary_join_element_wise(first, last, " "), first, last)
+    born = pc.cast(pc.strptime(chosen["date_of_birth"], "%Y-%m-%d", "s"), pa.date32())
+    country = chosen["country"]
+    regions = pa.array(list(REGIONS.values()), _TEXT)
+    return {
+        "first_name": first,
+        "last_name": last,
+        "full_name": both,
+        "primary_email": chosen["email"],
+        "emails": profile_attributes.known_values(customers, values, "email", chosen["email"]),
+        "primary_phone": chosen["phone"],
+        "phones": profile_attributes.known_values(customers, values, "phone", chosen["phone"]),
+        "language": chosen["language"],
+        "country": country,
+        "region": pc.take(regions, pc.index_in(country, pa.array(list(REGIONS), _TEXT))),
+        "city": chosen["city"],
+        "postal_code": chosen["postcode"],
+        "date_of_birth": born,
+        "gender": chosen["gender"],
+        "preferred_channel": chosen["preferred_channel"],
+        "loyalty_tier": chosen["loyalty_tier"],
+        "loyalty_points_balance": pc.cast(chosen["loyalty_points_balance"], pa.float64()),
+    }
+
+
+def assemble(inputs: Inputs, identity: Identity, as_of: datetime | None = None) -> pa.Table:
+    """The profile table: one row per customer of ``inputs.links``, conformed to its contract.
+
+    ``as_of`` is the reference date of ages, recencies and scores; by default
+    :func:`reference_date` of the facts, so the same data always gives the same profile.
+    """
+    as_of = as_of or reference_date(inputs.facts)
+    facts = {
+        name: inputs.facts.get(name, contracts.get(name).arrow_schema().empty_table())
+        for name in FACTS
+    }
+    ids_all = inputs.links.column("customer360_id").combine_chunks()
+    customers = pc.unique(ids_all).sort()
+    values = record_values(inputs.records)
+    won = profile_attributes.survivors(values, parse_rules(identity.survivorship))
+    fact_sources = [name for name, s in identity.sources.items() if s.table == FACT_TABLE]
+    ids = profile_activity.customer_map(inputs.links, fact_sources, customers)
+
+    columns: dict[str, pa.Array] = {
+        "customer360_id": customers,
+        "primary_source": profile_attributes.primary_source(
+            customers, values, won, list(identity.sources)
+        ),
+        "source_ids": profile_attributes.source_ids(customers, values),
+        **profile_dates(customers, inputs.ledger, values, as_of),
+        **_contact(customers, values, won),
+        **profile_attributes.consents(customers, values),
+        **profile_activity.commerce(
+            customers, ids, facts["fct_orders"], facts["fct_returns"],
+            facts["fct_order_lines"], facts["dim_product"],
+        ),
+        **profile_activity.engagement(
+            customers, ids, facts["fct_orders"], facts["fct_interactions"],
+            facts["fct_email_events"], values.select(["customer360_id", "source", "updated_at"]),
+            as_of,
+        ),
+        "attribute_sources": profile_attributes.lineage(customers, won),
+    }  # fmt: skip
+    columns["age"] = profile_scores.ages(columns["date_of_birth"], as_of.date())
+    columns.update(profile_scores.scores(columns, as_of))
+    columns["primary_segment"] = profile_scores.primary_segments(columns)
+    columns["segments"] = profile_scores.segment_lists(
+        customers, columns["primary_segment"], _memberships(customers, ids, facts)
+    )
+    return conform(_to_seconds(pa.table(columns)), CUSTOMER_PROFILE)
+
+
+def _to_seconds(table: pa.Table) -> pa.Table:
+    """Timestamps truncated to the contract's whole seconds (sources may carry fractions)."""
+    for i, field in enumerate(table.schema):
+        if pa.types.is_timestamp(field.type):
+            seconds = pc.cast(table.column(i), pa.timestamp("s"), safe=False)
+            table = table.set_column(i, field.name, seconds)
+    return table

@@ -1,0 +1,261 @@
+"""Per customer: surviving contact values with their lineage, merged consent, known ids.
+
+Pure functions on Arrow tables: record values (``profile_records.record_values``) in, one row per
+customer out, in the order of a given ``customers`` array; no loop per customer.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from c360.identity.consent import CONSENT_SCHEMA, merge_consents
+from c360.identity.profile_records import CONSENT_PREFIX, KEYED, OPT_IN, SURVIVED
+from c360.identity.survivorship import Rule, survive
+
+_TEXT = pa.string()
+_CONTROL = r"[\x00-\x1f]"
+EMAIL_SCOPE = "email_marketing"
+
+
+def candidates(values: pa.Table) -> pa.Table:
+    """Survivorship candidates: one row per record and SURVIVED attribute that has a value.
+
+    ``value`` is what survivorship compares (the folded key for KEYED attributes), ``display``
+    what the profile shows; completeness counts the record's attributes with a value.
+    """
+    present = [a for a in SURVIVED if a in values.column_names]
+    filled = np.zeros(values.num_rows, dtype=np.int64)
+    for attribute in present:
+        filled += values.column(attribute).is_valid().to_numpy(zero_copy_only=False)
+    parts = []
+    for attribute in present:
+        display = values.column(attribute)
+        key = values.column(f"{attribute}_key") if attribute in KEYED else display
+        keep = pc.and_(pc.is_valid(display), pc.is_valid(key))
+        part = pa.table(
+            {
+                "customer360_id": values.column("customer360_id"),
+                "attribute": pa.array([attribute] * values.num_rows, _TEXT),
+                "value": key,
+                "display": display,
+                "source": values.column("source"),
+                "record_key": values.column("record_key"),
+                "updated_at": values.column("updated_at"),
+                "completeness": pa.array(filled),
+            }
+        )
+        parts.append(part.filter(keep))
+    return pa.concat_tables(parts)
+
+
+def survivors(values: pa.Table, rules: Mapping[str, Rule]) -> pa.Table:
+    """survive() over the records' candidates, with the winning record's display value."""
+    pool = candidates(values)
+    won = survive(pool.drop_columns(["display"]), rules)
+    # Only folded attributes show another value than the one voted on; their winners' display
+    # values are looked up by record (one value per record and attribute).
+    row = pc.index_in(won.column("record_key"), value_set=values.column("record_key"))
+    display = won.column("value").combine_chunks()
+    for attribute in KEYED:
+        if attribute in values.column_names:
+            shown = pc.take(values.column(attribute), row)
+            display = pc.if_else(pc.equal(won.column("attribute"), attribute), shown, display)
+    return won.append_column("display", display)
+
+
+def position_in(customers: pa.Array, ids: pa.ChunkedArray | pa.Array) -> pa.Array:
+    """For each of ``ids``, its index in ``customers`` (which holds each id once)."""
+    return pc.index_in(ids, value_set=customers)
+
+
+def scatter(size: int, codes: pa.Array | np.ndarray, values: pa.Array) -> pa.Array:
+    """``values`` at positions ``codes`` (distinct) of an array of ``size``, NULL elsewhere."""
+    index = np.full(size, -1, dtype=np.int64)
+    index[np.asarray(codes, dtype=np.int64)] = np.arange(len(values))
+    return pc.take(values, pa.array(index, mask=index < 0))
+
+
+def spread(customers: pa.Array, ids: pa.Array, values: pa.Array) -> pa.Array:
+    """``values`` keyed by ``ids`` (unique), in the order of ``customers``; NULL if absent."""
+    return pc.take(values, pc.index_in(customers, value_set=ids))
+
+
+def pivot(customers: pa.Array, won: pa.Table, attributes: Sequence[str]) -> dict[str, pa.Array]:
+    """Each attribute's surviving display value per customer (NULL when it has none)."""
+    out = {}
+    for attribute in attributes:
+        rows = won.filter(pc.equal(won.column("attribute"), attribute))
+        out[attribute] = spread(
+            customers,
+            rows.column("customer360_id").combine_chunks(),
+            rows.column("display").combine_chunks(),
+        )
+    return out
+
+
+def json_strings(values: pa.Array) -> pa.Array:
+    """Each value as a JSON string literal (quoted, escaped)."""
+    if pc.any(pc.match_substring_regex(values, _CONTROL)).as_py():
+        return pa.array([None if v is None else json.dumps(v) for v in values.to_pylist()])
+    escaped = pc.replace_substring(pc.replace_substring(values, "\\", "\\\\"), '"', '\\"')
+    return pc.binary_join_element_wise('"', escaped, '"', "")
+
+
+def grouped_join(table: pa.Table, by: str, column: str, separator: str) -> pa.Table:
+    """Per ``by`` value, its rows' ``column`` joined by ``separator`` in the table's order."""
+    lists = table.select([by, column]).group_by(by, use_threads=False).aggregate([(column, "list")])
+    return pa.table(
+        {by: lists.column(by), column: pc.binary_join(lists.column(f"{column}_list"), separator)}
+    )
+
+
+def json_objects(
+    customers: pa.Array, ids: pa.Array, keys: pa.Array, json_values: pa.Array
+) -> pa.Array:
+    """Per customer, a JSON object of its (key, JSON value) rows, keys sorted; ``{}`` if none."""
+    members = pc.binary_join_element_wise(json_strings(keys), json_values, ": ")
+    code = position_in(customers, ids)
+    rows = pa.table({"code": code, "key": keys, "member": members}).sort_by(
+        [("code", "ascending"), ("key", "ascending")]
+    )
+    joined = grouped_join(rows, "code", "member", ", ")
+    objects = pc.binary_join_element_wise("{", joined.column("member"), "}", "")
+    placed = scatter(len(customers), joined.column("code").to_numpy(), objects.combine_chunks())
+    return pc.fill_null(placed, "{}")
+
+
+def source_ids(customers: pa.Array, values: pa.Table) -> pa.Array:
+    """Per customer: ``{"<source>": ["<record id>", …], …}``, ids sorted."""
+    rows = pa.table(
+        {
+            "id": values.column("customer360_id"),
+            "source": values.column("source"),
+            "item": json_strings(values.column("record_id").combine_chunks()),
+        }
+    ).sort_by([("id", "ascending"), ("source", "ascending"), ("item", "ascending")])
+    lists = rows.group_by(["id", "source"], use_threads=False).aggregate([("item", "list")])
+    arrays = pc.binary_join_element_wise(
+        "[", pc.binary_join(lists.column("item_list"), ", "), "]", ""
+    )
+    return json_objects(
+        customers,
+        lists.column("id").combine_chunks(),
+        lists.column("source").combine_chunks(),
+        arrays.combine_chunks() if isinstance(arrays, pa.ChunkedArray) else arrays,
+    )
+
+
+def lineage(customers: pa.Array, won: pa.Table) -> pa.Array:
+    """Per customer: ``{"<attribute>": "<record_key whose value won>", …}``."""
+    return json_objects(
+        customers,
+        won.column("customer360_id").combine_chunks(),
+        won.column("attribute").combine_chunks(),
+        json_strings(won.column("record_key").combine_chunks()),
+    )
+
+
+def known_values(
+    customers: pa.Array, values: pa.Table, attribute: str, primary: pa.Array
+) -> pa.Array:
+    """Per customer: its records' distinct ``attribute`` values, ``primary`` first, then sorted."""
+    rows = pa.table(
+        {"id": values.column("customer360_id"), "value": values.column(attribute)}
+    ).filter(pc.is_valid(values.column(attribute)))
+    rows = rows.group_by(["id", "value"], use_threads=False).aggregate([])
+    primary_of_row = pc.take(primary, position_in(customers, rows.column("id")))
+    is_primary = pc.fill_null(pc.equal(rows.column("value"), primary_of_row), False)
+    rows = rows.append_column("rank", pc.invert(is_primary)).sort_by(
+        [("id", "ascending"), ("rank", "ascending"), ("value", "ascending")]
+    )
+    lists = (
+        rows.select(["id", "value"])
+        .group_by("id", use_threads=False)
+        .aggregate([("value", "list")])
+    )
+    found = spread(customers, lists.column("id"), lists.column("value_list"))
+    return pc.fill_null(found, pa.scalar([], pa.list_(_TEXT)))
+
+
+def consent_rows(values: pa.Table) -> pa.Table:
+    """merge_consents input: a status row per record, plus a row per record and stated scope."""
+    scope_columns = {
+        c: f"{c.removeprefix(CONSENT_PREFIX)}_marketing"
+        for c in values.column_names
+        if c.startswith(CONSENT_PREFIX)
+    }
+    if OPT_IN in values.column_names:
+        scope_columns[OPT_IN] = EMAIL_SCOPE
+    n = values.num_rows
+    stated = np.zeros(n, dtype=bool)
+    granted = np.zeros(n, dtype=bool)
+    for column in scope_columns:
+        flags = values.column(column).combine_chunks()
+        stated |= flags.is_valid().to_numpy(zero_copy_only=False)
+        granted |= pc.fill_null(flags, False).to_numpy(zero_copy_only=False)
+    derived = np.where(granted, "opted_in", "opted_out")
+    status = pa.array(derived, _TEXT, mask=~stated)
+    if OPT_IN in values.column_names:
+        opt_in = values.column(OPT_IN).combine_chunks()
+        said = pc.if_else(opt_in, "opted_in", "opted_out")
+        status = pc.if_else(pc.is_valid(opt_in), said, status)
+    base = {
+        "customer360_id": values.column("customer360_id"),
+        "record_key": values.column("record_key"),
+        "opt_in_status": status,
+    }
+    parts = [
+        pa.table(
+            {**base, "scope": pa.nulls(n, _TEXT), "scope_granted": pa.nulls(n, pa.bool_())}
+        ).filter(pc.is_valid(status))
+    ]
+    for column, scope in scope_columns.items():
+        flags = values.column(column).combine_chunks()
+        part = pa.table({**base, "scope": pa.array([scope] * n, _TEXT), "scope_granted": flags})
+        parts.append(part.filter(pc.is_valid(flags)))
+    return pa.concat_tables(parts).cast(CONSENT_SCHEMA)
+
+
+def consents(customers: pa.Array, values: pa.Table) -> dict[str, pa.Array]:
+    """Per customer: opt_in_status, consent_scopes, consent_conflict (unknown, [], False)."""
+    merged = merge_consents(consent_rows(values))
+    ids = merged.column("customer360_id").combine_chunks()
+    status = spread(customers, ids, merged.column("opt_in_status").combine_chunks())
+    scopes = spread(customers, ids, merged.column("consent_scopes").combine_chunks())
+    conflict = spread(customers, ids, merged.column("consent_conflict").combine_chunks())
+    return {
+        "opt_in_status": pc.fill_null(status, "unknown"),
+        "consent_scopes": pc.fill_null(scopes, pa.scalar([], pa.list_(_TEXT))),
+        "consent_conflict": pc.fill_null(conflict, False),
+    }
+
+
+def primary_source(
+    customers: pa.Array, values: pa.Table, won: pa.Table, source_order: Sequence[str]
+) -> pa.Array:
+    """Per customer: the source of most surviving values (ties and no values: ``source_order``)."""
+    counts = won.group_by(["customer360_id", "source"], use_threads=False).aggregate(
+        [("attribute", "count")]
+    )
+    held = values.group_by(["customer360_id", "source"], use_threads=False).aggregate([])
+    held = held.append_column("attribute_count", pa.array(np.zeros(held.num_rows, np.int64)))
+    both = pa.concat_tables([counts.select(held.column_names), held])
+    order = pc.fill_null(
+        pc.index_in(both.column("source"), value_set=pa.array(source_order, _TEXT)),
+        len(source_order),
+    )
+    both = both.append_column("order", order).sort_by(
+        [("customer360_id", "ascending"), ("attribute_count", "descending"), ("order", "ascending")]
+    )
+    code = position_in(customers, both.column("customer360_id")).to_numpy(zero_copy_only=False)
+    best = both.take(pa.array(np.flatnonzero(np.r_[True, code[1:] != code[:-1]])))
+    return spread(
+        customers,
+        best.column("customer360_id").combine_chunks(),
+        best.column("source").combine_chunks(),
+    )

@@ -1,0 +1,123 @@
+"""Rule-based scores and segments of the profile, until the ML models replace them.
+
+Each score is a short formula of recency, frequency and engagement, measured up to a reference
+date (``as_of``), never the clock, so a rebuild on the same data gives the same scores. The
+formulas are written out in the contract (``contracts.gold_profile``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from c360.identity.profile_attributes import spread
+
+CHURN_DAYS = 180.0  # recency decay of the churn risk: e^-1 of the way after half a year
+ENGAGEMENT_DAYS = 90.0
+PURCHASE_DAYS = 120.0
+HIGH_VALUE_QUANTILE = 0.8  # buyers at or above it are "High value"
+AT_RISK = 0.6  # churn_risk_score from which a customer is "at risk"
+ENGAGED = 50.0  # engagement_score from which a customer is "engaged"
+_TEXT = pa.string()
+
+
+def days_since(stamps: pa.Array, as_of: datetime) -> np.ndarray:
+    """Days from each timestamp to ``as_of`` (never negative), NaN where NULL."""
+    seconds = pc.cast(pc.cast(stamps, pa.timestamp("s")), pa.int64())
+    values = seconds.to_numpy(zero_copy_only=False).astype(np.float64)
+    values[~stamps.is_valid().to_numpy(zero_copy_only=False)] = np.nan
+    reference = (as_of - datetime(1970, 1, 1)).total_seconds()
+    return np.maximum((reference - values) / 86400.0, 0.0)
+
+
+def _counts(values: pa.Array) -> np.ndarray:
+    return pc.fill_null(values, 0).to_numpy(zero_copy_only=False).astype(np.float64)
+
+
+def scores(columns: Mapping[str, pa.Array], as_of: datetime) -> dict[str, pa.Array]:
+    """churn_risk_score, engagement_score and propensity_to_buy_score (see the contract)."""
+    seen = days_since(columns["last_seen_at"], as_of)
+    bought = days_since(columns["last_purchase_at"], as_of)
+    orders = _counts(columns["orders_count"])
+    recent = np.where(np.isnan(seen), 1.0, 1.0 - np.exp(-np.nan_to_num(seen) / CHURN_DAYS))
+    churn = recent * (1.0 - 0.05 * np.minimum(orders, 10))
+    emails = _counts(columns["email_opens"]) + _counts(columns["email_clicks"])
+    sessions = _counts(columns["total_sessions"])
+    fresh = np.where(np.isnan(seen), 0.0, np.exp(-np.nan_to_num(seen) / ENGAGEMENT_DAYS))
+    engagement = (
+        40.0 * fresh + 30.0 * np.minimum(emails, 20) / 20 + 30.0 * np.minimum(sessions, 20) / 20
+    )
+    buying = np.where(np.isnan(bought), 0.0, np.exp(-np.nan_to_num(bought) / PURCHASE_DAYS))
+    propensity = 0.7 * np.minimum(orders, 5) / 5 * buying + 0.3 * engagement / 100
+    return {
+        "churn_risk_score": pa.array(np.round(churn, 4)),
+        "engagement_score": pa.array(np.round(engagement, 1)),
+        "propensity_to_buy_score": pa.array(np.round(propensity, 4)),
+    }
+
+
+def primary_segments(columns: Mapping[str, pa.Array]) -> pa.Array:
+    """'<value> – <state>' of each customer (see the contract)."""
+    revenue = _counts(columns["total_revenue"])
+    buyer = _counts(columns["orders_count"]) > 0
+    threshold = np.quantile(revenue[buyer], HIGH_VALUE_QUANTILE) if buyer.any() else np.inf
+    value = np.where(buyer, np.where(revenue >= threshold, "High value", "Regular"), "Prospect")
+    churn = _counts(columns["churn_risk_score"])
+    engaged = _counts(columns["engagement_score"])
+    state = np.where(
+        churn >= AT_RISK, "at risk", np.where(engaged >= ENGAGED, "engaged", "dormant")
+    )
+    return pa.array(np.char.add(np.char.add(value.astype(str), " – "), state.astype(str)), _TEXT)
+
+
+def segment_lists(customers: pa.Array, primary: pa.Array, memberships: pa.Table) -> pa.Array:
+    """Per customer: primary first, then its distinct other ``memberships`` segments sorted.
+
+    ``memberships``: rows of (customer360_id, segment), e.g. RFM and CRM segments.
+    """
+    rows = pa.concat_tables(
+        [
+            pa.table(
+                {
+                    "customer360_id": customers,
+                    "segment": primary,
+                    "rank": pa.array(np.zeros(len(customers), np.int64)),
+                }
+            ),
+            memberships.select(["customer360_id", "segment"]).append_column(
+                "rank", pa.array(np.ones(memberships.num_rows, np.int64))
+            ),
+        ]
+    )
+    rows = rows.group_by(["customer360_id", "segment"], use_threads=False).aggregate(
+        [("rank", "min")]
+    )
+    rows = rows.sort_by(
+        [("customer360_id", "ascending"), ("rank_min", "ascending"), ("segment", "ascending")]
+    )
+    lists = (
+        rows.select(["customer360_id", "segment"])
+        .group_by("customer360_id", use_threads=False)
+        .aggregate([("segment", "list")])
+    )
+    return spread(
+        customers,
+        lists.column("customer360_id").combine_chunks(),
+        lists.column("segment_list").combine_chunks(),
+    )
+
+
+def ages(born: pa.Array, as_of: date) -> pa.Array:
+    """Whole years from each date of birth to ``as_of``; NULL without one or before birth."""
+    years = pc.subtract(as_of.year, pc.year(born))
+    month, day = pc.month(born), pc.day(born)
+    not_yet = pc.or_(
+        pc.greater(month, as_of.month),
+        pc.and_(pc.equal(month, as_of.month), pc.greater(day, as_of.day)),
+    )
+    age = pc.subtract(years, pc.cast(not_yet, pa.int64()))
+    return pc.if_else(pc.less(age, 0), pa.scalar(None, pa.int64()), age)

@@ -1,0 +1,97 @@
+"""``c360 identity evaluate`` and ``c360 profile`` on a small resolved workspace."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from c360 import config, engines
+from c360.cli import app, main
+from c360.identity.run import resolve_workspace
+from c360.pipeline import lake
+from tests.identity.test_run import CRM, IDENTITY, SHOP, _land
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("identity_cli")
+    config.write_default(path, "identity-cli", IDENTITY.model_dump())
+    _land(path, CRM, SHOP)
+    resolve_workspace(path, IDENTITY, engines.connect("duckdb").splink_api, run_id="r1")
+    truth = ["source,record_id,person_id"]
+    truth += [f"crm,{row[0]},P{i}" for i, row in enumerate(CRM, start=1)]
+    people = {"S1": "P1", "S2": "P2", "S4": "P3"}
+    truth += [f"shop,{row[0]},{people.get(row[0], 'Q' + row[0])}" for row in SHOP]
+    (path / "truth").mkdir()
+    (path / "truth" / "identity.csv").write_text("\n".join(truth) + "\n")
+    return path
+
+
+def test_evaluate_scores_the_links_against_the_truth(workspace: Path) -> None:
+    result = runner.invoke(app, ["identity", "evaluate", "-w", str(workspace), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert (scores["true_pairs"], scores["predicted_pairs"], scores["correct_pairs"]) == (3, 3, 3)
+    assert scores["pairwise_precision"] == scores["pairwise_recall"] == 1.0
+    assert set(scores["by_source"]) == {"crm", "shop"}
+
+
+def test_evaluate_counts_a_wrong_truth(workspace: Path, tmp_path: Path) -> None:
+    truth = tmp_path / "truth.csv"
+    truth.write_text("source,record_id,person_id\ncrm,C1,A\nshop,S1,B\ncrm,C2,X\nshop,S2,X\n")
+    result = runner.invoke(
+        app, ["identity", "evaluate", "-w", str(workspace), "--truth", str(truth), "--json"]
+    )
+    scores = json.loads(result.output)
+    assert (scores["predicted_pairs"], scores["correct_pairs"]) == (2, 1)
+    assert scores["pairwise_precision"] == 0.5
+    assert scores["records_without_truth"] == 8
+
+
+def test_profile_explains_a_customer_found_by_email_or_source_id(workspace: Path) -> None:
+    by_email = runner.invoke(
+        app, ["profile", "ANNA.keller@example.org", "-w", str(workspace), "--json"]
+    )
+    assert by_email.exit_code == 0, by_email.output
+    found = json.loads(by_email.output)
+    assert sorted(r["record_key"] for r in found["records"]) == ["crm:C1", "shop:S1"]
+    assert found["pairs"][0]["decision"] == "rule"
+    assert "email_canonical" in found["pairs"][0]["evidence"]
+    assert found["history"][0]["kind"] == "new"
+    by_id = json.loads(runner.invoke(app, ["profile", "S1", "-w", str(workspace), "--json"]).output)
+    assert by_id["customer360_id"] == found["customer360_id"]
+    text = runner.invoke(app, ["profile", found["customer360_id"], "-w", str(workspace)])
+    assert "Why they are one customer" in text.output and "crm:C1" in text.output
+
+
+def test_a_retired_id_resolves_to_its_customer(workspace: Path, tmp_path: Path) -> None:
+    links = lake.read_table(workspace, "gold", "identity_links").to_pylist()
+    current = next(r["customer360_id"] for r in links if r["record_key"] == "crm:C1")
+    copy = tmp_path / "ws"
+    copy.mkdir()
+    for name in ("c360.yaml",):
+        (copy / name).write_text((workspace / name).read_text())
+    for table in ("identity_links", "identity_pairs", "identity_ledger"):
+        lake.publish_table(copy, "gold", table, lake.read_table(workspace, "gold", table))
+    lake.publish_table(
+        copy, "gold", "identity_aliases",
+        lake.read_table(workspace, "gold", "identity_aliases").from_pylist(
+            [{"retired_id": "c360_00000099", "customer360_id": current}]
+        ),
+    )  # fmt: skip
+    found = runner.invoke(app, ["profile", "c360_00000099", "-w", str(copy), "--json"])
+    assert json.loads(found.output)["customer360_id"] == current
+
+
+def test_profile_errors_are_one_line(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for query in ("nobody@example.com", "c360_00000999", "Z9"):
+        assert main(["profile", query, "-w", str(workspace)]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("error: no ") and err.count("\n") == 1, err
+    assert main(["identity", "evaluate", "-w", str(workspace / "nowhere")]) == 2
+    assert "run `c360 run` first" in capsys.readouterr().err

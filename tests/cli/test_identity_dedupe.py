@@ -1,0 +1,120 @@
+"""``c360 identity dedupe``: clusters written, a summary shown, every mistake one line."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from c360.cli.identity_dedupe import dedupe_command
+
+runner = CliRunner()
+app = typer.Typer()
+app.command("dedupe")(dedupe_command)
+
+
+@app.callback()
+def _identity() -> None:
+    """Stands in for the ``c360 identity`` group."""
+
+
+PEOPLE = (
+    "id;first;last;mail;tel;country\n"
+    "1;Ann;Lee;ann.lee@example.com;020 7946 0018;GB\n"
+    "2;ANN;LEE;Ann.Lee@Example.com;+44 20 7946 0018;GB\n"
+    "3;Bob;Lee;ann.lee@example.com;020 7946 0018;GB\n"
+    "4;;;;;GB\n"
+)
+ROLES = ["--role", "first=first_name", "--role", "last=last_name", "--role", "mail=email",
+         "--role", "tel=phone", "--role", "country=country"]  # fmt: skip
+
+
+@pytest.fixture
+def people(tmp_path: Path) -> Path:
+    path = tmp_path / "people.csv"
+    path.write_text(PEOPLE, encoding="utf-8")
+    return path
+
+
+def test_writes_one_row_per_record_and_a_summary(people: Path, tmp_path: Path) -> None:
+    out = tmp_path / "clusters.csv"
+    result = runner.invoke(app, ["dedupe", str(people), "--id", "id", *ROLES, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    with out.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0]) == ["record_id", "cluster_id", "match_probability"]
+    assert [r["record_id"] for r in rows] == ["1", "2", "3", "4"]
+    cluster = [r["cluster_id"] for r in rows]
+    assert cluster[0] == cluster[1] and len(set(cluster)) == 3
+    assert rows[2]["match_probability"] == rows[3]["match_probability"] == ""
+    summary = " ".join(result.stdout.split())
+    assert "4 records in 3 clusters (1 duplicates found)" in summary
+    assert "1 with nothing to match on kept alone (4)" in summary
+    assert str(out) in summary
+
+
+def test_links_two_files_with_their_own_id_columns(people: Path, tmp_path: Path) -> None:
+    shop = tmp_path / "shop.csv"
+    shop.write_text("customer,email\nS1,ANN.LEE@example.com\nS2,zed@example.com\n", "utf-8")
+    out = tmp_path / "clusters.parquet"
+    args = ["dedupe", str(people), str(shop), "--id", "id", "--id", "customer", *ROLES]
+    result = runner.invoke(app, [*args, "--role", "email=email", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = pq.read_table(out).to_pylist()
+    assert [(r["source"], r["record_id"]) for r in rows] == [
+        ("people", "1"), ("people", "2"), ("people", "3"), ("people", "4"),
+        ("shop", "S1"), ("shop", "S2"),
+    ]  # fmt: skip
+    assert rows[0]["cluster_id"] == rows[1]["cluster_id"] == rows[4]["cluster_id"]
+
+
+def test_clusters_to_stdout_and_the_summary_to_stderr(people: Path) -> None:
+    result = runner.invoke(app, ["dedupe", str(people), "--id", "id", *ROLES, "--out", "-"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == '"record_id","cluster_id","match_probability"'
+    assert len(result.stdout.splitlines()) == 5
+    assert "4 records in 3 clusters" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["{tmp}/nope.csv", "--role", "mail=email"], "no such file: {tmp}/nope.csv"),
+        (["{people}", "--role", "mail"], "--role 'mail': expected COLUMN=ROLE"),
+        (["{people}", "--role", "=email"], "--role '=email': expected COLUMN=ROLE"),
+        (["{people}", "--role", "mail=email", "--role", "mail=phone"],
+         "--role: column 'mail' given two roles (email, phone)"),
+        (["{people}", "--role", "e_mail=email"],
+         "no column 'e_mail' to map to a role; {people}: id, first, last, mail, tel, country"),
+        (["{people}", "--role", "mail=e-mail"], "unknown role e-mail; roles are first_name, "),
+        (["{people}", "--role", "first=first_name"], "nothing to match on"),
+        (["{people}", "{people}", "{people}", "--role", "mail=email"],
+         "give one file to deduplicate or two to link, not 3"),
+        (["{empty}", "--role", "mail=email"], "{empty}: no rows to deduplicate"),
+        (["{people}", "--role", "mail=email", "--threshold", "0"], "the threshold is a"),
+    ],
+)  # fmt: skip
+def test_mistakes_are_one_line_and_exit_2(
+    people: Path, tmp_path: Path, args: list[str], message: str
+) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_text("id,mail\n", encoding="utf-8")
+    names = {"tmp": tmp_path, "people": people, "empty": empty}
+    argv = ["dedupe", *(a.format(**names) for a in args), "--id", "id", "--out", "-"]
+    result = runner.invoke(app, argv)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {message.format(**names)}")
+    assert result.stderr.count("\n") == 1
+    assert result.stdout == ""
+    assert "Traceback" not in result.output
+
+
+def test_an_output_folder_that_does_not_exist_is_refused_before_matching(people: Path) -> None:
+    out = people.parent / "no" / "clusters.csv"
+    result = runner.invoke(app, ["dedupe", str(people), "--id", "id", *ROLES, "--out", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: cannot write {out}: no folder {out.parent}\n"

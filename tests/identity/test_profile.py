@@ -1,0 +1,286 @@
+"""The customer profile on literal records and facts, with values worked out by hand."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+import pyarrow as pa
+import pytest
+
+from c360.config import Identity
+from c360.contracts.check import violations
+from c360.contracts.gold_profile import CUSTOMER_PROFILE
+from c360.identity.profile import Inputs, assemble, reference_date
+
+AS_OF = datetime(2024, 7, 15)
+ANN, BOB, CAL = "c360_00000001", "c360_00000002", "c360_00000003"
+SOURCES = {
+    "crm": {
+        "table": "identity_crm_contacts",
+        "id": "crm_contact_id",
+        "roles": {"first_name": "first_name", "last_name": "last_name", "email": "email",
+                  "phone": "phone", "country": "country", "date_of_birth": "date_of_birth"},
+    },
+    "web": {
+        "table": "identity_web_accounts",
+        "id": "user_id",
+        "roles": {"first_name": "given_name", "last_name": "family_name", "email": "email"},
+        "attributes": {"marketing_opt_in": "marketing_opt_in"},
+    },
+    "customers": {
+        "table": "crm_customers",
+        "id": "customer_id",
+        "roles": {"email": "email", "country": "country"},
+        "attributes": {"language": "locale", "preferred_channel": "preferred_channel",
+                       "consent_email": "consent_email", "consent_sms": "consent_sms"},
+    },
+}  # fmt: skip
+RECORD_COLUMNS = (
+    "record_key", "source", "record_id", "customer360_id", "first_name", "last_name", "email",
+    "phone", "country", "date_of_birth", "marketing_opt_in", "language", "preferred_channel",
+    "consent_email", "consent_sms",
+)  # fmt: skip
+
+
+def record(key: str, customer: str, updated_at: datetime, **values: str) -> dict[str, Any]:
+    source, record_id = key.split(":")
+    return {"record_key": key, "source": source, "record_id": record_id,
+            "customer360_id": customer, "updated_at": updated_at, **values}  # fmt: skip
+
+
+RECORDS = [
+    # Ann: a CRM contact, a web account and a seed-000 customer.
+    record("crm:1", ANN, datetime(2024, 1, 1), first_name="Ann", last_name="SMITH",
+           email=" Ann.Smith@X.com ", phone="06 12 34 56 78", country="FR",
+           date_of_birth="15/08/1990"),
+    record("web:w1", ANN, datetime(2024, 6, 1), first_name="ANN", last_name="Smith",
+           email="ann@new.com", marketing_opt_in="true"),
+    record("customers:CUST_1", ANN, datetime(2023, 1, 1), email="ann.smith@x.com",
+           country="France", language="fr_FR", preferred_channel="Email",
+           consent_email="false", consent_sms="true"),
+    # Bob: opted out on the web, in on the CRM customer record.
+    record("crm:2", BOB, datetime(2020, 1, 1), first_name="Robert", last_name="Jones",
+           phone="+44 7442 408691", country="GB", date_of_birth="1980-07-15"),
+    record("web:w2", BOB, datetime(2024, 3, 1), first_name="Bob", email="BOB@y.com",
+           marketing_opt_in="false"),
+    record("customers:CUST_2", BOB, datetime(2022, 1, 1), email="bob@y.com", language="en_US",
+           consent_email="true", consent_sms="false"),
+    # Cal: one CRM contact, no seed-000 customer, so no facts at all.
+    record("crm:3", CAL, datetime(2024, 1, 17), first_name="Cal", last_name="Moss"),
+]  # fmt: skip
+
+
+def table(rows: list[dict[str, Any]]) -> pa.Table:
+    return pa.Table.from_pylist(rows)
+
+
+def records() -> pa.Table:
+    schema = pa.schema(
+        [(c, pa.string()) for c in RECORD_COLUMNS] + [("updated_at", pa.timestamp("us"))]
+    )
+    return pa.Table.from_pylist(RECORDS, schema=schema)
+
+
+def links() -> pa.Table:
+    return table(
+        [{"record_key": r["record_key"], "source": r["source"], "record_id": r["record_id"],
+          "customer360_id": r["customer360_id"], "matchable": True} for r in RECORDS]
+    )  # fmt: skip
+
+
+def order(order_id: str, customer: str, at: datetime, amount: float, status: str,
+          channel: str = "web") -> dict[str, Any]:  # fmt: skip
+    return {"order_id": order_id, "customer_id": customer, "order_at": at, "channel": channel,
+            "total_amount_eur": amount, "status": status}  # fmt: skip
+
+
+FACTS = {
+    "fct_orders": table([
+        order("O1", "CUST_1", datetime(2024, 5, 1, 9), 100.0, "completed"),
+        order("O2", "CUST_1", datetime(2024, 6, 10, 9), 50.0, "completed", "in_store"),
+        order("O3", "CUST_1", datetime(2024, 6, 20, 9), 999.0, "canceled"),
+        order("O4", "CUST_1", datetime(2024, 6, 25, 9), 10.0, "pending"),
+        order("O5", "CUST_2", datetime(2024, 2, 1, 9), 30.0, "completed", "phone"),
+    ]),
+    "fct_order_lines": table([
+        {"order_id": o, "customer_id": c, "order_status": s, "product_id": p, "qty": q,
+         "line_total_eur": t}
+        for o, c, s, p, q, t in [
+            ("O1", "CUST_1", "completed", "P1", 2, 60.0),
+            ("O1", "CUST_1", "completed", "P2", 1, 40.0),
+            ("O2", "CUST_1", "completed", "P2", 3, 50.0),
+            ("O3", "CUST_1", "canceled", "P3", 10, 999.0),
+            ("O5", "CUST_2", "completed", "P3", 1, 30.0),
+        ]
+    ]),
+    "dim_product": table([
+        {"product_id": "P1", "category": "Books", "margin_pct": 0.2},
+        {"product_id": "P2", "category": "Sports", "margin_pct": 0.4},
+        {"product_id": "P3", "category": "Food", "margin_pct": 0.1},
+    ]),
+    "fct_returns": table([
+        {"order_id": "O1", "customer_id": "CUST_1", "status": "approved",
+         "amount_refunded_eur": 20.0},
+        {"order_id": "O2", "customer_id": "CUST_1", "status": "rejected",
+         "amount_refunded_eur": 0.0},
+        {"order_id": "O2", "customer_id": "CUST_1", "status": "pending",
+         "amount_refunded_eur": 5.0},
+    ]),
+    "fct_email_events": table([
+        {"customer_id": "CUST_1", "send_at": datetime(2024, 6, 1), "count_opens": 3,
+         "count_clicks": 1, "first_open_at": datetime(2024, 6, 1, 10),
+         "first_click_at": datetime(2024, 6, 1, 10, 5)},
+        {"customer_id": "CUST_1", "send_at": datetime(2024, 7, 1), "count_opens": 0,
+         "count_clicks": 0, "first_open_at": None, "first_click_at": None},
+    ]),
+    "fct_interactions": table([
+        {"interaction_id": "I1", "customer_id": "CUST_1", "type": "support_ticket",
+         "channel": "chat", "occurred_at": datetime(2024, 7, 1, 12)},
+        {"interaction_id": "I2", "customer_id": "CUST_1", "type": "sales_call",
+         "channel": "phone", "occurred_at": datetime(2024, 2, 1)},
+        {"interaction_id": "I3", "customer_id": "CUST_2", "type": "feedback",
+         "channel": "in_app", "occurred_at": datetime(2024, 7, 10)},
+    ]),
+    "mart_ecommerce_rfm": table([{"customer_id": "CUST_1", "rfm_segment": "Champions"}]),
+    "bridge_customer_segment": table([
+        {"customer_id": "CUST_1", "segment_id": "S1", "is_current": True},
+        {"customer_id": "CUST_1", "segment_id": "S2", "is_current": False},
+    ]),
+    "dim_segment": table([
+        {"segment_id": "S1", "segment_name": "VIP"},
+        {"segment_id": "S2", "segment_name": "Lapsed 90d"},
+    ]),
+}  # fmt: skip
+LEDGER = table([
+    {"run_id": "2024-01-01T00:00:00+00:00", "id_after": ANN},
+    {"run_id": "2024-06-15T00:00:00+00:00", "id_after": ANN},
+    {"run_id": "2024-01-01T00:00:00+00:00", "id_after": BOB},
+])  # fmt: skip
+
+
+def build(survivorship: dict[str, object] | None = None) -> dict[str, dict[str, Any]]:
+    identity = Identity.model_validate({"sources": SOURCES, "survivorship": survivorship or {}})
+    out = assemble(Inputs(links(), records(), LEDGER, FACTS), identity, AS_OF)
+    assert violations(CUSTOMER_PROFILE, out).num_rows == 0
+    return {row["customer360_id"]: row for row in out.to_pylist()}
+
+
+@pytest.fixture(scope="module")
+def profile() -> dict[str, dict[str, Any]]:
+    return build()
+
+
+def test_one_row_per_customer_with_the_contract_schema() -> None:
+    identity = Identity.model_validate({"sources": SOURCES})
+    out = assemble(Inputs(links(), records(), LEDGER, FACTS), identity, AS_OF)
+    assert out.schema == CUSTOMER_PROFILE.arrow_schema()
+    assert out.column("customer360_id").to_pylist() == [ANN, BOB, CAL]
+
+
+def test_survivors_are_voted_on_folded_names_and_spelt_as_their_record(profile: Any) -> None:
+    ann = profile[ANN]
+    # "Ann"/"ANN" and "SMITH"/"Smith" are one value each; recency picks the web record's.
+    assert (ann["first_name"], ann["last_name"], ann["full_name"]) == ("Ann", "Smith", "Ann Smith")
+    lineage = json.loads(ann["attribute_sources"])
+    assert lineage["first_name"] == lineage["last_name"] == "web:w1"
+    assert lineage["email"] == "web:w1" and ann["primary_email"] == "ann@new.com"
+    assert ann["emails"] == ["ann@new.com", "ann.smith@x.com"]  # lower-cased, deduplicated
+    assert ann["primary_phone"] == "+33612345678" and lineage["phone"] == "crm:1"
+    assert (ann["country"], ann["region"], ann["language"]) == ("FR", "EMEA", "fr")
+    assert ann["preferred_channel"] == "email"
+    # Bob: most_frequent first name: "Robert" and "Bob" tie on one record each, then recency.
+    assert profile[BOB]["first_name"] == "Bob"
+    assert profile[BOB]["primary_phone"] == "+447442408691"
+    assert json.loads(profile[BOB]["source_ids"]) == {
+        "crm": ["2"], "customers": ["CUST_2"], "web": ["w2"],
+    }  # fmt: skip
+
+
+def test_a_configured_rule_overrides_the_default() -> None:
+    rule: dict[str, object] = {"email": {"rule": "source_priority", "sources": ["customers"]}}
+    ann = build(rule)[ANN]
+    assert ann["primary_email"] == "ann.smith@x.com"
+    assert json.loads(ann["attribute_sources"])["email"] == "customers:CUST_1"
+    assert ann["emails"] == ["ann.smith@x.com", "ann@new.com"]
+
+
+def test_consent_most_restrictive_wins_and_conflicts_are_flagged(profile: Any) -> None:
+    ann, bob, cal = profile[ANN], profile[BOB], profile[CAL]
+    # Ann: web opted in to e-mail, the customer record refused e-mail and granted SMS.
+    assert ann["opt_in_status"] == "opted_in"
+    assert ann["consent_scopes"] == ["sms_marketing"]
+    assert ann["consent_conflict"] is True
+    # Bob: out on the web, in on the customer record: out wins; nothing survives.
+    assert (bob["opt_in_status"], bob["consent_scopes"], bob["consent_conflict"]) == (
+        "opted_out", [], True,
+    )  # fmt: skip
+    assert (cal["opt_in_status"], cal["consent_scopes"], cal["consent_conflict"]) == (
+        "unknown", [], False,
+    )  # fmt: skip
+
+
+def test_commerce_counts_completed_orders_and_approved_refunds(profile: Any) -> None:
+    ann = profile[ANN]
+    assert ann["orders_count"] == 2  # O3 canceled and O4 pending do not count
+    assert ann["total_revenue"] == 150.0 and ann["avg_order_value"] == 75.0
+    assert ann["first_purchase_at"] == datetime(2024, 5, 1, 9)
+    assert ann["last_purchase_at"] == datetime(2024, 6, 10, 9)
+    assert (ann["refunds_count"], ann["refunds_amount"]) == (1, 20.0)
+    assert ann["lifetime_value"] == 50.0  # 150 x mean(0.2, 0.4, 0.4) over completed lines
+    assert ann["interests"] == ["Sports", "Books"]  # 4 units, then 2; canceled Food left out
+    assert ann["recommendation_vector"] == ["P2", "P1"]
+    assert profile[BOB]["lifetime_value"] == 3.0
+
+
+def test_a_customer_without_facts_has_zeros_and_nulls(profile: Any) -> None:
+    cal = profile[CAL]
+    assert (cal["orders_count"], cal["total_revenue"], cal["lifetime_value"]) == (0, 0.0, 0.0)
+    assert cal["avg_order_value"] is None and cal["first_purchase_at"] is None
+    assert (cal["email_opens"], cal["total_interactions"], cal["total_sessions"]) == (0, 0, 0)
+    assert cal["interests"] == [] and cal["recommendation_vector"] == []
+    assert cal["loyalty_tier"] is None and cal["age"] is None
+    assert cal["first_seen_at"] == cal["last_seen_at"] == datetime(2024, 1, 17)
+    assert cal["last_channel_seen"] == "crm"
+    # Seen 180 days before the reference date, never bought: the documented formulas.
+    assert cal["churn_risk_score"] == 0.6321
+    assert cal["engagement_score"] == 5.4
+    assert cal["propensity_to_buy_score"] == 0.0162
+    assert cal["primary_segment"] == "Prospect – at risk"
+    assert cal["segments"] == ["Prospect – at risk"]
+    assert cal["created_at"] == AS_OF  # no ledger event: the reference date
+    assert cal["updated_at"] == datetime(2024, 1, 17)  # its record's date
+
+
+def test_engagement_from_events_interactions_and_orders(profile: Any) -> None:
+    ann = profile[ANN]
+    assert (ann["email_opens"], ann["email_clicks"]) == (3, 1)
+    assert ann["total_interactions"] == 2 + 3 + 1 + 4  # interactions, opens, clicks, orders
+    assert (ann["support_tickets"], ann["push_notifications"]) == (1, 0)
+    assert ann["last_support_interaction_at"] == datetime(2024, 7, 1, 12)
+    # Days of web orders (any status: 05-01, 06-20, 06-25), the click (06-01), the chat (07-01).
+    assert ann["total_sessions"] == 5
+    assert ann["first_seen_at"] == datetime(2023, 1, 1)  # the customer record's date
+    assert (ann["last_seen_at"], ann["last_channel_seen"]) == (datetime(2024, 7, 1, 12), "support")
+    assert profile[BOB]["push_notifications"] == 1
+    assert profile[BOB]["last_channel_seen"] == "app"
+
+
+def test_age_is_measured_at_the_reference_date(profile: Any) -> None:
+    assert str(profile[ANN]["date_of_birth"]) == "1990-08-15"
+    assert profile[ANN]["age"] == 33  # birthday not yet reached on 2024-07-15
+    assert profile[BOB]["age"] == 44  # birthday on the reference date itself
+
+
+def test_segments_and_dates(profile: Any) -> None:
+    ann = profile[ANN]
+    assert ann["segments"][0] == ann["primary_segment"]
+    assert sorted(ann["segments"][1:]) == ["crm:VIP", "rfm:Champions"]  # S2 is not current
+    assert ann["primary_segment"].startswith("High value")  # top 20% of the two buyers
+    assert ann["created_at"] == datetime(2024, 1, 1)
+    assert ann["updated_at"] == datetime(2024, 6, 15)  # the merge, after any record date
+
+
+def test_reference_date_is_the_latest_fact() -> None:
+    assert reference_date(FACTS) == datetime(2024, 7, 10)

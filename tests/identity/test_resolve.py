@@ -1,0 +1,60 @@
+"""From scored pairs to customers: the e-mail rule and the over-merge guard."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pyarrow as pa
+
+from c360.identity.resolve import Overrides, deterministic, resolve
+
+
+def _records() -> pa.Table:
+    return pa.table(
+        {
+            "record_key": ["crm:1", "web:1", "web:2", "shop:1"],
+            "source": ["crm", "web", "web", "shop"],
+            "record_id": ["1", "1", "2", "1"],
+            "first_name": ["jonathan", "jonny", "marc", "emma"],
+            "last_name": ["roy", "roy", "roy", "roy"],
+            "date_of_birth": pa.array([date(1980, 5, 4), None, None, date(1981, 2, 3)]),
+        }
+    )
+
+
+def _pairs() -> pa.Table:
+    # Every pair shares the household e-mail (gamma 1 on the e-mail comparison).
+    return pa.table(
+        {
+            "record_key_l": ["crm:1", "crm:1", "crm:1", "web:1", "web:1", "web:2"],
+            "record_key_r": ["web:1", "web:2", "shop:1", "web:2", "shop:1", "shop:1"],
+            "match_probability": [0.5] * 6,
+            "match_weight": [0.0] * 6,
+            "gamma_email_canonical": [1] * 6,
+        }
+    )
+
+
+def test_rule_links_a_shared_email_unless_names_disagree() -> None:
+    who = {
+        k: (f, last, d)
+        for k, f, last, d in zip(*(_records().column(c).to_pylist() for c in
+                                   ("record_key", "first_name", "last_name", "date_of_birth")),
+                                 strict=True)
+    }  # fmt: skip
+    assert deterministic(_pairs(), who).to_pylist() == [True, False, False, False, False, False]
+
+
+def test_household_email_keeps_people_apart() -> None:
+    resolution = resolve(_records(), _pairs(), 0.9, Overrides(), {}, {}, "run", 1)
+    ids = dict(
+        zip(
+            resolution.links.column("record_key").to_pylist(),
+            resolution.links.column("customer360_id").to_pylist(),
+            strict=True,
+        )
+    )
+    assert ids["crm:1"] == ids["web:1"]  # a nickname is the same person
+    assert len({ids["crm:1"], ids["web:2"], ids["shop:1"]}) == 3
+    decisions = resolution.pairs.column("decision").to_pylist()
+    assert decisions == ["rule"] + ["below_threshold"] * 5

@@ -1,0 +1,141 @@
+"""Identity resolution on a workspace: ids stay put across runs, overrides are honoured."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from c360 import engines
+from c360.config import Identity, IdentitySource
+from c360.identity.records import IdentityConfigError
+from c360.identity.run import people_of, read_overrides, resolve_workspace
+from c360.pipeline import lake
+
+CRM = [  # id, first, last, email, phone
+    ("C1", "Anna", "Keller", "anna.keller@example.org", "+49 30 1234567"),
+    ("C2", "Boris", "Novak", "b.novak@example.net", "+33 6 12 34 56 78"),
+    ("C3", "Chloé", "Martin", "chloe.m@example.com", None),
+    ("C4", "Dmitri", "Ivanov", "dima@example.com", "+44 7700 900123"),
+    ("C5", "Eva", "Lind", "eva.lind@example.se", None),
+    ("C6", "Farid", "Haddad", "farid.h@example.com", "+1 212 555 0101"),
+]
+SHOP = [  # id, full name, email, phone
+    ("S1", "KELLER, Anna", "Anna.Keller@Example.org", None),  # C1
+    ("S2", "Boris Novak", "b.novak@example.net", None),  # C2
+    ("S3", "Gina Rossi", "gina.rossi@example.it", "+39 06 1234 5678"),
+    ("S4", "Chloe Martin", "CHLOE.M@example.com", None),  # C3
+    ("S5", "Hugo Blanc", "hugo.blanc@example.fr", None),
+    ("S6", "Ines Costa", "ines.costa@example.pt", None),
+]
+IDENTITY = Identity(
+    sources={
+        "crm": IdentitySource(
+            table="people_crm",
+            id="id",
+            roles={"first_name": "first", "last_name": "last", "email": "mail", "phone": "tel"},
+        ),
+        "shop": IdentitySource(
+            table="people_shop", id="no", roles={"full_name": "name", "email": "email",
+                                                 "phone": "phone"}
+        ),
+    }
+)  # fmt: skip
+
+
+def _land(workspace: Path, crm: list[tuple], shop: list[tuple]) -> None:
+    names = {"people_crm": ("id", "first", "last", "mail", "tel"),
+             "people_shop": ("no", "name", "email", "phone")}  # fmt: skip
+    for table, rows in (("people_crm", crm), ("people_shop", shop)):
+        columns = dict(zip(names[table], zip(*rows, strict=True), strict=True))
+        data = pa.table({k: pa.array(v, pa.string()) for k, v in columns.items()})
+        lake.publish_table(workspace, "bronze", table, data)
+
+
+def _ids(workspace: Path) -> dict[str, str]:
+    links = lake.read_table(workspace, "gold", "identity_links")
+    return dict(zip(links["record_key"].to_pylist(), links["customer360_id"].to_pylist(),
+                    strict=True))  # fmt: skip
+
+
+@pytest.fixture
+def api():  # type: ignore[no-untyped-def]
+    return engines.connect("duckdb").splink_api
+
+
+def test_the_same_people_get_one_id_that_survives_reruns_and_new_batches(
+    tmp_path: Path, api
+) -> None:  # type: ignore[no-untyped-def]
+    _land(tmp_path, CRM, SHOP)
+    first = resolve_workspace(tmp_path, IDENTITY, api, run_id="r1")
+    ids = _ids(tmp_path)
+    assert ids["crm:C1"] == ids["shop:S1"]
+    assert ids["crm:C2"] == ids["shop:S2"]
+    assert ids["crm:C3"] == ids["shop:S4"]
+    assert len(set(ids.values())) == 12 - 3 == first.customers
+    assert first.events == {"new": 9}
+
+    again = resolve_workspace(tmp_path, IDENTITY, api, run_id="r2")
+    assert _ids(tmp_path) == ids
+    assert again.events == {}
+    assert lake.read_table(tmp_path, "gold", "identity_ledger").num_rows == 9
+
+    _land(tmp_path, [*CRM, ("C7", "Jon", "Berg", "jon.berg@example.no", None)], SHOP)
+    resolve_workspace(tmp_path, IDENTITY, api, run_id="r3")
+    grown = _ids(tmp_path)
+    assert {k: grown[k] for k in ids} == ids
+    assert grown["crm:C7"] not in ids.values()
+
+
+def test_a_must_not_link_splits_and_the_old_id_stays_resolvable(tmp_path: Path, api) -> None:  # type: ignore[no-untyped-def]
+    _land(tmp_path, CRM, SHOP)
+    resolve_workspace(tmp_path, IDENTITY, api, run_id="r1")
+    before = _ids(tmp_path)["crm:C1"]
+    (tmp_path / "identity").mkdir()
+    (tmp_path / "identity" / "overrides.csv").write_text(
+        "left,right,decision\ncrm:C1,shop:S1,must_not_link\ncrm:C5,shop:S6,must_link\n"
+    )
+    result = resolve_workspace(tmp_path, IDENTITY, api, run_id="r2")
+    ids = _ids(tmp_path)
+    assert ids["crm:C1"] != ids["shop:S1"]
+    assert before in (ids["crm:C1"], ids["shop:S1"])  # one part keeps the id
+    assert ids["crm:C5"] == ids["shop:S6"]
+    assert result.events.get("split") and result.events.get("merge") == 1
+    pairs = lake.read_table(tmp_path, "gold", "identity_pairs").to_pylist()
+    decided = {(p["record_key_l"], p["record_key_r"]): p["decision"] for p in pairs}
+    assert decided[("crm:C1", "shop:S1")] == "must_not_link"
+    assert decided[("crm:C5", "shop:S6")] == "must_link"
+
+
+def test_overrides_file_errors_are_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "overrides.csv"
+    assert read_overrides(path).must_link == ()
+    path.write_text("a,b\n")
+    with pytest.raises(IdentityConfigError, match="header must be left,right,decision"):
+        read_overrides(path)
+    path.write_text("left,right,decision\ncrm:1,crm:2,maybe\n")
+    with pytest.raises(IdentityConfigError, match=r"overrides.csv:2: expected"):
+        read_overrides(path)
+
+
+def test_people_of_maps_a_source_table_to_its_customers(tmp_path: Path, api) -> None:  # type: ignore[no-untyped-def]
+    _land(tmp_path, CRM, SHOP)
+    assert people_of(tmp_path, IDENTITY, "people_crm") is None  # not resolved yet
+    resolve_workspace(tmp_path, IDENTITY, api, run_id="r1")
+    people = people_of(tmp_path, IDENTITY, "people_shop")
+    assert people is not None
+    assert people["customer_id"].to_pylist() == ["S1", "S2", "S3", "S4", "S5", "S6"]
+    assert people["customer360_id"][0].as_py() == _ids(tmp_path)["crm:C1"]
+
+
+@pytest.mark.spark
+def test_spark_and_duckdb_give_the_same_customers(tmp_path: Path) -> None:
+    found = []
+    for name in ("duckdb", "spark"):
+        workspace = tmp_path / name
+        _land(workspace, CRM, SHOP)
+        resolve_workspace(workspace, IDENTITY, engines.connect(name).splink_api, run_id="r1")
+        found.append(_ids(workspace))
+    assert found[0] == found[1]
+    assert len(set(found[0].values())) == 9
