@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from c360 import config, engines
 from c360.cli import app, main
+from c360.identity.profile import build_profile
 from c360.identity.run import resolve_workspace
 from c360.pipeline import lake
 from tests.identity.test_run import CRM, IDENTITY, SHOP, _land
@@ -23,6 +24,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     config.write_default(path, "identity-cli", IDENTITY.model_dump())
     _land(path, CRM, SHOP)
     resolve_workspace(path, IDENTITY, engines.connect("duckdb").splink_api, run_id="r1")
+    lake.publish_table(path, "gold", "customer_profile", build_profile(path, IDENTITY))
     truth = ["source,record_id,person_id"]
     truth += [f"crm,{row[0]},P{i}" for i, row in enumerate(CRM, start=1)]
     people = {"S1": "P1", "S2": "P2", "S4": "P3"}
@@ -59,10 +61,14 @@ def test_profile_explains_a_customer_found_by_email_or_source_id(workspace: Path
     )
     assert by_email.exit_code == 0, by_email.output
     found = json.loads(by_email.output)
-    assert sorted(r["record_key"] for r in found["records"]) == ["crm:C1", "shop:S1"]
-    assert found["pairs"][0]["decision"] == "rule"
-    assert "email_canonical" in found["pairs"][0]["evidence"]
-    assert found["history"][0]["kind"] == "new"
+    why = found["explanation"]
+    assert sorted(r["record_key"] for r in why["records"]) == ["crm:C1", "shop:S1"]
+    assert why["pairs"][0]["decision"] == "rule"
+    assert "email_canonical" in why["pairs"][0]["evidence"]
+    assert why["history"][0]["kind"] == "new"
+    assert (found["first_name"], found["last_name"]) == ("Anna", "Keller")
+    assert found["source_ids"] == {"crm": ["C1"], "shop": ["S1"]}
+    assert found["attribute_sources"]["first_name"] in ("crm:C1", "shop:S1")
     by_id = json.loads(runner.invoke(app, ["profile", "S1", "-w", str(workspace), "--json"]).output)
     assert by_id["customer360_id"] == found["customer360_id"]
     text = runner.invoke(app, ["profile", found["customer360_id"], "-w", str(workspace)])

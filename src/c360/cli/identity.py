@@ -81,9 +81,19 @@ def profile_command(
     except (config.ConfigError, IdentityConfigError, NotFoundError) as exc:
         raise fail(str(exc).strip("'\"")) from None
     if as_json:
-        typer.echo(json.dumps(found, indent=2, default=str, ensure_ascii=False))
+        typer.echo(json.dumps(record_shape(found), indent=2, default=str, ensure_ascii=False))
         return
     _show(found)
+
+
+def record_shape(found: dict[str, Any]) -> dict[str, Any]:
+    """The profile as seed 001's example record (JSON fields as objects), then the explanation."""
+    profile = dict(found["profile"] or {"customer360_id": found["customer360_id"]})
+    for name in ("source_ids", "attribute_sources"):
+        if isinstance(profile.get(name), str):
+            profile[name] = json.loads(profile[name])
+    explanation = {k: found[k] for k in ("retired_ids", "records", "pairs", "history")}
+    return {**profile, "explanation": explanation}
 
 
 def _show(found: dict[str, Any]) -> None:

@@ -12,7 +12,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-LAYERS = ("bronze", "silver", "identity", "gold", "quarantine")
+LAYERS = ("bronze", "silver", "gold", "quarantine")
 
 
 def table_dir(workspace: Path, layer: str, table: str) -> Path:
