@@ -185,9 +185,9 @@ def test_survivors_are_voted_on_folded_names_and_spelt_as_their_record(profile: 
     assert (ann["first_name"], ann["last_name"], ann["full_name"]) == ("Ann", "Smith", "Ann Smith")
     lineage = json.loads(ann["attribute_sources"])
     assert lineage["first_name"] == lineage["last_name"] == "web:w1"
-    assert lineage["email"] == "web:w1" and ann["primary_email"] == "ann@new.com"
+    assert lineage["primary_email"] == "web:w1" and ann["primary_email"] == "ann@new.com"
     assert ann["emails"] == ["ann@new.com", "ann.smith@x.com"]  # lower-cased, deduplicated
-    assert ann["primary_phone"] == "+33612345678" and lineage["phone"] == "crm:1"
+    assert ann["primary_phone"] == "+33612345678" and lineage["primary_phone"] == "crm:1"
     assert (ann["country"], ann["region"], ann["language"]) == ("FR", "EMEA", "fr")
     assert ann["preferred_channel"] == "email"
     # Bob: most_frequent first name: "Robert" and "Bob" tie on one record each, then recency.
@@ -202,7 +202,7 @@ def test_a_configured_rule_overrides_the_default() -> None:
     rule: dict[str, object] = {"email": {"rule": "source_priority", "sources": ["customers"]}}
     ann = build(rule)[ANN]
     assert ann["primary_email"] == "ann.smith@x.com"
-    assert json.loads(ann["attribute_sources"])["email"] == "customers:CUST_1"
+    assert json.loads(ann["attribute_sources"])["primary_email"] == "customers:CUST_1"
     assert ann["emails"] == ["ann.smith@x.com", "ann@new.com"]
 
 

@@ -323,8 +323,8 @@ CUSTOMER_PROFILE: Table = gold_table(
     Column(
         "attribute_sources",
         "string",
-        "JSON object, keys sorted: surviving attribute -> the record_key whose value won, e.g. "
-        '{"email": "web:…", "first_name": "crm:CRM-0000001"}',
+        "JSON object, keys sorted: profile column chosen by survivorship -> the record_key whose "
+        'value won, e.g. {"first_name": "crm:CRM-0000001", "primary_email": "web:…"}',
     ),
 )
 

@@ -47,6 +47,24 @@ def _f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / total if total else 0.0
 
 
+Counts = Counter[Hashable]
+
+
+def _contingency(
+    predicted: Mapping[str, Hashable], truth: Mapping[str, Hashable]
+) -> tuple[Counter[tuple[Hashable, Hashable]], Counts, Counts]:
+    """Records per (cluster, person), per cluster and per person, over records in both."""
+    cells: Counter[tuple[Hashable, Hashable]] = Counter(
+        (label, truth[record]) for record, label in predicted.items() if record in truth
+    )
+    clusters: Counts = Counter()
+    people: Counts = Counter()
+    for (label, person), n in cells.items():
+        clusters[label] += n
+        people[person] += n
+    return cells, clusters, people
+
+
 def score(predicted: Mapping[str, Hashable], truth: Mapping[str, Hashable]) -> Scores:
     """Score ``predicted`` (record -> cluster label) against ``truth`` (record -> person).
 
@@ -61,14 +79,7 @@ def score(predicted: Mapping[str, Hashable], truth: Mapping[str, Hashable]) -> S
     >>> s.pairwise_precision, s.pairwise_recall, s.pairwise_f1, s.true_pairs
     (1.0, 1.0, 1.0, 0)
     """
-    cells: Counter[tuple[Hashable, Hashable]] = Counter(
-        (label, truth[record]) for record, label in predicted.items() if record in truth
-    )
-    clusters: Counter[Hashable] = Counter()
-    people: Counter[Hashable] = Counter()
-    for (label, person), n in cells.items():
-        clusters[label] += n
-        people[person] += n
+    cells, clusters, people = _contingency(predicted, truth)
     records = sum(cells.values())
     correct = sum(_pairs(n) for n in cells.values())
     claimed = sum(_pairs(n) for n in clusters.values())
@@ -125,14 +136,7 @@ def bcubed_by_source(
     predicted: Mapping[str, Hashable], truth: Mapping[str, Hashable]
 ) -> dict[str, dict[str, float]]:
     """B-cubed precision and recall averaged over the records of each source (``source:id``)."""
-    cells: Counter[tuple[Hashable, Hashable]] = Counter(
-        (label, truth[record]) for record, label in predicted.items() if record in truth
-    )
-    clusters: Counter[Hashable] = Counter()
-    people: Counter[Hashable] = Counter()
-    for (label, person), n in cells.items():
-        clusters[label] += n
-        people[person] += n
+    cells, clusters, people = _contingency(predicted, truth)
     sums: dict[str, list[float]] = {}
     for record, label in predicted.items():
         if record not in truth:

@@ -150,12 +150,18 @@ def source_ids(customers: pa.Array, values: pa.Table) -> pa.Array:
     )
 
 
+# Roles whose surviving value is published under another name in the profile.
+PROFILE_NAMES = {"email": "primary_email", "phone": "primary_phone", "postcode": "postal_code"}
+
+
 def lineage(customers: pa.Array, won: pa.Table) -> pa.Array:
-    """Per customer: ``{"<attribute>": "<record_key whose value won>", …}``."""
+    """Per customer: ``{"<profile column>": "<record_key whose value won>", …}``."""
+    attributes = pc.dictionary_encode(won.column("attribute").combine_chunks())
+    names = [PROFILE_NAMES.get(a, a) for a in attributes.dictionary.to_pylist()]
     return json_objects(
         customers,
         won.column("customer360_id").combine_chunks(),
-        won.column("attribute").combine_chunks(),
+        pa.array(names, pa.string()).take(attributes.indices),
         json_strings(won.column("record_key").combine_chunks()),
     )
 

@@ -70,6 +70,12 @@ def _previous(workspace: Path, table: str) -> pa.Table | None:
     return lake.read_table(workspace, "gold", table)
 
 
+def _mapping(table: pa.Table | None, key: str, value: str) -> dict[str, str]:
+    if table is None:
+        return {}
+    return dict(zip(table[key].to_pylist(), table[value].to_pylist(), strict=True))
+
+
 def _number(customer360_id: str) -> int:
     return int(customer360_id.rsplit("_", 1)[-1])
 
@@ -169,28 +175,8 @@ def resolve_workspace(
     links_before = _previous(workspace, "identity_links")
     aliases_before = _previous(workspace, "identity_aliases")
     ledger_before = _previous(workspace, "identity_ledger")
-    previous = (
-        dict(
-            zip(
-                links_before.column("record_key").to_pylist(),
-                links_before.column("customer360_id").to_pylist(),
-                strict=True,
-            )
-        )
-        if links_before is not None
-        else {}
-    )
-    previous_aliases = (
-        dict(
-            zip(
-                aliases_before.column("retired_id").to_pylist(),
-                aliases_before.column("customer360_id").to_pylist(),
-                strict=True,
-            )
-        )
-        if aliases_before is not None
-        else {}
-    )
+    previous = _mapping(links_before, "record_key", "customer360_id")
+    previous_aliases = _mapping(aliases_before, "retired_id", "customer360_id")
     issued = [*previous.values(), *previous_aliases, *previous_aliases.values()]
     next_number = max(map(_number, issued), default=0) + 1
 
