@@ -35,7 +35,8 @@ def _records() -> pa.Table:
 def test_rule_levels_are_the_same_value_levels(engine: Engine) -> None:
     """``RULE_COMPARISONS`` names the gamma of each rule comparison's exact-match level."""
     data = splink_input(_records())
-    present = {"first_name", "last_name", "email_canonical", "email_local", "national_id"}
+    present = {"first_name", "last_name", "email_canonical", "email_local", "national_id",
+               "source_id"}  # fmt: skip
     linker = Linker(engine.splink_api().register(data), settings(present), log_level=logging.ERROR)
     labels = level_labels(linker)
     for comparison, gamma in RULE_COMPARISONS.items():

@@ -45,6 +45,16 @@ def test_rule_links_a_shared_email_unless_names_disagree() -> None:
     assert deterministic(_pairs(), who).to_pylist() == [True, False, False, False, False, False]
 
 
+def test_a_shared_source_id_or_national_id_is_a_rule_too() -> None:
+    who = {"crm:1": ("jonathan", "roy", None), "web:1": (None, None, None),
+           "web:2": ("marc", "roy", None), "shop:1": ("emma", "roy", None)}  # fmt: skip
+    pairs = _pairs().drop_columns(["gamma_email_canonical"])
+    pairs = pairs.append_column("gamma_source_id", pa.array([1, 0, -1, 0, 0, 0]))
+    pairs = pairs.append_column("gamma_national_id", pa.array([0, 0, 0, 0, 1, 1]))
+    # crm:1 ~ web:1 share an id and web:1 has no name; web:2 ~ shop:1 disagree on first names.
+    assert deterministic(pairs, who).to_pylist() == [True, False, False, False, True, False]
+
+
 def test_household_email_keeps_people_apart() -> None:
     resolution = resolve(_records(), _pairs(), 0.9, Overrides(), {}, {}, "run", 1)
     ids = dict(

@@ -29,6 +29,7 @@ BLOCKING = (
     ("email_local",),
     ("phone",),
     ("national_id",),
+    ("source_id",),
     ("first_name_canonical", "last_name"),
     ("last_name", "date_of_birth"),
     ("first_name_canonical", "date_of_birth"),
@@ -40,7 +41,7 @@ BLOCKING = (
 RULES = (("email_canonical",), ("phone",), ("national_id",))
 # Comparison -> the gamma of its "same value" level: a pair there is linked by rule, unless
 # the records' names or dates disagree.
-RULE_COMPARISONS: dict[str, int] = {"email_canonical": 1, "national_id": 1}
+RULE_COMPARISONS: dict[str, int] = {"email_canonical": 1, "national_id": 1, "source_id": 1}
 # EM learns the m probabilities of every comparison not in its blocking rule, so each
 # comparison is trained in at least one of these sessions. Rules that make few pairs keep
 # training fast: a postcode or a city shares its value with thousands of records.
@@ -107,6 +108,7 @@ COMPARISONS: dict[str, tuple[tuple[str, ...], Any]] = {
     "email": (("email_canonical",), lambda: cl.ExactMatch("email_canonical")),
     "phone": (("phone",), lambda: cl.ExactMatch("phone")),
     "national_id": (("national_id",), lambda: cl.ExactMatch("national_id")),
+    "source_id": (("source_id",), lambda: cl.ExactMatch("source_id")),
     "place": (PLACE, _place),
     "country": (("country",), lambda: cl.ExactMatch("country")),
 }
@@ -158,8 +160,8 @@ def train(registered: Any, present: set[str], link_type: LinkType = "dedupe_only
 
 SPLINK_COLUMNS = (
     "first_name", "first_name_canonical", "last_name", "full_name", "date_of_birth",
-    "email_canonical", "email_local", "phone", "national_id", "address_line", "postcode", "city",
-    "country",
+    "email_canonical", "email_local", "phone", "national_id", "source_id", "address_line",
+    "postcode", "city", "country",
 )  # fmt: skip
 
 
