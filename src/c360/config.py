@@ -144,6 +144,23 @@ class Identity(BaseModel):
     )
 
 
+class Segment(BaseModel):
+    """A rule-based segment: the customers of ``customer_profile`` that satisfy ``where``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    where: str = Field(
+        description="SQL condition on customer_profile's columns, plus <column>_percentile "
+        "(0-1 rank) for lifetime_value, total_revenue, churn_risk_score, engagement_score and "
+        "propensity_to_buy_score"
+    )
+    priority: int = Field(
+        default=100, description="Lower wins: the primary_segment is the member segment of "
+        "lowest priority (rule segments before the built-in value/state segment)"
+    )  # fmt: skip
+    description: str = ""
+
+
 class Project(BaseModel):
     """Settings of one workspace."""
 
@@ -160,6 +177,9 @@ class Project(BaseModel):
     )
     text: Text = Text()
     identity: Identity = Identity()
+    segments: dict[str, Segment] = Field(
+        default_factory=dict, description="Rule-based segments, by name"
+    )
 
     @field_validator("sources")
     @classmethod
@@ -198,11 +218,12 @@ def load(workspace: Path) -> Project:
         raise ConfigError(f"{path}: {where}: {first['msg']}") from None
 
 
-def write_default(workspace: Path, name: str, identity: dict[str, object] | None = None) -> Path:
-    """Write a commented ``c360.yaml`` with the defaults, unless one exists; returns its path."""
+def write_default(workspace: Path, name: str, **sections: object) -> Path:
+    """Write a commented ``c360.yaml`` with the defaults and ``sections`` (``identity=…``,
+    ``segments=…``), unless one exists; returns its path."""
     path = Path(workspace) / PROJECT_FILE
     if not path.exists():
-        project = Project(name=name, identity=Identity.model_validate(identity or {}))
+        project = Project.model_validate({"name": name, **sections})
         path.write_text(
             "# c360 project file: every setting is optional; environment variables\n"
             "# C360_ENGINE and C360_SCHEMA_DRIFT override the values here.\n"

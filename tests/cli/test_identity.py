@@ -21,7 +21,7 @@ runner = CliRunner()
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("identity_cli")
-    config.write_default(path, "identity-cli", IDENTITY.model_dump())
+    config.write_default(path, "identity-cli", identity=IDENTITY.model_dump())
     _land(path, CRM, SHOP)
     resolve_workspace(path, IDENTITY, engines.connect("duckdb").splink_api, run_id="r1")
     lake.publish_table(path, "gold", "customer_profile", build_profile(path, IDENTITY))

@@ -9,7 +9,7 @@ import typer
 from typer.exceptions import TyperException
 
 from c360 import __version__
-from c360.cli import demo, docs, generate, identity, load_postgres, quality, query, text
+from c360.cli import audience, demo, docs, generate, identity, load_postgres, quality, query, text
 from c360.cli import run as run_pipeline
 from c360.cli._console import err_console
 
@@ -47,6 +47,7 @@ app.add_typer(docs.app, name="docs")
 app.add_typer(quality.app, name="quality")
 app.add_typer(text.app, name="text")
 app.add_typer(identity.app, name="identity")
+app.add_typer(audience.app, name="audience")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,13 +18,15 @@ class Engine:
     ``register`` turns an Arrow table into a table of the backend (Ibis's own ``memtable`` fails
     on Spark for decimals with NULLs); ``to_arrow`` returns results with UTC-aware timestamps
     on every engine (Spark hands them back naive); ``splink_api`` gives Splink's database API
-    on the same connection, so identity resolution runs where the pipeline runs.
+    on the same connection, so identity resolution runs where the pipeline runs; ``sql`` runs
+    a user's SQL text (in the engine's dialect) on the registered tables and collects it.
     """
 
     name: str
     con: ibis.BaseBackend
     register: Callable[[str, pa.Table], ibis.Table]
     splink_api: Callable[[], Any]
+    sql: Callable[[str], pa.Table]
 
     def read_lake(self, name: str, folder: Path) -> ibis.Table:
         """A lake table (a folder of Parquet parts) as a table of this engine."""

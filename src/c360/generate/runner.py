@@ -22,6 +22,7 @@ from c360.generate.dirt import DEFECTS_SCHEMA, Dirt
 from c360.generate.people import make_emails_unique, people
 from c360.generate.plan import Plan
 from c360.generate.sinks import CsvSink, JsonSink, ParquetSink, Sink, TextFolderSink, file_sha256
+from c360.ml.segments import EXAMPLE_SEGMENTS
 from c360.sources.mongo import bronze_files, load_bronze
 
 Progress = Callable[[int, int], None]
@@ -101,7 +102,12 @@ def generate(
     defects.close()
     result = Result(workspace, {name: s.rows for name, s in sinks.items()}, defect_count)
     result.manifest_sha256 = _write_manifest(workspace, plan, sinks, defects)
-    write_default(workspace, workspace.resolve().name, {"sources": IDENTITY_SOURCES})
+    write_default(
+        workspace,
+        workspace.resolve().name,
+        identity={"sources": IDENTITY_SOURCES},
+        segments=EXAMPLE_SEGMENTS,
+    )
     if uri := os.environ.get("C360_MONGODB_URI"):
         try:
             result.mongo_documents = load_bronze(uri, bronze_files(workspace))

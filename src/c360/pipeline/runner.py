@@ -8,20 +8,24 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
 import pyarrow as pa
 
 from c360 import config, engines
+from c360.contracts.gold_segments import SEGMENT_MEMBERSHIP
+from c360.engines import Engine
 from c360.engines.duckdb.warehouse import build_warehouse, query_warehouse
 from c360.identity.profile import FACT_TABLE, build_profile
 from c360.identity.run import IdentityRun, people_of, resolve_workspace
+from c360.ml import segments
 from c360.pipeline import lake
 from c360.pipeline.bronze.land import Landed, land_all, sources
 from c360.pipeline.bronze.readers import SourceError
 from c360.pipeline.gold.run import MODELS as GOLD_MODELS
-from c360.pipeline.gold.run import BuiltGold, build_gold
+from c360.pipeline.gold.run import BuiltGold, build_gold, conform
 from c360.pipeline.silver.run import MODELS as SILVER_MODELS
 from c360.pipeline.silver.run import Built, build_silver
 from c360.serve import run_report
@@ -119,14 +123,15 @@ def run(
         result.seconds["identity"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    watch.layer("gold", len(GOLD_MODELS) + (result.identity is not None))
+    watch.layer("gold", len(GOLD_MODELS) + 2 * (result.identity is not None))
     people = people_of(workspace, project.identity, FACT_TABLE)
     result.gold = build_gold(
         workspace, backend, progress=lambda g: watch.done("gold", g.model), people=people
     )
     if result.identity is not None:
-        result.gold.append(_profile(workspace, project.identity))
-        watch.done("gold", "customer_profile")
+        for built in _profile(workspace, project, backend):
+            result.gold.append(built)
+            watch.done("gold", built.model)
     result.seconds["gold"] = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -144,12 +149,24 @@ def run(
     return result
 
 
-def _profile(workspace: Path, identity: config.Identity) -> BuiltGold:
-    """Build and publish ``customer_profile`` (it reads the identity tables and gold facts)."""
+def _profile(workspace: Path, project: config.Project, engine: Engine) -> list[BuiltGold]:
+    """``customer_profile`` (identity tables and gold facts in, rule segments applied) and the
+    ``segment_membership`` history it extends."""
     started = time.perf_counter()
-    profile = build_profile(workspace, identity)
+    profile = segments.apply(build_profile(workspace, project.identity), project.segments, engine)
     lake.publish_table(workspace, "gold", "customer_profile", profile)
-    return BuiltGold("customer_profile", profile.num_rows, time.perf_counter() - started)
+    built = [BuiltGold("customer_profile", profile.num_rows, time.perf_counter() - started)]
+    started = time.perf_counter()
+    folder = lake.table_dir(workspace, "gold", "segment_membership")
+    previous = lake.read_table(workspace, "gold", "segment_membership") if folder.exists() else None
+    today = datetime.now(UTC).date()
+    periods = conform(segments.history(previous, segments.memberships(profile), today),
+                      SEGMENT_MEMBERSHIP)  # fmt: skip
+    lake.publish_table(workspace, "gold", "segment_membership", periods)
+    return [
+        *built,
+        BuiltGold("segment_membership", periods.num_rows, time.perf_counter() - started),
+    ]
 
 
 def _reported(result: RunResult, answers: dict[str, pa.Table] | None = None) -> RunResult:

@@ -20,4 +20,7 @@ def connect(database: str = ":memory:") -> Engine:
     def splink_api() -> DuckDBAPI:
         return DuckDBAPI(connection=con.con)
 
-    return Engine("duckdb", con, register, splink_api)
+    def sql(text: str) -> pa.Table:
+        return con.con.sql(text).to_arrow_table()
+
+    return Engine("duckdb", con, register, splink_api, sql)

@@ -56,4 +56,7 @@ def connect() -> Engine:
     def splink_api() -> SparkAPI:
         return SparkAPI(spark_session=spark)
 
-    return Engine("spark", con, register, splink_api)
+    def sql(text: str) -> pa.Table:
+        return spark.sql(text).toArrow()
+
+    return Engine("spark", con, register, splink_api, sql)

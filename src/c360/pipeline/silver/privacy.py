@@ -8,6 +8,8 @@ from a key file that c360 creates inside the workspace (never in a repository).
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import secrets
 from collections.abc import Callable
@@ -42,11 +44,17 @@ def pseudonymiser(mode: str, key: bytes | None = None) -> Pseudonymise:
     # The key lives in this closure, never in the SQL an engine logs.
     @ibis.udf.scalar.python(null_handling="special")
     def hmac_sha256(value: str) -> str:
-        import hashlib
-        import hmac
+        from c360.pipeline.silver.privacy import pseudonym  # shipped to Spark's workers
 
-        if value is None:
-            return None
-        return hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()
+        return pseudonym(key, value)  # type: ignore[return-value]
 
     return lambda value: hmac_sha256(value)
+
+
+def pseudonym(key: bytes, value: str | None, mode: str = "hmac") -> str | None:
+    """One value's pseudonym, as silver writes it (NULL stays NULL)."""
+    if value is None:
+        return None
+    if mode == "md5":
+        return hashlib.md5(value.encode("utf-8")).hexdigest()
+    return hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()

@@ -1,0 +1,59 @@
+"""``c360 audience export``: a segment's members for a campaign tool, consented channels only."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Literal
+
+import pyarrow.csv as pacsv
+import typer
+
+from c360 import config
+from c360.cli._console import console, fail
+
+app = typer.Typer(
+    help="Audiences: segment members handed to a campaign tool.", no_args_is_help=True
+)
+
+
+@app.command("export")
+def export_command(
+    segment: Annotated[str, typer.Argument(help="A segment of customer_profile.segments.")],
+    workspace: Annotated[Path, typer.Option("--workspace", "-w", help="Workspace directory.")] = (
+        Path(".")
+    ),
+    fmt: Annotated[
+        Literal["csv", "json"], typer.Option("--format", help="csv, or json (JSON lines).")
+    ] = "csv",
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Default: exports/audiences/<segment>.")
+    ] = None,
+    clear_text: Annotated[
+        bool, typer.Option("--clear-text", help="E-mails and phones in clear, not pseudonymised.")
+    ] = False,
+) -> None:
+    """Write the members of SEGMENT: customer360_id, consented channels, e-mail and phone."""
+    from c360.ml.audience import AudienceError, audience
+
+    try:
+        found = audience(workspace, config.load(workspace), segment, clear_text)
+    except (config.ConfigError, AudienceError) as exc:
+        raise fail(str(exc).strip("'\"")) from None
+    slug = re.sub(r"[^a-z0-9]+", "_", segment.lower()).strip("_") or "segment"
+    path = (
+        out or workspace / "exports" / "audiences" / f"{slug}.{'csv' if fmt == 'csv' else 'jsonl'}"
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "csv":
+        pacsv.write_csv(found.members, path)
+    else:
+        import json
+
+        path.write_text("".join(json.dumps(r) + "\n" for r in found.members.to_pylist()))
+    console.print(
+        f"{found.members.num_rows:,} of {found.segment_size:,} members of {segment!r} written to "
+        f"{path} ({found.opted_out:,} opted out, {found.no_consented_channel:,} with no consented "
+        f"channel left out; contact points {'in clear' if clear_text else 'pseudonymised'})",
+        highlight=False,
+    )

@@ -1,0 +1,1 @@
+"""Customer scores, segments and audiences built on the unified profile."""

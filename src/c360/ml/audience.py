@@ -1,0 +1,95 @@
+"""Audiences: the members of a segment, reachable only on the channels they consented to.
+
+The hand-off to a campaign tool. A member opted out everywhere, or without a consented channel
+it can be reached on, is left out and counted. Contact points are pseudonymised as silver does
+(same key, same mode), so a campaign tool matching on silver's pseudonyms finds the same people;
+clear text only when asked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from c360.config import Project
+from c360.pipeline import lake
+from c360.pipeline.silver.privacy import privacy_key, pseudonym
+
+# Channel -> (the consent scope it needs, the profile column that reaches it).
+CHANNELS = {
+    "email": ("email_marketing", "primary_email"),
+    "sms": ("sms_marketing", "primary_phone"),
+}
+
+
+class AudienceError(LookupError):
+    """No such segment, or no profile to take it from; the message says which."""
+
+
+@dataclass(frozen=True)
+class Audience:
+    """The members to hand over, and how many of the segment were left out and why."""
+
+    members: pa.Table  # customer360_id, channels, email, phone
+    segment_size: int
+    opted_out: int
+    no_consented_channel: int
+
+
+def _in_segment(profile: pa.Table, segment: str) -> pa.Array:
+    lists = profile["segments"].combine_chunks()
+    hit = pc.equal(pc.list_flatten(lists), segment)
+    owners = pc.list_parent_indices(lists).filter(pc.fill_null(hit, False))
+    mask = pa.array([False] * profile.num_rows)
+    if len(owners):
+        mask = pc.is_in(pa.array(range(profile.num_rows)), owners)
+    return mask
+
+
+def audience(workspace: Path, project: Project, segment: str, clear_text: bool = False) -> Audience:
+    """The members of ``segment`` in the last run's ``customer_profile``."""
+    if not lake.table_dir(workspace, "gold", "customer_profile").exists():
+        raise AudienceError(f"no customer_profile in {workspace}: run `c360 run` first")
+    profile = lake.read_table(workspace, "gold", "customer_profile")
+    members = profile.filter(_in_segment(profile, segment))
+    if members.num_rows == 0:
+        known = pc.value_counts(pc.list_flatten(profile["segments"])).to_pylist()
+        top = [v["values"] for v in sorted(known, key=lambda v: -v["counts"])[:8]]
+        raise AudienceError(f"no customer in segment {segment!r}; segments: {', '.join(top)}")
+    opted_out = pc.fill_null(pc.equal(members["opt_in_status"], "opted_out"), False)
+    reachable = members.filter(pc.invert(opted_out))
+    rows = []
+    mode = project.privacy.pseudonymisation
+    key = privacy_key(workspace, project.privacy.key_env) if mode == "hmac" else b""
+    for row in reachable.to_pylist():
+        channels = [
+            name
+            for name, (scope, column) in CHANNELS.items()
+            if scope in (row["consent_scopes"] or []) and row[column]
+        ]
+        if not channels:
+            continue
+
+        def shown(value: str | None, channel: str, channels: list[str] = channels) -> str | None:
+            if channel not in channels:
+                return None
+            return value if clear_text else pseudonym(key, value, mode)
+
+        rows.append(
+            {
+                "customer360_id": row["customer360_id"],
+                "channels": ";".join(channels),
+                "email": shown(row["primary_email"], "email"),
+                "phone": shown(row["primary_phone"], "sms"),
+            }
+        )
+    schema = pa.schema([(n, pa.string()) for n in ("customer360_id", "channels", "email", "phone")])
+    return Audience(
+        members=pa.Table.from_pylist(rows, schema=schema),
+        segment_size=members.num_rows,
+        opted_out=pc.sum(opted_out).as_py() or 0,
+        no_consented_channel=reachable.num_rows - len(rows),
+    )

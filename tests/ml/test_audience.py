@@ -1,0 +1,78 @@
+"""``c360 audience export``: consented channels only, pseudonymised unless asked."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+from typer.testing import CliRunner
+
+from c360 import config
+from c360.cli import app, main
+from c360.pipeline import lake
+
+runner = CliRunner()
+KEY = "audience test key"
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("C360_PRIVACY_KEY", KEY)
+    config.write_default(tmp_path, "audience")
+    lists = pa.list_(pa.string())
+    profile = pa.table(
+        {
+            "customer360_id": ["c360_00000001", "c360_00000002", "c360_00000003",
+                               "c360_00000004", "c360_00000005"],
+            "segments": pa.array([["VIP"], ["VIP", "rfm:Lost"], ["VIP"], ["VIP"], ["Other"]],
+                                 lists),
+            "opt_in_status": ["opted_in", "opted_out", "opted_in", "opted_in", "opted_in"],
+            "consent_scopes": pa.array([["email_marketing", "sms_marketing"], ["email_marketing"],
+                                        ["sms_marketing"], [], ["email_marketing"]], lists),
+            "primary_email": ["ann@x.com", "bob@x.com", "cy@x.com", "di@x.com", "ed@x.com"],
+            "primary_phone": ["+33612345678", None, None, "+4915112345678", None],
+        }
+    )  # fmt: skip
+    lake.publish_table(tmp_path, "gold", "customer_profile", profile)
+    return tmp_path
+
+
+def _hmac(value: str) -> str:
+    return hmac.new(KEY.encode(), value.encode(), hashlib.sha256).hexdigest()
+
+
+def test_only_consented_reachable_members_pseudonymised(workspace: Path) -> None:
+    result = runner.invoke(app, ["audience", "export", "VIP", "-w", str(workspace)])
+    assert result.exit_code == 0, result.output
+    assert "1 of 4 members" in result.output and "1 opted out" in result.output
+    assert "2 with no consented channel" in result.output
+    rows = (workspace / "exports" / "audiences" / "vip.csv").read_text().splitlines()
+    assert rows == [
+        '"customer360_id","channels","email","phone"',
+        f'"c360_00000001","email;sms","{_hmac("ann@x.com")}","{_hmac("+33612345678")}"',
+    ]
+
+
+def test_clear_text_on_request_as_json_lines(workspace: Path, tmp_path: Path) -> None:
+    out = tmp_path / "vip.jsonl"
+    args = ["audience", "export", "VIP", "-w", str(workspace), "--clear-text", "--format", "json"]
+    assert runner.invoke(app, [*args, "--out", str(out)]).exit_code == 0
+    assert [json.loads(line) for line in out.read_text().splitlines()] == [
+        {"customer360_id": "c360_00000001", "channels": "email;sms", "email": "ann@x.com",
+         "phone": "+33612345678"}
+    ]  # fmt: skip
+
+
+def test_an_unknown_segment_is_one_line(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["audience", "export", "Nope", "-w", str(workspace)]) == 2
+    err = capsys.readouterr().err
+    assert (
+        err.startswith("error: no customer in segment 'Nope'; segments: VIP")
+        and err.count("\n") == 1
+    )

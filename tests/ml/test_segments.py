@@ -1,0 +1,85 @@
+"""Rule segments on the profile, the primary segment by priority, membership over time."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pyarrow as pa
+import pytest
+
+from c360.config import Segment
+from c360.engines import Engine
+from c360.ml.segments import SegmentError, apply, history, memberships, percentile
+
+
+def _profile() -> pa.Table:
+    return pa.table(
+        {
+            "customer360_id": ["c360_00000001", "c360_00000002", "c360_00000003", "c360_00000004"],
+            "lifetime_value": [900.0, 50.0, 400.0, None],
+            "total_revenue": [1000.0, 60.0, 500.0, 0.0],
+            "churn_risk_score": [0.7, 0.9, 0.2, 0.99],
+            "engagement_score": [10.0, 5.0, 80.0, 0.0],
+            "propensity_to_buy_score": [0.1, 0.0, 0.6, 0.0],
+            "country": ["FR", "FR", "DE", None],
+            "primary_segment": ["High value – at risk", "Regular – at risk", "Regular – engaged",
+                                "Prospect – at risk"],
+            "segments": pa.array([["High value – at risk", "rfm:Champions"],
+                                  ["Regular – at risk"], ["Regular – engaged", "rfm:Loyal"],
+                                  ["Prospect – at risk"]], pa.list_(pa.string())),
+        }
+    )  # fmt: skip
+
+
+def test_percentile_ranks_known_values_from_0_to_1() -> None:
+    ranks = percentile(pa.array([10.0, 20.0, 20.0, None, 40.0])).to_pylist()
+    assert ranks == [0.0, pytest.approx(1 / 3), pytest.approx(1 / 3), None, 1.0]
+
+
+def test_rule_segments_join_the_list_and_win_the_primary_by_priority(engine: Engine) -> None:
+    rules = {
+        # lifetime_value percentiles among 900, 50, 400: 1.0, 0.0, 0.5; customer 4 has none.
+        "High value – at risk": Segment(
+            where="lifetime_value_percentile >= 0.8 AND churn_risk_score > 0.6", priority=10
+        ),
+        "French": Segment(where="country = 'FR'", priority=2000),  # after the built-in one
+        "Nobody": Segment(where="total_revenue > 1e9"),
+    }
+    out = apply(_profile(), rules, engine).to_pylist()
+    assert [r["primary_segment"] for r in out] == [
+        "High value – at risk", "Regular – at risk", "Regular – engaged", "Prospect – at risk",
+    ]  # fmt: skip
+    assert [r["segments"] for r in out] == [
+        ["High value – at risk", "French", "rfm:Champions"],
+        ["Regular – at risk", "French"],
+        ["Regular – engaged", "rfm:Loyal"],
+        ["Prospect – at risk"],
+    ]
+    engaged = {"Engaged": Segment(where="engagement_score_percentile = 1", priority=1)}
+    assert apply(_profile(), engaged, engine)["primary_segment"][2].as_py() == "Engaged"
+
+
+def test_a_condition_that_cannot_run_names_its_segment(engine: Engine) -> None:
+    with pytest.raises(SegmentError, match=r"^segment 'Broken': cannot evaluate 'no_such_col > 1'"):
+        apply(_profile(), {"Broken": Segment(where="no_such_col > 1")}, engine)
+
+
+def test_membership_periods_open_stay_close_and_reopen() -> None:
+    first = history(None, memberships(_profile()), date(2026, 1, 1))
+    assert first.num_rows == 6 and set(first["valid_from"].to_pylist()) == {date(2026, 1, 1)}
+    assert all(first["is_current"].to_pylist())
+    later = _profile().to_pylist()
+    later[0]["segments"] = ["High value – at risk"]  # left rfm:Champions
+    second = history(first, memberships(pa.Table.from_pylist(later, _profile().schema)),
+                     date(2026, 2, 1))  # fmt: skip
+    closed = [r for r in second.to_pylist() if not r["is_current"]]
+    assert closed == [{"customer360_id": "c360_00000001", "segment": "rfm:Champions",
+                       "valid_from": date(2026, 1, 1), "valid_to": date(2026, 2, 1),
+                       "is_current": False}]  # fmt: skip
+    assert second.num_rows == 6
+    third = history(second, memberships(_profile()), date(2026, 3, 1))  # back in
+    champions = [r for r in third.to_pylist() if r["segment"] == "rfm:Champions"]
+    assert [(r["valid_from"], r["valid_to"]) for r in champions] == [
+        (date(2026, 1, 1), date(2026, 2, 1)), (date(2026, 3, 1), None),
+    ]  # fmt: skip
+    assert history(third, memberships(_profile()), date(2026, 4, 1)).equals(third)
