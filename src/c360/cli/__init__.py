@@ -9,7 +9,18 @@ import typer
 from typer.exceptions import TyperException
 
 from c360 import __version__
-from c360.cli import audience, demo, docs, generate, identity, load_postgres, quality, query, text
+from c360.cli import (
+    audience,
+    clv,
+    demo,
+    docs,
+    generate,
+    identity,
+    load_postgres,
+    quality,
+    query,
+    text,
+)
 from c360.cli import run as run_pipeline
 from c360.cli._console import err_console
 
@@ -48,6 +59,7 @@ app.add_typer(quality.app, name="quality")
 app.add_typer(text.app, name="text")
 app.add_typer(identity.app, name="identity")
 app.add_typer(audience.app, name="audience")
+app.add_typer(clv.app, name="clv")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,6 +10,7 @@ from c360.contracts import (
     gold_identity,
     gold_marketing,
     gold_profile,
+    gold_scores,
     gold_segments,
     gold_star,
     gold_text,
@@ -39,6 +40,7 @@ GOLD_TABLES: tuple[Table, ...] = (
     *gold_identity.TABLES,
     *gold_profile.TABLES,
     *gold_segments.TABLES,
+    *gold_scores.TABLES,
 )
 ALL_TABLES: tuple[Table, ...] = SOURCE_TABLES + TRUTH_TABLES + GOLD_TABLES
 CONTRACTS: dict[str, Table] = {t.name: t for t in ALL_TABLES}

@@ -1,0 +1,192 @@
+"""``c360 clv``: the BG/NBD + Gamma-Gamma lifetime-value model on anyone's transactions file."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import typer
+from rich.markup import escape
+from rich.table import Table as RichTable
+
+from c360.cli._console import console, fail
+
+if TYPE_CHECKING:
+    from c360.ml.clv_file import FileFit
+
+app = typer.Typer(
+    help="Customer lifetime value: BG/NBD purchases × Gamma-Gamma order values.",
+    no_args_is_help=True,
+)
+_SHOWN = {  # column: (header, decimals); recency and T are in --json, to fit 80 columns
+    "frequency": ("repeat", 0),
+    "p_alive": ("P(alive)", 2),
+    "expected_purchases": ("purchases", 2),
+    "expected_order_value": ("order value", 2),
+    "clv": ("CLV", 2),
+}
+
+
+@app.command("fit")
+def fit_command(
+    file: Annotated[
+        Path, typer.Argument(help="A CSV or Parquet file of transactions.", show_default=False)
+    ],
+    customer: Annotated[
+        str, typer.Option("--customer", help="Column of the customer id.", show_default=False)
+    ],
+    date: Annotated[
+        str,
+        typer.Option(
+            "--date",
+            help="Column of the purchase date: ISO, y/m/d, yyyymmdd, d/m/y or m/d/y (time of "
+            "day ignored).",
+            show_default=False,
+        ),
+    ],
+    amount: Annotated[
+        str,
+        typer.Option(
+            "--amount", help="Column of the amount: '.' or ',' decimals.", show_default=False
+        ),
+    ],
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="End of the observation (default: the last purchase day).",
+            show_default=False,
+        ),
+    ] = None,
+    months: Annotated[
+        int, typer.Option("--months", min=1, max=120, help="CLV horizon in months.")
+    ] = 12,
+    discount_rate: Annotated[
+        float, typer.Option("--discount-rate", min=0.0, help="Annual discount rate of the CLV.")
+    ] = 0.10,
+    top: Annotated[int, typer.Option("--top", min=0, help="Customers shown, by CLV.")] = 10,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the parameters and every customer as JSON.")
+    ] = False,
+) -> None:
+    """Fit the models on a file's purchases and predict each customer's lifetime value.
+
+    Time is in days; purchases on the same day are one. frequency: repeat purchases; recency:
+    days from the first to the last; T: days from the first to the as-of date; monetary: mean
+    of the repeat purchases. Rows with a blank customer, an unreadable date or amount, or a
+    negative amount are skipped and counted (rows numbered from 1 after the header).
+    """
+    from c360.ml.clv_file import ClvFileError, fit_file, parse_dates
+    from c360.ml.clv_fit import TooFewCustomersError
+
+    end = None
+    if as_of is not None:
+        end = parse_dates(pa.array([as_of.strip()]))[0].as_py()
+        if end is None:
+            raise fail(f"--as-of {as_of!r}: not a date (e.g. 2025-12-31)")
+    try:
+        result = fit_file(file, customer, date, amount, end, months, discount_rate)
+    except (ClvFileError, TooFewCustomersError) as exc:
+        raise fail(str(exc)) from None
+    if as_json:
+        typer.echo(json.dumps(_as_json(result), ensure_ascii=False, allow_nan=False))
+        return
+    _show(result, top)
+
+
+def _as_json(result: FileFit) -> dict[str, Any]:
+    fit = result.fit
+    return {
+        "file": str(result.path),
+        "rows": result.rows,
+        "skipped": {s.reason: {"count": s.count, "rows": s.rows} for s in result.skipped},
+        "as_of": result.as_of.isoformat(),
+        "time_unit": "days",
+        "horizon_months": fit.horizon_months,
+        "discount_rate": fit.discount_rate,
+        "customers": fit.predictions.num_rows,
+        "repeat_customers": fit.repeat_customers,
+        "seconds": round(fit.seconds, 3),
+        "bgnbd": _params(fit.bgnbd),
+        "gamma_gamma": _params(fit.gamma_gamma),
+        "notes": [*result.notes, *fit.notes],
+        "predictions": [
+            {k: _finite(v) for k, v in row.items()} for row in fit.predictions.to_pylist()
+        ],
+    }
+
+
+def _params(params: Any) -> dict[str, Any]:
+    return {k: _finite(v, digits=10) for k, v in vars(params).items()}
+
+
+def _finite(value: Any, digits: int = 6) -> Any:
+    """Floats to ``digits`` significant digits; NaN and infinities (not JSON) to null."""
+    if isinstance(value, float):
+        return float(f"{value:.{digits}g}") if math.isfinite(value) else None
+    return value
+
+
+def _show(result: FileFit, top: int) -> None:
+    fit = result.fit
+    for note in [*result.notes, *fit.notes]:
+        console.print(f"[yellow]note:[/] {escape(note)}", highlight=False)
+    if result.skipped:
+        parts = [
+            f"{s.count:,} {s.reason} (row{'s' if s.count > 1 else ''} "
+            f"{', '.join(map(str, s.rows))}{'…' if s.count > len(s.rows) else ''})"
+            for s in result.skipped
+        ]
+        skipped = sum(s.count for s in result.skipped)
+        line = f"skipped {skipped:,} of {result.rows:,} rows: " + "; ".join(parts)
+        console.print(line, highlight=False, markup=False)
+    for name, p in (("BG/NBD", fit.bgnbd), ("Gamma-Gamma", fit.gamma_gamma)):
+        values = {k: v for k, v in vars(p).items() if k not in ("log_likelihood", "converged")}
+        shown = ", ".join(f"{k} = {v:.4g}" for k, v in values.items())
+        state = "converged" if p.converged else "[bold red]did not converge[/]"
+        console.print(
+            f"[bold]{name}[/]: {shown} (log-likelihood {p.log_likelihood:,.1f}, {state})",
+            highlight=False,
+        )
+    t = fit.predictions
+    totals = {c: _sum(t[c]) for c in ("p_alive", "expected_purchases", "clv")}
+    customers = t.num_rows
+    console.print(
+        f"{customers:,} customers ({fit.repeat_customers:,} with a repeat purchase) as of "
+        f"{result.as_of:%Y-%m-%d}; fitted in {fit.seconds:.2f} s. Next {fit.horizon_months} "
+        f"months: {totals['expected_purchases']:,.0f} purchases expected, CLV "
+        f"{totals['clv']:,.2f} in all ({totals['clv'] / customers:,.2f} per customer, "
+        f"discounted at {fit.discount_rate * 100:g}% a year); mean P(alive) "
+        f"{totals['p_alive'] / customers:.2f}.",
+        highlight=False,
+    )
+    if top:
+        _top(t, top)
+
+
+def _sum(column: pa.ChunkedArray) -> float:
+    return float(pc.sum(column).as_py() or 0.0)
+
+
+def _top(t: pa.Table, top: int) -> None:
+    order = pc.sort_indices(t, sort_keys=[("clv", "descending"), (t.column_names[0], "ascending")])
+    best = t.take(order[:top]).to_pylist()
+    key = t.column_names[0]
+    table = RichTable(title=f"top {len(best)} by CLV", title_justify="left", show_edge=False)
+    table.add_column(key, no_wrap=True)
+    for header, _ in _SHOWN.values():
+        table.add_column(header, justify="right", no_wrap=True)
+    for row in best:
+        cells = (_cell(row[c], decimals) for c, (_, decimals) in _SHOWN.items())
+        table.add_row(escape(str(row[key])), *cells)
+    console.print(table)
+
+
+def _cell(value: Any, decimals: int) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return f"{value:,.{decimals}f}"

@@ -1,0 +1,202 @@
+"""Anyone's transactions file fitted with the CLV models: the standalone ``c360 clv fit``.
+
+Every column is read as text (:func:`c360.identity.files.read_rows`: CSV of any common dialect,
+or Parquet). A row whose customer is blank, whose date or amount cannot be read, or whose amount
+is negative (a refund, not a purchase) is skipped and counted under its reason, never fatal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from c360.identity.files import UnreadableFileError, read_rows
+from c360.ml.clv import rfm_summary
+from c360.ml.clv_fit import ClvFit, fit_clv
+
+# Day, month and year as writers put them; the time of day (and any zone) is ignored, so a
+# purchase counts on the day written. d/m/y versus m/d/y is decided per file.
+_YMD = (
+    r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ].*)?$",
+    r"^(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})(?:[T ].*)?$",
+    r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$",
+)
+_SLASHED = r"^(?P<first>\d{1,2})[/.-](?P<second>\d{1,2})[/.-](?P<y>\d{4})(?:[T ,].*)?$"
+# Amounts: a single '.' or ',' is the decimal point; otherwise the last one is, and the other
+# groups thousands ("1.234,50", "1,234.50"). Spaces, apostrophes and currency signs are dropped.
+_NOISE = r"[\s\x{a0}\x{202f}'€$£]|EUR|eur"
+_PLAIN = r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$"
+_COMMA_THOUSANDS = r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$"
+_DOT_THOUSANDS = r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$"
+EXAMPLES = 5  # row numbers kept per reason, to show where to look
+
+
+class ClvFileError(ValueError):
+    """The file cannot be fitted: missing, unreadable, empty or lacking a named column."""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """Rows left out for one reason: how many, and the first few (counted from 1 after the
+    header)."""
+
+    reason: str
+    count: int
+    rows: list[int]
+
+
+@dataclass(frozen=True)
+class FileFit:
+    """A file's CLV fit, with what was read and what was skipped."""
+
+    path: Path
+    rows: int
+    as_of: dt.date
+    skipped: list[Skipped]
+    fit: ClvFit
+    notes: list[str]
+
+
+def fit_file(
+    path: Path,
+    customer: str,
+    date: str,
+    amount: str,
+    as_of: dt.date | None = None,
+    horizon_months: int = 12,
+    discount_rate: float = 0.10,
+) -> FileFit:
+    """Read ``path``, skip and count the rows that cannot be purchases, fit both models."""
+    try:
+        table, notes = read_rows(path)
+    except UnreadableFileError as exc:
+        raise ClvFileError(str(exc)) from None
+    if not table.column_names:
+        raise ClvFileError(f"{path} is empty")
+    missing = [c for c in (customer, date, amount) if c not in table.column_names]
+    if missing:
+        raise ClvFileError(
+            f"no column {', '.join(map(repr, missing))} in {path} "
+            f"(columns: {', '.join(table.column_names)})"
+        )
+    if not table.num_rows:
+        raise ClvFileError(f"{path} has a header but no rows")
+    text = {
+        c: pc.utf8_trim_whitespace(pc.cast(table[c], pa.string())) for c in (customer, date, amount)
+    }
+    who = pc.if_else(pc.equal(text[customer], ""), None, text[customer])
+    day = parse_dates(text[date])
+    value = parse_amounts(text[amount])
+    end = as_of or pc.max(pc.filter(day, pc.is_valid(value))).as_py()
+    reasons = [
+        ("blank customer", pc.is_null(who)),
+        ("unreadable date", pc.is_null(day)),
+        ("unreadable amount", pc.is_null(value)),
+        ("negative amount (a refund, not a purchase)", pc.less(value, 0)),
+        ("after the as-of date", pc.greater(day, pa.scalar(end, pa.date32()))),
+    ]
+    skipped, bad = _skipped(reasons, table.num_rows)
+    if end is None or bad.all():
+        raise ClvFileError(f"no row of {path} has a customer, a readable date and an amount")
+    keep = pa.array(~bad)
+    rfm = rfm_summary(who.filter(keep), day.filter(keep), value.filter(keep), end)
+    fit = fit_clv(rfm, horizon_months, discount_rate)
+    return FileFit(path, table.num_rows, end, skipped, fit, notes)
+
+
+def _skipped(
+    reasons: list[tuple[str, pa.ChunkedArray | pa.Array]], rows: int
+) -> tuple[list[Skipped], np.ndarray]:
+    """Each row under the first reason it meets; the rows met by any."""
+    bad = np.zeros(rows, dtype=bool)
+    skipped = []
+    for reason, hits in reasons:
+        hit = pc.fill_null(hits, False).to_numpy(zero_copy_only=False) & ~bad
+        if hit.any():
+            numbers = np.flatnonzero(hit)[:EXAMPLES] + 1
+            skipped.append(Skipped(reason, int(hit.sum()), numbers.tolist()))
+        bad |= hit
+    return skipped, bad
+
+
+def parse_dates(text: pa.ChunkedArray | pa.Array) -> pa.Array:
+    """Dates written as ISO (time ignored), y/m/d, yyyymmdd, d/m/y or m/d/y; null otherwise.
+
+    d/m/y unless the file shows otherwise (a second field above 12 and no first one):
+
+    >>> parse_dates(pa.array(["2024-03-05T10:00:00Z", "05/03/2024", "2024-02-30", "soon"]))
+    ... # doctest: +ELLIPSIS
+    <pyarrow.lib.Date32Array object at ...>
+    [
+      2024-03-05,
+      2024-03-05,
+      null,
+      null
+    ]
+    """
+    text = _flat(text)
+    parsed = [_iso(pc.extract_regex(text, pattern), "y", "m", "d") for pattern in _YMD]
+    slashed = pc.extract_regex(text, _SLASHED)
+    first = _number(pc.struct_field(slashed, "first"))
+    second = _number(pc.struct_field(slashed, "second"))
+    month_first = (
+        bool(pc.any(pc.greater(second, 12)).as_py()) and not pc.any(pc.greater(first, 12)).as_py()
+    )
+    day, month = ("second", "first") if month_first else ("first", "second")
+    parsed.append(_iso(slashed, "y", month, day))
+    return pc.coalesce(*parsed)
+
+
+def _flat(values: pa.ChunkedArray | pa.Array) -> pa.Array:
+    return values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+
+
+def _number(field: pa.Array) -> pa.Array:
+    return pc.cast(pc.if_else(pc.equal(field, ""), None, field), pa.int32())
+
+
+def _iso(parts: pa.StructArray, year: str, month: str, day: str) -> pa.Array:
+    """The dates of matched parts, null where unmatched or not a calendar day (Feb 30)."""
+    pieces = [pc.struct_field(parts, year)] + [
+        pc.utf8_lpad(pc.struct_field(parts, f), 2, "0") for f in (month, day)
+    ]
+    written = pc.if_else(pc.is_valid(parts), pc.binary_join_element_wise(*pieces, "-"), None)
+    stamp = pc.strptime(written, format="%Y-%m-%d", unit="s", error_is_null=True)
+    real = pc.equal(pc.strftime(stamp, format="%Y-%m-%d"), written)  # strptime rolls Feb 30 over
+    return pc.cast(pc.if_else(real, stamp, None), pa.date32())
+
+
+def parse_amounts(text: pa.ChunkedArray | pa.Array) -> pa.Array:
+    """Amounts with '.' or ',' decimals, thousands grouped or not, a currency sign or not.
+
+    >>> parse_amounts(pa.array(["12.50", "12,5", "1.234,50", "€1,234.50", "1 234", "n/a"]))
+    ... # doctest: +ELLIPSIS
+    <pyarrow.lib.DoubleArray object at ...>
+    [
+      12.5,
+      12.5,
+      1234.5,
+      1234.5,
+      1234,
+      null
+    ]
+    """
+    text = pc.replace_substring_regex(_flat(text), _NOISE, "")
+    dots_decimal = pc.replace_substring(text, ",", "")
+    commas_decimal = pc.replace_substring(pc.replace_substring(text, ".", ""), ",", ".")
+    number = pc.case_when(
+        pc.make_struct(
+            pc.match_substring_regex(text, _PLAIN),
+            pc.match_substring_regex(text, _COMMA_THOUSANDS),
+            pc.match_substring_regex(text, _DOT_THOUSANDS),
+        ),
+        pc.replace_substring(text, ",", "."),
+        dots_decimal,
+        commas_decimal,
+    )
+    return pc.cast(number, pa.float64())

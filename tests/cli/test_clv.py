@@ -1,0 +1,173 @@
+"""``c360 clv fit``: parameters and predictions from any file; bad rows counted; one-line errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from c360.cli.clv import app as clv_app
+from c360.ml.clv import BgNbdParams, GammaGammaParams, simulate
+
+runner = CliRunner()
+app = typer.Typer()
+app.add_typer(clv_app, name="clv")  # as ``c360 clv``
+
+
+def _transactions(n: int = 300, seed: int = 1) -> list[tuple[str, str, str]]:
+    """(customer, date, amount) rows of simulated customers, dates d/m/y and comma decimals."""
+    rng = np.random.default_rng(seed)
+    sample = simulate(
+        BgNbdParams(1.0, 60.0, 1.5, 6.0), n, 400.0, rng, spend=GammaGammaParams(5.0, 3.0, 40.0)
+    )
+    start = np.datetime64("2024-01-01")
+    rows = []
+    for i in range(n):
+        x, tx = int(sample["frequency"][i]), float(sample["recency"][i])
+        days = sorted({0, *np.linspace(0, tx, x + 1).round().astype(int)})
+        for day in days:
+            when = (start + np.timedelta64(int(day), "D")).astype(object)
+            rows.append(
+                (f"C{i:04d}", f"{when:%d/%m/%Y}", f"{rng.uniform(5, 80):.2f}".replace(".", ","))
+            )
+    rows.append(("C9999", "2025-02-04", "1,00"))  # the as-of day: T is 400 for everyone
+    return rows
+
+
+def _write(path: Path, rows: list[tuple[str, ...]], header: str = "client;jour;montant") -> Path:
+    path.write_text(header + "\n" + "".join(";".join(r) + "\n" for r in rows), "utf-8")
+    return path
+
+
+ARGS = ["--customer", "client", "--date", "jour", "--amount", "montant"]
+
+
+@pytest.fixture
+def sales(tmp_path: Path) -> Path:
+    rows = _transactions()
+    rows[3:3] = [
+        ("C0000", "31/02/2024", "12,00"),  # no such day
+        ("C0001", "soon", "5"),
+        ("C0002", "01/03/2024", "n/a"),
+        ("", "01/03/2024", "5"),
+        ("C0003", "01/03/2024", "-20,00"),  # a refund
+    ]
+    return _write(tmp_path / "sales.csv", rows)
+
+
+def test_fits_and_prints_parameters_summary_and_top_customers(sales: Path) -> None:
+    result = runner.invoke(app, ["clv", "fit", str(sales), *ARGS, "--top", "3"])
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())
+    assert "BG/NBD: r = " in out and "Gamma-Gamma: p = " in out
+    assert "301 customers (" in out and "as of 2025-02-04" in out
+    assert "top 3 by CLV" in out
+    assert "skipped 5 of " in out
+    assert "2 unreadable date (rows 4, 5)" in out
+    assert "1 unreadable amount (row 6)" in out
+    assert "1 blank customer (row 7)" in out
+    assert "1 negative amount (a refund, not a purchase) (row 8)" in out
+
+
+def test_json_has_parameters_and_every_customer(sales: Path) -> None:
+    result = runner.invoke(app, ["clv", "fit", str(sales), *ARGS, "--json", "--months", "6"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert set(report["bgnbd"]) == {"r", "alpha", "a", "b", "log_likelihood", "converged"}
+    assert set(report["gamma_gamma"]) == {"p", "q", "v", "log_likelihood", "converged"}
+    assert report["bgnbd"]["converged"] and report["gamma_gamma"]["converged"]
+    assert report["horizon_months"] == 6 and report["time_unit"] == "days"
+    assert report["skipped"]["unreadable date"] == {"count": 2, "rows": [4, 5]}
+    assert report["customers"] == len(report["predictions"]) == 301
+    first = report["predictions"][0]
+    assert list(first) == ["customer", "frequency", "recency", "T", "monetary", "p_alive",
+                           "expected_purchases", "expected_order_value", "clv"]  # fmt: skip
+    assert first["customer"] == "C0000" and first["T"] == 400.0
+    alone = next(p for p in report["predictions"] if p["frequency"] == 0)
+    assert alone["p_alive"] == 1.0 and alone["monetary"] is None
+
+
+def test_reads_parquet_with_typed_columns(tmp_path: Path) -> None:
+    rows = _transactions()
+    table = pa.table(
+        {
+            "client": [r[0] for r in rows],
+            "jour": pa.array([dt.date.fromisoformat(_iso(r[1])) for r in rows], pa.date32()),
+            "montant": [float(r[2].replace(",", ".")) for r in rows],
+        }
+    )
+    pq.write_table(table, tmp_path / "sales.parquet")
+    result = runner.invoke(app, ["clv", "fit", str(tmp_path / "sales.parquet"), *ARGS, "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["skipped"] == {}
+
+
+def _iso(day_month_year: str) -> str:
+    if "-" in day_month_year:
+        return day_month_year
+    day, month, year = day_month_year.split("/")
+    return f"{year}-{month}-{day}"
+
+
+def test_as_of_leaves_later_purchases_out(sales: Path) -> None:
+    args = ["clv", "fit", str(sales), *ARGS, "--json", "--as-of", "31/12/2024"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    later = sum(_iso(day) > "2024-12-31" for _, day, _ in _transactions())
+    assert report["as_of"] == "2024-12-31" and later > 1
+    assert report["skipped"]["after the as-of date"]["count"] == later
+    assert max(p["T"] for p in report["predictions"]) == 365.0
+
+
+def _error(args: list[str]) -> str:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def test_a_missing_file_is_one_line(tmp_path: Path) -> None:
+    assert "no such file" in _error(["clv", "fit", str(tmp_path / "none.csv"), *ARGS])
+
+
+def test_an_unknown_column_is_one_line_naming_the_columns(sales: Path) -> None:
+    args = ["--customer", "client", "--date", "day", "--amount", "montant"]
+    line = _error(["clv", "fit", str(sales), *args])
+    assert "no column 'day'" in line and "(columns: client, jour, montant)" in line
+
+
+def test_an_empty_file_is_one_line(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", "utf-8")
+    assert "is empty" in _error(["clv", "fit", str(empty), *ARGS])
+    header_only = _write(tmp_path / "header.csv", [])
+    assert "has a header but no rows" in _error(["clv", "fit", str(header_only), *ARGS])
+
+
+def test_a_file_too_small_to_fit_says_how_many_it_needs(tmp_path: Path) -> None:
+    rows = [(f"C{i}", "01/01/2024", "10") for i in range(30)]
+    rows += [(f"C{i}", "05/01/2024", "10") for i in range(5)]
+    line = _error(["clv", "fit", str(_write(tmp_path / "few.csv", rows)), *ARGS])
+    assert "too few customers to fit: 5 of 30 with a repeat purchase" in line
+    assert "at least 20 needed" in line
+
+
+def test_a_file_with_no_usable_row_is_one_line(tmp_path: Path) -> None:
+    rows = [("C1", "someday", "10"), ("C2", "01/01/2024", "ten")]
+    line = _error(["clv", "fit", str(_write(tmp_path / "bad.csv", rows)), *ARGS])
+    assert "no row of" in line
+
+
+def test_a_bad_as_of_is_one_line(sales: Path) -> None:
+    assert "--as-of 'tomorrow': not a date" in _error(
+        ["clv", "fit", str(sales), *ARGS, "--as-of", "tomorrow"]
+    )
