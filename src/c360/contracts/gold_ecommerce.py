@@ -7,6 +7,7 @@ money skip it.
 
 from __future__ import annotations
 
+from c360.contracts.gold_star import person
 from c360.contracts.model import Column, Table, gold_table
 
 RFM_SEGMENTS = (
@@ -62,6 +63,7 @@ DIM_ECOMMERCE_CUSTOMER = gold(
     "The shop's customers, one row each, with the seed's is_premium_customer indicator.",
     ("customer_id",),
     Column("customer_id", "string", "Customer (their CRM id)", unique=True),
+    person(),
     Column("name", "string", "Full name ('Unknown' when missing)"),
     Column("email_hash", "string", "Pseudonymised deliverable e-mail", nullable=True),
     Column("has_valid_email", "bool", "The source e-mail was deliverable"),
@@ -114,6 +116,7 @@ DIM_ECOMMERCE_PRODUCT = gold(
 _LINE_COLUMNS = (
     ORDER_ID,
     customer_id(),
+    person(),
     Column(
         "product_id",
         "string",

@@ -12,7 +12,7 @@ from ibis.expr.types import Table
 
 from c360.contracts import gold_ecommerce as contracts
 from c360.pipeline.gold import ecommerce_customers, ecommerce_stock
-from c360.pipeline.gold.model import GoldModel
+from c360.pipeline.gold.model import GoldModel, built_columns
 from c360.pipeline.gold.rounding import cents
 
 PREMIUM_TIERS = ("gold", "platinum")
@@ -73,7 +73,7 @@ def _lines(orders: Table, products: Table) -> Table:
 
 def fct_ecommerce_sales(orders: Table, products: Table) -> Table:
     """One row per order line: unit price, revenue = quantity × price, cost, margin."""
-    return _lines(orders, products).select(*contracts.FCT_ECOMMERCE_SALES.column_names)
+    return _lines(orders, products).select(*built_columns(contracts.FCT_ECOMMERCE_SALES))
 
 
 def orders_enriched(orders: Table, products: Table, customers: Table) -> Table:
@@ -89,7 +89,7 @@ def orders_enriched(orders: Table, products: Table, customers: Table) -> Table:
         loyalty_tier=c.loyalty_tier,
         is_premium_customer=c.is_premium_customer,
     )
-    return joined.select(*contracts.ORDERS_ENRICHED.column_names)
+    return joined.select(*built_columns(contracts.ORDERS_ENRICHED))
 
 
 def _sales_measures(t: Table) -> dict[str, ibis.Value]:

@@ -24,3 +24,12 @@ class GoldModel:
     @property
     def name(self) -> str:
         return self.contract.name
+
+
+PERSON = "customer360_id"
+
+
+def built_columns(contract: Table) -> list[str]:
+    """The contract's columns a model builds: all but ``customer360_id``, which the gold runner
+    joins on from the identity links (see ``run.with_people``)."""
+    return [c for c in contract.column_names if c != PERSON]

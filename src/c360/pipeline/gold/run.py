@@ -14,7 +14,7 @@ from c360.contracts.model import Table
 from c360.engines import Engine
 from c360.pipeline import lake
 from c360.pipeline.gold import attribution, ecommerce, kpis, marketing, star, text_features
-from c360.pipeline.gold.model import GoldModel
+from c360.pipeline.gold.model import PERSON, GoldModel
 
 MODELS: list[GoldModel] = [
     *star.MODELS,
@@ -24,9 +24,6 @@ MODELS: list[GoldModel] = [
     *ecommerce.MODELS,
     *marketing.MODELS,
 ]
-
-
-PERSON = "customer360_id"
 
 
 class ContractError(RuntimeError):

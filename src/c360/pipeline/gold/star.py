@@ -10,7 +10,7 @@ from ibis.expr.types import DateValue, IntegerValue, StringValue, Table, Timesta
 
 from c360.contracts import gold_star as c
 from c360.contracts.model import Table as Contract
-from c360.pipeline.gold.model import GoldModel
+from c360.pipeline.gold.model import GoldModel, built_columns
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")  # fmt: skip
@@ -33,8 +33,7 @@ def lookup(left: Table, right: Table, key: str) -> Table:
 
 
 def _contract_columns(table: Table, contract: Contract) -> Table:
-    """The contract's columns but ``customer360_id``, which the gold runner joins on."""
-    return table.select(*(c for c in contract.column_names if c != "customer360_id"))
+    return table.select(*built_columns(contract))
 
 
 def dim_customer(customers: Table, profile: Table) -> Table:
