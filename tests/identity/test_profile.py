@@ -97,6 +97,13 @@ def order(order_id: str, customer: str, at: datetime, amount: float, status: str
 
 
 FACTS = {
+    # Ann's recommendations, ranked; the unknown customer's row is ignored.
+    "customer_recommendations": pa.table({
+        "customer360_id": [ANN, ANN, "c360_00000099", ANN, ANN, ANN, ANN],
+        "rank": [2, 1, 1, 3, 4, 6, 5],
+        "product_id": ["P7", "P9", "P1", "P3", "P5", "P8", "P4"],
+        "score": [0.4, 0.5, 0.9, 0.3, 0.2, 0.05, 0.1],
+    }),
     "fct_orders": table([
         order("O1", "CUST_1", datetime(2024, 5, 1, 9), 100.0, "completed"),
         order("O2", "CUST_1", datetime(2024, 6, 10, 9), 50.0, "completed", "in_store"),
@@ -230,7 +237,7 @@ def test_commerce_counts_completed_orders_and_approved_refunds(profile: Any) -> 
     assert (ann["refunds_count"], ann["refunds_amount"]) == (1, 20.0)
     assert ann["lifetime_value"] == 50.0  # 150 x mean(0.2, 0.4, 0.4) over completed lines
     assert ann["interests"] == ["Sports", "Books"]  # 4 units, then 2; canceled Food left out
-    assert ann["recommendation_vector"] == ["P2", "P1"]
+    assert ann["recommendation_vector"] == ["P9", "P7", "P3", "P5", "P4"]  # ranks 1-5
     assert profile[BOB]["lifetime_value"] == 3.0
 
 

@@ -15,6 +15,7 @@ import pyarrow as pa
 import pytest
 from plotly.offline import get_plotlyjs
 
+from c360.contracts import gold_attribution as ga
 from c360.contracts import gold_ecommerce as ge
 from c360.contracts import gold_marketing as gm
 from c360.contracts import gold_star as gs
@@ -30,6 +31,7 @@ TITLES = (
     "RFM segment sizes",
     "Top 10 products by revenue",
     "Campaign ROI and attributed revenue",
+    "Campaign revenue by attribution model",
     "Country statistics (seed 004)",
     "Data quality: quarantine and reconciliation",
 )
@@ -124,6 +126,26 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> str:
     )
     publish(
         ws,
+        ga.CAMPAIGN_ATTRIBUTION_MODELS,
+        [
+            {
+                "campaign_id": "CAMP_001",
+                "attribution_model": model,
+                "campaign_name": "Earth Day — Engagement",
+                "total_attributed_amount_eur": revenue,
+                "roi": roi,
+            }
+            for model, revenue, roi in [
+                ("last_touch", 169978.17, 1.138),
+                ("first_touch", 171234.56, 1.1539),
+                ("linear", 170555.55, 1.1453),
+                ("time_decay", 170111.11, 1.1398),
+                ("position_based", 170777.77, 1.1481),
+            ]
+        ],
+    )
+    publish(
+        ws,
         ge.MART_ECOMMERCE_TOP_PRODUCTS,
         [
             {
@@ -200,6 +222,7 @@ def test_charts_carry_the_literal_rows(page: str) -> None:
     for value in ("Earth Day", "Headphones Max", "Never Purchased", "FR", "2024-03", "2024-04"):
         assert value in page
     assert "298093.93" in page and "28268.675" in page
+    assert "171234.56" in page and "ROI 114.81 %" in page and "position based" in page
     assert "292 customers, 59.25 % consent" in page
 
 
@@ -248,6 +271,7 @@ def test_missing_tables_give_notes_not_a_crash(tmp_path: Path) -> None:
         "mart_ecommerce_rfm",
         "mart_ecommerce_top_products",
         "campaign_attribution",
+        "campaign_attribution_models",
         "country_statistics",
     ):
         assert f"not available: {name} was not built" in shown

@@ -6,10 +6,12 @@ from c360.contracts import (
     commerce,
     crm,
     ecommerce,
+    gold_attribution,
     gold_ecommerce,
     gold_identity,
     gold_marketing,
     gold_profile,
+    gold_reco,
     gold_scores,
     gold_segments,
     gold_star,
@@ -34,6 +36,7 @@ SOURCE_TABLES: tuple[Table, ...] = (
 TRUTH_TABLES: tuple[Table, ...] = truth.TABLES
 GOLD_TABLES: tuple[Table, ...] = (
     *gold_star.TABLES,
+    *gold_attribution.TABLES,
     *gold_text.TABLES,
     *gold_ecommerce.TABLES,
     *gold_marketing.TABLES,
@@ -41,6 +44,7 @@ GOLD_TABLES: tuple[Table, ...] = (
     *gold_profile.TABLES,
     *gold_segments.TABLES,
     *gold_scores.TABLES,
+    *gold_reco.TABLES,
 )
 ALL_TABLES: tuple[Table, ...] = SOURCE_TABLES + TRUTH_TABLES + GOLD_TABLES
 CONTRACTS: dict[str, Table] = {t.name: t for t in ALL_TABLES}

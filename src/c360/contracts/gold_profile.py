@@ -303,8 +303,9 @@ CUSTOMER_PROFILE: Table = gold_table(
     Column(
         "recommendation_vector",
         "list<string>",
-        "Product affinities: up to 5 product_ids the customer bought most in completed orders, "
-        "by units, then revenue, then product_id; empty without completed orders",
+        "Product affinities: the first 5 product_ids of customer_recommendations by rank (their "
+        "scores are there: co-purchase confidence pulled towards popularity, products not yet "
+        "bought); empty when recommendations are not built",
     ),
     Column(
         "primary_segment",

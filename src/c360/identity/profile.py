@@ -32,6 +32,7 @@ FACT_TABLE = "crm_customers"  # the source table whose ids key seed 000's gold f
 FACTS = (
     "fct_orders", "fct_order_lines", "dim_product", "fct_returns", "fct_email_events",
     "fct_interactions", "mart_ecommerce_rfm", "bridge_customer_segment", "dim_segment",
+    "customer_recommendations",
 )  # fmt: skip
 DATED_FACTS = {"fct_orders": "order_at", "fct_interactions": "occurred_at",
                "fct_email_events": "send_at"}  # fmt: skip
@@ -217,6 +218,9 @@ def assemble(inputs: Inputs, identity: Identity, as_of: datetime | None = None) 
         ),
         "attribute_sources": profile_attributes.lineage(customers, won),
     }  # fmt: skip
+    columns["recommendation_vector"] = profile_activity.recommendations(
+        customers, facts["customer_recommendations"]
+    )
     columns["age"] = profile_scores.ages(columns["date_of_birth"], as_of.date())
     columns.update(profile_scores.scores(columns, as_of))
     columns["primary_segment"] = profile_scores.primary_segments(columns)

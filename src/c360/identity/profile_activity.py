@@ -91,6 +91,15 @@ def _ranked_lists(
     return pc.fill_null(found, pa.scalar([], pa.list_(_TEXT)))
 
 
+def recommendations(customers: pa.Array, recommended: pa.Table) -> pa.Array:
+    """Per customer: its first :data:`TOP_PRODUCTS` products of ``customer_recommendations``."""
+    rows = recommended.append_column(
+        "code", position_in(customers, recommended.column("customer360_id"))
+    )
+    rows = rows.filter(pc.is_valid(rows.column("code")))
+    return _ranked_lists(customers, rows, "product_id", [("rank", "ascending")], TOP_PRODUCTS)
+
+
 def commerce(
     customers: pa.Array,
     ids: pa.Table,
@@ -131,9 +140,6 @@ def commerce(
     per_category = lines.group_by(["code", "category"], use_threads=False).aggregate(
         [("qty", "sum")]
     )
-    per_product = lines.group_by(["code", "product_id"], use_threads=False).aggregate(
-        [("qty", "sum"), ("line_total_eur", "sum")]
-    )
     return {
         "first_purchase_at": _stamps(money["order_at_min"]),
         "last_purchase_at": _stamps(money["order_at_max"]),
@@ -149,17 +155,6 @@ def commerce(
             "category",
             [("qty_sum", "descending"), ("category", "ascending")],
             None,
-        ),
-        "recommendation_vector": _ranked_lists(
-            customers,
-            per_product,
-            "product_id",
-            [
-                ("qty_sum", "descending"),
-                ("line_total_eur_sum", "descending"),
-                ("product_id", "ascending"),
-            ],
-            TOP_PRODUCTS,
         ),
     }
 

@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from plotly.offline import get_plotlyjs
 
+from c360.contracts.gold_attribution import ATTRIBUTION_MODELS
 from c360.contracts.gold_ecommerce import RFM_SEGMENTS
 from c360.serve.report_kit import (
     Gold,
@@ -223,6 +224,19 @@ def _campaigns(gold: Gold) -> str:
     return _figure(fig.update_layout(yaxis2={**PERCENT, **RIGHT}))
 
 
+def _attribution_models(gold: Gold) -> str:
+    columns = ("campaign_name", "attribution_model", "total_attributed_amount_eur", "roi")
+    t = gold("campaign_attribution_models", "campaign_id", *columns).sort_by("campaign_id")
+    fig = go.Figure(layout={"barmode": "group", "yaxis_title": "attributed revenue (EUR)"})
+    for model in ATTRIBUTION_MODELS:
+        found = t.filter(pc.equal(t["attribution_model"], model))
+        x = [n or c for c, n in rows(found, "campaign_id", "campaign_name")]
+        roi = [f"ROI {pct(r)}" for r in found["roi"].to_pylist()]
+        revenue = found["total_attributed_amount_eur"].to_pylist()
+        fig.add_trace(go.Bar(x=x, y=revenue, name=model.replace("_", " "), hovertext=roi))
+    return _figure(fig)
+
+
 def _countries(gold: Gold) -> str:
     columns = ("total_revenue", "total_customers", "avg_customer_value", "marketing_consent_rate")
     t = gold("country_statistics", "country", *columns).sort_by([("total_revenue", "descending")])
@@ -293,6 +307,7 @@ CHARTS: list[tuple[str, Callable[[Gold], str]]] = [
     ("RFM segment sizes", _rfm),
     ("Top 10 products by revenue", _top_products),
     ("Campaign ROI and attributed revenue", _campaigns),
+    ("Campaign revenue by attribution model", _attribution_models),
     ("Country statistics (seed 004)", _countries),
     ("Data quality: quarantine and reconciliation", _data_quality),
 ]

@@ -13,13 +13,22 @@ import pyarrow as pa
 from c360.contracts.model import Table
 from c360.engines import Engine
 from c360.pipeline import lake
-from c360.pipeline.gold import attribution, ecommerce, kpis, marketing, star, text_features
+from c360.pipeline.gold import (
+    attribution,
+    attribution_models,
+    ecommerce,
+    kpis,
+    marketing,
+    star,
+    text_features,
+)
 from c360.pipeline.gold.model import PERSON, GoldModel
 
 MODELS: list[GoldModel] = [
     *star.MODELS,
     *kpis.MODELS,
     *attribution.MODELS,
+    *attribution_models.MODELS,
     *text_features.MODELS,
     *ecommerce.MODELS,
     *marketing.MODELS,
