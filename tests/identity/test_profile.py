@@ -97,6 +97,12 @@ def order(order_id: str, customer: str, at: datetime, amount: float, status: str
 
 
 FACTS = {
+    # The churn and propensity models scored Ann only: Bob and Cal keep the rules.
+    "customer_scores": pa.table({
+        "customer360_id": [ANN, "c360_00000099"],
+        "churn_risk_score": [0.12346, 0.5], "churn_risk_score_100": [12, 50],
+        "churn_reasons": [["days_since_order"], []], "propensity_to_buy_score": [0.9, 0.1],
+    }),
     # Ann's recommendations, ranked; the unknown customer's row is ignored.
     "customer_recommendations": pa.table({
         "customer360_id": [ANN, ANN, "c360_00000099", ANN, ANN, ANN, ANN],
@@ -238,6 +244,7 @@ def test_commerce_counts_completed_orders_and_approved_refunds(profile: Any) -> 
     assert ann["lifetime_value"] == 50.0  # 150 x mean(0.2, 0.4, 0.4) over completed lines
     assert ann["interests"] == ["Sports", "Books"]  # 4 units, then 2; canceled Food left out
     assert ann["recommendation_vector"] == ["P9", "P7", "P3", "P5", "P4"]  # ranks 1-5
+    assert (ann["churn_risk_score"], ann["propensity_to_buy_score"]) == (0.1235, 0.9)
     assert profile[BOB]["lifetime_value"] == 3.0
 
 

@@ -7,6 +7,7 @@ from c360.contracts import (
     crm,
     ecommerce,
     gold_attribution,
+    gold_churn,
     gold_ecommerce,
     gold_identity,
     gold_marketing,
@@ -45,6 +46,7 @@ GOLD_TABLES: tuple[Table, ...] = (
     *gold_segments.TABLES,
     *gold_scores.TABLES,
     *gold_reco.TABLES,
+    *gold_churn.TABLES,
 )
 ALL_TABLES: tuple[Table, ...] = SOURCE_TABLES + TRUTH_TABLES + GOLD_TABLES
 CONTRACTS: dict[str, Table] = {t.name: t for t in ALL_TABLES}

@@ -283,8 +283,10 @@ CUSTOMER_PROFILE: Table = gold_table(
     # AI / ML & segments (rules until models replace them)
     _score(
         "churn_risk_score",
-        "0-1, rule: (1 - exp(-d/180)) x (1 - 0.05 x min(orders_count, 10)), d = days from "
-        "last_seen_at to the reference date (never seen: 1), to 4 decimals",
+        "0-1: customer_scores.churn_risk_score (calibrated model, see "
+        "reports/model_card_churn.md) when the customer is scored; otherwise the rule "
+        "(1 - exp(-d/180)) x (1 - 0.05 x min(orders_count, 10)), d = days from last_seen_at to "
+        "the reference date (never seen: 1); to 4 decimals",
         1,
     ),
     _score(
@@ -295,9 +297,10 @@ CUSTOMER_PROFILE: Table = gold_table(
     ),
     _score(
         "propensity_to_buy_score",
-        "0-1, rule: 0.7 x min(orders_count, 5)/5 x exp(-p/120) + 0.3 x engagement_score/100, "
-        "p = days from last_purchase_at to the reference date (first term 0 without a "
-        "purchase), to 4 decimals",
+        "0-1: customer_scores.propensity_to_buy_score (calibrated model of a completed order in "
+        "the next 30 days) when scored; otherwise the rule 0.7 x min(orders_count, 5)/5 x "
+        "exp(-p/120) + 0.3 x engagement_score/100, p = days from last_purchase_at to the "
+        "reference date (first term 0 without a purchase); to 4 decimals",
         1,
     ),
     Column(

@@ -32,7 +32,7 @@ FACT_TABLE = "crm_customers"  # the source table whose ids key seed 000's gold f
 FACTS = (
     "fct_orders", "fct_order_lines", "dim_product", "fct_returns", "fct_email_events",
     "fct_interactions", "mart_ecommerce_rfm", "bridge_customer_segment", "dim_segment",
-    "customer_recommendations",
+    "customer_recommendations", "customer_scores",
 )  # fmt: skip
 DATED_FACTS = {"fct_orders": "order_at", "fct_interactions": "occurred_at",
                "fct_email_events": "send_at"}  # fmt: skip
@@ -223,6 +223,7 @@ def assemble(inputs: Inputs, identity: Identity, as_of: datetime | None = None) 
     )
     columns["age"] = profile_scores.ages(columns["date_of_birth"], as_of.date())
     columns.update(profile_scores.scores(columns, as_of))
+    columns.update(profile_scores.modelled(customers, facts["customer_scores"], columns))
     columns["primary_segment"] = profile_scores.primary_segments(columns)
     columns["segments"] = profile_scores.segment_lists(
         customers, columns["primary_segment"], _memberships(customers, ids, facts)

@@ -60,6 +60,26 @@ def scores(columns: Mapping[str, pa.Array], as_of: datetime) -> dict[str, pa.Arr
     }
 
 
+MODELLED = ("churn_risk_score", "propensity_to_buy_score")
+
+
+def modelled(
+    customers: pa.Array, scored: pa.Table, columns: Mapping[str, pa.Array]
+) -> dict[str, pa.Array]:
+    """The models' churn and propensity scores (``customer_scores``) where a customer has one;
+    the rule's elsewhere."""
+    codes = pc.index_in(scored.column("customer360_id"), value_set=customers)
+    found = pc.is_valid(codes)
+    at = codes.filter(found).to_numpy(zero_copy_only=False).astype(np.int64)
+    out = {}
+    for name in MODELLED:
+        values = np.asarray(columns[name].to_numpy(zero_copy_only=False), dtype=np.float64).copy()
+        model = scored.column(name).filter(found).to_numpy(zero_copy_only=False)
+        values[at] = np.round(model.astype(np.float64), 4)
+        out[name] = pa.array(values)
+    return out
+
+
 def primary_segments(columns: Mapping[str, pa.Array]) -> pa.Array:
     """'<value> – <state>' of each customer (see the contract)."""
     revenue = _counts(columns["total_revenue"])

@@ -22,6 +22,7 @@ from c360.identity.profile import FACT_TABLE, build_profile
 from c360.identity.run import IdentityRun, people_of, resolve_workspace
 from c360.ml import segments
 from c360.ml.publish import publish_clv
+from c360.ml.publish_churn import publish_scores
 from c360.ml.publish_reco import publish_recommendations
 from c360.pipeline import lake
 from c360.pipeline.bronze.land import Landed, land_all, sources
@@ -125,13 +126,14 @@ def run(
         result.seconds["identity"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    watch.layer("gold", len(GOLD_MODELS) + 5 * (result.identity is not None))
+    watch.layer("gold", len(GOLD_MODELS) + 6 * (result.identity is not None))
     people = people_of(workspace, project.identity, FACT_TABLE)
     result.gold = build_gold(
         workspace, backend, progress=lambda g: watch.done("gold", g.model), people=people
     )
     if result.identity is not None:
-        for name, rows, seconds in publish_recommendations(workspace):  # the profile reads them
+        models = [*publish_recommendations(workspace), *publish_scores(workspace)]
+        for name, rows, seconds in models:  # the profile reads them
             result.gold.append(BuiltGold(name, rows, seconds))
             watch.done("gold", name)
         for built in _profile(workspace, project, backend):
