@@ -17,6 +17,7 @@ from c360.cli import (
     generate,
     identity,
     load_postgres,
+    models,
     quality,
     query,
     text,
@@ -60,6 +61,7 @@ app.add_typer(text.app, name="text")
 app.add_typer(identity.app, name="identity")
 app.add_typer(audience.app, name="audience")
 app.add_typer(clv.app, name="clv")
+app.add_typer(models.app, name="models")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -15,6 +17,16 @@ from c360.pipeline import lake
 from c360.pipeline.gold.run import conform
 
 CARD = "model_card_clv.md"
+METRICS = "models.json"  # every model's latest figures, for `c360 models evaluate`
+
+
+def record_metrics(workspace: Path, model: str, figures: dict[str, Any]) -> None:
+    """Store ``model``'s figures in ``reports/models.json`` (other models' entries are kept)."""
+    path = Path(workspace) / "reports" / METRICS
+    path.parent.mkdir(parents=True, exist_ok=True)
+    known = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    known[model] = figures
+    path.write_text(json.dumps(known, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def clv_table(fit: ClvFit) -> pa.Table:
@@ -91,4 +103,19 @@ def publish_clv(workspace: Path) -> tuple[int, float]:
     reports = Path(workspace) / "reports"
     reports.mkdir(parents=True, exist_ok=True)
     (reports / CARD).write_text(model_card(fit, orders, reason), encoding="utf-8")
+    record_metrics(workspace, "clv", _clv_figures(fit, reason))
     return table.num_rows, time.perf_counter() - started
+
+
+def _clv_figures(fit: ClvFit | None, reason: str) -> dict[str, Any]:
+    if fit is None:
+        return {"fitted": False, "reason": reason}
+    b, g = fit.bgnbd, fit.gamma_gamma
+    return {
+        "fitted": True,
+        "customers": fit.predictions.num_rows,
+        "model": {"bgnbd_log_likelihood": b.log_likelihood,
+                  "gamma_gamma_log_likelihood": g.log_likelihood,
+                  "converged": b.converged and g.converged},
+        "baseline": {},  # the simple formulas (kpi_measures.clv) predict no future
+    }  # fmt: skip

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -15,6 +16,7 @@ import pyarrow.compute as pc
 from c360.contracts.gold_churn import CUSTOMER_SCORES
 from c360.ml import churn
 from c360.ml.churn import Events, Metrics, Model
+from c360.ml.publish import record_metrics
 from c360.pipeline import lake
 from c360.pipeline.gold.run import conform
 
@@ -146,6 +148,23 @@ def scores_table(
     )
 
 
+def _figures(outcome: Outcome) -> dict[str, Any]:
+    """The out-of-time metrics of a model and its recency baseline, for models.json."""
+    m = outcome.metrics
+    if m is None or outcome.model is None:
+        return {"fitted": False, "reason": outcome.reason}
+    return {
+        "fitted": True,
+        "holdout_at": outcome.holdout_at.isoformat(),
+        "customers": m.rows,
+        "base_rate": m.base_rate,
+        "model": {"roc_auc": m.roc_auc, "pr_auc": m.pr_auc, "top_decile_lift": m.lift,
+                  "brier": m.brier},
+        "baseline": {"roc_auc": m.baseline_roc_auc, "pr_auc": m.baseline_pr_auc,
+                     "top_decile_lift": m.baseline_lift},
+    }  # fmt: skip
+
+
 def publish_scores(
     workspace: Path, churn_days: int = churn.CHURN_DAYS
 ) -> list[tuple[str, int, float]]:
@@ -181,4 +200,5 @@ def publish_scores(
     reports.mkdir(parents=True, exist_ok=True)
     for card, outcome in zip((CHURN_CARD, PROPENSITY_CARD), outcomes, strict=True):
         (reports / card).write_text(model_card(outcome, now, ev.earliest()), encoding="utf-8")
+        record_metrics(workspace, outcome.title.replace(" ", "_"), _figures(outcome))
     return [(CUSTOMER_SCORES.name, table.num_rows, time.perf_counter() - started)]

@@ -11,6 +11,7 @@ import pyarrow.compute as pc
 
 from c360.contracts.gold_reco import BASKET_RULES, CUSTOMER_RECOMMENDATIONS
 from c360.ml import recommend
+from c360.ml.publish import record_metrics
 from c360.ml.recommend import Evaluation
 from c360.pipeline import lake
 from c360.pipeline.gold.run import conform
@@ -96,5 +97,12 @@ def publish_recommendations(workspace: Path) -> list[tuple[str, int, float]]:
     reports = workspace / "reports"
     reports.mkdir(parents=True, exist_ok=True)
     (reports / CARD).write_text(model_card(lines, rules, evaluation), encoding="utf-8")
+    record_metrics(
+        workspace,
+        "recommendations",
+        {"fitted": True, "customers": evaluation.customers,
+         "model": {f"hit_rate_at_{evaluation.k}": evaluation.model},
+         "baseline": {f"hit_rate_at_{evaluation.k}": evaluation.popularity}},
+    )  # fmt: skip
     built.append((CUSTOMER_RECOMMENDATIONS.name, top.num_rows, time.perf_counter() - started))
     return built

@@ -1,0 +1,60 @@
+"""``c360 models evaluate``: every model's measured figures next to its baseline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table as RichTable
+
+from c360.cli._console import console, fail
+
+app = typer.Typer(help="The models of the last run and how well they did.", no_args_is_help=True)
+
+
+@app.command("evaluate")
+def evaluate_command(
+    workspace: Annotated[Path, typer.Option("--workspace", "-w", help="Workspace directory.")] = (
+        Path(".")
+    ),
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
+) -> None:
+    """Each model's metrics beside its baseline, as measured by the last `c360 run`."""
+    from c360.ml.publish import METRICS
+
+    path = workspace / "reports" / METRICS
+    if not path.is_file():
+        raise fail(f"no model figures at {path}: run `c360 run` first")
+    try:
+        figures: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise fail(f"cannot read {path}: {exc}") from None
+    if as_json:
+        typer.echo(json.dumps(figures, indent=2))
+        return
+    table = RichTable(title="Models (last run)", title_justify="left", show_edge=False)
+    for column in ("model", "metric", "model value", "baseline", "customers"):
+        table.add_column(column, justify="left" if column in ("model", "metric") else "right")
+    for name, entry in sorted(figures.items()):
+        if not entry.get("fitted"):
+            table.add_row(name, "not fitted", entry.get("reason", ""), "", "")
+            continue
+        baseline = entry.get("baseline", {})
+        for metric, value in entry.get("model", {}).items():
+            table.add_row(
+                name, metric, _shown(value), _shown(baseline.get(metric)),
+                f"{entry.get('customers', 0):,}",
+            )  # fmt: skip
+    console.print(table)
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:,.4f}" if abs(value) < 1000 else f"{value:,.1f}"
+    return str(value)

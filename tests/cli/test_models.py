@@ -1,0 +1,51 @@
+"""``c360 models evaluate``: the figures the last run recorded, beside their baselines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from c360.cli import app, main
+from c360.ml.publish import record_metrics
+
+runner = CliRunner()
+
+
+def test_models_are_listed_with_their_baselines(tmp_path: Path) -> None:
+    record_metrics(
+        tmp_path,
+        "churn_risk",
+        {
+            "fitted": True,
+            "customers": 1200,
+            "model": {"roc_auc": 0.71},
+            "baseline": {"roc_auc": 0.6},
+        },
+    )
+    record_metrics(tmp_path, "propensity_to_buy", {"fitted": False, "reason": "one class only"})
+    record_metrics(
+        tmp_path,
+        "churn_risk",
+        {
+            "fitted": True,
+            "customers": 1300,
+            "model": {"roc_auc": 0.72},
+            "baseline": {"roc_auc": 0.6},
+        },
+    )
+    shown = runner.invoke(app, ["models", "evaluate", "-w", str(tmp_path)])
+    assert shown.exit_code == 0, shown.output
+    assert "0.7200" in shown.output and "0.6000" in shown.output and "1,300" in shown.output
+    assert "one class only" in shown.output and "0.7100" not in shown.output  # replaced
+    figures = json.loads(runner.invoke(app, ["models", "evaluate", "-w", str(tmp_path),
+                                             "--json"]).output)  # fmt: skip
+    assert set(figures) == {"churn_risk", "propensity_to_buy"}
+
+
+def test_no_run_yet_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["models", "evaluate", "-w", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: no model figures at") and err.count("\n") == 1
