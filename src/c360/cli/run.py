@@ -79,8 +79,15 @@ def print_result(result: RunResult) -> None:
             f"bodies redacted and enriched, {held:,} quarantined, in "
             f"{result.seconds['text']:.1f} s"
         )
+    if result.identity:
+        i = result.identity
+        console.print(
+            f"Identity: {i.records:,} source records → {i.customers:,} customers "
+            f"({i.unmatchable:,} with nothing to match on), in {result.seconds['identity']:.1f} s"
+        )
     if result.gold:
-        print_gold(result.gold, result.seconds["gold"])
+        print_gold(result.gold + result.customers,
+                   result.seconds["gold"] + result.seconds.get("customers", 0.0))  # fmt: skip
     total = sum(result.seconds.values())
     if "serve" in result.seconds:
         console.print(

@@ -67,6 +67,7 @@ class RunResult:
     gold: list[BuiltGold] = field(default_factory=list)
     text: dict[str, int] = field(default_factory=dict)
     identity: IdentityRun | None = None
+    customers: list[BuiltGold] = field(default_factory=list)  # profile, segments, scores
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -126,24 +127,17 @@ def run(
         result.seconds["identity"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    watch.layer("gold", len(GOLD_MODELS) + 6 * (result.identity is not None))
+    watch.layer("gold", len(GOLD_MODELS))
     people = people_of(workspace, project.identity, FACT_TABLE)
     result.gold = build_gold(
         workspace, backend, progress=lambda g: watch.done("gold", g.model), people=people
     )
-    if result.identity is not None:
-        models = [*publish_recommendations(workspace), *publish_scores(workspace)]
-        for name, rows, seconds in models:  # the profile reads them
-            result.gold.append(BuiltGold(name, rows, seconds))
-            watch.done("gold", name)
-        for built in _profile(workspace, project, backend):
-            result.gold.append(built)
-            watch.done("gold", built.model)
-        rows, seconds = publish_clv(workspace)  # on fct_orders, per customer360_id
-        result.gold.append(BuiltGold("customer_clv", rows, seconds))
-        watch.done("gold", "customer_clv")
-
     result.seconds["gold"] = time.perf_counter() - started
+    if result.identity is not None:
+        started = time.perf_counter()
+        watch.layer("customers", 6)
+        result.customers = _customers(workspace, project, backend, watch)
+        result.seconds["customers"] = time.perf_counter() - started
 
     started = time.perf_counter()
     watch.layer("serve", 3)
@@ -158,6 +152,24 @@ def run(
     write_text_reports(workspace)
     write_html_report(workspace)
     return result
+
+
+def _customers(
+    workspace: Path, project: config.Project, engine: Engine, watch: Observer
+) -> list[BuiltGold]:
+    """Per customer360_id: recommendations and scores, the profile (which reads them) with its
+    segments, and the CLV model."""
+    built = []
+    for name, rows, seconds in [*publish_recommendations(workspace), *publish_scores(workspace)]:
+        built.append(BuiltGold(name, rows, seconds))
+        watch.done("customers", name)
+    for table in _profile(workspace, project, engine):
+        built.append(table)
+        watch.done("customers", table.model)
+    rows, seconds = publish_clv(workspace)  # on fct_orders, per customer360_id
+    built.append(BuiltGold("customer_clv", rows, seconds))
+    watch.done("customers", "customer_clv")
+    return built
 
 
 def _profile(workspace: Path, project: config.Project, engine: Engine) -> list[BuiltGold]:

@@ -52,7 +52,7 @@ def report(result: RunResult, answers: dict[str, pa.Table] | None = None) -> dic
         ],
         "text": result.text,
         "identity": asdict(result.identity) if result.identity else None,
-        "gold": [asdict(g) for g in result.gold],
+        "gold": [asdict(g) for g in result.gold + result.customers],
         "answers": {name: table.to_pylist() for name, table in (answers or {}).items()},
     }
 
