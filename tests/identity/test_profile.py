@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import pyarrow as pa
@@ -157,6 +157,10 @@ FACTS = {
          "channel": "in_app", "occurred_at": datetime(2024, 7, 10)},
     ]),
     "mart_ecommerce_rfm": table([{"customer_id": "CUST_1", "rfm_segment": "Champions"}]),
+    "customer_text_features": table([
+        {"customer_id": "CUST_2", "count_notes": 2, "last_note_date": date(2024, 7, 2),
+         "last_note_sentiment": "negative", "count_negative_notes": 1, "count_complaints": 2},
+    ]),
     "bridge_customer_segment": table([
         {"customer_id": "CUST_1", "segment_id": "S1", "is_current": True},
         {"customer_id": "CUST_1", "segment_id": "S2", "is_current": False},
@@ -278,6 +282,9 @@ def test_engagement_from_events_interactions_and_orders(profile: Any) -> None:
     assert ann["first_seen_at"] == datetime(2023, 1, 1)  # the customer record's date
     assert (ann["last_seen_at"], ann["last_channel_seen"]) == (datetime(2024, 7, 1, 12), "support")
     assert profile[BOB]["push_notifications"] == 1
+    assert (profile[BOB]["notes_count"], profile[BOB]["complaint_notes"]) == (2, 2)
+    assert profile[BOB]["last_note_sentiment"] == "negative"
+    assert (ann["notes_count"], ann["last_note_sentiment"]) == (0, None)
     assert profile[BOB]["last_channel_seen"] == "app"
 
 

@@ -11,6 +11,7 @@ The rules behind every derived value are in ``c360.identity.profile*``.
 from __future__ import annotations
 
 from c360.contracts.gold_identity import CUSTOMER360_ID
+from c360.contracts.gold_text import SENTIMENTS
 from c360.contracts.model import Column, Table, gold_table
 
 OPT_IN_STATUSES = ("opted_in", "opted_out", "unknown")  # c360.identity.consent.STATUSES
@@ -241,6 +242,19 @@ CUSTOMER_PROFILE: Table = gold_table(
         "No push channel exists: CRM interactions whose channel is in_app (messages in the app)",
     ),
     _int("support_tickets", "CRM interactions of type support_ticket or complaint"),
+    _int("notes_count", "CRM notes of the linked customers (customer_text_features.count_notes)"),
+    _int("negative_notes", "Those notes whose sentiment is negative"),
+    _int(
+        "complaint_notes",
+        "Those notes whose topic is complaint, delivery_issue or support_issue",
+    ),
+    Column(
+        "last_note_sentiment",
+        "string",
+        "Sentiment of the latest note (positive, neutral, negative); NULL without notes",
+        nullable=True,
+        allowed=SENTIMENTS,
+    ),
     Column(
         "last_support_interaction_at",
         "timestamp",

@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 from c360 import contracts
 from c360.config import Identity
 from c360.contracts.gold_profile import CUSTOMER_PROFILE
-from c360.identity import profile_activity, profile_attributes, profile_scores
+from c360.identity import profile_activity, profile_attributes, profile_notes, profile_scores
 from c360.identity.profile_records import SURVIVED, read_records, record_values
 from c360.identity.run import linked as read_links
 from c360.identity.survivorship import parse_rules
@@ -32,7 +32,7 @@ FACT_TABLE = "crm_customers"  # the source table whose ids key seed 000's gold f
 FACTS = (
     "fct_orders", "fct_order_lines", "dim_product", "fct_returns", "fct_email_events",
     "fct_interactions", "mart_ecommerce_rfm", "bridge_customer_segment", "dim_segment",
-    "customer_recommendations", "customer_scores",
+    "customer_recommendations", "customer_scores", "customer_text_features",
 )  # fmt: skip
 DATED_FACTS = {"fct_orders": "order_at", "fct_interactions": "occurred_at",
                "fct_email_events": "send_at"}  # fmt: skip
@@ -216,6 +216,7 @@ def assemble(inputs: Inputs, identity: Identity, as_of: datetime | None = None) 
             facts["fct_email_events"], values.select(["customer360_id", "source", "updated_at"]),
             as_of,
         ),
+        **profile_notes.notes(customers, ids, facts["customer_text_features"]),
         "attribute_sources": profile_attributes.lineage(customers, won),
     }  # fmt: skip
     columns["recommendation_vector"] = profile_activity.recommendations(
