@@ -263,8 +263,8 @@ def test_a_customer_without_facts_has_zeros_and_nulls(profile: Any) -> None:
     assert cal["last_channel_seen"] == "crm"
     # Seen 180 days before the reference date, never bought: the documented formulas.
     assert cal["churn_risk_score"] == 0.6321
-    assert cal["engagement_score"] == 5.4
-    assert cal["propensity_to_buy_score"] == 0.0162
+    assert cal["engagement_score"] == 4.7  # 35 x e^-2, no activity
+    assert cal["propensity_to_buy_score"] == 0.0142
     assert cal["primary_segment"] == "Prospect – at risk"
     assert cal["segments"] == ["Prospect – at risk"]
     assert cal["created_at"] == AS_OF  # no ledger event: the reference date
@@ -276,6 +276,8 @@ def test_engagement_from_events_interactions_and_orders(profile: Any) -> None:
     assert (ann["email_opens"], ann["email_clicks"]) == (3, 1)
     assert ann["total_interactions"] == 2 + 3 + 1 + 4  # interactions, opens, clicks, orders
     assert (ann["support_tickets"], ann["push_notifications"]) == (1, 0)
+    # 35 x e^(-13.5/90) + 25 x 5/20 sessions + 25 x 4/20 opens and clicks + 15 x 1/5 tickets.
+    assert ann["engagement_score"] == 44.4
     assert ann["last_support_interaction_at"] == datetime(2024, 7, 1, 12)
     # Days of web orders (any status: 05-01, 06-20, 06-25), the click (06-01), the chat (07-01).
     assert ann["total_sessions"] == 5

@@ -305,8 +305,9 @@ CUSTOMER_PROFILE: Table = gold_table(
     ),
     _score(
         "engagement_score",
-        "0-100, rule: 40 x exp(-d/90) + 30 x min(email_opens + email_clicks, 20)/20 + 30 x "
-        "min(total_sessions, 20)/20, d as in churn_risk_score, to 1 decimal",
+        "0-100, a composite of recency, frequency, e-mail and support activity: 35 x "
+        "exp(-d/90) + 25 x min(total_sessions, 20)/20 + 25 x min(email_opens + email_clicks, "
+        "20)/20 + 15 x min(support_tickets, 5)/5, d as in churn_risk_score, to 1 decimal",
         100,
     ),
     _score(

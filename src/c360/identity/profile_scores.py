@@ -48,8 +48,12 @@ def scores(columns: Mapping[str, pa.Array], as_of: datetime) -> dict[str, pa.Arr
     emails = _counts(columns["email_opens"]) + _counts(columns["email_clicks"])
     sessions = _counts(columns["total_sessions"])
     fresh = np.where(np.isnan(seen), 0.0, np.exp(-np.nan_to_num(seen) / ENGAGEMENT_DAYS))
+    support = _counts(columns["support_tickets"])
     engagement = (
-        40.0 * fresh + 30.0 * np.minimum(emails, 20) / 20 + 30.0 * np.minimum(sessions, 20) / 20
+        35.0 * fresh
+        + 25.0 * np.minimum(sessions, 20) / 20
+        + 25.0 * np.minimum(emails, 20) / 20
+        + 15.0 * np.minimum(support, 5) / 5
     )
     buying = np.where(np.isnan(bought), 0.0, np.exp(-np.nan_to_num(bought) / PURCHASE_DAYS))
     propensity = 0.7 * np.minimum(orders, 5) / 5 * buying + 0.3 * engagement / 100
