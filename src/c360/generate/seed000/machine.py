@@ -32,7 +32,7 @@ from c360.generate.block import Block
 from c360.generate.plan import AS_OF
 from c360.generate.seed000.email import EmailActivity
 
-SCANNED_SHARE_OF_LINKED, SCAN_RATE, PROXY_RATE = 0.06, 0.45, 0.08
+SCANNED_SHARE_OF_LINKED, SCAN_RATE, PROXY_RATE = 0.06, 0.45, 0.02
 LINK_WEIGHTS = (20, 10, 25, 30, 15)  # 0 (image fetch only) to 4 links followed per scanned mail
 NAMED_SCANNER = 0.6  # share of scans whose user agent names the scanner
 QUEUED_SCAN = 0.1  # share of scans that wait 30 s to 10 min before fetching
