@@ -123,7 +123,7 @@ def test_every_machine_event_is_in_the_truth_and_no_persons_event_is(
     hidden = before.events.num_rows - len(person)  # the person's opens a proxy hid
     assert 0 < hidden < truth.num_rows
     share = truth.num_rows / events.num_rows
-    assert 0.03 < share < 0.10  # a modest share, so the seed's volumes and funnel hold
+    assert 0.01 < share < 0.08  # a modest share, so the seed's volumes and funnel hold
 
 
 def test_the_workspace_holds_the_truth_of_its_events(clean_workspace: Path) -> None:
