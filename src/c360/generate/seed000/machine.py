@@ -64,7 +64,10 @@ class _Rows:
 
 
 def with_machines(block: Block, customers_: pa.Table, email: EmailActivity) -> MachineActivity:
-    """``email`` with scanner and proxy events added (and proxied opens hidden), and its truth."""
+    """``email`` with scanner and proxy events added (and proxied opens hidden), and its truth.
+
+    Call it right after ``email.sends_and_events``: it renumbers the ids that call just took.
+    """
     rng = block.rng("machine_events")
     human = _rows_of(email)
     send_at = email.sends.column("send_at").cast(pa.int64()).to_numpy()
