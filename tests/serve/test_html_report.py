@@ -90,15 +90,23 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> str:
                 conversion_rate=0.6445,
                 campaign_roi=2.19071,
                 open_rate=0.947711,
+                human_open_rate=0.861234,
                 unique_open_rate=0.215808,
+                human_unique_open_rate=0.201111,
                 ctr=0.026974,
+                human_ctr=0.021555,
                 unique_ctr=0.079692,
+                human_unique_ctr=0.070111,
                 churn_rate=0.1325,
                 return_rate=0.160325,
                 count_customers=4000,
                 count_converted_customers=2578,
                 count_sends=40411,
                 count_open_events=38297,
+                count_human_open_events=34803,
+                count_human_opened_sends=8127,
+                count_human_click_events=750,
+                count_human_clicked_sends=570,
             ),
             kpis("2024-04", conversion_rate=0.5, total_order_amount_eur=185622.85),
             kpis("2024-03", conversion_rate=0.4, total_order_amount_eur=178839.24),
@@ -214,8 +222,11 @@ def test_headline_tiles_show_the_all_period(page: str) -> None:
     open_rate = tiles[tiles.index("Open rate") : tiles.index("Click-through rate")]
     assert "94.77 %" in open_rate and "21.58 %" in open_rate  # DAX and unique side by side
     assert "38,297 opens / 40,411 sends" in open_rate
+    assert "86.12 %" in open_rate and "20.11 %" in open_rate  # what people did, beside
+    assert "34,803 opens, no machines" in open_rate and "8,127 sends opened" in open_rate
     click = tiles[tiles.index("Click-through rate") : tiles.index("Churn rate")]
     assert "2.70 %" in click and "7.97 %" in click
+    assert "2.16 %" in click and "7.01 %" in click and "570 sends clicked" in click
 
 
 def test_charts_carry_the_literal_rows(page: str) -> None:

@@ -9,6 +9,7 @@ from c360.contracts import (
     gold_attribution,
     gold_churn,
     gold_ecommerce,
+    gold_engagement,
     gold_identity,
     gold_marketing,
     gold_profile,
@@ -37,6 +38,7 @@ SOURCE_TABLES: tuple[Table, ...] = (
 TRUTH_TABLES: tuple[Table, ...] = truth.TABLES
 GOLD_TABLES: tuple[Table, ...] = (
     *gold_star.TABLES,
+    *gold_engagement.TABLES,
     *gold_attribution.TABLES,
     *gold_text.TABLES,
     *gold_ecommerce.TABLES,

@@ -166,7 +166,8 @@ FCT_EMAIL_EVENTS = gold(
     "fct_email_events",
     "One row per e-mail send with what its events did: flags, event counts (repeat opens "
     "included) and first open/click times. Sums of count_opens / count_clicks give the seed's "
-    "event-based rates; is_opened / is_clicked give the unique rates.",
+    "event-based rates; is_opened / is_clicked give the unique rates. The human_ columns count "
+    "only the events a person made (email_engagement_classified).",
     ("send_id",),
     Column("send_id", "string", "Send"),
     ref("campaign_id", "dim_campaign.campaign_id", "Campaign"),
@@ -184,6 +185,15 @@ FCT_EMAIL_EVENTS = gold(
     Column("count_clicks", "int", "Click events", min_value=0),
     Column("first_open_at", "timestamp", "Earliest open", nullable=True),
     Column("first_click_at", "timestamp", "Earliest click", nullable=True),
+    Column(
+        "is_human_opened",
+        "bool",
+        "At least one open or click a person made (a person's click proves an open that a "
+        "privacy proxy hid)",
+    ),
+    Column("is_human_clicked", "bool", "At least one click a person made"),
+    Column("count_human_opens", "int", "Open events a person made", min_value=0),
+    Column("count_human_clicks", "int", "Click events a person made", min_value=0),
 )
 
 FCT_INTERACTIONS = gold(
@@ -247,11 +257,15 @@ KPI_MEASURES = gold(
     _rate("conversion_rate", "Customers with total_orders > 0 / customers"),
     _rate("campaign_roi", "(attributed order amount - campaign budgets) / campaign budgets"),
     _rate("open_rate", "Open events / sends (repeat opens count)"),
+    _rate("human_open_rate", "Open events a person made / sends"),
     _rate("ctr", "Click events / open events"),
+    _rate("human_ctr", "Click events a person made / open events a person made"),
     _rate("churn_rate", "Customers whose lifecycle_stage is churned / customers"),
     _rate("return_rate", "Returns / orders"),
     _rate("unique_open_rate", "Sends opened at least once / sends"),
+    _rate("human_unique_open_rate", "Sends a person opened (fct_email_events) / sends"),
     _rate("unique_ctr", "Sends clicked at least once / sends opened at least once"),
+    _rate("human_unique_ctr", "Sends a person clicked / sends a person opened"),
     _count("count_customers", "Customers"),
     _count("count_converted_customers", "Customers with total_orders > 0"),
     _count("count_churned_customers", "Customers in lifecycle stage churned"),
@@ -265,6 +279,10 @@ KPI_MEASURES = gold(
     _count("count_clicked_sends", "Sends with a click"),
     _count("count_open_events", "Open events"),
     _count("count_click_events", "Click events"),
+    _count("count_human_opened_sends", "Sends a person opened (is_human_opened)"),
+    _count("count_human_clicked_sends", "Sends a person clicked"),
+    _count("count_human_open_events", "Open events a person made"),
+    _count("count_human_click_events", "Click events a person made"),
     _count("count_returns", "Returns of every status"),
 )
 

@@ -66,8 +66,12 @@ EMAIL_ASSET_FEATURES = gold(
     _count("count_sends", "Sends of the asset"),
     _count("count_opened_sends", "Sends opened at least once"),
     _count("count_clicked_sends", "Sends clicked at least once"),
+    _count("count_human_opened_sends", "Sends a person opened (machines' events left out)"),
+    _count("count_human_clicked_sends", "Sends a person clicked"),
     _rate("unique_open_rate", "count_opened_sends / count_sends"),
+    _rate("human_unique_open_rate", "count_human_opened_sends / count_sends"),
     _rate("unique_ctr", "count_clicked_sends / count_opened_sends"),
+    _rate("human_unique_ctr", "count_human_clicked_sends / count_human_opened_sends"),
 )
 
 AB_VARIANT_COMPARISON = gold(
@@ -84,6 +88,10 @@ AB_VARIANT_COMPARISON = gold(
     _rate("unique_click_rate_a", "Clicked sends / sends of variant A"),
     _rate("unique_click_rate_b", "Clicked sends / sends of variant B"),
     _diff("unique_click_rate_diff", "unique_click_rate_b - unique_click_rate_a"),
+    _rate("human_unique_open_rate_a", "Sends a person opened / sends of variant A"),
+    _rate("human_unique_open_rate_b", "Sends a person opened / sends of variant B"),
+    _rate("human_unique_click_rate_a", "Sends a person clicked / sends of variant A"),
+    _rate("human_unique_click_rate_b", "Sends a person clicked / sends of variant B"),
     Column(
         "winner_variant",
         "string",

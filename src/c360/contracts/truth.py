@@ -1,4 +1,5 @@
-"""Generator ground truth under ``truth/``: defects, identity clusters and text labels.
+"""Generator ground truth under ``truth/``: defects, identity clusters, text labels and the
+e-mail events machines made.
 
 The pipeline never reads these; evaluation commands compare its results with them.
 """
@@ -90,4 +91,29 @@ PII_SPANS = Table(
     ),
 )
 
-TABLES = (DEFECTS, IDENTITY, MARKETING_PEOPLE, NOTE_LABELS, PII_SPANS)
+MACHINE_KINDS = ("scanner", "proxy")
+
+MACHINE_EVENTS = Table(
+    name="truth_machine_events",
+    seed="gen",
+    description="Every e-mail open or click that a machine made (a security scanner or a privacy "
+    "proxy), one row each. Events not listed were made by the person.",
+    path="truth/machine_events.csv",
+    file_format="csv",
+    primary_key=("event_id",),
+    columns=(
+        Column("event_id", "string", "The event in marketing_events", unique=True),
+        Column("send_id", "string", "Its send"),
+        Column("customer_id", "string", "The send's recipient"),
+        Column("event_type", "string", "open or click", allowed=("open", "click")),
+        Column(
+            "machine_kind",
+            "string",
+            "scanner (a mail gateway inspecting the mail) or proxy (an image-fetching privacy "
+            "proxy)",
+            allowed=MACHINE_KINDS,
+        ),
+    ),
+)
+
+TABLES = (DEFECTS, IDENTITY, MARKETING_PEOPLE, NOTE_LABELS, PII_SPANS, MACHINE_EVENTS)

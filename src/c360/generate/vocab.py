@@ -2360,3 +2360,23 @@ CAMPAIGN_TYPES: tuple[str, ...] = (
     "SMS",
     "Influencer",
 )
+
+# Machines that open and click e-mails before (or instead of) a person. Security gateways at
+# company mail servers fetch the images and follow every link of a new mail; some name
+# themselves, others pass for a desktop browser. Apple Mail Privacy Protection fetches the
+# images of every mail through a proxy that sends a bare "Mozilla/5.0" and no device.
+SCANNER_USER_AGENTS: tuple[str, ...] = (
+    "Mozilla/5.0 (compatible; Barracuda Sentinel URL Scanner)",
+    "Mimecast URL Protect/2.1 (+security scan)",
+    "Mozilla/5.0 (compatible; Proofpoint URL Defense; +linkscan)",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "HeadlessChrome/120.0.6099.109 Safari/537.36",
+    "python-requests/2.31.0",
+    "Mozilla/5.0 (compatible; Cisco Secure Email link-check bot)",
+)
+SCANNER_BROWSER_AGENTS: tuple[str, ...] = (
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/109.0.0.0 Safari/537.36",
+    "Mozilla/5.0 (Windows NT 6.1; Win64; x64; Trident/7.0; rv:11.0) like Gecko",
+)
+PRIVACY_PROXY_USER_AGENT = "Mozilla/5.0"

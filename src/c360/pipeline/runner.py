@@ -21,6 +21,7 @@ from c360.engines.duckdb.warehouse import build_warehouse, query_warehouse
 from c360.identity.profile import FACT_TABLE, build_profile
 from c360.identity.run import IdentityRun, people_of, resolve_workspace
 from c360.ml import segments
+from c360.ml.machine_eval import record_machine_engagement
 from c360.ml.publish import publish_clv
 from c360.ml.publish_churn import publish_scores
 from c360.ml.publish_reco import publish_recommendations
@@ -169,6 +170,7 @@ def _customers(
     rows, seconds = publish_clv(workspace)  # on fct_orders, per customer360_id
     built.append(BuiltGold("customer_clv", rows, seconds))
     watch.done("customers", "customer_clv")
+    record_machine_engagement(workspace)  # scored against truth/ when the workspace has one
     return built
 
 

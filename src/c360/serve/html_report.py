@@ -91,21 +91,27 @@ TILES: list[tuple[str, list[tuple[str, Callable[[Any], str], str]]]] = [
         "Open rate",
         [
             ("open_rate", pct, "DAX: {count_open_events:,} opens / {count_sends:,} sends"),
+            ("human_open_rate", pct, "people: {count_human_open_events:,} opens, no machines"),
             ("unique_open_rate", pct, "unique: {count_opened_sends:,} sends opened"),
+            ("human_unique_open_rate", pct, "people: {count_human_opened_sends:,} sends opened"),
         ],
     ),
     (
         "Click-through rate",
         [
             ("ctr", pct, "DAX: {count_click_events:,} clicks / {count_open_events:,} opens"),
+            ("human_ctr", pct, "people: {count_human_click_events:,} clicks, no machines"),
             ("unique_ctr", pct, "unique: {count_clicked_sends:,} opened sends clicked"),
+            ("human_unique_ctr", pct, "people: {count_human_clicked_sends:,} sends clicked"),
         ],
     ),
     ("Churn rate", [("churn_rate", pct, "{count_churned_customers:,} of {count_customers:,}")]),
     ("Return rate", [("return_rate", pct, "{count_returns:,} returns / {count_orders:,} orders")]),
 ]
 MONEY = ("total_revenue_eur", "total_margin_eur")
-RATES = ("conversion_rate", "open_rate", "unique_open_rate", "ctr", "unique_ctr", "churn_rate")
+RATES = ("conversion_rate", "open_rate", "human_open_rate", "unique_open_rate",
+         "human_unique_open_rate", "ctr", "human_ctr", "unique_ctr", "human_unique_ctr",
+         "churn_rate")  # fmt: skip
 # Each monthly revenue series: its name, table, the columns giving the month, the amount column.
 REVENUE = [
     ("CRM orders (seed 000)", "kpi_measures", ("period",), "total_order_amount_eur"),

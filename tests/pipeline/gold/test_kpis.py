@@ -45,15 +45,18 @@ RETURNS = [  # a return counts in its order's month, whatever its own date or st
     {"return_id": "R2", "order_id": "O3", "created_at": D(2025, 2, 10), "status": "approved"},
     {"return_id": "R3", "order_id": "O9", "created_at": D(2025, 2, 10), "status": "approved"},
 ]  # fmt: skip
-SENDS = [
+NOBODY = {"is_human_opened": False, "is_human_clicked": False, "count_human_opens": 0,
+          "count_human_clicks": 0}  # fmt: skip
+SENDS = [  # S1: a scanner's open and click beside the person's; S2: a privacy proxy's open only
     {"send_id": "S1", "send_at": D(2025, 1, 5), "is_opened": True, "is_clicked": True,
-     "count_opens": 3, "count_clicks": 2},
-    {"send_id": "S2", "send_at": D(2025, 1, 20), "is_opened": True, "is_clicked": False,
-     "count_opens": 1, "count_clicks": 0},
-    {"send_id": "S3", "send_at": D(2025, 1, 25), "is_opened": False, "is_clicked": False,
-     "count_opens": 0, "count_clicks": 0},  # bounced
-    {"send_id": "S4", "send_at": D(2025, 4, 2), "is_opened": False, "is_clicked": False,
-     "count_opens": 0, "count_clicks": 0},
+     "count_opens": 3, "count_clicks": 2, "is_human_opened": True, "is_human_clicked": True,
+     "count_human_opens": 2, "count_human_clicks": 1},
+    {**NOBODY, "send_id": "S2", "send_at": D(2025, 1, 20), "is_opened": True,
+     "is_clicked": False, "count_opens": 1, "count_clicks": 0},
+    {**NOBODY, "send_id": "S3", "send_at": D(2025, 1, 25), "is_opened": False,
+     "is_clicked": False, "count_opens": 0, "count_clicks": 0},  # bounced
+    {**NOBODY, "send_id": "S4", "send_at": D(2025, 4, 2), "is_opened": False,
+     "is_clicked": False, "count_opens": 0, "count_clicks": 0},
 ]  # fmt: skip
 
 MEASURES = ("clv", "conversion_rate", "campaign_roi", "open_rate", "ctr", "churn_rate",
@@ -64,6 +67,13 @@ EXPECTED = {  # by hand: avg margin 0.3, budgets 400, 4 customers (2 converted, 
     "2025-02": (30 * 0.3, 0.5, -1.0, None, None, 0.25, 1.0, None, None),
     "2025-03": (20 * 0.3, 0.5, -1.0, None, None, 0.25, 0.0, None, None),
     "2025-04": (0.0, 0.5, -1.0, 0.0, None, 0.25, None, 0.0, None),
+}
+HUMAN_MEASURES = ("human_open_rate", "human_ctr", "human_unique_open_rate", "human_unique_ctr")
+HUMAN_EXPECTED = {  # the person opened S1 twice and clicked it once; S2's open was a proxy's
+    "all": (2 / 4, 1 / 2, 1 / 4, 1 / 1),
+    "2025-01": (2 / 3, 1 / 2, 1 / 3, 1 / 1),
+    "2025-02": (None, None, None, None),
+    "2025-04": (0.0, None, 0.0, None),
 }
 
 
@@ -89,15 +99,26 @@ def test_measures_follow_the_seed_dax_per_period(periods: dict[str, dict[str, An
         assert got == pytest.approx(expected), period
 
 
+def test_human_rates_sit_beside_the_raw_ones(periods: dict[str, dict[str, Any]]) -> None:
+    for period, expected in HUMAN_EXPECTED.items():
+        got = tuple(periods[period][m] for m in HUMAN_MEASURES)
+        assert got == pytest.approx(expected), period
+    names = c.KPI_MEASURES.column_names
+    assert names.index("human_open_rate") == names.index("open_rate") + 1
+    assert names.index("human_ctr") == names.index("ctr") + 1
+
+
 def test_base_counts_explain_the_measures(periods: dict[str, dict[str, Any]]) -> None:
     rows = periods
     january = rows["2025-01"]
-    assert {k: january[k] for k in c.KPI_MEASURES.column_names[10:]} == {
+    bases = [k for k in c.KPI_MEASURES.column_names if k.startswith(("count_", "total_", "avg_"))]
+    assert {k: january[k] for k in bases} == {
         "count_customers": 4, "count_converted_customers": 2, "count_churned_customers": 1,
         "count_orders": 2, "total_order_amount_eur": 150.0, "total_attributed_amount_eur": 150.0,
         "avg_product_margin_pct": pytest.approx(0.3), "total_budget_eur": 400, "count_sends": 3,
         "count_opened_sends": 2, "count_clicked_sends": 1, "count_open_events": 4,
-        "count_click_events": 2, "count_returns": 1,
+        "count_click_events": 2, "count_returns": 1, "count_human_opened_sends": 1,
+        "count_human_clicked_sends": 1, "count_human_open_events": 2, "count_human_click_events": 1,
     }  # fmt: skip
     assert rows["all"]["count_returns"] == 3  # a return of an unknown order has no month
 
@@ -106,5 +127,6 @@ def test_empty_tables_give_one_period_and_no_rate(engine: Engine) -> None:
     rows = built(engine, c.KPI_MEASURES, kpi_measures(*inputs(engine)))
     assert len(rows) == 1
     assert rows[0]["period"] == "all"
-    assert [rows[0][m] for m in MEASURES] == [None] * len(MEASURES)
+    measures = MEASURES + HUMAN_MEASURES
+    assert [rows[0][m] for m in measures] == [None] * len(measures)
     assert rows[0]["count_orders"] == rows[0]["total_budget_eur"] == 0

@@ -72,7 +72,8 @@ def _register(engine: Engine, schema: pa.Schema, rows: list[dict[str, Any]]) -> 
 
 
 def _sends() -> list[dict[str, Any]]:
-    """One row per send; the first ``opened`` sends are opened, the first ``clicked`` clicked."""
+    """One row per send; the first ``opened`` sends are opened, the first ``clicked`` clicked,
+    and a machine made the events of the first send (the person's start with the second)."""
     rows = []
     for asset, campaign, sends, opened, clicked in SENT:
         for i in range(sends):
@@ -82,7 +83,9 @@ def _sends() -> list[dict[str, Any]]:
                  "send_at": dt.datetime(2024, 1, 1, 9), "is_delivered": i < sends - 1,
                  "is_bounced": i == sends - 1, "is_opened": i < opened, "is_clicked": i < clicked,
                  "is_unsubscribed": False, "count_opens": int(i < opened),
-                 "count_clicks": int(i < clicked)}
+                 "count_clicks": int(i < clicked), "is_human_opened": 0 < i < opened,
+                 "is_human_clicked": 0 < i < clicked, "count_human_opens": int(0 < i < opened),
+                 "count_human_clicks": int(0 < i < clicked)}
             )  # fmt: skip
     return rows
 
@@ -186,4 +189,33 @@ def test_ab_variant_comparison(built: dict[str, list[dict[str, Any]]]) -> None:
         ("CAMP3", 4, 0, 0.5, None, None, 0.25, None, None, None),  # B never sent
         ("CAMP5", 4, 8, 1.0, 0.25, -0.75, 0.25, 0.25, 0.0, None),  # a tie
         ("CAMP6", 2, 2, 0.5, 0.5, 0.0, 0.5, 0.0, -0.5, "A"),
+    ])  # fmt: skip
+
+
+def test_email_asset_features_human_funnel(built: dict[str, list[dict[str, Any]]]) -> None:
+    columns = ("asset_id", "count_human_opened_sends", "count_human_clicked_sends",
+               "human_unique_open_rate", "human_unique_ctr")  # fmt: skip
+    assert rows(built["email_asset_features"], *columns) == approx([
+        ("A1", 3, 0, 0.3, 0.0),  # the machine's open and click of the first send left out
+        ("A10", 0, 0, 0.0, None),
+        ("A11", 0, 0, 0.0, None),
+        ("A2", 1, 0, 0.2, 0.0),
+        ("A3", 2, 1, 0.4, 0.5),
+        ("A4", 0, 0, 0.0, None),
+        ("A5", 1, 0, 0.25, 0.0),
+        ("A6", 0, 0, None, None),
+        ("A7", 0, 0, None, None),
+        ("A8", 3, 0, 0.75, 0.0),
+        ("A9", 1, 1, 0.125, 1.0),
+    ])  # fmt: skip
+
+
+def test_ab_variant_comparison_human_rates(built: dict[str, list[dict[str, Any]]]) -> None:
+    columns = ("campaign_id", "human_unique_open_rate_a", "human_unique_open_rate_b",
+               "human_unique_click_rate_a", "human_unique_click_rate_b")  # fmt: skip
+    assert rows(built["ab_variant_comparison"], *columns) == approx([
+        ("CAMP1", 0.3, 0.3, 0.0, 0.1),
+        ("CAMP3", 0.25, None, 0.0, None),
+        ("CAMP5", 0.75, 0.125, 0.0, 0.125),
+        ("CAMP6", 0.0, 0.0, 0.0, 0.0),
     ])  # fmt: skip

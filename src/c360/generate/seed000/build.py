@@ -11,7 +11,7 @@ import pyarrow as pa
 from c360.generate.block import Block, Dimensions
 from c360.generate.dirt import Dirt
 from c360.generate.plan import Plan
-from c360.generate.seed000 import commerce, crm, dimensions, email, profile
+from c360.generate.seed000 import commerce, crm, dimensions, email, machine, profile
 from c360.generate.seed000.optional_dirt import dirty
 from c360.generate.text import render_email_bodies, render_notes
 
@@ -28,6 +28,7 @@ class Seed000:
     email: email.EmailActivity
     shop: commerce.Commerce
     profile: pa.Table
+    machine_truth: pa.Table  # which e-mail events no person made
 
 
 def dimension_tables(plan: Plan) -> Dimensions:
@@ -49,10 +50,11 @@ def build(block: Block) -> Seed000:
     customers = crm.customers(block)
     memberships = crm.customer_segments(block, customers)
     interactions = crm.interactions(block, customers)
-    activity = email.sends_and_events(block, customers)
+    machines = machine.with_machines(block, customers, email.sends_and_events(block, customers))
+    activity = machines.email
     shop = commerce.orders_and_lines(block, customers, activity)
     prof = profile.customer_profile(block, customers, interactions, activity, shop)
-    return Seed000(customers, memberships, interactions, activity, shop, prof)
+    return Seed000(customers, memberships, interactions, activity, shop, prof, machines.truth)
 
 
 def global_outputs(plan: Plan, dims: Dimensions) -> Iterator[Output]:
@@ -83,6 +85,7 @@ def block_outputs(block: Block, base: Seed000) -> Iterator[Output]:
         ("returns", base.shop.returns),
     ):
         yield name, dirty(block.plan, name, table, block.start)
+    yield "truth_machine_events", base.machine_truth
     yield from _notes(block, base)
 
 

@@ -12,6 +12,9 @@ Each measure is the seed's DAX, read literally:
 - ``open_rate`` = open events / ``COUNTROWS(sends)``: repeat opens count, so it is near 0.95 on
   generated data; ``unique_open_rate`` (sends opened at least once / sends) is the usual rate.
 - ``ctr`` = click events / open events; ``unique_ctr`` = sends clicked / sends opened.
+- ``human_open_rate``, ``human_ctr``, ``human_unique_open_rate`` and ``human_unique_ctr`` are the
+  same four rates over what people did: the machines' events are left out
+  (``engagement.classify_engagement``), and a send a person clicked counts as opened by them.
 - ``churn_rate`` = customers whose ``lifecycle_stage`` is ``"churned"`` / customers.
 - ``return_rate`` = ``COUNTROWS(returns) / COUNTROWS(orders)``: returns of every status over
   orders of every status.
@@ -40,7 +43,9 @@ from c360.pipeline.gold.star import lookup, year_month
 
 ALL = "all"
 COUNTS = ("count_orders", "count_sends", "count_opened_sends", "count_clicked_sends",
-          "count_open_events", "count_click_events", "count_returns")  # fmt: skip
+          "count_open_events", "count_click_events", "count_returns", "count_human_opened_sends",
+          "count_human_clicked_sends", "count_human_open_events",
+          "count_human_click_events")  # fmt: skip
 
 
 def divide(numerator: NumericValue, denominator: NumericValue) -> NumericValue:
@@ -76,6 +81,10 @@ def kpi_measures(
         count_clicked_sends=_.period.count(where=_.is_clicked),
         count_open_events=_.count_opens.sum(),
         count_click_events=_.count_clicks.sum(),
+        count_human_opened_sends=_.period.count(where=_.is_human_opened),
+        count_human_clicked_sends=_.period.count(where=_.is_human_clicked),
+        count_human_open_events=_.count_human_opens.sum(),
+        count_human_click_events=_.count_human_clicks.sum(),
     )
     returned = lookup(returns.select("order_id"), orders.select("order_id", "order_at"), "order_id")
     return_counts = _per_period(
@@ -117,6 +126,10 @@ def kpi_measures(
         return_rate=divide(t.count_returns, t.count_orders),
         unique_open_rate=divide(t.count_opened_sends, t.count_sends),
         unique_ctr=divide(t.count_clicked_sends, t.count_opened_sends),
+        human_open_rate=divide(t.count_human_open_events, t.count_sends),
+        human_ctr=divide(t.count_human_click_events, t.count_human_open_events),
+        human_unique_open_rate=divide(t.count_human_opened_sends, t.count_sends),
+        human_unique_ctr=divide(t.count_human_clicked_sends, t.count_human_opened_sends),
     )
     return t.select(*KPI_MEASURES.column_names)
 

@@ -17,6 +17,7 @@ from c360.pipeline.gold import (
     attribution,
     attribution_models,
     ecommerce,
+    engagement,
     kpis,
     marketing,
     star,
@@ -26,6 +27,7 @@ from c360.pipeline.gold.model import PERSON, GoldModel
 
 MODELS: list[GoldModel] = [
     *star.MODELS,
+    *engagement.MODELS,
     *kpis.MODELS,
     *attribution.MODELS,
     *attribution_models.MODELS,

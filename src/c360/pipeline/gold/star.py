@@ -10,6 +10,7 @@ from ibis.expr.types import DateValue, IntegerValue, StringValue, Table, Timesta
 
 from c360.contracts import gold_star as c
 from c360.contracts.model import Table as Contract
+from c360.pipeline.gold.engagement import human_counts
 from c360.pipeline.gold.model import GoldModel, built_columns
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -128,7 +129,8 @@ def fct_order_lines(lines: Table, orders: Table, products: Table) -> Table:
 
 
 def fct_email_events(sends: Table, events: Table) -> Table:
-    """One row per send: what its events did (an event whose send is unknown is left out)."""
+    """One row per send: what its events did (an event whose send is unknown is left out), and
+    what the person did, without the machines' events (``engagement.classify_engagement``)."""
     kind = events.event_type
     per_send = events.group_by("send_id").aggregate(
         count_opens=_.event_id.count(where=kind == "open"),
@@ -138,8 +140,12 @@ def fct_email_events(sends: Table, events: Table) -> Table:
         first_open_at=_.event_at.min(where=kind == "open"),
         first_click_at=_.event_at.min(where=kind == "click"),
     )
-    out = lookup(sends, per_send, "send_id")
+    out = lookup(lookup(sends, per_send, "send_id"), human_counts(sends, events), "send_id")
     bounced = out.count_bounces.fill_null(0) > 0
+    human_opens, human_clicks = (
+        out.count_human_opens.fill_null(0),
+        out.count_human_clicks.fill_null(0),
+    )
     return _contract_columns(
         out.mutate(
             date_key=date_key(out.send_at),
@@ -150,6 +156,10 @@ def fct_email_events(sends: Table, events: Table) -> Table:
             is_unsubscribed=out.count_unsubscribes.fill_null(0) > 0,
             count_opens=out.count_opens.fill_null(0),
             count_clicks=out.count_clicks.fill_null(0),
+            is_human_opened=(human_opens + human_clicks) > 0,
+            is_human_clicked=human_clicks > 0,
+            count_human_opens=human_opens,
+            count_human_clicks=human_clicks,
         ),
         c.FCT_EMAIL_EVENTS,
     )

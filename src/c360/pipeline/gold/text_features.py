@@ -8,6 +8,8 @@ sends did, down to the A/B comparison of a campaign's variants.
 - An asset's funnel counts every send of ``fct_email_events`` (bounced ones too), as the seed's
   ``unique_open_rate`` = opened sends / sends and ``unique_ctr`` = clicked sends / opened sends.
 - A variant's unique click rate is its clicked sends / its sends, over all its assets.
+- The ``human_`` rates count the sends a person opened or clicked (``fct_email_events``'s
+  ``is_human_opened`` / ``is_human_clicked``: machines' events left out); the winner stays raw.
 - Every ratio whose denominator is 0 is NULL (``kpis.divide``).
 """
 
@@ -22,6 +24,8 @@ from c360.pipeline.gold.kpis import divide
 from c360.pipeline.gold.model import GoldModel
 
 COMPLAINT_TOPICS: tuple[str, ...] = ("complaint", "delivery_issue", "support_issue")
+FUNNEL = ("count_sends", "count_opened_sends", "count_clicked_sends", "count_human_opened_sends",
+          "count_human_clicked_sends")  # fmt: skip
 
 
 def _first_per(table: Table, key: str, *order_by: ibis.Deferred | str) -> Table:
@@ -60,12 +64,12 @@ def email_asset_features(bodies: Table, sends: Table) -> Table:
         count_sends=_.count(),
         count_opened_sends=_.count(where=_.is_opened),
         count_clicked_sends=_.count(where=_.is_clicked),
+        count_human_opened_sends=_.count(where=_.is_human_opened),
+        count_human_clicked_sends=_.count(where=_.is_human_clicked),
     )
     out = bodies.left_join(funnel, "asset_id")
     out = out.mutate(
-        count_sends=out.count_sends.fill_null(0),
-        count_opened_sends=out.count_opened_sends.fill_null(0),
-        count_clicked_sends=out.count_clicked_sends.fill_null(0),
+        **{name: out[name].fill_null(0) for name in FUNNEL},
         subject_length=out.subject.length(),
         subject_has_number=out.subject.re_search("[0-9]"),
         subject_has_question=out.subject.contains("?"),
@@ -73,6 +77,8 @@ def email_asset_features(bodies: Table, sends: Table) -> Table:
     out = out.mutate(
         unique_open_rate=divide(out.count_opened_sends, out.count_sends),
         unique_ctr=divide(out.count_clicked_sends, out.count_opened_sends),
+        human_unique_open_rate=divide(out.count_human_opened_sends, out.count_sends),
+        human_unique_ctr=divide(out.count_human_clicked_sends, out.count_human_opened_sends),
     )
     return out.select(*c.EMAIL_ASSET_FEATURES.column_names)
 
@@ -89,11 +95,7 @@ def ab_variant_comparison(assets: Table) -> Table:
         .aggregate(
             count_assets_a=_.count(where=_.variant == "A"),
             count_assets_b=_.count(where=_.variant == "B"),
-            **{
-                f"{name}_{v.lower()}": _of(v, name)
-                for v in c.VARIANTS
-                for name in ("count_sends", "count_opened_sends", "count_clicked_sends")
-            },
+            **{f"{name}_{v.lower()}": _of(v, name) for v in c.VARIANTS for name in FUNNEL},
         )
         .filter((_.count_assets_a > 0) & (_.count_assets_b > 0))
     )
@@ -102,6 +104,10 @@ def ab_variant_comparison(assets: Table) -> Table:
         unique_open_rate_b=divide(out.count_opened_sends_b, out.count_sends_b),
         unique_click_rate_a=divide(out.count_clicked_sends_a, out.count_sends_a),
         unique_click_rate_b=divide(out.count_clicked_sends_b, out.count_sends_b),
+        human_unique_open_rate_a=divide(out.count_human_opened_sends_a, out.count_sends_a),
+        human_unique_open_rate_b=divide(out.count_human_opened_sends_b, out.count_sends_b),
+        human_unique_click_rate_a=divide(out.count_human_clicked_sends_a, out.count_sends_a),
+        human_unique_click_rate_b=divide(out.count_human_clicked_sends_b, out.count_sends_b),
     )
     # Equal fractions give equal doubles (division is correctly rounded), so a tie is exact.
     a, b = out.unique_click_rate_a, out.unique_click_rate_b

@@ -1,0 +1,116 @@
+"""Machine e-mail engagement: each rule on literal events, on every engine."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import ibis
+import pytest
+
+from c360.contracts import gold_engagement as c
+from c360.contracts import gold_star
+from c360.engines import Engine
+from c360.pipeline.gold import engagement, star
+from tests.pipeline.gold.test_star import built, silver
+
+CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/124.0 Safari/537.36"
+IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 Mobile"
+BARRACUDA = "Mozilla/5.0 (compatible; Barracuda Sentinel URL Scanner)"
+SENT = dt.datetime(2025, 3, 1, 9)
+
+
+def after(seconds: int) -> dt.datetime:
+    return SENT + dt.timedelta(seconds=seconds)
+
+
+# (event id, send, type, seconds after the send, user agent, expected reason or None)
+EVENTS = [
+    ("E01", "S1", "open", 3, BARRACUDA, "scanner_user_agent"),  # a named scanner
+    ("E02", "S1", "click", 3, BARRACUDA, "scanner_user_agent"),
+    ("E03", "S2", "open", 120, CHROME, "burst_click"),  # a queued scanner passing for Chrome
+    ("E04", "S2", "click", 120, CHROME, "burst_click"),
+    ("E05", "S2", "click", 121, CHROME, "burst_click"),
+    ("E06", "S3", "open", 10, CHROME, "instant_open"),  # an image fetch only, seconds in
+    ("E07", "S4", "open", 600, "Mozilla/5.0", "proxy_open"),  # a privacy proxy
+    ("E08", "S4", "click", 7200, IPHONE, None),  # the person clicks later
+    ("E09", "S5", "open", 3600, IPHONE, None),  # a person: opens, a reload a second later,
+    ("E10", "S5", "open", 3601, IPHONE, None),  # two clicks minutes apart, a reopen days later
+    ("E11", "S5", "click", 3630, None, None),
+    ("E12", "S5", "click", 4200, IPHONE, None),
+    ("E13", "S5", "open", 2 * 86_400, CHROME, None),
+    ("E14", "S6", "open", 31, CHROME, None),  # just slower than the instant threshold
+    ("E15", "S7", "open", 30, CHROME, "instant_open"),  # the threshold itself
+    ("E16", "S8", "click", 4000, CHROME, None),  # two clicks 3 s apart: a quick person
+    ("E17", "S8", "click", 4003, CHROME, None),
+    ("E18", "S9", "click", 4000, CHROME, "burst_click"),  # 2 s apart: a machine
+    ("E19", "S9", "click", 4002, CHROME, "burst_click"),
+]
+SENDS = sorted({e[1] for e in EVENTS})
+
+
+def _inputs(engine: Engine) -> tuple[ibis.Table, ibis.Table]:
+    base = {"campaign_id": "CAMP_001", "asset_id": "ASSET_00001", "customer_id": "CUST_000001"}
+    sends = silver(engine, "stg_marketing_sends",
+                   [{**base, "send_id": s, "send_at": SENT} for s in SENDS])  # fmt: skip
+    rows = [
+        {"event_id": e, "send_id": s, "customer_id": "CUST_000001", "event_type": kind,
+         "event_at": after(sec), "user_agent": agent, "device": None if agent else "desktop"}
+        for e, s, kind, sec, agent, _ in EVENTS
+    ]  # fmt: skip
+    rows += [  # neither a bounce nor an event of an unknown send is classified
+        {"event_id": "E20", "send_id": "S1", "event_type": "bounce", "event_at": after(1)},
+        {"event_id": "E21", "send_id": "S99", "event_type": "open", "event_at": after(1)},
+    ]
+    return sends, silver(engine, "stg_marketing_events", rows)
+
+
+def test_each_rule_flags_its_machines_and_no_person(engine: Engine) -> None:
+    rows = built(
+        engine, c.EMAIL_ENGAGEMENT_CLASSIFIED, engagement.classify_engagement(*_inputs(engine))
+    )
+    got = [(r["event_id"], r["machine_reason"], r["is_machine"]) for r in rows]
+    assert got == [(e[0], e[5], e[5] is not None) for e in EVENTS]
+
+
+def test_the_evidence_is_kept_beside_the_verdict(engine: Engine) -> None:
+    rows = built(
+        engine, c.EMAIL_ENGAGEMENT_CLASSIFIED, engagement.classify_engagement(*_inputs(engine))
+    )
+    by_id = {r["event_id"]: r for r in rows}
+    assert [by_id[e]["seconds_after_send"] for e in ("E01", "E07", "E13")] == [3, 600, 172_800]
+    assert [by_id[e]["count_clicks_nearby"] for e in ("E03", "E04", "E05", "E16")] == [2, 1, 1, 0]
+
+
+def test_fct_email_events_counts_what_the_person_did(engine: Engine) -> None:
+    rows = built(engine, gold_star.FCT_EMAIL_EVENTS, star.fct_email_events(*_inputs(engine)))
+    columns = ("send_id", "is_opened", "is_human_opened", "is_clicked", "is_human_clicked",
+               "count_opens", "count_human_opens", "count_clicks",
+               "count_human_clicks")  # fmt: skip
+    assert [tuple(r[k] for k in columns) for r in rows] == [
+        ("S1", True, False, True, False, 1, 0, 1, 0),
+        ("S2", True, False, True, False, 1, 0, 2, 0),
+        ("S3", True, False, False, False, 1, 0, 0, 0),
+        ("S4", True, True, True, True, 1, 0, 1, 1),  # the click proves the proxied open
+        ("S5", True, True, True, True, 3, 3, 2, 2),
+        ("S6", True, True, False, False, 1, 1, 0, 0),
+        ("S7", True, False, False, False, 1, 0, 0, 0),
+        ("S8", False, True, True, True, 0, 0, 2, 2),  # a click proves an open
+        ("S9", False, False, True, False, 0, 0, 2, 0),
+    ]
+
+
+def test_reasons_are_the_contracts_allowed_values() -> None:
+    reason = c.EMAIL_ENGAGEMENT_CLASSIFIED.column("machine_reason")
+    assert reason.allowed == c.MACHINE_REASONS
+    assert engagement.MODELS[0].contract is c.EMAIL_ENGAGEMENT_CLASSIFIED
+
+
+@pytest.mark.parametrize(
+    ("agent", "named"),
+    [(BARRACUDA, True), ("python-requests/2.31.0", True), ("HeadlessChrome/120", True),
+     ("Mimecast URL Protect/2.1", True), (CHROME, False), (IPHONE, False),
+     ("Mozilla/5.0 (Linux; Android 14; SM-S918B) SamsungBrowser/24.0", False)],
+)  # fmt: skip
+def test_scanner_agents_are_named_and_browsers_are_not(agent: str, named: bool) -> None:
+    assert bool(re.search(engagement.SCANNER_AGENT, agent.lower())) is named
