@@ -143,10 +143,12 @@ FACTS = {
     ]),
     "fct_email_events": table([
         {"customer_id": "CUST_1", "send_at": datetime(2024, 6, 1), "count_opens": 3,
-         "count_clicks": 1, "first_open_at": datetime(2024, 6, 1, 10),
+         "count_clicks": 1, "count_human_opens": 2, "count_human_clicks": 1,
+         "first_open_at": datetime(2024, 6, 1, 10),
          "first_click_at": datetime(2024, 6, 1, 10, 5)},
         {"customer_id": "CUST_1", "send_at": datetime(2024, 7, 1), "count_opens": 0,
-         "count_clicks": 0, "first_open_at": None, "first_click_at": None},
+         "count_clicks": 0, "count_human_opens": 0, "count_human_clicks": 0,
+         "first_open_at": None, "first_click_at": None},
     ]),
     "fct_interactions": table([
         {"interaction_id": "I1", "customer_id": "CUST_1", "type": "support_ticket",
@@ -276,8 +278,9 @@ def test_engagement_from_events_interactions_and_orders(profile: Any) -> None:
     assert (ann["email_opens"], ann["email_clicks"]) == (3, 1)
     assert ann["total_interactions"] == 2 + 3 + 1 + 4  # interactions, opens, clicks, orders
     assert (ann["support_tickets"], ann["push_notifications"]) == (1, 0)
-    # 35 x e^(-13.5/90) + 25 x 5/20 sessions + 25 x 4/20 opens and clicks + 15 x 1/5 tickets.
-    assert ann["engagement_score"] == 44.4
+    assert (ann["human_email_opens"], ann["human_email_clicks"]) == (2, 1)  # a scanner's open
+    # 35 x e^(-13.5/90) + 25 x 5/20 sessions + 25 x 3/20 human opens and clicks + 15 x 1/5.
+    assert ann["engagement_score"] == 43.1
     assert ann["last_support_interaction_at"] == datetime(2024, 7, 1, 12)
     # Days of web orders (any status: 05-01, 06-20, 06-25), the click (06-01), the chat (07-01).
     assert ann["total_sessions"] == 5

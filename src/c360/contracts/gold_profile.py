@@ -238,6 +238,12 @@ CUSTOMER_PROFILE: Table = gold_table(
     _int("email_opens", "Sum of fct_email_events.count_opens (repeat opens count)"),
     _int("email_clicks", "Sum of fct_email_events.count_clicks (repeat clicks count)"),
     _int(
+        "human_email_opens",
+        "Sum of fct_email_events.count_human_opens: opens made by a person, not a security "
+        "scanner or privacy proxy",
+    ),
+    _int("human_email_clicks", "Sum of fct_email_events.count_human_clicks"),
+    _int(
         "push_notifications",
         "No push channel exists: CRM interactions whose channel is in_app (messages in the app)",
     ),
@@ -306,8 +312,9 @@ CUSTOMER_PROFILE: Table = gold_table(
     _score(
         "engagement_score",
         "0-100, a composite of recency, frequency, e-mail and support activity: 35 x "
-        "exp(-d/90) + 25 x min(total_sessions, 20)/20 + 25 x min(email_opens + email_clicks, "
-        "20)/20 + 15 x min(support_tickets, 5)/5, d as in churn_risk_score, to 1 decimal",
+        "exp(-d/90) + 25 x min(total_sessions, 20)/20 + 25 x min(human_email_opens + "
+        "human_email_clicks, 20)/20 + 15 x min(support_tickets, 5)/5, d as in "
+        "churn_risk_score, to 1 decimal",
         100,
     ),
     _score(

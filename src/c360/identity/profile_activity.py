@@ -220,7 +220,9 @@ def engagement(
 ) -> dict[str, pa.Array]:
     """Touch dates, sessions, e-mail and CRM counts; ``records``: id, source, updated_at."""
     mails = _by_customer(
-        customers, linked(email_events, ids), [("count_opens", "sum"), ("count_clicks", "sum")]
+        customers,
+        linked(email_events, ids),
+        [(f"count_{c}", "sum") for c in ("opens", "clicks", "human_opens", "human_clicks")],
     )
     crm = linked(interactions, ids)
     crm = crm.append_column("is_support", pc.is_in(crm.column("type"), pa.array(SUPPORT_TYPES)))
@@ -270,6 +272,8 @@ def engagement(
         "total_interactions": total,
         "email_opens": opens,
         "email_clicks": clicks,
+        "human_email_opens": _zero(mails["count_human_opens_sum"]),
+        "human_email_clicks": _zero(mails["count_human_clicks_sum"]),
         "push_notifications": _zero(counted["is_push_sum"]),
         "support_tickets": _zero(counted["is_support_sum"]),
         "last_support_interaction_at": _stamps(support["occurred_at_max"]),

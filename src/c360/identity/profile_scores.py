@@ -45,7 +45,7 @@ def scores(columns: Mapping[str, pa.Array], as_of: datetime) -> dict[str, pa.Arr
     orders = _counts(columns["orders_count"])
     recent = np.where(np.isnan(seen), 1.0, 1.0 - np.exp(-np.nan_to_num(seen) / CHURN_DAYS))
     churn = recent * (1.0 - 0.05 * np.minimum(orders, 10))
-    emails = _counts(columns["email_opens"]) + _counts(columns["email_clicks"])
+    emails = _counts(columns["human_email_opens"]) + _counts(columns["human_email_clicks"])
     sessions = _counts(columns["total_sessions"])
     fresh = np.where(np.isnan(seen), 0.0, np.exp(-np.nan_to_num(seen) / ENGAGEMENT_DAYS))
     support = _counts(columns["support_tickets"])
