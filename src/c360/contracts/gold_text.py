@@ -5,7 +5,7 @@ Rates are fractions (0-1) of sends; a ratio whose denominator is 0 is NULL.
 
 from __future__ import annotations
 
-from c360.contracts.gold_star import gold, ref
+from c360.contracts.gold_star import gold, person, ref
 from c360.contracts.model import Column, Table
 
 SENTIMENTS = ("positive", "neutral", "negative")
@@ -101,4 +101,56 @@ AB_VARIANT_COMPARISON = gold(
     ),
 )
 
-TABLES: tuple[Table, ...] = (CUSTOMER_TEXT_FEATURES, EMAIL_ASSET_FEATURES, AB_VARIANT_COMPARISON)
+FCT_NOTES = gold(
+    "fct_notes",
+    "One row per CRM note of stg_notes: when it was written, for whom, and what it says "
+    "(dated, so the churn features can count the notes before a cutoff).",
+    ("note_id",),
+    Column("note_id", "string", "The note", unique=True),
+    ref("customer_id", "dim_customer.customer_id", "Customer the note is about"),
+    person(),
+    Column("note_date", "date", "Date of the note"),
+    Column("language", "string", "Detected language", nullable=True),
+    Column("sentiment", "string", "Detected sentiment", nullable=True, allowed=SENTIMENTS),
+    Column("topic", "string", "Detected topic", nullable=True),
+    Column("is_complaint", "bool", "The topic is complaint, delivery_issue or support_issue"),
+)
+
+CAMPAIGN_EMAIL_PERFORMANCE = gold(
+    "campaign_email_performance",
+    "One row per campaign of dim_campaign: what its e-mails said (the text features of its "
+    "assets), how their sends did (raw and human unique rates) and what the 14-day last touch "
+    "attributes to it (campaign_attribution).",
+    ("campaign_id",),
+    ref("campaign_id", "dim_campaign.campaign_id", "Campaign"),
+    Column("campaign_name", "string", "Name of the campaign", nullable=True),
+    _count("count_assets", "E-mail assets of the campaign in email_asset_features"),
+    Column(
+        "languages",
+        "string",
+        "Detected languages of its assets, sorted and comma-separated; NULL without one",
+        nullable=True,
+    ),
+    Column("avg_word_count", "float", "Mean words per asset body", nullable=True),
+    _rate("share_assets_with_cta", "Assets whose body has a call to action / assets"),
+    Column("avg_subject_length", "float", "Mean subject characters", nullable=True),
+    _rate("share_subjects_with_number", "Assets whose subject contains a digit / assets"),
+    _rate("share_subjects_with_question", "Assets whose subject contains a '?' / assets"),
+    _count("count_sends", "Sends of its assets"),
+    _rate("unique_open_rate", "Opened sends / sends"),
+    _rate("human_unique_open_rate", "Sends a person opened / sends"),
+    _rate("unique_ctr", "Clicked sends / opened sends"),
+    _rate("human_unique_ctr", "Sends a person clicked / sends a person opened"),
+    _count("count_attributed_orders", "campaign_attribution.count_attributed_orders (0 if none)"),
+    Column(
+        "total_attributed_amount_eur",
+        "float",
+        "campaign_attribution.total_attributed_amount_eur (0 if none)",
+    ),
+    Column("roi", "float", "campaign_attribution.roi", nullable=True),
+)
+
+TABLES: tuple[Table, ...] = (
+    CUSTOMER_TEXT_FEATURES, FCT_NOTES, EMAIL_ASSET_FEATURES, AB_VARIANT_COMPARISON,
+    CAMPAIGN_EMAIL_PERFORMANCE,
+)  # fmt: skip

@@ -14,7 +14,7 @@ from c360.contracts import gold_star
 from c360.contracts import gold_text as c
 from c360.engines import Engine
 from c360.pipeline.gold import text_features as tf
-from c360.pipeline.gold.run import conform
+from c360.pipeline.gold.run import conform, with_people
 from c360.text.analyze import EMAILS_SCHEMA, NOTES_SCHEMA
 from c360.text.topics import TOPICS
 
@@ -102,12 +102,25 @@ def _build(engine: Engine) -> dict[str, list[dict[str, Any]]]:
         "stg_notes": _register(engine, NOTES_SCHEMA, notes),
         "stg_email_bodies": _register(engine, EMAILS_SCHEMA, bodies),
         "fct_email_events": _register(engine, gold_star.FCT_EMAIL_EVENTS.arrow_schema(), _sends()),
-    }
+        "dim_campaign": _register(
+            engine, pa.schema([("campaign_id", pa.string()), ("campaign_name", pa.string())]),
+            [{"campaign_id": f"CAMP{i}", "campaign_name": f"Campaign {i}"} for i in range(1, 8)],
+        ),
+        "campaign_attribution": _register(
+            engine, pa.schema([("campaign_id", pa.string()), ("campaign_name", pa.string()),
+                               ("count_attributed_orders", pa.int64()),
+                               ("total_attributed_amount_eur", pa.float64()),
+                               ("roi", pa.float64())]),
+            [{"campaign_id": "CAMP1", "campaign_name": "x", "count_attributed_orders": 3,
+              "total_attributed_amount_eur": 250.0, "roi": 1.5},
+             {"campaign_id": "CAMP7", "campaign_name": "y", "count_attributed_orders": 1,
+              "total_attributed_amount_eur": 40.0, "roi": -0.6}],
+        ),
+    }  # fmt: skip
     built = {}
     for model in tf.MODELS:
-        data = conform(
-            engine.to_arrow(model.build(*(tables[i] for i in model.inputs))), model.contract
-        )
+        expr = with_people(model.build(*(tables[i] for i in model.inputs)), model.contract, None)
+        data = conform(engine.to_arrow(expr), model.contract)
         tables[model.name] = engine.register(f"text_features_{next(_views)}", data)
         built[model.name] = data.to_pylist()
     return built
@@ -218,4 +231,35 @@ def test_ab_variant_comparison_human_rates(built: dict[str, list[dict[str, Any]]
         ("CAMP3", 0.25, None, 0.0, None),
         ("CAMP5", 0.75, 0.125, 0.0, 0.125),
         ("CAMP6", 0.0, 0.0, 0.0, 0.0),
+    ])  # fmt: skip
+
+
+def test_fct_notes(built: dict[str, list[dict[str, Any]]]) -> None:
+    columns = ("note_id", "customer_id", "note_date", "sentiment", "is_complaint")
+    assert rows(built["fct_notes"], *columns)[:3] == [
+        ("N01", "C1", d(2024, 1, 5), "positive", False),
+        ("N02", "C1", d(2024, 2, 10), "negative", True),
+        ("N03", "C1", d(2024, 2, 10), "neutral", True),  # delivery_issue is a complaint
+    ]
+    assert [r["is_complaint"] for r in built["fct_notes"]][4:] == [True, True, False, False]
+
+
+def test_campaign_email_performance(built: dict[str, list[dict[str, Any]]]) -> None:
+    columns = ("campaign_id", "count_assets", "languages", "avg_word_count",
+               "share_assets_with_cta", "avg_subject_length", "share_subjects_with_number",
+               "share_subjects_with_question", "count_sends", "unique_open_rate",
+               "human_unique_open_rate", "unique_ctr", "human_unique_ctr",
+               "count_attributed_orders", "total_attributed_amount_eur", "roi")  # fmt: skip
+    by_id = {r[0]: r for r in rows(built["campaign_email_performance"], *columns)}
+    assert len(by_id) == 7  # every campaign of dim_campaign, with or without e-mails
+    assert [by_id[k] for k in ("CAMP1", "CAMP2", "CAMP4", "CAMP7")] == approx([
+        # A1 (en, CTA, "Save 20% today?") + A2 and A3 (fr); A99 has no body, so not counted:
+        # 20 sends, 9 opened, 4 clicked; a person opened 6 and clicked 1
+        ("CAMP1", 3, "en,fr", 295 / 3, 2 / 3, 38 / 3, 1 / 3, 1 / 3, 20, 0.45, 0.3, 4 / 9, 1 / 6,
+         3, 250.0, 1.5),
+        ("CAMP2", 1, "de", 40.0, 1.0, 3.0, 0.0, 0.0, 3, 0.0, 0.0, None, None, 0, 0.0, None),
+        # one asset that says nothing and was never sent
+        ("CAMP4", 1, None, None, 0.0, None, 0.0, 0.0, 0, None, None, None, None, 0, 0.0, None),
+        # no e-mail at all, yet orders attributed
+        ("CAMP7", 0, None, None, None, None, None, None, 0, None, None, None, None, 1, 40.0, -0.6),
     ])  # fmt: skip

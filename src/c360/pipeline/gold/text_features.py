@@ -119,6 +119,53 @@ def ab_variant_comparison(assets: Table) -> Table:
     return out.select(*c.AB_VARIANT_COMPARISON.column_names)
 
 
+def fct_notes(notes: Table) -> Table:
+    """Each note of silver with its date, language, sentiment, topic and complaint flag."""
+    return notes.mutate(is_complaint=notes.topic.isin(COMPLAINT_TOPICS).fill_null(False)).select(
+        *(name for name in c.FCT_NOTES.column_names if name != "customer360_id")
+    )
+
+
+def campaign_email_performance(campaigns: Table, assets: Table, attribution: Table) -> Table:
+    """Each campaign: its assets' text features, their sends' unique rates, its attribution."""
+    per = assets.group_by("campaign_id").aggregate(
+        count_assets=_.count(),
+        languages=_.language.collect(distinct=True),
+        avg_word_count=_.word_count.mean(),
+        count_cta=_.count(where=_.has_cta.fill_null(False)),
+        avg_subject_length=_.subject_length.mean(),
+        count_number=_.count(where=_.subject_has_number.fill_null(False)),
+        count_question=_.count(where=_.subject_has_question.fill_null(False)),
+        **{name: _[name].sum() for name in FUNNEL},
+    )
+    out = campaigns.select("campaign_id", "campaign_name").left_join(per, "campaign_id")
+    attributed = attribution.select(
+        "campaign_id", "count_attributed_orders", "total_attributed_amount_eur", "roi"
+    )
+    out = out.left_join(attributed, "campaign_id")
+    assets_n, sends = out.count_assets.fill_null(0), out.count_sends.fill_null(0)
+    languages = out.languages.sort().join(",")
+    return out.select(
+        "campaign_id",
+        "campaign_name",
+        count_assets=assets_n,
+        languages=ibis.ifelse(out.languages.length() > 0, languages, ibis.null("string")),
+        avg_word_count=out.avg_word_count,
+        share_assets_with_cta=divide(out.count_cta, assets_n),
+        avg_subject_length=out.avg_subject_length,
+        share_subjects_with_number=divide(out.count_number, assets_n),
+        share_subjects_with_question=divide(out.count_question, assets_n),
+        count_sends=sends,
+        unique_open_rate=divide(out.count_opened_sends, sends),
+        human_unique_open_rate=divide(out.count_human_opened_sends, sends),
+        unique_ctr=divide(out.count_clicked_sends, out.count_opened_sends),
+        human_unique_ctr=divide(out.count_human_clicked_sends, out.count_human_opened_sends),
+        count_attributed_orders=out.count_attributed_orders.fill_null(0),
+        total_attributed_amount_eur=out.total_attributed_amount_eur.fill_null(0.0),
+        roi=out.roi,
+    )
+
+
 NOTES, BODIES, SENDS, ASSETS = (
     "stg_notes",
     "stg_email_bodies",
@@ -127,6 +174,12 @@ NOTES, BODIES, SENDS, ASSETS = (
 )
 MODELS: list[GoldModel] = [
     GoldModel(c.CUSTOMER_TEXT_FEATURES, (NOTES,), customer_text_features),
+    GoldModel(c.FCT_NOTES, (NOTES,), fct_notes),
     GoldModel(c.EMAIL_ASSET_FEATURES, (BODIES, SENDS), email_asset_features),
     GoldModel(c.AB_VARIANT_COMPARISON, (ASSETS,), ab_variant_comparison),
+    GoldModel(
+        c.CAMPAIGN_EMAIL_PERFORMANCE,
+        ("dim_campaign", ASSETS, "campaign_attribution"),
+        campaign_email_performance,
+    ),
 ]
