@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyarrow as pa
 
-from c360.generate.arrays import repeat_index, uniform_between, weighted
+from c360.generate.arrays import uniform_between, weighted
 from c360.generate.block import Block
 from c360.generate.plan import ACTIVITY_START, AS_OF, DAY
 from c360.generate.seed000.baskets import category_weights
@@ -30,6 +30,7 @@ DECLINE_FLOOR = 0.2
 CHURN_WINDOW = {"churned": (None, -120), "at_risk": (-240, 30)}
 NEVER = AS_OF + 100 * 365 * DAY  # the churn date of customers who do not churn
 RHYTHM = 4.0  # gamma shape of the gaps between a customer's orders (1 would be Poisson)
+PULL_DAYS = 150  # an order due within 150 days after an e-mail touch follows it instead
 SECOND_TASTE = 0.5  # share of customers with a second favourite category
 
 
@@ -80,31 +81,61 @@ def active_days(b: Behaviour, low: np.ndarray, high: np.ndarray) -> np.ndarray:
 
 
 def rhythm(
-    rng: np.random.Generator, b: Behaviour, per_day: np.ndarray, low: np.ndarray, high: np.ndarray
+    rng: np.random.Generator,
+    b: Behaviour,
+    per_day: np.ndarray,
+    low: np.ndarray,
+    high: np.ndarray,
+    cues: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(owner, time) of each event of a renewal process per customer in [low, high]: gaps of
     ``RHYTHM``-shape gamma, ``1 / per_day`` active days on average, so a customer keeps a
     rhythm. Time runs at the customer's intensity: gaps lengthen as the churn date nears and
-    nothing happens after it. Sorted by owner, then time."""
-    a, m, e, h1, h2 = _segments(b, low, high)
+    nothing happens after it. ``cues`` (owner, time; sorted) pull events forward: an event due
+    within ``PULL_DAYS`` after a cue happens within 13 days of it instead, and the rhythm goes
+    on from there. Sorted by owner, then time."""
+    seg = _segments(b, low, high)
+    a, m, e, h1, h2 = seg
     span = (m - a) + (e - m) * (h1 + h2) / 2  # active seconds
-    expected = np.where(per_day > 0, per_day * span / DAY, 0.0)
-    bound = np.where(expected > 0, np.ceil(expected + 5 * np.sqrt(expected) + 4), 0)
-    owner = repeat_index(bound.astype(np.int64))
-    mean_gap = DAY / np.maximum(per_day[owner], 1e-12)
-    first = np.r_[True, owner[1:] != owner[:-1]] if len(owner) else np.zeros(0, bool)
+    mean_gap = DAY / np.maximum(per_day, 1e-12)
+    cue_key = np.zeros(0, np.int64)
+    if cues is not None and len(cues[0]):
+        cue_owner = cues[0].astype(np.int64)
+        cue_tau = np.floor(_active(cues[1], *(x[cue_owner] for x in seg))).astype(np.int64)
+        cue_key = cue_owner << 32 | np.clip(cue_tau, 0, (1 << 32) - 1)
     # The first event: a uniform share of a size-biased gap, so the process is stationary.
-    gaps = np.where(
-        first,
-        rng.random(len(owner)) * rng.gamma(RHYTHM + 1, mean_gap / RHYTHM),
-        rng.gamma(RHYTHM, mean_gap / RHYTHM),
-    )
-    total = np.cumsum(gaps)
-    starts = np.flatnonzero(first)
-    tau = total - np.repeat(total[starts] - gaps[starts], np.diff(np.r_[starts, len(owner)]))
-    keep = tau < span[owner]
-    owner, tau = owner[keep], tau[keep]
+    now = rng.random(len(a)) * rng.gamma(RHYTHM + 1, mean_gap / RHYTHM)
+    going = (per_day > 0) & (now < span)
+    owners, taus = [], []
+    while going.any():
+        who = np.flatnonzero(going)
+        owners.append(who)
+        taus.append(now[who])
+        due = now[who] + rng.gamma(RHYTHM, mean_gap[who] / RHYTHM)
+        if len(cue_key):
+            j = np.searchsorted(cue_key, who.astype(np.int64) << 32 | due.astype(np.int64)) - 1
+            cue = (cue_key[np.maximum(j, 0)] & ((1 << 32) - 1)).astype(np.float64)
+            pull = (j >= 0) & (cue_key[np.maximum(j, 0)] >> 32 == who) & (cue > now[who])
+            pull &= due - cue <= PULL_DAYS * DAY
+            due = np.where(pull, cue + rng.uniform(3600, 13 * DAY, len(who)), due)
+        now[who] = due
+        going[who] = due < span[who]
+    owner = np.concatenate([np.zeros(0, np.int64), *owners])
+    tau = np.concatenate([np.zeros(0), *taus])
+    order = np.lexsort((tau, owner))
+    owner, tau = owner[order], tau[order]
     return owner, _real(tau, a[owner], m[owner], e[owner], h1[owner], h2[owner])
+
+
+def _active(
+    at: np.ndarray, a: np.ndarray, m: np.ndarray, e: np.ndarray, h1: np.ndarray, h2: np.ndarray
+) -> np.ndarray:
+    """Active seconds from ``a`` to ``at`` (clipped to [a, e]): the inverse of ``_real``."""
+    t = np.clip(at, a, e)
+    flat = np.minimum(t, m) - a
+    x = np.maximum(t - m, 0.0)
+    h = h1 + (h2 - h1) * x / np.maximum(e - m, 1e-9)
+    return flat + x * (h1 + h) / 2
 
 
 def _real(

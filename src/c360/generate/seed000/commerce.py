@@ -21,7 +21,6 @@ ATTRIBUTION_WINDOW = 14 * DAY
 # they set the block's order volume, shared out by activity level x active days.
 ORDERS_BY_STAGE = {"active": 4.2, "at_risk": 4.0, "churned": 3.5}
 ORDER_STATUS_WEIGHTS = (85, 5, 10)
-PULL_DAYS, PULL = 100, 1.0  # an order due within 100 days after a touch follows it
 RETURN_RATE_OF_COMPLETED = 0.2  # ~10,000 returns of ~51,000 completed orders (some too recent)
 
 
@@ -53,18 +52,13 @@ def orders_and_lines(
     per_day = (
         level * mean.sum() / max(float((level * active_days(habits, low, last_day)).sum()), 1e-9)
     )
-    owner, order_at = rhythm(rng, habits, per_day, low, last_day)
-    m = len(owner)
-
     touch_owner, touch_at, touch_campaign = _touches(block, email)
-    follows = _follow_touches(rng, owner, order_at, touch_owner, touch_at)
-    order_at = np.where(
-        follows >= 0,
-        np.minimum(
-            touch_at[np.maximum(follows, 0)] + rng.integers(3600, 13 * DAY, m), last_day[owner]
-        ),
-        order_at,
-    )
+    cues = (touch_owner, touch_at)
+    # Touches pull orders forward, which adds some: one trial run calibrates the rate.
+    trial = len(rhythm(rng, habits, per_day, low, last_day, cues)[0])
+    per_day = per_day * mean.sum() / max(trial, 1)
+    owner, order_at = rhythm(rng, habits, per_day, low, last_day, cues)
+    m = len(owner)
     campaign = _last_touch(owner, order_at, touch_owner, touch_at, touch_campaign)
 
     lines, cents, line_order = baskets.lines(block, owner, habits.tastes)
@@ -110,24 +104,6 @@ def _touches(block: Block, email: EmailActivity) -> tuple[np.ndarray, np.ndarray
     who = email.send_owner[send]
     order = np.lexsort((at, who))
     return who[order], at[order], send_campaign[send][order]
-
-
-def _follow_touches(
-    rng: np.random.Generator,
-    owner: np.ndarray,
-    order_at: np.ndarray,
-    touch_owner: np.ndarray,
-    touch_at: np.ndarray,
-) -> np.ndarray:
-    """For orders due within ``PULL_DAYS`` after one of the customer's touches, with probability
-    ``PULL``, the index of the latest such touch (the e-mail brings the order forward), else -1."""
-    if len(touch_at) == 0:
-        return np.full(len(owner), -1)
-    key_touch = touch_owner.astype(np.int64) << 32 | touch_at
-    i = np.searchsorted(key_touch, owner.astype(np.int64) << 32 | order_at, side="right") - 1
-    j = np.maximum(i, 0)
-    near = (i >= 0) & (touch_owner[j] == owner) & (order_at - touch_at[j] <= PULL_DAYS * DAY)
-    return np.where(near & (rng.random(len(owner)) < PULL), j, -1)
 
 
 def _last_touch(
