@@ -25,9 +25,9 @@ CONSENT_EMAIL_RATE = 0.65
 ACCOUNT_LINK_RATE = 0.30
 TYPE_WEIGHTS = (30, 25, 20, 15, 10)  # the seed's mix of crm.INTERACTION_TYPES
 INTERACTION_LEVEL = 1.0  # interactions per customer grow as activity level ** this
-DISTRESS = 0.5  # share of a churner's interactions in the decline before the churn date
-DISTRESS_DAYS = (150, 30)  # ... between these many days before it
-DISTRESS_TYPES = (55, 0, 10, 0, 35)  # mostly support tickets and complaints
+DISTRESS = 0.7  # share of a churner's interactions in the last DISTRESS_DAYS before churning
+DISTRESS_DAYS = 30
+DISTRESS_TYPES = (80, 0, 5, 0, 15)  # mostly support tickets, some complaints
 
 
 def customers(block: Block) -> pa.Table:
@@ -120,9 +120,9 @@ def _others(distressed: float) -> list[float]:
 
 
 def interactions(block: Block, customers_: pa.Table, habits: Behaviour) -> pa.Table:
-    """About four interactions per customer, after their first_seen_at and before their churn
-    date; half of a churner's fall in the decline before it, mostly support tickets and
-    complaints (the others are drawn so that the seed's mix of types holds overall)."""
+    """About four interactions per customer (more for more active customers), after their
+    first_seen_at and up to their churn date; 70% of a churner's fall in the 30 days before it,
+    mostly support tickets (the others are drawn so that the seed's mix of types holds overall)."""
     rng = block.rng("interactions")
     stage = customers_.column("lifecycle_stage").to_numpy(zero_copy_only=False)
     lam = np.select(
@@ -140,11 +140,7 @@ def interactions(block: Block, customers_: pa.Table, habits: Behaviour) -> pa.Ta
     start = np.maximum(first_seen, ACTIVITY_START - 365 * DAY)
     end = np.minimum(habits.churn_at[owner], AS_OF)
     distress = (habits.churn_at[owner] < NEVER) & (rng.random(m) < DISTRESS)
-    churn_at = habits.churn_at[owner]
-    start = np.where(distress, np.maximum(start, churn_at - DISTRESS_DAYS[0] * DAY), start)
-    end = np.where(
-        distress, np.maximum(start, np.minimum(end, churn_at - DISTRESS_DAYS[1] * DAY)), end
-    )
+    start = np.where(distress, np.maximum(start, end - DISTRESS_DAYS * DAY), start)
     occurred = uniform_between(rng, start, end, m)
     type_i = np.where(
         distress,
