@@ -1,9 +1,9 @@
 """The planted behaviour is learnable: on a generated workspace, c360's models beat their baselines.
 
-Measured at seed 11, scale 0.1 (2,000 customers): churn ROC-AUC 0.747 against 0.702 for
-recency alone, propensity 0.787 against 0.719, recommendation hit-rate@10 0.525 against 0.404
-for popularity. Before seed 000 planted any behaviour the models did no better than the
-baselines (churn 0.59 against 0.60, propensity 0.75 against 0.77, hit-rate 0.66 against 0.67).
+Measured at seed 11, scale 0.1 (2,000 customers): churn ROC-AUC 0.747 against 0.675 for
+recency alone, propensity 0.792 against 0.718, recommendation hit-rate@10 0.525 against 0.404
+for popularity. Before seed 000 planted any behaviour the same plan gave churn 0.623 against
+0.588, propensity 0.746 against 0.779 and hit-rate 0.670 against 0.672: these tests failed.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("model", "margin"),
-    [("churn_risk", 0.025), ("propensity_to_buy", 0.03)],
+    [("churn_risk", 0.05), ("propensity_to_buy", 0.04)],
 )
 def test_scores_beat_recency_out_of_time(models: dict[str, Any], model: str, margin: float) -> None:
     figures = models[model]
