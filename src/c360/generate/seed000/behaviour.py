@@ -1,12 +1,13 @@
 """Seed 000 behaviour: the hidden traits that tie one customer's e-mail, orders and churn together.
 
-Every customer gets an activity ``level`` (log-normal, mean 1) that scales both their chance of
-opening and clicking an e-mail and their order rate; customers who will churn start lower. Every
-at-risk or churned customer gets a churn date: nothing is ordered, opened, clicked or logged with
-them after it, and in the ``DECLINE_DAYS`` before it their activity fades linearly to
-``DECLINE_FLOOR`` of its level (order gaps lengthen, fewer opens) while half of their
-interactions become support tickets and complaints. Each customer also prefers one or two product
-categories (see ``baskets``). The traits are never written out; the facts show them.
+Every customer gets an activity ``level`` (log-normal, mean 1) that scales their chance of
+opening and clicking an e-mail, their order rate and their number of interactions; customers who
+will churn start lower. Every at-risk or churned customer gets a churn date: nothing is ordered,
+opened, clicked or logged with them after it, and in the ``DECLINE_DAYS`` before it their
+activity fades linearly to ``DECLINE_FLOOR`` of its level (order gaps lengthen, fewer opens);
+``crm`` puts most of their interactions, mostly support tickets, in their last 30 days. Orders
+keep a per-customer ``rhythm``. Each customer also prefers one or two product categories (see
+``baskets``). The traits are never written out; the facts show them.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ CHURN_WINDOW = {"churned": (None, -120), "at_risk": (-240, 30)}
 NEVER = AS_OF + 100 * 365 * DAY  # the churn date of customers who do not churn
 RHYTHM = 4.0  # gamma shape of the gaps between a customer's orders (1 would be Poisson)
 PULL_DAYS = 150  # an order due within 150 days after an e-mail touch follows it instead
-SECOND_TASTE = 0.5  # share of customers with a second favourite category
+SECOND_TASTE = 0.5  # share of customers drawing a second favourite category (~40% get another)
 
 
 @dataclass(frozen=True)
