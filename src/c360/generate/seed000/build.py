@@ -11,7 +11,7 @@ import pyarrow as pa
 from c360.generate.block import Block, Dimensions
 from c360.generate.dirt import Dirt
 from c360.generate.plan import Plan
-from c360.generate.seed000 import commerce, crm, dimensions, email, machine, profile
+from c360.generate.seed000 import behaviour, commerce, crm, dimensions, email, machine, profile
 from c360.generate.seed000.optional_dirt import dirty
 from c360.generate.text import render_email_bodies, render_notes
 
@@ -49,10 +49,12 @@ def build(block: Block) -> Seed000:
     """All seed-000 facts of a block, in dependency order."""
     customers = crm.customers(block)
     memberships = crm.customer_segments(block, customers)
-    interactions = crm.interactions(block, customers)
-    machines = machine.with_machines(block, customers, email.sends_and_events(block, customers))
+    habits = behaviour.behaviour(block, customers)  # hidden traits linking the facts
+    interactions = crm.interactions(block, customers, habits)
+    people = email.sends_and_events(block, customers, habits)
+    machines = machine.with_machines(block, customers, people)  # scanners and proxies added
     activity = machines.email
-    shop = commerce.orders_and_lines(block, customers, activity)
+    shop = commerce.orders_and_lines(block, customers, activity, habits)
     prof = profile.customer_profile(block, customers, interactions, activity, shop)
     return Seed000(customers, memberships, interactions, activity, shop, prof, machines.truth)
 

@@ -9,26 +9,17 @@ import pyarrow as pa
 
 from c360.contracts import commerce
 from c360.generate import vocab
-from c360.generate.arrays import (
-    draw,
-    euros,
-    ids,
-    repeat_index,
-    timestamps,
-    uniform_between,
-    weighted,
-    where_valid,
-)
+from c360.generate.arrays import draw, euros, ids, timestamps, weighted, where_valid
 from c360.generate.block import Block
 from c360.generate.plan import ACTIVITY_START, AS_OF, DAY
-from c360.generate.rand import stream
+from c360.generate.seed000 import baskets
+from c360.generate.seed000.behaviour import Behaviour, active_days, rhythm
 from c360.generate.seed000.email import EmailActivity
 
 ATTRIBUTION_WINDOW = 14 * DAY
-# Mean orders per customer by lifecycle stage (leads and prospects have not bought yet).
+# Mean orders per customer by lifecycle stage (leads and prospects have not bought yet): together
+# they set the block's order volume, shared out by activity level x active days.
 ORDERS_BY_STAGE = {"active": 4.2, "at_risk": 4.0, "churned": 3.5}
-# The last day an at-risk or churned customer orders, before the data's end.
-QUIET_DAYS = {"at_risk": 120, "churned": 270}
 ORDER_STATUS_WEIGHTS = (85, 5, 10)
 RETURN_RATE_OF_COMPLETED = 0.2  # ~10,000 returns of ~51,000 completed orders (some too recent)
 
@@ -43,31 +34,35 @@ class Commerce:
     line_order: np.ndarray  # order index of each line
 
 
-def orders_and_lines(block: Block, customers_: pa.Table, email: EmailActivity) -> Commerce:
-    """Orders (a third follow an e-mail touch within 14 days), lines, attribution and returns."""
+def orders_and_lines(
+    block: Block, customers_: pa.Table, email: EmailActivity, habits: Behaviour
+) -> Commerce:
+    """Orders, lines, last-touch attribution and returns.
+
+    A buying customer orders at a rhythm (``behaviour.rhythm``) whose rate is proportional to
+    their activity level; gaps lengthen before a churn date and orders stop at it; an e-mail touch
+    brings a due order forward to within 13 days of it (so ~18% of orders are attributed).
+    """
     rng = block.rng("orders")
     stage = customers_.column("lifecycle_stage").to_numpy(zero_copy_only=False)
     mean = np.array([ORDERS_BY_STAGE.get(s, 0.0) for s in stage])
-    counts = rng.poisson(rng.gamma(2.0, mean / 2.0))
-    owner = repeat_index(counts)
-    m = len(owner)
     first_seen = customers_.column("first_seen_at").cast(pa.int64()).to_numpy()
-    last_day = AS_OF - np.array([QUIET_DAYS.get(s, 0) for s in stage]) * DAY
+    last_day = np.minimum(AS_OF, habits.churn_at)
     low = np.minimum(np.maximum(first_seen, ACTIVITY_START), last_day - DAY)
-    order_at = uniform_between(rng, low[owner], last_day[owner], m)
-
-    touch_owner, touch_at, touch_campaign = _touches(block, email)
-    follows = _follow_touches(rng, owner, touch_owner, touch_at, last_day)
-    order_at = np.where(
-        follows >= 0,
-        np.minimum(
-            touch_at[np.maximum(follows, 0)] + rng.integers(3600, 13 * DAY, m), last_day[owner]
-        ),
-        order_at,
+    level = np.where(mean > 0, habits.level, 0.0)
+    per_day = (
+        level * mean.sum() / max(float((level * active_days(habits, low, last_day)).sum()), 1e-9)
     )
+    touch_owner, touch_at, touch_campaign = _touches(block, email)
+    cues = (touch_owner, touch_at)
+    # Touches pull orders forward, which adds some: one trial run calibrates the rate.
+    trial = len(rhythm(rng, habits, per_day, low, last_day, cues)[0])
+    per_day = per_day * mean.sum() / max(trial, 1)
+    owner, order_at = rhythm(rng, habits, per_day, low, last_day, cues)
+    m = len(owner)
     campaign = _last_touch(owner, order_at, touch_owner, touch_at, touch_campaign)
 
-    lines, cents, line_order = _lines(block, m)
+    lines, cents, line_order = baskets.lines(block, owner, habits.tastes)
     status = np.array(commerce.ORDER_STATUSES)[weighted(rng, ORDER_STATUS_WEIGHTS, m)]
     promo = where_valid(
         rng.random(m) < 0.15,
@@ -112,28 +107,6 @@ def _touches(block: Block, email: EmailActivity) -> tuple[np.ndarray, np.ndarray
     return who[order], at[order], send_campaign[send][order]
 
 
-def _follow_touches(
-    rng: np.random.Generator,
-    owner: np.ndarray,
-    touch_owner: np.ndarray,
-    touch_at: np.ndarray,
-    last_day: np.ndarray,
-) -> np.ndarray:
-    """For about a third of orders of touched customers, the index of a touch the order follows."""
-    n_cust = len(last_day)
-    start = np.searchsorted(touch_owner, np.arange(n_cust), side="left")
-    count = np.searchsorted(touch_owner, np.arange(n_cust), side="right") - start
-    m = len(owner)
-    pick = start[owner] + (rng.random(m) * count[owner]).astype(np.int64)
-    ok = (count[owner] > 0) & (rng.random(m) < 0.35)
-    ok &= (
-        touch_at[np.minimum(pick, len(touch_at) - 1)] < last_day[owner] - DAY
-        if len(touch_at)
-        else False
-    )
-    return np.where(ok, pick, -1)
-
-
 def _last_touch(
     owner: np.ndarray,
     order_at: np.ndarray,
@@ -150,42 +123,6 @@ def _last_touch(
     j = np.maximum(i, 0)
     hit = (i >= 0) & (touch_owner[j] == owner) & (order_at - touch_at[j] <= ATTRIBUTION_WINDOW)
     return np.where(hit, touch_campaign[j], -1)
-
-
-def _lines(block: Block, n_orders: int) -> tuple[pa.Table, np.ndarray, np.ndarray]:
-    """About three lines per order; money in cents so an order's total is its lines' exact sum."""
-    rng = block.rng("order_lines")
-    per_order = 1 + rng.poisson(2.0, n_orders)
-    line_order = repeat_index(per_order)
-    m = len(line_order)
-    prod = block.dims.products
-    n_prod = prod.num_rows
-    popularity = 1.0 / np.arange(1, n_prod + 1) ** 0.8
-    # The same products are popular in every block: the ranking has its own stream.
-    ranking = stream(block.plan.seed, "product_popularity").permutation(n_prod)
-    product = ranking[weighted(rng, list(popularity), m)]
-    qty = 1 + weighted(rng, (70, 20, 7, 2, 1), m)
-    unit = np.round(prod.column("price_eur").to_numpy() * 100).astype(np.int64)[product]
-    gross = unit * qty
-    discounted = rng.random(m) < 0.25
-    discount = np.where(discounted, np.round(gross * rng.uniform(0.05, 0.25, m)), 0).astype(
-        np.int64
-    )
-    total = gross - discount
-    order_cents = np.bincount(line_order, weights=total, minlength=n_orders).astype(np.int64)
-    lines = pa.table(
-        {
-            "order_line_id": ids("LINE_", block.next_ids("order_lines", m), 8),
-            "order_id": pa.nulls(m, pa.string()),
-            "product_id": prod.column("product_id").take(pa.array(product)),
-            "qty": qty.astype(np.int64),
-            "unit_price_eur": euros(unit),
-            "discount_eur": euros(discount),
-            "line_total_eur": euros(total),
-        },
-        schema=commerce.ORDER_LINES.arrow_schema(),
-    )
-    return lines, order_cents, line_order
 
 
 def _returns(

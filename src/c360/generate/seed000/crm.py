@@ -17,11 +17,17 @@ from c360.generate.arrays import (
 )
 from c360.generate.block import Block
 from c360.generate.plan import ACTIVITY_START, AS_OF, DAY, HISTORY_START
+from c360.generate.seed000.behaviour import NEVER, Behaviour
 
 COUNTRY_NAME = {"FR": "France", "US": "USA", "DE": "Germany", "ES": "Spain", "GB": "UK"}
 STAGE_WEIGHTS = {"lead": 12, "prospect": 13, "active": 50, "at_risk": 12, "churned": 13}
 CONSENT_EMAIL_RATE = 0.65
 ACCOUNT_LINK_RATE = 0.30
+TYPE_WEIGHTS = (30, 25, 20, 15, 10)  # the seed's mix of crm.INTERACTION_TYPES
+INTERACTION_LEVEL = 1.0  # interactions per customer grow as activity level ** this
+DISTRESS = 0.7  # share of a churner's interactions in the last DISTRESS_DAYS before churning
+DISTRESS_DAYS = 30
+DISTRESS_TYPES = (80, 0, 5, 0, 15)  # mostly support tickets, some complaints
 
 
 def customers(block: Block) -> pa.Table:
@@ -100,8 +106,23 @@ def _distinct(rng: np.random.Generator, n: int, n_values: int, width: int) -> np
         out[clash] = rng.integers(0, n_values, (int(clash.sum()), width))
 
 
-def interactions(block: Block, customers_: pa.Table) -> pa.Table:
-    """About four interactions per customer, after their first_seen_at."""
+def _others(distressed: float) -> list[float]:
+    """Type weights of the ordinary interactions that keep the overall mix at ``TYPE_WEIGHTS``
+    when a ``distressed`` share is drawn from ``DISTRESS_TYPES``.
+
+    >>> [round(w, 3) for w in _others(0.0)]
+    [0.3, 0.25, 0.2, 0.15, 0.1]
+    """
+    target = np.asarray(TYPE_WEIGHTS, float) / sum(TYPE_WEIGHTS)
+    distress = np.asarray(DISTRESS_TYPES, float) / sum(DISTRESS_TYPES)
+    rest = np.maximum(target - distressed * distress, 0.0) / max(1.0 - distressed, 1e-9)
+    return [float(w) for w in rest / rest.sum()]
+
+
+def interactions(block: Block, customers_: pa.Table, habits: Behaviour) -> pa.Table:
+    """About four interactions per customer (more for more active customers), after their
+    first_seen_at and up to their churn date; 70% of a churner's fall in the 30 days before it,
+    mostly support tickets (the others are drawn so that the seed's mix of types holds overall)."""
     rng = block.rng("interactions")
     stage = customers_.column("lifecycle_stage").to_numpy(zero_copy_only=False)
     lam = np.select(
@@ -109,12 +130,23 @@ def interactions(block: Block, customers_: pa.Table) -> pa.Table:
         [2.0, 3.0, 5.0, 4.0],
         4.5,
     )
-    counts = rng.poisson(lam)
+    weight = habits.level**INTERACTION_LEVEL
+    for s in np.unique(stage):  # the stage's volume, shared by activity level
+        weight[stage == s] /= weight[stage == s].mean()
+    counts = rng.poisson(lam * weight)
     owner = repeat_index(counts)
     m = len(owner)
     first_seen = customers_.column("first_seen_at").cast(pa.int64()).to_numpy()[owner]
-    occurred = uniform_between(rng, np.maximum(first_seen, ACTIVITY_START - 365 * DAY), AS_OF, m)
-    type_i = weighted(rng, (30, 25, 20, 15, 10), m)
+    start = np.maximum(first_seen, ACTIVITY_START - 365 * DAY)
+    end = np.minimum(habits.churn_at[owner], AS_OF)
+    distress = (habits.churn_at[owner] < NEVER) & (rng.random(m) < DISTRESS)
+    start = np.where(distress, np.maximum(start, end - DISTRESS_DAYS * DAY), start)
+    occurred = uniform_between(rng, start, end, m)
+    type_i = np.where(
+        distress,
+        weighted(rng, DISTRESS_TYPES, m),
+        weighted(rng, _others(float(distress.mean()) if m else 0.0), m),
+    )
     kind = np.array(crm.INTERACTION_TYPES)[type_i]
     channel = np.array(crm.CHANNELS)[weighted(rng, (35, 35, 20, 10), m)]
     outcome_i = np.where(

@@ -4,6 +4,11 @@ Funnel per send (the seed's rates): 3% bounce; 22% of delivered sends are opened
 sends are clicked; 0.5% of delivered sends lead to an unsubscribe. To reach the seed's volume of
 one event per send, opened sends are opened several times (1 + Poisson(3.4): mail clients
 reload images, people reread) and clicked sends clicked 1 + Poisson(0.5) times.
+
+The rates hold on average, not per customer: a send's chance to be opened (and an opened one's
+to be clicked) is proportional to its recipient's activity at the send (``behaviour``: level x
+intensity), scaled so the block's mean is the seed's rate; nobody opens or clicks after their
+churn date.
 """
 
 from __future__ import annotations
@@ -19,11 +24,13 @@ from c360.generate import vocab
 from c360.generate.arrays import ids, repeat_index, timestamps, uniform_between, weighted
 from c360.generate.block import Block
 from c360.generate.plan import AS_OF, DAY
+from c360.generate.seed000.behaviour import Behaviour
 from c360.generate.seed000.crm import CONSENT_EMAIL_RATE
 
 SENDS_PER_CUSTOMER = 10.0
 BOUNCE, OPEN, CLICK, UNSUBSCRIBE = 0.03, 0.22, 0.08, 0.005
 EXTRA_OPENS, EXTRA_CLICKS = 3.4, 0.5
+MAX_OPEN, MAX_CLICK = 0.9, 0.6  # the most active customers' chances
 
 
 @dataclass(frozen=True)
@@ -34,7 +41,7 @@ class EmailActivity:
     event_send: np.ndarray  # send index of each event
 
 
-def sends_and_events(block: Block, customers_: pa.Table) -> EmailActivity:
+def sends_and_events(block: Block, customers_: pa.Table, habits: Behaviour) -> EmailActivity:
     """Sends (consenting customers only) and the funnel of events each one produced."""
     rng = block.rng("sends")
     consent = customers_.column("consent_email").to_numpy(zero_copy_only=False)
@@ -59,7 +66,10 @@ def sends_and_events(block: Block, customers_: pa.Table) -> EmailActivity:
         },
         schema=marketing.SENDS.arrow_schema(),
     )
-    events, event_send = _events(block, sends, send_at, campaign, asset)
+    activity = habits.level[owner] * habits.intensity(owner, send_at)
+    events, event_send = _events(
+        block, sends, send_at, campaign, asset, activity, habits.churn_at[owner]
+    )
     return EmailActivity(sends, events, owner, event_send)
 
 
@@ -93,14 +103,34 @@ def _assets_for(
     return out
 
 
+def _chances(activity: np.ndarray, among: np.ndarray, rate: float, cap: float) -> np.ndarray:
+    """Chances proportional to ``activity`` up to ``cap``, averaging ``rate`` over ``among``.
+
+    >>> chances = _chances(np.array([1.0, 3.0, 0.0]), np.array([True, True, False]), 0.2, 0.9)
+    >>> chances.round(3).tolist()
+    [0.1, 0.3, 0.0]
+    """
+    scale = rate / max(float(activity[among].mean()) if among.any() else 1.0, 1e-9)
+    for _ in range(8):  # the cap lowers the mean: raise the others until it is back at rate
+        mean = float(np.minimum(activity[among] * scale, cap).mean()) if among.any() else rate
+        scale *= rate / max(mean, 1e-9)
+    return np.minimum(activity * scale, cap)
+
+
 def _events(
-    block: Block, sends: pa.Table, send_at: np.ndarray, campaign: np.ndarray, asset: np.ndarray
+    block: Block,
+    sends: pa.Table,
+    send_at: np.ndarray,
+    campaign: np.ndarray,
+    asset: np.ndarray,
+    activity: np.ndarray,
+    churn_at: np.ndarray,
 ) -> tuple[pa.Table, np.ndarray]:
     rng = block.rng("events")
     m = sends.num_rows
     bounced = rng.random(m) < BOUNCE
-    opened = ~bounced & (rng.random(m) < OPEN)
-    clicked = opened & (rng.random(m) < CLICK)
+    opened = ~bounced & (rng.random(m) < _chances(activity, ~bounced, OPEN, MAX_OPEN))
+    clicked = opened & (rng.random(m) < _chances(activity, opened, CLICK, MAX_CLICK))
     unsub = ~bounced & (rng.random(m) < UNSUBSCRIBE)
     n_open = np.where(opened, 1 + rng.poisson(EXTRA_OPENS, m), 0)
     n_click = np.where(clicked, 1 + rng.poisson(EXTRA_CLICKS, m), 0)
@@ -129,6 +159,7 @@ def _events(
 
     kind, send_i, at = np.concatenate(kinds), np.concatenate(owners), np.concatenate(times)
     keep = at <= AS_OF  # what happens after the data's end date has not happened yet
+    keep &= (kind > 1) | (at <= churn_at[send_i])  # no open or click after churning
     order = np.lexsort((kind, at, send_i))
     order = order[keep[order]]
     kind, send_i, at = kind[order], send_i[order], at[order]
