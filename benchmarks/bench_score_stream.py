@@ -15,9 +15,11 @@ import resource
 import statistics
 import subprocess
 import sys
+import time
 from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -95,14 +97,39 @@ def synthesise(workspace: Path, customers: int, seed: int = 7) -> dict[str, int]
     return {name: out.rows for name, out in outs.items()}
 
 
-def child(workspace: Path) -> None:
-    """Score ``workspace`` on DuckDB; print seconds, rows and this process's peak RSS (JSON)."""
-    from c360.engines import connect
-    from c360.ml.publish_churn import publish_scores
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-    [(_, rows, seconds)] = publish_scores(workspace, connect("duckdb"))
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"rows": rows, "seconds": seconds, "peak_mib": peak}))
+
+def child(workspace: Path) -> None:
+    """Score ``workspace`` on DuckDB; print seconds, rows and this process's peak RSS (JSON),
+    also as it stood after collecting the training features and after fitting the models."""
+    from c360.engines import connect
+    from c360.ml import publish_churn
+
+    marks: dict[str, float] = {}
+    collect, assess = publish_churn._collect, publish_churn.assess
+
+    def collected(*args: Any) -> Any:
+        rows = collect(*args)
+        marks["collected_s"] = time.perf_counter() - started
+        marks["collected_mib"] = _peak_mib()
+        return rows
+
+    def assessed(*args: Any, **kwargs: Any) -> Any:
+        outcome = assess(*args, **kwargs)
+        marks["fitted_s"] = time.perf_counter() - started
+        marks["fitted_mib"] = _peak_mib()
+        return outcome
+
+    publish_churn._collect, publish_churn.assess = collected, assessed  # checkpoints only
+    started = time.perf_counter()
+    [(_, rows, seconds)] = publish_churn.publish_scores(workspace, connect("duckdb"))
+    print(json.dumps({"rows": rows, "seconds": seconds, "peak_mib": _peak_mib(), **marks}))
+
+
+def _median(results: list[dict[str, float]], key: str) -> float:
+    return statistics.median(r[key] for r in results)
 
 
 def main() -> None:
@@ -110,17 +137,24 @@ def main() -> None:
     parser.add_argument("--customers", type=int, nargs="+", default=[500_000, 2_000_000])
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--dir", type=Path, default=Path("/tmp/c360-bench-stream"))
+    parser.add_argument("--keep", action="store_true", help="reuse workspaces already made")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child)
         return
-    print("| customers | fact rows | runs | median s | min s | max s | peak RSS MiB (max) |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print(
+        "| customers | fact rows | runs | median s | min s | max s | training features "
+        "collected s | models fitted s | peak RSS MiB: after training features / after "
+        "fitting / at the end |"
+    )
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for n in args.customers:
         workspace = args.dir / f"n{n}"
-        written = synthesise(workspace, n)
-        facts = sum(v for k, v in written.items() if k.startswith("fct_"))
+        if not (args.keep and (workspace / "lake").exists()):
+            synthesise(workspace, n)
+        facts = sum(lake.count_rows(lake.table_dir(workspace, "gold", t))
+                    for t in ("fct_orders", "fct_email_events", "fct_interactions"))  # fmt: skip
         results = []
         for _ in range(args.runs):
             out = subprocess.run(
@@ -132,7 +166,9 @@ def main() -> None:
         times = [r["seconds"] for r in results]
         print(
             f"| {n:,} | {facts:,} | {len(times)} | {statistics.median(times):.1f} | "
-            f"{min(times):.1f} | {max(times):.1f} | {max(r['peak_mib'] for r in results):,.0f} |",
+            f"{min(times):.1f} | {max(times):.1f} | {_median(results, 'collected_s'):.1f} | "
+            f"{_median(results, 'fitted_s'):.1f} | {_median(results, 'collected_mib'):,.0f} / "
+            f"{_median(results, 'fitted_mib'):,.0f} / {_median(results, 'peak_mib'):,.0f} |",
             flush=True,
         )
 
