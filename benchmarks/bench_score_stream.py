@@ -15,6 +15,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from contextlib import ExitStack
 from datetime import datetime
@@ -101,6 +102,47 @@ def _peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _rss_mib() -> float:
+    return int(Path("/proc/self/statm").read_text().split()[1]) * resource.getpagesize() / 2**20
+
+
+class _Sampler(threading.Thread):
+    """The highest current RSS seen since ``reset``, sampled every 50 ms."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.high = 0.0
+
+    def reset(self) -> None:
+        self.high = _rss_mib()
+
+    def run(self) -> None:
+        while True:
+            self.high = max(self.high, _rss_mib())
+            time.sleep(0.05)
+
+
+def aggregate_only(workspace: Path) -> None:
+    """Compute every customer's features as of "now" on DuckDB and drop them (nothing kept):
+    the memory the engine needs for the fact-table aggregation alone (JSON)."""
+    import ibis
+
+    from c360.engines import connect
+    from c360.ml import churn_features, publish_churn
+
+    engine = connect("duckdb")
+    customers = engine.register("churn_customers", publish_churn._customers(workspace))
+    facts = churn_features.events(
+        *(publish_churn._fact(workspace, engine, n) for n in publish_churn._FACTS)
+    )
+    span = engine.to_arrow(churn_features.span(facts, customers)).to_pylist()[0]
+    now = publish_churn._epoch_to_datetime(span["last_at"])
+    expr: ibis.Table = churn_features.features(facts, customers, now).order_by("customer360_id")
+    schema = expr.schema().to_pyarrow()
+    rows = sum(b.num_rows for b in engine.map_batches(expr, lambda b: b, schema))
+    print(json.dumps({"rows": rows, "peak_mib": _peak_mib()}))
+
+
 def child(workspace: Path) -> None:
     """Score ``workspace`` on DuckDB; print seconds, rows and this process's peak RSS (JSON),
     also as it stood after collecting the training features and after fitting the models."""
@@ -120,11 +162,15 @@ def child(workspace: Path) -> None:
         outcome = assess(*args, **kwargs)
         marks["fitted_s"] = time.perf_counter() - started
         marks["fitted_mib"] = _peak_mib()
+        sampler.reset()  # from here on: scoring
         return outcome
 
+    sampler = _Sampler()
+    sampler.start()
     publish_churn._collect, publish_churn.assess = collected, assessed  # checkpoints only
     started = time.perf_counter()
     [(_, rows, seconds)] = publish_churn.publish_scores(workspace, connect("duckdb"))
+    marks["scoring_high_mib"] = sampler.high
     print(json.dumps({"rows": rows, "seconds": seconds, "peak_mib": _peak_mib(), **marks}))
 
 
@@ -139,16 +185,21 @@ def main() -> None:
     parser.add_argument("--dir", type=Path, default=Path("/tmp/c360-bench-stream"))
     parser.add_argument("--keep", action="store_true", help="reuse workspaces already made")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--aggregate-only", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child)
         return
+    if args.aggregate_only:
+        aggregate_only(args.aggregate_only)
+        return
     print(
         "| customers | fact rows | runs | median s | min s | max s | training features "
         "collected s | models fitted s | peak RSS MiB: after training features / after "
-        "fitting / at the end |"
+        "fitting / at the end | highest RSS while scoring MiB | peak RSS of the feature "
+        "aggregation alone MiB |"
     )
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for n in args.customers:
         workspace = args.dir / f"n{n}"
         if not (args.keep and (workspace / "lake").exists()):
@@ -163,12 +214,18 @@ def main() -> None:
             )  # fmt: skip
             results.append(json.loads(out.stdout.strip().splitlines()[-1]))
         assert all(r["rows"] == n for r in results), results
+        out = subprocess.run(
+            [sys.executable, __file__, "--aggregate-only", str(workspace)],
+            check=True, capture_output=True, text=True,
+        )  # fmt: skip
+        alone = json.loads(out.stdout.strip().splitlines()[-1])
         times = [r["seconds"] for r in results]
         print(
             f"| {n:,} | {facts:,} | {len(times)} | {statistics.median(times):.1f} | "
             f"{min(times):.1f} | {max(times):.1f} | {_median(results, 'collected_s'):.1f} | "
             f"{_median(results, 'fitted_s'):.1f} | {_median(results, 'collected_mib'):,.0f} / "
-            f"{_median(results, 'fitted_mib'):,.0f} / {_median(results, 'peak_mib'):,.0f} |",
+            f"{_median(results, 'fitted_mib'):,.0f} / {_median(results, 'peak_mib'):,.0f} | "
+            f"{_median(results, 'scoring_high_mib'):,.0f} | {alone['peak_mib']:,.0f} |",
             flush=True,
         )
 
