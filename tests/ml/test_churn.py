@@ -98,7 +98,8 @@ def test_training_samples_when_there_are_too_many(
     monkeypatch.setattr(publish_churn, "TRAIN_CAP", 150)
     [(_, rows, _)] = publish_scores(tmp_path, engine)
     assert rows == 400  # everyone scored
-    assert "Training: 150 customers" in (tmp_path / "reports" / CHURN_CARD).read_text()
+    card = (tmp_path / "reports" / CHURN_CARD).read_text()
+    assert "Training: 150 customers" in card and "At most 150 customers per cutoff" in card
 
 
 def test_a_workspace_too_small_gets_an_empty_table_and_says_why(

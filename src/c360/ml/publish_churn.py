@@ -101,7 +101,13 @@ def model_card(outcome: Outcome, now: datetime, first: datetime) -> str:
         f"## Evaluation at {o.holdout_at}",
         "",
         f"Training: {o.train_rows:,} customers, base rate {o.train_rate:.4f}. Holdout: "
-        f"{m.rows:,} customers, base rate {m.base_rate:.4f}.",
+        f"{m.rows:,} customers, base rate {m.base_rate:.4f}."
+        + (
+            f" (At most {TRAIN_CAP:,} customers per cutoff: a deterministic sample by a hash of "
+            "customer360_id.)"
+            if max(o.train_rows, m.rows) >= TRAIN_CAP
+            else ""
+        ),
         "",
         "| score | ROC-AUC | PR-AUC | lift in the top decile |",
         "| --- | ---: | ---: | ---: |",
