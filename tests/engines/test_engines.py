@@ -6,6 +6,7 @@ import datetime as dt
 
 import ibis
 import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 
 from c360.engines import Engine, EngineUnavailableError, connect
@@ -47,6 +48,20 @@ def test_safe_iso_date_parse_and_null_division(engine: Engine) -> None:
     # keys None, a (2024-02-03), a (30 February), b (dd/mm/yyyy), c (no zero padding)
     assert out.column("parsed").to_pylist() == [None, dt.date(2024, 2, 3), None, None, None]
     assert out.column("ratio").to_pylist() == [1.0, pytest.approx(1 / 10.5), None, 1 / 3.0, None]
+
+
+def test_map_batches_streams_a_function_over_every_row(engine: Engine) -> None:
+    t = engine.register("rows_map", pa.table({"n": list(range(250_001))}))
+    schema = pa.schema([("n", pa.int64()), ("twice", pa.int64())])
+
+    def twice(batch: pa.RecordBatch) -> pa.RecordBatch:
+        n = batch.column("n")
+        return pa.RecordBatch.from_arrays([n, pc.multiply(n, 2)], schema=schema)
+
+    batches = list(engine.map_batches(t.select("n"), twice, schema))
+    assert all(b.schema == schema and b.num_rows <= 100_000 for b in batches)
+    out = pa.Table.from_batches(batches).sort_by("n")
+    assert out.num_rows == 250_001 and out["twice"].to_pylist()[-1] == 500_000
 
 
 def test_unknown_engine_is_refused_with_a_message() -> None:

@@ -1,5 +1,5 @@
-"""Churn risk and propensity: features and labels on a literal timeline, the metrics, the models
-on planted signal, and ``customer_scores`` published from a workspace."""
+"""Churn risk and propensity: the metrics, the models on planted signal, and ``customer_scores``
+published from a workspace on every engine."""
 
 from __future__ import annotations
 
@@ -8,93 +8,15 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import numpy as np
-import pyarrow as pa
+import pytest
 
 from c360.contracts.check import violations
 from c360.contracts.gold_churn import CUSTOMER_SCORES
-from c360.ml import churn
+from c360.engines import Engine, connect
+from c360.ml import churn, publish_churn
 from c360.ml.publish_churn import CHURN_CARD, PROPENSITY_CARD, publish_scores
 from c360.pipeline import lake
-
-A, B, C, D = (f"c360_0000000{i}" for i in range(1, 5))
-CUTOFF = datetime(2025, 4, 1)
-
-
-def _orders(rows: list[tuple[str, datetime, str, float]]) -> pa.Table:
-    who, when, status, amount = zip(*rows, strict=True) if rows else ((), (), (), ())
-    return pa.table(
-        {"customer360_id": pa.array(who, pa.string()),
-         "order_at": pa.array(when, pa.timestamp("ms")), "status": pa.array(status, pa.string()),
-         "total_amount_eur": pa.array(amount, pa.float64())}
-    )  # fmt: skip
-
-
-def _emails(rows: list[tuple[str, datetime, datetime | None, datetime | None]]) -> pa.Table:
-    who, sent, opened, clicked = zip(*rows, strict=True) if rows else ((), (), (), ())
-    ms = pa.timestamp("ms")
-    return pa.table(
-        {"customer360_id": pa.array(who, pa.string()), "send_at": pa.array(sent, ms),
-         "is_opened": pa.array([o is not None for o in opened], pa.bool_()),
-         "is_clicked": pa.array([c is not None for c in clicked], pa.bool_()),
-         "first_open_at": pa.array(opened, ms), "first_click_at": pa.array(clicked, ms)}
-    )  # fmt: skip
-
-
-def _interactions(rows: list[tuple[str, datetime, str]]) -> pa.Table:
-    who, when, kind = zip(*rows, strict=True) if rows else ((), (), ())
-    return pa.table(
-        {"customer360_id": pa.array(who, pa.string()),
-         "occurred_at": pa.array(when, pa.timestamp("ms")), "type": pa.array(kind, pa.string())}
-    )  # fmt: skip
-
-
-def _timeline() -> churn.Events:
-    """A buys (one order after the cutoff), B engages by e-mail and support and comes back by
-    e-mail, C was last seen half a year before and never again, D appears after the cutoff."""
-    orders = _orders([
-        (A, datetime(2024, 6, 1), "completed", 50.0),
-        (A, datetime(2025, 3, 22), "completed", 100.0),
-        (A, datetime(2025, 3, 31), "canceled", 999.0),  # not a purchase
-        (A, datetime(2025, 4, 15), "completed", 80.0),  # after: A buys within 30 days
-        (B, datetime(2023, 1, 1), "completed", 20.0),  # more than 365 days before
-    ])  # fmt: skip
-    emails = _emails([
-        (B, datetime(2025, 3, 1), datetime(2025, 3, 2), datetime(2025, 3, 3)),
-        (B, datetime(2025, 5, 30), datetime(2025, 6, 1), None),  # after: 61 days on
-        (C, datetime(2024, 12, 1), None, None),  # more than 90 days before
-    ])  # fmt: skip
-    interactions = _interactions([
-        (B, datetime(2025, 1, 31), "support_ticket"),
-        (C, datetime(2024, 10, 3), "sales_call"),
-        (D, datetime(2025, 5, 1), "onboarding"),
-    ])  # fmt: skip
-    return churn.events(pa.array([A, B, C, D]), orders, emails, interactions)
-
-
-def test_features_as_of_the_cutoff() -> None:
-    ev = _timeline()
-    x = churn.features_at(ev, 4, CUTOFF)
-    never = churn.NEVER_DAYS
-    expected = {  # days to 2025-04-01 counted on a calendar
-        A: [10, never, 2, 150, 0, 0, 0, 0, 0, 304],
-        B: [821, 29, 0, 0, 1, 1, 1, 1, 1, 821],
-        C: [never, 180, 0, 0, 0, 0, 0, 0, 0, 180],
-    }
-    for row, (_, values) in enumerate(expected.items()):
-        assert dict(zip(churn.FEATURES, x[row], strict=True)) == dict(
-            zip(churn.FEATURES, values, strict=True)
-        )
-    assert churn.known_at(ev, 4, CUTOFF).tolist() == [True, True, True, False]
-    assert ev.latest() == datetime(2025, 6, 1)
-
-
-def test_labels_after_the_cutoff() -> None:
-    ev = _timeline()
-    assert churn.churn_labels(ev, 4, CUTOFF).tolist()[:3] == [0, 0, 1]
-    assert churn.churn_labels(ev, 4, CUTOFF, days=60).tolist()[:3] == [0, 1, 1]  # B: day 61
-    assert churn.purchase_labels(ev, 4, CUTOFF).tolist()[:3] == [1, 0, 0]
-    assert churn.purchase_labels(ev, 4, CUTOFF, days=14).tolist()[0] == 1  # (C, C + 14 days]
-    assert churn.purchase_labels(ev, 4, CUTOFF, days=13).tolist()[0] == 0
+from tests.ml.test_churn_features import emails_table, orders_table
 
 
 def test_lift_in_the_top_decile() -> None:
@@ -138,17 +60,17 @@ def _workspace(path: Path, customers: int, rng: np.random.Generator) -> None:
         who, stop = f"c360_{i:08d}", 730 if i % 2 else 400
         for day in np.sort(rng.uniform(0, stop, rng.integers(1, 12))):
             rows.append((who, start + timedelta(days=float(day)), "completed", 30.0))
-    lake.publish_table(path, "gold", "fct_orders", _orders(rows))
+    lake.publish_table(path, "gold", "fct_orders", orders_table(rows))
     who = [r[0] for r in rows[::3]]
     opened = [r[1] + timedelta(hours=1) for r in rows[::3]]
-    lake.publish_table(path, "gold", "fct_email_events", _emails(
+    lake.publish_table(path, "gold", "fct_email_events", emails_table(
         list(zip(who, [r[1] for r in rows[::3]], opened, [None] * len(who), strict=True))
     ))  # fmt: skip
 
 
-def test_scores_and_cards_are_published(tmp_path: Path) -> None:
+def test_scores_and_cards_are_published(tmp_path: Path, engine: Engine) -> None:
     _workspace(tmp_path, 400, np.random.default_rng(3))
-    [(name, rows, _)] = publish_scores(tmp_path)
+    [(name, rows, _)] = publish_scores(tmp_path, engine)
     assert (name, rows) == ("customer_scores", 400)  # no identity_links: everyone in the facts
     table = lake.read_table(tmp_path, "gold", "customer_scores")
     assert violations(CUSTOMER_SCORES, table).num_rows == 0
@@ -158,9 +80,33 @@ def test_scores_and_cards_are_published(tmp_path: Path) -> None:
         assert "| recency-only baseline |" in text and "Not fitted" not in text
 
 
-def test_a_workspace_too_small_gets_an_empty_table_and_says_why(tmp_path: Path) -> None:
+def test_every_engine_scores_alike(tmp_path: Path, engine: Engine) -> None:
+    for ws in ("here", "duckdb"):
+        _workspace(tmp_path / ws, 300, np.random.default_rng(5))
+    publish_scores(tmp_path / "here", engine)
+    publish_scores(tmp_path / "duckdb", connect("duckdb"))
+    here, there = (
+        lake.read_table(tmp_path / ws, "gold", "customer_scores") for ws in ("here", "duckdb")
+    )
+    assert here.num_rows == 300 and here.equals(there)  # both in customer360_id order
+
+
+def test_training_samples_when_there_are_too_many(
+    tmp_path: Path, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _workspace(tmp_path, 400, np.random.default_rng(3))
+    monkeypatch.setattr(publish_churn, "TRAIN_CAP", 150)
+    [(_, rows, _)] = publish_scores(tmp_path, engine)
+    assert rows == 400  # everyone scored
+    card = (tmp_path / "reports" / CHURN_CARD).read_text()
+    assert "Training: 150 customers" in card and "At most 150 customers per cutoff" in card
+
+
+def test_a_workspace_too_small_gets_an_empty_table_and_says_why(
+    tmp_path: Path, engine: Engine
+) -> None:
     _workspace(tmp_path, 6, np.random.default_rng(3))
-    assert [rows for _, rows, _ in publish_scores(tmp_path)] == [0]
+    assert [rows for _, rows, _ in publish_scores(tmp_path, engine)] == [0]
     table = lake.read_table(tmp_path, "gold", "customer_scores")
     assert table.schema == CUSTOMER_SCORES.arrow_schema()
     assert "Not fitted: at " in (tmp_path / "reports" / CHURN_CARD).read_text()

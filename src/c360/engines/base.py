@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import ibis
 import pyarrow as pa
+
+BatchFn = Callable[[pa.RecordBatch], pa.RecordBatch]
+BATCH_ROWS = 100_000  # rows per batch handed to a map_batches function
 
 
 @dataclass(frozen=True)
@@ -19,7 +22,10 @@ class Engine:
     on Spark for decimals with NULLs); ``to_arrow`` returns results with UTC-aware timestamps
     on every engine (Spark hands them back naive); ``splink_api`` gives Splink's database API
     on the same connection, so identity resolution runs where the pipeline runs; ``sql`` runs
-    a user's SQL text (in the engine's dialect) on the registered tables and collects it.
+    a user's SQL text (in the engine's dialect) on the registered tables and collects it;
+    ``map_batches(expr, fn, schema)`` streams ``fn`` over ``expr``'s rows a batch at a time
+    (where the engine runs Python: DuckDB in this process, Spark in its workers) and yields
+    the results, so no more than a batch of them is held in memory.
     """
 
     name: str
@@ -27,6 +33,7 @@ class Engine:
     register: Callable[[str, pa.Table], ibis.Table]
     splink_api: Callable[[], Any]
     sql: Callable[[str], pa.Table]
+    map_batches: Callable[[ibis.Table, BatchFn, pa.Schema], Iterator[pa.RecordBatch]]
 
     def read_lake(self, name: str, folder: Path) -> ibis.Table:
         """A lake table (a folder of Parquet parts) as a table of this engine."""

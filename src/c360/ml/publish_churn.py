@@ -1,27 +1,36 @@
-"""Churn risk and propensity to buy of a workspace: ``customer_scores`` on gold, two model cards."""
+"""Churn risk and propensity to buy of a workspace: ``customer_scores`` on gold, two model cards.
+
+The features are computed on the engine (:mod:`c360.ml.churn_features`). Training collects those
+of two cutoffs (a deterministic sample of at most ``TRAIN_CAP`` customers each); scoring streams
+every customer through the models a batch at a time (``Engine.map_batches``) into the table.
+"""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import ibis
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from c360.contracts.gold_churn import CUSTOMER_SCORES
-from c360.ml import churn
-from c360.ml.churn import Events, Metrics, Model
+from c360.engines import Engine
+from c360.engines.base import BatchFn
+from c360.ml import churn, churn_features
+from c360.ml.churn import Metrics, Model
 from c360.ml.publish import record_metrics
+from c360.ml.sampling import sample
 from c360.pipeline import lake
-from c360.pipeline.gold.run import conform
 
 CHURN_CARD = "model_card_churn.md"
 PROPENSITY_CARD = "model_card_propensity.md"
+TRAIN_CAP = 500_000  # customers per cutoff collected to train and evaluate; more are sampled
+SAMPLE_SEED = 360
 _FACTS = {  # the columns read, so a workspace without a fact table reads it as empty
     "fct_orders": {"customer360_id": pa.string(), "order_at": pa.timestamp("ms"),
                    "status": pa.string(), "total_amount_eur": pa.float64()},
@@ -50,20 +59,15 @@ class Outcome:
 
 
 def assess(
-    ev: Events, n: int, train_at: datetime, holdout_at: datetime, title: str, label: str,
-    labels: Callable[[datetime], np.ndarray], is_churn: bool,
-) -> Outcome:  # fmt: skip
-    """Fit at ``train_at``, measure at ``holdout_at`` against the recency baseline, then refit
-    at ``holdout_at`` (the latest labels) for scoring; customers known at each cutoff only."""
-    outcome = Outcome(title, label, train_at, holdout_at)
-    known = [churn.known_at(ev, n, c) for c in (train_at, holdout_at)]
-    x1, x2 = (
-        churn.features_at(ev, n, c)[k] for c, k in zip((train_at, holdout_at), known, strict=True)
-    )
-    y1, y2 = (labels(c)[k] for c, k in zip((train_at, holdout_at), known, strict=True))
+    train: pa.Table, holdout: pa.Table, label: str, outcome: Outcome, is_churn: bool
+) -> Outcome:
+    """Fit on ``train``, measure on ``holdout`` against the recency baseline, then refit on
+    ``holdout`` (the latest labels) for scoring; ``label`` is the column of the labels."""
+    x1, x2 = churn.matrix(train), churn.matrix(holdout)
+    y1, y2 = (t[label].to_numpy(zero_copy_only=False).astype(np.int64) for t in (train, holdout))
     rate = float(y1.mean()) if len(y1) else float("nan")
     outcome = replace(outcome, train_rows=len(y1), train_rate=rate)
-    for cutoff, y in ((train_at, y1), (holdout_at, y2)):
+    for cutoff, y in ((outcome.train_at, y1), (outcome.holdout_at, y2)):
         if reason := churn.trainable(y):
             return replace(outcome, reason=f"at {cutoff}: {reason}")
     score = churn.predict(churn.fit(x1, y1), x2)
@@ -97,7 +101,13 @@ def model_card(outcome: Outcome, now: datetime, first: datetime) -> str:
         f"## Evaluation at {o.holdout_at}",
         "",
         f"Training: {o.train_rows:,} customers, base rate {o.train_rate:.4f}. Holdout: "
-        f"{m.rows:,} customers, base rate {m.base_rate:.4f}.",
+        f"{m.rows:,} customers, base rate {m.base_rate:.4f}."
+        + (
+            f" (At most {TRAIN_CAP:,} customers per cutoff: a deterministic sample by a hash of "
+            "customer360_id.)"
+            if max(o.train_rows, m.rows) >= TRAIN_CAP
+            else ""
+        ),
         "",
         "| score | ROC-AUC | PR-AUC | lift in the top decile |",
         "| --- | ---: | ---: | ---: |",
@@ -116,28 +126,38 @@ def model_card(outcome: Outcome, now: datetime, first: datetime) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _fact(workspace: Path, name: str) -> pa.Table:
+def _fact(workspace: Path, engine: Engine, name: str) -> ibis.Table:
     schema = pa.schema(_FACTS[name])
-    if not lake.table_dir(workspace, "gold", name).exists():
-        return schema.empty_table()
-    return lake.read_table(workspace, "gold", name).select(schema.names).cast(schema)
+    folder = lake.table_dir(workspace, "gold", name)
+    if not folder.exists():
+        return engine.register(f"churn_{name}", schema.empty_table())
+    return engine.read_lake(f"churn_{name}", folder).select(*schema.names)
 
 
-def _customers(workspace: Path, facts: dict[str, pa.Table]) -> pa.Array:
-    """The people of ``identity_links`` (the profile's rows), else everyone in the facts."""
+def _customers(workspace: Path) -> pa.Table:
+    """The people of ``identity_links`` (the profile's rows), else everyone in the facts, in
+    order of appearance (``customer_index``), which fixes the training rows' order."""
     if lake.table_dir(workspace, "gold", "identity_links").exists():
-        people = lake.read_table(workspace, "gold", "identity_links")["customer360_id"]
+        people = _ids(workspace, "identity_links")
     else:
-        people = pa.chunked_array([t["customer360_id"] for t in facts.values()], pa.string())
-    return pc.unique(people.filter(pc.is_valid(people)))
+        people = pa.chunked_array([_ids(workspace, name) for name in _FACTS], pa.string())
+    ids = pc.unique(people.filter(pc.is_valid(people)))
+    return pa.table({"customer360_id": ids, "customer_index": np.arange(len(ids))})
 
 
-def scores_table(
+def _ids(workspace: Path, name: str) -> pa.ChunkedArray:
+    if not lake.table_dir(workspace, "gold", name).exists():
+        return pa.chunked_array([], pa.string())
+    ids = lake.read_table(workspace, "gold", name, columns=["customer360_id"])
+    return ids.column(0).cast(pa.string())
+
+
+def scores_batch(
     customers: pa.Array, x: np.ndarray, churn_model: Model, propensity_model: Model
-) -> pa.Table:
+) -> pa.RecordBatch:
     """``customer_scores`` of ``customers`` with features ``x``."""
     risk = np.round(churn.predict(churn_model, x), 4)
-    return pa.table(
+    return pa.RecordBatch.from_pydict(
         {
             "customer360_id": customers,
             "churn_risk_score": risk,
@@ -146,6 +166,17 @@ def scores_table(
             "propensity_to_buy_score": np.round(churn.predict(propensity_model, x), 4),
         }
     )
+
+
+def scorer(churn_model: Model, propensity_model: Model) -> BatchFn:
+    """The function that scores a batch of features (shipped to Spark's workers with its
+    models)."""
+
+    def score(batch: pa.RecordBatch) -> pa.RecordBatch:
+        x = churn.matrix(batch)
+        return scores_batch(batch.column("customer360_id"), x, churn_model, propensity_model)
+
+    return score
 
 
 def _figures(outcome: Outcome) -> dict[str, Any]:
@@ -165,40 +196,58 @@ def _figures(outcome: Outcome) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def _collect(engine: Engine, expr: ibis.Table) -> pa.Table:
+    """The known customers' rows of ``expr`` in memory, at most ``TRAIN_CAP`` of them
+    (a deterministic sample), in ``customer_index`` order."""
+    known = expr.filter(expr.is_known)
+    schema = known.schema().to_pyarrow()
+    rows = sample(engine.map_batches(known, _same, schema), schema, "customer360_id",
+                  TRAIN_CAP, SAMPLE_SEED)  # fmt: skip
+    return rows.sort_by("customer_index")
+
+
+def _same(batch: pa.RecordBatch) -> pa.RecordBatch:
+    return batch
+
+
+def _epoch_to_datetime(seconds: int | None) -> datetime:
+    return datetime(1970, 1, 1) + timedelta(seconds=seconds or 0)
+
+
 def publish_scores(
-    workspace: Path, churn_days: int = churn.CHURN_DAYS
+    workspace: Path, engine: Engine, churn_days: int = churn.CHURN_DAYS
 ) -> list[tuple[str, int, float]]:
     """Publish ``customer_scores`` and both model cards; (table, rows, seconds)."""
     workspace = Path(workspace)
     started = time.perf_counter()
-    facts = {name: _fact(workspace, name) for name in _FACTS}
-    customers = _customers(workspace, facts)
-    ev = churn.events(customers, *facts.values())
-    n, now = len(customers), ev.latest()
+    customers = engine.register("churn_customers", _customers(workspace))
+    facts = churn_features.events(*(_fact(workspace, engine, name) for name in _FACTS))
+    span = engine.to_arrow(churn_features.span(facts, customers)).to_pylist()[0]
+    first, now = (_epoch_to_datetime(span[k]) for k in ("first_at", "last_at"))
     train_at, holdout_at = now - timedelta(days=2 * churn_days), now - timedelta(days=churn_days)
+    train, holdout = (
+        _collect(engine, churn_features.features(facts, customers, c, churn_days))
+        for c in (train_at, holdout_at)
+    )
     outcomes = [
-        assess(
-            ev, n, train_at, holdout_at, "churn risk",
-            f"1 = no completed order and no e-mail open, click or interaction in the "
-            f"{churn_days} days after the cutoff",
-            lambda c: churn.churn_labels(ev, n, c, churn_days), is_churn=True,
-        ),
-        assess(
-            ev, n, train_at, holdout_at, "propensity to buy",
-            f"1 = a completed order in the {churn.PURCHASE_DAYS} days after the cutoff",
-            lambda c: churn.purchase_labels(ev, n, c), is_churn=False,
-        ),
+        assess(train, holdout, "is_churned", Outcome(
+            "churn risk", f"1 = no completed order and no e-mail open, click or interaction in "
+            f"the {churn_days} days after the cutoff", train_at, holdout_at), is_churn=True),
+        assess(train, holdout, "is_purchase", Outcome(
+            "propensity to buy", f"1 = a completed order in the {churn.PURCHASE_DAYS} days after "
+            "the cutoff", train_at, holdout_at), is_churn=False),
     ]  # fmt: skip
-    models = [o.model for o in outcomes]
-    if models[0] is not None and models[1] is not None:
-        table = scores_table(customers, churn.features_at(ev, n, now), models[0], models[1])
-    else:
-        table = CUSTOMER_SCORES.arrow_schema().empty_table()
-    table = conform(table, CUSTOMER_SCORES)
-    lake.publish_table(workspace, "gold", CUSTOMER_SCORES.name, table)
+    schema = CUSTOMER_SCORES.arrow_schema()
+    with lake.publish(workspace, "gold", CUSTOMER_SCORES.name, schema) as out:
+        models = [o.model for o in outcomes]
+        if models[0] is not None and models[1] is not None:
+            now_features = churn_features.features(facts, customers, now, churn_days)
+            expr = now_features.select("customer360_id", *churn.FEATURES).order_by("customer360_id")
+            for batch in engine.map_batches(expr, scorer(models[0], models[1]), schema):
+                out.write(pa.Table.from_batches([batch]))
     reports = workspace / "reports"
     reports.mkdir(parents=True, exist_ok=True)
     for card, outcome in zip((CHURN_CARD, PROPENSITY_CARD), outcomes, strict=True):
-        (reports / card).write_text(model_card(outcome, now, ev.earliest()), encoding="utf-8")
+        (reports / card).write_text(model_card(outcome, now, first), encoding="utf-8")
         record_metrics(workspace, outcome.title.replace(" ", "_"), _figures(outcome))
-    return [(CUSTOMER_SCORES.name, table.num_rows, time.perf_counter() - started)]
+    return [(CUSTOMER_SCORES.name, out.rows, time.perf_counter() - started)]

@@ -9,7 +9,6 @@ other membership sorted.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping
 from datetime import date
 
@@ -91,26 +90,40 @@ def apply(profile: pa.Table, segments: Mapping[str, Segment], engine: Engine) ->
     found = members(profile, segments, engine)
     if found.num_rows == 0:
         return profile
-    joined: dict[str, list[str]] = defaultdict(list)
-    for customer, name in zip(
-        found["customer360_id"].to_pylist(), found["segment"].to_pylist(), strict=True
-    ):
-        joined[customer].append(name)
-    ids = profile["customer360_id"].to_pylist()
-    built_in = profile["primary_segment"].to_pylist()
-    current = profile["segments"].to_pylist()
-    primary, lists = [], []
-    for customer, own, listed in zip(ids, built_in, current, strict=True):
-        rules = joined.get(customer, [])
-        ranked = sorted([(segments[n].priority, n) for n in rules] + [(BUILT_IN_PRIORITY, own)])
-        first = ranked[0][1]
-        primary.append(first)
-        lists.append([first, *sorted((set(listed) | set(rules)) - {first})])
-    profile = profile.set_column(
-        profile.schema.get_field_index("primary_segment"), "primary_segment", pa.array(primary)
+    ids = profile["customer360_id"].combine_chunks()
+    names = pa.array(list(segments), pa.string())
+    priority = pa.array([s.priority for s in segments.values()], pa.int64()).take(
+        pc.index_in(found["segment"], value_set=names)
     )
-    index = profile.schema.get_field_index("segments")
-    return profile.set_column(index, "segments", pa.array(lists, pa.list_(pa.string())))
+    ranked = pa.concat_tables([
+        found.append_column("priority", priority),
+        pa.table({"customer360_id": ids, "segment": profile["primary_segment"],
+                  "priority": pa.array(np.full(len(ids), BUILT_IN_PRIORITY))}).cast(
+            pa.schema([*MEMBERS, ("priority", pa.int64())])),
+    ])  # fmt: skip
+    ranked = ranked.sort_by([("customer360_id", "ascending"), ("priority", "ascending"),
+                             ("segment", "ascending")])  # fmt: skip
+    primary = ranked.group_by("customer360_id", use_threads=False).aggregate(
+        [("segment", "first")]
+    ).rename_columns(["customer360_id", "primary"])  # fmt: skip
+    firsts = primary.rename_columns(["customer360_id", "segment"])
+    listed = pa.concat_tables([memberships(profile).cast(MEMBERS), found, firsts.cast(MEMBERS)])
+    listed = listed.group_by(["customer360_id", "segment"]).aggregate([])  # each once
+    listed = listed.join(primary, "customer360_id")
+    listed = listed.append_column(
+        "rank", pc.cast(pc.not_equal(listed["segment"], listed["primary"]), pa.int8())
+    ).sort_by([("customer360_id", "ascending"), ("rank", "ascending"), ("segment", "ascending")])
+    lists = listed.group_by("customer360_id", use_threads=False).aggregate(
+        [("segment", "list")]
+    )  # fmt: skip
+    # one list per customer, the primary first: put them in the profile's order
+    lists = lists.take(pc.sort_indices(pc.index_in(lists["customer360_id"], value_set=ids)))
+    ordered = lists["segment_list"].combine_chunks().cast(pa.list_(pa.string()))
+    profile = profile.set_column(
+        profile.schema.get_field_index("primary_segment"), "primary_segment",
+        pc.list_element(ordered, 0),
+    )  # fmt: skip
+    return profile.set_column(profile.schema.get_field_index("segments"), "segments", ordered)
 
 
 def memberships(profile: pa.Table) -> pa.Table:
@@ -131,20 +144,21 @@ def history(previous: pa.Table | None, current: pa.Table, today: date) -> pa.Tab
     """
     schema = SEGMENT_MEMBERSHIP.arrow_schema()
     previous = schema.empty_table() if previous is None else previous.cast(schema)
-    now = {(c, s) for c, s in zip(current["customer360_id"].to_pylist(),
-                                  current["segment"].to_pylist(), strict=True)}  # fmt: skip
-    rows = []
-    still_open = set()
-    for row in previous.to_pylist():
-        key = (row["customer360_id"], row["segment"])
-        if row["valid_to"] is None and key not in now:
-            row = {**row, "valid_to": today, "is_current": False}
-        elif row["valid_to"] is None:
-            still_open.add(key)
-        rows.append(row)
-    rows += [
-        {"customer360_id": c, "segment": s, "valid_from": today, "valid_to": None,
-         "is_current": True}
-        for c, s in sorted(now - still_open)
-    ]  # fmt: skip
-    return pa.Table.from_pylist(rows, schema=schema)
+    keys = ["customer360_id", "segment"]
+    now = current.select(keys).cast(MEMBERS).group_by(keys).aggregate([])
+    now = now.append_column("found", pa.array(np.ones(now.num_rows, bool)))
+    rows = previous.append_column("row", pa.array(np.arange(previous.num_rows)))
+    rows = rows.join(now, keys).sort_by("row")  # a left outer join, back in order
+    closing = pc.and_(pc.is_null(rows["valid_to"]), pc.is_null(rows["found"]))
+    kept = previous.set_column(
+        3, "valid_to", pc.if_else(closing, pa.scalar(today, pa.date32()), rows["valid_to"])
+    ).set_column(4, "is_current", pc.and_(rows["is_current"], pc.invert(closing)))
+    still_open = rows.filter(pc.and_(pc.is_null(rows["valid_to"]), pc.is_valid(rows["found"])))
+    opened = now.select(keys).join(still_open.select(keys), keys, join_type="left anti")
+    opened = opened.sort_by([(k, "ascending") for k in keys])
+    n = opened.num_rows
+    new = pa.table({
+        **{k: opened[k] for k in keys}, "valid_from": pa.array([today] * n, pa.date32()),
+        "valid_to": pa.nulls(n, pa.date32()), "is_current": pa.array(np.ones(n, bool)),
+    }).cast(schema)  # fmt: skip
+    return pa.concat_tables([kept.cast(schema), new]).combine_chunks()

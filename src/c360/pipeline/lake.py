@@ -102,6 +102,8 @@ def count_rows(folder: Path) -> int:
     return ds.dataset(folder, format="parquet", partitioning="hive").count_rows()
 
 
-def read_table(workspace: Path, layer: str, table: str) -> pa.Table:
-    """A published table, whole (for tests and small tables)."""
-    return pq.read_table(table_dir(workspace, layer, table))
+def read_table(
+    workspace: Path, layer: str, table: str, columns: list[str] | None = None
+) -> pa.Table:
+    """A published table, whole or only ``columns`` (for tests and small tables)."""
+    return pq.read_table(table_dir(workspace, layer, table), columns=columns)

@@ -161,7 +161,10 @@ def _customers(
     """Per customer360_id: recommendations and scores, the profile (which reads them) with its
     segments, and the CLV model."""
     built = []
-    for name, rows, seconds in [*publish_recommendations(workspace), *publish_scores(workspace)]:
+    for name, rows, seconds in [
+        *publish_recommendations(workspace),
+        *publish_scores(workspace, engine),
+    ]:
         built.append(BuiltGold(name, rows, seconds))
         watch.done("customers", name)
     for table in _profile(workspace, project, engine):

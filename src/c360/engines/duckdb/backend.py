@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import ibis
 import pyarrow as pa
 from splink import DuckDBAPI
 
-from c360.engines.base import Engine
+from c360.engines.base import BATCH_ROWS, BatchFn, Engine
 
 
 def connect(database: str = ":memory:") -> Engine:
@@ -23,4 +25,13 @@ def connect(database: str = ":memory:") -> Engine:
     def sql(text: str) -> pa.Table:
         return con.con.sql(text).to_arrow_table()
 
-    return Engine("duckdb", con, register, splink_api, sql)
+    def map_batches(expr: ibis.Table, fn: BatchFn, schema: pa.Schema) -> Iterator[pa.RecordBatch]:
+        # DuckDB's cursor hands over one batch at a time; fn runs here, on each as it comes.
+        reader = con.con.sql(con.compile(expr)).to_arrow_reader(BATCH_ROWS)
+        try:
+            for batch in reader:
+                yield fn(batch).cast(schema)
+        finally:
+            reader.close()
+
+    return Engine("duckdb", con, register, splink_api, sql, map_batches)

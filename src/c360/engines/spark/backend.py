@@ -7,14 +7,17 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
 from functools import cache
 
 import ibis
 import pyarrow as pa
+import pyarrow.dataset as ds
 from pyspark.sql import SparkSession
+from pyspark.sql.pandas.types import from_arrow_schema
 from splink.backends.spark import SparkAPI, similarity_jar_location
 
-from c360.engines.base import Engine
+from c360.engines.base import BATCH_ROWS, BatchFn, Engine
 
 
 @cache
@@ -59,4 +62,19 @@ def connect() -> Engine:
     def sql(text: str) -> pa.Table:
         return spark.sql(text).toArrow()
 
-    return Engine("spark", con, register, splink_api, sql)
+    def map_batches(expr: ibis.Table, fn: BatchFn, schema: pa.Schema) -> Iterator[pa.RecordBatch]:
+        # fn (and what it closes over, e.g. a model) is shipped to the workers, which apply it
+        # to their Arrow batches (mapInArrow) and write Parquet; the driver reads it back a
+        # batch at a time.
+        mapped = spark.sql(con.compile(expr)).mapInArrow(
+            lambda batches: (fn(b) for b in batches), from_arrow_schema(schema)
+        )
+        folder = tempfile.mkdtemp(prefix="c360-map-")
+        try:
+            mapped.write.mode("overwrite").parquet(folder)
+            for batch in ds.dataset(folder, format="parquet").to_batches(batch_size=BATCH_ROWS):
+                yield batch.cast(schema)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    return Engine("spark", con, register, splink_api, sql, map_batches)

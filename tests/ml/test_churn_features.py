@@ -1,0 +1,111 @@
+"""The churn and propensity features and labels, on a literal timeline, on every engine."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import ibis
+import pyarrow as pa
+
+from c360.engines import Engine
+from c360.ml import churn, churn_features
+
+A, B, C, D, E = (f"c360_0000000{i}" for i in range(1, 6))
+CUTOFF = datetime(2025, 4, 1)
+
+
+def orders_table(rows: list[tuple[str, datetime, str, float]]) -> pa.Table:
+    who, when, status, amount = zip(*rows, strict=True) if rows else ((), (), (), ())
+    return pa.table(
+        {"customer360_id": pa.array(who, pa.string()),
+         "order_at": pa.array(when, pa.timestamp("ms")), "status": pa.array(status, pa.string()),
+         "total_amount_eur": pa.array(amount, pa.float64())}
+    )  # fmt: skip
+
+
+def emails_table(rows: list[tuple[str, datetime, datetime | None, datetime | None]]) -> pa.Table:
+    who, sent, opened, clicked = zip(*rows, strict=True) if rows else ((), (), (), ())
+    ms = pa.timestamp("ms")
+    return pa.table(
+        {"customer360_id": pa.array(who, pa.string()), "send_at": pa.array(sent, ms),
+         "is_opened": pa.array([o is not None for o in opened], pa.bool_()),
+         "is_clicked": pa.array([c is not None for c in clicked], pa.bool_()),
+         "first_open_at": pa.array(opened, ms), "first_click_at": pa.array(clicked, ms)}
+    )  # fmt: skip
+
+
+def interactions_table(rows: list[tuple[str, datetime, str]]) -> pa.Table:
+    who, when, kind = zip(*rows, strict=True) if rows else ((), (), ())
+    return pa.table(
+        {"customer360_id": pa.array(who, pa.string()),
+         "occurred_at": pa.array(when, pa.timestamp("ms")), "type": pa.array(kind, pa.string())}
+    )  # fmt: skip
+
+
+def _timeline(engine: Engine) -> tuple[ibis.Table, ibis.Table]:
+    """A buys (one order after the cutoff), B engages by e-mail and support and comes back by
+    e-mail, C was last seen half a year before and never again, D appears after the cutoff;
+    E is not a customer."""
+    orders = orders_table([
+        (A, datetime(2024, 6, 1), "completed", 50.0),
+        (A, datetime(2025, 3, 22), "completed", 100.0),
+        (A, datetime(2025, 3, 31), "canceled", 999.0),  # not a purchase
+        (A, datetime(2025, 4, 15), "completed", 80.0),  # after: A buys within 30 days
+        (B, datetime(2023, 1, 1), "completed", 20.0),  # more than 365 days before
+        (E, datetime(2025, 7, 1), "completed", 5.0),  # not a customer: not in the span
+    ])  # fmt: skip
+    emails = emails_table([
+        (B, datetime(2025, 3, 1), datetime(2025, 3, 2), datetime(2025, 3, 3)),
+        (B, datetime(2025, 5, 30), datetime(2025, 6, 1), None),  # after: 61 days on
+        (C, datetime(2024, 12, 1), None, None),  # more than 90 days before
+    ])  # fmt: skip
+    interactions = interactions_table([
+        (B, datetime(2025, 1, 31), "support_ticket"),
+        (C, datetime(2024, 10, 3), "sales_call"),
+        (D, datetime(2025, 5, 1), "onboarding"),
+    ])  # fmt: skip
+    facts = churn_features.events(
+        engine.register("t_orders", orders), engine.register("t_emails", emails),
+        engine.register("t_interactions", interactions),
+    )  # fmt: skip
+    customers = engine.register(
+        "t_customers", pa.table({"customer360_id": [A, B, C, D], "customer_index": [0, 1, 2, 3]})
+    )
+    return facts, customers
+
+
+def _rows(engine: Engine, expr: ibis.Table) -> list[dict]:
+    return engine.to_arrow(expr.order_by("customer_index")).to_pylist()
+
+
+def test_features_as_of_the_cutoff(engine: Engine) -> None:
+    facts, customers = _timeline(engine)
+    rows = _rows(engine, churn_features.features(facts, customers, CUTOFF))
+    never = churn.NEVER_DAYS
+    expected = {  # days to 2025-04-01 counted on a calendar
+        A: [10, never, 2, 150, 0, 0, 0, 0, 0, 304],
+        B: [821, 29, 0, 0, 1, 1, 1, 1, 1, 821],
+        C: [never, 180, 0, 0, 0, 0, 0, 0, 0, 180],
+        D: [never, never, 0, 0, 0, 0, 0, 0, 0, 0],
+    }
+    for row, (who, values) in zip(rows, expected.items(), strict=True):
+        assert row["customer360_id"] == who
+        assert {f: row[f] for f in churn.FEATURES} == dict(zip(churn.FEATURES, values, strict=True))
+    assert [r["is_known"] for r in rows] == [True, True, True, False]
+    span = engine.to_arrow(churn_features.span(facts, customers)).to_pylist()[0]
+    assert span == {"first_at": churn_features.epoch(datetime(2023, 1, 1)),
+                    "last_at": churn_features.epoch(datetime(2025, 6, 1))}  # fmt: skip
+
+
+def test_labels_after_the_cutoff(engine: Engine) -> None:
+    facts, customers = _timeline(engine)
+
+    def labels(name: str, **days: int) -> list[bool]:
+        expr = churn_features.features(facts, customers, CUTOFF, **days)
+        return [r[name] for r in _rows(engine, expr)][:3]
+
+    assert labels("is_churned") == [False, False, True]
+    assert labels("is_churned", churn_days=60) == [False, True, True]  # B: day 61
+    assert labels("is_purchase") == [True, False, False]
+    assert labels("is_purchase", purchase_days=14)[0]  # (C, C + 14 days]
+    assert not labels("is_purchase", purchase_days=13)[0]

@@ -1,0 +1,34 @@
+"""A sample by hash: at most ``cap`` rows, the same whatever the batches' order and sizes."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+from c360.ml.sampling import sample, stable_hash
+
+ROWS = pa.table({"customer360_id": [f"c360_{i:08d}" for i in range(1000)], "x": range(1000)})
+
+
+def _batches(table: pa.Table, size: int) -> list[pa.RecordBatch]:
+    return table.to_batches(max_chunksize=size)
+
+
+def test_the_same_rows_whatever_the_batches() -> None:
+    one = sample(_batches(ROWS, 1000), ROWS.schema, "customer360_id", cap=100, seed=1)
+    reversed_rows = ROWS.take(list(range(999, -1, -1)))
+    other = sample(_batches(reversed_rows, 37), ROWS.schema, "customer360_id", cap=100, seed=1)
+    assert one.num_rows == 100 and one.schema == ROWS.schema
+    assert sorted(one["x"].to_pylist()) == sorted(other["x"].to_pylist())
+    reseeded = sample(_batches(ROWS, 1000), ROWS.schema, "customer360_id", cap=100, seed=2)
+    assert sorted(reseeded["x"].to_pylist()) != sorted(one["x"].to_pylist())
+
+
+def test_everyone_when_fewer_than_the_cap_and_nothing_from_nothing() -> None:
+    assert sample(_batches(ROWS, 300), ROWS.schema, "customer360_id", cap=5000).num_rows == 1000
+    assert sample([], ROWS.schema, "customer360_id", cap=10).equals(ROWS.schema.empty_table())
+
+
+def test_a_key_hashes_the_same_beside_longer_or_shorter_keys() -> None:
+    alone = stable_hash(pa.array(["c360_1"]))[0]
+    assert stable_hash(pa.array(["x", "c360_1", "a much longer key"]))[1] == alone
+    assert stable_hash(pa.array(["c360_1"]), seed=1)[0] != alone
