@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import ibis
 import pyarrow as pa
@@ -42,6 +42,15 @@ def interactions_table(rows: list[tuple[str, datetime, str]]) -> pa.Table:
     )  # fmt: skip
 
 
+def notes_table(rows: list[tuple[str, date, str, bool]]) -> pa.Table:
+    who, day, sentiment, complaint = zip(*rows, strict=True) if rows else ((), (), (), ())
+    return pa.table(
+        {"customer360_id": pa.array(who, pa.string()), "note_date": pa.array(day, pa.date32()),
+         "sentiment": pa.array(sentiment, pa.string()),
+         "is_complaint": pa.array(complaint, pa.bool_())}
+    )  # fmt: skip
+
+
 def _timeline(engine: Engine) -> tuple[ibis.Table, ibis.Table]:
     """A buys (one order after the cutoff), B engages by e-mail and support and comes back by
     e-mail, C was last seen half a year before and never again, D appears after the cutoff;
@@ -64,9 +73,16 @@ def _timeline(engine: Engine) -> tuple[ibis.Table, ibis.Table]:
         (C, datetime(2024, 10, 3), "sales_call"),
         (D, datetime(2025, 5, 1), "onboarding"),
     ])  # fmt: skip
+    notes = notes_table([
+        (B, date(2025, 2, 1), "negative", True),  # both a negative note and a complaint
+        (B, date(2025, 3, 15), "negative", False),
+        (A, date(2024, 3, 1), "neutral", True),  # more than 365 days before
+        (C, date(2022, 6, 1), "negative", False),  # long before: C's tenure and the span stay
+        (D, date(2025, 4, 2), "negative", True),  # after the cutoff: D is still unknown
+    ])  # fmt: skip
     facts = churn_features.events(
         engine.register("t_orders", orders), engine.register("t_emails", emails),
-        engine.register("t_interactions", interactions),
+        engine.register("t_interactions", interactions), engine.register("t_notes", notes),
     )  # fmt: skip
     customers = engine.register(
         "t_customers", pa.table({"customer360_id": [A, B, C, D], "customer_index": [0, 1, 2, 3]})
@@ -83,10 +99,10 @@ def test_features_as_of_the_cutoff(engine: Engine) -> None:
     rows = _rows(engine, churn_features.features(facts, customers, CUTOFF))
     never = churn.NEVER_DAYS
     expected = {  # days to 2025-04-01 counted on a calendar
-        A: [10, never, 2, 150, 0, 0, 0, 0, 0, 304],
-        B: [821, 29, 0, 0, 1, 1, 1, 1, 1, 821],
-        C: [never, 180, 0, 0, 0, 0, 0, 0, 0, 180],
-        D: [never, never, 0, 0, 0, 0, 0, 0, 0, 0],
+        A: [10, never, 2, 150, 0, 0, 0, 0, 0, 304, 0, 0],
+        B: [821, 29, 0, 0, 1, 1, 1, 1, 1, 821, 2, 1],
+        C: [never, 180, 0, 0, 0, 0, 0, 0, 0, 180, 0, 0],
+        D: [never, never, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
     }
     for row, (who, values) in zip(rows, expected.items(), strict=True):
         assert row["customer360_id"] == who

@@ -34,6 +34,8 @@ FEATURES = (
     "interactions_90d",
     "support_tickets_90d",
     "tenure_days",
+    "negative_notes_365d",
+    "complaint_notes_365d",
 )
 
 

@@ -15,6 +15,7 @@ from c360.ml.churn import CHURN_DAYS, FEATURES, NEVER_DAYS, PURCHASE_DAYS
 
 DAY = 86400
 ENGAGEMENTS = ("open", "click", "interaction")  # what counts as still engaging
+NOTES = ("negative_note", "complaint_note")  # what the CRM notes say; not activity of the customer
 LABELS = ("is_known", "is_churned", "is_purchase")
 
 
@@ -40,13 +41,19 @@ def _part(
     )
 
 
-def events(orders: ibis.Table, emails: ibis.Table, interactions: ibis.Table) -> ibis.Table:
+def events(
+    orders: ibis.Table, emails: ibis.Table, interactions: ibis.Table, notes: ibis.Table
+) -> ibis.Table:
     """One row per fact that counts (``customer360_id, kind, at, amount_eur, is_ticket``) from
-    gold's ``fct_orders`` (completed only), ``fct_email_events`` and ``fct_interactions``.
+    gold's ``fct_orders`` (completed only), ``fct_email_events``, ``fct_interactions`` and
+    ``fct_notes`` (negative notes and complaints, at the start of the note's day).
 
     A send's open and click count once each, at ``first_open_at`` / ``first_click_at``.
     """
+    written = notes.note_date.cast("timestamp")
     return ibis.union(
+        _part(notes, "negative_note", written, notes.sentiment == "negative"),
+        _part(notes, "complaint_note", written, notes.is_complaint),
         _part(orders, "order", orders.order_at, orders.status == "completed",
               amount=orders.total_amount_eur),
         _part(emails, "send", emails.send_at),
@@ -60,7 +67,7 @@ def events(orders: ibis.Table, emails: ibis.Table, interactions: ibis.Table) -> 
 def span(facts: ibis.Table, customers: ibis.Table) -> ibis.Table:
     """One row: ``first_at`` and ``last_at`` (epoch seconds) of the facts of ``customers``;
     ``last_at`` is the workspace's "now"."""
-    mine = facts.semi_join(customers, "customer360_id")
+    mine = facts.filter(~facts.kind.isin(NOTES)).semi_join(customers, "customer360_id")
     return mine.aggregate(first_at=mine.at.min(), last_at=mine.at.max())
 
 
@@ -77,7 +84,7 @@ def features(
     """
     c, e = epoch(cutoff), facts
     year, quarter = c - 365 * DAY, c - 90 * DAY
-    is_order, engaged = e.kind == "order", e.kind.isin(ENGAGEMENTS)
+    is_order, engaged, acted = e.kind == "order", e.kind.isin(ENGAGEMENTS), ~e.kind.isin(NOTES)
 
     def within(start: int, end: int) -> ibis.BooleanValue:
         return (e.at > start) & (e.at <= end)
@@ -88,7 +95,7 @@ def features(
     per = e.group_by("customer360_id").aggregate(
         last_order_at=e.at.max(where=is_order & (e.at <= c)),
         last_engaged_at=e.at.max(where=engaged & (e.at <= c)),
-        first_at=e.at.min(where=e.at <= c),
+        first_at=e.at.min(where=acted & (e.at <= c)),
         orders_365d=e.at.count(where=is_order & within(year, c)),
         revenue_eur_365d=e.amount_eur.sum(where=is_order & within(year, c)),
         email_sends_90d=recent("send"),
@@ -96,6 +103,8 @@ def features(
         email_clicks_90d=recent("click"),
         interactions_90d=recent("interaction"),
         support_tickets_90d=e.at.count(where=e.is_ticket & within(quarter, c)),
+        negative_notes_365d=e.at.count(where=(e.kind == "negative_note") & within(year, c)),
+        complaint_notes_365d=e.at.count(where=(e.kind == "complaint_note") & within(year, c)),
         active_after=e.at.count(where=(is_order | engaged) & within(c, c + churn_days * DAY)),
         bought_after=e.at.count(where=is_order & within(c, c + purchase_days * DAY)),
     )

@@ -39,6 +39,8 @@ _FACTS = {  # the columns read, so a workspace without a fact table reads it as 
                          "first_open_at": pa.timestamp("ms"), "first_click_at": pa.timestamp("ms")},
     "fct_interactions": {"customer360_id": pa.string(), "occurred_at": pa.timestamp("ms"),
                          "type": pa.string()},
+    "fct_notes": {"customer360_id": pa.string(), "note_date": pa.date32(),
+                  "sentiment": pa.string(), "is_complaint": pa.bool_()},
 }  # fmt: skip
 
 
@@ -82,7 +84,8 @@ def model_card(outcome: Outcome, now: datetime, first: datetime) -> str:
         f"# Model card — {o.title}",
         "",
         f"- Date: {datetime.now(UTC).date().isoformat()}",
-        f"- Data window: `fct_orders` (completed), `fct_email_events` and `fct_interactions` "
+        f"- Data window: `fct_orders` (completed), `fct_email_events`, `fct_interactions` and "
+        f"`fct_notes` "
         f'from {first} to {now} ("now", the latest fact timestamp)',
         f"- Label: {o.label}",
         f"- Cutoffs: trained at {o.train_at}, evaluated out of time at {o.holdout_at}, then "
