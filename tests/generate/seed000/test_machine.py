@@ -14,7 +14,7 @@ from c360.generate import vocab
 from c360.generate.block import Block
 from c360.generate.people import make_emails_unique, people
 from c360.generate.plan import Plan
-from c360.generate.seed000 import crm, email, machine
+from c360.generate.seed000 import behaviour, crm, email, machine
 from c360.generate.seed000.build import dimension_tables
 from tests.sourcefiles import read_typed
 
@@ -27,7 +27,7 @@ def block_activity() -> tuple[Block, pa.Table, email.EmailActivity, machine.Mach
         PLAN, 0, make_emails_unique(people(PLAN, 0, 2_000), set()), dimension_tables(PLAN)
     )
     customers = crm.customers(block)
-    before = email.sends_and_events(block, customers)
+    before = email.sends_and_events(block, customers, behaviour.behaviour(block, customers))
     return block, customers, before, machine.with_machines(block, customers, before)
 
 
