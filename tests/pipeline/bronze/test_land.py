@@ -13,7 +13,7 @@ from c360 import contracts
 from c360.contracts.model import Column, Table
 from c360.generate import Plan, generate
 from c360.pipeline import lake
-from c360.pipeline.bronze.land import SchemaDriftError, land, land_all
+from c360.pipeline.bronze.land import SchemaDriftError, land, land_all, sources
 from c360.pipeline.bronze.readers import SourceError
 
 WHEN = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -72,6 +72,18 @@ def test_json_lines_unwrap_mongo_types_and_quarantine_broken_lines(tmp_path: Pat
     assert (result.landed, result.quarantined) == (2, 2)
 
 
+def test_json_numbers_land_as_json_writes_them(tmp_path: Path) -> None:
+    lines = [f'{{"id": {a}, "when": {b}}}' for a, b in
+             [("12", "0.1"), ("-3", "1e22"), ("10000000000000000000000", "2.5e-07"),
+              ("1.0", "-0.0"), ("true", "NaN")]]  # fmt: skip
+    path = write(tmp_path, DOCS, "\n".join(lines) + "\n")
+    land(tmp_path, DOCS, path, "b1", WHEN)
+    assert [(r["id"], r["when"]) for r in bronze(tmp_path, "docs")] == [
+        ("12", "0.1"), ("-3", "1e+22"), ("10000000000000000000000", "2.5e-07"),
+        ("1.0", "-0.0"), ("true", "NaN"),
+    ]  # fmt: skip
+
+
 def test_text_folder_quarantines_files_without_markers_or_utf8(tmp_path: Path) -> None:
     folder = tmp_path / NOTES.path
     folder.mkdir(parents=True)
@@ -113,6 +125,18 @@ def test_a_failed_publish_leaves_the_previous_table(tmp_path: Path) -> None:
         raise RuntimeError("crash mid-write")
     assert lake.read_table(tmp_path, "bronze", "t").column("x").to_pylist() == [1, 2]
     assert [p.name for p in (tmp_path / "lake" / "bronze").iterdir()] == ["t"]
+
+
+def test_sources_land_in_parallel_but_report_and_fail_in_order(tmp_path: Path) -> None:
+    generate(tmp_path, Plan(seed=4, scale=0.01))
+    order = [table.name for table, _ in sources(tmp_path)]
+    assert [r.table for r in land_all(tmp_path)] == order
+    drifted = [path for _, path in sources(tmp_path) if str(path).endswith(".csv")][-2:]
+    for path in drifted:  # two sources fail; the error is the first one's, in source order
+        lines = path.read_text(encoding="utf-8").splitlines()
+        path.write_text(lines[0] + ",extra\n" + "\n".join(line + ",x" for line in lines[1:]) + "\n")
+    with pytest.raises(SchemaDriftError, match=drifted[0].name):
+        land_all(tmp_path)
 
 
 def test_a_generated_workspace_lands_whole(tmp_path: Path) -> None:

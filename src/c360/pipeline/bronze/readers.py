@@ -9,6 +9,7 @@ sources (``c360.sources.postgres``, ``c360.sources.mongo``) yield the same block
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 from collections.abc import Iterator, Sequence
@@ -195,7 +196,7 @@ def documents(source: str, contract: Table, docs: Sequence[tuple[int, Any, str |
         elif not isinstance(doc, dict):
             rejects.append((source, number, raw or json.dumps(doc), "record is not a JSON object"))
         else:
-            rows.append({k: _scalar_text(v) for k, v in doc.items()})
+            rows.append({k: v if v.__class__ is str else _scalar_text(v) for k, v in doc.items()})
             numbers.append(number)
     names = list(contract.column_names)
     for row in rows:
@@ -215,6 +216,10 @@ def _scalar_text(value: Any) -> str | None:
         return value
     if isinstance(value, bool):
         return "true" if value else "false"
+    if value.__class__ is int:
+        return str(value)
+    if value.__class__ is float and math.isfinite(value):
+        return repr(value)  # what json.dumps writes, without its overhead
     if isinstance(value, dict) and len(value) == 1:
         ((key, inner),) = value.items()
         if key in ("$date", "$oid", "$numberLong", "$numberDecimal", "$numberInt", "$numberDouble"):
