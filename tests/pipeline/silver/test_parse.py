@@ -1,0 +1,65 @@
+"""Parsers on every engine: plain values take the short path, the others the long one, and both
+give the same answers."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pyarrow as pa
+
+from c360.engines import Engine
+from c360.pipeline.silver import parse
+
+
+def test_parsers_on_plain_and_written_values(engine: Engine) -> None:
+    t = engine.register(
+        "parse_cases",
+        pa.table(
+            {
+                "text": [
+                    "12", " 12 ", "-7.50", "12,50", "1.0", "1e5", "007", "abc",
+                    "99999999999999999999", None,
+                ],
+                "when": [
+                    "2024-07-28 10:00:00", " 2024-07-28  10:00:00 ", "2024-07-28T10:00:00Z",
+                    "2024-07-28", "2024-07-28 10:00:00.250", "2024-02-30 10:00:00",
+                    "2024-02-30", "28/07/2024", "2024-07-28 25:00:00", None,
+                ],
+            }
+        ),
+    )  # fmt: skip
+    out = engine.to_arrow(
+        t.select(
+            number=parse.number(t.text),
+            integer=parse.integer(t.text),
+            timestamp=parse.timestamp(t.when),
+            written=parse.written_timestamp(t.when),
+        )
+    ).to_pydict()
+    ten = datetime(2024, 7, 28, 10)
+    assert out["number"] == [12.0, 12.0, -7.5, 12.5, 1.0, None, 7.0, None, 1e20, None]
+    assert out["integer"] == [12, 12, None, None, 1, None, 7, None, None, None]
+    assert out["timestamp"] == [
+        ten,
+        None,
+        ten,
+        datetime(2024, 7, 28),
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+    ]
+    assert out["written"] == [
+        ten,
+        ten,
+        ten,
+        datetime(2024, 7, 28),
+        ten,
+        None,
+        None,
+        None,
+        None,
+        None,
+    ]
