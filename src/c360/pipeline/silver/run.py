@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -119,41 +120,43 @@ def build_silver(
     context = Context(datetime.now(UTC), pseudonymiser(mode, key))
     tables: dict[str, ibis.Table] = {}
     built = []
-    for name, source, model in MODELS:
-        folder = lake.table_dir(workspace, "bronze", source)
-        if not folder.exists():
-            continue
-        started = time.perf_counter()
-        tables[source] = engine.read_lake(f"bronze_{source}", folder)
-        staged = model(tables, context)
-        flagged = engine.to_arrow(staged.flagged.select(*staged.collect_columns()))
-        clean, rejects = staged.split(flagged)
-        clean = clean.sort_by([(k, "ascending") for k in staged.key])
-        rejects = rejects.sort_by("_row_number")
-        bronze_rows = lake.count_rows(folder)
-        if clean.num_rows + rejects.num_rows != bronze_rows:
-            raise ReconciliationError(
-                f"{name}: {bronze_rows} bronze rows but {clean.num_rows} clean and "
-                f"{rejects.num_rows} rejected"
-            )
-        _publish(workspace, "silver", name, clean)
-        _publish(workspace, "quarantine", f"silver_{name}", rejects)
-        tables[name] = engine.register(name, clean)
-        built.append(
-            Built(
-                name,
-                source,
-                bronze_rows,
-                clean.num_rows,
-                rejects.num_rows,
-                time.perf_counter() - started,
-            )
-        )
-        if progress:
-            progress(built[-1])
+    # Sorting and writing a model's tables overlaps with the next model's query.
+    with ThreadPoolExecutor(1) as writer:
+        written: list[Future[None]] = []
+        for name, source, model in MODELS:
+            folder = lake.table_dir(workspace, "bronze", source)
+            if not folder.exists():
+                continue
+            started = time.perf_counter()
+            tables[source] = engine.read_lake(f"bronze_{source}", folder)
+            staged = model(tables, context)
+            flagged = engine.to_arrow(staged.flagged.select(*staged.collect_columns()))
+            clean, rejects = staged.split(flagged)
+            bronze_rows = lake.count_rows(folder)
+            if clean.num_rows + rejects.num_rows != bronze_rows:
+                raise ReconciliationError(
+                    f"{name}: {bronze_rows} bronze rows but {clean.num_rows} clean and "
+                    f"{rejects.num_rows} rejected"
+                )
+            written.append(writer.submit(_publish, workspace, name, staged.key, clean, rejects))
+            tables[name] = engine.register(name, clean)
+            seconds = time.perf_counter() - started
+            counts = (bronze_rows, clean.num_rows, rejects.num_rows)
+            built.append(Built(name, source, *counts, seconds))
+            if progress:
+                progress(built[-1])
+        for done in written:
+            done.result()  # a failed write fails the run
     return built
 
 
-def _publish(workspace: Path, layer: str, name: str, data: pa.Table) -> None:
-    with lake.publish(workspace, layer, name, data.schema) as out:
-        out.write(data)
+def _publish(
+    workspace: Path, name: str, key: Sequence[str], clean: pa.Table, rejects: pa.Table
+) -> None:
+    """The clean rows by key and the rejects by record number, each published atomically."""
+    for layer, table, data in [
+        ("silver", name, clean.sort_by([(k, "ascending") for k in key])),
+        ("quarantine", f"silver_{name}", rejects.sort_by("_row_number")),
+    ]:
+        with lake.publish(workspace, layer, table, data.schema) as out:
+            out.write(data)
