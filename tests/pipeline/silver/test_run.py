@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from c360.config import Project
-from c360.engines import Engine
+from c360.engines import Engine, connect
 from c360.generate import Plan, generate
 from c360.pipeline import lake
 from c360.pipeline.bronze.land import land_all
@@ -45,3 +45,22 @@ def test_silver_reconciles_and_hides_contacts(landed: Path, engine: Engine) -> N
         .to_pylist()
     )
     assert {"duplicate_key", "orphan_customer", "non_positive_quantity"} <= reasons
+
+
+def test_a_failed_write_fails_the_run_and_keeps_the_table(
+    landed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = connect("duckdb")
+    build_silver(landed, engine, Project())
+    before = lake.read_table(landed, "silver", "stg_orders")
+    publish = lake.publish
+
+    def failing(workspace: Path, layer: str, table: str, schema: object) -> object:
+        if table == "stg_orders":
+            raise OSError("disk full")
+        return publish(workspace, layer, table, schema)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(lake, "publish", failing)
+    with pytest.raises(OSError, match="disk full"):
+        build_silver(landed, engine, Project())
+    assert lake.read_table(landed, "silver", "stg_orders").equals(before)
