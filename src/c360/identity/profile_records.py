@@ -98,8 +98,11 @@ def read_records(workspace: Path, identity: Identity, links: pa.Table) -> pa.Tab
             roles = roles.append_column("updated_at", pa.nulls(roles.num_rows, pa.timestamp("us")))
         parts.append(latest_per_id(roles)[0])
     records = pa.concat_tables(parts, promote_options="permissive")
-    customers = links.select(["record_key", "customer360_id"])
-    return records.join(customers, "record_key", join_type="inner")
+    # A lookup rather than a join: a record_key is linked once, and the records keep their order.
+    row = pc.index_in(records.column("record_key"), value_set=links.column("record_key"))
+    found = pc.is_valid(row)
+    customer = pc.take(links.column("customer360_id"), row.filter(found))
+    return records.filter(found).append_column("customer360_id", customer)
 
 
 def _per_value(values: pa.Array, fn: Callable[[Any], Any], kind: pa.DataType = _TEXT) -> pa.Array:
