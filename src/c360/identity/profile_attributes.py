@@ -40,7 +40,7 @@ def candidates(values: pa.Table) -> pa.Table:
         part = pa.table(
             {
                 "customer360_id": values.column("customer360_id"),
-                "attribute": pa.array([attribute] * values.num_rows, _TEXT),
+                "attribute": pa.repeat(pa.scalar(attribute, _TEXT), values.num_rows),
                 "value": key,
                 "display": display,
                 "source": values.column("source"),
@@ -236,7 +236,9 @@ def consent_rows(values: pa.Table) -> pa.Table:
     ]
     for column, scope in scope_columns.items():
         flags = values.column(column).combine_chunks()
-        part = pa.table({**base, "scope": pa.array([scope] * n, _TEXT), "scope_granted": flags})
+        part = pa.table(
+            {**base, "scope": pa.repeat(pa.scalar(scope, _TEXT), n), "scope_granted": flags}
+        )
         parts.append(part.filter(pc.is_valid(flags)))
     return pa.concat_tables(parts).cast(CONSENT_SCHEMA)
 
