@@ -201,7 +201,7 @@ def _touches(
         pc.is_in(crm.column("channel"), pa.array(DIGITAL_INTERACTION_CHANNELS)),
     )
     mails = linked(email_events, ids)
-    email = pa.array(["email"] * mails.num_rows, _TEXT)
+    email = pa.repeat(pa.scalar("email", _TEXT), mails.num_rows)
     add(mails, "first_open_at", email, pa.array(np.zeros(mails.num_rows, bool)))
     add(mails, "first_click_at", email, pa.array(np.ones(mails.num_rows, bool)))
     sources = pc.fill_null(mapped(records.column("source"), RECORD_CHANNELS), "crm")

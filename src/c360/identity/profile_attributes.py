@@ -40,7 +40,7 @@ def candidates(values: pa.Table) -> pa.Table:
         part = pa.table(
             {
                 "customer360_id": values.column("customer360_id"),
-                "attribute": pa.array([attribute] * values.num_rows, _TEXT),
+                "attribute": pa.repeat(pa.scalar(attribute, _TEXT), values.num_rows),
                 "value": key,
                 "display": display,
                 "source": values.column("source"),
@@ -99,19 +99,31 @@ def pivot(customers: pa.Array, won: pa.Table, attributes: Sequence[str]) -> dict
 
 
 def json_strings(values: pa.Array) -> pa.Array:
-    """Each value as a JSON string literal (quoted, escaped)."""
+    """Each value as a JSON string literal (quoted, escaped), worked out once per distinct value."""
+    encoded = pc.dictionary_encode(values)
+    return _quoted(encoded.dictionary).take(encoded.indices)
+
+
+def _quoted(values: pa.Array) -> pa.Array:
     if pc.any(pc.match_substring_regex(values, _CONTROL)).as_py():
         return pa.array([None if v is None else json.dumps(v) for v in values.to_pylist()])
     escaped = pc.replace_substring(pc.replace_substring(values, "\\", "\\\\"), '"', '\\"')
     return pc.binary_join_element_wise('"', escaped, '"', "")
 
 
-def grouped_join(table: pa.Table, by: str, column: str, separator: str) -> pa.Table:
-    """Per ``by`` value, its rows' ``column`` joined by ``separator`` in the table's order."""
-    lists = table.select([by, column]).group_by(by, use_threads=False).aggregate([(column, "list")])
-    return pa.table(
-        {by: lists.column(by), column: pc.binary_join(lists.column(f"{column}_list"), separator)}
+def run_starts(codes: np.ndarray) -> np.ndarray:
+    """Where each run of equal ``codes`` begins (rows sorted by them; none when empty)."""
+    if not len(codes):
+        return np.zeros(0, dtype=np.int64)
+    return np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+
+
+def run_lists(starts: np.ndarray, values: pa.Array) -> pa.Array:
+    """``values`` cut into one list per run beginning at ``starts``."""
+    offsets = pa.array(
+        np.r_[starts, len(values)].astype(np.int32) if len(starts) else [0], pa.int32()
     )
+    return pa.ListArray.from_arrays(offsets, values)
 
 
 def json_objects(
@@ -123,30 +135,32 @@ def json_objects(
     rows = pa.table({"code": code, "key": keys, "member": members}).sort_by(
         [("code", "ascending"), ("key", "ascending")]
     )
-    joined = grouped_join(rows, "code", "member", ", ")
-    objects = pc.binary_join_element_wise("{", joined.column("member"), "}", "")
-    placed = scatter(len(customers), joined.column("code").to_numpy(), objects.combine_chunks())
-    return pc.fill_null(placed, "{}")
+    codes = rows.column("code").to_numpy()
+    starts = run_starts(codes)
+    joined = pc.binary_join(run_lists(starts, rows.column("member").combine_chunks()), ", ")
+    objects = pc.binary_join_element_wise("{", joined, "}", "")
+    return pc.fill_null(scatter(len(customers), codes[starts], objects), "{}")
 
 
 def source_ids(customers: pa.Array, values: pa.Table) -> pa.Array:
     """Per customer: ``{"<source>": ["<record id>", …], …}``, ids sorted."""
+    # Sorted customers: sorting on their positions sorts on their ids, as integers.
     rows = pa.table(
         {
-            "id": values.column("customer360_id"),
+            "code": position_in(customers, values.column("customer360_id")),
             "source": values.column("source"),
             "item": json_strings(values.column("record_id").combine_chunks()),
         }
-    ).sort_by([("id", "ascending"), ("source", "ascending"), ("item", "ascending")])
-    lists = rows.group_by(["id", "source"], use_threads=False).aggregate([("item", "list")])
-    arrays = pc.binary_join_element_wise(
-        "[", pc.binary_join(lists.column("item_list"), ", "), "]", ""
-    )
+    ).sort_by([("code", "ascending"), ("source", "ascending"), ("item", "ascending")])
+    codes = rows.column("code").to_numpy().astype(np.int64)
+    sources = pc.dictionary_encode(rows.column("source").combine_chunks())
+    starts = run_starts(codes * len(sources.dictionary) + sources.indices.to_numpy())
+    items = pc.binary_join(run_lists(starts, rows.column("item").combine_chunks()), ", ")
     return json_objects(
         customers,
-        lists.column("id").combine_chunks(),
-        lists.column("source").combine_chunks(),
-        arrays.combine_chunks() if isinstance(arrays, pa.ChunkedArray) else arrays,
+        pc.take(customers, codes[starts]),
+        sources.dictionary.take(sources.indices.take(pa.array(starts))),
+        pc.binary_join_element_wise("[", items, "]", ""),
     )
 
 
@@ -222,7 +236,9 @@ def consent_rows(values: pa.Table) -> pa.Table:
     ]
     for column, scope in scope_columns.items():
         flags = values.column(column).combine_chunks()
-        part = pa.table({**base, "scope": pa.array([scope] * n, _TEXT), "scope_granted": flags})
+        part = pa.table(
+            {**base, "scope": pa.repeat(pa.scalar(scope, _TEXT), n), "scope_granted": flags}
+        )
         parts.append(part.filter(pc.is_valid(flags)))
     return pa.concat_tables(parts).cast(CONSENT_SCHEMA)
 

@@ -50,6 +50,10 @@ _TEXT = pa.string()
 _WORD_START = re.compile(r"(^|[\s\-'’.])(\w)")
 _TRUE = frozenset({"true", "t", "yes", "y", "1", "oui", "ja", "si", "sí"})
 _FALSE = frozenset({"false", "f", "no", "n", "0", "non", "nein"})
+# Numbers phonenumbers reads as their digits alone: ASCII digits and separators, a "+" only
+# first, at least 3 digits (with 2, "1 2" is not a number but "12" is), well under its 250 limit.
+_PLAIN_PHONE = r"^ *\+?[0-9 ().\-]*$"
+_MAX_PLAIN_PHONE = 200
 
 
 def is_consent(attribute: str) -> bool:
@@ -94,8 +98,11 @@ def read_records(workspace: Path, identity: Identity, links: pa.Table) -> pa.Tab
             roles = roles.append_column("updated_at", pa.nulls(roles.num_rows, pa.timestamp("us")))
         parts.append(latest_per_id(roles)[0])
     records = pa.concat_tables(parts, promote_options="permissive")
-    customers = links.select(["record_key", "customer360_id"])
-    return records.join(customers, "record_key", join_type="inner")
+    # A lookup rather than a join: a record_key is linked once, and the records keep their order.
+    row = pc.index_in(records.column("record_key"), value_set=links.column("record_key"))
+    found = pc.is_valid(row)
+    customer = pc.take(links.column("customer360_id"), row.filter(found))
+    return records.filter(found).append_column("customer360_id", customer)
 
 
 def _per_value(values: pa.Array, fn: Callable[[Any], Any], kind: pa.DataType = _TEXT) -> pa.Array:
@@ -113,6 +120,28 @@ def _per_pair(fn: Callable[[str, str | None], Any], values: pa.Array, other: pa.
         return fn(value, second or None)
 
     return _per_value(pairs, split)
+
+
+def phones(values: pa.Array, country: pa.Array) -> pa.Array:
+    """``normalise.phone_e164`` of each number, parsed once per distinct (digits, country).
+
+    "06 12 34 56 78" and "0612345678" are one parse: phonenumbers strips separators before
+    reading a number without letters, extension marks or a second number. A number starting
+    with "+" is read without its country, so "+33 6 12…" is one parse whatever the record's.
+    """
+    digits = pc.replace_substring_regex(values, r"[^0-9+]", "")
+    plain = pc.and_(
+        pc.and_(
+            pc.match_substring_regex(values, _PLAIN_PHONE),
+            pc.less_equal(pc.utf8_length(values), _MAX_PLAIN_PHONE),
+        ),
+        pc.greater_equal(pc.utf8_length(pc.replace_substring(digits, "+", "")), 3),
+    )
+    plain = pc.fill_null(plain, False)
+    number = pc.if_else(plain, digits, values)
+    international = pc.and_(plain, pc.starts_with(digits, "+"))
+    read_in = pc.if_else(pc.fill_null(international, False), pa.scalar(None, _TEXT), country)
+    return _per_pair(normalise.phone_e164, number, read_in)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -188,7 +217,7 @@ def record_values(records: pa.Table) -> pa.Table:
         key = normalise.city_key if name == "city" else normalise.name_key
         columns[f"{name}_key"] = _per_value(columns[name], key)
     columns["email"] = _per_value(_text(records, "email"), normalise.email_key)
-    columns["phone"] = _per_pair(normalise.phone_e164, _text(records, "phone"), country)
+    columns["phone"] = phones(_text(records, "phone"), country)
     columns["country"] = country
     columns["postcode"] = _per_pair(normalise.postcode_key, _text(records, "postcode"), country)
     born = (

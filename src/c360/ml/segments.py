@@ -158,7 +158,7 @@ def history(previous: pa.Table | None, current: pa.Table, today: date) -> pa.Tab
     opened = opened.sort_by([(k, "ascending") for k in keys])
     n = opened.num_rows
     new = pa.table({
-        **{k: opened[k] for k in keys}, "valid_from": pa.array([today] * n, pa.date32()),
+        **{k: opened[k] for k in keys}, "valid_from": pa.repeat(pa.scalar(today, pa.date32()), n),
         "valid_to": pa.nulls(n, pa.date32()), "is_current": pa.array(np.ones(n, bool)),
     }).cast(schema)  # fmt: skip
     return pa.concat_tables([kept.cast(schema), new]).combine_chunks()
