@@ -1,8 +1,9 @@
 """Time each part of the serve step on a built workspace: wall, CPU (user+sys) and peak RSS.
 
 Usage: ``python benchmarks/bench_serve.py <workspace> [part ...]`` with parts among
-``warehouse exports answers reports`` (default: all, in the runner's order). Each part runs in a
-child process so that its peak RSS is its own.
+``warehouse exports answers reports`` (default: all, in the runner's order), or ``both``: the
+warehouse and the exports side by side, as the runner builds them. Each part runs in a child
+process so that its peak RSS is its own.
 """
 
 from __future__ import annotations
@@ -22,7 +23,14 @@ def _part(workspace: Path, part: str, peak: mp.Value) -> None:  # type: ignore[v
 
 
 def _run(workspace: Path, part: str) -> None:
-    if part == "warehouse":
+    if part == "both":
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(1) as pool:
+            exporting = pool.submit(_run, workspace, "exports")
+            _run(workspace, "warehouse")
+            exporting.result()
+    elif part == "warehouse":
         from c360.engines.duckdb.warehouse import build_warehouse
 
         build_warehouse(workspace)
