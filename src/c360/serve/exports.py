@@ -125,17 +125,19 @@ def _json_values(col: pa.Array, iso: pa.Array | None = None) -> pa.Array:
 
 
 def _quote(col: pa.Array) -> pa.Array:
-    """JSON strings; backslash escaped first, control characters only where some are found."""
+    """JSON strings: only the rows holding a character to escape are escaped, backslash first."""
     text = col.cast(pa.string())
-    for raw, escaped in (("\\", "\\\\"), ('"', '\\"')):
-        if pc.any(pc.match_substring(text, raw)).as_py():
-            text = pc.replace_substring(text, raw, escaped)
-    control = pc.match_substring_regex(text, r"[\x00-\x1f]")
-    if pc.any(control).as_py():
-        few = pc.filter(text, control)
-        for raw, escaped in _CONTROL.items():
-            few = pc.replace_substring(few, raw, escaped)
-        text = pc.replace_with_mask(text, control, few)
+    special = pc.match_substring_regex(text, r'[\x00-\x1f"\\]')
+    if pc.any(special).as_py():
+        whole = pc.all(special).as_py()
+        few = text if whole else pc.filter(text, special)
+        for raw, escaped in (("\\", "\\\\"), ('"', '\\"')):
+            if pc.any(pc.match_substring(few, raw)).as_py():
+                few = pc.replace_substring(few, raw, escaped)
+        if pc.any(pc.match_substring_regex(few, r"[\x00-\x1f]")).as_py():
+            for raw, escaped in _CONTROL.items():
+                few = pc.replace_substring(few, raw, escaped)
+        text = few if whole else pc.replace_with_mask(text, special, few)
     return pc.binary_join_element_wise('"', text, '"', "")
 
 
