@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 
 from c360.contracts.model import Column, Table
@@ -139,10 +140,10 @@ def test_a_failed_export_keeps_the_previous_files(
         pa.Table.from_pylist(ROWS[:1], schema=ORDERS.arrow_schema()),
     )
 
-    def crash(data: pa.RecordBatch) -> bytes:
+    def crash(out: object, lines: pa.Array) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(exports, "json_lines", crash)
+    monkeypatch.setattr(exports, "_write_lines", crash)
     with pytest.raises(OSError, match="disk full"):
         export_all(workspace, (ORDERS,))
     assert (workspace / "exports" / "json" / "fct_orders.json").read_bytes() == before
@@ -155,3 +156,28 @@ def test_a_failed_export_keeps_the_previous_files(
 def test_no_gold_means_no_exports(tmp_path: Path) -> None:
     assert export_all(tmp_path) == {}
     assert not (tmp_path / "exports").exists()
+
+
+def test_strings_are_quoted_as_json_dumps_quotes_them() -> None:
+    texts = ["plain", 'a "b" \\c', "line\nbreak\x00\x1f", "é ü 日本", None, "\x7f\t"]
+    quoted = json_lines(pa.table({"s": pa.array(texts, pa.string())})).decode()
+    expected = "".join(
+        '{"s":' + ("null" if s is None else json.dumps(s, ensure_ascii=False)) + "}\n"
+        for s in texts
+    )
+    assert quoted == expected
+
+
+def test_iso_timestamps_match_strftime_inside_and_outside_four_digit_years() -> None:
+    inside = [
+        dt.datetime(1, 1, 1),
+        dt.datetime(2024, 3, 1, 9, 30),
+        dt.datetime(9999, 12, 31, 23, 59, 59),
+    ]
+    seconds = pa.array([*inside, None], pa.timestamp("s"))
+    beyond = pa.concat_arrays([seconds, pa.array([253402300800], pa.timestamp("s"))])
+    for col in (seconds, beyond, seconds.cast(pa.timestamp("ms", "Europe/Paris"))):
+        utc = col if col.type.tz is None else col.cast(pa.timestamp(col.type.unit, "UTC"))
+        zone = "" if col.type.tz is None else "Z"
+        assert exports._iso(col) == pc.strftime(utc, format=f"%Y-%m-%dT%H:%M:%S{zone}")
+    assert exports._iso(seconds).to_pylist()[:2] == ["0001-01-01T00:00:00", "2024-03-01T09:30:00"]

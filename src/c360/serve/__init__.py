@@ -43,7 +43,9 @@ class GoldTable:
         schema = self.schema()
         if not any(self.folder.rglob("*.parquet")):
             return pa.RecordBatchReader.from_batches(schema, [])
-        batches = self._dataset().scanner(columns=schema.names).to_batches()
+        # Little read-ahead: a server holds a few batches at a time, not the whole table.
+        scanner = self._dataset().scanner(columns=schema.names, batch_readahead=2)
+        batches = scanner.to_batches()
         return pa.RecordBatchReader.from_batches(schema, (b.cast(schema) for b in batches))
 
     def _dataset(self) -> ds.Dataset:
