@@ -21,7 +21,7 @@ class Engine:
     ``register`` turns an Arrow table into a table of the backend (Ibis's own ``memtable`` fails
     on Spark for decimals with NULLs); ``to_arrow`` returns results with UTC-aware timestamps
     on every engine (Spark hands them back naive); ``splink_api`` gives Splink's database API
-    on the same connection, so identity resolution runs where the pipeline runs; ``sql`` runs
+    where the pipeline runs (on DuckDB, a connection of its own, bounded in memory); ``sql`` runs
     a user's SQL text (in the engine's dialect) on the registered tables and collects it;
     ``map_batches(expr, fn, schema)`` streams ``fn`` over ``expr``'s rows a batch at a time
     (where the engine runs Python: DuckDB in this process, Spark in its workers) and yields

@@ -202,14 +202,23 @@ def level_labels(linker: Linker) -> dict[str, dict[int, str]]:
 
 
 def predict(api: Any, records: pa.Table, floor: float = 0.05) -> Scored:
-    """Scored candidate pairs (probability ≥ ``floor``): each comparison's level and weight."""
+    """Scored candidate pairs (probability ≥ ``floor``): each comparison's level and weight.
+
+    Only the columns kept leave the database, and Splink's tables are dropped once read: the
+    predictions hold every compared value twice, and a database keeps its tables until dropped.
+    """
     data = splink_input(records)
     linker = train(api.register(data), filled(data))
-    scored = linker.inference.predict(threshold_match_probability=floor).as_pyarrow_table()
+    predictions = linker.inference.predict(threshold_match_probability=floor)
     kept = [
         c
-        for c in scored.column_names
+        for c in predictions.as_pyarrow_table(limit=1).column_names
         if c in ("record_key_l", "record_key_r", "match_weight", "match_probability")
         or c.startswith(("gamma_", "mw_"))
     ]
-    return Scored(scored.select(kept), level_labels(linker))
+    selected = predictions.query_sql(f"SELECT {', '.join(kept)} FROM {{this}}")
+    predictions.drop_table_from_database_and_remove_from_cache()
+    scored = selected.as_pyarrow_table()
+    labels = level_labels(linker)
+    api.delete_tables_created_by_splink_from_db()
+    return Scored(scored, labels)

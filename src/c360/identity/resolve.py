@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -67,24 +68,27 @@ def deterministic(pairs: pa.Table, who: Mapping[str, Person]) -> pa.Array:
         if f"gamma_{comparison}" in pairs.column_names:
             same = pc.equal(pairs.column(f"gamma_{comparison}"), level)
             rule = same if rule is None else pc.or_(rule, same)
+    flags = np.zeros(pairs.num_rows, dtype=bool)
     if rule is None:
-        return pa.array([False] * pairs.num_rows)
-    left, right = pairs.column("record_key_l").to_pylist(), pairs.column("record_key_r").to_pylist()
-    flags = pc.fill_null(rule, False).to_pylist()
-    return pa.array(
-        [f and not disagree(who[a], who[b]) for f, a, b in zip(flags, left, right, strict=True)]
-    )
+        return pa.array(flags)
+    flagged = pc.indices_nonzero(pc.fill_null(rule, False))  # only these need the guard
+    left = pairs.column("record_key_l").take(flagged).to_pylist()
+    right = pairs.column("record_key_r").take(flagged).to_pylist()
+    flags[flagged.to_numpy()] = [
+        not disagree(who[a], who[b]) for a, b in zip(left, right, strict=True)
+    ]
+    return pa.array(flags)
 
 
-def _edges(pairs: pa.Table, ruled: pa.Array) -> list[Edge]:
-    probability = pc.if_else(ruled, 1.0, pairs.column("match_probability")).to_pylist()
+def _edges(pairs: pa.Table, probability: pa.ChunkedArray, index: pa.Array) -> list[Edge]:
+    """The pairs at ``index`` as edges (only those the clustering looks at)."""
     return [
         Edge(a, b, p, w)
         for a, b, p, w in zip(
-            pairs.column("record_key_l").to_pylist(),
-            pairs.column("record_key_r").to_pylist(),
-            probability,
-            pairs.column("match_weight").to_pylist(),
+            pairs.column("record_key_l").take(index).to_pylist(),
+            pairs.column("record_key_r").take(index).to_pylist(),
+            probability.take(index).to_pylist(),
+            pairs.column("match_weight").take(index).to_pylist(),
             strict=True,
         )
     ]
@@ -126,10 +130,13 @@ def resolve(
     if unknown:
         raise ValueError(f"identity overrides name unknown records: {', '.join(sorted(unknown))}")
     ruled = deterministic(pairs, who)
-    edges = _edges(pairs, ruled)
+    probability = pc.if_else(ruled, 1.0, pairs.column("match_probability"))
+    above = pc.greater_equal(probability, threshold)
+    index = pc.indices_nonzero(above)
+    kept = _edges(pairs, probability, index)  # the rest cannot link anything
     clustering = cluster_with_report(
         keys,
-        edges,
+        kept,
         threshold,
         conflict=lambda a, b: disagree(who[a], who[b]),
         must_link=overrides.must_link,
@@ -143,7 +150,6 @@ def resolve(
         next_number,
         previous_aliases=previous_aliases,
     )
-    kept = [e for e in edges if e.probability >= threshold]
     events = [
         replace(e, evidence=evidence(e, previous, kept)) if e.kind == "merge" else e
         for e in assignment.events
@@ -159,10 +165,12 @@ def resolve(
         }
     )
     refused = {(e.left, e.right) for e in clustering.refused}
-    decisions = [
-        "rule" if r else ("refused" if (e.left, e.right) in refused else
-                          ("linked" if e.probability >= threshold else "below_threshold"))
-        for r, e in zip(ruled.to_pylist(), edges, strict=True)
-    ]  # fmt: skip
-    decided = pairs.append_column("decision", pa.array(decisions, pa.string()))
+    was_refused = np.zeros(pairs.num_rows, dtype=bool)
+    was_refused[index.to_numpy()] = [(e.left, e.right) in refused for e in kept]
+    decisions = pc.if_else(
+        ruled,
+        "rule",
+        pc.if_else(was_refused, "refused", pc.if_else(above, "linked", "below_threshold")),
+    )
+    decided = pairs.append_column("decision", decisions)
     return Resolution(links, decided, assignment)

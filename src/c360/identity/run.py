@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -84,7 +85,22 @@ def _level(labels: dict[int, str], gamma: int, weight: float) -> dict[str, objec
     return {"level": labels.get(gamma, str(gamma)), "match_weight": round(weight, 2)}
 
 
-def evidence(scored: Scored) -> list[str]:
+EVIDENCE_ROWS = 200_000  # pairs whose evidence text is joined at a time
+
+
+def _fragments(name: str, labels: dict[int, str], gamma: Any, weight: Any) -> tuple[list, Any]:
+    """``"name": {level and weight}`` as JSON text for each distinct (gamma, weight), and
+    which of them each pair has (weights compared bit for bit, as JSON would print them)."""
+    codes = np.stack([gamma.to_numpy().astype(np.int64), weight.to_numpy().view(np.int64)], 1)
+    distinct, inverse = np.unique(codes, axis=0, return_inverse=True)
+    texts = [
+        json.dumps({name: _level(labels, int(g), float(w))})[1:-1]
+        for g, w in zip(distinct[:, 0], distinct[:, 1].view(np.float64), strict=True)
+    ]
+    return texts, inverse.reshape(-1)
+
+
+def evidence(scored: Scored) -> pa.ChunkedArray:
     """Per pair, JSON of what each comparison found and its match weight (log2 Bayes factor)."""
     pairs = scored.pairs
     parts = []
@@ -92,13 +108,19 @@ def evidence(scored: Scored) -> list[str]:
         weight = pairs.column(f"mw_{name}")
         if f"mw_tf_adj_{name}" in pairs.column_names:  # term frequency: rarer values count more
             weight = pc.add(weight, pc.fill_null(pairs.column(f"mw_tf_adj_{name}"), 0.0))
-        parts.append((name, labels, pairs.column(f"gamma_{name}").to_pylist(), weight.to_pylist()))
-    return [
-        json.dumps(
-            {name: _level(labels, gammas[i], weights[i]) for name, labels, gammas, weights in parts}
+        parts.append(_fragments(name, labels, pairs.column(f"gamma_{name}"), weight))
+    if not parts:
+        return pa.chunked_array([pa.array(["{}"] * pairs.num_rows, pa.string())])
+    parts[0] = (["{" + t for t in parts[0][0]], parts[0][1])
+    parts[-1] = ([t + "}" for t in parts[-1][0]], parts[-1][1])
+    texts = [(pa.array(t, pa.string()), inverse) for t, inverse in parts]
+    chunks = [
+        pc.binary_join_element_wise(
+            *(t.take(inverse[start : start + EVIDENCE_ROWS]) for t, inverse in texts), ", "
         )
-        for i in range(pairs.num_rows)
+        for start in range(0, pairs.num_rows, EVIDENCE_ROWS)
     ]
+    return pa.chunked_array(chunks, pa.string())
 
 
 def _with_overrides(pairs: pa.Table, overrides: Overrides) -> pa.Table:
@@ -147,6 +169,18 @@ def _conform(data: dict[str, Any] | pa.Table, contract: Table) -> pa.Table:
     return conform(table.select(contract.column_names), contract)
 
 
+def _decided(pairs: pa.Table, levels: dict[str, dict[int, str]], overrides: Overrides) -> pa.Table:
+    """``identity_pairs``, conformed. Sorted before its evidence is written: the evidence is the
+    widest column, and a sort copies every column."""
+    contract = gold_identity.IDENTITY_PAIRS
+    pairs = pairs.take(pc.sort_indices(pairs, [(k, "ascending") for k in contract.primary_key]))
+    decided = pairs.append_column("evidence", evidence(Scored(pairs, levels)))
+    decided = decided.select(contract.column_names).cast(contract.arrow_schema())
+    if overrides.must_link or overrides.must_not_link:
+        return _conform(_with_overrides(decided, overrides), contract)
+    return decided
+
+
 def resolve_workspace(
     workspace: Path, identity: Identity, splink_api: Any, run_id: str | None = None
 ) -> IdentityRun:
@@ -164,6 +198,7 @@ def resolve_workspace(
     else:
         scored = Scored(pa.table({"record_key_l": [], "record_key_r": []}), {})
     pairs = _rounded(scored.pairs)
+    scored = Scored(pairs, scored.levels)  # the unrounded scores can go
     if pairs.num_rows == 0:
         empty = pa.array([], pa.string())
         pairs = pa.table(
@@ -184,11 +219,7 @@ def resolve_workspace(
         records, pairs, identity.threshold, overrides, previous, previous_aliases, run_id,
         next_number,
     )  # fmt: skip
-    decided = resolution.pairs.append_column(
-        "evidence", pa.array(evidence(Scored(pairs, scored.levels)) if scored.levels else
-                             ['{}'] * pairs.num_rows, pa.string())
-    )  # fmt: skip
-    decided = _with_overrides(_conform(decided, gold_identity.IDENTITY_PAIRS), overrides)
+    decided = _decided(resolution.pairs, scored.levels, overrides)
 
     links = resolution.links.append_column("matchable", records.column("matchable"))
     events = resolution.assignment.events
@@ -216,7 +247,10 @@ def resolve_workspace(
         },
     }
     for contract, data in tables.items():
-        lake.publish_table(workspace, "gold", contract.name, _conform(data, contract))
+        ready = contract is gold_identity.IDENTITY_PAIRS  # conformed already
+        lake.publish_table(
+            workspace, "gold", contract.name, data if ready else _conform(data, contract)
+        )
     return IdentityRun(
         records=records.num_rows,
         customers=len(set(resolution.assignment.ids.values())),

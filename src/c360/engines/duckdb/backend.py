@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
+import duckdb
 import ibis
 import pyarrow as pa
 from splink import DuckDBAPI
 
 from c360.engines.base import BATCH_ROWS, BatchFn, Engine
+
+SPLINK_MEMORY = "2GB"  # beyond this, Splink's tables and joins spill to disk
+
+
+def splink_connection() -> duckdb.DuckDBPyConnection:
+    """A DuckDB of Splink's own, bounded in memory: its candidate pairs outgrow a laptop's RAM
+    at scale, and its tables go when the connection does (a shared one keeps them)."""
+    spill = Path(tempfile.gettempdir()) / f"c360-splink-{os.getpid()}"
+    own = duckdb.connect(config={"memory_limit": SPLINK_MEMORY, "temp_directory": str(spill)})
+    own.execute("SET enable_progress_bar = false")  # never print to stdout
+    return own
 
 
 def connect(database: str = ":memory:") -> Engine:
@@ -20,7 +35,7 @@ def connect(database: str = ":memory:") -> Engine:
         return con.create_table(name, obj=data, overwrite=True)
 
     def splink_api() -> DuckDBAPI:
-        return DuckDBAPI(connection=con.con)
+        return DuckDBAPI(connection=splink_connection())
 
     def sql(text: str) -> pa.Table:
         return con.con.sql(text).to_arrow_table()
