@@ -6,8 +6,11 @@ when a layer starts and when each table is done.
 
 from __future__ import annotations
 
+import ctypes
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -96,68 +99,72 @@ def run(
     project, found = preflight(workspace)
     result = RunResult(workspace, engine or project.engine)
 
-    started = time.perf_counter()
-    watch.layer("bronze", len(found))
-    result.bronze = land_all(
-        workspace, project.schema_drift, progress=lambda r: watch.done("bronze", r.table)
-    )
-    result.seconds["bronze"] = time.perf_counter() - started
+    with _layer(result, "bronze", len(found), watch):
+        result.bronze = land_all(
+            workspace, project.schema_drift, progress=lambda r: watch.done("bronze", r.table)
+        )
     if until == "bronze":
         return _reported(result)
 
     backend = engines.connect(result.engine)
-    started = time.perf_counter()
-    watch.layer("silver", len(SILVER_MODELS))
-    result.silver = build_silver(
-        workspace, backend, project, progress=lambda b: watch.done("silver", b.model)
-    )
-    result.seconds["silver"] = time.perf_counter() - started
-
-    started = time.perf_counter()
-    watch.layer("text", 1)
-    result.text = build_text_silver(workspace)  # redacted first, then enriched
-    watch.done("text", "stg_notes")
-    result.seconds["text"] = time.perf_counter() - started
+    with _layer(result, "silver", len(SILVER_MODELS), watch):
+        result.silver = build_silver(
+            workspace, backend, project, progress=lambda b: watch.done("silver", b.model)
+        )
+    with _layer(result, "text", 1, watch):
+        result.text = build_text_silver(workspace)  # redacted first, then enriched
+        watch.done("text", "stg_notes")
     if until == "silver":
         return _reported(result)
 
     if project.identity.sources:
-        started = time.perf_counter()
-        watch.layer("identity", 1)
-        result.identity = resolve_workspace(workspace, project.identity, backend.splink_api)
-        watch.done("identity", "identity_links")
-        result.seconds["identity"] = time.perf_counter() - started
+        with _layer(result, "identity", 1, watch):
+            result.identity = resolve_workspace(workspace, project.identity, backend.splink_api)
+            watch.done("identity", "identity_links")
 
-    started = time.perf_counter()
-    watch.layer("gold", len(GOLD_MODELS))
-    people = people_of(workspace, project.identity, FACT_TABLE)
-    result.gold = build_gold(
-        workspace, backend, progress=lambda g: watch.done("gold", g.model), people=people
-    )
-    result.seconds["gold"] = time.perf_counter() - started
+    with _layer(result, "gold", len(GOLD_MODELS), watch):
+        people = people_of(workspace, project.identity, FACT_TABLE)
+        result.gold = build_gold(
+            workspace, backend, progress=lambda g: watch.done("gold", g.model), people=people
+        )
     if result.identity is not None:
-        started = time.perf_counter()
-        watch.layer("customers", 6)
-        result.customers = _customers(workspace, project, backend, watch)
-        result.seconds["customers"] = time.perf_counter() - started
+        with _layer(result, "customers", 6, watch):
+            result.customers = _customers(workspace, project, backend, watch)
 
-    started = time.perf_counter()
-    watch.layer("serve", 3)
-    # The warehouse (mostly DuckDB) and the exports (Arrow) read the lake apart and release the
-    # GIL: built side by side, each fills the other's idle time. A failure waits for the other.
-    with ThreadPoolExecutor(1) as pool:
-        exporting = pool.submit(export_all, workspace)
-        build_warehouse(workspace)
-        watch.done("serve", "warehouse.duckdb")
-        exporting.result()
-        watch.done("serve", "exports")
-    answers = answer_all(lambda sql: query_warehouse(workspace, sql))
-    watch.done("serve", "answers")
-    result.seconds["serve"] = time.perf_counter() - started
+    with _layer(result, "serve", 3, watch):
+        # The warehouse (mostly DuckDB) and the exports (Arrow) read the lake apart and release
+        # the GIL: built side by side, each fills the other's idle time. A failure waits for
+        # the other.
+        with ThreadPoolExecutor(1) as pool:
+            exporting = pool.submit(export_all, workspace)
+            build_warehouse(workspace)
+            watch.done("serve", "warehouse.duckdb")
+            exporting.result()
+            watch.done("serve", "exports")
+        answers = answer_all(lambda sql: query_warehouse(workspace, sql))
+        watch.done("serve", "answers")
     _reported(result, answers)
     write_text_reports(workspace)
     write_html_report(workspace)
     return result
+
+
+@contextmanager
+def _layer(result: RunResult, name: str, total: int, watch: Observer) -> Iterator[None]:
+    """Announce a layer, time it, and hand the memory it freed back to the system, so the
+    next layer's peak is its own rather than on top of what Arrow's allocator kept."""
+    started = time.perf_counter()
+    watch.layer(name, total)
+    yield
+    result.seconds[name] = time.perf_counter() - started
+    _give_back_memory()
+
+
+def _give_back_memory() -> None:
+    """Return the memory Arrow's allocator and C's ``malloc`` keep for reuse to the system."""
+    pa.default_memory_pool().release_unused()
+    with suppress(OSError, AttributeError):  # not glibc: its allocator keeps what it keeps
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _customers(

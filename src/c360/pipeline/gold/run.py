@@ -73,7 +73,10 @@ def build_gold(
         expr = with_people(model.build(*inputs), model.contract, persons)
         data = conform(engine.to_arrow(expr), model.contract)
         lake.publish_table(workspace, "gold", model.name, data, model.contract.partition_by)
-        tables[model.name] = engine.register(model.name, data)
+        # Later models read it back from the lake: a copy held in the engine for the whole
+        # layer would cost more memory than reading Parquet costs time.
+        folder = lake.table_dir(workspace, "gold", model.name)
+        tables[model.name] = engine.read_lake(f"gold_{model.name}", folder)
         built.append(BuiltGold(model.name, data.num_rows, time.perf_counter() - started))
         if progress:
             progress(built[-1])

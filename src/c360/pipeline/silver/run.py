@@ -139,7 +139,6 @@ def build_silver(
                     f"{rejects.num_rows} rejected"
                 )
             written.append(writer.submit(_publish, workspace, name, staged.key, clean, rejects))
-            tables[name] = engine.register(name, clean)
             seconds = time.perf_counter() - started
             counts = (bronze_rows, clean.num_rows, rejects.num_rows)
             built.append(Built(name, source, *counts, seconds))
