@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
@@ -90,6 +91,7 @@ def publish_table(
             ),
             existing_data_behavior="error",
             basename_template="part-{i}.parquet",
+            preserve_order=True,  # rows in key order, the same bytes on every rerun
         )
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -107,3 +109,28 @@ def read_table(
 ) -> pa.Table:
     """A published table, whole or only ``columns`` (for tests and small tables)."""
     return pq.read_table(table_dir(workspace, layer, table), columns=columns)
+
+
+def in_key_order(data: pa.Table, key: Sequence[str]) -> pa.Table:
+    """``data`` sorted by ``key`` (ascending, nulls last), so a rerun writes the same bytes.
+
+    Engines sort in parallel: a table that arrives sorted is checked (one pass) and kept.
+    """
+    if not key or _is_sorted(data, key):
+        return data
+    return data.sort_by([(k, "ascending") for k in key])
+
+
+def _is_sorted(data: pa.Table, key: Sequence[str]) -> bool:
+    """Every row's key ≤ the next row's, compared column by column (a null is never sorted)."""
+    if data.num_rows < 2:
+        return True
+    ordered: pa.ChunkedArray | None = None  # row i ≤ row i+1 on the key columns seen so far
+    for name in reversed(key):
+        column = data.column(name)
+        this, after = column.slice(0, data.num_rows - 1), column.slice(1)
+        if ordered is None:
+            ordered = pc.less_equal(this, after)
+        else:
+            ordered = pc.or_(pc.less(this, after), pc.and_(pc.equal(this, after), ordered))
+    return pc.all(ordered, skip_nulls=False).as_py() is True

@@ -83,7 +83,11 @@ def test_the_evidence_is_kept_beside_the_verdict(engine: Engine) -> None:
 
 
 def test_fct_email_events_counts_what_the_person_did(engine: Engine) -> None:
-    rows = built(engine, gold_star.FCT_EMAIL_EVENTS, star.fct_email_events(*_inputs(engine)))
+    sends, events = _inputs(engine)
+    classified = engagement.classify_engagement(sends, events)
+    rows = built(
+        engine, gold_star.FCT_EMAIL_EVENTS, star.fct_email_events(sends, events, classified)
+    )
     columns = ("send_id", "is_opened", "is_human_opened", "is_clicked", "is_human_clicked",
                "count_opens", "count_human_opens", "count_clicks",
                "count_human_clicks")  # fmt: skip

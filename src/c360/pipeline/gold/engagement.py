@@ -63,9 +63,10 @@ def classify_engagement(sends: Table, events: Table) -> Table:
     return t.select(*built_columns(EMAIL_ENGAGEMENT_CLASSIFIED))
 
 
-def human_counts(sends: Table, events: Table) -> Table:
-    """Per send with events: the opens and clicks a person made (``count_human_opens/clicks``)."""
-    people = classify_engagement(sends, events).filter(~_.is_machine)
+def human_counts(classified: Table) -> Table:
+    """Per send with events: the opens and clicks a person made (``count_human_opens/clicks``),
+    from ``email_engagement_classified``."""
+    people = classified.filter(~classified.is_machine)
     return people.group_by("send_id").aggregate(
         count_human_opens=_.event_id.count(where=_.event_type == "open"),
         count_human_clicks=_.event_id.count(where=_.event_type == "click"),

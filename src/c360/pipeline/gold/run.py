@@ -25,9 +25,9 @@ from c360.pipeline.gold import (
 )
 from c360.pipeline.gold.model import PERSON, GoldModel
 
-MODELS: list[GoldModel] = [
-    *star.MODELS,
+MODELS: list[GoldModel] = [  # in dependency order
     *engagement.MODELS,
+    *star.MODELS,
     *kpis.MODELS,
     *attribution.MODELS,
     *attribution_models.MODELS,
@@ -71,6 +71,8 @@ def build_gold(
             continue
         started = time.perf_counter()
         expr = with_people(model.build(*inputs), model.contract, persons)
+        if model.contract.primary_key:  # the engine sorts in parallel; conform checks it
+            expr = expr.order_by(*model.contract.primary_key)
         data = conform(engine.to_arrow(expr), model.contract)
         lake.publish_table(workspace, "gold", model.name, data, model.contract.partition_by)
         # Later models read it back from the lake: a copy held in the engine for the whole
@@ -119,6 +121,4 @@ def conform(data: pa.Table, contract: Table) -> pa.Table:
         data = data.select(declared).cast(contract.arrow_schema())
     except (ValueError, pa.ArrowInvalid) as exc:
         raise ContractError(f"{contract.name}: {exc}") from None
-    if contract.primary_key:
-        data = data.sort_by([(k, "ascending") for k in contract.primary_key])
-    return data
+    return lake.in_key_order(data, contract.primary_key)

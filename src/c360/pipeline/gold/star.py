@@ -128,9 +128,10 @@ def fct_order_lines(lines: Table, orders: Table, products: Table) -> Table:
     )
 
 
-def fct_email_events(sends: Table, events: Table) -> Table:
+def fct_email_events(sends: Table, events: Table, classified: Table) -> Table:
     """One row per send: what its events did (an event whose send is unknown is left out), and
-    what the person did, without the machines' events (``engagement.classify_engagement``)."""
+    what the person did, without the machines' events (``classified``:
+    ``email_engagement_classified``)."""
     kind = events.event_type
     per_send = events.group_by("send_id").aggregate(
         count_opens=_.event_id.count(where=kind == "open"),
@@ -140,7 +141,7 @@ def fct_email_events(sends: Table, events: Table) -> Table:
         first_open_at=_.event_at.min(where=kind == "open"),
         first_click_at=_.event_at.min(where=kind == "click"),
     )
-    out = lookup(lookup(sends, per_send, "send_id"), human_counts(sends, events), "send_id")
+    out = lookup(lookup(sends, per_send, "send_id"), human_counts(classified), "send_id")
     bounced = out.count_bounces.fill_null(0) > 0
     human_opens, human_clicks = (
         out.count_human_opens.fill_null(0),
@@ -195,7 +196,8 @@ MODELS: list[GoldModel] = [
     GoldModel(c.FCT_ORDERS, ("stg_orders", "stg_order_lines"), fct_orders),
     GoldModel(c.FCT_ORDER_LINES, ("stg_order_lines", "stg_orders", "stg_products"),
               fct_order_lines),
-    GoldModel(c.FCT_EMAIL_EVENTS, ("stg_marketing_sends", "stg_marketing_events"),
+    GoldModel(c.FCT_EMAIL_EVENTS,
+              ("stg_marketing_sends", "stg_marketing_events", "email_engagement_classified"),
               fct_email_events),
     GoldModel(c.FCT_INTERACTIONS, ("stg_crm_interactions",), fct_interactions),
     GoldModel(c.FCT_RETURNS, ("stg_returns", "stg_orders"), fct_returns),

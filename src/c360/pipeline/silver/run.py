@@ -154,8 +154,8 @@ def _publish(
 ) -> None:
     """The clean rows by key and the rejects by record number, each published atomically."""
     for layer, table, data in [
-        ("silver", name, clean.sort_by([(k, "ascending") for k in key])),
-        ("quarantine", f"silver_{name}", rejects.sort_by("_row_number")),
+        ("silver", name, lake.in_key_order(clean, key)),
+        ("quarantine", f"silver_{name}", lake.in_key_order(rejects, ["_row_number"])),
     ]:
         with lake.publish(workspace, layer, table, data.schema) as out:
             out.write(data)
