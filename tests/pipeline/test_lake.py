@@ -27,8 +27,13 @@ def test_a_table_sorted_on_its_first_column_only_is_still_sorted() -> None:
 
 def test_a_sorted_table_is_kept_as_it_came() -> None:
     data = pa.table({"a": ["a", "a", "b"], "b": [1, 1, 0]})  # ties are in order too
-    assert in_key_order(data, ["a", "b"]) is data
+    assert in_key_order(data, ["a", "b"]).equals(data)
     assert in_key_order(data, []) is data
+
+
+def test_a_sorted_table_comes_in_one_block_whatever_blocks_it_came_in() -> None:
+    data = pa.Table.from_batches(pa.table({"k": list(range(10))}).to_batches(max_chunksize=3))
+    assert in_key_order(data, ["k"]).column("k").num_chunks == 1
 
 
 def test_text_is_ordered_by_its_bytes_and_nulls_go_last() -> None:

@@ -112,12 +112,15 @@ def read_table(
 
 
 def in_key_order(data: pa.Table, key: Sequence[str]) -> pa.Table:
-    """``data`` sorted by ``key`` (ascending, nulls last), so a rerun writes the same bytes.
+    """``data`` sorted by ``key`` (ascending, nulls last) in one block, so a rerun writes the
+    same bytes: Parquet pages follow the blocks a table arrives in.
 
     Engines sort in parallel: a table that arrives sorted is checked (one pass) and kept.
     """
-    if not key or _is_sorted(data, key):
+    if not key:
         return data
+    if _is_sorted(data, key):
+        return data.combine_chunks()
     return data.sort_by([(k, "ascending") for k in key])
 
 
