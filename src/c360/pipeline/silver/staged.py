@@ -50,8 +50,8 @@ class Staged:
         """The clean rows and the rejects of collected :attr:`flagged` rows."""
         passing = pc.is_null(data.column("_reason"))
         first = pc.and_(passing, pc.equal(data.column("_rank"), 0))
-        clean = data.filter(first).select(list(self.columns))
-        bad = data.filter(pc.invert(first))
+        clean = data.select(list(self.columns)).filter(first)
+        bad = data.select([*self.key, *LINEAGE, "_reason"]).filter(pc.invert(first))
         reason = pc.coalesce(bad.column("_reason"), pa.scalar("duplicate_key"))
         rejects = bad.select([*self.key, *LINEAGE]).append_column("reason", reason)
         return clean, rejects
