@@ -1,7 +1,8 @@
 """Time the whole pipeline (bronze → silver → text → gold → serve) on a workspace; prints Markdown.
 
 The workspace is generated once (not timed); each run starts again in a fresh subprocess, so
-peak RSS is the run's own. Usage:
+peak RSS is the run's own: for every layer, and for the layers up to gold (bronze, silver, text,
+identity, gold: each layer's high-water mark, reset as it starts). Usage:
 python benchmarks/bench_pipeline.py [--scale 1] [--runs 3] [--engine duckdb] [--keep DIR]
 """
 
@@ -19,13 +20,40 @@ from pathlib import Path
 
 CHILD = """
 import resource, sys, time
+from pathlib import Path
 from c360.pipeline.runner import run
+
+
+class Peaks:
+    # Each layer's peak RSS in MiB: the high-water mark, reset as the layer starts (Linux).
+    def __init__(self):
+        self.mib, self.current = {}, None
+
+    def layer(self, name, total):
+        self.close()
+        Path("/proc/self/clear_refs").write_text("5")
+        self.current = name
+
+    def done(self, layer, table):
+        pass
+
+    def close(self):
+        status = Path("/proc/self/status").read_text().splitlines()
+        hwm = next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
+        if self.current:
+            self.mib[self.current] = hwm / 1024
+
+
+peaks = Peaks()
 start = time.perf_counter()
-result = run(sys.argv[1], until="gold", engine=sys.argv[2])
+result = run(sys.argv[1], until="gold", engine=sys.argv[2], observer=peaks)
 total = time.perf_counter() - start
+peaks.close()
 s = result.seconds
+to_gold = max(peaks.mib.get(k, 0) for k in ("bronze", "silver", "text", "identity", "gold"))
 print(s["bronze"], s["silver"], s["gold"], s["text"], total, sum(r.landed for r in result.bronze),
-      len(result.silver), len(result.gold), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+      len(result.silver), len(result.gold), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+      to_gold)
 """
 
 
@@ -63,13 +91,13 @@ def main() -> None:
     )
     print(
         "| scale | runs | bronze s | silver s | gold s | text s | total s (median) | records "
-        "| silver / gold tables | peak RSS MiB |"
+        "| silver / gold tables | peak RSS MiB, sources → gold | peak RSS MiB, every layer |"
     )
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     print(
         f"| {args.scale:g} | {len(runs)} | {median(0)} | {median(1)} | {median(2)} | {median(3)} "
         f"| {median(4)} | {int(runs[0][5]):,} | {int(runs[0][6])} / {int(runs[0][7])} "
-        f"| {max(r[8] for r in runs) / 1024:,.0f} |"
+        f"| {max(r[9] for r in runs):,.0f} | {max(r[8] for r in runs) / 1024:,.0f} |"
     )
 
 
