@@ -12,7 +12,6 @@ from c360.contracts.model import Column, Table, gold_table
 
 RFM_SEGMENTS = (
     "Champions",
-    "Can't Lose Them",
     "At Risk",
     "Loyal Customers",
     "Lost",

@@ -241,6 +241,10 @@ def _rate(name: str, description: str) -> Column:
     return Column(name, "float", description + "; NULL when the denominator is 0", nullable=True)
 
 
+def _dax_rate(name: str, description: str) -> Column:
+    return Column(name, "float", description + "; 0 when the denominator is 0 (DAX's DIVIDE)")
+
+
 def _count(name: str, description: str) -> Column:
     return Column(name, "int", description, min_value=0)
 
@@ -254,18 +258,18 @@ KPI_MEASURES = gold(
     Column(
         "clv", "float", "SUM(orders.total_amount_eur) x AVERAGE(products.margin_pct)", nullable=True
     ),
-    _rate("conversion_rate", "Customers with total_orders > 0 / customers"),
-    _rate("campaign_roi", "(attributed order amount - campaign budgets) / campaign budgets"),
-    _rate("open_rate", "Open events / sends (repeat opens count)"),
-    _rate("human_open_rate", "Open events a person made / sends"),
-    _rate("ctr", "Click events / open events"),
-    _rate("human_ctr", "Click events a person made / open events a person made"),
-    _rate("churn_rate", "Customers whose lifecycle_stage is churned / customers"),
-    _rate("return_rate", "Returns / orders"),
-    _rate("unique_open_rate", "Sends opened at least once / sends"),
-    _rate("human_unique_open_rate", "Sends a person opened (fct_email_events) / sends"),
-    _rate("unique_ctr", "Sends clicked at least once / sends opened at least once"),
-    _rate("human_unique_ctr", "Sends a person clicked / sends a person opened"),
+    _dax_rate("conversion_rate", "Customers with total_orders > 0 / customers"),
+    _dax_rate("campaign_roi", "(attributed order amount - campaign budgets) / campaign budgets"),
+    _dax_rate("open_rate", "Open events / sends (repeat opens count)"),
+    _dax_rate("human_open_rate", "Open events a person made / sends"),
+    _dax_rate("ctr", "Click events / open events"),
+    _dax_rate("human_ctr", "Click events a person made / open events a person made"),
+    _dax_rate("churn_rate", "Customers whose lifecycle_stage is churned / customers"),
+    _dax_rate("return_rate", "Returns / orders"),
+    _dax_rate("unique_open_rate", "Sends opened at least once / sends"),
+    _dax_rate("human_unique_open_rate", "Sends a person opened (fct_email_events) / sends"),
+    _dax_rate("unique_ctr", "Sends clicked at least once / sends opened at least once"),
+    _dax_rate("human_unique_ctr", "Sends a person clicked / sends a person opened"),
     _count("count_customers", "Customers"),
     _count("count_converted_customers", "Customers with total_orders > 0"),
     _count("count_churned_customers", "Customers in lifecycle stage churned"),

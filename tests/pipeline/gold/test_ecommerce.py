@@ -210,8 +210,18 @@ def test_monthly_sales_with_buyers_and_average_basket(shop: Rows) -> None:
                "total_margin_eur", "count_customers", "average_basket_eur")  # fmt: skip
     assert pick(shop["agg_ecommerce_monthly_sales"], *columns) == [
         (2024, 1, 3, 6, 355.0, 78.0, 2, 118.33),  # 355 / 3 to the cent
-        (2024, 2, 5, 27, 105.0, 44.0, 3, 21.0),
+        (2024, 2, 5, 27, 105.0, 44.0, 3, 26.25),  # O4 has no price: 105 / 4 priced orders
     ]
+
+
+def test_clv_basket_averages_only_the_orders_with_a_price(shop: Rows) -> None:
+    # C2 ordered twice, but O4's product has no price: one order of 15 euros, not 7.50 a time.
+    [c2] = [r for r in shop["mart_ecommerce_customer_lifetime_value"] if r["customer_id"] == "C2"]
+    assert (c2["count_orders"], c2["total_revenue_eur"], c2["average_basket_eur"]) == (
+        2,
+        15.0,
+        15.0,
+    )
 
 
 def test_top_products_rank_by_revenue_then_units(shop: Rows) -> None:

@@ -64,16 +64,17 @@ MEASURES = ("clv", "conversion_rate", "campaign_roi", "open_rate", "ctr", "churn
 EXPECTED = {  # by hand: avg margin 0.3, budgets 400, 4 customers (2 converted, 1 churned)
     "all": (200 * 0.3, 0.5, (150 - 400) / 400, 4 / 4, 2 / 4, 0.25, 3 / 4, 2 / 4, 1 / 2),
     "2025-01": (150 * 0.3, 0.5, (150 - 400) / 400, 4 / 3, 2 / 4, 0.25, 1 / 2, 2 / 3, 1 / 2),
-    "2025-02": (30 * 0.3, 0.5, -1.0, None, None, 0.25, 1.0, None, None),
-    "2025-03": (20 * 0.3, 0.5, -1.0, None, None, 0.25, 0.0, None, None),
-    "2025-04": (0.0, 0.5, -1.0, 0.0, None, 0.25, None, 0.0, None),
+    # No sends in February and March, no opens in April, no orders in April: DIVIDE(…, 0) is 0.
+    "2025-02": (30 * 0.3, 0.5, -1.0, 0.0, 0.0, 0.25, 1.0, 0.0, 0.0),
+    "2025-03": (20 * 0.3, 0.5, -1.0, 0.0, 0.0, 0.25, 0.0, 0.0, 0.0),
+    "2025-04": (0.0, 0.5, -1.0, 0.0, 0.0, 0.25, 0.0, 0.0, 0.0),
 }
 HUMAN_MEASURES = ("human_open_rate", "human_ctr", "human_unique_open_rate", "human_unique_ctr")
 HUMAN_EXPECTED = {  # the person opened S1 twice and clicked it once; S2's open was a proxy's
     "all": (2 / 4, 1 / 2, 1 / 4, 1 / 1),
     "2025-01": (2 / 3, 1 / 2, 1 / 3, 1 / 1),
-    "2025-02": (None, None, None, None),
-    "2025-04": (0.0, None, 0.0, None),
+    "2025-02": (0.0, 0.0, 0.0, 0.0),
+    "2025-04": (0.0, 0.0, 0.0, 0.0),
 }
 
 
@@ -123,10 +124,12 @@ def test_base_counts_explain_the_measures(periods: dict[str, dict[str, Any]]) ->
     assert rows["all"]["count_returns"] == 3  # a return of an unknown order has no month
 
 
-def test_empty_tables_give_one_period_and_no_rate(engine: Engine) -> None:
+def test_empty_tables_give_one_period_and_rates_of_zero(engine: Engine) -> None:
     rows = built(engine, c.KPI_MEASURES, kpi_measures(*inputs(engine)))
     assert len(rows) == 1
     assert rows[0]["period"] == "all"
     measures = MEASURES + HUMAN_MEASURES
-    assert [rows[0][m] for m in measures] == [None] * len(measures)
+    assert rows[0]["clv"] is None  # the mean margin of no product is BLANK
+    rates = [m for m in measures if m != "clv"]
+    assert [rows[0][m] for m in rates] == [0.0] * len(rates)  # DIVIDE(…, 0), never NULL
     assert rows[0]["count_orders"] == rows[0]["total_budget_eur"] == 0

@@ -110,14 +110,16 @@ def agg_ecommerce_daily_sales(orders: Table) -> Table:
 
 
 def agg_ecommerce_monthly_sales(orders: Table) -> Table:
-    """Sales per month with the distinct buyers and the average basket (revenue / orders)."""
+    """Sales per month with the distinct buyers and the average basket: revenue / orders with
+    a known price (an order of a product whose price was rejected has no revenue to average)."""
     t = orders
     monthly = t.group_by(t.year, t.month).aggregate(
-        **_sales_measures(t), count_customers=t.customer_id.nunique()
+        **_sales_measures(t),
+        count_customers=t.customer_id.nunique(),
+        priced_orders=ecommerce_customers.priced_orders(t),
     )
-    return monthly.mutate(
-        average_basket_eur=cents(monthly.total_revenue_eur / monthly.count_orders)
-    )
+    basket = monthly.total_revenue_eur / monthly.priced_orders.nullif(0)
+    return monthly.mutate(average_basket_eur=cents(basket)).drop("priced_orders")
 
 
 def _product_sales(sales: Table, products: Table) -> Table:

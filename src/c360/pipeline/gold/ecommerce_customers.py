@@ -32,7 +32,6 @@ class Rule(NamedTuple):
 # overlap (Champions and At Risk are also F=4-5), so they come before Loyal Customers.
 SEGMENT_RULES: tuple[Rule, ...] = (
     Rule("Champions", (5, 5), (5, 5), (5, 5)),  # the seed: R=5, F=5, M=5
-    Rule("Can't Lose Them", (1, 1), (5, 5), (5, 5)),  # the very best, gone quiet
     Rule("At Risk", (1, 2), (4, 5)),  # the seed: R=1-2, F=4-5
     Rule("Loyal Customers", (1, 5), (4, 5)),  # the seed: F=4-5
     Rule("Lost", (1, 1), (1, 1)),  # the seed: R=1, F=1
@@ -74,10 +73,16 @@ def _per_buyer(sales: Table) -> Table:
     s = sales
     return s.group_by(s.customer_id).aggregate(
         count_orders=s.order_id.nunique(),
+        priced_orders=priced_orders(s),
         revenue=cents(s.revenue_eur.sum().fill_null(0)),
         first_order_date=s.order_date.min(),
         last_order_date=s.order_date.max(),
     )
+
+
+def priced_orders(sales: Table) -> IntegerValue:
+    """Orders with at least one line of known revenue: the divisor of an average basket."""
+    return sales.order_id.nunique(where=sales.revenue_eur.notnull())
 
 
 def _with_reference_date(buyers: Table, sales: Table) -> Table:
@@ -99,9 +104,9 @@ def _years(days: ibis.NumericValue) -> ibis.FloatingValue:
 def mart_ecommerce_customer_lifetime_value(sales: Table, customers: Table) -> Table:
     """CLV = panier moyen × fréquence d'achat × durée de vie client, for every customer.
 
-    Panier moyen: revenue / orders. Fréquence d'achat: orders per year since the first order,
-    counting at least one year so a recent first order does not extrapolate. Durée de vie
-    client: the buyers' average years between first and latest order.
+    Panier moyen: revenue / orders with a known price. Fréquence d'achat: orders per year since
+    the first order, counting at least one year so a recent first order does not extrapolate.
+    Durée de vie client: the buyers' average years between first and latest order.
     """
     b = _with_reference_date(_per_buyer(sales), sales)
     tenure_years = _years(b.reference_date.delta(b.first_order_date, unit="day"))
@@ -109,7 +114,7 @@ def mart_ecommerce_customer_lifetime_value(sales: Table, customers: Table) -> Ta
     days_active = b.last_order_date.delta(b.first_order_date, unit="day")
     lifespan = b.aggregate(years=_years(days_active.mean()).fill_null(0))
     t = _every_customer(customers, b).cross_join(lifespan)
-    basket = t.revenue / t.count_orders
+    basket = t.revenue / t.priced_orders.nullif(0)
     return t.select(
         t.customer_id,
         t.first_order_date,

@@ -19,8 +19,9 @@ Each measure is the seed's DAX, read literally:
 - ``return_rate`` = ``COUNTROWS(returns) / COUNTROWS(orders)``: returns of every status over
   orders of every status.
 
-Where the seed's ``DIVIDE(…, 0)`` gives 0 for a zero denominator, these give NULL (the project's
-rule: a rate that cannot be computed is not a rate of 0).
+Every rate is the seed's ``DIVIDE(…, 0)``: 0 when its denominator is 0 (a month without sends has
+an open rate of 0), as the seed's model shows it. Other gold ratios (attribution ROI, text
+features) follow the project's rule instead: NULL, a rate that cannot be computed (``divide``).
 
 A month row is what the measures show under a month filter in the seed's model, where the
 calendar is related to the facts and filters flow from one side to many: orders count in the month
@@ -51,6 +52,11 @@ COUNTS = ("count_orders", "count_sends", "count_opened_sends", "count_clicked_se
 def divide(numerator: NumericValue, denominator: NumericValue) -> NumericValue:
     """``numerator / denominator`` as a float; NULL when the denominator is 0 or NULL."""
     return numerator.cast("float64") / denominator.nullif(0)
+
+
+def dax_divide(numerator: NumericValue, denominator: NumericValue) -> NumericValue:
+    """The seed's ``DIVIDE(numerator, denominator, 0)``: 0 when the denominator is 0 or NULL."""
+    return ibis.ifelse(denominator.fill_null(0) == 0, 0.0, divide(numerator, denominator))
 
 
 def kpi_measures(
@@ -118,18 +124,20 @@ def kpi_measures(
     )
     t = t.mutate(
         clv=t.total_order_amount_eur * t.avg_product_margin_pct,
-        conversion_rate=divide(t.count_converted_customers, t.count_customers),
-        campaign_roi=divide(t.total_attributed_amount_eur - t.total_budget_eur, t.total_budget_eur),
-        open_rate=divide(t.count_open_events, t.count_sends),
-        ctr=divide(t.count_click_events, t.count_open_events),
-        churn_rate=divide(t.count_churned_customers, t.count_customers),
-        return_rate=divide(t.count_returns, t.count_orders),
-        unique_open_rate=divide(t.count_opened_sends, t.count_sends),
-        unique_ctr=divide(t.count_clicked_sends, t.count_opened_sends),
-        human_open_rate=divide(t.count_human_open_events, t.count_sends),
-        human_ctr=divide(t.count_human_click_events, t.count_human_open_events),
-        human_unique_open_rate=divide(t.count_human_opened_sends, t.count_sends),
-        human_unique_ctr=divide(t.count_human_clicked_sends, t.count_human_opened_sends),
+        conversion_rate=dax_divide(t.count_converted_customers, t.count_customers),
+        campaign_roi=dax_divide(
+            t.total_attributed_amount_eur - t.total_budget_eur, t.total_budget_eur
+        ),
+        open_rate=dax_divide(t.count_open_events, t.count_sends),
+        ctr=dax_divide(t.count_click_events, t.count_open_events),
+        churn_rate=dax_divide(t.count_churned_customers, t.count_customers),
+        return_rate=dax_divide(t.count_returns, t.count_orders),
+        unique_open_rate=dax_divide(t.count_opened_sends, t.count_sends),
+        unique_ctr=dax_divide(t.count_clicked_sends, t.count_opened_sends),
+        human_open_rate=dax_divide(t.count_human_open_events, t.count_sends),
+        human_ctr=dax_divide(t.count_human_click_events, t.count_human_open_events),
+        human_unique_open_rate=dax_divide(t.count_human_opened_sends, t.count_sends),
+        human_unique_ctr=dax_divide(t.count_human_clicked_sends, t.count_human_opened_sends),
     )
     return t.select(*KPI_MEASURES.column_names)
 
