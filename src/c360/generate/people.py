@@ -156,6 +156,15 @@ def format_street(country: str, number: int, street: str) -> str:
     return f"{number} {street}"
 
 
+# Mobile ranges in service, as ``phonenumbers`` validates them: a clean number must be a valid one.
+FR_MOBILE = tuple(
+    str(p) for p in [*range(600, 690), 695, 698, 699, *range(730, 800)] if p != 639
+)  # 06 and 073-079 (0639, 069x and 070-072 are not allocated)
+GB_MOBILE = tuple(
+    f"7{rest}" for rest in range(400, 1000) if str(rest)[0] in "45789" and rest not in (700, 911)
+)  # 074xx-079xx (07700 and 07911 are partly reserved)
+
+
 def phones(rng: np.random.Generator, countries: list[str]) -> tuple[list[str], list[str]]:
     """Mobile numbers per country: E.164 and the way people write them at home."""
     n = len(countries)
@@ -167,7 +176,7 @@ def phones(rng: np.random.Generator, countries: list[str]) -> tuple[list[str], l
     for i, c in enumerate(countries):
         s = "".join(map(str, d[i]))
         if c == "FR":
-            nat = ("6" if d[i, 0] < 7 else "7") + s[1:9]
+            nat = FR_MOBILE[int(s[:3]) % len(FR_MOBILE)] + s[3:9]
             e164.append("+33" + nat)
             local.append("0" + nat[0] + " " + " ".join(nat[k : k + 2] for k in range(1, 9, 2)))
         elif c == "US":
@@ -183,7 +192,7 @@ def phones(rng: np.random.Generator, countries: list[str]) -> tuple[list[str], l
             e164.append("+34" + nat)
             local.append(f"{nat[:3]} {nat[3:5]} {nat[5:7]} {nat[7:9]}")
         else:  # GB
-            nat = "7" + "45789"[d[i, 0] % 5] + s[1:9]
+            nat = GB_MOBILE[int(s[:3]) % len(GB_MOBILE)] + s[3:9]
             e164.append("+44" + nat)
             local.append("0" + nat[:4] + " " + nat[4:])
     return e164, local
