@@ -333,8 +333,13 @@ def date_key(values: pd.Series) -> pd.Series:
 
 
 def ratio(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
-    """The seed's DIVIDE, except that a zero denominator gives NaN (as c360 does), not 0."""
+    """numerator / denominator; NaN when the denominator is 0 (as c360 does outside the DAX)."""
     return numerator / denominator.replace(0, np.nan)
+
+
+def dax_divide(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
+    """The seed's DIVIDE(numerator, denominator, 0): 0 when the denominator is 0."""
+    return ratio(numerator, denominator).where(denominator.fillna(0) != 0, 0.0)
 
 
 def dim_date(*keys: pd.Series) -> pd.DataFrame:
@@ -476,16 +481,16 @@ def kpi_measures(star: Tables) -> pd.DataFrame:
     m["avg_product_margin_pct"] = star["dim_product"].margin_pct.mean()
     m["total_budget_eur"] = star["dim_campaign"].budget_eur.sum()
     m["clv"] = m.total_order_amount_eur * m.avg_product_margin_pct
-    m["conversion_rate"] = ratio(m.count_converted_customers, m.count_customers)
-    m["campaign_roi"] = ratio(
+    m["conversion_rate"] = dax_divide(m.count_converted_customers, m.count_customers)
+    m["campaign_roi"] = dax_divide(
         m.total_attributed_amount_eur - m.total_budget_eur, m.total_budget_eur
     )
-    m["open_rate"] = ratio(m.count_open_events, m.count_sends)
-    m["ctr"] = ratio(m.count_click_events, m.count_open_events)
-    m["churn_rate"] = ratio(m.count_churned_customers, m.count_customers)
-    m["return_rate"] = ratio(m.count_returns, m.count_orders)
-    m["unique_open_rate"] = ratio(m.count_opened_sends, m.count_sends)
-    m["unique_ctr"] = ratio(m.count_clicked_sends, m.count_opened_sends)
+    m["open_rate"] = dax_divide(m.count_open_events, m.count_sends)
+    m["ctr"] = dax_divide(m.count_click_events, m.count_open_events)
+    m["churn_rate"] = dax_divide(m.count_churned_customers, m.count_customers)
+    m["return_rate"] = dax_divide(m.count_returns, m.count_orders)
+    m["unique_open_rate"] = dax_divide(m.count_opened_sends, m.count_sends)
+    m["unique_ctr"] = dax_divide(m.count_clicked_sends, m.count_opened_sends)
     return m
 
 
@@ -560,7 +565,6 @@ def seed000(t: Tables) -> Tables:
 # First match wins; the seed's four segments, completed so every score combination has one.
 RFM_RULES = [  # (segment, R range, F range, M range)
     ("Champions", (5, 5), (5, 5), (5, 5)),
-    ("Can't Lose Them", (1, 1), (5, 5), (5, 5)),
     ("At Risk", (1, 2), (4, 5), (1, 5)),
     ("Loyal Customers", (1, 5), (4, 5), (1, 5)),
     ("Lost", (1, 1), (1, 1), (1, 5)),
@@ -643,7 +647,9 @@ def ecommerce_sales(t: Tables) -> Tables:
         enriched.groupby(["year", "month"]), count_customers=("customer_id", "nunique")
     )
     monthly = monthly.fillna({"total_margin_eur": 0})
-    monthly["average_basket_eur"] = money(monthly.total_revenue_eur / monthly.count_orders)
+    priced = enriched[enriched.revenue_eur.notna()].groupby(["year", "month"]).order_id.nunique()
+    priced = monthly.join(priced.rename("priced"), on=["year", "month"]).priced
+    monthly["average_basket_eur"] = money(ratio(monthly.total_revenue_eur, priced))
     per_product = (
         measures(sales.groupby("product_id"))
         .merge(dim_product[["product_id", "name", "category"]], on="product_id")
@@ -682,13 +688,14 @@ def ecommerce_customers(sales: pd.DataFrame, customers: pd.DataFrame) -> Tables:
         last_order_date=("order_date", "max"),
     )
     buyers["revenue"] = money(buyers.revenue)
+    priced = sales[sales.revenue_eur.notna()].groupby("customer_id").order_id.nunique()
     reference = sales.order_date.max()
     # CLV = average basket x purchases per year (since the first order, at least one year) x
     # lifespan (the buyers' mean years between their first and latest order).
     tenure_years = (reference - buyers.first_order_date).dt.days / DAYS_PER_YEAR
     lifespan = (buyers.last_order_date - buyers.first_order_date).dt.days.mean() / DAYS_PER_YEAR
     clv = buyers.assign(
-        average_basket_eur=buyers.revenue / buyers.count_orders,
+        average_basket_eur=ratio(buyers.revenue, priced.reindex(buyers.index)),
         purchase_frequency_per_year=buyers.count_orders / tenure_years.clip(lower=1),
     )
     clv = customers[["customer_id"]].join(clv, on="customer_id")
@@ -756,7 +763,11 @@ def seed003(t: Tables) -> Tables:
 
 def seed004(t: Tables) -> Tables:
     customers, campaigns, tx = t["customers"], t["campaigns"], t["transactions"]
-    tx = tx.assign(transaction_date=tx.transaction_at.dt.normalize())
+    tx = tx.assign(  # amounts to the cent before they are summed, as c360 does
+        transaction_date=tx.transaction_at.dt.normalize(),
+        total_amount=money(tx.total_amount),
+        amount=money(tx.amount),
+    )
 
     metrics = tx.groupby("customer_id", as_index=False).agg(
         total_transactions=("transaction_id", "size"),
