@@ -33,7 +33,7 @@ def reasons(engine: Engine, staged: object) -> dict[int, str]:
 def test_orders_and_inventory_follow_the_seed_cleaning(engine: Engine) -> None:
     products = bronze(engine, "ec_products", ("product_id", "name", "category", "brand", "price",
                                               "cost"),
-                      [("PROD_1", "Lamp", "Home", None, "20.0", "12.5"),
+                      [("PROD_1", "L\u00c3\u00a4mp \u00c3\x89clat", "Home", None, "20.0", "12.5"),
                        ("PROD_2", "Bad", "Home", "X", "-3.0", "1.0")])  # fmt: skip
     customers = bronze(engine, "ec_customers", ("customer_id", "name", "email", "city", "country",
                                                 "registration_date", "loyalty_tier"),
@@ -66,8 +66,8 @@ def test_orders_and_inventory_follow_the_seed_cleaning(engine: Engine) -> None:
     }
     staged_products = stg_ecommerce_products(products)
     lamp = engine.to_arrow(staged_products.clean).to_pylist()
-    assert [(p["product_id"], p["brand"], p["margin"]) for p in lamp] == [
-        ("PROD_1", "Unknown", 7.5)
+    assert [(p["product_id"], p["name"], p["brand"], p["margin"]) for p in lamp] == [
+        ("PROD_1", "Lämp Éclat", "Unknown", 7.5)  # UTF-8 that was read as Latin-1, repaired
     ]
     assert reasons(engine, staged_products) == {2: "negative_amount"}
     people = {

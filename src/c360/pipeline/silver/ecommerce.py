@@ -30,14 +30,15 @@ def _future(value: ibis.ir.TimestampValue, as_of: datetime) -> ibis.ir.BooleanVa
 
 def stg_ecommerce_products(bronze: Table) -> Staged:
     """Products with ``margin = price − cost``; a missing brand is "Unknown", a missing cost
-    leaves the margin NULL; a negative or unreadable price is rejected."""
+    leaves the margin NULL; a negative or unreadable price is rejected; mis-encoded names and
+    brands are repaired ("Ã‰ditions" → "Éditions")."""
     b = bronze
     t = b.select(
         *LINEAGE,
         product_id=parse.clean_text(b.product_id),
-        name=parse.clean_text(b.name),
+        name=conform.repair_encoding(parse.clean_text(b.name)),
         category=parse.clean_text(b.category).fill_null("Unknown"),
-        brand=parse.clean_text(b.brand).fill_null("Unknown"),
+        brand=conform.repair_encoding(parse.clean_text(b.brand)).fill_null("Unknown"),
         price=parse.number(b.price),
         cost=parse.number(b.cost),
         _raw_price=b.price,
