@@ -159,7 +159,7 @@ def format_street(country: str, number: int, street: str) -> str:
 # Mobile ranges in service, as ``phonenumbers`` validates them: a clean number must be a valid one.
 FR_MOBILE = tuple(
     str(p) for p in [*range(600, 690), 695, 698, 699, *range(730, 800)] if p != 639
-)  # 06 and 073-079 (0639, 069x and 070-072 are not allocated)
+)  # 06 and 073-079 (0639, 0690-0694, 0696, 0697 and 070-072 are not allocated)
 GB_MOBILE = tuple(
     f"7{rest}" for rest in range(400, 1000) if str(rest)[0] in "45789" and rest not in (700, 911)
 )  # 074xx-079xx (07700 and 07911 are partly reserved)
