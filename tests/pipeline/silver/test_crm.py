@@ -40,12 +40,12 @@ def bronze(engine: Engine, table: str, rows: list[tuple[str | None, ...]]) -> ib
 
 def reasons(engine: Engine, staged: Staged) -> dict[int, str]:
     """Rejected row numbers and their reasons."""
-    return {r["_row_number"]: r["reason"] for r in engine.to_arrow(staged.rejects).to_pylist()}
+    return {r["_row_number"]: r["reason"] for r in staged.collect(engine)[1].to_pylist()}
 
 
 def clean(engine: Engine, staged: Staged, table: str) -> list[dict[str, Any]]:
     """The clean rows; their columns must be the contract's, in order, with its types."""
-    data = engine.to_arrow(staged.clean)
+    data = staged.collect(engine)[0]
     if table != "crm_customers":
         contract = contracts.get(table)
         assert data.column_names == contract.column_names
@@ -143,7 +143,7 @@ def test_customers_hide_the_email_conform_the_country_and_check_accounts(engine:
     staged = stg_crm_customers(
         bronze(engine, "crm_customers", rows), accounts, pseudonymiser("md5"), AS_OF
     )
-    data = engine.to_arrow(staged.clean)
+    data = staged.collect(engine)[0]
     assert tuple(data.column_names) == CUSTOMER_COLUMNS
     assert CUSTOMER_COLUMNS[2:4] == ("email_hash", "has_valid_email")
     people = {r["customer_id"]: r for r in data.to_pylist()}

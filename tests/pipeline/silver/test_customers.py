@@ -39,7 +39,7 @@ def keyed(text: str) -> str:
 
 def test_customers_are_conformed_and_pseudonymised(engine: Engine) -> None:
     staged = stg_mongo_customers(bronze(engine, "bronze_customers"), pseudonymiser("hmac", KEY))
-    rows = {r["customer_id"]: r for r in engine.to_arrow(staged.clean).to_pylist()}
+    rows = {r["customer_id"]: r for r in staged.collect(engine)[0].to_pylist()}
     assert sorted(rows) == ["CUST1", "CUST2", "CUST3"]
     jean, ann, anon = rows["CUST1"], rows["CUST2"], rows["CUST3"]
     assert jean["full_name"] == "Jean Dupont" and ann["full_name"] == "Ann"
@@ -55,13 +55,13 @@ def test_customers_are_conformed_and_pseudonymised(engine: Engine) -> None:
     assert [r["marketing_consent"] for r in (jean, ann, anon)] == [True, False, False]
     clear = {"jean.dupont@email.com", "+33612345678", "06 12 34 56 78"}
     assert not clear & {str(v) for r in rows.values() for v in r.values()}
-    rejects = {r["_row_number"]: r["reason"] for r in engine.to_arrow(staged.rejects).to_pylist()}
+    rejects = {r["_row_number"]: r["reason"] for r in staged.collect(engine)[1].to_pylist()}
     assert rejects == {4: "missing_key", 5: "duplicate_key"}
 
 
 def test_md5_mode_reproduces_seed_004(engine: Engine) -> None:
     staged = stg_mongo_customers(bronze(engine, "bronze_customers_md5"), pseudonymiser("md5"))
-    jean = engine.to_arrow(staged.clean.filter(staged.clean.customer_id == "CUST1")).to_pylist()[0]
+    jean = next(r for r in staged.collect(engine)[0].to_pylist() if r["customer_id"] == "CUST1")
     assert jean["email_hash"] == hashlib.md5(b"jean.dupont@email.com").hexdigest()
 
 

@@ -26,7 +26,7 @@ def bronze(engine: Engine, name: str, fields: tuple[str, ...], rows: list[tuple]
 
 
 def reasons(engine: Engine, staged: object) -> dict[int, str]:
-    rows = engine.to_arrow(staged.rejects).to_pylist()  # type: ignore[attr-defined]
+    rows = staged.collect(engine)[1].to_pylist()  # type: ignore[attr-defined]
     return {r["_row_number"]: r["reason"] for r in rows}
 
 
@@ -54,7 +54,7 @@ def test_orders_and_inventory_follow_the_seed_cleaning(engine: Engine) -> None:
         ],
     )
     staged = stg_ecommerce_orders(orders, customers, products, AS_OF)
-    clean = engine.to_arrow(staged.clean).to_pylist()
+    clean = staged.collect(engine)[0].to_pylist()
     # EC-2's product was rejected (negative price) but exists: the order is not an orphan.
     assert sorted((r["order_id"], r["quantity"]) for r in clean) == [("EC-1", 2), ("EC-2", 1)]
     assert reasons(engine, staged) == {
@@ -65,16 +65,16 @@ def test_orders_and_inventory_follow_the_seed_cleaning(engine: Engine) -> None:
         7: "duplicate_key",
     }
     staged_products = stg_ecommerce_products(products)
-    lamp = engine.to_arrow(staged_products.clean).to_pylist()
+    lamp = staged_products.collect(engine)[0].to_pylist()
     assert [(p["product_id"], p["name"], p["brand"], p["margin"]) for p in lamp] == [
         ("PROD_1", "Lämp Éclat", "Unknown", 7.5)  # UTF-8 that was read as Latin-1, repaired
     ]
     assert reasons(engine, staged_products) == {2: "negative_amount"}
     people = {
         r["customer_id"]: r
-        for r in engine.to_arrow(
-            stg_ecommerce_customers(customers, pseudonymiser("md5"), AS_OF).clean
-        ).to_pylist()
+        for r in stg_ecommerce_customers(customers, pseudonymiser("md5"), AS_OF)
+        .collect(engine)[0]
+        .to_pylist()
     }
     assert (people["CUST_1"]["country"], people["CUST_1"]["registration_date"]) == ("GB", None)
     assert (
@@ -87,5 +87,5 @@ def test_orders_and_inventory_follow_the_seed_cleaning(engine: Engine) -> None:
                         ("PROD_1", "WH-PAR", "-4", "2025-10-20 06:00:00"),
                         ("PROD_7", "WH-PAR", "3", "2025-10-13 06:00:00")])  # fmt: skip
     staged_inventory = stg_ecommerce_inventory(inventory, products, AS_OF)
-    assert [r["stock_quantity"] for r in engine.to_arrow(staged_inventory.clean).to_pylist()] == [0]
+    assert [r["stock_quantity"] for r in staged_inventory.collect(engine)[0].to_pylist()] == [0]
     assert reasons(engine, staged_inventory) == {2: "negative_stock", 3: "orphan_product"}

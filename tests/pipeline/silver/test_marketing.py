@@ -40,7 +40,7 @@ def test_kpis_follow_seed_004_and_divisions_by_zero_are_null(
     engine: Engine, bronze: pa.Table
 ) -> None:
     staged = stg_mongo_campaigns(engine.register("bronze_campaigns_kpi", bronze))
-    rows = {r["campaign_id"]: r for r in engine.to_arrow(staged.clean).to_pylist()}
+    rows = {r["campaign_id"]: r for r in staged.collect(engine)[0].to_pylist()}
     assert sorted(rows) == ["CAMP001", "CAMP002", "CAMP003"]
     first = rows["CAMP001"]
     assert first["spend"] == 800.0  # the first record wins over its later duplicate
@@ -70,12 +70,12 @@ def test_every_bronze_row_is_clean_or_rejected_with_a_reason(
     engine: Engine, bronze: pa.Table
 ) -> None:
     staged = stg_mongo_campaigns(engine.register("bronze_campaigns_rej", bronze))
-    rejects = {r["_row_number"]: r["reason"] for r in engine.to_arrow(staged.rejects).to_pylist()}
+    rejects = {r["_row_number"]: r["reason"] for r in staged.collect(engine)[1].to_pylist()}
     assert rejects == {
         4: "invalid_number", 5: "inconsistent_counts", 6: "negative_amount",
         7: "invalid_date", 8: "missing_key", 9: "duplicate_key",
     }  # fmt: skip
-    assert engine.to_arrow(staged.clean).num_rows + len(rejects) == bronze.num_rows
+    assert staged.collect(engine)[0].num_rows + len(rejects) == bronze.num_rows
 
 
 TX_FIELDS = ("transaction_id", "customer_id", "product", "amount", "quantity", "payment_method",
@@ -101,13 +101,13 @@ def test_transactions_total_defaults_and_rejects(engine: Engine) -> None:
     bronze = engine.register("bronze_transactions", pa.table(columns))
     customers = engine.register("known_customers", pa.table({"customer_id": ["CUST1", "CUST2"]}))
     staged = stg_mongo_transactions(bronze, customers, dt.datetime(2025, 12, 31, tzinfo=dt.UTC))
-    clean = {r["transaction_id"]: r for r in engine.to_arrow(staged.clean).to_pylist()}
+    clean = {r["transaction_id"]: r for r in staged.collect(engine)[0].to_pylist()}
     assert sorted(clean) == ["TXN1", "TXN2"]
     assert clean["TXN1"]["total_amount"] == pytest.approx(999.99 - 50 + 10)
     second = clean["TXN2"]
     assert (second["amount"], second["total_amount"]) == (118.99, 118.99)  # 0 discount, shipping
     assert (second["product"], second["payment_method"]) == ("Unknown product", "Unknown")
-    rejects = {r["_row_number"]: r["reason"] for r in engine.to_arrow(staged.rejects).to_pylist()}
+    rejects = {r["_row_number"]: r["reason"] for r in staged.collect(engine)[1].to_pylist()}
     assert rejects == {
         3: "orphan_customer", 4: "negative_amount", 5: "non_positive_quantity",
         6: "future_date", 7: "invalid_date", 8: "missing_customer", 9: "invalid_number",

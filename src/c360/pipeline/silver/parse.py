@@ -80,7 +80,13 @@ def timestamp(value: StringValue) -> TimestampValue:
 
 def invalid(raw: StringValue, parsed: ibis.Value) -> ibis.ir.BooleanValue:
     """True where the source wrote something that did not parse."""
-    return parsed.isnull() & clean_text(raw).notnull()
+    return _when_null(parsed, clean_text(raw).notnull())
+
+
+def _when_null(value: ibis.Value, then: ibis.ir.BooleanValue) -> ibis.ir.BooleanValue:
+    """``value.isnull() & then``, with ``then`` worked out only where ``value`` is NULL (the
+    few rows): engines evaluate a CASE branch only on the rows that take it."""
+    return ibis.ifelse(value.isnull(), then, False)
 
 
 _TRUTH = {"true": True, "t": True, "1": True, "yes": True, "y": True,
@@ -162,7 +168,7 @@ def contract_checks(
         value, raw = t[c.name], t[f"_raw_{c.name}"]
         entity = c.references.split(".")[1].removesuffix("_id") if c.references else c.name
         if not c.nullable and c.name not in contract.primary_key:
-            checks.append((f"missing_{entity}", value.isnull() & clean_text(raw).isnull()))
+            checks.append((f"missing_{entity}", _when_null(value, clean_text(raw).isnull())))
         if c.dtype != "string" or c.allowed:
             checks.append((_INVALID.get(c.dtype, "invalid_value"), invalid(raw, value)))
         if c.references:

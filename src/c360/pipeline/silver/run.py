@@ -130,8 +130,7 @@ def build_silver(
             started = time.perf_counter()
             tables[source] = engine.read_lake(f"bronze_{source}", folder)
             staged = model(tables, context)
-            flagged = engine.to_arrow(staged.flagged.select(*staged.collect_columns()))
-            clean, rejects = staged.split(flagged)
+            clean, rejects = staged.collect(engine)
             bronze_rows = lake.count_rows(folder)
             if clean.num_rows + rejects.num_rows != bronze_rows:
                 raise ReconciliationError(

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import ibis
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 from ibis.expr.types import BooleanValue, Table
@@ -13,48 +15,54 @@ from ibis.expr.types import BooleanValue, Table
 LINEAGE = ("_source_file", "_row_number")
 
 
+class Collector(Protocol):
+    def to_arrow(self, expr: Table) -> pa.Table: ...
+
+
 @dataclass(frozen=True)
 class Staged:
-    """A staging model's output: every typed row flagged with ``_reason`` (the first check it
-    fails, NULL when it passes) and ``_rank`` (0 for the first passing row of its key).
+    """A staging model's output: every typed row flagged with ``_reason``, the first check it
+    fails (NULL when it passes).
 
-    Every input row ends in exactly one of :attr:`clean` and :attr:`rejects`, so bronze rows =
-    clean + rejects. The runner collects :attr:`flagged` once and splits it with :meth:`split`.
+    :meth:`collect` runs it and splits it: among the rows passing every check, the first of each
+    ``key`` (lowest ``_row_number``: the record the source wrote first) is clean, the later ones
+    are rejected as ``duplicate_key``. Every input row ends in exactly one of the two, so bronze
+    rows = clean + rejects.
     """
 
     flagged: Table
     key: tuple[str, ...]
     columns: tuple[str, ...]
 
-    @property
-    def _rejected_columns(self) -> list[str]:
-        return [*self.key, *LINEAGE, "reason"]
-
-    @property
-    def clean(self) -> Table:
+    def collect(self, engine: Collector) -> tuple[pa.Table, pa.Table]:
+        """The clean rows in key order and the rejects (key, lineage, ``reason``)."""
         f = self.flagged
-        return f.filter(f._reason.isnull() & (f._rank == 0)).select(*self.columns)
-
-    @property
-    def rejects(self) -> Table:
-        f = self.flagged
-        reason = ibis.coalesce(f._reason, ibis.literal("duplicate_key"))
-        bad = f.filter(f._reason.notnull() | (f._rank > 0)).mutate(reason=reason)
-        return bad.select(*self._rejected_columns)
-
-    def collect_columns(self) -> list[str]:
-        """What :meth:`split` needs from the engine."""
-        return list(dict.fromkeys([*self.columns, *self.key, *LINEAGE, "_reason", "_rank"]))
-
-    def split(self, data: pa.Table) -> tuple[pa.Table, pa.Table]:
-        """The clean rows and the rejects of collected :attr:`flagged` rows."""
-        passing = pc.is_null(data.column("_reason"))
-        first = pc.and_(passing, pc.equal(data.column("_rank"), 0))
+        wanted = list(dict.fromkeys([*self.columns, *self.key, *LINEAGE, "_reason"]))
+        # The engine sorts, in parallel: each key's passing rows first, first written first.
+        # The first row of a key is then clean if it passes, and the clean rows come out in
+        # the order the lake stores them.
+        order = [*self.key, f._reason.notnull(), "_row_number"]
+        data = engine.to_arrow(f.select(*wanted).order_by(order))
+        first = pc.and_(pc.is_null(data.column("_reason")), _starts_key(data, self.key))
         clean = data.select(list(self.columns)).filter(first)
         bad = data.select([*self.key, *LINEAGE, "_reason"]).filter(pc.invert(first))
         reason = pc.coalesce(bad.column("_reason"), pa.scalar("duplicate_key"))
         rejects = bad.select([*self.key, *LINEAGE]).append_column("reason", reason)
         return clean, rejects
+
+
+def _starts_key(data: pa.Table, key: Sequence[str]) -> pa.Array:
+    """True for each row whose key differs from the previous row's (rows in key order); every
+    row when there is no key."""
+    if not key or data.num_rows == 0:
+        return pa.array(np.ones(data.num_rows, bool))
+    changed: pa.Array | None = None
+    for name in key:
+        column = data.column(name).combine_chunks()
+        differs = pc.not_equal(column.slice(1), column.slice(0, len(column) - 1))
+        differs = pc.fill_null(differs, True)  # NULL keys are rejected as missing_key anyway
+        changed = differs if changed is None else pc.or_(changed, differs)
+    return pa.concat_arrays([pa.array([True]), changed])
 
 
 def stage(
@@ -63,20 +71,11 @@ def stage(
     key: Sequence[str],
     columns: Sequence[str],
 ) -> Staged:
-    """Flag ``typed`` rows as clean or rejected.
-
-    A row is rejected with the reason of the first check it fails (a check is true when the row
-    is bad); among rows passing every check, only the first of each ``key`` (lowest
-    ``_row_number``: the record the source wrote first) stays, the later ones are rejected as
-    ``duplicate_key``. ``columns`` are the clean table's columns, in order.
-    """
+    """Flag ``typed`` rows as clean or rejected: a row is rejected with the reason of the first
+    check it fails (a check is true when the row is bad). ``columns`` are the clean table's
+    columns, in order; ``key`` decides duplicates (see :class:`Staged`)."""
     # A check on a NULL value is "not failed": the checks for missing values name them.
     reason = ibis.cases(
         *((bad.fill_null(False), name) for name, bad in checks), else_=ibis.null("string")
     )
-    flagged = typed.mutate(_reason=reason)
-    rank = ibis.row_number().over(
-        group_by=[*(flagged[k] for k in key), flagged._reason.isnull()],
-        order_by=[flagged._row_number],
-    )
-    return Staged(flagged.mutate(_rank=rank), tuple(key), tuple(columns))
+    return Staged(typed.mutate(_reason=reason), tuple(key), tuple(columns))

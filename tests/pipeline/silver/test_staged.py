@@ -1,0 +1,51 @@
+"""The one way staging rejects and deduplicates rows: first failed check, then first by key."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+from c360.engines import Engine
+from c360.pipeline.silver.staged import stage
+
+ROWS = [  # (_row_number, id, part, amount), in no particular order
+    (4, "A", 1, 5.0),  # passes, but row 2 has the same key and came first: duplicate
+    (2, "A", 1, 7.0),  # the first passing row of A: clean, though row 1 of A came earlier
+    (1, "A", 1, -1.0),  # negative: rejected with its reason, so it does not hold the key
+    (3, "B", 1, 3.0),  # clean
+    (6, "A", 2, 2.0),  # same id, other part: another key, clean
+    (5, None, 1, 1.0),  # no key
+    (7, "C", 1, -2.0),  # C's only row fails: C has no clean row
+    (8, "A", 1, -3.0),  # fails after A's clean row: its own reason, not duplicate_key
+]
+
+
+def test_first_failed_check_then_first_written_row_of_each_key(engine: Engine) -> None:
+    number, ids, parts, amounts = (list(c) for c in zip(*ROWS, strict=True))
+    data = pa.table({
+        "_source_file": ["f.csv"] * len(ROWS), "_row_number": number,
+        "id": ids, "part": parts, "amount": amounts,
+    })  # fmt: skip
+    t = engine.register("staged_rows", data)
+    checks = [("missing_key", t.id.isnull()), ("negative_amount", t.amount < 0)]
+    clean, rejects = stage(t, checks, ("id", "part"), ("id", "part", "amount")).collect(engine)
+
+    assert clean.to_pylist() == [  # in key order, as the lake stores it
+        {"id": "A", "part": 1, "amount": 7.0},
+        {"id": "A", "part": 2, "amount": 2.0},
+        {"id": "B", "part": 1, "amount": 3.0},
+    ]
+    assert {r["_row_number"]: r["reason"] for r in rejects.to_pylist()} == {
+        1: "negative_amount", 4: "duplicate_key", 5: "missing_key", 7: "negative_amount",
+        8: "negative_amount",
+    }  # fmt: skip
+    assert rejects.column_names == ["id", "part", "_source_file", "_row_number", "reason"]
+
+
+def test_nothing_in_nothing_out(engine: Engine) -> None:
+    empty = pa.table({
+        "_source_file": pa.array([], pa.string()), "_row_number": pa.array([], pa.int64()),
+        "id": pa.array([], pa.string()),
+    })  # fmt: skip
+    t = engine.register("staged_empty", empty)
+    clean, rejects = stage(t, [("missing_key", t.id.isnull())], ("id",), ("id",)).collect(engine)
+    assert (clean.num_rows, rejects.num_rows) == (0, 0)
