@@ -45,6 +45,8 @@ EVENTS = [
     ("E17", "S8", "click", 4003, CHROME, None),
     ("E18", "S9", "click", 4000, CHROME, "burst_click"),  # 2 s apart: a machine
     ("E19", "S9", "click", 4002, CHROME, "burst_click"),
+    ("E20", "S10", "open", 900, " MOZILLA/5.0 ", "proxy_open"),  # in any case, padded
+    ("E21", "S11", "open", 900, "Python-Requests/2.31", "scanner_user_agent"),
 ]
 SENDS = sorted({e[1] for e in EVENTS})
 
@@ -93,6 +95,8 @@ def test_fct_email_events_counts_what_the_person_did(engine: Engine) -> None:
                "count_human_clicks")  # fmt: skip
     assert [tuple(r[k] for k in columns) for r in rows] == [
         ("S1", True, False, True, False, 1, 0, 1, 0),
+        ("S10", True, False, False, False, 1, 0, 0, 0),
+        ("S11", True, False, False, False, 1, 0, 0, 0),
         ("S2", True, False, True, False, 1, 0, 2, 0),
         ("S3", True, False, False, False, 1, 0, 0, 0),
         ("S4", True, True, True, True, 1, 0, 1, 1),  # the click proves the proxied open

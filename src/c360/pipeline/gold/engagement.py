@@ -32,7 +32,7 @@ SCANNER_AGENT = (
     r"bot\b|crawler|spider|scanner|scan\b|barracuda|mimecast|proofpoint|url ?defen[cs]e|"
     r"safe ?links|headless|python-requests|curl/|wget|link-?check"
 )
-PROXY_AGENT = "mozilla/5.0"
+PROXY_AGENT = r"(?i)^\s*mozilla/5\.0\s*$"
 
 
 def classify_engagement(sends: Table, events: Table) -> Table:
@@ -46,11 +46,10 @@ def classify_engagement(sends: Table, events: Table) -> Table:
     )
     near = ibis.window(group_by="send_id", order_by="_t", range=(-BURST_SECONDS, BURST_SECONDS))
     t = t.mutate(count_clicks_nearby=(t._click.sum().over(near) - t._click).cast("int64"))
-    agent = t.user_agent.strip().lower()
     is_open = t.event_type == "open"
-    rules = (
-        agent.re_search(SCANNER_AGENT),
-        is_open & (agent == PROXY_AGENT),
+    rules = (  # case-insensitive searches, rather than lower-casing two million agents first
+        t.user_agent.re_search(f"(?i){SCANNER_AGENT}"),
+        is_open & t.user_agent.re_search(PROXY_AGENT),
         t.count_clicks_nearby > 0,
         is_open & t.seconds_after_send.between(0, INSTANT_SECONDS),
     )
