@@ -63,3 +63,11 @@ def test_parsers_on_plain_and_written_values(engine: Engine) -> None:
         None,
         None,
     ]
+
+
+def test_trim_takes_white_space_off_both_ends_only(engine: Engine) -> None:
+    values = ["  a b ", "\tc\n", "plain", "", None, " é", "é\r", "\x01d", "x y"]
+    t = engine.register("trim_cases", pa.table({"v": pa.array(values, pa.string())}))
+    out = engine.to_arrow(t.select(v=parse.trim(t.v), c=parse.clean_text(t.v))).to_pydict()
+    assert out["v"] == ["a b", "c", "plain", "", None, "é", "é", "\x01d", "x y"]
+    assert out["c"] == ["a b", "c", "plain", None, None, "é", "é", "\x01d", "x y"]
