@@ -198,11 +198,9 @@ def documents(source: str, contract: Table, docs: Sequence[tuple[int, Any, str |
         else:
             rows.append({k: v if v.__class__ is str else _scalar_text(v) for k, v in doc.items()})
             numbers.append(number)
-    names = list(contract.column_names)
-    for row in rows:
-        names.extend(k for k in row if k not in names)
-    data = pa.table({n: pa.array([r.get(n) for r in rows], pa.string()) for n in names})
-    present = {k for row in rows for k in row}
+    present: set[str] = set().union(*rows)
+    names = [*contract.column_names, *sorted(present - set(contract.column_names))]
+    data = pa.Table.from_pylist(rows, schema=pa.schema([(n, pa.string()) for n in names]))
     return Block(
         data.append_column(ROW_NUMBER, pa.array(numbers, pa.int64())), source, rejects, present
     )
