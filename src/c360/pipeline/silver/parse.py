@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 
 import ibis
+from ibis.expr import operations as ops
 from ibis.expr.types import FloatingValue, IntegerValue, StringValue, Table, TimestampValue
 
 from c360.contracts.model import Column
@@ -31,10 +32,13 @@ def trim(value: StringValue) -> StringValue:
     Not ``strip()``: on Spark, Ibis 12 compiles it to ``TRIM(' \\t\\n\\r\\v\\f' FROM …)``,
     which Spark reads as "trim the letters v and f too" ('france ' → 'rance').
     """
+    trimmed = value.re_replace(r"^\s+|\s+$", "")
+    if not isinstance(value.op(), ops.Field):
+        return trimmed  # written out three times below, an expression would cost more to plan
     # Most values have nothing to trim: a look at their first and last characters (white space
     # is at most code 32) spares them the regex.
     edge = (value.ascii_str() <= 32) | (value.right(1).ascii_str() <= 32)
-    return ibis.ifelse(edge, value.re_replace(r"^\s+|\s+$", ""), value)
+    return ibis.ifelse(edge, trimmed, value)
 
 
 def clean_text(value: StringValue) -> StringValue:
