@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 import ibis
 import numpy as np
@@ -12,11 +11,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from ibis.expr.types import BooleanValue, Table
 
+from c360.engines import Engine
+
 LINEAGE = ("_source_file", "_row_number")
-
-
-class Collector(Protocol):
-    def to_arrow(self, expr: Table) -> pa.Table: ...
 
 
 @dataclass(frozen=True)
@@ -34,7 +31,7 @@ class Staged:
     key: tuple[str, ...]
     columns: tuple[str, ...]
 
-    def collect(self, engine: Collector) -> tuple[pa.Table, pa.Table]:
+    def collect(self, engine: Engine) -> tuple[pa.Table, pa.Table]:
         """The clean rows in key order and the rejects (key, lineage, ``reason``)."""
         f = self.flagged
         wanted = list(dict.fromkeys([*self.columns, *self.key, *LINEAGE, "_reason"]))
