@@ -22,6 +22,13 @@ from c360.identity.nicknames import NICKNAMES
 from c360.pipeline.silver.conform import COUNTRY_ISO, EMAIL
 
 _CACHE = 1 << 16  # distinct names fit; rarer values are deduplicated per column anyway
+# Distinct phone numbers of a million records fit (~300 bytes each): matching parses them, and
+# the profile, which reads the same records, finds them parsed.
+_PHONE_CACHE = 1 << 19
+# Numbers phonenumbers reads as their digits alone: ASCII digits and separators, a "+" only
+# first, at least 3 digits (with 2, "1 2" is not a number but "12" is), well under its 250 limit.
+_PLAIN_PHONE = r"^ *\+?[0-9 ().\-]*$"
+_MAX_PLAIN_PHONE = 200
 _TEXT = pa.string()
 _STAMP = pa.timestamp("us")
 _FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
@@ -132,7 +139,7 @@ def _local_letters(address: str | None) -> str | None:
     return None if address is None else _NOT_LETTERS.sub("", address.rsplit("@", 1)[0]) or None
 
 
-@lru_cache(maxsize=_CACHE)
+@lru_cache(maxsize=_PHONE_CACHE)
 def phone_e164(value: str | None, country: str | None) -> str | None:
     """The number in E.164, read in the record's country unless it starts with "+"."""
     if value is None or any(c.isalpha() for c in value):
@@ -236,16 +243,45 @@ def _text(table: pa.Table, name: str) -> pa.Array:
     return values if values.type == _TEXT else pc.cast(values, _TEXT)
 
 
-def _per_value(values: pa.Array, fn: Callable[[Any], Any], kind: pa.DataType = _TEXT) -> pa.Array:
+def per_value(values: pa.Array, fn: Callable[[Any], Any], kind: pa.DataType = _TEXT) -> pa.Array:
     """``fn`` applied once per distinct value, spread back over the rows."""
     encoded = pc.dictionary_encode(values)
     return pa.array(map(fn, encoded.dictionary.to_pylist()), kind).take(encoded.indices)
 
 
-def _per_pair(fn: Callable[[Any, Any], Any], values: pa.Array, country: pa.Array) -> pa.Array:
-    """``fn(value, country)`` applied once per distinct pair, spread back over the rows."""
-    pairs = pc.binary_join_element_wise(values, pc.fill_null(country, ""), "\x1f")
-    return _per_value(pairs, lambda pair: fn(*pair.rsplit("\x1f", 1)))
+def per_pair(fn: Callable[[str, str | None], Any], values: pa.Array, other: pa.Array) -> pa.Array:
+    """``fn(value, other)`` applied once per distinct pair (a NULL ``other`` passed as None)."""
+    pairs = pc.binary_join_element_wise(values, pc.fill_null(other, ""), "\x1f")
+
+    def split(pair: str) -> Any:
+        value, second = pair.rsplit("\x1f", 1)
+        return fn(value, second or None)
+
+    return per_value(pairs, split)
+
+
+def phones_e164(values: pa.Array, country: pa.Array) -> pa.Array:
+    """:func:`phone_e164` of each number, parsed once per distinct (digits, country).
+
+    "06 12 34 56 78" and "0612345678" are one parse: phonenumbers strips separators before
+    reading a number without letters, extension marks or a second number. A number starting
+    with "+" is read without its country, so "+33 6 12…" is one parse whatever the record's.
+    Matching and the profile read the same records this way, so the profile's parses are
+    :func:`phone_e164`'s cache hits.
+    """
+    digits = pc.replace_substring_regex(values, r"[^0-9+]", "")
+    plain = pc.and_(
+        pc.and_(
+            pc.match_substring_regex(values, _PLAIN_PHONE),
+            pc.less_equal(pc.utf8_length(values), _MAX_PLAIN_PHONE),
+        ),
+        pc.greater_equal(pc.utf8_length(pc.replace_substring(digits, "+", "")), 3),
+    )
+    plain = pc.fill_null(plain, False)
+    number = pc.if_else(plain, digits, values)
+    international = pc.and_(plain, pc.starts_with(digits, "+"))
+    read_in = pc.if_else(pc.fill_null(international, False), pa.scalar(None, _TEXT), country)
+    return per_pair(phone_e164, number, read_in)
 
 
 def _blank_to_null(values: pa.Array) -> pa.Array:
@@ -255,31 +291,31 @@ def _blank_to_null(values: pa.Array) -> pa.Array:
 def normalise_records(table: pa.Table) -> pa.Table:
     """Role columns (any subset) in; every normalised column out, one row per input row."""
     halves = pa.struct([("first", _TEXT), ("last", _TEXT)])
-    split = _per_value(_text(table, "full_name"), split_full_name, halves)
-    first = _per_value(
+    split = per_value(_text(table, "full_name"), split_full_name, halves)
+    first = per_value(
         pc.coalesce(_text(table, "first_name"), pc.struct_field(split, "first")), name_key
     )
-    email = _per_value(_text(table, "email"), email_key)
-    canonical = _per_value(email, email_canonical)
-    country = _per_value(_text(table, "country"), country_iso)
+    email = per_value(_text(table, "email"), email_key)
+    canonical = per_value(email, email_canonical)
+    country = per_value(_text(table, "country"), country_iso)
     stamps = _raw(table, "updated_at", _STAMP)
     columns = {
         "record_key": _text(table, "record_key"),
         "first_name": first,
-        "first_name_canonical": _per_value(first, first_name_canonical),
-        "last_name": _per_value(
+        "first_name_canonical": per_value(first, first_name_canonical),
+        "last_name": per_value(
             pc.coalesce(_text(table, "last_name"), pc.struct_field(split, "last")), name_key
         ),
-        "date_of_birth": _per_value(
+        "date_of_birth": per_value(
             _raw(table, "date_of_birth", pa.date32()), date_of_birth, pa.date32()
         ),
         "email": email,
         "email_canonical": canonical,
-        "email_local": _per_value(canonical, _local_letters),
-        "phone": _per_pair(phone_e164, _text(table, "phone"), country),
-        "address_line": _per_value(_text(table, "address_line"), street_key),
-        "city": _per_value(_text(table, "city"), city_key),
-        "postcode": _per_pair(postcode_key, _text(table, "postcode"), country),
+        "email_local": per_value(canonical, _local_letters),
+        "phone": phones_e164(_text(table, "phone"), country),
+        "address_line": per_value(_text(table, "address_line"), street_key),
+        "city": per_value(_text(table, "city"), city_key),
+        "postcode": per_pair(postcode_key, _text(table, "postcode"), country),
         "country": country,
         "national_id": _blank_to_null(  # upper-case letters and digits only
             pc.replace_substring_regex(

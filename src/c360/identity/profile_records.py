@@ -8,17 +8,16 @@ survivorship votes on, so "ROCA" and "Roca" count as one value.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from c360.config import Identity
 from c360.identity import normalise
+from c360.identity.normalise import per_pair, per_value
 from c360.identity.records import IdentityConfigError, latest_per_id, source_roles
 from c360.pipeline import lake
 
@@ -50,10 +49,6 @@ _TEXT = pa.string()
 _WORD_START = re.compile(r"(^|[\s\-'’.])(\w)")
 _TRUE = frozenset({"true", "t", "yes", "y", "1", "oui", "ja", "si", "sí"})
 _FALSE = frozenset({"false", "f", "no", "n", "0", "non", "nein"})
-# Numbers phonenumbers reads as their digits alone: ASCII digits and separators, a "+" only
-# first, at least 3 digits (with 2, "1 2" is not a number but "12" is), well under its 250 limit.
-_PLAIN_PHONE = r"^ *\+?[0-9 ().\-]*$"
-_MAX_PLAIN_PHONE = 200
 
 
 def is_consent(attribute: str) -> bool:
@@ -103,45 +98,6 @@ def read_records(workspace: Path, identity: Identity, links: pa.Table) -> pa.Tab
     found = pc.is_valid(row)
     customer = pc.take(links.column("customer360_id"), row.filter(found))
     return records.filter(found).append_column("customer360_id", customer)
-
-
-def _per_value(values: pa.Array, fn: Callable[[Any], Any], kind: pa.DataType = _TEXT) -> pa.Array:
-    """``fn`` once per distinct value, spread back over the rows."""
-    encoded = pc.dictionary_encode(values)
-    return pa.array(map(fn, encoded.dictionary.to_pylist()), kind).take(encoded.indices)
-
-
-def _per_pair(fn: Callable[[str, str | None], Any], values: pa.Array, other: pa.Array) -> pa.Array:
-    """``fn(value, other)`` once per distinct pair."""
-    pairs = pc.binary_join_element_wise(values, pc.fill_null(other, ""), "\x1f")
-
-    def split(pair: str) -> Any:
-        value, second = pair.rsplit("\x1f", 1)
-        return fn(value, second or None)
-
-    return _per_value(pairs, split)
-
-
-def phones(values: pa.Array, country: pa.Array) -> pa.Array:
-    """``normalise.phone_e164`` of each number, parsed once per distinct (digits, country).
-
-    "06 12 34 56 78" and "0612345678" are one parse: phonenumbers strips separators before
-    reading a number without letters, extension marks or a second number. A number starting
-    with "+" is read without its country, so "+33 6 12…" is one parse whatever the record's.
-    """
-    digits = pc.replace_substring_regex(values, r"[^0-9+]", "")
-    plain = pc.and_(
-        pc.and_(
-            pc.match_substring_regex(values, _PLAIN_PHONE),
-            pc.less_equal(pc.utf8_length(values), _MAX_PLAIN_PHONE),
-        ),
-        pc.greater_equal(pc.utf8_length(pc.replace_substring(digits, "+", "")), 3),
-    )
-    plain = pc.fill_null(plain, False)
-    number = pc.if_else(plain, digits, values)
-    international = pc.and_(plain, pc.starts_with(digits, "+"))
-    read_in = pc.if_else(pc.fill_null(international, False), pa.scalar(None, _TEXT), country)
-    return _per_pair(normalise.phone_e164, number, read_in)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -204,36 +160,34 @@ def _lower(values: pa.Array) -> pa.Array:
 def record_values(records: pa.Table) -> pa.Table:
     """Per record: each SURVIVED attribute's display value, and ``<attr>_key`` for KEYED ones."""
     halves = pa.struct([("first", _TEXT), ("last", _TEXT)])
-    split = _per_value(_text(records, "full_name"), normalise.split_full_name, halves)
+    split = per_value(_text(records, "full_name"), normalise.split_full_name, halves)
     names = {
         "first_name": pc.coalesce(_text(records, "first_name"), pc.struct_field(split, "first")),
         "last_name": pc.coalesce(_text(records, "last_name"), pc.struct_field(split, "last")),
         "city": _text(records, "city"),
     }
-    country = _per_value(_text(records, "country"), normalise.country_iso)
+    country = per_value(_text(records, "country"), normalise.country_iso)
     columns: dict[str, pa.Array] = {c: records.column(c).combine_chunks() for c in BASE_COLUMNS}
     for name, raw in names.items():
-        columns[name] = _per_value(raw, display_case)
+        columns[name] = per_value(raw, display_case)
         key = normalise.city_key if name == "city" else normalise.name_key
-        columns[f"{name}_key"] = _per_value(columns[name], key)
-    columns["email"] = _per_value(_text(records, "email"), normalise.email_key)
-    columns["phone"] = phones(_text(records, "phone"), country)
+        columns[f"{name}_key"] = per_value(columns[name], key)
+    columns["email"] = per_value(_text(records, "email"), normalise.email_key)
+    columns["phone"] = normalise.phones_e164(_text(records, "phone"), country)
     columns["country"] = country
-    columns["postcode"] = _per_pair(normalise.postcode_key, _text(records, "postcode"), country)
+    columns["postcode"] = per_pair(normalise.postcode_key, _text(records, "postcode"), country)
     born = (
         records.column("date_of_birth").combine_chunks()
         if "date_of_birth" in records.column_names
         else pa.nulls(records.num_rows, _TEXT)
     )
-    columns["date_of_birth"] = _per_value(born, _iso_date)
-    columns["language"] = _per_value(_text(records, "language"), language_code)
+    columns["date_of_birth"] = per_value(born, _iso_date)
+    columns["language"] = per_value(_text(records, "language"), language_code)
     columns["preferred_channel"] = _lower(_text(records, "preferred_channel"))
     columns["loyalty_tier"] = _lower(_text(records, "loyalty_tier"))
-    columns["gender"] = _per_value(_text(records, "gender"), display_case)
-    columns["loyalty_points_balance"] = _per_value(
-        _text(records, "loyalty_points_balance"), _number
-    )
+    columns["gender"] = per_value(_text(records, "gender"), display_case)
+    columns["loyalty_points_balance"] = per_value(_text(records, "loyalty_points_balance"), _number)
     for name in records.column_names:
         if is_consent(name):
-            columns[name] = _per_value(_text(records, name), yes_no, pa.bool_())
+            columns[name] = per_value(_text(records, name), yes_no, pa.bool_())
     return pa.table(columns)
