@@ -9,8 +9,9 @@ import pytest
 
 from c360 import engines
 from c360.config import Identity, IdentitySource
+from c360.identity.matching import Scored
 from c360.identity.records import IdentityConfigError
-from c360.identity.run import people_of, read_overrides, resolve_workspace
+from c360.identity.run import evidence, people_of, read_overrides, resolve_workspace
 from c360.pipeline import lake
 
 CRM = [  # id, first, last, email, phone
@@ -139,3 +140,27 @@ def test_spark_and_duckdb_give_the_same_customers(tmp_path: Path) -> None:
         found.append(_ids(workspace))
     assert found[0] == found[1]
     assert len(set(found[0].values())) == 9
+
+
+def test_evidence_names_each_pairs_level_and_weight_with_term_frequency_added() -> None:
+    # The same weight at two levels, the same level at two weights (a term-frequency
+    # adjustment, added to every weight of its comparison) and a gamma without a label.
+    pairs = pa.table({
+        "gamma_email": [3, 1, 3, 3, -1, 7],
+        "mw_email": [2.0, 2.0, 2.0, 2.0, 0.0, -0.0],
+        "mw_tf_adj_email": [0.5, None, None, 0.5, None, None],
+        "gamma_dob": [1, 1, 0, 1, 1, 0],
+        "mw_dob": [4.123, 4.123, -3.0, 4.123, 4.123, -3.0],
+    })  # fmt: skip
+    levels = {"email": {3: "exact", 1: "fuzzy", -1: "unknown"}, "dob": {1: "same", 0: "other"}}
+    found = evidence(Scored(pairs, levels)).to_pylist()
+    dob = {1: '"dob": {"level": "same", "match_weight": 4.12}',
+           0: '"dob": {"level": "other", "match_weight": -3.0}'}  # fmt: skip
+    assert found == [
+        '{"email": {"level": "exact", "match_weight": 2.5}, ' + dob[1] + "}",
+        '{"email": {"level": "fuzzy", "match_weight": 2.0}, ' + dob[1] + "}",
+        '{"email": {"level": "exact", "match_weight": 2.0}, ' + dob[0] + "}",
+        '{"email": {"level": "exact", "match_weight": 2.5}, ' + dob[1] + "}",
+        '{"email": {"level": "unknown", "match_weight": 0.0}, ' + dob[1] + "}",
+        '{"email": {"level": "7", "match_weight": 0.0}, ' + dob[0] + "}",
+    ]
