@@ -44,7 +44,9 @@ class GoldTable:
         if not any(self.folder.rglob("*.parquet")):
             return pa.RecordBatchReader.from_batches(schema, [])
         # Little read-ahead: a server holds a few batches at a time, not the whole table.
-        scanner = self._dataset().scanner(columns=schema.names, batch_readahead=2)
+        scanner = self._dataset().scanner(
+            columns=schema.names, batch_size=32_768, batch_readahead=2, fragment_readahead=1
+        )
         batches = scanner.to_batches()
         return pa.RecordBatchReader.from_batches(schema, (b.cast(schema) for b in batches))
 
