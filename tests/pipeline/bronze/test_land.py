@@ -158,3 +158,15 @@ def test_a_generated_workspace_lands_whole(tmp_path: Path) -> None:
         "_ingested_at",
         "_row_number",
     }
+
+
+def test_a_source_that_is_not_its_format_or_is_a_folder_names_the_file(tmp_path: Path) -> None:
+    garbage = tmp_path / "sources" / "people.parquet"
+    garbage.parent.mkdir(parents=True)
+    garbage.write_bytes(b"PAR1 not really")
+    with pytest.raises(SourceError, match=r"cannot read .*people\.parquet: .*magic bytes"):
+        land(tmp_path, PEOPLE, garbage, "b1", WHEN)
+    folder = tmp_path / PEOPLE.path
+    folder.mkdir()
+    with pytest.raises(SourceError, match=r"cannot read .*people\.csv: .*Is a directory"):
+        land(tmp_path, PEOPLE, folder, "b1", WHEN)

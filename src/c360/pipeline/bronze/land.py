@@ -139,7 +139,10 @@ def land(
         raise SourceError(f"source file missing: {path}")
     name = str(path) if isinstance(path, Path) else path.label  # what errors call the source
     source = _relative(name, workspace) if isinstance(path, Path) else name
-    result = Landed(contract.name, source, _count(path, contract))
+    try:
+        result = Landed(contract.name, source, _count(path, contract))
+    except (OSError, pa.ArrowInvalid) as exc:  # a folder for a file, not Parquet at all, …
+        raise SourceError(f"cannot read {name}: {exc}") from None
     seen: set[str] = set()
     retyped: dict[str, str] = {}
     rejects: list[Reject] = []
