@@ -170,3 +170,14 @@ def test_a_source_that_is_not_its_format_or_is_a_folder_names_the_file(tmp_path:
     folder.mkdir()
     with pytest.raises(SourceError, match=r"cannot read .*people\.csv: .*Is a directory"):
         land(tmp_path, PEOPLE, folder, "b1", WHEN)
+
+
+def test_a_broken_manifest_names_itself(tmp_path: Path) -> None:
+    manifest = tmp_path / "sources" / "manifest.json"
+    manifest.parent.mkdir()
+    manifest.write_text('{"files": [{"kind": "source", "table": "orders", "pa')
+    with pytest.raises(SourceError, match=r"manifest\.json is not valid JSON"):
+        sources(tmp_path)
+    manifest.write_text('{"files": [{"kind": "source", "table": "nope", "path": "x.csv"}]}')
+    with pytest.raises(SourceError, match=r"manifest\.json .*no contract for table 'nope'"):
+        sources(tmp_path)

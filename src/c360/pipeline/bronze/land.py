@@ -105,12 +105,18 @@ def _database(name: str, where: config.DatabaseSource) -> Database:
 def _files(workspace: Path) -> list[tuple[Table, Path]]:
     manifest = workspace / "sources" / "manifest.json"
     if manifest.exists():
-        files = json.loads(manifest.read_text(encoding="utf-8"))["files"]
-        return [
-            (contracts.get(f["table"]), workspace / f["path"])
-            for f in files
-            if f["kind"] == "source"
-        ]
+        try:
+            files = json.loads(manifest.read_text(encoding="utf-8"))["files"]
+            return [
+                (contracts.get(f["table"]), workspace / f["path"])
+                for f in files
+                if f["kind"] == "source"
+            ]
+        except ValueError as exc:  # not JSON, not UTF-8
+            raise SourceError(f"{manifest} is not valid JSON: {exc}") from None
+        except (LookupError, TypeError) as exc:  # a key or a table it should name
+            reason = exc.args[0] if exc.args else exc
+            raise SourceError(f"{manifest} is not a manifest c360 can read: {reason}") from None
     found = []
     for table in contracts.SOURCE_TABLES:
         for path in (
