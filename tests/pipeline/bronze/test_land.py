@@ -181,3 +181,9 @@ def test_a_broken_manifest_names_itself(tmp_path: Path) -> None:
     manifest.write_text('{"files": [{"kind": "source", "table": "nope", "path": "x.csv"}]}')
     with pytest.raises(SourceError, match=r"manifest\.json .*no contract for table 'nope'"):
         sources(tmp_path)
+
+
+def test_a_csv_header_naming_a_column_twice_is_a_source_error(tmp_path: Path) -> None:
+    path = write(tmp_path, PEOPLE, "id,age,id\nA,35,B\n")
+    with pytest.raises(SourceError, match=r"people\.csv: the header names id more than once"):
+        land(tmp_path, PEOPLE, path, "b1", WHEN)

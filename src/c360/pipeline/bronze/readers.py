@@ -112,6 +112,10 @@ def _csv(path: Path, contract: Table) -> Iterator[Block]:
             strings_can_be_null=True,
         ),
     )
+    names = reader.schema.names
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:  # Arrow would keep both, and landing could not tell which one the contract means
+        raise SourceError(f"{path}: the header names {', '.join(twice)} more than once")
     taken = 0  # record numbers handed out so far (good or bad)
     for batch in reader:
         rejects, bad[:] = list(bad), []
