@@ -187,3 +187,11 @@ def test_a_csv_header_naming_a_column_twice_is_a_source_error(tmp_path: Path) ->
     path = write(tmp_path, PEOPLE, "id,age,id\nA,35,B\n")
     with pytest.raises(SourceError, match=r"people\.csv: the header names id more than once"):
         land(tmp_path, PEOPLE, path, "b1", WHEN)
+
+
+def test_a_csv_line_of_spaces_is_quarantined_and_reconciled(tmp_path: Path) -> None:
+    path = write(tmp_path, PEOPLE, "id,age\nA,35\n   \n\nB,36\r\n\r\n")
+    result = land(tmp_path, PEOPLE, path, "b1", WHEN)
+    assert [(r["id"], r["_row_number"]) for r in bronze(tmp_path, "people")] == [("A", 1), ("B", 3)]
+    assert [(b["_row_number"], b["raw"]) for b in quarantine(tmp_path, "people")] == [(2, "   ")]
+    assert (result.records, result.landed, result.quarantined) == (3, 2, 1)

@@ -327,9 +327,12 @@ def _count(path: Path | Database, contract: Table) -> int:
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise SourceError(f"{path} is not valid JSON: {exc}") from None
         return len(docs) if isinstance(docs, list) else 0
+    if fmt in ("csv", "table"):  # the CSV reader skips empty lines only, not blank ones
+        with path.open("rb") as f:
+            lines = sum(1 for line in f if line.rstrip(b"\r\n"))
+        return lines - 1  # a CSV's first line is its header
     with path.open("rb") as f:
-        lines = sum(1 for line in f if line.strip())
-    return lines - 1 if fmt in ("csv", "table") else lines  # a CSV's first line is its header
+        return sum(1 for line in f if line.strip())
 
 
 def _relative_all(paths: pa.Array, workspace: Path) -> pa.Array:
