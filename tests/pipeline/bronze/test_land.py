@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -195,3 +196,24 @@ def test_a_csv_line_of_spaces_is_quarantined_and_reconciled(tmp_path: Path) -> N
     assert [(r["id"], r["_row_number"]) for r in bronze(tmp_path, "people")] == [("A", 1), ("B", 3)]
     assert [(b["_row_number"], b["raw"]) for b in quarantine(tmp_path, "people")] == [(2, "   ")]
     assert (result.records, result.landed, result.quarantined) == (3, 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("table", "text"),
+    [(PEOPLE, "id,age\n"), (DOCS, ""), (DOCS, "\n\n"), (DOCS, "{broken\n"),
+     (replace(DOCS, file_format="json", path="sources/docs.json"), "[]")],
+)  # fmt: skip
+def test_a_source_without_records_lands_empty_rather_than_missing_columns(
+    tmp_path: Path, table: Table, text: str
+) -> None:
+    result = land(tmp_path, table, write(tmp_path, table, text), "b1", WHEN)
+    assert (result.landed, result.missing_columns) == (0, [])
+    assert result.quarantined == len(quarantine(tmp_path, table.name)) == text.count("{")
+
+
+def test_a_header_missing_a_column_is_drift_even_when_every_line_is_malformed(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, PEOPLE, "id\nB,1\n")
+    with pytest.raises(SchemaDriftError, match="missing from the source: age"):
+        land(tmp_path, PEOPLE, path, "b1", WHEN)

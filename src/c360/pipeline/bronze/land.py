@@ -150,11 +150,13 @@ def land(
     except (OSError, pa.ArrowInvalid) as exc:  # a folder for a file, not Parquet at all, …
         raise SourceError(f"cannot read {name}: {exc}") from None
     seen: set[str] = set()
+    described = False  # whether the source showed its columns: a header, a schema, a document
     retyped: dict[str, str] = {}
     rejects: list[Reject] = []
     with lake.publish(workspace, "bronze", contract.name, bronze_schema(contract)) as out:
         for block in read(path, contract):
             seen.update(block.present if block.present is not None else block.data.column_names)
+            described = described or block.present is None or block.data.num_rows > 0
             extra = sorted(seen - set(contract.column_names) - {ROW_NUMBER})
             if extra and drift == "fail":
                 raise SchemaDriftError(
@@ -174,7 +176,8 @@ def land(
             rejects += [(_relative(r[0], workspace), *r[1:]) for r in block.rejects]
         result.landed = out.rows
     result.added_columns = sorted(seen - set(contract.column_names) - {ROW_NUMBER})
-    result.missing_columns = [c for c in contract.column_names if c not in seen]
+    if described:  # no document landed: nothing says which fields the source has
+        result.missing_columns = [c for c in contract.column_names if c not in seen]
     result.retyped_columns = [retyped[c] for c in contract.column_names if c in retyped]
     if result.missing_columns and drift == "fail":
         raise SchemaDriftError(

@@ -117,7 +117,9 @@ def _csv(path: Path, contract: Table) -> Iterator[Block]:
     if twice:  # Arrow would keep both, and landing could not tell which one the contract means
         raise SourceError(f"{path}: the header names {', '.join(twice)} more than once")
     taken = 0  # record numbers handed out so far (good or bad)
+    batches = 0
     for batch in reader:
+        batches += 1
         rejects, bad[:] = list(bad), []
         numbers = _record_numbers(taken, batch.num_rows, {r[1] for r in rejects})
         taken = max([taken, *numbers[-1:].tolist(), *(r[1] for r in rejects)])
@@ -128,8 +130,9 @@ def _csv(path: Path, contract: Table) -> Iterator[Block]:
             str(path),
             rejects,
         )
-    if bad:
-        yield Block(_empty(contract), str(path), list(bad))
+    if bad or not batches:  # the last rejects; the header's columns even without records
+        header = as_text(reader.schema.empty_table())
+        yield Block(header.append_column(ROW_NUMBER, pa.array([], pa.int64())), str(path), bad)
 
 
 def _record_numbers(after: int, count: int, skipped: set[int]) -> np.ndarray:
@@ -297,12 +300,3 @@ def _value_text(value: Any) -> str | None:
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False, default=str)
     return str(value)
-
-
-def _empty(contract: Table) -> pa.Table:
-    return pa.table(
-        {
-            **{c: pa.array([], pa.string()) for c in contract.column_names},
-            ROW_NUMBER: pa.array([], pa.int64()),
-        }
-    )
