@@ -66,3 +66,11 @@ def test_partitions_keep_the_rows_in_the_order_they_came(tmp_path: Path) -> None
     for month in range(3):
         part = pq.read_table(table_dir(tmp_path, "gold", "t") / f"month={month}")
         assert part.column("id").to_pylist() == list(range(month, rows, 3))
+
+
+def test_a_partitioned_table_without_rows_is_published_with_its_columns(tmp_path: Path) -> None:
+    publish_table(tmp_path, "gold", "t", pa.table({"id": [1, 2], "month": [1, 2]}), ("month",))
+    empty = pa.table({"id": pa.array([], pa.int64()), "month": pa.array([], pa.int64())})
+    publish_table(tmp_path, "gold", "t", empty, ("month",))  # replaces the two partitions
+    found = pq.read_table(table_dir(tmp_path, "gold", "t"))
+    assert found.num_rows == 0 and found.schema == empty.schema

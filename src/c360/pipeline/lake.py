@@ -73,8 +73,9 @@ def publish_table(
     workspace: Path, layer: str, table: str, data: pa.Table, partition_by: tuple[str, ...] = ()
 ) -> None:
     """Publish a whole table atomically; with ``partition_by``, as Hive partitions
-    (``year=2024/month=3/part-0.parquet``)."""
-    if not partition_by:
+    (``year=2024/month=3/part-0.parquet``). A table without rows has no partition: it is one
+    file, which keeps its schema."""
+    if not partition_by or data.num_rows == 0:
         with publish(workspace, layer, table, data.schema) as out:
             out.write(data)
         return
