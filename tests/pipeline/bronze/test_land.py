@@ -73,6 +73,25 @@ def test_json_lines_unwrap_mongo_types_and_quarantine_broken_lines(tmp_path: Pat
     assert (result.landed, result.quarantined) == (2, 2)
 
 
+def test_json_lines_quarantine_text_that_is_not_utf8_and_lines_only_unicode_spaces(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / DOCS.path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(
+        b'{"id": "a", "when": 1}\r\n{"id": "\xe9t\xe9"}\n\xc2\xa0\n\n{"id": "b", "when": x}\n'
+    )
+    result = land(tmp_path, DOCS, path, "b1", WHEN)
+    assert [(r["id"], r["when"]) for r in bronze(tmp_path, "docs")] == [("a", "1")]
+    bad = {b["_row_number"]: (b["raw"], b["reason"]) for b in quarantine(tmp_path, "docs")}
+    assert bad == {
+        2: ('{"id": "\ufffdt\ufffd"}', "not UTF-8 text"),
+        3: ("\xa0", "not JSON: Expecting value at character 1"),
+        5: ('{"id": "b", "when": x}', "not JSON: Expecting value at character 21"),
+    }
+    assert (result.records, result.landed, result.quarantined) == (4, 1, 3)
+
+
 def test_json_numbers_land_as_json_writes_them(tmp_path: Path) -> None:
     lines = [f'{{"id": {a}, "when": {b}}}' for a, b in
              [("12", "0.1"), ("-3", "1e22"), ("10000000000000000000000", "2.5e-07"),

@@ -175,15 +175,22 @@ def _json_array(path: Path, contract: Table) -> Iterator[Block]:
 
 
 def _json_lines(path: Path, contract: Table) -> Iterator[Block]:
-    with path.open(encoding="utf-8") as lines:
+    with path.open("rb") as lines:  # lines as the record count sees them: split at b"\n"
         pending: list[tuple[int, Any, str | None]] = []
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
+        for number, raw in enumerate(lines, start=1):
+            if not raw.strip():
                 continue
             try:
-                pending.append((number, json.loads(line), line.rstrip("\n")))
+                line = raw.decode("utf-8").rstrip("\r\n")
+            except UnicodeDecodeError:
+                text = raw.decode("utf-8", "replace").rstrip("\r\n")
+                pending.append((number, None, f"{text}\0not UTF-8 text"))
+                continue
+            try:
+                pending.append((number, json.loads(line), line))
             except json.JSONDecodeError as exc:
-                pending.append((number, None, f"{line.rstrip(chr(10))}\0not JSON: {exc.msg}"))
+                reason = f"not JSON: {exc.msg} at character {exc.colno}"
+                pending.append((number, None, f"{line}\0{reason}"))
             if len(pending) >= BLOCK_ROWS:
                 yield documents(str(path), contract, pending)
                 pending = []
