@@ -58,6 +58,21 @@ def test_csv_keeps_raw_text_and_quarantines_malformed_lines(tmp_path: Path) -> N
     assert (result.records, result.landed, result.quarantined) == (5, 3, 2)
 
 
+def test_csv_records_that_are_not_utf8_are_quarantined_and_the_rest_land(tmp_path: Path) -> None:
+    path = tmp_path / PEOPLE.path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"id,age\nA,1\nB,\xe9t\xe9\nC\nD,4\n\xff,5\n")
+    result = land(tmp_path, PEOPLE, path, "b1", WHEN)
+    assert [(r["id"], r["_row_number"]) for r in bronze(tmp_path, "people")] == [("A", 1), ("D", 4)]
+    bad = {b["_row_number"]: (b["raw"], b["reason"]) for b in quarantine(tmp_path, "people")}
+    assert bad == {
+        2: ("B,\ufffdt\ufffd", "not UTF-8 text"),
+        3: ("C", "expected 2 fields, found 1"),
+        5: ("\ufffd,5", "not UTF-8 text"),
+    }
+    assert (result.records, result.landed, result.quarantined) == (5, 2, 3)
+
+
 def test_json_lines_unwrap_mongo_types_and_quarantine_broken_lines(tmp_path: Path) -> None:
     path = write(tmp_path, DOCS, '{"id": "a", "when": {"$date": "2024-01-01T00:00:00Z"}}\n'
                  '{"id": "b", "when": 5\n[1, 2]\n{"id": 7, "when": null}\n')  # fmt: skip

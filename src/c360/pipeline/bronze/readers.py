@@ -110,6 +110,7 @@ def _csv(path: Path, contract: Table) -> Iterator[Block]:
         convert_options=pacsv.ConvertOptions(
             column_types={c: pa.string() for c in contract.column_names},
             strings_can_be_null=True,
+            check_utf8=False,  # a record that is not UTF-8 is quarantined, not the whole file
         ),
     )
     names = reader.schema.names
@@ -123,6 +124,12 @@ def _csv(path: Path, contract: Table) -> Iterator[Block]:
         rejects, bad[:] = list(bad), []
         numbers = _record_numbers(taken, batch.num_rows, {r[1] for r in rejects})
         taken = max([taken, *numbers[-1:].tolist(), *(r[1] for r in rejects)])
+        if (broken := _not_utf8(batch)).size:
+            rejects += [(str(path), int(numbers[i]), _fields(batch, i), "not UTF-8 text")
+                        for i in broken]  # fmt: skip
+            keep = np.ones(batch.num_rows, bool)
+            keep[broken] = False
+            batch, numbers = batch.filter(pa.array(keep)), numbers[keep]
         yield Block(
             as_text(pa.Table.from_batches([batch])).append_column(
                 ROW_NUMBER, pa.array(numbers, pa.int64())
@@ -133,6 +140,31 @@ def _csv(path: Path, contract: Table) -> Iterator[Block]:
     if bad or not batches:  # the last rejects; the header's columns even without records
         header = as_text(reader.schema.empty_table())
         yield Block(header.append_column(ROW_NUMBER, pa.array([], pa.int64())), str(path), bad)
+
+
+def _not_utf8(batch: pa.RecordBatch) -> np.ndarray:
+    """Positions of the rows with a text value that is not UTF-8 (Arrow checks each column in
+    one pass; only a column that fails is looked at value by value)."""
+    broken: set[int] = set()
+    for column in batch.columns:
+        if not pa.types.is_string(column.type):
+            continue
+        try:
+            column.validate(full=True)
+        except pa.ArrowInvalid:
+            for i, value in enumerate(column.cast(pa.binary()).to_pylist()):
+                try:
+                    if value is not None:
+                        value.decode("utf-8")
+                except UnicodeDecodeError:
+                    broken.add(i)
+    return np.array(sorted(broken), dtype=np.int64)
+
+
+def _fields(batch: pa.RecordBatch, row: int) -> str:
+    """A record's fields joined by commas, undecodable bytes replaced (its raw text, unquoted)."""
+    values = [column.cast(pa.binary())[row].as_py() for column in batch.columns]
+    return ",".join((v or b"").decode("utf-8", "replace") for v in values)
 
 
 def _record_numbers(after: int, count: int, skipped: set[int]) -> np.ndarray:
