@@ -27,6 +27,7 @@ from c360.contracts.model import Table
 
 ROW_NUMBER = "_row_number"
 BLOCK_ROWS = 100_000
+NOT_UTF8 = "not UTF-8 text"  # the reason of a record whose bytes are not UTF-8
 _MARKERS = re.compile(r"^--- BEGIN (\w+) ---$.*^--- END \1 ---$", re.MULTILINE | re.DOTALL)
 
 
@@ -125,7 +126,7 @@ def _csv(path: Path, contract: Table) -> Iterator[Block]:
         numbers = _record_numbers(taken, batch.num_rows, {r[1] for r in rejects})
         taken = max([taken, *numbers[-1:].tolist(), *(r[1] for r in rejects)])
         if (broken := _not_utf8(batch)).size:
-            rejects += [(str(path), int(numbers[i]), _fields(batch, i), "not UTF-8 text")
+            rejects += [(str(path), int(numbers[i]), _fields(batch, i), NOT_UTF8)
                         for i in broken]  # fmt: skip
             keep = np.ones(batch.num_rows, bool)
             keep[broken] = False
@@ -212,21 +213,23 @@ def _json_lines(path: Path, contract: Table) -> Iterator[Block]:
         for number, raw in enumerate(lines, start=1):
             if not raw.strip():
                 continue
-            try:
-                line = raw.decode("utf-8").rstrip("\r\n")
-            except UnicodeDecodeError:
-                text = raw.decode("utf-8", "replace").rstrip("\r\n")
-                pending.append((number, None, f"{text}\0not UTF-8 text"))
-                continue
-            try:
-                pending.append((number, json.loads(line), line))
-            except json.JSONDecodeError as exc:
-                reason = f"not JSON: {exc.msg} at character {exc.colno}"
-                pending.append((number, None, f"{line}\0{reason}"))
+            pending.append(_json_line(number, raw))
             if len(pending) >= BLOCK_ROWS:
                 yield documents(str(path), contract, pending)
                 pending = []
         yield documents(str(path), contract, pending)
+
+
+def _json_line(number: int, raw: bytes) -> tuple[int, Any, str]:
+    """(number, document, text) of a line, or (number, None, "text\\0reason") to reject it."""
+    try:
+        line = raw.decode("utf-8").rstrip("\r\n")
+    except UnicodeDecodeError:
+        return number, None, raw.decode("utf-8", "replace").rstrip("\r\n") + f"\0{NOT_UTF8}"
+    try:
+        return number, json.loads(line), line
+    except json.JSONDecodeError as exc:
+        return number, None, f"{line}\0not JSON: {exc.msg} at character {exc.colno}"
 
 
 def documents(source: str, contract: Table, docs: Sequence[tuple[int, Any, str | None]]) -> Block:
@@ -291,7 +294,7 @@ def _text_block(files: list[str], contents: list[bytes], start: int) -> Block:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
-            rejects.append((file, number, raw.decode("utf-8", "replace"), "not UTF-8 text"))
+            rejects.append((file, number, raw.decode("utf-8", "replace"), NOT_UTF8))
             continue
         if not _MARKERS.search(text):
             reason = "no '--- BEGIN … ---' / '--- END … ---' markers"
