@@ -18,6 +18,7 @@ from c360.generate import (
     check_workspace,
     generate,
 )
+from c360.workspace import WorkspaceBusyError
 
 Workspace = Annotated[Path, typer.Option("--workspace", "-w", help="Workspace directory.")]
 Scale = Annotated[float, typer.Option(help="Size multiplier: 1 = the seed volumes (0.01 to 100).")]
@@ -67,7 +68,7 @@ def run_generate(
                 force=force,
                 progress=lambda done, _total: bar.update(task, completed=done),
             )
-    except (WorkspaceNotEmptyError, MongoLoadError) as exc:
+    except (WorkspaceNotEmptyError, WorkspaceBusyError, MongoLoadError) as exc:
         raise fail(str(exc)) from None
     except OSError as exc:
         raise fail(f"cannot write to {workspace}: {exc.strerror or exc}") from None

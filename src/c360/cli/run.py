@@ -17,6 +17,7 @@ from c360.pipeline.bronze.readers import SourceError
 from c360.pipeline.gold.run import BuiltGold, ContractError
 from c360.pipeline.runner import LAYERS, RunResult, preflight, run
 from c360.pipeline.silver.run import Built
+from c360.workspace import WorkspaceBusyError
 
 ERRORS = (
     config.ConfigError,
@@ -26,6 +27,7 @@ ERRORS = (
     ContractError,
     WarehouseError,
     engines.EngineUnavailableError,
+    WorkspaceBusyError,
 )
 
 

@@ -24,6 +24,7 @@ from c360.generate.plan import Plan
 from c360.generate.sinks import CsvSink, JsonSink, ParquetSink, Sink, TextFolderSink, file_sha256
 from c360.ml.segments import EXAMPLE_SEGMENTS
 from c360.sources.mongo import bronze_files, load_bronze
+from c360.workspace import LOCK_FILE, exclusive
 
 Progress = Callable[[int, int], None]
 # Other sources draw from seed 000; each module offers global_outputs and block_outputs.
@@ -54,7 +55,14 @@ def generate(
 ) -> Result:
     """Write ``sources/`` and ``truth/`` of ``workspace`` for ``plan``."""
     workspace = Path(workspace)
-    _prepare(workspace, force)
+    check_workspace(workspace, force)
+    with exclusive(workspace, "c360 generate"):  # not while a run reads the sources
+        return _generate(workspace, plan, progress)
+
+
+def _generate(workspace: Path, plan: Plan, progress: Progress | None) -> Result:
+    for sub in ("sources", "truth"):
+        shutil.rmtree(workspace / sub, ignore_errors=True)
     sinks: dict[str, Sink] = {}
     defects = CsvSink(output_path(workspace, contracts.get("truth_defects"), plan))
     defect_count = 0
@@ -123,19 +131,13 @@ def check_workspace(workspace: Path, force: bool) -> None:
     workspace = Path(workspace)
     if workspace.exists() and not workspace.is_dir():
         raise WorkspaceNotEmptyError(f"{workspace} exists and is not a directory")
-    occupied = workspace.exists() and any(p.name != PROJECT_FILE for p in workspace.iterdir())
+    occupied = workspace.exists() and any(
+        p.name not in (PROJECT_FILE, LOCK_FILE) for p in workspace.iterdir()
+    )
     if occupied and not force:
         raise WorkspaceNotEmptyError(
             f"workspace {workspace} is not empty; use --force to regenerate its sources"
         )
-
-
-def _prepare(workspace: Path, force: bool) -> None:
-    check_workspace(workspace, force)
-    if workspace.exists():
-        for sub in ("sources", "truth"):
-            shutil.rmtree(workspace / sub, ignore_errors=True)
-    workspace.mkdir(parents=True, exist_ok=True)
 
 
 def output_path(workspace: Path, table: Table, plan: Plan) -> Path:

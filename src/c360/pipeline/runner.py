@@ -42,6 +42,7 @@ from c360.serve.html_report import write_html_report
 from c360.serve.reports import write_text_reports
 from c360.serve.sql_files import answer_all
 from c360.text.analyze import build_text_silver
+from c360.workspace import exclusive
 
 LAYERS = ("bronze", "silver", "gold")
 
@@ -95,10 +96,16 @@ def run(
     if until not in LAYERS:
         raise ValueError(f"until must be one of: {', '.join(LAYERS)} (got {until!r})")
     workspace = Path(workspace)
-    watch = observer or Quiet()
     project, found = preflight(workspace)
     result = RunResult(workspace, engine or project.engine)
+    with exclusive(workspace, "c360 run"):  # one writer at a time
+        return _layers(result, project, found, until, observer or Quiet())
 
+
+def _layers(
+    result: RunResult, project: config.Project, found: list, until: str, watch: Observer
+) -> RunResult:
+    workspace = result.workspace
     with _layer(result, "bronze", len(found), watch):
         result.bronze = land_all(
             workspace, project.schema_drift, progress=lambda r: watch.done("bronze", r.table)
