@@ -308,5 +308,18 @@ def test_segments_and_dates(profile: Any) -> None:
     assert ann["updated_at"] == datetime(2024, 6, 15)  # the merge, after any record date
 
 
+def test_a_segment_missing_from_dim_segment_is_named_by_its_id() -> None:
+    """Its row was quarantined in silver, not its members: they keep the membership."""
+    bridge = table([
+        {"customer_id": "CUST_1", "segment_id": "S1", "is_current": True},
+        {"customer_id": "CUST_1", "segment_id": "S9", "is_current": True},
+    ])  # fmt: skip
+    identity = Identity.model_validate({"sources": SOURCES})
+    facts = {**FACTS, "bridge_customer_segment": bridge}
+    out = assemble(Inputs(links(), records(), LEDGER, facts), identity, AS_OF)
+    ann = next(row for row in out.to_pylist() if row["customer360_id"] == ANN)
+    assert sorted(ann["segments"][1:]) == ["crm:S9", "crm:VIP", "rfm:Champions"]
+
+
 def test_reference_date_is_the_latest_fact() -> None:
     assert reference_date(FACTS) == datetime(2024, 7, 10)

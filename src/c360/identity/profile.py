@@ -157,14 +157,16 @@ def profile_dates(
 
 
 def _memberships(customers: pa.Array, ids: pa.Table, facts: Mapping[str, pa.Table]) -> pa.Table:
-    """(customer360_id, segment): 'rfm:' RFM segments and 'crm:' current CRM segments."""
+    """(customer360_id, segment): 'rfm:' RFM segments and 'crm:' current CRM segments (named
+    by their id when ``dim_segment`` lacks them: a segment row quarantined in silver)."""
     rfm = profile_activity.linked(facts["mart_ecommerce_rfm"], ids)
     bridge = facts["bridge_customer_segment"].filter(pc.field("is_current"))
     named = bridge.join(facts["dim_segment"].select(["segment_id", "segment_name"]), "segment_id")
     crm = profile_activity.linked(named, ids)
+    name = pc.coalesce(crm.column("segment_name"), crm.column("segment_id"))
     prefixed = [
         (rfm, pc.binary_join_element_wise("rfm:", rfm.column("rfm_segment"), "")),
-        (crm, pc.binary_join_element_wise("crm:", crm.column("segment_name"), "")),
+        (crm, pc.binary_join_element_wise("crm:", name, "")),
     ]
     return pa.concat_tables(
         pa.table({"customer360_id": pc.take(customers, t.column("code")), "segment": s}).cast(
