@@ -14,6 +14,7 @@ from c360 import contracts
 from c360.contracts.model import Column, Table
 from c360.generate import Plan, generate
 from c360.pipeline import lake
+from c360.pipeline.bronze import readers
 from c360.pipeline.bronze.land import SchemaDriftError, land, land_all, sources
 from c360.pipeline.bronze.readers import SourceError
 
@@ -56,6 +57,21 @@ def test_csv_keeps_raw_text_and_quarantines_malformed_lines(tmp_path: Path) -> N
     assert [(b["_row_number"], b["raw"]) for b in bad] == [(2, "B"), (4, "D,1,2")]
     assert bad[0]["reason"] == "expected 2 fields, found 1"
     assert (result.records, result.landed, result.quarantined) == (5, 3, 2)
+
+
+def test_csv_record_numbers_follow_the_file_across_blocks_and_empty_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(readers, "CSV_BLOCK_BYTES", 24)  # Arrow parses a block ahead of the rows
+    text = "id,age\nA,1\n\nB,2\nC,3\n\r\nD,4\nE,5\nF,6\nBAD\nG,7\n\n   \nH,8\nI,9\n"
+    result = land(tmp_path, PEOPLE, write(tmp_path, PEOPLE, text), "b1", WHEN)
+    good = [(r["_row_number"], r["id"]) for r in bronze(tmp_path, "people")]
+    bad = [(b["_row_number"], b["raw"]) for b in quarantine(tmp_path, "people")]
+    assert sorted(good + bad) == [
+        (1, "A"), (2, "B"), (3, "C"), (4, "D"), (5, "E"), (6, "F"),
+        (7, "BAD"), (8, "G"), (9, "   "), (10, "H"), (11, "I"),
+    ]  # fmt: skip
+    assert (result.records, result.landed, result.quarantined) == (11, 9, 2)
 
 
 def test_csv_records_that_are_not_utf8_are_quarantined_and_the_rest_land(tmp_path: Path) -> None:

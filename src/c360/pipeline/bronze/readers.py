@@ -27,6 +27,7 @@ from c360.contracts.model import Table
 
 ROW_NUMBER = "_row_number"
 BLOCK_ROWS = 100_000
+CSV_BLOCK_BYTES = 1 << 24  # how much of a CSV Arrow parses at a time
 NOT_UTF8 = "not UTF-8 text"  # the reason of a record whose bytes are not UTF-8
 _MARKERS = re.compile(r"^--- BEGIN (\w+) ---$.*^--- END \1 ---$", re.MULTILINE | re.DOTALL)
 
@@ -101,12 +102,13 @@ def _csv(path: Path, contract: Table) -> Iterator[Block]:
 
     def reject(row: pacsv.InvalidRow) -> str:
         reason = f"expected {row.expected_columns} fields, found {row.actual_columns}"
-        bad.append((str(path), (row.number or 0) - 1, row.text, reason))  # line 1: the header
+        # Arrow numbers the header and the records, not empty lines: number - 1 is the record's
+        bad.append((str(path), (row.number or 0) - 1, row.text, reason))
         return "skip"
 
     reader = pacsv.open_csv(
         path,
-        read_options=pacsv.ReadOptions(use_threads=False, block_size=1 << 24),
+        read_options=pacsv.ReadOptions(use_threads=False, block_size=CSV_BLOCK_BYTES),
         parse_options=pacsv.ParseOptions(invalid_row_handler=reject),
         convert_options=pacsv.ConvertOptions(
             column_types={c: pa.string() for c in contract.column_names},
@@ -118,13 +120,12 @@ def _csv(path: Path, contract: Table) -> Iterator[Block]:
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:  # Arrow would keep both, and landing could not tell which one the contract means
         raise SourceError(f"{path}: the header names {', '.join(twice)} more than once")
-    taken = 0  # record numbers handed out so far (good or bad)
+    numbering = _Numbering()
     batches = 0
     for batch in reader:
         batches += 1
         rejects, bad[:] = list(bad), []
-        numbers = _record_numbers(taken, batch.num_rows, {r[1] for r in rejects})
-        taken = max([taken, *numbers[-1:].tolist(), *(r[1] for r in rejects)])
+        numbers = numbering.take(batch.num_rows, [r[1] for r in rejects])
         if (broken := _not_utf8(batch)).size:
             rejects += [(str(path), int(numbers[i]), _fields(batch, i), NOT_UTF8)
                         for i in broken]  # fmt: skip
@@ -166,6 +167,31 @@ def _fields(batch: pa.RecordBatch, row: int) -> str:
     """A record's fields joined by commas, undecodable bytes replaced (its raw text, unquoted)."""
     values = [column.cast(pa.binary())[row].as_py() for column in batch.columns]
     return ",".join((v or b"").decode("utf-8", "replace") for v in values)
+
+
+@dataclass
+class _Numbering:
+    """Record numbers for a CSV's rows, around the rejects' numbers as Arrow reports them.
+
+    Arrow parses the next block before it hands over a batch, so some rejects reported before
+    a batch come after its rows in the file.
+
+    >>> numbering = _Numbering()
+    >>> numbering.take(2, [2, 5]).tolist(), numbering.take(2, []).tolist()
+    ([1, 3], [4, 6])
+    """
+
+    last: int = 0  # the number of the last row handed out
+    ahead: set[int] = field(default_factory=set)  # rejects' numbers above it
+
+    def take(self, count: int, rejected: list[int]) -> np.ndarray:
+        """The numbers of the next ``count`` rows, given the rejects reported since last time."""
+        self.ahead.update(rejected)
+        numbers = _record_numbers(self.last, count, self.ahead)
+        if count:
+            self.last = int(numbers[-1])
+            self.ahead = {n for n in self.ahead if n > self.last}
+        return numbers
 
 
 def _record_numbers(after: int, count: int, skipped: set[int]) -> np.ndarray:
