@@ -7,8 +7,10 @@ import os
 import shutil
 import sys
 import tempfile
+import warnings
 from collections.abc import Iterator
 from functools import cache
+from pathlib import Path
 
 import ibis
 import pyarrow as pa
@@ -18,6 +20,11 @@ from pyspark.sql.pandas.types import from_arrow_schema
 from splink.backends.spark import SparkAPI, similarity_jar_location
 
 from c360.engines.base import BATCH_ROWS, BatchFn, Engine
+
+# Ibis registers c360's Python UDFs without pandas type hints, so PySpark warns, once per
+# UDF and run, that it cannot infer their kind; they are plain row-at-a-time UDFs on purpose.
+warnings.filterwarnings("ignore", "Cannot infer the eval type from type hints", UserWarning)
+_LOG_CONFIG = Path(__file__).with_name("log4j2.properties")  # errors only, no codegen fallbacks
 
 
 @cache
@@ -34,6 +41,8 @@ def session() -> SparkSession:
         SparkSession.builder.master(os.environ.get("C360_SPARK_MASTER", "local[2]"))
         .appName("c360")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")  # c360 shows its own progress
+        .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={_LOG_CONFIG}")
         .config("spark.sql.shuffle.partitions", "4")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
