@@ -9,7 +9,14 @@ import pytest
 
 from c360.config import Segment
 from c360.engines import Engine
-from c360.ml.segments import SegmentError, apply, history, memberships, percentile
+from c360.ml.segments import (
+    SegmentError,
+    apply,
+    check,
+    history,
+    memberships,
+    percentile,
+)
 
 
 def _profile() -> pa.Table:
@@ -62,6 +69,15 @@ def test_rule_segments_join_the_list_and_win_the_primary_by_priority(engine: Eng
 def test_a_condition_that_cannot_run_names_its_segment(engine: Engine) -> None:
     with pytest.raises(SegmentError, match=r"^segment 'Broken': cannot evaluate 'no_such_col > 1'"):
         apply(_profile(), {"Broken": Segment(where="no_such_col > 1")}, engine)
+
+
+def test_conditions_are_checked_against_the_profile_contract_without_data(engine: Engine) -> None:
+    good = {"Top": Segment(where="lifetime_value_percentile >= 0.8 AND country = 'FR'")}
+    check(good, engine)
+    with pytest.raises(SegmentError, match=r"^segment 'Typo': cannot evaluate 'lifetime_valu > 1'"):
+        check({**good, "Typo": Segment(where="lifetime_valu > 1")}, engine)
+    with pytest.raises(SegmentError, match=r"^segment 'Cut': "):
+        check({"Cut": Segment(where="churn_risk_score > 0.5 AND")}, engine)
 
 
 def test_membership_periods_open_stay_close_and_reopen() -> None:

@@ -76,3 +76,16 @@ def test_the_sql_deliverables_are_answered_in_the_run_report(workspace: Path) ->
     text = (workspace / "reports" / "run_report.md").read_text()
     assert "### checks/orders_without_customer" in text
     assert "### questions/top_product_by_revenue" in text
+
+
+def test_a_segment_that_cannot_run_stops_the_run_before_silver(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    generate(tmp_path, Plan(seed=3, scale=0.01))
+    project = tmp_path / "c360.yaml"
+    project.write_text(project.read_text().replace("lifetime_value_percentile", "lifetime_valu"))
+    assert main(["run", "--workspace", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: segment 'Top CLV at risk': cannot evaluate 'lifetime_valu >= 0.8")
+    assert err.count("\n") == 1
+    assert not (tmp_path / "lake" / "silver").exists()

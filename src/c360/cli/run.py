@@ -12,6 +12,7 @@ from rich.table import Table as RichTable
 from c360 import config, engines
 from c360.cli._console import console, fail, progress_bar
 from c360.engines.duckdb.warehouse import WarehouseError
+from c360.ml.segments import SegmentError
 from c360.pipeline.bronze.land import Landed, ReconciliationError, SchemaDriftError
 from c360.pipeline.bronze.readers import SourceError
 from c360.pipeline.gold.run import BuiltGold, ContractError
@@ -28,6 +29,7 @@ ERRORS = (
     WarehouseError,
     engines.EngineUnavailableError,
     WorkspaceBusyError,
+    SegmentError,
 )
 
 

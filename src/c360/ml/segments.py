@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from c360.config import Segment
+from c360.contracts.gold_profile import CUSTOMER_PROFILE
 from c360.contracts.gold_segments import SEGMENT_MEMBERSHIP
 from c360.engines import Engine
 
@@ -83,6 +84,12 @@ def members(profile: pa.Table, segments: Mapping[str, Segment], engine: Engine) 
         part = pa.table({"customer360_id": ids, "segment": pa.array([name] * len(ids))})
         parts.append(part.cast(MEMBERS))
     return pa.concat_tables(parts)
+
+
+def check(segments: Mapping[str, Segment], engine: Engine) -> None:
+    """Raise ``SegmentError`` for a condition the engine cannot parse or bind, on an empty
+    profile: a run checks them before its layers rather than after them."""
+    members(CUSTOMER_PROFILE.arrow_schema().empty_table(), segments, engine)
 
 
 def apply(profile: pa.Table, segments: Mapping[str, Segment], engine: Engine) -> pa.Table:

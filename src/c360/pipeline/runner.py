@@ -114,6 +114,8 @@ def _layers(
         return _reported(result)
 
     backend = engines.connect(result.engine)
+    if until == "gold" and project.identity.sources:
+        segments.check(project.segments, backend)  # the profile's segments, before the layers
     with _layer(result, "silver", len(SILVER_MODELS), watch):
         result.silver = build_silver(
             workspace, backend, project, progress=lambda b: watch.done("silver", b.model)
