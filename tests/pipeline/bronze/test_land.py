@@ -229,9 +229,40 @@ def test_a_broken_manifest_names_itself(tmp_path: Path) -> None:
     manifest.write_text('{"files": [{"kind": "source", "table": "orders", "pa')
     with pytest.raises(SourceError, match=r"manifest\.json is not valid JSON"):
         sources(tmp_path)
-    manifest.write_text('{"files": [{"kind": "source", "table": "nope", "path": "x.csv"}]}')
-    with pytest.raises(SourceError, match=r"manifest\.json .*no contract for table 'nope'"):
+    manifest.unlink()
+    manifest.mkdir()
+    with pytest.raises(SourceError, match=r"cannot read .*manifest\.json: .*Is a directory"):
         sources(tmp_path)
+
+
+ORDERS = {"kind": "source", "table": "orders", "path": "sources/orders.csv"}
+
+
+@pytest.mark.parametrize(
+    ("manifest", "wrong"),
+    [
+        ([ORDERS], ": an array, not an object with a 'files' list"),
+        ({"generator": {}}, ": the object has no 'files'"),
+        ({"files": ORDERS}, ": 'files' is an object, not a list"),
+        ({"files": [ORDERS, "sources/x.csv"]}, ": entry 2 is a string, not an object"),
+        ({"files": [{"table": "orders", "path": "sources/orders.csv"}]}, ": entry 1 has no 'kind'"),
+        ({"files": [ORDERS, {"kind": "source", "path": "x.csv"}]}, ": entry 2 has no 'table'"),
+        ({"files": [{**ORDERS, "path": 7}]}, ": entry 1's 'path' is a number, not text"),
+        (
+            {"files": [{**ORDERS, "table": "nope"}]},
+            ": entry 1 names 'nope', a table without a contract",
+        ),
+    ],
+)
+def test_a_malformed_manifest_says_which_entry_and_what_is_wrong(
+    tmp_path: Path, manifest: object, wrong: str
+) -> None:
+    path = tmp_path / "sources" / "manifest.json"
+    path.parent.mkdir()
+    path.write_text(json.dumps(manifest))
+    with pytest.raises(SourceError) as error:
+        sources(tmp_path)
+    assert str(error.value) == f"{path}{wrong}"
 
 
 def test_a_csv_header_naming_a_column_twice_is_a_source_error(tmp_path: Path) -> None:

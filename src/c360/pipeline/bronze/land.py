@@ -105,18 +105,9 @@ def _database(name: str, where: config.DatabaseSource) -> Database:
 def _files(workspace: Path) -> list[tuple[Table, Path]]:
     manifest = workspace / "sources" / "manifest.json"
     if manifest.exists():
-        try:
-            files = json.loads(manifest.read_text(encoding="utf-8"))["files"]
-            return [
-                (contracts.get(f["table"]), workspace / f["path"])
-                for f in files
-                if f["kind"] == "source"
-            ]
-        except ValueError as exc:  # not JSON, not UTF-8
-            raise SourceError(f"{manifest} is not valid JSON: {exc}") from None
-        except (LookupError, TypeError) as exc:  # a key or a table it should name
-            reason = exc.args[0] if exc.args else exc
-            raise SourceError(f"{manifest} is not a manifest c360 can read: {reason}") from None
+        return [
+            (contracts.get(f["table"]), workspace / f["path"]) for f in _manifest_sources(manifest)
+        ]
     found = []
     for table in contracts.SOURCE_TABLES:
         for path in (
@@ -128,6 +119,51 @@ def _files(workspace: Path) -> list[tuple[Table, Path]]:
                 found.append((table, path))
                 break
     return found
+
+
+def _manifest_sources(manifest: Path) -> list[dict[str, str]]:
+    """The source entries of a manifest (``{"files": [{"kind", "table", "path"}, …]}``)."""
+    try:
+        document = json.loads(manifest.read_text(encoding="utf-8"))
+    except ValueError as exc:  # not JSON, not UTF-8
+        raise SourceError(f"{manifest} is not valid JSON: {exc}") from None
+    except OSError as exc:  # a folder, unreadable
+        raise SourceError(f"cannot read {manifest}: {exc}") from None
+    if not isinstance(document, dict):
+        raise SourceError(f"{manifest}: {_json_kind(document)}, not an object with a 'files' list")
+    if "files" not in document:
+        raise SourceError(f"{manifest}: the object has no 'files'")
+    if not isinstance(document["files"], list):
+        raise SourceError(f"{manifest}: 'files' is {_json_kind(document['files'])}, not a list")
+    entries = [_manifest_entry(manifest, i, f) for i, f in enumerate(document["files"], 1)]
+    return [entry for entry in entries if entry["kind"] == "source"]
+
+
+def _manifest_entry(manifest: Path, number: int, entry: object) -> dict[str, str]:
+    """Entry ``number`` of a manifest, or a ``SourceError`` saying what is wrong with it."""
+    if not isinstance(entry, dict):
+        raise SourceError(f"{manifest}: entry {number} is {_json_kind(entry)}, not an object")
+    needs = ("kind", "table", "path") if entry.get("kind") == "source" else ("kind",)
+    for key in needs:
+        if key not in entry:
+            raise SourceError(f"{manifest}: entry {number} has no {key!r}")
+        if not isinstance(entry[key], str):
+            raise SourceError(
+                f"{manifest}: entry {number}'s {key!r} is {_json_kind(entry[key])}, not text"
+            )
+    if "table" in needs and entry["table"] not in contracts.CONTRACTS:
+        table = entry["table"]
+        raise SourceError(f"{manifest}: entry {number} names {table!r}, a table without a contract")
+    return entry
+
+
+def _json_kind(value: object) -> str:
+    """The kind of JSON value, with its article (``an array``, ``a number``), for messages."""
+    kinds: list[tuple[type | tuple[type, ...], str]] = [
+        (dict, "an object"), (list, "an array"), (str, "a string"), (bool, "a boolean"),
+        ((int, float), "a number"),
+    ]  # fmt: skip
+    return next((name for kind, name in kinds if isinstance(value, kind)), "null")
 
 
 def land(
