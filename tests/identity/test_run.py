@@ -11,7 +11,7 @@ from c360 import engines
 from c360.config import Identity, IdentitySource
 from c360.identity.matching import Scored
 from c360.identity.records import IdentityConfigError
-from c360.identity.run import evidence, people_of, read_overrides, resolve_workspace
+from c360.identity.run import check, evidence, people_of, read_overrides, resolve_workspace
 from c360.pipeline import lake
 
 CRM = [  # id, first, last, email, phone
@@ -118,6 +118,40 @@ def test_overrides_file_errors_are_one_line(tmp_path: Path) -> None:
     path.write_text("left,right,decision\ncrm:1,crm:2,maybe\n")
     with pytest.raises(IdentityConfigError, match=r"overrides.csv:2: expected"):
         read_overrides(path)
+
+
+def test_the_identity_section_is_checked_against_bronze_schemas_alone(tmp_path: Path) -> None:
+    _land(tmp_path, CRM, SHOP)
+    check(tmp_path, IDENTITY)
+
+    def with_shop(**changes: object) -> Identity:
+        shop = IDENTITY.sources["shop"].model_copy(update=changes)
+        return Identity(sources={**IDENTITY.sources, "shop": shop})
+
+    cases = [
+        (with_shop(table="people_shp"), "'shop': table people_shp has not been landed in bronze"),
+        (with_shop(roles={"full_name": "nme", "email": "email"}), "people_shop has no column nme"),
+        (with_shop(updated_at="changed"), "people_shop has no column changed"),
+        (with_shop(attributes={"loyalty_tier": "tier"}), "people_shop has no column tier"),
+        (with_shop(attributes={"shoe_size": "phone"}), "unknown profile attribute shoe_size"),
+    ]
+    for identity, message in cases:
+        with pytest.raises(IdentityConfigError, match=message):
+            check(tmp_path, identity)
+    (tmp_path / "identity").mkdir()
+    (tmp_path / "identity" / "overrides.csv").write_text("left,right\n")
+    with pytest.raises(IdentityConfigError, match="header must be left,right,decision"):
+        check(tmp_path, IDENTITY)
+
+
+def test_an_override_naming_no_record_is_one_line(tmp_path: Path, api) -> None:  # type: ignore[no-untyped-def]
+    _land(tmp_path, CRM, SHOP)
+    (tmp_path / "identity").mkdir()
+    (tmp_path / "identity" / "overrides.csv").write_text(
+        "left,right,decision\ncrm:C1,shop:S9,must_link\n"
+    )
+    with pytest.raises(IdentityConfigError, match=r"overrides.csv: no such record shop:S9 \("):
+        resolve_workspace(tmp_path, IDENTITY, api, run_id="r1")
 
 
 def test_people_of_maps_a_source_table_to_its_customers(tmp_path: Path, api) -> None:  # type: ignore[no-untyped-def]

@@ -78,14 +78,22 @@ def test_the_sql_deliverables_are_answered_in_the_run_report(workspace: Path) ->
     assert "### questions/top_product_by_revenue" in text
 
 
-def test_a_segment_that_cannot_run_stops_the_run_before_silver(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("wrong", "right", "message"),
+    [
+        ("lifetime_value_percentile", "lifetime_valu",
+         "segment 'Top CLV at risk': cannot evaluate 'lifetime_valu >= 0.8"),
+        ("phone: mobile", "phone: mobil",
+         "identity source 'loyalty': table identity_loyalty_members has no column mobil"),
+    ],
+)  # fmt: skip
+def test_a_project_file_that_does_not_fit_stops_the_run_before_silver(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], wrong: str, right: str, message: str
 ) -> None:
     generate(tmp_path, Plan(seed=3, scale=0.01))
     project = tmp_path / "c360.yaml"
-    project.write_text(project.read_text().replace("lifetime_value_percentile", "lifetime_valu"))
+    project.write_text(project.read_text().replace(wrong, right))
     assert main(["run", "--workspace", str(tmp_path)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("error: segment 'Top CLV at risk': cannot evaluate 'lifetime_valu >= 0.8")
-    assert err.count("\n") == 1
+    assert err.startswith(f"error: {message}") and err.count("\n") == 1
     assert not (tmp_path / "lake" / "silver").exists()

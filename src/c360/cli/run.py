@@ -12,6 +12,7 @@ from rich.table import Table as RichTable
 from c360 import config, engines
 from c360.cli._console import console, fail, progress_bar
 from c360.engines.duckdb.warehouse import WarehouseError
+from c360.identity.records import IdentityConfigError
 from c360.ml.segments import SegmentError
 from c360.pipeline.bronze.land import Landed, ReconciliationError, SchemaDriftError
 from c360.pipeline.bronze.readers import SourceError
@@ -30,6 +31,7 @@ ERRORS = (
     engines.EngineUnavailableError,
     WorkspaceBusyError,
     SegmentError,
+    IdentityConfigError,
 )
 
 

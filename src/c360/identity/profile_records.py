@@ -18,7 +18,12 @@ import pyarrow.compute as pc
 from c360.config import Identity
 from c360.identity import normalise
 from c360.identity.normalise import per_pair, per_value
-from c360.identity.records import IdentityConfigError, latest_per_id, source_roles
+from c360.identity.records import (
+    IdentityConfigError,
+    check_landed,
+    latest_per_id,
+    source_roles,
+)
 from c360.pipeline import lake
 
 # Profile attributes a source can map besides its matching roles (identity.sources.*.attributes).
@@ -75,17 +80,8 @@ def read_records(workspace: Path, identity: Identity, links: pa.Table) -> pa.Tab
     check_attributes(identity)
     parts = []
     for name, source in identity.sources.items():
-        folder = lake.table_dir(workspace, "bronze", source.table)
-        if not folder.exists():
-            raise IdentityConfigError(
-                f"identity source {name!r}: table {source.table} has not been landed in bronze"
-            )
+        check_landed(workspace, name, source)
         raw = lake.read_table(workspace, "bronze", source.table)
-        missing = sorted(set(source.attributes.values()) - set(raw.column_names))
-        if missing:
-            raise IdentityConfigError(
-                f"identity source {name!r}: table {source.table} has no column {', '.join(missing)}"
-            )
         roles = source_roles(name, source, raw)
         for attribute, column in source.attributes.items():
             roles = roles.append_column(attribute, pc.cast(raw.column(column), _TEXT))

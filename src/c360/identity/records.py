@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.dataset as ds
 
 from c360.config import Identity, IdentitySource
 from c360.identity.normalise import normalise_records
@@ -104,6 +105,23 @@ def matchable(table: pa.Table) -> pa.Array:
     return pa.array(mask)
 
 
+def check_landed(workspace: Path, name: str, source: IdentitySource) -> None:
+    """Raise ``IdentityConfigError`` unless the source's table is in bronze with every column
+    the project file names for it (read from the table's schema, not its rows)."""
+    folder = lake.table_dir(workspace, "bronze", source.table)
+    if not folder.exists():
+        raise IdentityConfigError(
+            f"identity source {name!r}: table {source.table} has not been landed in bronze"
+        )
+    named = [source.id, *source.roles.values(), *source.attributes.values()]
+    named += [source.updated_at] if source.updated_at else []
+    missing = sorted(set(named) - set(ds.dataset(folder, format="parquet").schema.names))
+    if missing:
+        raise IdentityConfigError(
+            f"identity source {name!r}: table {source.table} has no column {', '.join(missing)}"
+        )
+
+
 def gather(workspace: Path, identity: Identity) -> Records:
     """Every configured source's records, normalised, one row per record."""
     if not identity.sources:
@@ -113,11 +131,7 @@ def gather(workspace: Path, identity: Identity) -> Records:
         )
     parts, duplicates = [], {}
     for name, source in identity.sources.items():
-        folder = lake.table_dir(workspace, "bronze", source.table)
-        if not folder.exists():
-            raise IdentityConfigError(
-                f"identity source {name!r}: table {source.table} has not been landed in bronze"
-            )
+        check_landed(workspace, name, source)
         roles, dropped = latest_per_id(
             source_roles(name, source, lake.read_table(workspace, "bronze", source.table))
         )

@@ -23,7 +23,8 @@ from c360.config import Identity
 from c360.contracts import gold_identity
 from c360.contracts.model import Table
 from c360.identity.matching import Scored, predict
-from c360.identity.records import IdentityConfigError, gather
+from c360.identity.profile_records import check_attributes
+from c360.identity.records import IdentityConfigError, check_landed, gather
 from c360.identity.resolve import Overrides, resolve
 from c360.pipeline import lake
 from c360.pipeline.gold.run import conform
@@ -42,6 +43,16 @@ class IdentityRun:
     duplicates: dict[str, int]
     events: dict[str, int] = field(default_factory=dict)  # new | merge | split -> count
     seconds: float = 0.0
+
+
+def check(workspace: Path, identity: Identity) -> None:
+    """Raise ``IdentityConfigError`` when the identity section does not fit the landed bronze
+    or the overrides file cannot be read: from schemas and that file alone, so a run can check
+    right after bronze rather than fail after silver and text."""
+    check_attributes(identity)
+    for name, source in identity.sources.items():
+        check_landed(workspace, name, source)
+    read_overrides(workspace / identity.overrides)
 
 
 def read_overrides(path: Path) -> Overrides:
@@ -196,6 +207,12 @@ def resolve_workspace(
     gathered = gather(workspace, identity)
     records = gathered.table
     overrides = read_overrides(workspace / identity.overrides)
+    named = {k for pair in overrides.must_link + overrides.must_not_link for k in pair}
+    if unknown := sorted(named - set(records.column("record_key").to_pylist())):
+        raise IdentityConfigError(
+            f"{workspace / identity.overrides}: no such record {', '.join(unknown[:5])} "
+            "(record keys are <identity source>:<id>, e.g. crm:CRM-0000042)"
+        )
 
     candidates = records.filter(records.column("matchable"))
     if candidates.num_rows >= 2:

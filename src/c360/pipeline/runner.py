@@ -24,6 +24,7 @@ from c360.engines import Engine
 from c360.engines.duckdb.warehouse import build_warehouse, query_warehouse
 from c360.identity.profile import FACT_TABLE, build_profile
 from c360.identity.run import IdentityRun, people_of, resolve_workspace
+from c360.identity.run import check as identity_check
 from c360.ml import segments
 from c360.ml.machine_eval import record_machine_engagement
 from c360.ml.publish import publish_clv
@@ -114,8 +115,9 @@ def _layers(
         return _reported(result)
 
     backend = engines.connect(result.engine)
-    if until == "gold" and project.identity.sources:
-        segments.check(project.segments, backend)  # the profile's segments, before the layers
+    if until == "gold" and project.identity.sources:  # before the layers that need them
+        identity_check(workspace, project.identity)
+        segments.check(project.segments, backend)
     with _layer(result, "silver", len(SILVER_MODELS), watch):
         result.silver = build_silver(
             workspace, backend, project, progress=lambda b: watch.done("silver", b.model)
