@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
 from c360.cli import main
@@ -97,3 +98,31 @@ def test_a_project_file_that_does_not_fit_stops_the_run_before_silver(
     err = capsys.readouterr().err
     assert err.startswith(f"error: {message}") and err.count("\n") == 1
     assert not (tmp_path / "lake" / "silver").exists()
+
+
+def _empty_every_source(workspace: Path) -> None:
+    """Keep each source's shape (CSV headers, Parquet schemas) and drop every record."""
+    for path in (workspace / "sources").rglob("*"):
+        if path.suffix == ".csv":
+            path.write_text(path.read_text().split("\n", 1)[0] + "\n")
+        elif path.suffix == ".jsonl":
+            path.write_text("")
+        elif path.suffix == ".json" and path.name != "manifest.json":
+            path.write_text("[]")
+        elif path.suffix == ".txt":
+            path.unlink()
+        elif path.suffix == ".parquet" and path.is_file():
+            pq.write_table(pq.read_schema(path).empty_table(), path)
+
+
+@pytest.mark.slow
+def test_a_workspace_whose_sources_hold_no_records_runs_through(tmp_path: Path) -> None:
+    generate(tmp_path, Plan(seed=3, scale=0.01))
+    _empty_every_source(tmp_path)
+    result = run(tmp_path)
+    assert sum(r.records for r in result.bronze) == 0
+    assert result.identity is not None and result.identity.customers == 0
+    built = {g.model: g.rows for g in result.gold + result.customers}
+    assert built["fct_orders"] == built["customer_profile"] == built["customer_clv"] == 0
+    assert built["kpi_measures"] == 1  # the period 'all'
+    assert (tmp_path / "reports" / "report.html").exists()

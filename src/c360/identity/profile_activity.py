@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from c360.identity.profile_attributes import position_in, scatter
+from c360.identity.survivorship import run_starts
 
 COMPLETED = "completed"
 REFUNDED = "approved"  # a return whose money went back (pending: not yet, rejected: never)
@@ -77,7 +78,7 @@ def _ranked_lists(
     rows = rows.sort_by([("code", "ascending"), *keys])
     code = rows.column("code").to_numpy()
     if top is not None and len(code):
-        starts = np.flatnonzero(np.r_[True, code[1:] != code[:-1]])
+        starts = run_starts(code)
         lengths = np.diff(np.r_[starts, len(code)])
         rank = np.arange(len(code)) - np.repeat(starts, lengths)
         rows = rows.filter(pa.array(rank < top))
@@ -248,8 +249,7 @@ def engagement(
         [("code", "ascending"), ("at", "descending"), ("channel", "ascending")]
     )
     code = latest.column("code").to_numpy()
-    first = np.flatnonzero(np.r_[True, code[1:] != code[:-1]]) if len(code) else np.array([], int)
-    last = latest.take(pa.array(first, pa.int64()))
+    last = latest.take(pa.array(run_starts(code), pa.int64()))
     digital = touches.filter(pc.field("is_digital"))
     days = (
         pa.table(

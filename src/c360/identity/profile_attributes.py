@@ -15,7 +15,7 @@ import pyarrow.compute as pc
 
 from c360.identity.consent import CONSENT_SCHEMA, merge_consents
 from c360.identity.profile_records import CONSENT_PREFIX, KEYED, OPT_IN, SURVIVED
-from c360.identity.survivorship import Rule, survive
+from c360.identity.survivorship import Rule, run_starts, survive
 
 _TEXT = pa.string()
 _CONTROL = r"[\x00-\x1f]"
@@ -109,13 +109,6 @@ def _quoted(values: pa.Array) -> pa.Array:
         return pa.array([None if v is None else json.dumps(v) for v in values.to_pylist()])
     escaped = pc.replace_substring(pc.replace_substring(values, "\\", "\\\\"), '"', '\\"')
     return pc.binary_join_element_wise('"', escaped, '"', "")
-
-
-def run_starts(codes: np.ndarray) -> np.ndarray:
-    """Where each run of equal ``codes`` begins (rows sorted by them; none when empty)."""
-    if not len(codes):
-        return np.zeros(0, dtype=np.int64)
-    return np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
 
 
 def run_lists(starts: np.ndarray, values: pa.Array) -> pa.Array:
@@ -275,7 +268,7 @@ def primary_source(
         [("customer360_id", "ascending"), ("attribute_count", "descending"), ("order", "ascending")]
     )
     code = position_in(customers, both.column("customer360_id")).to_numpy(zero_copy_only=False)
-    best = both.take(pa.array(np.flatnonzero(np.r_[True, code[1:] != code[:-1]])))
+    best = both.take(pa.array(run_starts(code)))  # each customer's first row
     return spread(
         customers,
         best.column("customer360_id").combine_chunks(),

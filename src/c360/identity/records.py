@@ -144,5 +144,5 @@ def gather(workspace: Path, identity: Identity) -> Records:
         )
     table = pa.concat_tables(parts, promote_options="default")
     table = table.append_column("matchable", matchable(table))
-    unmatchable = table.num_rows - pc.sum(table.column("matchable")).as_py()
+    unmatchable = table.num_rows - (pc.sum(table.column("matchable")).as_py() or 0)
     return Records(table, duplicates, unmatchable)

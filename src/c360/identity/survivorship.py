@@ -129,16 +129,22 @@ def _descending(column: pa.ChunkedArray) -> np.ndarray:
     return np.where(pc.is_null(column).to_numpy(), _LAST, -numbers)
 
 
-def _starts(sorted_keys: np.ndarray) -> np.ndarray:
-    """Positions where a run of equal keys begins."""
-    return np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+def run_starts(codes: np.ndarray) -> np.ndarray:
+    """Where each run of equal ``codes`` begins (rows sorted by them; none when empty).
+
+    >>> run_starts(np.array([4, 4, 7, 9, 9])).tolist(), run_starts(np.array([])).tolist()
+    ([0, 2, 3], [])
+    """
+    if not len(codes):
+        return np.zeros(0, dtype=np.int64)
+    return np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
 
 
 def _best_per_group(group: np.ndarray, keys: list[np.ndarray]) -> np.ndarray:
     """For rows sorted by group: the positions of each group's best rows under ``keys`` in turn."""
     rows = np.arange(len(group))
     for key in keys:
-        starts = _starts(group[rows])
+        starts = run_starts(group[rows])
         if len(starts) == len(rows):
             break
         values = key[rows]
@@ -151,7 +157,7 @@ def _break_ties(
     rows: np.ndarray, group: np.ndarray, order: np.ndarray, candidates: pa.Table
 ) -> np.ndarray:
     """One row per group: where several are still tied, the smallest record key, then value."""
-    starts = _starts(group[rows])
+    starts = run_starts(group[rows])
     tied = np.diff(np.r_[starts, len(rows)]) > 1
     if not tied.any():
         return rows
@@ -162,7 +168,7 @@ def _break_ties(
         [("group", "ascending"), ("record_key", "ascending"), ("value", "ascending")]
     )
     ranked_rows = ranked["row"].to_numpy()
-    first = ranked_rows[_starts(ranked["group"].to_numpy())]
+    first = ranked_rows[run_starts(ranked["group"].to_numpy())]
     return np.sort(np.concatenate([rows[starts[~tied]], first]))
 
 
@@ -198,7 +204,7 @@ def survive(candidates: pa.Table, rules: Mapping[str, Rule]) -> pa.Table:
     pair = group * len(values) + value_code
     order = np.argsort(pair, kind="stable")
     group, pair = group[order], pair[order]
-    runs = _starts(pair)
+    runs = run_starts(pair)
     run_lengths = np.diff(np.r_[runs, len(pair)])
     fewer_records = -np.repeat(run_lengths, run_lengths)  # most frequent value first
 
