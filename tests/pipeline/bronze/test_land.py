@@ -74,6 +74,14 @@ def test_csv_record_numbers_follow_the_file_across_blocks_and_empty_lines(
     assert (result.records, result.landed, result.quarantined) == (11, 9, 2)
 
 
+def test_a_csv_value_in_quotes_may_span_lines(tmp_path: Path) -> None:
+    text = 'id,age\nA,1\n"B\nsecond line\n\nafter an empty one",2\nC,3\n'
+    result = land(tmp_path, PEOPLE, write(tmp_path, PEOPLE, text), "b1", WHEN)
+    rows = [(r["_row_number"], r["id"]) for r in bronze(tmp_path, "people")]
+    assert rows == [(1, "A"), (2, "B\nsecond line\n\nafter an empty one"), (3, "C")]
+    assert (result.records, result.landed, result.quarantined) == (3, 3, 0)
+
+
 def test_csv_records_that_are_not_utf8_are_quarantined_and_the_rest_land(tmp_path: Path) -> None:
     path = tmp_path / PEOPLE.path
     path.parent.mkdir(parents=True, exist_ok=True)

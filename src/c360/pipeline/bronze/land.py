@@ -22,11 +22,11 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from c360 import config, contracts
 from c360.contracts.model import Table
 from c360.pipeline import lake
+from c360.pipeline.bronze.count import count, csv_records, is_csv
 from c360.pipeline.bronze.readers import ROW_NUMBER, Block, Database, Reject, SourceError, read
 
 EXTRA = "_extra"
@@ -182,7 +182,7 @@ def land(
     name = str(path) if isinstance(path, Path) else path.label  # what errors call the source
     source = _relative(name, workspace) if isinstance(path, Path) else name
     try:
-        result = Landed(contract.name, source, _count(path, contract))
+        result = Landed(contract.name, source, count(path, contract))
     except (OSError, pa.ArrowInvalid) as exc:  # a folder for a file, not Parquet at all, …
         raise SourceError(f"cannot read {name}: {exc}") from None
     seen: set[str] = set()
@@ -222,6 +222,9 @@ def land(
         )
     _quarantine(workspace, contract.name, rejects, batch_id, ingested_at)
     result.quarantined = len(rejects)
+    balanced = result.landed + result.quarantined == result.records
+    if not balanced and isinstance(path, Path) and is_csv(path, contract):
+        result.records = csv_records(path)  # a value in quotes may span lines
     if result.landed + result.quarantined != result.records:
         raise ReconciliationError(
             f"{name}: {result.records} records read but {result.landed} landed and "
@@ -347,31 +350,6 @@ def _type_name(f: pa.Field) -> str:
     """A source column's type as its system names it: ``int8``, ``numeric``, ``double``."""
     native = (f.metadata or {}).get(b"POSTGRESQL:type")
     return native.decode() if native else str(f.type)
-
-
-def _count(path: Path | Database, contract: Table) -> int:
-    """Records in a source, counted independently of the reader (lines, files, metadata, SQL)."""
-    if not isinstance(path, Path):
-        return path.count()
-    fmt = contract.file_format
-    if fmt == "text":
-        with os.scandir(path) as entries:
-            return sum(1 for e in entries if e.is_file())
-    if fmt in ("parquet", "parquet_dir") or path.suffix == ".parquet":
-        files = sorted(path.rglob("*.parquet")) if path.is_dir() else [path]
-        return sum(pq.ParquetFile(f).metadata.num_rows for f in files)
-    if fmt == "json":
-        try:
-            docs = json.loads(path.read_text(encoding="utf-8"))
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise SourceError(f"{path} is not valid JSON: {exc}") from None
-        return len(docs) if isinstance(docs, list) else 0
-    if fmt in ("csv", "table"):  # the CSV reader skips empty lines only, not blank ones
-        with path.open("rb") as f:
-            lines = sum(1 for line in f if line.rstrip(b"\r\n"))
-        return lines - 1  # a CSV's first line is its header
-    with path.open("rb") as f:
-        return sum(1 for line in f if line.strip())
 
 
 def _relative_all(paths: pa.Array, workspace: Path) -> pa.Array:

@@ -109,7 +109,7 @@ def _csv(path: Path, contract: Table) -> Iterator[Block]:
     reader = pacsv.open_csv(
         path,
         read_options=pacsv.ReadOptions(use_threads=False, block_size=CSV_BLOCK_BYTES),
-        parse_options=pacsv.ParseOptions(invalid_row_handler=reject),
+        parse_options=pacsv.ParseOptions(invalid_row_handler=reject, newlines_in_values=True),
         convert_options=pacsv.ConvertOptions(
             column_types={c: pa.string() for c in contract.column_names},
             strings_can_be_null=True,

@@ -1,0 +1,26 @@
+"""Counting a source's records apart from the reader: CSV line breaks inside quotes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from c360.pipeline.bronze.count import csv_records
+
+TEXT = b'id,note\n\n1,"two\n\nlines"\r\n\r\n2,"say ""hi"", then\nleave"\n   \n3,x'
+
+
+@pytest.mark.parametrize("block", [1, 2, 3, 5, 8, 1 << 24])
+def test_line_breaks_inside_quotes_do_not_end_a_record(tmp_path: Path, block: int) -> None:
+    path = tmp_path / "notes.csv"
+    path.write_bytes(TEXT)
+    assert csv_records(path, block) == 4  # 1, 2, the line of spaces, 3
+
+
+def test_empty_lines_and_a_missing_final_line_break_are_not_records(tmp_path: Path) -> None:
+    path = tmp_path / "plain.csv"
+    path.write_bytes(b"\nid\r\n\r\nA\n\nB\r\n\n")
+    assert csv_records(path, 2) == csv_records(path) == 2
+    path.write_bytes(b"id")
+    assert csv_records(path) == 0
