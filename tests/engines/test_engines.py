@@ -50,6 +50,14 @@ def test_safe_iso_date_parse_and_null_division(engine: Engine) -> None:
     assert out.column("ratio").to_pylist() == [1.0, pytest.approx(1 / 10.5), None, 1 / 3.0, None]
 
 
+def test_a_table_without_rows_or_chunks_registers(engine: Engine) -> None:
+    """What filtering every row away can leave: columns of zero chunks, a list among them."""
+    types = {**{c: ROWS[c].type for c in ROWS.column_names}, "tags": pa.list_(pa.string())}
+    empty = pa.table({c: pa.chunked_array([], t) for c, t in types.items()})
+    t = engine.register("rows_none", empty)
+    assert engine.to_arrow(t.filter(t.amount > 1)).num_rows == 0
+
+
 def test_map_batches_streams_a_function_over_every_row(engine: Engine) -> None:
     t = engine.register("rows_map", pa.table({"n": list(range(250_001))}))
     schema = pa.schema([("n", pa.int64()), ("twice", pa.int64())])

@@ -62,6 +62,8 @@ def connect() -> Engine:
     con = ibis.pyspark.connect(spark)
 
     def register(name: str, data: pa.Table) -> ibis.Table:
+        if data.num_rows == 0:  # PySpark cannot read a column of zero chunks
+            data = data.schema.empty_table()
         spark.createDataFrame(data).createOrReplaceTempView(name)
         return con.table(name)
 
