@@ -273,6 +273,15 @@ def test_a_malformed_manifest_says_which_entry_and_what_is_wrong(
     assert str(error.value) == f"{path}{wrong}"
 
 
+@pytest.mark.parametrize(("separator", "name"), [(";", "semicolons"), ("\t", "tabs")])
+def test_a_csv_separated_by_something_else_says_so(
+    tmp_path: Path, separator: str, name: str
+) -> None:
+    path = write(tmp_path, PEOPLE, f"id{separator}age\nA{separator}35\nB, jr{separator}40\n")
+    with pytest.raises(SourceError, match=f"people.csv: the header is separated by {name}, not"):
+        land(tmp_path, PEOPLE, path, "b1", WHEN)
+
+
 def test_a_csv_header_naming_a_column_twice_is_a_source_error(tmp_path: Path) -> None:
     path = write(tmp_path, PEOPLE, "id,age,id\nA,35,B\n")
     with pytest.raises(SourceError, match=r"people\.csv: the header names id more than once"):

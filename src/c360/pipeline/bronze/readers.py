@@ -117,6 +117,11 @@ def _csv(path: Path, contract: Table) -> Iterator[Block]:
         ),
     )
     names = reader.schema.names
+    if separator := _other_separator(names, contract):
+        raise SourceError(
+            f"{path}: the header is separated by {separator}, not commas; c360 reads CSV files "
+            "separated by commas (save or export the file as such)"
+        )
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:  # Arrow would keep both, and landing could not tell which one the contract means
         raise SourceError(f"{path}: the header names {', '.join(twice)} more than once")
@@ -142,6 +147,22 @@ def _csv(path: Path, contract: Table) -> Iterator[Block]:
     if bad or not batches:  # the last rejects; the header's columns even without records
         header = as_text(reader.schema.empty_table())
         yield Block(header.append_column(ROW_NUMBER, pa.array([], pa.int64())), str(path), bad)
+
+
+def _other_separator(names: list[str], contract: Table) -> str | None:
+    """What a one-column header seems to be separated by instead of commas, if anything.
+
+    >>> from c360.contracts.model import Column
+    >>> people = Table("p", "x", "", (Column("id", "string"), Column("age", "int")))
+    >>> _other_separator(["id;age"], people), _other_separator(["id"], people)
+    ('semicolons', None)
+    """
+    if len(names) != 1:
+        return None
+    for separator, name in ((";", "semicolons"), ("\t", "tabs"), ("|", "vertical bars")):
+        if len(set(names[0].split(separator)) & set(contract.column_names)) >= 2:
+            return name
+    return None
 
 
 def _not_utf8(batch: pa.RecordBatch) -> np.ndarray:
