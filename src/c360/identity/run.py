@@ -76,6 +76,17 @@ def read_overrides(path: Path) -> Overrides:
     return Overrides(tuple(must), tuple(never))
 
 
+def _check_overrides(overrides: Overrides, keys: pa.ChunkedArray, path: Path) -> None:
+    """Fail, naming the file, when an override names a record no source holds."""
+    named = sorted({k for pair in overrides.must_link + overrides.must_not_link for k in pair})
+    held = pc.is_in(pa.array(named, pa.string()), value_set=keys).to_pylist()
+    if unknown := [k for k, known in zip(named, held, strict=True) if not known]:
+        raise IdentityConfigError(
+            f"{path}: no such record {', '.join(unknown[:5])} "
+            "(record keys are <identity source>:<id>, e.g. crm:CRM-0000042)"
+        )
+
+
 def _previous(workspace: Path, table: str) -> pa.Table | None:
     if not lake.table_dir(workspace, "gold", table).exists():
         return None
@@ -207,12 +218,7 @@ def resolve_workspace(
     gathered = gather(workspace, identity)
     records = gathered.table
     overrides = read_overrides(workspace / identity.overrides)
-    named = {k for pair in overrides.must_link + overrides.must_not_link for k in pair}
-    if unknown := sorted(named - set(records.column("record_key").to_pylist())):
-        raise IdentityConfigError(
-            f"{workspace / identity.overrides}: no such record {', '.join(unknown[:5])} "
-            "(record keys are <identity source>:<id>, e.g. crm:CRM-0000042)"
-        )
+    _check_overrides(overrides, records.column("record_key"), workspace / identity.overrides)
 
     candidates = records.filter(records.column("matchable"))
     if candidates.num_rows >= 2:
