@@ -27,6 +27,7 @@ from c360 import config, contracts
 from c360.contracts.model import Table
 from c360.pipeline import lake
 from c360.pipeline.bronze.count import count, csv_records, is_csv
+from c360.pipeline.bronze.manifest import source_entries
 from c360.pipeline.bronze.readers import ROW_NUMBER, Block, Database, Reject, SourceError, read
 
 EXTRA = "_extra"
@@ -106,7 +107,7 @@ def _files(workspace: Path) -> list[tuple[Table, Path]]:
     manifest = workspace / "sources" / "manifest.json"
     if manifest.exists():
         return [
-            (contracts.get(f["table"]), workspace / f["path"]) for f in _manifest_sources(manifest)
+            (contracts.get(f["table"]), workspace / f["path"]) for f in source_entries(manifest)
         ]
     found = []
     for table in contracts.SOURCE_TABLES:
@@ -119,51 +120,6 @@ def _files(workspace: Path) -> list[tuple[Table, Path]]:
                 found.append((table, path))
                 break
     return found
-
-
-def _manifest_sources(manifest: Path) -> list[dict[str, str]]:
-    """The source entries of a manifest (``{"files": [{"kind", "table", "path"}, …]}``)."""
-    try:
-        document = json.loads(manifest.read_text(encoding="utf-8"))
-    except ValueError as exc:  # not JSON, not UTF-8
-        raise SourceError(f"{manifest} is not valid JSON: {exc}") from None
-    except OSError as exc:  # a folder, unreadable
-        raise SourceError(f"cannot read {manifest}: {exc}") from None
-    if not isinstance(document, dict):
-        raise SourceError(f"{manifest}: {_json_kind(document)}, not an object with a 'files' list")
-    if "files" not in document:
-        raise SourceError(f"{manifest}: the object has no 'files'")
-    if not isinstance(document["files"], list):
-        raise SourceError(f"{manifest}: 'files' is {_json_kind(document['files'])}, not a list")
-    entries = [_manifest_entry(manifest, i, f) for i, f in enumerate(document["files"], 1)]
-    return [entry for entry in entries if entry["kind"] == "source"]
-
-
-def _manifest_entry(manifest: Path, number: int, entry: object) -> dict[str, str]:
-    """Entry ``number`` of a manifest, or a ``SourceError`` saying what is wrong with it."""
-    if not isinstance(entry, dict):
-        raise SourceError(f"{manifest}: entry {number} is {_json_kind(entry)}, not an object")
-    needs = ("kind", "table", "path") if entry.get("kind") == "source" else ("kind",)
-    for key in needs:
-        if key not in entry:
-            raise SourceError(f"{manifest}: entry {number} has no {key!r}")
-        if not isinstance(entry[key], str):
-            raise SourceError(
-                f"{manifest}: entry {number}'s {key!r} is {_json_kind(entry[key])}, not text"
-            )
-    if "table" in needs and entry["table"] not in contracts.CONTRACTS:
-        table = entry["table"]
-        raise SourceError(f"{manifest}: entry {number} names {table!r}, a table without a contract")
-    return entry
-
-
-def _json_kind(value: object) -> str:
-    """The kind of JSON value, with its article (``an array``, ``a number``), for messages."""
-    kinds: list[tuple[type | tuple[type, ...], str]] = [
-        (dict, "an object"), (list, "an array"), (str, "a string"), (bool, "a boolean"),
-        ((int, float), "a number"),
-    ]  # fmt: skip
-    return next((name for kind, name in kinds if isinstance(value, kind)), "null")
 
 
 def land(

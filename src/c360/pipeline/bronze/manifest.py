@@ -1,0 +1,58 @@
+"""The generator's ``sources/manifest.json``: which file holds which source table.
+
+Read before anything lands, so that every way it can be malformed is one line naming the file,
+the entry (counted from 1) and what is wrong.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from c360 import contracts
+from c360.pipeline.bronze.readers import SourceError
+
+
+def source_entries(manifest: Path) -> list[dict[str, str]]:
+    """The source entries of a manifest (``{"files": [{"kind", "table", "path"}, …]}``)."""
+    try:
+        document = json.loads(manifest.read_text(encoding="utf-8"))
+    except ValueError as exc:  # not JSON, not UTF-8
+        raise SourceError(f"{manifest} is not valid JSON: {exc}") from None
+    except OSError as exc:  # a folder, unreadable
+        raise SourceError(f"cannot read {manifest}: {exc}") from None
+    if not isinstance(document, dict):
+        raise SourceError(f"{manifest}: {_json_kind(document)}, not an object with a 'files' list")
+    if "files" not in document:
+        raise SourceError(f"{manifest}: the object has no 'files'")
+    if not isinstance(document["files"], list):
+        raise SourceError(f"{manifest}: 'files' is {_json_kind(document['files'])}, not a list")
+    entries = [_entry(manifest, i, f) for i, f in enumerate(document["files"], 1)]
+    return [entry for entry in entries if entry["kind"] == "source"]
+
+
+def _entry(manifest: Path, number: int, entry: object) -> dict[str, str]:
+    """Entry ``number`` of a manifest, or a ``SourceError`` saying what is wrong with it."""
+    if not isinstance(entry, dict):
+        raise SourceError(f"{manifest}: entry {number} is {_json_kind(entry)}, not an object")
+    needs = ("kind", "table", "path") if entry.get("kind") == "source" else ("kind",)
+    for key in needs:
+        if key not in entry:
+            raise SourceError(f"{manifest}: entry {number} has no {key!r}")
+        if not isinstance(entry[key], str):
+            raise SourceError(
+                f"{manifest}: entry {number}'s {key!r} is {_json_kind(entry[key])}, not text"
+            )
+    if "table" in needs and entry["table"] not in contracts.CONTRACTS:
+        table = entry["table"]
+        raise SourceError(f"{manifest}: entry {number} names {table!r}, a table without a contract")
+    return entry
+
+
+def _json_kind(value: object) -> str:
+    """The kind of JSON value, with its article (``an array``, ``a number``), for messages."""
+    kinds: list[tuple[type | tuple[type, ...], str]] = [
+        (dict, "an object"), (list, "an array"), (str, "a string"), (bool, "a boolean"),
+        ((int, float), "a number"),
+    ]  # fmt: skip
+    return next((name for kind, name in kinds if isinstance(value, kind)), "null")
