@@ -103,7 +103,7 @@ def test_a_sql_file(workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
         ([], "give the SQL to run, or --file F.sql, but not both"),
         (["SELECT 1", "--file", "x.sql"], "not both"),
         (["SELECT 1", "--format", "xml"], "--format must be one of: table, csv, json"),
-        (["--file", "missing.sql"], "missing.sql"),
+        (["--file", "missing.sql"], "error: cannot read missing.sql: No such file or directory"),
     ],
 )
 def test_mistakes_get_one_line(

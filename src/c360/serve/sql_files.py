@@ -39,6 +39,9 @@ def read_sql_file(path: Path) -> SqlFile:
         return read_sql_file_text(Path(path).read_text("utf-8"))
     except SqlFileError as exc:
         raise SqlFileError(f"{path}: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise SqlFileError(f"cannot read {path}: {reason}") from None
 
 
 def read_sql_file_text(text: str) -> SqlFile:
