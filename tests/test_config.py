@@ -41,6 +41,10 @@ def test_environment_overrides_the_file(tmp_path: Path, monkeypatch: pytest.Monk
         ("engine: [\n", "cannot read the project file"),
         ("- a\n- b\n", "must be a mapping"),
         ("colour: blue\n", "colour: Extra inputs are not permitted"),
+        ("csv: {orders: {encoding: utf-16}}\n", "utf-16 does not write ASCII as ASCII"),
+        ("csv: {orders: {encoding: klingon}}\n", "unknown encoding 'klingon'"),
+        ("csv: {orders: {delimiter: ';;'}}\n", "csv.orders.delimiter: String should have at most"),
+        ("csv: {mongo_customers: {delimiter: ';'}}\n", "not a source table read from CSV"),
     ],
 )
 def test_invalid_files_get_one_clear_message(tmp_path: Path, text: str, message: str) -> None:

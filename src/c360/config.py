@@ -6,6 +6,7 @@ writes one with the defaults spelled out so users see what they can change.
 
 from __future__ import annotations
 
+import codecs
 import os
 from pathlib import Path
 from typing import Literal
@@ -75,6 +76,34 @@ class DatabaseSource(BaseModel):
         if (self.mongodb is None) == (self.postgres is None):
             raise ValueError("give exactly one of mongodb or postgres")
         return self
+
+
+class CsvFile(BaseModel):
+    """How a source's CSV file is written when not as c360 writes them (UTF-8, commas): a
+    spreadsheet's export in Europe is often ``;``-separated and Windows-1252."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    delimiter: str = Field(
+        default=",", min_length=1, max_length=1, description="One character: , ; | or a tab"
+    )
+    encoding: str = Field(default="utf-8", description="utf-8, cp1252, latin-1, …")
+
+    @field_validator("encoding")
+    @classmethod
+    def _ascii_compatible(cls, value: str) -> str:
+        """Records are counted on the raw bytes, so the encoding must write ASCII as ASCII."""
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise ValueError(f"unknown encoding {value!r}") from None
+        if _ASCII.encode(value) != _ASCII.encode("ascii"):
+            raise ValueError(f"{value} does not write ASCII as ASCII; convert the file to UTF-8")
+        return value
+
+
+_ASCII = '\n\r\t",;| azAZ09'
+PLAIN_CSV = CsvFile()  # UTF-8, commas: how c360 writes CSV
 
 
 class Llm(BaseModel):
@@ -175,6 +204,9 @@ class Project(BaseModel):
     sources: dict[str, DatabaseSource] = Field(
         default_factory=dict, description="Source tables read from a database, not their file"
     )
+    csv: dict[str, CsvFile] = Field(
+        default_factory=dict, description="Source CSV files written another way, by table"
+    )
     text: Text = Text()
     identity: Identity = Identity()
     segments: dict[str, Segment] = Field(
@@ -188,6 +220,15 @@ class Project(BaseModel):
         unknown = sorted(set(value) - known)
         if unknown:
             raise ValueError(f"not a source table: {', '.join(unknown)}")
+        return value
+
+    @field_validator("csv")
+    @classmethod
+    def _csv_tables(cls, value: dict[str, CsvFile]) -> dict[str, CsvFile]:
+        files = {t.name for t in contracts.SOURCE_TABLES if t.file_format in ("csv", "table")}
+        unknown = sorted(set(value) - files)
+        if unknown:
+            raise ValueError(f"not a source table read from CSV: {', '.join(unknown)}")
         return value
 
 

@@ -282,6 +282,28 @@ def test_a_csv_separated_by_something_else_says_so(
         land(tmp_path, PEOPLE, path, "b1", WHEN)
 
 
+def test_a_csv_written_with_semicolons_in_windows_1252_lands_as_its_project_file_says(
+    tmp_path: Path,
+) -> None:
+    """A spreadsheet's export: ``;`` between fields, accents in cp1252, a bad line in it."""
+    products = contracts.get("products")
+    header = ";".join(products.column_names)
+    rows = ["P1;Crème brûlée set;Home;Äpfel & Co;12.50;0.2;SKU1;true", "P2;Säge"]
+    path = tmp_path / "sources" / "c360" / "products.csv"
+    path.parent.mkdir(parents=True)
+    path.write_bytes("\n".join([header, *rows, ""]).encode("cp1252"))
+    with pytest.raises(SourceError, match=r"separated by semicolons, not commas .*csv: products:"):
+        land_all(tmp_path)
+    (tmp_path / "c360.yaml").write_text("csv:\n  products: {delimiter: ';', encoding: cp1252}\n")
+    [result] = land_all(tmp_path)
+    assert (result.records, result.landed, result.quarantined) == (2, 1, 1)
+    [row] = bronze(tmp_path, "products")
+    assert (row["product_name"], row["brand"], row["price_eur"]) == (
+        "Crème brûlée set", "Äpfel & Co", "12.50"
+    )  # fmt: skip
+    assert quarantine(tmp_path, "products")[0]["raw"] == "P2;Säge"
+
+
 def test_a_csv_header_naming_a_column_twice_is_a_source_error(tmp_path: Path) -> None:
     path = write(tmp_path, PEOPLE, "id,age,id\nA,35,B\n")
     with pytest.raises(SourceError, match=r"people\.csv: the header names id more than once"):

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 import pyarrow as pa
@@ -129,8 +130,10 @@ def land(
     batch_id: str,
     ingested_at: datetime,
     drift: str = "fail",
+    dialect: config.CsvFile = config.PLAIN_CSV,
 ) -> Landed:
-    """Land one source; raise ``SourceError``, ``SchemaDriftError`` or ``ReconciliationError``."""
+    """Land one source (a CSV file written as ``dialect`` says); raise ``SourceError``,
+    ``SchemaDriftError`` or ``ReconciliationError``."""
     started = time.perf_counter()
     workspace = Path(workspace)
     if isinstance(path, Path) and not path.exists():
@@ -146,7 +149,7 @@ def land(
     retyped: dict[str, str] = {}
     rejects: list[Reject] = []
     with lake.publish(workspace, "bronze", contract.name, bronze_schema(contract)) as out:
-        for block in read(path, contract):
+        for block in read(path, contract, dialect):
             seen.update(block.present if block.present is not None else block.data.column_names)
             described = described or block.present is None or block.data.num_rows > 0
             extra = sorted(seen - set(contract.column_names) - {ROW_NUMBER})
@@ -198,12 +201,14 @@ def land_all(
     found = sources(workspace)
     if not found:
         raise SourceError(f"no sources found in {Path(workspace) / 'sources'}")
+    dialects = config.load(workspace).csv  # CSV files not written as c360 writes them
     ingested_at = datetime.now(UTC).replace(microsecond=0)
     batch_id = ingested_at.strftime("batch-%Y%m%dT%H%M%SZ")
+    landing = partial(land, workspace, batch_id=batch_id, ingested_at=ingested_at, drift=drift)
     with ThreadPoolExecutor(min(len(found), os.cpu_count() or 1)) as pool:
         futures = {
-            i: pool.submit(land, workspace, contract, path, batch_id, ingested_at, drift)
-            for i, (contract, path) in sorted(enumerate(found), key=lambda f: -_size(f[1][1]))
+            i: pool.submit(landing, c, path, dialect=dialects.get(c.name, config.PLAIN_CSV))
+            for i, (c, path) in sorted(enumerate(found), key=lambda f: -_size(f[1][1]))
         }
         results = []
         try:

@@ -12,8 +12,9 @@ import json
 import math
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -23,11 +24,13 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from c360.config import PLAIN_CSV, CsvFile
 from c360.contracts.model import Table
 
 ROW_NUMBER = "_row_number"
 BLOCK_ROWS = 100_000
 CSV_BLOCK_BYTES = 1 << 24  # how much of a CSV Arrow parses at a time
+SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 NOT_UTF8 = "not UTF-8 text"  # the reason of a record whose bytes are not UTF-8
 _MARKERS = re.compile(r"^--- BEGIN (\w+) ---$.*^--- END \1 ---$", re.MULTILINE | re.DOTALL)
 
@@ -67,13 +70,14 @@ class Database(Protocol):
         ...
 
 
-def read(path: Path | Database, contract: Table) -> Iterator[Block]:
-    """The records of one source file, folder or database, in source order."""
+def read(path: Path | Database, contract: Table, dialect: CsvFile = PLAIN_CSV) -> Iterator[Block]:
+    """The records of one source file, folder or database, in source order (a CSV file
+    written as ``dialect`` says)."""
     if isinstance(path, Path) and not path.exists():
         raise SourceError(f"source file missing: {path}")
-    readers = {
-        "csv": _csv,
-        "table": _by_suffix,
+    readers: dict[str, Callable[[Path, Table], Iterator[Block]]] = {
+        "csv": partial(_csv, dialect=dialect),
+        "table": partial(_by_suffix, dialect=dialect),
         "parquet": _parquet,
         "parquet_dir": _parquet,
         "json": _json_array,
@@ -93,11 +97,11 @@ def read(path: Path | Database, contract: Table) -> Iterator[Block]:
         raise SourceError(f"cannot read {name}: {exc}") from None
 
 
-def _by_suffix(path: Path, contract: Table) -> Iterator[Block]:
-    return _parquet(path, contract) if path.suffix == ".parquet" else _csv(path, contract)
+def _by_suffix(path: Path, contract: Table, dialect: CsvFile) -> Iterator[Block]:
+    return _parquet(path, contract) if path.suffix == ".parquet" else _csv(path, contract, dialect)
 
 
-def _csv(path: Path, contract: Table) -> Iterator[Block]:
+def _csv(path: Path, contract: Table, dialect: CsvFile) -> Iterator[Block]:
     bad: list[Reject] = []
 
     def reject(row: pacsv.InvalidRow) -> str:
@@ -108,8 +112,12 @@ def _csv(path: Path, contract: Table) -> Iterator[Block]:
 
     reader = pacsv.open_csv(
         path,
-        read_options=pacsv.ReadOptions(use_threads=False, block_size=CSV_BLOCK_BYTES),
-        parse_options=pacsv.ParseOptions(invalid_row_handler=reject, newlines_in_values=True),
+        read_options=pacsv.ReadOptions(
+            use_threads=False, block_size=CSV_BLOCK_BYTES, encoding=dialect.encoding
+        ),
+        parse_options=pacsv.ParseOptions(
+            delimiter=dialect.delimiter, invalid_row_handler=reject, newlines_in_values=True
+        ),
         convert_options=pacsv.ConvertOptions(
             column_types={c: pa.string() for c in contract.column_names},
             strings_can_be_null=True,
@@ -117,10 +125,11 @@ def _csv(path: Path, contract: Table) -> Iterator[Block]:
         ),
     )
     names = reader.schema.names
-    if separator := _other_separator(names, contract):
+    if separator := _other_separator(names, contract, dialect.delimiter):
+        expected = SEPARATORS.get(dialect.delimiter, repr(dialect.delimiter))
         raise SourceError(
-            f"{path}: the header is separated by {separator}, not commas; c360 reads CSV files "
-            "separated by commas (save or export the file as such)"
+            f"{path}: the header is separated by {separator}, not {expected} (set the file's "
+            f"delimiter under csv: {contract.name}: in c360.yaml)"
         )
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:  # Arrow would keep both, and landing could not tell which one the contract means
@@ -132,7 +141,7 @@ def _csv(path: Path, contract: Table) -> Iterator[Block]:
         rejects, bad[:] = list(bad), []
         numbers = numbering.take(batch.num_rows, [r[1] for r in rejects])
         if (broken := _not_utf8(batch)).size:
-            rejects += [(str(path), int(numbers[i]), _fields(batch, i), NOT_UTF8)
+            rejects += [(str(path), int(numbers[i]), _fields(batch, i, dialect), NOT_UTF8)
                         for i in broken]  # fmt: skip
             keep = np.ones(batch.num_rows, bool)
             keep[broken] = False
@@ -149,18 +158,19 @@ def _csv(path: Path, contract: Table) -> Iterator[Block]:
         yield Block(header.append_column(ROW_NUMBER, pa.array([], pa.int64())), str(path), bad)
 
 
-def _other_separator(names: list[str], contract: Table) -> str | None:
-    """What a one-column header seems to be separated by instead of commas, if anything.
+def _other_separator(names: list[str], contract: Table, delimiter: str) -> str | None:
+    """What a one-column header seems to be separated by instead of ``delimiter``, if anything.
 
     >>> from c360.contracts.model import Column
     >>> people = Table("p", "x", "", (Column("id", "string"), Column("age", "int")))
-    >>> _other_separator(["id;age"], people), _other_separator(["id"], people)
-    ('semicolons', None)
+    >>> _other_separator(["id;age"], people, ","), _other_separator(["id,age"], people, ";")
+    ('semicolons', 'commas')
     """
     if len(names) != 1:
         return None
-    for separator, name in ((";", "semicolons"), ("\t", "tabs"), ("|", "vertical bars")):
-        if len(set(names[0].split(separator)) & set(contract.column_names)) >= 2:
+    for separator, name in SEPARATORS.items():
+        found = set(names[0].split(separator)) & set(contract.column_names)
+        if separator != delimiter and len(found) >= 2:
             return name
     return None
 
@@ -184,10 +194,11 @@ def _not_utf8(batch: pa.RecordBatch) -> np.ndarray:
     return np.array(sorted(broken), dtype=np.int64)
 
 
-def _fields(batch: pa.RecordBatch, row: int) -> str:
-    """A record's fields joined by commas, undecodable bytes replaced (its raw text, unquoted)."""
+def _fields(batch: pa.RecordBatch, row: int, dialect: CsvFile) -> str:
+    """A record's fields joined by the delimiter, undecodable bytes replaced (its raw text,
+    unquoted)."""
     values = [column.cast(pa.binary())[row].as_py() for column in batch.columns]
-    return ",".join((v or b"").decode("utf-8", "replace") for v in values)
+    return dialect.delimiter.join((v or b"").decode("utf-8", "replace") for v in values)
 
 
 @dataclass
