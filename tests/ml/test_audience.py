@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from c360 import config
 from c360.cli import app, main
+from c360.contracts.gold_profile import CUSTOMER_PROFILE
 from c360.pipeline import lake
 
 runner = CliRunner()
@@ -76,3 +77,13 @@ def test_an_unknown_segment_is_one_line(
         err.startswith("error: no customer in segment 'Nope'; segments: VIP")
         and err.count("\n") == 1
     )
+
+
+def test_a_profile_without_customers_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = CUSTOMER_PROFILE.arrow_schema().empty_table()
+    lake.publish_table(tmp_path, "gold", "customer_profile", empty)
+    assert main(["audience", "export", "VIP", "-w", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err == "error: no customer in segment 'VIP'; segments: none\n"

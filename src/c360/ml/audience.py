@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -41,12 +42,10 @@ class Audience:
 
 def _in_segment(profile: pa.Table, segment: str) -> pa.Array:
     lists = profile["segments"].combine_chunks()
-    hit = pc.equal(pc.list_flatten(lists), segment)
-    owners = pc.list_parent_indices(lists).filter(pc.fill_null(hit, False))
-    mask = pa.array([False] * profile.num_rows)
-    if len(owners):
-        mask = pc.is_in(pa.array(range(profile.num_rows)), owners)
-    return mask
+    hit = pc.fill_null(pc.equal(pc.list_flatten(lists), segment), False)
+    mask = np.zeros(profile.num_rows, bool)
+    mask[pc.list_parent_indices(lists).filter(hit).to_numpy()] = True
+    return pa.array(mask)
 
 
 def audience(workspace: Path, project: Project, segment: str, clear_text: bool = False) -> Audience:
@@ -58,7 +57,9 @@ def audience(workspace: Path, project: Project, segment: str, clear_text: bool =
     if members.num_rows == 0:
         known = pc.value_counts(pc.list_flatten(profile["segments"])).to_pylist()
         top = [v["values"] for v in sorted(known, key=lambda v: -v["counts"])[:8]]
-        raise AudienceError(f"no customer in segment {segment!r}; segments: {', '.join(top)}")
+        raise AudienceError(
+            f"no customer in segment {segment!r}; segments: {', '.join(top) or 'none'}"
+        )
     opted_out = pc.fill_null(pc.equal(members["opt_in_status"], "opted_out"), False)
     reachable = members.filter(pc.invert(opted_out))
     rows = []
