@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from c360.cli import app, main
-from c360.cli.text import HANDWRITTEN
+from c360.cli.text import HANDWRITTEN, print_scores
 
 runner = CliRunner()
 LINES = (
@@ -75,3 +75,10 @@ def test_evaluate_prints_every_score(tmp_path: Path) -> None:
     shown = runner.invoke(app, ["text", "evaluate", "-w", str(workspace)])
     assert shown.exit_code == 0, shown.output
     assert "pii" in shown.output and "handwritten" in shown.output
+
+
+def test_a_breakdown_of_nothing_prints_no_table(capsys: pytest.CaptureFixture[str]) -> None:
+    print_scores("B-cubed", {"by_source": {}, "by_kind": {"email": {"recall": 0.5}}})
+    out = capsys.readouterr().out
+    assert "B-cubed by kind" in out and "50.0%" in out
+    assert out.count("B-") == 1  # no second table, not even its title

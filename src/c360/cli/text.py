@@ -138,6 +138,8 @@ def print_scores(title: str, result: dict[str, Any]) -> None:
 
 
 def _table(title: str, rows: dict[str, dict[str, Any]]) -> None:
+    if not rows:  # a breakdown of nothing (no records scored): no table of empty columns
+        return
     columns = list(dict.fromkeys(c for row in rows.values() for c in row))
     table = RichTable(title=title, title_justify="left", show_edge=False)
     table.add_column("")
