@@ -24,3 +24,12 @@ def test_empty_lines_and_a_missing_final_line_break_are_not_records(tmp_path: Pa
     assert csv_records(path, 2) == csv_records(path) == 2
     path.write_bytes(b"id")
     assert csv_records(path) == 0
+
+
+@pytest.mark.parametrize("block", [1, 2, 3, 1 << 24])
+def test_a_lone_carriage_return_ends_a_record_as_in_old_mac_files(
+    tmp_path: Path, block: int
+) -> None:
+    path = tmp_path / "mac.csv"
+    path.write_bytes(b'id,note\r1,"a\rb"\r\r2,x\r\n3,y\r')
+    assert csv_records(path, block) == 3  # the \r inside quotes is part of 1's note

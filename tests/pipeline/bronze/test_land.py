@@ -82,6 +82,17 @@ def test_a_csv_value_in_quotes_may_span_lines(tmp_path: Path) -> None:
     assert (result.records, result.landed, result.quarantined) == (3, 3, 0)
 
 
+def test_a_csv_whose_lines_end_with_a_lone_carriage_return_lands_whole(tmp_path: Path) -> None:
+    text = 'id,age\rA,1\r\rB\r"C\rD",3\r'  # an old Mac file: no \n at all
+    result = land(tmp_path, PEOPLE, write(tmp_path, PEOPLE, text), "b1", WHEN)
+    assert [(r["_row_number"], r["id"]) for r in bronze(tmp_path, "people")] == [
+        (1, "A"),
+        (3, "C\rD"),
+    ]
+    assert [b["raw"] for b in quarantine(tmp_path, "people")] == ["B"]
+    assert (result.records, result.landed, result.quarantined) == (3, 2, 1)
+
+
 def test_csv_records_that_are_not_utf8_are_quarantined_and_the_rest_land(tmp_path: Path) -> None:
     path = tmp_path / PEOPLE.path
     path.parent.mkdir(parents=True, exist_ok=True)

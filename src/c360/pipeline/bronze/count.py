@@ -2,8 +2,9 @@
 
 Files are counted by their own structure (lines, files, Parquet metadata, a JSON array's
 length), databases by the database. A CSV is first counted by its non-empty lines, which is
-fast; a value in quotes may hold line breaks, so when that count disagrees with what landed,
-``csv_records`` counts again, line breaks inside quotes not ending a record.
+fast; a value in quotes may hold line breaks, and old files end lines with a lone carriage
+return, so when that count disagrees with what landed, ``csv_records`` counts again the way the
+CSV reader splits records.
 """
 
 from __future__ import annotations
@@ -55,14 +56,23 @@ def is_csv(path: Path, contract: Table) -> bool:
 
 
 def csv_records(path: Path, block: int = _BLOCK) -> int:
-    """Non-empty records of a CSV other than its header: a line break ends a record only
-    outside quotes (a doubled quote inside a value counts twice, so the parity holds)."""
+    """Non-empty records of a CSV other than its header: a line break (``\\n``, ``\\r\\n`` or a
+    lone ``\\r``) ends a record only outside quotes (a doubled quote inside a value counts twice,
+    so the parity holds)."""
     records = quotes = 0
     filled = False  # whether the record still open at the end of the last block has content
     with path.open("rb") as f:
         while data := f.read(block):
+            while data.endswith(b"\r") and (byte := f.read(1)):
+                data += byte  # whether this \r is a line break depends on the next byte
             chars = np.frombuffer(data, np.uint8)
             breaks = np.flatnonzero(chars == _NEWLINE)
+            returns = np.flatnonzero(chars[:-1] == _RETURN)
+            lone = returns[chars[returns + 1] != _NEWLINE]
+            if chars[-1] == _RETURN:  # the file's last byte
+                lone = np.append(lone, len(chars) - 1)
+            if lone.size:
+                breaks = np.union1d(breaks, lone)
             quoted = np.flatnonzero(chars == _QUOTE)
             ends = breaks[(np.searchsorted(quoted, breaks) + quotes) % 2 == 0]
             quotes += len(quoted)
