@@ -15,8 +15,8 @@ from bson import ObjectId
 from c360 import contracts
 from c360.generate import Plan, generate
 from c360.pipeline import lake
+from c360.pipeline.bronze.blocks import SourceError
 from c360.pipeline.bronze.land import land_all, sources
-from c360.pipeline.bronze.readers import SourceError
 from c360.sources import mongo
 from c360.sources.mongo import MongoCollection, bronze_files, load_bronze
 

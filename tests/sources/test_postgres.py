@@ -13,8 +13,8 @@ import pytest
 
 from c360 import contracts
 from c360.pipeline import lake
+from c360.pipeline.bronze.blocks import SourceError
 from c360.pipeline.bronze.land import ReconciliationError, SchemaDriftError, land, land_all, sources
-from c360.pipeline.bronze.readers import SourceError
 from c360.sources.postgres import PostgresTable
 
 pytestmark = pytest.mark.postgres

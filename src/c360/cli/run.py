@@ -14,8 +14,8 @@ from c360.cli._console import console, fail, progress_bar
 from c360.engines.duckdb.warehouse import WarehouseError
 from c360.identity.records import IdentityConfigError
 from c360.ml.segments import SegmentError
+from c360.pipeline.bronze.blocks import SourceError
 from c360.pipeline.bronze.land import Landed, ReconciliationError, SchemaDriftError
-from c360.pipeline.bronze.readers import SourceError
 from c360.pipeline.gold.run import BuiltGold, ContractError
 from c360.pipeline.runner import LAYERS, RunResult, preflight, run
 from c360.pipeline.silver.run import Built

@@ -31,8 +31,8 @@ from c360.ml.publish import publish_clv
 from c360.ml.publish_churn import publish_scores
 from c360.ml.publish_reco import publish_recommendations
 from c360.pipeline import lake
+from c360.pipeline.bronze.blocks import SourceError
 from c360.pipeline.bronze.land import Landed, land_all, sources
-from c360.pipeline.bronze.readers import SourceError
 from c360.pipeline.gold.run import MODELS as GOLD_MODELS
 from c360.pipeline.gold.run import BuiltGold, build_gold, conform
 from c360.pipeline.silver.run import MODELS as SILVER_MODELS

@@ -20,7 +20,7 @@ import pyarrow as pa
 
 from c360.config import PostgresSource
 from c360.contracts.model import Table
-from c360.pipeline.bronze.readers import ROW_NUMBER, Block, SourceError, as_text
+from c360.pipeline.bronze.blocks import ROW_NUMBER, Block, SourceError, as_text
 
 if TYPE_CHECKING:
     from adbc_driver_manager.dbapi import Cursor

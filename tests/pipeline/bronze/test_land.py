@@ -11,12 +11,13 @@ import pyarrow as pa
 import pytest
 
 from c360 import contracts
+from c360.config import CsvFile
 from c360.contracts.model import Column, Table
 from c360.generate import Plan, generate
 from c360.pipeline import lake
-from c360.pipeline.bronze import readers
+from c360.pipeline.bronze import csvfile
+from c360.pipeline.bronze.blocks import SourceError
 from c360.pipeline.bronze.land import SchemaDriftError, land, land_all, sources
-from c360.pipeline.bronze.readers import SourceError
 
 WHEN = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 PEOPLE = Table("people", "x", "", (Column("id", "string"), Column("age", "int")),
@@ -62,7 +63,7 @@ def test_csv_keeps_raw_text_and_quarantines_malformed_lines(tmp_path: Path) -> N
 def test_csv_record_numbers_follow_the_file_across_blocks_and_empty_lines(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(readers, "CSV_BLOCK_BYTES", 24)  # Arrow parses a block ahead of the rows
+    monkeypatch.setattr(csvfile, "CSV_BLOCK_BYTES", 24)  # Arrow parses a block ahead of the rows
     text = "id,age\nA,1\n\nB,2\nC,3\n\r\nD,4\nE,5\nF,6\nBAD\nG,7\n\n   \nH,8\nI,9\n"
     result = land(tmp_path, PEOPLE, write(tmp_path, PEOPLE, text), "b1", WHEN)
     good = [(r["_row_number"], r["id"]) for r in bronze(tmp_path, "people")]
@@ -106,6 +107,30 @@ def test_csv_records_that_are_not_utf8_are_quarantined_and_the_rest_land(tmp_pat
         5: ("\ufffd,5", "not UTF-8 text"),
     }
     assert (result.records, result.landed, result.quarantined) == (5, 2, 3)
+
+
+@pytest.mark.parametrize("block", [24, 1 << 24])
+def test_a_malformed_csv_record_that_is_not_utf8_is_quarantined_not_fatal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, block: int
+) -> None:
+    """Arrow cannot hand such a record's text over: the file is read again, bytes escaped,
+    after what was landed already (with 24-byte blocks, records 1-4 land before it fails)."""
+    monkeypatch.setattr(csvfile, "CSV_BLOCK_BYTES", block)
+    path = tmp_path / PEOPLE.path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = [b"A,1", b"B,\xe9", b"C", b"D,4", b"E,5", b"F,6", b"G,7,\xe9t\xe9", b"H,\xff", b"I,9"]
+    path.write_bytes(b"id,age\n" + b"\n".join(lines) + b"\n\xc3\xa9,10\n")
+    result = land(tmp_path, PEOPLE, path, "b1", WHEN)
+    rows = [(r["_row_number"], r["id"]) for r in bronze(tmp_path, "people")]
+    assert rows == [(1, "A"), (4, "D"), (5, "E"), (6, "F"), (9, "I"), (10, "é")]
+    bad = {b["_row_number"]: (b["raw"], b["reason"]) for b in quarantine(tmp_path, "people")}
+    assert bad == {
+        2: ("B,\ufffd", "not UTF-8 text"),
+        3: ("C", "expected 2 fields, found 1"),
+        7: ("G,7,\ufffdt\ufffd", "expected 2 fields, found 3"),
+        8: ("H,\ufffd", "not UTF-8 text"),
+    }
+    assert (result.records, result.landed, result.quarantined) == (10, 6, 4)
 
 
 def test_json_lines_unwrap_mongo_types_and_quarantine_broken_lines(tmp_path: Path) -> None:
@@ -313,6 +338,22 @@ def test_a_csv_written_with_semicolons_in_windows_1252_lands_as_its_project_file
         "Crème brûlée set", "Äpfel & Co", "12.50"
     )  # fmt: skip
     assert quarantine(tmp_path, "products")[0]["raw"] == "P2;Säge"
+
+
+def test_a_csv_record_with_a_byte_its_encoding_lacks_is_quarantined(tmp_path: Path) -> None:
+    """0x81 means nothing in cp1252: its record is set aside, the file lands."""
+    path = tmp_path / PEOPLE.path
+    path.parent.mkdir(parents=True)
+    path.write_bytes("id;age\nRené;1\n".encode("cp1252") + b"B;\x81\nC;3\n")
+    dialect = CsvFile(delimiter=";", encoding="cp1252")
+    result = land(tmp_path, PEOPLE, path, "b1", WHEN, dialect=dialect)
+    assert [(r["_row_number"], r["id"]) for r in bronze(tmp_path, "people")] == [
+        (1, "René"),
+        (3, "C"),
+    ]
+    [bad] = quarantine(tmp_path, "people")
+    assert (bad["_row_number"], bad["raw"], bad["reason"]) == (2, "B;\ufffd", "not cp1252 text")
+    assert (result.records, result.landed, result.quarantined) == (3, 2, 1)
 
 
 def test_a_csv_header_naming_a_column_twice_is_a_source_error(tmp_path: Path) -> None:

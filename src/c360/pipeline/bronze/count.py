@@ -17,7 +17,7 @@ import numpy as np
 import pyarrow.parquet as pq
 
 from c360.contracts.model import Table
-from c360.pipeline.bronze.readers import Database, SourceError
+from c360.pipeline.bronze.blocks import Database, SourceError
 
 _QUOTE, _NEWLINE, _RETURN = ord('"'), ord("\n"), ord("\r")
 _BLOCK = 1 << 24

@@ -27,9 +27,10 @@ import pyarrow.compute as pc
 from c360 import config, contracts
 from c360.contracts.model import Table
 from c360.pipeline import lake
+from c360.pipeline.bronze.blocks import ROW_NUMBER, Block, Database, Reject, SourceError
 from c360.pipeline.bronze.count import count, csv_records, is_csv
 from c360.pipeline.bronze.manifest import source_entries
-from c360.pipeline.bronze.readers import ROW_NUMBER, Block, Database, Reject, SourceError, read
+from c360.pipeline.bronze.readers import read
 
 EXTRA = "_extra"
 QUARANTINE_SCHEMA = pa.schema([

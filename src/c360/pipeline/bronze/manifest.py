@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from c360 import contracts
-from c360.pipeline.bronze.readers import SourceError
+from c360.pipeline.bronze.blocks import SourceError
 
 
 def source_entries(manifest: Path) -> list[dict[str, str]]:

@@ -3,7 +3,8 @@
 Bronze keeps values exactly as the source wrote them, so every column is read as text; typing
 is silver's job. A record that cannot be read at all (wrong number of CSV fields, a line that is
 not JSON, a note without its markers) becomes a reject with its raw text and a reason. Database
-sources (``c360.sources.postgres``, ``c360.sources.mongo``) yield the same blocks.
+sources (``c360.sources.postgres``, ``c360.sources.mongo``) yield the same blocks; CSV files
+are read by ``csvfile``.
 """
 
 from __future__ import annotations
@@ -13,61 +14,29 @@ import math
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from c360.config import PLAIN_CSV, CsvFile
 from c360.contracts.model import Table
+from c360.pipeline.bronze.blocks import (
+    BLOCK_ROWS,
+    NOT_UTF8,
+    ROW_NUMBER,
+    Block,
+    Database,
+    Reject,
+    SourceError,
+    as_text,
+)
+from c360.pipeline.bronze.csvfile import read_csv
 
-ROW_NUMBER = "_row_number"
-BLOCK_ROWS = 100_000
-CSV_BLOCK_BYTES = 1 << 24  # how much of a CSV Arrow parses at a time
-SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}
-NOT_UTF8 = "not UTF-8 text"  # the reason of a record whose bytes are not UTF-8
 _MARKERS = re.compile(r"^--- BEGIN (\w+) ---$.*^--- END \1 ---$", re.MULTILINE | re.DOTALL)
-
-
-class SourceError(Exception):
-    """A source cannot be read at all (missing, unreadable, not the declared format)."""
-
-
-Reject = tuple[str, int, str, str]  # source file, record number, raw text, reason
-
-
-@dataclass
-class Block:
-    """Landed records as text (plus ``_row_number``, 1-based in the file) and the rejects."""
-
-    data: pa.Table
-    source_file: pa.Array | str
-    rejects: list[Reject] = field(default_factory=list)
-    present: set[str] | None = None  # fields seen in documents (None: every column of data)
-    types: pa.Schema | None = None  # the source's own column types, when it has any (Parquet, SQL)
-
-
-class Database(Protocol):
-    """A database table or collection that bronze reads like a file."""
-
-    @property
-    def label(self) -> str:
-        """What ``_source_file`` says, e.g. ``postgres:public.orders``; never a password."""
-        ...
-
-    def count(self) -> int:
-        """Records in the source, counted by the database itself."""
-        ...
-
-    def read(self, contract: Table) -> Iterator[Block]:
-        """The records as text blocks, numbered 1, 2, … in the source's documented order."""
-        ...
 
 
 def read(path: Path | Database, contract: Table, dialect: CsvFile = PLAIN_CSV) -> Iterator[Block]:
@@ -76,7 +45,7 @@ def read(path: Path | Database, contract: Table, dialect: CsvFile = PLAIN_CSV) -
     if isinstance(path, Path) and not path.exists():
         raise SourceError(f"source file missing: {path}")
     readers: dict[str, Callable[[Path, Table], Iterator[Block]]] = {
-        "csv": partial(_csv, dialect=dialect),
+        "csv": partial(read_csv, dialect=dialect),
         "table": partial(_by_suffix, dialect=dialect),
         "parquet": _parquet,
         "parquet_dir": _parquet,
@@ -98,143 +67,9 @@ def read(path: Path | Database, contract: Table, dialect: CsvFile = PLAIN_CSV) -
 
 
 def _by_suffix(path: Path, contract: Table, dialect: CsvFile) -> Iterator[Block]:
-    return _parquet(path, contract) if path.suffix == ".parquet" else _csv(path, contract, dialect)
-
-
-def _csv(path: Path, contract: Table, dialect: CsvFile) -> Iterator[Block]:
-    bad: list[Reject] = []
-
-    def reject(row: pacsv.InvalidRow) -> str:
-        reason = f"expected {row.expected_columns} fields, found {row.actual_columns}"
-        # Arrow numbers the header and the records, not empty lines: number - 1 is the record's
-        bad.append((str(path), (row.number or 0) - 1, row.text, reason))
-        return "skip"
-
-    reader = pacsv.open_csv(
-        path,
-        read_options=pacsv.ReadOptions(
-            use_threads=False, block_size=CSV_BLOCK_BYTES, encoding=dialect.encoding
-        ),
-        parse_options=pacsv.ParseOptions(
-            delimiter=dialect.delimiter, invalid_row_handler=reject, newlines_in_values=True
-        ),
-        convert_options=pacsv.ConvertOptions(
-            column_types={c: pa.string() for c in contract.column_names},
-            strings_can_be_null=True,
-            check_utf8=False,  # a record that is not UTF-8 is quarantined, not the whole file
-        ),
+    return (
+        _parquet(path, contract) if path.suffix == ".parquet" else read_csv(path, contract, dialect)
     )
-    names = reader.schema.names
-    if separator := _other_separator(names, contract, dialect.delimiter):
-        expected = SEPARATORS.get(dialect.delimiter, repr(dialect.delimiter))
-        raise SourceError(
-            f"{path}: the header is separated by {separator}, not {expected} (set the file's "
-            f"delimiter under csv: {contract.name}: in c360.yaml)"
-        )
-    twice = sorted({n for n in names if names.count(n) > 1})
-    if twice:  # Arrow would keep both, and landing could not tell which one the contract means
-        raise SourceError(f"{path}: the header names {', '.join(twice)} more than once")
-    numbering = _Numbering()
-    batches = 0
-    for batch in reader:
-        batches += 1
-        rejects, bad[:] = list(bad), []
-        numbers = numbering.take(batch.num_rows, [r[1] for r in rejects])
-        if (broken := _not_utf8(batch)).size:
-            rejects += [(str(path), int(numbers[i]), _fields(batch, i, dialect), NOT_UTF8)
-                        for i in broken]  # fmt: skip
-            keep = np.ones(batch.num_rows, bool)
-            keep[broken] = False
-            batch, numbers = batch.filter(pa.array(keep)), numbers[keep]
-        yield Block(
-            as_text(pa.Table.from_batches([batch])).append_column(
-                ROW_NUMBER, pa.array(numbers, pa.int64())
-            ),
-            str(path),
-            rejects,
-        )
-    if bad or not batches:  # the last rejects; the header's columns even without records
-        header = as_text(reader.schema.empty_table())
-        yield Block(header.append_column(ROW_NUMBER, pa.array([], pa.int64())), str(path), bad)
-
-
-def _other_separator(names: list[str], contract: Table, delimiter: str) -> str | None:
-    """What a one-column header seems to be separated by instead of ``delimiter``, if anything.
-
-    >>> from c360.contracts.model import Column
-    >>> people = Table("p", "x", "", (Column("id", "string"), Column("age", "int")))
-    >>> _other_separator(["id;age"], people, ","), _other_separator(["id,age"], people, ";")
-    ('semicolons', 'commas')
-    """
-    if len(names) != 1:
-        return None
-    for separator, name in SEPARATORS.items():
-        found = set(names[0].split(separator)) & set(contract.column_names)
-        if separator != delimiter and len(found) >= 2:
-            return name
-    return None
-
-
-def _not_utf8(batch: pa.RecordBatch) -> np.ndarray:
-    """Positions of the rows with a text value that is not UTF-8 (Arrow checks each column in
-    one pass; only a column that fails is looked at value by value)."""
-    broken: set[int] = set()
-    for column in batch.columns:
-        if not pa.types.is_string(column.type):
-            continue
-        try:
-            column.validate(full=True)
-        except pa.ArrowInvalid:
-            for i, value in enumerate(column.cast(pa.binary()).to_pylist()):
-                try:
-                    if value is not None:
-                        value.decode("utf-8")
-                except UnicodeDecodeError:
-                    broken.add(i)
-    return np.array(sorted(broken), dtype=np.int64)
-
-
-def _fields(batch: pa.RecordBatch, row: int, dialect: CsvFile) -> str:
-    """A record's fields joined by the delimiter, undecodable bytes replaced (its raw text,
-    unquoted)."""
-    values = [column.cast(pa.binary())[row].as_py() for column in batch.columns]
-    return dialect.delimiter.join((v or b"").decode("utf-8", "replace") for v in values)
-
-
-@dataclass
-class _Numbering:
-    """Record numbers for a CSV's rows, around the rejects' numbers as Arrow reports them.
-
-    Arrow parses the next block before it hands over a batch, so some rejects reported before
-    a batch come after its rows in the file.
-
-    >>> numbering = _Numbering()
-    >>> numbering.take(2, [2, 5]).tolist(), numbering.take(2, []).tolist()
-    ([1, 3], [4, 6])
-    """
-
-    last: int = 0  # the number of the last row handed out
-    ahead: set[int] = field(default_factory=set)  # rejects' numbers above it
-
-    def take(self, count: int, rejected: list[int]) -> np.ndarray:
-        """The numbers of the next ``count`` rows, given the rejects reported since last time."""
-        self.ahead.update(rejected)
-        numbers = _record_numbers(self.last, count, self.ahead)
-        if count:
-            self.last = int(numbers[-1])
-            self.ahead = {n for n in self.ahead if n > self.last}
-        return numbers
-
-
-def _record_numbers(after: int, count: int, skipped: set[int]) -> np.ndarray:
-    """The first ``count`` record numbers above ``after`` that are not ``skipped``.
-
-    >>> _record_numbers(0, 3, {2}).tolist()
-    [1, 3, 4]
-    """
-    candidates = np.arange(after + 1, after + count + len(skipped) + 1)
-    keep = ~np.isin(candidates, list(skipped)) if skipped else np.ones(len(candidates), bool)
-    return candidates[keep][:count]
 
 
 def _parquet(path: Path, contract: Table) -> Iterator[Block]:
@@ -370,33 +205,3 @@ def _text_block(files: list[str], contents: list[bytes], start: int) -> Block:
         }
     )
     return Block(data, pa.array(sources, pa.string()), rejects)
-
-
-def as_text(data: pa.Table) -> pa.Table:
-    """Every column as text, the way the source would print it (lists and objects as JSON)."""
-    columns = []
-    for col in data.columns:
-        kind = col.type
-        if pa.types.is_string(kind) or pa.types.is_large_string(kind):
-            columns.append(col.cast(pa.string()))
-        elif pa.types.is_boolean(kind):
-            columns.append(pc.if_else(col, "true", "false"))
-        elif isinstance(kind, pa.BaseExtensionType) and pa.types.is_string(kind.storage_type):
-            columns.append(pc.cast(col, pa.string()))  # PostgreSQL numeric, json
-        elif (
-            pa.types.is_nested(kind)
-            or pa.types.is_interval(kind)
-            or isinstance(kind, pa.BaseExtensionType)
-        ):  # no Arrow cast to text: arrays, uuid, interval
-            columns.append(pa.array([_value_text(v) for v in col.to_pylist()], pa.string()))
-        else:
-            columns.append(pc.cast(col, pa.string()))
-    return pa.table(columns, names=data.column_names)
-
-
-def _value_text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    return str(value)

@@ -1,0 +1,82 @@
+"""What every bronze reader hands over: blocks of text columns with their rejects."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from c360.contracts.model import Table
+
+ROW_NUMBER = "_row_number"
+BLOCK_ROWS = 100_000
+NOT_UTF8 = "not UTF-8 text"  # the reason of a record whose bytes are not UTF-8
+
+
+class SourceError(Exception):
+    """A source cannot be read at all (missing, unreadable, not the declared format)."""
+
+
+Reject = tuple[str, int, str, str]  # source file, record number, raw text, reason
+
+
+@dataclass
+class Block:
+    """Landed records as text (plus ``_row_number``, 1-based in the file) and the rejects."""
+
+    data: pa.Table
+    source_file: pa.Array | str
+    rejects: list[Reject] = field(default_factory=list)
+    present: set[str] | None = None  # fields seen in documents (None: every column of data)
+    types: pa.Schema | None = None  # the source's own column types, when it has any (Parquet, SQL)
+
+
+class Database(Protocol):
+    """A database table or collection that bronze reads like a file."""
+
+    @property
+    def label(self) -> str:
+        """What ``_source_file`` says, e.g. ``postgres:public.orders``; never a password."""
+        ...
+
+    def count(self) -> int:
+        """Records in the source, counted by the database itself."""
+        ...
+
+    def read(self, contract: Table) -> Iterator[Block]:
+        """The records as text blocks, numbered 1, 2, … in the source's documented order."""
+        ...
+
+
+def as_text(data: pa.Table) -> pa.Table:
+    """Every column as text, the way the source would print it (lists and objects as JSON)."""
+    columns = []
+    for col in data.columns:
+        kind = col.type
+        if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+            columns.append(col.cast(pa.string()))
+        elif pa.types.is_boolean(kind):
+            columns.append(pc.if_else(col, "true", "false"))
+        elif isinstance(kind, pa.BaseExtensionType) and pa.types.is_string(kind.storage_type):
+            columns.append(pc.cast(col, pa.string()))  # PostgreSQL numeric, json
+        elif (
+            pa.types.is_nested(kind)
+            or pa.types.is_interval(kind)
+            or isinstance(kind, pa.BaseExtensionType)
+        ):  # no Arrow cast to text: arrays, uuid, interval
+            columns.append(pa.array([_value_text(v) for v in col.to_pylist()], pa.string()))
+        else:
+            columns.append(pc.cast(col, pa.string()))
+    return pa.table(columns, names=data.column_names)
+
+
+def _value_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)

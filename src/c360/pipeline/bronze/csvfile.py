@@ -1,0 +1,293 @@
+"""CSV files: every column as text, malformed records and undecodable bytes set aside.
+
+Arrow parses the file in blocks; a record with the wrong number of fields goes to the invalid
+row handler, a record whose bytes are not UTF-8 is found after parsing. Arrow cannot hand the
+handler a malformed record whose text does not decode, so such a file is read a second time
+with its undecodable bytes escaped, after the records the first pass handed over.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+from c360.config import CsvFile
+from c360.contracts.model import Table
+from c360.pipeline.bronze.blocks import NOT_UTF8, ROW_NUMBER, Block, Reject, SourceError, as_text
+
+CSV_BLOCK_BYTES = 1 << 24  # how much of a CSV Arrow parses at a time
+SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}
+
+
+def read_csv(path: Path, contract: Table, dialect: CsvFile) -> Iterator[Block]:
+    handed = _Handed()
+    _quiet_row_text_errors()
+    try:
+        yield from _csv_pass(path, contract, dialect, handed, escaped=False)
+    except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
+        if isinstance(exc, pa.ArrowInvalid) and not str(exc).startswith("CSV parse error"):
+            raise
+        # a malformed record Arrow could not hand to the handler (its text is not UTF-8), or
+        # bytes that are not the file's encoding: read again with such bytes escaped, after
+        # the records already handed over
+        yield from _csv_pass(path, contract, dialect, handed, escaped=True)
+
+
+def _csv_pass(
+    path: Path, contract: Table, dialect: CsvFile, handed: _Handed, escaped: bool
+) -> Iterator[Block]:
+    bad: list[Reject] = []
+    reader = pacsv.open_csv(
+        _Escaped(path, dialect.encoding) if escaped else path,
+        read_options=pacsv.ReadOptions(
+            use_threads=False,
+            block_size=CSV_BLOCK_BYTES,
+            encoding="utf8" if escaped else dialect.encoding,
+        ),
+        parse_options=pacsv.ParseOptions(
+            delimiter=dialect.delimiter,
+            invalid_row_handler=_RowRejects(str(path), bad),
+            newlines_in_values=True,
+        ),
+        convert_options=pacsv.ConvertOptions(
+            column_types={c: pa.string() for c in contract.column_names},
+            strings_can_be_null=True,
+            check_utf8=False,  # a record that is not UTF-8 is quarantined, not the whole file
+        ),
+    )
+    names = reader.schema.names
+    if separator := _other_separator(names, contract, dialect.delimiter):
+        expected = SEPARATORS.get(dialect.delimiter, repr(dialect.delimiter))
+        raise SourceError(
+            f"{path}: the header is separated by {separator}, not {expected} (set the file's "
+            f"delimiter under csv: {contract.name}: in c360.yaml)"
+        )
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:  # Arrow would keep both, and landing could not tell which one the contract means
+        raise SourceError(f"{path}: the header names {', '.join(twice)} more than once")
+    encoding = codecs.lookup(dialect.encoding).name
+    undecodable = NOT_UTF8 if encoding == "utf-8" else f"not {encoding} text"
+    numbering = _Numbering()
+    batches = 0
+    for batch in reader:
+        batches += 1
+        numbers = numbering.take(batch.num_rows, [r[1] for r in bad])
+        rejects, bad[:] = handed.new_rejects(bad, escaped), []
+        if (fresh := numbers > handed.last).sum() < batch.num_rows:  # handed over by a pass before
+            batch, numbers = batch.filter(pa.array(fresh)), numbers[fresh]
+        if (broken := _escaped_rows(batch) if escaped else _not_utf8(batch)).size:
+            rejects += [(str(path), int(numbers[i]), _fields(batch, i, dialect), undecodable)
+                        for i in broken]  # fmt: skip
+            keep = np.ones(batch.num_rows, bool)
+            keep[broken] = False
+            batch, numbers = batch.filter(pa.array(keep)), numbers[keep]
+        handed.last = max(handed.last, numbering.last)
+        yield Block(
+            as_text(pa.Table.from_batches([batch])).append_column(
+                ROW_NUMBER, pa.array(numbers, pa.int64())
+            ),
+            str(path),
+            rejects,
+        )
+    if bad or not batches:  # the last rejects; the header's columns even without records
+        header = as_text(reader.schema.empty_table())
+        rejects = handed.new_rejects(bad, escaped)
+        yield Block(header.append_column(ROW_NUMBER, pa.array([], pa.int64())), str(path), rejects)
+
+
+@dataclass
+class _RowRejects:
+    """Arrow's handler of malformed CSV records: set each aside as a reject and skip it."""
+
+    source: str
+    rejects: list[Reject]
+
+    def __call__(self, row: pacsv.InvalidRow) -> str:
+        reason = f"expected {row.expected_columns} fields, found {row.actual_columns}"
+        # Arrow numbers the header and the records, not empty lines: number - 1 is the record's
+        self.rejects.append((self.source, (row.number or 0) - 1, row.text, reason))
+        return "skip"
+
+
+@dataclass
+class _Handed:
+    """What a CSV pass handed over already: records up to ``last``, and ``rejects``."""
+
+    last: int = 0
+    rejects: set[int] = field(default_factory=set)
+
+    def new_rejects(self, rejects: list[Reject], escaped: bool) -> list[Reject]:
+        """The rejects not handed over yet (now counted as handed), their text unescaped."""
+        fresh = [r for r in rejects if r[1] not in self.rejects]
+        self.rejects.update(r[1] for r in fresh)
+        return [(r[0], r[1], _unescape(r[2]), r[3]) for r in fresh] if escaped else fresh
+
+
+def _other_separator(names: list[str], contract: Table, delimiter: str) -> str | None:
+    """What a one-column header seems to be separated by instead of ``delimiter``, if anything.
+
+    >>> from c360.contracts.model import Column
+    >>> people = Table("p", "x", "", (Column("id", "string"), Column("age", "int")))
+    >>> _other_separator(["id;age"], people, ","), _other_separator(["id,age"], people, ";")
+    ('semicolons', 'commas')
+    """
+    if len(names) != 1:
+        return None
+    for separator, name in SEPARATORS.items():
+        found = set(names[0].split(separator)) & set(contract.column_names)
+        if separator != delimiter and len(found) >= 2:
+            return name
+    return None
+
+
+def _not_utf8(batch: pa.RecordBatch) -> np.ndarray:
+    """Positions of the rows with a text value that is not UTF-8 (Arrow checks each column in
+    one pass; only a column that fails is looked at value by value)."""
+    broken: set[int] = set()
+    for column in batch.columns:
+        if not pa.types.is_string(column.type):
+            continue
+        try:
+            column.validate(full=True)
+        except pa.ArrowInvalid:
+            for i, value in enumerate(column.cast(pa.binary()).to_pylist()):
+                try:
+                    if value is not None:
+                        value.decode("utf-8")
+                except UnicodeDecodeError:
+                    broken.add(i)
+    return np.array(sorted(broken), dtype=np.int64)
+
+
+def _fields(batch: pa.RecordBatch, row: int, dialect: CsvFile) -> str:
+    """A record's fields joined by the delimiter, undecodable bytes replaced (its raw text,
+    unquoted)."""
+    values = [column.cast(pa.binary())[row].as_py() for column in batch.columns]
+    return _unescape(dialect.delimiter.join((v or b"").decode("utf-8", "replace") for v in values))
+
+
+# A byte that does not decode becomes a character of plane 16's private use area, which no
+# source text holds: Arrow then reads every record, and the ones holding such a character are
+# set aside as not UTF-8.
+_ESCAPE, _ESCAPE_BASE = "c360.escape", 0x10FF00
+_ESCAPED = re.compile("[\U0010ff00-\U0010ffff]")
+
+
+def _escape_bytes(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeDecodeError)
+    bad = error.object[error.start : error.end]
+    return "".join(chr(_ESCAPE_BASE + b) for b in bad), error.end
+
+
+codecs.register_error(_ESCAPE, _escape_bytes)
+
+
+def _unescape(text: str) -> str:
+    """Escaped bytes as U+FFFD, what a reject's text shows for bytes that do not decode.
+
+    >>> _unescape("caf" + chr(0x10FFE9) + "!")
+    'caf\ufffd!'
+    """
+    return _ESCAPED.sub("\ufffd", text)
+
+
+class _Escaped(io.RawIOBase):
+    """A file's text as UTF-8, each byte that does not decode as ``encoding`` escaped."""
+
+    def __init__(self, path: Path, encoding: str) -> None:
+        self._file = path.open("rb")
+        self._decoder = codecs.getincrementaldecoder(encoding)(errors=_ESCAPE)
+        self._out = bytearray()
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> bytes:
+        while size is None or size < 0 or len(self._out) < size:
+            raw = self._file.read(1 << 22)
+            self._out += self._decoder.decode(raw, final=not raw).encode("utf-8")
+            if not raw:
+                break
+        end = len(self._out) if size is None or size < 0 else size
+        out = bytes(self._out[:end])
+        del self._out[:end]
+        return out
+
+    def close(self) -> None:
+        self._file.close()
+        super().close()
+
+
+def _escaped_rows(batch: pa.RecordBatch) -> np.ndarray:
+    """Positions of the rows with an escaped byte in a text value."""
+    hit = np.zeros(batch.num_rows, bool)
+    for column in batch.columns:
+        if pa.types.is_string(column.type):
+            found = pc.match_substring_regex(column, _ESCAPED.pattern)
+            hit |= found.fill_null(False).to_numpy(zero_copy_only=False)
+    return np.flatnonzero(hit)
+
+
+def _quiet_row_text_errors() -> None:
+    """Keep Python from printing the error Arrow meets when a malformed record is not UTF-8
+    (``_csv`` reads the file again, escaped)."""
+    hook = sys.unraisablehook
+    if getattr(hook, "c360_quiet", False):
+        return
+
+    def quiet(unraisable: Any) -> None:
+        if not (
+            isinstance(unraisable.object, _RowRejects)
+            and issubclass(unraisable.exc_type, UnicodeDecodeError)
+        ):
+            hook(unraisable)
+
+    quiet.c360_quiet = True  # type: ignore[attr-defined]
+    sys.unraisablehook = quiet
+
+
+@dataclass
+class _Numbering:
+    """Record numbers for a CSV's rows, around the rejects' numbers as Arrow reports them.
+
+    Arrow parses the next block before it hands over a batch, so some rejects reported before
+    a batch come after its rows in the file.
+
+    >>> numbering = _Numbering()
+    >>> numbering.take(2, [2, 5]).tolist(), numbering.take(2, []).tolist()
+    ([1, 3], [4, 6])
+    """
+
+    last: int = 0  # the number of the last row handed out
+    ahead: set[int] = field(default_factory=set)  # rejects' numbers above it
+
+    def take(self, count: int, rejected: list[int]) -> np.ndarray:
+        """The numbers of the next ``count`` rows, given the rejects reported since last time."""
+        self.ahead.update(rejected)
+        numbers = _record_numbers(self.last, count, self.ahead)
+        if count:
+            self.last = int(numbers[-1])
+            self.ahead = {n for n in self.ahead if n > self.last}
+        return numbers
+
+
+def _record_numbers(after: int, count: int, skipped: set[int]) -> np.ndarray:
+    """The first ``count`` record numbers above ``after`` that are not ``skipped``.
+
+    >>> _record_numbers(0, 3, {2}).tolist()
+    [1, 3, 4]
+    """
+    candidates = np.arange(after + 1, after + count + len(skipped) + 1)
+    keep = ~np.isin(candidates, list(skipped)) if skipped else np.ones(len(candidates), bool)
+    return candidates[keep][:count]
