@@ -10,7 +10,7 @@ import pytest
 
 from c360.cli import main
 from c360.pipeline.runner import run
-from c360.quality.score import _repair, score
+from c360.quality.score import Score, TableScore, _repair, score
 
 
 def defect(kind: str, column: str = "x") -> dict[str, object]:
@@ -47,6 +47,12 @@ def test_a_row_missing_from_silver_is_not_a_repair() -> None:
     assert _repair(defect("null", "city"), {"city": None}, None) == ""
 
 
+def test_clean_rows_are_the_rows_without_any_defect() -> None:
+    """Ten rows, four defects on two of them: one false reject among eight clean rows."""
+    table = TableScore("t", rows=10, defects=4, spoiled=2, false_rejects=1)
+    assert Score([table]).false_reject_rate == 1 / 8
+
+
 @pytest.fixture(scope="module")
 def scored(dirty_workspace: Path) -> Path:
     run(dirty_workspace, until="silver")
@@ -77,3 +83,18 @@ def test_a_workspace_never_run_gets_one_line(
     (tmp_path / "truth" / "defects.csv").write_text("table,row_key,row_number,column,defect_type\n")
     assert main(["quality", "score", "--workspace", str(tmp_path)]) == 2
     assert "run `c360 run` first" in capsys.readouterr().err
+
+
+def test_a_lake_run_on_other_sources_gets_one_line(
+    scored: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Sources generated again, larger, and not run: the lake does not hold them."""
+    (tmp_path / "truth").mkdir()
+    (tmp_path / "lake").symlink_to(scored / "lake")
+    (tmp_path / "truth" / "defects.csv").write_text(
+        "table,row_key,row_number,column,defect_type\n"
+        "crm_customers,C9,99999999,email,malformed_email\n"
+    )
+    assert main(["quality", "score", "--workspace", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "record 99,999,999 of crm_customers" in err and "run `c360 run` again" in err

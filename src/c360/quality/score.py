@@ -34,7 +34,7 @@ FALSE_REJECT_LIMIT = 0.001
 
 
 class ScoreError(Exception):
-    """The workspace has no defect manifest or has not been run."""
+    """The workspace has no defect manifest, has not been run, or was run on other sources."""
 
 
 @dataclass
@@ -44,6 +44,7 @@ class TableScore:
     table: str
     rows: int
     defects: int = 0
+    spoiled: int = 0  # rows holding at least one defect
     quarantined: int = 0
     repaired: int = 0
     kept_null: int = 0
@@ -72,7 +73,7 @@ class Score:
 
     @property
     def false_reject_rate(self) -> float:
-        clean = sum(t.rows - t.defects for t in self.tables)
+        clean = sum(t.rows - t.spoiled for t in self.tables)
         return sum(t.false_rejects for t in self.tables) / clean if clean else 0.0
 
     @property
@@ -128,8 +129,13 @@ def _score_table(
             .column("_row_number")
             .to_pylist()
         )
-    result = TableScore(table, rows, len(defects), staged=model is not None)
     spoiled = {d["row_number"] for d in defects}
+    if spoiled and max(spoiled) > rows:
+        raise ScoreError(
+            f"truth/defects.csv plants a defect in record {max(spoiled):,} of {table}, but only "
+            f"{rows:,} records landed: the lake holds other sources (run `c360 run` again)"
+        )
+    result = TableScore(table, rows, len(defects), len(spoiled), staged=model is not None)
     result.false_rejects = len(quarantined - spoiled)
     silver = _silver_rows(workspace, table, model)
     raw = _raw_rows(workspace, table, {d["row_number"] for d in defects})
