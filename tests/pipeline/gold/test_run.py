@@ -41,3 +41,12 @@ def test_conform_names_the_table_and_the_problem() -> None:
         conform(pa.table({"k": ["a"], "n": [1.0], "x": [1]}), CONTRACT)
     with pytest.raises(ContractError, match=r"t: .*null"):
         conform(pa.table({"k": [None], "n": [1.0], "at": [None]}), CONTRACT)
+
+
+def test_conform_rejects_null_entries_inside_lists_but_not_a_null_list() -> None:
+    tags = Table("tags", "000", "", (Column("k", "string"), Column("tags", "list<string>",
+                 nullable=True)), layer="gold", primary_key=("k",))  # fmt: skip
+    ok = conform(pa.table({"k": ["a", "b", "c"], "tags": [["x"], None, []]}), tags)
+    assert ok.column("tags").to_pylist() == [["x"], None, []]
+    with pytest.raises(ContractError, match=r"tags: 2 NULL entries inside lists of tags"):
+        conform(pa.table({"k": ["a", "b"], "tags": [["x", None], [None]]}), tags)

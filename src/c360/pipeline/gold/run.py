@@ -9,6 +9,7 @@ from pathlib import Path
 
 import ibis
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from c360.contracts.model import Table
 from c360.engines import Engine
@@ -121,4 +122,8 @@ def conform(data: pa.Table, contract: Table) -> pa.Table:
         data = data.select(declared).cast(contract.arrow_schema())
     except (ValueError, pa.ArrowInvalid) as exc:
         raise ContractError(f"{contract.name}: {exc}") from None
+    for name in declared:  # the cast lets NULL entries inside lists through
+        column = data.column(name)
+        if pa.types.is_list(column.type) and (nulls := pc.list_flatten(column).null_count):
+            raise ContractError(f"{contract.name}: {nulls} NULL entries inside lists of {name}")
     return lake.in_key_order(data, contract.primary_key)
