@@ -14,6 +14,7 @@ import pytest
 from c360.contracts.model import Column, Table
 from c360.engines.duckdb import warehouse
 from c360.engines.duckdb.warehouse import (
+    MissingTableError,
     QueryError,
     WarehouseError,
     WarehouseMissingError,
@@ -145,6 +146,16 @@ def test_query_returns_arrow_and_is_read_only(workspace: Path) -> None:
     with pytest.raises(QueryError) as error:
         query_warehouse(workspace, "SELEC 1")
     assert "syntax error" in str(error.value) and "\n" not in str(error.value)
+
+
+def test_a_query_naming_a_table_the_warehouse_lacks_says_which(workspace: Path) -> None:
+    build_warehouse(workspace, CONTRACTS)
+    with pytest.raises(MissingTableError) as error:
+        query_warehouse(workspace, "SELECT * FROM fct_order")
+    assert str(error.value) == "Catalog Error: Table with name fct_order does not exist!"
+    with pytest.raises(QueryError) as other:  # a missing column is the query's own fault
+        query_warehouse(workspace, "SELECT no_such_column FROM fct_orders")
+    assert not isinstance(other.value, MissingTableError)
 
 
 def test_a_missing_warehouse_says_to_run_the_pipeline(tmp_path: Path) -> None:

@@ -8,7 +8,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from c360.pipeline.lake import in_key_order, publish_table, table_dir
+from c360.contracts.model import Column, Table
+from c360.pipeline.lake import in_key_order, publish_table, read_built, table_dir
 
 
 def test_rows_are_sorted_by_each_key_column_in_turn() -> None:
@@ -74,3 +75,13 @@ def test_a_partitioned_table_without_rows_is_published_with_its_columns(tmp_path
     publish_table(tmp_path, "gold", "t", empty, ("month",))  # replaces the two partitions
     found = pq.read_table(table_dir(tmp_path, "gold", "t"))
     assert found.num_rows == 0 and found.schema == empty.schema
+
+
+def test_a_table_the_run_did_not_build_reads_empty_with_its_contract_schema(
+    tmp_path: Path,
+) -> None:
+    orders = Table("orders", "x", "", (Column("id", "string"), Column("n", "int")), layer="gold")
+    assert read_built(tmp_path, "gold", orders).schema == orders.arrow_schema()
+    assert read_built(tmp_path, "gold", orders).num_rows == 0
+    publish_table(tmp_path, "gold", "orders", pa.table({"id": ["a"], "n": [1]}))
+    assert read_built(tmp_path, "gold", orders).to_pylist() == [{"id": "a", "n": 1}]

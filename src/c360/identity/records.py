@@ -111,7 +111,9 @@ def check_landed(workspace: Path, name: str, source: IdentitySource) -> None:
     folder = lake.table_dir(workspace, "bronze", source.table)
     if not folder.exists():
         raise IdentityConfigError(
-            f"identity source {name!r}: table {source.table} has not been landed in bronze"
+            f"identity source {name!r}: table {source.table} has not been landed in bronze "
+            f"(the workspace has no file for it: add one, or drop {name} from identity: "
+            "sources: in c360.yaml)"
         )
     named = [source.id, *source.roles.values(), *source.attributes.values()]
     named += [source.updated_at] if source.updated_at else []

@@ -12,6 +12,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from c360.contracts.gold_scores import CUSTOMER_CLV
+from c360.contracts.gold_star import FCT_ORDERS
 from c360.ml.clv_fit import ClvFit, TooFewCustomersError, orders_clv
 from c360.pipeline import lake
 from c360.pipeline.gold.run import conform
@@ -92,7 +93,7 @@ def publish_clv(workspace: Path) -> tuple[int, float]:
     """Fit the CLV model on gold ``fct_orders``, publish ``customer_clv`` and the model card;
     a workspace with too few repeat customers gets an empty table and a card that says why."""
     started = time.perf_counter()
-    orders = lake.read_table(workspace, "gold", "fct_orders")
+    orders = lake.read_built(workspace, "gold", FCT_ORDERS)
     try:
         fit: ClvFit | None = orders_clv(orders)
         reason = ""

@@ -10,6 +10,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from c360.contracts.gold_reco import BASKET_RULES, CUSTOMER_RECOMMENDATIONS
+from c360.contracts.gold_star import FCT_ORDER_LINES, FCT_ORDERS
 from c360.ml import recommend
 from c360.ml.publish import record_metrics
 from c360.ml.recommend import Evaluation
@@ -81,8 +82,8 @@ def publish_recommendations(workspace: Path) -> list[tuple[str, int, float]]:
     workspace = Path(workspace)
     started = time.perf_counter()
     lines = recommend.basket_lines(
-        lake.read_table(workspace, "gold", "fct_order_lines"),
-        lake.read_table(workspace, "gold", "fct_orders"),
+        lake.read_built(workspace, "gold", FCT_ORDER_LINES),
+        lake.read_built(workspace, "gold", FCT_ORDERS),
     )
     rules = conform(recommend.basket_rules(lines, MIN_SUPPORT, MIN_CONFIDENCE), BASKET_RULES)
     lake.publish_table(workspace, "gold", BASKET_RULES.name, rules)

@@ -13,6 +13,8 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
+from c360.contracts.model import Table
+
 LAYERS = ("bronze", "silver", "gold", "quarantine")
 
 
@@ -110,6 +112,14 @@ def read_table(
 ) -> pa.Table:
     """A published table, whole or only ``columns`` (for tests and small tables)."""
     return pq.read_table(table_dir(workspace, layer, table), columns=columns)
+
+
+def read_built(workspace: Path, layer: str, contract: Table) -> pa.Table:
+    """A published table, or an empty one of its contract's schema when the run built none
+    (its sources are not in the workspace)."""
+    if not table_dir(workspace, layer, contract.name).exists():
+        return contract.arrow_schema().empty_table()
+    return read_table(workspace, layer, contract.name)
 
 
 def in_key_order(data: pa.Table, key: Sequence[str]) -> pa.Table:

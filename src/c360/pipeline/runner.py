@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Protocol
 
@@ -21,7 +22,7 @@ import pyarrow as pa
 from c360 import config, engines
 from c360.contracts.gold_segments import SEGMENT_MEMBERSHIP
 from c360.engines import Engine
-from c360.engines.duckdb.warehouse import build_warehouse, query_warehouse
+from c360.engines.duckdb.warehouse import MissingTableError, build_warehouse, query_warehouse
 from c360.identity.profile import FACT_TABLE, build_profile
 from c360.identity.run import IdentityRun, people_of, resolve_workspace
 from c360.identity.run import check as identity_check
@@ -152,12 +153,21 @@ def _layers(
             watch.done("serve", "warehouse.duckdb")
             exporting.result()
             watch.done("serve", "exports")
-        answers = answer_all(lambda sql: query_warehouse(workspace, sql))
+        answers = answer_all(partial(_answer, workspace))
         watch.done("serve", "answers")
     _reported(result, answers)
     write_text_reports(workspace)
     write_html_report(workspace)
     return result
+
+
+def _answer(workspace: Path, sql: str) -> pa.Table:
+    """A deliverable's answer; one that needs a table this run did not build (its sources are
+    not in the workspace) says so in the report rather than failing the run."""
+    try:
+        return query_warehouse(workspace, sql)
+    except MissingTableError as exc:
+        return pa.table({"not_answered": [f"{exc} (its sources are not in this workspace)"]})
 
 
 @contextmanager

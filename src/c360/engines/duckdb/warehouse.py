@@ -33,6 +33,10 @@ class QueryError(WarehouseError):
     """DuckDB rejected a query; the message is DuckDB's, on one line."""
 
 
+class MissingTableError(QueryError):
+    """The query names a table the warehouse does not hold."""
+
+
 def warehouse_path(workspace: Path) -> Path:
     """``<workspace>/warehouse.duckdb``."""
     return Path(workspace) / WAREHOUSE_FILE
@@ -130,6 +134,8 @@ def query_warehouse(workspace: Path, sql: str) -> pa.Table:
         con.execute("SET enable_progress_bar = false")
         result = con.sql(sql)
         return result.to_arrow_table() if result is not None else pa.table({})
+    except duckdb.CatalogException as exc:
+        raise MissingTableError(_one_line(exc).split(" Did you mean")[0]) from None
     except duckdb.Error as exc:
         raise QueryError(_one_line(exc)) from None
     finally:

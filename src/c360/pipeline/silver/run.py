@@ -12,10 +12,11 @@ from pathlib import Path
 import ibis
 import pyarrow as pa
 
+from c360 import contracts
 from c360.config import Project
 from c360.engines import Engine
 from c360.pipeline import lake
-from c360.pipeline.bronze.land import ReconciliationError
+from c360.pipeline.bronze.land import ReconciliationError, bronze_schema
 from c360.pipeline.silver import campaigns, commerce, crm, ecommerce, marketing
 from c360.pipeline.silver.privacy import privacy_key, pseudonymiser
 from c360.pipeline.silver.staged import Staged
@@ -118,7 +119,7 @@ def build_silver(
     mode = project.privacy.pseudonymisation
     key = privacy_key(workspace, project.privacy.key_env) if mode == "hmac" else None
     context = Context(datetime.now(UTC), pseudonymiser(mode, key))
-    tables: dict[str, ibis.Table] = {}
+    tables = _Bronze(engine)
     built = []
     # Sorting and writing a model's tables overlaps with the next model's query.
     with ThreadPoolExecutor(1) as writer:
@@ -146,6 +147,20 @@ def build_silver(
         for done in written:
             done.result()  # a failed write fails the run
     return built
+
+
+class _Bronze(dict[str, ibis.Table]):
+    """The bronze tables read so far; a source the workspace does not have reads as empty,
+    so a model that checks its rows against it still runs (a reference to it is an orphan)."""
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__()
+        self.engine = engine
+
+    def __missing__(self, source: str) -> ibis.Table:
+        empty = bronze_schema(contracts.get(source)).empty_table()
+        self[source] = self.engine.register(f"bronze_{source}", empty)
+        return self[source]
 
 
 def _publish(
