@@ -356,6 +356,15 @@ def test_a_csv_record_with_a_byte_its_encoding_lacks_is_quarantined(tmp_path: Pa
     assert (result.records, result.landed, result.quarantined) == (3, 2, 1)
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"])  # with and without a BOM
+def test_a_csv_in_utf16_is_one_line_saying_so(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / PEOPLE.path
+    path.parent.mkdir(parents=True)
+    path.write_bytes("id,age\r\nA,1\r\n".encode(encoding))
+    with pytest.raises(SourceError, match=r"people.csv is written in UTF-16 .*save it as a UTF-8"):
+        land(tmp_path, PEOPLE, path, "b1", WHEN)
+
+
 def test_a_csv_header_naming_a_column_twice_is_a_source_error(tmp_path: Path) -> None:
     path = write(tmp_path, PEOPLE, "id,age,id\nA,35,B\n")
     with pytest.raises(SourceError, match=r"people\.csv: the header names id more than once"):

@@ -31,6 +31,8 @@ SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bar
 
 
 def read_csv(path: Path, contract: Table, dialect: CsvFile) -> Iterator[Block]:
+    """The records of a CSV file written as ``dialect`` says, in file order."""
+    _refuse_utf16(path)
     handed = _Handed()
     _quiet_row_text_errors()
     try:
@@ -132,6 +134,17 @@ class _Handed:
         fresh = [r for r in rejects if r[1] not in self.rejects]
         self.rejects.update(r[1] for r in fresh)
         return [(r[0], r[1], _unescape(r[2]), r[3]) for r in fresh] if escaped else fresh
+
+
+def _refuse_utf16(path: Path) -> None:
+    """Stop on a file in UTF-16 (a spreadsheet's "Unicode text"): its bytes are not text in
+    any encoding a CSV is counted in, and would land as columns of spaced-out letters."""
+    with path.open("rb") as file:
+        head = file.read(4096)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head.split(b"\n", 1)[0]:
+        raise SourceError(
+            f"{path} is written in UTF-16 (a spreadsheet's 'Unicode text'): save it as a UTF-8 CSV"
+        )
 
 
 def _other_separator(names: list[str], contract: Table, delimiter: str) -> str | None:
