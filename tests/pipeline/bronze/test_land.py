@@ -179,6 +179,23 @@ def test_json_numbers_land_as_json_writes_them(tmp_path: Path) -> None:
     ]  # fmt: skip
 
 
+def test_a_byte_order_mark_is_not_content(tmp_path: Path) -> None:
+    """Windows tools start UTF-8 files with one: JSON, JSON lines and notes land without it."""
+    bom = "\ufeff"
+    array = replace(DOCS, file_format="json", path="sources/docs.json")
+    land(tmp_path, array, write(tmp_path, array, bom + '[{"id": "a", "when": null}]'), "b1", WHEN)
+    assert [r["id"] for r in bronze(tmp_path, "docs")] == ["a"]
+    lines = bom + '{"id": "b", "when": 1}\n{"id": "c", "when": 2}\n'
+    land(tmp_path, DOCS, write(tmp_path, DOCS, lines), "b1", WHEN)
+    assert [r["id"] for r in bronze(tmp_path, "docs")] == ["b", "c"]
+    (tmp_path / NOTES.path).mkdir(parents=True)
+    note = bom + "--- BEGIN NOTE ---\nhi\n--- END NOTE ---\n"
+    (tmp_path / NOTES.path / "n1.txt").write_text(note, encoding="utf-8")
+    result = land(tmp_path, NOTES, tmp_path / NOTES.path, "b1", WHEN)
+    assert (result.landed, result.quarantined) == (1, 0)
+    assert bronze(tmp_path, "notes")[0]["text"].startswith("--- BEGIN NOTE ---")
+
+
 def test_text_folder_quarantines_files_without_markers_or_utf8(tmp_path: Path) -> None:
     folder = tmp_path / NOTES.path
     folder.mkdir(parents=True)

@@ -36,7 +36,7 @@ def count(path: Path | Database, contract: Table) -> int:
         return sum(pq.ParquetFile(f).metadata.num_rows for f in files)
     if fmt == "json":
         try:
-            docs = json.loads(path.read_text(encoding="utf-8"))
+            docs = json.loads(path.read_text(encoding="utf-8-sig"))
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise SourceError(f"{path} is not valid JSON: {exc}") from None
         return len(docs) if isinstance(docs, list) else 0

@@ -36,6 +36,7 @@ from c360.pipeline.bronze.blocks import (
 )
 from c360.pipeline.bronze.csvfile import read_csv
 
+_BOM = b"\xef\xbb\xbf"  # the UTF-8 byte order mark some Windows tools write first
 _MARKERS = re.compile(r"^--- BEGIN (\w+) ---$.*^--- END \1 ---$", re.MULTILINE | re.DOTALL)
 
 
@@ -88,7 +89,7 @@ def _parquet(path: Path, contract: Table) -> Iterator[Block]:
 
 
 def _json_array(path: Path, contract: Table) -> Iterator[Block]:
-    text = path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8-sig")  # a byte order mark is not content
     try:
         docs = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -104,6 +105,7 @@ def _json_lines(path: Path, contract: Table) -> Iterator[Block]:
     with path.open("rb") as lines:  # lines as the record count sees them: split at b"\n"
         pending: list[tuple[int, Any, str | None]] = []
         for number, raw in enumerate(lines, start=1):
+            raw = raw.removeprefix(_BOM) if number == 1 else raw
             if not raw.strip():
                 continue
             pending.append(_json_line(number, raw))
@@ -185,7 +187,7 @@ def _text_block(files: list[str], contents: list[bytes], start: int) -> Block:
     rejects: list[Reject] = []
     for number, (file, raw) in enumerate(zip(files, contents, strict=True), start=start + 1):
         try:
-            text = raw.decode("utf-8")
+            text = raw.removeprefix(_BOM).decode("utf-8")
         except UnicodeDecodeError:
             rejects.append((file, number, raw.decode("utf-8", "replace"), NOT_UTF8))
             continue
