@@ -382,6 +382,16 @@ def test_a_csv_in_utf16_is_one_line_saying_so(tmp_path: Path, encoding: str) -> 
         land(tmp_path, PEOPLE, path, "b1", WHEN)
 
 
+def test_empty_unnamed_columns_of_trailing_delimiters_are_not_drift(tmp_path: Path) -> None:
+    path = write(tmp_path, PEOPLE, "id,age,,\nA,1,,\nB,2,,\n")
+    result = land(tmp_path, PEOPLE, path, "b1", WHEN)
+    assert (result.landed, result.added_columns) == (2, [])
+    assert [r["id"] for r in bronze(tmp_path, "people")] == ["A", "B"]
+    write(tmp_path, PEOPLE, "id,age,\nA,1,\nB,2,oops\n")  # a value under no name is drift
+    with pytest.raises(SchemaDriftError, match="not in the contract of people: unnamed column 3"):
+        land(tmp_path, PEOPLE, path, "b1", WHEN)
+
+
 def test_a_csv_header_naming_a_column_twice_is_a_source_error(tmp_path: Path) -> None:
     path = write(tmp_path, PEOPLE, "id,age,id\nA,35,B\n")
     with pytest.raises(SourceError, match=r"people\.csv: the header names id more than once"):

@@ -75,7 +75,7 @@ def _csv_pass(
             f"{path}: the header is separated by {separator}, not {expected} (set the file's "
             f"delimiter under csv: {contract.name}: in c360.yaml)"
         )
-    twice = sorted({n for n in names if names.count(n) > 1})
+    twice = sorted({n for n in names if n.strip() and names.count(n) > 1})
     if twice:  # Arrow would keep both, and landing could not tell which one the contract means
         raise SourceError(f"{path}: the header names {', '.join(twice)} more than once")
     encoding = codecs.lookup(dialect.encoding).name
@@ -96,14 +96,14 @@ def _csv_pass(
             batch, numbers = batch.filter(pa.array(keep)), numbers[keep]
         handed.last = max(handed.last, numbering.last)
         yield Block(
-            as_text(pa.Table.from_batches([batch])).append_column(
+            _named(as_text(pa.Table.from_batches([batch]))).append_column(
                 ROW_NUMBER, pa.array(numbers, pa.int64())
             ),
             str(path),
             rejects,
         )
     if bad or not batches:  # the last rejects; the header's columns even without records
-        header = as_text(reader.schema.empty_table())
+        header = _named(as_text(reader.schema.empty_table()))
         rejects = handed.new_rejects(bad, escaped)
         yield Block(header.append_column(ROW_NUMBER, pa.array([], pa.int64())), str(path), rejects)
 
@@ -134,6 +134,22 @@ class _Handed:
         fresh = [r for r in rejects if r[1] not in self.rejects]
         self.rejects.update(r[1] for r in fresh)
         return [(r[0], r[1], _unescape(r[2]), r[3]) for r in fresh] if escaped else fresh
+
+
+def _named(data: pa.Table) -> pa.Table:
+    """``data`` without the columns its header leaves unnamed and no record fills (trailing
+    delimiters, as spreadsheets write them); one holding values is kept as ``unnamed column
+    N`` (its position), which the drift check then reports.
+
+    >>> _named(pa.table({"id": ["a"], "": [None], " ": ["x"]})).column_names
+    ['id', 'unnamed column 3']
+    """
+    kept = [(i, name if name.strip() else f"unnamed column {i + 1}")
+            for i, (name, column) in enumerate(zip(data.column_names, data.columns, strict=True))
+            if name.strip() or column.null_count < len(column)]  # fmt: skip
+    if [name for _, name in kept] == data.column_names:
+        return data
+    return data.select([i for i, _ in kept]).rename_columns([name for _, name in kept])
 
 
 def _refuse_utf16(path: Path) -> None:
