@@ -392,6 +392,17 @@ def test_empty_unnamed_columns_of_trailing_delimiters_are_not_drift(tmp_path: Pa
         land(tmp_path, PEOPLE, path, "b1", WHEN)
 
 
+def test_a_csv_header_names_contract_columns_whatever_their_case_and_spaces(
+    tmp_path: Path,
+) -> None:
+    """… and every column lands as the file wrote it, an extra one too ("007", not 7)."""
+    path = write(tmp_path, PEOPLE, "ID, Age ,zip\n007,1.50,01234\n")
+    result = land(tmp_path, PEOPLE, path, "b1", WHEN, drift="evolve")
+    assert (result.added_columns, result.missing_columns) == (["zip"], [])
+    [row] = bronze(tmp_path, "people")
+    assert (row["id"], row["age"], row["_extra"]) == ("007", "1.50", '{"zip": "01234"}')
+
+
 def test_a_csv_header_naming_a_column_twice_is_a_source_error(tmp_path: Path) -> None:
     path = write(tmp_path, PEOPLE, "id,age,id\nA,35,B\n")
     with pytest.raises(SourceError, match=r"people\.csv: the header names id more than once"):

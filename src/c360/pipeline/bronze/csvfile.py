@@ -9,6 +9,7 @@ with its undecodable bytes escaped, after the records the first pass handed over
 from __future__ import annotations
 
 import codecs
+import csv
 import io
 import re
 import sys
@@ -50,6 +51,7 @@ def _csv_pass(
     path: Path, contract: Table, dialect: CsvFile, handed: _Handed, escaped: bool
 ) -> Iterator[Block]:
     bad: list[Reject] = []
+    header = _header(path, dialect)  # every column text: none typed by Arrow's guess
     reader = pacsv.open_csv(
         _Escaped(path, dialect.encoding) if escaped else path,
         read_options=pacsv.ReadOptions(
@@ -63,12 +65,12 @@ def _csv_pass(
             newlines_in_values=True,
         ),
         convert_options=pacsv.ConvertOptions(
-            column_types={c: pa.string() for c in contract.column_names},
+            column_types={c: pa.string() for c in {*contract.column_names, *header}},
             strings_can_be_null=True,
             check_utf8=False,  # a record that is not UTF-8 is quarantined, not the whole file
         ),
     )
-    names = reader.schema.names
+    names = _as_contract_names(reader.schema.names, contract)
     if separator := _other_separator(names, contract, dialect.delimiter):
         expected = SEPARATORS.get(dialect.delimiter, repr(dialect.delimiter))
         raise SourceError(
@@ -95,15 +97,14 @@ def _csv_pass(
             keep[broken] = False
             batch, numbers = batch.filter(pa.array(keep)), numbers[keep]
         handed.last = max(handed.last, numbering.last)
+        data = pa.Table.from_batches([batch]).rename_columns(names)
         yield Block(
-            _named(as_text(pa.Table.from_batches([batch]))).append_column(
-                ROW_NUMBER, pa.array(numbers, pa.int64())
-            ),
+            _named(as_text(data)).append_column(ROW_NUMBER, pa.array(numbers, pa.int64())),
             str(path),
             rejects,
         )
     if bad or not batches:  # the last rejects; the header's columns even without records
-        header = _named(as_text(reader.schema.empty_table()))
+        header = _named(as_text(reader.schema.empty_table().rename_columns(names)))
         rejects = handed.new_rejects(bad, escaped)
         yield Block(header.append_column(ROW_NUMBER, pa.array([], pa.int64())), str(path), rejects)
 
@@ -134,6 +135,33 @@ class _Handed:
         fresh = [r for r in rejects if r[1] not in self.rejects]
         self.rejects.update(r[1] for r in fresh)
         return [(r[0], r[1], _unescape(r[2]), r[3]) for r in fresh] if escaped else fresh
+
+
+def _header(path: Path, dialect: CsvFile) -> list[str]:
+    """The names in the file's first record, as Arrow will read them.
+
+    >>> import tempfile
+    >>> file = Path(tempfile.mkdtemp()) / "p.csv"
+    >>> _ = file.write_bytes(b'\\xef\\xbb\\xbfid;"a;b"\\r\\n1;2\\r\\n')
+    >>> _header(file, CsvFile(delimiter=";"))
+    ['id', 'a;b']
+    """
+    with path.open("rb") as file:
+        head = file.read(1 << 16).decode(dialect.encoding, "replace").removeprefix("\ufeff")
+    return next(csv.reader(io.StringIO(head, newline=""), delimiter=dialect.delimiter), [])
+
+
+def _as_contract_names(names: list[str], contract: Table) -> list[str]:
+    """The header's names, each spelt as the contract column it names but for case and
+    surrounding spaces ("Email " → "email"); others as they are.
+
+    >>> from c360.contracts.model import Column
+    >>> people = Table("p", "x", "", (Column("id", "string"), Column("age", "int")))
+    >>> _as_contract_names(["ID", " Age ", "Notes"], people)
+    ['id', 'age', 'Notes']
+    """
+    spelling = {c.casefold(): c for c in contract.column_names}
+    return [spelling.get(n.strip().casefold(), n) for n in names]
 
 
 def _named(data: pa.Table) -> pa.Table:
