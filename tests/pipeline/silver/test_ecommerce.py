@@ -89,3 +89,26 @@ def test_orders_and_inventory_follow_the_seed_cleaning(engine: Engine) -> None:
     staged_inventory = stg_ecommerce_inventory(inventory, products, AS_OF)
     assert [r["stock_quantity"] for r in staged_inventory.collect(engine)[0].to_pylist()] == [0]
     assert reasons(engine, staged_inventory) == {2: "negative_stock", 3: "orphan_product"}
+
+
+def test_a_customer_without_an_id_does_not_hide_orphan_orders(engine: Engine) -> None:
+    """``x NOT IN`` a set holding a NULL is never true: the blank id must not hide CUST_9."""
+    products = bronze(engine, "ec_products_n", ("product_id", "name", "category", "brand",
+                                                "price", "cost"),
+                      [("PROD_1", "Lamp", "Home", "X", "20.0", "12.5")])  # fmt: skip
+    customers = bronze(engine, "ec_customers_n", ("customer_id", "name", "email", "city",
+                                                  "country", "registration_date", "loyalty_tier"),
+                       [("CUST_1", "Ann", "a@b.fr", "Lyon", "FR", "2024-01-01", "gold"),
+                        ("  ", "Nobody", "n@b.fr", "Nice", "FR", "2024-01-01", "gold")],
+                      )  # fmt: skip
+    orders = bronze(
+        engine,
+        "ec_orders_n",
+        ("order_id", "customer_id", "product_id", "quantity", "order_date", "shipping_address"),
+        [
+            ("EC-1", "CUST_1", "PROD_1", "1", "2024-01-01 10:00:00", "x"),
+            ("EC-2", "CUST_9", "PROD_1", "1", "2024-01-01 10:00:00", "x"),
+        ],
+    )
+    staged = stg_ecommerce_orders(orders, customers, products, AS_OF)
+    assert reasons(engine, staged) == {2: "orphan_customer"}

@@ -72,7 +72,7 @@ def stg_marketing_sends(
     checks = [
         *parse.contract_checks(t, c, sources),
         ("future_date", parse.future(t.send_at, as_of)),
-        ("no_consent", ~t.customer_id.isin(parse.ids(consenting, "customer_id"))),
+        ("no_consent", parse.absent(t.customer_id, parse.ids(consenting, "customer_id"))),
     ]
     return stage(t, checks, c.primary_key, c.column_names)
 

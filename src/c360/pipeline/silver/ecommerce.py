@@ -106,8 +106,11 @@ def stg_ecommerce_orders(
     checks = [
         ("missing_key", t.order_id.isnull()),
         ("missing_customer", t.customer_id.isnull()),
-        ("orphan_customer", ~t.customer_id.isin(_keys(customers.customer_id))),
-        ("orphan_product", t.product_id.isnull() | ~t.product_id.isin(_keys(products.product_id))),
+        ("orphan_customer", parse.absent(t.customer_id, _keys(customers.customer_id))),
+        (
+            "orphan_product",
+            t.product_id.isnull() | parse.absent(t.product_id, _keys(products.product_id)),
+        ),
         ("invalid_number", parse.invalid(t._raw_quantity, t.quantity)),
         ("non_positive_quantity", t.quantity.isnull() | (t.quantity <= 0)),
         ("invalid_date", t.order_at.isnull()),
@@ -133,7 +136,10 @@ def stg_ecommerce_inventory(bronze: Table, products: Table, as_of: datetime) -> 
         _raw_stock=b.stock_quantity,
     )
     checks = [
-        ("orphan_product", t.product_id.isnull() | ~t.product_id.isin(_keys(products.product_id))),
+        (
+            "orphan_product",
+            t.product_id.isnull() | parse.absent(t.product_id, _keys(products.product_id)),
+        ),
         ("missing_key", t.warehouse_id.isnull()),
         ("invalid_number", parse.invalid(t._raw_stock, t.stock_quantity)),
         ("missing_stock", t.stock_quantity.isnull()),

@@ -181,7 +181,7 @@ def contract_checks(
         if c.references:
             table, column = c.references.split(".")
             held = ids(sources[table], column)
-            checks.append((f"orphan_{entity}", value.notnull() & ~value.isin(held)))
+            checks.append((f"orphan_{entity}", absent(value, held)))
         checks += _bounds(c, value)
     return checks
 
@@ -202,6 +202,16 @@ def ids(source: Table, column: str) -> ibis.ir.Column:
     holding a NULL is never true, so one blank id would hide every orphan)."""
     held = source.select(_id=clean_text(source[column]))
     return held.filter(held._id.notnull())._id
+
+
+def absent(value: ibis.Value, held: ibis.ir.Column) -> ibis.ir.BooleanValue:
+    """True where ``value`` is not NULL and not among ``held`` (an id a source does not hold).
+
+    Written as a positive ``IN``: Spark plans ``NOT IN (subquery)`` inside a projection as a
+    null-aware nested loop join, 99 s against 6.5 s for 41,279 events at scale 0.2; and a NULL
+    among ``held`` no longer hides every orphan, as it does with ``NOT IN``.
+    """
+    return value.notnull() & ibis.ifelse(value.isin(held), False, True)
 
 
 def future(value: TimestampValue, as_of: datetime) -> ibis.ir.BooleanValue:
