@@ -71,6 +71,16 @@ def _swap(staging: Path, final: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def drop(workspace: Path, layer: str, table: str) -> None:
+    """Remove a published table, if any (its source is gone): set aside first, as a swap
+    does, so that no reader sees part of it."""
+    final = table_dir(workspace, layer, table)
+    if final.exists():
+        old = final.with_name(f".old-{final.name}-{os.getpid()}")
+        final.rename(old)
+        shutil.rmtree(old, ignore_errors=True)
+
+
 def publish_table(
     workspace: Path, layer: str, table: str, data: pa.Table, partition_by: tuple[str, ...] = ()
 ) -> None:

@@ -33,10 +33,18 @@ _WORKERS = 2
 
 
 def export_all(workspace: Path, contracts: Iterable[Table] | None = None) -> dict[str, int]:
-    """Write the CSV and JSON export of every gold table; returns rows per table."""
+    """Write the CSV and JSON export of every gold table, and remove those of tables the lake
+    no longer holds; returns rows per table."""
     golds = gold_tables(workspace, contracts)
     with ThreadPoolExecutor(_WORKERS) as pool:
         rows = list(pool.map(lambda gold: _export_table(workspace, gold), golds))
+    names = {gold.name for gold in golds}
+    for old in [
+        *Path(workspace).glob("exports/csv/*.csv"),
+        *Path(workspace).glob("exports/json/*.json"),
+    ]:
+        if old.stem not in names:  # a table the lake no longer holds
+            old.unlink()
     return {gold.name: n for gold, n in zip(golds, rows, strict=True)}
 
 

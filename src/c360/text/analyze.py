@@ -172,7 +172,9 @@ def build_text_silver(workspace: Path, batch_size: int = 2000) -> dict[str, int]
     written: dict[str, int] = {}
     for source, spec in _SOURCES.items():
         bronze, model = lake.table_dir(workspace, "bronze", spec.bronze), spec.model
-        if not bronze.exists():
+        if not bronze.exists():  # the source is gone: no table, not an old one
+            lake.drop(workspace, "silver", model)
+            lake.drop(workspace, "quarantine", f"silver_{model}")
             continue
         with (
             lake.publish(workspace, "silver", model, spec.schema) as clean,

@@ -198,7 +198,8 @@ def land_all(
     workspace: Path, drift: str = "fail", progress: Callable[[Landed], None] | None = None
 ) -> list[Landed]:
     """Land every source of the workspace under one batch id, a source per core at a time
-    (largest files first); results and errors come in the sources' order."""
+    (largest files first); results and errors come in the sources' order. The bronze tables
+    of sources the workspace no longer has are removed, so no later layer reads an old batch."""
     found = sources(workspace)
     if not found:
         raise SourceError(f"no sources found in {Path(workspace) / 'sources'}")
@@ -220,6 +221,10 @@ def land_all(
         except BaseException:
             pool.shutdown(cancel_futures=True)
             raise
+    landed = {r.table for r in results}
+    for gone in (t.name for t in contracts.SOURCE_TABLES if t.name not in landed):
+        lake.drop(workspace, "bronze", gone)
+        lake.drop(workspace, "quarantine", f"bronze_{gone}")
     return results
 
 

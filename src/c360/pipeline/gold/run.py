@@ -57,7 +57,8 @@ def build_gold(
     progress: Callable[[BuiltGold], None] | None = None,
     people: pa.Table | None = None,
 ) -> list[BuiltGold]:
-    """Every gold model whose inputs exist, in the order of ``MODELS``.
+    """Every gold model whose inputs exist, in the order of ``MODELS`` (the tables of the
+    others are removed).
 
     ``people`` (``customer_id``, ``customer360_id``) fills the ``customer360_id`` of every table
     whose contract declares one.
@@ -68,7 +69,8 @@ def build_gold(
     built = []
     for model in MODELS:
         inputs = [_input(workspace, engine, tables, name) for name in model.inputs]
-        if any(t is None for t in inputs):
+        if any(t is None for t in inputs):  # a source is missing: no table, not an old one
+            lake.drop(workspace, "gold", model.name)
             continue
         started = time.perf_counter()
         expr = with_people(model.build(*inputs), model.contract, persons)

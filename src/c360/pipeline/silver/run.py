@@ -114,7 +114,8 @@ def build_silver(
     project: Project,
     progress: Callable[[Built], None] | None = None,
 ) -> list[Built]:
-    """Every silver model whose bronze source was landed."""
+    """Every silver model whose bronze source was landed; the tables of the others are
+    removed (their source is gone)."""
     workspace = Path(workspace)
     mode = project.privacy.pseudonymisation
     key = privacy_key(workspace, project.privacy.key_env) if mode == "hmac" else None
@@ -127,6 +128,8 @@ def build_silver(
         for name, source, model in MODELS:
             folder = lake.table_dir(workspace, "bronze", source)
             if not folder.exists():
+                lake.drop(workspace, "silver", name)
+                lake.drop(workspace, "quarantine", f"silver_{name}")
                 continue
             started = time.perf_counter()
             tables[source] = engine.read_lake(f"bronze_{source}", folder)
