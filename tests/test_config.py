@@ -45,6 +45,15 @@ def test_environment_overrides_the_file(tmp_path: Path, monkeypatch: pytest.Monk
         ("csv: {orders: {encoding: klingon}}\n", "unknown encoding 'klingon'"),
         ("csv: {orders: {delimiter: ';;'}}\n", "csv.orders.delimiter: String should have at most"),
         ("csv: {mongo_customers: {delimiter: ';'}}\n", "not a source table read from CSV"),
+        (
+            "csv: {orders: {columns: {Total: total}}}\n",
+            "orders has no column total .its columns: order_id, ",
+        ),
+        (
+            "csv: {orders: {columns: {Id: order_id, Ref: order_id}}}\n",
+            "more than one header name maps to order_id",
+        ),
+        ("csv: {orders: {dates: european}}\n", "csv.orders.dates: Input should be 'year_first'"),
     ],
 )
 def test_invalid_files_get_one_clear_message(tmp_path: Path, text: str, message: str) -> None:

@@ -88,6 +88,13 @@ class CsvFile(BaseModel):
         default=",", min_length=1, max_length=1, description="One character: , ; | or a tab"
     )
     encoding: str = Field(default="utf-8", description="utf-8, cp1252, latin-1, …")
+    columns: dict[str, str] = Field(
+        default_factory=dict, description="The file's header names → the contract columns they hold"
+    )
+    dates: Literal["year_first", "day_first", "month_first"] = Field(
+        default="year_first",
+        description="How dates are written: 2024-12-31, 31/12/2024 (day_first), 12/31/2024",
+    )
 
     @field_validator("encoding")
     @classmethod
@@ -229,7 +236,22 @@ class Project(BaseModel):
         unknown = sorted(set(value) - files)
         if unknown:
             raise ValueError(f"not a source table read from CSV: {', '.join(unknown)}")
+        for table, dialect in value.items():
+            _check_columns(contracts.get(table), dialect.columns)
         return value
+
+
+def _check_columns(contract: contracts.Table, columns: dict[str, str]) -> None:
+    """Each header name maps to a column of the table's contract, no two to the same one."""
+    unknown = sorted({c for c in columns.values() if c not in contract.column_names})
+    if unknown:
+        raise ValueError(
+            f"{contract.name} has no column {', '.join(unknown)} "
+            f"(its columns: {', '.join(contract.column_names)})"
+        )
+    twice = sorted({c for c in columns.values() if list(columns.values()).count(c) > 1})
+    if twice:
+        raise ValueError(f"more than one header name maps to {', '.join(twice)}")
 
 
 # Environment variables that override the file (the file overrides the defaults).

@@ -19,6 +19,9 @@ ARROW_TYPES: dict[str, pa.DataType] = {
 }
 
 
+_ISO_DAY = r"\d{4}-\d{2}-\d{2}"
+
+
 @dataclass(frozen=True)
 class Column:
     """One column: its logical type and the rules every value must satisfy."""
@@ -41,6 +44,11 @@ class Column:
     @property
     def arrow_type(self) -> pa.DataType:
         return ARROW_TYPES[self.dtype]
+
+    @property
+    def holds_dates(self) -> bool:
+        """A date or date-time: typed as one, or text whose pattern starts with an ISO date."""
+        return self.dtype in ("date", "timestamp") or (self.pattern or "").startswith(_ISO_DAY)
 
 
 @dataclass(frozen=True)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
+import yaml
 
+from c360 import config, contracts
 from c360.config import Project
 from c360.engines import Engine, connect
 from c360.generate import Plan, generate
 from c360.pipeline import lake
-from c360.pipeline.bronze.land import land_all
+from c360.pipeline.bronze.land import SchemaDriftError, land_all
 from c360.pipeline.silver.run import build_silver
 
 
@@ -64,3 +67,42 @@ def test_a_failed_write_fails_the_run_and_keeps_the_table(
     with pytest.raises(OSError, match="disk full"):
         build_silver(landed, engine, Project())
     assert lake.read_table(landed, "silver", "stg_orders").equals(before)
+
+
+def test_a_spreadsheet_export_with_its_own_header_and_day_first_dates_is_read_as_configured(
+    tmp_path: Path, engine: Engine
+) -> None:
+    """A French spreadsheet's export of the accounts: ``;``, Windows-1252, its own header
+    names, dates day first. Mapped and ordered in c360.yaml, every row reads; 13/12 is not a
+    month, and an ISO date is still read."""
+    path = tmp_path / "sources" / "c360" / "crm_accounts.csv"
+    path.parent.mkdir(parents=True)
+    rows = [
+        "N° compte;Raison sociale;Secteur;Région;Taille;Effectif;Créé le;Statut;CA (EUR)",
+        "A1;Société Générale;Finance;EMEA;enterprise;1200;03/12/2024 09:05;active;5000000",
+        "A2;Café du Nord;Retail;EMEA;smb;12;4/1/2023;active;800000",
+        "A3;Brûlerie;Retail;EMEA;smb;3;2023-06-30;inactive;90000",
+        "A4;Erreur;Retail;EMEA;smb;3;12/13/2023;active;90000",
+    ]
+    path.write_bytes("\n".join([*rows, ""]).encode("cp1252"))
+    header = dict(zip(rows[0].split(";"), contracts.get("crm_accounts").column_names, strict=True))
+    project = {
+        "csv": {"crm_accounts": {"delimiter": ";", "encoding": "cp1252", "dates": "day_first"}}
+    }
+    (tmp_path / "c360.yaml").write_text(yaml.safe_dump(project, allow_unicode=True))
+    with pytest.raises(SchemaDriftError, match="map header names to contract columns under csv"):
+        land_all(tmp_path)
+    project["csv"]["crm_accounts"]["columns"] = header
+    (tmp_path / "c360.yaml").write_text(yaml.safe_dump(project, allow_unicode=True))
+    [landed] = land_all(tmp_path)
+    assert (landed.landed, landed.quarantined, landed.added_columns) == (4, 0, [])
+    [built] = build_silver(tmp_path, engine, config.load(tmp_path))
+    assert (built.clean, built.rejected) == (3, 1)
+    accounts = lake.read_table(tmp_path, "silver", "stg_crm_accounts").to_pylist()
+    assert [(a["account_name"], a["created_at"]) for a in accounts] == [
+        ("Société Générale", datetime(2024, 12, 3, 9, 5)),
+        ("Café du Nord", datetime(2023, 1, 4)),
+        ("Brûlerie", datetime(2023, 6, 30)),
+    ]
+    [bad] = lake.read_table(tmp_path, "quarantine", "silver_stg_crm_accounts").to_pylist()
+    assert (bad["account_id"], bad["reason"]) == ("A4", "invalid_date")

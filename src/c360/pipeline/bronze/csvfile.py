@@ -70,7 +70,7 @@ def _csv_pass(
             check_utf8=False,  # a record that is not UTF-8 is quarantined, not the whole file
         ),
     )
-    names = _as_contract_names(reader.schema.names, contract)
+    names = _as_contract_names(reader.schema.names, contract, dialect.columns)
     if separator := _other_separator(names, contract, dialect.delimiter):
         expected = SEPARATORS.get(dialect.delimiter, repr(dialect.delimiter))
         raise SourceError(
@@ -151,16 +151,22 @@ def _header(path: Path, dialect: CsvFile) -> list[str]:
     return next(csv.reader(io.StringIO(head, newline=""), delimiter=dialect.delimiter), [])
 
 
-def _as_contract_names(names: list[str], contract: Table) -> list[str]:
-    """The header's names, each spelt as the contract column it names but for case and
+def _as_contract_names(
+    names: list[str], contract: Table, columns: dict[str, str] | None = None
+) -> list[str]:
+    """The header's names as contract columns: those ``columns`` maps (the project file's
+    ``csv: <table>: columns:``), then those spelt as a contract column but for case and
     surrounding spaces ("Email " → "email"); others as they are.
 
     >>> from c360.contracts.model import Column
     >>> people = Table("p", "x", "", (Column("id", "string"), Column("age", "int")))
     >>> _as_contract_names(["ID", " Age ", "Notes"], people)
     ['id', 'age', 'Notes']
+    >>> _as_contract_names(["Member No", "Age"], people, {"member no": "id"})
+    ['id', 'age']
     """
     spelling = {c.casefold(): c for c in contract.column_names}
+    spelling |= {name.strip().casefold(): c for name, c in (columns or {}).items()}
     return [spelling.get(n.strip().casefold(), n) for n in names]
 
 

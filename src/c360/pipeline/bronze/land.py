@@ -155,11 +155,7 @@ def land(
             described = described or block.present is None or block.data.num_rows > 0
             extra = sorted(seen - set(contract.column_names) - {ROW_NUMBER})
             if extra and drift == "fail":
-                raise SchemaDriftError(
-                    f"{name}: columns not in the contract of {contract.name}: "
-                    f"{', '.join(extra)} (set schema_drift: evolve in c360.yaml to keep them "
-                    "in _extra)"
-                )
+                raise SchemaDriftError(_extra_message(name, contract, extra, seen, path))
             for column, expected, found in _retyped(block.types, contract):
                 if drift == "fail":
                     raise SchemaDriftError(
@@ -192,6 +188,22 @@ def land(
         )
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _extra_message(
+    name: str, contract: Table, extra: list[str], seen: set[str], path: Path | Database
+) -> str:
+    """Why a source's extra columns stop the run, and what to write in the project file: a
+    CSV whose header names the contract's columns otherwise maps them under ``csv:``."""
+    message = f"{name}: columns not in the contract of {contract.name}: {', '.join(extra)}"
+    missing = [c for c in contract.column_names if c not in seen]
+    if missing and isinstance(path, Path) and is_csv(path, contract):
+        return (
+            f"{message}; missing: {', '.join(missing)} (map header names to contract columns "
+            f"under csv: {contract.name}: columns: in c360.yaml, or set schema_drift: evolve "
+            "to keep them in _extra)"
+        )
+    return f"{message} (set schema_drift: evolve in c360.yaml to keep them in _extra)"
 
 
 def land_all(

@@ -128,6 +128,36 @@ def written_timestamp(value: StringValue) -> TimestampValue:
     )
 
 
+# A date written day or month first, with or without a time ("31/12/2024", "31.12.2024 9:05").
+_WRITTEN_DAY = (
+    r"^\s*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})"
+    r"(?:[ T]+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?\s*$"
+)
+
+
+def iso_date_text(value: StringValue, order: str) -> StringValue:
+    """``value`` rewritten as ISO text when it is a date written in ``order`` (``day_first``:
+    "31/12/2024 9:05" → "2024-12-31 09:05:00"; ``month_first``: "12/31/2024"); any other text
+    as it is, for the parsers to judge (an impossible day stays impossible)."""
+    if order == "year_first":
+        return value
+    part = [value.re_extract(_WRITTEN_DAY, i).nullif("") for i in range(1, 7)]
+    first, second, year, hour, minute, second_of_minute = part
+    day, month = (first, second) if order == "day_first" else (second, first)
+    day_text = year + "-" + month.lpad(2, "0") + "-" + day.lpad(2, "0")
+    clock = " " + hour.lpad(2, "0") + ":" + minute + ":" + second_of_minute.fill_null("00")
+    return ibis.ifelse(value.re_search(_WRITTEN_DAY), day_text + clock.fill_null(""), value)
+
+
+def in_date_order(bronze: Table, contract: Contract, order: str) -> Table:
+    """``bronze`` with every date column of ``contract`` as ``iso_date_text`` (the project
+    file's ``csv: <table>: dates:``), so that every parser reads it."""
+    dates = [c.name for c in contract.columns if c.holds_dates]
+    if order == "year_first" or not dates:
+        return bronze
+    return bronze.mutate(**{name: iso_date_text(bronze[name], order) for name in dates})
+
+
 # Seed 000's staging models read each source by its contract: every column parsed by its type,
 # and the checks that the contract implies, so that no rule is written twice.
 Check = tuple[str, ibis.ir.BooleanValue]

@@ -17,7 +17,7 @@ from c360.config import Project
 from c360.engines import Engine
 from c360.pipeline import lake
 from c360.pipeline.bronze.land import ReconciliationError, bronze_schema
-from c360.pipeline.silver import campaigns, commerce, crm, ecommerce, marketing
+from c360.pipeline.silver import campaigns, commerce, crm, ecommerce, marketing, parse
 from c360.pipeline.silver.privacy import privacy_key, pseudonymiser
 from c360.pipeline.silver.staged import Staged
 
@@ -132,7 +132,9 @@ def build_silver(
                 lake.drop(workspace, "quarantine", f"silver_{name}")
                 continue
             started = time.perf_counter()
-            tables[source] = engine.read_lake(f"bronze_{source}", folder)
+            dates = project.csv[source].dates if source in project.csv else "year_first"
+            bronze = engine.read_lake(f"bronze_{source}", folder)
+            tables[source] = parse.in_date_order(bronze, contracts.get(source), dates)
             staged = model(tables, context)
             clean, rejects = staged.collect(engine)
             bronze_rows = lake.count_rows(folder)
