@@ -323,3 +323,17 @@ def test_a_segment_missing_from_dim_segment_is_named_by_its_id() -> None:
 
 def test_reference_date_is_the_latest_fact() -> None:
     assert reference_date(FACTS) == datetime(2024, 7, 10)
+
+
+def test_a_line_of_a_product_missing_from_dim_product_is_no_interest() -> None:
+    """Its product row was quarantined in silver, not the line: the line counts, but its
+    category is unknown, so it names no interest (not a NULL one)."""
+    lines = FACTS["fct_order_lines"].to_pylist()
+    extra = {**lines[0], "product_id": "P404", "qty": 50}
+    identity = Identity.model_validate({"sources": SOURCES})
+    facts = {**FACTS, "fct_order_lines": table([*lines, extra])}
+    out = assemble(Inputs(links(), records(), LEDGER, facts), identity, AS_OF)
+    assert violations(CUSTOMER_PROFILE, out).num_rows == 0
+    ann = next(row for row in out.to_pylist() if row["customer360_id"] == ANN)
+    assert ann["interests"] == ["Sports", "Books"]
+    assert ann["lifetime_value"] == 50.0  # the margin of a product not known is not guessed

@@ -132,7 +132,11 @@ def commerce(
     )
 
     lines = linked(order_lines, ids).filter(pc.field("order_status") == COMPLETED)
-    lines = lines.join(products.select(["product_id", "category", "margin_pct"]), "product_id")
+    # Lines of products dim_product does not hold (quarantined in silver) have no category or
+    # margin to give: an inner join leaves them out of both.
+    lines = lines.join(
+        products.select(["product_id", "category", "margin_pct"]), "product_id", join_type="inner"
+    )
     # Seed 000's per-customer CLV (crm_customer_profile.clv_score): the mean over lines, not
     # over distinct products, so a product bought on many lines weighs more.
     margin = _by_customer(customers, lines, [("margin_pct", "mean")])["margin_pct_mean"]
