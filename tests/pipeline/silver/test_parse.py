@@ -71,3 +71,22 @@ def test_trim_takes_white_space_off_both_ends_only(engine: Engine) -> None:
     out = engine.to_arrow(t.select(v=parse.trim(t.v), c=parse.clean_text(t.v))).to_pydict()
     assert out["v"] == ["a b", "c", "plain", "", None, "é", "é", "\x01d", "x y"]
     assert out["c"] == ["a b", "c", "plain", None, None, "é", "é", "\x01d", "x y"]
+
+
+def test_a_time_written_with_an_offset_is_read_in_utc(engine: Engine) -> None:
+    """As APIs export times: an offset moves the time to UTC (across a day, a year), with or
+    without fractional seconds; a date alone keeps no offset, and a broken one reads as
+    nothing."""
+    values = [
+        "2024-07-28T12:00:00+02:00", "2024-07-28 04:30:00-0530", "2024-12-31T23:30:00-01:00",
+        "2024-07-28T12:00:00.250+02:00", "2024-07-28T10:00:00+00:00", "2024-07-28+02:00",
+        "2024-07-28T12:00:00+2:00", "2024-02-30T12:00:00+02:00",
+    ]  # fmt: skip
+    t = engine.register("offset_cases", pa.table({"when": values}))
+    out = engine.to_arrow(
+        t.select(timestamp=parse.timestamp(t.when), written=parse.written_timestamp(t.when))
+    ).to_pydict()
+    ten = datetime(2024, 7, 28, 10)
+    expected = [ten, ten, datetime(2025, 1, 1, 0, 30), None, ten, None, None, None]
+    assert out["timestamp"] == expected
+    assert out["written"] == [*expected[:3], ten, *expected[4:]]

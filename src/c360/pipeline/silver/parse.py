@@ -23,7 +23,12 @@ from c360.pipeline.silver.staged import LINEAGE
 
 _NUMBER = r"^-?[0-9]+([.,][0-9]+)?$"
 _INTEGER = r"^-?[0-9]+(\.0+)?$"
-_ISO = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}:[0-9]{2})?Z?$"
+_OFFSET = r"[+-][0-9]{2}:?[0-9]{2}$"
+_WRITTEN_OFFSET = r":[0-9]{2}(\.[0-9]{1,9})?([+-][0-9]{2}:?[0-9]{2})\s*$"
+_ISO = (
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}"
+    r"([T ][0-9]{2}:[0-9]{2}:[0-9]{2}(Z|[+-][0-9]{2}:?[0-9]{2})?|Z)?$"
+)
 
 
 def trim(value: StringValue) -> StringValue:
@@ -74,15 +79,28 @@ def integer(value: StringValue) -> IntegerValue:
     )
 
 
-def timestamp(value: StringValue) -> TimestampValue:
-    """An ISO date or date-time ("2024-07-28", "2024-07-28T10:00:00Z"); impossible dates → NULL."""
+def timestamp(value: StringValue, raw: StringValue | None = None) -> TimestampValue:
+    """An ISO date or date-time ("2024-07-28", "2024-07-28T10:00:00Z"), in UTC: a time with
+    an offset ("2024-07-28T12:00:00+02:00") is moved by it; impossible dates → NULL. ``raw``
+    is the text ``value`` was cleaned from, if any: the offset is read there."""
     text = clean_text(value)
-    iso = ibis.ifelse(
-        text.re_search(_ISO), text.replace("T", " ").replace("Z", ""), ibis.null("string")
-    )
+    local = text.re_replace(_OFFSET, "").replace("T", " ").replace("Z", "")
+    iso = ibis.ifelse(text.re_search(_ISO), local, ibis.null("string")).try_cast("timestamp")
     return ibis.ifelse(
-        value.re_search(_PLAIN_TIMESTAMP), value.try_cast("timestamp"), iso.try_cast("timestamp")
+        value.re_search(_PLAIN_TIMESTAMP),
+        value.try_cast("timestamp"),
+        iso - _offset_minutes(value if raw is None else raw).as_interval("m"),
     )
+
+
+def _offset_minutes(raw: StringValue) -> IntegerValue:
+    """The offset from UTC a time ends with, in minutes ("+02:00" → 120, "-0530" → -330); 0
+    when it has none. Read from the column's own text: each use of a cleaned text would
+    repeat its cleaning in the query."""
+    offset = raw.re_extract(_WRITTEN_OFFSET, 2).nullif("")
+    hours = offset.left(3).cast("int64")
+    minutes = (offset.left(1) + offset.right(2)).cast("int64")
+    return (hours * 60 + minutes).fill_null(0)
 
 
 def invalid(raw: StringValue, parsed: ibis.Value) -> ibis.ir.BooleanValue:
@@ -113,18 +131,17 @@ def category(value: StringValue, allowed: Sequence[str]) -> StringValue:
     return folded.substitute(spelling, else_=ibis.null("string"))
 
 
-_FRACTION = r"\.[0-9]{1,9}Z?$"
+_FRACTION = r"\.[0-9]{1,9}"
 
 
 def written_timestamp(value: StringValue) -> TimestampValue:
     """``timestamp`` of text as writers print it: with fractional seconds ("10:00:00.000", as
     Parquet timestamps land; dropped, contracts keep seconds) or runs of spaces."""
     text = clean_text(value).re_replace(r"\s+", " ")
-    whole = ibis.ifelse(
-        text.re_search(":[0-9]{2}" + _FRACTION), text.re_replace(_FRACTION, ""), text
-    )
+    fraction = ":[0-9]{2}" + _FRACTION + r"(Z|[+-][0-9]{2}:?[0-9]{2})?$"
+    whole = ibis.ifelse(text.re_search(fraction), text.re_replace(_FRACTION, ""), text)
     return ibis.ifelse(
-        value.re_search(_PLAIN_TIMESTAMP), value.try_cast("timestamp"), timestamp(whole)
+        value.re_search(_PLAIN_TIMESTAMP), value.try_cast("timestamp"), timestamp(whole, value)
     )
 
 
