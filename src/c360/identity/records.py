@@ -7,6 +7,7 @@ landing wins). Records with nothing to match on are kept and marked, to stay sin
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -46,16 +47,32 @@ def record_keys(source: str, ids: pa.Array) -> pa.Array:
     return pc.binary_join_element_wise(pa.scalar(source), pc.cast(ids, pa.string()), ":")
 
 
+# A date written day first, as spreadsheets in Europe do, with or without a time.
+_DAY_FIRST = re.compile(
+    r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+)
+
+
 @lru_cache(maxsize=65536)
 def _timestamp(text: str) -> datetime | None:
     try:
         return datetime.fromisoformat(text.strip().replace("Z", "")[:26])
     except ValueError:
+        pass
+    if not (written := _DAY_FIRST.fullmatch(text.strip())):
+        return None
+    day, month, year, hour, minute, second = (int(x or 0) for x in written.groups())
+    if month > 12 >= day:  # "12/31/2024": month first, as it cannot be day first
+        day, month = month, day
+    try:
+        return datetime(year, month, day, hour, minute, second)
+    except ValueError:
         return None
 
 
 def timestamps(values: pa.Array) -> pa.Array:
-    """Text timestamps (ISO, with T or a space) as timestamps; unreadable ones as NULL."""
+    """Text timestamps as timestamps: ISO (with T or a space, an offset moved to UTC), or a date
+    written day first (month first when it cannot be day first); unreadable ones as NULL."""
     if pa.types.is_timestamp(values.type):
         return values
     return pa.array(
