@@ -36,3 +36,15 @@ def test_conformers_on_literal_values(engine: Engine) -> None:
         "email": ["ann@mail.com", None, None, "z@x.io"],
         "text": ["München", "Élodie", "plain", None],
     }
+
+
+def test_every_country_of_the_world_reads_by_its_codes_or_english_names(engine: Engine) -> None:
+    """Not only the five of the seeds: Italy however written, an accented official name, a
+    common name; text that only looks like the lookup's separators finds nothing."""
+    written = [
+        "Italy", " IT ", "ita", "Italian Republic", "Côte d'Ivoire", "Viet Nam", "Belgique",
+        "it=IT|fr", "be|", "", None,
+    ]  # fmt: skip
+    t = engine.register("countries", pa.table({"country": pa.array(written, pa.string())}))
+    out = engine.to_arrow(t.select(iso=conform.country_iso(t.country))).column("iso")
+    assert out.to_pylist() == ["IT", "IT", "IT", "IT", "CI", "VN", None, None, None, None, None]
