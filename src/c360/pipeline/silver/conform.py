@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gettext
 import re
 
 import ibis
@@ -11,7 +12,8 @@ from ibis.expr.types import StringValue
 from c360.pipeline.silver.parse import trim
 
 # Spellings seen in sources, lower-cased and trimmed, to ISO 3166-1 alpha-2: the usual ones in
-# several languages, and every country's codes and English names.
+# several languages, every country's codes and English names, then its names in the languages
+# of Europe's largest markets (pycountry's translations; a spelling keeps its first country).
 _USUAL = {
     name: iso
     for iso, names in {
@@ -34,6 +36,21 @@ COUNTRY_ISO = _USUAL | {
     )
     if spelling and spelling.lower() not in _USUAL
 }  # fmt: skip
+_LANGUAGES = ("fr", "de", "es", "it", "nl", "pt")
+
+
+def _translated() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for language in _LANGUAGES:
+        local = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+        for country in pycountry.countries:
+            for name in (country.name, getattr(country, "common_name", None)):
+                if name:
+                    names.setdefault(local.gettext(name).lower(), country.alpha_2)
+    return names
+
+
+COUNTRY_ISO |= {k: v for k, v in _translated().items() if k not in COUNTRY_ISO}
 _SPELLINGS = "".join(f"|{spelling}={iso}" for spelling, iso in COUNTRY_ISO.items()) + "|"
 _PHONE_CHARS = re.compile(r"[0-9+()./ -]+")
 EMAIL = r"^[a-z0-9._%+'-]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$"
