@@ -90,3 +90,19 @@ def test_a_time_written_with_an_offset_is_read_in_utc(engine: Engine) -> None:
     expected = [ten, ten, datetime(2025, 1, 1, 0, 30), None, ten, None, None, None]
     assert out["timestamp"] == expected
     assert out["written"] == [*expected[:3], ten, *expected[4:]]
+
+
+def test_numbers_with_their_thousands_grouped(engine: Engine) -> None:
+    """As spreadsheets print amounts: grouped by a separator the decimals do not use; one
+    separator alone stays a decimal one, and two of the same kind around decimals read as
+    nothing."""
+    written = [
+        "1,234.50", "1.234,50", "1.234.567", "-12,345,678", "1 234,50", "1\u00a0234,5",
+        "1'234.50", "1,234", "1,234,56", "12,34.5", "1.234.5", "1 23,4",
+    ]  # fmt: skip
+    t = engine.register("grouped_cases", pa.table({"text": written}))
+    out = engine.to_arrow(t.select(number=parse.number(t.text))).column("number").to_pylist()
+    assert out == [
+        1234.5, 1234.5, 1234567.0, -12345678.0, 1234.5, 1234.5, 1234.5, 1.234, None, None, None,
+        None,
+    ]  # fmt: skip

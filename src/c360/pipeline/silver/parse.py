@@ -59,10 +59,26 @@ _PLAIN_INTEGER = r"^-?[0-9]+$"
 _PLAIN_TIMESTAMP = r"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$"
 
 
+# Thousands grouped by a separator the decimals do not use: "1,234.50", "1.234,50", "1.234.567",
+# "1 234,50" (a space or a no-break space, as French spreadsheets print them), "1'234.50".
+# A single separator ("1,234") stays a decimal one. (shape, the group separator)
+_GROUPS = (
+    (r"^-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$", ","),
+    (r"^-?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?$", r"\."),
+    ("^-?[0-9]{1,3}([ \u00a0'][0-9]{3})+([.,][0-9]+)?$", "[ \u00a0']"),
+)
+
+
 def number(value: StringValue) -> FloatingValue:
-    """A decimal number written with a dot or a decimal comma ("12,50")."""
+    """A decimal number written with a dot or a decimal comma ("12,50"), its thousands grouped
+    or not ("1.234,50")."""
     text = clean_text(value)
-    shaped = ibis.ifelse(text.re_search(_NUMBER), text.replace(",", "."), ibis.null("string"))
+    grouped = ibis.cases(
+        *((text.re_search(shape), text.re_replace(group, "").replace(",", "."))
+          for shape, group in _GROUPS),
+        else_=ibis.null("string"),
+    )  # fmt: skip
+    shaped = ibis.ifelse(text.re_search(_NUMBER), text.replace(",", "."), grouped)
     return ibis.ifelse(
         value.re_search(_PLAIN_NUMBER), value.try_cast("float64"), shaped.try_cast("float64")
     )
