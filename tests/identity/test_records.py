@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from pathlib import Path
 
 import pyarrow as pa
 
-from c360.identity.records import timestamps
+from c360.config import IdentitySource
+from c360.identity.normalise import normalise_records
+from c360.identity.records import date_order, source_roles, timestamps
 
 
 def test_update_times_read_iso_offsets_and_dates_written_day_first() -> None:
@@ -19,3 +22,30 @@ def test_update_times_read_iso_offsets_and_dates_written_day_first() -> None:
         datetime(2024, 7, 28), datetime(2024, 7, 28),  # 28 cannot be a month: month first
         datetime(2024, 4, 3), None, None, None,
     ]  # fmt: skip
+
+
+def test_a_table_written_month_first_has_its_dates_read_month_first(tmp_path: Path) -> None:
+    source = IdentitySource(
+        table="identity_crm_contacts", id="contact_id",
+        roles={"date_of_birth": "date_of_birth"}, updated_at="created_at",
+    )  # fmt: skip
+    table = pa.table({
+        "contact_id": ["c1", "c2", "c3"],
+        "date_of_birth": ["03/04/1980", "12/31/1975", "1990-05-06"],
+        "created_at": ["03/04/2024 10:30", " 02.01.2024", "2024-05-06 07:00:00"],
+    })  # fmt: skip
+    (tmp_path / "c360.yaml").write_text(
+        "csv:\n  identity_crm_contacts:\n    dates: month_first\n", encoding="utf-8"
+    )
+    order = date_order(tmp_path, "identity_crm_contacts")
+    read = normalise_records(source_roles("crm", source, table, order))
+    assert read.column("date_of_birth").to_pylist() == [
+        date(1980, 3, 4), date(1975, 12, 31), date(1990, 5, 6),
+    ]  # fmt: skip
+    assert read.column("updated_at").to_pylist() == [
+        datetime(2024, 3, 4, 10, 30), datetime(2024, 2, 1), datetime(2024, 5, 6, 7),
+    ]  # fmt: skip
+    # Without the setting, the same text is read day first (as before).
+    assert date_order(tmp_path / "elsewhere", "identity_crm_contacts") == "year_first"
+    plain = normalise_records(source_roles("crm", source, table))
+    assert plain.column("date_of_birth").to_pylist()[:2] == [date(1980, 4, 3), date(1975, 12, 31)]

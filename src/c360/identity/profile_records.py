@@ -21,6 +21,7 @@ from c360.identity.normalise import per_pair, per_value
 from c360.identity.records import (
     IdentityConfigError,
     check_landed,
+    date_order,
     latest_per_id,
     source_roles,
 )
@@ -82,7 +83,7 @@ def read_records(workspace: Path, identity: Identity, links: pa.Table) -> pa.Tab
     for name, source in identity.sources.items():
         check_landed(workspace, name, source)
         raw = lake.read_table(workspace, "bronze", source.table)
-        roles = source_roles(name, source, raw)
+        roles = source_roles(name, source, raw, date_order(workspace, source.table))
         for attribute, column in source.attributes.items():
             roles = roles.append_column(attribute, pc.cast(raw.column(column), _TEXT))
         if "updated_at" not in roles.column_names:

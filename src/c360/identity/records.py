@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
 
+from c360 import config
 from c360.config import Identity, IdentitySource
 from c360.identity.normalise import normalise_records
 from c360.pipeline import lake
@@ -70,6 +71,18 @@ def _timestamp(text: str) -> datetime | None:
         return None
 
 
+# A date written with its month first: its first two numbers, swapped, make it day first.
+_MONTH_FIRST = r"^(\s*)(\d{1,2})([/.-])(\d{1,2})([/.-]\d{4})"
+
+
+def day_first(values: pa.Array, dates: str) -> pa.Array:
+    """Text dates as read here (ISO, else day first): those of a table whose dates are written
+    month first (``dates: month_first`` in c360.yaml) get their day and month swapped."""
+    if dates != "month_first" or not pa.types.is_string(values.type):
+        return values
+    return pc.replace_substring_regex(values, _MONTH_FIRST, r"\1\4\3\2\5")
+
+
 def timestamps(values: pa.Array) -> pa.Array:
     """Text timestamps as timestamps: ISO (with T or a space, an offset moved to UTC), or a date
     written day first (month first when it cannot be day first); unreadable ones as NULL."""
@@ -80,8 +93,11 @@ def timestamps(values: pa.Array) -> pa.Array:
     )
 
 
-def source_roles(name: str, source: IdentitySource, table: pa.Table) -> pa.Table:
-    """One source's rows as ``record_key``, ``source``, ``record_id`` and its role columns."""
+def source_roles(
+    name: str, source: IdentitySource, table: pa.Table, dates: str = "year_first"
+) -> pa.Table:
+    """One source's rows as ``record_key``, ``source``, ``record_id`` and its role columns;
+    ``dates`` is how the table writes dates (the ``dates`` of its ``csv:`` entry)."""
     wanted = [source.id, *source.roles.values()] + (
         [source.updated_at] if source.updated_at else []
     )
@@ -97,10 +113,13 @@ def source_roles(name: str, source: IdentitySource, table: pa.Table) -> pa.Table
         "record_id": ids,
     }
     for role, column in source.roles.items():
-        values = table.column(column)
-        columns[role] = values if role == "date_of_birth" else pc.cast(values, pa.string())
+        values = table.column(column).combine_chunks()
+        columns[role] = (
+            day_first(values, dates) if role == "date_of_birth" else pc.cast(values, pa.string())
+        )
     if source.updated_at:
-        columns["updated_at"] = timestamps(table.column(source.updated_at).combine_chunks())
+        updated = table.column(source.updated_at).combine_chunks()
+        columns["updated_at"] = timestamps(day_first(updated, dates))
     return pa.table(columns)
 
 
@@ -120,6 +139,12 @@ def matchable(table: pa.Table) -> pa.Array:
     for column in present:
         mask |= table.column(column).is_valid().to_numpy(zero_copy_only=False)
     return pa.array(mask)
+
+
+def date_order(workspace: Path, table: str) -> str:
+    """How ``table``'s file writes dates, as c360.yaml's ``csv:`` says (ISO unless it does)."""
+    dialects = config.load(workspace).csv
+    return dialects[table].dates if table in dialects else "year_first"
 
 
 def check_landed(workspace: Path, name: str, source: IdentitySource) -> None:
@@ -151,8 +176,9 @@ def gather(workspace: Path, identity: Identity) -> Records:
     parts, duplicates = [], {}
     for name, source in identity.sources.items():
         check_landed(workspace, name, source)
+        raw = lake.read_table(workspace, "bronze", source.table)
         roles, dropped = latest_per_id(
-            source_roles(name, source, lake.read_table(workspace, "bronze", source.table))
+            source_roles(name, source, raw, date_order(workspace, source.table))
         )
         duplicates[name] = dropped
         normalised = normalise_records(roles.drop_columns(["source", "record_id"]))
