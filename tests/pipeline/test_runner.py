@@ -9,13 +9,15 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+import yaml
 
 from c360.cli import main
+from c360.engines.duckdb.warehouse import query_warehouse
 from c360.generate import Plan, generate
 from c360.pipeline import lake
 from c360.pipeline.gold import run as gold_run
 from c360.pipeline.gold.model import GoldModel
-from c360.pipeline.runner import run
+from c360.pipeline.runner import CUSTOMER_TABLES, run
 
 
 @pytest.fixture(scope="module")
@@ -177,3 +179,25 @@ def test_a_workspace_without_marketing_or_shop_sources_runs_what_it_can(tmp_path
         assert not lake.table_dir(tmp_path, layer, table).exists(), (layer, table)
     assert not (tmp_path / "exports" / "csv" / "dim_campaign.csv").exists()
     assert (tmp_path / "exports" / "csv" / "fct_orders.csv").exists()
+
+
+@pytest.mark.slow
+def test_a_project_without_identity_sources_removes_the_customer_tables(tmp_path: Path) -> None:
+    """The identity and customers layers run only with identity sources: once the project file
+    has none, what they built before is gone from the lake, the warehouse and the exports."""
+    generate(tmp_path, Plan(seed=5, scale=0.01))
+    run(tmp_path)
+    names = [t.name for t in CUSTOMER_TABLES]
+    assert all(lake.table_dir(tmp_path, "gold", n).exists() for n in names)
+    project = tmp_path / "c360.yaml"
+    settings = yaml.safe_load(project.read_text())
+    settings["identity"]["sources"] = {}
+    settings.pop("segments", None)  # conditions on the profile, which is no longer built
+    project.write_text(yaml.safe_dump(settings))
+    result = run(tmp_path)
+    assert result.identity is None and result.customers == []
+    assert not [n for n in names if lake.table_dir(tmp_path, "gold", n).exists()]
+    assert not [n for n in names if (tmp_path / "exports" / "csv" / f"{n}.csv").exists()]
+    listed = query_warehouse(tmp_path, "SELECT table_name FROM duckdb_tables()")
+    tables = set(listed.column("table_name").to_pylist())
+    assert "fct_orders" in tables and not tables & set(names)

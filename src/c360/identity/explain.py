@@ -28,7 +28,9 @@ class NotFoundError(LookupError):
 def read_gold(workspace: Path, table: str) -> pa.Table:
     """A gold table of the last run, or the error to show when there has been none."""
     if not lake.table_dir(workspace, "gold", table).exists():
-        raise IdentityConfigError(f"no {table} in {workspace}: run `c360 run` first")
+        raise IdentityConfigError(
+            f"no {table} in {workspace}: run `c360 run` first (with identity sources in c360.yaml)"
+        )
     return lake.read_table(workspace, "gold", table)
 
 

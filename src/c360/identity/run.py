@@ -294,7 +294,9 @@ def linked(workspace: Path) -> pa.Table:
     """``identity_links`` of the last run (record -> customer360_id)."""
     table = _previous(Path(workspace), "identity_links")
     if table is None:
-        raise IdentityConfigError("no identity links yet: run `c360 run` first")
+        raise IdentityConfigError(
+            "no identity links yet: run `c360 run` first (with identity sources in c360.yaml)"
+        )
     return table.filter(pc.is_valid(table.column("customer360_id")))
 
 

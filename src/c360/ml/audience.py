@@ -51,7 +51,10 @@ def _in_segment(profile: pa.Table, segment: str) -> pa.Array:
 def audience(workspace: Path, project: Project, segment: str, clear_text: bool = False) -> Audience:
     """The members of ``segment`` in the last run's ``customer_profile``."""
     if not lake.table_dir(workspace, "gold", "customer_profile").exists():
-        raise AudienceError(f"no customer_profile in {workspace}: run `c360 run` first")
+        raise AudienceError(
+            f"no customer_profile in {workspace}: run `c360 run` first "
+            "(with identity sources in c360.yaml)"
+        )
     profile = lake.read_table(workspace, "gold", "customer_profile")
     members = profile.filter(_in_segment(profile, segment))
     if members.num_rows == 0:

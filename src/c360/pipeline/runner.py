@@ -20,6 +20,16 @@ from typing import Protocol
 import pyarrow as pa
 
 from c360 import config, engines
+from c360.contracts.gold_churn import CUSTOMER_SCORES
+from c360.contracts.gold_identity import (
+    IDENTITY_ALIASES,
+    IDENTITY_LEDGER,
+    IDENTITY_LINKS,
+    IDENTITY_PAIRS,
+)
+from c360.contracts.gold_profile import CUSTOMER_PROFILE
+from c360.contracts.gold_reco import BASKET_RULES, CUSTOMER_RECOMMENDATIONS
+from c360.contracts.gold_scores import CUSTOMER_CLV
 from c360.contracts.gold_segments import SEGMENT_MEMBERSHIP
 from c360.engines import Engine
 from c360.engines.duckdb.warehouse import MissingTableError, build_warehouse, query_warehouse
@@ -104,6 +114,14 @@ def run(
         return _layers(result, project, found, until, observer or Quiet())
 
 
+# What only a run with identity sources builds (the identity and customers layers): a run
+# without any removes them, histories included.
+CUSTOMER_TABLES = (
+    IDENTITY_LINKS, IDENTITY_PAIRS, IDENTITY_LEDGER, IDENTITY_ALIASES, BASKET_RULES,
+    CUSTOMER_RECOMMENDATIONS, CUSTOMER_SCORES, CUSTOMER_PROFILE, SEGMENT_MEMBERSHIP, CUSTOMER_CLV,
+)  # fmt: skip
+
+
 def _layers(
     result: RunResult, project: config.Project, found: list, until: str, watch: Observer
 ) -> RunResult:
@@ -133,6 +151,9 @@ def _layers(
         with _layer(result, "identity", 1, watch):
             result.identity = resolve_workspace(workspace, project.identity, backend.splink_api)
             watch.done("identity", "identity_links")
+    else:  # no earlier run's customers linger beside this run's facts
+        for table in CUSTOMER_TABLES:
+            lake.drop(workspace, "gold", table.name)
 
     with _layer(result, "gold", len(GOLD_MODELS), watch):
         people = people_of(workspace, project.identity, FACT_TABLE)
