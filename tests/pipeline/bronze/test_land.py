@@ -272,16 +272,71 @@ def test_a_generated_workspace_lands_whole(tmp_path: Path) -> None:
     }
 
 
-def test_a_source_that_is_not_its_format_or_is_a_folder_names_the_file(tmp_path: Path) -> None:
+def test_a_source_that_is_not_its_format_or_an_empty_folder_names_it(tmp_path: Path) -> None:
     garbage = tmp_path / "sources" / "people.parquet"
     garbage.parent.mkdir(parents=True)
     garbage.write_bytes(b"PAR1 not really")
     with pytest.raises(SourceError, match=r"cannot read .*people\.parquet: .*magic bytes"):
         land(tmp_path, PEOPLE, garbage, "b1", WHEN)
-    folder = tmp_path / PEOPLE.path
+    folder = tmp_path / "sources" / "people"
     folder.mkdir()
-    with pytest.raises(SourceError, match=r"cannot read .*people\.csv: .*Is a directory"):
+    (folder / "readme.txt").write_text("id,age\nA,1\n")
+    with pytest.raises(SourceError, match=r"no \.csv files in the folder .*sources/people$"):
         land(tmp_path, PEOPLE, folder, "b1", WHEN)
+
+
+def test_a_folder_of_csv_extracts_lands_as_one_table_file_by_file(tmp_path: Path) -> None:
+    """Daily extracts in one folder: each file keeps its own lineage and line numbers; they
+    land by name (dates in order), hidden files and other formats aside."""
+    folder = tmp_path / "sources" / "people"
+    (folder / "2024-12").mkdir(parents=True)
+    (folder / "2024-12-02.csv").write_text('id,age\nC,3\n"D\nE",4\nbad\n')
+    (folder / "2024-12-01.csv").write_text("id,age\nA,1\nB,2\n")
+    (folder / "2024-12" / "03.CSV").write_text("age,id\n5,F\n")  # its own column order
+    (folder / ".~lock.2024-12-01.csv").write_text("x")
+    (folder / "notes.txt").write_text("not a source")
+    result = land(tmp_path, PEOPLE, folder, "b1", WHEN)
+    rows = [
+        (r["_source_file"], r["_row_number"], r["id"], r["age"]) for r in bronze(tmp_path, "people")
+    ]
+    assert rows == [
+        ("sources/people/2024-12-01.csv", 1, "A", "1"),
+        ("sources/people/2024-12-01.csv", 2, "B", "2"),
+        ("sources/people/2024-12-02.csv", 1, "C", "3"),
+        ("sources/people/2024-12-02.csv", 2, "D\nE", "4"),
+        ("sources/people/2024-12/03.CSV", 1, "F", "5"),
+    ]
+    bad = quarantine(tmp_path, "people")
+    assert [(b["_source_file"], b["_row_number"], b["raw"]) for b in bad] == [
+        ("sources/people/2024-12-02.csv", 3, "bad")
+    ]
+    assert (result.records, result.landed, result.quarantined) == (6, 5, 1)
+
+
+def test_a_folder_of_json_lines_lands_every_file(tmp_path: Path) -> None:
+    folder = tmp_path / "sources" / "docs"
+    folder.mkdir(parents=True)
+    (folder / "b.ndjson").write_text('{"id": "2", "when": "2024-01-02"}\n')
+    (folder / "a.jsonl").write_text('{"id": "1"}\nnot json\n')
+    result = land(tmp_path, DOCS, folder, "b1", WHEN)
+    assert [(r["id"], r["_source_file"]) for r in bronze(tmp_path, "docs")] == [
+        ("1", "sources/docs/a.jsonl"), ("2", "sources/docs/b.ndjson"),
+    ]  # fmt: skip
+    assert (result.records, result.landed, result.quarantined) == (3, 2, 1)
+
+
+def test_a_manifest_naming_a_table_twice_says_to_use_a_folder(tmp_path: Path) -> None:
+    """Two files of one table would each land over the other: a run would keep only one."""
+    path = tmp_path / "sources" / "manifest.json"
+    path.parent.mkdir()
+    second = {**ORDERS, "path": "sources/orders-2.csv"}
+    path.write_text(json.dumps({"files": [ORDERS, {"kind": "truth"}, second]}))
+    with pytest.raises(SourceError) as error:
+        sources(tmp_path)
+    assert str(error.value) == (
+        f"{path}: entries 1 and 3 both name 'orders'; put a table's files in one folder and "
+        "name the folder"
+    )
 
 
 def test_a_broken_manifest_names_itself(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 import pyarrow as pa
@@ -33,6 +34,30 @@ class Block:
     rejects: list[Reject] = field(default_factory=list)
     present: set[str] | None = None  # fields seen in documents (None: every column of data)
     types: pa.Schema | None = None  # the source's own column types, when it has any (Parquet, SQL)
+
+
+# Formats read file by file, and the files of a folder that hold them (a folder of daily
+# extracts, say). Parquet and text sources read their folders themselves.
+FOLDER_FILES = {
+    "csv": (".csv",), "table": (".csv", ".parquet"), "json": (".json",),
+    "jsonl": (".jsonl", ".ndjson", ".json"), "mongo_jsonl": (".jsonl", ".ndjson", ".json"),
+}  # fmt: skip
+
+
+def source_files(path: Path, contract: Table) -> list[Path]:
+    """The files of a source: the file itself or, for a folder, its files of the source's
+    format (hidden ones aside), by name, so that extracts named by date land in date order."""
+    if not path.is_dir() or contract.file_format not in FOLDER_FILES:
+        return [path]
+    suffixes = FOLDER_FILES[contract.file_format]
+    files = sorted(
+        (f for f in path.rglob("*") if f.suffix.lower() in suffixes and f.is_file()
+         and not any(part.startswith(".") for part in f.relative_to(path).parts)),
+        key=str,
+    )  # fmt: skip
+    if not files:
+        raise SourceError(f"no {' or '.join(suffixes)} files in the folder {path}")
+    return files
 
 
 class Database(Protocol):

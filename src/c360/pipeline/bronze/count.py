@@ -17,16 +17,20 @@ import numpy as np
 import pyarrow.parquet as pq
 
 from c360.contracts.model import Table
-from c360.pipeline.bronze.blocks import Database, SourceError
+from c360.pipeline.bronze.blocks import Database, SourceError, source_files
 
 _QUOTE, _NEWLINE, _RETURN = ord('"'), ord("\n"), ord("\r")
 _BLOCK = 1 << 24
 
 
-def count(path: Path | Database, contract: Table) -> int:
-    """Records in a source (a CSV's lines other than its header and empty ones)."""
+def count(path: Path | Database, contract: Table, quoted: bool = False) -> int:
+    """Records in a source (a CSV's lines other than its header and empty ones; with
+    ``quoted``, its records as ``csv_records`` splits them); a folder's files added up."""
     if not isinstance(path, Path):
         return path.count()
+    files = source_files(path, contract)
+    if files != [path]:
+        return sum(count(file, contract, quoted) for file in files)
     fmt = contract.file_format
     if fmt == "text":
         with os.scandir(path) as entries:
@@ -40,6 +44,8 @@ def count(path: Path | Database, contract: Table) -> int:
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise SourceError(f"{path} is not valid JSON: {exc}") from None
         return len(docs) if isinstance(docs, list) else 0
+    if quoted and is_csv(path, contract):
+        return csv_records(path)
     if is_csv(path, contract):  # the CSV reader skips empty lines only, not blank ones
         with path.open("rb") as f:
             lines = sum(1 for line in f if line.rstrip(b"\r\n"))

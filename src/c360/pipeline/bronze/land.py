@@ -28,7 +28,7 @@ from c360 import config, contracts
 from c360.contracts.model import Table
 from c360.pipeline import lake
 from c360.pipeline.bronze.blocks import ROW_NUMBER, Block, Database, Reject, SourceError
-from c360.pipeline.bronze.count import count, csv_records, is_csv
+from c360.pipeline.bronze.count import count, is_csv
 from c360.pipeline.bronze.manifest import source_entries
 from c360.pipeline.bronze.readers import read
 
@@ -180,7 +180,7 @@ def land(
     result.quarantined = len(rejects)
     balanced = result.landed + result.quarantined == result.records
     if not balanced and isinstance(path, Path) and is_csv(path, contract):
-        result.records = csv_records(path)  # a value in quotes may span lines
+        result.records = count(path, contract, quoted=True)  # a value in quotes may span lines
     if result.landed + result.quarantined != result.records:
         raise ReconciliationError(
             f"{name}: {result.records} records read but {result.landed} landed and "

@@ -28,6 +28,13 @@ def source_entries(manifest: Path) -> list[dict[str, str]]:
     if not isinstance(document["files"], list):
         raise SourceError(f"{manifest}: 'files' is {_json_kind(document['files'])}, not a list")
     entries = [_entry(manifest, i, f) for i, f in enumerate(document["files"], 1)]
+    first: dict[str, int] = {}
+    for number, entry in enumerate(entries, 1):
+        if entry["kind"] == "source" and first.setdefault(entry["table"], number) != number:
+            raise SourceError(
+                f"{manifest}: entries {first[entry['table']]} and {number} both name "
+                f"{entry['table']!r}; put a table's files in one folder and name the folder"
+            )
     return [entry for entry in entries if entry["kind"] == "source"]
 
 

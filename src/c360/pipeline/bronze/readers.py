@@ -33,6 +33,7 @@ from c360.pipeline.bronze.blocks import (
     Reject,
     SourceError,
     as_text,
+    source_files,
 )
 from c360.pipeline.bronze.csvfile import read_csv
 
@@ -42,7 +43,7 @@ _MARKERS = re.compile(r"^--- BEGIN (\w+) ---$.*^--- END \1 ---$", re.MULTILINE |
 
 def read(path: Path | Database, contract: Table, dialect: CsvFile = PLAIN_CSV) -> Iterator[Block]:
     """The records of one source file, folder or database, in source order (a CSV file
-    written as ``dialect`` says)."""
+    written as ``dialect`` says); a folder's files one after the other, by name."""
     if isinstance(path, Path) and not path.exists():
         raise SourceError(f"source file missing: {path}")
     readers: dict[str, Callable[[Path, Table], Iterator[Block]]] = {
@@ -55,8 +56,9 @@ def read(path: Path | Database, contract: Table, dialect: CsvFile = PLAIN_CSV) -
         "mongo_jsonl": _json_lines,
         "text": _text_folder,
     }
+    reader = readers[contract.file_format]
     blocks = (
-        readers[contract.file_format](path, contract)
+        (block for file in source_files(path, contract) for block in reader(file, contract))
         if isinstance(path, Path)
         else path.read(contract)
     )

@@ -19,7 +19,7 @@ from c360.pipeline import lake
 from c360.pipeline.bronze.land import ReconciliationError, bronze_schema
 from c360.pipeline.silver import campaigns, commerce, crm, ecommerce, marketing, parse
 from c360.pipeline.silver.privacy import privacy_key, pseudonymiser
-from c360.pipeline.silver.staged import Staged
+from c360.pipeline.silver.staged import LINEAGE, Staged
 
 
 @dataclass
@@ -174,7 +174,7 @@ def _publish(
     """The clean rows by key and the rejects by record number, each published atomically."""
     for layer, table, data in [
         ("silver", name, lake.in_key_order(clean, key)),
-        ("quarantine", f"silver_{name}", lake.in_key_order(rejects, ["_row_number"])),
+        ("quarantine", f"silver_{name}", lake.in_key_order(rejects, list(LINEAGE))),
     ]:
         with lake.publish(workspace, layer, table, data.schema) as out:
             out.write(data)

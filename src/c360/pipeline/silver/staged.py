@@ -22,7 +22,8 @@ class Staged:
     fails (NULL when it passes).
 
     :meth:`collect` runs it and splits it: among the rows passing every check, the first of each
-    ``key`` (lowest ``_row_number``: the record the source wrote first) is clean, the later ones
+    ``key`` (first by ``_source_file``, then ``_row_number``: the record the source wrote
+    first, its folder's files taken by name) is clean, the later ones
     are rejected as ``duplicate_key``. Every input row ends in exactly one of the two, so bronze
     rows = clean + rejects.
     """
@@ -38,7 +39,7 @@ class Staged:
         # The engine sorts, in parallel: each key's passing rows first, first written first.
         # The first row of a key is then clean if it passes, and the clean rows come out in
         # the order the lake stores them.
-        order = [*self.key, f._reason.notnull(), "_row_number"]
+        order = [*self.key, f._reason.notnull(), *LINEAGE]
         data = engine.to_arrow(f.select(*wanted).order_by(order))
         first = pc.and_(pc.is_null(data.column("_reason")), _starts_key(data, self.key))
         clean = data.select(list(self.columns)).filter(first)
