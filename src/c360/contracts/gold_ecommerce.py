@@ -188,7 +188,12 @@ AGG_ECOMMERCE_MONTHLY_SALES = gold(
     Column("month", "int", "Month, 1-12", min_value=1, max_value=12),
     *_SALES_MEASURES,
     Column("count_customers", "int", "Distinct buyers"),
-    eur("average_basket_eur", "total_revenue_eur / count_orders (the seed's panier moyen)"),
+    eur(
+        "average_basket_eur",
+        "total_revenue_eur / orders with a known price (the seed's panier moyen); NULL when no "
+        "order of the month has one",
+        nullable=True,
+    ),
 )
 
 

@@ -214,6 +214,16 @@ def test_monthly_sales_with_buyers_and_average_basket(shop: Rows) -> None:
     ]
 
 
+def test_a_month_whose_every_sale_has_no_price_has_no_average_basket(engine: Engine) -> None:
+    # March's one order is of P9, rejected in silver: no revenue to average, not a crash.
+    march = ("O9", "C5", "P9", 2, at("2024-03-03"), None)
+    rows = {**SHOP, "stg_ecommerce_orders": [*SHOP["stg_ecommerce_orders"], march]}
+    monthly = build(engine, rows)["agg_ecommerce_monthly_sales"]
+    assert pick(monthly, "month", "count_orders", "total_revenue_eur", "average_basket_eur")[
+        -1
+    ] == (3, 1, 0.0, None)
+
+
 def test_clv_basket_averages_only_the_orders_with_a_price(shop: Rows) -> None:
     # C2 ordered twice, but O4's product has no price: one order of 15 euros, not 7.50 a time.
     [c2] = [r for r in shop["mart_ecommerce_customer_lifetime_value"] if r["customer_id"] == "C2"]
