@@ -135,17 +135,21 @@ def test_a_malformed_csv_record_that_is_not_utf8_is_quarantined_not_fatal(
 
 def test_json_lines_unwrap_mongo_types_and_quarantine_broken_lines(tmp_path: Path) -> None:
     path = write(tmp_path, DOCS, '{"id": "a", "when": {"$date": "2024-01-01T00:00:00Z"}}\n'
-                 '{"id": "b", "when": 5\n[1, 2]\n{"id": 7, "when": null}\n')  # fmt: skip
+                 '{"id": "b", "when": 5\n[1, 2]\n{"id": 7, "when": null}\n'
+                 '{"id": {"$oid": "65a"}, "when": {"$date": {"$numberLong": "1673802631123"}}}\n'
+                 '{"id": "c", "when": {"$date": -1000}}\n')  # fmt: skip
     result = land(tmp_path, DOCS, path, "b1", WHEN)
     rows = bronze(tmp_path, "docs")
     assert [(r["id"], r["when"], r["_row_number"]) for r in rows] == [
         ("a", "2024-01-01T00:00:00Z", 1),
         ("7", None, 4),
+        ("65a", "2023-01-15T17:10:31.123Z", 5),  # canonical extended JSON: milliseconds
+        ("c", "1969-12-31T23:59:59.000Z", 6),
     ]
     reasons = {b["_row_number"]: b["reason"] for b in quarantine(tmp_path, "docs")}
     assert set(reasons) == {2, 3}
     assert str(reasons[2]).startswith("not JSON") and reasons[3] == "record is not a JSON object"
-    assert (result.landed, result.quarantined) == (2, 2)
+    assert (result.landed, result.quarantined) == (4, 2)
 
 
 def test_json_lines_quarantine_text_that_is_not_utf8_and_lines_only_unicode_spaces(

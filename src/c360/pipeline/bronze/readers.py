@@ -9,6 +9,7 @@ are read by ``csvfile``.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import os
@@ -38,6 +39,7 @@ from c360.pipeline.bronze.blocks import (
 from c360.pipeline.bronze.csvfile import read_csv
 
 _BOM = b"\xef\xbb\xbf"  # the UTF-8 byte order mark some Windows tools write first
+_EPOCH = dt.datetime(1970, 1, 1)
 _MARKERS = re.compile(r"^--- BEGIN (\w+) ---$.*^--- END \1 ---$", re.MULTILINE | re.DOTALL)
 
 
@@ -166,9 +168,22 @@ def _scalar_text(value: Any) -> str | None:
         return repr(value)  # what json.dumps writes, without its overhead
     if isinstance(value, dict) and len(value) == 1:
         ((key, inner),) = value.items()
+        if key == "$date" and not isinstance(inner, str):
+            return _epoch_text(inner)
         if key in ("$date", "$oid", "$numberLong", "$numberDecimal", "$numberInt", "$numberDouble"):
             return inner if isinstance(inner, str) else json.dumps(inner)
     return json.dumps(value, ensure_ascii=False)
+
+
+def _epoch_text(value: Any) -> str:
+    """A MongoDB date written as milliseconds since 1970 ({"$numberLong": "…"} in canonical
+    extended JSON, a bare number in older exports) as ISO text in UTC; anything else as JSON."""
+    millis: Any = value.get("$numberLong") if isinstance(value, dict) and len(value) == 1 else value
+    try:
+        when = _EPOCH + dt.timedelta(milliseconds=int(millis))
+    except (TypeError, ValueError, OverflowError):
+        return json.dumps(value, ensure_ascii=False)
+    return when.strftime("%Y-%m-%dT%H:%M:%S.") + f"{when.microsecond // 1000:03d}Z"
 
 
 def _text_folder(path: Path, contract: Table) -> Iterator[Block]:
