@@ -91,6 +91,33 @@ def test_orders_and_inventory_follow_the_seed_cleaning(engine: Engine) -> None:
     assert reasons(engine, staged_inventory) == {2: "negative_stock", 3: "orphan_product"}
 
 
+def test_order_times_with_fractional_seconds_are_read_to_the_second(engine: Engine) -> None:
+    """APIs and databases export milliseconds; contracts keep seconds."""
+    customers = bronze(engine, "ec_customers_ms", ("customer_id", "name", "email", "city",
+                                                   "country", "registration_date",
+                                                   "loyalty_tier"),
+                       [("CUST_1", "Ann", "a@b.fr", "Lyon", "FR", "2023-01-15T17:10:31.123Z",
+                         "gold")])  # fmt: skip
+    products = bronze(engine, "ec_products_ms", ("product_id", "name", "category", "brand",
+                                                 "price", "cost"),
+                      [("PROD_1", "Lamp", "Home", "Lumo", "20.0", "12.5")])  # fmt: skip
+    orders = bronze(
+        engine,
+        "ec_orders_ms",
+        ("order_id", "customer_id", "product_id", "quantity", "order_date", "shipping_address"),
+        [
+            ("EC-1", "CUST_1", "PROD_1", "1", "2024-01-03 02:29:12.500", "x"),
+            ("EC-2", "CUST_1", "PROD_1", "1", "2024-01-03T02:29:12.123456+02:00", "x"),
+        ],
+    )
+    clean = stg_ecommerce_orders(orders, customers, products, AS_OF).collect(engine)[0]
+    assert clean.column("order_at").to_pylist() == [
+        dt.datetime(2024, 1, 3, 2, 29, 12), dt.datetime(2024, 1, 3, 0, 29, 12)
+    ]  # fmt: skip
+    people = stg_ecommerce_customers(customers, pseudonymiser("md5"), AS_OF).collect(engine)[0]
+    assert people.column("registration_date").to_pylist() == [dt.date(2023, 1, 15)]
+
+
 def test_a_customer_without_an_id_does_not_hide_orphan_orders(engine: Engine) -> None:
     """``x NOT IN`` a set holding a NULL is never true: the blank id must not hide CUST_9."""
     products = bronze(engine, "ec_products_n", ("product_id", "name", "category", "brand",

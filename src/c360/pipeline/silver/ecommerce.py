@@ -72,7 +72,7 @@ def stg_ecommerce_customers(bronze: Table, pseudonymise: Pseudonymise, as_of: da
         has_valid_email=mail.notnull(),
         city=conform.repair_encoding(parse.clean_text(b.city)),
         country=conform.country_iso(b.country),
-        registration_date=_past(parse.timestamp(b.registration_date), as_of).cast("date"),
+        registration_date=_past(parse.written_timestamp(b.registration_date), as_of).cast("date"),
         loyalty_tier=_tier(parse.clean_text(b.loyalty_tier).lower().fill_null("bronze")),
     )
     return stage(t, [("missing_key", t.customer_id.isnull())], ["customer_id"], CUSTOMER_COLUMNS)
@@ -98,7 +98,7 @@ def stg_ecommerce_orders(
         customer_id=parse.clean_text(b.customer_id),
         product_id=parse.clean_text(b.product_id),
         quantity=parse.integer(b.quantity),
-        order_at=parse.timestamp(b.order_date),
+        order_at=parse.written_timestamp(b.order_date),
         shipping_address=conform.repair_encoding(parse.clean_text(b.shipping_address)),
         _raw_quantity=b.quantity,
         _raw_date=b.order_date,
@@ -132,7 +132,7 @@ def stg_ecommerce_inventory(bronze: Table, products: Table, as_of: datetime) -> 
         product_id=parse.clean_text(b.product_id),
         warehouse_id=parse.clean_text(b.warehouse_id),
         stock_quantity=parse.integer(b.stock_quantity),
-        last_updated_at=parse.timestamp(b.last_updated),
+        last_updated_at=parse.written_timestamp(b.last_updated),
         _raw_stock=b.stock_quantity,
     )
     checks = [

@@ -45,7 +45,7 @@ def stg_mongo_campaigns(bronze: Table) -> Staged:
         impressions=parse.integer(b.impressions),
         clicks=parse.integer(b.clicks),
         conversions=parse.integer(b.conversions),
-        start_date=parse.timestamp(b.start_date),
+        start_date=parse.written_timestamp(b.start_date),
         status=parse.clean_text(b.status).lower(),
         _raw=ibis.struct(
             {
@@ -107,7 +107,7 @@ def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> 
         payment_method=parse.clean_text(b.payment_method).fill_null("Unknown"),
         discount_applied=parse.number(b.discount_applied).fill_null(0.0),
         shipping_cost=parse.number(b.shipping_cost).fill_null(0.0),
-        transaction_at=parse.timestamp(b.timestamp),
+        transaction_at=parse.written_timestamp(b.timestamp),
         _raw=ibis.struct(
             {
                 c: b[c]
