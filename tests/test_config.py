@@ -170,3 +170,12 @@ def test_invalid_text_sections_get_one_clear_message(
     (tmp_path / "c360.yaml").write_text(text)
     with pytest.raises(ConfigError, match=message):
         load(tmp_path)
+
+
+def test_a_file_that_is_not_utf8_gets_one_clear_message(tmp_path: Path) -> None:
+    (tmp_path / "c360.yaml").write_bytes(b"engine: duckdb\n# caf\xe9\n")
+    with pytest.raises(ConfigError) as caught:
+        load(tmp_path)
+    message = str(caught.value)
+    assert str(tmp_path / "c360.yaml") in message and "not UTF-8 text" in message
+    assert "\n" not in message

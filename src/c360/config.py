@@ -265,6 +265,8 @@ def load(workspace: Path) -> Project:
     if path.exists():
         try:
             loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except UnicodeDecodeError:
+            raise ConfigError(f"{path}: the project file is not UTF-8 text") from None
         except (OSError, yaml.YAMLError) as exc:
             raise ConfigError(f"{path}: cannot read the project file: {exc}") from None
         if not isinstance(loaded, dict):

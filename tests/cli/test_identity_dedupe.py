@@ -118,3 +118,12 @@ def test_an_output_folder_that_does_not_exist_is_refused_before_matching(people:
     result = runner.invoke(app, ["dedupe", str(people), "--id", "id", *ROLES, "--out", str(out)])
     assert result.exit_code == 2
     assert result.stderr == f"error: cannot write {out}: no folder {out.parent}\n"
+
+
+def test_an_out_that_is_the_input_is_refused(people: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(people.parent)
+    out = people.parent / "." / people.name  # the same file by another spelling
+    result = runner.invoke(app, ["dedupe", people.name, "--id", "id", *ROLES, "--out", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: --out {out} is the input file {people.name}; choose another\n"
+    assert people.read_text(encoding="utf-8") == PEOPLE

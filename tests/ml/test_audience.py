@@ -87,3 +87,34 @@ def test_a_profile_without_customers_is_one_line(
     assert main(["audience", "export", "VIP", "-w", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert err == "error: no customer in segment 'VIP'; segments: none\n"
+
+
+@pytest.mark.parametrize("where", ["folder", "no_parent"])
+def test_an_unwritable_out_is_one_line(
+    workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    out = tmp_path if where == "folder" else tmp_path / "no" / "vip.csv"
+    assert main(["audience", "export", "VIP", "-w", str(workspace), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    reason = "it is a folder" if where == "folder" else f"no folder {out.parent}"
+    assert err == f"error: cannot write {out}: {reason}\n"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_out_dash_writes_to_stdout_and_the_summary_to_stderr(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    monkeypatch.chdir(workspace)
+    args = ["audience", "export", "VIP", "--format", fmt, "--clear-text", "--out", "-"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert not (workspace / "-").exists()
+    first = result.stdout.splitlines()
+    assert first == (
+        ['"customer360_id","channels","email","phone"',
+         '"c360_00000001","email;sms","ann@x.com","+33612345678"']
+        if fmt == "csv"
+        else ['{"customer360_id": "c360_00000001", "channels": "email;sms", '
+              '"email": "ann@x.com", "phone": "+33612345678"}']
+    )  # fmt: skip
+    assert "1 of 4 members of 'VIP' written to stdout" in " ".join(result.stderr.split())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -10,7 +11,7 @@ import pyarrow.csv as pacsv
 import typer
 
 from c360 import config
-from c360.cli._console import console, fail
+from c360.cli._console import console, err_console, fail
 
 app = typer.Typer(
     help="Audiences: segment members handed to a campaign tool.", no_args_is_help=True
@@ -27,7 +28,10 @@ def export_command(
         Literal["csv", "json"], typer.Option("--format", help="csv, or json (JSON lines).")
     ] = "csv",
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Default: exports/audiences/<segment>.")
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="'-' for stdout. Default: exports/audiences/<segment>.csv|jsonl."
+        ),
     ] = None,
     clear_text: Annotated[
         bool, typer.Option("--clear-text", help="E-mails and phones in clear, not pseudonymised.")
@@ -36,24 +40,40 @@ def export_command(
     """Write the members of SEGMENT: customer360_id, consented channels, e-mail and phone."""
     from c360.ml.audience import AudienceError, audience
 
-    try:
-        found = audience(workspace, config.load(workspace), segment, clear_text)
-    except (config.ConfigError, AudienceError) as exc:
-        raise fail(str(exc).strip("'\"")) from None
+    to_stdout = str(out) == "-"
     slug = re.sub(r"[^a-z0-9]+", "_", segment.lower()).strip("_") or "segment"
     path = (
         out or workspace / "exports" / "audiences" / f"{slug}.{'csv' if fmt == 'csv' else 'jsonl'}"
     )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "csv":
-        pacsv.write_csv(found.members, path)
-    else:
-        import json
+    if out is not None and not to_stdout:  # a mistake is told before the work, not after
+        if path.is_dir():
+            raise fail(f"cannot write {path}: it is a folder")
+        if not path.parent.is_dir():
+            raise fail(f"cannot write {path}: no folder {path.parent}")
+    try:
+        found = audience(workspace, config.load(workspace), segment, clear_text)
+    except (config.ConfigError, AudienceError) as exc:
+        raise fail(str(exc).strip("'\"")) from None
+    try:
+        if out is None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        if fmt == "csv":
+            pacsv.write_csv(found.members, sys.stdout.buffer if to_stdout else path)
+        else:
+            import json
 
-        path.write_text("".join(json.dumps(r) + "\n" for r in found.members.to_pylist()))
-    console.print(
+            lines = "".join(json.dumps(r) + "\n" for r in found.members.to_pylist())
+            if to_stdout:
+                sys.stdout.write(lines)
+            else:
+                path.write_text(lines)
+    except OSError as exc:
+        raise fail(f"cannot write {path}: {exc.strerror or exc}") from None
+    # With -o - stdout holds the members, so the summary goes to stderr.
+    (err_console if to_stdout else console).print(
         f"{found.members.num_rows:,} of {found.segment_size:,} members of {segment!r} written to "
-        f"{path} ({found.opted_out:,} opted out, {found.no_consented_channel:,} with no consented "
+        f"{'stdout' if to_stdout else path} ({found.opted_out:,} opted out, "
+        f"{found.no_consented_channel:,} with no consented "
         f"channel left out; contact points {'in clear' if clear_text else 'pseudonymised'})",
         highlight=False,
     )

@@ -90,6 +90,9 @@ def dedupe_command(
     to_stdout = str(out) == "-"
     if not to_stdout and not out.parent.is_dir():
         raise fail(f"cannot write {out}: no folder {out.parent}")
+    for file in files:
+        if not to_stdout and out.resolve() == file.resolve():
+            raise fail(f"--out {out} is the input file {file}; choose another")
     roles = parse_roles(role)
     working = err_console.status("matching…") if err_console.is_terminal else nullcontext()
     try:
