@@ -24,6 +24,9 @@ def test_empty_lines_and_a_missing_final_line_break_are_not_records(tmp_path: Pa
     assert csv_records(path, 2) == csv_records(path) == 2
     path.write_bytes(b"id")
     assert csv_records(path) == 0
+    for nothing in (b"", b"\r\n\n"):  # not even a header
+        path.write_bytes(nothing)
+        assert csv_records(path) == 0
 
 
 @pytest.mark.parametrize("block", [1, 2, 3, 1 << 24])

@@ -476,9 +476,23 @@ def test_a_csv_line_of_spaces_is_quarantined_and_reconciled(tmp_path: Path) -> N
     assert (result.records, result.landed, result.quarantined) == (3, 2, 1)
 
 
+def test_a_csv_record_repeating_the_header_is_quarantined(tmp_path: Path) -> None:
+    """Extracts joined end to end (``cat a.csv b.csv``) repeat the header, a BOM before it."""
+    text = "id,age\nA,1\nid,age\nB,2\n\ufeffid,age\nid,3\nC,age\n"
+    result = land(tmp_path, PEOPLE, write(tmp_path, PEOPLE, text), "b1", WHEN)
+    assert [(r["_row_number"], r["id"]) for r in bronze(tmp_path, "people")] == [
+        (1, "A"), (3, "B"), (5, "id"), (6, "C")
+    ]  # fmt: skip
+    assert [(b["_row_number"], b["raw"], b["reason"]) for b in quarantine(tmp_path, "people")] == [
+        (2, "id,age", "record repeats the header"), (4, "\ufeffid,age", "record repeats the header")
+    ]  # fmt: skip
+    assert (result.records, result.landed, result.quarantined) == (6, 4, 2)
+
+
 @pytest.mark.parametrize(
     ("table", "text"),
-    [(PEOPLE, "id,age\n"), (DOCS, ""), (DOCS, "\n\n"), (DOCS, "{broken\n"),
+    [(PEOPLE, "id,age\n"), (PEOPLE, ""), (PEOPLE, "\n\n"), (DOCS, ""), (DOCS, "\n\n"),
+     (DOCS, "{broken\n"),
      (replace(DOCS, file_format="json", path="sources/docs.json"), "[]")],
 )  # fmt: skip
 def test_a_source_without_records_lands_empty_rather_than_missing_columns(

@@ -49,7 +49,7 @@ def count(path: Path | Database, contract: Table, quoted: bool = False) -> int:
     if is_csv(path, contract):  # the CSV reader skips empty lines only, not blank ones
         with path.open("rb") as f:
             lines = sum(1 for line in f if line.rstrip(b"\r\n"))
-        return lines - 1  # a CSV's first line is its header
+        return max(lines - 1, 0)  # a CSV's first line is its header
     with path.open("rb") as f:
         return sum(1 for line in f if line.strip())
 
@@ -92,4 +92,4 @@ def csv_records(path: Path, block: int = _BLOCK) -> int:
                 data = data[int(ends[-1]) + 1 :]
                 filled = False
             filled = filled or bool(data.strip(b"\r\n"))
-    return records + filled - 1  # the first record is the header
+    return max(records + filled - 1, 0)  # the first record is the header

@@ -28,11 +28,17 @@ from c360.contracts.model import Table
 from c360.pipeline.bronze.blocks import NOT_UTF8, ROW_NUMBER, Block, Reject, SourceError, as_text
 
 CSV_BLOCK_BYTES = 1 << 24  # how much of a CSV Arrow parses at a time
+REPEATED_HEADER = "record repeats the header"
 SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 
 
 def read_csv(path: Path, contract: Table, dialect: CsvFile) -> Iterator[Block]:
-    """The records of a CSV file written as ``dialect`` says, in file order."""
+    """The records of a CSV file written as ``dialect`` says, in file order; a file without
+    even a header (an extract of a day without data) has none."""
+    if _blank(path):
+        empty = pa.table({name: pa.array([], pa.string()) for name in contract.column_names})
+        yield Block(empty.append_column(ROW_NUMBER, pa.array([], pa.int64())), str(path))
+        return
     _refuse_utf16(path)
     handed = _Handed()
     _quiet_row_text_errors()
@@ -90,12 +96,16 @@ def _csv_pass(
         rejects, bad[:] = handed.new_rejects(bad, escaped), []
         if (fresh := numbers > handed.last).sum() < batch.num_rows:  # handed over by a pass before
             batch, numbers = batch.filter(pa.array(fresh)), numbers[fresh]
-        if (broken := _escaped_rows(batch) if escaped else _not_utf8(batch)).size:
-            rejects += [(str(path), int(numbers[i]), _fields(batch, i, dialect), undecodable)
-                        for i in broken]  # fmt: skip
-            keep = np.ones(batch.num_rows, bool)
-            keep[broken] = False
-            batch, numbers = batch.filter(pa.array(keep)), numbers[keep]
+        for broken, reason in (
+            (_escaped_rows(batch) if escaped else _not_utf8(batch), undecodable),
+            (_repeated_header(batch), REPEATED_HEADER),
+        ):
+            if broken.size:
+                rejects += [(str(path), int(numbers[i]), _fields(batch, i, dialect), reason)
+                            for i in broken]  # fmt: skip
+                keep = np.ones(batch.num_rows, bool)
+                keep[broken] = False
+                batch, numbers = batch.filter(pa.array(keep)), numbers[keep]
         handed.last = max(handed.last, numbering.last)
         data = pa.Table.from_batches([batch]).rename_columns(names)
         yield Block(
@@ -231,6 +241,28 @@ def _not_utf8(batch: pa.RecordBatch) -> np.ndarray:
                 except UnicodeDecodeError:
                     broken.add(i)
     return np.array(sorted(broken), dtype=np.int64)
+
+
+def _repeated_header(batch: pa.RecordBatch) -> np.ndarray:
+    """Positions of the records that repeat the header word for word (files joined end to
+    end), the first name perhaps behind a byte order mark."""
+    names = batch.schema.names
+    if not batch.num_rows or not names:
+        return np.array([], dtype=np.int64)
+    first = batch.column(0)
+    same = pc.or_(pc.equal(first, names[0]), pc.equal(first, "\ufeff" + names[0]))
+    if not pc.any(same).as_py():
+        return np.array([], dtype=np.int64)
+    for column, name in zip(batch.columns[1:], names[1:], strict=True):
+        same = pc.and_(same, pc.equal(column, name))
+    return np.flatnonzero(same.fill_null(False).to_numpy(zero_copy_only=False))
+
+
+def _blank(path: Path) -> bool:
+    """Whether a file holds nothing but line breaks (and perhaps a byte order mark)."""
+    with path.open("rb") as file:
+        head = file.read(4096)
+    return len(head) < 4096 and not head.removeprefix(b"\xef\xbb\xbf").strip(b"\r\n")
 
 
 def _fields(batch: pa.RecordBatch, row: int, dialect: CsvFile) -> str:
