@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from c360.pipeline.runner import run
+from c360.serve.run_report import markdown
 
 
 @pytest.fixture(scope="module")
@@ -31,3 +32,17 @@ def test_markdown_lists_every_model(written: Path) -> None:
     text = written.read_text()
     assert text.startswith("# Run report")
     assert "| stg_ecommerce_orders |" in text and "**NO**" not in text
+
+
+def test_identity_rows_superseded_by_a_later_row_of_their_id_are_reported() -> None:
+    """An id repeated in a source keeps its latest row; the report says how many it left out."""
+    data = {
+        "finished_at": "2026-01-02T03:04:05", "engine": "duckdb", "seconds": {"identity": 1.0},
+        "bronze": [], "silver": [], "text": {}, "gold": [], "answers": {},
+        "identity": {
+            "records": 10, "customers": 7, "pairs": 12, "unmatchable": 1,
+            "duplicates": {"crm": 0, "shop": 3}, "events": {"created": 7},
+        },
+    }  # fmt: skip
+    text = markdown(data)
+    assert "| 10 | 7 | 12 | 1 | shop 3 | created 7 |" in text

@@ -87,9 +87,12 @@ def print_result(result: RunResult) -> None:
         )
     if result.identity:
         i = result.identity
+        repeated = sum(i.duplicates.values())
         console.print(
             f"Identity: {i.records:,} source records → {i.customers:,} customers "
-            f"({i.unmatchable:,} with nothing to match on), in {result.seconds['identity']:.1f} s"
+            f"({i.unmatchable:,} with nothing to match on"
+            + (f"; {repeated:,} rows superseded by a later row of their id" if repeated else "")
+            + f"), in {result.seconds['identity']:.1f} s"
         )
     if result.gold:
         print_gold(result.gold + result.customers,

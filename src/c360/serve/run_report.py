@@ -106,10 +106,12 @@ def markdown(data: dict[str, Any]) -> str:
         lines += [f"| {name} | {rows:,} |" for name, rows in data["text"].items()]
     if identity := data.get("identity"):
         lines += ["", "## Identity: source records resolved into customers", "",
-                  "| records | customers | scored pairs | unmatchable (singletons) | changes |",
-                  "| ---: | ---: | ---: | ---: | --- |",
+                  "| records | customers | scored pairs | unmatchable (singletons) | "
+                  "superseded (a later row of the id kept) | changes |",
+                  "| ---: | ---: | ---: | ---: | --- | --- |",
                   f"| {identity['records']:,} | {identity['customers']:,} | "
                   f"{identity['pairs']:,} | {identity['unmatchable']:,} | "
+                  f"{_reasons({k: n for k, n in identity['duplicates'].items() if n})} | "
                   f"{_reasons(identity['events'])} |"]  # fmt: skip
     if data["gold"]:
         lines += ["", "## Gold", "", "| table | rows |", "| --- | ---: |"]
