@@ -37,7 +37,7 @@ def test_parsers_on_plain_and_written_values(engine: Engine) -> None:
         )
     ).to_pydict()
     ten = datetime(2024, 7, 28, 10)
-    assert out["number"] == [12.0, 12.0, -7.5, 12.5, 1.0, None, 7.0, None, 1e20, None]
+    assert out["number"] == [12.0, 12.0, -7.5, 12.5, 1.0, 1e5, 7.0, None, 1e20, None]
     assert out["integer"] == [12, 12, None, None, 1, None, 7, None, None, None]
     assert out["timestamp"] == [
         ten,
@@ -106,3 +106,11 @@ def test_numbers_with_their_thousands_grouped(engine: Engine) -> None:
         1234.5, 1234.5, 1234567.0, -12345678.0, 1234.5, 1234.5, 1234.5, 1.234, None, None, None,
         None,
     ]  # fmt: skip
+
+
+def test_numbers_in_scientific_notation(engine: Engine) -> None:
+    """As Python, pandas and JSON writers print very small or large floats."""
+    written = ["1e-05", "2.5E+3", "-3.1e2", "1,5e3", "e5", "1e", "1e5.5", "1.234,5e2"]
+    t = engine.register("exponent_cases", pa.table({"text": written}))
+    out = engine.to_arrow(t.select(number=parse.number(t.text))).column("number").to_pylist()
+    assert out == [1e-05, 2500.0, -310.0, 1500.0, None, None, None, None]

@@ -21,7 +21,7 @@ from c360.contracts.model import Column
 from c360.contracts.model import Table as Contract
 from c360.pipeline.silver.staged import LINEAGE
 
-_NUMBER = r"^-?[0-9]+([.,][0-9]+)?$"
+_NUMBER = r"^-?[0-9]+([.,][0-9]+)?([eE][+-]?[0-9]+)?$"
 _INTEGER = r"^-?[0-9]+(\.0+)?$"
 _OFFSET = r"[+-][0-9]{2}:?[0-9]{2}$"
 _WRITTEN_OFFSET = r":[0-9]{2}(\.[0-9]{1,9})?([+-][0-9]{2}:?[0-9]{2})\s*$"
@@ -71,7 +71,7 @@ _GROUPS = (
 
 def number(value: StringValue) -> FloatingValue:
     """A decimal number written with a dot or a decimal comma ("12,50"), its thousands grouped
-    or not ("1.234,50")."""
+    or not ("1.234,50"), or in scientific notation ("1e-05", as Python and pandas print)."""
     text = clean_text(value)
     grouped = ibis.cases(
         *((text.re_search(shape), text.re_replace(group, "").replace(",", "."))
