@@ -62,6 +62,23 @@ def test_refuses_a_non_empty_workspace_without_force(tmp_path: Path) -> None:
     assert (tmp_path / "w" / "notes.txt").read_text() == "mine"  # --force keeps user files
 
 
+def test_new_sources_take_away_what_runs_built_from_the_old_ones(tmp_path: Path) -> None:
+    """A run after regenerating must not carry the old world's identity links, segment history
+    or exports into the new one."""
+    w = tmp_path / "w"
+    generate(w, Plan(scale=0.01))
+    built = [w / "lake" / "gold" / "identity_links" / "part-0.parquet", w / "warehouse.duckdb",
+             w / "exports" / "csv" / "dim_customer.csv", w / "reports" / "run.md"]  # fmt: skip
+    for path in built:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("old")
+    (w / ".c360").mkdir(exist_ok=True)
+    (w / ".c360" / "privacy.key").write_text("kept")
+    generate(w, Plan(scale=0.01, seed=7), force=True)
+    assert [p for p in built if p.exists()] == []
+    assert (w / ".c360" / "privacy.key").read_text() == "kept"
+
+
 @pytest.mark.parametrize(
     "kwargs",
     [{"scale": 0.001}, {"scale": 101}, {"file_format": "xlsx"}, {"dirt": 0.5}, {"seed": -1}],

@@ -29,7 +29,14 @@ Format = Annotated[
     str, typer.Option("--format", help="File format of the seed-000 tables: csv or parquet.")
 ]
 Force = Annotated[
-    bool, typer.Option("--force", help="Replace the sources of a non-empty workspace.")
+    bool,
+    typer.Option(
+        "--force",
+        help=(
+            "Replace the sources of a non-empty workspace, and remove what runs built "
+            "from the old ones (lake, warehouse, exports, reports)."
+        ),
+    ),
 ]
 DirtRate = Annotated[
     float, typer.Option("--dirt", help="Share of seed-000 rows given a defect (0-0.2).")

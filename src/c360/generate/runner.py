@@ -16,6 +16,7 @@ from c360 import __version__, contracts
 from c360.config import PROJECT_FILE, write_default
 from c360.contracts.identity import IDENTITY_SOURCES
 from c360.contracts.model import Table
+from c360.engines.duckdb.warehouse import warehouse_path
 from c360.generate import ecommerce, identity, marketing, seed000
 from c360.generate.block import Block
 from c360.generate.dirt import DEFECTS_SCHEMA, Dirt
@@ -60,9 +61,17 @@ def generate(
         return _generate(workspace, plan, progress)
 
 
+# What runs built from the sources: new sources are a new world, whose runs must not inherit
+# the old one's identity links, segment history, warehouse or exports.
+BUILT_FROM_SOURCES = ("lake", "exports", "reports")
+
+
 def _generate(workspace: Path, plan: Plan, progress: Progress | None) -> Result:
-    for sub in ("sources", "truth"):
+    for sub in ("sources", "truth", *BUILT_FROM_SOURCES):
         shutil.rmtree(workspace / sub, ignore_errors=True)
+    warehouse = warehouse_path(workspace)
+    for path in (warehouse, warehouse.with_name(warehouse.name + ".wal")):
+        path.unlink(missing_ok=True)
     sinks: dict[str, Sink] = {}
     defects = CsvSink(output_path(workspace, contracts.get("truth_defects"), plan))
     defect_count = 0
