@@ -172,6 +172,26 @@ def test_a_failed_table_leaves_the_previous_load(workspace: Path, postgres_url: 
     assert catalog(postgres_url, leftovers) == [(0,)]
 
 
+def test_a_load_is_all_tables_or_none(workspace: Path, postgres_url: str) -> None:
+    """A user's view on one table stops its replacement: the tables before it keep the
+    previous load too, so the schema never mixes two runs."""
+    load_postgres(workspace, postgres_url, "whole", CONTRACTS)
+    with pg.connect(postgres_url) as conn, conn.cursor() as cur:
+        cur.execute("CREATE VIEW whole.my_lines AS SELECT order_id FROM whole.fct_order_lines")
+        conn.commit()
+    more = pa.table(
+        {"customer_id": ["c1", "c2", "c3"], "segment_id": ["s1", "s1", "s2"],
+         "signed_up_at": [dt.datetime(2024, 1, 1)] * 3, "tags": [None, None, None]},
+        schema=CUSTOMERS.arrow_schema(),
+    )  # fmt: skip
+    publish_table(workspace, "gold", "dim_customer", more)
+    with pytest.raises(LoadError, match=r"cannot replace whole\.fct_order_lines: .*my_lines"):
+        load_postgres(workspace, postgres_url, "whole", CONTRACTS)
+    assert catalog(postgres_url, "SELECT count(*) FROM whole.dim_customer") == [(2,)]
+    leftovers = "SELECT count(*) FROM pg_tables WHERE tablename LIKE '_c360_staging%'"
+    assert catalog(postgres_url, leftovers) == [(0,)]
+
+
 @pytest.mark.parametrize(
     ("url", "message"),
     [

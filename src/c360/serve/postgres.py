@@ -1,8 +1,9 @@
 """Load the gold tables into PostgreSQL through ADBC bulk ingest (Arrow in, ``COPY`` underneath).
 
-Each table is ingested into a staging table and swapped in by the same transaction, which then
-adds the contract's NOT NULLs, its primary key and an index per foreign-key-like column: a rerun
-replaces the tables with identical ones, and a failure leaves the previous load untouched.
+Each table is ingested into a staging table and swapped in, then given the contract's NOT NULLs,
+its primary key and an index per foreign-key-like column, all in one transaction for the whole
+load: a rerun replaces the tables with identical ones, and a failure anywhere (a duplicate key,
+a user's view that depends on a table) leaves the previous load untouched, every table of it.
 """
 
 from __future__ import annotations
@@ -34,18 +35,25 @@ def load_postgres(
 ) -> dict[str, int]:
     """Replace every gold table in ``schema`` of the database at ``url``; returns rows per table.
 
-    ``progress(table, rows)`` is called after each table is committed.
+    ``progress(table, rows)`` is called after each table is swapped in; the load commits once,
+    after the last.
     """
     tables = gold_tables(workspace, contracts)
     if not tables:
         raise LoadError(f"no gold tables in {Path(workspace) / 'lake' / 'gold'}: run `c360 run`")
     rows = {}
     with connect(url) as conn:
-        _run(conn, [f"CREATE SCHEMA IF NOT EXISTS {_q(schema)}"], f"cannot create schema {schema}")
-        for gold in tables:
-            rows[gold.name] = _replace(conn, gold, schema)
-            if progress:
-                progress(gold.name, rows[gold.name])
+        try:
+            create = f"CREATE SCHEMA IF NOT EXISTS {_q(schema)}"
+            _run(conn, [create], f"cannot create schema {schema}")
+            for gold in tables:
+                rows[gold.name] = _replace(conn, gold, schema)
+                if progress:
+                    progress(gold.name, rows[gold.name])
+        except LoadError:
+            conn.rollback()
+            raise
+        conn.commit()
     return rows
 
 
@@ -79,7 +87,6 @@ def _replace(conn: pg.Connection, gold: GoldTable, schema: str) -> int:
         try:
             rows = cur.adbc_ingest(staging, gold.reader(), mode="replace", db_schema_name=schema)
         except (adbc_driver_manager.Error, pa.ArrowException, ValueError) as exc:
-            conn.rollback()
             raise LoadError(f"cannot load {gold.name}: {_one_line(exc)}") from None
     swap = [
         f"DROP TABLE IF EXISTS {target}",
@@ -118,14 +125,12 @@ def _constraints_sql(gold: GoldTable, target: str) -> list[str]:
 
 
 def _run(conn: pg.Connection, statements: list[str], failure: str) -> None:
-    """Run ``statements`` in one transaction: all of them, or none."""
+    """Run ``statements`` in the load's transaction (the caller commits or rolls back)."""
     with conn.cursor() as cur:
         try:
             for statement in statements:
                 cur.execute(statement)
-            conn.commit()
         except adbc_driver_manager.Error as exc:
-            conn.rollback()
             raise LoadError(f"{failure}: {_one_line(exc)}") from None
 
 
