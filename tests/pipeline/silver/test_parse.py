@@ -116,3 +116,12 @@ def test_numbers_in_scientific_notation(engine: Engine) -> None:
     t = engine.register("exponent_cases", pa.table({"text": written}))
     out = engine.to_arrow(t.select(number=parse.number(t.text))).column("number").to_pylist()
     assert out == [1e-05, 2500.0, -310.0, 1500.0, None, None, None, None]
+
+
+def test_truth_values_in_english_and_the_seeds_other_languages(engine: Engine) -> None:
+    written = ["TRUE", " y ", "0", "Oui", "non", "JA", "Nein", "nee", "Sí", "não", "Vero",
+               "falso", "maybe", "", None]  # fmt: skip
+    t = engine.register("truth_cases", pa.table({"text": pa.array(written, pa.string())}))
+    out = engine.to_arrow(t.select(b=parse.boolean(t.text))).column("b").to_pylist()
+    assert out == [True, True, False, True, False, True, False, False, True, False, True, False,
+                   None, None, None]  # fmt: skip

@@ -132,11 +132,16 @@ def _when_null(value: ibis.Value, then: ibis.ir.BooleanValue) -> ibis.ir.Boolean
 
 
 _TRUTH = {"true": True, "t": True, "1": True, "yes": True, "y": True,
-          "false": False, "f": False, "0": False, "no": False, "n": False}  # fmt: skip
+          "false": False, "f": False, "0": False, "no": False, "n": False,
+          # as the seeds' European markets write them in a form's export
+          "oui": True, "non": False, "vrai": True, "faux": False, "ja": True, "nein": False,
+          "wahr": True, "falsch": False, "nee": False, "sí": True, "si": True, "sim": True,
+          "não": False, "nao": False, "vero": True, "falso": False}  # fmt: skip
 
 
 def boolean(value: StringValue) -> ibis.ir.BooleanValue:
-    """A truth value written true/false, 1/0, yes/no, t/f or y/n, in any case."""
+    """A truth value written true/false, 1/0, yes/no, t/f or y/n, in any case, or yes/no in
+    French, German, Dutch, Spanish, Italian or Portuguese (oui/non, ja/nein, sí/no, sim/não)."""
     return clean_text(value).lower().substitute(_TRUTH, else_=ibis.null("boolean"))
 
 
