@@ -100,6 +100,12 @@ def test_a_sql_file(workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
         (["SELEC 1"], "error: Parser Error: syntax error at or near"),
         (["SELECT * FROM nope"], "nope does not exist"),
         (["DROP TABLE dim_segment"], "read-only"),
+        ([""], "error: no SQL statement"),
+        (["  "], "error: no SQL statement"),
+        (["/* nothing */"], "error: no SQL statement"),
+        (["SELECT 1; SELECT 2"], "error: more than one statement"),
+        (["ATTACH 'other.duckdb' AS other"], "read-only"),
+        (["INSTALL httpfs"], "read-only"),
         ([], "give the SQL to run, or --file F.sql, but not both"),
         (["SELECT 1", "--file", "x.sql"], "not both"),
         (["SELECT 1", "--format", "xml"], "--format must be one of: table, csv, json"),
@@ -122,3 +128,14 @@ def test_no_warehouse_says_to_run_the_pipeline(
     code, _, err = query(capsys, "SELECT 1", "-w", str(tmp_path))
     assert code == 2
     assert "run `c360 run` first" in err and err.count("\n") == 1
+
+
+def test_sql_that_writes_a_file_is_refused(
+    workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for sql in ("COPY (SELECT 1) TO '{}'", "EXPORT DATABASE '{}'"):
+        out = tmp_path / "out"
+        code, _, err = query(capsys, sql.format(out), "-w", str(workspace))
+        assert code == 2
+        assert err.startswith("error: the warehouse is read-only") and err.count("\n") == 1
+        assert not out.exists()

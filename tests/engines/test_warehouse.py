@@ -148,6 +148,64 @@ def test_query_returns_arrow_and_is_read_only(workspace: Path) -> None:
     assert "syntax error" in str(error.value) and "\n" not in str(error.value)
 
 
+@pytest.mark.parametrize(
+    ("sql", "message"),
+    [
+        ("", "no SQL statement"),
+        ("  \n", "no SQL statement"),
+        ("/* nothing */", "no SQL statement"),
+        ("SELECT 1; SELECT 2", "more than one statement"),
+    ],
+)
+def test_a_query_is_one_statement(workspace: Path, sql: str, message: str) -> None:
+    build_warehouse(workspace, CONTRACTS)
+    with pytest.raises(QueryError) as error:
+        query_warehouse(workspace, sql)
+    assert str(error.value) == message
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "COPY (SELECT 1) TO '{out}'",
+        "EXPORT DATABASE '{out}'",
+        "EXPLAIN ANALYZE COPY (SELECT 1) TO '{out}'",
+        "EXPLAIN (ANALYZE) /* why */ COPY (SELECT 'é') TO '{out}'",
+        "ATTACH '{out}' AS other",
+        "INSTALL httpfs",
+        "SET threads = 1",
+        "PRAGMA enable_profiling",
+        "CREATE TEMP TABLE t AS SELECT 1",
+    ],
+)
+def test_a_query_that_writes_or_changes_settings_is_refused(
+    workspace: Path, tmp_path: Path, sql: str
+) -> None:
+    build_warehouse(workspace, CONTRACTS)
+    out = tmp_path / "out"
+    with pytest.raises(QueryError, match="read-only") as error:
+        query_warehouse(workspace, sql.format(out=out))
+    assert "\n" not in str(error.value)
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "DESCRIBE fct_orders",
+        "SHOW TABLES",
+        "SUMMARIZE fct_orders",
+        "FROM fct_orders",
+        "EXPLAIN SELECT * FROM fct_orders",
+        "EXPLAIN ANALYZE SELECT * FROM fct_orders",
+        "-- lines\nWITH o AS (SELECT * FROM fct_orders) SELECT count(*) FROM o;",
+    ],
+)
+def test_queries_that_only_read_run(workspace: Path, sql: str) -> None:
+    build_warehouse(workspace, CONTRACTS)
+    assert query_warehouse(workspace, sql).num_rows > 0
+
+
 def test_a_query_naming_a_table_the_warehouse_lacks_says_which(workspace: Path) -> None:
     build_warehouse(workspace, CONTRACTS)
     with pytest.raises(MissingTableError) as error:

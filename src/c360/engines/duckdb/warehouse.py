@@ -8,6 +8,7 @@ warehouse readable.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -132,6 +133,7 @@ def query_warehouse(workspace: Path, sql: str) -> pa.Table:
         raise WarehouseError(f"cannot open {path}: {_one_line(exc)}") from None
     try:
         con.execute("SET enable_progress_bar = false")
+        _refuse_unless_reading(con, sql)
         result = con.sql(sql)
         return result.to_arrow_table() if result is not None else pa.table({})
     except duckdb.CatalogException as exc:
@@ -140,6 +142,42 @@ def query_warehouse(workspace: Path, sql: str) -> pa.Table:
         raise QueryError(_one_line(exc)) from None
     finally:
         con.close()
+
+
+def _refuse_unless_reading(con: duckdb.DuckDBPyConnection, sql: str) -> None:
+    """Refuse ``sql`` unless it is one statement that only reads.
+
+    A read-only connection still writes files (COPY, EXPORT), attaches, installs and changes
+    settings; external access must stay on for the silver views, so the statement type decides.
+    SELECT covers DESCRIBE, SHOW, SUMMARIZE and FROM-first queries.
+    """
+    statements = con.extract_statements(sql)
+    if not statements:
+        raise QueryError("no SQL statement")
+    if len(statements) > 1:
+        raise QueryError("more than one statement")
+    statement = statements[0]
+    if statement.type == duckdb.StatementType.EXPLAIN:  # EXPLAIN ANALYZE runs its statement
+        _refuse_unless_reading(con, _explained(statement.query))
+    elif statement.type != duckdb.StatementType.SELECT:
+        verb = (re.findall(r"[A-Za-z]+", statement.query) or [statement.type.name])[0].upper()
+        raise QueryError(
+            f"the warehouse is read-only: {verb} is refused "
+            "(run SELECT, DESCRIBE, SHOW, SUMMARIZE or EXPLAIN)"
+        )
+
+
+def _explained(sql: str) -> str:
+    """The statement after ``EXPLAIN``, ``EXPLAIN ANALYZE`` or ``EXPLAIN (options)``."""
+    text = sql.encode("utf-8")  # the tokenizer's offsets count bytes
+    starts = [at for at, kind in duckdb.tokenize(sql) if kind != duckdb.token_type.comment]
+    words = [text[at:].split(maxsplit=1)[0].upper() for at in starts]
+    skip = 1  # EXPLAIN
+    if words[skip] in (b"ANALYZE", b"ANALYSE"):
+        skip += 1
+    elif words[skip].startswith(b"("):
+        skip = next(i for i, w in enumerate(words) if w.startswith(b")")) + 1
+    return text[starts[skip] :].decode("utf-8")
 
 
 def _refuse_if_open_for_writing(path: Path) -> None:
