@@ -34,6 +34,19 @@ def test_environment_overrides_the_file(tmp_path: Path, monkeypatch: pytest.Monk
     assert load(tmp_path).engine == "duckdb"
 
 
+@pytest.mark.parametrize("value", ["oracle", ""])
+def test_a_wrong_environment_override_names_the_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    write_default(tmp_path, "demo")
+    monkeypatch.setenv("C360_ENGINE", value)
+    with pytest.raises(ConfigError) as error:
+        load(tmp_path)
+    assert str(error.value) == (
+        f"environment variable C360_ENGINE: Input should be 'duckdb' or 'spark' (got {value!r})"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

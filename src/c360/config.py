@@ -272,13 +272,19 @@ def load(workspace: Path) -> Project:
         if not isinstance(loaded, dict):
             raise ConfigError(f"{path}: the project file must be a mapping of settings")
         data.update(loaded)
-    for env, key in ENV_OVERRIDES.items():
-        if env in os.environ:
-            data[key] = os.environ[env]
+    overridden = {key: env for env, key in ENV_OVERRIDES.items() if env in os.environ}
+    for key, env in overridden.items():
+        data[key] = os.environ[env]
     try:
         return Project.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
+        field = str(first["loc"][0]) if first["loc"] else ""
+        if field in overridden:  # the value came from the environment, not the file
+            env = overridden[field]
+            raise ConfigError(
+                f"environment variable {env}: {first['msg']} (got {os.environ[env]!r})"
+            ) from None
         where = ".".join(str(p) for p in first["loc"]) or "(top level)"
         raise ConfigError(f"{path}: {where}: {first['msg']}") from None
 

@@ -76,6 +76,18 @@ def test_the_cli_ends_with_a_summary(workspace: Path, capsys: pytest.CaptureFixt
     assert "Gold" in out and "kpi_measures" in out and "report.html" in out
 
 
+def test_an_empty_or_unknown_engine_name_is_refused_before_any_layer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    workspace = tmp_path / "ws"
+    generate(workspace, Plan(scale=0.01))
+    assert main(["run", "--workspace", str(workspace), "--engine", ""]) == 2
+    err = capsys.readouterr().err
+    assert err == "error: unknown engine ''; choose one of duckdb, spark\n"
+    assert main(["run", "-w", str(workspace), "--engine", "oracle", "--until", "bronze"]) == 2
+    assert not (workspace / "lake").exists()  # nothing landed
+
+
 def test_the_sql_deliverables_are_answered_in_the_run_report(workspace: Path) -> None:
     run(workspace)
     text = (workspace / "reports" / "run_report.md").read_text()

@@ -109,7 +109,11 @@ def run(
         raise ValueError(f"until must be one of: {', '.join(LAYERS)} (got {until!r})")
     workspace = Path(workspace)
     project, found = preflight(workspace)
-    result = RunResult(workspace, engine or project.engine)
+    result = RunResult(workspace, project.engine if engine is None else engine)
+    if result.engine not in engines.ENGINES:  # before bronze lands anything
+        raise engines.EngineUnavailableError(
+            f"unknown engine {result.engine!r}; choose one of {', '.join(engines.ENGINES)}"
+        )
     with exclusive(workspace, "c360 run"):  # one writer at a time
         return _layers(result, project, found, until, observer or Quiet())
 
