@@ -82,3 +82,26 @@ def test_a_breakdown_of_nothing_prints_no_table(capsys: pytest.CaptureFixture[st
     out = capsys.readouterr().out
     assert "B-cubed by kind" in out and "50.0%" in out
     assert out.count("B-") == 1  # no second table, not even its title
+
+
+@pytest.mark.parametrize("language", ["xx", "other", ""])
+def test_analyze_refuses_a_language_it_does_not_know(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], language: str
+) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text(LINES, encoding="utf-8")
+    assert main(["text", "analyze", "-l", language, str(note)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"error: --language must be one of: fr, en, de, es (got {language!r})\n"
+
+
+@pytest.mark.parametrize("command", ["analyze", "evaluate"])
+def test_a_workspace_that_does_not_exist_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text(LINES, encoding="utf-8")
+    missing = tmp_path / "nope"
+    files = [str(note)] if command == "analyze" else []
+    assert main(["text", command, "-w", str(missing), *files]) == 2
+    assert capsys.readouterr().err == f"error: no workspace at {missing}\n"

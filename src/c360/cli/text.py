@@ -44,8 +44,13 @@ def analyze_command(
 ) -> None:
     """Print every enrichment of each document as one JSON line; PII only ever redacted."""
     from c360.text.analyze import analyze, products_of
+    from c360.text.language import LANGUAGES
     from c360.text.llm import client_from_project
 
+    if language is not None and language not in LANGUAGES:
+        raise fail(f"--language must be one of: {', '.join(LANGUAGES)} (got {language!r})")
+    if workspace is not None and not workspace.is_dir():
+        raise fail(f"no workspace at {workspace}")
     products, brands = products_of(workspace) if workspace else ((), None)
     try:
         project = config.load(workspace or Path("."))  # text.llm: an optional model server
@@ -93,6 +98,8 @@ def evaluate_command(
     from c360.text.evaluate_labels import score_handwritten, score_labels
     from c360.text.evaluate_pii import score_pii
 
+    if not workspace.is_dir():
+        raise fail(f"no workspace at {workspace}")
     scores: dict[str, Any] = {}
     notes: list[str] = []
     try:
