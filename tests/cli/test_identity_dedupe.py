@@ -52,9 +52,18 @@ def test_writes_one_row_per_record_and_a_summary(people: Path, tmp_path: Path) -
     assert cluster[0] == cluster[1] and len(set(cluster)) == 3
     assert rows[2]["match_probability"] == rows[3]["match_probability"] == ""
     summary = " ".join(result.stdout.split())
-    assert "4 records in 3 clusters (1 duplicates found)" in summary
+    assert "4 records in 3 clusters (1 duplicate found)" in summary
     assert "1 with nothing to match on kept alone (4)" in summary
     assert str(out) in summary
+
+
+def test_one_record_is_one_cluster_in_the_singular(tmp_path: Path) -> None:
+    one = tmp_path / "one.csv"
+    one.write_text(PEOPLE.split("2;")[0], encoding="utf-8")
+    args = ["dedupe", str(one), "--id", "id", *ROLES, "--out", str(tmp_path / "out.csv")]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "1 record in 1 cluster (0 duplicates found)" in " ".join(result.stdout.split())
 
 
 def test_links_two_files_with_their_own_id_columns(people: Path, tmp_path: Path) -> None:

@@ -108,8 +108,8 @@ def dedupe_command(
         shown.print(f"[yellow]note:[/] {escape(note)}", highlight=False)
     records = result.clusters.num_rows
     line = (
-        f"{records:,} records in {result.count_clusters:,} clusters "
-        f"({records - result.count_clusters:,} duplicates found)"
+        f"{_count(records, 'record')} in {_count(result.count_clusters, 'cluster')} "
+        f"({_count(records - result.count_clusters, 'duplicate')} found)"
     )
     if result.unmatchable:
         example = ", ".join(result.unmatchable[:3]) + ("…" if len(result.unmatchable) > 3 else "")
@@ -118,3 +118,7 @@ def dedupe_command(
         line += f"; {repeated:,} rows of {path} repeat a later row's id (the later kept)"
     where = "" if to_stdout else f" → {out}"
     shown.print(f"{line}; {result.seconds:.1f} s{where}", highlight=False, markup=False)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
