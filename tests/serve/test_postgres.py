@@ -192,6 +192,19 @@ def test_a_load_is_all_tables_or_none(workspace: Path, postgres_url: str) -> Non
     assert catalog(postgres_url, leftovers) == [(0,)]
 
 
+def test_nul_characters_inside_text_are_left_out(tmp_path: Path, postgres_url: str) -> None:
+    """PostgreSQL text cannot hold NUL; the lake can, so the load takes them out."""
+    customers = pa.table(
+        {"customer_id": ["c\x001", "c2"], "segment_id": ["s\x00\x001", "s1"],
+         "signed_up_at": [dt.datetime(2024, 1, 1)] * 2, "tags": [None, None]},
+        schema=CUSTOMERS.arrow_schema(),
+    )  # fmt: skip
+    publish_table(tmp_path, "gold", "dim_customer", customers)
+    load_postgres(tmp_path, postgres_url, "nul", (CUSTOMERS,))
+    rows = "SELECT customer_id, segment_id FROM nul.dim_customer ORDER BY 1"
+    assert catalog(postgres_url, rows) == [("c1", "s1"), ("c2", "s1")]
+
+
 @pytest.mark.parametrize(
     ("url", "message"),
     [

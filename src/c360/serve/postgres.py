@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import adbc_driver_manager
 import adbc_driver_postgresql.dbapi as pg
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from c360.contracts.model import Table
 from c360.serve import GoldTable, gold_tables
@@ -85,7 +86,9 @@ def _replace(conn: pg.Connection, gold: GoldTable, schema: str) -> int:
     staging = f"_c360_staging_{os.getpid()}"
     with conn.cursor() as cur:
         try:
-            rows = cur.adbc_ingest(staging, gold.reader(), mode="replace", db_schema_name=schema)
+            rows = cur.adbc_ingest(
+                staging, _without_nul(gold.reader()), mode="replace", db_schema_name=schema
+            )
         except (adbc_driver_manager.Error, pa.ArrowException, ValueError) as exc:
             raise LoadError(f"cannot load {gold.name}: {_one_line(exc)}") from None
     swap = [
@@ -96,6 +99,23 @@ def _replace(conn: pg.Connection, gold: GoldTable, schema: str) -> int:
     ]
     _run(conn, swap, f"cannot replace {schema}.{gold.name}")
     return rows
+
+
+def _without_nul(reader: pa.RecordBatchReader) -> pa.RecordBatchReader:
+    """``reader`` with NUL characters taken out of its text columns: PostgreSQL cannot store
+    them (silver trims them off the ends of values; one inside a value stays in the lake)."""
+
+    def batches() -> Iterator[pa.RecordBatch]:
+        for batch in reader:
+            columns = [
+                pc.replace_substring(c, "\x00", "")
+                if pa.types.is_string(c.type) and pc.any(pc.match_substring(c, "\x00")).as_py()
+                else c
+                for c in batch.columns
+            ]
+            yield pa.RecordBatch.from_arrays(columns, schema=batch.schema)
+
+    return pa.RecordBatchReader.from_batches(reader.schema, batches())
 
 
 def _constraints_sql(gold: GoldTable, target: str) -> list[str]:

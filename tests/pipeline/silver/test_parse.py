@@ -67,12 +67,13 @@ def test_parsers_on_plain_and_written_values(engine: Engine) -> None:
 
 def test_trim_takes_white_space_off_both_ends_only(engine: Engine) -> None:
     values = ["  a b ", "\tc\n", "plain", "", None, " é", "é\r", "\x01d", "x y", "Jo\x00e",
-              "Ann\x00\x00", "\x00"]  # fmt: skip
+              "Ann\x00\x00", "\x00", "\x00 x\x00 "]  # fmt: skip
     t = engine.register("trim_cases", pa.table({"v": pa.array(values, pa.string())}))
     out = engine.to_arrow(t.select(v=parse.trim(t.v), c=parse.clean_text(t.v))).to_pydict()
-    assert out["v"] == ["a b", "c", "plain", "", None, "é", "é", "\x01d", "x y", "Joe", "Ann", ""]
-    assert out["c"] == ["a b", "c", "plain", None, None, "é", "é", "\x01d", "x y", "Joe", "Ann",
-                        None]  # fmt: skip
+    assert out["v"] == ["a b", "c", "plain", "", None, "é", "é", "\x01d", "x y", "Jo\x00e", "Ann",
+                        "", "x"]  # fmt: skip
+    assert out["c"] == ["a b", "c", "plain", None, None, "é", "é", "\x01d", "x y", "Jo\x00e",
+                        "Ann", None, "x"]  # fmt: skip
 
 
 def test_a_time_written_with_an_offset_is_read_in_utc(engine: Engine) -> None:

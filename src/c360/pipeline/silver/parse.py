@@ -32,18 +32,18 @@ _ISO = (
 
 
 def trim(value: StringValue) -> StringValue:
-    """``value`` without leading or trailing white space, nor NUL characters anywhere (a
-    corrupt export's padding, which PostgreSQL cannot store in text).
+    """``value`` without leading or trailing white space or NUL characters (a fixed-width
+    export's padding; PostgreSQL cannot store them in text).
 
     Not ``strip()``: on Spark, Ibis 12 compiles it to ``TRIM(' \\t\\n\\r\\v\\f' FROM …)``,
     which Spark reads as "trim the letters v and f too" ('france ' → 'rance').
     """
-    trimmed = value.replace("\x00", "").re_replace(r"^\s+|\s+$", "")
+    trimmed = value.re_replace(r"^[\s\x00]+|[\s\x00]+$", "")
     if not isinstance(value.op(), ops.Field):
         return trimmed  # written out three times below, an expression would cost more to plan
     # Most values have nothing to trim: a look at their first and last characters (white space
-    # is at most code 32) and a search for NUL spare them the regex.
-    edge = (value.ascii_str() <= 32) | (value.right(1).ascii_str() <= 32) | value.contains("\x00")
+    # and NUL are at most code 32) spares them the regex.
+    edge = (value.ascii_str() <= 32) | (value.right(1).ascii_str() <= 32)
     return ibis.ifelse(edge, trimmed, value)
 
 
