@@ -352,3 +352,18 @@ def test_every_row_is_one_record_of_one_cluster(rows: list[tuple[str, str]]) -> 
     for cluster in size:  # the guard: never two clearly different first names in one cluster
         firsts = {rows[int(r["record_id"])][0] for r in table if r["cluster_id"] == cluster}
         assert not {"Ann", "Bob"} <= firsts and not {"Zoë", "Robert"} <= firsts
+
+
+def test_a_placeholder_e_mail_links_nobody(tmp_path: Path) -> None:
+    """noemail@none.com typed for 22 customers called Marie: the same e-mail would link them
+    by rule (their first names agree); shared by so many records, it names none of them."""
+    surnames = ["Petit", "Durand", "Leroy", "Moreau", "Simon", "Laurent", "Lefebvre", "Michel",
+                "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier", "Morel", "Girard",
+                "Andre", "Mercier", "Dupont", "Lambert", "Bonnet", "Francois"]  # fmt: skip
+    extra = "".join(
+        f"{201 + i};Marie;{name};noemail@none.com;;;Paris;7500{i % 10};FR\n"
+        for i, name in enumerate(surnames)
+    )
+    result = dedupe([write(tmp_path / "people.csv", PEOPLE + extra)], "cust_no", ROLES)
+    assert groups(result) == {frozenset(g) for g in DUPLICATES}
+    assert "ignored as placeholders (each shared by over 20 records): 1 email" in result.notes

@@ -9,7 +9,13 @@ import pyarrow as pa
 
 from c360.config import IdentitySource
 from c360.identity.normalise import normalise_records
-from c360.identity.records import date_order, source_roles, timestamps
+from c360.identity.records import (
+    PLACEHOLDER_SHARE,
+    date_order,
+    source_roles,
+    timestamps,
+    without_placeholders,
+)
 
 
 def test_update_times_read_iso_offsets_and_dates_written_day_first() -> None:
@@ -49,3 +55,25 @@ def test_a_table_written_month_first_has_its_dates_read_month_first(tmp_path: Pa
     assert date_order(tmp_path / "elsewhere", "identity_crm_contacts") == "year_first"
     plain = normalise_records(source_roles("crm", source, table))
     assert plain.column("date_of_birth").to_pylist()[:2] == [date(1980, 4, 3), date(1975, 12, 31)]
+
+
+def test_an_identifier_shared_by_many_records_is_a_placeholder_not_evidence() -> None:
+    """noemail@…, 0000000000 or info@company: written for many people, it names none of them,
+    and would link them all (and make every pair of them a candidate)."""
+    n = PLACEHOLDER_SHARE + 2
+    table = normalise_records(
+        pa.table({
+            "first_name": ["Ann", "Bo", *[f"P{i}" for i in range(n)]],
+            "last_name": ["Lee", "Ray", *["Doe"] * n],
+            "email": ["ann@x.fr", "ann@x.fr", *["NoEmail@none.com"] * n],
+            "phone": ["+33612345678", None, *["+33600000000"] * (n - 1), "+33612345678"],
+            "country": ["FR"] * (n + 2),
+        })
+    )  # fmt: skip
+    kept, ignored = without_placeholders(table)
+    assert ignored == {"email_canonical": 1, "phone": 1}
+    assert kept.column("email_canonical").to_pylist() == ["ann@x.fr", "ann@x.fr", *[None] * n]
+    assert kept.column("email_local").to_pylist()[2:] == [None] * n
+    assert kept.column("phone").to_pylist() == ["+33612345678", None, *[None] * (n - 1),
+                                                "+33612345678"]  # fmt: skip
+    assert kept.column("first_name").to_pylist() == table.column("first_name").to_pylist()

@@ -12,7 +12,7 @@ from rich.table import Table as RichTable
 from c360 import config, engines
 from c360.cli._console import console, fail, progress_bar
 from c360.engines.duckdb.warehouse import WarehouseError
-from c360.identity.records import IdentityConfigError
+from c360.identity.records import IdentityConfigError, placeholder_note
 from c360.ml.segments import SegmentError
 from c360.pipeline.bronze.blocks import SourceError
 from c360.pipeline.bronze.land import Landed, ReconciliationError, SchemaDriftError
@@ -92,6 +92,7 @@ def print_result(result: RunResult) -> None:
             f"Identity: {i.records:,} source records → {i.customers:,} customers "
             f"({i.unmatchable:,} with nothing to match on"
             + (f"; {repeated:,} rows superseded by a later row of their id" if repeated else "")
+            + (f"; {placeholder_note(i.placeholders)}" if i.placeholders else "")
             + f"), in {result.seconds['identity']:.1f} s"
         )
     if result.gold:

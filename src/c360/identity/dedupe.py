@@ -22,7 +22,13 @@ from splink.internals.exceptions import SplinkException
 from c360.identity.files import UnreadableFileError, read_rows
 from c360.identity.matching import predict
 from c360.identity.normalise import normalise_records
-from c360.identity.records import latest_per_id, matchable, record_keys
+from c360.identity.records import (
+    latest_per_id,
+    matchable,
+    placeholder_note,
+    record_keys,
+    without_placeholders,
+)
 from c360.identity.resolve import Overrides, resolve
 from c360.identity.roles import NAMES, ROLES
 
@@ -284,7 +290,8 @@ def read_records(
             .append_column("source", pa.array([name] * table.num_rows, pa.string()))
             .append_column("record_id", table["record_id"])
         )
-    records = pa.concat_tables(parts)
+    records, placeholders = without_placeholders(pa.concat_tables(parts))
+    notes += [placeholder_note(placeholders)] if placeholders else []
     return records.append_column("matchable", matchable(records)), duplicate_ids, notes
 
 

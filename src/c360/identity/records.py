@@ -30,6 +30,13 @@ MATCHABLE = (
 )  # fmt: skip
 
 
+# An identifying value written for more records than this (noemail@…, 0000000000, a shared
+# info@ address) names nobody: it is ignored as evidence. A person's records in every system,
+# duplicates included, rarely reach ten.
+PLACEHOLDER_SHARE = 20
+IDENTIFIERS = ("email_canonical", "phone", "national_id", "source_id")
+
+
 class IdentityConfigError(Exception):
     """The identity section of the project file does not fit the data; the message says how."""
 
@@ -41,6 +48,7 @@ class Records:
     table: pa.Table
     duplicates: dict[str, int]  # source -> rows sharing an id with a later row
     unmatchable: int  # records with no name and no identifying value
+    placeholders: dict[str, int]  # identifier -> values ignored as shared by too many records
 
 
 def record_keys(source: str, ids: pa.Array) -> pa.Array:
@@ -132,6 +140,34 @@ def latest_per_id(table: pa.Table) -> tuple[pa.Table, int]:
     return table.take(pa.array(keep)), len(keys) - len(keep)
 
 
+def without_placeholders(table: pa.Table) -> tuple[pa.Table, dict[str, int]]:
+    """``table`` with the identifiers shared by more than ``PLACEHOLDER_SHARE`` records set to
+    NULL (an e-mail's local part with it); how many such values each identifier had."""
+    ignored = {}
+    for name in (c for c in IDENTIFIERS if c in table.column_names):
+        column = table.column(name)
+        counts = pc.value_counts(column.drop_null())
+        shared = counts.field("values").filter(
+            pc.greater(counts.field("counts"), PLACEHOLDER_SHARE)
+        )
+        if not len(shared):
+            continue
+        ignored[name] = len(shared)
+        hit = pc.is_in(column, value_set=shared)
+        nulls = pa.nulls(table.num_rows, column.type)
+        parts = [name, "email_local"] if name == "email_canonical" else [name]
+        for part in (p for p in parts if p in table.column_names):
+            at = table.column_names.index(part)
+            table = table.set_column(at, part, pc.if_else(hit, nulls, table.column(part)))
+    return table, ignored
+
+
+def placeholder_note(ignored: dict[str, int]) -> str:
+    """One line saying which placeholders ``without_placeholders`` ignored."""
+    counts = ", ".join(f"{n:,} {name.removesuffix('_canonical')}" for name, n in ignored.items())
+    return f"ignored as placeholders (each shared by over {PLACEHOLDER_SHARE} records): {counts}"
+
+
 def matchable(table: pa.Table) -> pa.Array:
     """True for records with a name or an identifying value to compare."""
     present = [c for c in MATCHABLE if c in table.column_names]
@@ -187,7 +223,7 @@ def gather(workspace: Path, identity: Identity) -> Records:
                 "record_id", roles.column("record_id")
             )
         )
-    table = pa.concat_tables(parts, promote_options="default")
+    table, placeholders = without_placeholders(pa.concat_tables(parts, promote_options="default"))
     table = table.append_column("matchable", matchable(table))
     unmatchable = table.num_rows - (pc.sum(table.column("matchable")).as_py() or 0)
-    return Records(table, duplicates, unmatchable)
+    return Records(table, duplicates, unmatchable, placeholders)

@@ -42,6 +42,7 @@ class IdentityRun:
     unmatchable: int
     duplicates: dict[str, int]
     events: dict[str, int] = field(default_factory=dict)  # new | merge | split -> count
+    placeholders: dict[str, int] = field(default_factory=dict)  # identifier -> values ignored
     seconds: float = 0.0
 
 
@@ -286,6 +287,7 @@ def resolve_workspace(
         unmatchable=gathered.unmatchable,
         duplicates=gathered.duplicates,
         events=dict(Counter(e.kind for e in events)),
+        placeholders=gathered.placeholders,
         seconds=time.perf_counter() - started,
     )
 
