@@ -84,3 +84,12 @@ def test_run_without_sources_gets_one_line(
     assert main(["run", "--workspace", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: no sources found") and err.count("\n") == 1
+    missing, a_file = tmp_path / "nowhere", tmp_path / "orders.csv"
+    a_file.write_text("id\n")
+    assert main(["run", "--workspace", str(missing)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: no workspace at {missing} (c360 generate or c360 demo makes one)\n"
+    )
+    assert main(["run", "--workspace", str(a_file)]) == 2
+    assert capsys.readouterr().err == f"error: {a_file} is a file, not a workspace folder\n"
+    assert not missing.exists()

@@ -91,6 +91,10 @@ class RunResult:
 
 def preflight(workspace: Path) -> tuple[config.Project, list]:
     """The project file and the sources, or the error a user must fix before a run."""
+    if not Path(workspace).exists():
+        raise SourceError(f"no workspace at {workspace} (c360 generate or c360 demo makes one)")
+    if not Path(workspace).is_dir():
+        raise SourceError(f"{workspace} is a file, not a workspace folder")
     project = config.load(workspace)
     found = sources(workspace)
     if not found:
