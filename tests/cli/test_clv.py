@@ -171,3 +171,20 @@ def test_a_bad_as_of_is_one_line(sales: Path) -> None:
     assert "--as-of 'tomorrow': not a date" in _error(
         ["clv", "fit", str(sales), *ARGS, "--as-of", "tomorrow"]
     )
+
+
+def test_a_purchase_dated_in_the_future_is_skipped_not_the_as_of(tmp_path: Path) -> None:
+    """A typo such as 2999 for 2024 would make T centuries long for every customer."""
+    rows = _transactions()
+    rows.append(("C0005", "04/02/2999", "10,00"))
+    args = ["clv", "fit", str(_write(tmp_path / "typo.csv", rows)), *ARGS, "--json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["as_of"] == "2025-02-04"
+    assert report["skipped"]["dated after today"]["count"] == 1
+
+
+def test_an_as_of_after_today_is_one_line(sales: Path) -> None:
+    line = _error(["clv", "fit", str(sales), *ARGS, "--as-of", "2999-01-01"])
+    assert line.startswith("error: --as-of 2999-01-01 is after today")

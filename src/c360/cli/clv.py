@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 from pathlib import Path
@@ -58,7 +59,7 @@ def fit_command(
         str | None,
         typer.Option(
             "--as-of",
-            help="End of the observation (default: the last purchase day).",
+            help="End of the observation, not after today (default: the last purchase day).",
             show_default=False,
         ),
     ] = None,
@@ -88,6 +89,8 @@ def fit_command(
         end = parse_dates(pa.array([as_of.strip()]))[0].as_py()
         if end is None:
             raise fail(f"--as-of {as_of!r}: not a date (e.g. 2025-12-31)")
+        if end > dt.date.today():
+            raise fail(f"--as-of {end} is after today: the models need what has happened")
     try:
         result = fit_file(file, customer, date, amount, end, months, discount_rate)
     except (ClvFileError, TooFewCustomersError) as exc:

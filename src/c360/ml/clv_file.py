@@ -92,12 +92,14 @@ def fit_file(
     who = pc.if_else(pc.equal(text[customer], ""), None, text[customer])
     day = parse_dates(text[date])
     value = parse_amounts(text[amount])
-    end = as_of or pc.max(pc.filter(day, pc.is_valid(value))).as_py()
+    future = pc.greater(day, pa.scalar(dt.date.today(), pa.date32()))  # a typo: 2999 for 2024
+    end = as_of or pc.max(pc.filter(day, pc.and_(pc.is_valid(value), pc.invert(future)))).as_py()
     reasons = [
         ("blank customer", pc.is_null(who)),
         ("unreadable date", pc.is_null(day)),
         ("unreadable amount", pc.is_null(value)),
         ("negative amount (a refund, not a purchase)", pc.less(value, 0)),
+        ("dated after today", future),
         ("after the as-of date", pc.greater(day, pa.scalar(end, pa.date32()))),
     ]
     skipped, bad = _skipped(reasons, table.num_rows)
