@@ -25,7 +25,9 @@ LANGUAGES = ("fr", "en", "de", "es")
 
 _WORD = re.compile(r"[a-z]+")
 _LOWER_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_A-ZÀ-ÖØ-Þ][^\W\d_]*")
-_ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|\[[A-Z_]+\]")  # and "[PHONE]"
+# As in `lexicon`: e-mails, links and placeholders ("[PHONE]"); an e-mail only from a word's
+# start, as scanning a long word from each of its characters takes quadratic time.
+_ADDRESS = re.compile(r"(?<!\S)\S+@\S+|https?://\S+|www\.\S+|\[[A-Z_]+\]")
 _LETTERS = re.compile("[" + "".join(CHARS) + "]")
 _SUFFIX_VOTE = 0.5
 _LETTER_VOTE = 0.3

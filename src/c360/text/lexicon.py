@@ -26,7 +26,9 @@ BOUNDARIES = frozenset(".!?;:,\n()")
 
 _TOKEN = re.compile(r"[a-z0-9]+|[.!?;:,\n()]")
 _NT = re.compile(r"n['’]t\b")
-_ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|\[[A-Z_]+\]")
+# An e-mail is a whole word: tried only where a word starts, or a long word without "@" (a
+# pasted base64 blob) is scanned again from each of its characters, in quadratic time.
+_ADDRESS = re.compile(r"(?<!\S)\S+@\S+|https?://\S+|www\.\S+|\[[A-Z_]+\]")
 _TITLED = re.compile(r"\b(?:Herrn?|Frau|Hr|Fr|Dr|Mrs?|Ms|Mme|Mlle|Sra?)\.? +[A-ZÀ-ÖØ-Þ][\w'’-]*")
 _NAME = re.compile(r"(?<=[\w,;'’)] )[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*")
 _MIN_PREFIX = 3

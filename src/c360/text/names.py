@@ -50,7 +50,7 @@ def _unknown_word_ok(doc: Doc, k: int, particle_led: bool) -> bool:
     return not (
         _NOUN_ENDING.search(doc.folded[k])
         or doc.lower_case_use(k)
-        or cues.NOT_PERSON_CONTEXT.search(doc.line(k).lower())
+        or doc.line_mentions(k, cues.NOT_PERSON_CONTEXT)
     )
 
 
@@ -135,16 +135,34 @@ def _email_words(text: str) -> list[str]:
     return words
 
 
-def _spelled_in(folded: str, email_words: list[str]) -> bool:
-    """True if an e-mail local part spells the word, alone or with an initial ("blefebvre")."""
-    for chunk in email_words:
-        extra = len(chunk) - len(folded)
-        if extra == 0 and chunk == folded:
-            return True
-        short_extra = 0 < extra <= (2 if len(folded) >= 5 else 1) and len(folded) >= 4
-        if short_extra and (chunk.startswith(folded) or chunk.endswith(folded)):
-            return True
-    return False
+_Spellings = tuple[frozenset[str], frozenset[str], frozenset[str]]
+
+
+def _spellings(email_words: list[str]) -> _Spellings:
+    """The e-mail words, and what is left of them without one or two letters at either end.
+
+    Sets, so each capitalised word is looked up in constant time: comparing it with every
+    e-mail word was quadratic in a long text (a pasted thread has many of both).
+    """
+    trimmed = [
+        frozenset(w for chunk in email_words for w in (chunk[extra:], chunk[:-extra]))
+        for extra in (1, 2)
+    ]
+    return frozenset(email_words), trimmed[0], trimmed[1]
+
+
+def _spelled_in(folded: str, spellings: _Spellings) -> bool:
+    """True if an e-mail local part spells the word, alone or with an initial ("blefebvre").
+
+    `spellings` is `_spellings` of the text's e-mail words. The local part may have one letter
+    more than a word of four letters or more, two more than one of five or more.
+    """
+    whole, one_more, two_more = spellings
+    return (
+        folded in whole
+        or (len(folded) >= 4 and folded in one_more)
+        or (len(folded) >= 5 and folded in two_more)
+    )
 
 
 def find_names(text: str, language: str | None = None) -> list[tuple[int, int]]:
@@ -170,7 +188,7 @@ def find_names(text: str, language: str | None = None) -> list[tuple[int, int]]:
             k = last
         k += 1
     known -= _CAPITAL_PARTICLES
-    email_words = _email_words(text)
+    spellings = _spellings(_email_words(text))
     for k, (start, end) in enumerate(doc.spans):
         if used[k] or not doc.plain(k):
             continue
@@ -178,7 +196,7 @@ def find_names(text: str, language: str | None = None) -> list[tuple[int, int]]:
         # "im Keller", "the Price": a common word again, whoever Mr Keller is.
         if (folded in AMBIGUOUS or folded in WORDLIKE) and _DETERMINER.search(doc.before(k)):
             continue
-        if (folded in known or _spelled_in(folded, email_words)) and not doc.looks_like_org(k):
+        if (folded in known or _spelled_in(folded, spellings)) and not doc.looks_like_org(k):
             if k > 0 and doc.adjacent[k - 1] and doc.folded[k - 1] in _CAPITAL_PARTICLES:
                 start = doc.spans[k - 1][0]
             spans.append((start, end))

@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import lru_cache
 
 from c360.text.names_cues import COMPANY_SUFFIX
@@ -57,6 +58,19 @@ class Doc:
             _GAP.fullmatch(text, self.spans[k][1], self.spans[k + 1][0]) is not None
             for k in range(len(found) - 1)
         ] + [False]
+        # Where each capitalised run starts and ends, and where each line starts: computed once,
+        # as walking a run or a line from every word in it is quadratic in a long run, or in a
+        # long text without line breaks.
+        self._run_first = list(range(len(found)))
+        for k in range(1, len(found)):
+            if self.adjacent[k - 1]:
+                self._run_first[k] = self._run_first[k - 1]
+        self._run_last = list(range(len(found)))
+        for k in range(len(found) - 2, -1, -1):
+            if self.adjacent[k]:
+                self._run_last[k] = self._run_last[k + 1]
+        self._line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self._line_search: dict[tuple[int, re.Pattern[str]], bool] = {}
         self._lower: set[str] | None = None
 
     def plain(self, k: int) -> bool:
@@ -67,20 +81,26 @@ class Doc:
     def before(self, k: int) -> str:
         """Up to 48 characters before word k, on its line."""
         start = self.spans[k][0]
-        line_start = self.text.rfind("\n", 0, start) + 1
+        line_start = self.text.rfind("\n", max(0, start - 48), start) + 1
         return self.text[max(line_start, start - 48) : start]
 
     def line(self, k: int) -> str:
         """The line holding word k."""
-        start = self.spans[k][0]
-        end = self.text.find("\n", start)
-        return self.text[self.text.rfind("\n", 0, start) + 1 : end if end >= 0 else None]
+        i = bisect_right(self._line_starts, self.spans[k][0])
+        end = self._line_starts[i] - 1 if i < len(self._line_starts) else None
+        return self.text[self._line_starts[i - 1] : end]
+
+    def line_mentions(self, k: int, pattern: re.Pattern[str]) -> bool:
+        """True if `pattern` occurs in the lower-cased line holding word k (searched once)."""
+        key = (bisect_right(self._line_starts, self.spans[k][0]), pattern)
+        found = self._line_search.get(key)
+        if found is None:
+            found = self._line_search[key] = pattern.search(self.line(k).lower()) is not None
+        return found
 
     def run_end(self, k: int) -> int:
         """Index of the last word of the capitalised run that starts at word k."""
-        while self.adjacent[k]:
-            k += 1
-        return k
+        return self._run_last[k]
 
     def lower_case_use(self, k: int) -> bool:
         """True if word k also appears in lower case in the text: a common word, then."""
@@ -90,9 +110,7 @@ class Doc:
 
     def looks_like_org(self, k: int) -> bool:
         """True if the capitalised run around word k is a company or a product."""
-        first, last = k, self.run_end(k)
-        while first > 0 and self.adjacent[first - 1]:
-            first -= 1
+        first, last = self._run_first[k], self._run_last[k]
         if last - first >= MAX_NAME_WORDS:
             return True
         if any(self.folded[j] in ORG_WORDS for j in range(first, last + 1) if j != k):

@@ -33,7 +33,9 @@ REASONS = (
     "empty_body",
 )
 
-_HEADER = re.compile(r"^([A-Z][A-Z_]*)\s*:[ \t]*(.*?)\s*$")
+# The value is stripped in Python: a lazy "(.*?)\s*$" reads a run of spaces inside it again from
+# each of its characters, quadratic in a long header line.
+_HEADER = re.compile(r"([A-Z][A-Z_]*)\s*:[ \t]*(.*)")
 # A call to action: a short line starting (or ending) with an action word, in any seed language.
 _CTA = re.compile(
     r"^(shop|buy|discover|order|get|book|explore|learn|claim|découvr\w*|command\w*|achet\w*|"
@@ -154,8 +156,9 @@ def _split(
     headers: dict[str, str] = {}
     for line in lines[:start]:
         match = _HEADER.match(line)
-        if match and match[2] and match[1] not in headers:
-            headers[match[1]] = match[2]
+        value = match[2].rstrip() if match else ""
+        if match and value and match[1] not in headers:
+            headers[match[1]] = value
     for name in required:
         if name not in headers:
             return Rejected(f"missing_{name.lower()}", f"no {name} header, or an empty one")

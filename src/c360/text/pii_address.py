@@ -6,7 +6,7 @@ Springfield, IL 62704", German "Hauptstraße 5, 10115 Berlin", Spanish "C/ Mayor
 """
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _W = r"[\w'’.-]"
@@ -48,20 +48,44 @@ _ES = (
     r"(?:,?[ ]\d{1,2}º(?:[ ]?[A-Z]\b|[ ]?\d{1,2}ª)?)?"
     rf"(?:,?[ ]\d{{5}}[ ]{_TOWN})?"
 )
+_GERMAN = re.compile(_DE)
+_GERMAN_START = re.compile(r"\b[A-ZÄÖÜ]")
+_GERMAN_WORD_END = re.compile(r"[^\wäöüß-]")
+
+
+def _german_matches(text: str) -> Iterator[re.Match[str]]:
+    """`_GERMAN.finditer(text)`, trying each word of letters and hyphens from its first capital
+    only.
+
+    The street word ("-straße", "-weg" …) ends the word, so where the pattern fails from the
+    word's first capital it fails from every later one; `finditer` would still read the rest of
+    the word again from each of them, quadratic in a long word ("A-B-C-…").
+    """
+    pos = 0
+    while start := _GERMAN_START.search(text, pos):
+        found = _GERMAN.match(text, start.start())
+        if found:
+            yield found
+            pos = found.end()
+        else:
+            end = _GERMAN_WORD_END.search(text, start.end())
+            pos = end.start() if end else len(text)
+
+
 # French and English addresses open with a house number, which the regex engine finds fast;
 # the German and Spanish patterns run only on text holding one of their street words.
-_PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
-    ((), re.compile(_FR)),
-    ((), re.compile(_EN)),
+_PATTERNS: list[tuple[tuple[str, ...], Callable[[str], Iterator[re.Match[str]]]]] = [
+    ((), re.compile(_FR).finditer),
+    ((), re.compile(_EN).finditer),
     (
         ("straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer",
          "chaussee", "steig", "pfad", "markt"),
-        re.compile(_DE),
+        _german_matches,
     ),
     (
         ("calle", "avenida", "avda", "av.", "paseo", "plaza", "pza", "camino", "carretera", "ctra",
          "ronda", "travesía", "glorieta", "rambla", "vía", "carrer", "passeig", "c/"),
-        re.compile(_ES),
+        re.compile(_ES).finditer,
     ),
 ]  # fmt: skip
 
@@ -69,7 +93,7 @@ _PATTERNS: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
 def find_addresses(text: str) -> Iterator[tuple[int, int]]:
     """Spans of street addresses in French, English, German or Spanish notation."""
     lowered = text.lower()
-    for words, pattern in _PATTERNS:
+    for words, matches in _PATTERNS:
         if not words or any(word in lowered for word in words):
-            for m in pattern.finditer(text):
+            for m in matches(text):
                 yield m.start(), m.start() + len(m.group().rstrip(" ,"))

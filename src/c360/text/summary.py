@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 
@@ -58,7 +59,9 @@ _COMMITMENT = re.compile(
     r"|relanc\w*|wird|werden|zugesagt|unterschr\w*|bestatigt|vereinbart|ruckruf|firma\w*|firmo"
     r"|confirmad\w*|acordad\w*|acuerdo|llamar|enviar\w*|prometi\w*)\b"
 )
-_BOUNDARY = re.compile(r"[.!?…]+[\"'»”)\]]*\s+|\n+")
+# From the first mark of a run only: tried again from each mark, a long run of them ("!!!…")
+# not followed by a space would be scanned once per mark, in quadratic time.
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]+[\"'»”)\]]*\s+|\n+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _PLACEHOLDER = re.compile(r"\[[A-Z_]+\]|\{\{[^}]*\}\}")
 
@@ -79,10 +82,12 @@ def summarise(
         return _join([text[a:b] for a, b in spans])
     if entities is None:
         entities = extract_entities(text, language)
+    ordered = sorted(entities, key=lambda e: e.start)
+    starts = [e.start for e in ordered]
     parts = [_features(text[a:b]) for a, b in spans]
     frequency = Counter(w for _, words, _ in parts for w in set(_content(words)))
     scores = [
-        _score(text[a:b], *part, frequency, {e.kind for e in entities if a <= e.start < b})
+        _score(text[a:b], *part, frequency, _kinds_within(ordered, starts, a, b))
         + _position(i, len(spans))
         for i, ((a, b), part) in enumerate(zip(spans, parts, strict=True))
     ]
@@ -115,9 +120,31 @@ def _ends_sentence(text: str, start: int, m: re.Match[str]) -> bool:
         return False
     if m[0][0] != ".":
         return True
-    word = text[start : m.start()].rsplit(None, 1)[-1:] or [""]
-    token = fold(word[0]).lstrip("([\"'")
+    token = fold(_last_word(text, start, m.start())).lstrip("([\"'")
     return not (len(token) == 1 and token.isalpha()) and token not in ABBREVIATIONS
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    """The last word of ``text[start:end]``, read backwards from ``end``: slicing from ``start``
+    copied the whole sentence so far at each mark, quadratic in a long one that does not end
+    ("approx. 12, ca. 15, …").
+
+    >>> _last_word("See p. ex. ", 0, 9)
+    'ex'
+    """
+    stop = end
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    first = stop
+    while first > start and not text[first - 1].isspace():
+        first -= 1
+    return text[first:stop]
+
+
+def _kinds_within(ordered: Sequence[Entity], starts: Sequence[int], a: int, b: int) -> set[str]:
+    """Kinds of the entities starting in ``a:b``, found by bisection in ``ordered`` (sorted by
+    ``starts``): a scan of every entity for each sentence was quadratic in a long text."""
+    return {e.kind for e in ordered[bisect_left(starts, a) : bisect_left(starts, b)]}
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
