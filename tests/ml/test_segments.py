@@ -99,3 +99,40 @@ def test_membership_periods_open_stay_close_and_reopen() -> None:
         (date(2026, 1, 1), date(2026, 2, 1)), (date(2026, 3, 1), None),
     ]  # fmt: skip
     assert history(third, memberships(_profile()), date(2026, 4, 1)).equals(third)
+
+
+def test_runs_on_one_day_that_flip_a_membership_and_back_keep_one_period() -> None:
+    """Periods are whole days: a membership left and found again the same day (a run on a
+    wrong extract, then on the right one) goes on in its period; one that held for no whole day
+    leaves none. Two periods from one day would break the table's key."""
+    day, next_day = date(2026, 1, 1), date(2026, 1, 2)
+    first = history(None, memberships(_profile()), day)
+    later = _profile().to_pylist()
+    later[0]["segments"] = ["High value – at risk", "Regular – engaged"]  # left rfm:Champions
+    flipped = memberships(pa.Table.from_pylist(later, _profile().schema))
+    back = history(history(first, flipped, next_day), memberships(_profile()), next_day)
+    assert back.equals(history(first, memberships(_profile()), next_day))
+    again = history(history(back, flipped, next_day), flipped, next_day)
+    champions = [
+        (r["valid_from"], r["valid_to"])
+        for r in again.to_pylist()
+        if r["segment"] == "rfm:Champions" and r["customer360_id"] == "c360_00000001"
+    ]
+    assert champions == [(day, next_day)]
+    keys = [(r["customer360_id"], r["segment"], r["valid_from"]) for r in again.to_pylist()]
+    assert len(keys) == len(set(keys))
+    assert ("c360_00000001", "Regular – engaged", next_day) in keys
+    gone = history(history(again, memberships(_profile()), next_day), memberships(_profile()),
+                   date(2026, 1, 3))  # fmt: skip
+    assert ("c360_00000001", "Regular – engaged") not in {
+        (r["customer360_id"], r["segment"]) for r in gone.to_pylist()
+    }  # it held from the 2nd to the 2nd: no whole day
+
+
+def test_a_history_with_two_periods_from_one_day_is_repaired() -> None:
+    """As two runs on one day wrote it before periods were whole days: the open one stays."""
+    day = date(2026, 1, 2)
+    first = history(None, memberships(_profile()), day).to_pylist()
+    broken = [*first, {**first[0], "valid_to": day, "is_current": False}]
+    repaired = history(pa.Table.from_pylist(broken), memberships(_profile()), date(2026, 1, 3))
+    assert sorted(repaired.to_pylist(), key=str) == sorted(first, key=str)

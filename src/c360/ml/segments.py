@@ -143,14 +143,57 @@ def memberships(profile: pa.Table) -> pa.Table:
     )  # fmt: skip
 
 
+def _first_of_each(table: pa.Table, keys: list[str]) -> np.ndarray:
+    """True on the first row of each run of equal ``keys`` (``table`` sorted by them)."""
+    first = np.zeros(table.num_rows, bool)
+    first[:1] = True
+    for k in keys:
+        column = table[k].to_numpy(zero_copy_only=False)
+        first[1:] |= column[1:] != column[:-1]
+    return first
+
+
+def _one_period_per_day(periods: pa.Table) -> pa.Table:
+    """``periods`` without a second period of a membership from one day (as two runs on one
+    day wrote them before periods were whole days): the open one, or the longer one, stays."""
+    ordered = periods.sort_by([("customer360_id", "ascending"), ("segment", "ascending"),
+                               ("valid_from", "ascending"), ("is_current", "descending"),
+                               ("valid_to", "descending")])  # fmt: skip
+    first = _first_of_each(ordered, list(SEGMENT_MEMBERSHIP.primary_key))
+    return periods if first.all() else ordered.filter(first)
+
+
+def _reopened(kept: pa.Table, opened: pa.Table, today: date) -> tuple[pa.Table, pa.Table]:
+    """The periods closed on ``today`` of memberships found again reopened (the latest one of
+    each), and the memberships still to open."""
+    keys = ["customer360_id", "segment"]
+    rows = kept.append_column("row", pa.array(np.arange(kept.num_rows)))
+    ended = rows.filter(pc.fill_null(pc.equal(rows["valid_to"], pa.scalar(today)), False))
+    back = ended.join(opened, keys, join_type="inner").sort_by(
+        [*((k, "ascending") for k in keys), ("valid_from", "descending")]
+    )
+    if not back.num_rows:
+        return kept, opened
+    reopen = np.zeros(kept.num_rows, bool)
+    reopen[back["row"].to_numpy()[_first_of_each(back, keys)]] = True  # the latest period
+    mask = pa.array(reopen)
+    kept = kept.set_column(
+        3, "valid_to", pc.if_else(mask, pa.nulls(kept.num_rows, pa.date32()), kept["valid_to"])
+    ).set_column(4, "is_current", pc.or_(kept["is_current"], mask))
+    return kept, opened.join(back.select(keys), keys, join_type="left anti")
+
+
 def history(previous: pa.Table | None, current: pa.Table, today: date) -> pa.Table:
     """``segment_membership`` after a run that found the ``current`` memberships on ``today``.
 
     Open periods still true stay open, open periods no longer true close on ``today``, closed
     periods stay as they were, and a membership with no open period opens one on ``today``.
+    Periods are whole days: a membership found again on the day its period closed (two runs in
+    one day) goes on in that period, and a period that held for no whole day is dropped.
     """
     schema = SEGMENT_MEMBERSHIP.arrow_schema()
     previous = schema.empty_table() if previous is None else previous.cast(schema)
+    previous = _one_period_per_day(previous)
     keys = ["customer360_id", "segment"]
     now = current.select(keys).cast(MEMBERS).group_by(keys).aggregate([])
     now = now.append_column("found", pa.array(np.ones(now.num_rows, bool)))
@@ -162,6 +205,10 @@ def history(previous: pa.Table | None, current: pa.Table, today: date) -> pa.Tab
     ).set_column(4, "is_current", pc.and_(rows["is_current"], pc.invert(closing)))
     still_open = rows.filter(pc.and_(pc.is_null(rows["valid_to"]), pc.is_valid(rows["found"])))
     opened = now.select(keys).join(still_open.select(keys), keys, join_type="left anti")
+    kept, opened = _reopened(kept, opened, today)
+    kept = kept.filter(
+        pc.invert(pc.fill_null(pc.equal(kept["valid_from"], kept["valid_to"]), False))
+    )
     opened = opened.sort_by([(k, "ascending") for k in keys])
     n = opened.num_rows
     new = pa.table({
