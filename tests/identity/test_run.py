@@ -89,6 +89,22 @@ def test_the_same_people_get_one_id_that_survives_reruns_and_new_batches(
     assert grown["crm:C7"] not in ids.values()
 
 
+def test_an_id_whose_records_left_is_never_given_to_someone_else(tmp_path: Path, api) -> None:  # type: ignore[no-untyped-def]
+    """The last person issued leaves the sources, someone new comes: the ledger still names
+    the old id, so the newcomer gets a fresh one."""
+    _land(tmp_path, CRM, SHOP)
+    resolve_workspace(tmp_path, IDENTITY, api, run_id="r1")
+    last = max(_ids(tmp_path).values())
+    leaving = [k.split(":")[1] for k, v in _ids(tmp_path).items() if v == last]
+    _land(tmp_path, [r for r in CRM if r[0] not in leaving],
+          [r for r in SHOP if r[0] not in leaving])  # fmt: skip
+    resolve_workspace(tmp_path, IDENTITY, api, run_id="r2")
+    assert last not in _ids(tmp_path).values()
+    _land(tmp_path, [*CRM, ("C8", "Kai", "Weber", "kai.weber@example.de", None)], SHOP)
+    resolve_workspace(tmp_path, IDENTITY, api, run_id="r3")
+    assert _ids(tmp_path)["crm:C8"] > last
+
+
 def test_a_must_not_link_splits_and_the_old_id_stays_resolvable(tmp_path: Path, api) -> None:  # type: ignore[no-untyped-def]
     _land(tmp_path, CRM, SHOP)
     resolve_workspace(tmp_path, IDENTITY, api, run_id="r1")

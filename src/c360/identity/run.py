@@ -242,6 +242,8 @@ def resolve_workspace(
     previous = _mapping(links_before, "record_key", "customer360_id")
     previous_aliases = _mapping(aliases_before, "retired_id", "customer360_id")
     issued = [*previous.values(), *previous_aliases, *previous_aliases.values()]
+    if ledger_before is not None:  # an id whose records all left is in no link, but was issued
+        issued += ledger_before.column("id_after").to_pylist()
     next_number = max(map(_number, issued), default=0) + 1
 
     resolution = resolve(
