@@ -93,3 +93,15 @@ def test_run_without_sources_gets_one_line(
     assert main(["run", "--workspace", str(a_file)]) == 2
     assert capsys.readouterr().err == f"error: {a_file} is a file, not a workspace folder\n"
     assert not missing.exists()
+
+
+def test_a_silver_model_that_keeps_no_row_is_a_warning(capsys: pytest.CaptureFixture[str]) -> None:
+    """A source that lost a required column under schema_drift: evolve: every row rejected."""
+    from c360.cli.run import print_silver
+    from c360.pipeline.silver.run import Built
+
+    print_silver([Built("stg_crm_customers", "crm_customers", 1000, 0, 1000, 0.1),
+                  Built("stg_returns", "returns", 0, 0, 0, 0.1),
+                  Built("stg_orders", "orders", 10, 9, 1, 0.1)], 0.2)  # fmt: skip
+    warnings = [line for line in capsys.readouterr().out.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and "stg_crm_customers kept none of its 1,000 rows" in warnings[0]

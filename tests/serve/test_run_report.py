@@ -46,3 +46,15 @@ def test_identity_rows_superseded_by_a_later_row_of_their_id_are_reported() -> N
     }  # fmt: skip
     text = markdown(data)
     assert "| 10 | 7 | 12 | 1 | shop 3 | created 7 |" in text
+    assert "Warning" not in text
+
+
+def test_a_silver_model_that_keeps_no_row_is_called_out() -> None:
+    data = {
+        "finished_at": "2026-01-02T03:04:05", "engine": "duckdb", "seconds": {"silver": 1.0},
+        "bronze": [], "text": {}, "gold": [], "answers": {}, "identity": None,
+        "silver": [{"model": "stg_crm_customers", "bronze_rows": 1000, "clean": 0,
+                    "rejected": 1000, "reconciled": True,
+                    "quarantine": {"missing_preferred_channel": 1000}}],
+    }  # fmt: skip
+    assert "**Warning:** stg_crm_customers kept none of their rows" in markdown(data)

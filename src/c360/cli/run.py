@@ -142,6 +142,12 @@ def print_silver(built: list[Built], seconds: float) -> None:
         f"{len(built)} silver tables in {seconds:.1f} s; every model reconciled "
         "(bronze rows = clean + quarantined)"
     )
+    for b in built:  # a source that lost a column under schema_drift: evolve, say
+        if b.bronze_rows and not b.clean:
+            console.print(
+                f"[yellow]warning:[/] {b.model} kept none of its {b.bronze_rows:,} rows, so what "
+                f"gold builds from it is empty: see lake/quarantine/silver_{b.model}/ for why"
+            )
 
 
 def print_gold(built: list[BuiltGold], seconds: float) -> None:

@@ -100,6 +100,10 @@ def markdown(data: dict[str, Any]) -> str:
             f"| {b['model']} | {b['bronze_rows']:,} | {b['clean']:,} | {b['rejected']:,} | "
             f"{'yes' if b['reconciled'] else '**NO**'} | {_reasons(b['quarantine'])} |"
         )
+    emptied = [b["model"] for b in data["silver"] if b["bronze_rows"] and not b["clean"]]
+    if emptied:
+        lines += ["", f"**Warning:** {', '.join(emptied)} kept none of their rows; what gold "
+                  "builds from them is empty (see the reasons above)."]  # fmt: skip
     if data.get("text"):
         lines += ["", "## Text: notes and e-mail bodies, redacted then enriched", "",
                   "| table | rows |", "| --- | ---: |"]  # fmt: skip
