@@ -55,6 +55,19 @@ def test_phone_formats_of_every_locale(language: str, number: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("language", "text", "number"),
+    [("en", "Tel +33 6 12 34 10 78. 3 units ordered.", "+33 6 12 34 10 78"),
+     ("fr", "Joignable au 06 12 34 56 78. 2 colis en retard.", "06 12 34 56 78"),
+     ("en", "Call (617) 588-1661. 12 items back.", "(617) 588-1661")],
+)  # fmt: skip
+def test_a_phone_ending_a_sentence_before_a_number_is_found(
+    language: str, text: str, number: str
+) -> None:
+    """The next sentence's number is no part of the phone."""
+    assert found(text, language) == [("PHONE", number)]
+
+
+@pytest.mark.parametrize(
     "email",
     ["liam.lewis@example.com", "j.dupont+crm@mail.orange.fr", "MARIA_GARCIA-2@Telefonica.ES"],
 )

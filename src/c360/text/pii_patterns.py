@@ -28,6 +28,7 @@ _DATE_LIKE = re.compile(
     r"|\d\d?([./-])\d\d?\3(?:19|20)\d\d\b"
 )
 _TIME_OR_RANGE = re.compile(r"^\d{1,2}[.:]\d{2}$")
+_SENTENCE_END = re.compile(r"\.\s")
 _GROUPS = re.compile(r"\d+")
 # Words that announce a phone number, so a possible-but-unassigned number still counts.
 _PHONE_CUE = re.compile(
@@ -99,8 +100,12 @@ def find_phones(text: str, language: str | None = None) -> Iterator[tuple[int, i
         start, end = m.start(), m.end()
         if text[start] == "(" and ")" not in text[start:end]:
             start += 1
-        if _is_phone(text, start, end, regions):
-            yield start, end
+        # A full stop and a space end a sentence, not a group: "Tel 06 12 34 56 78. 3 units".
+        ends = [e.start() for e in _SENTENCE_END.finditer(text, start, end)][::-1]
+        for stop in [*ends, end]:
+            if _is_phone(text, start, stop, regions):
+                yield start, stop
+                break
 
 
 def _iban_ok(compact: str) -> bool:
