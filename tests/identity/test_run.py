@@ -105,6 +105,21 @@ def test_an_id_whose_records_left_is_never_given_to_someone_else(tmp_path: Path,
     assert _ids(tmp_path)["crm:C8"] > last
 
 
+def test_a_record_missing_from_one_extract_gets_its_id_back(tmp_path: Path, api) -> None:  # type: ignore[no-untyped-def]
+    """Eva (C5) is missing from one CRM extract, then back: she is the same customer."""
+    _land(tmp_path, CRM, SHOP)
+    resolve_workspace(tmp_path, IDENTITY, api, run_id="r1")
+    before = _ids(tmp_path)
+    _land(tmp_path, [r for r in CRM if r[0] != "C5"], SHOP)
+    resolve_workspace(tmp_path, IDENTITY, api, run_id="r2")
+    departed = lake.read_table(tmp_path, "gold", "identity_departed").to_pylist()
+    assert departed == [{"record_key": "crm:C5", "customer360_id": before["crm:C5"]}]
+    _land(tmp_path, CRM, SHOP)
+    back = resolve_workspace(tmp_path, IDENTITY, api, run_id="r3")
+    assert _ids(tmp_path) == before and back.events == {}
+    assert lake.read_table(tmp_path, "gold", "identity_departed").num_rows == 0
+
+
 def test_a_must_not_link_splits_and_the_old_id_stays_resolvable(tmp_path: Path, api) -> None:  # type: ignore[no-untyped-def]
     _land(tmp_path, CRM, SHOP)
     resolve_workspace(tmp_path, IDENTITY, api, run_id="r1")

@@ -83,4 +83,15 @@ IDENTITY_ALIASES = identity_table(
     _id("customer360_id", "The id it resolves to"),
 )
 
-TABLES: tuple[Table, ...] = (IDENTITY_LINKS, IDENTITY_PAIRS, IDENTITY_LEDGER, IDENTITY_ALIASES)
+IDENTITY_DEPARTED = identity_table(
+    "identity_departed",
+    "Records no longer in the sources whose customer left with them, and the id they held: a "
+    "record that comes back (a partial extract, a restored row) gets that id again.",
+    ("record_key",),
+    Column("record_key", "string", "<source>:<record id>", unique=True),
+    _id("customer360_id", "The id the record held when it was last seen"),
+)
+
+TABLES: tuple[Table, ...] = (
+    IDENTITY_LINKS, IDENTITY_PAIRS, IDENTITY_LEDGER, IDENTITY_ALIASES, IDENTITY_DEPARTED,
+)  # fmt: skip

@@ -100,6 +100,13 @@ def _mapping(table: pa.Table | None, key: str, value: str) -> dict[str, str]:
     return dict(zip(table[key].to_pylist(), table[value].to_pylist(), strict=True))
 
 
+def _departed(current: dict[str, str], departed: dict[str, str]) -> dict[str, str]:
+    """The departed records (record -> id) whose id no ``current`` record holds: a record that
+    comes back reclaims such an id, never one a present customer goes by."""
+    held = set(current.values())
+    return {k: v for k, v in sorted(departed.items()) if v not in held and k not in current}
+
+
 def _number(customer360_id: str) -> int:
     return int(customer360_id.rsplit("_", 1)[-1])
 
@@ -241,15 +248,20 @@ def resolve_workspace(
     ledger_before = _previous(workspace, "identity_ledger")
     previous = _mapping(links_before, "record_key", "customer360_id")
     previous_aliases = _mapping(aliases_before, "retired_id", "customer360_id")
-    issued = [*previous.values(), *previous_aliases, *previous_aliases.values()]
+    departed = _departed(previous, _mapping(_previous(workspace, "identity_departed"),
+                                            "record_key", "customer360_id"))  # fmt: skip
+    issued = [*previous.values(), *departed.values(), *previous_aliases, *previous_aliases.values()]
     if ledger_before is not None:  # an id whose records all left is in no link, but was issued
         issued += ledger_before.column("id_after").to_pylist()
     next_number = max(map(_number, issued), default=0) + 1
 
     resolution = resolve(
-        records, pairs, identity.threshold, overrides, previous, previous_aliases, run_id,
-        next_number,
+        records, pairs, identity.threshold, overrides, previous | departed, previous_aliases,
+        run_id, next_number,
     )  # fmt: skip
+    present = set(records.column("record_key").to_pylist())
+    departed = {k: v for k, v in (departed | previous).items() if k not in present}
+    departed = _departed(resolution.assignment.ids, departed)
     decided = _decided(resolution.pairs, scored.levels, overrides)
 
     links = resolution.links.append_column("matchable", records.column("matchable"))
@@ -272,6 +284,10 @@ def resolve_workspace(
         gold_identity.IDENTITY_LEDGER: (
             ledger if ledger_before is None else pa.concat_tables([ledger_before, ledger])
         ),
+        gold_identity.IDENTITY_DEPARTED: {
+            "record_key": list(departed),
+            "customer360_id": list(departed.values()),
+        },
         gold_identity.IDENTITY_ALIASES: {
             "retired_id": list(aliases),
             "customer360_id": list(aliases.values()),

@@ -23,6 +23,7 @@ from c360 import config, engines
 from c360.contracts.gold_churn import CUSTOMER_SCORES
 from c360.contracts.gold_identity import (
     IDENTITY_ALIASES,
+    IDENTITY_DEPARTED,
     IDENTITY_LEDGER,
     IDENTITY_LINKS,
     IDENTITY_PAIRS,
@@ -125,8 +126,9 @@ def run(
 # What only a run with identity sources builds (the identity and customers layers): a run
 # without any removes them, histories included.
 CUSTOMER_TABLES = (
-    IDENTITY_LINKS, IDENTITY_PAIRS, IDENTITY_LEDGER, IDENTITY_ALIASES, BASKET_RULES,
-    CUSTOMER_RECOMMENDATIONS, CUSTOMER_SCORES, CUSTOMER_PROFILE, SEGMENT_MEMBERSHIP, CUSTOMER_CLV,
+    IDENTITY_LINKS, IDENTITY_PAIRS, IDENTITY_LEDGER, IDENTITY_ALIASES, IDENTITY_DEPARTED,
+    BASKET_RULES, CUSTOMER_RECOMMENDATIONS, CUSTOMER_SCORES, CUSTOMER_PROFILE, SEGMENT_MEMBERSHIP,
+    CUSTOMER_CLV,
 )  # fmt: skip
 
 
