@@ -21,11 +21,11 @@ class Staged:
     """A staging model's output: every typed row flagged with ``_reason``, the first check it
     fails (NULL when it passes).
 
-    :meth:`collect` runs it and splits it: among the rows passing every check, the first of each
-    ``key`` (first by ``_source_file``, then ``_row_number``: the record the source wrote
-    first, its folder's files taken by name) is clean, the later ones
-    are rejected as ``duplicate_key``. Every input row ends in exactly one of the two, so bronze
-    rows = clean + rejects.
+    :meth:`collect` runs it and splits it: among the rows passing every check, one of each
+    ``key`` is clean, the others are rejected as ``duplicate_key``. The one kept comes from the
+    file named last (a folder of daily extracts: the latest update) and, within it, is the
+    record written first (a repeated record is a copy). Every input row ends in exactly one of
+    the two, so bronze rows = clean + rejects.
     """
 
     flagged: Table
@@ -36,10 +36,10 @@ class Staged:
         """The clean rows in key order and the rejects (key, lineage, ``reason``)."""
         f = self.flagged
         wanted = list(dict.fromkeys([*self.columns, *self.key, *LINEAGE, "_reason"]))
-        # The engine sorts, in parallel: each key's passing rows first, first written first.
-        # The first row of a key is then clean if it passes, and the clean rows come out in
-        # the order the lake stores them.
-        order = [*self.key, f._reason.notnull(), *LINEAGE]
+        # The engine sorts, in parallel: each key's passing rows first, the latest file's
+        # first. The first row of a key is then clean if it passes, and the clean rows come
+        # out in the order the lake stores them.
+        order = [*self.key, f._reason.notnull(), ibis.desc("_source_file"), "_row_number"]
         data = engine.to_arrow(f.select(*wanted).order_by(order))
         first = pc.and_(pc.is_null(data.column("_reason")), _starts_key(data, self.key))
         clean = data.select(list(self.columns)).filter(first)
