@@ -83,6 +83,38 @@ def test_retired_ids_carry_their_old_aliases_along() -> None:
     assert resolve("c360_1", result.aliases) == "c360_2"
 
 
+def test_an_undone_merge_gives_each_part_its_own_id_back() -> None:
+    first = {"a1": "c360_1", "a2": "c360_1", "b1": "c360_2", "b2": "c360_2"}
+    merged = assign_ids(dict.fromkeys(first, "a"), first, "r2", 3)
+    assert set(merged.ids.values()) == {"c360_1"} and merged.aliases == {"c360_2": "c360_1"}
+    assert merged.former == [("b1", "c360_2"), ("b2", "c360_2")]
+    apart = {"a1": "a", "a2": "a", "b1": "b", "b2": "b"}
+    undone = assign_ids(apart, merged.ids, "r3", 3, previous_aliases=merged.aliases,
+                        former=merged.former)  # fmt: skip
+    assert undone.ids == first
+    assert undone.aliases == {} and undone.former == []
+    assert undone.events == [LedgerEvent("r3", "split", ("c360_1",), "c360_2", 2)]
+    assert undone.next_number == 3
+
+
+def test_an_undone_merge_of_merges_gives_back_the_id_each_part_held_alone() -> None:
+    # b merged into a (c360_1), then both into c (c360_3); then all three come apart.
+    previous = {"a": "c360_3", "b": "c360_3", "c1": "c360_3", "c2": "c360_3"}
+    former = [("a", "c360_1"), ("b", "c360_1"), ("b", "c360_2")]
+    labels = {"a": "y", "b": "x", "c1": "z", "c2": "z"}  # b's part is looked at first
+    result = assign_ids(labels, previous, "r4", 4, former=former)
+    assert result.ids == {"a": "c360_1", "b": "c360_2", "c1": "c360_3", "c2": "c360_3"}
+    assert result.former == []
+
+
+def test_a_part_with_a_claim_of_its_own_keeps_it_rather_than_a_former_id() -> None:
+    previous = {"a": "c360_1", "b": "c360_1", "n": "c360_5"}
+    result = assign_ids({"a": "a", "b": "b", "n": "b"}, previous, "r3", 6,
+                        former=[("b", "c360_2")])  # fmt: skip
+    assert result.ids == {"a": "c360_1", "b": "c360_5", "n": "c360_5"}
+    assert result.former == [("b", "c360_2")]  # kept, should n and b come apart again
+
+
 def test_resolve_is_cycle_safe() -> None:
     assert resolve("x", {"x": "y", "y": "z", "z": "y"}) == "y"
     assert resolve("q", {}) == "q"

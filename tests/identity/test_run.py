@@ -140,6 +140,28 @@ def test_a_must_not_link_splits_and_the_old_id_stays_resolvable(tmp_path: Path, 
     assert decided[("crm:C5", "shop:S6")] == "must_link"
 
 
+def test_a_wrong_merge_undone_gives_both_customers_their_ids_back(tmp_path: Path, api) -> None:  # type: ignore[no-untyped-def]
+    _land(tmp_path, CRM, SHOP)
+    resolve_workspace(tmp_path, IDENTITY, api, run_id="r1")
+    before = _ids(tmp_path)
+    overrides = tmp_path / "identity" / "overrides.csv"
+    overrides.parent.mkdir()
+    overrides.write_text("left,right,decision\ncrm:C5,shop:S6,must_link\n")
+    resolve_workspace(tmp_path, IDENTITY, api, run_id="r2")
+    merged = _ids(tmp_path)["crm:C5"]
+    assert _ids(tmp_path)["shop:S6"] == merged
+    retired = ({before["crm:C5"], before["shop:S6"]} - {merged}).pop()
+    former = lake.read_table(tmp_path, "gold", "identity_former_ids").to_pylist()
+    assert [row["customer360_id"] for row in former] == [retired]
+
+    overrides.write_text("left,right,decision\n")
+    undone = resolve_workspace(tmp_path, IDENTITY, api, run_id="r3")
+    assert _ids(tmp_path) == before
+    assert undone.events == {"split": 1}
+    assert lake.read_table(tmp_path, "gold", "identity_aliases").num_rows == 0
+    assert lake.read_table(tmp_path, "gold", "identity_former_ids").num_rows == 0
+
+
 def test_overrides_file_errors_are_one_line(tmp_path: Path) -> None:
     path = tmp_path / "overrides.csv"
     assert read_overrides(path).must_link == ()

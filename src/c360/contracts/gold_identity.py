@@ -92,6 +92,16 @@ IDENTITY_DEPARTED = identity_table(
     _id("customer360_id", "The id the record held when it was last seen"),
 )
 
+IDENTITY_FORMER_IDS = identity_table(
+    "identity_former_ids",
+    "Ids that present records held before a merge retired them: when the merge is undone (a "
+    "must-not-link, a higher threshold), each part gets its own id back.",
+    ("record_key", "customer360_id"),
+    Column("record_key", "string", "<source>:<record id>"),
+    _id("customer360_id", "A retired id the record held"),
+)
+
 TABLES: tuple[Table, ...] = (
     IDENTITY_LINKS, IDENTITY_PAIRS, IDENTITY_LEDGER, IDENTITY_ALIASES, IDENTITY_DEPARTED,
+    IDENTITY_FORMER_IDS,
 )  # fmt: skip

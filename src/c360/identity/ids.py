@@ -1,14 +1,15 @@
 """Persistent ``customer360_id``: each cluster keeps the id most of its records held before.
 
 Ids outlive runs. A cluster claims the previous ids of its members, the strongest claims first;
-each previous id goes to one cluster at most; a cluster left without one gets a new id. Every
+each previous id goes to one cluster at most. A cluster left without one takes back an id its
+records held before a merge retired it (the merge was undone), or else gets a new id. Every
 change is written to a ledger of events, and a retired id keeps resolving through an alias.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -34,6 +35,7 @@ class Assignment:
     ids: dict[str, str]  # record -> customer360_id
     events: list[LedgerEvent]
     aliases: dict[str, str]  # retired id -> the current id it resolves to
+    former: list[tuple[str, str]]  # (record, retired id it held), sorted
     next_number: int
 
 
@@ -67,6 +69,40 @@ def _claims(held: Mapping[tuple[str, str], int]) -> dict[str, str]:
             kept[label] = old
             taken.add(old)
     return kept
+
+
+def _reclaims(
+    labels: Mapping[str, str], former: Iterable[tuple[str, str]], kept: Mapping[str, str]
+) -> dict[str, str]:
+    """Cluster label -> a retired id its records held, for clusters ``kept`` gives no id.
+
+    The largest overlaps are decided first, then the largest share of the id's former holders
+    (an undone merge gives each part back its own id); then the smallest id and label.
+    """
+    taken = set(kept.values())
+    holders = Counter(old for _, old in former)
+    held = Counter(
+        (labels[record], old)
+        for record, old in former
+        if record in labels and labels[record] not in kept and old not in taken
+    )
+    ranked = sorted((-n, -n / holders[old], old, label) for (label, old), n in held.items())
+    reclaimed: dict[str, str] = {}
+    for _, _, old, label in ranked:
+        if label not in reclaimed and old not in taken:
+            reclaimed[label] = old
+            taken.add(old)
+    return reclaimed
+
+
+def _former(
+    previous: Mapping[str, str], ids: Mapping[str, str], former: Iterable[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """(record, id) for each present record and an id it held that no cluster holds now."""
+    current = set(ids.values())
+    held = {(r, old) for r, old in former if r in ids and old not in current}
+    held.update((r, old) for r, old in previous.items() if r in ids and old not in current)
+    return sorted(held)
 
 
 def _events(
@@ -130,18 +166,23 @@ def assign_ids(
     prefix: str = "c360_",
     width: int = 8,
     previous_aliases: Mapping[str, str] = NO_ALIASES,
+    former: Iterable[tuple[str, str]] = (),
 ) -> Assignment:
     """Give every cluster (``labels``: record -> cluster label) its ``customer360_id``.
 
     ``previous`` maps the records of the last run to their ids. A cluster with exactly the
     members of a previous id keeps it: no other cluster can claim it. New ids are numbered in
     the order of the cluster labels, skipping any id already issued, so a run is repeatable.
-    An id whose records have all disappeared is retired without an alias.
+    ``former`` lists (record, retired id it held): a cluster claiming no previous id takes one
+    of those back. An id whose records have all disappeared is retired without an alias.
     """
+    former = list(former)
     sizes: Counter[str] = Counter(labels.values())
     held = Counter((label, previous[r]) for r, label in labels.items() if r in previous)
     id_of = _claims(held)
+    id_of |= _reclaims(labels, former, id_of)
     issued = set(previous.values()) | set(previous_aliases) | set(previous_aliases.values())
+    issued.update(old for _, old in former)
     for label in sorted(sizes.keys() - id_of.keys()):
         while (new := f"{prefix}{next_number:0{width}d}") in issued:
             next_number += 1
@@ -152,5 +193,6 @@ def assign_ids(
         ids=ids,
         events=_events(run_id, sizes, held, id_of),
         aliases=_aliases(previous, ids, previous_aliases),
+        former=_former(previous, ids, former),
         next_number=next_number,
     )

@@ -7,7 +7,7 @@ ledger events and aliases out.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -122,8 +122,12 @@ def resolve(
     previous_aliases: Mapping[str, str],
     run_id: str,
     next_number: int,
+    former: Iterable[tuple[str, str]] = (),
 ) -> Resolution:
-    """Cluster the records and give every cluster its persistent ``customer360_id``."""
+    """Cluster the records and give every cluster its persistent ``customer360_id``.
+
+    ``former`` lists (record, retired id it held before a merge): see ``assign_ids``.
+    """
     who = people(records)
     keys = records.column("record_key").to_pylist()
     unknown = {k for pair in overrides.must_link + overrides.must_not_link for k in pair} - set(who)
@@ -149,6 +153,7 @@ def resolve(
         run_id,
         next_number,
         previous_aliases=previous_aliases,
+        former=former,
     )
     events = [
         replace(e, evidence=evidence(e, previous, kept)) if e.kind == "merge" else e

@@ -94,10 +94,12 @@ def _previous(workspace: Path, table: str) -> pa.Table | None:
     return lake.read_table(workspace, "gold", table)
 
 
+def _pairs(table: pa.Table, key: str, value: str) -> zip[tuple[str, str]]:
+    return zip(table[key].to_pylist(), table[value].to_pylist(), strict=True)
+
+
 def _mapping(table: pa.Table | None, key: str, value: str) -> dict[str, str]:
-    if table is None:
-        return {}
-    return dict(zip(table[key].to_pylist(), table[value].to_pylist(), strict=True))
+    return {} if table is None else dict(_pairs(table, key, value))
 
 
 def _departed(current: dict[str, str], departed: dict[str, str]) -> dict[str, str]:
@@ -255,9 +257,11 @@ def resolve_workspace(
         issued += ledger_before.column("id_after").to_pylist()
     next_number = max(map(_number, issued), default=0) + 1
 
+    former = _previous(workspace, "identity_former_ids")
     resolution = resolve(
         records, pairs, identity.threshold, overrides, previous | departed, previous_aliases,
         run_id, next_number,
+        former=[] if former is None else list(_pairs(former, "record_key", "customer360_id")),
     )  # fmt: skip
     present = set(records.column("record_key").to_pylist())
     departed = {k: v for k, v in (departed | previous).items() if k not in present}
@@ -291,6 +295,10 @@ def resolve_workspace(
         gold_identity.IDENTITY_ALIASES: {
             "retired_id": list(aliases),
             "customer360_id": list(aliases.values()),
+        },
+        gold_identity.IDENTITY_FORMER_IDS: {
+            "record_key": [r for r, _ in resolution.assignment.former],
+            "customer360_id": [old for _, old in resolution.assignment.former],
         },
     }
     for contract, data in tables.items():
