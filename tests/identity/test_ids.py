@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from c360.identity.ids import LedgerEvent, assign_ids, resolve
+from c360.identity.ids import LedgerEvent, assign_ids, departures, resolve
 
 
 def test_first_run_numbers_clusters_in_label_order() -> None:
@@ -113,6 +113,17 @@ def test_a_part_with_a_claim_of_its_own_keeps_it_rather_than_a_former_id() -> No
                         former=[("b", "c360_2")])  # fmt: skip
     assert result.ids == {"a": "c360_1", "b": "c360_5", "n": "c360_5"}
     assert result.former == [("b", "c360_2")]  # kept, should n and b come apart again
+
+
+def test_departures_name_customers_who_left_and_came_back() -> None:
+    before = {"k1": "c360_1", "k2": "c360_1", "m": "c360_4"}  # departed before this run
+    after = {"k1": "c360_1", "k2": "c360_1", "d1": "c360_7", "d2": "c360_7", "d3": "c360_7"}
+    ids = {"m": "c360_4", "m2": "c360_4", "x": "c360_2"}
+    assert departures("r5", before, after, ids) == [
+        LedgerEvent("r5", "departed", ("c360_7",), "c360_7", 3),
+        LedgerEvent("r5", "returned", ("c360_4",), "c360_4", 2),
+    ]
+    assert departures("r6", after, after, ids) == []
 
 
 def test_resolve_is_cycle_safe() -> None:

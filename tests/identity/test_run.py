@@ -111,13 +111,19 @@ def test_a_record_missing_from_one_extract_gets_its_id_back(tmp_path: Path, api)
     resolve_workspace(tmp_path, IDENTITY, api, run_id="r1")
     before = _ids(tmp_path)
     _land(tmp_path, [r for r in CRM if r[0] != "C5"], SHOP)
-    resolve_workspace(tmp_path, IDENTITY, api, run_id="r2")
+    gone = resolve_workspace(tmp_path, IDENTITY, api, run_id="r2")
     departed = lake.read_table(tmp_path, "gold", "identity_departed").to_pylist()
     assert departed == [{"record_key": "crm:C5", "customer360_id": before["crm:C5"]}]
+    assert gone.events == {"departed": 1}
     _land(tmp_path, CRM, SHOP)
     back = resolve_workspace(tmp_path, IDENTITY, api, run_id="r3")
-    assert _ids(tmp_path) == before and back.events == {}
+    assert _ids(tmp_path) == before and back.events == {"returned": 1}
     assert lake.read_table(tmp_path, "gold", "identity_departed").num_rows == 0
+    ledger = lake.read_table(tmp_path, "gold", "identity_ledger").to_pylist()
+    assert [(e["run_id"], e["kind"], e["id_after"]) for e in ledger[-2:]] == [
+        ("r2", "departed", before["crm:C5"]),
+        ("r3", "returned", before["crm:C5"]),
+    ]
 
 
 def test_a_must_not_link_splits_and_the_old_id_stays_resolvable(tmp_path: Path, api) -> None:  # type: ignore[no-untyped-def]

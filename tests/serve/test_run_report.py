@@ -42,11 +42,13 @@ def test_identity_rows_superseded_by_a_later_row_of_their_id_are_reported() -> N
         "identity": {
             "records": 10, "customers": 7, "pairs": 12, "unmatchable": 1,
             "duplicates": {"crm": 0, "shop": 3}, "events": {"created": 7},
+            "placeholders": {"email_canonical": 2},
         },
     }  # fmt: skip
     text = markdown(data)
     assert "| 10 | 7 | 12 | 1 | shop 3 | created 7 |" in text
     assert "Warning" not in text
+    assert "ignored as placeholders (each shared by over 20 records): 2 email" in text
 
 
 def test_a_silver_model_that_keeps_no_row_is_called_out() -> None:

@@ -11,7 +11,7 @@ from c360.contracts.model import Column, Table, gold_table
 
 CUSTOMER360_ID = r"c360_\d{8,}"
 DECISIONS = ("rule", "linked", "refused", "below_threshold", "must_link", "must_not_link")
-EVENTS = ("new", "merge", "split")
+EVENTS = ("new", "merge", "split", "departed", "returned")
 
 
 def identity_table(name: str, description: str, key: tuple[str, ...], *columns: Column) -> Table:
@@ -65,13 +65,19 @@ IDENTITY_PAIRS = identity_table(
 
 IDENTITY_LEDGER = identity_table(
     "identity_ledger",
-    "Every change to who is who, appended run after run: new customers, merges and splits.",
+    "Every change to who is who, appended run after run: new customers, merges, splits, and "
+    "customers whose records all left the sources or came back.",
     ("run_id", "kind", "id_after", "ids_before"),
     Column("run_id", "string", "The run that made the change (UTC, ISO 8601)"),
-    Column("kind", "string", "new | merge | split", allowed=EVENTS),
+    Column("kind", "string", " | ".join(EVENTS), allowed=EVENTS),
     Column("ids_before", "string", "The ids the records held before, comma-separated ('' if new)"),
-    _id("id_after", "The id they hold now"),
-    Column("records", "int", "Records in the cluster after the change", min_value=1),
+    _id("id_after", "The id they hold now (departed: the id kept for their return)"),
+    Column(
+        "records",
+        "int",
+        "Records in the cluster after the change (departed: the records that left)",
+        min_value=1,
+    ),
     Column("evidence", "string", "JSON: the strongest pairs that joined the clusters (merges)"),
 )
 

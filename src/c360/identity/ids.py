@@ -18,10 +18,11 @@ NO_ALIASES: Mapping[str, str] = MappingProxyType({})
 
 @dataclass(frozen=True)
 class LedgerEvent:
-    """One change to who is who: a ``new`` customer, a ``merge`` or a ``split``."""
+    """One change to who is who: a ``new`` customer, a ``merge``, a ``split``, a customer whose
+    records all ``departed`` from the sources, or one whose records ``returned``."""
 
     run_id: str
-    kind: str  # new | merge | split
+    kind: str  # new | merge | split | departed | returned
     ids_before: tuple[str, ...]
     id_after: str
     records: int  # records in the cluster that now holds ``id_after``
@@ -156,6 +157,23 @@ def _aliases(
     aliases.update((old, new) for old, (_, new) in best.items())
     resolved = {old: resolve(old, aliases) for old in aliases}
     return {old: new for old, new in sorted(resolved.items()) if new != old}
+
+
+def departures(
+    run_id: str, before: Mapping[str, str], after: Mapping[str, str], ids: Mapping[str, str]
+) -> list[LedgerEvent]:
+    """Customers whose records all left the sources this run, and those who came back.
+
+    ``before`` and ``after`` map departed records to their ids, before and after this run;
+    ``ids`` maps this run's records to theirs.
+    """
+    left = Counter(v for v in after.values() if v not in set(before.values()))
+    now = Counter(ids.values())
+    back = sorted({v for v in before.values() if v in now})
+    return [
+        *(LedgerEvent(run_id, "departed", (i,), i, n) for i, n in sorted(left.items())),
+        *(LedgerEvent(run_id, "returned", (i,), i, now[i]) for i in back),
+    ]
 
 
 def assign_ids(

@@ -22,6 +22,7 @@ import pyarrow.compute as pc
 from c360.config import Identity
 from c360.contracts import gold_identity
 from c360.contracts.model import Table
+from c360.identity.ids import departures
 from c360.identity.matching import Scored, predict
 from c360.identity.profile_records import check_attributes
 from c360.identity.records import IdentityConfigError, check_landed, gather
@@ -264,12 +265,13 @@ def resolve_workspace(
         former=[] if former is None else list(_pairs(former, "record_key", "customer360_id")),
     )  # fmt: skip
     present = set(records.column("record_key").to_pylist())
-    departed = {k: v for k, v in (departed | previous).items() if k not in present}
-    departed = _departed(resolution.assignment.ids, departed)
+    ids = resolution.assignment.ids
+    away = _departed(ids, {k: v for k, v in (departed | previous).items() if k not in present})
+    events = [*resolution.assignment.events, *departures(run_id, departed, away, ids)]
+    departed = away
     decided = _decided(resolution.pairs, scored.levels, overrides)
 
     links = resolution.links.append_column("matchable", records.column("matchable"))
-    events = resolution.assignment.events
     ledger = pa.table(
         {
             "run_id": [e.run_id for e in events],

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from c360.identity.records import placeholder_note
 from c360.pipeline import lake
 
 if TYPE_CHECKING:
@@ -117,6 +118,8 @@ def markdown(data: dict[str, Any]) -> str:
                   f"{identity['pairs']:,} | {identity['unmatchable']:,} | "
                   f"{_reasons({k: n for k, n in identity['duplicates'].items() if n})} | "
                   f"{_reasons(identity['events'])} |"]  # fmt: skip
+        if identity.get("placeholders"):
+            lines += ["", f"Identifiers {placeholder_note(identity['placeholders'])}."]
     if data["gold"]:
         lines += ["", "## Gold", "", "| table | rows |", "| --- | ---: |"]
         lines += [f"| {g['model']} | {g['rows']:,} |" for g in data["gold"]]
