@@ -493,7 +493,9 @@ def test_a_csv_record_repeating_the_header_is_quarantined(tmp_path: Path) -> Non
     ("table", "text"),
     [(PEOPLE, "id,age\n"), (PEOPLE, ""), (PEOPLE, "\n\n"), (DOCS, ""), (DOCS, "\n\n"),
      (DOCS, "{broken\n"),
-     (replace(DOCS, file_format="json", path="sources/docs.json"), "[]")],
+     (replace(DOCS, file_format="json", path="sources/docs.json"), "[]"),
+     (replace(DOCS, file_format="json", path="sources/docs.json"), ""),
+     (replace(DOCS, file_format="json", path="sources/docs.json"), "\ufeff\r\n \n")],
 )  # fmt: skip
 def test_a_source_without_records_lands_empty_rather_than_missing_columns(
     tmp_path: Path, table: Table, text: str

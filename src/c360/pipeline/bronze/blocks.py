@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
+import io
 import json
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +19,8 @@ from c360.contracts.model import Table
 ROW_NUMBER = "_row_number"
 BLOCK_ROWS = 100_000
 NOT_UTF8 = "not UTF-8 text"  # the reason of a record whose bytes are not UTF-8
+# What reading a file that is not what it claims raises: cut short, not Parquet, bad gzip.
+READ_ERRORS = (OSError, EOFError, zlib.error, pa.ArrowInvalid)
 
 
 class SourceError(Exception):
@@ -37,11 +42,14 @@ class Block:
 
 
 # Formats read file by file, and the files of a folder that hold them (a folder of daily
-# extracts, say). Parquet and text sources read their folders themselves.
+# extracts, say; JSON compressed with gzip too). Parquet and text sources read their folders
+# themselves.
 FOLDER_FILES = {
-    "csv": (".csv",), "table": (".csv", ".parquet"), "json": (".json",),
-    "jsonl": (".jsonl", ".ndjson", ".json"), "mongo_jsonl": (".jsonl", ".ndjson", ".json"),
+    "csv": (".csv",), "table": (".csv", ".parquet"), "json": (".json", ".json.gz"),
+    "jsonl": (".jsonl", ".ndjson", ".json", ".jsonl.gz", ".ndjson.gz", ".json.gz"),
+    "mongo_jsonl": (".jsonl", ".ndjson", ".json", ".jsonl.gz", ".ndjson.gz", ".json.gz"),
 }  # fmt: skip
+_GZIP = b"\x1f\x8b"  # how a gzip file starts
 
 
 def source_files(path: Path, contract: Table) -> list[Path]:
@@ -51,13 +59,38 @@ def source_files(path: Path, contract: Table) -> list[Path]:
         return [path]
     suffixes = FOLDER_FILES[contract.file_format]
     files = sorted(
-        (f for f in path.rglob("*") if f.suffix.lower() in suffixes and f.is_file()
-         and not any(part.startswith(".") for part in f.relative_to(path).parts)),
+        (f for f in path.rglob("*") if f.name.lower().endswith(suffixes) and f.is_file()
+         and not _hidden(f, path)),
         key=str,
     )  # fmt: skip
     if not files:
         raise SourceError(f"no {' or '.join(suffixes)} files in the folder {path}")
     return files
+
+
+def open_bytes(path: Path) -> io.BufferedIOBase:
+    """A text source's bytes, decompressed when the file is gzip (a warehouse's ``.json.gz``)."""
+    with path.open("rb") as head:
+        compressed = head.read(2) == _GZIP
+    return gzip.open(path, "rb") if compressed else path.open("rb")
+
+
+def parquet_files(path: Path) -> list[Path]:
+    """The files of a Parquet source: the file itself or a folder's ``.parquet`` files (in
+    Hive partition folders too, ``country=FR/``), hidden ones aside, by name."""
+    if not path.is_dir():
+        return [path]
+    files = sorted((f for f in path.rglob("*.parquet") if not _hidden(f, path)), key=str)
+    if not files:
+        raise SourceError(f"no Parquet files in {path}")
+    return files
+
+
+def _hidden(file: Path, folder: Path) -> bool:
+    """Whether a file of a folder is hidden: a name starting with ``.`` (a copy in progress,
+    an editor's lock) or ``_`` (what a writer keeps for itself: Spark's ``_temporary/``,
+    ``_SUCCESS``, ``_metadata``), there or in a folder on the way, as Spark and Arrow see it."""
+    return any(part.startswith((".", "_")) for part in file.relative_to(folder).parts)
 
 
 class Database(Protocol):

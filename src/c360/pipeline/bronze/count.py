@@ -9,7 +9,6 @@ CSV reader splits records.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
@@ -17,7 +16,15 @@ import numpy as np
 import pyarrow.parquet as pq
 
 from c360.contracts.model import Table
-from c360.pipeline.bronze.blocks import Database, SourceError, source_files
+from c360.pipeline.bronze.blocks import (
+    READ_ERRORS,
+    Database,
+    SourceError,
+    open_bytes,
+    parquet_files,
+    source_files,
+)
+from c360.pipeline.bronze.readers import json_array
 
 _QUOTE, _NEWLINE, _RETURN = ord('"'), ord("\n"), ord("\r")
 _BLOCK = 1 << 24
@@ -36,22 +43,26 @@ def count(path: Path | Database, contract: Table, quoted: bool = False) -> int:
         with os.scandir(path) as entries:
             return sum(1 for e in entries if e.is_file())
     if fmt in ("parquet", "parquet_dir") or path.suffix == ".parquet":
-        files = sorted(path.rglob("*.parquet")) if path.is_dir() else [path]
-        return sum(pq.ParquetFile(f).metadata.num_rows for f in files)
+        return sum(_parquet_rows(file) for file in parquet_files(path))
     if fmt == "json":
-        try:
-            docs = json.loads(path.read_text(encoding="utf-8-sig"))
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise SourceError(f"{path} is not valid JSON: {exc}") from None
-        return len(docs) if isinstance(docs, list) else 0
+        docs = json_array(path)
+        if docs is not None:
+            return len(docs)  # else JSON lines, counted as such below
     if quoted and is_csv(path, contract):
         return csv_records(path)
     if is_csv(path, contract):  # the CSV reader skips empty lines only, not blank ones
         with path.open("rb") as f:
             lines = sum(1 for line in f if line.rstrip(b"\r\n"))
         return max(lines - 1, 0)  # a CSV's first line is its header
-    with path.open("rb") as f:
+    with open_bytes(path) as f:
         return sum(1 for line in f if line.strip())
+
+
+def _parquet_rows(file: Path) -> int:
+    try:
+        return int(pq.ParquetFile(file).metadata.num_rows)
+    except READ_ERRORS as exc:  # empty, cut short, not Parquet at all
+        raise SourceError(f"cannot read {file}: {exc}") from None
 
 
 def is_csv(path: Path, contract: Table) -> bool:

@@ -27,7 +27,14 @@ import pyarrow.compute as pc
 from c360 import config, contracts
 from c360.contracts.model import Table
 from c360.pipeline import lake
-from c360.pipeline.bronze.blocks import ROW_NUMBER, Block, Database, Reject, SourceError
+from c360.pipeline.bronze.blocks import (
+    READ_ERRORS,
+    ROW_NUMBER,
+    Block,
+    Database,
+    Reject,
+    SourceError,
+)
 from c360.pipeline.bronze.count import count, is_csv
 from c360.pipeline.bronze.manifest import source_entries
 from c360.pipeline.bronze.readers import read
@@ -143,7 +150,7 @@ def land(
     source = _relative(name, workspace) if isinstance(path, Path) else name
     try:
         result = Landed(contract.name, source, count(path, contract))
-    except (OSError, pa.ArrowInvalid) as exc:  # a folder for a file, not Parquet at all, …
+    except READ_ERRORS as exc:  # a folder for a file, not Parquet at all, gzip cut short…
         raise SourceError(f"cannot read {name}: {exc}") from None
     seen: set[str] = set()
     described = False  # whether the source showed its columns: a header, a schema, a document

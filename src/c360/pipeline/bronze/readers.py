@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import numpy as np
 import pyarrow as pa
@@ -28,18 +29,22 @@ from c360.contracts.model import Table
 from c360.pipeline.bronze.blocks import (
     BLOCK_ROWS,
     NOT_UTF8,
+    READ_ERRORS,
     ROW_NUMBER,
     Block,
     Database,
     Reject,
     SourceError,
     as_text,
+    open_bytes,
+    parquet_files,
     source_files,
 )
 from c360.pipeline.bronze.csvfile import read_csv
 
 _BOM = b"\xef\xbb\xbf"  # the UTF-8 byte order mark some Windows tools write first
 _EPOCH = dt.datetime(1970, 1, 1)
+_HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"
 _MARKERS = re.compile(r"^--- BEGIN (\w+) ---$.*^--- END \1 ---$", re.MULTILINE | re.DOTALL)
 
 
@@ -66,7 +71,7 @@ def read(path: Path | Database, contract: Table, dialect: CsvFile = PLAIN_CSV) -
     )
     try:
         yield from blocks
-    except (OSError, pa.ArrowInvalid, UnicodeDecodeError) as exc:
+    except (*READ_ERRORS, UnicodeDecodeError) as exc:
         name = path if isinstance(path, Path) else path.label
         raise SourceError(f"cannot read {name}: {exc}") from None
 
@@ -78,35 +83,106 @@ def _by_suffix(path: Path, contract: Table, dialect: CsvFile) -> Iterator[Block]
 
 
 def _parquet(path: Path, contract: Table) -> Iterator[Block]:
-    files = sorted(path.rglob("*.parquet")) if path.is_dir() else [path]
-    if not files:
-        raise SourceError(f"no Parquet files in {path}")
+    """A Parquet file, or a folder's files one after the other, each with its own lineage."""
+    for file in parquet_files(path):
+        try:
+            yield from _parquet_file(file, _partitions(file, path))
+        except READ_ERRORS as exc:  # empty, cut short, not Parquet at all
+            raise SourceError(f"cannot read {file}: {exc}") from None
+
+
+def _parquet_file(file: Path, partitions: dict[str, str | None]) -> Iterator[Block]:
+    parquet = pq.ParquetFile(file)
+    names = parquet.schema_arrow.names
+    if twice := sorted({name for name in names if names.count(name) > 1}):
+        raise SourceError(f"{file}: the file names {', '.join(twice)} more than once")
     taken = 0
-    for file in files:
-        for batch in pq.ParquetFile(file).iter_batches(batch_size=BLOCK_ROWS):
-            numbers = np.arange(taken + 1, taken + batch.num_rows + 1)
-            taken += batch.num_rows
-            data = as_text(pa.Table.from_batches([batch])).append_column(
-                ROW_NUMBER, pa.array(numbers)
-            )
-            yield Block(data, str(path), types=batch.schema)
+    for batch in parquet.iter_batches(batch_size=BLOCK_ROWS):
+        data = as_text(pa.Table.from_batches([batch]))
+        for name, value in partitions.items():
+            if name not in names:
+                column = pa.repeat(pa.scalar(value, pa.string()), batch.num_rows)
+                data = data.append_column(name, column)
+        numbers = np.arange(taken + 1, taken + batch.num_rows + 1)
+        taken += batch.num_rows
+        data = data.append_column(ROW_NUMBER, pa.array(numbers))
+        yield Block(data, str(file), types=batch.schema)
+
+
+def _partitions(file: Path, folder: Path) -> dict[str, str | None]:
+    """The columns that Hive partition folders give their files (``country=FR/part-0.parquet``),
+    their values unescaped as Spark escapes them; its ``__HIVE_DEFAULT_PARTITION__`` is NULL."""
+    if file == folder:
+        return {}
+    pairs = [part.split("=", 1) for part in file.relative_to(folder).parent.parts if "=" in part]
+    return {name: None if value == _HIVE_NULL else unquote(value) for name, value in pairs}
+
+
+class _Ambiguous(dict[str, Any]):
+    """A JSON object giving a key two different values (Python keeps the last, other readers
+    the first), with its text as written."""
+
+    key: str
+    text: str
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    doc = dict(pairs)
+    if len(doc) == len(pairs):
+        return doc
+    clash = next((key for key, value in pairs if doc[key] != value), None)
+    if clash is None:  # the same value twice: nothing is lost
+        return doc
+    ambiguous = _Ambiguous(doc)
+    ambiguous.key = clash
+    ambiguous.text = "{" + ", ".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in pairs) + "}"
+    return ambiguous
+
+
+_JSON = json.JSONDecoder(object_pairs_hook=_object)
+
+
+def _unreadable(exc: RecursionError | ValueError) -> str:
+    """Why valid JSON is beyond Python's reader (the JSON syntax errors have their own)."""
+    return "nested too deeply" if isinstance(exc, RecursionError) else "a number too long"
+
+
+def json_array(path: Path) -> list[Any] | None:
+    """The documents of a JSON array file (none in an empty file), or ``None`` when it holds
+    JSON lines (an object per line: Spark and BigQuery write them as ``.json``)."""
+    try:
+        with open_bytes(path) as file:
+            text = file.read().decode("utf-8-sig")  # a byte order mark is not content
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"{path} is not UTF-8 text: {exc.reason} at byte {exc.start}") from None
+    if not text.strip():  # an extract of a day without data
+        return []
+    try:
+        docs = _JSON.decode(text)
+    except json.JSONDecodeError as exc:
+        first = text[: exc.pos].strip()  # the document before the extra data
+        if exc.msg == "Extra data" and first.startswith("{") and "\n" not in first:
+            return None
+        raise SourceError(f"{path} is not valid JSON: {exc}") from None
+    except (RecursionError, ValueError) as exc:
+        raise SourceError(f"{path} is not valid JSON: {_unreadable(exc)}") from None
+    if not isinstance(docs, list):
+        raise SourceError(f"{path} must hold a JSON array of objects")
+    return docs
 
 
 def _json_array(path: Path, contract: Table) -> Iterator[Block]:
-    text = path.read_text(encoding="utf-8-sig")  # a byte order mark is not content
-    try:
-        docs = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise SourceError(f"{path} is not valid JSON: {exc}") from None
-    if not isinstance(docs, list):
-        raise SourceError(f"{path} must hold a JSON array of objects")
+    docs = json_array(path)
+    if docs is None:
+        yield from _json_lines(path, contract)
+        return
     for start in range(0, max(len(docs), 1), BLOCK_ROWS):
         part = docs[start : start + BLOCK_ROWS]
         yield documents(str(path), contract, [(start + i + 1, d, None) for i, d in enumerate(part)])
 
 
 def _json_lines(path: Path, contract: Table) -> Iterator[Block]:
-    with path.open("rb") as lines:  # lines as the record count sees them: split at b"\n"
+    with open_bytes(path) as lines:  # lines as the record count sees them: split at b"\n"
         pending: list[tuple[int, Any, str | None]] = []
         for number, raw in enumerate(lines, start=1):
             raw = raw.removeprefix(_BOM) if number == 1 else raw
@@ -126,9 +202,11 @@ def _json_line(number: int, raw: bytes) -> tuple[int, Any, str]:
     except UnicodeDecodeError:
         return number, None, raw.decode("utf-8", "replace").rstrip("\r\n") + f"\0{NOT_UTF8}"
     try:
-        return number, json.loads(line), line
+        return number, _JSON.decode(line), line
     except json.JSONDecodeError as exc:
         return number, None, f"{line}\0not JSON: {exc.msg} at character {exc.colno}"
+    except (RecursionError, ValueError) as exc:
+        return number, None, f"{line}\0not JSON: {_unreadable(exc)}"
 
 
 def documents(source: str, contract: Table, docs: Sequence[tuple[int, Any, str | None]]) -> Block:
@@ -143,15 +221,36 @@ def documents(source: str, contract: Table, docs: Sequence[tuple[int, Any, str |
             rejects.append((source, number, text, reason))
         elif not isinstance(doc, dict):
             rejects.append((source, number, raw or json.dumps(doc), "record is not a JSON object"))
+        elif doc.__class__ is _Ambiguous:
+            reason = f"key {doc.key!r} given twice with different values"
+            rejects.append((source, number, raw or doc.text, reason))
         else:
             rows.append({k: v if v.__class__ is str else _scalar_text(v) for k, v in doc.items()})
             numbers.append(number)
     present: set[str] = set().union(*rows)
     names = [*contract.column_names, *sorted(present - set(contract.column_names))]
-    data = pa.Table.from_pylist(rows, schema=pa.schema([(n, pa.string()) for n in names]))
+    try:
+        data = pa.Table.from_pylist(rows, schema=pa.schema([(n, pa.string()) for n in names]))
+    except UnicodeEncodeError:  # "\ud83d" alone (half an emoji) is not Unicode text
+        return documents(source, contract, [_without_lone_surrogate(d) for d in docs])
     return Block(
         data.append_column(ROW_NUMBER, pa.array(numbers, pa.int64())), source, rejects, present
     )
+
+
+def _without_lone_surrogate(
+    doc: tuple[int, Any, str | None],
+) -> tuple[int, Any, str | None]:
+    """``doc``, or the reason to reject it when its text holds half of a UTF-16 pair."""
+    number, value, raw = doc
+    text = json.dumps(value, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        lone = f"\\u{ord(text[exc.start]):04x}"
+        reason = f"text holds a lone UTF-16 surrogate ({lone})"
+        return number, None, f"{raw or json.dumps(value)}\0{reason}"
+    return doc
 
 
 def _scalar_text(value: Any) -> str | None:

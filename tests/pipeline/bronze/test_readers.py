@@ -1,0 +1,202 @@
+"""Bronze readers of JSON and Parquet as real exports write them: every record lands or is
+quarantined with a reason, and what cannot be read at all is one line naming the file."""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from c360.contracts.model import Column, Table
+from c360.pipeline import lake
+from c360.pipeline.bronze.blocks import SourceError
+from c360.pipeline.bronze.land import land
+
+WHEN = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+LINES = Table("docs", "x", "", (Column("id", "string"), Column("n", "int")),
+              path="sources/docs.jsonl", file_format="jsonl")  # fmt: skip
+ARRAY = replace(LINES, path="sources/docs.json", file_format="json")
+PARTS = replace(LINES, path="sources/docs", file_format="parquet_dir")
+
+
+def write(workspace: Path, table: Table, data: bytes) -> Path:
+    path = workspace / table.path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def landed(workspace: Path) -> list[tuple[object, ...]]:
+    rows = lake.read_table(workspace, "bronze", "docs").to_pylist()
+    return [(r["_source_file"], r["_row_number"], r["id"], r["n"]) for r in rows]
+
+
+def quarantined(workspace: Path) -> list[tuple[object, ...]]:
+    rows = lake.read_table(workspace, "quarantine", "bronze_docs").to_pylist()
+    return [(r["_row_number"], r["raw"], r["reason"]) for r in rows]
+
+
+@pytest.mark.parametrize("table", [LINES, ARRAY])
+def test_a_lone_surrogate_escape_is_quarantined_not_a_crash(tmp_path: Path, table: Table) -> None:
+    """A JavaScript export that cut an emoji in half writes "\\ud83d" alone: not Unicode text."""
+    docs = [b'{"id": "a\\ud83d", "n": 1}', b'{"id": "b \\ud83d\\ude00", "n": 2}']
+    text = b"[" + b",\n".join(docs) + b"]" if table is ARRAY else b"\n".join(docs) + b"\n"
+    result = land(tmp_path, table, write(tmp_path, table, text), "b1", WHEN)
+    assert [row[2:] for row in landed(tmp_path)] == [("b \U0001f600", "2")]
+    [(number, raw, reason)] = quarantined(tmp_path)
+    assert (number, reason) == (1, "text holds a lone UTF-16 surrogate (\\ud83d)")
+    assert "\\ud83d" in str(raw)
+    assert (result.records, result.landed, result.quarantined) == (2, 1, 1)
+
+
+@pytest.mark.parametrize("table", [LINES, ARRAY])
+def test_a_key_given_twice_with_different_values_is_quarantined(
+    tmp_path: Path, table: Table
+) -> None:
+    """Python keeps the last of the two values, another reader the first: neither is sure."""
+    docs = [b'{"id": "a", "n": 1, "n": 2}', b'{"id": "b", "id": "b", "n": 3}']
+    text = b"[" + b",".join(docs) + b"]" if table is ARRAY else b"\r\n".join(docs)
+    result = land(tmp_path, table, write(tmp_path, table, text), "b1", WHEN)
+    assert [row[2:] for row in landed(tmp_path)] == [("b", "3")]  # the same value twice
+    [(number, raw, reason)] = quarantined(tmp_path)
+    assert (number, reason) == (1, "key 'n' given twice with different values")
+    assert str(raw).replace(" ", "") == '{"id":"a","n":1,"n":2}'
+    assert (result.records, result.landed, result.quarantined) == (2, 1, 1)
+
+
+def test_a_json_line_python_cannot_read_is_quarantined(tmp_path: Path) -> None:
+    """Nesting deeper than Python recurses, an integer of more digits than it converts."""
+    lines = [b'{"id": "a", "n": 1}', b'{"id": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+             b'{"id": "c", "n": ' + b"9" * 5000 + b"}"]  # fmt: skip
+    result = land(tmp_path, LINES, write(tmp_path, LINES, b"\n".join(lines)), "b1", WHEN)
+    assert [row[2:] for row in landed(tmp_path)] == [("a", "1")]
+    reasons = {number: reason for number, _, reason in quarantined(tmp_path)}
+    assert reasons == {2: "not JSON: nested too deeply", 3: "not JSON: a number too long"}
+    assert (result.records, result.landed, result.quarantined) == (3, 1, 2)
+
+
+def test_a_json_array_python_cannot_read_is_one_line(tmp_path: Path) -> None:
+    path = write(tmp_path, ARRAY, b"[" * 100_000 + b"]" * 100_000)
+    with pytest.raises(SourceError, match=r"docs\.json is not valid JSON: nested too deeply$"):
+        land(tmp_path, ARRAY, path, "b1", WHEN)
+
+
+def test_a_json_source_holding_json_lines_lands_them(tmp_path: Path) -> None:
+    """Spark's ``write.json`` and BigQuery's JSON export write an object per line as ``.json``."""
+    text = b'{"id": "a", "n": 1}\r\n{"id": "b", "n": 2}\r\n{"id": "c", \r\n\r\n'
+    result = land(tmp_path, ARRAY, write(tmp_path, ARRAY, text), "b1", WHEN)
+    assert landed(tmp_path) == [
+        ("sources/docs.json", 1, "a", "1"),
+        ("sources/docs.json", 2, "b", "2"),
+    ]
+    assert [(n, reason) for n, _, reason in quarantined(tmp_path)] == [
+        (3, "not JSON: Expecting property name enclosed in double quotes at character 13")
+    ]
+    assert (result.records, result.landed, result.quarantined) == (3, 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [(b'[{"id": "a"},', "is not valid JSON: Expecting value: line 1 column 14"),
+     (b'{"data": [{"id": "a"}]}', "must hold a JSON array of objects"),
+     (b'{\n "id": "a"\n}\n{\n', "is not valid JSON: Extra data: line 4 column 1"),
+     (b'[{"id": "\xe9"}]', "is not UTF-8 text: invalid continuation byte at byte 9")],
+)  # fmt: skip
+def test_a_json_file_that_is_not_an_array_of_records_is_one_line(
+    tmp_path: Path, text: bytes, wrong: str
+) -> None:
+    with pytest.raises(SourceError) as error:
+        land(tmp_path, ARRAY, write(tmp_path, ARRAY, text), "b1", WHEN)
+    assert str(error.value).startswith(f"{tmp_path / ARRAY.path} {wrong}")
+
+
+@pytest.mark.parametrize("table", [LINES, ARRAY])
+def test_a_gzip_compressed_json_export_lands_as_its_text(tmp_path: Path, table: Table) -> None:
+    """Warehouses unload ``.json.gz``; a folder of them lands file by file."""
+    text = (
+        b'[{"id": "a", "n": 1},\n{"id": "b"}]'
+        if table is ARRAY
+        else b'{"id": "a", "n": 1}\n{"id": "b"}\n'
+    )
+    folder = tmp_path / "sources" / "docs"
+    folder.mkdir(parents=True)
+    (folder / f"part-0{Path(table.path).suffix}.gz").write_bytes(gzip.compress(text))
+    (folder / "part-1.gz").write_bytes(gzip.compress(b"not a JSON file"))
+    (folder / "_temporary").mkdir()  # a writer's own files are not extracts
+    (folder / "_temporary" / f"part-2{Path(table.path).suffix}").write_text("[{")
+    result = land(tmp_path, table, folder, "b1", WHEN)
+    source = f"sources/docs/part-0{Path(table.path).suffix}.gz"
+    assert landed(tmp_path) == [(source, 1, "a", "1"), (source, 2, "b", None)]
+    assert (result.records, result.landed, result.quarantined) == (2, 2, 0)
+
+
+def test_a_gzip_file_cut_short_is_one_line(tmp_path: Path) -> None:
+    path = write(tmp_path, LINES, gzip.compress(b'{"id": "a", "n": 1}\n' * 1000)[:100])
+    with pytest.raises(SourceError, match=r"cannot read .*docs\.jsonl: Compressed file ended"):
+        land(tmp_path, LINES, path, "b1", WHEN)
+
+
+def test_parquet_columns_named_twice_are_a_source_error(tmp_path: Path) -> None:
+    one = replace(LINES, path="sources/docs.parquet", file_format="parquet")
+    path = tmp_path / one.path
+    path.parent.mkdir(parents=True)
+    columns = [pa.array(["a"]), pa.array([1]), pa.array(["b"])]
+    pq.write_table(pa.Table.from_arrays(columns, names=["id", "n", "id"]), path)
+    with pytest.raises(SourceError, match=r"docs\.parquet: the file names id more than once$"):
+        land(tmp_path, one, path, "b1", WHEN)
+
+
+def parts(workspace: Path, files: dict[str, pa.Table | bytes]) -> Path:
+    folder = workspace / PARTS.path
+    for name, data in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            (folder / name).write_bytes(data)
+        else:
+            pq.write_table(data, folder / name)
+    return folder
+
+
+def test_a_folder_of_parquet_files_keeps_each_file_as_lineage(tmp_path: Path) -> None:
+    """Each file has its own ``_source_file`` and row numbers, as a folder of CSV extracts has
+    (silver then keeps a key's record from the file named last); files another writer keeps
+    for itself (``_SUCCESS``, ``_temporary/``, ``.part.crc``, hidden ones) are not parts."""
+    folder = parts(tmp_path, {
+        "2024-12-01.parquet": pa.table({"id": ["a", "b"], "n": [1, 2]}),
+        "2024-12-02.parquet": pa.table({"n": [3], "id": ["a"]}),  # columns in another order
+        "_SUCCESS": b"", "_temporary/0/part-0.parquet": b"half written",
+        ".2024-12-03.parquet": b"being copied", "_metadata.parquet": b"PAR1",
+    })  # fmt: skip
+    result = land(tmp_path, PARTS, folder, "b1", WHEN)
+    assert landed(tmp_path) == [
+        ("sources/docs/2024-12-01.parquet", 1, "a", "1"),
+        ("sources/docs/2024-12-01.parquet", 2, "b", "2"),
+        ("sources/docs/2024-12-02.parquet", 1, "a", "3"),
+    ]
+    assert (result.records, result.landed, result.quarantined) == (3, 3, 0)
+
+
+def test_a_parquet_part_that_cannot_be_read_is_named(tmp_path: Path) -> None:
+    folder = parts(tmp_path, {"part-0.parquet": pa.table({"id": ["a"], "n": [1]}),
+                              "part-1.parquet": b""})  # fmt: skip
+    with pytest.raises(SourceError, match=r"cannot read .*sources/docs/part-1\.parquet: .*0 bytes"):
+        land(tmp_path, PARTS, folder, "b1", WHEN)
+
+
+def test_hive_partition_folders_give_their_column(tmp_path: Path) -> None:
+    """Spark's ``partitionBy("n")`` writes ``n=1/part-0.parquet``: the files lack the column."""
+    folder = parts(tmp_path, {
+        "n=1/part-0.parquet": pa.table({"id": ["a", "b"]}),
+        "n=__HIVE_DEFAULT_PARTITION__/part-0.parquet": pa.table({"id": ["c"]}),
+        "n=10%25/part-0.parquet": pa.table({"id": ["d"]}),
+    })  # fmt: skip
+    result = land(tmp_path, PARTS, folder, "b1", WHEN)
+    assert [row[1:] for row in landed(tmp_path)] == [
+        (1, "a", "1"), (2, "b", "1"), (1, "d", "10%"), (1, "c", None)
+    ]  # fmt: skip
+    assert (result.added_columns, result.missing_columns) == ([], [])
