@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -69,6 +70,16 @@ def test_no_clear_text_pii_in_any_output_field() -> None:
     assert set(result) == {
         "language", "sentiment", "topic", "entities", "summary", "redacted_text", "pii_counts",
     }  # fmt: skip
+
+
+def test_decomposed_accents_are_analysed_as_composed_ones() -> None:
+    """A note typed with combining accents (NFD) reads as the same note: its accents vote for its
+    language ("é" is no word of its own), and the text handed back is composed."""
+    text = "Réclamation écrite : livreur impoli. Cliente très choquée, attend des excuses."
+    decomposed = unicodedata.normalize("NFD", text)
+    assert decomposed != text
+    assert analyze(decomposed) == analyze(text)
+    assert analyze(decomposed)["language"] == "fr"
 
 
 def test_a_language_hint_is_trusted() -> None:

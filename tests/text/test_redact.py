@@ -1,5 +1,6 @@
 """PII redaction on literal multilingual notes: every kind, every locale's phones, near-misses."""
 
+import unicodedata
 from itertools import pairwise
 
 import pytest
@@ -254,3 +255,117 @@ def test_spans_are_sorted_disjoint_and_redact_agrees(text: str) -> None:
         rebuilt += [text[cursor : s.start], f"[{s.kind}]"]
         cursor = s.end
     assert redacted == "".join([*rebuilt, text[cursor:]])
+
+
+# Beyond ASCII: how a European company's notes really write personal data.
+NBSP, NNBSP, THIN = "\u00a0", "\u202f", "\u2009"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("de", "Mail josé.müller@exämple.de bitte.", "Mail [EMAIL] bitte."),
+     ("fr", "Écrire à émilie.durand@orange.fr demain.", "Écrire à [EMAIL] demain."),
+     ("en", "Mail user@пример.рф today.", "Mail [EMAIL] today."),
+     ("en", "Mail иван@пример.рф today.", "Mail [EMAIL] today."),
+     ("en", "Mail user@xn--e1afmkfd.xn--p1ai today.", "Mail [EMAIL] today."),
+     ("en", "Mail ｊｏｅ＠ｍａｉｌ．ｃｏｍ today.", "Mail [EMAIL] today."),
+     ("en", "Mail o'brien@example.ie or 'd’arcy@example.ie'.", "Mail [EMAIL] or '[EMAIL]'.")],
+)  # fmt: skip
+def test_internationalised_e_mails_are_redacted(language: str, text: str, expected: str) -> None:
+    assert redact(text, language)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "number"),
+    [("fr", f"+33{NBSP}6{NBSP}12{NBSP}34{NBSP}56{NBSP}78"),
+     ("fr", f"+33{NNBSP}6{NNBSP}12{NNBSP}34{NNBSP}56{NNBSP}78"),
+     ("fr", f"06{THIN}12{THIN}34{THIN}56{THIN}78"),
+     ("fr", "06–12–34–56–78"),
+     ("de", "030 1234–5678"),
+     ("de", f"(030){NBSP}1234-5678"),
+     ("de", "（030） 1234-5678"),
+     ("en", "＋44 7852 666237"),
+     ("es", "+34‑612‑34‑56‑78")],
+)  # fmt: skip
+def test_phones_written_with_typographic_spaces_dashes_and_full_width_forms(
+    language: str, number: str
+) -> None:
+    assert redact(f"Tel. {number} (mornings).", language)[0] == "Tel. [PHONE] (mornings)."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [(f"IBAN DE89{NBSP}3704{NBSP}0044{NBSP}0532{NBSP}0130{NBSP}00, danke.", "IBAN [IBAN], danke."),
+     ("IBAN de89 3704 0044 0532 0130 00, danke.", "IBAN [IBAN], danke."),
+     (f"Karte 4111{NNBSP}1111{NNBSP}1111{NNBSP}1111 hinterlegt.", "Karte [CARD] hinterlegt.")],
+)  # fmt: skip
+def test_ibans_and_cards_with_typographic_spaces_or_lower_case(text: str, expected: str) -> None:
+    assert redact(text, "de")[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("fr", f"RDV avec M.{NBSP}Dupont demain.", "RDV avec M.\u00a0[PERSON] demain."),
+     ("fr", f"RDV avec Mme{NBSP}Éloïse{NBSP}Lefèvre demain.", "RDV avec Mme\u00a0[PERSON] demain."),
+     ("ru", "Встреча с г-н Иванов завтра.", "Встреча с г-н [PERSON] завтра."),
+     ("ru", "Звонок от г-жа Иванова.", "Звонок от г-жа [PERSON]."),
+     ("ru", "Г-н Иванов позвонил.", "Г-н [PERSON] позвонил."),
+     ("ru", "Звонок от Господина Петрова.", "Звонок от Господина [PERSON]."),
+     ("en", "Call with Mr Иванов tomorrow.", "Call with Mr [PERSON] tomorrow."),
+     ("en", "Call with Ivan Иванов tomorrow.", "Call with [PERSON] tomorrow."),
+     ("en", "Meeting with Dr Παπαδόπουλος today.", "Meeting with Dr [PERSON] today."),
+     ("el", "Συνάντηση με κ. Παπαδόπουλος αύριο.", "Συνάντηση με κ. [PERSON] αύριο.")],
+)  # fmt: skip
+def test_names_after_titles_in_other_scripts_and_with_typographic_spaces(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("fr", "RDV avec Mme Lefèvre-Dubois, puis M. de La Roche.",
+      "RDV avec Mme [PERSON], puis M. [PERSON]."),
+     ("fr", "Appel de Mme Éloïse Lefèvre.", "Appel de Mme [PERSON]."),
+     ("de", "Jürgen Becker meldet sich. Frau Öztürk übernimmt.",
+      "[PERSON] meldet sich. Frau [PERSON] übernimmt."),
+     ("de", "Mail jürgen.groß@web.de bitte.", "Mail [EMAIL] bitte."),
+     ("es", "Reunión con Dña. Carmen Ruiz-Tagle y Joaquín Álvarez.",
+      "Reunión con Dña. [PERSON] y [PERSON].")],
+)  # fmt: skip
+def test_decomposed_accents_nfd(language: str, text: str, expected: str) -> None:
+    """Accents typed as a letter and a combining mark (macOS, some webmails) change nothing:
+    the spans are whole, and point into the text given."""
+    decomposed = unicodedata.normalize("NFD", text)
+    assert decomposed != text
+    redacted, _ = redact(decomposed, language)
+    assert unicodedata.normalize("NFC", redacted) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("en", "Order number 4567891234 shipped, customer number 1234567890."),
+     ("de", "Kundennummer 1234567890, Bestellnummer 4567891234, Rechnungsnummer 2024123456."),
+     ("fr", "Numéro de commande 1234567890 expédié, colis 6 12 34 56 78 en transit."),
+     ("de", "Bestellung 0123/4567890 vom 01.03.2024, Bestell-Nr. 1234567890."),
+     ("es", "Número de pedido 4567891234 enviado. Número de cliente: 1234567890."),
+     ("en", "Call about order 4567891234 today."),
+     ("fr", f"Commande du 12.03.2024, 3 articles à 1{NNBSP}299,00{NBSP}€."),
+     ("fr", f"Montant 12{NNBSP}345{NNBSP}678 € de CA, commande n° 2024–00458812."),
+     ("de", "Zeitraum 01.03.2024–15.03.2024, Lieferung 12.03.–15.03.2024 bestätigt."),
+     ("de", "Preise 12,50 – 15,90 – 19,90 EUR, Lieferung in 3–5 Tagen."),
+     ("en", "Order ２０２４０３０１ shipped on 2024‑03‑01, 10–20 units."),
+     ("fr", "Du 01/03/2024 au 15/03/2024, réf. 12 34 56 78 90.")],
+)  # fmt: skip
+def test_ordinary_numbers_beyond_ascii_stay(language: str, text: str) -> None:
+    assert find_pii(text, language) == []
+
+
+def test_a_phone_announced_as_a_number_is_still_found() -> None:
+    assert redact("Rufnummer 030 1234567, Telefonnummer 0151 14752013.", "de")[0] == (
+        "Rufnummer [PHONE], Telefonnummer [PHONE]."
+    )
+    assert redact("Her number is 555 010 4477.", "en")[0] == "Her number is [PHONE]."
+    assert redact("Client: 07 29 28 10 77, commande +33 6 12 34 56 78.", "fr")[0] == (
+        "Client: [PHONE], commande [PHONE]."
+    )

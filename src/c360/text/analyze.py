@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import unicodedata
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -85,8 +86,10 @@ def analyze(
     ``language_hint`` is trusted instead of detection; ``redaction_language`` (default: the
     hint) only tells redaction which country's phone formats to try first. With an ``llm``
     client (the project file's ``text.llm``), the summary and/or sentiment come from it, asked
-    about the redacted text only; any failure keeps the offline value.
+    about the redacted text only; any failure keeps the offline value. A text typed with
+    combining accents (NFD) is read, and handed back, composed (NFC): the cues are written so.
     """
+    text = unicodedata.normalize("NFC", text)
     redacted, spans = redact(text, redaction_language or language_hint)
     language = language_hint or detect(redacted)
     entities = extract_entities(redacted, language, products, brands=brands)

@@ -94,7 +94,10 @@ LEAD_PARTICLES = re.compile(rf"(?<![\w'’])(?:(?:{_PARTICLE})[ ]|d['’])+$")
 # A title just before a word, possibly with particles ("M. de La Roche", "Herrn vom Hofe").
 TITLE_BEFORE = re.compile(
     r"(?:^|[\s(,;:'’])(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Mme|Mlle|Monsieur|Madame|Mademoiselle|Herr|Herrn"
-    r"|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Don|Doña|Dña|Dª|Sir|Dame)\.?|M\.|D\.|Fr\.|Hr\.|Hrn\.)"
+    r"|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Don|Doña|Dña|Dª|Sir|Dame)\.?|M\.|D\.|Fr\.|Hr\.|Hrn\."
+    # Russian and Greek: "г-н Иванов", "г-жа Иванова", "κ. Παπαδόπουλος", "κα Νικολάου"
+    r"|[Гг]-н|[Гг]-жа|[Гг]-ну|[Гг]-на|[Гг]-же|[Гг]н\.?|[Гг]жа\.?|[Гг]осподин[ау]?|[Гг]оспож[аеи]"
+    r"|[κΚ]\.|[κΚ]ος|[κΚ]α|[κΚ]ύριος|[κΚ]υρία|[κΚ]ύριο|[κΚ]υρίου|[κΚ]υρίας)"
     r"[ ]"
     rf"(?P<lead>(?:(?:{_PARTICLE})[ ]|d['’])*)$"
 )

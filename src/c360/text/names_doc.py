@@ -19,7 +19,10 @@ from c360.text.names_lexicon import (
 MAX_NAME_WORDS = 4
 SENTENCE_START = re.compile(r"(?:^|[.!?…•*]|^\s*[-—–])\s*$")
 
-_UPPER = "".join(c for c in map(chr, range(0x41, 0x250)) if c.isupper() and c.isalpha())
+# Capitals of the Latin, Greek, Cyrillic and Armenian alphabets ("Éloïse", "Παπαδόπουλος",
+# "Иванов"), Vietnamese and Welsh letters of Latin Extended Additional included.
+_SCRIPTS = (range(0x41, 0x250), range(0x370, 0x557), range(0x1E00, 0x1F00))
+_UPPER = "".join(c for r in _SCRIPTS for c in map(chr, r) if c.isupper() and c.isalpha())
 # A capitalised word of two letters or more, hyphenated parts included ("Jean-Baptiste").
 _WORD = re.compile(rf"(?<![\w@-])(?:[OD]['’])?[{_UPPER}][^\W\d_]+(?:-[^\W\d_]+)*(?![\w@])")
 _LOWER_WORD = re.compile(rf"(?<![\w-])[^\W\d_{_UPPER}][^\W\d_]+")

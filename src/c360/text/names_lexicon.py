@@ -94,6 +94,7 @@ HONORIFICS = _words(
     """
     mr mrs ms miss mx dr prof sir dame mme mlle monsieur madame mademoiselle herr herrn frau sr sra
     srta senor senora senorita don dona dna hr hrn fr
+    господин господина господину госпожа госпоже госпожи κος κα κυριος κυρια κυριο κυριου κυριας
     """
 )
 

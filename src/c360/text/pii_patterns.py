@@ -10,9 +10,14 @@ from collections.abc import Iterator
 
 import phonenumbers
 
+# Local parts and domains in any script (RFC 6531 addresses, internationalised domains: "josé@
+# exämple.de", "user@пример.рф"), apostrophes inside a local part ("o'brien@"); a top-level
+# domain of letters, or its ASCII "xn--" form.
+_LABEL = r"[^\W_](?:[\w-]*[^\W_])?"
 EMAIL = re.compile(
-    r"(?<![\w.+-])[A-Za-z0-9][\w.+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w-])"
+    rf"(?<![\w.+-])(?<!\w['’])[^\W_][\w.+'’-]*@{_LABEL}(?:\.{_LABEL})*"
+    r"\.(?:[^\W\d_]{2,24}|xn--[a-z0-9-]{2,59})(?![\w-])",
+    re.IGNORECASE,
 )
 
 # Digits with the separators phones are written with: spaces, dots, dashes, slashes and
@@ -37,11 +42,33 @@ _PHONE_CUE = re.compile(
     r"|nummer|número|coordonnées|contact|kontakt|contacto|joint|joindre|reach|datos)[^\n\d]{0,40}$",
     re.IGNORECASE,
 )
+# A label naming the digits right after it another kind of number ("order 4567891234",
+# "Kundennummer 1234567890", "numéro de commande ..."): not a phone, unless dialled with "+".
+_ORDER_LIKE = (
+    r"order|invoice|ticket|serial|parcel|shipment|commande|facture|colis|bestell|auftrag"
+    r"|rechnung|sendung|lieferschein|pedido|factura|albar[aá]n"
+)
+_ACCOUNT_LIKE = (
+    r"customer|client|account|contract|policy|reference|case|member|tracking|kunden|konto"
+    r"|vertrag|mitglied|compte|contrat|dossier|adh[ée]rent|suivi|cliente|cuenta|contrato|socio"
+    r"|expediente|seguimiento|env[ií]o"
+)
+_NUMBER_WORD = r"(?:number|nummer|nr\.?|no\.?|n[°º]\.?|n[uú]m[eé]ro|id|\#)"
+_OTHER_NUMBER = re.compile(
+    rf"(?:\b(?:{_ORDER_LIKE})\w*(?:[ -]?{_NUMBER_WORD})?"
+    rf"|\b(?:{_ACCOUNT_LIKE})\w*?[ -]?{_NUMBER_WORD}"
+    rf"|\b(?:n[uú]m[eé]ro|n[°º]|no\.?)[ ](?:de[ ]|d['’]|du[ ])?(?:la[ ])?(?:{_ORDER_LIKE}"
+    rf"|{_ACCOUNT_LIKE})\w*)"
+    r"[ ]?[:#.]?[ ]?$",
+    re.IGNORECASE,
+)
 _REGIONS = {"fr": ("FR",), "en": ("US", "GB"), "de": ("DE",), "es": ("ES",)}
 _ALL_REGIONS = ("FR", "US", "GB", "DE", "ES")
 _TRUNK_ZERO = frozenset({"FR", "GB", "DE"})
 
-_IBAN_CANDIDATE = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
+_IBAN_CANDIDATE = re.compile(
+    r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b", re.IGNORECASE
+)
 _IBAN_LENGTHS = {
     "AT": 20, "BE": 16, "CH": 21, "DE": 22, "DK": 18, "ES": 24, "FI": 18, "FR": 27, "GB": 22,
     "IE": 22, "IT": 27, "LU": 20, "MC": 27, "NL": 18, "NO": 15, "PL": 28, "PT": 25, "SE": 24,
@@ -77,12 +104,15 @@ def _is_phone(text: str, start: int, end: int, regions: tuple[str, ...]) -> bool
     digits = sum(c.isdigit() for c in candidate)
     if not 7 <= digits <= 15 or _DATE_LIKE.match(candidate) or _TIME_OR_RANGE.match(candidate):
         return False
+    international = candidate.startswith(("+", "00"))
+    if not international and _OTHER_NUMBER.search(text, max(0, start - 40), start):
+        return False
     if any(phonenumbers.is_valid_number(n) for n in _parsed(candidate, regions)):
         return True
     # Unassigned ranges still count when the number is dialled internationally, grouped the way
     # phones are ("07 29 28 10 77"), or announced ("Tel: ...").
     phone_like = (
-        candidate.startswith(("+", "00"))
+        international
         or (candidate[0] in "0(" and len(_GROUPS.findall(candidate)) >= 3)
         or _PHONE_CUE.search(text, max(0, start - 60), start) is not None
     )
@@ -121,7 +151,10 @@ def _iban_ok(compact: str) -> bool:
 def find_ibans(text: str) -> Iterator[tuple[int, int]]:
     """Spans of IBANs whose mod-97 checksum holds."""
     for m in _IBAN_CANDIDATE.finditer(text):
-        if _iban_ok(m.group().replace(" ", "")):
+        compact = m.group().replace(" ", "")
+        # Typed in lower case ("de89 3704 …"), only a country with a known IBAN length counts.
+        known = compact.isupper() or compact[:2].upper() in _IBAN_LENGTHS
+        if known and _iban_ok(compact.upper()):
             yield m.start(), m.end()
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from c360.text.names import find_names
 from c360.text.pii_address import find_addresses
+from c360.text.pii_form import search_form
 from c360.text.pii_patterns import find_cards, find_emails, find_ibans, find_phones
 
 KINDS = ("EMAIL", "IBAN", "CARD", "PHONE", "ADDRESS", "PERSON")
@@ -42,18 +43,28 @@ def find_pii(text: str, language: str | None = None) -> list[Span]:
 
     `language` ("fr", "en", "de", "es") decides which country's phone plan is tried first, and
     for German that capitalised nouns are not taken for surnames.
-    Where two finders claim the same characters, the earlier kind in `KINDS` wins.
+    Where two finders claim the same characters, the earlier kind in `KINDS` wins. The finders
+    search the text composed (NFC) and with typographic spaces, dashes and full-width forms as
+    ASCII (`pii_form`); the spans are offsets into `text` as given.
     """
+    form = search_form(text)
     taken: list[Span] = []
     claimed: list[tuple[int, int]] = []  # (start, end) of the earlier kinds' spans, sorted
     for kind in KINDS:
         mine: list[tuple[int, int]] = []  # this kind's, sorted (mostly found in order: appended)
-        for start, end in _FINDERS[kind](text, language):
+        for start, end in _FINDERS[kind](form.text, language):
             if not (_overlaps(claimed, start, end) or _overlaps(mine, start, end)):
                 insort(mine, (start, end))
                 taken.append(Span(start, end, kind))
         claimed = sorted(claimed + mine)
-    return sorted(taken, key=lambda s: s.start)
+    spans: list[Span] = []
+    for span in sorted(taken, key=lambda s: s.start):
+        start, end = form.span(span.start, span.end)
+        # Two spans meeting inside a cluster NFC left in two characters share it: the first has it.
+        start = max(start, spans[-1].end) if spans else start
+        if start < end:
+            spans.append(Span(start, end, span.kind))
+    return spans
 
 
 def _overlaps(bounds: list[tuple[int, int]], start: int, end: int) -> bool:
