@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+from importlib import resources
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -89,10 +90,25 @@ def test_an_empty_or_unknown_engine_name_is_refused_before_any_layer(
 
 
 def test_the_sql_deliverables_are_answered_in_the_run_report(workspace: Path) -> None:
-    run(workspace)
+    result = run(workspace)
     text = (workspace / "reports" / "run_report.md").read_text()
     assert "### checks/orders_without_customer" in text
     assert "### questions/top_product_by_revenue" in text
+    # The declared references are counted too; seed 000's own check agrees on orders.
+    counted = {r.name: r.orphans for r in result.references}
+    assert len(counted) >= 40
+    check = (resources.files("c360.sql") / "checks" / "orders_without_customer.sql").read_text()
+    violations = query_warehouse(workspace, check.strip().rstrip(";"))["violations"][0].as_py()
+    assert counted["fct_orders.customer_id → dim_customer.customer_id"] == violations
+    broken = [name for name, n in counted.items() if n]
+    assert "## Gold references" in text and all(f"| {name} |" in text for name in broken)
+
+
+def test_on_clean_sources_every_declared_gold_reference_holds(tmp_path: Path) -> None:
+    generate(tmp_path, Plan(seed=8, scale=0.02))
+    result = run(tmp_path)
+    assert len(result.references) >= 40
+    assert {r.name: r.orphans for r in result.references if r.orphans} == {}
 
 
 @pytest.mark.parametrize(

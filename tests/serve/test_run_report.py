@@ -60,3 +60,19 @@ def test_a_silver_model_that_keeps_no_row_is_called_out() -> None:
                     "quarantine": {"missing_preferred_channel": 1000}}],
     }  # fmt: skip
     assert "**Warning:** stg_crm_customers kept none of their rows" in markdown(data)
+
+
+def test_gold_references_without_their_row_are_listed() -> None:
+    data = {
+        "finished_at": "2026-01-02T03:04:05", "engine": "duckdb", "seconds": {"serve": 1.0},
+        "bronze": [], "silver": [], "text": {}, "gold": [], "answers": {}, "identity": None,
+        "references": [{"name": "fct_orders.customer_id → dim_customer.customer_id",
+                        "orphans": 1234},
+                       {"name": "fct_returns.order_id → fct_orders.order_id", "orphans": 0}],
+    }  # fmt: skip
+    text = markdown(data)
+    assert "**Warning:** 1 of the 2 references" in text
+    assert "| fct_orders.customer_id → dim_customer.customer_id | 1,234 |" in text
+    assert "fct_returns.order_id" not in text
+    data["references"][0]["orphans"] = 0
+    assert "All 2 references the gold contracts declare hold." in markdown(data)

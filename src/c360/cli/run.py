@@ -19,6 +19,7 @@ from c360.pipeline.bronze.land import Landed, ReconciliationError, SchemaDriftEr
 from c360.pipeline.gold.run import BuiltGold, ContractError
 from c360.pipeline.runner import LAYERS, RunResult, preflight, run
 from c360.pipeline.silver.run import Built
+from c360.serve.references import Reference
 from c360.workspace import WorkspaceBusyError
 
 ERRORS = (
@@ -103,6 +104,7 @@ def print_result(result: RunResult) -> None:
         console.print(
             f"warehouse.duckdb, exports/ and the SQL answers in {result.seconds['serve']:.1f} s"
         )
+        print_references(result.references)
     console.print(f"[bold]Done[/] on {result.engine} in {total:.1f} s — {result.workspace}")
     reports = result.workspace / "reports"
     names = ["run_report.md"] + (
@@ -148,6 +150,19 @@ def print_silver(built: list[Built], seconds: float) -> None:
                 f"[yellow]warning:[/] {b.model} kept none of its {b.bronze_rows:,} rows, so what "
                 f"gold builds from it is empty: see lake/quarantine/silver_{b.model}/ for why"
             )
+
+
+def print_references(checked: list[Reference]) -> None:
+    """Whether the references the gold contracts declare hold; if not, how many do not."""
+    broken = sorted((r for r in checked if r.orphans), key=lambda r: -r.orphans)
+    if not broken:
+        console.print(f"All {len(checked)} references the gold contracts declare hold")
+        return
+    console.print(
+        f"[yellow]warning:[/] {len(broken)} of the {len(checked)} references the gold contracts "
+        f"declare have rows without a referenced row (the most: {broken[0].orphans:,} rows of "
+        f"{broken[0].name}); reports/run_report.md lists them"
+    )
 
 
 def print_gold(built: list[BuiltGold], seconds: float) -> None:

@@ -20,6 +20,7 @@ from typing import Protocol
 import pyarrow as pa
 
 from c360 import config, engines
+from c360.contracts import GOLD_TABLES
 from c360.contracts.gold_churn import CUSTOMER_SCORES
 from c360.contracts.gold_identity import (
     IDENTITY_ALIASES,
@@ -50,9 +51,11 @@ from c360.pipeline.gold.run import MODELS as GOLD_MODELS
 from c360.pipeline.gold.run import BuiltGold, build_gold, conform
 from c360.pipeline.silver.run import MODELS as SILVER_MODELS
 from c360.pipeline.silver.run import Built, build_silver
-from c360.serve import run_report
+from c360.serve import gold_tables, run_report
 from c360.serve.exports import export_all
 from c360.serve.html_report import write_html_report
+from c360.serve.references import Reference
+from c360.serve.references import check as check_references
 from c360.serve.reports import write_text_reports
 from c360.serve.sql_files import answer_all
 from c360.text.analyze import build_text_silver
@@ -88,6 +91,7 @@ class RunResult:
     text: dict[str, int] = field(default_factory=dict)
     identity: IdentityRun | None = None
     customers: list[BuiltGold] = field(default_factory=list)  # profile, segments, scores
+    references: list[Reference] = field(default_factory=list)  # declared by gold contracts
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -187,6 +191,9 @@ def _layers(
             exporting.result()
             watch.done("serve", "exports")
         answers = answer_all(partial(_answer, workspace))
+        built = {t.name for t in gold_tables(workspace)}
+        warehouse = partial(query_warehouse, workspace)
+        result.references = check_references(GOLD_TABLES, built, warehouse)
         watch.done("serve", "answers")
     _reported(result, answers)
     write_text_reports(workspace)

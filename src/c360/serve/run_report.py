@@ -54,6 +54,7 @@ def report(result: RunResult, answers: dict[str, pa.Table] | None = None) -> dic
         "text": result.text,
         "identity": asdict(result.identity) if result.identity else None,
         "gold": [asdict(g) for g in result.gold + result.customers],
+        "references": [asdict(r) | {"name": r.name} for r in result.references],
         "answers": {name: table.to_pylist() for name, table in (answers or {}).items()},
     }
 
@@ -123,6 +124,18 @@ def markdown(data: dict[str, Any]) -> str:
     if data["gold"]:
         lines += ["", "## Gold", "", "| table | rows |", "| --- | ---: |"]
         lines += [f"| {g['model']} | {g['rows']:,} |" for g in data["gold"]]
+    if checked := data.get("references"):
+        lines += ["", "## Gold references", ""]
+        broken = [r for r in checked if r["orphans"]]
+        if not broken:
+            lines += [f"All {len(checked)} references the gold contracts declare hold."]
+        else:
+            lines += [f"**Warning:** {len(broken)} of the {len(checked)} references the gold "
+                      "contracts declare have rows without a referenced row. Such a row keeps "
+                      "an id whose row was quarantined in silver (its source row failed a "
+                      "check, see above) or never existed; an inner join on it leaves the row "
+                      "out.", "", "| reference | rows |", "| --- | ---: |"]  # fmt: skip
+            lines += [f"| {r['name']} | {r['orphans']:,} |" for r in broken]
     if data["answers"]:
         lines += ["", "## Answers to the SQL deliverables"]
         for name, rows in data["answers"].items():
