@@ -101,3 +101,17 @@ def test_profile_errors_are_one_line(workspace: Path, capsys: pytest.CaptureFixt
         assert err.startswith("error: no ") and err.count("\n") == 1, err
     assert main(["identity", "evaluate", "-w", str(workspace / "nowhere")]) == 2
     assert "run `c360 run` first" in capsys.readouterr().err
+
+
+def test_the_id_of_a_customer_whose_records_left_says_so(tmp_path: Path) -> None:
+    config.write_default(tmp_path, "identity-cli", identity=IDENTITY.model_dump())
+    api = engines.connect("duckdb").splink_api
+    _land(tmp_path, CRM, SHOP)
+    resolve_workspace(tmp_path, IDENTITY, api, run_id="r1")
+    links = lake.read_table(tmp_path, "gold", "identity_links").to_pylist()
+    eva = next(r["customer360_id"] for r in links if r["record_key"] == "crm:C5")
+    _land(tmp_path, [r for r in CRM if r[0] != "C5"], SHOP)
+    resolve_workspace(tmp_path, IDENTITY, api, run_id="r2")
+    result = runner.invoke(app, ["profile", eva, "-w", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"no customer {eva} now: its records left the sources (crm:C5)" in result.output

@@ -64,7 +64,7 @@ def find(workspace: Path, identity: Identity, query: str) -> str:
         current = resolve(query, _aliases(workspace))
         if current in set(links["customer360_id"].to_pylist()):
             return current
-        raise NotFoundError(f"no customer {query}")
+        raise NotFoundError(f"no customer {query}{_departed(workspace, current)}")
     if "@" in query:
         keys = _by_email(workspace, identity, query)
         what = f"no record with the e-mail {query}"
@@ -80,6 +80,19 @@ def find(workspace: Path, identity: Identity, query: str) -> str:
     if len(found) > 1:
         raise NotFoundError(f"{query} names {len(found)} customers: {', '.join(found)}")
     return found[0]
+
+
+def _departed(workspace: Path, customer360_id: str) -> str:
+    """Why an id no record holds is missing, when its records all left the sources."""
+    if not lake.table_dir(workspace, "gold", "identity_departed").exists():
+        return ""
+    departed = lake.read_table(workspace, "gold", "identity_departed")
+    held = pc.equal(departed["customer360_id"], customer360_id)
+    keys = sorted(departed.filter(held)["record_key"].to_pylist())
+    if not keys:
+        return ""
+    shown = ", ".join(keys[:5]) + (f" and {len(keys) - 5:,} more" if len(keys) > 5 else "")
+    return f" now: its records left the sources ({shown}); it is theirs again if they return"
 
 
 def _source_rows(workspace: Path, identity: Identity, keys: list[str]) -> list[dict[str, Any]]:
