@@ -17,6 +17,27 @@ def gold(name: str, description: str, key: tuple[str, ...], *columns: Column) ->
     return gold_table("000", name, description, key, *columns)
 
 
+INFERRED = "inferred"
+
+
+def dimension(name: str, description: str, key: str, *columns: Column) -> Table:
+    """A dimension that facts reference: it also holds an inferred member (``inferred`` true,
+    every other column NULL) for each id a fact names whose source row silver quarantined."""
+    return gold(
+        name,
+        f"{description} Plus a row per id the facts name whose source row was quarantined in "
+        "silver (inferred = true, every other column NULL), so that every fact joins.",
+        (key,),
+        *(c if c.name == key else dataclasses.replace(c, nullable=True) for c in columns),
+        Column(
+            INFERRED,
+            "bool",
+            "true: an id facts name whose source row was quarantined in silver (see "
+            "lake/quarantine/); its other columns are NULL",
+        ),
+    )
+
+
 def ref(name: str, references: str, description: str = "", nullable: bool = False) -> Column:
     """A string foreign key."""
     return Column(name, "string", description, nullable=nullable, references=references)
@@ -56,15 +77,15 @@ def _profile_columns() -> tuple[Column, ...]:
     )
 
 
-DIM_ACCOUNT = gold(
-    "dim_account", "B2B accounts, one row per account.", ("account_id",), *_copy(crm.ACCOUNTS)
+DIM_ACCOUNT = dimension(
+    "dim_account", "B2B accounts, one row per account.", "account_id", *_copy(crm.ACCOUNTS)
 )
 
-DIM_CUSTOMER = gold(
+DIM_CUSTOMER = dimension(
     "dim_customer",
     "One row per CRM customer with its profile; no e-mail (not even pseudonymised), no segments "
     "(see bridge_customer_segment).",
-    ("customer_id",),
+    "customer_id",
     Column("customer_id", "string", "Customer"),
     person(),
     ref("account_id", "dim_account.account_id", "Account of a B2B contact", nullable=True),
@@ -76,10 +97,10 @@ DIM_CUSTOMER = gold(
     *_profile_columns(),
 )
 
-DIM_SEGMENT = gold(
+DIM_SEGMENT = dimension(
     "dim_segment",
     "Customer segments, one row per segment.",
-    ("segment_id",),
+    "segment_id",
     *_copy(crm.SEGMENTS),
     Column("count_current_members", "int", "Memberships without an end date"),
 )
@@ -94,17 +115,17 @@ BRIDGE_CUSTOMER_SEGMENT = gold(
     Column("is_current", "bool", "No end date: still a member"),
 )
 
-DIM_PRODUCT = gold(
+DIM_PRODUCT = dimension(
     "dim_product",
     "Product catalogue, one row per product.",
-    ("product_id",),
+    "product_id",
     *_copy(commerce.PRODUCTS),
 )
 
-DIM_CAMPAIGN = gold(
+DIM_CAMPAIGN = dimension(
     "dim_campaign",
     "Marketing campaigns, one row per campaign.",
-    ("campaign_id",),
+    "campaign_id",
     *_copy(marketing.CAMPAIGNS),
 )
 

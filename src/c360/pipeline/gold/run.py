@@ -19,6 +19,7 @@ from c360.pipeline.gold import (
     attribution_models,
     ecommerce,
     engagement,
+    inferred,
     kpis,
     marketing,
     star,
@@ -85,6 +86,31 @@ def build_gold(
         built.append(BuiltGold(model.name, data.num_rows, time.perf_counter() - started))
         if progress:
             progress(built[-1])
+    return _with_inferred_members(workspace, built, people)
+
+
+def _with_inferred_members(
+    workspace: Path, built: list[BuiltGold], people: pa.Table | None
+) -> list[BuiltGold]:
+    """Publish each dimension again with its inferred members (see ``inferred``), once every
+    model has computed on the rows that passed silver."""
+    contracts = {b.model: m.contract for b in built for m in MODELS if m.name == b.model}
+    for name, referrers in inferred.referrers(contracts.values()).items():
+        if name not in contracts or not referrers:
+            continue
+        started = time.perf_counter()
+        named = [lake.read_table(workspace, "gold", t, [c]).column(c) for t, c in referrers]
+        dimension = lake.read_table(workspace, "gold", name)
+        data, added = inferred.with_inferred(dimension, contracts[name], named, people)
+        if added:
+            data = conform(data, contracts[name])
+            lake.publish_table(workspace, "gold", name, data, contracts[name].partition_by)
+            built = [
+                BuiltGold(b.model, data.num_rows, b.seconds + time.perf_counter() - started)
+                if b.model == name
+                else b
+                for b in built
+            ]
     return built
 
 

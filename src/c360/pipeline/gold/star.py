@@ -34,6 +34,9 @@ def lookup(left: Table, right: Table, key: str) -> Table:
 
 
 def _contract_columns(table: Table, contract: Contract) -> Table:
+    """The contract's columns; a dimension's rows as built are not inferred members."""
+    if c.INFERRED in contract.column_names and c.INFERRED not in table.columns:
+        table = table.mutate(**{c.INFERRED: ibis.literal(False)})
     return table.select(*built_columns(contract))
 
 
