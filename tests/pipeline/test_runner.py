@@ -102,6 +102,13 @@ def test_the_sql_deliverables_are_answered_in_the_run_report(workspace: Path) ->
     assert counted["fct_orders.customer_id → dim_customer.customer_id"] == violations
     broken = [name for name, n in counted.items() if n]
     assert "## Gold references" in text and all(f"| {name} |" in text for name in broken)
+    # Dimensions hold an inferred member for each id whose row silver quarantined: on these
+    # dirty sources only the lines and returns of a quarantined order lack their row.
+    assert violations == 0
+    assert {name.split(" → ")[1] for name in broken} <= {"fct_orders.order_id"}
+    dim = lake.read_table(workspace, "gold", "dim_customer", ["inferred", "status"]).to_pylist()
+    inferred = [row for row in dim if row["inferred"]]
+    assert inferred and all(row["status"] is None for row in inferred)
 
 
 def test_on_clean_sources_every_declared_gold_reference_holds(tmp_path: Path) -> None:
