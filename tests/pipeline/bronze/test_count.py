@@ -6,7 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from c360.pipeline.bronze.count import csv_records
+from c360.contracts.model import Column, Table
+from c360.pipeline.bronze.count import count, csv_records
+
+LINES = Table("docs", "x", "", (Column("id", "string"),), path="docs.jsonl", file_format="jsonl")
 
 TEXT = b'id,note\n\n1,"two\n\nlines"\r\n\r\n2,"say ""hi"", then\nleave"\n   \n3,x'
 
@@ -36,3 +39,11 @@ def test_a_lone_carriage_return_ends_a_record_as_in_old_mac_files(
     path = tmp_path / "mac.csv"
     path.write_bytes(b'id,note\r1,"a\rb"\r\r2,x\r\n3,y\r')
     assert csv_records(path, block) == 3  # the \r inside quotes is part of 1's note
+
+
+def test_json_lines_ended_by_a_lone_carriage_return_are_counted_line_by_line(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "docs.jsonl"
+    path.write_bytes(b'{"id": "a"}\r{"id": "b"}\r\r \r\n{"id": "c"}')
+    assert count(path, LINES) == 3

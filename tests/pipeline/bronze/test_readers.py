@@ -15,7 +15,7 @@ import pytest
 from c360.contracts.model import Column, Table
 from c360.pipeline import lake
 from c360.pipeline.bronze.blocks import SourceError
-from c360.pipeline.bronze.land import land
+from c360.pipeline.bronze.land import SchemaDriftError, land
 
 WHEN = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 LINES = Table("docs", "x", "", (Column("id", "string"), Column("n", "int")),
@@ -200,3 +200,154 @@ def test_hive_partition_folders_give_their_column(tmp_path: Path) -> None:
         (1, "a", "1"), (2, "b", "1"), (1, "d", "10%"), (1, "c", None)
     ]  # fmt: skip
     assert (result.added_columns, result.missing_columns) == ([], [])
+
+
+MONGO = replace(LINES, file_format="mongo_jsonl")
+ONE = replace(LINES, path="sources/docs.parquet", file_format="parquet")
+
+
+def as_json(table: Table, docs: list[bytes]) -> bytes:
+    return b"[" + b",\n".join(docs) + b"]" if table is ARRAY else b"\n".join(docs) + b"\n"
+
+
+@pytest.mark.parametrize("table", [LINES, ARRAY, MONGO])
+def test_json_keys_are_contract_columns_whatever_their_case_and_spaces(
+    tmp_path: Path, table: Table
+) -> None:
+    """As a CSV header's names are: ``"Customer_ID"`` is ``customer_id``, ``" N "`` is ``n``."""
+    docs = [b'{"ID": "a", " N ": 1}', b'{"Id": "b", "n": 2}', b'{"id": "c", "N": 3}']
+    result = land(tmp_path, table, write(tmp_path, table, as_json(table, docs)), "b1", WHEN)
+    assert [row[2:] for row in landed(tmp_path)] == [("a", "1"), ("b", "2"), ("c", "3")]
+    assert (result.added_columns, result.missing_columns) == ([], [])
+
+
+def test_json_keys_the_contract_lacks_keep_their_spelling_in_extra(tmp_path: Path) -> None:
+    text = b'{"ID": "a", "n": 1, "Notes": "x", "notes ": "y"}\n'
+    result = land(tmp_path, LINES, write(tmp_path, LINES, text), "b1", WHEN, drift="evolve")
+    [row] = lake.read_table(tmp_path, "bronze", "docs").to_pylist()
+    assert (row["id"], row["n"], row["_extra"]) == ("a", "1", '{"Notes": "x", "notes ": "y"}')
+    assert result.added_columns == ["Notes", "notes "]
+
+
+@pytest.mark.parametrize("table", [LINES, ARRAY])
+def test_json_keys_naming_one_column_with_different_values_are_quarantined(
+    tmp_path: Path, table: Table
+) -> None:
+    """Which of ``"id"`` and ``"ID"`` the contract's ``id`` means, nothing says."""
+    docs = [b'{"id": "a", "ID": "b", "n": 1}', b'{"id": "c", " ID": "c", "n": 2}']
+    result = land(tmp_path, table, write(tmp_path, table, as_json(table, docs)), "b1", WHEN)
+    assert [row[2:] for row in landed(tmp_path)] == [("c", "2")]  # the same value twice
+    [(number, raw, reason)] = quarantined(tmp_path)
+    assert (number, reason) == (1, "keys 'id' and 'ID' name one column with different values")
+    assert str(raw).replace(" ", "") == '{"id":"a","ID":"b","n":1}'
+    assert (result.records, result.landed, result.quarantined) == (2, 1, 1)
+
+
+def test_parquet_columns_are_contract_columns_whatever_their_case_and_spaces(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / ONE.path
+    path.parent.mkdir(parents=True)
+    pq.write_table(pa.table({"ID": ["a", "b"], " N ": pa.array([1, 2], pa.int64())}), path)
+    result = land(tmp_path, ONE, path, "b1", WHEN)
+    assert [row[1:] for row in landed(tmp_path)] == [(1, "a", "1"), (2, "b", "2")]
+    assert (result.added_columns, result.missing_columns) == ([], [])
+
+
+def test_a_parquet_column_of_another_type_is_named_as_the_contract_spells_it(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / ONE.path
+    path.parent.mkdir(parents=True)
+    pq.write_table(pa.table({"id": ["a"], "N": [1.5]}), path)
+    with pytest.raises(SchemaDriftError, match="column n of docs is double in the source"):
+        land(tmp_path, ONE, path, "b1", WHEN)
+
+
+def test_hive_partition_folders_name_contract_columns_in_any_case(tmp_path: Path) -> None:
+    folder = parts(tmp_path, {"N=1/part-0.parquet": pa.table({"Id": ["a"]})})
+    result = land(tmp_path, PARTS, folder, "b1", WHEN)
+    assert [row[1:] for row in landed(tmp_path)] == [(1, "a", "1")]
+    assert (result.added_columns, result.missing_columns) == ([], [])
+
+
+def test_parquet_columns_naming_one_contract_column_are_a_source_error(tmp_path: Path) -> None:
+    path = tmp_path / ONE.path
+    path.parent.mkdir(parents=True)
+    pq.write_table(pa.table({"id": ["a"], "n": [1], "ID ": ["b"]}), path)
+    with pytest.raises(SourceError, match=r"docs\.parquet: the file names id more than once "
+                       r"\('id', 'ID '\)$"):  # fmt: skip
+        land(tmp_path, ONE, path, "b1", WHEN)
+
+
+@pytest.mark.parametrize("table", [LINES, ARRAY, MONGO])
+def test_json_lines_ended_by_a_lone_carriage_return_are_records(
+    tmp_path: Path, table: Table
+) -> None:
+    """Classic Mac OS ended lines with ``\\r`` alone; JSON text never holds one unescaped."""
+    text = b'{"id": "a", "n": 1}\r{"id": "b", "n": 2}\r\r{"id": "c", \r{"id": "d"}\r\n'
+    result = land(tmp_path, table, write(tmp_path, table, text), "b1", WHEN)
+    assert [row[1:] for row in landed(tmp_path)] == [(1, "a", "1"), (2, "b", "2"), (5, "d", None)]
+    assert [(n, reason) for n, _, reason in quarantined(tmp_path)] == [
+        (4, "not JSON: Expecting property name enclosed in double quotes at character 13")
+    ]
+    assert (result.records, result.landed, result.quarantined) == (4, 3, 1)
+
+
+def test_a_json_line_holding_a_nul_byte_keeps_its_text_and_reason(tmp_path: Path) -> None:
+    result = land(tmp_path, LINES, write(tmp_path, LINES, b'{"id": "a\x00"}\n'), "b1", WHEN)
+    assert quarantined(tmp_path) == [
+        (1, '{"id": "a\x00"}', "not JSON: Invalid control character at character 10")
+    ]
+    assert (result.records, result.landed, result.quarantined) == (1, 0, 1)
+
+
+@pytest.mark.parametrize("table", [LINES, ARRAY])
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_json_written_in_utf16_is_one_line(tmp_path: Path, table: Table, encoding: str) -> None:
+    text = as_json(table, [b'{"id": "a", "n": 1}', b'{"id": "b", "n": 2}']).decode()
+    path = write(tmp_path, table, text.encode(encoding))
+    with pytest.raises(SourceError) as error:
+        land(tmp_path, table, path, "b1", WHEN)
+    assert str(error.value) == f"{path} is written in UTF-16: save it as UTF-8"
+
+
+@pytest.mark.parametrize("kind", [pa.binary(), pa.large_binary(), pa.string()])
+def test_parquet_text_that_is_not_utf8_is_quarantined_naming_its_column(
+    tmp_path: Path, kind: pa.DataType
+) -> None:
+    """Hive and Impala wrote text as bytes without saying it is UTF-8; Latin-1 was common."""
+    raw = pa.array([b"caf\xe9", b"ok", None], pa.large_binary() if kind == pa.large_binary()
+                   else pa.binary())  # fmt: skip
+    text = raw if pa.types.is_binary(kind) or pa.types.is_large_binary(kind) else raw.view(kind)
+    path = tmp_path / ONE.path
+    path.parent.mkdir(parents=True)
+    pq.write_table(pa.table({"id": text, "n": [1, 2, 3]}), path)
+    result = land(tmp_path, ONE, path, "b1", WHEN)
+    assert [row[1:] for row in landed(tmp_path)] == [(2, "ok", "2"), (3, None, "3")]
+    assert quarantined(tmp_path) == [
+        (1, '{"id": "caf\ufffd", "n": "1"}', "not UTF-8 text in column id")
+    ]
+    assert (result.records, result.landed, result.quarantined) == (3, 2, 1)
+    assert result.retyped_columns == []  # bytes that are UTF-8 are text
+
+
+def test_nested_parquet_columns_land_as_json_text(tmp_path: Path) -> None:
+    """A struct, a map or a list where the contract expects text: drift, or JSON when evolving."""
+    docs = replace(ONE, columns=(Column("id", "string"), Column("tags", "string"),
+                                 Column("attrs", "string")))  # fmt: skip
+    path = tmp_path / ONE.path
+    path.parent.mkdir(parents=True)
+    pq.write_table(pa.table({
+        "id": pa.array([{"a": 1, "b": "x"}, None]),
+        "tags": pa.array([["x", "y"], []]),
+        "attrs": pa.array([[("k", 1)], [("k", 1), ("k", 2)]], pa.map_(pa.string(), pa.int64())),
+    }), path)  # fmt: skip
+    with pytest.raises(SchemaDriftError, match="column id of docs is struct<a: int64, b: string>"):
+        land(tmp_path, docs, path, "b1", WHEN)
+    land(tmp_path, docs, path, "b1", WHEN, drift="evolve")
+    rows = lake.read_table(tmp_path, "bronze", "docs").to_pylist()
+    assert [(r["id"], r["tags"], r["attrs"]) for r in rows] == [
+        ('{"a": 1, "b": "x"}', '["x", "y"]', '{"k": 1}'),
+        (None, "[]", '[["k", 1], ["k", 2]]'),  # a key twice: both pairs kept
+    ]

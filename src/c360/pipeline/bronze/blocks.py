@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -50,6 +51,7 @@ FOLDER_FILES = {
     "mongo_jsonl": (".jsonl", ".ndjson", ".json", ".jsonl.gz", ".ndjson.gz", ".json.gz"),
 }  # fmt: skip
 _GZIP = b"\x1f\x8b"  # how a gzip file starts
+UTF8_BOM = b"\xef\xbb\xbf"  # the UTF-8 byte order mark some Windows tools write first
 
 
 def source_files(path: Path, contract: Table) -> list[Path]:
@@ -73,6 +75,72 @@ def open_bytes(path: Path) -> io.BufferedIOBase:
     with path.open("rb") as head:
         compressed = head.read(2) == _GZIP
     return gzip.open(path, "rb") if compressed else path.open("rb")
+
+
+def lines(file: io.BufferedIOBase) -> Iterator[bytes]:
+    """A text file's lines, each ended by ``\\n``, ``\\r\\n`` or a lone ``\\r`` (old Mac files),
+    as the JSON-lines reader and the record count both split them.
+
+    >>> list(lines(io.BytesIO(b"a\\r\\nb\\rc\\r\\rd\\ne")))
+    [b'a', b'b', b'c', b'', b'd', b'e']
+    >>> list(lines(io.BytesIO(UTF8_BOM + b"\\n{}")))
+    [b'', b'{}']
+    """
+    for number, line in enumerate(file):  # split at b"\n", as a binary file splits it
+        line = line if number else line.removeprefix(UTF8_BOM)  # a byte order mark: not content
+        yield from line.splitlines() if b"\r" in line else (line.removesuffix(b"\n"),)
+
+
+def refuse_utf16(path: Path, advice: str) -> None:
+    """Stop on a file written in UTF-16 (a byte order mark, or a first line of NULs between
+    letters): its bytes are not UTF-8 text, and would be read as letters spaced out by NULs."""
+    with open_bytes(path) as file:
+        head = file.read(4096)
+    first = head.split(b"\n", 1)[0]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or 4 * first.count(0) >= len(first) > 0:
+        raise SourceError(f"{path} is written in UTF-16{advice}")
+
+
+def contract_names(
+    names: list[str], contract: Table, columns: dict[str, str] | None = None
+) -> list[str]:
+    """A source's column names (a CSV header, JSON keys, Parquet columns) as contract columns:
+    those ``columns`` maps (the project file's ``csv: <table>: columns:``), then those spelt as
+    a contract column but for case and surrounding spaces ("Email " → "email"); others as they
+    are.
+
+    >>> from c360.contracts.model import Column
+    >>> people = Table("p", "x", "", (Column("id", "string"), Column("age", "int")))
+    >>> contract_names(["ID", " Age ", "Notes"], people)
+    ['id', 'age', 'Notes']
+    >>> contract_names(["Member No", "Age"], people, {"member no": "id"})
+    ['id', 'age']
+    """
+    spelling = {c.casefold(): c for c in contract.column_names}
+    spelling |= {name.strip().casefold(): c for name, c in (columns or {}).items()}
+    return [spelling.get(n.strip().casefold(), n) for n in names]
+
+
+def not_utf8(column: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """Positions of the values of a text or binary column whose bytes are not UTF-8 (the
+    column is checked in one pass; only one that fails is looked at value by value)."""
+    kind = column.type
+    if pa.types.is_binary(kind) or pa.types.is_large_binary(kind):
+        text = pa.string() if pa.types.is_binary(kind) else pa.large_string()
+        column = column.view(text)
+    try:
+        column.validate(full=True)
+        return np.array([], dtype=np.int64)
+    except pa.ArrowInvalid:
+        pass
+    broken = []
+    for i, value in enumerate(column.cast(pa.large_binary()).to_pylist()):
+        try:
+            if value is not None:
+                value.decode("utf-8")
+        except UnicodeDecodeError:
+            broken.append(i)
+    return np.array(broken, dtype=np.int64)
 
 
 def parquet_files(path: Path) -> list[Path]:
@@ -126,10 +194,27 @@ def as_text(data: pa.Table) -> pa.Table:
             or pa.types.is_interval(kind)
             or isinstance(kind, pa.BaseExtensionType)
         ):  # no Arrow cast to text: arrays, uuid, interval
-            columns.append(pa.array([_value_text(v) for v in col.to_pylist()], pa.string()))
+            values = _pylist(col)
+            columns.append(pa.array([_value_text(v) for v in values], pa.string()))
         else:
             columns.append(pc.cast(col, pa.string()))
     return pa.table(columns, names=data.column_names)
+
+
+def _pylist(column: pa.ChunkedArray) -> list[Any]:
+    """A column's values as Python, maps as objects (as JSON writes them); a value with a map
+    giving a key twice, or keys that are not scalars, keeps its pairs (no value is lost)."""
+    try:
+        return column.to_pylist(maps_as_pydicts="strict")
+    except (KeyError, TypeError):
+        return [_py(value) for value in column]
+
+
+def _py(value: pa.Scalar) -> Any:
+    try:
+        return value.as_py(maps_as_pydicts="strict")
+    except (KeyError, TypeError):
+        return value.as_py()
 
 
 def _value_text(value: Any) -> str | None:

@@ -20,6 +20,7 @@ from c360.pipeline.bronze.blocks import (
     READ_ERRORS,
     Database,
     SourceError,
+    lines,
     open_bytes,
     parquet_files,
     source_files,
@@ -52,10 +53,10 @@ def count(path: Path | Database, contract: Table, quoted: bool = False) -> int:
         return csv_records(path)
     if is_csv(path, contract):  # the CSV reader skips empty lines only, not blank ones
         with path.open("rb") as f:
-            lines = sum(1 for line in f if line.rstrip(b"\r\n"))
-        return max(lines - 1, 0)  # a CSV's first line is its header
-    with open_bytes(path) as f:
-        return sum(1 for line in f if line.strip())
+            filled = sum(1 for line in f if line.rstrip(b"\r\n"))
+        return max(filled - 1, 0)  # a CSV's first line is its header
+    with open_bytes(path) as f:  # JSON lines, split as the reader splits them
+        return sum(map(bool, map(bytes.strip, lines(f))))
 
 
 def _parquet_rows(file: Path) -> int:

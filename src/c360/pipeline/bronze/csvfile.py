@@ -25,7 +25,17 @@ import pyarrow.csv as pacsv
 
 from c360.config import CsvFile
 from c360.contracts.model import Table
-from c360.pipeline.bronze.blocks import NOT_UTF8, ROW_NUMBER, Block, Reject, SourceError, as_text
+from c360.pipeline.bronze.blocks import (
+    NOT_UTF8,
+    ROW_NUMBER,
+    Block,
+    Reject,
+    SourceError,
+    as_text,
+    contract_names,
+    not_utf8,
+    refuse_utf16,
+)
 
 CSV_BLOCK_BYTES = 1 << 24  # how much of a CSV Arrow parses at a time
 REPEATED_HEADER = "record repeats the header"
@@ -39,7 +49,7 @@ def read_csv(path: Path, contract: Table, dialect: CsvFile) -> Iterator[Block]:
         empty = pa.table({name: pa.array([], pa.string()) for name in contract.column_names})
         yield Block(empty.append_column(ROW_NUMBER, pa.array([], pa.int64())), str(path))
         return
-    _refuse_utf16(path)
+    refuse_utf16(path, " (a spreadsheet's 'Unicode text'): save it as a UTF-8 CSV")
     handed = _Handed()
     _quiet_row_text_errors()
     try:
@@ -76,7 +86,7 @@ def _csv_pass(
             check_utf8=False,  # a record that is not UTF-8 is quarantined, not the whole file
         ),
     )
-    names = _as_contract_names(reader.schema.names, contract, dialect.columns)
+    names = contract_names(reader.schema.names, contract, dialect.columns)
     if separator := _other_separator(names, contract, dialect.delimiter):
         expected = SEPARATORS.get(dialect.delimiter, repr(dialect.delimiter))
         raise SourceError(
@@ -161,25 +171,6 @@ def _header(path: Path, dialect: CsvFile) -> list[str]:
     return next(csv.reader(io.StringIO(head, newline=""), delimiter=dialect.delimiter), [])
 
 
-def _as_contract_names(
-    names: list[str], contract: Table, columns: dict[str, str] | None = None
-) -> list[str]:
-    """The header's names as contract columns: those ``columns`` maps (the project file's
-    ``csv: <table>: columns:``), then those spelt as a contract column but for case and
-    surrounding spaces ("Email " → "email"); others as they are.
-
-    >>> from c360.contracts.model import Column
-    >>> people = Table("p", "x", "", (Column("id", "string"), Column("age", "int")))
-    >>> _as_contract_names(["ID", " Age ", "Notes"], people)
-    ['id', 'age', 'Notes']
-    >>> _as_contract_names(["Member No", "Age"], people, {"member no": "id"})
-    ['id', 'age']
-    """
-    spelling = {c.casefold(): c for c in contract.column_names}
-    spelling |= {name.strip().casefold(): c for name, c in (columns or {}).items()}
-    return [spelling.get(n.strip().casefold(), n) for n in names]
-
-
 def _named(data: pa.Table) -> pa.Table:
     """``data`` without the columns its header leaves unnamed and no record fills (trailing
     delimiters, as spreadsheets write them); one holding values is kept as ``unnamed column
@@ -194,17 +185,6 @@ def _named(data: pa.Table) -> pa.Table:
     if [name for _, name in kept] == data.column_names:
         return data
     return data.select([i for i, _ in kept]).rename_columns([name for _, name in kept])
-
-
-def _refuse_utf16(path: Path) -> None:
-    """Stop on a file in UTF-16 (a spreadsheet's "Unicode text"): its bytes are not text in
-    any encoding a CSV is counted in, and would land as columns of spaced-out letters."""
-    with path.open("rb") as file:
-        head = file.read(4096)
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head.split(b"\n", 1)[0]:
-        raise SourceError(
-            f"{path} is written in UTF-16 (a spreadsheet's 'Unicode text'): save it as a UTF-8 CSV"
-        )
 
 
 def _other_separator(names: list[str], contract: Table, delimiter: str) -> str | None:
@@ -225,22 +205,9 @@ def _other_separator(names: list[str], contract: Table, delimiter: str) -> str |
 
 
 def _not_utf8(batch: pa.RecordBatch) -> np.ndarray:
-    """Positions of the rows with a text value that is not UTF-8 (Arrow checks each column in
-    one pass; only a column that fails is looked at value by value)."""
-    broken: set[int] = set()
-    for column in batch.columns:
-        if not pa.types.is_string(column.type):
-            continue
-        try:
-            column.validate(full=True)
-        except pa.ArrowInvalid:
-            for i, value in enumerate(column.cast(pa.binary()).to_pylist()):
-                try:
-                    if value is not None:
-                        value.decode("utf-8")
-                except UnicodeDecodeError:
-                    broken.add(i)
-    return np.array(sorted(broken), dtype=np.int64)
+    """Positions of the rows with a text value that is not UTF-8."""
+    broken = [not_utf8(column) for column in batch.columns if pa.types.is_string(column.type)]
+    return np.unique(np.concatenate(broken)) if broken else np.array([], dtype=np.int64)
 
 
 def _repeated_header(batch: pa.RecordBatch) -> np.ndarray:

@@ -324,7 +324,8 @@ def _kind(arrow: pa.DataType) -> str:
     if pa.types.is_dictionary(arrow):
         arrow = arrow.value_type
     checks = [("text", pa.types.is_string), ("text", pa.types.is_large_string),
-              ("text", pa.types.is_null), ("int", pa.types.is_integer),
+              ("text", pa.types.is_null), ("text", pa.types.is_binary),
+              ("text", pa.types.is_large_binary), ("int", pa.types.is_integer),
               ("float", pa.types.is_floating), ("float", pa.types.is_decimal),
               ("timestamp", pa.types.is_timestamp), ("timestamp", pa.types.is_date),
               ("bool", pa.types.is_boolean), ("list", pa.types.is_list),

@@ -4,7 +4,7 @@ Bronze keeps values exactly as the source wrote them, so every column is read as
 is silver's job. A record that cannot be read at all (wrong number of CSV fields, a line that is
 not JSON, a note without its markers) becomes a reject with its raw text and a reason. Database
 sources (``c360.sources.postgres``, ``c360.sources.mongo``) yield the same blocks; CSV files
-are read by ``csvfile``.
+are read by ``csvfile``, Parquet files by ``parquetfile``.
 """
 
 from __future__ import annotations
@@ -18,11 +18,8 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 
-import numpy as np
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from c360.config import PLAIN_CSV, CsvFile
 from c360.contracts.model import Table
@@ -31,20 +28,22 @@ from c360.pipeline.bronze.blocks import (
     NOT_UTF8,
     READ_ERRORS,
     ROW_NUMBER,
+    UTF8_BOM,
     Block,
     Database,
     Reject,
     SourceError,
-    as_text,
+    contract_names,
+    lines,
     open_bytes,
-    parquet_files,
+    refuse_utf16,
     source_files,
 )
 from c360.pipeline.bronze.csvfile import read_csv
+from c360.pipeline.bronze.parquetfile import read_parquet
 
-_BOM = b"\xef\xbb\xbf"  # the UTF-8 byte order mark some Windows tools write first
+_UTF16 = ": save it as UTF-8"  # what to do with a JSON file written in UTF-16
 _EPOCH = dt.datetime(1970, 1, 1)
-_HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"
 _MARKERS = re.compile(r"^--- BEGIN (\w+) ---$.*^--- END \1 ---$", re.MULTILINE | re.DOTALL)
 
 
@@ -56,8 +55,8 @@ def read(path: Path | Database, contract: Table, dialect: CsvFile = PLAIN_CSV) -
     readers: dict[str, Callable[[Path, Table], Iterator[Block]]] = {
         "csv": partial(read_csv, dialect=dialect),
         "table": partial(_by_suffix, dialect=dialect),
-        "parquet": _parquet,
-        "parquet_dir": _parquet,
+        "parquet": read_parquet,
+        "parquet_dir": read_parquet,
         "json": _json_array,
         "jsonl": _json_lines,
         "mongo_jsonl": _json_lines,
@@ -78,44 +77,10 @@ def read(path: Path | Database, contract: Table, dialect: CsvFile = PLAIN_CSV) -
 
 def _by_suffix(path: Path, contract: Table, dialect: CsvFile) -> Iterator[Block]:
     return (
-        _parquet(path, contract) if path.suffix == ".parquet" else read_csv(path, contract, dialect)
+        read_parquet(path, contract)
+        if path.suffix == ".parquet"
+        else read_csv(path, contract, dialect)
     )
-
-
-def _parquet(path: Path, contract: Table) -> Iterator[Block]:
-    """A Parquet file, or a folder's files one after the other, each with its own lineage."""
-    for file in parquet_files(path):
-        try:
-            yield from _parquet_file(file, _partitions(file, path))
-        except READ_ERRORS as exc:  # empty, cut short, not Parquet at all
-            raise SourceError(f"cannot read {file}: {exc}") from None
-
-
-def _parquet_file(file: Path, partitions: dict[str, str | None]) -> Iterator[Block]:
-    parquet = pq.ParquetFile(file)
-    names = parquet.schema_arrow.names
-    if twice := sorted({name for name in names if names.count(name) > 1}):
-        raise SourceError(f"{file}: the file names {', '.join(twice)} more than once")
-    taken = 0
-    for batch in parquet.iter_batches(batch_size=BLOCK_ROWS):
-        data = as_text(pa.Table.from_batches([batch]))
-        for name, value in partitions.items():
-            if name not in names:
-                column = pa.repeat(pa.scalar(value, pa.string()), batch.num_rows)
-                data = data.append_column(name, column)
-        numbers = np.arange(taken + 1, taken + batch.num_rows + 1)
-        taken += batch.num_rows
-        data = data.append_column(ROW_NUMBER, pa.array(numbers))
-        yield Block(data, str(file), types=batch.schema)
-
-
-def _partitions(file: Path, folder: Path) -> dict[str, str | None]:
-    """The columns that Hive partition folders give their files (``country=FR/part-0.parquet``),
-    their values unescaped as Spark escapes them; its ``__HIVE_DEFAULT_PARTITION__`` is NULL."""
-    if file == folder:
-        return {}
-    pairs = [part.split("=", 1) for part in file.relative_to(folder).parent.parts if "=" in part]
-    return {name: None if value == _HIVE_NULL else unquote(value) for name, value in pairs}
 
 
 class _Ambiguous(dict[str, Any]):
@@ -150,6 +115,7 @@ def _unreadable(exc: RecursionError | ValueError) -> str:
 def json_array(path: Path) -> list[Any] | None:
     """The documents of a JSON array file (none in an empty file), or ``None`` when it holds
     JSON lines (an object per line: Spark and BigQuery write them as ``.json``)."""
+    refuse_utf16(path, _UTF16)
     try:
         with open_bytes(path) as file:
             text = file.read().decode("utf-8-sig")  # a byte order mark is not content
@@ -161,7 +127,8 @@ def json_array(path: Path) -> list[Any] | None:
         docs = _JSON.decode(text)
     except json.JSONDecodeError as exc:
         first = text[: exc.pos].strip()  # the document before the extra data
-        if exc.msg == "Extra data" and first.startswith("{") and "\n" not in first:
+        one_line = "\n" not in first and "\r" not in first
+        if exc.msg == "Extra data" and first.startswith("{") and one_line:
             return None
         raise SourceError(f"{path} is not valid JSON: {exc}") from None
     except (RecursionError, ValueError) as exc:
@@ -182,10 +149,10 @@ def _json_array(path: Path, contract: Table) -> Iterator[Block]:
 
 
 def _json_lines(path: Path, contract: Table) -> Iterator[Block]:
-    with open_bytes(path) as lines:  # lines as the record count sees them: split at b"\n"
+    refuse_utf16(path, _UTF16)
+    with open_bytes(path) as file:  # lines as the record count sees them
         pending: list[tuple[int, Any, str | None]] = []
-        for number, raw in enumerate(lines, start=1):
-            raw = raw.removeprefix(_BOM) if number == 1 else raw
+        for number, raw in enumerate(lines(file), start=1):
             if not raw.strip():
                 continue
             pending.append(_json_line(number, raw))
@@ -198,26 +165,28 @@ def _json_lines(path: Path, contract: Table) -> Iterator[Block]:
 def _json_line(number: int, raw: bytes) -> tuple[int, Any, str]:
     """(number, document, text) of a line, or (number, None, "text\\0reason") to reject it."""
     try:
-        line = raw.decode("utf-8").rstrip("\r\n")
+        line = raw.decode("utf-8")
     except UnicodeDecodeError:
-        return number, None, raw.decode("utf-8", "replace").rstrip("\r\n") + f"\0{NOT_UTF8}"
+        return number, None, raw.decode("utf-8", "replace") + f"\0{NOT_UTF8}"
     try:
         return number, _JSON.decode(line), line
     except json.JSONDecodeError as exc:
-        return number, None, f"{line}\0not JSON: {exc.msg} at character {exc.colno}"
+        where = exc.msg.removesuffix(" at")  # "Invalid control character at"
+        return number, None, f"{line}\0not JSON: {where} at character {exc.colno}"
     except (RecursionError, ValueError) as exc:
         return number, None, f"{line}\0not JSON: {_unreadable(exc)}"
 
 
 def documents(source: str, contract: Table, docs: Sequence[tuple[int, Any, str | None]]) -> Block:
-    """Flatten one level of JSON documents (number, document, raw text) into text columns;
-    non-objects are rejected."""
+    """Flatten one level of JSON documents (number, document, raw text) into text columns, keys
+    spelt as a contract column but for case and spaces taken as that column; non-objects are
+    rejected."""
     rows: list[dict[str, str | None]] = []
-    numbers: list[int] = []
+    kept: list[int] = []  # the position in docs of each row
     rejects: list[Reject] = []
-    for number, doc, raw in docs:
+    for i, (number, doc, raw) in enumerate(docs):
         if doc is None and raw and "\0" in raw:
-            text, reason = raw.split("\0", 1)
+            text, reason = raw.rsplit("\0", 1)
             rejects.append((source, number, text, reason))
         elif not isinstance(doc, dict):
             rejects.append((source, number, raw or json.dumps(doc), "record is not a JSON object"))
@@ -226,16 +195,54 @@ def documents(source: str, contract: Table, docs: Sequence[tuple[int, Any, str |
             rejects.append((source, number, raw or doc.text, reason))
         else:
             rows.append({k: v if v.__class__ is str else _scalar_text(v) for k, v in doc.items()})
-            numbers.append(number)
+            kept.append(i)
     present: set[str] = set().union(*rows)
+    keys = [*present]
+    renamed = {k: c for k, c in zip(keys, contract_names(keys, contract), strict=True) if k != c}
+    if renamed:  # keys the contract spells otherwise: fold them, in the rows that have them
+        rows, kept, clashes = _as_contract_keys(rows, kept, renamed)
+        for i, (given, other) in clashes:
+            number, doc, raw = docs[i]
+            reason = f"keys {given!r} and {other!r} name one column with different values"
+            rejects.append((source, number, raw or json.dumps(doc), reason))
+        rejects.sort(key=lambda reject: reject[1])
+        present = set().union(*rows)
     names = [*contract.column_names, *sorted(present - set(contract.column_names))]
     try:
         data = pa.Table.from_pylist(rows, schema=pa.schema([(n, pa.string()) for n in names]))
     except UnicodeEncodeError:  # "\ud83d" alone (half an emoji) is not Unicode text
         return documents(source, contract, [_without_lone_surrogate(d) for d in docs])
-    return Block(
-        data.append_column(ROW_NUMBER, pa.array(numbers, pa.int64())), source, rejects, present
-    )
+    numbers = pa.array([docs[i][0] for i in kept], pa.int64())
+    return Block(data.append_column(ROW_NUMBER, numbers), source, rejects, present)
+
+
+def _as_contract_keys(
+    rows: list[dict[str, str | None]], kept: list[int], renamed: dict[str, str]
+) -> tuple[list[dict[str, str | None]], list[int], list[tuple[int, tuple[str, str]]]]:
+    """The rows with their keys ``renamed``, and (position, the two keys) of each row where
+    two keys name one column with different values (rejected: nothing says which one is meant;
+    the same value twice loses nothing)."""
+    folded_rows: list[dict[str, str | None]] = []
+    folded_kept: list[int] = []
+    clashes: list[tuple[int, tuple[str, str]]] = []
+    for row, i in zip(rows, kept, strict=True):
+        if renamed.keys().isdisjoint(row):
+            folded_rows.append(row)
+            folded_kept.append(i)
+            continue
+        folded: dict[str, str | None] = {}
+        given: dict[str, str] = {}
+        for key, value in row.items():
+            name = renamed.get(key, key)
+            if name in folded and folded[name] != value:
+                clashes.append((i, (given[name], key)))
+                break
+            folded[name] = value
+            given.setdefault(name, key)
+        else:
+            folded_rows.append(folded)
+            folded_kept.append(i)
+    return folded_rows, folded_kept, clashes
 
 
 def _without_lone_surrogate(
@@ -303,7 +310,7 @@ def _text_block(files: list[str], contents: list[bytes], start: int) -> Block:
     rejects: list[Reject] = []
     for number, (file, raw) in enumerate(zip(files, contents, strict=True), start=start + 1):
         try:
-            text = raw.removeprefix(_BOM).decode("utf-8")
+            text = raw.removeprefix(UTF8_BOM).decode("utf-8")
         except UnicodeDecodeError:
             rejects.append((file, number, raw.decode("utf-8", "replace"), NOT_UTF8))
             continue
