@@ -48,6 +48,11 @@ def database() -> Iterator[str]:
             "('O2', 'C2', 'P1', NULL, '2024-02-29', 'Königsallee 1, Düsseldorf')"
         )
         cur.execute("CREATE TABLE shop.retyped AS SELECT * FROM shop.orders")
+        cur.execute(
+            'CREATE TABLE shop."Orders" ("Order_ID" text PRIMARY KEY, "Customer_ID" text, '
+            '"Product_ID" text, "Quantity" int, "Order_Date" text, "Shipping_Address" text)'
+        )
+        cur.execute('INSERT INTO shop."Orders" SELECT * FROM shop.orders')
         cur.execute("ALTER TABLE shop.retyped ALTER quantity TYPE numeric(6, 1)")
     try:
         yield url
@@ -105,6 +110,19 @@ def test_a_query_is_read_in_its_own_order(
     assert (landed.source, landed.records, landed.landed) == ("postgres:query", 2, 2)
     rows = lake.read_table(tmp_path, "bronze", "ecommerce_orders").to_pylist()
     assert [(r["_row_number"], r["order_id"]) for r in rows] == [(1, "O3"), (2, "O1")]
+
+
+def test_columns_named_in_another_case_are_the_contract_columns(
+    database: str, tmp_path: Path
+) -> None:
+    """Quoted mixed-case columns, as a tool that kept a spreadsheet's header creates them."""
+    table = PostgresTable("postgres:shop.Orders", database, table="shop.Orders")
+    landed = land(tmp_path, ORDERS, table, "b1", WHEN)
+    assert (landed.added_columns, landed.missing_columns, landed.records) == ([], [], 3)
+    rows = lake.read_table(tmp_path, "bronze", "ecommerce_orders").to_pylist()
+    assert [(r["_row_number"], r["order_id"], r["quantity"]) for r in rows] == [
+        (1, "O1", "2"), (2, "O2", None), (3, "O3", "1"),  # ordered by the key, "Order_ID"
+    ]  # fmt: skip
 
 
 def test_a_retyped_column_fails_or_lands_as_text(database: str, tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ import pyarrow as pa
 
 from c360.config import PostgresSource
 from c360.contracts.model import Table
-from c360.pipeline.bronze.blocks import ROW_NUMBER, Block, SourceError, as_text
+from c360.pipeline.bronze.blocks import ROW_NUMBER, Block, SourceError, as_text, contract_names
 
 if TYPE_CHECKING:
     from adbc_driver_manager.dbapi import Cursor
@@ -62,6 +62,7 @@ class PostgresTable:
             for batch in cur.fetch_record_batch():
                 numbers = pa.array(range(taken + 1, taken + batch.num_rows + 1), pa.int64())
                 taken += batch.num_rows
+                batch = batch.rename_columns(_named(batch.schema.names, contract, self.label))
                 data = as_text(pa.Table.from_batches([batch])).append_column(ROW_NUMBER, numbers)
                 yield Block(data, self.label, types=batch.schema)
 
@@ -75,8 +76,9 @@ class PostgresTable:
             return str(self.query)
         cur.execute(f"SELECT * FROM {self._relation_sql()} LIMIT 0")
         columns = cur.fetch_arrow_table().column_names
+        spelt = dict(zip(_named(columns, contract, self.label), columns, strict=True))
         key = list(contract.primary_key)
-        order = key if key and set(key) <= set(columns) else columns
+        order = [spelt[k] for k in key] if key and set(key) <= set(spelt) else columns
         keys = ", ".join(_quoted(c) for c in order)
         return f"SELECT * FROM {self._relation_sql()} ORDER BY {keys}"
 
@@ -90,6 +92,15 @@ class PostgresTable:
                 yield cur
         except pg.Error as exc:
             raise SourceError(f"{self.label}: {_first_line(str(exc), self.url)}") from None
+
+
+def _named(columns: list[str], contract: Table, label: str) -> list[str]:
+    """The columns as contract columns ("Customer_ID" is customer_id, as in a CSV header); two
+    that name one contract column stop the source."""
+    names = contract_names(columns, contract)
+    if twice := sorted({n for n in names if names.count(n) > 1}):
+        raise SourceError(f"{label}: columns {', '.join(twice)} are named more than once")
+    return names
 
 
 def _quoted(name: str) -> str:
