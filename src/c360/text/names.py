@@ -5,12 +5,26 @@ known given name, or sits in a contact cue ("call with X", "appel de X", "X a ra
 name then takes in a surname and particles ("Hugo de la Cruz"). Once found, a name's words are
 names everywhere in the text ("Liam" after "Liam Lewis"), and so are capitalised words spelled
 out in an e-mail address of the same text ("Deschamps" beside "l.deschamps@...").
+
+A capitalised run after a cue is judged at its first word, whole: a name, or no part of one
+("Call with Nordhaus Doormat" names nobody). Initials beside a name are part of it ("J.-P.
+Dupont", "Иванов И. И."), and so is a known surname written before a given name ("Kovács
+Zsuzsanna").
 """
 
 import re
 
 from c360.text import names_cues as cues
-from c360.text.names_doc import MAX_NAME_WORDS, SENTENCE_START, Doc, fold, is_given
+from c360.text.names_doc import (
+    INITIALS_AFTER,
+    INITIALS_BEFORE,
+    MAX_NAME_WORDS,
+    SENTENCE_START,
+    Doc,
+    fold,
+    is_given,
+    surname_shaped,
+)
 from c360.text.names_lexicon import AMBIGUOUS, HONORIFICS, ROLE_MAILBOXES, SURNAMES, WORDLIKE
 
 _PARTICLE_SPLIT = re.compile(r"\w+[ ]|\w['’]")
@@ -29,15 +43,25 @@ _NOUN_ENDING = re.compile(
 _CAPITAL_PARTICLES = frozenset({"le", "la", "de", "del", "van", "von", "da", "di", "du", "des"})
 
 
-def _unknown_word_ok(doc: Doc, k: int, particle_led: bool) -> bool:
-    """May an unknown capitalised word, in a name cue, be a name? (not a noun, product...)."""
+def _surname_like(doc: Doc, k: int) -> bool:
+    """True if word k is a known surname or shaped like one ("Brzęczyszczykiewicz")."""
+    return doc.folded[k] in SURNAMES or surname_shaped(doc.words[k])
+
+
+def _unknown_word_ok(doc: Doc, k: int, particle_led: bool, cue_before: bool) -> bool:
+    """May an unknown capitalised word, in a name cue, be a name? (not a noun, product...).
+
+    `cue_before`: the cue stands before the word ("with X Y"), not after its run ("X Y called",
+    where X may open the sentence).
+    """
     last = doc.run_end(k)
     if last - k >= 2 and not any(
-        doc.folded[j] in SURNAMES or is_given(doc.folded[j]) for j in range(k, last + 1)
+        _surname_like(doc, j) or is_given(doc.folded[j]) for j in range(k, last + 1)
     ):
         return False
     after = doc.spans[last][1]
-    if last - k == 1 and not _BOUNDARY.match(doc.text, after):
+    pair_ends = _BOUNDARY.match(doc.text, after) or (cue_before and _surname_like(doc, last))
+    if last - k == 1 and not pair_ends:
         return False
     # German capitalises every noun ("Termin mit Technik am ..."): a lone unknown word is a name
     # only after particles ("von Bülow"), where a name phrase ends, or before a contact verb.
@@ -57,6 +81,8 @@ def _unknown_word_ok(doc: Doc, k: int, particle_led: bool) -> bool:
 def _cued(doc: Doc, k: int, before: str) -> tuple[bool, int]:
     """Whether a name cue surrounds word k, and how many particle characters lead the name."""
     end = doc.spans[doc.run_end(k)][1]
+    if _cue_belongs_to_previous_word(doc, k):
+        return False, 0
     if cues.POST_CUE.match(doc.text, end):
         return True, 0
     if cues.GREETING.search(before) and cues.GREETING_END.match(doc.text, end):
@@ -76,7 +102,36 @@ def _cued(doc: Doc, k: int, before: str) -> tuple[bool, int]:
     return False, 0
 
 
-def _starts_name(doc: Doc, k: int, title: re.Match[str] | None) -> int | None:
+def _cue_before(before: str) -> bool:
+    """True if a cue that stands before a name ends `before` (lower-cased)."""
+    return any(cue.search(before) for cue in (cues.STRONG_CUE, cues.LINE_OPENER, cues.GREETING))
+
+
+def _cue_belongs_to_previous_word(doc: Doc, k: int) -> bool:
+    """True if word k follows a capitalised word that a cue stands before ("with Łukasz|
+    Żółkiewski"): the cue was that word's, and its run was judged there, whole."""
+    if k == 0 or not doc.adjacent[k - 1] or not doc.plain(k - 1):
+        return False
+    return _cue_before(doc.before(k - 1).lower())
+
+
+def _starts_name(doc: Doc, k: int) -> tuple[int, bool] | None:
+    """If a name starts at word k: how many characters before it (particles, initials) belong
+    to it, and whether a title stands before it."""
+    before = doc.before(k)
+    title = cues.TITLE_BEFORE.search(before)
+    # "J.-P. Dupont", "Frau H. Müller": initials open the name; a cue or title precedes them.
+    initials = None if title else INITIALS_BEFORE.search(before)
+    if initials:
+        before = before[: initials.start()]
+        title = cues.TITLE_BEFORE.search(before)
+    lead = _lead(doc, k, title, before)
+    if lead is None:
+        return None
+    return lead + (len(initials.group()) if initials else 0), title is not None
+
+
+def _lead(doc: Doc, k: int, title: re.Match[str] | None, before: str) -> int | None:
     """If a name starts at word k, how many particle characters before it belong to it."""
     if title:
         ok = doc.plain(k) or doc.folded[k] in _CAPITAL_PARTICLES
@@ -84,7 +139,7 @@ def _starts_name(doc: Doc, k: int, title: re.Match[str] | None) -> int | None:
     probe = k + 1 if doc.folded[k] in _CAPITAL_PARTICLES and doc.adjacent[k] else k
     if not doc.plain(probe) or doc.looks_like_org(probe):
         return None
-    before = doc.before(k).lower()
+    before = before.lower()
     folded = doc.folded[probe]
     given = is_given(folded)
     doubtful = given and (
@@ -96,20 +151,26 @@ def _starts_name(doc: Doc, k: int, title: re.Match[str] | None) -> int | None:
     if given:
         followed = doc.adjacent[probe] and doc.tight(probe, probe + 1) and doc.plain(probe + 1)
         return 0 if cued or followed else None
-    if cued and _unknown_word_ok(doc, probe, lead_len > 0):
+    if cued and _unknown_word_ok(doc, probe, lead_len > 0, _cue_before(before)):
         return lead_len
     surname = folded in SURNAMES and folded not in AMBIGUOUS
     return 0 if surname and cues.WEAK_CUE.search(before) else None
 
 
-def _extend(doc: Doc, k: int) -> int:
-    """Index of the last word of the name starting at word k."""
+def _extend(doc: Doc, k: int, titled: bool) -> int:
+    """Index of the last word of the name starting at word k.
+
+    After a title every capitalised word of the run is the name's ("Mme Nguyễn Thị Hương"),
+    but in German, where nouns are capitalised ("Frau Müller Unterlagen schicken").
+    """
+    titled = titled and not doc.nouns_capitalised
     last = k
     while last - k + 1 < MAX_NAME_WORDS and doc.adjacent[last] and doc.plain(last + 1):
         here, nxt = doc.folded[last], doc.folded[last + 1]
         gap = doc.text[doc.spans[last][1] : doc.spans[last + 1][0]]
         joins = (
             last == k
+            or titled
             or is_given(here)
             or here in _CAPITAL_PARTICLES
             or gap.strip() != ""
@@ -177,12 +238,13 @@ def find_names(text: str, language: str | None = None) -> list[tuple[int, int]]:
     used = [False] * len(doc.words)
     k = 0
     while k < len(doc.words):
-        title = cues.TITLE_BEFORE.search(doc.before(k))
-        lead = None if doc.folded[k] in HONORIFICS else _starts_name(doc, k, title)
-        if lead is not None:
-            last = _extend(doc, k)
-            spans.append((doc.spans[k][0] - lead, doc.spans[last][1]))
-            for j in range(k, last + 1):
+        opening = None if doc.folded[k] in HONORIFICS else _starts_name(doc, k)
+        if opening is not None:
+            lead, titled = opening
+            last = _extend(doc, k, titled)
+            first = k - 1 if not (lead or titled) and _family_name_first(doc, k, used) else k
+            spans.append((doc.spans[first][0] - lead, _with_initials(text, doc.spans[last][1])))
+            for j in range(first, last + 1):
                 used[j] = True
                 known.add(doc.folded[j])
             k = last
@@ -199,5 +261,25 @@ def find_names(text: str, language: str | None = None) -> list[tuple[int, int]]:
         if (folded in known or _spelled_in(folded, spellings)) and not doc.looks_like_org(k):
             if k > 0 and doc.adjacent[k - 1] and doc.folded[k - 1] in _CAPITAL_PARTICLES:
                 start = doc.spans[k - 1][0]
-            spans.append((start, end))
+            spans.append((start, _with_initials(text, end)))
     return sorted(spans)
+
+
+def _family_name_first(doc: Doc, k: int, used: list[bool]) -> bool:
+    """True if a known surname, not yet a name's, is written right before given name k, as
+    Hungarians and lists write them ("Kovács Zsuzsanna")."""
+    if k == 0 or used[k - 1] or not doc.adjacent[k - 1] or not doc.tight(k - 1, k):
+        return False
+    folded = doc.folded[k - 1]
+    return (
+        is_given(doc.folded[k])
+        and doc.plain(k - 1)
+        and folded in SURNAMES
+        and folded not in AMBIGUOUS
+    )
+
+
+def _with_initials(text: str, end: int) -> int:
+    """`end`, or the end of the initials written right after it ("Иванов И. И.")."""
+    initials = INITIALS_AFTER.match(text, end)
+    return initials.end() if initials else end

@@ -48,6 +48,10 @@ _STRONG = [
     r"(?: \w+){0,2} (?:de|a|por|con)",
     r"(?:metido|pasado|enviado|reenviado|explicado|transferido|derivado|remitido|gracias) a",
     r"(?:contacto|cliente|nombre|interlocutor|interlocutora|solicitante)",
+    # Russian and Greek: "Клиент Иванов", "звонил Петров", "κάλεσε ο ...". Not "встреча с",
+    # "звонок от", "με την": a company follows them as often as a person.
+    r"клиент|клиентка|контактное лицо|(?:по|пере)?звонил[аи]?|со слов",
+    r"πελάτης|πελάτισσα|(?:κάλεσε|τηλεφώνησε)(?: (?:ο|η))?",
 ]
 
 # Prepositions that often, but not always, precede a person: need a known name too.
@@ -76,7 +80,8 @@ POST_CUE = re.compile(
     r"|rappelle|appelle|nous écrit|en copie|en cc|hat (?:angerufen|geschrieben|zurückgerufen)"
     r"|ruft|rief|meldet sich|schreibt|schrieb|telefonisch|war (?:im|in|bei)|auf der messe|im cc"
     r"|devuelve|llama|llamó|ha (?:llamado|escrito|contestado)|escribe|escribió|pasa por|se pasó"
-    r"|contesta|en copia)\b)",
+    r"|contesta|en copia|(?:по|пере)?звонил[аи]?|написал[аи]?|ответил[аи]?|κάλεσε|τηλεφώνησε"
+    r"|έγραψε|απάντησε)\b)",
     re.IGNORECASE,
 )
 
@@ -96,7 +101,8 @@ TITLE_BEFORE = re.compile(
     r"(?:^|[\s(,;:'’])(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Mme|Mlle|Monsieur|Madame|Mademoiselle|Herr|Herrn"
     r"|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Don|Doña|Dña|Dª|Sir|Dame)\.?|M\.|D\.|Fr\.|Hr\.|Hrn\."
     # Russian and Greek: "г-н Иванов", "г-жа Иванова", "κ. Παπαδόπουλος", "κα Νικολάου"
-    r"|[Гг]-н|[Гг]-жа|[Гг]-ну|[Гг]-на|[Гг]-же|[Гг]н\.?|[Гг]жа\.?|[Гг]осподин[ау]?|[Гг]оспож[аеи]"
+    r"|[Гг]-н|[Гг]-жа|[Гг]-ну|[Гг]-на|[Гг]-же|[Гг]-ном|[Гг]-жой|[Гг]н\.?|[Гг]жа\.?"
+    r"|[Гг]осподин(?:[ау]|ом)?|[Гг]оспож(?:[аеиу]|ой)"
     r"|[κΚ]\.|[κΚ]ος|[κΚ]α|[κΚ]ύριος|[κΚ]υρία|[κΚ]ύριο|[κΚ]υρίου|[κΚ]υρίας)"
     r"[ ]"
     rf"(?P<lead>(?:(?:{_PARTICLE})[ ]|d['’])*)$"

@@ -26,9 +26,26 @@ _UPPER = "".join(c for r in _SCRIPTS for c in map(chr, r) if c.isupper() and c.i
 # A capitalised word of two letters or more, hyphenated parts included ("Jean-Baptiste").
 _WORD = re.compile(rf"(?<![\w@-])(?:[OD]['’])?[{_UPPER}][^\W\d_]+(?:-[^\W\d_]+)*(?![\w@])")
 _LOWER_WORD = re.compile(rf"(?<![\w-])[^\W\d_{_UPPER}][^\W\d_]+")
+# Initials written beside a name: before it ("J. Smith", "J.-P. Dupont", "И. И. Иванов") or
+# after it ("Иванов И. И.", "Müller H.", "Dupont J.-P.").
+# Three at most, and not the abbreviations written the same way ("U.S.", "M.D.").
+_INITIAL = rf"[{_UPPER}]\."
+_INITIALS = rf"(?!(?:U\.[SKN]|E\.U|M\.D)\.){_INITIAL}(?:-?{_INITIAL}|[ ]{_INITIAL}){{0,2}}"
+INITIALS_BEFORE = re.compile(rf"(?<![\w.'’-]){_INITIALS}[ ]$")
+INITIALS_AFTER = re.compile(rf"[ ]{_INITIALS}(?![\w])")
+# Surname endings of Central and Eastern Europe (Polish "-ski", "-wicz", "-czyk"; Czech "-ová";
+# South Slavic "-ić"; Romanian "-escu"; Ukrainian "-enko"; Lithuanian "-ienė"; Russian "-ов",
+# declined "-овым"): a second unknown word so shaped makes the pair a name.
+_SURNAME_SHAPE = re.compile(
+    r"\w{3,}(?:sk[aiy]|ck[aiy]|wicz|czyk|czak|czuk|ová|ský|ská|ić|escu|eanu|enko|chuk|auskas"
+    r"|ienė|aitė|ytė|shvili|(?:ов|ев|ёв)(?:а|у|е|ым|ой|ом|ых)?|(?:ск|цк)(?:ий|ая|ого|ому|им|ой|ую)"
+    r"|енко|[чюу]к)$"
+)
 # Between two words of one name: a space, maybe surname particles ("de la", "von der").
 _GAP = re.compile(r"[ ](?:(?:" + "|".join(PARTICLES) + r")[ ])?")
-_FOLD_EXTRA = str.maketrans({"ß": "ss", "ı": "i", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l"})
+_FOLD_EXTRA = str.maketrans(
+    {"ß": "ss", "ı": "i", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d"}
+)
 
 
 @lru_cache(maxsize=65536)
@@ -36,6 +53,11 @@ def fold(word: str) -> str:
     """Lower-case `word` and strip its accents: "Jürgen" -> "jurgen"."""
     decomposed = unicodedata.normalize("NFKD", word.lower().translate(_FOLD_EXTRA))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def surname_shaped(word: str) -> bool:
+    """True if `word` ends the way surnames of Central and Eastern Europe do ("Kowalczyk")."""
+    return _SURNAME_SHAPE.match(word.lower()) is not None
 
 
 def is_given(folded: str) -> bool:

@@ -1,8 +1,12 @@
 """Common given names in France, the UK and US, Germany, Spain and their neighbours.
 
 Written from general knowledge (civil-registry top lists across generations, including names
-of families of North African, Turkish and South Asian origin, Catalan and Basque names),
-accent-folded and lower-case.
+of families of North African, Turkish and South Asian origin, Catalan and Basque names, and the
+rest of Europe: Central and Eastern, the Baltic, the Nordic countries, Greece), accent-folded and
+lower-case (see `names_doc.fold`: "Łukasz" is "lukasz", "Сергей" is "сергеи", "Γιώργος" is
+"γιωργος"). Names that are also everyday words or places ("Milan", "Roman") are listed in
+`names_lexicon.AMBIGUOUS` or `WORDLIKE` too; words that are rarely anything but a word are left
+out ("Per", "Edit", "Joke").
 """
 
 _FRENCH = """
@@ -161,4 +165,105 @@ marta michal monika piotr tomasz wojciech bram daan jeroen lieke maarten pieter 
 anders bjorn erik henrik ingrid karin lars magnus mats nils sigrid ulf
 """
 
-GIVEN_NAMES = frozenset((_FRENCH + _ENGLISH + _GERMAN + _SPANISH + _OTHER).split())
+# Polish, Czech and Slovak, Hungarian, Romanian, South Slavic (Croatian, Serbian, Bosnian,
+# Slovene), Bulgarian, Russian and Ukrainian in Latin letters.
+_CENTRAL_EASTERN = """
+adam adrian agata aleksander aleksandra alicja amelia andrzej aneta antoni arkadiusz artur
+bartosz bartlomiej beata bogdan boguslaw bozena czeslaw danuta dariusz dawid dominika dorota
+edyta elzbieta ewa ewelina filip grazyna grzegorz halina henryk irena iwona izabela jadwiga
+jakub janina janusz jaroslaw jerzy jolanta jozef justyna kacper kamil kamila karol karolina
+kazimierz kinga klaudia krystian krystyna leszek lukasz maciej malgorzata mariusz marzena
+mateusz marcin mikolaj miroslaw natalia oliwia patryk patrycja pawel przemyslaw radoslaw rafal
+renata ryszard sebastian slawomir stanislaw sylwia szymon tadeusz urszula weronika wieslaw
+wiktor wiktoria witold zbigniew zdzislaw zofia zuzanna xawery
+ales barbora bohumil bozena dagmar eliska frantisek hana ivana jaroslav jaroslava jiri jitka
+josef karel katerina klara kristyna ladislav lenka libor lubos ludmila lucie marketa michaela
+miloslav miroslav ondrej pavel pavla petr radek radka sarka stanislav tereza vaclav veronika
+vladimir vlasta vojtech zdenek zdenka zuzana jana alena iveta blanka anezka adela vera
+akos andras aniko attila balazs bela bence boglarka csaba csilla dezso edina emese eniko
+erzsebet eszter ferenc fanni gabor gabriella geza gergely gizella gyorgy gyula hajnalka ibolya
+ildiko imre istvan janos jozsef judit karoly katalin krisztian krisztina lajos laszlo levente
+lilla magdolna melinda mihaly miklos orsolya piroska reka sandor szabolcs szilvia tamas tibor
+timea zoltan zsofia zsolt zsuzsa zsuzsanna
+alexandru anca andreea aurel aurelia bogdana camelia catalin claudiu constantin corina cosmin
+costel cristian doina dorin dragos dumitru ecaterina emil florentina florin gheorghe georgeta
+horia ilie ioan ioana ion ionut iulia iulian iuliana lavinia liviu loredana lucian luminita
+madalina marian mihaela mihai mihail mircea nicolae nicoleta oana ovidiu petru radu raluca
+ramona razvan rodica roxana sergiu simona sorin stefan traian tudor valentin vasile violeta
+viorel viorica
+alen almir amela amra biljana bojan branka branko damir danijela darko davor dejan dijana
+dragan dragana drazen dusan edin emina goran gordana haris hrvoje iva ivo jasmina jelena josip
+jovana kresimir lejla ljiljana luka marko matej milica milos mirjana mladen natasa nemanja
+nenad nikolina sanja selma senad sinisa slobodan snjezana tatjana tihomir tomislav uros vesna
+vuk zeljko zlatko zoran anja blaz nika spela tjasa urska ziga
+atanas boyan desislava dimitar gergana georgi hristo kalina krasimir lyubomir nikolay petar
+plamen ralitsa stoyan svetla todor tsvetelina vasil veselina yordan yordanka
+aleksandr aleksei aleksey alexei anastasia anastasiya andrei andrey andriy anton artem bohdan
+daria darya denis dmitri dmitry dmytro ekaterina evgeny galina halyna ilya inna irina iryna
+kateryna khrystyna kirill konstantin ksenia kseniya larisa lyudmila lyudmyla maxim mikhail
+mykhailo mykola nadezhda nadiya natalya nataliya nikolai oksana oleg olena oleksandr oleksiy
+olga pavlo petro polina ruslan serhiy sergei sergey svetlana svitlana taras tatiana tatyana
+tetiana timur vadim valentyna valery vasyl viktoria vitaly vladislav volodymyr vyacheslav
+yana yaroslav yekaterina yelena yevgeny yulia yuliya yuri yuriy yury zoya
+"""
+
+# The Baltic and Nordic countries, the Netherlands and Flanders, Ireland, Italy, Portugal and
+# Greece (in Latin letters).
+_NORTH_AND_SOUTH = """
+agne algirdas andrius antanas asta audrius ausra daiva darius egle giedrius gintare gintaras
+ieva jolanta jonas jurgita kestutis mantas mindaugas paulius petras rasa rimantas saulius
+vilma vytautas aivars andris baiba dace edgars ilze inese janis juris karlis kristine
+maris martins peteris raimonds sanita aivar andres jaan kadri katlin kristiina liis margus
+merike peeter piret siim tiit toomas triin urmas aino antti eero eija heikki heli janne jari
+juha jukka kaisa leena markku marja matti merja mikko minna outi paivi pekka petri pirjo riitta
+sanna sari satu sirpa tiina timo tuomas tuula ville
+anette asa bjorn birgitta ebba elin elsa freja fredrik goran hakan hanne inger jesper
+jorgen kasper kjell knut leif linnea lisbeth mads mette mikael mikkel morten olav rasmus siv
+solveig soren torbjorn tove trine
+anouk annemieke bart eline femke floris geert gijs henk hidde joost joris kees koen lotte
+marieke marloes mirjam niels piet rik ruud sander sjoerd stijn teun thijs wim
+aisling aoife cathal caoimhe cian ciara clodagh colm cormac darragh diarmuid donal eimear
+eoghan fionn fionnuala grainne niamh oisin orla padraig roisin ronan ruairi saoirse sinead
+tadhg
+alberto alessio angelo antonella arianna benedetta camilla carlo claudio dario domenico
+edoardo elisa emanuele fabio fabrizio filippo gabriele giacomo giada gianni ginevra giorgia
+ilaria leonardo letizia manuela marcello massimo mattia maurizio michele nicola paola pietro
+raffaele riccardo salvatore serena tommaso valerio vincenzo
+afonso andre antonio beatriz catarina claudia diogo fabio fatima filipa goncalo helena
+joaquim leonor luis madalena margarida mariana martim matilde nuno patricia paulo sergio vitor
+aikaterini angeliki athanasios christos despina dimitra dimitrios dimitris eirini eleni
+evangelos georgios giannis giorgos ioannis katerina konstantinos kostas nikolaos nikos
+panagiota panagiotis paraskevi spyridon spyros stavros thanasis theodora vasileios vasiliki
+vasilis yannis
+"""
+
+# Vietnamese given and middle names (the family name comes first: "Nguyễn Thị Hương"), not
+# those that are European words or abbreviations too ("Long", "Hung", "Mai", "Hai", "Thu").
+_VIETNAMESE = """
+anh bao binh chau cuong diep duc giang hanh hien hieu hoa hoang huong huu huy khanh khoa
+linh minh nga ngan ngoc nhat nhung oanh phuc phuong quang quynh thanh thang thao thi thuy
+tien trang trung tuan tuyet uyen vinh xuan
+"""
+
+# In their own alphabets: Russian, Ukrainian and Bulgarian; Greek.
+_CYRILLIC_AND_GREEK = """
+александр александра алексеи алина алла анастасия анатолии андреи анна антон антонина артем
+богдан борис вадим валентин валентина валерии валерия василии василь виктор виктория виталии
+владимир володимир вячеслав галина геннадии георги георгии григории дарья даниил денис
+димитър дмитрии дмитро евгении евгения егор екатерина елена елизавета жанна зоя иван игорь
+илья инна иордан ирина карина катерина кирилл константин красимир кристина ксения лариса
+леонид лидия людмила максим маргарита марина мария микола михаил михаило наталия наталья
+никита николаи нина оксана олег олександр олексии олена олеся ольга павел петр петро петър
+пламен полина роман руслан светлана світлана сергеи сергии софия станислав степан стоян
+тарас татьяна тетяна тимур тодор федор христо юлия юлія юрии яна ярослав ірина
+αγγελικη αγγελος αθανασιος αικατερινη αλεξανδρος αναστασια ανδρεας αννα αντωνης βαγγελης
+βασιλειος βασιλης βασιλικη γεωργια γεωργιος γιαννης γιωργος δημητρα δημητρης δημητριος
+ελενη ευαγγελια ευαγγελος θανασης θεοδωρα θεοδωρος θοδωρης ιωαννα ιωαννης κατερινα
+κωνσταντινα κωνσταντινος κωστας μανωλης μαρια μιχαηλ μιχαλης νικολαος νικος παναγιωτα
+παναγιωτης πετρος σπυριδων σπυρος σταυρος στελιος φωτεινη χριστινα χρηστος
+"""
+
+GIVEN_NAMES = frozenset(
+    (_FRENCH + _ENGLISH + _GERMAN + _SPANISH + _OTHER + _CENTRAL_EASTERN + _NORTH_AND_SOUTH
+     + _VIETNAMESE + _CYRILLIC_AND_GREEK).split()
+)  # fmt: skip

@@ -60,6 +60,44 @@ flores cabrera campos vega fuentes carrasco diez caballero reyes nieto aguilar p
 herrero lorenzo montero hidalgo gimenez ibanez ferrer duran santiago benitez mora vicente arias
 carmona crespo roman pastor saez velasco moya soler parra esteban bravo gallardo rojas pardo merino
 franco espinosa izquierdo lara rivas rivera casado camacho arroyo redondo vera otero aguirre
+nowak kowalski kowalska wisniewski wisniewska wojcik kowalczyk kaminski kaminska lewandowski
+lewandowska zielinski zielinska szymanski wozniak dabrowski kozlowski jankowski mazur
+kwiatkowski krawczyk piotrowski grabowski nowakowski pawlowski michalski adamczyk dudek zajac
+wieczorek jablonski krol majewski olszewski jaworski wrobel malinowski pawlak witkowski walczak
+stepien gorski rutkowski michalak sikora ostrowski szewczyk tomaszewski pietrzak marciniak
+zalewski jakubowski zawadzki sadowski chmielewski wlodarczyk czarnecki sawicki kubiak
+novak novakova svoboda svobodova novotny novotna dvorak dvorakova cerny cerna prochazka
+prochazkova kucera kucerova vesely horak nemec pokorny pospisil hajek jelinek ruzicka benes
+sedlacek dolezal navratil cermak blazek kriz kopecky konecny stepanek kadlec soukup sykora
+nagy kovacs toth szabo horvath varga molnar nemeth farkas balogh papp takacs juhasz meszaros
+szilagyi torok lukacs fodor szalai sipos gulyas biro kiraly katona fazekas kelemen
+popescu ionescu popa stoica munteanu ciobanu rusu lazar florea dinu nistor moldovan barbu
+lupu cristea dobre serban neagu dragomir voicu ionita
+horvat kovacevic babic maric juric kovacic knezevic vukovic markovic petrovic matic tomic
+pavlovic bozic blazevic grgic radic peric jovanovic nikolic ilic djordjevic stojanovic popovic
+zivkovic todorovic stankovic ristic lukic kostic mitrovic savic
+ivanov ivanova petrov petrova georgiev dimitrov nikolov smirnov kuznetsov sokolov volkov
+fedorov morozov novikov pavlov kozlov lebedev orlov andreev makarov shevchenko kovalenko
+bondarenko tkachenko kravchenko melnyk boyko
+kazlauskas jankauskas petrauskas stankevicius vasiliauskas paulauskas kavaliauskas berzins
+kalnins ozolins jansons tamm saar sepp kask kukk rebane korhonen virtanen makinen nieminen
+makela hamalainen heikkinen koskinen jarvinen lehtonen saarinen salminen
+papadopoulos papadopoulou georgiou nikolaou dimitriou ioannou konstantinou christodoulou
+papageorgiou economou
+jansen janssen visser smit meijer bakker mulder dekker brouwer dijkstra vermeulen
+silva ferreira pereira oliveira rodrigues martins sousa fernandes goncalves gomes lopes
+marques alves almeida ribeiro pinto carvalho teixeira moreira correia mendes nunes soares
+vieira monteiro cardoso rocha coelho cunha pires simoes antunes matos fonseca machado araujo
+barbosa tavares lourenco figueiredo azevedo
+rossi russo esposito bianchi romano colombo ricci marino greco gallo conti mancini giordano
+rizzo lombardi moretti barbieri santoro mariani rinaldi caruso galli leone gentile martinelli
+vitale lombardo coppola marchetti parisi ferraro fabbri pellegrini palumbo cattaneo morelli
+amato silvestri
+иванов иванова петров петрова смирнов смирнова кузнецов кузнецова соколов попов попова
+волков лебедев козлов новиков морозов павлов федоров шевченко коваленко бондаренко ткаченко
+кравченко мельник сидоренко
+tran pham huynh phan dang bui ngo duong truong dinh trinh luong
+παπαδοπουλος παπαδοπουλου νικολαου γεωργιου δημητριου ιωαννου κωνσταντινου παπαγεωργιου
 """
 
 SURNAMES = _words(_SURNAMES)
@@ -74,7 +112,7 @@ AMBIGUOUS = _words(
     kaiser konig schwarz weiss braun roth bauer keller kraus ludwig long price white green king
     young hill wood bell reed gray grey brown page cook day rose stone banks fields hunt black ford
     grant lane cole west little ray berry bishop dean fox wells woods mills hart knight gay petit
-    blanc brun noel carre baron roche
+    blanc brun noel carre baron roche ion tudor роман софия
     """
 )
 
@@ -86,6 +124,7 @@ WORDLIKE = _words(
     mar paz dolores pilar consuelo rosa angel jesus salvador constance prudence fleur blanche
     victoire iris pearl violet violette claire aurore dominique felicidad remedios nieves luz alba
     blanca estrella paloma reyes trinidad esperanza concepcion asuncion pascal patience can
+    violeta вера надежда
     """
 )
 
@@ -94,7 +133,8 @@ HONORIFICS = _words(
     """
     mr mrs ms miss mx dr prof sir dame mme mlle monsieur madame mademoiselle herr herrn frau sr sra
     srta senor senora senorita don dona dna hr hrn fr
-    господин господина господину госпожа госпоже госпожи κος κα κυριος κυρια κυριο κυριου κυριας
+    господин господина господину господином госпожа госпоже госпожи госпожу госпожои
+    κος κα κυριος κυρια κυριο κυριου κυριας
     """
 )
 
@@ -128,6 +168,7 @@ NOT_NAMES = _words(
     buchhaltung technik vertrieb geschaftsfuhrung geschaftsleitung rechtsabteilung personalabteilung
     hotline kollegen kollege kollegin messe vertrag contabilidad compras direccion juridico
     administracion soporte almacen finanzas gerencia
+    клиент клиентка клиенты заказчик πελατης πελατισσα πελατες
     an in im am auf bei mit von vom zum zur fur nach und oder aber wenn als wie to for with and but
     if as at on by from per au aux avec pour par sur dans en et ou mais si al con para por pero sin
     segun

@@ -21,10 +21,12 @@ EMAIL = re.compile(
 )
 
 # Digits with the separators phones are written with: spaces, dots, dashes, slashes and
-# parentheses ("(617) 588-1661", "06.14.33.29.82", "0151/14752013", "+33 (0)6 14 33 29 82").
+# parentheses ("(617) 588-1661", "06.14.33.29.82", "0151/14752013", "+33 (0)6 14 33 29 82"),
+# a dash with a space either side too ("030 – 1234 5678"; `find_phones` cuts the candidate there
+# when the whole is no phone).
 _PHONE_CANDIDATE = re.compile(
     r"(?<![\w+#/.,$£€-])(?:\+|\b00)?\(?\d"
-    r"(?:\d|[ .\-/]{1,2}(?=\(?\d)|\(0\)|\)[ .\-]?(?=\d)|\((?=\d{1,5}\)))*\d"
+    r"(?:\d|[ .\-/]{1,2}(?=\(?\d)|[ ]-[ ](?=\d)|\(0\)|\)[ .\-]?(?=\d)|\((?=\d{1,5}\)))*\d"
     r"(?![\w/-]|[.,:]\d|\s?(?:€|EUR|USD|GBP|\$|£|%|kg|km|h\b|min\b))"
 )
 # A date, alone or opening a date-time ("2024-03-01 10", "01/03/2024"), is not a phone.
@@ -34,6 +36,8 @@ _DATE_LIKE = re.compile(
 )
 _TIME_OR_RANGE = re.compile(r"^\d{1,2}[.:]\d{2}$")
 _SENTENCE_END = re.compile(r"\.\s")
+_SPACED_DASH = re.compile(r"[ ]-[ ]")
+_MAX_DIGITS = 15  # E.164
 _GROUPS = re.compile(r"\d+")
 # Words that announce a phone number, so a possible-but-unassigned number still counts.
 _PHONE_CUE = re.compile(
@@ -66,12 +70,21 @@ _REGIONS = {"fr": ("FR",), "en": ("US", "GB"), "de": ("DE",), "es": ("ES",)}
 _ALL_REGIONS = ("FR", "US", "GB", "DE", "ES")
 _TRUNK_ZERO = frozenset({"FR", "GB", "DE"})
 
+# Groups of four, written together or apart: one space, two, or a dash ("DE89-3704-0044-…"),
+# the same way throughout (the separator group is repeated by reference).
 _IBAN_CANDIDATE = re.compile(
-    r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b", re.IGNORECASE
+    r"\b[A-Z]{2}\d{2}(?P<sep>[ ]{0,2}|-)[A-Z0-9]{4}(?:(?P=sep)[A-Z0-9]{4}){1,6}"
+    r"(?:(?P=sep)[A-Z0-9]{1,3})?\b",
+    re.IGNORECASE,
 )
+# The IBAN lengths of Europe's countries (ISO 13616 registry).
 _IBAN_LENGTHS = {
-    "AT": 20, "BE": 16, "CH": 21, "DE": 22, "DK": 18, "ES": 24, "FI": 18, "FR": 27, "GB": 22,
-    "IE": 22, "IT": 27, "LU": 20, "MC": 27, "NL": 18, "NO": 15, "PL": 28, "PT": 25, "SE": 24,
+    "AD": 24, "AL": 28, "AT": 20, "BA": 20, "BE": 16, "BG": 22, "CH": 21, "CY": 28, "CZ": 24,
+    "DE": 22, "DK": 18, "EE": 20, "ES": 24, "FI": 18, "FO": 18, "FR": 27, "GB": 22, "GI": 23,
+    "GL": 18, "GR": 27, "HR": 21, "HU": 28, "IE": 22, "IS": 26, "IT": 27, "LI": 21, "LT": 20,
+    "LU": 20, "LV": 21, "MC": 27, "MD": 24, "ME": 22, "MK": 19, "MT": 31, "NL": 18, "NO": 15,
+    "PL": 28, "PT": 25, "RO": 24, "RS": 22, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "TR": 26,
+    "UA": 29, "VA": 22, "XK": 20,
 }  # fmt: skip
 _CARD_CANDIDATE = re.compile(r"(?<![\w-])\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}(?![\w-])")
 _CARD_PREFIX = re.compile(r"^(?:4|5[1-5]|2[2-7]|3[47]|6(?:011|5|4[4-9])|35|30[0-5]|36|38)")
@@ -130,12 +143,46 @@ def find_phones(text: str, language: str | None = None) -> Iterator[tuple[int, i
         start, end = m.start(), m.end()
         if text[start] == "(" and ")" not in text[start:end]:
             start += 1
-        # A full stop and a space end a sentence, not a group: "Tel 06 12 34 56 78. 3 units".
-        ends = [e.start() for e in _SENTENCE_END.finditer(text, start, end)][::-1]
-        for stop in [*ends, end]:
-            if _is_phone(text, start, stop, regions):
-                yield start, stop
+        yield from _phones_in(text, start, end, regions)
+
+
+def _phones_in(
+    text: str, start: int, end: int, regions: tuple[str, ...]
+) -> Iterator[tuple[int, int]]:
+    """The phones in one candidate, whose pieces a spaced dash may join or part.
+
+    "030 – 1234 5678" is one phone; "06 12 34 56 78 – 06 98 76 54 32" two; "3 – 5", "2023 –
+    2024" ranges. Pieces are joined, longest first, only after a trunk zero, "+" or "(" that
+    opens a phone, never a range, and only up to the 15 digits a phone has.
+    """
+    cuts = [m.start() for m in _SPACED_DASH.finditer(text, start, end)]
+    pieces = list(zip([start, *(cut + 3 for cut in cuts)], [*cuts, end], strict=True))
+    digits = [sum(c.isdigit() for c in text[a:b]) for a, b in pieces]
+    i = 0
+    while i < len(pieces):
+        last, total = i, digits[i]
+        if text[pieces[i][0]] in "0+(":
+            while last + 1 < len(pieces) and total + digits[last + 1] <= _MAX_DIGITS:
+                last += 1
+                total += digits[last]
+        found = None
+        for j in range(last, i - 1, -1):
+            stop = _phone_end(text, pieces[i][0], pieces[j][1], regions)
+            if stop is not None:
+                yield pieces[i][0], stop
+                found = j
                 break
+        i = (i if found is None else found) + 1
+
+
+def _phone_end(text: str, start: int, end: int, regions: tuple[str, ...]) -> int | None:
+    """Where the phone starting at `start` ends, at `end` or at a sentence end before it."""
+    # A full stop and a space end a sentence, not a group: "Tel 06 12 34 56 78. 3 units".
+    ends = [e.start() for e in _SENTENCE_END.finditer(text, start, end)][::-1]
+    for stop in [*ends, end]:
+        if _is_phone(text, start, stop, regions):
+            return stop
+    return None
 
 
 def _iban_ok(compact: str) -> bool:
@@ -151,9 +198,11 @@ def _iban_ok(compact: str) -> bool:
 def find_ibans(text: str) -> Iterator[tuple[int, int]]:
     """Spans of IBANs whose mod-97 checksum holds."""
     for m in _IBAN_CANDIDATE.finditer(text):
-        compact = m.group().replace(" ", "")
-        # Typed in lower case ("de89 3704 …"), only a country with a known IBAN length counts.
-        known = compact.isupper() or compact[:2].upper() in _IBAN_LENGTHS
+        compact = m.group().replace(m.group("sep"), "") if m.group("sep") else m.group()
+        # Typed in lower case ("de89 3704 …") or with dashes, as serial numbers are, only a
+        # country with a known IBAN length counts.
+        plain = compact.isupper() and "-" not in m.group("sep")
+        known = plain or compact[:2].upper() in _IBAN_LENGTHS
         if known and _iban_ok(compact.upper()):
             yield m.start(), m.end()
 
