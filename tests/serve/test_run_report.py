@@ -76,3 +76,15 @@ def test_gold_references_without_their_row_are_listed() -> None:
     assert "fct_returns.order_id" not in text
     data["references"][0]["orphans"] = 0
     assert "All 2 references the gold contracts declare hold." in markdown(data)
+
+
+def test_values_silver_replaced_are_listed_beside_the_quarantine() -> None:
+    data = {
+        "finished_at": "2026-01-02T03:04:05", "engine": "duckdb", "seconds": {"silver": 1.0},
+        "bronze": [], "text": {}, "gold": [], "answers": {}, "identity": None,
+        "silver": [{"model": "stg_ecommerce_customers", "bronze_rows": 10, "clean": 9,
+                    "rejected": 1, "reconciled": True, "quarantine": {"duplicate_key": 1},
+                    "repaired": {"country: invalid_value": 2}}],
+    }  # fmt: skip
+    line = "| stg_ecommerce_customers | 10 | 9 | 1 | yes | duplicate_key 1 | "
+    assert line + "country: invalid_value 2 |" in markdown(data)

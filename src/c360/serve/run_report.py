@@ -94,13 +94,15 @@ def markdown(data: dict[str, Any]) -> str:
         "",
         "## Silver: bronze rows = clean + quarantined (duplicates included)",
         "",
-        "| model | bronze rows | clean | quarantined | reconciled | reasons |",
-        "| --- | ---: | ---: | ---: | --- | --- |",
+        "| model | bronze rows | clean | quarantined | reconciled | reasons | kept with a value "
+        "replaced (NULL or default) |",
+        "| --- | ---: | ---: | ---: | --- | --- | --- |",
     ]
     for b in data["silver"]:
         lines.append(
             f"| {b['model']} | {b['bronze_rows']:,} | {b['clean']:,} | {b['rejected']:,} | "
-            f"{'yes' if b['reconciled'] else '**NO**'} | {_reasons(b['quarantine'])} |"
+            f"{'yes' if b['reconciled'] else '**NO**'} | {_reasons(b['quarantine'])} | "
+            f"{_reasons(b.get('repaired') or {})} |"
         )
     emptied = [b["model"] for b in data["silver"] if b["bronze_rows"] and not b["clean"]]
     if emptied:

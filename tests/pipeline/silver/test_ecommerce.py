@@ -139,3 +139,98 @@ def test_a_customer_without_an_id_does_not_hide_orphan_orders(engine: Engine) ->
     )
     staged = stg_ecommerce_orders(orders, customers, products, AS_OF)
     assert reasons(engine, staged) == {2: "orphan_customer"}
+
+
+CUSTOMER_FIELDS = ("customer_id", "name", "email", "city", "country", "registration_date",
+                   "loyalty_tier")  # fmt: skip
+
+
+def test_customer_values_of_the_wrong_json_type_are_quarantined(engine: Engine) -> None:
+    """Bronze keeps a JSON object, array, boolean or number as its JSON text: where a name, a
+    city or a country belongs it is none, and silver cannot tell what the source meant."""
+    customers = bronze(engine, "ec_customers_types", CUSTOMER_FIELDS, [
+        ("CUST_000001", "Ann Lee", "ann@mail.fr", "Paris", "France", "2024-01-01", "gold"),
+        ("CUST_000002", "Bo Roy", "bo@mail.fr", '{"name": "Paris"}', "France", "2024-01-01",
+         "gold"),  # a JSON object
+        ("CUST_000003", "true", "cy@mail.fr", "Lyon", "France", "2024-01-01", "gold"),
+        ("CUST_000004", '["Dan", "Eck"]', "dan@mail.fr", "Lyon", "France", "2024-01-01", "gold"),
+        ("CUST_000005", "Eve Fox", "eve@mail.fr", "75001", "France", "2024-01-01", "gold"),
+        ("CUST_000006", "Flo Gil", "flo@mail.fr", "Nice", "France", "2024-01-01", "gold"),
+        ("CUST_000007", "Guy Hu", "guy@mail.fr", "Nice", '{"iso": "FR"}', "2024-01-01",
+         "gold"),  # an object where a country belongs
+        ("CUST_000008", "Hal Ivy", "hal@mail.fr", "Nice", "France", "2024-01-01", "false"),
+    ])  # fmt: skip
+    staged = stg_ecommerce_customers(customers, pseudonymiser("md5"), AS_OF)
+    clean = staged.collect(engine)[0].column("customer_id").to_pylist()
+    assert clean == ["CUST_000001", "CUST_000006"]
+    assert reasons(engine, staged) == {
+        2: "invalid_value", 3: "invalid_value", 4: "invalid_value", 5: "invalid_value",
+        7: "invalid_value", 8: "invalid_value",
+    }  # fmt: skip
+
+
+def test_customer_values_silver_cannot_read_become_null_and_are_counted(engine: Engine) -> None:
+    """The customer stays (its orders and scores need it) but no value is lost unseen: each
+    one silver could not read is counted by reason and column for the run report."""
+    customers = bronze(engine, "ec_customers_counted", CUSTOMER_FIELDS, [
+        ("CUST_000001", "Ann Lee", "ann@mail.fr", "Paris", "France", "2024-01-01", "gold"),
+        ("CUST_000002", "Bo Roy", "bo@mail.fr", "Lyon", "Atlantis", "2024-01-01", "gold"),
+        ("CUST_000003", "Cy Dee", "cy@mail.fr", "Lyon", None, None, None),  # missing: no loss
+        ("CUST_000004", "Dan Eck", "dan@mail.fr", "Lyon", "FR", "2024-01-01", "diamond"),
+        ("CUST_000005", "Eve Fox", "eve@mail.fr", "Lyon", "FR", "2024-02-30", "gold"),
+        ("CUST_000006", "Flo Gil", "flo@mail.fr", "Lyon", "FR", "2099-01-01", "gold"),
+        ("CUST_000007", "Guy Hu", "guy@", "Lyon", "FR", "2024-01-01", "gold"),
+        ("CUST_000002", "Bo Roy", "bo@mail.fr", "Lyon", "Utopia", "2024-01-01", "gold"),  # copy
+    ])  # fmt: skip
+    clean, rejects, repaired = stg_ecommerce_customers(
+        customers, pseudonymiser("md5"), AS_OF
+    ).outcome(engine)
+    rows = {r["customer_id"]: r for r in clean.to_pylist()}
+    assert sorted(rows) == [f"CUST_00000{n}" for n in range(1, 8)]
+    assert rows["CUST_000002"]["country"] is None
+    assert (rows["CUST_000003"]["country"], rows["CUST_000003"]["loyalty_tier"]) == (
+        None,
+        "bronze",
+    )
+    assert rows["CUST_000004"]["loyalty_tier"] is None
+    assert rows["CUST_000005"]["registration_date"] is None
+    assert rows["CUST_000006"]["registration_date"] is None
+    assert (rows["CUST_000007"]["email_hash"], rows["CUST_000007"]["has_valid_email"]) == (
+        None,
+        False,
+    )
+    assert rejects.column("reason").to_pylist() == ["duplicate_key"]  # its value is not counted
+    assert repaired == {
+        "country: invalid_value": 1,
+        "loyalty_tier: invalid_value": 1,
+        "registration_date: invalid_date": 1,
+        "registration_date: future_date": 1,
+        "email: invalid_value": 1,
+    }
+
+
+def test_ids_in_a_format_of_their_own_are_kept(engine: Engine) -> None:
+    """The contract's id patterns describe the generated sources; a source's own ids (a shop's
+    numeric customer ids) are ids all the same: they are checked for presence, uniqueness and
+    references, not for a format."""
+    products = bronze(engine, "ec_products_ids", ("product_id", "name", "category", "brand",
+                                                  "price", "cost"),
+                      [("P-1", "Vase", "Home", "Lumo", "20.0", "12.5")])  # fmt: skip
+    customers = bronze(
+        engine,
+        "ec_customers_ids",
+        CUSTOMER_FIELDS,
+        [("12345", "Ann", "a@b.fr", "Lyon", "FR", "2024-01-01", "gold")],
+    )
+    orders = bronze(
+        engine,
+        "ec_orders_ids",
+        ("order_id", "customer_id", "product_id", "quantity", "order_date", "shipping_address"),
+        [("98765", "12345", "P-1", "1", "2024-01-01 10:00:00", "x")],
+    )
+    staged = [
+        stg_ecommerce_products(products),
+        stg_ecommerce_customers(customers, pseudonymiser("md5"), AS_OF),
+        stg_ecommerce_orders(orders, customers, products, AS_OF),
+    ]
+    assert [s.collect(engine)[0].num_rows for s in staged] == [1, 1, 1]

@@ -8,7 +8,12 @@ import pyarrow as pa
 import pytest
 
 from c360.engines import Engine
-from c360.pipeline.silver.marketing import stg_mongo_campaigns, stg_mongo_transactions
+from c360.pipeline.silver.marketing import (
+    stg_mongo_campaigns,
+    stg_mongo_customers,
+    stg_mongo_transactions,
+)
+from c360.pipeline.silver.privacy import pseudonymiser
 
 FIELDS = ("campaign_id", "campaign_name", "campaign_type", "budget", "spend", "impressions",
           "clicks", "conversions", "start_date", "status")  # fmt: skip
@@ -113,3 +118,105 @@ def test_transactions_total_defaults_and_rejects(engine: Engine) -> None:
         6: "future_date", 7: "invalid_date", 8: "missing_customer", 9: "invalid_number",
         10: "duplicate_key",
     }  # fmt: skip
+
+
+def table(engine: Engine, name: str, fields: tuple[str, ...], rows: list[tuple]) -> object:
+    columns: dict[str, list[object]] = {f: [r[i] for r in rows] for i, f in enumerate(fields)}
+    columns["_source_file"] = ["sources/marketing/x.jsonl"] * len(rows)
+    columns["_row_number"] = list(range(1, len(rows) + 1))
+    return engine.register(name, pa.table(columns))
+
+
+def test_transactions_and_campaigns_of_the_wrong_json_type_are_quarantined(
+    engine: Engine,
+) -> None:
+    """Bronze keeps a JSON object, array or boolean as its JSON text; none is a product, a
+    payment method or a campaign name. An id in a format of its own is kept."""
+    tx = table(engine, "tx_types", TX_FIELDS, [
+        ("TXN00001", "CUST00001", "Laptop", "5", "1", "Card", "0", "0", "2024-01-04T00:00:00Z"),
+        ("TXN00002", "CUST00001", '{"name": "Mug"}', "5", "1", "Card", "0", "0",
+         "2024-01-04T00:00:00Z"),
+        ("TXN00003", "CUST00001", "Mug", "5", "1", "true", "0", "0", "2024-01-04T00:00:00Z"),
+        ("12345", "CUST00001", "Mug", "5", "1", "Card", "0", "0", "2024-01-04T00:00:00Z"),
+        ("TXN00005", "CUST00001", "501", "5", "1", "Card", "0", "0",
+         "2024-01-04T00:00:00Z"),  # a product may be named by a number (Levi's 501)
+    ])  # fmt: skip
+    customers = engine.register("tx_types_customers", pa.table({"customer_id": ["CUST00001"]}))
+    staged = stg_mongo_transactions(tx, customers, dt.datetime(2025, 12, 31, tzinfo=dt.UTC))
+    rejects = {r["_row_number"]: r["reason"] for r in staged.collect(engine)[1].to_pylist()}
+    assert rejects == {2: "invalid_value", 3: "invalid_value"}
+    campaigns = table(engine, "campaign_types", FIELDS, [
+        RAW[0],
+        ("CAMP002", '["Spring"]', "Email", "10", "1", "5", "1", "1", "2024-01-01", "active"),
+        ("CAMP003", "Spring", "false", "10", "1", "5", "1", "1", "2024-01-01", "active"),
+        ("42", "Spring", "Email", "10", "1", "5", "1", "1", "2024-01-01", "active"),
+    ])  # fmt: skip
+    staged = stg_mongo_campaigns(campaigns)
+    rejects = {r["_row_number"]: r["reason"] for r in staged.collect(engine)[1].to_pylist()}
+    assert rejects == {2: "invalid_value", 3: "invalid_value"}
+
+
+CUSTOMER_FIELDS = ("customer_id", "first_name", "last_name", "email", "phone", "age", "country",
+                   "city", "gender", "marketing_consent")  # fmt: skip
+ANN = ("CUST00001", "Ann", "Lee", "ann@mail.fr", "+33612345678", "35", "France", "Paris", "F",
+       "true")  # fmt: skip
+
+
+def test_contacts_of_the_wrong_json_type_are_quarantined(engine: Engine) -> None:
+    """A JSON object, array or boolean where text belongs, or a number where a name does."""
+    customers = table(engine, "contacts_types", CUSTOMER_FIELDS, [
+        ANN,
+        ("CUST00002", "Bo", "Roy", "bo@mail.fr", "+33612345679", "35", "France",
+         '{"name": "Paris"}', "M", "true"),  # a JSON object where a city belongs
+        ("CUST00003", "true", "Dee", "cy@mail.fr", "+33612345670", "35", "France", "Lyon", "M",
+         "true"),  # "name": true
+        ("CUST00004", "Dan", "42", "dan@mail.fr", "+33612345671", "35", "France", "Lyon", "M",
+         "true"),  # a number is no last name
+        ("12345", "Eve", "Fox", "eve@mail.fr", "+33612345672", "35", "France", "Lyon", "F",
+         "true"),
+        ("CUST00006", "Flo", "Gil", "flo@mail.fr", "+33612345673", "35", "France", "Lyon", "F",
+         '{"opt_in": true}'),
+    ])  # fmt: skip
+    staged = stg_mongo_customers(customers, pseudonymiser("md5"))
+    assert staged.collect(engine)[0].column("customer_id").to_pylist() == ["12345", "CUST00001"]
+    rejects = {r["_row_number"]: r["reason"] for r in staged.collect(engine)[1].to_pylist()}
+    assert rejects == {
+        2: "invalid_value",
+        3: "invalid_value",
+        4: "invalid_value",
+        6: "invalid_value",
+    }
+
+
+def test_contact_values_silver_cannot_read_become_defaults_and_are_counted(
+    engine: Engine,
+) -> None:
+    """Seed 004 keeps every contact, with defaults; a value it replaced is counted by reason
+    and column for the run report, a missing one is not (nothing was lost)."""
+    customers = table(engine, "contacts_counted", CUSTOMER_FIELDS, [
+        ANN,
+        ("CUST00002", "Bo", "Roy", "bo@mail.fr", "+33612345679", "35", "Atlantis", "Lyon", "M",
+         "true"),
+        ("CUST00003", "Cy", "Dee", "cy@", "n/a", "212", "France", "Lyon", "X", "maybe"),
+        ("CUST00004", "Dan", "Eck", "dan@mail.fr", "+33612345671", "old", "France", "Lyon", "M",
+         "no"),
+        ("CUST00005", None, None, None, None, None, None, None, None, None),  # all missing
+    ])  # fmt: skip
+    clean, rejects, repaired = stg_mongo_customers(customers, pseudonymiser("md5")).outcome(engine)
+    rows = {r["customer_id"]: r for r in clean.to_pylist()}
+    assert rejects.num_rows == 0 and len(rows) == 5
+    assert rows["CUST00002"]["country"] is None
+    third = rows["CUST00003"]
+    assert [third[k] for k in ("email_hash", "phone_hash", "age", "gender")] == [None] * 3 + ["U"]
+    assert third["marketing_consent"] is False
+    assert rows["CUST00004"]["age"] is None
+    assert (rows["CUST00005"]["full_name"], rows["CUST00005"]["gender"]) == ("Unknown", "U")
+    assert repaired == {
+        "country: invalid_value": 1,
+        "email: invalid_value": 1,
+        "phone: invalid_value": 1,
+        "age: out_of_range": 1,
+        "age: invalid_number": 1,
+        "gender: invalid_value": 1,
+        "marketing_consent: invalid_value": 1,
+    }

@@ -50,6 +50,19 @@ def test_silver_reconciles_and_hides_contacts(landed: Path, engine: Engine) -> N
     assert {"duplicate_key", "orphan_customer", "non_positive_quantity"} <= reasons
 
 
+def test_values_silver_replaced_are_counted_per_model(landed: Path) -> None:
+    """Seed 003 always plants impossible and future registration dates: those customers stay,
+    their dates become NULL (as missing ones are), and the run counts them; a model without
+    repairs counts none."""
+    built = {b.model: b for b in build_silver(landed, connect("duckdb"), Project())}
+    silver = lake.read_table(landed, "silver", "stg_ecommerce_customers")
+    counted = built["stg_ecommerce_customers"].repaired
+    dates = [counted.get(f"registration_date: {r}", 0) for r in ("invalid_date", "future_date")]
+    assert all(dates)
+    assert silver.column("registration_date").null_count >= sum(dates)  # and the missing ones
+    assert built["stg_orders"].repaired == {}
+
+
 def test_a_failed_write_fails_the_run_and_keeps_the_table(
     landed: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -70,3 +70,23 @@ def test_a_key_in_two_files_of_a_folder_is_kept_from_the_file_named_last(engine:
         {"_source_file": "x/2024-12-01.csv", "_row_number": 5, "reason": "duplicate_key"},
         {"_source_file": "x/2024-12-02.csv", "_row_number": 7, "reason": "duplicate_key"},
     ]  # fmt: skip
+
+
+def test_values_a_model_replaced_are_counted_on_the_clean_rows(engine: Engine) -> None:
+    """A repair keeps the row but its value is gone: counted, by name, on the rows kept (a
+    rejected or duplicate row is accounted for by its reason)."""
+    data = pa.table({
+        "_source_file": ["f.csv"] * 5, "_row_number": [1, 2, 3, 4, 5],
+        "id": ["A", "B", "C", "C", "D"], "raw": ["x", "?", "?", "?", "?"],
+        "bad": [False, False, False, False, True],
+    })  # fmt: skip
+    t = engine.register("staged_repairs", data)
+    unread = t.raw == "?"
+    staged = stage(
+        t, [("invalid_value", t.bad)], ("id",), ("id",), repairs=[("raw: invalid_value", unread)]
+    )
+    clean, rejects, repaired = staged.outcome(engine)
+    assert clean.column("id").to_pylist() == ["A", "B", "C"]
+    assert rejects.column("reason").to_pylist() == ["duplicate_key", "invalid_value"]
+    assert repaired == {"raw: invalid_value": 2}  # B and the first C
+    assert staged.collect(engine)[0].equals(clean)

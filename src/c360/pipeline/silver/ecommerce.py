@@ -59,11 +59,22 @@ def stg_ecommerce_products(bronze: Table) -> Staged:
 
 def stg_ecommerce_customers(bronze: Table, pseudonymise: Pseudonymise, as_of: datetime) -> Staged:
     """Customers with a pseudonymised e-mail (kept only when deliverable), ISO country and a
-    loyalty tier ("bronze" when missing, NULL when not a known tier); mis-encoded text is
-    repaired. An invalid or future registration date becomes NULL: the customer is real even if
-    that one field is not."""
+    loyalty tier ("bronze" when missing); mis-encoded text is repaired.
+
+    A JSON object, array or boolean where text belongs, or a number as a name or a city, is
+    ``invalid_value``: the record is not what the contract describes. A value of the right
+    type that does not read — an unknown country or tier, an undeliverable e-mail, an invalid
+    or future registration date — becomes NULL and is counted (``repaired``, by column and
+    reason): the customer is real even if that one field is not, and its orders, RFM and CLV
+    need it.
+    """
     b = bronze
     mail = conform.email(b.email)
+    registered = parse.written_timestamp(b.registration_date)
+    wrong_type = (
+        parse.not_a_name(b.name) | parse.not_a_name(b.city) | parse.not_text(b.email)
+        | parse.not_text(b.country) | parse.not_text(b.loyalty_tier)
+    )  # fmt: skip
     t = b.select(
         *LINEAGE,
         customer_id=parse.clean_text(b.customer_id),
@@ -72,10 +83,24 @@ def stg_ecommerce_customers(bronze: Table, pseudonymise: Pseudonymise, as_of: da
         has_valid_email=mail.notnull(),
         city=conform.repair_encoding(parse.clean_text(b.city)),
         country=conform.country_iso(b.country),
-        registration_date=_past(parse.written_timestamp(b.registration_date), as_of).cast("date"),
+        registration_date=_past(registered, as_of).cast("date"),
         loyalty_tier=_tier(parse.clean_text(b.loyalty_tier).lower().fill_null("bronze")),
+        _registered=registered,
+        _wrong_type=wrong_type,
+        _raw=ibis.struct(
+            {c: b[c] for c in ("email", "country", "registration_date", "loyalty_tier")}
+        ),
     )
-    return stage(t, [("missing_key", t.customer_id.isnull())], ["customer_id"], CUSTOMER_COLUMNS)
+    checks = [("missing_key", t.customer_id.isnull()), ("invalid_value", t._wrong_type)]
+    repairs = [
+        ("country: invalid_value", parse.invalid(t._raw.country, t.country)),
+        ("loyalty_tier: invalid_value", parse.invalid(t._raw.loyalty_tier, t.loyalty_tier)),
+        ("registration_date: invalid_date",
+         parse.invalid(t._raw.registration_date, t._registered)),
+        ("registration_date: future_date", _future(t._registered, as_of)),
+        ("email: invalid_value", parse.invalid(t._raw.email, t.email_hash)),
+    ]  # fmt: skip
+    return stage(t, checks, ["customer_id"], CUSTOMER_COLUMNS, repairs)
 
 
 def _past(value: ibis.ir.TimestampValue, as_of: datetime) -> ibis.ir.TimestampValue:

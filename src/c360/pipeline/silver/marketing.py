@@ -32,7 +32,8 @@ def stg_mongo_campaigns(bronze: Table) -> Staged:
     conversions / clicks × 100, CPC = spend / clicks, CPA = spend / conversions, ROI = (budget −
     spend) / budget × 100; a division by zero gives NULL. Defaults: a missing name becomes
     "Unnamed campaign", a missing type "Unknown". A start date in the future is kept (a scheduled
-    campaign). Duplicated campaign ids keep their first record.
+    campaign). Duplicated campaign ids keep their first record. A JSON object, array or
+    boolean where a name, a type or a status belongs is ``invalid_value``.
     """
     b = bronze
     typed = b.select(
@@ -47,6 +48,9 @@ def stg_mongo_campaigns(bronze: Table) -> Staged:
         conversions=parse.integer(b.conversions),
         start_date=parse.written_timestamp(b.start_date),
         status=parse.clean_text(b.status).lower(),
+        _wrong_type=parse.not_text(b.campaign_name)
+        | parse.not_text(b.campaign_type)
+        | parse.not_text(b.status),
         _raw=ibis.struct(
             {
                 c: b[c]
@@ -66,6 +70,7 @@ def stg_mongo_campaigns(bronze: Table) -> Staged:
             | parse.invalid(t._raw.conversions, t.conversions),
         ),
         ("invalid_date", parse.invalid(t._raw.start_date, t.start_date)),
+        ("invalid_value", t._wrong_type),
         ("negative_amount", (t.budget < 0) | (t.spend < 0)),
         ("negative_count", (t.impressions < 0) | (t.clicks < 0) | (t.conversions < 0)),
         ("inconsistent_counts", (t.clicks > t.impressions) | (t.conversions > t.clicks)),
@@ -92,7 +97,8 @@ def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> 
 
     ``customers`` (the customers source: its ``customer_id`` column) are the known customers:
     a transaction of anyone else is an orphan. Defaults: a missing discount or shipping cost is
-    0, a missing product "Unknown product", a missing payment method "Unknown". A timestamp
+    0, a missing product "Unknown product", a missing payment method "Unknown"; a JSON object,
+    array or boolean where a product or a payment method belongs is ``invalid_value``. A timestamp
     after ``as_of`` has not happened yet and is rejected. Duplicated transaction ids keep their
     first record.
     """
@@ -108,6 +114,7 @@ def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> 
         discount_applied=parse.number(b.discount_applied).fill_null(0.0),
         shipping_cost=parse.number(b.shipping_cost).fill_null(0.0),
         transaction_at=parse.written_timestamp(b.timestamp),
+        _wrong_type=parse.not_text(b.product) | parse.not_text(b.payment_method),
         _raw=ibis.struct(
             {
                 c: b[c]
@@ -127,6 +134,7 @@ def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> 
             | parse.invalid(t._raw.discount_applied, t.discount_applied)
             | parse.invalid(t._raw.shipping_cost, t.shipping_cost),
         ),
+        ("invalid_value", t._wrong_type),
         ("missing_amount", t.amount.isnull()),
         ("negative_amount", (t.amount < 0) | (t.discount_applied < 0) | (t.shipping_cost < 0)),
         ("non_positive_quantity", t.quantity.isnull() | (t.quantity <= 0)),
@@ -167,14 +175,19 @@ AGE_WORDS = {
 
 def stg_mongo_customers(bronze: Table, pseudonymise: Pseudonymise) -> Staged:
     """Marketing contacts: seed 004's ``full_name``, pseudonymised e-mail and phone, conformed
-    country, gender and consent; only rows without an id or repeating one are rejected.
+    country, gender and consent; rejected: a row without an id or repeating one, and a value
+    of the wrong JSON type (an object, array or boolean where text belongs, a number as a
+    name or a city: ``invalid_value``, the record is not what the contract describes).
 
-    Repairs and defaults: e-mail trimmed and lower-cased, kept (hashed) only when deliverable;
-    phone in E.164 for the contact's country, kept (hashed) only when valid; country as ISO
-    code (unknown spellings → NULL); gender M, F or U; ages like "46 years" or "forty-six" read,
-    mis-encoded names repaired ("Ã©" → "é"); ages outside
-    13–110 → NULL; consent "yes"/"Y"/"1"/"oui" → true, anything unreadable or missing → false
-    (the most restrictive reading). No clear-text e-mail or phone leaves this model.
+    Repairs and defaults (seed 004: missing values get defaults): e-mail trimmed and
+    lower-cased, kept (hashed) only when deliverable; phone in E.164 for the contact's
+    country, kept (hashed) only when valid; country as ISO code; gender M, F or U; ages like
+    "46 years" or "forty-six" read, mis-encoded names repaired ("Ã©" → "é"); consent
+    "yes"/"Y"/"1"/"oui" → true, missing → false (the most restrictive reading). A value
+    present but unreadable — an unknown country, an undeliverable e-mail or phone, an age
+    that does not read or lies outside 13–110, an unknown gender or consent — becomes NULL
+    (U for gender, false for consent) and is counted (``repaired``, by column and reason): the
+    contact stays, its transactions need it. No clear-text e-mail or phone leaves this model.
     """
     b = bronze
     first = conform.repair_encoding(parse.clean_text(b.first_name))
@@ -189,6 +202,14 @@ def stg_mongo_customers(bronze: Table, pseudonymise: Pseudonymise) -> Staged:
         age_text.nullif("").try_cast("int64"),
         parse.clean_text(b.age).lower().substitute(AGE_WORDS, else_=ibis.null("int64")),
     )
+    gender = parse.clean_text(b.gender).lower()
+    consent = parse.clean_text(b.marketing_consent).lower()
+    wrong_type = (
+        parse.not_a_name(b.first_name) | parse.not_a_name(b.last_name) | parse.not_a_name(b.city)
+        | parse.not_text(b.email) | parse.not_text(b.phone) | parse.not_text(b.country)
+        | parse.not_text(b.gender) | parse.structured(b.age)
+        | parse.structured(b.marketing_consent)
+    )  # fmt: skip
     typed = b.select(
         *LINEAGE,
         customer_id=parse.clean_text(b.customer_id),
@@ -207,12 +228,24 @@ def stg_mongo_customers(bronze: Table, pseudonymise: Pseudonymise) -> Staged:
         age=ibis.ifelse(age.between(*AGE_RANGE), age, ibis.null("int64")),
         country=country,
         city=conform.repair_encoding(parse.clean_text(b.city)),
-        gender=parse.clean_text(b.gender).lower().substitute(GENDERS, else_="U").fill_null("U"),
-        marketing_consent=parse.clean_text(b.marketing_consent)
-        .lower()
-        .substitute(CONSENT, else_=False)
-        .fill_null(False),
+        gender=gender.substitute(GENDERS, else_="U").fill_null("U"),
+        marketing_consent=consent.substitute(CONSENT, else_=False).fill_null(False),
+        _age=age,
+        _wrong_type=wrong_type,
+        _known=ibis.struct(
+            {"gender": gender.isin(list(GENDERS)), "consent": consent.isin(list(CONSENT))}
+        ),
+        _raw=ibis.struct({c: b[c] for c in ("email", "phone", "age", "country")}),
     )
-    return stage(
-        typed, [("missing_key", typed.customer_id.isnull())], ["customer_id"], CUSTOMER_COLUMNS
-    )
+    t = typed
+    checks = [("missing_key", t.customer_id.isnull()), ("invalid_value", t._wrong_type)]
+    repairs = [
+        ("country: invalid_value", parse.invalid(t._raw.country, t.country)),
+        ("email: invalid_value", parse.invalid(t._raw.email, t.email_hash)),
+        ("phone: invalid_value", parse.invalid(t._raw.phone, t.phone_hash)),
+        ("age: invalid_number", parse.invalid(t._raw.age, t._age)),
+        ("age: out_of_range", t._age.notnull() & t.age.isnull()),
+        ("gender: invalid_value", ~t._known.gender),
+        ("marketing_consent: invalid_value", ~t._known.consent),
+    ]
+    return stage(t, checks, ["customer_id"], CUSTOMER_COLUMNS, repairs)

@@ -125,6 +125,29 @@ def invalid(raw: StringValue, parsed: ibis.Value) -> ibis.ir.BooleanValue:
     return _when_null(parsed, clean_text(raw).notnull())
 
 
+# What a JSON source's reader keeps of a value that is not a string: its JSON text.
+_STRUCTURE = r"(?s)^\s*(\{.*\}|\[.*\])\s*$"
+_JSON_TRUTH = r"^\s*(true|false)\s*$"
+
+
+def structured(raw: StringValue) -> ibis.ir.BooleanValue:
+    """True where a JSON source held an object or an array (``{"name": "Paris"}``): bronze
+    keeps its JSON text, which is no scalar value of any kind."""
+    return raw.re_search(_STRUCTURE)
+
+
+def not_text(raw: StringValue) -> ibis.ir.BooleanValue:
+    """True where a JSON source held an object, an array or a boolean where text belongs
+    (``"city": {"name": "Paris"}``, ``"name": true``): silver cannot tell what was meant."""
+    return structured(raw) | raw.re_search(_JSON_TRUTH)
+
+
+def not_a_name(raw: StringValue) -> ibis.ir.BooleanValue:
+    """``not_text``, or a number: a person's or a place's name is never one (``"city": 75001``
+    is a postcode in the wrong field; a product may well be called 501)."""
+    return not_text(raw) | clean_text(raw).re_search(_NUMBER)
+
+
 def _when_null(value: ibis.Value, then: ibis.ir.BooleanValue) -> ibis.ir.BooleanValue:
     """``value.isnull() & then``, with ``then`` worked out only where ``value`` is NULL (the
     few rows): engines evaluate a CASE branch only on the rows that take it."""

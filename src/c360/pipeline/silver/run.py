@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,7 +24,8 @@ from c360.pipeline.silver.staged import LINEAGE, Staged
 
 @dataclass
 class Built:
-    """One silver model's outcome: rows in, clean rows out, rows rejected."""
+    """One silver model's outcome: rows in, clean rows out, rows rejected, and the clean rows
+    whose value it replaced, per repair (``"country: invalid_value"``)."""
 
     model: str
     source: str
@@ -32,6 +33,7 @@ class Built:
     clean: int
     rejected: int
     seconds: float
+    repaired: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,7 @@ def build_silver(
             bronze = engine.read_lake(f"bronze_{source}", folder)
             tables[source] = parse.in_date_order(bronze, contracts.get(source), dates)
             staged = model(tables, context)
-            clean, rejects = staged.collect(engine)
+            clean, rejects, repaired = staged.outcome(engine)
             bronze_rows = lake.count_rows(folder)
             if clean.num_rows + rejects.num_rows != bronze_rows:
                 raise ReconciliationError(
@@ -146,7 +148,7 @@ def build_silver(
             written.append(writer.submit(_publish, workspace, name, staged.key, clean, rejects))
             seconds = time.perf_counter() - started
             counts = (bronze_rows, clean.num_rows, rejects.num_rows)
-            built.append(Built(name, source, *counts, seconds))
+            built.append(Built(name, source, *counts, seconds, repaired))
             if progress:
                 progress(built[-1])
         for done in written:

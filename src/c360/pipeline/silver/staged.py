@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import ibis
 import numpy as np
@@ -16,6 +17,15 @@ from c360.engines import Engine
 LINEAGE = ("_source_file", "_row_number")
 
 
+class Outcome(NamedTuple):
+    """A model's clean rows, its rejects and, per repair, the clean rows whose value it
+    replaced (``"country: invalid_value"``: a country silver could not read, now NULL)."""
+
+    clean: pa.Table
+    rejects: pa.Table
+    repaired: dict[str, int]
+
+
 @dataclass(frozen=True)
 class Staged:
     """A staging model's output: every typed row flagged with ``_reason``, the first check it
@@ -26,16 +36,28 @@ class Staged:
     file named last (a folder of daily extracts: the latest update) and, within it, is the
     record written first (a repeated record is a copy). Every input row ends in exactly one of
     the two, so bronze rows = clean + rejects.
+
+    ``repairs`` name the ``_repair_<i>`` flags of ``flagged``: true where the model kept the
+    row but replaced a value it could not read (a NULL or a default), so that no value is
+    lost unseen.
     """
 
     flagged: Table
     key: tuple[str, ...]
     columns: tuple[str, ...]
+    repairs: tuple[str, ...] = ()
 
     def collect(self, engine: Engine) -> tuple[pa.Table, pa.Table]:
         """The clean rows in key order and the rejects (key, lineage, ``reason``)."""
+        clean, rejects, _ = self.outcome(engine)
+        return clean, rejects
+
+    def outcome(self, engine: Engine) -> Outcome:
+        """:meth:`collect`, and how many clean rows each repair changed (repairs that changed
+        none are left out)."""
         f = self.flagged
-        wanted = list(dict.fromkeys([*self.columns, *self.key, *LINEAGE, "_reason"]))
+        flags = [f"_repair_{i}" for i in range(len(self.repairs))]
+        wanted = list(dict.fromkeys([*self.columns, *self.key, *LINEAGE, "_reason", *flags]))
         # The engine sorts, in parallel: each key's passing rows first, the latest file's
         # first. The first row of a key is then clean if it passes, and the clean rows come
         # out in the order the lake stores them.
@@ -46,7 +68,10 @@ class Staged:
         bad = data.select([*self.key, *LINEAGE, "_reason"]).filter(pc.invert(first))
         reason = pc.coalesce(bad.column("_reason"), pa.scalar("duplicate_key"))
         rejects = bad.select([*self.key, *LINEAGE]).append_column("reason", reason)
-        return clean, rejects
+        kept = data.select(flags).filter(first)
+        counts = {name: pc.sum(kept.column(flag)).as_py() or 0
+                  for name, flag in zip(self.repairs, flags, strict=True)}  # fmt: skip
+        return Outcome(clean, rejects, {name: n for name, n in counts.items() if n})
 
 
 def _starts_key(data: pa.Table, key: Sequence[str]) -> pa.Array:
@@ -68,12 +93,20 @@ def stage(
     checks: Sequence[tuple[str, BooleanValue]],
     key: Sequence[str],
     columns: Sequence[str],
+    repairs: Sequence[tuple[str, BooleanValue]] = (),
 ) -> Staged:
     """Flag ``typed`` rows as clean or rejected: a row is rejected with the reason of the first
     check it fails (a check is true when the row is bad). ``columns`` are the clean table's
-    columns, in order; ``key`` decides duplicates (see :class:`Staged`)."""
+    columns, in order; ``key`` decides duplicates (see :class:`Staged`). ``repairs`` are named
+    flags, true where the row keeps a value silver replaced: counted, never rejected."""
     # A check on a NULL value is "not failed": the checks for missing values name them.
     reason = ibis.cases(
         *((bad.fill_null(False), name) for name, bad in checks), else_=ibis.null("string")
     )
-    return Staged(typed.mutate(_reason=reason), tuple(key), tuple(columns))
+    flags = {f"_repair_{i}": hit.fill_null(False) for i, (_, hit) in enumerate(repairs)}
+    return Staged(
+        typed.mutate(_reason=reason, **flags),
+        tuple(key),
+        tuple(columns),
+        tuple(name for name, _ in repairs),
+    )
