@@ -258,6 +258,15 @@ def test_a_failed_rebuild_leaves_the_previous_warehouse(
     assert catalog(workspace / "warehouse.duckdb", "SELECT count(*) FROM dim_customer") == [(3,)]
 
 
+def test_the_file_a_killed_build_was_writing_goes_with_the_next_build(workspace: Path) -> None:
+    """Killed (-9, out of memory), a build leaves its temporary file and WAL behind, named by
+    its process id: as large as the warehouse, they would stay for good."""
+    for name in (".warehouse.duckdb.41.tmp", ".warehouse.duckdb.41.tmp.wal"):
+        (workspace / name).write_bytes(b"half a warehouse")
+    build_warehouse(workspace, CONTRACTS)
+    assert sorted(p.name for p in workspace.iterdir()) == ["lake", "warehouse.duckdb"]
+
+
 def test_a_reader_keeps_its_answer_while_the_warehouse_is_replaced(workspace: Path) -> None:
     build_warehouse(workspace, CONTRACTS)
     with duckdb.connect(str(workspace / "warehouse.duckdb"), read_only=True) as reader:

@@ -12,7 +12,7 @@ import pytest
 from c360.config import Identity
 from c360.contracts.check import violations
 from c360.contracts.gold_profile import CUSTOMER_PROFILE
-from c360.identity.profile import Inputs, assemble, reference_date
+from c360.identity.profile import Inputs, assemble, profile_dates, reference_date
 
 AS_OF = datetime(2024, 7, 15)
 ANN, BOB, CAL = "c360_00000001", "c360_00000002", "c360_00000003"
@@ -173,9 +173,10 @@ FACTS = {
     ]),
 }  # fmt: skip
 LEDGER = table([
-    {"run_id": "2024-01-01T00:00:00+00:00", "id_after": ANN},
-    {"run_id": "2024-06-15T00:00:00+00:00", "id_after": ANN},
-    {"run_id": "2024-01-01T00:00:00+00:00", "id_after": BOB},
+    {"run_id": "2024-01-01T00:00:00+00:00", "ids_before": "", "id_after": ANN},
+    {"run_id": "2024-06-15T00:00:00+00:00", "ids_before": f"{ANN},c360_00000009",
+     "id_after": ANN},
+    {"run_id": "2024-01-01T00:00:00+00:00", "ids_before": "", "id_after": BOB},
 ])  # fmt: skip
 
 
@@ -306,6 +307,19 @@ def test_segments_and_dates(profile: Any) -> None:
     assert ann["primary_segment"].startswith("High value")  # top 20% of the two buyers
     assert ann["created_at"] == datetime(2024, 1, 1)
     assert ann["updated_at"] == datetime(2024, 6, 15)  # the merge, after any record date
+
+
+def test_a_split_updates_the_customer_it_took_records_from_too() -> None:
+    """Ann lost a record to Bob, so her surviving values may differ: a sync reading the profiles
+    updated since its last run must see her, not only the part that left."""
+    ledger = table([
+        {"run_id": "2024-01-01T00:00:00+00:00", "ids_before": "", "id_after": ANN},
+        {"run_id": "2024-06-15T00:00:00+00:00", "ids_before": ANN, "id_after": BOB},
+    ])  # fmt: skip
+    values = table([{"customer360_id": c, "updated_at": datetime(2023, 1, 1)} for c in (ANN, BOB)])
+    dates = profile_dates(pa.array([ANN, BOB]), ledger, values, AS_OF)
+    assert dates["created_at"].to_pylist() == [datetime(2024, 1, 1), datetime(2024, 6, 15)]
+    assert dates["updated_at"].to_pylist() == [datetime(2024, 6, 15)] * 2
 
 
 def test_a_segment_missing_from_dim_segment_is_named_by_its_id() -> None:

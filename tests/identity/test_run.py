@@ -257,3 +257,32 @@ def test_evidence_names_each_pairs_level_and_weight_with_term_frequency_added() 
         '{"email": {"level": "unknown", "match_weight": 0.0}, ' + dob[1] + "}",
         '{"email": {"level": "7", "match_weight": 0.0}, ' + dob[0] + "}",
     ]
+
+
+def test_a_run_that_dies_while_publishing_the_store_leaves_the_previous_one_whole(
+    tmp_path: Path, api, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The next run reads the six tables back as one store: new links beside the old ledger
+    and aliases would hide the merge for good (no event, no alias, no former id)."""
+    _land(tmp_path, CRM, SHOP)
+    resolve_workspace(tmp_path, IDENTITY, api, run_id="r1")
+    before = _ids(tmp_path)
+    overrides = tmp_path / "identity" / "overrides.csv"
+    overrides.parent.mkdir()
+    overrides.write_text("left,right,decision\ncrm:C5,shop:S6,must_link\n")
+    opened = lake.TableWriter.__init__
+
+    def dies_on_the_ledger(self: lake.TableWriter, folder: Path, schema: pa.Schema) -> None:
+        if "identity_ledger" in folder.name:
+            raise MemoryError("killed")
+        opened(self, folder, schema)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(lake.TableWriter, "__init__", dies_on_the_ledger)
+        with pytest.raises(MemoryError):
+            resolve_workspace(tmp_path, IDENTITY, api, run_id="r2")
+    assert _ids(tmp_path) == before
+
+    again = resolve_workspace(tmp_path, IDENTITY, api, run_id="r3")
+    assert again.events == {"merge": 1}
+    assert lake.read_table(tmp_path, "gold", "identity_aliases").num_rows == 1

@@ -7,9 +7,18 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 
 from c360.contracts.model import Column, Table
-from c360.pipeline.lake import in_key_order, publish_table, read_built, table_dir
+from c360.pipeline.lake import (
+    in_key_order,
+    publish_table,
+    publish_tables,
+    read_built,
+    read_table,
+    sweep,
+    table_dir,
+)
 
 
 def test_rows_are_sorted_by_each_key_column_in_turn() -> None:
@@ -85,3 +94,33 @@ def test_a_table_the_run_did_not_build_reads_empty_with_its_contract_schema(
     assert read_built(tmp_path, "gold", orders).num_rows == 0
     publish_table(tmp_path, "gold", "orders", pa.table({"id": ["a"], "n": [1]}))
     assert read_built(tmp_path, "gold", orders).to_pylist() == [{"id": "a", "n": 1}]
+
+
+def test_tables_published_together_all_keep_their_last_version_when_one_fails(
+    tmp_path: Path,
+) -> None:
+    publish_tables(tmp_path, "gold", {"a": pa.table({"v": [1]}), "b": pa.table({"v": [1]})})
+    interval = pa.table({"v": pa.array([pa.MonthDayNano([1, 2, 3])], pa.month_day_nano_interval())})
+    with pytest.raises(pa.ArrowNotImplementedError):  # Parquet has no such type
+        publish_tables(tmp_path, "gold", {"a": pa.table({"v": [2]}), "b": interval})
+    assert read_table(tmp_path, "gold", "a").column("v").to_pylist() == [1]
+    assert sorted(p.name for p in (tmp_path / "lake" / "gold").iterdir()) == ["a", "b"]
+
+
+def test_the_sweep_clears_what_a_killed_run_left_and_restores_a_table_it_had_set_aside(
+    tmp_path: Path,
+) -> None:
+    """A run killed mid-publish leaves a staging folder, or the previous version set aside;
+    killed between the two renames of a swap, it leaves that version and no table at all."""
+    for name in ("kept", "lost"):
+        publish_table(tmp_path, "gold", name, pa.table({"v": [1]}))
+    gold = tmp_path / "lake" / "gold"
+    (gold / ".staging-kept-41").mkdir()
+    (gold / "kept").rename(gold / ".old-kept-41")
+    publish_table(tmp_path, "gold", "kept", pa.table({"v": [2]}))
+    (gold / "lost").rename(gold / ".old-lost-41")
+    (gold / ".dropped-gone-41").mkdir()  # a table removed with its source
+    sweep(tmp_path)
+    assert sorted(p.name for p in gold.iterdir()) == ["kept", "lost"]
+    assert read_table(tmp_path, "gold", "kept").column("v").to_pylist() == [2]
+    assert read_table(tmp_path, "gold", "lost").column("v").to_pylist() == [1]

@@ -153,6 +153,21 @@ def test_a_failed_export_keeps_the_previous_files(
     ]
 
 
+def test_the_files_a_killed_export_was_writing_go_with_the_next_export(workspace: Path) -> None:
+    for folder in ("csv", "json"):
+        (workspace / "exports" / folder).mkdir(parents=True)
+        (workspace / "exports" / folder / f".fct_orders.{folder}.41.tmp").write_text("half")
+    export_all(workspace, (ORDERS,))
+    assert sorted(p.name for p in (workspace / "exports" / "csv").iterdir()) == [
+        "fct_orders.csv",
+        "kpi.csv",
+    ]
+    assert sorted(p.name for p in (workspace / "exports" / "json").iterdir()) == [
+        "fct_orders.json",
+        "kpi.json",
+    ]
+
+
 def test_no_gold_means_no_exports(tmp_path: Path) -> None:
     assert export_all(tmp_path) == {}
     assert not (tmp_path / "exports").exists()

@@ -11,7 +11,7 @@ import pytest
 
 from c360.cli import main
 from c360.contracts.model import Column, Table
-from c360.pipeline.lake import publish_table
+from c360.pipeline.lake import drop, publish_table
 from c360.serve.postgres import LoadError, load_postgres, query, redact
 
 pytestmark = pytest.mark.postgres
@@ -190,6 +190,21 @@ def test_a_load_is_all_tables_or_none(workspace: Path, postgres_url: str) -> Non
     assert catalog(postgres_url, "SELECT count(*) FROM whole.dim_customer") == [(2,)]
     leftovers = "SELECT count(*) FROM pg_tables WHERE tablename LIKE '_c360_staging%'"
     assert catalog(postgres_url, leftovers) == [(0,)]
+
+
+def test_a_table_gone_from_the_lake_leaves_the_database_too(
+    workspace: Path, postgres_url: str
+) -> None:
+    """Its source was removed and the run dropped it: a BI tool must not keep reading the old
+    batch. A table of the user's own in the schema stays."""
+    load_postgres(workspace, postgres_url, "gone", CONTRACTS)
+    with pg.connect(postgres_url) as conn, conn.cursor() as cur:
+        cur.execute("CREATE TABLE gone.my_notes (note text)")
+        conn.commit()
+    drop(workspace, "gold", "fct_order_lines")
+    assert load_postgres(workspace, postgres_url, "gone", CONTRACTS) == {"dim_customer": 2}
+    tables = "SELECT tablename FROM pg_tables WHERE schemaname = 'gone' ORDER BY 1"
+    assert catalog(postgres_url, tables) == [("dim_customer",), ("my_notes",)]
 
 
 def test_nul_characters_inside_text_are_left_out(tmp_path: Path, postgres_url: str) -> None:

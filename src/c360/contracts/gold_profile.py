@@ -68,8 +68,9 @@ CUSTOMER_PROFILE: Table = gold_table(
     Column(
         "updated_at",
         "timestamp",
-        "Latest of: the customer's latest identity_ledger event (new, merge, split, returned) "
-        "and the latest updated_at of its source records",
+        "Latest of: the customer's latest identity_ledger event (new, merge, split, returned; "
+        "a merge or split that took records from it too) and the latest updated_at of its "
+        "source records",
     ),
     # Identity & contact
     Column(

@@ -57,7 +57,7 @@ READ_COLUMNS = {
         "customer_id", "count_notes", "count_negative_notes", "count_complaints",
         "last_note_date", "last_note_sentiment",
     ),
-    "identity_ledger": ("run_id", "id_after"),
+    "identity_ledger": ("run_id", "ids_before", "id_after"),
 }  # fmt: skip
 _REGION_CODES = {
     "Americas": "AG AI AR AW BB BL BM BO BQ BR BS BZ CA CL CO CR CU CW DM DO EC FK GD GF GL GP "
@@ -130,19 +130,35 @@ def _run_time(run_id: str) -> datetime | None:
 def profile_dates(
     customers: pa.Array, ledger: pa.Table, values: pa.Table, as_of: datetime
 ) -> dict[str, pa.Array]:
-    """created_at (first ledger event) and updated_at (latest ledger event or record date)."""
+    """created_at (first ledger event) and updated_at (latest ledger event or record date).
+
+    An event changes the customers it names before as well as the one after: a split takes
+    records from the first, a merge from each."""
     encoded = pc.dictionary_encode(ledger.column("run_id").combine_chunks())
     runs = pa.array(map(_run_time, encoded.dictionary.to_pylist()), _STAMP).take(encoded.indices)
     events = pa.table({"customer360_id": ledger.column("id_after"), "at": runs})
+    before = pc.split_pattern(ledger.column("ids_before").combine_chunks(), ",")
+    touched_before = pa.table(
+        {"customer360_id": pc.list_flatten(before), "at": runs.take(pc.list_parent_indices(before))}
+    )
     dated = pa.table(
         {"customer360_id": values.column("customer360_id"), "at": values.column("updated_at")}
     )
     spread = profile_attributes.spread
-    by_run = events.group_by("customer360_id").aggregate([("at", "min"), ("at", "max")])
+    by_run = events.group_by("customer360_id").aggregate([("at", "min")])
+    by_change = pa.concat_tables([events, touched_before]).group_by("customer360_id")
+    by_change = by_change.aggregate([("at", "max")])
     by_record = dated.group_by("customer360_id").aggregate([("at", "max")])
-    run_ids = by_run.column("customer360_id").combine_chunks()
-    created = spread(customers, run_ids, by_run.column("at_min").combine_chunks())
-    changed = spread(customers, run_ids, by_run.column("at_max").combine_chunks())
+    created = spread(
+        customers,
+        by_run.column("customer360_id").combine_chunks(),
+        by_run.column("at_min").combine_chunks(),
+    )
+    changed = spread(
+        customers,
+        by_change.column("customer360_id").combine_chunks(),
+        by_change.column("at_max").combine_chunks(),
+    )
     touched = spread(
         customers,
         by_record.column("customer360_id").combine_chunks(),

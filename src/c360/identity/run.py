@@ -303,11 +303,12 @@ def resolve_workspace(
             "customer360_id": [old for _, old in resolution.assignment.former],
         },
     }
-    for contract, data in tables.items():
-        ready = contract is gold_identity.IDENTITY_PAIRS  # conformed already
-        lake.publish_table(
-            workspace, "gold", contract.name, data if ready else _conform(data, contract)
-        )
+    # The next run reads the six back as one store: all of this run's, or all of the last's.
+    lake.publish_tables(workspace, "gold", {
+        contract.name: data if contract is gold_identity.IDENTITY_PAIRS  # conformed already
+        else _conform(data, contract)
+        for contract, data in tables.items()
+    })  # fmt: skip
     return IdentityRun(
         records=records.num_rows,
         customers=len(set(resolution.assignment.ids.values())),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -76,7 +76,7 @@ def drop(workspace: Path, layer: str, table: str) -> None:
     does, so that no reader sees part of it."""
     final = table_dir(workspace, layer, table)
     if final.exists():
-        old = final.with_name(f".old-{final.name}-{os.getpid()}")
+        old = final.with_name(f".dropped-{final.name}-{os.getpid()}")
         final.rename(old)
         shutil.rmtree(old, ignore_errors=True)
 
@@ -87,29 +87,69 @@ def publish_table(
     """Publish a whole table atomically; with ``partition_by``, as Hive partitions
     (``year=2024/month=3/part-0.parquet``). A table without rows has no partition: it is one
     file, which keeps its schema."""
-    if not partition_by or data.num_rows == 0:
-        with publish(workspace, layer, table, data.schema) as out:
-            out.write(data)
-        return
+    _swap(_staged(workspace, layer, table, data, partition_by), table_dir(workspace, layer, table))
+
+
+def publish_tables(workspace: Path, layer: str, tables: Mapping[str, pa.Table]) -> None:
+    """Publish tables that are read back together (a store): every one is written before any
+    is swapped in, so a failure (or a crash) while writing leaves the previous version of all."""
+    staged: list[Path] = []
+    try:
+        for table, data in tables.items():
+            staged.append(_staged(workspace, layer, table, data))
+    except BaseException:
+        for staging in staged:
+            shutil.rmtree(staging, ignore_errors=True)
+        raise
+    for table, staging in zip(tables, staged, strict=True):
+        _swap(staging, table_dir(workspace, layer, table))
+
+
+def _staged(
+    workspace: Path, layer: str, table: str, data: pa.Table, partition_by: tuple[str, ...] = ()
+) -> Path:
+    """``data`` written to the table's staging folder, ready to be swapped in."""
     final = table_dir(workspace, layer, table)
     staging = final.with_name(f".staging-{table}-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        ds.write_dataset(
-            data,
-            staging,
-            format="parquet",
-            partitioning=ds.partitioning(
-                pa.schema([data.schema.field(c) for c in partition_by]), flavor="hive"
-            ),
-            existing_data_behavior="error",
-            basename_template="part-{i}.parquet",
-            preserve_order=True,  # rows in key order, the same bytes on every rerun
-        )
+        if not partition_by or data.num_rows == 0:
+            staging.mkdir(parents=True)
+            writer = TableWriter(staging, data.schema)
+            try:
+                writer.write(data)
+            finally:
+                writer.close()
+        else:
+            ds.write_dataset(
+                data,
+                staging,
+                format="parquet",
+                partitioning=ds.partitioning(
+                    pa.schema([data.schema.field(c) for c in partition_by]), flavor="hive"
+                ),
+                existing_data_behavior="error",
+                basename_template="part-{i}.parquet",
+                preserve_order=True,  # rows in key order, the same bytes on every rerun
+            )
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    _swap(staging, final)
+    return staging
+
+
+def sweep(workspace: Path) -> None:
+    """Clear what a killed writer left in the lake (only a writer holding the workspace lock
+    calls this): staging folders and set-aside versions go, except a version set aside for a
+    swap that never happened, which is the table again."""
+    for layer in LAYERS:
+        root = Path(workspace) / "lake" / layer
+        for folder in sorted(root.glob(".*-*")):  # .staging-, .old-, .dropped-<table>-<pid>
+            table = folder.name.removeprefix(".old-").rsplit("-", 1)[0]
+            if folder.name.startswith(".old-") and not (root / table).exists():
+                folder.rename(root / table)
+            else:
+                shutil.rmtree(folder, ignore_errors=True)
 
 
 def count_rows(folder: Path) -> int:

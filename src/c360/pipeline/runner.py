@@ -125,6 +125,7 @@ def run(
             f"unknown engine {result.engine!r}; choose one of {', '.join(engines.ENGINES)}"
         )
     with exclusive(workspace, "c360 run"):  # one writer at a time
+        lake.sweep(workspace)  # what a killed run left behind
         return _layers(result, project, found, until, observer or Quiet())
 
 

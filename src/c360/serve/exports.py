@@ -36,6 +36,9 @@ def export_all(workspace: Path, contracts: Iterable[Table] | None = None) -> dic
     """Write the CSV and JSON export of every gold table, and remove those of tables the lake
     no longer holds; returns rows per table."""
     golds = gold_tables(workspace, contracts)
+    for folder in ("csv", "json"):  # what a killed export was writing
+        for left in Path(workspace).glob(f"exports/{folder}/.*.tmp"):
+            left.unlink()
     with ThreadPoolExecutor(_WORKERS) as pool:
         rows = list(pool.map(lambda gold: _export_table(workspace, gold), golds))
     names = {gold.name for gold in golds}

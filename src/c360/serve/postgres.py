@@ -19,6 +19,7 @@ import adbc_driver_postgresql.dbapi as pg
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from c360.contracts import GOLD_TABLES
 from c360.contracts.model import Table
 from c360.serve import GoldTable, gold_tables
 
@@ -34,14 +35,19 @@ def load_postgres(
     contracts: Iterable[Table] | None = None,
     progress: Callable[[str, int], None] | None = None,
 ) -> dict[str, int]:
-    """Replace every gold table in ``schema`` of the database at ``url``; returns rows per table.
+    """Replace every gold table in ``schema`` of the database at ``url``, and drop the declared
+    ones the lake no longer holds; returns rows per table.
 
     ``progress(table, rows)`` is called after each table is swapped in; the load commits once,
     after the last.
     """
-    tables = gold_tables(workspace, contracts)
+    known = tuple(GOLD_TABLES if contracts is None else contracts)
+    tables = gold_tables(workspace, known)
     if not tables:
         raise LoadError(f"no gold tables in {Path(workspace) / 'lake' / 'gold'}: run `c360 run`")
+    # A gold table the lake no longer holds (its source was removed) goes, as it goes from the
+    # warehouse and the exports; a table no contract declares is the user's and stays.
+    gone = sorted({t.name for t in known} - {gold.name for gold in tables})
     rows = {}
     with connect(url) as conn:
         try:
@@ -51,6 +57,8 @@ def load_postgres(
                 rows[gold.name] = _replace(conn, gold, schema)
                 if progress:
                     progress(gold.name, rows[gold.name])
+            drops = [f"DROP TABLE IF EXISTS {_q(schema)}.{_q(name)}" for name in gone]
+            _run(conn, drops, f"cannot drop the tables gone from gold in {schema}")
         except LoadError:
             conn.rollback()
             raise

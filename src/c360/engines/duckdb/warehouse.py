@@ -53,7 +53,8 @@ def build_warehouse(workspace: Path, contracts: Iterable[Table] | None = None) -
     final = warehouse_path(workspace)
     _refuse_if_open_for_writing(final)
     temp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
-    _remove(temp)
+    for left in final.parent.glob(f".{final.name}.*.tmp"):  # a killed build's, or this one's
+        _remove(left)
     try:
         con = duckdb.connect(str(temp))
         try:
