@@ -11,7 +11,7 @@ import pytest
 from c360.cli import main
 from c360.generate import Plan, generate
 from c360.pipeline.runner import run
-from c360.workspace import WorkspaceBusyError, exclusive
+from c360.workspace import WorkspaceBusyError, exclusive, shared
 
 
 def test_a_second_writer_is_refused_and_told_who_holds_the_lock(tmp_path: Path) -> None:
@@ -19,6 +19,18 @@ def test_a_second_writer_is_refused_and_told_who_holds_the_lock(tmp_path: Path) 
     with exclusive(tmp_path, "c360 run"), busy, exclusive(tmp_path, "c360 generate"):
         pass
     with exclusive(tmp_path, "c360 generate"):  # free again once the holder is done
+        pass
+
+
+def test_readers_share_the_lock_and_keep_writers_out(tmp_path: Path) -> None:
+    """c360 load-postgres reads every table: no run may swap some of them meanwhile."""
+    refused = pytest.raises(WorkspaceBusyError, match="in use by a command reading it")
+    with shared(tmp_path), shared(tmp_path), refused, exclusive(tmp_path, "c360 run"):
+        pass  # readers together keep a writer out
+    refused = pytest.raises(WorkspaceBusyError, match=r"in use by c360 run \(pid")
+    with exclusive(tmp_path, "c360 run"), refused, shared(tmp_path):
+        pass
+    with shared(tmp_path):  # the writer is done
         pass
 
 
@@ -76,3 +88,13 @@ def test_the_cli_says_so_in_one_line(
     err = capsys.readouterr().err
     assert err.startswith("error: workspace ") and "is in use by c360 run" in err
     assert err.count("\n") == 1
+
+
+def test_load_postgres_refuses_while_a_run_writes(
+    sources: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = "postgresql://postgres@127.0.0.1:5432/postgres"
+    with exclusive(sources, "c360 run"):
+        assert main(["load-postgres", "--url", url, "--workspace", str(sources)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: workspace ") and "is in use by c360 run" in err

@@ -12,6 +12,7 @@ from rich.table import Table as RichTable
 from c360.cli._console import console, fail, progress_bar
 from c360.serve import gold_tables
 from c360.serve.postgres import LoadError, load_postgres, redact
+from c360.workspace import WorkspaceBusyError
 
 
 def load_postgres_command(
@@ -37,7 +38,7 @@ def load_postgres_command(
             rows = load_postgres(
                 workspace, url, schema, progress=lambda table, n: bar.advance(task)
             )
-    except LoadError as exc:
+    except (LoadError, WorkspaceBusyError) as exc:
         raise fail(str(exc)) from None
     table = RichTable(title="PostgreSQL", title_justify="left")
     table.add_column("table")

@@ -22,6 +22,7 @@ import pyarrow.compute as pc
 from c360.contracts import GOLD_TABLES
 from c360.contracts.model import Table
 from c360.serve import GoldTable, gold_tables
+from c360.workspace import shared
 
 
 class LoadError(Exception):
@@ -41,7 +42,18 @@ def load_postgres(
     ``progress(table, rows)`` is called after each table is swapped in; the load commits once,
     after the last.
     """
-    known = tuple(GOLD_TABLES if contracts is None else contracts)
+    with shared(Path(workspace)):  # no run swaps tables while they are read
+        return _load(workspace, url, schema, tuple(GOLD_TABLES if contracts is None else contracts),
+                     progress)  # fmt: skip
+
+
+def _load(
+    workspace: Path,
+    url: str,
+    schema: str,
+    known: tuple[Table, ...],
+    progress: Callable[[str, int], None] | None,
+) -> dict[str, int]:
     tables = gold_tables(workspace, known)
     if not tables:
         raise LoadError(f"no gold tables in {Path(workspace) / 'lake' / 'gold'}: run `c360 run`")
