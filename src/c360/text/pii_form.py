@@ -32,6 +32,12 @@ _ASCII_FORMS = str.maketrans(
         **{code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)},  # full-width ASCII
     }
 )
+# Most notes hold none of them: looking for one is ten times cheaper than translating.
+_UNUSUAL = re.compile("[" + re.escape("".join(map(chr, _ASCII_FORMS))) + "]")
+
+
+def _as_ascii_forms(text: str) -> str:
+    return text.translate(_ASCII_FORMS) if _UNUSUAL.search(text) else text
 
 
 @cache
@@ -78,7 +84,7 @@ class SearchForm:
 def search_form(text: str) -> SearchForm:
     """`text` composed (NFC) and with typographic spaces, dashes and full-width forms as ASCII."""
     if unicodedata.is_normalized("NFC", text):
-        return SearchForm(text.translate(_ASCII_FORMS))
+        return SearchForm(_as_ascii_forms(text))
     parts: list[str] = []
     pieces: list[tuple[int, int, int, int]] = []
     cursor = length = 0
@@ -95,4 +101,4 @@ def search_form(text: str) -> SearchForm:
     composed_text = unicodedata.normalize("NFC", "".join(parts))
     if len(composed_text) != length + len(text) - cursor:
         composed_text = "".join(parts)
-    return SearchForm(composed_text.translate(_ASCII_FORMS), tuple(pieces))
+    return SearchForm(_as_ascii_forms(composed_text), tuple(pieces))
