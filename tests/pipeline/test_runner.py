@@ -109,6 +109,10 @@ def test_the_sql_deliverables_are_answered_in_the_run_report(workspace: Path) ->
     dim = lake.read_table(workspace, "gold", "dim_customer", ["inferred", "status"]).to_pylist()
     inferred = [row for row in dim if row["inferred"]]
     assert inferred and all(row["status"] is None for row in inferred)
+    built = {g.model: g for g in result.gold}
+    assert built["dim_customer"].inferred == len(inferred)
+    assert built["dim_customer"].rows == len(dim)
+    assert f"| dim_customer | {len(dim):,} | {len(inferred):,} |" in text
 
 
 def test_on_clean_sources_every_declared_gold_reference_holds(tmp_path: Path) -> None:

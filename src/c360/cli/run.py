@@ -174,3 +174,8 @@ def print_gold(built: list[BuiltGold], seconds: float) -> None:
         table.add_row(g.model, f"{g.rows:,}")
     console.print(table)
     console.print(f"{len(built)} gold tables in {seconds:.1f} s, each checked against its contract")
+    if inferred := [g for g in built if g.inferred]:
+        console.print(
+            "Inferred members (ids the facts name whose row silver quarantined): "
+            + ", ".join(f"{g.model} {g.inferred:,}" for g in inferred)
+        )

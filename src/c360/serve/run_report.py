@@ -124,8 +124,10 @@ def markdown(data: dict[str, Any]) -> str:
         if identity.get("placeholders"):
             lines += ["", f"Identifiers {placeholder_note(identity['placeholders'])}."]
     if data["gold"]:
-        lines += ["", "## Gold", "", "| table | rows |", "| --- | ---: |"]
-        lines += [f"| {g['model']} | {g['rows']:,} |" for g in data["gold"]]
+        lines += ["", "## Gold", "", "| table | rows | of which inferred members |",
+                  "| --- | ---: | ---: |"]  # fmt: skip
+        lines += [f"| {g['model']} | {g['rows']:,} | {_count(g.get('inferred'))} |"
+                  for g in data["gold"]]  # fmt: skip
     if checked := data.get("references"):
         lines += ["", "## Gold references", ""]
         broken = [r for r in checked if r["orphans"]]
@@ -159,6 +161,10 @@ def _table(rows: list[dict[str, Any]], limit: int = 20) -> list[str]:
 
 def _cell(value: Any) -> str:
     return f"{value:,.2f}" if isinstance(value, float) else str(value)
+
+
+def _count(n: int | None) -> str:
+    return f"{n:,}" if n else ""
 
 
 def _reasons(counts: dict[str, int]) -> str:

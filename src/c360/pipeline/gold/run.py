@@ -45,11 +45,12 @@ class ContractError(RuntimeError):
 
 @dataclass
 class BuiltGold:
-    """One gold table as published."""
+    """One gold table as published (of its rows, ``inferred`` are inferred members)."""
 
     model: str
     rows: int
     seconds: float
+    inferred: int = 0
 
 
 def build_gold(
@@ -105,8 +106,9 @@ def _with_inferred_members(
         if added:
             data = conform(data, contracts[name])
             lake.publish_table(workspace, "gold", name, data, contracts[name].partition_by)
+            seconds = time.perf_counter() - started
             built = [
-                BuiltGold(b.model, data.num_rows, b.seconds + time.perf_counter() - started)
+                BuiltGold(b.model, data.num_rows, b.seconds + seconds, added)
                 if b.model == name
                 else b
                 for b in built
