@@ -213,7 +213,7 @@ def test_exact_rules_pair_records_that_agree_on_a_whole_rule() -> None:
     assert set(pairs["match_probability"].to_pylist()) == {1.0}
 
 
-def test_parquet_keeps_its_types_and_a_repeated_id_keeps_its_last_row(tmp_path: Path) -> None:
+def test_parquet_keeps_its_types_and_a_repeated_id_keeps_its_first_row(tmp_path: Path) -> None:
     path = tmp_path / "people.parquet"
     pq.write_table(
         pa.table(

@@ -12,6 +12,7 @@ from c360.identity.normalise import normalise_records
 from c360.identity.records import (
     PLACEHOLDER_SHARE,
     date_order,
+    one_per_id,
     source_roles,
     timestamps,
     without_placeholders,
@@ -77,3 +78,23 @@ def test_an_identifier_shared_by_many_records_is_a_placeholder_not_evidence() ->
     assert kept.column("phone").to_pylist() == ["+33612345678", None, *[None] * (n - 1),
                                                 "+33612345678"]  # fmt: skip
     assert kept.column("first_name").to_pylist() == table.column("first_name").to_pylist()
+
+
+def test_a_repeated_id_keeps_the_row_silver_keeps() -> None:
+    """The file named last wins (a newer extract); within a file, the row written first."""
+    bronze = pa.table(
+        {
+            "id": ["1", "2", "1", "2", "3", "1", None, None],
+            "tier": ["old", "first", "copy", "second", "only", "newer", "x", "y"],
+            "_source_file": ["d1.csv"] * 5 + ["d2.csv"] * 3,
+            "_row_number": [1, 2, 3, 4, 5, 1, 2, 3],
+        }
+    )
+    kept, left_out = one_per_id(bronze, "id")
+    assert kept["tier"].to_pylist() == ["first", "only", "newer", "x", "y"]  # landing order
+    assert left_out == 3
+
+
+def test_without_lineage_a_repeated_id_keeps_its_first_row() -> None:
+    kept, left_out = one_per_id(pa.table({"id": [7, 8, 7], "v": ["a", "b", "c"]}), "id")
+    assert (kept["v"].to_pylist(), left_out) == (["a", "b"], 1)

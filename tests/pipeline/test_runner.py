@@ -240,3 +240,37 @@ def test_a_project_without_identity_sources_removes_the_customer_tables(tmp_path
     listed = query_warehouse(tmp_path, "SELECT table_name FROM duckdb_tables()")
     tables = set(listed.column("table_name").to_pylist())
     assert "fct_orders" in tables and not tables & set(names)
+
+
+def test_a_customer_repeated_in_its_file_reads_the_same_in_gold_and_in_the_profile(
+    tmp_path: Path,
+) -> None:
+    """Silver and identity keep the same row of a repeated id, so dim_customer and the profile
+    agree on what that row says (here: the preferred channel)."""
+    generate(tmp_path, Plan(seed=4, scale=0.01))
+    path = tmp_path / "sources" / "c360" / "crm_customers.csv"
+    lines = path.read_text().splitlines()
+    other = {'"email"': '"chat"', '"chat"': '"phone"', '"phone"': '"in_app"', '"in_app"': '"email"'}
+    repeats = []
+    for line in lines[1:31]:
+        fields = line.split(",")
+        fields[9] = other[fields[9]]
+        repeats.append(",".join(fields))
+    path.write_text("\n".join([*lines, *repeats]) + "\n")
+    run(tmp_path)
+    dim = lake.read_table(tmp_path, "gold", "dim_customer").to_pylist()
+    links = lake.read_table(tmp_path, "gold", "identity_links").to_pylist()
+    profile = lake.read_table(tmp_path, "gold", "customer_profile").to_pylist()
+    crm_records: dict[str, int] = {}
+    for link in links:
+        if link["record_key"].startswith("customers:"):
+            crm_records[link["customer360_id"]] = crm_records.get(link["customer360_id"], 0) + 1
+    channel = {p["customer360_id"]: p["preferred_channel"] for p in profile}
+    repeated = {line.split(",")[0].strip('"') for line in repeats}
+    compared = [
+        (row["preferred_channel"], channel[row["customer360_id"]])
+        for row in dim
+        if row["customer_id"] in repeated and crm_records.get(row["customer360_id"]) == 1
+    ]
+    assert len(compared) >= 10
+    assert all(silver == profile for silver, profile in compared), compared

@@ -34,8 +34,8 @@ def test_markdown_lists_every_model(written: Path) -> None:
     assert "| stg_ecommerce_orders |" in text and "**NO**" not in text
 
 
-def test_identity_rows_superseded_by_a_later_row_of_their_id_are_reported() -> None:
-    """An id repeated in a source keeps its latest row; the report says how many it left out."""
+def test_identity_rows_repeating_an_id_are_reported() -> None:
+    """An id repeated in a source keeps one row; the report says how many it left out."""
     data = {
         "finished_at": "2026-01-02T03:04:05", "engine": "duckdb", "seconds": {"identity": 1.0},
         "bronze": [], "silver": [], "text": {}, "gold": [], "answers": {},

@@ -115,7 +115,7 @@ def dedupe_command(
         example = ", ".join(result.unmatchable[:3]) + ("…" if len(result.unmatchable) > 3 else "")
         line += f"; {len(result.unmatchable):,} with nothing to match on kept alone ({example})"
     for path, repeated in result.duplicate_ids.items():
-        line += f"; {repeated:,} rows of {path} repeat a later row's id (the later kept)"
+        line += f"; {repeated:,} rows of {path} repeat an earlier row's id (the first kept)"
     where = "" if to_stdout else f" → {out}"
     shown.print(f"{line}; {result.seconds:.1f} s{where}", highlight=False, markup=False)
 

@@ -23,8 +23,8 @@ from c360.identity.files import UnreadableFileError, read_rows
 from c360.identity.matching import predict
 from c360.identity.normalise import normalise_records
 from c360.identity.records import (
-    latest_per_id,
     matchable,
+    one_per_id,
     placeholder_note,
     record_keys,
     without_placeholders,
@@ -62,7 +62,7 @@ class Deduplication:
     clusters: pa.Table
     count_clusters: int
     unmatchable: tuple[str, ...]  # records with no name and no identifying value, kept alone
-    duplicate_ids: dict[str, int]  # file -> rows whose id a later row repeats (the later wins)
+    duplicate_ids: dict[str, int]  # file -> rows repeating an earlier row's id (left out)
     fallback: str | None  # why exact rules replaced the model, when they did
     notes: tuple[str, ...]  # what was assumed while reading
     seconds: float
@@ -221,7 +221,7 @@ def dedupe(
     Args:
         paths: one or two CSV or Parquet files.
         ids: the id column, or one per file; ids must be filled in, and a repeated id keeps
-            its last row.
+            its first row (a repeated row is a copy).
         roles: column -> role (:data:`c360.identity.roles.ROLES`); with two files a column
             need only be in one.
         threshold: the probability at or above which the model links two records.
@@ -280,7 +280,7 @@ def read_records(
     for name, (path, rows), id_column in zip(source_names(paths), files, id_columns, strict=True):
         if rows.num_rows == 0:
             raise DedupeError(f"{path}: no rows to deduplicate")
-        table, repeated = latest_per_id(role_table(name, path, rows, id_column, roles))
+        table, repeated = one_per_id(role_table(name, path, rows, id_column, roles), "record_id")
         if repeated:
             duplicate_ids[str(path)] = repeated
         if absent := _absent_roles(roles, rows.column_names):

@@ -22,7 +22,7 @@ from c360.identity.records import (
     IdentityConfigError,
     check_landed,
     date_order,
-    latest_per_id,
+    one_per_id,
     source_roles,
 )
 from c360.pipeline import lake
@@ -77,18 +77,18 @@ def check_attributes(identity: Identity) -> None:
 
 
 def read_records(workspace: Path, identity: Identity, links: pa.Table) -> pa.Table:
-    """Every configured source's latest record per id: roles, attributes (text), customer."""
+    """Every configured source's record per id (``one_per_id``): roles, attributes, customer."""
     check_attributes(identity)
     parts = []
     for name, source in identity.sources.items():
         check_landed(workspace, name, source)
-        raw = lake.read_table(workspace, "bronze", source.table)
+        raw = one_per_id(lake.read_table(workspace, "bronze", source.table), source.id)[0]
         roles = source_roles(name, source, raw, date_order(workspace, source.table))
         for attribute, column in source.attributes.items():
             roles = roles.append_column(attribute, pc.cast(raw.column(column), _TEXT))
         if "updated_at" not in roles.column_names:
             roles = roles.append_column("updated_at", pa.nulls(roles.num_rows, pa.timestamp("us")))
-        parts.append(latest_per_id(roles)[0])
+        parts.append(roles)
     records = pa.concat_tables(parts, promote_options="permissive")
     # A lookup rather than a join: a record_key is linked once, and the records keep their order.
     row = pc.index_in(records.column("record_key"), value_set=links.column("record_key"))

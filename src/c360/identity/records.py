@@ -1,8 +1,8 @@
 """The people records of every configured source, in one table of roles, normalised.
 
 Each source table is read from bronze (raw text, nothing lost), its mapped columns renamed to
-their roles, and one row kept per record id: a record landed twice is one record (the later
-landing wins). Records with nothing to match on are kept and marked, to stay singletons.
+their roles, and one row kept per record id, the one silver keeps (``one_per_id``). Records
+with nothing to match on are kept and marked, to stay singletons.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ class Records:
     """Normalised records (one per source record) and what was set aside while reading."""
 
     table: pa.Table
-    duplicates: dict[str, int]  # source -> rows sharing an id with a later row
+    duplicates: dict[str, int]  # source -> rows repeating an id, left out
     unmatchable: int  # records with no name and no identifying value
     placeholders: dict[str, int]  # identifier -> values ignored as shared by too many records
 
@@ -131,13 +131,28 @@ def source_roles(
     return pa.table(columns)
 
 
-def latest_per_id(table: pa.Table) -> tuple[pa.Table, int]:
-    """The last row of each record id (rows arrive in landing order); how many were dropped."""
-    keys = table.column("record_key").to_numpy(zero_copy_only=False)
-    reversed_keys = keys[::-1]
-    _, first_from_end = np.unique(reversed_keys, return_index=True)
-    keep = np.sort(len(keys) - 1 - first_from_end)
-    return table.take(pa.array(keep)), len(keys) - len(keep)
+def one_per_id(table: pa.Table, id_column: str) -> tuple[pa.Table, int]:
+    """One row per id, the one silver keeps of a repeated key: from the file named last (a
+    folder of daily extracts: the latest update), the row written first there (a repeated row is
+    a copy). Rows keep their order; also returns how many were left out."""
+    names = table.column_names
+    helper = {"id": pc.cast(table.column(id_column), pa.string())}
+    order = [("id", "ascending")]
+    if "_source_file" in names:
+        helper["file"] = table.column("_source_file")
+        order.append(("file", "descending"))
+    if "_row_number" in names:
+        helper["row"] = table.column("_row_number")
+        order.append(("row", "ascending"))
+    helper["position"] = pa.array(np.arange(table.num_rows, dtype=np.int64))
+    ranked = pa.table(helper).sort_by([*order, ("position", "ascending")])
+    ids = ranked.column("id").combine_chunks()
+    starts = np.ones(table.num_rows, dtype=bool)
+    if table.num_rows > 1:  # a NULL id names nobody else: each such row stays
+        differs = pc.fill_null(pc.not_equal(ids[1:], ids[:-1]), True)
+        starts[1:] = differs.to_numpy(zero_copy_only=False)
+    keep = np.sort(ranked.column("position").to_numpy()[starts])
+    return table.take(pa.array(keep)), table.num_rows - len(keep)
 
 
 def without_placeholders(table: pa.Table) -> tuple[pa.Table, dict[str, int]]:
@@ -212,10 +227,8 @@ def gather(workspace: Path, identity: Identity) -> Records:
     parts, duplicates = [], {}
     for name, source in identity.sources.items():
         check_landed(workspace, name, source)
-        raw = lake.read_table(workspace, "bronze", source.table)
-        roles, dropped = latest_per_id(
-            source_roles(name, source, raw, date_order(workspace, source.table))
-        )
+        raw, dropped = one_per_id(lake.read_table(workspace, "bronze", source.table), source.id)
+        roles = source_roles(name, source, raw, date_order(workspace, source.table))
         duplicates[name] = dropped
         normalised = normalise_records(roles.drop_columns(["source", "record_id"]))
         parts.append(
