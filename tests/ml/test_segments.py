@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from itertools import pairwise
 
 import pyarrow as pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from c360.config import Segment
+from c360.contracts.check import violations
+from c360.contracts.gold_segments import SEGMENT_MEMBERSHIP
 from c360.engines import Engine
 from c360.ml.segments import (
     SegmentError,
@@ -136,3 +141,76 @@ def test_a_history_with_two_periods_from_one_day_is_repaired() -> None:
     broken = [*first, {**first[0], "valid_to": day, "is_current": False}]
     repaired = history(pa.Table.from_pylist(broken), memberships(_profile()), date(2026, 1, 3))
     assert sorted(repaired.to_pylist(), key=str) == sorted(first, key=str)
+
+
+def _without(customer: int, segment: str) -> pa.Table:
+    """The memberships of :func:`_profile` with one customer out of one segment."""
+    rows = _profile().to_pylist()
+    rows[customer]["segments"] = [s for s in rows[customer]["segments"] if s != segment]
+    return memberships(pa.Table.from_pylist(rows, _profile().schema))
+
+
+def _sound(periods: pa.Table) -> None:
+    """The table's key holds and no period ends on or before the day it starts."""
+    assert violations(SEGMENT_MEMBERSHIP, periods).num_rows == 0
+    assert all(
+        r["valid_to"] is None or r["valid_to"] > r["valid_from"] for r in periods.to_pylist()
+    )
+
+
+def test_a_run_stamped_before_the_last_one_goes_on_from_the_latest_recorded_day() -> None:
+    """A clock set back between runs: the run is dated the latest day the history records, so a
+    membership found again on an earlier date reopens its period instead of starting a second
+    one from that period's first day (which broke the key)."""
+    jan2, jan3 = date(2026, 1, 2), date(2026, 1, 3)
+    first = history(None, memberships(_profile()), jan2)
+    left = history(first, _without(0, "rfm:Champions"), jan3)  # Champions: Jan 2 to Jan 3
+    back = history(left, memberships(_profile()), jan2)  # the clock went back a day
+    _sound(back)
+    assert back.equals(history(left, memberships(_profile()), jan3))
+
+
+def test_a_run_stamped_before_a_period_opened_leaves_no_backwards_period() -> None:
+    """Closing on a date before the period opened wrote a period ending before it began; the
+    next run that found the membership again opened a second period on the same first day."""
+    jan2, jan3 = date(2026, 1, 2), date(2026, 1, 3)
+    first = history(None, memberships(_profile()), jan3)
+    back = history(first, _without(0, "rfm:Champions"), jan2)  # the clock went back a day
+    _sound(back)
+    assert back.equals(history(first, _without(0, "rfm:Champions"), jan3))
+    again = history(back, memberships(_profile()), jan3)
+    _sound(again)
+
+
+def test_a_backwards_period_already_written_is_dropped() -> None:
+    """As a run on a clock set back wrote it before run dates were monotonic: the period that
+    ends before it begins held for no whole day, so the membership found again opens afresh."""
+    jan2, jan3 = date(2026, 1, 2), date(2026, 1, 3)
+    first = history(None, memberships(_profile()), jan3).to_pylist()
+    broken = [*first[:1], {**first[1], "valid_to": jan2, "is_current": False}, *first[2:]]
+    repaired = history(pa.Table.from_pylist(broken), memberships(_profile()), jan3)
+    _sound(repaired)
+    assert sorted(repaired.to_pylist(), key=str) == sorted(first, key=str)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.sets(st.integers(0, 5))), min_size=1, max_size=6))
+def test_runs_on_any_dates_keep_one_sound_history(runs: list[tuple[int, set[int]]]) -> None:
+    """Whatever order the runs' clocks give, the key holds, periods of a membership do not
+    overlap and the open ones are exactly the memberships the last run found."""
+    found = memberships(_profile())
+    periods = None
+    for day, chosen in runs:
+        now = found.take(pa.array(sorted(chosen), pa.int64()))
+        periods = history(periods, now, date(2026, 1, 1) + timedelta(days=day))
+        _sound(periods)
+        spans: dict[tuple[str, str], list[tuple[date, date | None]]] = {}
+        for r in periods.to_pylist():
+            spans.setdefault((r["customer360_id"], r["segment"]), []).append(
+                (r["valid_from"], r["valid_to"])
+            )
+        for each in spans.values():
+            each.sort()
+            assert all(end is not None and end < start for (_, end), (start, _) in pairwise(each))
+        is_open = {k for k, each in spans.items() if each[-1][1] is None}
+        assert is_open == {(r["customer360_id"], r["segment"]) for r in now.to_pylist()}

@@ -10,7 +10,8 @@ SEGMENT_MEMBERSHIP = gold_table(
     "segment_membership",
     "Every period a customer was in a segment (built-in value/state, RFM, CRM and the rule "
     "segments of c360.yaml): opened on the first run that finds the customer in the segment, "
-    "closed on the first run that does not. Dates are the runs' UTC dates.",
+    "closed on the first run that does not. Dates are the runs' UTC dates, "
+    "never earlier than a date already recorded (a clock set back counts as the last run's day).",
     ("customer360_id", "segment", "valid_from"),
     Column("customer360_id", "string", "The customer", pattern=CUSTOMER360_ID),
     Column("segment", "string", "A segment of customer_profile.segments"),

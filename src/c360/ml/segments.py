@@ -183,6 +183,13 @@ def _reopened(kept: pa.Table, opened: pa.Table, today: date) -> tuple[pa.Table, 
     return kept, opened.join(back.select(keys), keys, join_type="left anti")
 
 
+def _as_of(previous: pa.Table, today: date) -> date:
+    """``today``, or the latest date ``previous`` records if that is later: run dates never go
+    back, so a run on a clock set back extends the history as a second run on its last day."""
+    recorded = (pc.max(previous[c]).as_py() for c in ("valid_from", "valid_to"))
+    return max([today, *(d for d in recorded if d is not None)])
+
+
 def history(previous: pa.Table | None, current: pa.Table, today: date) -> pa.Table:
     """``segment_membership`` after a run that found the ``current`` memberships on ``today``.
 
@@ -190,9 +197,12 @@ def history(previous: pa.Table | None, current: pa.Table, today: date) -> pa.Tab
     periods stay as they were, and a membership with no open period opens one on ``today``.
     Periods are whole days: a membership found again on the day its period closed (two runs in
     one day) goes on in that period, and a period that held for no whole day is dropped.
+    ``today`` earlier than a date already recorded counts as that date (see :func:`_as_of`):
+    otherwise a period could end before it began, or a second one start on a first one's day.
     """
     schema = SEGMENT_MEMBERSHIP.arrow_schema()
     previous = schema.empty_table() if previous is None else previous.cast(schema)
+    today = _as_of(previous, today)
     previous = _one_period_per_day(previous)
     keys = ["customer360_id", "segment"]
     now = current.select(keys).cast(MEMBERS).group_by(keys).aggregate([])
@@ -206,8 +216,8 @@ def history(previous: pa.Table | None, current: pa.Table, today: date) -> pa.Tab
     still_open = rows.filter(pc.and_(pc.is_null(rows["valid_to"]), pc.is_valid(rows["found"])))
     opened = now.select(keys).join(still_open.select(keys), keys, join_type="left anti")
     kept, opened = _reopened(kept, opened, today)
-    kept = kept.filter(
-        pc.invert(pc.fill_null(pc.equal(kept["valid_from"], kept["valid_to"]), False))
+    kept = kept.filter(  # held for no whole day; ending before it began, as an older run wrote
+        pc.invert(pc.fill_null(pc.greater_equal(kept["valid_from"], kept["valid_to"]), False))
     )
     opened = opened.sort_by([(k, "ascending") for k in keys])
     n = opened.num_rows
