@@ -234,3 +234,32 @@ def test_ids_in_a_format_of_their_own_are_kept(engine: Engine) -> None:
         stg_ecommerce_orders(orders, customers, products, AS_OF),
     ]
     assert [s.collect(engine)[0].num_rows for s in staged] == [1, 1, 1]
+
+
+PRODUCT_FIELDS = ("product_id", "name", "category", "brand", "price", "cost")
+
+
+def test_categories_are_spelt_as_the_catalogue_and_unknown_ones_are_counted(
+    engine: Engine,
+) -> None:
+    """The seed's daily sales go by category: a variant in case or spaces is the catalogue's
+    category; one it does not hold joins the missing ones under "Unknown", counted, and the
+    product stays (its orders need its price)."""
+    products = bronze(engine, "ec_products_categories", PRODUCT_FIELDS, [
+        ("PROD_00001", "Lamp", "Home & Garden", "Lumo", "20.0", "12.5"),
+        ("PROD_00002", "Ball", " sports ", "Kik", "9.0", "4.0"),
+        ("PROD_00003", "Pan", "HOME  &  GARDEN", "Cuivre", "30.0", "18.0"),
+        ("PROD_00004", "Toy", "Toys", "Kik", "5.0", "2.0"),  # not a catalogue category
+        ("PROD_00005", "Mug", None, "Lumo", "4.0", "1.0"),  # missing: nothing lost
+        ("PROD_00006", "Kite", "Gadgets", "Kik", "-5.0", "2.0"),  # rejected: not counted
+    ])  # fmt: skip
+    clean, rejects, repaired = stg_ecommerce_products(products).outcome(engine)
+    assert {p["product_id"]: p["category"] for p in clean.to_pylist()} == {
+        "PROD_00001": "Home & Garden",
+        "PROD_00002": "Sports",
+        "PROD_00003": "Home & Garden",
+        "PROD_00004": "Unknown",
+        "PROD_00005": "Unknown",
+    }
+    assert rejects.column("reason").to_pylist() == ["negative_amount"]
+    assert repaired == {"category: invalid_value": 1}

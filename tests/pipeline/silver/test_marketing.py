@@ -156,6 +156,34 @@ def test_transactions_and_campaigns_of_the_wrong_json_type_are_quarantined(
     assert rejects == {2: "invalid_value", 3: "invalid_value"}
 
 
+def test_statuses_are_spelt_as_allowed_and_unknown_ones_become_null_and_are_counted(
+    engine: Engine,
+) -> None:
+    """Seed 004's campaign_performance reports each campaign's status: a variant in case or
+    spaces is the status it names; one the contract does not allow becomes NULL, as a missing
+    one, and is counted. The campaign stays: its budget, spend and KPIs are sound."""
+    campaigns = table(engine, "campaign_statuses", FIELDS, [
+        RAW[0],
+        ("CAMP002", "Spring", "Email", "10", "1", "5", "1", "1", "2024-01-01", " Paused "),
+        ("CAMP003", "Spring", "Email", "10", "1", "5", "1", "1", "2024-01-01", "ACTIVE"),
+        ("CAMP004", "Spring", "Email", "10", "1", "5", "1", "1", "2024-01-01", "running"),
+        ("CAMP005", "Spring", "Email", "10", "1", "5", "1", "1", "2024-01-01", None),
+        ("CAMP006", "Spring", "Email", "10", "1", "5", "1", "1", "2024-01-01", "on hold"),
+        ("CAMP007", "Spring", "Email", "10", "-1", "5", "1", "1", "2024-01-01", "void"),
+    ])  # fmt: skip
+    clean, rejects, repaired = stg_mongo_campaigns(campaigns).outcome(engine)
+    assert {r["campaign_id"]: r["status"] for r in clean.to_pylist()} == {
+        "CAMP001": "completed",
+        "CAMP002": "paused",
+        "CAMP003": "active",
+        "CAMP004": None,
+        "CAMP005": None,
+        "CAMP006": None,
+    }
+    assert rejects.column("reason").to_pylist() == ["negative_amount"]  # its status not counted
+    assert repaired == {"status: invalid_value": 2}
+
+
 CUSTOMER_FIELDS = ("customer_id", "first_name", "last_name", "email", "phone", "age", "country",
                    "city", "gender", "marketing_consent")  # fmt: skip
 ANN = ("CUST00001", "Ann", "Lee", "ann@mail.fr", "+33612345678", "35", "France", "Paris", "F",

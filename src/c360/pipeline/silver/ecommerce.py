@@ -11,6 +11,7 @@ from datetime import datetime
 import ibis
 from ibis.expr.types import Table
 
+from c360.contracts.ecommerce import CATEGORIES
 from c360.pipeline.silver import conform, parse
 from c360.pipeline.silver.privacy import Pseudonymise
 from c360.pipeline.silver.staged import LINEAGE, Staged, stage
@@ -31,16 +32,25 @@ def _future(value: ibis.ir.TimestampValue, as_of: datetime) -> ibis.ir.BooleanVa
 def stg_ecommerce_products(bronze: Table) -> Staged:
     """Products with ``margin = price − cost``; a missing brand is "Unknown", a missing cost
     leaves the margin NULL; a negative or unreadable price is rejected; mis-encoded names and
-    brands are repaired ("Ã‰ditions" → "Éditions")."""
+    brands are repaired ("Ã‰ditions" → "Éditions").
+
+    The category is the catalogue's, whatever its case or spaces (" sports " → "Sports"); a
+    missing one is "Unknown", and so is one the catalogue does not hold ("Toys"), counted
+    (``repaired``): the product stays, its orders need its price and the daily sales by
+    category keep their money under "Unknown".
+    """
     b = bronze
+    category = parse.category(b.category, CATEGORIES)
     t = b.select(
         *LINEAGE,
         product_id=parse.clean_text(b.product_id),
         name=conform.repair_encoding(parse.clean_text(b.name)),
-        category=parse.clean_text(b.category).fill_null("Unknown"),
+        category=category.fill_null("Unknown"),
         brand=conform.repair_encoding(parse.clean_text(b.brand)).fill_null("Unknown"),
         price=parse.number(b.price),
         cost=parse.number(b.cost),
+        _category=category,
+        _raw_category=b.category,
         _raw_price=b.price,
         _raw_cost=b.cost,
     )
@@ -54,7 +64,8 @@ def stg_ecommerce_products(bronze: Table) -> Staged:
         ("missing_price", t.price.isnull()),
         ("negative_amount", (t.price < 0) | (t.cost < 0)),
     ]
-    return stage(t, checks, ["product_id"], PRODUCT_COLUMNS)
+    repairs = [("category: invalid_value", parse.invalid(t._raw_category, t._category))]
+    return stage(t, checks, ["product_id"], PRODUCT_COLUMNS, repairs)
 
 
 def stg_ecommerce_customers(bronze: Table, pseudonymise: Pseudonymise, as_of: datetime) -> Staged:

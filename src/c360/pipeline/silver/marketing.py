@@ -8,6 +8,7 @@ from datetime import datetime
 import ibis
 from ibis.expr.types import NumericValue, Table
 
+from c360.contracts.marketing_bronze import CAMPAIGN_STATUSES
 from c360.pipeline.silver import conform, parse
 from c360.pipeline.silver.privacy import Pseudonymise
 from c360.pipeline.silver.staged import LINEAGE, Staged, stage
@@ -16,6 +17,8 @@ CAMPAIGN_COLUMNS = (
     "campaign_id", "campaign_name", "campaign_type", "budget", "spend", "impressions", "clicks",
     "conversions", "start_date", "status", "ctr", "conversion_rate", "cpc", "cpa", "roi",
 )  # fmt: skip
+# The bronze text of the columns whose unreadable values the checks and repairs name.
+CAMPAIGN_RAW = ("budget", "spend", "impressions", "clicks", "conversions", "start_date", "status")
 
 
 def ratio(numerator: NumericValue, denominator: NumericValue) -> NumericValue:
@@ -34,6 +37,11 @@ def stg_mongo_campaigns(bronze: Table) -> Staged:
     "Unnamed campaign", a missing type "Unknown". A start date in the future is kept (a scheduled
     campaign). Duplicated campaign ids keep their first record. A JSON object, array or
     boolean where a name, a type or a status belongs is ``invalid_value``.
+
+    The status is one the contract allows, whatever its case or spaces (" Paused " → "paused");
+    one it does not allow ("running") becomes NULL, as a missing one does, and is counted
+    (``repaired``): the campaign stays, its money and KPIs are sound and the seed's "which
+    campaign has the best ROI" needs every campaign.
     """
     b = bronze
     typed = b.select(
@@ -47,16 +55,11 @@ def stg_mongo_campaigns(bronze: Table) -> Staged:
         clicks=parse.integer(b.clicks),
         conversions=parse.integer(b.conversions),
         start_date=parse.written_timestamp(b.start_date),
-        status=parse.clean_text(b.status).lower(),
+        status=parse.category(b.status, CAMPAIGN_STATUSES),
         _wrong_type=parse.not_text(b.campaign_name)
         | parse.not_text(b.campaign_type)
         | parse.not_text(b.status),
-        _raw=ibis.struct(
-            {
-                c: b[c]
-                for c in ("budget", "spend", "impressions", "clicks", "conversions", "start_date")
-            }
-        ),
+        _raw=ibis.struct({c: b[c] for c in CAMPAIGN_RAW}),
     )
     t = typed
     checks = [
@@ -82,7 +85,8 @@ def stg_mongo_campaigns(bronze: Table) -> Staged:
         cpa=ratio(t.spend, t.conversions),
         roi=ratio(t.budget - t.spend, t.budget) * 100,
     )
-    return stage(with_kpis, checks, ["campaign_id"], CAMPAIGN_COLUMNS)
+    repairs = [("status: invalid_value", parse.invalid(t._raw.status, t.status))]
+    return stage(with_kpis, checks, ["campaign_id"], CAMPAIGN_COLUMNS, repairs)
 
 
 TRANSACTION_COLUMNS = (
