@@ -13,6 +13,8 @@ import pytest
 import yaml
 
 from c360.cli import main
+from c360.contracts import GOLD_TABLES
+from c360.contracts.check import violations
 from c360.engines.duckdb.warehouse import query_warehouse
 from c360.generate import Plan, generate
 from c360.pipeline import lake
@@ -113,6 +115,18 @@ def test_the_sql_deliverables_are_answered_in_the_run_report(workspace: Path) ->
     assert built["dim_customer"].inferred == len(inferred)
     assert built["dim_customer"].rows == len(dim)
     assert f"| dim_customer | {len(dim):,} | {len(inferred):,} |" in text
+
+
+def test_on_dirty_sources_every_gold_table_keeps_its_contract(workspace: Path) -> None:
+    """Beyond the types and NULLs gold casts to: patterns, allowed values, ranges, unique keys."""
+    run(workspace)
+    checked = 0
+    for contract in GOLD_TABLES:
+        if lake.table_dir(workspace, "gold", contract.name).exists():
+            broken = violations(contract, lake.read_table(workspace, "gold", contract.name))
+            assert broken.num_rows == 0, (contract.name, broken.slice(0, 5).to_pylist())
+            checked += 1
+    assert checked >= 50
 
 
 def test_on_clean_sources_every_declared_gold_reference_holds(tmp_path: Path) -> None:
