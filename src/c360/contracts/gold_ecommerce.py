@@ -7,6 +7,7 @@ money skip it.
 
 from __future__ import annotations
 
+from c360.contracts.ecommerce import CATEGORIES
 from c360.contracts.gold_star import person
 from c360.contracts.model import Column, Table, gold_table
 
@@ -50,11 +51,16 @@ def customer_id(unique: bool = False) -> Column:
     )
 
 
+KNOWN_OR_NOT = (*CATEGORIES, "Unknown")  # a product's category, "Unknown" when it has none
 PRODUCT_ID = Column("product_id", "string", "Product")
 ORDER_ID = Column("order_id", "string", "Order (one product per order)", unique=True)
 PRODUCT_NAME = Column("product_name", "string", "Product name", nullable=True)
 CATEGORY = Column(
-    "category", "string", "Product category; NULL if not in the catalogue", nullable=True
+    "category",
+    "string",
+    "Product category; NULL if not in the catalogue",
+    nullable=True,
+    allowed=CATEGORIES,
 )
 
 DIM_ECOMMERCE_CUSTOMER = gold(
@@ -86,7 +92,7 @@ DIM_ECOMMERCE_PRODUCT = gold(
     ("product_id",),
     Column("product_id", "string", "Product", unique=True),
     Column("name", "string", "Product name", nullable=True),
-    Column("category", "string", "Category ('Unknown' when missing)"),
+    Column("category", "string", "Category ('Unknown' when missing)", allowed=KNOWN_OR_NOT),
     Column("brand", "string", "Brand ('Unknown' when missing)"),
     eur("unit_price_eur", "Selling price"),
     eur("unit_cost_eur", "Cost price; NULL when missing", nullable=True),
@@ -176,7 +182,12 @@ AGG_ECOMMERCE_DAILY_SALES = gold(
     "The seed's daily sales: one row per day and product category with sales.",
     ("order_date", "category"),
     Column("order_date", "date", "Day"),
-    Column("category", "string", "Product category ('Unknown' for products not in the catalogue)"),
+    Column(
+        "category",
+        "string",
+        "Product category ('Unknown' for products not in the catalogue)",
+        allowed=KNOWN_OR_NOT,
+    ),
     *_SALES_MEASURES,
 )
 

@@ -6,6 +6,7 @@ rates are percentages, as seed 004 defines its KPIs; a ratio whose denominator i
 
 from __future__ import annotations
 
+from c360.contracts.marketing_bronze import CAMPAIGN_STATUSES
 from c360.contracts.model import Column, Table, gold_table
 
 
@@ -68,7 +69,11 @@ CAMPAIGN_PERFORMANCE = gold(
         nullable=True,
     ),
     Column(
-        "status", "string", "scheduled, active, paused or completed; NULL if missing", nullable=True
+        "status",
+        "string",
+        "scheduled, active, paused or completed; NULL if missing or another value",
+        nullable=True,
+        allowed=CAMPAIGN_STATUSES,
     ),
 )
 
