@@ -76,11 +76,11 @@ def pick(rows: list[dict[str, Any]], *columns: str) -> list[tuple[Any, ...]]:
 
 SHOP = {
     "stg_ecommerce_products": [
-        ("P1", "Lamp", "Home", "Lumo", 20.0, 12.0, 8.0),
-        ("P2", "Mug", "Home", "Unknown", 5.0, 1.0, 4.0),
+        ("P1", "Lamp", "Home & Garden", "Lumo", 20.0, 12.0, 8.0),
+        ("P2", "Mug", "Home & Garden", "Unknown", 5.0, 1.0, 4.0),
         ("P3", "Phone", "Electronics", "Zen", 300.0, 250.0, 50.0),
         ("P4", "Cable", "Electronics", "Zen", 2.5, None, None),
-        ("P5", "Vase", "Home", "Lumo", 40.0, 30.0, 10.0),
+        ("P5", "Vase", "Home & Garden", "Lumo", 40.0, 30.0, 10.0),
         ("P6", "Plug", "Electronics", "Zen", 4.0, 1.6, 2.4),
     ],
     "stg_ecommerce_customers": [
@@ -174,16 +174,17 @@ def test_orders_enriched_joins_product_and_customer_with_year_and_month(shop: Ro
                "customer_name", "country", "loyalty_tier", "is_premium_customer",
                "shipping_address")  # fmt: skip
     assert pick(enriched, *columns) == [
-        ("O1", 2024, 1, "Lamp", "Home", "Lumo", False, "Ann Lee", "GB", "gold", True,
+        ("O1", 2024, 1, "Lamp", "Home & Garden", "Lumo", False, "Ann Lee", "GB", "gold", True,
          "1 Main St"),
         ("O2", 2024, 1, "Phone", "Electronics", "Zen", True, "Ann Lee", "GB", "gold", True,
          "1 Main St"),
-        ("O3", 2024, 1, "Mug", "Home", "Unknown", True, "Bo", "FR", "bronze", False, None),
+        ("O3", 2024, 1, "Mug", "Home & Garden", "Unknown", True, "Bo", "FR", "bronze", False, None),
         ("O4", 2024, 2, None, None, None, None, "Bo", "FR", "bronze", False, None),
         ("O5", 2024, 2, "Cable", "Electronics", "Zen", None, "Cy", "FR", "platinum", True,
          "2 Rue"),
-        ("O6", 2024, 2, "Lamp", "Home", "Lumo", False, "Di", "DE", None, False, "3 Weg"),
-        ("O7", 2024, 2, "Mug", "Home", "Unknown", True, "Cy", "FR", "platinum", True, "2 Rue"),
+        ("O6", 2024, 2, "Lamp", "Home & Garden", "Lumo", False, "Di", "DE", None, False, "3 Weg"),
+        ("O7", 2024, 2, "Mug", "Home & Garden", "Unknown", True, "Cy", "FR", "platinum", True,
+         "2 Rue"),
         ("O8", 2024, 2, "Plug", "Electronics", "Zen", False, "Di", "DE", None, False, "3 Weg"),
     ]  # fmt: skip
     assert contracts.ORDERS_ENRICHED.partition_by == ("year", "month")
@@ -196,12 +197,12 @@ def test_daily_sales_per_day_and_category(shop: Rows) -> None:
                "total_margin_eur")  # fmt: skip
     assert pick(shop["agg_ecommerce_daily_sales"], *columns) == [
         (dt.date(2024, 1, 5), "Electronics", 1, 1, 300.0, 50.0),
-        (dt.date(2024, 1, 5), "Home", 2, 5, 55.0, 28.0),
+        (dt.date(2024, 1, 5), "Home & Garden", 2, 5, 55.0, 28.0),
         (dt.date(2024, 2, 10), "Electronics", 1, 12, 30.0, 0.0),
-        (dt.date(2024, 2, 10), "Home", 1, 3, 15.0, 12.0),
+        (dt.date(2024, 2, 10), "Home & Garden", 1, 3, 15.0, 12.0),
         (dt.date(2024, 2, 10), "Unknown", 1, 1, 0.0, 0.0),
         (dt.date(2024, 2, 29), "Electronics", 1, 10, 40.0, 24.0),
-        (dt.date(2024, 2, 29), "Home", 1, 1, 20.0, 8.0),
+        (dt.date(2024, 2, 29), "Home & Garden", 1, 1, 20.0, 8.0),
     ]
 
 
@@ -240,10 +241,10 @@ def test_top_products_rank_by_revenue_then_units(shop: Rows) -> None:
                "total_units", "total_revenue_eur", "total_margin_eur")  # fmt: skip
     assert pick(shop["mart_ecommerce_top_products"], *columns) == [
         (1, "P3", "Phone", "Electronics", 1, 1, 300.0, 50.0),
-        (2, "P1", "Lamp", "Home", 2, 3, 60.0, 24.0),
+        (2, "P1", "Lamp", "Home & Garden", 2, 3, 60.0, 24.0),
         (3, "P6", "Plug", "Electronics", 1, 10, 40.0, 24.0),
         (4, "P4", "Cable", "Electronics", 1, 12, 30.0, None),
-        (5, "P2", "Mug", "Home", 2, 6, 30.0, 24.0),
+        (5, "P2", "Mug", "Home & Garden", 2, 6, 30.0, 24.0),
     ]
 
 

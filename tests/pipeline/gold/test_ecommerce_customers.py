@@ -33,7 +33,7 @@ ORDERS = {
     "B6": [("2024-01-15", 1), ("2024-06-01", 2)],
 }  # fmt: skip
 PEOPLE = {
-    "stg_ecommerce_products": [("P1", "Lamp", "Home", "Lumo", 10.0, 4.0, 6.0)],
+    "stg_ecommerce_products": [("P1", "Lamp", "Home & Garden", "Lumo", 10.0, 4.0, 6.0)],
     "stg_ecommerce_customers": [
         (c, c, None, False, None, None, None, "bronze") for c in [*ORDERS, "N"]
     ],
