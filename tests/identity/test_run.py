@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pyarrow as pa
@@ -9,9 +10,18 @@ import pytest
 
 from c360 import engines
 from c360.config import Identity, IdentitySource
+from c360.identity.explain import explain
 from c360.identity.matching import Scored
+from c360.identity.profile import profile_dates
 from c360.identity.records import IdentityConfigError
-from c360.identity.run import check, evidence, people_of, read_overrides, resolve_workspace
+from c360.identity.run import (
+    check,
+    evidence,
+    people_of,
+    read_overrides,
+    resolve_workspace,
+    run_stamp,
+)
 from c360.pipeline import lake
 
 CRM = [  # id, first, last, email, phone
@@ -124,6 +134,56 @@ def test_a_record_missing_from_one_extract_gets_its_id_back(tmp_path: Path, api)
         ("r2", "departed", before["crm:C5"]),
         ("r3", "returned", before["crm:C5"]),
     ]
+
+
+def _ledger(*run_ids: str) -> pa.Table:
+    return pa.table({"run_id": pa.array(run_ids, pa.string())})
+
+
+def test_a_run_is_stamped_by_the_clock_but_never_at_or_before_a_run_the_ledger_records() -> None:
+    noon = datetime(2024, 6, 1, 12, 0, 0, tzinfo=UTC)
+    assert run_stamp(None, noon) == "2024-06-01T12:00:00+00:00"
+    assert run_stamp(_ledger(), noon.replace(microsecond=700_000)) == "2024-06-01T12:00:00+00:00"
+    paris = noon.astimezone(timezone(timedelta(hours=2)))
+    assert run_stamp(_ledger("2024-05-01T12:00:00+00:00"), paris) == "2024-06-01T12:00:00+00:00"
+    recorded = _ledger("2024-06-01T12:00:00+00:00", "2024-06-02T08:30:00+00:00")
+    assert run_stamp(recorded, noon) == "2024-06-02T08:30:01+00:00"  # the clock went back
+    assert run_stamp(recorded, noon + timedelta(hours=20, minutes=30)) == (
+        "2024-06-02T08:30:01+00:00"  # the same second: a second run's events keep their own key
+    )
+    assert run_stamp(recorded, noon + timedelta(days=1)) == "2024-06-02T12:00:00+00:00"
+
+
+def test_a_clock_set_back_between_runs_keeps_the_history_in_run_order(tmp_path: Path, api) -> None:  # type: ignore[no-untyped-def]
+    """Eva (C5) leaves and comes back twice, the clock a month behind, then stuck: her history
+    still reads in the order it happened, and no two events share a key."""
+    june = datetime(2024, 6, 1, 12, 0, 0, tzinfo=UTC)
+    may = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)
+    _land(tmp_path, CRM, SHOP)
+    resolve_workspace(tmp_path, IDENTITY, api, now=june)
+    eva = _ids(tmp_path)["crm:C5"]
+    without_eva = [r for r in CRM if r[0] != "C5"]
+    for crm in (without_eva, CRM, without_eva, CRM):
+        _land(tmp_path, crm, SHOP)
+        resolve_workspace(tmp_path, IDENTITY, api, now=may)
+    history = [(e["run_id"], e["kind"]) for e in explain(tmp_path, IDENTITY, eva)["history"]]
+    assert history == [
+        ("2024-06-01T12:00:00+00:00", "new"),
+        ("2024-06-01T12:00:01+00:00", "departed"),
+        ("2024-06-01T12:00:02+00:00", "returned"),
+        ("2024-06-01T12:00:03+00:00", "departed"),
+        ("2024-06-01T12:00:04+00:00", "returned"),
+    ]
+    ledger = lake.read_table(tmp_path, "gold", "identity_ledger")
+    keys = list(zip(*(ledger[k].to_pylist() for k in ("run_id", "kind", "id_after", "ids_before")),
+                    strict=True))  # fmt: skip
+    assert len(set(keys)) == len(keys)
+    customers = pa.array([eva])
+    no_records = pa.table({"customer360_id": pa.array([], pa.string()),
+                           "updated_at": pa.array([], pa.timestamp("us"))})  # fmt: skip
+    dates = profile_dates(customers, ledger, no_records, june.replace(tzinfo=None))
+    assert dates["created_at"].to_pylist() == [datetime(2024, 6, 1, 12, 0, 0)]
+    assert dates["updated_at"].to_pylist() == [datetime(2024, 6, 1, 12, 0, 4)]
 
 
 def test_a_must_not_link_splits_and_the_old_id_stays_resolvable(tmp_path: Path, api) -> None:  # type: ignore[no-untyped-def]

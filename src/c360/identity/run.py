@@ -11,7 +11,7 @@ import json
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -219,13 +219,37 @@ def _decided(pairs: pa.Table, levels: dict[str, dict[int, str]], overrides: Over
     return decided
 
 
+def run_stamp(ledger: pa.Table | None, now: datetime) -> str:
+    """The ``run_id`` of a run at ``now`` (aware): that time to the second, UTC, ISO 8601, or a
+    second after the latest run ``ledger`` records if it is not later. So on a clock set back,
+    or two runs in one second, the ledger still reads in run order and a run's events never
+    take the key of an earlier run's.
+
+    >>> run_stamp(None, datetime(2024, 6, 1, 12, 0, 0, 700_000, tzinfo=UTC))
+    '2024-06-01T12:00:00+00:00'
+    """
+    stamp = now.astimezone(UTC).replace(microsecond=0)
+    # Every stamp is written here in one format, so the latest sorts last (as the ledger does).
+    latest = None if ledger is None else pc.max(ledger["run_id"]).as_py()
+    if latest is not None:
+        stamp = max(stamp, datetime.fromisoformat(latest) + timedelta(seconds=1))
+    return stamp.isoformat()
+
+
 def resolve_workspace(
-    workspace: Path, identity: Identity, splink_api: Any, run_id: str | None = None
+    workspace: Path,
+    identity: Identity,
+    splink_api: Any,
+    run_id: str | None = None,
+    now: datetime | None = None,
 ) -> IdentityRun:
-    """Resolve the configured sources' records into customers and publish the identity tables."""
+    """Resolve the configured sources' records into customers and publish the identity tables.
+
+    The run is stamped by :func:`run_stamp` from ``now`` (the clock by default); ``run_id``
+    names it outright instead."""
     started = time.perf_counter()
     workspace = Path(workspace)
-    run_id = run_id or datetime.now(UTC).isoformat(timespec="seconds")
+    now = now or datetime.now(UTC)
     gathered = gather(workspace, identity)
     records = gathered.table
     overrides = read_overrides(workspace / identity.overrides)
@@ -249,6 +273,7 @@ def resolve_workspace(
     links_before = _previous(workspace, "identity_links")
     aliases_before = _previous(workspace, "identity_aliases")
     ledger_before = _previous(workspace, "identity_ledger")
+    run_id = run_id or run_stamp(ledger_before, now)
     previous = _mapping(links_before, "record_key", "customer360_id")
     previous_aliases = _mapping(aliases_before, "retired_id", "customer360_id")
     departed = _departed(previous, _mapping(_previous(workspace, "identity_departed"),
