@@ -10,7 +10,7 @@ import pytest
 
 from c360 import engines
 from c360.config import Identity, IdentitySource
-from c360.identity.explain import explain
+from c360.identity.explain import explain, history_of
 from c360.identity.matching import Scored
 from c360.identity.profile import profile_dates
 from c360.identity.records import IdentityConfigError
@@ -184,6 +184,25 @@ def test_a_clock_set_back_between_runs_keeps_the_history_in_run_order(tmp_path: 
     dates = profile_dates(customers, ledger, no_records, june.replace(tzinfo=None))
     assert dates["created_at"].to_pylist() == [datetime(2024, 6, 1, 12, 0, 0)]
     assert dates["updated_at"].to_pylist() == [datetime(2024, 6, 1, 12, 0, 4)]
+
+
+def test_a_customer_whose_records_all_left_is_still_explained(tmp_path: Path, api) -> None:  # type: ignore[no-untyped-def]
+    _land(tmp_path, CRM, SHOP)
+    resolve_workspace(tmp_path, IDENTITY, api, run_id="2024-06-01T12:00:00+00:00")
+    eva = _ids(tmp_path)["crm:C5"]
+    _land(tmp_path, [r for r in CRM if r[0] != "C5"], SHOP)
+    resolve_workspace(tmp_path, IDENTITY, api, run_id="2024-06-02T12:00:00+00:00")
+    gone = explain(tmp_path, IDENTITY, eva)
+    assert (gone["records"], gone["pairs"]) == ([], [])
+    assert [e["kind"] for e in gone["history"]] == ["new", "departed"]
+
+
+def test_history_names_an_id_not_the_longer_ids_that_begin_with_it() -> None:
+    ledger = pa.table({"run_id": ["r1", "r2"], "kind": ["merge", "merge"],
+                       "id_after": ["c360_9", "c360_8"],
+                       "ids_before": ["c360_1,c360_12", "c360_12"], "records": [2, 2]})  # fmt: skip
+    assert [e["run_id"] for e in history_of(ledger, "c360_1")] == ["r1"]
+    assert [e["run_id"] for e in history_of(ledger, "c360_12")] == ["r1", "r2"]
 
 
 def test_a_must_not_link_splits_and_the_old_id_stays_resolvable(tmp_path: Path, api) -> None:  # type: ignore[no-untyped-def]

@@ -111,6 +111,14 @@ def _source_rows(workspace: Path, identity: Identity, keys: list[str]) -> list[d
     return rows
 
 
+def history_of(ledger: pa.Table, customer360_id: str) -> list[dict[str, Any]]:
+    """The ledger events that gave ``customer360_id`` records or took them from it."""
+    held = pc.match_substring_regex(  # one of the comma-separated ids, not a longer id
+        ledger["ids_before"], f"(^|,){re.escape(customer360_id)}(,|$)"
+    )
+    return ledger.filter(pc.or_(pc.equal(ledger["id_after"], customer360_id), held)).to_pylist()
+
+
 def explain(workspace: Path, identity: Identity, customer360_id: str) -> dict[str, Any]:
     """Everything c360 knows about one customer and why."""
     workspace = Path(workspace)
@@ -119,20 +127,14 @@ def explain(workspace: Path, identity: Identity, customer360_id: str) -> dict[st
     keys = mine["record_key"].to_pylist()
     pairs = read_gold(workspace, "identity_pairs")
     inside = pc.and_(
-        pc.is_in(pairs["record_key_l"], pa.array(keys)),
-        pc.is_in(pairs["record_key_r"], pa.array(keys)),
+        pc.is_in(pairs["record_key_l"], pa.array(keys, pa.string())),
+        pc.is_in(pairs["record_key_r"], pa.array(keys, pa.string())),
     )
     evidence = [
         {**p, "evidence": json.loads(p["evidence"])}
         for p in pairs.filter(inside).sort_by([("match_weight", "descending")]).to_pylist()
     ]
-    ledger = read_gold(workspace, "identity_ledger")
-    history = ledger.filter(
-        pc.or_(
-            pc.equal(ledger["id_after"], customer360_id),
-            pc.match_substring(ledger["ids_before"], customer360_id),
-        )
-    ).to_pylist()
+    history = history_of(read_gold(workspace, "identity_ledger"), customer360_id)
     retired = [old for old, new in _aliases(workspace).items() if new == customer360_id]
     profile = None
     if lake.table_dir(workspace, "gold", "customer_profile").exists():
