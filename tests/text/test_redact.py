@@ -524,3 +524,60 @@ def test_words_beside_a_name_that_are_no_part_of_it(language: str, text: str, cl
     redacted = redact(text, language)[0]
     assert "[PERSON]" in redacted
     assert clear in redacted
+
+
+# A lone unknown word after a cue, before a word for a site or a part of an organisation, is
+# a place or a company; a person's name beside it, or in its place, is still one.
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "Call with Warsaw office, then with Zofia.",
+      "Call with Warsaw office, then with [PERSON]."),
+     ("en", "Met with Berlin team and with Mr Kowalski.",
+      "Met with Berlin team and with Mr [PERSON]."),
+     ("en", "Email from Lisbon branch; call with Hartley tomorrow.",
+      "Email from Lisbon branch; call with [PERSON] tomorrow."),
+     ("en", "Spoke with Madrid HQ. Call with Nowak team next.",
+      "Spoke with Madrid HQ. Call with [PERSON] team next."),
+     ("en", "Call with Sydney office, then with Olga.",
+      "Call with Sydney office, then with [PERSON]."),
+     ("en", "Call with Paris store; Ms Hartley, store manager, agreed.",
+      "Call with Paris store; Ms [PERSON], store manager, agreed."),
+     ("de", "Telefonat mit Warschau-Team, danach mit Frau Kowalski.",
+      "Telefonat mit Warschau-Team, danach mit Frau [PERSON]."),
+     ("de", "Telefonat mit Filiale Warschau. Rückruf von Brandt.",
+      "Telefonat mit Filiale Warschau. Rückruf von [PERSON].")],
+)  # fmt: skip
+def test_a_place_before_a_unit_word_is_no_name_but_names_stay(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# Slavic languages decline names: after their titles and prepositions, a name in any case.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Razgovor s gospođom Ivanom Horvat o narudžbi.", "Razgovor s gospođom [PERSON] o narudžbi."),
+     ("Poslao sam mail gospodinu Marku Petroviću.", "Poslao sam mail gospodinu [PERSON]."),
+     ("Rozmowa z panem Piotrem Kowalskim.", "Rozmowa z panem [PERSON]."),
+     ("Dzwonił pan Kowalski w sprawie faktury.", "Dzwonił pan [PERSON] w sprawie faktury."),
+     ("Hovor s paní Janou Novákovou.", "Hovor s paní [PERSON]."),
+     ("Zadzwonić do Warszawy, potem z Piotrem Kowalskim.",
+      "Zadzwonić do Warszawy, potem z [PERSON]."),
+     ("Mail od Katarzyny, oddzwonić do Pawła jutro.",
+      "Mail od [PERSON], oddzwonić do [PERSON] jutro."),
+     ("Hovor s Petrem Novákem, e-mail k Petrovi.", "Hovor s [PERSON], e-mail k [PERSON]."),
+     ("Dogovoreno s Ivanom i Jelenom Babić.", "Dogovoreno s [PERSON] i [PERSON]."),
+     ("Встреча с Газпромом, потом с Иваном Петровым.", "Встреча с Газпромом, потом с [PERSON]."),
+     ("Договорились с Марией о доставке.", "Договорились с [PERSON] о доставке."),
+     ("Розмова з паном Іваном Шевченком.", "Розмова з паном [PERSON].")],
+)  # fmt: skip
+def test_declined_names_after_slavic_titles_and_prepositions(text: str, expected: str) -> None:
+    assert redact(text)[0] == expected
+
+
+def test_slavic_cues_that_are_words_elsewhere_name_nobody_there() -> None:
+    """Spanish bread ("pan") and a German "pro" before a capitalised noun name nobody."""
+    assert redact("Dzwonił pan Kowalski.")[0] == "Dzwonił pan [PERSON]."
+    assert redact("Rozmowa z Piotrem.")[0] == "Rozmowa z [PERSON]."
+    assert find_pii("Compré pan Bimbo y leche.", "es") == []
+    assert find_pii("Kosten pro Line und Monat, Versand pro Karton.", "de") == []

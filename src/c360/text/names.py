@@ -9,12 +9,16 @@ out in an e-mail address of the same text ("Deschamps" beside "l.deschamps@...")
 A capitalised run after a cue is judged at its first word, whole: a name, or no part of one
 ("Call with Nordhaus Doormat" names nobody). Initials beside a name are part of it ("J.-P.
 Dupont", "Иванов И. И."), and so is a known surname written before a given name ("Kovács
-Zsuzsanna").
+Zsuzsanna"). A word no list holds, before a word for a site or a part of an organisation, is a
+place or a company ("Call with Warsaw office"). Slavic languages decline names: their titles
+take any name in any case ("s gospođom Ivanom Horvat"), and their prepositions a known given
+name declined ("z Piotrem", "od Anny"; see `names_declined`).
 """
 
 import re
 
 from c360.text import names_cues as cues
+from c360.text.names_declined import declined_given
 from c360.text.names_doc import (
     INITIALS_AFTER,
     INITIALS_BEFORE,
@@ -54,6 +58,10 @@ def _unknown_word_ok(doc: Doc, k: int, particle_led: bool, cue_before: bool) -> 
     `cue_before`: the cue stands before the word ("with X Y"), not after its run ("X Y called",
     where X may open the sentence).
     """
+    # "Call with Warsaw office": a word no list holds, before a unit word, is a place or a firm.
+    known_surname = doc.folded[k] in SURNAMES and doc.folded[k] not in AMBIGUOUS
+    if _names_a_place(doc, k) and not (known_surname or surname_shaped(doc.words[k])):
+        return False
     last = doc.run_end(k)
     if last - k >= 2 and not any(
         _surname_like(doc, j) or is_given(doc.folded[j]) for j in range(k, last + 1)
@@ -75,6 +83,15 @@ def _unknown_word_ok(doc: Doc, k: int, particle_led: bool, cue_before: bool) -> 
         _NOUN_ENDING.search(doc.folded[k])
         or doc.lower_case_use(k)
         or doc.line_mentions(k, cues.NOT_PERSON_CONTEXT)
+    )
+
+
+def _names_a_place(doc: Doc, k: int) -> bool:
+    """True if word k names a site or a part of an organisation: a unit word follows it
+    ("Warsaw office", "Lyon HQ") or ends it after a hyphen ("Warschau-Team")."""
+    parts = doc.folded[k].rsplit("-", 1)
+    return (len(parts) == 2 and parts[1] in cues.UNIT_WORDS) or (
+        cues.UNIT_AFTER.match(doc.text, doc.spans[k][1]) is not None
     )
 
 
@@ -119,16 +136,24 @@ def _starts_name(doc: Doc, k: int) -> tuple[int, bool] | None:
     """If a name starts at word k: how many characters before it (particles, initials) belong
     to it, and whether a title stands before it."""
     before = doc.before(k)
-    title = cues.TITLE_BEFORE.search(before)
+    title = _title(doc, before)
     # "J.-P. Dupont", "Frau H. Müller": initials open the name; a cue or title precedes them.
     initials = None if title else INITIALS_BEFORE.search(before)
     if initials:
         before = before[: initials.start()]
-        title = cues.TITLE_BEFORE.search(before)
+        title = _title(doc, before)
     lead = _lead(doc, k, title, before)
     if lead is None:
         return None
     return lead + (len(initials.group()) if initials else 0), title is not None
+
+
+def _title(doc: Doc, before: str) -> re.Match[str] | None:
+    """The title `before` ends with, unless it is a word of the text's language ("pan")."""
+    title = cues.TITLE_BEFORE.search(before)
+    if title and title.group("title").lower() in cues.TITLE_ALSO_A_WORD.get(doc.language, ()):
+        return None
+    return title
 
 
 def _lead(doc: Doc, k: int, title: re.Match[str] | None, before: str) -> int | None:
@@ -149,10 +174,14 @@ def _lead(doc: Doc, k: int, title: re.Match[str] | None, before: str) -> int | N
         return 0
     cued, lead_len = _cued(doc, k, before)
     if given:
+        # "Call with Sydney office": a name that is also a place, before a unit word, is the place.
         followed = doc.adjacent[probe] and doc.tight(probe, probe + 1) and doc.plain(probe + 1)
-        return 0 if cued or followed else None
+        return 0 if (cued and not _names_a_place(doc, probe)) or followed else None
     if cued and _unknown_word_ok(doc, probe, lead_len > 0, _cue_before(before)):
         return lead_len
+    # "z Piotrem", "s Ivanom", "od Anny": a known given name declined after a Slavic preposition.
+    if probe == k and declined_given(folded) and cues.CASE_CUE.search(before):
+        return 0
     surname = folded in SURNAMES and folded not in AMBIGUOUS
     return 0 if surname and cues.WEAK_CUE.search(before) else None
 

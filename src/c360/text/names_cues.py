@@ -7,7 +7,7 @@ in French, English, German and Spanish: contact verbs, accompaniment preposition
 
 import re
 
-from c360.text.names_lexicon import PARTICLES
+from c360.text.names_lexicon import PARTICLES, UNIT_WORDS
 
 _PARTICLE = "|".join(PARTICLES)
 
@@ -98,15 +98,44 @@ LEAD_PARTICLES = re.compile(rf"(?<![\w'’])(?:(?:{_PARTICLE})[ ]|d['’])+$")
 
 # A title just before a word, possibly with particles ("M. de La Roche", "Herrn vom Hofe").
 TITLE_BEFORE = re.compile(
-    r"(?:^|[\s(,;:'’])(?:(?:Mr|Mrs|Ms|Mx|Dr|Prof|Mme|Mlle|Monsieur|Madame|Mademoiselle|Herr|Herrn"
-    r"|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Don|Doña|Dña|Dª|Sir|Dame)\.?|M\.|D\.|Fr\.|Hr\.|Hrn\."
+    r"(?:^|[\s(,;:'’])(?P<title>(?:Mr|Mrs|Ms|Mx|Dr|Prof|Mme|Mlle|Monsieur|Madame|Mademoiselle"
+    r"|Herr|Herrn|Frau|Sr|Sra|Srta|Señor|Señora|Señorita|Don|Doña|Dña|Dª|Sir|Dame)\.?"
+    r"|M\.|D\.|Fr\.|Hr\.|Hrn\."
     # Russian and Greek: "г-н Иванов", "г-жа Иванова", "κ. Παπαδόπουλος", "κα Νικολάου"
     r"|[Гг]-н|[Гг]-жа|[Гг]-ну|[Гг]-на|[Гг]-же|[Гг]-ном|[Гг]-жой|[Гг]н\.?|[Гг]жа\.?"
     r"|[Гг]осподин(?:[ау]|ом)?|[Гг]оспож(?:[аеиу]|ой)"
-    r"|[κΚ]\.|[κΚ]ος|[κΚ]α|[κΚ]ύριος|[κΚ]υρία|[κΚ]ύριο|[κΚ]υρίου|[κΚ]υρίας)"
+    r"|[κΚ]\.|[κΚ]ος|[κΚ]α|[κΚ]ύριος|[κΚ]υρία|[κΚ]ύριο|[κΚ]υρίου|[κΚ]υρίας"
+    # Polish, Czech and Slovak, in their cases: "z panem Piotrem", "s paní Novákovou"
+    r"|[Pp](?:an(?:a|u|em|ie|i|ią|e|iu|ej)?|aní|án(?:a|ovi|om)?|aňou)|[Ss]lečn(?:a|y|ě|u|ou|o)"
+    # Croatian, Serbian, Bosnian and Slovene: "s gospođom Ivanom Horvat", "gđa Kovač"
+    r"|[Gg](?:osp(?:od(?:in(?:a|u|om|e)?|a|u|om)?|ođ(?:ic)?(?:a|e|i|u|om|o)|a|e|o|ej|ejo)"
+    r"|đ(?:ic)?(?:a|e|i|u|om))"
+    # Ukrainian, and Serbian in Cyrillic: "з паном Іваном", "госпођа Петровић"
+    r"|[Пп]ан(?:а|у|ом|е|і|ею)?|[Гг]оспођ(?:а|е|и|у|ом|о))"
     r"[ ]"
     rf"(?P<lead>(?:(?:{_PARTICLE})[ ]|d['’])*)$"
 )
+# Titles above that are also words of a language the notes are written in ("pan" is a frying
+# pan, Spanish bread; "pana" corduroy): in a note of that language they are no title.
+TITLE_ALSO_A_WORD = {
+    "en": frozenset({"pan"}),
+    "fr": frozenset({"pan"}),
+    "es": frozenset({"pan", "pana"}),
+}
+
+# Prepositions of Slavic languages that put the name after them in a case other than the
+# nominative: "z Piotrem" (with), "od Anny" (from), "s Ivanom", "k Petrovi", "с Иваном".
+# A declined known given name after one is a name (`names_declined`), and after "i", "и"
+# (and), which keep the case ("s Ivanom i Jelenom"). Not "w", "v", "na", "в", "из": places
+# follow those; nor Czech "pro", German's "pro Monat".
+CASE_CUE = re.compile(
+    r"(?:^|[\s(,;:])(?:z|ze|s|se|sa|od|do|dla|u|o|k|ke|ku|za|kod|przez|przy|při|prema|i"
+    r"|с|со|от|для|у|к|ко|о|об|до|з|зі|із|від|и)[ ]$"
+)
+
+# A word for a site or a part of an organisation (`UNIT_WORDS`) right after a word ("Warsaw
+# office", "Lyon HQ"). Not after a dash: "Hartley – team lead" is a person and a role.
+UNIT_AFTER = re.compile(r"[ ](?:" + "|".join(sorted(UNIT_WORDS)) + r"|büro)\b", re.IGNORECASE)
 
 # Legal forms after a capitalised run mark it as a company ("Weber GmbH", "Garnier SA").
 COMPANY_SUFFIX = re.compile(

@@ -74,7 +74,8 @@ class Doc:
 
     def __init__(self, text: str, language: str | None) -> None:
         self.text = text
-        self.nouns_capitalised = (language or "").lower().startswith("de")
+        self.language = (language or "").lower()[:2]
+        self.nouns_capitalised = self.language == "de"
         found = list(_WORD.finditer(text))
         self.spans = [m.span() for m in found]
         self.words = [m.group() for m in found]

@@ -135,6 +135,11 @@ HONORIFICS = _words(
     srta senor senora senorita don dona dna hr hrn fr
     господин господина господину господином госпожа госпоже госпожи госпожу госпожои
     κος κα κυριος κυρια κυριο κυριου κυριας
+    pani pania panem panu panie panej panovi panom paniu panou slecna slecny slecne slecnu
+    slecnou slecno gospodin gospodina gospodinu gospodinom gospodine gospoda gospode gospodi
+    gospodu gospodom gospodo gospodica gospodice gospodici gospodicu gospodicom gda gde gdi gdu
+    gdom gdica gdice gdici gdicu gdicom gospod gospa gospe gospo gospej gospejo пану паном пані
+    панею
     """
 )
 
@@ -167,7 +172,8 @@ NOT_NAMES = _words(
     direction comptabilite compta achats juridique logistique commercial technique einkauf
     buchhaltung technik vertrieb geschaftsfuhrung geschaftsleitung rechtsabteilung personalabteilung
     hotline kollegen kollege kollegin messe vertrag contabilidad compras direccion juridico
-    administracion soporte almacen finanzas gerencia
+    administracion soporte almacen finanzas gerencia filiale niederlassung zweigstelle zentrale
+    abteilung standort buro
     клиент клиентка клиенты заказчик πελατης πελατισσα πελατες
     an in im am auf bei mit von vom zum zur fur nach und oder aber wenn als wie to for with and but
     if as at on by from per au aux avec pour par sur dans en et ou mais si al con para por pero sin
@@ -185,6 +191,18 @@ ORG_WORDS = _words(
     heritage deluxe standard basic sport original collection essential signature select active
     software media energy energie digital data tech labs studio design foods motors retail capital
     ventures health pharma transport maison casa haus
+    """
+)
+
+# Sites and parts of an organisation. Right after a word no list holds, they make it a place or
+# a company, not a person ("Call with Warsaw office", "Berlin team"); German joins them with a
+# hyphen ("Warschau-Team").
+UNIT_WORDS = _words(
+    """
+    office offices team teams branch branches store stores shop shops department departments
+    dept hq headquarters site sites plant factory warehouse depot agency outlet showroom
+    subsidiary division hub campus centre center desk staff crew location franchise support
+    helpdesk sales buro filiale niederlassung zweigstelle zentrale abteilung standort lager werk
     """
 )
 
