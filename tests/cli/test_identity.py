@@ -95,10 +95,11 @@ def test_a_retired_id_resolves_to_its_customer(workspace: Path, tmp_path: Path) 
 
 
 def test_profile_errors_are_one_line(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    for query in ("nobody@example.com", "c360_00000999", "Z9"):
+    for query in ("nobody@example.com", "c360_00000999", "Z9", " "):
         assert main(["profile", query, "-w", str(workspace)]) == 2
         err = capsys.readouterr().err
         assert err.startswith("error: no ") and err.count("\n") == 1, err
+    assert "give a customer360_id, an e-mail or a record id" in err  # the blank query
     assert main(["identity", "evaluate", "-w", str(workspace / "nowhere")]) == 2
     assert "run `c360 run` first" in capsys.readouterr().err
 

@@ -60,6 +60,10 @@ def find(workspace: Path, identity: Identity, query: str) -> str:
     """The current ``customer360_id`` of the customer ``query`` names."""
     links = read_gold(workspace, "identity_links")
     query = query.strip()
+    if not query:
+        raise NotFoundError(
+            "no customer named: give a customer360_id, an e-mail or a record id (crm:C42 or C42)"
+        )
     if re.fullmatch(CUSTOMER360_ID, query):
         current = resolve(query, _aliases(workspace))
         if current in set(links["customer360_id"].to_pylist()):
