@@ -58,9 +58,9 @@ PRODUCT_NAME = Column("product_name", "string", "Product name", nullable=True)
 CATEGORY = Column(
     "category",
     "string",
-    "Product category; NULL if not in the catalogue",
+    "Product category ('Unknown' when the product has none); NULL if not in the catalogue",
     nullable=True,
-    allowed=CATEGORIES,
+    allowed=KNOWN_OR_NOT,
 )
 
 DIM_ECOMMERCE_CUSTOMER = gold(

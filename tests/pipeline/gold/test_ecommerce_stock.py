@@ -14,7 +14,7 @@ from tests.pipeline.gold.test_ecommerce import Rows, at, build, pick
 
 STOCK = {
     "stg_ecommerce_products": [
-        (p, name, "Home & Garden", "Lumo", 10.0, 4.0, 6.0)
+        (p, name, "Unknown" if p == "P4" else "Home & Garden", "Lumo", 10.0, 4.0, 6.0)
         for p, name in (("P1", "Lamp"), ("P2", "Mug"), ("P3", "Vase"), ("P4", "Rug"))
     ],
     "stg_ecommerce_customers": [("C1", "Ann", None, False, None, None, None, "gold")],
@@ -51,7 +51,7 @@ def test_stockouts_are_pairs_whose_latest_snapshot_is_zero(stock: Rows) -> None:
     assert pick(stock["mart_ecommerce_stockouts"], *columns) == [
         ("P1", "WH-A", "Lamp", "Home & Garden", at("2025-01-13", "08:00"),
          at("2025-01-06", "08:00")),
-        ("P4", "WH-A", "Rug", "Home & Garden", at("2025-01-20", "08:00"), None),
+        ("P4", "WH-A", "Rug", "Unknown", at("2025-01-20", "08:00"), None),  # silver's default
         ("P9", "WH-C", None, None, at("2025-01-20", "08:00"), None),
     ]  # fmt: skip
 

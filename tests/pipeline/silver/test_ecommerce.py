@@ -252,6 +252,7 @@ def test_categories_are_spelt_as_the_catalogue_and_unknown_ones_are_counted(
         ("PROD_00004", "Toy", "Toys", "Kik", "5.0", "2.0"),  # not a catalogue category
         ("PROD_00005", "Mug", None, "Lumo", "4.0", "1.0"),  # missing: nothing lost
         ("PROD_00006", "Kite", "Gadgets", "Kik", "-5.0", "2.0"),  # rejected: not counted
+        ("PROD_00007", "Cup", "unknown", "Lumo", "3.0", "1.0"),  # as silver writes it: no repair
     ])  # fmt: skip
     clean, rejects, repaired = stg_ecommerce_products(products).outcome(engine)
     assert {p["product_id"]: p["category"] for p in clean.to_pylist()} == {
@@ -260,6 +261,7 @@ def test_categories_are_spelt_as_the_catalogue_and_unknown_ones_are_counted(
         "PROD_00003": "Home & Garden",
         "PROD_00004": "Unknown",
         "PROD_00005": "Unknown",
+        "PROD_00007": "Unknown",
     }
     assert rejects.column("reason").to_pylist() == ["negative_amount"]
     assert repaired == {"category: invalid_value": 1}

@@ -40,7 +40,7 @@ def stg_ecommerce_products(bronze: Table) -> Staged:
     category keep their money under "Unknown".
     """
     b = bronze
-    category = parse.category(b.category, CATEGORIES)
+    category = parse.category(b.category, (*CATEGORIES, "Unknown"))  # "Unknown" as written stays
     t = b.select(
         *LINEAGE,
         product_id=parse.clean_text(b.product_id),
