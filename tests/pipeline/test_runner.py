@@ -270,7 +270,8 @@ def test_a_customer_repeated_in_its_file_reads_the_same_in_gold_and_in_the_profi
         fields = line.split(",")
         fields[9] = other[fields[9]]
         repeats.append(",".join(fields))
-    path.write_text("\n".join([*lines, *repeats]) + "\n")
+    blank_id = ",".join(["", *lines[1].split(",")[1:]])  # no id: quarantined, no record either
+    path.write_text("\n".join([*lines, *repeats, blank_id]) + "\n")
     run(tmp_path)
     dim = lake.read_table(tmp_path, "gold", "dim_customer").to_pylist()
     links = lake.read_table(tmp_path, "gold", "identity_links").to_pylist()

@@ -92,7 +92,7 @@ def print_result(result: RunResult) -> None:
         console.print(
             f"Identity: {i.records:,} source records → {i.customers:,} customers "
             f"({i.unmatchable:,} with nothing to match on"
-            + (f"; {repeated:,} rows repeating an id left out, as in silver" if repeated else "")
+            + (f"; {repeated:,} rows repeating an id or without one left out" if repeated else "")
             + (f"; {placeholder_note(i.placeholders)}" if i.placeholders else "")
             + f"), in {result.seconds['identity']:.1f} s"
         )

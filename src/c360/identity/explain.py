@@ -109,9 +109,10 @@ def _source_rows(workspace: Path, identity: Identity, keys: list[str]) -> list[d
         columns = [source.id, *source.roles.values(), *source.attributes.values()]
         table = lake.read_table(workspace, "bronze", source.table)
         table = table.select(list(dict.fromkeys(columns)))
-        found = pc.is_in(pc.cast(table[source.id], pa.string()), pa.array(ids, pa.string()))
+        landed = pc.utf8_trim_whitespace(pc.cast(table[source.id], pa.string()))
+        found = pc.is_in(landed, pa.array(ids, pa.string()))
         for row in table.filter(found).to_pylist():
-            rows.append({"record_key": f"{name}:{row[source.id]}", **row})
+            rows.append({"record_key": f"{name}:{str(row[source.id]).strip()}", **row})
     return rows
 
 

@@ -46,7 +46,7 @@ class Records:
     """Normalised records (one per source record) and what was set aside while reading."""
 
     table: pa.Table
-    duplicates: dict[str, int]  # source -> rows repeating an id, left out
+    duplicates: dict[str, int]  # source -> rows repeating an id or without one, left out
     unmatchable: int  # records with no name and no identifying value
     placeholders: dict[str, int]  # identifier -> values ignored as shared by too many records
 
@@ -114,7 +114,7 @@ def source_roles(
         raise IdentityConfigError(
             f"identity source {name!r}: table {source.table} has no column {', '.join(missing)}"
         )
-    ids = pc.cast(table.column(source.id), pa.string())
+    ids = _ids(table.column(source.id))
     columns: dict[str, pa.Array | pa.ChunkedArray] = {
         "record_key": record_keys(name, ids),
         "source": pa.array([name] * table.num_rows, pa.string()),
@@ -131,12 +131,24 @@ def source_roles(
     return pa.table(columns)
 
 
+def _ids(values: pa.Array | pa.ChunkedArray) -> pa.ChunkedArray | pa.Array:
+    """Ids as text, trimmed as silver trims keys; a blank one is NULL."""
+    text = pc.utf8_trim_whitespace(pc.cast(values, pa.string()))
+    return pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text)
+
+
 def one_per_id(table: pa.Table, id_column: str) -> tuple[pa.Table, int]:
     """One row per id, the one silver keeps of a repeated key: from the file named last (a
     folder of daily extracts: the latest update), the row written first there (a repeated row is
-    a copy). Rows keep their order; also returns how many were left out."""
+    a copy). A row without an id is no record, as silver quarantines it. Rows keep their order;
+    also returns how many were left out.
+
+    Unlike silver, this does not know which rows fail silver's checks: when the first row of an
+    id fails one and a later row passes, silver keeps the later row and identity the first."""
+    before = table.num_rows
+    table = table.filter(pc.is_valid(_ids(table.column(id_column))))
     names = table.column_names
-    helper = {"id": pc.cast(table.column(id_column), pa.string())}
+    helper = {"id": _ids(table.column(id_column))}
     order = [("id", "ascending")]
     if "_source_file" in names:
         helper["file"] = table.column("_source_file")
@@ -148,11 +160,10 @@ def one_per_id(table: pa.Table, id_column: str) -> tuple[pa.Table, int]:
     ranked = pa.table(helper).sort_by([*order, ("position", "ascending")])
     ids = ranked.column("id").combine_chunks()
     starts = np.ones(table.num_rows, dtype=bool)
-    if table.num_rows > 1:  # a NULL id names nobody else: each such row stays
-        differs = pc.fill_null(pc.not_equal(ids[1:], ids[:-1]), True)
-        starts[1:] = differs.to_numpy(zero_copy_only=False)
+    if table.num_rows > 1:
+        starts[1:] = pc.not_equal(ids[1:], ids[:-1]).to_numpy(zero_copy_only=False)
     keep = np.sort(ranked.column("position").to_numpy()[starts])
-    return table.take(pa.array(keep)), table.num_rows - len(keep)
+    return table.take(pa.array(keep)), before - len(keep)
 
 
 def without_placeholders(table: pa.Table) -> tuple[pa.Table, dict[str, int]]:

@@ -115,7 +115,7 @@ def markdown(data: dict[str, Any]) -> str:
     if identity := data.get("identity"):
         lines += ["", "## Identity: source records resolved into customers", "",
                   "| records | customers | scored pairs | unmatchable (singletons) | "
-                  "rows repeating an id (left out, as in silver) | changes |",
+                  "rows repeating an id or without one (left out) | changes |",
                   "| ---: | ---: | ---: | ---: | --- | --- |",
                   f"| {identity['records']:,} | {identity['customers']:,} | "
                   f"{identity['pairs']:,} | {identity['unmatchable']:,} | "
