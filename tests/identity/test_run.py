@@ -154,6 +154,17 @@ def test_a_run_is_stamped_by_the_clock_but_never_at_or_before_a_run_the_ledger_r
     assert run_stamp(recorded, noon + timedelta(days=1)) == "2024-06-02T12:00:00+00:00"
 
 
+def test_a_ledger_written_otherwise_is_read_as_times_or_left_aside() -> None:
+    """Labels, times without an offset (UTC), other offsets and fractions of a second."""
+    noon = datetime(2024, 6, 1, 12, 0, 0, tzinfo=UTC)
+    assert run_stamp(_ledger("nightly-42", "manual"), noon) == "2024-06-01T12:00:00+00:00"
+    assert run_stamp(_ledger("2024-06-01T12:00:00"), noon) == "2024-06-01T12:00:01+00:00"
+    later = _ledger("2024-06-01T09:00:00-05:00", "2024-06-01T13:30:00+02:00")  # 14:00Z, 11:30Z
+    assert run_stamp(later, noon) == "2024-06-01T14:00:01+00:00"
+    fraction = _ledger("2024-06-01T12:00:00.123456+00:00")
+    assert run_stamp(fraction, noon) == "2024-06-01T12:00:01+00:00"
+
+
 def test_a_clock_set_back_between_runs_keeps_the_history_in_run_order(tmp_path: Path, api) -> None:  # type: ignore[no-untyped-def]
     """Eva (C5) leaves and comes back twice, the clock a month behind, then stuck: her history
     still reads in the order it happened, and no two events share a key."""

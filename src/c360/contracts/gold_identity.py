@@ -68,7 +68,13 @@ IDENTITY_LEDGER = identity_table(
     "Every change to who is who, appended run after run: new customers, merges, splits, and "
     "customers whose records all left the sources or came back.",
     ("run_id", "kind", "id_after", "ids_before"),
-    Column("run_id", "string", "The run that made the change (UTC, ISO 8601)"),
+    Column(
+        "run_id",
+        "string",
+        "The run that made the change: its clock time to the second (UTC, ISO 8601), or a second "
+        "after the latest run recorded when the clock is not later (set back, or set forward "
+        "once: runs then follow that time until the clock passes it)",
+    ),
     Column("kind", "string", " | ".join(EVENTS), allowed=EVENTS),
     Column("ids_before", "string", "The ids the records held before, comma-separated ('' if new)"),
     _id("id_after", "The id they hold now (departed: the id kept for their return)"),

@@ -229,11 +229,20 @@ def run_stamp(ledger: pa.Table | None, now: datetime) -> str:
     '2024-06-01T12:00:00+00:00'
     """
     stamp = now.astimezone(UTC).replace(microsecond=0)
-    # Every stamp is written here in one format, so the latest sorts last (as the ledger does).
-    latest = None if ledger is None else pc.max(ledger["run_id"]).as_py()
-    if latest is not None:
-        stamp = max(stamp, datetime.fromisoformat(latest) + timedelta(seconds=1))
+    recorded = [] if ledger is None else pc.unique(ledger["run_id"]).to_pylist()
+    times = [t for t in map(_utc, recorded) if t is not None]  # a label ("nightly-42") aside
+    if times:
+        stamp = max(stamp, max(times).replace(microsecond=0) + timedelta(seconds=1))
     return stamp.isoformat()
+
+
+def _utc(run_id: str | None) -> datetime | None:
+    """A run id as an aware UTC time (one written without an offset is UTC); None if no time."""
+    try:
+        at = datetime.fromisoformat(run_id or "")
+    except ValueError:
+        return None
+    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
 
 
 def resolve_workspace(
