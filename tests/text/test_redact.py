@@ -581,3 +581,87 @@ def test_slavic_cues_that_are_words_elsewhere_name_nobody_there() -> None:
     assert redact("Rozmowa z Piotrem.")[0] == "Rozmowa z [PERSON]."
     assert find_pii("Compré pan Bimbo y leche.", "es") == []
     assert find_pii("Kosten pro Line und Monat, Versand pro Karton.", "de") == []
+
+
+# A surname that is also a common word, opening a sentence before a lower-case word, owes its
+# capital to the sentence: an earlier "Hannah Price" or "Ms Price" makes it no name. A contact
+# verb after it, or the text calling the person by the bare word elsewhere ("Spoke to Price"),
+# still does.
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "Email thread with Hannah Price.\nPrice negotiation on the framework agreement.",
+      "Email thread with [PERSON].\nPrice negotiation on the framework agreement."),
+     ("fr", "Message de Benjamin Petit. Petit mail de remerciement à envoyer.",
+      "Message de [PERSON]. Petit mail de remerciement à envoyer."),
+     ("en", "Met Hannah Price. Price called back on Monday.",
+      "Met [PERSON]. [PERSON] called back on Monday."),
+     ("en", "Caught Ms Price between meetings.\nPrice negotiation on the framework agreement.",
+      "Caught Ms [PERSON] between meetings.\nPrice negotiation on the framework agreement."),
+     ("en", "Spoke to Price.\nPrice approved the revised quote.",
+      "Spoke to [PERSON].\n[PERSON] approved the revised quote."),
+     ("en", "Email thread with Hill (mary.hill@gmail.com).\nHill volunteered to test it.",
+      "Email thread with [PERSON] ([EMAIL]).\n[PERSON] volunteered to test it."),
+     ("de", "Anruf von Engel (werner.engel31@orange.fr).\nEngel fand die Demo klasse.",
+      "Anruf von [PERSON] ([EMAIL]).\n[PERSON] fand die Demo klasse."),
+     ("en", "Met Hannah Price; the quote went to Price for sign-off.",
+      "Met [PERSON]; the quote went to [PERSON] for sign-off."),
+     ("fr", "Appel de Benjamin Petit. Benjamin est aux anges.",
+      "Appel de [PERSON]. [PERSON] est aux anges."),
+     ("es", "Llamada a Mercedes Ruiz. Mercedes se ofrece a probarlo.",
+      "Llamada a [PERSON]. [PERSON] se ofrece a probarlo.")],
+)  # fmt: skip
+def test_a_common_word_surname_opening_a_sentence_needs_more_than_an_earlier_mention(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# Spanish "a" before a person is a preposition, French "a" a verb: only English "a" is the
+# article that makes "a Mercedes" a car.
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("es", "Llamada a Mercedes Ruiz. A Mercedes le encanta, volvemos a llamar a Mercedes.",
+      "Llamada a [PERSON]. A [PERSON] le encanta, volvemos a llamar a [PERSON]."),
+     ("en", "Call with Mercedes Ruiz. She drives a Mercedes.",
+      "Call with [PERSON]. She drives a Mercedes."),
+     ("de", "Telefonat mit Frau Keller. Die Kisten stehen im Keller.",
+      "Telefonat mit Frau [PERSON]. Die Kisten stehen im Keller.")],
+)  # fmt: skip
+def test_spanish_a_before_a_known_name_is_no_article(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# A capitalised particle inside a line ("de La Roche") is part of the name, not an article;
+# a lower-case one, or one opening a sentence, is the article ("près de la Roche", "La Roche").
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("fr", "Call de La Roche.\nde La Roche a adoré la démo.",
+      "Call de [PERSON].\nde [PERSON] a adoré la démo."),
+     ("fr", "RDV avec M. de La Roche. Pique-nique près de la Roche.",
+      "RDV avec M. [PERSON]. Pique-nique près de la Roche."),
+     ("fr", "RDV avec M. de La Roche. La Roche est belle en mai.",
+      "RDV avec M. [PERSON]. La Roche est belle en mai.")],
+)  # fmt: skip
+def test_a_capitalised_particle_inside_a_line_is_part_of_the_name(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# "The office of" inside a cue names a site or its owner: only a known name after it is one.
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("fr", "Appel avec le bureau de Varsovie.", "Appel avec le bureau de Varsovie."),
+     ("es", "Llamada con oficina de Sevilla.", "Llamada con oficina de Sevilla."),
+     ("en", "Call with the office of Gdansk.", "Call with the office of Gdansk."),
+     ("fr", "Appel avec le bureau de Dupont.", "Appel avec le bureau de [PERSON]."),
+     ("fr", "Appel avec le bureau de Mme Kowalczyk.", "Appel avec le bureau de Mme [PERSON]."),
+     ("es", "Llamada con la oficina de Ana Ruiz.", "Llamada con la oficina de [PERSON]."),
+     ("es", "Llamada con Zubizarreta.", "Llamada con [PERSON].")],
+)  # fmt: skip
+def test_a_place_after_office_of_in_a_cue_is_no_name(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected

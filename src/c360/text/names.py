@@ -34,10 +34,13 @@ from c360.text.names_lexicon import AMBIGUOUS, HONORIFICS, ROLE_MAILBOXES, SURNA
 _PARTICLE_SPLIT = re.compile(r"\w+[ ]|\w['’]")
 _EMAIL_LOCAL = re.compile(r"[\w.+-]+$")
 _DETERMINER = re.compile(
-    r"(?:^|\s)(?:the|a|an|le|la|les|un|une|du|der|die|das|dem|den|des|im|am|ein|eine|einem|einen"
-    r"|el|los|las|una|al|del)[ ]$",
+    r"(?:^|\s)(?P<article>the|a|an|le|la|les|un|une|du|der|die|das|dem|den|des|im|am|ein|eine"
+    r"|einem|einen|el|los|las|una|al|del)[ ]$",
     re.IGNORECASE,
 )
+# Where "a" is no article: a Spanish preposition ("a Mercedes le encanta"), a French verb.
+_A_IS_NO_ARTICLE = frozenset({"es", "fr", "de"})
+_NEXT_LETTER = re.compile(r"[ ]([^\W\d_])")
 _BOUNDARY = re.compile(r"\s*(?:[.,;:!?()\n—–-]|$)")
 # Common-noun endings of longer words (German nouns are capitalised: "Problem mit Lieferung").
 _NOUN_ENDING = re.compile(
@@ -104,6 +107,8 @@ def _cued(doc: Doc, k: int, before: str) -> tuple[bool, int]:
         return True, 0
     if cues.GREETING.search(before) and cues.GREETING_END.match(doc.text, end):
         return True, 0
+    if cues.OFFICE_OF.search(before):
+        return False, 0
     lead = cues.LEAD_PARTICLES.search(before)
     cuts = [0]
     for particle in reversed(_PARTICLE_SPLIT.findall(lead.group()) if lead else []):
@@ -264,6 +269,7 @@ def find_names(text: str, language: str | None = None) -> list[tuple[int, int]]:
     doc = Doc(text, language)
     spans: list[tuple[int, int]] = []
     known: set[str] = set()
+    alone: set[str] = set()  # words that name someone bare, on their own ("call to Price")
     used = [False] * len(doc.words)
     k = 0
     while k < len(doc.words):
@@ -276,22 +282,76 @@ def find_names(text: str, language: str | None = None) -> list[tuple[int, int]]:
             for j in range(first, last + 1):
                 used[j] = True
                 known.add(doc.folded[j])
+            if first == last and not titled:
+                alone.add(doc.folded[k])
             k = last
         k += 1
     known -= _CAPITAL_PARTICLES
     spellings = _spellings(_email_words(text))
-    for k, (start, end) in enumerate(doc.spans):
+    openings: list[int] = []
+
+    def named(folded: str) -> bool:
+        return folded in known or _spelled_in(folded, spellings)
+
+    for k in range(len(doc.words)):
         if used[k] or not doc.plain(k):
             continue
         folded = doc.folded[k]
         # "im Keller", "the Price": a common word again, whoever Mr Keller is.
-        if (folded in AMBIGUOUS or folded in WORDLIKE) and _DETERMINER.search(doc.before(k)):
+        if (folded in AMBIGUOUS or folded in WORDLIKE) and _after_article(doc, k):
             continue
-        if (folded in known or _spelled_in(folded, spellings)) and not doc.looks_like_org(k):
-            if k > 0 and doc.adjacent[k - 1] and doc.folded[k - 1] in _CAPITAL_PARTICLES:
-                start = doc.spans[k - 1][0]
-            spans.append((start, _with_initials(text, end)))
+        if named(folded) and not doc.looks_like_org(k):
+            if _common_word_opening(doc, k):
+                openings.append(k)
+                continue
+            beside = [j for j in (k - 1, k + 1) if 0 <= j < len(doc.words)]
+            if not any(doc.adjacent[min(j, k)] and named(doc.folded[j]) for j in beside):
+                alone.add(folded)
+            spans.append(_mention_span(doc, k))
+    # "Price negotiation" after "Hannah Price" is the word; after "call to Price" the person.
+    spans.extend(_mention_span(doc, k) for k in openings if doc.folded[k] in alone)
     return sorted(spans)
+
+
+def _mention_span(doc: Doc, k: int) -> tuple[int, int]:
+    """The span of a further mention of a name at word k, with a particle before it."""
+    start, end = doc.spans[k]
+    if k > 0 and doc.adjacent[k - 1] and doc.folded[k - 1] in _CAPITAL_PARTICLES:
+        start = doc.spans[k - 1][0]
+    return start, _with_initials(doc.text, end)
+
+
+def _after_article(doc: Doc, k: int) -> bool:
+    """True if an article stands right before word k ("the Price", "im Keller").
+
+    Not a capitalised one inside a sentence: "de La Roche" is a particle of the name.
+    """
+    before = doc.before(k)
+    article = _DETERMINER.search(before)
+    if article is None:
+        return False
+    word = article.group("article")
+    if word.lower() == "a" and doc.language in _A_IS_NO_ARTICLE:
+        return False
+    return word.islower() or SENTENCE_START.search(before[: article.start("article")]) is not None
+
+
+def _common_word_opening(doc: Doc, k: int) -> bool:
+    """True if word k, a surname that is also a common word, opens a sentence before a lower-case
+    word with no contact verb ("Price negotiation", "Petit mail"): the capital is the sentence's,
+    so a mention in a longer name or after a title ("Hannah Price", "Ms Price") is no support; one
+    of the bare word ("call to Price") is, as the text calls the person so."""
+    folded = doc.folded[k]
+    if folded not in AMBIGUOUS or is_given(folded):
+        return False
+    end = doc.spans[k][1]
+    following = _NEXT_LETTER.match(doc.text, end)
+    return (
+        following is not None
+        and following.group(1).islower()
+        and SENTENCE_START.search(doc.before(k)) is not None
+        and cues.POST_CUE.match(doc.text, end) is None
+    )
 
 
 def _family_name_first(doc: Doc, k: int, used: list[bool]) -> bool:

@@ -137,6 +137,13 @@ CASE_CUE = re.compile(
 # office", "Lyon HQ"). Not after a dash: "Hartley – team lead" is a person and a role.
 UNIT_AFTER = re.compile(r"[ ](?:" + "|".join(sorted(UNIT_WORDS)) + r"|büro)\b", re.IGNORECASE)
 
+# "The office of" at the end of a cue ("appel avec le bureau de", "llamada con oficina de"): the
+# word after it is the site or its owner, so only a known name there is a person.
+OFFICE_OF = re.compile(
+    r"(?:^|\s)(?:bureau|agence|siège|oficina|sucursal|sede|delegación|büro|office|branch)"
+    r" (?:de|d'|d’|del|von|of)" + _END
+)
+
 # Legal forms after a capitalised run mark it as a company ("Weber GmbH", "Garnier SA").
 COMPANY_SUFFIX = re.compile(
     r"[ ,]*(?:GmbH|AG|KG|UG|SE|SA|SAS|SARL|SASU|EURL|S\.?L\.?U?|S\.?A\.?U?|Ltd|Limited|LLC|LLP"
