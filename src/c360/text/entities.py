@@ -54,6 +54,7 @@ _MONTH_NAMES = {
     "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
     "diciembre",
 }
+_DIGIT = re.compile(r"\d")
 _ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 _NUMERIC_DATE = re.compile(r"(?<![\d./+-])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![./-]?\d)")
 
@@ -90,7 +91,8 @@ def extract_entities(
     found += _proper(text, _catalogue(text, folded, "brand", names))
     rivals = _matcher(tuple((c, c) for c in competitors))
     found += _proper(text, _catalogue(text, folded, "competitor", rivals))
-    found += _without_overlaps([*_amounts(text), *_dates(text, folded, language)])
+    if _DIGIT.search(text):  # every amount and date has one; most redacted notes none
+        found += _without_overlaps([*_amounts(text), *_dates(text, folded, language)])
     return sorted(found, key=lambda e: (e.start, -e.end, e.kind))
 
 
@@ -131,8 +133,14 @@ def _matcher(pairs: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str] | None
             refs.setdefault(key, ref)
     if not refs:
         return None, refs
-    names = sorted(refs, key=lambda n: (-len(n), n))
-    alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    # Longest first; grouped by first letter, in that order within each group: only one group
+    # can match where a name starts, and the engine tries a few alternatives, not every name.
+    by_first: dict[str, list[str]] = {}
+    for name in sorted(refs, key=lambda n: (-len(n), n)):
+        by_first.setdefault(name[0], []).append(re.escape(name[1:]).replace(r"\ ", r"\s+"))
+    alternatives = "|".join(
+        f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in by_first.items()
+    )
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), refs
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from c360.text.lexicon import normalize
 from c360.text.lexicon_language import CHARS, SUFFIXES, WORDS
@@ -49,6 +50,7 @@ _ENDINGS = {end: lang for lang, ends in SUFFIXES.items() for end in ends.split()
 _ENDING_LENGTHS = sorted({len(end) for end in _ENDINGS}, reverse=True)
 
 
+@lru_cache(maxsize=65536)  # called for every word no list holds; words repeat
 def _ending(word: str) -> str | None:
     for length in _ENDING_LENGTHS:
         if len(word) > length + 2 and (found := _ENDINGS.get(word[-length:])):

@@ -150,22 +150,39 @@ class Lexicon(Generic[V]):
 
     def match_at(self, words: list[str], i: int) -> Match[V] | None:
         """The longest entry starting at ``words[i]``, if any."""
+        # Tried at every word by sentiment and topics: a remembered word skips `_candidates`.
+        candidates = self._memo.get(words[i])
+        if candidates is None:
+            candidates = self._candidates(words[i])
         best: Match[V] | None = None
-        for pattern, value in self._candidates(words[i]):
+        for pattern, value in candidates:
             end = i + len(pattern)
             if best is not None and end <= best.end:
                 continue
-            if end <= len(words) and all(
-                _word_matches(p, w) for p, w in zip(pattern[1:], words[i + 1 : end], strict=True)
+            if len(pattern) == 1 or (
+                end <= len(words)
+                and all(
+                    _word_matches(p, w)
+                    for p, w in zip(pattern[1:], words[i + 1 : end], strict=True)
+                )
             ):
                 best = Match(i, end, value)
         return best
 
+    def openers(self, words: list[str]) -> list[bool]:
+        """For each word, whether an entry may start at it: where not, `match_at` is None."""
+        memo = self._memo
+        return [bool(memo[w]) if w in memo else bool(self._candidates(w)) for w in words]
+
     def matches(self, words: list[str]) -> list[Match[V]]:
         """Every entry in ``words``, left to right, longest first, not overlapping."""
         found: list[Match[V]] = []
+        opens = self.openers(words)
         i = 0
         while i < len(words):
+            if not opens[i]:
+                i += 1
+                continue
             match = self.match_at(words, i)
             if match is None:
                 i += 1

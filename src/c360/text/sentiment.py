@@ -71,6 +71,9 @@ def _polarity(words: list[str], lexicons: Cues) -> float:
     scale = 1.0  # intensifier or diminisher waiting for the next cue
     emphasis = 1.0  # after "but", until the sentence ends
     last: tuple[int, float, bool] | None = None  # end, contribution, negated
+    # Most words open no cue and no modifier: known up front, they skip both look-ups.
+    cue_opens = lexicons.sentiment.openers(words)
+    modifier_opens = lexicons.modifiers.openers(words)
     i = 0
     while i < len(words):
         word = words[i]
@@ -80,7 +83,7 @@ def _polarity(words: list[str], lexicons: Cues) -> float:
                 emphasis = 1.0
             i += 1
             continue
-        cue = lexicons.sentiment.match_at(words, i)
+        cue = lexicons.sentiment.match_at(words, i) if cue_opens[i] else None
         if cue is not None:
             value = cue.value * scale * emphasis
             negated = reach > 0 and not _negative_phrase(words, cue.start, lexicons)
@@ -91,7 +94,7 @@ def _polarity(words: list[str], lexicons: Cues) -> float:
             scale = 1.0
             i = cue.end
             continue
-        modifier = lexicons.modifiers.match_at(words, i)
+        modifier = lexicons.modifiers.match_at(words, i) if modifier_opens[i] else None
         if modifier is None:
             reach = max(reach - 1, 0)
             i += 1
