@@ -583,6 +583,21 @@ def test_slavic_cues_that_are_words_elsewhere_name_nobody_there() -> None:
     assert find_pii("Kosten pro Line und Monat, Versand pro Karton.", "de") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Please do Time entries today.", "en"), ("They do Line dancing on Fridays.", None),
+     ("Can you do Nine West returns?", None), ("Vamos a Lyon o Lille mañana.", "es"),
+     ("The pan Tefal makes good omelettes.", None), ("the glass pane Pilkington supplied", None),
+     ("Die Pani Puri sind scharf.", "de")],
+)  # fmt: skip
+def test_slavic_rules_stay_out_of_english_french_german_and_spanish(
+    text: str, language: str | None
+) -> None:
+    """Slavic prepositions and titles are words of these languages too ("do", "o", "pane"); a
+    text without a language given is judged by the language detected in it."""
+    assert find_pii(text, language) == []
+
+
 # A surname that is also a common word, opening a sentence before a lower-case word, owes its
 # capital to the sentence: an earlier "Hannah Price" or "Ms Price" makes it no name. A contact
 # verb after it, or the text calling the person by the bare word elsewhere ("Spoke to Price"),

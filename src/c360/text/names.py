@@ -16,8 +16,10 @@ name declined ("z Piotrem", "od Anny"; see `names_declined`).
 """
 
 import re
+from functools import lru_cache
 
 from c360.text import names_cues as cues
+from c360.text.language import LANGUAGES, detect
 from c360.text.names_declined import declined_given
 from c360.text.names_doc import (
     INITIALS_AFTER,
@@ -156,9 +158,27 @@ def _starts_name(doc: Doc, k: int) -> tuple[int, bool] | None:
 def _title(doc: Doc, before: str) -> re.Match[str] | None:
     """The title `before` ends with, unless it is a word of the text's language ("pan")."""
     title = cues.TITLE_BEFORE.search(before)
-    if title and title.group("title").lower() in cues.TITLE_ALSO_A_WORD.get(doc.language, ()):
+    if title and title.group("title").lower() in cues.TITLE_ALSO_A_WORD and not _slavic(doc):
         return None
     return title
+
+
+# Letters of Slavic alphabets that English, French, German and Spanish do not use.
+_SLAVIC_LETTER = re.compile(r"[łąęśćźżńšžčřěďťňůđЀ-ӿ]", re.IGNORECASE)
+
+
+def _slavic(doc: Doc) -> bool:
+    """Whether the text may be in a Slavic language: its language, as given, is none the notes
+    are written in; or, none given, it has a Slavic letter or is not detected as one of them
+    (asked only where a rule depends on it: short texts are often detected wrong)."""
+    if doc.language:
+        return doc.language not in LANGUAGES
+    return bool(_SLAVIC_LETTER.search(doc.text)) or _detected(doc.text) not in LANGUAGES
+
+
+@lru_cache(maxsize=256)
+def _detected(text: str) -> str:
+    return detect(text)
 
 
 def _lead(doc: Doc, k: int, title: re.Match[str] | None, before: str) -> int | None:
@@ -185,8 +205,10 @@ def _lead(doc: Doc, k: int, title: re.Match[str] | None, before: str) -> int | N
     if cued and _unknown_word_ok(doc, probe, lead_len > 0, _cue_before(before)):
         return lead_len
     # "z Piotrem", "s Ivanom", "od Anny": a known given name declined after a Slavic preposition.
-    if probe == k and declined_given(folded) and cues.CASE_CUE.search(before):
-        return 0
+    # Not where the preposition is a word of the text's language: "do Time", "Lyon o Lille".
+    if probe == k and declined_given(folded) and (case := cues.CASE_CUE.search(before)):
+        plain = case.group("prep") not in cues.CASE_CUE_ALSO_A_WORD and not doc.language
+        return 0 if plain or _slavic(doc) else None
     surname = folded in SURNAMES and folded not in AMBIGUOUS
     return 0 if surname and cues.WEAK_CUE.search(before) else None
 

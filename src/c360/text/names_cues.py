@@ -116,12 +116,8 @@ TITLE_BEFORE = re.compile(
     rf"(?P<lead>(?:(?:{_PARTICLE})[ ]|d['’])*)$"
 )
 # Titles above that are also words of a language the notes are written in ("pan" is a frying
-# pan, Spanish bread; "pana" corduroy): in a note of that language they are no title.
-TITLE_ALSO_A_WORD = {
-    "en": frozenset({"pan"}),
-    "fr": frozenset({"pan"}),
-    "es": frozenset({"pan", "pana"}),
-}
+# pan, Spanish bread; "pana" corduroy; "pane" glass): in a note of that language no title.
+TITLE_ALSO_A_WORD = frozenset({"pan", "pana", "pane", "pani", "panie"})
 
 # Prepositions of Slavic languages that put the name after them in a case other than the
 # nominative: "z Piotrem" (with), "od Anny" (from), "s Ivanom", "k Petrovi", "с Иваном".
@@ -129,9 +125,11 @@ TITLE_ALSO_A_WORD = {
 # (and), which keep the case ("s Ivanom i Jelenom"). Not "w", "v", "na", "в", "из": places
 # follow those; nor Czech "pro", German's "pro Monat".
 CASE_CUE = re.compile(
-    r"(?:^|[\s(,;:])(?:z|ze|s|se|sa|od|do|dla|u|o|k|ke|ku|za|kod|przez|przy|při|prema|i"
+    r"(?:^|[\s(,;:])(?P<prep>z|ze|s|se|sa|od|do|dla|u|o|k|ke|ku|za|kod|przez|przy|při|prema|i"
     r"|с|со|от|для|у|к|ко|о|об|до|з|зі|із|від|и)[ ]$"
 )
+# Those of them that are words of English, French, German or Spanish too ("do", "o", "i").
+CASE_CUE_ALSO_A_WORD = frozenset({"do", "o", "u", "i", "za", "se", "sa"})
 
 # A word for a site or a part of an organisation (`UNIT_WORDS`) right after a word ("Warsaw
 # office", "Lyon HQ"). Not after a dash: "Hartley – team lead" is a person and a role.
