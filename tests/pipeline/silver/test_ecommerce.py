@@ -253,6 +253,8 @@ def test_categories_are_spelt_as_the_catalogue_and_unknown_ones_are_counted(
         ("PROD_00005", "Mug", None, "Lumo", "4.0", "1.0"),  # missing: nothing lost
         ("PROD_00006", "Kite", "Gadgets", "Kik", "-5.0", "2.0"),  # rejected: not counted
         ("PROD_00007", "Cup", "unknown", "Lumo", "3.0", "1.0"),  # as silver writes it: no repair
+        ("PROD_00008", "Rake", "Home and Garden", "Lumo", "7.0", "2.0"),
+        ("PROD_00009", "Hose", "home&garden", "Lumo", "8.0", "2.0"),
     ])  # fmt: skip
     clean, rejects, repaired = stg_ecommerce_products(products).outcome(engine)
     assert {p["product_id"]: p["category"] for p in clean.to_pylist()} == {
@@ -262,6 +264,8 @@ def test_categories_are_spelt_as_the_catalogue_and_unknown_ones_are_counted(
         "PROD_00004": "Unknown",
         "PROD_00005": "Unknown",
         "PROD_00007": "Unknown",
+        "PROD_00008": "Home & Garden",
+        "PROD_00009": "Home & Garden",
     }
     assert rejects.column("reason").to_pylist() == ["negative_amount"]
     assert repaired == {"category: invalid_value": 1}
