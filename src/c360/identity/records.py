@@ -146,9 +146,11 @@ def one_per_id(table: pa.Table, id_column: str) -> tuple[pa.Table, int]:
     Unlike silver, this does not know which rows fail silver's checks: when the first row of an
     id fails one and a later row passes, silver keeps the later row and identity the first."""
     before = table.num_rows
-    table = table.filter(pc.is_valid(_ids(table.column(id_column))))
+    ids = _ids(table.column(id_column))
+    present = pc.is_valid(ids)
+    table = table.filter(present)
     names = table.column_names
-    helper = {"id": _ids(table.column(id_column))}
+    helper = {"id": ids.filter(present)}
     order = [("id", "ascending")]
     if "_source_file" in names:
         helper["file"] = table.column("_source_file")
@@ -158,10 +160,11 @@ def one_per_id(table: pa.Table, id_column: str) -> tuple[pa.Table, int]:
         order.append(("row", "ascending"))
     helper["position"] = pa.array(np.arange(table.num_rows, dtype=np.int64))
     ranked = pa.table(helper).sort_by([*order, ("position", "ascending")])
-    ids = ranked.column("id").combine_chunks()
+    sorted_ids = ranked.column("id").combine_chunks()
     starts = np.ones(table.num_rows, dtype=bool)
     if table.num_rows > 1:
-        starts[1:] = pc.not_equal(ids[1:], ids[:-1]).to_numpy(zero_copy_only=False)
+        differs = pc.not_equal(sorted_ids[1:], sorted_ids[:-1])
+        starts[1:] = differs.to_numpy(zero_copy_only=False)
     keep = np.sort(ranked.column("position").to_numpy()[starts])
     return table.take(pa.array(keep)), before - len(keep)
 
