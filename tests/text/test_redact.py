@@ -545,7 +545,17 @@ def test_words_beside_a_name_that_are_no_part_of_it(language: str, text: str, cl
      ("de", "Telefonat mit Warschau-Team, danach mit Frau Kowalski.",
       "Telefonat mit Warschau-Team, danach mit Frau [PERSON]."),
      ("de", "Telefonat mit Filiale Warschau. Rückruf von Brandt.",
-      "Telefonat mit Filiale Warschau. Rückruf von [PERSON].")],
+      "Telefonat mit Filiale Warschau. Rückruf von [PERSON]."),
+     # a unit word opening a job title: the word before it holds the job
+     ("en", "Spoke with Okafor store manager about the refund.",
+      "Spoke with [PERSON] store manager about the refund."),
+     ("en", "Call with Hartley sales rep, then with Lisbon office.",
+      "Call with [PERSON] sales rep, then with Lisbon office."),
+     ("en", "Met Okafor team lead; call with Warsaw support team.",
+      "Met [PERSON] team lead; call with Warsaw support team."),
+     ("en", "Call with Paris store manager.", "Call with Paris store manager."),
+     ("en", "Call with Mr Okafor store manager.", "Call with Mr [PERSON] store manager."),
+     ("en", "Spoke with Smith store manager.", "Spoke with [PERSON] store manager.")],
 )  # fmt: skip
 def test_a_place_before_a_unit_word_is_no_name_but_names_stay(
     language: str, text: str, expected: str
@@ -569,7 +579,22 @@ def test_a_place_before_a_unit_word_is_no_name_but_names_stay(
      ("Dogovoreno s Ivanom i Jelenom Babić.", "Dogovoreno s [PERSON] i [PERSON]."),
      ("Встреча с Газпромом, потом с Иваном Петровым.", "Встреча с Газпромом, потом с [PERSON]."),
      ("Договорились с Марией о доставке.", "Договорились с [PERSON] о доставке."),
-     ("Розмова з паном Іваном Шевченком.", "Розмова з паном [PERSON].")],
+     ("Розмова з паном Іваном Шевченком.", "Розмова з паном [PERSON]."),
+     # given names with a consonant changed before the case ending
+     ("Rozmawialiśmy o Piotrze i o Robercie.", "Rozmawialiśmy o [PERSON] i o [PERSON]."),
+     ("Mówiliśmy o Monice i Agacie, potem o Dawidzie.",
+      "Mówiliśmy o [PERSON] i [PERSON], potem o [PERSON]."),
+     ("Poslat fakturu k Lence, hovořili jsme o Petře.",
+      "Poslat fakturu k [PERSON], hovořili jsme o [PERSON]."),
+     # vocatives after a greeting
+     ("Cześć Piotrze, dziękuję za zamówienie.", "Cześć [PERSON], dziękuję za zamówienie."),
+     ("Ahoj Pavle, posílám fakturu.", "Ahoj [PERSON], posílám fakturu."),
+     # a known surname declined, alone after the preposition
+     ("Rozmowa z Kowalskim o fakturze.", "Rozmowa z [PERSON] o fakturze."),
+     ("Hovor s Novákem o objednávce.", "Hovor s [PERSON] o objednávce."),
+     ("Встреча с Ивановым по заказу.", "Встреча с [PERSON] по заказу."),
+     ("Mail od Kowalskiej, oddzwonić do Nowaka jutro.",
+      "Mail od [PERSON], oddzwonić do [PERSON] jutro.")],
 )  # fmt: skip
 def test_declined_names_after_slavic_titles_and_prepositions(text: str, expected: str) -> None:
     assert redact(text)[0] == expected
@@ -596,6 +621,20 @@ def test_slavic_rules_stay_out_of_english_french_german_and_spanish(
     """Slavic prepositions and titles are words of these languages too ("do", "o", "pane"); a
     text without a language given is judged by the language detected in it."""
     assert find_pii(text, language) == []
+
+
+# German surnames beyond the hundred commonest; German capitalises nouns, so a lone word no
+# list holds is no name before a lower-case word.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Videocall mit Frey heute Vormittag.", "Videocall mit [PERSON] heute Vormittag."),
+     ("Videocall mit Ebert heute Vormittag.", "Videocall mit [PERSON] heute Vormittag."),
+     ("Anfrage von Lindner über das Kontaktformular. Für Lindner ein Muss.",
+      "Anfrage von [PERSON] über das Kontaktformular. Für [PERSON] ein Muss."),
+     ("Angebot für Hübner und Seifert erstellt.", "Angebot für [PERSON] und [PERSON] erstellt.")],
+)  # fmt: skip
+def test_german_surnames_are_known(text: str, expected: str) -> None:
+    assert redact(text, "de")[0] == expected
 
 
 # A surname that is also a common word, opening a sentence before a lower-case word, owes its

@@ -10,9 +10,10 @@ A capitalised run after a cue is judged at its first word, whole: a name, or no 
 ("Call with Nordhaus Doormat" names nobody). Initials beside a name are part of it ("J.-P.
 Dupont", "Иванов И. И."), and so is a known surname written before a given name ("Kovács
 Zsuzsanna"). A word no list holds, before a word for a site or a part of an organisation, is a
-place or a company ("Call with Warsaw office"). Slavic languages decline names: their titles
-take any name in any case ("s gospođom Ivanom Horvat"), and their prepositions a known given
-name declined ("z Piotrem", "od Anny"; see `names_declined`).
+place or a company ("Call with Warsaw office"), unless the unit word opens a job title
+("Okafor store manager"). Slavic languages decline names: their titles take any name in any
+case ("s gospođom Ivanom Horvat"), and their prepositions a known given name or surname
+declined ("z Piotrem", "od Anny", "s Novákem"; see `names_declined`).
 """
 
 import re
@@ -20,7 +21,7 @@ from functools import lru_cache
 
 from c360.text import names_cues as cues
 from c360.text.language import LANGUAGES, detect
-from c360.text.names_declined import declined_given
+from c360.text.names_declined import declined_given, declined_surname
 from c360.text.names_doc import (
     INITIALS_AFTER,
     INITIALS_BEFORE,
@@ -64,8 +65,7 @@ def _unknown_word_ok(doc: Doc, k: int, particle_led: bool, cue_before: bool) -> 
     where X may open the sentence).
     """
     # "Call with Warsaw office": a word no list holds, before a unit word, is a place or a firm.
-    known_surname = doc.folded[k] in SURNAMES and doc.folded[k] not in AMBIGUOUS
-    if _names_a_place(doc, k) and not (known_surname or surname_shaped(doc.words[k])):
+    if _names_a_place(doc, k) and not _person_before_unit(doc, k):
         return False
     last = doc.run_end(k)
     if last - k >= 2 and not any(
@@ -98,6 +98,18 @@ def _names_a_place(doc: Doc, k: int) -> bool:
     return (len(parts) == 2 and parts[1] in cues.UNIT_WORDS) or (
         cues.UNIT_AFTER.match(doc.text, doc.spans[k][1]) is not None
     )
+
+
+def _person_before_unit(doc: Doc, k: int) -> bool:
+    """True if word k, before a unit word, is a person's all the same: a known surname ("Smith
+    office"), one shaped like one, or the word before a job title ("Okafor store manager"),
+    unless it is also a place or a brand ("Paris store manager")."""
+    folded = doc.folded[k]
+    if surname_shaped(doc.words[k]):
+        return True
+    if folded in AMBIGUOUS:
+        return False
+    return folded in SURNAMES or cues.JOB_TITLE_AFTER.match(doc.text, doc.spans[k][1]) is not None
 
 
 def _cued(doc: Doc, k: int, before: str) -> tuple[bool, int]:
@@ -204,9 +216,10 @@ def _lead(doc: Doc, k: int, title: re.Match[str] | None, before: str) -> int | N
         return 0 if (cued and not _names_a_place(doc, probe)) or followed else None
     if cued and _unknown_word_ok(doc, probe, lead_len > 0, _cue_before(before)):
         return lead_len
-    # "z Piotrem", "s Ivanom", "od Anny": a known given name declined after a Slavic preposition.
+    # "z Piotrem", "od Anny", "s Novákem": a known name declined after a Slavic preposition.
     # Not where the preposition is a word of the text's language: "do Time", "Lyon o Lille".
-    if probe == k and declined_given(folded) and (case := cues.CASE_CUE.search(before)):
+    declined = probe == k and (declined_given(folded) or declined_surname(folded))
+    if declined and (case := cues.CASE_CUE.search(before)):
         plain = case.group("prep") not in cues.CASE_CUE_ALSO_A_WORD and not doc.language
         return 0 if plain or _slavic(doc) else None
     surname = folded in SURNAMES and folded not in AMBIGUOUS

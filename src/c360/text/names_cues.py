@@ -7,7 +7,7 @@ in French, English, German and Spanish: contact verbs, accompaniment preposition
 
 import re
 
-from c360.text.names_lexicon import PARTICLES, UNIT_WORDS
+from c360.text.names_lexicon import JOB_WORDS, PARTICLES, UNIT_WORDS
 
 _PARTICLE = "|".join(PARTICLES)
 
@@ -67,7 +67,9 @@ LINE_OPENER = re.compile(
 # A greeting names whoever comes next, if the name then ends the phrase ("Hola Lorena,").
 GREETING = re.compile(
     r"(?:^|[\s(,;])(?:dear|hello|hi|hey|bonjour|bonsoir|salut|cher|chère|hallo|liebe|lieber"
-    r"|guten tag|sehr geehrte|sehr geehrter|hola|estimado|estimada|querido|querida|buenos días)"
+    r"|guten tag|sehr geehrte|sehr geehrter|hola|estimado|estimada|querido|querida|buenos días"
+    # Polish and Czech, whose greetings take the vocative: "Cześć Piotrze,", "Ahoj Pavle,"
+    r"|cześć|witaj|witam|dzień dobry|ahoj|dobrý den|zdravím)"
     r"\s*$"
 )
 GREETING_END = re.compile(r"[ ]?(?:[,!:\n]|$)")
@@ -133,7 +135,12 @@ CASE_CUE_ALSO_A_WORD = frozenset({"do", "o", "u", "i", "za", "se", "sa"})
 
 # A word for a site or a part of an organisation (`UNIT_WORDS`) right after a word ("Warsaw
 # office", "Lyon HQ"). Not after a dash: "Hartley – team lead" is a person and a role.
-UNIT_AFTER = re.compile(r"[ ](?:" + "|".join(sorted(UNIT_WORDS)) + r"|büro)\b", re.IGNORECASE)
+_UNIT = "(?:" + "|".join(sorted(UNIT_WORDS)) + "|büro)"
+UNIT_AFTER = re.compile(rf"[ ]{_UNIT}\b", re.IGNORECASE)
+# A job title a unit word opens, right after a word ("Okafor store manager", "Hartley sales rep").
+JOB_TITLE_AFTER = re.compile(
+    rf"[ ]{_UNIT}[ ](?:" + "|".join(sorted(JOB_WORDS)) + r")\b", re.IGNORECASE
+)
 
 # "The office of" at the end of a cue ("appel avec le bureau de", "llamada con oficina de"): the
 # word after it is the site or its owner, so only a known name there is a person.

@@ -51,7 +51,11 @@ werner schmitz krause meier lehmann schmid schulze maier kohler herrmann konig w
 kaiser fuchs lang scholz moller weiss jung hahn schubert vogel friedrich keller gunther frank
 berger winkler roth beck lorenz baumann franke albrecht schuster ludwig bohm winter kraus
 schumacher kramer vogt stein jager otto sommer gross seidel heinrich brandt haas schreiber graf
-schulte dietrich ziegler kuhn kuhl pohl engel horn busch bergmann voigt sauer wolff pfeiffer yilmaz
+schulte dietrich ziegler kuhn kuhl pohl engel horn busch bergmann voigt sauer wolff pfeiffer
+lindner hubner seifert ebert thiel thiele wendt bottcher haase brinkmann frey bohme fiedler voss
+hoppe dietz lindemann baier pietsch arndt wirth schramm moser beyer gotz ullrich engelhardt
+steiner gerlach schumann naumann kessler vollmer unger kunz jahn bruckner schroter reinhardt
+hildebrandt ackermann wittmann kretschmer yilmaz
 kaya demir sahin celik yildiz ozturk aydin arslan dogan rodriguez gonzalez lopez sanchez perez
 gomez hernandez diaz munoz alvarez alonso gutierrez navarro dominguez vazquez ramos gil ramirez
 serrano blanco molina morales suarez ortega delgado castro ortiz rubio marin sanz iglesias nunez
@@ -203,6 +207,17 @@ UNIT_WORDS = _words(
     dept hq headquarters site sites plant factory warehouse depot agency outlet showroom
     subsidiary division hub campus centre center desk staff crew location franchise support
     helpdesk sales buro filiale niederlassung zweigstelle zentrale abteilung standort lager werk
+    """
+)
+
+# Jobs a unit word opens ("store manager", "sales rep", "team lead"): the word before such a
+# title is as often the person holding it as a place or a firm ("Spoke with Okafor store
+# manager").
+JOB_WORDS = _words(
+    """
+    manager lead leader head director rep representative agent assistant associate supervisor
+    coordinator officer clerk engineer specialist executive owner admin administrator analyst
+    technician consultant advisor adviser
     """
 )
 
