@@ -629,7 +629,9 @@ def ecommerce_sales(t: Tables) -> Tables:
     customer_cols = ["customer_id", "name", "country", "loyalty_tier", "is_premium_customer"]
     enriched = sales.merge(dim_customer[customer_cols], on="customer_id", how="left")
     enriched = enriched.rename(columns={"name": "customer_name"}).assign(
-        year=sales.order_at.dt.year, month=sales.order_at.dt.month
+        year=sales.order_at.dt.year,
+        month=sales.order_at.dt.month,
+        is_premium_customer=enriched.is_premium_customer.fillna(False).astype(bool),
     )
     enriched = enriched.drop(columns="unit_cost_eur")
 
@@ -698,7 +700,10 @@ def ecommerce_customers(sales: pd.DataFrame, customers: pd.DataFrame) -> Tables:
         average_basket_eur=ratio(buyers.revenue, priced.reindex(buyers.index)),
         purchase_frequency_per_year=buyers.count_orders / tenure_years.clip(lower=1),
     )
-    clv = customers[["customer_id"]].join(clv, on="customer_id")
+    # Every customer, and every buyer: one whose customer row cleaning dropped still bought.
+    ids = pd.concat([customers.customer_id, buyers.index.to_series()], ignore_index=True)
+    everyone = pd.DataFrame({"customer_id": ids.drop_duplicates()})
+    clv = everyone.join(clv, on="customer_id")
     clv["customer_lifespan_years"] = lifespan
     clv["clv_eur"] = money(clv.average_basket_eur * clv.purchase_frequency_per_year * lifespan)
     clv = clv.fillna({"count_orders": 0, "revenue": 0.0, "purchase_frequency_per_year": 0.0,
@@ -721,7 +726,7 @@ def ecommerce_customers(sales: pd.DataFrame, customers: pd.DataFrame) -> Tables:
         [name for name, *_ in RFM_RULES],
         default="Others",  # never used: the rules cover all 125 score combinations
     )
-    rfm = customers[["customer_id"]].join(rfm, on="customer_id")
+    rfm = everyone.join(rfm, on="customer_id")
     rfm = rfm.fillna({"frequency": 0, "monetary_eur": 0.0, "rfm_segment": "Never Purchased"})
     rfm = rfm.astype({"frequency": int, "r_score": "Int64", "f_score": "Int64", "m_score": "Int64"})
     return {"mart_ecommerce_customer_lifetime_value": clv, "mart_ecommerce_rfm": rfm}
@@ -776,8 +781,10 @@ def seed004(t: Tables) -> Tables:
         last_purchase_date=("transaction_date", "max"),
     )
     metrics["avg_transaction_amount"] = metrics.total_spent / metrics.total_transactions
-    metrics = customers[["customer_id", "full_name", "country", "city"]].merge(
-        metrics, on="customer_id"
+    metrics = (
+        customers[["customer_id", "full_name", "country", "city"]]
+        .merge(metrics, on="customer_id", how="right")
+        .fillna({"full_name": "Unknown"})
     )
 
     products = tx.groupby("product", as_index=False).agg(

@@ -2,13 +2,14 @@
 
 Amounts are in EUR (the catalogue's currency). An order line whose product was rejected in
 silver has no trustworthy price: it keeps its units, its money columns are NULL, and sums of
-money skip it.
+money skip it. An order whose customer's row was rejected keeps its customer: the customer
+dimension holds an inferred member for them, and CLV and RFM count them like any buyer.
 """
 
 from __future__ import annotations
 
 from c360.contracts.ecommerce import CATEGORIES
-from c360.contracts.gold_star import person
+from c360.contracts.gold_star import dimension, person
 from c360.contracts.model import Column, Table, gold_table
 
 RFM_SEGMENTS = (
@@ -63,10 +64,10 @@ CATEGORY = Column(
     allowed=KNOWN_OR_NOT,
 )
 
-DIM_ECOMMERCE_CUSTOMER = gold(
+DIM_ECOMMERCE_CUSTOMER = dimension(
     "dim_ecommerce_customer",
     "The shop's customers, one row each, with the seed's is_premium_customer indicator.",
-    ("customer_id",),
+    "customer_id",
     Column("customer_id", "string", "Customer (their CRM id)", unique=True),
     person(),
     Column("name", "string", "Full name ('Unknown' when missing)"),
@@ -83,6 +84,7 @@ DIM_ECOMMERCE_CUSTOMER = gold(
         allowed=("bronze", "silver", "gold", "platinum"),
     ),
     Column("is_premium_customer", "bool", "Loyalty tier gold or platinum"),
+    seed="003",
 )
 
 DIM_ECOMMERCE_PRODUCT = gold(
@@ -162,10 +164,17 @@ ORDERS_ENRICHED = gold(
         "The product is low on stock now (dim_ecommerce_product)",
         nullable=True,
     ),
-    Column("customer_name", "string", "Customer's full name"),
+    Column(
+        "customer_name",
+        "string",
+        "Customer's full name; NULL when silver rejected the customer's row",
+        nullable=True,
+    ),
     Column("country", "string", "Customer's country", nullable=True),
     Column("loyalty_tier", "string", "Customer's loyalty tier", nullable=True),
-    Column("is_premium_customer", "bool", "Customer's tier is gold or platinum"),
+    Column(
+        "is_premium_customer", "bool", "Customer's tier is gold or platinum (unknown tier: false)"
+    ),
     Column("shipping_address", "string", "Shipping address", nullable=True),
     partition_by=("year", "month"),
 )

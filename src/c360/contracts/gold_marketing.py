@@ -28,7 +28,11 @@ CUSTOMER_METRICS = gold(
     "One row per marketing customer with at least one transaction.",
     ("customer_id",),
     Column("customer_id", "string", "Customer (stg_mongo_customers)", unique=True),
-    Column("full_name", "string", "First and last name, 'Unknown' when both are missing"),
+    Column(
+        "full_name",
+        "string",
+        "First and last name, 'Unknown' when both are missing or silver rejected the customer",
+    ),
     Column("country", "string", "ISO 3166 alpha-2 code; NULL when unknown", nullable=True),
     Column("city", "string", "City; NULL when unknown", nullable=True),
     count("total_transactions", "Transactions of the customer (at least 1)"),

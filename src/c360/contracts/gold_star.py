@@ -20,10 +20,11 @@ def gold(name: str, description: str, key: tuple[str, ...], *columns: Column) ->
 INFERRED = "inferred"
 
 
-def dimension(name: str, description: str, key: str, *columns: Column) -> Table:
+def dimension(name: str, description: str, key: str, *columns: Column, seed: str = "000") -> Table:
     """A dimension that facts reference: it also holds an inferred member (``inferred`` true,
     every other column NULL) for each id a fact names whose source row silver quarantined."""
-    return gold(
+    return gold_table(
+        seed,
         name,
         f"{description} Plus a row per id the facts name whose source row was quarantined in "
         "silver (inferred = true, every other column NULL), so that every fact joins.",

@@ -131,7 +131,7 @@ def test_dim_customer_flags_gold_and_platinum_as_premium(shop: Rows) -> None:
     assert shop["dim_ecommerce_customer"][1] == {
         "customer_id": "C2", "name": "Bo", "email_hash": None, "has_valid_email": False,
         "city": None, "country": "FR", "registration_date": None, "loyalty_tier": "bronze",
-        "is_premium_customer": False,
+        "is_premium_customer": False, "inferred": False,
     }  # fmt: skip
 
 

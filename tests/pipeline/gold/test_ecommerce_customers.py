@@ -99,6 +99,20 @@ def test_rfm_scores_are_quintiles_among_buyers_with_shared_ties(people: Rows) ->
     ]
 
 
+def test_a_buyer_whose_customer_row_silver_rejected_keeps_clv_and_rfm(
+    engine: Engine, people: Rows
+) -> None:
+    # B4's customer row was quarantined; its order kept its customer id. Same scores as before.
+    customers = [r for r in PEOPLE["stg_ecommerce_customers"] if r[0] != "B4"]
+    without = build(engine, {**PEOPLE, "stg_ecommerce_customers": customers})
+    for mart in ("mart_ecommerce_customer_lifetime_value", "mart_ecommerce_rfm"):
+        assert without[mart] == people[mart]
+    [b4] = [r for r in without["orders_enriched"] if r["customer_id"] == "B4"]
+    assert pick([b4], "customer_name", "country", "loyalty_tier", "is_premium_customer") == [
+        (None, None, None, False)
+    ]
+
+
 def test_segment_rules_give_every_score_exactly_one_segment_honouring_the_seed() -> None:
     scores = list(itertools.product(range(1, 6), repeat=3))
     segments = {s: segment(*s) for s in scores}  # raises if a combination has no rule

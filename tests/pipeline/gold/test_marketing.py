@@ -181,6 +181,20 @@ def test_monthly_revenue_groups_by_utc_calendar_month(
     )
 
 
+def test_a_customer_rejected_in_silver_keeps_their_transactions(engine: Engine) -> None:
+    # Silver rejected CUST005's own row but kept its transaction (its id is in the source).
+    known = [r for r in CUSTOMERS if r[0] != "CUST005"]
+    customers = silver(engine, "stg_mongo_customers", known)
+    transactions = silver(engine, "stg_mongo_transactions", TRANSACTIONS)
+    out = conform(
+        engine.to_arrow(marketing.customer_metrics(customers, transactions)), c.CUSTOMER_METRICS
+    ).to_pylist()
+    assert rows(out, "customer_id", "full_name", "country", "city", "total_spent")[-1] == (
+        "CUST005", "Unknown", None, None, 50.0,
+    )  # fmt: skip
+    assert sum(r["total_spent"] for r in out) == pytest.approx(3005.0)  # every transaction
+
+
 def test_country_statistics_count_every_customer_of_a_known_country(
     built: dict[str, list[dict[str, Any]]],
 ) -> None:

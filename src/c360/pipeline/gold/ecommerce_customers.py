@@ -2,7 +2,8 @@
 
 Time is measured up to a reference date, the latest order date in the data (never today), so a
 rerun on the same data gives the same tables. Every customer is kept: one without orders has a
-CLV of 0, no RFM scores and the segment "Never Purchased".
+CLV of 0, no RFM scores and the segment "Never Purchased"; so is every buyer, even one whose
+customer row silver rejected.
 """
 
 from __future__ import annotations
@@ -91,9 +92,13 @@ def _with_reference_date(buyers: Table, sales: Table) -> Table:
 
 
 def _every_customer(customers: Table, per_customer: Table) -> Table:
+    """Every customer and every buyer: one whose customer row silver rejected still bought."""
     c, t = customers, per_customer
-    joined = c.left_join(t, c.customer_id == t.customer_id)
-    return joined.select(c.customer_id, *(t[name] for name in t.columns if name != "customer_id"))
+    joined = c.outer_join(t, c.customer_id == t.customer_id)
+    return joined.select(
+        customer_id=c.customer_id.fill_null(t.customer_id),
+        **{name: t[name] for name in t.columns if name != "customer_id"},
+    )
 
 
 def _years(days: ibis.NumericValue) -> ibis.FloatingValue:

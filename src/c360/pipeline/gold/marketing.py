@@ -2,9 +2,10 @@
 countries.
 
 Every silver transaction counts: silver has already quarantined the invalid, orphaned and
-future ones, and seed 004 gives transactions no status. Revenue is the sum of ``total_amount``;
-a ratio whose denominator is 0 is NULL (``ratio``). Each amount is rounded to the cent before it
-is summed, and each sum again, so the order in which an engine adds never changes a digit.
+future ones, and seed 004 gives transactions no status (a customer whose own row silver rejected
+keeps theirs). Revenue is the sum of ``total_amount``; a ratio whose denominator is 0 is NULL
+(``ratio``). Each amount is rounded to the cent before it is summed, and each sum again, so the
+order in which an engine adds never changes a digit.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from c360.contracts import gold_marketing as c
 from c360.pipeline.gold.model import GoldModel
 from c360.pipeline.gold.rounding import cents
 from c360.pipeline.silver.marketing import ratio
+
+UNKNOWN_NAME = "Unknown"  # as silver names a customer without a first or last name
 
 
 def _contract_columns(table: Table, contract: c.Table) -> Table:
@@ -34,7 +37,9 @@ def _in_cents(transactions: Table) -> Table:
 def customer_metrics(customers: Table, transactions: Table) -> Table:
     """Each customer with at least one transaction: counts, spend and first and last day.
 
-    Every silver transaction of a silver customer counts (silver lets no other kind in).
+    Every silver transaction counts. Silver checks a transaction's customer against the source,
+    so a customer whose own row it rejected (a value of the wrong type, say) keeps their
+    transactions: they are listed as "Unknown", without country or city.
     """
     transactions = _in_cents(transactions)
     per_customer = transactions.group_by("customer_id").aggregate(
@@ -43,7 +48,10 @@ def customer_metrics(customers: Table, transactions: Table) -> Table:
         first_purchase_date=_.transaction_at.date().min(),
         last_purchase_date=_.transaction_at.date().max(),
     )
-    out = customers.join(per_customer, "customer_id")
+    t, known = per_customer, customers
+    out = t.left_join(known, t.customer_id == known.customer_id).select(
+        t, known.country, known.city, full_name=known.full_name.fill_null(UNKNOWN_NAME)
+    )
     return _contract_columns(
         out.mutate(avg_transaction_amount=ratio(out.total_spent, out.total_transactions)),
         c.CUSTOMER_METRICS,
