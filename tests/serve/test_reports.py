@@ -83,6 +83,18 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
             month(4, 30, 40, 1000.5, 200.25, 33.35),
         ],
     )
+    publish(  # 1,230 orders: the last 5 of a product without a price, 10 more without a cost
+        ws,
+        ge.FCT_ECOMMERCE_SALES,
+        [
+            {
+                "order_id": f"O{i}",
+                "revenue_eur": None if i >= 1225 else 1004.0,
+                "margin_eur": None if i >= 1215 else 190.0,
+            }
+            for i in range(1230)
+        ],
+    )
     publish(
         ws,
         ge.AGG_ECOMMERCE_DAILY_SALES,
@@ -186,8 +198,9 @@ def test_sales_totals_have_separators_and_cents(written: dict[str, str]) -> None
     assert line(sales, "Units sold")[-1] == "1,540"
     assert line(sales, "Revenue (EUR)")[-1] == "1,235,568.39"
     assert line(sales, "Margin (EUR)")[-1] == "234,767.75"
-    assert line(sales, "Margin rate")[-2:] == [f"{234767.75 / 1235568.391 * 100:.2f}", "%"]
-    assert line(sales, "Average basket (EUR)")[-1] == "1,004.53"
+    # Over the sales with a known cost, and the orders with a known price, as the months are.
+    assert line(sales, "Margin rate")[-2:] == [f"{234767.75 / (1215 * 1004.0) * 100:.2f}", "%"]
+    assert line(sales, "Average basket (EUR)")[-1] == f"{1235568.391 / 1225:,.2f}"
 
 
 def test_sales_by_month_and_by_category(written: dict[str, str]) -> None:

@@ -34,15 +34,21 @@ Section = tuple[str, Callable[[Gold], list[str]]]
 # --- the sections -------------------------------------------------------------------------------
 
 MONTHLY = "agg_ecommerce_monthly_sales"
+FACT = "fct_ecommerce_sales"
 MEASURES = ("count_orders", "total_units", "total_revenue_eur", "total_margin_eur")
 PRODUCT = ("product_id", "product_name", "category")
 PROFITABLE = "mart_ecommerce_most_profitable_products"
 
 
 def _totals(gold: Gold) -> list[str]:
+    """The months' sums; the margin rate and the average basket as the monthly table computes
+    them, over the sales whose cost, or price, is known (a product silver rejected has none)."""
     t = gold(MONTHLY, "year", "month", *MEASURES)
     orders, units, revenue, margin = (total(t, c) for c in MEASURES)
     months = sorted(f"{y:04d}-{m:02d}" for y, m in rows(t, "year", "month"))
+    sales = gold(FACT, "order_id", "revenue_eur", "margin_eur")
+    priced = pc.count_distinct(sales.filter(pc.is_valid(sales["revenue_eur"]))["order_id"])
+    costed = total(sales.filter(pc.is_valid(sales["margin_eur"])), "revenue_eur")
     return pairs(
         [
             ("Period", f"{months[0]} to {months[-1]}" if months else "-"),
@@ -50,8 +56,8 @@ def _totals(gold: Gold) -> list[str]:
             ("Units sold", count(units)),
             ("Revenue (EUR)", money(revenue)),
             ("Margin (EUR)", money(margin)),
-            ("Margin rate", pct(margin / revenue if revenue else None)),
-            ("Average basket (EUR)", money(revenue / orders if orders else None)),
+            ("Margin rate", pct(margin / costed if costed else None)),
+            ("Average basket (EUR)", money(revenue / priced.as_py() if priced.as_py() else None)),
         ]
     )
 
