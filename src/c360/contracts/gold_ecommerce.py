@@ -268,7 +268,8 @@ MART_ECOMMERCE_CUSTOMER_LIFETIME_VALUE = gold(
     Column("last_order_date", "date", "Latest order; NULL without orders", nullable=True),
     eur(
         "average_basket_eur",
-        "Panier moyen: total_revenue_eur / count_orders; NULL without orders",
+        "Panier moyen: total_revenue_eur / the orders with a known price (a product silver "
+        "rejected has none); NULL without such orders",
         nullable=True,
     ),
     Column(
