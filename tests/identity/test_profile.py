@@ -13,6 +13,7 @@ from c360.config import Identity
 from c360.contracts.check import violations
 from c360.contracts.gold_profile import CUSTOMER_PROFILE
 from c360.identity.profile import Inputs, assemble, profile_dates, reference_date
+from c360.identity.profile_scores import days_since
 
 AS_OF = datetime(2024, 7, 15)
 ANN, BOB, CAL = "c360_00000001", "c360_00000002", "c360_00000003"
@@ -351,3 +352,18 @@ def test_a_line_of_a_product_missing_from_dim_product_is_no_interest() -> None:
     ann = next(row for row in out.to_pylist() if row["customer360_id"] == ANN)
     assert ann["interests"] == ["Sports", "Books"]
     assert ann["lifetime_value"] == 50.0  # the margin of a product not known is not guessed
+
+
+def test_record_times_with_a_fraction_of_a_second_are_scored() -> None:
+    identity = Identity.model_validate({"sources": SOURCES})
+    fractions = records().set_column(
+        records().schema.get_field_index("updated_at"),
+        "updated_at",
+        pa.array([r["updated_at"].replace(microsecond=250_000) for r in RECORDS],
+                 pa.timestamp("us")),
+    )  # fmt: skip
+    out = assemble(Inputs(links(), fractions, LEDGER, FACTS), identity, AS_OF).to_pylist()
+    assert [r["customer360_id"] for r in out] == [ANN, BOB, CAL]
+    assert days_since(pa.array([datetime(2024, 7, 14, 12, 0, 0, 500_000)]), AS_OF)[0] == (
+        pytest.approx(0.5, abs=1e-4)
+    )

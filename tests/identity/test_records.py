@@ -31,6 +31,15 @@ def test_update_times_read_iso_offsets_and_dates_written_day_first() -> None:
     ]  # fmt: skip
 
 
+def test_update_times_keep_their_offset_whatever_their_fraction_of_a_second() -> None:
+    written = ["2024-03-01T10:00:00.123456+02:00", "2024-03-01T10:00:00.123456789Z",
+               "2024-03-01 10:00:00.25"]  # fmt: skip
+    assert timestamps(pa.array(written)).to_pylist() == [
+        datetime(2024, 3, 1, 8, 0, 0, 123456), datetime(2024, 3, 1, 10, 0, 0, 123456),
+        datetime(2024, 3, 1, 10, 0, 0, 250000),
+    ]  # fmt: skip
+
+
 def test_a_table_written_month_first_has_its_dates_read_month_first(tmp_path: Path) -> None:
     source = IdentitySource(
         table="identity_crm_contacts", id="contact_id",

@@ -26,8 +26,8 @@ _TEXT = pa.string()
 
 
 def days_since(stamps: pa.Array, as_of: datetime) -> np.ndarray:
-    """Days from each timestamp to ``as_of`` (never negative), NaN where NULL."""
-    seconds = pc.cast(pc.cast(stamps, pa.timestamp("s")), pa.int64())
+    """Days from each timestamp to ``as_of`` (never negative, to the second), NaN where NULL."""
+    seconds = pc.cast(pc.cast(stamps, pa.timestamp("s"), safe=False), pa.int64())
     values = seconds.to_numpy(zero_copy_only=False).astype(np.float64)
     values[~stamps.is_valid().to_numpy(zero_copy_only=False)] = np.nan
     reference = (as_of - datetime(1970, 1, 1)).total_seconds()

@@ -65,7 +65,7 @@ _DAY_FIRST = re.compile(
 @lru_cache(maxsize=65536)
 def _timestamp(text: str) -> datetime | None:
     try:
-        return datetime.fromisoformat(text.strip().replace("Z", "")[:26])
+        return datetime.fromisoformat(text.strip().replace("Z", ""))
     except ValueError:
         pass
     if not (written := _DAY_FIRST.fullmatch(text.strip())):
