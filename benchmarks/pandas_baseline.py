@@ -79,6 +79,15 @@ SALES_ONLY_IN_ENRICHED = ["shipping_address", "product_name", "category", "brand
                           "unit_cost_eur", "is_low_stock"]  # fmt: skip
 DAYS_PER_YEAR = 365.25
 ATTRIBUTION_WINDOW = pd.Timedelta(days=14)
+# Machine opens and clicks: c360's four rules (docs/scores.md, "Human and machine e-mail
+# engagement"), so that the human columns of fct_email_events can be compared.
+SCANNER_AGENT = (
+    r"bot\b|crawler|spider|scanner|scan\b|barracuda|mimecast|proofpoint|url ?defen[cs]e|"
+    r"safe ?links|headless|python-requests|curl/|wget|link-?check"
+)
+PROXY_AGENT = r"^\s*mozilla/5\.0\s*$"
+INSTANT_OPEN = pd.Timedelta(seconds=30)
+BURST = pd.Timedelta(seconds=2)
 
 Tables = dict[str, pd.DataFrame]
 
@@ -364,6 +373,44 @@ def dim_date(*keys: pd.Series) -> pd.DataFrame:
     )
 
 
+def human_engagement(events: pd.DataFrame, sends: pd.DataFrame) -> pd.DataFrame:
+    """Per send a person opened or clicked: their open and click counts and first times.
+
+    An open or click of a known send is a machine's when its user agent names a scanner, when
+    it is an open by a bare "Mozilla/5.0" proxy, when another click of the send is within 2 s,
+    or when it is an open within 30 s of the send. A person's click proves an open: the first
+    open is the first open or click."""
+    e = events[events.event_type.isin(["open", "click"])]
+    e = e.merge(sends[["send_id", "send_at"]], on="send_id")
+    clicks = e.loc[e.event_type == "click", ["send_id", "event_id", "event_at"]]
+    pairs = e[["send_id", "event_id", "event_at"]].merge(
+        clicks, on="send_id", suffixes=("", "_click")
+    )
+    near = pairs[
+        (pairs.event_id != pairs.event_id_click)
+        & ((pairs.event_at - pairs.event_at_click).abs() <= BURST)
+    ]
+    agent = e.user_agent.astype("string")
+    is_open = e.event_type == "open"
+    after_send = e.event_at - e.send_at
+    machine = (
+        agent.str.contains(SCANNER_AGENT, case=False, regex=True).fillna(False)
+        | (is_open & agent.str.contains(PROXY_AGENT, case=False, regex=True).fillna(False))
+        | e.event_id.isin(near.event_id)
+        | (is_open & (after_send >= pd.Timedelta(0)) & (after_send <= INSTANT_OPEN))
+    )
+    people = e[~machine.astype(bool)]
+    people_clicks = people[people.event_type == "click"]
+    return pd.DataFrame(
+        {
+            "count_human_opens": people[people.event_type == "open"].groupby("send_id").size(),
+            "count_human_clicks": people_clicks.groupby("send_id").size(),
+            "first_human_open_at": people.groupby("send_id").event_at.min(),
+            "first_human_click_at": people_clicks.groupby("send_id").event_at.min(),
+        }
+    )
+
+
 def star_schema(t: Tables) -> Tables:
     """Seed 000's dimensions and facts, keyed by ``date_key`` into dim_date."""
     customers = t["crm_customers"].merge(t["crm_customer_profile"], on="customer_id", how="left")
@@ -406,7 +453,9 @@ def star_schema(t: Tables) -> Tables:
     )
     sends = t["marketing_sends"]
     per_send = sends.set_index("send_id").join(counts).join(firsts.add_prefix("first_"))
-    per_send[counts.columns] = per_send[counts.columns].fillna(0).astype(int)
+    per_send = per_send.join(human_engagement(events, sends))
+    human = ["count_human_opens", "count_human_clicks"]
+    per_send[[*counts.columns, *human]] = per_send[[*counts.columns, *human]].fillna(0).astype(int)
     fct_email = pd.DataFrame(
         {
             "campaign_id": per_send.campaign_id,
@@ -423,6 +472,12 @@ def star_schema(t: Tables) -> Tables:
             "count_clicks": per_send.click,
             "first_open_at": per_send.first_open,
             "first_click_at": per_send.first_click,
+            "is_human_opened": (per_send.count_human_opens + per_send.count_human_clicks) > 0,
+            "is_human_clicked": per_send.count_human_clicks > 0,
+            "count_human_opens": per_send.count_human_opens,
+            "count_human_clicks": per_send.count_human_clicks,
+            "first_human_open_at": per_send.first_human_open_at,
+            "first_human_click_at": per_send.first_human_click_at,
         }
     ).reset_index()
 

@@ -16,6 +16,7 @@ from c360.identity.profile import Inputs, assemble, profile_dates, reference_dat
 from c360.identity.profile_scores import days_since
 
 AS_OF = datetime(2024, 7, 15)
+READ_AT = datetime(2024, 8, 1)  # when the records were read: a later date is in the future
 ANN, BOB, CAL = "c360_00000001", "c360_00000002", "c360_00000003"
 SOURCES = {
     "crm": {
@@ -77,18 +78,27 @@ def table(rows: list[dict[str, Any]]) -> pa.Table:
     return pa.Table.from_pylist(rows)
 
 
-def records() -> pa.Table:
+def records(rows: list[dict[str, Any]] = RECORDS) -> pa.Table:
     schema = pa.schema(
         [(c, pa.string()) for c in RECORD_COLUMNS] + [("updated_at", pa.timestamp("us"))]
     )
-    return pa.Table.from_pylist(RECORDS, schema=schema)
+    return pa.Table.from_pylist(rows, schema=schema)
 
 
-def links() -> pa.Table:
+def links(rows: list[dict[str, Any]] = RECORDS) -> pa.Table:
     return table(
         [{"record_key": r["record_key"], "source": r["source"], "record_id": r["record_id"],
-          "customer360_id": r["customer360_id"], "matchable": True} for r in RECORDS]
+          "customer360_id": r["customer360_id"], "matchable": True} for r in rows]
     )  # fmt: skip
+
+
+def with_records(rows: list[dict[str, Any]], **facts: pa.Table) -> dict[str, dict[str, Any]]:
+    """The profiles of ``rows`` instead of ``RECORDS`` (``facts`` replacing some of FACTS)."""
+    identity = Identity.model_validate({"sources": SOURCES})
+    inputs = Inputs(links(rows), records(rows), LEDGER, {**FACTS, **facts}, read_at=READ_AT)
+    out = assemble(inputs, identity, AS_OF)
+    assert violations(CUSTOMER_PROFILE, out).num_rows == 0
+    return {row["customer360_id"]: row for row in out.to_pylist()}
 
 
 def order(order_id: str, customer: str, at: datetime, amount: float, status: str,
@@ -143,13 +153,16 @@ FACTS = {
          "amount_refunded_eur": 5.0},
     ]),
     "fct_email_events": table([
-        {"customer_id": "CUST_1", "send_at": datetime(2024, 6, 1), "count_opens": 3,
-         "count_clicks": 1, "count_human_opens": 2, "count_human_clicks": 1,
+        {"customer_id": "CUST_1", "send_id": "S1", "send_at": datetime(2024, 6, 1),
+         "count_opens": 3, "count_clicks": 1, "count_human_opens": 2, "count_human_clicks": 1,
          "first_open_at": datetime(2024, 6, 1, 10),
-         "first_click_at": datetime(2024, 6, 1, 10, 5)},
-        {"customer_id": "CUST_1", "send_at": datetime(2024, 7, 1), "count_opens": 0,
-         "count_clicks": 0, "count_human_opens": 0, "count_human_clicks": 0,
-         "first_open_at": None, "first_click_at": None},
+         "first_click_at": datetime(2024, 6, 1, 10, 5), "is_unsubscribed": False,
+         "first_human_open_at": datetime(2024, 6, 1, 10),
+         "first_human_click_at": datetime(2024, 6, 1, 10, 5)},
+        {"customer_id": "CUST_1", "send_id": "S2", "send_at": datetime(2024, 7, 1),
+         "count_opens": 0, "count_clicks": 0, "count_human_opens": 0, "count_human_clicks": 0,
+         "first_open_at": None, "first_click_at": None, "is_unsubscribed": False,
+         "first_human_open_at": None, "first_human_click_at": None},
     ]),
     "fct_interactions": table([
         {"interaction_id": "I1", "customer_id": "CUST_1", "type": "support_ticket",
@@ -352,6 +365,14 @@ def test_a_line_of_a_product_missing_from_dim_product_is_no_interest() -> None:
     ann = next(row for row in out.to_pylist() if row["customer360_id"] == ANN)
     assert ann["interests"] == ["Sports", "Books"]
     assert ann["lifetime_value"] == 50.0  # the margin of a product not known is not guessed
+    # The published dim_product holds it as an inferred member: no category, no margin.
+    inferred = {"product_id": "P404", "category": None, "margin_pct": None}
+    products = table([*FACTS["dim_product"].to_pylist(), inferred])
+    facts = {**facts, "dim_product": products}
+    out = assemble(Inputs(links(), records(), LEDGER, facts), identity, AS_OF)
+    assert violations(CUSTOMER_PROFILE, out).num_rows == 0
+    ann = next(row for row in out.to_pylist() if row["customer360_id"] == ANN)
+    assert (ann["interests"], ann["lifetime_value"]) == (["Sports", "Books"], 50.0)
 
 
 def test_record_times_with_a_fraction_of_a_second_are_scored() -> None:
@@ -367,3 +388,61 @@ def test_record_times_with_a_fraction_of_a_second_are_scored() -> None:
     assert days_since(pa.array([datetime(2024, 7, 14, 12, 0, 0, 500_000)]), AS_OF)[0] == (
         pytest.approx(0.5, abs=1e-4)
     )
+
+
+def test_an_unsubscribe_refuses_the_email_scope() -> None:
+    """Ann granted e-mail on both records, then unsubscribed from a send: e-mail goes, SMS
+    stays, and the contradiction is flagged for review."""
+    rows = [
+        dict(r, consent_email="true") if r["record_key"] == "customers:CUST_1" else r
+        for r in RECORDS
+    ]
+    before = with_records(rows)[ANN]
+    assert (before["consent_scopes"], before["consent_conflict"]) == (
+        ["email_marketing", "sms_marketing"], False,
+    )  # fmt: skip
+    events = FACTS["fct_email_events"]
+    unsubscribed = events.set_column(
+        events.schema.get_field_index("is_unsubscribed"), "is_unsubscribed",
+        pa.array([False, True]),
+    )  # fmt: skip
+    ann = with_records(rows, fct_email_events=unsubscribed)[ANN]
+    assert (ann["opt_in_status"], ann["consent_scopes"], ann["consent_conflict"]) == (
+        "opted_in", ["sms_marketing"], True,
+    )  # fmt: skip
+
+
+def test_a_record_dated_after_its_reading_wins_no_most_recent_value() -> None:
+    """Silver rejects such a date as in the future; here the CRM record of Ann says 2097."""
+    rows = [
+        dict(r, updated_at=datetime(2097, 1, 19)) if r["record_key"] == "crm:1" else r
+        for r in RECORDS
+    ]
+    ann = with_records(rows)[ANN]
+    assert ann["updated_at"] == datetime(2024, 6, 15)  # the merge, not 2097
+    assert json.loads(ann["attribute_sources"])["primary_email"] == "web:w1"
+
+
+def test_a_placeholder_email_or_phone_names_nobody() -> None:
+    """21 contacts share one address and one number (over PLACEHOLDER_SHARE): neither is
+    anyone's, as matching ignores them too."""
+    shared = [
+        record(f"crm:p{i}", f"c360_1{i:07d}", datetime(2024, 7, 1), first_name=f"P{i}",
+               email="NoEmail@None.com", phone="+33 6 00 00 00 00")
+        for i in range(21)
+    ]  # fmt: skip
+    profiles = with_records([*RECORDS, *shared])
+    assert {p["primary_email"] for k, p in profiles.items() if k.startswith("c360_1")} == {None}
+    assert {p["primary_phone"] for k, p in profiles.items() if k.startswith("c360_1")} == {None}
+    assert profiles[ANN]["primary_email"] == "ann@new.com"
+
+
+def test_the_primary_source_is_the_most_trusted_holding_a_record() -> None:
+    """identity.sources lists the most trusted system first, whichever record won values."""
+    trusted_last = dict(reversed(SOURCES.items()))  # customers, web, crm
+    identity = Identity.model_validate({"sources": trusted_last})
+    out = assemble(Inputs(links(), records(), LEDGER, FACTS), identity, AS_OF).to_pylist()
+    assert [p["primary_source"] for p in out] == ["customers", "customers", "crm"]
+    default = assemble(Inputs(links(), records(), LEDGER, FACTS), Identity.model_validate(
+        {"sources": SOURCES}), AS_OF).to_pylist()  # fmt: skip
+    assert [p["primary_source"] for p in default] == ["crm", "crm", "crm"]

@@ -49,9 +49,8 @@ CUSTOMER_PROFILE: Table = gold_table(
     Column(
         "primary_source",
         "string",
-        "Identity source whose records supplied the most surviving attribute values (ties: the "
-        "order of identity.sources in the project file); a customer with no surviving value: "
-        "the first source, in that order, holding one of its records",
+        "The most trusted system of record holding one of the customer's records: the first "
+        "source, in the order of identity.sources in the project file (most trusted first)",
     ),
     Column(
         "source_ids",
@@ -70,7 +69,7 @@ CUSTOMER_PROFILE: Table = gold_table(
         "timestamp",
         "Latest of: the customer's latest identity_ledger event (new, merge, split, returned; "
         "a merge or split that took records from it too) and the latest updated_at of its "
-        "source records",
+        "source records (a record dated after it was read is ignored, as silver rejects it)",
     ),
     # Identity & contact
     Column(
@@ -97,7 +96,8 @@ CUSTOMER_PROFILE: Table = gold_table(
         "primary_email",
         "string",
         "Survivorship of email (default most_recent) over the records' addresses, trimmed and "
-        "lower-cased (normalise.email_key); addresses not shaped like one are ignored",
+        "lower-cased (normalise.email_key); addresses not shaped like one are ignored, and so "
+        "are placeholders (an address or phone shared by more than 20 records, as in matching)",
         nullable=True,
     ),
     Column(
@@ -193,13 +193,14 @@ CUSTOMER_PROFILE: Table = gold_table(
         "consent_scopes",
         "list<string>",
         "Scopes granted by some record and refused by none, sorted: attribute consent_<x> is "
-        "scope <x>_marketing, marketing_opt_in is email_marketing (a newsletter consent)",
+        "scope <x>_marketing, marketing_opt_in is email_marketing (a newsletter consent); an "
+        "unsubscribe from a send (fct_email_events.is_unsubscribed) refuses email_marketing",
     ),
     Column(
         "consent_conflict",
         "bool",
         "The records contradict each other: one opted in and another out, or one granted a "
-        "scope another refused",
+        "scope another refused (an unsubscribe counts as refusing email_marketing)",
     ),
     Column(
         "interests",
@@ -212,7 +213,9 @@ CUSTOMER_PROFILE: Table = gold_table(
         "first_seen_at",
         "timestamp",
         "Earliest touch: a source record's updated_at, an order (any status), a CRM interaction, "
-        "a first e-mail open or click; touches after the reference date are ignored",
+        "a person's first open or click of a send (fct_email_events.first_human_open_at / "
+        "first_human_click_at: a scanner's or proxy's is none); touches after the reference "
+        "date are ignored",
         nullable=True,
     ),
     Column("last_seen_at", "timestamp", "Latest touch, as first_seen_at", nullable=True),
@@ -221,7 +224,8 @@ CUSTOMER_PROFILE: Table = gold_table(
         "string",
         "Channel of the latest touch (ties: the first name alphabetically): orders web, app "
         "(mobile_app), store (in_store), phone; interactions support (support_ticket, "
-        "complaint) else their channel (in_app -> app); e-mail opens and clicks email; a "
+        "complaint) else their channel (in_app -> app); e-mail opens and clicks a person made "
+        "email; a "
         "record's date its source: web and ecommerce -> web, loyalty -> loyalty, others -> crm",
         nullable=True,
         allowed=CHANNELS_SEEN,
@@ -229,7 +233,8 @@ CUSTOMER_PROFILE: Table = gold_table(
     _int(
         "total_sessions",
         "No web analytics source exists: distinct calendar days with a digital touch (an order "
-        "on web or mobile_app, a first e-mail click, a chat or in_app interaction)",
+        "on web or mobile_app, a person's first click of a send (first_human_click_at), a chat "
+        "or in_app interaction)",
     ),
     _int(
         "total_interactions",

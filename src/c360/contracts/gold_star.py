@@ -189,7 +189,7 @@ FCT_EMAIL_EVENTS = gold(
     "One row per e-mail send with what its events did: flags, event counts (repeat opens "
     "included) and first open/click times. Sums of count_opens / count_clicks give the seed's "
     "event-based rates; is_opened / is_clicked give the unique rates. The human_ columns count "
-    "only the events a person made (email_engagement_classified).",
+    "and date only the events a person made (email_engagement_classified).",
     ("send_id",),
     Column("send_id", "string", "Send"),
     ref("campaign_id", "dim_campaign.campaign_id", "Campaign"),
@@ -216,6 +216,19 @@ FCT_EMAIL_EVENTS = gold(
     Column("is_human_clicked", "bool", "At least one click a person made"),
     Column("count_human_opens", "int", "Open events a person made", min_value=0),
     Column("count_human_clicks", "int", "Click events a person made", min_value=0),
+    Column(
+        "first_human_open_at",
+        "timestamp",
+        "Earliest open or click a person made, as is_human_opened counts them (a click proves "
+        "an open); NULL when no person opened",
+        nullable=True,
+    ),
+    Column(
+        "first_human_click_at",
+        "timestamp",
+        "Earliest click a person made; NULL when no person clicked",
+        nullable=True,
+    ),
 )
 
 FCT_INTERACTIONS = gold(

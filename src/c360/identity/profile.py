@@ -10,7 +10,7 @@ literal ones. Every column's rule is in ``contracts.gold_profile``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -44,8 +44,9 @@ READ_COLUMNS = {
     "dim_product": ("product_id", "category", "margin_pct"),
     "fct_returns": ("customer_id", "order_id", "status", "amount_refunded_eur"),
     "fct_email_events": (
-        "customer_id", "send_at", "first_open_at", "first_click_at",
+        "customer_id", "send_id", "send_at", "first_open_at", "first_click_at",
         "count_opens", "count_clicks", "count_human_opens", "count_human_clicks",
+        "is_unsubscribed", "first_human_open_at", "first_human_click_at",
     ),
     "fct_interactions": ("customer_id", "interaction_id", "type", "channel", "occurred_at"),
     "mart_ecommerce_rfm": ("customer_id", "rfm_segment"),
@@ -83,6 +84,8 @@ class Inputs:
     records: pa.Table  # profile_records.read_records
     ledger: pa.Table  # identity_ledger
     facts: Mapping[str, pa.Table]  # FACTS; a missing one may be left out
+    # When the records were read: a record updated later is dated in the future (ignored).
+    read_at: datetime = field(default_factory=lambda: datetime.now(UTC).replace(tzinfo=None))
 
 
 def read_inputs(workspace: Path, identity: Identity) -> Inputs:
@@ -192,6 +195,15 @@ def _memberships(customers: pa.Array, ids: pa.Table, facts: Mapping[str, pa.Tabl
     )
 
 
+def _unsubscribed(customers: pa.Array, ids: pa.Table, events: pa.Table) -> pa.Table:
+    """(customer360_id, record_key) of each send a linked customer unsubscribed from."""
+    sends = profile_activity.linked(events.filter(pc.field("is_unsubscribed")), ids)
+    return pa.table({
+        "customer360_id": pc.take(customers, sends.column("code")),
+        "record_key": pc.binary_join_element_wise("fct_email_events:", sends.column("send_id"), ""),
+    })  # fmt: skip
+
+
 def _contact(customers: pa.Array, values: pa.Table, won: pa.Table) -> dict[str, pa.Array]:
     """Identity, contact and demographic columns from the survivors."""
     chosen = profile_attributes.pivot(customers, won, SURVIVED)
@@ -235,7 +247,7 @@ def assemble(inputs: Inputs, identity: Identity, as_of: datetime | None = None) 
     }
     ids_all = inputs.links.column("customer360_id").combine_chunks()
     customers = pc.unique(ids_all).sort()
-    values = record_values(inputs.records)
+    values = record_values(inputs.records, inputs.read_at)
     won = profile_attributes.survivors(values, parse_rules(identity.survivorship))
     fact_sources = [name for name, s in identity.sources.items() if s.table == FACT_TABLE]
     ids = profile_activity.customer_map(inputs.links, fact_sources, customers)
@@ -243,12 +255,14 @@ def assemble(inputs: Inputs, identity: Identity, as_of: datetime | None = None) 
     columns: dict[str, pa.Array] = {
         "customer360_id": customers,
         "primary_source": profile_attributes.primary_source(
-            customers, values, won, list(identity.sources)
+            customers, values, list(identity.sources)
         ),
         "source_ids": profile_attributes.source_ids(customers, values),
         **profile_dates(customers, inputs.ledger, values, as_of),
         **_contact(customers, values, won),
-        **profile_attributes.consents(customers, values),
+        **profile_attributes.consents(
+            customers, values, _unsubscribed(customers, ids, facts["fct_email_events"])
+        ),
         **profile_activity.commerce(
             customers, ids, facts["fct_orders"], facts["fct_returns"],
             facts["fct_order_lines"], facts["dim_product"],
@@ -276,8 +290,8 @@ def assemble(inputs: Inputs, identity: Identity, as_of: datetime | None = None) 
 
 def _to_seconds(table: pa.Table) -> pa.Table:
     """Timestamps truncated to the contract's whole seconds (sources may carry fractions)."""
-    for i, field in enumerate(table.schema):
-        if pa.types.is_timestamp(field.type):
+    for i, column in enumerate(table.schema):
+        if pa.types.is_timestamp(column.type):
             seconds = pc.cast(table.column(i), pa.timestamp("s"), safe=False)
-            table = table.set_column(i, field.name, seconds)
+            table = table.set_column(i, column.name, seconds)
     return table

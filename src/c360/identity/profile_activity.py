@@ -142,7 +142,9 @@ def commerce(
     margin = _by_customer(customers, lines, [("margin_pct", "mean")])["margin_pct_mean"]
     clv = pc.round(pc.multiply(revenue, pc.fill_null(margin, 0.0)), 2)
 
-    per_category = lines.group_by(["code", "category"], use_threads=False).aggregate(
+    # An inferred member of dim_product (its row quarantined in silver) has no category.
+    categorised = lines.filter(pc.is_valid(lines.column("category")))
+    per_category = categorised.group_by(["code", "category"], use_threads=False).aggregate(
         [("qty", "sum")]
     )
     return {
@@ -171,7 +173,10 @@ def _touches(
     email_events: pa.Table,
     records: pa.Table,
 ) -> pa.Table:
-    """Every dated touch: (code, at, channel, is_digital); ``records`` carry their code."""
+    """Every dated touch: (code, at, channel, is_digital); ``records`` carry their code.
+
+    E-mail touches are a person's first open and click of a send (``fct_email_events``'s
+    ``first_human_open_at`` / ``first_human_click_at``), never a machine's."""
     parts = []
 
     def add(rows: pa.Table, at: str, channel: pa.Array, digital: pa.Array) -> None:
@@ -205,10 +210,12 @@ def _touches(
         pc.if_else(support, "support", mapped(crm.column("channel"), INTERACTION_CHANNELS)),
         pc.is_in(crm.column("channel"), pa.array(DIGITAL_INTERACTION_CHANNELS)),
     )
+    # A send is a touch when its person first opened it and when they first clicked it: a
+    # security scanner's or a privacy proxy's open or click is no sign of the person.
     mails = linked(email_events, ids)
     email = pa.repeat(pa.scalar("email", _TEXT), mails.num_rows)
-    add(mails, "first_open_at", email, pa.array(np.zeros(mails.num_rows, bool)))
-    add(mails, "first_click_at", email, pa.array(np.ones(mails.num_rows, bool)))
+    add(mails, "first_human_open_at", email, pa.array(np.zeros(mails.num_rows, bool)))
+    add(mails, "first_human_click_at", email, pa.array(np.ones(mails.num_rows, bool)))
     sources = pc.fill_null(mapped(records.column("source"), RECORD_CHANNELS), "crm")
     add(records, "updated_at", sources, pa.array(np.zeros(records.num_rows, bool)))
     return pa.concat_tables(parts)

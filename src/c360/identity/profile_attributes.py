@@ -236,9 +236,25 @@ def consent_rows(values: pa.Table) -> pa.Table:
     return pa.concat_tables(parts).cast(CONSENT_SCHEMA)
 
 
-def consents(customers: pa.Array, values: pa.Table) -> dict[str, pa.Array]:
-    """Per customer: opt_in_status, consent_scopes, consent_conflict (unknown, [], False)."""
-    merged = merge_consents(consent_rows(values))
+def consents(
+    customers: pa.Array, values: pa.Table, unsubscribed: pa.Table | None = None
+) -> dict[str, pa.Array]:
+    """Per customer: opt_in_status, consent_scopes, consent_conflict (unknown, [], False).
+
+    ``unsubscribed`` (``customer360_id``, ``record_key``: an unsubscribe event) refuses the
+    e-mail scope, as a record refusing it would; the other scopes and the status stay."""
+    rows = consent_rows(values)
+    if unsubscribed is not None and unsubscribed.num_rows:
+        n = unsubscribed.num_rows
+        refusals = pa.table({
+            "customer360_id": unsubscribed.column("customer360_id"),
+            "record_key": unsubscribed.column("record_key"),
+            "opt_in_status": pa.nulls(n, _TEXT),
+            "scope": pa.repeat(pa.scalar(EMAIL_SCOPE, _TEXT), n),
+            "scope_granted": pa.repeat(pa.scalar(False), n),
+        }).cast(rows.schema)  # fmt: skip
+        rows = pa.concat_tables([rows, refusals])
+    merged = merge_consents(rows)
     ids = merged.column("customer360_id").combine_chunks()
     status = spread(customers, ids, merged.column("opt_in_status").combine_chunks())
     scopes = spread(customers, ids, merged.column("consent_scopes").combine_chunks())
@@ -250,27 +266,17 @@ def consents(customers: pa.Array, values: pa.Table) -> dict[str, pa.Array]:
     }
 
 
-def primary_source(
-    customers: pa.Array, values: pa.Table, won: pa.Table, source_order: Sequence[str]
-) -> pa.Array:
-    """Per customer: the source of most surviving values (ties and no values: ``source_order``)."""
-    counts = won.group_by(["customer360_id", "source"], use_threads=False).aggregate(
-        [("attribute", "count")]
-    )
-    held = values.group_by(["customer360_id", "source"], use_threads=False).aggregate([])
-    held = held.append_column("attribute_count", pa.array(np.zeros(held.num_rows, np.int64)))
-    both = pa.concat_tables([counts.select(held.column_names), held])
-    order = pc.fill_null(
-        pc.index_in(both.column("source"), value_set=pa.array(source_order, _TEXT)),
-        len(source_order),
-    )
-    both = both.append_column("order", order).sort_by(
-        [("customer360_id", "ascending"), ("attribute_count", "descending"), ("order", "ascending")]
-    )
-    code = position_in(customers, both.column("customer360_id")).to_numpy(zero_copy_only=False)
-    best = both.take(pa.array(run_starts(code)))  # each customer's first row
+def primary_source(customers: pa.Array, values: pa.Table, source_order: Sequence[str]) -> pa.Array:
+    """Per customer: the first source, in ``source_order`` (most trusted first), holding one of
+    its records."""
+    order = pc.index_in(values.column("source"), value_set=pa.array(source_order, _TEXT))
+    ranked = pa.table({
+        "customer360_id": values.column("customer360_id"),
+        "order": pc.fill_null(order, len(source_order)),
+    }).group_by("customer360_id", use_threads=False).aggregate([("order", "min")])  # fmt: skip
+    known = pa.array([*source_order, None], _TEXT)
     return spread(
         customers,
-        best.column("customer360_id").combine_chunks(),
-        best.column("source").combine_chunks(),
+        ranked.column("customer360_id").combine_chunks(),
+        known.take(ranked.column("order_min").combine_chunks()),
     )

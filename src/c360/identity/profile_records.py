@@ -8,7 +8,7 @@ survivorship votes on, so "ROCA" and "Roca" count as one value.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from c360.identity.records import (
     date_order,
     one_per_id,
     source_roles,
+    without_placeholders,
 )
 from c360.pipeline import lake
 
@@ -143,6 +144,15 @@ def _iso_date(value: object) -> str | None:
     return born.isoformat() if isinstance(born, date) else None
 
 
+def _without_placeholders(email: pa.Array, phone: pa.Array) -> tuple[pa.Array, pa.Array]:
+    """E-mails and phones without the placeholders matching ignores (counted as it counts)."""
+    canonical = per_value(email, normalise.email_canonical)
+    kept, _ = without_placeholders(pa.table({"email_canonical": canonical, "phone": phone}))
+    dropped = pc.and_(pc.is_null(kept.column("email_canonical")), pc.is_valid(canonical))
+    email = pc.if_else(dropped, pa.nulls(len(email), email.type), email)
+    return email, kept.column("phone").combine_chunks()
+
+
 def _text(records: pa.Table, name: str) -> pa.Array:
     if name not in records.column_names:
         return pa.nulls(records.num_rows, _TEXT)
@@ -154,8 +164,13 @@ def _lower(values: pa.Array) -> pa.Array:
     return pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, _TEXT), trimmed)
 
 
-def record_values(records: pa.Table) -> pa.Table:
-    """Per record: each SURVIVED attribute's display value, and ``<attr>_key`` for KEYED ones."""
+def record_values(records: pa.Table, read_at: datetime | None = None) -> pa.Table:
+    """Per record: each SURVIVED attribute's display value, and ``<attr>_key`` for KEYED ones.
+
+    As in matching, an e-mail or phone shared by more than ``PLACEHOLDER_SHARE`` records names
+    nobody (NULL). An update time after ``read_at`` (when the records were read) is NULL: silver
+    rejects such a date as in the future, and it must not win "most recent".
+    """
     halves = pa.struct([("first", _TEXT), ("last", _TEXT)])
     split = per_value(_text(records, "full_name"), normalise.split_full_name, halves)
     names = {
@@ -165,12 +180,17 @@ def record_values(records: pa.Table) -> pa.Table:
     }
     country = per_value(_text(records, "country"), normalise.country_iso)
     columns: dict[str, pa.Array] = {c: records.column(c).combine_chunks() for c in BASE_COLUMNS}
+    if read_at is not None:
+        stamps = columns["updated_at"]
+        future = pc.greater(stamps, pa.scalar(read_at, stamps.type))
+        columns["updated_at"] = pc.if_else(future, pa.nulls(len(stamps), stamps.type), stamps)
     for name, raw in names.items():
         columns[name] = per_value(raw, display_case)
         key = normalise.city_key if name == "city" else normalise.name_key
         columns[f"{name}_key"] = per_value(columns[name], key)
-    columns["email"] = per_value(_text(records, "email"), normalise.email_key)
-    columns["phone"] = normalise.phones_e164(_text(records, "phone"), country)
+    email = per_value(_text(records, "email"), normalise.email_key)
+    phone = normalise.phones_e164(_text(records, "phone"), country)
+    columns["email"], columns["phone"] = _without_placeholders(email, phone)
     columns["country"] = country
     columns["postcode"] = per_pair(normalise.postcode_key, _text(records, "postcode"), country)
     born = (

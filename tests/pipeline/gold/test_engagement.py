@@ -47,6 +47,8 @@ EVENTS = [
     ("E19", "S9", "click", 4002, CHROME, "burst_click"),
     ("E20", "S10", "open", 900, " MOZILLA/5.0 ", "proxy_open"),  # in any case, padded
     ("E21", "S11", "open", 900, "Python-Requests/2.31", "scanner_user_agent"),
+    ("E22", "S12", "click", 5000, IPHONE, None),  # a person clicks, then opens again later
+    ("E23", "S12", "open", 6000, IPHONE, None),
 ]
 SENDS = sorted({e[1] for e in EVENTS})
 
@@ -97,6 +99,7 @@ def test_fct_email_events_counts_what_the_person_did(engine: Engine) -> None:
         ("S1", True, False, True, False, 1, 0, 1, 0),
         ("S10", True, False, False, False, 1, 0, 0, 0),
         ("S11", True, False, False, False, 1, 0, 0, 0),
+        ("S12", True, True, True, True, 1, 1, 1, 1),
         ("S2", True, False, True, False, 1, 0, 2, 0),
         ("S3", True, False, False, False, 1, 0, 0, 0),
         ("S4", True, True, True, True, 1, 0, 1, 1),  # the click proves the proxied open
@@ -106,6 +109,32 @@ def test_fct_email_events_counts_what_the_person_did(engine: Engine) -> None:
         ("S8", False, True, True, True, 0, 0, 2, 2),  # a click proves an open
         ("S9", False, False, True, False, 0, 0, 2, 0),
     ]
+
+
+def test_fct_email_events_dates_the_persons_first_open_and_click(engine: Engine) -> None:
+    sends, events = _inputs(engine)
+    classified = engagement.classify_engagement(sends, events)
+    rows = built(
+        engine, gold_star.FCT_EMAIL_EVENTS, star.fct_email_events(sends, events, classified)
+    )
+    columns = ("first_open_at", "first_human_open_at", "first_click_at", "first_human_click_at")
+    assert {r["send_id"]: tuple(r[k] for k in columns) for r in rows} == {
+        "S1": (after(3), None, after(3), None),  # scanners only: no person's time
+        "S10": (after(900), None, None, None),
+        "S11": (after(900), None, None, None),
+        "S12": (after(6000), after(5000), after(5000), after(5000)),  # a click is an open
+        "S2": (after(120), None, after(120), None),
+        "S3": (after(10), None, None, None),
+        "S4": (after(600), after(7200), after(7200), after(7200)),  # the proxy's open is not
+        "S5": (after(3600), after(3600), after(3630), after(3630)),
+        "S6": (after(31), after(31), None, None),
+        "S7": (after(30), None, None, None),
+        "S8": (None, after(4000), after(4000), after(4000)),
+        "S9": (None, None, after(4000), None),
+    }
+    for r in rows:  # a time exactly when the flag says a person opened / clicked
+        assert (r["first_human_open_at"] is not None) is r["is_human_opened"], r["send_id"]
+        assert (r["first_human_click_at"] is not None) is r["is_human_clicked"], r["send_id"]
 
 
 def test_reasons_are_the_contracts_allowed_values() -> None:

@@ -242,16 +242,17 @@ def test_fct_email_events_has_one_row_per_send_with_flags_counts_and_firsts(
         star.fct_email_events(sends, events, classify_engagement(sends, events)),
     )
     flags = ("is_delivered", "is_bounced", "is_opened", "is_clicked", "is_unsubscribed")
-    counts = ("date_key", "count_opens", "count_clicks", "first_open_at", "first_click_at")
+    counts = ("date_key", "count_opens", "count_clicks", "first_open_at", "first_click_at",
+              "first_human_open_at", "first_human_click_at")  # fmt: skip
     assert [tuple(r[k] for k in flags) for r in rows] == [
         (False, True, False, False, False),
         (True, False, True, True, True),
         (True, False, False, False, False),
     ]
-    assert [tuple(r[k] for k in counts) for r in rows] == [
-        (20250101, 0, 0, None, None),
-        (20250102, 3, 2, at(2, 10), at(2, 10, 30)),
-        (20250103, 0, 0, None, None),
+    assert [tuple(r[k] for k in counts) for r in rows] == [  # no machine among these events
+        (20250101, 0, 0, None, None, None, None),
+        (20250102, 3, 2, at(2, 10), at(2, 10, 30), at(2, 10), at(2, 10, 30)),
+        (20250103, 0, 0, None, None, None, None),
     ]
 
 

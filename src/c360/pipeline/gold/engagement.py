@@ -62,13 +62,18 @@ def classify_engagement(sends: Table, events: Table) -> Table:
     return t.select(*built_columns(EMAIL_ENGAGEMENT_CLASSIFIED))
 
 
-def human_counts(classified: Table) -> Table:
-    """Per send with events: the opens and clicks a person made (``count_human_opens/clicks``),
-    from ``email_engagement_classified``."""
+def human_engagement(classified: Table) -> Table:
+    """Per send a person opened or clicked: how often (``count_human_opens/clicks``) and when
+    first (``first_human_open_at/click_at``), from ``email_engagement_classified``.
+
+    A person's click proves an open that a privacy proxy hid, so the first open is the first
+    open or click, as ``fct_email_events.is_human_opened`` counts it."""
     people = classified.filter(~classified.is_machine)
     return people.group_by("send_id").aggregate(
         count_human_opens=_.event_id.count(where=_.event_type == "open"),
         count_human_clicks=_.event_id.count(where=_.event_type == "click"),
+        first_human_open_at=_.event_at.min(),  # the events classified are opens and clicks
+        first_human_click_at=_.event_at.min(where=_.event_type == "click"),
     )
 
 
