@@ -12,7 +12,7 @@ import pyarrow.compute as pc
 import pytest
 
 from c360.contracts.model import Column, Table
-from c360.pipeline.lake import publish_table
+from c360.pipeline.lake import drop, publish_table
 from c360.serve import exports
 from c360.serve.exports import export_all, for_csv, json_lines
 
@@ -166,6 +166,35 @@ def test_the_files_a_killed_export_was_writing_go_with_the_next_export(workspace
         "fct_orders.json",
         "kpi.json",
     ]
+
+
+def test_a_users_own_files_beside_the_exports_stay(workspace: Path) -> None:
+    for folder in ("csv", "json"):
+        (workspace / "exports" / folder).mkdir(parents=True)
+        (workspace / "exports" / folder / f"my_notes.{folder}").write_text("x")
+    export_all(workspace, (ORDERS,))
+    drop(workspace, "gold", "kpi")
+    export_all(workspace, (ORDERS,))
+    for folder in ("csv", "json"):
+        assert sorted(p.name for p in (workspace / "exports" / folder).iterdir()) == [
+            f"fct_orders.{folder}",
+            f"my_notes.{folder}",
+        ]
+
+
+def test_the_exports_of_a_table_gone_from_the_lake_go(workspace: Path) -> None:
+    """A table without a contract too (kpi); a contract's table whose exports c360 wrote
+    before it kept track of them (fct_orders)."""
+    export_all(workspace, (ORDERS,))
+    drop(workspace, "gold", "kpi")
+    assert export_all(workspace, (ORDERS,)) == {"fct_orders": 2}
+    assert not list(workspace.glob("exports/*/kpi.*"))
+    publish_table(workspace, "gold", "kpi", pa.table({"name": ["orders"], "value": [2]}))
+    drop(workspace, "gold", "fct_orders")
+    for listed in workspace.glob("exports/.*"):  # as a workspace exported by an older c360
+        listed.unlink()
+    assert export_all(workspace, (ORDERS,)) == {"kpi": 1}
+    assert sorted(p.name for p in workspace.glob("exports/*/*")) == ["kpi.csv", "kpi.json"]
 
 
 def test_no_gold_means_no_exports(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import plotly.graph_objects as go
 import pyarrow as pa
 import pytest
 from plotly.offline import get_plotlyjs
@@ -21,7 +22,7 @@ from c360.contracts import gold_marketing as gm
 from c360.contracts import gold_star as gs
 from c360.contracts.model import Table
 from c360.pipeline.lake import publish_table
-from c360.serve import report_kit
+from c360.serve import html_report, report_kit
 from c360.serve.html_report import plotly_js, write_html_report
 
 TITLES = (
@@ -235,6 +236,58 @@ def test_charts_carry_the_literal_rows(page: str) -> None:
     assert "298093.93" in page and "28268.675" in page
     assert "171234.56" in page and "ROI 114.81 %" in page and "position based" in page
     assert "292 customers, 59.25 % consent" in page
+
+
+def test_campaigns_or_products_sharing_a_name_keep_a_category_each(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two campaigns named alike (the generator makes some) are two bars, not one; the id
+    tells them apart, and a campaign keeps one category across attribution models."""
+    winback = "Halloween 2025 — Winback"
+    campaigns = [("CAMP_007", winback), ("CAMP_008", "Spring"), ("CAMP_009", winback)]
+    publish(
+        tmp_path,
+        gs.CAMPAIGN_ATTRIBUTION,
+        [
+            {"campaign_id": c, "campaign_name": n, "budget_eur": 1.0,
+             "total_attributed_amount_eur": 2.0, "roi": 1.0}
+            for c, n in campaigns
+        ],
+    )  # fmt: skip
+    publish(
+        tmp_path,
+        ga.CAMPAIGN_ATTRIBUTION_MODELS,
+        [
+            {"campaign_id": c, "attribution_model": model, "campaign_name": n,
+             "total_attributed_amount_eur": 2.0, "roi": 1.0}
+            for c, n in campaigns
+            for model in ("last_touch", "linear")
+            if (c, model) != ("CAMP_007", "linear")
+        ],
+    )  # fmt: skip
+    publish(
+        tmp_path,
+        ge.MART_ECOMMERCE_TOP_PRODUCTS,
+        [
+            {"revenue_rank": rank, "product_id": p, "product_name": n,
+             "total_revenue_eur": 2.0, "total_margin_eur": 1.0}
+            for rank, p, n in [(1, "PROD_1", "Laptop"), (2, "PROD_2", "Laptop"),
+                               (3, "PROD_3", None), (4, "PROD_4", "PROD_3")]
+        ],
+    )  # fmt: skip
+    drawn: list[go.Figure] = []
+    monkeypatch.setattr(html_report, "_figure", lambda fig: drawn.append(fig) or "")
+    write_html_report(tmp_path)
+    named = [f"{winback} (CAMP_007)", "Spring", f"{winback} (CAMP_009)"]
+    products, by_campaign, by_model = drawn
+    assert [list(trace.y) for trace in products.data] == [
+        ["Laptop (PROD_1)", "Laptop (PROD_2)", "PROD_3", "PROD_3 (PROD_4)"]
+    ] * 2
+    assert [list(trace.x) for trace in by_campaign.data] == [named] * 3
+    drawn_models = {trace.name: list(trace.x) for trace in by_model.data if len(trace.x)}
+    assert drawn_models == {"last touch": named, "linear": named[1:]}
+    for figure in drawn:
+        assert {figure.layout.xaxis.type, figure.layout.yaxis.type} >= {"category"}
 
 
 def test_data_quality_lists_reasons_and_reconciliation(page: str) -> None:

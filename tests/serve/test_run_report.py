@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,32 @@ def test_values_silver_replaced_are_listed_beside_the_quarantine() -> None:
     }  # fmt: skip
     line = "| stg_ecommerce_customers | 10 | 9 | 1 | yes | duplicate_key 1 | "
     assert line + "country: invalid_value 2 |" in markdown(data)
+
+
+def test_a_pipe_or_line_break_in_a_value_stays_inside_its_cell() -> None:
+    """Every table cell, headers included, escapes ``|`` and puts line breaks on one line."""
+    odd = "Hesse | Admin\nINJECTED ROW"
+    data = {
+        "finished_at": "2026-01-02T03:04:05", "engine": "duckdb", "seconds": {"serve": 1.0},
+        "bronze": [{"table": odd, "records": 2, "landed": 1, "quarantined": 1,
+                    "added_columns": [odd], "missing_columns": [], "retyped_columns": [],
+                    "quarantine": {odd: 1}}],
+        "silver": [{"model": odd, "bronze_rows": 2, "clean": 1, "rejected": 1,
+                    "reconciled": True, "quarantine": {odd: 1}, "repaired": {odd: 1}}],
+        "text": {odd: 3}, "gold": [{"model": odd, "rows": 3, "inferred": 1}],
+        "identity": {"records": 10, "customers": 7, "pairs": 12, "unmatchable": 1,
+                     "duplicates": {odd: 1}, "events": {odd: 1}},
+        "references": [{"name": odd, "orphans": 2}],
+        "answers": {"questions/top_customers_by_revenue": [
+            {"customer_id": "CUST00188", "full_name": odd, "a|b\r\nc": "back\\|slash"}]},
+    }  # fmt: skip
+    text = markdown(data)
+    assert "INJECTED ROW" in text and not re.search(r"^INJECTED", text, re.MULTILINE)
+    tables = re.findall(r"(?:^\|.*\n)+", text, re.MULTILINE)
+    assert len(tables) == 7
+    for table in tables:
+        # As GitHub splits a row: a backslash escapes the character after it, pipes split.
+        widths = {re.sub(r"\\.", "", row).count("|") for row in table.splitlines()}
+        assert len(widths) == 1, table
+    assert "| CUST00188 | Hesse \\| Admin INJECTED ROW | back\\\\\\|slash |" in text
+    assert "| customer_id | full_name | a\\|b c |" in text

@@ -4,6 +4,8 @@
 ``exports/json/<table>.json`` has one JSON object per line. Both are encoded column by column with
 Arrow compute (no row loop), batch by batch; a column's text is encoded once for both files, and
 tables are exported two at a time (Arrow works outside the GIL). Each file is replaced atomically.
+``exports/.c360-exports.json`` lists the tables exported, so that the exports of a table gone
+from the lake go and a user's own file in the folders stays.
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
+from c360.contracts import GOLD_TABLES
 from c360.contracts.model import Table
 from c360.serve import GoldTable, gold_tables
+from c360.serve.report_kit import write_atomically
 
 # Types whose Arrow text is already their JSON text.
 _WRITTEN_AS_IS = (pa.types.is_integer, pa.types.is_boolean, pa.types.is_decimal, pa.types.is_null)
@@ -30,25 +34,45 @@ _CONTROL = {chr(i): json.dumps(chr(i))[1:-1] for i in range(32)}
 _FOUR_DIGIT_YEARS = (-62135596800, 253402300800)  # 0001-01-01 to 10000-01-01, in seconds
 _PER_SECOND = {"s": 1, "ms": 10**3, "us": 10**6, "ns": 10**9}
 _WORKERS = 2
+# Beside the folders: the tables c360 exported, so that it removes its own files and no other.
+MANIFEST = ".c360-exports.json"
 
 
 def export_all(workspace: Path, contracts: Iterable[Table] | None = None) -> dict[str, int]:
-    """Write the CSV and JSON export of every gold table, and remove those of tables the lake
-    no longer holds; returns rows per table."""
-    golds = gold_tables(workspace, contracts)
-    for folder in ("csv", "json"):  # what a killed export was writing
-        for left in Path(workspace).glob(f"exports/{folder}/.*.tmp"):
+    """Write the CSV and JSON export of every gold table, and remove those c360 wrote of tables
+    the lake no longer holds (any other file in the folders is the user's and stays); returns
+    rows per table."""
+    known = tuple(GOLD_TABLES if contracts is None else contracts)
+    golds = gold_tables(workspace, known)
+    folder = Path(workspace) / "exports"
+    for kind in ("csv", "json"):  # what a killed export was writing
+        for left in folder.glob(f"{kind}/.*.tmp"):
             left.unlink()
+    names, recorded = {gold.name for gold in golds}, _recorded(folder)
+    if names - recorded:  # recorded first: a killed export leaves no file of c360's unrecorded
+        _record(folder, recorded | names)
     with ThreadPoolExecutor(_WORKERS) as pool:
         rows = list(pool.map(lambda gold: _export_table(workspace, gold), golds))
-    names = {gold.name for gold in golds}
-    for old in [
-        *Path(workspace).glob("exports/csv/*.csv"),
-        *Path(workspace).glob("exports/json/*.json"),
-    ]:
-        if old.stem not in names:  # a table the lake no longer holds
-            old.unlink()
+    # A contract's table is c360's too, recorded or not (exports written before the record).
+    for gone in (recorded | {t.name for t in known}) - names:
+        (folder / "csv" / f"{gone}.csv").unlink(missing_ok=True)
+        (folder / "json" / f"{gone}.json").unlink(missing_ok=True)
+    if recorded - names:
+        _record(folder, names)
     return {gold.name: n for gold, n in zip(golds, rows, strict=True)}
+
+
+def _recorded(folder: Path) -> set[str]:
+    """The tables whose exports c360 wrote, as :func:`_record` kept them."""
+    try:
+        names = json.loads((folder / MANIFEST).read_text("utf-8"))
+    except (OSError, ValueError):  # none yet, or spoilt by hand: the contracts' names still go
+        return set()
+    return {n for n in names if isinstance(n, str)} if isinstance(names, list) else set()
+
+
+def _record(folder: Path, names: set[str]) -> None:
+    write_atomically(folder / MANIFEST, json.dumps(sorted(names), indent=1) + "\n")
 
 
 def _export_table(workspace: Path, gold: GoldTable) -> int:

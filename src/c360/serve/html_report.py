@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import defaultdict
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
@@ -36,6 +37,8 @@ from c360.serve.report_kit import (
 CONFIG = {"displaylogo": False, "responsive": True}
 PERCENT = {"tickformat": ".0%"}
 RIGHT = {"overlaying": "y", "side": "right"}
+# Names are categories even when they read as numbers or dates ("2024" is not a year here).
+CATEGORY = {"type": "category"}
 CSS = """
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1200px; color: #222;
        padding: 0 1rem; }
@@ -193,23 +196,41 @@ def _rfm(gold: Gold) -> str:
     order = [s for s in RFM_SEGMENTS if s in sizes] + sorted(set(sizes) - set(RFM_SEGMENTS))
     counts = [sizes[s] for s in order]
     fig = go.Figure(go.Bar(x=order, y=counts, text=[count(c) for c in counts]))
-    return _figure(fig.update_layout(yaxis_title="customers"))
+    return _figure(fig.update_layout(xaxis=CATEGORY, yaxis_title="customers"))
 
 
 def _top_products(gold: Gold) -> str:
     t = gold("mart_ecommerce_top_products", "revenue_rank", "product_id", "product_name", *MONEY)
     t = t.sort_by("revenue_rank")
-    names = [n or p for p, n in rows(t, "product_id", "product_name")]
+    names = _labels(t, "product_id", "product_name")
     fig = go.Figure()
     for column, label in zip(MONEY, ("revenue", "margin"), strict=True):
         fig.add_trace(go.Bar(y=names, x=t[column].to_pylist(), name=label, orientation="h"))
-    return _figure(fig.update_layout(yaxis={"autorange": "reversed"}, xaxis_title="EUR"))
+    return _figure(fig.update_layout(yaxis=CATEGORY | {"autorange": "reversed"}, xaxis_title="EUR"))
+
+
+def _labels(table: pa.Table, id_column: str, name_column: str) -> list[str]:
+    """A chart category per row: its name (its id if it has none), the id appended to a name
+    that stands for several ids, so that different things never share a bar.
+
+    >>> ids, names = ["C7", "C8", "C9", "C7", "P3"], ["Sale", "Ad", "Sale", "Sale", None]
+    >>> _labels(pa.table({"id": ids, "name": names}), "id", "name")
+    ['Sale (C7)', 'Ad', 'Sale (C9)', 'Sale (C7)', 'P3']
+    """
+    found = rows(table, id_column, name_column)
+    ids_of: dict[str, set[Any]] = defaultdict(set)
+    for key, name in found:
+        ids_of[name or str(key)].add(key)
+    return [
+        f"{name} ({key})" if name and len(ids_of[name]) > 1 else name or str(key)
+        for key, name in found
+    ]
 
 
 def _campaigns(gold: Gold) -> str:
     columns = ("campaign_name", "total_attributed_amount_eur", "budget_eur", "roi")
     t = gold("campaign_attribution", "campaign_id", *columns).sort_by("campaign_id")
-    x = [n or c for c, n in rows(t, "campaign_id", "campaign_name")]
+    x = _labels(t, "campaign_id", "campaign_name")
     revenue, budget = t["total_attributed_amount_eur"].to_pylist(), t["budget_eur"].to_pylist()
     fig = go.Figure(
         [
@@ -227,16 +248,19 @@ def _campaigns(gold: Gold) -> str:
             marker={"size": 10},
         )
     )
-    return _figure(fig.update_layout(yaxis2={**PERCENT, **RIGHT}))
+    return _figure(fig.update_layout(xaxis=CATEGORY, yaxis2={**PERCENT, **RIGHT}))
 
 
 def _attribution_models(gold: Gold) -> str:
     columns = ("campaign_name", "attribution_model", "total_attributed_amount_eur", "roi")
     t = gold("campaign_attribution_models", "campaign_id", *columns).sort_by("campaign_id")
-    fig = go.Figure(layout={"barmode": "group", "yaxis_title": "attributed revenue (EUR)"})
+    # Labelled over every model at once: a campaign has one category in all of them.
+    t = t.append_column("label", pa.array(_labels(t, "campaign_id", "campaign_name"), pa.string()))
+    layout = {"barmode": "group", "xaxis": CATEGORY, "yaxis_title": "attributed revenue (EUR)"}
+    fig = go.Figure(layout=layout)
     for model in ATTRIBUTION_MODELS:
         found = t.filter(pc.equal(t["attribution_model"], model))
-        x = [n or c for c, n in rows(found, "campaign_id", "campaign_name")]
+        x = found["label"].to_pylist()
         roi = [f"ROI {pct(r)}" for r in found["roi"].to_pylist()]
         revenue = found["total_attributed_amount_eur"].to_pylist()
         fig.add_trace(go.Bar(x=x, y=revenue, name=model.replace("_", " "), hovertext=roi))
@@ -263,7 +287,7 @@ def _countries(gold: Gold) -> str:
             mode="markers",
         )
     )
-    return _figure(fig.update_layout(yaxis2=RIGHT))
+    return _figure(fig.update_layout(xaxis=CATEGORY, yaxis2=RIGHT))
 
 
 # Where each layer's entry in run_report.json keeps its table, rows in, rows kept, rows out.
@@ -286,7 +310,8 @@ def _data_quality(gold: Gold) -> str:
         ]
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise Missing(f"reports/run_report.json cannot be read ({exc!r})") from None
-    fig = go.Figure(layout={"barmode": "stack", "xaxis_title": "rows quarantined"})
+    layout = {"barmode": "stack", "xaxis_title": "rows quarantined", "yaxis": CATEGORY}
+    fig = go.Figure(layout=layout)
     for reason in sorted({reason for *_, quarantine in steps for reason in quarantine}):
         hit = [(f"{s[0]} {s[1]}", s[-1][reason]) for s in steps if reason in s[-1]]
         fig.add_trace(

@@ -7,6 +7,7 @@ at the end of every run, so a user can see where each source row went.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -86,10 +87,8 @@ def markdown(data: dict[str, Any]) -> str:
         drift = ", ".join([*(f"+{c}" for c in r["added_columns"]),
                            *(f"-{c}" for c in r["missing_columns"]),
                            *(f"~{c}" for c in r["retyped_columns"])])  # fmt: skip
-        lines.append(
-            f"| {r['table']} | {r['records']:,} | {r['landed']:,} | {r['quarantined']:,} | "
-            f"{_reasons(r['quarantine'])} | {drift} |"
-        )
+        lines.append(_row(r["table"], f"{r['records']:,}", f"{r['landed']:,}",
+                          f"{r['quarantined']:,}", _reasons(r["quarantine"]), drift))  # fmt: skip
     lines += [
         "",
         "## Silver: bronze rows = clean + quarantined (duplicates included)",
@@ -99,11 +98,10 @@ def markdown(data: dict[str, Any]) -> str:
         "| --- | ---: | ---: | ---: | --- | --- | --- |",
     ]
     for b in data["silver"]:
-        lines.append(
-            f"| {b['model']} | {b['bronze_rows']:,} | {b['clean']:,} | {b['rejected']:,} | "
-            f"{'yes' if b['reconciled'] else '**NO**'} | {_reasons(b['quarantine'])} | "
-            f"{_reasons(b.get('repaired') or {})} |"
-        )
+        reconciled = "yes" if b["reconciled"] else "**NO**"
+        lines.append(_row(b["model"], f"{b['bronze_rows']:,}", f"{b['clean']:,}",
+                          f"{b['rejected']:,}", reconciled, _reasons(b["quarantine"]),
+                          _reasons(b.get("repaired") or {})))  # fmt: skip
     emptied = [b["model"] for b in data["silver"] if b["bronze_rows"] and not b["clean"]]
     if emptied:
         lines += ["", f"**Warning:** {', '.join(emptied)} kept none of their rows; what gold "
@@ -111,22 +109,22 @@ def markdown(data: dict[str, Any]) -> str:
     if data.get("text"):
         lines += ["", "## Text: notes and e-mail bodies, redacted then enriched", "",
                   "| table | rows |", "| --- | ---: |"]  # fmt: skip
-        lines += [f"| {name} | {rows:,} |" for name, rows in data["text"].items()]
+        lines += [_row(name, f"{rows:,}") for name, rows in data["text"].items()]
     if identity := data.get("identity"):
         lines += ["", "## Identity: source records resolved into customers", "",
                   "| records | customers | scored pairs | unmatchable (singletons) | "
                   "rows repeating an id or without one (left out) | changes |",
                   "| ---: | ---: | ---: | ---: | --- | --- |",
-                  f"| {identity['records']:,} | {identity['customers']:,} | "
-                  f"{identity['pairs']:,} | {identity['unmatchable']:,} | "
-                  f"{_reasons({k: n for k, n in identity['duplicates'].items() if n})} | "
-                  f"{_reasons(identity['events'])} |"]  # fmt: skip
+                  _row(f"{identity['records']:,}", f"{identity['customers']:,}",
+                       f"{identity['pairs']:,}", f"{identity['unmatchable']:,}",
+                       _reasons({k: n for k, n in identity["duplicates"].items() if n}),
+                       _reasons(identity["events"]))]  # fmt: skip
         if identity.get("placeholders"):
             lines += ["", f"Identifiers {placeholder_note(identity['placeholders'])}."]
     if data["gold"]:
         lines += ["", "## Gold", "", "| table | rows | of which inferred members |",
                   "| --- | ---: | ---: |"]  # fmt: skip
-        lines += [f"| {g['model']} | {g['rows']:,} | {_count(g.get('inferred'))} |"
+        lines += [_row(g["model"], f"{g['rows']:,}", _count(g.get("inferred")))
                   for g in data["gold"]]  # fmt: skip
     if checked := data.get("references"):
         lines += ["", "## Gold references", ""]
@@ -139,7 +137,7 @@ def markdown(data: dict[str, Any]) -> str:
                       "an id whose row was quarantined in silver (its source row failed a "
                       "check, see above) or never existed; an inner join on it leaves the row "
                       "out.", "", "| reference | rows |", "| --- | ---: |"]  # fmt: skip
-            lines += [f"| {r['name']} | {r['orphans']:,} |" for r in broken]
+            lines += [_row(r["name"], f"{r['orphans']:,}") for r in broken]
     if data["answers"]:
         lines += ["", "## Answers to the SQL deliverables"]
         for name, rows in data["answers"].items():
@@ -151,12 +149,24 @@ def _table(rows: list[dict[str, Any]], limit: int = 20) -> list[str]:
     if not rows:
         return ["(no rows)"]
     head = list(rows[0])
-    out = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
-    for row in rows[:limit]:
-        out.append("| " + " | ".join(_cell(row[c]) for c in head) + " |")
+    out = [_row(*head), "|" + " --- |" * len(head)]
+    out += [_row(*(_cell(row[c]) for c in head)) for row in rows[:limit]]
     if len(rows) > limit:
         out.append(f"\n… {len(rows) - limit:,} more rows")
     return out
+
+
+def _row(*cells: str) -> str:
+    r"""A Markdown table row whose cells keep any ``|`` or line break inside them.
+
+    A pipe is escaped (with the backslashes before it, which would escape the escape); a line
+    break becomes a space, as a row must fit on one line.
+
+    >>> print(_row("Hesse | Admin\nINJECTED ROW", "C:\\|"))
+    | Hesse \| Admin INJECTED ROW | C:\\\| |
+    """
+    escaped = (re.sub(r"(\\*)\|", r"\1\1\\|", " ".join(c.splitlines())) for c in cells)
+    return "| " + " | ".join(escaped) + " |"
 
 
 def _cell(value: Any) -> str:
