@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import adbc_driver_postgresql.dbapi as pg
 import pyarrow as pa
@@ -81,6 +84,38 @@ def catalog(url: str, sql: str) -> list[tuple]:
         return cur.fetchall()
 
 
+def execute(url: str, *statements: str) -> None:
+    """Run ``statements`` and commit, as a user would in psql."""
+    with pg.connect(url) as conn, conn.cursor() as cur:
+        for statement in statements:
+            cur.execute(statement)
+        conn.commit()
+
+
+@pytest.fixture
+def role(postgres_url: str) -> Iterator[Callable[[str], str]]:
+    """``role(name)`` makes a login role ``c360_test_<pid>_<name>``; every such role goes after
+    the test, with what it owns and was granted in the test database."""
+    made: list[str] = []
+
+    def make(name: str) -> str:
+        made.append(f"c360_test_{os.getpid()}_{name}")
+        execute(postgres_url, f'CREATE ROLE "{made[-1]}" LOGIN')
+        return made[-1]
+
+    yield make
+    for name in made:
+        execute(postgres_url, f'DROP OWNED BY "{name}" CASCADE')
+        with pg.connect(postgres_url, autocommit=True) as conn, conn.cursor() as cur:
+            cur.execute(f'DROP ROLE "{name}"')
+
+
+def as_role(url: str, name: str) -> str:
+    """``url`` with ``name`` as its user."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(netloc=f"{name}@{parts.netloc.rpartition('@')[2]}"))
+
+
 def test_load_twice_gives_the_same_tables_keys_and_indexes(
     workspace: Path, postgres_url: str
 ) -> None:
@@ -148,6 +183,26 @@ def test_types_survive_the_load(workspace: Path, postgres_url: str) -> None:
         "signed_up_at": dt.datetime(2023, 5, 1, 10, 0, 1),
         "tags": ["vip", "fr"],
     }
+
+
+def test_a_role_that_owns_the_schema_loads_into_it(
+    workspace: Path, postgres_url: str, role: Callable[[str], str]
+) -> None:
+    """It needs no CREATE on the database when the schema is there: a DBA made it for it.
+    Its reload keeps the SELECT it granted to a BI role."""
+    loader, bi = role("loader"), role("bi")
+    execute(postgres_url, f'CREATE SCHEMA owned AUTHORIZATION "{loader}"')
+    url = as_role(postgres_url, loader)
+    assert load_postgres(workspace, url, "owned", CONTRACTS) == {
+        "dim_customer": 2,
+        "fct_order_lines": 3,
+    }
+    execute(url, f'GRANT SELECT ON owned.dim_customer TO "{bi}"')
+    load_postgres(workspace, url, "owned", CONTRACTS)
+    privilege = f"SELECT has_table_privilege('{bi}', 'owned.dim_customer', 'SELECT')"
+    assert catalog(postgres_url, privilege) == [(True,)]
+    owners = "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'owned'"
+    assert catalog(postgres_url, owners) == [(loader,)]
 
 
 def test_a_failed_table_leaves_the_previous_load(workspace: Path, postgres_url: str) -> None:
@@ -240,11 +295,57 @@ def test_no_gold_says_to_run_the_pipeline(tmp_path: Path, postgres_url: str) -> 
         load_postgres(tmp_path, postgres_url)
 
 
-def test_the_password_never_reaches_a_message(workspace: Path) -> None:
-    assert redact("postgresql://u:s3cret@db:5432/x") == "postgresql://u:***@db:5432/x"
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("postgresql://u:s3cret@db:5432/x", "postgresql://u:***@db:5432/x"),
+        ("postgresql://u@db/x?password=s3cret", "postgresql://u@db/x?password=***"),
+        (
+            "postgresql://u:s3cret@db/x?sslmode=off&password=s3cret&connect_timeout=2",
+            "postgresql://u:***@db/x?sslmode=off&password=***&connect_timeout=2",
+        ),
+        ("postgresql://u@db/x?%70assword=s3cret", "postgresql://u@db/x?%70assword=***"),
+        ("postgresql://u:s3:cr@t@[::1/x", "postgresql://u:***@t@[::1/x"),
+        ("postgresql://u@db/x", "postgresql://u@db/x"),
+    ],
+)
+def test_redact_hides_every_password(url: str, shown: str) -> None:
+    assert redact(url) == shown
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://u:s3cret@127.0.0.1:1/x",
+        "postgresql://u@127.0.0.1:1/x?password=s3cret",
+        "postgresql://u@127.0.0.1:1/x?%70assword=s3cret",
+        "postgresql://u@127.0.0.1:1/x?password=s3cret&no_such_option=1",
+        "postgresql://u:s3cret@[::1/x",  # libpq echoes the URI it cannot parse
+        "postgresql://u:s3%zzcret@127.0.0.1:1/x",  # ...and the token it cannot decode
+        "mysql://u:s3cret@127.0.0.1/x?password=s3cret",
+    ],
+)
+def test_the_password_never_reaches_a_message(workspace: Path, url: str) -> None:
+    with pytest.raises(LoadError) as error:
+        load_postgres(workspace, url, contracts=CONTRACTS)
+    assert "s3" not in str(error.value) and "***" in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+def test_the_password_is_kept_out_of_the_refusal_too(workspace: Path) -> None:
     with pytest.raises(LoadError, match="Connection refused") as error:
         load_postgres(workspace, "postgresql://u:s3cret@127.0.0.1:1/x", contracts=CONTRACTS)
     assert "s3cret" not in str(error.value) and "u:***@127.0.0.1:1" in str(error.value)
+
+
+def test_the_summary_names_the_server_without_the_password(
+    workspace: Path, postgres_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"{postgres_url}?password=hunter2"  # trust authentication ignores it
+    args = ["load-postgres", "--workspace", str(workspace), "--schema", "secret", "--url", url]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "hunter2" not in out and f"{postgres_url}?password=***" in " ".join(out.split())
 
 
 def test_the_command_shows_a_summary_and_errors_in_one_line(

@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table as RichTable
 
 from c360.cli._console import console, fail, progress_bar
 from c360.serve import gold_tables
-from c360.serve.postgres import LoadError, load_postgres, redact
+from c360.serve.postgres import LOCK_TIMEOUT_S, LoadError, load_postgres, redact
 from c360.workspace import WorkspaceBusyError
 
 
@@ -29,14 +30,28 @@ def load_postgres_command(
         Path, typer.Option("--workspace", "-w", help="Workspace directory.")
     ] = Path("."),
     schema: Annotated[str, typer.Option(help="PostgreSQL schema to load into.")] = "public",
+    lock_timeout: Annotated[
+        float,
+        typer.Option(
+            min=0,
+            help="Seconds to wait for a table in use, or for another load into the schema, "
+            "before giving up (0: no limit).",
+        ),
+    ] = LOCK_TIMEOUT_S,
 ) -> None:
     """Load every gold table into PostgreSQL, replacing the previous load (safe to rerun)."""
     started = time.perf_counter()
+    dropped: list[str] = []
     try:
         with progress_bar("load-postgres") as bar:
             task = bar.add_task("tables", total=len(gold_tables(workspace)))
             rows = load_postgres(
-                workspace, url, schema, progress=lambda table, n: bar.advance(task)
+                workspace,
+                url,
+                schema,
+                progress=lambda table, n: bar.advance(task),
+                lock_timeout=lock_timeout,
+                warn=dropped.append,
             )
     except (LoadError, WorkspaceBusyError) as exc:
         raise fail(str(exc)) from None
@@ -51,3 +66,5 @@ def load_postgres_command(
         f"{len(rows)} gold tables, {sum(rows.values()):,} rows loaded into {redact(url)} "
         f"in {seconds:.1f} s, with primary keys and indexes"
     )
+    for message in dropped:
+        console.print(f"[yellow]warning:[/] {escape(message)}")

@@ -1,18 +1,21 @@
 """Load the gold tables into PostgreSQL through ADBC bulk ingest (Arrow in, ``COPY`` underneath).
 
 Each table is ingested into a staging table and swapped in, then given the contract's NOT NULLs,
-its primary key and an index per foreign-key-like column, all in one transaction for the whole
-load: a rerun replaces the tables with identical ones, and a failure anywhere (a duplicate key,
-a user's view that depends on a table) leaves the previous load untouched, every table of it.
+its primary key and an index per foreign-key-like column, and the grants and comments of the
+table it replaces, all in one transaction for the whole load: a rerun replaces the tables with
+identical ones, and a failure anywhere (a duplicate key, a user's view that depends on a table, a
+table still in use when the lock timeout ends) leaves the previous load untouched, every table of
+it. Loads into one schema take turns: each holds an advisory lock on the schema's name.
 """
 
 from __future__ import annotations
 
+import hashlib
+import math
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import adbc_driver_manager
 import adbc_driver_postgresql.dbapi as pg
@@ -22,11 +25,26 @@ import pyarrow.compute as pc
 from c360.contracts import GOLD_TABLES
 from c360.contracts.model import Table
 from c360.serve import GoldTable, gold_tables
+from c360.serve.postgres_keep import CATALOG, keep_sql
+from c360.serve.postgres_keep import quoted as _q
+from c360.serve.postgres_secrets import redact, scrub
 from c360.workspace import shared
+
+LOCK_TIMEOUT_S = 30.0
+APPLICATION = "c360 load-postgres"  # how other sessions see a load in pg_stat_activity
+LOCK_NOT_AVAILABLE = "55P03"  # SQLSTATE of a wait cut short by lock_timeout
 
 
 class LoadError(Exception):
     """PostgreSQL refused the connection, a table or a query; the message says why, on one line."""
+
+
+class _Waited(LoadError):
+    """A lock wait ran out; ``holders_sql`` finds the sessions that held the lock."""
+
+    def __init__(self, failure: str, holders_sql: str, until: str) -> None:
+        super().__init__(failure)
+        self.failure, self.holders_sql, self.until = failure, holders_sql, until
 
 
 def load_postgres(
@@ -35,16 +53,29 @@ def load_postgres(
     schema: str = "public",
     contracts: Iterable[Table] | None = None,
     progress: Callable[[str, int], None] | None = None,
+    *,
+    lock_timeout: float = LOCK_TIMEOUT_S,
+    warn: Callable[[str], None] | None = None,
 ) -> dict[str, int]:
     """Replace every gold table in ``schema`` of the database at ``url``, and drop the declared
     ones the lake no longer holds; returns rows per table.
 
     ``progress(table, rows)`` is called after each table is swapped in; the load commits once,
-    after the last.
+    after the last. Each wait for a table in use, or for another load into ``schema``, gives up
+    after ``lock_timeout`` seconds (0: waits as long as it takes). ``warn(message)`` hears, after
+    the commit, what a reload dropped that the load does not make (a user's column, index,
+    constraint, trigger or policy): the load owns its tables and replaces them whole.
     """
-    with shared(Path(workspace)):  # no run swaps tables while they are read
-        return _load(workspace, url, schema, tuple(GOLD_TABLES if contracts is None else contracts),
-                     progress)  # fmt: skip
+    try:
+        with shared(Path(workspace)):  # no run swaps tables while they are read
+            known = tuple(GOLD_TABLES if contracts is None else contracts)
+            rows, dropped = _load(workspace, url, schema, known, progress, lock_timeout)
+    except LoadError as exc:
+        raise LoadError(scrub(str(exc), url)) from None
+    if warn:
+        for message in dropped:
+            warn(message)
+    return rows
 
 
 def _load(
@@ -53,29 +84,61 @@ def _load(
     schema: str,
     known: tuple[Table, ...],
     progress: Callable[[str, int], None] | None,
-) -> dict[str, int]:
+    lock_timeout: float,
+) -> tuple[dict[str, int], list[str]]:
     tables = gold_tables(workspace, known)
     if not tables:
         raise LoadError(f"no gold tables in {Path(workspace) / 'lake' / 'gold'}: run `c360 run`")
     # A gold table the lake no longer holds (its source was removed) goes, as it goes from the
     # warehouse and the exports; a table no contract declares is the user's and stays.
     gone = sorted({t.name for t in known} - {gold.name for gold in tables})
-    rows = {}
+    rows, dropped = {}, []
     with connect(url) as conn:
         try:
-            create = f"CREATE SCHEMA IF NOT EXISTS {_q(schema)}"
-            _run(conn, [create], f"cannot create schema {schema}")
+            _begin(conn, schema, lock_timeout)
             for gold in tables:
-                rows[gold.name] = _replace(conn, gold, schema)
+                rows[gold.name], lost = _replace(conn, gold, schema)
+                if lost:
+                    dropped.append(
+                        f"the reload of {schema}.{gold.name} dropped what the load does not make: "
+                        + ", ".join(lost)
+                    )
                 if progress:
                     progress(gold.name, rows[gold.name])
-            drops = [f"DROP TABLE IF EXISTS {_q(schema)}.{_q(name)}" for name in gone]
-            _run(conn, drops, f"cannot drop the tables gone from gold in {schema}")
+            for name in gone:
+                target = f"{_q(schema)}.{_q(name)}"
+                failure = f"cannot drop {schema}.{name}, gone from gold"
+                _run(conn, [f"DROP TABLE IF EXISTS {target}"], failure, _table_in_use(target))
+        except _Waited as waited:
+            conn.rollback()
+            raise LoadError(_gave_up(conn, waited, lock_timeout)) from None
         except LoadError:
             conn.rollback()
             raise
         conn.commit()
-    return rows
+    return rows, dropped
+
+
+def _begin(conn: pg.Connection, schema: str, lock_timeout: float) -> None:
+    """Wait at most ``lock_timeout`` for any lock, wait for the load already running into
+    ``schema``, and make ``schema`` if it is missing (``CREATE SCHEMA IF NOT EXISTS`` would
+    need CREATE on the database even when the schema is there)."""
+    digest = hashlib.sha256(f"{APPLICATION} {schema}".encode()).digest()
+    key = int.from_bytes(digest[:8], "big", signed=True)
+    another = f"another load into {schema} is running"
+    held = (  # a bigint key shows in pg_locks as its high and low 32 bits
+        f"l.locktype = 'advisory' AND l.classid = {(key >> 32) & 0xFFFFFFFF} "
+        f"AND l.objid = {key & 0xFFFFFFFF} AND l.objsubid = 1"
+    )
+    settings = [
+        f"SET lock_timeout = {math.ceil(max(lock_timeout, 0) * 1000)}",  # in ms
+        f"SET application_name = '{APPLICATION}'",
+    ]
+    _run(conn, settings, "cannot set up the load")
+    _rows(conn, f"SELECT pg_advisory_xact_lock({key})", another, waited=(held, "finish"))
+    exists = "SELECT count(*) FROM pg_namespace WHERE nspname = $1"
+    if not _rows(conn, exists, f"cannot read schema {schema}", schema)[0][0]:
+        _run(conn, [f"CREATE SCHEMA {_q(schema)}"], f"cannot create schema {schema}")
 
 
 def connect(url: str) -> pg.Connection:
@@ -87,23 +150,28 @@ def connect(url: str) -> pg.Connection:
     try:
         return pg.connect(url)
     except adbc_driver_manager.Error as exc:
-        raise LoadError(f"cannot connect to {redact(url)}: {_one_line(exc)}") from None
+        raise LoadError(scrub(f"cannot connect to {redact(url)}: {_one_line(exc)}", url)) from None
 
 
 def query(url: str, sql: str, schema: str = "public") -> pa.Table:
     """Run ``sql`` with ``schema`` first on the search path; the answer as Arrow."""
-    with connect(url) as conn, conn.cursor() as cur:
-        try:
-            cur.execute(f"SET search_path TO {_q(schema)}, public")
-            cur.execute(sql)
-            return cur.fetch_arrow_table()
-        except adbc_driver_manager.Error as exc:
-            raise LoadError(_one_line(exc)) from None
+    try:
+        with connect(url) as conn, conn.cursor() as cur:
+            try:
+                cur.execute(f"SET search_path TO {_q(schema)}, public")
+                cur.execute(sql)
+                return cur.fetch_arrow_table()
+            except adbc_driver_manager.Error as exc:
+                raise LoadError(_one_line(exc)) from None
+    except LoadError as exc:
+        raise LoadError(scrub(str(exc), url)) from None
 
 
-def _replace(conn: pg.Connection, gold: GoldTable, schema: str) -> int:
+def _replace(conn: pg.Connection, gold: GoldTable, schema: str) -> tuple[int, list[str]]:
+    """Swap ``gold`` in; returns its rows and what the table it replaced had that it has not."""
     target = f"{_q(schema)}.{_q(gold.name)}"
     staging = f"_c360_staging_{os.getpid()}"
+    failure = f"cannot replace {schema}.{gold.name}"
     with conn.cursor() as cur:
         try:
             rows = cur.adbc_ingest(
@@ -111,14 +179,25 @@ def _replace(conn: pg.Connection, gold: GoldTable, schema: str) -> int:
             )
         except (adbc_driver_manager.Error, pa.ArrowException, ValueError) as exc:
             raise LoadError(f"cannot load {gold.name}: {_one_line(exc)}") from None
+    in_use = _table_in_use(target)
+    replaced = bool(_rows(conn, "SELECT to_regclass($1) IS NOT NULL", failure, target)[0][0])
+    if replaced:  # locked first, so that what is read of it stays true until it goes
+        _run(conn, [f"LOCK TABLE {target} IN ACCESS EXCLUSIVE MODE"], failure, in_use)
+        had = {kind: set(_rows(conn, sql, failure, target)) for kind, sql in CATALOG.items()}
     swap = [
         f"DROP TABLE IF EXISTS {target}",
         f"ALTER TABLE {_q(schema)}.{_q(staging)} RENAME TO {_q(gold.name)}",
         *_constraints_sql(gold, target),
-        f"ANALYZE {target}",
     ]
-    _run(conn, swap, f"cannot replace {schema}.{gold.name}")
-    return rows
+    _run(conn, swap, failure, in_use)
+    lost: list[str] = []
+    if replaced:
+        has = {kind: set(_rows(conn, sql, failure, target)) for kind, sql in CATALOG.items()}
+        columns = {name for kind, name in has["features"] if kind == "column"}
+        _run(conn, keep_sql(target, had, has, columns), failure)
+        lost = [f"{kind} {name}" for kind, name in sorted(had["features"] - has["features"])]
+    _run(conn, [f"ANALYZE {target}"], failure)
+    return rows, lost
 
 
 def _without_nul(reader: pa.RecordBatchReader) -> pa.RecordBatchReader:
@@ -164,31 +243,75 @@ def _constraints_sql(gold: GoldTable, target: str) -> list[str]:
     return out
 
 
-def _run(conn: pg.Connection, statements: list[str], failure: str) -> None:
-    """Run ``statements`` in the load's transaction (the caller commits or rolls back)."""
+def _table_in_use(target: str) -> tuple[str, str]:
+    """How :func:`_gave_up` finds who holds ``target``, and what it waited for them to do."""
+    literal = "E'" + target.replace("\\", "\\\\").replace("'", "\\'") + "'"
+    return f"l.locktype = 'relation' AND l.relation = to_regclass({literal})", "release it"
+
+
+def _run(
+    conn: pg.Connection,
+    statements: list[str],
+    failure: str,
+    waited: tuple[str, str] | None = None,
+) -> None:
+    """Run ``statements`` in the load's transaction (the caller commits or rolls back).
+
+    ``waited`` (see :func:`_table_in_use`) makes a lock timeout a :class:`_Waited`."""
     with conn.cursor() as cur:
         try:
             for statement in statements:
                 cur.execute(statement)
         except adbc_driver_manager.Error as exc:
-            raise LoadError(f"{failure}: {_one_line(exc)}") from None
+            raise _failed(exc, failure, waited) from None
 
 
-def redact(url: str) -> str:
-    """``url`` without its password."""
+def _rows(
+    conn: pg.Connection,
+    sql: str,
+    failure: str,
+    *parameters: str,
+    waited: tuple[str, str] | None = None,
+) -> list[tuple]:
+    """The rows of ``sql`` in the load's transaction; a query's errors come with its rows."""
+    with conn.cursor() as cur:
+        try:
+            cur.execute(sql, parameters or None)
+            return cur.fetchall()
+        except adbc_driver_manager.Error as exc:
+            raise _failed(exc, failure, waited) from None
+
+
+def _failed(
+    exc: adbc_driver_manager.Error, failure: str, waited: tuple[str, str] | None
+) -> LoadError:
+    if waited and exc.sqlstate == LOCK_NOT_AVAILABLE:
+        return _Waited(failure, *waited)
+    return LoadError(f"{failure}: {_one_line(exc)}")
+
+
+def _gave_up(conn: pg.Connection, waited: _Waited, lock_timeout: float) -> str:
+    """One line for a lock wait that ran out: what failed and the sessions that held the lock."""
+    holders = f"""
+        SELECT DISTINCT a.pid, a.usename::text, a.application_name, a.state
+        FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+        WHERE l.granted AND l.pid <> pg_backend_pid()
+          AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+          AND {waited.holders_sql}
+        ORDER BY a.pid
+    """
     try:
-        parts = urlsplit(url)
-        password = parts.password
-    except ValueError:  # not even a URL: show none of it
-        return "<unparsable URL>"
-    if password is None:
-        return url
-    netloc = parts.netloc.replace(f":{password}@", ":***@", 1)
-    return urlunsplit(parts._replace(netloc=netloc))
-
-
-def _q(identifier: str) -> str:
-    return '"' + identifier.replace('"', '""') + '"'
+        sessions = _rows(conn, holders, "")
+    except LoadError:  # the answer was for the message only
+        sessions = []
+    described = [
+        (pid, [user, app and '"' + app + '"', state]) for pid, user, app, state in sessions
+    ]
+    who = ", ".join(f"pid {pid} ({', '.join(p for p in parts if p)})" for pid, parts in described)
+    return (
+        f"{waited.failure}: gave up after {lock_timeout:g} s waiting for "
+        f"{who or 'another session'} to {waited.until}; nothing was changed"
+    )
 
 
 def _one_line(exc: Exception) -> str:
@@ -196,6 +319,7 @@ def _one_line(exc: Exception) -> str:
     text = re.split(r"Query was:|\.? SQLSTATE:", str(exc))[0]
     text = re.sub(r"^[A-Z_]+: (\[libpq\] )?", "", text)
     text = re.sub(r"Failed to (execute|prepare) query( '.*?')?: ", "", text, flags=re.DOTALL)
+    text = re.sub(r"Execution error \[PGRES_\w+\]: ", "", text)
     text = re.sub(
         r'Failed to connect: (connection to server at "[^"]*", port \d+ failed: )?', "", text
     )

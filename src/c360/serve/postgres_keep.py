@@ -1,0 +1,74 @@
+"""What a reload keeps of the table it replaces: its grants and comments, read from the catalog."""
+
+from __future__ import annotations
+
+
+def quoted(identifier: str) -> str:
+    """An SQL identifier in double quotes."""
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+# What a reload keeps from the table it replaces, and what it names when it cannot. Each query
+# takes the table's quoted name as $1. The owner (the loading role) holds every privilege anyway.
+CATALOG = {
+    "privileges": """
+        SELECT NULL::text, x.privilege_type, r.rolname::text, x.is_grantable
+        FROM pg_class c, aclexplode(coalesce(c.relacl, acldefault('r', c.relowner))) x
+        LEFT JOIN pg_roles r ON r.oid = x.grantee
+        WHERE c.oid = to_regclass($1) AND r.rolname IS DISTINCT FROM current_user
+        UNION ALL
+        SELECT a.attname::text, x.privilege_type, r.rolname::text, x.is_grantable
+        FROM pg_attribute a, aclexplode(a.attacl) x
+        LEFT JOIN pg_roles r ON r.oid = x.grantee
+        WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped
+          AND r.rolname IS DISTINCT FROM current_user
+    """,
+    "comments": """
+        SELECT a.attname::text, quote_literal(d.description)
+        FROM pg_description d
+        LEFT JOIN pg_attribute a ON a.attrelid = d.objoid AND a.attnum = d.objsubid
+        WHERE d.objoid = to_regclass($1) AND d.classoid = 'pg_class'::regclass
+    """,
+    "features": """
+        SELECT 'column', attname::text FROM pg_attribute
+        WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped
+        UNION ALL
+        SELECT 'constraint', conname::text FROM pg_constraint WHERE conrelid = to_regclass($1)
+        UNION ALL
+        SELECT 'index', c.relname::text FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+        WHERE i.indrelid = to_regclass($1)
+          AND NOT EXISTS (SELECT FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+        UNION ALL
+        SELECT 'trigger', tgname::text FROM pg_trigger
+        WHERE tgrelid = to_regclass($1) AND NOT tgisinternal
+        UNION ALL
+        SELECT 'policy', polname::text FROM pg_policy WHERE polrelid = to_regclass($1)
+    """,
+}
+
+
+def keep_sql(
+    target: str, had: dict[str, set[tuple]], has: dict[str, set[tuple]], columns: set[str]
+) -> list[str]:
+    """GRANTs and REVOKEs that give ``target`` the privileges the table it replaced had (the
+    schema's default privileges may have given others), and that table's comments."""
+    kept = {p for p in had["privileges"] if p[0] is None or p[0] in columns}
+
+    def on(column: str | None, privilege: str) -> str:
+        return f"{privilege}{f' ({quoted(column)})' if column else ''} ON {target}"
+
+    def who(grantee: str | None) -> str:
+        return "PUBLIC" if grantee is None else quoted(grantee)
+
+    revokes = [f"REVOKE {on(c, p)} FROM {who(g)}" for c, p, g, _ in has["privileges"] - kept]
+    grants = [
+        f"GRANT {on(c, p)} TO {who(g)}{' WITH GRANT OPTION' if grantable else ''}"
+        for c, p, g, grantable in kept - has["privileges"]
+    ]
+    comments = [
+        f"COMMENT ON {f'COLUMN {target}.{quoted(column)}' if column else f'TABLE {target}'} "
+        f"IS {text}"
+        for column, text in had["comments"]
+        if column is None or column in columns
+    ]
+    return sorted(revokes) + sorted(grants) + sorted(comments)

@@ -1,0 +1,127 @@
+"""Loading gold into PostgreSQL while others use it: a bounded wait, one load per schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+
+import adbc_driver_postgresql.dbapi as pg
+import pyarrow as pa
+import pytest
+
+from c360.cli import main
+from c360.pipeline.lake import publish_table
+from c360.serve.postgres import LoadError, load_postgres
+from tests.serve.test_postgres import CONTRACTS, CUSTOMERS, catalog, workspace
+
+pytestmark = pytest.mark.postgres
+
+__all__ = ["workspace"]  # fixtures
+
+
+def three_customers(workspace: Path) -> None:
+    more = pa.table(
+        {"customer_id": ["c1", "c2", "c3"], "segment_id": ["s1", "s1", "s2"],
+         "signed_up_at": [dt.datetime(2024, 1, 1)] * 3, "tags": [None, None, None]},
+        schema=CUSTOMERS.arrow_schema(),
+    )  # fmt: skip
+    publish_table(workspace, "gold", "dim_customer", more)
+
+
+@contextmanager
+def reading(url: str, table: str) -> Iterator[int]:
+    """A dashboard's session with a transaction left open on ``table``; yields its pid."""
+    with pg.connect(url) as conn, conn.cursor() as cur:
+        cur.execute("SET application_name = 'dashboard'")
+        cur.execute(f"SELECT count(*) FROM {table}")
+        cur.fetchall()
+        cur.execute("SELECT pg_backend_pid()")
+        (pid,) = cur.fetchone() or (0,)
+        try:
+            yield pid
+        finally:
+            conn.rollback()
+
+
+@contextmanager
+def paused_load(workspace: Path, url: str, schema: str) -> Iterator[Future[dict[str, int]]]:
+    """A load stopped inside its transaction, after its first table, until the block ends."""
+    swapped, go_on = threading.Event(), threading.Event()
+
+    def wait(table: str, rows: int) -> None:
+        swapped.set()
+        go_on.wait(timeout=60)
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        first = pool.submit(load_postgres, workspace, url, schema, CONTRACTS, wait)
+        assert swapped.wait(timeout=60), first.exception(timeout=0)
+        try:
+            yield first
+        finally:
+            go_on.set()
+
+
+def waiting_sessions(url: str) -> int:
+    locks = "SELECT count(*) FROM pg_locks WHERE NOT granted"
+    return int(catalog(url, locks)[0][0])
+
+
+def test_a_table_in_use_stops_the_load_after_the_lock_timeout(
+    workspace: Path, postgres_url: str
+) -> None:
+    """An open transaction on a table must not hold the load (and, through the tables it has
+    already replaced, every dashboard) forever: it gives up, names who holds the table, and
+    the previous load stays, every table of it."""
+    load_postgres(workspace, postgres_url, "busy", CONTRACTS)
+    three_customers(workspace)
+    started = time.monotonic()
+    with reading(postgres_url, "busy.fct_order_lines") as pid, pytest.raises(LoadError) as error:
+        load_postgres(workspace, postgres_url, "busy", CONTRACTS, lock_timeout=0.5)
+    assert time.monotonic() - started < 10
+    message = str(error.value)
+    assert message.startswith("cannot replace busy.fct_order_lines: gave up after 0.5 s")
+    assert f"pid {pid}" in message and "dashboard" in message and "\n" not in message
+    assert catalog(postgres_url, "SELECT count(*) FROM busy.dim_customer") == [(2,)]
+
+
+def test_the_command_takes_a_lock_timeout(
+    workspace: Path, postgres_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["load-postgres", "-w", str(workspace), "--schema", "busy_cli", "--url", postgres_url]
+    assert main(args) == 0
+    with reading(postgres_url, "busy_cli.dim_customer"):
+        assert main([*args, "--lock-timeout", "0.2"]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "error: cannot replace busy_cli.dim_customer: gave up after 0.2 s" in err
+
+
+def test_two_first_loads_into_one_schema_run_one_after_the_other(
+    workspace: Path, postgres_url: str
+) -> None:
+    """The second waits for the first to commit, then replaces its tables: no clash over
+    creating the same schema and tables."""
+    with ThreadPoolExecutor(1) as pool, paused_load(workspace, postgres_url, "twice") as first:
+        second = pool.submit(load_postgres, workspace, postgres_url, "twice", CONTRACTS)
+        deadline = time.monotonic() + 30
+        while not waiting_sessions(postgres_url) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert waiting_sessions(postgres_url), "the second load should wait for the first"
+    assert first.result(timeout=60) == {"dim_customer": 2, "fct_order_lines": 3}
+    assert second.result(timeout=60) == {"dim_customer": 2, "fct_order_lines": 3}
+    tables = "SELECT tablename FROM pg_tables WHERE schemaname = 'twice' ORDER BY 1"
+    assert catalog(postgres_url, tables) == [("dim_customer",), ("fct_order_lines",)]
+
+
+def test_a_second_load_says_another_is_running(workspace: Path, postgres_url: str) -> None:
+    with paused_load(workspace, postgres_url, "queued") as first:
+        with pytest.raises(LoadError) as error:
+            load_postgres(workspace, postgres_url, "queued", CONTRACTS, lock_timeout=0.3)
+        message = str(error.value)
+        assert message.startswith("another load into queued is running: gave up after 0.3 s")
+        assert "waiting for pid " in message and '"c360 load-postgres"' in message
+    assert first.result(timeout=60) == {"dim_customer": 2, "fct_order_lines": 3}
