@@ -24,13 +24,13 @@ def orders_table(rows: list[tuple[str, datetime, str, float]]) -> pa.Table:
 
 
 def emails_table(rows: list[tuple[str, datetime, datetime | None, datetime | None]]) -> pa.Table:
+    """Sends with a person's first open and click (a machine's are not facts: see below)."""
     who, sent, opened, clicked = zip(*rows, strict=True) if rows else ((), (), (), ())
     ms = pa.timestamp("ms")
     return pa.table(
         {"customer360_id": pa.array(who, pa.string()), "send_at": pa.array(sent, ms),
-         "is_opened": pa.array([o is not None for o in opened], pa.bool_()),
-         "is_clicked": pa.array([c is not None for c in clicked], pa.bool_()),
-         "first_open_at": pa.array(opened, ms), "first_click_at": pa.array(clicked, ms)}
+         "first_human_open_at": pa.array(opened, ms),
+         "first_human_click_at": pa.array(clicked, ms)}
     )  # fmt: skip
 
 
@@ -125,3 +125,22 @@ def test_labels_after_the_cutoff(engine: Engine) -> None:
     assert labels("is_purchase") == [True, False, False]
     assert labels("is_purchase", purchase_days=14)[0]  # (C, C + 14 days]
     assert not labels("is_purchase", purchase_days=13)[0]
+
+
+def test_a_machines_open_or_click_is_no_fact(engine: Engine) -> None:
+    # A scanner clicked (so opened) the first send seconds after it left: no person did.
+    sent, person = datetime(2025, 3, 1), datetime(2025, 3, 4)
+    emails = emails_table([(A, sent, None, None), (B, sent, person, None)]).append_column(
+        "first_open_at", pa.array([sent, person], pa.timestamp("ms"))
+    )
+    facts = churn_features.events(
+        engine.register("t_m_orders", orders_table([])), engine.register("t_m_emails", emails),
+        engine.register("t_m_interactions", interactions_table([])),
+        engine.register("t_m_notes", notes_table([])),
+    )  # fmt: skip
+    kinds = engine.to_arrow(facts.order_by(["customer360_id", "kind"])).to_pylist()
+    assert [(r["customer360_id"], r["kind"]) for r in kinds] == [
+        (A, "send"),
+        (B, "open"),
+        (B, "send"),
+    ]

@@ -48,7 +48,8 @@ def events(
     gold's ``fct_orders`` (completed only), ``fct_email_events``, ``fct_interactions`` and
     ``fct_notes`` (negative notes and complaints, at the start of the note's day).
 
-    A send's open and click count once each, at ``first_open_at`` / ``first_click_at``.
+    A send's open and click count once each, when a person made them (``first_human_open_at``
+    / ``first_human_click_at``): a security scanner's click is no sign of life.
     """
     written = notes.note_date.cast("timestamp")
     return ibis.union(
@@ -57,8 +58,8 @@ def events(
         _part(orders, "order", orders.order_at, orders.status == "completed",
               amount=orders.total_amount_eur),
         _part(emails, "send", emails.send_at),
-        _part(emails, "open", emails.first_open_at, emails.is_opened),
-        _part(emails, "click", emails.first_click_at, emails.is_clicked),
+        _part(emails, "open", emails.first_human_open_at),
+        _part(emails, "click", emails.first_human_click_at),
         _part(interactions, "interaction", interactions.occurred_at,
               is_ticket=interactions.type == "support_ticket"),
     )  # fmt: skip
