@@ -5,11 +5,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyarrow as pa
 import pytest
 
+import c360.cli.query as query_module
 from c360.cli import main
 from c360.contracts.model import Column, Table
 from c360.engines.duckdb.warehouse import build_warehouse
@@ -139,3 +146,199 @@ def test_sql_that_writes_a_file_is_refused(
         assert code == 2
         assert err.startswith("error: the warehouse is read-only") and err.count("\n") == 1
         assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("sql", "shown"),
+    [
+        ("SELECT regexp_replace('a/b', '[/]', '') AS \"[/]\"", ["[/]", "ab"]),
+        ("SELECT 'C:\\[b]' AS p, ':smile: [bold]x[/]' AS q", ["C:\\[b]", ":smile: [bold]x[/]"]),
+        ("SELECT regexp_matches('ab', '[a-z]+')", ["regexp_matches('ab', '[a-z]+')", "true"]),
+    ],
+)
+def test_names_and_values_are_shown_as_they_are(
+    workspace: Path, capsys: pytest.CaptureFixture[str], sql: str, shown: list[str]
+) -> None:
+    code, out, err = query(capsys, sql, "-w", str(workspace))
+    assert (code, err) == (0, "")
+    for text in shown:
+        assert text in out
+
+
+# A value of every kind of DuckDB type, and how each format prints it.
+BIG = "340282366920938463463374607431768211455"
+UUID = "00000000-0000-0000-0000-000000000001"
+TYPES = [
+    ("'12:00'::TIME", "12:00:00", '"12:00:00"', '"12:00:00"'),
+    ("'12:00:00+01'::TIMETZ", "12:00:00+01", '"12:00:00+01"', '"12:00:00+01"'),
+    ("INTERVAL 3 DAY", "3 days", '"3 days"', '"3 days"'),
+    ("'ab\\xFF'::BLOB", "ab\\xFF", '"ab\\\\xFF"', '"ab\\xFF"'),
+    ("'101'::BIT", "101", '"101"', '"101"'),
+    (
+        "12345678901234567890::BIGNUM",
+        "12345678901234567890",
+        '"12345678901234567890"',
+        '"12345678901234567890"',
+    ),
+    ("'b'::ENUM('a', 'b')", "b", '"b"', '"b"'),
+    (
+        "{'a': 1, 'b': 'x'}",
+        "{'a': 1, 'b': x}",
+        '"{\\"a\\":1,\\"b\\":\\"x\\"}"',
+        '"{""a"":1,""b"":""x""}"',
+    ),
+    ("MAP {'k': 1}", "{k=1}", '"{\\"k\\":1}"', '"{""k"":1}"'),
+    ("[1, 2]::INTEGER[2]", "[1, 2]", '"[1,2]"', '"[1,2]"'),
+    ("union_value(k := 1)::UNION(k INTEGER, s VARCHAR)", "1", '"{\\"k\\":1}"', '"{""k"":1}"'),
+    ("[{'a': 1}]", "[{'a': 1}]", '"[{\\"a\\":1}]"', '"[{""a"":1}]"'),
+    (f"{BIG}::UHUGEINT", BIG, f'"{BIG}"', f'"{BIG}"'),  # past a signed 128-bit decimal
+    (f"'{UUID}'::UUID", UUID, f'"{UUID}"', f'"{UUID}"'),
+    ("[[1, NULL]]", "[[1, NULL]]", "[[1,null]]", '"[[1,null]]"'),
+    ("NULL", "NULL", "null", ""),
+]
+
+
+@pytest.mark.parametrize(("value", "table", "json_value", "csv_value"), TYPES)
+def test_every_duckdb_type_prints_in_every_format(
+    workspace: Path,
+    capsys: pytest.CaptureFixture[str],
+    value: str,
+    table: str,
+    json_value: str,
+    csv_value: str,
+) -> None:
+    sql = f"SELECT {value} AS v"
+    code, out, err = query(capsys, sql, "-w", str(workspace), "--max-rows", "1")
+    assert (code, err) == (0, "")
+    assert table in out
+    code, out, err = query(capsys, sql, "-w", str(workspace), "--format", "json")
+    assert (code, err) == (0, "")
+    line = json.loads(out)  # one valid JSON object
+    assert list(line) == ["v"] and out.count("\n") == 1
+    assert out == f'{{"v":{json_value}}}\n'
+    code, out, err = query(capsys, sql, "-w", str(workspace), "--format", "csv")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[0] == '"v"' and out.count("\n") == 2
+    assert out.splitlines()[1] == csv_value
+
+
+def test_converted_columns_keep_their_order_and_rows_theirs(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sql = "SELECT range AS n, make_time(range, 0, 0) AS t, range AS n FROM range(3) ORDER BY 1 DESC"
+    code, out, _ = query(capsys, sql, "-w", str(workspace), "--format", "csv")
+    assert code == 0
+    assert out.splitlines() == ['"n","t","n"', '2,"02:00:00",2', '1,"01:00:00",1', '0,"00:00:00",0']
+
+
+def streamed(*batches: pa.RecordBatch, then: BaseException | None = None) -> object:
+    """A stand-in for ``read_warehouse`` whose reader notes what stdout held before each batch."""
+    written: list[bytes] = []
+
+    def batches_then() -> Iterator[pa.RecordBatch]:
+        for batch in batches:
+            sys.stdout.flush()
+            written.append(sys.stdout.buffer.getvalue())
+            yield batch
+        if then is not None:
+            raise then
+
+    @contextmanager
+    def read_warehouse(workspace: Path, sql: str, **options: object) -> Iterator[object]:
+        yield pa.RecordBatchReader.from_batches(batches[0].schema, batches_then())
+
+    read_warehouse.written = written  # type: ignore[attr-defined]
+    return read_warehouse
+
+
+@pytest.mark.parametrize(("output", "first"), [("csv", b'"n"\n1\n'), ("json", b'{"n":1}\n')])
+def test_csv_and_json_are_written_batch_by_batch(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], output: str, first: bytes
+) -> None:
+    fake = streamed(pa.record_batch({"n": [1]}), pa.record_batch({"n": [2]}))
+    monkeypatch.setattr(query_module, "read_warehouse", fake)
+    code, out, _ = query(capsys, "SELECT n", "--format", output)
+    assert code == 0
+    assert fake.written[1] == first  # type: ignore[attr-defined]  # before the second batch
+    assert out.encode() == first + (b"2\n" if output == "csv" else b'{"n":2}\n')
+
+
+def test_a_table_reads_only_the_rows_it_shows(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A table of the first rows of a huge answer reads a bounded number of them."""
+    pulled = []
+
+    def endless() -> Iterator[pa.RecordBatch]:
+        while True:
+            pulled.append(1000)
+            yield pa.record_batch({"n": list(range(1000))})
+
+    @contextmanager
+    def read_warehouse(workspace: Path, sql: str, **options: object) -> Iterator[object]:
+        yield pa.RecordBatchReader.from_batches(pa.schema([("n", pa.int64())]), endless())
+
+    monkeypatch.setattr(query_module, "read_warehouse", read_warehouse)
+    code, out, _ = query(capsys, "SELECT n", "--max-rows", "5")
+    assert code == 0
+    assert sum(pulled) <= 11_000
+    assert out.splitlines()[-1] == "more than 10,000 rows (first 5 shown; --format csv prints all)"
+
+
+@pytest.mark.parametrize("output", ["table", "csv", "json"])
+def test_ctrl_c_says_interrupted(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], output: str
+) -> None:
+    fake = streamed(pa.record_batch({"n": [1]}), then=KeyboardInterrupt())
+    monkeypatch.setattr(query_module, "read_warehouse", fake)
+    code, _, err = query(capsys, "SELECT n", "--format", output)
+    assert (code, err) == (130, "interrupted\n")
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="watches /proc for the open file")
+def test_ctrl_c_during_a_long_query(workspace: Path) -> None:
+    long = "SELECT sum(range % 7) FROM range(1000000000000)"  # one long task: DuckDB misses Ctrl-C
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from c360.cli import main; sys.exit(main())",
+            "query",
+            "-w",
+            str(workspace),
+            long,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        # A shell's background job starts with Ctrl-C ignored, and Python then keeps it ignored.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    try:
+        fds = Path(f"/proc/{child.pid}/fd")
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not any(
+            _points_to(fd, "warehouse.duckdb") for fd in _listed(fds)
+        ):
+            time.sleep(0.05)
+        time.sleep(0.5)  # into the query
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=20)
+    finally:
+        child.kill()
+        child.wait()
+    assert (child.returncode, out, err) == (130, "", "interrupted\n")
+
+
+def _listed(folder: Path) -> list[Path]:
+    try:
+        return list(folder.iterdir())
+    except OSError:
+        return []
+
+
+def _points_to(link: Path, name: str) -> bool:
+    try:
+        return link.readlink().name == name
+    except OSError:
+        return False

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import signal
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
@@ -20,6 +25,7 @@ from c360.engines.duckdb.warehouse import (
     WarehouseMissingError,
     build_warehouse,
     query_warehouse,
+    read_warehouse,
 )
 from c360.pipeline.lake import publish_table
 
@@ -122,7 +128,8 @@ def test_gold_tables_silver_views_and_primary_keys(workspace: Path) -> None:
         ("year", "BIGINT"),
     ]
     assert columns[4][1].startswith("TIMESTAMP")
-    assert catalog(path, "SELECT sum(n), sum(month) FROM stg_visits") == [(3, 3)]
+    visits = query_warehouse(workspace, "SELECT sum(n) AS n, sum(month) AS m FROM stg_visits")
+    assert visits.to_pylist() == [{"n": 3, "m": 3}]
 
 
 def test_views_read_the_lake_as_it_is_now(workspace: Path) -> None:
@@ -299,3 +306,130 @@ def test_a_corrupt_warehouse_is_replaced(workspace: Path) -> None:
     (workspace / "warehouse.duckdb").write_bytes(b"not a database")
     path = build_warehouse(workspace, CONTRACTS)
     assert catalog(path, "SELECT count(*) FROM dim_customer") == [(2,)]
+
+
+def test_a_moved_workspace_reads_its_own_silver_data(workspace: Path, tmp_path: Path) -> None:
+    build_warehouse(workspace, CONTRACTS)
+    views = catalog(
+        workspace / "warehouse.duckdb", "SELECT sql FROM duckdb_views() WHERE NOT internal"
+    )
+    assert views and not any(str(workspace) in sql for (sql,) in views)  # relative paths
+    moved = tmp_path.parent / f"{tmp_path.name}-moved"
+    shutil.move(workspace, moved)
+    assert query_warehouse(moved, "SELECT count(*) AS n FROM stg_people")["n"][0].as_py() == 2
+    assert query_warehouse(moved, "SELECT sum(month) AS n FROM stg_visits")["n"][0].as_py() == 3
+
+
+def test_a_copied_workspace_reads_its_own_silver_data(workspace: Path, tmp_path: Path) -> None:
+    build_warehouse(workspace, CONTRACTS)
+    copy = tmp_path.parent / f"{tmp_path.name}-copy"
+    shutil.copytree(workspace, copy)
+    publish_table(copy, "silver", "stg_people", pa.table({"person_id": ["p1", "p2", "p3"]}))
+    assert query_warehouse(copy, "SELECT count(*) AS n FROM stg_people")["n"][0].as_py() == 3
+    assert query_warehouse(workspace, "SELECT count(*) AS n FROM stg_people")["n"][0].as_py() == 2
+
+
+def test_any_duckdb_client_opened_in_the_workspace_reads_the_views(
+    workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_warehouse(workspace, CONTRACTS)
+    moved = tmp_path.parent / f"{tmp_path.name}-moved"
+    shutil.move(workspace, moved)
+    monkeypatch.chdir(moved)
+    assert catalog(Path("warehouse.duckdb"), "SELECT count(*) FROM stg_visits") == [(2,)]
+
+
+def test_an_answer_streams_in_batches(workspace: Path) -> None:
+    build_warehouse(workspace, CONTRACTS)
+    huge = "SELECT range AS n FROM range(10000000000)"  # never held whole
+    with read_warehouse(workspace, huge, batch_rows=1000) as reader:
+        assert reader.schema.names == ["n"]
+        assert [reader.read_next_batch().num_rows for _ in range(3)] == [1000, 1000, 1000]
+
+
+def test_a_streamed_query_keeps_the_guards(workspace: Path, tmp_path: Path) -> None:
+    build_warehouse(workspace, CONTRACTS)
+    out = tmp_path / "out"
+    for sql, refused in [
+        (f"COPY (SELECT 1) TO '{out}'", QueryError),
+        ("SELECT 1; SELECT 2", QueryError),
+        ("SELECT * FROM nope", MissingTableError),
+    ]:
+        with pytest.raises(refused), read_warehouse(workspace, sql):
+            pass
+    assert not out.exists()
+
+
+def test_an_error_midway_through_a_stream_is_a_query_error(workspace: Path) -> None:
+    build_warehouse(workspace, CONTRACTS)
+    sql = "SELECT CASE WHEN range < 5000 THEN range ELSE error('too far') END AS n FROM range(9000)"
+    with (
+        read_warehouse(workspace, sql, batch_rows=1000) as reader,
+        pytest.raises(QueryError, match="too far") as error,
+    ):
+        reader.read_all()
+    assert "\n" not in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "portable", "display"),
+    [
+        ("42::BIGINT", pa.int64(), 42, 42),
+        ("1.5::DECIMAL(4, 1)", pa.decimal128(4, 1), Decimal("1.5"), Decimal("1.5")),
+        ("'x'", pa.string(), "x", "x"),
+        ("DATE '2024-03-01'", pa.date32(), dt.date(2024, 3, 1), "2024-03-01"),
+        ("['a', NULL]", pa.list_(pa.string()), ["a", None], "[a, NULL]"),
+        ("true", pa.bool_(), True, "true"),
+        ("'12:30'::TIME", pa.string(), "12:30:00", "12:30:00"),
+        ("INTERVAL 3 DAY", pa.string(), "3 days", "3 days"),
+        ("{'a': [1]}", pa.string(), '{"a":[1]}', "{'a': [1]}"),
+        ("[{'a': 1}]", pa.string(), '[{"a":1}]', "[{'a': 1}]"),
+        ("'a'::ENUM('a')", pa.string(), "a", "a"),
+        ("'\\x01'::BLOB", pa.string(), "\\x01", "\\x01"),
+    ],
+)
+def test_forms_of_an_answer(
+    workspace: Path, value: str, kind: pa.DataType, portable: object, display: object
+) -> None:
+    build_warehouse(workspace, CONTRACTS)
+    sql = f"SELECT {value} AS v, 1 AS v"  # duplicate names stay
+    with read_warehouse(workspace, sql, form="portable") as reader:
+        answer = reader.read_all()
+    assert answer.column_names == ["v", "v"]
+    assert answer.schema.field(0).type == kind
+    assert answer.column(0).to_pylist() == [portable]
+    with read_warehouse(workspace, sql, form="display") as reader:
+        assert reader.read_all().column(0).to_pylist() == [display]
+
+
+@pytest.fixture
+def ctrl_c_raises() -> Iterator[None]:
+    """Ctrl-C raises KeyboardInterrupt, even in a test run whose shell started it ignored."""
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, before)
+
+
+@pytest.mark.usefixtures("ctrl_c_raises")
+@pytest.mark.parametrize("streamed", [False, True])
+def test_ctrl_c_stops_a_long_query(workspace: Path, streamed: bool) -> None:
+    """A query DuckDB runs as one long task stops too (DuckDB's own check would miss the key)."""
+    build_warehouse(workspace, CONTRACTS)
+    long = "SELECT sum(range % 7) AS n FROM range(1000000000000)"
+    main = threading.main_thread().ident
+    assert main is not None
+    threading.Timer(0.5, signal.pthread_kill, (main, signal.SIGINT)).start()
+    with pytest.raises(KeyboardInterrupt):
+        if streamed:
+            with read_warehouse(workspace, long) as reader:
+                reader.read_all()
+        else:
+            query_warehouse(workspace, long)
+
+
+def test_a_workspace_path_with_a_comma_keeps_absolute_views(tmp_path: Path) -> None:
+    """DuckDB's file_search_path is a comma-separated list: such a workspace cannot be one."""
+    workspace = tmp_path / "a,b"
+    publish_table(workspace, "silver", "stg_people", pa.table({"person_id": ["p1", "p2"]}))
+    build_warehouse(workspace, CONTRACTS)
+    assert query_warehouse(workspace, "SELECT count(*) AS n FROM stg_people")["n"][0].as_py() == 2

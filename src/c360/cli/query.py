@@ -1,23 +1,31 @@
-"""``c360 query``: SQL on the workspace's warehouse, printed as a table, CSV or JSON lines."""
+"""``c360 query``: SQL on the workspace's warehouse, printed as a table, CSV or JSON lines.
+
+CSV and JSON lines are streamed batch by batch, so an answer of any size takes little memory; the
+table reads only the rows it shows, and counts up to ``COUNTED_UP_TO`` rows to say how many more.
+"""
 
 from __future__ import annotations
 
-import io
+import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, BinaryIO
 
 import pyarrow as pa
 import pyarrow.csv as pcsv
 import typer
 from rich.table import Table as RichTable
+from rich.text import Text
 
-from c360.cli._console import console, fail
-from c360.engines.duckdb.warehouse import WarehouseError, query_warehouse
+from c360.cli._console import console, err_console, fail
+from c360.engines.duckdb.warehouse import WarehouseError, read_warehouse
 from c360.serve.exports import for_csv, json_lines
 from c360.serve.sql_files import SqlFileError, read_sql_file
 
 FORMATS = ("table", "csv", "json")
+COUNTED_UP_TO = 10_000  # rows a table counts past those it shows, to say how many there are
+TABLE_BATCH_ROWS = 2_048
+NULL = Text("NULL", style="dim")
 
 
 def query_command(
@@ -40,33 +48,76 @@ def query_command(
         raise fail("give the SQL to run, or --file F.sql, but not both")
     try:
         statement = read_sql_file(file).statement if file is not None else str(sql)
-        answer = query_warehouse(workspace, statement)
+        if output == "table":
+            with read_warehouse(
+                workspace, statement, form="display", batch_rows=TABLE_BATCH_ROWS
+            ) as reader:
+                first, counted = first_rows(reader, max_rows)
+            print_answer(first, counted)
+        else:
+            with read_warehouse(workspace, statement, form="portable") as reader:
+                sys.stdout.flush()
+                write = write_csv if output == "csv" else write_json
+                write(reader, sys.stdout.buffer)
     except (OSError, SqlFileError, WarehouseError) as exc:
+        if isinstance(exc, BrokenPipeError):  # the reader left (`| head`): stop quietly,
+            _silence_stdout()  # with Rich's code for the same case in --format table
+            raise typer.Exit(code=1) from None
         raise fail(str(exc)) from None
-    if output == "csv":
-        buffer = io.BytesIO()
-        pcsv.write_csv(for_csv(answer), buffer)
-        sys.stdout.write(buffer.getvalue().decode("utf-8"))
-    elif output == "json":
-        sys.stdout.write(json_lines(answer).decode("utf-8"))
-    else:
-        print_answer(answer, max_rows)
+    except KeyboardInterrupt:
+        err_console.print("interrupted", highlight=False)
+        raise typer.Exit(code=130) from None
 
 
-def print_answer(answer: pa.Table, max_rows: int) -> None:
-    """The first ``max_rows`` rows as a Rich table, then how many rows there are."""
+def first_rows(reader: pa.RecordBatchReader, max_rows: int) -> tuple[pa.Table, int | None]:
+    """The first ``max_rows`` rows, and how many rows there are (None: more than counted)."""
+    kept: list[pa.RecordBatch] = []
+    seen = 0
+    for batch in reader:
+        if seen < max_rows:
+            kept.append(batch.slice(0, max_rows - seen))
+        seen += batch.num_rows
+        if seen > max(max_rows, COUNTED_UP_TO):
+            return pa.Table.from_batches(kept, reader.schema), None
+    return pa.Table.from_batches(kept, reader.schema), seen
+
+
+def print_answer(first: pa.Table, rows: int | None) -> None:
+    """The rows as a Rich table, then how many rows there are; names and values are shown as
+    they are, never read as Rich markup."""
     table = RichTable(show_edge=False)
-    for field in answer.schema:
+    for field in first.schema:
         numeric = pa.types.is_integer(field.type) or pa.types.is_floating(field.type)
-        table.add_column(field.name, justify="right" if numeric else "left")
-    for row in answer.slice(0, max_rows).to_pylist():
-        table.add_row(*("[dim]NULL[/]" if v is None else _text(v) for v in row.values()))
+        numeric = numeric or pa.types.is_decimal(field.type)
+        table.add_column(Text(field.name), justify="right" if numeric else "left")
+    for row in zip(*(column.to_pylist() for column in first.columns), strict=True):
+        table.add_row(*(NULL if v is None else Text(str(v)) for v in row))
     console.print(table)
-    shown = min(max_rows, answer.num_rows)
-    more = f" (first {shown} shown; --format csv prints all)" if shown < answer.num_rows else ""
-    console.print(f"{answer.num_rows:,} row{'s' if answer.num_rows != 1 else ''}{more}")
+    if rows is not None and rows <= first.num_rows:
+        console.print(f"{rows:,} row{'s' if rows != 1 else ''}")
+        return
+    counted = f"{rows:,} rows" if rows is not None else f"more than {COUNTED_UP_TO:,} rows"
+    console.print(f"{counted} (first {first.num_rows:,} shown; --format csv prints all)")
 
 
-def _text(value: object) -> str:
-    # Cell values are data, not Rich markup.
-    return str(value).replace("[", "\\[")
+def write_csv(reader: pa.RecordBatchReader, out: BinaryIO) -> None:
+    """A header row, then each batch as it comes (timestamps as ISO text, lists as JSON)."""
+    schema = for_csv(reader.schema.empty_table()).schema
+    with pcsv.CSVWriter(out, schema) as writer:
+        for batch in reader:
+            writer.write_table(for_csv(pa.Table.from_batches([batch])))
+            out.flush()
+
+
+def write_json(reader: pa.RecordBatchReader, out: BinaryIO) -> None:
+    """One JSON object per row, written batch by batch."""
+    for batch in reader:
+        out.write(json_lines(batch))
+        out.flush()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that Python's flush at exit finds no broken pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)

@@ -3,14 +3,22 @@
 ``<workspace>/warehouse.duckdb`` is what SQL clients and BI tools open. It is rebuilt whole into a
 temporary file and renamed over the old one, so a failure (or a crash) leaves the previous
 warehouse readable.
+
+The silver views read ``lake/silver/<table>/*.parquet`` relative to the workspace, so a workspace
+can be moved or copied and its warehouse still reads its own lake. Queries here set DuckDB's
+``file_search_path`` to the workspace; any other DuckDB client (the CLI, DBeaver, Python) reads the
+views when started in the workspace directory, or after ``SET file_search_path = '<workspace>'``.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor, wait
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 import duckdb
 import pyarrow as pa
@@ -19,7 +27,21 @@ from c360.contracts import GOLD_TABLES
 from c360.contracts.model import Table
 from c360.engines.duckdb.sources import _sql_type
 
+if TYPE_CHECKING:
+    from duckdb.sqltypes import DuckDBPyType
+
 WAREHOUSE_FILE = "warehouse.duckdb"
+BATCH_ROWS = 131_072  # rows per streamed batch, DuckDB's default
+
+Form = Literal["arrow", "portable", "display"]
+# DuckDB types that CSV and JSON lines hold as they are, and those of them that are numbers. Arrow
+# holds UHUGEINT in a signed 128-bit decimal, so values past 2**127 would come out negative.
+_NUMBERS = frozenset(("tinyint", "smallint", "integer", "bigint", "hugeint", "float", "double"))
+_NUMBERS |= {"utinyint", "usmallint", "uinteger", "ubigint", "decimal"}
+_PORTABLE = _NUMBERS | {"boolean", "varchar", "uuid", "null", "date", "timestamp", "timestamp_s"}
+_PORTABLE |= {"timestamp_ms", "timestamp_ns", "timestamp with time zone"}
+_NESTED = frozenset(("list", "array", "struct", "map", "union"))
+_T = TypeVar("_T")
 
 
 class WarehouseError(Exception):
@@ -59,7 +81,8 @@ def build_warehouse(workspace: Path, contracts: Iterable[Table] | None = None) -
         con = duckdb.connect(str(temp))
         try:
             con.execute("SET enable_progress_bar = false")  # never print to stdout
-            _fill(con, workspace, known)
+            relative = _search_workspace(con, workspace)
+            _fill(con, workspace, known, relative)
         finally:
             con.close()
         # A WAL left by a crashed writer of the old file must not be replayed onto the new one.
@@ -71,14 +94,29 @@ def build_warehouse(workspace: Path, contracts: Iterable[Table] | None = None) -
     return final
 
 
-def _fill(con: duckdb.DuckDBPyConnection, workspace: Path, known: dict[str, Table]) -> None:
+def _fill(
+    con: duckdb.DuckDBPyConnection, workspace: Path, known: dict[str, Table], relative: bool
+) -> None:
     gold = _lake_folders(workspace, "gold")
     for folder in gold:
         _create_table(con, folder, known.get(folder.name))
     names = {f.name for f in gold}
     for folder in _lake_folders(workspace, "silver"):
         if folder.name not in names and _parts(folder):
-            con.execute(f"CREATE VIEW {_q(folder.name)} AS SELECT * FROM {_scan_sql(folder)}")
+            scan = _scan_sql(folder, root=workspace if relative else None)
+            con.execute(f"CREATE VIEW {_q(folder.name)} AS SELECT * FROM {scan}")
+
+
+def _search_workspace(con: duckdb.DuckDBPyConnection, workspace: Path) -> bool:
+    """Look up relative paths in ``workspace``; False when DuckDB cannot (its path has a comma).
+
+    DuckDB (1.4 and 2.0 checked) looks a relative glob up in the ``file_search_path`` folders only,
+    not also in the working directory: a view's ``lake/silver/t/*.parquet`` reads this lake.
+    """
+    if "," in str(workspace):  # the setting is a comma-separated list
+        return False
+    con.execute(f"SET file_search_path = {_literal(str(workspace))}")
+    return True
 
 
 def _create_table(con: duckdb.DuckDBPyConnection, folder: Path, contract: Table | None) -> None:
@@ -107,9 +145,10 @@ def _create_table(con: duckdb.DuckDBPyConnection, folder: Path, contract: Table 
             ) from None
 
 
-def _scan_sql(folder: Path, contract: Table | None = None) -> str:
-    """``read_parquet(...)`` over a lake folder, reading Hive partitions when it has them."""
-    path = folder.resolve().as_posix().replace("'", "''")
+def _scan_sql(folder: Path, contract: Table | None = None, root: Path | None = None) -> str:
+    """``read_parquet(...)`` over a lake folder, reading Hive partitions when it has them; the
+    path is relative to ``root`` when given."""
+    path = (folder.relative_to(root) if root else folder.resolve()).as_posix().replace("'", "''")
     partitions = sorted({p.name.split("=")[0] for p in folder.iterdir() if "=" in p.name})
     if not partitions:
         return f"read_parquet('{path}/*.parquet')"
@@ -125,6 +164,68 @@ def _scan_sql(folder: Path, contract: Table | None = None) -> str:
 
 def query_warehouse(workspace: Path, sql: str) -> pa.Table:
     """Run ``sql`` on the warehouse, opened read-only, and return the answer as Arrow."""
+    with _opened(workspace) as session, _duckdb_errors():
+        relation = session.run(lambda: _relation(session.con, sql))
+        return session.run(relation.to_arrow_table) if relation is not None else pa.table({})
+
+
+@contextmanager
+def read_warehouse(
+    workspace: Path, sql: str, *, form: Form = "arrow", batch_rows: int = BATCH_ROWS
+) -> Iterator[pa.RecordBatchReader]:
+    """Stream the answer of ``sql`` on the warehouse (opened read-only) as Arrow record batches.
+
+    Read the reader inside the ``with`` block: it holds the connection. Batches are computed as
+    they are read, and only the one being read is held. ``form`` says which columns become text:
+
+    - ``arrow``: none; DuckDB's own Arrow types.
+    - ``portable``: what CSV and JSON lines cannot hold (times, intervals, blobs, enums, bits,
+      big numbers) as DuckDB's text; structs, maps, unions, fixed-size arrays and lists of those
+      as JSON text. Numbers, booleans, text, dates, timestamps and lists of them stay.
+    - ``display``: all but numbers, as DuckDB's text (as its own shell shows values).
+
+    A query DuckDB rejects, even halfway through, raises :class:`QueryError`; Ctrl-C stops the
+    query and raises ``KeyboardInterrupt``.
+    """
+    with _opened(workspace) as session:
+        with _duckdb_errors():
+            relation = session.run(lambda: _relation(session.con, sql))
+            reader = (
+                session.run(lambda: _in_form(relation, form).to_arrow_reader(batch_rows))
+                if relation is not None
+                else pa.RecordBatchReader.from_batches(pa.schema([]), [])
+            )
+        try:
+            yield pa.RecordBatchReader.from_batches(reader.schema, _batches(reader, session))
+        finally:
+            reader.close()  # before the connection
+
+
+class _Session:
+    """A connection whose calls run on a worker thread, so that Ctrl-C stops them.
+
+    Left to itself, DuckDB's client often misses Ctrl-C while a query runs (a long scan of
+    ``range(n)`` runs on). The main thread, merely waiting, gets ``KeyboardInterrupt`` at once and
+    stops the query with ``interrupt()``.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, worker: ThreadPoolExecutor) -> None:
+        self.con = con
+        self._worker = worker
+
+    def run(self, call: Callable[[], _T]) -> _T:
+        future = self._worker.submit(call)
+        try:
+            return future.result()
+        except KeyboardInterrupt:
+            self.con.interrupt()
+            wait([future])  # DuckDB stops at its next vector of rows
+            raise
+
+
+@contextmanager
+def _opened(workspace: Path) -> Iterator[_Session]:
+    """A read-only connection to the warehouse that looks up relative paths in the workspace."""
     path = warehouse_path(workspace)
     if not path.is_file():
         raise WarehouseMissingError(f"no warehouse at {path}: run `c360 run` first")
@@ -134,15 +235,77 @@ def query_warehouse(workspace: Path, sql: str) -> pa.Table:
         raise WarehouseError(f"cannot open {path}: {_one_line(exc)}") from None
     try:
         con.execute("SET enable_progress_bar = false")
-        _refuse_unless_reading(con, sql)
-        result = con.sql(sql)
-        return result.to_arrow_table() if result is not None else pa.table({})
+        _search_workspace(con, Path(workspace).resolve())
+        with ThreadPoolExecutor(1, thread_name_prefix="warehouse") as worker:
+            yield _Session(con, worker)
+    finally:
+        con.close()
+
+
+def _relation(con: duckdb.DuckDBPyConnection, sql: str) -> duckdb.DuckDBPyRelation | None:
+    """``sql`` as a relation, once it is known to be one statement that only reads."""
+    _refuse_unless_reading(con, sql)
+    return con.sql(sql)
+
+
+@contextmanager
+def _duckdb_errors() -> Iterator[None]:
+    """DuckDB's errors as :class:`QueryError` on one line, and its report of Ctrl-C (an
+    ``InterruptException``, or a ``RuntimeError`` from its client) as ``KeyboardInterrupt``."""
+    try:
+        yield
+    except duckdb.InterruptException:
+        raise KeyboardInterrupt from None
     except duckdb.CatalogException as exc:
         raise MissingTableError(_one_line(exc).split(" Did you mean")[0]) from None
     except duckdb.Error as exc:
         raise QueryError(_one_line(exc)) from None
-    finally:
-        con.close()
+    except RuntimeError as exc:
+        if _is_interrupt(exc):
+            raise KeyboardInterrupt from None
+        raise
+
+
+def _batches(reader: pa.RecordBatchReader, session: _Session) -> Iterator[pa.RecordBatch]:
+    """The reader's batches; an error DuckDB meets midway, which Arrow passes on as ``OSError``,
+    as :class:`QueryError` (or ``KeyboardInterrupt``)."""
+    while True:
+        try:
+            batch = session.run(reader.read_next_batch)
+        except StopIteration:
+            return
+        except (OSError, pa.ArrowException) as exc:
+            if _is_interrupt(exc):
+                raise KeyboardInterrupt from None
+            raise QueryError(_one_line(exc)) from None
+        yield batch
+
+
+def _is_interrupt(exc: Exception) -> bool:
+    text = str(exc)
+    return text == "Query interrupted" or text.startswith("INTERRUPT Error")
+
+
+def _in_form(relation: duckdb.DuckDBPyRelation, form: Form) -> duckdb.DuckDBPyRelation:
+    """``relation`` with the columns ``form`` wants as text cast in DuckDB (see read_warehouse)."""
+    columns, changed = [], False
+    for at, (name, kind) in enumerate(zip(relation.columns, relation.types, strict=True), 1):
+        column = f"#{at}"  # by position: an answer may repeat a name
+        if form == "portable" and not _portable(kind):
+            changed = True
+            text = f"to_json({column})" if kind.id in _NESTED else column
+            column = f"CAST({text} AS VARCHAR)"
+        elif form == "display" and kind.id not in _NUMBERS:
+            changed = True
+            column = f"CAST({column} AS VARCHAR)"
+        columns.append(f"{column} AS {_q(name)}")
+    return relation.project(", ".join(columns)) if changed else relation
+
+
+def _portable(kind: DuckDBPyType) -> bool:
+    if kind.id == "list":
+        return _portable(kind.child)
+    return kind.id in _PORTABLE
 
 
 def _refuse_unless_reading(con: duckdb.DuckDBPyConnection, sql: str) -> None:
@@ -216,6 +379,10 @@ def _remove(path: Path) -> None:
 
 def _q(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _one_line(exc: Exception) -> str:
