@@ -14,7 +14,7 @@ import pytest
 from c360.contracts.model import Column, Table
 from c360.pipeline.lake import drop, publish_table
 from c360.serve import exports
-from c360.serve.exports import export_all, for_csv, json_lines
+from c360.serve.exports import MANIFEST, _recorded, export_all, for_csv, json_lines
 
 ORDERS = Table(
     name="fct_orders",
@@ -225,3 +225,12 @@ def test_iso_timestamps_match_strftime_inside_and_outside_four_digit_years() -> 
         zone = "" if col.type.tz is None else "Z"
         assert exports._iso(col) == pc.strftime(utc, format=f"%Y-%m-%dT%H:%M:%S{zone}")
     assert exports._iso(seconds).to_pylist()[:2] == ["0001-01-01T00:00:00", "2024-03-01T09:30:00"]
+
+
+def test_a_hand_edited_record_names_no_file_outside_the_exports(tmp_path: Path) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    (folder / MANIFEST).write_text(json.dumps(["../../x", "..", "a/b", "dim_x", 3]))
+    assert _recorded(folder) == {"dim_x"}
+    (folder / MANIFEST).write_text("{not json")
+    assert _recorded(folder) == set()

@@ -305,7 +305,9 @@ def test_no_gold_says_to_run_the_pipeline(tmp_path: Path, postgres_url: str) -> 
             "postgresql://u:***@db/x?sslmode=off&password=***&connect_timeout=2",
         ),
         ("postgresql://u@db/x?%70assword=s3cret", "postgresql://u@db/x?%70assword=***"),
-        ("postgresql://u:s3:cr@t@[::1/x", "postgresql://u:***@t@[::1/x"),
+        ("postgresql://u:s3:cr@t@[::1/x", "postgresql://u:***@[::1/x"),  # the widest reading
+        ("postgresql://u:s3/cr@db/x", "postgresql://u:***@db/x"),  # libpq: host u, port s3
+        ("host=db user=u password='s3 cr' dbname=x", "host=db user=u password=*** dbname=x"),
         ("postgresql://u@db/x", "postgresql://u@db/x"),
     ],
 )
@@ -323,6 +325,9 @@ def test_redact_hides_every_password(url: str, shown: str) -> None:
         "postgresql://u:s3cret@[::1/x",  # libpq echoes the URI it cannot parse
         "postgresql://u:s3%zzcret@127.0.0.1:1/x",  # ...and the token it cannot decode
         "mysql://u:s3cret@127.0.0.1/x?password=s3cret",
+        "postgresql://bi:s3+c/dEF12==@127.0.0.1:1/db",  # a "/" in it: libpq reads a port
+        "postgresql://bi:Xy7@s3cret9@127.0.0.1:1/db",  # an "@" in it: libpq reads a host
+        "host=127.0.0.1 port=1 user=u password=s3cret dbname=x",  # libpq's key=value form
     ],
 )
 def test_the_password_never_reaches_a_message(workspace: Path, url: str) -> None:

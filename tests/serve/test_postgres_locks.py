@@ -125,3 +125,9 @@ def test_a_second_load_says_another_is_running(workspace: Path, postgres_url: st
         assert message.startswith("another load into queued is running: gave up after 0.3 s")
         assert "waiting for pid " in message and '"c360 load-postgres"' in message
     assert first.result(timeout=60) == {"dim_customer": 2, "fct_order_lines": 3}
+
+
+@pytest.mark.parametrize("seconds", [float("nan"), float("inf"), -1.0, 3e6])
+def test_a_lock_timeout_out_of_range_is_refused_in_one_line(tmp_path: Path, seconds: float) -> None:
+    with pytest.raises(LoadError, match=r"^lock timeout .* give 0 to 86,400 s$"):
+        load_postgres(tmp_path, "postgresql://u@127.0.0.1:1/x", lock_timeout=seconds)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import adbc_driver_postgresql.dbapi as pg
 import pytest
 
 from c360.cli import main
@@ -109,3 +110,34 @@ def test_the_command_shows_what_a_reload_dropped(
     out = " ".join(capsys.readouterr().out.split())
     told = "the reload of told.dim_customer dropped what the load does not make: column note"
     assert f"warning: {told}" in out
+
+
+def test_a_reload_keeps_row_level_security_and_its_policies(
+    workspace: Path, postgres_url: str, role: Callable[[str], str]
+) -> None:
+    """A role that may read some rows reads no more after the reload: access never widens."""
+    reader = role("reader")
+    load_postgres(workspace, postgres_url, "guarded", CONTRACTS)
+    execute(
+        postgres_url,
+        "ALTER TABLE guarded.dim_customer ENABLE ROW LEVEL SECURITY",
+        "ALTER TABLE guarded.dim_customer FORCE ROW LEVEL SECURITY",
+        f'CREATE POLICY "only c1" ON guarded.dim_customer FOR SELECT TO "{reader}" '
+        "USING (customer_id = 'c1')",
+        f'GRANT SELECT ON guarded.dim_customer TO "{reader}"',
+        f'GRANT USAGE ON SCHEMA guarded TO "{reader}"',
+    )
+    warnings: list[str] = []
+    load_postgres(workspace, postgres_url, "guarded", CONTRACTS, warn=warnings.append)
+    assert warnings == []
+    assert catalog(
+        postgres_url,
+        "SELECT relrowsecurity, relforcerowsecurity FROM pg_class "
+        "WHERE oid = 'guarded.dim_customer'::regclass",
+    ) == [(True, True)]
+    policies = "SELECT policyname FROM pg_policies WHERE schemaname = 'guarded'"
+    assert catalog(postgres_url, policies) == [("only c1",)]
+    with pg.connect(postgres_url) as conn, conn.cursor() as cur:
+        cur.execute(f'SET ROLE "{reader}"')
+        cur.execute("SELECT customer_id FROM guarded.dim_customer ORDER BY 1")
+        assert cur.fetchall() == [("c1",)]

@@ -12,7 +12,7 @@ from rich.table import Table as RichTable
 
 from c360.cli._console import console, fail, progress_bar
 from c360.serve import gold_tables
-from c360.serve.postgres import LOCK_TIMEOUT_S, LoadError, load_postgres, redact
+from c360.serve.postgres import LOCK_TIMEOUT_S, MAX_LOCK_TIMEOUT_S, LoadError, load_postgres, redact
 from c360.workspace import WorkspaceBusyError
 
 
@@ -34,6 +34,7 @@ def load_postgres_command(
         float,
         typer.Option(
             min=0,
+            max=MAX_LOCK_TIMEOUT_S,
             help="Seconds to wait for a table in use, or for another load into the schema, "
             "before giving up (0: no limit).",
         ),

@@ -68,7 +68,9 @@ def _recorded(folder: Path) -> set[str]:
         names = json.loads((folder / MANIFEST).read_text("utf-8"))
     except (OSError, ValueError):  # none yet, or spoilt by hand: the contracts' names still go
         return set()
-    return {n for n in names if isinstance(n, str)} if isinstance(names, list) else set()
+    if not isinstance(names, list):
+        return set()
+    return {n for n in names if isinstance(n, str) and n == Path(n).name and n[:1] not in ".~"}
 
 
 def _record(folder: Path, names: set[str]) -> None:

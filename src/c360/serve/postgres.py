@@ -1,11 +1,12 @@
 """Load the gold tables into PostgreSQL through ADBC bulk ingest (Arrow in, ``COPY`` underneath).
 
 Each table is ingested into a staging table and swapped in, then given the contract's NOT NULLs,
-its primary key and an index per foreign-key-like column, and the grants and comments of the
-table it replaces, all in one transaction for the whole load: a rerun replaces the tables with
-identical ones, and a failure anywhere (a duplicate key, a user's view that depends on a table, a
-table still in use when the lock timeout ends) leaves the previous load untouched, every table of
-it. Loads into one schema take turns: each holds an advisory lock on the schema's name.
+its primary key and an index per foreign-key-like column, and the grants, comments, row-level
+security and policies of the table it replaces, all in one transaction for the whole load: a
+rerun replaces the tables with identical ones, and a failure anywhere (a duplicate key, a user's
+view that depends on a table, a table still in use when the lock timeout ends) leaves the
+previous load untouched, every table of it. Loads into one schema take turns: each holds an
+advisory lock on the schema's name.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from c360.serve.postgres_secrets import redact, scrub
 from c360.workspace import shared
 
 LOCK_TIMEOUT_S = 30.0
+MAX_LOCK_TIMEOUT_S = 86_400.0  # a day; PostgreSQL's lock_timeout ends at ~24.8 days of ms
 APPLICATION = "c360 load-postgres"  # how other sessions see a load in pg_stat_activity
 LOCK_NOT_AVAILABLE = "55P03"  # SQLSTATE of a wait cut short by lock_timeout
 
@@ -66,6 +68,8 @@ def load_postgres(
     the commit, what a reload dropped that the load does not make (a user's column, index,
     constraint, trigger or policy): the load owns its tables and replaces them whole.
     """
+    if not 0 <= lock_timeout <= MAX_LOCK_TIMEOUT_S:  # NaN too
+        raise LoadError(f"lock timeout {lock_timeout} s: give 0 to {MAX_LOCK_TIMEOUT_S:,.0f} s")
     try:
         with shared(Path(workspace)):  # no run swaps tables while they are read
             known = tuple(GOLD_TABLES if contracts is None else contracts)
@@ -195,7 +199,8 @@ def _replace(conn: pg.Connection, gold: GoldTable, schema: str) -> tuple[int, li
         has = {kind: set(_rows(conn, sql, failure, target)) for kind, sql in CATALOG.items()}
         columns = {name for kind, name in has["features"] if kind == "column"}
         _run(conn, keep_sql(target, had, has, columns), failure)
-        lost = [f"{kind} {name}" for kind, name in sorted(had["features"] - has["features"])]
+        now = set(_rows(conn, CATALOG["features"], failure, target))
+        lost = [f"{kind} {name}" for kind, name in sorted(had["features"] - now)]
     _run(conn, [f"ANALYZE {target}"], failure)
     return rows, lost
 

@@ -1,4 +1,5 @@
-"""What a reload keeps of the table it replaces: its grants and comments, read from the catalog."""
+"""What a reload keeps of the table it replaces, read from the catalog: its grants, comments,
+row-level security and policies."""
 
 from __future__ import annotations
 
@@ -28,6 +29,17 @@ CATALOG = {
         FROM pg_description d
         LEFT JOIN pg_attribute a ON a.attrelid = d.objoid AND a.attnum = d.objsubid
         WHERE d.objoid = to_regclass($1) AND d.classoid = 'pg_class'::regclass
+    """,
+    "security": """
+        SELECT relrowsecurity, relforcerowsecurity FROM pg_class WHERE oid = to_regclass($1)
+    """,
+    "policies": """
+        SELECT p.polname::text, p.polpermissive, p.polcmd::text,
+               (SELECT string_agg(CASE r WHEN 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(r))
+                                  END, ', ' ORDER BY r)
+                FROM unnest(p.polroles) AS r),
+               pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid)
+        FROM pg_policy p WHERE p.polrelid = to_regclass($1)
     """,
     "features": """
         SELECT 'column', attname::text FROM pg_attribute
@@ -71,4 +83,26 @@ def keep_sql(
         for column, text in had["comments"]
         if column is None or column in columns
     ]
-    return sorted(revokes) + sorted(grants) + sorted(comments)
+    return sorted(revokes) + sorted(grants) + sorted(comments) + _row_security(target, had)
+
+
+_COMMANDS = {"r": "SELECT", "a": "INSERT", "w": "UPDATE", "d": "DELETE", "*": "ALL"}
+
+
+def _row_security(target: str, had: dict[str, set[tuple]]) -> list[str]:
+    """Row-level security as the replaced table had it, its policies included: the grants
+    kept must not read more rows than they did (a policy on a column gone fails the load)."""
+    enable = [
+        f"ALTER TABLE {target} {how} ROW LEVEL SECURITY"
+        for enabled, forced in had["security"]
+        for how, on in (("ENABLE", enabled), ("FORCE", forced))
+        if on
+    ]
+    policies = [
+        f"CREATE POLICY {quoted(name)} ON {target} AS "
+        f"{'PERMISSIVE' if permissive else 'RESTRICTIVE'} FOR {_COMMANDS[command]} TO {roles}"
+        + (f" USING ({using})" if using else "")
+        + (f" WITH CHECK ({check})" if check else "")
+        for name, permissive, command, roles, using, check in had["policies"]
+    ]
+    return enable + sorted(policies)

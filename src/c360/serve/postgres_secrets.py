@@ -5,18 +5,38 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-# libpq reads the user part up to the first "@" (a "/" first means there is none) and the
-# password after the user's first ":"; a parameter's name may be percent-encoded.
-_USERINFO = re.compile(r"^([A-Za-z][\w+.-]*://[^@/:]*:)([^@/]*)@")
+_SCHEME = re.compile(r"^[A-Za-z][\w+.-]*://")
+# A libpq key=value string ("host=db password=s3cret"), which is not a URL but may be given.
+_KEYWORD = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE)
+
+
+def _user_password(url: str) -> tuple[int, int] | None:
+    """Where the password of ``url``'s user part starts and ends: after the user's first ":" up
+    to the last "@" before the query. libpq stops at the first "@" (or a "/" before it), so a
+    password holding either is read as a host or a port and echoed: the widest reading hides it.
+    """
+    scheme = _SCHEME.match(url)
+    if not scheme:
+        return None
+    query = url.find("?", scheme.end())
+    at = url.rfind("@", scheme.end(), len(url) if query < 0 else query)
+    colon = url.find(":", scheme.end(), max(at, 0))
+    return (colon + 1, at) if at >= 0 and colon >= 0 else None
 
 
 def passwords(url: str) -> list[str]:
-    """Every password in ``url``, as written: in its user part and in ``password=`` parameters."""
+    """Every password in ``url`` as written, in every reading: its user part, ``password=``
+    parameters, or a key=value string's ``password``."""
     found = []
-    match = _USERINFO.match(url)
-    if match:
-        found.append(match[2])
-    for param in url[match.end() if match else 0 :].partition("?")[2].split("&"):
+    if span := _user_password(url):
+        whole = url[span[0] : span[1]]
+        # libpq's own readings take it apart at an "@" or a "/" and echo the pieces
+        found += [whole, *re.split(r"[@/]", whole)]
+    if not _SCHEME.match(url):
+        found += [m[2] for m in _KEYWORD.finditer(url)] + [
+            m[2][1:-1] for m in _KEYWORD.finditer(url)
+        ]
+    for param in url.partition("?")[2].split("&"):
         name, equals, value = param.partition("=")
         if equals and unquote(name).strip().lower() == "password":
             found.append(value)
@@ -28,16 +48,20 @@ def redact(url: str) -> str:
 
     >>> redact("postgresql://bi:s3cret@db/gold?sslmode=require&password=s3cret")
     'postgresql://bi:***@db/gold?sslmode=require&password=***'
+    >>> redact("postgresql://bi:a/b@c@db/gold"), redact("host=db password='s 3' user=bi")
+    ('postgresql://bi:***@db/gold', 'host=db password=*** user=bi')
     """
-    match = _USERINFO.match(url)
-    head, rest = (match[1] + "***@", url[match.end() :]) if match else ("", url)
-    base, question, params = rest.partition("?")
+    if not _SCHEME.match(url):
+        return _KEYWORD.sub(r"\1***", url)
+    span = _user_password(url)
+    masked = url[: span[0]] + "***" + url[span[1] :] if span else url
+    base, question, params = masked.partition("?")
     kept = []
     for param in params.split("&"):
         name, equals, _ = param.partition("=")
         secret = equals and unquote(name).strip().lower() == "password"
         kept.append(f"{name}=***" if secret else param)
-    return head + base + question + "&".join(kept)
+    return base + question + "&".join(kept)
 
 
 def scrub(text: str, url: str) -> str:
