@@ -78,6 +78,16 @@ def workspace(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def three_customers(workspace: Path) -> None:
+    """A new run of ``dim_customer`` in the workspace's gold: c1, c2 and c3."""
+    more = pa.table(
+        {"customer_id": ["c1", "c2", "c3"], "segment_id": ["s1", "s1", "s2"],
+         "signed_up_at": [dt.datetime(2024, 1, 1)] * 3, "tags": [None, None, None]},
+        schema=CUSTOMERS.arrow_schema(),
+    )  # fmt: skip
+    publish_table(workspace, "gold", "dim_customer", more)
+
+
 def catalog(url: str, sql: str) -> list[tuple]:
     with pg.connect(url) as conn, conn.cursor() as cur:
         cur.execute(sql)
@@ -234,12 +244,7 @@ def test_a_load_is_all_tables_or_none(workspace: Path, postgres_url: str) -> Non
     with pg.connect(postgres_url) as conn, conn.cursor() as cur:
         cur.execute("CREATE VIEW whole.my_lines AS SELECT order_id FROM whole.fct_order_lines")
         conn.commit()
-    more = pa.table(
-        {"customer_id": ["c1", "c2", "c3"], "segment_id": ["s1", "s1", "s2"],
-         "signed_up_at": [dt.datetime(2024, 1, 1)] * 3, "tags": [None, None, None]},
-        schema=CUSTOMERS.arrow_schema(),
-    )  # fmt: skip
-    publish_table(workspace, "gold", "dim_customer", more)
+    three_customers(workspace)
     with pytest.raises(LoadError, match=r"cannot replace whole\.fct_order_lines: .*my_lines"):
         load_postgres(workspace, postgres_url, "whole", CONTRACTS)
     assert catalog(postgres_url, "SELECT count(*) FROM whole.dim_customer") == [(2,)]

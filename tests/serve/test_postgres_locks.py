@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 import time
 from collections.abc import Iterator
@@ -11,26 +10,15 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import adbc_driver_postgresql.dbapi as pg
-import pyarrow as pa
 import pytest
 
 from c360.cli import main
-from c360.pipeline.lake import publish_table
 from c360.serve.postgres import LoadError, load_postgres
-from tests.serve.test_postgres import CONTRACTS, CUSTOMERS, catalog, workspace
+from tests.serve.test_postgres import CONTRACTS, catalog, three_customers, workspace
 
 pytestmark = pytest.mark.postgres
 
 __all__ = ["workspace"]  # fixtures
-
-
-def three_customers(workspace: Path) -> None:
-    more = pa.table(
-        {"customer_id": ["c1", "c2", "c3"], "segment_id": ["s1", "s1", "s2"],
-         "signed_up_at": [dt.datetime(2024, 1, 1)] * 3, "tags": [None, None, None]},
-        schema=CUSTOMERS.arrow_schema(),
-    )  # fmt: skip
-    publish_table(workspace, "gold", "dim_customer", more)
 
 
 @contextmanager
