@@ -670,6 +670,25 @@ def test_a_common_word_surname_opening_a_sentence_needs_more_than_an_earlier_men
     assert redact(text, language)[0] == expected
 
 
+# A known surname alone after a contact cue is the person's even where the text also uses the
+# word in lower case: "the price list", "diez días" do not make "Price" or "Díez" a common word.
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "Spoke to Price on the phone.\nWent through the price list.",
+      "Spoke to [PERSON] on the phone.\nWent through the price list."),
+     ("en", "Outbound call to Price, got through. The price stays.",
+      "Outbound call to [PERSON], got through. The price stays."),
+     ("es", "Chat en línea con Díez, seguimos. Son diez días.",
+      "Chat en línea con [PERSON], seguimos. Son diez días."),
+     ("en", "Call with Warsaw office about the warsaw pact.",
+      "Call with Warsaw office about the warsaw pact.")],
+)  # fmt: skip
+def test_a_known_surname_after_a_cue_is_a_name_though_the_text_uses_the_word(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
 # Spanish "a" before a person is a preposition, French "a" a verb: only English "a" is the
 # article that makes "a Mercedes" a car.
 @pytest.mark.parametrize(

@@ -84,9 +84,12 @@ def _unknown_word_ok(doc: Doc, k: int, particle_led: bool, cue_before: bool) -> 
         _BOUNDARY.match(doc.text, after) or cues.POST_CUE.match(doc.text, after)
     ):
         return False
+    # A known surname alone right after the cue is the person's even where the text also uses
+    # the word ("Spoke to Price ... the price list", "con Díez ... diez días").
+    common = doc.lower_case_use(k) and not (cue_before and last == k and surname)
     return not (
         _NOUN_ENDING.search(doc.folded[k])
-        or doc.lower_case_use(k)
+        or common
         or doc.line_mentions(k, cues.NOT_PERSON_CONTEXT)
     )
 
