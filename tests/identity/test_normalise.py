@@ -84,6 +84,13 @@ def test_nicknames_cover_four_languages_in_key_form() -> None:
         ("Markus vom Hofe", ("Markus", "vom Hofe")),
         ("María José García", ("María", "José García")),
         ("Cher", (None, "Cher")),
+        ("Dr. John Smith", ("John", "Smith")),  # a title is no given name
+        ("Mme Marie Dupont", ("Marie", "Dupont")),
+        ("Mr Smith", (None, "Smith")),
+        ("SMITH, Mrs. Jane", ("Jane", "SMITH")),
+        ("John Smith Jr.", ("John", "Smith")),
+        ("Smith Jr., John", ("John", "Smith")),
+        ("John Smith, PhD", ("John", "Smith")),
         ("  ", (None, None)),
         (None, (None, None)),
     ],

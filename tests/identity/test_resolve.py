@@ -68,3 +68,37 @@ def test_household_email_keeps_people_apart() -> None:
     assert len({ids["crm:1"], ids["web:2"], ids["shop:1"]}) == 3
     decisions = resolution.pairs.column("decision").to_pylist()
     assert decisions == ["rule"] + ["below_threshold"] * 5
+
+
+def test_a_rule_pair_kept_apart_by_its_cluster_is_refused() -> None:
+    # web:1 shares an e-mail with crm:1 and crm:2; the two CRM records are different people
+    # (the pair between them links them to nobody), so web:1 joins only one of them.
+    records = pa.table(
+        {
+            "record_key": ["crm:1", "crm:2", "web:1"],
+            "source": ["crm", "crm", "web"],
+            "record_id": ["1", "2", "1"],
+            "first_name": ["jean", "marc", None],
+            "last_name": ["roy", "roy", None],
+            "date_of_birth": pa.array([None, None, None], pa.date32()),
+        }
+    )
+    pairs = pa.table(
+        {
+            "record_key_l": ["crm:1", "crm:2"],
+            "record_key_r": ["web:1", "web:1"],
+            "match_probability": [0.5, 0.5],
+            "match_weight": [5.0, 4.0],
+            "gamma_email_canonical": [1, 1],
+        }
+    )
+    resolution = resolve(records, pairs, 0.9, Overrides(), {}, {}, "run", 1)
+    ids = dict(
+        zip(
+            resolution.links.column("record_key").to_pylist(),
+            resolution.links.column("customer360_id").to_pylist(),
+            strict=True,
+        )
+    )
+    assert ids["web:1"] == ids["crm:1"] != ids["crm:2"]
+    assert resolution.pairs.column("decision").to_pylist() == ["rule", "refused"]

@@ -47,6 +47,11 @@ def test_jaro_winkler_known_values() -> None:
         (("JL", "Bertin"), ("Jean-Luc", "Bertin"), True),  # initials run together
         (("Javi", "Diaz"), ("Francisco Javier", "Diaz"), True),  # one of two given names
         (("Joerg", "Franz"), ("Jörg", "Franz"), True),  # umlaut written out
+        (("Missy", "Hill"), ("Melissa", "Hill"), True),  # nicknames in common use
+        (("Jochen", "Schulz"), ("Joachim", "Schulz"), True),
+        (("Paca", "Lara"), ("Francisca", "Lara"), True),
+        (("Malu", "Franz"), ("Marie-Luise", "Franz"), True),
+        (("Thea", "Vogel"), ("Theresa", "Vogel"), True),
         (("Kevin", None), ("Owen", "Kevin"), True),  # swapped, the other half unknown
         (("Leo", "Roy"), ("Lea", "Roy"), False),  # short names a letter apart: siblings
         (("Emma", None), ("Owen", "Kevin"), False),

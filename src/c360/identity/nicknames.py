@@ -277,6 +277,7 @@ _MORE: dict[str, tuple[str, ...]] = {
     "sylvie": ("sylvette",),
     "yannick": ("yann",),
     "josiane": ("jojo", "josie"),
+    "melissa": ("missy", "mel", "lissa"),
     # German
     "ursula": ("ulla", "ursel", "uschi"),
     "ingrid": ("inge", "ingi"),
@@ -305,6 +306,10 @@ _MORE: dict[str, tuple[str, ...]] = {
     "felix": ("feli",),
     "emma": ("emmi",),
     "helga": ("helgi",),
+    "joachim": ("jochen", "achim"),
+    "theresa": ("thea",),
+    "dorothea": ("thea", "doro"),
+    "marie luise": ("malu",),
     # Spanish
     "josefa": ("fina", "pepa", "pepi", "chefa"),
     "joaquin": ("quino", "ximo", "chimo", "juaco"),
@@ -346,6 +351,7 @@ _MORE: dict[str, tuple[str, ...]] = {
     "samuel": ("sammie", "sami"),
     "francisco javier": ("javi", "fran"),
     "maria jesus": ("chus", "marichu"),
+    "francisca": ("paca", "paquita"),
 }  # fmt: skip
 
 

@@ -90,14 +90,38 @@ def first_name_canonical(value: str | None) -> str | None:
     return None if key is None else NICKNAMES.get(key, key)
 
 
+# Titles before a name and generational suffixes after it: no part of a given or family name.
+_TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev", "mme", "mmes", "mlle",
+    "herr", "frau", "sr", "sra", "srta",
+})  # fmt: skip
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "esq"})
+
+
+def _bare(token: str) -> str:
+    return token.rstrip(".,").lower()
+
+
+def _untitled(tokens: list[str]) -> list[str]:
+    """The words of a name without leading titles or trailing suffixes (a word always stays)."""
+    while len(tokens) > 1 and _bare(tokens[0]) in _TITLES:
+        tokens = tokens[1:]
+    while len(tokens) > 1 and _bare(tokens[-1]) in _SUFFIXES:
+        tokens = tokens[:-1]
+    return tokens
+
+
 @lru_cache(maxsize=_CACHE)
 def split_full_name(value: str | None) -> tuple[str | None, str | None]:
-    """(first, last) of "LAST, First" or "First Last…" (particles stay in the last name)."""
+    """(first, last) of "LAST, First" or "First Last…" (particles stay in the last name);
+    titles ("Dr.", "Mme") and suffixes ("Jr.") are dropped."""
     text = (value or "").strip()
     if "," in text:
-        last, first = (part.strip() or None for part in text.split(",", 1))
+        last, first = (" ".join(_untitled(part.split())) or None for part in text.split(",", 1))
+        if first is not None and _bare(first) in _SUFFIXES | _TITLES:
+            return split_full_name(last)  # "John Smith, PhD", "Dupont, Mme"
         return first, last
-    tokens = text.split()
+    tokens = _untitled(text.split())
     if not tokens:
         return None, None
     if len(tokens) == 1:

@@ -172,10 +172,11 @@ def resolve(
     refused = {(e.left, e.right) for e in clustering.refused}
     was_refused = np.zeros(pairs.num_rows, dtype=bool)
     was_refused[index.to_numpy()] = [(e.left, e.right) in refused for e in kept]
+    # A rule pair is refused too when other records of the two clusters conflict.
     decisions = pc.if_else(
-        ruled,
-        "rule",
-        pc.if_else(was_refused, "refused", pc.if_else(above, "linked", "below_threshold")),
+        was_refused,
+        "refused",
+        pc.if_else(ruled, "rule", pc.if_else(above, "linked", "below_threshold")),
     )
     decided = pairs.append_column("decision", decisions)
     return Resolution(links, decided, assignment)
