@@ -138,6 +138,9 @@ def test_emails(raw: str | None, key: str | None, canonical: str | None, local: 
         ("612 345 678", "ES", "+34612345678"),
         ("(415) 555-2671", "US", "+14155552671"),
         ("+1 415-555-2671", None, "+14155552671"),
+        ("(415) 555-2671 x123", "US", "+14155552671"),  # an extension is no part of the number
+        ("(415) 555-2671 ext. 12", "US", "+14155552671"),
+        ("01 23 45 67 89 poste 204", "FR", "+33123456789"),
         ("0673537711", None, None),  # a local number needs its country
         ("06 73 53 77 1O", "FR", None),  # letter O for a zero
         ("1-800-FLOWERS", "US", None),

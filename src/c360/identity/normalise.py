@@ -34,6 +34,9 @@ _STAMP = pa.timestamp("us")
 _FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
                        "ı": "i"})  # fmt: skip
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
+_EXTENSION = re.compile(
+    r"\s*(?:x|ext|extn|extension|poste|durchwahl|dw|#)\.?\s*\d{1,6}\s*$", re.IGNORECASE
+)
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _FLOAT_TAIL = re.compile(r"(?<=\d)\.0+$")
 _EMAIL = re.compile(EMAIL)
@@ -165,8 +168,13 @@ def _local_letters(address: str | None) -> str | None:
 
 @lru_cache(maxsize=_PHONE_CACHE)
 def phone_e164(value: str | None, country: str | None) -> str | None:
-    """The number in E.164, read in the record's country unless it starts with "+"."""
-    if value is None or any(c.isalpha() for c in value):
+    """The number in E.164, read in the record's country unless it starts with "+".
+
+    An extension ("x12", "ext. 12", "poste 12", "#12") is no part of it, as in silver."""
+    if value is None:
+        return None
+    value = _EXTENSION.sub("", value)
+    if any(c.isalpha() for c in value):
         return None  # letters: a typo or a note, not a number to trust
     try:
         parsed = phonenumbers.parse(value, country.upper() if country else None)
