@@ -17,6 +17,7 @@ import pyarrow.compute as pc
 from c360.config import Identity
 from c360.contracts.gold_identity import CUSTOMER360_ID
 from c360.identity.ids import resolve
+from c360.identity.normalise import email_canonical, per_value
 from c360.identity.records import IdentityConfigError
 from c360.pipeline import lake
 
@@ -42,15 +43,16 @@ def _aliases(workspace: Path) -> dict[str, str]:
 
 
 def _by_email(workspace: Path, identity: Identity, email: str) -> list[str]:
-    """Record keys of the records whose e-mail is ``email`` (case and spaces ignored)."""
-    wanted = email.strip().lower()
+    """Record keys of the records whose e-mail is ``email``'s mailbox, read as matching reads
+    it: case, spaces, "+tags" and Gmail's dots ignored (`normalise.email_canonical`)."""
+    wanted = email_canonical(email) or email.strip().lower()
     keys: list[str] = []
     for name, source in identity.sources.items():
         column = source.roles.get("email")
         if column is None or not lake.table_dir(workspace, "bronze", source.table).exists():
             continue
         table = lake.read_table(workspace, "bronze", source.table).select([source.id, column])
-        found = pc.equal(pc.utf8_lower(pc.utf8_trim_whitespace(table[column])), wanted)
+        found = pc.equal(per_value(table[column].combine_chunks(), email_canonical), wanted)
         ids = table.filter(pc.fill_null(found, False))[source.id].to_pylist()
         keys.extend(f"{name}:{i}" for i in ids)
     return keys
