@@ -28,6 +28,7 @@ def scores(tmp_path_factory: pytest.TempPathFactory) -> dict:  # type: ignore[ty
 
 def test_every_record_is_scored(scores: dict) -> None:  # type: ignore[type-arg]
     assert scores["records"] > 7_000 and scores["records_without_truth"] == 0
+    assert scores["truth_without_link"] == 0  # no record lost
 
 
 def test_precision_and_recall_floors(scores: dict) -> None:  # type: ignore[type-arg]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import itertools
 
+import pyarrow as pa
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from c360.identity.evaluate import score
+from c360.identity.evaluate import score, score_links
 
 TRUTH = {"a": "p1", "b": "p1", "c": "p1", "d": "p2"}
 
@@ -29,6 +30,13 @@ def test_only_records_in_both_are_scored() -> None:
     s = score({"a": "a", "b": "a", "z": "a"}, TRUTH)
     assert (s.records, s.true_pairs, s.predicted_pairs, s.correct_pairs) == (2, 1, 1, 1)
     assert s.pairwise_f1 == s.bcubed_f1 == 1.0
+
+
+def test_links_count_the_records_either_side_lacks() -> None:
+    links = pa.table({"record_key": ["a", "b", "z"], "customer360_id": ["x", "x", "y"]})
+    scores = score_links(links, TRUTH)
+    assert scores["records_without_truth"] == 1  # z
+    assert scores["truth_without_link"] == 2  # c and d: lost, or their source not read
 
 
 def test_nothing_to_score() -> None:

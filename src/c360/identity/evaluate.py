@@ -122,12 +122,15 @@ def read_truth(path: Path) -> dict[str, str]:
 
 
 def score_links(links: pa.Table, truth: Mapping[str, str]) -> dict[str, Any]:
-    """Scores of ``identity_links`` against the truth, overall and per source."""
+    """Scores of ``identity_links`` against the truth, overall and per source, with the records
+    of either side the other lacks counted."""
     predicted = dict(
         zip(links["record_key"].to_pylist(), links["customer360_id"].to_pylist(), strict=True)
     )
     result: dict[str, Any] = asdict(score(predicted, truth))
     result["records_without_truth"] = sum(k not in truth for k in predicted)
+    # A record of the truth that no link holds was lost (or its source is not configured).
+    result["truth_without_link"] = sum(k not in predicted for k in truth)
     result["by_source"] = bcubed_by_source(predicted, truth)
     return result
 
