@@ -77,6 +77,10 @@ def test_names_compatible(
         (date(1980, 5, 4), date(1981, 6, 4), False),  # two fields
         (date(1980, 5, 4), date(1990, 5, 4), True),
         (date(1980, 5, 4), date(1908, 5, 4), False),
+        (date(1999, 5, 4), date(2000, 5, 4), True),  # a year slipped by one, or by ten,
+        (date(1996, 5, 4), date(2006, 5, 4), True),  # however many digits it changes
+        (date(1996, 5, 4), date(2016, 5, 4), False),
+        (date(1999, 5, 4), date(2000, 5, 5), False),
         (date(1980, 5, 4), None, True),
         (None, None, True),
     ],

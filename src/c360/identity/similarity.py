@@ -139,10 +139,13 @@ def _swapped(first_a: str, last_a: str | None, first_b: str, last_b: str | None)
 
 
 def dates_compatible(a: date | None, b: date | None) -> bool:
-    """False only when both dates are known and differ by more than a day/month swap or typo."""
+    """False only when both dates are known and differ by more than a day/month swap, a typo,
+    or a year slipped by one or ten (1999 for 2000, 2006 for 1996)."""
     if a is None or b is None or a == b:
         return True
     if (a.day, a.month, a.year) == (b.month, b.day, b.year):
+        return True
+    if (a.day, a.month) == (b.day, b.month) and abs(a.year - b.year) in (1, 10):
         return True
     fields = [(f"{x:04d}", f"{y:04d}") for x, y in
               ((a.day, b.day), (a.month, b.month), (a.year, b.year)) if x != y]  # fmt: skip
