@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pyarrow as pa
+import pytest
 
-from c360.identity.resolve import Overrides, deterministic, resolve
+from c360.identity.resolve import Overrides, deterministic, people, resolve
 
 
 def _records() -> pa.Table:
@@ -36,18 +37,19 @@ def _pairs() -> pa.Table:
 
 
 def test_rule_links_a_shared_email_unless_names_disagree() -> None:
-    who = {
-        k: (f, last, d)
-        for k, f, last, d in zip(*(_records().column(c).to_pylist() for c in
-                                   ("record_key", "first_name", "last_name", "date_of_birth")),
-                                 strict=True)
-    }  # fmt: skip
-    assert deterministic(_pairs(), who).to_pylist() == [True, False, False, False, False, False]
+    assert deterministic(_pairs(), people(_records())).to_pylist() == [
+        True,
+        False,
+        False,
+        False,
+        False,
+        False,
+    ]
 
 
 def test_a_shared_source_id_or_national_id_is_a_rule_too() -> None:
-    who = {"crm:1": ("jonathan", "roy", None), "web:1": (None, None, None),
-           "web:2": ("marc", "roy", None), "shop:1": ("emma", "roy", None)}  # fmt: skip
+    who = {"crm:1": ("jonathan", "roy", None, None), "web:1": (None, None, None, None),
+           "web:2": ("marc", "roy", None, None), "shop:1": ("emma", "roy", None, None)}  # fmt: skip
     pairs = _pairs().drop_columns(["gamma_email_canonical"])
     pairs = pairs.append_column("gamma_source_id", pa.array([1, 0, -1, 0, 0, 0]))
     pairs = pairs.append_column("gamma_national_id", pa.array([0, 0, 0, 0, 1, 1]))
@@ -102,3 +104,48 @@ def test_a_rule_pair_kept_apart_by_its_cluster_is_refused() -> None:
     )
     assert ids["web:1"] == ids["crm:1"] != ids["crm:2"]
     assert resolution.pairs.column("decision").to_pylist() == ["rule", "refused"]
+
+
+def _ids(resolution) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    links = resolution.links
+    return dict(
+        zip(links["record_key"].to_pylist(), links["customer360_id"].to_pylist(), strict=True)
+    )
+
+
+@pytest.mark.parametrize(
+    ("mailbox", "crm_first", "joined"),
+    [
+        ("samuel.lee@yahoo.com", "fiona", False),  # a household address: Samuel's own record
+        ("fiona.lee@yahoo.com", "fiona", True),
+        ("bob.lee@yahoo.com", "robert", True),  # a nickname
+        ("samuel.lee@yahoo.com", "smuel", True),  # a typo is no known name to refuse
+        ("jean-baptiste.lee@free.fr", "jb", True),  # nor are initials
+        ("slee@yahoo.com", "fiona", True),  # no given name in the mailbox
+    ],
+)
+def test_a_nameless_record_stands_for_its_mailbox_owner_against_a_known_name(
+    mailbox: str, crm_first: str, joined: bool
+) -> None:
+    records = pa.table(
+        {
+            "record_key": ["crm:1", "customers:1"],
+            "source": ["crm", "customers"],
+            "record_id": ["1", "1"],
+            "first_name": [crm_first, None],
+            "last_name": ["lee", None],
+            "date_of_birth": pa.array([None, None], pa.date32()),
+            "email": [mailbox, mailbox],
+        }
+    )
+    pairs = pa.table(
+        {
+            "record_key_l": ["crm:1"],
+            "record_key_r": ["customers:1"],
+            "match_probability": [0.99],
+            "match_weight": [9.0],
+            "gamma_email_canonical": [1],
+        }
+    )
+    ids = _ids(resolve(records, pairs, 0.9, Overrides(), {}, {}, "run", 1))
+    assert (ids["crm:1"] == ids["customers:1"]) is joined

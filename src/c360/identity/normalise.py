@@ -20,6 +20,8 @@ import pycountry
 
 from c360.identity.nicknames import NICKNAMES
 from c360.pipeline.silver.conform import COUNTRY_ISO, EMAIL
+from c360.text.names_given import GIVEN_NAMES
+from c360.text.names_lexicon import AMBIGUOUS
 
 _CACHE = 1 << 16  # distinct names fit; rarer values are deduplicated per column anyway
 # Distinct phone numbers of a million records fit (~300 bytes each): matching parses them, and
@@ -34,6 +36,7 @@ _STAMP = pa.timestamp("us")
 _FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
                        "ı": "i"})  # fmt: skip
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
+_MAILBOX_NAME = re.compile(r"(([a-z]{3,})-[a-z]+(?=[._])|[a-z]{3,}(?=[._-]))")
 _EXTENSION = re.compile(
     r"\s*(?:x|ext|extn|extension|poste|durchwahl|dw|#)\.?\s*\d{1,6}\s*$", re.IGNORECASE
 )
@@ -140,6 +143,25 @@ def email_key(value: str | None) -> str | None:
     # Typed addresses: a stray space inside, a doubled "@", a full stop after the domain.
     text = _DOUBLE_AT.sub("@", "".join(value.split()).lower()).rstrip(".")
     return text if _EMAIL.match(text) else None
+
+
+@lru_cache(maxsize=_CACHE)
+def mailbox_given_name(email: str | None) -> str | None:
+    """The known given name an address opens with, before a separator ("samuel.lee@…",
+    "jules_garnier@…"): what a record without a name says of the mailbox's owner. Not a name
+    that is also a month or a place ("may.lee@…"), nor one run into the rest ("samuellee@…")."""
+    opening = _MAILBOX_NAME.match(email or "")
+    if opening is None:
+        return None
+    for name in (opening.group(1), opening.group(2)):  # "jean-baptiste", else "jean"
+        if name and is_known_given(name_key(name)) and name not in AMBIGUOUS:
+            return name_key(name)
+    return None
+
+
+def is_known_given(name: str | None) -> bool:
+    """True if ``name`` (a :func:`name_key`) is a given name or nickname of the lists."""
+    return name is not None and (name.replace(" ", "-") in GIVEN_NAMES or name in NICKNAMES)
 
 
 @lru_cache(maxsize=_CACHE)

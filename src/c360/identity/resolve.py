@@ -18,9 +18,11 @@ import pyarrow.compute as pc
 from c360.identity.cluster import Edge, cluster_with_report
 from c360.identity.ids import Assignment, LedgerEvent, assign_ids
 from c360.identity.matching import RULE_COMPARISONS
+from c360.identity.normalise import is_known_given, mailbox_given_name, per_value
 from c360.identity.similarity import dates_compatible, names_compatible
 
-Person = tuple[str | None, str | None, date | None]  # first name, last name, birth date
+# First name, last name, birth date, the given name the mailbox opens with.
+Person = tuple[str | None, str | None, date | None, str | None]
 
 
 @dataclass(frozen=True)
@@ -41,24 +43,31 @@ class Resolution:
 
 
 def people(records: pa.Table) -> dict[str, Person]:
-    """What the over-merge guard compares, per record."""
+    """What the over-merge guard compares, per record: first and last name, birth date, and the
+    known given name the record's mailbox opens with ("samuel.lee@…")."""
+    mailbox = pa.nulls(records.num_rows, pa.string())
+    if "email" in records.column_names:
+        mailbox = per_value(records.column("email").combine_chunks(), mailbox_given_name)
+    columns = [records.column(c) for c in ("first_name", "last_name", "date_of_birth")]
     return dict(
         zip(
             records.column("record_key").to_pylist(),
-            zip(
-                records.column("first_name").to_pylist(),
-                records.column("last_name").to_pylist(),
-                records.column("date_of_birth").to_pylist(),
-                strict=True,
-            ),
+            zip(*(c.to_pylist() for c in (*columns, mailbox)), strict=True),
             strict=True,
         )
     )
 
 
 def disagree(a: Person, b: Person) -> bool:
-    """Two records that cannot be one person: first names or birth dates clearly differ."""
-    return not names_compatible(a[0], a[1], b[0], b[1]) or not dates_compatible(a[2], b[2])
+    """Two records that cannot be one person: first names or birth dates clearly differ.
+
+    A record without a first name stands for its mailbox's owner against a known given name: a
+    nameless "samuel.lee@…" is no Fiona's, though she gave that household address too. Against
+    a typo or initials ("Mua", "J.-B.") the mailbox says nothing.
+    """
+    first_a = a[0] or (a[3] if is_known_given(b[0]) else None)
+    first_b = b[0] or (b[3] if is_known_given(a[0]) else None)
+    return not names_compatible(first_a, a[1], first_b, b[1]) or not dates_compatible(a[2], b[2])
 
 
 def deterministic(pairs: pa.Table, who: Mapping[str, Person]) -> pa.Array:
