@@ -51,3 +51,41 @@ def test_every_country_of_the_world_reads_by_its_codes_or_names(engine: Engine) 
     assert out.to_pylist() == [
         "IT", "IT", "IT", "IT", "CI", "VN", "BE", "CH", "NL", None, None, None, None
     ]  # fmt: skip
+
+
+def test_countries_written_with_dots_hyphens_or_no_break_spaces(engine: Engine) -> None:
+    """A real export's spellings: abbreviations with dots, a hyphen left out, a trailing
+    no-break space. Each names one country; silver must not reject its row."""
+    written = ["U.K.", "U.S.A", "u.s.", "Fr.", "Royaume Uni", "royaume-uni", "France\u00a0",
+               "Etats Unis", "Côte d’Ivoire", "Korea, Republic of"]  # fmt: skip
+    t = engine.register("country_spellings", pa.table({"country": written}))
+    out = engine.to_arrow(t.select(iso=conform.country_iso(t.country))).column("iso")
+    assert out.to_pylist() == ["GB", "US", "US", "FR", "GB", "GB", "FR", "US", "CI", "KR"]
+
+
+def test_phones_with_an_extension_or_a_tel_scheme_keep_their_number(engine: Engine) -> None:
+    """E.164 has no extension: the number is kept without it. Letters inside the number are
+    still a typo."""
+    t = engine.register(
+        "phone_extensions",
+        pa.table(
+            {
+                "phone": ["+33 6 12 34 56 78 ext. 12", "+1 (415) 555-2671 x123",
+                          "06 12 34 56 78 poste 4", "+33612345678;ext=12", "0612345678#12",
+                          "tel:+33612345678", "061234567x8", "06 12 AB 56 78"],
+                "region": ["FR", "US", "FR", "FR", "FR", None, "FR", "FR"],
+            }
+        ),
+    )  # fmt: skip
+    out = engine.to_arrow(t.select(p=conform.phone_e164(t.phone, t.region))).column("p")
+    assert out.to_pylist() == ["+33612345678", "+14155552671", "+33612345678", "+33612345678",
+                               "+33612345678", "+33612345678", None, None]  # fmt: skip
+
+
+def test_emails_in_a_display_name_form_or_a_mailto_link(engine: Engine) -> None:
+    """As mail clients copy an address; what is not an address stays NULL."""
+    written = ["Ann Lee <Ann@Mail.fr>", "<bo@x.io>", "mailto:Cy@X.io", "MAILTO: dee@x.io",
+               "Ann <not an address>", "a:b@x.io"]  # fmt: skip
+    t = engine.register("email_forms", pa.table({"email": written}))
+    out = engine.to_arrow(t.select(e=conform.email(t.email))).column("e").to_pylist()
+    assert out == ["ann@mail.fr", "bo@x.io", "cy@x.io", "dee@x.io", None, None]

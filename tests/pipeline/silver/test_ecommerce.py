@@ -269,3 +269,26 @@ def test_categories_are_spelt_as_the_catalogue_and_unknown_ones_are_counted(
     }
     assert rejects.column("reason").to_pylist() == ["negative_amount"]
     assert repaired == {"category: invalid_value": 1}
+
+
+def test_one_snapshot_with_its_warehouse_spelt_otherwise_is_a_duplicate(engine: Engine) -> None:
+    """A " wh-par " or "WH_PAR" names WH-PAR: kept apart, one stock would count three times.
+    A warehouse the contract does not know is rejected, a missing one is a missing key."""
+    products = bronze(engine, "wh_products", ("product_id",), [("PROD_1",)])
+    inventory = bronze(engine, "wh_inventory", ("product_id", "warehouse_id", "stock_quantity",
+                                                "last_updated"),
+                       [("PROD_1", "WH-PAR", "5", "2025-10-13 06:00:00"),
+                        ("PROD_1", " wh-par ", "7", "2025-10-13 06:00:00"),
+                        ("PROD_1", "WH_PAR", "9", "2025-10-13 06:00:00"),
+                        ("PROD_1", "wh ber", "2", "2025-10-13 06:00:00"),
+                        ("PROD_1", "WH-XXX", "1", "2025-10-13 06:00:00"),
+                        ("PROD_1", " ", "1", "2025-10-13 06:00:00")])  # fmt: skip
+    staged = stg_ecommerce_inventory(inventory, products, AS_OF)
+    clean = staged.collect(engine)[0].to_pylist()
+    assert [(r["warehouse_id"], r["stock_quantity"]) for r in clean] == [
+        ("WH-BER", 2),
+        ("WH-PAR", 5),
+    ]
+    assert reasons(engine, staged) == {
+        2: "duplicate_key", 3: "duplicate_key", 5: "invalid_value", 6: "missing_key"
+    }  # fmt: skip

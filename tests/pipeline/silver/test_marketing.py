@@ -248,3 +248,38 @@ def test_contact_values_silver_cannot_read_become_defaults_and_are_counted(
         "gender: invalid_value": 1,
         "marketing_consent: invalid_value": 1,
     }
+
+
+def test_consent_reads_every_yes_the_truth_parser_reads(engine: Engine) -> None:
+    """A "Sí", "ja" or "t" is a yes as much as "oui": read as false (and counted) it would
+    withhold consent the contact gave."""
+    customers = table(engine, "contacts_consent", CUSTOMER_FIELDS, [
+        (*ANN[:9], "Sí"),
+        ("CUST00002", *ANN[1:9], "ja"),
+        ("CUST00003", *ANN[1:9], "t"),
+        ("CUST00004", *ANN[1:9], "nein"),
+    ])  # fmt: skip
+    clean, _, repaired = stg_mongo_customers(customers, pseudonymiser("md5")).outcome(engine)
+    consent = {r["customer_id"]: r["marketing_consent"] for r in clean.to_pylist()}
+    assert consent == {"CUST00001": True, "CUST00002": True, "CUST00003": True,
+                       "CUST00004": False}  # fmt: skip
+    assert repaired == {}
+
+
+def test_a_discount_above_the_amount_and_shipping_is_rejected(engine: Engine) -> None:
+    """Silver keeps amounts ≥ 0: a total_amount below 0 is a defect, not a sale."""
+    tx = table(engine, "tx_discounts", TX_FIELDS, [
+        ("TXN1", "CUST1", "Mug", "10", "1", "Card", "50", "0", "2024-01-02T10:00:00Z"),
+        ("TXN2", "CUST1", "Mug", "10", "1", "Card", "12", "5", "2024-01-02T10:00:00Z"),
+        ("TXN3", "CUST1", "Mug", "10", "1", "Card", "10", None, "2024-01-02T10:00:00Z"),
+    ])  # fmt: skip
+    customers = engine.register("tx_discounts_customers", pa.table({"customer_id": ["CUST1"]}))
+    staged = stg_mongo_transactions(tx, customers, dt.datetime(2025, 12, 31, tzinfo=dt.UTC))
+    clean, rejects = staged.collect(engine)
+    assert {r["transaction_id"]: r["total_amount"] for r in clean.to_pylist()} == {
+        "TXN2": 3.0,
+        "TXN3": 0.0,
+    }
+    assert rejects.select(["transaction_id", "reason"]).to_pylist() == [
+        {"transaction_id": "TXN1", "reason": "inconsistent_amount"}
+    ]

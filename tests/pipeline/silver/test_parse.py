@@ -126,3 +126,35 @@ def test_truth_values_in_english_and_the_seeds_other_languages(engine: Engine) -
     out = engine.to_arrow(t.select(b=parse.boolean(t.text))).column("b").to_pylist()
     assert out == [True, True, False, True, False, True, False, False, True, False, True, False,
                    None, None, None]  # fmt: skip
+
+
+def test_trim_takes_no_break_spaces_and_a_byte_order_mark_off_too(engine: Engine) -> None:
+    """As spreadsheets and web forms paste them ("France\u00a0"): RE2's ``\\s`` is ASCII only."""
+    values = ["France\u00a0", "\u00a0CUST_000001", "\ufeffACC_000001", "1 234\u202f", "a\u00a0b"]
+    t = engine.register("trim_wide_cases", pa.table({"v": values}))
+    out = engine.to_arrow(t.select(v=parse.trim(t.v))).column("v").to_pylist()
+    assert out == ["France", "CUST_000001", "ACC_000001", "1 234", "a\u00a0b"]
+
+
+def test_times_without_seconds_read_and_year_zero_does_not(engine: Engine) -> None:
+    """Spreadsheets export times to the minute; year 0000 exists in no Python or Java date (a
+    clean row holding it would break every reader of the lake)."""
+    values = [
+        "2024-07-28 10:00", "2024-07-28T10:00", "2024-07-28T12:00+02:00", "2024-07-28T10:00Z",
+        "0000-01-01", "0000-01-01 00:00:00", "1899-12-31 00:00", "2024-07-28 10:0",
+    ]  # fmt: skip
+    t = engine.register("minute_cases", pa.table({"when": values}))
+    out = engine.to_arrow(
+        t.select(timestamp=parse.timestamp(t.when), written=parse.written_timestamp(t.when))
+    ).to_pydict()
+    ten = datetime(2024, 7, 28, 10)
+    expected = [ten, ten, ten, ten, None, None, datetime(1899, 12, 31), None]
+    assert out["timestamp"] == expected
+    assert out["written"] == expected
+
+
+def test_numbers_grouped_by_a_narrow_no_break_space(engine: Engine) -> None:
+    """As current French locales print thousands ("1\u202f234,50")."""
+    t = engine.register("narrow_cases", pa.table({"text": ["1\u202f234,50", "12\u202f345"]}))
+    out = engine.to_arrow(t.select(number=parse.number(t.text))).column("number").to_pylist()
+    assert out == [1234.5, 12345.0]

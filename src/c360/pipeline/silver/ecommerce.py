@@ -11,7 +11,7 @@ from datetime import datetime
 import ibis
 from ibis.expr.types import Table
 
-from c360.contracts.ecommerce import CATEGORIES
+from c360.contracts.ecommerce import CATEGORIES, WAREHOUSES
 from c360.pipeline.silver import conform, parse
 from c360.pipeline.silver.privacy import Pseudonymise
 from c360.pipeline.silver.staged import LINEAGE, Staged, stage
@@ -164,22 +164,28 @@ def _keys(column: ibis.ir.StringColumn) -> ibis.ir.StringColumn:
 
 
 def stg_ecommerce_inventory(bronze: Table, products: Table, as_of: datetime) -> Staged:
-    """Stock snapshots: a known product, a stock ≥ 0 (0 is a real stock-out), a valid date."""
+    """Stock snapshots: a known product, a stock ≥ 0 (0 is a real stock-out), a valid date.
+
+    The warehouse is spelt as the contract spells it, whatever its case, spaces, hyphens or
+    underscores (" wh_par " → "WH-PAR"), so that one snapshot written twice is one duplicate,
+    not two stocks; a warehouse the contract does not know is ``invalid_value``."""
     b = bronze
     t = b.select(
         *LINEAGE,
         product_id=parse.clean_text(b.product_id),
-        warehouse_id=parse.clean_text(b.warehouse_id),
+        warehouse_id=parse.category(b.warehouse_id, WAREHOUSES),
         stock_quantity=parse.integer(b.stock_quantity),
         last_updated_at=parse.written_timestamp(b.last_updated),
         _raw_stock=b.stock_quantity,
+        _raw_warehouse=b.warehouse_id,
     )
     checks = [
         (
             "orphan_product",
             t.product_id.isnull() | parse.absent(t.product_id, _keys(products.product_id)),
         ),
-        ("missing_key", t.warehouse_id.isnull()),
+        ("missing_key", parse.clean_text(t._raw_warehouse).isnull()),
+        ("invalid_value", t.warehouse_id.isnull()),
         ("invalid_number", parse.invalid(t._raw_stock, t.stock_quantity)),
         ("missing_stock", t.stock_quantity.isnull()),
         ("negative_stock", t.stock_quantity < 0),

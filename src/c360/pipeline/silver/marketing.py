@@ -103,8 +103,9 @@ def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> 
     a transaction of anyone else is an orphan. Defaults: a missing discount or shipping cost is
     0, a missing product "Unknown product", a missing payment method "Unknown"; a JSON object,
     array or boolean where a product or a payment method belongs is ``invalid_value``. A timestamp
-    after ``as_of`` has not happened yet and is rejected. Duplicated transaction ids keep their
-    first record.
+    after ``as_of`` has not happened yet and is rejected; so is a discount that exceeds the
+    amount plus shipping (``inconsistent_amount``: a total below 0). Duplicated transaction ids
+    keep their first record.
     """
     b = bronze
     typed = b.select(
@@ -147,6 +148,8 @@ def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> 
             parse.invalid(t._raw.timestamp, t.transaction_at) | t.transaction_at.isnull(),
         ),
         ("future_date", t.transaction_at > ibis.literal(as_of.replace(tzinfo=None))),
+        # A discount larger than the amount and the shipping would make the total negative.
+        ("inconsistent_amount", t.amount - t.discount_applied + t.shipping_cost < 0),
     ]
     typed_total = t.mutate(total_amount=t.amount - t.discount_applied + t.shipping_cost)
     return stage(
@@ -163,8 +166,8 @@ CUSTOMER_COLUMNS = (
 )  # fmt: skip
 GENDERS = {"m": "M", "male": "M", "man": "M", "h": "M", "homme": "M", "hombre": "M",
            "f": "F", "female": "F", "woman": "F", "w": "F", "femme": "F", "mujer": "F"}  # fmt: skip
-CONSENT = {"true": True, "1": True, "yes": True, "y": True, "oui": True, "si": True,
-           "false": False, "0": False, "no": False, "n": False, "non": False}  # fmt: skip
+# As ``parse.boolean`` reads a truth value: "sí", "ja" or "t" is as much a yes as "oui".
+CONSENT = parse.TRUTH
 AGE_RANGE = (13, 110)
 _UNITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",

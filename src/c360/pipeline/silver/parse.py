@@ -25,25 +25,35 @@ _NUMBER = r"^-?[0-9]+([.,][0-9]+)?([eE][+-]?[0-9]+)?$"
 _INTEGER = r"^-?[0-9]+(\.0+)?$"
 _OFFSET = r"[+-][0-9]{2}:?[0-9]{2}$"
 _WRITTEN_OFFSET = r":[0-9]{2}(\.[0-9]{1,9})?([+-][0-9]{2}:?[0-9]{2})\s*$"
+# Seconds may be left out ("2024-07-28 10:00", as spreadsheets export times: DuckDB and Spark
+# both cast it); year 0000 does not exist (no Python or Java date holds it) and reads as nothing.
 _ISO = (
-    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}"
-    r"([T ][0-9]{2}:[0-9]{2}:[0-9]{2}(Z|[+-][0-9]{2}:?[0-9]{2})?|Z)?$"
+    r"^([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-[0-9]{2}-[0-9]{2}"
+    r"([T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:?[0-9]{2})?|Z)?$"
 )
 
 
+# Spaces that regex ``\s`` does not match on every engine: the no-break spaces spreadsheets and
+# web forms paste ("France\u00a0"), the narrow one French number formats use, and a byte order
+# mark left at the start of a file's first value.
+_WIDE_SPACES = "\u00a0\u2007\u202f\ufeff"
+
+
 def trim(value: StringValue) -> StringValue:
-    """``value`` without leading or trailing white space or NUL characters (a fixed-width
-    export's padding; PostgreSQL cannot store them in text).
+    """``value`` without leading or trailing white space (no-break spaces too) or NUL characters
+    (a fixed-width export's padding; PostgreSQL cannot store them in text).
 
     Not ``strip()``: on Spark, Ibis 12 compiles it to ``TRIM(' \\t\\n\\r\\v\\f' FROM …)``,
     which Spark reads as "trim the letters v and f too" ('france ' → 'rance').
     """
-    trimmed = value.re_replace(r"^[\s\x00]+|[\s\x00]+$", "")
+    blank = f"[\\s\\x00{_WIDE_SPACES}]"
+    trimmed = value.re_replace(f"^{blank}+|{blank}+$", "")
     if not isinstance(value.op(), ops.Field):
         return trimmed  # written out three times below, an expression would cost more to plan
-    # Most values have nothing to trim: a look at their first and last characters (white space
-    # and NUL are at most code 32) spares them the regex.
-    edge = (value.ascii_str() <= 32) | (value.right(1).ascii_str() <= 32)
+    # Most values have nothing to trim: a look at their first and last characters spares them
+    # the regex. White space and NUL are at most code 32, the wide spaces above 159 (so is any
+    # other non-ASCII character: those few values take the regex for nothing).
+    edge = ~value.ascii_str().between(33, 159) | ~value.right(1).ascii_str().between(33, 159)
     return ibis.ifelse(edge, trimmed, value)
 
 
@@ -57,16 +67,17 @@ def clean_text(value: StringValue) -> StringValue:
 # the rows that take it).
 _PLAIN_NUMBER = r"^-?[0-9]+(\.[0-9]+)?$"
 _PLAIN_INTEGER = r"^-?[0-9]+$"
-_PLAIN_TIMESTAMP = r"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$"
+_PLAIN_TIMESTAMP = r"^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$"
 
 
 # Thousands grouped by a separator the decimals do not use: "1,234.50", "1.234,50", "1.234.567",
-# "1 234,50" (a space or a no-break space, as French spreadsheets print them), "1'234.50".
+# "1 234,50" (a space or a no-break space, as French spreadsheets print them; the narrow one as
+# current French locales do), "1'234.50".
 # A single separator ("1,234") stays a decimal one. (shape, the group separator)
 _GROUPS = (
     (r"^-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$", ","),
     (r"^-?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?$", r"\."),
-    ("^-?[0-9]{1,3}([ \u00a0'][0-9]{3})+([.,][0-9]+)?$", "[ \u00a0']"),
+    ("^-?[0-9]{1,3}([ \u00a0\u202f'][0-9]{3})+([.,][0-9]+)?$", "[ \u00a0\u202f']"),
 )
 
 
@@ -97,9 +108,9 @@ def integer(value: StringValue) -> IntegerValue:
 
 
 def timestamp(value: StringValue, raw: StringValue | None = None) -> TimestampValue:
-    """An ISO date or date-time ("2024-07-28", "2024-07-28T10:00:00Z"), in UTC: a time with
-    an offset ("2024-07-28T12:00:00+02:00") is moved by it; impossible dates → NULL. ``raw``
-    is the text ``value`` was cleaned from, if any: the offset is read there."""
+    """An ISO date or date-time ("2024-07-28", "2024-07-28T10:00:00Z", "2024-07-28 10:00"), in
+    UTC: a time with an offset ("2024-07-28T12:00:00+02:00") is moved by it; impossible dates →
+    NULL. ``raw`` is the text ``value`` was cleaned from, if any: the offset is read there."""
     text = clean_text(value)
     local = text.re_replace(_OFFSET, "").replace("T", " ").replace("Z", "")
     iso = ibis.ifelse(text.re_search(_ISO), local, ibis.null("string")).try_cast("timestamp")
@@ -154,7 +165,7 @@ def _when_null(value: ibis.Value, then: ibis.ir.BooleanValue) -> ibis.ir.Boolean
     return ibis.ifelse(value.isnull(), then, False)
 
 
-_TRUTH = {"true": True, "t": True, "1": True, "yes": True, "y": True,
+TRUTH = {"true": True, "t": True, "1": True, "yes": True, "y": True,
           "false": False, "f": False, "0": False, "no": False, "n": False,
           # as the seeds' European markets write them in a form's export
           "oui": True, "non": False, "vrai": True, "faux": False, "ja": True, "nein": False,
@@ -165,7 +176,7 @@ _TRUTH = {"true": True, "t": True, "1": True, "yes": True, "y": True,
 def boolean(value: StringValue) -> ibis.ir.BooleanValue:
     """A truth value written true/false, 1/0, yes/no, t/f or y/n, in any case, or yes/no in
     French, German, Dutch, Spanish, Italian or Portuguese (oui/non, ja/nein, sí/no, sim/não)."""
-    return clean_text(value).lower().substitute(_TRUTH, else_=ibis.null("boolean"))
+    return clean_text(value).lower().substitute(TRUTH, else_=ibis.null("boolean"))
 
 
 def category(value: StringValue, allowed: Sequence[str]) -> StringValue:
