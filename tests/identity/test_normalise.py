@@ -174,8 +174,8 @@ def test_postcode_key(raw: str | None, country: str | None, key: str | None) -> 
 
 @pytest.mark.parametrize(
     ("raw", "iso"),
-    [("France", "FR"), (" fra ", "FR"), ("États-Unis", "US"), ("UK", "GB"), ("it", "IT"),
-     ("Narnia", None), ("1a", None), (None, None)],
+    [("France", "FR"), (" fra ", "FR"), ("États-Unis", "US"), ("UK", "GB"), ("U.K.", "GB"),
+     ("Royaume Uni", "GB"), ("it", "IT"), ("Narnia", None), ("1a", None), (None, None)],
 )  # fmt: skip
 def test_country_iso(raw: str | None, iso: str | None) -> None:
     assert country_iso(raw) == iso

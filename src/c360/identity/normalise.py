@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 import pycountry
 
 from c360.identity.nicknames import NICKNAMES
-from c360.pipeline.silver.conform import COUNTRY_ISO, EMAIL
+from c360.pipeline.silver.conform import COUNTRY_FOLDED, COUNTRY_ISO, EMAIL, fold_country
 from c360.text.names_given import GIVEN_NAMES
 from c360.text.names_lexicon import AMBIGUOUS
 
@@ -230,8 +230,9 @@ def country_iso(value: str | None) -> str | None:
     if value is None:
         return None
     text = value.strip().lower()
-    if text in COUNTRY_ISO:
-        return COUNTRY_ISO[text]
+    iso = COUNTRY_ISO.get(text) or COUNTRY_FOLDED.get(fold_country(text))
+    if iso:
+        return iso
     try:
         return str(pycountry.countries.lookup(text).alpha_2)
     except LookupError:

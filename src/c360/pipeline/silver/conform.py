@@ -53,18 +53,18 @@ def _translated() -> dict[str, str]:
 COUNTRY_ISO |= {k: v for k, v in _translated().items() if k not in COUNTRY_ISO}
 
 
-def _fold(spelling: str) -> str:
+def fold_country(spelling: str) -> str:
     """A spelling as the lookup keys it: without dots, a hyphen as a space ("U.K." → "uk",
     "Royaume Uni" and "royaume-uni" → "royaume uni"). Plain replacements: a regex on every
     country value costs each customer model a second at scale 1."""
     return spelling.replace(".", "").replace("-", " ").replace("\u2019", "'")
 
 
-_USUAL_FOLDED = {_fold(k): v for k, v in _USUAL.items()}
-_FOLDED: dict[str, str] = {}
+_USUAL_FOLDED = {fold_country(k): v for k, v in _USUAL.items()}
+COUNTRY_FOLDED: dict[str, str] = {}
 for _spelling, _iso in COUNTRY_ISO.items():
-    _FOLDED.setdefault(_fold(_spelling), _iso)
-_OTHERS = (f"{spelling}={iso}" for spelling, iso in _FOLDED.items()
+    COUNTRY_FOLDED.setdefault(fold_country(_spelling), _iso)
+_OTHERS = (f"{spelling}={iso}" for spelling, iso in COUNTRY_FOLDED.items()
            if spelling not in _USUAL_FOLDED)  # fmt: skip
 _SPELLINGS = "|" + "|".join(_OTHERS) + "|"
 _PHONE_CHARS = re.compile(r"[0-9+()./ -]+")
