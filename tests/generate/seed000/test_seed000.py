@@ -307,3 +307,16 @@ def test_nothing_happens_after_the_data_end_date(clean_workspace: Path) -> None:
 def test_emails_look_like_emails(clean_workspace: Path) -> None:
     emails = read_raw(clean_workspace, "crm_customers").column("email").to_pylist()
     assert all(re.fullmatch(r"[a-z0-9._-]+@[a-z0-9-]+(\.[a-z0-9-]+)+", e) for e in emails)
+
+
+def test_email_activity_never_precedes_first_seen(clean_workspace: Path) -> None:
+    # first_seen_at is the customer's first interaction: nothing is mailed (or opened) before it.
+    con = connect_sources(clean_workspace)
+    sends, events = con.execute("""
+        SELECT
+            (SELECT COUNT(*) FROM marketing_sends s JOIN crm_customers c USING (customer_id)
+             WHERE s.send_at < c.first_seen_at),
+            (SELECT COUNT(*) FROM marketing_events e JOIN crm_customers c USING (customer_id)
+             WHERE e.event_at < c.first_seen_at)
+    """).fetchone()
+    assert (sends, events) == (0, 0)

@@ -1,5 +1,7 @@
 """Seed 000 e-mail activity for one block: sends to consenting customers and their events.
 
+Sends fall in their campaign's window and never before the recipient's ``first_seen_at``.
+
 Funnel per send (the seed's rates): 3% bounce; 22% of delivered sends are opened; 8% of opened
 sends are clicked; 0.5% of delivered sends lead to an unsubscribe. To reach the seed's volume of
 one event per send, opened sends are opened several times (1 + Poisson(3.4): mail clients
@@ -55,6 +57,12 @@ def sends_and_events(block: Block, customers_: pa.Table, habits: Behaviour) -> E
     c_end = np.minimum(camp.column("end_date").cast(pa.int64()).to_numpy(), AS_OF - DAY)
     send_at = uniform_between(rng, c_start[campaign], c_end[campaign], m)
     send_at = send_at // 60 * 60
+    first_seen = customers_.column("first_seen_at").cast(pa.int64()).to_numpy()[owner]
+    campaign, send_at, known = _after_first_seen(
+        block, campaign, send_at, first_seen, c_start, c_end
+    )
+    owner, campaign, send_at = owner[known], campaign[known], send_at[known]
+    m = len(owner)
     asset = _assets_for(block, campaign, block.people.column("language").to_pylist(), owner, rng)
     sends = pa.table(
         {
@@ -71,6 +79,40 @@ def sends_and_events(block: Block, customers_: pa.Table, habits: Behaviour) -> E
         block, sends, send_at, campaign, asset, activity, habits.churn_at[owner]
     )
     return EmailActivity(sends, events, owner, event_send)
+
+
+def _after_first_seen(
+    block: Block,
+    campaign: np.ndarray,
+    send_at: np.ndarray,
+    first_seen: np.ndarray,
+    c_start: np.ndarray,
+    c_end: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sends moved to after their recipient's ``first_seen_at`` (the first interaction).
+
+    A send drawn before it goes instead to a campaign still running then, at a time after it
+    (its own random stream, so the other sends keep their draws); one with no such campaign is
+    dropped (the returned mask). ``c_start``/``c_end``: each campaign's sending window.
+    """
+    early = np.flatnonzero(send_at < first_seen)
+    known = np.ones(len(send_at), dtype=bool)
+    if len(early) == 0:
+        return campaign, send_at, known
+    rng = block.rng("sends_after_first_seen")
+    low = -(-first_seen[early] // 60) * 60  # the first whole minute at or after first_seen_at
+    by_end = np.argsort(c_end, kind="stable")
+    over = np.searchsorted(c_end[by_end], low, side="left")  # campaigns that end before low
+    n_camp = len(c_end)
+    choice = over + (rng.random(len(early)) * (n_camp - over)).astype(np.int64)
+    ok = over < n_camp
+    new_campaign = by_end[np.minimum(choice, n_camp - 1)]
+    start = np.maximum(c_start[new_campaign], low)
+    at = uniform_between(rng, start, c_end[new_campaign], len(early)) // 60 * 60
+    campaign, send_at = campaign.copy(), send_at.copy()
+    campaign[early[ok]], send_at[early[ok]] = new_campaign[ok], at[ok]
+    known[early[~ok]] = False
+    return campaign, send_at, known
 
 
 def _assets_for(
