@@ -125,6 +125,8 @@ def test_lines_add_up_and_returns_follow_their_status(engine: Engine) -> None:
             row("returns", RETURN, return_id="RET_000005", created_at="2095-04-06 05:14:36"),
             row("returns", RETURN, return_id="RET_000006", reason=None),
             row("returns", RETURN, return_id="RET_000007", customer_id="CUST_9000001"),
+            row("returns", RETURN, return_id="RET_000008", amount_refunded_eur="69.18"),
+            row("returns", RETURN, return_id="RET_000009", amount_refunded_eur="69.17"),
         ]),
         orders,
         customers,
@@ -134,6 +136,7 @@ def test_lines_add_up_and_returns_follow_their_status(engine: Engine) -> None:
     assert [(kept[r]["reason"], kept[r]["amount_refunded_eur"]) for r in sorted(kept)] == [
         ("wrong_item", 45.23),
         ("wrong_item", 0.0),
+        ("wrong_item", 69.17),  # the whole order refunded
     ]
     assert reasons(engine, staged) == {
         3: "inconsistent_amount",
@@ -141,4 +144,5 @@ def test_lines_add_up_and_returns_follow_their_status(engine: Engine) -> None:
         5: "future_date",
         6: "missing_reason",
         7: "orphan_customer",
+        8: "inconsistent_amount",  # a refund above the order's 69.17
     }

@@ -61,14 +61,25 @@ def stg_order_lines(bronze: Table, orders: Table, products: Table) -> Staged:
 
 
 def stg_returns(bronze: Table, orders: Table, customers: Table, as_of: datetime) -> Staged:
-    """Returns of known orders and customers; one opened in the future is rejected, and so is a
-    rejected return that refunded money (``inconsistent_amount``: the refund is 0 when rejected)."""
+    """Returns of known orders and customers; one opened in the future is rejected, and so is
+    one whose refund the order cannot explain (``inconsistent_amount``): a rejected return that
+    refunded money (the refund is 0 when rejected), or a refund above the order's total."""
     c = commerce.RETURNS
-    t = parse.by_contract(bronze, c)
+    typed = parse.by_contract(bronze, c)
+    # The order's total as its bronze rows write it (the largest, if an order id repeats).
+    totals = orders.group_by(_order=parse.clean_text(orders.order_id)).aggregate(
+        _order_total=parse.number(orders.total_amount_eur).max()
+    )
+    t = typed.left_join(totals, typed.order_id == totals._order).drop("_order")
     sources = {"orders": orders, "crm_customers": customers}
     checks = [
         *parse.contract_checks(t, c, sources),
         ("future_date", parse.future(t.created_at, as_of)),
         ("inconsistent_amount", (t.status == "rejected") & (t.amount_refunded_eur != 0)),
+        # Not against a negative total: the order is wrong there, and rejected for it.
+        (
+            "inconsistent_amount",
+            (t._order_total >= 0) & (t.amount_refunded_eur > t._order_total + CENT),
+        ),
     ]
     return stage(t, checks, c.primary_key, c.column_names)
