@@ -192,3 +192,36 @@ def test_a_file_that_is_not_utf8_gets_one_clear_message(tmp_path: Path) -> None:
     message = str(caught.value)
     assert str(tmp_path / "c360.yaml") in message and "not UTF-8 text" in message
     assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("engine: [duckdb\n", "expected ',' or ']', but got '<stream end>' (line 2, column 1)"),
+        ("name: x\n\tengine: duckdb\n", "found character '\\t' that cannot start any token"),
+    ],
+)
+def test_a_yaml_syntax_error_is_one_line_with_its_place(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    (tmp_path / "c360.yaml").write_text(text)
+    with pytest.raises(ConfigError) as caught:
+        load(tmp_path)
+    assert message in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_setting_given_twice_is_an_error_not_the_last_one(tmp_path: Path) -> None:
+    """YAML keeps the last value silently: a second ``schema_drift`` would undo the first."""
+    (tmp_path / "c360.yaml").write_text("schema_drift: fail\nname: x\nschema_drift: evolve\n")
+    with pytest.raises(ConfigError, match=r"'schema_drift' is given twice \(line 3, column 1\)"):
+        load(tmp_path)
+    (tmp_path / "c360.yaml").write_text("base: &b {uri_env: A}\nname: x\n")
+    with pytest.raises(ConfigError, match="base: Extra inputs"):  # anchors still work
+        load(tmp_path)
+
+
+@pytest.mark.parametrize("delimiter", ['\\"', "\\n", "\\r"])
+def test_a_quote_or_line_break_is_no_csv_delimiter(tmp_path: Path, delimiter: str) -> None:
+    (tmp_path / "c360.yaml").write_text(f'csv: {{orders: {{delimiter: "{delimiter}"}}}}\n')
+    with pytest.raises(ConfigError, match=r"csv\.orders\.delimiter: .* cannot separate values"):
+        load(tmp_path)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import codecs
 import os
+from collections.abc import Hashable
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -95,6 +96,14 @@ class CsvFile(BaseModel):
         default="year_first",
         description="How dates are written: 2024-12-31, 31/12/2024 (day_first), 12/31/2024",
     )
+
+    @field_validator("delimiter")
+    @classmethod
+    def _not_quote_or_line_break(cls, value: str) -> str:
+        """A quote encloses values and a line break ends records: neither can separate them."""
+        if value in ('"', "\r", "\n"):
+            raise ValueError(f"{value!r} cannot separate values (a quote or a line break)")
+        return value
 
     @field_validator("encoding")
     @classmethod
@@ -262,13 +271,15 @@ def load(workspace: Path) -> Project:
     """The workspace's settings: defaults, then ``c360.yaml`` if present, then the environment."""
     path = Path(workspace) / PROJECT_FILE
     data: dict[str, object] = {}
-    if path.exists():
+    if _exists(path):
         try:
-            loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            loaded = yaml.load(path.read_text(encoding="utf-8"), _Loader) or {}
         except UnicodeDecodeError:
             raise ConfigError(f"{path}: the project file is not UTF-8 text") from None
-        except (OSError, yaml.YAMLError) as exc:
-            raise ConfigError(f"{path}: cannot read the project file: {exc}") from None
+        except OSError as exc:
+            raise ConfigError(f"{path}: cannot read the project file: {exc.strerror}") from None
+        except yaml.YAMLError as exc:
+            raise ConfigError(f"{path}: cannot read the project file: {_yaml_error(exc)}") from None
         if not isinstance(loaded, dict):
             raise ConfigError(f"{path}: the project file must be a mapping of settings")
         data.update(loaded)
@@ -286,7 +297,48 @@ def load(workspace: Path) -> Project:
                 f"environment variable {env}: {first['msg']} (got {os.environ[env]!r})"
             ) from None
         where = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        raise ConfigError(f"{path}: {where}: {first['msg']}") from None
+        message = first["msg"].removeprefix("Value error, ")  # a validator's own message
+        raise ConfigError(f"{path}: {where}: {message}") from None
+
+
+def _exists(path: Path) -> bool:
+    """Whether the project file exists; one in a folder that cannot be searched does, as far as
+    reading it (and failing, saying why) is concerned."""
+    try:
+        path.stat()
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML's safe loader, refusing a key given twice in one mapping: YAML would keep the last
+    one silently, so ``schema_drift: fail`` further up would read as ``evolve``."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":  # "<<: *defaults" may be overridden
+                continue
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, Hashable):
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"{key!r} is given twice", key_node.start_mark
+                    )
+                seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
+def _yaml_error(exc: yaml.YAMLError) -> str:
+    """A YAML error on one line: what is wrong and where (PyYAML's own text spans lines)."""
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem:
+        mark = exc.problem_mark
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        return f"{exc.problem}{where}"
+    return " ".join(str(exc).split())
 
 
 def write_default(workspace: Path, name: str, **sections: object) -> Path:

@@ -105,3 +105,34 @@ def test_a_silver_model_that_keeps_no_row_is_a_warning(capsys: pytest.CaptureFix
                   Built("stg_orders", "orders", 10, 9, 1, 0.1)], 0.2)  # fmt: skip
     warnings = [line for line in capsys.readouterr().out.splitlines() if "warning" in line]
     assert len(warnings) == 1 and "stg_crm_customers kept none of its 1,000 rows" in warnings[0]
+
+
+def test_an_error_prints_colons_as_written_not_as_emoji(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A header read from /etc/passwd-like text holds ``:x:``; Rich would print it as ❌."""
+    from c360.cli._console import console, fail
+
+    fail("columns not in the contract: root:x:0:0:root")
+    console.print("a :smile: value")
+    captured = capsys.readouterr()
+    assert captured.err == "error: columns not in the contract: root:x:0:0:root\n"
+    assert captured.out == "a :smile: value\n"
+
+
+def test_a_lake_that_cannot_be_written_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only lake folder (or a full disk) stops the run naming the file, no traceback."""
+    from c360.pipeline import runner
+
+    assert main(["generate", "--workspace", str(tmp_path), "--scale", "0.01"]) == 0
+    capsys.readouterr()
+    staging = tmp_path / "lake" / "bronze" / ".staging-orders-1"
+
+    def read_only(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(staging))
+
+    monkeypatch.setattr(runner, "land_all", read_only)
+    assert main(["run", "--workspace", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == f"error: {staging}: Permission denied\n"

@@ -265,3 +265,34 @@ def test_real_server_collections_land_like_their_files(tmp_path: Path) -> None:
         client: MongoClient[dict[str, Any]] = MongoClient(uri)
         client.drop_database("c360_test_land_db")
         client.close()
+
+
+@pytest.mark.parametrize(
+    ("uri", "message"),
+    [
+        ("http://db.example", "Invalid URI scheme: URI must begin with 'mongodb://'"),
+        ("mongodb://u:s3cret@db.example:port", "Port contains non-digit characters"),
+    ],
+)
+def test_a_uri_pymongo_cannot_parse_is_one_line_without_the_password(
+    uri: str, message: str
+) -> None:
+    source = MongoCollection("mongodb:bronze_db.customers", uri, "bronze_db", "customers")
+    with pytest.raises(SourceError) as caught:
+        source.count()
+    assert str(caught.value).startswith(f"mongodb:bronze_db.customers: {message}")
+    assert "s3cret" not in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_refused_connection_is_one_line_without_the_driver_timeouts() -> None:
+    source = MongoCollection(
+        "mongodb:bronze_db.customers",
+        "mongodb://u:s3cret@127.0.0.1:1/?serverSelectionTimeoutMS=200",
+        "bronze_db",
+        "customers",
+    )
+    with pytest.raises(SourceError) as caught:
+        source.count()
+    assert str(caught.value) == (
+        "mongodb:bronze_db.customers: 127.0.0.1:1: [Errno 111] Connection refused"
+    )

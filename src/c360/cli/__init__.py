@@ -5,25 +5,28 @@ from __future__ import annotations
 import sys
 from typing import Annotated
 
-import typer
-from typer.exceptions import TyperException
+try:  # the commands import the whole library, which takes seconds
+    import typer
+    from typer.exceptions import TyperException
 
-from c360 import __version__
-from c360.cli import (
-    audience,
-    clv,
-    demo,
-    docs,
-    generate,
-    identity,
-    load_postgres,
-    models,
-    quality,
-    query,
-    text,
-)
-from c360.cli import run as run_pipeline
-from c360.cli._console import err_console
+    from c360 import __version__
+    from c360.cli import (
+        audience,
+        clv,
+        demo,
+        docs,
+        generate,
+        identity,
+        load_postgres,
+        models,
+        quality,
+        query,
+        text,
+    )
+    from c360.cli import run as run_pipeline
+    from c360.cli._console import err_console
+except KeyboardInterrupt:  # Ctrl-C then: nothing has started, so no traceback either
+    raise SystemExit(130) from None
 
 app = typer.Typer(
     name="c360",

@@ -10,8 +10,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-console = Console()
-err_console = Console(stderr=True, soft_wrap=True)
+# No emoji codes: a value, a header or a path holding ":x:" is printed as written, not as ❌.
+console = Console(emoji=False)
+err_console = Console(stderr=True, soft_wrap=True, emoji=False)
 
 
 def fail(message: str) -> typer.Exit:

@@ -70,7 +70,16 @@ def run_command(
             result = run(workspace, until, engine, Bars(bar))
     except ERRORS as exc:
         raise fail(str(exc)) from None
+    except OSError as exc:  # the lake, warehouse or reports cannot be written: full, read-only
+        raise fail(os_error(exc)) from None
     print_result(result)
+
+
+def os_error(exc: OSError) -> str:
+    """An operating system's error on one line, naming its file (Python's text repeats it)."""
+    if exc.filename is not None and exc.strerror:
+        return f"{exc.filename}: {exc.strerror}"
+    return str(exc)
 
 
 def print_result(result: RunResult) -> None:

@@ -129,14 +129,24 @@ class MongoCollection:
         """The collection, which must exist; any driver error becomes one ``SourceError`` line."""
         from pymongo.errors import PyMongoError
 
-        client = connect(self.uri)
+        try:
+            client = connect(self.uri)
+        except (PyMongoError, ValueError) as exc:  # a URI pymongo cannot parse
+            raise SourceError(f"{self.label}: {_first_line(exc, self.uri)}") from None
         try:
             db = client[self.database]
             if self.collection not in db.list_collection_names():
                 raise SourceError(f"{self.label}: no collection {self.collection!r}")
             yield db[self.collection]
         except PyMongoError as exc:
-            message = str(exc).splitlines()[0].split(", Timeout:")[0]
-            raise SourceError(f"{self.label}: {message}") from None
+            raise SourceError(f"{self.label}: {_first_line(exc, self.uri)}") from None
         finally:
             client.close()
+
+
+def _first_line(exc: Exception, uri: str) -> str:
+    """The telling part of a driver error: no timeouts, topology or password."""
+    message = str(exc).splitlines()[0].split(", Timeout:")[0].split(" (configured timeouts:")[0]
+    userinfo = uri.partition("://")[2].rpartition("@")[0]  # several hosts: no urlsplit
+    password = userinfo.partition(":")[2]
+    return message.replace(password, "***") if password else message

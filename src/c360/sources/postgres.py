@@ -8,6 +8,7 @@ from an environment variable and appears in no lineage column and no error messa
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections.abc import Iterator
@@ -59,7 +60,10 @@ class PostgresTable:
         with self._cursor() as cur:
             cur.execute(self._select_sql(cur, contract))
             taken = 0
-            for batch in cur.fetch_record_batch():
+            reader = cur.fetch_record_batch()
+            first = next(reader, None)  # no rows: the columns still show, for drift
+            empty = pa.RecordBatch.from_pylist([], schema=reader.schema)
+            for batch in itertools.chain([empty if first is None else first], reader):
                 numbers = pa.array(range(taken + 1, taken + batch.num_rows + 1), pa.int64())
                 taken += batch.num_rows
                 batch = batch.rename_columns(_named(batch.schema.names, contract, self.label))

@@ -102,3 +102,18 @@ def test_retyped_columns_show_in_the_cli_and_the_run_report(tmp_path: Path) -> N
     with console.capture() as shown:
         print_bronze([landed], 0.1)
     assert "~quantity" in shown.get()
+
+
+def test_a_parquet_file_without_rows_still_shows_its_drift(tmp_path: Path) -> None:
+    """An extract of a day without data has no row group, but its schema names its columns."""
+    empty = {name: column.slice(0, 0) for name, column in good_columns().items()}
+    folder = write_parquet(tmp_path, "a.parquet", empty | {"is_new": pa.array([], pa.string())})
+    result = land(tmp_path, ITEMS, folder, "b1", WHEN)
+    assert (result.records, result.landed, result.missing_columns) == (0, 0, [])
+    write_parquet(tmp_path, "a.parquet", empty | {"price": pa.array([], pa.bool_())})
+    with pytest.raises(SchemaDriftError, match="column price of items is bool in the source"):
+        land(tmp_path, ITEMS, folder, "b1", WHEN)
+    renamed = {("item_id" if name == "id" else name): c for name, c in empty.items()}
+    write_parquet(tmp_path, "a.parquet", renamed)
+    result = land(tmp_path, ITEMS, folder, "b1", WHEN, drift="evolve")
+    assert (result.added_columns, result.missing_columns) == (["item_id"], ["id"])

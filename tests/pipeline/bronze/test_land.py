@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pytest
@@ -222,8 +224,10 @@ def test_schema_drift_fails_or_evolves(tmp_path: Path) -> None:
     assert result.added_columns == ["shoe_size"]
     assert json.loads(str(bronze(tmp_path, "people")[0]["_extra"])) == {"shoe_size": "44"}
     path = write(tmp_path, PEOPLE, "id\nA\n")
-    with pytest.raises(SchemaDriftError, match="missing from the source: age"):
+    with pytest.raises(SchemaDriftError, match="missing from the source: age") as caught:
         land(tmp_path, PEOPLE, path, "b1", WHEN)
+    assert str(caught.value).endswith("(set schema_drift: evolve in c360.yaml to land the "
+                                      "others, these empty)")  # fmt: skip
     assert land(tmp_path, PEOPLE, path, "b1", WHEN, drift="evolve").missing_columns == ["age"]
 
 
@@ -511,3 +515,126 @@ def test_a_header_missing_a_column_is_drift_even_when_every_line_is_malformed(
     path = write(tmp_path, PEOPLE, "id\nB,1\n")
     with pytest.raises(SchemaDriftError, match="missing from the source: age"):
         land(tmp_path, PEOPLE, path, "b1", WHEN)
+
+
+def _deny(monkeypatch: pytest.MonkeyPatch, blocked: Path) -> None:
+    """Make ``blocked`` a folder that cannot be searched, as it is for a user without the
+    permission (chmod does not stop root, who runs the tests in containers)."""
+    stat, scandir = Path.stat, os.scandir
+
+    def no_stat(self: Path, *, follow_symlinks: bool = True) -> os.stat_result:
+        if blocked in self.parents:
+            raise PermissionError(13, "Permission denied", str(self))
+        return stat(self, follow_symlinks=follow_symlinks)
+
+    def no_listing(path: Any = ".") -> Any:
+        if Path(path) == blocked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(Path, "stat", no_stat)
+    monkeypatch.setattr(os, "scandir", no_listing)
+
+
+def test_a_source_folder_that_cannot_be_searched_is_one_line_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    generate(tmp_path, Plan(seed=4, scale=0.01))
+    _deny(monkeypatch, tmp_path / "sources" / "c360")
+    with pytest.raises(
+        SourceError, match=r"cannot read .*sources/c360/\w+\.csv: Permission denied$"
+    ):
+        land_all(tmp_path)
+    (tmp_path / "sources" / "manifest.json").unlink()  # sources found by their contract's path
+    with pytest.raises(SourceError, match=r"cannot read .*sources/c360: Permission denied$"):
+        sources(tmp_path)
+
+
+@pytest.mark.parametrize("table", [PEOPLE, replace(PEOPLE, file_format="parquet_dir")])
+def test_a_sub_folder_that_cannot_be_listed_is_not_a_folder_without_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, table: Table
+) -> None:
+    folder = tmp_path / "sources" / "people"
+    (folder / "2024").mkdir(parents=True)
+    _deny(monkeypatch, folder / "2024")
+    with pytest.raises(SourceError, match=r"cannot read .*people/2024: Permission denied$"):
+        land(tmp_path, table, folder, "b1", WHEN)
+
+
+def test_a_header_without_its_line_break_is_a_source_without_records(tmp_path: Path) -> None:
+    """Some tools write a day without data as the header alone, no line break after it."""
+    result = land(tmp_path, PEOPLE, write(tmp_path, PEOPLE, "\ufeffid,age"), "b1", WHEN)
+    assert (result.records, result.landed, result.missing_columns) == (0, 0, [])
+    write(tmp_path, PEOPLE, "id,years")
+    with pytest.raises(SchemaDriftError, match="columns not in the contract of people: years"):
+        land(tmp_path, PEOPLE, tmp_path / PEOPLE.path, "b1", WHEN)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\x1f\x8b\x08\x00", "is compressed with gzip, not CSV text: decompress it"),
+        (b"PK\x03\x04\x14\x00", r"is a ZIP archive \(an Excel workbook\?\), not CSV text"),
+        (b"PAR1\x15\x04", "is a Parquet file, not CSV text"),
+    ],
+)
+def test_a_csv_that_is_another_kind_of_file_says_what_it_is(
+    tmp_path: Path, data: bytes, message: str
+) -> None:
+    path = tmp_path / PEOPLE.path
+    path.parent.mkdir(parents=True)
+    path.write_bytes(data + bytes(range(256)) * 4)
+    with pytest.raises(SourceError, match=rf"people\.csv {message}"):
+        land(tmp_path, PEOPLE, path, "b1", WHEN)
+
+
+def test_a_csv_record_longer_than_a_block_lands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Arrow cannot parse a record straddling two blocks: read again in bigger ones."""
+    monkeypatch.setattr(csvfile, "CSV_BLOCK_BYTES", 64)
+    monkeypatch.setattr(csvfile, "MAX_RECORD_BYTES", 64 * 8 * 8)
+    long = "x" * 2000
+    text = f'id,age\nA,1\nB,2,3\n"{long}",2\nC,3\n'
+    result = land(tmp_path, PEOPLE, write(tmp_path, PEOPLE, text), "b1", WHEN)
+    assert [(r["_row_number"], r["id"]) for r in bronze(tmp_path, "people")] == [
+        (1, "A"), (3, long), (4, "C")
+    ]  # fmt: skip
+    assert [(b["_row_number"], b["raw"]) for b in quarantine(tmp_path, "people")] == [(2, "B,2,3")]
+    assert (result.records, result.landed, result.quarantined) == (4, 3, 1)
+    write(tmp_path, PEOPLE, f'id,age\nA,1\n"{long * 5}",2\n')
+    with pytest.raises(SourceError, match=r"people\.csv: a record is longer than 4,096 bytes"):
+        land(tmp_path, PEOPLE, tmp_path / PEOPLE.path, "b1", WHEN)
+
+
+@pytest.mark.parametrize("cut", ['"thir', '"thi""r', '"thirty, or'])
+def test_a_csv_cut_short_inside_its_last_quoted_value_quarantines_that_record(
+    tmp_path: Path, cut: str
+) -> None:
+    """A copy that stopped mid-value: Arrow would land ``"thir`` as ``thir``."""
+    result = land(tmp_path, PEOPLE, write(tmp_path, PEOPLE, f"id,age\nA,1\nB,{cut}"), "b1", WHEN)
+    assert [r["id"] for r in bronze(tmp_path, "people")] == ["A"]
+    [bad] = quarantine(tmp_path, "people")
+    unquoted = cut[1:].replace('""', '"')
+    assert (bad["_row_number"], bad["raw"]) == (2, f"B,{unquoted}")
+    assert bad["reason"] == "the file ends inside this record's quoted value: cut short?"
+    assert (result.records, result.landed, result.quarantined) == (2, 1, 1)
+
+
+@pytest.mark.parametrize("last", ['"30"', "30", '3"0', "", '"3"",0"'])
+def test_a_csv_whose_last_line_has_no_line_break_lands_whole(tmp_path: Path, last: str) -> None:
+    result = land(tmp_path, PEOPLE, write(tmp_path, PEOPLE, f"id,age\nA,1\nB,{last}"), "b1", WHEN)
+    assert [r["id"] for r in bronze(tmp_path, "people")] == ["A", "B"]
+    assert (result.records, result.landed, result.quarantined) == (2, 2, 0)
+
+
+def test_a_text_folder_leaves_hidden_files_aside_as_other_folders_do(tmp_path: Path) -> None:
+    """A Mac's .DS_Store or an editor's swap file is no document to quarantine every run."""
+    folder = tmp_path / NOTES.path
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_text("--- BEGIN NOTE ---\nhello\n--- END NOTE ---\n")
+    (folder / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (folder / ".a.txt.swp").write_text("x")
+    result = land(tmp_path, NOTES, folder, "b1", WHEN)
+    assert (result.records, result.landed, result.quarantined) == (1, 1, 0)
+    assert [(r["name"], r["_row_number"]) for r in bronze(tmp_path, "notes")] == [("a.txt", 1)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -61,7 +62,7 @@ def source_files(path: Path, contract: Table) -> list[Path]:
         return [path]
     suffixes = FOLDER_FILES[contract.file_format]
     files = sorted(
-        (f for f in path.rglob("*") if f.name.lower().endswith(suffixes) and f.is_file()
+        (f for f in _files_under(path) if f.name.lower().endswith(suffixes) and f.is_file()
          and not _hidden(f, path)),
         key=str,
     )  # fmt: skip
@@ -148,10 +149,31 @@ def parquet_files(path: Path) -> list[Path]:
     Hive partition folders too, ``country=FR/``), hidden ones aside, by name."""
     if not path.is_dir():
         return [path]
-    files = sorted((f for f in path.rglob("*.parquet") if not _hidden(f, path)), key=str)
+    files = sorted(
+        (f for f in _files_under(path) if f.name.endswith(".parquet") and not _hidden(f, path)),
+        key=str,
+    )
     if not files:
         raise SourceError(f"no Parquet files in {path}")
     return files
+
+
+def text_files(folder: Path) -> list[str]:
+    """The files of a text folder, one document each, by name; hidden ones (``.DS_Store``, an
+    editor's ``.note.txt.swp``) aside, as in the other folders."""
+    with os.scandir(folder) as entries:
+        return sorted(e.path for e in entries if e.is_file() and not e.name.startswith((".", "_")))
+
+
+def _files_under(folder: Path) -> list[Path]:
+    """The files of a folder and of its sub-folders; a sub-folder that cannot be listed raises
+    ``OSError`` (naming it) rather than passing for one without files, as ``rglob`` would."""
+
+    def unreadable(error: OSError) -> None:
+        raise error
+
+    walk = os.walk(folder, onerror=unreadable)
+    return [Path(root, name) for root, _, names in walk for name in names]
 
 
 def _hidden(file: Path, folder: Path) -> bool:

@@ -9,7 +9,6 @@ CSV reader splits records.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +23,7 @@ from c360.pipeline.bronze.blocks import (
     open_bytes,
     parquet_files,
     source_files,
+    text_files,
 )
 from c360.pipeline.bronze.readers import json_array
 
@@ -41,8 +41,7 @@ def count(path: Path | Database, contract: Table, quoted: bool = False) -> int:
         return sum(count(file, contract, quoted) for file in files)
     fmt = contract.file_format
     if fmt == "text":
-        with os.scandir(path) as entries:
-            return sum(1 for e in entries if e.is_file())
+        return len(text_files(path))
     if fmt in ("parquet", "parquet_dir") or path.suffix == ".parquet":
         return sum(_parquet_rows(file) for file in parquet_files(path))
     if fmt == "json":

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 import pyarrow as pa
@@ -38,6 +38,16 @@ from c360.pipeline.bronze.blocks import (
 )
 
 CSV_BLOCK_BYTES = 1 << 24  # how much of a CSV Arrow parses at a time
+MAX_RECORD_BYTES = 1 << 30  # the longest record read, in blocks this big (Arrow's are int32)
+CUT_SHORT = "the file ends inside this record's quoted value: cut short?"
+# What a file named .csv may be instead, by its first bytes.
+NOT_CSV = {
+    b"\x1f\x8b": "compressed with gzip, not CSV text: decompress it (gunzip) first",
+    b"PK\x03\x04": "a ZIP archive (an Excel workbook?), not CSV text: export it as CSV",
+    b"\xd0\xcf\x11\xe0": "an Excel 97-2003 workbook, not CSV text: export it as CSV",
+    b"PAR1": "a Parquet file, not CSV text",
+}
+_HEAD_BYTES = 4096
 REPEATED_HEADER = "record repeats the header"
 SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 
@@ -45,34 +55,68 @@ SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bar
 def read_csv(path: Path, contract: Table, dialect: CsvFile) -> Iterator[Block]:
     """The records of a CSV file written as ``dialect`` says, in file order; a file without
     even a header (an extract of a day without data) has none."""
-    if _blank(path):
+    head = _head(path)
+    if _blank(head):
         empty = pa.table({name: pa.array([], pa.string()) for name in contract.column_names})
         yield Block(empty.append_column(ROW_NUMBER, pa.array([], pa.int64())), str(path))
         return
+    if what := next((kind for magic, kind in NOT_CSV.items() if head.startswith(magic)), None):
+        raise SourceError(f"{path} is {what}")
     refuse_utf16(path, " (a spreadsheet's 'Unicode text'): save it as a UTF-8 CSV")
-    handed = _Handed()
+    # a header alone without its line break: Arrow sees no record, not even the header
+    one_line = len(head) < _HEAD_BYTES and b"\n" not in head and b"\r" not in head
+    whole = head + b"\n" if one_line else None
     _quiet_row_text_errors()
-    try:
-        yield from _csv_pass(path, contract, dialect, handed, escaped=False)
-    except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
-        if isinstance(exc, pa.ArrowInvalid) and not str(exc).startswith("CSV parse error"):
-            raise
-        # a malformed record Arrow could not hand to the handler (its text is not UTF-8), or
-        # bytes that are not the file's encoding: read again with such bytes escaped, after
-        # the records already handed over
-        yield from _csv_pass(path, contract, dialect, handed, escaped=True)
+    blocks = _passes(path, contract, dialect, whole)
+    yield from (
+        blocks if whole is not None or _ends_with_break(path) else _cut_short(blocks, path, dialect)
+    )
+
+
+def _passes(path: Path, contract: Table, dialect: CsvFile, whole: bytes | None) -> Iterator[Block]:
+    """The blocks of a CSV, read again (after the records handed over) when a first pass cannot
+    go on: in bigger blocks for a record longer than one, with undecodable bytes escaped for a
+    malformed record Arrow could not hand to the handler (its text is not UTF-8), or bytes that
+    are not the file's encoding."""
+    handed = _Handed()
+    escaped, block_bytes = False, CSV_BLOCK_BYTES
+    while True:
+        try:
+            yield from _csv_pass(path, contract, dialect, handed, escaped, block_bytes, whole)
+            return
+        except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
+            message = str(exc)
+            if message.startswith("straddling object"):  # a record longer than a block
+                if block_bytes >= MAX_RECORD_BYTES:
+                    raise SourceError(
+                        f"{path}: a record is longer than {MAX_RECORD_BYTES:,} bytes"
+                    ) from None
+                block_bytes *= 8
+                continue
+            if escaped or (
+                isinstance(exc, pa.ArrowInvalid) and not message.startswith("CSV parse error")
+            ):
+                raise
+            escaped = True
 
 
 def _csv_pass(
-    path: Path, contract: Table, dialect: CsvFile, handed: _Handed, escaped: bool
+    path: Path,
+    contract: Table,
+    dialect: CsvFile,
+    handed: _Handed,
+    escaped: bool,
+    block_bytes: int,
+    whole: bytes | None,
 ) -> Iterator[Block]:
     bad: list[Reject] = []
     header = _header(path, dialect)  # every column text: none typed by Arrow's guess
+    source: Path | BinaryIO = path if whole is None else io.BytesIO(whole)
     reader = pacsv.open_csv(
-        _Escaped(path, dialect.encoding) if escaped else path,
+        _Escaped(source, dialect.encoding) if escaped else source,
         read_options=pacsv.ReadOptions(
             use_threads=False,
-            block_size=CSV_BLOCK_BYTES,
+            block_size=block_bytes,
             encoding="utf8" if escaped else dialect.encoding,
         ),
         parse_options=pacsv.ParseOptions(
@@ -225,11 +269,62 @@ def _repeated_header(batch: pa.RecordBatch) -> np.ndarray:
     return np.flatnonzero(same.fill_null(False).to_numpy(zero_copy_only=False))
 
 
-def _blank(path: Path) -> bool:
-    """Whether a file holds nothing but line breaks (and perhaps a byte order mark)."""
+def _head(path: Path) -> bytes:
+    """The first bytes of a file."""
     with path.open("rb") as file:
-        head = file.read(4096)
-    return len(head) < 4096 and not head.removeprefix(b"\xef\xbb\xbf").strip(b"\r\n")
+        return file.read(_HEAD_BYTES)
+
+
+def _blank(head: bytes) -> bool:
+    """Whether a file (its ``head``) holds nothing but line breaks (and perhaps a byte order
+    mark)."""
+    return len(head) < _HEAD_BYTES and not head.removeprefix(b"\xef\xbb\xbf").strip(b"\r\n")
+
+
+def _ends_with_break(path: Path) -> bool:
+    """Whether a file's last byte ends a line, as writers end their last record."""
+    with path.open("rb") as file:
+        file.seek(-1, io.SEEK_END)
+        return file.read(1) in (b"\n", b"\r")
+
+
+def _cut_short(blocks: Iterator[Block], path: Path, dialect: CsvFile) -> Iterator[Block]:
+    """The blocks of a CSV not ending with a line break, its last record quarantined when the
+    file ends inside that record's last value, in quotes: a copy cut short, whose value Arrow
+    would land cut (``"comp`` as ``comp``) as if it were whole.
+
+    Only the last block with records is held back; the others pass on at once.
+    """
+    held: Block | None = None
+    last_reject = 0
+    for block in blocks:
+        last_reject = max(last_reject, *(r[1] for r in block.rejects), 0)
+        if not block.data.num_rows:
+            yield block
+            continue
+        if held is not None:
+            yield held
+        held = block
+    if held is None:
+        return
+    data = held.data
+    number = data.column(ROW_NUMBER)[-1].as_py()
+    values = [data.column(i)[-1].as_py() for i in range(data.num_columns - 1)]  # not the number
+    if number > last_reject and values[-1]:  # the file's last record, and Arrow landed it
+        opened = '"' + values[-1].replace('"', '""')  # its value as written, but the end quote
+        if _ends_with(path, opened.encode(dialect.encoding, "replace")):
+            raw = dialect.delimiter.join(v or "" for v in values)
+            cut = (str(path), number, raw, CUT_SHORT)
+            data = data.slice(0, data.num_rows - 1)
+            held = Block(data, held.source_file, [*held.rejects, cut], held.present, held.types)
+    yield held
+
+
+def _ends_with(path: Path, tail: bytes) -> bool:
+    with path.open("rb") as file:
+        size = file.seek(0, io.SEEK_END)
+        file.seek(max(size - len(tail), 0))
+        return file.read() == tail
 
 
 def _fields(batch: pa.RecordBatch, row: int, dialect: CsvFile) -> str:
@@ -267,8 +362,8 @@ def _unescape(text: str) -> str:
 class _Escaped(io.RawIOBase):
     """A file's text as UTF-8, each byte that does not decode as ``encoding`` escaped."""
 
-    def __init__(self, path: Path, encoding: str) -> None:
-        self._file = path.open("rb")
+    def __init__(self, source: Path | BinaryIO, encoding: str) -> None:
+        self._file = source.open("rb") if isinstance(source, Path) else source
         self._decoder = codecs.getincrementaldecoder(encoding)(errors=_ESCAPE)
         self._out = bytearray()
 

@@ -125,10 +125,27 @@ def _files(workspace: Path) -> list[tuple[Table, Path]]:
             workspace / f"{table.path}.csv",
             workspace / f"{table.path}.parquet",
         ):
-            if path.exists():
-                found.append((table, path))
-                break
+            try:
+                path.stat()
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+            except OSError as exc:  # a folder that cannot be searched: its sources are unknown
+                raise SourceError(f"cannot read {path.parent}: {exc.strerror}") from None
+            found.append((table, path))
+            break
     return found
+
+
+def _exists(path: Path) -> bool:
+    """Whether a source is there; one in a folder that cannot be searched counts as there, so
+    that reading it fails, naming it, rather than it being silently left out."""
+    try:
+        path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def land(
@@ -144,13 +161,15 @@ def land(
     ``SchemaDriftError`` or ``ReconciliationError``."""
     started = time.perf_counter()
     workspace = Path(workspace)
-    if isinstance(path, Path) and not path.exists():
+    if isinstance(path, Path) and not _exists(path):
         raise SourceError(f"source file missing: {path}")
     name = str(path) if isinstance(path, Path) else path.label  # what errors call the source
     source = _relative(name, workspace) if isinstance(path, Path) else name
     try:
         result = Landed(contract.name, source, count(path, contract))
-    except READ_ERRORS as exc:  # a folder for a file, not Parquet at all, gzip cut short…
+    except OSError as exc:  # unreadable, a folder for a file
+        raise SourceError(f"cannot read {exc.filename or name}: {exc.strerror or exc}") from None
+    except READ_ERRORS as exc:  # not Parquet at all, gzip cut short…
         raise SourceError(f"cannot read {name}: {exc}") from None
     seen: set[str] = set()
     described = False  # whether the source showed its columns: a header, a schema, a document
@@ -181,7 +200,8 @@ def land(
     if result.missing_columns and drift == "fail":
         raise SchemaDriftError(
             f"{name}: columns of {contract.name} missing from the source: "
-            f"{', '.join(result.missing_columns)}"
+            f"{', '.join(result.missing_columns)} (set schema_drift: evolve in c360.yaml to "
+            "land the others, these empty)"
         )
     _quarantine(workspace, contract.name, rejects, batch_id, ingested_at)
     result.quarantined = len(rejects)
@@ -249,7 +269,10 @@ def land_all(
 
 def _size(path: Path | Database) -> float:
     """How big a source is, to start the largest first (folders and databases count as large)."""
-    return path.stat().st_size if isinstance(path, Path) and path.is_file() else math.inf
+    try:
+        return path.stat().st_size if isinstance(path, Path) and path.is_file() else math.inf
+    except OSError:  # unreadable: landing it says so, in the sources' order
+        return math.inf
 
 
 def _with_lineage(

@@ -9,6 +9,7 @@ Hive partition folders (``country=FR/``) giving back their columns.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -58,7 +59,10 @@ def _parquet_file(
     folded = contract_names(list(partitions), contract)
     partitions = dict(zip(folded, partitions.values(), strict=True))
     taken = 0
-    for batch in parquet.iter_batches(batch_size=BLOCK_ROWS):
+    batches = parquet.iter_batches(batch_size=BLOCK_ROWS)
+    first = next(batches, None)  # a file without rows still shows its columns, for drift
+    empty = pa.RecordBatch.from_pylist([], schema=parquet.schema_arrow)
+    for batch in itertools.chain([empty if first is None else first], batches):
         numbers = np.arange(taken + 1, taken + batch.num_rows + 1)
         taken += batch.num_rows
         batch, numbers, rejects = _utf8_rows(batch.rename_columns(names), numbers, str(file))

@@ -38,6 +38,7 @@ from c360.pipeline.bronze.blocks import (
     open_bytes,
     refuse_utf16,
     source_files,
+    text_files,
 )
 from c360.pipeline.bronze.csvfile import read_csv
 from c360.pipeline.bronze.parquetfile import read_parquet
@@ -68,10 +69,14 @@ def read(path: Path | Database, contract: Table, dialect: CsvFile = PLAIN_CSV) -
         if isinstance(path, Path)
         else path.read(contract)
     )
+    name = path if isinstance(path, Path) else path.label
     try:
         yield from blocks
+    except OSError as exc:  # a file of a folder that cannot be read
+        if exc.filename is None or exc.strerror is None:  # Arrow's, its text naming the file
+            raise SourceError(f"cannot read {name}: {exc}") from None
+        raise SourceError(f"cannot read {exc.filename}: {exc.strerror}") from None
     except (*READ_ERRORS, UnicodeDecodeError) as exc:
-        name = path if isinstance(path, Path) else path.label
         raise SourceError(f"cannot read {name}: {exc}") from None
 
 
@@ -293,8 +298,7 @@ def _epoch_text(value: Any) -> str:
 
 
 def _text_folder(path: Path, contract: Table) -> Iterator[Block]:
-    with os.scandir(path) as entries:
-        files = sorted(e.path for e in entries if e.is_file())
+    files = text_files(path)
     for start in range(0, max(len(files), 1), BLOCK_ROWS):
         chunk = files[start : start + BLOCK_ROWS]
         yield _text_block(chunk, [_read_bytes(f) for f in chunk], start)
