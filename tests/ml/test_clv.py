@@ -215,6 +215,16 @@ def test_rfm_summary_reads_timestamps_by_day_and_ends_at_the_last_purchase() -> 
 def test_rfm_summary_refuses_missing_values() -> None:
     with pytest.raises(ValueError, match="missing"):
         rfm_summary(["a", None], ["2024-01-01", "2024-01-02"], [1.0, 2.0])
+    with pytest.raises(ValueError, match="missing"):
+        rfm_summary(["a", "a"], ["2024-01-01", None], [1.0, 2.0])
+
+
+def test_rfm_summary_reads_days_before_1970() -> None:
+    # Day numbers are negative there: no sign of a missing date.
+    t = rfm_summary(["a", "a"], ["1969-12-30", "1970-01-10"], [10.0, 20.0])
+    assert t.to_pylist() == [
+        {"customer": "a", "frequency": 1, "recency": 11.0, "T": 11.0, "monetary": 20.0}
+    ]
 
 
 def test_fit_clv_predicts_every_customer(customers: dict[str, np.ndarray]) -> None:

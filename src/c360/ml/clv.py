@@ -79,9 +79,9 @@ def rfm_summary(
     values = np.asarray(_arrow(amount).to_numpy(zero_copy_only=False), dtype=np.float64)
     if not len(customers) == len(days) == len(values):
         raise ValueError("customer, date and amount must have the same length")
-    if customers.null_count or np.isnan(values).any() or (days < 0).any():
+    if customers.null_count or np.isnan(values).any() or (days == MISSING).any():
         raise ValueError("customer, date and amount must have no missing values")
-    end = int(days.max(initial=-1)) if as_of is None else _day_number(as_of)
+    end = int(days.max(initial=MISSING)) if as_of is None else _day_number(as_of)
     kept = days <= end
     codes, names = _codes(customers.filter(pa.array(kept)))
     days, values = days[kept], values[kept]
@@ -124,15 +124,19 @@ def _arrow(values: ArrayLike | pa.Array | pa.ChunkedArray) -> pa.Array:
     return values if isinstance(values, pa.Array) else pa.array(np.asarray(values))
 
 
+MISSING = np.iinfo(np.int64).min  # no day: below any date's day number
+
+
 def _days(date: ArrayLike | pa.Array | pa.ChunkedArray) -> NDArray[np.int64]:
-    """Days since 1970-01-01 of dates, timestamps or ISO text; -1 where missing."""
+    """Days since 1970-01-01 of dates, timestamps or ISO text (negative before it); ``MISSING``
+    where there is none."""
     values = _arrow(date)
     if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
         values = pc.cast(pc.utf8_slice_codeunits(values, 0, 10), pa.date32())
     elif not pa.types.is_date32(values.type):
         values = pc.cast(values, pa.date32())  # a timestamp counts on its day
     days = pc.cast(values, pa.int32()).to_numpy(zero_copy_only=False)
-    return np.where(np.isnan(days.astype(np.float64)), -1, days).astype(np.int64)
+    return np.where(np.isnan(days.astype(np.float64)), MISSING, days).astype(np.int64)
 
 
 def _day_number(day: dt.date | dt.datetime) -> int:
