@@ -75,3 +75,34 @@ def test_map_batches_streams_a_function_over_every_row(engine: Engine) -> None:
 def test_unknown_engine_is_refused_with_a_message() -> None:
     with pytest.raises(EngineUnavailableError, match="choose one of duckdb, spark"):
         connect("oracle")
+
+
+EDGES = pa.table(
+    {
+        "n": pa.array([2**53 + 1, None, -(2**63), 2**63 - 1], pa.int64()),
+        "at": pa.array(
+            [dt.datetime(1, 1, 1), dt.datetime(9999, 12, 31, 23, 59, 59), None,
+             dt.datetime(1677, 9, 21)],
+            pa.timestamp("us"),
+        ),
+        "day": pa.array([dt.date(1, 1, 1), dt.date(9999, 12, 31), dt.date(2024, 2, 29), None]),
+    }
+)  # fmt: skip
+
+
+def test_collected_values_keep_every_digit_and_date(engine: Engine) -> None:
+    """What a detour through pandas (nanosecond timestamps, float64 for integers with NULLs)
+    would break: dates outside 1677-2262 and integers beyond 2**53."""
+    t = engine.register("rows_edges", EDGES)
+    out = engine.to_arrow(t.mutate(later=t.at + ibis.interval(seconds=0)))
+    assert out.column("n").to_pylist() == EDGES.column("n").to_pylist()
+    assert out.column("later").to_pylist() == EDGES.column("at").to_pylist()
+    assert out.column("day").to_pylist() == EDGES.column("day").to_pylist()
+    assert out.schema.field("later").type.tz is None
+
+
+def test_an_aggregate_with_no_rows_collects(engine: Engine) -> None:
+    t = engine.register("rows_agg", ROWS)
+    big = t.filter(t.amount > 1e9)
+    out = engine.to_arrow(big.aggregate(total=big.amount.sum(), rows=big.count()))
+    assert out.to_pylist() == [{"total": None, "rows": 0}]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import math
 import shutil
 from pathlib import Path
@@ -22,6 +23,7 @@ pytestmark = pytest.mark.spark
 def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     source = tmp_path_factory.mktemp("parity") / "source"
     generate(source, Plan(seed=5, scale=0.02, dirt=0.02))
+    plant_edge_values(source)
     out = {}
     with pytest.MonkeyPatch.context() as env:
         env.setenv("C360_PRIVACY_KEY", "one key for both runs")  # same pseudonyms
@@ -31,6 +33,32 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             run(workspace, until="gold", engine=engine)
             out[engine] = workspace
     return out
+
+
+# Values a real export holds that engines read differently unless the parsers see to it: times
+# with offsets and at the edges of what engines hold (9999-12-31 is beyond pandas'
+# nanoseconds), leap days, rounding ties, no-break spaces, unicode case. (column: values)
+EDGES = {
+    "order_at": ["1970-01-01 00:00:00", "9999-12-31 23:59:59", "2262-04-12 00:00:00",
+                 "2024-02-29T23:30:00-02:00", "2024-03-31T01:30:00+14:00", "2023-02-29 12:00:00",
+                 "2024-07-28T12:00:00.999999Z", "2024-02-29 12:00"],
+    "total_amount_eur": ["0.125", "2.675", "1.005", "-0.005", "1.234,56", "1e-400", "-0", ""],
+    "channel": ["web\u00a0", "WEB", " Web ", "mobile_app", "wEb", "web", "Web\u2003", "store"],
+    "status": ["COMPLETED", " completed\u00a0", "Completed", "cancelled", "completed", "ß", "",
+               "x"],
+}  # fmt: skip
+
+
+def plant_edge_values(workspace: Path) -> None:
+    """Orders of the first customer holding ``EDGES``, appended to the seed-000 orders."""
+    path = workspace / "sources" / "c360" / "orders.csv"
+    with path.open(newline="", encoding="utf-8") as f:
+        first = next(csv.DictReader(f))
+    with path.open("a", newline="", encoding="utf-8") as f:
+        out = csv.DictWriter(f, list(first), lineterminator="\n")
+        for i in range(len(EDGES["order_at"])):
+            values = {column: EDGES[column][i] for column in EDGES}
+            out.writerow(first | values | {"order_id": f"ORD_EDGE_{i}", "promo_code": ""})
 
 
 def tables(workspace: Path, layer: str) -> list[str]:
@@ -49,11 +77,6 @@ def rows(workspace: Path, layer: str, name: str) -> list[tuple[Any, ...]]:
     """The table's rows in a canonical order (floats summed in another order may differ in
     their last bits, so the order ignores their digits beyond the sixth)."""
     data: pa.Table = lake.read_table(workspace, layer, name)
-    if name == "identity_pairs":
-        # Splink samples the pairs behind its u estimates with each engine's own random
-        # sampler, so scores differ a little between engines; the decisions may not.
-        decided = pc.invert(pc.equal(data["decision"], "below_threshold"))
-        data = data.filter(decided).select(["record_key_l", "record_key_r", "decision"])
     skip = RUN_TIMES.get(name, set())
     data = data.select(
         sorted(c for c in data.column_names if not c.startswith("_") and c not in skip)
@@ -74,11 +97,36 @@ def same(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
     )
 
 
-@pytest.mark.parametrize("layer", ["silver", "gold"])
+# A pair's score differs between engines: Splink samples the pairs behind its u estimates with
+# each engine's own random sampler, and DuckDB's Jaro-Winkler is not Spark's at the edges
+# ("genevieev"/"genrvieve": 0.890 on DuckDB, under the 0.88 of a name level on Spark). So a few
+# decisions may differ; the customers they make (identity_links, every customer360_id in gold)
+# may not, and are compared with the other gold tables.
+MOST_PAIRS_DIFFERING = 0.002
+
+
+def decisions(workspace: Path) -> dict[tuple[str, str], str]:
+    """Each pair's decision, for the pairs scored at or above the threshold or ruled."""
+    data = lake.read_table(workspace, "gold", "identity_pairs")
+    data = data.filter(pc.invert(pc.equal(data["decision"], "below_threshold")))
+    keys = zip(data["record_key_l"].to_pylist(), data["record_key_r"].to_pylist(), strict=True)
+    return dict(zip(keys, data["decision"].to_pylist(), strict=True))
+
+
+def test_identity_decides_nearly_every_pair_alike_on_both_engines(runs: dict[str, Path]) -> None:
+    duck, spark = decisions(runs["duckdb"]), decisions(runs["spark"])
+    differ = {p: (duck.get(p), spark.get(p)) for p in duck.keys() | spark.keys()
+              if duck.get(p) != spark.get(p)}  # fmt: skip
+    assert len(duck) > 100 and len(differ) <= MOST_PAIRS_DIFFERING * len(duck), differ
+
+
+@pytest.mark.parametrize("layer", ["silver", "gold", "quarantine"])
 def test_every_table_is_identical_on_both_engines(runs: dict[str, Path], layer: str) -> None:
     names = tables(runs["duckdb"], layer)
     assert names and names == tables(runs["spark"], layer)
     for name in names:
+        if name == "identity_pairs":
+            continue  # its scores differ a little, see above
         duck, spark = rows(runs["duckdb"], layer, name), rows(runs["spark"], layer, name)
         assert len(duck) == len(spark), name
         differ = [(d, s) for d, s in zip(duck, spark, strict=True) if not same(d, s)]

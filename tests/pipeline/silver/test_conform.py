@@ -89,3 +89,12 @@ def test_emails_in_a_display_name_form_or_a_mailto_link(engine: Engine) -> None:
     t = engine.register("email_forms", pa.table({"email": written}))
     out = engine.to_arrow(t.select(e=conform.email(t.email))).column("e").to_pylist()
     assert out == ["ann@mail.fr", "bo@x.io", "cy@x.io", "dee@x.io", None, None]
+
+
+def test_countries_and_emails_with_a_dotted_capital_i_or_a_vertical_tab(engine: Engine) -> None:
+    """Spark would lower "İ" to "i" and a combining dot and trim a vertical tab, DuckDB not."""
+    values = ["TÜRKİYE", "İtalia", "Deutschland\x0b", "İ@example.com"]
+    t = engine.register("i_cases", pa.table({"v": values}))
+    out = engine.to_arrow(t.select(c=conform.country_iso(t.v), e=conform.email(t.v))).to_pydict()
+    assert out["c"] == ["TR", "IT", "DE", None]
+    assert out["e"] == [None, None, None, "i@example.com"]

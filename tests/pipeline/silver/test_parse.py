@@ -158,3 +158,31 @@ def test_numbers_grouped_by_a_narrow_no_break_space(engine: Engine) -> None:
     t = engine.register("narrow_cases", pa.table({"text": ["1\u202f234,50", "12\u202f345"]}))
     out = engine.to_arrow(t.select(number=parse.number(t.text))).column("number").to_pylist()
     assert out == [1234.5, 12345.0]
+
+
+def test_a_vertical_tab_and_a_dotted_capital_i_read_alike_on_every_engine(engine: Engine) -> None:
+    """Java's ``\\s`` holds the vertical tab and Java lower-cases "İ" to "i" and a combining dot;
+    RE2 and DuckDB do neither. Spelt out, both engines read the same."""
+    values = ["web\x0b", "2024-01-01\x0b", "SÍ", "İ"]
+    t = engine.register("engine_cases", pa.table({"v": values}))
+    out = engine.to_arrow(
+        t.select(
+            v=parse.clean_text(t.v),
+            low=parse.lower(t.v),
+            when=parse.timestamp(t.v),
+            channel=parse.category(t.v, ["web", "store"]),
+        )
+    ).to_pydict()
+    assert out["v"] == ["web", "2024-01-01", "SÍ", "İ"]
+    assert out["low"] == ["web\x0b", "2024-01-01\x0b", "sí", "i"]
+    assert out["when"] == [None, datetime(2024, 1, 1), None, None]
+    assert out["channel"] == ["web", None, None, None]
+
+
+def test_an_amount_or_count_too_large_to_be_real_is_out_of_range(engine: Engine) -> None:
+    """Rounding 1e20 to cents overflows 64-bit integers on both engines: such a value is no
+    amount and is rejected before it gets there."""
+    values = ["999999999999999", "1000000000000000", "-1e20", "1e308", "12.5", None]
+    t = engine.register("large_cases", pa.table({"v": values}))
+    out = engine.to_arrow(t.select(big=parse.too_large(parse.number(t.v)))).column("big")
+    assert out.to_pylist() == [False, True, True, True, False, None]

@@ -9,13 +9,15 @@ import sys
 import tempfile
 import warnings
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import ibis
 import pyarrow as pa
 import pyarrow.dataset as ds
-from pyspark.sql import SparkSession
+from ibis.formats.pyarrow import PyArrowData
+from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql.pandas.types import from_arrow_schema
 from splink.backends.spark import SparkAPI, similarity_jar_location
 
@@ -56,6 +58,40 @@ def session() -> SparkSession:
     return spark
 
 
+@dataclass(frozen=True)
+class SparkEngine(Engine):
+    """Spark's engine: results come to the driver as Arrow, never through pandas."""
+
+    spark: SparkSession
+
+    def to_arrow(self, expr: ibis.Table) -> pa.Table:
+        """``Engine.to_arrow`` without Ibis's detour through pandas, which holds timestamps in
+        nanoseconds (a date such as 9999-12-31 or 0001-01-01 fails the whole query) and an
+        integer column with NULLs as float64 (ids above 2**53 change)."""
+        table = _dataframe(self.spark, self.con, expr).toArrow()
+        # Spark names the columns as the query does; Ibis's schema gives each its type.
+        table = PyArrowData.convert_table(table.rename_columns(expr.columns), expr.schema())
+        return _naive_utc(table)
+
+
+def _dataframe(spark: SparkSession, con: ibis.BaseBackend, expr: ibis.Table) -> DataFrame:
+    """``expr`` as a Spark DataFrame, its Python UDFs and in-memory tables registered first
+    (as Ibis's own ``execute`` does: a query naming an unregistered UDF fails)."""
+    con._run_pre_execute_hooks(expr)
+    return spark.sql(con.compile(expr))
+
+
+def _naive_utc(table: pa.Table) -> pa.Table:
+    """Timestamps without their time zone, in UTC, as the contracts declare them."""
+    fields = [
+        f.with_type(pa.timestamp(f.type.unit))
+        if pa.types.is_timestamp(f.type) and f.type.tz is not None
+        else f
+        for f in table.schema
+    ]
+    return table.cast(pa.schema(fields))
+
+
 def connect() -> Engine:
     """A Spark engine on the shared session."""
     spark = session()
@@ -77,7 +113,7 @@ def connect() -> Engine:
         # fn (and what it closes over, e.g. a model) is shipped to the workers, which apply it
         # to their Arrow batches (mapInArrow) and write Parquet; the driver reads it back a
         # batch at a time.
-        mapped = spark.sql(con.compile(expr)).mapInArrow(
+        mapped = _dataframe(spark, con, expr).mapInArrow(
             lambda batches: (fn(b) for b in batches), from_arrow_schema(schema)
         )
         folder = tempfile.mkdtemp(prefix="c360-map-")
@@ -88,4 +124,4 @@ def connect() -> Engine:
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
-    return Engine("spark", con, register, splink_api, sql, map_batches)
+    return SparkEngine("spark", con, register, splink_api, sql, map_batches, spark)

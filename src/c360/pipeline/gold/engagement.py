@@ -32,7 +32,7 @@ SCANNER_AGENT = (
     r"bot\b|crawler|spider|scanner|scan\b|barracuda|mimecast|proofpoint|url ?defen[cs]e|"
     r"safe ?links|headless|python-requests|curl/|wget|link-?check"
 )
-PROXY_AGENT = r"(?i)^\s*mozilla/5\.0\s*$"
+PROXY_AGENT = r"(?i)^[\t\n\x0b\f\r ]*mozilla/5\.0[\t\n\x0b\f\r ]*$"  # not \s: see parse.SPACE
 
 
 def classify_engagement(sends: Table, events: Table) -> Table:

@@ -9,7 +9,7 @@ import ibis
 import pycountry
 from ibis.expr.types import StringValue
 
-from c360.pipeline.silver.parse import trim
+from c360.pipeline.silver.parse import SPACE, lower, trim
 
 # Spellings seen in sources, lower-cased and trimmed, to ISO 3166-1 alpha-2: the usual ones in
 # several languages, every country's codes and English names, then its names in the languages
@@ -81,7 +81,7 @@ EMAIL = r"^[a-z0-9._%+'-]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$"
 def country_iso(value: StringValue) -> StringValue:
     """ISO 3166 alpha-2 code of a country however it was spelt (France / FR / fra → FR, U.K. /
     Royaume Uni → GB): case, dots and hyphens do not matter."""
-    text = trim(value).lower().replace(".", "").replace("-", " ").replace("\u2019", "'")
+    text = lower(trim(value)).replace(".", "").replace("-", " ").replace("\u2019", "'")
     usual = text.substitute(_USUAL_FOLDED, else_=ibis.null("string"))
     # Every other spelling is found in one text literal: a CASE or a map of ~940 entries takes
     # Ibis and the engines a tenth of a second to plan, each time a model uses the column.
@@ -96,11 +96,13 @@ def email(value: StringValue) -> StringValue:
     """The address trimmed and lower-cased, taken out of a display-name form ("Ann Lee
     <ann@mail.fr>", as mail clients copy it) or a mailto: link; NULL when it is not a
     deliverable shape."""
-    text = trim(value).lower()
+    text = lower(trim(value))
     # Most addresses are plain: only those with a "<" or a ":" take the longer path.
     unwrapped = ibis.ifelse(
-        text.contains("<"), text.re_extract(r"<\s*([^<>\s]+)\s*>$", 1), text
-    ).re_replace(r"^mailto:\s*", "")
+        text.contains("<"),
+        text.re_extract("<" + SPACE + r"*([^<>\t\n\x0b\f\r ]+)" + SPACE + "*>$", 1),
+        text,
+    ).re_replace("^mailto:" + SPACE + "*", "")
     text = ibis.ifelse(text.contains("<") | text.contains(":"), unwrapped, text)
     return ibis.ifelse(text.re_search(EMAIL), text, ibis.null("string"))
 

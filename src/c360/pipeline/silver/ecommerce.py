@@ -66,6 +66,7 @@ def stg_ecommerce_products(bronze: Table) -> Staged:
         ),
         ("missing_price", t.price.isnull()),
         ("negative_amount", (t.price < 0) | (t.cost < 0)),
+        ("out_of_range", parse.too_large(t.price, t.cost)),
     ]
     repairs = [("category: invalid_value", parse.invalid(t._raw_category, t._category))]
     return stage(t, checks, ["product_id"], PRODUCT_COLUMNS, repairs)
@@ -98,7 +99,7 @@ def stg_ecommerce_customers(bronze: Table, pseudonymise: Pseudonymise, as_of: da
         city=conform.repair_encoding(parse.clean_text(b.city)),
         country=conform.country_iso(b.country),
         registration_date=_past(registered, as_of).cast("date"),
-        loyalty_tier=_tier(parse.clean_text(b.loyalty_tier).lower().fill_null("bronze")),
+        loyalty_tier=_tier(parse.lower(parse.clean_text(b.loyalty_tier)).fill_null("bronze")),
         _registered=registered,
         _wrong_type=wrong_type,
         _raw=ibis.struct(
@@ -152,6 +153,7 @@ def stg_ecommerce_orders(
         ),
         ("invalid_number", parse.invalid(t._raw_quantity, t.quantity)),
         ("non_positive_quantity", t.quantity.isnull() | (t.quantity <= 0)),
+        ("out_of_range", parse.too_large(t.quantity)),
         ("invalid_date", t.order_at.isnull()),
         ("future_date", _future(t.order_at, as_of)),
     ]
@@ -189,6 +191,7 @@ def stg_ecommerce_inventory(bronze: Table, products: Table, as_of: datetime) -> 
         ("invalid_number", parse.invalid(t._raw_stock, t.stock_quantity)),
         ("missing_stock", t.stock_quantity.isnull()),
         ("negative_stock", t.stock_quantity < 0),
+        ("out_of_range", parse.too_large(t.stock_quantity)),
         ("invalid_date", t.last_updated_at.isnull()),
         ("future_date", _future(t.last_updated_at, as_of)),
     ]

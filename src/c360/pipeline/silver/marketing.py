@@ -76,6 +76,10 @@ def stg_mongo_campaigns(bronze: Table) -> Staged:
         ("invalid_value", t._wrong_type),
         ("negative_amount", (t.budget < 0) | (t.spend < 0)),
         ("negative_count", (t.impressions < 0) | (t.clicks < 0) | (t.conversions < 0)),
+        (
+            "out_of_range",
+            parse.too_large(t.budget, t.spend, t.impressions, t.clicks, t.conversions),
+        ),
         ("inconsistent_counts", (t.clicks > t.impressions) | (t.conversions > t.clicks)),
     ]
     with_kpis = t.mutate(
@@ -144,6 +148,10 @@ def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> 
         ("negative_amount", (t.amount < 0) | (t.discount_applied < 0) | (t.shipping_cost < 0)),
         ("non_positive_quantity", t.quantity.isnull() | (t.quantity <= 0)),
         (
+            "out_of_range",
+            parse.too_large(t.amount, t.discount_applied, t.shipping_cost, t.quantity),
+        ),
+        (
             "invalid_date",
             parse.invalid(t._raw.timestamp, t.transaction_at) | t.transaction_at.isnull(),
         ),
@@ -202,15 +210,15 @@ def stg_mongo_customers(bronze: Table, pseudonymise: Pseudonymise) -> Staged:
     country = conform.country_iso(b.country)
     mail = conform.email(b.email)
     phone = conform.phone_e164(parse.clean_text(b.phone), country)
-    age_text = (
-        parse.clean_text(b.age).lower().re_extract(r"^([0-9]{1,3})(\.0+)?( ?(years|ans|yrs))?$", 1)
+    age_text = parse.lower(parse.clean_text(b.age)).re_extract(
+        r"^([0-9]{1,3})(\.0+)?( ?(years|ans|yrs))?$", 1
     )
     age = ibis.coalesce(
         age_text.nullif("").try_cast("int64"),
-        parse.clean_text(b.age).lower().substitute(AGE_WORDS, else_=ibis.null("int64")),
+        parse.lower(parse.clean_text(b.age)).substitute(AGE_WORDS, else_=ibis.null("int64")),
     )
-    gender = parse.clean_text(b.gender).lower()
-    consent = parse.clean_text(b.marketing_consent).lower()
+    gender = parse.lower(parse.clean_text(b.gender))
+    consent = parse.lower(parse.clean_text(b.marketing_consent))
     wrong_type = (
         parse.not_a_name(b.first_name) | parse.not_a_name(b.last_name) | parse.not_a_name(b.city)
         | parse.not_text(b.email) | parse.not_text(b.phone) | parse.not_text(b.country)

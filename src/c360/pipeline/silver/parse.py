@@ -24,7 +24,10 @@ from c360.pipeline.silver.staged import LINEAGE
 _NUMBER = r"^-?[0-9]+([.,][0-9]+)?([eE][+-]?[0-9]+)?$"
 _INTEGER = r"^-?[0-9]+(\.0+)?$"
 _OFFSET = r"[+-][0-9]{2}:?[0-9]{2}$"
-_WRITTEN_OFFSET = r":[0-9]{2}(\.[0-9]{1,9})?([+-][0-9]{2}:?[0-9]{2})\s*$"
+# White space, written out: ``\s`` also matches a vertical tab on Spark (Java) but not on
+# DuckDB (RE2), so "web\x0b" would be a channel on one engine and invalid on the other.
+SPACE = r"[\t\n\x0b\f\r ]"
+_WRITTEN_OFFSET = r":[0-9]{2}(\.[0-9]{1,9})?([+-][0-9]{2}:?[0-9]{2})" + SPACE + "*$"
 # Seconds may be left out ("2024-07-28 10:00", as spreadsheets export times: DuckDB and Spark
 # both cast it); year 0000 does not exist (no Python or Java date holds it) and reads as nothing.
 _ISO = (
@@ -46,7 +49,7 @@ def trim(value: StringValue) -> StringValue:
     Not ``strip()``: on Spark, Ibis 12 compiles it to ``TRIM(' \\t\\n\\r\\v\\f' FROM …)``,
     which Spark reads as "trim the letters v and f too" ('france ' → 'rance').
     """
-    blank = f"[\\s\\x00{_WIDE_SPACES}]"
+    blank = f"[\\t\\n\\x0b\\f\\r \\x00{_WIDE_SPACES}]"
     trimmed = value.re_replace(f"^{blank}+|{blank}+$", "")
     if not isinstance(value.op(), ops.Field):
         return trimmed  # written out three times below, an expression would cost more to plan
@@ -55,6 +58,12 @@ def trim(value: StringValue) -> StringValue:
     # other non-ASCII character: those few values take the regex for nothing).
     edge = ~value.ascii_str().between(33, 159) | ~value.right(1).ascii_str().between(33, 159)
     return ibis.ifelse(edge, trimmed, value)
+
+
+def lower(value: StringValue) -> StringValue:
+    """``value`` in lower case, the same on every engine: Spark lowers a dotted capital I ("İ",
+    as in "TÜRKİYE") to "i" and a combining dot, DuckDB to "i"."""
+    return value.replace("\u0130", "I").lower()
 
 
 def clean_text(value: StringValue) -> StringValue:
@@ -137,8 +146,8 @@ def invalid(raw: StringValue, parsed: ibis.Value) -> ibis.ir.BooleanValue:
 
 
 # What a JSON source's reader keeps of a value that is not a string: its JSON text.
-_STRUCTURE = r"(?s)^\s*(\{.*\}|\[.*\])\s*$"
-_JSON_TRUTH = r"^\s*(true|false)\s*$"
+_STRUCTURE = r"(?s)^" + SPACE + r"*(\{.*\}|\[.*\])" + SPACE + "*$"
+_JSON_TRUTH = "^" + SPACE + "*(true|false)" + SPACE + "*$"
 
 
 def structured(raw: StringValue) -> ibis.ir.BooleanValue:
@@ -176,14 +185,14 @@ TRUTH = {"true": True, "t": True, "1": True, "yes": True, "y": True,
 def boolean(value: StringValue) -> ibis.ir.BooleanValue:
     """A truth value written true/false, 1/0, yes/no, t/f or y/n, in any case, or yes/no in
     French, German, Dutch, Spanish, Italian or Portuguese (oui/non, ja/nein, sí/no, sim/não)."""
-    return clean_text(value).lower().substitute(TRUTH, else_=ibis.null("boolean"))
+    return lower(clean_text(value)).substitute(TRUTH, else_=ibis.null("boolean"))
 
 
 def category(value: StringValue, allowed: Sequence[str]) -> StringValue:
     """The allowed value that ``value`` names, spelt as ``allowed`` spells it, whatever its case,
     spaces, hyphens or underscores ("Mid-Market " → "mid_market"); NULL when it names none."""
     spelling = {re.sub(r"[\s_-]+", "_", a.lower()): a for a in allowed}
-    folded = clean_text(value).lower().re_replace(r"[\s_-]+", "_")
+    folded = lower(clean_text(value)).re_replace(r"[\t\n\x0b\f\r _-]+", "_")
     return folded.substitute(spelling, else_=ibis.null("string"))
 
 
@@ -193,7 +202,7 @@ _FRACTION = r"\.[0-9]{1,9}"
 def written_timestamp(value: StringValue) -> TimestampValue:
     """``timestamp`` of text as writers print it: with fractional seconds ("10:00:00.000", as
     Parquet timestamps land; dropped, contracts keep seconds) or runs of spaces."""
-    text = clean_text(value).re_replace(r"\s+", " ")
+    text = clean_text(value).re_replace(SPACE + "+", " ")
     fraction = ":[0-9]{2}" + _FRACTION + r"(Z|[+-][0-9]{2}:?[0-9]{2})?$"
     whole = ibis.ifelse(text.re_search(fraction), text.re_replace(_FRACTION, ""), text)
     return ibis.ifelse(
@@ -203,8 +212,8 @@ def written_timestamp(value: StringValue) -> TimestampValue:
 
 # A date written day or month first, with or without a time ("31/12/2024", "31.12.2024 9:05").
 _WRITTEN_DAY = (
-    r"^\s*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})"
-    r"(?:[ T]+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?\s*$"
+    "^" + SPACE + r"*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})"
+    r"(?:[ T]+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?" + SPACE + "*$"
 )
 
 
@@ -289,8 +298,20 @@ def contract_checks(
     return checks
 
 
+# An amount or a count this large is no real one, and the engines overflow rounding it to cents
+# in 64-bit integers: ``out_of_range``.
+TOO_LARGE = 1e15
+
+
+def too_large(*values: ibis.ir.NumericValue) -> ibis.ir.BooleanValue:
+    """True where any of ``values`` is ``TOO_LARGE`` or larger, either side of 0."""
+    return ibis.or_(*(v.abs() >= TOO_LARGE for v in values))
+
+
 def _bounds(column: Column, value: ibis.Value) -> list[Check]:
     checks: list[Check] = []
+    if column.dtype in ("float", "int"):
+        checks.append(("out_of_range", too_large(value)))
     if column.name in QUANTITIES:
         checks.append(("non_positive_quantity", value <= 0))
     if column.name.endswith("_eur"):
