@@ -81,7 +81,9 @@ EMAIL = r"^[a-z0-9._%+'-]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$"
 def country_iso(value: StringValue) -> StringValue:
     """ISO 3166 alpha-2 code of a country however it was spelt (France / FR / fra → FR, U.K. /
     Royaume Uni → GB): case, dots and hyphens do not matter."""
-    text = lower(trim(value)).replace(".", "").replace("-", " ").replace("\u2019", "'")
+    # A no-break space is dropped (pasted from a web form: "France\u00a0"; trim leaves it).
+    text = lower(trim(value)).replace("\u00a0", "").replace(".", "").replace("-", " ")
+    text = text.replace("\u2019", "'")
     usual = text.substitute(_USUAL_FOLDED, else_=ibis.null("string"))
     # Every other spelling is found in one text literal: a CASE or a map of ~940 entries takes
     # Ibis and the engines a tenth of a second to plan, each time a model uses the column.
