@@ -7,7 +7,7 @@ from datetime import date
 import pyarrow as pa
 import pytest
 
-from c360.identity.resolve import Overrides, deterministic, people, resolve
+from c360.identity.resolve import Overrides, deterministic, disagree, people, resolve
 
 
 def _records() -> pa.Table:
@@ -48,8 +48,9 @@ def test_rule_links_a_shared_email_unless_names_disagree() -> None:
 
 
 def test_a_shared_source_id_or_national_id_is_a_rule_too() -> None:
-    who = {"crm:1": ("jonathan", "roy", None, None), "web:1": (None, None, None, None),
-           "web:2": ("marc", "roy", None, None), "shop:1": ("emma", "roy", None, None)}  # fmt: skip
+    nobody = (None, None, None)
+    who = {"crm:1": ("jonathan", "roy", *nobody), "web:1": (None, None, *nobody),
+           "web:2": ("marc", "roy", *nobody), "shop:1": ("emma", "roy", *nobody)}  # fmt: skip
     pairs = _pairs().drop_columns(["gamma_email_canonical"])
     pairs = pairs.append_column("gamma_source_id", pa.array([1, 0, -1, 0, 0, 0]))
     pairs = pairs.append_column("gamma_national_id", pa.array([0, 0, 0, 0, 1, 1]))
@@ -149,3 +150,33 @@ def test_a_nameless_record_stands_for_its_mailbox_owner_against_a_known_name(
     )
     ids = _ids(resolve(records, pairs, 0.9, Overrides(), {}, {}, "run", 1))
     assert (ids["crm:1"] == ids["customers:1"]) is joined
+
+
+@pytest.mark.parametrize(
+    ("mailbox", "apart"),
+    [
+        ("bnowak", True),  # B. Nowak's household address: not Kerstin's own record
+        ("b.nowak", True),
+        ("rociog98", True),  # Rocío G.
+        ("kerstin.nowak", False),
+        ("knowak", False),
+        ("kerstinn", False),  # her name and her surname's initial
+        ("info", False),  # says nothing of its owner
+    ],
+)
+def test_a_nameless_record_stands_for_its_mailboxs_owner(mailbox: str, apart: bool) -> None:
+    records = pa.table(
+        {
+            "record_key": ["crm:1", "shop:1"],
+            "first_name": ["kerstin", None],
+            "last_name": ["nowak", None],
+            "date_of_birth": pa.array([None, None], pa.date32()),
+            "email": [f"{mailbox}@gmx.de"] * 2,
+            "email_local": ["".join(c for c in mailbox if c.isalpha())] * 2,
+        }
+    )
+    who = people(records)
+    if mailbox == "rociog98":
+        who["crm:1"] = ("raquel", "gimenez", None, None, None)
+    assert disagree(who["crm:1"], who["shop:1"]) is apart
+    assert disagree(who["shop:1"], who["crm:1"]) is apart

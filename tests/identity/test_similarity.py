@@ -56,6 +56,28 @@ def test_jaro_winkler_known_values() -> None:
         (("Leo", "Roy"), ("Lea", "Roy"), False),  # short names a letter apart: siblings
         (("Emma", None), ("Owen", "Kevin"), False),
         (("Tony", "Roy"), ("Emma", "Roy"), False),
+        (("Patrick", "Roy"), ("Patricia", "Roy"), False),  # a man's and a woman's form
+        (("Daniel", "Roy"), ("Danielle", "Roy"), False),
+        (("Paul", "Roy"), ("Paula", "Roy"), False),
+        (("Jean", "Roy"), ("Jeanne", "Roy"), False),
+        (("Francesco", "Roy"), ("Francesca", "Roy"), False),
+        (("Carlos", "Roy"), ("Carla", "Roy"), False),
+        (("José", "Roy"), ("Josefa", "Roy"), False),
+        (("Mark", "Roy"), ("Mary", "Roy"), False),  # two listed names: not a slip of the finger
+        (("Sarah", "Roy"), ("Sandra", "Roy"), False),  # ... nor close enough for Jaro-Winkler
+        (("Nathan", "Roy"), ("Nathalie", "Roy"), False),
+        (("Kathleen", "Roy"), ("Katherine", "Roy"), False),
+        (("Catherine", "Roy"), ("Katherine", "Roy"), True),  # one name, spelt two ways
+        (("Sara", "Roy"), ("Sarah", "Roy"), True),
+        (("Matt", "Roy"), ("Mathieu", "Roy"), True),
+        (("Michele", "Roy"), ("Michelle", "Roy"), True),
+        (("Jum", "Roy"), ("James", "Roy"), True),  # a typo in a nickname: "Jim"
+        (("Aba", "Roy"), ("Ana", "Roy"), True),  # a changed letter in a short name
+        (("Hgo", "Roy"), ("Huog", "Roy"), True),  # two typos of "Hugo"
+        (("Alxe", "Roy"), ("Alexandre", "Roy"), True),  # a typo in a short form
+        (("Ingrdi", "Roy"), ("Igne", "Roy"), True),  # "Ingrid" and her "Inge", both misspelt
+        (("Bil", "Roy"), ("William", "Roy"), True),
+        (("Kaalle", None), ("Zimmermann", "Karl-Heinz"), True),  # swapped, a typo in a nickname
     ],
 )
 def test_names_compatible(

@@ -16,13 +16,15 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from c360.identity.cluster import Edge, cluster_with_report
+from c360.identity.given_names import listed
 from c360.identity.ids import Assignment, LedgerEvent, assign_ids
 from c360.identity.matching import RULE_COMPARISONS
-from c360.identity.normalise import is_known_given, mailbox_given_name, per_value
+from c360.identity.normalise import is_known_given, mailbox_given_name, name_key, per_value
 from c360.identity.similarity import dates_compatible, names_compatible
 
-# First name, last name, birth date, the given name the mailbox opens with.
-Person = tuple[str | None, str | None, date | None, str | None]
+# First name, last name, birth date, the given name the mailbox opens with, and the letters of
+# the mailbox of a record without a first name.
+Person = tuple[str | None, str | None, date | None, str | None, str | None]
 
 
 @dataclass(frozen=True)
@@ -43,30 +45,62 @@ class Resolution:
 
 
 def people(records: pa.Table) -> dict[str, Person]:
-    """What the over-merge guard compares, per record: first and last name, birth date, and the
-    known given name the record's mailbox opens with ("samuel.lee@…")."""
-    mailbox = pa.nulls(records.num_rows, pa.string())
+    """What the over-merge guard compares, per record: first and last name, birth date, the
+    known given name the record's mailbox opens with ("samuel.lee@…"), and, for a record without
+    a first name, its mailbox's letters ("bnowak")."""
+    nothing = pa.nulls(records.num_rows, pa.string())
+    mailbox = letters = nothing
     if "email" in records.column_names:
         mailbox = per_value(records.column("email").combine_chunks(), mailbox_given_name)
+    if "email_local" in records.column_names and "first_name" in records.column_names:
+        nameless = pc.is_null(records.column("first_name"))
+        letters = pc.if_else(nameless, records.column("email_local"), nothing)
     columns = [records.column(c) for c in ("first_name", "last_name", "date_of_birth")]
     return dict(
         zip(
             records.column("record_key").to_pylist(),
-            zip(*(c.to_pylist() for c in (*columns, mailbox)), strict=True),
+            zip(*(c.to_pylist() for c in (*columns, mailbox, letters)), strict=True),
             strict=True,
         )
     )
+
+
+def mailbox_owner(letters: str | None, surname: str | None) -> str | None:
+    """The given name or initial a mailbox puts beside ``surname``: "bnowak" or "b.nowak" is
+    B. Nowak's, "rociog98" Rocío G.'s, "juliahorn" Julia Horn's; None when it does not read so.
+
+    >>> mailbox_owner("bnowak", "Nowak"), mailbox_owner("rociog", "Giménez")
+    ('b', 'rocio')
+    """
+    family = (name_key(surname) or "").replace(" ", "")
+    if not letters or not family:
+        return None
+    if letters.endswith(family):
+        given = letters[: -len(family)]
+    elif letters[-1] == family[0]:
+        given = letters[:-1]
+    else:
+        return None
+    return given if len(given) == 1 or listed(given) else None
+
+
+def _owner(a: Person, b: Person) -> str | None:
+    """Whom nameless ``a`` stands for against ``b``: its mailbox's owner, if ``b`` has a listed
+    given name to compare with. Against a typo or initials the mailbox says nothing."""
+    if a[0] is not None or not is_known_given(name_key(b[0])):
+        return a[0]
+    return a[3] or mailbox_owner(a[4], b[1])
 
 
 def disagree(a: Person, b: Person) -> bool:
     """Two records that cannot be one person: first names or birth dates clearly differ.
 
     A record without a first name stands for its mailbox's owner against a known given name: a
-    nameless "samuel.lee@…" is no Fiona's, though she gave that household address too. Against
-    a typo or initials ("Mua", "J.-B.") the mailbox says nothing.
+    nameless "samuel.lee@…" is no Fiona's, though she gave that household address too, nor is
+    "grobinson@…" Fiona Robinson's. Against a typo or initials ("Mua", "J.-B.") the mailbox
+    says nothing.
     """
-    first_a = a[0] or (a[3] if is_known_given(b[0]) else None)
-    first_b = b[0] or (b[3] if is_known_given(a[0]) else None)
+    first_a, first_b = _owner(a, b), _owner(b, a)
     return not names_compatible(first_a, a[1], first_b, b[1]) or not dates_compatible(a[2], b[2])
 
 

@@ -2,6 +2,8 @@
 
 Deliberately lenient: a pair is only called incompatible when both records know the value and
 the values cannot be one person's (different first names, birth dates more than a typo apart).
+Two names of the lists (:mod:`c360.identity.given_names`) are read strictly: a man's and a
+woman's form of a name, or names further apart than a slip or a sound, are two people.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
+from c360.identity.given_names import corrections, gendered, listed, slip, spelling
 from c360.identity.nicknames import FORMS, SHORT_FORMS
 from c360.identity.normalise import name_key
 
@@ -64,9 +67,16 @@ def one_typo(a: str, b: str) -> bool:
     return len(a) >= 4 and a[head + 1 :] == b[head + 1 :]
 
 
-def _close(a: str, b: str) -> bool:
-    """One name is the other, its prefix or initials ("jp" / "jean pierre"), or a near spelling."""
-    if a.startswith(b) or b.startswith(a) or jaro_winkler(a, b) >= 0.85 or one_typo(a, b):
+def _close(a: str, b: str, strict: bool = False) -> bool:
+    """One name is the other, its prefix or initials ("jp" / "jean pierre"), or a near spelling:
+    for two listed names (``strict``) one slip or one sound, else Jaro-Winkler or a typo."""
+    if a.startswith(b) or b.startswith(a):
+        return True
+    if strict:
+        sound_a, sound_b = spelling(a), spelling(b)  # "matt" is "math", short for "mathieu"
+        if slip(a, b) or sound_a.startswith(sound_b) or sound_b.startswith(sound_a):
+            return True
+    elif jaro_winkler(a, b) >= 0.85 or one_typo(a, b):
         return True
     short, other = sorted((a, b), key=len)
     initials = "".join(word[0] for word in other.split())
@@ -98,8 +108,20 @@ def _variants(key: str) -> set[str]:
 @lru_cache(maxsize=_CACHE)
 def given_names_compatible(a: str, b: str) -> bool:
     """Two given names (in :func:`name_key` form) one person may go by: near spellings,
-    prefixes, initials, nicknames of one formal name, or a nickname with a typo."""
-    if _close(a, b) or _close(_transliterated(a), _transliterated(b)):
+    prefixes, initials, nicknames of one formal name, or a nickname with a typo. Never a man's
+    and a woman's form of a name (Paul/Paula); two listed names only a slip or a sound apart
+    (Sara/Sarah, not Sarah/Sandra); a misspelt name as the listed names it is a slip from."""
+    if a == b:
+        return True
+    if gendered(a, b):
+        return False
+    strict = listed(a) and listed(b)
+    return _compatible(a, b, strict) or (not strict and _corrected(a, b))
+
+
+def _compatible(a: str, b: str, strict: bool) -> bool:
+    near = slip if strict else one_typo
+    if _close(a, b, strict) or _close(_transliterated(a), _transliterated(b), strict):
         return True
     words_a, words_b = a.split(), b.split()
     if len(words_a) + len(words_b) > 2 and any(  # either name of "Francisco Javier" may be used
@@ -107,9 +129,17 @@ def given_names_compatible(a: str, b: str) -> bool:
     ):
         return True
     forms_a, forms_b = FORMS.get(a, frozenset({a})), FORMS.get(b, frozenset({b}))
-    if forms_a & forms_b or any(_close(x, y) for x in forms_a for y in forms_b):
+    if forms_a & forms_b or any(_close(x, y, strict) for x in forms_a for y in forms_b):
         return True
-    return any(one_typo(a, v) for v in _variants(b)) or any(one_typo(b, v) for v in _variants(a))
+    return any(near(a, v) for v in _variants(b)) or any(near(b, v) for v in _variants(a))
+
+
+def _corrected(a: str, b: str) -> bool:
+    """Whether what a misspelt name may have been ("jum": "jim") fits the other name."""
+    fixed_a, fixed_b = corrections(a), corrections(b)
+    if not fixed_a and not fixed_b:
+        return False
+    return any(given_names_compatible(x, y) for x in fixed_a or (a,) for y in fixed_b or (b,))
 
 
 @lru_cache(maxsize=_CACHE)
@@ -133,7 +163,7 @@ def _swapped(first_a: str, last_a: str | None, first_b: str, last_b: str | None)
     """Record b has its names swapped: a's first name is b's last, a's last (if known) b's first."""
     return (
         last_b is not None
-        and _close(first_a, last_b)
+        and given_names_compatible(first_a, last_b)
         and (last_a is None or given_names_compatible(last_a, first_b))
     )
 

@@ -1,0 +1,90 @@
+"""What the guard knows of given names: gendered pairs, spellings, slips and corrections."""
+
+from __future__ import annotations
+
+import pytest
+
+from c360.identity.given_names import (
+    GENDERED,
+    corrections,
+    gendered,
+    listed,
+    slip,
+    spelling,
+)
+from c360.identity.normalise import name_key
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("patrick", "patricia"), ("daniel", "danielle"), ("paul", "paula"), ("jean", "jeanne"),
+        ("francesco", "francesca"), ("carlos", "carla"), ("jose", "josefa"), ("louis", "louise"),
+        ("stephane", "stephanie"), ("michel", "michelle"), ("juan", "juana"), ("ulrich", "ulrike"),
+    ],
+)  # fmt: skip
+def test_a_mans_and_a_womans_form_of_a_name_are_gendered(a: str, b: str) -> None:
+    assert gendered(a, b) and gendered(b, a)
+
+
+@pytest.mark.parametrize(("a", "b"), [("ann", "anne"), ("marie", "maria"), ("emil", "emile")])
+def test_variants_of_one_sex_are_not_gendered(a: str, b: str) -> None:
+    assert not gendered(a, b)
+
+
+def test_the_gendered_pairs_are_listed_names_in_key_form() -> None:
+    names = {name for pair in GENDERED for name in pair}
+    assert all(len(pair) == 2 for pair in GENDERED)
+    assert names == {name_key(n) for n in names}
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("catherine", "katherine", True),
+        ("sarah", "sara", True),
+        ("john", "jon", True),
+        ("stephen", "steven", True),
+        ("philip", "phillip", True),
+        ("kathleen", "katherine", False),
+        ("sarah", "sandra", False),
+    ],
+)
+def test_spelling_merges_letters_of_one_sound(a: str, b: str, same: bool) -> None:
+    assert (spelling(a) == spelling(b)) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("lena", "lwna", True),  # e and w are neighbouring keys
+        ("mary", "mark", False),  # y and k are not: another name
+        ("emma", "gemma", False),  # a slip spares the first letter
+        ("ann", "anne", True),
+        ("cem", "clem", True),
+        ("nathan", "nathalie", False),
+    ],
+)
+def test_slip(a: str, b: str, expected: bool) -> None:
+    assert slip(a, b) is expected
+    assert slip(b, a) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "found"),
+    [
+        ("jum", "jim"),  # a nickname with a changed letter
+        ("alxe", "alex"),  # two letters swapped
+        ("igne", "inge"),
+        ("hgo", "hugo"),  # a letter dropped
+        ("willaim", "william"),
+    ],
+)
+def test_corrections_are_listed_names_a_slip_away(name: str, found: str) -> None:
+    assert found in corrections(name)
+    assert all(listed(c) and c[0] == name[0] for c in corrections(name))
+
+
+def test_a_listed_name_has_no_corrections() -> None:
+    assert corrections("james") == ()
+    assert corrections("x") == ()
