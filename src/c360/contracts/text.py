@@ -5,7 +5,7 @@ from __future__ import annotations
 from c360.contracts.model import Column, Table
 
 _FILE_COLUMNS = (
-    Column("name", "string", "File name inside the folder", unique=True),
+    Column("name", "string", "Path inside the folder (`2024/n1.txt` in a sub-folder)", unique=True),
     Column("text", "string", "The whole file: headers, then the body between BEGIN/END markers"),
 )
 

@@ -78,6 +78,8 @@ def test_a_retype_in_a_later_file_of_a_folder_is_caught(tmp_path: Path) -> None:
         ("quantity", pa.array(["1", "two"])),  # raw text is compatible with every type
         ("price", pa.array([Decimal("1.50"), None], pa.decimal128(10, 2))),
         ("price", pa.array([1.5, 2.5], pa.float32())),
+        ("price", pa.array([2, 3], pa.int64())),  # round prices, typed by the writer as whole
+        ("price", pa.array([2, None], pa.uint8())),
         ("sold_at", pa.array([datetime(2024, 1, 1)] * 2, pa.timestamp("ms", "UTC"))),
         ("sold_at", pa.array([datetime(2024, 1, 1).date()] * 2, pa.date32())),
         ("id", pa.array(["a", "b"]).dictionary_encode()),
@@ -117,3 +119,15 @@ def test_a_parquet_file_without_rows_still_shows_its_drift(tmp_path: Path) -> No
     write_parquet(tmp_path, "a.parquet", renamed)
     result = land(tmp_path, ITEMS, folder, "b1", WHEN, drift="evolve")
     assert (result.added_columns, result.missing_columns) == (["item_id"], ["id"])
+
+
+def test_whole_numbers_where_the_contract_says_float_land_as_written(tmp_path: Path) -> None:
+    """A widening loses nothing: no drift, and the values land as the source wrote them."""
+    prices = good_columns() | {"price": pa.array([2, 30], pa.int64())}
+    folder = write_parquet(tmp_path, "a.parquet", prices)
+    assert land(tmp_path, ITEMS, folder, "b1", WHEN).retyped_columns == []
+    rows = lake.read_table(tmp_path, "bronze", "items").to_pylist()
+    assert [r["price"] for r in rows] == ["2", "30"]
+    write_parquet(tmp_path, "a.parquet", good_columns() | {"quantity": pa.array([2.0, 3.0])})
+    with pytest.raises(SchemaDriftError, match=r"quantity of items is double .* but int"):
+        land(tmp_path, ITEMS, folder, "b1", WHEN)  # the other way round may lose the fraction

@@ -455,6 +455,19 @@ def test_empty_unnamed_columns_of_trailing_delimiters_are_not_drift(tmp_path: Pa
         land(tmp_path, PEOPLE, path, "b1", WHEN)
 
 
+def test_records_ending_with_a_delimiter_their_header_lacks_land_whole(tmp_path: Path) -> None:
+    """Some exporters end every record with a delimiter, but not the header: an empty last
+    field, not a record of too many fields."""
+    path = write(tmp_path, PEOPLE, "\ufeffid,age\r\n\r\nA,1,\r\nB,,\r\nC,3,x\r\nD\r\n")
+    result = land(tmp_path, PEOPLE, path, "b1", WHEN, drift="evolve")
+    rows = [(r["_row_number"], r["id"], r["age"], r["_extra"]) for r in bronze(tmp_path, "people")]
+    assert rows == [(1, "A", "1", None), (2, "B", None, None),
+                    (3, "C", "3", '{"unnamed column 3": "x"}')]  # fmt: skip
+    assert [(b["_row_number"], b["raw"]) for b in quarantine(tmp_path, "people")] == [(4, "D")]
+    assert (result.records, result.landed, result.quarantined) == (4, 3, 1)
+    assert result.added_columns == ["unnamed column 3"]  # a value under no name is still drift
+
+
 def test_a_csv_header_names_contract_columns_whatever_their_case_and_spaces(
     tmp_path: Path,
 ) -> None:
@@ -550,7 +563,8 @@ def test_a_source_folder_that_cannot_be_searched_is_one_line_naming_it(
         sources(tmp_path)
 
 
-@pytest.mark.parametrize("table", [PEOPLE, replace(PEOPLE, file_format="parquet_dir")])
+@pytest.mark.parametrize("table", [PEOPLE, replace(PEOPLE, file_format="parquet_dir"),
+                                   replace(PEOPLE, file_format="text")])  # fmt: skip
 def test_a_sub_folder_that_cannot_be_listed_is_not_a_folder_without_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, table: Table
 ) -> None:
@@ -638,3 +652,79 @@ def test_a_text_folder_leaves_hidden_files_aside_as_other_folders_do(tmp_path: P
     result = land(tmp_path, NOTES, folder, "b1", WHEN)
     assert (result.records, result.landed, result.quarantined) == (1, 1, 0)
     assert [(r["name"], r["_row_number"]) for r in bronze(tmp_path, "notes")] == [("a.txt", 1)]
+
+
+def test_a_text_folder_lands_the_files_of_its_sub_folders_named_by_their_path(
+    tmp_path: Path,
+) -> None:
+    """Notes kept by year land too; ``name`` (the key) is the path inside the folder, so two
+    years' ``n1.txt`` stay two notes; hidden sub-folders stay aside."""
+    folder = tmp_path / NOTES.path
+    note = "--- BEGIN NOTE ---\n{}\n--- END NOTE ---\n"
+    files = {"n1.txt": "now", "2024/n1.txt": "old", "2024/q1/n2.txt": "older",
+             ".git/n3.txt": "x", "2023/.n4.txt": "x", "_tmp/n5.txt": "x"}  # fmt: skip
+    for name, body in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(note.format(body))
+    result = land(tmp_path, NOTES, folder, "b1", WHEN)
+    assert (result.records, result.landed, result.quarantined) == (3, 3, 0)
+    rows = [(r["name"], r["_source_file"], r["text"].split("\n")[1], r["_row_number"])
+            for r in bronze(tmp_path, "notes")]  # fmt: skip
+    assert rows == [
+        ("2024/n1.txt", "sources/notes/2024/n1.txt", "old", 1),
+        ("2024/q1/n2.txt", "sources/notes/2024/q1/n2.txt", "older", 2),
+        ("n1.txt", "sources/notes/n1.txt", "now", 3),
+    ]
+
+
+@pytest.mark.parametrize(("table", "name"), [(PEOPLE, b"caf\xe9.csv"), (NOTES, b"caf\xe9.txt")])
+def test_a_file_name_that_is_not_utf8_is_one_line_naming_it(
+    tmp_path: Path, table: Table, name: bytes
+) -> None:
+    """A ZIP from an old Windows names files in its code page; spaces and accents in UTF-8 are
+    fine."""
+    folder = tmp_path / "sources" / "people"
+    folder.mkdir(parents=True)
+    content = b"id,age\nA,1\n" if table is PEOPLE else b"--- BEGIN N ---\nx\n--- END N ---\n"
+    (folder / f"Müller ñ 北京{name[-4:].decode()}").write_bytes(content)
+    land(tmp_path, table, folder, "b1", WHEN)
+    assert [r["_source_file"] for r in bronze(tmp_path, table.name)] == [
+        f"sources/people/Müller ñ 北京{name[-4:].decode()}"
+    ]
+    try:
+        with open(os.fsencode(folder) + b"/" + name, "wb") as file:
+            file.write(content)
+    except OSError:  # a file system that only takes UTF-8 names: nothing to test
+        pytest.skip("file names must be UTF-8 here")
+    with pytest.raises(SourceError, match=r"people/caf\\xe9\.\w+: the file name is not UTF-8"):
+        land(tmp_path, table, folder, "b1", WHEN)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[{"id": "a", "when": "2024-01-01"}, {"id": "b"}, 7]\n',
+        '\ufeff[\n  {"id": "a", "when": "2024-01-01"},\n  {"id": "b"},\n  7\n]',
+    ],
+)
+def test_a_json_lines_source_written_as_one_array_lands_its_documents(
+    tmp_path: Path, text: str
+) -> None:
+    """``mongoexport --jsonArray`` writes one array, on one line or pretty-printed; each of its
+    documents is a record, numbered by its place in the array."""
+    result = land(tmp_path, DOCS, write(tmp_path, DOCS, text), "b1", WHEN)
+    rows = [(r["_row_number"], r["id"], r["when"]) for r in bronze(tmp_path, "docs")]
+    assert rows == [(1, "a", "2024-01-01"), (2, "b", None)]
+    bad = quarantine(tmp_path, "docs")
+    assert [(b["_row_number"], b["raw"], b["reason"]) for b in bad] == [
+        (3, "7", "record is not a JSON object")
+    ]
+    assert (result.records, result.landed, result.quarantined) == (3, 2, 1)
+
+
+def test_json_lines_each_an_array_stay_records_that_are_not_objects(tmp_path: Path) -> None:
+    text = '[{"id": "a"}]\n{"id": "b", "when": "2024-01-01"}\n'
+    result = land(tmp_path, DOCS, write(tmp_path, DOCS, text), "b1", WHEN)
+    assert [r["id"] for r in bronze(tmp_path, "docs")] == ["b"]
+    assert [b["reason"] for b in quarantine(tmp_path, "docs")] == ["record is not a JSON object"]
+    assert (result.records, result.landed, result.quarantined) == (2, 1, 1)

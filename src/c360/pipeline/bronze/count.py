@@ -25,7 +25,7 @@ from c360.pipeline.bronze.blocks import (
     source_files,
     text_files,
 )
-from c360.pipeline.bronze.readers import json_array
+from c360.pipeline.bronze.readers import json_array, lines_as_array
 
 _QUOTE, _NEWLINE, _RETURN = ord('"'), ord("\n"), ord("\r")
 _BLOCK = 1 << 24
@@ -44,8 +44,8 @@ def count(path: Path | Database, contract: Table, quoted: bool = False) -> int:
         return len(text_files(path))
     if fmt in ("parquet", "parquet_dir") or path.suffix == ".parquet":
         return sum(_parquet_rows(file) for file in parquet_files(path))
-    if fmt == "json":
-        docs = json_array(path)
+    if fmt in ("json", "jsonl", "mongo_jsonl"):
+        docs = json_array(path) if fmt == "json" else lines_as_array(path)
         if docs is not None:
             return len(docs)  # else JSON lines, counted as such below
     if quoted and is_csv(path, contract):

@@ -110,7 +110,10 @@ def _csv_pass(
     whole: bytes | None,
 ) -> Iterator[Block]:
     bad: list[Reject] = []
-    header = _header(path, dialect)  # every column text: none typed by Arrow's guess
+    header, first = _header(path, dialect)  # every column text: none typed by Arrow's guess
+    # records ending with a delimiter the header lacks: an empty last field, not a record of
+    # too many fields (the unnamed column is then left aside as when the header ends so too)
+    named = [*header, ""] if len(first) == len(header) + 1 and first[-1] == "" else None
     source: Path | BinaryIO = path if whole is None else io.BytesIO(whole)
     reader = pacsv.open_csv(
         _Escaped(source, dialect.encoding) if escaped else source,
@@ -118,6 +121,8 @@ def _csv_pass(
             use_threads=False,
             block_size=block_bytes,
             encoding="utf8" if escaped else dialect.encoding,
+            column_names=named,
+            skip_rows=1 if named else 0,
         ),
         parse_options=pacsv.ParseOptions(
             delimiter=dialect.delimiter,
@@ -201,18 +206,25 @@ class _Handed:
         return [(r[0], r[1], _unescape(r[2]), r[3]) for r in fresh] if escaped else fresh
 
 
-def _header(path: Path, dialect: CsvFile) -> list[str]:
-    """The names in the file's first record, as Arrow will read them.
+def _header(path: Path, dialect: CsvFile) -> tuple[list[str], list[str]]:
+    """The names in the file's first record, as Arrow will read them, and the fields of the
+    next non-empty record (none if it is not within the first 64 KiB).
 
     >>> import tempfile
     >>> file = Path(tempfile.mkdtemp()) / "p.csv"
-    >>> _ = file.write_bytes(b'\\xef\\xbb\\xbfid;"a;b"\\r\\n1;2\\r\\n')
+    >>> _ = file.write_bytes(b'\\xef\\xbb\\xbfid;"a;b"\\r\\n\\r\\n1;2;\\r\\n')
     >>> _header(file, CsvFile(delimiter=";"))
-    ['id', 'a;b']
+    (['id', 'a;b'], ['1', '2', ''])
     """
     with path.open("rb") as file:
         head = file.read(1 << 16).decode(dialect.encoding, "replace").removeprefix("\ufeff")
-    return next(csv.reader(io.StringIO(head, newline=""), delimiter=dialect.delimiter), [])
+    records = csv.reader(io.StringIO(head, newline=""), delimiter=dialect.delimiter)
+    header = next(records, [])
+    try:
+        first = next((record for record in records if record), [])
+    except csv.Error:  # a quoted value running past the 64 KiB
+        first = []
+    return header, first
 
 
 def _named(data: pa.Table) -> pa.Table:

@@ -46,9 +46,12 @@ QUARANTINE_SCHEMA = pa.schema([
     ("raw", pa.string()), ("reason", pa.string()),
 ])  # fmt: skip
 
-# The kind of value each logical type holds; a typed source column of another kind is retyped.
+# The kind of value each logical type holds; a typed source column of another kind is retyped,
+# but for text (bronze keeps raw text anyway) and a kind the contract's widens losslessly (whole
+# numbers where it says float: a writer types a price column of round prices as int64).
 KINDS = {"string": "text", "int": "int", "float": "float", "bool": "bool",
          "timestamp": "timestamp", "date": "timestamp", "list<string>": "list"}  # fmt: skip
+FITS = {kind: {"text", kind} for kind in KINDS.values()} | {"float": {"text", "float", "int"}}
 
 
 class SchemaDriftError(Exception):
@@ -327,13 +330,13 @@ def _quarantine(
 
 
 def _retyped(types: pa.Schema | None, contract: Table) -> list[tuple[str, str, str]]:
-    """(column, contract type, source type) of each typed column holding another kind of value
-    than its contract says; text fits every type, since bronze keeps raw text anyway."""
+    """(column, contract type, source type) of each typed column holding a kind of value that
+    does not fit its contract's type (``FITS``)."""
     known = set(contract.column_names)
     return [
         (f.name, contract.column(f.name).dtype, _type_name(f))
         for f in types or []
-        if f.name in known and _kind(f.type) not in ("text", KINDS[contract.column(f.name).dtype])
+        if f.name in known and _kind(f.type) not in FITS[KINDS[contract.column(f.name).dtype]]
     ]
 
 

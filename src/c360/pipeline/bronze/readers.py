@@ -143,11 +143,28 @@ def json_array(path: Path) -> list[Any] | None:
     return docs
 
 
+def lines_as_array(path: Path) -> list[Any] | None:
+    """The documents of a JSON-lines file written as one JSON array instead (``mongoexport
+    --jsonArray``, an API's response saved as is), or ``None`` for JSON lines."""
+    with open_bytes(path) as file:
+        head = file.read(4096).removeprefix(UTF8_BOM).lstrip()
+    if not head.startswith(b"["):
+        return None
+    try:
+        return json_array(path)
+    except SourceError:  # not one array (an array a line, say): its lines say what is wrong
+        return None
+
+
 def _json_array(path: Path, contract: Table) -> Iterator[Block]:
     docs = json_array(path)
     if docs is None:
         yield from _json_lines(path, contract)
         return
+    yield from _array_blocks(path, contract, docs)
+
+
+def _array_blocks(path: Path, contract: Table, docs: list[Any]) -> Iterator[Block]:
     for start in range(0, max(len(docs), 1), BLOCK_ROWS):
         part = docs[start : start + BLOCK_ROWS]
         yield documents(str(path), contract, [(start + i + 1, d, None) for i, d in enumerate(part)])
@@ -155,6 +172,9 @@ def _json_array(path: Path, contract: Table) -> Iterator[Block]:
 
 def _json_lines(path: Path, contract: Table) -> Iterator[Block]:
     refuse_utf16(path, _UTF16)
+    if (docs := lines_as_array(path)) is not None:
+        yield from _array_blocks(path, contract, docs)
+        return
     with open_bytes(path) as file:  # lines as the record count sees them
         pending: list[tuple[int, Any, str | None]] = []
         for number, raw in enumerate(lines(file), start=1):
@@ -298,10 +318,14 @@ def _epoch_text(value: Any) -> str:
 
 
 def _text_folder(path: Path, contract: Table) -> Iterator[Block]:
+    """A folder's files, each named by its path inside the folder (``2024/n1.txt``): two
+    sub-folders may each hold an ``n1.txt``, and ``name`` is the table's key."""
     files = text_files(path)
+    inside = len(os.path.join(path, ""))
     for start in range(0, max(len(files), 1), BLOCK_ROWS):
         chunk = files[start : start + BLOCK_ROWS]
-        yield _text_block(chunk, [_read_bytes(f) for f in chunk], start)
+        names = [file[inside:].replace(os.sep, "/") for file in chunk]
+        yield _text_block(chunk, names, [_read_bytes(f) for f in chunk], start)
 
 
 def _read_bytes(file: str) -> bytes:
@@ -309,10 +333,12 @@ def _read_bytes(file: str) -> bytes:
         return handle.read()
 
 
-def _text_block(files: list[str], contents: list[bytes], start: int) -> Block:
+def _text_block(files: list[str], given: list[str], contents: list[bytes], start: int) -> Block:
     names, texts, sources, numbers = [], [], [], []
     rejects: list[Reject] = []
-    for number, (file, raw) in enumerate(zip(files, contents, strict=True), start=start + 1):
+    for number, (file, name, raw) in enumerate(
+        zip(files, given, contents, strict=True), start=start + 1
+    ):
         try:
             text = raw.removeprefix(UTF8_BOM).decode("utf-8")
         except UnicodeDecodeError:
@@ -322,7 +348,7 @@ def _text_block(files: list[str], contents: list[bytes], start: int) -> Block:
             reason = "no '--- BEGIN … ---' / '--- END … ---' markers"
             rejects.append((file, number, text, reason))
             continue
-        names.append(os.path.basename(file))
+        names.append(name)
         texts.append(text)
         sources.append(file)
         numbers.append(number)
