@@ -601,3 +601,28 @@ def test_luhn_and_variants_cover_their_kinds() -> None:
         "xy@gmail.com",
         "x.y@googlemail.com",
     }
+
+
+CREATED = {
+    "crm": "created_at",
+    "loyalty": "enrolled_at",
+    "web": "signup_at",
+    "ecommerce": "created_at",
+}
+
+
+def test_nobody_has_a_record_before_turning_seventeen(
+    sources: dict[str, list[Record]],
+    truth: dict[tuple[str, str], str],
+    persons: dict[str, Record],
+) -> None:
+    # Customers are first seen once 18; a web sign-up may come up to six months before that.
+    young = []
+    for name, rows in sources.items():
+        key = contract.SOURCES[name].primary_key[0]
+        for r in rows:
+            born = persons[truth[(name, str(r[key]))]]["birth_date"]
+            created = dt.date.fromisoformat(str(r[CREATED[name]])[:10])
+            if created < born.replace(year=born.year + 17, day=min(born.day, 28)):
+                young.append((name, r[key]))
+    assert young == []

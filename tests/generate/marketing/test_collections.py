@@ -20,6 +20,7 @@ from c360.generate import Plan, generate
 from c360.generate.marketing.collections import CONSENT_VARIANTS, _variant, age_words
 from c360.generate.marketing.documents import DocumentDirt, object_ids, restore
 from c360.generate.plan import AS_OF
+from tests.generate.test_seasons import misdated
 from tests.sourcefiles import listed_defects
 
 PLAN = Plan(scale=0.02, seed=7)
@@ -282,3 +283,9 @@ def test_variants_keep_the_meaning() -> None:
     assert all(v in CONSENT_VARIANTS["true"] for v in out[::2])
     assert all(v in CONSENT_VARIANTS["false"] for v in out[1::2])
     assert [age_words(a) for a in (18, 21, 80)] == ["eighteen", "twenty-one", "eighty"]
+
+
+def test_campaign_names_fit_their_start_dates(ws: Path) -> None:
+    docs = [d for d in read(ws, "mongo_campaigns") if when(d.get("start_date")) is not None]
+    starts = [d["start_date"]["$date"] for d in docs]
+    assert misdated([d.get("campaign_name") for d in docs], starts) == []

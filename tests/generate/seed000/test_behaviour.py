@@ -238,3 +238,18 @@ def test_customers_buy_mostly_in_their_favourite_categories(block: Generated) ->
     assert top.mean() > 0.6  # 0.75 measured; the catalogue's largest category has ~0.35
     favourite = block.habits.tastes[many, 0]
     assert (per[many].argmax(axis=1) == favourite).mean() > 0.6
+
+
+def test_at_risk_customers_churn_well_after_they_are_first_seen() -> None:
+    plan = Plan(seed=5, scale=0.01)
+    b = Block(plan, 0, people(plan, 0, plan.blocks()[0][1]), seed000.dimension_tables(plan))
+    seen = AS_OF - 180 * DAY  # the latest first_seen_at: churn could fall 60 days before it
+    customers = pa.table(
+        {
+            "lifecycle_stage": ["at_risk"] * b.n,
+            "first_seen_at": pa.array([seen] * b.n, pa.timestamp("s")),
+        }
+    )
+    churn_at = behaviour(b, customers).churn_at
+    assert churn_at.min() >= seen + 60 * DAY
+    assert churn_at.max() <= AS_OF + 30 * DAY

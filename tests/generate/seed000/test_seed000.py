@@ -16,6 +16,7 @@ from c360.contracts.check import orphans, violations
 from c360.engines.duckdb import connect_sources
 from c360.generate.plan import AS_OF
 from tests.conftest import CLEAN_PLAN
+from tests.generate.test_seasons import misdated
 from tests.sourcefiles import read_raw, read_typed
 
 SEED_000 = [t for t in contracts.SOURCE_TABLES if t.seed == "000" and t.file_format == "table"]
@@ -320,3 +321,72 @@ def test_email_activity_never_precedes_first_seen(clean_workspace: Path) -> None
              WHERE e.event_at < c.first_seen_at)
     """).fetchone()
     assert (sends, events) == (0, 0)
+
+
+def test_an_order_holds_each_product_once(clean_workspace: Path) -> None:
+    con = connect_sources(clean_workspace)
+    repeats, lines, orders = con.execute("""
+        SELECT COUNT(*) - COUNT(DISTINCT (order_id, product_id)), COUNT(*),
+               COUNT(DISTINCT order_id)
+        FROM order_lines
+    """).fetchone()
+    assert repeats == 0
+    assert 2.8 < lines / orders < 3.2  # still the seed's ~3 lines per order
+
+
+def test_nobody_is_mailed_after_unsubscribing(clean_workspace: Path) -> None:
+    con = connect_sources(clean_workspace)
+    later, twice, quitters = con.execute("""
+        WITH quit AS (
+            SELECT customer_id, MIN(event_at) AS at, COUNT(*) AS n
+            FROM marketing_events WHERE event_type = 'unsubscribe' GROUP BY customer_id
+        )
+        SELECT (SELECT COUNT(*) FROM marketing_sends s JOIN quit q USING (customer_id)
+                WHERE s.send_at > q.at),
+               (SELECT COUNT(*) FROM quit WHERE n > 1),
+               (SELECT COUNT(*) FROM quit)
+    """).fetchone()
+    assert (later, twice) == (0, 0)
+    assert quitters > 20  # people do unsubscribe
+
+
+def test_linked_customers_join_an_account_that_already_existed(clean_workspace: Path) -> None:
+    con = connect_sources(clean_workspace)
+    early = con.execute("""
+        SELECT COUNT(*) FROM crm_customers c JOIN crm_accounts a USING (account_id)
+        WHERE c.first_seen_at < a.created_at
+    """).fetchone()
+    assert early == (0,)
+
+
+def test_only_recent_orders_and_returns_are_pending(clean_workspace: Path) -> None:
+    con = connect_sources(clean_workspace)
+    old_orders, old_returns, recent = con.execute("""
+        SELECT
+            (SELECT COUNT(*) FROM orders
+             WHERE status = 'pending' AND order_at < TIMESTAMP '2025-12-17'),
+            (SELECT COUNT(*) FROM returns
+             WHERE status = 'pending' AND created_at < TIMESTAMP '2025-12-17'),
+            (SELECT COUNT(*) FROM orders WHERE status = 'pending')
+    """).fetchone()
+    assert (old_orders, old_returns) == (0, 0)
+    assert recent > 0
+
+
+def test_campaign_names_and_promo_codes_fit_their_dates(clean_workspace: Path) -> None:
+    campaigns = read_raw(clean_workspace, "marketing_campaigns")
+    assert (
+        misdated(
+            campaigns.column("campaign_name").to_pylist(),
+            campaigns.column("start_date").to_pylist(),
+        )
+        == []
+    )
+    con = connect_sources(clean_workspace)
+    off_season = con.execute("""
+        SELECT COUNT(*) FROM orders
+        WHERE (promo_code = 'XMAS15' AND month(order_at) NOT IN (11, 12))
+           OR (promo_code = 'SUMMER20' AND month(order_at) NOT IN (6, 7, 8))
+           OR (promo_code = 'BLACKFRIDAY' AND month(order_at) <> 11)
+    """).fetchone()
+    assert off_season == (0,)

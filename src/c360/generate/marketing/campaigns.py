@@ -13,10 +13,11 @@ import pyarrow as pa
 from c360.contracts import marketing_bronze as contract
 from c360.generate import defect_values as dv
 from c360.generate import vocab
-from c360.generate.arrays import ids, pick, uniform_between, weighted
+from c360.generate.arrays import ids, uniform_between, weighted
 from c360.generate.marketing.documents import DocumentDirt
 from c360.generate.plan import ACTIVITY_START, AS_OF, DAY, Plan
 from c360.generate.rand import stream
+from c360.generate.seasons import campaign_themes
 from c360.generate.source_dirt import ISO_TEXT, date_text
 
 RATE = 0.02
@@ -82,15 +83,12 @@ def campaigns(plan: Plan) -> DocumentDirt:
     conversions = rng.binomial(clicks, rng.uniform(0.01, 0.08, n))
     conversions[no_conversions] = 0
 
-    theme = pick(vocab.CAMPAIGN_THEMES, rng.integers(0, len(vocab.CAMPAIGN_THEMES), n))
-    years = (start // DAY).astype("datetime64[D]").astype("datetime64[Y]").astype(int) + 1970
+    theme, years = campaign_themes(rng.random(n), start, end)
     table = pa.table(
         {
             "_id": pa.nulls(n, pa.string()),
             "campaign_id": ids("CAMP", np.arange(1, n + 1), 3),
-            "campaign_name": [
-                f"{t} {y}" for t, y in zip(theme.to_pylist(), years.tolist(), strict=True)
-            ],
+            "campaign_name": [f"{t} {y}" for t, y in zip(theme, years.tolist(), strict=True)],
             "campaign_type": pa.array(kind.tolist(), pa.string()),
             "budget": budget,
             "spend": spend,

@@ -4,7 +4,8 @@ Products have a global popularity (Zipf, the same ranking in every block). A lin
 one of the customer's favourite categories with probability ``TASTE_SHARE`` (popularity within
 the category), else from the whole catalogue. Products come in complementary pairs within their
 category (a fixed pairing per seed); a line's complement joins the same order with probability
-``BUNDLE``, so those pairs are bought together far more often than chance.
+``BUNDLE``, so those pairs are bought together far more often than chance. An order holds each
+product once (one line, with a quantity).
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from c360.generate.arrays import euros, ids, repeat_index, weighted
 from c360.generate.block import Block
 from c360.generate.rand import stream
 
-LINES_PER_ORDER = 3.0  # on average, complements included
+# Lines an order's buyer picks: 1 + Poisson(CHOSEN_LINES - 1); with complements (BUNDLE, unless
+# already picked) that makes ~3 lines per order, the seed's figure.
+CHOSEN_LINES = 2.4
 TASTE_SHARE = 0.8
 BUNDLE = 0.3
 SECOND_TASTE_PICK = 0.4  # share of a two-category customer's taste lines from the second one
@@ -75,6 +78,49 @@ def _draw(
     return out
 
 
+def _distinct_draw(
+    rng: np.random.Generator,
+    weight: np.ndarray,
+    category: np.ndarray,
+    codes: np.ndarray,
+    order: np.ndarray,
+) -> np.ndarray:
+    """``_draw``, redrawn until no order holds a product twice (an order has one line per
+    product, with a quantity); after a few rounds a repeat may come from any category.
+
+    >>> codes = np.array([0, 0, 1])
+    >>> got = _distinct_draw(np.random.default_rng(0), np.ones(3), np.zeros(9, int), codes,
+    ...                      np.repeat([0, 1, 2], 3))
+    >>> sorted(got[:3].tolist()), sorted(got[3:6].tolist())
+    ([0, 1, 2], [0, 1, 2])
+    """
+    product = _draw(rng, weight, category, codes)
+    for round_ in range(64):
+        key = order * len(codes) + product
+        ranked = np.lexsort((np.arange(len(key)), key))
+        repeat = np.zeros(len(key), dtype=bool)
+        repeat[ranked[1:]] = key[ranked[1:]] == key[ranked[:-1]]
+        if not repeat.any():
+            return product
+        where = np.where(round_ < 4, category[repeat], -1)
+        product[repeat] = _draw(rng, weight, where, codes)
+    raise AssertionError("an order has more lines than the catalogue has products")
+
+
+def _in_order(
+    order: np.ndarray, product: np.ndarray, held_order: np.ndarray, held: np.ndarray, n: int
+) -> np.ndarray:
+    """Whether each (order, product) is among the (held_order, held) lines.
+
+    >>> _in_order(np.array([0, 0, 1]), np.array([2, 3, 2]), np.array([0, 1]), np.array([2, 5]), 9)
+    array([ True, False, False])
+    """
+    held_key = np.sort(held_order * n + held)
+    key = order * n + product
+    at = np.minimum(np.searchsorted(held_key, key), max(len(held_key) - 1, 0))
+    return (len(held_key) > 0) & (held_key[at] == key)
+
+
 def lines(
     block: Block, order_owner: np.ndarray, tastes: np.ndarray
 ) -> tuple[pa.Table, np.ndarray, np.ndarray]:
@@ -87,15 +133,16 @@ def lines(
     prod = block.dims.products
     codes = category_codes(prod)
     weight = popularity(block.plan.seed, prod.num_rows)
-    first = 1 + rng.poisson(LINES_PER_ORDER / (1 + BUNDLE) - 1, n_orders)
-    base_order = repeat_index(first)
+    first = 1 + rng.poisson(CHOSEN_LINES - 1, n_orders)
+    base_order = repeat_index(np.minimum(first, len(codes)))
     k = len(base_order)
     taste = tastes[order_owner[base_order]]
     second = (taste[:, 1] >= 0) & (rng.random(k) < SECOND_TASTE_PICK)
     category = np.where(rng.random(k) < TASTE_SHARE, np.where(second, taste[:, 1], taste[:, 0]), -1)
-    base = _draw(rng, weight, category, codes)
+    base = _distinct_draw(rng, weight, category, codes, base_order)
     partner = complements(prod, block.plan.seed)[base]
     extra = (partner >= 0) & (rng.random(k) < BUNDLE)
+    extra &= ~_in_order(base_order, partner, base_order, base, len(codes))
     line_order = np.concatenate([base_order, base_order[extra]])
     product = np.concatenate([base, partner[extra]])
     position = np.concatenate([np.arange(k), np.flatnonzero(extra)])

@@ -62,7 +62,12 @@ def behaviour(block: Block, customers_: pa.Table) -> Behaviour:
     churn_at = np.full(n, NEVER, dtype=np.int64)
     for name, (low, high) in CHURN_WINDOW.items():
         here = stage == name
-        lo = start[here] + 120 * DAY if low is None else AS_OF + low * DAY
+        # Never before the customer is first seen: 120 active days, or 60 for at-risk ones.
+        lo = (
+            start[here] + 120 * DAY
+            if low is None
+            else np.maximum(AS_OF + low * DAY, start[here] + 60 * DAY)
+        )
         churn_at[here] = uniform_between(rng, lo, AS_OF + high * DAY, int(here.sum()))
     churner = churn_at < NEVER
     level = np.exp(rng.normal(-(LEVEL_SIGMA**2) / 2, LEVEL_SIGMA, n))

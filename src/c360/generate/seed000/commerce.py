@@ -8,10 +8,10 @@ import numpy as np
 import pyarrow as pa
 
 from c360.contracts import commerce
-from c360.generate import vocab
 from c360.generate.arrays import draw, euros, ids, timestamps, weighted, where_valid
 from c360.generate.block import Block
 from c360.generate.plan import ACTIVITY_START, AS_OF, DAY
+from c360.generate.seasons import promo_codes
 from c360.generate.seed000 import baskets
 from c360.generate.seed000.behaviour import Behaviour, active_days, rhythm
 from c360.generate.seed000.email import EmailActivity
@@ -20,8 +20,10 @@ ATTRIBUTION_WINDOW = 14 * DAY
 # Mean orders per customer by lifecycle stage (leads and prospects have not bought yet): together
 # they set the block's order volume, shared out by activity level x active days.
 ORDERS_BY_STAGE = {"active": 4.2, "at_risk": 4.0, "churned": 3.5}
-ORDER_STATUS_WEIGHTS = (85, 5, 10)
-RETURN_RATE_OF_COMPLETED = 0.2  # ~10,000 returns of ~51,000 completed orders (some too recent)
+CANCEL_RATE = 0.10
+# An order (or return) stays pending for up to this long, so only recent ones are still pending.
+PENDING_DAYS = 14
+RETURN_RATE_OF_COMPLETED = 0.19  # ~10,000 returns of ~53,500 completed orders (some too recent)
 
 
 @dataclass(frozen=True)
@@ -63,12 +65,12 @@ def orders_and_lines(
     campaign = _last_touch(owner, order_at, touch_owner, touch_at, touch_campaign)
 
     lines, cents, line_order = baskets.lines(block, owner, habits.tastes)
-    status = np.array(commerce.ORDER_STATUSES)[weighted(rng, ORDER_STATUS_WEIGHTS, m)]
-    promo = where_valid(
-        rng.random(m) < 0.15,
-        np.array(vocab.PROMO_CODES, dtype=object)[rng.integers(0, len(vocab.PROMO_CODES), m)],
-        pa.string(),
+    status = np.where(
+        rng.random(m) < CANCEL_RATE,
+        "canceled",
+        np.where(still_pending(rng, order_at), "pending", "completed"),
     )
+    promo = where_valid(rng.random(m) < 0.15, promo_codes(rng.random(m), order_at), pa.string())
     camp_ids = np.array(block.dims.campaigns.column("campaign_id").to_pylist(), dtype=object)
     order_ids = ids("ORD_", block.next_ids("orders", m), 7)
     orders = pa.table(
@@ -89,6 +91,17 @@ def orders_and_lines(
     lines = lines.set_column(1, "order_id", order_ids.take(pa.array(line_order)))
     returns = _returns(block, orders, order_at, cents, status)
     return Commerce(orders, lines, returns, owner, cents, line_order)
+
+
+def still_pending(rng: np.random.Generator, at: np.ndarray) -> np.ndarray:
+    """Whether something opened at ``at`` is still pending at the data's end: it takes a
+    uniform 0 to ``PENDING_DAYS`` days to settle.
+
+    >>> pending = still_pending(np.random.default_rng(0), np.array([AS_OF - 20 * DAY, AS_OF]))
+    >>> pending.tolist()
+    [False, True]
+    """
+    return AS_OF - at < rng.uniform(0, PENDING_DAYS * DAY, len(at))
 
 
 def _touches(block: Block, email: EmailActivity) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -136,7 +149,11 @@ def _returns(
         (status == "completed") & (rng.random(m) < RETURN_RATE_OF_COMPLETED) & (created <= AS_OF)
     )
     r = len(chosen)
-    ret_status = np.array(("approved", "pending", "rejected"))[weighted(rng, (70, 15, 15), r)]
+    ret_status = np.where(
+        still_pending(rng, created[chosen]),
+        "pending",
+        np.array(("approved", "rejected"))[weighted(rng, (80, 20), r)],
+    )
     share = np.where(rng.random(r) < 0.65, 1.0, rng.uniform(0.2, 0.9, r))
     refund = np.where(ret_status == "rejected", 0, np.floor(cents[chosen] * share)).astype(np.int64)
     return pa.table(

@@ -20,6 +20,7 @@ from c360.generate.plan import ACTIVITY_START, AS_OF, DAY, HISTORY_START
 from c360.generate.seed000.behaviour import NEVER, Behaviour
 
 COUNTRY_NAME = {"FR": "France", "US": "USA", "DE": "Germany", "ES": "Spain", "GB": "UK"}
+ADULT_DAYS = 18 * 365 + 4  # nobody is a customer before turning 18
 STAGE_WEIGHTS = {"lead": 12, "prospect": 13, "active": 50, "at_risk": 12, "churned": 13}
 CONSENT_EMAIL_RATE = 0.65
 ACCOUNT_LINK_RATE = 0.30
@@ -31,13 +32,16 @@ DISTRESS_TYPES = (80, 0, 5, 0, 15)  # mostly support tickets, some complaints
 
 
 def customers(block: Block) -> pa.Table:
-    """Customers of the block: one per person, 30% attached to an account."""
+    """Customers of the block: one per person, first seen once adult (or in the last months
+    before the data's end), 30% attached to an account created by then."""
     rng, n, p = block.rng("customers"), block.n, block.people
     stage = np.array(list(STAGE_WEIGHTS))[weighted(rng, list(STAGE_WEIGHTS.values()), n)]
-    n_acc = block.dims.accounts.num_rows
     linked = rng.random(n) < ACCOUNT_LINK_RATE
-    account = ids("ACC_", rng.integers(1, n_acc + 1, n), 6)
-    first_seen = uniform_between(rng, HISTORY_START, AS_OF - 180 * DAY, n)
+    u_account = rng.random(n)
+    last_start = AS_OF - 180 * DAY
+    adult = (p.column("birth_date").cast(pa.int32()).to_numpy() + ADULT_DAYS) * DAY
+    first_seen = uniform_between(rng, np.clip(adult, HISTORY_START, last_start), last_start, n)
+    account, linked = _accounts_for(block.dims.accounts, first_seen, u_account, linked)
     return pa.table(
         {
             "customer_id": p.column("customer_id"),
@@ -58,6 +62,26 @@ def customers(block: Block) -> pa.Table:
         },
         schema=crm.CUSTOMERS.arrow_schema(),
     )
+
+
+def _accounts_for(
+    accounts: pa.Table, first_seen: np.ndarray, u: np.ndarray, linked: np.ndarray
+) -> tuple[pa.Array, np.ndarray]:
+    """An account created by each customer's ``first_seen_at`` (picked by ``u``), and whether
+    the customer is linked (not when no account existed yet).
+
+    >>> acc = pa.table({"account_id": ["ACC_1", "ACC_2"], "created_at": pa.array([20, 10],
+    ...     pa.timestamp("s"))})
+    >>> ids_, ok = _accounts_for(acc, np.array([15, 25, 5]), np.array([0.9, 0.9, 0.5]),
+    ...                          np.array([True, True, True]))
+    >>> ids_.to_pylist(), ok.tolist()
+    (['ACC_2', 'ACC_1', 'ACC_2'], [True, True, False])
+    """
+    created = accounts.column("created_at").cast(pa.int64()).to_numpy()
+    by_date = np.argsort(created, kind="stable")
+    existing = np.searchsorted(created[by_date], first_seen, side="right")
+    choice = by_date[np.minimum((u * existing).astype(np.int64), len(created) - 1)]
+    return accounts.column("account_id").take(pa.array(choice)), linked & (existing > 0)
 
 
 def customer_segments(block: Block, customers_: pa.Table) -> pa.Table:

@@ -21,6 +21,7 @@ from c360.generate.arrays import (
 )
 from c360.generate.plan import ACTIVITY_START, AS_OF, DAY, HISTORY_START, Plan
 from c360.generate.rand import stream
+from c360.generate.seasons import campaign_themes
 from c360.generate.text import make_subjects
 
 INDUSTRY_WEIGHTS = (25, 20, 15, 15, 10, 10, 5)
@@ -115,11 +116,8 @@ def campaigns(plan: Plan) -> pa.Table:
     objective = np.array(marketing.OBJECTIVES)[rng.permutation(np.arange(n) % 5)]
     start = uniform_between(rng, ACTIVITY_START, AS_OF - 45 * DAY, n) // DAY * DAY
     end = start + rng.integers(21, 120, n) * DAY + DAY - 1
-    theme = rng.integers(0, len(vocab.CAMPAIGN_THEMES), n)
-    years = start.astype("datetime64[s]").astype("datetime64[Y]").astype(int) + 1970
-    names = [
-        f"{vocab.CAMPAIGN_THEMES[theme[i]]} {years[i]} — {objective[i].title()}" for i in range(n)
-    ]
+    themes, years = campaign_themes(rng.random(n), start, end)
+    names = [f"{themes[i]} {years[i]} — {objective[i].title()}" for i in range(n)]
     return pa.table(
         {
             "campaign_id": ids("CAMP_", np.arange(1, n + 1), 3),

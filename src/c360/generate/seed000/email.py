@@ -1,6 +1,7 @@
 """Seed 000 e-mail activity for one block: sends to consenting customers and their events.
 
-Sends fall in their campaign's window and never before the recipient's ``first_seen_at``.
+Sends fall in their campaign's window, never before the recipient's ``first_seen_at`` and
+never after they unsubscribed.
 
 Funnel per send (the seed's rates): 3% bounce; 22% of delivered sends are opened; 8% of opened
 sends are clicked; 0.5% of delivered sends lead to an unsubscribe. To reach the seed's volume of
@@ -33,6 +34,8 @@ SENDS_PER_CUSTOMER = 10.0
 BOUNCE, OPEN, CLICK, UNSUBSCRIBE = 0.03, 0.22, 0.08, 0.005
 EXTRA_OPENS, EXTRA_CLICKS = 3.4, 0.5
 MAX_OPEN, MAX_CLICK = 0.9, 0.6  # the most active customers' chances
+# Sends drawn per send kept: ~3.5% fall after their recipient's unsubscribe and are dropped.
+DRAWN_PER_KEPT = 1.037
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,9 @@ def sends_and_events(block: Block, customers_: pa.Table, habits: Behaviour) -> E
     """Sends (consenting customers only) and the funnel of events each one produced."""
     rng = block.rng("sends")
     consent = customers_.column("consent_email").to_numpy(zero_copy_only=False)
-    counts = np.where(consent, rng.poisson(SENDS_PER_CUSTOMER / CONSENT_EMAIL_RATE, block.n), 0)
+    counts = np.where(
+        consent, rng.poisson(SENDS_PER_CUSTOMER * DRAWN_PER_KEPT / CONSENT_EMAIL_RATE, block.n), 0
+    )
     owner = repeat_index(counts)
     m = len(owner)
     camp = block.dims.campaigns
@@ -62,8 +67,12 @@ def sends_and_events(block: Block, customers_: pa.Table, habits: Behaviour) -> E
         block, campaign, send_at, first_seen, c_start, c_end
     )
     owner, campaign, send_at = owner[known], campaign[known], send_at[known]
-    m = len(owner)
     asset = _assets_for(block, campaign, block.people.column("language").to_pylist(), owner, rng)
+    activity = habits.level[owner] * habits.intensity(owner, send_at)
+    funnel = _funnel(block, send_at, activity, habits.churn_at[owner])
+    kept, funnel = _until_unsubscribed(owner, send_at, funnel)
+    owner, campaign, send_at, asset = owner[kept], campaign[kept], send_at[kept], asset[kept]
+    m = len(owner)
     sends = pa.table(
         {
             "send_id": ids("SEND_", block.next_ids("marketing_sends", m), 8),
@@ -74,10 +83,7 @@ def sends_and_events(block: Block, customers_: pa.Table, habits: Behaviour) -> E
         },
         schema=marketing.SENDS.arrow_schema(),
     )
-    activity = habits.level[owner] * habits.intensity(owner, send_at)
-    events, event_send = _events(
-        block, sends, send_at, campaign, asset, activity, habits.churn_at[owner]
-    )
+    events, event_send = _events(block, sends, campaign, asset, funnel)
     return EmailActivity(sends, events, owner, event_send)
 
 
@@ -159,17 +165,13 @@ def _chances(activity: np.ndarray, among: np.ndarray, rate: float, cap: float) -
     return np.minimum(activity * scale, cap)
 
 
-def _events(
-    block: Block,
-    sends: pa.Table,
-    send_at: np.ndarray,
-    campaign: np.ndarray,
-    asset: np.ndarray,
-    activity: np.ndarray,
-    churn_at: np.ndarray,
-) -> tuple[pa.Table, np.ndarray]:
+def _funnel(
+    block: Block, send_at: np.ndarray, activity: np.ndarray, churn_at: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Events as (kind index: open, click, bounce, unsubscribe; send index; time), sorted by
+    send, time and kind."""
     rng = block.rng("events")
-    m = sends.num_rows
+    m = len(send_at)
     bounced = rng.random(m) < BOUNCE
     opened = ~bounced & (rng.random(m) < _chances(activity, ~bounced, OPEN, MAX_OPEN))
     clicked = opened & (rng.random(m) < _chances(activity, opened, CLICK, MAX_CLICK))
@@ -204,7 +206,48 @@ def _events(
     keep &= (kind > 1) | (at <= churn_at[send_i])  # no open or click after churning
     order = np.lexsort((kind, at, send_i))
     order = order[keep[order]]
-    kind, send_i, at = kind[order], send_i[order], at[order]
+    return kind[order], send_i[order], at[order]
+
+
+def _until_unsubscribed(
+    owner: np.ndarray, send_at: np.ndarray, funnel: tuple[np.ndarray, np.ndarray, np.ndarray]
+) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Sends up to each recipient's first unsubscribe, and their events renumbered.
+
+    Nobody is mailed after unsubscribing, and nobody unsubscribes twice: later sends, their
+    events and later unsubscribes are dropped. Returns (mask of kept sends, kept events).
+
+    >>> owner, send_at = np.array([0, 0, 0, 1]), np.array([10, 12, 30, 10])
+    >>> events = np.array([3, 0, 3, 3]), np.array([0, 1, 1, 3]), np.array([15, 40, 45, 19])
+    >>> kept, (k, s, t) = _until_unsubscribed(owner, send_at, events)
+    >>> kept.tolist(), k.tolist(), s.tolist(), t.tolist()
+    ([True, True, False, True], [3, 0, 3], [0, 1, 2], [15, 40, 19])
+    """
+    kind, send_i, at = funnel
+    unsub = kind == 3
+    quit_at = np.full(int(owner.max(initial=-1)) + 1, np.iinfo(np.int64).max)
+    np.minimum.at(quit_at, owner[send_i[unsub]], at[unsub])
+    kept = send_at <= quit_at[owner]
+    keep = kept[send_i] & (~unsub | (at == quit_at[owner[send_i]]))
+    first = np.ones(len(kind), dtype=bool)  # one unsubscribe per recipient, even at a tie
+    u = np.flatnonzero(keep & unsub)
+    who = owner[send_i[u]]
+    first[u[1:][who[1:] == who[:-1]]] = False  # sends are grouped by recipient
+    keep &= first
+    renumber = np.cumsum(kept) - 1
+    return kept, (kind[keep], renumber[send_i[keep]], at[keep])
+
+
+def _events(
+    block: Block,
+    sends: pa.Table,
+    campaign: np.ndarray,
+    asset: np.ndarray,
+    funnel: tuple[np.ndarray, np.ndarray, np.ndarray],
+) -> tuple[pa.Table, np.ndarray]:
+    """The events table: devices, user agents and clicked links for the funnel's events."""
+    rng = block.rng("event_details")
+    kind, send_i, at = funnel
     e = len(kind)
     device_i = weighted(rng, (35, 55, 10), e)
     device = np.array(marketing.DEVICES, dtype=object)[device_i]
