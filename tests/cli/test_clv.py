@@ -139,6 +139,12 @@ def test_a_missing_file_is_one_line(tmp_path: Path) -> None:
     assert "no such file" in _error(["clv", "fit", str(tmp_path / "none.csv"), *ARGS])
 
 
+def test_a_folder_is_named_as_a_folder(tmp_path: Path) -> None:
+    assert _error(["clv", "fit", str(tmp_path), *ARGS]) == (
+        f"error: {tmp_path} is a folder, not a file: give a CSV or Parquet file"
+    )
+
+
 def test_an_unknown_column_is_one_line_naming_the_columns(sales: Path) -> None:
     args = ["--customer", "client", "--date", "day", "--amount", "montant"]
     line = _error(["clv", "fit", str(sales), *args])

@@ -55,6 +55,19 @@ def test_evaluate_counts_a_wrong_truth(workspace: Path, tmp_path: Path) -> None:
     assert scores["records_without_truth"] == 8
 
 
+@pytest.mark.parametrize("rows", ["", "crm,NOT-A-RECORD,P1\nweb,C1,P1\n"])
+def test_a_truth_that_names_none_of_the_records_is_one_line(
+    workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], rows: str
+) -> None:
+    """Not a score of 100% on nothing: a truth of other records is the user's mistake."""
+    truth = tmp_path / "truth.csv"
+    truth.write_text("source,record_id,person_id\n" + rows)
+    assert main(["identity", "evaluate", "-w", str(workspace), "--truth", str(truth)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: none of the run's 12 records is in {truth}: nothing to score\n"
+    )
+
+
 def test_profile_explains_a_customer_found_by_email_or_source_id(workspace: Path) -> None:
     by_email = runner.invoke(
         app, ["profile", "ANNA.keller@example.org", "-w", str(workspace), "--json"]
@@ -101,6 +114,8 @@ def test_profile_errors_are_one_line(workspace: Path, capsys: pytest.CaptureFixt
         assert err.startswith("error: no ") and err.count("\n") == 1, err
     assert "give a customer360_id, an e-mail or a record id" in err  # the blank query
     assert main(["identity", "evaluate", "-w", str(workspace / "nowhere")]) == 2
+    assert "error: no workspace at" in capsys.readouterr().err
+    assert main(["identity", "evaluate", "-w", str(workspace / "truth")]) == 2  # never run
     assert "run `c360 run` first" in capsys.readouterr().err
 
 

@@ -104,6 +104,12 @@ def test_clusters_to_stdout_and_the_summary_to_stderr(people: Path) -> None:
         (["{people}", "{people}", "{people}", "--role", "mail=email"],
          "give one file to deduplicate or two to link, not 3"),
         (["{empty}", "--role", "mail=email"], "{empty}: no rows to deduplicate"),
+        (["{people}", "{people}", "--role", "mail=email"],
+         "{people} is given twice: give one file to deduplicate, or two to link"),
+        (["{tmp}", "--role", "mail=email"],
+         "{tmp} is a folder, not a file: give a CSV or Parquet file"),
+        (["{people}", "{tmp}/blank.csv", "--role", "mail=email"],
+         "{tmp}/blank.csv is empty (0 bytes): give a CSV or Parquet file"),
         (["{people}", "--role", "mail=email", "--threshold", "0"], "the threshold is a"),
     ],
 )  # fmt: skip
@@ -112,6 +118,7 @@ def test_mistakes_are_one_line_and_exit_2(
 ) -> None:
     empty = tmp_path / "empty.csv"
     empty.write_text("id,mail\n", encoding="utf-8")
+    (tmp_path / "blank.csv").write_bytes(b"")
     names = {"tmp": tmp_path, "people": people, "empty": empty}
     argv = ["dedupe", *(a.format(**names) for a in args), "--id", "id", "--out", "-"]
     result = runner.invoke(app, argv)
@@ -136,3 +143,12 @@ def test_an_out_that_is_the_input_is_refused(people: Path, monkeypatch: pytest.M
     assert result.exit_code == 2
     assert result.stderr == f"error: --out {out} is the input file {people.name}; choose another\n"
     assert people.read_text(encoding="utf-8") == PEOPLE
+
+
+def test_an_output_that_is_a_folder_is_refused_before_matching(people: Path) -> None:
+    out = people.parent
+    result = runner.invoke(app, ["dedupe", str(people), "--id", "id", *ROLES, "--out", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: cannot write {out}: it is a folder; give a file name, e.g. {out}/clusters.csv\n"
+    )

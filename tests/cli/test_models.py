@@ -49,3 +49,17 @@ def test_no_run_yet_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main(["models", "evaluate", "-w", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: no model figures at") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("text", ["[1, 2]", '{"churn_risk": 3}'])
+def test_figures_of_another_shape_are_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    """A reports/models.json edited by hand, or by another tool, is no traceback."""
+    figures = tmp_path / "reports" / "models.json"
+    figures.parent.mkdir()
+    figures.write_text(text, encoding="utf-8")
+    assert main(["models", "evaluate", "-w", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {figures} does not hold figures by model: `c360 run` writes it anew\n"
+    )

@@ -16,7 +16,7 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-import c360.cli.query as query_module
+import c360.engines.duckdb.warehouse as warehouse_module
 from c360.cli import main
 from c360.contracts.model import Column, Table
 from c360.engines.duckdb.warehouse import build_warehouse
@@ -116,7 +116,7 @@ def test_a_sql_file(workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
         ([], "give the SQL to run, or --file F.sql, but not both"),
         (["SELECT 1", "--file", "x.sql"], "not both"),
         (["SELECT 1", "--format", "xml"], "--format must be one of: table, csv, json"),
-        (["--file", "missing.sql"], "error: cannot read missing.sql: No such file or directory"),
+        (["--file", "missing.sql"], "error: no such file: missing.sql"),
     ],
 )
 def test_mistakes_get_one_line(
@@ -256,7 +256,7 @@ def test_csv_and_json_are_written_batch_by_batch(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], output: str, first: bytes
 ) -> None:
     fake = streamed(pa.record_batch({"n": [1]}), pa.record_batch({"n": [2]}))
-    monkeypatch.setattr(query_module, "read_warehouse", fake)
+    monkeypatch.setattr(warehouse_module, "read_warehouse", fake)
     code, out, _ = query(capsys, "SELECT n", "--format", output)
     assert code == 0
     assert fake.written[1] == first  # type: ignore[attr-defined]  # before the second batch
@@ -278,7 +278,7 @@ def test_a_table_reads_only_the_rows_it_shows(
     def read_warehouse(workspace: Path, sql: str, **options: object) -> Iterator[object]:
         yield pa.RecordBatchReader.from_batches(pa.schema([("n", pa.int64())]), endless())
 
-    monkeypatch.setattr(query_module, "read_warehouse", read_warehouse)
+    monkeypatch.setattr(warehouse_module, "read_warehouse", read_warehouse)
     code, out, _ = query(capsys, "SELECT n", "--max-rows", "5")
     assert code == 0
     assert sum(pulled) <= 11_000
@@ -290,7 +290,7 @@ def test_ctrl_c_says_interrupted(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], output: str
 ) -> None:
     fake = streamed(pa.record_batch({"n": [1]}), then=KeyboardInterrupt())
-    monkeypatch.setattr(query_module, "read_warehouse", fake)
+    monkeypatch.setattr(warehouse_module, "read_warehouse", fake)
     code, _, err = query(capsys, "SELECT n", "--format", output)
     assert (code, err) == (130, "interrupted\n")
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import c360.cli.text as text_module
 from c360.cli import app, main
 from c360.cli.text import HANDWRITTEN, print_scores
 
@@ -42,19 +43,47 @@ def test_analyze_whole_files(tmp_path: Path) -> None:
     assert docs[0]["redacted_text"].count("[PHONE]") == 2
 
 
-def test_analyze_a_missing_file_is_one_line(
+def test_analyze_a_missing_file_or_a_folder_is_one_line_before_any_output(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["text", "analyze", str(tmp_path / "nope.txt")]) == 2
-    err = capsys.readouterr().err
-    assert err.startswith("error: cannot read") and err.count("\n") == 1
+    note = tmp_path / "note.txt"
+    note.write_text(LINES, encoding="utf-8")
+    assert main(["text", "analyze", str(note), str(tmp_path / "nope.txt")]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == f"error: no such file: {tmp_path / 'nope.txt'}\n"
+    assert captured.out == ""  # the first file was not analysed before the mistake was seen
+    assert main(["text", "analyze", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {tmp_path} is a folder, not a file: give a text file, or - for stdin\n"
+    )
+
+
+def test_analyze_a_file_that_is_not_utf8_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Rappeler Mme Dupont, facture de 380 \u20ac\n".encode("cp1252"))
+    assert main(["text", "analyze", str(latin)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: cannot read {latin}: not UTF-8 text (invalid start byte)\n"
+    )
+
+
+def test_evaluate_with_a_handwritten_set_that_is_not_there_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A typo in --handwritten is the user's, not 'the set ships with the repository'."""
+    typo = tmp_path / "hand.jsonl"
+    assert main(["text", "evaluate", "-w", str(tmp_path), "--handwritten", str(typo)]) == 2
+    assert capsys.readouterr().err == f"error: no such file: {typo}\n"
 
 
 def test_evaluate_without_a_corpus_nor_the_set_is_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    args = ["text", "evaluate", "-w", str(tmp_path), "--handwritten", str(tmp_path / "x.jsonl")]
-    assert main(args) == 2
+    """As installed from a package: the hand-written set is not there."""
+    monkeypatch.setattr(text_module, "HANDWRITTEN", tmp_path / "x.jsonl")
+    assert main(["text", "evaluate", "-w", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: no generated corpus") and err.count("\n") == 1
     assert "ships with the source repository" in err
@@ -104,4 +133,8 @@ def test_a_workspace_that_does_not_exist_is_one_line(
     missing = tmp_path / "nope"
     files = [str(note)] if command == "analyze" else []
     assert main(["text", command, "-w", str(missing), *files]) == 2
-    assert capsys.readouterr().err == f"error: no workspace at {missing}\n"
+    assert capsys.readouterr().err == (
+        f"error: no workspace at {missing} (c360 generate or c360 demo makes one)\n"
+    )
+    assert main(["text", command, "-w", str(note), *files]) == 2
+    assert capsys.readouterr().err == f"error: {note} is a file, not a workspace folder\n"

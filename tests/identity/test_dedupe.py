@@ -277,7 +277,7 @@ GOOD = "id,name,mail\n1,Ann Lee,ann@example.com\n"
             {"a.csv": ""},
             "id",
             {"name": "full_name"},
-            "no column 'name' to map to a role; {tmp}/a.csv: ",
+            "{tmp}/a.csv is empty (0 bytes): give a CSV or Parquet file",
         ),
         (
             {"a.csv": "id,name\n1,Ann\n,Bo\n"},

@@ -1,11 +1,15 @@
-"""The ``c360`` command line: thin Typer commands over the library."""
+"""The ``c360`` command line: thin Typer commands over the library.
+
+Commands import the library inside their functions, so that help and usage errors answer at
+once instead of loading Ibis, DuckDB, pyarrow and scikit-learn first (tests/cli/test_startup.py).
+"""
 
 from __future__ import annotations
 
 import sys
 from typing import Annotated
 
-try:  # the commands import the whole library, which takes seconds
+try:  # Ctrl-C while Python starts: nothing has begun, so no traceback
     import typer
     from typer.exceptions import TyperException
 
@@ -25,7 +29,7 @@ try:  # the commands import the whole library, which takes seconds
     )
     from c360.cli import run as run_pipeline
     from c360.cli._console import err_console
-except KeyboardInterrupt:  # Ctrl-C then: nothing has started, so no traceback either
+except KeyboardInterrupt:
     raise SystemExit(130) from None
 
 app = typer.Typer(

@@ -7,11 +7,10 @@ import sys
 from pathlib import Path
 from typing import Annotated, Literal
 
-import pyarrow.csv as pacsv
 import typer
 
-from c360 import config
 from c360.cli._console import console, err_console, fail
+from c360.cli._paths import check_workspace
 
 app = typer.Typer(
     help="Audiences: segment members handed to a campaign tool.", no_args_is_help=True
@@ -38,6 +37,10 @@ def export_command(
     ] = False,
 ) -> None:
     """Write the members of SEGMENT: customer360_id, consented channels, e-mail and phone."""
+    check_workspace(workspace)
+    import pyarrow.csv as pacsv
+
+    from c360 import config
     from c360.ml.audience import AudienceError, audience
 
     to_stdout = str(out) == "-"

@@ -8,8 +8,6 @@ import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
-import pyarrow as pa
-import pyarrow.compute as pc
 import typer
 from rich.markup import escape
 from rich.table import Table as RichTable
@@ -17,6 +15,8 @@ from rich.table import Table as RichTable
 from c360.cli._console import console, fail
 
 if TYPE_CHECKING:
+    import pyarrow as pa
+
     from c360.ml.clv_file import FileFit
 
 app = typer.Typer(
@@ -81,6 +81,8 @@ def fit_command(
     of the repeat purchases. Rows with a blank customer, an unreadable date or amount, or a
     negative amount are skipped and counted (rows numbered from 1 after the header).
     """
+    import pyarrow as pa
+
     from c360.ml.clv_file import ClvFileError, fit_file, parse_dates
     from c360.ml.clv_fit import TooFewCustomersError
 
@@ -172,10 +174,14 @@ def _show(result: FileFit, top: int) -> None:
 
 
 def _sum(column: pa.ChunkedArray) -> float:
+    import pyarrow.compute as pc
+
     return float(pc.sum(column).as_py() or 0.0)
 
 
 def _top(t: pa.Table, top: int) -> None:
+    import pyarrow.compute as pc
+
     order = pc.sort_indices(t, sort_keys=[("clv", "descending"), (t.column_names[0], "ascending")])
     best = t.take(order[:top]).to_pylist()
     key = t.column_names[0]

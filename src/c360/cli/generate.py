@@ -4,21 +4,15 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table as RichTable
 
 from c360.cli._console import console, fail, progress_bar
-from c360.generate import (
-    MongoLoadError,
-    Plan,
-    Result,
-    WorkspaceNotEmptyError,
-    check_workspace,
-    generate,
-)
-from c360.workspace import WorkspaceBusyError
+
+if TYPE_CHECKING:
+    from c360.generate import Result
 
 Workspace = Annotated[Path, typer.Option("--workspace", "-w", help="Workspace directory.")]
 Scale = Annotated[float, typer.Option(help="Size multiplier: 1 = the seed volumes (0.01 to 100).")]
@@ -60,6 +54,15 @@ def run_generate(
     workspace: Path, scale: float, seed: int, file_format: str, force: bool, dirt: float
 ) -> tuple[Result, float]:
     """Validate the arguments, generate with a progress bar, turn known errors into one line."""
+    from c360.generate import (
+        MongoLoadError,
+        Plan,
+        WorkspaceNotEmptyError,
+        check_workspace,
+        generate,
+    )
+    from c360.workspace import WorkspaceBusyError
+
     try:
         plan = Plan(seed=seed, scale=scale, file_format=file_format, dirt=dirt)
     except ValueError as exc:

@@ -9,9 +9,9 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table as RichTable
 
-from c360 import config
 from c360.cli import identity_dedupe
 from c360.cli._console import console, fail
+from c360.cli._paths import check_input_file, check_workspace
 from c360.cli.text import print_scores
 
 app = typer.Typer(
@@ -34,15 +34,24 @@ def evaluate_command(
     as_json: AsJson = False,
 ) -> None:
     """Pairwise and B-cubed precision, recall and F1 of the last run's customers."""
+    check_workspace(workspace)
+    if truth is not None:
+        check_input_file(truth, "a source,record_id,person_id CSV file")
     from c360.identity.evaluate import read_truth, score_links
     from c360.identity.explain import read_gold
     from c360.identity.records import IdentityConfigError
 
+    truth = truth or workspace / "truth" / "identity.csv"
     try:
         links = read_gold(workspace, "identity_links")
-        scores = score_links(links, read_truth(truth or workspace / "truth" / "identity.csv"))
+        scores = score_links(links, read_truth(truth))
     except (IdentityConfigError, ValueError) as exc:
         raise fail(str(exc)) from None
+    if not scores["records"]:  # precision and recall of nothing would read 100%
+        raise fail(
+            f"none of the run's {scores['records_without_truth']:,} records is in {truth}: "
+            "nothing to score"
+        )
     if as_json:
         typer.echo(json.dumps(scores, indent=2))
         return
@@ -72,6 +81,8 @@ def profile_command(
     as_json: AsJson = False,
 ) -> None:
     """Explain one customer: source records, the evidence that linked them, surviving values."""
+    check_workspace(workspace)
+    from c360 import config
     from c360.identity.explain import NotFoundError, explain, find
     from c360.identity.records import IdentityConfigError
 

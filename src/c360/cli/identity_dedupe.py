@@ -87,7 +87,11 @@ def dedupe_command(
 
     if len(files) > 2:
         raise fail(f"give one file to deduplicate or two to link, not {len(files)}")
+    if len(files) == 2 and files[0].resolve() == files[1].resolve():
+        raise fail(f"{files[1]} is given twice: give one file to deduplicate, or two to link")
     to_stdout = str(out) == "-"
+    if not to_stdout and out.is_dir():
+        raise fail(f"cannot write {out}: it is a folder; give a file name, e.g. {out}/clusters.csv")
     if not to_stdout and not out.parent.is_dir():
         raise fail(f"cannot write {out}: no folder {out.parent}")
     for file in files:

@@ -11,9 +11,11 @@ from rich.markup import escape
 from rich.table import Table as RichTable
 
 from c360.cli._console import console, fail, progress_bar
-from c360.serve import gold_tables
-from c360.serve.postgres import LOCK_TIMEOUT_S, MAX_LOCK_TIMEOUT_S, LoadError, load_postgres, redact
-from c360.workspace import WorkspaceBusyError
+from c360.cli._paths import check_workspace
+
+# c360.serve.postgres's own defaults, repeated so that help needs no pyarrow (a test compares).
+LOCK_TIMEOUT_S = 30.0
+MAX_LOCK_TIMEOUT_S = 86_400.0
 
 
 def load_postgres_command(
@@ -41,6 +43,11 @@ def load_postgres_command(
     ] = LOCK_TIMEOUT_S,
 ) -> None:
     """Load every gold table into PostgreSQL, replacing the previous load (safe to rerun)."""
+    check_workspace(workspace)
+    from c360.serve import gold_tables
+    from c360.serve.postgres import LoadError, load_postgres, redact
+    from c360.workspace import WorkspaceBusyError
+
     started = time.perf_counter()
     dropped: list[str] = []
     try:

@@ -10,6 +10,7 @@ import typer
 from rich.table import Table as RichTable
 
 from c360.cli._console import console, fail
+from c360.cli._paths import check_workspace
 
 app = typer.Typer(help="The models of the last run and how well they did.", no_args_is_help=True)
 
@@ -22,6 +23,7 @@ def evaluate_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
 ) -> None:
     """Each model's metrics beside its baseline, as measured by the last `c360 run`."""
+    check_workspace(workspace)
     from c360.ml.publish import METRICS
 
     path = workspace / "reports" / METRICS
@@ -31,6 +33,8 @@ def evaluate_command(
         figures: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise fail(f"cannot read {path}: {exc}") from None
+    if not isinstance(figures, dict) or not all(isinstance(e, dict) for e in figures.values()):
+        raise fail(f"{path} does not hold figures by model: `c360 run` writes it anew")
     if as_json:
         typer.echo(json.dumps(figures, indent=2))
         return

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table as RichTable
 
 from c360.cli._console import console, fail
-from c360.quality.score import CAUGHT_TARGET, FALSE_REJECT_LIMIT, Score, ScoreError, score
+from c360.cli._paths import check_workspace
+
+if TYPE_CHECKING:
+    from c360.quality.score import Score
 
 app = typer.Typer(help="Data quality against the generator's ground truth.", no_args_is_help=True)
 
@@ -23,6 +26,9 @@ def score_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
 ) -> None:
     """Compare quarantine and repairs with truth/defects.csv: share caught, false rejects."""
+    check_workspace(workspace)
+    from c360.quality.score import ScoreError, score
+
     try:
         result = score(workspace)
     except ScoreError as exc:
@@ -35,6 +41,8 @@ def score_command(
 
 def print_score(result: Score) -> None:
     """One row per source table, then the totals against the targets."""
+    from c360.quality.score import CAUGHT_TARGET, FALSE_REJECT_LIMIT
+
     table = RichTable(title="Planted defects", title_justify="left")
     for name in ("table", "rows", "defects", "quarantined", "repaired", "kept NULL", "missed",
                  "false rejects"):  # fmt: skip

@@ -9,18 +9,17 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, BinaryIO
+from typing import TYPE_CHECKING, Annotated, BinaryIO
 
-import pyarrow as pa
-import pyarrow.csv as pcsv
 import typer
 from rich.table import Table as RichTable
 from rich.text import Text
 
 from c360.cli._console import console, err_console, fail
-from c360.engines.duckdb.warehouse import WarehouseError, read_warehouse
-from c360.serve.exports import for_csv, json_lines
-from c360.serve.sql_files import SqlFileError, read_sql_file
+from c360.cli._paths import check_input_file, check_workspace
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 FORMATS = ("table", "csv", "json")
 COUNTED_UP_TO = 10_000  # rows a table counts past those it shows, to say how many there are
@@ -46,6 +45,12 @@ def query_command(
         raise fail(f"--format must be one of: {', '.join(FORMATS)} (got {output!r})")
     if (sql is None) == (file is None):
         raise fail("give the SQL to run, or --file F.sql, but not both")
+    if file is not None:
+        check_input_file(file, "a .sql file")
+    check_workspace(workspace)
+    from c360.engines.duckdb.warehouse import WarehouseError, read_warehouse
+    from c360.serve.sql_files import SqlFileError, read_sql_file
+
     try:
         statement = read_sql_file(file).statement if file is not None else str(sql)
         if output == "table":
@@ -71,6 +76,8 @@ def query_command(
 
 def first_rows(reader: pa.RecordBatchReader, max_rows: int) -> tuple[pa.Table, int | None]:
     """The first ``max_rows`` rows, and how many rows there are (None: more than counted)."""
+    import pyarrow as pa
+
     kept: list[pa.RecordBatch] = []
     seen = 0
     for batch in reader:
@@ -85,6 +92,8 @@ def first_rows(reader: pa.RecordBatchReader, max_rows: int) -> tuple[pa.Table, i
 def print_answer(first: pa.Table, rows: int | None) -> None:
     """The rows as a Rich table, then how many rows there are; names and values are shown as
     they are, never read as Rich markup."""
+    import pyarrow as pa
+
     table = RichTable(show_edge=False)
     for field in first.schema:
         numeric = pa.types.is_integer(field.type) or pa.types.is_floating(field.type)
@@ -102,6 +111,11 @@ def print_answer(first: pa.Table, rows: int | None) -> None:
 
 def write_csv(reader: pa.RecordBatchReader, out: BinaryIO) -> None:
     """A header row, then each batch as it comes (timestamps as ISO text, lists as JSON)."""
+    import pyarrow as pa
+    import pyarrow.csv as pcsv
+
+    from c360.serve.exports import for_csv
+
     schema = for_csv(reader.schema.empty_table()).schema
     with pcsv.CSVWriter(out, schema) as writer:
         for batch in reader:
@@ -111,6 +125,8 @@ def write_csv(reader: pa.RecordBatchReader, out: BinaryIO) -> None:
 
 def write_json(reader: pa.RecordBatchReader, out: BinaryIO) -> None:
     """One JSON object per row, written batch by batch."""
+    from c360.serve.exports import json_lines
+
     for batch in reader:
         out.write(json_lines(batch))
         out.flush()

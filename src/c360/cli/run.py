@@ -3,37 +3,45 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import Progress, TaskID
 from rich.table import Table as RichTable
 
-from c360 import config, engines
 from c360.cli._console import console, fail, progress_bar
-from c360.engines.duckdb.warehouse import WarehouseError
-from c360.identity.records import IdentityConfigError, placeholder_note
-from c360.ml.segments import SegmentError
-from c360.pipeline.bronze.blocks import SourceError
-from c360.pipeline.bronze.land import Landed, ReconciliationError, SchemaDriftError
-from c360.pipeline.gold.run import BuiltGold, ContractError
-from c360.pipeline.runner import LAYERS, RunResult, preflight, run
-from c360.pipeline.silver.run import Built
-from c360.serve.references import Reference
-from c360.workspace import WorkspaceBusyError
 
-ERRORS = (
-    config.ConfigError,
-    SourceError,
-    SchemaDriftError,
-    ReconciliationError,
-    ContractError,
-    WarehouseError,
-    engines.EngineUnavailableError,
-    WorkspaceBusyError,
-    SegmentError,
-    IdentityConfigError,
-)
+if TYPE_CHECKING:
+    from c360.pipeline.bronze.land import Landed
+    from c360.pipeline.gold.run import BuiltGold
+    from c360.pipeline.runner import RunResult
+    from c360.pipeline.silver.run import Built
+    from c360.serve.references import Reference
+
+
+def errors() -> tuple[type[Exception], ...]:
+    """The library's errors that a run turns into one line."""
+    from c360 import config, engines
+    from c360.engines.duckdb.warehouse import WarehouseError
+    from c360.identity.records import IdentityConfigError
+    from c360.ml.segments import SegmentError
+    from c360.pipeline.bronze.blocks import SourceError
+    from c360.pipeline.bronze.land import ReconciliationError, SchemaDriftError
+    from c360.pipeline.gold.run import ContractError
+    from c360.workspace import WorkspaceBusyError
+
+    return (
+        config.ConfigError,
+        SourceError,
+        SchemaDriftError,
+        ReconciliationError,
+        ContractError,
+        WarehouseError,
+        engines.EngineUnavailableError,
+        WorkspaceBusyError,
+        SegmentError,
+        IdentityConfigError,
+    )
 
 
 class Bars:
@@ -62,13 +70,15 @@ def run_command(
     ] = None,
 ) -> None:
     """Land every source in bronze, clean it into silver, build gold; rejects are quarantined."""
+    from c360.pipeline.runner import LAYERS, preflight, run
+
     if until not in LAYERS:
         raise fail(f"--until must be one of: {', '.join(LAYERS)} (got {until!r})")
     try:
         preflight(workspace)
         with progress_bar("pipeline") as bar:
             result = run(workspace, until, engine, Bars(bar))
-    except ERRORS as exc:
+    except errors() as exc:
         raise fail(str(exc)) from None
     except OSError as exc:  # the lake, warehouse or reports cannot be written: full, read-only
         raise fail(os_error(exc)) from None
@@ -84,6 +94,8 @@ def os_error(exc: OSError) -> str:
 
 def print_result(result: RunResult) -> None:
     """Every layer's summary table, then the timings."""
+    from c360.identity.records import placeholder_note
+
     print_bronze(result.bronze, result.seconds["bronze"])
     if result.silver:
         print_silver(result.silver, result.seconds["silver"])

@@ -13,8 +13,8 @@ import typer
 from rich.table import Table as RichTable
 
 import c360
-from c360 import config
 from c360.cli._console import console, fail
+from c360.cli._paths import check_input_file, check_workspace
 
 app = typer.Typer(
     help="Text intelligence on notes and e-mails: redaction, language, sentiment, topic, "
@@ -43,14 +43,18 @@ def analyze_command(
     ] = None,
 ) -> None:
     """Print every enrichment of each document as one JSON line; PII only ever redacted."""
+    from c360 import config
     from c360.text.analyze import analyze, products_of
     from c360.text.language import LANGUAGES
     from c360.text.llm import client_from_project
 
     if language is not None and language not in LANGUAGES:
         raise fail(f"--language must be one of: {', '.join(LANGUAGES)} (got {language!r})")
-    if workspace is not None and not workspace.is_dir():
-        raise fail(f"no workspace at {workspace}")
+    if workspace is not None:
+        check_workspace(workspace)
+    for name in files or []:  # every file checked before the first line is printed
+        if name != "-":
+            check_input_file(Path(name), "a text file, or - for stdin")
     products, brands = products_of(workspace) if workspace else ((), None)
     try:
         project = config.load(workspace or Path("."))  # text.llm: an optional model server
@@ -76,8 +80,10 @@ def _documents(files: list[str], whole_file: bool) -> Iterator[tuple[str, str]]:
                 for number, line in enumerate(stream, start=1):
                     if line.strip():
                         yield f"{name}:{number}", line.rstrip("\r\n")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise fail(f"cannot read {name}: {exc}") from None
+        except UnicodeDecodeError as exc:
+            raise fail(f"cannot read {name}: not UTF-8 text ({exc.reason})") from None
+        except OSError as exc:
+            raise fail(f"cannot read {name}: {exc.strerror or exc}") from None
 
 
 def _open(name: str) -> AbstractContextManager[TextIO]:
@@ -90,16 +96,22 @@ def evaluate_command(
         Path, typer.Option("--workspace", "-w", help="A generated workspace (its truth/ folder).")
     ] = Path("."),
     handwritten: Annotated[
-        Path, typer.Option("--handwritten", help="The hand-written labelled set (JSON lines).")
-    ] = HANDWRITTEN,
+        Path | None,
+        typer.Option(
+            "--handwritten",
+            help="A hand-written labelled set (JSON lines); default: the source repository's.",
+            show_default=False,
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
 ) -> None:
     """Score redaction, language, sentiment and topic on generated and hand-written labels."""
     from c360.text.evaluate_labels import score_handwritten, score_labels
     from c360.text.evaluate_pii import score_pii
 
-    if not workspace.is_dir():
-        raise fail(f"no workspace at {workspace}")
+    check_workspace(workspace)
+    if handwritten is not None:
+        check_input_file(handwritten, "a JSON lines file of labelled notes")
     scores: dict[str, Any] = {}
     notes: list[str] = []
     try:
@@ -108,11 +120,11 @@ def evaluate_command(
             scores["labels"] = score_labels(workspace)
         else:
             notes.append(f"no generated corpus in {workspace} (truth/pii_spans.csv): skipped")
-        if handwritten.is_file():
-            scores["handwritten"] = score_handwritten(handwritten)
+        if handwritten is not None or HANDWRITTEN.is_file():
+            scores["handwritten"] = score_handwritten(handwritten or HANDWRITTEN)
         else:
             notes.append(
-                f"hand-written set not found at {handwritten}: it ships with the source "
+                f"hand-written set not found at {HANDWRITTEN}: it ships with the source "
                 "repository (tests/text/handwritten.jsonl), not with an installed package"
             )
     except (OSError, ValueError) as exc:

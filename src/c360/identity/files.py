@@ -25,8 +25,7 @@ class UnreadableFileError(Exception):
 
 def read_rows(path: Path) -> tuple[pa.Table, list[str]]:
     """A CSV file (delimiter sniffed, every column text) or a Parquet file, and notes on it."""
-    if not path.is_file():
-        raise UnreadableFileError(f"no such file: {path}")
+    _check_file(path)
     try:
         if path.suffix.lower() in PARQUET:
             return pq.read_table(path), []
@@ -42,8 +41,22 @@ def read_rows(path: Path) -> tuple[pa.Table, list[str]]:
             note = f"{path} is not UTF-8: read as {encoding}"
             return table, [] if encoding == ENCODINGS[0] else [note]
     except (OSError, pa.ArrowException, csv.Error) as exc:
-        raise UnreadableFileError(f"cannot read {path}: {_first_line(exc)}") from None
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else _first_line(exc)
+        raise UnreadableFileError(f"cannot read {path}: {reason}") from None
     raise UnreadableFileError(f"cannot read {path}: neither UTF-8 nor Windows-1252 text")
+
+
+def _check_file(path: Path) -> None:
+    """A regular file with something in it, or an error saying what ``path`` is instead."""
+    expected = "give a CSV or Parquet file"
+    if path.is_dir():
+        raise UnreadableFileError(f"{path} is a folder, not a file: {expected}")
+    if not path.exists():
+        raise UnreadableFileError(f"no such file: {path}")
+    if not path.is_file():
+        raise UnreadableFileError(f"{path} is not a regular file: {expected}")
+    if path.stat().st_size == 0:
+        raise UnreadableFileError(f"{path} is empty (0 bytes): {expected}")
 
 
 def delimiter(header: str) -> str:
@@ -59,7 +72,7 @@ def _read_csv(path: Path, encoding: str) -> pa.Table:
     with path.open(encoding="utf-8-sig" if encoding == "utf-8" else encoding, newline="") as f:
         header = f.readline()
     if not header.strip():
-        return pa.table({})
+        raise UnreadableFileError(f"{path} is empty: its first line names no column")
     sep = delimiter(header)
     names = next(csv.reader([header], delimiter=sep))
     return pacsv.read_csv(

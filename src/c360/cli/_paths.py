@@ -1,0 +1,23 @@
+"""The files and folders a command is given, checked before any work: one line if wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from c360.cli._console import fail
+
+
+def check_workspace(path: Path) -> None:
+    """A workspace folder, or the error to raise: missing, or a file given for it."""
+    if not path.exists():
+        raise fail(f"no workspace at {path} (c360 generate or c360 demo makes one)")
+    if not path.is_dir():
+        raise fail(f"{path} is a file, not a workspace folder")
+
+
+def check_input_file(path: Path, expected: str) -> None:
+    """A file to read, or the error to raise; ``expected`` says what to give, e.g. 'a .sql file'."""
+    if path.is_dir():
+        raise fail(f"{path} is a folder, not a file: give {expected}")
+    if not path.exists():  # a pipe, such as /dev/stdin or <(...), is fine
+        raise fail(f"no such file: {path}")
