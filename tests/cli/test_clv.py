@@ -170,7 +170,24 @@ def test_a_file_too_small_to_fit_says_how_many_it_needs(tmp_path: Path) -> None:
 def test_a_file_with_no_usable_row_is_one_line(tmp_path: Path) -> None:
     rows = [("C1", "someday", "10"), ("C2", "01/01/2024", "ten")]
     line = _error(["clv", "fit", str(_write(tmp_path / "bad.csv", rows)), *ARGS])
-    assert "no row of" in line
+    assert "no row of" in line and line.endswith("and an amount (2 rows read)")
+
+
+def test_an_as_of_before_every_purchase_says_so(tmp_path: Path) -> None:
+    rows = [("C1", "05/01/2024", "10"), ("C2", "06/01/2024", "12,50"), ("", "07/01/2024", "3")]
+    path = _write(tmp_path / "later.csv", rows)
+    line = _error(["clv", "fit", str(path), *ARGS, "--as-of", "2023-12-31"])
+    assert line == (
+        f"error: every purchase of {path} is after the as-of date 2023-12-31 "
+        "(3 rows read, 2 of them purchases)"
+    )
+
+
+def test_a_parquet_file_of_no_column_is_one_line(tmp_path: Path) -> None:
+    """read_rows refuses an empty CSV, but a Parquet file can hold a schema of no column."""
+    path = tmp_path / "none.parquet"
+    pq.write_table(pa.table({}), path)
+    assert _error(["clv", "fit", str(path), *ARGS]) == f"error: {path} has no columns"
 
 
 def test_a_bad_as_of_is_one_line(sales: Path) -> None:

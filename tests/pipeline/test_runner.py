@@ -18,9 +18,10 @@ from c360.contracts.check import violations
 from c360.engines.duckdb.warehouse import query_warehouse
 from c360.generate import Plan, generate
 from c360.pipeline import lake
+from c360.pipeline.bronze.blocks import SourceError
 from c360.pipeline.gold import run as gold_run
 from c360.pipeline.gold.model import GoldModel
-from c360.pipeline.runner import CUSTOMER_TABLES, run
+from c360.pipeline.runner import CUSTOMER_TABLES, preflight, run
 
 
 @pytest.fixture(scope="module")
@@ -170,6 +171,16 @@ def _empty_every_source(workspace: Path) -> None:
             path.unlink()
         elif path.suffix == ".parquet" and path.is_file():
             pq.write_table(pq.read_schema(path).empty_table(), path)
+
+
+def test_a_workspace_without_sources_says_how_to_get_them(tmp_path: Path) -> None:
+    with pytest.raises(SourceError) as raised:
+        preflight(tmp_path)
+    assert str(raised.value) == (
+        f"no sources found in {tmp_path / 'sources'}: c360 generate makes them, or put your "
+        "files there (README.md shows the layout) or point tables at databases under sources: "
+        "in c360.yaml"
+    )
 
 
 @pytest.mark.slow

@@ -76,8 +76,8 @@ def fit_file(
         table, notes = read_rows(path)
     except UnreadableFileError as exc:
         raise ClvFileError(str(exc)) from None
-    if not table.column_names:
-        raise ClvFileError(f"{path} is empty")
+    if not table.column_names:  # a Parquet file may hold a schema of no column
+        raise ClvFileError(f"{path} has no columns")
     missing = [c for c in (customer, date, amount) if c not in table.column_names]
     if missing:
         raise ClvFileError(
@@ -104,11 +104,22 @@ def fit_file(
     ]
     skipped, bad = _skipped(reasons, table.num_rows)
     if end is None or bad.all():
-        raise ClvFileError(f"no row of {path} has a customer, a readable date and an amount")
+        raise ClvFileError(_nothing_to_fit(path, table.num_rows, end, skipped))
     keep = pa.array(~bad)
     rfm = rfm_summary(who.filter(keep), day.filter(keep), value.filter(keep), end)
     fit = fit_clv(rfm, horizon_months, discount_rate)
     return FileFit(path, table.num_rows, end, skipped, fit, notes)
+
+
+def _nothing_to_fit(path: Path, rows: int, end: dt.date | None, skipped: list[Skipped]) -> str:
+    """Why no row is left: every purchase after the as-of date, or no row a purchase."""
+    later = next((s.count for s in skipped if s.reason == "after the as-of date"), 0)
+    if later:
+        return (
+            f"every purchase of {path} is after the as-of date {end} "
+            f"({rows} rows read, {later} of them purchases)"
+        )
+    return f"no row of {path} has a customer, a readable date and an amount ({rows} rows read)"
 
 
 def _skipped(

@@ -104,7 +104,11 @@ def preflight(workspace: Path) -> tuple[config.Project, list]:
     project = config.load(workspace)
     found = sources(workspace)
     if not found:
-        raise SourceError(f"no sources found in {Path(workspace) / 'sources'}")
+        raise SourceError(
+            f"no sources found in {Path(workspace) / 'sources'}: c360 generate makes them, or "
+            "put your files there (README.md shows the layout) or point tables at databases "
+            "under sources: in c360.yaml"
+        )
     return project, found
 
 
