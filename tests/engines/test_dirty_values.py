@@ -30,6 +30,11 @@ AGREED = [
     "NaN", "inf", "-0", "Ï", "STRASSE ß", "🦆 ", "\u2003abc\u3000", "x\x00", "OUI", "SÍ",
     "NÃO", " true ", "Mid-Market ", "mid\u00a0market", "españa", "Österreich", "FRANCE\u00a0",
     "UPPER@EXAMPLE.COM", " Ann Lee <ann@mail.fr> ", None,
+    # what exports write for a missing value, and money as people write it
+    "NULL", "null", "\\N", "None", "none", "NONE", "nan", "NaT", "<NA>", "N/A", "n/a", "#N/A",
+    " NULL ", "Null", "NA", "NULLS", "+12.50", "+5", "+-5", "12,50 €", "€12.50", "-€12.50",
+    "€ -12.50", "12.50 EUR", "eur 1.234,50", "1 234,50\u00a0€", "$1,234.56", "£12", "12 USD",
+    "12€50", "1,234", "0,125", "-12,500", "€",
 ]  # fmt: skip
 # Java's regex \s holds the vertical tab, RE2's (DuckDB) does not; Java lower-cases "İ" to
 # "i" + a combining dot above, DuckDB to "i": the parsers spell white space out and replace "İ"
@@ -41,6 +46,7 @@ RAW = VALUES
 PARSERS: dict[str, Callable[[StringValue], ibis.Value]] = {
     "clean_text": parse.clean_text,
     "number": parse.number,
+    "money": parse.money,
     "integer": parse.integer,
     "timestamp": parse.timestamp,
     "written_timestamp": parse.written_timestamp,

@@ -146,3 +146,30 @@ def test_lines_add_up_and_returns_follow_their_status(engine: Engine) -> None:
         7: "orphan_customer",
         8: "inconsistent_amount",  # a refund above the order's 69.17
     }
+
+
+def test_amounts_in_euros_are_read_by_the_contract(engine: Engine) -> None:
+    """A ``*_eur`` column reads the euro's sign or code, and "1,234" as 1234 (cents have two
+    digits); a dollar amount is no euro amount, a NULL promo code is none."""
+    orders = bronze(engine, "orders", [
+        row("orders", ORDER, total_amount_eur="€1,234.56", promo_code="NULL"),
+        row("orders", ORDER, order_id="ORD_0000002", total_amount_eur="1 234,56 €",
+            attributed_campaign_id="N/A"),
+        row("orders", ORDER, order_id="ORD_0000003", total_amount_eur="1,234"),
+        row("orders", ORDER, order_id="ORD_0000004", total_amount_eur="$1,234.56"),
+        row("orders", ORDER, order_id="ORD_0000005", total_amount_eur="NULL"),
+    ])  # fmt: skip
+    customers = bronze(engine, "crm_customers", [customer("CUST_000001")])
+    campaigns = bronze(engine, "marketing_campaigns", [
+        ("CAMP_001", "Spring", "upsell", "2023-01-12", "2023-02-07", "500", "email", "false",
+         "completed"),
+    ])  # fmt: skip
+    staged = stg_orders(orders, customers, campaigns, AS_OF)
+    kept = {r["order_id"]: r for r in clean(engine, staged, "orders")}
+    assert {k: (r["total_amount_eur"], r["promo_code"], r["attributed_campaign_id"])
+            for k, r in kept.items()} == {
+        "ORD_0000001": (1234.56, None, None),
+        "ORD_0000002": (1234.56, None, None),
+        "ORD_0000003": (1234.0, None, None),
+    }  # fmt: skip
+    assert reasons(engine, staged) == {4: "invalid_number", 5: "missing_total_amount_eur"}

@@ -285,3 +285,42 @@ def test_interactions_and_profiles_respect_their_ranges(engine: Engine) -> None:
         6: "out_of_range",
         7: "out_of_range",
     }
+
+
+def test_words_that_mean_missing_are_missing_values(engine: Engine) -> None:
+    """A SQL dump's NULL or a spreadsheet's N/A is no value: an optional account is none (no
+    orphan), a required value is missing with the reason an empty one gets. "Null" is a value
+    (a surname, an id), so it stays one."""
+    accounts = bronze(engine, "crm_accounts", [
+        ("ACC_000001", "A", "Retail", "APAC", "smb", "5", "2020-01-01", "active", "5"),
+    ])  # fmt: skip
+    rows = [
+        customer("CUST_000001", account_id="NULL"),
+        customer("CUST_000002", account_id=" \\N ", email="n/a"),
+        customer("CUST_000003", first_seen_at="N/A"),
+        customer("CUST_000004", first_seen_at=""),
+        customer("CUST_000005", country="NULL"),
+        customer("CUST_000006", consent_sms="NaN"),
+        customer("CUST_000007", lifecycle_stage="None"),
+        customer("CUST_000008", account_id="Null"),
+        customer("NULL"),
+    ]  # fmt: skip
+    staged = stg_crm_customers(
+        bronze(engine, "crm_customers", rows), accounts, pseudonymiser("md5"), AS_OF
+    )
+    people = {r["customer_id"]: r for r in staged.collect(engine)[0].to_pylist()}
+    assert sorted(people) == ["CUST_000001", "CUST_000002"]
+    assert [people[c]["account_id"] for c in sorted(people)] == [None, None]
+    assert (people["CUST_000002"]["email_hash"], people["CUST_000002"]["has_valid_email"]) == (
+        None,
+        False,
+    )
+    assert reasons(engine, staged) == {
+        3: "missing_first_seen_at",
+        4: "missing_first_seen_at",
+        5: "missing_country",
+        6: "missing_consent_sms",
+        7: "missing_lifecycle_stage",
+        8: "orphan_account",
+        9: "missing_key",
+    }

@@ -292,3 +292,47 @@ def test_one_snapshot_with_its_warehouse_spelt_otherwise_is_a_duplicate(engine: 
     assert reasons(engine, staged) == {
         2: "duplicate_key", 3: "duplicate_key", 5: "invalid_value", 6: "missing_key"
     }  # fmt: skip
+
+
+def test_null_words_are_missing_values_and_prices_read_in_euros(engine: Engine) -> None:
+    """A NULL customer is a missing one (not an orphan), a "None" brand and a "N/A" city are
+    missing (the brand's default, no repair counted), a price may carry the euro's sign; a
+    dollar price does not read."""
+    products = bronze(engine, "ec_products_w", ("product_id", "name", "category", "brand",
+                                                "price", "cost"),
+                      [("PROD_1", "Lamp", "Home", "None", "€1,234.50", "NULL"),
+                       ("PROD_2", "Desk", "Home", "X", "1,234", "1 000 €"),
+                       ("PROD_3", "Mat", "Home", "X", "$20", "1")])  # fmt: skip
+    customers = bronze(engine, "ec_customers_w", CUSTOMER_FIELDS,
+                       [("CUST_1", "Ann", "NULL", "N/A", "NaN", "null", "none")])  # fmt: skip
+    orders = bronze(
+        engine,
+        "ec_orders_w",
+        ("order_id", "customer_id", "product_id", "quantity", "order_date", "shipping_address"),
+        [
+            ("EC-1", "CUST_1", "PROD_1", "1", "2024-01-01 10:00:00", "NULL"),
+            ("EC-2", "NULL", "PROD_1", "1", "2024-01-01 10:00:00", "x"),
+        ],
+    )
+    clean, rejects, repaired = stg_ecommerce_products(products).outcome(engine)
+    assert [(r["product_id"], r["brand"], r["price"], r["cost"]) for r in clean.to_pylist()] == [
+        ("PROD_1", "Unknown", 1234.5, None),
+        ("PROD_2", "X", 1234.0, 1000.0),
+    ]
+    assert rejects.select(["product_id", "reason"]).to_pylist() == [
+        {"product_id": "PROD_3", "reason": "invalid_number"}
+    ]
+    clean, _, repaired = stg_ecommerce_customers(customers, pseudonymiser("md5"), AS_OF).outcome(
+        engine
+    )
+    [ann] = clean.to_pylist()
+    assert (ann["city"], ann["country"], ann["registration_date"], ann["loyalty_tier"]) == (
+        None,
+        None,
+        None,
+        "bronze",
+    )
+    assert (ann["email_hash"], ann["has_valid_email"], repaired) == (None, False, {})
+    staged = stg_ecommerce_orders(orders, customers, products, AS_OF)
+    assert [r["shipping_address"] for r in staged.collect(engine)[0].to_pylist()] == [None]
+    assert reasons(engine, staged) == {2: "missing_customer"}

@@ -225,7 +225,7 @@ def test_contact_values_silver_cannot_read_become_defaults_and_are_counted(
         ANN,
         ("CUST00002", "Bo", "Roy", "bo@mail.fr", "+33612345679", "35", "Atlantis", "Lyon", "M",
          "true"),
-        ("CUST00003", "Cy", "Dee", "cy@", "n/a", "212", "France", "Lyon", "X", "maybe"),
+        ("CUST00003", "Cy", "Dee", "cy@", "000", "212", "France", "Lyon", "X", "maybe"),
         ("CUST00004", "Dan", "Eck", "dan@mail.fr", "+33612345671", "old", "France", "Lyon", "M",
          "no"),
         ("CUST00005", None, None, None, None, None, None, None, None, None),  # all missing
@@ -283,3 +283,44 @@ def test_a_discount_above_the_amount_and_shipping_is_rejected(engine: Engine) ->
     assert rejects.select(["transaction_id", "reason"]).to_pylist() == [
         {"transaction_id": "TXN1", "reason": "inconsistent_amount"}
     ]
+
+
+def test_a_contact_written_with_null_words_is_a_contact_with_missing_values(
+    engine: Engine,
+) -> None:
+    """An export's NULL, N/A or NaN is no value: the contact gets the defaults a missing value
+    gets, and nothing is counted as unreadable (a phone "n/a" was an invalid phone before)."""
+    words = ("CUST00001", "NULL", "null", "N/A", "n/a", "NaN", "None", "\\N", "#N/A", "<NA>")
+    blanks = ("CUST00002", None, None, None, None, None, None, None, None, None)
+    customers = table(engine, "contacts_words", CUSTOMER_FIELDS, [words, blanks])
+    clean, rejects, repaired = stg_mongo_customers(customers, pseudonymiser("md5")).outcome(engine)
+    first, second = clean.to_pylist()
+    assert rejects.num_rows == 0 and repaired == {}
+    assert {k: v for k, v in first.items() if k != "customer_id"} == {
+        k: v for k, v in second.items() if k != "customer_id"
+    }
+    assert (first["full_name"], first["gender"], first["country"]) == ("Unknown", "U", None)
+
+
+def test_amounts_in_euros_are_read_and_other_currencies_rejected(engine: Engine) -> None:
+    """Seed 004's amounts are euros: a sign or code is read, "1,234" is 1234 (cents have two
+    digits), a dollar amount is no euro amount; a NULL customer is a missing one, not an orphan."""
+    tx = table(engine, "tx_money", TX_FIELDS, [
+        ("TXN1", "CUST1", "Mug", "12,50 €", "1", "Card", "€2.50", "EUR 4,99", "2024-01-02"),
+        ("TXN2", "CUST1", "Laptop", "1,234", "1", "Card", "+0", "0", "2024-01-02"),
+        ("TXN3", "CUST1", "Mug", "$12.50", "1", "Card", "0", "0", "2024-01-02"),
+        ("TXN4", "NULL", "Mug", "12.50", "1", "Card", "0", "0", "2024-01-02"),
+        ("TXN5", "CUST1", "Mug", "N/A", "1", "Card", "NaN", "null", "2024-01-02"),
+    ])  # fmt: skip
+    customers = engine.register("tx_money_customers", pa.table({"customer_id": ["CUST1"]}))
+    staged = stg_mongo_transactions(tx, customers, dt.datetime(2025, 12, 31, tzinfo=dt.UTC))
+    clean, rejects = staged.collect(engine)
+    assert {r["transaction_id"]: r["total_amount"] for r in clean.to_pylist()} == {
+        "TXN1": pytest.approx(12.5 - 2.5 + 4.99),
+        "TXN2": 1234.0,
+    }
+    assert {r["transaction_id"]: r["reason"] for r in rejects.to_pylist()} == {
+        "TXN3": "invalid_number",
+        "TXN4": "missing_customer",
+        "TXN5": "missing_amount",
+    }

@@ -189,3 +189,62 @@ def test_an_amount_or_count_too_large_to_be_real_is_out_of_range(engine: Engine)
     t = engine.register("large_cases", pa.table({"v": values}))
     out = engine.to_arrow(t.select(big=parse.too_large(parse.number(t.v)))).column("big")
     assert out.to_pylist() == [False, True, True, True, False, None]
+
+
+def test_words_that_mean_missing_read_as_nothing_in_every_parser(engine: Engine) -> None:
+    """SQL dumps, pandas and spreadsheets write NULL, \\N, NaN, None or N/A where a value is
+    missing: every parser reads nothing there, and ``invalid`` does not call it unreadable, as
+    for an empty value. "Null" (a surname), "NA" (Namibia) and longer text stay values."""
+    missing = ["NULL", "null", " N/A ", "n/a", "#N/A", "NaN", "nan", "None", "none", "NONE",
+               "NaT", "<NA>", "\\N", "\tNULL\x00"]  # fmt: skip
+    kept = ["Null", "NA", "NULLS", "n/a n/a"]
+    t = engine.register("missing_cases", pa.table({"v": [*missing, *kept]}))
+    out = engine.to_arrow(
+        t.select(
+            text=parse.clean_text(t.v),
+            number=parse.number(t.v),
+            money=parse.money(t.v),
+            integer=parse.integer(t.v),
+            when=parse.written_timestamp(t.v),
+            truth=parse.boolean(t.v),
+            kind=parse.category(t.v, ["mid_market"]),
+            invalid=parse.invalid(t.v, parse.number(t.v)),
+        )
+    ).to_pydict()
+    nothing = [None] * len(missing)
+    assert out["text"] == [*nothing, *kept]
+    for parser in ("number", "money", "integer", "when", "truth", "kind"):
+        assert out[parser] == nothing + [None] * len(kept), parser
+    assert out["invalid"] == [False] * len(missing) + [True] * len(kept)
+
+
+def test_amounts_in_euros_with_their_sign_or_code(engine: Engine) -> None:
+    """An amount may carry the euro's sign or code on either side, and a comma before three
+    digits groups its thousands (cents have two); another currency does not read, nor does a
+    plain number take a euro sign."""
+    written = [
+        "12,50 €", "€12.50", "€ 1.234,50", "-€12.50", "€ -12.50", "12.50 EUR", "eur 12",
+        "1 234,50\u00a0€", "+12.50", "1,234", "-12,500", "0,125", "1,234.5", "1,2345",
+        "$1,234.56", "£12", "12 USD", "12€50", "€", "€€12",
+    ]  # fmt: skip
+    t = engine.register("money_cases", pa.table({"text": written}))
+    out = engine.to_arrow(
+        t.select(money=parse.money(t.text), number=parse.number(t.text))
+    ).to_pydict()
+    assert out["money"] == [
+        12.5, 12.5, 1234.5, -12.5, -12.5, 12.5, 12.0, 1234.5, 12.5, 1234.0, -12500.0, 0.125,
+        1234.5, 1.2345, None, None, None, None, None, None,
+    ]  # fmt: skip
+    assert out["number"] == [
+        None, None, None, None, None, None, None, None, 12.5, 1.234, -12.5, 0.125, 1234.5,
+        1.2345, None, None, None, None, None, None,
+    ]  # fmt: skip
+
+
+def test_a_plus_sign_reads(engine: Engine) -> None:
+    """As spreadsheets and bank exports write a credit: "+12.50", "+5"; one sign only."""
+    values = ["+12.50", "+5", "+1.234,50", "+1e3", "+-5", "++5", "+"]
+    t = engine.register("plus_cases", pa.table({"v": values}))
+    out = engine.to_arrow(t.select(n=parse.number(t.v), i=parse.integer(t.v))).to_pydict()
+    assert out["n"] == [12.5, 5.0, 1234.5, 1000.0, None, None, None]
+    assert out["i"] == [None, 5, None, None, None, None, None]

@@ -68,7 +68,7 @@ def stg_returns(bronze: Table, orders: Table, customers: Table, as_of: datetime)
     typed = parse.by_contract(bronze, c)
     # The order's total as its bronze rows write it (the largest, if an order id repeats).
     totals = orders.group_by(_order=parse.clean_text(orders.order_id)).aggregate(
-        _order_total=parse.number(orders.total_amount_eur).max()
+        _order_total=parse.money(orders.total_amount_eur).max()
     )
     t = typed.left_join(totals, typed.order_id == totals._order).drop("_order")
     sources = {"orders": orders, "crm_customers": customers}
