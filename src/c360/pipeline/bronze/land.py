@@ -176,11 +176,16 @@ def land(
         raise SourceError(f"cannot read {name}: {exc}") from None
     seen: set[str] = set()
     described = False  # whether the source showed its columns: a header, a schema, a document
+    lacking: dict[str, list[str]] = {}  # file → contract columns its header or schema lacks
     retyped: dict[str, str] = {}
     rejects: list[Reject] = []
     with lake.publish(workspace, "bronze", contract.name, bronze_schema(contract)) as out:
         for block in read(path, contract, dialect):
-            seen.update(block.present if block.present is not None else block.data.column_names)
+            file, columns = block.source_file, block.data.column_names
+            # a header or a schema (not documents): each file's own columns, in its first block
+            if block.present is None and isinstance(file, str) and file not in lacking:
+                lacking[file] = [c for c in contract.column_names if c not in columns]
+            seen.update(block.present if block.present is not None else columns)
             described = described or block.present is None or block.data.num_rows > 0
             extra = sorted(seen - set(contract.column_names) - {ROW_NUMBER})
             if extra and drift == "fail":
@@ -196,16 +201,9 @@ def land(
             out.write(_with_lineage(block, contract, workspace, batch_id, ingested_at))
             rejects += [(_relative(r[0], workspace), *r[1:]) for r in block.rejects]
         result.landed = out.rows
-    result.added_columns = sorted(seen - set(contract.column_names) - {ROW_NUMBER})
-    if described:  # no document landed: nothing says which fields the source has
-        result.missing_columns = [c for c in contract.column_names if c not in seen]
-    result.retyped_columns = [retyped[c] for c in contract.column_names if c in retyped]
-    if result.missing_columns and drift == "fail":
-        raise SchemaDriftError(
-            f"{name}: columns of {contract.name} missing from the source: "
-            f"{', '.join(result.missing_columns)} (set schema_drift: evolve in c360.yaml to "
-            "land the others, these empty)"
-        )
+        result.added_columns = sorted(seen - set(contract.column_names) - {ROW_NUMBER})
+        result.retyped_columns = [retyped[c] for c in contract.column_names if c in retyped]
+        result.missing_columns = _missing(name, contract, seen, described, lacking, path, drift)
     _quarantine(workspace, contract.name, rejects, batch_id, ingested_at)
     result.quarantined = len(rejects)
     balanced = result.landed + result.quarantined == result.records
@@ -234,6 +232,74 @@ def _extra_message(
             "to keep them in _extra)"
         )
     return f"{message} (set schema_drift: evolve in c360.yaml to keep them in _extra)"
+
+
+def _missing(
+    name: str,
+    contract: Table,
+    seen: set[str],
+    described: bool,
+    lacking: dict[str, list[str]],
+    path: Path | Database,
+    drift: str,
+) -> list[str]:
+    """The contract columns missing from the whole source (``age``), then those missing from
+    some files of a folder that others have (``age (p2.csv)``); under ``fail``, raise
+    ``SchemaDriftError`` instead."""
+    # no document landed: nothing says which fields the source has
+    missing = [c for c in contract.column_names if c not in seen] if described else []
+    if missing and drift == "fail":
+        raise SchemaDriftError(
+            f"{name}: columns of {contract.name} missing from the source: "
+            f"{', '.join(missing)} (set schema_drift: evolve in c360.yaml to land the others, "
+            "these empty)"
+        )
+    gaps = _file_gaps(lacking, seen, path)
+    if gaps and drift == "fail":
+        raise SchemaDriftError(_gaps_message(name, contract, gaps))
+    return missing + _gap_entries(contract, gaps)
+
+
+def _file_gaps(
+    lacking: dict[str, list[str]], seen: set[str], path: Path | Database
+) -> dict[str, list[str]]:
+    """Each file of a folder (named inside it) whose header or schema lacks contract columns
+    that other files have, and those columns; a column no file has is the source's drift."""
+    gaps = {file: [c for c in columns if c in seen] for file, columns in lacking.items()}
+    return {_inside(file, path): columns for file, columns in gaps.items() if columns}
+
+
+def _inside(file: str, path: Path | Database) -> str:
+    """A file as named inside its source folder (``2024/p2.csv``)."""
+    try:
+        return Path(file).relative_to(path).as_posix() if isinstance(path, Path) else file
+    except ValueError:
+        return file
+
+
+def _gaps_message(name: str, contract: Table, gaps: dict[str, list[str]]) -> str:
+    """Why files lacking columns the others have stop the run, naming the first of them."""
+    (first, columns), others = next(iter(gaps.items())), len(gaps) - 1
+    also = f"{others} other file{'s' * (others > 1)} lack{'s' * (others == 1)} columns too; "
+    also = also if others else ""
+    return (
+        f"{name}: columns of {contract.name} missing from {first}, which other files of the "
+        f"source have: {', '.join(columns)} ({also}set schema_drift: evolve in c360.yaml to "
+        "land them empty there)"
+    )
+
+
+def _gap_entries(contract: Table, gaps: dict[str, list[str]]) -> list[str]:
+    """What the run report lists for columns some files lack: ``age (p2.csv)``, ``age (p2.csv
+    and 3 more files)``."""
+    entries = []
+    for column in contract.column_names:
+        files = [file for file, columns in gaps.items() if column in columns]
+        if files:
+            more = len(files) - 1
+            also = f" and {more} more file{'s' * (more > 1)}" if more else ""
+            entries.append(f"{column} ({files[0]}{also})")
+    return entries
 
 
 def land_all(
