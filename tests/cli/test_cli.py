@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -136,3 +140,61 @@ def test_a_lake_that_cannot_be_written_is_one_line(
     monkeypatch.setattr(runner, "land_all", read_only)
     assert main(["run", "--workspace", str(tmp_path)]) == 2
     assert capsys.readouterr().err == f"error: {staging}: Permission denied\n"
+
+
+def _interrupted_query(*args: object, **kwargs: object) -> None:
+    """What DuckDB does on Ctrl-C mid-query: takes the KeyboardInterrupt, raises its own error."""
+    try:
+        signal.raise_signal(signal.SIGINT)  # the user's Ctrl-C, delivered to this process
+    except KeyboardInterrupt:
+        raise RuntimeError("Query interrupted") from None
+
+
+def _interrupted(*args: object, **kwargs: object) -> None:
+    raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize("stop", [_interrupted_query, _interrupted])
+def test_ctrl_c_during_a_run_is_one_line(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    stop: Callable[..., None],
+) -> None:
+    """However a library reports Ctrl-C (DuckDB raises RuntimeError), the user sees one line."""
+    from c360.pipeline import runner
+
+    assert main(["generate", "--workspace", str(tmp_path), "--scale", "0.01"]) == 0
+    capsys.readouterr()
+    monkeypatch.setattr(runner, "land_all", stop)
+    assert main(["run", "--workspace", str(tmp_path)]) == 130
+    assert capsys.readouterr().err == "interrupted\n"
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # as it was
+
+
+def test_an_error_without_ctrl_c_is_not_taken_for_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from c360.pipeline import runner
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("Query interrupted")  # DuckDB's words, but no Ctrl-C was pressed
+
+    assert main(["generate", "--workspace", str(tmp_path), "--scale", "0.01"]) == 0
+    monkeypatch.setattr(runner, "land_all", broken)
+    with pytest.raises(RuntimeError, match="Query interrupted"):
+        main(["run", "--workspace", str(tmp_path)])
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin"), [(["docs", "data-model"], ""), (["text", "analyze"], "Bonjour, merci !\n")]
+)
+def test_output_to_a_full_disk_is_one_line(args: list[str], stdin: str) -> None:
+    """stdout sent to a file on a full disk (Linux's /dev/full is one): no traceback."""
+    code = "import sys; from c360.cli import main; sys.exit(main())"
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-c", code, *args],
+            input=stdin, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120,
+        )  # fmt: skip
+    assert (done.returncode, done.stderr) == (2, "error: No space left on device\n")

@@ -99,7 +99,8 @@ def test_clusters_to_stdout_and_the_summary_to_stderr(people: Path) -> None:
          "--role: column 'mail' given two roles (email, phone)"),
         (["{people}", "--role", "e_mail=email"],
          "no column 'e_mail' to map to a role; {people}: id, first, last, mail, tel, country"),
-        (["{people}", "--role", "mail=e-mail"], "unknown role e-mail; roles are first_name, "),
+        (["{people}", "--role", "mail=e-mail"],
+         "--role 'mail=e-mail': unknown role 'e-mail'; roles are first_name, "),
         (["{people}", "--role", "first=first_name"], "nothing to match on"),
         (["{people}", "{people}", "{people}", "--role", "mail=email"],
          "give one file to deduplicate or two to link, not 3"),
@@ -110,7 +111,6 @@ def test_clusters_to_stdout_and_the_summary_to_stderr(people: Path) -> None:
          "{tmp} is a folder, not a file: give a CSV or Parquet file"),
         (["{people}", "{tmp}/blank.csv", "--role", "mail=email"],
          "{tmp}/blank.csv is empty (0 bytes): give a CSV or Parquet file"),
-        (["{people}", "--role", "mail=email", "--threshold", "0"], "the threshold is a"),
     ],
 )  # fmt: skip
 def test_mistakes_are_one_line_and_exit_2(
@@ -152,3 +152,26 @@ def test_an_output_that_is_a_folder_is_refused_before_matching(people: Path) -> 
     assert result.stderr == (
         f"error: cannot write {out}: it is a folder; give a file name, e.g. {out}/clusters.csv\n"
     )
+
+
+@pytest.mark.parametrize("name", ["clusters.xlsx", "clusters", "clusters.csv.gz"])
+def test_an_output_named_for_another_format_is_refused(people: Path, name: str) -> None:
+    """Only CSV and Parquet are written: clusters.xlsx would be a CSV file under Excel's name."""
+    out = people.parent / name
+    result = runner.invoke(app, ["dedupe", str(people), "--id", "id", *ROLES, "--out", str(out)])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: cannot write {out}: the name must end in .csv, .parquet, .pq (CSV or Parquet), "
+        "or be '-' for stdout\n"
+    )
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(("name", "magic"), [("c.CSV", b'"record_id"'), ("c.pq", b"PAR1")])
+def test_the_suffix_chooses_the_format_whatever_its_case(
+    people: Path, name: str, magic: bytes
+) -> None:
+    out = people.parent / name
+    result = runner.invoke(app, ["dedupe", str(people), "--id", "id", *ROLES, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(magic)

@@ -78,6 +78,17 @@ def test_evaluate_with_a_handwritten_set_that_is_not_there_is_one_line(
     assert capsys.readouterr().err == f"error: no such file: {typo}\n"
 
 
+def test_evaluate_with_a_handwritten_set_that_is_not_utf8_names_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    latin = tmp_path / "hand.jsonl"
+    latin.write_bytes('{"text": "Facture de 380 \u20ac"}\n'.encode("cp1252"))
+    assert main(["text", "evaluate", "-w", str(tmp_path), "--handwritten", str(latin)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: cannot read {latin}: not UTF-8 text (invalid start byte)\n"
+    )
+
+
 def test_evaluate_without_a_corpus_nor_the_set_is_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

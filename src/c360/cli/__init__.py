@@ -11,6 +11,7 @@ from typing import Annotated
 
 try:  # Ctrl-C while Python starts: nothing has begun, so no traceback
     import typer
+    from rich.markup import escape
     from typer.exceptions import TyperException
 
     from c360 import __version__
@@ -28,7 +29,8 @@ try:  # Ctrl-C while Python starts: nothing has begun, so no traceback
         text,
     )
     from c360.cli import run as run_pipeline
-    from c360.cli._console import err_console
+    from c360.cli._console import err_console, os_error, silence_stdout
+    from c360.cli._interrupt import noting_ctrl_c
 except KeyboardInterrupt:
     raise SystemExit(130) from None
 
@@ -71,23 +73,50 @@ app.add_typer(clv.app, name="clv")
 app.add_typer(models.app, name="models")
 
 
+INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Console-script entry point: a usage mistake gets one line on stderr and exit code 2."""
+    """Console-script entry point: a usage mistake gets one line on stderr and exit code 2;
+    Ctrl-C, 'interrupted' and exit code 130."""
+    with noting_ctrl_c() as pressed:
+        try:
+            result = app(args=argv, prog_name="c360", standalone_mode=False)
+        except TyperException as exc:
+            message = exc.format_message()
+            if message:  # empty when help was shown for a bare group
+                ctx = getattr(exc, "ctx", None)
+                hint = f" (try: {ctx.command_path} --help)" if ctx is not None else ""
+                err_console.print(f"[bold red]error:[/] {message}{hint}", highlight=False)
+            return exc.exit_code
+        except typer.Exit as exc:
+            return exc.exit_code
+        except typer.Abort:
+            err_console.print("aborted")
+            return INTERRUPTED
+        except OSError as exc:  # stdout on a full disk, or what no command foresaw
+            if pressed():
+                result = INTERRUPTED
+            else:
+                _flush_or_silence_stdout()
+                err_console.print(f"[bold red]error:[/] {escape(os_error(exc))}", highlight=False)
+                return 2
+        except Exception:
+            if not pressed():  # a library's own report of Ctrl-C
+                raise
+            result = INTERRUPTED
+    code = result if isinstance(result, int) else 0
+    if code == INTERRUPTED:  # Typer turns KeyboardInterrupt into this code, silently
+        err_console.print("interrupted", highlight=False)
+    return code
+
+
+def _flush_or_silence_stdout() -> None:
+    """What is left of stdout written, unless stdout is what failed: then nothing more to it."""
     try:
-        result = app(args=argv, standalone_mode=False)
-    except TyperException as exc:
-        message = exc.format_message()
-        if message:  # empty when help was shown for a bare group
-            ctx = getattr(exc, "ctx", None)
-            hint = f" (try: {ctx.command_path} --help)" if ctx is not None else ""
-            err_console.print(f"[bold red]error:[/] {message}{hint}", highlight=False)
-        return exc.exit_code
-    except typer.Exit as exc:
-        return exc.exit_code
-    except typer.Abort:
-        err_console.print("aborted")
-        return 130
-    return result if isinstance(result, int) else 0
+        sys.stdout.flush()
+    except OSError:
+        silence_stdout()
 
 
 def run() -> None:

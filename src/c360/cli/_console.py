@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -19,6 +21,21 @@ def fail(message: str) -> typer.Exit:
     """Print a one-line error and return the exit to raise."""
     err_console.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
     return typer.Exit(code=2)
+
+
+def os_error(exc: OSError) -> str:
+    """An operating system's error on one line, naming its file (Python's text repeats it)."""
+    if exc.filename is not None and exc.strerror:
+        return f"{exc.filename}: {exc.strerror}"
+    return exc.strerror or str(exc)
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null, so that Python's flush at exit finds no broken pipe nor full
+    disk to complain of."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 @contextmanager

@@ -7,11 +7,12 @@ from pathlib import Path
 from c360.cli._console import fail
 
 
-def check_workspace(path: Path) -> None:
-    """A workspace folder, or the error to raise: missing, or a file given for it."""
-    if not path.exists():
+def check_workspace(path: Path, *, new: bool = False) -> None:
+    """A workspace folder, or the error to raise: missing (unless ``new``, for a command that
+    makes it), or a file given for it."""
+    if not path.exists() and not new:
         raise fail(f"no workspace at {path} (c360 generate or c360 demo makes one)")
-    if not path.is_dir():
+    if path.exists() and not path.is_dir():
         raise fail(f"{path} is a file, not a workspace folder")
 
 

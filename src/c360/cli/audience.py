@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 import typer
 
 from c360.cli._console import console, err_console, fail
+from c360.cli._options import check_choice
 from c360.cli._paths import check_workspace
 
 app = typer.Typer(
@@ -23,9 +24,7 @@ def export_command(
     workspace: Annotated[Path, typer.Option("--workspace", "-w", help="Workspace directory.")] = (
         Path(".")
     ),
-    fmt: Annotated[
-        Literal["csv", "json"], typer.Option("--format", help="csv, or json (JSON lines).")
-    ] = "csv",
+    fmt: Annotated[str, typer.Option("--format", help="csv, or json (JSON lines).")] = "csv",
     out: Annotated[
         Path | None,
         typer.Option(
@@ -38,11 +37,7 @@ def export_command(
 ) -> None:
     """Write the members of SEGMENT: customer360_id, consented channels, e-mail and phone."""
     check_workspace(workspace)
-    import pyarrow.csv as pacsv
-
-    from c360 import config
-    from c360.ml.audience import AudienceError, audience
-
+    check_choice("--format", fmt, ("csv", "json"))
     to_stdout = str(out) == "-"
     slug = re.sub(r"[^a-z0-9]+", "_", segment.lower()).strip("_") or "segment"
     path = (
@@ -53,6 +48,11 @@ def export_command(
             raise fail(f"cannot write {path}: it is a folder")
         if not path.parent.is_dir():
             raise fail(f"cannot write {path}: no folder {path.parent}")
+    import pyarrow.csv as pacsv
+
+    from c360 import config
+    from c360.ml.audience import AudienceError, audience
+
     try:
         found = audience(workspace, config.load(workspace), segment, clear_text)
     except (config.ConfigError, AudienceError) as exc:

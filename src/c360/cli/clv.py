@@ -13,6 +13,8 @@ from rich.markup import escape
 from rich.table import Table as RichTable
 
 from c360.cli._console import console, fail
+from c360.cli._options import number
+from c360.cli._paths import check_input_file
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -67,7 +69,8 @@ def fit_command(
         int, typer.Option("--months", min=1, max=120, help="CLV horizon in months.")
     ] = 12,
     discount_rate: Annotated[
-        float, typer.Option("--discount-rate", min=0.0, help="Annual discount rate of the CLV.")
+        float,
+        typer.Option("--discount-rate", parser=number(0), help="Annual discount rate of the CLV."),
     ] = 0.10,
     top: Annotated[int, typer.Option("--top", min=0, help="Customers shown, by CLV.")] = 10,
     as_json: Annotated[
@@ -81,6 +84,7 @@ def fit_command(
     of the repeat purchases. Rows with a blank customer, an unreadable date or amount, or a
     negative amount are skipped and counted (rows numbered from 1 after the header).
     """
+    check_input_file(file, "a CSV or Parquet file")
     import pyarrow as pa
 
     from c360.ml.clv_file import ClvFileError, fit_file, parse_dates

@@ -7,13 +7,13 @@ from typing import Annotated
 
 import typer
 
-from c360.cli.generate import print_summary, run_generate
+from c360.cli.generate import Scale, print_summary, run_generate
 from c360.cli.run import run_command
 
 
 def demo_command(
     workspace: Annotated[Path, typer.Option("--workspace", "-w")] = Path("c360-demo"),
-    scale: Annotated[float, typer.Option(help="Size multiplier (1 = seed volumes).")] = 1.0,
+    scale: Scale = 1.0,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing demo.")] = False,
 ) -> None:
     """Run the demo on the embedded default: every seed's sources at scale 1, then the pipeline."""

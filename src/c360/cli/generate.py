@@ -10,14 +10,27 @@ import typer
 from rich.table import Table as RichTable
 
 from c360.cli._console import console, fail, progress_bar
+from c360.cli._options import check_choice, number
+from c360.cli._paths import check_workspace
 
 if TYPE_CHECKING:
     from c360.generate import Result
 
+# c360.generate.plan's limits, repeated so that a wrong value is told before the generator (and
+# the pipeline it imports) loads; a test compares them.
+MIN_SCALE, MAX_SCALE, MAX_DIRT = 0.01, 100.0, 0.2
+FORMATS = ("csv", "parquet")
+
 Workspace = Annotated[Path, typer.Option("--workspace", "-w", help="Workspace directory.")]
-Scale = Annotated[float, typer.Option(help="Size multiplier: 1 = the seed volumes (0.01 to 100).")]
+Scale = Annotated[
+    float,
+    typer.Option(
+        parser=number(MIN_SCALE, MAX_SCALE),
+        help=f"Size multiplier: 1 = the seed volumes ({MIN_SCALE:g} to {MAX_SCALE:g}).",
+    ),
+]
 Seed = Annotated[
-    int, typer.Option(help="Random seed; the same seed and scale give identical files.")
+    int, typer.Option(min=0, help="Random seed; the same seed and scale give identical files.")
 ]
 Format = Annotated[
     str, typer.Option("--format", help="File format of the seed-000 tables: csv or parquet.")
@@ -33,7 +46,12 @@ Force = Annotated[
     ),
 ]
 DirtRate = Annotated[
-    float, typer.Option("--dirt", help="Share of seed-000 rows given a defect (0-0.2).")
+    float,
+    typer.Option(
+        "--dirt",
+        parser=number(0, MAX_DIRT),
+        help=f"Share of seed-000 rows given a defect (0 to {MAX_DIRT:g}).",
+    ),
 ]
 
 
@@ -54,13 +72,15 @@ def run_generate(
     workspace: Path, scale: float, seed: int, file_format: str, force: bool, dirt: float
 ) -> tuple[Result, float]:
     """Validate the arguments, generate with a progress bar, turn known errors into one line."""
+    check_choice("--format", file_format, FORMATS)
+    check_workspace(workspace, new=True)
     from c360.generate import (
         MongoLoadError,
         Plan,
         WorkspaceNotEmptyError,
-        check_workspace,
         generate,
     )
+    from c360.generate import check_workspace as check_empty
     from c360.workspace import WorkspaceBusyError
 
     try:
@@ -69,7 +89,7 @@ def run_generate(
         raise fail(str(exc)) from None
     started = time.perf_counter()
     try:
-        check_workspace(workspace, force)
+        check_empty(workspace, force)
         with progress_bar("generating") as bar:
             task = bar.add_task("generate", total=len(plan.blocks()))
             result = generate(

@@ -12,9 +12,14 @@ import typer
 from rich.markup import escape
 
 from c360.cli._console import console, err_console, fail
+from c360.cli._options import number
+from c360.cli._paths import check_input_file
 from c360.identity.roles import ROLES
 
 _ROLE_LIST = ", ".join(ROLES)
+# What c360.identity.files.write_rows writes, by the name's suffix; a test compares. No other
+# format is written, so that clusters.xlsx is not a CSV file under a spreadsheet's name.
+OUT_SUFFIXES = (".csv", ".parquet", ".pq")
 
 
 def parse_roles(specs: Sequence[str]) -> dict[str, str]:
@@ -25,6 +30,8 @@ def parse_roles(specs: Sequence[str]) -> dict[str, str]:
         column, role = column.strip(), role.strip()
         if not column or not role:
             raise fail(f"--role {spec!r}: expected COLUMN=ROLE, e.g. --role mail=email")
+        if role not in ROLES:
+            raise fail(f"--role {spec!r}: unknown role {role!r}; roles are {_ROLE_LIST}")
         if roles.get(column, role) != role:
             raise fail(f"--role: column {column!r} given two roles ({roles[column]}, {role})")
         roles[column] = role
@@ -66,13 +73,16 @@ def dedupe_command(
             "--out",
             "-o",
             help="Where to write one row per record: [source,] record_id, cluster_id, "
-            "match_probability (CSV, or Parquet for a .parquet name; '-' for stdout).",
+            "match_probability: a .csv or .parquet file, or '-' for CSV on stdout.",
             show_default=False,
         ),
     ],
     threshold: Annotated[
         float,
-        typer.Option(help="Match probability at or above which two records are linked."),
+        typer.Option(
+            parser=number(0, 1, above=True),
+            help="Match probability at or above which two records are linked (above 0, at most 1).",
+        ),
     ] = 0.9,
 ) -> None:
     """Find the records of one file, or of two, that describe the same person.
@@ -82,22 +92,19 @@ def dedupe_command(
     A record with nothing to match on is kept in a cluster of its own, never dropped.
     match_probability: the strongest link into the record's cluster (empty when alone).
     """
-    from c360.identity.dedupe import DedupeError, dedupe
-    from c360.identity.files import write_rows
-
     if len(files) > 2:
         raise fail(f"give one file to deduplicate or two to link, not {len(files)}")
     if len(files) == 2 and files[0].resolve() == files[1].resolve():
         raise fail(f"{files[1]} is given twice: give one file to deduplicate, or two to link")
-    to_stdout = str(out) == "-"
-    if not to_stdout and out.is_dir():
-        raise fail(f"cannot write {out}: it is a folder; give a file name, e.g. {out}/clusters.csv")
-    if not to_stdout and not out.parent.is_dir():
-        raise fail(f"cannot write {out}: no folder {out.parent}")
     for file in files:
-        if not to_stdout and out.resolve() == file.resolve():
-            raise fail(f"--out {out} is the input file {file}; choose another")
+        check_input_file(file, "a CSV or Parquet file")
+    to_stdout = str(out) == "-"
+    if not to_stdout:
+        check_out(out, files)
     roles = parse_roles(role)
+    from c360.identity.dedupe import DedupeError, dedupe
+    from c360.identity.files import write_rows
+
     working = err_console.status("matching…") if err_console.is_terminal else nullcontext()
     try:
         with working:
@@ -122,6 +129,22 @@ def dedupe_command(
         line += f"; {repeated:,} rows of {path} repeat an earlier row's id (the first kept)"
     where = "" if to_stdout else f" → {out}"
     shown.print(f"{line}; {result.seconds:.1f} s{where}", highlight=False, markup=False)
+
+
+def check_out(out: Path, files: Sequence[Path]) -> None:
+    """A file the clusters can be written to, or the error to raise."""
+    if out.is_dir():
+        raise fail(f"cannot write {out}: it is a folder; give a file name, e.g. {out}/clusters.csv")
+    if out.suffix.lower() not in OUT_SUFFIXES:
+        raise fail(
+            f"cannot write {out}: the name must end in {', '.join(OUT_SUFFIXES)} (CSV or "
+            "Parquet), or be '-' for stdout"
+        )
+    if not out.parent.is_dir():
+        raise fail(f"cannot write {out}: no folder {out.parent}")
+    for file in files:
+        if out.resolve() == file.resolve():
+            raise fail(f"--out {out} is the input file {file}; choose another")
 
 
 def _count(n: int, noun: str) -> str:

@@ -11,6 +11,7 @@ from rich.markup import escape
 from rich.table import Table as RichTable
 
 from c360.cli._console import console, fail, progress_bar
+from c360.cli._options import number
 from c360.cli._paths import check_workspace
 
 # c360.serve.postgres's own defaults, repeated so that help needs no pyarrow (a test compares).
@@ -35,10 +36,9 @@ def load_postgres_command(
     lock_timeout: Annotated[
         float,
         typer.Option(
-            min=0,
-            max=MAX_LOCK_TIMEOUT_S,
+            parser=number(0, MAX_LOCK_TIMEOUT_S),
             help="Seconds to wait for a table in use, or for another load into the schema, "
-            "before giving up (0: no limit).",
+            f"before giving up (0: no limit; at most {MAX_LOCK_TIMEOUT_S:g}).",
         ),
     ] = LOCK_TIMEOUT_S,
 ) -> None:

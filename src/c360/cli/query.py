@@ -6,7 +6,6 @@ table reads only the rows it shows, and counts up to ``COUNTED_UP_TO`` rows to s
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, BinaryIO
@@ -15,7 +14,8 @@ import typer
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from c360.cli._console import console, err_console, fail
+from c360.cli._console import console, fail, silence_stdout
+from c360.cli._options import check_choice
 from c360.cli._paths import check_input_file, check_workspace
 
 if TYPE_CHECKING:
@@ -41,8 +41,7 @@ def query_command(
     max_rows: Annotated[int, typer.Option(help="Rows shown by --format table.", min=1)] = 100,
 ) -> None:
     """Run SQL on warehouse.duckdb (read-only): every gold table, and a view per silver table."""
-    if output not in FORMATS:
-        raise fail(f"--format must be one of: {', '.join(FORMATS)} (got {output!r})")
+    check_choice("--format", output, FORMATS)
     if (sql is None) == (file is None):
         raise fail("give the SQL to run, or --file F.sql, but not both")
     if file is not None:
@@ -66,12 +65,9 @@ def query_command(
                 write(reader, sys.stdout.buffer)
     except (OSError, SqlFileError, WarehouseError) as exc:
         if isinstance(exc, BrokenPipeError):  # the reader left (`| head`): stop quietly,
-            _silence_stdout()  # with Rich's code for the same case in --format table
+            silence_stdout()  # with Rich's code for the same case in --format table
             raise typer.Exit(code=1) from None
         raise fail(str(exc)) from None
-    except KeyboardInterrupt:
-        err_console.print("interrupted", highlight=False)
-        raise typer.Exit(code=130) from None
 
 
 def first_rows(reader: pa.RecordBatchReader, max_rows: int) -> tuple[pa.Table, int | None]:
@@ -130,10 +126,3 @@ def write_json(reader: pa.RecordBatchReader, out: BinaryIO) -> None:
     for batch in reader:
         out.write(json_lines(batch))
         out.flush()
-
-
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null, so that Python's flush at exit finds no broken pipe."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    os.close(devnull)

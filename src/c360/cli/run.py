@@ -9,7 +9,9 @@ import typer
 from rich.progress import Progress, TaskID
 from rich.table import Table as RichTable
 
-from c360.cli._console import console, fail, progress_bar
+from c360.cli._console import console, fail, os_error, progress_bar
+from c360.cli._options import check_choice
+from c360.cli._paths import check_workspace
 
 if TYPE_CHECKING:
     from c360.pipeline.bronze.land import Landed
@@ -44,6 +46,12 @@ def errors() -> tuple[type[Exception], ...]:
     )
 
 
+# c360.pipeline.runner.LAYERS and c360.engines.ENGINES, repeated so that a wrong value is told
+# before the pipeline loads; a test compares them.
+LAYERS = ("bronze", "silver", "gold")
+ENGINES = ("duckdb", "spark")
+
+
 class Bars:
     """Progress bars for the runner: one per layer, on stderr, gone when done."""
 
@@ -70,10 +78,12 @@ def run_command(
     ] = None,
 ) -> None:
     """Land every source in bronze, clean it into silver, build gold; rejects are quarantined."""
-    from c360.pipeline.runner import LAYERS, preflight, run
+    check_workspace(workspace)
+    check_choice("--until", until, LAYERS)
+    if engine is not None:
+        check_choice("--engine", engine, ENGINES)
+    from c360.pipeline.runner import preflight, run
 
-    if until not in LAYERS:
-        raise fail(f"--until must be one of: {', '.join(LAYERS)} (got {until!r})")
     try:
         preflight(workspace)
         with progress_bar("pipeline") as bar:
@@ -83,13 +93,6 @@ def run_command(
     except OSError as exc:  # the lake, warehouse or reports cannot be written: full, read-only
         raise fail(os_error(exc)) from None
     print_result(result)
-
-
-def os_error(exc: OSError) -> str:
-    """An operating system's error on one line, naming its file (Python's text repeats it)."""
-    if exc.filename is not None and exc.strerror:
-        return f"{exc.filename}: {exc.strerror}"
-    return str(exc)
 
 
 def print_result(result: RunResult) -> None:

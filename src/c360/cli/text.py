@@ -14,6 +14,7 @@ from rich.table import Table as RichTable
 
 import c360
 from c360.cli._console import console, fail
+from c360.cli._options import check_choice
 from c360.cli._paths import check_input_file, check_workspace
 
 app = typer.Typer(
@@ -43,18 +44,19 @@ def analyze_command(
     ] = None,
 ) -> None:
     """Print every enrichment of each document as one JSON line; PII only ever redacted."""
-    from c360 import config
-    from c360.text.analyze import analyze, products_of
     from c360.text.language import LANGUAGES
-    from c360.text.llm import client_from_project
 
-    if language is not None and language not in LANGUAGES:
-        raise fail(f"--language must be one of: {', '.join(LANGUAGES)} (got {language!r})")
+    if language is not None:
+        check_choice("--language", language, LANGUAGES)
     if workspace is not None:
         check_workspace(workspace)
     for name in files or []:  # every file checked before the first line is printed
         if name != "-":
             check_input_file(Path(name), "a text file, or - for stdin")
+    from c360 import config
+    from c360.text.analyze import analyze, products_of
+    from c360.text.llm import client_from_project
+
     products, brands = products_of(workspace) if workspace else ((), None)
     try:
         project = config.load(workspace or Path("."))  # text.llm: an optional model server
@@ -81,9 +83,13 @@ def _documents(files: list[str], whole_file: bool) -> Iterator[tuple[str, str]]:
                     if line.strip():
                         yield f"{name}:{number}", line.rstrip("\r\n")
         except UnicodeDecodeError as exc:
-            raise fail(f"cannot read {name}: not UTF-8 text ({exc.reason})") from None
+            raise fail(_not_utf8(name, exc)) from None
         except OSError as exc:
             raise fail(f"cannot read {name}: {exc.strerror or exc}") from None
+
+
+def _not_utf8(name: str | Path, exc: UnicodeDecodeError) -> str:
+    return f"cannot read {name}: not UTF-8 text ({exc.reason})"
 
 
 def _open(name: str) -> AbstractContextManager[TextIO]:
@@ -106,12 +112,12 @@ def evaluate_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
 ) -> None:
     """Score redaction, language, sentiment and topic on generated and hand-written labels."""
-    from c360.text.evaluate_labels import score_handwritten, score_labels
-    from c360.text.evaluate_pii import score_pii
-
     check_workspace(workspace)
     if handwritten is not None:
         check_input_file(handwritten, "a JSON lines file of labelled notes")
+    from c360.text.evaluate_labels import score_handwritten, score_labels
+    from c360.text.evaluate_pii import score_pii
+
     scores: dict[str, Any] = {}
     notes: list[str] = []
     try:
@@ -121,7 +127,11 @@ def evaluate_command(
         else:
             notes.append(f"no generated corpus in {workspace} (truth/pii_spans.csv): skipped")
         if handwritten is not None or HANDWRITTEN.is_file():
-            scores["handwritten"] = score_handwritten(handwritten or HANDWRITTEN)
+            path = handwritten or HANDWRITTEN
+            try:
+                scores["handwritten"] = score_handwritten(path)
+            except UnicodeDecodeError as exc:
+                raise fail(_not_utf8(path, exc)) from None
         else:
             notes.append(
                 f"hand-written set not found at {HANDWRITTEN}: it ships with the source "

@@ -1,0 +1,84 @@
+"""Numbers and choices given on the command line: a wrong one is one line naming what is wanted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import typer
+
+from c360.cli import app, main
+from c360.cli._options import number
+
+
+def _float_options() -> dict[tuple[str, ...], list[str]]:
+    """Every float option of every command: command words -> option names."""
+
+    def walk(command: Any, path: tuple[str, ...]) -> dict[tuple[str, ...], list[str]]:
+        if hasattr(command, "commands"):
+            return {
+                k: v
+                for n, sub in command.commands.items()
+                for k, v in walk(sub, (*path, n)).items()
+            }
+        floats = [p.opts[0] for p in command.params if p.type_descriptor.annotation is float]
+        return {path: floats} if floats else {}
+
+    return walk(typer.main.get_command(app), ())
+
+
+FLOAT_OPTIONS = _float_options()
+
+
+def test_the_float_options_are_the_known_ones() -> None:
+    assert FLOAT_OPTIONS == {
+        ("generate",): ["--scale", "--dirt"],
+        ("demo",): ["--scale"],
+        ("load-postgres",): ["--lock-timeout"],
+        ("identity", "dedupe"): ["--threshold"],
+        ("clv", "fit"): ["--discount-rate"],
+    }
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "NaN", "1e999"])
+@pytest.mark.parametrize(
+    ("command", "option"), [(c, o) for c, options in FLOAT_OPTIONS.items() for o in options]
+)
+def test_nan_and_infinity_are_one_line_naming_the_range(
+    command: tuple[str, ...], option: str, value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*command, option, value]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: Invalid value for '{option}': expected a number ")
+    assert err.endswith(f", got {value} (try: c360 {' '.join(command)} --help)\n")
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("command", "option", "value", "wanted"),
+    [
+        ("generate", "--scale", "500", "expected a number from 0.01 to 100, got 500"),
+        ("generate", "--scale", "abc", "'abc' is not a number"),
+        ("generate", "--dirt", "0.5", "expected a number from 0 to 0.2, got 0.5"),
+        ("demo", "--scale", "0", "expected a number from 0.01 to 100, got 0"),
+        ("identity dedupe", "--threshold", "0", "expected a number above 0 and at most 1, got 0"),
+        ("clv fit", "--discount-rate", "-0.1", "expected a number of 0 or more, got -0.1"),
+        ("load-postgres", "--lock-timeout", "9e4", "expected a number from 0 to 86400, got 9e4"),
+    ],
+)
+def test_a_number_out_of_range_says_the_range(
+    command: str, option: str, value: str, wanted: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*command.split(), option, value]) == 2
+    assert capsys.readouterr().err == (
+        f"error: Invalid value for '{option}': {wanted} (try: c360 {command} --help)\n"
+    )
+
+
+def test_number_takes_the_bounds_it_is_given() -> None:
+    assert number(0.01, 100)("0.01") == 0.01
+    assert number(0.01, 100)(100) == 100.0
+    assert number(0, 1, above=True)(" 1 ") == 1.0
+    assert number(0)("1e300") == 1e300
+    with pytest.raises(typer.BadParameter, match=r"above 0 and at most 1, got 0\.0"):
+        number(0, 1, above=True)(0.0)
