@@ -87,7 +87,7 @@ def test_an_empty_or_unknown_engine_name_is_refused_before_any_layer(
     generate(workspace, Plan(scale=0.01))
     assert main(["run", "--workspace", str(workspace), "--engine", ""]) == 2
     err = capsys.readouterr().err
-    assert err == "error: unknown engine ''; choose one of duckdb, spark\n"
+    assert err == "error: --engine must be one of: duckdb, spark (got '')\n"
     assert main(["run", "-w", str(workspace), "--engine", "oracle", "--until", "bronze"]) == 2
     assert not (workspace / "lake").exists()  # nothing landed
 
