@@ -90,8 +90,12 @@ def country_iso(value: StringValue) -> StringValue:
     spellings = ibis.literal(_SPELLINGS)
     at = spellings.find("|" + text + "=")
     found = (at >= 0) & text.re_search(r"^[^|=]+$")
-    other = ibis.ifelse(found, spellings.substr(at + text.length() + 2, 2), ibis.null("string"))
-    return ibis.coalesce(usual, other)
+    # Not COALESCE: DuckDB would search the literal for every row, the usual ones too.
+    return ibis.cases(
+        (usual.notnull(), usual),
+        (found, spellings.substr(at + text.length() + 2, 2)),
+        else_=ibis.null("string"),
+    )
 
 
 def email(value: StringValue) -> StringValue:

@@ -204,21 +204,26 @@ def stg_mongo_customers(bronze: Table, pseudonymise: Pseudonymise) -> Staged:
     (U for gender, false for consent) and is counted (``repaired``, by column and reason): the
     contact stays, its transactions need it. No clear-text e-mail or phone leaves this model.
     """
-    b = bronze
+    # Values used more than once are worked out once, in a first step: a later use would
+    # repeat the whole expression (the country's spellings, a phone parsed twice).
+    b = bronze.mutate(
+        _country=conform.country_iso(bronze.country),
+        _mail=conform.email(bronze.email),
+        _age_text=parse.lower(parse.clean_text(bronze.age)),
+        _gender=parse.lower(parse.clean_text(bronze.gender)),
+        _consent=parse.lower(parse.clean_text(bronze.marketing_consent)),
+    )
+    b = b.mutate(_phone=conform.phone_e164(parse.clean_text(b.phone), b._country))
     first = conform.repair_encoding(parse.clean_text(b.first_name))
     last = conform.repair_encoding(parse.clean_text(b.last_name))
-    country = conform.country_iso(b.country)
-    mail = conform.email(b.email)
-    phone = conform.phone_e164(parse.clean_text(b.phone), country)
-    age_text = parse.lower(parse.clean_text(b.age)).re_extract(
-        r"^([0-9]{1,3})(\.0+)?( ?(years|ans|yrs))?$", 1
+    digits = b._age_text.re_extract(r"^([0-9]{1,3})(\.0+)?( ?(years|ans|yrs))?$", 1).nullif("")
+    # Not COALESCE: DuckDB would look every age up among the words.
+    age = ibis.cases(
+        (digits.notnull(), digits.try_cast("int64")),
+        else_=b._age_text.substitute(AGE_WORDS, else_=ibis.null("int64")),
     )
-    age = ibis.coalesce(
-        age_text.nullif("").try_cast("int64"),
-        parse.lower(parse.clean_text(b.age)).substitute(AGE_WORDS, else_=ibis.null("int64")),
-    )
-    gender = parse.lower(parse.clean_text(b.gender))
-    consent = parse.lower(parse.clean_text(b.marketing_consent))
+    gender = b._gender.substitute(GENDERS, else_=ibis.null("string"))
+    consent = b._consent.substitute(CONSENT, else_=ibis.null("boolean"))
     wrong_type = (
         parse.not_a_name(b.first_name) | parse.not_a_name(b.last_name) | parse.not_a_name(b.city)
         | parse.not_text(b.email) | parse.not_text(b.phone) | parse.not_text(b.country)
@@ -236,19 +241,22 @@ def stg_mongo_customers(bronze: Table, pseudonymise: Pseudonymise) -> Staged:
             ),
             ibis.literal("Unknown"),
         ),
-        email_hash=pseudonymise(mail),
-        phone_hash=pseudonymise(phone),
-        has_valid_email=mail.notnull(),
-        has_valid_phone=phone.notnull(),
+        email_hash=pseudonymise(b._mail),
+        phone_hash=pseudonymise(b._phone),
+        has_valid_email=b._mail.notnull(),
+        has_valid_phone=b._phone.notnull(),
         age=ibis.ifelse(age.between(*AGE_RANGE), age, ibis.null("int64")),
-        country=country,
+        country=b._country,
         city=conform.repair_encoding(parse.clean_text(b.city)),
-        gender=gender.substitute(GENDERS, else_="U").fill_null("U"),
-        marketing_consent=consent.substitute(CONSENT, else_=False).fill_null(False),
+        gender=gender.fill_null("U"),
+        marketing_consent=consent.fill_null(False),
         _age=age,
         _wrong_type=wrong_type,
         _known=ibis.struct(
-            {"gender": gender.isin(list(GENDERS)), "consent": consent.isin(list(CONSENT))}
+            {
+                "gender": b._gender.isnull() | gender.notnull(),
+                "consent": b._consent.isnull() | consent.notnull(),
+            }
         ),
         _raw=ibis.struct({c: b[c] for c in ("email", "phone", "age", "country")}),
     )
