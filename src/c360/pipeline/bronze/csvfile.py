@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import math
 import re
 import sys
 from collections.abc import Iterator
@@ -28,6 +29,7 @@ from c360.contracts.model import Table
 from c360.pipeline.bronze.blocks import (
     NOT_UTF8,
     ROW_NUMBER,
+    UTF8_BOM,
     Block,
     Reject,
     SourceError,
@@ -36,6 +38,7 @@ from c360.pipeline.bronze.blocks import (
     not_utf8,
     refuse_utf16,
 )
+from c360.pipeline.bronze.csvfields import Fields, text_options
 
 CSV_BLOCK_BYTES = 1 << 24  # how much of a CSV Arrow parses at a time
 MAX_RECORD_BYTES = 1 << 30  # the longest record read, in blocks this big (Arrow's are int32)
@@ -53,9 +56,12 @@ SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bar
 
 
 def read_csv(path: Path, contract: Table, dialect: CsvFile) -> Iterator[Block]:
-    """The records of a CSV file written as ``dialect`` says, in file order; a file without
-    even a header (an extract of a day without data) has none."""
+    """The records of a CSV file written as ``dialect`` says, in file order (a file starting
+    with a UTF-8 byte order mark in UTF-8, whatever encoding it says); a file without even a
+    header (an extract of a day without data) has none."""
     head = _head(path)
+    if head.startswith(UTF8_BOM):  # Excel's "CSV UTF-8" among extracts in a Windows encoding
+        dialect = dialect.model_copy(update={"encoding": "utf-8"})
     if _blank(head):
         empty = pa.table({name: pa.array([], pa.string()) for name in contract.column_names})
         yield Block(empty.append_column(ROW_NUMBER, pa.array([], pa.int64())), str(path))
@@ -68,9 +74,7 @@ def read_csv(path: Path, contract: Table, dialect: CsvFile) -> Iterator[Block]:
     whole = head + b"\n" if one_line else None
     _quiet_row_text_errors()
     blocks = _passes(path, contract, dialect, whole)
-    yield from (
-        blocks if whole is not None or _ends_with_break(path) else _cut_short(blocks, path, dialect)
-    )
+    yield from blocks if whole is not None else _cut_short(blocks, path, dialect)
 
 
 def _passes(path: Path, contract: Table, dialect: CsvFile, whole: bytes | None) -> Iterator[Block]:
@@ -109,12 +113,12 @@ def _csv_pass(
     block_bytes: int,
     whole: bytes | None,
 ) -> Iterator[Block]:
-    bad: list[Reject] = []
     header, first = _header(path, dialect)  # every column text: none typed by Arrow's guess
     # records ending with a delimiter the header lacks: an empty last field, not a record of
     # too many fields (the unnamed column is then left aside as when the header ends so too)
     named = [*header, ""] if len(first) == len(header) + 1 and first[-1] == "" else None
     source: Path | BinaryIO = path if whole is None else io.BytesIO(whole)
+    fields = Fields(str(path), named is not None, dialect.delimiter, _last_line_break(path))
     reader = pacsv.open_csv(
         _Escaped(source, dialect.encoding) if escaped else source,
         read_options=pacsv.ReadOptions(
@@ -125,15 +129,9 @@ def _csv_pass(
             skip_rows=1 if named else 0,
         ),
         parse_options=pacsv.ParseOptions(
-            delimiter=dialect.delimiter,
-            invalid_row_handler=_RowRejects(str(path), bad),
-            newlines_in_values=True,
+            delimiter=dialect.delimiter, invalid_row_handler=fields, newlines_in_values=True
         ),
-        convert_options=pacsv.ConvertOptions(
-            column_types={c: pa.string() for c in {*contract.column_names, *header}},
-            strings_can_be_null=True,
-            check_utf8=False,  # a record that is not UTF-8 is quarantined, not the whole file
-        ),
+        convert_options=text_options([*contract.column_names, *(named or header)]),
     )
     names = contract_names(reader.schema.names, contract, dialect.columns)
     if separator := _other_separator(names, contract, dialect.delimiter):
@@ -147,13 +145,12 @@ def _csv_pass(
         raise SourceError(f"{path}: the header names {', '.join(twice)} more than once")
     encoding = codecs.lookup(dialect.encoding).name
     undecodable = NOT_UTF8 if encoding == "utf-8" else f"not {encoding} text"
-    numbering = _Numbering()
     batches = 0
-    for batch in reader:
+    for batch, numbers in _numbered(reader, fields):
         batches += 1
-        numbers = numbering.take(batch.num_rows, [r[1] for r in bad])
-        rejects, bad[:] = handed.new_rejects(bad, escaped), []
-        if (fresh := numbers > handed.last).sum() < batch.num_rows:  # handed over by a pass before
+        rejects, fields.rejects = handed.new_rejects(fields.rejects, escaped), []
+        last, handed.last = handed.last, max(handed.last, int(numbers[-1]) if numbers.size else 0)
+        if (fresh := numbers > last).sum() < batch.num_rows:  # handed over by a pass before
             batch, numbers = batch.filter(pa.array(fresh)), numbers[fresh]
         for broken, reason in (
             (_escaped_rows(batch) if escaped else _not_utf8(batch), undecodable),
@@ -165,31 +162,31 @@ def _csv_pass(
                 keep = np.ones(batch.num_rows, bool)
                 keep[broken] = False
                 batch, numbers = batch.filter(pa.array(keep)), numbers[keep]
-        handed.last = max(handed.last, numbering.last)
         data = pa.Table.from_batches([batch]).rename_columns(names)
         yield Block(
             _named(as_text(data)).append_column(ROW_NUMBER, pa.array(numbers, pa.int64())),
             str(path),
             rejects,
         )
-    if bad or not batches:  # the last rejects; the header's columns even without records
+    if fields.rejects or not batches:  # the last rejects; the header's columns even without records
         header = _named(as_text(reader.schema.empty_table().rename_columns(names)))
-        rejects = handed.new_rejects(bad, escaped)
+        rejects = handed.new_rejects(fields.rejects, escaped)
         yield Block(header.append_column(ROW_NUMBER, pa.array([], pa.int64())), str(path), rejects)
 
 
-@dataclass
-class _RowRejects:
-    """Arrow's handler of malformed CSV records: set each aside as a reject and skip it."""
-
-    source: str
-    rejects: list[Reject]
-
-    def __call__(self, row: pacsv.InvalidRow) -> str:
-        reason = f"expected {row.expected_columns} fields, found {row.actual_columns}"
-        # Arrow numbers the header and the records, not empty lines: number - 1 is the record's
-        self.rejects.append((self.source, (row.number or 0) - 1, row.text, reason))
-        return "skip"
+def _numbered(
+    reader: pacsv.CSVStreamingReader, fields: Fields
+) -> Iterator[tuple[pa.RecordBatch, np.ndarray]]:
+    """The batches of a CSV and the record number of each row, the records of the other
+    count (``Fields``) joined to them; those after the last batch in a batch of their own."""
+    numbering = _Numbering()
+    for batch in reader:
+        numbers = numbering.take(batch.num_rows, fields.skipped)
+        fields.skipped = []
+        yield fields.joined(batch, numbers, numbering.last)
+    if fields.others:
+        empty = pa.RecordBatch.from_pylist([], schema=reader.schema)
+        yield fields.joined(empty, np.array([], np.int64), math.inf)
 
 
 @dataclass
@@ -290,20 +287,22 @@ def _head(path: Path) -> bytes:
 def _blank(head: bytes) -> bool:
     """Whether a file (its ``head``) holds nothing but line breaks (and perhaps a byte order
     mark)."""
-    return len(head) < _HEAD_BYTES and not head.removeprefix(b"\xef\xbb\xbf").strip(b"\r\n")
+    return len(head) < _HEAD_BYTES and not head.removeprefix(UTF8_BOM).strip(b"\r\n")
 
 
-def _ends_with_break(path: Path) -> bool:
-    """Whether a file's last byte ends a line, as writers end their last record."""
+def _last_line_break(path: Path) -> str:
+    """The line break a file ends with (``\r\n``, ``\n``, ``\r``), or none."""
     with path.open("rb") as file:
-        file.seek(-1, io.SEEK_END)
-        return file.read(1) in (b"\n", b"\r")
+        file.seek(max(file.seek(0, io.SEEK_END) - 2, 0))
+        end = file.read()
+    return next((b for b in ("\r\n", "\n", "\r") if end.endswith(b.encode())), "")
 
 
 def _cut_short(blocks: Iterator[Block], path: Path, dialect: CsvFile) -> Iterator[Block]:
-    """The blocks of a CSV not ending with a line break, its last record quarantined when the
-    file ends inside that record's last value, in quotes: a copy cut short, whose value Arrow
-    would land cut (``"comp`` as ``comp``) as if it were whole.
+    """The blocks of a CSV, its last record quarantined when the file ends inside that
+    record's last value, in quotes: a copy cut short, whose value Arrow would land cut
+    (``"comp`` as ``comp``) as if it were whole, or a quote never closed, which would hold the
+    rest of the file, line breaks and all, as one value.
 
     Only the last block with records is held back; the others pass on at once.
     """
@@ -322,8 +321,9 @@ def _cut_short(blocks: Iterator[Block], path: Path, dialect: CsvFile) -> Iterato
     data = held.data
     number = data.column(ROW_NUMBER)[-1].as_py()
     values = [data.column(i)[-1].as_py() for i in range(data.num_columns - 1)]  # not the number
-    if number > last_reject and values[-1]:  # the file's last record, and Arrow landed it
-        opened = '"' + values[-1].replace('"', '""')  # its value as written, but the end quote
+    written = next((value for value in reversed(values) if value), None)  # its last value
+    if number > last_reject and written:  # the file's last record, and Arrow landed it
+        opened = '"' + written.replace('"', '""')  # its value as written, but the end quote
         if _ends_with(path, opened.encode(dialect.encoding, "replace")):
             raw = dialect.delimiter.join(v or "" for v in values)
             cut = (str(path), number, raw, CUT_SHORT)
@@ -417,7 +417,7 @@ def _quiet_row_text_errors() -> None:
 
     def quiet(unraisable: Any) -> None:
         if not (
-            isinstance(unraisable.object, _RowRejects)
+            isinstance(unraisable.object, Fields)
             and issubclass(unraisable.exc_type, UnicodeDecodeError)
         ):
             hook(unraisable)

@@ -4,8 +4,9 @@ Each source table becomes one bronze table with the contract's columns as text, 
 column (JSON of fields the contract does not know, when the project allows schema evolution)
 and the lineage columns. A source is a file or folder, or a database table or collection named
 under ``sources:`` in ``c360.yaml``. Records that cannot be read go to
-``lake/quarantine/bronze_<table>`` with their raw text and a reason. Every table is reconciled:
-records in the source = landed + quarantined, or the run stops.
+``lake/quarantine/bronze_<table>`` with their raw text and a reason. Every table is reconciled
+before it is published: records in the source = landed + quarantined, or the run stops and the
+previous bronze and quarantine tables stay as they were.
 """
 
 from __future__ import annotations
@@ -204,18 +205,24 @@ def land(
         result.added_columns = sorted(seen - set(contract.column_names) - {ROW_NUMBER})
         result.retyped_columns = [retyped[c] for c in contract.column_names if c in retyped]
         result.missing_columns = _missing(name, contract, seen, described, lacking, path, drift)
-    _quarantine(workspace, contract.name, rejects, batch_id, ingested_at)
-    result.quarantined = len(rejects)
+        result.quarantined = len(rejects)
+        _reconcile(result, contract, path, name)  # before either table is swapped in
+        _quarantine(workspace, contract.name, rejects, batch_id, ingested_at)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _reconcile(result: Landed, contract: Table, path: Path | Database, name: str) -> None:
+    """Raise ``ReconciliationError`` unless the source's records are those landed plus those
+    quarantined (a CSV counted again by its records when its lines disagree)."""
     balanced = result.landed + result.quarantined == result.records
     if not balanced and isinstance(path, Path) and is_csv(path, contract):
         result.records = count(path, contract, quoted=True)  # a value in quotes may span lines
     if result.landed + result.quarantined != result.records:
         raise ReconciliationError(
             f"{name}: {result.records} records read but {result.landed} landed and "
-            f"{result.quarantined} quarantined"
+            f"{result.quarantined} quarantined; bronze {contract.name} is left as it was"
         )
-    result.seconds = time.perf_counter() - started
-    return result
 
 
 def _extra_message(

@@ -1,0 +1,121 @@
+"""CSV files as exporters write them: records with or without a trailing delimiter, words
+for missing values, a quote never closed, a byte order mark."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from c360.config import CsvFile
+from c360.contracts.model import Column, Table
+from c360.pipeline import lake
+from c360.pipeline.bronze import csvfile
+from c360.pipeline.bronze.land import land
+
+WHEN = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+PEOPLE = Table("people", "x", "", (Column("id", "string"), Column("age", "int")),
+               path="sources/people.csv", file_format="csv")  # fmt: skip
+
+
+def write(workspace: Path, data: bytes) -> Path:
+    path = workspace / PEOPLE.path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def landed(workspace: Path) -> list[tuple[object, ...]]:
+    rows = lake.read_table(workspace, "bronze", "people").to_pylist()
+    return [(r["_row_number"], r["id"], r["age"], r["_extra"]) for r in rows]
+
+
+def quarantined(workspace: Path) -> list[tuple[object, ...]]:
+    rows = lake.read_table(workspace, "quarantine", "bronze_people").to_pylist()
+    return [(r["_row_number"], r["raw"], r["reason"]) for r in rows]
+
+
+def test_records_without_the_trailing_delimiter_of_the_others_land_too(tmp_path: Path) -> None:
+    """Records of the header's fields, or of one more (the trailing delimiter), are whole;
+    any other count is malformed, the reason counting the header's fields."""
+    text = b'id,age\r\nA,1,\r\nB,2\r\nC,3,x\r\nD\r\nE,5,6,\r\n"F\r\nf",6\r\nG,,\r\n'
+    result = land(tmp_path, PEOPLE, write(tmp_path, text), "b1", WHEN, drift="evolve")
+    assert landed(tmp_path) == [
+        (1, "A", "1", None), (2, "B", "2", None), (3, "C", "3", '{"unnamed column 3": "x"}'),
+        (6, "F\r\nf", "6", None), (7, "G", None, None),
+    ]  # fmt: skip
+    assert quarantined(tmp_path) == [
+        (4, "D", "expected 2 fields, found 1"), (5, "E,5,6,", "expected 2 fields, found 4")
+    ]  # fmt: skip
+    assert (result.records, result.landed, result.quarantined) == (7, 5, 2)
+
+
+def test_a_record_ending_with_a_stray_delimiter_lands_when_its_extra_field_is_empty(
+    tmp_path: Path,
+) -> None:
+    text = b'id,age\nA,1\nB,2,\nC,3,x\nD,4,""\nE,5\n'
+    result = land(tmp_path, PEOPLE, write(tmp_path, text), "b1", WHEN)
+    assert landed(tmp_path) == [
+        (1, "A", "1", None), (2, "B", "2", None), (4, "D", "4", None), (5, "E", "5", None)
+    ]  # fmt: skip
+    assert quarantined(tmp_path) == [(3, "C,3,x", "expected 2 fields, found 3")]
+    assert (result.records, result.landed, result.quarantined, result.added_columns) == (
+        5, 4, 1, []
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("first", ["A,1,", "A,1"])
+def test_mixed_trailing_delimiters_keep_file_order_and_numbers_across_blocks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first: str
+) -> None:
+    monkeypatch.setattr(csvfile, "CSV_BLOCK_BYTES", 24)  # Arrow parses a block ahead of the rows
+    records = [first, "B,2", "C,3,", "D,4", "\r", "E,5,", "BAD", "F,6", "G,7,", "H,8,", "I,9"]
+    text = "id,age\n" + "\n".join(records) + "\n"
+    result = land(tmp_path, PEOPLE, write(tmp_path, text.encode()), "b1", WHEN)
+    assert [(number, name) for number, name, *_ in landed(tmp_path)] == [
+        (1, "A"), (2, "B"), (3, "C"), (4, "D"), (5, "E"), (7, "F"), (8, "G"), (9, "H"), (10, "I")
+    ]  # fmt: skip
+    assert quarantined(tmp_path) == [(6, "BAD", "expected 2 fields, found 1")]
+    assert (result.records, result.landed, result.quarantined) == (10, 9, 1)
+
+
+def test_words_exports_write_for_a_missing_value_land_as_written(tmp_path: Path) -> None:
+    """Bronze keeps the raw text (NA is Namibia); only an empty value is missing. Silver
+    decides which words mean missing."""
+    text = b'id,age\nNA,NULL\nnan,N/A\n"",\n#N/A,null\n'
+    land(tmp_path, PEOPLE, write(tmp_path, text), "b1", WHEN)
+    assert landed(tmp_path) == [
+        (1, "NA", "NULL", None), (2, "nan", "N/A", None), (3, None, None, None),
+        (4, "#N/A", "null", None),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(("end", "first"), [("\n", "A,1"), ("\r\n", "A,1"), ("\n", "A,1,")])
+def test_a_quote_never_closed_is_quarantined_even_before_a_last_line_break(
+    tmp_path: Path, end: str, first: str
+) -> None:
+    """A stray opening quote would otherwise swallow the rest of the file into one value
+    (in a file of trailing delimiters too, the record then lacking one)."""
+    text = f'id,age{end}{first}{end}B,"2{end}C,3{end}D,4{end}'
+    result = land(tmp_path, PEOPLE, write(tmp_path, text.encode()), "b1", WHEN)
+    assert landed(tmp_path) == [(1, "A", "1", None)]
+    cut = "the file ends inside this record's quoted value: cut short?"
+    assert quarantined(tmp_path) == [(2, f"B,2{end}C,3{end}D,4{end}", cut)]
+    assert (result.records, result.landed, result.quarantined) == (2, 1, 1)
+
+
+def test_a_utf8_file_with_a_byte_order_mark_lands_as_utf8_whatever_the_project_says(
+    tmp_path: Path,
+) -> None:
+    """Excel's "CSV UTF-8" starts with a byte order mark, among extracts the project file
+    says are Windows-1252: read as that, every accent would land garbled."""
+    path = write(tmp_path, "\ufeffid;age\nÉlodie;1\n".encode())
+    result = land(
+        tmp_path, PEOPLE, path, "b1", WHEN, dialect=CsvFile(delimiter=";", encoding="cp1252")
+    )
+    assert landed(tmp_path) == [(1, "Élodie", "1", None)]
+    assert (result.added_columns, result.missing_columns) == ([], [])
+    write(tmp_path, "id;age\nÉlodie;1\n".encode("cp1252"))  # without the mark: as configured
+    land(tmp_path, PEOPLE, path, "b1", WHEN, dialect=CsvFile(delimiter=";", encoding="cp1252"))
+    assert landed(tmp_path) == [(1, "Élodie", "1", None)]
