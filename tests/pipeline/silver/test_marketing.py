@@ -302,6 +302,18 @@ def test_a_contact_written_with_null_words_is_a_contact_with_missing_values(
     assert (first["full_name"], first["gender"], first["country"]) == ("Unknown", "U", None)
 
 
+def test_na_is_a_missing_value_but_namibia_as_a_country(engine: Engine) -> None:
+    """R and pandas write NA for a missing value: an age NA is none (not an unreadable age), a
+    country NA is Namibia's code."""
+    row = ("CUST00001", "Ann", "Lee", "", "", "NA", "NA", "Windhoek", "NA", "NA")
+    customers = table(engine, "contacts_na", CUSTOMER_FIELDS, [row])
+    clean, rejects, repaired = stg_mongo_customers(customers, pseudonymiser("md5")).outcome(engine)
+    assert rejects.num_rows == 0 and repaired == {}
+    (contact,) = clean.to_pylist()
+    assert (contact["age"], contact["country"], contact["gender"]) == (None, "NA", "U")
+    assert contact["marketing_consent"] is False
+
+
 def test_amounts_in_euros_are_read_and_other_currencies_rejected(engine: Engine) -> None:
     """Seed 004's amounts are euros: a sign or code is read, "1,234" is 1234 (cents have two
     digits), a dollar amount is no euro amount; a NULL customer is a missing one, not an orphan."""

@@ -192,12 +192,12 @@ def test_an_amount_or_count_too_large_to_be_real_is_out_of_range(engine: Engine)
 
 
 def test_words_that_mean_missing_read_as_nothing_in_every_parser(engine: Engine) -> None:
-    """SQL dumps, pandas and spreadsheets write NULL, \\N, NaN, None or N/A where a value is
-    missing: every parser reads nothing there, and ``invalid`` does not call it unreadable, as
-    for an empty value. "Null" (a surname), "NA" (Namibia) and longer text stay values."""
+    """SQL dumps, pandas, R and spreadsheets write NULL, \\N, NaN, None, NA or N/A where a value
+    is missing: every parser reads nothing there, and ``invalid`` does not call it unreadable, as
+    for an empty value. "Null" (a surname), "na" and longer text stay values."""
     missing = ["NULL", "null", " N/A ", "n/a", "#N/A", "NaN", "nan", "None", "none", "NONE",
-               "NaT", "<NA>", "\\N", "\tNULL\x00"]  # fmt: skip
-    kept = ["Null", "NA", "NULLS", "n/a n/a"]
+               "NaT", "<NA>", "\\N", "\tNULL\x00", "NA"]  # fmt: skip
+    kept = ["Null", "na", "NULLS", "n/a n/a"]
     t = engine.register("missing_cases", pa.table({"v": [*missing, *kept]}))
     out = engine.to_arrow(
         t.select(

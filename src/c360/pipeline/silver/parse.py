@@ -78,11 +78,12 @@ def lower(value: StringValue) -> StringValue:
 
 
 # What SQL dumps (NULL, and \\N as PostgreSQL's COPY and MySQL write it), JSON, Python and
-# pandas (None, NaN, NaT, <NA>) and spreadsheets or forms (N/A, #N/A, none) write for a value
-# that is not there. Not "NA" (Namibia's code) nor "Null" (a surname). Spelt out in the cases
-# exports write them: lower-casing every value would cost more than comparing.
-MISSING = ("NULL", "null", "\\N", "None", "none", "NONE", "NaN", "nan", "NaT", "<NA>", "N/A",
-           "n/a", "#N/A")  # fmt: skip
+# pandas (None, NaN, NaT, <NA>), R (NA) and spreadsheets or forms (N/A, #N/A, none) write for a
+# value that is not there. A country is read from its raw text, so NA stays Namibia's code
+# there; "Null" (a surname) is no such word. Spelt out in the cases exports write them:
+# lower-casing every value would cost more than comparing.
+MISSING = ("NULL", "null", "\\N", "None", "none", "NONE", "NaN", "nan", "NaT", "<NA>", "NA",
+           "N/A", "n/a", "#N/A")  # fmt: skip
 _WORDS = "(?:" + "|".join(w.replace("\\", "\\\\") for w in MISSING) + ")"
 _MISSING_WORD = f"^{_WORDS}$"
 # Trimmed in the same pass, a word of ``MISSING`` (with white space around it) becomes "".
