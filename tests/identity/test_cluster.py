@@ -212,3 +212,45 @@ def test_must_not_link_always_wins_and_must_link_otherwise_holds(
     assert all(labels[a] != labels[b] for a, b in apart if a != b)
     if not apart:
         assert all(labels[a] == labels[b] for a, b in together)
+
+
+# Two Jonathan Harrisons of one postcode, and a record of the first with his second e-mail.
+CONTACTS = {
+    "crm:1": ("jh@outlook.com", "+1555001", None, "50 jefferson street"),
+    "web:1": ("jh@outlook.com", "+1555001", None, None),
+    "crm:2": ("jh81@gmail.com", "+1555002", "1955-06-19", "1 pine street"),
+    "shop:1": ("jh81@gmail.com", "+1555001", None, None),  # shares the first one's phone
+}
+
+
+@pytest.mark.parametrize(
+    ("changed", "joined"),
+    [
+        ({}, False),  # e-mails and phones known on both sides, none shared
+        ({"crm:2": ("jh81@gmail.com", None, "1955-06-19", "1 pine street")}, True),  # no phone
+        ({"crm:1": ("jh@outlook.com", "+1555001", "1955-06-19", None)}, True),  # one birth date
+        ({"crm:2": ("jh81@gmail.com", "+1555002", None, "50 jefferson street")}, True),  # street
+    ],
+)
+def test_namesakes_who_share_no_contact_stay_apart(
+    changed: dict[str, tuple[str | None, ...]], joined: bool
+) -> None:
+    contacts = CONTACTS | changed
+    edges = [Edge("crm:1", "web:1", 0.99, 20.0), Edge("crm:1", "crm:2", 0.97, 5.0)]
+    result = cluster_with_report(
+        ["crm:1", "web:1", "crm:2"], edges, 0.9, never, contacts=contacts.__getitem__
+    )
+    assert (result.labels["crm:2"] == "crm:1") is joined
+    assert result.refused == ([] if joined else [edges[1]])
+
+
+def test_strangers_may_join_once_a_record_shares_a_contact() -> None:
+    """A second e-mail and a new phone: the record that has both brings the two together."""
+    edges = [
+        Edge("crm:1", "crm:2", 0.99, 12.0),  # tried first: no contact shared yet
+        Edge("crm:2", "shop:1", 0.95, 6.0),  # the same e-mail
+        Edge("crm:1", "shop:1", 0.95, 5.0),  # the same phone
+    ]
+    records = ["crm:1", "crm:2", "shop:1"]
+    labels = cluster(records, edges, 0.9, never, contacts=CONTACTS.__getitem__)
+    assert set(labels.values()) == {"crm:1"}

@@ -9,6 +9,7 @@ from c360.identity.given_names import (
     corrections,
     gendered,
     listed,
+    one_edit,
     slip,
     spelling,
 )
@@ -52,6 +53,26 @@ def test_the_gendered_pairs_are_listed_names_in_key_form() -> None:
 )
 def test_spelling_merges_letters_of_one_sound(a: str, b: str, same: bool) -> None:
     assert (spelling(a) == spelling(b)) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "any_change", "no_change"),
+    [
+        ("anna", "anna", True, True),
+        ("anna", "ana", True, True),  # a letter dropped
+        ("anna", "annas", True, True),  # a letter added at the end
+        ("bruno", "burno", True, True),  # two neighbours swapped
+        ("bruno", "bruna", True, False),  # a changed letter: as ``changed`` says
+        ("anna", "anan", True, True),
+        ("anna", "naan", False, False),  # two edits
+        ("anna", "annabel", False, False),
+        ("", "a", True, True),
+    ],
+)
+def test_one_edit(a: str, b: str, any_change: bool, no_change: bool) -> None:
+    for x, y in ((a, b), (b, a)):
+        assert one_edit(x, y, lambda _old, _new: True) is any_change
+        assert one_edit(x, y, lambda _old, _new: False) is no_change
 
 
 @pytest.mark.parametrize(

@@ -211,7 +211,19 @@ def test_date_of_birth(raw: object, day: date | None) -> None:
 @pytest.mark.parametrize(
     ("raw", "key"),
     [
-        ("12, St. Mary's St.", "12 street marys street"),
+        ("12, St. Mary's St.", "12 saint marys street"),  # a title before a name, else a type
+        ("3 rue St-Jacques", "3 rue saint jacques"),
+        ("C/ Dr. Fleming, 106", "calle doctor fleming 106"),
+        ("12 Oak Dr", "12 oak drive"),
+        ("32 ch. des Vignes", "32 chemin des vignes"),
+        ("91 all. des Tilleuls", "91 allee des tilleuls"),
+        ("4 imp. des Roses", "4 impasse des roses"),
+        ("55 rte de Lyon", "55 route de lyon"),
+        ("148 av. du Gén. de Gaulle", "148 avenue du general de gaulle"),
+        ("53 Birch Cl", "53 birch close"),
+        ("176 Sycamore Ct", "176 sycamore court"),
+        ("Pza. Mayor, 113", "plaza mayor 113"),
+        ("Pº de Gracia, 8", "paseo de gracia 8"),
         ("22 Baker Rd", "22 baker road"),
         ("5 Av. Foch", "5 avenue foch"),
         ("5 r. de la Paix", "5 rue de la paix"),

@@ -180,3 +180,32 @@ def test_a_nameless_record_stands_for_its_mailboxs_owner(mailbox: str, apart: bo
         who["crm:1"] = ("raquel", "gimenez", None, None, None)
     assert disagree(who["crm:1"], who["shop:1"]) is apart
     assert disagree(who["shop:1"], who["crm:1"]) is apart
+
+
+@pytest.mark.parametrize(
+    ("mailbox", "first", "last", "apart"),
+    [
+        ("mmartinez", "patrick", "martinez", True),  # the surname's initial is no first name
+        ("alegoff", "elodie", "le goff", True),
+        ("mariaangeleslorenzo", "julian", "lorenzo", True),  # two given names run together
+        ("pmartinez", "patrick", "martinez", False),
+        ("mariaangeleslorenzo", "maria angeles", "lorenzo", False),
+        ("stuarts", "stewart", "stuart", False),  # Stuart S., his record's names swapped
+    ],
+)
+def test_a_mailbox_owner_keeps_the_surname_it_was_read_beside(
+    mailbox: str, first: str, last: str, apart: bool
+) -> None:
+    records = pa.table(
+        {
+            "record_key": ["crm:1", "customers:1"],
+            "first_name": [first, None],
+            "last_name": [last, None],
+            "date_of_birth": pa.array([None, None], pa.date32()),
+            "email": [f"{mailbox}@free.fr"] * 2,
+            "email_local": [mailbox] * 2,
+        }
+    )
+    who = people(records)
+    assert disagree(who["crm:1"], who["customers:1"]) is apart
+    assert disagree(who["customers:1"], who["crm:1"]) is apart

@@ -5,7 +5,9 @@ the weights of every above-threshold pair joining them, re-summed after each mer
 that links to two people joins the one it has more evidence with. A merge is refused when it
 would put a must-not-link pair together or two records that ``conflict`` (say, first names that
 clearly differ behind a shared household e-mail); both constraints only grow with a cluster, so a
-refused pair of clusters is never tried again.
+refused pair of clusters is never tried again. Two clusters that each know an e-mail and a phone
+and share none of them, nor a birth date or a street address (namesakes of one postcode), are not
+joined by the edges between them; they may be once either has grown through another edge.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from dataclasses import dataclass
 
 Conflict = Callable[[str, str], bool]
 Signature = Callable[[str], Hashable]
+# A record's e-mail, phone, birth date and street address, each None where unknown.
+Contacts = Callable[[str], tuple[Hashable, Hashable, Hashable, Hashable]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +48,12 @@ def _same(record: str) -> str:
 class _Agglomeration:
     """Union-find over the records in an edge or override; other records stay singletons."""
 
-    def __init__(self, conflict: Conflict, signature: Signature | None) -> None:
+    def __init__(
+        self, conflict: Conflict, signature: Signature | None, contacts: Contacts | None
+    ) -> None:
         self.conflict = conflict
+        self.contacts = contacts
+        self.known: dict[str, tuple[set[Hashable], ...]] = {}  # root -> values of each contact
         self.sign = signature or _same
         # With signatures, records that look alike to ``conflict`` are tested once.
         self.cache: dict[tuple[Hashable, Hashable], bool] | None = {} if signature else None
@@ -82,6 +90,49 @@ class _Agglomeration:
                     return True
         return False
 
+    def held(self, root: str, contacts: Contacts) -> tuple[set[Hashable], ...]:
+        """The e-mails, phones, birth dates and addresses the records of cluster ``root`` know."""
+        known = self.known.get(root)
+        if known is None:  # a singleton
+            known = tuple([set() if value is None else {value} for value in contacts(root)])
+        return known
+
+    def reachable(self, root: str, contacts: Contacts) -> bool:
+        """Whether cluster ``root`` knows an e-mail and a phone (without building its sets)."""
+        known = self.known.get(root)
+        if known is None:
+            mail, phone, _, _ = contacts(root)
+            return mail is not None and phone is not None
+        return bool(known[0]) and bool(known[1])
+
+    def strangers(self, a: str, b: str) -> bool:
+        """Whether clusters ``a`` and ``b`` both know an e-mail and a phone and share none of
+        them, nor a birth date or an address: people apart, whatever their names and places."""
+        contacts = self.contacts
+        if contacts is None or not (self.reachable(a, contacts) and self.reachable(b, contacts)):
+            return False
+        if a not in self.known and b not in self.known:  # two records: no sets to build
+            pairs = zip(contacts(a), contacts(b), strict=True)
+            return all(x is None or x != y for x, y in pairs)
+        ours, theirs = self.held(a, contacts), self.held(b, contacts)
+        return all(x.isdisjoint(y) for x, y in zip(ours, theirs, strict=True))
+
+    def fold_contacts(self, a: str, b: str, contacts: Contacts) -> None:
+        """Root ``a`` now holds the contacts of both clusters (``b`` merged into it)."""
+        ours, theirs = self.known.pop(a, None), self.known.pop(b, None)
+        if ours is None and theirs is not None:
+            ours, theirs, single = theirs, None, a
+        else:
+            ours, single = ours or self.held(a, contacts), b
+        if theirs is None:  # one side a single record
+            for values, value in zip(ours, contacts(single), strict=True):
+                if value is not None:
+                    values.add(value)
+        else:
+            for values, more in zip(ours, theirs, strict=True):
+                values |= more
+        self.known[a] = ours
+
     def entry(self, a: str, b: str, strength: float) -> tuple[float, str, str, str, str]:
         low_a, low_b = self.low.get(a, a), self.low.get(b, b)
         # Ties go to the pair with the smallest labels (as they were when pushed).
@@ -106,6 +157,8 @@ class _Agglomeration:
             kept, folded = folded, kept
         kept.update(folded)
         self.sigs[a] = kept
+        if self.contacts is not None:
+            self.fold_contacts(a, b, self.contacts)
         near = adj.get(a, {})
         if moved := self.apart.pop(b, None):
             self.apart.setdefault(a, set()).update(moved)
@@ -169,6 +222,8 @@ class _Agglomeration:
                 continue  # stale: a cluster has merged since, or the pair was refused
             if b in self.apart.get(a, ()) or self.conflicting(a, b):
                 self.refuse(a, b)
+            elif self.strangers(a, b):  # not for ever: either may come to share a contact
+                del adj[a][b], adj[b][a]
             else:
                 self.merge(a, b)
 
@@ -188,6 +243,7 @@ def cluster_with_report(
     must_link: Iterable[tuple[str, str]] = (),
     must_not_link: Iterable[tuple[str, str]] = (),
     signature: Signature | None = None,
+    contacts: Contacts | None = None,
 ) -> Clustering:
     """Cluster ``records`` by the edges at or above ``threshold``, and say which were refused.
 
@@ -195,6 +251,9 @@ def cluster_with_report(
     must-not-link pair together is ignored: refusing to merge is the safer mistake. ``conflict``
     should be symmetric; ``signature`` (what ``conflict`` looks at, per record) lets it be
     called once per distinct pair of signatures instead of once per pair of records.
+    ``contacts`` (a record's e-mail, phone, birth date and address, None where unknown) keeps
+    apart, by their edges, clusters that each know an e-mail and a phone and share none of the
+    four.
     """
     labels = dict(zip(records, records, strict=True))  # the one pass over every record
     must_not_link, must_link = list(must_not_link), list(must_link)
@@ -203,7 +262,7 @@ def cluster_with_report(
     named.update(k for pair in must_link + must_not_link for k in pair)
     if unknown := named - labels.keys():
         raise ValueError(f"edges or overrides name unknown records: {sorted(unknown)[:5]}")
-    state = _Agglomeration(conflict, signature)
+    state = _Agglomeration(conflict, signature, contacts)
     for a, b in must_not_link:
         if a != b:
             state.apart.setdefault(a, set()).add(b)
@@ -224,8 +283,9 @@ def cluster(
     must_link: Iterable[tuple[str, str]] = (),
     must_not_link: Iterable[tuple[str, str]] = (),
     signature: Signature | None = None,
+    contacts: Contacts | None = None,
 ) -> dict[str, str]:
     """Record -> cluster label (its smallest record key); see :func:`cluster_with_report`."""
     return cluster_with_report(
-        records, edges, threshold, conflict, must_link, must_not_link, signature
+        records, edges, threshold, conflict, must_link, must_not_link, signature, contacts
     ).labels

@@ -7,6 +7,7 @@ knowledge of English, French, German, Spanish and Italian names), never the gene
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from string import ascii_lowercase
 
@@ -92,15 +93,15 @@ def spelling(name: str) -> str:
     return "".join(out)
 
 
-def slip(a: str, b: str) -> bool:
-    """Between two listed names: one slip of the finger, the first letter spared (a letter
-    added, dropped, two neighbours swapped, or one changed for the key next to it)."""
+def one_edit(a: str, b: str, changed: Callable[[str, str], bool]) -> bool:
+    """Whether ``a`` and ``b`` are equal or one edit apart: a letter added or dropped, two
+    neighbours swapped, or one letter changed where ``changed(old, new)`` allows it."""
     if a == b:
         return True
-    if a[:1] != b[:1] or abs(len(a) - len(b)) > 1:
-        return False
     if len(a) > len(b):
         a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
     head = 0
     while head < len(a) and a[head] == b[head]:
         head += 1
@@ -108,7 +109,17 @@ def slip(a: str, b: str) -> bool:
         return a[head:] == b[head + 1 :]
     if a[head + 2 :] == b[head + 2 :] and a[head : head + 2] == b[head : head + 2][::-1]:
         return True
-    return a[head + 1 :] == b[head + 1 :] and b[head] in _NEIGHBOURS.get(a[head], ())
+    return a[head + 1 :] == b[head + 1 :] and changed(a[head], b[head])
+
+
+def _touching(old: str, new: str) -> bool:
+    return new in _NEIGHBOURS.get(old, ())
+
+
+def slip(a: str, b: str) -> bool:
+    """Between two listed names: one slip of the finger, the first letter spared (a letter
+    added, dropped, two neighbours swapped, or one changed for the key next to it)."""
+    return a == b or (a[:1] == b[:1] and one_edit(a, b, _touching))
 
 
 @lru_cache(maxsize=_CACHE)

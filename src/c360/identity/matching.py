@@ -16,6 +16,7 @@ import pyarrow.compute as pc
 import splink.comparison_level_library as cll
 import splink.comparison_library as cl
 from splink import Linker, SettingsCreator, block_on
+from splink.blocking_rule_library import CustomRule
 from splink.internals.exceptions import EMTrainingException
 
 UNIQUE_ID = "record_key"
@@ -36,6 +37,10 @@ BLOCKING = (
     ("last_name", "postcode"),
     ("first_name_canonical", "postcode"),
     ("first_name_canonical", "city"),
+)
+# First and last name swapped in one record: no equality above brings such a pair together.
+REVERSED = CustomRule(
+    'l."first_name" = r."last_name" AND l."last_name" = r."first_name"', sql_dialect="duckdb"
 )
 # Near-certain evidence on its own: the prior is estimated from the pairs these rules make.
 RULES = (("email_canonical",), ("phone",), ("national_id",))
@@ -85,7 +90,13 @@ def _place() -> cl.CustomComparison:
                 " AND ".join(unknown.format(c=c) for c in PLACE), label_for_charts="unknown"
             ).configure(is_null_level=True),
             cll.ExactMatchLevel("address_line"),
-            cll.ExactMatchLevel("postcode"),
+            cll.And(cll.ExactMatchLevel("postcode"), cll.NullLevel("address_line")).configure(
+                label_for_charts="same postcode, street unknown"
+            ),
+            # Namesakes of one postcode are told apart by their streets, one person rarely so.
+            cll.ExactMatchLevel("postcode").configure(
+                label_for_charts="same postcode, another street"
+            ),
             cll.ExactMatchLevel("city"),
             cll.ElseLevel(),
         ],
@@ -127,6 +138,8 @@ def settings(present: set[str], link_type: LinkType = "dedupe_only") -> Settings
         make() for columns, make in COMPARISONS.values() if any(c in present for c in columns)
     ]
     rules: list[Any] = [block_on(*cols) for cols in BLOCKING if all(c in present for c in cols)]
+    if {"first_name", "last_name"} <= present:
+        rules.append(REVERSED)
     if not comparisons or not rules:
         raise ValueError("nothing to match on: map at least a name, an e-mail or a phone")
     return SettingsCreator(

@@ -46,11 +46,17 @@ _EMAIL = re.compile(EMAIL)
 _GMAIL = frozenset({"gmail.com", "googlemail.com"})
 _DOUBLE_AT = re.compile(r"@{2,}")
 _FIVE_DIGIT_POSTCODES = frozenset({"FR", "DE", "ES", "US"})
+# Street types and titles as forms and labels shorten them (English, French, German, Spanish).
 _STREET_WORDS = {
-    "st": "street", "rd": "road", "ave": "avenue", "av": "avenue", "ln": "lane", "dr": "drive",
-    "bd": "boulevard", "bld": "boulevard", "blvd": "boulevard", "pl": "place", "r": "rue",
-    "str": "strasse", "c": "calle", "avda": "avenida",
+    "rd": "road", "ave": "avenue", "av": "avenue", "ln": "lane", "ct": "court", "cl": "close",
+    "cres": "crescent", "sq": "square", "hwy": "highway", "pkwy": "parkway", "bd": "boulevard",
+    "bld": "boulevard", "blvd": "boulevard", "pl": "place", "r": "rue", "ch": "chemin",
+    "imp": "impasse", "rte": "route", "all": "allee", "fg": "faubourg", "gen": "general",
+    "gal": "general", "str": "strasse", "c": "calle", "avda": "avenida", "pza": "plaza",
+    "po": "paseo", "pso": "paseo", "ctra": "carretera",
 }  # fmt: skip
+# Before a name a title ("St-Jacques", "C/ Dr. Fleming"), else a street type ("Baker St").
+_TITLE_OR_TYPE = {"st": ("saint", "street"), "dr": ("doctor", "drive")}
 _STR_SUFFIX = re.compile(r"(\w)str\b")
 _CITY_WORDS = {"st": "saint", "ste": "sainte"}
 _YMD = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?")
@@ -273,9 +279,20 @@ def _replace_words(key: str | None, words: dict[str, str]) -> str | None:
 
 @lru_cache(maxsize=_CACHE)
 def street_key(value: str | None) -> str | None:
-    """An address line folded like a name, numbers kept, street types spelt out one way."""
-    key = _replace_words(_words(value, _NOT_ALNUM), _STREET_WORDS)
-    if key is None or "str" not in key:
+    """An address line folded like a name, numbers kept, street types and titles spelt out one
+    way ("12 St. Mary's St." → "12 saint marys street", "Pza. Mayor" → "plaza mayor")."""
+    key = _words(value, _NOT_ALNUM)
+    if key is None:
+        return None
+    words = key.split()
+    for i, word in enumerate(words):
+        if word in _TITLE_OR_TYPE:
+            named = i + 1 < len(words) and words[i + 1].isalpha()
+            words[i] = _TITLE_OR_TYPE[word][0 if named else 1]
+        else:
+            words[i] = _STREET_WORDS.get(word, word)
+    key = " ".join(words)
+    if "str" not in key:
         return key
     return _STR_SUFFIX.sub(r"\1strasse", key)  # Hauptstr.
 

@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -65,9 +66,23 @@ def people(records: pa.Table) -> dict[str, Person]:
     )
 
 
+def contacts(records: pa.Table) -> dict[str, tuple[Any, Any, Any, Any]]:
+    """Each record's e-mail (canonical), phone, birth date (a day number) and street address,
+    None where it has none: what tells namesakes apart in :func:`c360.identity.cluster.cluster`."""
+    nothing = pa.nulls(records.num_rows, pa.string())
+    columns = [
+        records.column(c) if c in records.column_names else nothing
+        for c in ("email_canonical", "phone", "date_of_birth", "address_line")
+    ]
+    columns[2] = pc.cast(columns[2], pa.int32())  # only compared: ints read far faster than dates
+    keys = records.column("record_key").to_pylist()
+    return dict(zip(keys, zip(*(c.to_pylist() for c in columns), strict=True), strict=True))
+
+
 def mailbox_owner(letters: str | None, surname: str | None) -> str | None:
     """The given name or initial a mailbox puts beside ``surname``: "bnowak" or "b.nowak" is
-    B. Nowak's, "rociog98" Rocío G.'s, "juliahorn" Julia Horn's; None when it does not read so.
+    B. Nowak's, "rociog98" Rocío G.'s, "juliahorn" Julia Horn's, "mariaangeleslorenzo" María
+    Ángeles Lorenzo's; None when it does not read so.
 
     >>> mailbox_owner("bnowak", "Nowak"), mailbox_owner("rociog", "Giménez")
     ('b', 'rocio')
@@ -81,15 +96,25 @@ def mailbox_owner(letters: str | None, surname: str | None) -> str | None:
         given = letters[:-1]
     else:
         return None
-    return given if len(given) == 1 or listed(given) else None
+    if len(given) == 1 or listed(given):
+        return given
+    two = (f"{given[:i]} {given[i:]}" for i in range(2, len(given) - 1))
+    return next((n for n in two if all(map(listed, n.split()))), None)
 
 
-def _owner(a: Person, b: Person) -> str | None:
+def _owner(a: Person, b: Person) -> tuple[str | None, str | None]:
     """Whom nameless ``a`` stands for against ``b``: its mailbox's owner, if ``b`` has a listed
-    given name to compare with. Against a typo or initials the mailbox says nothing."""
+    given name to compare with, and the surname when the mailbox spells it out (so "M." of
+    "mmartinez" is no Martinez swapped first for last). Against a typo or initials the mailbox
+    says nothing."""
     if a[0] is not None or not is_known_given(name_key(b[0])):
-        return a[0]
-    return a[3] or mailbox_owner(a[4], b[1])
+        return a[0], a[1]
+    if a[3] is not None:
+        return a[3], a[1]
+    owner = mailbox_owner(a[4], b[1])
+    family = (name_key(b[1]) or "").replace(" ", "")
+    spelt = owner is not None and (a[4] or "").endswith(family)
+    return owner, b[1] if spelt else a[1]
 
 
 def disagree(a: Person, b: Person) -> bool:
@@ -100,8 +125,9 @@ def disagree(a: Person, b: Person) -> bool:
     "grobinson@…" Fiona Robinson's. Against a typo or initials ("Mua", "J.-B.") the mailbox
     says nothing.
     """
-    first_a, first_b = _owner(a, b), _owner(b, a)
-    return not names_compatible(first_a, a[1], first_b, b[1]) or not dates_compatible(a[2], b[2])
+    (first_a, last_a), (first_b, last_b) = _owner(a, b), _owner(b, a)
+    names = names_compatible(first_a, last_a, first_b, last_b)
+    return not names or not dates_compatible(a[2], b[2])
 
 
 def deterministic(pairs: pa.Table, who: Mapping[str, Person]) -> pa.Array:
@@ -189,6 +215,7 @@ def resolve(
         must_link=overrides.must_link,
         must_not_link=overrides.must_not_link,
         signature=lambda k: who[k],
+        contacts=contacts(records).__getitem__,
     )
     assignment = assign_ids(
         clustering.labels,

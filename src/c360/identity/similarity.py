@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from c360.identity.given_names import corrections, gendered, listed, slip, spelling
+from c360.identity.given_names import corrections, gendered, listed, one_edit, slip, spelling
 from c360.identity.nicknames import FORMS, SHORT_FORMS
 from c360.identity.normalise import name_key
 
@@ -51,20 +51,8 @@ def jaro_winkler(a: str, b: str) -> float:
 def one_typo(a: str, b: str) -> bool:
     """One letter added, dropped or two neighbours swapped ("uwe"/"uew"); or one changed in
     names of four letters or more ("Zoe"/"Zpe" is left out: too many short names differ so)."""
-    if a == b:
-        return True
-    if len(a) > len(b):
-        a, b = b, a
-    if len(b) - len(a) > 1 or len(a) < 2:
-        return False
-    head = 0
-    while head < len(a) and a[head] == b[head]:
-        head += 1
-    if len(a) < len(b):
-        return a[head:] == b[head + 1 :]
-    if a[head + 2 :] == b[head + 2 :] and a[head : head + 2] == b[head : head + 2][::-1]:
-        return True
-    return len(a) >= 4 and a[head + 1 :] == b[head + 1 :]
+    shortest = min(len(a), len(b))
+    return a == b or (shortest >= 2 and one_edit(a, b, lambda _old, _new: shortest >= 4))
 
 
 def _close(a: str, b: str, strict: bool = False) -> bool:
