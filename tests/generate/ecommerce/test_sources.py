@@ -218,6 +218,15 @@ def test_orders_are_plausible(ws: Path) -> None:
     assert all(r["shipping_address"].count(",") >= 2 for r in clean)
 
 
+def test_orders_come_at_the_web_shop_hours(ws: Path) -> None:
+    dirty = {d["row_number"] for d in listed_defects(ws, "ecommerce_orders")}
+    clean = [r for i, r in enumerate(read(ws, "ecommerce_orders"), 1) if i not in dirty]
+    hour = np.array([int(r["order_date"][11:13]) for r in clean])
+    assert len(hour) > 300
+    assert (hour < 6).mean() < 0.1  # uniform times: 0.25
+    assert ((hour >= 18) & (hour < 22)).mean() > 0.25  # uniform: 0.17
+
+
 def test_inventory_has_weekly_snapshots_with_stockouts(ws: Path) -> None:
     dirty = {d["row_number"] for d in listed_defects(ws, "ecommerce_inventory")}
     clean = [r for i, r in enumerate(read(ws, "ecommerce_inventory"), 1) if i not in dirty]

@@ -219,6 +219,14 @@ def test_transactions_are_plausible(ws: Path) -> None:
     assert len({d["customer_id"] for d in clean}) < len(customer_ids(ws))
 
 
+def test_transactions_come_at_the_web_shop_hours(ws: Path) -> None:
+    moments = [when(d.get("timestamp")) for d in read(ws, "mongo_transactions")]
+    hour = np.array([datetime.fromtimestamp(t, UTC).hour for t in moments if t is not None])
+    assert len(hour) > 200
+    assert (hour < 6).mean() < 0.1  # uniform times: 0.25
+    assert ((hour >= 18) & (hour < 22)).mean() > 0.25  # uniform: 0.17
+
+
 def test_files_load_as_extended_json(ws: Path) -> None:
     for table in contract.TABLES:
         lines = (ws / table.path).read_text(encoding="utf-8").splitlines()

@@ -1,8 +1,9 @@
 """Seed 004, MongoDB ``bronze_db``: marketing contacts, their transactions and the campaigns.
 
 A quarter of each block's people are contacts with their own ids (CUST00042); their purchases
-are drawn independently of seed 000. Many errors and missing values are always present, each one
-listed in the defect manifest. Types and ObjectIds are restored by ``mongo_documents``.
+are drawn independently of seed 000, at the web shop's hours (``clock.WEB``). Many errors and
+missing values are always present, each one listed in the defect manifest. Types and ObjectIds
+are restored by ``mongo_documents``.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ import pyarrow as pa
 from c360.contracts import marketing_bronze as contract
 from c360.generate import defect_values as dv
 from c360.generate import vocab
-from c360.generate.arrays import ids, pick, uniform_between, weighted
+from c360.generate.arrays import ids, pick, weighted
 from c360.generate.block import Block, Dimensions
+from c360.generate.clock import WEB, between
 from c360.generate.dirt import Dirt, Transform
 from c360.generate.marketing.campaigns import campaigns
 from c360.generate.marketing.documents import DocumentDirt
@@ -170,7 +172,7 @@ def _transactions(block: Block, customer_ids: pa.Array, m: int) -> Dirt:
     k = len(customer_ids)
     activity = rng.gamma(0.8, 1.0, k)  # a few heavy buyers, some who never buy
     owner = rng.choice(k, m, p=activity / activity.sum())
-    at = np.sort(uniform_between(rng, ACTIVITY_START, AS_OF, m))
+    at = np.sort(between(WEB, rng.random(m), ACTIVITY_START, AS_OF))
     names = list(PRICES)
     product = weighted(rng, (1.0 / np.sqrt(np.arange(1, len(names) + 1))).tolist(), m)
     low, high = (np.array([PRICES[x][j] for x in names], dtype=float) for j in (0, 1))

@@ -8,8 +8,9 @@ import numpy as np
 import pyarrow as pa
 
 from c360.contracts import commerce
-from c360.generate.arrays import draw, euros, ids, timestamps, weighted, where_valid
+from c360.generate.arrays import draw, euros, ids, pick, timestamps, weighted, where_valid
 from c360.generate.block import Block
+from c360.generate.clock import PHONE, RETURNS_DESK, STORE, WEB, between, retime
 from c360.generate.plan import ACTIVITY_START, AS_OF, DAY
 from c360.generate.seasons import promo_codes
 from c360.generate.seed000 import baskets
@@ -24,6 +25,8 @@ CANCEL_RATE = 0.10
 # An order (or return) stays pending for up to this long, so only recent ones are still pending.
 PENDING_DAYS = 14
 RETURN_RATE_OF_COMPLETED = 0.19  # ~10,000 returns of ~53,500 completed orders (some too recent)
+CHANNEL_WEIGHTS = (50, 30, 12, 8)  # of commerce.ORDER_CHANNELS
+CHANNEL_HOURS = (WEB, WEB, STORE, PHONE)  # when each channel takes orders
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ def orders_and_lines(
     A buying customer orders at a rhythm (``behaviour.rhythm``) whose rate is proportional to
     their activity level; gaps lengthen before a churn date and orders stop at it; an e-mail touch
     brings a due order forward to within 13 days of it (so ~18% of orders are attributed).
+    The rhythm sets the day; the channel's hours (``clock``) set the time of day.
     """
     rng = block.rng("orders")
     stage = customers_.column("lifecycle_stage").to_numpy(zero_copy_only=False)
@@ -62,6 +66,10 @@ def orders_and_lines(
     per_day = per_day * mean.sum() / max(trial, 1)
     owner, order_at = rhythm(rng, habits, per_day, low, last_day, cues)
     m = len(owner)
+    channel = weighted(rng, CHANNEL_WEIGHTS, m)
+    order_at = _channel_hours(rng, channel, order_at, low[owner], last_day[owner])
+    by_time = np.lexsort((order_at, owner))
+    owner, order_at, channel = owner[by_time], order_at[by_time], channel[by_time]
     campaign = _last_touch(owner, order_at, touch_owner, touch_at, touch_campaign)
 
     lines, cents, line_order = baskets.lines(block, owner, habits.tastes)
@@ -78,7 +86,7 @@ def orders_and_lines(
             "order_id": order_ids,
             "customer_id": customers_.column("customer_id").take(pa.array(owner)),
             "order_at": timestamps(order_at),
-            "channel": draw(rng, commerce.ORDER_CHANNELS, (50, 30, 12, 8), m),
+            "channel": pick(commerce.ORDER_CHANNELS, channel),
             "total_amount_eur": euros(cents),
             "promo_code": promo,
             "attributed_campaign_id": where_valid(
@@ -91,6 +99,22 @@ def orders_and_lines(
     lines = lines.set_column(1, "order_id", order_ids.take(pa.array(line_order)))
     returns = _returns(block, orders, order_at, cents, status)
     return Commerce(orders, lines, returns, owner, cents, line_order)
+
+
+def _channel_hours(
+    rng: np.random.Generator,
+    channel: np.ndarray,
+    at: np.ndarray,
+    low: np.ndarray,
+    high: np.ndarray,
+) -> np.ndarray:
+    """Each order moved to a time of its day when its channel takes orders, within [low, high]."""
+    u = rng.random(len(at))
+    out = np.asarray(at, np.int64).copy()
+    for i, profile in enumerate(CHANNEL_HOURS):
+        here = channel == i
+        out[here] = retime(profile, u[here], out[here], low[here], high[here])
+    return out
 
 
 def still_pending(rng: np.random.Generator, at: np.ndarray) -> np.ndarray:
@@ -141,10 +165,11 @@ def _last_touch(
 def _returns(
     block: Block, orders: pa.Table, order_at: np.ndarray, cents: np.ndarray, status: np.ndarray
 ) -> pa.Table:
-    """Returns of completed orders, opened 1-30 days later; refunds never exceed the order."""
+    """Returns of completed orders, registered 1-30 days later in the returns desk's hours;
+    refunds never exceed the order."""
     rng = block.rng("returns")
     m = orders.num_rows
-    created = order_at + rng.integers(DAY, 30 * DAY, m)
+    created = between(RETURNS_DESK, rng.random(m), order_at + DAY, order_at + 30 * DAY)
     chosen = np.flatnonzero(
         (status == "completed") & (rng.random(m) < RETURN_RATE_OF_COMPLETED) & (created <= AS_OF)
     )

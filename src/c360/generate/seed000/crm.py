@@ -16,6 +16,7 @@ from c360.generate.arrays import (
     where_valid,
 )
 from c360.generate.block import Block
+from c360.generate.clock import OFFICE, between
 from c360.generate.plan import ACTIVITY_START, AS_OF, DAY, HISTORY_START
 from c360.generate.seed000.behaviour import NEVER, Behaviour
 
@@ -146,7 +147,8 @@ def _others(distressed: float) -> list[float]:
 def interactions(block: Block, customers_: pa.Table, habits: Behaviour) -> pa.Table:
     """About four interactions per customer (more for more active customers), after their
     first_seen_at and up to their churn date; 70% of a churner's fall in the 30 days before it,
-    mostly support tickets (the others are drawn so that the seed's mix of types holds overall)."""
+    mostly support tickets (the others are drawn so that the seed's mix of types holds overall).
+    They happen in office hours: weekdays, 8-19h."""
     rng = block.rng("interactions")
     stage = customers_.column("lifecycle_stage").to_numpy(zero_copy_only=False)
     lam = np.select(
@@ -165,7 +167,7 @@ def interactions(block: Block, customers_: pa.Table, habits: Behaviour) -> pa.Ta
     end = np.minimum(habits.churn_at[owner], AS_OF)
     distress = (habits.churn_at[owner] < NEVER) & (rng.random(m) < DISTRESS)
     start = np.where(distress, np.maximum(start, end - DISTRESS_DAYS * DAY), start)
-    occurred = uniform_between(rng, start, end, m)
+    occurred = between(OFFICE, rng.random(m), start, end)
     type_i = np.where(
         distress,
         weighted(rng, DISTRESS_TYPES, m),

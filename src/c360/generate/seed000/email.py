@@ -1,7 +1,8 @@
 """Seed 000 e-mail activity for one block: sends to consenting customers and their events.
 
 Sends fall in their campaign's window, never before the recipient's ``first_seen_at`` and
-never after they unsubscribed.
+never after they unsubscribed. A campaign sends in daily batches at its own hour (``clock``):
+each send leaves within the batch's first ``BATCH_MINUTES`` on one of the window's days.
 
 Funnel per send (the seed's rates): 3% bounce; 22% of delivered sends are opened; 8% of opened
 sends are clicked; 0.5% of delivered sends lead to an unsubscribe. To reach the seed's volume of
@@ -26,7 +27,9 @@ from c360.contracts import marketing
 from c360.generate import vocab
 from c360.generate.arrays import ids, repeat_index, timestamps, uniform_between, weighted
 from c360.generate.block import Block
+from c360.generate.clock import BATCH_MINUTES, HOUR, send_hours
 from c360.generate.plan import AS_OF, DAY
+from c360.generate.rand import stream
 from c360.generate.seed000.behaviour import Behaviour
 from c360.generate.seed000.crm import CONSENT_EMAIL_RATE
 
@@ -58,14 +61,10 @@ def sends_and_events(block: Block, customers_: pa.Table, habits: Behaviour) -> E
     camp = block.dims.campaigns
     n_camp = camp.num_rows
     campaign = rng.integers(0, n_camp, m)
-    c_start = camp.column("start_date").cast(pa.int64()).to_numpy()
-    c_end = np.minimum(camp.column("end_date").cast(pa.int64()).to_numpy(), AS_OF - DAY)
-    send_at = uniform_between(rng, c_start[campaign], c_end[campaign], m)
-    send_at = send_at // 60 * 60
+    batches = _batches(block)
+    send_at = _send_times(rng, batches, campaign, batches[0][campaign])
     first_seen = customers_.column("first_seen_at").cast(pa.int64()).to_numpy()[owner]
-    campaign, send_at, known = _after_first_seen(
-        block, campaign, send_at, first_seen, c_start, c_end
-    )
+    campaign, send_at, known = _after_first_seen(block, campaign, send_at, first_seen, batches)
     owner, campaign, send_at = owner[known], campaign[known], send_at[known]
     asset = _assets_for(block, campaign, block.people.column("language").to_pylist(), owner, rng)
     activity = habits.level[owner] * habits.intensity(owner, send_at)
@@ -87,34 +86,58 @@ def sends_and_events(block: Block, customers_: pa.Table, habits: Behaviour) -> E
     return EmailActivity(sends, events, owner, event_send)
 
 
+Batches = tuple[np.ndarray, np.ndarray]
+
+
+def _batches(block: Block) -> Batches:
+    """Per campaign: the time of its first batch and its number of batch days (one a day from
+    its start date until its end date or the day before the data's end)."""
+    camp = block.dims.campaigns
+    start = camp.column("start_date").cast(pa.int64()).to_numpy()
+    end = np.minimum(camp.column("end_date").cast(pa.int64()).to_numpy(), AS_OF - DAY)
+    hour = send_hours(stream(block.plan.seed, "campaign_send_hours"), camp.num_rows)
+    first = start // DAY * DAY + hour * HOUR
+    return first, np.maximum((end - first - BATCH_MINUTES * 60) // DAY + 1, 1)
+
+
+def _send_times(
+    rng: np.random.Generator, batches: Batches, campaign: np.ndarray, low: np.ndarray
+) -> np.ndarray:
+    """A send time in each campaign's batch of a day drawn among those leaving at or after
+    ``low`` (the last one when none does), in whole minutes."""
+    first, days = batches[0][campaign], batches[1][campaign]
+    earliest = np.clip(-(-(low - first) // DAY), 0, days - 1)
+    day = uniform_between(rng, earliest, days - 1, len(campaign))
+    return first + day * DAY + rng.integers(0, BATCH_MINUTES, len(campaign)) * 60
+
+
 def _after_first_seen(
     block: Block,
     campaign: np.ndarray,
     send_at: np.ndarray,
     first_seen: np.ndarray,
-    c_start: np.ndarray,
-    c_end: np.ndarray,
+    batches: Batches,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Sends moved to after their recipient's ``first_seen_at`` (the first interaction).
 
-    A send drawn before it goes instead to a campaign still running then, at a time after it
-    (its own random stream, so the other sends keep their draws); one with no such campaign is
-    dropped (the returned mask). ``c_start``/``c_end``: each campaign's sending window.
+    A send drawn before it goes instead to a batch of a campaign still sending then (its own
+    random stream, so the other sends keep their draws); one with no such campaign is dropped
+    (the returned mask).
     """
     early = np.flatnonzero(send_at < first_seen)
     known = np.ones(len(send_at), dtype=bool)
     if len(early) == 0:
         return campaign, send_at, known
     rng = block.rng("sends_after_first_seen")
-    low = -(-first_seen[early] // 60) * 60  # the first whole minute at or after first_seen_at
-    by_end = np.argsort(c_end, kind="stable")
-    over = np.searchsorted(c_end[by_end], low, side="left")  # campaigns that end before low
-    n_camp = len(c_end)
+    low = first_seen[early]
+    last = batches[0] + (batches[1] - 1) * DAY  # each campaign's last batch
+    by_last = np.argsort(last, kind="stable")
+    over = np.searchsorted(last[by_last], low, side="left")  # campaigns done before low
+    n_camp = len(last)
     choice = over + (rng.random(len(early)) * (n_camp - over)).astype(np.int64)
     ok = over < n_camp
-    new_campaign = by_end[np.minimum(choice, n_camp - 1)]
-    start = np.maximum(c_start[new_campaign], low)
-    at = uniform_between(rng, start, c_end[new_campaign], len(early)) // 60 * 60
+    new_campaign = by_last[np.minimum(choice, n_camp - 1)]
+    at = _send_times(rng, batches, new_campaign, low)
     campaign, send_at = campaign.copy(), send_at.copy()
     campaign[early[ok]], send_at[early[ok]] = new_campaign[ok], at[ok]
     known[early[~ok]] = False
