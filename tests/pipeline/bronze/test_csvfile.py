@@ -12,6 +12,7 @@ from c360.config import CsvFile
 from c360.contracts.model import Column, Table
 from c360.pipeline import lake
 from c360.pipeline.bronze import csvfile
+from c360.pipeline.bronze.blocks import SourceError
 from c360.pipeline.bronze.land import land
 
 WHEN = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -119,3 +120,112 @@ def test_a_utf8_file_with_a_byte_order_mark_lands_as_utf8_whatever_the_project_s
     write(tmp_path, "id;age\nÉlodie;1\n".encode("cp1252"))  # without the mark: as configured
     land(tmp_path, PEOPLE, path, "b1", WHEN, dialect=CsvFile(delimiter=";", encoding="cp1252"))
     assert landed(tmp_path) == [(1, "Élodie", "1", None)]
+
+
+SEP_LINE = "Excel's sep= line naming the delimiter, not a record"
+BLANK_LINE = "a line without values before the header"
+
+
+@pytest.mark.parametrize(
+    ("text", "configured"),
+    [("sep=;\r\nid;age\r\nA;1\r\nB;2\r\n", ","), ("\ufeffsep=,\nid,age\nA,1\nB,2", ";"),
+     ("sep=\t\nid\tage\nA\t1\nB\t2\n", "\t"), ("\n\nsep=|\nid|age\n\nA|1\nB|2\n", ",")],
+)  # fmt: skip
+def test_excels_sep_line_is_set_aside_and_its_delimiter_read_with(
+    tmp_path: Path, text: str, configured: str
+) -> None:
+    """Excel reads a first line ``sep=;`` as the file's delimiter: the file says how it is
+    written, whatever the project file says. The line is no record; records are numbered from
+    the header on, as in a file without it, the line itself as record 0."""
+    path = write(tmp_path, text.encode())
+    result = land(tmp_path, PEOPLE, path, "b1", WHEN, dialect=CsvFile(delimiter=configured))
+    assert landed(tmp_path) == [(1, "A", "1", None), (2, "B", "2", None)]
+    sep = text.removeprefix("\ufeff").lstrip("\n").splitlines()[0]
+    assert quarantined(tmp_path) == [(0, sep, SEP_LINE)]
+    assert (result.records, result.landed, result.quarantined) == (3, 2, 1)
+
+
+def test_a_sep_line_the_header_belies_says_so(tmp_path: Path) -> None:
+    """The project file cannot overrule the line: the message says to mend the line."""
+    path = write(tmp_path, b"sep=;\nid,age\nA,1\n")
+    with pytest.raises(
+        SourceError,
+        match=r"people.csv: the header is separated by commas, not semicolons \(as its line "
+        r"sep=; says: correct or delete that line\)$",
+    ):
+        land(tmp_path, PEOPLE, path, "b1", WHEN)
+
+
+@pytest.mark.parametrize(
+    ("text", "records", "rejects"),
+    [("sep=;\nid;age\n", 1, 1), ("sep=;\nid;age", 1, 1), ("sep=;\n", 0, 0), ("sep=;", 0, 0),
+     ("  \n\t\n", 1, 1)],
+)  # fmt: skip
+def test_a_file_of_a_sep_line_or_blank_lines_and_at_most_a_header_has_no_records(
+    tmp_path: Path, text: str, records: int, rejects: int
+) -> None:
+    """Without a header (an extract of a day without data) its first line stands for it."""
+    result = land(tmp_path, PEOPLE, write(tmp_path, text.encode()), "b1", WHEN)
+    assert (result.records, result.landed, result.quarantined) == (records, 0, rejects)
+    assert result.missing_columns == []
+
+
+def test_blank_lines_before_the_header_are_set_aside(tmp_path: Path) -> None:
+    """Lines of spaces (or of delimiters: a spreadsheet's empty rows) above the header would
+    otherwise be read as the header, and every record as malformed."""
+    text = b"   \r\n\r\n \t \r\n,,\r\nid,age\r\nA,1\r\n   \r\nB,2\r\n"
+    result = land(tmp_path, PEOPLE, write(tmp_path, text), "b1", WHEN)
+    assert landed(tmp_path) == [(1, "A", "1", None), (3, "B", "2", None)]
+    assert quarantined(tmp_path) == [
+        (0, "   ", BLANK_LINE), (0, " \t ", BLANK_LINE), (0, ",,", BLANK_LINE),
+        (2, "   ", "expected 2 fields, found 1"),
+    ]  # fmt: skip
+    assert (result.records, result.landed, result.quarantined) == (6, 2, 4)
+    result = land(
+        tmp_path, PEOPLE, write(tmp_path, b"\xef\xbb\xbf\r\nid,age\r\nA,1\r\n"), "b1", WHEN
+    )
+    assert landed(tmp_path) == [(1, "A", "1", None)]
+    assert quarantined(tmp_path) == [(0, "", BLANK_LINE)]  # a byte order mark alone
+    assert (result.records, result.landed, result.quarantined) == (2, 1, 1)
+
+
+@pytest.mark.parametrize("end", ["", "\n"])
+def test_a_header_longer_than_the_first_bytes_read_without_records_lands_none(
+    tmp_path: Path, end: str
+) -> None:
+    """A spreadsheet's header padded with thousands of delimiters, without its line break:
+    no records, as any header alone."""
+    text = "id,age" + "," * 6000 + end
+    result = land(tmp_path, PEOPLE, write(tmp_path, text.encode()), "b1", WHEN)
+    assert (result.records, result.landed, result.quarantined) == (0, 0, 0)
+    assert (result.added_columns, result.missing_columns) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (b"id,age\nA,1\nB,2,x\nC\nD,4\n", [(2, "expected 2 fields, found 3"),
+                                          (3, "expected 2 fields, found 1")]),
+        (b"id,age\nA,1\nid,age\nB,\xff\nC\nD,4,x\nE,5\n",
+         [(2, "record repeats the header"), (3, "not UTF-8 text"),
+          (4, "expected 2 fields, found 1"), (5, "expected 2 fields, found 3")]),
+        (b"id,age\nA,1\nB,2,x\nC\xff\nD,4\nE\n", [(2, "expected 2 fields, found 3"),
+                                                   (3, "expected 2 fields, found 1"),
+                                                   (5, "expected 2 fields, found 1")]),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("block", [1 << 24, 16])
+def test_rejects_of_every_kind_are_quarantined_in_file_order(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    text: bytes,
+    expected: list[tuple[int, str]],
+    block: int,
+) -> None:
+    """Records of a field too many are found when they join the others, malformed ones as
+    Arrow meets them, text that is not UTF-8 or a repeated header after parsing: the
+    quarantine still lists them in file order."""
+    monkeypatch.setattr(csvfile, "CSV_BLOCK_BYTES", block)
+    result = land(tmp_path, PEOPLE, write(tmp_path, text), "b1", WHEN)
+    assert [(number, reason) for number, _, reason in quarantined(tmp_path)] == expected
+    assert result.records == result.landed + len(expected)

@@ -4,6 +4,10 @@ Arrow parses the file in blocks; a record with the wrong number of fields goes t
 row handler, a record whose bytes are not UTF-8 is found after parsing. Arrow cannot hand the
 handler a malformed record whose text does not decode, so such a file is read a second time
 with its undecodable bytes escaped, after the records the first pass handed over.
+
+Records are numbered from the header on. Lines before it are quarantined as record 0 (the
+record count counts them): Excel's ``sep=;``, whose delimiter the file is then read with, and
+lines without values (spaces, delimiters: a spreadsheet's empty rows).
 """
 
 from __future__ import annotations
@@ -57,27 +61,29 @@ SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bar
 
 def read_csv(path: Path, contract: Table, dialect: CsvFile) -> Iterator[Block]:
     """The records of a CSV file written as ``dialect`` says, in file order (a file starting
-    with a UTF-8 byte order mark in UTF-8, whatever encoding it says); a file without even a
-    header (an extract of a day without data) has none."""
+    with a UTF-8 byte order mark in UTF-8, whatever encoding it says; one starting with
+    Excel's ``sep=;`` line with the delimiter it names); a file without even a header (an
+    extract of a day without data) has none."""
     head = _head(path)
     if head.startswith(UTF8_BOM):  # Excel's "CSV UTF-8" among extracts in a Windows encoding
         dialect = dialect.model_copy(update={"encoding": "utf-8"})
-    if _blank(head):
+    start = _start(path, head, dialect)
+    if start.delimiter:  # the file says how it is written, and Excel reads it so
+        dialect = dialect.model_copy(update={"delimiter": start.delimiter})
+    if start.offset is None:  # nothing but line breaks, or lines set aside
         empty = pa.table({name: pa.array([], pa.string()) for name in contract.column_names})
-        yield Block(empty.append_column(ROW_NUMBER, pa.array([], pa.int64())), str(path))
+        rows = empty.append_column(ROW_NUMBER, pa.array([], pa.int64()))
+        yield Block(rows, str(path), start.rejects[1:])  # the first stands for the header
         return
     if what := next((kind for magic, kind in NOT_CSV.items() if head.startswith(magic)), None):
         raise SourceError(f"{path} is {what}")
     refuse_utf16(path, " (a spreadsheet's 'Unicode text'): save it as a UTF-8 CSV")
-    # a header alone without its line break: Arrow sees no record, not even the header
-    one_line = len(head) < _HEAD_BYTES and b"\n" not in head and b"\r" not in head
-    whole = head + b"\n" if one_line else None
     _quiet_row_text_errors()
-    blocks = _passes(path, contract, dialect, whole)
-    yield from blocks if whole is not None else _cut_short(blocks, path, dialect)
+    blocks = _passes(path, contract, dialect, start)
+    yield from blocks if start.whole is not None else _cut_short(blocks, path, dialect)
 
 
-def _passes(path: Path, contract: Table, dialect: CsvFile, whole: bytes | None) -> Iterator[Block]:
+def _passes(path: Path, contract: Table, dialect: CsvFile, start: _Start) -> Iterator[Block]:
     """The blocks of a CSV, read again (after the records handed over) when a first pass cannot
     go on: in bigger blocks for a record longer than one, with undecodable bytes escaped for a
     malformed record Arrow could not hand to the handler (its text is not UTF-8), or bytes that
@@ -86,7 +92,7 @@ def _passes(path: Path, contract: Table, dialect: CsvFile, whole: bytes | None) 
     escaped, block_bytes = False, CSV_BLOCK_BYTES
     while True:
         try:
-            yield from _csv_pass(path, contract, dialect, handed, escaped, block_bytes, whole)
+            yield from _csv_pass(path, contract, dialect, handed, escaped, block_bytes, start)
             return
         except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
             message = str(exc)
@@ -111,13 +117,14 @@ def _csv_pass(
     handed: _Handed,
     escaped: bool,
     block_bytes: int,
-    whole: bytes | None,
+    start: _Start,
 ) -> Iterator[Block]:
-    header, first = _header(path, dialect)  # every column text: none typed by Arrow's guess
+    # every column text: none typed by Arrow's guess
+    header, first = _header(path, dialect, start.offset or 0)
     # records ending with a delimiter the header lacks: an empty last field, not a record of
     # too many fields (the unnamed column is then left aside as when the header ends so too)
     named = [*header, ""] if len(first) == len(header) + 1 and first[-1] == "" else None
-    source: Path | BinaryIO = path if whole is None else io.BytesIO(whole)
+    source = _source(path, start)
     fields = Fields(str(path), named is not None, dialect.delimiter, _last_line_break(path))
     reader = pacsv.open_csv(
         _Escaped(source, dialect.encoding) if escaped else source,
@@ -136,19 +143,19 @@ def _csv_pass(
     names = contract_names(reader.schema.names, contract, dialect.columns)
     if separator := _other_separator(names, contract, dialect.delimiter):
         expected = SEPARATORS.get(dialect.delimiter, repr(dialect.delimiter))
-        raise SourceError(
-            f"{path}: the header is separated by {separator}, not {expected} (set the file's "
-            f"delimiter under csv: {contract.name}: in c360.yaml)"
-        )
+        fix = f"set the file's delimiter under csv: {contract.name}: in c360.yaml"
+        if start.delimiter:
+            fix = f"as its line sep={start.delimiter} says: correct or delete that line"
+        raise SourceError(f"{path}: the header is separated by {separator}, not {expected} ({fix})")
     twice = sorted({n for n in names if n.strip() and names.count(n) > 1})
     if twice:  # Arrow would keep both, and landing could not tell which one the contract means
         raise SourceError(f"{path}: the header names {', '.join(twice)} more than once")
     encoding = codecs.lookup(dialect.encoding).name
     undecodable = NOT_UTF8 if encoding == "utf-8" else f"not {encoding} text"
-    batches = 0
+    batches, held = 0, handed.new_rejects(start.rejects, False)  # lines before the header
     for batch, numbers in _numbered(reader, fields):
         batches += 1
-        rejects, fields.rejects = handed.new_rejects(fields.rejects, escaped), []
+        rejects, fields.rejects = held + handed.new_rejects(fields.rejects, escaped), []
         last, handed.last = handed.last, max(handed.last, int(numbers[-1]) if numbers.size else 0)
         if (fresh := numbers > last).sum() < batch.num_rows:  # handed over by a pass before
             batch, numbers = batch.filter(pa.array(fresh)), numbers[fresh]
@@ -162,15 +169,16 @@ def _csv_pass(
                 keep = np.ones(batch.num_rows, bool)
                 keep[broken] = False
                 batch, numbers = batch.filter(pa.array(keep)), numbers[keep]
+        rejects, held = handed.hand(rejects, handed.last)
         data = pa.Table.from_batches([batch]).rename_columns(names)
         yield Block(
             _named(as_text(data)).append_column(ROW_NUMBER, pa.array(numbers, pa.int64())),
             str(path),
             rejects,
         )
-    if fields.rejects or not batches:  # the last rejects; the header's columns even without records
+    if held or fields.rejects or not batches:  # the last rejects; the header's columns always
         header = _named(as_text(reader.schema.empty_table().rename_columns(names)))
-        rejects = handed.new_rejects(fields.rejects, escaped)
+        rejects, _ = handed.hand(held + handed.new_rejects(fields.rejects, escaped), math.inf)
         yield Block(header.append_column(ROW_NUMBER, pa.array([], pa.int64())), str(path), rejects)
 
 
@@ -197,15 +205,23 @@ class _Handed:
     rejects: set[int] = field(default_factory=set)
 
     def new_rejects(self, rejects: list[Reject], escaped: bool) -> list[Reject]:
-        """The rejects not handed over yet (now counted as handed), their text unescaped."""
+        """The rejects not handed over yet, their text unescaped."""
         fresh = [r for r in rejects if r[1] not in self.rejects]
-        self.rejects.update(r[1] for r in fresh)
         return [(r[0], r[1], _unescape(r[2]), r[3]) for r in fresh] if escaped else fresh
 
+    def hand(self, rejects: list[Reject], upto: float) -> tuple[list[Reject], list[Reject]]:
+        """Those of ``rejects`` numbered up to ``upto`` in file order, now counted as handed,
+        and the others, which wait: Arrow reports a malformed record as it parses, before the
+        rows above it are handed over (or, for a field too many, found, when they join)."""
+        rejects = sorted(rejects, key=lambda reject: reject[1])
+        ready = [reject for reject in rejects if reject[1] <= upto]
+        self.rejects.update(reject[1] for reject in ready)
+        return ready, rejects[len(ready) :]
 
-def _header(path: Path, dialect: CsvFile) -> tuple[list[str], list[str]]:
-    """The names in the file's first record, as Arrow will read them, and the fields of the
-    next non-empty record (none if it is not within the first 64 KiB).
+
+def _header(path: Path, dialect: CsvFile, offset: int = 0) -> tuple[list[str], list[str]]:
+    """The names in the file's first record (from ``offset``), as Arrow will read them, and
+    the fields of the next non-empty record (none if it is not within the first 64 KiB).
 
     >>> import tempfile
     >>> file = Path(tempfile.mkdtemp()) / "p.csv"
@@ -214,6 +230,7 @@ def _header(path: Path, dialect: CsvFile) -> tuple[list[str], list[str]]:
     (['id', 'a;b'], ['1', '2', ''])
     """
     with path.open("rb") as file:
+        file.seek(offset)
         head = file.read(1 << 16).decode(dialect.encoding, "replace").removeprefix("\ufeff")
     records = csv.reader(io.StringIO(head, newline=""), delimiter=dialect.delimiter)
     header = next(records, [])
@@ -284,10 +301,76 @@ def _head(path: Path) -> bytes:
         return file.read(_HEAD_BYTES)
 
 
-def _blank(head: bytes) -> bool:
-    """Whether a file (its ``head``) holds nothing but line breaks (and perhaps a byte order
-    mark)."""
-    return len(head) < _HEAD_BYTES and not head.removeprefix(UTF8_BOM).strip(b"\r\n")
+@dataclass
+class _Start:
+    """Where a CSV's header starts (``offset``: none without one), after a byte order mark,
+    empty lines, and lines set aside (``rejects``, each record 0: records are numbered from
+    the header on, as in a file without them): lines without values (spaces, delimiters: a
+    spreadsheet's empty rows) and Excel's ``sep=;``, naming the file's ``delimiter``; the
+    file's text from the header with a line break after it, when it has none (``whole``: a
+    header alone, which Arrow would not see without one)."""
+
+    offset: int | None
+    rejects: list[Reject] = field(default_factory=list)
+    delimiter: str | None = None
+    whole: bytes | None = None
+
+
+_LINE = re.compile(rb"[^\r\n]*(?:\r\n|\n|\r|\Z)")
+_SEP = re.compile(rb"sep=([\t -!#-~])")  # Excel's line naming an ASCII delimiter, not a quote
+SEP_LINE = "Excel's sep= line naming the delimiter, not a record"
+BLANK_LINE = "a line without values before the header"
+
+
+def _start(path: Path, head: bytes, dialect: CsvFile) -> _Start:
+    """Where the header of the file starting with ``head`` starts."""
+    start, delimiter, end = _Start(None), dialect.delimiter, 0
+    for line in _LINE.finditer(head):
+        if not line[0].endswith((b"\n", b"\r")) and len(head) == _HEAD_BYTES:
+            break  # a line the head cuts short: the header
+        raw = line[0].rstrip(b"\r\n")
+        text = raw.removeprefix(UTF8_BOM) if line.start() == 0 else raw
+        if start.delimiter is None and (sep := _SEP.fullmatch(text)):
+            start.delimiter = delimiter = sep[1].decode("ascii")
+            reason = SEP_LINE
+        elif text.strip(b" \t" + delimiter.encode(dialect.encoding, "replace")):
+            break  # the header
+        else:
+            reason = BLANK_LINE
+        if raw:  # an empty line is no record (Arrow skips it)
+            shown = text.decode(dialect.encoding, "replace")
+            start.rejects.append((str(path), 0, shown, reason))
+        end = line.end()
+    else:
+        return start  # none but such lines
+    start.offset = end if end > (len(UTF8_BOM) if head.startswith(UTF8_BOM) else 0) else 0
+    start.whole = _one_line(path, head, start.offset)
+    return start
+
+
+def _one_line(path: Path, head: bytes, offset: int) -> bytes | None:
+    """A file's text from ``offset`` with a line break after it, when it has none."""
+    if b"\n" in head[offset:] or b"\r" in head[offset:]:
+        return None
+    chunks = []
+    with path.open("rb") as file:
+        file.seek(offset)
+        while chunk := file.read(1 << 20):
+            if b"\n" in chunk or b"\r" in chunk:
+                return None
+            chunks.append(chunk)
+    return b"".join(chunks) + b"\n"
+
+
+def _source(path: Path, start: _Start) -> Path | BinaryIO:
+    """What Arrow reads: the file, or its text from the header."""
+    if start.whole is not None:
+        return io.BytesIO(start.whole)
+    if not start.offset:
+        return path
+    file = pa.OSFile(str(path))
+    file.seek(start.offset)
+    return file
 
 
 def _last_line_break(path: Path) -> str:
@@ -304,17 +387,24 @@ def _cut_short(blocks: Iterator[Block], path: Path, dialect: CsvFile) -> Iterato
     (``"comp`` as ``comp``) as if it were whole, or a quote never closed, which would hold the
     rest of the file, line breaks and all, as one value.
 
-    Only the last block with records is held back; the others pass on at once.
+    Only the last block with records is held back, and the blocks after it (rejects alone);
+    the others pass on at once.
     """
     held: Block | None = None
+    after: list[Block] = []
     last_reject = 0
     for block in blocks:
         last_reject = max(last_reject, *(r[1] for r in block.rejects), 0)
-        if not block.data.num_rows:
-            yield block
+        if held is not None and not block.data.num_rows:
+            after.append(block)
             continue
         if held is not None:
             yield held
+            yield from after
+            after = []
+        if not block.data.num_rows:
+            yield block
+            continue
         held = block
     if held is None:
         return
@@ -330,6 +420,7 @@ def _cut_short(blocks: Iterator[Block], path: Path, dialect: CsvFile) -> Iterato
             data = data.slice(0, data.num_rows - 1)
             held = Block(data, held.source_file, [*held.rejects, cut], held.present, held.types)
     yield held
+    yield from after
 
 
 def _ends_with(path: Path, tail: bytes) -> bool:
