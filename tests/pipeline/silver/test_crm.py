@@ -324,3 +324,53 @@ def test_words_that_mean_missing_are_missing_values(engine: Engine) -> None:
         8: "orphan_account",
         9: "missing_key",
     }
+
+
+def test_a_shared_email_stays_with_the_customer_first_seen(engine: Engine) -> None:
+    """Seed 000's e-mails are unique: of the customers kept that share one, once trimmed and
+    lower-cased, the one first seen keeps it (the lowest id on a tie); the others stay, without
+    it, and are counted. A quarantined customer or a second record of the same id takes nothing."""
+    accounts = bronze(engine, "crm_accounts", [
+        ("ACC_000001", "A", "Retail", "APAC", "smb", "5", "2020-01-01", "active", "5"),
+    ])  # fmt: skip
+    rows = [
+        customer("CUST_000001", email="Ann@Mail.fr ", first_seen_at="2021-05-01 10:00:00"),
+        customer("CUST_000002", email="ann@mail.fr", first_seen_at="2020-05-01 10:00:00"),
+        customer("CUST_000008", email="Ann Lee <ANN@mail.fr>", first_seen_at="2022-01-01"),
+        customer("CUST_000004", email="cy@mail.fr", first_seen_at="2020-01-01 00:00:00"),
+        customer("CUST_000003", email=" CY@mail.fr", first_seen_at="2020-01-01 00:00:00"),
+        customer("CUST_000005", email="di@mail.fr"),
+        customer("CUST_000005", email="DI@mail.fr"),  # the same customer again
+        customer("CUST_000006", email="bo@mail.fr", first_seen_at="2019-01-01",
+                 status="churned"),  # quarantined: it is not first seen among those kept
+        customer("CUST_000007", email="bo@mail.fr", first_seen_at="2024-01-01"),
+        customer("CUST_000009", email=None),
+        customer("CUST_000010", email="not-an-address"),
+        customer("CUST_000011", email=" "),
+    ]  # fmt: skip
+    staged = stg_crm_customers(
+        bronze(engine, "crm_customers", rows), accounts, pseudonymiser("md5"), AS_OF
+    )
+    data, rejects, repaired = staged.outcome(engine)
+    mails = {r["customer_id"]: (r["email_hash"], r["has_valid_email"]) for r in data.to_pylist()}
+
+    def md5(text: str) -> str:
+        return hashlib.md5(text.encode()).hexdigest()
+
+    assert mails == {
+        "CUST_000001": (None, False),
+        "CUST_000002": (md5("ann@mail.fr"), True),
+        "CUST_000003": (md5("cy@mail.fr"), True),
+        "CUST_000004": (None, False),
+        "CUST_000005": (md5("di@mail.fr"), True),
+        "CUST_000007": (md5("bo@mail.fr"), True),
+        "CUST_000008": (None, False),
+        "CUST_000009": (None, False),
+        "CUST_000010": (None, False),
+        "CUST_000011": (None, False),
+    }
+    assert repaired == {"email: duplicate_value": 3}
+    assert {r["_row_number"]: r["reason"] for r in rejects.to_pylist()} == {
+        7: "duplicate_key",
+        8: "inconsistent_status",
+    }

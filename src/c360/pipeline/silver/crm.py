@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import ibis
 from ibis.expr.types import Table
 
 from c360.contracts import crm
@@ -47,15 +48,17 @@ def stg_crm_customers(
     Rejected besides the contract: a ``first_seen_at`` in the future, a status that contradicts
     the lifecycle stage (``inconsistent_status``: churned exactly when the stage is churned).
     A NULL ``account_id`` is a B2C customer.
+
+    An e-mail is unique (seed 000). When customers that pass the checks share one (as
+    ``conform.email`` writes it: "Ann@Mail.fr " is "ann@mail.fr"), the customer first seen keeps
+    it (the lowest id on a tie): the CRM knew it first, later records re-registered it. The
+    others stay, as their orders and interactions need them, with a NULL hash and
+    ``has_valid_email`` false, counted as ``email: duplicate_value``. Another record of the
+    same customer id is no other customer.
     """
     c = crm.CUSTOMERS
-    mail = conform.email(bronze.email)
     t = parse.by_contract(
-        bronze,
-        c,
-        country=conform.country_iso(bronze.country),
-        email_hash=pseudonymise(mail),
-        has_valid_email=mail.notnull(),
+        bronze, c, country=conform.country_iso(bronze.country), _mail=conform.email(bronze.email)
     )
     churned = (t.status == "churned") != (t.lifecycle_stage == "churned")
     checks = [
@@ -63,7 +66,21 @@ def stg_crm_customers(
         ("future_date", parse.future(t.first_seen_at, as_of)),
         ("inconsistent_status", churned),
     ]
-    return stage(t, checks, c.primary_key, CUSTOMER_COLUMNS)
+    # Each check worked out once: the ranking below and the reasons both read it.
+    t = t.mutate(**{f"_check_{i}": bad.fill_null(False) for i, (_, bad) in enumerate(checks)})
+    checks = [(name, t[f"_check_{i}"]) for i, (name, _) in enumerate(checks)]
+    passes = ~ibis.or_(*(bad for _, bad in checks))
+    # Rejected rows rank apart: a quarantined customer takes no address from one kept.
+    first = t.customer_id.first().over(
+        group_by=[t._mail, passes], order_by=[t.first_seen_at, t.customer_id]
+    )
+    t = t.mutate(_taken=t._mail.notnull() & (t.customer_id != first))
+    t = t.mutate(
+        email_hash=pseudonymise(ibis.ifelse(t._taken, ibis.null("string"), t._mail)),
+        has_valid_email=t._mail.notnull() & ~t._taken,
+    )
+    repairs = [("email: duplicate_value", t._taken)]
+    return stage(t, checks, c.primary_key, CUSTOMER_COLUMNS, repairs)
 
 
 def stg_crm_segments(bronze: Table, as_of: datetime) -> Staged:
