@@ -68,6 +68,8 @@ def _unknown_word_ok(doc: Doc, k: int, particle_led: bool, cue_before: bool) -> 
     if _names_a_place(doc, k) and not _person_before_unit(doc, k):
         return False
     last = doc.run_end(k)
+    if cues.MODEL_CODE_AFTER.match(doc.text, doc.spans[last][1]):
+        return False  # "con Sonivo 4K": a brand before its model
     if last - k >= 2 and not any(
         _surname_like(doc, j) or is_given(doc.folded[j]) for j in range(k, last + 1)
     ):
@@ -207,9 +209,7 @@ def _lead(doc: Doc, k: int, title: re.Match[str] | None, before: str) -> int | N
     before = before.lower()
     folded = doc.folded[probe]
     given = is_given(folded)
-    doubtful = given and (
-        folded in AMBIGUOUS or (folded in WORDLIKE and SENTENCE_START.search(before) is not None)
-    )
+    doubtful = given and (folded in AMBIGUOUS or _word_opening_sentence(doc, probe, before))
     if given and not doubtful:
         return 0
     cued, lead_len = _cued(doc, k, before)
@@ -229,6 +229,16 @@ def _lead(doc: Doc, k: int, title: re.Match[str] | None, before: str) -> int | N
     return 0 if surname and cues.WEAK_CUE.search(before) else None
 
 
+def _word_opening_sentence(doc: Doc, k: int, before: str) -> bool:
+    """True if word k, a given name that is also a word ("Claire", "Will"), opens a sentence
+    where it may be the word: not before an object pronoun or a verb ("Claire nous a écrit")."""
+    return (
+        doc.folded[k] in WORDLIKE
+        and SENTENCE_START.search(before) is not None
+        and cues.SUBJECT_VERB.match(doc.text, doc.spans[k][1]) is None
+    )
+
+
 def _extend(doc: Doc, k: int, titled: bool) -> int:
     """Index of the last word of the name starting at word k.
 
@@ -237,7 +247,7 @@ def _extend(doc: Doc, k: int, titled: bool) -> int:
     """
     titled = titled and not doc.nouns_capitalised
     last = k
-    while last - k + 1 < MAX_NAME_WORDS and doc.adjacent[last] and doc.plain(last + 1):
+    while last - k + 1 < MAX_NAME_WORDS and doc.adjacent[last] and _name_word(doc, last + 1):
         here, nxt = doc.folded[last], doc.folded[last + 1]
         gap = doc.text[doc.spans[last][1] : doc.spans[last + 1][0]]
         joins = (
@@ -252,6 +262,19 @@ def _extend(doc: Doc, k: int, titled: bool) -> int:
             break
         last += 1
     return last
+
+
+def _name_word(doc: Doc, k: int) -> bool:
+    """True if word k may go on a name: a plain word, or a capitalised particle opening a
+    surname right after it ("Pierre Le Goff", "Jacques de La Roche")."""
+    if doc.plain(k):
+        return True
+    return (
+        doc.folded[k] in _CAPITAL_PARTICLES
+        and doc.adjacent[k]
+        and doc.tight(k, k + 1)
+        and doc.plain(k + 1)
+    )
 
 
 def _email_words(text: str) -> list[str]:

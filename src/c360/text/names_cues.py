@@ -87,6 +87,20 @@ POST_CUE = re.compile(
     re.IGNORECASE,
 )
 
+# After a word opening a sentence: an object pronoun or a finite verb of the kind notes report
+# ("Ángel lo tiene que validar", "Claire nous a rappelé", "Will wants"). A noun or adjective
+# there would take an article or a noun ("El ángel", "Luz verde"), so the word is a name.
+SUBJECT_VERB = re.compile(
+    r"[ ](?:(?:lo|la|le|les|los|las|nos|me|se|nous|lui|leur)[ ]\w|l['’]\w"
+    r"|(?:quiere|prefiere|pide|necesita|confirma|acepta|dice|dijo|decide|tiene que|debe"
+    r"|veut|préfère|demande|confirme|accepte|valide|dit|doit|souhaite|va|a (?:dit|confirmé"
+    r"|demandé|validé|accepté|préféré)|wants|prefers|needs|asked|confirmed|accepted|agreed"
+    r"|said|says|decided|mentioned|will (?:call|send|confirm|sign))\b)"
+)
+
+# A model code after a word ("Sonivo 4K", "Nexiq X200"): letters and digits mixed, a product.
+MODEL_CODE_AFTER = re.compile(r"[ ](?=[A-Z]*\d)(?=\d*[A-Z])[A-Z\d]{2,}\b")
+
 # Words on the same line that make an unknown capitalised word a brand, product or competitor.
 NOT_PERSON_CONTEXT = re.compile(
     r"\b(?:(?:concurren|competit|konkurren|wettbewerb|competencia|produ[ck]t|produit|producto"
@@ -153,5 +167,5 @@ OFFICE_OF = re.compile(
 COMPANY_SUFFIX = re.compile(
     r"[ ,]*(?:GmbH|AG|KG|UG|SE|SA|SAS|SARL|SASU|EURL|S\.?L\.?U?|S\.?A\.?U?|Ltd|Limited|LLC|LLP"
     r"|PLC|plc|Inc|Corp|Co\b|& ?Co|Group|Groupe|Holding|e\.K|OHG|GbR|e\.V|KGaA|S\.p\.A|BV|NV"
-    r"|Oy|AB|Cía)\b"
+    r"|Oy|AB|Cía|S\.? ?Coop)\b"
 )

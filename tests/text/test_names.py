@@ -1,0 +1,73 @@
+"""Person names on literal sentences: where a capital is a name's and where it is not."""
+
+import pytest
+
+from c360.text.redact import redact
+
+
+# A given name that is also a word ("Ángel", "Claire") opening a sentence is a name when a verb
+# or an object pronoun follows it bare: the word as a noun or adjective would not stand so.
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("es", "Ángel lo tiene que validar con compras.",
+      "[PERSON] lo tiene que validar con compras."),
+     ("es", "Ángel confirma el pedido mañana.", "[PERSON] confirma el pedido mañana."),
+     ("fr", "Claire nous a rappelé ce matin.", "[PERSON] nous a rappelé ce matin."),
+     ("fr", "Claire doit valider le devis.", "[PERSON] doit valider le devis."),
+     ("en", "Will wants a refund.", "[PERSON] wants a refund."),
+     ("es", "Luz verde para el pedido.", "Luz verde para el pedido."),
+     ("fr", "Claire et nette, la réponse du client.", "Claire et nette, la réponse du client."),
+     ("en", "Will call back tomorrow.", "Will call back tomorrow."),
+     ("en", "Grace period ends Monday.", "Grace period ends Monday.")],
+)  # fmt: skip
+def test_a_wordlike_given_name_opening_a_sentence_before_a_verb_is_a_name(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# An unknown word before a model code ("Sonivo 4K", "Nexiq X200") is a brand, whatever cue
+# precedes it; an unknown word alone after the cue is still a person.
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("es", "Tiene que ver con Sonivo 4K Monitor Premium.",
+      "Tiene que ver con Sonivo 4K Monitor Premium."),
+     ("en", "Call with Nexiq X200 support, no news.", "Call with Nexiq X200 support, no news."),
+     ("es", "Llamada con Zubizarreta 2 veces.", "Llamada con [PERSON] 2 veces."),
+     ("es", "Llamada con Zubizarreta.", "Llamada con [PERSON].")],
+)  # fmt: skip
+def test_an_unknown_word_before_a_model_code_is_a_brand(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# A capitalised particle after a given name opens the surname ("Pierre Le Goff"): the whole
+# surname is the name's, not left in clear after "[PERSON]".
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("fr", "Appel entrant de Pierre Le Goff.", "Appel entrant de [PERSON]."),
+     ("fr", "J'ai eu Jacques de La Roche au téléphone.", "J'ai eu [PERSON] au téléphone."),
+     ("fr", "Échange avec Marie-Claire Le Bihan (mail).", "Échange avec [PERSON] (mail)."),
+     ("fr", "Appel de Pierre. Le Goff est un cap breton.",
+      "Appel de [PERSON]. Le Goff est un cap breton."),
+     ("fr", "Passage de Pierre le matin.", "Passage de [PERSON] le matin.")],
+)  # fmt: skip
+def test_a_capitalised_particle_after_a_given_name_opens_the_surname(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# A Spanish cooperative's legal form ("S.Coop.") after a run marks a company, as "S.L." does.
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "Call with Ms Davis re: Aurora Robotics S.Coop. account.",
+      "Call with Ms [PERSON] re: Aurora Robotics S.Coop. account."),
+     ("de", "Lieferung ging an den Standort von Aurora Robotics S. Coop.",
+      "Lieferung ging an den Standort von Aurora Robotics S. Coop."),
+     ("es", "Llamada con Aurora Ruiz, de Cooperativa Sur.",
+      "Llamada con [PERSON], de Cooperativa Sur.")],
+)  # fmt: skip
+def test_a_cooperative_legal_form_marks_a_company(language: str, text: str, expected: str) -> None:
+    assert redact(text, language)[0] == expected
