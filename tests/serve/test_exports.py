@@ -1,15 +1,19 @@
-"""CSV and JSON-lines exports of the gold tables."""
+"""CSV and gzipped JSON-lines exports of the gold tables."""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import gzip
 import json
+import math
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from c360.contracts.model import Column, Table
 from c360.pipeline.lake import drop, publish_table
@@ -58,6 +62,12 @@ ROWS = [
 ]
 
 
+def json_text(workspace: Path, table: str) -> str:
+    return gzip.decompress(
+        (workspace / "exports" / "json" / f"{table}.jsonl.gz").read_bytes()
+    ).decode()
+
+
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
     data = pa.Table.from_pylist(ROWS, schema=ORDERS.arrow_schema())
@@ -74,14 +84,14 @@ def test_every_gold_table_is_exported_as_csv_and_json_lines(workspace: Path) -> 
         "kpi.csv",
     ]
     assert sorted(p.name for p in (workspace / "exports" / "json").iterdir()) == [
-        "fct_orders.json",
-        "kpi.json",
+        "fct_orders.jsonl.gz",
+        "kpi.jsonl.gz",
     ]
 
 
 def test_json_lines_round_trip_with_iso_timestamps(workspace: Path) -> None:
     export_all(workspace, (ORDERS,))
-    lines = (workspace / "exports" / "json" / "fct_orders.json").read_text("utf-8").splitlines()
+    lines = json_text(workspace, "fct_orders").splitlines()
     rows = sorted((json.loads(line) for line in lines), key=lambda r: r["order_id"])
     assert rows == [
         {
@@ -132,7 +142,7 @@ def test_a_failed_export_keeps_the_previous_files(
     workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     export_all(workspace, (ORDERS,))
-    before = (workspace / "exports" / "json" / "fct_orders.json").read_bytes()
+    before = (workspace / "exports" / "json" / "fct_orders.jsonl.gz").read_bytes()
     publish_table(
         workspace,
         "gold",
@@ -146,10 +156,10 @@ def test_a_failed_export_keeps_the_previous_files(
     monkeypatch.setattr(exports, "_write_lines", crash)
     with pytest.raises(OSError, match="disk full"):
         export_all(workspace, (ORDERS,))
-    assert (workspace / "exports" / "json" / "fct_orders.json").read_bytes() == before
+    assert (workspace / "exports" / "json" / "fct_orders.jsonl.gz").read_bytes() == before
     assert sorted(p.name for p in (workspace / "exports" / "json").iterdir()) == [
-        "fct_orders.json",
-        "kpi.json",
+        "fct_orders.jsonl.gz",
+        "kpi.jsonl.gz",
     ]
 
 
@@ -163,8 +173,8 @@ def test_the_files_a_killed_export_was_writing_go_with_the_next_export(workspace
         "kpi.csv",
     ]
     assert sorted(p.name for p in (workspace / "exports" / "json").iterdir()) == [
-        "fct_orders.json",
-        "kpi.json",
+        "fct_orders.jsonl.gz",
+        "kpi.jsonl.gz",
     ]
 
 
@@ -175,11 +185,27 @@ def test_a_users_own_files_beside_the_exports_stay(workspace: Path) -> None:
     export_all(workspace, (ORDERS,))
     drop(workspace, "gold", "kpi")
     export_all(workspace, (ORDERS,))
-    for folder in ("csv", "json"):
+    for folder, written in (("csv", "fct_orders.csv"), ("json", "fct_orders.jsonl.gz")):
         assert sorted(p.name for p in (workspace / "exports" / folder).iterdir()) == [
-            f"fct_orders.{folder}",
+            written,
             f"my_notes.{folder}",
         ]
+
+
+def test_the_uncompressed_json_of_an_earlier_version_goes(workspace: Path) -> None:
+    """Its own tables' ``.json`` files, of tables still in the lake or gone; not the user's."""
+    folder = workspace / "exports" / "json"
+    folder.mkdir(parents=True)
+    for name in ("fct_orders", "kpi", "my_notes"):
+        (folder / f"{name}.json").write_text('{"old":1}\n')
+    (workspace / "exports" / MANIFEST).write_text(json.dumps(["fct_orders", "kpi", "dim_gone"]))
+    (folder / "dim_gone.json").write_text('{"old":1}\n')
+    export_all(workspace, (ORDERS,))
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "fct_orders.jsonl.gz",
+        "kpi.jsonl.gz",
+        "my_notes.json",
+    ]
 
 
 def test_the_exports_of_a_table_gone_from_the_lake_go(workspace: Path) -> None:
@@ -194,7 +220,7 @@ def test_the_exports_of_a_table_gone_from_the_lake_go(workspace: Path) -> None:
     for listed in workspace.glob("exports/.*"):  # as a workspace exported by an older c360
         listed.unlink()
     assert export_all(workspace, (ORDERS,)) == {"kpi": 1}
-    assert sorted(p.name for p in workspace.glob("exports/*/*")) == ["kpi.csv", "kpi.json"]
+    assert sorted(p.name for p in workspace.glob("exports/*/*")) == ["kpi.csv", "kpi.jsonl.gz"]
 
 
 def test_no_gold_means_no_exports(tmp_path: Path) -> None:
@@ -234,3 +260,50 @@ def test_a_hand_edited_record_names_no_file_outside_the_exports(tmp_path: Path) 
     assert _recorded(folder) == {"dim_x"}
     (folder / MANIFEST).write_text("{not json")
     assert _recorded(folder) == set()
+
+
+def test_a_rerun_writes_the_same_bytes_and_the_gzip_header_holds_no_time_nor_name(
+    workspace: Path,
+) -> None:
+    files = [workspace / "exports" / f for f in ("csv/fct_orders.csv", "json/fct_orders.jsonl.gz")]
+    export_all(workspace, (ORDERS,))
+    first = [f.read_bytes() for f in files]
+    export_all(workspace, (ORDERS,))
+    assert [f.read_bytes() for f in files] == first
+    flags, mtime = first[1][3], first[1][4:8]
+    assert (flags, mtime) == (0, b"\0\0\0\0")
+
+
+def test_floats_keep_15_significant_digits_in_both_files(tmp_path: Path) -> None:
+    """Sums' noise goes; tiny and huge values, NaN, infinity and a float32 stay as they are."""
+    values = [0.1 + 0.2, 66.74000000000001, 2936.5499999999997, 1 / 3, -2.5e-9, 1e300, None]
+    data = pa.table(
+        {
+            "x": pa.array(values, pa.float64()),
+            "y": pa.array([float("nan"), float("inf"), 0.0, 5e-324, -1.0, 2.0, 3.0]),
+            "z": pa.array([0.1] * 7, pa.float32()),
+        }
+    )
+    publish_table(tmp_path, "gold", "measures", data)
+    export_all(tmp_path, ())
+    rounded = [0.3, 66.74, 2936.55, 0.333333333333333, -2.5e-9, 1e300, None]
+    with open(tmp_path / "exports" / "csv" / "measures.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["x"] for r in rows] == ["0.3", "66.74", "2936.55", "0.333333333333333", "-2.5e-9",
+                                      "1e+300", ""]  # fmt: skip
+    assert {r["z"] for r in rows} == {"0.1"}
+    lines = [json.loads(line) for line in json_text(tmp_path, "measures").splitlines()]
+    assert [r["x"] for r in lines] == rounded
+    assert [r["y"] for r in lines] == [None, None, 0.0, 5e-324, -1.0, 2.0, 3.0]
+    assert for_csv(data).column("x").to_pylist() == rounded
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False).filter(lambda x: 1e-8 <= abs(x) < 1e15))
+def test_a_rounded_float_prints_at_most_15_digits_and_moves_less_than_one_in_the_15th(
+    x: float,
+) -> None:
+    (y,) = exports._fifteen_digits(pa.array([x])).to_pylist()
+    digits = repr(y).split("e")[0].replace("-", "").replace(".", "").strip("0")
+    assert len(digits) <= 15
+    assert abs(y - x) <= 10 ** (math.floor(math.log10(abs(x))) - 14)
+    assert exports._fifteen_digits(pa.array([y])).to_pylist() == [y]
