@@ -112,9 +112,12 @@ def test_evaluate_prints_every_score(tmp_path: Path) -> None:
     scores = json.loads(result.output)
     assert set(scores) == {"pii", "labels", "handwritten"}
     assert scores["pii"]["documents"] == 200
+    for figures in [*scores["pii"]["kinds"].values(), scores["pii"]["overall"]]:
+        assert {"recall", "whole_recall", "chars_left"} <= set(figures)
     shown = runner.invoke(app, ["text", "evaluate", "-w", str(workspace)])
     assert shown.exit_code == 0, shown.output
     assert "pii" in shown.output and "handwritten" in shown.output
+    assert "whole recall" in shown.output and "chars left" in shown.output
 
 
 def test_a_breakdown_of_nothing_prints_no_table(capsys: pytest.CaptureFixture[str]) -> None:
@@ -122,6 +125,21 @@ def test_a_breakdown_of_nothing_prints_no_table(capsys: pytest.CaptureFixture[st
     out = capsys.readouterr().out
     assert "B-cubed by kind" in out and "50.0%" in out
     assert out.count("B-") == 1  # no second table, not even its title
+
+
+def test_a_wide_table_in_a_file_keeps_every_figure_whole(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Ten columns of six-character figures do not fit Rich's 80 columns: cut to "23,6…" they
+    would read as figures."""
+    row = {
+        "true": 23648, "found": 23648, "whole": 23600, "chars_left": 134, "predicted": 23648,
+        "correct": 23648, "recall": 1.0, "whole_recall": 0.998, "precision": 1.0,
+    }  # fmt: skip
+    print_scores("pii", {"kinds": {"ADDRESS": row, "PERSON": row}})
+    out = capsys.readouterr().out
+    assert "…" not in out
+    assert out.count("23,648") == 8 and out.count("99.8%") == 2 and "ADDRESS" in out
 
 
 @pytest.mark.parametrize("language", ["xx", "other", ""])

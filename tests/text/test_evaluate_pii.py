@@ -1,11 +1,20 @@
-"""score_pii on a hand-made workspace: two notes and a truth file with one miss and one extra."""
+"""score_pii on a hand-made workspace (two notes, a truth file with one miss and one extra), and
+count_note on literal spans: a span partly redacted is found but not whole, and leaks."""
 
 import csv
 from pathlib import Path
 
 import pytest
 
-from c360.text.evaluate_pii import NOTES_DIR, TRUTH_FILE, predict_note, score_pii
+from c360.text.evaluate_pii import (
+    NOTES_DIR,
+    TRUTH_FILE,
+    count_note,
+    predict_note,
+    readable,
+    score_pii,
+)
+from c360.text.redact import Span
 
 NOTES = {
     "CUST_000001.txt": (
@@ -56,18 +65,24 @@ def test_scores_per_kind_and_overall(workspace: Path) -> None:
     kinds = scores["kinds"]
     assert scores["documents"] == 2
     assert kinds["EMAIL"] == {
-        "true": 1, "found": 1, "predicted": 1, "correct": 1, "recall": 1.0, "precision": 1.0
+        "true": 1, "found": 1, "whole": 1, "chars_left": 0, "predicted": 1, "correct": 1,
+        "recall": 1.0, "whole_recall": 1.0, "precision": 1.0,
     }  # fmt: skip
     assert kinds["PERSON"] == {
-        "true": 2, "found": 1, "predicted": 1, "correct": 1, "recall": 0.5, "precision": 1.0
+        "true": 2, "found": 1, "whole": 1, "chars_left": 3, "predicted": 1, "correct": 1,
+        "recall": 0.5, "whole_recall": 0.5, "precision": 1.0,
     }  # fmt: skip
     assert kinds["PHONE"] == {
-        "true": 0, "found": 0, "predicted": 1, "correct": 0, "recall": None, "precision": 0.0
+        "true": 0, "found": 0, "whole": 0, "chars_left": 0, "predicted": 1, "correct": 0,
+        "recall": None, "whole_recall": None, "precision": 0.0,
     }  # fmt: skip
-    assert kinds["IBAN"]["recall"] is None and kinds["IBAN"]["precision"] is None
+    assert kinds["IBAN"]["recall"] is None and kinds["IBAN"]["whole_recall"] is None
     assert scores["overall"] == {
-        "true": 3, "found": 2, "predicted": 3, "correct": 2, "recall": 2 / 3, "precision": 2 / 3
+        "true": 3, "found": 2, "whole": 2, "chars_left": 3, "predicted": 3, "correct": 2,
+        "recall": 2 / 3, "whole_recall": 2 / 3, "precision": 2 / 3,
     }  # fmt: skip
+    counts = [v for c in [*kinds.values(), scores["overall"]] for v in c.values()]
+    assert not any(isinstance(v, bool) for v in counts)  # numbers in the JSON, not true/false
 
 
 def test_a_span_of_another_kind_does_not_count(workspace: Path) -> None:
@@ -77,3 +92,44 @@ def test_a_span_of_another_kind_does_not_count(workspace: Path) -> None:
     kinds = score_pii(workspace)["kinds"]
     assert kinds["EMAIL"]["precision"] == 0.0
     assert kinds["PHONE"]["recall"] == 0.0
+
+
+TEXT = "Call Pierre Le Goff, pierre.legoff@example.fr, +33 6 12 34 56 78."
+
+
+def span(value: str, kind: str) -> Span:
+    start = TEXT.index(value)
+    return Span(start, start + len(value), kind)
+
+
+def test_readable_counts_letters_and_digits_no_redaction_hides() -> None:
+    name = span("Pierre Le Goff", "PERSON")
+    assert readable(TEXT, name, []) == 12
+    assert readable(TEXT, name, [span("Pierre", "PERSON")]) == 6  # "Le Goff" stays
+    # the space between two redactions gives nothing away
+    assert readable(TEXT, name, [span("Pierre", "PERSON"), span("Le Goff", "PERSON")]) == 0
+    # hidden is hidden, whatever the label
+    assert readable(TEXT, name, [span("Pierre Le Goff", "ADDRESS")]) == 0
+
+
+def test_a_span_of_punctuation_alone_counts_its_characters() -> None:
+    assert readable("a -- b", Span(2, 4, "PERSON"), []) == 2
+
+
+def test_a_partly_redacted_span_is_found_but_not_whole() -> None:
+    expected = [
+        span("Pierre Le Goff", "PERSON"),
+        span("pierre.legoff@example.fr", "EMAIL"),
+        span("+33 6 12 34 56 78", "PHONE"),
+    ]
+    predicted = [
+        span("Pierre", "PERSON"),  # "Le Goff" readable
+        span("legoff@example.fr", "EMAIL"),  # "pierre." readable
+        span("33 6 12 34 56 78", "PHONE"),  # only the "+" is left: whole
+    ]
+    counts = count_note(TEXT, expected, predicted)
+    assert {kind: (c["found"], c["whole"], c["chars_left"]) for kind, c in counts.items()} == {
+        "PERSON": (1, 0, 6),
+        "EMAIL": (1, 0, 6),
+        "PHONE": (1, 1, 0),
+    }

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any, TextIO
 
 import typer
+from rich.console import Console
 from rich.table import Table as RichTable
 
 import c360
@@ -176,7 +177,12 @@ def _table(title: str, rows: dict[str, dict[str, Any]]) -> None:
         table.add_column(column.replace("_", " "), justify="right")
     for name, row in rows.items():
         table.add_row(_escape(name), *(_shown(c, row.get(c)) for c in columns))
-    console.print(table)
+    if console.is_terminal:
+        console.print(table)
+        return
+    # A file or a pipe gets the whole table: Rich's 80 columns would cut figures to "23,6…".
+    full = console.measure(table, options=console.options.update(max_width=10_000)).maximum
+    Console(file=console.file, width=max(full, console.width), emoji=False).print(table)
 
 
 _RATES = ("recall", "precision", "accuracy", "agreement", "rate", "f1", "share")

@@ -1,14 +1,20 @@
 """Score `find_pii` on a workspace's CRM notes against the generator's planted PII spans.
 
 A true span is found if a predicted span of the same kind overlaps it (recall); a predicted span
-is correct if it overlaps a true span of the same kind (precision). Only the note body, between
-its BEGIN/END markers, is searched; offsets are shifted back into the whole file, as in
-`truth/pii_spans.csv`.
+is correct if it overlaps a true span of the same kind (precision). Overlap forgives a leak: with
+"Pierre" redacted, "Pierre Le Goff" is found while "Le Goff" stays readable. So a true span is
+also whole when no letter or digit of it is left readable (`whole_recall`), and `chars_left`
+counts the letters and digits of true spans left readable. Spaces and punctuation between words
+give nothing away and are not counted; any predicted span hides what it covers, whatever its
+kind, so `whole_recall` can exceed `recall` only where a span is hidden under another label.
+
+Only the note body, between its BEGIN/END markers, is searched; offsets are shifted back into
+the whole file, as in `truth/pii_spans.csv`.
 """
 
 import re
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +26,7 @@ NOTES_DIR = Path("sources/c360/text/customer_knowledge_notes")
 TRUTH_FILE = Path("truth/pii_spans.csv")
 _BODY = re.compile(r"--- BEGIN NOTE ---\n(.*?)--- END NOTE ---", re.DOTALL)
 _LANGUAGE = re.compile(r"^LANGUAGE:[ \t]*(\w+)", re.MULTILINE)
-_ZERO = {"true": 0, "found": 0, "predicted": 0, "correct": 0}
+_COUNTS = ("true", "found", "whole", "chars_left", "predicted", "correct")
 
 
 def read_truth(workspace: Path) -> dict[str, list[Span]]:
@@ -46,8 +52,38 @@ def predict_note(text: str) -> list[Span]:
     return [Span(s.start + offset, s.end + offset, s.kind) for s in spans]
 
 
+def readable(text: str, span: Span, redacted: list[Span]) -> int:
+    """Letters and digits of `span` that no span of `redacted` covers (every character if the
+    span holds no letter nor digit)."""
+    inside = range(span.start, span.end)
+    shown = [i for i in inside if text[i].isalnum()] or inside
+    return sum(not any(r.start <= i < r.end for r in redacted) for i in shown)
+
+
+def count_note(text: str, expected: list[Span], predicted: list[Span]) -> dict[str, Counter[str]]:
+    """One note's counts per kind: true spans found (overlapped), whole (nothing left readable)
+    and the characters left readable; predicted spans and those correct."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for span in expected:
+        left = readable(text, span, predicted)
+        found = int(_overlaps(span, predicted))
+        counts[span.kind].update(true=1, found=found, whole=int(left == 0), chars_left=left)
+    for span in predicted:
+        counts[span.kind].update(predicted=1, correct=int(_overlaps(span, expected)))
+    return counts
+
+
 def _overlaps(span: Span, others: list[Span]) -> bool:
     return any(o.kind == span.kind and o.start < span.end and span.start < o.end for o in others)
+
+
+def _rates(counts: Counter[str]) -> dict[str, Any]:
+    """The counts, then the rates (None when nothing was there to count)."""
+    return {key: counts[key] for key in _COUNTS} | {
+        "recall": _ratio(counts["found"], counts["true"]),
+        "whole_recall": _ratio(counts["whole"], counts["true"]),
+        "precision": _ratio(counts["correct"], counts["predicted"]),
+    }
 
 
 def _ratio(numerator: int, denominator: int) -> float | None:
@@ -55,14 +91,14 @@ def _ratio(numerator: int, denominator: int) -> float | None:
 
 
 def score_pii(workspace: Path | str) -> dict[str, Any]:
-    """Per-kind and overall recall and precision of `find_pii` on the workspace's notes.
+    """Per-kind and overall recall, whole recall, characters left and precision of `find_pii`
+    on the workspace's notes.
 
-    Returns `{"documents", "seconds", "kinds": {kind: counts and rates}, "overall": ...}`;
-    a rate is None when nothing was there to count.
+    Returns `{"documents", "seconds", "kinds": {kind: counts and rates}, "overall": ...}`.
     """
     root = Path(workspace)
     truth = read_truth(root)
-    counts = {kind: dict(_ZERO) for kind in KINDS}
+    counts: dict[str, Counter[str]] = {kind: Counter() for kind in KINDS}
     files = sorted((root / NOTES_DIR).glob("*.txt"))
     seconds = 0.0
     for path in files:
@@ -71,24 +107,10 @@ def score_pii(workspace: Path | str) -> dict[str, Any]:
         predicted = predict_note(text)
         seconds += time.perf_counter() - began
         expected = truth.get((NOTES_DIR / path.name).as_posix(), [])
-        for span in expected:
-            c = counts.setdefault(span.kind, dict(_ZERO))
-            c["true"] += 1
-            c["found"] += _overlaps(span, predicted)
-        for span in predicted:
-            counts[span.kind]["predicted"] += 1
-            counts[span.kind]["correct"] += _overlaps(span, expected)
-    kinds = {
-        kind: c
-        | {
-            "recall": _ratio(c["found"], c["true"]),
-            "precision": _ratio(c["correct"], c["predicted"]),
-        }
-        for kind, c in counts.items()
-    }
-    total = {key: sum(c[key] for c in counts.values()) for key in _ZERO}
-    overall = total | {
-        "recall": _ratio(total["found"], total["true"]),
-        "precision": _ratio(total["correct"], total["predicted"]),
-    }
-    return {"documents": len(files), "seconds": seconds, "kinds": kinds, "overall": overall}
+        for kind, note in count_note(text, expected, predicted).items():
+            counts.setdefault(kind, Counter()).update(note)
+    total: Counter[str] = Counter()
+    for kind_counts in counts.values():
+        total.update(kind_counts)
+    kinds = {kind: _rates(c) for kind, c in counts.items()}
+    return {"documents": len(files), "seconds": seconds, "kinds": kinds, "overall": _rates(total)}
