@@ -27,14 +27,21 @@ AS_OF = dt.datetime(2025, 12, 31, tzinfo=dt.UTC)
 ARROW = {"string": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
 
 
-def bronze(engine: Engine, table: str, rows: list[tuple[str | None, ...]]) -> ibis.Table:
-    """A bronze table of source ``table``: its contract's columns as text, rows numbered from 1."""
+def bronze(
+    engine: Engine,
+    table: str,
+    rows: list[tuple[str | None, ...]],
+    files: list[tuple[str, int]] | None = None,
+) -> ibis.Table:
+    """A bronze table of source ``table``: its contract's columns as text, rows numbered from 1
+    in one file, or each row's (file, record number) as ``files`` says (a folder of extracts)."""
     columns = {
         name: pa.array([r[i] for r in rows], pa.string())
         for i, name in enumerate(contracts.get(table).column_names)
     }
-    columns["_source_file"] = pa.array([f"sources/c360/{table}.csv"] * len(rows))
-    columns["_row_number"] = pa.array(range(1, len(rows) + 1), pa.int64())
+    lineage = files or [(f"sources/c360/{table}.csv", n) for n in range(1, len(rows) + 1)]
+    columns["_source_file"] = pa.array([file for file, _ in lineage], pa.string())
+    columns["_row_number"] = pa.array([number for _, number in lineage], pa.int64())
     return engine.register(f"test_bronze_{table}", pa.table(columns))
 
 
@@ -369,8 +376,72 @@ def test_a_shared_email_stays_with_the_customer_first_seen(engine: Engine) -> No
         "CUST_000010": (None, False),
         "CUST_000011": (None, False),
     }
-    assert repaired == {"email: duplicate_value": 3}
+    assert repaired == {"email: duplicate_value": 3, "email: invalid_value": 1}  # 10's
     assert {r["_row_number"]: r["reason"] for r in rejects.to_pylist()} == {
         7: "duplicate_key",
         8: "inconsistent_status",
     }
+
+
+OLD, NEW = "crm_customers/2024-12-01.csv", "crm_customers/2024-12-02.csv"
+
+
+def test_an_email_is_taken_only_by_the_record_kept(engine: Engine) -> None:
+    """A customer's older extract is replaced by its latest: an address only the older one
+    held is free for the customer who holds it now, though the older one was first seen."""
+    accounts = bronze(engine, "crm_accounts", [])
+    rows = [
+        customer("CUST_000001", email="x@mail.fr", first_seen_at="2020-01-01"),  # A, older
+        customer("CUST_000001", email="y@mail.fr", first_seen_at="2020-01-01"),  # A, latest
+        customer("CUST_000002", email="X@mail.fr", first_seen_at="2021-01-01"),  # B
+        customer("CUST_000003", email="y@mail.fr", first_seen_at="2022-01-01"),  # after A
+    ]
+    lineage = [(OLD, 1), (NEW, 1), (OLD, 2), (NEW, 2)]
+    staged = stg_crm_customers(
+        bronze(engine, "crm_customers", rows, lineage), accounts, pseudonymiser("md5"), AS_OF
+    )
+    data, rejects, repaired = staged.outcome(engine)
+    mails = {r["customer_id"]: r["email_hash"] for r in data.to_pylist()}
+    assert mails == {
+        "CUST_000001": hashlib.md5(b"y@mail.fr").hexdigest(),
+        "CUST_000002": hashlib.md5(b"x@mail.fr").hexdigest(),
+        "CUST_000003": None,
+    }
+    assert repaired == {"email: duplicate_value": 1}
+    assert rejects.select(["_source_file", "_row_number", "reason"]).to_pylist() == [
+        {"_source_file": OLD, "_row_number": 1, "reason": "duplicate_key"}
+    ]
+
+
+def test_a_malformed_email_is_counted_as_repaired_on_the_record_kept(engine: Engine) -> None:
+    """An address that does not read is replaced by NULL: counted as ``email: invalid_value``
+    where the customer is kept (its latest record), not where it is missing ("n/a", blank) nor
+    on a record rejected or replaced."""
+    accounts = bronze(engine, "crm_accounts", [])
+    rows = [
+        customer("CUST_000001", email="ann@@mail.fr"),  # kept: counted
+        customer("CUST_000002", email="n/a"),
+        customer("CUST_000003", email=" "),
+        customer("CUST_000004", email="bo.mail.fr", status="churned"),  # quarantined
+        customer("CUST_000005", email="cy@mail"),  # replaced by its latest record
+        customer("CUST_000005", email="cy@mail.fr"),
+        customer("CUST_000006", email="di@mail.fr"),
+        customer("CUST_000006", email="di at mail.fr"),  # its latest record: counted
+    ]
+    lineage = [(NEW, 1), (NEW, 2), (NEW, 3), (NEW, 4), (OLD, 1), (NEW, 5), (OLD, 2), (NEW, 6)]
+    staged = stg_crm_customers(
+        bronze(engine, "crm_customers", rows, lineage), accounts, pseudonymiser("md5"), AS_OF
+    )
+    data, rejects, repaired = staged.outcome(engine)
+    valid = {r["customer_id"]: r["has_valid_email"] for r in data.to_pylist()}
+    assert valid == {
+        "CUST_000001": False, "CUST_000002": False, "CUST_000003": False,
+        "CUST_000005": True, "CUST_000006": False,
+    }  # fmt: skip
+    assert repaired == {"email: invalid_value": 2}
+    lines = sorted((r["_source_file"], r["_row_number"], r["reason"]) for r in rejects.to_pylist())
+    assert lines == [
+        (OLD, 1, "duplicate_key"),
+        (OLD, 2, "duplicate_key"),
+        (NEW, 4, "inconsistent_status"),
+    ]

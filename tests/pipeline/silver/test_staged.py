@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyarrow as pa
 
 from c360.engines import Engine
-from c360.pipeline.silver.staged import stage
+from c360.pipeline.silver.staged import kept, stage
 
 ROWS = [  # (_row_number, id, part, amount), in no particular order
     (4, "A", 1, 5.0),  # passes, but row 2 has the same key and came first: duplicate
@@ -90,3 +90,30 @@ def test_values_a_model_replaced_are_counted_on_the_clean_rows(engine: Engine) -
     assert rejects.column("reason").to_pylist() == ["duplicate_key", "invalid_value"]
     assert repaired == {"raw: invalid_value": 2}  # B and the first C
     assert staged.collect(engine)[0].equals(clean)
+
+
+def test_kept_marks_in_the_engine_the_rows_outcome_keeps(engine: Engine) -> None:
+    """A model whose values depend on which rows are kept (an e-mail two customers share) reads
+    ``kept`` before staging: the rows it marks are the clean rows, by the same rule. A key's
+    latest record that fails leaves the key to its older one; with no key, every passing row
+    is kept."""
+    old, new = "x/2024-12-01.csv", "x/2024-12-02.csv"
+    data = pa.table({
+        "_source_file": [new, old, old, new, old, old, new],
+        "_row_number": [1, 5, 3, 7, 1, 2, 2],
+        "id": ["A", "A", "A", "B", "B", "C", None],
+        "amount": [-1.0, 6.0, 4.0, 2.0, 3.0, -2.0, 1.0],
+    })  # fmt: skip
+    t = engine.register("staged_kept", data)
+    checks = [("missing_key", t.id.isnull()), ("negative_amount", t.amount < 0)]
+    passes = t.id.notnull() & (t.amount >= 0)
+    for key, expected in [
+        (("id",), [(old, 3), (new, 7)]),
+        ((), [(old, 1), (old, 3), (old, 5), (new, 7)]),
+    ]:
+        marked = engine.to_arrow(
+            t.filter(kept(t, key, passes)).select("_source_file", "_row_number")
+        )
+        clean = stage(t, checks, key, ("_source_file", "_row_number")).collect(engine)[0]
+        assert sorted(tuple(r.values()) for r in marked.to_pylist()) == expected
+        assert sorted(tuple(r.values()) for r in clean.to_pylist()) == expected

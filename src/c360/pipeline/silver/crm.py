@@ -19,7 +19,7 @@ from ibis.expr.types import Table
 from c360.contracts import crm
 from c360.pipeline.silver import conform, parse
 from c360.pipeline.silver.privacy import Pseudonymise
-from c360.pipeline.silver.staged import Staged, stage
+from c360.pipeline.silver.staged import Staged, kept, stage
 
 CUSTOMER_COLUMNS = tuple(
     new
@@ -43,7 +43,8 @@ def stg_crm_customers(
 ) -> Staged:
     """Customers with no clear-text e-mail: ``email_hash`` pseudonymises the trimmed, lower-cased
     address and ``has_valid_email`` says whether it is deliverable (a missing or malformed address
-    gives a NULL hash and false, the customer is kept); ``country`` is the ISO code ("UK" → "GB").
+    gives a NULL hash and false, the customer is kept; a malformed one is counted as
+    ``email: invalid_value``); ``country`` is the ISO code ("UK" → "GB").
 
     Rejected besides the contract: a ``first_seen_at`` in the future, a status that contradicts
     the lifecycle stage (``inconsistent_status``: churned exactly when the stage is churned).
@@ -53,8 +54,8 @@ def stg_crm_customers(
     ``conform.email`` writes it: "Ann@Mail.fr " is "ann@mail.fr"), the customer first seen keeps
     it (the lowest id on a tie): the CRM knew it first, later records re-registered it. The
     others stay, as their orders and interactions need them, with a NULL hash and
-    ``has_valid_email`` false, counted as ``email: duplicate_value``. Another record of the
-    same customer id is no other customer.
+    ``has_valid_email`` false, counted as ``email: duplicate_value``. Only the record of each
+    customer that silver keeps (``staged.kept``: its latest) holds an address.
     """
     c = crm.CUSTOMERS
     t = parse.by_contract(
@@ -69,17 +70,21 @@ def stg_crm_customers(
     # Each check worked out once: the ranking below and the reasons both read it.
     t = t.mutate(**{f"_check_{i}": bad.fill_null(False) for i, (_, bad) in enumerate(checks)})
     checks = [(name, t[f"_check_{i}"]) for i, (name, _) in enumerate(checks)]
-    passes = ~ibis.or_(*(bad for _, bad in checks))
-    # Rejected rows rank apart: a quarantined customer takes no address from one kept.
+    t = t.mutate(_kept=kept(t, c.primary_key, ~ibis.or_(*(bad for _, bad in checks))))
+    # Only the records kept rank: a quarantined customer, or a customer's replaced record,
+    # takes no address from one kept.
     first = t.customer_id.first().over(
-        group_by=[t._mail, passes], order_by=[t.first_seen_at, t.customer_id]
+        group_by=[t._mail, t._kept], order_by=[t.first_seen_at, t.customer_id]
     )
     t = t.mutate(_taken=t._mail.notnull() & (t.customer_id != first))
     t = t.mutate(
         email_hash=pseudonymise(ibis.ifelse(t._taken, ibis.null("string"), t._mail)),
         has_valid_email=t._mail.notnull() & ~t._taken,
     )
-    repairs = [("email: duplicate_value", t._taken)]
+    repairs = [
+        ("email: duplicate_value", t._taken),
+        ("email: invalid_value", parse.invalid(t._raw_email, t._mail)),
+    ]
     return stage(t, checks, c.primary_key, CUSTOMER_COLUMNS, repairs)
 
 

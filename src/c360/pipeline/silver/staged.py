@@ -58,20 +58,37 @@ class Staged:
         f = self.flagged
         flags = [f"_repair_{i}" for i in range(len(self.repairs))]
         wanted = list(dict.fromkeys([*self.columns, *self.key, *LINEAGE, "_reason", *flags]))
-        # The engine sorts, in parallel: each key's passing rows first, the latest file's
-        # first. The first row of a key is then clean if it passes, and the clean rows come
-        # out in the order the lake stores them.
-        order = [*self.key, f._reason.notnull(), ibis.desc("_source_file"), "_row_number"]
+        # The engine sorts, in parallel, each key's rows in the order they claim it: the first
+        # row of a key is then clean if it passes, the row `kept` marks (one sort, where its
+        # window would add a second), and the clean rows come out in the order the lake
+        # stores them.
+        order = [*self.key, *_claim_order(f, f._reason.isnull())]
         data = engine.to_arrow(f.select(*wanted).order_by(order))
         first = pc.and_(pc.is_null(data.column("_reason")), _starts_key(data, self.key))
         clean = data.select(list(self.columns)).filter(first)
         bad = data.select([*self.key, *LINEAGE, "_reason"]).filter(pc.invert(first))
         reason = pc.coalesce(bad.column("_reason"), pa.scalar("duplicate_key"))
         rejects = bad.select([*self.key, *LINEAGE]).append_column("reason", reason)
-        kept = data.select(flags).filter(first)
-        counts = {name: pc.sum(kept.column(flag)).as_py() or 0
+        repaired = data.select(flags).filter(first)
+        counts = {name: pc.sum(repaired.column(flag)).as_py() or 0
                   for name, flag in zip(self.repairs, flags, strict=True)}  # fmt: skip
         return Outcome(clean, rejects, {name: n for name, n in counts.items() if n})
+
+
+def kept(t: Table, key: Sequence[str], passes: BooleanValue) -> BooleanValue:
+    """True on the row of its ``key`` that :class:`Staged` keeps among those where ``passes``
+    (every check passed), worked out in the engine for a model whose values depend on which
+    rows are kept; with no key, every passing row is kept."""
+    if not key:
+        return passes
+    order = _claim_order(t, passes)
+    return passes & (ibis.row_number().over(group_by=[t[k] for k in key], order_by=order) == 0)
+
+
+def _claim_order(t: Table, passes: BooleanValue) -> list[ibis.Value]:
+    """The order in which the rows of a key claim it: passing rows first, then the file named
+    last, then the record written first."""
+    return [~passes, ibis.desc(t._source_file), t._row_number]
 
 
 def _starts_key(data: pa.Table, key: Sequence[str]) -> pa.Array:
