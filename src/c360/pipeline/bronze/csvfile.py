@@ -4,16 +4,12 @@ Arrow parses the file in blocks; a record with the wrong number of fields goes t
 row handler, a record whose bytes are not UTF-8 is found after parsing. Arrow cannot hand the
 handler a malformed record whose text does not decode, so such a file is read a second time
 with its undecodable bytes escaped, after the records the first pass handed over.
-
-Records are numbered from the header on. Lines before it are quarantined as record 0 (the
-record count counts them): Excel's ``sep=;``, whose delimiter the file is then read with, and
-lines without values (spaces, delimiters: a spreadsheet's empty rows).
+``csvhead`` finds where the header starts and sets aside the lines before it.
 """
 
 from __future__ import annotations
 
 import codecs
-import csv
 import io
 import math
 import re
@@ -40,21 +36,20 @@ from c360.pipeline.bronze.blocks import (
     as_text,
     contract_names,
     not_utf8,
-    refuse_utf16,
 )
 from c360.pipeline.bronze.csvfields import Fields, text_options
+from c360.pipeline.bronze.csvhead import (
+    Start,
+    arrow_source,
+    find_start,
+    first_bytes,
+    read_header,
+    refuse_other_formats,
+)
 
 CSV_BLOCK_BYTES = 1 << 24  # how much of a CSV Arrow parses at a time
 MAX_RECORD_BYTES = 1 << 30  # the longest record read, in blocks this big (Arrow's are int32)
 CUT_SHORT = "the file ends inside this record's quoted value: cut short?"
-# What a file named .csv may be instead, by its first bytes.
-NOT_CSV = {
-    b"\x1f\x8b": "compressed with gzip, not CSV text: decompress it (gunzip) first",
-    b"PK\x03\x04": "a ZIP archive (an Excel workbook?), not CSV text: export it as CSV",
-    b"\xd0\xcf\x11\xe0": "an Excel 97-2003 workbook, not CSV text: export it as CSV",
-    b"PAR1": "a Parquet file, not CSV text",
-}
-_HEAD_BYTES = 4096
 REPEATED_HEADER = "record repeats the header"
 SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 
@@ -64,10 +59,10 @@ def read_csv(path: Path, contract: Table, dialect: CsvFile) -> Iterator[Block]:
     with a UTF-8 byte order mark in UTF-8, whatever encoding it says; one starting with
     Excel's ``sep=;`` line with the delimiter it names); a file without even a header (an
     extract of a day without data) has none."""
-    head = _head(path)
+    head = first_bytes(path)
     if head.startswith(UTF8_BOM):  # Excel's "CSV UTF-8" among extracts in a Windows encoding
         dialect = dialect.model_copy(update={"encoding": "utf-8"})
-    start = _start(path, head, dialect)
+    start = find_start(path, head, dialect)
     if start.delimiter:  # the file says how it is written, and Excel reads it so
         dialect = dialect.model_copy(update={"delimiter": start.delimiter})
     if start.offset is None:  # nothing but line breaks, or lines set aside
@@ -75,15 +70,13 @@ def read_csv(path: Path, contract: Table, dialect: CsvFile) -> Iterator[Block]:
         rows = empty.append_column(ROW_NUMBER, pa.array([], pa.int64()))
         yield Block(rows, str(path), start.rejects[1:])  # the first stands for the header
         return
-    if what := next((kind for magic, kind in NOT_CSV.items() if head.startswith(magic)), None):
-        raise SourceError(f"{path} is {what}")
-    refuse_utf16(path, " (a spreadsheet's 'Unicode text'): save it as a UTF-8 CSV")
+    refuse_other_formats(path, head)
     _quiet_row_text_errors()
     blocks = _passes(path, contract, dialect, start)
     yield from blocks if start.whole is not None else _cut_short(blocks, path, dialect)
 
 
-def _passes(path: Path, contract: Table, dialect: CsvFile, start: _Start) -> Iterator[Block]:
+def _passes(path: Path, contract: Table, dialect: CsvFile, start: Start) -> Iterator[Block]:
     """The blocks of a CSV, read again (after the records handed over) when a first pass cannot
     go on: in bigger blocks for a record longer than one, with undecodable bytes escaped for a
     malformed record Arrow could not hand to the handler (its text is not UTF-8), or bytes that
@@ -117,14 +110,14 @@ def _csv_pass(
     handed: _Handed,
     escaped: bool,
     block_bytes: int,
-    start: _Start,
+    start: Start,
 ) -> Iterator[Block]:
     # every column text: none typed by Arrow's guess
-    header, first = _header(path, dialect, start.offset or 0)
+    header, first = read_header(path, dialect, start.offset or 0)
     # records ending with a delimiter the header lacks: an empty last field, not a record of
     # too many fields (the unnamed column is then left aside as when the header ends so too)
     named = [*header, ""] if len(first) == len(header) + 1 and first[-1] == "" else None
-    source = _source(path, start)
+    source = arrow_source(path, start)
     fields = Fields(str(path), named is not None, dialect.delimiter, _last_line_break(path))
     reader = pacsv.open_csv(
         _Escaped(source, dialect.encoding) if escaped else source,
@@ -219,28 +212,6 @@ class _Handed:
         return ready, rejects[len(ready) :]
 
 
-def _header(path: Path, dialect: CsvFile, offset: int = 0) -> tuple[list[str], list[str]]:
-    """The names in the file's first record (from ``offset``), as Arrow will read them, and
-    the fields of the next non-empty record (none if it is not within the first 64 KiB).
-
-    >>> import tempfile
-    >>> file = Path(tempfile.mkdtemp()) / "p.csv"
-    >>> _ = file.write_bytes(b'\\xef\\xbb\\xbfid;"a;b"\\r\\n\\r\\n1;2;\\r\\n')
-    >>> _header(file, CsvFile(delimiter=";"))
-    (['id', 'a;b'], ['1', '2', ''])
-    """
-    with path.open("rb") as file:
-        file.seek(offset)
-        head = file.read(1 << 16).decode(dialect.encoding, "replace").removeprefix("\ufeff")
-    records = csv.reader(io.StringIO(head, newline=""), delimiter=dialect.delimiter)
-    header = next(records, [])
-    try:
-        first = next((record for record in records if record), [])
-    except csv.Error:  # a quoted value running past the 64 KiB
-        first = []
-    return header, first
-
-
 def _named(data: pa.Table) -> pa.Table:
     """``data`` without the columns its header leaves unnamed and no record fills (trailing
     delimiters, as spreadsheets write them); one holding values is kept as ``unnamed column
@@ -293,84 +264,6 @@ def _repeated_header(batch: pa.RecordBatch) -> np.ndarray:
     for column, name in zip(batch.columns[1:], names[1:], strict=True):
         same = pc.and_(same, pc.equal(column, name))
     return np.flatnonzero(same.fill_null(False).to_numpy(zero_copy_only=False))
-
-
-def _head(path: Path) -> bytes:
-    """The first bytes of a file."""
-    with path.open("rb") as file:
-        return file.read(_HEAD_BYTES)
-
-
-@dataclass
-class _Start:
-    """Where a CSV's header starts (``offset``: none without one), after a byte order mark,
-    empty lines, and lines set aside (``rejects``, each record 0: records are numbered from
-    the header on, as in a file without them): lines without values (spaces, delimiters: a
-    spreadsheet's empty rows) and Excel's ``sep=;``, naming the file's ``delimiter``; the
-    file's text from the header with a line break after it, when it has none (``whole``: a
-    header alone, which Arrow would not see without one)."""
-
-    offset: int | None
-    rejects: list[Reject] = field(default_factory=list)
-    delimiter: str | None = None
-    whole: bytes | None = None
-
-
-_LINE = re.compile(rb"[^\r\n]*(?:\r\n|\n|\r|\Z)")
-_SEP = re.compile(rb"sep=([\t -!#-~])")  # Excel's line naming an ASCII delimiter, not a quote
-SEP_LINE = "Excel's sep= line naming the delimiter, not a record"
-BLANK_LINE = "a line without values before the header"
-
-
-def _start(path: Path, head: bytes, dialect: CsvFile) -> _Start:
-    """Where the header of the file starting with ``head`` starts."""
-    start, delimiter, end = _Start(None), dialect.delimiter, 0
-    for line in _LINE.finditer(head):
-        if not line[0].endswith((b"\n", b"\r")) and len(head) == _HEAD_BYTES:
-            break  # a line the head cuts short: the header
-        raw = line[0].rstrip(b"\r\n")
-        text = raw.removeprefix(UTF8_BOM) if line.start() == 0 else raw
-        if start.delimiter is None and (sep := _SEP.fullmatch(text)):
-            start.delimiter = delimiter = sep[1].decode("ascii")
-            reason = SEP_LINE
-        elif text.strip(b" \t" + delimiter.encode(dialect.encoding, "replace")):
-            break  # the header
-        else:
-            reason = BLANK_LINE
-        if raw:  # an empty line is no record (Arrow skips it)
-            shown = text.decode(dialect.encoding, "replace")
-            start.rejects.append((str(path), 0, shown, reason))
-        end = line.end()
-    else:
-        return start  # none but such lines
-    start.offset = end if end > (len(UTF8_BOM) if head.startswith(UTF8_BOM) else 0) else 0
-    start.whole = _one_line(path, head, start.offset)
-    return start
-
-
-def _one_line(path: Path, head: bytes, offset: int) -> bytes | None:
-    """A file's text from ``offset`` with a line break after it, when it has none."""
-    if b"\n" in head[offset:] or b"\r" in head[offset:]:
-        return None
-    chunks = []
-    with path.open("rb") as file:
-        file.seek(offset)
-        while chunk := file.read(1 << 20):
-            if b"\n" in chunk or b"\r" in chunk:
-                return None
-            chunks.append(chunk)
-    return b"".join(chunks) + b"\n"
-
-
-def _source(path: Path, start: _Start) -> Path | BinaryIO:
-    """What Arrow reads: the file, or its text from the header."""
-    if start.whole is not None:
-        return io.BytesIO(start.whole)
-    if not start.offset:
-        return path
-    file = pa.OSFile(str(path))
-    file.seek(start.offset)
-    return file
 
 
 def _last_line_break(path: Path) -> str:

@@ -1,0 +1,136 @@
+"""The head of a CSV file: what it is by its first bytes, where its header starts, what it names.
+
+Records are numbered from the header on. Lines before it are quarantined as record 0 (the
+record count counts them): Excel's ``sep=;``, whose delimiter the file is then read with, and
+lines without values (spaces, delimiters: a spreadsheet's empty rows).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+import pyarrow as pa
+
+from c360.config import CsvFile
+from c360.pipeline.bronze.blocks import UTF8_BOM, Reject, SourceError, refuse_utf16
+
+# What a file named .csv may be instead, by its first bytes.
+_NOT_CSV = {
+    b"\x1f\x8b": "compressed with gzip, not CSV text: decompress it (gunzip) first",
+    b"PK\x03\x04": "a ZIP archive (an Excel workbook?), not CSV text: export it as CSV",
+    b"\xd0\xcf\x11\xe0": "an Excel 97-2003 workbook, not CSV text: export it as CSV",
+    b"PAR1": "a Parquet file, not CSV text",
+}
+_HEAD_BYTES = 4096
+
+
+def refuse_other_formats(path: Path, head: bytes) -> None:
+    """Refuse a file named .csv that is something else, by its first bytes ``head``."""
+    if what := next((kind for magic, kind in _NOT_CSV.items() if head.startswith(magic)), None):
+        raise SourceError(f"{path} is {what}")
+    refuse_utf16(path, " (a spreadsheet's 'Unicode text'): save it as a UTF-8 CSV")
+
+
+def first_bytes(path: Path) -> bytes:
+    """The first bytes of a file."""
+    with path.open("rb") as file:
+        return file.read(_HEAD_BYTES)
+
+
+@dataclass
+class Start:
+    """Where a CSV's header starts (``offset``: none without one), after a byte order mark,
+    empty lines, and lines set aside (``rejects``, each record 0: records are numbered from
+    the header on, as in a file without them): lines without values (spaces, delimiters: a
+    spreadsheet's empty rows) and Excel's ``sep=;``, naming the file's ``delimiter``; the
+    file's text from the header with a line break after it, when it has none (``whole``: a
+    header alone, which Arrow would not see without one)."""
+
+    offset: int | None
+    rejects: list[Reject] = field(default_factory=list)
+    delimiter: str | None = None
+    whole: bytes | None = None
+
+
+_LINE = re.compile(rb"[^\r\n]*(?:\r\n|\n|\r|\Z)")
+_SEP = re.compile(rb"sep=([\t -!#-~])")  # Excel's line naming an ASCII delimiter, not a quote
+SEP_LINE = "Excel's sep= line naming the delimiter, not a record"
+BLANK_LINE = "a line without values before the header"
+
+
+def find_start(path: Path, head: bytes, dialect: CsvFile) -> Start:
+    """Where the header of the file starting with ``head`` starts."""
+    start, delimiter, end = Start(None), dialect.delimiter, 0
+    for line in _LINE.finditer(head):
+        if not line[0].endswith((b"\n", b"\r")) and len(head) == _HEAD_BYTES:
+            break  # a line the head cuts short: the header
+        raw = line[0].rstrip(b"\r\n")
+        text = raw.removeprefix(UTF8_BOM) if line.start() == 0 else raw
+        if start.delimiter is None and (sep := _SEP.fullmatch(text)):
+            start.delimiter = delimiter = sep[1].decode("ascii")
+            reason = SEP_LINE
+        elif text.strip(b" \t" + delimiter.encode(dialect.encoding, "replace")):
+            break  # the header
+        else:
+            reason = BLANK_LINE
+        if raw:  # an empty line is no record (Arrow skips it)
+            shown = text.decode(dialect.encoding, "replace")
+            start.rejects.append((str(path), 0, shown, reason))
+        end = line.end()
+    else:
+        return start  # none but such lines
+    start.offset = end if end > (len(UTF8_BOM) if head.startswith(UTF8_BOM) else 0) else 0
+    start.whole = _one_line(path, head, start.offset)
+    return start
+
+
+def _one_line(path: Path, head: bytes, offset: int) -> bytes | None:
+    """A file's text from ``offset`` with a line break after it, when it has none."""
+    if b"\n" in head[offset:] or b"\r" in head[offset:]:
+        return None
+    chunks = []
+    with path.open("rb") as file:
+        file.seek(offset)
+        while chunk := file.read(1 << 20):
+            if b"\n" in chunk or b"\r" in chunk:
+                return None
+            chunks.append(chunk)
+    return b"".join(chunks) + b"\n"
+
+
+def arrow_source(path: Path, start: Start) -> Path | BinaryIO:
+    """What Arrow reads: the file, or its text from the header."""
+    if start.whole is not None:
+        return io.BytesIO(start.whole)
+    if not start.offset:
+        return path
+    file = pa.OSFile(str(path))
+    file.seek(start.offset)
+    return file
+
+
+def read_header(path: Path, dialect: CsvFile, offset: int = 0) -> tuple[list[str], list[str]]:
+    """The names in the file's first record (from ``offset``), as Arrow will read them, and
+    the fields of the next non-empty record (none if it is not within the first 64 KiB).
+
+    >>> import tempfile
+    >>> file = Path(tempfile.mkdtemp()) / "p.csv"
+    >>> _ = file.write_bytes(b'\\xef\\xbb\\xbfid;"a;b"\\r\\n\\r\\n1;2;\\r\\n')
+    >>> read_header(file, CsvFile(delimiter=";"))
+    (['id', 'a;b'], ['1', '2', ''])
+    """
+    with path.open("rb") as file:
+        file.seek(offset)
+        head = file.read(1 << 16).decode(dialect.encoding, "replace").removeprefix("\ufeff")
+    records = csv.reader(io.StringIO(head, newline=""), delimiter=dialect.delimiter)
+    header = next(records, [])
+    try:
+        first = next((record for record in records if record), [])
+    except csv.Error:  # a quoted value running past the 64 KiB
+        first = []
+    return header, first
