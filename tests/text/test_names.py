@@ -71,3 +71,61 @@ def test_a_capitalised_particle_after_a_given_name_opens_the_surname(
 )  # fmt: skip
 def test_a_cooperative_legal_form_marks_a_company(language: str, text: str, expected: str) -> None:
     assert redact(text, language)[0] == expected
+
+
+# A lower-case particle before a surname ("von Berg", "de la Fuente", "d'Almeida"), or "St."
+# ("St. John"), is the name's where the name opens a sentence or a clause or follows a
+# preposition: the whole name is redacted, nothing of it left readable before "[PERSON]".
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("de", "von Berg war im Laden, wir haben uns kurz unterhalten.",
+      "[PERSON] war im Laden, wir haben uns kurz unterhalten."),
+     ("de", "zur Mühlen telefonisch erreicht, im zweiten Versuch.",
+      "[PERSON] telefonisch erreicht, im zweiten Versuch."),
+     ("de", "Mailverkehr mit vom Hofe (emma_vomhofe@hotmail.de). Wir klären das.",
+      "Mailverkehr mit [PERSON] ([EMAIL]). Wir klären das."),
+     ("es", "Llamada entrante — de León. Reclamación por la visita.",
+      "Llamada entrante — [PERSON]. Reclamación por la visita."),
+     ("es", "Llamada rápida con de León (seguimiento de la semana pasada).",
+      "Llamada rápida con [PERSON] (seguimiento de la semana pasada)."),
+     ("es", "Intercambio de correos con del Río (adelrio@outlook.es). Solicita info.",
+      "Intercambio de correos con [PERSON] ([EMAIL]). Solicita info."),
+     ("fr", "Call de La Roche — compte Clearwater Foods S.L.",
+      "Call [PERSON] — compte Clearwater Foods S.L."),
+     ("fr", "Engagement prolongé, d'Almeida n'envisage pas d'autre fournisseur.",
+      "Engagement prolongé, [PERSON] n'envisage pas d'autre fournisseur."),
+     ("en", "St. John dropped by the store, we had a chat.",
+      "[PERSON] dropped by the store, we had a chat."),
+     ("en", "Fixed on the call, St. John was very grateful.",
+      "Fixed on the call, [PERSON] was very grateful."),
+     ("fr", "Appel de Pierre Martin ce matin.", "Appel de [PERSON] ce matin."),
+     ("fr", "Rappel de Dupont demain.", "Rappel de [PERSON] demain."),
+     ("fr", "Appel entrant de Le Floch.", "Appel entrant de [PERSON]."),
+     ("fr", "Message de Da Silva via le formulaire.", "Message de [PERSON] via le formulaire."),
+     ("es", "Hablamos de la reunión de mañana con Marta.",
+      "Hablamos de la reunión de mañana con [PERSON].")],
+)  # fmt: skip
+def test_a_particle_or_saint_before_a_surname_is_the_names(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# Name words joined by a particle are one name ("Romain d'Almeida", "Ruiz de Azúa"), and so is a
+# given name with a second one no list holds ("Ana Belén Valero").
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("fr", "Chat en ligne avec Romain d'Almeida, repris ensuite par téléphone.",
+      "Chat en ligne avec [PERSON], repris ensuite par téléphone."),
+     ("es", "Ruiz de Azúa devuelve la llamada tras mi mensaje.",
+      "[PERSON] devuelve la llamada tras mi mensaje."),
+     ("es", "Cliente: Ana Belén Valero. Pasa por la tienda.",
+      "Cliente: [PERSON]. Pasa por la tienda."),
+     ("fr", "Passage de Pierre le matin avec Paul.", "Passage de [PERSON] le matin avec [PERSON]."),
+     ("es", "Visita de Marta de la tienda de Lucía.",
+      "Visita de [PERSON] de la tienda de [PERSON].")],
+)  # fmt: skip
+def test_name_words_joined_by_a_particle_or_a_second_given_name_are_one_name(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected

@@ -257,11 +257,27 @@ def _extend(doc: Doc, k: int, titled: bool) -> int:
             or here in _CAPITAL_PARTICLES
             or gap.strip() != ""
             or nxt in SURNAMES
+            or _second_given_name(doc, k, last)
         )
         if not joins or (_NOUN_ENDING.search(nxt) and nxt not in SURNAMES):
             break
         last += 1
     return last
+
+
+def _second_given_name(doc: Doc, k: int, last: int) -> bool:
+    """True if word `last`, after given name k, is a second given name no list holds ("Ana
+    Belén Valero."): the word after it ends the capitalised run and the phrase."""
+    after = last + 1
+    return (
+        last == k + 1
+        and is_given(doc.folded[k])
+        and doc.run_end(k) == after
+        and doc.unknown(last)
+        and doc.unknown(after)
+        and not doc.lower_case_use(after)
+        and _BOUNDARY.match(doc.text, doc.spans[after][1]) is not None
+    )
 
 
 def _name_word(doc: Doc, k: int) -> bool:
@@ -371,7 +387,68 @@ def find_names(text: str, language: str | None = None) -> list[tuple[int, int]]:
             spans.append(_mention_span(doc, k))
     # "Price negotiation" after "Hannah Price" is the word; after "call to Price" the person.
     spans.extend(_mention_span(doc, k) for k in openings if doc.folded[k] in alone)
-    return sorted(spans)
+    return _whole_names(doc, spans)
+
+
+def _whole_names(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans`, sorted, each grown over what is written before it and is the name's: particles
+    and "St." ("von Berg", "d'Almeida", "St. John"), a name word joined by a particle ("Ruiz de
+    Azúa"); names so joined are one."""
+    first_word = {start: k for k, (start, _) in enumerate(doc.spans)}
+    last_word = {end: k for k, (_, end) in enumerate(doc.spans)}
+    whole: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        k = first_word.get(start)
+        if k is not None:
+            start = _name_start(doc, k, last_word, whole[-1][1] if whole else -1)
+        if whole and start <= whole[-1][1]:
+            whole[-1] = (whole[-1][0], max(end, whole[-1][1]))
+        else:
+            whole.append((start, end))
+    return whole
+
+
+def _name_start(doc: Doc, k: int, last_word: dict[int, int], named_to: int) -> int:
+    """Where the name whose first word is word k starts, with what is written before it and is
+    the name's (see `_whole_names`). `named_to`: where the name before it ends."""
+    start = doc.spans[k][0]
+    before = doc.before(k)
+    lead = cues.NAME_PIECES_BEFORE.search(before)
+    if lead is None:
+        return start
+    head = start - len(before) + lead.start()  # where the particles start
+    word = last_word.get(head - 1) if doc.text[head - 1 : head] == " " else None
+    if word is not None and (doc.spans[word][1] == named_to or _known_name_word(doc, word)):
+        return doc.spans[word][0]  # "Ruiz de Azúa", "Romain d'Almeida": one name
+    folded = doc.folded[k]
+    # "Appel de Pierre": before a given name, "de" is a preposition, not a particle.
+    particle_led = not is_given(folded) or folded in SURNAMES
+    # "de La Roche" is a name's; "de Le Goff", "de Da Silva" a preposition before one ("de le"
+    # would be written "du").
+    capital_la = doc.words[k] == "La"
+    cut = head
+    for piece in cues.NAME_PIECE.findall(lead.group()):
+        clause = doc.text[max(doc.text.rfind("\n", 0, cut) + 1, cut - 48) : cut]
+        # A particle is the name's where it opens a line or a clause, follows a preposition or a
+        # cue (and so is none itself) or comes before a capital "La".
+        name_bound = (
+            capital_la
+            or cues.CLAUSE_START.search(clause)
+            or cues.WEAK_CUE.search(clause.lower())
+            or cues.STRONG_CUE.search(clause.lower())
+        )
+        if piece.startswith("St") or (
+            particle_led and piece not in cues.ARTICLE_PIECES and name_bound
+        ):
+            return cut
+        cut += len(piece)
+    return start
+
+
+def _known_name_word(doc: Doc, k: int) -> bool:
+    """True if word k is a known given name or surname, and not also a common word."""
+    folded = doc.folded[k]
+    return doc.plain(k) and folded not in AMBIGUOUS and (folded in SURNAMES or is_given(folded))
 
 
 def _mention_span(doc: Doc, k: int) -> tuple[int, int]:

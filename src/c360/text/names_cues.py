@@ -169,3 +169,14 @@ COMPANY_SUFFIX = re.compile(
     r"|PLC|plc|Inc|Corp|Co\b|& ?Co|Group|Groupe|Holding|e\.K|OHG|GbR|e\.V|KGaA|S\.p\.A|BV|NV"
     r"|Oy|AB|Cía|S\.? ?Coop)\b"
 )
+
+# Written right before a name and part of it: surname particles ("von der Heide", "de la
+# Fuente"), "d'" ("d'Almeida") and "St." ("St. John"), one piece each.
+_NAME_PIECE = rf"(?:St|Ste)\.[ ]|d['’]|(?:{_PARTICLE})[ ]"
+NAME_PIECE = re.compile(_NAME_PIECE)
+NAME_PIECES_BEFORE = re.compile(rf"(?<![\w'’.-])(?:{_NAME_PIECE})+$")
+# Bare "le" and "la" before a name are articles ("avec la Martin"), particles only between two
+# words of one name ("Pierre le Goff").
+ARTICLE_PIECES = frozenset({"le ", "la "})
+# Where a clause starts: a particle there opens the name ("Engagement prolongé, d'Almeida ...").
+CLAUSE_START = re.compile(r"(?:^|[.!?…:;,(\[/•*—–-])\s*$")
