@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 
 from c360.cli import main
+from c360.pipeline import lake
 from c360.pipeline.runner import run
-from c360.quality.score import Score, TableScore, _repair, score
+from c360.quality.score import Score, TableScore, _repair, replaced_values, score
 
 
 def defect(kind: str, column: str = "x") -> dict[str, object]:
@@ -53,6 +56,32 @@ def test_clean_rows_are_the_rows_without_any_defect() -> None:
     assert Score([table]).false_reject_rate == 1 / 8
 
 
+def test_a_replaced_value_is_text_in_bronze_and_none_in_silver() -> None:
+    """Records 1–3 lose a value each (NULL, deliverable e-mail flagged off, unknown gender);
+    record 5 wrote an address silver could not deliver to; the others wrote nothing, a word for
+    missing, or a value silver read. C7 has no bronze record to compare with."""
+    bronze = pa.table(
+        {
+            "id": [" C1 ", "C2", "C3", "C4", "C5", "C6"],
+            "country": ["FR", "FR", "fr", "", "NULL", "Frankreich"],
+            "email": ["a@b.fr", "c@d.fr", "e@f.fr", None, "bo@", "g@h.fr"],
+            "gender": ["f", "m", "x", "u", None, "F"],
+            "_row_number": [1, 2, 3, 4, 5, 6],
+        }
+    )
+    silver = pa.table(
+        {
+            "id": ["C1", "C2", "C3", "C4", "C5", "C6", "C7"],
+            "country": [None, "FR", "FR", None, None, "DE", None],
+            "has_valid_email": [True, False, True, False, False, True, True],
+            "gender": ["F", "M", "U", "U", "U", "F", "U"],
+        }
+    )
+    assert sorted(replaced_values(bronze, silver, ("id",))) == [
+        (1, "country"), (2, "email"), (3, "gender"), (5, "email")
+    ]  # fmt: skip
+
+
 @pytest.fixture(scope="module")
 def scored(dirty_workspace: Path) -> Path:
     run(dirty_workspace, until="silver")
@@ -67,6 +96,53 @@ def test_every_defect_of_a_staged_table_is_caught_and_no_clean_row_rejected(
     assert staged and sum(t.defects for t in staged) > 500
     assert {t.table: t.missed for t in staged if t.missed} == {}
     assert sum(t.false_rejects for t in staged) == 0
+    assert {t.table: t.false_repairs for t in staged if t.false_repairs} == {}
+
+
+def test_a_clean_value_silver_blanked_is_a_false_repair(
+    scored: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two countries blanked in silver: one the generator spelled otherwise (now missed, no
+    false repair), one it did not spoil (a false repair); no other figure moves."""
+    (tmp_path / "truth").symlink_to(scored / "truth")
+    (tmp_path / "lake").mkdir()
+    for layer in ("bronze", "quarantine"):
+        (tmp_path / "lake" / layer).symlink_to(scored / "lake" / layer)
+    (tmp_path / "lake" / "silver").mkdir()
+    for model in (scored / "lake" / "silver").iterdir():
+        (tmp_path / "lake" / "silver" / model.name).symlink_to(model)
+    before = {t.table: without_false_repairs(t) for t in score(tmp_path).tables}
+    silver = lake.read_table(scored, "silver", "stg_ecommerce_customers")
+    ids = silver.column("customer_id").to_pylist()
+    spoiled = next(i for i in ids if i in planted(scored, "country"))
+    clean = next(i for i in ids if i not in planted(scored))
+    blanked = [None if i in (spoiled, clean) else c
+               for i, c in zip(ids, silver.column("country").to_pylist(), strict=True)]  # fmt: skip
+    silver = silver.set_column(
+        silver.column_names.index("country"), "country", pa.array(blanked, pa.string())
+    )
+    (tmp_path / "lake" / "silver" / "stg_ecommerce_customers").unlink()
+    lake.publish_table(tmp_path, "silver", "stg_ecommerce_customers", silver)
+    result = score(tmp_path)
+    customers = next(t for t in result.tables if t.table == "ecommerce_customers")
+    assert customers.false_repairs == {"country": 1}
+    assert result.as_dict()["false_repairs"] == 1
+    before["ecommerce_customers"]["repaired"] -= 1  # type: ignore[operator]
+    before["ecommerce_customers"]["missed"] = {"country_spelling:country": 1}
+    assert {t.table: without_false_repairs(t) for t in result.tables} == before
+    assert main(["quality", "score", "--workspace", str(tmp_path)]) == 0
+    assert "1 clean value" in capsys.readouterr().out
+
+
+def without_false_repairs(t: TableScore) -> dict[str, object]:
+    return {k: v for k, v in vars(t).items() if k != "false_repairs"}
+
+
+def planted(workspace: Path, column: str = "") -> set[str]:
+    """The e-commerce customers the generator spoiled (in ``column``, when given)."""
+    rows = csv.DictReader((workspace / "truth" / "defects.csv").read_text().splitlines())
+    return {r["row_key"] for r in rows if r["table"] == "ecommerce_customers"
+            and column in ("", r["column"])}  # fmt: skip
 
 
 def test_cli_prints_json(scored: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -45,18 +45,30 @@ def print_score(result: Score) -> None:
 
     table = RichTable(title="Planted defects", title_justify="left")
     for name in ("table", "rows", "defects", "quarantined", "repaired", "kept NULL", "missed",
-                 "false rejects"):  # fmt: skip
+                 "false rejects", "false repairs"):  # fmt: skip
         table.add_column(name, justify="left" if name == "table" else "right")
     for t in result.tables:
         missed = sum(t.missed.values())
+        repairs = sum(t.false_repairs.values())
         table.add_row(
             t.table if t.staged else f"{t.table} *",
             f"{t.rows:,}", f"{t.defects:,}", f"{t.quarantined:,}", f"{t.repaired:,}",
             f"{t.kept_null:,}", f"[red]{missed:,}[/]" if missed else "0", f"{t.false_rejects:,}",
+            f"[red]{repairs:,}[/]" if repairs else "0",
         )  # fmt: skip
     console.print(table)
     if not all(t.staged for t in result.tables):
         console.print("* no silver model yet: only bronze quarantine can catch its defects")
+    if result.false_repairs:
+        where = "; ".join(
+            f"{t.table} " + ", ".join(f"{c} {n:,}" for c, n in t.false_repairs.items())
+            for t in result.tables if t.false_repairs
+        )  # fmt: skip
+        plural = "s" if result.false_repairs > 1 else ""
+        console.print(
+            f"[red]silver replaced {result.false_repairs:,} clean value{plural}[/] the "
+            f"generator did not spoil: {where}"
+        )
     verdict = "[green]targets met[/]" if result.passed else "[red]targets not met[/]"
     console.print(
         f"caught {result.caught_rate:.2%} of {result.defects:,} planted defects "

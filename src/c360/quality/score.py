@@ -11,22 +11,27 @@ when silver repaired the value:
   NULL (counted apart as ``kept_null``: the pipeline does not invent a birth date).
 
 Anything else is **missed**. A **false reject** is a quarantined row the generator did not spoil.
+A **false repair** is a value silver replaced that the generator did not spoil: its record wrote
+text there, and the silver row made of that record holds none (see :func:`replaced_values`).
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from c360 import contracts
 from c360.pipeline import lake
+from c360.pipeline.silver.parse import MISSING
 from c360.pipeline.silver.run import MODELS
 
 CAUGHT_TARGET = 0.99
@@ -50,6 +55,7 @@ class TableScore:
     kept_null: int = 0
     missed: dict[str, int] = field(default_factory=dict)
     false_rejects: int = 0
+    false_repairs: dict[str, int] = field(default_factory=dict)  # by column
     staged: bool = True
 
     @property
@@ -77,6 +83,10 @@ class Score:
         return sum(t.false_rejects for t in self.tables) / clean if clean else 0.0
 
     @property
+    def false_repairs(self) -> int:
+        return sum(sum(t.false_repairs.values()) for t in self.tables)
+
+    @property
     def passed(self) -> bool:
         return self.caught_rate >= CAUGHT_TARGET and self.false_reject_rate <= FALSE_REJECT_LIMIT
 
@@ -85,6 +95,7 @@ class Score:
             "defects": self.defects,
             "caught_rate": self.caught_rate,
             "false_reject_rate": self.false_reject_rate,
+            "false_repairs": self.false_repairs,
             "targets": {"caught_rate": CAUGHT_TARGET, "false_reject_rate": FALSE_REJECT_LIMIT},
             "passed": self.passed,
             "tables": [asdict(t) | {"caught": t.caught} for t in self.tables],
@@ -151,7 +162,76 @@ def _score_table(
         else:
             missed[f"{d['defect_type']}:{d['column']}"] += 1
     result.missed = dict(missed)
+    planted = {(d["row_number"], d["column"]) for d in defects}
+    replaced = _replaced(workspace, table, model, quarantined)
+    result.false_repairs = dict(Counter(c for r, c in replaced if (r, c) not in planted))
     return result
+
+
+def _replaced(
+    workspace: Path, table: str, model: str | None, quarantined: set[int]
+) -> list[tuple[int, str]]:
+    """:func:`replaced_values` of a staged table: its bronze records that silver kept (every
+    bronze record is a silver row or a quarantined one) against its silver rows."""
+    if model is None or not lake.table_dir(workspace, "silver", model).exists():
+        return []
+    bronze = lake.read_table(workspace, "bronze", table)
+    rejected = pa.array(sorted(quarantined), pa.int64())
+    kept = pc.invert(pc.is_in(bronze.column("_row_number"), rejected))
+    silver = lake.read_table(workspace, "silver", model)
+    return replaced_values(bronze.filter(kept), silver, contracts.get(table).primary_key)
+
+
+# What silver writes for a value it could not read, besides NULL: an undeliverable address or
+# phone has ``has_valid_*`` off, an unknown category is "Unknown", a gender "U". A consent silver
+# could not read is false, as a "no" is: the two are not told apart.
+_DEFAULTS = ("Unknown", "U")
+
+
+def replaced_values(
+    bronze: pa.Table, silver: pa.Table, key: Sequence[str]
+) -> list[tuple[int, str]]:
+    """``(_row_number, column)`` of each value silver replaced: the bronze record wrote text
+    in that column (neither blank nor a word for missing) and the silver row of its key holds
+    NULL, ``has_valid_*`` off, or a default other than what was written. ``bronze`` holds the
+    records silver kept, one per key; a table whose key silver does not keep as text is not
+    compared."""
+    key = list(key)
+    if not all(k in silver.column_names and silver.schema.field(k).type == pa.string()
+               for k in key):  # fmt: skip
+        return []
+    columns = [c for c in bronze.column_names if c not in key and not c.startswith("_")]
+    names: dict[str, str] = {}
+    for c in columns:
+        found = [n for n in _silver_names(c) if n in silver.column_names]
+        if found:
+            names[c] = found[0]
+    raw = pa.table(
+        {k: pc.utf8_trim_whitespace(bronze.column(k)) for k in key}
+        | {"_row_number": bronze.column("_row_number")}
+        | {f"_raw_{c}": bronze.column(c) for c in names}
+    )
+    ours = silver.select(key)
+    for c, n in names.items():
+        ours = ours.append_column(f"_silver_{c}", silver.column(n))
+    joined = ours.join(raw, key, join_type="inner")
+    nothing = pa.array(["", *MISSING], pa.string())
+    replaced = []
+    for c, n in names.items():
+        written = pc.utf8_trim_whitespace(joined.column(f"_raw_{c}"))
+        wrote = pc.and_(pc.is_valid(written), pc.invert(pc.is_in(written, nothing)))
+        value = joined.column(f"_silver_{c}")
+        if n.startswith("has_valid_"):
+            gone = pc.invert(value)
+        elif pa.types.is_string(value.type):
+            other = pc.not_equal(pc.utf8_lower(written), pc.utf8_lower(value))
+            default = pc.and_(pc.is_in(value, pa.array(_DEFAULTS, pa.string())), other)
+            gone = pc.or_(pc.is_null(value), default)
+        else:
+            gone = pc.is_null(value)
+        hit = pc.and_(wrote, pc.fill_null(gone, True))
+        replaced += [(r, c) for r in joined.column("_row_number").filter(hit).to_pylist()]
+    return replaced
 
 
 def _repair(defect: dict[str, Any], raw: dict[str, Any], silver: dict[str, Any] | None) -> str:
@@ -222,8 +302,6 @@ def _raw_rows(workspace: Path, table: str, numbers: set[int]) -> dict[int, dict[
     """The bronze text of the spoiled rows."""
     data = lake.read_table(workspace, "bronze", table)
     wanted = pa.array(sorted(numbers), pa.int64())
-    import pyarrow.compute as pc
-
     rows = data.filter(pc.is_in(data.column("_row_number"), value_set=wanted)).to_pylist()
     return {r["_row_number"]: r for r in rows}
 
