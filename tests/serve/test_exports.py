@@ -307,3 +307,95 @@ def test_a_rounded_float_prints_at_most_15_digits_and_moves_less_than_one_in_the
     assert len(digits) <= 15
     assert abs(y - x) <= 10 ** (math.floor(math.log10(abs(x))) - 14)
     assert exports._fifteen_digits(pa.array([y])).to_pylist() == [y]
+
+
+def quoted(texts: list[str | None]) -> list[str]:
+    """What a JSON string holds for each text: ``json.dumps`` without escaping non-ASCII."""
+    return ["null" if s is None else json.dumps(s, ensure_ascii=False) for s in texts]
+
+
+ESCAPED = [
+    'says "hi"',
+    "C:\\temp\\",
+    '\\"both\\"',
+    '"',
+    "\\",
+    "",
+    None,
+    'Zoë "x"',
+    'tab\there "q"\n\\',
+    "\x00\x1f\x7f",
+    "日本 plain",
+    '{"k": "v", "n": [1, "\\u00e9"]}',
+]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ESCAPED,
+        ['"' * 5, "\\" * 4, '\\"' * 3],
+        ["plain", "", None, "Zoë"],  # nothing to escape
+        [None, None, None],
+        ["\n", 'ctrl\x01 and "quote"', "no ctrl \\"],  # control characters beside quotes
+        [],
+    ],
+)
+def test_json_strings_escape_quotes_backslashes_and_control_characters(
+    texts: list[str | None],
+) -> None:
+    for kind in (pa.string(), pa.large_string()):
+        assert exports._json_values(pa.array(texts, kind)).to_pylist() == quoted(texts)
+
+
+def test_a_sliced_string_column_escapes_only_its_own_rows() -> None:
+    col = pa.array(['"before"', *ESCAPED, "\\after"], pa.string())
+    for start, length in ((1, len(ESCAPED)), (3, 4), (7, 0), (0, 1), (len(ESCAPED) + 1, 1)):
+        part = col.slice(start, length)
+        assert part.offset == start
+        assert exports._json_values(part).to_pylist() == quoted(part.to_pylist())
+
+
+def test_a_null_rows_hidden_bytes_stay_unwritten() -> None:
+    """A NULL slot may keep bytes (here a quote and a control character): it stays ``null``."""
+    values = pa.array(['a"b', 'c"\nd', "e"], pa.string())
+    validity = pa.py_buffer(bytes([0b101]))
+    col = pa.Array.from_buffers(pa.string(), 3, [validity, *values.buffers()[1:]], 1)
+    assert col.to_pylist() == ['a"b', None, "e"]
+    assert exports._json_values(col).to_pylist() == ['"a\\"b"', "null", '"e"']
+    assert exports._json_values(col.slice(1)).to_pylist() == ["null", '"e"']
+
+
+def test_quotes_and_backslashes_are_escaped_without_a_text_search(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """JSON text in a column holds quotes in every row: one look at the bytes escapes them."""
+
+    def search(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a text search")
+
+    for name in ("replace_substring", "match_substring", "match_substring_regex"):
+        monkeypatch.setattr(pc, name, search)
+    texts = ['{"a": 1}', 'C:\\x "y"', None, ""]
+    assert exports._json_values(pa.array(texts)).to_pylist() == quoted(texts)
+
+
+def test_a_column_too_large_to_escape_in_one_pass_is_escaped_row_by_row(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(exports, "_LONGEST", 4)
+    cases: list[list[str | None]] = [ESCAPED, ['"' * 5, None, "x"], ['"ab"', "\\"]]
+    for texts in cases:
+        assert exports._json_values(pa.array(texts)).to_pylist() == quoted(texts)
+
+
+@given(
+    st.lists(st.none() | st.text(st.sampled_from('"\\\x00\n\x1f aé日\u2028'), max_size=6)),
+    st.integers(0, 3),
+    st.integers(0, 3),
+)
+def test_any_text_is_written_as_json_dumps_writes_it(
+    texts: list[str | None], start: int, cut: int
+) -> None:
+    col = pa.array(texts, pa.string()).slice(start, max(len(texts) - start - cut, 0))
+    assert exports._json_values(col).to_pylist() == quoted(col.to_pylist())
