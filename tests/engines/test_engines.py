@@ -58,6 +58,17 @@ def test_a_table_without_rows_or_chunks_registers(engine: Engine) -> None:
     assert engine.to_arrow(t.filter(t.amount > 1)).num_rows == 0
 
 
+def test_a_forgotten_table_is_gone_and_its_name_free(engine: Engine) -> None:
+    """What a step registers for itself goes when it is done, not with the engine."""
+    engine.register("rows_forgotten", ROWS)
+    engine.forget("rows_forgotten")
+    with pytest.raises(Exception, match="rows_forgotten"):
+        engine.sql("SELECT count(*) AS n FROM rows_forgotten")
+    engine.forget("rows_forgotten")  # forgetting twice, or a table never registered, is fine
+    again = engine.register("rows_forgotten", ROWS.slice(0, 2))
+    assert engine.to_arrow(again).num_rows == 2
+
+
 def test_map_batches_streams_a_function_over_every_row(engine: Engine) -> None:
     t = engine.register("rows_map", pa.table({"n": list(range(250_001))}))
     schema = pa.schema([("n", pa.int64()), ("twice", pa.int64())])

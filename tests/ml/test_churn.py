@@ -72,6 +72,8 @@ def test_scores_and_cards_are_published(tmp_path: Path, engine: Engine) -> None:
     _workspace(tmp_path, 400, np.random.default_rng(3))
     [(name, rows, _)] = publish_scores(tmp_path, engine)
     assert (name, rows) == ("customer_scores", 400)  # no identity_links: everyone in the facts
+    with pytest.raises(Exception, match="churn_customers"):  # not held after scoring
+        engine.sql("SELECT count(*) AS n FROM churn_customers")
     table = lake.read_table(tmp_path, "gold", "customer_scores")
     assert violations(CUSTOMER_SCORES, table).num_rows == 0
     assert all(len(r) <= 3 for r in table["churn_reasons"].to_pylist())

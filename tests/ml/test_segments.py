@@ -69,6 +69,8 @@ def test_rule_segments_join_the_list_and_win_the_primary_by_priority(engine: Eng
     ]
     engaged = {"Engaged": Segment(where="engagement_score_percentile = 1", priority=1)}
     assert apply(_profile(), engaged, engine)["primary_segment"][2].as_py() == "Engaged"
+    with pytest.raises(Exception, match="segment_profile"):  # not held once evaluated
+        engine.sql("SELECT count(*) AS n FROM segment_profile")
 
 
 def test_a_condition_that_cannot_run_names_its_segment(engine: Engine) -> None:

@@ -25,7 +25,9 @@ class Engine:
     a user's SQL text (in the engine's dialect) on the registered tables and collects it;
     ``map_batches(expr, fn, schema)`` streams ``fn`` over ``expr``'s rows a batch at a time
     (where the engine runs Python: DuckDB in this process, Spark in its workers) and yields
-    the results, so no more than a batch of them is held in memory.
+    the results, so no more than a batch of them is held in memory; ``forget`` drops a
+    registered table (one never registered, or already dropped, is no error), so that what a
+    step registered for itself is not held for the rest of the run.
     """
 
     name: str
@@ -34,6 +36,7 @@ class Engine:
     splink_api: Callable[[], Any]
     sql: Callable[[str], pa.Table]
     map_batches: Callable[[ibis.Table, BatchFn, pa.Schema], Iterator[pa.RecordBatch]]
+    forget: Callable[[str], None]
 
     def read_lake(self, name: str, folder: Path) -> ibis.Table:
         """A lake table (a folder of Parquet parts) as a table of this engine."""

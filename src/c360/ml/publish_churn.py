@@ -224,6 +224,15 @@ def publish_scores(
     workspace = Path(workspace)
     started = time.perf_counter()
     customers = engine.register("churn_customers", _customers(workspace))
+    try:
+        return _scored(workspace, engine, customers, churn_days, started)
+    finally:  # the engine keeps a registered table until told
+        engine.forget("churn_customers")
+
+
+def _scored(
+    workspace: Path, engine: Engine, customers: ibis.Table, churn_days: int, started: float
+) -> list[tuple[str, int, float]]:
     facts = churn_features.events(*(_fact(workspace, engine, name) for name in _FACTS))
     span = engine.to_arrow(churn_features.span(facts, customers)).to_pylist()[0]
     first, now = (_epoch_to_datetime(span[k]) for k in ("first_at", "last_at"))

@@ -71,19 +71,23 @@ def members(profile: pa.Table, segments: Mapping[str, Segment], engine: Engine) 
     if not segments:
         return MEMBERS.empty_table()
     engine.register("segment_profile", evaluation_view(profile))
-    parts = []
-    for name, segment in segments.items():
-        sql = f"SELECT customer360_id FROM segment_profile WHERE {segment.where}"
-        try:
-            ids = engine.sql(sql).column("customer360_id")
-        except Exception as exc:  # each engine raises its own parser and binder errors
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise SegmentError(
-                f"segment {name!r}: cannot evaluate {segment.where!r}: {first}"
-            ) from None
-        part = pa.table({"customer360_id": ids, "segment": pa.array([name] * len(ids))})
-        parts.append(part.cast(MEMBERS))
+    try:
+        parts = [_members(name, segment, engine) for name, segment in segments.items()]
+    finally:
+        engine.forget("segment_profile")
     return pa.concat_tables(parts)
+
+
+def _members(name: str, segment: Segment, engine: Engine) -> pa.Table:
+    sql = f"SELECT customer360_id FROM segment_profile WHERE {segment.where}"
+    try:
+        ids = engine.sql(sql).column("customer360_id")
+    except Exception as exc:  # each engine raises its own parser and binder errors
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise SegmentError(
+            f"segment {name!r}: cannot evaluate {segment.where!r}: {first}"
+        ) from None
+    return pa.table({"customer360_id": ids, "segment": pa.array([name] * len(ids))}).cast(MEMBERS)
 
 
 def check(segments: Mapping[str, Segment], engine: Engine) -> None:

@@ -357,7 +357,10 @@ def test_the_runner_builds_the_star_kpis_and_attribution_from_silver(
         data = pa.Table.from_pylist(rows, schema=silver_schema(name))
         with lake.publish(tmp_path, "silver", name, data.schema) as out:
             out.write(data)
-    published = {b.model: b.rows for b in build_gold(tmp_path, engine)}
+    people = pa.table({"customer_id": ["CUST_000001"], "customer360_id": ["c360_000007"]})
+    published = {b.model: b.rows for b in build_gold(tmp_path, engine, people=people)}
+    with pytest.raises(Exception, match="identity_people"):  # not held after the layer
+        engine.sql("SELECT count(*) AS n FROM identity_people")
     ours = [*c.STAR, c.KPI_MEASURES, c.ORDER_ATTRIBUTION, c.CAMPAIGN_ATTRIBUTION]
     assert {t.name for t in ours} <= set(published)
     assert published["dim_date"] == 365
@@ -371,4 +374,5 @@ def test_the_runner_builds_the_star_kpis_and_attribution_from_silver(
         "all", pytest.approx(6.0), pytest.approx(0.5), 0.5,
     )  # fmt: skip
     assert read("order_attribution")[0]["campaign_id"] == "CAMP_001"
+    assert [r["customer360_id"] for r in read("fct_orders")] == ["c360_000007"]
     assert read("campaign_attribution")[0]["count_orders_matching"] == 1

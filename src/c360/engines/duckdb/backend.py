@@ -49,4 +49,7 @@ def connect(database: str = ":memory:") -> Engine:
         finally:
             reader.close()
 
-    return Engine("duckdb", con, register, splink_api, sql, map_batches)
+    def forget(name: str) -> None:
+        con.drop_table(name, force=True)
+
+    return Engine("duckdb", con, register, splink_api, sql, map_batches, forget)

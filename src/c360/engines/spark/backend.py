@@ -124,4 +124,7 @@ def connect() -> Engine:
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
-    return SparkEngine("spark", con, register, splink_api, sql, map_batches, spark)
+    def forget(name: str) -> None:
+        spark.catalog.dropTempView(name)
+
+    return SparkEngine("spark", con, register, splink_api, sql, map_batches, forget, spark)

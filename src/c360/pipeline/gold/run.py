@@ -66,8 +66,21 @@ def build_gold(
     whose contract declares one.
     """
     workspace = Path(workspace)
-    tables: dict[str, ibis.Table] = {}
     persons = engine.register("identity_people", people) if people is not None else None
+    try:
+        built = _build_models(workspace, engine, persons, progress)
+    finally:  # the engine keeps a registered table until told
+        engine.forget("identity_people")
+    return _with_inferred_members(workspace, built, people)
+
+
+def _build_models(
+    workspace: Path,
+    engine: Engine,
+    persons: ibis.Table | None,
+    progress: Callable[[BuiltGold], None] | None,
+) -> list[BuiltGold]:
+    tables: dict[str, ibis.Table] = {}
     built = []
     for model in MODELS:
         inputs = [_input(workspace, engine, tables, name) for name in model.inputs]
@@ -87,7 +100,7 @@ def build_gold(
         built.append(BuiltGold(model.name, data.num_rows, time.perf_counter() - started))
         if progress:
             progress(built[-1])
-    return _with_inferred_members(workspace, built, people)
+    return built
 
 
 def _with_inferred_members(
