@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -97,6 +99,25 @@ def test_the_same_people_get_one_id_that_survives_reruns_and_new_batches(
     grown = _ids(tmp_path)
     assert {k: grown[k] for k in ids} == ids
     assert grown["crm:C7"] not in ids.values()
+
+
+def test_splink_and_its_database_are_let_go_when_the_scores_are_read(tmp_path: Path, api) -> None:  # type: ignore[no-untyped-def]
+    """Splink's linker and database API refer to each other: left to the collector, the
+    database and its tables (about 1 GB at scale 10) outlived the scoring."""
+    _land(tmp_path, CRM, SHOP)
+    made = []
+
+    def tracked():  # type: ignore[no-untyped-def]
+        splink = api()
+        made.append(weakref.ref(splink))
+        return splink
+
+    gc.disable()  # as between the collector's rare full passes
+    try:
+        resolve_workspace(tmp_path, IDENTITY, tracked, run_id="r1")
+        assert len(made) == 1 and made[0]() is None
+    finally:
+        gc.enable()
 
 
 def test_an_id_whose_records_left_is_never_given_to_someone_else(tmp_path: Path, api) -> None:  # type: ignore[no-untyped-def]

@@ -7,6 +7,7 @@ appended to, their aliases carried forward. Users' overrides are read from a CSV
 from __future__ import annotations
 
 import csv
+import gc
 import json
 import time
 from collections import Counter
@@ -267,6 +268,9 @@ def resolve_workspace(
     candidates = records.filter(records.column("matchable"))
     if candidates.num_rows >= 2:
         scored = predict(splink_api(), candidates.drop_columns(["source", "record_id"]))
+        # Splink's linker and database API refer to each other: the database, and the memory
+        # its tables held (about 1 GB at scale 10), go only when the cycle is collected.
+        gc.collect()
     else:
         scored = Scored(pa.table({"record_key_l": [], "record_key_r": []}), {})
     pairs = _rounded(scored.pairs)

@@ -36,6 +36,7 @@ from c360.contracts.gold_scores import CUSTOMER_CLV
 from c360.contracts.gold_segments import SEGMENT_MEMBERSHIP
 from c360.engines import Engine
 from c360.engines.duckdb.warehouse import MissingTableError, build_warehouse, query_warehouse
+from c360.identity import clear_caches
 from c360.identity.profile import FACT_TABLE, build_profile
 from c360.identity.run import IdentityRun, people_of, resolve_workspace
 from c360.identity.run import check as identity_check
@@ -184,6 +185,7 @@ def _layers(
     if result.identity is not None:
         with _layer(result, "customers", 6, watch):
             result.customers = _customers(workspace, project, backend, watch)
+            clear_caches()  # the profile was the last to reuse matching's parses
 
     with _layer(result, "serve", 3, watch):
         # The warehouse (mostly DuckDB) and the exports (Arrow) read the lake apart and release
