@@ -15,56 +15,40 @@ import pyarrow.compute as pc
 
 from c360.identity.consent import CONSENT_SCHEMA, merge_consents
 from c360.identity.profile_records import CONSENT_PREFIX, KEYED, OPT_IN, SURVIVED
-from c360.identity.survivorship import Rule, run_starts, survive
+from c360.identity.survivorship import Pool, Rule, pool, run_starts, survive_pool
 
 _TEXT = pa.string()
 _CONTROL = r"[\x00-\x1f]"
 EMAIL_SCOPE = "email_marketing"
 
 
-def candidates(values: pa.Table) -> pa.Table:
-    """Survivorship candidates: one row per record and SURVIVED attribute that has a value.
+def candidates(values: pa.Table) -> Pool:
+    """Survivorship candidates: per record and SURVIVED attribute that has a value.
 
-    ``value`` is what survivorship compares (the folded key for KEYED attributes), ``display``
-    what the profile shows; completeness counts the record's attributes with a value.
+    The value is what survivorship compares (the folded key for KEYED attributes); completeness
+    counts the record's attributes with a value. Held as codes of the records: no row per
+    candidate is built.
     """
     present = [a for a in SURVIVED if a in values.column_names]
     filled = np.zeros(values.num_rows, dtype=np.int64)
     for attribute in present:
         filled += values.column(attribute).is_valid().to_numpy(zero_copy_only=False)
-    parts = []
-    for attribute in present:
+
+    def held(attribute: str) -> tuple[np.ndarray, pa.ChunkedArray]:
         display = values.column(attribute)
         key = values.column(f"{attribute}_key") if attribute in KEYED else display
         keep = pc.and_(pc.is_valid(display), pc.is_valid(key))
-        part = pa.table(
-            {
-                "customer360_id": values.column("customer360_id"),
-                "attribute": pa.repeat(pa.scalar(attribute, _TEXT), values.num_rows),
-                "value": key,
-                "display": display,
-                "source": values.column("source"),
-                "record_key": values.column("record_key"),
-                "updated_at": values.column("updated_at"),
-                "completeness": pa.array(filled),
-            }
-        )
-        parts.append(part.filter(keep))
-    return pa.concat_tables(parts)
+        return np.flatnonzero(keep.to_numpy(zero_copy_only=False)), key
+
+    records = values.select(["customer360_id", "source", "record_key", "updated_at"])
+    return pool(records.append_column("completeness", pa.array(filled)), present, held)
 
 
 def survivors(values: pa.Table, rules: Mapping[str, Rule]) -> pa.Table:
     """survive() over the records' candidates, with the winning record's display value."""
-    pool = candidates(values)
-    won = survive(pool.drop_columns(["display"]), rules)
-    # Only folded attributes show another value than the one voted on; their winners' display
-    # values are looked up by record (one value per record and attribute).
-    row = pc.index_in(won.column("record_key"), value_set=values.column("record_key"))
-    display = won.column("value").combine_chunks()
-    for attribute in KEYED:
-        if attribute in values.column_names:
-            shown = pc.take(values.column(attribute), row)
-            display = pc.if_else(pc.equal(won.column("attribute"), attribute), shown, display)
+    won, winners = survive_pool(candidates(values), rules)
+    # Folded attributes show their record's spelling; the others show the value voted on.
+    display = winners.gather([values.column(a) for a in winners.attributes])
     return won.append_column("display", display)
 
 

@@ -3,14 +3,17 @@
 Every rule is a ranking of a group's candidate rows; the first row survives. The ranking is a
 cascade of integer keys (the rule's own key, recency, frequency), each applied as "keep the rows
 equal to the group's minimum"; the rare rows still tied are ordered by record key, then value.
-So 25M candidates need one sort and a few numpy passes, never a loop per customer. Attributes
-without a rule in ``rules`` take :data:`DEFAULT_RULES`, then ``most_recent``.
+Candidates are held as codes (a :class:`Pool`): per record its customer, source and keys, per
+attribute the records holding a value. So each attribute needs one sort of its candidates and a
+few numpy passes, never a loop per customer, and no table of one row per candidate is built.
+Attributes without a rule in ``rules`` take :data:`DEFAULT_RULES`, then ``most_recent``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeAlias
 
 import numpy as np
 import pyarrow as pa
@@ -31,7 +34,14 @@ SCHEMA = pa.schema(
         ("candidates", pa.int64()),
     ]
 )
-_PRIORITY, _RECENT, _FREQUENT, _COMPLETE = range(len(RULES))  # positions in RULES
+_RECENT = RULES.index("most_recent")
+# Each rule's ranking keys in turn; record key, then value, break the ties left.
+_KEYS = {
+    "source_priority": ("source", "recency", "frequency"),
+    "most_recent": ("recency", "frequency"),
+    "most_frequent": ("frequency", "recency"),
+    "most_complete": ("completeness", "recency"),  # frequency plays no part
+}
 _LAST = np.iinfo(np.int64).max  # a key that ranks after every real one (NULL dates, NULL counts)
 
 
@@ -104,29 +114,40 @@ def parse_rules(config: Mapping[str, object]) -> dict[str, Rule]:
     return rules
 
 
-def _codes(column: pa.ChunkedArray, name: str, ordered: bool = True) -> tuple[pa.Array, np.ndarray]:
-    """Distinct values and each row's position among them (sorted, so codes order like values)."""
+Column: TypeAlias = pa.Array | pa.ChunkedArray
+# The records of an attribute's candidates and its value per record (indexed by record).
+Held: TypeAlias = Callable[[str], tuple[np.ndarray, Column]]
+
+
+def _no_nulls(column: Column, name: str) -> None:
     if column.null_count:
         raise ValueError(f"candidates.{name} has {column.null_count} NULL values")
-    encoded = pc.dictionary_encode(column).unify_dictionaries()
-    dictionary = encoded.chunk(0).dictionary
-    indices = np.concatenate([chunk.indices.to_numpy() for chunk in encoded.chunks])
+
+
+def _codes(column: Column, name: str, ordered: bool = True) -> tuple[pa.Array, np.ndarray]:
+    """Distinct values and each row's position among them (sorted, so codes order like values)."""
+    _no_nulls(column, name)
+    if isinstance(column, pa.ChunkedArray):
+        # One chunk as it is; several (or none) as one array, so one dictionary codes them all.
+        column = column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
+    encoded = pc.dictionary_encode(column)
+    dictionary, indices = encoded.dictionary, encoded.indices.to_numpy().astype(np.int64)
     if not ordered:
-        return dictionary, indices.astype(np.int64)
+        return dictionary, indices
     order = pc.sort_indices(dictionary).to_numpy()
     position = np.empty(len(order), dtype=np.int64)
     position[order] = np.arange(len(order))
     return dictionary.take(order), position[indices]
 
 
-def _descending(column: pa.ChunkedArray) -> np.ndarray:
+def _descending(column: Column) -> np.ndarray:
     """Larger values first and NULLs last, as an ascending int64 key."""
     if pa.types.is_null(column.type):
         return np.full(len(column), _LAST, dtype=np.int64)
     if not pa.types.is_integer(column.type):
         column = pc.cast(column, pa.timestamp("us", getattr(column.type, "tz", None)), safe=False)
     numbers = pc.cast(column, pa.int64()).fill_null(0).to_numpy()
-    return np.where(pc.is_null(column).to_numpy(), _LAST, -numbers)
+    return np.where(pc.is_null(column).to_numpy(zero_copy_only=False), _LAST, -numbers)
 
 
 def run_starts(codes: np.ndarray) -> np.ndarray:
@@ -138,6 +159,54 @@ def run_starts(codes: np.ndarray) -> np.ndarray:
     if not len(codes):
         return np.zeros(0, dtype=np.int64)
     return np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+
+
+@dataclass(frozen=True)
+class Pool:
+    """Candidates as codes: per record its customer, source, record key and ranking keys, and
+    ``held``, each attribute's candidates (records with a value) and its value per record."""
+
+    ids: pa.Array  # distinct customer360_id, sorted
+    id_code: np.ndarray  # per record: its customer's position in ``ids``
+    sources: pa.Array  # distinct sources, sorted
+    source_code: np.ndarray  # per record: its source's position in ``sources``
+    record_key: Column  # per record
+    recency: np.ndarray  # per record: latest first, NULL last
+    completeness: np.ndarray  # per record: most complete first, NULL last
+    attributes: tuple[str, ...]  # sorted
+    held: Held
+
+
+def pool(records: pa.Table, attributes: Iterable[str], held: Held) -> Pool:
+    """The pool of ``records`` (customer360_id, source, record_key, updated_at, completeness)."""
+    ids, id_code = _codes(records["customer360_id"], "customer360_id")
+    sources, source_code = _codes(records["source"], "source")
+    return Pool(
+        ids, id_code, sources, source_code, records["record_key"],
+        _descending(records["updated_at"]), _descending(records["completeness"]),
+        tuple(sorted(attributes)), held,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Winners:
+    """The winning record of each (customer, attribute), attribute by attribute:
+    ``record[starts[i]:starts[i + 1]]`` are ``attributes[i]``'s, by customer; ``order`` lists
+    them by customer, then attribute."""
+
+    attributes: tuple[str, ...]
+    record: np.ndarray
+    starts: np.ndarray
+    order: np.ndarray
+
+    def gather(self, columns: Sequence[Column]) -> pa.ChunkedArray:
+        """Each winner's entry, as text, in its attribute's column (one column per attribute)."""
+        chunks: list[pa.Array] = []
+        for i, column in enumerate(columns):
+            rows = pa.array(self.record[self.starts[i] : self.starts[i + 1]])
+            taken = pc.take(column, rows).cast(pa.string())
+            chunks.extend(taken.chunks if isinstance(taken, pa.ChunkedArray) else [taken])
+        return pa.chunked_array(chunks, pa.string()).take(pa.array(self.order))
 
 
 def _best_per_group(group: np.ndarray, keys: list[np.ndarray]) -> np.ndarray:
@@ -154,16 +223,17 @@ def _best_per_group(group: np.ndarray, keys: list[np.ndarray]) -> np.ndarray:
 
 
 def _break_ties(
-    rows: np.ndarray, group: np.ndarray, order: np.ndarray, candidates: pa.Table
+    rows: np.ndarray, group: np.ndarray, strings: Callable[[np.ndarray], pa.Table]
 ) -> np.ndarray:
-    """One row per group: where several are still tied, the smallest record key, then value."""
+    """One row per group: where several are still tied, the smallest record key, then value.
+
+    ``strings(rows)`` gives those rows' record_key and value."""
     starts = run_starts(group[rows])
     tied = np.diff(np.r_[starts, len(rows)]) > 1
     if not tied.any():
         return rows
     tied_rows = rows[np.repeat(tied, np.diff(np.r_[starts, len(rows)]))]
-    strings = candidates.select(["record_key", "value"]).take(pa.array(order[tied_rows]))
-    ranked = strings.append_column("row", pa.array(tied_rows))
+    ranked = strings(tied_rows).append_column("row", pa.array(tied_rows))
     ranked = ranked.append_column("group", pa.array(group[tied_rows])).sort_by(
         [("group", "ascending"), ("record_key", "ascending"), ("value", "ascending")]
     )
@@ -172,19 +242,87 @@ def _break_ties(
     return np.sort(np.concatenate([rows[starts[~tied]], first]))
 
 
-def _rule_tables(
-    attributes: pa.Array, sources: pa.Array, rules: Mapping[str, Rule]
+def _rule(attribute: str, rules: Mapping[str, Rule]) -> Rule:
+    return rules.get(attribute) or DEFAULT_RULES.get(attribute, FALLBACK_RULE)
+
+
+def _attribute_winners(
+    pool: Pool, rows: np.ndarray, values: Column, rule: Rule
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per attribute: its rule (index in RULES), its rank of each source and how many it lists."""
-    chosen = [rules.get(a) or DEFAULT_RULES.get(a, FALLBACK_RULE) for a in attributes.to_pylist()]
-    rule_index = np.array([RULES.index(r.rule) for r in chosen], dtype=np.int64)
-    listed = np.array([len(r.sources) for r in chosen], dtype=np.int64)
-    names = sources.to_pylist()
+    """One attribute's winning records, by customer; the rule that decided each; and how many
+    distinct values its customer's candidates (``rows``, records) hold."""
+    distinct_values, value_code = _codes(
+        pc.take(values, pa.array(rows, pa.int64())), "value", False
+    )
+    # One sort by (customer, value): groups become contiguous and equal values adjacent.
+    group = pool.id_code[rows]
+    pair = group * len(distinct_values) + value_code
+    order = np.argsort(pair, kind="stable")
+    rows, group, pair = rows[order], group[order], pair[order]
+    runs = run_starts(pair)
+    run_lengths = np.diff(np.r_[runs, len(pair)])
     rank = np.array(
-        [[r.sources.index(s) if s in r.sources else len(r.sources) for s in names] for r in chosen],
+        [rule.sources.index(s) if s in rule.sources else len(rule.sources)
+         for s in pool.sources.to_pylist()],
         dtype=np.int64,
-    ).reshape(len(chosen), len(names))
-    return rule_index, rank, listed
+    )  # fmt: skip
+    keys = {
+        "source": rank[pool.source_code[rows]],
+        "recency": pool.recency[rows],
+        "frequency": -np.repeat(run_lengths, run_lengths),  # most frequent value first
+        "completeness": pool.completeness[rows],
+    }
+    best = _best_per_group(group, [keys[k] for k in _KEYS[rule.rule]])
+
+    def strings(at: np.ndarray) -> pa.Table:
+        taken = pa.array(rows[at], pa.int64())
+        return pa.table(
+            {"record_key": pc.take(pool.record_key, taken), "value": pc.take(values, taken)}
+        )
+
+    winners = _break_ties(best, group, strings)
+    # source_priority was decided by recency when no listed source had a value.
+    won_by = np.full(len(winners), RULES.index(rule.rule), dtype=np.int64)
+    if rule.rule == "source_priority":
+        won_by[keys["source"][winners] == len(rule.sources)] = _RECENT
+    distinct = np.diff(np.r_[np.searchsorted(group[runs], group[winners]), len(runs)])
+    return rows[winners], won_by, distinct
+
+
+def _joined(parts: list[np.ndarray]) -> np.ndarray:
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+
+def survive_pool(pool: Pool, rules: Mapping[str, Rule]) -> tuple[pa.Table, Winners]:
+    """survive() of a pool, and its winners (to gather more columns of their records)."""
+    records, rules_won, counts, columns = [], [], [], []
+    for attribute in pool.attributes:
+        rows, values = pool.held(attribute)
+        record, won_by, distinct = _attribute_winners(pool, rows, values, _rule(attribute, rules))
+        records.append(record)
+        rules_won.append(won_by)
+        counts.append(distinct)
+        columns.append(values)
+    record, won_by, distinct = _joined(records), _joined(rules_won), _joined(counts)
+    sizes = [len(r) for r in records]
+    id_code = pool.id_code[record]
+    # Attribute by attribute, each by customer: a stable sort by customer leaves attributes sorted.
+    order = np.argsort(id_code, kind="stable")
+    winners = Winners(pool.attributes, record, np.r_[0, np.cumsum(sizes)].astype(np.int64), order)
+    attribute_of = np.repeat(np.arange(len(sizes)), sizes)
+    taken = record[order]
+    table = pa.table(
+        {
+            "customer360_id": pool.ids.take(pa.array(id_code[order])),
+            "attribute": pa.array(pool.attributes, pa.string()).take(pa.array(attribute_of[order])),
+            "value": winners.gather(columns),
+            "record_key": pc.take(pool.record_key, pa.array(taken)),
+            "source": pool.sources.take(pa.array(pool.source_code[taken])),
+            "rule": pa.array(RULES).take(pa.array(won_by[order])),
+            "candidates": pa.array(distinct[order], pa.int64()),
+        }
+    ).cast(SCHEMA)
+    return table, winners
 
 
 def survive(candidates: pa.Table, rules: Mapping[str, Rule]) -> pa.Table:
@@ -192,51 +330,18 @@ def survive(candidates: pa.Table, rules: Mapping[str, Rule]) -> pa.Table:
     missing = [c for c in CANDIDATE_COLUMNS if c not in candidates.column_names]
     if missing:
         raise ValueError(f"candidates lack column {', '.join(missing)}")
+    for name in ("customer360_id", "attribute", "value", "source"):
+        _no_nulls(candidates[name], name)
     if candidates.num_rows == 0:
         return SCHEMA.empty_table()
-    ids, id_code = _codes(candidates["customer360_id"], "customer360_id")
+    # Each candidate is a record of its own, holding one attribute's value.
     attributes, attribute_code = _codes(candidates["attribute"], "attribute")
-    values, value_code = _codes(candidates["value"], "value", ordered=False)
-    sources, source_code = _codes(candidates["source"], "source")
+    by_attribute = np.argsort(attribute_code, kind="stable")
+    bounds = np.searchsorted(attribute_code[by_attribute], np.arange(len(attributes) + 1))
+    names = attributes.to_pylist()
 
-    # One sort by (group, value): groups become contiguous and equal values adjacent.
-    group = id_code * len(attributes) + attribute_code
-    pair = group * len(values) + value_code
-    order = np.argsort(pair, kind="stable")
-    group, pair = group[order], pair[order]
-    runs = run_starts(pair)
-    run_lengths = np.diff(np.r_[runs, len(pair)])
-    fewer_records = -np.repeat(run_lengths, run_lengths)  # most frequent value first
+    def held(attribute: str) -> tuple[np.ndarray, Column]:
+        i = names.index(attribute)
+        return by_attribute[bounds[i] : bounds[i + 1]], candidates["value"]
 
-    rule_of, rank_of, listed = _rule_tables(attributes, sources, rules)
-    attribute_code, source_code = attribute_code[order], source_code[order]
-    rule = rule_of[attribute_code]
-    completeness = _descending(candidates["completeness"])[order]
-    primary = np.select(
-        [rule == _PRIORITY, rule == _FREQUENT, rule == _COMPLETE],
-        [rank_of[attribute_code, source_code], fewer_records, completeness],
-        0,
-    )
-    # most_complete breaks ties by recency then record key only; the others go through frequency.
-    frequency = np.where(rule == _COMPLETE, 0, fewer_records)
-    recency = _descending(candidates["updated_at"])[order]
-    best = _best_per_group(group, [primary, recency, frequency])
-    winners = _break_ties(best, group, order, candidates)
-
-    # source_priority was decided by recency when no listed source had a value.
-    won_by, won_attribute = rule[winners], attribute_code[winners]
-    unlisted = rank_of[won_attribute, source_code[winners]] == listed[won_attribute]
-    won_by = np.where((won_by == _PRIORITY) & unlisted, _RECENT, won_by)
-    distinct = np.diff(np.r_[np.searchsorted(group[runs], group[winners]), len(runs)])
-    taken = pa.array(order[winners])
-    return pa.table(
-        {
-            "customer360_id": ids.take(pa.array(id_code[order[winners]])),
-            "attribute": attributes.take(pa.array(won_attribute)),
-            "value": candidates["value"].take(taken),
-            "record_key": candidates["record_key"].take(taken),
-            "source": sources.take(pa.array(source_code[winners])),
-            "rule": pa.array(RULES).take(pa.array(won_by)),
-            "candidates": pa.array(distinct, pa.int64()),
-        }
-    ).cast(SCHEMA)
+    return survive_pool(pool(candidates, names, held), rules)[0]
