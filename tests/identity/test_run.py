@@ -368,6 +368,8 @@ def test_evidence_names_each_pairs_level_and_weight_with_term_frequency_added() 
         '{"email": {"level": "unknown", "match_weight": 0.0}, ' + dob[1] + "}",
         '{"email": {"level": "7", "match_weight": 0.0}, ' + dob[0] + "}",
     ]
+    order = pa.array([5, 0, 2])  # written in this order, the rest left out
+    assert evidence(Scored(pairs, levels), order).to_pylist() == [found[5], found[0], found[2]]
 
 
 def test_a_run_that_dies_while_publishing_the_store_leaves_the_previous_one_whole(

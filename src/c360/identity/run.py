@@ -139,8 +139,9 @@ def _fragments(name: str, labels: dict[int, str], gamma: Any, weight: Any) -> tu
     return texts, inverse.reshape(-1)
 
 
-def evidence(scored: Scored) -> pa.ChunkedArray:
-    """Per pair, JSON of what each comparison found and its match weight (log2 Bayes factor)."""
+def evidence(scored: Scored, order: pa.Array | None = None) -> pa.ChunkedArray:
+    """Per pair, JSON of what each comparison found and its match weight (log2 Bayes factor);
+    the pairs at ``order`` (row positions) when given."""
     pairs = scored.pairs
     parts = []
     for name, labels in scored.levels.items():
@@ -152,12 +153,13 @@ def evidence(scored: Scored) -> pa.ChunkedArray:
         return pa.chunked_array([pa.array(["{}"] * pairs.num_rows, pa.string())])
     parts[0] = (["{" + t for t in parts[0][0]], parts[0][1])
     parts[-1] = ([t + "}" for t in parts[-1][0]], parts[-1][1])
-    texts = [(pa.array(t, pa.string()), inverse) for t, inverse in parts]
+    rows = None if order is None else order.to_numpy()
+    texts = [(pa.array(t, pa.string()), i if rows is None else i[rows]) for t, i in parts]
     chunks = [
         pc.binary_join_element_wise(
             *(t.take(inverse[start : start + EVIDENCE_ROWS]) for t, inverse in texts), ", "
         )
-        for start in range(0, pairs.num_rows, EVIDENCE_ROWS)
+        for start in range(0, len(texts[0][1]), EVIDENCE_ROWS)
     ]
     return pa.chunked_array(chunks, pa.string())
 
@@ -209,11 +211,12 @@ def _conform(data: dict[str, Any] | pa.Table, contract: Table) -> pa.Table:
 
 
 def _decided(pairs: pa.Table, levels: dict[str, dict[int, str]], overrides: Overrides) -> pa.Table:
-    """``identity_pairs``, conformed. Sorted before its evidence is written: the evidence is the
-    widest column, and a sort copies every column."""
+    """``identity_pairs``, conformed. Only the contract's columns are sorted (a sort copies
+    them), and the evidence, the widest, is written in sorted order rather than sorted."""
     contract = gold_identity.IDENTITY_PAIRS
-    pairs = pairs.take(pc.sort_indices(pairs, [(k, "ascending") for k in contract.primary_key]))
-    decided = pairs.append_column("evidence", evidence(Scored(pairs, levels)))
+    order = pc.sort_indices(pairs, [(k, "ascending") for k in contract.primary_key])
+    decided = pairs.select([c for c in contract.column_names if c != "evidence"]).take(order)
+    decided = decided.append_column("evidence", evidence(Scored(pairs, levels), order))
     decided = decided.select(contract.column_names).cast(contract.arrow_schema())
     if overrides.must_link or overrides.must_not_link:
         return _conform(_with_overrides(decided, overrides), contract)
