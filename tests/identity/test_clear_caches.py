@@ -6,7 +6,7 @@ import importlib
 import pkgutil
 
 import c360.identity
-from c360.identity import clear_caches, normalise, profile_records, similarity
+from c360.identity import MATCHING_ONLY, clear_caches, normalise, profile_records, similarity
 
 
 def _cached_functions() -> list:
@@ -29,3 +29,13 @@ def test_every_cache_of_the_package_is_emptied() -> None:
     left = {f.__qualname__: f.cache_info().currsize for f in cached}
     assert {name: size for name, size in left.items() if size} == {}
     assert normalise.name_key("Élodie") == "elodie"  # still works, computed again
+
+
+def test_the_caches_of_matching_alone_go_first() -> None:
+    normalise.name_key("Élodie")
+    similarity.names_compatible("Jon", "Smith", "John", "Smith")
+    clear_caches(MATCHING_ONLY)
+    assert similarity.names_compatible.cache_info().currsize == 0
+    assert normalise.name_key.cache_info().currsize > 0  # the profile reuses it
+    clear_caches()
+    assert normalise.name_key.cache_info().currsize == 0

@@ -36,7 +36,7 @@ from c360.contracts.gold_scores import CUSTOMER_CLV
 from c360.contracts.gold_segments import SEGMENT_MEMBERSHIP
 from c360.engines import Engine
 from c360.engines.duckdb.warehouse import MissingTableError, build_warehouse, query_warehouse
-from c360.identity import clear_caches
+from c360.identity import MATCHING_ONLY, clear_caches
 from c360.identity.profile import FACT_TABLE, build_profile
 from c360.identity.run import IdentityRun, people_of, resolve_workspace
 from c360.identity.run import check as identity_check
@@ -172,6 +172,7 @@ def _layers(
     if project.identity.sources:
         with _layer(result, "identity", 1, watch):
             result.identity = resolve_workspace(workspace, project.identity, backend.splink_api)
+            clear_caches(MATCHING_ONLY)
             watch.done("identity", "identity_links")
     else:  # no earlier run's customers linger beside this run's facts
         for table in CUSTOMER_TABLES:
