@@ -6,11 +6,12 @@ import itertools
 import random
 from collections.abc import Callable
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from c360.identity.cluster import Edge, cluster, cluster_with_report
+from c360.identity.cluster import Edge, cluster, cluster_coded, cluster_with_report
 
 # Household: Anna and her second record, Ben, and X: a record with only the shared e-mail.
 NAMES = {"crm:anna": "anna", "web:anna": "anna", "crm:ben": "ben", "shop:x": None}
@@ -254,3 +255,114 @@ def test_strangers_may_join_once_a_record_shares_a_contact() -> None:
     records = ["crm:1", "crm:2", "shop:1"]
     labels = cluster(records, edges, 0.9, never, contacts=CONTACTS.__getitem__)
     assert set(labels.values()) == {"crm:1"}
+
+
+def test_ties_go_to_the_smallest_keys_whatever_the_records_order() -> None:
+    """Equal evidence: the pair of the smallest keys merges first, not the first records."""
+    records = ["web:9", "crm:5", "app:1"]
+    edges = [Edge("web:9", "crm:5", 0.9, 5.0), Edge("crm:5", "app:1", 0.9, 5.0)]
+
+    def apart(a: str, b: str) -> bool:
+        return {a, b} == {"web:9", "app:1"}
+
+    result = cluster_with_report(records, edges, 0.5, apart)
+    assert result.labels == {"web:9": "web:9", "crm:5": "app:1", "app:1": "app:1"}
+    assert list(result.labels) == records
+    assert result.refused == [edges[0]]
+
+
+def test_a_label_is_the_smallest_key_of_its_cluster() -> None:
+    records = ["z:3", "y:2", "x:1", "w:0"]
+    edges = [
+        Edge("z:3", "y:2", 0.9, 9.0),
+        Edge("y:2", "x:1", 0.9, 8.0),
+        Edge("x:1", "w:0", 0.9, 7.0),
+    ]
+    assert cluster(records, edges, 0.5, never) == dict.fromkeys(records, "w:0")
+
+
+@settings(max_examples=200, deadline=None)
+@given(problems(), st.randoms(use_true_random=False))
+def test_ties_everywhere_still_ignore_the_order_of_records_and_edges(
+    problem: tuple[dict[str, str | None], list[Edge], list[tuple[str, str]]],
+    rng: random.Random,
+) -> None:
+    names, edges, apart = problem
+    tied = [Edge(e.left, e.right, e.probability, 1.0) for e in edges]
+    labels = cluster(KEYS, tied, 0.5, guard(names), must_not_link=apart, signature=names.get)
+    for group in groups(labels):
+        assert {labels[k] for k in group} == {min(group)}
+    shuffled = [Edge(e.right, e.left, e.probability, e.weight) for e in tied]
+    rng.shuffle(shuffled)
+    records = rng.sample(KEYS, len(KEYS))
+    again = cluster(records, shuffled, 0.5, guard(names), must_not_link=apart, signature=names.get)
+    assert again == labels
+    assert list(again) == records
+
+
+def never_numbered(a: int, b: int) -> bool:
+    return False
+
+
+def _coded(edges: list[tuple[int, int, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    left, right, weight = zip(*edges, strict=True)
+    return np.array(left), np.array(right), np.array(weight)
+
+
+def test_records_numbered_in_key_order_cluster_as_their_keys() -> None:
+    keys = sorted(NAMES)  # crm:anna, crm:ben, shop:x, web:anna
+    labels = cluster_coded(
+        len(keys),
+        *_coded([(0, 3, 10.0), (2, 0, 3.0), (2, 3, 3.0), (2, 1, 5.0)]),
+        conflict=lambda a, b: by_name(keys[a], keys[b]),
+    )
+    assert labels.tolist() == [0, 1, 0, 0]
+
+
+def test_numbered_records_are_tested_once_per_pair_of_signatures() -> None:
+    calls: list[tuple[int, int]] = []
+    names = ["anna"] * 20 + ["ben"] * 20
+
+    def counted(a: int, b: int) -> bool:
+        calls.append((a, b))
+        return names[a] != names[b]
+
+    edges = [(a, b, 1.0) for a, b in itertools.combinations(range(40), 2)]
+    signature = [0 if n == "anna" else 1 for n in names]
+    labels = cluster_coded(40, *_coded(edges), counted, signature=signature.__getitem__)
+    assert labels.tolist() == [0] * 20 + [20] * 20
+    assert len(calls) == 3
+
+
+@pytest.mark.parametrize(
+    ("street", "joined"),
+    [(21, False), (20, True)],  # another street, or the first one's: 50 jefferson street
+)
+def test_numbered_namesakes_who_share_no_contact_stay_apart(street: int, joined: bool) -> None:
+    # crm:1, crm:2, web:1; e-mails 0-9, phones 10-19, streets 20-29 (-1: unknown).
+    contacts = [(0, 10, -1, 20), (1, 11, -1, street), (0, 10, -1, -1)]
+    labels = cluster_coded(
+        3,
+        *_coded([(0, 2, 20.0), (0, 1, 5.0)]),
+        never_numbered,
+        contacts=contacts.__getitem__,
+    )
+    assert labels.tolist() == ([0, 0, 0] if joined else [0, 1, 0])
+
+
+def test_numbered_overrides_are_honoured() -> None:
+    labels = cluster_coded(
+        4,
+        *_coded([(0, 1, 9.0), (1, 2, 8.0)]),
+        never_numbered,
+        must_link=[(3, 2)],
+        must_not_link=[(3, 0)],
+    )
+    assert labels.tolist() == [0, 0, 2, 2]
+
+
+def test_numbered_records_out_of_range_are_rejected() -> None:
+    with pytest.raises(ValueError, match=r"outside 0\.\.1"):
+        cluster_coded(2, *_coded([(0, 2, 1.0)]), never_numbered)
+    with pytest.raises(ValueError, match=r"outside 0\.\.1"):
+        cluster_coded(2, *_coded([(0, 1, 1.0)]), never_numbered, must_not_link=[(-1, 0)])

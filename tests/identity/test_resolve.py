@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pyarrow as pa
@@ -209,3 +210,105 @@ def test_a_mailbox_owner_keeps_the_surname_it_was_read_beside(
     who = people(records)
     assert disagree(who["crm:1"], who["customers:1"]) is apart
     assert disagree(who["customers:1"], who["crm:1"]) is apart
+
+
+def _roys(keys: list[str], first: list[str | None]) -> pa.Table:
+    return pa.table(
+        {
+            "record_key": keys,
+            "source": [k.split(":")[0] for k in keys],
+            "record_id": [k.split(":")[1] for k in keys],
+            "first_name": first,
+            "last_name": ["roy"] * len(keys),
+            "date_of_birth": pa.array([None] * len(keys), pa.date32()),
+        }
+    )
+
+
+def _scored(rows: list[tuple[str, str, float, float]]) -> pa.Table:
+    left, right, probability, weight = (list(c) for c in zip(*rows, strict=True))
+    return pa.table(
+        {
+            "record_key_l": left,
+            "record_key_r": right,
+            "match_probability": probability,
+            "match_weight": weight,
+        }
+    )
+
+
+def test_equal_evidence_goes_to_the_smallest_keys_not_the_first_rows() -> None:
+    # crm:5 has no first name: it may join either; web:9 (Anna) and app:1 (Ben) never meet.
+    records = _roys(["web:9", "crm:5", "app:1"], ["anna", None, "ben"])
+    pairs = _scored([("web:9", "crm:5", 0.95, 5.0), ("crm:5", "app:1", 0.95, 5.0)])
+    resolution = resolve(records, pairs, 0.9, Overrides(), {}, {}, "run", 1)
+    assert resolution.links.column("customer360_id").to_pylist() == [
+        "c360_00000002",
+        "c360_00000001",
+        "c360_00000001",
+    ]
+    assert resolution.pairs.column("decision").to_pylist() == ["refused", "linked"]
+
+
+def test_a_merge_names_the_strongest_pairs_between_the_ids_it_joins() -> None:
+    records = _roys(["c:1", "b:1", "a:2", "a:1"], ["jean"] * 4)
+    pairs = _scored(
+        [
+            ("a:1", "a:2", 0.99, 20.0),  # one id already: joins nothing
+            ("a:1", "b:1", 0.99, 6.0),
+            ("a:2", "b:1", 0.99, 6.0),  # a tie keeps the pairs' order
+            ("c:1", "a:2", 0.5, 30.0),  # below the threshold
+            ("b:1", "c:1", 0.99, 7.0),
+            ("a:1", "c:1", 0.99, 2.0),
+        ]
+    )
+    previous = {"a:1": "c360_00000001", "a:2": "c360_00000001", "b:1": "c360_00000002"}
+    previous |= {"c:1": "c360_00000003"}
+    resolution = resolve(records, pairs, 0.9, Overrides(), previous, {}, "run", 4)
+    (merge,) = resolution.assignment.events
+    assert merge.ids_before == ("c360_00000001", "c360_00000002", "c360_00000003")
+    assert json.loads(merge.evidence) == [
+        {"left": "b:1", "right": "c:1", "match_weight": 7.0},
+        {"left": "a:1", "right": "b:1", "match_weight": 6.0},
+        {"left": "a:2", "right": "b:1", "match_weight": 6.0},
+    ]
+    assert set(resolution.links.column("customer360_id").to_pylist()) == {"c360_00000001"}
+
+
+def test_overrides_apply_to_the_records_they_name() -> None:
+    records = _roys(["web:9", "crm:5", "app:1"], ["anna", "anna", "anna"])
+    pairs = _scored([("web:9", "crm:5", 0.95, 5.0), ("crm:5", "app:1", 0.95, 4.0)])
+    overrides = Overrides(must_link=(("app:1", "web:9"),), must_not_link=(("crm:5", "app:1"),))
+    resolution = resolve(records, pairs, 0.9, overrides, {}, {}, "run", 1)
+    ids = _ids(resolution)
+    assert ids["app:1"] == ids["web:9"] != ids["crm:5"]
+    assert resolution.pairs.column("decision").to_pylist() == ["refused", "refused"]
+
+
+def test_overrides_naming_unknown_records_are_rejected() -> None:
+    overrides = Overrides(must_not_link=(("crm:1", "crm:9"),))
+    with pytest.raises(ValueError, match="unknown records: crm:9"):
+        resolve(_records(), _pairs(), 0.9, overrides, {}, {}, "run", 1)
+
+
+def test_a_pair_of_a_record_with_itself_links_nothing_even_unknown() -> None:
+    pairs = _scored([("web:9", "web:9", 0.99, 3.0), ("zz:1", "zz:1", 0.99, 3.0)])
+    resolution = resolve(_roys(["web:9"], ["anna"]), pairs, 0.9, Overrides(), {}, {}, "run", 1)
+    assert resolution.pairs.column("decision").to_pylist() == ["linked", "linked"]
+    assert resolution.links.column("customer360_id").to_pylist() == ["c360_00000001"]
+
+
+def test_a_pair_above_the_threshold_naming_an_unknown_record_is_rejected() -> None:
+    records = _roys(["web:9", "crm:5"], ["anna", "anna"])
+    below = _scored([("web:9", "zz:1", 0.5, 3.0), ("web:9", "crm:5", 0.99, 3.0)])
+    assert len(set(_ids(resolve(records, below, 0.9, Overrides(), {}, {}, "run", 1)).values())) == 1
+    above = _scored([("web:9", "zz:1", 0.95, 3.0)])
+    with pytest.raises(ValueError, match="unknown records: \\['zz:1'\\]"):
+        resolve(records, above, 0.9, Overrides(), {}, {}, "run", 1)
+
+
+def test_without_pairs_every_record_is_a_customer_of_its_own() -> None:
+    empty = {"record_key_l": [], "record_key_r": [], "match_probability": [], "match_weight": []}
+    resolution = resolve(_records(), pa.table(empty), 0.9, Overrides(), {}, {}, "run", 1)
+    assert len(set(resolution.links.column("customer360_id").to_pylist())) == 4
+    assert resolution.pairs.num_rows == 0

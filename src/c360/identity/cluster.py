@@ -8,19 +8,32 @@ clearly differ behind a shared household e-mail); both constraints only grow wit
 refused pair of clusters is never tried again. Two clusters that each know an e-mail and a phone
 and share none of them, nor a birth date or a street address (namesakes of one postcode), are not
 joined by the edges between them; they may be once either has grown through another edge.
+
+The work is done on records numbered 0..n-1 in the order of their keys (:func:`cluster_coded`):
+ties, which go to the smallest keys, compare ints, and the state of each record is a list item or
+an array item rather than a dict entry under its key string.
 """
 
 from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
 
 Conflict = Callable[[str, str], bool]
 Signature = Callable[[str], Hashable]
 # A record's e-mail, phone, birth date and street address, each None where unknown.
 Contacts = Callable[[str], tuple[Hashable, Hashable, Hashable, Hashable]]
+# The same for records numbered in key order (see cluster_coded).
+CodedConflict = Callable[[int, int], bool]
+CodedSignature = Callable[[int], int]  # a number below the records' count
+CodedContacts = Callable[[int], tuple[int, int, int, int]]  # -1 where unknown
+Entry = tuple[float, int, int, int, int]  # -strength, the two labels, the two roots
+CHUNK = 4096  # sorted initial entries turned into tuples at a time
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,71 +54,104 @@ class Clustering:
     refused: list[Edge]
 
 
-def _same(record: str) -> str:
+def _same(record: int) -> int:
     return record
 
 
+def _roots(parent: list[int]) -> np.ndarray:
+    """Each record's root, by pointer jumping over a copy of ``parent``."""
+    roots = np.array(parent, dtype=np.int64)
+    while not np.array_equal(up := roots[roots], roots):
+        roots = up
+    return roots
+
+
+def _chunked(columns: Sequence[np.ndarray]) -> Iterator[tuple[Any, ...]]:
+    """The rows of ``columns`` as tuples, a few thousand built at a time."""
+    for start in range(0, len(columns[0]), CHUNK):
+        yield from zip(*(c[start : start + CHUNK].tolist() for c in columns), strict=True)
+
+
 class _Agglomeration:
-    """Union-find over the records in an edge or override; other records stay singletons."""
+    """Union-find over records numbered in key order; per-record state is a list or an array."""
 
     def __init__(
-        self, conflict: Conflict, signature: Signature | None, contacts: Contacts | None
+        self,
+        size: int,
+        conflict: CodedConflict,
+        signature: CodedSignature | None,
+        contacts: CodedContacts | None,
     ) -> None:
+        self.size = size
         self.conflict = conflict
         self.contacts = contacts
-        self.known: dict[str, tuple[set[Hashable], ...]] = {}  # root -> values of each contact
+        self.known: dict[int, set[int]] = {}  # root -> the contact values its records know
+        self.knows = bytearray(size)  # of a root in ``known``: 1 an e-mail, 2 a phone, 3 both
         self.sign = signature or _same
-        # With signatures, records that look alike to ``conflict`` are tested once.
-        self.cache: dict[tuple[Hashable, Hashable], bool] | None = {} if signature else None
-        self.parent: dict[str, str] = {}
-        self.low: dict[str, str] = {}  # root -> smallest member; singletons are absent
-        self.sigs: dict[str, dict[Hashable, str]] = {}  # root -> signature -> a member
-        self.apart: dict[str, set[str]] = {}  # root -> roots it may never join
-        self.adj: dict[str, dict[str, float]] = {}  # root -> neighbour root -> summed weight
-        self.heap: list[tuple[float, str, str, str, str]] = []
+        # With signatures, records that look alike to ``conflict`` are tested once per pair.
+        self.cache: dict[int, bool] | None = {} if signature else None
+        # One int object per record, shared by every list, dict and entry that holds it.
+        self.ints = list(range(size))
+        self.parent = self.ints.copy()  # a root is its own parent
+        self.low = self.ints.copy()  # root -> smallest member
+        self.sigs: dict[int, dict[int, int]] = {}  # merged root -> signature -> a member
+        self.apart: dict[int, set[int]] = {}  # root -> roots it may never join
+        self.adj: dict[int, dict[int, float]] = {}  # root -> neighbour root -> summed weight
+        self.heap: list[Entry] = []  # entries pushed by merges
+        self.seeded: Iterator[tuple[Any, ...]] = iter(())  # the initial entries, smallest first
 
-    def find(self, record: str) -> str:
+    def find(self, record: int) -> int:
         parent, root = self.parent, record
-        while (up := parent.get(root)) is not None:
+        while (up := parent[root]) != root:
             root = up
         while record != root:
             parent[record], record = root, parent[record]
         return root
 
-    def signatures(self, root: str) -> dict[Hashable, str]:
+    def signatures(self, root: int) -> dict[int, int]:
         return self.sigs.get(root) or {self.sign(root): root}
 
-    def conflicting(self, a: str, b: str) -> bool:
+    def conflicting(self, a: int, b: int) -> bool:
         """Whether some record of cluster ``a`` conflicts with some record of cluster ``b``."""
-        cache, conflict = self.cache, self.conflict
+        cache, conflict, size = self.cache, self.conflict, self.size
         for sig_a, rec_a in self.signatures(a).items():
             for sig_b, rec_b in self.signatures(b).items():
                 if cache is None:
                     hit = conflict(rec_a, rec_b)
-                elif (known := cache.get((sig_a, sig_b))) is None:
-                    hit = cache[sig_a, sig_b] = cache[sig_b, sig_a] = conflict(rec_a, rec_b)
+                    if hit:
+                        return True
+                    continue
+                pair = sig_a * size + sig_b if sig_a < sig_b else sig_b * size + sig_a
+                if (known := cache.get(pair)) is None:
+                    hit = cache[pair] = conflict(rec_a, rec_b)
                 else:
                     hit = known
                 if hit:
                     return True
         return False
 
-    def held(self, root: str, contacts: Contacts) -> tuple[set[Hashable], ...]:
+    def absorb(self, values: set[int], record: int, contacts: CodedContacts) -> int:
+        """Add a record's contacts to ``values``; what it knows (1 an e-mail, 2 a phone)."""
+        mail, phone, born, street = contacts(record)
+        values.update(v for v in (mail, phone, born, street) if v >= 0)
+        return (mail >= 0) | (phone >= 0) << 1
+
+    def held(self, root: int, contacts: CodedContacts) -> set[int]:
         """The e-mails, phones, birth dates and addresses the records of cluster ``root`` know."""
         known = self.known.get(root)
         if known is None:  # a singleton
-            known = tuple([set() if value is None else {value} for value in contacts(root)])
+            known = set()
+            self.absorb(known, root, contacts)
         return known
 
-    def reachable(self, root: str, contacts: Contacts) -> bool:
+    def reachable(self, root: int, contacts: CodedContacts) -> bool:
         """Whether cluster ``root`` knows an e-mail and a phone (without building its sets)."""
-        known = self.known.get(root)
-        if known is None:
-            mail, phone, _, _ = contacts(root)
-            return mail is not None and phone is not None
-        return bool(known[0]) and bool(known[1])
+        if root in self.known:
+            return self.knows[root] == 3
+        mail, phone, _, _ = contacts(root)
+        return mail >= 0 and phone >= 0
 
-    def strangers(self, a: str, b: str) -> bool:
+    def strangers(self, a: int, b: int) -> bool:
         """Whether clusters ``a`` and ``b`` both know an e-mail and a phone and share none of
         them, nor a birth date or an address: people apart, whatever their names and places."""
         contacts = self.contacts
@@ -113,44 +159,46 @@ class _Agglomeration:
             return False
         if a not in self.known and b not in self.known:  # two records: no sets to build
             pairs = zip(contacts(a), contacts(b), strict=True)
-            return all(x is None or x != y for x, y in pairs)
-        ours, theirs = self.held(a, contacts), self.held(b, contacts)
-        return all(x.isdisjoint(y) for x, y in zip(ours, theirs, strict=True))
+            return all(x < 0 or x != y for x, y in pairs)
+        # No value is shared by two of the four, so one set per cluster tells the same.
+        return self.held(a, contacts).isdisjoint(self.held(b, contacts))
 
-    def fold_contacts(self, a: str, b: str, contacts: Contacts) -> None:
+    def fold_contacts(self, a: int, b: int, contacts: CodedContacts) -> None:
         """Root ``a`` now holds the contacts of both clusters (``b`` merged into it)."""
-        ours, theirs = self.known.pop(a, None), self.known.pop(b, None)
+        known, knows = self.known, self.knows
+        ours, theirs = known.pop(a, None), known.pop(b, None)
         if ours is None and theirs is not None:
-            ours, theirs, single = theirs, None, a
+            ours, theirs, single, bits = theirs, None, a, knows[b]
+        elif ours is None:
+            ours, single = set(), b
+            bits = self.absorb(ours, a, contacts)
         else:
-            ours, single = ours or self.held(a, contacts), b
+            single, bits = b, knows[a]
         if theirs is None:  # one side a single record
-            for values, value in zip(ours, contacts(single), strict=True):
-                if value is not None:
-                    values.add(value)
+            bits |= self.absorb(ours, single, contacts)
         else:
-            for values, more in zip(ours, theirs, strict=True):
-                values |= more
-        self.known[a] = ours
+            ours |= theirs
+            bits |= knows[b]
+        known[a], knows[a] = ours, bits
 
-    def entry(self, a: str, b: str, strength: float) -> tuple[float, str, str, str, str]:
-        low_a, low_b = self.low.get(a, a), self.low.get(b, b)
+    def entry(self, a: int, b: int, strength: float) -> Entry:
+        low_a, low_b = self.low[a], self.low[b]
         # Ties go to the pair with the smallest labels (as they were when pushed).
         return (-strength, low_a, low_b, a, b) if low_a < low_b else (-strength, low_b, low_a, b, a)
 
-    def refuse(self, a: str, b: str) -> None:
+    def refuse(self, a: int, b: int) -> None:
         self.adj[a].pop(b, None)
         self.adj[b].pop(a, None)
         self.apart.setdefault(a, set()).add(b)
         self.apart.setdefault(b, set()).add(a)
 
-    def merge(self, a: str, b: str) -> None:
+    def merge(self, a: int, b: int) -> None:
         """Join two roots; the one with more neighbours survives, so each merge stays small."""
-        adj = self.adj
+        adj, low = self.adj, self.low
         if (len(adj.get(b, ())), a) > (len(adj.get(a, ())), b):
             a, b = b, a
         self.parent[b] = a
-        self.low[a] = min(self.low.get(a, a), self.low.pop(b, b))
+        low[a] = min(low[a], low[b])
         kept, folded = self.signatures(a), self.signatures(b)
         self.sigs.pop(b, None)
         if len(folded) > len(kept):
@@ -180,43 +228,59 @@ class _Agglomeration:
             heapq.heappush(self.heap, self.entry(a, n, total))
         near.pop(b, None)
 
-    def link(self, pairs: Iterable[tuple[str, str]]) -> None:
+    def link(self, pairs: Iterable[tuple[int, int]]) -> None:
         """Must-links, in a fixed order; one that would join a must-not-link pair is skipped."""
         for a, b in sorted({(a, b) if a < b else (b, a) for a, b in pairs}):
             root_a, root_b = self.find(a), self.find(b)
             if root_a != root_b and root_b not in self.apart.get(root_a, ()):
                 self.merge(root_a, root_b)
 
-    def seed(self, edges: Iterable[Edge]) -> None:
+    def seed(self, left: np.ndarray, right: np.ndarray, weight: np.ndarray) -> None:
         """Sum the weights between initial clusters, in a way that ignores the edges' order."""
-        strength: dict[tuple[str, str], float] = {}
-        parts: dict[tuple[str, str], list[float]] = {}
-        find = self.find if self.parent else _same
-        for edge in edges:
-            a, b = find(edge.left), find(edge.right)
-            if a == b:
-                continue
-            key = (a, b) if a < b else (b, a)
-            if key in parts:
-                parts[key].append(edge.weight)
-            elif key in strength:
-                parts[key] = [strength[key], edge.weight]
-            else:
-                strength[key] = edge.weight
-        for key, weights in parts.items():
-            strength[key] = math.fsum(weights)
-        adj, heap, entry = self.adj, self.heap, self.entry
-        for (a, b), total in strength.items():
+        roots = _roots(self.parent)  # must-links may have merged some records
+        left, right = roots[left], roots[right]
+        apart = left != right
+        low, high = np.minimum(left, right)[apart], np.maximum(left, right)[apart]
+        weight = weight[apart]
+        order = np.lexsort((high, low))  # stable: a pair's edges stay in their order
+        low, high = low[order], high[order]
+        starts = np.flatnonzero(np.diff(low, prepend=-1) | np.diff(high, prepend=-1))
+        counts = np.diff(starts, append=len(order))
+        strength = weight[order[starts]]
+        for i in np.flatnonzero(counts > 1).tolist():
+            strength[i] = math.fsum(weight[order[starts[i] : starts[i] + counts[i]]].tolist())
+        # The pairs in the order their first edges come, as a dict of them would be.
+        first = np.argsort(order[starts], kind="stable")
+        low, high, strength = low[starts][first], high[starts][first], strength[first]
+        adj, ints = self.adj, self.ints
+        for a, b, total in _chunked([low, high, strength]):
+            a, b = ints[a], ints[b]
             adj.setdefault(a, {})[b] = total
             adj.setdefault(b, {})[a] = total
-            heap.append(entry(a, b, total))
-        heapq.heapify(heap)
+        if np.isnan(strength).any():  # NaN sorts apart from how a heap sees it: heap them all
+            self.heap = [self.entry(a, b, total) for a, b, total in _chunked([low, high, strength])]
+            heapq.heapify(self.heap)
+            return
+        # The first entries sorted at once rather than heaped as tuples; ``run`` takes the
+        # smaller of their next one and the heap's, the order one heap of them all gives.
+        lows = np.array(self.low, dtype=np.int64)
+        swap = lows[low] > lows[high]
+        a, b = np.where(swap, high, low), np.where(swap, low, high)
+        narrow = np.int32 if self.size <= np.iinfo(np.int32).max else np.int64
+        columns = [-strength, *(c.astype(narrow) for c in (lows[a], lows[b], a, b))]
+        order = np.lexsort(columns[::-1])
+        self.seeded = _chunked([c[order] for c in columns])
 
     def run(self) -> None:
         """Merge the strongest pair of clusters left, until no pair is left."""
-        adj, heap = self.adj, self.heap
-        while heap:
-            negative, _, _, a, b = heapq.heappop(heap)
+        adj, heap, seeded, ints = self.adj, self.heap, self.seeded, self.ints
+        head = next(seeded, None)
+        while head is not None or heap:
+            if head is not None and (not heap or head < heap[0]):
+                negative, _, _, a, b = head
+                a, b, head = ints[a], ints[b], next(seeded, None)
+            else:
+                negative, _, _, a, b = heapq.heappop(heap)
             near = adj.get(a)
             if near is None or near.get(b) != -negative:
                 continue  # stale: a cluster has merged since, or the pair was refused
@@ -227,12 +291,58 @@ class _Agglomeration:
             else:
                 self.merge(a, b)
 
-    def label(self, labels: dict[str, str]) -> dict[str, str]:
-        """Relabel, in place, the records of every merged cluster (the rest are singletons)."""
-        for record in self.parent:
-            labels[record] = self.low[self.find(record)]
-        labels.update(self.low)
-        return labels
+    def labels(self) -> np.ndarray:
+        """Each record's label: the smallest member of its cluster."""
+        return np.array(self.low, dtype=np.int64)[_roots(self.parent)]
+
+
+def cluster_coded(
+    size: int,
+    left: np.ndarray,
+    right: np.ndarray,
+    weight: np.ndarray,
+    conflict: CodedConflict,
+    must_link: Iterable[tuple[int, int]] = (),
+    must_not_link: Iterable[tuple[int, int]] = (),
+    signature: CodedSignature | None = None,
+    contacts: CodedContacts | None = None,
+) -> np.ndarray:
+    """:func:`cluster_with_report` for records numbered 0..``size``-1 in the order of their keys.
+
+    ``left``, ``right`` and ``weight`` are the edges at or above the threshold. ``signature``
+    gives numbers below ``size``; ``contacts`` gives ints, -1 where unknown, and never one value
+    in two of its four places. Returns each record's label: the smallest number of its cluster.
+    """
+    left, right = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
+    weight = np.asarray(weight, dtype=np.float64)
+    must_link, must_not_link = list(must_link), list(must_not_link)
+    named = np.concatenate([left, right, np.array(must_link + must_not_link, np.int64).ravel()])
+    if len(named) and (named.min() < 0 or named.max() >= size):
+        raise ValueError(f"edges or overrides name records outside 0..{size - 1}")
+    state = _Agglomeration(size, conflict, signature, contacts)
+    for a, b in must_not_link:
+        if a != b:
+            state.apart.setdefault(a, set()).add(b)
+            state.apart.setdefault(b, set()).add(a)
+    state.link(must_link)
+    state.seed(left, right, weight)
+    state.run()
+    return state.labels()
+
+
+def _numbered_contacts(contacts: Contacts, keys: Sequence[str]) -> CodedContacts:
+    """``contacts`` as ints: one per distinct value of each of the four, -1 for None."""
+    numbers: dict[tuple[int, Hashable], int] = {}
+
+    def coded(record: int) -> tuple[int, int, int, int]:
+        values = contacts(keys[record])
+        mail, phone, born, street = (
+            -1 if v is None else numbers.setdefault((i, v), len(numbers))
+            for i, v in enumerate(values)
+        )
+        return mail, phone, born, street
+
+    return coded
 
 
 def cluster_with_report(
@@ -262,15 +372,21 @@ def cluster_with_report(
     named.update(k for pair in must_link + must_not_link for k in pair)
     if unknown := named - labels.keys():
         raise ValueError(f"edges or overrides name unknown records: {sorted(unknown)[:5]}")
-    state = _Agglomeration(conflict, signature, contacts)
-    for a, b in must_not_link:
-        if a != b:
-            state.apart.setdefault(a, set()).add(b)
-            state.apart.setdefault(b, set()).add(a)
-    state.link(must_link)
-    state.seed(kept)
-    state.run()
-    state.label(labels)
+    keys = sorted(labels)
+    number = {k: i for i, k in enumerate(keys)}
+    signs: dict[Hashable, int] = {}
+    found = cluster_coded(
+        len(keys),
+        np.array([number[e.left] for e in kept], dtype=np.int64),
+        np.array([number[e.right] for e in kept], dtype=np.int64),
+        np.array([e.weight for e in kept], dtype=np.float64),
+        lambda a, b: conflict(keys[a], keys[b]),
+        [(number[a], number[b]) for a, b in must_link],
+        [(number[a], number[b]) for a, b in must_not_link],
+        None if signature is None else lambda r: signs.setdefault(signature(keys[r]), len(signs)),
+        None if contacts is None else _numbered_contacts(contacts, keys),
+    ).tolist()
+    labels = {k: keys[found[number[k]]] for k in labels}
     refused = [e for e in kept if labels[e.left] != labels[e.right]]
     return Clustering(labels, refused)
 
