@@ -312,3 +312,13 @@ def test_without_pairs_every_record_is_a_customer_of_its_own() -> None:
     resolution = resolve(_records(), pa.table(empty), 0.9, Overrides(), {}, {}, "run", 1)
     assert len(set(resolution.links.column("customer360_id").to_pylist())) == 4
     assert resolution.pairs.num_rows == 0
+
+
+def test_no_records_in_chunks_of_nothing_resolve_to_nobody() -> None:
+    """What filtering every row away leaves: columns of zero chunks, dates among them."""
+    records = pa.table(
+        {c: pa.chunked_array([], _records()[c].type) for c in _records().schema.names}
+    )
+    pairs = _pairs().slice(0, 0)
+    resolution = resolve(records, pairs, 0.9, Overrides(), {}, {}, "run", 1)
+    assert resolution.links.num_rows == 0 and resolution.pairs.num_rows == 0

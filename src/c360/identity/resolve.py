@@ -74,9 +74,9 @@ def people(records: pa.Table) -> dict[str, Person]:
 def _numbered(column: pa.Array | pa.ChunkedArray, rows: np.ndarray) -> tuple[np.ndarray, pa.Array]:
     """The values at ``rows``, each as the index of a distinct value (-1: null), and those
     distinct values."""
+    if isinstance(column, pa.ChunkedArray):  # combined before encoding: Arrow cannot combine
+        column = column.combine_chunks()  # zero chunks of dictionaries of dates
     encoded = pc.dictionary_encode(column.take(rows))
-    if isinstance(encoded, pa.ChunkedArray):
-        encoded = encoded.combine_chunks()
     return pc.fill_null(encoded.indices, -1).to_numpy().astype(np.int64), encoded.dictionary
 
 
