@@ -8,11 +8,11 @@ import pytest
 import typer
 
 from c360.cli import app, main
-from c360.cli._options import number
+from c360.cli._options import number, whole
 
 
-def _float_options() -> dict[tuple[str, ...], list[str]]:
-    """Every float option of every command: command words -> option names."""
+def _options(kind: type) -> dict[tuple[str, ...], list[str]]:
+    """Every option of type ``kind`` of every command: command words -> option names."""
 
     def walk(command: Any, path: tuple[str, ...]) -> dict[tuple[str, ...], list[str]]:
         if hasattr(command, "commands"):
@@ -21,13 +21,14 @@ def _float_options() -> dict[tuple[str, ...], list[str]]:
                 for n, sub in command.commands.items()
                 for k, v in walk(sub, (*path, n)).items()
             }
-        floats = [p.opts[0] for p in command.params if p.type_descriptor.annotation is float]
-        return {path: floats} if floats else {}
+        found = [p.opts[0] for p in command.params if p.type_descriptor.annotation is kind]
+        return {path: found} if found else {}
 
     return walk(typer.main.get_command(app), ())
 
 
-FLOAT_OPTIONS = _float_options()
+FLOAT_OPTIONS = _options(float)
+INT_OPTIONS = _options(int)
 
 
 def test_the_float_options_are_the_known_ones() -> None:
@@ -82,3 +83,40 @@ def test_number_takes_the_bounds_it_is_given() -> None:
     assert number(0)("1e300") == 1e300
     with pytest.raises(typer.BadParameter, match=r"above 0 and at most 1, got 0\.0"):
         number(0, 1, above=True)(0.0)
+
+
+def test_the_whole_number_options_are_the_known_ones() -> None:
+    assert INT_OPTIONS == {
+        ("generate",): ["--seed"],
+        ("query",): ["--max-rows"],
+        ("clv", "fit"): ["--months", "--top"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("command", "option", "value", "wanted"),
+    [
+        ("generate", "--seed", "-1", "expected a whole number of 0 or more, got -1"),
+        ("generate", "--seed", "abc", "'abc' is not a whole number"),
+        ("generate", "--seed", "1.5", "'1.5' is not a whole number"),
+        ("query", "--max-rows", "0", "expected a whole number of 1 or more, got 0"),
+        ("clv fit", "--months", "121", "expected a whole number from 1 to 120, got 121"),
+        ("clv fit", "--top", "-3", "expected a whole number of 0 or more, got -3"),
+    ],
+)
+def test_a_whole_number_out_of_range_says_the_range(
+    command: str, option: str, value: str, wanted: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*command.split(), option, value]) == 2
+    assert capsys.readouterr().err == (
+        f"error: Invalid value for '{option}': {wanted} (try: c360 {command} --help)\n"
+    )
+
+
+def test_whole_takes_the_bounds_it_is_given() -> None:
+    assert whole(0)("0") == 0
+    assert whole(1, 120)(" 120 ") == 120
+    assert whole(0)(7) == 7
+    assert whole(0)("123456789012345678901234567890") == 123456789012345678901234567890
+    with pytest.raises(typer.BadParameter, match=r"from 1 to 120, got 0"):
+        whole(1, 120)("0")

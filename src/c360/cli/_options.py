@@ -32,6 +32,23 @@ def number(low: float, high: float | None = None, *, above: bool = False) -> Cal
     return parse
 
 
+def whole(low: int, high: int | None = None) -> Callable[..., int]:
+    """A Typer ``parser`` for an int option: a whole number from ``low`` to ``high``, else a
+    one-line error in the words of `number` (Typer's own check speaks of inputs and strings)."""
+    wanted = f"of {low} or more" if high is None else f"from {low} to {high}"
+
+    def parse(value: str | int) -> int:
+        try:
+            x = int(value)
+        except ValueError:
+            raise typer.BadParameter(f"{value!r} is not a whole number") from None
+        if x < low or (high is not None and x > high):
+            raise typer.BadParameter(f"expected a whole number {wanted}, got {value}")
+        return x
+
+    return parse
+
+
 def check_choice(option: str, value: str, choices: Sequence[str]) -> None:
     """Nothing if ``value`` is one of ``choices``, else the one-line error to raise."""
     if value not in choices:

@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.table import Table as RichTable
 
 from c360.cli._console import console, fail
-from c360.cli._options import number
+from c360.cli._options import number, whole
 from c360.cli._paths import check_input_file
 
 if TYPE_CHECKING:
@@ -66,13 +66,16 @@ def fit_command(
         ),
     ] = None,
     months: Annotated[
-        int, typer.Option("--months", min=1, max=120, help="CLV horizon in months.")
+        int,
+        typer.Option("--months", parser=whole(1, 120), help="CLV horizon in months (1 to 120)."),
     ] = 12,
     discount_rate: Annotated[
         float,
         typer.Option("--discount-rate", parser=number(0), help="Annual discount rate of the CLV."),
     ] = 0.10,
-    top: Annotated[int, typer.Option("--top", min=0, help="Customers shown, by CLV.")] = 10,
+    top: Annotated[
+        int, typer.Option("--top", parser=whole(0), help="Customers shown, by CLV.")
+    ] = 10,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the parameters and every customer as JSON.")
     ] = False,

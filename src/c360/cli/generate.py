@@ -10,7 +10,7 @@ import typer
 from rich.table import Table as RichTable
 
 from c360.cli._console import console, fail, progress_bar
-from c360.cli._options import check_choice, number
+from c360.cli._options import check_choice, number, whole
 from c360.cli._paths import check_workspace
 
 if TYPE_CHECKING:
@@ -30,7 +30,11 @@ Scale = Annotated[
     ),
 ]
 Seed = Annotated[
-    int, typer.Option(min=0, help="Random seed; the same seed and scale give identical files.")
+    int,
+    typer.Option(
+        parser=whole(0),
+        help="Random seed, 0 or more; the same seed and scale give identical files.",
+    ),
 ]
 Format = Annotated[
     str, typer.Option("--format", help="File format of the seed-000 tables: csv or parquet.")

@@ -15,7 +15,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from c360.cli._console import console, fail, silence_stdout
-from c360.cli._options import check_choice
+from c360.cli._options import check_choice, whole
 from c360.cli._paths import check_input_file, check_workspace
 
 if TYPE_CHECKING:
@@ -38,7 +38,9 @@ def query_command(
     output: Annotated[
         str, typer.Option("--format", help="table (for people), csv, or json (one object a line).")
     ] = "table",
-    max_rows: Annotated[int, typer.Option(help="Rows shown by --format table.", min=1)] = 100,
+    max_rows: Annotated[
+        int, typer.Option(help="Rows shown by --format table.", parser=whole(1))
+    ] = 100,
 ) -> None:
     """Run SQL on warehouse.duckdb (read-only): every gold table, and a view per silver table."""
     check_choice("--format", output, FORMATS)
