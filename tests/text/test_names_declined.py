@@ -8,7 +8,7 @@ from c360.text.names_doc import fold
 
 @pytest.mark.parametrize(
     "word",
-    ["Piotrem", "Piotrowi", "Pawłem", "Markiem", "Ivanom", "Ivanu", "Petrovi", "Karla", "Anny",
+    ["Piotrem", "Piotrowi", "Pawłem", "Markiem", "Ivanom", "Ivanu", "Petrovi", "Karlovi", "Anny",
      "Zofii", "Zofię", "Janou", "Katarzyny", "Markom", "Иваном", "Анной", "Марией", "Сергея",
      "Игорем"],
 )  # fmt: skip
@@ -33,7 +33,7 @@ def test_declined_forms_with_a_changed_consonant(word: str) -> None:
     [  # the nominative is no declined form; places; names that are also places or words
      "Piotr", "Anna", "Warszawy", "Krakowa", "Berlinie", "Jordanu", "Romanem",
      # a consonant stem is the nominative itself: no "Frida" in "Friday", no "Nico" in "Nice"
-     "Friday", "Nice", "Guide", "They", "Also", "Газпромом", "Москве",
+     "Friday", "Nice", "Guide", "These", "Also", "Газпромом", "Москве",
      # places; a changed consonant needs three letters before it: "Nice" is no Nika
      "Praze", "Pradze", "Warszawie", "Ostravě", "Łodzi", "Gdańsku", "Francie", "Vice"],
 )  # fmt: skip

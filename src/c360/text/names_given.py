@@ -129,6 +129,57 @@ heidrun gesine wiebke imke maren kirsten meike hauke birte gunda hiltrud roswith
 irmtraud adelheid brunhilde gretel liesel annelie sieglinde
 """
 
+# Germany, Austria and German-speaking Switzerland across generations: the civil registries' top
+# names from the 1920s to the 2010s (women's, then men's), their everyday short forms ("Uschi",
+# "Sepp") and spellings without umlauts ("Juergen", "Baerbel").
+_GERMAN_GENERATIONS = """
+alessia almut almuth aloisia amira anett anika annelies annelore annett anni ayla baerbel barbel
+cacilia cacilie carlotta celina christin cindy conny doerte dora dorle edda edelgard elfi elfie
+elli elly elsbeth else emmi emmy erdmute erna evi finja frieda friedel gabi gaby genoveva gerti
+gertraud gertraude gesa gesche gisa gitta grete grit gundula gunhild hailey hannelies hanni hedda
+hedi hedy heidemarie helgard helma hermine herta hertha hilde ilka inka insa irma irmela
+irmhild isabell isolde jasmin joleen jolie jolina jorinde josefine jule juna kaethe kaja karina
+karla kathe kathi kati kira kornelia kreszenz kristin larissa leana lene leni lenia lenja leona
+leopoldine lia liesbeth lieselotte lili lilia lilli lilly lilo linn liselotte liv lore lotta luana
+magda maike maja malia mara mareike marga margarethe margitta margret margrit marita marlen marlies
+marliese marlis mathilda mechthild mechtild melina merle mila milena mira moni nela nele notburga
+ortrud ortrun ottilie paulina resi ricarda rieke romy rosel rosi rosina rosmarie rotraud rotraut
+saskia selina sibylle sigrun sina sindy smilla susann susi svea swantje sybille thalea thea
+theresia tilda traudl traute trude ursel uschi verena viola vivien vroni walburga waltraut waltrud
+wencke wenke wibke wilhelmine wilma wiltrud yasmin ylvi
+adalbert alwin arnd arndt arno balthasar benno bent berthold birger bjarne bjoern burkhardt caspar
+claus dankwart detlev dietrich eberhard eckart eckehard eckhard eckhardt edmund eduard egbert
+ekkehard elia emanuel engelbert enno erdmann erhard erhardt eugen ferdinand fiete frederik frerk
+friedbert friedemann friedhelm fynn gebhard gero gerold gerrit gert gisbert goetz gotthard gottlieb
+gotz gregor guenter guenther gunnar gustav hagen hannes hanno hansi hansjoerg hansjorg hansjuergen
+hansjurgen hanspeter hartwig hasso heiner heino helmar helmuth heribert herwig hilmar hinnerk
+hinrich hubertus ignaz ilias immanuel ingolf jannes jannick jannis jaron jasper joerg joern jona
+jonah jonte jorn jost juergen jupp kalle karlheinz kaspar keno kian kilian korbinian kuno lasse
+laurin lennox lenny leonhard levi levin lias lorenz luan ludger lutz marlon matheo mattis meinhard
+mika mike milan milo momme nick nicklas niclas niko nikolaus ortwin oswald otmar ottmar quirin
+raimund reimund reiner reinhart rochus ronny ruediger sandro sepp severin siegbert siegmund sigmar
+sigmund silas silvio soenke soeren sonke tamino theodor thilo thore till tillmann tilman timm timon
+tino tjark toni torge uli ulli valentino veit vinzenz vitus volkmar waldemar walther wendelin
+wenzel wigbert willibald willy winfried wolfram xaver yannik zeno
+"""
+
+# Swiss German and Romansh names ("Urs", "Reto", "Flurina").
+_SWISS = """
+andrin annina beat cyrill debora flavio flurin flurina franzi fredi gian gion hansruedi hansueli
+juerg jurg kobi ladina leandra livia livio lotti luzius margrith mauro mischa noemi priska rahel
+rebekka regula remo renato reto ruedi seline seraina sereina silvan simea tabea trudi ueli urs
+vreni
+"""
+
+# Names of families of Turkish origin in Germany and Austria, beside those in `_GERMAN`.
+_TURKISH = """
+baris bulent busra cengiz cihan deniz dilek ebru enes engin ercan erdal erkan erol ersin ferhat
+filiz furkan gokhan gul gulay halil harun hasan hulya ilker ismail kaan kerem koray kubra levent
+melek merve meryem mesut metin muhammed nihat nurcan okan omer onur orhan ozan ramazan recep selim
+selin serdar serpil sevim sibel sinan songul tarkan tayfun tugba tuncay turgay ufuk umut volkan
+yakup yasemin yasin yavuz yunus zafer
+"""
+
 _SPANISH = """
 abel abril adela adolfo adrian adriana agustin agustina aina ainhoa aitana aitor alba alberto
 alejandra alejandro alexia alfonso alfredo alicia almudena alvaro amaia amalia amparo ana anabel
@@ -264,6 +315,6 @@ _CYRILLIC_AND_GREEK = """
 """
 
 GIVEN_NAMES = frozenset(
-    (_FRENCH + _ENGLISH + _GERMAN + _SPANISH + _OTHER + _CENTRAL_EASTERN + _NORTH_AND_SOUTH
-     + _VIETNAMESE + _CYRILLIC_AND_GREEK).split()
+    (_FRENCH + _ENGLISH + _GERMAN + _GERMAN_GENERATIONS + _SWISS + _TURKISH + _SPANISH + _OTHER
+     + _CENTRAL_EASTERN + _NORTH_AND_SOUTH + _VIETNAMESE + _CYRILLIC_AND_GREEK).split()
 )  # fmt: skip

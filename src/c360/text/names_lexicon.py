@@ -104,7 +104,69 @@ tran pham huynh phan dang bui ngo duong truong dinh trinh luong
 παπαδοπουλος παπαδοπουλου νικολαου γεωργιου δημητριου ιωαννου κωνσταντινου παπαγεωργιου
 """
 
-SURNAMES = _words(_SURNAMES)
+# Germany, Austria and German-speaking Switzerland, beyond those above: the most frequent
+# surnames of each, North German and Frisian ones in -sen ("Petersen", "Sönnichsen") and
+# spellings without umlauts ("Mueller", "Schroeder"). Those that are also common nouns or
+# adjectives ("Nagel", "Zimmer", "Stark") are in `AMBIGUOUS` too; some are left out ("Mann",
+# "Link", "Ihnen", "Lassen").
+_GERMAN_SURNAMES = """
+adler aebi ahlers ahrens aigner albers albertsen ammann amstutz andersen andresen asmussen auer
+bach bachmann bader bahnsen barth bartsch bartschi baum baumgartner bayer beckmann behrendt behrens
+bender berg berndt bertschi bichler bieri binder bischof bischoff blank blaser blum bock bode boehm
+boehme boettcher bohmer bosshard bottger boysen brand brandes brandstatter brandstetter brauer
+brenner brodersen bruhn bruhns brunner bruns bucher buchner buhler burger burkhalter burri busse
+carstens carstensen christen christensen christiansen clausen claussen decker dethlefsen detlefsen
+dietze dittmer dittrich doppler dorr dreher dreier drescher dreyer dubach eberhardt ebner ecker
+eckert eder egger eggers egli ehlers ehrhardt ehrlich eichberger eichinger eilers engelmann evers
+fankhauser feddersen feichtinger fellner fink fleck fleischer fluckiger foerster forster frahm frei
+frenzel frerichs fricke friedl friedrichs friedrichsen fritsch fritzsche frohlich fuhrmann funk
+gaertner gartner gasser gebhardt geiger geissler gerber gerdes gerken gfeller gisler gobel
+godbersen goebel goetz goldmann gosch gottschalk grabner greiner grimm grob grossmann gruber
+gschwandtner guenther gut haack haag hackl hafliger hagemann hagen haider haller hamann hammer
+hammerschmidt hanke hanni hansmann harder harms hartung hauck haupt hauser heck hefti heim hein
+heine heinemann heinze heller hellmann hellwig hempel henke hennig hentschel herbst hertel herzog
+hess hesse heyen hildebrand hinrichs hinrichsen hinsch hinterberger hinz hirsch hochreiter hodel
+hofbauer hofer hoffmeister hofstatter hohmann hohne holzer holzmann horstmann hostettler hoyer
+huebner hug hummel hunziker hurlimann hurzeler hutter ihde imhof ipsen iseli iversen jackel jacobi
+jacobsen jaeger jahnke jakobsen janke jenni jepsen jessen johannsen johnsen junker jurgens
+jurgensen kahl kahler kainz kalin kaltenbach karner kaser kastner kaufmann kehl keil kellner kempf
+kern ketelsen kiefer kiel kienle kirchhoff kirchmair kirchner kirsch klemm klinger klose klotz
+kluge knapp knecht knoop knorr knudsen kobel kock koehler koenig koester kofler kogler kolb kolbe
+koller kopp korner koster kraemer kraft kranz krauss krebs kroll krueger krug kruse kuehn kuehne
+kuhlmann kuhne kuhnel kummer kung kunze kurth kurz lackner lamprecht langer lanz laubli lauer
+lauterbach lechleitner lechner lehner leitner lemke lenz leuenberger locher loeffler loffler
+lohmann lorenzen luders luedemann luedtke luhr luiken luscher lustenberger luthi lutz lux maas
+maass mack mahler mair marquardt martens martensen marx matthes matthies matthiesen maurer mayr
+mayrhofer meinhardt meinke meissner meister melzer menke menzel merkel merten mertens metzger
+meurer mewes michaelis michels mielke minder moeller mohr moll mommsen momsen mosimann mueller muff
+muhlbauer naf nagel neubauer neubert nickel nickelsen niederberger niehaus nielsen niemann nissen
+nitsche nitschke noack nolte nommensen nussbaum nussbaumer oberhuber obermayr oertel oetken
+ohlendorf ohlsen oltmanns onken oppermann ortner ostermann ott otte pape paulsen paulus petersen
+petri petzold pfaff pfeffer pfeifer pichler pieper pilz pirker plath platzer pohlmann popp portmann
+posch preuss prinz probst raab rabe rademacher rasmussen rathjen rauch rauscher rehm reich reichert
+reimann reimers reinke reiss reiter renner resch reuter rickers rieck riecken riedel rieder riedl
+rieger riemer ritter roesler rohde rohrer rohwer rosch rosler rosner rothe rudolph ruegg ruf
+rufenacht runge rupp ruppert rutimann ryser sachs sagesser sailer sander sattler sauter schaaf
+schachner schacht schade schaefer schaller schaper scheffler schenk scherrer schick schiefer
+schiller schilling schindler schlatter schlegel schlosser schluter schmieder schmutz schnell
+schnyder schober scholl schonenberger schonfeld schott schrader schreiner schrodel schroeder
+schuetz schuhmacher schuler schultz schurch schutte schutz schutze schwab schwabe schwaiger
+schwarze schwarzer schwarzkopf schwarzl schweizer seeger seidl seidler seiler seitz siebert
+siegrist siemers sievers sigrist singer sommerfeld sonksen sonnichsen sorensen specht sperling
+spies sporri springer stadler stahl stahli stalder stangl stark stauffer steffens steinbach
+steinbauer steinert steinmetz stettler stocker stoger stoll stoltenberg stolz strasser strauch
+strauss strobel strobl stucki studer stumpf sturm sturzenegger stuven suhr suter sutter tams tanner
+teichmann thaler thalmann thede thieme thiessen thomsen thurm tiedemann tietz tischler tobler
+trachsel trautmann trummer uhlig uphoff vetter vieth vogl vogler wacker wagener wagenknecht walcher
+waldvogel wallner walther warnecke wegmann wegner weibel weidemann weidner weigel weinberger wendel
+wendler wenger westphal wetzel wichmann widmer wiedemann wiegand wieland wiese wieser wiesinger
+wiesner wilde wilke wilken wilms windisch winkelmann wirz witt wittig wittke wittwer wohlgemuth
+wohlk wolfram wolter wolters wulf wulff wurgler wurm wuthrich wyss zach zahn zander zaugg zauner
+zbinden zech zehnder zeller ziemer zimmer zimmerli zochling zoller zollinger zuber zumstein zurcher
+zwahlen
+"""
+
+SURNAMES = _words(_SURNAMES + _GERMAN_SURNAMES)
 
 # Names that are also months, places, brands or capitalised nouns: a name only with support
 # (a surname after it, a title or cue before it, a contact verb after it, an earlier mention).
@@ -117,6 +179,15 @@ AMBIGUOUS = _words(
     young hill wood bell reed gray grey brown page cook day rose stone banks fields hunt black ford
     grant lane cole west little ray berry bishop dean fox wells woods mills hart knight gay petit
     blanc brun noel carre baron roche ion tudor роман софия
+    adler bach bader baum bayer berg binder bischof blank bock brand brauer brenner bucher burger
+    busse christen dreher dreier ehrlich fink fleck frei funk gartner grob gut hagen hammer harder
+    hartung hauser heck heim heller herbst herzog hirsch holzer hug hummel kahl kellner kern kiefer
+    kiel klotz kluge knapp knecht knorr korner kraft kranz krebs krug kummer kurz langer locher lux
+    meister metzger milan minder muff nagel nickel nussbaum pfeffer pilz prinz rabe rauch reich
+    reiter renner ritter ruf schacht schade schick schiefer schilling schlosser schmutz schnell
+    schott schreiner schuler schutz schutze schwabe schwarze schwarzer schweizer singer sperling
+    springer stahl stark steinmetz stolz strauch strauss stumpf sturm tischler trummer vetter
+    wacker wiese wilde wolfram wurm zahn zimmer zurcher
     """
 )
 
@@ -128,7 +199,8 @@ WORDLIKE = _words(
     mar paz dolores pilar consuelo rosa angel jesus salvador constance prudence fleur blanche
     victoire iris pearl violet violette claire aurore dominique felicidad remedios nieves luz alba
     blanca estrella paloma reyes trinidad esperanza concepcion asuncion pascal patience can
-    violeta вера надежда
+    violeta lore else traute grit viola jasmin mira jolie reiner till lasse bent nick beat reto
+    engin вера надежда
     """
 )
 

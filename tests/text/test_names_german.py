@@ -1,0 +1,48 @@
+"""Names of Germany, Austria and German-speaking Switzerland, and the German words they resemble."""
+
+import pytest
+
+from c360.text.redact import redact
+
+
+# Given names and surnames of every generation there, North German "-sen" names, Swiss and
+# Austrian surnames and spellings without umlauts are names wherever they stand.
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("de", "Bärbel Seidel war im Laden, wir haben uns kurz unterhalten.",
+      "[PERSON] war im Laden, wir haben uns kurz unterhalten."),
+     ("de", "Auf Lastschrift umgestellt, für Bärbel viel einfacher.",
+      "Auf Lastschrift umgestellt, für [PERSON] viel einfacher."),
+     ("de", "Einigung bei 1.500 €, Sönke Petersen unterschreibt am Donnerstag.",
+      "Einigung bei 1.500 €, [PERSON] unterschreibt am Donnerstag."),
+     ("de", "Videocall mit Petersen heute Vormittag, ca. eine halbe Stunde.",
+      "Videocall mit [PERSON] heute Vormittag, ca. eine halbe Stunde."),
+     ("de", "Die Unterlagen gehen heute an Pichler, die Rechnung an Dreyer.",
+      "Die Unterlagen gehen heute an [PERSON], die Rechnung an [PERSON]."),
+     ("de", "Rahel Zbinden bedankt sich für die schnelle Gutschrift.",
+      "[PERSON] bedankt sich für die schnelle Gutschrift."),
+     ("de", "Juergen Schroeder ist mit dem Tempo zufrieden, Uschi auch.",
+      "[PERSON] ist mit dem Tempo zufrieden, [PERSON] auch."),
+     ("en", "Spoke to Urs Widmer about the Zurich delivery.",
+      "Spoke to [PERSON] about the Zurich delivery.")],
+)  # fmt: skip
+def test_german_speaking_names_are_redacted(language: str, text: str, expected: str) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# Surnames that are also German nouns or adjectives ("Zimmer", "Sturm", "Bücher" as "Bucher")
+# need support; given names that are also words ("Till", "Mira", "Jolie") are words where a
+# sentence opens with them.
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("de", "Gutschein für Bücher und Spielwaren eingelöst."),
+     ("de", "Paket kam bei Sturm und Regen völlig durchnässt an."),
+     ("de", "Bestätigung für Zimmer 12 und Zimmer 14 ist raus."),
+     ("de", "Schade, dass die Lieferung erst im Herbst kommt."),
+     ("de", "Lassen Sie uns nächste Woche telefonieren, wir danken Ihnen."),
+     ("en", "Till next week, the order stays on hold."),
+     ("es", "Mira, el pedido llegó roto otra vez."),
+     ("fr", "Jolie boutique, mais la livraison a traîné.")],
+)  # fmt: skip
+def test_german_words_like_names_are_not_redacted(language: str, text: str) -> None:
+    assert redact(text, language)[0] == text
