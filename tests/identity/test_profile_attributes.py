@@ -1,7 +1,9 @@
-"""Survivors of profile records: survive() over one candidate per record and attribute."""
+"""Survivors of profile records (survive() over one candidate per record and attribute), and
+the JSON objects of the profile's lineage and source ids."""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Any
 
@@ -10,7 +12,7 @@ import pyarrow.compute as pc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from c360.identity.profile_attributes import survivors
+from c360.identity.profile_attributes import PROFILE_NAMES, json_objects, lineage, survivors
 from c360.identity.profile_records import KEYED, SURVIVED
 from c360.identity.survivorship import CANDIDATE_COLUMNS, SCHEMA, Rule, survive
 
@@ -141,3 +143,50 @@ def test_survivors_match_survive_on_one_candidate_per_record_and_attribute(
     values = values_table(rows, attributes)
     chunked = pa.concat_tables([values.slice(0, cut), values.slice(cut)])
     assert survivors(chunked, rules).equals(reference(values, rules))
+
+
+KEYS = ("email", "a", 'say "hi"', "back\\slash", "é", "Zed", "primary_email")  # no control chars
+CUSTOMERS = pa.array([f"c360_{i}" for i in range(5)])
+
+
+def expected_object(rows: list[tuple[str, str]]) -> str:
+    """One customer's object, written out: keys sorted, the values as given."""
+    members = [f"{json.dumps(k, ensure_ascii=False)}: {v}" for k, v in sorted(rows)]
+    return "{" + ", ".join(members) + "}"
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 4), st.sampled_from(KEYS), st.text(max_size=4)),
+        unique_by=lambda row: (row[0], row[1]),
+    )
+)
+def test_json_objects_list_each_customers_keys_sorted(rows: list[tuple[int, str, str]]) -> None:
+    ids = pa.array([CUSTOMERS[c].as_py() for c, _, _ in rows], pa.string())
+    keys = pa.array([k for _, k, _ in rows], pa.string())
+    json_values = [json.dumps(v) for _, _, v in rows]
+    out = json_objects(CUSTOMERS, ids, keys, pa.array(json_values, pa.string()))
+    assert out.to_pylist() == [
+        expected_object([(k, j) for (c, k, _), j in zip(rows, json_values, strict=True) if c == i])
+        for i in range(len(CUSTOMERS))
+    ]
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 4), st.sampled_from(SURVIVED), st.text(max_size=4)),
+        unique_by=lambda row: (row[0], row[1]),
+    )
+)
+def test_lineage_names_each_profile_columns_record(rows: list[tuple[int, str, str]]) -> None:
+    won = pa.table({
+        "customer360_id": pa.array([CUSTOMERS[c].as_py() for c, _, _ in rows], pa.string()),
+        "attribute": pa.array([a for _, a, _ in rows], pa.string()),
+        "record_key": pa.array([f"crm:{key}" for _, _, key in rows], pa.string()),
+    })  # fmt: skip
+    found = [json.loads(o) for o in lineage(CUSTOMERS, won).to_pylist()]
+    assert found == [
+        {PROFILE_NAMES.get(a, a): f"crm:{key}" for c, a, key in rows if c == i}
+        for i in range(len(CUSTOMERS))
+    ]
+    assert all(list(f) == sorted(f) for f in found)

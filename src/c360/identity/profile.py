@@ -2,14 +2,15 @@
 
 Contact values survive from the identity sources' records (``survivorship``), consent is merged
 most-restrictive-first (``consent``), activity and value come from seed 000's gold facts of the
-linked ``crm_customers`` records, and scores and segments follow documented rules. Reading is
-in :func:`read_inputs`; :func:`assemble` is a pure function of those tables, so tests feed it
-literal ones. Every column's rule is in ``contracts.gold_profile``.
+linked ``crm_customers`` records, and scores and segments follow documented rules.
+:func:`assemble` is a pure function of :class:`Inputs`, so tests feed it literal tables;
+:func:`build_profile` reads them from a workspace. Every column's rule is in
+``contracts.gold_profile``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -22,7 +23,7 @@ from c360 import contracts
 from c360.config import Identity
 from c360.contracts.gold_profile import CUSTOMER_PROFILE
 from c360.identity import profile_activity, profile_attributes, profile_notes, profile_scores
-from c360.identity.profile_records import SURVIVED, read_records, record_values
+from c360.identity.profile_records import REGIONS, SURVIVED, read_records, record_values
 from c360.identity.run import linked as read_links
 from c360.identity.survivorship import parse_rules
 from c360.pipeline import lake
@@ -60,20 +61,12 @@ READ_COLUMNS = {
     ),
     "identity_ledger": ("run_id", "ids_before", "id_after"),
 }  # fmt: skip
-_REGION_CODES = {
-    "Americas": "AG AI AR AW BB BL BM BO BQ BR BS BZ CA CL CO CR CU CW DM DO EC FK GD GF GL GP "
-    "GT GY HN HT JM KN KY LC MF MQ MS MX NI PA PE PM PR PY SR SV SX TC TT US UY VC VE VG VI",
-    "APAC": "AS AU BD BN BT CC CK CN CX FJ FM GU HK ID IN IO JP KH KI KP KR LA LK MH MM MN MO MP "
-    "MV MY NC NF NP NR NU NZ PF PG PH PK PN PW SB SG TH TK TL TO TV TW UM VN VU WF WS",
-    "EMEA": "AD AE AF AL AM AO AT AX AZ BA BE BF BG BH BI BJ BW BY CD CF CG CH CI CM CV CY CZ DE "
-    "DJ DK DZ EE EG EH ER ES ET FI FO FR GA GB GE GG GH GI GM GN GQ GR GW HR HU IE IL IM IQ IR IS "
-    "IT JE JO KE KG KM KW KZ LB LI LR LS LT LU LV LY MA MC MD ME MG MK ML MR MT MU MW MZ NA NE NG "
-    "NL NO OM PL PS PT QA RE RO RS RU RW SA SC SD SE SH SI SJ SK SL SM SN SO SS ST SY SZ TD TG TJ "
-    "TM TN TR TZ UA UG UZ VA YE YT ZA ZM ZW",
-}
-REGIONS = {code: region for region, codes in _REGION_CODES.items() for code in codes.split()}
 _STAMP = pa.timestamp("us")
 _TEXT = pa.string()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 @dataclass(frozen=True)
@@ -85,38 +78,56 @@ class Inputs:
     ledger: pa.Table  # identity_ledger
     facts: Mapping[str, pa.Table]  # FACTS; a missing one may be left out
     # When the records were read: a record updated later is dated in the future (ignored).
-    read_at: datetime = field(default_factory=lambda: datetime.now(UTC).replace(tzinfo=None))
+    read_at: datetime = field(default_factory=_now)
 
 
-def read_inputs(workspace: Path, identity: Identity) -> Inputs:
-    """The workspace's identity tables, source records and gold facts (empty when not built)."""
-    workspace = Path(workspace)
-    links = read_links(workspace)
-    facts = {}
-    for name in (*FACTS, "identity_ledger"):
-        folder = lake.table_dir(workspace, "gold", name)
-        columns = list(READ_COLUMNS[name])
-        facts[name] = (
-            lake.read_table(workspace, "gold", name, columns)
-            if folder.exists()
-            else contracts.get(name).arrow_schema().empty_table().select(columns)
-        )
-    ledger = facts.pop("identity_ledger")
-    return Inputs(links, read_records(workspace, identity, links), ledger, facts)
+class LakeFacts(Mapping[str, pa.Table]):
+    """A workspace's gold :data:`FACTS` (their :data:`READ_COLUMNS`), read from the lake each
+    time one is asked for and never kept: the profile holds a fact only while it works out the
+    columns it feeds, not all of them (500 MB at scale 10) for the whole build."""
+
+    def __init__(self, workspace: Path) -> None:
+        self.workspace = Path(workspace)
+
+    def __getitem__(self, name: str) -> pa.Table:
+        return _read_gold(self.workspace, name, READ_COLUMNS[name])
+
+    def __contains__(self, name: object) -> bool:
+        return name in FACTS
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(FACTS)
+
+    def __len__(self) -> int:
+        return len(FACTS)
+
+
+def _read_gold(workspace: Path, name: str, columns: Sequence[str]) -> pa.Table:
+    """``columns`` of a gold table, or none of its rows when the run did not build it."""
+    if lake.table_dir(workspace, "gold", name).exists():
+        return lake.read_table(workspace, "gold", name, list(columns))
+    return contracts.get(name).arrow_schema().empty_table().select(list(columns))
 
 
 def build_profile(workspace: Path, identity: Identity, as_of: datetime | None = None) -> pa.Table:
-    """The customer_profile of a workspace, conformed to its contract (see :func:`assemble`)."""
-    return assemble(read_inputs(workspace, identity), identity, as_of)
+    """The customer_profile of a workspace, conformed to its contract (see :func:`assemble`).
+
+    The source records are let go once their values are worked out, and each gold fact is read
+    when it is used (:class:`LakeFacts`); ``as_of`` defaults to :func:`reference_date` read off
+    the dated facts' date columns alone."""
+    workspace = Path(workspace)
+    links = read_links(workspace)
+    values = record_values(read_records(workspace, identity, links), _now())  # read_at: now
+    as_of = as_of or reference_date(
+        {n: _read_gold(workspace, n, [c]) for n, c in DATED_FACTS.items()}
+    )
+    ledger = _read_gold(workspace, "identity_ledger", READ_COLUMNS["identity_ledger"])
+    return _profile(links, values, ledger, LakeFacts(workspace), identity, as_of)
 
 
 def reference_date(facts: Mapping[str, pa.Table]) -> datetime:
     """The latest timestamp of the dated facts (orders, interactions, sends): "now" for the data."""
-    latest = [
-        pc.max(facts[name].column(column)).as_py()
-        for name, column in DATED_FACTS.items()
-        if name in facts and facts[name].num_rows
-    ]
+    latest = [pc.max(facts[n].column(c)).as_py() for n, c in DATED_FACTS.items() if n in facts]
     found = [t for t in latest if t is not None]
     return max(found) if found else datetime.now(UTC).replace(tzinfo=None, microsecond=0)
 
@@ -175,26 +186,6 @@ def profile_dates(
     }
 
 
-def _memberships(customers: pa.Array, ids: pa.Table, facts: Mapping[str, pa.Table]) -> pa.Table:
-    """(customer360_id, segment): 'rfm:' RFM segments and 'crm:' current CRM segments (named
-    by their id when ``dim_segment`` lacks them: a segment row quarantined in silver)."""
-    rfm = profile_activity.linked(facts["mart_ecommerce_rfm"], ids)
-    bridge = facts["bridge_customer_segment"].filter(pc.field("is_current"))
-    named = bridge.join(facts["dim_segment"].select(["segment_id", "segment_name"]), "segment_id")
-    crm = profile_activity.linked(named, ids)
-    name = pc.coalesce(crm.column("segment_name"), crm.column("segment_id"))
-    prefixed = [
-        (rfm, pc.binary_join_element_wise("rfm:", rfm.column("rfm_segment"), "")),
-        (crm, pc.binary_join_element_wise("crm:", name, "")),
-    ]
-    return pa.concat_tables(
-        pa.table({"customer360_id": pc.take(customers, t.column("code")), "segment": s}).cast(
-            pa.schema([("customer360_id", _TEXT), ("segment", _TEXT)])
-        )
-        for t, s in prefixed
-    )
-
-
 def _unsubscribed(customers: pa.Array, ids: pa.Table, events: pa.Table) -> pa.Table:
     """(customer360_id, record_key) of each send a linked customer unsubscribed from."""
     sends = profile_activity.linked(events.filter(pc.field("is_unsubscribed")), ids)
@@ -241,49 +232,62 @@ def assemble(inputs: Inputs, identity: Identity, as_of: datetime | None = None) 
     :func:`reference_date` of the facts, so the same data always gives the same profile.
     """
     as_of = as_of or reference_date(inputs.facts)
-    facts = {
-        name: inputs.facts.get(name, contracts.get(name).arrow_schema().empty_table())
-        for name in FACTS
-    }
-    ids_all = inputs.links.column("customer360_id").combine_chunks()
-    customers = pc.unique(ids_all).sort()
     values = record_values(inputs.records, inputs.read_at)
-    won = profile_attributes.survivors(values, parse_rules(identity.survivorship))
-    fact_sources = [name for name, s in identity.sources.items() if s.table == FACT_TABLE]
-    ids = profile_activity.customer_map(inputs.links, fact_sources, customers)
+    return _profile(inputs.links, values, inputs.ledger, inputs.facts, identity, as_of)
 
-    columns: dict[str, pa.Array] = {
-        "customer360_id": customers,
-        "primary_source": profile_attributes.primary_source(
-            customers, values, list(identity.sources)
-        ),
-        "source_ids": profile_attributes.source_ids(customers, values),
-        **profile_dates(customers, inputs.ledger, values, as_of),
-        **_contact(customers, values, won),
-        **profile_attributes.consents(
-            customers, values, _unsubscribed(customers, ids, facts["fct_email_events"])
-        ),
-        **profile_activity.commerce(
-            customers, ids, facts["fct_orders"], facts["fct_returns"],
-            facts["fct_order_lines"], facts["dim_product"],
-        ),
-        **profile_activity.engagement(
-            customers, ids, facts["fct_orders"], facts["fct_interactions"],
-            facts["fct_email_events"], values.select(["customer360_id", "source", "updated_at"]),
-            as_of,
-        ),
-        **profile_notes.notes(customers, ids, facts["customer_text_features"]),
-        "attribute_sources": profile_attributes.lineage(customers, won),
-    }  # fmt: skip
+
+def _profile(
+    links: pa.Table,
+    values: pa.Table,
+    ledger: pa.Table,
+    facts: Mapping[str, pa.Table],
+    identity: Identity,
+    as_of: datetime,
+) -> pa.Table:
+    """:func:`assemble` of the records' values. Each fact is asked of ``facts`` where it is used
+    and the larger inputs are let go after their last use: what is held at the peak is mostly
+    the profile's own columns."""
+
+    def fact(name: str) -> pa.Table:
+        return facts.get(name, contracts.get(name).arrow_schema().empty_table())
+
+    customers = pc.unique(links.column("customer360_id").combine_chunks()).sort()
+    fact_sources = [name for name, s in identity.sources.items() if s.table == FACT_TABLE]
+    ids = profile_activity.customer_map(links, fact_sources, customers)
+    columns: dict[str, pa.Array] = {"customer360_id": customers}
+    orders = fact("fct_orders")
+    columns.update(profile_activity.commerce(
+        customers, ids, orders, fact("fct_returns"), fact("fct_order_lines"), fact("dim_product")
+    ))  # fmt: skip
+    emails = fact("fct_email_events")
+    unsubscribed = _unsubscribed(customers, ids, emails)
+    columns.update(profile_activity.engagement(
+        customers, ids, orders, fact("fct_interactions"), emails,
+        values.select(["customer360_id", "source", "updated_at"]), as_of,
+    ))  # fmt: skip
+    del orders, emails
+    columns.update(profile_attributes.consents(customers, values, unsubscribed))
+    columns.update(profile_notes.notes(customers, ids, fact("customer_text_features")))
     columns["recommendation_vector"] = profile_activity.recommendations(
-        customers, facts["customer_recommendations"]
+        customers, fact("customer_recommendations")
     )
+    won = profile_attributes.survivors(values, parse_rules(identity.survivorship)).select(
+        ["customer360_id", "attribute", "record_key", "display"]  # what the profile shows
+    )
+    columns.update(_contact(customers, values, won))
+    columns["attribute_sources"] = profile_attributes.lineage(customers, won)
+    del won
+    columns["primary_source"] = profile_attributes.primary_source(
+        customers, values, list(identity.sources)
+    )
+    columns["source_ids"] = profile_attributes.source_ids(customers, values)
+    columns.update(profile_dates(customers, ledger, values, as_of))
     columns["age"] = profile_scores.ages(columns["date_of_birth"], as_of.date())
     columns.update(profile_scores.scores(columns, as_of))
-    columns.update(profile_scores.modelled(customers, facts["customer_scores"], columns))
+    columns.update(profile_scores.modelled(customers, fact("customer_scores"), columns))
     columns["primary_segment"] = profile_scores.primary_segments(columns)
     columns["segments"] = profile_scores.segment_lists(
-        customers, columns["primary_segment"], _memberships(customers, ids, facts)
+        customers, columns["primary_segment"], profile_scores.fact_segments(customers, ids, fact)
     )
     return conform(_to_seconds(pa.table(columns)), CUSTOMER_PROFILE)
 

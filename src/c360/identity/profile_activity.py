@@ -46,6 +46,8 @@ def customer_map(links: pa.Table, fact_sources: Sequence[str], customers: pa.Arr
 def linked(fact: pa.Table, ids: pa.Table) -> pa.Table:
     """The fact's rows of linked customers, with their customer's ``code``."""
     row = pc.index_in(fact.column("customer_id"), value_set=ids.column("customer_id"))
+    if row.null_count == 0:  # every row linked (as a rule): the fact is kept, not copied
+        return fact.append_column("code", pc.take(ids.column("code"), row))
     found = pc.is_valid(row)
     code = pc.take(ids.column("code"), row.filter(found))
     return fact.filter(found).append_column("code", code)

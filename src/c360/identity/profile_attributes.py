@@ -59,6 +59,8 @@ def position_in(customers: pa.Array, ids: pa.ChunkedArray | pa.Array) -> pa.Arra
 
 def scatter(size: int, codes: pa.Array | np.ndarray, values: pa.Array) -> pa.Array:
     """``values`` at positions ``codes`` (distinct) of an array of ``size``, NULL elsewhere."""
+    if len(values) == size and np.array_equal(codes, np.arange(size)):
+        return values  # every position, in order: nothing to move
     index = np.full(size, -1, dtype=np.int64)
     index[np.asarray(codes, dtype=np.int64)] = np.arange(len(values))
     return pc.take(values, pa.array(index, mask=index < 0))
@@ -107,16 +109,49 @@ def json_objects(
     customers: pa.Array, ids: pa.Array, keys: pa.Array, json_values: pa.Array
 ) -> pa.Array:
     """Per customer, a JSON object of its (key, JSON value) rows, keys sorted; ``{}`` if none."""
-    members = pc.binary_join_element_wise(json_strings(keys), json_values, ": ")
-    code = position_in(customers, ids)
-    rows = pa.table({"code": code, "key": keys, "member": members}).sort_by(
-        [("code", "ascending"), ("key", "ascending")]
-    )
-    codes = rows.column("code").to_numpy()
+    names = pc.dictionary_encode(keys)
+    order, codes = _object_order(customers, ids, names)
+    return _objects(len(customers), codes, names.take(order), json_values, order)
+
+
+def _object_order(
+    customers: pa.Array, ids: pa.Array, keys: pa.DictionaryArray
+) -> tuple[pa.Array, np.ndarray]:
+    """The rows' order by customer then key (stable), and each row's customer code in that
+    order: integers are sorted, never the rows' strings (``keys``' dictionary holds each once)."""
+    rank = np.empty(len(keys.dictionary), dtype=np.int64)
+    rank[pc.sort_indices(keys.dictionary).to_numpy()] = np.arange(len(rank))
+    code = position_in(customers, ids).to_numpy(zero_copy_only=False)
+    order = np.lexsort((rank[keys.indices.to_numpy(zero_copy_only=False)], code))
+    return pa.array(order), code[order]
+
+
+def _objects(
+    size: int,
+    codes: np.ndarray,
+    keys: pa.DictionaryArray,
+    values: pa.Array | pa.ChunkedArray,
+    order: pa.Array,
+    quote: bool = False,
+) -> pa.Array:
+    """JSON objects of ``keys`` (in order) and ``values`` taken in ``order`` (quoted as JSON
+    strings if ``quote``), rows ordered by their customer's ``codes``.
+
+    Each string array is let go as soon as the next is built: the peak is two of them.
+    """
+    ordered = pc.take(values, order)
+    ordered = ordered.combine_chunks() if isinstance(ordered, pa.ChunkedArray) else ordered
+    if quote:
+        ordered = json_strings(ordered)
+    labels = pc.binary_join_element_wise(json_strings(keys.dictionary), ": ", "")
+    members = pc.binary_join_element_wise(labels.take(keys.indices), ordered, "")
+    del ordered
     starts = run_starts(codes)
-    joined = pc.binary_join(run_lists(starts, rows.column("member").combine_chunks()), ", ")
+    joined = pc.binary_join(run_lists(starts, members), ", ")
+    del members
     objects = pc.binary_join_element_wise("{", joined, "}", "")
-    return pc.fill_null(scatter(len(customers), codes[starts], objects), "{}")
+    del joined
+    return pc.fill_null(scatter(size, codes[starts], objects), "{}")
 
 
 def source_ids(customers: pa.Array, values: pa.Table) -> pa.Array:
@@ -149,11 +184,10 @@ def lineage(customers: pa.Array, won: pa.Table) -> pa.Array:
     """Per customer: ``{"<profile column>": "<record_key whose value won>", …}``."""
     attributes = pc.dictionary_encode(won.column("attribute").combine_chunks())
     names = [PROFILE_NAMES.get(a, a) for a in attributes.dictionary.to_pylist()]
-    return json_objects(
-        customers,
-        won.column("customer360_id").combine_chunks(),
-        pa.array(names, pa.string()).take(attributes.indices),
-        json_strings(won.column("record_key").combine_chunks()),
+    keys = pa.DictionaryArray.from_arrays(attributes.indices, pa.array(names, _TEXT))
+    order, codes = _object_order(customers, won.column("customer360_id").combine_chunks(), keys)
+    return _objects(
+        len(customers), codes, keys.take(order), won.column("record_key"), order, quote=True
     )
 
 

@@ -52,6 +52,19 @@ SURVIVED = (
 )
 KEYED = ("first_name", "last_name", "city")  # voted on a folded key, shown as spelt
 BASE_COLUMNS = ("record_key", "source", "record_id", "customer360_id", "updated_at")
+# Country (ISO 3166-1 alpha-2) -> region, for the profile's ``region``.
+_REGION_CODES = {
+    "Americas": "AG AI AR AW BB BL BM BO BQ BR BS BZ CA CL CO CR CU CW DM DO EC FK GD GF GL GP "
+    "GT GY HN HT JM KN KY LC MF MQ MS MX NI PA PE PM PR PY SR SV SX TC TT US UY VC VE VG VI",
+    "APAC": "AS AU BD BN BT CC CK CN CX FJ FM GU HK ID IN IO JP KH KI KP KR LA LK MH MM MN MO MP "
+    "MV MY NC NF NP NR NU NZ PF PG PH PK PN PW SB SG TH TK TL TO TV TW UM VN VU WF WS",
+    "EMEA": "AD AE AF AL AM AO AT AX AZ BA BE BF BG BH BI BJ BW BY CD CF CG CH CI CM CV CY CZ DE "
+    "DJ DK DZ EE EG EH ER ES ET FI FO FR GA GB GE GG GH GI GM GN GQ GR GW HR HU IE IL IM IQ IR IS "
+    "IT JE JO KE KG KM KW KZ LB LI LR LS LT LU LV LY MA MC MD ME MG MK ML MR MT MU MW MZ NA NE NG "
+    "NL NO OM PL PS PT QA RE RO RS RU RW SA SC SD SE SH SI SJ SK SL SM SN SO SS ST SY SZ TD TG TJ "
+    "TM TN TR TZ UA UG UZ VA YE YT ZA ZM ZW",
+}
+REGIONS = {code: region for region, codes in _REGION_CODES.items() for code in codes.split()}
 _TEXT = pa.string()
 _WORD_START = re.compile(r"(^|[\s\-'’.])(\w)")
 _TRUE = frozenset({"true", "t", "yes", "y", "1", "oui", "ja", "si", "sí"})

@@ -7,13 +7,14 @@ formulas are written out in the contract (``contracts.gold_profile``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from c360.identity.profile_activity import linked
 from c360.identity.profile_attributes import spread
 
 CHURN_DAYS = 180.0  # recency decay of the churn risk: e^-1 of the way after half a year
@@ -96,6 +97,26 @@ def primary_segments(columns: Mapping[str, pa.Array]) -> pa.Array:
         churn >= AT_RISK, "at risk", np.where(engaged >= ENGAGED, "engaged", "dormant")
     )
     return pa.array(np.char.add(np.char.add(value.astype(str), " – "), state.astype(str)), _TEXT)
+
+
+def fact_segments(customers: pa.Array, ids: pa.Table, fact: Callable[[str], pa.Table]) -> pa.Table:
+    """(customer360_id, segment): 'rfm:' RFM segments and 'crm:' current CRM segments (named
+    by their id when ``dim_segment`` lacks them: a segment row quarantined in silver)."""
+    rfm = linked(fact("mart_ecommerce_rfm"), ids)
+    bridge = fact("bridge_customer_segment").filter(pc.field("is_current"))
+    named = bridge.join(fact("dim_segment").select(["segment_id", "segment_name"]), "segment_id")
+    crm = linked(named, ids)
+    name = pc.coalesce(crm.column("segment_name"), crm.column("segment_id"))
+    prefixed = [
+        (rfm, pc.binary_join_element_wise("rfm:", rfm.column("rfm_segment"), "")),
+        (crm, pc.binary_join_element_wise("crm:", name, "")),
+    ]
+    return pa.concat_tables(
+        pa.table({"customer360_id": pc.take(customers, t.column("code")), "segment": s}).cast(
+            pa.schema([("customer360_id", _TEXT), ("segment", _TEXT)])
+        )
+        for t, s in prefixed
+    )
 
 
 def segment_lists(customers: pa.Array, primary: pa.Array, memberships: pa.Table) -> pa.Array:
