@@ -108,7 +108,8 @@ def fold(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # a rare character (İ) lowers to two
         lowered = "".join(c.lower()[0] for c in text)
-    return lowered.translate(_FOLD)
+    # The table maps only characters outside ASCII: most redacted notes have none.
+    return lowered if lowered.isascii() else lowered.translate(_FOLD)
 
 
 def _fold_table() -> dict[int, str]:

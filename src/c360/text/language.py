@@ -19,7 +19,7 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-from c360.text.lexicon import normalize
+from c360.text.lexicon import LINE_CACHE, normalize
 from c360.text.lexicon_language import CHARS, SUFFIXES, WORDS
 
 LANGUAGES = ("fr", "en", "de", "es")
@@ -61,22 +61,34 @@ def _ending(word: str) -> str | None:
 def scores(text: str) -> tuple[dict[str, float], int]:
     """Votes per language (ours and the look-alikes), and how many words of ``text`` are not
     capitalised."""
-    text = _ADDRESS.sub(" ", text)
-    words = _WORD.findall(normalize(text))
+    lines = [_line_scores(line) for line in text.split("\n")]
     votes: dict[str, float] = defaultdict(float)
-    for word in words:
-        known = _VOTES.get(word)
-        if known:
-            for language, vote in known:
-                votes[language] += vote
-        elif ending := _ending(word):
-            votes[ending] += _SUFFIX_VOTE
+    for word_votes, _, _ in lines:  # added one by one, in text order, as a single pass would
+        for language, vote in word_votes:
+            votes[language] += vote
     letters: dict[str, float] = defaultdict(float)
-    for char in _LETTERS.findall(text.lower()):
-        letters[CHARS[char]] += _LETTER_VOTE
+    for _, telling, _ in lines:
+        for language in telling:
+            letters[language] += _LETTER_VOTE
     for language, vote in letters.items():
         votes[language] += min(vote, _MAX_LETTER_VOTES)
-    return dict(votes), len(_LOWER_WORD.findall(text))
+    return dict(votes), sum(lower for _, _, lower in lines)
+
+
+@lru_cache(maxsize=LINE_CACHE)
+def _line_scores(line: str) -> tuple[tuple[tuple[str, float], ...], tuple[str, ...], int]:
+    """The votes of ``line``'s words, the language of each telling letter, and how many words
+    are not capitalised; once per distinct line (nothing counted spans a line break)."""
+    line = _ADDRESS.sub(" ", line)
+    votes: list[tuple[str, float]] = []
+    for word in _WORD.findall(normalize(line)):
+        known = _VOTES.get(word)
+        if known:
+            votes.extend(known)
+        elif ending := _ending(word):
+            votes.append((ending, _SUFFIX_VOTE))
+    telling = tuple(CHARS[char] for char in _LETTERS.findall(line.lower()))
+    return tuple(votes), telling, len(_LOWER_WORD.findall(line))
 
 
 def detect(text: str) -> str:

@@ -34,6 +34,14 @@ _NAME = re.compile(r"(?<=[\w,;'’)] )[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*")
 _MIN_PREFIX = 3
 _MEMO_SIZE = 200_000
 """Distinct words whose candidate entries a lexicon remembers (notes reuse few words)."""
+LINE_CACHE = 4_096
+"""Distinct lines (and sentences) whose scores sentiment, topics, language detection and
+summaries remember: notes repeat many ("Call back on Thursday."); on the generated notes this
+many catch nearly every repeat.
+
+No token, entry, address or sentence spans a line break, so a text's tokens are its lines'
+joined by a line-break token, and what is found in a line does not depend on the lines around
+it."""
 
 
 def normalize(text: str) -> str:

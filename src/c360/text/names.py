@@ -17,14 +17,12 @@ declined ("z Piotrem", "od Anny", "s Novákem"; see `names_declined`).
 """
 
 import re
-from functools import lru_cache
 
+from c360.text import names_before as context
 from c360.text import names_cues as cues
-from c360.text.language import LANGUAGES, detect
 from c360.text.names_declined import declined_given, declined_surname
 from c360.text.names_doc import (
     INITIALS_AFTER,
-    INITIALS_BEFORE,
     MAX_NAME_WORDS,
     SENTENCE_START,
     Doc,
@@ -34,7 +32,6 @@ from c360.text.names_doc import (
 )
 from c360.text.names_lexicon import AMBIGUOUS, HONORIFICS, ROLE_MAILBOXES, SURNAMES, WORDLIKE
 
-_PARTICLE_SPLIT = re.compile(r"\w+[ ]|\w['’]")
 _EMAIL_LOCAL = re.compile(r"[\w.+-]+$")
 _DETERMINER = re.compile(
     r"(?:^|\s)(?P<article>the|a|an|le|la|les|un|une|du|der|die|das|dem|den|des|im|am|ein|eine"
@@ -82,9 +79,7 @@ def _unknown_word_ok(doc: Doc, k: int, particle_led: bool, cue_before: bool) -> 
     # only after particles ("von Bülow"), where a name phrase ends, or before a contact verb.
     surname = any(part in SURNAMES for part in doc.folded[k].split("-"))
     lone_noun_like = doc.nouns_capitalised and last == k and not (surname or particle_led)
-    if lone_noun_like and not (
-        _BOUNDARY.match(doc.text, after) or cues.POST_CUE.match(doc.text, after)
-    ):
+    if lone_noun_like and not (_BOUNDARY.match(doc.text, after) or cues.post_cue(doc.text, after)):
         return False
     # A known surname alone right after the cue is the person's even where the text also uses
     # the word ("Spoke to Price ... the price list", "con Díez ... diez días").
@@ -117,85 +112,20 @@ def _person_before_unit(doc: Doc, k: int) -> bool:
     return folded in SURNAMES or cues.JOB_TITLE_AFTER.match(doc.text, doc.spans[k][1]) is not None
 
 
-def _cued(doc: Doc, k: int, before: str) -> tuple[bool, int]:
-    """Whether a name cue surrounds word k, and how many particle characters lead the name."""
-    end = doc.spans[doc.run_end(k)][1]
-    if _cue_belongs_to_previous_word(doc, k):
-        return False, 0
-    if cues.POST_CUE.match(doc.text, end):
-        return True, 0
-    if cues.GREETING.search(before) and cues.GREETING_END.match(doc.text, end):
-        return True, 0
-    if cues.OFFICE_OF.search(before):
-        return False, 0
-    lead = cues.LEAD_PARTICLES.search(before)
-    cuts = [0]
-    for particle in reversed(_PARTICLE_SPLIT.findall(lead.group()) if lead else []):
-        cuts.append(cuts[-1] + len(particle))  # "von von der": the cue may own the first "von"
-    # The longest particle lead a cue still stands before; a bare line opener ("Anruf ...")
-    # takes the shortest, as it may swallow words.
-    for lead_len in sorted(cuts, reverse=True):
-        if cues.STRONG_CUE.search(before, 0, len(before) - lead_len):
-            return True, lead_len
-    for lead_len in cuts:
-        if cues.LINE_OPENER.search(before, 0, len(before) - lead_len):
-            return True, lead_len
-    return False, 0
-
-
-def _cue_before(before: str) -> bool:
-    """True if a cue that stands before a name ends `before` (lower-cased)."""
-    return any(cue.search(before) for cue in (cues.STRONG_CUE, cues.LINE_OPENER, cues.GREETING))
-
-
-def _cue_belongs_to_previous_word(doc: Doc, k: int) -> bool:
-    """True if word k follows a capitalised word that a cue stands before ("with Łukasz|
-    Żółkiewski"): the cue was that word's, and its run was judged there, whole."""
-    if k == 0 or not doc.adjacent[k - 1] or not doc.plain(k - 1):
-        return False
-    return _cue_before(doc.before(k - 1).lower())
-
-
 def _starts_name(doc: Doc, k: int) -> tuple[int, bool] | None:
     """If a name starts at word k: how many characters before it (particles, initials) belong
     to it, and whether a title stands before it."""
     before = doc.before(k)
-    title = _title(doc, before)
+    title = context.title(doc, before)
     # "J.-P. Dupont", "Frau H. Müller": initials open the name; a cue or title precedes them.
-    initials = None if title else INITIALS_BEFORE.search(before)
+    initials = None if title else context.initials_before(before)
     if initials:
         before = before[: initials.start()]
-        title = _title(doc, before)
+        title = context.title(doc, before)
     lead = _lead(doc, k, title, before)
     if lead is None:
         return None
     return lead + (len(initials.group()) if initials else 0), title is not None
-
-
-def _title(doc: Doc, before: str) -> re.Match[str] | None:
-    """The title `before` ends with, unless it is a word of the text's language ("pan")."""
-    title = cues.TITLE_BEFORE.search(before)
-    if title and title.group("title").lower() in cues.TITLE_ALSO_A_WORD and not _slavic(doc):
-        return None
-    return title
-
-
-# Letters of Slavic alphabets that English, French, German and Spanish do not use.
-_SLAVIC_LETTER = re.compile(r"[łąęśćźżńšžčřěďťňůđЀ-ӿ]", re.IGNORECASE)
-
-
-def _slavic(doc: Doc) -> bool:
-    """Whether the text may be in a Slavic language: its language, as given, is none the notes
-    are written in; or, none given, it has a Slavic letter or is not detected as one of them
-    (asked only where a rule depends on it: short texts are often detected wrong)."""
-    if doc.language:
-        return doc.language not in LANGUAGES
-    return bool(_SLAVIC_LETTER.search(doc.text)) or _detected(doc.text) not in LANGUAGES
-
-
-@lru_cache(maxsize=256)
-def _detected(text: str) -> str:
-    return detect(text)
 
 
 def _lead(doc: Doc, k: int, title: re.Match[str] | None, before: str) -> int | None:
@@ -212,19 +142,19 @@ def _lead(doc: Doc, k: int, title: re.Match[str] | None, before: str) -> int | N
     doubtful = given and (folded in AMBIGUOUS or _word_opening_sentence(doc, probe, before))
     if given and not doubtful:
         return 0
-    cued, lead_len = _cued(doc, k, before)
+    cued, lead_len = context.cued(doc, k, before)
     if given:
         # "Call with Sydney office": a name that is also a place, before a unit word, is the place.
         followed = doc.adjacent[probe] and doc.tight(probe, probe + 1) and doc.plain(probe + 1)
         return 0 if (cued and not _names_a_place(doc, probe)) or followed else None
-    if cued and _unknown_word_ok(doc, probe, lead_len > 0, _cue_before(before)):
+    if cued and _unknown_word_ok(doc, probe, lead_len > 0, context.cue_before(before)):
         return lead_len
     # "z Piotrem", "od Anny", "s Novákem": a known name declined after a Slavic preposition.
     # Not where the preposition is a word of the text's language: "do Time", "Lyon o Lille".
     declined = probe == k and (declined_given(folded) or declined_surname(folded))
     if declined and (case := cues.CASE_CUE.search(before)):
         plain = case.group("prep") not in cues.CASE_CUE_ALSO_A_WORD and not doc.language
-        return 0 if plain or _slavic(doc) else None
+        return 0 if plain or context.slavic(doc) else None
     surname = folded in SURNAMES and folded not in AMBIGUOUS
     return 0 if surname and cues.WEAK_CUE.search(before) else None
 
@@ -488,7 +418,7 @@ def _common_word_opening(doc: Doc, k: int) -> bool:
         following is not None
         and following.group(1).islower()
         and SENTENCE_START.search(doc.before(k)) is not None
-        and cues.POST_CUE.match(doc.text, end) is None
+        and not cues.post_cue(doc.text, end)
     )
 
 

@@ -87,6 +87,20 @@ POST_CUE = re.compile(
     re.IGNORECASE,
 )
 
+
+def post_cue(text: str, end: int) -> bool:
+    """True if a contact verb starts at `end`, after a space or not (`POST_CUE`).
+
+    Every cue opens with "(" or a letter, so the regex runs only where one follows: most
+    capitalised words end before punctuation, a line break or a number.
+
+    >>> post_cue("Haddad a rappelé.", 6), post_cue("Haddad, 2 jours.", 6)
+    (True, False)
+    """
+    following = text[end + 1 : end + 2] if text[end : end + 1] == " " else text[end : end + 1]
+    return (following == "(" or following.isalpha()) and POST_CUE.match(text, end) is not None
+
+
 # After a word opening a sentence: an object pronoun or a finite verb of the kind notes report
 # ("Ángel lo tiene que validar", "Claire nous a rappelé", "Will wants"). A noun or adjective
 # there would take an article or a noun ("El ángel", "Luz verde"), so the word is a name.

@@ -43,6 +43,7 @@ _SURNAME_SHAPE = re.compile(
 )
 # Between two words of one name: a space, maybe surname particles ("de la", "von der").
 _GAP = re.compile(r"[ ](?:(?:" + "|".join(PARTICLES) + r")[ ])?")
+_NEWLINE = re.compile("\n")
 _FOLD_EXTRA = str.maketrans(
     {"ß": "ss", "ı": "i", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d"}
 )
@@ -80,6 +81,15 @@ class Doc:
         self.spans = [m.span() for m in found]
         self.words = [m.group() for m in found]
         self.folded = [fold(w) for w in self.words]
+        # What is written before each word, on its line: asked of most words, some twice.
+        self._before = [
+            text[max(text.rfind("\n", max(0, start - 48), start) + 1, start - 48) : start]
+            for start, _ in self.spans
+        ]
+        self._plain = [
+            not (w.isupper() or f in NOT_NAMES or f in ORG_WORDS or f in HONORIFICS)
+            for w, f in zip(self.words, self.folded, strict=True)
+        ]
         self.adjacent = [
             _GAP.fullmatch(text, self.spans[k][1], self.spans[k + 1][0]) is not None
             for k in range(len(found) - 1)
@@ -95,20 +105,17 @@ class Doc:
         for k in range(len(found) - 2, -1, -1):
             if self.adjacent[k]:
                 self._run_last[k] = self._run_last[k + 1]
-        self._line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self._line_starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
         self._line_search: dict[tuple[int, re.Pattern[str]], bool] = {}
         self._lower: set[str] | None = None
 
     def plain(self, k: int) -> bool:
         """True if word k may be part of a name: no title, function word, acronym or product."""
-        f = self.folded[k]
-        return not (self.words[k].isupper() or f in NOT_NAMES or f in ORG_WORDS or f in HONORIFICS)
+        return self._plain[k]
 
     def before(self, k: int) -> str:
         """Up to 48 characters before word k, on its line."""
-        start = self.spans[k][0]
-        line_start = self.text.rfind("\n", max(0, start - 48), start) + 1
-        return self.text[max(line_start, start - 48) : start]
+        return self._before[k]
 
     def line(self, k: int) -> str:
         """The line holding word k."""

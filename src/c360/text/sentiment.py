@@ -19,7 +19,9 @@ German, capitalised words inside a sentence ("Claire", "Joy") are skipped, as ar
 
 from __future__ import annotations
 
-from c360.text.lexicon import BOUNDARIES, tokens
+from functools import lru_cache
+
+from c360.text.lexicon import BOUNDARIES, LINE_CACHE, tokens
 from c360.text.lexicon_cues import (
     CONTRAST,
     CUE_LANGUAGES,
@@ -48,11 +50,26 @@ def polarity(text: str, language: str) -> float:
     A language without cue lists is scored with all of them.
     """
     languages = (language,) if language in CUE_LANGUAGES else CUE_LANGUAGES
+    lines = text.split("\n")
     total = 0.0
     for lang in languages:
-        lexicons = cues(lang)
-        total += _polarity(tokens(text, names=lexicons.capitalised_nouns), lexicons)
+        score = 0.0
+        for line in lines:
+            for addend in _line_addends(line, lang):
+                score += addend  # one by one, in text order, as a single pass would add them
+        total += score
     return total
+
+
+@lru_cache(maxsize=LINE_CACHE)
+def _line_addends(line: str, language: str) -> tuple[float, ...]:
+    """What each cue of ``line`` adds to the score, in order.
+
+    A line break ends every negation, scaling and "but", so a line scores the same alone as in
+    its text: scored once per distinct line, as notes repeat many ("Call back on Thursday.").
+    """
+    lexicons = cues(language)
+    return tuple(_addends(tokens(line, names=lexicons.capitalised_nouns), lexicons))
 
 
 def sentiment(text: str, language: str) -> str:
@@ -65,8 +82,10 @@ def sentiment(text: str, language: str) -> str:
     return "neutral"
 
 
-def _polarity(words: list[str], lexicons: Cues) -> float:
-    score = 0.0
+def _addends(words: list[str], lexicons: Cues) -> list[float]:
+    """What each cue of ``words`` adds to the score, in order: its weight, or the change a
+    negator or scaler after it makes to it."""
+    added: list[float] = []
     reach = 0  # words left that a negator still flips
     scale = 1.0  # intensifier or diminisher waiting for the next cue
     emphasis = 1.0  # after "but", until the sentence ends
@@ -89,7 +108,7 @@ def _polarity(words: list[str], lexicons: Cues) -> float:
             negated = reach > 0 and not _negative_phrase(words, cue.start, lexicons)
             if negated:
                 value *= NEGATED_WEIGHT
-            score += value
+            added.append(value)
             last = (cue.end, value, negated)
             scale = 1.0
             i = cue.end
@@ -101,19 +120,19 @@ def _polarity(words: list[str], lexicons: Cues) -> float:
             continue
         kind, factor = modifier.value
         if kind == NEGATE_AROUND and last is not None and not last[2] and i - last[0] <= 2:
-            score += last[1] * (NEGATED_WEIGHT - 1)  # flip the cue just before
+            added.append(last[1] * (NEGATED_WEIGHT - 1))  # flip the cue just before
             last = (last[0], last[1] * NEGATED_WEIGHT, True)
         elif kind in (NEGATE, NEGATE_AROUND):
             reach = NEGATION_REACH
         elif kind == SCALE_AROUND and last is not None and i == last[0]:
-            score += last[1] * (factor - 1)  # scale the cue just before
+            added.append(last[1] * (factor - 1))  # scale the cue just before
             last = (last[0], last[1] * factor, last[2])
         elif kind in (SCALE, SCALE_AROUND):
             scale = factor
         elif kind == CONTRAST:
             emphasis = factor
         i = modifier.end
-    return score
+    return added
 
 
 def _negative_phrase(words: list[str], start: int, lexicons: Cues) -> bool:

@@ -14,11 +14,15 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
+from typing import NamedTuple
 
 from c360.text.entities import Entity, extract_entities, fold
+from c360.text.lexicon import LINE_CACHE
 
 
 def _folded_words(text: str) -> frozenset[str]:
@@ -85,10 +89,9 @@ def summarise(
     ordered = sorted(entities, key=lambda e: e.start)
     starts = [e.start for e in ordered]
     parts = [_features(text[a:b]) for a, b in spans]
-    frequency = Counter(w for _, words, _ in parts for w in set(_content(words)))
+    frequency = Counter(w for part in parts for w in part.distinct)
     scores = [
-        _score(text[a:b], *part, frequency, _kinds_within(ordered, starts, a, b))
-        + _position(i, len(spans))
+        _score(part, frequency, _kinds_within(ordered, starts, a, b)) + _position(i, len(spans))
         for i, ((a, b), part) in enumerate(zip(spans, parts, strict=True))
     ]
     ranked = sorted(range(len(spans)), key=lambda i: (-scores[i], i))[:max_sentences]
@@ -104,14 +107,25 @@ def sentences(text: str) -> list[tuple[int, int]]:
     ['Approx. 20 units, z.B. Kabel.', 'Ca. p. ex. M. Dupont.', 'Fine']
     """
     spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        if "\n" not in m[0] and not _ends_sentence(text, start, m):
-            continue
-        _add(text, start, m.start() + len(m[0].rstrip()), spans)
-        start = m.end()
-    _add(text, start, len(text), spans)
+    offset = 0
+    for line in text.split("\n"):  # a line break always ends a sentence
+        spans.extend((offset + a, offset + b) for a, b in _line_sentences(line))
+        offset += len(line) + 1
     return spans
+
+
+@lru_cache(maxsize=LINE_CACHE)  # notes repeat many lines
+def _line_sentences(line: str) -> tuple[tuple[int, int], ...]:
+    """``sentences`` of one line, which holds no line break."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(line):
+        if not _ends_sentence(line, start, m):
+            continue
+        _add(line, start, m.start() + len(m[0].rstrip()), spans)
+        start = m.end()
+    _add(line, start, len(line), spans)
+    return tuple(spans)
 
 
 def _ends_sentence(text: str, start: int, m: re.Match[str]) -> bool:
@@ -154,11 +168,32 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
         spans.append((start + lead, start + len(chunk.rstrip())))
 
 
-def _features(sentence: str) -> tuple[str, list[str], int]:
-    """The sentence folded without its placeholders, its words, and how many placeholders."""
+class _Features(NamedTuple):
+    """What scores a sentence, the text around it aside."""
+
+    distinct: tuple[str, ...]  # its informative words, folded, each once
+    placeholders: int  # redacted spans and template fields in it
+    capitalised: bool  # a capitalised word after the first (a name, a product)
+    negation: bool
+    commitment: bool
+    short: bool  # fewer than four words
+    dangling: bool  # ends with a comma, or is all capitals
+
+
+@lru_cache(maxsize=LINE_CACHE)  # notes repeat many sentences ("Call back on Thursday.")
+def _features(sentence: str) -> _Features:
     bare, placeholders = _PLACEHOLDER.subn(" ", sentence)
     folded = fold(bare)
-    return folded, _WORD.findall(folded), placeholders
+    words = _WORD.findall(folded)
+    return _Features(
+        distinct=tuple(dict.fromkeys(map(sys.intern, _content(words)))),  # smaller than a set
+        placeholders=placeholders,
+        capitalised=any(w[:1].isupper() for w in sentence.split()[1:] if not w.isupper()),
+        negation=bool(_NEGATION.search(folded)),
+        commitment=bool(_COMMITMENT.search(folded)),
+        short=len(words) < 4,
+        dangling=sentence.rstrip().endswith(",") or sentence.isupper(),
+    )
 
 
 def _content(words: list[str]) -> list[str]:
@@ -170,22 +205,14 @@ def _position(index: int, count: int) -> float:
     return 0.3 if index == 0 else 0.15 if index == count - 1 else 0.0
 
 
-def _score(
-    sentence: str,
-    folded: str,
-    words: list[str],
-    placeholders: int,
-    frequency: Counter[str],
-    named: set[str],
-) -> float:
-    distinct = set(_content(words))
+def _score(sentence: _Features, frequency: Counter[str], named: set[str]) -> float:
+    distinct, placeholders = sentence.distinct, sentence.placeholders
     informative = min(len(distinct), 8) / 8 + sum(frequency[w] - 1 for w in distinct) / 4
-    capitalised = any(w[:1].isupper() for w in sentence.split()[1:] if not w.isupper())
-    score = informative + 0.5 * len(named) + 0.3 * capitalised - 0.25 * placeholders
-    score += 0.7 * bool(_NEGATION.search(folded)) + 0.7 * bool(_COMMITMENT.search(folded))
-    if len(words) < 4 or (placeholders and len(distinct) <= 2 * placeholders):
+    score = informative + 0.5 * len(named) + 0.3 * sentence.capitalised - 0.25 * placeholders
+    score += 0.7 * sentence.negation + 0.7 * sentence.commitment
+    if sentence.short or (placeholders and len(distinct) <= 2 * placeholders):
         score -= 1.5  # a contact line, a greeting, a sign-off, a call to action
-    if sentence.rstrip().endswith(",") or sentence.isupper():
+    if sentence.dangling:
         score -= 1.5
     return score / math.sqrt(1 + len(distinct) / 20)  # no winning by length alone
 

@@ -15,8 +15,9 @@ one vote per strong cue and less per weak one; ties go to the topic listed first
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
-from c360.text.lexicon import tokens
+from c360.text.lexicon import LINE_CACHE, tokens
 from c360.text.lexicon_cues import CUE_LANGUAGES, cues
 
 TOPICS: tuple[str, ...] = (
@@ -39,14 +40,22 @@ DEFAULT_TOPIC = "product_inquiry"
 def topic_votes(text: str, language: str) -> dict[str, float]:
     """Votes per topic; a language without cue lists is scored with all of them."""
     languages = (language,) if language in CUE_LANGUAGES else CUE_LANGUAGES
+    lines = text.split("\n")
     votes: dict[str, float] = defaultdict(float)
     for lang in languages:
-        lexicons = cues(lang)
-        words = tokens(text, names=lexicons.capitalised_nouns)
-        for match in lexicons.topics.matches(words):
-            for name, weight in match.value:
+        for line in lines:
+            for name, weight in _line_votes(line, lang):
                 votes[name] += weight
     return dict(votes)
+
+
+@lru_cache(maxsize=LINE_CACHE)
+def _line_votes(line: str, language: str) -> tuple[tuple[str, float], ...]:
+    """The votes of each cue of ``line``, in order (no cue spans a line break: see
+    ``LINE_CACHE``); once per distinct line."""
+    lexicons = cues(language)
+    words = tokens(line, names=lexicons.capitalised_nouns)
+    return tuple(vote for match in lexicons.topics.matches(words) for vote in match.value)
 
 
 def topic(text: str, language: str) -> str:
