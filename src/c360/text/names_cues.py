@@ -106,10 +106,13 @@ def post_cue(text: str, end: int) -> bool:
 # there would take an article or a noun ("El ángel", "Luz verde"), so the word is a name.
 SUBJECT_VERB = re.compile(
     r"[ ](?:(?:lo|la|le|les|los|las|nos|me|se|nous|lui|leur)[ ]\w|l['’]\w"
-    r"|(?:quiere|prefiere|pide|necesita|confirma|acepta|dice|dijo|decide|tiene que|debe"
-    r"|veut|préfère|demande|confirme|accepte|valide|dit|doit|souhaite|va|a (?:dit|confirmé"
-    r"|demandé|validé|accepté|préféré)|wants|prefers|needs|asked|confirmed|accepted|agreed"
-    r"|said|says|decided|mentioned|will (?:call|send|confirm|sign))\b)"
+    r"|(?:quiere|prefiere|pide|necesita|confirma|acepta|dice|dijo|decide|tiene que|debe|valora"
+    r"|aprecia|agradece|comenta|comentó|pregunta|preguntó|llamó|insiste|solicita|reclama|firmó"
+    r"|veut|préfère|demande|confirme|accepte|valide|dit|doit|souhaite|va|apprécie|remercie"
+    r"|signale|insiste|a (?:dit|confirmé|demandé|validé|accepté|préféré|appelé|rappelé|signalé)"
+    r"|wants|prefers|needs|asked|confirmed|accepted|agreed|said|says|decided|mentioned"
+    r"|appreciates|values|thanked|requested|insists|complained|will (?:call|send|confirm|sign))"
+    r"\b)"
 )
 
 # A model code after a word ("Sonivo 4K", "Nexiq X200"): letters and digits mixed, a product.
