@@ -399,3 +399,49 @@ def test_any_text_is_written_as_json_dumps_writes_it(
 ) -> None:
     col = pa.array(texts, pa.string()).slice(start, max(len(texts) - start - cut, 0))
     assert exports._json_values(col).to_pylist() == quoted(col.to_pylist())
+
+
+def reference_lines(data: pa.Table) -> str:
+    """JSON lines as ``json.dumps`` writes each row, times in ISO-8601 (no float columns)."""
+
+    def value(v: object) -> object:
+        return v.isoformat() if isinstance(v, dt.date) else v
+
+    return "".join(
+        json.dumps({k: value(v) for k, v in row.items()}, ensure_ascii=False, separators=(",", ":"))
+        + "\n"
+        for row in data.to_pylist()
+    )
+
+
+TEXTS = st.text(st.sampled_from('"\\\x00\n aé'), max_size=4)
+TIMES = st.datetimes(dt.datetime(1, 1, 1), dt.datetime(9999, 12, 31)).map(
+    lambda t: t.replace(microsecond=0)
+)
+
+
+@given(
+    st.lists(st.tuples(TEXTS, st.none() | TEXTS, TIMES, st.none() | st.dates()), max_size=5),
+    st.integers(0, 2),
+)
+def test_text_times_and_dates_with_and_without_nulls_are_written_as_json_dumps_writes_them(
+    rows: list[tuple[str, str | None, dt.datetime, dt.date | None]], start: int
+) -> None:
+    """Columns without NULLs take their quotes from the line around them; the text is the same."""
+    names = ("s", "t", "at", "on")
+    kinds = (pa.string(), pa.large_string(), pa.timestamp("s"), pa.date32())
+    columns = [pa.array([r[i] for r in rows], kind) for i, kind in enumerate(kinds)]
+    data = pa.table(columns, names=names).slice(start)
+    assert json_lines(data).decode() == reference_lines(data)
+    assert json_lines(data.select(["at", "s"])).decode() == reference_lines(
+        data.select(["at", "s"])
+    )
+
+
+def test_iso_times_of_a_sliced_column_with_nulls_put_the_t_in_their_own_rows() -> None:
+    times = [dt.datetime(2024, 3, 1, 9, 30), None, dt.datetime(1999, 12, 31, 23, 59, 59), None]
+    for unit, fraction in (("s", ""), ("ms", ".000")):
+        col = pa.array(times, pa.timestamp(unit)).slice(1)
+        assert exports._iso(col).to_pylist() == [None, f"1999-12-31T23:59:59{fraction}", None]
+    zoned = pa.array(times, pa.timestamp("s", "UTC")).slice(0, 3)
+    assert exports._iso(zoned).to_pylist() == ["2024-03-01T09:30:00Z", None, "1999-12-31T23:59:59Z"]

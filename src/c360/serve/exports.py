@@ -137,15 +137,18 @@ def json_lines(data: pa.RecordBatch | pa.Table) -> bytes:
 
 def _encode(batch: pa.RecordBatch) -> tuple[list[pa.Array], pa.Array]:
     """The batch's CSV columns and its JSON lines, each column's text encoded once."""
-    csv_columns, pieces = [], []
+    csv_columns, pieces, closing = [], [], ""
     for i, (name, col) in enumerate(zip(batch.schema.names, batch.columns, strict=True)):
         plain = _plain(col)
-        values = _json_values(col, plain)
+        values, bare = _json_text(col, plain)
         csv_columns.append(_csv_values(col, plain, values))
-        pieces += [("{" if i == 0 else ",") + json.dumps(name) + ":", values]
+        # Text without NULLs takes its quotes from the pieces around it: no copy to quote it.
+        opening = '"' if bare else ""
+        pieces += [closing + ("{" if i == 0 else ",") + json.dumps(name) + ":" + opening, values]
+        closing = opening
     if not pieces:
         return csv_columns, pa.array(["{}\n"] * batch.num_rows, pa.string())
-    return csv_columns, pc.binary_join_element_wise(*pieces, "}\n", "")
+    return csv_columns, pc.binary_join_element_wise(*pieces, closing + "}\n", "")
 
 
 def _csv_values(
@@ -159,30 +162,49 @@ def _csv_values(
 
 def _json_values(col: pa.Array, plain: pa.Array | None = None) -> pa.Array:
     """Each value of ``col`` as JSON text; NULL (and NaN or infinity) as ``null``."""
+    text, bare = _json_text(col, plain)
+    return _quoted(text) if bare else text
+
+
+def _json_text(col: pa.Array, plain: pa.Array | None = None) -> tuple[pa.Array, bool]:
+    """:func:`_json_values`, but a column of text, times or dates without NULLs comes without
+    its quotes (True), for the caller to add."""
+    kind = col.type
+    if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+        text = _escaped(col)
+    elif pa.types.is_timestamp(kind) or pa.types.is_date(kind):
+        text = _plain(col) if plain is None else plain  # ISO text: nothing to escape
+    else:
+        return pc.fill_null(_json_other(col, plain).cast(pa.string()), "null"), False
+    if col.null_count == 0:
+        return text.cast(pa.string()), True
+    return pc.fill_null(_quoted(text).cast(pa.string()), "null"), False
+
+
+def _json_other(col: pa.Array, plain: pa.Array | None) -> pa.Array:
+    """JSON text of a column neither of text nor of times; NULL stays NULL."""
     kind = col.type
     if pa.types.is_list(kind) or pa.types.is_large_list(kind):
         first, last = col.offsets[0].as_py(), col.offsets[-1].as_py()
         items = _json_values(col.values.slice(first, last - first))
         offsets = pc.subtract(col.offsets, col.offsets[0])
         rebuilt = type(col).from_arrays(offsets, items, mask=col.is_null())
-        text = pc.binary_join_element_wise("[", pc.binary_join(rebuilt, ","), "]", "")
-    elif pa.types.is_string(kind) or pa.types.is_large_string(kind):
-        text = _quote(col)
-    elif pa.types.is_timestamp(kind) or pa.types.is_date(kind):
-        text = _quote(_plain(col) if plain is None else plain)
-    elif pa.types.is_floating(kind):
+        return pc.binary_join_element_wise("[", pc.binary_join(rebuilt, ","), "]", "")
+    if pa.types.is_floating(kind):
         digits = (_plain(col) if plain is None else plain).cast(pa.string())
-        text = pc.if_else(pc.is_finite(col), digits, pa.scalar(None, pa.string()))
-    elif any(is_kind(kind) for is_kind in _WRITTEN_AS_IS):
-        text = col.cast(pa.string())
-    else:
-        raise TypeError(f"cannot export a column of type {kind} as JSON")
-    return pc.fill_null(text.cast(pa.string()), "null")
+        return pc.if_else(pc.is_finite(col), digits, pa.scalar(None, pa.string()))
+    if any(is_kind(kind) for is_kind in _WRITTEN_AS_IS):
+        return col.cast(pa.string())
+    raise TypeError(f"cannot export a column of type {kind} as JSON")
 
 
-def _quote(col: pa.Array) -> pa.Array:
-    """JSON strings: quotes and backslashes escaped in one pass over the bytes, then control
-    characters in the rows holding one."""
+def _quoted(text: pa.Array) -> pa.Array:
+    return pc.binary_join_element_wise('"', text, '"', "")
+
+
+def _escaped(col: pa.Array) -> pa.Array:
+    """Text as inside JSON's quotes: quotes and backslashes escaped in one pass over the bytes,
+    then control characters in the rows holding one."""
     text = col.cast(pa.string())
     data = np.frombuffer(_data(text), np.uint8)
     hits = np.flatnonzero((data == 34) | (data == 92))
@@ -190,7 +212,7 @@ def _quote(col: pa.Array) -> pa.Array:
         text = _escape_quotes(text, hits)
     if (data < 32).any():
         text = _escape_rows(text, r"[\x00-\x1f]", _CONTROL.items())
-    return pc.binary_join_element_wise('"', text, '"', "")
+    return text
 
 
 def _escape_quotes(text: pa.Array, hits: np.ndarray) -> pa.Array:
@@ -250,9 +272,21 @@ def _iso(col: pa.Array) -> pa.Array:
     first, end = (seconds * _PER_SECOND[kind.unit] for seconds in _FOUR_DIGIT_YEARS)
     if low.is_valid and first <= low.value and high.value < end:
         # Arrow's cast writes ``2024-03-01 09:30:00`` (``Z`` when in UTC): only the 'T' differs.
-        return pc.utf8_replace_slice(utc.cast(pa.string()), 10, 11, "T")
+        return _with_t(utc.cast(pa.string()))
     zone = "" if kind.tz is None else "Z"
     return pc.strftime(utc, format=f"%Y-%m-%dT%H:%M:%S{zone}")
+
+
+def _with_t(text: pa.Array) -> pa.Array:
+    """ISO text with a 'T' for the space after the date: the eleventh byte of each value."""
+    validity, offsets, data = text.buffers()
+    starts = np.frombuffer(offsets, np.int32)[text.offset : text.offset + len(text)]
+    if text.null_count:
+        starts = starts[np.asarray(text.is_valid())]
+    body = np.frombuffer(data, np.uint8).copy()
+    body[starts + 10] = ord("T")
+    buffers = [validity, offsets, pa.py_buffer(body)]
+    return pa.Array.from_buffers(pa.string(), len(text), buffers, text.null_count, text.offset)
 
 
 def _write_lines(out: gzip.GzipFile, lines: pa.Array) -> None:
