@@ -151,3 +151,34 @@ def test_reasons_are_the_contracts_allowed_values() -> None:
 )  # fmt: skip
 def test_scanner_agents_are_named_and_browsers_are_not(agent: str, named: bool) -> None:
     assert bool(re.search(engagement.SCANNER_AGENT, agent.lower())) is named
+
+
+def test_an_agent_shared_by_opens_and_clicks_is_judged_per_event(engine: Engine) -> None:
+    sends = silver(engine, "stg_marketing_sends", [
+        {"send_id": s, "campaign_id": "CAMP_001", "asset_id": "ASSET_00001",
+         "customer_id": "CUST_000001", "send_at": SENT} for s in ("S1", "S2", "S3")
+    ])  # fmt: skip
+    events = silver(engine, "stg_marketing_events", [
+        {"event_id": e, "send_id": s, "customer_id": "CUST_000001", "event_type": kind,
+         "event_at": after(sec), "user_agent": agent}
+        for e, s, kind, sec, agent in [
+            ("E1", "S1", "open", 600, "Mozilla/5.0"),  # the proxy rule reads opens only
+            ("E2", "S1", "click", 9000, "Mozilla/5.0"),
+            ("E3", "S2", "open", 600, "Mozilla/5.0"),
+            ("E4", "S2", "open", 900, None),
+            ("E5", "S3", "click", 700, None),
+            ("E6", "S3", "open", 800, BARRACUDA),
+            ("E7", "S3", "bounce", 1, BARRACUDA),  # not an engagement: not classified
+        ]
+    ])  # fmt: skip
+    rows = built(
+        engine, c.EMAIL_ENGAGEMENT_CLASSIFIED, engagement.classify_engagement(sends, events)
+    )
+    assert [(r["event_id"], r["user_agent"], r["machine_reason"]) for r in rows] == [
+        ("E1", "Mozilla/5.0", "proxy_open"),
+        ("E2", "Mozilla/5.0", None),
+        ("E3", "Mozilla/5.0", "proxy_open"),
+        ("E4", None, None),
+        ("E5", None, None),
+        ("E6", BARRACUDA, "scanner_user_agent"),
+    ]

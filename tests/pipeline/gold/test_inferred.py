@@ -5,7 +5,8 @@ from __future__ import annotations
 import pyarrow as pa
 
 from c360.contracts import gold_star as c
-from c360.pipeline.gold.inferred import referrers, with_inferred
+from c360.engines import Engine
+from c360.pipeline.gold.inferred import missing_ids, referrers, with_inferred
 
 SEGMENTS = pa.table(
     {"segment_id": ["SEG_1", "SEG_3"], "segment_name": ["VIP", "New"],
@@ -56,3 +57,23 @@ def test_the_facts_referencing_each_dimension_are_found_in_the_contracts() -> No
         "dim_customer": [("bridge_customer_segment", "customer_id"), ("fct_orders", "customer_id")],
         "dim_segment": [("bridge_customer_segment", "segment_id")],
     }  # dim_date declares no inferred members: the calendar is whole
+
+
+def test_missing_ids_are_the_facts_ids_the_dimension_lacks_once_each(engine: Engine) -> None:
+    dimension = engine.register("inferred_segments", SEGMENTS)
+    bridge = engine.register(
+        "inferred_bridge", pa.table({"segment_id": ["SEG_3", "SEG_9", None, "SEG_2", "SEG_9"]})
+    )
+    other = engine.register("inferred_other", pa.table({"seg": ["SEG_2", "SEG_1", "SEG_7"]}))
+    named = [bridge.segment_id, other.seg]
+    ids = engine.to_arrow(missing_ids(dimension, "segment_id", named)).column("id")
+    assert sorted(ids.to_pylist()) == ["SEG_2", "SEG_7", "SEG_9"]
+    data, added = with_inferred(SEGMENTS, c.DIM_SEGMENT, [ids])
+    assert added == 3 and data.column("segment_id").to_pylist()[2:] == ["SEG_2", "SEG_7", "SEG_9"]
+
+
+def test_no_id_is_missing_when_the_dimension_holds_them_all(engine: Engine) -> None:
+    dimension = engine.register("inferred_segments_all", SEGMENTS)
+    facts = engine.register("inferred_facts_all", pa.table({"segment_id": ["SEG_1", None]}))
+    ids = engine.to_arrow(missing_ids(dimension, "segment_id", [facts.segment_id]))
+    assert ids.num_rows == 0

@@ -6,11 +6,13 @@ import datetime as dt
 from typing import Any
 
 import ibis
+import pyarrow as pa
 import pytest
 
 from c360.contracts import gold_star as c
 from c360.engines import Engine
-from c360.pipeline.gold.kpis import kpi_measures
+from c360.pipeline.gold.kpis import kpi_measures, month_number, period_name
+from c360.pipeline.gold.star import year_month
 from tests.pipeline.gold.test_star import built, gold
 
 D = dt.datetime
@@ -133,3 +135,15 @@ def test_empty_tables_give_one_period_and_rates_of_zero(engine: Engine) -> None:
     rates = [m for m in measures if m != "clv"]
     assert [rows[0][m] for m in rates] == [0.0] * len(rates)  # DIVIDE(…, 0), never NULL
     assert rows[0]["count_orders"] == rows[0]["total_budget_eur"] == 0
+
+
+def test_a_month_number_is_named_as_the_calendar_names_the_month(engine: Engine) -> None:
+    days = [D(2025, 1, 1), D(2024, 12, 31, 23, 59, 59), D(2023, 10, 5), D(999, 9, 9)]
+    t = engine.register("kpi_days", pa.table({"at": pa.array(days, pa.timestamp("us"))}))
+    named = t.select(
+        number=month_number(t.at), name=period_name(month_number(t.at)), calendar=year_month(t.at)
+    )
+    rows = engine.to_arrow(named).to_pylist()
+    assert [r["number"] for r in rows] == [202501, 202412, 202310, 99909]
+    assert [r["name"] for r in rows] == ["2025-01", "2024-12", "2023-10", "999-09"]
+    assert all(r["name"] == r["calendar"] for r in rows)

@@ -46,10 +46,12 @@ def classify_engagement(sends: Table, events: Table) -> Table:
     )
     near = ibis.window(group_by="send_id", order_by="_t", range=(-BURST_SECONDS, BURST_SECONDS))
     t = t.mutate(count_clicks_nearby=(t._click.sum().over(near) - t._click).cast("int64"))
+    agents = _agents(e)
+    t = t.left_join(agents, "user_agent").drop("user_agent_right")
     is_open = t.event_type == "open"
-    rules = (  # case-insensitive searches, rather than lower-casing two million agents first
-        t.user_agent.re_search(f"(?i){SCANNER_AGENT}"),
-        is_open & t.user_agent.re_search(PROXY_AGENT),
+    rules = (
+        t._scanner,
+        is_open & t._proxy,
         t.count_clicks_nearby > 0,
         is_open & t.seconds_after_send.between(0, INSTANT_SECONDS),
     )
@@ -62,18 +64,38 @@ def classify_engagement(sends: Table, events: Table) -> Table:
     return t.select(*built_columns(EMAIL_ENGAGEMENT_CLASSIFIED))
 
 
-def human_engagement(classified: Table) -> Table:
-    """Per send a person opened or clicked: how often (``count_human_opens/clicks``) and when
-    first (``first_human_open_at/click_at``), from ``email_engagement_classified``.
+def _agents(events: Table) -> Table:
+    """Each distinct user agent with the two rules that read it (``_scanner``, ``_proxy``):
+    two million events come from a few dozen agents, so each is searched once."""
+    agents = events.select("user_agent").distinct()
+    agent = agents.user_agent
+    return agents.mutate(  # case-insensitive searches, rather than lower-casing every agent
+        _scanner=agent.re_search(f"(?i){SCANNER_AGENT}"), _proxy=agent.re_search(PROXY_AGENT)
+    )
 
-    A person's click proves an open that a privacy proxy hid, so the first open is the first
-    open or click, as ``fct_email_events.is_human_opened`` counts it."""
-    people = classified.filter(~classified.is_machine)
-    return people.group_by("send_id").aggregate(
-        count_human_opens=_.event_id.count(where=_.event_type == "open"),
-        count_human_clicks=_.event_id.count(where=_.event_type == "click"),
-        first_human_open_at=_.event_at.min(),  # the events classified are opens and clicks
-        first_human_click_at=_.event_at.min(where=_.event_type == "click"),
+
+def send_engagement(classified: Table) -> Table:
+    """Per send opened or clicked, from ``email_engagement_classified`` (every open and click
+    of a known send): how often and when first it was opened (``count_opens``,
+    ``first_open_at``) and clicked, and the same for the person alone (``count_human_opens``,
+    ``first_human_open_at`` …), the machines' events left out.
+
+    A person's click proves an open that a privacy proxy hid, so the person's first open is
+    their first open or click, as ``fct_email_events.is_human_opened`` counts it."""
+    is_open, is_click, human = (
+        classified.event_type == "open",
+        classified.event_type == "click",
+        ~classified.is_machine,
+    )
+    return classified.group_by("send_id").aggregate(
+        count_opens=_.event_id.count(where=is_open),
+        count_clicks=_.event_id.count(where=is_click),
+        first_open_at=_.event_at.min(where=is_open),
+        first_click_at=_.event_at.min(where=is_click),
+        count_human_opens=_.event_id.count(where=human & is_open),
+        count_human_clicks=_.event_id.count(where=human & is_click),
+        first_human_open_at=_.event_at.min(where=human),  # the events are opens and clicks
+        first_human_click_at=_.event_at.min(where=human & is_click),
     )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import ibis
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -32,6 +33,15 @@ def referrers(contracts: Iterable[Table]) -> dict[str, list[tuple[str, str]]]:
             if dimensions.get(parent) == parent_column and t.name != parent:
                 found[parent].append((t.name, column))
     return found
+
+
+def missing_ids(dimension: ibis.Table, key: str, named: Iterable[ibis.Column]) -> ibis.Table:
+    """The ids of ``named`` (columns of the facts) that ``dimension`` lacks, once each, as
+    ``id``: the engine reads the facts, and only the few ids it finds leave it."""
+    dtype = dimension[key].type()
+    ids = ibis.union(*(c.cast(dtype).name("id").as_table() for c in named))
+    ids = ids.filter(ids.id.notnull()).distinct()
+    return ids.anti_join(dimension, ids.id == dimension[key])
 
 
 def with_inferred(

@@ -68,10 +68,10 @@ def build_gold(
     workspace = Path(workspace)
     persons = engine.register("identity_people", people) if people is not None else None
     try:
-        built = _build_models(workspace, engine, persons, progress)
+        built, tables = _build_models(workspace, engine, persons, progress)
     finally:  # the engine keeps a registered table until told
         engine.forget("identity_people")
-    return _with_inferred_members(workspace, built, people)
+    return _with_inferred_members(workspace, engine, tables, built, people)
 
 
 def _build_models(
@@ -79,7 +79,8 @@ def _build_models(
     engine: Engine,
     persons: ibis.Table | None,
     progress: Callable[[BuiltGold], None] | None,
-) -> list[BuiltGold]:
+) -> tuple[list[BuiltGold], dict[str, ibis.Table]]:
+    """The models built, and every table read or built (as the engine reads it)."""
     tables: dict[str, ibis.Table] = {}
     built = []
     for model in MODELS:
@@ -100,22 +101,30 @@ def _build_models(
         built.append(BuiltGold(model.name, data.num_rows, time.perf_counter() - started))
         if progress:
             progress(built[-1])
-    return built
+    return built, tables
 
 
 def _with_inferred_members(
-    workspace: Path, built: list[BuiltGold], people: pa.Table | None
+    workspace: Path,
+    engine: Engine,
+    tables: dict[str, ibis.Table],
+    built: list[BuiltGold],
+    people: pa.Table | None,
 ) -> list[BuiltGold]:
     """Publish each dimension again with its inferred members (see ``inferred``), once every
-    model has computed on the rows that passed silver."""
+    model has computed on the rows that passed silver (``tables``: the gold tables built)."""
     contracts = {b.model: m.contract for b in built for m in MODELS if m.name == b.model}
     for name, referrers in inferred.referrers(contracts.values()).items():
         if name not in contracts or not referrers:
             continue
         started = time.perf_counter()
-        named = [lake.read_table(workspace, "gold", t, [c]).column(c) for t, c in referrers]
+        named = [tables[t][c] for t, c in referrers]
+        key = contracts[name].primary_key[0]
+        ids = engine.to_arrow(inferred.missing_ids(tables[name], key, named)).column("id")
+        if not len(ids):  # the dimension holds every id: it stays as published
+            continue
         dimension = lake.read_table(workspace, "gold", name)
-        data, added = inferred.with_inferred(dimension, contracts[name], named, people)
+        data, added = inferred.with_inferred(dimension, contracts[name], [ids], people)
         if added:
             data = conform(data, contracts[name])
             lake.publish_table(workspace, "gold", name, data, contracts[name].partition_by)

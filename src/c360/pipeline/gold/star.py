@@ -10,7 +10,7 @@ from ibis.expr.types import DateValue, IntegerValue, StringValue, Table, Timesta
 
 from c360.contracts import gold_star as c
 from c360.contracts.model import Table as Contract
-from c360.pipeline.gold.engagement import human_engagement
+from c360.pipeline.gold.engagement import send_engagement
 from c360.pipeline.gold.model import GoldModel, built_columns
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -134,17 +134,14 @@ def fct_order_lines(lines: Table, orders: Table, products: Table) -> Table:
 def fct_email_events(sends: Table, events: Table, classified: Table) -> Table:
     """One row per send: what its events did (an event whose send is unknown is left out), and
     what the person did and when, without the machines' events (``classified``:
-    ``email_engagement_classified``)."""
-    kind = events.event_type
-    per_send = events.group_by("send_id").aggregate(
-        count_opens=_.event_id.count(where=kind == "open"),
-        count_clicks=_.event_id.count(where=kind == "click"),
-        count_bounces=_.event_id.count(where=kind == "bounce"),
-        count_unsubscribes=_.event_id.count(where=kind == "unsubscribe"),
-        first_open_at=_.event_at.min(where=kind == "open"),
-        first_click_at=_.event_at.min(where=kind == "click"),
+    ``email_engagement_classified``, which holds every open and click of a known send, so
+    only bounces and unsubscribes are counted from ``events``)."""
+    others = events.filter(events.event_type.isin(("bounce", "unsubscribe")))
+    per_send = others.group_by("send_id").aggregate(
+        count_bounces=_.event_id.count(where=_.event_type == "bounce"),
+        count_unsubscribes=_.event_id.count(where=_.event_type == "unsubscribe"),
     )
-    out = lookup(lookup(sends, per_send, "send_id"), human_engagement(classified), "send_id")
+    out = lookup(lookup(sends, per_send, "send_id"), send_engagement(classified), "send_id")
     bounced = out.count_bounces.fill_null(0) > 0
     human_opens, human_clicks = (
         out.count_human_opens.fill_null(0),
