@@ -11,7 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from c360.identity.cluster import Edge, cluster, cluster_coded, cluster_with_report
+from c360.identity.cluster import (
+    Edge,
+    _Agglomeration,
+    cluster,
+    cluster_coded,
+    cluster_with_report,
+)
 
 # Household: Anna and her second record, Ben, and X: a record with only the shared e-mail.
 NAMES = {"crm:anna": "anna", "web:anna": "anna", "crm:ben": "ben", "shop:x": None}
@@ -366,3 +372,89 @@ def test_numbered_records_out_of_range_are_rejected() -> None:
         cluster_coded(2, *_coded([(0, 2, 1.0)]), never_numbered)
     with pytest.raises(ValueError, match=r"outside 0\.\.1"):
         cluster_coded(2, *_coded([(0, 1, 1.0)]), never_numbered, must_not_link=[(-1, 0)])
+
+
+def _agglomerated(
+    size: int,
+    edges: list[tuple[int, int, float]],
+    conflict: Callable[[int, int], bool],
+    signature: Callable[[int], int] | None,
+    contacts: Callable[[int], tuple[int, int, int, int]] | None,
+) -> list[int]:
+    """Every component merged edge by edge, none labelled whole at once."""
+    state = _Agglomeration(size, conflict, signature, contacts)
+    if edges:
+        state.seed(*_coded(edges))
+    state.run()
+    return state.labels().tolist()
+
+
+# Records, edges, each record's signature, the (ordered) conflicting signatures, contacts.
+Numbered = tuple[
+    int, list[tuple[int, int, float]], list[int], set[tuple[int, int]], list[tuple[int, ...]]
+]
+
+
+@st.composite
+def numbered_problems(draw: st.DrawFn) -> Numbered:
+    size = draw(st.integers(2, 14))
+    record = st.integers(0, size - 1)
+    pairs = draw(st.lists(st.tuples(record, record), max_size=30))
+    weights = st.sampled_from([0.5, 1.0, 2.0, 3.0])
+    edges = [(a, b, draw(weights)) for a, b in pairs]
+    signs = [draw(st.integers(0, min(3, size - 1))) for _ in range(size)]  # below size
+    # Conflicts one way round only are allowed: the shortcut must ask both ways.
+    conflicts = draw(st.sets(st.tuples(st.integers(0, 3), st.integers(0, 3)), max_size=4))
+    value = st.sampled_from([-1, -1, 0, 1])
+    contacts = [(draw(value), draw(value) + 10, -1, -1) for _ in range(size)]
+    return size, edges, signs, conflicts, contacts
+
+
+@settings(max_examples=300, deadline=None)
+@given(numbered_problems())
+def test_components_labelled_whole_cluster_as_merged_edge_by_edge(problem: Numbered) -> None:
+    size, edges, signs, conflicts, contacts = problem
+
+    def conflict(a: int, b: int) -> bool:
+        return (signs[a], signs[b]) in conflicts
+
+    def coded(record: int) -> tuple[int, int, int, int]:
+        mail, phone, born, street = contacts[record]
+        return mail, phone if phone >= 10 else -1, born, street
+
+    for signature in (signs.__getitem__, None):
+        expected = _agglomerated(size, edges, conflict, signature, coded)
+        left, right, weight = _coded(edges) if edges else ([], [], [])
+        found = cluster_coded(size, left, right, weight, conflict, signature=signature,
+                              contacts=coded)  # fmt: skip
+        assert found.tolist() == expected
+
+
+def test_a_component_without_conflicts_or_strangers_is_one_cluster() -> None:
+    calls: list[tuple[int, int]] = []
+
+    def counted(a: int, b: int) -> bool:
+        calls.append((a, b))
+        return False
+
+    # 0-1-2 one e-mail (7); 3-4 two e-mails and two phones: strangers, kept apart.
+    contacts = [(7, 20, -1, -1), (7, -1, -1, -1), (-1, 21, -1, -1), (8, 22, -1, -1),
+                (9, 23, -1, -1)]  # fmt: skip
+    labels = cluster_coded(
+        5, *_coded([(2, 1, 1.0), (1, 0, 2.0), (3, 4, 5.0)]), counted,
+        signature=[0, 0, 1, 2, 3].__getitem__, contacts=contacts.__getitem__,
+    )  # fmt: skip
+    assert labels.tolist() == [0, 0, 0, 3, 4]
+    assert (2, 0) in calls and (0, 2) in calls  # both ways round, once each
+
+
+def test_a_conflict_one_way_round_keeps_a_component_from_being_joined_at_once() -> None:
+    labels = cluster_coded(3, *_coded([(0, 1, 5.0), (1, 2, 1.0)]), lambda a, b: (a, b) == (2, 0))
+    assert labels.tolist() == _agglomerated(3, [(0, 1, 5.0), (1, 2, 1.0)],
+                                            lambda a, b: (a, b) == (2, 0), None, None)  # fmt: skip
+
+
+def test_a_component_with_a_weight_that_is_no_number_is_merged_edge_by_edge() -> None:
+    edges = [(0, 1, float("nan")), (1, 2, 1.0)]
+    labels = cluster_coded(3, *_coded(edges), never_numbered)
+    assert labels.tolist() == _agglomerated(3, edges, never_numbered, None, None) == [0, 1, 1]

@@ -3,6 +3,7 @@ and the profile's parses found in the cache matching filled."""
 
 from __future__ import annotations
 
+import phonenumbers
 import pyarrow as pa
 
 from c360.identity.normalise import normalise_records, phone_e164, phones_e164
@@ -43,3 +44,30 @@ def test_matching_leaves_the_profile_nothing_to_parse() -> None:
     assert phone_e164.cache_info().misses == parsed == 3
     assert again.to_pylist() == ["+33612345678", "+447442408691", "+16502530000"]
     assert again.to_pylist() == normalised.column("phone").to_pylist()
+
+
+def _parsed_and_validated(value: str, country: str | None) -> str | None:
+    """One number read by phonenumbers alone: parse, validate, format."""
+    try:
+        parsed = phonenumbers.parse(value, country)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(parsed):
+        return None
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+VALIDATED = [
+    ("+39 06 1234 5678", None), ("06 1234 5678", "IT"), ("0039 06 12345678", "IT"),
+    ("+39 0612345678", "FR"), ("3123456789", "IT"), ("+39 00 1234", None),
+    ("+225 01 23 45 67 89", None),
+    ("0612345678", "FR"), ("+33 612345678", None), ("0612345678", "DE"), ("650 253 0000", "US"),
+    ("+1 650 253 0000", None), ("250 253 0000", "CA"), ("+1 250 253 0000", "US"),
+    ("07442 408691", "GB"), ("+44 7442 408691", None), ("000", "GB"), ("0", "FR"),
+]  # fmt: skip
+
+
+def test_each_spelling_of_a_number_is_validated_as_phonenumbers_would() -> None:
+    found = [phone_e164(v, c) for v, c in VALIDATED]
+    assert found == [_parsed_and_validated(v, c) for v, c in VALIDATED]
+    assert found[0] == found[1] == found[2] == "+390612345678"  # Italian leading zero kept

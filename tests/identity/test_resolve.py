@@ -7,8 +7,19 @@ from datetime import date
 
 import pyarrow as pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from c360.identity.resolve import Overrides, deterministic, disagree, people, resolve
+from c360.identity.resolve import (
+    Overrides,
+    Person,
+    _owner,
+    deterministic,
+    disagree,
+    people,
+    resolve,
+)
+from c360.identity.similarity import dates_compatible, names_compatible
 
 
 def _records() -> pa.Table:
@@ -322,3 +333,33 @@ def test_no_records_in_chunks_of_nothing_resolve_to_nobody() -> None:
     pairs = _pairs().slice(0, 0)
     resolution = resolve(records, pairs, 0.9, Overrides(), {}, {}, "run", 1)
     assert resolution.links.num_rows == 0 and resolution.pairs.num_rows == 0
+
+
+def _disagree_as_written(a: Person, b: Person) -> bool:
+    """The guard read in full: each side's owner, then names and dates."""
+    (first_a, last_a), (first_b, last_b) = _owner(a, b), _owner(b, a)
+    names = names_compatible(first_a, last_a, first_b, last_b)
+    return not names or not dates_compatible(a[2], b[2])
+
+
+_PERSONS = st.tuples(
+    st.sampled_from([None, "anna", "ana", "ben", "fiona", "samuel", "roy"]),
+    st.sampled_from([None, "roy", "lee", "robinson", "anna"]),
+    st.sampled_from([None, date(1980, 5, 4), date(1980, 4, 5), date(1990, 5, 4)]),
+    st.sampled_from([None, "samuel", "fiona"]),
+    st.sampled_from([None, "grobinson", "slee", "annaroy"]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PERSONS, _PERSONS)
+def test_the_guard_answers_as_the_names_and_dates_read_in_full(a: Person, b: Person) -> None:
+    assert disagree(a, b) == _disagree_as_written(a, b)
+
+
+def test_one_first_name_leaves_the_dates_to_decide() -> None:
+    anna = ("anna", "roy", date(1980, 5, 4), None, None)
+    assert not disagree(anna, ("anna", "lee", None, None, None))
+    assert not disagree(anna, ("anna", "roy", date(1980, 4, 5), None, None))  # day/month swap
+    assert disagree(anna, ("anna", "roy", date(1990, 7, 4), None, None))
+    assert disagree(anna, ("ben", "roy", date(1980, 5, 4), None, None))

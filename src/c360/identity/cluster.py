@@ -11,7 +11,9 @@ joined by the edges between them; they may be once either has grown through anot
 
 The work is done on records numbered 0..n-1 in the order of their keys (:func:`cluster_coded`):
 ties, which go to the smallest keys, compare ints, and the state of each record is a list item or
-an array item rather than a dict entry under its key string.
+an array item rather than a dict entry under its key string. Connected components of the edges
+never interact, and one in which no merge can be refused or put off (most of them) is labelled
+whole at once; only the others are merged edge by edge.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 
 Conflict = Callable[[str, str], bool]
 Signature = Callable[[str], Hashable]
@@ -320,6 +324,11 @@ def cluster_coded(
     if len(named) and (named.min() < 0 or named.max() >= size):
         raise ValueError(f"edges or overrides name records outside 0..{size - 1}")
     state = _Agglomeration(size, conflict, signature, contacts)
+    whole: np.ndarray | None = None
+    if not must_link and not must_not_link and len(left):
+        whole, component, low = _whole(size, left, right, weight, state)
+        rest = ~whole[component[left]]
+        left, right, weight = left[rest], right[rest], weight[rest]
     for a, b in must_not_link:
         if a != b:
             state.apart.setdefault(a, set()).add(b)
@@ -327,7 +336,104 @@ def cluster_coded(
     state.link(must_link)
     state.seed(left, right, weight)
     state.run()
-    return state.labels()
+    labels = state.labels()
+    if whole is not None:
+        settled = whole[component]
+        labels[settled] = low[component[settled]]
+    return labels
+
+
+def _whole(
+    size: int, left: np.ndarray, right: np.ndarray, weight: np.ndarray, state: _Agglomeration
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Which connected components of the edges the agglomeration would join whole, each
+    record's component, and each component's smallest record.
+
+    Components never interact: each is clustered as if alone. One ends as a single cluster
+    when no merge in it can be refused or put off: no two of its records conflict (either way
+    round), its records know at most one e-mail or at most one phone, so no two parts of it
+    are strangers, and its weights are numbers (a NaN strength is never merged on). Such a
+    component is labelled at once rather than merged edge by edge."""
+    graph = coo_matrix((np.ones(len(left), dtype=np.int8), (left, right)), shape=(size, size))
+    count, component = connected_components(graph, directed=False)
+    records = np.unique(np.concatenate([left, right]))
+    group = component[records]
+    alike = np.ones(count, dtype=bool)
+    if state.contacts is not None:
+        coded = np.array([state.contacts(r)[:2] for r in records.tolist()], dtype=np.int64)
+        alike = _one_value(group, coded[:, 0], count) | _one_value(group, coded[:, 1], count)
+    signs = np.array([state.sign(r) for r in records.tolist()], dtype=np.int64)
+    # One record per (component, signature), and another of it where there is one: the guard
+    # looks at signatures alone.
+    keyed = group * np.int64(size) + signs
+    order = np.argsort(keyed, kind="stable")
+    keyed = keyed[order]
+    first = np.flatnonzero(np.diff(keyed, prepend=-1))
+    repeated = np.diff(first, append=len(keyed)) > 1
+    second = np.where(repeated, order[np.minimum(first + 1, len(order) - 1)], -1)
+    owners = keyed[first] // size
+    starts = np.flatnonzero(np.diff(owners, prepend=-1))
+    ends = np.append(starts[1:], len(first))
+    whole = np.zeros(count, dtype=bool)
+    whole[owners[starts]] = alike[owners[starts]]
+    whole[component[left[~np.isfinite(weight)]]] = False
+    members = records[order[first]].tolist()
+    others = np.where(second >= 0, records[second], -1).tolist()
+    conflict, sign, answered, asked = state.conflict, state.sign, {}, {}
+
+    def ask(a: int, b: int) -> bool:
+        hit = answered[sign(a) * size + sign(b)] = conflict(a, b)
+        return hit
+
+    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+        owner = int(owners[start])
+        if not whole[owner]:
+            continue
+        if end - start > WHOLE_SIGNATURES or _conflicts(
+            members[start:end], others[start:end], ask
+        ):  # fmt: skip
+            whole[owner] = False
+            asked.update(answered)  # the agglomeration will ask again
+        answered.clear()
+    if asked:
+        state.conflict = _remembered(conflict, sign, size, asked)
+    low = np.full(count, size, dtype=np.int64)
+    np.minimum.at(low, group, records)
+    return whole, component, low
+
+
+WHOLE_SIGNATURES = 32  # beyond this many look-alikes a component is merged edge by edge
+
+
+def _remembered(
+    conflict: CodedConflict, sign: CodedSignature, size: int, asked: dict[int, bool]
+) -> CodedConflict:
+    """``conflict``, answered from ``asked`` (by the two signatures, in order) where it can."""
+
+    def remembered(a: int, b: int) -> bool:
+        known = asked.get(sign(a) * size + sign(b))
+        return conflict(a, b) if known is None else known
+
+    return remembered
+
+
+def _one_value(group: np.ndarray, values: np.ndarray, count: int) -> np.ndarray:
+    """Per component, whether its records know at most one distinct value (-1: none)."""
+    known = values >= 0
+    pairs = np.unique(group[known] * np.int64(values.max(initial=0) + 1) + values[known])
+    return np.bincount(pairs // (values.max(initial=0) + 1), minlength=count) <= 1
+
+
+def _conflicts(members: list[int], others: list[int], conflict: CodedConflict) -> bool:
+    """Whether any two of ``members`` (one per signature) conflict either way round, or one
+    with ``others``' record of its signature (-1: it has no other)."""
+    for i, a in enumerate(members):
+        if others[i] >= 0 and conflict(a, others[i]):
+            return True
+        for b in members[i + 1 :]:
+            if conflict(a, b) or conflict(b, a):
+                return True
+    return False
 
 
 def _numbered_contacts(contacts: Contacts, keys: Sequence[str]) -> CodedContacts:

@@ -17,6 +17,7 @@ import phonenumbers
 import pyarrow as pa
 import pyarrow.compute as pc
 import pycountry
+from phonenumbers.phonenumberutil import national_significant_number
 
 from c360.identity.nicknames import NICKNAMES
 from c360.pipeline.silver.conform import COUNTRY_FOLDED, COUNTRY_ISO, EMAIL, fold_country
@@ -208,9 +209,24 @@ def phone_e164(value: str | None, country: str | None) -> str | None:
         parsed = phonenumbers.parse(value, country.upper() if country else None)
     except phonenumbers.NumberParseException:
         return None
-    if not phonenumbers.is_valid_number(parsed):
+    return _valid_e164(parsed.country_code, national_significant_number(parsed))
+
+
+@lru_cache(maxsize=_PHONE_CACHE)
+def _valid_e164(country_code: int, national: str) -> str | None:
+    """``+`` country code and national number if phonenumbers finds the number valid, else None.
+
+    Validity and the E.164 text depend on these two alone, so the spellings of one number
+    ("0612345678" in France, "+33 6 12 34 56 78") are validated once: the costlier half of a
+    parse, for a number of a country code that several regions share."""
+    digits = national.lstrip("0") or "0"
+    number = phonenumbers.PhoneNumber(country_code=country_code, national_number=int(digits))
+    if zeros := len(national) - len(digits):  # an Italian number's leading zeros
+        number.italian_leading_zero = True
+        number.number_of_leading_zeros = zeros
+    if not phonenumbers.is_valid_number(number):
         return None
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 @lru_cache(maxsize=_CACHE)

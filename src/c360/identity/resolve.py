@@ -167,9 +167,12 @@ def disagree(a: Person, b: Person) -> bool:
     "grobinson@…" Fiona Robinson's. Against a typo or initials ("Mua", "J.-B.") the mailbox
     says nothing.
     """
+    if not dates_compatible(a[2], b[2]):
+        return True
+    if a[0] is not None and b[0] is not None:  # no mailbox stands in: the names as written
+        return a[0] != b[0] and not names_compatible(a[0], a[1], b[0], b[1])
     (first_a, last_a), (first_b, last_b) = _owner(a, b), _owner(b, a)
-    names = names_compatible(first_a, last_a, first_b, last_b)
-    return not names or not dates_compatible(a[2], b[2])
+    return not names_compatible(first_a, last_a, first_b, last_b)
 
 
 def _rule(pairs: pa.Table) -> pa.Array | pa.ChunkedArray | None:
@@ -194,10 +197,16 @@ def deterministic(pairs: pa.Table, who: Mapping[str, Person]) -> pa.Array:
 
 
 def _ruled(
-    pairs: pa.Table, left: np.ndarray, right: np.ndarray, person: np.ndarray, persons: list[Person]
+    pairs: pa.Table,
+    left: np.ndarray,
+    right: np.ndarray,
+    person: np.ndarray,
+    persons: list[Person],
+    verdicts: dict[int, bool] | None = None,
 ) -> pa.Array:
     """:func:`deterministic` for numbered records (``left``, ``right``: -1 for an unknown key),
-    the guard asked once per distinct pair of persons."""
+    the guard asked once per distinct pair of persons; ``verdicts`` is given what it answered
+    (:func:`disagree` of persons ``i`` and ``j`` under ``i * len(persons) + j``)."""
     flags = np.zeros(pairs.num_rows, dtype=bool)
     if (rule := _rule(pairs)) is None:
         return pa.array(flags)
@@ -208,8 +217,11 @@ def _ruled(
         raise KeyError(pairs.column(f"record_key_{side}")[row].as_py())
     count = len(persons)
     distinct, inverse = np.unique(person[a] * count + person[b], return_inverse=True)
-    verdicts = [not disagree(persons[p // count], persons[p % count]) for p in distinct.tolist()]
-    flags[flagged] = np.array(verdicts, dtype=bool)[inverse]
+    keys = distinct.tolist()
+    found = [disagree(persons[p // count], persons[p % count]) for p in keys]
+    if verdicts is not None:
+        verdicts.update(zip(keys, found, strict=True))
+    flags[flagged] = ~np.array(found, dtype=bool)[inverse]
     return pa.array(flags)
 
 
@@ -300,12 +312,21 @@ def _check_kept(
         raise TypeError("a pair at or above the threshold has no match weight")
 
 
-def _guard(person: np.ndarray, persons: list[Person]) -> tuple[CodedConflict, CodedSignature]:
-    """The over-merge guard between numbered records, and each one's person as its signature."""
+def _guard(
+    person: np.ndarray, persons: list[Person], verdicts: dict[int, bool]
+) -> tuple[CodedConflict, CodedSignature]:
+    """The over-merge guard between numbered records, and each one's person as its signature;
+    ``verdicts`` holds what :func:`disagree` answered already (see :func:`_ruled`), and is given
+    its new answers: the clustering may ask twice."""
     signed = array("q", person.tobytes())
+    count = len(persons)
 
     def conflict(a: int, b: int) -> bool:
-        return disagree(persons[signed[a]], persons[signed[b]])
+        key = signed[a] * count + signed[b]
+        known = verdicts.get(key)
+        if known is None:
+            known = verdicts[key] = disagree(persons[signed[a]], persons[signed[b]])
+        return known
 
     return conflict, signed.__getitem__
 
@@ -340,7 +361,8 @@ def resolve(
         raise ValueError(f"identity overrides name unknown records: {', '.join(unknown)}")
     left, right = numbers(pairs.column("record_key_l")), numbers(pairs.column("record_key_r"))
     person, persons = _persons(records, rows)
-    ruled = _ruled(pairs, left, right, person, persons)
+    verdicts: dict[int, bool] = {}  # the rule pairs' guard, asked again by the clustering
+    ruled = _ruled(pairs, left, right, person, persons, verdicts)
     probability = pc.if_else(ruled, 1.0, pairs.column("match_probability"))
     above = pc.greater_equal(probability, threshold)
     kept = pc.indices_nonzero(above)  # the rest cannot link anything
@@ -348,7 +370,7 @@ def resolve(
     kept_left, kept_right = left[index], right[index]
     weights = pairs.column("match_weight").take(kept)
     _check_kept(pairs, kept, kept_left, kept_right, weights)
-    conflict, signature = _guard(person, persons)
+    conflict, signature = _guard(person, persons, verdicts)
     contacts = _contacts(records, rows)
     pa.default_memory_pool().release_unused()  # freed Arrow buffers: back to the system
     joins = kept_left != kept_right  # a pair of a record with itself links nothing
@@ -363,7 +385,7 @@ def resolve(
         signature=signature,
         contacts=contacts,
     )
-    del person, persons, conflict, signature, contacts  # the guard's memory can go
+    del person, persons, conflict, signature, contacts, verdicts  # the guard's memory can go
     key_list = keys.to_pylist()
     key_of = np.empty(len(names), dtype=object)
     key_of[number] = np.array(key_list, dtype=object)
