@@ -98,3 +98,13 @@ def test_countries_and_emails_with_a_dotted_capital_i_or_a_vertical_tab(engine: 
     out = engine.to_arrow(t.select(c=conform.country_iso(t.v), e=conform.email(t.v))).to_pydict()
     assert out["c"] == ["TR", "IT", "DE", None]
     assert out["e"] == [None, None, None, "i@example.com"]
+
+
+def test_repaired_text_is_clean_text_with_its_encoding_repaired(engine: Engine) -> None:
+    """Only text holding a mis-encoded letter goes to Python; the rest is cleaned alone, and
+    both read as cleaning then repairing would."""
+    values = ["  MÃ¼nchen ", "Ã‰lodie", "plain", " trim me\t", "", "NULL", None, "â€™s",
+              "Âge", "Ã"]  # fmt: skip
+    t = engine.register("repaired_cases", pa.table({"v": pa.array(values, pa.string())}))
+    out = engine.to_arrow(t.select(v=conform.repaired_text(t.v))).column("v").to_pylist()
+    assert out == ["München", "Élodie", "plain", "trim me", None, None, None, "’s", "Âge", "Ã"]

@@ -248,3 +248,41 @@ def test_a_plus_sign_reads(engine: Engine) -> None:
     out = engine.to_arrow(t.select(n=parse.number(t.v), i=parse.integer(t.v))).to_pydict()
     assert out["n"] == [12.5, 5.0, 1234.5, 1000.0, None, None, None]
     assert out["i"] == [None, 5, None, None, None, None, None]
+
+
+def test_trim_looks_at_the_last_character_not_the_last_byte(engine: Engine) -> None:
+    """A value ending in a letter of several bytes keeps it; one ending in white space after
+    such a letter loses the space."""
+    values = ["a😀 ", "日本\t", "x\u2028", "é", "😀", " \u00e9\u0301"]
+    t = engine.register("trim_last_cases", pa.table({"v": values}))
+    out = engine.to_arrow(t.select(v=parse.trim(t.v), c=parse.clean_text(t.v))).to_pydict()
+    assert out["v"] == ["a😀", "日本", "x\u2028", "é", "😀", "\u00e9\u0301"]
+    assert out["c"] == out["v"]
+
+
+def test_a_category_written_as_allowed_reads_as_any_other_spelling_of_it(engine: Engine) -> None:
+    """Values written exactly as an allowed value are looked up first; each reads as the
+    longer path reads it, also where two allowed values fold alike (the later one wins)."""
+    allowed = ["en_US", "Mid-Market", "mid_market", "web", "in store"]
+    values = ["en_US", "en_us", " EN-US", "Mid-Market", "mid_market", "MID MARKET", "web",
+              "Web ", "in store", "in_store", "store", "", None]  # fmt: skip
+    t = engine.register("category_cases", pa.table({"v": pa.array(values, pa.string())}))
+    out = engine.to_arrow(t.select(c=parse.category(t.v, allowed))).column("c").to_pylist()
+    assert out == ["en_US", "en_US", "en_US", "mid_market", "mid_market", "mid_market", "web",
+                   "web", "in store", "in store", None, None, None]  # fmt: skip
+
+
+def test_dates_alone_and_times_in_utc_read_as_the_longer_path_reads_them(engine: Engine) -> None:
+    """The shapes most sources write take a short path: a date alone is midnight, a time with
+    a Z is in UTC already; an impossible one is NULL as on the longer path."""
+    values = ["2024-07-28", "2024-07-28T10:00:00Z", "2024-02-30", "2024-02-30T10:00:00Z",
+              "0999-01-01", "2024-07-28T10:00:00z", "2024-07-28T10:00:00+00:00",
+              " 2024-07-28T10:00:00Z", "2024-07-28T10:00Z"]  # fmt: skip
+    t = engine.register("short_path_cases", pa.table({"when": values}))
+    out = engine.to_arrow(
+        t.select(timestamp=parse.timestamp(t.when), written=parse.written_timestamp(t.when))
+    ).to_pydict()
+    ten = datetime(2024, 7, 28, 10)
+    assert out["written"] == [datetime(2024, 7, 28), ten, None, None, datetime(999, 1, 1),
+                              None, ten, ten, ten]  # fmt: skip
+    assert out["timestamp"] == out["written"]

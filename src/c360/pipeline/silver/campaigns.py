@@ -21,7 +21,7 @@ def stg_marketing_campaigns(bronze: Table, as_of: datetime) -> Staged:
     future (both allowed statuses, active and completed, mean it has started) and an end before
     the start (``end_before_start``). An end date in the future is an active campaign's."""
     c = marketing.CAMPAIGNS
-    name = conform.repair_encoding(parse.clean_text(bronze.campaign_name))
+    name = conform.repaired_text(bronze.campaign_name)
     t = parse.by_contract(bronze, c, campaign_name=name)
     checks = [
         *parse.contract_checks(t, c),
@@ -35,7 +35,7 @@ def stg_marketing_assets(bronze: Table, campaigns: Table, as_of: datetime) -> St
     """E-mail templates of known campaigns; a mis-encoded subject is repaired, a creation date in
     the future rejected. ``variant`` is NULL outside A/B tests."""
     c = marketing.ASSETS
-    subject = conform.repair_encoding(parse.clean_text(bronze.subject))
+    subject = conform.repaired_text(bronze.subject)
     t = parse.by_contract(bronze, c, subject=subject)
     checks = [
         *parse.contract_checks(t, c, {"marketing_campaigns": campaigns}),

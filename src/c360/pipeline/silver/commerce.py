@@ -26,8 +26,8 @@ def stg_products(bronze: Table) -> Staged:
     t = parse.by_contract(
         bronze,
         c,
-        product_name=conform.repair_encoding(parse.clean_text(bronze.product_name)),
-        brand=conform.repair_encoding(parse.clean_text(bronze.brand)),
+        product_name=conform.repaired_text(bronze.product_name),
+        brand=conform.repaired_text(bronze.brand),
     )
     return stage(t, parse.contract_checks(t, c), c.primary_key, c.column_names)
 

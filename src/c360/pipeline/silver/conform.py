@@ -9,7 +9,7 @@ import ibis
 import pycountry
 from ibis.expr.types import StringValue
 
-from c360.pipeline.silver.parse import SPACE, lower, trim
+from c360.pipeline.silver.parse import SPACE, clean_text, lower, trim
 
 # Spellings seen in sources, lower-cased and trimmed, to ISO 3166-1 alpha-2: the usual ones in
 # several languages, every country's codes and English names, then its names in the languages
@@ -131,10 +131,24 @@ def phone_e164(number: str, region: str) -> str:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
+# The lead byte, read as Latin-1 or Windows-1252, of every UTF-8 letter of Latin-1 (é, ü, ß:
+# "Ã", "Â") and of the punctuation from U+2000 on (’, €: "â"): text without any is sound.
+_MIS_ENCODED = "ÃÂâ"
+
+
+def repaired_text(value: StringValue) -> StringValue:
+    """``parse.clean_text(value)`` with ``repair_encoding`` applied where it can change
+    anything: a text holding none of ``_MIS_ENCODED`` (cleaning takes none away) is left
+    alone by the engine, which spares most rows a call into Python (0.7M calls at scale 10)."""
+    text = clean_text(value)
+    marked = ibis.or_(*(value.contains(c) for c in _MIS_ENCODED))
+    return ibis.ifelse(marked, repair_encoding(text), text)
+
+
 @ibis.udf.scalar.python(null_handling="special")
 def repair_encoding(text: str) -> str:
     """UTF-8 text that an export decoded as Latin-1 or Windows-1252, read back ("Ã©" → "é")."""
-    if text is None or not any(c in text for c in "ÃÂâ"):
+    if text is None or not any(c in text for c in _MIS_ENCODED):
         return text
     for codec in ("latin-1", "cp1252"):
         try:

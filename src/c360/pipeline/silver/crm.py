@@ -32,7 +32,7 @@ def stg_crm_accounts(bronze: Table, as_of: datetime) -> Staged:
     """B2B accounts; a mis-encoded name is repaired ("Ã©" → "é"); a creation date in the
     future is rejected."""
     c = crm.ACCOUNTS
-    name = conform.repair_encoding(parse.clean_text(bronze.account_name))
+    name = conform.repaired_text(bronze.account_name)
     t = parse.by_contract(bronze, c, account_name=name)
     checks = [*parse.contract_checks(t, c), ("future_date", parse.future(t.created_at, as_of))]
     return stage(t, checks, c.primary_key, c.column_names)
@@ -95,8 +95,8 @@ def stg_crm_segments(bronze: Table, as_of: datetime) -> Staged:
     t = parse.by_contract(
         bronze,
         c,
-        segment_name=conform.repair_encoding(parse.clean_text(bronze.segment_name)),
-        description=conform.repair_encoding(parse.clean_text(bronze.description)),
+        segment_name=conform.repaired_text(bronze.segment_name),
+        description=conform.repaired_text(bronze.description),
     )
     checks = [*parse.contract_checks(t, c), ("future_date", parse.future(t.created_at, as_of))]
     return stage(t, checks, c.primary_key, c.column_names)

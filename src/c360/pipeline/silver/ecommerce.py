@@ -47,9 +47,9 @@ def stg_ecommerce_products(bronze: Table) -> Staged:
     t = b.select(
         *LINEAGE,
         product_id=parse.clean_text(b.product_id),
-        name=conform.repair_encoding(parse.clean_text(b.name)),
+        name=conform.repaired_text(b.name),
         category=category.fill_null("Unknown"),
-        brand=conform.repair_encoding(parse.clean_text(b.brand)).fill_null("Unknown"),
+        brand=conform.repaired_text(b.brand).fill_null("Unknown"),
         price=parse.money(b.price),
         cost=parse.money(b.cost),
         _category=category,
@@ -93,10 +93,10 @@ def stg_ecommerce_customers(bronze: Table, pseudonymise: Pseudonymise, as_of: da
     t = b.select(
         *LINEAGE,
         customer_id=parse.clean_text(b.customer_id),
-        name=conform.repair_encoding(parse.clean_text(b.name)).fill_null("Unknown"),
+        name=conform.repaired_text(b.name).fill_null("Unknown"),
         email_hash=pseudonymise(mail),
         has_valid_email=mail.notnull(),
-        city=conform.repair_encoding(parse.clean_text(b.city)),
+        city=conform.repaired_text(b.city),
         country=conform.country_iso(b.country),
         registration_date=_past(registered, as_of).cast("date"),
         loyalty_tier=_tier(parse.lower(parse.clean_text(b.loyalty_tier)).fill_null("bronze")),
@@ -139,7 +139,7 @@ def stg_ecommerce_orders(
         product_id=parse.clean_text(b.product_id),
         quantity=parse.integer(b.quantity),
         order_at=parse.written_timestamp(b.order_date),
-        shipping_address=conform.repair_encoding(parse.clean_text(b.shipping_address)),
+        shipping_address=conform.repaired_text(b.shipping_address),
         _raw_quantity=b.quantity,
         _raw_date=b.order_date,
     )

@@ -214,8 +214,8 @@ def stg_mongo_customers(bronze: Table, pseudonymise: Pseudonymise) -> Staged:
         _consent=parse.lower(parse.clean_text(bronze.marketing_consent)),
     )
     b = b.mutate(_phone=conform.phone_e164(parse.clean_text(b.phone), b._country))
-    first = conform.repair_encoding(parse.clean_text(b.first_name))
-    last = conform.repair_encoding(parse.clean_text(b.last_name))
+    first = conform.repaired_text(b.first_name)
+    last = conform.repaired_text(b.last_name)
     digits = b._age_text.re_extract(r"^([0-9]{1,3})(\.0+)?( ?(years|ans|yrs))?$", 1).nullif("")
     # Not COALESCE: DuckDB would look every age up among the words.
     age = ibis.cases(
@@ -247,7 +247,7 @@ def stg_mongo_customers(bronze: Table, pseudonymise: Pseudonymise) -> Staged:
         has_valid_phone=b._phone.notnull(),
         age=ibis.ifelse(age.between(*AGE_RANGE), age, ibis.null("int64")),
         country=b._country,
-        city=conform.repair_encoding(parse.clean_text(b.city)),
+        city=conform.repaired_text(b.city),
         gender=gender.fill_null("U"),
         marketing_consent=consent.fill_null(False),
         _age=age,
