@@ -216,6 +216,28 @@ def test_text_folder_quarantines_files_without_markers_or_utf8(tmp_path: Path) -
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "lands"),
+    [
+        ("--- BEGIN NOTE ---\nhi\n--- END NOTE ---", True),
+        ("ID: 1\n--- BEGIN A ---\n--- END A ---\n", True),
+        ("x--- BEGIN NOTE ---\nhi\n--- END NOTE ---\n", False),  # not at a line's start
+        ("--- BEGIN NOTE ---\nhi\n x--- END NOTE ---\n", False),
+        ("--- BEGIN NOTE ---\nhi\n--- END MAIL ---\n", False),  # another name
+        ("--- BEGIN NOTE ---\r\nhi\r\n--- END NOTE ---\r\n", False),  # as Python reads \r
+        ("x--- BEGIN A ---\n--- BEGIN A ---\n--- END A ---", True),  # the second one
+    ],
+)
+def test_note_markers_are_whole_lines_naming_one_kind(
+    tmp_path: Path, text: str, lands: bool
+) -> None:
+    folder = tmp_path / NOTES.path
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_bytes(text.encode())
+    result = land(tmp_path, NOTES, folder, "b1", WHEN)
+    assert (result.landed, result.quarantined) == ((1, 0) if lands else (0, 1))
+
+
 def test_schema_drift_fails_or_evolves(tmp_path: Path) -> None:
     path = write(tmp_path, PEOPLE, "id,age,shoe_size\nA,35,44\n")
     with pytest.raises(SchemaDriftError, match="shoe_size"):

@@ -351,3 +351,39 @@ def test_nested_parquet_columns_land_as_json_text(tmp_path: Path) -> None:
         ('{"a": 1, "b": "x"}', '["x", "y"]', '{"k": 1}'),
         (None, "[]", '[["k", 1], ["k", 2]]'),  # a key twice: both pairs kept
     ]
+
+
+KINDS = Table("docs", "x", "", tuple(Column(c, "string") for c in ("id", "i", "f", "b", "m", "x")),
+              path="sources/docs.jsonl", file_format="jsonl")  # fmt: skip
+
+
+def test_json_values_land_as_json_writes_them_whatever_mix_a_column_holds(
+    tmp_path: Path,
+) -> None:
+    """Columns of one kind of value, of one kind among nulls and text, and of several kinds."""
+    text = (
+        b'{"id": "1", "i": 1, "f": 0.5, "b": true, "m": 1, "x": 1.0}\n'
+        b'{"id": "2", "i": -0, "f": 1e16, "b": false, "m": "one", "x": NaN}\n'
+        b'{"id": "3", "i": 100000000000000000000, "f": 2.5e-07, "m": true, "x": 2}\n'
+        b'{"id": "4", "i": null, "f": -0.0, "b": null, "m": {"$oid": "o1"}, "x": Infinity}\n'
+    )
+    land(tmp_path, KINDS, write(tmp_path, KINDS, text), "b1", WHEN)
+    rows = lake.read_table(tmp_path, "bronze", "docs").to_pylist()
+    assert [[r[c] for c in ("i", "f", "b", "m", "x")] for r in rows] == [
+        ["1", "0.5", "true", "1", "1.0"],
+        ["0", "1e+16", "false", "one", "NaN"],
+        ["100000000000000000000", "2.5e-07", None, "true", "2"],
+        [None, "-0.0", None, "o1", "Infinity"],
+    ]
+
+
+def test_json_lines_with_spaces_around_land_and_text_after_is_quarantined(
+    tmp_path: Path,
+) -> None:
+    text = b' {"id": "a", "n": 1}\t\n{"id" : "b"}\n{"id": "c"} {"id": "d"}\n{"id": "e"}\n'
+    result = land(tmp_path, LINES, write(tmp_path, LINES, text), "b1", WHEN)
+    assert [row[1:3] for row in landed(tmp_path)] == [(1, "a"), (2, "b"), (4, "e")]
+    [(number, raw, reason)] = quarantined(tmp_path)
+    assert (number, raw) == (3, '{"id": "c"} {"id": "d"}')
+    assert reason == "not JSON: Extra data at character 13"
+    assert (result.records, result.landed, result.quarantined) == (4, 3, 1)

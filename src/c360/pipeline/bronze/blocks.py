@@ -20,6 +20,7 @@ from c360.contracts.model import Table
 
 ROW_NUMBER = "_row_number"
 BLOCK_ROWS = 100_000
+LINE_BLOCK_BYTES = 1 << 23  # how much of a text file is split into lines at a time
 NOT_UTF8 = "not UTF-8 text"  # the reason of a record whose bytes are not UTF-8
 # What reading a file that is not what it claims raises: cut short, not Parquet, bad gzip.
 READ_ERRORS = (OSError, EOFError, zlib.error, pa.ArrowInvalid)
@@ -83,9 +84,34 @@ def lines(file: io.BufferedIOBase) -> Iterator[bytes]:
     >>> list(lines(io.BytesIO(UTF8_BOM + b"\\n{}")))
     [b'', b'{}']
     """
-    for number, line in enumerate(file):  # split at b"\n", as a binary file splits it
-        line = line if number else line.removeprefix(UTF8_BOM)  # a byte order mark: not content
-        yield from line.splitlines() if b"\r" in line else (line.removesuffix(b"\n"),)
+    for block in line_blocks(file):
+        yield from block
+
+
+def line_blocks(file: io.BufferedIOBase, size: int = LINE_BLOCK_BYTES) -> Iterator[list[bytes]]:
+    """The lines of ``lines``, a list of them for every ``size`` bytes or so: the file is
+    split a piece at a time, at its last ``\\n``, rather than line by line.
+
+    >>> list(line_blocks(io.BytesIO(UTF8_BOM + b"a\\r\\nb\\rc\\n\\nd\\r"), size=4))
+    [[b'a'], [b'b', b'c', b''], [b'd']]
+    >>> list(line_blocks(io.BytesIO(UTF8_BOM)))
+    [[b'']]
+    """
+    pending: list[bytes] = []  # the pieces of a line not ended yet
+    first = True
+    while chunk := file.read(size):
+        end = chunk.rfind(b"\n") + 1
+        if not end:  # no line ends in it
+            pending.append(chunk)
+            continue
+        part, pending = b"".join([*pending, chunk[:end]]), [chunk[end:]]
+        if first:  # a byte order mark before the first line is not content
+            part, first = part.removeprefix(UTF8_BOM), False
+        # whole lines: split at b"\n", and each line at a lone b"\r" too
+        yield part.splitlines() if b"\r" in part else part.split(b"\n")[:-1]
+    if last := b"".join(pending):  # the last line, without a line break
+        last = last.removeprefix(UTF8_BOM) if first else last
+        yield last.splitlines() if b"\r" in last else [last]
 
 
 def refuse_utf16(path: Path, advice: str) -> None:

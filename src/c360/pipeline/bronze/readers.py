@@ -34,7 +34,7 @@ from c360.pipeline.bronze.blocks import (
     Reject,
     SourceError,
     contract_names,
-    lines,
+    line_blocks,
     open_bytes,
     refuse_utf16,
     source_files,
@@ -45,7 +45,11 @@ from c360.pipeline.bronze.parquetfile import read_parquet
 
 _UTF16 = ": save it as UTF-8"  # what to do with a JSON file written in UTF-16
 _EPOCH = dt.datetime(1970, 1, 1)
-_MARKERS = re.compile(r"^--- BEGIN (\w+) ---$.*^--- END \1 ---$", re.MULTILINE | re.DOTALL)
+# A "--- BEGIN X ---" line, then an "--- END X ---" line. The look-behind says "at the start of a
+# line" as ^ would, after the words: a pattern starting with them is searched for much faster.
+_MARKERS = re.compile(
+    r"--- BEGIN (?<![^\n]--- BEGIN )(\w+) ---$.*^--- END \1 ---$", re.MULTILINE | re.DOTALL
+)
 
 
 def read(path: Path | Database, contract: Table, dialect: CsvFile = PLAIN_CSV) -> Iterator[Block]:
@@ -110,6 +114,8 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 _JSON = json.JSONDecoder(object_pairs_hook=_object)
+# One JSON value from a position: (value, where it ends); set by the decoder, not typed.
+_SCAN: Callable[[str, int], tuple[Any, int]] = _JSON.scan_once  # type: ignore[attr-defined]
 
 
 def _unreadable(exc: RecursionError | ValueError) -> str:
@@ -177,14 +183,28 @@ def _json_lines(path: Path, contract: Table) -> Iterator[Block]:
         return
     with open_bytes(path) as file:  # lines as the record count sees them
         pending: list[tuple[int, Any, str | None]] = []
-        for number, raw in enumerate(lines(file), start=1):
-            if not raw.strip():
-                continue
-            pending.append(_json_line(number, raw))
-            if len(pending) >= BLOCK_ROWS:
-                yield documents(str(path), contract, pending)
-                pending = []
+        first = 1  # the number of the first line of a block
+        for block in line_blocks(file):
+            for number, raw in enumerate(block, start=first):
+                if raw[:1] != b"{" and not raw.strip():  # an object is not blank
+                    continue
+                pending.append(_json_object(number, raw))
+                if len(pending) >= BLOCK_ROWS:
+                    yield documents(str(path), contract, pending)
+                    pending = []
+            first += len(block)
         yield documents(str(path), contract, pending)
+
+
+def _json_object(number: int, raw: bytes) -> tuple[int, Any, str | None]:
+    """``_json_line``, faster for a line that is one JSON value and nothing around it: the
+    decoder's scanner reads it directly (``decode`` would first look for spaces at both ends)."""
+    try:
+        line = raw.decode("utf-8")
+        doc, end = _SCAN(line, 0)
+    except (StopIteration, ValueError, RecursionError):  # the slow way says what is wrong
+        return _json_line(number, raw)
+    return (number, doc, line) if end == len(line) else _json_line(number, raw)
 
 
 def _json_line(number: int, raw: bytes) -> tuple[int, Any, str]:
@@ -206,11 +226,14 @@ def documents(source: str, contract: Table, docs: Sequence[tuple[int, Any, str |
     """Flatten one level of JSON documents (number, document, raw text) into text columns, keys
     spelt as a contract column but for case and spaces taken as that column; non-objects are
     rejected."""
-    rows: list[dict[str, str | None]] = []
+    rows: list[dict[str, Any]] = []  # the documents that land, their values as parsed
     kept: list[int] = []  # the position in docs of each row
     rejects: list[Reject] = []
     for i, (number, doc, raw) in enumerate(docs):
-        if doc is None and raw and "\0" in raw:
+        if doc.__class__ is dict:  # most are
+            rows.append(doc)
+            kept.append(i)
+        elif doc is None and raw and "\0" in raw:
             text, reason = raw.rsplit("\0", 1)
             rejects.append((source, number, text, reason))
         elif not isinstance(doc, dict):
@@ -219,13 +242,14 @@ def documents(source: str, contract: Table, docs: Sequence[tuple[int, Any, str |
             reason = f"key {doc.key!r} given twice with different values"
             rejects.append((source, number, raw or doc.text, reason))
         else:
-            rows.append({k: v if v.__class__ is str else _scalar_text(v) for k, v in doc.items()})
+            rows.append(doc)
             kept.append(i)
     present: set[str] = set().union(*rows)
     keys = [*present]
     renamed = {k: c for k, c in zip(keys, contract_names(keys, contract), strict=True) if k != c}
     if renamed:  # keys the contract spells otherwise: fold them, in the rows that have them
-        rows, kept, clashes = _as_contract_keys(rows, kept, renamed)
+        texts = [{k: _scalar_text(v) for k, v in row.items()} for row in rows]
+        rows, kept, clashes = _as_contract_keys(texts, kept, renamed)  # values compared as text
         for i, (given, other) in clashes:
             number, doc, raw = docs[i]
             reason = f"keys {given!r} and {other!r} name one column with different values"
@@ -234,11 +258,35 @@ def documents(source: str, contract: Table, docs: Sequence[tuple[int, Any, str |
         present = set().union(*rows)
     names = [*contract.column_names, *sorted(present - set(contract.column_names))]
     try:
-        data = pa.Table.from_pylist(rows, schema=pa.schema([(n, pa.string()) for n in names]))
+        columns = [_text_column([row.get(name) for row in rows]) for name in names]
     except UnicodeEncodeError:  # "\ud83d" alone (half an emoji) is not Unicode text
         return documents(source, contract, [_without_lone_surrogate(d) for d in docs])
     numbers = pa.array([docs[i][0] for i in kept], pa.int64())
-    return Block(data.append_column(ROW_NUMBER, numbers), source, rejects, present)
+    data = pa.table([*columns, numbers], names=[*names, ROW_NUMBER])
+    return Block(data, source, rejects, present)
+
+
+def _text_column(values: list[Any]) -> pa.Array:
+    """A column of JSON values as the text bronze keeps (``_scalar_text``), built a column at a
+    time: text alone goes to Arrow as it is, and one kind of number or booleans among text are
+    written by one method rather than by a function each."""
+    try:
+        return pa.array(values, pa.string())  # text and nulls only
+    except pa.ArrowTypeError:
+        pass
+    kinds = set(map(type, values)) - {str, type(None)}
+    kind = kinds.pop() if len(kinds) == 1 else None
+    convert = _PLAIN_TEXT.get(kind, _scalar_text)
+    if kind is float and not all(math.isfinite(v) for v in values if v.__class__ is float):
+        convert = _scalar_text  # NaN and Infinity as JSON writes them
+    texts = [v if v.__class__ is str or v is None else convert(v) for v in values]
+    return pa.array(texts, pa.string())
+
+
+# How _scalar_text writes numbers and booleans, one method each (floats when finite).
+_PLAIN_TEXT: dict[type | None, Callable[[Any], str | None]] = {
+    int: int.__repr__, float: float.__repr__, bool: {True: "true", False: "false"}.__getitem__,
+}  # fmt: skip
 
 
 def _as_contract_keys(
@@ -291,18 +339,18 @@ def _scalar_text(value: Any) -> str | None:
         return None
     if isinstance(value, str):
         return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if value.__class__ is int:
-        return str(value)
-    if value.__class__ is float and math.isfinite(value):
-        return repr(value)  # what json.dumps writes, without its overhead
-    if isinstance(value, dict) and len(value) == 1:
+    if isinstance(value, dict) and len(value) == 1:  # first: a column of them is common
         ((key, inner),) = value.items()
         if key == "$date" and not isinstance(inner, str):
             return _epoch_text(inner)
         if key in ("$date", "$oid", "$numberLong", "$numberDecimal", "$numberInt", "$numberDouble"):
             return inner if isinstance(inner, str) else json.dumps(inner)
+    elif isinstance(value, bool):
+        return "true" if value else "false"
+    elif value.__class__ is int:
+        return str(value)
+    elif value.__class__ is float and math.isfinite(value):
+        return repr(value)  # what json.dumps writes, without its overhead
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -329,8 +377,17 @@ def _text_folder(path: Path, contract: Table) -> Iterator[Block]:
 
 
 def _read_bytes(file: str) -> bytes:
-    with open(file, "rb") as handle:
-        return handle.read()
+    """A file's bytes, read without a file object: a folder of notes holds many small files."""
+    fd = os.open(file, os.O_RDONLY)
+    try:
+        chunks = []
+        while chunk := os.read(fd, 1 << 16):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError as exc:  # named as open() names it
+        raise OSError(exc.errno, exc.strerror, file) from None
+    finally:
+        os.close(fd)
 
 
 def _text_block(files: list[str], given: list[str], contents: list[bytes], start: int) -> Block:
