@@ -38,6 +38,7 @@ CodedSignature = Callable[[int], int]  # a number below the records' count
 CodedContacts = Callable[[int], tuple[int, int, int, int]]  # -1 where unknown
 Entry = tuple[float, int, int, int, int]  # -strength, the two labels, the two roots
 CHUNK = 4096  # sorted initial entries turned into tuples at a time
+WHOLE_SIGNATURES = 32  # beyond this many look-alikes a component is merged edge by edge
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,9 +401,6 @@ def _whole(
     low = np.full(count, size, dtype=np.int64)
     np.minimum.at(low, group, records)
     return whole, component, low
-
-
-WHOLE_SIGNATURES = 32  # beyond this many look-alikes a component is merged edge by edge
 
 
 def _remembered(
