@@ -225,3 +225,23 @@ def test_a_quote_or_line_break_is_no_csv_delimiter(tmp_path: Path, delimiter: st
     (tmp_path / "c360.yaml").write_text(f'csv: {{orders: {{delimiter: "{delimiter}"}}}}\n')
     with pytest.raises(ConfigError, match=r"csv\.orders\.delimiter: .* cannot separate values"):
         load(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["sources:\ncsv:\nsegments:\n", "identity:\n", "identity:\n  sources:\n  survivorship:\n",
+     "privacy:\ntext:\n"],
+)  # fmt: skip
+def test_a_section_with_nothing_under_it_has_its_defaults(tmp_path: Path, text: str) -> None:
+    """YAML reads a section whose entries are all commented out as null: no entries."""
+    (tmp_path / "c360.yaml").write_text(text + "#  orders: {delimiter: ';'}\n")
+    project = load(tmp_path)
+    assert (project.sources, project.csv, project.segments) == ({}, {}, {})
+    assert (project.identity.sources, project.identity.survivorship) == ({}, {})
+    assert (project.privacy.pseudonymisation, project.text.llm) == ("hmac", None)
+
+
+def test_a_setting_with_nothing_after_it_is_still_an_error(tmp_path: Path) -> None:
+    (tmp_path / "c360.yaml").write_text("engine:\n")
+    with pytest.raises(ConfigError, match=r"c360.yaml: engine: Input should be 'duckdb'"):
+        load(tmp_path)

@@ -25,6 +25,12 @@ class ConfigError(Exception):
     """The project file is unreadable or invalid; the message says where and why."""
 
 
+def _empty_section(value: object) -> object:
+    """A section written with nothing under it (its entries all commented out), which YAML
+    reads as null, as a section without entries: its defaults."""
+    return {} if value is None else value
+
+
 class Privacy(BaseModel):
     """How direct identifiers are pseudonymised in silver and gold."""
 
@@ -188,6 +194,8 @@ class Identity(BaseModel):
         default="identity/overrides.csv", description="must_link / must_not_link pairs"
     )
 
+    _sections = field_validator("sources", "survivorship", mode="before")(_empty_section)
+
 
 class Segment(BaseModel):
     """A rule-based segment: the customers of ``customer_profile`` that satisfy ``where``."""
@@ -228,6 +236,10 @@ class Project(BaseModel):
     segments: dict[str, Segment] = Field(
         default_factory=dict, description="Rule-based segments, by name"
     )
+
+    _sections = field_validator(
+        "privacy", "sources", "csv", "text", "identity", "segments", mode="before"
+    )(_empty_section)
 
     @field_validator("sources")
     @classmethod

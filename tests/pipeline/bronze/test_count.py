@@ -47,3 +47,24 @@ def test_json_lines_ended_by_a_lone_carriage_return_are_counted_line_by_line(
     path = tmp_path / "docs.jsonl"
     path.write_bytes(b'{"id": "a"}\r{"id": "b"}\r\r \r\n{"id": "c"}')
     assert count(path, LINES) == 3
+
+
+# A quote inside an unquoted value is a character like any other (as CSV readers take it): it
+# opens no quoted value, so the line break after it ends the record.
+STRAY_QUOTES = [
+    (b'id,note\n1,"two\nlines"\n2,5" screen\n3,x\n', ",", 3),
+    (b'id;note\n1;"two\nlines"\n2;5" screen;\n3;x\n', ";", 3),
+    (b'id,note\n1,"a""b\nc"\n2,x "y" z\n3,"Elec"tronics\n4,"p\nq"\n', ",", 4),
+    (b'id,note\n1,"a",x"\n2,y\n', ",", 2),  # after its closing quote a value runs on
+    (b'id,note\n1,"a\n2,b\n', ",", 1),  # a quote never closed holds the rest
+]
+
+
+@pytest.mark.parametrize(("text", "delimiter", "records"), STRAY_QUOTES)
+@pytest.mark.parametrize("block", [1, 2, 3, 7, 1 << 24])
+def test_a_quote_inside_an_unquoted_value_opens_no_quoted_value(
+    tmp_path: Path, text: bytes, delimiter: str, records: int, block: int
+) -> None:
+    path = tmp_path / "notes.csv"
+    path.write_bytes(text)
+    assert csv_records(path, block, delimiter) == records

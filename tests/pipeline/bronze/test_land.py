@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from c360 import contracts
@@ -394,6 +395,11 @@ ORDERS = {"kind": "source", "table": "orders", "path": "sources/orders.csv"}
         ({"files": [{"table": "orders", "path": "sources/orders.csv"}]}, ": entry 1 has no 'kind'"),
         ({"files": [ORDERS, {"kind": "source", "path": "x.csv"}]}, ": entry 2 has no 'table'"),
         ({"files": [{**ORDERS, "path": 7}]}, ": entry 1's 'path' is a number, not text"),
+        ({"files": [{**ORDERS, "path": ""}]}, ": entry 1's 'path' is empty"),
+        (
+            {"files": [ORDERS, {**ORDERS, "table": "products", "path": " "}]},
+            ": entry 2's 'path' is empty",
+        ),
         (
             {"files": [{**ORDERS, "table": "nope"}]},
             ": entry 1 names 'nope', a table without a contract",
@@ -418,6 +424,20 @@ def test_a_csv_separated_by_something_else_says_so(
     path = write(tmp_path, PEOPLE, f"id{separator}age\nA{separator}35\nB, jr{separator}40\n")
     with pytest.raises(SourceError, match=f"people.csv: the header is separated by {name}, not"):
         land(tmp_path, PEOPLE, path, "b1", WHEN)
+
+
+@pytest.mark.parametrize(
+    ("text", "configured", "name"),
+    [('"id";"age"\n"A";35\n', ",", "semicolons"), ('"id"\t"age"\nA\t35\n', ",", "tabs"),
+     ('"id","age"\n"A",35\n', ";", "commas"), ('"ID" ; "Age"\nA;35\n', ",", "semicolons")],
+)  # fmt: skip
+def test_a_csv_with_a_quoted_header_separated_by_something_else_says_so(
+    tmp_path: Path, text: str, configured: str, name: str
+) -> None:
+    """Exporters quote every name of the header: the names are still recognised in it."""
+    path = write(tmp_path, PEOPLE, text)
+    with pytest.raises(SourceError, match=f"people.csv: the header is separated by {name}, not"):
+        land(tmp_path, PEOPLE, path, "b1", WHEN, dialect=CsvFile(delimiter=configured))
 
 
 def test_a_csv_written_with_semicolons_in_windows_1252_lands_as_its_project_file_says(
@@ -750,3 +770,37 @@ def test_json_lines_each_an_array_stay_records_that_are_not_objects(tmp_path: Pa
     assert [r["id"] for r in bronze(tmp_path, "docs")] == ["b"]
     assert [b["reason"] for b in quarantine(tmp_path, "docs")] == ["record is not a JSON object"]
     assert (result.records, result.landed, result.quarantined) == (2, 1, 1)
+
+
+@pytest.mark.parametrize("table", [PEOPLE, NOTES])
+def test_a_link_to_nothing_in_a_source_folder_is_one_line_naming_it(
+    tmp_path: Path, table: Table
+) -> None:
+    """A file moved away from under its link is not a folder without that file."""
+    folder = tmp_path / "sources" / "people"
+    folder.mkdir(parents=True)
+    (folder / "a.csv").write_text("id,age\nA,1\n")
+    (folder / "b.csv").symlink_to(tmp_path / "gone.csv")
+    (folder / "c.csv").symlink_to(folder / "a.csv")  # a link to a file lands as the file
+    with pytest.raises(SourceError, match=r"cannot read .*people/b\.csv: No such file"):
+        land(tmp_path, replace(table, path="sources/people"), folder, "b1", WHEN)
+
+
+@pytest.mark.parametrize("drift", ["fail", "evolve"])
+@pytest.mark.parametrize(
+    ("table", "write_source"),
+    [(PEOPLE, lambda path: path.write_text("id,age,_row_number\nA,1,7\n")),
+     (DOCS, lambda path: path.write_text('{"id": "A"}\n{"id": "B", "_row_number": 7}\n')),
+     (replace(PEOPLE, path="sources/people.parquet", file_format="parquet"),
+      lambda path: pq.write_table(pa.table({"id": ["A"], "_row_number": [7]}), path))],
+)  # fmt: skip
+def test_a_source_column_named_as_bronze_numbers_records_is_one_line(
+    tmp_path: Path, table: Table, write_source: Any, drift: str
+) -> None:
+    """An export of an earlier bronze table, say: its ``_row_number`` would clash with the
+    record numbers of this one."""
+    path = tmp_path / table.path
+    path.parent.mkdir(parents=True)
+    write_source(path)
+    with pytest.raises(SourceError, match=rf"{path.name}: a column is named _row_number, .*rename"):
+        land(tmp_path, table, path, "b1", WHEN, drift=drift)

@@ -387,3 +387,32 @@ def test_json_lines_with_spaces_around_land_and_text_after_is_quarantined(
     assert (number, raw) == (3, '{"id": "c"} {"id": "d"}')
     assert reason == "not JSON: Extra data at character 13"
     assert (result.records, result.landed, result.quarantined) == (4, 3, 1)
+
+
+def test_json_lines_files_joined_end_to_end_land_past_the_second_byte_order_mark(
+    tmp_path: Path,
+) -> None:
+    """``cat a.jsonl b.jsonl``: the byte order mark b's Windows tool wrote first now starts a
+    line in the middle; it is no more content there than at the start of the file."""
+    text = b'\xef\xbb\xbf{"id": "a", "n": 1}\n\xef\xbb\xbf{"id": "b", "n": 2}\n\xef\xbb\xbf\n'
+    result = land(tmp_path, LINES, write(tmp_path, LINES, text), "b1", WHEN)
+    assert [row[1:] for row in landed(tmp_path)] == [(1, "a", "1"), (2, "b", "2")]
+    assert quarantined(tmp_path) == [(3, "\ufeff", "not JSON: Expecting value at character 1")]
+    assert (result.records, result.landed, result.quarantined) == (3, 2, 1)
+
+
+def test_parquet_fixed_size_bytes_that_are_not_utf8_are_quarantined_naming_their_column(
+    tmp_path: Path,
+) -> None:
+    """A FIXED_LEN_BYTE_ARRAY column (codes, digests) is text like any other bytes: the rows
+    whose bytes are not UTF-8 are set aside, not the whole file."""
+    codes = pa.array([b"caf\xe9", b"okay", None], pa.binary(4))
+    path = tmp_path / ONE.path
+    path.parent.mkdir(parents=True)
+    pq.write_table(pa.table({"id": codes, "n": [1, 2, 3]}), path)
+    result = land(tmp_path, ONE, path, "b1", WHEN)
+    assert [row[1:] for row in landed(tmp_path)] == [(2, "okay", "2"), (3, None, "3")]
+    assert quarantined(tmp_path) == [
+        (1, '{"id": "caf\ufffd", "n": "1"}', "not UTF-8 text in column id")
+    ]
+    assert (result.records, result.landed, result.quarantined) == (3, 2, 1)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
+from c360.config import CsvFile
 from c360.contracts.model import Column, Table
 from c360.pipeline import lake
 from c360.pipeline.bronze.blocks import ROW_NUMBER, Block
@@ -56,3 +57,23 @@ def test_a_source_that_does_not_reconcile_leaves_the_previous_bronze_table(
         assert [p.name for p in (tmp_path / "lake" / layer).iterdir()] == [
             "people" if layer == "bronze" else "bronze_people"
         ]
+
+
+@pytest.mark.parametrize(
+    ("text", "dialect"),
+    [(b'id,age\n"A","3\n5"\nB,5" 2\nC,7\n', CsvFile()),
+     (b'id;age\n"A";"3\n5"\nB;5" 2\nC;7\n', CsvFile(delimiter=";")),
+     (b'sep=;\nid;age\n"A";"3\n5"\nB;5" 2\nC;7\n', CsvFile())],
+)  # fmt: skip
+def test_a_csv_with_a_value_over_two_lines_and_a_stray_quote_reconciles(
+    tmp_path: Path, text: bytes, dialect: CsvFile
+) -> None:
+    """A quote inside a value not in quotes (``5" 2``) is a character of it, not the start of
+    a quoted value holding the line breaks after it."""
+    path = tmp_path / PEOPLE.path
+    path.parent.mkdir(parents=True)
+    path.write_bytes(text)
+    result = land(tmp_path, PEOPLE, path, "b1", WHEN, dialect=dialect)
+    assert (result.landed, result.quarantined) == (3, text.startswith(b"sep="))
+    rows = lake.read_table(tmp_path, "bronze", "people").to_pylist()
+    assert [(r["id"], r["age"]) for r in rows] == [("A", "3\n5"), ("B", '5" 2'), ("C", "7")]

@@ -7,7 +7,7 @@ import io
 import json
 import os
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -144,10 +144,22 @@ def contract_names(
     return [spelling.get(n.strip().casefold(), n) for n in names]
 
 
+def refuse_row_number(source: str | Path, names: Iterable[str]) -> None:
+    """Stop on a source column named as the column bronze numbers its records in (an export of
+    an earlier bronze table, say): the two would clash."""
+    if ROW_NUMBER in names:
+        raise SourceError(
+            f"{source}: a column is named {ROW_NUMBER}, as bronze names its record numbers: "
+            "rename it in the source"
+        )
+
+
 def not_utf8(column: pa.Array | pa.ChunkedArray) -> np.ndarray:
     """Positions of the values of a text or binary column whose bytes are not UTF-8 (the
     column is checked in one pass; only one that fails is looked at value by value)."""
     kind = column.type
+    if pa.types.is_fixed_size_binary(kind):  # codes and digests of one length
+        column, kind = column.cast(pa.binary()), pa.binary()
     if pa.types.is_binary(kind) or pa.types.is_large_binary(kind):
         text = pa.string() if pa.types.is_binary(kind) else pa.large_string()
         column = column.view(text)
@@ -190,8 +202,9 @@ def visible_files(folder: Path) -> list[str]:
     folder on the way, as Spark and Arrow see it.
 
     A sub-folder that cannot be listed raises ``OSError`` (naming it) rather than passing for
-    one without files, as ``rglob`` would; a name that is not UTF-8 (a ZIP from an old Windows)
-    raises ``SourceError`` naming it, since no lineage column could hold it.
+    one without files, as ``rglob`` would, and a link to nothing is kept, for reading it to say
+    so; a name that is not UTF-8 (a ZIP from an old Windows) raises ``SourceError`` naming it,
+    since no lineage column could hold it.
     """
     found: list[str] = []
     pending = [os.fspath(folder)]
@@ -202,8 +215,8 @@ def visible_files(folder: Path) -> list[str]:
                     continue
                 if entry.is_dir(follow_symlinks=False):
                     pending.append(entry.path)
-                elif entry.is_file():
-                    found.append(entry.path)
+                elif entry.is_file() or (entry.is_symlink() and not os.path.exists(entry.path)):
+                    found.append(entry.path)  # a link to nothing: reading it fails, naming it
     for file in found:
         try:
             file.encode("utf-8")

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pyarrow.parquet as pq
 
+from c360.config import PLAIN_CSV, CsvFile
 from c360.contracts.model import Table
 from c360.pipeline.bronze.blocks import (
     READ_ERRORS,
@@ -25,20 +26,24 @@ from c360.pipeline.bronze.blocks import (
     source_files,
     text_files,
 )
+from c360.pipeline.bronze.csvhead import find_start, first_bytes
 from c360.pipeline.bronze.readers import json_array, lines_as_array
 
 _QUOTE, _NEWLINE, _RETURN = ord('"'), ord("\n"), ord("\r")
 _BLOCK = 1 << 24
 
 
-def count(path: Path | Database, contract: Table, quoted: bool = False) -> int:
+def count(
+    path: Path | Database, contract: Table, quoted: bool = False, dialect: CsvFile = PLAIN_CSV
+) -> int:
     """Records in a source (a CSV's lines other than its header and empty ones; with
-    ``quoted``, its records as ``csv_records`` splits them); a folder's files added up."""
+    ``quoted``, its records as ``csv_records`` splits them, a CSV written as ``dialect``
+    says); a folder's files added up."""
     if not isinstance(path, Path):
         return path.count()
     files = source_files(path, contract)
     if files != [path]:
-        return sum(count(file, contract, quoted) for file in files)
+        return sum(count(file, contract, quoted, dialect) for file in files)
     fmt = contract.file_format
     if fmt == "text":
         return len(text_files(path))
@@ -48,8 +53,9 @@ def count(path: Path | Database, contract: Table, quoted: bool = False) -> int:
         docs = json_array(path) if fmt == "json" else lines_as_array(path)
         if docs is not None:
             return len(docs)  # else JSON lines, counted as such below
-    if quoted and is_csv(path, contract):
-        return csv_records(path)
+    if quoted and is_csv(path, contract):  # the delimiter of Excel's sep= line, if any
+        start = find_start(path, first_bytes(path), dialect)
+        return csv_records(path, delimiter=start.delimiter or dialect.delimiter)
     if is_csv(path, contract):  # the CSV reader skips empty lines only, not blank ones
         with path.open("rb") as f:
             filled = sum(1 for line in f if line.rstrip(b"\r\n"))
@@ -72,16 +78,20 @@ def is_csv(path: Path, contract: Table) -> bool:
     )
 
 
-def csv_records(path: Path, block: int = _BLOCK) -> int:
+def csv_records(path: Path, block: int = _BLOCK, delimiter: str = ",") -> int:
     """Non-empty records of a CSV other than its header: a line break (``\\n``, ``\\r\\n`` or a
-    lone ``\\r``) ends a record only outside quotes (a doubled quote inside a value counts twice,
-    so the parity holds)."""
-    records = quotes = 0
-    filled = False  # whether the record still open at the end of the last block has content
+    lone ``\\r``) ends a record only outside quotes. A quote opens a quoted value only where a
+    value starts, as the CSV reader takes it: in ``5" screen`` it is a character of the value."""
+    starts = np.zeros(256, bool)  # the bytes after which a value starts
+    starts[[delimiter.encode("utf-8")[-1], _NEWLINE, _RETURN]] = True
+    records = 0
+    inside = filled = False  # whether a quoted value, a record with content, is open
+    before = _NEWLINE  # the byte before the block: the file starts with a value
     with path.open("rb") as f:
         while data := f.read(block):
-            while data.endswith(b"\r") and (byte := f.read(1)):
-                data += byte  # whether this \r is a line break depends on the next byte
+            # whether a \r is a line break, a quote one in a value, depends on the next byte
+            while data.endswith((b"\r", b'"')) and (byte := f.read(1)):
+                data += byte
             chars = np.frombuffer(data, np.uint8)
             breaks = np.flatnonzero(chars == _NEWLINE)
             returns = np.flatnonzero(chars[:-1] == _RETURN)
@@ -90,12 +100,11 @@ def csv_records(path: Path, block: int = _BLOCK) -> int:
                 lone = np.append(lone, len(chars) - 1)
             if lone.size:
                 breaks = np.union1d(breaks, lone)
-            quoted = np.flatnonzero(chars == _QUOTE)
-            ends = breaks[(np.searchsorted(quoted, breaks) + quotes) % 2 == 0]
-            quotes += len(quoted)
+            ends, inside = _record_ends(chars, breaks, inside, before, starts)
+            before = int(chars[-1])
             if len(ends):
-                starts = np.r_[0, ends[:-1] + 1]
-                length = ends - starts  # a record's bytes before its line break
+                starts_at = np.r_[0, ends[:-1] + 1]
+                length = ends - starts_at  # a record's bytes before its line break
                 last = chars[np.maximum(ends - 1, 0)]
                 content = (length > 1) | ((length == 1) & (last != _RETURN))
                 content[0] |= filled
@@ -104,3 +113,36 @@ def csv_records(path: Path, block: int = _BLOCK) -> int:
                 filled = False
             filled = filled or bool(data.strip(b"\r\n"))
     return max(records + filled - 1, 0)  # the first record is the header
+
+
+def _record_ends(
+    chars: np.ndarray, breaks: np.ndarray, inside: bool, before: int, starts: np.ndarray
+) -> tuple[np.ndarray, bool]:
+    """The line breaks of a block that end a record, and whether a quoted value is still open
+    after it (``inside``: open before it). Quotes alternate opening and closing (a doubled one
+    in a value counts twice) unless one stands inside a value not in quotes: then the block's
+    quotes are followed one by one."""
+    quoted = np.flatnonzero(chars == _QUOTE)
+    previous = chars[np.maximum(quoted - 1, 0)]
+    if quoted.size and quoted[0] == 0:
+        previous[0] = before
+    opening = (np.arange(len(quoted)) + inside) % 2 == 0  # by alternation
+    if not (opening & ~starts[previous] & (previous != _QUOTE)).any():
+        ends = breaks[(np.searchsorted(quoted, breaks) + inside) % 2 == 0]
+        return ends, bool((len(quoted) + inside) % 2)
+    opens, closes = [-1] if inside else [], []
+    at, follows = quoted.tolist(), starts[previous].tolist()
+    i = 0
+    while i < len(at):
+        if inside and i + 1 < len(at) and at[i + 1] == at[i] + 1:  # "" in a quoted value
+            i += 2
+            continue
+        if inside:
+            closes.append(at[i])
+            inside = False
+        elif follows[i]:
+            opens.append(at[i])
+            inside = True
+        i += 1
+    within = np.searchsorted(opens, breaks) > np.searchsorted(closes, breaks)
+    return breaks[~within], inside

@@ -36,6 +36,7 @@ from c360.pipeline.bronze.blocks import (
     as_text,
     contract_names,
     not_utf8,
+    refuse_row_number,
 )
 from c360.pipeline.bronze.csvfields import Fields, text_options
 from c360.pipeline.bronze.csvhead import (
@@ -134,6 +135,7 @@ def _csv_pass(
         convert_options=text_options([*contract.column_names, *(named or header)]),
     )
     names = contract_names(reader.schema.names, contract, dialect.columns)
+    refuse_row_number(path, names)
     if separator := _other_separator(names, contract, dialect.delimiter):
         expected = SEPARATORS.get(dialect.delimiter, repr(dialect.delimiter))
         fix = f"set the file's delimiter under csv: {contract.name}: in c360.yaml"
@@ -229,17 +231,21 @@ def _named(data: pa.Table) -> pa.Table:
 
 
 def _other_separator(names: list[str], contract: Table, delimiter: str) -> str | None:
-    """What a one-column header seems to be separated by instead of ``delimiter``, if anything.
+    """What a one-column header seems to be separated by instead of ``delimiter``, if anything;
+    its names perhaps quoted (a quoted name runs on to the line's end, quotes and all).
 
     >>> from c360.contracts.model import Column
     >>> people = Table("p", "x", "", (Column("id", "string"), Column("age", "int")))
     >>> _other_separator(["id;age"], people, ","), _other_separator(["id,age"], people, ";")
     ('semicolons', 'commas')
+    >>> _other_separator(['ID ; "Age"'], people, ",")
+    'semicolons'
     """
     if len(names) != 1:
         return None
     for separator, name in SEPARATORS.items():
-        found = set(names[0].split(separator)) & set(contract.column_names)
+        pieces = [piece.strip().strip('"') for piece in names[0].split(separator)]
+        found = set(contract_names(pieces, contract)) & set(contract.column_names)
         if separator != delimiter and len(found) >= 2:
             return name
     return None

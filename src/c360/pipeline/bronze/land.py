@@ -206,18 +206,20 @@ def land(
         result.retyped_columns = [retyped[c] for c in contract.column_names if c in retyped]
         result.missing_columns = _missing(name, contract, seen, described, lacking, path, drift)
         result.quarantined = len(rejects)
-        _reconcile(result, contract, path, name)  # before either table is swapped in
+        _reconcile(result, contract, path, name, dialect)  # before either table is swapped in
         _quarantine(workspace, contract.name, rejects, batch_id, ingested_at)
     result.seconds = time.perf_counter() - started
     return result
 
 
-def _reconcile(result: Landed, contract: Table, path: Path | Database, name: str) -> None:
+def _reconcile(
+    result: Landed, contract: Table, path: Path | Database, name: str, dialect: config.CsvFile
+) -> None:
     """Raise ``ReconciliationError`` unless the source's records are those landed plus those
     quarantined (a CSV counted again by its records when its lines disagree)."""
     balanced = result.landed + result.quarantined == result.records
     if not balanced and isinstance(path, Path) and is_csv(path, contract):
-        result.records = count(path, contract, quoted=True)  # a value in quotes may span lines
+        result.records = count(path, contract, True, dialect)  # a value in quotes may span lines
     if result.landed + result.quarantined != result.records:
         raise ReconciliationError(
             f"{name}: {result.records} records read but {result.landed} landed and "
@@ -424,8 +426,9 @@ def _kind(arrow: pa.DataType) -> str:
         arrow = arrow.value_type
     checks = [("text", pa.types.is_string), ("text", pa.types.is_large_string),
               ("text", pa.types.is_null), ("text", pa.types.is_binary),
-              ("text", pa.types.is_large_binary), ("int", pa.types.is_integer),
-              ("float", pa.types.is_floating), ("float", pa.types.is_decimal),
+              ("text", pa.types.is_large_binary), ("text", pa.types.is_fixed_size_binary),
+              ("int", pa.types.is_integer), ("float", pa.types.is_floating),
+              ("float", pa.types.is_decimal),
               ("timestamp", pa.types.is_timestamp), ("timestamp", pa.types.is_date),
               ("bool", pa.types.is_boolean), ("list", pa.types.is_list),
               ("list", pa.types.is_large_list)]  # fmt: skip

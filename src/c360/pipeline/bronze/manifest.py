@@ -50,6 +50,8 @@ def _entry(manifest: Path, number: int, entry: object) -> dict[str, str]:
             raise SourceError(
                 f"{manifest}: entry {number}'s {key!r} is {_json_kind(entry[key])}, not text"
             )
+    if "path" in needs and not entry["path"].strip():  # would name the workspace itself
+        raise SourceError(f"{manifest}: entry {number}'s 'path' is empty")
     if "table" in needs and entry["table"] not in contracts.CONTRACTS:
         table = entry["table"]
         raise SourceError(f"{manifest}: entry {number} names {table!r}, a table without a contract")

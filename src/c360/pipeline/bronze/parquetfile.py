@@ -32,6 +32,7 @@ from c360.pipeline.bronze.blocks import (
     contract_names,
     not_utf8,
     parquet_files,
+    refuse_row_number,
 )
 
 _HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"
@@ -52,6 +53,7 @@ def _parquet_file(
     parquet = pq.ParquetFile(file)
     given = parquet.schema_arrow.names
     names = contract_names(given, contract)  # "ID" is the contract's id, as in a CSV header
+    refuse_row_number(file, names)
     if twice := sorted({name for name in names if names.count(name) > 1}):
         spelt = [(g, n) for g, n in zip(given, names, strict=True) if n in twice]
         also = f" ({', '.join(repr(g) for g, _ in spelt)})" if any(g != n for g, n in spelt) else ""
@@ -103,7 +105,8 @@ def _utf8_rows(
 def _is_text(kind: pa.DataType) -> bool:
     """Whether a column holds text, perhaps as bytes that do not say so."""
     return any(is_(kind) for is_ in (pa.types.is_string, pa.types.is_large_string,
-                                     pa.types.is_binary, pa.types.is_large_binary))  # fmt: skip
+                                     pa.types.is_binary, pa.types.is_large_binary,
+                                     pa.types.is_fixed_size_binary))  # fmt: skip
 
 
 def _rows_text(rows: pa.RecordBatch) -> list[str]:

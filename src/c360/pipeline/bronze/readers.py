@@ -36,6 +36,7 @@ from c360.pipeline.bronze.blocks import (
     contract_names,
     line_blocks,
     open_bytes,
+    refuse_row_number,
     refuse_utf16,
     source_files,
     text_files,
@@ -213,8 +214,8 @@ def _json_line(number: int, raw: bytes) -> tuple[int, Any, str]:
         line = raw.decode("utf-8")
     except UnicodeDecodeError:
         return number, None, raw.decode("utf-8", "replace") + f"\0{NOT_UTF8}"
-    try:
-        return number, _JSON.decode(line), line
+    try:  # a byte order mark starting a line: files joined end to end, as at the file's start
+        return number, _JSON.decode(line.removeprefix("\ufeff")), line
     except json.JSONDecodeError as exc:
         where = exc.msg.removesuffix(" at")  # "Invalid control character at"
         return number, None, f"{line}\0not JSON: {where} at character {exc.colno}"
@@ -256,6 +257,7 @@ def documents(source: str, contract: Table, docs: Sequence[tuple[int, Any, str |
             rejects.append((source, number, raw or json.dumps(doc), reason))
         rejects.sort(key=lambda reject: reject[1])
         present = set().union(*rows)
+    refuse_row_number(source, present)
     names = [*contract.column_names, *sorted(present - set(contract.column_names))]
     try:
         columns = [_text_column([row.get(name) for row in rows]) for name in names]
