@@ -433,3 +433,12 @@ def test_a_workspace_path_with_a_comma_keeps_absolute_views(tmp_path: Path) -> N
     publish_table(workspace, "silver", "stg_people", pa.table({"person_id": ["p1", "p2"]}))
     build_warehouse(workspace, CONTRACTS)
     assert query_warehouse(workspace, "SELECT count(*) AS n FROM stg_people")["n"][0].as_py() == 2
+
+
+def test_a_query_needing_an_extension_not_bundled_fails_without_fetching_it(
+    workspace: Path,
+) -> None:
+    build_warehouse(workspace, CONTRACTS)
+    with pytest.raises(QueryError) as error:  # `>>=` is the inet extension's, not bundled
+        query_warehouse(workspace, "SELECT '10.0.0.0/8' >>= '10.1.2.3' AS within")
+    assert "is not in the catalog" in str(error.value)  # not "while trying to install"

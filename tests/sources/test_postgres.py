@@ -176,3 +176,17 @@ def test_a_refused_connection_is_one_line_without_the_password(tmp_path: Path) -
     message = str(caught.value)
     assert message.startswith("postgres:shop.orders: ") and "Connection refused" in message
     assert "\n" not in message and PASSWORD not in message
+
+
+def test_a_column_named_as_bronzes_record_numbers_is_one_line(
+    database: str, tmp_path: Path
+) -> None:
+    """A re-fed bronze export: its ``_row_number`` would clash with the one bronze adds."""
+    query = "SELECT *, 7 AS _row_number FROM shop.orders ORDER BY order_id"
+    table = PostgresTable("postgres:query", database, query=query)
+    with pytest.raises(SourceError) as caught:
+        land(tmp_path, ORDERS, table, "b1", WHEN)
+    assert str(caught.value) == (
+        "postgres:query: a column is named _row_number, as bronze names its record numbers: "
+        "rename it in the source"
+    )

@@ -21,7 +21,14 @@ import pyarrow as pa
 
 from c360.config import PostgresSource
 from c360.contracts.model import Table
-from c360.pipeline.bronze.blocks import ROW_NUMBER, Block, SourceError, as_text, contract_names
+from c360.pipeline.bronze.blocks import (
+    ROW_NUMBER,
+    Block,
+    SourceError,
+    as_text,
+    contract_names,
+    refuse_row_number,
+)
 
 if TYPE_CHECKING:
     from adbc_driver_manager.dbapi import Cursor
@@ -67,6 +74,7 @@ class PostgresTable:
                 numbers = pa.array(range(taken + 1, taken + batch.num_rows + 1), pa.int64())
                 taken += batch.num_rows
                 batch = batch.rename_columns(_named(batch.schema.names, contract, self.label))
+                refuse_row_number(self.label, batch.schema.names)
                 data = as_text(pa.Table.from_batches([batch])).append_column(ROW_NUMBER, numbers)
                 yield Block(data, self.label, types=batch.schema)
 

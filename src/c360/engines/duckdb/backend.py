@@ -13,6 +13,7 @@ import pyarrow as pa
 from splink import DuckDBAPI
 
 from c360.engines.base import BATCH_ROWS, BatchFn, Engine
+from c360.engines.duckdb.offline import OFFLINE
 
 SPLINK_MEMORY = "2GB"  # beyond this, Splink's tables and joins spill to disk
 
@@ -21,14 +22,16 @@ def splink_connection() -> duckdb.DuckDBPyConnection:
     """A DuckDB of Splink's own, bounded in memory: its candidate pairs outgrow a laptop's RAM
     at scale, and its tables go when the connection does (a shared one keeps them)."""
     spill = Path(tempfile.gettempdir()) / f"c360-splink-{os.getpid()}"
-    own = duckdb.connect(config={"memory_limit": SPLINK_MEMORY, "temp_directory": str(spill)})
+    own = duckdb.connect(
+        config={"memory_limit": SPLINK_MEMORY, "temp_directory": str(spill), **OFFLINE}
+    )
     own.execute("SET enable_progress_bar = false")  # never print to stdout
     return own
 
 
 def connect(database: str = ":memory:") -> Engine:
     """A DuckDB engine on ``database`` (a file path, or in memory)."""
-    con = ibis.duckdb.connect(database)
+    con = ibis.duckdb.connect(database, **OFFLINE)
     con.raw_sql("SET enable_progress_bar = false")  # never print to stdout
 
     def register(name: str, data: pa.Table) -> ibis.Table:

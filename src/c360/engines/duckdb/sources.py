@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 
 from c360 import contracts
+from c360.engines.duckdb.offline import OFFLINE
 
 # The seed's own SQL speaks of customers, campaigns and sends; these views let it run unchanged.
 SEED_ALIASES = {
@@ -24,7 +25,7 @@ SEED_ALIASES = {
 def connect_sources(workspace: Path) -> duckdb.DuckDBPyConnection:
     """An in-memory connection with one view per seed-000 table listed in the manifest."""
     manifest = json.loads((Path(workspace) / "sources" / "manifest.json").read_text("utf-8"))
-    con = duckdb.connect()
+    con = duckdb.connect(config=OFFLINE)
     for entry in manifest["files"]:
         table = contracts.get(entry["table"])
         if table.seed != "000" or table.file_format != "table":

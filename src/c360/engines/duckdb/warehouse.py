@@ -25,6 +25,7 @@ import pyarrow as pa
 
 from c360.contracts import GOLD_TABLES
 from c360.contracts.model import Table
+from c360.engines.duckdb.offline import OFFLINE, go_offline
 from c360.engines.duckdb.sources import _sql_type
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ def build_warehouse(workspace: Path, contracts: Iterable[Table] | None = None) -
     for left in final.parent.glob(f".{final.name}.*.tmp"):  # a killed build's, or this one's
         _remove(left)
     try:
-        con = duckdb.connect(str(temp))
+        con = duckdb.connect(str(temp), config=OFFLINE)
         try:
             con.execute("SET enable_progress_bar = false")  # never print to stdout
             relative = _search_workspace(con, workspace)
@@ -235,6 +236,7 @@ def _opened(workspace: Path) -> Iterator[_Session]:
         raise WarehouseError(f"cannot open {path}: {_one_line(exc)}") from None
     try:
         con.execute("SET enable_progress_bar = false")
+        go_offline(con)
         _search_workspace(con, Path(workspace).resolve())
         with ThreadPoolExecutor(1, thread_name_prefix="warehouse") as worker:
             yield _Session(con, worker)
