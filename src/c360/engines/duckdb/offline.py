@@ -14,7 +14,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import duckdb
 
-OFFLINE = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+OFFLINE: dict[str, str | bool | int | float | list[str]] = {  # as duckdb.connect types it
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+}
 
 
 def go_offline(con: duckdb.DuckDBPyConnection) -> None:
