@@ -24,7 +24,7 @@ import ibis
 from ibis.expr.types import BooleanValue, FloatingValue, IntegerValue, Table
 
 from c360.contracts.gold_attribution import ATTRIBUTION_MODELS, CAMPAIGN_ATTRIBUTION_MODELS
-from c360.pipeline.gold.attribution import TOUCHES, WINDOW
+from c360.pipeline.gold.attribution import ORDER_TOUCHES, touches
 from c360.pipeline.gold.kpis import divide
 from c360.pipeline.gold.model import GoldModel
 from c360.pipeline.gold.rounding import cents, fixed
@@ -57,21 +57,11 @@ def _one_if(condition: BooleanValue) -> FloatingValue:
 
 def touch_credits(orders: Table, sends: Table, events: Table) -> Table:
     """One row per order and touch in its window: the touch's credit under every model."""
-    touches = events.filter(events.event_type.isin(TOUCHES)).select(
-        "send_id", "event_id", "event_at"
-    )
-    touches = touches.join(
-        sends.select("send_id", "campaign_id", recipient=sends.customer_id), "send_id"
-    )
-    o = orders.select("order_id", "customer_id", "order_at", "total_amount_eur")
-    pairs = o.join(
-        touches,
-        [
-            o.customer_id == touches.recipient,
-            touches.event_at < o.order_at,
-            touches.event_at >= o.order_at - WINDOW,
-        ],
-    )
+    return credits_of(touches(orders, sends, events))
+
+
+def credits_of(pairs: Table) -> Table:
+    """``touch_credits`` of the orders' ``attribution.touches``."""
     age = pairs.order_at.epoch_seconds() - pairs.event_at.epoch_seconds()
     age_days = age.cast("float64") / SECONDS_PER_DAY
     t = pairs.mutate(
@@ -100,7 +90,12 @@ def campaign_attribution_models(
     campaigns: Table, orders: Table, sends: Table, events: Table
 ) -> Table:
     """Per campaign and model: credited orders, credit, attributed revenue and ROI."""
-    credits = touch_credits(orders, sends, events)
+    return per_campaign(campaigns, touches(orders, sends, events))
+
+
+def per_campaign(campaigns: Table, pairs: Table) -> Table:
+    """``campaign_attribution_models`` from the orders' ``attribution.touches``."""
+    credits = credits_of(pairs)
     # A campaign touching an order twice earns both credits, on one order.
     per_order = credits.group_by("campaign_id", "order_id", "total_amount_eur").aggregate(
         **{m: credits[m].sum() for m in ATTRIBUTION_MODELS}
@@ -126,9 +121,5 @@ def campaign_attribution_models(
 
 
 MODELS: list[GoldModel] = [
-    GoldModel(
-        CAMPAIGN_ATTRIBUTION_MODELS,
-        ("dim_campaign", "fct_orders", "stg_marketing_sends", "stg_marketing_events"),
-        campaign_attribution_models,
-    ),
+    GoldModel(CAMPAIGN_ATTRIBUTION_MODELS, ("dim_campaign", ORDER_TOUCHES.name), per_campaign),
 ]

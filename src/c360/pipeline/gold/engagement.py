@@ -38,14 +38,16 @@ PROXY_AGENT = r"(?i)^[\t\n\x0b\f\r ]*mozilla/5\.0[\t\n\x0b\f\r ]*$"  # not \s: s
 def classify_engagement(sends: Table, events: Table) -> Table:
     """The opens and clicks of known sends with ``is_machine`` and ``machine_reason``."""
     e = events.filter(events.event_type.isin(("open", "click")))
-    t = e.join(sends.select("send_id", _send_at=sends.send_at), "send_id")
+    clicked = e.filter(e.event_type == "click").group_by("send_id").aggregate(_clicks=_.count())
+    s = sends.select("send_id", _send_at=sends.send_at)
+    s = s.left_join(clicked, "send_id").drop("send_id_right")
+    t = e.join(s, "send_id")
     t = t.mutate(
         _t=t.event_at.epoch_seconds(),
         seconds_after_send=(t.event_at.epoch_seconds() - t._send_at.epoch_seconds()).cast("int64"),
         _click=(t.event_type == "click").cast("int64"),
     )
-    near = ibis.window(group_by="send_id", order_by="_t", range=(-BURST_SECONDS, BURST_SECONDS))
-    t = t.mutate(count_clicks_nearby=(t._click.sum().over(near) - t._click).cast("int64"))
+    t = _with_clicks_nearby(t)
     agents = _agents(e)
     t = t.left_join(agents, "user_agent").drop("user_agent_right")
     is_open = t.event_type == "open"
@@ -62,6 +64,20 @@ def classify_engagement(sends: Table, events: Table) -> Table:
     t = t.mutate(machine_reason=reason)
     t = t.mutate(is_machine=t.machine_reason.notnull())
     return t.select(*built_columns(EMAIL_ENGAGEMENT_CLASSIFIED))
+
+
+def _with_clicks_nearby(t: Table) -> Table:
+    """``t`` with ``count_clicks_nearby``: the other clicks of the same send within
+    ``BURST_SECONDS``. Only the events of a send with a click (``_clicks``) can have any, and
+    only they take the window, which sorts its rows: 230,000 events of 41,000 sends rather
+    than two million of 465,000 at scale 10 (3.7 → 2.2 s of CPU for the whole model)."""
+    busy = t.filter(t._clicks.notnull())
+    near = ibis.window(group_by="send_id", order_by="_t", range=(-BURST_SECONDS, BURST_SECONDS))
+    busy = busy.mutate(
+        count_clicks_nearby=(busy._click.sum().over(near) - busy._click).cast("int64")
+    )
+    quiet = t.filter(t._clicks.isnull()).mutate(count_clicks_nearby=ibis.literal(0, "int64"))
+    return busy.union(quiet)
 
 
 def _agents(events: Table) -> Table:

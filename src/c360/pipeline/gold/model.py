@@ -14,7 +14,8 @@ from c360.contracts.model import Table
 class GoldModel:
     """One gold table: ``build(*inputs)`` returns an Ibis expression with the contract's columns.
 
-    ``inputs`` name silver tables (``stg_*``) or gold tables built earlier in the run.
+    ``inputs`` name silver tables (``stg_*``), gold tables built earlier in the run or
+    :class:`Shared` intermediates.
     """
 
     contract: Table
@@ -24,6 +25,17 @@ class GoldModel:
     @property
     def name(self) -> str:
         return self.contract.name
+
+
+@dataclass(frozen=True)
+class Shared:
+    """An intermediate table that several models read: ``build(*inputs)`` is collected once and
+    held in the engine for the rest of the layer, where each model would otherwise compute it
+    again. It is not published. Models name it among their ``inputs``."""
+
+    name: str
+    inputs: tuple[str, ...]
+    build: Callable[..., ibis.Table]
 
 
 PERSON = "customer360_id"

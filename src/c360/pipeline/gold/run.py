@@ -25,8 +25,9 @@ from c360.pipeline.gold import (
     star,
     text_features,
 )
-from c360.pipeline.gold.model import PERSON, GoldModel
+from c360.pipeline.gold.model import PERSON, GoldModel, Shared
 
+SHARED: dict[str, Shared] = {s.name: s for s in attribution.SHARED}
 MODELS: list[GoldModel] = [  # in dependency order
     *engagement.MODELS,
     *star.MODELS,
@@ -71,6 +72,10 @@ def build_gold(
         built, tables = _build_models(workspace, engine, persons, progress)
     finally:  # the engine keeps a registered table until told
         engine.forget("identity_people")
+        for name in SHARED:
+            engine.forget(f"shared_{name}")
+    for name in SHARED:
+        tables.pop(name, None)
     return _with_inferred_members(workspace, engine, tables, built, people)
 
 
@@ -84,11 +89,11 @@ def _build_models(
     tables: dict[str, ibis.Table] = {}
     built = []
     for model in MODELS:
+        started = time.perf_counter()  # a shared input is built with its first reader
         inputs = [_input(workspace, engine, tables, name) for name in model.inputs]
         if any(t is None for t in inputs):  # a source is missing: no table, not an old one
             lake.drop(workspace, "gold", model.name)
             continue
-        started = time.perf_counter()
         expr = with_people(model.build(*inputs), model.contract, persons)
         if model.contract.primary_key:  # the engine sorts in parallel; conform checks it
             expr = expr.order_by(*model.contract.primary_key)
@@ -151,6 +156,13 @@ def with_people(expr: ibis.Table, contract: Table, people: ibis.Table | None) ->
 def _input(
     workspace: Path, engine: Engine, tables: dict[str, ibis.Table], name: str
 ) -> ibis.Table | None:
+    if name not in tables and name in SHARED:  # built on first use, then held
+        shared = SHARED[name]
+        inputs = [_input(workspace, engine, tables, n) for n in shared.inputs]
+        if any(t is None for t in inputs):
+            return None
+        data = engine.to_arrow(shared.build(*inputs))
+        tables[name] = engine.register(f"shared_{name}", data)
     if name not in tables:
         for layer in ("silver", "gold"):
             folder = lake.table_dir(workspace, layer, name)
