@@ -12,11 +12,16 @@ from c360.engines import Engine
 from c360.identity.matching import (
     BLOCKING,
     RULE_COMPARISONS,
+    filled,
     level_labels,
+    numbered,
+    score,
     settings,
     splink_input,
+    train,
 )
 from c360.identity.normalise import normalise_records
+from c360.identity.run import _rounded
 
 
 def _records() -> pa.Table:
@@ -120,3 +125,49 @@ def test_records_with_first_and_last_name_swapped_are_compared(engine: Engine) -
         zip(pairs["record_key_l"].to_pylist(), pairs["record_key_r"].to_pylist(), strict=True)
     )
     assert found == {("crm:1", "shop:1")}
+
+
+def test_numbered_ranks_compare_as_their_keys() -> None:
+    """Byte order, as the engines compare text: "b:10" before "b:2", "Z" before "a", "é" last."""
+    data = pa.table({"record_key": ["b:2", "é:1", "a:9", "b:10", "Z:3"], "x": [1, 2, 3, 4, 5]})
+    ranked, keys = numbered(data)
+    assert keys.to_pylist() == ["Z:3", "a:9", "b:10", "b:2", "é:1"]
+    assert ranked.column("record_key").to_pylist() == [3, 4, 1, 2, 0]
+    assert ranked.column("x").to_pylist() == [1, 2, 3, 4, 5]
+    assert keys.take(ranked.column("record_key")).to_pylist() == data["record_key"].to_pylist()
+
+
+def _people() -> pa.Table:
+    first = ["Anne", "Anne", "Bob", "Robert", "Emma", "Emma", "Paul", "Paula", "Jean", "Jean"]
+    return normalise_records(
+        pa.table(
+            {
+                "record_key": ["b:2", "a:9", "b:10", "é:1", "Z:3", "c:4", "c:5", "d:6", "d:7",
+                               "d:8"],
+                "first_name": first,
+                "last_name": ["Roy", "Roy", "Smith", "Smith", "Stone", "Stone", "Weber",
+                              "Weber", "Martin", "Martin"],
+                "email": ["anne@x.fr", "anne@x.fr", "bob@y.com", "bob@y.com", None,
+                          "emma@z.de", "pw@w.de", "pw@w.de", None, None],
+                "postcode": ["64200", "64200", None, None, "10115", "10115", None, None,
+                             "75001", "75002"],
+            }
+        )
+    )  # fmt: skip
+
+
+def test_numbered_records_score_as_the_keyed_ones(engine: Engine) -> None:
+    """Scoring the numbered records finds the pairs, sides, levels and weights that the trained
+    linker finds on the records under their keys."""
+    api = engine.splink_api()  # one database: Spark's tables are named per API, from 0
+    data = splink_input(_people())
+    linker = train(api.register(data), filled(data))
+    keyed = linker.inference.predict(threshold_match_probability=0.0).as_pyarrow_table()
+    model = linker.misc.save_model_to_json()
+    linker.table_management.invalidate_cache()
+    found = _rounded(score(api, data, model, 0.0))
+    keyed = _rounded(keyed.select(found.column_names))
+    order = [("record_key_l", "ascending"), ("record_key_r", "ascending")]
+    assert found.num_rows > 0
+    assert found.sort_by(order).to_pylist() == keyed.sort_by(order).to_pylist()
+    assert all(row["record_key_l"] < row["record_key_r"] for row in found.to_pylist())
