@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import itertools
 import os
 import shutil
 import sys
@@ -14,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 import ibis
+import ibis.expr.operations as ops
 import pyarrow as pa
 import pyarrow.dataset as ds
 from ibis.formats.pyarrow import PyArrowData
@@ -27,6 +29,25 @@ from c360.engines.base import BATCH_ROWS, BatchFn, Engine
 # UDF and run, that it cannot infer their kind; they are plain row-at-a-time UDFs on purpose.
 warnings.filterwarnings("ignore", "Cannot infer the eval type from type hints", UserWarning)
 _LOG_CONFIG = Path(__file__).with_name("log4j2.properties")  # errors only, no codegen fallbacks
+GIB = 1024**3
+_unsorted_views = itertools.count()  # names of the views ``_sorted_once`` sorts
+
+
+def driver_memory() -> str:
+    """The driver's heap: ``C360_SPARK_DRIVER_MEMORY`` (``8g``) if set, else a quarter of the
+    machine's memory and at least 2 GiB.
+
+    Spark's own default, 1 GiB, is too small where the driver is also the only executor (local
+    mode): Splink's predictions at scale 1 ran out of it. A quarter is what the JVM takes by
+    itself when given no limit.
+    """
+    if chosen := os.environ.get("C360_SPARK_DRIVER_MEMORY", "").strip():
+        return chosen
+    try:
+        machine = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):  # no sysconf: Spark's 1 GiB is too little
+        machine = 0
+    return f"{max(2 * GIB, machine // 4) // 2**20}m"
 
 
 @cache
@@ -42,6 +63,10 @@ def session() -> SparkSession:
     spark = (
         SparkSession.builder.master(os.environ.get("C360_SPARK_MASTER", "local[2]"))
         .appName("c360")
+        .config("spark.driver.memory", driver_memory())
+        # Tables are collected whole to be written (its 1 GiB default would stop scale 10):
+        # the driver's heap bounds them instead.
+        .config("spark.driver.maxResultSize", "0")
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")  # c360 shows its own progress
         .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={_LOG_CONFIG}")
@@ -68,7 +93,7 @@ class SparkEngine(Engine):
         """``Engine.to_arrow`` without Ibis's detour through pandas, which holds timestamps in
         nanoseconds (a date such as 9999-12-31 or 0001-01-01 fails the whole query) and an
         integer column with NULLs as float64 (ids above 2**53 change)."""
-        table = _dataframe(self.spark, self.con, expr).toArrow()
+        table = _sorted_once(self.spark, self.con, expr).toArrow()
         # Spark names the columns as the query does; Ibis's schema gives each its type.
         table = PyArrowData.convert_table(table.rename_columns(expr.columns), expr.schema())
         return _naive_utc(table)
@@ -79,6 +104,25 @@ def _dataframe(spark: SparkSession, con: ibis.BaseBackend, expr: ibis.Table) -> 
     (as Ibis's own ``execute`` does: a query naming an unregistered UDF fails)."""
     con._run_pre_execute_hooks(expr)
     return spark.sql(con.compile(expr))
+
+
+def _sorted_once(spark: SparkSession, con: ibis.BaseBackend, expr: ibis.Table) -> DataFrame:
+    """``expr`` as a DataFrame that computes its rows once when it ends in an ORDER BY.
+
+    Spark sorts a whole table by ranges of its keys, and finds the ranges by running the query
+    once to sample them before running it again to sort: every Python UDF, every scan and every
+    join after the last shuffle twice. Rows that are collected all come to the driver anyway,
+    so they are gathered into one partition, computed once, and sorted there.
+    """
+    op = expr.op()
+    if not isinstance(op, ops.Sort):
+        return _dataframe(spark, con, expr)
+    name = f"c360_unsorted_{next(_unsorted_views)}"
+    _dataframe(spark, con, op.parent.to_expr()).repartition(1).createOrReplaceTempView(name)
+    try:  # the query is analysed here: it holds the view's plan, the name can go
+        return _dataframe(spark, con, op.replace({op.parent: con.table(name).op()}).to_expr())
+    finally:
+        spark.catalog.dropTempView(name)
 
 
 def _naive_utc(table: pa.Table) -> pa.Table:

@@ -1,0 +1,105 @@
+"""Spark's engine: the driver's memory, and sorted results computed once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ibis
+import pyarrow as pa
+import pytest
+
+from c360.engines import Engine, connect
+from c360.engines.spark import backend
+
+ROWS = pa.table(
+    {
+        "key": ["b", None, "a", "c", "a", None],
+        "n": pa.array([1, 2, None, 4, 5, 6], pa.int64()),
+        "flag": [True, False, True, None, False, True],
+    }
+)
+
+
+def test_driver_memory_is_a_quarter_of_the_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("C360_SPARK_DRIVER_MEMORY", raising=False)
+    pages = {"SC_PAGE_SIZE": 4096, "SC_PHYS_PAGES": 24 * 2**30 // 4096}
+    monkeypatch.setattr(backend.os, "sysconf", pages.__getitem__)
+    assert backend.driver_memory() == "6144m"
+
+
+def test_driver_memory_is_never_below_two_gib(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("C360_SPARK_DRIVER_MEMORY", raising=False)
+    pages = {"SC_PAGE_SIZE": 4096, "SC_PHYS_PAGES": 4 * 2**30 // 4096}
+    monkeypatch.setattr(backend.os, "sysconf", pages.__getitem__)
+    assert backend.driver_memory() == "2048m"
+
+    def unknown(name: str) -> int:
+        raise ValueError(name)
+
+    monkeypatch.setattr(backend.os, "sysconf", unknown)
+    assert backend.driver_memory() == "2048m"
+
+
+def test_driver_memory_set_by_the_user_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("C360_SPARK_DRIVER_MEMORY", " 12g ")
+    assert backend.driver_memory() == "12g"
+
+
+@pytest.fixture(scope="module")
+def spark_engine() -> Engine:
+    return connect("spark")
+
+
+@pytest.mark.spark
+def test_collected_results_are_bounded_by_the_heap_alone(spark_engine: Engine) -> None:
+    assert backend.session().conf.get("spark.driver.maxResultSize") == "0"
+
+
+@pytest.mark.spark
+def test_sorted_rows_come_in_every_key_s_order(spark_engine: Engine) -> None:
+    """Keys that are expressions, descending ones and NULLs: placed as Spark's ORDER BY places
+    them (NULLs last), after a derived column."""
+    t = spark_engine.register("rows_sorted", ROWS)
+    t = t.mutate(twice=t.n * 2)
+    out = spark_engine.to_arrow(
+        t.order_by([t.key, ~t.flag.fill_null(False), ibis.desc(t.twice)]).select("key", "n")
+    )
+    assert out.to_pylist() == [
+        {"key": "a", "n": None},
+        {"key": "a", "n": 5},
+        {"key": "b", "n": 1},
+        {"key": "c", "n": 4},
+        {"key": None, "n": 6},
+        {"key": None, "n": 2},
+    ]
+    out = spark_engine.to_arrow(t.order_by([ibis.desc(t.n), t.key]))
+    assert out.column("n").to_pylist() == [6, 5, 4, 2, 1, None]
+    assert out.column_names == ["key", "n", "flag", "twice"]
+
+
+@pytest.mark.spark
+def test_a_sorted_query_runs_its_python_once_per_row(spark_engine: Engine, tmp_path: Path) -> None:
+    """Spark's global sort samples its keys by running the query before sorting it: a Python
+    UDF (seed 004's phones, the pseudonyms) would run twice on every row."""
+    calls = str(tmp_path / "calls.txt")
+
+    @ibis.udf.scalar.python
+    def tallied(value: str) -> str:
+        with open(calls, "a") as f:  # in Spark's Python workers
+            f.write("call\n")
+        return value.upper()
+
+    rows = pa.table({"id": pa.array(range(1_000), pa.int64()), "name": ["x"] * 1_000})
+    t = spark_engine.register("rows_tallied", rows)
+    out = spark_engine.to_arrow(t.mutate(name=tallied(t.name)).order_by(ibis.desc("id")))
+    assert out.column("id").to_pylist() == list(range(999, -1, -1))
+    assert set(out.column("name").to_pylist()) == {"X"}
+    assert Path(calls).read_text().count("call") == 1_000
+
+
+@pytest.mark.spark
+def test_sorting_leaves_no_view_behind(spark_engine: Engine) -> None:
+    t = spark_engine.register("rows_views", ROWS)
+    spark_engine.to_arrow(t.order_by("n"))
+    assert spark_engine.to_arrow(t.order_by("key")).num_rows == len(ROWS)
+    assert [v.name for v in spark_engine.spark.catalog.listTables() if "unsorted" in v.name] == []
