@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from c360.identity import files
 from c360.identity.files import UnreadableFileError, read_rows
 
 
@@ -54,3 +55,74 @@ def test_a_csv_is_read_as_text(tmp_path: Path) -> None:
     people.write_text("id;name\n007;Ann\n", encoding="utf-8")
     table, notes = read_rows(people)
     assert table.to_pylist() == [{"id": "007", "name": "Ann"}] and notes == []
+
+
+CUT_SHORT = {
+    "last value": 'id,name\n1,"Ann"\n2,"Bo',
+    "only value": 'id,name\n1,"Ann',
+    "after a line break in it": 'id,name\n1,"Ann"\n2,"Bo\n',
+    "after a doubled quote": 'id,name\n1,"say ""hi',
+    "after an inch mark": 'id,name\n1,5" screen\n2,"Bo',
+    "semicolons": 'id;name\n1;"Ann;Bo',
+}
+
+
+@pytest.mark.parametrize("text", CUT_SHORT.values(), ids=CUT_SHORT.keys())
+def test_a_csv_cut_short_inside_quotes_is_refused(tmp_path: Path, text: str) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text(text, encoding="utf-8")
+    assert _error(people) == f"{people} ends inside a quoted value (cut short?)"
+
+
+QUOTED = {  # every file holds an odd number of quotes, or a quote next to a line break
+    "inch mark": ('id,name\n1,5" screen\n2,Bo\n', [("1", '5" screen'), ("2", "Bo")]),
+    "inch mark last": ('id,name\n1,Bo\n2,5"', [("1", "Bo"), ("2", '5"')]),
+    "inch marks doubled": ('id,name\n1,5""\n2,"Bo"', [("1", '5""'), ("2", "Bo")]),
+    "doubled quotes": ('id,name\n1,"say ""hi"""\n', [("1", 'say "hi"')]),
+    "both": ('id,name\n1,5" screen\n2,"say ""hi"""', [("1", '5" screen'), ("2", 'say "hi"')]),
+    "text after a closing quote": ('id,name\n1,"Bo"b"\n', [("1", 'Bob"')]),
+    "line breaks": (
+        'id,name\n1,"Ann\nSmith"\n2,"Bo\r\n"\n',
+        [("1", "Ann\nSmith"), ("2", "Bo\r\n")],
+    ),
+    "carriage returns": ('id,name\r1,"Ann\rSmith"\r2,Bo\r', [("1", "Ann\rSmith"), ("2", "Bo")]),
+    "semicolons": ('id;name\n1;"Ann;Bo"\n2;5" screen\n', [("1", "Ann;Bo"), ("2", '5" screen')]),
+    "tabs": ('id\tname\n1\t"Ann\tBo"\n2\t"5"" screen"', [("1", "Ann\tBo"), ("2", '5" screen')]),
+    "quoted header": ('"id","na""me"\n"1","Ann"', [("1", "Ann")]),
+}
+
+
+@pytest.mark.parametrize("block", [1, 2, 3, 5, 1 << 24])
+@pytest.mark.parametrize(("text", "rows"), QUOTED.values(), ids=QUOTED.keys())
+def test_quotes_are_read_as_the_csv_reader_reads_them(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    text: str,
+    rows: list[tuple[str, str]],
+    block: int,
+) -> None:
+    monkeypatch.setattr(files, "_BLOCK", block)  # quotes and line breaks on a block's edge
+    people = tmp_path / "people.csv"
+    people.write_bytes(text.encode("utf-8"))
+    table, notes = read_rows(people)
+    assert [tuple(row.values()) for row in table.to_pylist()] == rows and notes == []
+
+
+def test_a_windows_1252_csv_with_quotes_is_read_with_a_note(tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_bytes('id;name\n1;"Zoë ""Z"""\n2;Noël 5"\n'.encode("cp1252"))
+    table, notes = read_rows(people)
+    assert table.to_pylist() == [{"id": "1", "name": 'Zoë "Z"'}, {"id": "2", "name": 'Noël 5"'}]
+    assert notes == [f"{people} is not UTF-8: read as cp1252"]
+
+
+def test_a_windows_1252_csv_cut_short_is_refused(tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_bytes('id;name\n1;"Zoë"\n2;"Noë'.encode("cp1252"))
+    assert _error(people) == f"{people} ends inside a quoted value (cut short?)"
+
+
+def test_a_byte_order_mark_does_not_hide_a_quote(tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_bytes(b'\xef\xbb\xbf"id",name\n1,"Ann')
+    assert _error(people) == f"{people} ends inside a quoted value (cut short?)"

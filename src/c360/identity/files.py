@@ -6,10 +6,12 @@ is known in advance, so every CSV column is text and only blanks count as missin
 
 from __future__ import annotations
 
+import codecs
 import csv
 from pathlib import Path
 from typing import BinaryIO
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
@@ -17,6 +19,8 @@ import pyarrow.parquet as pq
 DELIMITERS = ",;\t|"
 ENCODINGS = ("utf-8", "cp1252")  # a file that is not UTF-8 is most often a Windows export
 PARQUET = (".parquet", ".pq")
+_QUOTE = ord('"')
+_BLOCK = 1 << 24  # bytes looked at a time when following a CSV's quotes
 
 
 class UnreadableFileError(Exception):
@@ -75,7 +79,7 @@ def _read_csv(path: Path, encoding: str) -> pa.Table:
         raise UnreadableFileError(f"{path} is empty: its first line names no column")
     sep = delimiter(header)
     names = next(csv.reader([header], delimiter=sep))
-    return pacsv.read_csv(
+    table = pacsv.read_csv(
         path,
         read_options=pacsv.ReadOptions(encoding=encoding),
         parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values=True),
@@ -85,6 +89,39 @@ def _read_csv(path: Path, encoding: str) -> pa.Table:
             null_values=[""],  # "NA" is Namibia and "null" a note: only blanks are missing
         ),
     )
+    if _ends_inside_quotes(path, sep, encoding):  # the reader keeps what the file holds
+        raise UnreadableFileError(f"{path} ends inside a quoted value (cut short?)")
+    return table
+
+
+def _ends_inside_quotes(path: Path, sep: str, encoding: str) -> bool:
+    """Whether a CSV ends inside a quoted value, its quotes taken as the CSV reader takes them.
+
+    Quotes come in runs. Where a value starts, a run opens a quoted value and leaves it open
+    if its length is odd (``""`` is an empty value); in a quoted value, a pair is one quote of
+    the value and an odd run closes it; anywhere else quotes are characters (``5" screen``).
+    So an odd run flips the state where a value starts and closes any quoted value elsewhere.
+    """
+    chars = np.memmap(path, np.uint8, mode="r")
+    starts = np.zeros(256, bool)  # the bytes after which a value starts
+    starts[[ord(sep), ord("\n"), ord("\r")]] = True
+    bom = encoding == "utf-8" and chars[:3].tobytes() == codecs.BOM_UTF8
+    at = first = 3 if bom else 0  # the reader skips a UTF-8 byte order mark
+    inside = False
+    while at < len(chars):
+        end = min(at + _BLOCK, len(chars))
+        while end < len(chars) and chars[end - 1] == _QUOTE:  # a run of quotes in one block
+            end += 1
+        quotes = np.flatnonzero(chars[at:end] == _QUOTE) + at
+        runs = np.flatnonzero(np.diff(quotes, prepend=-2) != 1)  # each run's first quote
+        odd = np.diff(runs, append=len(quotes)) % 2 == 1
+        opens = (quotes[runs] == first) | starts[chars[np.maximum(quotes[runs] - 1, 0)]]
+        flips = odd & opens
+        if (closes := np.flatnonzero(odd & ~opens)).size:
+            inside, flips = False, flips[closes[-1] :]
+        inside ^= bool(flips.sum() % 2)
+        at = end
+    return inside
 
 
 def _first_line(exc: Exception) -> str:
