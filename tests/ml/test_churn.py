@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from threadpoolctl import threadpool_limits
 
 from c360.contracts.check import violations
 from c360.contracts.gold_churn import CUSTOMER_SCORES
@@ -51,6 +52,20 @@ def test_a_model_finds_planted_signal_the_baseline_misses() -> None:
     tickets = np.zeros((1, 10))
     tickets[0, 8] = 8.0  # many support tickets, nothing else
     assert churn.reasons(model, tickets).to_pylist()[0][0] == "support_tickets_90d"
+
+
+def test_scores_do_not_depend_on_how_many_threads_linear_algebra_may_use() -> None:
+    """A product over 50,000 rows is split between threads, whose sums round differently:
+    fitting and scoring use one thread, so every machine gives the same bits."""
+    rng = np.random.default_rng(3)
+    x, y = _planted(rng, 50_000)
+    scored = []
+    for threads in (1, 2):
+        with threadpool_limits(threads, user_api="blas"):
+            model = churn.fit(x, y)
+            scored.append((churn.predict(model, x), churn.contributions(model, x)))
+    assert np.array_equal(scored[0][0], scored[1][0])
+    assert np.array_equal(scored[0][1], scored[1][1])
 
 
 def _workspace(path: Path, customers: int, rng: np.random.Generator) -> None:

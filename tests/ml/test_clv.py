@@ -10,6 +10,7 @@ import numpy as np
 import pyarrow as pa
 import pytest
 from scipy import integrate, stats
+from threadpoolctl import threadpool_limits
 
 from c360.ml.clv import (
     BgNbdParams,
@@ -174,6 +175,20 @@ def test_clv_undiscounted_is_purchases_times_order_value() -> None:
     value = expected_order_value(TRUE_SPEND, 4, 50.0)
     lifetime = clv(TRUE_BGNBD, TRUE_SPEND, 4, 200.0, 300.0, 50.0, discount_rate=0.0)
     assert lifetime == pytest.approx(purchases * value)
+
+
+def test_clv_does_not_depend_on_how_many_threads_linear_algebra_may_use() -> None:
+    """Split between two threads, the monthly sum of one customer in 119,561 rounded
+    differently: every machine gives the same bits."""
+    rng = np.random.default_rng(0)
+    n = 119_561
+    c = simulate(TRUE_BGNBD, n, rng.uniform(180, 720, n), rng, spend=TRUE_SPEND)
+    values = []
+    for threads in (1, 2):
+        with threadpool_limits(threads, user_api="blas"):
+            values.append(clv(TRUE_BGNBD, TRUE_SPEND, c["frequency"], c["recency"], c["T"],
+                              np.nan_to_num(c["monetary"])))  # fmt: skip
+    assert np.array_equal(values[0], values[1])
 
 
 def test_rfm_summary_by_hand() -> None:

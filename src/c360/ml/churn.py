@@ -18,6 +18,8 @@ from sklearn.metrics import average_precision_score, roc_auc_score
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import StandardScaler
 
+from c360.ml.threads import one_thread
+
 CHURN_DAYS = 90  # N: churned = no completed order and no engagement in the N days after C
 PURCHASE_DAYS = 30  # propensity: a completed order in the 30 days after C
 NEVER_DAYS = 3 * 365.0  # recency of a customer with no such event before C
@@ -121,6 +123,7 @@ def trainable(y: np.ndarray) -> str:
     return ""
 
 
+@one_thread
 def fit(x: np.ndarray, y: np.ndarray) -> Model:
     """Logistic regression on standardised log features, calibrated by a sigmoid (Platt)
     on 3 folds (each fold's calibrator fitted on the customers the fold's model did not see)."""
@@ -132,6 +135,7 @@ def fit(x: np.ndarray, y: np.ndarray) -> Model:
     return Model(calibrated.fit(_inputs(x), y), model().fit(_inputs(x), y))
 
 
+@one_thread
 def predict(model: Model, x: np.ndarray) -> np.ndarray:
     """Calibrated probabilities of the positive class."""
     return np.asarray(model.calibrated.predict_proba(_inputs(x))[:, 1])

@@ -30,6 +30,8 @@ from numpy.typing import ArrayLike, NDArray
 from scipy.optimize import minimize
 from scipy.special import betaln, gammaln, hyp2f1
 
+from c360.ml.threads import one_thread
+
 Floats = NDArray[np.float64]
 DAYS_PER_MONTH = 365.25 / 12
 LOG_BOUND = 15.0  # parameters are searched between exp(-15) and exp(15)
@@ -274,6 +276,7 @@ def expected_order_value(
     return p * (v + x * m) / (p * x + q - 1)
 
 
+@one_thread
 def clv(
     bgnbd: BgNbdParams,
     gamma_gamma: GammaGammaParams,
