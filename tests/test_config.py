@@ -245,3 +245,151 @@ def test_a_setting_with_nothing_after_it_is_still_an_error(tmp_path: Path) -> No
     (tmp_path / "c360.yaml").write_text("engine:\n")
     with pytest.raises(ConfigError, match=r"c360.yaml: engine: Input should be 'duckdb'"):
         load(tmp_path)
+
+
+def test_a_project_file_linked_to_nothing_is_an_error_not_the_defaults(tmp_path: Path) -> None:
+    """A dangling link is a project file gone missing: running on the defaults would hide it."""
+    (tmp_path / "c360.yaml").symlink_to(tmp_path / "elsewhere.yaml")
+    with pytest.raises(ConfigError) as caught:
+        load(tmp_path)
+    assert str(caught.value) == (
+        f"{tmp_path / 'c360.yaml'}: cannot read the project file: No such file or directory"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("identity: {threshold: .nan}\n", "identity.threshold: Input should be a finite number"),
+        (
+            "text: {llm: {model: m, timeout_seconds: .inf}}\n",
+            "text.llm.timeout_seconds: Input should be a finite number",
+        ),
+        (  # a socket cannot wait that long: the text stage would stop with an overflow
+            "text: {llm: {model: m, timeout_seconds: 1e300}}\n",
+            "text.llm.timeout_seconds: Input should be less than or equal to 3600",
+        ),
+        ("privacy: {key_env: ''}\n", "privacy.key_env: String should have at least 1 character"),
+        (
+            "text: {llm: {model: m, api_key_env: ''}}\n",
+            "text.llm.api_key_env: String should have at least 1 character",
+        ),
+        (
+            "sources: {ecommerce_orders: {postgres: {url_env: '', table: t}}}\n",
+            "sources.ecommerce_orders.postgres.url_env: String should have at least 1 character",
+        ),
+        (
+            "sources: {mongo_customers: {mongodb: {uri_env: '', collection: c}}}\n",
+            "sources.mongo_customers.mongodb.uri_env: String should have at least 1 character",
+        ),
+    ],
+)
+def test_numbers_and_variable_names_that_cannot_work_are_refused(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    (tmp_path / "c360.yaml").write_text(text)
+    with pytest.raises(ConfigError) as caught:
+        load(tmp_path)
+    assert str(caught.value) == f"{tmp_path / 'c360.yaml'}: {message}"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "identity: {survivorship: {loyalty_tier: newest}}\n",
+            "identity.survivorship: survivorship of 'loyalty_tier': unknown survivorship rule "
+            "'newest'; rules are source_priority, most_recent, most_frequent, most_complete",
+        ),
+        (
+            "identity: {survivorship: {email: {rule: most_recent, sources: [crm]}}}\n",
+            "identity.survivorship: survivorship of 'email': sources only apply to "
+            "source_priority, not to 'most_recent'",
+        ),
+        (
+            "identity: {survivorship: {email: 3}}\n",
+            "identity.survivorship: survivorship of 'email': a survivorship rule is a name or a "
+            "mapping, not 3",
+        ),
+        (
+            "identity: {survivorship: {phone: {rule: source_priority, sources: 5}}}\n",
+            "identity.survivorship: survivorship of 'phone': sources must be a list of names",
+        ),
+    ],
+)
+def test_a_survivorship_rule_is_checked_when_the_file_is_read(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    """Not at the end of a run, after every layer was built."""
+    (tmp_path / "c360.yaml").write_text(text)
+    with pytest.raises(ConfigError) as caught:
+        load(tmp_path)
+    assert str(caught.value) == f"{tmp_path / 'c360.yaml'}: {message}"
+
+
+def test_survivorship_rules_the_file_gives_are_kept(tmp_path: Path) -> None:
+    (tmp_path / "c360.yaml").write_text(
+        "identity:\n  survivorship:\n    email: most_frequent\n    phone: {rule: source_priority}\n"
+    )
+    assert load(tmp_path).identity.survivorship == {
+        "email": "most_frequent",
+        "phone": {"rule": "source_priority"},
+    }
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["churn_risk_score > 0.5; DROP TABLE customer_profile", "1; SELECT 2"],
+)
+def test_a_segment_condition_of_several_statements_is_refused(tmp_path: Path, where: str) -> None:
+    """Run as written, the second statement's error would be reported as the condition's."""
+    (tmp_path / "c360.yaml").write_text(f"segments:\n  VIP:\n    where: '{where}'\n")
+    with pytest.raises(ConfigError) as caught:
+        load(tmp_path)
+    assert str(caught.value) == (
+        f"{tmp_path / 'c360.yaml'}: segments.VIP.where: more than one statement: give one SQL "
+        "condition"
+    )
+
+
+@pytest.mark.parametrize(
+    "where", ["country = 'FR;BE'", "lifetime_value > 10 -- the top; roughly", "x = 1;"]
+)
+def test_a_semicolon_in_a_string_or_comment_or_at_the_end_is_no_second_statement(
+    tmp_path: Path, where: str
+) -> None:
+    (tmp_path / "c360.yaml").write_text(f'segments:\n  VIP:\n    where: "{where}"\n')
+    assert load(tmp_path).segments["VIP"].where == where
+
+
+def test_a_source_priority_naming_no_identity_source_is_refused(tmp_path: Path) -> None:
+    """A misspelt source would rank after every other one, silently."""
+    (tmp_path / "c360.yaml").write_text(
+        "identity:\n"
+        "  sources:\n"
+        "    crm: {table: identity_crm_contacts, id: crm_contact_id, roles: {email: email}}\n"
+        "    web: {table: identity_web_accounts, id: user_id, roles: {email: email}}\n"
+        "  survivorship:\n"
+        "    email: {rule: source_priority, sources: [web, CRM]}\n"
+    )
+    with pytest.raises(ConfigError) as caught:
+        load(tmp_path)
+    assert str(caught.value) == (
+        f"{tmp_path / 'c360.yaml'}: identity: survivorship of 'email': no identity source CRM "
+        "(sources: crm, web)"
+    )
+    text = (tmp_path / "c360.yaml").read_text().replace("CRM", "crm")
+    (tmp_path / "c360.yaml").write_text(text)
+    assert load(tmp_path).identity.survivorship["email"] == {
+        "rule": "source_priority",
+        "sources": ["web", "crm"],
+    }
+
+
+def test_a_file_nested_too_deeply_for_the_reader_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "c360.yaml").write_text("name: " + "[" * 5000 + "]" * 5000 + "\n")
+    with pytest.raises(ConfigError) as caught:
+        load(tmp_path)
+    assert str(caught.value) == (
+        f"{tmp_path / 'c360.yaml'}: cannot read the project file: nested too deeply"
+    )

@@ -40,7 +40,7 @@ class Privacy(BaseModel):
         default="hmac", description="hmac: keyed HMAC-SHA256 (default); md5: seed 004's unkeyed MD5"
     )
     key_env: str = Field(
-        default="C360_PRIVACY_KEY", description="Environment variable holding the key"
+        default="C360_PRIVACY_KEY", min_length=1, description="Environment variable holding the key"
     )
 
 
@@ -49,7 +49,9 @@ class MongoSource(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    uri_env: str = Field(default="C360_MONGODB_URI", description="Variable holding the URI")
+    uri_env: str = Field(
+        default="C360_MONGODB_URI", min_length=1, description="Variable holding the URI"
+    )
     database: str = "bronze_db"
     collection: str
 
@@ -59,7 +61,9 @@ class PostgresSource(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    url_env: str = Field(default="C360_SOURCE_POSTGRES_URL", description="Variable holding the URL")
+    url_env: str = Field(
+        default="C360_SOURCE_POSTGRES_URL", min_length=1, description="Variable holding the URL"
+    )
     table: str | None = Field(default=None, description="[schema.]table, read in key order")
     query: str | None = Field(default=None, description="SELECT …, read in the query's own order")
 
@@ -137,8 +141,12 @@ class Llm(BaseModel):
         default="http://127.0.0.1:8000/v1", pattern=r"^https?://", description="Up to /v1, no /chat"
     )
     model: str = Field(description="Model name the server expects")
-    api_key_env: str = Field(default="C360_LLM_API_KEY", description="Variable holding the key")
-    timeout_seconds: float = Field(default=10, gt=0, description="Per request")
+    api_key_env: str = Field(
+        default="C360_LLM_API_KEY", min_length=1, description="Variable holding the key"
+    )
+    timeout_seconds: float = Field(  # a socket's wait overflows long before infinity
+        default=10, gt=0, le=3600, allow_inf_nan=False, description="Per request"
+    )
     use_for: list[Literal["summary", "sentiment"]] = Field(
         default=["summary", "sentiment"], min_length=1, description="What the endpoint computes"
     )
@@ -185,7 +193,11 @@ class Identity(BaseModel):
         default_factory=dict, description="System name -> its table of people"
     )
     threshold: float = Field(
-        default=0.9, gt=0, lt=1, description="Match probability from which two records link"
+        default=0.9,
+        gt=0,
+        lt=1,
+        allow_inf_nan=False,
+        description="Match probability from which two records link",
     )
     survivorship: dict[str, object] = Field(
         default_factory=dict, description="Profile attribute -> rule (most_recent, …)"
@@ -195,6 +207,36 @@ class Identity(BaseModel):
     )
 
     _sections = field_validator("sources", "survivorship", mode="before")(_empty_section)
+
+    @field_validator("survivorship")
+    @classmethod
+    def _known_rules(cls, value: dict[str, object]) -> dict[str, object]:
+        """Each rule read as a run reads it, so that a wrong one is told before the run."""
+        from c360.identity.survivorship import parse_rules
+
+        for attribute, spec in value.items():
+            try:
+                parse_rules({attribute: spec})
+            except TypeError:  # sources that are not a list at all
+                raise ValueError(
+                    f"survivorship of {attribute!r}: sources must be a list of names"
+                ) from None
+        return value
+
+    @model_validator(mode="after")
+    def _ranked_sources_known(self) -> Identity:
+        """A source_priority rule ranks identity sources: a name that is none of them (a typo)
+        would rank after every other one, silently."""
+        from c360.identity.survivorship import parse_rules
+
+        for attribute, rule in parse_rules(self.survivorship).items():
+            unknown = [s for s in rule.sources if s not in self.sources]
+            if unknown:
+                raise ValueError(
+                    f"survivorship of {attribute!r}: no identity source {', '.join(unknown)} "
+                    f"(sources: {', '.join(self.sources) or 'none'})"
+                )
+        return self
 
 
 class Segment(BaseModel):
@@ -212,6 +254,20 @@ class Segment(BaseModel):
         "lowest priority (rule segments before the built-in value/state segment)"
     )  # fmt: skip
     description: str = ""
+
+    @field_validator("where")
+    @classmethod
+    def _one_condition(cls, value: str) -> str:
+        """One condition: after a ';', a second statement would run, and its error would be
+        reported as the condition's."""
+        from c360.serve.sql_files import SqlFileError, read_sql_file_text
+
+        if value.strip():  # an empty condition is the engine's to report
+            try:
+                read_sql_file_text(value)
+            except SqlFileError as exc:
+                raise ValueError(f"{exc}: give one SQL condition") from None
+        return value
 
 
 class Project(BaseModel):
@@ -292,6 +348,8 @@ def load(workspace: Path) -> Project:
             raise ConfigError(f"{path}: cannot read the project file: {exc.strerror}") from None
         except yaml.YAMLError as exc:
             raise ConfigError(f"{path}: cannot read the project file: {_yaml_error(exc)}") from None
+        except RecursionError:  # the reader recurses once per level of nesting
+            raise ConfigError(f"{path}: cannot read the project file: nested too deeply") from None
         if not isinstance(loaded, dict):
             raise ConfigError(f"{path}: the project file must be a mapping of settings")
         data.update(loaded)
@@ -319,7 +377,7 @@ def _exists(path: Path) -> bool:
     try:
         path.stat()
     except FileNotFoundError:
-        return False
+        return path.is_symlink()  # a link to nothing: a project file gone missing
     except OSError:
         return True
     return True

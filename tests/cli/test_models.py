@@ -51,7 +51,17 @@ def test_no_run_yet_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert err.startswith("error: no model figures at") and err.count("\n") == 1
 
 
-@pytest.mark.parametrize("text", ["[1, 2]", '{"churn_risk": 3}'])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[1, 2]",
+        '{"churn_risk": 3}',
+        '{"churn_risk": {"fitted": true, "model": [0.8]}}',
+        '{"churn_risk": {"fitted": true, "model": {"roc_auc": 0.8}, "baseline": "none"}}',
+        '{"churn_risk": {"fitted": true, "model": {"roc_auc": 0.8}, "customers": "many"}}',
+        '{"churn_risk": {"fitted": false, "reason": 5}}',
+    ],
+)
 def test_figures_of_another_shape_are_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str
 ) -> None:

@@ -43,6 +43,16 @@ def test_a_csv_of_blank_lines_names_no_column(tmp_path: Path) -> None:
     assert _error(blank) == f"{blank} is empty: its first line names no column"
 
 
+@pytest.mark.parametrize("text", ["\nid,email\n1,a@x.fr\n", " \r\nid;email\r\n"])
+def test_a_csv_whose_first_line_is_blank_is_not_called_empty(tmp_path: Path, text: str) -> None:
+    """The rows are there: the column names are not where a CSV reader looks for them."""
+    people = tmp_path / "people.csv"
+    people.write_text(text, encoding="utf-8")
+    assert _error(people) == (
+        f"{people}: its first line is blank, where the column names belong (remove it)"
+    )
+
+
 def test_a_parquet_name_on_text_says_why_in_one_line(tmp_path: Path) -> None:
     fake = tmp_path / "people.parquet"
     fake.write_text("id,name\n1,Ann\n", encoding="utf-8")

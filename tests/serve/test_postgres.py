@@ -373,3 +373,35 @@ def test_the_command_shows_a_summary_and_errors_in_one_line(
     err = captured.err.strip()
     assert err.startswith("error: cannot connect to postgresql://postgres@127.0.0.1:1/x")
     assert "\n" not in err and "Traceback" not in captured.out + captured.err
+
+
+@pytest.mark.parametrize(
+    ("schema", "message"),
+    [
+        ("", "no schema name: name the schema to load into"),
+        (
+            "s" * 64,
+            f"schema name {'s' * 64} is 64 bytes long: PostgreSQL would cut it to its first 63",
+        ),
+        (
+            "ü" * 32,
+            f"schema name {'ü' * 32} is 64 bytes long: PostgreSQL would cut it to its first 63",
+        ),
+    ],
+)
+def test_a_schema_name_postgresql_would_refuse_or_cut_is_one_line(
+    workspace: Path, postgres_url: str, schema: str, message: str
+) -> None:
+    """A longer name would load into a schema named otherwise than the summary says."""
+    with pytest.raises(LoadError) as error:
+        load_postgres(workspace, postgres_url, schema, contracts=CONTRACTS)
+    assert str(error.value) == message
+    cut = schema.encode()[:63].decode("utf-8", "ignore")
+    assert catalog(postgres_url, f"SELECT count(*) FROM pg_namespace WHERE nspname = '{cut}'") == [
+        (0,)
+    ]
+
+
+def test_a_schema_name_of_63_bytes_is_kept_whole(workspace: Path, postgres_url: str) -> None:
+    load_postgres(workspace, postgres_url, "s" * 63, contracts=CONTRACTS)
+    assert catalog(postgres_url, f'SELECT count(*) FROM "{"s" * 63}".dim_customer') == [(2,)]

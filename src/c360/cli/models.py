@@ -33,7 +33,7 @@ def evaluate_command(
         figures: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise fail(f"cannot read {path}: {exc}") from None
-    if not isinstance(figures, dict) or not all(isinstance(e, dict) for e in figures.values()):
+    if not _by_model(figures):
         raise fail(f"{path} does not hold figures by model: `c360 run` writes it anew")
     if as_json:
         typer.echo(json.dumps(figures, indent=2))
@@ -52,6 +52,23 @@ def evaluate_command(
                 f"{entry.get('customers', 0):,}",
             )  # fmt: skip
     console.print(table)
+
+
+def _by_model(figures: object) -> bool:
+    """Whether ``figures`` is shaped as `c360 run` writes them: by model, its metrics and its
+    baseline's as mappings, its customers a number, why it was not fitted a text."""
+    if not isinstance(figures, dict):
+        return False
+    for entry in figures.values():
+        if not isinstance(entry, dict):
+            return False
+        if not all(isinstance(entry.get(part, {}), dict) for part in ("model", "baseline")):
+            return False
+        if not isinstance(entry.get("customers", 0), int | float):
+            return False
+        if not isinstance(entry.get("reason", ""), str):
+            return False
+    return True
 
 
 def _shown(value: Any) -> str:

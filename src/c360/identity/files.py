@@ -75,6 +75,11 @@ def delimiter(header: str) -> str:
 def _read_csv(path: Path, encoding: str) -> pa.Table:
     with path.open(encoding="utf-8-sig" if encoding == "utf-8" else encoding, newline="") as f:
         header = f.readline()
+        more = not header.strip() and any(line.strip() for line in f)
+    if more:
+        raise UnreadableFileError(
+            f"{path}: its first line is blank, where the column names belong (remove it)"
+        )
     if not header.strip():
         raise UnreadableFileError(f"{path} is empty: its first line names no column")
     sep = delimiter(header)

@@ -35,6 +35,7 @@ LOCK_TIMEOUT_S = 30.0
 MAX_LOCK_TIMEOUT_S = 86_400.0  # a day; PostgreSQL's lock_timeout ends at ~24.8 days of ms
 APPLICATION = "c360 load-postgres"  # how other sessions see a load in pg_stat_activity
 LOCK_NOT_AVAILABLE = "55P03"  # SQLSTATE of a wait cut short by lock_timeout
+MAX_NAME_BYTES = 63  # PostgreSQL cuts a longer name short, with a notice no one sees
 
 
 class LoadError(Exception):
@@ -70,6 +71,13 @@ def load_postgres(
     """
     if not 0 <= lock_timeout <= MAX_LOCK_TIMEOUT_S:  # NaN too
         raise LoadError(f"lock timeout {lock_timeout} s: give 0 to {MAX_LOCK_TIMEOUT_S:,.0f} s")
+    if not schema:
+        raise LoadError("no schema name: name the schema to load into")
+    if len(schema.encode()) > MAX_NAME_BYTES:  # PostgreSQL would load into a shorter name
+        raise LoadError(
+            f"schema name {schema} is {len(schema.encode())} bytes long: PostgreSQL would cut it "
+            f"to its first {MAX_NAME_BYTES}"
+        )
     try:
         with shared(Path(workspace)):  # no run swaps tables while they are read
             known = tuple(GOLD_TABLES if contracts is None else contracts)
