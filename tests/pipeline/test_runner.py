@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from c360.cli import main
+from c360.config import ConfigError
 from c360.contracts import GOLD_TABLES
 from c360.contracts.check import violations
 from c360.engines.duckdb.warehouse import query_warehouse
@@ -22,6 +23,7 @@ from c360.pipeline.bronze.blocks import SourceError
 from c360.pipeline.gold import run as gold_run
 from c360.pipeline.gold.model import GoldModel
 from c360.pipeline.runner import CUSTOMER_TABLES, preflight, run
+from c360.pipeline.silver.privacy import KEY_FILE
 
 
 @pytest.fixture(scope="module")
@@ -181,6 +183,15 @@ def test_a_workspace_without_sources_says_how_to_get_them(tmp_path: Path) -> Non
         "files there (README.md shows the layout) or point tables at databases under sources: "
         "in c360.yaml"
     )
+
+
+def test_a_privacy_key_emptied_stops_the_run_before_bronze(tmp_path: Path) -> None:
+    generate(tmp_path, Plan(seed=3, scale=0.01))
+    (tmp_path / KEY_FILE).parent.mkdir(exist_ok=True)
+    (tmp_path / KEY_FILE).write_text("")
+    with pytest.raises(ConfigError, match=r"privacy\.key is empty: restore the key it held"):
+        run(tmp_path)
+    assert not (tmp_path / "lake").exists()
 
 
 @pytest.mark.slow

@@ -50,6 +50,7 @@ from c360.pipeline.bronze.blocks import SourceError
 from c360.pipeline.bronze.land import Landed, land_all, sources
 from c360.pipeline.gold.run import MODELS as GOLD_MODELS
 from c360.pipeline.gold.run import BuiltGold, build_gold, conform
+from c360.pipeline.silver.privacy import privacy_key
 from c360.pipeline.silver.run import MODELS as SILVER_MODELS
 from c360.pipeline.silver.run import Built, build_silver
 from c360.serve import gold_tables, run_report
@@ -110,6 +111,8 @@ def preflight(workspace: Path) -> tuple[config.Project, list]:
             "put your files there (README.md shows the layout) or point tables at databases "
             "under sources: in c360.yaml"
         )
+    if project.privacy.pseudonymisation == "hmac":  # a key that cannot be read, before bronze
+        privacy_key(workspace, project.privacy.key_env)
     return project, found
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from pathlib import Path
 
 import pytest
 
-from c360.pipeline.silver.privacy import pseudonym
+from c360.config import ConfigError
+from c360.pipeline.silver.privacy import KEY_FILE, privacy_key, pseudonym
 
 
 @pytest.mark.parametrize("key", [b"k", b"0123456789abcdef" * 4, b"x" * 65, "clé".encode()])
@@ -23,3 +25,53 @@ def test_each_key_gives_its_own_pseudonyms_and_nothing_stays_nothing() -> None:
     assert pseudonym(b"one", "ann@mail.fr") == first  # the keyed start is reused, unchanged
     assert pseudonym(b"one", None) is None
     assert pseudonym(b"one", "ann@mail.fr", "md5") == hashlib.md5(b"ann@mail.fr").hexdigest()
+
+
+@pytest.mark.parametrize("value", ["", "   "])
+def test_an_empty_key_in_the_environment_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    """Read as no key, it would mean the key file: other pseudonyms, silently."""
+    monkeypatch.setenv("MY_KEY", value)
+    with pytest.raises(ConfigError) as caught:
+        privacy_key(tmp_path, "MY_KEY")
+    assert str(caught.value) == (
+        "environment variable MY_KEY is set but empty: give the key, or unset it to use the "
+        "workspace's key file"
+    )
+    assert not (tmp_path / KEY_FILE).exists()
+
+
+def test_the_key_file_is_made_once_then_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("MY_KEY", raising=False)
+    first = privacy_key(tmp_path, "MY_KEY")
+    assert len(first) == 64 and privacy_key(tmp_path, "MY_KEY") == first
+    monkeypatch.setenv("MY_KEY", "from the environment")
+    assert privacy_key(tmp_path, "MY_KEY") == b"from the environment"
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [(b"", "is empty"), (b" \n", "is empty"), (b"\xff\xfe\x00k", "is not a key written as text")],
+)
+def test_a_key_file_emptied_or_garbled_is_an_error_not_a_new_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: bytes, says: str
+) -> None:
+    monkeypatch.delenv("MY_KEY", raising=False)
+    (tmp_path / KEY_FILE).parent.mkdir()
+    (tmp_path / KEY_FILE).write_bytes(content)
+    with pytest.raises(ConfigError) as caught:
+        privacy_key(tmp_path, "MY_KEY")
+    assert str(caught.value) == (
+        f"{tmp_path / KEY_FILE} {says}: restore the key it held (removing it makes a new key: "
+        "every pseudonym changes)"
+    )
+    assert (tmp_path / KEY_FILE).read_bytes() == content  # left as it was
+
+
+def test_a_key_file_that_is_a_folder_is_named(tmp_path: Path) -> None:
+    (tmp_path / KEY_FILE).mkdir(parents=True)
+    with pytest.raises(ConfigError, match=r"cannot read the privacy key .*privacy\.key: "):
+        privacy_key(tmp_path, "C360_NO_SUCH_VARIABLE")

@@ -19,20 +19,40 @@ from pathlib import Path
 import ibis
 from ibis.expr.types import StringValue
 
+from c360.config import ConfigError
+
 KEY_FILE = Path(".c360") / "privacy.key"
 Pseudonymise = Callable[[StringValue], StringValue]
 
 
 def privacy_key(workspace: Path, env_var: str = "C360_PRIVACY_KEY") -> bytes:
-    """The workspace's key: ``$env_var`` if set, else ``.c360/privacy.key`` (made on first use)."""
-    if value := os.environ.get(env_var):
+    """The workspace's key: ``$env_var`` if set, else ``.c360/privacy.key`` (made on first use).
+
+    A key that is empty or not text is an error rather than a new key: every pseudonym would
+    change, silently.
+    """
+    if (value := os.environ.get(env_var)) is not None:
+        if not value.strip():
+            raise ConfigError(
+                f"environment variable {env_var} is set but empty: give the key, or unset it "
+                "to use the workspace's key file"
+            )
         return value.encode()
     path = Path(workspace) / KEY_FILE
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(secrets.token_hex(32), encoding="utf-8")
         path.chmod(0o600)
-    return path.read_text(encoding="utf-8").strip().encode()
+    restore = "restore the key it held (removing it makes a new key: every pseudonym changes)"
+    try:
+        key = path.read_text(encoding="utf-8").strip()
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path} is not a key written as text: {restore}") from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read the privacy key {path}: {exc.strerror}") from None
+    if not key:
+        raise ConfigError(f"{path} is empty: {restore}")
+    return key.encode()
 
 
 def pseudonymiser(mode: str, key: bytes | None = None) -> Pseudonymise:
