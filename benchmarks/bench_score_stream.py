@@ -67,11 +67,12 @@ def _block(rng: np.random.Generator, first: int, n: int) -> dict[str, pa.Table]:
     clicked = opened & (rng.uniform(size=k) < 0.3)
     sent_ms = sent.cast(pa.int64()).to_numpy()
     open_ms = sent_ms + (rng.uniform(size=k) * MS_PER_DAY).astype(np.int64)
-    emails = pa.table({
+    first_open = pa.array(open_ms, pa.int64(), mask=~opened).cast(pa.timestamp("ms"))
+    first_click = pa.array(open_ms + 60_000, pa.int64(), mask=~clicked).cast(pa.timestamp("ms"))
+    emails = pa.table({  # every open and click a person's (no scanner or proxy)
         "customer360_id": who_e, "send_at": sent, "is_opened": opened, "is_clicked": clicked,
-        "first_open_at": pa.array(open_ms, pa.int64(), mask=~opened).cast(pa.timestamp("ms")),
-        "first_click_at": pa.array(open_ms + 60_000, pa.int64(), mask=~clicked).cast(
-            pa.timestamp("ms")),
+        "first_open_at": first_open, "first_click_at": first_click,
+        "first_human_open_at": first_open, "first_human_click_at": first_click,
     })  # fmt: skip
     who_i, at_i = tables["interactions"][0], tables["interactions"][1]
     kinds = np.array(["support_ticket", "sales_call", "onboarding"])
