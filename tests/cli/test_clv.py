@@ -211,3 +211,26 @@ def test_a_purchase_dated_in_the_future_is_skipped_not_the_as_of(tmp_path: Path)
 def test_an_as_of_after_today_is_one_line(sales: Path) -> None:
     line = _error(["clv", "fit", str(sales), *ARGS, "--as-of", "2999-01-01"])
     assert line.startswith("error: --as-of 2999-01-01 is after today")
+
+
+def test_a_column_of_lists_is_one_line_naming_it(tmp_path: Path) -> None:
+    path = tmp_path / "nested.parquet"
+    pq.write_table(
+        pa.table({"client": [["C1"], ["C2"]], "jour": ["2024-01-01"] * 2, "montant": ["5"] * 2}),
+        path,
+    )
+    assert _error(["clv", "fit", str(path), *ARGS]) == (
+        f"error: column 'client' of {path} holds list<element: string>, not single values"
+    )
+
+
+def test_a_purchase_dated_before_1900_is_skipped(tmp_path: Path) -> None:
+    """A typo such as 0024 for 2024 would make one customer's history two thousand years long."""
+    rows = _transactions()
+    rows.append(("C0005", "0024-02-04", "10,00"))
+    rows.append(("C0006", "31/12/1899", "10,00"))
+    args = ["clv", "fit", str(_write(tmp_path / "typo.csv", rows)), *ARGS, "--json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["skipped"]["dated before 1900"]["count"] == 2

@@ -2,7 +2,8 @@
 
 Every column is read as text (:func:`c360.identity.files.read_rows`: CSV of any common dialect,
 or Parquet). A row whose customer is blank, whose date or amount cannot be read, or whose amount
-is negative (a refund, not a purchase) is skipped and counted under its reason, never fatal.
+is negative (a refund, not a purchase), or whose date is after today or before 1900 (a typo) is
+skipped and counted under its reason, never fatal.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ _PLAIN = r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$"
 _COMMA_THOUSANDS = r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$"
 _DOT_THOUSANDS = r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$"
 EXAMPLES = 5  # row numbers kept per reason, to show where to look
+EARLIEST = dt.date(1900, 1, 1)  # before it, a typo (0024 for 2024): centuries of history
 
 
 class ClvFileError(ValueError):
@@ -84,6 +86,9 @@ def fit_file(
             f"no column {', '.join(map(repr, missing))} in {path} "
             f"(columns: {', '.join(table.column_names)})"
         )
+    for name in (customer, date, amount):
+        if pa.types.is_nested(kind := table.schema.field(name).type):
+            raise ClvFileError(f"column {name!r} of {path} holds {kind}, not single values")
     if not table.num_rows:
         raise ClvFileError(f"{path} has a header but no rows")
     text = {
@@ -100,6 +105,7 @@ def fit_file(
         ("unreadable amount", pc.is_null(value)),
         ("negative amount (a refund, not a purchase)", pc.less(value, 0)),
         ("dated after today", future),
+        ("dated before 1900", pc.less(day, pa.scalar(EARLIEST, pa.date32()))),
         ("after the as-of date", pc.greater(day, pa.scalar(end, pa.date32()))),
     ]
     skipped, bad = _skipped(reasons, table.num_rows)
