@@ -174,3 +174,23 @@ def test_a_lake_run_on_other_sources_gets_one_line(
     assert main(["quality", "score", "--workspace", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert "record 99,999,999 of crm_customers" in err and "run `c360 run` again" in err
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        ("kind,key\nnull,P1\n", "it lacks column, defect_type, row_key, row_number, table"),
+        ("", "it lacks column, defect_type, row_key, row_number, table"),
+        ('table,row_key\n"crm,C1\n', "cannot read it"),
+    ],
+)
+def test_a_manifest_of_another_shape_gets_one_line(
+    scored: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, says: str
+) -> None:
+    (tmp_path / "truth").mkdir()
+    (tmp_path / "lake").symlink_to(scored / "lake")
+    (tmp_path / "truth" / "defects.csv").write_text(content)
+    assert main(["quality", "score", "--workspace", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and says in err, err
+    assert err.startswith(f"error: {tmp_path / 'truth' / 'defects.csv'} is not a defect manifest")

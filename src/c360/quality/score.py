@@ -30,6 +30,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from c360 import contracts
+from c360.generate.dirt import DEFECTS_SCHEMA
 from c360.pipeline import lake
 from c360.pipeline.silver.parse import MISSING
 from c360.pipeline.silver.run import MODELS
@@ -110,7 +111,7 @@ def score(workspace: Path) -> Score:
         raise ScoreError(f"no defect manifest at {manifest} (generate with c360 generate)")
     if not lake.table_dir(workspace, "bronze", "").exists():
         raise ScoreError(f"{workspace} has not been run yet: run `c360 run` first")
-    defects = pacsv.read_csv(manifest, convert_options=_as_text(("row_key",))).to_pylist()
+    defects = _manifest(manifest)
     by_table: dict[str, list[dict[str, Any]]] = {}
     for d in defects:
         by_table.setdefault(d["table"], []).append(d)
@@ -125,6 +126,24 @@ def score(workspace: Path) -> Score:
                          by_table.get(contract.name, []))
         )  # fmt: skip
     return Score(scores)
+
+
+def _manifest(path: Path) -> list[dict[str, Any]]:
+    """The planted defects, one mapping per row, or an error saying why the file holds none."""
+    wrong = f"{path} is not a defect manifest"
+    try:
+        table = pacsv.read_csv(path, convert_options=_as_text(("row_key",)))
+    except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
+        if "Empty CSV file" not in str(exc):
+            line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise ScoreError(f"{wrong}: cannot read it ({line})") from None
+        table = pa.table({})
+    if missing := sorted(set(DEFECTS_SCHEMA.names) - set(table.column_names)):
+        raise ScoreError(
+            f"{wrong}: it lacks {', '.join(missing)} (c360 generate writes it with "
+            f"{', '.join(DEFECTS_SCHEMA.names)})"
+        )
+    return table.to_pylist()
 
 
 def _score_table(
