@@ -103,3 +103,18 @@ def test_sorting_leaves_no_view_behind(spark_engine: Engine) -> None:
     spark_engine.to_arrow(t.order_by("n"))
     assert spark_engine.to_arrow(t.order_by("key")).num_rows == len(ROWS)
     assert [v.name for v in spark_engine.spark.catalog.listTables() if "unsorted" in v.name] == []
+
+
+@pytest.mark.spark
+def test_splink_tables_are_held_by_spark_not_written_into_plans(spark_engine: Engine) -> None:
+    """A table given to Splink is kept out of its query plans (Spark re-evaluates and hashes a
+    table held in a plan whenever it plans a query over it), with the rows and partitions Spark
+    gives it when it holds it in the plan."""
+    api = spark_engine.splink_api()
+    registered = spark_engine.spark.table(api.register(ROWS).physical_name)
+    plan = registered._jdf.queryExecution().optimizedPlan().toString()
+    assert "LocalRelation" not in plan
+    assert registered.toArrow().equals(ROWS)
+    in_plan = spark_engine.spark.createDataFrame(ROWS)
+    assert "LocalRelation" in in_plan._jdf.queryExecution().optimizedPlan().toString()
+    assert registered.rdd.glom().collect() == in_plan.rdd.glom().collect()

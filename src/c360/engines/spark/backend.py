@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import ibis
 import ibis.expr.operations as ops
@@ -136,6 +137,29 @@ def _naive_utc(table: pa.Table) -> pa.Table:
     return table.cast(pa.schema(fields))
 
 
+class _SplinkAPI(SparkAPI):
+    """Splink's Spark API, keeping the Arrow tables it is given out of its query plans.
+
+    A table made from Arrow is held in every plan that reads it: planning a query over it
+    evaluates its projections and filters on the driver, row by row, and hashes its rows, and
+    Splink runs hundreds of queries over its input. A checkpoint holds the rows instead, in the
+    partitions the plan would have given them.
+    """
+
+    def register(
+        self,
+        table: Any,
+        *,
+        dataset_display_name: str | None = None,
+        table_name: str | None = None,
+    ) -> Any:
+        if isinstance(table, pa.Table):
+            table = self.spark.createDataFrame(table).localCheckpoint()
+        return super().register(
+            table, dataset_display_name=dataset_display_name, table_name=table_name
+        )
+
+
 def connect() -> Engine:
     """A Spark engine on the shared session."""
     spark = session()
@@ -148,7 +172,7 @@ def connect() -> Engine:
         return con.table(name)
 
     def splink_api() -> SparkAPI:
-        return SparkAPI(spark_session=spark)
+        return _SplinkAPI(spark_session=spark)
 
     def sql(text: str) -> pa.Table:
         return spark.sql(text).toArrow()
