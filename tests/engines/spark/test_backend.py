@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import ibis
 import pyarrow as pa
 import pytest
 
-from c360.engines import Engine, connect
+from c360.engines import Engine, EngineUnavailableError, connect
 from c360.engines.spark import backend
 
 ROWS = pa.table(
@@ -38,6 +41,52 @@ def test_driver_memory_is_never_below_two_gib(monkeypatch: pytest.MonkeyPatch) -
 
     monkeypatch.setattr(backend.os, "sysconf", unknown)
     assert backend.driver_memory() == "2048m"
+
+
+@pytest.mark.parametrize("value", ["lots", "4 gigs", "-2g", "2.5g", "g"])
+def test_driver_memory_that_is_no_size_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    """Java would refuse to start (``Invalid maximum heap size``) and PySpark say only that
+    its gateway exited."""
+    monkeypatch.setenv("C360_SPARK_DRIVER_MEMORY", value)
+    with pytest.raises(EngineUnavailableError) as caught:
+        backend.driver_memory()
+    assert str(caught.value) == (
+        f"C360_SPARK_DRIVER_MEMORY={value.strip()} is not a size: give one such as 8g or 4096m"
+    )
+
+
+@pytest.mark.parametrize("value", ["8g", "4096m", "8G", "2048M", "1t", "512mb", "3000000000"])
+def test_driver_memory_in_spark_units_is_taken(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv("C360_SPARK_DRIVER_MEMORY", value)
+    assert backend.driver_memory() == value
+
+
+@pytest.mark.spark
+@pytest.mark.parametrize(
+    ("env", "says"),
+    [
+        ({"C360_SPARK_MASTER": "bogus"}, "C360_SPARK_MASTER=bogus is not a Spark master: give "),
+        ({"C360_SPARK_DRIVER_MEMORY": "9999999t"},
+         "Spark did not start on master local[2] with 9999999t of driver memory: "),
+    ],
+)  # fmt: skip
+def test_settings_spark_cannot_start_with_are_one_line(
+    tmp_path: Path, env: dict[str, str], says: str
+) -> None:
+    """The session is the process's, so another process tries the settings. Java prints its
+    reason first where it has one ("Could not reserve enough space …")."""
+    code = (
+        "from c360.engines import EngineUnavailableError\n"
+        "from c360.engines.spark import backend\n"
+        "try:\n    backend.session()\n"
+        "except EngineUnavailableError as exc:\n    print(exc)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], env={**os.environ, **env},
+                          capture_output=True, text=True, timeout=300, cwd=tmp_path)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1].startswith(says), done.stdout  # after Java's own words
 
 
 def test_driver_memory_set_by_the_user_wins(monkeypatch: pytest.MonkeyPatch) -> None:

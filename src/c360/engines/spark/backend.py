@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import itertools
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -20,6 +21,8 @@ import ibis.expr.operations as ops
 import pyarrow as pa
 import pyarrow.dataset as ds
 from ibis.formats.pyarrow import PyArrowData
+from py4j.protocol import Py4JError
+from pyspark.errors import PySparkException
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql.pandas.types import from_arrow_schema
 from splink.backends.spark import SparkAPI, similarity_jar_location
@@ -31,6 +34,8 @@ from c360.engines.base import BATCH_ROWS, BatchFn, Engine
 warnings.filterwarnings("ignore", "Cannot infer the eval type from type hints", UserWarning)
 _LOG_CONFIG = Path(__file__).with_name("log4j2.properties")  # errors only, no codegen fallbacks
 GIB = 1024**3
+_SIZE = re.compile(r"\d+([kmgtp]b?|b)?", re.IGNORECASE)  # as Spark reads a memory size
+_MASTER = re.compile(r"local(\[(\d+|\*)(,\d+)?\])?|yarn|(spark|k8s|mesos)://\S+")
 _unsorted_views = itertools.count()  # names of the views ``_sorted_once`` sorts
 
 
@@ -43,6 +48,12 @@ def driver_memory() -> str:
     itself when given no limit.
     """
     if chosen := os.environ.get("C360_SPARK_DRIVER_MEMORY", "").strip():
+        if not _SIZE.fullmatch(chosen):  # else Java does not start, and PySpark cannot say why
+            from c360.engines import EngineUnavailableError
+
+            raise EngineUnavailableError(
+                f"C360_SPARK_DRIVER_MEMORY={chosen} is not a size: give one such as 8g or 4096m"
+            )
         return chosen
     try:
         machine = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
@@ -61,10 +72,34 @@ def session() -> SparkSession:
             "engine 'spark' needs Java 17+: install a JRE or set JAVA_HOME"
         )
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    spark = (
-        SparkSession.builder.master(os.environ.get("C360_SPARK_MASTER", "local[2]"))
+    from c360.engines import EngineUnavailableError
+
+    master, memory = os.environ.get("C360_SPARK_MASTER", "local[2]").strip(), driver_memory()
+    if not _MASTER.fullmatch(master):
+        raise EngineUnavailableError(
+            f"C360_SPARK_MASTER={master} is not a Spark master: give local[2], local[*], "
+            "spark://HOST:PORT, yarn or k8s://URL"
+        )
+    try:
+        spark = _started(master, memory)
+    except (PySparkException, Py4JError) as exc:  # Java refused a setting, or the master
+        said = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise EngineUnavailableError(
+            f"Spark did not start on master {master} with {memory} of driver memory: {said} "
+            "(check C360_SPARK_MASTER and C360_SPARK_DRIVER_MEMORY)"
+        ) from None
+    spark.sparkContext.setLogLevel("ERROR")
+    scratch = tempfile.mkdtemp(prefix="c360-spark-")  # Splink writes its intermediate tables here
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+    spark.sparkContext.setCheckpointDir(scratch)
+    return spark
+
+
+def _started(master: str, memory: str) -> SparkSession:
+    return (
+        SparkSession.builder.master(master)
         .appName("c360")
-        .config("spark.driver.memory", driver_memory())
+        .config("spark.driver.memory", memory)
         # Tables are collected whole to be written (its 1 GiB default would stop scale 10):
         # the driver's heap bounds them instead.
         .config("spark.driver.maxResultSize", "0")
@@ -77,11 +112,6 @@ def session() -> SparkSession:
         .config("spark.jars", similarity_jar_location())  # Splink's string similarity UDFs
         .getOrCreate()
     )
-    spark.sparkContext.setLogLevel("ERROR")
-    scratch = tempfile.mkdtemp(prefix="c360-spark-")  # Splink writes its intermediate tables here
-    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
-    spark.sparkContext.setCheckpointDir(scratch)
-    return spark
 
 
 @dataclass(frozen=True)
