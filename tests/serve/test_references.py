@@ -53,3 +53,24 @@ def test_nothing_to_check_runs_nothing() -> None:
         raise AssertionError(sql)
 
     assert check([CUSTOMERS, ORDERS], {"fct_orders"}, never) == []
+
+
+def test_a_value_the_referenced_column_repeats_or_lacks_is_counted_once_per_row(
+    tmp_path: Path,
+) -> None:
+    """The referenced column need not be a key: it may repeat a value and hold NULLs."""
+    segments = Table(name="dim_segment", seed="000", description="", layer="gold",
+                     columns=(Column("segment", "string", nullable=True),))  # fmt: skip
+    segment = Column("segment", "string", nullable=True, references="dim_segment.segment")
+    members = _table("bridge_member", "member_id", segment)
+    tables = {
+        segments: {"segment": ["gold", "gold", "gold", None, "silver"]},
+        members: {"member_id": ["M1", "M2", "M3", "M4", "M5", "M6"],
+                  "segment": ["gold", "gold", "bronze", None, "bronze", "silver"]},
+    }  # fmt: skip
+    for contract, data in tables.items():
+        publish_table(tmp_path, "gold", contract.name, pa.table(data))
+    build_warehouse(tmp_path, tables)
+    found = check([segments, members], {"dim_segment", "bridge_member"},
+                  lambda sql: query_warehouse(tmp_path, sql))  # fmt: skip
+    assert found == [Reference("bridge_member", "segment", "dim_segment", "segment", 2)]

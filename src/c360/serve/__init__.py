@@ -45,13 +45,27 @@ class GoldTable:
             return pa.RecordBatchReader.from_batches(schema, [])
         # Little read-ahead: a server holds a few batches at a time, not the whole table.
         scanner = self._dataset().scanner(
-            columns=schema.names, batch_size=32_768, batch_readahead=2, fragment_readahead=1
+            columns=schema.names,
+            batch_size=32_768,
+            batch_readahead=2,
+            fragment_readahead=1,
+            memory_pool=_scan_pool(),
         )
         batches = scanner.to_batches()
         return pa.RecordBatchReader.from_batches(schema, (b.cast(schema) for b in batches))
 
     def _dataset(self) -> ds.Dataset:
         return ds.dataset(self.folder, format="parquet", partitioning="hive")
+
+
+def _scan_pool() -> pa.MemoryPool:
+    """jemalloc where Arrow has it, for the batches a scan decodes on Arrow's threads and its
+    reader frees on another: mimalloc (Arrow's default) hands their pages back to the system
+    batch after batch, and faulting them in again cost the exports about a tenth of their CPU."""
+    try:
+        return pa.jemalloc_memory_pool()
+    except NotImplementedError:  # a build without it
+        return pa.default_memory_pool()
 
 
 def gold_tables(workspace: Path, contracts: Iterable[Table] | None = None) -> list[GoldTable]:

@@ -42,11 +42,16 @@ def declared(contracts: Iterable[Table], built: set[str]) -> list[Reference]:
 
 
 def orphans_sql(references: list[Reference]) -> str:
-    """One statement counting, per reference (``i``), its rows without a referenced row."""
+    """One statement counting, per reference (``i``), its rows without a referenced row.
+
+    A left join keeps a row without a match once, its parent column NULL, and every matched row
+    has a parent value: a parent value held by several rows cannot inflate the count. DuckDB runs
+    it as one hash join, where ``NOT EXISTS`` costs it a join and two aggregates more.
+    """
     return "\nUNION ALL\n".join(
-        f'SELECT {i} AS i, count(*) AS orphans FROM "{r.table}" AS c WHERE c."{r.column}" IS '
-        f'NOT NULL AND NOT EXISTS (SELECT 1 FROM "{r.parent}" AS p WHERE p."{r.parent_column}" '
-        f'= c."{r.column}")'
+        f'SELECT {i} AS i, count(*) AS orphans FROM "{r.table}" AS c LEFT JOIN "{r.parent}" AS p '
+        f'ON p."{r.parent_column}" = c."{r.column}" WHERE c."{r.column}" IS NOT NULL '
+        f'AND p."{r.parent_column}" IS NULL'
         for i, r in enumerate(references)
     )
 
