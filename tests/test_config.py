@@ -282,20 +282,6 @@ def test_a_project_file_linked_to_nothing_is_an_error_not_the_defaults(tmp_path:
             "sources: {mongo_customers: {mongodb: {uri_env: '', collection: c}}}\n",
             "sources.mongo_customers.mongodb.uri_env: String should have at least 1 character",
         ),
-    ],
-)
-def test_numbers_and_variable_names_that_cannot_work_are_refused(
-    tmp_path: Path, text: str, message: str
-) -> None:
-    (tmp_path / "c360.yaml").write_text(text)
-    with pytest.raises(ConfigError) as caught:
-        load(tmp_path)
-    assert str(caught.value) == f"{tmp_path / 'c360.yaml'}: {message}"
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
         (
             "identity: {survivorship: {loyalty_tier: newest}}\n",
             "identity.survivorship: survivorship of 'loyalty_tier': unknown survivorship rule "
@@ -317,10 +303,10 @@ def test_numbers_and_variable_names_that_cannot_work_are_refused(
         ),
     ],
 )
-def test_a_survivorship_rule_is_checked_when_the_file_is_read(
+def test_settings_that_cannot_work_are_refused_when_the_file_is_read(
     tmp_path: Path, text: str, message: str
 ) -> None:
-    """Not at the end of a run, after every layer was built."""
+    """Not at the end of a run, after every layer was built (a survivorship rule was)."""
     (tmp_path / "c360.yaml").write_text(text)
     with pytest.raises(ConfigError) as caught:
         load(tmp_path)
