@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pyarrow as pa
@@ -123,6 +126,52 @@ def test_streaming_keeps_to_the_batch_size(workspace: Path) -> None:
     assert sum(b.rejected.num_rows for b in batches) == 2
 
 
+class CountingPool(ThreadPoolExecutor):
+    """An executor that counts the batches handed to it."""
+
+    submitted = 0
+
+    def submit(self, fn: Callable[..., Batch], /, *args: object, **kwargs: object) -> Future[Batch]:
+        self.submitted += 1
+        return super().submit(fn, *args, **kwargs)
+
+
+def test_a_pool_given_analyses_every_batch_as_one_process_would(workspace: Path) -> None:
+    alone = list(analyze_corpus(workspace, "notes", batch_size=2, workers=1))
+    with CountingPool(2) as pool:
+        pooled = list(analyze_corpus(workspace, "notes", batch_size=2, workers=2, pool=pool))
+        assert pool.submitted == 2
+        emails = list(analyze_corpus(workspace, "emails", workers=2, pool=pool))
+        assert pool.submitted == 3
+    assert [(b.clean, b.rejected) for b in pooled] == [(b.clean, b.rejected) for b in alone]
+    assert [b.clean.num_rows for b in emails] == [1]
+
+
+def test_notes_and_e_mails_share_one_pool(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A pool per source started (and imported into) a second set of worker processes.
+    pools: list[CountingPool] = []
+
+    def counting_pool(workers: int) -> CountingPool:
+        pools.append(CountingPool(workers))
+        return pools[-1]
+
+    monkeypatch.setattr(text_analyze, "_process_pool", counting_pool)
+    build_text_silver(workspace, batch_size=2)
+    assert [pool.submitted for pool in pools] == [3]  # two batches of notes, one of e-mails
+
+
+def test_a_worker_imports_neither_the_lake_nor_the_project_file() -> None:
+    """A worker process imports this module for its batches: pandas (under Arrow datasets) and
+    pydantic (under the project file) would cost each worker most of its start."""
+    heavy = ("pandas", "pydantic", "pyarrow.dataset", "c360.config", "c360.pipeline.lake")
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, c360.text.analyze; print(*sorted(sys.modules))"],
+        check=True, capture_output=True, text=True,
+    ).stdout.split()  # fmt: skip
+    assert [m for m in heavy if m in loaded] == []
+    assert "c360.text.analyze" in loaded
+
+
 def test_silver_notes_emails_and_quarantine(workspace: Path) -> None:
     written = build_text_silver(workspace, batch_size=2)
     assert written == {
@@ -162,8 +211,15 @@ def test_rows_that_do_not_add_up_stop_the_run(
     build_text_silver(workspace)
     real = text_analyze.analyze_corpus
 
-    def losing_one(workspace: Path, source: str, batch_size: int) -> Iterator[Batch]:
-        for batch in real(workspace, source, batch_size):
+    def losing_one(
+        workspace: Path,
+        source: str,
+        batch_size: int,
+        workers: int | None = None,
+        *,
+        pool: Executor | None = None,
+    ) -> Iterator[Batch]:
+        for batch in real(workspace, source, batch_size, workers, pool=pool):
             yield batch._replace(clean=batch.clean.slice(1))  # a row lost on the way
 
     monkeypatch.setattr(text_analyze, "analyze_corpus", losing_one)

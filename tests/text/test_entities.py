@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from c360.text import entities
 from c360.text.entities import DEFAULT_COMPETITORS, Entity, brand_of, extract_entities, fold
 
 PRODUCTS = [
@@ -141,3 +144,32 @@ def test_fold_keeps_offsets() -> None:
     text = "Récolte İstanbul Straße\u00a0ÉTÉ"
     assert len(fold(text)) == len(text)
     assert fold("Récolte ÉTÉ\u00a0x") == "recolte ete x"
+
+
+class CountingTable(dict[int, str]):
+    """The fold table, counting its look-ups."""
+
+    looked_up = 0
+
+    def __getitem__(self, code: int) -> str:
+        self.looked_up += 1
+        return super().__getitem__(code)
+
+
+def test_only_the_characters_the_fold_table_maps_are_looked_up(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    table = CountingTable(entities._FOLD)
+    monkeypatch.setattr(entities, "_FOLD", table)
+    text = "Crème brûlée — Straße\u00a0Nº 5, ÇA İRA " * 10
+    assert fold(text) == "creme brulee — straße nº 5, ca ira " * 10
+    assert table.looked_up == 5 * 10  # è, û, é, the no-break space and ç: not "—", "ß" or "º"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x2FF) | st.sampled_from("İ—\u202f")))
+def test_fold_is_the_table_applied_to_every_character(text: str) -> None:
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower()[0] for c in text)
+    assert fold(text) == lowered.translate(entities._FOLD)

@@ -1,7 +1,11 @@
 """Person names on literal sentences: where a capital is a name's and where it is not."""
 
+import re
+
 import pytest
 
+from c360.text import names_before
+from c360.text.names_doc import Doc
 from c360.text.redact import redact
 
 
@@ -137,3 +141,20 @@ def test_name_words_joined_by_a_particle_or_a_second_given_name_are_one_name(
     language: str, text: str, expected: str
 ) -> None:
     assert redact(text, language)[0] == expected
+
+
+def test_the_text_before_a_word_no_name_starts_with_is_not_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "Thursday", "Call", "Email": function words never open a name, whatever title precedes.
+    read: list[str] = []
+    title = names_before.title
+
+    def reading(doc: Doc, before: str) -> re.Match[str] | None:
+        read.append(before)
+        return title(doc, before)
+
+    monkeypatch.setattr(names_before, "title", reading)
+    text = "Mme Thursday. Call with Mme Dupont. Email sent."
+    assert redact(text, "fr")[0] == "Mme Thursday. Call with Mme [PERSON]. Email sent."
+    assert read == ["Mme Thursday. Call with Mme "]  # "Dupont"'s only

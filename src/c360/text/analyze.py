@@ -15,17 +15,15 @@ import os
 import unicodedata
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import pyarrow as pa
-import pyarrow.dataset as ds
-import pyarrow.parquet as pq
 
-from c360 import config
-from c360.pipeline import lake
-from c360.pipeline.bronze.land import ReconciliationError
+# The lake, the project file and Arrow datasets (pandas, pydantic) are imported where they are
+# used, in the parent: a worker process imports this module for `_analyze_batch` alone.
 from c360.text.entities import extract_entities
 from c360.text.language import detect
 from c360.text.llm import LlmClient, client_from_project, enrich
@@ -107,14 +105,25 @@ def analyze(
 
 
 def analyze_corpus(
-    workspace: Path, source: str = "notes", batch_size: int = 2000, workers: int | None = None
+    workspace: Path,
+    source: str = "notes",
+    batch_size: int = 2000,
+    workers: int | None = None,
+    *,
+    pool: Executor | None = None,
 ) -> Iterator[Batch]:
     """The bronze notes (``source="notes"``) or e-mails (``"emails"``), parsed and analysed one
     Arrow batch at a time, in bronze order, on ``workers`` processes (default: every core).
 
     At most two batches per worker are in flight, so memory stays a few batches whatever the
-    corpus size.
+    corpus size. ``pool``, an executor of ``workers`` processes, is used instead of starting
+    one: `build_text_silver` shares one between notes and e-mails.
     """
+    import pyarrow.dataset as ds
+
+    from c360 import config
+    from c360.pipeline import lake
+
     if source not in _SOURCES:
         raise ValueError(f"source must be one of {sorted(_SOURCES)}, not {source!r}")
     catalogue = products_of(workspace)
@@ -131,17 +140,24 @@ def analyze_corpus(
         )
     )
     workers = workers or os.cpu_count() or 1
-    if workers == 1:
-        yield from map(_analyze_batch, batches)
-        return
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with nullcontext(pool) if pool is not None else _process_pool(workers) as executor:
+        if executor is None:
+            yield from map(_analyze_batch, batches)
+            return
         pending: deque[Future[Batch]] = deque()
         for job in batches:
-            pending.append(pool.submit(_analyze_batch, job))
+            pending.append(executor.submit(_analyze_batch, job))
             if len(pending) >= 2 * workers:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+
+
+def _process_pool(workers: int) -> AbstractContextManager[Executor | None]:
+    """``workers`` processes, started as the first batches are submitted; none for one worker."""
+    if workers == 1:
+        return nullcontext()
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
 
 
 Llm = tuple["LlmClient | None", Sequence[str]]
@@ -171,33 +187,43 @@ def build_text_silver(workspace: Path, batch_size: int = 2000) -> dict[str, int]
     Returns rows written per table (``quarantine/silver_stg_notes`` …); raises
     ``ReconciliationError`` when bronze rows differ from clean plus quarantined.
     """
+    from c360.pipeline import lake
+    from c360.pipeline.bronze.land import ReconciliationError
+
     workspace = Path(workspace)
     written: dict[str, int] = {}
-    for source, spec in _SOURCES.items():
-        bronze, model = lake.table_dir(workspace, "bronze", spec.bronze), spec.model
-        if not bronze.exists():  # the source is gone: no table, not an old one
-            lake.drop(workspace, "silver", model)
-            lake.drop(workspace, "quarantine", f"silver_{model}")
-            continue
-        with (
-            lake.publish(workspace, "silver", model, spec.schema) as clean,
-            lake.publish(workspace, "quarantine", f"silver_{model}", QUARANTINE_SCHEMA) as bad,
-        ):
-            for batch in analyze_corpus(workspace, source, batch_size):
-                clean.write(pa.Table.from_batches([batch.clean]))
-                bad.write(pa.Table.from_batches([batch.rejected]))
-            expected = lake.count_rows(bronze)
-            if clean.rows + bad.rows != expected:
-                raise ReconciliationError(
-                    f"{model}: {expected} bronze rows but {clean.rows} clean and "
-                    f"{bad.rows} quarantined"
-                )
-        written[model], written[f"quarantine/silver_{model}"] = clean.rows, bad.rows
+    workers = os.cpu_count() or 1
+    # One pool for both sources: a worker process costs an interpreter and its imports.
+    with _process_pool(workers) as pool:
+        for source, spec in _SOURCES.items():
+            bronze, model = lake.table_dir(workspace, "bronze", spec.bronze), spec.model
+            if not bronze.exists():  # the source is gone: no table, not an old one
+                lake.drop(workspace, "silver", model)
+                lake.drop(workspace, "quarantine", f"silver_{model}")
+                continue
+            with (
+                lake.publish(workspace, "silver", model, spec.schema) as clean,
+                lake.publish(workspace, "quarantine", f"silver_{model}", QUARANTINE_SCHEMA) as bad,
+            ):
+                for batch in analyze_corpus(workspace, source, batch_size, workers, pool=pool):
+                    clean.write(pa.Table.from_batches([batch.clean]))
+                    bad.write(pa.Table.from_batches([batch.rejected]))
+                expected = lake.count_rows(bronze)
+                if clean.rows + bad.rows != expected:
+                    raise ReconciliationError(
+                        f"{model}: {expected} bronze rows but {clean.rows} clean and "
+                        f"{bad.rows} quarantined"
+                    )
+            written[model], written[f"quarantine/silver_{model}"] = clean.rows, bad.rows
     return written
 
 
 def products_of(workspace: Path) -> Catalogue:
     """``(product_id, product_name)`` pairs and brands of silver ``stg_products``, if built."""
+    import pyarrow.parquet as pq
+
+    from c360.pipeline import lake
+
     folder = lake.table_dir(Path(workspace), "silver", "stg_products")
     if not folder.exists():
         return (), None

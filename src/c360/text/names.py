@@ -115,6 +115,8 @@ def _person_before_unit(doc: Doc, k: int) -> bool:
 def _starts_name(doc: Doc, k: int) -> tuple[int, bool] | None:
     """If a name starts at word k: how many characters before it (particles, initials) belong
     to it, and whether a title stands before it."""
+    if not doc.plain(k) and doc.folded[k] not in _CAPITAL_PARTICLES:
+        return None  # a function word, acronym or product opens no name, whatever stands before
     before = doc.before(k)
     title = context.title(doc, before)
     # "J.-P. Dupont", "Frau H. Müller": initials open the name; a cue or title precedes them.

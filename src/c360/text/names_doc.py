@@ -23,8 +23,12 @@ SENTENCE_START = re.compile(r"(?:^|[.!?…•*]|^\s*[-—–])\s*$")
 # "Иванов"), Vietnamese and Welsh letters of Latin Extended Additional included.
 _SCRIPTS = (range(0x41, 0x250), range(0x370, 0x557), range(0x1E00, 0x1F00))
 _UPPER = "".join(c for r in _SCRIPTS for c in map(chr, r) if c.isupper() and c.isalpha())
-# A capitalised word of two letters or more, hyphenated parts included ("Jean-Baptiste").
-_WORD = re.compile(rf"(?<![\w@-])(?:[OD]['’])?[{_UPPER}][^\W\d_]+(?:-[^\W\d_]+)*(?![\w@])")
+# A capitalised word of two letters or more, hyphenated parts included ("Jean-Baptiste"), "O'"
+# or "D'" before it. Opening with the capital, so the engine skips to capitals; the look-behind
+# after it reads the character before the word.
+_WORD = re.compile(
+    rf"[{_UPPER}](?<![\w@-].)(?:(?<=[OD])['’][{_UPPER}])?[^\W\d_]+(?:-[^\W\d_]+)*(?![\w@])"
+)
 _LOWER_WORD = re.compile(rf"(?<![\w-])[^\W\d_{_UPPER}][^\W\d_]+")
 # Initials written beside a name: before it ("J. Smith", "J.-P. Dupont", "И. И. Иванов") or
 # after it ("Иванов И. И.", "Müller H.", "Dupont J.-P.").

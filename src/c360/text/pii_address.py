@@ -72,11 +72,24 @@ def _german_matches(text: str) -> Iterator[re.Match[str]]:
             pos = end.start() if end else len(text)
 
 
-# French and English addresses open with a house number, which the regex engine finds fast;
-# the German and Spanish patterns run only on text holding one of their street words.
+_FRENCH = re.compile(_FR)
+_ENGLISH = re.compile(_EN)
+_DIGIT = re.compile(r"\d")
+
+
+def _numbered_matches(text: str) -> Iterator[re.Match[str]]:
+    """French and English addresses, which open with a house number: searched from the text's
+    first digit (the word boundary before it still sees the character before)."""
+    digit = _DIGIT.search(text)
+    if digit is None:
+        return
+    yield from _FRENCH.finditer(text, digit.start())
+    yield from _ENGLISH.finditer(text, digit.start())
+
+
+# The German and Spanish patterns run only on text holding one of their street words.
 _PATTERNS: list[tuple[tuple[str, ...], Callable[[str], Iterator[re.Match[str]]]]] = [
-    ((), re.compile(_FR).finditer),
-    ((), re.compile(_EN).finditer),
+    ((), _numbered_matches),
     (
         ("straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer",
          "chaussee", "steig", "pfad", "markt"),

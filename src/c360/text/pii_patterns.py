@@ -38,6 +38,7 @@ _TIME_OR_RANGE = re.compile(r"^\d{1,2}[.:]\d{2}$")
 _SENTENCE_END = re.compile(r"\.\s")
 _SPACED_DASH = re.compile(r"[ ]-[ ]")
 _MAX_DIGITS = 15  # E.164
+_DIGIT = re.compile(r"\d")
 _GROUPS = re.compile(r"\d+")
 # Words that announce a phone number, so a possible-but-unassigned number still counts.
 _PHONE_CUE = re.compile(
@@ -91,9 +92,25 @@ _CARD_PREFIX = re.compile(r"^(?:4|5[1-5]|2[2-7]|3[47]|6(?:011|5|4[4-9])|35|30[0-
 
 
 def find_emails(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of e-mail addresses."""
-    for m in EMAIL.finditer(text):
+    """Spans of e-mail addresses.
+
+    An address holds an "@" and no line break: only the lines from the first "@" to the last
+    are searched (the look-behind still sees the line break before them).
+    """
+    first = text.find("@")
+    if first < 0:
+        return
+    end = text.find("\n", text.rfind("@"))
+    for m in EMAIL.finditer(text, text.rfind("\n", 0, first) + 1, len(text) if end < 0 else end):
         yield m.start(), m.end()
+
+
+def _from_digit(text: str, before: int = 0) -> int | None:
+    """Where a pattern opening at most `before` characters ahead of its first digit may start
+    matching: the first digit of `text` less `before`, or None without a digit. Searching from
+    there, look-behinds and word boundaries still see the characters before."""
+    digit = _DIGIT.search(text)
+    return None if digit is None else max(0, digit.start() - before)
 
 
 def _parsed(candidate: str, regions: tuple[str, ...]) -> Iterator[phonenumbers.PhoneNumber]:
@@ -139,7 +156,10 @@ def find_phones(text: str, language: str | None = None) -> Iterator[tuple[int, i
     """
     preferred = _REGIONS.get((language or "").lower()[:2], ())
     regions = preferred + tuple(r for r in _ALL_REGIONS if r not in preferred)
-    for m in _PHONE_CANDIDATE.finditer(text):
+    pos = _from_digit(text, before=2)  # "+(" at most before it
+    if pos is None:
+        return
+    for m in _PHONE_CANDIDATE.finditer(text, pos):
         start, end = m.start(), m.end()
         if text[start] == "(" and ")" not in text[start:end]:
             start += 1
@@ -197,7 +217,10 @@ def _iban_ok(compact: str) -> bool:
 
 def find_ibans(text: str) -> Iterator[tuple[int, int]]:
     """Spans of IBANs whose mod-97 checksum holds."""
-    for m in _IBAN_CANDIDATE.finditer(text):
+    pos = _from_digit(text, before=2)  # the country code
+    if pos is None:
+        return
+    for m in _IBAN_CANDIDATE.finditer(text, pos):
         compact = m.group().replace(m.group("sep"), "") if m.group("sep") else m.group()
         # Typed in lower case ("de89 3704 …") or with dashes, as serial numbers are, only a
         # country with a known IBAN length counts.
@@ -218,7 +241,10 @@ def luhn_ok(digits: str) -> bool:
 
 def find_cards(text: str) -> Iterator[tuple[int, int]]:
     """Spans of payment card numbers: 13 to 19 digits, a known issuer prefix, Luhn-valid."""
-    for m in _CARD_CANDIDATE.finditer(text):
+    pos = _from_digit(text)
+    if pos is None:
+        return
+    for m in _CARD_CANDIDATE.finditer(text, pos):
         digits = re.sub(r"[ -]", "", m.group())
         if 13 <= len(digits) <= 19 and _CARD_PREFIX.match(digits) and luhn_ok(digits):
             yield m.start(), m.end()
