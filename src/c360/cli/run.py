@@ -1,7 +1,8 @@
-"""``c360 run``: bronze, silver and gold on a workspace, with progress bars and a summary."""
+"""``c360 run``: bronze, silver and gold on a workspace, with progress and a summary."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -65,6 +66,58 @@ class Bars:
     def done(self, layer: str, table: str) -> None:
         self.bar.advance(self.tasks[layer])
 
+    def close(self) -> None:
+        """Nothing to add: the bars go with their display."""
+
+
+# What a layer's line says it made, of the tables the runner told done ({n}, plural {s}).
+MADE = {
+    "bronze": "{n:,} source{s} landed",
+    "silver": "{n:,} table{s} built",
+    "text": "notes and e-mail bodies redacted and enriched",
+    "identity": "records resolved to customer360_id",
+    "gold": "{n:,} table{s} built",
+    "customers": "{n:,} table{s} built (recommendations, scores, profile, segments, CLV)",
+    "serve": "warehouse.duckdb, exports/ and the SQL answers",
+}
+
+
+class Lines:
+    """Where bars cannot be drawn (a log, a pipe): one plain line per layer as it finishes, on
+    stdout beside the summary, as stderr holds nothing but an error's one line.
+
+    A layer has finished when the runner starts the next one or returns, so a run that fails
+    leaves only finished layers told. Its time runs to its last table: what follows (starting
+    the engine after bronze, say) is not the layer's.
+    """
+
+    def __init__(self) -> None:
+        self.open: str | None = None
+        self.tables = 0
+        self.started = self.last = 0.0
+
+    def layer(self, name: str, total: int) -> None:
+        self.close()
+        self.open, self.tables = name, 0
+        self.started = self.last = time.perf_counter()
+
+    def done(self, layer: str, table: str) -> None:
+        self.tables += 1
+        self.last = time.perf_counter()
+
+    def close(self) -> None:
+        """The open layer's line, now that the runner is past it."""
+        if self.open is None:
+            return
+        n, ended = self.tables, self.last if self.tables else time.perf_counter()
+        made = MADE.get(self.open, "{n:,} done").format(n=n, s="" if n == 1 else "s")
+        # Rich flushes each print: the line is in the log as soon as the layer is done.
+        console.print(
+            f"{self.open}: {made}, {ended - self.started:.1f} s",
+            markup=False, highlight=False, soft_wrap=True,
+        )  # fmt: skip
+        self.open = None
+
 
 def run_command(
     workspace: Annotated[
@@ -87,7 +140,9 @@ def run_command(
     try:
         preflight(workspace)
         with progress_bar("pipeline") as bar:
-            result = run(workspace, until, engine, Bars(bar))
+            watch = Lines() if bar.disable else Bars(bar)  # no terminal: no bars, lines
+            result = run(workspace, until, engine, watch)
+        watch.close()
     except errors() as exc:
         raise fail(str(exc)) from None
     except OSError as exc:  # the lake, warehouse or reports cannot be written: full, read-only

@@ -1,0 +1,145 @@
+"""``c360 run`` sent to a log or a pipe: one line per finished layer on stdout, as it happens."""
+
+from __future__ import annotations
+
+import os
+import pty
+import re
+import select
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from c360.cli import app, main
+
+runner = CliRunner()
+
+# The layers a full run on a generated workspace goes through, in order, and what each line says.
+LAYER_LINES = [
+    r"bronze: {bronze} sources landed",
+    r"silver: {silver} tables built",
+    r"text: notes and e-mail bodies redacted and enriched",
+    r"identity: records resolved to customer360_id",
+    r"gold: {gold} tables built",
+    r"customers: 6 tables built \(recommendations, scores, profile, segments, CLV\)",
+    r"serve: warehouse\.duckdb, exports/ and the SQL answers",
+]
+SECONDS = r", \d+\.\d s"
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every seed's sources at the smallest scale, identity sources among them."""
+    path = tmp_path_factory.mktemp("run") / "ws"
+    assert main(["generate", "--workspace", str(path), "--scale", "0.01"]) == 0
+    return path
+
+
+def test_a_layer_is_told_once_the_next_one_starts(capsys: pytest.CaptureFixture[str]) -> None:
+    """A layer's line waits for the runner to move on (or return): only finished layers."""
+    from c360.cli.run import Lines
+
+    lines = Lines()
+    lines.layer("bronze", 3)
+    lines.done("bronze", "orders")
+    lines.done("bronze", "returns")
+    assert capsys.readouterr().out == ""
+    lines.layer("silver", 22)
+    lines.done("silver", "stg_orders")
+    said = capsys.readouterr().out.splitlines()
+    assert [line.split(", ")[0] for line in said] == ["bronze: 2 sources landed"]
+    lines.close()
+    lines.close()  # nothing open any more: nothing more said
+    said += capsys.readouterr().out.splitlines()
+    assert [line.split(", ")[0] for line in said] == [
+        "bronze: 2 sources landed",
+        "silver: 1 table built",
+    ]
+    assert all(re.fullmatch(r"\w+: [^,]+" + SECONDS, line) for line in said), said
+
+
+def test_a_logged_run_prints_a_line_per_layer_before_the_summary(workspace: Path) -> None:
+    from c360.pipeline.bronze.land import sources
+    from c360.pipeline.gold.run import MODELS as GOLD_MODELS
+    from c360.pipeline.silver.run import MODELS as SILVER_MODELS
+
+    result = runner.invoke(app, ["run", "--workspace", str(workspace)])
+    assert result.exit_code == 0, result.output
+    # every source and model has its inputs in this workspace
+    counts = {
+        "bronze": len(sources(workspace)),
+        "silver": len(SILVER_MODELS),
+        "gold": len(GOLD_MODELS),
+    }
+    lines = result.output.splitlines()
+    assert len(lines[: len(LAYER_LINES)]) == len(LAYER_LINES)
+    for line, expected in zip(lines, LAYER_LINES, strict=False):
+        assert re.fullmatch(expected.format(**counts) + SECONDS, line), line
+    assert lines[len(LAYER_LINES)].startswith("Bronze")  # then the summary, as on a terminal
+
+
+def test_lines_are_flushed_as_they_happen_and_an_error_is_one_line(workspace: Path) -> None:
+    """Read while the run is held in silver: bronze's line is there already; then silver fails,
+    and stderr holds exactly the one error line, stdout nothing of the unfinished layer."""
+    code = (
+        "import sys\n"
+        "from c360.cli import main\n"
+        "from c360.pipeline import runner\n"
+        "from c360.pipeline.bronze.land import ReconciliationError\n"
+        "def held(*args, **kwargs):\n"
+        "    sys.stdin.readline()\n"
+        "    raise ReconciliationError('stg_orders: 3 bronze rows but 2 clean and 0 rejected')\n"
+        "runner.build_silver = held\n"
+        "sys.exit(main(['run', '--workspace', sys.argv[1]]))\n"
+    )
+    with subprocess.Popen(
+        [sys.executable, "-c", code, str(workspace)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    ) as child:  # fmt: skip
+        assert child.stdout is not None
+        ready, _, _ = select.select([child.stdout], [], [], 120)  # a safety net, not a measure
+        first = child.stdout.readline() if ready else ""
+        rest, err = child.communicate("go on\n", timeout=120)
+    from c360.pipeline.bronze.land import sources
+
+    landed = f"bronze: {len(sources(workspace))} sources landed"
+    assert re.fullmatch(landed + SECONDS + "\n", first), first
+    assert rest == ""
+    assert err == "error: stg_orders: 3 bronze rows but 2 clean and 0 rejected\n"
+    assert child.returncode == 2
+
+
+def test_on_a_terminal_there_are_bars_and_no_lines(workspace: Path) -> None:
+    """stderr on a terminal: the bars are drawn there, and stdout holds the summary alone."""
+    controller, terminal = pty.openpty()
+    drawn: list[bytes] = []
+
+    def drain() -> None:  # the bars must not fill the terminal's buffer and stall the run
+        while True:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:  # the terminal's other end closed: the run is over
+                return
+            if not chunk:
+                return
+            drawn.append(chunk)
+
+    reader = threading.Thread(target=drain)
+    reader.start()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "c360.cli", "run", "-w", str(workspace), "--until", "bronze"],
+            stdout=subprocess.PIPE, stderr=terminal, text=True, timeout=300,
+        )  # fmt: skip
+    finally:
+        os.close(terminal)
+        reader.join()
+        os.close(controller)
+    assert done.returncode == 0
+    assert done.stdout.startswith("Bronze")
+    assert "bronze:" not in done.stdout
+    assert b"pipeline" in b"".join(drawn)
