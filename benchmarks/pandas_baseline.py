@@ -165,17 +165,21 @@ def source_ids(values: pd.Series) -> pd.Series:
 
 def clean_c360(raw: Tables) -> Tables:
     """Seed 000 is clean unless generated with --dirt: keys deduplicated, orphans and future
-    facts dropped (foreign keys checked against the ids the source holds)."""
+    facts dropped (foreign keys checked against the ids the source holds); an optional key
+    naming nothing (an order's campaign, a customer's account) is dropped, the row kept."""
     t = {name: raw[name].drop_duplicates(raw[name].columns[0]) for name in C360_DATES}
+    people = t["crm_customers"]  # an unknown account is dropped, the customer kept
+    t["crm_customers"] = people.assign(
+        account_id=people.account_id.where(people.account_id.isin(t["crm_accounts"].account_id))
+    )
     memberships = raw["crm_customer_segments"].drop_duplicates(["customer_id", "segment_id"])
     customers = t["crm_customers"].customer_id
     campaigns = t["marketing_campaigns"].campaign_id
     orders, lines, sends = t["orders"], t["order_lines"], t["marketing_sends"]
-    t["orders"] = orders[
-        orders.customer_id.isin(customers)
-        & (orders.attributed_campaign_id.isna() | orders.attributed_campaign_id.isin(campaigns))
-        & (orders.order_at <= AS_OF)
-    ]
+    attributed = orders.attributed_campaign_id.where(orders.attributed_campaign_id.isin(campaigns))
+    t["orders"] = orders[orders.customer_id.isin(customers) & (orders.order_at <= AS_OF)].assign(
+        attributed_campaign_id=attributed
+    )
     t["order_lines"] = lines[
         lines.order_id.isin(orders.order_id) & lines.product_id.isin(t["products"].product_id)
         & (lines.qty > 0)
@@ -712,8 +716,8 @@ def ecommerce_sales(t: Tables) -> Tables:
         .merge(dim_product[["product_id", "name", "category"]], on="product_id")
         .rename(columns={"name": "product_name"})
     )
-    top = per_product.sort_values(
-        ["total_revenue_eur", "total_units", "product_id"], ascending=[False, False, True]
+    top = per_product.sort_values(  # the best-sellers: most units sold
+        ["total_units", "total_revenue_eur", "product_id"], ascending=[False, False, True]
     ).head(TOP_N)
     top.insert(0, "revenue_rank", range(1, len(top) + 1))
     profitable = (
@@ -876,8 +880,11 @@ def seed004(t: Tables) -> Tables:
     monthly = monthly.rename_axis("month").reset_index()
 
     spent = tx.groupby("customer_id").total_amount.sum()
-    known = customers.assign(spent=customers.customer_id.map(spent).fillna(0.0))
-    countries = known.groupby("country", as_index=False).agg(  # NaN countries are left out
+    known = customers.assign(
+        spent=customers.customer_id.map(spent).fillna(0.0),
+        country=customers.country.fillna("Unknown"),  # customers without a country
+    )
+    countries = known.groupby("country", as_index=False).agg(
         total_customers=("customer_id", "size"),
         total_revenue=("spent", "sum"),
         marketing_consent_rate=("marketing_consent", "mean"),

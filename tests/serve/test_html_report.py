@@ -30,7 +30,7 @@ TITLES = (
     "Monthly revenue",
     "KPI trend by month",
     "RFM segment sizes",
-    "Top 10 products by revenue",
+    "Top 10 best-sellers (units sold)",
     "Campaign ROI and attributed revenue",
     "Campaign revenue by attribution model",
     "Country statistics (seed 004)",
@@ -161,6 +161,7 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> str:
                 "revenue_rank": 1,
                 "product_id": "PROD_00009",
                 "product_name": "Headphones Max",
+                "total_units": 4871,
                 "total_revenue_eur": 298093.93,
                 "total_margin_eur": 64985.76,
             },
@@ -233,7 +234,7 @@ def test_headline_tiles_show_the_all_period(page: str) -> None:
 def test_charts_carry_the_literal_rows(page: str) -> None:
     for value in ("Earth Day", "Headphones Max", "Never Purchased", "FR", "2024-03", "2024-04"):
         assert value in page
-    assert "298093.93" in page and "28268.675" in page
+    assert '"x":[4871]' in page and "28268.675" in page  # the best-seller's units
     assert "171234.56" in page and "ROI 114.81 %" in page and "position based" in page
     assert "292 customers, 59.25 % consent" in page
 
@@ -270,9 +271,9 @@ def test_campaigns_or_products_sharing_a_name_keep_a_category_each(
         ge.MART_ECOMMERCE_TOP_PRODUCTS,
         [
             {"revenue_rank": rank, "product_id": p, "product_name": n,
-             "total_revenue_eur": 2.0, "total_margin_eur": 1.0}
-            for rank, p, n in [(1, "PROD_1", "Laptop"), (2, "PROD_2", "Laptop"),
-                               (3, "PROD_3", None), (4, "PROD_4", "PROD_3")]
+             "total_units": units, "total_revenue_eur": 2.0, "total_margin_eur": 1.0}
+            for rank, p, n, units in [(1, "PROD_1", "Laptop", 9), (2, "PROD_2", "Laptop", 7),
+                                      (3, "PROD_3", None, 7), (4, "PROD_4", "PROD_3", 2)]
         ],
     )  # fmt: skip
     drawn: list[go.Figure] = []
@@ -282,7 +283,8 @@ def test_campaigns_or_products_sharing_a_name_keep_a_category_each(
     products, by_campaign, by_model = drawn
     assert [list(trace.y) for trace in products.data] == [
         ["Laptop (PROD_1)", "Laptop (PROD_2)", "PROD_3", "PROD_3 (PROD_4)"]
-    ] * 2
+    ]
+    assert list(products.data[0].x) == [9, 7, 7, 2]  # the best-sellers' units sold
     assert [list(trace.x) for trace in by_campaign.data] == [named] * 3
     drawn_models = {trace.name: list(trace.x) for trace in by_model.data if len(trace.x)}
     assert drawn_models == {"last touch": named, "linear": named[1:]}

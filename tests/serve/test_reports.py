@@ -222,7 +222,7 @@ def test_sales_by_month_and_by_category(written: dict[str, str]) -> None:
 
 def test_product_rankings_in_rank_order(written: dict[str, str]) -> None:
     sales = written["sales_report"]
-    top = sales[sales.index("Top 10 products by revenue") :]
+    top = sales[sales.index("Top 10 best-sellers (units sold)") :]
     assert top.index("PROD_00009") < top.index("PROD_00004")
     assert line(top, "1  PROD_00009")[-4:] == ["218", "1,307", "298,093.93", "64,985.76"]
     assert line(top, "2  PROD_00004")[-2:] == ["111,298.25", "-"]  # margin unknown

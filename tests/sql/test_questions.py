@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pytest
 import sqlglot
 from sqlglot import exp
@@ -92,3 +93,20 @@ def test_top_country_by_revenue(ask: Callable[..., Any]) -> None:
     columns, rows = ask("top_country_by_revenue")
     assert columns == ["country", "total_revenue", "total_customers", "avg_customer_value"]
     assert rows == approx([("FR", 2905.0, 2, 1452.5)])
+
+
+def test_top_country_is_never_the_customers_without_one() -> None:
+    """The row 'Unknown' (customers without a country) is no country: it does not win."""
+    engine: Engine = connect("duckdb")
+    engine.register(
+        "country_statistics",
+        pa.table({
+            "country": ["Unknown", "DE", "FR"],
+            "total_customers": [9, 2, 3],
+            "total_revenue": [9000.0, 800.0, 700.0],
+            "marketing_consent_rate": [50.0, 50.0, 50.0],
+            "avg_customer_value": [1000.0, 400.0, 233.33],
+        }),
+    )  # fmt: skip
+    text = (QUESTIONS / "top_country_by_revenue.sql").read_text()
+    assert engine.con.raw_sql(text).fetchall() == [("DE", 800.0, 2, 400.0)]

@@ -243,9 +243,9 @@ def _product_ranking(name: str, description: str, rank: str, rank_description: s
 
 MART_ECOMMERCE_TOP_PRODUCTS = _product_ranking(
     "mart_ecommerce_top_products",
-    "The seed's 10 best-sellers: products ranked by revenue over the whole history.",
+    "The seed's 10 best-sellers: products ranked by units sold over the whole history.",
     "revenue_rank",
-    "1 = highest revenue; ties by more units, then product_id",
+    "1 = most units sold; ties by more revenue, then product_id",
 )
 
 MART_ECOMMERCE_MOST_PROFITABLE_PRODUCTS = _product_ranking(

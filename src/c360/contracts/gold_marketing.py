@@ -94,9 +94,10 @@ MONTHLY_REVENUE = gold(
 
 COUNTRY_STATISTICS = gold(
     "country_statistics",
-    "One row per known customer country; customers without a country are left out.",
+    "One row per customer country, and one row 'Unknown' for the customers without a country "
+    "(only when there are any): every customer silver kept counts in one row.",
     ("country",),
-    Column("country", "string", "ISO 3166 alpha-2 code", unique=True),
+    Column("country", "string", "ISO 3166 alpha-2 code, or Unknown", unique=True),
     count("total_customers", "Marketing customers of the country, buyers or not"),
     amount("total_revenue", "Sum of their transactions' total_amount (EUR); 0 without any"),
     amount("avg_customer_value", "total_revenue / total_customers (EUR)"),

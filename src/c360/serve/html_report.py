@@ -111,7 +111,6 @@ TILES: list[tuple[str, list[tuple[str, Callable[[Any], str], str]]]] = [
     ("Churn rate", [("churn_rate", pct, "{count_churned_customers:,} of {count_customers:,}")]),
     ("Return rate", [("return_rate", pct, "{count_returns:,} returns / {count_orders:,} orders")]),
 ]
-MONEY = ("total_revenue_eur", "total_margin_eur")
 RATES = ("conversion_rate", "open_rate", "human_open_rate", "unique_open_rate",
          "human_unique_open_rate", "ctr", "human_ctr", "unique_ctr", "human_unique_ctr",
          "churn_rate")  # fmt: skip
@@ -200,13 +199,13 @@ def _rfm(gold: Gold) -> str:
 
 
 def _top_products(gold: Gold) -> str:
-    t = gold("mart_ecommerce_top_products", "revenue_rank", "product_id", "product_name", *MONEY)
+    t = gold("mart_ecommerce_top_products", "revenue_rank", "product_id", "product_name",
+             "total_units")  # fmt: skip
     t = t.sort_by("revenue_rank")
     names = _labels(t, "product_id", "product_name")
-    fig = go.Figure()
-    for column, label in zip(MONEY, ("revenue", "margin"), strict=True):
-        fig.add_trace(go.Bar(y=names, x=t[column].to_pylist(), name=label, orientation="h"))
-    return _figure(fig.update_layout(yaxis=CATEGORY | {"autorange": "reversed"}, xaxis_title="EUR"))
+    bars = go.Bar(y=names, x=t["total_units"].to_pylist(), name="units sold", orientation="h")
+    fig = go.Figure(bars).update_layout(yaxis=CATEGORY | {"autorange": "reversed"})
+    return _figure(fig.update_layout(xaxis_title="units sold"))
 
 
 def _labels(table: pa.Table, id_column: str, name_column: str) -> list[str]:
@@ -336,7 +335,7 @@ CHARTS: list[tuple[str, Callable[[Gold], str]]] = [
     ("Monthly revenue", _monthly_revenue),
     ("KPI trend by month", _kpi_trend),
     ("RFM segment sizes", _rfm),
-    ("Top 10 products by revenue", _top_products),
+    ("Top 10 best-sellers (units sold)", _top_products),
     ("Campaign ROI and attributed revenue", _campaigns),
     ("Campaign revenue by attribution model", _attribution_models),
     ("Country statistics (seed 004)", _countries),

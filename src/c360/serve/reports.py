@@ -190,7 +190,7 @@ SALES: list[Section] = [
     ("Totals", _totals),
     ("Sales by month", _by_month),
     ("Sales by category", _by_category),
-    ("Top 10 products by revenue", _ranking("mart_ecommerce_top_products", "revenue_rank")),
+    ("Top 10 best-sellers (units sold)", _ranking("mart_ecommerce_top_products", "revenue_rank")),
     ("Top 10 most profitable products", _ranking(PROFITABLE, "margin_rank")),
 ]
 KPIS: list[Section] = [

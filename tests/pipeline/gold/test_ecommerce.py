@@ -235,16 +235,45 @@ def test_clv_basket_averages_only_the_orders_with_a_price(shop: Rows) -> None:
     )
 
 
-def test_top_products_rank_by_revenue_then_units(shop: Rows) -> None:
-    # P4 and P2 both made 30.00: P4 sold more units. P5 never sold; P9 is not in the catalogue.
+def test_top_products_are_the_best_sellers_by_units(shop: Rows) -> None:
+    # Seed 003's best-sellers sell the most units: P3 made the most money on a single unit.
+    # P5 never sold; P9 is not in the catalogue.
     columns = ("revenue_rank", "product_id", "product_name", "category", "count_orders",
                "total_units", "total_revenue_eur", "total_margin_eur")  # fmt: skip
     assert pick(shop["mart_ecommerce_top_products"], *columns) == [
-        (1, "P3", "Phone", "Electronics", 1, 1, 300.0, 50.0),
-        (2, "P1", "Lamp", "Home & Garden", 2, 3, 60.0, 24.0),
-        (3, "P6", "Plug", "Electronics", 1, 10, 40.0, 24.0),
-        (4, "P4", "Cable", "Electronics", 1, 12, 30.0, None),
-        (5, "P2", "Mug", "Home & Garden", 2, 6, 30.0, 24.0),
+        (1, "P4", "Cable", "Electronics", 1, 12, 30.0, None),
+        (2, "P6", "Plug", "Electronics", 1, 10, 40.0, 24.0),
+        (3, "P2", "Mug", "Home & Garden", 2, 6, 30.0, 24.0),
+        (4, "P1", "Lamp", "Home & Garden", 2, 3, 60.0, 24.0),
+        (5, "P3", "Phone", "Electronics", 1, 1, 300.0, 50.0),
+    ]
+
+
+def test_top_products_break_ties_in_units_by_revenue_then_id(engine: Engine) -> None:
+    # A, B and C each sold 5 units: B and C made 100.00 (B in two orders), A 50.00. D sold
+    # the most units for the least money.
+    rows = {
+        "stg_ecommerce_products": [
+            ("C", "Cat", "Electronics", "Zoo", 20.0, 5.0, 15.0),
+            ("A", "Ant", "Electronics", "Zoo", 10.0, 5.0, 5.0),
+            ("D", "Dog", "Electronics", "Zoo", 1.0, 0.5, 0.5),
+            ("B", "Bee", "Electronics", "Zoo", 20.0, 5.0, 15.0),
+        ],
+        "stg_ecommerce_customers": SHOP["stg_ecommerce_customers"][:1],
+        "stg_ecommerce_orders": [
+            ("O1", "C1", "C", 5, at("2024-01-05"), None),
+            ("O2", "C1", "A", 5, at("2024-01-05"), None),
+            ("O3", "C1", "B", 2, at("2024-01-06"), None),
+            ("O4", "C1", "B", 3, at("2024-01-07"), None),
+            ("O5", "C1", "D", 7, at("2024-01-07"), None),
+        ],
+    }
+    top = build(engine, rows)["mart_ecommerce_top_products"]
+    assert pick(top, "revenue_rank", "product_id", "total_units", "total_revenue_eur") == [
+        (1, "D", 7, 7.0),
+        (2, "B", 5, 100.0),
+        (3, "C", 5, 100.0),
+        (4, "A", 5, 50.0),
     ]
 
 
@@ -267,6 +296,6 @@ def test_rankings_keep_only_the_first_n(engine: Engine, shop: Rows) -> None:
         )
     )
     top = ecommerce.mart_ecommerce_top_products(sales, products, limit=4)
-    assert sorted(engine.to_arrow(top).column("product_id").to_pylist()) == ["P1", "P3", "P4", "P6"]
+    assert sorted(engine.to_arrow(top).column("product_id").to_pylist()) == ["P1", "P2", "P4", "P6"]
     best = ecommerce.mart_ecommerce_most_profitable_products(sales, products, limit=1)
     assert engine.to_arrow(best).column("product_id").to_pylist() == ["P3"]

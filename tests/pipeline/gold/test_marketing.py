@@ -43,6 +43,7 @@ CUSTOMERS = [  # (id, name, country, city, consent)
     ("CUST004", "Dan Eck", "DE", None, False),  # no transaction
     ("CUST005", "Eve Fox", None, None, True),  # unknown country
     ("CUST006", "Flo Gil", "GB", "Bath", False),  # no transaction
+    ("CUST007", "Gus Hay", None, None, False),  # unknown country, no transaction
 ]
 
 
@@ -195,7 +196,7 @@ def test_a_customer_rejected_in_silver_keeps_their_transactions(engine: Engine) 
     assert sum(r["total_spent"] for r in out) == pytest.approx(3005.0)  # every transaction
 
 
-def test_country_statistics_count_every_customer_of_a_known_country(
+def test_country_statistics_count_every_customer_under_a_country_or_unknown(
     built: dict[str, list[dict[str, Any]]],
 ) -> None:
     columns = ("country", "total_customers", "total_revenue", "avg_customer_value",
@@ -204,7 +205,21 @@ def test_country_statistics_count_every_customer_of_a_known_country(
         ("DE", 2, 50.0, 25.0, 50.0),  # CUST004 bought nothing and did not consent
         ("FR", 2, 2905.0, 1452.5, 100.0),
         ("GB", 1, 0.0, 0.0, 0.0),  # customers without transactions: revenue 0, not NULL
+        ("Unknown", 2, 50.0, 25.0, 50.0),  # CUST005 and CUST007, without a country
     ])  # fmt: skip
+
+
+def test_country_statistics_have_no_unknown_row_when_every_country_is_known(
+    engine: Engine,
+) -> None:
+    known = [r for r in CUSTOMERS if r[2] is not None]
+    customers = silver(engine, "stg_mongo_customers", known)
+    transactions = silver(engine, "stg_mongo_transactions", TRANSACTIONS)
+    out = conform(
+        engine.to_arrow(marketing.country_statistics(customers, transactions)),
+        c.COUNTRY_STATISTICS,
+    ).to_pylist()
+    assert rows(out, "country", "total_customers") == [("DE", 2), ("FR", 2), ("GB", 1)]
 
 
 def test_revenue_reconciles_across_marts(built: dict[str, list[dict[str, Any]]]) -> None:
@@ -213,6 +228,6 @@ def test_revenue_reconciles_across_marts(built: dict[str, list[dict[str, Any]]])
                          ("product_performance", "total_revenue"),
                          ("monthly_revenue", "total_revenue")):  # fmt: skip
         assert sum(r[column] for r in built[mart]) == pytest.approx(total), mart
-    unknown_country = 50.0  # CUST005's one transaction
+    # Every customer has a row, "Unknown" when without a country, so every transaction counts.
     countries = sum(r["total_revenue"] for r in built["country_statistics"])
-    assert countries == pytest.approx(total - unknown_country)
+    assert countries == pytest.approx(total)

@@ -71,13 +71,47 @@ def test_products_and_orders(engine: Engine) -> None:
     )
     assert (second["attributed_campaign_id"], second["promo_code"]) == ("CAMP_001", "WELCOME10")
     assert reasons(engine, staged) == {
-        3: "orphan_campaign",
         4: "negative_amount",
         5: "future_date",
         6: "missing_channel",
         7: "missing_customer",
         8: "invalid_value",
     }
+
+
+def test_an_unknown_campaign_drops_the_attribution_not_the_order(engine: Engine) -> None:
+    """The attribution is optional: an order attributed to a campaign the source does not hold
+    is kept without one, and counted as repaired only on the rows silver keeps."""
+    customers = bronze(engine, "crm_customers", [customer("CUST_000001")])
+    campaigns = bronze(engine, "marketing_campaigns", [
+        ("CAMP_001", "Spring", "upsell", "2023-01-12", "2023-02-07", "500", "email", "false",
+         "completed"),
+    ])  # fmt: skip
+    staged = stg_orders(
+        bronze(engine, "orders", [
+            row("orders", ORDER, attributed_campaign_id="CAMP_9001"),
+            row("orders", ORDER, order_id="ORD_0000002", attributed_campaign_id="CAMP_001"),
+            row("orders", ORDER, order_id="ORD_0000003", attributed_campaign_id=" CAMP_001 "),
+            row("orders", ORDER, order_id="ORD_0000004", attributed_campaign_id="CAMP_9002",
+                order_at="2095-03-14 02:20:37"),
+            row("orders", ORDER, order_id="ORD_0000005", attributed_campaign_id="CAMP_9003",
+                customer_id="CUST_9000001"),
+            row("orders", ORDER, attributed_campaign_id="CAMP_9001"),  # a copy of row 1
+        ]),
+        customers,
+        campaigns,
+        AS_OF,
+    )  # fmt: skip
+    data, rejects, repaired = staged.outcome(engine)
+    assert [(r["order_id"], r["attributed_campaign_id"], r["total_amount_eur"])
+            for r in data.to_pylist()] == [
+        ("ORD_0000001", None, 69.17),
+        ("ORD_0000002", "CAMP_001", 69.17),
+        ("ORD_0000003", "CAMP_001", 69.17),
+    ]  # fmt: skip
+    assert reasons(engine, staged) == {4: "future_date", 5: "orphan_customer", 6: "duplicate_key"}
+    assert repaired == {"attributed_campaign_id: orphan_campaign": 1}
+    assert data.num_rows + rejects.num_rows == 6
 
 
 def test_lines_add_up_and_returns_follow_their_status(engine: Engine) -> None:

@@ -154,7 +154,13 @@ def test_customers_hide_the_email_conform_the_country_and_check_accounts(engine:
     assert tuple(data.column_names) == CUSTOMER_COLUMNS
     assert CUSTOMER_COLUMNS[2:4] == ("email_hash", "has_valid_email")
     people = {r["customer_id"]: r for r in data.to_pylist()}
-    assert sorted(people) == ["CUST_000001", "CUST_000002", "CUST_000003"]
+    assert sorted(people) == ["CUST_000001", "CUST_000002", "CUST_000003", "CUST_000004"]
+    assert people["CUST_000004"]["account_id"] is None  # an unknown account dropped, not them
+    assert staged.outcome(engine).repaired == {
+        "email: duplicate_value": 1,  # CUST_000004 shares CUST_000001's address
+        "email: invalid_value": 1,
+        "account_id: orphan_account": 1,
+    }
     liam, bad_mail, no_mail = people["CUST_000001"], people["CUST_000002"], people["CUST_000003"]
     assert liam["email_hash"] == hashlib.md5(b"liam.lewis@yahoo.com").hexdigest()
     assert (liam["has_valid_email"], liam["account_id"], liam["country"]) == (
@@ -179,7 +185,6 @@ def test_customers_hide_the_email_conform_the_country_and_check_accounts(engine:
         v for r in people.values() for v in r.values()
     }
     assert reasons(engine, staged) == {
-        4: "orphan_account",
         5: "inconsistent_status",
         6: "missing_first_seen_at",
         7: "invalid_value",
@@ -316,8 +321,13 @@ def test_words_that_mean_missing_are_missing_values(engine: Engine) -> None:
         bronze(engine, "crm_customers", rows), accounts, pseudonymiser("md5"), AS_OF
     )
     people = {r["customer_id"]: r for r in staged.collect(engine)[0].to_pylist()}
-    assert sorted(people) == ["CUST_000001", "CUST_000002"]
-    assert [people[c]["account_id"] for c in sorted(people)] == [None, None]
+    # "Null" is an account id the accounts source does not hold: dropped, the customer kept.
+    assert sorted(people) == ["CUST_000001", "CUST_000002", "CUST_000008"]
+    assert [people[c]["account_id"] for c in sorted(people)] == [None, None, None]
+    assert staged.outcome(engine).repaired == {
+        "email: duplicate_value": 1,  # CUST_000008 shares CUST_000001's address
+        "account_id: orphan_account": 1,
+    }
     assert (people["CUST_000002"]["email_hash"], people["CUST_000002"]["has_valid_email"]) == (
         None,
         False,
@@ -328,7 +338,6 @@ def test_words_that_mean_missing_are_missing_values(engine: Engine) -> None:
         5: "missing_country",
         6: "missing_consent_sms",
         7: "missing_lifecycle_stage",
-        8: "orphan_account",
         9: "missing_key",
     }
 

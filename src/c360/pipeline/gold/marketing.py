@@ -20,6 +20,7 @@ from c360.pipeline.gold.rounding import cents
 from c360.pipeline.silver.marketing import ratio
 
 UNKNOWN_NAME = "Unknown"  # as silver names a customer without a first or last name
+UNKNOWN_COUNTRY = "Unknown"  # customers without a country; never an ISO code, so never a clash
 
 
 def _contract_columns(table: Table, contract: c.Table) -> Table:
@@ -123,15 +124,16 @@ def monthly_revenue(transactions: Table) -> Table:
 
 
 def country_statistics(customers: Table, transactions: Table) -> Table:
-    """Each known country: its customers (buyers or not), their revenue and consent rate.
+    """Each country: its customers (buyers or not), their revenue and consent rate.
 
-    Every silver customer with a country counts, and every transaction of theirs; customers
-    without a country are left out, and one without transactions adds 0 revenue.
+    Every silver customer counts, and every transaction of theirs; customers without a country
+    count under "Unknown" (seed 004: missing values get defaults), a row only when there are
+    any. A customer without transactions adds 0 revenue.
     """
     transactions = _in_cents(transactions)
     spent = transactions.group_by("customer_id").aggregate(spent=cents(_.total_amount.sum()))
-    known = customers.filter(customers.country.notnull())
-    joined = known.left_join(spent, "customer_id")
+    placed = customers.mutate(country=customers.country.fill_null(UNKNOWN_COUNTRY))
+    joined = placed.left_join(spent, "customer_id")
     out = joined.group_by("country").aggregate(
         total_customers=_.count(),
         consenting=_.count(where=_.marketing_consent),

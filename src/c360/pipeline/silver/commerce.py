@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import ibis
 from ibis.expr.types import Table
 
 from c360.contracts import commerce
@@ -17,6 +18,7 @@ from c360.pipeline.silver.staged import Staged, stage
 
 # Money is written in cents: a line whose total differs by more than half a cent is wrong.
 CENT = 0.005
+_ATTRIBUTION = "attributed_campaign_id"
 
 
 def stg_products(bronze: Table) -> Staged:
@@ -33,16 +35,27 @@ def stg_products(bronze: Table) -> Staged:
 
 
 def stg_orders(bronze: Table, customers: Table, campaigns: Table, as_of: datetime) -> Staged:
-    """Orders of known customers; one in the future is rejected, and so is an attribution to an
-    unknown campaign. ``promo_code`` and ``attributed_campaign_id`` are NULL when there is none."""
+    """Orders of known customers; one in the future is rejected. ``promo_code`` and
+    ``attributed_campaign_id`` are NULL when there is none.
+
+    The attribution is optional: an order attributed to a campaign the source does not hold is
+    a real order all the same, kept without its attribution (NULL) and counted as repaired
+    (``attributed_campaign_id: orphan_campaign``); an unknown customer rejects it.
+    """
     c = commerce.ORDERS
-    t = parse.by_contract(bronze, c)
-    sources = {"crm_customers": customers, "marketing_campaigns": campaigns}
+    typed = parse.by_contract(bronze, c)
+    # Worked out once, in a step of its own: the attribution and the repair both read it.
+    held = parse.ids(campaigns, "campaign_id")
+    t = typed.mutate(_orphan=parse.absent(typed.attributed_campaign_id, held).fill_null(False))
+    t = t.mutate(
+        attributed_campaign_id=ibis.ifelse(t._orphan, ibis.null("string"), t[_ATTRIBUTION])
+    )
     checks = [
-        *parse.contract_checks(t, c, sources),
+        *parse.contract_checks(t, c, {"crm_customers": customers}, skip=(_ATTRIBUTION,)),
         ("future_date", parse.future(t.order_at, as_of)),
     ]
-    return stage(t, checks, c.primary_key, c.column_names)
+    repairs = [(f"{_ATTRIBUTION}: orphan_campaign", t._orphan)]
+    return stage(t, checks, c.primary_key, c.column_names, repairs)
 
 
 def stg_order_lines(bronze: Table, orders: Table, products: Table) -> Staged:

@@ -48,7 +48,9 @@ def stg_crm_customers(
 
     Rejected besides the contract: a ``first_seen_at`` in the future, a status that contradicts
     the lifecycle stage (``inconsistent_status``: churned exactly when the stage is churned).
-    A NULL ``account_id`` is a B2C customer.
+    A NULL ``account_id`` is a B2C customer. The account is optional: an account the source
+    does not hold is dropped (NULL) and counted as ``account_id: orphan_account``, the customer
+    kept (their orders and interactions need them).
 
     An e-mail is unique (seed 000). When customers that pass the checks share one (as
     ``conform.email`` writes it: "Ann@Mail.fr " is "ann@mail.fr"), the customer first seen keeps
@@ -61,9 +63,13 @@ def stg_crm_customers(
     t = parse.by_contract(
         bronze, c, country=conform.country_iso(bronze.country), _mail=conform.email(bronze.email)
     )
+    # The account is optional: one the source does not hold is dropped (NULL), not the customer.
+    held = parse.ids(accounts, "account_id")
+    t = t.mutate(_orphan=parse.absent(t.account_id, held).fill_null(False))
+    t = t.mutate(account_id=ibis.ifelse(t._orphan, ibis.null("string"), t.account_id))
     churned = (t.status == "churned") != (t.lifecycle_stage == "churned")
     checks = [
-        *parse.contract_checks(t, c, {"crm_accounts": accounts}, skip=("email",)),
+        *parse.contract_checks(t, c, skip=("email", "account_id")),
         ("future_date", parse.future(t.first_seen_at, as_of)),
         ("inconsistent_status", churned),
     ]
@@ -84,6 +90,7 @@ def stg_crm_customers(
     repairs = [
         ("email: duplicate_value", t._taken),
         ("email: invalid_value", parse.invalid(t._raw_email, t._mail)),
+        ("account_id: orphan_account", t._orphan),
     ]
     return stage(t, checks, c.primary_key, CUSTOMER_COLUMNS, repairs)
 
