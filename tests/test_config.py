@@ -168,6 +168,8 @@ def test_text_llm_section_parses_with_defaults(tmp_path: Path) -> None:
         ("text: {colour: blue}\n", "text.colour: Extra inputs are not permitted"),
         ("text: {llm: {model: m, api_key: sk}}\n", "text.llm.api_key: Extra inputs are not"),
         ("text: {llm: {}}\n", "text.llm.model: Field required"),
+        ("text: {llm: {model: ''}}\n", "text.llm.model: String should have at least 1"),
+        ("text: {llm: {model: ' Offline'}}\n", "text.llm.model: .*'offline' names the method"),
         ("text: {llm: {model: m, use_for: [topic]}}\n", "text.llm.use_for.0: Input should be"),
         ("text: {llm: {model: m, use_for: []}}\n", "text.llm.use_for: List should have at least"),
         (

@@ -140,7 +140,7 @@ class Llm(BaseModel):
     base_url: str = Field(
         default="http://127.0.0.1:8000/v1", pattern=r"^https?://", description="Up to /v1, no /chat"
     )
-    model: str = Field(description="Model name the server expects")
+    model: str = Field(min_length=1, description="Model name the server expects")
     api_key_env: str = Field(
         default="C360_LLM_API_KEY", min_length=1, description="Variable holding the key"
     )
@@ -150,6 +150,14 @@ class Llm(BaseModel):
     use_for: list[Literal["summary", "sentiment"]] = Field(
         default=["summary", "sentiment"], min_length=1, description="What the endpoint computes"
     )
+
+    @field_validator("model")
+    @classmethod
+    def _not_offline(cls, value: str) -> str:
+        """Silver names the model that gave a summary or sentiment, and "offline" none."""
+        if value.strip().lower() == "offline":
+            raise ValueError("'offline' names the method used without a model: name the model")
+        return value
 
 
 class Text(BaseModel):

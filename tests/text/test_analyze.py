@@ -72,7 +72,9 @@ def test_no_clear_text_pii_in_any_output_field() -> None:
     assert summary and all(summary[a:b] in result["redacted_text"] for a, b in sentences(summary))
     assert set(result) == {
         "language", "sentiment", "topic", "entities", "summary", "redacted_text", "pii_counts",
+        "summary_by", "sentiment_by",
     }  # fmt: skip
+    assert (result["summary_by"], result["sentiment_by"]) == ("offline", "offline")
 
 
 def test_decomposed_accents_are_analysed_as_composed_ones() -> None:
@@ -186,6 +188,11 @@ def test_silver_notes_emails_and_quarantine(workspace: Path) -> None:
     assert (first["note_id"], first["customer_id"]) == ("DOC_000001", "CUST_000001")
     assert (first["source_topic"], first["source_tags"]) == ("complaint", ["crm", "complaint"])
     assert first["language"] == "fr" and first["count_pii_email"] == 1
+    # No model in the project file: every summary and sentiment is the offline method's.
+    assert [(r["summary_by"], r["sentiment_by"]) for r in notes.to_pylist()] == [
+        ("offline", "offline"),
+        ("offline", "offline"),
+    ]
     assert {"kind": "product", "text": "Nordhaus Doormat Premium", "ref": "PROD_00007"} in (
         json.loads(first["entities"])
     )
@@ -194,6 +201,7 @@ def test_silver_notes_emails_and_quarantine(workspace: Path) -> None:
     email = emails.to_pylist()[0]
     assert (email["variant"], email["has_cta"], email["cta"]) == ("B", True, "SHOP NOW")
     assert email["word_count"] == 26 and email["subject"] == "Spring sale for [PERSON]"
+    assert email["summary_by"] == "offline"
     for table in (notes, emails):
         dumped = json.dumps(table.to_pylist(), default=str, ensure_ascii=False)
         assert not [clear for clear in CLEAR if clear in dumped]

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from c360.config import Llm, Project, Text
+from c360.contracts.text import NOTES
 from c360.generate import Plan, generate
 from c360.pipeline import lake
 from c360.pipeline.bronze.land import land_all
@@ -26,6 +27,7 @@ from c360.text.llm import (
     client_from_project,
     enrich,
 )
+from tests.text.test_analyze import note, write_bronze
 
 NOTE = (
     "Spoke with Marie Dubois (marie.dubois@example.fr, +33 6 12 34 56 78) today. "
@@ -106,6 +108,7 @@ def test_good_answers_replace_the_offline_ones(endpoint: Endpoint, offline: dict
         "positive",
         "used",
     )
+    assert (out["summary_by"], out["sentiment_by"]) == ("test-model", "test-model")
     assert out["topic"] == offline["topic"] and "llm" not in offline  # input left alone
     body = endpoint.bodies[0]
     assert (body["model"], body["temperature"], len(endpoint.bodies)) == ("test-model", 0, 2)
@@ -128,6 +131,7 @@ def test_clear_text_is_refused_before_any_request(endpoint: Endpoint) -> None:
 def test_use_for_limits_what_is_asked(endpoint: Endpoint, offline: dict[str, Any]) -> None:
     out = enrich(offline, _client(endpoint), ["sentiment"])
     assert out["summary"] == offline["summary"] and out["sentiment"] == "negative"
+    assert (out["summary_by"], out["sentiment_by"]) == ("offline", "test-model")
     assert len(endpoint.bodies) == 1
     assert enrich(offline, None, ["summary"]) == offline  # no client: offline, unchanged
 
@@ -156,6 +160,7 @@ def test_one_part_failing_keeps_the_other(endpoint: Endpoint, offline: dict[str,
     out = enrich(offline, _client(endpoint), ["summary", "sentiment"])
     assert out["summary"] == "Parcel arrived broken." and out["sentiment"] == offline["sentiment"]
     assert out["llm"].startswith("fallback: sentiment: ")
+    assert (out["summary_by"], out["sentiment_by"]) == ("test-model", "offline")
 
 
 def test_a_closed_port_falls_back(offline: dict[str, Any]) -> None:
@@ -213,3 +218,47 @@ def test_the_silver_text_layer_uses_the_project_model(endpoint: Endpoint, tmp_pa
     notes = lake.read_table(ws, "silver", "stg_notes")
     assert rows["stg_notes"] == notes.num_rows > 0
     assert set(notes.column("summary").to_pylist()) == {"Parcel arrived broken."}
+    # Each row says who gave its summary (the model, by name) and its sentiment (not asked).
+    assert set(notes.column("summary_by").to_pylist()) == {"m"}
+    assert set(notes.column("sentiment_by").to_pylist()) == {"offline"}
+    emails = lake.read_table(ws, "silver", "stg_email_bodies")
+    assert emails.num_rows > 0 and set(emails.column("summary_by").to_pylist()) == {"m"}
+
+
+def test_rows_the_model_did_not_answer_say_offline(endpoint: Endpoint, tmp_path: Path) -> None:
+    """The model answers the summary but never a usable sentiment: per row, the summary is the
+    model's and the sentiment the offline method's."""
+    write_bronze(
+        tmp_path,
+        NOTES.name,
+        [note("CUST_000001"), note("CUST_000002", "Client ravi, très satisfait.")],
+    )
+    endpoint.sentiment = "it depends"
+    (tmp_path / "c360.yaml").write_text(
+        f"text:\n  llm:\n    base_url: {endpoint.url}\n    model: local-7b\n"
+        "    use_for: [summary, sentiment]\n"
+    )
+    build_text_silver(tmp_path)
+    notes = lake.read_table(tmp_path, "silver", "stg_notes").to_pylist()
+    assert [(r["summary"], r["summary_by"], r["sentiment_by"]) for r in notes] == [
+        ("Parcel arrived broken.", "local-7b", "offline"),
+        ("Parcel arrived broken.", "local-7b", "offline"),
+    ]
+    assert [r["sentiment"] for r in notes] == ["negative", "positive"]
+
+
+def test_e_mails_ask_the_model_for_no_sentiment(endpoint: Endpoint, tmp_path: Path) -> None:
+    """stg_email_bodies keeps no sentiment, so the model is asked one only per note."""
+    generate(tmp_path / "ws", Plan(seed=4, scale=0.01))
+    ws = tmp_path / "ws"
+    (ws / "c360.yaml").write_text(
+        f"text:\n  llm:\n    base_url: {endpoint.url}\n    model: m\n"
+        "    use_for: [summary, sentiment]\n"
+    )
+    land_all(ws)
+    rows = build_text_silver(ws)
+    asked = [body["messages"][0]["content"] for body in endpoint.bodies]
+    sentiments = sum("sentiment" in system for system in asked)
+    assert rows["stg_notes"] > 0 and rows["stg_email_bodies"] > 0
+    assert sentiments == rows["stg_notes"]
+    assert len(asked) - sentiments == rows["stg_notes"] + rows["stg_email_bodies"]

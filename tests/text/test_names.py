@@ -158,3 +158,18 @@ def test_the_text_before_a_word_no_name_starts_with_is_not_read(
     text = "Mme Thursday. Call with Mme Dupont. Email sent."
     assert redact(text, "fr")[0] == "Mme Thursday. Call with Mme [PERSON]. Email sent."
     assert read == ["Mme Thursday. Call with Mme "]  # "Dupont"'s only
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zorglub wants a refund. Mail: z.zorglub@example.fr", "[PERSON] wants a refund."),
+        ("Zorglub wants a refund (z.zorglub@example.fr).", "[PERSON] wants a refund ("),
+        # The local part right before a line break before the "@" still spells the name.
+        ("Zorglub wants a refund.\nzorglub\n@example.fr", "[PERSON] wants a refund."),
+        ("Zorglub wants a refund. Mail: team zorglub @example.fr", "Zorglub wants"),
+        ("Zorglub wants a refund.", "Zorglub wants a refund."),
+    ],
+)
+def test_a_word_an_e_mail_address_spells_is_a_name(text: str, expected: str) -> None:
+    assert redact(text, "en")[0].startswith(expected)

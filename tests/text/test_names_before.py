@@ -94,3 +94,27 @@ def test_post_cue() -> None:
     assert cues.post_cue("Haddad (h.haddad@x.fr)", 6)
     assert not cues.post_cue("Haddad, 2 jours.", 6)
     assert not cues.post_cue("Haddad", 6)
+
+
+def test_nothing_before_a_word_is_no_title_initials_or_cue() -> None:
+    # A word opening a line skips these searches: each needs at least a character.
+    assert context.title_before("") is None and context.initials_before("") is None
+    assert context.cue_lead("") == (False, 0) and not context.cue_before("")
+    assert not context.greeting_before("") and not context.office_of_before("")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zorglub a rappelé ce matin.", (True, 0)),  # a contact verb after the word
+        ("Zorglub Petrovic called back.", (True, 0)),  # after the word's run
+        ("Zorglub confirmed the order.", (False, 0)),
+        ("Hola\nLorena, gracias.", (False, 0)),  # a greeting on the line before is none
+        ("Call with\nZorglub tomorrow.", (False, 0)),
+    ],
+)
+def test_a_word_opening_a_line_is_cued_only_after_it(text: str, expected: tuple[bool, int]) -> None:
+    doc = Doc(text, None)
+    k = 1 if "\n" in text else 0
+    assert doc.before(k) == ""
+    assert context.cued(doc, k, "") == expected

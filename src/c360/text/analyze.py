@@ -42,13 +42,16 @@ from c360.text.topics import topic
 
 Catalogue = tuple[Sequence[tuple[str, str]], Sequence[str] | None]  # products, brands
 _PII = [(f"count_pii_{kind.lower()}", kind) for kind in KINDS]
-_COMMON = [("entities", pa.string()), ("summary", pa.string()), ("body_redacted", pa.string())]
+OFFLINE = "offline"
+"""``summary_by`` / ``sentiment_by`` of a value the offline method gave; else the model's name."""
+_COMMON = [("entities", pa.string()), ("summary", pa.string()), ("summary_by", pa.string()),
+           ("body_redacted", pa.string())]  # fmt: skip
 NOTES_SCHEMA = pa.schema(
     [("note_id", pa.string()), ("customer_id", pa.string()), ("note_date", pa.date32()),
      ("source_topic", pa.string()), ("source_language", pa.string()),
      ("source_sentiment", pa.string()), ("source_tags", pa.list_(pa.string())),
-     ("language", pa.string()), ("sentiment", pa.string()), ("topic", pa.string()),
-     *_COMMON, *((name, pa.int32()) for name, _ in _PII)]
+     ("language", pa.string()), ("sentiment", pa.string()), ("sentiment_by", pa.string()),
+     ("topic", pa.string()), *_COMMON, *((name, pa.int32()) for name, _ in _PII)]
 )  # fmt: skip
 EMAILS_SCHEMA = pa.schema(
     [("asset_id", pa.string()), ("campaign_id", pa.string()), ("sent_at", pa.timestamp("us")),
@@ -84,7 +87,8 @@ def analyze(
     ``language_hint`` is trusted instead of detection; ``redaction_language`` (default: the
     hint) only tells redaction which country's phone formats to try first. With an ``llm``
     client (the project file's ``text.llm``), the summary and/or sentiment come from it, asked
-    about the redacted text only; any failure keeps the offline value. A text typed with
+    about the redacted text only; any failure keeps the offline value. ``summary_by`` and
+    ``sentiment_by`` tell which gave each: ``"offline"`` or the model's name. A text typed with
     combining accents (NFD) is read, and handed back, composed (NFC): the cues are written so.
     """
     text = unicodedata.normalize("NFC", text)
@@ -100,6 +104,8 @@ def analyze(
         "summary": summarise(redacted, language, entities=entities),
         "redacted_text": redacted,
         "pii_counts": {kind: counts[kind] for kind in KINDS},
+        "summary_by": OFFLINE,
+        "sentiment_by": OFFLINE,
     }
     return enrich(result, llm, llm_use_for)
 
@@ -244,15 +250,18 @@ def _note_row(name: str, note: ParsedNote, catalogue: Catalogue, llm: Llm) -> di
         "source_language": note.language,
         "source_sentiment": note.sentiment,
         "source_tags": list(note.tags),
-        **{k: out[k] for k in ("language", "sentiment", "topic")},
+        **{k: out[k] for k in ("language", "sentiment", "sentiment_by", "topic")},
         **_common(out),
         **{column: out["pii_counts"][kind] for column, kind in _PII},
     }
 
 
 def _email_row(name: str, email: ParsedEmail, catalogue: Catalogue, llm: Llm) -> dict[str, Any]:
+    # stg_email_bodies keeps no sentiment: the model is asked for the summary only.
+    summary_only = [part for part in llm[1] if part == "summary"]
     out = analyze(email.body, None, catalogue[0], brands=catalogue[1],
-                  redaction_language=email.language, llm=llm[0], llm_use_for=llm[1])  # fmt: skip
+                  redaction_language=email.language, llm=llm[0] if summary_only else None,
+                  llm_use_for=summary_only)  # fmt: skip
     subject = redact(email.subject, email.language)[0] if email.subject else None
     cta = find_cta(out["redacted_text"])
     return {
@@ -274,6 +283,7 @@ def _common(out: dict[str, Any]) -> dict[str, Any]:
     return {
         "entities": json.dumps(out["entities"], ensure_ascii=False),
         "summary": out["summary"],
+        "summary_by": out["summary_by"],
         "body_redacted": out["redacted_text"],
     }
 

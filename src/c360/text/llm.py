@@ -130,8 +130,9 @@ def enrich(
 ) -> dict[str, Any]:
     """``result`` (from ``analyze``) with summary/sentiment from the model where it answered.
 
-    Adds ``"llm": "used"``, or ``"llm": "fallback: <part>: <reason>"`` when a part kept its
-    offline value. Without a client the result is returned unchanged.
+    Each part the model answered has its ``<part>_by`` set to the model's name. Adds ``"llm":
+    "used"``, or ``"llm": "fallback: <part>: <reason>"`` when a part kept its offline value.
+    Without a client the result is returned unchanged.
     """
     if client is None:
         return result
@@ -144,6 +145,7 @@ def enrich(
         ask = client.summarise if part == "summary" else client.sentiment
         try:
             out[part] = ask(text, language)
+            out[f"{part}_by"] = client.model
         except LlmError as exc:
             failed.append(f"{part}: {exc}")
     out["llm"] = "fallback: " + "; ".join(failed) if failed else "used"

@@ -118,6 +118,9 @@ def _starts_name(doc: Doc, k: int) -> tuple[int, bool] | None:
     if not doc.plain(k) and doc.folded[k] not in _CAPITAL_PARTICLES:
         return None  # a function word, acronym or product opens no name, whatever stands before
     before = doc.before(k)
+    if not before:  # a word opening a line: no title or initials (each needs a character)
+        lead = _lead(doc, k, None, before)
+        return None if lead is None else (lead, False)
     title = context.title(doc, before)
     # "J.-P. Dupont", "Frau H. Müller": initials open the name; a cue or title precedes them.
     initials = None if title else context.initials_before(before)
@@ -136,9 +139,18 @@ def _lead(doc: Doc, k: int, title: re.Match[str] | None, before: str) -> int | N
         ok = doc.plain(k) or doc.folded[k] in _CAPITAL_PARTICLES
         return len(title.group("lead")) if ok else None
     probe = k + 1 if doc.folded[k] in _CAPITAL_PARTICLES and doc.adjacent[k] else k
-    if not doc.plain(probe) or doc.looks_like_org(probe):
+    # Inside a line a run is often a product or a firm ("the Lumavo Fitness Tracker"): it is
+    # looked at first. A word opening a line seldom opens one, but most open no name at all
+    # ("Cancellation confirmed"): there the run is looked at only for a name.
+    if not doc.plain(probe) or (before and doc.looks_like_org(probe)):
         return None
-    before = before.lower()
+    lead = _untitled_lead(doc, k, probe, before.lower())
+    return None if lead is None or (not before and doc.looks_like_org(probe)) else lead
+
+
+def _untitled_lead(doc: Doc, k: int, probe: int, before: str) -> int | None:
+    """`_lead` of word k, or of `probe` after a capitalised particle k, with no title before it
+    and its run not looked at; `before` lower-cased."""
     folded = doc.folded[probe]
     given = is_given(folded)
     doubtful = given and (folded in AMBIGUOUS or _word_opening_sentence(doc, probe, before))
@@ -229,7 +241,9 @@ def _email_words(text: str) -> list[str]:
     words = []
     at = text.find("@")
     while at > 0:
-        local = _EMAIL_LOCAL.search(text, max(0, at - 64), at)
+        # No local part holds a space: the search (one try per position) starts after the last.
+        lo = max(0, at - 64)
+        local = _EMAIL_LOCAL.search(text, max(lo, text.rfind(" ", lo, at) + 1), at)
         at = text.find("@", at + 1)
         if local is None:
             continue

@@ -78,6 +78,8 @@ def cued(doc: Doc, k: int, before: str) -> tuple[bool, int]:
     `before`: `doc.before(k)`, lower-cased.
     """
     end = doc.spans[doc.run_end(k)][1]
+    if not before:  # a word opening a line: only a contact verb after its run is a cue
+        return cues.post_cue(doc.text, end), 0
     if _cue_belongs_to_previous_word(doc, k):
         return False, 0
     if cues.post_cue(doc.text, end):

@@ -4,6 +4,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import pairwise
 
 from c360.text.names_cues import COMPANY_SUFFIX
 from c360.text.names_lexicon import (
@@ -74,6 +75,16 @@ def is_given(folded: str) -> bool:
     )
 
 
+_NOT_PLAIN = NOT_NAMES | ORG_WORDS | HONORIFICS
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    """True if a word ending at `end` and the next, at `start`, are parted by `_GAP` only."""
+    if text[end] != " ":  # most words end before punctuation or a line break
+        return False
+    return start == end + 1 or _GAP.fullmatch(text, end, start) is not None
+
+
 class Doc:
     """One text's capitalised words and what the rules ask about them."""
 
@@ -86,18 +97,19 @@ class Doc:
         self.words = [m.group() for m in found]
         self.folded = [fold(w) for w in self.words]
         # What is written before each word, on its line: asked of most words, some twice.
-        self._before = [
-            text[max(text.rfind("\n", max(0, start - 48), start) + 1, start - 48) : start]
-            for start, _ in self.spans
-        ]
+        self._before: list[str] = []
+        for start, _ in self.spans:
+            low = start - 48 if start > 48 else 0
+            line = text.rfind("\n", low, start)
+            self._before.append(text[line + 1 if line >= 0 else low : start])
         self._plain = [
-            not (w.isupper() or f in NOT_NAMES or f in ORG_WORDS or f in HONORIFICS)
+            not (w.isupper() or f in _NOT_PLAIN)
             for w, f in zip(self.words, self.folded, strict=True)
         ]
         self.adjacent = [
-            _GAP.fullmatch(text, self.spans[k][1], self.spans[k + 1][0]) is not None
-            for k in range(len(found) - 1)
-        ] + [False]
+            _adjacent(text, end, start) for (_, end), (start, _) in pairwise(self.spans)
+        ]
+        self.adjacent.append(False)
         # Where each capitalised run starts and ends, and where each line starts: computed once,
         # as walking a run or a line from every word in it is quadratic in a long run, or in a
         # long text without line breaks.

@@ -7,6 +7,7 @@ IBANs, the Luhn checksum and an issuer prefix for cards.
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 import phonenumbers
 
@@ -128,16 +129,29 @@ def _parsed(candidate: str, regions: tuple[str, ...]) -> Iterator[phonenumbers.P
             continue
 
 
+# A note quotes the same number again (a hotline, a customer's line): `phonenumbers` reads it once.
+@lru_cache(maxsize=4096)
+def _valid(candidate: str, regions: tuple[str, ...]) -> bool:
+    """True if `candidate` is a valid number in one of the plausible `regions` (`_parsed`)."""
+    return any(phonenumbers.is_valid_number(n) for n in _parsed(candidate, regions))
+
+
+@lru_cache(maxsize=4096)
+def _possible(candidate: str, regions: tuple[str, ...]) -> bool:
+    """True if `candidate` is a possible number in one of the plausible `regions` (`_parsed`)."""
+    return any(map(phonenumbers.is_possible_number, _parsed(candidate, regions)))
+
+
 def _is_phone(text: str, start: int, end: int, regions: tuple[str, ...]) -> bool:
     """True if `text[start:end]` is a valid number, or a possible one written like a phone."""
     candidate = text[start:end]
-    digits = sum(c.isdigit() for c in candidate)
+    digits = sum(map(str.isdigit, candidate))
     if not 7 <= digits <= 15 or _DATE_LIKE.match(candidate) or _TIME_OR_RANGE.match(candidate):
         return False
     international = candidate.startswith(("+", "00"))
     if not international and _OTHER_NUMBER.search(text, max(0, start - 40), start):
         return False
-    if any(phonenumbers.is_valid_number(n) for n in _parsed(candidate, regions)):
+    if _valid(candidate, regions):
         return True
     # Unassigned ranges still count when the number is dialled internationally, grouped the way
     # phones are ("07 29 28 10 77"), or announced ("Tel: ...").
@@ -146,7 +160,7 @@ def _is_phone(text: str, start: int, end: int, regions: tuple[str, ...]) -> bool
         or (candidate[0] in "0(" and len(_GROUPS.findall(candidate)) >= 3)
         or _PHONE_CUE.search(text, max(0, start - 60), start) is not None
     )
-    return phone_like and any(map(phonenumbers.is_possible_number, _parsed(candidate, regions)))
+    return phone_like and _possible(candidate, regions)
 
 
 def find_phones(text: str, language: str | None = None) -> Iterator[tuple[int, int]]:
@@ -176,6 +190,11 @@ def _phones_in(
     opens a phone, never a range, and only up to the 15 digits a phone has.
     """
     cuts = [m.start() for m in _SPACED_DASH.finditer(text, start, end)]
+    if not cuts:  # one piece, as most phones are
+        stop = _phone_end(text, start, end, regions)
+        if stop is not None:
+            yield start, stop
+        return
     pieces = list(zip([start, *(cut + 3 for cut in cuts)], [*cuts, end], strict=True))
     digits = [sum(c.isdigit() for c in text[a:b]) for a, b in pieces]
     i = 0
