@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import date
 
 import pyarrow as pa
 import pytest
@@ -67,12 +68,72 @@ def test_nothing_to_match_on() -> None:
 def test_every_blocking_column_is_a_splink_input() -> None:
     data = splink_input(_records())
     assert {c for rule in BLOCKING for c in rule} <= set(data.column_names)
-    assert data.column("email_canonical").to_pylist() == [
-        "bob@example.com",
-        "bob@example.com",
-        None,
-    ]
-    assert data.column("full_name").to_pylist() == ["bob smith", "robert smith", "emma roy"]
+    emails, names = data.column("email_canonical"), data.column("full_name")
+    assert emails[0] == emails[1] and emails[2].as_py() is None  # bob+shop@ is bob@
+    assert len(set(names.to_pylist())) == 3  # "bob smith", "robert smith", "emma roy"
+
+
+def test_values_compared_only_for_equality_are_numbers() -> None:
+    """Exact matches, blocking equalities and term frequencies ask only whether two values are
+    equal: each distinct value is one number, NULL stays NULL. Names stay text (Jaro-Winkler,
+    swapped names), the birth date a date (parsed once per record, not once per pair)."""
+    data = splink_input(
+        normalise_records(
+            pa.table(
+                {
+                    "record_key": ["a:1", "b:1", "c:1", "d:1"],
+                    "first_name": ["Bob", "Robert", "Emma", None],
+                    "last_name": ["Smith", "Smith", "Roy", "Roy"],
+                    "postcode": ["64200", "64200", None, "10115"],
+                    "date_of_birth": ["1980-05-04", "04/05/1980", None, "1999-12-31"],
+                }
+            )
+        )
+    )
+    assert data.column("date_of_birth").type == pa.date32()
+    assert data.column("date_of_birth").to_pylist() == [
+        date(1980, 5, 4), date(1980, 5, 4), None, date(1999, 12, 31)
+    ]  # fmt: skip
+    for name in ("first_name_canonical", "full_name", "postcode", "email_canonical", "city"):
+        assert pa.types.is_integer(data.column(name).type), name
+    postcodes = data.column("postcode").to_pylist()
+    assert postcodes[0] == postcodes[1] != postcodes[3] and postcodes[2] is None
+    canonical = data.column("first_name_canonical").to_pylist()
+    assert canonical[0] == canonical[1] != canonical[2] and canonical[3] is None  # Bob: robert
+    assert data.column("email_canonical").null_count == 4
+    assert data.column("first_name").to_pylist() == ["bob", "robert", "emma", None]
+
+
+def test_birth_dates_are_compared_by_difference(engine: Engine) -> None:
+    """The same date, one digit apart, within a year, within ten years, further, unknown."""
+    born = [date(1980, 5, 4), date(1980, 5, 4), date(1980, 5, 14), date(1981, 2, 1),
+            date(1975, 1, 1), date(1950, 1, 1), None]  # fmt: skip
+    records = normalise_records(
+        pa.table(
+            {
+                "record_key": [f"a:{i}" for i in range(len(born))],
+                "first_name": ["Anne"] * len(born),
+                "last_name": ["Roy"] * len(born),
+                "date_of_birth": pa.array(born, pa.date32()),
+            }
+        )
+    )
+    present = {"first_name", "first_name_canonical", "last_name", "date_of_birth"}
+    registered = engine.splink_api().register(splink_input(records))
+    linker = Linker(registered, settings(present), log_level=logging.ERROR)
+    labels = level_labels(linker)["date_of_birth"]
+    pairs = linker.inference.predict().as_pyarrow_table()
+    found = {
+        (row["record_key_l"], row["record_key_r"]): labels[row["gamma_date_of_birth"]]
+        for row in pairs.select(["record_key_l", "record_key_r", "gamma_date_of_birth"]).to_pylist()
+    }
+    assert found[("a:0", "a:1")] == "Exact match on date of birth"
+    assert found[("a:0", "a:2")] == "Levenshtein distance <= 1"
+    assert found[("a:0", "a:3")] == "Abs date difference <= 1 year"
+    assert found[("a:0", "a:4")] == "Abs date difference <= 10 year"
+    assert found[("a:0", "a:5")] == "All other comparisons"
+    assert found[("a:0", "a:6")] == "unknown"
+    assert found[("a:3", "a:4")] == "Abs date difference <= 10 year"  # 6 years, 1 month
 
 
 def test_a_shared_postcode_says_whether_the_streets_differ(engine: Engine) -> None:

@@ -111,7 +111,7 @@ COMPARISONS: dict[str, tuple[tuple[str, ...], Any]] = {
         ("date_of_birth",),
         lambda: cl.DateOfBirthComparison(
             "date_of_birth",
-            input_is_string=True,
+            input_is_string=False,  # a date (splink_input): parsed per record, not per pair
             datetime_thresholds=[1, 10],
             datetime_metrics=["year", "year"],
         ),
@@ -176,21 +176,41 @@ SPLINK_COLUMNS = (
     "email_canonical", "email_local", "phone", "national_id", "source_id", "address_line",
     "postcode", "city", "country",
 )  # fmt: skip
+# Compared only for equality (exact-match levels, blocking rules, term frequencies), so passed
+# as numbers: the joins that make and score the candidate pairs carry and compare integers,
+# not text. The names stay text for Jaro-Winkler and the swapped-names level and rule.
+EQUALITY_ONLY = frozenset(SPLINK_COLUMNS) - {"first_name", "last_name", "date_of_birth"}
+
+
+def _codes(values: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """Each value as the place of its text among the distinct values: equal values, and only
+    they, share a number; NULL stays NULL.
+
+    >>> _codes(pa.array(["b", None, "a", "b"])).to_pylist()
+    [0, None, 1, 0]
+    """
+    distinct = pc.unique(pc.drop_null(values))
+    return pc.index_in(values, value_set=distinct)
 
 
 def splink_input(records: pa.Table) -> pa.Table:
-    """The columns the comparisons read, as text (absent roles as NULL columns)."""
+    """The columns the comparisons read (absent roles as NULL columns): first and last name as
+    text, the birth date as a date, every other column as numbers (:data:`EQUALITY_ONLY`)."""
     columns: dict[str, pa.Array | pa.ChunkedArray] = {UNIQUE_ID: records.column(UNIQUE_ID)}
     for name in SPLINK_COLUMNS:
+        kind = pa.date32() if name == "date_of_birth" else pa.string()
         if name == "full_name":
             continue
         if name in records.column_names:
-            columns[name] = pc.cast(records.column(name), pa.string())
+            columns[name] = pc.cast(records.column(name), kind)
         else:
-            columns[name] = pa.nulls(records.num_rows, pa.string())
+            columns[name] = pa.nulls(records.num_rows, kind)
     columns["full_name"] = pc.binary_join_element_wise(
         columns["first_name"], columns["last_name"], " "
     )
+    for name in columns:
+        if name in EQUALITY_ONLY:
+            columns[name] = _codes(columns[name])
     return pa.table(columns)
 
 
