@@ -90,7 +90,6 @@ QUOTED = {  # every file holds an odd number of quotes, or a quote next to a lin
     "inch marks doubled": ('id,name\n1,5""\n2,"Bo"', [("1", '5""'), ("2", "Bo")]),
     "doubled quotes": ('id,name\n1,"say ""hi"""\n', [("1", 'say "hi"')]),
     "both": ('id,name\n1,5" screen\n2,"say ""hi"""', [("1", '5" screen'), ("2", 'say "hi"')]),
-    "text after a closing quote": ('id,name\n1,"Bo"b"\n', [("1", 'Bob"')]),
     "line breaks": (
         'id,name\n1,"Ann\nSmith"\n2,"Bo\r\n"\n',
         [("1", "Ann\nSmith"), ("2", "Bo\r\n")],
@@ -136,3 +135,46 @@ def test_a_byte_order_mark_does_not_hide_a_quote(tmp_path: Path) -> None:
     people = tmp_path / "people.csv"
     people.write_bytes(b'\xef\xbb\xbf"id",name\n1,"Ann')
     assert _error(people) == f"{people} ends inside a quoted value (cut short?)"
+
+
+TEXT_AFTER_QUOTES = {  # a reader joins the text to the value ("Ann x"): the file says neither
+    "a word": ('id,name\n1,"Ann" x\n2,Bo\n', 2, '1,"Ann" x'),
+    "a quote": ('id,name\n1,Bo\n2,"Bo"b"', 3, '2,"Bo"b"'),
+    "a space": ('id;name\r\n1;"Ann" \r\n2;Bo\r\n', 2, '1;"Ann" '),
+    "after a doubled quote": ('id,name\n1,"say ""hi""" x\n', 2, '1,"say ""hi""" x'),
+    "the header": ('"id"x,name\n1,Ann\n', 1, '"id"x,name'),
+    "after a line break in quotes": ('id,name\n1,"Ann\nSmith"x\n', 3, 'Smith"x'),
+}
+
+
+@pytest.mark.parametrize("block", [1, 2, 3, 1 << 24])
+@pytest.mark.parametrize(
+    ("text", "line", "shown"), TEXT_AFTER_QUOTES.values(), ids=TEXT_AFTER_QUOTES.keys()
+)
+def test_text_after_a_closing_quote_is_refused_naming_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, line: int, shown: str, block: int
+) -> None:
+    monkeypatch.setattr(files, "_BLOCK", block)
+    people = tmp_path / "people.csv"
+    people.write_bytes(text.encode("utf-8"))
+    assert _error(people) == (
+        f"{people}, line {line}: text after a closing quote in {shown}: put the whole value "
+        "in quotes, its own quotes doubled"
+    )
+
+
+def test_text_after_a_closing_quote_on_a_long_line_is_shown_around_the_quote(
+    tmp_path: Path,
+) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text(f'id,name,note\n1,"Ann" x,{"n" * 200}\n', encoding="utf-8")
+    assert _error(people) == (
+        f'{people}, line 2: text after a closing quote in 1,"Ann" x,{"n" * 36}…: put the whole '
+        "value in quotes, its own quotes doubled"
+    )
+
+
+def test_a_loop_of_links_is_named_as_such_not_as_missing(tmp_path: Path) -> None:
+    loop = tmp_path / "people.csv"
+    loop.symlink_to("people.csv")
+    assert _error(loop) == f"cannot read {loop}: Too many levels of symbolic links"

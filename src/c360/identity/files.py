@@ -11,16 +11,16 @@ import csv
 from pathlib import Path
 from typing import BinaryIO
 
-import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from c360.pipeline.bronze import csvquotes
+
 DELIMITERS = ",;\t|"
 ENCODINGS = ("utf-8", "cp1252")  # a file that is not UTF-8 is most often a Windows export
 PARQUET = (".parquet", ".pq")
-_QUOTE = ord('"')
-_BLOCK = 1 << 24  # bytes looked at a time when following a CSV's quotes
+_BLOCK = csvquotes.BLOCK_BYTES  # bytes looked at a time when following a CSV's quotes
 
 
 class UnreadableFileError(Exception):
@@ -55,8 +55,12 @@ def _check_file(path: Path) -> None:
     expected = "give a CSV or Parquet file"
     if path.is_dir():
         raise UnreadableFileError(f"{path} is a folder, not a file: {expected}")
-    if not path.exists():
-        raise UnreadableFileError(f"no such file: {path}")
+    try:
+        path.stat()
+    except FileNotFoundError:  # a link to nothing too
+        raise UnreadableFileError(f"no such file: {path}") from None
+    except OSError as exc:  # a loop of links, a folder on the way that cannot be searched
+        raise UnreadableFileError(f"cannot read {path}: {exc.strerror or exc}") from None
     if not path.is_file():
         raise UnreadableFileError(f"{path} is not a regular file: {expected}")
     if path.stat().st_size == 0:
@@ -94,39 +98,45 @@ def _read_csv(path: Path, encoding: str) -> pa.Table:
             null_values=[""],  # "NA" is Namibia and "null" a note: only blanks are missing
         ),
     )
-    if _ends_inside_quotes(path, sep, encoding):  # the reader keeps what the file holds
-        raise UnreadableFileError(f"{path} ends inside a quoted value (cut short?)")
+    _check_quotes(path, sep, encoding)  # the reader keeps what the file holds
     return table
 
 
-def _ends_inside_quotes(path: Path, sep: str, encoding: str) -> bool:
-    """Whether a CSV ends inside a quoted value, its quotes taken as the CSV reader takes them.
+def _check_quotes(path: Path, sep: str, encoding: str) -> None:
+    """Refuse a CSV that ends inside a quoted value (a copy cut short, whose last value the
+    reader keeps cut) or with text after a closing quote (``"Ann" x``, which the reader joins
+    to the value), its quotes taken as the CSV reader takes them (``csvquotes``)."""
+    with path.open("rb") as file:
+        bom = encoding == "utf-8" and file.read(3) == codecs.BOM_UTF8
+    first = 3 if bom else 0  # the reader skips a UTF-8 byte order mark
+    inside, stray = csvquotes.follow_file(path, sep, first, _BLOCK)
+    if stray is not None:
+        raise UnreadableFileError(
+            f"{path}, line {_line(path, stray, first)}: text after a closing quote in "
+            f"{_line_text(path, stray, encoding)}: put the whole value in quotes, its own "
+            "quotes doubled"
+        )
+    if inside:
+        raise UnreadableFileError(f"{path} ends inside a quoted value (cut short?)")
 
-    Quotes come in runs. Where a value starts, a run opens a quoted value and leaves it open
-    if its length is odd (``""`` is an empty value); in a quoted value, a pair is one quote of
-    the value and an odd run closes it; anywhere else quotes are characters (``5" screen``).
-    So an odd run flips the state where a value starts and closes any quoted value elsewhere.
-    """
-    chars = np.memmap(path, np.uint8, mode="r")
-    starts = np.zeros(256, bool)  # the bytes after which a value starts
-    starts[[ord(sep), ord("\n"), ord("\r")]] = True
-    bom = encoding == "utf-8" and chars[:3].tobytes() == codecs.BOM_UTF8
-    at = first = 3 if bom else 0  # the reader skips a UTF-8 byte order mark
-    inside = False
-    while at < len(chars):
-        end = min(at + _BLOCK, len(chars))
-        while end < len(chars) and chars[end - 1] == _QUOTE:  # a run of quotes in one block
-            end += 1
-        quotes = np.flatnonzero(chars[at:end] == _QUOTE) + at
-        runs = np.flatnonzero(np.diff(quotes, prepend=-2) != 1)  # each run's first quote
-        odd = np.diff(runs, append=len(quotes)) % 2 == 1
-        opens = (quotes[runs] == first) | starts[chars[np.maximum(quotes[runs] - 1, 0)]]
-        flips = odd & opens
-        if (closes := np.flatnonzero(odd & ~opens)).size:
-            inside, flips = False, flips[closes[-1] :]
-        inside ^= bool(flips.sum() % 2)
-        at = end
-    return inside
+
+def _line(path: Path, at: int, first: int) -> int:
+    """The number of the line holding byte ``at`` of a file, lines ended as the reader ends
+    them (``\\n``, ``\\r\\n`` or a lone ``\\r``)."""
+    head = path.read_bytes()[first:at]
+    return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
+
+
+def _line_text(path: Path, at: int, encoding: str, width: int = 40) -> str:
+    """The text of the line holding byte ``at`` of a file, for a message: ``width`` bytes
+    either side of it at most."""
+    data = path.read_bytes()
+    begin = max(data.rfind(b"\n", 0, at), data.rfind(b"\r", 0, at)) + 1
+    end = min((i for i in (data.find(b"\n", at), data.find(b"\r", at)) if i >= 0), default=None)
+    end = len(data) if end is None else end
+    shown = data[max(begin, at - width) : min(end, at + width)].decode(encoding, "replace")
+    cut = ("…" if at - width > begin else "", "…" if at + width < end else "")
+    return cut[0] + shown.lstrip("\ufeff") + cut[1]
 
 
 def _first_line(exc: Exception) -> str:

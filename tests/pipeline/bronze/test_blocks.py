@@ -4,10 +4,18 @@ count both split it."""
 from __future__ import annotations
 
 import io
+import os
+from pathlib import Path
 
 import pytest
 
-from c360.pipeline.bronze.blocks import UTF8_BOM, line_blocks, lines
+from c360.pipeline.bronze.blocks import (
+    UTF8_BOM,
+    SourceError,
+    line_blocks,
+    lines,
+    visible_files,
+)
 
 # A byte order mark, Windows, Unix and old Mac line breaks, blank lines, no final line break.
 TEXT = UTF8_BOM + b'{"a": 1}\r\n\r\n{"b": 2}\n\n{"c": 3}\r{"d": 4}\r\r\n  \n{"e": 5}'
@@ -33,3 +41,30 @@ def test_a_byte_order_mark_is_content_after_the_first_line() -> None:
 def test_a_file_without_line_breaks_is_one_line() -> None:
     assert list(line_blocks(io.BytesIO(b"x" * 10), 3)) == [[b"x" * 10]]
     assert list(line_blocks(io.BytesIO(b""), 3)) == []
+
+
+def test_a_linked_folder_is_searched_and_a_link_back_up_is_not_followed(tmp_path: Path) -> None:
+    """Notes kept by year, one year linked from an archive: its files are the source's too. A
+    link leading back to the folder (a loop) would list its files again and again."""
+    folder, archive = tmp_path / "notes", tmp_path / "archive"
+    (folder / "2024").mkdir(parents=True)
+    archive.mkdir()
+    (folder / "2024" / "a.txt").write_text("a")
+    (archive / "b.txt").write_text("b")
+    (folder / "2023").symlink_to(archive)
+    (folder / "2024" / "up").symlink_to(folder)
+    (folder / "self").symlink_to(".")
+    assert visible_files(folder) == [f"{folder}/2023/b.txt", f"{folder}/2024/a.txt"]
+
+
+def test_a_pipe_among_files_is_one_line_not_a_wait(tmp_path: Path) -> None:
+    """Reading a named pipe would wait for a writer that never comes; leaving it out would
+    drop whatever it stands for without a word."""
+    (tmp_path / "a.txt").write_text("a")
+    os.mkfifo(tmp_path / "b.txt")
+    with pytest.raises(SourceError) as error:
+        visible_files(tmp_path)
+    assert str(error.value) == (
+        f"{tmp_path / 'b.txt'} is not a regular file (a pipe, a socket or a device): "
+        "move it out of the folder"
+    )

@@ -229,3 +229,37 @@ def test_rejects_of_every_kind_are_quarantined_in_file_order(
     result = land(tmp_path, PEOPLE, write(tmp_path, text), "b1", WHEN)
     assert [(number, reason) for number, _, reason in quarantined(tmp_path)] == expected
     assert result.records == result.landed + len(expected)
+
+
+AFTER_QUOTE = "text after a value's closing quote"
+
+
+@pytest.mark.parametrize("ending", [b"\n", b"\r\n", b"\r"])
+def test_a_record_with_text_after_a_closing_quote_is_quarantined_as_written(
+    tmp_path: Path, ending: bytes
+) -> None:
+    """A reader joins the text to the value ("Ann x", "Bo"): the file says neither. A quote
+    inside a value not in quotes is a character (an inch mark), and a doubled one in quotes a
+    quote; blank lines and a value over two lines do not shift the record numbers."""
+    lines = [b"id,age", b'"Ann" x,1', b"", b'5" screen,2', b'"Bo" ,3', b'"say ""hi""",4',
+             b'"two', b'lines"x,5', b'"C",6']  # fmt: skip
+    result = land(tmp_path, PEOPLE, write(tmp_path, ending.join(lines) + ending), "b1", WHEN)
+    assert [row[:3] for row in landed(tmp_path)] == [
+        (2, '5" screen', "2"), (4, 'say "hi"', "4"), (6, "C", "6")
+    ]  # fmt: skip
+    assert quarantined(tmp_path) == [
+        (1, '"Ann" x,1', AFTER_QUOTE),
+        (3, '"Bo" ,3', AFTER_QUOTE),
+        (5, f'"two{ending.decode()}lines"x,5', AFTER_QUOTE),
+    ]
+    assert (result.records, result.landed, result.quarantined) == (6, 3, 3)
+
+
+def test_a_header_with_text_after_a_closing_quote_is_one_line(tmp_path: Path) -> None:
+    path = write(tmp_path, b'"id"x,age\nA,1\n')
+    with pytest.raises(SourceError) as error:
+        land(tmp_path, PEOPLE, path, "b1", WHEN)
+    assert str(error.value) == (
+        f'{path}: the header has text after a closing quote ("id"x,age): put the whole name '
+        "in quotes, its own quotes doubled"
+    )

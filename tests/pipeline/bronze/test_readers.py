@@ -416,3 +416,26 @@ def test_parquet_fixed_size_bytes_that_are_not_utf8_are_quarantined_naming_their
         (1, '{"id": "caf\ufffd", "n": "1"}', "not UTF-8 text in column id")
     ]
     assert (result.records, result.landed, result.quarantined) == (3, 2, 1)
+
+
+@pytest.mark.parametrize("table", [LINES, ARRAY])
+def test_a_json_number_beyond_a_double_lands_as_written_not_as_infinity(
+    tmp_path: Path, table: Table
+) -> None:
+    """Python reads ``1e999`` as infinity, which JSON writes ``Infinity``: another value. Bronze
+    keeps what the file wrote, as it keeps an integer beyond 64 bits; ``Infinity`` and ``NaN``
+    written as such stay as they are, and a number within range as JSON writes it."""
+    docs = [b'{"id": "a", "n": 1e999}', b'{"id": "b", "n": -1E999}', b'{"id": "c", "n": 1e3}',
+            b'{"id": "d", "n": [1e999, {"k": -1E400}, Infinity, 2.50]}',
+            b'{"id": "e", "n": Infinity}', b'{"id": "f", "n": {"$date": 1e999}}']  # fmt: skip
+    text = b"[" + b",\n".join(docs) + b"]" if table is ARRAY else b"\n".join(docs) + b"\n"
+    result = land(tmp_path, table, write(tmp_path, table, text), "b1", WHEN)
+    assert [row[2:] for row in landed(tmp_path)] == [
+        ("a", "1e999"),
+        ("b", "-1E999"),
+        ("c", "1000.0"),
+        ("d", '[1e999, {"k": -1E400}, Infinity, 2.5]'),
+        ("e", "Infinity"),
+        ("f", "1e999"),  # a MongoDB date that is no time: its number
+    ]
+    assert (result.records, result.landed, result.quarantined) == (6, 6, 0)

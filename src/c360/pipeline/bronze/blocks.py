@@ -203,20 +203,32 @@ def visible_files(folder: Path) -> list[str]:
 
     A sub-folder that cannot be listed raises ``OSError`` (naming it) rather than passing for
     one without files, as ``rglob`` would, and a link to nothing is kept, for reading it to say
-    so; a name that is not UTF-8 (a ZIP from an old Windows) raises ``SourceError`` naming it,
-    since no lineage column could hold it.
+    so; a link to a folder is followed unless it leads back to a folder on the way (a loop,
+    whose files are listed already); a pipe, a socket or a device raises ``SourceError`` (reading
+    one would wait for ever); a name that is not UTF-8 (a ZIP from an old Windows) raises
+    ``SourceError`` naming it, since no lineage column could hold it.
     """
     found: list[str] = []
-    pending = [os.fspath(folder)]
+    # each folder to list, with the real paths of the folders it is in (itself too)
+    pending: list[tuple[str, tuple[str, ...]]] = [(os.fspath(folder), (os.path.realpath(folder),))]
     while pending:  # os.scandir, not os.walk: a folder of 20,000 notes lists in half the time
-        with os.scandir(pending.pop()) as entries:
+        path, within = pending.pop()
+        with os.scandir(path) as entries:
             for entry in entries:
                 if entry.name.startswith((".", "_")):
                     continue
                 if entry.is_dir(follow_symlinks=False):
-                    pending.append(entry.path)
+                    pending.append((entry.path, (*within, os.path.realpath(entry.path))))
+                elif entry.is_symlink() and entry.is_dir():  # a link to a folder
+                    if (real := os.path.realpath(entry.path)) not in within:  # else a loop
+                        pending.append((entry.path, (*within, real)))
                 elif entry.is_file() or (entry.is_symlink() and not os.path.exists(entry.path)):
                     found.append(entry.path)  # a link to nothing: reading it fails, naming it
+                else:
+                    raise SourceError(
+                        f"{entry.path} is not a regular file (a pipe, a socket or a device): "
+                        "move it out of the folder"
+                    )
     for file in found:
         try:
             file.encode("utf-8")

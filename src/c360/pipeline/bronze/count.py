@@ -27,9 +27,9 @@ from c360.pipeline.bronze.blocks import (
     text_files,
 )
 from c360.pipeline.bronze.csvhead import find_start, first_bytes
+from c360.pipeline.bronze.csvquotes import NEWLINE, RETURN, toggles, value_starts, within
 from c360.pipeline.bronze.readers import json_array, lines_as_array
 
-_QUOTE, _NEWLINE, _RETURN = ord('"'), ord("\n"), ord("\r")
 _BLOCK = 1 << 24
 
 
@@ -82,67 +82,34 @@ def csv_records(path: Path, block: int = _BLOCK, delimiter: str = ",") -> int:
     """Non-empty records of a CSV other than its header: a line break (``\\n``, ``\\r\\n`` or a
     lone ``\\r``) ends a record only outside quotes. A quote opens a quoted value only where a
     value starts, as the CSV reader takes it: in ``5" screen`` it is a character of the value."""
-    starts = np.zeros(256, bool)  # the bytes after which a value starts
-    starts[[delimiter.encode("utf-8")[-1], _NEWLINE, _RETURN]] = True
+    starts = value_starts(delimiter)
     records = 0
     inside = filled = False  # whether a quoted value, a record with content, is open
-    before = _NEWLINE  # the byte before the block: the file starts with a value
+    before = NEWLINE  # the byte before the block: the file starts with a value
     with path.open("rb") as f:
         while data := f.read(block):
             # whether a \r is a line break, a quote one in a value, depends on the next byte
             while data.endswith((b"\r", b'"')) and (byte := f.read(1)):
                 data += byte
             chars = np.frombuffer(data, np.uint8)
-            breaks = np.flatnonzero(chars == _NEWLINE)
-            returns = np.flatnonzero(chars[:-1] == _RETURN)
-            lone = returns[chars[returns + 1] != _NEWLINE]
-            if chars[-1] == _RETURN:  # the file's last byte
+            breaks = np.flatnonzero(chars == NEWLINE)
+            returns = np.flatnonzero(chars[:-1] == RETURN)
+            lone = returns[chars[returns + 1] != NEWLINE]
+            if chars[-1] == RETURN:  # the file's last byte
                 lone = np.append(lone, len(chars) - 1)
             if lone.size:
                 breaks = np.union1d(breaks, lone)
-            ends, inside = _record_ends(chars, breaks, inside, before, starts)
+            toggled, after = toggles(chars, inside, before, starts)
+            ends, inside = breaks[~within(toggled, breaks, inside)], after
             before = int(chars[-1])
             if len(ends):
                 starts_at = np.r_[0, ends[:-1] + 1]
                 length = ends - starts_at  # a record's bytes before its line break
                 last = chars[np.maximum(ends - 1, 0)]
-                content = (length > 1) | ((length == 1) & (last != _RETURN))
+                content = (length > 1) | ((length == 1) & (last != RETURN))
                 content[0] |= filled
                 records += int(content.sum())
                 data = data[int(ends[-1]) + 1 :]
                 filled = False
             filled = filled or bool(data.strip(b"\r\n"))
     return max(records + filled - 1, 0)  # the first record is the header
-
-
-def _record_ends(
-    chars: np.ndarray, breaks: np.ndarray, inside: bool, before: int, starts: np.ndarray
-) -> tuple[np.ndarray, bool]:
-    """The line breaks of a block that end a record, and whether a quoted value is still open
-    after it (``inside``: open before it). Quotes alternate opening and closing (a doubled one
-    in a value counts twice) unless one stands inside a value not in quotes: then the block's
-    quotes are followed one by one."""
-    quoted = np.flatnonzero(chars == _QUOTE)
-    previous = chars[np.maximum(quoted - 1, 0)]
-    if quoted.size and quoted[0] == 0:
-        previous[0] = before
-    opening = (np.arange(len(quoted)) + inside) % 2 == 0  # by alternation
-    if not (opening & ~starts[previous] & (previous != _QUOTE)).any():
-        ends = breaks[(np.searchsorted(quoted, breaks) + inside) % 2 == 0]
-        return ends, bool((len(quoted) + inside) % 2)
-    opens, closes = [-1] if inside else [], []
-    at, follows = quoted.tolist(), starts[previous].tolist()
-    i = 0
-    while i < len(at):
-        if inside and i + 1 < len(at) and at[i + 1] == at[i] + 1:  # "" in a quoted value
-            i += 2
-            continue
-        if inside:
-            closes.append(at[i])
-            inside = False
-        elif follows[i]:
-            opens.append(at[i])
-            inside = True
-        i += 1
-    within = np.searchsorted(opens, breaks) > np.searchsorted(closes, breaks)
-    return breaks[~within], inside

@@ -47,11 +47,13 @@ from c360.pipeline.bronze.csvhead import (
     read_header,
     refuse_other_formats,
 )
+from c360.pipeline.bronze.csvquotes import records_with_text_after_quotes
 
 CSV_BLOCK_BYTES = 1 << 24  # how much of a CSV Arrow parses at a time
 MAX_RECORD_BYTES = 1 << 30  # the longest record read, in blocks this big (Arrow's are int32)
 CUT_SHORT = "the file ends inside this record's quoted value: cut short?"
 REPEATED_HEADER = "record repeats the header"
+TEXT_AFTER_QUOTE = "text after a value's closing quote"
 SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 
 
@@ -73,11 +75,29 @@ def read_csv(path: Path, contract: Table, dialect: CsvFile) -> Iterator[Block]:
         return
     refuse_other_formats(path, head)
     _quiet_row_text_errors()
-    blocks = _passes(path, contract, dialect, start)
+    strays = _text_after_quotes(path, head, dialect, start)
+    blocks = _passes(path, contract, dialect, start, strays)
     yield from blocks if start.whole is not None else _cut_short(blocks, path, dialect)
 
 
-def _passes(path: Path, contract: Table, dialect: CsvFile, start: Start) -> Iterator[Block]:
+def _text_after_quotes(path: Path, head: bytes, dialect: CsvFile, start: Start) -> dict[int, str]:
+    """The text of each record holding text after a closing quote (``"Ann" x``), by number
+    (the header's 0): Arrow would land the value as ``Ann x``, which the file does not say."""
+    first = start.offset or (len(UTF8_BOM) if head.startswith(UTF8_BOM) else 0)
+    found = records_with_text_after_quotes(path, dialect.delimiter, first)
+    if not found:
+        return {}
+    with path.open("rb") as file:
+        texts = {}
+        for number, (begin, end) in found.items():
+            file.seek(begin)
+            texts[number] = file.read(end - begin).decode(dialect.encoding, "replace")
+    return texts
+
+
+def _passes(
+    path: Path, contract: Table, dialect: CsvFile, start: Start, strays: dict[int, str]
+) -> Iterator[Block]:
     """The blocks of a CSV, read again (after the records handed over) when a first pass cannot
     go on: in bigger blocks for a record longer than one, with undecodable bytes escaped for a
     malformed record Arrow could not hand to the handler (its text is not UTF-8), or bytes that
@@ -86,7 +106,9 @@ def _passes(path: Path, contract: Table, dialect: CsvFile, start: Start) -> Iter
     escaped, block_bytes = False, CSV_BLOCK_BYTES
     while True:
         try:
-            yield from _csv_pass(path, contract, dialect, handed, escaped, block_bytes, start)
+            yield from _csv_pass(
+                path, contract, dialect, handed, escaped, block_bytes, start, strays
+            )
             return
         except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
             message = str(exc)
@@ -112,6 +134,7 @@ def _csv_pass(
     escaped: bool,
     block_bytes: int,
     start: Start,
+    strays: dict[int, str],
 ) -> Iterator[Block]:
     # every column text: none typed by Arrow's guess
     header, first = read_header(path, dialect, start.offset or 0)
@@ -142,6 +165,11 @@ def _csv_pass(
         if start.delimiter:
             fix = f"as its line sep={start.delimiter} says: correct or delete that line"
         raise SourceError(f"{path}: the header is separated by {separator}, not {expected} ({fix})")
+    if 0 in strays:  # its names are unsure
+        raise SourceError(
+            f"{path}: the header has text after a closing quote ({strays[0]}): put the whole "
+            "name in quotes, its own quotes doubled"
+        )
     twice = sorted({n for n in names if n.strip() and names.count(n) > 1})
     if twice:  # Arrow would keep both, and landing could not tell which one the contract means
         raise SourceError(f"{path}: the header names {', '.join(twice)} more than once")
@@ -164,6 +192,9 @@ def _csv_pass(
                 keep = np.ones(batch.num_rows, bool)
                 keep[broken] = False
                 batch, numbers = batch.filter(pa.array(keep)), numbers[keep]
+        if strays and (hit := np.isin(numbers, list(strays))).any():
+            rejects += [(str(path), n, strays[n], TEXT_AFTER_QUOTE) for n in numbers[hit].tolist()]
+            batch, numbers = batch.filter(pa.array(~hit)), numbers[~hit]
         rejects, held = handed.hand(rejects, handed.last)
         data = pa.Table.from_batches([batch]).rename_columns(names)
         yield Block(

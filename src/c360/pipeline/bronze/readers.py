@@ -110,11 +110,37 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         return doc
     ambiguous = _Ambiguous(doc)
     ambiguous.key = clash
-    ambiguous.text = "{" + ", ".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in pairs) + "}"
+    ambiguous.text = (
+        "{" + ", ".join(f"{json.dumps(k)}: {_json_text(v, True)}" for k, v in pairs) + "}"
+    )
     return ambiguous
 
 
-_JSON = json.JSONDecoder(object_pairs_hook=_object)
+class _Written:
+    """A JSON number beyond a double's range (``1e999``), kept as the file writes it: Python
+    reads it as infinity, which JSON writes ``Infinity``, another value (an integer beyond 64
+    bits is kept whole too; silver says what it cannot read)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Written) and other.text == self.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+
+def _number(text: str) -> float | _Written:
+    """A JSON number with a fraction or an exponent: a double, or its text beyond a double's
+    range (``Infinity`` written as such is a constant, not a number, and stays a double)."""
+    value = float(text)
+    return _Written(text) if math.isinf(value) else value
+
+
+_JSON = json.JSONDecoder(object_pairs_hook=_object, parse_float=_number)
 # One JSON value from a position: (value, where it ends); set by the decoder, not typed.
 _SCAN: Callable[[str, int], tuple[Any, int]] = _JSON.scan_once  # type: ignore[attr-defined]
 
@@ -238,7 +264,8 @@ def documents(source: str, contract: Table, docs: Sequence[tuple[int, Any, str |
             text, reason = raw.rsplit("\0", 1)
             rejects.append((source, number, text, reason))
         elif not isinstance(doc, dict):
-            rejects.append((source, number, raw or json.dumps(doc), "record is not a JSON object"))
+            reason = "record is not a JSON object"
+            rejects.append((source, number, raw or _json_text(doc, True), reason))
         elif doc.__class__ is _Ambiguous:
             reason = f"key {doc.key!r} given twice with different values"
             rejects.append((source, number, raw or doc.text, reason))
@@ -254,7 +281,7 @@ def documents(source: str, contract: Table, docs: Sequence[tuple[int, Any, str |
         for i, (given, other) in clashes:
             number, doc, raw = docs[i]
             reason = f"keys {given!r} and {other!r} name one column with different values"
-            rejects.append((source, number, raw or json.dumps(doc), reason))
+            rejects.append((source, number, raw or _json_text(doc, True), reason))
         rejects.sort(key=lambda reject: reject[1])
         present = set().union(*rows)
     refuse_row_number(source, present)
@@ -325,13 +352,13 @@ def _without_lone_surrogate(
 ) -> tuple[int, Any, str | None]:
     """``doc``, or the reason to reject it when its text holds half of a UTF-16 pair."""
     number, value, raw = doc
-    text = json.dumps(value, ensure_ascii=False)
+    text = _json_text(value)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
         lone = f"\\u{ord(text[exc.start]):04x}"
         reason = f"text holds a lone UTF-16 surrogate ({lone})"
-        return number, None, f"{raw or json.dumps(value)}\0{reason}"
+        return number, None, f"{raw or _json_text(value, True)}\0{reason}"
     return doc
 
 
@@ -346,14 +373,33 @@ def _scalar_text(value: Any) -> str | None:
         if key == "$date" and not isinstance(inner, str):
             return _epoch_text(inner)
         if key in ("$date", "$oid", "$numberLong", "$numberDecimal", "$numberInt", "$numberDouble"):
-            return inner if isinstance(inner, str) else json.dumps(inner)
+            return inner if isinstance(inner, str) else _json_text(inner, True)
     elif isinstance(value, bool):
         return "true" if value else "false"
     elif value.__class__ is int:
         return str(value)
     elif value.__class__ is float and math.isfinite(value):
         return repr(value)  # what json.dumps writes, without its overhead
-    return json.dumps(value, ensure_ascii=False)
+    elif value.__class__ is _Written:
+        return value.text
+    return _json_text(value)
+
+
+def _json_text(value: Any, ensure_ascii: bool = False) -> str:
+    """``value`` as JSON writes it, a number beyond a double's range as the file wrote it."""
+    try:
+        return json.dumps(value, ensure_ascii=ensure_ascii)
+    except TypeError:  # a _Written number inside
+        pass
+    if value.__class__ is _Written:
+        return str(value.text)
+    if isinstance(value, dict):
+        pairs = (f"{json.dumps(k, ensure_ascii=ensure_ascii)}: {_json_text(v, ensure_ascii)}"
+                 for k, v in value.items())  # fmt: skip
+        return "{" + ", ".join(pairs) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_json_text(v, ensure_ascii) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=ensure_ascii)  # what it cannot write, said as json does
 
 
 def _epoch_text(value: Any) -> str:
@@ -363,7 +409,7 @@ def _epoch_text(value: Any) -> str:
     try:
         when = _EPOCH + dt.timedelta(milliseconds=int(millis))
     except (TypeError, ValueError, OverflowError):
-        return json.dumps(value, ensure_ascii=False)
+        return _json_text(value)
     return when.strftime("%Y-%m-%dT%H:%M:%S.") + f"{when.microsecond // 1000:03d}Z"
 
 

@@ -1,0 +1,145 @@
+"""Where a CSV's quoted values open and close, its quotes taken as the CSV reader takes them.
+
+A quote opens a quoted value only where a value starts (the file's start, after a delimiter
+or a line break); in a quoted value a doubled quote is one quote of the value and a single one
+closes it; anywhere else a quote is a character of the value (``5" screen``). Text after a
+closing quote (``"Ann" x``) is no CSV: readers join it to the value (``Ann x``), so it is found
+here and set aside. The record count (``count``), the CSV reader (``csvfile``) and the people
+files of ``c360 identity dedupe`` all follow quotes with ``toggles``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+
+QUOTE, NEWLINE, RETURN = ord('"'), ord("\n"), ord("\r")
+BLOCK_BYTES = 1 << 24  # bytes looked at a time
+
+
+def value_starts(delimiter: str) -> np.ndarray:
+    """The bytes after which a value starts: the delimiter (its last byte) and line breaks."""
+    starts = np.zeros(256, bool)
+    starts[[delimiter.encode("utf-8")[-1], NEWLINE, RETURN]] = True
+    return starts
+
+
+def toggles(
+    chars: np.ndarray, inside: bool, before: int, starts: np.ndarray
+) -> tuple[np.ndarray, bool]:
+    """The quotes of a block of a CSV's bytes that open or close a quoted value, in order, and
+    whether a quoted value is open after the block (``inside``: open before it; ``before``: the
+    byte before it). They alternate, the first closing one when ``inside``, so a position is in
+    a quoted value when an odd number of them (even, when ``inside``) lie before it.
+
+    Quotes alternate opening and closing (a doubled one in a value counts twice) unless one
+    stands inside a value not in quotes: then the block's quotes are followed one by one.
+    """
+    quoted = np.flatnonzero(chars == QUOTE)
+    opening = quoted[int(inside) :: 2]  # by alternation
+    previous = chars[opening - 1]
+    if opening.size and opening[0] == 0:
+        previous[0] = before
+    if not (~starts[previous] & (previous != QUOTE)).any():
+        return quoted, bool((len(quoted) + inside) % 2)
+    found: list[int] = []
+    before_each = chars[quoted - 1]
+    if quoted.size and quoted[0] == 0:
+        before_each[0] = before
+    at, follows = quoted.tolist(), starts[before_each].tolist()
+    i = 0
+    while i < len(at):
+        if inside and i + 1 < len(at) and at[i + 1] == at[i] + 1:  # "" in a quoted value
+            i += 2
+            continue
+        if inside or follows[i]:  # a quote closing a value, or one opening a value
+            found.append(at[i])
+            inside = not inside
+        i += 1
+    return np.array(found, np.int64), inside
+
+
+def within(toggled: np.ndarray, positions: np.ndarray, inside: bool) -> np.ndarray:
+    """Whether each of ``positions`` of a block lies in a quoted value (``toggles``)."""
+    return (np.searchsorted(toggled, positions) + inside) % 2 == 1
+
+
+def text_after_quotes(
+    chars: np.ndarray, toggled: np.ndarray, inside: bool, starts: np.ndarray
+) -> np.ndarray:
+    """The positions of a block's closing quotes followed by text rather than by a delimiter,
+    a line break or the block's end (a quote after one is half of a doubled quote)."""
+    closing = toggled[int(not inside) :: 2]
+    closing = closing[closing + 1 < len(chars)]
+    following = chars[closing + 1]
+    return closing[~starts[following] & (following != QUOTE)]
+
+
+def blocks(chars: np.ndarray, start: int = 0, size: int = BLOCK_BYTES) -> Iterator[tuple[int, int]]:
+    """(start, end) of the blocks of ``chars`` from ``start``, none ending between two quotes
+    (a doubled quote is read whole) or between a carriage return and a line feed."""
+    at = start
+    while at < len(chars):
+        end = min(at + size, len(chars))
+        while end < len(chars) and chars[end - 1] in (QUOTE, RETURN):
+            end += 1
+        yield at, end
+        at = end
+
+
+def follow_file(
+    path: Path, delimiter: str, start: int = 0, size: int = BLOCK_BYTES
+) -> tuple[bool, int | None]:
+    """Whether a CSV file ends inside a quoted value, and the position of its first closing
+    quote followed by text (none: ``None``), read from byte ``start`` (after a byte order
+    mark, say), where a value starts."""
+    chars = np.memmap(path, np.uint8, mode="r") if path.stat().st_size else np.zeros(0, np.uint8)
+    starts = value_starts(delimiter)
+    inside, before, stray = False, NEWLINE, None
+    for at, end in blocks(chars, start, size):
+        block = np.asarray(chars[at:end])
+        toggled, after = toggles(block, inside, before, starts)
+        if stray is None and (found := text_after_quotes(block, toggled, inside, starts)).size:
+            stray = at + int(found[0])  # a block ends before a quote only at the file's end
+        inside, before = after, int(block[-1])
+    return inside, stray
+
+
+def records_with_text_after_quotes(
+    path: Path, delimiter: str, start: int = 0, size: int = BLOCK_BYTES
+) -> dict[int, tuple[int, int]]:
+    """The records of a CSV from byte ``start`` (its header, record 0) holding text after a
+    closing quote, by number as the CSV reader numbers them (empty lines not counted): where
+    each starts and ends in the file. The file is followed a block at a time; only one with
+    such text is split into records."""
+    size = path.stat().st_size
+    chars = np.memmap(path, np.uint8, mode="r") if size else np.zeros(0, np.uint8)
+    starts = value_starts(delimiter)
+    found: list[int] = []
+    inside, before = False, NEWLINE
+    for at, end in blocks(chars, start, size):
+        block = np.asarray(chars[at:end])
+        toggled, after = toggles(block, inside, before, starts)
+        found += (text_after_quotes(block, toggled, inside, starts) + at - start).tolist()
+        inside, before = after, int(block[-1])
+    if not found:
+        return {}
+    data = np.asarray(chars[start:])
+    toggled, _ = toggles(data, False, NEWLINE, starts)
+    returns = np.flatnonzero(data == RETURN)
+    lone = returns[
+        (returns + 1 == len(data)) | (data[np.minimum(returns + 1, len(data) - 1)] != NEWLINE)
+    ]
+    breaks = np.union1d(np.flatnonzero(data == NEWLINE), lone)
+    ends = np.append(breaks[~within(toggled, breaks, False)], len(data))
+    begins = np.r_[0, ends[:-1] + 1]
+    length = ends - begins  # a record's bytes before its line break
+    filled = (length > 1) | ((length == 1) & (data[np.maximum(ends - 1, 0)] != RETURN))
+    numbers = np.cumsum(filled) - 1  # the header is record 0
+    records: dict[int, tuple[int, int]] = {}
+    for i in np.unique(np.searchsorted(ends, found)).tolist():
+        stop = int(ends[i]) - (int(ends[i]) > begins[i] and data[ends[i] - 1] == RETURN)
+        records[int(numbers[i])] = (start + int(begins[i]), start + stop)
+    return records
