@@ -1,8 +1,10 @@
 """Pseudonymisation of direct identifiers: keyed HMAC-SHA256 by default, MD5 on request.
 
 An unkeyed hash of an e-mail can be reversed with a dictionary of likely addresses, so the
-default is HMAC-SHA256 with a secret key; ``md5`` reproduces seed 004 exactly and exists only
-for compatibility. The key comes from the environment variable named in the project file, or
+default is HMAC-SHA256 with a secret key; ``md5`` is seed 004's unkeyed hash and exists only
+for compatibility. Either way the value hashed is the conformed one (an e-mail trimmed and
+lower-cased, a phone in E.164), so one address written two ways has one pseudonym, and a value
+that is not a deliverable e-mail or valid phone has none. The key comes from the environment variable named in the project file, or
 from a key file that c360 creates inside the workspace (never in a repository).
 """
 
