@@ -4,8 +4,9 @@ An unkeyed hash of an e-mail can be reversed with a dictionary of likely address
 default is HMAC-SHA256 with a secret key; ``md5`` is seed 004's unkeyed hash and exists only
 for compatibility. Either way the value hashed is the conformed one (an e-mail trimmed and
 lower-cased, a phone in E.164), so one address written two ways has one pseudonym, and a value
-that is not a deliverable e-mail or valid phone has none. The key comes from the environment variable named in the project file, or
-from a key file that c360 creates inside the workspace (never in a repository).
+that is not a deliverable e-mail or valid phone has none. The key comes from the environment
+variable named in the project file, or from a key file that c360 creates inside the workspace
+(never in a repository).
 """
 
 from __future__ import annotations
