@@ -40,6 +40,9 @@ class Peaks:
     def done(self, layer, table):
         pass
 
+    def finished(self, layer, result):
+        pass
+
     def close(self):
         status = Path("/proc/self/status").read_text().splitlines()
         hwm = next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))

@@ -28,5 +28,7 @@ def test_a_logged_demo_tells_each_finished_layer_and_an_error_in_one_line(
     assert captured.err == "error: stg_orders: order_id is not unique\n"
     said = captured.out.splitlines()
     assert any(line.startswith("manifest sha256 ") for line in said[:-1])  # generation's summary
-    landed = f"bronze: {len(sources(workspace))} sources landed"
+    landed = (
+        rf"bronze: {len(sources(workspace))} sources, [\d,]+ records landed, [\d,]+ quarantined"
+    )
     assert re.fullmatch(landed + r", \d+\.\d s", said[-1]), said[-1]

@@ -19,13 +19,14 @@ from c360.cli import app, main
 runner = CliRunner()
 
 # The layers a full run on a generated workspace goes through, in order, and what each line says.
+N = r"[\d,]+"
 LAYER_LINES = [
-    r"bronze: {bronze} sources landed",
-    r"silver: {silver} tables built",
-    r"text: notes and e-mail bodies redacted and enriched",
-    r"identity: records resolved to customer360_id",
-    r"gold: {gold} tables built",
-    r"customers: 6 tables built \(recommendations, scores, profile, segments, CLV\)",
+    rf"bronze: {{bronze}} sources, {N} records landed, {N} quarantined",
+    rf"silver: {{silver}} tables, {N} rows clean, {N} quarantined",
+    rf"text: {N} notes and {N} e-mail bodies redacted and enriched",
+    rf"identity: {N} source records, {N} customers",
+    rf"gold: {{gold}} tables, {N} rows",
+    rf"customers: 6 tables, {N} rows",
     r"serve: warehouse\.duckdb, exports/ and the SQL answers",
 ]
 SECONDS = r", \d+\.\d s"
@@ -39,27 +40,30 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_a_layer_is_told_once_the_next_one_starts(capsys: pytest.CaptureFixture[str]) -> None:
-    """A layer's line waits for the runner to move on (or return): only finished layers."""
+def test_a_finished_layer_is_told_with_what_it_made(capsys: pytest.CaptureFixture[str]) -> None:
+    """Each line adds up the layer's own results and takes its time from the run."""
     from c360.cli.run import Lines
+    from c360.pipeline.bronze.land import Landed
+    from c360.pipeline.gold.run import BuiltGold
+    from c360.pipeline.runner import RunResult
 
-    lines = Lines()
-    lines.layer("bronze", 3)
-    lines.done("bronze", "orders")
-    lines.done("bronze", "returns")
-    assert capsys.readouterr().out == ""
-    lines.layer("silver", 22)
-    lines.done("silver", "stg_orders")
-    said = capsys.readouterr().out.splitlines()
-    assert [line.split(", ")[0] for line in said] == ["bronze: 2 sources landed"]
-    lines.close()
-    lines.close()  # nothing open any more: nothing more said
-    said += capsys.readouterr().out.splitlines()
-    assert [line.split(", ")[0] for line in said] == [
-        "bronze: 2 sources landed",
-        "silver: 1 table built",
+    result = RunResult(Path("ws"), "duckdb")
+    result.bronze = [
+        Landed(table="orders", source="orders.csv", records=1500, landed=1497, quarantined=3),
+        Landed(table="returns", source="returns.csv", records=10, landed=10, quarantined=0),
     ]
-    assert all(re.fullmatch(r"\w+: [^,]+" + SECONDS, line) for line in said), said
+    result.gold = [BuiltGold("fct_orders", 1490, 0.2), BuiltGold("dim_date", 1096, 0.1)]
+    result.seconds = {"bronze": 2.04, "gold": 12.96}
+    lines = Lines()
+    lines.layer("bronze", 2)
+    lines.done("bronze", "orders")
+    assert capsys.readouterr().out == ""  # nothing before the layer is finished
+    lines.finished("bronze", result)
+    lines.finished("gold", result)
+    assert capsys.readouterr().out.splitlines() == [
+        "bronze: 2 sources, 1,507 records landed, 3 quarantined, 2.0 s",
+        "gold: 2 tables, 2,586 rows, 13.0 s",
+    ]
 
 
 def test_a_logged_run_prints_a_line_per_layer_before_the_summary(workspace: Path) -> None:
@@ -106,7 +110,7 @@ def test_lines_are_flushed_as_they_happen_and_an_error_is_one_line(workspace: Pa
         rest, err = child.communicate("go on\n", timeout=120)
     from c360.pipeline.bronze.land import sources
 
-    landed = f"bronze: {len(sources(workspace))} sources landed"
+    landed = LAYER_LINES[0].format(bronze=len(sources(workspace)))
     assert re.fullmatch(landed + SECONDS + "\n", first), first
     assert rest == ""
     assert err == "error: stg_orders: 3 bronze rows but 2 clean and 0 rejected\n"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -66,57 +65,50 @@ class Bars:
     def done(self, layer: str, table: str) -> None:
         self.bar.advance(self.tasks[layer])
 
-    def close(self) -> None:
-        """Nothing to add: the bars go with their display."""
+    def finished(self, layer: str, result: RunResult) -> None:
+        """Nothing to add: the summary follows the bars."""
 
 
-# What a layer's line says it made, of the tables the runner told done ({n}, plural {s}).
-MADE = {
-    "bronze": "{n:,} source{s} landed",
-    "silver": "{n:,} table{s} built",
-    "text": "notes and e-mail bodies redacted and enriched",
-    "identity": "records resolved to customer360_id",
-    "gold": "{n:,} table{s} built",
-    "customers": "{n:,} table{s} built (recommendations, scores, profile, segments, CLV)",
-    "serve": "warehouse.duckdb, exports/ and the SQL answers",
-}
+def _made(layer: str, result: RunResult) -> str:
+    """What a finished layer made, in a few words."""
+    if layer == "bronze":
+        landed = sum(r.landed for r in result.bronze)
+        held = sum(r.quarantined for r in result.bronze)
+        return f"{len(result.bronze):,} sources, {landed:,} records landed, {held:,} quarantined"
+    if layer == "silver":
+        clean = sum(b.clean for b in result.silver)
+        held = sum(b.rejected for b in result.silver)
+        return f"{len(result.silver):,} tables, {clean:,} rows clean, {held:,} quarantined"
+    if layer == "text":
+        t = result.text
+        return (f"{t.get('stg_notes', 0):,} notes and {t.get('stg_email_bodies', 0):,} e-mail "
+                "bodies redacted and enriched")  # fmt: skip
+    if layer == "identity" and result.identity:
+        i = result.identity
+        return f"{i.records:,} source records, {i.customers:,} customers"
+    built = {"gold": result.gold, "customers": result.customers}.get(layer)
+    if built is not None:
+        return f"{len(built):,} tables, {sum(g.rows for g in built):,} rows"
+    return "warehouse.duckdb, exports/ and the SQL answers" if layer == "serve" else "done"
 
 
 class Lines:
     """Where bars cannot be drawn (a log, a pipe): one plain line per layer as it finishes, on
-    stdout beside the summary, as stderr holds nothing but an error's one line.
-
-    A layer has finished when the runner starts the next one or returns, so a run that fails
-    leaves only finished layers told. Its time runs to its last table: what follows (starting
-    the engine after bronze, say) is not the layer's.
-    """
-
-    def __init__(self) -> None:
-        self.open: str | None = None
-        self.tables = 0
-        self.started = self.last = 0.0
+    stdout beside the summary, as stderr holds nothing but an error's one line. A run that
+    fails has told only the layers it finished."""
 
     def layer(self, name: str, total: int) -> None:
-        self.close()
-        self.open, self.tables = name, 0
-        self.started = self.last = time.perf_counter()
+        pass
 
     def done(self, layer: str, table: str) -> None:
-        self.tables += 1
-        self.last = time.perf_counter()
+        pass
 
-    def close(self) -> None:
-        """The open layer's line, now that the runner is past it."""
-        if self.open is None:
-            return
-        n, ended = self.tables, self.last if self.tables else time.perf_counter()
-        made = MADE.get(self.open, "{n:,} done").format(n=n, s="" if n == 1 else "s")
+    def finished(self, layer: str, result: RunResult) -> None:
         # Rich flushes each print: the line is in the log as soon as the layer is done.
         console.print(
-            f"{self.open}: {made}, {ended - self.started:.1f} s",
+            f"{layer}: {_made(layer, result)}, {result.seconds[layer]:.1f} s",
             markup=False, highlight=False, soft_wrap=True,
         )  # fmt: skip
-        self.open = None
 
 
 def run_command(
@@ -142,7 +134,6 @@ def run_command(
         with progress_bar("pipeline") as bar:
             watch = Lines() if bar.disable else Bars(bar)  # no terminal: no bars, lines
             result = run(workspace, until, engine, watch)
-        watch.close()
     except errors() as exc:
         raise fail(str(exc)) from None
     except OSError as exc:  # the lake, warehouse or reports cannot be written: full, read-only

@@ -67,8 +67,12 @@ LAYERS = ("bronze", "silver", "gold")
 
 
 class Observer(Protocol):
+    """Told as a layer starts, as each of its tables is done, and as it finishes (with what
+    the run holds so far, its seconds included)."""
+
     def layer(self, name: str, total: int) -> None: ...
     def done(self, layer: str, table: str) -> None: ...
+    def finished(self, layer: str, result: RunResult) -> None: ...
 
 
 class Quiet:
@@ -78,6 +82,9 @@ class Quiet:
         pass
 
     def done(self, layer: str, table: str) -> None:
+        pass
+
+    def finished(self, layer: str, result: RunResult) -> None:
         pass
 
 
@@ -230,6 +237,7 @@ def _layer(result: RunResult, name: str, total: int, watch: Observer) -> Iterato
     yield
     result.seconds[name] = time.perf_counter() - started
     _give_back_memory()
+    watch.finished(name, result)
 
 
 def _give_back_memory() -> None:
