@@ -141,3 +141,15 @@ def test_a_timestamp_with_an_offset_becomes_naive_utc() -> None:
 )
 def test_the_call_to_action_line(body: str, cta: str | None) -> None:
     assert find_cta(body) == cta
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r"])
+def test_a_file_written_on_windows_or_an_old_mac_parses_as_its_twin(ending: str) -> None:
+    """Its markers and headers are found, and its body's lines are joined by \\n."""
+    note = parse_note(NOTE.replace("\n", ending))
+    assert note == parse_note(NOTE) and isinstance(note, ParsedNote) and "\r" not in note.body
+    email = parse_email(EMAIL.replace("\n", ending))
+    assert email == parse_email(EMAIL) and isinstance(email, ParsedEmail)
+    assert parse_note(NOTE.replace("\n", ending).replace("--- END NOTE ---", "")) == Rejected(
+        "no_end_marker", "no '--- END NOTE ---' line after '--- BEGIN NOTE ---'"
+    )

@@ -2,7 +2,9 @@
 
 A file is ``KEY: value`` header lines, then the body between ``--- BEGIN NOTE ---`` and
 ``--- END NOTE ---`` (``EMAIL`` for e-mails). Labels (topic, language, sentiment) are kept as the
-source wrote them; what the text really says is ``c360.text.analyze``'s job. Pure, no I/O.
+source wrote them; what the text really says is ``c360.text.analyze``'s job. Lines may end with
+``\\n``, ``\\r\\n`` (a file written on Windows) or a lone ``\\r``: the body's lines are joined by
+``\\n`` whatever the file used, so such a file parses to the body of its ``\\n`` twin. Pure, no I/O.
 
 >>> head = "CUSTOMER_ID: C1\\nDATE: 2024-03-12\\n--- BEGIN NOTE ---\\nHi.\\n"
 >>> note = parse_note(head + "--- END NOTE ---")
@@ -143,7 +145,8 @@ def find_cta(body: str) -> str | None:
 def _split(
     text: str, kind: str, required: tuple[str, ...]
 ) -> tuple[dict[str, str], str] | Rejected:
-    """Headers (non-empty values only) and the body between the markers of ``kind``."""
+    """Headers (non-empty values only) and the body between the markers of ``kind``, its
+    lines joined by ``\\n``."""
     lines = text.splitlines()
     begin, end = f"--- BEGIN {kind} ---", f"--- END {kind} ---"
     stripped = [line.strip() for line in lines]

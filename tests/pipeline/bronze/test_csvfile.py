@@ -102,7 +102,7 @@ def test_a_quote_never_closed_is_quarantined_even_before_a_last_line_break(
     result = land(tmp_path, PEOPLE, write(tmp_path, text.encode()), "b1", WHEN)
     assert landed(tmp_path) == [(1, "A", "1", None)]
     cut = "the file ends inside this record's quoted value: cut short?"
-    assert quarantined(tmp_path) == [(2, f"B,2{end}C,3{end}D,4{end}", cut)]
+    assert quarantined(tmp_path) == [(2, f'B,"2{end}C,3{end}D,4{end}', cut)]  # as written
     assert (result.records, result.landed, result.quarantined) == (2, 1, 1)
 
 
@@ -263,3 +263,61 @@ def test_a_header_with_text_after_a_closing_quote_is_one_line(tmp_path: Path) ->
         f'{path}: the header has text after a closing quote ("id"x,age): put the whole name '
         "in quotes, its own quotes doubled"
     )
+
+
+NOT_UTF8 = "not UTF-8 text"
+REPEATED = "record repeats the header"
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n"])
+@pytest.mark.parametrize("block", [1 << 24, 16])
+def test_quarantined_records_keep_their_text_as_written_quotes_and_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ending: str, block: int
+) -> None:
+    """Not UTF-8, a repeated header: the raw text is the record's line(s), not its fields
+    joined again (which would lose the quotes and the line breaks inside them)."""
+    monkeypatch.setattr(csvfile, "CSV_BLOCK_BYTES", block)
+    lines = ['"id","age"', '"A, a",1', '"id","age"', "", '"B\xff, b","2"', '"C\r\nc",3',
+             '"D ""d""",\xfe4', "E,5"]  # fmt: skip
+    text = ending.join(lines).encode("latin-1") + ending.encode()
+    result = land(tmp_path, PEOPLE, write(tmp_path, text), "b1", WHEN)
+    assert [row[:3] for row in landed(tmp_path)] == [
+        (1, "A, a", "1"), (4, "C\r\nc", "3"), (6, "E", "5")
+    ]  # fmt: skip
+    assert quarantined(tmp_path) == [
+        (2, '"id","age"', REPEATED),
+        (3, '"B\ufffd, b","2"', NOT_UTF8),
+        (5, '"D ""d""",\ufffd4', NOT_UTF8),
+    ]
+    assert (result.records, result.landed, result.quarantined) == (6, 3, 3)
+
+
+def test_a_malformed_record_read_again_escaped_keeps_the_others_text_as_written(
+    tmp_path: Path,
+) -> None:
+    """A record of a field too many that is not UTF-8 makes the file be read twice."""
+    text = b'id,age\n"A",1\n"B, \xe9",2\n"C",3,"\xe9"\n"D\nd",\xff\n'
+    land(tmp_path, PEOPLE, write(tmp_path, text), "b1", WHEN)
+    assert quarantined(tmp_path) == [
+        (2, '"B, \ufffd",2', NOT_UTF8),
+        (3, '"C",3,"\ufffd"', "expected 2 fields, found 3"),
+        (4, '"D\nd",\ufffd', NOT_UTF8),
+    ]
+
+
+def test_a_record_not_in_the_files_encoding_keeps_its_text_as_written(tmp_path: Path) -> None:
+    text = 'id;age\n"Élodie; é";1\n"B";"\x81"\n'.encode("latin-1")
+    dialect = CsvFile(delimiter=";", encoding="cp1252")
+    land(tmp_path, PEOPLE, write(tmp_path, text), "b1", WHEN, dialect=dialect)
+    assert landed(tmp_path) == [(1, "Élodie; é", "1", None)]
+    assert quarantined(tmp_path) == [(2, '"B";"\ufffd"', "not cp1252 text")]
+
+
+def test_a_repeated_header_after_a_record_not_utf8_is_the_one_set_aside(tmp_path: Path) -> None:
+    """Each check looks at the rows the one before left: the header lands as no record, and
+    the record after it is not taken for it."""
+    text = b"id,age\nA,1\nB,\xff\nid,age\nC,3\n"
+    result = land(tmp_path, PEOPLE, write(tmp_path, text), "b1", WHEN)
+    assert landed(tmp_path) == [(1, "A", "1", None), (4, "C", "3", None)]
+    assert quarantined(tmp_path) == [(2, "B,\ufffd", NOT_UTF8), (3, "id,age", REPEATED)]
+    assert (result.records, result.landed, result.quarantined) == (4, 2, 2)

@@ -7,7 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from c360.pipeline.bronze.csvquotes import follow_file, records_with_text_after_quotes
+from c360.pipeline.bronze.csvquotes import (
+    RecordTexts,
+    follow_file,
+    records_with_text_after_quotes,
+)
 
 TEXT = (
     b'\xef\xbb\xbf"id";"note"\r\n'  # a byte order mark before the header's first quote
@@ -41,3 +45,16 @@ def test_a_file_of_well_quoted_values_has_none(tmp_path: Path, size: int) -> Non
     path.write_bytes(b'"id","note"\n"1","a ""b"", c"\n2,5" screen\n"3",""\n"4","open')
     assert records_with_text_after_quotes(path, ",", 0, size) == {}
     assert follow_file(path, ",", 0, size) == (True, None)  # it ends inside "open
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 5, 8, 1 << 24])
+def test_records_are_found_by_number_as_written(tmp_path: Path, size: int) -> None:
+    """Quotes, delimiters and line breaks in quotes kept, the line break after left out;
+    asked in any order, a record before those looked at last is found again."""
+    path = tmp_path / "notes.csv"
+    path.write_bytes(TEXT + b'\r\n8;"cut\r\nshort\r\n')
+    texts = RecordTexts(path, ";", start=3, size=size)
+    assert texts.find([4, 1]) == {1: b'1;"Ann" x', 4: b'4;"a;\r\nb""";c'}
+    assert texts.find([0, 6, 9]) == {0: b'"id";"note"', 6: b" "}
+    assert texts.find([8, 7]) == {7: b'7;""""x', 8: b'8;"cut\r\nshort\r\n'}
+    assert texts.find([2]) == {2: b'2;5" screen'}

@@ -225,7 +225,11 @@ def test_text_folder_quarantines_files_without_markers_or_utf8(tmp_path: Path) -
         ("x--- BEGIN NOTE ---\nhi\n--- END NOTE ---\n", False),  # not at a line's start
         ("--- BEGIN NOTE ---\nhi\n x--- END NOTE ---\n", False),
         ("--- BEGIN NOTE ---\nhi\n--- END MAIL ---\n", False),  # another name
-        ("--- BEGIN NOTE ---\r\nhi\r\n--- END NOTE ---\r\n", False),  # as Python reads \r
+        ("--- BEGIN NOTE ---\r\nhi\r\n--- END NOTE ---\r\n", True),  # written on Windows
+        ("ID: 1\r--- BEGIN NOTE ---\rhi\r--- END NOTE ---\r", True),  # on an old Mac
+        ("--- BEGIN NOTE ---\r\nhi\n--- END NOTE ---", True),  # lines of both
+        ("x\r\n--- BEGIN NOTE ---\r\nhi\r\nx--- END NOTE ---\r\n", False),
+        ("--- BEGIN NOTE ---\r\r\n--- END NOTE --- x\r\n", False),
         ("x--- BEGIN A ---\n--- BEGIN A ---\n--- END A ---", True),  # the second one
     ],
 )
@@ -671,8 +675,7 @@ def test_a_csv_cut_short_inside_its_last_quoted_value_quarantines_that_record(
     result = land(tmp_path, PEOPLE, write(tmp_path, PEOPLE, f"id,age\nA,1\nB,{cut}"), "b1", WHEN)
     assert [r["id"] for r in bronze(tmp_path, "people")] == ["A"]
     [bad] = quarantine(tmp_path, "people")
-    unquoted = cut[1:].replace('""', '"')
-    assert (bad["_row_number"], bad["raw"]) == (2, f"B,{unquoted}")
+    assert (bad["_row_number"], bad["raw"]) == (2, f"B,{cut}")  # as written, quotes and all
     assert bad["reason"] == "the file ends inside this record's quoted value: cut short?"
     assert (result.records, result.landed, result.quarantined) == (2, 1, 1)
 

@@ -102,10 +102,8 @@ def test_a_json_source_holding_json_lines_lands_them(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("text", "wrong"),
-    [(b'[{"id": "a"},', "is not valid JSON: Expecting value: line 1 column 14"),
-     (b'{"data": [{"id": "a"}]}', "must hold a JSON array of objects"),
-     (b'{\n "id": "a"\n}\n{\n', "is not valid JSON: Extra data: line 4 column 1"),
-     (b'[{"id": "\xe9"}]', "is not UTF-8 text: invalid continuation byte at byte 9")],
+    [(b'{"data": [{"id": "a"}]}', "must hold a JSON array of objects"),
+     (b'{\n "id": "a"\n}\n{\n', "is not valid JSON: Extra data: line 4 column 1")],
 )  # fmt: skip
 def test_a_json_file_that_is_not_an_array_of_records_is_one_line(
     tmp_path: Path, text: bytes, wrong: str

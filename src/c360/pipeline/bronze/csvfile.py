@@ -47,7 +47,7 @@ from c360.pipeline.bronze.csvhead import (
     read_header,
     refuse_other_formats,
 )
-from c360.pipeline.bronze.csvquotes import records_with_text_after_quotes
+from c360.pipeline.bronze.csvquotes import RecordTexts, records_with_text_after_quotes
 
 CSV_BLOCK_BYTES = 1 << 24  # how much of a CSV Arrow parses at a time
 MAX_RECORD_BYTES = 1 << 30  # the longest record read, in blocks this big (Arrow's are int32)
@@ -76,8 +76,10 @@ def read_csv(path: Path, contract: Table, dialect: CsvFile) -> Iterator[Block]:
     refuse_other_formats(path, head)
     _quiet_row_text_errors()
     strays = _text_after_quotes(path, head, dialect, start)
-    blocks = _passes(path, contract, dialect, start, strays)
-    yield from blocks if start.whole is not None else _cut_short(blocks, path, dialect)
+    first = start.offset or (len(UTF8_BOM) if head.startswith(UTF8_BOM) else 0)
+    texts = RecordTexts(path, dialect.delimiter, first)  # a reject's text, only when there is one
+    blocks = _passes(path, contract, dialect, start, strays, texts)
+    yield from blocks if start.whole is not None else _cut_short(blocks, dialect, texts)
 
 
 def _text_after_quotes(path: Path, head: bytes, dialect: CsvFile, start: Start) -> dict[int, str]:
@@ -96,7 +98,12 @@ def _text_after_quotes(path: Path, head: bytes, dialect: CsvFile, start: Start) 
 
 
 def _passes(
-    path: Path, contract: Table, dialect: CsvFile, start: Start, strays: dict[int, str]
+    path: Path,
+    contract: Table,
+    dialect: CsvFile,
+    start: Start,
+    strays: dict[int, str],
+    texts: RecordTexts,
 ) -> Iterator[Block]:
     """The blocks of a CSV, read again (after the records handed over) when a first pass cannot
     go on: in bigger blocks for a record longer than one, with undecodable bytes escaped for a
@@ -107,7 +114,7 @@ def _passes(
     while True:
         try:
             yield from _csv_pass(
-                path, contract, dialect, handed, escaped, block_bytes, start, strays
+                path, contract, dialect, handed, escaped, block_bytes, start, strays, texts
             )
             return
         except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
@@ -135,6 +142,7 @@ def _csv_pass(
     block_bytes: int,
     start: Start,
     strays: dict[int, str],
+    texts: RecordTexts,
 ) -> Iterator[Block]:
     # every column text: none typed by Arrow's guess
     header, first = read_header(path, dialect, start.offset or 0)
@@ -182,13 +190,15 @@ def _csv_pass(
         last, handed.last = handed.last, max(handed.last, int(numbers[-1]) if numbers.size else 0)
         if (fresh := numbers > last).sum() < batch.num_rows:  # handed over by a pass before
             batch, numbers = batch.filter(pa.array(fresh)), numbers[fresh]
-        for broken, reason in (
-            (_escaped_rows(batch) if escaped else _not_utf8(batch), undecodable),
-            (_repeated_header(batch), REPEATED_HEADER),
+        for find, reason in (
+            (_escaped_rows if escaped else _not_utf8, undecodable),
+            (_repeated_header, REPEATED_HEADER),
         ):
+            broken = find(batch)  # positions in the rows the check before left
             if broken.size:
-                rejects += [(str(path), int(numbers[i]), _fields(batch, i, dialect), reason)
-                            for i in broken]  # fmt: skip
+                written = _as_written(texts, numbers[broken].tolist(), dialect)
+                rejects += [(str(path), int(numbers[i]), written.get(int(numbers[i]))
+                             or _fields(batch, i, dialect), reason) for i in broken]  # fmt: skip
                 keep = np.ones(batch.num_rows, bool)
                 keep[broken] = False
                 batch, numbers = batch.filter(pa.array(keep)), numbers[keep]
@@ -311,7 +321,7 @@ def _last_line_break(path: Path) -> str:
     return next((b for b in ("\r\n", "\n", "\r") if end.endswith(b.encode())), "")
 
 
-def _cut_short(blocks: Iterator[Block], path: Path, dialect: CsvFile) -> Iterator[Block]:
+def _cut_short(blocks: Iterator[Block], dialect: CsvFile, texts: RecordTexts) -> Iterator[Block]:
     """The blocks of a CSV, its last record quarantined when the file ends inside that
     record's last value, in quotes: a copy cut short, whose value Arrow would land cut
     (``"comp`` as ``comp``) as if it were whole, or a quote never closed, which would hold the
@@ -344,9 +354,11 @@ def _cut_short(blocks: Iterator[Block], path: Path, dialect: CsvFile) -> Iterato
     written = next((value for value in reversed(values) if value), None)  # its last value
     if number > last_reject and written:  # the file's last record, and Arrow landed it
         opened = '"' + written.replace('"', '""')  # its value as written, but the end quote
+        path = texts.path
         if _ends_with(path, opened.encode(dialect.encoding, "replace")):
-            raw = dialect.delimiter.join(v or "" for v in values)
-            cut = (str(path), number, raw, CUT_SHORT)
+            raw = _as_written(texts, [number], dialect).get(number)
+            cut = (str(path), number, raw or dialect.delimiter.join(v or "" for v in values),
+                   CUT_SHORT)  # fmt: skip
             data = data.slice(0, data.num_rows - 1)
             held = Block(data, held.source_file, [*held.rejects, cut], held.present, held.types)
     yield held
@@ -358,6 +370,12 @@ def _ends_with(path: Path, tail: bytes) -> bool:
         size = file.seek(0, io.SEEK_END)
         file.seek(max(size - len(tail), 0))
         return file.read() == tail
+
+
+def _as_written(texts: RecordTexts, numbers: list[int], dialect: CsvFile) -> dict[int, str]:
+    """The text of the records ``numbers`` as the file writes them, a byte that is not the
+    file's encoding as U+FFFD."""
+    return {n: raw.decode(dialect.encoding, "replace") for n, raw in texts.find(numbers).items()}
 
 
 def _fields(batch: pa.RecordBatch, row: int, dialect: CsvFile) -> str:

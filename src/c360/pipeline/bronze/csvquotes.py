@@ -143,3 +143,73 @@ def records_with_text_after_quotes(
         stop = int(ends[i]) - (int(ends[i]) > begins[i] and data[ends[i] - 1] == RETURN)
         records[int(numbers[i])] = (start + int(begins[i]), start + stop)
     return records
+
+
+class RecordTexts:
+    """The bytes of a CSV's records by number as the CSV reader numbers them (from byte
+    ``start``, the header record 0, empty lines not counted), as written: quotes and line
+    breaks in quotes kept, the line break after the record left out. The file is followed
+    forward a block at a time, only when a record is asked for, as far as the last one asked;
+    the records of the last block looked at are kept, for the next call."""
+
+    def __init__(self, path: Path, delimiter: str, start: int = 0, size: int = BLOCK_BYTES):
+        self.path, self._start, self._size = path, start, size
+        self._starts = value_starts(delimiter)
+        self._chars: np.ndarray | None = None
+        self._restart()
+
+    def _restart(self) -> None:
+        self._at = self._begin = self._start  # the next block; the record not ended yet
+        self._number, self._inside, self._before = -1, False, NEWLINE
+        self._kept: tuple[np.ndarray, np.ndarray, np.ndarray] = (np.zeros(0, np.int64),) * 3
+
+    def find(self, numbers: list[int]) -> dict[int, bytes]:
+        """The bytes of each of the records ``numbers`` that the file holds."""
+        if not numbers:
+            return {}
+        if self._chars is None:
+            size = self.path.stat().st_size
+            self._chars = (
+                np.memmap(self.path, np.uint8, mode="r") if size else np.zeros(0, np.uint8)
+            )
+        kept, lowest = self._kept[0], min(numbers)
+        if lowest <= self._number and not (kept.size and lowest >= kept[0]):
+            self._restart()  # a record before those kept: the file is followed again
+        found = self._look_up(numbers)
+        while len(found) < len(set(numbers)) and self._at < len(self._chars):
+            self._next_block()
+            found |= self._look_up(numbers)
+        return found
+
+    def _look_up(self, numbers: list[int]) -> dict[int, bytes]:
+        kept, begins, stops = self._kept
+        at = np.searchsorted(kept, numbers)
+        hit = [(n, int(i)) for n, i in zip(numbers, at.tolist(), strict=True)
+               if i < len(kept) and kept[i] == n]  # fmt: skip
+        assert self._chars is not None
+        return {n: bytes(self._chars[begins[i] : stops[i]]) for n, i in hit}
+
+    def _next_block(self) -> None:
+        chars = self._chars
+        assert chars is not None
+        at, end = next(blocks(chars, self._at, self._size))
+        block = np.asarray(chars[at:end])
+        toggled, inside = toggles(block, self._inside, self._before, self._starts)
+        returns = np.flatnonzero(block == RETURN)
+        following = block[np.minimum(returns + 1, len(block) - 1)]
+        lone = returns[(returns + 1 == len(block)) | (following != NEWLINE)]
+        breaks = np.union1d(np.flatnonzero(block == NEWLINE), lone)
+        ends = breaks[~within(toggled, breaks, self._inside)] + at
+        begins = np.r_[self._begin, ends[:-1] + 1].astype(np.int64)[: len(ends)]
+        stops = ends - ((ends > begins) & (chars[np.maximum(ends - 1, 0)] == RETURN))
+        if ends.size:
+            self._begin = int(ends[-1]) + 1
+        if end == len(chars):  # the last record ends with the file, not with a line break
+            begins = np.r_[begins, self._begin].astype(np.int64)
+            ends, stops = np.r_[ends, end].astype(np.int64), np.r_[stops, end].astype(np.int64)
+        length = ends - begins
+        filled = (length > 1) | ((length == 1) & (chars[np.maximum(ends - 1, 0)] != RETURN))
+        numbers = self._number + np.cumsum(filled)
+        self._kept = (numbers[filled], begins[filled], stops[filled])
+        self._number = int(numbers[-1]) if numbers.size else self._number
+        self._at, self._inside, self._before = end, inside, int(block[-1])

@@ -42,14 +42,17 @@ from c360.pipeline.bronze.blocks import (
     text_files,
 )
 from c360.pipeline.bronze.csvfile import read_csv
+from c360.pipeline.bronze.jsonarray import Broken, split_array
 from c360.pipeline.bronze.parquetfile import read_parquet
 
 _UTF16 = ": save it as UTF-8"  # what to do with a JSON file written in UTF-16
 _EPOCH = dt.datetime(1970, 1, 1)
-# A "--- BEGIN X ---" line, then an "--- END X ---" line. The look-behind says "at the start of a
-# line" as ^ would, after the words: a pattern starting with them is searched for much faster.
+# A "--- BEGIN X ---" line, then an "--- END X ---" line, lines ended by \n, \r\n or a lone \r
+# (a file written on Windows or an old Mac). The look-behind says "at the start of a line" as ^
+# would, after the words: a pattern starting with them is searched for much faster.
 _MARKERS = re.compile(
-    r"--- BEGIN (?<![^\n]--- BEGIN )(\w+) ---$.*^--- END \1 ---$", re.MULTILINE | re.DOTALL
+    r"--- BEGIN (?<![^\r\n]--- BEGIN )(\w+) ---(?=[\r\n]|\Z).*[\r\n]--- END \1 ---(?=[\r\n]|\Z)",
+    re.DOTALL,
 )
 
 
@@ -150,15 +153,22 @@ def _unreadable(exc: RecursionError | ValueError) -> str:
     return "nested too deeply" if isinstance(exc, RecursionError) else "a number too long"
 
 
-def json_array(path: Path) -> list[Any] | None:
+def json_array(path: Path, recover: bool = True) -> list[Any] | None:
     """The documents of a JSON array file (none in an empty file), or ``None`` when it holds
-    JSON lines (an object per line: Spark and BigQuery write them as ``.json``)."""
+    JSON lines (an object per line: Spark and BigQuery write them as ``.json``). An array the
+    JSON reader refuses is split into its elements when it can be (``recover``: a broken one
+    becomes ``jsonarray.Broken``)."""
     refuse_utf16(path, _UTF16)
+    with open_bytes(path) as file:
+        data = file.read()
+    undecodable = None
     try:
-        with open_bytes(path) as file:
-            text = file.read().decode("utf-8-sig")  # a byte order mark is not content
+        text = data.decode("utf-8-sig")  # a byte order mark is not content
     except UnicodeDecodeError as exc:
-        raise SourceError(f"{path} is not UTF-8 text: {exc.reason} at byte {exc.start}") from None
+        undecodable = f"{path} is not UTF-8 text: {exc.reason} at byte {exc.start}"
+        if not recover:
+            raise SourceError(undecodable) from None
+        text = data.decode("utf-8-sig", "surrogateescape")  # the elements say which
     if not text.strip():  # an extract of a day without data
         return []
     try:
@@ -168,12 +178,19 @@ def json_array(path: Path) -> list[Any] | None:
         one_line = "\n" not in first and "\r" not in first
         if exc.msg == "Extra data" and first.startswith("{") and one_line:
             return None
-        raise SourceError(f"{path} is not valid JSON: {exc}") from None
+        error = undecodable or f"{path} is not valid JSON: {exc}"
     except (RecursionError, ValueError) as exc:
         raise SourceError(f"{path} is not valid JSON: {_unreadable(exc)}") from None
-    if not isinstance(docs, list):
-        raise SourceError(f"{path} must hold a JSON array of objects")
-    return docs
+    else:
+        if not isinstance(docs, list):
+            raise SourceError(undecodable or f"{path} must hold a JSON array of objects")
+        if undecodable is None:
+            return docs
+        error = undecodable
+    split = split_array(text, _SCAN) if recover else None
+    if split is None:
+        raise SourceError(error)
+    return split
 
 
 def lines_as_array(path: Path) -> list[Any] | None:
@@ -184,7 +201,7 @@ def lines_as_array(path: Path) -> list[Any] | None:
     if not head.startswith(b"["):
         return None
     try:
-        return json_array(path)
+        return json_array(path, recover=False)
     except SourceError:  # not one array (an array a line, say): its lines say what is wrong
         return None
 
@@ -200,7 +217,9 @@ def _json_array(path: Path, contract: Table) -> Iterator[Block]:
 def _array_blocks(path: Path, contract: Table, docs: list[Any]) -> Iterator[Block]:
     for start in range(0, max(len(docs), 1), BLOCK_ROWS):
         part = docs[start : start + BLOCK_ROWS]
-        yield documents(str(path), contract, [(start + i + 1, d, None) for i, d in enumerate(part)])
+        numbered = [(start + i + 1, None, f"{d.text}\0{d.reason}") if d.__class__ is Broken
+                    else (start + i + 1, d, None) for i, d in enumerate(part)]  # fmt: skip
+        yield documents(str(path), contract, numbered)
 
 
 def _json_lines(path: Path, contract: Table) -> Iterator[Block]:
