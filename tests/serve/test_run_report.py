@@ -6,10 +6,14 @@ import json
 import re
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
-from c360.pipeline.runner import run
-from c360.serve.run_report import markdown
+from c360.pipeline import lake
+from c360.pipeline.runner import RunResult, run
+from c360.pipeline.silver.run import Built
+from c360.serve.run_report import markdown, report
 
 
 @pytest.fixture(scope="module")
@@ -118,3 +122,61 @@ def test_a_pipe_or_line_break_in_a_value_stays_inside_its_cell() -> None:
         assert len(widths) == 1, table
     assert "| CUST00188 | Hesse \\| Admin INJECTED ROW | back\\\\\\|slash |" in text
     assert "| customer_id | full_name | a\\|b c |" in text
+
+
+def test_each_check_shows_what_silver_caught_under_the_same_rule(tmp_path: Path) -> None:
+    """The checks run on gold after silver took out what they look for, so they answer 0; beside
+    each, the rows silver quarantined or repaired under that rule in this run, and no other
+    rule's: another reason of the same model, the same reason of another model."""
+    quarantined = {
+        "stg_orders": {"orphan_customer": 3, "missing_customer": 2, "future_date": 5},
+        "stg_marketing_sends": {"no_consent": 7, "orphan_customer": 4},
+        "stg_ecommerce_orders": {"orphan_customer": 6},
+        "stg_marketing_events": {"orphan_send": 9},
+    }
+    for model, counts in quarantined.items():
+        folder = lake.table_dir(tmp_path, "quarantine", f"silver_{model}")
+        folder.mkdir(parents=True)
+        rows = [reason for reason, n in counts.items() for _ in range(n)]
+        pq.write_table(pa.table({"reason": rows}), folder / "part-00000.parquet")
+    result = RunResult(tmp_path, "duckdb")
+    result.silver = [
+        Built("stg_orders", "orders", 130, 120, 10, 0.1,
+              {"promo_code: invalid_value": 1, "attributed_campaign_id: orphan_campaign": 8}),
+        Built("stg_marketing_sends", "marketing_sends", 61, 50, 11, 0.1),
+        Built("stg_ecommerce_orders", "ecommerce_orders", 36, 30, 6, 0.1,
+              {"campaign_id: orphan_campaign": 12}),
+        Built("stg_marketing_events", "marketing_events", 19, 10, 9, 0.1),
+    ]  # fmt: skip
+    zero = pa.table({"violations": [0]})
+    answers = {
+        "checks/orders_with_unknown_campaign": zero,
+        "checks/orders_without_customer": zero,
+        "checks/sends_without_consent": zero,
+        "questions/revenue": pa.table({"month": ["2024-01"], "revenue_eur": [10.5]}),
+    }
+    data = report(result, answers)
+    assert data["checks"] == {
+        "checks/orders_with_unknown_campaign": {
+            "model": "stg_orders", "action": "repaired",
+            "rows": {"attributed_campaign_id: orphan_campaign": 8},
+        },
+        "checks/orders_without_customer": {
+            "model": "stg_orders", "action": "quarantined",
+            "rows": {"orphan_customer": 3, "missing_customer": 2},
+        },
+        "checks/sends_without_consent": {
+            "model": "stg_marketing_sends", "action": "quarantined", "rows": {"no_consent": 7},
+        },
+    }  # fmt: skip
+    text = markdown(json.loads(json.dumps(data)))  # as the JSON beside it holds it
+    said = "Caught in silver under the same rule in this run:"
+    for check, line in [
+        ("orders_with_unknown_campaign", "stg_orders kept 8 rows with the value replaced "
+         "(attributed_campaign_id: orphan_campaign 8)."),
+        ("orders_without_customer",
+         "stg_orders quarantined 5 rows (orphan_customer 3, missing_customer 2)."),
+        ("sends_without_consent", "stg_marketing_sends quarantined 7 rows (no_consent 7)."),
+    ]:  # fmt: skip
+        assert f"### checks/{check}\n\n| violations |\n| --- |\n| 0 |\n\n{said} {line}\n" in text
+    assert text.count(said) == 3  # a question has no silver rule

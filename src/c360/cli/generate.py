@@ -15,6 +15,7 @@ from c360.cli._paths import check_workspace
 
 if TYPE_CHECKING:
     from c360.generate import Result
+    from c360.generate.runner import Part, Progress
 
 # c360.generate.plan's limits, repeated so that a wrong value is told before the generator (and
 # the pipeline it imports) loads; a test compares them.
@@ -96,17 +97,46 @@ def run_generate(
         check_empty(workspace, force)
         with progress_bar("generating") as bar:
             task = bar.add_task("generate", total=len(plan.blocks()))
-            result = generate(
-                workspace,
-                plan,
-                force=force,
-                progress=lambda done, _total: bar.update(task, completed=done),
+            tell: Progress = (
+                Lines(plan.n_customers)  # no terminal: no bar, lines
+                if bar.disable
+                else lambda part: bar.update(task, completed=part.blocks_done)
             )
+            result = generate(workspace, plan, force=force, progress=tell)
     except (WorkspaceNotEmptyError, WorkspaceBusyError, MongoLoadError) as exc:
         raise fail(str(exc)) from None
     except OSError as exc:
         raise fail(f"cannot write to {workspace}: {exc.strerror or exc}") from None
     return result, time.perf_counter() - started
+
+
+class Lines:
+    """Where a bar cannot be drawn (a log, a pipe): one plain line per part as it is written, on
+    stdout beside the summary; a part that wrote nothing has none. Generation that fails has
+    told only the parts it finished."""
+
+    def __init__(self, customers: int) -> None:
+        self.customers = customers  # of the whole plan
+
+    def __call__(self, part: Part) -> None:
+        if not part.rows and not part.files:
+            return
+        if part.customers is None:
+            which = "dimensions"
+        else:
+            start, stop = part.customers
+            which = f"customers {start + 1:,}–{stop:,} of {self.customers:,}"
+        tables = len(part.rows)
+        wrote = f"{tables} table{'' if tables == 1 else 's'}, {sum(part.rows.values()):,} rows"
+        if part.files:
+            wrote += f", {sum(part.files.values()):,} text files"
+        if part.defects:
+            wrote += f", {part.defects:,} defects planted"
+        # Rich flushes each print: the line is in the log as soon as the part is written.
+        console.print(
+            f"{part.source}, {which}: {wrote}, {part.seconds:.1f} s",
+            markup=False, highlight=False, soft_wrap=True,
+        )  # fmt: skip
 
 
 def print_summary(result: Result, seconds: float) -> None:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
+from collections import Counter
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,9 +30,28 @@ from c360.ml.segments import EXAMPLE_SEGMENTS
 from c360.sources.mongo import bronze_files, load_bronze
 from c360.workspace import LOCK_FILE, exclusive
 
-Progress = Callable[[int, int], None]
-# Other sources draw from seed 000; each module offers global_outputs and block_outputs.
-DOMAINS = (ecommerce, marketing, identity)
+# Other sources draw from seed 000; each module offers global_outputs and block_outputs. The
+# folder under sources/ names each in what the generator tells of its progress.
+DOMAINS = (("sources/ecommerce", ecommerce), ("sources/marketing", marketing),
+           ("sources/identity", identity))  # fmt: skip
+SEED000 = "sources/c360"
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of a run, told to the progress hook as soon as it is written: one source's
+    dimensions (drawn once) or its share of one block of customers."""
+
+    source: str  # its folder: sources/c360, sources/ecommerce, sources/marketing, sources/identity
+    customers: tuple[int, int] | None  # the block's [start, stop); None for the dimensions
+    rows: dict[str, int]  # rows written per table (truth tables too)
+    files: dict[str, int]  # files written per text folder
+    defects: int  # planted in those rows (truth/defects.csv)
+    seconds: float
+    blocks_done: int  # blocks every source has written in full, this part's included
+
+
+Progress = Callable[[Part], None]
 
 
 class WorkspaceNotEmptyError(Exception):
@@ -72,52 +94,39 @@ def _generate(workspace: Path, plan: Plan, progress: Progress | None) -> Result:
     warehouse = warehouse_path(workspace)
     for path in (warehouse, warehouse.with_name(warehouse.name + ".wal")):
         path.unlink(missing_ok=True)
-    sinks: dict[str, Sink] = {}
-    defects = CsvSink(output_path(workspace, contracts.get("truth_defects"), plan))
-    defect_count = 0
-
-    def emit(outputs: Iterator[tuple[str, pa.Table | Dirt]]) -> None:
-        nonlocal defect_count
-        for name, data in outputs:
-            sink = sinks.get(name) or sinks.setdefault(
-                name, _sink(workspace, contracts.get(name), plan)
-            )
-            if isinstance(data, Dirt):
-                data, found = data.finish(sink.rows)
-                if found.num_rows:
-                    defects.write(found)
-                    defect_count += found.num_rows
-            sink.write(data)
-
-    dims = seed000.dimension_tables(plan)
-    emit(seed000.global_outputs(plan, dims))
-    for domain in DOMAINS:
-        emit(domain.global_outputs(plan, dims))
+    out = _Writer(workspace, plan, progress)
+    with out.part(SEED000):
+        dims = seed000.dimension_tables(plan)
+        out.emit(seed000.global_outputs(plan, dims))
+    for name, domain in DOMAINS:
+        with out.part(name):
+            out.emit(domain.global_outputs(plan, dims))
     offsets: dict[str, int] = {}
     mailboxes: set[str] = set()
-    blocks = plan.blocks()
-    for i, (start, stop) in enumerate(blocks):
-        block = Block(
-            plan,
-            start,
-            make_emails_unique(people(plan, start, stop), mailboxes),
-            dims,
-            offsets,
-            mailboxes,
-        )
-        base = seed000.build(block)
-        emit(seed000.block_outputs(block, base))
-        for domain in DOMAINS:
-            emit(domain.block_outputs(block, base))
+    for i, (start, stop) in enumerate(plan.blocks()):
+        with out.part(SEED000, (start, stop), i):
+            block = Block(
+                plan,
+                start,
+                make_emails_unique(people(plan, start, stop), mailboxes),
+                dims,
+                offsets,
+                mailboxes,
+            )
+            base = seed000.build(block)
+            out.emit(seed000.block_outputs(block, base))
+        for name, domain in DOMAINS:
+            done = i + 1 if name == DOMAINS[-1][0] else i  # the last source ends the block
+            with out.part(name, (start, stop), done):
+                out.emit(domain.block_outputs(block, base))
         del block, base  # one block in memory at a time
-        if progress:
-            progress(i + 1, len(blocks))
+    sinks, defects = out.sinks, out.defects
     if defects.rows == 0:
         defects.write(DEFECTS_SCHEMA.empty_table())
     for sink in sinks.values():
         sink.close()
     defects.close()
-    result = Result(workspace, {name: s.rows for name, s in sinks.items()}, defect_count)
+    result = Result(workspace, {name: s.rows for name, s in sinks.items()}, out.planted)
     result.manifest_sha256 = _write_manifest(workspace, plan, sinks, defects)
     write_default(
         workspace,
@@ -133,6 +142,45 @@ def _generate(workspace: Path, plan: Plan, progress: Progress | None) -> Result:
                 f"could not load the marketing bronze into MongoDB: {exc}"
             ) from exc
     return result
+
+
+class _Writer:
+    """A run's sinks, and the progress hook told of each part written through them."""
+
+    def __init__(self, workspace: Path, plan: Plan, progress: Progress | None) -> None:
+        self.workspace, self.plan, self.progress = workspace, plan, progress
+        self.sinks: dict[str, Sink] = {}
+        self.defects = CsvSink(output_path(workspace, contracts.get("truth_defects"), plan))
+        self.planted = 0  # rows of truth/defects.csv
+        self.written: Counter[str] = Counter()  # by the part being written
+
+    def emit(self, outputs: Iterator[tuple[str, pa.Table | Dirt]]) -> None:
+        for name, data in outputs:
+            sink = self.sinks.get(name) or self.sinks.setdefault(
+                name, _sink(self.workspace, contracts.get(name), self.plan)
+            )
+            if isinstance(data, Dirt):
+                data, found = data.finish(sink.rows)
+                if found.num_rows:
+                    self.defects.write(found)
+                    self.planted += found.num_rows
+            before = sink.rows
+            sink.write(data)
+            self.written[name] += sink.rows - before
+
+    @contextmanager
+    def part(
+        self, source: str, customers: tuple[int, int] | None = None, blocks_done: int = 0
+    ) -> Iterator[None]:
+        """Tell the hook what was emitted inside the ``with``, once it is written."""
+        self.written, planted, started = Counter(), self.planted, time.perf_counter()
+        yield
+        if self.progress:
+            written, seconds = self.written.items(), time.perf_counter() - started
+            files = {n: r for n, r in written if isinstance(self.sinks[n], TextFolderSink)}
+            rows = {n: r for n, r in written if n not in files}
+            planted = self.planted - planted
+            self.progress(Part(source, customers, rows, files, planted, seconds, blocks_done))
 
 
 def check_workspace(workspace: Path, force: bool) -> None:

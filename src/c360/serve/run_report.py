@@ -19,6 +19,7 @@ import pyarrow.parquet as pq
 
 from c360.identity.records import placeholder_note
 from c360.pipeline import lake
+from c360.serve.check_rules import caught
 
 if TYPE_CHECKING:
     from c360.pipeline.runner import RunResult
@@ -36,6 +37,14 @@ def quarantine_reasons(workspace: Path, name: str) -> dict[str, int]:
 def report(result: RunResult, answers: dict[str, pa.Table] | None = None) -> dict[str, Any]:
     """The run as one JSON-ready dictionary."""
     ws = result.workspace
+    silver = [
+        asdict(b)
+        | {
+            "reconciled": b.clean + b.rejected == b.bronze_rows,
+            "quarantine": quarantine_reasons(ws, f"silver_{b.model}"),
+        }
+        for b in result.silver
+    ]
     return {
         "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "engine": result.engine,
@@ -44,19 +53,13 @@ def report(result: RunResult, answers: dict[str, pa.Table] | None = None) -> dic
             asdict(r) | {"quarantine": quarantine_reasons(ws, f"bronze_{r.table}")}
             for r in result.bronze
         ],
-        "silver": [
-            asdict(b)
-            | {
-                "reconciled": b.clean + b.rejected == b.bronze_rows,
-                "quarantine": quarantine_reasons(ws, f"silver_{b.model}"),
-            }
-            for b in result.silver
-        ],
+        "silver": silver,
         "text": result.text,
         "identity": asdict(result.identity) if result.identity else None,
         "gold": [asdict(g) for g in result.gold + result.customers],
         "references": [asdict(r) | {"name": r.name} for r in result.references],
         "answers": {name: table.to_pylist() for name, table in (answers or {}).items()},
+        "checks": caught(silver) if answers else {},
     }
 
 
@@ -140,9 +143,24 @@ def markdown(data: dict[str, Any]) -> str:
             lines += [_row(r["name"], f"{r['orphans']:,}") for r in broken]
     if data["answers"]:
         lines += ["", "## Answers to the SQL deliverables"]
+        checks = data.get("checks") or {}
+        if checks:
+            lines += ["", "The checks read gold, built after silver quarantined or repaired the "
+                      "rows they look for: beside each, what silver caught."]  # fmt: skip
         for name, rows in data["answers"].items():
             lines += ["", f"### {name}", "", *_table(rows)]
+            if name in checks:
+                lines += ["", f"Caught in silver under the same rule in this run: "
+                          f"{_caught(checks[name])}."]  # fmt: skip
     return "\n".join(lines) + "\n"
+
+
+def _caught(check: dict[str, Any]) -> str:
+    """``stg_orders quarantined 5 rows (orphan_customer 3, missing_customer 2)``."""
+    n = sum(check["rows"].values())
+    did = f"quarantined {n:,} rows" if check["action"] == "quarantined" else (
+        f"kept {n:,} rows with the value replaced")  # fmt: skip
+    return f"{check['model']} {did} ({_reasons(check['rows'])})"
 
 
 def _table(rows: list[dict[str, Any]], limit: int = 20) -> list[str]:
