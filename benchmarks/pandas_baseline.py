@@ -132,6 +132,22 @@ def fix_mojibake(value: object) -> object:
     return value
 
 
+# Where a word of a name or a city starts, as c360 reads them: after a space, a hyphen, an
+# apostrophe or a dot.
+WORD_START = r"(^|[ \-'’.])(\w)"
+
+
+def display_case(values: pd.Series) -> pd.Series:
+    """Names and cities written all in upper or all in lower case title-cased ("SAN ANTONIO"
+    -> "San Antonio", "o'brien" -> "O'Brien"); a mixed-case one (McDonald) kept as written."""
+    text = values.astype("string")
+    one_case = (text.str.isupper() | text.str.islower()).fillna(False).astype(bool)
+    cased = text.str.lower().str.replace(
+        WORD_START, lambda m: m.group(1) + m.group(2).upper(), regex=True
+    )
+    return values.where(~one_case, cased.astype(object))
+
+
 def mongo_value(value: object) -> object:
     """The plain value of an extended-JSON wrapper ({"$date": ...}, {"$oid": ...})."""
     return next(iter(value.values())) if isinstance(value, dict) else value
@@ -217,10 +233,10 @@ def clean_ecommerce(raw: Tables) -> Tables:
     customers = pd.DataFrame(
         {
             "customer_id": c.customer_id,
-            "name": c.name.map(fix_mojibake).fillna("Unknown"),
+            "name": display_case(c.name.map(fix_mojibake)).fillna("Unknown"),
             "email_hash": email.apply(md5),
             "has_valid_email": email.notna(),
-            "city": c.city.map(fix_mojibake),
+            "city": display_case(c.city.map(fix_mojibake)),
             "country": country_code(c.country),
             "registration_date": registered.where(registered <= AS_OF),
             "loyalty_tier": tier.where(tier.isin(TIERS)),
@@ -261,7 +277,8 @@ def clean_ecommerce(raw: Tables) -> Tables:
 def clean_marketing(raw: Tables) -> Tables:
     """Seed 004's silver: defaults for missing values, MD5 e-mail and phone, campaign KPIs."""
     c = raw["mk_customers"].dropna(subset=["customer_id"]).drop_duplicates("customer_id")
-    first, last = c.first_name.map(fix_mojibake), c.last_name.map(fix_mojibake)
+    first = display_case(c.first_name.map(fix_mojibake))
+    last = display_case(c.last_name.map(fix_mojibake))
     email = valid_email(c.email)
     phone = c.phone.astype("string").str.strip()
     phone = phone.where(phone.str.match(r"^\+\d{8,15}$").fillna(False))
@@ -281,7 +298,7 @@ def clean_marketing(raw: Tables) -> Tables:
             "has_valid_phone": phone.notna(),
             "age": age.where(age.between(13, 110)),
             "country": country_code(c.country),
-            "city": c.city.map(fix_mojibake),
+            "city": display_case(c.city.map(fix_mojibake)),
             "gender": c.gender.astype("string").str.strip().str.lower().map(GENDERS).fillna("U"),
             "marketing_consent": consent.isin(CONSENT_YES).fillna(False).astype(bool),
         }

@@ -85,9 +85,18 @@ CUSTOMERS = Table(
             unique=True,
             pattern=id_pattern("CUST_", 6),
         ),
-        Column("name", "string", "First and last name; raw: a few mis-encoded"),
+        Column(
+            "name",
+            "string",
+            "First and last name; raw: a few mis-encoded. Silver repairs it, trims it and "
+            "title-cases it when written all in upper or all in lower case",
+        ),
         Column("email", "string", "E-mail; raw: a few missing or malformed"),
-        Column("city", "string", "City; raw: a few missing or mis-encoded"),
+        Column(
+            "city",
+            "string",
+            "City; raw: a few missing or mis-encoded. Silver cleans it as the name",
+        ),
         Column(
             "country",
             "string",

@@ -169,6 +169,30 @@ def test_customer_values_of_the_wrong_json_type_are_quarantined(engine: Engine) 
     }  # fmt: skip
 
 
+def test_names_and_cities_written_all_in_one_case_are_title_cased(engine: Engine) -> None:
+    """A name or a city all in upper or all in lower case gets a capital at each word; a
+    mixed-case one is kept as written; a mis-encoded one is repaired first. Nothing is
+    counted: the value was read, only its case changed."""
+    customers = bronze(engine, "ec_customers_case", CUSTOMER_FIELDS, [
+        ("CUST_000001", "JEAN-PIERRE O'BRIEN", "a@mail.fr", "san antonio", "France",
+         "2024-01-01", "gold"),
+        ("CUST_000002", "jean DUPONT", "b@mail.fr", "Saint-Étienne", "France", "2024-01-01",
+         "gold"),  # mixed as a whole: kept
+        ("CUST_000003", "Ã‰LODIE DURAND", "c@mail.fr", "ÃŽLE-DE-FRANCE", "France",
+         "2024-01-01", "gold"),
+        ("CUST_000004", None, "d@mail.fr", None, "France", "2024-01-01", "gold"),
+    ])  # fmt: skip
+    staged = stg_ecommerce_customers(customers, pseudonymiser("md5"), AS_OF)
+    clean, rejects, repaired = staged.outcome(engine)
+    assert rejects.num_rows == 0 and repaired == {}
+    assert [(r["name"], r["city"]) for r in clean.to_pylist()] == [
+        ("Jean-Pierre O'Brien", "San Antonio"),
+        ("jean DUPONT", "Saint-Étienne"),
+        ("Élodie Durand", "Île-De-France"),
+        ("Unknown", None),
+    ]
+
+
 def test_customer_values_silver_cannot_read_become_null_and_are_counted(engine: Engine) -> None:
     """The customer stays (its orders and scores need it) but no value is lost unseen: each
     one silver could not read is counted by reason and column for the run report."""

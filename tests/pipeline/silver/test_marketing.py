@@ -336,3 +336,50 @@ def test_amounts_in_euros_are_read_and_other_currencies_rejected(engine: Engine)
         "TXN4": "missing_customer",
         "TXN5": "missing_amount",
     }
+
+
+def test_an_amount_written_as_nan_is_an_invalid_number_not_a_missing_one(engine: Engine) -> None:
+    """A NaN where the amount belongs was written (a float that is no number, as JSON writers
+    print it): ``invalid_number``. An amount left out or written N/A is ``missing_amount``."""
+    rows = [
+        (f"TXN{i}", "CUST1", "Mug", amount, "1", "Card", "0", "0", "2024-01-02")
+        for i, amount in enumerate(["NaN", "nan", " NaN ", "N/A", None, "NULL", "12.50"], 1)
+    ]
+    tx = table(engine, "tx_nan", TX_FIELDS, rows)
+    customers = engine.register("tx_nan_customers", pa.table({"customer_id": ["CUST1"]}))
+    staged = stg_mongo_transactions(tx, customers, dt.datetime(2025, 12, 31, tzinfo=dt.UTC))
+    clean, rejects = staged.collect(engine)
+    assert clean.column("transaction_id").to_pylist() == ["TXN7"]
+    assert {r["transaction_id"]: r["reason"] for r in rejects.to_pylist()} == {
+        "TXN1": "invalid_number",
+        "TXN2": "invalid_number",
+        "TXN3": "invalid_number",
+        "TXN4": "missing_amount",
+        "TXN5": "missing_amount",
+        "TXN6": "missing_amount",
+    }
+
+
+def test_names_and_cities_written_all_in_one_case_are_title_cased(engine: Engine) -> None:
+    """Each part is cased on its own ("jean" "DUPONT" is Jean Dupont) and full_name is made
+    of the cased parts; a mixed-case part is kept as written; a mis-encoded one is repaired
+    first. Casing is no repair: nothing is counted."""
+    customers = table(engine, "contacts_case", CUSTOMER_FIELDS, [
+        ("CUST00001", "jean", "DUPONT", *ANN[3:7], "SAN ANTONIO", *ANN[8:]),
+        ("CUST00002", "Ann", "McDonald", *ANN[3:7], "Saint-Étienne", *ANN[8:]),
+        ("CUST00003", "Ã‰LODIE", None, *ANN[3:7], "clermont-ferrand", *ANN[8:]),
+        ("CUST00004", None, "o'brien", *ANN[3:7], "van der Berg", *ANN[8:]),
+        ("CUST00005", "jean-pierre", "de LA FONTAINE", *ANN[3:7], None, *ANN[8:]),
+    ])  # fmt: skip
+    clean, rejects, repaired = stg_mongo_customers(customers, pseudonymiser("md5")).outcome(engine)
+    assert rejects.num_rows == 0 and repaired == {}
+    names = [
+        (r["first_name"], r["last_name"], r["full_name"], r["city"]) for r in clean.to_pylist()
+    ]
+    assert names == [
+        ("Jean", "Dupont", "Jean Dupont", "San Antonio"),
+        ("Ann", "McDonald", "Ann McDonald", "Saint-Étienne"),
+        ("Élodie", None, "Élodie", "Clermont-Ferrand"),
+        (None, "O'Brien", "O'Brien", "van der Berg"),
+        ("Jean-Pierre", "de LA FONTAINE", "Jean-Pierre de LA FONTAINE", None),
+    ]

@@ -286,3 +286,40 @@ def test_dates_alone_and_times_in_utc_read_as_the_longer_path_reads_them(engine:
     assert out["written"] == [datetime(2024, 7, 28), ten, None, None, datetime(999, 1, 1),
                               None, ten, ten, ten]  # fmt: skip
     assert out["timestamp"] == out["written"]
+
+
+def test_text_written_all_in_one_case_is_title_cased_and_mixed_case_kept(engine: Engine) -> None:
+    """As the identity profile spells names: a value all in upper or all in lower case gets a
+    capital at each word (after a space, a hyphen, an apostrophe or a dot), a mixed-case one
+    is kept as written; every engine gives the same letters."""
+    cases = {
+        "SAN ANTONIO": "San Antonio",
+        "jean-pierre": "Jean-Pierre",
+        "o'brien": "O'Brien",
+        "D’ARTAGNAN": "D’Artagnan",
+        "ÉLODIE": "Élodie",
+        "çağla": "Çağla",
+        "j.r.": "J.R.",
+        "İZMİR": "Izmir",  # a dotted capital I lowers alike on every engine
+        "ΟΔΟΣ": "Οδοσ",  # and so does a final sigma
+        "SAN  ANTONIO": "San  Antonio",  # spacing is kept
+        "saint-remy-en-bouzemont-saint-genest-et-isson":
+            "Saint-Remy-En-Bouzemont-Saint-Genest-Et-Isson",
+        "McDonald": "McDonald",
+        "van der Berg": "van der Berg",
+        "DeVito": "DeVito",
+        "jean DUPONT": "jean DUPONT",  # mixed as a whole
+        "75001": "75001",
+        "AB\x01CD": "AB\x01CD",
+        "A B C D E F G H I J K L M N O P Q": "A B C D E F G H I J K L M N O P Q",  # too many
+    }  # fmt: skip
+    values = [*cases, None]
+    t = engine.register(
+        "display_case_cases",
+        pa.table({"v": pa.array(values, pa.string()), "w": pa.array(values[::-1], pa.string())}),
+    )
+    out = engine.to_arrow(parse.display_cased(t, "v", "w")).to_pydict()
+    expected = [*cases.values(), None]
+    assert out["v"] == expected
+    assert out["w"] == expected[::-1]
+    assert list(out) == ["v", "w"]

@@ -74,7 +74,8 @@ def stg_ecommerce_products(bronze: Table) -> Staged:
 
 def stg_ecommerce_customers(bronze: Table, pseudonymise: Pseudonymise, as_of: datetime) -> Staged:
     """Customers with a pseudonymised e-mail (kept only when deliverable), ISO country and a
-    loyalty tier ("bronze" when missing); mis-encoded text is repaired.
+    loyalty tier ("bronze" when missing); mis-encoded text is repaired, and a name or a city
+    written all in upper or all in lower case is title-cased ("SAN ANTONIO" → "San Antonio").
 
     A JSON object, array or boolean where text belongs, or a number as a name or a city, is
     ``invalid_value``: the record is not what the contract describes. A value of the right
@@ -83,7 +84,10 @@ def stg_ecommerce_customers(bronze: Table, pseudonymise: Pseudonymise, as_of: da
     reason): the customer is real even if that one field is not, and its orders, RFM and CLV
     need it.
     """
-    b = bronze
+    b = bronze.mutate(
+        _name=conform.repaired_text(bronze.name), _city=conform.repaired_text(bronze.city)
+    )
+    b = parse.display_cased(b, "_name", "_city")
     mail = conform.email(b.email)
     registered = parse.written_timestamp(b.registration_date)
     wrong_type = (
@@ -93,10 +97,10 @@ def stg_ecommerce_customers(bronze: Table, pseudonymise: Pseudonymise, as_of: da
     t = b.select(
         *LINEAGE,
         customer_id=parse.clean_text(b.customer_id),
-        name=conform.repaired_text(b.name).fill_null("Unknown"),
+        name=b._name.fill_null("Unknown"),
         email_hash=pseudonymise(mail),
         has_valid_email=mail.notnull(),
-        city=conform.repaired_text(b.city),
+        city=b._city,
         country=conform.country_iso(b.country),
         registration_date=_past(registered, as_of).cast("date"),
         loyalty_tier=_tier(parse.lower(parse.clean_text(b.loyalty_tier)).fill_null("bronze")),

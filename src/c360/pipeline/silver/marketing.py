@@ -106,7 +106,8 @@ def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> 
     ``customers`` (the customers source: its ``customer_id`` column) are the known customers:
     a transaction of anyone else is an orphan. Defaults: a missing discount or shipping cost is
     0, a missing product "Unknown product", a missing payment method "Unknown"; a JSON object,
-    array or boolean where a product or a payment method belongs is ``invalid_value``. A timestamp
+    array or boolean where a product or a payment method belongs is ``invalid_value``; an
+    amount written NaN is ``invalid_number`` (a value, not a number). A timestamp
     after ``as_of`` has not happened yet and is rejected; so is a discount that exceeds the
     amount plus shipping (``inconsistent_amount``: a total below 0). Duplicated transaction ids
     keep their first record.
@@ -138,7 +139,7 @@ def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> 
         ("orphan_customer", parse.absent(t.customer_id, parse.clean_text(customers.customer_id))),
         (
             "invalid_number",
-            parse.invalid(t._raw.amount, t.amount)
+            parse.invalid_number(t._raw.amount, t.amount)
             | parse.invalid(t._raw.quantity, t.quantity)
             | parse.invalid(t._raw.discount_applied, t.discount_applied)
             | parse.invalid(t._raw.shipping_cost, t.shipping_cost),
@@ -197,7 +198,9 @@ def stg_mongo_customers(bronze: Table, pseudonymise: Pseudonymise) -> Staged:
     Repairs and defaults (seed 004: missing values get defaults): e-mail trimmed and
     lower-cased, kept (hashed) only when deliverable; phone in E.164 for the contact's
     country, kept (hashed) only when valid; country as ISO code; gender M, F or U; ages like
-    "46 years" or "forty-six" read, mis-encoded names repaired ("Ã©" → "é"); consent
+    "46 years" or "forty-six" read, mis-encoded names and cities repaired ("Ã©" → "é"), then
+    title-cased where written all in upper or all in lower case ("jean" "DUPONT" → "Jean"
+    "Dupont", "SAN ANTONIO" → "San Antonio"; ``full_name`` joins the cased parts); consent
     "yes"/"Y"/"1"/"oui" → true, missing → false (the most restrictive reading). A value
     present but unreadable — an unknown country, an undeliverable e-mail or phone, an age
     that does not read or lies outside 13–110, an unknown gender or consent — becomes NULL
@@ -212,10 +215,13 @@ def stg_mongo_customers(bronze: Table, pseudonymise: Pseudonymise) -> Staged:
         _age_text=parse.lower(parse.clean_text(bronze.age)),
         _gender=parse.lower(parse.clean_text(bronze.gender)),
         _consent=parse.lower(parse.clean_text(bronze.marketing_consent)),
+        _first=conform.repaired_text(bronze.first_name),
+        _last=conform.repaired_text(bronze.last_name),
+        _city=conform.repaired_text(bronze.city),
     )
+    b = parse.display_cased(b, "_first", "_last", "_city")
     b = b.mutate(_phone=conform.phone_e164(parse.clean_text(b.phone), b._country))
-    first = conform.repaired_text(b.first_name)
-    last = conform.repaired_text(b.last_name)
+    first, last = b._first, b._last
     digits = b._age_text.re_extract(r"^([0-9]{1,3})(\.0+)?( ?(years|ans|yrs))?$", 1).nullif("")
     # Not COALESCE: DuckDB would look every age up among the words.
     age = ibis.cases(
@@ -247,7 +253,7 @@ def stg_mongo_customers(bronze: Table, pseudonymise: Pseudonymise) -> Staged:
         has_valid_phone=b._phone.notnull(),
         age=ibis.ifelse(age.between(*AGE_RANGE), age, ibis.null("int64")),
         country=b._country,
-        city=conform.repaired_text(b.city),
+        city=b._city,
         gender=gender.fill_null("U"),
         marketing_consent=consent.fill_null(False),
         _age=age,

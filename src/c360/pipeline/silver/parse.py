@@ -96,6 +96,54 @@ _MISSING_WORD = f"^{_WORDS}$"
 _TRIM_OR_MISSING = f"^{_BLANK}*{_WORDS}{_BLANK}*$|^{_BLANK}+|{_BLANK}+$"
 
 
+# Where a word starts in a name or a place: after a space, a hyphen, an apostrophe (either
+# kind) or a dot, as the identity profile's ``display_case`` reads them ("Jean-Pierre",
+# "O'Brien", "J.R."). The mark follows each of them in the text split into words: no
+# character a name holds.
+_WORD_ENDS = (" ", "-", "'", "\u2019", ".")
+_WORD_MARK = "\x01"
+# Words a value may have for ``display_cased`` to case it: the longest French commune's name
+# has 8 ("Saint-Remy-en-Bouzemont-Saint-Genest-et-Isson"). A longer value is kept as written.
+MAX_WORDS = 12
+# A capital and a small letter, in either order: the value is written in mixed case.
+_MIXED_CASE = r"(?s)\p{Lu}.*\p{Ll}|\p{Ll}.*\p{Lu}"
+
+
+def display_cased(t: Table, *columns: str) -> Table:
+    """``t`` with each text column of ``columns`` title-cased where it is written all in
+    upper or all in lower case ("SAN ANTONIO", "jean-pierre", "o'brien" → "San Antonio",
+    "Jean-Pierre", "O'Brien"); a value in mixed case ("McDonald", "van der Berg") is kept as
+    written, and so is one of more than ``MAX_WORDS`` words.
+
+    Neither engine has a portable title case (DuckDB has no ``initcap``, and an Ibis array
+    ``map`` compiles to a lambda DuckDB 2 refuses): a first step splits the few values in one
+    case into words, padded to ``MAX_WORDS``, the second capitalises each word by position.
+    Only the values in one case are split; a column is read, not an expression, so that each
+    word's use does not repeat the split.
+    """
+    words = {f"_words_{c}": _words(t[c]) for c in columns}
+    t = t.mutate(**words)
+    return t.mutate(**{c: _capitalised(t[c], t[f"_words_{c}"]) for c in columns}).drop(*words)
+
+
+def _words(value: StringValue) -> ibis.ir.ArrayValue:
+    """The words of ``value`` in lower case, each with the character that ends it, then
+    ``MAX_WORDS`` empty ones; NULL for a value in mixed case (kept as written)."""
+    # Σ is lowered first: Spark (Java) makes a final one ς, DuckDB σ.
+    text = lower(value.replace("\u03a3", "\u03c3"))
+    for end in _WORD_ENDS:
+        text = text.replace(end, end + _WORD_MARK)
+    one_case = ~value.re_search(_MIXED_CASE) & ~value.contains(_WORD_MARK)
+    padded = (text + _WORD_MARK * MAX_WORDS).split(_WORD_MARK)
+    return ibis.ifelse(one_case, padded, ibis.null("array<string>"))
+
+
+def _capitalised(value: StringValue, words: ibis.ir.ArrayValue) -> StringValue:
+    capitals = [words[i].substr(0, 1).upper() + words[i].substr(1) for i in range(MAX_WORDS)]
+    fits = words.length() <= 2 * MAX_WORDS
+    return ibis.ifelse(words.notnull() & fits, ibis.literal("").concat(*capitals), value)
+
+
 def clean_text(value: StringValue) -> StringValue:
     """Trimmed text; empty, or a word that means missing (``MISSING``: ``NULL``, ``N/A``,
     ``NaN``…), becomes NULL."""
@@ -227,6 +275,16 @@ def _offset_minutes(raw: StringValue) -> IntegerValue:
 def invalid(raw: StringValue, parsed: ibis.Value) -> ibis.ir.BooleanValue:
     """True where the source wrote something that did not parse."""
     return _when_null(parsed, clean_text(raw).notnull())
+
+
+_NAN = f"^{_BLANK}*(NaN|nan){_BLANK}*$"
+
+
+def invalid_number(raw: StringValue, parsed: ibis.Value) -> ibis.ir.BooleanValue:
+    """``invalid``, and true where the source wrote NaN: a float that is no number (as JSON
+    writers print one), where a value is required. ``clean_text`` reads it as missing, as
+    pandas writes it for a value left out of an optional column."""
+    return _when_null(parsed, clean_text(raw).notnull() | raw.re_search(_NAN))
 
 
 # What a JSON source's reader keeps of a value that is not a string: its JSON text.
