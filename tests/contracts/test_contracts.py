@@ -8,7 +8,11 @@ from pathlib import Path
 import pytest
 
 from c360 import contracts
+from c360.config import Identity, IdentitySource
+from c360.contracts.identity import IDENTITY_SOURCES
 from c360.contracts.render import render_data_model
+from c360.identity.profile import FACT_TABLE, PURCHASE_TABLE
+from c360.identity.profile_records import check_attributes
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,3 +62,21 @@ def test_seed_000_has_its_fifteen_tables() -> None:
 def test_unknown_table_gets_a_clear_error() -> None:
     with pytest.raises(KeyError, match="no contract for table 'nope'"):
         contracts.get("nope")
+
+
+@pytest.mark.parametrize("name", list(IDENTITY_SOURCES))
+def test_generated_identity_sources_map_columns_of_their_tables(name: str) -> None:
+    """What `c360 generate` writes under identity.sources names real columns and attributes
+    the profile knows (a typo would only fail a run)."""
+    source = IdentitySource.model_validate(IDENTITY_SOURCES[name])
+    columns = contracts.get(source.table).column_names
+    named = [source.id, *source.roles.values(), *source.attributes.values()]
+    assert set(named + ([source.updated_at] if source.updated_at else [])) <= set(columns)
+    check_attributes(Identity(sources={name: source}))
+
+
+def test_seed_004_customers_are_an_identity_source() -> None:
+    """Their transactions reach the profile through the records of this source."""
+    tables = {s["table"]: name for name, s in IDENTITY_SOURCES.items()}
+    assert tables["mongo_customers"] == "marketing"
+    assert tables[PURCHASE_TABLE] == "marketing" and tables[FACT_TABLE] == "customers"

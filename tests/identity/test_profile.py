@@ -446,3 +446,74 @@ def test_the_primary_source_is_the_most_trusted_holding_a_record() -> None:
     default = assemble(Inputs(links(), records(), LEDGER, FACTS), Identity.model_validate(
         {"sources": SOURCES}), AS_OF).to_pylist()  # fmt: skip
     assert [p["primary_source"] for p in default] == ["crm", "crm", "crm"]
+
+
+# Seed 004's marketing customers: an identity source whose transactions are purchases ----------
+
+DEE = "c360_00000004"
+MARKETING = {
+    "table": "mongo_customers",
+    "id": "customer_id",
+    "roles": {"first_name": "first_name", "last_name": "last_name", "email": "email"},
+    "attributes": {"gender": "gender", "marketing_opt_in": "marketing_consent"},
+}
+TRANSACTIONS = pa.Table.from_pylist(
+    [
+        # Ann's: a week before her first seed-000 order, and the latest purchase of all.
+        {"transaction_id": "TXN1", "customer_id": "CUST00001", "total_amount": 19.99,
+         "transaction_at": datetime(2024, 4, 24, 20)},
+        {"transaction_id": "TXN2", "customer_id": "CUST00001", "total_amount": 80.01,
+         "transaction_at": datetime(2024, 7, 12, 21)},
+        # Dee's, a marketing customer linked to nobody else.
+        {"transaction_id": "TXN3", "customer_id": "CUST00004", "total_amount": 12.5,
+         "transaction_at": datetime(2024, 7, 3, 8)},
+    ],
+    schema=pa.schema([("transaction_id", pa.string()), ("customer_id", pa.string()),
+                      ("total_amount", pa.float64()), ("transaction_at", pa.timestamp("us"))]),
+)  # fmt: skip
+
+
+def with_marketing() -> dict[str, dict[str, Any]]:
+    rows = [
+        *RECORDS,
+        record("marketing:CUST00001", ANN, None, first_name="Ann", last_name="Smith",
+               email="ann.smith@x.com", gender="Femme", marketing_opt_in="yes"),
+        record("marketing:CUST00004", DEE, None, first_name="Dee", last_name="Ray",
+               email="dee@ray.org", gender="male", marketing_opt_in="non"),
+    ]  # fmt: skip
+    columns = [*RECORD_COLUMNS, "gender"]
+    schema = pa.schema([(c, pa.string()) for c in columns] + [("updated_at", pa.timestamp("us"))])
+    identity = Identity.model_validate({"sources": {**SOURCES, "marketing": MARKETING}})
+    facts = {**FACTS, "stg_mongo_transactions": TRANSACTIONS}
+    inputs = Inputs(links(rows), pa.Table.from_pylist(rows, schema=schema), LEDGER, facts)
+    out = assemble(inputs, identity, AS_OF)
+    assert violations(CUSTOMER_PROFILE, out).num_rows == 0
+    return {row["customer360_id"]: row for row in out.to_pylist()}
+
+
+def test_seed_004_transactions_are_purchases_of_the_linked_customer() -> None:
+    profiles = with_marketing()
+    ann, dee = profiles[ANN], profiles[DEE]
+    # Ann: O1 and O2 (seed 000) and TXN1 and TXN2 (seed 004).
+    assert (ann["orders_count"], ann["total_revenue"], ann["avg_order_value"]) == (4, 250.0, 62.5)
+    assert ann["first_purchase_at"] == datetime(2024, 4, 24, 20)
+    assert ann["last_purchase_at"] == datetime(2024, 7, 12, 21)
+    assert (ann["last_seen_at"], ann["last_channel_seen"]) == (datetime(2024, 7, 12, 21), "web")
+    assert ann["lifetime_value"] == 50.0  # seed 000's CLV: its own revenue and margins
+    assert ann["total_interactions"] == 2 + 3 + 1 + 4 + 2
+    assert (dee["orders_count"], dee["total_revenue"], dee["avg_order_value"]) == (1, 12.5, 12.5)
+    assert dee["first_purchase_at"] == dee["last_purchase_at"] == datetime(2024, 7, 3, 8)
+    assert (dee["primary_source"], json.loads(dee["source_ids"])) == (
+        "marketing", {"marketing": ["CUST00004"]},
+    )  # fmt: skip
+    assert profiles[BOB]["orders_count"] == 1  # Bob has no marketing record
+    # Gender as M or F however the form wrote it; "non" refuses marketing.
+    assert (ann["gender"], dee["gender"]) == ("F", "M")
+    assert (dee["opt_in_status"], dee["consent_scopes"]) == ("opted_out", [])
+
+
+def test_the_reference_date_counts_seed_004_transactions() -> None:
+    late = TRANSACTIONS.slice(0, 1).set_column(
+        3, "transaction_at", pa.array([datetime(2024, 7, 20)], pa.timestamp("us"))
+    )
+    assert reference_date({**FACTS, "stg_mongo_transactions": late}) == datetime(2024, 7, 20)

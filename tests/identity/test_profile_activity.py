@@ -6,8 +6,9 @@ from datetime import datetime
 from typing import Any
 
 import pyarrow as pa
+import pytest
 
-from c360.identity.profile_activity import customer_map, engagement
+from c360.identity.profile_activity import commerce, customer_map, engagement, purchases
 
 AS_OF = datetime(2025, 3, 31)
 ANN, BOB = "c360_00000001", "c360_00000002"
@@ -100,3 +101,104 @@ def test_a_persons_open_behind_a_proxy_is_the_last_touch_not_the_proxys() -> Non
     assert out["last_seen_at"] == [at(1), at(12, 20)]
     assert out["last_channel_seen"] == ["web", "email"]
     assert out["total_sessions"] == [1, 0]  # an open is no session
+
+
+# Seed 004's transactions, counted with seed 000's orders --------------------------------------
+
+CAL = "c360_00000003"
+TRIO = pa.array([ANN, BOB, CAL])
+TXN_SCHEMA = pa.schema([("transaction_id", pa.string()), ("customer_id", pa.string()),
+                        ("total_amount", pa.float64()), ("transaction_at", _STAMP)])  # fmt: skip
+ORDER_SCHEMA = pa.schema([("customer_id", pa.string()), ("order_id", pa.string()),
+                          ("status", pa.string()), ("channel", pa.string()),
+                          ("total_amount_eur", pa.float64()), ("order_at", _STAMP)])  # fmt: skip
+
+
+def trio_ids() -> tuple[pa.Table, pa.Table]:
+    """Ann: seed-000 CUST_1 and marketing CUST00001; Bob: seed-000 CUST_2 only; Cal: marketing
+    CUST00003 only, linked to nobody else."""
+    links = pa.table({
+        "customer360_id": [ANN, ANN, BOB, CAL],
+        "source": ["customers", "marketing", "customers", "marketing"],
+        "record_id": ["CUST_1", "CUST00001", "CUST_2", "CUST00003"],
+    })  # fmt: skip
+    return customer_map(links, ["customers"], TRIO), customer_map(links, ["marketing"], TRIO)
+
+
+def seed000_orders() -> pa.Table:
+    return pa.Table.from_pylist(
+        [{"customer_id": "CUST_1", "order_id": "O1", "status": "completed", "channel": "in_store",
+          "total_amount_eur": 100.0, "order_at": at(10)},
+         {"customer_id": "CUST_1", "order_id": "O2", "status": "canceled", "channel": "web",
+          "total_amount_eur": 70.0, "order_at": at(25)},
+         {"customer_id": "CUST_2", "order_id": "O3", "status": "completed", "channel": "phone",
+          "total_amount_eur": 30.0, "order_at": at(3)}],
+        schema=ORDER_SCHEMA,
+    )  # fmt: skip
+
+
+def transactions() -> pa.Table:
+    """Ann's two half-cent totals (10.125 each, 15 % off), one the day before her first order;
+    Cal's one; and a transaction of a CUST id no identity record holds."""
+    return pa.Table.from_pylist(
+        [{"transaction_id": "TXN1", "customer_id": "CUST00001", "total_amount": 10.125,
+          "transaction_at": at(9, 22)},
+         {"transaction_id": "TXN2", "customer_id": "CUST00001", "total_amount": 10.125,
+          "transaction_at": at(28, 20)},
+         {"transaction_id": "TXN3", "customer_id": "CUST00003", "total_amount": 45.5,
+          "transaction_at": at(15)},
+         {"transaction_id": "TXN4", "customer_id": "CUST09999", "total_amount": 500.0,
+          "transaction_at": at(16)}],
+        schema=TXN_SCHEMA,
+    )  # fmt: skip
+
+
+def empty(*names: str) -> pa.Table:
+    return pa.table({n: pa.array([], pa.string()) for n in names})
+
+
+def test_a_persons_purchases_in_both_systems_count_together() -> None:
+    ids, marketing = trio_ids()
+    bought = purchases(transactions(), marketing)
+    lines = pa.table({"customer_id": ["CUST_1"], "order_status": ["completed"],
+                      "product_id": ["P1"], "qty": [1]})  # fmt: skip
+    products = pa.table({"product_id": ["P1"], "category": ["Books"], "margin_pct": [0.5]})
+    returns = pa.table({"customer_id": empty("x")["x"], "order_id": empty("x")["x"],
+                        "status": empty("x")["x"],
+                        "amount_refunded_eur": pa.array([], pa.float64())})  # fmt: skip
+    out = {
+        k: v.to_pylist()
+        for k, v in commerce(TRIO, ids, seed000_orders(), returns, lines, products, bought).items()
+    }
+    # Ann: O1 (O2 canceled) and two transactions, each 10.125 to the cent as customer_metrics
+    # rounds it (10.13, ties up): 100 + 20.26, not 120.25.
+    assert out["orders_count"] == [3, 1, 1]
+    assert out["total_revenue"] == pytest.approx([120.26, 30.0, 45.5], abs=1e-9)
+    assert out["avg_order_value"] == [40.09, 30.0, 45.5]
+    assert out["first_purchase_at"] == [at(9, 22), at(3), at(15)]
+    assert out["last_purchase_at"] == [at(28, 20), at(3), at(15)]
+    # CLV stays seed 000's: its revenue x its margin; seed 004 knows no margin.
+    assert out["lifetime_value"] == [50.0, 0.0, 0.0]
+    assert out["interests"] == [["Books"], [], []]
+
+
+def test_seed_004_transactions_are_web_touches() -> None:
+    ids, marketing = trio_ids()
+    bought = purchases(transactions(), marketing)
+    interactions = pa.Table.from_pylist([], schema=pa.schema(
+        [("customer_id", pa.string()), ("interaction_id", pa.string()), ("type", pa.string()),
+         ("channel", pa.string()), ("occurred_at", _STAMP)]))  # fmt: skip
+    records = pa.table({"customer360_id": [ANN, BOB, CAL], "source": ["customers"] * 3,
+                        "updated_at": pa.array([datetime(2024, 1, 1)] * 3, _STAMP)})  # fmt: skip
+    out = {
+        k: v.to_pylist()
+        for k, v in engagement(
+            TRIO, ids, seed000_orders(), interactions, email_events([]), records, AS_OF, bought
+        ).items()
+    }
+    # Ann's latest touch is her transaction of 28 March (after her canceled web order of the
+    # 25th); her sessions: the days of O2 (web) and of both transactions (O1 was in store).
+    assert out["last_seen_at"] == [at(28, 20), at(3), at(15)]
+    assert out["last_channel_seen"] == ["web", "phone", "web"]
+    assert out["total_sessions"] == [3, 0, 1]
+    assert out["total_interactions"] == [4, 1, 1]  # orders of any status and transactions

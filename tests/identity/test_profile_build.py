@@ -35,6 +35,10 @@ IDENTITY = Identity(
         "shop": IdentitySource(
             table="people_shop", id="no", roles={"full_name": "name", "email": "email"}
         ),
+        "marketing": IdentitySource(
+            table="mongo_customers", id="customer_id",
+            roles={"first_name": "first_name", "last_name": "last_name", "email": "email"},
+        ),
     }
 )  # fmt: skip
 CUSTOMERS = {  # customer_id: first, last, e-mail
@@ -43,6 +47,22 @@ CUSTOMERS = {  # customer_id: first, last, e-mail
     "C3": ("Chloé", "Martin", "chloe.m@example.com"),
 }
 SHOP = {"S1": ("KELLER, Anna", "Anna.Keller@Example.org"), "S2": ("Gina Rossi", "gina@x.it")}
+# Seed 004: Anna again, and Dora, whom no other system knows.
+MONGO = {"CUST00001": ("Anna", "Keller", "anna.keller@example.org"),
+         "CUST00002": ("Dora", "Weiss", "dora.w@example.de")}  # fmt: skip
+# Bronze transactions; silver quarantined TXN3 (a negative amount): the profile reads silver.
+BRONZE_TRANSACTIONS = {
+    "transaction_id": ["TXN1", "TXN2", "TXN3"],
+    "customer_id": ["CUST00001", "CUST00002", "CUST00001"],
+    "amount": ["25.00", "12,50", "-500.00"],
+    "timestamp": ["2024-06-02T10:00:00Z", "2024-06-05T08:00:00Z", "2024-06-06T08:00:00Z"],
+}
+SILVER_TRANSACTIONS = pa.table({
+    "transaction_id": ["TXN1", "TXN2"], "customer_id": ["CUST00001", "CUST00002"],
+    "total_amount": [25.0, 12.5],
+    "transaction_at": pa.array([datetime(2024, 6, 2, 10), datetime(2024, 6, 5, 8)],
+                               pa.timestamp("us")),
+})  # fmt: skip
 JUNE = datetime(2024, 6, 1)
 FACT_ROWS: dict[str, list[dict[str, Any]]] = {
     "fct_orders": [
@@ -76,6 +96,13 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     }
     lake.publish_table(path, "bronze", "crm_customers", pa.table(crm))
     lake.publish_table(path, "bronze", "people_shop", pa.table(shop))
+    mongo = {"customer_id": list(MONGO)} | {
+        c: [v[i] for v in MONGO.values()]
+        for i, c in enumerate(("first_name", "last_name", "email"))
+    }
+    lake.publish_table(path, "bronze", "mongo_customers", pa.table(mongo))
+    lake.publish_table(path, "bronze", "mongo_transactions", pa.table(BRONZE_TRANSACTIONS))
+    lake.publish_table(path, "silver", "stg_mongo_transactions", SILVER_TRANSACTIONS)
     resolve_workspace(path, IDENTITY, engines.connect("duckdb").splink_api, run_id="r1")
     for name, rows in FACT_ROWS.items():
         declared = contracts.get(name).arrow_schema()  # the columns the profile reads
@@ -87,13 +114,20 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_workspace_profile_is_assemble_of_its_tables_read_whole(workspace: Path) -> None:
     links = read_links(workspace)
     facts = {n: lake.read_table(workspace, "gold", n, list(READ_COLUMNS[n])) for n in FACT_ROWS}
+    facts["stg_mongo_transactions"] = SILVER_TRANSACTIONS
     ledger = lake.read_table(workspace, "gold", "identity_ledger")
     inputs = Inputs(links, read_records(workspace, IDENTITY, links), ledger, facts)
     expected = assemble(inputs, IDENTITY)
     built = build_profile(workspace, IDENTITY)
     assert built.equals(expected)
     by_id = {r["primary_email"]: r for r in built.to_pylist()}
-    assert by_id["anna.keller@example.org"]["orders_count"] == 2  # the facts were read
+    anna, dora = by_id["anna.keller@example.org"], by_id["dora.w@example.de"]
+    # Her two seed-000 orders and her silver transaction, not the one silver quarantined.
+    assert (anna["orders_count"], anna["total_revenue"]) == (3, 125.0)
+    assert anna["last_purchase_at"] == datetime(2024, 6, 2, 10)
+    assert (dora["orders_count"], dora["total_revenue"], dora["primary_source"]) == (
+        1, 12.5, "marketing",
+    )  # fmt: skip
     assert by_id["b.novak@example.net"]["consent_scopes"] == []  # the unsubscribe counted
 
 

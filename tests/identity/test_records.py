@@ -107,3 +107,54 @@ def test_a_repeated_id_keeps_the_row_silver_keeps() -> None:
 def test_without_lineage_a_repeated_id_keeps_its_first_row() -> None:
     kept, left_out = one_per_id(pa.table({"id": [7, 8, 7], "v": ["a", "b", "c"]}), "id")
     assert (kept["v"].to_pylist(), left_out) == (["a", "b"], 1)
+
+
+def test_raw_text_of_a_document_source_is_read_as_silver_reads_it() -> None:
+    """Seed 004's customers land as the text of their JSON values: a placeholder word is no
+    value, an object or array where text belongs says nothing, mis-encoded UTF-8 is read back,
+    and NA stays Namibia's code in a country."""
+    source = IdentitySource(
+        table="mongo_customers", id="customer_id",
+        roles={"first_name": "first_name", "last_name": "last_name", "email": "email",
+               "phone": "phone", "city": "city", "country": "country"},
+    )  # fmt: skip
+    bronze = pa.table({
+        "customer_id": ["CUST00001", "CUST00002", " CUST00003 ", "CUST00004"],
+        "first_name": ["N/A", "Ã\x89milie", "Raúl", " null "],
+        "last_name": ["Ã\x81lvarez", "Fernandez", "#N/A", "Null"],
+        "email": ["n/a", "emilie.fernandez@@live.fr", "raul@x.es", None],
+        "phone": ["n/a", "+33771763504", "06 12", None],
+        "city": ['{"name": "Paris"}', "BIARRITZ", "[]", "None"],
+        "country": ["NA", "République française", "España", "N/A"],
+    })  # fmt: skip
+    read = normalise_records(source_roles("marketing", source, bronze))
+    assert read.column("record_key").to_pylist() == [
+        "marketing:CUST00001", "marketing:CUST00002", "marketing:CUST00003", "marketing:CUST00004",
+    ]  # fmt: skip
+    assert read.column("first_name").to_pylist() == [None, "emilie", "raul", None]
+    assert read.column("last_name").to_pylist() == ["alvarez", "fernandez", None, "null"]
+    assert read.column("email_canonical").to_pylist() == [
+        None, "emilie.fernandez@live.fr", "raul@x.es", None,
+    ]  # fmt: skip
+    assert read.column("phone").to_pylist() == [None, "+33771763504", None, None]
+    assert read.column("city").to_pylist() == [None, "biarritz", None, None]
+    assert read.column("country").to_pylist() == ["NA", "FR", "ES", None]
+
+
+def test_a_document_sources_repeated_id_keeps_its_first_document() -> None:
+    """A copy of a customer further down the collection (its city shouted) is no record."""
+    bronze = pa.table({
+        "customer_id": ["CUST00001", "CUST00002", "CUST00001"],
+        "city": ["Lyon", "Nice", "LYON"],
+        "_source_file": ["sources/marketing/customers.jsonl"] * 3,
+        "_row_number": [1, 2, 3],
+    })  # fmt: skip
+    kept, left_out = one_per_id(bronze, "customer_id")
+    assert (kept["city"].to_pylist(), left_out) == (["Lyon", "Nice"], 1)
+
+
+def test_an_id_written_as_a_missing_word_is_no_record() -> None:
+    """Silver reads N/A or NULL as no key and quarantines the row; so no record has it."""
+    bronze = pa.table({"customer_id": ["CUST00001", "N/A", " null", "NA"], "v": list("abcd")})
+    kept, left_out = one_per_id(bronze, "customer_id")
+    assert (kept["v"].to_pylist(), left_out) == (["a"], 3)

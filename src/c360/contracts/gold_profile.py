@@ -2,9 +2,11 @@
 
 Contact and demographic values come from the identity sources' records through survivorship;
 consent is merged so that the most restrictive record wins; engagement, commerce and value come
-from seed 000's gold facts of the ``crm_customers`` records linked to the customer. "The reference
-date" is the ``as_of`` of the build: by default the latest timestamp of ``fct_orders``,
-``fct_interactions`` and ``fct_email_events``, so a rebuild on the same data gives the same table.
+from seed 000's gold facts of the ``crm_customers`` records linked to the customer, and purchases
+also from seed 004's transactions (silver ``stg_mongo_transactions``) of its linked
+``mongo_customers`` records. "The reference date" is the ``as_of`` of the build: by default the
+latest timestamp of ``fct_orders``, ``fct_interactions``, ``fct_email_events`` and
+``stg_mongo_transactions``, so a rebuild on the same data gives the same table.
 The rules behind every derived value are in ``c360.identity.profile*``.
 """
 
@@ -35,7 +37,8 @@ CUSTOMER_PROFILE: Table = gold_table(
     "001",
     "customer_profile",
     "The unified customer profile: one row per customer360_id with contact values chosen by "
-    "survivorship, merged consent, engagement and commerce from the linked seed-000 customers, "
+    "survivorship, merged consent, engagement and commerce from the linked seed-000 customers "
+    "(and the purchases of the linked seed-004 marketing customers), "
     "rule-based scores and segments, and the record each surviving value came from.",
     ("customer360_id",),
     # Core
@@ -170,8 +173,9 @@ CUSTOMER_PROFILE: Table = gold_table(
     Column(
         "gender",
         "string",
-        "Survivorship of the gender attribute (default most_recent); NULL when no identity "
-        "source maps one (none does in the demo project: no linked source records gender)",
+        "Survivorship of the gender attribute (default most_recent): M or F for the spellings "
+        "silver reads as them (male, Femme, H, w…), other text as written; NULL when no record "
+        "gives one (in the demo project only seed 004's marketing customers record it)",
         nullable=True,
     ),
     Column(
@@ -212,7 +216,8 @@ CUSTOMER_PROFILE: Table = gold_table(
     Column(
         "first_seen_at",
         "timestamp",
-        "Earliest touch: a source record's updated_at, an order (any status), a CRM interaction, "
+        "Earliest touch: a source record's updated_at, an order (any status), a seed-004 "
+        "transaction, a CRM interaction, "
         "a person's first open or click of a send (fct_email_events.first_human_open_at / "
         "first_human_click_at: a scanner's or proxy's is none); touches after the reference "
         "date are ignored",
@@ -223,7 +228,8 @@ CUSTOMER_PROFILE: Table = gold_table(
         "last_channel_seen",
         "string",
         "Channel of the latest touch (ties: the first name alphabetically): orders web, app "
-        "(mobile_app), store (in_store), phone; interactions support (support_ticket, "
+        "(mobile_app), store (in_store), phone; seed-004 transactions web (an online shop's); "
+        "interactions support (support_ticket, "
         "complaint) else their channel (in_app -> app); e-mail opens and clicks a person made "
         "email; a "
         "record's date its source: web and ecommerce -> web, loyalty -> loyalty, others -> crm",
@@ -233,13 +239,13 @@ CUSTOMER_PROFILE: Table = gold_table(
     _int(
         "total_sessions",
         "No web analytics source exists: distinct calendar days with a digital touch (an order "
-        "on web or mobile_app, a person's first click of a send (first_human_click_at), a chat "
-        "or in_app interaction)",
+        "on web or mobile_app, a seed-004 transaction, a person's first click of a send "
+        "(first_human_click_at), a chat or in_app interaction)",
     ),
     _int(
         "total_interactions",
         "CRM interactions + e-mail open events + e-mail click events (repeats count) + orders "
-        "of any status",
+        "of any status + seed-004 transactions",
     ),
     _int("email_opens", "Sum of fct_email_events.count_opens (repeat opens count)"),
     _int("email_clicks", "Sum of fct_email_events.count_clicks (repeat clicks count)"),
@@ -275,23 +281,45 @@ CUSTOMER_PROFILE: Table = gold_table(
     ),
     # Commerce & value
     Column(
-        "first_purchase_at", "timestamp", "Earliest order_at of a completed order", nullable=True
+        "first_purchase_at",
+        "timestamp",
+        "Earliest order_at of a completed order or transaction_at of a seed-004 transaction",
+        nullable=True,
     ),
-    Column("last_purchase_at", "timestamp", "Latest order_at of a completed order", nullable=True),
-    _int("orders_count", "fct_orders with status completed (pending and canceled do not count)"),
-    _money("total_revenue", "Sum of total_amount_eur of completed orders (EUR, 0 without any)"),
+    Column(
+        "last_purchase_at",
+        "timestamp",
+        "Latest order_at of a completed order or transaction_at of a seed-004 transaction",
+        nullable=True,
+    ),
+    _int(
+        "orders_count",
+        "fct_orders with status completed (pending and canceled do not count) + the customer's "
+        "seed-004 transactions: each row of silver stg_mongo_transactions is one completed "
+        "order (seed 004 gives no status; silver has left out the invalid, orphaned, future and "
+        "repeated ones), as customer_metrics.total_transactions counts them",
+    ),
+    _money(
+        "total_revenue",
+        "Sum of total_amount_eur of completed orders + sum of the seed-004 transactions' "
+        "total_amount (amount - discount_applied + shipping_cost, each to the cent with ties "
+        "up, as customer_metrics.total_spent sums them), to the cent (EUR, every amount of the "
+        "generated world is EUR; 0 without any)",
+    ),
     _money(
         "avg_order_value",
-        "total_revenue / orders_count to the cent (EUR); NULL without completed orders",
+        "total_revenue / orders_count to the cent (EUR); NULL without completed orders or "
+        "seed-004 transactions",
         nullable=True,
     ),
     _int("refunds_count", "Distinct orders with an approved return (fct_returns)"),
     _money("refunds_amount", "Sum of amount_refunded_eur of approved returns (EUR)"),
     _money(
         "lifetime_value",
-        "Seed 000's CLV per customer (crm_customer_profile.clv_score): total_revenue x the mean "
-        "margin_pct (dim_product) over the lines of its completed orders, to the cent (EUR); 0 "
-        "without completed orders",
+        "Seed 000's CLV per customer (crm_customer_profile.clv_score): the revenue of its "
+        "completed orders (seed 000's part of total_revenue: seed 004 knows no margin) x the "
+        "mean margin_pct (dim_product) over their lines, to the cent (EUR); 0 without completed "
+        "orders",
     ),
     Column(
         "loyalty_tier",
@@ -342,7 +370,7 @@ CUSTOMER_PROFILE: Table = gold_table(
         "primary_segment",
         "string",
         "'<value> – <state>': value High value (total_revenue in the top 20% of buyers), "
-        "Regular (other buyers) or Prospect (no completed order); state at risk "
+        "Regular (other buyers) or Prospect (orders_count 0); state at risk "
         "(churn_risk_score >= 0.6), engaged (engagement_score >= 50) or dormant",
     ),
     Column(

@@ -2,7 +2,8 @@
 
 Each system has its own ids, column names and formats, and its own noise (typos, nicknames, old
 addresses, other e-mails, shared household contacts). ``truth_identity`` maps every record to its
-person; its ``source`` column holds the keys of ``SOURCES``, and ``customers`` for seed 000.
+person; its ``source`` column holds the keys of ``SOURCES``, ``customers`` for seed 000 and
+``marketing`` for seed 004's customers.
 """
 
 from __future__ import annotations
@@ -150,7 +151,10 @@ TABLES = (CRM_CONTACTS, LOYALTY_MEMBERS, WEB_ACCOUNTS, ECOMMERCE_CUSTOMERS)
 
 # How the generated workspace maps these tables to identity roles (written into its c360.yaml).
 # Seed 000's customer master joins them: its only identifying column is the e-mail, and its
-# customer_id is what every seed-000 fact (orders, sends, interactions) refers to.
+# customer_id is what every seed-000 fact (orders, sends, interactions) refers to. Seed 004's
+# marketing customers (MongoDB, raw text) join too: their customer_id is what its transactions
+# refer to. Listed most trusted first (the profile's primary_source): seed 004's dirty
+# contacts last. They carry no date, so they win no most_recent vote over a dated record.
 IDENTITY_SOURCES: dict[str, dict[str, object]] = {
     "crm": {
         "table": "identity_crm_contacts",
@@ -201,5 +205,14 @@ IDENTITY_SOURCES: dict[str, dict[str, object]] = {
             "language": "locale", "preferred_channel": "preferred_channel",
             "consent_email": "consent_email", "consent_sms": "consent_sms",
         },
+    },
+    "marketing": {
+        "table": "mongo_customers",
+        "id": "customer_id",
+        "roles": {
+            "first_name": "first_name", "last_name": "last_name", "email": "email",
+            "phone": "phone", "city": "city", "country": "country",
+        },
+        "attributes": {"gender": "gender", "marketing_opt_in": "marketing_consent"},
     },
 }  # fmt: skip

@@ -2,7 +2,8 @@
 
 Contact values survive from the identity sources' records (``survivorship``), consent is merged
 most-restrictive-first (``consent``), activity and value come from seed 000's gold facts of the
-linked ``crm_customers`` records, and scores and segments follow documented rules.
+linked ``crm_customers`` records and seed 004's transactions of the linked ``mongo_customers``
+records, and scores and segments follow documented rules.
 :func:`assemble` is a pure function of :class:`Inputs`, so tests feed it literal tables;
 :func:`build_profile` reads them from a workspace. Every column's rule is in
 ``contracts.gold_profile``.
@@ -30,13 +31,23 @@ from c360.pipeline import lake
 from c360.pipeline.gold.run import conform
 
 FACT_TABLE = "crm_customers"  # the source table whose ids key seed 000's gold facts
+PURCHASE_TABLE = "mongo_customers"  # the source table whose ids key seed 004's transactions
+TRANSACTIONS = "stg_mongo_transactions"
 FACTS = (
     "fct_orders", "fct_order_lines", "dim_product", "fct_returns", "fct_email_events",
     "fct_interactions", "mart_ecommerce_rfm", "bridge_customer_segment", "dim_segment",
-    "customer_recommendations", "customer_scores", "customer_text_features",
+    "customer_recommendations", "customer_scores", "customer_text_features", TRANSACTIONS,
 )  # fmt: skip
 DATED_FACTS = {"fct_orders": "order_at", "fct_interactions": "occurred_at",
-               "fct_email_events": "send_at"}  # fmt: skip
+               "fct_email_events": "send_at", TRANSACTIONS: "transaction_at"}  # fmt: skip
+# Facts read from silver, and their columns' types (silver models have no contract): seed 004's
+# gold marts are per customer or per month, while the profile counts each transaction.
+SILVER_FACTS = {
+    TRANSACTIONS: pa.schema([
+        ("transaction_id", pa.string()), ("customer_id", pa.string()),
+        ("total_amount", pa.float64()), ("transaction_at", pa.timestamp("us")),
+    ]),
+}  # fmt: skip
 # The columns the profile reads of each table (the facts are wide: reading only these halves
 # the time and memory of reading them).
 READ_COLUMNS = {
@@ -60,6 +71,7 @@ READ_COLUMNS = {
         "last_note_date", "last_note_sentiment",
     ),
     "identity_ledger": ("run_id", "ids_before", "id_after"),
+    TRANSACTIONS: tuple(SILVER_FACTS[TRANSACTIONS].names),
 }  # fmt: skip
 _STAMP = pa.timestamp("us")
 _TEXT = pa.string()
@@ -82,7 +94,8 @@ class Inputs:
 
 
 class LakeFacts(Mapping[str, pa.Table]):
-    """A workspace's gold :data:`FACTS` (their :data:`READ_COLUMNS`), read from the lake each
+    """A workspace's :data:`FACTS` (their :data:`READ_COLUMNS`; gold, or silver for
+    :data:`SILVER_FACTS`), read from the lake each
     time one is asked for and never kept: the profile holds a fact only while it works out the
     columns it feeds, not all of them (500 MB at scale 10) for the whole build."""
 
@@ -90,7 +103,7 @@ class LakeFacts(Mapping[str, pa.Table]):
         self.workspace = Path(workspace)
 
     def __getitem__(self, name: str) -> pa.Table:
-        return _read_gold(self.workspace, name, READ_COLUMNS[name])
+        return _read_fact(self.workspace, name, READ_COLUMNS[name])
 
     def __contains__(self, name: object) -> bool:
         return name in FACTS
@@ -102,11 +115,20 @@ class LakeFacts(Mapping[str, pa.Table]):
         return len(FACTS)
 
 
-def _read_gold(workspace: Path, name: str, columns: Sequence[str]) -> pa.Table:
-    """``columns`` of a gold table, or none of its rows when the run did not build it."""
-    if lake.table_dir(workspace, "gold", name).exists():
-        return lake.read_table(workspace, "gold", name, list(columns))
-    return contracts.get(name).arrow_schema().empty_table().select(list(columns))
+def _read_fact(workspace: Path, name: str, columns: Sequence[str]) -> pa.Table:
+    """``columns`` of a gold table (silver for :data:`SILVER_FACTS`), or none of its rows when
+    the run did not build it."""
+    layer = "silver" if name in SILVER_FACTS else "gold"
+    if lake.table_dir(workspace, layer, name).exists():
+        return lake.read_table(workspace, layer, name, list(columns))
+    return _empty(name).select(list(columns))
+
+
+def _empty(name: str) -> pa.Table:
+    """A fact without rows, with its columns."""
+    if name in SILVER_FACTS:
+        return SILVER_FACTS[name].empty_table()
+    return contracts.get(name).arrow_schema().empty_table()
 
 
 def build_profile(workspace: Path, identity: Identity, as_of: datetime | None = None) -> pa.Table:
@@ -119,14 +141,15 @@ def build_profile(workspace: Path, identity: Identity, as_of: datetime | None = 
     links = read_links(workspace)
     values = record_values(read_records(workspace, identity, links), _now())  # read_at: now
     as_of = as_of or reference_date(
-        {n: _read_gold(workspace, n, [c]) for n, c in DATED_FACTS.items()}
+        {n: _read_fact(workspace, n, [c]) for n, c in DATED_FACTS.items()}
     )
-    ledger = _read_gold(workspace, "identity_ledger", READ_COLUMNS["identity_ledger"])
+    ledger = _read_fact(workspace, "identity_ledger", READ_COLUMNS["identity_ledger"])
     return _profile(links, values, ledger, LakeFacts(workspace), identity, as_of)
 
 
 def reference_date(facts: Mapping[str, pa.Table]) -> datetime:
-    """The latest timestamp of the dated facts (orders, interactions, sends): "now" for the data."""
+    """The latest timestamp of the dated facts (orders, interactions, sends, seed 004's
+    transactions): "now" for the data."""
     latest = [pc.max(facts[n].column(c)).as_py() for n, c in DATED_FACTS.items() if n in facts]
     found = [t for t in latest if t is not None]
     return max(found) if found else datetime.now(UTC).replace(tzinfo=None, microsecond=0)
@@ -249,23 +272,28 @@ def _profile(
     the profile's own columns."""
 
     def fact(name: str) -> pa.Table:
-        return facts.get(name, contracts.get(name).arrow_schema().empty_table())
+        return facts[name] if name in facts else _empty(name)
+
+    def keyed_by(table: str) -> pa.Table:
+        sources = [name for name, s in identity.sources.items() if s.table == table]
+        return profile_activity.customer_map(links, sources, customers)
 
     customers = pc.unique(links.column("customer360_id").combine_chunks()).sort()
-    fact_sources = [name for name, s in identity.sources.items() if s.table == FACT_TABLE]
-    ids = profile_activity.customer_map(links, fact_sources, customers)
+    ids = keyed_by(FACT_TABLE)
     columns: dict[str, pa.Array] = {"customer360_id": customers}
+    bought = profile_activity.purchases(fact(TRANSACTIONS), keyed_by(PURCHASE_TABLE))
     orders = fact("fct_orders")
     columns.update(profile_activity.commerce(
-        customers, ids, orders, fact("fct_returns"), fact("fct_order_lines"), fact("dim_product")
+        customers, ids, orders, fact("fct_returns"), fact("fct_order_lines"), fact("dim_product"),
+        bought,
     ))  # fmt: skip
     emails = fact("fct_email_events")
     unsubscribed = _unsubscribed(customers, ids, emails)
     columns.update(profile_activity.engagement(
         customers, ids, orders, fact("fct_interactions"), emails,
-        values.select(["customer360_id", "source", "updated_at"]), as_of,
+        values.select(["customer360_id", "source", "updated_at"]), as_of, bought,
     ))  # fmt: skip
-    del orders, emails
+    del orders, emails, bought
     columns.update(profile_attributes.consents(customers, values, unsubscribed))
     columns.update(profile_notes.notes(customers, ids, fact("customer_text_features")))
     columns["recommendation_vector"] = profile_activity.recommendations(

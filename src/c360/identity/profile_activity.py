@@ -1,9 +1,11 @@
-"""Per customer: commerce and engagement from seed 000's gold facts, joined through identity links.
+"""Per customer: commerce and engagement from seed 000's gold facts and seed 004's transactions,
+joined through identity links.
 
-Every fact carries seed 000's ``customer_id``; the identity records of the ``crm_customers``
-source have that id as ``record_id``, so one join gives each fact its ``customer360_id``. Pure
-functions on Arrow tables (grouped aggregations, no loop per customer); a customer without facts
-gets zero counts and NULL dates.
+Every seed-000 fact carries seed 000's ``customer_id``; the identity records of the
+``crm_customers`` source have that id as ``record_id``, so one join gives each fact its
+``customer360_id``. Seed 004's transactions join the same way through the records of the
+``mongo_customers`` source (:func:`purchases`). Pure functions on Arrow tables (grouped
+aggregations, no loop per customer); a customer without facts gets zero counts and NULL dates.
 """
 
 from __future__ import annotations
@@ -26,10 +28,15 @@ ORDER_CHANNELS = {"web": "web", "mobile_app": "app", "in_store": "store", "phone
 INTERACTION_CHANNELS = {"email": "email", "phone": "phone", "chat": "chat", "in_app": "app"}
 RECORD_CHANNELS = {"web": "web", "ecommerce": "web", "loyalty": "loyalty"}  # others: crm
 DIGITAL_ORDER_CHANNELS = ("web", "mobile_app")
+# Seed 004 is an online shop's marketing data (its purchases come at the web shop's hours).
+PURCHASE_CHANNEL = "web"
 DIGITAL_INTERACTION_CHANNELS = ("chat", "in_app")
 TOP_PRODUCTS = 5
 _STAMP = pa.timestamp("us")
 _TEXT = pa.string()
+# Purchases outside seed 000's orders, each a completed order: its customer's code, id, amount.
+PURCHASES = pa.schema([("code", pa.int32()), ("purchase_id", _TEXT), ("amount_eur", pa.float64()),
+                       ("at", _STAMP)])  # fmt: skip
 
 
 def customer_map(links: pa.Table, fact_sources: Sequence[str], customers: pa.Array) -> pa.Table:
@@ -63,6 +70,32 @@ def _by_customer(customers: pa.Array, rows: pa.Table, aggregations: list[tuple[s
         )
         for column, how in aggregations
     }
+
+
+def cents(values: pa.ChunkedArray | pa.Array) -> pa.Array:
+    """Amounts to the cent as gold's ``rounding.cents`` rounds them (ties up): floor(x·100+½)/100.
+
+    >>> cents(pa.array([10.125, 0.004, None])).to_pylist()
+    [10.13, 0.0, None]
+    """
+    return pc.divide(pc.floor(pc.add(pc.multiply(values, 100.0), 0.5)), 100.0)
+
+
+def purchases(transactions: pa.Table, ids: pa.Table) -> pa.Table:
+    """Seed 004's transactions (silver ``stg_mongo_transactions``) of linked customers as
+    :data:`PURCHASES`: each one a completed order of ``total_amount`` (amount − discount +
+    shipping), to the cent as ``customer_metrics`` sums it. Silver has already left out the
+    invalid, orphaned, future and repeated ones; seed 004 gives a transaction no status."""
+    rows = linked(transactions, ids)
+    return pa.table(
+        {
+            "code": pc.cast(rows.column("code"), pa.int32()),
+            "purchase_id": rows.column("transaction_id"),
+            "amount_eur": cents(rows.column("total_amount")),
+            "at": _stamps(rows.column("transaction_at")),
+        },
+        schema=PURCHASES,
+    )
 
 
 def _zero(values: pa.Array) -> pa.Array:
@@ -110,21 +143,31 @@ def commerce(
     returns: pa.Table,
     order_lines: pa.Table,
     products: pa.Table,
+    other_purchases: pa.Table | None = None,
 ) -> dict[str, pa.Array]:
-    """Purchases (completed orders only), refunds (approved returns), CLV, interests, products."""
+    """Purchases (seed 000's completed orders and ``other_purchases``, :data:`PURCHASES`),
+    refunds (approved returns), CLV, interests (seed 000's alone: it knows margins and
+    categories)."""
     done = linked(orders, ids).filter(pc.field("status") == COMPLETED)
+    orders_done = pa.table(
+        {
+            "code": pc.cast(done.column("code"), pa.int32()),
+            "purchase_id": pc.cast(done.column("order_id"), _TEXT),
+            "amount_eur": pc.cast(done.column("total_amount_eur"), pa.float64()),
+            "at": _stamps(done.column("order_at")),
+        },
+        schema=PURCHASES,
+    )
+    own = _by_customer(customers, orders_done, [("amount_eur", "sum")])["amount_eur_sum"]
+    if other_purchases is not None:
+        orders_done = pa.concat_tables([orders_done, other_purchases.cast(PURCHASES)])
     money = _by_customer(
         customers,
-        done,
-        [
-            ("order_id", "count"),
-            ("total_amount_eur", "sum"),
-            ("order_at", "min"),
-            ("order_at", "max"),
-        ],
+        orders_done,
+        [("purchase_id", "count"), ("amount_eur", "sum"), ("at", "min"), ("at", "max")],
     )
-    count = _zero(money["order_id_count"])
-    revenue = pc.round(_zero(money["total_amount_eur_sum"]), 2)
+    count = _zero(money["purchase_id_count"])
+    revenue = pc.round(_zero(money["amount_eur_sum"]), 2)
     bought = pc.greater(count, 0)
     aov = pc.if_else(bought, pc.round(pc.divide(revenue, pc.cast(count, pa.float64())), 2), None)
 
@@ -142,7 +185,7 @@ def commerce(
     # Seed 000's per-customer CLV (crm_customer_profile.clv_score): the mean over lines, not
     # over distinct products, so a product bought on many lines weighs more.
     margin = _by_customer(customers, lines, [("margin_pct", "mean")])["margin_pct_mean"]
-    clv = pc.round(pc.multiply(revenue, pc.fill_null(margin, 0.0)), 2)
+    clv = pc.round(pc.multiply(pc.round(_zero(own), 2), pc.fill_null(margin, 0.0)), 2)
 
     # An inferred member of dim_product (its row quarantined in silver) has no category.
     categorised = lines.filter(pc.is_valid(lines.column("category")))
@@ -150,8 +193,8 @@ def commerce(
         [("qty", "sum")]
     )
     return {
-        "first_purchase_at": _stamps(money["order_at_min"]),
-        "last_purchase_at": _stamps(money["order_at_max"]),
+        "first_purchase_at": money["at_min"],
+        "last_purchase_at": money["at_max"],
         "orders_count": count,
         "total_revenue": revenue,
         "avg_order_value": aov,
@@ -174,11 +217,13 @@ def _touches(
     interactions: pa.Table,
     email_events: pa.Table,
     records: pa.Table,
+    other_purchases: pa.Table | None,
 ) -> pa.Table:
     """Every dated touch: (code, at, channel, is_digital); ``records`` carry their code.
 
     E-mail touches are a person's first open and click of a send (``fct_email_events``'s
-    ``first_human_open_at`` / ``first_human_click_at``), never a machine's."""
+    ``first_human_open_at`` / ``first_human_click_at``), never a machine's. ``other_purchases``
+    (:data:`PURCHASES`) are digital touches of :data:`PURCHASE_CHANNEL`."""
     parts = []
 
     def add(rows: pa.Table, at: str, channel: pa.Array, digital: pa.Array) -> None:
@@ -218,6 +263,10 @@ def _touches(
     email = pa.repeat(pa.scalar("email", _TEXT), mails.num_rows)
     add(mails, "first_human_open_at", email, pa.array(np.zeros(mails.num_rows, bool)))
     add(mails, "first_human_click_at", email, pa.array(np.ones(mails.num_rows, bool)))
+    if other_purchases is not None:
+        n = other_purchases.num_rows
+        shop = pa.repeat(pa.scalar(PURCHASE_CHANNEL, _TEXT), n)
+        add(other_purchases, "at", shop, pa.array(np.ones(n, bool)))
     sources = pc.fill_null(mapped(records.column("source"), RECORD_CHANNELS), "crm")
     add(records, "updated_at", sources, pa.array(np.zeros(records.num_rows, bool)))
     return pa.concat_tables(parts)
@@ -231,8 +280,10 @@ def engagement(
     email_events: pa.Table,
     records: pa.Table,
     as_of: datetime,
+    other_purchases: pa.Table | None = None,
 ) -> dict[str, pa.Array]:
-    """Touch dates, sessions, e-mail and CRM counts; ``records``: id, source, updated_at."""
+    """Touch dates, sessions, e-mail and CRM counts; ``records``: id, source, updated_at;
+    ``other_purchases`` (:data:`PURCHASES`) are touches and interactions as orders are."""
     mails = _by_customer(
         customers,
         linked(email_events, ids),
@@ -251,11 +302,14 @@ def engagement(
         pc.add(_zero(counted["interaction_id_count"]), _zero(placed["order_id_count"])),
         pc.add(opens, clicks),
     )
+    if other_purchases is not None:
+        bought = _by_customer(customers, other_purchases, [("purchase_id", "count")])
+        total = pc.add(total, _zero(bought["purchase_id_count"]))
 
     records = records.append_column(
         "code", position_in(customers, records.column("customer360_id"))
     )
-    touches = _touches(ids, orders, interactions, email_events, records)
+    touches = _touches(ids, orders, interactions, email_events, records, other_purchases)
     touches = touches.filter(pc.field("at") <= pa.scalar(as_of, _STAMP))
     seen = _by_customer(customers, touches, [("at", "min"), ("at", "max")])
     latest = touches.sort_by(

@@ -18,6 +18,7 @@ import pyarrow.compute as pc
 from c360.config import Identity
 from c360.identity import normalise
 from c360.identity.normalise import per_pair, per_value
+from c360.identity.raw_text import read_as_silver
 from c360.identity.records import (
     IdentityConfigError,
     check_landed,
@@ -27,6 +28,7 @@ from c360.identity.records import (
     without_placeholders,
 )
 from c360.pipeline import lake
+from c360.pipeline.silver.marketing import GENDERS
 
 # Profile attributes a source can map besides its matching roles (identity.sources.*.attributes).
 PLAIN_ATTRIBUTES = (
@@ -99,7 +101,7 @@ def read_records(workspace: Path, identity: Identity, links: pa.Table) -> pa.Tab
         raw = one_per_id(lake.read_table(workspace, "bronze", source.table), source.id)[0]
         roles = source_roles(name, source, raw, date_order(workspace, source.table))
         for attribute, column in source.attributes.items():
-            roles = roles.append_column(attribute, pc.cast(raw.column(column), _TEXT))
+            roles = roles.append_column(attribute, read_as_silver(raw.column(column)))
         if "updated_at" not in roles.column_names:
             roles = roles.append_column("updated_at", pa.nulls(roles.num_rows, pa.timestamp("us")))
         parts.append(roles)
@@ -124,6 +126,17 @@ def display_case(value: str | None) -> str | None:
     if text.isupper() or text.islower():
         return _WORD_START.sub(lambda m: m.group(1) + m.group(2).upper(), text.lower())
     return text
+
+
+@lru_cache(maxsize=1 << 8)
+def gender_code(value: str | None) -> str | None:
+    """M or F for the spellings silver reads as them (male, Femme, H, w); other text as
+    :func:`display_case` writes it.
+
+    >>> gender_code("Femme"), gender_code(" m"), gender_code("non-binary"), gender_code("")
+    ('F', 'M', 'Non-Binary', None)
+    """
+    return GENDERS.get((value or "").strip().lower()) or display_case(value)
 
 
 @lru_cache(maxsize=1 << 12)
@@ -215,7 +228,7 @@ def record_values(records: pa.Table, read_at: datetime | None = None) -> pa.Tabl
     columns["language"] = per_value(_text(records, "language"), language_code)
     columns["preferred_channel"] = _lower(_text(records, "preferred_channel"))
     columns["loyalty_tier"] = _lower(_text(records, "loyalty_tier"))
-    columns["gender"] = per_value(_text(records, "gender"), display_case)
+    columns["gender"] = per_value(_text(records, "gender"), gender_code)
     columns["loyalty_points_balance"] = per_value(_text(records, "loyalty_points_balance"), _number)
     for name in records.column_names:
         if is_consent(name):

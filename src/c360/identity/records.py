@@ -1,8 +1,9 @@
 """The people records of every configured source, in one table of roles, normalised.
 
 Each source table is read from bronze (raw text, nothing lost), its mapped columns renamed to
-their roles, and one row kept per record id, the one silver keeps (``one_per_id``). Records
-with nothing to match on are kept and marked, to stay singletons.
+their roles and read as silver reads text (``raw_text``: placeholder words and JSON objects are
+no value, mis-encoded text is repaired), and one row kept per record id, the one silver keeps
+(``one_per_id``). Records with nothing to match on are kept and marked, to stay singletons.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import pyarrow.dataset as ds
 from c360 import config
 from c360.config import Identity, IdentitySource
 from c360.identity.normalise import normalise_records
+from c360.identity.raw_text import MISSING_WORD, read_as_silver
 from c360.pipeline import lake
 
 # Normalised columns that count as evidence when a record is compared with another.
@@ -123,7 +125,9 @@ def source_roles(
     for role, column in source.roles.items():
         values = table.column(column).combine_chunks()
         columns[role] = (
-            day_first(values, dates) if role == "date_of_birth" else pc.cast(values, pa.string())
+            day_first(values, dates)
+            if role == "date_of_birth"
+            else read_as_silver(values, words=role != "country")
         )
     if source.updated_at:
         updated = table.column(source.updated_at).combine_chunks()
@@ -132,9 +136,11 @@ def source_roles(
 
 
 def _ids(values: pa.Array | pa.ChunkedArray) -> pa.ChunkedArray | pa.Array:
-    """Ids as text, trimmed as silver trims keys; a blank one is NULL."""
+    """Ids as text, trimmed as silver trims keys; a blank one, or a word meaning missing
+    (N/A, NULL…), is NULL."""
     text = pc.utf8_trim_whitespace(pc.cast(values, pa.string()))
-    return pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text)
+    blank = pc.or_(pc.equal(text, ""), pc.match_substring_regex(text, MISSING_WORD))
+    return pc.if_else(blank, pa.scalar(None, pa.string()), text)
 
 
 def one_per_id(table: pa.Table, id_column: str) -> tuple[pa.Table, int]:

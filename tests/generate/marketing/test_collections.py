@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.csv as pacsv
 import pytest
 from bson import ObjectId, json_util
 
@@ -297,3 +298,13 @@ def test_campaign_names_fit_their_start_dates(ws: Path) -> None:
     docs = [d for d in read(ws, "mongo_campaigns") if when(d.get("start_date")) is not None]
     starts = [d["start_date"]["$date"] for d in docs]
     assert misdated([d.get("campaign_name") for d in docs], starts) == []
+
+
+def test_identity_truth_holds_every_marketing_customer_once(ws: Path) -> None:
+    """Identity evaluation scores the marketing source's records: each customer id, once
+    though bronze repeats some, belongs to the person truth_marketing_people names."""
+    people = pacsv.read_csv(ws / "truth" / "marketing_people.csv").to_pylist()
+    truth = pacsv.read_csv(ws / "truth" / "identity.csv").to_pylist()
+    marketing = [(r["record_id"], r["person_id"]) for r in truth if r["source"] == "marketing"]
+    assert sorted(marketing) == sorted((r["customer_id"], r["person_id"]) for r in people)
+    assert {r["record_id"] for r in truth if r["source"] == "marketing"} == customer_ids(ws)

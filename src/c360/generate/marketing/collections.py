@@ -1,6 +1,7 @@
 """Seed 004, MongoDB ``bronze_db``: marketing contacts, their transactions and the campaigns.
 
-A quarter of each block's people are contacts with their own ids (CUST00042); their purchases
+A quarter of each block's people are contacts with their own ids (CUST00042), each listed in
+``truth_identity`` as a record of the identity source ``marketing``; their purchases
 are drawn independently of seed 000, at the web shop's hours (``clock.WEB``). Many errors and
 missing values are always present, each one listed in the defect manifest. Types and ObjectIds
 are restored by ``mongo_documents``.
@@ -14,6 +15,7 @@ import numpy as np
 import pyarrow as pa
 
 from c360.contracts import marketing_bronze as contract
+from c360.contracts import truth
 from c360.generate import defect_values as dv
 from c360.generate import vocab
 from c360.generate.arrays import ids, pick, weighted
@@ -98,11 +100,13 @@ def block_outputs(block: Block, base: Seed000) -> Iterator[Output]:
     who = np.sort(rng.choice(block.n, k, replace=False))
     customer_ids = ids("CUST", block.next_ids(contract.CUSTOMERS.name, k), 5)
     yield contract.CUSTOMERS.name, _customers(block, who, customer_ids)
+    people = block.people.column("customer_id").take(who)
+    yield "truth_marketing_people", pa.table({"customer_id": customer_ids, "person_id": people})
+    # The customers are the identity source "marketing": evaluation scores their records.
+    truth_rows = {"source": pa.array(["marketing"] * k, pa.string()), "record_id": customer_ids}
     yield (
-        "truth_marketing_people",
-        pa.table(
-            {"customer_id": customer_ids, "person_id": block.people.column("customer_id").take(who)}
-        ),
+        "truth_identity",
+        pa.table(truth_rows | {"person_id": people}, schema=truth.IDENTITY.arrow_schema()),
     )
     m = quota(plan.rows(contract.TRANSACTIONS), block.start, stop, plan.n_customers)
     if k:
