@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyarrow as pa
 
 from c360.engines import Engine
-from c360.pipeline.gold.rounding import cents, fixed
+from c360.pipeline.gold.rounding import cents, exact_sum, fixed
 
 
 def test_ties_round_up_and_nulls_stay_null(engine: Engine) -> None:
@@ -16,3 +16,19 @@ def test_ties_round_up_and_nulls_stay_null(engine: Engine) -> None:
     out = engine.to_arrow(t.select(c=cents(t.x), f=fixed(t.x, 3)))
     assert out.column("c").to_pylist() == [1.0, 744.99, -2.5, 0.67, None]
     assert out.column("f").to_pylist() == [1.005, 744.985, -2.5, 0.667, None]
+
+
+def test_sums_do_not_depend_on_the_order_rows_are_added_in(engine: Engine) -> None:
+    # 0.7 + 0.1 - 0.795 is 0.005, a tie; added as doubles it is 0.00499999..., which rounds
+    # down. 0.1 - 0.2 - 0.795 added as doubles rounds to -0.89 in this order, -0.9 in the other.
+    rows = [("a", 0.7), ("a", 0.1), ("a", -0.795), ("b", 0.1), ("b", -0.2), ("b", -0.795)]
+    rows += [("c", -0.795), ("c", -0.2), ("c", 0.1), ("d", None)]
+    t = engine.register(
+        "t_exact_sum",
+        pa.table({"g": [g for g, _ in rows], "x": pa.array([x for _, x in rows], pa.float64())}),
+    )
+    out = engine.to_arrow(
+        t.group_by("g").aggregate(c=exact_sum(t.x, 2), f=exact_sum(t.x / 3, 6)).order_by("g")
+    )
+    assert out.column("c").to_pylist() == [0.01, -0.89, -0.89, None]
+    assert out.column("f").to_pylist() == [0.001667, -0.298333, -0.298333, None]

@@ -27,7 +27,7 @@ from c360.contracts.gold_attribution import ATTRIBUTION_MODELS, CAMPAIGN_ATTRIBU
 from c360.pipeline.gold.attribution import ORDER_TOUCHES, touches
 from c360.pipeline.gold.kpis import divide
 from c360.pipeline.gold.model import GoldModel
-from c360.pipeline.gold.rounding import cents, fixed
+from c360.pipeline.gold.rounding import exact_sum
 
 HALF_LIFE_DAYS = 7
 SECONDS_PER_DAY = 86_400
@@ -105,8 +105,8 @@ def per_campaign(campaigns: Table, pairs: Table) -> Table:
     )
     earned = long.group_by("campaign_id", "attribution_model").aggregate(
         count_credited_orders=long.order_id.count(where=long.credit > 0),
-        total_order_credit=fixed(long.credit.sum(), 6),
-        total_attributed_amount_eur=cents((long.credit * long.total_amount_eur).sum()),
+        total_order_credit=exact_sum(long.credit, 6),
+        total_attributed_amount_eur=exact_sum(long.credit * long.total_amount_eur, 2),
     )
     c = campaigns.select("campaign_id", "campaign_name", "budget_eur")
     grid = ibis.union(*(c.mutate(attribution_model=ibis.literal(m)) for m in ATTRIBUTION_MODELS))

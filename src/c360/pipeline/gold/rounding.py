@@ -20,3 +20,20 @@ def fixed(value: NumericValue, digits: int) -> FloatingValue:
 def cents(value: NumericValue) -> FloatingValue:
     """An amount to the cent."""
     return fixed(value, 2)
+
+
+EXTRA_DIGITS = 3  # what ``exact_sum`` keeps of each value beyond the digits it rounds to
+
+
+def exact_sum(value: NumericValue, digits: int) -> FloatingValue:
+    """The sum of ``value`` to ``digits`` decimals, whatever order the engine adds rows in.
+
+    Doubles added in another order can land on the other side of a rounding tie, so a rerun
+    could write other digits. Each value is taken to ``digits`` + 3 decimals as a whole number
+    (exact, row by row); whole numbers add up exactly, and the total is rounded once, ties up.
+    NULL when every value is NULL.
+    """
+    finer = 10**EXTRA_DIGITS
+    units = (value * 10 ** (digits + EXTRA_DIGITS) + 0.5).floor().sum()
+    result: FloatingValue = ((units + finer // 2) / finer).floor() / 10**digits
+    return result
