@@ -108,3 +108,14 @@ def test_repaired_text_is_clean_text_with_its_encoding_repaired(engine: Engine) 
     t = engine.register("repaired_cases", pa.table({"v": pa.array(values, pa.string())}))
     out = engine.to_arrow(t.select(v=conform.repaired_text(t.v))).column("v").to_pylist()
     assert out == ["München", "Élodie", "plain", "trim me", None, None, None, "’s", "Âge", "Ã"]
+
+
+def test_every_known_spelling_reads_as_identity_reads_it(engine: Engine) -> None:
+    """Each of the ~1,850 spellings, written between spaces, gives the country that identity's
+    lookup (``COUNTRY_FOLDED``) gives: silver and identity never disagree on a spelling."""
+    spellings = sorted(conform.COUNTRY_ISO)
+    written = [f" {spelling}\u00a0" for spelling in spellings]
+    t = engine.register("every_spelling", pa.table({"i": range(len(written)), "country": written}))
+    out = engine.to_arrow(t.select("i", iso=conform.country_iso(t.country)).order_by("i"))
+    expected = [conform.COUNTRY_FOLDED[conform.fold_country(s)] for s in spellings]
+    assert out.column("iso").to_pylist() == expected
