@@ -14,6 +14,7 @@ import re
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from c360.pipeline.silver.conform import read_back
 from c360.pipeline.silver.parse import MISSING
 
 _TEXT = pa.string()
@@ -22,20 +23,6 @@ _STRUCTURE = r"(?s)^\s*(?:\{.*\}|\[.*\])\s*$"
 # The lead byte, read as Latin-1 or Windows-1252, of a UTF-8 letter of Latin-1 ("Ã", "Â") or
 # of punctuation from U+2000 on ("â"): text without any of them is sound.
 _MIS_ENCODED = "[ÃÂâ]"
-
-
-def repair_encoding(text: str) -> str:
-    """UTF-8 text that was decoded as Latin-1 or Windows-1252, read back; other text as is.
-
-    >>> repair_encoding("Ã\\x81lvarez"), repair_encoding("CÃ©line"), repair_encoding("Ãgata")
-    ('Álvarez', 'Céline', 'Ãgata')
-    """
-    for codec in ("latin-1", "cp1252"):
-        try:
-            return text.encode(codec).decode("utf-8")
-        except UnicodeError:
-            continue
-    return text
 
 
 def read_as_silver(values: pa.Array | pa.ChunkedArray, words: bool = True) -> pa.Array:
@@ -55,5 +42,5 @@ def read_as_silver(values: pa.Array | pa.ChunkedArray, words: bool = True) -> pa
     marked = pc.fill_null(pc.match_substring_regex(text, _MIS_ENCODED), False)
     if not pc.any(marked).as_py():
         return text
-    repaired = pa.array(map(repair_encoding, text.filter(marked).to_pylist()), _TEXT)
+    repaired = pa.array(map(read_back, text.filter(marked).to_pylist()), _TEXT)
     return pc.replace_with_mask(text, marked, repaired)

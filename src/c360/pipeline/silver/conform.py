@@ -150,6 +150,16 @@ def repair_encoding(text: str) -> str:
     """UTF-8 text that an export decoded as Latin-1 or Windows-1252, read back ("Ã©" → "é")."""
     if text is None or not any(c in text for c in _MIS_ENCODED):
         return text
+    return read_back(text)
+
+
+def read_back(text: str) -> str:
+    """``text`` encoded as Latin-1 or Windows-1252 and decoded as UTF-8, where that works;
+    other text as is (identity reads its sources' text with it too).
+
+    >>> read_back("Ã\\x81lvarez"), read_back("CÃ©line"), read_back("Ãgata")
+    ('Álvarez', 'Céline', 'Ãgata')
+    """
     for codec in ("latin-1", "cp1252"):
         try:
             return text.encode(codec).decode("utf-8")
