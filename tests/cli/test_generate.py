@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import os
-import pty
 import re
 import select
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from c360.cli import app
+from tests.cli.terminal import on_terminal
 
 runner = CliRunner()
 
@@ -98,32 +96,8 @@ def test_lines_are_flushed_as_they_happen_and_an_error_is_one_line(tmp_path: Pat
 
 def test_on_a_terminal_there_is_a_bar_and_no_lines(tmp_path: Path) -> None:
     """stderr on a terminal: the bar is drawn there, and stdout holds the summary alone."""
-    controller, terminal = pty.openpty()
-    drawn: list[bytes] = []
-
-    def drain() -> None:  # the bar must not fill the terminal's buffer and stall generation
-        while True:
-            try:
-                chunk = os.read(controller, 4096)
-            except OSError:  # the terminal's other end closed: generation is over
-                return
-            if not chunk:
-                return
-            drawn.append(chunk)
-
-    reader = threading.Thread(target=drain)
-    reader.start()
-    try:
-        done = subprocess.run(
-            [sys.executable, "-m", "c360.cli", "generate", "-w", str(tmp_path / "ws"),
-             "--scale", "0.01"],
-            stdout=subprocess.PIPE, stderr=terminal, text=True, timeout=300,
-        )  # fmt: skip
-    finally:
-        os.close(terminal)
-        reader.join()
-        os.close(controller)
+    done, drawn = on_terminal("generate", "-w", str(tmp_path / "ws"), "--scale", "0.01")
     assert done.returncode == 0
     assert done.stdout.startswith("Sources written to")
     assert "sources/c360," not in done.stdout
-    assert b"generating" in b"".join(drawn)
+    assert b"generating" in drawn

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import os
-import pty
 import re
 import select
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from c360.cli import app, main
+from tests.cli.terminal import on_terminal
 
 runner = CliRunner()
 
@@ -119,31 +117,8 @@ def test_lines_are_flushed_as_they_happen_and_an_error_is_one_line(workspace: Pa
 
 def test_on_a_terminal_there_are_bars_and_no_lines(workspace: Path) -> None:
     """stderr on a terminal: the bars are drawn there, and stdout holds the summary alone."""
-    controller, terminal = pty.openpty()
-    drawn: list[bytes] = []
-
-    def drain() -> None:  # the bars must not fill the terminal's buffer and stall the run
-        while True:
-            try:
-                chunk = os.read(controller, 4096)
-            except OSError:  # the terminal's other end closed: the run is over
-                return
-            if not chunk:
-                return
-            drawn.append(chunk)
-
-    reader = threading.Thread(target=drain)
-    reader.start()
-    try:
-        done = subprocess.run(
-            [sys.executable, "-m", "c360.cli", "run", "-w", str(workspace), "--until", "bronze"],
-            stdout=subprocess.PIPE, stderr=terminal, text=True, timeout=300,
-        )  # fmt: skip
-    finally:
-        os.close(terminal)
-        reader.join()
-        os.close(controller)
+    done, drawn = on_terminal("run", "-w", str(workspace), "--until", "bronze")
     assert done.returncode == 0
     assert done.stdout.startswith("Bronze")
     assert "bronze:" not in done.stdout
-    assert b"pipeline" in b"".join(drawn)
+    assert b"pipeline" in drawn
