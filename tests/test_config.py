@@ -381,3 +381,27 @@ def test_a_file_nested_too_deeply_for_the_reader_is_one_line(tmp_path: Path) -> 
     assert str(caught.value) == (
         f"{tmp_path / 'c360.yaml'}: cannot read the project file: nested too deeply"
     )
+
+
+def test_a_survivorship_rule_for_no_known_attribute_is_refused(tmp_path: Path) -> None:
+    """A misspelt attribute would keep its default rule, silently."""
+    (tmp_path / "c360.yaml").write_text(
+        "identity:\n"
+        "  sources:\n"
+        "    crm: {table: identity_crm_contacts, id: crm_contact_id, roles: {email: email},\n"
+        "          attributes: {loyalty_tier: tier}}\n"
+        "    web: {table: identity_web_accounts, id: user_id, roles: {email: email},\n"
+        "          attributes: {language: locale, loyalty_tier: tier}}\n"
+        "  survivorship: {emial: most_recent}\n"
+    )
+    with pytest.raises(ConfigError) as caught:
+        load(tmp_path)
+    assert str(caught.value) == (
+        f"{tmp_path / 'c360.yaml'}: identity: survivorship of 'emial': no such attribute "
+        "(attributes: first_name, last_name, full_name, date_of_birth, email, phone, "
+        "address_line, city, postcode, country, national_id, source_id, loyalty_tier, language)"
+    )
+    text = (tmp_path / "c360.yaml").read_text().replace("{emial: most_recent}\n", "")
+    for attribute in ("email", "loyalty_tier", "language", "city"):
+        (tmp_path / "c360.yaml").write_text(f"{text}{{{attribute}: most_complete}}\n")
+        assert load(tmp_path).identity.survivorship == {attribute: "most_complete"}

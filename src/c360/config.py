@@ -232,6 +232,21 @@ class Identity(BaseModel):
         return value
 
     @model_validator(mode="after")
+    def _attributes_known(self) -> Identity:
+        """A rule names a role or an attribute a source maps: any other name (a typo) would
+        leave the attribute it meant on its default rule, silently."""
+        known = dict.fromkeys(ROLES)
+        for source in self.sources.values():
+            known.update(dict.fromkeys(source.attributes))
+        for attribute in self.survivorship:
+            if attribute not in known:
+                raise ValueError(
+                    f"survivorship of {attribute!r}: no such attribute "
+                    f"(attributes: {', '.join(known)})"
+                )
+        return self
+
+    @model_validator(mode="after")
     def _ranked_sources_known(self) -> Identity:
         """A source_priority rule ranks identity sources: a name that is none of them (a typo)
         would rank after every other one, silently."""

@@ -178,3 +178,13 @@ def test_a_loop_of_links_is_named_as_such_not_as_missing(tmp_path: Path) -> None
     loop = tmp_path / "people.csv"
     loop.symlink_to("people.csv")
     assert _error(loop) == f"cannot read {loop}: Too many levels of symbolic links"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_csv_is_named_as_such_in_one_line(tmp_path: Path, encoding: str) -> None:
+    """A spreadsheet's 'Unicode text' save: read as UTF-8 it is one column of spaced letters."""
+    people = tmp_path / "people.csv"
+    people.write_bytes("id,first,last\n1,Zoë,Roca\n".encode(encoding))
+    assert _error(people) == (
+        f"{people} is written in UTF-16 (a spreadsheet's 'Unicode text'): save it as a UTF-8 CSV"
+    )

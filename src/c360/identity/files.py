@@ -16,10 +16,12 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from c360.pipeline.bronze import csvquotes
+from c360.pipeline.bronze.blocks import SourceError, refuse_utf16
 
 DELIMITERS = ",;\t|"
 ENCODINGS = ("utf-8", "cp1252")  # a file that is not UTF-8 is most often a Windows export
 PARQUET = (".parquet", ".pq")
+UTF16 = " (a spreadsheet's 'Unicode text'): save it as a UTF-8 CSV"  # bronze's advice too
 _BLOCK = csvquotes.BLOCK_BYTES  # bytes looked at a time when following a CSV's quotes
 
 
@@ -33,6 +35,7 @@ def read_rows(path: Path) -> tuple[pa.Table, list[str]]:
     try:
         if path.suffix.lower() in PARQUET:
             return pq.read_table(path), []
+        refuse_utf16(path, UTF16)  # as Windows-1252 it would be read, letters spaced by NULs
         for encoding in ENCODINGS:
             try:
                 table = _read_csv(path, encoding)
@@ -44,6 +47,8 @@ def read_rows(path: Path) -> tuple[pa.Table, list[str]]:
                 continue
             note = f"{path} is not UTF-8: read as {encoding}"
             return table, [] if encoding == ENCODINGS[0] else [note]
+    except SourceError as exc:
+        raise UnreadableFileError(str(exc)) from None
     except (OSError, pa.ArrowException, csv.Error) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else _first_line(exc)
         raise UnreadableFileError(f"cannot read {path}: {reason}") from None
