@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 import shutil
 import signal
 import subprocess
@@ -442,3 +443,33 @@ def test_a_query_needing_an_extension_not_bundled_fails_without_fetching_it(
     with pytest.raises(QueryError) as error:  # `>>=` is the inet extension's, not bundled
         query_warehouse(workspace, "SELECT '10.0.0.0/8' >>= '10.1.2.3' AS within")
     assert "is not in the catalog" in str(error.value)  # not "while trying to install"
+
+
+def test_a_file_size_limit_hit_while_building_is_one_line_and_the_old_warehouse_stays(
+    tmp_path: Path,
+) -> None:
+    """A full disk, as DuckDB meets it: a write refused (here by RLIMIT_FSIZE, in a child)."""
+    publish_table(tmp_path, "gold", "dim_x", pa.table({"v": [1, 2]}))
+    build_warehouse(tmp_path)
+    rng = random.Random(7)
+    noise = [rng.randbytes(16).hex() for _ in range(200_000)]  # does not compress
+    publish_table(tmp_path, "gold", "dim_x", pa.table({"v": [1] * len(noise), "w": noise}))
+    script = (
+        "import resource, signal, sys\n"
+        "from c360.engines.duckdb.warehouse import WarehouseError, build_warehouse\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (1_000_000, 1_000_000))\n"
+        "try:\n"
+        "    build_warehouse(sys.argv[1])\n"
+        "except WarehouseError as exc:\n"
+        "    print(exc)\n"
+        "    sys.exit(3)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 3, done.stderr
+    assert done.stdout.startswith(f"cannot build {tmp_path / 'warehouse.duckdb'}: ")
+    assert done.stdout.count("\n") == 1
+    assert query_warehouse(tmp_path, "SELECT sum(v) FROM dim_x").column(0).to_pylist() == [3]
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 
 from c360 import engines
-from c360.identity.explain import NotFoundError, find
+from c360.identity.explain import NotFoundError, explain, find
 from c360.identity.run import resolve_workspace
+from c360.pipeline import lake
 from tests.identity.test_run import CRM, IDENTITY, SHOP, _land
 
 
@@ -32,3 +35,19 @@ def test_an_email_finds_its_mailbox_however_it_is_written(workspace: Path, query
 def test_another_mailbox_is_not_found(workspace: Path) -> None:
     with pytest.raises(NotFoundError, match="no record with the e-mail"):
         find(workspace, IDENTITY, "jon.doe@example.com")
+
+
+def test_identity_tables_that_do_not_read_are_one_error_naming_them(
+    workspace: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "ws"
+    shutil.copytree(workspace, copy)
+    customer = find(copy, IDENTITY, "C7")
+    lake.publish_table(copy, "gold", "customer_profile", pa.table({"x": [1]}))
+    (lake.table_dir(copy, "gold", "customer_profile") / "part-00000.parquet").write_text("junk")
+    with pytest.raises(lake.UnreadableTableError, match=r"customer_profile: part-00000\.parquet"):
+        explain(copy, IDENTITY, customer)
+    older = pa.table({"record_key": ["crm:C7"], "customer360_id": [customer]})  # no record_id
+    lake.publish_table(copy, "gold", "identity_links", older)
+    with pytest.raises(lake.UnreadableTableError, match="identity_links: the table lacks"):
+        find(copy, IDENTITY, "C7")

@@ -290,6 +290,57 @@ def test_overrides_file_errors_are_one_line(tmp_path: Path) -> None:
         read_overrides(path)
 
 
+def test_an_overrides_file_saved_by_excel_as_csv_utf8_is_read(tmp_path: Path) -> None:
+    """Excel's "CSV UTF-8" starts with a byte order mark; hand-typed headers carry spaces."""
+    path = tmp_path / "overrides.csv"
+    path.write_bytes(
+        "left , right,decision \ncrm:CRM-é,web:x,must_link\ncrm:1,crm:2,must_not_link\n".encode(
+            "utf-8-sig"
+        )
+    )
+    overrides = read_overrides(path)
+    assert overrides.must_link == (("crm:CRM-é", "web:x"),)
+    assert overrides.must_not_link == (("crm:1", "crm:2"),)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (  # Excel's "CSV (Comma delimited)": Windows-1252
+            b"left,right,decision\ncrm:CRM-\xe9,web:x,must_link\n",
+            "is not UTF-8 text (line 2: invalid continuation byte): save it as UTF-8",
+        ),
+        (
+            "left,right,decision\ncrm:1,web:x,must_link\n".encode("utf-16"),
+            "is written in UTF-16 (a spreadsheet's 'Unicode text'): save it as a UTF-8 CSV",
+        ),
+        (
+            "left,right,decision\ncrm:1,web:x,must_link\n".encode("utf-16-le"),
+            "is written in UTF-16 (a spreadsheet's 'Unicode text'): save it as a UTF-8 CSV",
+        ),
+        (  # a value longer than Python's CSV reader takes
+            b"left,right,decision\ncrm:" + b"9" * 200_000 + b",web:x,must_link\n",
+            ":2: field larger than field limit (131072)",
+        ),
+    ],
+    ids=["windows-1252", "utf-16", "utf-16-le", "long-value"],
+)
+def test_an_overrides_file_that_is_not_utf8_text_is_one_line(
+    tmp_path: Path, data: bytes, message: str
+) -> None:
+    path = tmp_path / "overrides.csv"
+    path.write_bytes(data)
+    with pytest.raises(IdentityConfigError) as raised:
+        read_overrides(path)
+    assert str(raised.value) == f"{path}{'' if message.startswith(':') else ' '}{message}"
+
+
+def test_an_overrides_path_that_is_a_folder_is_one_line(tmp_path: Path) -> None:
+    with pytest.raises(IdentityConfigError) as raised:
+        read_overrides(tmp_path)
+    assert str(raised.value) == f"{tmp_path}: cannot read the overrides file: Is a directory"
+
+
 def test_the_identity_section_is_checked_against_bronze_schemas_alone(tmp_path: Path) -> None:
     _land(tmp_path, CRM, SHOP)
     check(tmp_path, IDENTITY)
@@ -332,6 +383,25 @@ def test_people_of_maps_a_source_table_to_its_customers(tmp_path: Path, api) -> 
     assert people is not None
     assert people["customer_id"].to_pylist() == ["S1", "S2", "S3", "S4", "S5", "S6"]
     assert people["customer360_id"][0].as_py() == _ids(tmp_path)["crm:C1"]
+
+
+def test_a_previous_identity_table_there_but_unreadable_stops_the_run_in_one_line(
+    tmp_path: Path, api
+) -> None:  # type: ignore[no-untyped-def]
+    """No folder is a first run; a folder that is there must read, or ids would be reissued."""
+    _land(tmp_path, CRM, SHOP)
+    resolve_workspace(tmp_path, IDENTITY, api, run_id="r1")
+    ids = _ids(tmp_path)
+    former = pa.table({"record_key": ["crm:C1"], "customer360_ids": ["c360_000001"]})
+    lake.publish_table(tmp_path, "gold", "identity_former_ids", former)  # an older layout
+    with pytest.raises(lake.UnreadableTableError, match=r"identity_former_ids: .*lacks"):
+        resolve_workspace(tmp_path, IDENTITY, api, run_id="r2")
+    for part in lake.table_dir(tmp_path, "gold", "identity_departed").iterdir():
+        part.unlink()
+    lake.drop(tmp_path, "gold", "identity_former_ids")  # absent: as before the first run
+    with pytest.raises(lake.UnreadableTableError, match=r"identity_departed: .*no Parquet"):
+        resolve_workspace(tmp_path, IDENTITY, api, run_id="r2")
+    assert _ids(tmp_path) == ids  # nothing was published
 
 
 @pytest.mark.spark

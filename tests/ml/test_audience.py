@@ -89,6 +89,22 @@ def test_a_profile_without_customers_is_one_line(
     assert err == "error: no customer in segment 'VIP'; segments: none\n"
 
 
+def test_a_profile_that_does_not_read_is_one_line_naming_it(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = lake.table_dir(workspace, "gold", "customer_profile")
+    older = pa.table({"customer360_id": ["c360_00000001"], "segments": [["VIP"]]})
+    lake.publish_table(workspace, "gold", "customer_profile", older)  # no consent columns
+    assert main(["audience", "export", "VIP", "-w", str(workspace), "-o", "-"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith(f"error: {folder}: the table lacks opt_in_status, consent_scopes")
+    assert err.endswith("rerun `c360 run` to rebuild it\n") and err.count("\n") == 1
+    (folder / "part-00000.parquet").write_bytes(b"PAR1 cut short")
+    assert main(["audience", "export", "VIP", "-w", str(workspace), "-o", "-"]) == 2
+    assert "part-00000.parquet is not Parquet" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("where", ["folder", "no_parent"])
 def test_an_unwritable_out_is_one_line(
     workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str

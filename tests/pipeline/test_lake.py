@@ -11,6 +11,8 @@ import pytest
 
 from c360.contracts.model import Column, Table
 from c360.pipeline.lake import (
+    UnreadableTableError,
+    count_rows,
     in_key_order,
     publish_table,
     publish_tables,
@@ -124,3 +126,54 @@ def test_the_sweep_clears_what_a_killed_run_left_and_restores_a_table_it_had_set
     assert sorted(p.name for p in gold.iterdir()) == ["kept", "lost"]
     assert read_table(tmp_path, "gold", "kept").column("v").to_pylist() == [2]
     assert read_table(tmp_path, "gold", "lost").column("v").to_pylist() == [1]
+
+
+def _unreadable(call: object) -> str:
+    with pytest.raises(UnreadableTableError) as caught:
+        call()  # type: ignore[operator]
+    assert isinstance(caught.value, OSError)  # every command turns it into one line
+    message = str(caught.value)
+    assert "\n" not in message
+    return message
+
+
+def test_a_table_folder_with_no_parquet_file_is_an_error_naming_it(tmp_path: Path) -> None:
+    publish_table(tmp_path, "gold", "dim_x", pa.table({"v": [1]}))
+    for part in table_dir(tmp_path, "gold", "dim_x").iterdir():
+        part.unlink()
+    message = _unreadable(lambda: read_table(tmp_path, "gold", "dim_x"))
+    assert str(table_dir(tmp_path, "gold", "dim_x")) in message
+    assert "no Parquet file" in message and "rerun `c360 run`" in message
+    _unreadable(lambda: count_rows(table_dir(tmp_path, "gold", "dim_x")))
+
+
+def test_a_corrupt_part_is_an_error_naming_the_table(tmp_path: Path) -> None:
+    publish_table(tmp_path, "silver", "stg_x", pa.table({"v": [1]}))
+    (table_dir(tmp_path, "silver", "stg_x") / "part-00000.parquet").write_text("junk\n")
+    message = _unreadable(lambda: read_table(tmp_path, "silver", "stg_x", ["v"]))
+    assert str(table_dir(tmp_path, "silver", "stg_x")) in message
+    assert "part-00000.parquet is not Parquet" in message
+    _unreadable(lambda: count_rows(table_dir(tmp_path, "silver", "stg_x")))
+
+
+def test_a_table_a_run_carries_over_says_what_deleting_it_loses(tmp_path: Path) -> None:
+    for name in ("segment_membership", "identity_ledger"):
+        table_dir(tmp_path, "gold", name).mkdir(parents=True)
+    segments = _unreadable(lambda: read_table(tmp_path, "gold", "segment_membership"))
+    assert "delete lake/gold/segment_membership" in segments and "lost" in segments
+    ledger = _unreadable(lambda: read_table(tmp_path, "gold", "identity_ledger"))
+    assert "delete the lake/gold/identity_* folders" in ledger and "issued anew" in ledger
+
+
+def test_columns_asked_for_and_absent_are_an_error(tmp_path: Path) -> None:
+    publish_table(tmp_path, "gold", "t", pa.table({"a": [1]}))
+    message = _unreadable(lambda: read_table(tmp_path, "gold", "t", ["a", "record_key"]))
+    assert "lacks record_key" in message
+
+
+def test_a_built_table_without_its_contract_columns_is_an_error(tmp_path: Path) -> None:
+    orders = Table("orders", "x", "", (Column("id", "string"), Column("n", "int")), layer="gold")
+    publish_table(tmp_path, "gold", "orders", pa.table({"id": ["a"]}))
+    assert "lacks n" in _unreadable(lambda: read_built(tmp_path, "gold", orders))
+    table_dir(tmp_path, "gold", "orders").joinpath("part-00000.parquet").unlink()
+    _unreadable(lambda: read_built(tmp_path, "gold", orders))

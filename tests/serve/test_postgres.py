@@ -14,7 +14,7 @@ import pytest
 
 from c360.cli import main
 from c360.contracts.model import Column, Table
-from c360.pipeline.lake import drop, publish_table
+from c360.pipeline.lake import drop, publish_table, table_dir
 from c360.serve.postgres import LoadError, load_postgres, query, redact
 
 pytestmark = pytest.mark.postgres
@@ -265,6 +265,23 @@ def test_a_table_gone_from_the_lake_leaves_the_database_too(
     assert load_postgres(workspace, postgres_url, "gone", CONTRACTS) == {"dim_customer": 2}
     tables = "SELECT tablename FROM pg_tables WHERE schemaname = 'gone' ORDER BY 1"
     assert catalog(postgres_url, tables) == [("dim_customer",), ("my_notes",)]
+
+
+def test_a_table_whose_files_were_deleted_is_refused_and_the_previous_load_stays(
+    workspace: Path, postgres_url: str
+) -> None:
+    load_postgres(workspace, postgres_url, "spoilt", CONTRACTS)
+    folder = table_dir(workspace, "gold", "fct_order_lines")
+    for part in folder.rglob("*.parquet"):
+        part.unlink()
+    with pytest.raises(LoadError, match=f"^{folder}: the table holds no Parquet file; rerun"):
+        load_postgres(workspace, postgres_url, "spoilt", CONTRACTS)
+    assert catalog(postgres_url, "SELECT count(*) FROM spoilt.fct_order_lines") == [(3,)]
+    publish_table(workspace, "gold", "dim_customer", pa.table({"customer_id": ["c9"]}))
+    (table_dir(workspace, "gold", "dim_customer") / "part-00000.parquet").write_text("junk")
+    with pytest.raises(LoadError, match=r"dim_customer: part-00000\.parquet is not Parquet"):
+        load_postgres(workspace, postgres_url, "spoilt", CONTRACTS)
+    assert catalog(postgres_url, "SELECT count(*) FROM spoilt.dim_customer") == [(2,)]
 
 
 def test_nul_characters_inside_text_are_left_out(tmp_path: Path, postgres_url: str) -> None:

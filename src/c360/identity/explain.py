@@ -14,6 +14,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from c360 import contracts
 from c360.config import Identity
 from c360.contracts.gold_identity import CUSTOMER360_ID
 from c360.identity.ids import resolve
@@ -27,12 +28,14 @@ class NotFoundError(LookupError):
 
 
 def read_gold(workspace: Path, table: str) -> pa.Table:
-    """A gold table of the last run, or the error to show when there has been none."""
+    """A gold table of the last run, or the error to show when there has been none; a folder
+    that does not read, or lacks its contract's columns, raises lake's
+    :class:`~c360.pipeline.lake.UnreadableTableError`."""
     if not lake.table_dir(workspace, "gold", table).exists():
         raise IdentityConfigError(
             f"no {table} in {workspace}: run `c360 run` first (with identity sources in c360.yaml)"
         )
-    return lake.read_table(workspace, "gold", table)
+    return lake.read_built(workspace, "gold", contracts.get(table))
 
 
 def _aliases(workspace: Path) -> dict[str, str]:
@@ -92,7 +95,7 @@ def _departed(workspace: Path, customer360_id: str) -> str:
     """Why an id no record holds is missing, when its records all left the sources."""
     if not lake.table_dir(workspace, "gold", "identity_departed").exists():
         return ""
-    departed = lake.read_table(workspace, "gold", "identity_departed")
+    departed = read_gold(workspace, "identity_departed")
     held = pc.equal(departed["customer360_id"], customer360_id)
     keys = sorted(departed.filter(held)["record_key"].to_pylist())
     if not keys:

@@ -6,8 +6,10 @@ appended to, their aliases carried forward. Users' overrides are read from a CSV
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gc
+import io
 import json
 import time
 from collections import Counter
@@ -20,15 +22,18 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from c360 import contracts
 from c360.config import Identity
 from c360.contracts import gold_identity
 from c360.contracts.model import Table
+from c360.identity.files import UTF16
 from c360.identity.ids import departures
 from c360.identity.matching import Scored, predict
 from c360.identity.profile_records import check_attributes
 from c360.identity.records import IdentityConfigError, check_landed, gather
 from c360.identity.resolve import Overrides, resolve
 from c360.pipeline import lake
+from c360.pipeline.bronze.blocks import SourceError, refuse_utf16
 from c360.pipeline.gold.run import conform
 
 DECISIONS = ("must_link", "must_not_link")
@@ -59,24 +64,52 @@ def check(workspace: Path, identity: Identity) -> None:
 
 
 def read_overrides(path: Path) -> Overrides:
-    """``left,right,decision`` rows (record keys ``source:id``); no file means no overrides."""
+    """``left,right,decision`` rows (record keys ``source:id``); no file means no overrides.
+    Read as a spreadsheet saves it: a byte order mark and spaces around a name are not part of
+    the header."""
     if not path.exists():
         return Overrides()
     must: list[tuple[str, str]] = []
     never: list[tuple[str, str]] = []
-    with path.open(newline="", encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
-        if reader.fieldnames is None or not {"left", "right", "decision"} <= set(reader.fieldnames):
+    reader = csv.DictReader(io.StringIO(_overrides_text(path), newline=""))
+    try:
+        names = reader.fieldnames
+        if names is None or not {"left", "right", "decision"} <= {n.strip() for n in names}:
             raise IdentityConfigError(f"{path}: the header must be left,right,decision")
-        for line, row in enumerate(reader, start=2):
+        reader.fieldnames = [n.strip() for n in names]
+        for row in reader:
             decision = (row["decision"] or "").strip()
             if decision not in DECISIONS or not row["left"] or not row["right"]:
                 raise IdentityConfigError(
-                    f"{path}:{line}: expected two record keys and must_link or must_not_link"
+                    f"{path}:{reader.line_num}: expected two record keys and must_link or "
+                    "must_not_link"
                 )
             pair = (row["left"].strip(), row["right"].strip())
             (must if decision == "must_link" else never).append(pair)
+    except csv.Error as exc:
+        raise IdentityConfigError(f"{path}:{reader.reader.line_num}: {exc}") from None
     return Overrides(tuple(must), tuple(never))
+
+
+def _overrides_text(path: Path) -> str:
+    """The overrides file's text, or an error naming it when it is no UTF-8 text."""
+    try:
+        refuse_utf16(path, UTF16)
+        data = path.read_bytes()
+    except SourceError as exc:
+        raise IdentityConfigError(str(exc)) from None
+    except OSError as exc:
+        raise IdentityConfigError(
+            f"{path}: cannot read the overrides file: {exc.strerror or exc}"
+        ) from None
+    text = data.removeprefix(codecs.BOM_UTF8)  # Excel's "CSV UTF-8" begins with one
+    try:
+        return text.decode()
+    except UnicodeDecodeError as exc:
+        line = len((text[: exc.start] + b".").splitlines())
+        raise IdentityConfigError(
+            f"{path} is not UTF-8 text (line {line}: {exc.reason}): save it as UTF-8"
+        ) from None
 
 
 def _check_overrides(overrides: Overrides, keys: pa.ChunkedArray, path: Path) -> None:
@@ -91,9 +124,15 @@ def _check_overrides(overrides: Overrides, keys: pa.ChunkedArray, path: Path) ->
 
 
 def _previous(workspace: Path, table: str) -> pa.Table | None:
+    """The last run's ``identity_*`` table, or None before the first run (no folder).
+
+    A folder that is there but holds no Parquet file, a file that does not read, or not the
+    contract's columns raises :class:`lake.UnreadableTableError`: read as absent, it would
+    have the ids it carries issued anew.
+    """
     if not lake.table_dir(workspace, "gold", table).exists():
         return None
-    return lake.read_table(workspace, "gold", table)
+    return lake.read_built(workspace, "gold", contracts.get(table))
 
 
 def _pairs(table: pa.Table, key: str, value: str) -> zip[tuple[str, str]]:

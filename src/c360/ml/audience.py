@@ -26,6 +26,11 @@ CHANNELS = {
 }
 
 
+# The profile columns an audience reads (a profile without them raises lake's error).
+_READ = ("customer360_id", "segments", "opt_in_status", "consent_scopes",
+         "primary_email", "primary_phone")  # fmt: skip
+
+
 class AudienceError(LookupError):
     """No such segment, or no profile to take it from; the message says which."""
 
@@ -55,7 +60,7 @@ def audience(workspace: Path, project: Project, segment: str, clear_text: bool =
             f"no customer_profile in {workspace}: run `c360 run` first "
             "(with identity sources in c360.yaml)"
         )
-    profile = lake.read_table(workspace, "gold", "customer_profile")
+    profile = lake.read_table(workspace, "gold", "customer_profile", list(_READ))
     members = profile.filter(_in_segment(profile, segment))
     if members.num_rows == 0:
         known = pc.value_counts(pc.list_flatten(profile["segments"])).to_pylist()

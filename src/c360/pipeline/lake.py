@@ -152,24 +152,103 @@ def sweep(workspace: Path) -> None:
                 shutil.rmtree(folder, ignore_errors=True)
 
 
+class UnreadableTableError(OSError):
+    """A published table that cannot be read: its folder holds no Parquet file, a file that
+    does not read, or lacks columns asked for. The message, one line, names the folder and
+    says how to recover. An ``OSError``: every command reports it as one line."""
+
+
+# Tables a run reads back and extends, so that a rerun cannot rebuild them from the sources:
+# what deleting one to start afresh loses.
+_CARRIED_OVER = {
+    "segment_membership": (
+        "delete lake/gold/segment_membership and rerun `c360 run` to start the segment history "
+        "afresh (the periods recorded so far are lost)"
+    ),
+    **dict.fromkeys(
+        ("identity_links", "identity_pairs", "identity_ledger", "identity_aliases",
+         "identity_departed", "identity_former_ids"),
+        "restore it from a backup, or delete the lake/gold/identity_* folders and rerun "
+        "`c360 run` to resolve identities afresh (customer360_ids are issued anew and the "
+        "identity ledger's history is lost)",
+    ),
+}  # fmt: skip
+
+
+def _unreadable(folder: Path, problem: str) -> UnreadableTableError:
+    layer = folder.parent.name
+    remedy = _CARRIED_OVER.get(folder.name) if layer == "gold" else None
+    remedy = remedy or "rerun `c360 run` to rebuild it"
+    return UnreadableTableError(f"{folder}: {problem}; {remedy}")
+
+
+def _spoilt(folder: Path, exc: Exception) -> UnreadableTableError:
+    """The error for a table whose files do not read, naming the first file whose footer does
+    not (a file cut short, or not Parquet) and Arrow's reason without the paths it repeats."""
+    reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    for part in sorted(folder.rglob("*.parquet")):
+        try:
+            pq.read_metadata(part)
+        except (OSError, pa.ArrowException) as bad:
+            reason = (str(bad).strip().splitlines() or [type(bad).__name__])[0]
+            return _unreadable(folder, f"{part.name} is not Parquet ({reason.split(': ')[-1]})")
+    return _unreadable(folder, f"a Parquet file does not read ({reason})")
+
+
+def open_dataset(folder: Path) -> ds.Dataset:
+    """A published table's folder as an Arrow dataset (Hive partitions read), or
+    :class:`UnreadableTableError` when it holds no Parquet file or one whose schema does not
+    read. A publish always writes one file at least (with the schema, when there are no rows)."""
+    try:
+        dataset = ds.dataset(folder, format="parquet", partitioning="hive")
+    except (OSError, pa.ArrowException) as exc:
+        if not folder.is_dir():
+            raise _unreadable(folder, "no such table") from None
+        raise _spoilt(folder, exc) from None
+    if not dataset.files:
+        raise _unreadable(folder, "the table holds no Parquet file")
+    return dataset
+
+
 def count_rows(folder: Path) -> int:
     """Rows of a published table, from the Parquet footers (no data is read)."""
-    return ds.dataset(folder, format="parquet", partitioning="hive").count_rows()
+    dataset = open_dataset(folder)
+    try:
+        return dataset.count_rows()
+    except (OSError, pa.ArrowException) as exc:
+        raise _spoilt(folder, exc) from None
 
 
 def read_table(
     workspace: Path, layer: str, table: str, columns: list[str] | None = None
 ) -> pa.Table:
-    """A published table, whole or only ``columns`` (for tests and small tables)."""
-    return pq.read_table(table_dir(workspace, layer, table), columns=columns)
+    """A published table, whole or only ``columns`` (for tests and small tables).
+
+    A publish always writes at least one Parquet file (with the schema, when there are no
+    rows): a folder without one, a file that does not read, or a column asked for and absent
+    raise :class:`UnreadableTableError`.
+    """
+    folder = table_dir(workspace, layer, table)
+    names = open_dataset(folder).schema.names
+    if missing := [c for c in columns or () if c not in names]:
+        raise _unreadable(folder, f"the table lacks {', '.join(missing)}")
+    try:
+        return pq.read_table(folder, columns=columns)
+    except (OSError, pa.ArrowException) as exc:
+        raise _spoilt(folder, exc) from None
 
 
 def read_built(workspace: Path, layer: str, contract: Table) -> pa.Table:
     """A published table, or an empty one of its contract's schema when the run built none
-    (its sources are not in the workspace)."""
+    (its sources are not in the workspace). A folder that is there but does not read, or
+    lacks a column of the contract, raises :class:`UnreadableTableError`."""
     if not table_dir(workspace, layer, contract.name).exists():
         return contract.arrow_schema().empty_table()
-    return read_table(workspace, layer, contract.name)
+    data = read_table(workspace, layer, contract.name)
+    if missing := [c for c in contract.column_names if c not in data.column_names]:
+        folder = table_dir(workspace, layer, contract.name)
+        raise _unreadable(folder, f"the table lacks {', '.join(missing)}")
+    return data
 
 
 def in_key_order(data: pa.Table, key: Sequence[str]) -> pa.Table:

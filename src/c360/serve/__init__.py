@@ -14,6 +14,7 @@ import pyarrow.dataset as ds
 
 from c360.contracts import GOLD_TABLES
 from c360.contracts.model import Table
+from c360.pipeline import lake
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,6 @@ class GoldTable:
         in milliseconds, a Hive partition as whatever Arrow guesses from the folder names.
         """
         declared = self.contract.arrow_schema() if self.contract else pa.schema([])
-        if not any(self.folder.rglob("*.parquet")):
-            return declared
         found = self._dataset().schema
         fields = [f for f in declared if f.name in found.names]
         fields += [found.field(n).remove_metadata() for n in found.names if n not in declared.names]
@@ -41,8 +40,6 @@ class GoldTable:
     def reader(self) -> pa.RecordBatchReader:
         """The table's rows as a stream of Arrow batches in :meth:`schema`."""
         schema = self.schema()
-        if not any(self.folder.rglob("*.parquet")):
-            return pa.RecordBatchReader.from_batches(schema, [])
         # Little read-ahead: a server holds a few batches at a time, not the whole table.
         scanner = self._dataset().scanner(
             columns=schema.names,
@@ -55,7 +52,10 @@ class GoldTable:
         return pa.RecordBatchReader.from_batches(schema, (b.cast(schema) for b in batches))
 
     def _dataset(self) -> ds.Dataset:
-        return ds.dataset(self.folder, format="parquet", partitioning="hive")
+        """The folder's Parquet files; none, or one that does not read, raise
+        :class:`~c360.pipeline.lake.UnreadableTableError` (a server never serves a spoilt
+        table as an empty one)."""
+        return lake.open_dataset(self.folder)
 
 
 def _scan_pool() -> pa.MemoryPool:

@@ -25,6 +25,7 @@ import pyarrow.compute as pc
 
 from c360.contracts import GOLD_TABLES
 from c360.contracts.model import Table
+from c360.pipeline import lake
 from c360.serve import GoldTable, gold_tables
 from c360.serve.postgres_keep import CATALOG, keep_sql
 from c360.serve.postgres_keep import quoted as _q
@@ -189,6 +190,8 @@ def _replace(conn: pg.Connection, gold: GoldTable, schema: str) -> tuple[int, li
             rows = cur.adbc_ingest(
                 staging, _without_nul(gold.reader()), mode="replace", db_schema_name=schema
             )
+        except lake.UnreadableTableError as exc:  # names the table and how to recover
+            raise LoadError(str(exc)) from None
         except (adbc_driver_manager.Error, pa.ArrowException, ValueError) as exc:
             raise LoadError(f"cannot load {gold.name}: {_one_line(exc)}") from None
     in_use = _table_in_use(target)

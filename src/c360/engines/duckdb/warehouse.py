@@ -70,6 +70,8 @@ def build_warehouse(workspace: Path, contracts: Iterable[Table] | None = None) -
     """Write the warehouse: gold tables (with their contracts' primary keys), silver views.
 
     ``contracts`` default to ``GOLD_TABLES``; a gold folder without a contract is loaded as it is.
+    A DuckDB failure (a full disk among others) raises :class:`WarehouseError` on one line; the
+    previous warehouse is left as it was.
     """
     workspace = Path(workspace).resolve()
     known = {t.name: t for t in (GOLD_TABLES if contracts is None else contracts)}
@@ -79,13 +81,16 @@ def build_warehouse(workspace: Path, contracts: Iterable[Table] | None = None) -
     for left in final.parent.glob(f".{final.name}.*.tmp"):  # a killed build's, or this one's
         _remove(left)
     try:
-        con = duckdb.connect(str(temp), config=OFFLINE)
         try:
-            con.execute("SET enable_progress_bar = false")  # never print to stdout
-            relative = _search_workspace(con, workspace)
-            _fill(con, workspace, known, relative)
-        finally:
-            con.close()
+            con = duckdb.connect(str(temp), config=OFFLINE)
+            try:
+                con.execute("SET enable_progress_bar = false")  # never print to stdout
+                relative = _search_workspace(con, workspace)
+                _fill(con, workspace, known, relative)
+            finally:
+                con.close()
+        except duckdb.Error as exc:  # a full disk, a lake file DuckDB cannot read, ...
+            raise WarehouseError(f"cannot build {final}: {_one_line(exc)}") from None
         # A WAL left by a crashed writer of the old file must not be replayed onto the new one.
         final.with_name(final.name + ".wal").unlink(missing_ok=True)
         os.replace(temp, final)
