@@ -198,3 +198,23 @@ def test_output_to_a_full_disk_is_one_line(args: list[str], stdin: str) -> None:
             input=stdin, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120,
         )  # fmt: skip
     assert (done.returncode, done.stderr) == (2, "error: No space left on device\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["generate", "-w", "x", "--scale", "[/x]"], "Invalid value for '--scale': '[/x]'"),
+        (["[/x]"], "No such command '[/x]'."),
+        (["run", "--[/x]"], "No such option: --[/x]"),
+        (["generate", "--seed", "[draft]"], "'[draft]' is not a whole number"),
+        (["run", "--\x1b]0;PWNED\x07"], "No such option: --\\x1b]0;PWNED\\x07"),
+    ],
+)
+def test_a_usage_error_shows_the_argument_as_written(
+    capsys: pytest.CaptureFixture[str], args: list[str], line: str
+) -> None:
+    """Brackets are no Rich markup and control characters are no orders to the terminal."""
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and err.count("\n") == 1
+    assert line in err and "\x1b" not in err

@@ -101,3 +101,11 @@ def test_on_a_terminal_there_is_a_bar_and_no_lines(tmp_path: Path) -> None:
     assert done.stdout.startswith("Sources written to")
     assert "sources/c360," not in done.stdout
     assert b"generating" in drawn
+
+
+def test_the_summary_names_the_workspace_as_written(capsys: pytest.CaptureFixture[str]) -> None:
+    from c360.cli.generate import print_summary
+    from c360.generate import Result
+
+    print_summary(Result(Path("ws [/x]"), rows={"orders": 3}, manifest_sha256="ab"), 0.5)
+    assert "Sources written to ws [/x]" in " ".join(capsys.readouterr().out.split())

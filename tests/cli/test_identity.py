@@ -131,3 +131,43 @@ def test_the_id_of_a_customer_whose_records_left_says_so(tmp_path: Path) -> None
     result = runner.invoke(app, ["profile", eva, "-w", str(tmp_path)])
     assert result.exit_code == 2
     assert f"no customer {eva} now: its records left the sources (crm:C5)" in result.output
+
+
+def test_a_profile_shows_source_values_as_written(capsys: pytest.CaptureFixture[str]) -> None:
+    """Names, ids and e-mails come from the sources: brackets and backslashes are data."""
+    from c360.cli.identity import _show
+
+    found = {
+        "customer360_id": "c360_00000001",
+        "retired_ids": ["[old]"],
+        "records": [{"record_key": "crm:[/x]", "first_name": "Ann [draft]", "last_name": "O\\"}],
+        "pairs": [
+            {
+                "record_key_l": "crm:[/x]",
+                "record_key_r": "shop:[b]7",
+                "match_probability": 0.99,
+                "decision": "[auto]",
+                "evidence": {"[e]mail": {"level": "[exact]", "match_weight": 9.0}},
+            },
+        ],
+        "profile": {
+            "customer360_id": "c360_00000001",
+            "first_name": "Ann [draft]",
+            "attribute_sources": '{"first_name": "crm:[/x]"}',
+        },
+        "history": [
+            {
+                "run_id": "[r1]",
+                "kind": "new",
+                "ids_before": None,
+                "id_after": "c360_00000001",
+                "records": 2,
+            }
+        ],
+    }
+    _show(found)
+    out = capsys.readouterr().out
+    assert "also known as: [old]\n" in out
+    assert "crm:[/x]  first_name=Ann [draft], last_name=O\\\n" in out
+    for text in ("shop:[b]7", "[auto]", "[e]mail: [exact] (+9.0)", "[r1]: new - → c360_00000001"):
+        assert text in out

@@ -73,3 +73,17 @@ def test_figures_of_another_shape_are_one_line(
     assert capsys.readouterr().err == (
         f"error: {figures} does not hold figures by model: `c360 run` writes it anew\n"
     )
+
+
+def test_model_names_and_reasons_are_printed_as_written(tmp_path: Path) -> None:
+    """reports/models.json is data: its names and reasons are never read as Rich markup."""
+    record_metrics(tmp_path, "[/x]", {"fitted": False, "reason": "[draft] one class only"})
+    record_metrics(
+        tmp_path,
+        "churn [eur]",
+        {"fitted": True, "customers": 12, "model": {"[b]auc": 0.7}, "baseline": {"[b]auc": 0.5}},
+    )
+    shown = runner.invoke(app, ["models", "evaluate", "-w", str(tmp_path)])
+    assert shown.exit_code == 0, shown.output
+    for text in ("[/x]", "[draft] one class only", "churn [eur]", "[b]auc"):
+        assert text in shown.output

@@ -122,3 +122,70 @@ def test_on_a_terminal_there_are_bars_and_no_lines(workspace: Path) -> None:
     assert done.stdout.startswith("Bronze")
     assert "bronze:" not in done.stdout
     assert b"pipeline" in drawn
+
+
+def test_names_from_the_sources_are_printed_as_written(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Headers, table names and the workspace's path are data, never Rich markup."""
+    from c360.cli.run import print_result
+    from c360.pipeline.bronze.land import Landed
+    from c360.pipeline.runner import RunResult
+
+    result = RunResult(Path("ws [draft]\\"), "duckdb")
+    result.bronze = [
+        Landed(table="[b]crm", source="crm.csv", records=2, landed=2,
+               added_columns=["[/x]", "amount [eur]"], missing_columns=["status"],
+               retyped_columns=["[i]d: int→string"]),
+    ]  # fmt: skip
+    result.seconds = {"bronze": 1.0}
+    print_result(result)
+    out = capsys.readouterr().out
+    for shown in ("+[/x],", "+amount [eur],", "-status,", "~[i]d", "[b]crm"):
+        assert shown in out
+    assert "Done on duckdb in 1.0 s — ws [draft]\\\n" in out
+    assert "Reports in ws [draft]\\/reports: run_report.md\n" in out
+
+
+def test_a_header_of_terminal_codes_is_shown_escaped_on_the_terminal(tmp_path: Path) -> None:
+    """A header that would retitle and clear the terminal is printed as text, not obeyed."""
+    sources = tmp_path / "sources" / "c360"
+    sources.mkdir(parents=True)
+    (sources / "crm_customers.csv").write_bytes(b"a,\x1b]0;PWNED\x07\x1b[2J,b\n1,2,3\n")
+    done, drawn = on_terminal("run", "-w", str(tmp_path))
+    assert done.returncode == 2
+    text = drawn.decode()
+    line = text[text.rindex("error:") :]  # after the progress bar, gone when done
+    assert "columns not in the contract of crm_customers: \\x1b]0;PWNED\\x07\\x1b[2J" in line
+    assert "\x1b" not in line.replace("\x1b[0m", "").replace("\x1b[1;31m", "")  # but its colour
+    assert line.endswith(")\r\n") and line.count("\n") == 1
+
+
+def test_an_overlong_header_is_one_short_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Hundreds of unknown columns, or a binary file read as CSV, would fill the screen."""
+    sources = tmp_path / "sources" / "c360"
+    sources.mkdir(parents=True)
+    header = ",".join(f"c{i}\x1b[2J" for i in range(300))
+    (sources / "crm_customers.csv").write_text(header + "\n" + ",".join("1" * 300) + "\n")
+    assert main(["run", "-w", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and err.count("\n") == 1
+    assert "columns not in the contract of crm_customers: c0\\x1b[2J, c1\\x1b[2J, c10" in err
+    assert re.search(r"… \([\d,]+ more characters\)\n$", err)
+    assert len(err) < 1100 and "\x1b" not in err
+
+
+def test_a_header_of_terminal_codes_kept_under_evolve_is_shown_escaped(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """schema_drift: evolve lands the column: the summary names it, escaped, not obeyed."""
+    from c360.cli.run import print_bronze
+    from c360.pipeline.bronze.land import Landed
+
+    added = ["\x1b]0;PWNED\x07\x1b[2J", "tab\there"]
+    print_bronze([Landed("crm", "crm.csv", 2, 2, added_columns=added)], 0.1)
+    out = capsys.readouterr().out
+    assert "+\\x1b]0;PWNED\\x07\\x1b[2J," in out and "+tab\\there" in out
+    assert "\x1b" not in out and "\t" not in out

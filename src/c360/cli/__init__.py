@@ -11,7 +11,6 @@ from typing import Annotated
 
 try:  # Ctrl-C while Python starts: nothing has begun, so no traceback
     import typer
-    from rich.markup import escape
     from typer.exceptions import TyperException
 
     from c360 import __version__
@@ -29,7 +28,7 @@ try:  # Ctrl-C while Python starts: nothing has begun, so no traceback
         text,
     )
     from c360.cli import run as run_pipeline
-    from c360.cli._console import err_console, os_error, silence_stdout
+    from c360.cli._console import err_console, error, os_error, silence_stdout
     from c360.cli._interrupt import noting_ctrl_c
 except KeyboardInterrupt:
     raise SystemExit(130) from None
@@ -87,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
             if message:  # empty when help was shown for a bare group
                 ctx = getattr(exc, "ctx", None)
                 hint = f" (try: {ctx.command_path} --help)" if ctx is not None else ""
-                err_console.print(f"[bold red]error:[/] {message}{hint}", highlight=False)
+                error(f"{message}{hint}")  # the argument as typed: no markup, no control codes
             return exc.exit_code
         except typer.Exit as exc:
             return exc.exit_code
@@ -99,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
                 result = INTERRUPTED
             else:
                 _flush_or_silence_stdout()
-                err_console.print(f"[bold red]error:[/] {escape(os_error(exc))}", highlight=False)
+                error(os_error(exc))
                 return 2
         except Exception:
             if not pressed():  # a library's own report of Ctrl-C

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,15 +12,66 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 # No emoji codes: a value, a header or a path holding ":x:" is printed as written, not as ❌.
 console = Console(emoji=False)
 err_console = Console(stderr=True, soft_wrap=True, emoji=False)
 
 
+# Control characters (a terminal obeys ESC, BEL, CSI...) and the marks that turn text around.
+_UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+LONGEST = 1000  # characters of an error shown: a binary file's "header" would fill the screen
+
+
+def visible(text: str) -> str:
+    """``text`` with its control characters shown escaped (ESC as ``\\x1b``, a tab as ``\\t``):
+    a terminal prints them instead of obeying them."""
+    return _UNSEEN.sub(lambda m: _NAMED.get(m[0]) or ascii(m[0])[1:-1], text)
+
+
+def literal(value: object) -> str:
+    """``value`` as Rich markup that prints it as written: ``[/x]`` is no tag, ``[draft]`` stays.
+    Inside markup only (a trailing backslash is doubled for the tag that follows); a table cell
+    or a line without markup takes ``plain``."""
+    return escape(visible(str(value)))
+
+
+def plain(value: object) -> Text:
+    """``value`` as text that Rich never reads as markup: a table's cell or header."""
+    return Text(visible(str(value)))
+
+
+def one_line(message: str) -> str:
+    """``message`` safe on a terminal, on one line: control characters shown escaped (ESC as
+    ``\\x1b``); what would make it longer than ``LONGEST`` characters cut, saying how much."""
+    shown: list[str] = []
+    size = 0
+    for at, char in enumerate(message):
+        piece = visible(char)
+        size += len(piece)
+        if size > LONGEST:
+            return f"{''.join(shown)}… ({len(message) - at:,} more characters)"
+        shown.append(piece)
+    return "".join(shown)
+
+
+def labelled(label: str, message: str, style: str = "yellow") -> Text:
+    """``note: MESSAGE`` with the label styled and the message as written."""
+    return Text.assemble((label, style), " ", visible(message))
+
+
+def error(message: str) -> None:
+    """Print ``message`` as a one-line error on stderr."""
+    err_console.print(
+        Text.assemble(("error:", "bold red"), " ", one_line(message)), highlight=False
+    )
+
+
 def fail(message: str) -> typer.Exit:
     """Print a one-line error and return the exit to raise."""
-    err_console.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
+    error(message)
     return typer.Exit(code=2)
 
 

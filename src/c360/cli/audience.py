@@ -78,5 +78,5 @@ def export_command(
         f"{'stdout' if to_stdout else path} ({found.opted_out:,} opted out, "
         f"{found.no_consented_channel:,} with no consented "
         f"channel left out; contact points {'in clear' if clear_text else 'pseudonymised'})",
-        highlight=False,
-    )
+        markup=False, highlight=False, soft_wrap=True,  # the segment and path as written
+    )  # fmt: skip

@@ -9,10 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.markup import escape
 from rich.table import Table as RichTable
 
-from c360.cli._console import console, fail
+from c360.cli._console import console, fail, labelled, plain
 from c360.cli._options import number, whole
 from c360.cli._paths import check_input_file
 
@@ -146,7 +145,7 @@ def _finite(value: Any, digits: int = 6) -> Any:
 def _show(result: FileFit, top: int) -> None:
     fit = result.fit
     for note in [*result.notes, *fit.notes]:
-        console.print(f"[yellow]note:[/] {escape(note)}", highlight=False)
+        console.print(labelled("note:", note), highlight=False)
     if result.skipped:
         parts = [
             f"{s.count:,} {s.reason} (row{'s' if s.count > 1 else ''} "
@@ -193,12 +192,12 @@ def _top(t: pa.Table, top: int) -> None:
     best = t.take(order[:top]).to_pylist()
     key = t.column_names[0]
     table = RichTable(title=f"top {len(best)} by CLV", title_justify="left", show_edge=False)
-    table.add_column(key, no_wrap=True)
+    table.add_column(plain(key), no_wrap=True)
     for header, _ in _SHOWN.values():
         table.add_column(header, justify="right", no_wrap=True)
     for row in best:
         cells = (_cell(row[c], decimals) for c, (_, decimals) in _SHOWN.items())
-        table.add_row(escape(str(row[key])), *cells)
+        table.add_row(plain(row[key]), *cells)
     console.print(table)
 
 

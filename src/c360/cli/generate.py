@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table as RichTable
+from rich.text import Text
 
 from c360.cli._console import console, fail, progress_bar
 from c360.cli._options import check_choice, number, whole
@@ -141,7 +142,8 @@ class Lines:
 
 def print_summary(result: Result, seconds: float) -> None:
     """Rows per table, defects planted, and the manifest digest."""
-    table = RichTable(title=f"Sources written to {result.workspace}", title_justify="left")
+    title = Text(f"Sources written to {result.workspace}", style="table.title")
+    table = RichTable(title=title, title_justify="left")
     table.add_column("table")
     table.add_column("rows / files", justify="right")
     for name, rows in sorted(result.rows.items()):

@@ -8,9 +8,10 @@ from typing import Annotated, Any
 
 import typer
 from rich.table import Table as RichTable
+from rich.text import Text
 
 from c360.cli import identity_dedupe
-from c360.cli._console import console, fail
+from c360.cli._console import console, fail, plain, visible
 from c360.cli._paths import check_input_file, check_workspace
 from c360.cli.text import print_scores
 
@@ -108,12 +109,14 @@ def record_shape(found: dict[str, Any]) -> dict[str, Any]:
 
 
 def _show(found: dict[str, Any]) -> None:
-    console.print(f"[bold]{found['customer360_id']}[/]", highlight=False)
+    console.print(Text(str(found["customer360_id"]), style="bold"), highlight=False)
     if found["retired_ids"]:
-        console.print(f"also known as: {', '.join(found['retired_ids'])}", highlight=False)
+        also = f"also known as: {', '.join(found['retired_ids'])}"
+        console.print(also, markup=False, highlight=False)
     for row in found["records"]:
-        values = ", ".join(f"{k}={_text(v)}" for k, v in row.items() if k != "record_key" and v)
-        console.print(f"[bold]{_text(row['record_key'])}[/]  {values}", highlight=False)
+        values = ", ".join(f"{k}={v}" for k, v in row.items() if k != "record_key" and v)
+        key = visible(str(row["record_key"]))
+        console.print(Text.assemble((key, "bold"), "  ", visible(values)), highlight=False)
     pairs = RichTable(title="Why they are one customer", title_justify="left", show_edge=False)
     for column in ("pair", "probability", "decision", "evidence"):
         pairs.add_column(column)
@@ -123,11 +126,12 @@ def _show(found: dict[str, Any]) -> None:
             pair["evidence"].items(), key=lambda kv: -abs(kv[1].get("match_weight", 0))
         )
         pairs.add_row(
-            f"{pair['record_key_l']} ~ {pair['record_key_r']}",
+            plain(f"{pair['record_key_l']} ~ {pair['record_key_r']}"),
             f"{pair['match_probability']:.4f}",
-            pair["decision"],
-            "; ".join(f"{k}: {v['level']} ({v['match_weight']:+.1f})" for k, v in strongest[:3]),
-        )
+            plain(pair["decision"]),
+            plain("; ".join(f"{k}: {v['level']} ({v['match_weight']:+.1f})"
+                            for k, v in strongest[:3])),
+        )  # fmt: skip
     console.print(pairs if found["pairs"] else "One source record: nothing to link.")
     if len(found["pairs"]) > PAIRS_SHOWN:
         console.print(f"… {len(found['pairs']) - PAIRS_SHOWN} weaker pairs: see --json")
@@ -139,15 +143,12 @@ def _show(found: dict[str, Any]) -> None:
             table.add_column(column)
         for name, value in profile.items():
             if name not in ("customer360_id", "attribute_sources") and value not in (None, [], ""):
-                table.add_row(name, _text(value), won.get(name, ""))
+                table.add_row(plain(name), plain(value), plain(won.get(name, "")))
         console.print(table)
     for event in found["history"]:
         console.print(
             f"{event['run_id']}: {event['kind']} {event['ids_before'] or '-'} → "
             f"{event['id_after']} ({event['records']} records)",
+            markup=False,
             highlight=False,
         )
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value).replace("[", "\\[")

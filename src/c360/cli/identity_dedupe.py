@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
-from c360.cli._console import console, err_console, fail
+from c360.cli._console import console, err_console, fail, labelled
 from c360.cli._options import number
 from c360.cli._paths import check_input_file
 from c360.identity.roles import ROLES
@@ -116,7 +115,7 @@ def dedupe_command(
         raise fail(f"cannot write {out}: {exc.strerror or exc}") from None
     shown = err_console if to_stdout else console  # stdout may be the clusters themselves
     for note in [*result.notes, *([result.fallback] if result.fallback else [])]:
-        shown.print(f"[yellow]note:[/] {escape(note)}", highlight=False)
+        shown.print(labelled("note:", note), highlight=False)
     records = result.clusters.num_rows
     line = (
         f"{_count(records, 'record')} in {_count(result.count_clusters, 'cluster')} "

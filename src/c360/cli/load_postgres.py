@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 from rich.table import Table as RichTable
 
-from c360.cli._console import console, fail, progress_bar
+from c360.cli._console import console, fail, labelled, plain, progress_bar
 from c360.cli._options import number
 from c360.cli._paths import check_workspace
 
@@ -67,12 +66,13 @@ def load_postgres_command(
     table.add_column("table")
     table.add_column("rows", justify="right")
     for name, n in rows.items():
-        table.add_row(f"{schema}.{name}", f"{n:,}")
+        table.add_row(plain(f"{schema}.{name}"), f"{n:,}")
     console.print(table)
     seconds = time.perf_counter() - started
     console.print(
         f"{len(rows)} gold tables, {sum(rows.values()):,} rows loaded into {redact(url)} "
-        f"in {seconds:.1f} s, with primary keys and indexes"
+        f"in {seconds:.1f} s, with primary keys and indexes",
+        markup=False,
     )
     for message in dropped:
-        console.print(f"[yellow]warning:[/] {escape(message)}")
+        console.print(labelled("warning:", message))

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table as RichTable
 
-from c360.cli._console import console, fail
+from c360.cli._console import console, fail, plain
 from c360.cli._paths import check_workspace
 
 app = typer.Typer(help="The models of the last run and how well they did.", no_args_is_help=True)
@@ -43,14 +43,17 @@ def evaluate_command(
         table.add_column(column, justify="left" if column in ("model", "metric") else "right")
     for name, entry in sorted(figures.items()):
         if not entry.get("fitted"):
-            table.add_row(name, "not fitted", entry.get("reason", ""), "", "")
+            table.add_row(plain(name), "not fitted", plain(entry.get("reason", "")), "", "")
             continue
         baseline = entry.get("baseline", {})
         for metric, value in entry.get("model", {}).items():
             table.add_row(
-                name, metric, _shown(value), _shown(baseline.get(metric)),
+                plain(name),
+                plain(metric),
+                plain(_shown(value)),
+                plain(_shown(baseline.get(metric))),
                 f"{entry.get('customers', 0):,}",
-            )  # fmt: skip
+            )
     console.print(table)
 
 

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.progress import Progress, TaskID
 from rich.table import Table as RichTable
+from rich.text import Text
 
-from c360.cli._console import console, fail, os_error, progress_bar
+from c360.cli._console import console, fail, literal, os_error, plain, progress_bar
 from c360.cli._options import check_choice
 from c360.cli._paths import check_workspace
 
@@ -175,12 +176,13 @@ def print_result(result: RunResult) -> None:
             f"warehouse.duckdb, exports/ and the SQL answers in {result.seconds['serve']:.1f} s"
         )
         print_references(result.references)
-    console.print(f"[bold]Done[/] on {result.engine} in {total:.1f} s — {result.workspace}")
+    done = f" on {result.engine} in {total:.1f} s — {result.workspace}"
+    console.print(Text.assemble(("Done", "bold"), done), highlight=False)
     reports = result.workspace / "reports"
     names = ["run_report.md"] + (
         ["sales_report.txt", "kpis_dashboard.txt", "report.html"] if result.gold else []
     )
-    console.print(f"Reports in {reports}: {', '.join(names)}")
+    console.print(f"Reports in {reports}: {', '.join(names)}", markup=False, highlight=False)
 
 
 def print_bronze(landed: list[Landed], seconds: float) -> None:
@@ -193,7 +195,9 @@ def print_bronze(landed: list[Landed], seconds: float) -> None:
         drift = ", ".join(
             [*(f"+{c}" for c in r.added_columns), *(f"-{c}" for c in r.missing_columns), *retyped]
         )
-        table.add_row(r.table, f"{r.records:,}", f"{r.landed:,}", f"{r.quarantined:,}", drift)
+        table.add_row(
+            plain(r.table), f"{r.records:,}", f"{r.landed:,}", f"{r.quarantined:,}", plain(drift)
+        )
     console.print(table)
     console.print(
         f"{sum(r.landed for r in landed):,} records landed, "
@@ -208,7 +212,8 @@ def print_silver(built: list[Built], seconds: float) -> None:
     for name in ("model", "from", "bronze rows", "clean", "quarantined"):
         table.add_column(name, justify="left" if name in ("model", "from") else "right")
     for b in built:
-        table.add_row(b.model, b.source, f"{b.bronze_rows:,}", f"{b.clean:,}", f"{b.rejected:,}")
+        table.add_row(plain(b.model), plain(b.source),
+                      f"{b.bronze_rows:,}", f"{b.clean:,}", f"{b.rejected:,}")  # fmt: skip
     console.print(table)
     console.print(
         f"{len(built)} silver tables in {seconds:.1f} s; every model reconciled "
@@ -217,7 +222,8 @@ def print_silver(built: list[Built], seconds: float) -> None:
     for b in built:  # a source that lost a column under schema_drift: evolve, say
         if b.bronze_rows and not b.clean:
             console.print(
-                f"[yellow]warning:[/] {b.model} kept none of its {b.bronze_rows:,} rows, so what "
+                f"[yellow]warning:[/] {literal(b.model)} kept none of its {b.bronze_rows:,} rows, "
+                "so what "
                 f"gold builds from it is empty: see lake/quarantine/silver_{b.model}/ for why"
             )
 
@@ -231,7 +237,7 @@ def print_references(checked: list[Reference]) -> None:
     console.print(
         f"[yellow]warning:[/] {len(broken)} of the {len(checked)} references the gold contracts "
         f"declare have rows without a referenced row (the most: {broken[0].orphans:,} rows of "
-        f"{broken[0].name}); reports/run_report.md lists them"
+        f"{literal(broken[0].name)}); reports/run_report.md lists them"
     )
 
 
@@ -241,7 +247,7 @@ def print_gold(built: list[BuiltGold], seconds: float) -> None:
     table.add_column("table")
     table.add_column("rows", justify="right")
     for g in built:
-        table.add_row(g.model, f"{g.rows:,}")
+        table.add_row(plain(g.model), f"{g.rows:,}")
     console.print(table)
     console.print(f"{len(built)} gold tables in {seconds:.1f} s, each checked against its contract")
     if inferred := [g for g in built if g.inferred]:

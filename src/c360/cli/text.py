@@ -12,9 +12,10 @@ from typing import Annotated, Any, TextIO
 import typer
 from rich.console import Console
 from rich.table import Table as RichTable
+from rich.text import Text
 
 import c360
-from c360.cli._console import console, fail
+from c360.cli._console import console, fail, labelled, plain
 from c360.cli._options import check_choice
 from c360.cli._paths import check_input_file, check_workspace
 
@@ -148,7 +149,7 @@ def evaluate_command(
     for section, result in scores.items():
         print_scores(section, result)
     for note in notes:
-        console.print(f"[yellow]note:[/] {note}", highlight=False)
+        console.print(labelled("note:", note), highlight=False)
 
 
 def print_scores(title: str, result: dict[str, Any]) -> None:
@@ -171,12 +172,12 @@ def _table(title: str, rows: dict[str, dict[str, Any]]) -> None:
     if not rows:  # a breakdown of nothing (no records scored): no table of empty columns
         return
     columns = list(dict.fromkeys(c for row in rows.values() for c in row))
-    table = RichTable(title=title, title_justify="left", show_edge=False)
+    table = RichTable(title=Text(title, style="table.title"), title_justify="left", show_edge=False)
     table.add_column("")
     for column in columns:
-        table.add_column(column.replace("_", " "), justify="right")
+        table.add_column(plain(column.replace("_", " ")), justify="right")
     for name, row in rows.items():
-        table.add_row(_escape(name), *(_shown(c, row.get(c)) for c in columns))
+        table.add_row(plain(name), *(_shown(c, row.get(c)) for c in columns))
     if console.is_terminal:
         console.print(table)
         return
@@ -188,7 +189,7 @@ def _table(title: str, rows: dict[str, dict[str, Any]]) -> None:
 _RATES = ("recall", "precision", "accuracy", "agreement", "rate", "f1", "share")
 
 
-def _shown(name: str, value: Any) -> str:
+def _shown(name: str, value: Any) -> str | Text:
     if value is None:
         return "[dim]n/a[/]"
     if isinstance(value, float) and name.endswith(_RATES):
@@ -197,8 +198,4 @@ def _shown(name: str, value: Any) -> str:
         return f"{value:,.2f}"
     if isinstance(value, int) and not isinstance(value, bool):
         return f"{value:,}"
-    return _escape(str(value))
-
-
-def _escape(text: str) -> str:
-    return text.replace("[", "\\[")  # data, not Rich markup
+    return plain(value)  # data, not Rich markup
