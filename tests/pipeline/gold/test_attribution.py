@@ -109,3 +109,23 @@ def test_campaigns_get_orders_revenue_roi_and_disagreements(engine: Engine) -> N
          "count_orders_recomputed_only": 0, "count_orders_source_only": 0},
     ]  # fmt: skip
     assert rows == expected
+
+
+def test_campaign_revenue_is_the_same_whatever_order_its_orders_are_added_in(
+    engine: Engine,
+) -> None:
+    # 0.001 + 0.092 + 0.932 is 1.025, a tie: added as doubles it lands above it in CAMP_001's
+    # order and below it in CAMP_002's. Both get the tie rounded up, by either attribution.
+    campaigns = gold(engine, c.DIM_CAMPAIGN, [
+        {"campaign_id": camp, "campaign_name": camp, "budget_eur": 1}
+        for camp in ("CAMP_001", "CAMP_002")
+    ])  # fmt: skip
+    amounts = {"CAMP_001": (0.001, 0.092, 0.932), "CAMP_002": (0.932, 0.092, 0.001)}
+    orders = gold(engine, c.ORDER_ATTRIBUTION, [
+        {"order_id": f"{camp}_{i}", "total_amount_eur": amount, "campaign_id": camp,
+         "source_campaign_id": camp, "is_matching_source": True}
+        for camp, each in amounts.items() for i, amount in enumerate(each)
+    ])  # fmt: skip
+    rows = built(engine, c.CAMPAIGN_ATTRIBUTION, campaign_attribution(campaigns, orders))
+    assert [r["total_attributed_amount_eur"] for r in rows] == [1.03, 1.03]
+    assert [r["total_source_attributed_amount_eur"] for r in rows] == [1.03, 1.03]

@@ -299,3 +299,24 @@ def test_rankings_keep_only_the_first_n(engine: Engine, shop: Rows) -> None:
     assert sorted(engine.to_arrow(top).column("product_id").to_pylist()) == ["P1", "P2", "P4", "P6"]
     best = ecommerce.mart_ecommerce_most_profitable_products(sales, products, limit=1)
     assert engine.to_arrow(best).column("product_id").to_pylist() == ["P3"]
+
+
+# 0.001 + 0.092 + 0.932 is 1.025, a tie: added as doubles it lands above it in C1's order of
+# 2024-01-05 and below it in C2's of 2024-01-06. Money sums round the tie up either way.
+TIES = {
+    "stg_ecommerce_products": [
+        (p, p, "Home & Garden", "Lumo", price, 0.0, price)
+        for p, price in (("A", 0.001), ("B", 0.092), ("C", 0.932))
+    ],
+    "stg_ecommerce_customers": [],
+    "stg_ecommerce_orders": [
+        (f"O{c}{i}", c, p, 1, at(day), None)
+        for c, day, products in (("C1", "2024-01-05", "ABC"), ("C2", "2024-01-06", "CBA"))
+        for i, p in enumerate(products)
+    ],
+}
+
+
+def test_money_sums_are_the_same_whatever_order_the_lines_are_added_in(engine: Engine) -> None:
+    daily = build(engine, TIES)["agg_ecommerce_daily_sales"]
+    assert pick(daily, "total_revenue_eur", "total_margin_eur") == [(1.03, 1.03), (1.03, 1.03)]

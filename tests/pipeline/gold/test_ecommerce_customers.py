@@ -20,7 +20,7 @@ from c360.pipeline.gold.ecommerce_customers import (
     segment,
     segment_expr,
 )
-from tests.pipeline.gold.test_ecommerce import Rows, at, build, pick
+from tests.pipeline.gold.test_ecommerce import TIES, Rows, at, build, pick
 
 ORDERS = {
     "B1": [("2023-12-31", 1), ("2024-06-01", 1), ("2024-12-01", 2), ("2025-03-01", 2),
@@ -148,3 +148,13 @@ def test_segment_expression_matches_the_rule_table_on_the_engine(engine: Engine)
     out = engine.to_arrow(table.mutate(segment=segment_expr(table.r, table.f, table.m)))
     got = {(row["r"], row["f"], row["m"]): row["segment"] for row in out.to_pylist()}
     assert got == {s: segment(*s) if s[0] else NO_PURCHASE for s in scores}
+
+
+def test_a_buyer_s_revenue_is_the_same_whatever_order_the_lines_are_added_in(
+    engine: Engine,
+) -> None:
+    built = build(engine, TIES)
+    clv = built["mart_ecommerce_customer_lifetime_value"]
+    assert pick(clv, "customer_id", "total_revenue_eur") == [("C1", 1.03), ("C2", 1.03)]
+    rfm = built["mart_ecommerce_rfm"]
+    assert pick(rfm, "customer_id", "monetary_eur") == [("C1", 1.03), ("C2", 1.03)]

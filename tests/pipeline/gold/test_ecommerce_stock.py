@@ -6,6 +6,7 @@ Snapshots run from 2025-01-06 to 2025-01-20; P3 has none, P9 is not in the catal
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -68,3 +69,23 @@ def test_stock_rotation_is_units_sold_in_the_period_over_average_stock(stock: Ro
         ("P3", "Vase", start, end, 5, None, None),
         ("P4", "Rug", start, end, 0, 0.0, None),
     ]
+
+
+def test_average_stock_is_the_same_whatever_order_warehouses_are_added_in(engine: Engine) -> None:
+    # Warehouse means of 1/3, 2/3 and 7/16 add up to 1.4375, a tie: added as doubles they land
+    # below it in two of the six orders. Each product reports its warehouses in another order.
+    snapshots = {"1/3": (1, 0, 0), "2/3": (1, 1, 0), "7/16": (1,) * 7 + (0,) * 9}
+    orders = list(itertools.permutations(snapshots))
+    rows = {
+        "stg_ecommerce_products": [
+            (f"P{n}", "Lamp", "Home & Garden", "Lumo", 10.0, 4.0, 6.0) for n in range(len(orders))
+        ],
+        "stg_ecommerce_inventory": [
+            (f"P{n}", f"WH-{mean}", quantity, at(f"2025-01-{day + 1:02d}"))
+            for n, means in enumerate(orders)
+            for mean in means
+            for day, quantity in enumerate(snapshots[mean])
+        ],
+    }
+    products = build(engine, rows)["dim_ecommerce_product"]
+    assert pick(products, "average_stock_units") == [(1.438,)] * len(orders)

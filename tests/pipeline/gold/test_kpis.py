@@ -147,3 +147,24 @@ def test_a_month_number_is_named_as_the_calendar_names_the_month(engine: Engine)
     assert [r["number"] for r in rows] == [202501, 202412, 202310, 99909]
     assert [r["name"] for r in rows] == ["2025-01", "2024-12", "2023-10", "999-09"]
     assert all(r["name"] == r["calendar"] for r in rows)
+
+
+def test_sums_and_the_mean_margin_do_not_depend_on_the_order_rows_are_added_in(
+    engine: Engine,
+) -> None:
+    # 0.001 + 0.092 + 0.932 is 1.025, a tie: added as doubles it lands above it in January's
+    # order and below it in February's. 0.1 + 0.2 + 0.3 as doubles is 0.6000000000000001.
+    amounts = {1: (0.001, 0.092, 0.932), 2: (0.932, 0.092, 0.001)}
+    orders = [
+        {"order_id": f"O{month}{i}", "order_at": D(2025, month, 1), "status": "completed",
+         "total_amount_eur": amount, "attributed_campaign_id": "CAMP_001"}
+        for month, each in amounts.items() for i, amount in enumerate(each)
+    ]  # fmt: skip
+    products = [{"product_id": f"P{i}", "margin_pct": m} for i, m in enumerate((0.1, 0.2, 0.3))]
+    tables = inputs(engine, fct_orders=orders, dim_product=products, dim_campaign=CAMPAIGNS)
+    rows = {r["period"]: r for r in built(engine, c.KPI_MEASURES, kpi_measures(*tables))}
+    for period in ("2025-01", "2025-02"):
+        assert rows[period]["total_order_amount_eur"] == 1.03, period
+        assert rows[period]["total_attributed_amount_eur"] == 1.03, period
+    assert rows["all"]["total_order_amount_eur"] == 2.05
+    assert rows["all"]["avg_product_margin_pct"] == 0.2  # 0.6 / 3, not 0.20000000000000004

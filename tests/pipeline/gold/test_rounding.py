@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyarrow as pa
 
 from c360.engines import Engine
-from c360.pipeline.gold.rounding import cents, exact_sum, fixed
+from c360.pipeline.gold.rounding import cents, exact_mean, exact_sum, fixed
 
 
 def test_ties_round_up_and_nulls_stay_null(engine: Engine) -> None:
@@ -32,3 +32,25 @@ def test_sums_do_not_depend_on_the_order_rows_are_added_in(engine: Engine) -> No
     )
     assert out.column("c").to_pylist() == [0.01, -0.89, -0.89, None]
     assert out.column("f").to_pylist() == [0.001667, -0.298333, -0.298333, None]
+
+
+def test_a_sum_can_skip_rows_as_sum_where_does(engine: Engine) -> None:
+    rows = [("a", 0.001, True), ("a", 0.092, True), ("a", 0.932, True), ("a", 5.0, False)]
+    rows += [("b", 0.932, True), ("b", 0.092, True), ("b", 0.001, True), ("c", 1.0, False)]
+    t = engine.register(
+        "t_exact_sum_where",
+        pa.table({"g": [r[0] for r in rows], "x": [r[1] for r in rows], "y": [r[2] for r in rows]}),
+    )
+    out = engine.to_arrow(t.group_by("g").aggregate(c=exact_sum(t.x, 2, where=t.y)).order_by("g"))
+    assert out.column("c").to_pylist() == [1.03, 1.03, None]  # 1.025 in either order, ties up
+
+
+def test_means_do_not_depend_on_the_order_rows_are_added_in(engine: Engine) -> None:
+    # 0.1 + 0.2 + 0.3 is 0.6000000000000001 as doubles in this order, 0.6 in the other.
+    rows = [("a", 0.1), ("a", 0.2), ("a", 0.3), ("b", 0.3), ("b", 0.2), ("b", 0.1), ("c", None)]
+    t = engine.register(
+        "t_exact_mean",
+        pa.table({"g": [g for g, _ in rows], "x": pa.array([x for _, x in rows], pa.float64())}),
+    )
+    out = engine.to_arrow(t.group_by("g").aggregate(m=exact_mean(t.x, 6)).order_by("g"))
+    assert out.column("m").to_pylist() == [0.2, 0.2, None]

@@ -173,6 +173,25 @@ def test_fct_orders_sums_lines_and_keys_the_order_day(engine: Engine) -> None:
     ]  # fmt: skip
 
 
+def test_an_order_s_discount_is_the_same_whatever_order_its_lines_are_added_in(
+    engine: Engine,
+) -> None:
+    # 0.001 + 0.092 + 0.932 is 1.025, a tie: added as doubles it lands above it in this order
+    # and below it in the other. Both orders get the tie rounded up.
+    orders = silver(engine, "stg_orders", [
+        {**ORDER, "order_id": f"ORD_000000{i}", "order_at": at(1), "total_amount_eur": 9.0}
+        for i in (1, 2)
+    ])  # fmt: skip
+    discounts = {"ORD_0000001": (0.001, 0.092, 0.932), "ORD_0000002": (0.932, 0.092, 0.001)}
+    lines = silver(engine, "stg_order_lines", [
+        {"order_line_id": f"LINE_000000{o[-1]}{i}", "order_id": o, "product_id": "PROD_00001",
+         "qty": 1, "unit_price_eur": 3.0, "discount_eur": d, "line_total_eur": 3.0 - d}
+        for o, ds in discounts.items() for i, d in enumerate(ds)
+    ])  # fmt: skip
+    rows = built(engine, c.FCT_ORDERS, star.fct_orders(orders, lines))
+    assert [r["total_discount_eur"] for r in rows] == [1.03, 1.03]
+
+
 def test_facts_carry_the_customer360_id_of_their_customer(engine: Engine) -> None:
     orders = silver(engine, "stg_orders", [
         {**ORDER, "order_id": "ORD_0000001", "order_at": at(2), "total_amount_eur": 5.0},

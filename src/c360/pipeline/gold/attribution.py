@@ -17,6 +17,7 @@ from ibis.expr.types import Table
 from c360.contracts.gold_star import CAMPAIGN_ATTRIBUTION, ORDER_ATTRIBUTION
 from c360.pipeline.gold.kpis import divide
 from c360.pipeline.gold.model import GoldModel, Shared
+from c360.pipeline.gold.rounding import exact_sum
 from c360.pipeline.gold.star import lookup
 
 WINDOW = ibis.interval(days=14)
@@ -72,7 +73,7 @@ def campaign_attribution(campaigns: Table, attribution: Table) -> Table:
         .group_by("campaign_id")
         .aggregate(
             count_attributed_orders=_.count(),
-            total_attributed_amount_eur=_.total_amount_eur.sum().round(2),
+            total_attributed_amount_eur=exact_sum(a.total_amount_eur, 2),
             count_orders_matching=_.order_id.count(where=_.is_matching_source),
         )
     )
@@ -81,7 +82,7 @@ def campaign_attribution(campaigns: Table, attribution: Table) -> Table:
         .group_by(campaign_id=_.source_campaign_id)
         .aggregate(
             count_source_attributed_orders=_.count(),
-            total_source_attributed_amount_eur=_.total_amount_eur.sum().round(2),
+            total_source_attributed_amount_eur=exact_sum(a.total_amount_eur, 2),
         )
     )
     t = campaigns.select("campaign_id", "campaign_name", "budget_eur")

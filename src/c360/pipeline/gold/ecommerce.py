@@ -1,8 +1,9 @@
 """Seed 003's warehouse and data lake: dimensions, the sales fact, enriched orders, aggregates.
 
 An order line whose product silver rejected keeps its units but has no price: its money columns
-are NULL and money sums skip it. Sums of money are rounded to the cent (``rounding.cents``), so
-the order in which an engine adds them up changes no published value and no ranking.
+are NULL and money sums skip it. Sums of money are added as whole numbers and rounded to the cent
+(``rounding.exact_sum``), so the order in which an engine adds them up changes no published value
+and no ranking.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from ibis.expr.types import Table
 from c360.contracts import gold_ecommerce as contracts
 from c360.pipeline.gold import ecommerce_customers, ecommerce_stock
 from c360.pipeline.gold.model import GoldModel, built_columns
-from c360.pipeline.gold.rounding import cents
+from c360.pipeline.gold.rounding import cents, exact_sum
 
 PREMIUM_TIERS = ("gold", "platinum")
 LOW_STOCK_SHARE = 0.5  # of the average stock
@@ -99,8 +100,8 @@ def _sales_measures(t: Table) -> dict[str, ibis.Value]:
     return {
         "count_orders": t.order_id.nunique(),
         "total_units": t.quantity.sum(),
-        "total_revenue_eur": cents(t.revenue_eur.sum().fill_null(0)),
-        "total_margin_eur": cents(t.margin_eur.sum().fill_null(0)),
+        "total_revenue_eur": exact_sum(t.revenue_eur, 2).fill_null(0),
+        "total_margin_eur": exact_sum(t.margin_eur, 2).fill_null(0),
     }
 
 
@@ -131,9 +132,9 @@ def _product_sales(sales: Table, products: Table) -> Table:
     per_product = s.group_by(s.product_id).aggregate(
         count_orders=s.order_id.nunique(),
         total_units=s.quantity.sum(),
-        total_revenue_eur=cents(s.revenue_eur.sum().fill_null(0)),
+        total_revenue_eur=exact_sum(s.revenue_eur, 2).fill_null(0),
         # The cost is per product: known for all its lines or for none.
-        total_margin_eur=cents(s.margin_eur.sum()),
+        total_margin_eur=exact_sum(s.margin_eur, 2),
     )
     t = per_product
     return t.join(p, t.product_id == p.product_id).select(

@@ -15,7 +15,7 @@ from ibis.expr.types import IntegerValue, StringValue, Table
 
 from c360.contracts import gold_ecommerce as contracts
 from c360.pipeline.gold.model import GoldModel
-from c360.pipeline.gold.rounding import cents
+from c360.pipeline.gold.rounding import cents, exact_sum
 
 DAYS_PER_YEAR = 365.25
 
@@ -75,7 +75,7 @@ def _per_buyer(sales: Table) -> Table:
     return s.group_by(s.customer_id).aggregate(
         count_orders=s.order_id.nunique(),
         priced_orders=priced_orders(s),
-        revenue=cents(s.revenue_eur.sum().fill_null(0)),
+        revenue=exact_sum(s.revenue_eur, 2).fill_null(0),
         first_order_date=s.order_date.min(),
         last_order_date=s.order_date.max(),
     )

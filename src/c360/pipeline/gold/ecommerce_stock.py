@@ -2,7 +2,9 @@
 
 A product is stocked in several warehouses, each sending a snapshot now and then. Its current
 stock is the sum of each warehouse's latest snapshot; its average stock the sum of each
-warehouse's mean snapshot (a warehouse that reported fewer times still counts in full).
+warehouse's mean snapshot (a warehouse that reported fewer times still counts in full), added as
+whole numbers of thousandths (``rounding.exact_sum``) so that the warehouses' order does not
+change the last digit.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from ibis.expr.types import Table
 
 from c360.contracts import gold_ecommerce as contracts
 from c360.pipeline.gold.model import GoldModel
-from c360.pipeline.gold.rounding import fixed
+from c360.pipeline.gold.rounding import exact_sum, fixed
 
 
 def latest_snapshots(inventory: Table) -> Table:
@@ -34,7 +36,7 @@ def stock_levels(inventory: Table) -> Table:
         current_stock_units=latest.stock_quantity.sum()
     )
     average = per_warehouse.group_by("product_id").aggregate(
-        average_stock_units=fixed(per_warehouse["mean"].sum(), 3)
+        average_stock_units=exact_sum(per_warehouse["mean"], 3)
     )
     return current.join(average, "product_id")
 

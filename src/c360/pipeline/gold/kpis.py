@@ -19,6 +19,9 @@ Each measure is the seed's DAX, read literally:
 - ``return_rate`` = ``COUNTROWS(returns) / COUNTROWS(orders)``: returns of every status over
   orders of every status.
 
+Sums of money and the mean margin are added as whole numbers (``rounding.exact_sum``,
+``exact_mean``): a rerun writes the same digits whatever order the engine adds rows in.
+
 Every rate is the seed's ``DIVIDE(…, 0)``: 0 when its denominator is 0 (a month without sends has
 an open rate of 0), as the seed's model shows it. Other gold ratios (attribution ROI, text
 features) follow the project's rule instead: NULL, a rate that cannot be computed (``divide``).
@@ -40,6 +43,7 @@ from ibis.expr.types import IntegerValue, NumericValue, StringValue, Table, Time
 
 from c360.contracts.gold_star import KPI_MEASURES
 from c360.pipeline.gold.model import GoldModel
+from c360.pipeline.gold.rounding import exact_mean, exact_sum
 from c360.pipeline.gold.star import lookup
 
 ALL = "all"
@@ -76,8 +80,8 @@ def kpi_measures(
     order_sums = _per_period(
         o,
         count_orders=_.count(),
-        total_order_amount_eur=_.amount.sum().round(2),
-        total_attributed_amount_eur=_.amount.sum(where=_.is_attributed).round(2),
+        total_order_amount_eur=exact_sum(o.amount, 2),
+        total_attributed_amount_eur=exact_sum(o.amount, 2, where=o.is_attributed),
     )
     s = sends.mutate(month=month_number(sends.send_at))
     send_sums = _per_period(
@@ -104,7 +108,7 @@ def kpi_measures(
             count_converted_customers=_.customer_id.count(where=_.total_orders > 0),
             count_churned_customers=_.customer_id.count(where=_.lifecycle_stage == "churned"),
         )
-        .cross_join(products.aggregate(avg_product_margin_pct=_.margin_pct.mean()))
+        .cross_join(products.aggregate(avg_product_margin_pct=exact_mean(products.margin_pct, 6)))
         .cross_join(campaigns.aggregate(total_budget_eur=_.budget_eur.sum()))
     )
     periods = ibis.union(
@@ -152,7 +156,7 @@ def period_name(month: IntegerValue) -> StringValue:
     return (month // 100).cast("string") + "-" + (month % 100).cast("string").lpad(2, "0")
 
 
-def _per_period(rows: Table, **measures: ibis.Deferred) -> Table:
+def _per_period(rows: Table, **measures: ibis.Deferred | ibis.Value) -> Table:
     """``measures`` per month of ``rows.month`` (rows without one skipped) and over all rows.
 
     Months are grouped by number and named once grouped: two million rows are not each

@@ -12,6 +12,7 @@ from c360.contracts import gold_star as c
 from c360.contracts.model import Table as Contract
 from c360.pipeline.gold.engagement import send_engagement
 from c360.pipeline.gold.model import GoldModel, built_columns
+from c360.pipeline.gold.rounding import exact_sum
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")  # fmt: skip
@@ -105,7 +106,7 @@ def fct_orders(orders: Table, lines: Table) -> Table:
     sums = lines.group_by("order_id").aggregate(
         count_lines=_.count(),
         total_qty=_.qty.sum(),
-        total_discount_eur=_.discount_eur.sum().round(2),
+        total_discount_eur=exact_sum(lines.discount_eur, 2),
     )
     out = lookup(orders, sums, "order_id")
     return _contract_columns(
