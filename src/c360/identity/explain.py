@@ -35,7 +35,7 @@ def read_gold(workspace: Path, table: str) -> pa.Table:
         raise IdentityConfigError(
             f"no {table} in {workspace}: run `c360 run` first (with identity sources in c360.yaml)"
         )
-    return lake.read_built(workspace, "gold", contracts.get(table))
+    return lake.read_complete(workspace, "gold", contracts.get(table))
 
 
 def _aliases(workspace: Path) -> dict[str, str]:

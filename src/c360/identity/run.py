@@ -132,7 +132,7 @@ def _previous(workspace: Path, table: str) -> pa.Table | None:
     """
     if not lake.table_dir(workspace, "gold", table).exists():
         return None
-    return lake.read_built(workspace, "gold", contracts.get(table))
+    return lake.read_complete(workspace, "gold", contracts.get(table))
 
 
 def _pairs(table: pa.Table, key: str, value: str) -> zip[tuple[str, str]]:

@@ -240,11 +240,18 @@ def read_table(
 
 def read_built(workspace: Path, layer: str, contract: Table) -> pa.Table:
     """A published table, or an empty one of its contract's schema when the run built none
-    (its sources are not in the workspace). A folder that is there but does not read, or
-    lacks a column of the contract, raises :class:`UnreadableTableError`."""
+    (its sources are not in the workspace). A folder that is there but does not read raises
+    :class:`UnreadableTableError`."""
     if not table_dir(workspace, layer, contract.name).exists():
         return contract.arrow_schema().empty_table()
-    data = read_table(workspace, layer, contract.name)
+    return read_table(workspace, layer, contract.name)
+
+
+def read_complete(workspace: Path, layer: str, contract: Table) -> pa.Table:
+    """``read_built``, and :class:`UnreadableTableError` when the table lacks a column of its
+    contract: for the state a run carries over (an older layout, or a damaged table, would
+    otherwise be read as if it held nothing)."""
+    data = read_built(workspace, layer, contract)
     if missing := [c for c in contract.column_names if c not in data.column_names]:
         folder = table_dir(workspace, layer, contract.name)
         raise _unreadable(folder, f"the table lacks {', '.join(missing)}")
