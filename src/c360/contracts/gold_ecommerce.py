@@ -231,7 +231,7 @@ def _product_ranking(name: str, description: str, rank: str, rank_description: s
             references="dim_ecommerce_product.product_id",
         ),
         PRODUCT_NAME,
-        Column("category", "string", "Product category"),
+        CATEGORY,
         Column("count_orders", "int", "Orders of the product"),
         Column("total_units", "int", "Units sold"),
         eur("total_revenue_eur", "Revenue, to the cent"),

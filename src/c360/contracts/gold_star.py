@@ -293,20 +293,20 @@ KPI_MEASURES = gold(
     Column(
         "clv", "float", "SUM(orders.total_amount_eur) x AVERAGE(products.margin_pct)", nullable=True
     ),
-    _dax_rate("conversion_rate", "Customers with total_orders > 0 / customers"),
+    _dax_rate("conversion_rate", "Customers with a completed order (total_orders > 0) / customers"),
     _dax_rate("campaign_roi", "(attributed order amount - campaign budgets) / campaign budgets"),
     _dax_rate("open_rate", "Open events / sends (repeat opens count)"),
     _dax_rate("human_open_rate", "Open events a person made / sends"),
     _dax_rate("ctr", "Click events / open events"),
     _dax_rate("human_ctr", "Click events a person made / open events a person made"),
     _dax_rate("churn_rate", "Customers whose lifecycle_stage is churned / customers"),
-    _dax_rate("return_rate", "Returns / orders"),
+    _dax_rate("return_rate", "Returns of the orders in fct_orders / orders"),
     _dax_rate("unique_open_rate", "Sends opened at least once / sends"),
     _dax_rate("human_unique_open_rate", "Sends a person opened (fct_email_events) / sends"),
     _dax_rate("unique_ctr", "Sends clicked at least once / sends opened at least once"),
     _dax_rate("human_unique_ctr", "Sends a person clicked / sends a person opened"),
     _count("count_customers", "Customers"),
-    _count("count_converted_customers", "Customers with total_orders > 0"),
+    _count("count_converted_customers", "Customers with a completed order in fct_orders"),
     _count("count_churned_customers", "Customers in lifecycle stage churned"),
     _count("count_orders", "Orders of every status"),
     Column("total_order_amount_eur", "float", "Amount of the orders of every status"),
@@ -322,7 +322,7 @@ KPI_MEASURES = gold(
     _count("count_human_clicked_sends", "Sends a person clicked"),
     _count("count_human_open_events", "Open events a person made"),
     _count("count_human_click_events", "Click events a person made"),
-    _count("count_returns", "Returns of every status"),
+    _count("count_returns", "Returns of every status of the orders in fct_orders"),
 )
 
 ORDER_ATTRIBUTION = gold(

@@ -9,13 +9,15 @@ from c360.pipeline.gold.rounding import cents, exact_mean, exact_sum, fixed
 
 
 def test_ties_round_up_and_nulls_stay_null(engine: Engine) -> None:
-    # round(1.005, 2) is 1.0 on DuckDB, 1.01 on Spark; 1.005 is a hair below it as a double.
-    t = engine.register(
-        "t_rounding", pa.table({"x": pa.array([1.005, 744.985, -2.5, 2.0 / 3, None], pa.float64())})
-    )
+    # round(1.005, 2) is 1.0 on DuckDB, 1.01 on Spark; 1.005 is a hair below it as a double,
+    # and so is 77.99 / 2. Money rounds them up, as on paper and as exact_sum does.
+    values = [1.005, 744.985, 77.99 / 2, -2.5, -0.015, 2.0 / 3, 1.00499, None]
+    t = engine.register("t_rounding", pa.table({"x": pa.array(values, pa.float64())}))
     out = engine.to_arrow(t.select(c=cents(t.x), f=fixed(t.x, 3)))
-    assert out.column("c").to_pylist() == [1.0, 744.99, -2.5, 0.67, None]
-    assert out.column("f").to_pylist() == [1.005, 744.985, -2.5, 0.667, None]
+    assert out.column("c").to_pylist() == [1.01, 744.99, 39.0, -2.5, -0.01, 0.67, 1.0, None]
+    assert out.column("f").to_pylist() == [1.005, 744.985, 38.995, -2.5, -0.015, 0.667, 1.005, None]
+    one = engine.to_arrow(t.filter(t.x == 1.005).aggregate(s=exact_sum(t.x, 2)))
+    assert one.column("s").to_pylist() == [1.01]
 
 
 def test_sums_do_not_depend_on_the_order_rows_are_added_in(engine: Engine) -> None:

@@ -127,7 +127,8 @@ def agg_ecommerce_monthly_sales(orders: Table) -> Table:
 
 
 def _product_sales(sales: Table, products: Table) -> Table:
-    """Whole-history sales of every catalogue product that sold."""
+    """Whole-history sales of every product that sold; one silver rejected from the catalogue
+    (a negative price, say) still ranks, without a name or category."""
     s, p = sales, products
     per_product = s.group_by(s.product_id).aggregate(
         count_orders=s.order_id.nunique(),
@@ -137,7 +138,7 @@ def _product_sales(sales: Table, products: Table) -> Table:
         total_margin_eur=exact_sum(s.margin_eur, 2),
     )
     t = per_product
-    return t.join(p, t.product_id == p.product_id).select(
+    return t.left_join(p, t.product_id == p.product_id).select(
         t, product_name=p.name, category=p.category
     )
 

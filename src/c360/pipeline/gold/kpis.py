@@ -5,7 +5,10 @@ Each measure is the seed's DAX, read literally:
 - ``clv`` = ``SUM(orders[total_amount_eur]) * AVERAGE(products[margin_pct])``: orders of every
   status, times the plain mean margin of the catalogue (not weighted by sales).
 - ``conversion_rate`` = ``DIVIDE(COUNTROWS(FILTER(customers, customers[total_orders] > 0)),
-  COUNTROWS(customers), 0)``; ``total_orders`` is the profile's count of completed orders.
+  COUNTROWS(customers), 0)``. The seed's ``total_orders`` is "updated after orders": the
+  customer's count of completed orders. It is counted here from ``fct_orders``, not read from
+  the source profile, whose row silver may have quarantined for another column or which may lag
+  the orders.
 - ``campaign_roi``: ``Revenue = CALCULATE(SUM(orders[total_amount_eur]),
   orders[attributed_campaign_id] <> BLANK())`` (every status, the source's attribution),
   ``Cost = SUM(campaigns[budget_eur])``, ``DIVIDE(Revenue - Cost, Cost, 0)``.
@@ -17,7 +20,8 @@ Each measure is the seed's DAX, read literally:
   (``engagement.classify_engagement``), and a send a person clicked counts as opened by them.
 - ``churn_rate`` = customers whose ``lifecycle_stage`` is ``"churned"`` / customers.
 - ``return_rate`` = ``COUNTROWS(returns) / COUNTROWS(orders)``: returns of every status over
-  orders of every status.
+  orders of every status. A return counts when its order is in ``fct_orders`` (the numerator
+  is drawn from the denominator's orders), so the ``all`` row adds up its months.
 
 Sums of money and the mean margin are added as whole numbers (``rounding.exact_sum``,
 ``exact_mean``): a rerun writes the same digits whatever order the engine adds rows in.
@@ -96,16 +100,19 @@ def kpi_measures(
         count_human_open_events=_.count_human_opens.sum(),
         count_human_click_events=_.count_human_clicks.sum(),
     )
-    returned = lookup(returns.select("order_id"), orders.select("order_id", "order_at"), "order_id")
+    known = orders.select("order_id", "order_at")
+    returned = returns.select("order_id").join(known, "order_id")
     return_counts = _per_period(
         returned.select(month=month_number(returned.order_at)), count_returns=_.count()
     )
 
     # Tables without a date are aggregated once and hold for every period.
+    buyers = orders.filter(orders.status == "completed").select("customer_id").distinct()
+    converted = customers.customer_id.isin(buyers.customer_id)
     undated = (
         customers.aggregate(
             count_customers=_.count(),
-            count_converted_customers=_.customer_id.count(where=_.total_orders > 0),
+            count_converted_customers=_.customer_id.count(where=converted),
             count_churned_customers=_.customer_id.count(where=_.lifecycle_stage == "churned"),
         )
         .cross_join(products.aggregate(avg_product_margin_pct=exact_mean(products.margin_pct, 6)))

@@ -2,7 +2,8 @@
 
 ``round`` differs between engines on some ties: ``round(1.005, 2)`` is 1.0 on DuckDB and 1.01
 on Spark. Flooring ``value × 10^digits + 0.5`` is plain IEEE arithmetic, the same everywhere:
-ties round up, and 1.005, stored a hair below the tie, rounds down.
+ties round up. Money goes through a thousandth of a cent first, so an amount that is a tie on
+paper but stored a hair below it as a double (1.005, or 77.99 / 2 = 38.995) rounds up too.
 """
 
 from __future__ import annotations
@@ -17,12 +18,24 @@ def fixed(value: NumericValue, digits: int) -> FloatingValue:
     return result
 
 
+EXTRA_DIGITS = 3  # what money keeps of each value beyond the digits it rounds to
+
+
 def cents(value: NumericValue) -> FloatingValue:
-    """An amount to the cent."""
-    return fixed(value, 2)
+    """An amount to the cent, ties up: 1.005 and 38.995 (a hair below as doubles) round up."""
+    return _whole_units(_finer_units(value, 2), 2)
 
 
-EXTRA_DIGITS = 3  # what ``exact_sum`` keeps of each value beyond the digits it rounds to
+def _finer_units(value: NumericValue, digits: int) -> NumericValue:
+    """``value`` as a whole number of 10^-(digits + 3): exact, row by row."""
+    return (value * 10 ** (digits + EXTRA_DIGITS) + 0.5).floor()
+
+
+def _whole_units(units: NumericValue, digits: int) -> FloatingValue:
+    """Whole ``_finer_units`` back to ``digits`` decimals, ties up."""
+    finer = 10**EXTRA_DIGITS
+    result: FloatingValue = ((units + finer // 2) / finer).floor() / 10**digits
+    return result
 
 
 def exact_sum(value: NumericValue, digits: int, where: BooleanValue | None = None) -> FloatingValue:
@@ -33,10 +46,7 @@ def exact_sum(value: NumericValue, digits: int, where: BooleanValue | None = Non
     (exact, row by row); whole numbers add up exactly, and the total is rounded once, ties up.
     Rows where ``where`` is not true are skipped; NULL when every value is NULL.
     """
-    finer = 10**EXTRA_DIGITS
-    units = (value * 10 ** (digits + EXTRA_DIGITS) + 0.5).floor().sum(where=where)
-    result: FloatingValue = ((units + finer // 2) / finer).floor() / 10**digits
-    return result
+    return _whole_units(_finer_units(value, digits).sum(where=where), digits)
 
 
 def exact_mean(value: NumericValue, digits: int) -> FloatingValue:
