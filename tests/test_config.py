@@ -405,3 +405,32 @@ def test_a_survivorship_rule_for_no_known_attribute_is_refused(tmp_path: Path) -
     for attribute in ("email", "loyalty_tier", "language", "city"):
         (tmp_path / "c360.yaml").write_text(f"{text}{{{attribute}: most_complete}}\n")
         assert load(tmp_path).identity.survivorship == {attribute: "most_complete"}
+
+
+@pytest.mark.parametrize(("key", "shown"), [("''", "''"), ("'  '", "'  '"), ('"\\t"', "'\\t'")])
+def test_a_segment_without_a_name_is_refused(tmp_path: Path, key: str, shown: str) -> None:
+    """The name is what the profile's segments list and segment_membership hold."""
+    (tmp_path / "c360.yaml").write_text(f"segments:\n  {key}: {{where: country = 'FR'}}\n")
+    with pytest.raises(ConfigError) as caught:
+        load(tmp_path)
+    assert str(caught.value) == (
+        f"{tmp_path / 'c360.yaml'}: segments: a segment has no name (got {shown}): name each "
+        "segment"
+    )
+
+
+@pytest.mark.parametrize("text", ["", "\n  \n", "# everything deleted\n# engine: spark\n", "~\n"])
+def test_a_project_file_holding_no_settings_is_refused_not_read_as_the_defaults(
+    tmp_path: Path, text: str
+) -> None:
+    """An emptied file would run on the defaults: no identity sources, so no customers, and
+    the customer tables of earlier runs removed."""
+    (tmp_path / "c360.yaml").write_text(text)
+    with pytest.raises(ConfigError) as caught:
+        load(tmp_path)
+    assert str(caught.value) == (
+        f"{tmp_path / 'c360.yaml'}: the project file holds no settings (it is empty or all "
+        "comments): restore them, or delete the file to run on the defaults"
+    )
+    (tmp_path / "c360.yaml").write_text(text.replace("~", "") + "engine: duckdb\n")
+    assert load(tmp_path).identity.sources == {}

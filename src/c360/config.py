@@ -329,6 +329,15 @@ class Project(BaseModel):
             raise ValueError(f"not a source table: {', '.join(unknown)}")
         return value
 
+    @field_validator("segments")
+    @classmethod
+    def _named_segments(cls, value: dict[str, Segment]) -> dict[str, Segment]:
+        """A name is what the profile lists a customer's segments by: a blank one says nothing."""
+        for name in value:
+            if not name.strip():
+                raise ValueError(f"a segment has no name (got {name!r}): name each segment")
+        return value
+
     @field_validator("csv")
     @classmethod
     def _csv_tables(cls, value: dict[str, CsvFile]) -> dict[str, CsvFile]:
@@ -364,7 +373,7 @@ def load(workspace: Path) -> Project:
     data: dict[str, object] = {}
     if _exists(path):
         try:
-            loaded = yaml.load(path.read_text(encoding="utf-8"), _Loader) or {}
+            loaded = yaml.load(path.read_text(encoding="utf-8"), _Loader)
         except UnicodeDecodeError:
             raise ConfigError(f"{path}: the project file is not UTF-8 text") from None
         except OSError as exc:
@@ -373,6 +382,11 @@ def load(workspace: Path) -> Project:
             raise ConfigError(f"{path}: cannot read the project file: {_yaml_error(exc)}") from None
         except RecursionError:  # the reader recurses once per level of nesting
             raise ConfigError(f"{path}: cannot read the project file: nested too deeply") from None
+        if loaded is None:  # running on the defaults would drop the identity sources unsaid
+            raise ConfigError(
+                f"{path}: the project file holds no settings (it is empty or all comments): "
+                "restore them, or delete the file to run on the defaults"
+            )
         if not isinstance(loaded, dict):
             raise ConfigError(f"{path}: the project file must be a mapping of settings")
         data.update(loaded)

@@ -57,3 +57,40 @@ def test_a_folder_or_a_missing_file_given_for_a_file_is_one_line(
     assert err.count("\n") == 1
     assert main([*command, str(missing), "-w", str(tmp_path)]) == 2
     assert capsys.readouterr().err == f"error: no such file: {missing}\n"
+
+
+@pytest.mark.parametrize("given", ["", "  "])
+def test_an_empty_workspace_given_to_run_is_one_line_not_the_current_folder(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    given: str,
+) -> None:
+    """An unset variable (-w "$WS") would otherwise run on wherever the shell stands."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["run", "-w", given, "--until", "bronze"]) == 2
+    assert capsys.readouterr().err == (
+        "error: Invalid value for '--workspace' / '-w': no folder given: give the workspace "
+        "folder ('.' for the current one) (try: c360 run --help)\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["query", "select 1"], ["identity", "evaluate"], ["quality", "score"],
+     ["audience", "export", "Champions"], ["load-postgres", "--url", "postgresql://x/y"],
+     ["models", "evaluate"], ["generate", "--scale", "0.01"], ["demo"]],
+    ids=lambda c: c[0],
+)  # fmt: skip
+def test_every_command_refuses_an_empty_workspace(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main([*command, "-w", ""]) == 2
+    err = capsys.readouterr().err
+    assert "no folder given" in err and err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []

@@ -87,6 +87,38 @@ def test_conditions_are_checked_against_the_profile_contract_without_data(engine
         check({"Cut": Segment(where="churn_risk_score > 0.5 AND")}, engine)
 
 
+@pytest.mark.parametrize(
+    ("where", "kind"), [("total_revenue", "double"), ("country", "string"), ("NULL", "null")]
+)
+def test_a_condition_that_is_not_true_or_false_is_refused_naming_its_segment(
+    engine: Engine, where: str, kind: str
+) -> None:
+    """DuckDB would take a number's non-zero as true; Spark refuses it in its own words."""
+    message = (
+        f"segment 'Rich': where {where!r} is not a condition: it gives {kind} values, not true "
+        "or false (compare it, e.g. total_revenue > 100)"
+    )
+    with pytest.raises(SegmentError) as caught:
+        check({"Rich": Segment(where=where)}, engine)
+    assert str(caught.value) == message
+    with pytest.raises(SegmentError) as caught:
+        apply(_profile(), {"Rich": Segment(where=where)}, engine)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    "where", ["country = 'FR';", "country = 'FR' -- the French", "-- the French\ncountry = 'FR'"]
+)
+def test_a_condition_with_a_final_semicolon_or_a_comment_selects_as_without(
+    engine: Engine, where: str
+) -> None:
+    check({"French": Segment(where=where)}, engine)
+    out = apply(_profile(), {"French": Segment(where=where, priority=1)}, engine)
+    assert out["primary_segment"].to_pylist() == [
+        "French", "French", "Regular – engaged", "Prospect – at risk",
+    ]  # fmt: skip
+
+
 def test_membership_periods_open_stay_close_and_reopen() -> None:
     first = history(None, memberships(_profile()), date(2026, 1, 1))
     assert first.num_rows == 6 and set(first["valid_from"].to_pylist()) == {date(2026, 1, 1)}

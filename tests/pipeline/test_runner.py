@@ -160,6 +160,30 @@ def test_a_project_file_that_does_not_fit_stops_the_run_before_silver(
     assert not (tmp_path / "lake" / "silver").exists()
 
 
+@pytest.mark.parametrize(
+    ("where", "message"),
+    [
+        ("lifetime_valu >= 0.8",
+         "segment 'Top CLV at risk': cannot evaluate 'lifetime_valu >= 0.8': Binder Error: "),
+        ("total_revenue",
+         "segment 'Top CLV at risk': where 'total_revenue' is not a condition: it gives double "
+         "values, not true or false (compare it, e.g. total_revenue > 100)\n"),
+    ],
+)  # fmt: skip
+def test_a_segment_condition_that_cannot_run_stops_the_run_before_bronze(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str, message: str
+) -> None:
+    """Checked on the run's engine as soon as it starts: at scale, bronze alone takes minutes."""
+    generate(tmp_path, Plan(seed=3, scale=0.01))
+    project = tmp_path / "c360.yaml"
+    example = "lifetime_value_percentile >= 0.8 AND churn_risk_score > 0.6"
+    project.write_text(project.read_text().replace(example, where))
+    assert main(["run", "--workspace", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {message}") and err.count("\n") == 1
+    assert not (tmp_path / "lake" / "bronze").exists()
+
+
 def _empty_every_source(workspace: Path) -> None:
     """Keep each source's shape (CSV headers, Parquet schemas) and drop every record."""
     for path in (workspace / "sources").rglob("*"):

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import typer
+
 from c360.cli._console import fail
+
+
+def workspace_path(value: str | Path) -> Path:
+    """A Typer ``parser`` for ``--workspace``: the folder given, or a one-line error for an
+    empty one (an unset variable in ``-w "$WS"``), which would be the current folder."""
+    if not str(value).strip():
+        raise typer.BadParameter(
+            "no folder given: give the workspace folder ('.' for the current one)"
+        )
+    return Path(value)
 
 
 def check_workspace(path: Path, *, new: bool = False) -> None:

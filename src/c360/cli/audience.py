@@ -11,7 +11,7 @@ import typer
 
 from c360.cli._console import console, err_console, fail
 from c360.cli._options import check_choice
-from c360.cli._paths import check_workspace
+from c360.cli._paths import check_workspace, workspace_path
 
 app = typer.Typer(
     help="Audiences: segment members handed to a campaign tool.", no_args_is_help=True
@@ -21,9 +21,9 @@ app = typer.Typer(
 @app.command("export")
 def export_command(
     segment: Annotated[str, typer.Argument(help="A segment of customer_profile.segments.")],
-    workspace: Annotated[Path, typer.Option("--workspace", "-w", help="Workspace directory.")] = (
-        Path(".")
-    ),
+    workspace: Annotated[
+        Path, typer.Option("--workspace", "-w", help="Workspace directory.", parser=workspace_path)
+    ] = (Path(".")),
     fmt: Annotated[str, typer.Option("--format", help="csv, or json (JSON lines).")] = "csv",
     out: Annotated[
         Path | None,

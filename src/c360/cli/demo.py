@@ -7,12 +7,15 @@ from typing import Annotated
 
 import typer
 
+from c360.cli._paths import workspace_path
 from c360.cli.generate import Scale, print_summary, run_generate
 from c360.cli.run import run_command
 
 
 def demo_command(
-    workspace: Annotated[Path, typer.Option("--workspace", "-w")] = Path("c360-demo"),
+    workspace: Annotated[Path, typer.Option("--workspace", "-w", parser=workspace_path)] = Path(
+        "c360-demo"
+    ),
     scale: Scale = 1.0,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing demo.")] = False,
 ) -> None:

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from c360.cli import identity_dedupe
 from c360.cli._console import console, fail, plain, visible
-from c360.cli._paths import check_input_file, check_workspace
+from c360.cli._paths import check_input_file, check_workspace, workspace_path
 from c360.cli.text import print_scores
 
 app = typer.Typer(
@@ -20,7 +20,9 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 app.command("dedupe")(identity_dedupe.dedupe_command)
-Workspace = Annotated[Path, typer.Option("--workspace", "-w", help="Workspace directory.")]
+Workspace = Annotated[
+    Path, typer.Option("--workspace", "-w", help="Workspace directory.", parser=workspace_path)
+]
 PAIRS_SHOWN = 8
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
 

@@ -10,16 +10,16 @@ import typer
 from rich.table import Table as RichTable
 
 from c360.cli._console import console, fail, plain
-from c360.cli._paths import check_workspace
+from c360.cli._paths import check_workspace, workspace_path
 
 app = typer.Typer(help="The models of the last run and how well they did.", no_args_is_help=True)
 
 
 @app.command("evaluate")
 def evaluate_command(
-    workspace: Annotated[Path, typer.Option("--workspace", "-w", help="Workspace directory.")] = (
-        Path(".")
-    ),
+    workspace: Annotated[
+        Path, typer.Option("--workspace", "-w", help="Workspace directory.", parser=workspace_path)
+    ] = (Path(".")),
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
 ) -> None:
     """Each model's metrics beside its baseline, as measured by the last `c360 run`."""

@@ -10,7 +10,7 @@ import typer
 from rich.table import Table as RichTable
 
 from c360.cli._console import console, fail
-from c360.cli._paths import check_workspace
+from c360.cli._paths import check_workspace, workspace_path
 
 if TYPE_CHECKING:
     from c360.quality.score import Score
@@ -21,7 +21,13 @@ app = typer.Typer(help="Data quality against the generator's ground truth.", no_
 @app.command("score")
 def score_command(
     workspace: Annotated[
-        Path, typer.Option("--workspace", "-w", help="A generated workspace after `c360 run`.")
+        Path,
+        typer.Option(
+            "--workspace",
+            "-w",
+            help="A generated workspace after `c360 run`.",
+            parser=workspace_path,
+        ),
     ] = Path("."),
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
 ) -> None:

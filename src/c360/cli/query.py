@@ -16,7 +16,7 @@ from rich.text import Text
 
 from c360.cli._console import console, fail, silence_stdout
 from c360.cli._options import check_choice, whole
-from c360.cli._paths import check_input_file, check_workspace
+from c360.cli._paths import check_input_file, check_workspace, workspace_path
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -33,7 +33,7 @@ def query_command(
         Path | None, typer.Option("--file", "-f", help="Run the one statement of this .sql file.")
     ] = None,
     workspace: Annotated[
-        Path, typer.Option("--workspace", "-w", help="Workspace directory.")
+        Path, typer.Option("--workspace", "-w", help="Workspace directory.", parser=workspace_path)
     ] = Path("."),
     output: Annotated[
         str, typer.Option("--format", help="table (for people), csv, or json (one object a line).")

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from c360.cli._console import console, fail, literal, os_error, plain, progress_bar
 from c360.cli._options import check_choice
-from c360.cli._paths import check_workspace
+from c360.cli._paths import check_workspace, workspace_path
 
 if TYPE_CHECKING:
     from c360.pipeline.bronze.land import Landed
@@ -114,7 +114,7 @@ class Lines:
 
 def run_command(
     workspace: Annotated[
-        Path, typer.Option("--workspace", "-w", help="Workspace directory.")
+        Path, typer.Option("--workspace", "-w", help="Workspace directory.", parser=workspace_path)
     ] = Path("."),
     until: Annotated[
         str, typer.Option(help="Last layer to build: bronze, silver or gold.")

@@ -20,6 +20,7 @@ from c360.config import Segment
 from c360.contracts.gold_profile import CUSTOMER_PROFILE
 from c360.contracts.gold_segments import SEGMENT_MEMBERSHIP
 from c360.engines import Engine
+from c360.serve.sql_files import SqlFileError, read_sql_file_text
 
 BUILT_IN_PRIORITY = 1000
 PERCENTILED = (
@@ -79,20 +80,37 @@ def members(profile: pa.Table, segments: Mapping[str, Segment], engine: Engine) 
 
 
 def _members(name: str, segment: Segment, engine: Engine) -> pa.Table:
+    typed = f"SELECT (\n{_condition(segment.where)}\n) AS segment_condition FROM segment_profile"
     sql = f"SELECT customer360_id FROM segment_profile WHERE {segment.where}"
     try:
-        ids = engine.sql(sql).column("customer360_id")
+        kind = engine.sql(f"{typed} LIMIT 0").schema.field("segment_condition").type
+        ids = engine.sql(sql).column("customer360_id") if kind == pa.bool_() else None
     except Exception as exc:  # each engine raises its own parser and binder errors
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise SegmentError(
             f"segment {name!r}: cannot evaluate {segment.where!r}: {first}"
         ) from None
+    if ids is None:  # DuckDB would filter on a number's non-zero, or on text cast to boolean
+        raise SegmentError(
+            f"segment {name!r}: where {segment.where!r} is not a condition: it gives {kind} "
+            "values, not true or false (compare it, e.g. total_revenue > 100)"
+        )
     return pa.table({"customer360_id": ids, "segment": pa.array([name] * len(ids))}).cast(MEMBERS)
 
 
+def _condition(where: str) -> str:
+    """``where`` without a final ``;``, to be put in parentheses on lines of its own (a final
+    ``--`` comment would hide the closing one)."""
+    try:
+        return read_sql_file_text(where).statement
+    except SqlFileError:  # no condition at all: the engine's to report
+        return where
+
+
 def check(segments: Mapping[str, Segment], engine: Engine) -> None:
-    """Raise ``SegmentError`` for a condition the engine cannot parse or bind, on an empty
-    profile: a run checks them before its layers rather than after them."""
+    """Raise ``SegmentError`` for a condition the engine cannot parse or bind, or that is not
+    true or false, on an empty profile: a run checks them before its layers rather than after
+    them."""
     members(CUSTOMER_PROFILE.arrow_schema().empty_table(), segments, engine)
 
 

@@ -158,17 +158,19 @@ def _layers(
     result: RunResult, project: config.Project, found: list, until: str, watch: Observer
 ) -> RunResult:
     workspace = result.workspace
+    backend = None if until == "bronze" else engines.connect(result.engine)
+    customers = until == "gold" and bool(project.identity.sources)
+    if backend is not None and customers:  # conditions need only the engine: told before bronze
+        segments.check(project.segments, backend)
     with _layer(result, "bronze", len(found), watch):
         result.bronze = land_all(
             workspace, project.schema_drift, progress=lambda r: watch.done("bronze", r.table)
         )
-    if until == "bronze":
+    if backend is None:
         return _reported(result)
 
-    backend = engines.connect(result.engine)
-    if until == "gold" and project.identity.sources:  # before the layers that need them
+    if customers:  # the identity sources against what bronze landed, before the layers
         identity_check(workspace, project.identity)
-        segments.check(project.segments, backend)
     with _layer(result, "silver", len(SILVER_MODELS), watch):
         result.silver = build_silver(
             workspace, backend, project, progress=lambda b: watch.done("silver", b.model)
