@@ -139,10 +139,44 @@ def test_a_missing_file_is_one_line(tmp_path: Path) -> None:
     assert "no such file" in _error(["clv", "fit", str(tmp_path / "none.csv"), *ARGS])
 
 
-def test_a_folder_is_named_as_a_folder(tmp_path: Path) -> None:
+def test_a_folder_without_parquet_files_is_one_line(tmp_path: Path) -> None:
+    _write(tmp_path / "sales.csv", _transactions())
     assert _error(["clv", "fit", str(tmp_path), *ARGS]) == (
-        f"error: {tmp_path} is a folder, not a file: give a CSV or Parquet file"
+        f"error: no Parquet file in {tmp_path}: give a CSV or Parquet file, or a folder of "
+        "Parquet files"
     )
+
+
+def test_a_folder_of_parquet_files_is_read_as_one_table(tmp_path: Path) -> None:
+    rows = _transactions()
+    table = pa.table({name: [r[i] for r in rows] for i, name in enumerate(ARGS[1::2])})
+    pq.write_table(table, tmp_path / "sales.parquet")
+    (tmp_path / "parts").mkdir()
+    pq.write_table(table.slice(0, 500), tmp_path / "parts" / "part-0.parquet")
+    pq.write_table(table.slice(500), tmp_path / "parts" / "part-1.parquet")
+    (tmp_path / "parts" / "_SUCCESS").write_text("", "utf-8")  # as Spark leaves it
+    whole, parts = (
+        runner.invoke(app, ["clv", "fit", str(tmp_path / name), *ARGS, "--json"])
+        for name in ("sales.parquet", "parts")
+    )
+    assert parts.exit_code == 0, parts.output
+    read = json.loads(parts.stdout)
+    assert read["rows"] == len(rows) and read["customers"] == 301
+    assert read["predictions"] == json.loads(whole.stdout)["predictions"]
+
+
+def test_rows_of_another_width_and_absurd_amounts_are_skipped_and_shown(tmp_path: Path) -> None:
+    rows: list[tuple[str, ...]] = list(_transactions())
+    rows[2:2] = [("C0001", "02/01/2024", "5,00", "extra")]  # row 3
+    rows[5:5] = [("C0002", "1" + "0" * 300)]  # row 6
+    rows[7:7] = [("C0003", "02/01/2024", "1e300")]  # row 8
+    result = runner.invoke(app, ["clv", "fit", str(_write(tmp_path / "s.csv", rows)), *ARGS])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""  # no numeric warning from the fit
+    out = " ".join(result.stdout.split())
+    assert f"skipped 3 of {len(rows):,} rows: " in out
+    assert "2 wrong number of values (the header names 3) (rows 3, 6)" in out
+    assert "1 amount of 1e15 or more (a typo?) (row 8)" in out
 
 
 def test_an_unknown_column_is_one_line_naming_the_columns(sales: Path) -> None:

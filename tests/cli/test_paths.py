@@ -80,7 +80,7 @@ def test_an_empty_workspace_given_to_run_is_one_line_not_the_current_folder(
     "command",
     [["query", "select 1"], ["identity", "evaluate"], ["quality", "score"],
      ["audience", "export", "Champions"], ["load-postgres", "--url", "postgresql://x/y"],
-     ["models", "evaluate"], ["generate", "--scale", "0.01"], ["demo"]],
+     ["models", "evaluate"], ["generate", "--scale", "0.01"], ["demo"], ["text", "evaluate"]],
     ids=lambda c: c[0],
 )  # fmt: skip
 def test_every_command_refuses_an_empty_workspace(

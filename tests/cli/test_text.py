@@ -167,3 +167,42 @@ def test_a_workspace_that_does_not_exist_is_one_line(
     )
     assert main(["text", command, "-w", str(note), *files]) == 2
     assert capsys.readouterr().err == f"error: {note} is a file, not a workspace folder\n"
+
+
+@pytest.mark.parametrize(
+    ("truth", "content", "problem"),
+    [
+        ("note_labels.csv", b"file,customer_id,language,topic\nC1.txt,C1,en,renewal\n",
+         ": no column 'sentiment' (columns: file, customer_id, language, topic)"),
+        ("note_labels.csv", b"file,customer_id,language,topic,sentiment\nC1.txt,C1,\xe9n,a,b\n",
+         ":2: not UTF-8 text (invalid continuation byte)"),
+        ("pii_spans.csv", b"", " is empty: its first line names no column"),
+        ("pii_spans.csv", b"file,start,end,value\n", ": no column 'pii_type' "
+         "(columns: file, start, end, value)"),
+    ],
+)  # fmt: skip
+def test_evaluate_with_a_damaged_truth_file_is_one_line_naming_it(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    truth: str,
+    content: bytes,
+    problem: str,
+) -> None:
+    (tmp_path / "truth").mkdir()
+    (tmp_path / "truth" / "pii_spans.csv").write_text("file,start,end,pii_type,value\n")
+    (tmp_path / "truth" / "note_labels.csv").write_text(
+        "file,customer_id,language,topic,sentiment\n"
+    )
+    (tmp_path / "truth" / truth).write_bytes(content)
+    assert main(["text", "evaluate", "-w", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == f"error: {tmp_path / 'truth' / truth}{problem}\n"
+
+
+def test_evaluate_without_the_label_file_names_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "truth").mkdir()
+    (tmp_path / "truth" / "pii_spans.csv").write_text("file,start,end,pii_type,value\n")
+    assert main(["text", "evaluate", "-w", str(tmp_path)]) == 2
+    labels = tmp_path / "truth" / "note_labels.csv"
+    assert capsys.readouterr().err == f"error: no such file: {labels}\n"

@@ -15,6 +15,7 @@ import pytest
 
 from c360.text.evaluate_labels import (
     Labelled,
+    TruthFileError,
     read_handwritten,
     score,
     score_handwritten,
@@ -141,3 +142,75 @@ def test_a_bad_handwritten_line_names_its_place(tmp_path: Path) -> None:
     path.write_text(good + "\n", encoding="utf-8")
     assert score_handwritten(path)["notes"] == 1
     assert "by_batch" not in score_handwritten(path)
+
+
+HEADER = "file,customer_id,language,topic,sentiment\n"
+ROW = "sources/c360/text/customer_knowledge_notes/C1.txt,C1,en,renewal,positive\n"
+
+
+def _labels(tmp_path: Path, content: bytes) -> Path:
+    (tmp_path / "truth").mkdir()
+    (tmp_path / "truth" / "note_labels.csv").write_bytes(content)
+    return tmp_path / "truth" / "note_labels.csv"
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"", " is empty: its first line names no column"),
+        (b"file,customer_id,language,topic\n", ": no column 'sentiment' "
+         "(columns: file, customer_id, language, topic)"),
+        ((HEADER + ROW + ROW[:-12]).encode(), ":3: 4 values where the header names 5 (cut short?)"),
+        ((HEADER + ROW + ROW + '"C2.txt","C2","en","renewal","posi').encode(),
+         ":4: not CSV (unexpected end of data; cut short?)"),
+        ((HEADER + ROW).encode() + b"C2.txt,C2,en,renewal,n\xe9gatif\n",
+         ":3: not UTF-8 text (invalid continuation byte)"),
+        ((HEADER + "\n" + ROW.replace("positive", "neutre")).encode(),
+         ":3: sentiment 'neutre' is not one of: positive, neutral, negative"),
+        ((HEADER + ROW.replace(",en,", ",english,")).encode(),
+         ":2: language 'english' is not one of: fr, en, de, es, other"),
+        ((HEADER + ROW.replace("renewal", "")).encode(), ":2: topic '' is not one of: "
+         "cancellation_risk, complaint, renewal, onboarding, feature_request, delivery_issue, "
+         "billing_question, support_issue, pricing_negotiation, product_inquiry"),
+    ],
+    ids=["empty", "missing-column", "short-line", "open-quote", "not-utf8", "unknown-sentiment",
+         "unknown-language", "blank-topic"],
+)  # fmt: skip
+def test_a_damaged_label_file_is_one_line_naming_it(
+    tmp_path: Path, content: bytes, problem: str
+) -> None:
+    path = _labels(tmp_path, content)
+    with pytest.raises(TruthFileError) as caught:
+        score_labels(tmp_path)
+    assert str(caught.value) == f"{path}{problem}"
+
+
+def test_a_missing_label_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(TruthFileError) as caught:
+        score_labels(tmp_path)
+    assert str(caught.value) == f"no such file: {tmp_path / 'truth' / 'note_labels.csv'}"
+
+
+def test_a_label_file_with_a_byte_order_mark_and_crlf_reads(tmp_path: Path) -> None:
+    _labels(tmp_path, b"\xef\xbb\xbf" + (HEADER + ROW).replace("\n", "\r\n").encode())
+    assert score_labels(tmp_path) == score([]) | {"skipped": 1}  # C1.txt is not there
+
+
+def test_a_handwritten_label_that_is_not_known_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "set.jsonl"
+    good = {"text": "Merci !", "language": "fr", "sentiment": "positive", "topic": "renewal"}
+    rows = [good, good | {"topic": "thanks"}]
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    with pytest.raises(ValueError) as caught:
+        read_handwritten(path)
+    assert str(caught.value).startswith(f"{path}:2: topic 'thanks' is not one of: ")
+    path.write_text(json.dumps({"text": "Grazie", "language": "it"}) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"set\.jsonl:1: language 'it' is not one of: "):
+        read_handwritten(path)
+
+
+def test_a_handwritten_note_without_a_language_is_not_a_labelled_note(tmp_path: Path) -> None:
+    path = tmp_path / "set.jsonl"
+    path.write_text(json.dumps({"text": "Merci !", "sentiment": "positive"}) + "\n", "utf-8")
+    with pytest.raises(ValueError, match=r"set\.jsonl:1: not a labelled note \('language'\)"):
+        read_handwritten(path)

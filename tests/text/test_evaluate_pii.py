@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from c360.text.evaluate_labels import TruthFileError
 from c360.text.evaluate_pii import (
     NOTES_DIR,
     TRUTH_FILE,
@@ -133,3 +134,72 @@ def test_a_partly_redacted_span_is_found_but_not_whole() -> None:
         "EMAIL": (1, 0, 6),
         "PHONE": (1, 1, 0),
     }
+
+
+def _truth_lines(workspace: Path) -> list[str]:
+    return (workspace / TRUTH_FILE).read_text(encoding="utf-8").splitlines(keepends=True)
+
+
+def _damage(workspace: Path, edit: str) -> None:
+    """One edit of the truth file's lines: header, third line and last line as written."""
+    lines = _truth_lines(workspace)
+    edits = {
+        "empty": [],
+        "missing-column": [line.replace(',"pii_type"', "").replace(',"EMAIL"', "")
+                           .replace(',"PERSON"', "") for line in lines],
+        "cut-last-line": [*lines[:-1], ",".join(lines[-1].split(",")[:2])],
+        "open-quote": [*lines[:-1], lines[-1][:-4]],
+        "unknown-kind": [*lines[:2], lines[2].replace('"EMAIL"', '"COURRIEL"'), *lines[3:]],
+        "not-a-number": [*lines[:2], ",ten,".join(lines[2].split(",", 2)[::2]), *lines[3:]],
+        "backwards": [*lines[:2], '"{}",30,20,"EMAIL","x"\n'.format((NOTES_DIR /
+                      "CUST_000001.txt").as_posix()), *lines[3:]],
+        "past-the-end": [*lines[:2], '"{}",150,9999,"EMAIL","x"\n'.format((NOTES_DIR /
+                         "CUST_000001.txt").as_posix()), *lines[3:]],
+    }  # fmt: skip
+    (workspace / TRUTH_FILE).write_bytes("".join(edits[edit]).encode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("edit", "problem"),
+    [
+        ("empty", " is empty: its first line names no column"),
+        ("missing-column", ": no column 'pii_type' (columns: file, start, end, value)"),
+        ("cut-last-line", ":4: 2 values where the header names 5 (cut short?)"),
+        ("open-quote", ":4: not CSV (unexpected end of data; cut short?)"),
+        ("unknown-kind", ":3: pii_type 'COURRIEL' is not one of: EMAIL, IBAN, CARD, PHONE, "
+         "ADDRESS, PERSON"),
+        ("not-a-number", ":3: not a span: start 'ten', end '"),
+        ("backwards", ":3: not a span: start '30', end '20' (whole numbers, start before end)"),
+        ("past-the-end", ":3: span 150-9999 runs past the end of "
+         f"{(NOTES_DIR / 'CUST_000001.txt').as_posix()} ({len(NOTES['CUST_000001.txt'])} "
+         "characters)"),
+    ],
+)  # fmt: skip
+def test_a_damaged_truth_file_is_one_line_naming_it(
+    workspace: Path, edit: str, problem: str
+) -> None:
+    _damage(workspace, edit)
+    with pytest.raises(TruthFileError) as caught:
+        score_pii(workspace)
+    assert str(caught.value).startswith(f"{workspace / TRUTH_FILE}{problem}")
+
+
+def test_a_truth_file_that_is_not_utf8_names_its_line(workspace: Path) -> None:
+    truth = workspace / TRUTH_FILE
+    truth.write_bytes(truth.read_bytes().replace(b'"Liam Lewis"', b'"Li\xe0m Lewis"'))
+    with pytest.raises(TruthFileError) as caught:
+        score_pii(workspace)
+    assert str(caught.value) == f"{truth}:2: not UTF-8 text (invalid continuation byte)"
+
+
+def test_spans_of_a_note_not_in_the_folder_are_counted_as_skipped(workspace: Path) -> None:
+    truth = workspace / TRUTH_FILE
+    with truth.open("a", encoding="utf-8") as f:
+        f.write(f'"{(NOTES_DIR / "CUST_000404.txt").as_posix()}",0,4,"PERSON","Jane"\n')
+        f.write('"elsewhere/CUST_000001.txt",0,4,"PERSON","Jane"\n')
+    scores = score_pii(workspace)
+    assert scores["spans_skipped"] == 2
+    assert scores["overall"]["true"] == 3  # as before: the two spans are not scored
+    _damage(workspace, "empty")
+    truth.write_text("file,start,end,pii_type,value\n", encoding="utf-8")
+    assert score_pii(workspace)["spans_skipped"] == 0

@@ -36,7 +36,12 @@ _SHOWN = {  # column: (header, decimals); recency and T are in --json, to fit 80
 @app.command("fit")
 def fit_command(
     file: Annotated[
-        Path, typer.Argument(help="A CSV or Parquet file of transactions.", show_default=False)
+        Path,
+        typer.Argument(
+            help="A CSV or Parquet file of transactions, or a folder of Parquet files (as the "
+            "lake writes a table).",
+            show_default=False,
+        ),
     ],
     customer: Annotated[
         str, typer.Option("--customer", help="Column of the customer id.", show_default=False)
@@ -83,10 +88,12 @@ def fit_command(
 
     Time is in days; purchases on the same day are one. frequency: repeat purchases; recency:
     days from the first to the last; T: days from the first to the as-of date; monetary: mean
-    of the repeat purchases. Rows with a blank customer, an unreadable date or amount, or a
-    negative amount are skipped and counted (rows numbered from 1 after the header).
+    of the repeat purchases. Rows with a blank customer, an unreadable date or amount, a
+    negative amount or one of 1e15 or more, or (in a CSV file) another number of values than
+    the header names are skipped and counted (rows numbered from 1 after the header).
     """
-    check_input_file(file, "a CSV or Parquet file")
+    if not file.is_dir():  # a folder is read as its Parquet files
+        check_input_file(file, "a CSV or Parquet file, or a folder of Parquet files")
     import pyarrow as pa
 
     from c360.ml.clv_file import ClvFileError, fit_file, parse_dates

@@ -15,9 +15,9 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 import c360
-from c360.cli._console import console, fail, labelled, plain
+from c360.cli._console import console, fail, labelled, os_error, plain
 from c360.cli._options import check_choice
-from c360.cli._paths import check_input_file, check_workspace
+from c360.cli._paths import check_input_file, check_workspace, workspace_path
 
 app = typer.Typer(
     help="Text intelligence on notes and e-mails: redaction, language, sentiment, topic, "
@@ -42,7 +42,12 @@ def analyze_command(
     ] = None,
     workspace: Annotated[
         Path | None,
-        typer.Option("--workspace", "-w", help="Link products to this workspace's catalogue."),
+        typer.Option(
+            "--workspace",
+            "-w",
+            help="Link products to this workspace's catalogue.",
+            parser=workspace_path,
+        ),
     ] = None,
 ) -> None:
     """Print every enrichment of each document as one JSON line; PII only ever redacted."""
@@ -101,7 +106,13 @@ def _open(name: str) -> AbstractContextManager[TextIO]:
 @app.command("evaluate")
 def evaluate_command(
     workspace: Annotated[
-        Path, typer.Option("--workspace", "-w", help="A generated workspace (its truth/ folder).")
+        Path,
+        typer.Option(
+            "--workspace",
+            "-w",
+            help="A generated workspace (its truth/ folder).",
+            parser=workspace_path,
+        ),
     ] = Path("."),
     handwritten: Annotated[
         Path | None,
@@ -139,7 +150,9 @@ def evaluate_command(
                 f"hand-written set not found at {HANDWRITTEN}: it ships with the source "
                 "repository (tests/text/handwritten.jsonl), not with an installed package"
             )
-    except (OSError, ValueError) as exc:
+    except OSError as exc:  # a note or the hand-written set that cannot be read
+        raise fail(os_error(exc)) from None
+    except ValueError as exc:  # a damaged truth file or hand-written line, named in the message
         raise fail(str(exc)) from None
     if not scores:
         raise fail("; ".join(notes))

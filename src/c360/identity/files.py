@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
@@ -29,16 +30,21 @@ class UnreadableFileError(Exception):
     """A file is missing or cannot be read as CSV or Parquet; the message says which and why."""
 
 
-def read_rows(path: Path) -> tuple[pa.Table, list[str]]:
-    """A CSV file (delimiter sniffed, every column text) or a Parquet file, and notes on it."""
+def read_rows(path: Path, uneven: list[int] | None = None) -> tuple[pa.Table, list[str]]:
+    """A CSV file (delimiter sniffed, every column text) or a Parquet file, and notes on it.
+
+    A CSV row of another number of values than its header is refused, or, given ``uneven``,
+    left out and its number (from 1 after the header) added to that list."""
     _check_file(path)
     try:
         if path.suffix.lower() in PARQUET:
             return pq.read_table(path), []
         refuse_utf16(path, UTF16)  # as Windows-1252 it would be read, letters spaced by NULs
         for encoding in ENCODINGS:
+            if uneven is not None:
+                uneven.clear()  # what a try in another encoding found
             try:
-                table = _read_csv(path, encoding)
+                table = _read_csv(path, encoding, uneven)
             except UnicodeDecodeError:
                 continue
             except pa.ArrowInvalid as exc:
@@ -81,7 +87,7 @@ def delimiter(header: str) -> str:
     return max(DELIMITERS, key=header.count) if any(map(header.count, DELIMITERS)) else ","
 
 
-def _read_csv(path: Path, encoding: str) -> pa.Table:
+def _read_csv(path: Path, encoding: str, uneven: list[int] | None) -> pa.Table:
     with path.open(encoding="utf-8-sig" if encoding == "utf-8" else encoding, newline="") as f:
         header = f.readline()
         more = not header.strip() and any(line.strip() for line in f)
@@ -95,8 +101,12 @@ def _read_csv(path: Path, encoding: str) -> pa.Table:
     names = next(csv.reader([header], delimiter=sep))
     table = pacsv.read_csv(
         path,
-        read_options=pacsv.ReadOptions(encoding=encoding),
-        parse_options=pacsv.ParseOptions(delimiter=sep, newlines_in_values=True),
+        read_options=pacsv.ReadOptions(encoding=encoding, use_threads=uneven is None),
+        parse_options=pacsv.ParseOptions(
+            delimiter=sep,
+            newlines_in_values=True,
+            invalid_row_handler=None if uneven is None else partial(_leave_out, uneven),
+        ),
         convert_options=pacsv.ConvertOptions(
             column_types={name: pa.string() for name in names},
             strings_can_be_null=True,
@@ -105,6 +115,13 @@ def _read_csv(path: Path, encoding: str) -> pa.Table:
     )
     _check_quotes(path, sep, encoding)  # the reader keeps what the file holds
     return table
+
+
+def _leave_out(numbers: list[int], row: pacsv.InvalidRow) -> str:
+    """Skip a row of another width, noting its number (the header is row 1 when read
+    serially, as it is then)."""
+    numbers.append(row.number - 1)
+    return "skip"
 
 
 def _check_quotes(path: Path, sep: str, encoding: str) -> None:

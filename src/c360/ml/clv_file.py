@@ -1,13 +1,17 @@
 """Anyone's transactions file fitted with the CLV models: the standalone ``c360 clv fit``.
 
 Every column is read as text (:func:`c360.identity.files.read_rows`: CSV of any common dialect,
-or Parquet). A row whose customer is blank, whose date or amount cannot be read, or whose amount
-is negative (a refund, not a purchase), or whose date is after today or before 1900 (a typo) is
-skipped and counted under its reason, never fatal.
+or Parquet; a folder of Parquet files, as the lake writes, is read as one table), numbers of a
+typed Parquet column as numbers. A row whose customer is blank, whose date or amount cannot be
+read, whose amount is negative (a refund, not a purchase) or 1e15 or more (a typo: no purchase
+moves that much, and a double no longer holds its cents), or whose date is after today or before
+1900 (a typo) is skipped and counted under its reason, never fatal; so is a CSV row of another
+number of values than its header names.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,8 +19,10 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
 
-from c360.identity.files import UnreadableFileError, read_rows
+from c360.identity.files import PARQUET, UnreadableFileError, read_rows
 from c360.ml.clv import rfm_summary
 from c360.ml.clv_fit import ClvFit, fit_clv
 
@@ -31,11 +37,12 @@ _SLASHED = r"^(?P<first>\d{1,2})[/.-](?P<second>\d{1,2})[/.-](?P<y>\d{4})(?:[T ,
 # Amounts: a single '.' or ',' is the decimal point; otherwise the last one is, and the other
 # groups thousands ("1.234,50", "1,234.50"). Spaces, apostrophes and currency signs are dropped.
 _NOISE = r"[\s\x{a0}\x{202f}'€$£]|EUR|eur"
-_PLAIN = r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$"
+_PLAIN = r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$"  # 1.5e3 as a program writes it
 _COMMA_THOUSANDS = r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$"
 _DOT_THOUSANDS = r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$"
 EXAMPLES = 5  # row numbers kept per reason, to show where to look
 EARLIEST = dt.date(1900, 1, 1)  # before it, a typo (0024 for 2024): centuries of history
+CEILING = 1e15  # from it up, a typo: an amount no purchase reaches
 
 
 class ClvFileError(ValueError):
@@ -74,10 +81,7 @@ def fit_file(
     discount_rate: float = 0.10,
 ) -> FileFit:
     """Read ``path``, skip and count the rows that cannot be purchases, fit both models."""
-    try:
-        table, notes = read_rows(path)
-    except UnreadableFileError as exc:
-        raise ClvFileError(str(exc)) from None
+    table, notes, uneven, parts = read_transactions(path)
     if not table.column_names:  # a Parquet file may hold a schema of no column
         raise ClvFileError(f"{path} has no columns")
     missing = [c for c in (customer, date, amount) if c not in table.column_names]
@@ -89,32 +93,133 @@ def fit_file(
     for name in (customer, date, amount):
         if pa.types.is_nested(kind := table.schema.field(name).type):
             raise ClvFileError(f"column {name!r} of {path} holds {kind}, not single values")
+    if uneven and not table.num_rows:
+        raise ClvFileError(
+            f"no row of {path} has the {table.num_columns} values its header names "
+            f"({len(uneven)} rows read; {_rows(uneven)})"
+        )
     if not table.num_rows:
         raise ClvFileError(f"{path} has a header but no rows")
-    text = {
-        c: pc.utf8_trim_whitespace(pc.cast(table[c], pa.string())) for c in (customer, date, amount)
-    }
+    text = {c: pc.utf8_trim_whitespace(pc.cast(table[c], pa.string())) for c in (customer, date)}
     who = pc.if_else(pc.equal(text[customer], ""), None, text[customer])
     day = parse_dates(text[date])
-    value = parse_amounts(text[amount])
+    value = _amounts(table[amount])
     future = pc.greater(day, pa.scalar(dt.date.today(), pa.date32()))  # a typo: 2999 for 2024
     end = as_of or pc.max(pc.filter(day, pc.and_(pc.is_valid(value), pc.invert(future)))).as_py()
     reasons = [
         ("blank customer", pc.is_null(who)),
         ("unreadable date", pc.is_null(day)),
         ("unreadable amount", pc.is_null(value)),
+        ("amount of 1e15 or more (a typo?)", pc.greater_equal(value, CEILING)),
         ("negative amount (a refund, not a purchase)", pc.less(value, 0)),
         ("dated after today", future),
         ("dated before 1900", pc.less(day, pa.scalar(EARLIEST, pa.date32()))),
         ("after the as-of date", pc.greater(day, pa.scalar(end, pa.date32()))),
     ]
-    skipped, bad = _skipped(reasons, table.num_rows)
+    numbers = _numbers(table.num_rows, uneven)
+    skipped, bad = _skipped(reasons, numbers)
+    if uneven:
+        width = f"wrong number of values (the header names {table.num_columns})"
+        skipped.insert(0, Skipped(width, len(uneven), uneven[:EXAMPLES]))
+    rows = table.num_rows + len(uneven)
     if end is None or bad.all():
-        raise ClvFileError(_nothing_to_fit(path, table.num_rows, end, skipped))
+        raise ClvFileError(_nothing_to_fit(path, rows, end, skipped))
+    if len(parts) > 1 and skipped:
+        notes.append(_placed(path, parts, sorted({n for s in skipped for n in s.rows})))
     keep = pa.array(~bad)
     rfm = rfm_summary(who.filter(keep), day.filter(keep), value.filter(keep), end)
     fit = fit_clv(rfm, horizon_months, discount_rate)
-    return FileFit(path, table.num_rows, end, skipped, fit, notes)
+    return FileFit(path, rows, end, skipped, fit, notes)
+
+
+def read_transactions(path: Path) -> tuple[pa.Table, list[str], list[int], list[tuple[str, int]]]:
+    """The table of a CSV or Parquet file or a folder of Parquet files; notes on it; the numbers
+    of the CSV rows left out for holding another number of values than the header names; and
+    a folder's files (path inside it, rows) in the order their rows are numbered."""
+    if path.is_dir():
+        table, parts = _read_folder(path)
+        return table, [], [], parts
+    uneven: list[int] = []
+    try:
+        table, notes = read_rows(path, uneven)
+    except UnreadableFileError as exc:
+        raise ClvFileError(str(exc)) from None
+    return table, notes, uneven, []
+
+
+def _read_folder(path: Path) -> tuple[pa.Table, list[tuple[str, int]]]:
+    """Every Parquet file under a folder (Hive partitions such as ``year=2024`` read as columns;
+    names starting with '.' or '_' passed over, as the writers' own), in path order."""
+    parts = sorted(
+        part
+        for part in path.rglob("*")
+        if part.suffix.lower() in PARQUET
+        and part.is_file()
+        and not any(name.startswith((".", "_")) for name in part.relative_to(path).parts)
+    )
+    if not parts:
+        raise ClvFileError(
+            f"no Parquet file in {path}: give a CSV or Parquet file, or a folder of Parquet files"
+        )
+    rows = []
+    for part in parts:
+        try:
+            rows.append(pq.read_metadata(part).num_rows)
+        except (OSError, pa.ArrowException) as exc:
+            raise ClvFileError(f"cannot read {part}: {_first_line(exc)}") from None
+    try:
+        dataset = ds.dataset(
+            [str(part) for part in parts],
+            format="parquet",
+            partitioning="hive",
+            partition_base_dir=str(path),
+        )
+        table = dataset.to_table()
+    except (OSError, pa.ArrowException) as exc:
+        raise ClvFileError(f"cannot read {path}: {_first_line(exc)}") from None
+    names = [part.relative_to(path).as_posix() for part in parts]
+    return table, list(zip(names, rows, strict=True))
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def _placed(path: Path, parts: list[tuple[str, int]], numbers: list[int]) -> str:
+    """A note placing the row numbers given (counted through a folder's files) in their files."""
+    starts = np.cumsum([0] + [rows for _, rows in parts]).tolist()
+    by_part: dict[int, list[int]] = {}
+    for number in numbers:
+        by_part.setdefault(bisect.bisect_left(starts, number) - 1, []).append(number)
+    places = []
+    for index, found in by_part.items():
+        place = f"{_rows(found)} in {parts[index][0]}"
+        if index:
+            place += f" (its {_rows([n - starts[index] for n in found])})"
+        places.append(place)
+    return (
+        f"rows of {path} are counted through its {len(parts)} Parquet files in path order: "
+        + "; ".join(places)
+    )
+
+
+def _rows(numbers: list[int]) -> str:
+    return f"row{'s' if len(numbers) > 1 else ''} {', '.join(map(str, numbers))}"
+
+
+def _numbers(rows: int, left_out: list[int]) -> np.ndarray:
+    """Each row's number in the file (from 1 after the header), around the rows left out."""
+    return np.setdiff1d(np.arange(1, rows + len(left_out) + 1), left_out)
+
+
+def _amounts(values: pa.ChunkedArray) -> pa.Array:
+    """A typed column's numbers as they are (NaN is no amount); text through
+    :func:`parse_amounts`."""
+    kind = values.type
+    if pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_decimal(kind):
+        numbers = _flat(pc.cast(values, pa.float64()))
+        return pc.if_else(pc.is_nan(numbers), None, numbers)
+    return parse_amounts(pc.utf8_trim_whitespace(pc.cast(values, pa.string())))
 
 
 def _nothing_to_fit(path: Path, rows: int, end: dt.date | None, skipped: list[Skipped]) -> str:
@@ -129,16 +234,17 @@ def _nothing_to_fit(path: Path, rows: int, end: dt.date | None, skipped: list[Sk
 
 
 def _skipped(
-    reasons: list[tuple[str, pa.ChunkedArray | pa.Array]], rows: int
+    reasons: list[tuple[str, pa.ChunkedArray | pa.Array]], numbers: np.ndarray
 ) -> tuple[list[Skipped], np.ndarray]:
-    """Each row under the first reason it meets; the rows met by any."""
-    bad = np.zeros(rows, dtype=bool)
+    """Each row under the first reason it meets, shown by its number in ``numbers``; the rows
+    met by any."""
+    bad = np.zeros(len(numbers), dtype=bool)
     skipped = []
     for reason, hits in reasons:
         hit = pc.fill_null(hits, False).to_numpy(zero_copy_only=False) & ~bad
         if hit.any():
-            numbers = np.flatnonzero(hit)[:EXAMPLES] + 1
-            skipped.append(Skipped(reason, int(hit.sum()), numbers.tolist()))
+            shown = numbers[np.flatnonzero(hit)[:EXAMPLES]]
+            skipped.append(Skipped(reason, int(hit.sum()), shown.tolist()))
         bad |= hit
     return skipped, bad
 

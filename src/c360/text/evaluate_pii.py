@@ -9,7 +9,8 @@ give nothing away and are not counted; any predicted span hides what it covers, 
 kind, so `whole_recall` can exceed `recall` only where a span is hidden under another label.
 
 Only the note body, between its BEGIN/END markers, is searched; offsets are shifted back into
-the whole file, as in `truth/pii_spans.csv`.
+the whole file, as in `truth/pii_spans.csv`. A line of that file that is not a span of a known
+kind within its note is a `TruthFileError` naming the line.
 """
 
 import re
@@ -18,8 +19,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-import pyarrow.csv as pacsv
-
+from c360.text.evaluate_labels import TruthFileError, check_label, read_csv_rows
 from c360.text.redact import KINDS, Span, find_pii
 
 NOTES_DIR = Path("sources/c360/text/customer_knowledge_notes")
@@ -29,17 +29,21 @@ _LANGUAGE = re.compile(r"^LANGUAGE:[ \t]*(\w+)", re.MULTILINE)
 _COUNTS = ("true", "found", "whole", "chars_left", "predicted", "correct")
 
 
-def read_truth(workspace: Path) -> dict[str, list[Span]]:
-    """Planted spans per file (path relative to the workspace, as written in the truth file)."""
-    table = pacsv.read_csv(
-        workspace / TRUTH_FILE,
-        convert_options=pacsv.ConvertOptions(
-            column_types={"file": "string", "value": "string", "pii_type": "string"}
-        ),
-    )
-    truth: dict[str, list[Span]] = defaultdict(list)
-    for row in table.select(["file", "start", "end", "pii_type"]).to_pylist():
-        truth[row["file"]].append(Span(row["start"], row["end"], row["pii_type"]))
+def read_truth(workspace: Path) -> dict[str, list[tuple[int, Span]]]:
+    """Planted spans per file (path relative to the workspace, as written in the truth file),
+    each with its line in the truth file; :class:`TruthFileError` names a line that is not a
+    span of a known kind."""
+    path = workspace / TRUTH_FILE
+    truth: dict[str, list[tuple[int, Span]]] = defaultdict(list)
+    for line, row in read_csv_rows(path, ("file", "start", "end", "pii_type")):
+        start, end = row["start"], row["end"]
+        if not all(n.isascii() and n.isdigit() for n in (start, end)) or int(start) >= int(end):
+            raise TruthFileError(
+                f"{path}:{line}: not a span: start {start!r}, end {end!r} "
+                "(whole numbers, start before end)"
+            )
+        check_label("pii_type", row["pii_type"], KINDS, f"{path}:{line}")
+        truth[row["file"]].append((line, Span(int(start), int(end), row["pii_type"])))
     return truth
 
 
@@ -73,6 +77,17 @@ def count_note(text: str, expected: list[Span], predicted: list[Span]) -> dict[s
     return counts
 
 
+def _planted(truth: Path, name: str, planted: list[tuple[int, Span]], text: str) -> list[Span]:
+    """The planted spans of one note, or :class:`TruthFileError` for one past its end."""
+    for line, span in planted:
+        if span.end > len(text):
+            raise TruthFileError(
+                f"{truth}:{line}: span {span.start}-{span.end} runs past the end of {name} "
+                f"({len(text)} characters)"
+            )
+    return [span for _, span in planted]
+
+
 def _overlaps(span: Span, others: list[Span]) -> bool:
     return any(o.kind == span.kind and o.start < span.end and span.start < o.end for o in others)
 
@@ -94,7 +109,8 @@ def score_pii(workspace: Path | str) -> dict[str, Any]:
     """Per-kind and overall recall, whole recall, characters left and precision of `find_pii`
     on the workspace's notes.
 
-    Returns `{"documents", "seconds", "kinds": {kind: counts and rates}, "overall": ...}`.
+    Returns `{"documents", "spans_skipped", "seconds", "kinds": {kind: counts and rates},
+    "overall": ...}`; `spans_skipped` counts the planted spans of notes not in the folder.
     """
     root = Path(workspace)
     truth = read_truth(root)
@@ -106,11 +122,19 @@ def score_pii(workspace: Path | str) -> dict[str, Any]:
         began = time.perf_counter()
         predicted = predict_note(text)
         seconds += time.perf_counter() - began
-        expected = truth.get((NOTES_DIR / path.name).as_posix(), [])
+        name = (NOTES_DIR / path.name).as_posix()
+        expected = _planted(root / TRUTH_FILE, name, truth.pop(name, []), text)
         for kind, note in count_note(text, expected, predicted).items():
             counts.setdefault(kind, Counter()).update(note)
     total: Counter[str] = Counter()
     for kind_counts in counts.values():
         total.update(kind_counts)
     kinds = {kind: _rates(c) for kind, c in counts.items()}
-    return {"documents": len(files), "seconds": seconds, "kinds": kinds, "overall": _rates(total)}
+    skipped = sum(map(len, truth.values()))  # spans of notes not in the folder
+    return {
+        "documents": len(files),
+        "spans_skipped": skipped,
+        "seconds": seconds,
+        "kinds": kinds,
+        "overall": _rates(total),
+    }

@@ -1,0 +1,157 @@
+"""``fit_file`` on damaged input: a CSV row of another width than its header, an amount no
+purchase reaches, typed Parquet amounts, and a folder of Parquet files as the lake writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from c360.ml.clv_file import ClvFileError, Skipped, fit_file, parse_amounts
+from c360.pipeline.lake import publish_table
+
+COLUMNS = ("client", "jour", "montant")
+
+
+def _purchases() -> list[tuple[str, str, str]]:
+    """30 customers buying on three days each, of different amounts: enough repeat buyers."""
+    return [
+        (f"C{i:02d}", f"2024-{month:02d}-{1 + i % 28:02d}", f"{10 + i + 7 * month}.50")
+        for i in range(30)
+        for month in (1, 4 + i % 5, 10)
+    ]
+
+
+def _csv(path: Path, lines: list[str]) -> Path:
+    path.write_text(";".join(COLUMNS) + "\n" + "".join(line + "\n" for line in lines), "utf-8")
+    return path
+
+
+def _fit(path: Path) -> object:
+    return fit_file(path, *COLUMNS)
+
+
+def test_a_row_of_another_width_is_skipped_and_later_rows_keep_their_numbers(
+    tmp_path: Path,
+) -> None:
+    rows = [";".join(r) for r in _purchases()]
+    clean = _fit(_csv(tmp_path / "clean.csv", rows))
+    damaged = list(rows)
+    damaged.insert(2, "C01;2024-02-02;5;extra")  # row 3
+    damaged.insert(6, "C02;2024-02-02")  # row 7, a copy cut short
+    damaged.insert(8, "C03;soon;5")  # row 9: counted as the file numbers it
+    result = _fit(_csv(tmp_path / "damaged.csv", damaged))
+    assert result.rows == len(rows) + 3
+    assert result.skipped == [
+        Skipped("wrong number of values (the header names 3)", 2, [3, 7]),
+        Skipped("unreadable date", 1, [9]),
+    ]
+    assert result.fit.predictions.equals(clean.fit.predictions)
+
+
+def test_a_file_whose_every_row_is_of_another_width_is_one_line(tmp_path: Path) -> None:
+    path = _csv(tmp_path / "commas.csv", ["C01;2024-01-01;5;x", "C02;2024-01-02;6;y"])
+    with pytest.raises(ClvFileError) as caught:
+        _fit(path)
+    assert str(caught.value) == (
+        f"no row of {path} has the 3 values its header names (2 rows read; rows 1, 2)"
+    )
+
+
+def test_a_cut_quote_is_still_refused(tmp_path: Path) -> None:
+    rows = [";".join(r) for r in _purchases()]
+    path = _csv(tmp_path / "cut.csv", [*rows, "C01;2024-02-02;5;x", 'C02;2024-02-03;"12'])
+    with pytest.raises(ClvFileError, match=r"cut\.csv ends inside a quoted value"):
+        _fit(path)
+
+
+@pytest.mark.parametrize("amount", ["1" + "0" * 300, "1e300", "1" + "0" * 400, "2.5E15"])
+def test_an_amount_no_purchase_reaches_is_skipped_without_numeric_warnings(
+    tmp_path: Path, amount: str
+) -> None:
+    rows = [";".join(r) for r in _purchases()]
+    clean = _fit(_csv(tmp_path / "clean.csv", rows))
+    damaged = [*rows[:4], f"C00;2024-03-03;{amount}", *rows[4:]]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # an overflow in the fit would raise here
+        result = _fit(_csv(tmp_path / "huge.csv", damaged))
+    assert result.skipped == [Skipped("amount of 1e15 or more (a typo?)", 1, [5])]
+    assert result.fit.predictions.equals(clean.fit.predictions)
+
+
+def test_amounts_in_exponent_notation_are_read() -> None:
+    values = parse_amounts(pa.array(["1.5e3", "2,5E-1", "1e300", "e5", "1e", "1.234,5e2"]))
+    assert values.to_pylist() == [1500.0, 0.25, 1e300, None, None, None]
+
+
+def _parquet_table() -> pa.Table:
+    rows = _purchases()
+    return pa.table(
+        {
+            "client": [r[0] for r in rows],
+            "jour": pa.array([dt.date.fromisoformat(r[1]) for r in rows], pa.date32()),
+            "montant": [float(r[2]) for r in rows],
+            "year": [2024 if i < 45 else 2025 for i in range(len(rows))],  # 90 rows
+        }
+    )
+
+
+def test_typed_parquet_amounts_are_read_as_numbers(tmp_path: Path) -> None:
+    table = _parquet_table()
+    amounts = table["montant"].to_pylist()
+    amounts[1], amounts[2], amounts[3] = 1e-05, float("nan"), 1e300
+    pq.write_table(table.set_column(2, "montant", pa.array(amounts)), tmp_path / "t.parquet")
+    result = _fit(tmp_path / "t.parquet")
+    assert result.skipped == [
+        Skipped("unreadable amount", 1, [3]),
+        Skipped("amount of 1e15 or more (a typo?)", 1, [4]),
+    ]
+    c00 = result.fit.predictions.to_pylist()[0]  # its third purchase, NaN, left out
+    assert c00["customer"] == "C00" and c00["frequency"] == 1 and c00["monetary"] == 1e-05
+
+
+def test_a_folder_of_parquet_files_as_the_lake_writes_is_read(tmp_path: Path) -> None:
+    table = _parquet_table()
+    pq.write_table(table, tmp_path / "one.parquet")
+    publish_table(tmp_path, "gold", "orders", table, partition_by=("year",))
+    folder = tmp_path / "lake" / "gold" / "orders"
+    assert len(list(folder.rglob("*.parquet"))) == 2
+    single, parts = _fit(tmp_path / "one.parquet"), _fit(folder)
+    assert parts.rows == single.rows == table.num_rows
+    assert parts.skipped == [] and parts.notes == []
+    assert parts.fit.predictions.equals(single.fit.predictions)
+
+
+def test_rows_skipped_in_a_folder_are_placed_in_their_files(tmp_path: Path) -> None:
+    table = _parquet_table()
+    amounts = table["montant"].to_pylist()
+    amounts[0] = amounts[2] = -1.0  # year 2024
+    amounts[45] = -2.0  # year 2025, its first row
+    table = table.set_column(2, "montant", pa.array(amounts))
+    publish_table(tmp_path, "gold", "orders", table, partition_by=("year",))
+    result = _fit(tmp_path / "lake" / "gold" / "orders")
+    assert result.skipped == [Skipped("negative amount (a refund, not a purchase)", 3, [1, 3, 46])]
+    assert result.notes == [
+        f"rows of {tmp_path / 'lake' / 'gold' / 'orders'} are counted through its 2 Parquet "
+        "files in path order: rows 1, 3 in year=2024/part-0.parquet; row 46 in "
+        "year=2025/part-0.parquet (its row 1)"
+    ]
+
+
+def test_a_folder_without_parquet_or_with_a_broken_part_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not data", "utf-8")
+    with pytest.raises(ClvFileError) as caught:
+        _fit(tmp_path)
+    assert str(caught.value) == (
+        f"no Parquet file in {tmp_path}: give a CSV or Parquet file, or a folder of Parquet files"
+    )
+    pq.write_table(_parquet_table(), tmp_path / "part-0.parquet")
+    (tmp_path / "part-1.parquet").write_bytes(b"PAR1 cut short")
+    with pytest.raises(ClvFileError) as caught:
+        _fit(tmp_path)
+    assert str(caught.value).startswith(f"cannot read {tmp_path / 'part-1.parquet'}: ")
+    assert "\n" not in str(caught.value)
