@@ -149,3 +149,101 @@ def test_a_file_that_cannot_be_split_into_elements_is_one_line(
     with pytest.raises(SourceError) as error:
         land(tmp_path, ARRAY, path, "b1", WHEN)
     assert str(error.value) == f"{path} {wrong}"
+
+
+B, D, E = (2, "b", "2"), (4, "d", "4"), (5, "e", "5")
+COMMA = "not JSON: Expecting ',' delimiter at character 11"
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "reason"),
+    [
+        # the closing quote of a value lost
+        (b'[{"id":"a","n":1},{"id":"b","n":2},{"id":"c,"n":3},{"id":"d","n":4},'
+         b'{"id":"e","n":5}]', '{"id":"c,"n":3}', COMMA),
+        # the closing quote of the object's last value lost
+        (b'[{"id":"a","n":1},{"id":"b","n":2},{"id":"c","n":"3},{"id":"d","n":4},'
+         b'{"id":"e","n":5}]', '{"id":"c","n":"3}',
+         "not JSON: Unterminated string starting at character 15"),
+        # the opening quote of a value lost
+        (b'[{"id":"a","n":1},{"id":"b","n":2},{"id":c","n":3},{"id":"d","n":4},'
+         b'{"id":"e","n":5}]', '{"id":c","n":3}', "not JSON: Expecting value at character 7"),
+        # the opening quote of a key lost
+        (b'[{"id":"a","n":1},{"id":"b","n":2},{id":"c","n":3},{"id":"d","n":4},'
+         b'{"id":"e","n":5}]', '{id":"c","n":3}',
+         "not JSON: Expecting property name enclosed in double quotes at character 2"),
+        # the closing quote of a key lost
+        (b'[{"id":"a","n":1},{"id":"b","n":2},{"id":"c","n:3},{"id":"d","n":4},'
+         b'{"id":"e","n":5}]', '{"id":"c","n:3}',
+         "not JSON: Unterminated string starting at character 11"),
+    ],
+)  # fmt: skip
+def test_a_quote_lost_in_a_one_line_array_quarantines_that_element_alone(
+    tmp_path: Path, text: bytes, raw: str, reason: str
+) -> None:
+    """The quotes after the lost one pair up wrongly to the line's end; the elements after
+    it are found again where one ends (``},{``) and whole ones follow."""
+    assert land_text(tmp_path, text) == ([A, B, D, E], [(3, raw, reason)])
+
+
+def test_a_quote_lost_in_the_last_element_of_a_one_line_array(tmp_path: Path) -> None:
+    text = b'[{"id":"a","n":1},{"id":"b","n":2},{"id":"c","n":3},{"id":"d","n":4},{"id":"e,"n":5}]'
+    assert land_text(tmp_path, text) == ([A, B, C, D], [(5, '{"id":"e,"n":5}', COMMA)])
+
+
+def test_quotes_lost_in_two_elements_of_a_one_line_array(tmp_path: Path) -> None:
+    text = b'[{"id":"a","n":1},{"id":"b,"n":2},{"id":"c","n":3},{"id":"d","n:4},{"id":"e","n":5}]'
+    lost = "not JSON: Unterminated string starting at character 11"
+    assert land_text(tmp_path, text) == (
+        [A, C, E],
+        [(2, '{"id":"b,"n":2}', COMMA), (4, '{"id":"d","n:4}', lost)],
+    )
+
+
+def test_quotes_lost_in_two_neighbouring_elements_are_one_record(tmp_path: Path) -> None:
+    """The second broken element does not read either: nothing confirms where it starts."""
+    text = b'[{"id":"a","n":1},{"id":"b,"n":2},{"id":"c,"n":3},{"id":"d","n":4}]'
+    assert land_text(tmp_path, text) == (
+        [A, (3, "d", "4")],
+        [(2, '{"id":"b,"n":2},{"id":"c,"n":3}', COMMA)],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        # a value holding },{" (its quote escaped)
+        (b'[{"id":"a,"n":1},{"id":"b},{\\"n\\":9}","n":2},{"id":"c","n":3}]', 'b},{"n":9}'),
+        # a value ending in },{ : the text holds },{" with the string's closing quote
+        (b'[{"id":"a,"n":1},{"id":"b},{","n":2},{"id":"c","n":3}]', "b},{"),
+    ],
+)  # fmt: skip
+def test_a_whole_element_holding_a_boundary_in_a_string_is_not_split(
+    tmp_path: Path, text: bytes, second: str
+) -> None:
+    assert land_text(tmp_path, text) == (
+        [(2, second, "2"), C],
+        [(1, '{"id":"a,"n":1}', COMMA)],
+    )
+
+
+def test_objects_nested_in_a_broken_element_are_not_taken_for_elements(tmp_path: Path) -> None:
+    """``{"x":2}`` parses, but the array it is in closes before the file's: it is inside."""
+    text = b'[{"id":"a","n":1},{"id":"b,"n":2,"t":[{"x":1},{"x":2},{"x":3}]},{"id":"c","n":3}]'
+    raw = '{"id":"b,"n":2,"t":[{"x":1},{"x":2},{"x":3}]}'
+    assert land_text(tmp_path, text) == ([A, C], [(2, raw, COMMA)])
+
+
+def test_a_quote_lost_in_an_array_of_an_object_per_line(tmp_path: Path) -> None:
+    """The comma after the broken element separates it from the next: it is not its text."""
+    text = b'[\n{"id":"a","n":1},\n{"id":"b,"n":2},\n{"id":"c","n":3}\n]\n'
+    assert land_text(tmp_path, text) == ([A, C], [(2, '{"id":"b,"n":2}', COMMA)])
+
+
+def test_a_quote_lost_among_thousands_on_one_line_loses_one_record(tmp_path: Path) -> None:
+    docs = [b'{"id":"%d","n":%d}' % (i, i) for i in range(1, 3001)]
+    docs[1499] = b'{"id":"1500,"n":1500}'
+    landed, bad = land_text(tmp_path, b"[" + b",".join(docs) + b"]")
+    assert len(landed) == 2999 and landed[1499] == (1501, "1501", "1501")
+    reason = "not JSON: Expecting ',' delimiter at character 14"
+    assert bad == [(1500, '{"id":"1500,"n":1500}', reason)]
