@@ -268,3 +268,41 @@ def test_a_purchase_dated_before_1900_is_skipped(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["skipped"]["dated before 1900"]["count"] == 2
+
+
+@pytest.fixture
+def wild_spenders(tmp_path: Path) -> Path:
+    """Twenty customers with one repeat purchase each: sixteen of 10, four of 1,000 to 100,000.
+    A tail that heavy fits Gamma-Gamma q ≈ 0.54, whose mean order value is infinite."""
+    wild = {16: "1000", 17: "5000", 18: "20000", 19: "100000"}
+    rows = []
+    for i in range(20):
+        rows.append((f"C{i:02d}", f"2024-01-{i + 1:02d}", "10"))
+        rows.append((f"C{i:02d}", f"2024-03-{i + 1:02d}", wild.get(i, "10")))
+    rows.append(("C20", "2024-06-30", "10"))
+    return _write(tmp_path / "wild.csv", rows)
+
+
+def test_a_clv_that_cannot_be_computed_is_not_shown_as_zero(wild_spenders: Path) -> None:
+    result = runner.invoke(app, ["clv", "fit", str(wild_spenders), *ARGS, "--top", "3"])
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())
+    assert "CLV 0.00" not in out and "in all" not in out
+    assert (
+        "Next 12 months: 1 purchases expected, CLV not computed: Gamma-Gamma q = 0.542 ≤ 1, so "
+        "the mean order value is infinite; mean P(alive) 0.05."
+    ) in out
+    assert "top 3 by purchases expected" in out and "by CLV" not in out
+
+
+def test_json_leaves_a_clv_that_cannot_be_computed_empty(wild_spenders: Path) -> None:
+    result = runner.invoke(app, ["clv", "fit", str(wild_spenders), *ARGS, "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["gamma_gamma"]["q"] == pytest.approx(0.5416, abs=1e-3)
+    assert report["notes"] == [
+        "Gamma-Gamma q = 0.542 ≤ 1: the model's mean order value is infinite, so order values "
+        "and CLV are left empty"
+    ]
+    assert {p["clv"] for p in report["predictions"]} == {None}
+    assert {p["expected_order_value"] for p in report["predictions"]} == {None}

@@ -10,10 +10,17 @@ import pyarrow as pa
 import pytest
 
 from c360.contracts.model import Column, Table
+from c360.engines import connect
 from c360.engines.duckdb.warehouse import build_warehouse, query_warehouse
 from c360.pipeline.lake import publish_table
 from c360.serve.postgres import load_postgres, query
-from c360.serve.sql_files import SqlFileError, portable, read_sql_file, run_sql_file
+from c360.serve.sql_files import (
+    SqlFileError,
+    portable,
+    read_sql_file,
+    read_sql_file_text,
+    run_sql_file,
+)
 
 CUSTOMERS = Table(
     name="dim_customer",
@@ -102,6 +109,73 @@ def test_anything_but_one_statement_is_refused(tmp_path: Path, text: str, messag
     (tmp_path / "bad.sql").write_text(text, "utf-8")
     with pytest.raises(SqlFileError, match=f"bad.sql: {message}"):
         read_sql_file(tmp_path / "bad.sql")
+
+
+# One statement each, as PostgreSQL and DuckDB read it, and the value its column x holds.
+ONE_STATEMENT = [
+    ("SELECT 'a;b' AS x;", "a;b"),
+    ("SELECT '--a' AS x; -- done", "--a"),
+    ("SELECT 'it''s; /*' AS x", "it's; /*"),
+    (r"SELECT E'it\'s; x' AS x", "it's; x"),  # a backslash escapes in E'...'
+    (r"SELECT e'a\\' || ';' AS x", "a\\;"),
+    ('SELECT 1 AS "x;y", 2 AS x', 2),
+    ("SELECT $$a;b'$$ AS x", "a;b'"),
+    ("SELECT $t_1$it's; $$ $t_1$ AS x", "it's; $$ "),
+    ("SELECT 1 /* a /* nested; */ still a comment; */ AS x", 1),
+    ("SELECT 2 AS x; /* ; */ -- ;\n;", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), ONE_STATEMENT)
+def test_a_semicolon_quoted_or_in_a_comment_ends_nothing(text: str, value: object) -> None:
+    statement = read_sql_file_text(text).statement
+    answer = connect("duckdb").sql(f"SELECT x FROM (\n{statement}\n)")
+    assert answer.to_pylist() == [{"x": value}]
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(("text", "value"), ONE_STATEMENT)
+def test_postgresql_reads_the_same_statements(postgres_url: str, text: str, value: object) -> None:
+    statement = read_sql_file_text(text).statement
+    answer = query(postgres_url, f"SELECT x FROM (\n{statement}\n) AS s")
+    assert answer.to_pylist() == [{"x": value}]
+
+
+@pytest.mark.parametrize("text", ["'yes'", "-- yes\n'yes';", '"yes"', "$$yes$$", "E'yes'"])
+def test_a_lone_literal_is_a_statement(text: str) -> None:
+    assert read_sql_file_text(text).statement == text.removesuffix(";")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELECT '--x' AS a; SELECT 2",
+        "SELECT 1; 'x'",
+        'SELECT 1; "x"',
+        r"SELECT 'a\'; SELECT 2",  # a backslash escapes nothing in a standard literal
+        r"SELECT E'a\\'; SELECT 2",  # E'a\\' is an a and a backslash
+        "SELECT 1 AS a$x$; SELECT 2",  # a $ inside a name starts no dollar quote
+        "SELECT $1; SELECT $2",
+        "SELECT 1 /* a /* b */ */; SELECT 2",
+        "SELECT 1 -- a ' or a /*\n; SELECT 2",
+    ],
+)
+def test_a_second_statement_is_found_after_quotes_and_comments(text: str) -> None:
+    with pytest.raises(SqlFileError, match=r"^more than one statement$"):
+        read_sql_file_text(text)
+
+
+@pytest.mark.parametrize("text", ["/* nothing; */ -- at all;", ";", "/* a /* b */ ; */"])
+def test_comments_alone_are_no_statement(text: str) -> None:
+    with pytest.raises(SqlFileError, match=r"^no SQL statement$"):
+        read_sql_file_text(text)
+
+
+def test_an_unclosed_quote_is_the_engines_to_report() -> None:
+    text = "SELECT 'open; SELECT 2"
+    assert read_sql_file_text(text).statement == text
+    with pytest.raises(Exception, match="unterminated"):
+        connect("duckdb").sql(text)
 
 
 def test_the_warehouse_answers_the_deliverable(workspace: Path) -> None:

@@ -173,17 +173,22 @@ def _show(result: FileFit, top: int) -> None:
     t = fit.predictions
     totals = {c: _sum(t[c]) for c in ("p_alive", "expected_purchases", "clv")}
     customers = t.num_rows
+    q = fit.gamma_gamma.q  # at q <= 1 ml.clv_fit leaves order values and CLV empty
+    value = (
+        f"CLV {totals['clv']:,.2f} in all ({totals['clv'] / customers:,.2f} per customer, "
+        f"discounted at {fit.discount_rate * 100:g}% a year)"
+        if q > 1
+        else f"CLV not computed: Gamma-Gamma q = {q:.3g} ≤ 1, so the mean order value is infinite"
+    )
     console.print(
         f"{customers:,} customers ({fit.repeat_customers:,} with a repeat purchase) as of "
         f"{result.as_of:%Y-%m-%d}; fitted in {fit.seconds:.2f} s. Next {fit.horizon_months} "
-        f"months: {totals['expected_purchases']:,.0f} purchases expected, CLV "
-        f"{totals['clv']:,.2f} in all ({totals['clv'] / customers:,.2f} per customer, "
-        f"discounted at {fit.discount_rate * 100:g}% a year); mean P(alive) "
-        f"{totals['p_alive'] / customers:.2f}.",
+        f"months: {totals['expected_purchases']:,.0f} purchases expected, {value}; mean "
+        f"P(alive) {totals['p_alive'] / customers:.2f}.",
         highlight=False,
     )
     if top:
-        _top(t, top)
+        _top(t, top, "clv" if q > 1 else "expected_purchases")
 
 
 def _sum(column: pa.ChunkedArray) -> float:
@@ -192,13 +197,14 @@ def _sum(column: pa.ChunkedArray) -> float:
     return float(pc.sum(column).as_py() or 0.0)
 
 
-def _top(t: pa.Table, top: int) -> None:
+def _top(t: pa.Table, top: int, by: str) -> None:
     import pyarrow.compute as pc
 
-    order = pc.sort_indices(t, sort_keys=[("clv", "descending"), (t.column_names[0], "ascending")])
+    order = pc.sort_indices(t, sort_keys=[(by, "descending"), (t.column_names[0], "ascending")])
     best = t.take(order[:top]).to_pylist()
     key = t.column_names[0]
-    table = RichTable(title=f"top {len(best)} by CLV", title_justify="left", show_edge=False)
+    title = f"top {len(best)} by {'CLV' if by == 'clv' else 'purchases expected'}"
+    table = RichTable(title=title, title_justify="left", show_edge=False)
     table.add_column(plain(key), no_wrap=True)
     for header, _ in _SHOWN.values():
         table.add_column(header, justify="right", no_wrap=True)

@@ -17,8 +17,18 @@ from pathlib import Path
 
 import pyarrow as pa
 
-# String literals, quoted identifiers and comments: where a ';' does not end a statement.
-_NOT_CODE = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\n]*|/\*.*?\*/", re.DOTALL)
+# Where a ';' does not end a statement, as PostgreSQL and DuckDB read it: a quoted string or
+# name ('it''s', E'it\'s', "a;b", $$a;b$$, $tag$…$tag$; an unclosed one runs to the end, for the
+# engine to report), a '--' comment or the start of a /* comment */ (which nests).
+_NOT_CODE = re.compile(
+    r"(?P<quoted>(?<![\w$])[eE]'(?:[^'\\]|\\.|'')*(?:'|\Z)"
+    r"|'(?:[^']|'')*(?:'|\Z)"
+    r'|"(?:[^"]|"")*(?:"|\Z)'
+    r"|(?<![\w$])\$(?P<tag>(?:[^\W\d]\w*)?)\$.*?(?:\$(?P=tag)\$|\Z))"
+    r"|--[^\n]*|/\*",
+    re.DOTALL,
+)
+_BLOCK_COMMENT = re.compile(r"/\*|\*/")
 
 
 class SqlFileError(ValueError):
@@ -45,8 +55,9 @@ def read_sql_file(path: Path) -> SqlFile:
 
 
 def read_sql_file_text(text: str) -> SqlFile:
-    """The title (leading ``--`` lines) and the statement, its final ``;`` removed."""
-    code = _NOT_CODE.sub(lambda m: " " * len(m.group()), text)
+    """The title (leading ``--`` lines) and the statement, its final ``;`` removed. A quoted
+    string or name alone is a statement; comments alone are none."""
+    code = _code(text)
     end = code.find(";")
     if end == -1:
         end = len(code)
@@ -61,6 +72,27 @@ def read_sql_file_text(text: str) -> SqlFile:
             break
         title.append(line.removeprefix("--").strip())
     return SqlFile(" ".join(t for t in title if t), statement)
+
+
+def _code(text: str) -> str:
+    """``text`` as long, with comments blanked and quoted strings and names as ``_``."""
+    parts, at = [], 0
+    while found := _NOT_CODE.search(text, at):
+        end = found.end() if found.group() != "/*" else _comment_end(text, found.start())
+        mask = "_" if found.group("quoted") else " "
+        parts += [text[at : found.start()], mask * (end - found.start())]
+        at = end
+    return "".join([*parts, text[at:]])
+
+
+def _comment_end(text: str, start: int) -> int:
+    """Where the ``/*`` comment at ``start`` ends, nested ones inside it; unclosed, the end."""
+    depth = 0
+    for mark in _BLOCK_COMMENT.finditer(text, start):
+        depth += 1 if mark.group() == "/*" else -1
+        if not depth:
+            return mark.end()
+    return len(text)
 
 
 def run_sql_file(path: Path, execute: Callable[[str], pa.Table]) -> pa.Table:
