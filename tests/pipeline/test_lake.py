@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import random
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
+import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
 
 from c360.contracts.model import Column, Table
 from c360.pipeline.lake import (
+    LakeWriteError,
     UnreadableTableError,
     count_rows,
     in_key_order,
+    publish,
     publish_table,
     publish_tables,
     read_built,
@@ -179,3 +185,106 @@ def test_carried_over_state_without_its_contract_columns_is_an_error(tmp_path: P
     assert "lacks n" in _unreadable(lambda: read_complete(tmp_path, "gold", orders))
     table_dir(tmp_path, "gold", "orders").joinpath("part-00000.parquet").unlink()
     _unreadable(lambda: read_built(tmp_path, "gold", orders))
+
+
+def _full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parquet writes fail as they do on a full disk (Arrow's error, with its errno)."""
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(
+            errno.ENOSPC, "Error writing bytes to file. Detail: [errno 28] No space left on device"
+        )
+
+    monkeypatch.setattr(pq.ParquetWriter, "write_table", full)
+    monkeypatch.setattr(ds, "write_dataset", full)
+
+
+def _not_written(call: object) -> str:
+    with pytest.raises(LakeWriteError) as caught:
+        call()  # type: ignore[operator]
+    assert isinstance(caught.value, OSError)  # every command turns it into one line
+    assert caught.value.errno is not None
+    return str(caught.value)
+
+
+def test_a_full_disk_while_publishing_names_the_table_and_keeps_the_previous_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    publish_table(tmp_path, "gold", "orders", pa.table({"v": [1]}))
+    _full_disk(monkeypatch)
+    lake = tmp_path / "lake"
+    kept = "; its previous version is kept"
+    message = f"cannot write gold table orders in {lake}: No space left on device{kept}"
+    assert _not_written(
+        lambda: publish_table(tmp_path, "gold", "orders", pa.table({"v": [2]}))
+    ) == (message)
+    partitioned = pa.table({"v": [2], "year": [2024]})
+    assert (
+        _not_written(lambda: publish_table(tmp_path, "gold", "orders", partitioned, ("year",)))
+        == message
+    )
+    assert (
+        _not_written(lambda: publish_tables(tmp_path, "gold", {"orders": pa.table({"v": [2]})}))
+        == message
+    )
+
+    def lands() -> None:
+        with publish(tmp_path, "bronze", "people", pa.schema([("v", pa.int64())])) as out:
+            out.write(pa.table({"v": [2]}))
+
+    assert _not_written(lands) == (
+        f"cannot write bronze table people in {lake}: No space left on device"
+    )
+    monkeypatch.undo()
+    assert read_table(tmp_path, "gold", "orders").to_pylist() == [{"v": 1}]
+    assert [p.name for p in (lake / "gold").iterdir()] == ["orders"]  # no staging left
+    assert list((lake / "bronze").iterdir()) == []
+
+
+def test_an_error_of_the_data_written_is_not_taken_for_the_lakes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A source that fails to read inside ``publish`` is the source's error, as it was."""
+    with (
+        pytest.raises(FileNotFoundError),
+        publish(tmp_path, "bronze", "people", pa.schema([("v", pa.int64())])),
+    ):
+        (tmp_path / "absent.csv").open()
+
+
+@pytest.mark.parametrize(
+    ("code", "reason"),
+    [(errno.EACCES, "Permission denied"), (errno.EROFS, "Read-only file system")],
+)
+def test_a_lake_that_cannot_be_written_names_the_table_and_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, reason: str
+) -> None:
+    """The staging folder cannot be made (a read-only lake), or the swap cannot rename."""
+    publish_table(tmp_path, "silver", "stg_x", pa.table({"v": [1]}))
+    mkdir, rename = Path.mkdir, Path.rename
+
+    def no_mkdir(self: Path, *args: Any, **kwargs: Any) -> None:
+        if self.name.startswith(".staging-"):
+            raise OSError(code, os.strerror(code), str(self))
+        mkdir(self, *args, **kwargs)
+
+    def no_swap(self: Path, target: Any) -> Path:
+        if self.name.startswith(".staging-"):
+            raise OSError(code, os.strerror(code), str(self), None, str(target))
+        return rename(self, target)
+
+    expected = (
+        f"cannot write silver table stg_x in {tmp_path / 'lake'}: {reason}; "
+        "its previous version is kept"
+    )
+    for name, fault in (("mkdir", no_mkdir), ("rename", no_swap)):
+        with monkeypatch.context() as patched:
+            patched.setattr(Path, name, fault)
+            assert (
+                _not_written(
+                    lambda: publish_table(tmp_path, "silver", "stg_x", pa.table({"v": [2]}))
+                )
+                == expected
+            )
+        assert read_table(tmp_path, "silver", "stg_x").to_pylist() == [{"v": 1}]
+        assert [p.name for p in (tmp_path / "lake" / "silver").iterdir()] == ["stg_x"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import errno
 import gzip
 import json
 import math
@@ -445,3 +446,44 @@ def test_iso_times_of_a_sliced_column_with_nulls_put_the_t_in_their_own_rows() -
         assert exports._iso(col).to_pylist() == [None, f"1999-12-31T23:59:59{fraction}", None]
     zoned = pa.array(times, pa.timestamp("s", "UTC")).slice(0, 3)
     assert exports._iso(zoned).to_pylist() == ["2024-03-01T09:30:00Z", None, "1999-12-31T23:59:59Z"]
+
+
+def test_a_read_only_exports_folder_names_the_export_not_its_temporary_file(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    export_all(workspace, (ORDERS,))
+    before = (workspace / "exports" / "csv" / "fct_orders.csv").read_bytes()
+    opened = exports.pcsv.CSVWriter
+
+    def read_only(sink: str, schema: pa.Schema) -> object:
+        if Path(sink).parent.name == "csv":  # Arrow's error, naming the file it opened
+            raise PermissionError(
+                errno.EACCES,
+                f"Failed to open local file '{sink}'. Detail: [errno 13] Permission denied",
+            )
+        return opened(sink, schema)
+
+    monkeypatch.setattr(exports.pcsv, "CSVWriter", read_only)
+    with pytest.raises(OSError) as caught:
+        export_all(workspace, (ORDERS,))
+    assert str(caught.value) == (
+        f"cannot write {workspace / 'exports' / 'csv' / 'fct_orders.csv'}: Permission denied"
+    )
+    monkeypatch.undo()
+    assert (workspace / "exports" / "csv" / "fct_orders.csv").read_bytes() == before
+    assert not list((workspace / "exports").glob("*/.*.tmp"))
+
+
+def test_a_full_disk_while_exporting_names_the_table_and_the_exports_folder(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(out: object, lines: pa.Array) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")  # a write names no file
+
+    monkeypatch.setattr(exports, "_write_lines", full)
+    with pytest.raises(OSError) as caught:
+        export_all(workspace, (ORDERS,))
+    assert str(caught.value) == (
+        f"cannot write the exports of fct_orders in {workspace / 'exports'}: "
+        "No space left on device"
+    )

@@ -294,5 +294,52 @@ def test_a_refused_connection_is_one_line_without_the_driver_timeouts() -> None:
     with pytest.raises(SourceError) as caught:
         source.count()
     assert str(caught.value) == (
-        "mongodb:bronze_db.customers: 127.0.0.1:1: [Errno 111] Connection refused"
+        "mongodb:bronze_db.customers: cannot reach 127.0.0.1:1: Connection refused"
+    )
+
+
+# Closed ports on this machine, given up on after 200 ms rather than the 10 s c360 waits.
+CLOSED = "mongodb://u:s3cret@127.0.0.1:1,127.0.0.1:2/?serverSelectionTimeoutMS=200"
+
+
+def test_the_uris_server_selection_timeout_is_kept_and_ten_seconds_otherwise() -> None:
+    given, default = mongo.connect(CLOSED), mongo.connect("mongodb://127.0.0.1:1")
+    try:
+        assert given.options.server_selection_timeout == 0.2
+        assert default.options.server_selection_timeout == 10.0
+    finally:
+        given.close()
+        default.close()
+
+
+def test_every_unreachable_host_is_named_with_why_on_one_line() -> None:
+    source = MongoCollection("mongodb:bronze_db.customers", CLOSED, "bronze_db", "customers")
+    with pytest.raises(SourceError) as caught:
+        list(source.read(contracts.get("mongo_customers")))
+    assert str(caught.value) == (
+        "mongodb:bronze_db.customers: cannot reach 127.0.0.1:1, 127.0.0.1:2: Connection refused"
+    )
+
+
+def test_loading_into_an_unreachable_server_is_one_line_naming_the_database(
+    files: dict[str, Path],
+) -> None:
+    from pymongo.errors import PyMongoError
+
+    with pytest.raises(PyMongoError) as caught:
+        load_bronze(CLOSED, files, database="c360_db")
+    assert str(caught.value) == "c360_db: cannot reach 127.0.0.1:1, 127.0.0.1:2: Connection refused"
+
+
+def test_generating_with_an_unreachable_server_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from c360.generate import MongoLoadError
+
+    monkeypatch.setenv("C360_MONGODB_URI", CLOSED)
+    with pytest.raises(MongoLoadError) as caught:
+        generate(tmp_path / "ws", Plan(scale=0.01, seed=4))
+    assert str(caught.value) == (
+        "could not load the marketing bronze into MongoDB: bronze_db: cannot reach "
+        "127.0.0.1:1, 127.0.0.1:2: Connection refused"
     )

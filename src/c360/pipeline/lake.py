@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pyarrow as pa
@@ -30,44 +30,100 @@ class TableWriter:
     def __init__(self, folder: Path, schema: pa.Schema) -> None:
         self.rows = 0
         self.schema = schema
+        self.target = folder  # what a failed write names: the table, not its staging folder
         self._writer = pq.ParquetWriter(
             str(folder / "part-00000.parquet"), schema, compression="zstd"
         )
 
     def write(self, block: pa.Table) -> None:
-        self._writer.write_table(block.select(self.schema.names).cast(self.schema))
+        try:
+            self._writer.write_table(block.select(self.schema.names).cast(self.schema))
+        except OSError as exc:  # a full disk
+            raise _not_written(self.target, exc) from None
         self.rows += block.num_rows
 
     def close(self) -> None:
-        self._writer.close()
+        try:
+            self._writer.close()
+        except OSError as exc:
+            raise _not_written(self.target, exc) from None
+
+
+class LakeWriteError(OSError):
+    """A table that cannot be written to the lake: a full disk, a read-only folder. The
+    message, one line, names the table, the lake folder and why; its previous version stays.
+    An ``OSError``: every command reports it as one line."""
+
+
+@contextmanager
+def _writing(final: Path) -> Iterator[None]:
+    """An ``OSError`` of writing table ``final`` as a :class:`LakeWriteError` naming it."""
+    try:
+        yield
+    except LakeWriteError:
+        raise
+    except OSError as exc:
+        raise _not_written(final, exc) from None
+
+
+def _not_written(final: Path, exc: OSError) -> LakeWriteError:
+    reason = os.strerror(exc.errno) if exc.errno else _first_line(exc)
+    kept = "; its previous version is kept" if final.is_dir() else ""
+    layer, lake = final.parent.name, final.parent.parent
+    error = LakeWriteError(f"cannot write {layer} table {final.name} in {lake}: {reason}{kept}")
+    error.errno = exc.errno
+    return error
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 @contextmanager
 def publish(workspace: Path, layer: str, table: str, schema: pa.Schema) -> Iterator[TableWriter]:
     """Write a table to a staging folder and swap it in only if the block exits cleanly.
 
-    A failure (or a crash) mid-write leaves the previous version of the table readable.
+    A failure (or a crash) mid-write leaves the previous version of the table readable; the
+    lake's own failure to write (a full disk) raises :class:`LakeWriteError`.
     """
     final = table_dir(workspace, layer, table)
     staging = final.with_name(f".staging-{table}-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    writer = TableWriter(staging, schema)
+    try:
+        with _writing(final):
+            staging.mkdir(parents=True)
+            writer = TableWriter(staging, schema)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    writer.target = final
     try:
         yield writer
         writer.close()
     except BaseException:
-        writer.close()
+        with suppress(Exception):  # the error that stopped the writing is the one to tell
+            writer.close()
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _swap(staging, final)
 
 
 def _swap(staging: Path, final: Path) -> None:
+    """Swap ``staging`` in as table ``final``; if it cannot be, the previous version stays."""
     old = final.with_name(f".old-{final.name}-{os.getpid()}")
-    if final.exists():
-        final.rename(old)
-    staging.rename(final)
+    try:
+        with _writing(final):
+            if final.exists():
+                final.rename(old)
+            try:
+                staging.rename(final)
+            except BaseException:
+                if old.exists() and not final.exists():
+                    old.rename(final)
+                raise
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     shutil.rmtree(old, ignore_errors=True)
 
 
@@ -113,29 +169,38 @@ def _staged(
     staging = final.with_name(f".staging-{table}-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        if not partition_by or data.num_rows == 0:
-            staging.mkdir(parents=True)
-            writer = TableWriter(staging, data.schema)
-            try:
-                writer.write(data)
-            finally:
-                writer.close()
-        else:
-            ds.write_dataset(
-                data,
-                staging,
-                format="parquet",
-                partitioning=ds.partitioning(
-                    pa.schema([data.schema.field(c) for c in partition_by]), flavor="hive"
-                ),
-                existing_data_behavior="error",
-                basename_template="part-{i}.parquet",
-                preserve_order=True,  # rows in key order, the same bytes on every rerun
-            )
+        with _writing(final):
+            _write(staging, final, data, partition_by)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return staging
+
+
+def _write(staging: Path, final: Path, data: pa.Table, partition_by: tuple[str, ...]) -> None:
+    if not partition_by or data.num_rows == 0:
+        staging.mkdir(parents=True)
+        writer = TableWriter(staging, data.schema)
+        writer.target = final
+        try:
+            writer.write(data)
+        except BaseException:
+            with suppress(Exception):
+                writer.close()
+            raise
+        writer.close()
+    else:
+        ds.write_dataset(
+            data,
+            staging,
+            format="parquet",
+            partitioning=ds.partitioning(
+                pa.schema([data.schema.field(c) for c in partition_by]), flavor="hive"
+            ),
+            existing_data_behavior="error",
+            basename_template="part-{i}.parquet",
+            preserve_order=True,  # rows in key order, the same bytes on every rerun
+        )
 
 
 def sweep(workspace: Path) -> None:

@@ -19,6 +19,7 @@ import json
 import os
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +30,7 @@ import pyarrow.csv as pcsv
 from c360.contracts import GOLD_TABLES
 from c360.contracts.model import Table
 from c360.serve import GoldTable, gold_tables
-from c360.serve.report_kit import write_atomically
+from c360.serve.report_kit import ReportWriteError, not_written, write_atomically
 
 # Types whose Arrow text is already their JSON text.
 _WRITTEN_AS_IS = (pa.types.is_integer, pa.types.is_boolean, pa.types.is_decimal, pa.types.is_null)
@@ -61,7 +62,8 @@ def export_all(workspace: Path, contracts: Iterable[Table] | None = None) -> dic
     folder = Path(workspace) / "exports"
     for kind in ("csv", "json"):  # what a killed export was writing
         for left in folder.glob(f"{kind}/.*.tmp"):
-            left.unlink()
+            with suppress(OSError):  # a read-only folder: writing the export tells, naming it
+                left.unlink()
     names, recorded = {gold.name for gold in golds}, _recorded(folder)
     if names - recorded:  # recorded first: a killed export leaves no file of c360's unrecorded
         _record(folder, recorded | names)
@@ -93,15 +95,20 @@ def _record(folder: Path, names: set[str]) -> None:
 
 def _export_table(workspace: Path, gold: GoldTable) -> int:
     csv_path, json_path = (Path(workspace) / "exports" / f.format(gold.name) for f in _FILES)
-    return _export(gold.reader(), csv_path, json_path)
+    try:
+        return _export(gold.reader(), csv_path, json_path)
+    except ReportWriteError:
+        raise
+    except OSError as exc:  # a write that names no file (a full disk): the table's exports
+        raise not_written(f"the exports of {gold.name} in {csv_path.parent.parent}", exc) from None
 
 
 def _export(reader: pa.RecordBatchReader, csv_path: Path, json_path: Path) -> int:
     temps = [p.with_name(f".{p.name}.{os.getpid()}.tmp") for p in (csv_path, json_path)]
-    for path in temps:
-        path.parent.mkdir(parents=True, exist_ok=True)
     rows = 0
     try:
+        for path in temps:
+            path.parent.mkdir(parents=True, exist_ok=True)
         csv_schema = for_csv(reader.schema.empty_table()).schema
         with (
             pcsv.CSVWriter(str(temps[0]), csv_schema) as csv_out,
@@ -115,11 +122,22 @@ def _export(reader: pa.RecordBatchReader, csv_path: Path, json_path: Path) -> in
                 rows += batch.num_rows
         os.replace(temps[0], csv_path)
         os.replace(temps[1], json_path)
-    except BaseException:
+    except BaseException as exc:
         for path in temps:
             path.unlink(missing_ok=True)
+        if isinstance(exc, OSError) and (named := _named(exc, temps, (csv_path, json_path))):
+            raise not_written(str(named), exc) from None
         raise
     return rows
+
+
+def _named(exc: OSError, temps: list[Path], paths: tuple[Path, Path]) -> Path | None:
+    """The file ``exc`` is about, as the user knows it: an export, not its temporary file
+    (Arrow names the file in its message), or a folder; ``None`` when it names none."""
+    said = f"{exc.filename}\0{exc.filename2}\0{exc}"
+    named = [path for temp, path in zip(temps, paths, strict=True) if str(temp) in said]
+    folder = Path(exc.filename) if isinstance(exc.filename, str) else None
+    return named[0] if named else folder
 
 
 def for_csv(data: pa.Table) -> pa.Table:

@@ -125,13 +125,30 @@ def pairs(items: Sequence[tuple[str, str]]) -> list[str]:
     return [f"{label:.<{width}} {value:>{right}}" for label, value in items]
 
 
+class ReportWriteError(OSError):
+    """A report or export that cannot be written: a read-only folder, a full disk. The
+    message, one line, names the file (not the temporary one beside it) and why. An
+    ``OSError``: every command reports it as one line."""
+
+
+def not_written(what: str, exc: OSError) -> ReportWriteError:
+    """``exc`` as ``cannot write WHAT: why`` (the system's reason, without the paths)."""
+    reason = os.strerror(exc.errno) if exc.errno else str(exc).strip().split("\n")[0]
+    error = ReportWriteError(f"cannot write {what}: {reason or type(exc).__name__}")
+    error.errno = exc.errno
+    return error
+
+
 def write_atomically(path: Path, content: str) -> Path:
-    """Write ``content`` beside ``path`` and rename it over: readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write ``content`` beside ``path`` and rename it over: readers never see half a file.
+    A file that cannot be written raises :class:`ReportWriteError` naming ``path``."""
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         temp.write_text(content, encoding="utf-8")
         os.replace(temp, path)
+    except OSError as exc:
+        raise not_written(str(path), exc) from None
     finally:
         temp.unlink(missing_ok=True)
     return path

@@ -20,6 +20,7 @@ import pyarrow.parquet as pq
 from c360.identity.records import placeholder_note
 from c360.pipeline import lake
 from c360.serve.check_rules import caught
+from c360.serve.report_kit import write_atomically
 
 if TYPE_CHECKING:
     from c360.pipeline.runner import RunResult
@@ -67,11 +68,8 @@ def write(result: RunResult, answers: dict[str, pa.Table] | None = None) -> Path
     """Write ``reports/run_report.json`` and ``.md``; returns the Markdown path."""
     data = report(result, answers)
     folder = result.workspace / "reports"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "run_report.json").write_text(json.dumps(data, indent=2, default=str) + "\n")
-    path = folder / "run_report.md"
-    path.write_text(markdown(data))
-    return path
+    write_atomically(folder / "run_report.json", json.dumps(data, indent=2, default=str) + "\n")
+    return write_atomically(folder / "run_report.md", markdown(data))
 
 
 def markdown(data: dict[str, Any]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,13 +29,18 @@ if TYPE_CHECKING:
     from pymongo.collection import Collection
 
 BATCH_SIZE = 5_000
+_TIMEOUT_GIVEN = re.compile(r"(?:^|[&;])serverSelectionTimeoutMS=", re.IGNORECASE)
+_ERRNO = re.compile(r"^\[Errno -?\d+\] ")
 COLLECTIONS = {Path(t.path).stem: t for t in marketing_bronze.TABLES}
 
 
 def connect(uri: str) -> MongoClient[dict[str, Any]]:
-    """A client for ``uri`` (tests replace this factory with an in-memory one)."""
+    """A client for ``uri`` that gives up on unreachable servers after 10 s, or after the
+    URI's own ``serverSelectionTimeoutMS`` (tests replace this factory with an in-memory one)."""
     from pymongo import MongoClient
 
+    if _TIMEOUT_GIVEN.search(uri.partition("?")[2]):
+        return MongoClient(uri)
     return MongoClient(uri, serverSelectionTimeoutMS=10_000)
 
 
@@ -49,6 +55,8 @@ def load_bronze(uri: str, files: dict[str, Path], database: str = "bronze_db") -
     Extended JSON (``{"$oid": ...}``, ``{"$date": ...}``) becomes ObjectIds and dates again;
     values that are plain strings in the file stay strings, defects included.
     """
+    from pymongo.errors import PyMongoError
+
     client = connect(uri)
     try:
         db = client[database]
@@ -61,6 +69,8 @@ def load_bronze(uri: str, files: dict[str, Path], database: str = "bronze_db") -
                 collection.insert_many(batch, ordered=False)
                 counts[name] += len(batch)
         return counts
+    except PyMongoError as exc:  # one line, as a failed read says it
+        raise PyMongoError(f"{database}: {_driver_error(exc, client, uri)}") from exc
     finally:
         client.close()
 
@@ -139,9 +149,36 @@ class MongoCollection:
                 raise SourceError(f"{self.label}: no collection {self.collection!r}")
             yield db[self.collection]
         except PyMongoError as exc:
-            raise SourceError(f"{self.label}: {_first_line(exc, self.uri)}") from None
+            raise SourceError(f"{self.label}: {_driver_error(exc, client, self.uri)}") from None
         finally:
             client.close()
+
+
+def _driver_error(exc: Exception, client: Any, uri: str) -> str:
+    """A driver error on one line: for servers that cannot be reached, each with why
+    (``cannot reach db1:27017, db2:27017: Connection refused``), else its first line."""
+    from pymongo.errors import ConnectionFailure
+
+    message = _first_line(exc, uri)
+    servers = _servers(client) if isinstance(exc, ConnectionFailure) else {}
+    if not servers:
+        return message
+    why: dict[str, list[str]] = {}
+    for (host, port), error in servers.items():
+        reason = _first_line(error, uri) if error else message  # else: why none would do
+        reason = _ERRNO.sub("", reason.removeprefix(f"{host}:{port}: "))  # as the driver says
+        why.setdefault(reason, []).append(f"[{host}]:{port}" if ":" in host else f"{host}:{port}")
+    return "cannot reach " + "; ".join(f"{', '.join(at)}: {r}" for r, at in why.items())
+
+
+def _servers(client: Any) -> dict[tuple[str, int], Exception | None]:
+    """The servers a client tried, with the error each gave, if any; none for a client
+    without a topology (the in-memory one)."""
+    try:
+        described = client.topology_description.server_descriptions()
+    except AttributeError:
+        return {}
+    return {address: d.error for address, d in sorted(described.items())}
 
 
 def _first_line(exc: Exception, uri: str) -> str:

@@ -807,3 +807,44 @@ def test_a_source_column_named_as_bronze_numbers_records_is_one_line(
     write_source(path)
     with pytest.raises(SourceError, match=rf"{path.name}: a column is named _row_number, .*rename"):
         land(tmp_path, table, path, "b1", WHEN, drift=drift)
+
+
+@pytest.mark.parametrize(
+    "table",
+    [PEOPLE, DOCS, replace(PEOPLE, file_format="parquet"), replace(DOCS, file_format="json")],
+)
+def test_a_named_pipe_in_place_of_a_source_file_is_one_line_not_a_wait(
+    tmp_path: Path, table: Table
+) -> None:
+    """Reading a pipe would wait for ever for a writer; it is refused before it is opened."""
+    path = tmp_path / table.path
+    path.parent.mkdir(parents=True)
+    os.mkfifo(path)
+    with pytest.raises(SourceError) as caught:
+        land(tmp_path, table, path, "b1", WHEN)
+    assert str(caught.value) == (
+        f"{path} is not a regular file (a pipe, a socket or a device): put the source's file there"
+    )
+    assert not (tmp_path / "lake" / "bronze").exists()
+
+
+def test_a_link_to_a_named_pipe_is_refused_naming_the_link(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe")
+    path = tmp_path / PEOPLE.path
+    path.parent.mkdir(parents=True)
+    path.symlink_to(tmp_path / "pipe")
+    with pytest.raises(SourceError, match=rf"^{path} is not a regular file \(a pipe"):
+        land(tmp_path, PEOPLE, path, "b1", WHEN)
+
+
+def test_a_named_pipe_in_a_folder_of_notes_is_one_line_not_a_wait(tmp_path: Path) -> None:
+    folder = tmp_path / NOTES.path
+    (folder / "2024").mkdir(parents=True)
+    (folder / "n1.txt").write_text("--- BEGIN NOTE ---\nhi\n--- END NOTE ---\n")
+    os.mkfifo(folder / "2024" / "n2.txt")
+    with pytest.raises(SourceError) as caught:
+        land(tmp_path, NOTES, folder, "b1", WHEN)
+    assert str(caught.value) == (
+        f"{folder / '2024' / 'n2.txt'} is not a regular file (a pipe, a socket or a device): "
+        "move it out of the folder"
+    )

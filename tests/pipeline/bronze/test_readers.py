@@ -4,6 +4,7 @@ quarantined with a reason, and what cannot be read at all is one line naming the
 from __future__ import annotations
 
 import gzip
+import os
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,6 +17,7 @@ from c360.contracts.model import Column, Table
 from c360.pipeline import lake
 from c360.pipeline.bronze.blocks import SourceError
 from c360.pipeline.bronze.land import SchemaDriftError, land
+from c360.pipeline.bronze.readers import read
 
 WHEN = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 LINES = Table("docs", "x", "", (Column("id", "string"), Column("n", "int")),
@@ -437,3 +439,14 @@ def test_a_json_number_beyond_a_double_lands_as_written_not_as_infinity(
         ("f", "1e999"),  # a MongoDB date that is no time: its number
     ]
     assert (result.records, result.landed, result.quarantined) == (6, 6, 0)
+
+
+@pytest.mark.parametrize("table", [LINES, ARRAY, PARTS])
+def test_reading_a_named_pipe_is_refused_before_it_is_opened(tmp_path: Path, table: Table) -> None:
+    path = tmp_path / "pipe"
+    os.mkfifo(path)
+    with pytest.raises(SourceError) as caught:
+        list(read(path, table))
+    assert str(caught.value) == (
+        f"{path} is not a regular file (a pipe, a socket or a device): put the source's file there"
+    )

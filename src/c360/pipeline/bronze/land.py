@@ -38,7 +38,7 @@ from c360.pipeline.bronze.blocks import (
 )
 from c360.pipeline.bronze.count import count, is_csv
 from c360.pipeline.bronze.manifest import source_entries
-from c360.pipeline.bronze.readers import read
+from c360.pipeline.bronze.readers import read, refuse_special
 
 EXTRA = "_extra"
 QUARANTINE_SCHEMA = pa.schema([
@@ -167,6 +167,8 @@ def land(
     workspace = Path(workspace)
     if isinstance(path, Path) and not _exists(path):
         raise SourceError(f"source file missing: {path}")
+    if isinstance(path, Path):
+        refuse_special(path)  # before counting opens it
     name = str(path) if isinstance(path, Path) else path.label  # what errors call the source
     source = _relative(name, workspace) if isinstance(path, Path) else name
     try:

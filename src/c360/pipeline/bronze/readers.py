@@ -14,6 +14,7 @@ import json
 import math
 import os
 import re
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
@@ -47,11 +48,13 @@ from c360.pipeline.bronze.parquetfile import read_parquet
 
 _UTF16 = ": save it as UTF-8"  # what to do with a JSON file written in UTF-16
 _EPOCH = dt.datetime(1970, 1, 1)
-# A "--- BEGIN X ---" line, then an "--- END X ---" line, lines ended by \n, \r\n or a lone \r
-# (a file written on Windows or an old Mac). The look-behind says "at the start of a line" as ^
-# would, after the words: a pattern starting with them is searched for much faster.
+# A "--- BEGIN X ---" line, then an "--- END X ---" line, each maybe ended by spaces or tabs
+# (editors leave them), lines ended by \n, \r\n or a lone \r (a file written on Windows or
+# an old Mac). The look-behind says "at the start of a line" as ^ would, after the words: a
+# pattern starting with them is searched for much faster.
 _MARKERS = re.compile(
-    r"--- BEGIN (?<![^\r\n]--- BEGIN )(\w+) ---(?=[\r\n]|\Z).*[\r\n]--- END \1 ---(?=[\r\n]|\Z)",
+    r"--- BEGIN (?<![^\r\n]--- BEGIN )(\w+) ---[ \t]*(?=[\r\n]|\Z)"
+    r".*[\r\n]--- END \1 ---[ \t]*(?=[\r\n]|\Z)",
     re.DOTALL,
 )
 
@@ -61,6 +64,8 @@ def read(path: Path | Database, contract: Table, dialect: CsvFile = PLAIN_CSV) -
     written as ``dialect`` says); a folder's files one after the other, by name."""
     if isinstance(path, Path) and not path.exists():
         raise SourceError(f"source file missing: {path}")
+    if isinstance(path, Path):
+        refuse_special(path)
     readers: dict[str, Callable[[Path, Table], Iterator[Block]]] = {
         "csv": partial(read_csv, dialect=dialect),
         "table": partial(_by_suffix, dialect=dialect),
@@ -86,6 +91,20 @@ def read(path: Path | Database, contract: Table, dialect: CsvFile = PLAIN_CSV) -
         raise SourceError(f"cannot read {exc.filename}: {exc.strerror}") from None
     except (*READ_ERRORS, UnicodeDecodeError) as exc:
         raise SourceError(f"cannot read {name}: {exc}") from None
+
+
+def refuse_special(path: Path) -> None:
+    """Raise ``SourceError`` when a source is neither a file nor a folder: a pipe, a socket
+    or a device, which reading would wait on for ever (checked before it is opened)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:  # missing or unreadable: reading it says so
+        return
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise SourceError(
+            f"{path} is not a regular file (a pipe, a socket or a device): put the source's "
+            "file there"
+        )
 
 
 def _by_suffix(path: Path, contract: Table, dialect: CsvFile) -> Iterator[Block]:

@@ -1,0 +1,85 @@
+"""Reports written whole, and a report folder that cannot be written told in one line."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from c360.pipeline.runner import RunResult
+from c360.serve import run_report
+from c360.serve.html_report import write_html_report
+from c360.serve.report_kit import ReportWriteError, write_atomically
+from c360.serve.reports import write_text_reports
+
+
+def deny(monkeypatch: pytest.MonkeyPatch, folder: Path, code: int = errno.EACCES) -> None:
+    """Make ``folder`` one where no file can be written, as it is for a user when it is
+    read-only (chmod does not stop root, who runs the tests in containers)."""
+    opened = Path.open
+
+    def no_writing(self: Path, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        if self.parent == folder and mode != "r":
+            raise OSError(code, os.strerror(code), str(self))
+        return opened(self, mode, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", no_writing)
+
+
+def test_a_read_only_folder_names_the_report_not_its_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "reports" / "sales_report.txt"
+    target.parent.mkdir()
+    target.write_text("previous report")
+    deny(monkeypatch, target.parent)
+    with pytest.raises(ReportWriteError) as caught:
+        write_atomically(target, "new report")
+    assert str(caught.value) == f"cannot write {target}: Permission denied"
+    assert isinstance(caught.value, OSError) and caught.value.errno == errno.EACCES
+    monkeypatch.undo()
+    assert target.read_text() == "previous report"
+    assert [p.name for p in target.parent.iterdir()] == ["sales_report.txt"]
+
+
+def test_a_full_disk_names_the_report_and_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(self: Path, *args: Any, **kwargs: Any) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")  # a write names no file
+
+    monkeypatch.setattr(Path, "write_text", full)
+    with pytest.raises(ReportWriteError) as caught:
+        write_atomically(tmp_path / "report.html", "<html></html>")
+    assert str(caught.value) == f"cannot write {tmp_path / 'report.html'}: No space left on device"
+
+
+@pytest.mark.parametrize(
+    ("write", "name"),
+    [
+        (write_text_reports, "sales_report.txt"),
+        (write_html_report, "report.html"),
+        (lambda ws: run_report.write(RunResult(ws, "duckdb")), "run_report.json"),
+    ],
+)
+def test_each_report_in_a_read_only_reports_folder_is_one_line_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write: Any, name: str
+) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    deny(monkeypatch, reports, errno.EROFS)
+    with pytest.raises(ReportWriteError) as caught:
+        write(tmp_path)
+    assert str(caught.value) == f"cannot write {reports / name}: Read-only file system"
+    monkeypatch.undo()
+    assert list(reports.iterdir()) == []
+
+
+def test_the_run_report_is_written_whole(tmp_path: Path) -> None:
+    path = run_report.write(RunResult(tmp_path, "duckdb"))
+    assert path == tmp_path / "reports" / "run_report.md"
+    assert path.read_text().startswith("# Run report")
+    assert sorted(p.name for p in path.parent.iterdir()) == ["run_report.json", "run_report.md"]
