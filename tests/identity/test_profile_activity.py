@@ -202,3 +202,23 @@ def test_seed_004_transactions_are_web_touches() -> None:
     assert out["last_channel_seen"] == ["web", "phone", "web"]
     assert out["total_sessions"] == [3, 0, 1]
     assert out["total_interactions"] == [4, 1, 1]  # orders of any status and transactions
+
+
+def test_the_average_order_rounds_a_half_cent_up_as_gold_rounds_money() -> None:
+    # 766.97 / 2 is 383.485: half to even would give 383.48, gold's cents give 383.49.
+    ids, _ = trio_ids()
+    orders = pa.Table.from_pylist(
+        [{"customer_id": "CUST_2", "order_id": f"O{i}", "status": "completed", "channel": "web",
+          "total_amount_eur": amount, "order_at": at(i)}
+         for i, amount in ((1, 383.0), (2, 383.97))],
+        schema=ORDER_SCHEMA,
+    )  # fmt: skip
+    lines = pa.table({"customer_id": empty("x")["x"], "order_status": empty("x")["x"],
+                      "product_id": empty("x")["x"], "qty": pa.array([], pa.int64())})  # fmt: skip
+    products = pa.table({"product_id": ["P1"], "category": ["Books"], "margin_pct": [0.5]})
+    returns = pa.table({"customer_id": empty("x")["x"], "order_id": empty("x")["x"],
+                        "status": empty("x")["x"],
+                        "amount_refunded_eur": pa.array([], pa.float64())})  # fmt: skip
+    out = commerce(TRIO, ids, orders, returns, lines, products, None)
+    assert out["avg_order_value"].to_pylist() == [None, 383.49, None]
+    assert out["total_revenue"].to_pylist() == [0.0, 766.97, 0.0]

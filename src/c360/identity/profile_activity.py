@@ -169,9 +169,9 @@ def commerce(
         [("purchase_id", "count"), ("amount_eur", "sum"), ("at", "min"), ("at", "max")],
     )
     count = _zero(money["purchase_id_count"])
-    revenue = pc.round(_zero(money["amount_eur_sum"]), 2)
+    revenue = cents(_zero(money["amount_eur_sum"]))
     bought = pc.greater(count, 0)
-    aov = pc.if_else(bought, pc.round(pc.divide(revenue, pc.cast(count, pa.float64())), 2), None)
+    aov = pc.if_else(bought, cents(pc.divide(revenue, pc.cast(count, pa.float64()))), None)
 
     refunded = linked(returns, ids).filter(pc.field("status") == REFUNDED)
     refunds = _by_customer(
@@ -187,7 +187,7 @@ def commerce(
     # Seed 000's per-customer CLV (crm_customer_profile.clv_score): the mean over lines, not
     # over distinct products, so a product bought on many lines weighs more.
     margin = _by_customer(customers, lines, [("margin_pct", "mean")])["margin_pct_mean"]
-    clv = pc.round(pc.multiply(pc.round(_zero(own), 2), pc.fill_null(margin, 0.0)), 2)
+    clv = cents(pc.multiply(cents(_zero(own)), pc.fill_null(margin, 0.0)))
 
     # An inferred member of dim_product (its row quarantined in silver) has no category.
     categorised = lines.filter(pc.is_valid(lines.column("category")))
@@ -201,7 +201,7 @@ def commerce(
         "total_revenue": revenue,
         "avg_order_value": aov,
         "refunds_count": _zero(refunds["order_id_count_distinct"]),
-        "refunds_amount": pc.round(_zero(refunds["amount_refunded_eur_sum"]), 2),
+        "refunds_amount": cents(_zero(refunds["amount_refunded_eur_sum"])),
         "lifetime_value": clv,
         "interests": _ranked_lists(
             customers,
