@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import numpy as np
+import pyarrow as pa
 import pytest
 from threadpoolctl import threadpool_limits
 
@@ -95,6 +96,20 @@ def test_scores_and_cards_are_published(tmp_path: Path, engine: Engine) -> None:
     for card in (CHURN_CARD, PROPENSITY_CARD):
         text = (tmp_path / "reports" / card).read_text()
         assert "| recency-only baseline |" in text and "Not fitted" not in text
+
+
+def test_only_customers_the_models_know_are_scored(tmp_path: Path, engine: Engine) -> None:
+    """The models learn from customers with an order, send or engagement: a person of
+    identity_links with none gets no score, so the profile's rule decides."""
+    _workspace(tmp_path, 400, np.random.default_rng(3))
+    silent = ["c360_90000001", "c360_90000002"]
+    people = [f"c360_{i:08d}" for i in range(400)] + silent
+    links = pa.table({"record_id": [f"r{i}" for i in range(len(people))],
+                      "customer360_id": people})  # fmt: skip
+    lake.publish_table(tmp_path, "gold", "identity_links", links)
+    [(_, rows, _)] = publish_scores(tmp_path, engine)
+    scored = lake.read_table(tmp_path, "gold", "customer_scores")["customer360_id"].to_pylist()
+    assert rows == 400 and scored == people[:400]
 
 
 def test_every_engine_scores_alike(tmp_path: Path, engine: Engine) -> None:

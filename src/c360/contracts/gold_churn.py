@@ -8,7 +8,9 @@ from c360.contracts.model import Column, Table, gold_table
 CUSTOMER_SCORES = gold_table(
     "001",
     "customer_scores",
-    "One row per person of identity_links (a row of customer_profile), scored as of the latest "
+    "One row per person of identity_links (a row of customer_profile) with a completed order, an "
+    "e-mail send, a person's open or click or an interaction (the population the models learn "
+    "from; customer_profile's rules score the others), scored as of the latest "
     "fact timestamp by two logistic regressions on standardised log features of fct_orders, "
     "fct_email_events and fct_interactions (recency, 365-day orders and revenue, 90-day sends, "
     "opens, clicks, interactions and support tickets, tenure), calibrated by a Platt "

@@ -2,7 +2,8 @@
 
 The features are computed on the engine (:mod:`c360.ml.churn_features`). Training collects those
 of two cutoffs (a deterministic sample of at most ``TRAIN_CAP`` customers each); scoring streams
-every customer through the models a batch at a time (``Engine.map_batches``) into the table.
+every known customer (an order, send or engagement: the models' population) through the models a
+batch at a time (``Engine.map_batches``) into the table; the profile's rules score the others.
 """
 
 from __future__ import annotations
@@ -253,8 +254,9 @@ def _scored(
     with lake.publish(workspace, "gold", CUSTOMER_SCORES.name, schema) as out:
         models = [o.model for o in outcomes]
         if models[0] is not None and models[1] is not None:
-            now_features = churn_features.features(facts, customers, now, churn_days)
-            expr = now_features.select("customer360_id", *churn.FEATURES).order_by("customer360_id")
+            today = churn_features.features(facts, customers, now, churn_days)
+            known = today.filter(today.is_known)  # what the models learn from; others: the rule
+            expr = known.select("customer360_id", *churn.FEATURES).order_by("customer360_id")
             for batch in engine.map_batches(expr, scorer(models[0], models[1]), schema):
                 out.write(pa.Table.from_batches([batch]))
     reports = workspace / "reports"
