@@ -12,6 +12,7 @@ import pyarrow.compute as pc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from c360.identity.normalise import name_key
 from c360.identity.profile_attributes import PROFILE_NAMES, json_objects, lineage, survivors
 from c360.identity.profile_records import KEYED, SURVIVED
 from c360.identity.survivorship import CANDIDATE_COLUMNS, SCHEMA, Rule, survive
@@ -190,3 +191,119 @@ def test_lineage_names_each_profile_columns_record(rows: list[tuple[int, str, st
         for i in range(len(CUSTOMERS))
     ]
     assert all(list(f) == sorted(f) for f in found)
+
+
+def named(key: str, at: datetime | None, first: str | None, last: str | None) -> dict[str, Any]:
+    """A record of customer c1 with a first and last name, each with its folded key."""
+    return record(
+        key, "c1", at,
+        first_name=first, first_name_key=name_key(first),
+        last_name=last, last_name_key=name_key(last),
+    )  # fmt: skip
+
+
+def full_name(
+    rows: list[dict[str, Any]], rules: dict[str, Rule] | None = None
+) -> tuple[tuple[str, str], ...]:
+    """(display, record_key) of c1's surviving first name, then last name."""
+    values = values_table(rows, ("first_name", "last_name"))
+    out = survivors(values, rules or {}).to_pylist()
+    return tuple((r["display"], r["record_key"]) for r in out if r["customer360_id"] == "c1")
+
+
+def test_a_record_with_its_names_swapped_votes_for_them_the_right_way_round() -> None:
+    # "MEGAN, Foster" on the loyalty card: read as first Foster, last Megan. The other records
+    # say Megan is the first name and Foster the last, so it votes for Megan Foster.
+    rows = [
+        named("crm:1", datetime(2019, 8, 4), "Megan", "Fosster"),
+        named("loyalty:1", datetime(2023, 4, 13), "Foster", "Megan"),
+        named("web:1", datetime(2025, 11, 5), "Megan", None),
+        named("shop:1", datetime(2023, 2, 1), "Megan", "Foater"),
+        named("marketing:1", None, "Megan", "Foster"),
+    ]
+    assert full_name(rows) == (("Megan", "web:1"), ("Foster", "loyalty:1"))
+
+
+def test_a_swapped_record_with_a_typo_follows_the_records_that_agree() -> None:
+    rows = [
+        named("crm:1", JAN, "Cal", "Stewart"),
+        named("loyalty:1", FEB, "Calllum", "Stewart"),
+        named("shop:1", MAR, "Stewart", "Callum"),  # the latest: it wins the first-name tie
+    ]
+    assert full_name(rows) == (("Callum", "shop:1"), ("Stewart", "shop:1"))
+
+
+def test_a_name_given_alone_says_which_name_it_is() -> None:
+    # The web form's given name is Dörte: the one record with both names has them swapped.
+    rows = [named("crm:1", JAN, "Martin", "Dörte"), named("web:1", MAR, "Dörte", None)]
+    assert full_name(rows) == (("Dörte", "web:1"), ("Martin", "crm:1"))
+
+
+def test_one_record_against_one_puts_a_listed_given_name_first() -> None:
+    rows = [named("crm:1", JAN, "Pohl", "Lina"), named("web:1", FEB, "Lina", "Pohl")]
+    assert full_name(rows) == (("Lina", "web:1"), ("Pohl", "web:1"))
+    rows = [named("crm:1", JAN, "Lina", "Pohl"), named("web:1", FEB, "Pohl", "Lina")]
+    assert full_name(rows) == (("Lina", "web:1"), ("Pohl", "web:1"))
+
+
+def test_one_record_against_one_both_given_names_keeps_the_record_read_first() -> None:
+    # Bärbel and Ernst are both given names: the record read first (the source listed first
+    # under identity.sources) keeps its order, however recent the other is.
+    rows = [named("crm:1", JAN, "Bärbel", "Ernst"), named("loyalty:1", MAR, "Ernst", "Barbel")]
+    assert full_name(rows) == (("Barbel", "loyalty:1"), ("Ernst", "loyalty:1"))
+    rows.reverse()
+    assert full_name(rows) == (("Ernst", "loyalty:1"), ("Barbel", "loyalty:1"))
+
+
+def test_names_are_equal_only_when_a_record_says_so() -> None:
+    rows = [named("crm:1", JAN, "Philippe", "Philippe"), named("shop:1", FEB, "Philippe", None)]
+    assert full_name(rows) == (("Philippe", "shop:1"), ("Philippe", "crm:1"))
+    # One record with nothing against it is read as it is written.
+    assert full_name([named("crm:1", JAN, "Pohl", "Lina")]) == (
+        ("Pohl", "crm:1"), ("Lina", "crm:1"),
+    )  # fmt: skip
+
+
+def test_a_configured_name_rule_picks_among_records_read_the_right_way_round() -> None:
+    rows = [
+        named("crm:1", JAN, "Sarah", "Thomas"),
+        named("web:1", MAR, "Thomas", "Sarah"),
+        named("shop:1", FEB, "Saarah", "Thomas"),
+    ]
+    web_first = {"first_name": Rule("source_priority", ("web",))}
+    assert full_name(rows, web_first) == (("Sarah", "web:1"), ("Thomas", "web:1"))
+    shop_first = {"first_name": Rule("source_priority", ("shop",))}
+    assert full_name(rows, shop_first) == (("Saarah", "shop:1"), ("Thomas", "web:1"))
+
+
+def test_initials_never_beat_the_name_they_stand_for() -> None:
+    rows = [
+        named("crm:1", JAN, "Jean-François", "Saint-Martin"),
+        named("loyalty:1", FEB, "Jf", "Saint-Martin"),
+        named("web:1", MAR, "Jf", "Saint-Martin"),
+        named("web:2", MAR, "J.F.", "Saint-Martin"),
+    ]
+    assert full_name(rows)[0] == ("Jean-François", "crm:1")
+    rows = [named("crm:1", JAN, "John", "Reed"), named("web:1", FEB, "J.", "Reed")]
+    assert full_name(rows)[0] == ("John", "crm:1")
+
+
+def test_a_short_name_that_is_no_initials_of_another_is_voted_on() -> None:
+    # Li is no initials of Lisa (whose initial is L alone); Ng stands for nothing here.
+    rows = [named("crm:1", JAN, "Lisa", "Li"), named("web:1", FEB, "Li", "Li")]
+    assert full_name(rows) == (("Li", "web:1"), ("Li", "web:1"))
+    assert full_name([named("crm:1", JAN, "Jf", "Ng")]) == (("Jf", "crm:1"), ("Ng", "crm:1"))
+
+
+def test_only_the_records_of_one_customer_vote_on_its_names() -> None:
+    rows = [
+        named("crm:1", JAN, "Pohl", "Lina"),
+        {**named("web:1", FEB, "Lina", "Pohl"), "customer360_id": "c2"},
+        {**named("web:2", FEB, "Jf", "Roy"), "customer360_id": "c3"},
+        {**named("shop:1", MAR, "Jean-François", "Roy"), "customer360_id": "c4"},
+    ]
+    out = survivors(values_table(rows, ("first_name", "last_name")), {}).to_pylist()
+    assert [(r["customer360_id"], r["display"]) for r in out] == [
+        ("c1", "Pohl"), ("c1", "Lina"), ("c2", "Lina"), ("c2", "Pohl"),
+        ("c3", "Jf"), ("c3", "Roy"), ("c4", "Jean-François"), ("c4", "Roy"),
+    ]  # fmt: skip

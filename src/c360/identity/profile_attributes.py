@@ -14,20 +14,29 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from c360.identity.consent import CONSENT_SCHEMA, merge_consents
-from c360.identity.profile_records import CONSENT_PREFIX, KEYED, OPT_IN, SURVIVED
+from c360.identity.profile_records import (
+    CONSENT_PREFIX,
+    KEYED,
+    OPT_IN,
+    SURVIVED,
+    initials_of_spelled,
+    oriented_names,
+)
 from c360.identity.survivorship import Pool, Rule, pool, run_starts, survive_pool
 
 _TEXT = pa.string()
 _CONTROL = r"[\x00-\x1f]"
 EMAIL_SCOPE = "email_marketing"
+NAMES = ("first_name", "last_name")  # never won by initials of a name spelt out
 
 
 def candidates(values: pa.Table) -> Pool:
     """Survivorship candidates: per record and SURVIVED attribute that has a value.
 
     The value is what survivorship compares (the folded key for KEYED attributes); completeness
-    counts the record's attributes with a value. Held as codes of the records: no row per
-    candidate is built.
+    counts the record's attributes with a value. A first or last name that is initials of a
+    name another record of the customer spells out is no candidate (``initials_of_spelled``).
+    Held as codes of the records: no row per candidate is built.
     """
     present = [a for a in SURVIVED if a in values.column_names]
     filled = np.zeros(values.num_rows, dtype=np.int64)
@@ -37,15 +46,22 @@ def candidates(values: pa.Table) -> Pool:
     def held(attribute: str) -> tuple[np.ndarray, pa.ChunkedArray]:
         display = values.column(attribute)
         key = values.column(f"{attribute}_key") if attribute in KEYED else display
-        keep = pc.and_(pc.is_valid(display), pc.is_valid(key))
-        return np.flatnonzero(keep.to_numpy(zero_copy_only=False)), key
+        keep = pc.and_(pc.is_valid(display), pc.is_valid(key)).to_numpy(zero_copy_only=False)
+        if attribute in NAMES:
+            keep &= ~initials_of_spelled(values, attribute)
+        return np.flatnonzero(keep), key
 
     records = values.select(["customer360_id", "source", "record_key", "updated_at"])
     return pool(records.append_column("completeness", pa.array(filled)), present, held)
 
 
 def survivors(values: pa.Table, rules: Mapping[str, Rule]) -> pa.Table:
-    """survive() over the records' candidates, with the winning record's display value."""
+    """survive() over the records' candidates, with the winning record's display value.
+
+    A record whose first and last name are the other way round from the customer's other
+    records (``oriented_names``) votes for them the right way round, whatever the rules.
+    """
+    values = oriented_names(values)
     won, winners = survive_pool(candidates(values), rules)
     # Folded attributes show their record's spelling; the others show the value voted on.
     display = winners.gather([values.column(a) for a in winners.attributes])

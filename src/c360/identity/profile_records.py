@@ -2,7 +2,9 @@
 
 Matching compares folded keys ("roca"); a profile shows people their own spelling ("Roca"). So
 each record carries both: the display value and, for names and cities, the folded key that
-survivorship votes on, so "ROCA" and "Roca" count as one value.
+survivorship votes on, so "ROCA" and "Roca" count as one value. Names are also read against the
+customer's other records: which records have first and last name swapped, and which names are
+initials of a name another record spells out.
 """
 
 from __future__ import annotations
@@ -12,11 +14,12 @@ from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from c360.config import Identity
-from c360.identity import normalise
+from c360.identity import given_names, normalise
 from c360.identity.normalise import per_pair, per_value
 from c360.identity.raw_text import read_as_silver
 from c360.identity.records import (
@@ -27,6 +30,7 @@ from c360.identity.records import (
     source_roles,
     without_placeholders,
 )
+from c360.identity.survivorship import run_starts
 from c360.pipeline import lake
 from c360.pipeline.silver.marketing import GENDERS
 
@@ -234,3 +238,129 @@ def record_values(records: pa.Table, read_at: datetime | None = None) -> pa.Tabl
         if is_consent(name):
             columns[name] = per_value(_text(records, name), yes_no, pa.bool_())
     return pa.table(columns)
+
+
+# A name given alone (a form's given-name field) votes this many times for its role: it says
+# which name it is, where a record holding both may have them the wrong way round.
+NAME_ALONE = 2
+INITIALS = 3  # initials are at most this many letters ("JF", "J.-P. L.")
+
+
+def _codes(values: pa.Array | pa.ChunkedArray) -> tuple[list[str], np.ndarray]:
+    """Distinct values and each row's code among them (-1 for NULL)."""
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    encoded = pc.dictionary_encode(values)
+    codes = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    return encoded.dictionary.to_pylist(), codes
+
+
+def swapped_names(values: pa.Table) -> np.ndarray:
+    """Per record: whether its first and last name are the other way round ("MEGAN, Foster").
+
+    Within a customer each record votes for the role of each name key it holds: +1 as a first
+    name, -1 as a last name, :data:`NAME_ALONE` times that for a name given without the other.
+    A record with two different names is swapped when its last name has more votes as a first
+    name than its first name has (its own votes count: one record against one is a tie). On a
+    tie, a listed given name goes first (Lina Pohl); still in doubt, a record alone in doubt
+    follows the records around it, and of several, the one read first (the source listed first
+    under ``identity.sources``) keeps its order and the others are read as it reads them.
+    A record with nothing against it is read as written.
+    """
+    swapped = np.zeros(values.num_rows, dtype=bool)
+    if not {"first_name_key", "last_name_key"} <= set(values.column_names):
+        return swapped
+    _, customer = _codes(values.column("customer360_id"))
+    names, codes = _codes(
+        pa.chunked_array(
+            [*values.column("first_name_key").chunks, *values.column("last_name_key").chunks],
+            pa.string(),
+        )
+    )
+    first, last = codes[: values.num_rows], codes[values.num_rows :]
+    has_first, has_last = first >= 0, last >= 0
+    if not (has_first & has_last).any():
+        return swapped
+    weight = np.where(has_first & has_last, 1, NAME_ALONE)
+    size = len(names) + 1
+    keys, at = np.unique(
+        np.r_[
+            customer[has_first] * size + first[has_first],
+            customer[has_last] * size + last[has_last],
+        ],
+        return_inverse=True,
+    )
+    votes = np.bincount(at, np.r_[weight[has_first], -weight[has_last]]).astype(np.int64)
+
+    def as_first(code: np.ndarray) -> np.ndarray:
+        wanted = customer * size + code
+        found = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+        return np.where(keys[found] == wanted, votes[found], 0)
+
+    both = has_first & has_last & (first != last)
+    lead = np.where(both, as_first(last) - as_first(first), -1)
+    swapped[lead > 0] = True
+    tied = np.flatnonzero(lead == 0)
+    listed_first = np.array([given_names.listed(names[c]) for c in first[tied]], dtype=bool)
+    listed_last = np.array([given_names.listed(names[c]) for c in last[tied]], dtype=bool)
+    swapped[tied[listed_last & ~listed_first]] = True
+    doubt = tied[listed_first == listed_last]
+    doubt = doubt[np.argsort(customer[doubt], kind="stable")]  # each customer's in read order
+    starts = run_starts(customer[doubt])
+    count = np.diff(np.r_[starts, len(doubt)])
+    anchor, count = np.repeat(doubt[starts], count), np.repeat(count, count)
+    crosses = (first[doubt] == last[anchor]) | (last[doubt] == first[anchor])
+    swapped[doubt[(count == 1) | (crosses & (doubt != anchor))]] = True
+    return swapped
+
+
+def oriented_names(values: pa.Table) -> pa.Table:
+    """``values`` with the first and last name (display and key) of :func:`swapped_names`
+    records exchanged."""
+    swapped = swapped_names(values)
+    if not swapped.any():
+        return values
+    mask = pa.array(swapped)
+    for one, other in (("first_name", "last_name"), ("first_name_key", "last_name_key")):
+        a, b = values.column(one).combine_chunks(), values.column(other).combine_chunks()
+        values = values.set_column(values.schema.get_field_index(one), one, pc.if_else(mask, b, a))
+        values = values.set_column(
+            values.schema.get_field_index(other), other, pc.if_else(mask, a, b)
+        )
+    return values
+
+
+@lru_cache(maxsize=1 << 16)
+def _initial_forms(key: str) -> tuple[str, ...]:
+    """The initials that can stand for a name key, shorter than the name: "jean francois" → j,
+    jf; "john" → j; "jf" → j."""
+    letters = "".join(word[0] for word in key.split())
+    length = len(key.replace(" ", ""))
+    return tuple(letters[:n] for n in range(1, min(len(letters), INITIALS) + 1) if n < length)
+
+
+def initials_of_spelled(values: pa.Table, attribute: str) -> np.ndarray:
+    """Per record: whether its ``attribute`` key is initials ("JF", "J. F.", "J.") of a name
+    another record of its customer spells out (Jean-François, John). Such a name never wins:
+    initials are no name, and title-cased they show as one ("Jf"). A short name that stands
+    for nothing else (Li, Ng, Wu; or JF alone) is voted on as any other."""
+    found = np.zeros(values.num_rows, dtype=bool)
+    names, codes = _codes(values.column(f"{attribute}_key"))
+    compact = [name.replace(" ", "") for name in names]
+    # Code -1 (NULL) takes the appended False.
+    short = np.array([len(c) <= INITIALS for c in compact] + [False], dtype=bool)[codes]
+    if not short.any():
+        return found
+    _, customer = _codes(values.column("customer360_id"))
+    near = np.flatnonzero((codes >= 0) & np.isin(customer, customer[short]))
+    forms = [_initial_forms(name) for name in names]
+    spelled = [form for code in codes[near] for form in forms[code]]
+    owner = np.repeat(customer[near], [len(forms[code]) for code in codes[near]])
+    words = {text: i for i, text in enumerate({*spelled, *(compact[c] for c in codes[short])})}
+    size = len(words) + 1
+    stands_for = owner * size + np.array([words[f] for f in spelled], dtype=np.int64)
+    written = customer[short] * size + np.array(
+        [words[compact[c]] for c in codes[short]], dtype=np.int64
+    )
+    found[np.flatnonzero(short)] = np.isin(written, stands_for)
+    return found

@@ -83,7 +83,8 @@ class Rule:
 
 
 DEFAULT_RULES: dict[str, Rule] = {
-    # Names: the spelling most records agree on outvotes a one-off typo or nickname.
+    # Names: the spelling most records agree on outvotes a one-off typo or nickname. (The profile
+    # reads a record with first and last name swapped the right way round before the vote.)
     "first_name": Rule("most_frequent"),
     "last_name": Rule("most_frequent"),
     # Contact points change (new address, new number): the latest is the one that reaches them.
