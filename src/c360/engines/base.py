@@ -28,6 +28,9 @@ class Engine:
     the results, so no more than a batch of them is held in memory; ``forget`` drops a
     registered table (one never registered, or already dropped, is no error), so that what a
     step registered for itself is not held for the rest of the run.
+
+    A name holds the last table given it: ``register`` and ``read_lake`` each replace what the
+    name held, whichever of the two gave it, and ``forget`` drops either.
     """
 
     name: str
@@ -39,7 +42,8 @@ class Engine:
     forget: Callable[[str], None]
 
     def read_lake(self, name: str, folder: Path) -> ibis.Table:
-        """A lake table (a folder of Parquet parts) as a table of this engine."""
+        """A lake table (a folder of Parquet parts) as a table of this engine named ``name``
+        (replacing what the name held)."""
         return self.con.read_parquet(str(folder), table_name=name)
 
     def to_arrow(self, expr: ibis.Table) -> pa.Table:

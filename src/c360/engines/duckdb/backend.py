@@ -29,12 +29,18 @@ def splink_connection() -> duckdb.DuckDBPyConnection:
     return own
 
 
+def _quoted(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
+
+
 def connect(database: str = ":memory:") -> Engine:
     """A DuckDB engine on ``database`` (a file path, or in memory)."""
     con = ibis.duckdb.connect(database, **OFFLINE)
     con.raw_sql("SET enable_progress_bar = false")  # never print to stdout
 
     def register(name: str, data: pa.Table) -> ibis.Table:
+        # DuckDB replaces a view it registered, but not one of SQL (``read_lake``'s): drop first.
+        forget(name)
         # A view of the Arrow table, not a copy: a 2M-row profile is held once, not twice.
         con.con.register(name, data)
         return con.table(name)
@@ -55,6 +61,7 @@ def connect(database: str = ":memory:") -> Engine:
             reader.close()
 
     def forget(name: str) -> None:
-        con.con.unregister(name)
+        # Either kind of view (Arrow's or ``read_lake``'s); dropping one lets go of its Arrow.
+        con.con.execute(f"DROP VIEW IF EXISTS temp.main.{_quoted(name)}")
 
     return Engine("duckdb", con, register, splink_api, sql, map_batches, forget)
