@@ -18,7 +18,12 @@ from c360.engines import Engine, connect
 from c360.ml import churn, publish_churn
 from c360.ml.publish_churn import CHURN_CARD, PROPENSITY_CARD, publish_scores
 from c360.pipeline import lake
-from tests.ml.test_churn_features import emails_table, orders_table
+from tests.ml.test_churn_features import (
+    emails_table,
+    links_table,
+    orders_table,
+    transactions_table,
+)
 
 
 def test_lift_in_the_top_decile() -> None:
@@ -110,6 +115,65 @@ def test_only_customers_the_models_know_are_scored(tmp_path: Path, engine: Engin
     [(_, rows, _)] = publish_scores(tmp_path, engine)
     scored = lake.read_table(tmp_path, "gold", "customer_scores")["customer360_id"].to_pylist()
     assert rows == 400 and scored == people[:400]
+
+
+SHOP = """identity:
+  sources:
+    shop:  # seed 004's customers: its transactions' customer ids are this source's record ids
+      table: mongo_customers
+      id: customer_id
+      roles: {email: email}
+"""
+
+
+def _linked(path: Path, transactions: list[tuple[str, datetime, float]]) -> list[str]:
+    """The 400 customers of ``_workspace`` as identity_links, with M1, a record of the source
+    reading seed 004's customers, as a person of its own; seed 004's ``transactions``."""
+    _workspace(path, 400, np.random.default_rng(3))
+    people = [f"c360_{i:08d}" for i in range(400)]
+    links = [("customers", f"r{i}", who) for i, who in enumerate(people)]
+    lake.publish_table(path, "gold", "identity_links", links_table([
+        *links, ("shop", "M1", "c360_90000001"), ("customers", "M9", "c360_90000002"),
+    ]))  # fmt: skip
+    lake.publish_table(path, "silver", "stg_mongo_transactions", transactions_table(transactions))
+    (path / "c360.yaml").write_text(SHOP, encoding="utf-8")
+    return people
+
+
+def test_a_person_known_by_seed_004_transactions_alone_is_scored(
+    tmp_path: Path, engine: Engine
+) -> None:
+    """M1 bought only in seed 004 (its transactions are completed orders); M9, a record of
+    another source, and M8, nobody's, bought nothing the models count."""
+    people = _linked(tmp_path, [
+        ("M1", datetime(2025, 6, 1), 30.0), ("M1", datetime(2025, 9, 1), 30.0),
+        ("M9", datetime(2025, 9, 1), 30.0), ("M8", datetime(2025, 9, 1), 30.0),
+    ])  # fmt: skip
+    [(_, rows, _)] = publish_scores(tmp_path, engine)
+    scored = lake.read_table(tmp_path, "gold", "customer_scores")["customer360_id"].to_pylist()
+    assert rows == 401 and scored == [*people, "c360_90000001"]
+    card = (tmp_path / "reports" / CHURN_CARD).read_text()
+    assert "seed 004's `stg_mongo_transactions` of linked people" in card
+
+
+def test_without_seed_004_purchases_the_scores_are_as_before(
+    tmp_path: Path, engine: Engine
+) -> None:
+    """No transaction of a linked person, no transactions table, no source reading seed 004's
+    customers: the same scores, to the bit."""
+    _linked(tmp_path / "none", [("M9", datetime(2025, 9, 1), 30.0)])
+    _linked(tmp_path / "no_table", [])
+    lake.drop(tmp_path / "no_table", "silver", "stg_mongo_transactions")
+    _linked(tmp_path / "no_source", [("M1", datetime(2025, 9, 1), 30.0)])
+    (tmp_path / "no_source" / "c360.yaml").unlink()
+    tables = []
+    for ws in ("none", "no_table", "no_source"):
+        [(_, rows, _)] = publish_scores(tmp_path / ws, engine)
+        tables.append(lake.read_table(tmp_path / ws, "gold", "customer_scores"))
+        assert rows == 400
+    assert tables[0].equals(tables[1]) and tables[1].equals(tables[2])
+    card = (tmp_path / "no_table" / "reports" / CHURN_CARD).read_text()
+    assert "stg_mongo_transactions" not in card
 
 
 def test_every_engine_scores_alike(tmp_path: Path, engine: Engine) -> None:

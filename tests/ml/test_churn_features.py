@@ -8,6 +8,7 @@ import ibis
 import pyarrow as pa
 
 from c360.engines import Engine
+from c360.identity import profile_activity
 from c360.ml import churn, churn_features
 
 A, B, C, D, E = (f"c360_0000000{i}" for i in range(1, 6))
@@ -144,3 +145,90 @@ def test_a_machines_open_or_click_is_no_fact(engine: Engine) -> None:
         (B, "open"),
         (B, "send"),
     ]
+
+
+def transactions_table(rows: list[tuple[str, datetime, float]]) -> pa.Table:
+    """Silver ``stg_mongo_transactions``: seed 004's purchases, keyed by its customer ids."""
+    who, when, amount = zip(*rows, strict=True) if rows else ((), (), ())
+    return pa.table(
+        {"transaction_id": pa.array([f"TXN{i}" for i in range(len(who))], pa.string()),
+         "customer_id": pa.array(who, pa.string()),
+         "total_amount": pa.array(amount, pa.float64()),
+         "transaction_at": pa.array(when, pa.timestamp("us"))}
+    )  # fmt: skip
+
+
+def links_table(rows: list[tuple[str, str, str]]) -> pa.Table:
+    """``identity_links``: (source, record_id, customer360_id)."""
+    source, record, who = zip(*rows, strict=True) if rows else ((), (), ())
+    return pa.table(
+        {"source": pa.array(source, pa.string()), "record_id": pa.array(record, pa.string()),
+         "customer360_id": pa.array(who, pa.string())}
+    )  # fmt: skip
+
+
+def _with_transactions(engine: Engine) -> tuple[ibis.Table, ibis.Table]:
+    """A ordered in seed 000 and bought last in seed 004 (record M2); D bought only in seed 004
+    (record M1, also a record of a second source reading the same table); M9 is a crm record
+    of A, not a marketing one, and M8 nobody's: neither one's transaction is a purchase."""
+    orders = orders_table([(A, datetime(2025, 3, 22), "completed", 100.0)])
+    transactions = transactions_table([
+        ("M1", datetime(2024, 1, 1), 40.0),  # more than 365 days before: tenure only
+        ("M1", datetime(2025, 3, 22), 10.125),  # 10.13 to the cent, ties up
+        ("M1", datetime(2025, 4, 10), 7.0),  # after: D buys within 30 days
+        ("M2", datetime(2025, 3, 30), 2.5),  # A's latest purchase
+        ("M9", datetime(2025, 3, 31), 500.0),  # a crm record's id: not a purchase
+        ("M8", datetime(2025, 6, 1), 900.0),  # nobody's: not a purchase, not in the span
+    ])  # fmt: skip
+    links = links_table([
+        ("marketing", "M1", D), ("shop", "M1", D), ("marketing", "M2", A), ("crm", "M9", A),
+    ])  # fmt: skip
+    bought = churn_features.purchases(
+        engine.register("t_p_transactions", transactions), engine.register("t_p_links", links),
+        ("marketing", "shop"),
+    )  # fmt: skip
+    facts = churn_features.events(
+        engine.register("t_p_orders", orders), engine.register("t_p_emails", emails_table([])),
+        engine.register("t_p_interactions", interactions_table([])),
+        engine.register("t_p_notes", notes_table([])), bought=bought,
+    )  # fmt: skip
+    customers = engine.register(
+        "t_p_customers", pa.table({"customer360_id": [A, D], "customer_index": [0, 1]})
+    )
+    return facts, customers
+
+
+def test_a_linked_persons_seed_004_transactions_are_completed_orders(engine: Engine) -> None:
+    facts, customers = _with_transactions(engine)
+    rows = _rows(engine, churn_features.features(facts, customers, CUTOFF))
+    never = churn.NEVER_DAYS
+    expected = {  # days to 2025-04-01 counted on a calendar
+        A: [2, never, 2, 102.5, 0, 0, 0, 0, 0, 10, 0, 0],
+        D: [10, never, 1, 10.13, 0, 0, 0, 0, 0, 456, 0, 0],
+    }
+    for row, (who, values) in zip(rows, expected.items(), strict=True):
+        assert row["customer360_id"] == who
+        assert {f: row[f] for f in churn.FEATURES} == dict(zip(churn.FEATURES, values, strict=True))
+    assert [(r["is_known"], r["is_purchase"], r["is_churned"]) for r in rows] == [
+        (True, False, True),
+        (True, True, False),
+    ]
+    span = engine.to_arrow(churn_features.span(facts, customers)).to_pylist()[0]
+    assert span == {"first_at": churn_features.epoch(datetime(2024, 1, 1)),
+                    "last_at": churn_features.epoch(datetime(2025, 4, 10))}  # fmt: skip
+
+
+def test_purchase_amounts_are_the_profiles_to_the_cent(engine: Engine) -> None:
+    """The models and the profile count a transaction's money alike (ties up, and amounts a
+    hair below a tie as doubles, 1.005 or 77.99 / 2, up too)."""
+    amounts = [10.125, 1.005, 77.99 / 2, 0.004, 19.99, 2.675]
+    transactions = transactions_table([("M1", datetime(2025, 1, 1), a) for a in amounts])
+    links = links_table([("marketing", "M1", D)])
+    bought = churn_features.purchases(
+        engine.register("t_c_transactions", transactions), engine.register("t_c_links", links),
+        ("marketing",),
+    )  # fmt: skip
+    ours = engine.to_arrow(bought.order_by("amount_eur"))["amount_eur"].to_pylist()
+    ids = pa.table({"customer_id": ["M1"], "code": pa.array([0], pa.int32())})
+    profiles = profile_activity.purchases(transactions, ids)["amount_eur"].to_pylist()
+    assert ours == sorted(profiles) == [0.0, 1.01, 2.68, 10.13, 19.99, 39.0]

@@ -7,11 +7,13 @@ Times are whole epoch seconds (each fact's timestamp floored to the second); a w
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 import ibis
 
 from c360.ml.churn import CHURN_DAYS, FEATURES, NEVER_DAYS, PURCHASE_DAYS
+from c360.pipeline.gold.rounding import cents
 
 DAY = 86400
 ENGAGEMENTS = ("open", "click", "interaction")  # what counts as still engaging
@@ -41,18 +43,39 @@ def _part(
     )
 
 
+def purchases(transactions: ibis.Table, links: ibis.Table, sources: Sequence[str]) -> ibis.Table:
+    """Seed 004's transactions (silver ``stg_mongo_transactions``) of the people linked to
+    them (``customer360_id, at, amount_eur``): each a completed order of ``total_amount`` to the
+    cent, as the profile counts them (``profile_activity.purchases``). ``sources`` name the
+    identity sources whose record ids are the transactions' ``customer_id``; a transaction of
+    no such record is no one's purchase."""
+    mine = links.filter(links.source.isin(list(sources)) & links.customer360_id.notnull())
+    # One person per record id, should two sources hold it: a purchase counts once.
+    people = mine.group_by(record_id=mine.record_id).aggregate(
+        customer360_id=mine.customer360_id.min()
+    )
+    t = transactions.join(people, transactions.customer_id == people.record_id)
+    return t.select(
+        customer360_id=t.customer360_id,
+        at=t.transaction_at,
+        amount_eur=cents(t.total_amount.cast("float64")),
+    )
+
+
 def events(
-    orders: ibis.Table, emails: ibis.Table, interactions: ibis.Table, notes: ibis.Table
-) -> ibis.Table:
+    orders: ibis.Table, emails: ibis.Table, interactions: ibis.Table, notes: ibis.Table,
+    *, bought: ibis.Table | None = None,
+) -> ibis.Table:  # fmt: skip
     """One row per fact that counts (``customer360_id, kind, at, amount_eur, is_ticket``) from
     gold's ``fct_orders`` (completed only), ``fct_email_events``, ``fct_interactions`` and
-    ``fct_notes`` (negative notes and complaints, at the start of the note's day).
+    ``fct_notes`` (negative notes and complaints, at the start of the note's day), and
+    ``bought`` (:func:`purchases`; orders as completed ones are).
 
     A send's open and click count once each, when a person made them (``first_human_open_at``
     / ``first_human_click_at``): a security scanner's click is no sign of life.
     """
     written = notes.note_date.cast("timestamp")
-    return ibis.union(
+    parts = [
         _part(notes, "negative_note", written, notes.sentiment == "negative"),
         _part(notes, "complaint_note", written, notes.is_complaint),
         _part(orders, "order", orders.order_at, orders.status == "completed",
@@ -62,7 +85,10 @@ def events(
         _part(emails, "click", emails.first_human_click_at),
         _part(interactions, "interaction", interactions.occurred_at,
               is_ticket=interactions.type == "support_ticket"),
-    )  # fmt: skip
+    ]  # fmt: skip
+    if bought is not None:
+        parts.append(_part(bought, "order", bought.at, amount=bought.amount_eur))
+    return ibis.union(*parts)
 
 
 def span(facts: ibis.Table, customers: ibis.Table) -> ibis.Table:

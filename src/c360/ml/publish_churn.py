@@ -1,6 +1,7 @@
 """Churn risk and propensity to buy of a workspace: ``customer_scores`` on gold, two model cards.
 
-The features are computed on the engine (:mod:`c360.ml.churn_features`). Training collects those
+The features are computed on the engine (:mod:`c360.ml.churn_features`) from gold's facts and,
+when the workspace has them, seed 004's transactions of linked people. Training collects those
 of two cutoffs (a deterministic sample of at most ``TRAIN_CAP`` customers each); scoring streams
 every known customer (an order, send or engagement: the models' population) through the models a
 batch at a time (``Engine.map_batches``) into the table; the profile's rules score the others.
@@ -19,9 +20,11 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from c360 import config
 from c360.contracts.gold_churn import CUSTOMER_SCORES
 from c360.engines import Engine
 from c360.engines.base import BatchFn
+from c360.identity.profile import PURCHASE_TABLE, SILVER_FACTS, TRANSACTIONS
 from c360.ml import churn, churn_features
 from c360.ml.churn import Metrics, Model
 from c360.ml.publish import record_metrics
@@ -43,6 +46,7 @@ _FACTS = {  # the columns read, so a workspace without a fact table reads it as 
     "fct_notes": {"customer360_id": pa.string(), "note_date": pa.date32(),
                   "sentiment": pa.string(), "is_complaint": pa.bool_()},
 }  # fmt: skip
+_LINKS = ("source", "record_id", "customer360_id")  # what links seed 004's transactions
 
 
 @dataclass(frozen=True)
@@ -78,15 +82,17 @@ def assess(
     return replace(outcome, metrics=measured, model=churn.fit(x2, y2))
 
 
-def model_card(outcome: Outcome, now: datetime, first: datetime) -> str:
-    """A model card: data window, cutoffs, label, features, metrics against the baseline, date."""
+def model_card(outcome: Outcome, now: datetime, first: datetime, transactions: bool = False) -> str:
+    """A model card: data window, cutoffs, label, features, metrics against the baseline, date;
+    ``transactions``: seed 004's transactions counted as completed orders."""
     o, m = outcome, outcome.metrics
+    bought = f"seed 004's `{TRANSACTIONS}` of linked people, " if transactions else ""
     lines = [
         f"# Model card — {o.title}",
         "",
         f"- Date: {datetime.now(UTC).date().isoformat()}",
-        f"- Data window: `fct_orders` (completed), `fct_email_events`, `fct_interactions` and "
-        f"`fct_notes` "
+        f"- Data window: `fct_orders` (completed), {bought}`fct_email_events`, "
+        f"`fct_interactions` and `fct_notes` "
         f'from {first} to {now} ("now", the latest fact timestamp)',
         f"- Label: {o.label}",
         f"- Cutoffs: trained at {o.train_at}, evaluated out of time at {o.holdout_at}, then "
@@ -136,6 +142,25 @@ def _fact(workspace: Path, engine: Engine, name: str) -> ibis.Table:
     if not folder.exists():
         return engine.register(f"churn_{name}", schema.empty_table())
     return engine.read_lake(f"churn_{name}", folder).select(*schema.names)
+
+
+def _bought(workspace: Path, engine: Engine) -> ibis.Table | None:
+    """Seed 004's transactions of linked people (:func:`churn_features.purchases`), linked as
+    the profile links them: through the records of the identity sources reading
+    ``mongo_customers``. None when the workspace has no such transactions or sources."""
+    found = lake.table_dir(workspace, "silver", TRANSACTIONS)
+    links = lake.table_dir(workspace, "gold", "identity_links")
+    if not (found.exists() and links.exists()):
+        return None
+    sources = config.load(workspace).identity.sources
+    names = [name for name, source in sources.items() if source.table == PURCHASE_TABLE]
+    if not names:
+        return None
+    return churn_features.purchases(
+        engine.read_lake(f"churn_{TRANSACTIONS}", found).select(*SILVER_FACTS[TRANSACTIONS].names),
+        engine.read_lake("churn_identity_links", links).select(*_LINKS),
+        names,
+    )
 
 
 def _customers(workspace: Path) -> pa.Table:
@@ -234,7 +259,8 @@ def publish_scores(
 def _scored(
     workspace: Path, engine: Engine, customers: ibis.Table, churn_days: int, started: float
 ) -> list[tuple[str, int, float]]:
-    facts = churn_features.events(*(_fact(workspace, engine, name) for name in _FACTS))
+    bought = _bought(workspace, engine)
+    facts = churn_features.events(*(_fact(workspace, engine, n) for n in _FACTS), bought=bought)
     span = engine.to_arrow(churn_features.span(facts, customers)).to_pylist()[0]
     first, now = (_epoch_to_datetime(span[k]) for k in ("first_at", "last_at"))
     train_at, holdout_at = now - timedelta(days=2 * churn_days), now - timedelta(days=churn_days)
@@ -262,6 +288,7 @@ def _scored(
     reports = workspace / "reports"
     reports.mkdir(parents=True, exist_ok=True)
     for card, outcome in zip((CHURN_CARD, PROPENSITY_CARD), outcomes, strict=True):
-        (reports / card).write_text(model_card(outcome, now, first), encoding="utf-8")
+        text = model_card(outcome, now, first, transactions=bought is not None)
+        (reports / card).write_text(text, encoding="utf-8")
         record_metrics(workspace, outcome.title.replace(" ", "_"), _figures(outcome))
     return [(CUSTOMER_SCORES.name, out.rows, time.perf_counter() - started)]
