@@ -59,7 +59,12 @@ COUNTRY_CODES = {
 COUNTRY_CODE = {
     spelling: code for code, spellings in COUNTRY_CODES.items() for spelling in spellings
 }
-EMAIL = r"^[a-z0-9._%+'-]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$"
+# Dot-separated words before the @ (no dot at either end, none doubled), then domain labels
+# that neither open nor close with a hyphen.
+EMAIL = (
+    r"^[a-z0-9_%+'-]+(\.[a-z0-9_%+'-]+)*"
+    r"@[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$"
+)
 GENDERS = {"m": "M", "male": "M", "man": "M", "h": "M", "homme": "M", "hombre": "M",
            "f": "F", "female": "F", "woman": "F", "w": "F", "femme": "F", "mujer": "F"}  # fmt: skip
 CONSENT_YES = ["true", "1", "yes", "y", "oui", "si"]  # anything else, or nothing, is no

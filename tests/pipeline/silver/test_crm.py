@@ -454,3 +454,24 @@ def test_a_malformed_email_is_counted_as_repaired_on_the_record_kept(engine: Eng
         (OLD, 2, "duplicate_key"),
         (NEW, 4, "inconsistent_status"),
     ]
+
+
+def test_within_one_extract_a_customers_first_record_holds_its_address(engine: Engine) -> None:
+    """Of a customer's records in the one file, the first written is kept (a repeated record
+    is a copy) and its address is the one silver hashes; the later one is a duplicate and its
+    address is free for another customer."""
+    accounts = bronze(engine, "crm_accounts", [])
+    rows = [
+        customer("CUST_000001", email="first@mail.fr", first_seen_at="2020-01-01"),
+        customer("CUST_000001", email="second@mail.fr", first_seen_at="2020-01-01"),
+        customer("CUST_000002", email="second@mail.fr", first_seen_at="2021-01-01"),
+    ]
+    staged = stg_crm_customers(
+        bronze(engine, "crm_customers", rows), accounts, pseudonymiser("md5"), AS_OF
+    )
+    data, _, repaired = staged.outcome(engine)
+    assert {r["customer_id"]: r["email_hash"] for r in data.to_pylist()} == {
+        "CUST_000001": hashlib.md5(b"first@mail.fr").hexdigest(),
+        "CUST_000002": hashlib.md5(b"second@mail.fr").hexdigest(),
+    }
+    assert (reasons(engine, staged), repaired) == ({2: "duplicate_key"}, {})

@@ -360,3 +360,64 @@ def test_null_words_are_missing_values_and_prices_read_in_euros(engine: Engine) 
     staged = stg_ecommerce_orders(orders, customers, products, AS_OF)
     assert [r["shipping_address"] for r in staged.collect(engine)[0].to_pylist()] == [None]
     assert reasons(engine, staged) == {2: "missing_customer"}
+
+
+def test_missing_values_are_named_as_missing_not_as_wrong(engine: Engine) -> None:
+    """A blank quantity is no quantity of 0 or less, and a blank product no product the
+    catalogue lacks: the run report names what the source left out as ``missing_*``."""
+    products = bronze(engine, "ec_products_gone", PRODUCT_FIELDS,
+                      [("PROD_1", "Lamp", "Home", "X", "20.0", "12.5")])  # fmt: skip
+    customers = bronze(
+        engine,
+        "ec_customers_gone",
+        CUSTOMER_FIELDS,
+        [("CUST_1", "Ann", "a@b.fr", "Lyon", "FR", "2024-01-01", "gold")],
+    )
+    orders = bronze(
+        engine,
+        "ec_orders_gone",
+        ("order_id", "customer_id", "product_id", "quantity", "order_date", "shipping_address"),
+        [
+            ("EC-1", "CUST_1", "PROD_1", "1", "2024-01-01 10:00:00", "x"),
+            ("EC-2", "CUST_1", "PROD_1", None, "2024-01-01 10:00:00", "x"),
+            ("EC-3", "CUST_1", "PROD_1", " NULL ", "2024-01-01 10:00:00", "x"),
+            ("EC-4", "CUST_1", None, "1", "2024-01-01 10:00:00", "x"),
+            ("EC-5", "CUST_1", "  ", "1", "2024-01-01 10:00:00", "x"),
+            ("EC-6", "CUST_1", "PROD_9", "1", "2024-01-01 10:00:00", "x"),
+            ("EC-7", "CUST_1", "PROD_1", "0", "2024-01-01 10:00:00", "x"),
+            ("EC-8", "CUST_1", "PROD_1", "two", "2024-01-01 10:00:00", "x"),
+        ],
+    )
+    staged = stg_ecommerce_orders(orders, customers, products, AS_OF)
+    assert reasons(engine, staged) == {
+        2: "missing_quantity", 3: "missing_quantity", 4: "missing_product",
+        5: "missing_product", 6: "orphan_product", 7: "non_positive_quantity",
+        8: "invalid_number",
+    }  # fmt: skip
+    inventory = bronze(engine, "ec_inventory_gone", ("product_id", "warehouse_id",
+                                                     "stock_quantity", "last_updated"),
+                       [("PROD_1", "WH-PAR", "3", "2025-10-13 06:00:00"),
+                        (None, "WH-PAR", "3", "2025-10-13 06:00:00"),
+                        ("PROD_9", "WH-PAR", "3", "2025-10-13 06:00:00")])  # fmt: skip
+    staged = stg_ecommerce_inventory(inventory, products, AS_OF)
+    # The product is part of the snapshot's key, as the warehouse is.
+    assert reasons(engine, staged) == {2: "missing_key", 3: "orphan_product"}
+
+
+def test_a_price_under_the_contracts_least_is_out_of_range(engine: Engine) -> None:
+    """The contract's least price is 0.01, as for seed 000's catalogue (``stg_products``): a
+    price of 0 is quarantined as ``out_of_range``, a negative one as ``negative_amount``, and
+    a cost of 0 is a real one."""
+    products = bronze(engine, "ec_products_zero", PRODUCT_FIELDS, [
+        ("PROD_1", "Lamp", "Home", "X", "0.01", "0"),
+        ("PROD_2", "Mug", "Home", "X", "0", "0"),
+        ("PROD_3", "Cup", "Home", "X", "0.004", "0"),
+        ("PROD_4", "Pan", "Home", "X", "-1.5", "0"),
+        ("PROD_5", "Pot", "Home", "X", "€0,00", None),
+    ])  # fmt: skip
+    staged = stg_ecommerce_products(products)
+    clean = staged.collect(engine)[0].to_pylist()
+    assert [(p["product_id"], p["price"], p["margin"]) for p in clean] == [("PROD_1", 0.01, 0.01)]
+    assert reasons(engine, staged) == {
+        2: "out_of_range", 3: "out_of_range", 4: "negative_amount", 5: "out_of_range"
+    }  # fmt: skip

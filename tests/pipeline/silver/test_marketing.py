@@ -96,6 +96,9 @@ TX = [
     ("TXN8", None, "Mug", "5", "1", "Card", "0", "0", "2024-01-04T00:00:00Z"),
     ("TXN9", "CUST2", "Mug", "five", "1", "Card", "0", "0", "2024-01-04T00:00:00Z"),
     ("TXN1", "CUST1", "Laptop", "999.99", "1", "Card", "50.0", "10.0", "2024-01-02T10:00:05Z"),
+    ("TXN10", "CUST2", "Mug", "5", None, "Card", "0", "0", "2024-01-04T00:00:00Z"),
+    ("TXN11", "CUST2", "Mug", "5", "null", "Card", "0", "0", "2024-01-04T00:00:00Z"),
+    ("TXN12", "CUST2", "Mug", "5", "-2", "Card", "0", "0", "2024-01-04T00:00:00Z"),
 ]  # fmt: skip
 
 
@@ -116,7 +119,8 @@ def test_transactions_total_defaults_and_rejects(engine: Engine) -> None:
     assert rejects == {
         3: "orphan_customer", 4: "negative_amount", 5: "non_positive_quantity",
         6: "future_date", 7: "invalid_date", 8: "missing_customer", 9: "invalid_number",
-        10: "duplicate_key",
+        10: "duplicate_key", 11: "missing_quantity", 12: "missing_quantity",
+        13: "non_positive_quantity",
     }  # fmt: skip
 
 

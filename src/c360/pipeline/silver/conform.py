@@ -12,8 +12,9 @@ from ibis.expr.types import StringValue
 from c360.pipeline.silver.parse import SPACE, clean_text, lower, trim
 
 # Spellings seen in sources, lower-cased and trimmed, to ISO 3166-1 alpha-2: the usual ones in
-# several languages, every country's codes and English names, then its names in the languages
-# of Europe's largest markets (pycountry's translations; a spelling keeps its first country).
+# several languages, every country's codes and English names, names in common use, then its
+# names in the languages of Europe's largest markets (pycountry's translations; a spelling
+# keeps its first country).
 _USUAL = {
     name: iso
     for iso, names in {
@@ -27,6 +28,36 @@ _USUAL = {
     }.items()
     for name in names
 }  # fmt: skip
+# Names in common use that ISO 3166 does not list, or lists only with its accents or in
+# another order ("Korea, Republic of"); a spelling ISO lists keeps its country.
+_ALIASES = {
+    name: iso
+    for iso, names in {
+        "NL": ("holland", "the netherlands"),
+        "TR": ("turkey", "turkiye"),
+        "CI": ("ivory coast", "cote d'ivoire"),
+        "KR": ("republic of korea",),
+        "GB": ("britain", "the uk", "the united kingdom", "northern ireland"),
+        "US": ("the us", "the usa", "the united states"),
+        "CZ": ("the czech republic",),
+        "MK": ("macedonia",),
+        "SZ": ("swaziland",),
+        "MM": ("burma",),
+        "CV": ("cape verde",),
+        "TL": ("east timor",),
+        "VA": ("vatican", "vatican city", "holy see"),
+        "PS": ("palestine",),
+        "CD": ("dr congo", "democratic republic of the congo"),
+        "GM": ("the gambia",),
+        "BS": ("the bahamas",),
+        "PH": ("the philippines",),
+        "AE": ("uae",),
+        "FK": ("falklands",),
+        "CW": ("curacao",),
+        "RE": ("reunion",),
+    }.items()
+    for name in names
+}
 COUNTRY_ISO = _USUAL | {
     spelling.lower(): country.alpha_2
     for country in pycountry.countries
@@ -36,6 +67,7 @@ COUNTRY_ISO = _USUAL | {
     )
     if spelling and spelling.lower() not in _USUAL
 }  # fmt: skip
+COUNTRY_ISO |= {k: v for k, v in _ALIASES.items() if k not in COUNTRY_ISO}
 _LANGUAGES = ("fr", "de", "es", "it", "nl", "pt")
 
 
@@ -54,19 +86,21 @@ COUNTRY_ISO |= {k: v for k, v in _translated().items() if k not in COUNTRY_ISO}
 
 
 def fold_country(spelling: str) -> str:
-    """A spelling as the lookup keys it: without dots, a hyphen as a space ("U.K." → "uk",
-    "Royaume Uni" and "royaume-uni" → "royaume uni"). Plain replacements: a regex on every
-    country value costs each customer model a second at scale 1."""
-    return spelling.replace(".", "").replace("-", " ").replace("\u2019", "'")
+    """A spelling as the lookup keys it: without dots, a hyphen as a space, white space between
+    words as one space ("U.K." → "uk", "Royaume Uni", "royaume-uni" and "royaume -  uni" →
+    "royaume uni"). Plain replacements: a regex on every country value costs each customer
+    model a second at scale 1."""
+    return " ".join(spelling.replace(".", "").replace("-", " ").replace("\u2019", "'").split())
 
 
 _USUAL_FOLDED = {fold_country(k): v for k, v in _USUAL.items()}
 COUNTRY_FOLDED: dict[str, str] = {}
 for _spelling, _iso in COUNTRY_ISO.items():
     COUNTRY_FOLDED.setdefault(fold_country(_spelling), _iso)
-_OTHERS = (f"{spelling}={iso}" for spelling, iso in COUNTRY_FOLDED.items()
-           if spelling not in _USUAL_FOLDED)  # fmt: skip
-_SPELLINGS = "|" + "|".join(_OTHERS) + "|"
+# Every spelling, the usual ones too: a usual one written with a space too many is found here.
+_SPELLINGS = "|" + "|".join(f"{s}={iso}" for s, iso in COUNTRY_FOLDED.items()) + "|"
+# White space of any kind, no-break spaces included (`\s` is not the same on every engine).
+_SPACES = "[\\t\\n\\x0b\\f\\r \u00a0\u2007\u202f\ufeff]+"
 _PHONE_CHARS = re.compile(r"[0-9+()./ -]+")
 # An extension after the number ("+1 415 555 2671 x123", "… ext. 12", "…;ext=12", "… poste 12")
 # and a tel: link's scheme: E.164 has no room for either, the number is what stays.
@@ -75,18 +109,24 @@ _EXTENSION = re.compile(
     re.IGNORECASE,
 )
 _SCHEME = re.compile(r"^tel:", re.IGNORECASE)
-EMAIL = r"^[a-z0-9._%+'-]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$"
+# A local part of dot-separated words (no dot at either end, none doubled), then domain labels
+# that neither open nor close with a hyphen ("xn--" punycode labels included).
+_LOCAL = r"[a-z0-9_%+'-]+(\.[a-z0-9_%+'-]+)*"
+_LABEL = r"[a-z0-9]([a-z0-9-]*[a-z0-9])?"
+EMAIL = rf"^{_LOCAL}@{_LABEL}(\.{_LABEL})*\.[a-z]{{2,}}$"
 
 
 def country_iso(value: StringValue) -> StringValue:
     """ISO 3166 alpha-2 code of a country however it was spelt (France / FR / fra → FR, U.K. /
-    Royaume Uni → GB): case, dots and hyphens do not matter."""
+    Royaume Uni → GB): case, dots, hyphens and white space between words ("united  states")
+    do not matter."""
+    folded = lower(trim(value)).replace(".", "").replace("-", " ").replace("\u2019", "'")
     # A no-break space is dropped (pasted from a web form: "France\u00a0"; trim leaves it).
-    text = lower(trim(value)).replace("\u00a0", "").replace(".", "").replace("-", " ")
-    text = text.replace("\u2019", "'")
-    usual = text.substitute(_USUAL_FOLDED, else_=ibis.null("string"))
-    # Every other spelling is found in one text literal: a CASE or a map of ~940 entries takes
-    # Ibis and the engines a tenth of a second to plan, each time a model uses the column.
+    usual = folded.replace("\u00a0", "").substitute(_USUAL_FOLDED, else_=ibis.null("string"))
+    # Every spelling is found in one text literal: a CASE or a map of ~940 entries takes Ibis
+    # and the engines a tenth of a second to plan, each time a model uses the column. The
+    # spaces are made one only here: a regex on every value would cost the usual ones.
+    text = folded.re_replace(_SPACES, " ").re_replace("^ | $", "")
     spellings = ibis.literal(_SPELLINGS)
     at = spellings.find("|" + text + "=")
     found = (at >= 0) & text.re_search(r"^[^|=]+$")

@@ -57,7 +57,8 @@ def stg_crm_customers(
     it (the lowest id on a tie): the CRM knew it first, later records re-registered it. The
     others stay, as their orders and interactions need them, with a NULL hash and
     ``has_valid_email`` false, counted as ``email: duplicate_value``. Only the record of each
-    customer that silver keeps (``staged.kept``: its latest) holds an address.
+    customer that silver keeps (``staged.kept``: from the file named last, the record written
+    first) holds an address.
     """
     c = crm.CUSTOMERS
     t = parse.by_contract(

@@ -11,7 +11,7 @@ from datetime import datetime
 import ibis
 from ibis.expr.types import Table
 
-from c360.contracts.ecommerce import CATEGORIES, WAREHOUSES
+from c360.contracts.ecommerce import CATEGORIES, PRODUCTS, WAREHOUSES
 from c360.pipeline.silver import conform, parse
 from c360.pipeline.silver.privacy import Pseudonymise
 from c360.pipeline.silver.staged import LINEAGE, Staged, stage
@@ -23,6 +23,8 @@ ORDER_COLUMNS = ("order_id", "customer_id", "product_id", "quantity", "order_at"
                  "shipping_address")  # fmt: skip
 INVENTORY_COLUMNS = ("product_id", "warehouse_id", "stock_quantity", "last_updated_at")
 TIERS = ("bronze", "silver", "gold", "platinum")
+# The least price the contract allows, as seed 000's catalogue does (``stg_products``).
+LEAST_PRICE = PRODUCTS.column("price").min_value
 
 
 def _future(value: ibis.ir.TimestampValue, as_of: datetime) -> ibis.ir.BooleanValue:
@@ -31,8 +33,9 @@ def _future(value: ibis.ir.TimestampValue, as_of: datetime) -> ibis.ir.BooleanVa
 
 def stg_ecommerce_products(bronze: Table) -> Staged:
     """Products with ``margin = price − cost``; a missing brand is "Unknown", a missing cost
-    leaves the margin NULL; a negative or unreadable price is rejected; mis-encoded names and
-    brands are repaired ("Ã‰ditions" → "Éditions").
+    leaves the margin NULL; an unreadable price, or one under the contract's least (0.01), is
+    rejected (a negative one as ``negative_amount``, 0 as ``out_of_range``, as seed 000's
+    catalogue); mis-encoded names and brands are repaired ("Ã‰ditions" → "Éditions").
 
     The category is the catalogue's, whatever its case or spaces (" sports " → "Sports"); a
     missing one is "Unknown", and so is one the catalogue does not hold ("Toys"), counted
@@ -66,7 +69,7 @@ def stg_ecommerce_products(bronze: Table) -> Staged:
         ),
         ("missing_price", t.price.isnull()),
         ("negative_amount", (t.price < 0) | (t.cost < 0)),
-        ("out_of_range", parse.too_large(t.price, t.cost)),
+        ("out_of_range", parse.too_large(t.price, t.cost) | (t.price < LEAST_PRICE)),
     ]
     repairs = [("category: invalid_value", parse.invalid(t._raw_category, t._category))]
     return stage(t, checks, ["product_id"], PRODUCT_COLUMNS, repairs)
@@ -134,7 +137,9 @@ def stg_ecommerce_orders(
     bronze: Table, customers: Table, products: Table, as_of: datetime
 ) -> Staged:
     """Order lines of the platform: quantity > 0, a real date not in the future, a customer and
-    a product that exist in their sources (bronze); a missing shipping address stays NULL."""
+    a product that exist in their sources (bronze); a missing shipping address stays NULL. A
+    missing customer, product or quantity is ``missing_customer``, ``missing_product`` or
+    ``missing_quantity``, not an orphan or a quantity of 0."""
     b = bronze
     t = b.select(
         *LINEAGE,
@@ -151,12 +156,11 @@ def stg_ecommerce_orders(
         ("missing_key", t.order_id.isnull()),
         ("missing_customer", t.customer_id.isnull()),
         ("orphan_customer", parse.absent(t.customer_id, _keys(customers.customer_id))),
-        (
-            "orphan_product",
-            t.product_id.isnull() | parse.absent(t.product_id, _keys(products.product_id)),
-        ),
+        ("missing_product", t.product_id.isnull()),
+        ("orphan_product", parse.absent(t.product_id, _keys(products.product_id))),
         ("invalid_number", parse.invalid(t._raw_quantity, t.quantity)),
-        ("non_positive_quantity", t.quantity.isnull() | (t.quantity <= 0)),
+        ("missing_quantity", t.quantity.isnull()),
+        ("non_positive_quantity", t.quantity <= 0),
         ("out_of_range", parse.too_large(t.quantity)),
         ("invalid_date", t.order_at.isnull()),
         ("future_date", _future(t.order_at, as_of)),
@@ -170,7 +174,8 @@ def _keys(column: ibis.ir.StringColumn) -> ibis.ir.StringColumn:
 
 
 def stg_ecommerce_inventory(bronze: Table, products: Table, as_of: datetime) -> Staged:
-    """Stock snapshots: a known product, a stock ≥ 0 (0 is a real stock-out), a valid date.
+    """Stock snapshots: a known product, a stock ≥ 0 (0 is a real stock-out), a valid date; a
+    missing product or warehouse is a ``missing_key`` (both are part of the snapshot's key).
 
     The warehouse is spelt as the contract spells it, whatever its case, spaces, hyphens or
     underscores (" wh_par " → "WH-PAR"), so that one snapshot written twice is one duplicate,
@@ -186,10 +191,8 @@ def stg_ecommerce_inventory(bronze: Table, products: Table, as_of: datetime) -> 
         _raw_warehouse=b.warehouse_id,
     )
     checks = [
-        (
-            "orphan_product",
-            t.product_id.isnull() | parse.absent(t.product_id, _keys(products.product_id)),
-        ),
+        ("missing_key", t.product_id.isnull()),
+        ("orphan_product", parse.absent(t.product_id, _keys(products.product_id))),
         ("missing_key", parse.clean_text(t._raw_warehouse).isnull()),
         ("invalid_value", t.warehouse_id.isnull()),
         ("invalid_number", parse.invalid(t._raw_stock, t.stock_quantity)),

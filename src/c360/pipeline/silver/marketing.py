@@ -147,7 +147,8 @@ def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> 
         ("invalid_value", t._wrong_type),
         ("missing_amount", t.amount.isnull()),
         ("negative_amount", (t.amount < 0) | (t.discount_applied < 0) | (t.shipping_cost < 0)),
-        ("non_positive_quantity", t.quantity.isnull() | (t.quantity <= 0)),
+        ("missing_quantity", t.quantity.isnull()),
+        ("non_positive_quantity", t.quantity <= 0),
         (
             "out_of_range",
             parse.too_large(t.amount, t.discount_applied, t.shipping_cost, t.quantity),
