@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -434,3 +435,9 @@ def test_a_project_file_holding_no_settings_is_refused_not_read_as_the_defaults(
     )
     (tmp_path / "c360.yaml").write_text(text.replace("~", "") + "engine: duckdb\n")
     assert load(tmp_path).identity.sources == {}
+
+
+def test_a_project_file_that_is_a_named_pipe_is_one_line_not_a_wait(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "c360.yaml")  # reading it would wait for a writer for ever
+    with pytest.raises(ConfigError, match=r"c360\.yaml: the project file is a pipe, a socket"):
+        load(tmp_path)

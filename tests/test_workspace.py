@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from c360.cli import main
 from c360.generate import Plan, generate
 from c360.pipeline.runner import run
-from c360.workspace import WorkspaceBusyError, exclusive, shared
+from c360.workspace import WorkspaceBusyError, exclusive, shared, special_file
 
 
 def test_a_second_writer_is_refused_and_told_who_holds_the_lock(tmp_path: Path) -> None:
@@ -98,3 +99,12 @@ def test_load_postgres_refuses_while_a_run_writes(
         assert main(["load-postgres", "--url", url, "--workspace", str(sources)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: workspace ") and "is in use by c360 run" in err
+
+
+def test_only_pipes_sockets_and_devices_are_special_files(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "file").write_text("x")
+    (tmp_path / "link").symlink_to(tmp_path / "pipe")
+    found = {p: special_file(tmp_path / p) for p in ("pipe", "file", "link", "missing", ".")}
+    assert found == {"pipe": True, "file": False, "link": True, "missing": False, ".": False}
+    assert special_file(Path("/dev/null"))

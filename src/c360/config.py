@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from c360 import contracts
 from c360.identity.roles import ROLES
+from c360.workspace import special_file
 
 PROJECT_FILE = "c360.yaml"
 
@@ -372,6 +373,8 @@ def load(workspace: Path) -> Project:
     path = Path(workspace) / PROJECT_FILE
     data: dict[str, object] = {}
     if _exists(path):
+        if special_file(path):
+            raise ConfigError(f"{path}: the project file is a pipe, a socket or a device")
         try:
             loaded = yaml.load(path.read_text(encoding="utf-8"), _Loader)
         except UnicodeDecodeError:

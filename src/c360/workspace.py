@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -71,3 +72,13 @@ def _take(fd: int, workspace: Path, kind: int) -> None:
         raise WorkspaceBusyError(
             f"workspace {workspace} is in use by {holder}; wait for it to finish"
         ) from None
+
+
+def special_file(path: Path) -> bool:
+    """Whether ``path`` is a pipe, a socket or a device, which reading would wait on for ever
+    (a missing or unreadable path is not: reading it says why)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))

@@ -384,6 +384,10 @@ def test_a_broken_manifest_names_itself(tmp_path: Path) -> None:
     manifest.mkdir()
     with pytest.raises(SourceError, match=r"cannot read .*manifest\.json: .*Is a directory"):
         sources(tmp_path)
+    manifest.rmdir()
+    os.mkfifo(manifest)  # reading it would wait for a writer for ever
+    with pytest.raises(SourceError, match=r"manifest\.json is a pipe, a socket or a device"):
+        sources(tmp_path)
 
 
 ORDERS = {"kind": "source", "table": "orders", "path": "sources/orders.csv"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,10 @@ def test_a_key_file_that_is_a_folder_is_named(tmp_path: Path) -> None:
     (tmp_path / KEY_FILE).mkdir(parents=True)
     with pytest.raises(ConfigError, match=r"cannot read the privacy key .*privacy\.key: "):
         privacy_key(tmp_path, "C360_NO_SUCH_VARIABLE")
+
+
+def test_a_key_file_that_is_a_named_pipe_is_one_line_not_a_wait(tmp_path: Path) -> None:
+    (tmp_path / KEY_FILE).parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(tmp_path / KEY_FILE)
+    with pytest.raises(ConfigError, match=r"is a pipe, a socket or a device: restore the key"):
+        privacy_key(tmp_path, "C360_NO_SUCH_KEY_VARIABLE")

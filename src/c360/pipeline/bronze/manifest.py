@@ -11,10 +11,15 @@ from pathlib import Path
 
 from c360 import contracts
 from c360.pipeline.bronze.blocks import SourceError
+from c360.workspace import special_file
 
 
 def source_entries(manifest: Path) -> list[dict[str, str]]:
     """The source entries of a manifest (``{"files": [{"kind", "table", "path"}, …]}``)."""
+    if special_file(manifest):
+        raise SourceError(
+            f"{manifest} is a pipe, a socket or a device, not the generator's manifest"
+        )
     try:
         document = json.loads(manifest.read_text(encoding="utf-8"))
     except ValueError as exc:  # not JSON, not UTF-8

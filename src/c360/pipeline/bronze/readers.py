@@ -14,7 +14,6 @@ import json
 import math
 import os
 import re
-import stat
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
@@ -45,6 +44,7 @@ from c360.pipeline.bronze.blocks import (
 from c360.pipeline.bronze.csvfile import read_csv
 from c360.pipeline.bronze.jsonarray import Broken, split_array
 from c360.pipeline.bronze.parquetfile import read_parquet
+from c360.workspace import special_file
 
 _UTF16 = ": save it as UTF-8"  # what to do with a JSON file written in UTF-16
 _EPOCH = dt.datetime(1970, 1, 1)
@@ -96,11 +96,7 @@ def read(path: Path | Database, contract: Table, dialect: CsvFile = PLAIN_CSV) -
 def refuse_special(path: Path) -> None:
     """Raise ``SourceError`` when a source is neither a file nor a folder: a pipe, a socket
     or a device, which reading would wait on for ever (checked before it is opened)."""
-    try:
-        mode = path.stat().st_mode
-    except OSError:  # missing or unreadable: reading it says so
-        return
-    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+    if special_file(path):
         raise SourceError(
             f"{path} is not a regular file (a pipe, a socket or a device): put the source's "
             "file there"

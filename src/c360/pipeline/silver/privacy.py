@@ -23,6 +23,7 @@ import ibis
 from ibis.expr.types import StringValue
 
 from c360.config import ConfigError
+from c360.workspace import special_file
 
 KEY_FILE = Path(".c360") / "privacy.key"
 Pseudonymise = Callable[[StringValue], StringValue]
@@ -47,6 +48,8 @@ def privacy_key(workspace: Path, env_var: str = "C360_PRIVACY_KEY") -> bytes:
         path.write_text(secrets.token_hex(32), encoding="utf-8")
         path.chmod(0o600)
     restore = "restore the key it held (removing it makes a new key: every pseudonym changes)"
+    if special_file(path):
+        raise ConfigError(f"{path} is a pipe, a socket or a device: {restore}")
     try:
         key = path.read_text(encoding="utf-8").strip()
     except UnicodeDecodeError:
