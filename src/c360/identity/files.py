@@ -56,7 +56,7 @@ def read_rows(path: Path, uneven: list[int] | None = None) -> tuple[pa.Table, li
     except SourceError as exc:
         raise UnreadableFileError(str(exc)) from None
     except (OSError, pa.ArrowException, csv.Error) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else _first_line(exc)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else first_line(exc)
         raise UnreadableFileError(f"cannot read {path}: {reason}") from None
     raise UnreadableFileError(f"cannot read {path}: neither UTF-8 nor Windows-1252 text")
 
@@ -161,7 +161,8 @@ def _line_text(path: Path, at: int, encoding: str, width: int = 40) -> str:
     return cut[0] + shown.lstrip("\ufeff") + cut[1]
 
 
-def _first_line(exc: Exception) -> str:
+def first_line(exc: Exception) -> str:
+    """The first line of an error's message (its type's name when it has none)."""
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 

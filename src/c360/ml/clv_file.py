@@ -22,7 +22,7 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from c360.identity.files import PARQUET, UnreadableFileError, read_rows
+from c360.identity.files import PARQUET, UnreadableFileError, first_line, read_rows
 from c360.ml.clv import rfm_summary
 from c360.ml.clv_fit import ClvFit, fit_clv
 
@@ -166,7 +166,7 @@ def _read_folder(path: Path) -> tuple[pa.Table, list[tuple[str, int]]]:
         try:
             rows.append(pq.read_metadata(part).num_rows)
         except (OSError, pa.ArrowException) as exc:
-            raise ClvFileError(f"cannot read {part}: {_first_line(exc)}") from None
+            raise ClvFileError(f"cannot read {part}: {first_line(exc)}") from None
     try:
         dataset = ds.dataset(
             [str(part) for part in parts],
@@ -176,13 +176,9 @@ def _read_folder(path: Path) -> tuple[pa.Table, list[tuple[str, int]]]:
         )
         table = dataset.to_table()
     except (OSError, pa.ArrowException) as exc:
-        raise ClvFileError(f"cannot read {path}: {_first_line(exc)}") from None
+        raise ClvFileError(f"cannot read {path}: {first_line(exc)}") from None
     names = [part.relative_to(path).as_posix() for part in parts]
     return table, list(zip(names, rows, strict=True))
-
-
-def _first_line(exc: Exception) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 def _placed(path: Path, parts: list[tuple[str, int]], numbers: list[int]) -> str:
