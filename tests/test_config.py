@@ -390,7 +390,7 @@ def test_a_survivorship_rule_for_no_known_attribute_is_refused(tmp_path: Path) -
         "identity:\n"
         "  sources:\n"
         "    crm: {table: identity_crm_contacts, id: crm_contact_id, roles: {email: email},\n"
-        "          attributes: {loyalty_tier: tier}}\n"
+        "          attributes: {loyalty_tier: tier, marketing_opt_in: opt_in}}\n"
         "    web: {table: identity_web_accounts, id: user_id, roles: {email: email},\n"
         "          attributes: {language: locale, loyalty_tier: tier}}\n"
         "  survivorship: {emial: most_recent}\n"
@@ -399,10 +399,24 @@ def test_a_survivorship_rule_for_no_known_attribute_is_refused(tmp_path: Path) -
         load(tmp_path)
     assert str(caught.value) == (
         f"{tmp_path / 'c360.yaml'}: identity: survivorship of 'emial': no such attribute "
-        "(attributes: first_name, last_name, full_name, date_of_birth, email, phone, "
-        "address_line, city, postcode, country, national_id, source_id, loyalty_tier, language)"
+        "(attributes: first_name, last_name, date_of_birth, email, phone, city, postcode, "
+        "country, loyalty_tier, language)"
     )
     text = (tmp_path / "c360.yaml").read_text().replace("{emial: most_recent}\n", "")
+    unkept = {
+        "full_name": "a role used for matching only",
+        "national_id": "a role used for matching only",
+        "marketing_opt_in": "consent, which is merged from every record",
+    }
+    for attribute, why in unkept.items():
+        (tmp_path / "c360.yaml").write_text(f"{text}{{{attribute}: most_complete}}\n")
+        with pytest.raises(ConfigError) as caught:
+            load(tmp_path)
+        assert str(caught.value) == (
+            f"{tmp_path / 'c360.yaml'}: identity: survivorship of {attribute!r}: {why}, so a "
+            "rule for it would change nothing (attributes: first_name, last_name, "
+            "date_of_birth, email, phone, city, postcode, country, loyalty_tier, language)"
+        )
     for attribute in ("email", "loyalty_tier", "language", "city"):
         (tmp_path / "c360.yaml").write_text(f"{text}{{{attribute}: most_complete}}\n")
         assert load(tmp_path).identity.survivorship == {attribute: "most_complete"}

@@ -234,17 +234,29 @@ class Identity(BaseModel):
 
     @model_validator(mode="after")
     def _attributes_known(self) -> Identity:
-        """A rule names a role or an attribute a source maps: any other name (a typo) would
-        leave the attribute it meant on its default rule, silently."""
-        known = dict.fromkeys(ROLES)
-        for source in self.sources.values():
-            known.update(dict.fromkeys(source.attributes))
+        """A rule names an attribute the profile keeps: a role it keeps or an attribute a
+        source maps. Any other name (a typo, a role used only for matching, a consent) would
+        change nothing, silently."""
+        from c360.identity.profile_records import SURVIVED, is_consent
+
+        mapped = [a for source in self.sources.values() for a in source.attributes]
+        kept = [r for r in ROLES if r in SURVIVED] + [a for a in mapped if not is_consent(a)]
+        shown = ", ".join(dict.fromkeys(kept))
         for attribute in self.survivorship:
-            if attribute not in known:
+            if attribute in kept:
+                continue
+            if attribute in ROLES:
+                why = "a role used for matching only"
+            elif attribute in mapped:
+                why = "consent, which is merged from every record"
+            else:
                 raise ValueError(
-                    f"survivorship of {attribute!r}: no such attribute "
-                    f"(attributes: {', '.join(known)})"
+                    f"survivorship of {attribute!r}: no such attribute (attributes: {shown})"
                 )
+            raise ValueError(
+                f"survivorship of {attribute!r}: {why}, so a rule for it would change nothing "
+                f"(attributes: {shown})"
+            )
         return self
 
     @model_validator(mode="after")
