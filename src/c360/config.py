@@ -16,7 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from c360 import contracts
-from c360.identity.roles import ROLES
+from c360.identity.roles import KEPT, ROLES, is_consent
 from c360.workspace import special_file
 
 PROJECT_FILE = "c360.yaml"
@@ -237,10 +237,8 @@ class Identity(BaseModel):
         """A rule names an attribute the profile keeps: a role it keeps or an attribute a
         source maps. Any other name (a typo, a role used only for matching, a consent) would
         change nothing, silently."""
-        from c360.identity.profile_records import SURVIVED, is_consent
-
         mapped = [a for source in self.sources.values() for a in source.attributes]
-        kept = [r for r in ROLES if r in SURVIVED] + [a for a in mapped if not is_consent(a)]
+        kept = [r for r in ROLES if r in KEPT] + [a for a in mapped if not is_consent(a)]
         shown = ", ".join(dict.fromkeys(kept))
         for attribute in self.survivorship:
             if attribute in kept:

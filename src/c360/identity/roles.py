@@ -24,3 +24,16 @@ ROLES: dict[str, str] = {
 # Roles that identify a person almost alone: a record needs one of them, or a name, to be matched.
 IDENTIFYING = ("email", "phone", "national_id", "source_id", "date_of_birth")
 NAMES = ("first_name", "last_name", "full_name")
+
+# Roles the unified profile keeps, each picked from one record by survivorship, in the order its
+# lineage lists them; the other roles only match records.
+KEPT = ("first_name", "last_name", "email", "phone", "country", "city", "postcode", "date_of_birth")
+
+# Source attributes that feed consent, merged from every record rather than picked from one.
+OPT_IN = "marketing_opt_in"  # a yes/no marketing consent: the record's status, email scope
+CONSENT_PREFIX = "consent_"  # consent_<x>: yes/no for scope <x>_marketing
+
+
+def is_consent(attribute: str) -> bool:
+    """True for the attributes that feed consent rather than survivorship."""
+    return attribute == OPT_IN or attribute.startswith(CONSENT_PREFIX)
