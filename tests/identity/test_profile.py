@@ -224,8 +224,9 @@ def test_survivors_are_voted_on_folded_names_and_spelt_as_their_record(profile: 
     assert ann["primary_phone"] == "+33612345678" and lineage["primary_phone"] == "crm:1"
     assert (ann["country"], ann["region"], ann["language"]) == ("FR", "EMEA", "fr")
     assert ann["preferred_channel"] == "email"
-    # Bob: most_frequent first name: "Robert" and "Bob" tie on one record each, then recency.
-    assert profile[BOB]["first_name"] == "Bob"
+    # Bob: the later web record says Bob, a nickname of the Robert the CRM record spells out.
+    assert (profile[BOB]["first_name"], profile[BOB]["full_name"]) == ("Robert", "Robert Jones")
+    assert json.loads(profile[BOB]["attribute_sources"])["first_name"] == "crm:2"
     assert profile[BOB]["primary_phone"] == "+447442408691"
     assert json.loads(profile[BOB]["source_ids"]) == {
         "crm": ["2"], "customers": ["CUST_2"], "web": ["w2"],

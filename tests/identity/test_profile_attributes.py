@@ -307,3 +307,131 @@ def test_only_the_records_of_one_customer_vote_on_its_names() -> None:
         ("c1", "Pohl"), ("c1", "Lina"), ("c2", "Lina"), ("c2", "Pohl"),
         ("c3", "Jf"), ("c3", "Roy"), ("c4", "Jean-François"), ("c4", "Roy"),
     ]  # fmt: skip
+
+
+def test_a_nickname_never_beats_the_formal_name_another_record_spells() -> None:
+    # Will is a short form of Guillaume and of William: two records and the latest say Will,
+    # yet one record spells the name out, so the profile shows it.
+    rows = [
+        named("crm:1", JAN, "Guillaume", "Martin"),
+        named("loyalty:1", FEB, "Will", "Martin"),
+        named("web:1", MAR, "WILL", "Martin"),
+    ]
+    assert full_name(rows)[0] == ("Guillaume", "crm:1")
+    # Accents fold before the nickname is read: Fred stands for Frédéric.
+    rows = [named("crm:1", JAN, "Frédéric", "Roy"), named("web:1", FEB, "Fred", "Roy")]
+    assert full_name(rows)[0] == ("Frédéric", "crm:1")
+    # Bob and Bobby both stand for Robert; the most recent Robert record spells it.
+    rows = [
+        named("crm:1", JAN, "Robert", "Lane"),
+        named("web:1", MAR, "Bob", "Lane"),
+        named("shop:1", MAR, "Bobby", "Lane"),
+        named("loyalty:1", FEB, "Robert", "Lane"),
+    ]
+    assert full_name(rows)[0] == ("Robert", "loyalty:1")
+
+
+def test_a_nickname_alone_or_beside_another_customers_formal_name_is_voted_on() -> None:
+    rows = [
+        named("crm:1", JAN, "Will", "Hart"),
+        named("web:1", FEB, "Will", "Hart"),
+        {**named("shop:1", MAR, "William", "Hart"), "customer360_id": "c2"},
+    ]
+    assert full_name(rows)[0] == ("Will", "web:1")
+    # Two formal names Chris may stand for: Chris is no candidate, the rule picks between them.
+    rows = [
+        named("crm:1", JAN, "Christopher", "Dunn"),
+        named("web:1", MAR, "Chris", "Dunn"),
+        named("shop:1", FEB, "Christine", "Dunn"),
+    ]
+    assert full_name(rows)[0] == ("Christine", "shop:1")
+    # A formal name that is a short form of a longer one (Klaus, Nikolaus) gives way to it.
+    rows = [named("crm:1", JAN, "Nikolaus", "Bauer"), named("web:1", FEB, "Klaus", "Bauer")]
+    assert full_name(rows)[0] == ("Nikolaus", "crm:1")
+
+
+def test_a_nickname_loses_to_its_formal_name_whatever_the_rule() -> None:
+    rows = [named("crm:1", JAN, "Alexander", "Reid"), named("web:1", FEB, "Alex", "Reid")]
+    web_first = {"first_name": Rule("source_priority", ("web",))}
+    assert full_name(rows, web_first)[0] == ("Alexander", "crm:1")
+    # Last names are no nicknames: Will as a surname is voted on as written.
+    rows = [named("crm:1", JAN, "Tom", "William"), named("web:1", FEB, "Tom", "Will")]
+    assert full_name(rows)[1] == ("Will", "web:1")
+
+
+def test_a_nickname_votes_for_its_formal_name_as_a_first_name() -> None:
+    # The web form's given name Alex says Alexander is a first name: the shop record, swapped
+    # and misspelt, is read the right way round (its surname no first name).
+    rows = [
+        named("crm:1", JAN, "Alexander", "Atkinson"),
+        named("web:1", MAR, "Alex", None),
+        named("shop:1", FEB, "Atkiinson", "Alexander"),
+    ]
+    assert full_name(rows) == (("Alexander", "shop:1"), ("Atkiinson", "shop:1"))
+    rows = [
+        named("loyalty:1", MAR, "Resi", "Boehm"),
+        named("web:1", FEB, "Bohm", "Theresa"),
+        named("shop:1", JAN, "Theresa", "Boehm"),
+    ]
+    assert full_name(rows) == (("Theresa", "web:1"), ("Boehm", "loyalty:1"))
+
+
+def born(key: str, customer: str, at: datetime | None, day: str | None) -> dict[str, Any]:
+    return record(key, customer, at, date_of_birth=day)
+
+
+def birth_dates(rows: list[dict[str, Any]], rules: dict[str, Rule] | None = None) -> list[Any]:
+    """(customer, surviving birth date, its record) per customer."""
+    out = survivors(values_table(rows, ("date_of_birth",)), rules or {}).to_pylist()
+    return [(r["customer360_id"], r["display"], r["record_key"]) for r in out]
+
+
+RECENT_BIRTH = {"date_of_birth": Rule("most_recent")}
+
+
+def test_a_birth_date_with_day_and_month_swapped_loses_to_the_date_more_records_hold() -> None:
+    # 7 March 1985 twice, 3 July once and latest: under most_recent the swap would win.
+    rows = [
+        born("crm:1", "c1", JAN, "1985-03-07"),
+        born("loyalty:1", "c1", FEB, "1985-03-07"),
+        born("loyalty:2", "c1", MAR, "1985-07-03"),
+        # c2: the swapped date alone is all there is.
+        born("crm:2", "c2", JAN, "1985-07-03"),
+    ]
+    assert birth_dates(rows, RECENT_BIRTH) == [
+        ("c1", "1985-03-07", "loyalty:1"), ("c2", "1985-07-03", "crm:2"),
+    ]  # fmt: skip
+    source_first = {"date_of_birth": Rule("source_priority", ("loyalty",))}
+    assert birth_dates(rows[:3], source_first) == [("c1", "1985-03-07", "loyalty:1")]
+
+
+def test_one_date_against_its_swap_is_left_to_the_rule() -> None:
+    rows = [born("crm:1", "c1", MAR, "1985-03-07"), born("loyalty:1", "c1", JAN, "1985-07-03")]
+    assert birth_dates(rows, RECENT_BIRTH) == [("c1", "1985-03-07", "crm:1")]
+    assert birth_dates(rows) == [("c1", "1985-03-07", "crm:1")]  # most_frequent: a tie, recency
+    rows = [born("crm:1", "c1", JAN, "1985-03-07"), born("loyalty:1", "c1", MAR, "1985-07-03")]
+    assert birth_dates(rows, RECENT_BIRTH) == [("c1", "1985-07-03", "loyalty:1")]
+
+
+def test_only_a_day_and_month_swap_is_outvoted_other_dates_follow_the_rule() -> None:
+    # A year slip (1986) is another date: the latest record wins under most_recent. The swap
+    # (3 July) is outvoted by 7 March, whatever else the records hold.
+    rows = [
+        born("crm:1", "c1", JAN, "1985-03-07"),
+        born("loyalty:1", "c1", FEB, "1985-03-07"),
+        born("web:1", "c1", MAR, "1986-03-07"),
+        born("shop:1", "c1", datetime(2024, 4, 1), "1985-07-03"),
+    ]
+    assert birth_dates(rows, RECENT_BIRTH) == [("c1", "1986-03-07", "web:1")]
+    # Dates alike in their digits but no day/month swap of each other follow the rule.
+    rows = [
+        born("crm:1", "c1", JAN, "1985-04-04"),
+        born("loyalty:1", "c1", FEB, "1985-04-04"),
+        born("web:1", "c1", MAR, "1985-04-14"),
+        born("crm:2", "c2", JAN, "1990-02-01"),
+        born("loyalty:2", "c2", FEB, "1990-02-01"),
+        born("web:2", "c2", MAR, "1990-01-20"),
+    ]
+    assert birth_dates(rows, RECENT_BIRTH) == [
+        ("c1", "1985-04-14", "web:1"), ("c2", "1990-01-20", "web:2"),
+    ]  # fmt: skip

@@ -1,10 +1,11 @@
-"""Profile values of literal records: a gender however a form wrote it."""
+"""Profile values of literal records: a gender however a form wrote it; nicknames and swapped
+birth dates read against the customer's other records."""
 
 from __future__ import annotations
 
 import pyarrow as pa
 
-from c360.identity.profile_records import record_values
+from c360.identity.profile_records import nicknames_of_spelled, outvoted_date_swaps, record_values
 
 
 def test_gender_is_m_or_f_however_it_was_written() -> None:
@@ -21,4 +22,48 @@ def test_gender_is_m_or_f_however_it_was_written() -> None:
     })  # fmt: skip
     assert record_values(records).column("gender").to_pylist() == [
         "M", "F", "M", "F", "M", "F", "Non-Binary", None,
+    ]  # fmt: skip
+
+
+def names_of(rows: list[tuple[str, str | None]]) -> pa.Table:
+    """(customer, first name key) per record."""
+    return pa.table({
+        "customer360_id": [c for c, _ in rows],
+        "first_name_key": pa.array([k for _, k in rows], pa.string()),
+    })  # fmt: skip
+
+
+def test_nicknames_of_a_name_the_customer_spells_out_are_marked() -> None:
+    rows = [
+        ("c1", "will"), ("c1", "guillaume"), ("c1", None), ("c1", "bill"),  # Bill: William's
+        ("c2", "steph"), ("c2", "stephanie"), ("c2", "steph"),
+        ("c3", "bob"), ("c4", "robert"),  # Robert is another customer's
+        ("c5", "klaus"), ("c5", "nikolaus"), ("c5", "nikolaus"),
+    ]  # fmt: skip
+    assert nicknames_of_spelled(names_of(rows)).tolist() == [
+        True, False, False, False,
+        True, False, True,
+        False, False,
+        True, False, False,
+    ]  # fmt: skip
+
+
+def test_birth_dates_outvoted_by_their_day_and_month_swap_are_marked() -> None:
+    rows = [
+        ("c1", "1985-03-07"), ("c1", "1985-07-03"), ("c1", "1985-03-07"), ("c1", None),
+        ("c2", "1985-07-03"), ("c2", "1985-03-07"),  # one against one: a tie
+        ("c3", "1985-07-03"),  # c1's majority is no vote here
+        ("c4", "1990-02-01"), ("c4", "1990-02-01"), ("c4", "1990-01-20"),  # no swap
+        ("c5", "1991-05-05"), ("c5", "1991-05-05"), ("c5", "1992-05-05"),  # a year apart
+    ]  # fmt: skip
+    values = pa.table({
+        "customer360_id": [c for c, _ in rows],
+        "date_of_birth": pa.array([d for _, d in rows], pa.string()),
+    })  # fmt: skip
+    assert outvoted_date_swaps(values).tolist() == [
+        False, True, False, False,
+        False, False,
+        False,
+        False, False, False,
+        False, False, False,
     ]  # fmt: skip

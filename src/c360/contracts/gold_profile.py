@@ -80,7 +80,8 @@ CUSTOMER_PROFILE: Table = gold_table(
         "string",
         "Survivorship of first_name (default most_frequent) voted on the folded name, so "
         "'ROCA' and 'Roca' count as one; the winning record's spelling, trimmed, title-cased "
-        "when written all in upper or all in lower case. full_name records are split first",
+        "when written all in upper or all in lower case. full_name records are split first; "
+        "initials or a nickname (Will) of a name another record spells (Guillaume) never win",
         nullable=True,
     ),
     Column(
@@ -160,7 +161,8 @@ CUSTOMER_PROFILE: Table = gold_table(
         "date_of_birth",
         "date",
         "Survivorship of date_of_birth (default most_frequent) over the plausible dates "
-        "(1900-2025) read from ISO, DD/MM/YYYY or DD.MM.YYYY text",
+        "(1900-2025) read from ISO, DD/MM/YYYY or DD.MM.YYYY text; a date more records hold "
+        "with day and month swapped never wins",
         nullable=True,
     ),
     Column(

@@ -15,13 +15,14 @@ import pyarrow.compute as pc
 
 from c360.identity.consent import CONSENT_SCHEMA, merge_consents
 from c360.identity.profile_records import (
-    CONSENT_PREFIX,
     KEYED,
-    OPT_IN,
     SURVIVED,
     initials_of_spelled,
+    nicknames_of_spelled,
     oriented_names,
+    outvoted_date_swaps,
 )
+from c360.identity.roles import CONSENT_PREFIX, OPT_IN
 from c360.identity.survivorship import Pool, Rule, pool, run_starts, survive_pool
 
 _TEXT = pa.string()
@@ -34,9 +35,12 @@ def candidates(values: pa.Table) -> Pool:
     """Survivorship candidates: per record and SURVIVED attribute that has a value.
 
     The value is what survivorship compares (the folded key for KEYED attributes); completeness
-    counts the record's attributes with a value. A first or last name that is initials of a
-    name another record of the customer spells out is no candidate (``initials_of_spelled``).
-    Held as codes of the records: no row per candidate is built.
+    counts the record's attributes with a value. None of these is a candidate, whatever the
+    rules: a first or last name that is initials of a name another record of the customer
+    spells out (``initials_of_spelled``), a first name that is a nickname of one
+    (``nicknames_of_spelled``), a birth date that more of the customer's records hold with day
+    and month the other way round (``outvoted_date_swaps``). Held as codes of the records: no
+    row per candidate is built.
     """
     present = [a for a in SURVIVED if a in values.column_names]
     filled = np.zeros(values.num_rows, dtype=np.int64)
@@ -49,6 +53,10 @@ def candidates(values: pa.Table) -> Pool:
         keep = pc.and_(pc.is_valid(display), pc.is_valid(key)).to_numpy(zero_copy_only=False)
         if attribute in NAMES:
             keep &= ~initials_of_spelled(values, attribute)
+        if attribute == "first_name":
+            keep &= ~nicknames_of_spelled(values)
+        if attribute == "date_of_birth":
+            keep &= ~outvoted_date_swaps(values)
         return np.flatnonzero(keep), key
 
     records = values.select(["customer360_id", "source", "record_key", "updated_at"])

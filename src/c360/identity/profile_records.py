@@ -2,9 +2,10 @@
 
 Matching compares folded keys ("roca"); a profile shows people their own spelling ("Roca"). So
 each record carries both: the display value and, for names and cities, the folded key that
-survivorship votes on, so "ROCA" and "Roca" count as one value. Names are also read against the
-customer's other records: which records have first and last name swapped, and which names are
-initials of a name another record spells out.
+survivorship votes on, so "ROCA" and "Roca" count as one value. Names and birth dates are also
+read against the customer's other records: which records have first and last name swapped, which
+names are initials or nicknames of a name another record spells out, and which birth dates are
+another record's with day and month swapped.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from c360.config import Identity
-from c360.identity import given_names, normalise
+from c360.identity import given_names, nicknames, normalise
 from c360.identity.normalise import per_pair, per_value
 from c360.identity.raw_text import read_as_silver
 from c360.identity.records import (
@@ -30,6 +31,7 @@ from c360.identity.records import (
     source_roles,
     without_placeholders,
 )
+from c360.identity.roles import CONSENT_PREFIX, KEPT, OPT_IN, is_consent
 from c360.identity.survivorship import run_starts
 from c360.pipeline import lake
 from c360.pipeline.silver.marketing import GENDERS
@@ -42,20 +44,8 @@ PLAIN_ATTRIBUTES = (
     "loyalty_tier",
     "loyalty_points_balance",
 )
-OPT_IN = "marketing_opt_in"  # a yes/no marketing consent: the record's status, email scope
-CONSENT_PREFIX = "consent_"  # consent_<x>: yes/no for scope <x>_marketing
 # Every attribute that goes through survivorship, in the order lineage and pivots list them.
-SURVIVED = (
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "country",
-    "city",
-    "postcode",
-    "date_of_birth",
-    *PLAIN_ATTRIBUTES,
-)
+SURVIVED = (*KEPT, *PLAIN_ATTRIBUTES)
 KEYED = ("first_name", "last_name", "city")  # voted on a folded key, shown as spelt
 BASE_COLUMNS = ("record_key", "source", "record_id", "customer360_id", "updated_at")
 # Country (ISO 3166-1 alpha-2) -> region, for the profile's ``region``.
@@ -75,11 +65,6 @@ _TEXT = pa.string()
 _WORD_START = re.compile(r"(^|[\s\-'’.])(\w)")
 _TRUE = frozenset({"true", "t", "yes", "y", "1", "oui", "ja", "si", "sí"})
 _FALSE = frozenset({"false", "f", "no", "n", "0", "non", "nein"})
-
-
-def is_consent(attribute: str) -> bool:
-    """True for the attributes that feed consent rather than survivorship."""
-    return attribute == OPT_IN or attribute.startswith(CONSENT_PREFIX)
 
 
 def check_attributes(identity: Identity) -> None:
@@ -246,20 +231,27 @@ NAME_ALONE = 2
 INITIALS = 3  # initials are at most this many letters ("JF", "J.-P. L.")
 
 
-def _codes(values: pa.Array | pa.ChunkedArray) -> tuple[list[str], np.ndarray]:
+def _encoded(values: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, np.ndarray]:
     """Distinct values and each row's code among them (-1 for NULL)."""
     if isinstance(values, pa.ChunkedArray):
         values = values.combine_chunks()
     encoded = pc.dictionary_encode(values)
     codes = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)
-    return encoded.dictionary.to_pylist(), codes
+    return encoded.dictionary, codes
+
+
+def _codes(values: pa.Array | pa.ChunkedArray) -> tuple[list[str], np.ndarray]:
+    """:func:`_encoded`, the distinct values as a list."""
+    dictionary, codes = _encoded(values)
+    return dictionary.to_pylist(), codes
 
 
 def swapped_names(values: pa.Table) -> np.ndarray:
     """Per record: whether its first and last name are the other way round ("MEGAN, Foster").
 
     Within a customer each record votes for the role of each name key it holds: +1 as a first
-    name, -1 as a last name, :data:`NAME_ALONE` times that for a name given without the other.
+    name, -1 as a last name, :data:`NAME_ALONE` times that for a name given without the other;
+    a nickname's vote counts for each formal name it stands for too (Alex for Alexander).
     A record with two different names is swapped when its last name has more votes as a first
     name than its first name has (its own votes count: one record against one is a tie). On a
     tie, a listed given name goes first (Lina Pohl); still in doubt, a record alone in doubt
@@ -283,14 +275,18 @@ def swapped_names(values: pa.Table) -> np.ndarray:
         return swapped
     weight = np.where(has_first & has_last, 1, NAME_ALONE)
     size = len(names) + 1
-    keys, at = np.unique(
-        np.r_[
-            customer[has_first] * size + first[has_first],
-            customer[has_last] * size + last[has_last],
-        ],
-        return_inverse=True,
-    )
-    votes = np.bincount(at, np.r_[weight[has_first], -weight[has_last]]).astype(np.int64)
+    voted = [
+        customer[has_first] * size + first[has_first],
+        customer[has_last] * size + last[has_last],
+    ]
+    weights = [weight[has_first], -weight[has_last]]
+    formal = _formal_codes(names)
+    for code, sign in ((first, 1), (last, -1)):
+        rows, counts, stands_for = _standing_for(code, formal)
+        voted.append(np.repeat(customer[rows], counts) * size + stands_for)
+        weights.append(np.repeat(sign * weight[rows], counts))
+    keys, at = np.unique(np.concatenate(voted), return_inverse=True)
+    votes = np.bincount(at, np.concatenate(weights)).astype(np.int64)
 
     def as_first(code: np.ndarray) -> np.ndarray:
         wanted = customer * size + code
@@ -363,4 +359,83 @@ def initials_of_spelled(values: pa.Table, attribute: str) -> np.ndarray:
         [words[compact[c]] for c in codes[short]], dtype=np.int64
     )
     found[np.flatnonzero(short)] = np.isin(written, stands_for)
+    return found
+
+
+def nicknames_of_spelled(values: pa.Table) -> np.ndarray:
+    """Per record: whether its first name key is a nickname or short form (Will, Bob, Steph) of a
+    formal name another record of its customer spells out (Guillaume or William, Robert,
+    Stéphanie), as :data:`nicknames.FORMS` relates them. Such a name never wins: the profile
+    shows the name in full. A nickname alone, or beside a formal name it does not stand for, is
+    voted on as any other; of two names that stand for each other, neither gives way."""
+    found = np.zeros(values.num_rows, dtype=bool)
+    names, codes = _codes(values.column("first_name_key"))
+    rows, counts, stands_for = _standing_for(codes, _formal_codes(names))
+    if not len(rows):
+        return found
+    _, customer = _codes(values.column("customer360_id"))
+    size = len(names) + 1
+    named = codes >= 0
+    spelled = np.isin(
+        np.repeat(customer[rows], counts) * size + stands_for, customer[named] * size + codes[named]
+    )
+    found[rows] = np.logical_or.reduceat(spelled, np.r_[0, np.cumsum(counts)[:-1]])
+    return found
+
+
+def _formal_codes(names: list[str]) -> list[list[int]]:
+    """Per name, the positions in ``names`` of the formal names it is a nickname of (Will:
+    Guillaume, William); none for two names that stand for each other."""
+    index = {name: i for i, name in enumerate(names)}
+    forms = nicknames.FORMS
+    return [
+        [index[f] for f in forms.get(name, ()) if f != name and f in index
+         and name not in forms.get(f, ())]
+        for name in names
+    ]  # fmt: skip
+
+
+def _standing_for(
+    codes: np.ndarray, formal: list[list[int]]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The rows whose name (``codes``, -1 for NULL) is a nickname, how many formal names each
+    stands for, and those names' codes, row after row."""
+    # Code -1 (NULL) takes the appended 0.
+    counts = np.array([len(f) for f in formal] + [0], dtype=np.int64)[codes]
+    rows = np.flatnonzero(counts)
+    stands_for = np.array([f for c in codes[rows] for f in formal[c]], dtype=np.int64)
+    return rows, counts[rows], stands_for
+
+
+def outvoted_date_swaps(values: pa.Table) -> np.ndarray:
+    """Per record: whether its birth date is another record's of its customer with day and month
+    swapped (1985-07-03 beside 1985-03-07) and fewer of the customer's records hold it. A
+    form that reads the day first, typed month first, swaps them in one record; the date the
+    other records agree on is the person's, whatever the rule. One record against one is left to
+    the rule, as is any other disagreement (a year slipped, another date)."""
+    found = np.zeros(values.num_rows, dtype=bool)
+    if "date_of_birth" not in values.column_names:
+        return found
+    dates, codes = _encoded(values.column("date_of_birth"))
+    # ISO text as record_values writes it ("1985-" "07" "-03" of 1985-03-07): the code of the
+    # date with day and month swapped, when some record holds it (-1 otherwise; NULL takes the
+    # appended -1).
+    cut = [pc.utf8_slice_codeunits(dates, start, stop) for start, stop in ((0, 5), (8, 10), (4, 7))]
+    swapped = pc.index_in(pc.binary_join_element_wise(*cut, ""), value_set=dates)
+    other = np.r_[pc.fill_null(swapped, -1).to_numpy(zero_copy_only=False), -1].astype(np.int64)
+    other = other[codes]
+    rows = np.flatnonzero((other >= 0) & (other != codes))
+    if not len(rows):
+        return found
+    _, customer = _codes(values.column("customer360_id"))
+    size = len(dates)
+    held = codes >= 0
+    keys, counts = np.unique(customer[held] * size + codes[held], return_counts=True)
+
+    def holding(key: np.ndarray) -> np.ndarray:
+        at = np.minimum(np.searchsorted(keys, key), len(keys) - 1)
+        return np.where(keys[at] == key, counts[at], 0)
+
+    mine = holding(customer[rows] * size + codes[rows])
+    found[rows] = holding(customer[rows] * size + other[rows]) > mine
     return found
