@@ -55,6 +55,26 @@ def test_evaluate_counts_a_wrong_truth(workspace: Path, tmp_path: Path) -> None:
     assert scores["records_without_truth"] == 8
 
 
+def test_evaluate_counts_truth_records_in_no_link_as_missed(
+    workspace: Path, tmp_path: Path
+) -> None:
+    """Two records of the truth the run lost: alone, so their true pairs lower recall."""
+    truth = tmp_path / "truth.csv"
+    known = (workspace / "truth" / "identity.csv").read_text()
+    truth.write_text(known + "crm,C7,P1\nshop,S9,P2\n")
+    args = ["identity", "evaluate", "-w", str(workspace), "--truth", str(truth)]
+    scores = json.loads(runner.invoke(app, [*args, "--json"]).output)
+    assert (scores["records"], scores["truth_without_link"]) == (14, 2)
+    # P1: C1, S1, C7; P2: C2, S2, S9; P3: C3, S4: 7 true pairs, the 3 linked ones found.
+    assert (scores["true_pairs"], scores["correct_pairs"]) == (7, 3)
+    assert scores["pairwise_recall"] == pytest.approx(3 / 7)
+    assert scores["by_source"]["crm"]["lost"] == scores["by_source"]["shop"]["lost"] == 1
+    text = runner.invoke(app, args, terminal_width=200)
+    assert text.exit_code == 0, text.output
+    assert "42.86%" in text.output  # pairwise recall
+    assert "14 records of the truth scored, 2 of them lost" in " ".join(text.output.split())
+
+
 @pytest.mark.parametrize("rows", ["", "crm,NOT-A-RECORD,P1\nweb,C1,P1\n"])
 def test_a_truth_that_names_none_of_the_records_is_one_line(
     workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], rows: str

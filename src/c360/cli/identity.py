@@ -50,7 +50,8 @@ def evaluate_command(
         scores = score_links(links, read_truth(truth))
     except (IdentityConfigError, ValueError) as exc:
         raise fail(str(exc)) from None
-    if not scores["records"]:  # precision and recall of nothing would read 100%
+    lost = scores["truth_without_link"]
+    if scores["records"] == lost:  # nothing in both: 100% of nothing, or 0% of a wrong file
         raise fail(
             f"none of the run's {scores['records_without_truth']:,} records is in {truth}: "
             "nothing to score"
@@ -67,8 +68,9 @@ def evaluate_command(
         )
     console.print(table)
     console.print(
-        f"{scores['records']:,} records scored "
-        f"({scores['records_without_truth']:,} without truth); "
+        f"{scores['records']:,} records of the truth scored, {lost:,} of them lost "
+        "(in no link: each scored alone, its true pairs missed); "
+        f"{scores['records_without_truth']:,} linked records without truth; "
         f"{scores['true_pairs']:,} true pairs, {scores['predicted_pairs']:,} predicted, "
         f"{scores['correct_pairs']:,} correct",
         highlight=False,

@@ -1,13 +1,15 @@
 """How close predicted clusters come to the true people: pairwise and B-cubed scores.
 
 Both read a contingency table (predicted label x true label -> records), so scoring is linear in
-the number of records: no pair of records is ever listed.
+the number of records: no pair of records is ever listed. Every record of the truth is scored:
+one the prediction lacks (lost on the way, or of a source never read) is a cluster of its own,
+so its true pairs count as missed. A predicted record the truth does not know is not scored.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -27,7 +29,8 @@ class Scores:
     bcubed_precision: float
     bcubed_recall: float
     bcubed_f1: float
-    records: int  # records present in both mappings, the only ones scored
+    records: int  # records of the truth, the ones scored
+    lost: int  # of them, those the prediction lacks: each scored as a cluster of its own
     true_pairs: int
     predicted_pairs: int
     correct_pairs: int
@@ -48,14 +51,31 @@ def _f1(precision: float, recall: float) -> float:
 
 
 Counts = Counter[Hashable]
+# The label of a record the prediction lacks is (_LOST, record): a cluster of its own, equal to
+# no label a prediction can hold.
+_LOST = object()
+
+
+def _scored(
+    predicted: Mapping[str, Hashable], truth: Mapping[str, Hashable]
+) -> Iterator[tuple[str, Hashable, Hashable]]:
+    """Each record of the truth with its label and person: those of the prediction in its
+    order, then the lost ones alone (so a prediction that lost nothing sums as it always did)."""
+    for record, label in predicted.items():
+        if record in truth:
+            yield record, label, truth[record]
+    for record, person in truth.items():
+        if record not in predicted:
+            yield record, (_LOST, record), person
 
 
 def _contingency(
     predicted: Mapping[str, Hashable], truth: Mapping[str, Hashable]
 ) -> tuple[Counter[tuple[Hashable, Hashable]], Counts, Counts]:
-    """Records per (cluster, person), per cluster and per person, over records in both."""
+    """Records per (cluster, person), per cluster and per person, over the records of the
+    truth (one the prediction lacks alone in its cluster)."""
     cells: Counter[tuple[Hashable, Hashable]] = Counter(
-        (label, truth[record]) for record, label in predicted.items() if record in truth
+        (label, person) for _, label, person in _scored(predicted, truth)
     )
     clusters: Counts = Counter()
     people: Counts = Counter()
@@ -68,8 +88,10 @@ def _contingency(
 def score(predicted: Mapping[str, Hashable], truth: Mapping[str, Hashable]) -> Scores:
     """Score ``predicted`` (record -> cluster label) against ``truth`` (record -> person).
 
-    Only records present in both are scored. A precision with no predicted pair, or a recall
-    with no true pair, is 1.0: nothing was claimed wrongly, or nothing was missed.
+    Every record of the truth is scored; one ``predicted`` lacks is a cluster of its own (its
+    true pairs are missed), a predicted record the truth lacks is left out. A precision with no
+    predicted pair, or a recall with no true pair, is 1.0: nothing was claimed wrongly, or
+    nothing was missed.
 
     >>> truth = {"a": 1, "b": 1, "c": 1, "d": 2}
     >>> s = score({"a": "a", "b": "a", "c": "c", "d": "c"}, truth)
@@ -78,6 +100,9 @@ def score(predicted: Mapping[str, Hashable], truth: Mapping[str, Hashable]) -> S
     >>> s = score({"a": "a", "b": "b", "c": "c", "d": "d"}, {"a": 1, "b": 2, "c": 3, "d": 4})
     >>> s.pairwise_precision, s.pairwise_recall, s.pairwise_f1, s.true_pairs
     (1.0, 1.0, 1.0, 0)
+    >>> s = score({"a": "a", "b": "a"}, truth)  # c and d lost: c's two true pairs missed
+    >>> s.records, s.lost, s.pairwise_precision, round(s.pairwise_recall, 3)
+    (4, 2, 1.0, 0.333)
     """
     cells, clusters, people = _contingency(predicted, truth)
     records = sum(cells.values())
@@ -97,6 +122,7 @@ def score(predicted: Mapping[str, Hashable], truth: Mapping[str, Hashable]) -> S
         bcubed_recall=bcubed_recall,
         bcubed_f1=_f1(bcubed_precision, bcubed_recall),
         records=records,
+        lost=sum(record not in predicted for record in truth),
         true_pairs=true,
         predicted_pairs=claimed,
         correct_pairs=correct,
@@ -123,14 +149,17 @@ def read_truth(path: Path) -> dict[str, str]:
 
 def score_links(links: pa.Table, truth: Mapping[str, str]) -> dict[str, Any]:
     """Scores of ``identity_links`` against the truth, overall and per source, with the records
-    of either side the other lacks counted."""
+    of either side the other lacks counted.
+
+    A record of the truth that no link holds (``truth_without_link``) was lost, or its source
+    is not configured: it is scored alone, so recall counts its true pairs as missed.
+    """
     predicted = dict(
         zip(links["record_key"].to_pylist(), links["customer360_id"].to_pylist(), strict=True)
     )
     result: dict[str, Any] = asdict(score(predicted, truth))
     result["records_without_truth"] = sum(k not in truth for k in predicted)
-    # A record of the truth that no link holds was lost (or its source is not configured).
-    result["truth_without_link"] = sum(k not in predicted for k in truth)
+    result["truth_without_link"] = result.pop("lost")
     result["by_source"] = bcubed_by_source(predicted, truth)
     return result
 
@@ -138,18 +167,20 @@ def score_links(links: pa.Table, truth: Mapping[str, str]) -> dict[str, Any]:
 def bcubed_by_source(
     predicted: Mapping[str, Hashable], truth: Mapping[str, Hashable]
 ) -> dict[str, dict[str, float]]:
-    """B-cubed precision and recall averaged over the records of each source (``source:id``)."""
+    """B-cubed precision and recall averaged over the records of the truth of each source
+    (``source:id``), with how many of them the prediction lacks (scored alone)."""
     cells, clusters, people = _contingency(predicted, truth)
     sums: dict[str, list[float]] = {}
-    for record, label in predicted.items():
-        if record not in truth:
-            continue
-        n = cells[(label, truth[record])]
-        total = sums.setdefault(record.split(":", 1)[0], [0.0, 0.0, 0.0])
+    for record, label, person in _scored(predicted, truth):
+        n = cells[(label, person)]
+        total = sums.setdefault(record.split(":", 1)[0], [0.0, 0.0, 0.0, 0.0])
         total[0] += n / clusters[label]
-        total[1] += n / people[truth[record]]
+        total[1] += n / people[person]
         total[2] += 1
+        total[3] += record not in predicted
     return {
-        source: {"bcubed_precision": p / n, "bcubed_recall": r / n, "records": int(n)}
-        for source, (p, r, n) in sorted(sums.items())
-    }
+        source: {
+            "bcubed_precision": p / n, "bcubed_recall": r / n, "records": int(n), "lost": int(lost)
+        }
+        for source, (p, r, n, lost) in sorted(sums.items())
+    }  # fmt: skip
