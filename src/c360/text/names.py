@@ -22,15 +22,26 @@ from c360.text import names_before as context
 from c360.text import names_cues as cues
 from c360.text.names_declined import declined_given, declined_surname
 from c360.text.names_doc import (
+    CAPITALS_PARTICLES,
     INITIALS_AFTER,
     MAX_NAME_WORDS,
     SENTENCE_START,
     Doc,
     fold,
     is_given,
+    known_surname,
     surname_shaped,
 )
-from c360.text.names_lexicon import AMBIGUOUS, HONORIFICS, ROLE_MAILBOXES, SURNAMES, WORDLIKE
+from c360.text.names_lexicon import (
+    AMBIGUOUS,
+    FIRST_NAMES,
+    HONORIFICS,
+    NOT_NAMES,
+    PARTICLES,
+    ROLE_MAILBOXES,
+    SURNAMES,
+    WORDLIKE,
+)
 
 _EMAIL_LOCAL = re.compile(r"[\w.+-]+$")
 _DETERMINER = re.compile(
@@ -48,6 +59,19 @@ _NOUN_ENDING = re.compile(
     r"|teur)$"
 )
 _CAPITAL_PARTICLES = frozenset({"le", "la", "de", "del", "van", "von", "da", "di", "du", "des"})
+# Given names that are also words English capitalises anywhere ("German line", "Christian
+# values"): at a sentence start they need the support `WORDLIKE` names need.
+_CAPITALISED_WORDS = frozenset({"german", "norman", "christian"})
+# After a name, a word naming where the person works: "Sarah from Apple called", where the verb
+# is Sarah's and Apple no person.
+_AFFILIATION = re.compile(r"[ ](?:from|at|of|chez|de chez|bei)[ ]")
+# After a clause's first word, what makes a given name that is also a word the word: a
+# preposition or an infinitive's "to" ("..., Hope to close", "..., Grace for the fee"), where a
+# name would take a verb ("..., Rosa firma", "..., Mark was relieved").
+_WORD_USE_AFTER = re.compile(r"[ ](?:to|of|for|pour|para|por|zu|für)[ ]")
+_CLAUSE_START = re.compile(r"[,;]\s*$")
+# "ST. JOHN, Olivia": "St." written in capitals before a surname in capitals.
+_CAPITALS_SAINT = re.compile(r"(?<![\w.])STE?\.[ ]$")
 
 
 def _surname_like(doc: Doc, k: int) -> bool:
@@ -115,7 +139,7 @@ def _person_before_unit(doc: Doc, k: int) -> bool:
 def _starts_name(doc: Doc, k: int) -> tuple[int, bool] | None:
     """If a name starts at word k: how many characters before it (particles, initials) belong
     to it, and whether a title stands before it."""
-    if not doc.plain(k) and doc.folded[k] not in _CAPITAL_PARTICLES:
+    if not doc.plain(k) and not _particle(doc, k):
         return None  # a function word, acronym or product opens no name, whatever stands before
     before = doc.before(k)
     if not before:  # a word opening a line: no title or initials (each needs a character)
@@ -136,9 +160,9 @@ def _starts_name(doc: Doc, k: int) -> tuple[int, bool] | None:
 def _lead(doc: Doc, k: int, title: re.Match[str] | None, before: str) -> int | None:
     """If a name starts at word k, how many particle characters before it belong to it."""
     if title:
-        ok = doc.plain(k) or doc.folded[k] in _CAPITAL_PARTICLES
+        ok = doc.plain(k) or _particle(doc, k)
         return len(title.group("lead")) if ok else None
-    probe = k + 1 if doc.folded[k] in _CAPITAL_PARTICLES and doc.adjacent[k] else k
+    probe = k + 1 if doc.adjacent[k] and _particle(doc, k) else k
     # Inside a line a run is often a product or a firm ("the Lumavo Fitness Tracker"): it is
     # looked at first. A word opening a line seldom opens one, but most open no name at all
     # ("Cancellation confirmed"): there the run is looked at only for a name.
@@ -156,6 +180,8 @@ def _untitled_lead(doc: Doc, k: int, probe: int, before: str) -> int | None:
     doubtful = given and (folded in AMBIGUOUS or _word_opening_sentence(doc, probe, before))
     if given and not doubtful:
         return 0
+    if doubtful and _after_article(doc, probe):
+        return None  # "The Rose Garden package"
     cued, lead_len = context.cued(doc, k, before)
     if given:
         # "Call with Sydney office": a name that is also a place, before a unit word, is the place.
@@ -169,18 +195,25 @@ def _untitled_lead(doc: Doc, k: int, probe: int, before: str) -> int | None:
     if declined and (case := cues.CASE_CUE.search(before)):
         plain = case.group("prep") not in cues.CASE_CUE_ALSO_A_WORD and not doc.language
         return 0 if plain or context.slavic(doc) else None
-    surname = folded in SURNAMES and folded not in AMBIGUOUS
+    # Not a word in capitals: "Merci et BRAVO", where shouting is likelier than a surname.
+    surname = known_surname(folded) and not doc.words[probe].isupper()
     return 0 if surname and cues.WEAK_CUE.search(before) else None
 
 
 def _word_opening_sentence(doc: Doc, k: int, before: str) -> bool:
-    """True if word k, a given name that is also a word ("Claire", "Will"), opens a sentence
-    where it may be the word: not before an object pronoun or a verb ("Claire nous a écrit")."""
-    return (
-        doc.folded[k] in WORDLIKE
-        and SENTENCE_START.search(before) is not None
-        and cues.SUBJECT_VERB.match(doc.text, doc.spans[k][1]) is None
-    )
+    """True if word k, a given name that is also a word ("Claire", "Will", "German"), opens a
+    sentence where it may be the word: not before an object pronoun or a verb ("Claire nous a
+    écrit"). So does one opening a clause before a preposition or "to" ("..., Hope to close").
+    """
+    folded = doc.folded[k]
+    if folded not in WORDLIKE and folded not in _CAPITALISED_WORDS:
+        return False
+    end = doc.spans[k][1]
+    if SENTENCE_START.search(before) is None:
+        return _CLAUSE_START.search(before) is not None and bool(
+            _WORD_USE_AFTER.match(doc.text, end)
+        )
+    return cues.SUBJECT_VERB.match(doc.text, end) is None
 
 
 def _extend(doc: Doc, k: int, titled: bool) -> int:
@@ -198,7 +231,7 @@ def _extend(doc: Doc, k: int, titled: bool) -> int:
             last == k
             or titled
             or is_given(here)
-            or here in _CAPITAL_PARTICLES
+            or _particle(doc, last)
             or gap.strip() != ""
             or nxt in SURNAMES
             or _second_given_name(doc, k, last)
@@ -230,11 +263,17 @@ def _name_word(doc: Doc, k: int) -> bool:
     if doc.plain(k):
         return True
     return (
-        doc.folded[k] in _CAPITAL_PARTICLES
+        _particle(doc, k)
         and doc.adjacent[k]
         and doc.tight(k, k + 1)
-        and doc.plain(k + 1)
+        and (doc.plain(k + 1) or (doc.capitals_particle(k + 1) and _name_word(doc, k + 1)))
     )
+
+
+def _particle(doc: Doc, k: int) -> bool:
+    """True if word k is a capitalised surname particle ("Le", "De", "VON", "DER")."""
+    folded = doc.folded[k]
+    return folded in _CAPITAL_PARTICLES or (folded in CAPITALS_PARTICLES and doc.words[k].isupper())
 
 
 def _email_words(text: str) -> list[str]:
@@ -294,9 +333,21 @@ def find_names(text: str, language: str | None = None) -> list[tuple[int, int]]:
     known: set[str] = set()
     alone: set[str] = set()  # words that name someone bare, on their own ("call to Price")
     used = [False] * len(doc.words)
+    surname_first = _surnames_before_comma(doc)
     k = 0
     while k < len(doc.words):
+        if k in surname_first:  # "LE ROUX, Christine"
+            start, last = surname_first[k]
+            spans.append((start, _with_initials(text, doc.spans[last][1])))
+            for j in range(k, last + 1):
+                used[j] = True
+                if not doc.capitals_particle(j):
+                    known.add(doc.folded[j])
+            k = last + 1
+            continue
         opening = None if doc.folded[k] in HONORIFICS else _starts_name(doc, k)
+        if opening is not None and _affiliation(doc, k, used):
+            opening = None
         if opening is not None:
             lead, titled = opening
             last = _extend(doc, k, titled)
@@ -304,7 +355,8 @@ def find_names(text: str, language: str | None = None) -> list[tuple[int, int]]:
             spans.append((doc.spans[first][0] - lead, _with_initials(text, doc.spans[last][1])))
             for j in range(first, last + 1):
                 used[j] = True
-                known.add(doc.folded[j])
+                if not doc.capitals_particle(j):  # "DOS SANTOS": "Dos días" is no name
+                    known.add(doc.folded[j])
             if first == last and not titled:
                 alone.add(doc.folded[k])
             k = last
@@ -333,6 +385,7 @@ def find_names(text: str, language: str | None = None) -> list[tuple[int, int]]:
             spans.append(_mention_span(doc, k))
     # "Price negotiation" after "Hannah Price" is the word; after "call to Price" the person.
     spans.extend(_mention_span(doc, k) for k in openings if doc.folded[k] in alone)
+    spans.extend(_lower_case_names(doc))
     return _whole_names(doc, spans)
 
 
@@ -444,15 +497,95 @@ def _family_name_first(doc: Doc, k: int, used: list[bool]) -> bool:
     if k == 0 or used[k - 1] or not doc.adjacent[k - 1] or not doc.tight(k - 1, k):
         return False
     folded = doc.folded[k - 1]
-    return (
-        is_given(doc.folded[k])
-        and doc.plain(k - 1)
-        and folded in SURNAMES
-        and folded not in AMBIGUOUS
-    )
+    surname = doc.words[k - 1].isupper() or (folded in SURNAMES and folded not in AMBIGUOUS)
+    return is_given(doc.folded[k]) and doc.plain(k - 1) and surname
 
 
 def _with_initials(text: str, end: int) -> int:
     """`end`, or the end of the initials written right after it ("Иванов И. И.")."""
     initials = INITIALS_AFTER.match(text, end)
     return initials.end() if initials else end
+
+
+def _surnames_before_comma(doc: Doc) -> dict[int, tuple[int, int]]:
+    """Names written surname first in capitals, a comma, then the given name ("SMITH, John",
+    "LE ROUX, Christine", "GARCÍA LÓPEZ, María José"), as loyalty cards write them: for the
+    first word of each, where the name starts and the index of its last word."""
+    found: dict[int, tuple[int, int]] = {}
+    for k, word in enumerate(doc.words):
+        if not (word.isupper() and doc.plain(k) and doc.comma_name(k)):
+            continue
+        first = k  # back over particles and known surnames in capitals: "RUIZ DE AZÚA"
+        while first > 0 and doc.tight_pair(first - 1) and doc.words[first - 1].isupper():
+            if not (doc.capitals_particle(first - 1) or known_surname(doc.folded[first - 1])):
+                break
+            first -= 1
+        start = doc.spans[first][0]
+        saint = _CAPITALS_SAINT.search(doc.before(first))
+        found[first] = (start - (len(saint.group()) if saint else 0), _extend(doc, k + 1, False))
+    return found
+
+
+def _affiliation(doc: Doc, k: int, used: list[bool]) -> bool:
+    """True if word k, no given name, follows a name and a word for where it works ("Sarah from
+    Apple called"): the firm's name, though a contact verb follows it."""
+    if k == 0 or not used[k - 1] or is_given(doc.folded[k]):
+        return False
+    return _AFFILIATION.fullmatch(doc.text, doc.spans[k - 1][1], doc.spans[k][0]) is not None
+
+
+# A name written in lower case right after a title ("Mr smith", "Herr müller", "Sra. ruiz"),
+# matched where the title ends.
+_LOWER_AFTER_TITLE = re.compile(
+    r"\.?[ ](?P<name>[^\W\d_A-Z][^\W\d_]+(?:-[^\W\d_]+)?)"
+    r"(?:[ ](?P<more>[^\W\d_A-Z][^\W\d_]+))?(?![\w@])"
+)
+# Two words in lower case, each tried: "spoke with john smith".
+_LOWER_PAIR = re.compile(
+    r"(?<![\w@.+'’/-])(?=([^\W\d_]+)[ ]([^\W\d_]+(?:-[^\W\d_]+)?)(?![\w@'’-]|\.\w))"
+)
+# Given names that are words of the languages the notes are written in ("una", "said").
+_GIVEN_ALSO_WORDS = frozenset({"una", "said", "max", "della", "jean", "mia", "ana", "lea", "iva"})
+_LOWER_GIVEN = frozenset(
+    n for n in FIRST_NAMES if n.isascii() and n not in AMBIGUOUS | WORDLIKE | _GIVEN_ALSO_WORDS
+)
+_NO_LOWER_NAME = NOT_NAMES | frozenset(PARTICLES)
+
+
+def _lower_case_names(doc: Doc) -> list[tuple[int, int]]:
+    """Spans of names written in lower case: a known name after a title ("Mr smith", "M. le
+    directeur" is none), or a known given name and a known surname together ("john smith")."""
+    text = doc.text
+    title_ends = []
+    if not HONORIFICS.isdisjoint(doc.folded):
+        title_ends = [doc.spans[k][1] for k, f in enumerate(doc.folded) if f in HONORIFICS]
+    at = text.find("M. ")  # "M." is no word of `Doc`: one letter
+    while at >= 0:
+        if not at or not (text[at - 1].isalnum() or text[at - 1] in "._"):
+            title_ends.append(at + 1)
+        at = text.find("M. ", at + 1)
+    spans = []
+    for end in title_ends:
+        m = _LOWER_AFTER_TITLE.match(text, end)
+        if m is None:
+            continue
+        name = fold(m.group("name"))
+        if name in _NO_LOWER_NAME or not (name in SURNAMES or is_given(name)):
+            continue
+        more = m.group("more")  # "Mr john smith"
+        whole = more and is_given(name) and _lower_surname(more)
+        spans.append((m.start("name"), m.end("more") if whole else m.end("name")))
+    # Most texts hold no given name in lower case: their words tell at once. A given name with
+    # an accent ("josé garcía") is looked for written without it only.
+    if _LOWER_GIVEN.isdisjoint(text.split()):
+        return spans
+    for m in _LOWER_PAIR.finditer(text):
+        given, surname = m.group(1), m.group(2)
+        if given[0].islower() and fold(given) in _LOWER_GIVEN and _lower_surname(surname):
+            spans.append((m.start(1), m.end(2)))
+    return spans
+
+
+def _lower_surname(word: str) -> bool:
+    """True if `word`, in lower case, is a known surname and no common word."""
+    return word[0].islower() and known_surname(fold(word))

@@ -6,8 +6,10 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import pairwise
 
-from c360.text.names_cues import COMPANY_SUFFIX
+from c360.identity.given_names import LISTED
+from c360.text.names_cues import COMPANY_SUFFIX, TITLE_ALSO_A_WORD, TITLE_BEFORE
 from c360.text.names_lexicon import (
+    AMBIGUOUS,
     FIRST_NAMES,
     HONORIFICS,
     NOT_NAMES,
@@ -75,7 +77,36 @@ def is_given(folded: str) -> bool:
     )
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _NOT_PLAIN = NOT_NAMES | ORG_WORDS | HONORIFICS
+# Particles of a surname written in capitals ("LE BIHAN", "VON DER HEIDE", "DE LA ROCHE").
+CAPITALS_PARTICLES = _words("de la le del della der van von vom zur zum da di dos du des ten ter")
+# Words written in capitals for emphasis or as a label, which a given name may follow ("URGENT,
+# Marie a rappelé"): no surname, whatever stands beside them.
+_SHOUTED = _words(
+    """
+    urgent urgente important importante attention achtung dringend wichtig asap info nota rappel
+    relance todo merci thanks danke gracias update suivi bitte hinweis aviso ojo nb ps done fait
+    erledigt hecho vip sav sap faq ceo cfo cto coo seo bio iva usa eur api erp tva ttc ht
+    """
+)
+_VOWEL = re.compile("[aeiouy]")
+
+
+def known_surname(folded: str) -> bool:
+    """True if `folded` is a known surname, not also a common word, its parts if hyphenated
+    ("schmidt-weber")."""
+    if folded in AMBIGUOUS:
+        return False
+    return folded in SURNAMES or ("-" in folded and all(p in SURNAMES for p in folded.split("-")))
+
+
+def _listed(folded: str) -> bool:
+    """True if `folded` is a known given name or a short form of one ("steph", "chrissy")."""
+    return is_given(folded) or folded.replace("-", " ") in LISTED
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:
@@ -102,14 +133,15 @@ class Doc:
             low = start - 48 if start > 48 else 0
             line = text.rfind("\n", low, start)
             self._before.append(text[line + 1 if line >= 0 else low : start])
-        self._plain = [
-            not (w.isupper() or f in _NOT_PLAIN)
-            for w, f in zip(self.words, self.folded, strict=True)
-        ]
         self.adjacent = [
             _adjacent(text, end, start) for (_, end), (start, _) in pairwise(self.spans)
         ]
         self.adjacent.append(False)
+        self._lower: set[str] | None = None
+        self._plain = [
+            f not in _NOT_PLAIN and (not w.isupper() or self._capitals_name(k))
+            for k, (w, f) in enumerate(zip(self.words, self.folded, strict=True))
+        ]
         # Where each capitalised run starts and ends, and where each line starts: computed once,
         # as walking a run or a line from every word in it is quadratic in a long run, or in a
         # long text without line breaks.
@@ -123,7 +155,69 @@ class Doc:
                 self._run_last[k] = self._run_last[k + 1]
         self._line_starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
         self._line_search: dict[tuple[int, re.Pattern[str]], bool] = {}
-        self._lower: set[str] | None = None
+
+    def _capitals_name(self, k: int) -> bool:
+        """True if word k, written in capitals, may be a name: after a title ("M. DUPONT",
+        "M. LE BIHAN"), as a known surname, or beside a given name ("John SMITH", "DUPONT Jean",
+        "SMITH, John"); an acronym or a shouted word ("VIP", "URGENT") is none."""
+        if self.folded[k] in CAPITALS_PARTICLES:
+            return False
+        lead = k  # the first of the capitals particles before it, or itself
+        while lead > 0 and self.capitals_particle(lead - 1) and self.tight_pair(lead - 1):
+            lead -= 1
+        title = TITLE_BEFORE.search(self._before[lead])
+        if title and title.group("title").lower() not in TITLE_ALSO_A_WORD:
+            return True
+        if known_surname(self.folded[k]):
+            return True
+        folded = self.folded[k]
+        if folded in _SHOUTED or not _VOWEL.search(folded):
+            return False  # "URGENT", "RGPD"
+        if self.comma_name(k):
+            return True
+        if len(folded) <= 3:
+            return False  # "SLA", "CRM"
+        before = lead - 1
+        if before >= 0 and self.tight_pair(before):
+            if self.written_given(before):
+                return True  # "John SMITH", "Jean LE BIHAN"
+            if lead < k and self.words[before].isupper() and known_surname(self.folded[before]):
+                return True  # "RUIZ DE AZÚA"
+        after = k + 1
+        return after < len(self.words) and self.tight_pair(k) and self.written_given(after)
+
+    def capitals_particle(self, k: int) -> bool:
+        """True if word k is a surname particle written in capitals ("LE", "VON", "DE")."""
+        return self.folded[k] in CAPITALS_PARTICLES and self.words[k].isupper()
+
+    def tight_pair(self, k: int) -> bool:
+        """True if word k and the next are parted by one space only."""
+        return self.adjacent[k] and self.spans[k][1] + 1 == self.spans[k + 1][0]
+
+    def written_given(self, k: int) -> bool:
+        """True if word k is a known given name, not written in capitals ("John")."""
+        return not self.words[k].isupper() and is_given(self.folded[k])
+
+    def comma_name(self, k: int) -> bool:
+        """True if word k, in capitals, a comma and the next word are a name written surname
+        first, as loyalty cards write names: a given name or a short form of one after it
+        ("SMITH, John", "KIM, Brian", "WILKINSON, Steph"), a word no list holds after a known
+        surname (a misspelt given name: "HENDERSON, Megsn"), or a surname after a given name
+        (the two swapped: "SOPHIE, Petit")."""
+        end = self.spans[k][1]
+        after = k + 1
+        if after >= len(self.words) or self.spans[after][0] != end + 2:
+            return False
+        if self.text[end : end + 2] != ", " or self.words[after].isupper():
+            return False
+        here, there = self.folded[k], self.folded[after]
+        if there in _NOT_PLAIN or here in _SHOUTED or here in _NOT_PLAIN:
+            return False
+        if _listed(there):
+            return True
+        if here in SURNAMES:
+            return there not in SURNAMES and not self.lower_case_use(after)
+        return _listed(here) and there in SURNAMES
 
     def plain(self, k: int) -> bool:
         """True if word k may be part of a name: no title, function word, acronym or product."""

@@ -1,0 +1,114 @@
+"""Names written in capitals ("M. DUPONT", "SMITH, John") or in lower case ("Mr smith"), and
+ordinary words a sentence or a clause opens with that are no names."""
+
+import pytest
+
+from c360.text.redact import redact
+
+
+# A surname in capitals is a name after a title, beside a given name ("SMITH, John", the way
+# loyalty cards write names; "John SMITH"), or where it is a known surname a cue points at.
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("fr", "RDV avec M. DUPONT demain.", "RDV avec M. [PERSON] demain."),
+     ("en", "Mr SMITH called.", "Mr [PERSON] called."),
+     ("de", "Herr MÜLLER hat angerufen.", "Herr [PERSON] hat angerufen."),
+     ("en", "Cust: SMITH, John", "Cust: [PERSON]"),
+     ("en", "John SMITH called.", "[PERSON] called."),
+     ("fr", "DUPONT Jean a rappelé.", "[PERSON] a rappelé."),
+     ("fr", "VNICENT Catherine a rappelé.", "[PERSON] a rappelé."),
+     ("en", "Call with DAVIS about the refund.", "Call with [PERSON] about the refund."),
+     ("en", "Loyalty: O'BRIEN, Sean; VIP since 2019.", "Loyalty: [PERSON]; VIP since 2019."),
+     ("en", "Member WILKINSON, Steph moved to gold.", "Member [PERSON] moved to gold."),
+     ("fr", "Adhérent VNICENT, Catherine passé en gold.", "Adhérent [PERSON] passé en gold."),
+     ("en", "VIP, Marie called.", "VIP, [PERSON] called."),
+     ("de", "ACHTUNG: Rückruf bei Frau SCHMIDT-WEBER, DRINGEND.",
+      "ACHTUNG: Rückruf bei Frau [PERSON], DRINGEND.")],
+)  # fmt: skip
+def test_a_surname_in_capitals_is_a_name_with_a_title_a_given_name_or_a_cue(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# Particles and a second surname in capitals are the name's too: nothing of it left readable.
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("fr", "URGENT : rappeler M. LE BIHAN avant 18h.", "URGENT : rappeler M. [PERSON] avant 18h."),
+     ("fr", "Appel de LE ROUX, Christine : colis perdu.", "Appel de [PERSON] : colis perdu."),
+     ("fr", "Appel de Jean LE BIHAN ce matin.", "Appel de [PERSON] ce matin."),
+     ("de", "Telefonat mit VON DER HEIDE, Klaus.", "Telefonat mit [PERSON]."),
+     ("es", "Llamada con GARCÍA LÓPEZ, María José.", "Llamada con [PERSON]."),
+     ("es", "Sr. FERNÁNDEZ DE CASTRO llamó.", "Sr. [PERSON] llamó."),
+     ("es", "Hablé con DÍAZ DE LA PEÑA, Carmen ayer.", "Hablé con [PERSON] ayer."),
+     ("en", "Call with ST. JOHN, Olivia about the refund.", "Call with [PERSON] about the refund."),
+     ("fr", "Mme DE LA ROCHE a appelé.", "Mme [PERSON] a appelé.")],
+)  # fmt: skip
+def test_particles_and_a_second_surname_in_capitals_are_the_names(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# Acronyms and words shouted in capitals are no names, whatever cue stands before them.
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("en", "URGENT: customer VIP, SLA breached, CRM updated, EUR 200 from USA."),
+     ("en", "Customer VERY UNHAPPY, wants a refund ASAP."),
+     ("en", "NOTE: DO NOT CALL BEFORE 10AM."),
+     ("en", "Spoke with IT and HR, CFO to approve."),
+     ("en", "Call with SAP team, DHL tracking lost."),
+     ("en", "FYI: PRICE INCREASE from May, GREEN label."),
+     ("en", "Invoice for ACME LTD sent, DAVIS to confirm."),
+     ("fr", "Client TRÈS MÉCONTENT, RGPD demandé."),
+     ("fr", "Colis SNCF perdu, SAV à relancer, TVA à corriger."),
+     ("fr", "IMPORTANT : NE PAS RELANCER AVANT LUNDI."),
+     ("fr", "Merci et BRAVO à toute l'équipe."),
+     ("de", "DSGVO Anfrage, Kunde SEHR VERÄRGERT."),
+     ("de", "MwSt. und USt-IdNr. fehlen, GmbH laut HRB."),
+     ("es", "Cliente MUY ENFADADO, IVA mal calculado."),
+     ("es", "Cliente MUY ENFADADO, dos hijos, URGENTE.")],
+)  # fmt: skip
+def test_acronyms_and_shouted_words_are_no_names(language: str, text: str) -> None:
+    assert redact(text, language)[0] == text
+
+
+# A name in lower case is one after a title, or as a known given name and surname together.
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "Mr smith called.", "Mr [PERSON] called."),
+     ("de", "Herr müller hat angerufen.", "Herr [PERSON] hat angerufen."),
+     ("fr", "RDV avec M. dupont demain.", "RDV avec M. [PERSON] demain."),
+     ("es", "Hablar con la Sra. ruiz mañana.", "Hablar con la Sra. [PERSON] mañana."),
+     ("en", "Spoke with john smith today.", "Spoke with [PERSON] today."),
+     ("fr", "Appel avec pierre martin ce matin.", "Appel avec [PERSON] ce matin."),
+     ("en", "Mr john smith called.", "Mr [PERSON] called."),
+     ("fr", "M. le directeur a validé, Mme la présidente aussi.",
+      "M. le directeur a validé, Mme la présidente aussi."),
+     ("en", "Mr. and Mrs. Smith came in.", "Mr. and Mrs. [PERSON] came in."),
+     ("en", "He said james would call.", "He said james would call."),
+     ("es", "Tiene una queja sobre una factura.", "Tiene una queja sobre una factura.")],
+)  # fmt: skip
+def test_a_lower_case_name_is_one_after_a_title_or_as_a_given_name_and_surname(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# Ordinary words a sentence or a clause opens with are no names; real names stay found.
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "Grace period agreed, Hope to close by Friday.",
+      "Grace period agreed, Hope to close by Friday."),
+     ("en", "Sarah from Apple called.", "[PERSON] from Apple called."),
+     ("en", "German line is down.", "German line is down."),
+     ("en", "The Rose Garden package was delivered.", "The Rose Garden package was delivered."),
+     ("en", "Deal agreed, Hope confirmed by mail.", "Deal agreed, [PERSON] confirmed by mail."),
+     ("en", "Call from Sarah at Apple.", "Call from [PERSON] at Apple."),
+     ("en", "Call with Rose Garden about the order.", "Call with [PERSON] about the order."),
+     ("es", "Germán llamó por la factura.", "[PERSON] llamó por la factura.")],
+)  # fmt: skip
+def test_ordinary_words_opening_a_clause_are_no_names(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
