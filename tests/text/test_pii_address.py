@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from c360.text import pii_address
 from c360.text.pii_address import find_addresses
+from c360.text.redact import redact
 
 FILLER = "Rappel prévu jeudi, pas de nouvelles.\n" * 20
 
@@ -56,3 +57,96 @@ def test_numbered_addresses_are_those_of_the_whole_text(text: str) -> None:
         *(m.span() for m in re.compile(pii_address._EN).finditer(text)),
     ]
     assert [m.span() for m in pii_address._numbered_matches(text)] == whole
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [("Livraison au 12 rue des Lilas, 49000 Angers.", "12 rue des Lilas, 49000 Angers"),
+     ("Livraison au 8 rue Jean Jaurès, 35400 Saint-Malo.", "8 rue Jean Jaurès, 35400 Saint-Malo"),
+     ("Envoi au 4 rue des Écoles, 13100 Aix-en-Provence.",
+      "4 rue des Écoles, 13100 Aix-en-Provence"),
+     ("Adresse : 45 Grande Rue, 25000 Besançon.", "45 Grande Rue, 25000 Besançon"),
+     ("Adresse : 3 Grand'Rue.", "3 Grand'Rue"),
+     ("Adresse : 7 pl. de la Mairie.", "7 pl. de la Mairie"),
+     ("Adresse : 7 all. des Tilleuls.", "7 all. des Tilleuls"),
+     ("Adresse : 7 ch. des Vignes.", "7 ch. des Vignes"),
+     ("Adresse : 7 imp. des Roses.", "7 imp. des Roses"),
+     ("Adresse : 7 rte de Lyon.", "7 rte de Lyon"),
+     ("Adresse : 7 allee des Tilleuls, 17000 La Rochelle.",
+      "7 allee des Tilleuls, 17000 La Rochelle"),
+     ("Adresse : 2 rue du 8 Mai 1945, 63000 Clermont-Ferrand Cedex 1.",
+      "2 rue du 8 Mai 1945, 63000 Clermont-Ferrand Cedex 1"),
+     ("Adresse :\n12 rue Pasteur\n49000 Angers\nMerci", "12 rue Pasteur\n49000 Angers")],
+)  # fmt: skip
+def test_french_streets(text: str, address: str) -> None:
+    assert [text[a:b] for a, b in find_addresses(text)] == [address]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [("Neu: Konrad-Adenauer-Straße 12, 53113 Bonn.", "Konrad-Adenauer-Straße 12, 53113 Bonn"),
+     ("Neu: Friedrich-Ebert-Str. 47.", "Friedrich-Ebert-Str. 47"),
+     ("Neu: Heinrich-Heine-Strasse 3a.", "Heinrich-Heine-Strasse 3a"),
+     ("Neu: Am Markt 3, 53111 Bonn.", "Am Markt 3, 53111 Bonn"),
+     ("Neu: Am Sportplatz 14.", "Am Sportplatz 14"),
+     ("Neu: Am Bahnhof 2, 60311 Frankfurt am Main.", "Am Bahnhof 2, 60311 Frankfurt am Main"),
+     ("Neu: Unter den Linden 77, 10117 Berlin.", "Unter den Linden 77, 10117 Berlin"),
+     ("Neu: Alte Dorfstraße 5, 79098 Freiburg im Breisgau.",
+      "Alte Dorfstraße 5, 79098 Freiburg im Breisgau"),
+     ("Neu: Neue Str. 9.", "Neue Str. 9"),
+     ("Neu:\nAmselweg 12\n24937 Flensburg\nDanke", "Amselweg 12\n24937 Flensburg")],
+)  # fmt: skip
+def test_german_streets(text: str, address: str) -> None:
+    assert [text[a:b] for a, b in find_addresses(text)] == [address]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [("Ship to 55 Broadway, New York, NY 10001.", "55 Broadway, New York, NY 10001"),
+     ("Ship to 12 Meadow View, Harrogate HG1 2DH.", "12 Meadow View, Harrogate HG1 2DH"),
+     ("Ship to 12 Chestnut Cl, Leeds LS1 4DY.", "12 Chestnut Cl, Leeds LS1 4DY"),
+     ("Ship to 174 Pine St, New York 10001.", "174 Pine St, New York 10001"),
+     ("Ship to 9 Mill Lane, Newcastle upon Tyne NE1 4ST.",
+      "9 Mill Lane, Newcastle upon Tyne NE1 4ST"),
+     ("Ship to 9 Mill Lane, Stratford-upon-Avon CV37 6AA.",
+      "9 Mill Lane, Stratford-upon-Avon CV37 6AA"),
+     ("Ship to 3 Oak Ave, St. Louis, MO 63101.", "3 Oak Ave, St. Louis, MO 63101"),
+     ("Ship to 3 Mill Lane, Dundee dd11hn.", "3 Mill Lane, Dundee dd11hn")],
+)  # fmt: skip
+def test_english_streets(text: str, address: str) -> None:
+    assert [text[a:b] for a, b in find_addresses(text)] == [address]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [("Envío a Gran Vía, 28, 28013 Madrid.", "Gran Vía, 28, 28013 Madrid"),
+     ("Envío a Gran Via 28.", "Gran Via 28"),
+     ("Envío a Rúa Nova, 5, 15003 A Coruña.", "Rúa Nova, 5, 15003 A Coruña"),
+     ("Envío a Rua Nova, 5.", "Rua Nova, 5"),
+     ("Envío a Pº de la Estación, 14.", "Pº de la Estación, 14"),
+     ("Envío a Po Maritimo, 3.", "Po Maritimo, 3"),
+     ("Envío a Travesia del Molino, 7.", "Travesia del Molino, 7"),
+     ("Envío a Calle Nueva, 5, 35001 Las Palmas de Gran Canaria.",
+      "Calle Nueva, 5, 35001 Las Palmas de Gran Canaria"),
+     ("Envío a Calle Real, 5, 08901 L'Hospitalet de Llobregat.",
+      "Calle Real, 5, 08901 L'Hospitalet de Llobregat")],
+)  # fmt: skip
+def test_spanish_streets(text: str, address: str) -> None:
+    assert [text[a:b] for a, b in find_addresses(text)] == [address]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Im Jahr 2020 kaufte er 3 Artikel.", "Am Montag 3 Pakete erhalten.",
+     "Zum Glück 2 Tage früher.", "Am Ende 5 Sterne vergeben.",
+     "Ordered 3 Street View cameras.", "Bought 2 Green Tea Sport packs.",
+     "Il a commandé 12 cours de cuisine.", "Le 12 mai, 3 colis livrés à Paris."],
+)  # fmt: skip
+def test_dates_quantities_and_products_are_no_addresses(text: str) -> None:
+    assert list(find_addresses(text)) == []
+
+
+def test_an_address_ending_in_a_zip_plus_4_code_is_redacted_whole() -> None:
+    # The phone finder, which runs first, once took the code and the address was dropped.
+    text = "Ship to 3 Main St, Boston, MA 02108-1234 today."
+    assert redact(text, "en")[0] == "Ship to [ADDRESS] today."

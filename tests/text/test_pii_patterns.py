@@ -80,10 +80,100 @@ def test_e_mails_are_those_of_the_whole_text(text: str) -> None:
 @given(st.lists(NUMBER_PIECES, max_size=30).map("".join))
 def test_number_candidates_from_the_first_digit_are_those_of_the_whole_text(text: str) -> None:
     for pattern, before in [
-        (pii_patterns._PHONE_CANDIDATE, 2),
+        (pii_patterns._PHONE_CANDIDATE, 3),
         (pii_patterns._IBAN_CANDIDATE, 2),
         (pii_patterns._CARD_CANDIDATE, 0),
     ]:
         whole = [m.span() for m in pattern.finditer(text)]
         pos = pii_patterns._from_digit(text, before)
         assert ([] if pos is None else [m.span() for m in pattern.finditer(text, pos)]) == whole
+
+
+def spans(found: object, text: str) -> list[str]:
+    assert not isinstance(found, str)
+    return [text[a:b] for a, b in found]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("language", "number"),
+    [("en", "0044 7700 900123"), ("en", "00447563851226"), ("en", "0033 6 12 34 56 78"),
+     ("en", "0049 30 12345678"), ("fr", "001 617 588 1661"), ("de", "00 44 7700 900123"),
+     (None, "0044 7700 900123"), ("en", "+ 44 7700 900123"), ("fr", "+ 33 6 12 34 56 78"),
+     ("es", "+ (34) 612 34 56 78")],
+)  # fmt: skip
+def test_numbers_dialled_with_00_or_a_spaced_plus_are_phones_in_every_language(
+    language: str | None, number: str
+) -> None:
+    text = f"new mobile {number} for later"
+    assert spans(find_phones(text, language), text) == [number]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Score 3 + 4 = 7", "Total 120 + 1 500 000 €", "Stock 00 12 pieces", "Code 0012"],
+)
+def test_sums_and_short_zero_padded_numbers_are_no_phones(text: str) -> None:
+    assert list(find_phones(text, "en")) == []
+
+
+@pytest.mark.parametrize(
+    "card",
+    ["3714 496350 00003",  # American Express, 4-6-5
+     "3714-496350-00003",
+     "3056 930902 5904",  # Diners Club, 4-6-4
+     "4970.1012.3400.0002",  # dots between the groups
+     "4111.1111.1111.1111",
+     "6759 6498 2643 8453",  # Maestro
+     "6759649826438453",
+     "6212 3456 7890 1232",  # UnionPay
+     "6212 3456 7890 1234 569",  # 19 digits, 4-4-4-4-3
+     "4111 1111 1111 1111 003",
+     "6759 4111 0000 0008 264"],
+)  # fmt: skip
+def test_card_numbers_in_every_printed_grouping(card: str) -> None:
+    text = f"Card on file {card}, exp 09/27."
+    assert spans(find_cards(text), text) == [card]
+
+
+@pytest.mark.parametrize(
+    ("text", "card"),
+    [("Karte 4111 1111 1111 1111 12/27 gültig", "4111 1111 1111 1111"),
+     ("card 4111 1111 1111 1111 2 copies", "4111 1111 1111 1111")],
+)  # fmt: skip
+def test_a_card_number_followed_by_another_number_ends_at_its_last_group(
+    text: str, card: str
+) -> None:
+    assert spans(find_cards(text), text) == [card]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Card on file 3714 496350 00004.",  # Luhn fails
+     "Card on file 4970.1012.3400.0003.",
+     "Order 2024.0301.1200.0001 shipped",
+     "Paid 1.234.567,89 EUR on 2024.03.01",
+     "Invoice 12.500.000 and 3.141.592.653",
+     "Ref 1.4970.1012.3400.0002.7",  # part of a longer dotted number
+     "Order 7012 345678 90123",  # no issuer
+     "Serial 9999 9999 9999 9995"],
+)  # fmt: skip
+def test_order_numbers_dates_and_amounts_are_no_cards(text: str) -> None:
+    assert list(find_cards(text)) == []
+
+
+@pytest.mark.parametrize(
+    "email", ["jreed@@yahoo.com", "JUSTINH69@@ICLOUD.COM", "christine.martin@@free.fr"]
+)
+def test_an_address_with_a_doubled_at_sign_is_an_e_mail(email: str) -> None:
+    text = f"Mail: {email} (typo)"
+    assert spans(find_emails(text), text) == [email]
+
+
+@pytest.mark.parametrize("text", ["a @@ b.com", "@@example.com", "user@@@example.com"])
+def test_at_signs_without_a_local_part_or_tripled_are_no_e_mail(text: str) -> None:
+    assert list(find_emails(text)) == []
+
+
+def test_a_zip_plus_4_code_after_its_state_is_no_phone() -> None:
+    text = "Ship to 3 Main St, Boston, MA 02108-1234 today, tel 02108-1234"
+    assert [(a, b) for a, b in find_phones(text, "en")] == [(len(text) - 10, len(text))]

@@ -1,52 +1,112 @@
 """Postal addresses: a house number and a street type in the way each locale writes them.
 
 French "12 bis rue de la Paix, 75002 Paris", English "221B Baker Street" and "1600 Main St.,
-Springfield, IL 62704", German "Hauptstraße 5, 10115 Berlin", Spanish "C/ Mayor, 12, 3º B,
-28013 Madrid". A postal code and town right after the street are part of the span.
+Springfield, IL 62704", German "Hauptstraße 5, 10115 Berlin" and "Am Markt 3", Spanish "C/ Mayor,
+12, 3º B, 28013 Madrid". A postal code and town right after the street are part of the span.
 """
 
 import re
 from collections.abc import Callable, Iterator
 
 _UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿ"
 _W = r"[\w'’.-]"
-# One word of a street name: capitalised, a number, or a particle ("rue de la Paix").
-_NAME_WORD = (
-    rf"(?:[{_UP}]{_W}*|\d{{1,4}}\b|de|du|des|la|le|les|d['’]{_W}+|l['’]{_W}+|del|los|las|y|of|the"
-    r"|am|an|der|dem|den|zum|zur|sur|sous|en|aux?)"
+# A street name: words that are capitalised, numbers or elided ("d'Alsace", "l'Église"), with
+# particles between them ("rue de la Paix", "Calle de los Olivos"). A particle is a whole word
+# ("des", not its "de"), and a name never ends on one ("12 cours de cuisine" is no street).
+_PARTICLE = (
+    r"(?:des|de|du|la|le|les|del|los|las|y|of|the|am|an|der|dem|den|zum|zur|sur|sous|en|aux?"
+    r"|lès)\b"
 )
-_STREET_NAME = rf"{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,5}}"
-_TOWN = rf"[{_UP}][a-zß-öø-ÿ'’-]+(?:[ -](?!Cedex)[{_UP}][a-zß-öø-ÿ'’-]+){{0,2}}"
+_NAME_WORD = rf"(?:[{_UP}]{_W}*|\d{{1,4}}\b|[dlDL]['’]{_W}+)"
+_STREET_NAME = (
+    rf"(?:{_PARTICLE}[ ]){{0,3}}{_NAME_WORD}(?:[ ](?:{_PARTICLE}[ ]){{0,3}}{_NAME_WORD}){{0,4}}"
+)
+# After the commonest street words a name may be written in lower case ("12 rue des lilas").
+_LOWER_NAME = rf"(?:{_PARTICLE}[ ]){{1,3}}[{_LOW}][{_LOW}'’-]+"
+
+# A town: capitalised words, joined by hyphens or spaces and the particles of place names
+# ("Saint-Malo", "Aix-en-Provence", "Frankfurt am Main", "Newcastle upon Tyne", "Las Palmas de
+# Gran Canaria", "L'Hospitalet de Llobregat", "A Coruña", "St. Louis", "Frankfurt (Oder)").
+_TOWN_WORD = rf"(?:(?:St|Ste|Mt|Ft)\.|(?:[dlDL]['’])?[{_UP}][{_LOW}'’]+)"
+_TOWN_JOIN = (
+    r"(?:-(?:(?:en|sur|sous|lès|lez|le|la|les|de|du|des|on|upon|am|an|im|et|y)-){0,2}"
+    r"|[ ](?:(?:de|del|de[ ]la|de[ ]las|de[ ]los|am|im|an[ ]der|ob[ ]der|vor[ ]der|upon)[ ])?)"
+)
+_TOWN = (
+    rf"(?:[AO][ ](?=[{_UP}]))?{_TOWN_WORD}(?:{_TOWN_JOIN}(?!Cedex\b){_TOWN_WORD}){{0,3}}"
+    rf"(?:[ ]\([{_UP}][{_LOW}]+\))?"
+)
+# The postal code and town after the street, on its line or the next.
+_POSTAL_TOWN = rf"(?:,?(?:[ ]|[ ]?\n)\d{{5}}[ ]{_TOWN})"
 
 _FR = (
     r"\b\d{1,4}(?:[ ]?(?:bis|ter|quater|[A-D]))?,?[ ]"
-    r"(?i:rue|avenue|av\.|boulevard|bd|place|allée|impasse|chemin|route|quai|cours|passage|square"
-    r"|résidence|lotissement|faubourg|rond-point|sentier|voie|parvis|esplanade)"
+    r"(?:(?i:rue|avenue|av\.?|boulevard|bd|bld|boul\.|impasse|imp\.|allée|allee|all\.|quai)"
+    rf"[ ](?:{_STREET_NAME}|{_LOWER_NAME})"
+    r"|(?i:place|pl\.|chemin|chem\.|ch\.|route|rte\.?|cours|passage|square|sq\.|résidence"
+    r"|lotissement|faubourg|fbg\.?|rond-point|sentier|voie|parvis|esplanade|promenade|montée"
+    r"|ruelle|traverse|hameau|lieu-dit)"
     rf"[ ]{_STREET_NAME}"
-    rf"(?:,?[ ]\d{{5}}[ ]{_TOWN}(?:[ ]Cedex(?:[ ]\d{{1,2}})?)?)?"
+    r"|(?:Grande?|Petite?|Haute|Basse|Vieille)[ '’-](?:Rue|rue|Route|route)"
+    rf"(?:[ ]{_STREET_NAME})?)"
+    rf"(?:{_POSTAL_TOWN}(?:[ ]Cedex(?:[ ]\d{{1,2}})?)?)?"
 )
+# Street words that are also ordinary words ("Street View", "Broadway tickets"): a street only
+# where the sentence or clause ends after it.
 _EN = (
-    rf"\b\d{{1,5}}[A-Za-z]?[ ](?:[{_UP}][\w'’-]*[ ]){{1,4}}"
-    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"
+    rf"\b\d{{1,5}}[A-Za-z]?[ ](?:(?:[{_UP}][\w'’-]*[ ]){{1,4}}"
+    r"(?:(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"
     r"|Terrace|Close|Crescent|Square|Parkway|Pkwy|Highway|Hwy|Row|Gardens|Grove|Mews|Walk)\b\.?"
+    r"|(?:Cl|View|Rise|Hill|Vale|Circle|Cir|Trail|Trl|Plaza|Alley|Parade|Wharf|Quay)\b\.?"
+    r"(?=[,.;:)]|$|\n))"
+    r"|Broadway\b(?=[,.;:)]|$|\n))"
     r"(?:[ ](?:N|S|E|W|NE|NW|SE|SW)\b)?(?![ ][A-Z][a-z])"
     r"(?:,?[ ](?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor)\.?[ ]?#?\w{1,5})?"
-    rf"(?:,[ ]{_TOWN})?"
-    r"(?:,?[ ](?:[A-Z]{2}[ ]\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}))?"
+    rf"(?:,[ ]{_TOWN}(?:[ ]\d{{5}}\b(?!-\d))?)?"
+    r"(?:,?[ ](?:[A-Z]{2}[ ]\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2})"
+    rf"|(?<=[{_LOW}])[ ](?i:[A-Z]{{1,2}}\d[A-Z\d]?[ ]?\d[A-Z]{{2}})\b)?"
+)
+# German streets: one word ending in a street word ("Hauptstraße", "Konrad-Adenauer-Straße"),
+# perhaps after an adjective ("Alte Dorfstraße"); an adjective and a street word ("Berliner
+# Straße"); or a preposition and a place ("Am Markt 3", "Unter den Linden 77"), which is a street
+# only with a postal code after it or a place word ending the sentence ("Im Jahr 2020" is none).
+_DE_STREET = r"straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|steig|pfad|markt"
+_DE_ADJECTIVE = (
+    r"(?:Alte|Neue|Große|Grosse|Kleine|Lange|Hohe|Obere|Untere|Hintere|Vordere|Innere|Äußere"
+    r"|Breite|Kurze|Krumme|Stille|Schöne|Grüne|Rote|Weiße|Schwarze)"
+)
+_DE_PLACE = (
+    r"(?=[A-ZÄÖÜ])[\wäöüß-]*?(?i:markt|bahnhof|hafen|park|berg|bach|anger|graben|wall|hang|hof"
+    r"|feld|wald|see|brunnen|mühle|schloss|rathaus|turm|tor|deich|kanal|garten|acker|wiesen?"
+    r"|kamp|brink|bruch|rain|eck|kreuz|stein|teich|weiher|busch|holz|heide|höhe|bogen|winkel"
+    r"|weiden?|steg|grund|kirche|dom|kloster|linden|eichen|birken|buchen|tannen|stadion|hain|au"
+    rf"|aue|{_DE_STREET})(?![\w-])"
+)
+_DE_PREPOSITION = (
+    r"(?:Am|Im|Zum|Zur|Beim|An[ ]de[rn]|Auf[ ]de[mrn]|In[ ]de[rn]|Unter[ ]de[nm]|Hinter[ ]de[rm]"
+    r"|Vor[ ]de[mr]|Über[ ]de[mr]|Bei[ ]de[rn])"
 )
 _DE = (
-    r"(?:\b[A-ZÄÖÜ][\wäöüß-]*(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer"
-    r"|chaussee|steig|pfad|markt)"
+    r"(?:(?<![\wäöüß-])"
+    rf"{_DE_PREPOSITION}[ ](?:{_DE_ADJECTIVE}[nr]?[ ])?"
+    rf"(?:{_DE_PLACE}[ ]\d{{1,4}}[a-z]?(?![\w-])(?:{_POSTAL_TOWN}|(?![ ]*\w))"
+    rf"|[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*[ ]\d{{1,4}}[a-z]?(?![\w-]){_POSTAL_TOWN})"
+    rf"|(?:(?<![\wäöüß-]){_DE_ADJECTIVE}[rns]?[ ])?"
+    r"(?:\b[A-ZÄÖÜ][\wäöüß-]*?(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer"
+    r"|chaussee|steig|pfad|markt|-(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Ring|Damm|Ufer"
+    r"|Chaussee|Steig|Pfad|Markt))"
     r"|\b[A-ZÄÖÜ][\wäöüß-]+[ ](?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Ring|Damm|Ufer))"
     r"[ ]\d{1,4}[ ]?[a-z]?\b"
-    rf"(?:,?[ ]\d{{5}}[ ]{_TOWN})?"
+    rf"{_POSTAL_TOWN}?)"
 )
 _ES = (
-    r"(?:\b(?:Calle|Avenida|Avda\.?|Av\.|Paseo|Plaza|Pza\.|Camino|Carretera|Ctra\.|Ronda"
-    r"|Travesía|Glorieta|Rambla|Vía|Carrer|Passeig)|(?<!\w)[Cc]/)"
-    rf"[ ]?{_STREET_NAME},?[ ](?:nº[ ]?|n\.º[ ]?|núm\.[ ]?|no\.[ ]?)?\d{{1,4}}\b"
+    r"(?:\b(?:(?:Calle|Avenida|Avda\.?|Av\.|Paseo|P\.?º|Po\.?(?=[ ](?:de|del|[A-Z]))|Plaza|Pza\."
+    r"|Camino|Carretera|Ctra\.|Ronda|Traves[ií]a|Glorieta|Rambla|Vía|Carrer|Passeig|R[úu]a)"
+    rf"[ ]?{_STREET_NAME}|Gran[ ]V[ií]a)|(?<!\w)[Cc]/[ ]?{_STREET_NAME})"
+    r",?[ ](?:nº[ ]?|n\.º[ ]?|núm\.[ ]?|no\.[ ]?)?\d{1,4}\b"
     r"(?:,?[ ]\d{1,2}º(?:[ ]?[A-Z]\b|[ ]?\d{1,2}ª)?)?"
-    rf"(?:,?[ ]\d{{5}}[ ]{_TOWN})?"
+    rf"{_POSTAL_TOWN}?"
 )
 _GERMAN = re.compile(_DE)
 _GERMAN_START = re.compile(r"\b[A-ZÄÖÜ]")
@@ -59,7 +119,8 @@ def _german_matches(text: str) -> Iterator[re.Match[str]]:
 
     The street word ("-straße", "-weg" …) ends the word, so where the pattern fails from the
     word's first capital it fails from every later one; `finditer` would still read the rest of
-    the word again from each of them, quadratic in a long word ("A-B-C-…").
+    the word again from each of them, quadratic in a long word ("A-B-C-…"). A preposition or an
+    adjective opens a word, so it is tried from its first capital too.
     """
     pos = 0
     while start := _GERMAN_START.search(text, pos):
@@ -87,26 +148,46 @@ def _numbered_matches(text: str) -> Iterator[re.Match[str]]:
     yield from _ENGLISH.finditer(text, digit.start())
 
 
-# The German and Spanish patterns run only on text holding one of their street words.
-_PATTERNS: list[tuple[tuple[str, ...], Callable[[str], Iterator[re.Match[str]]]]] = [
-    ((), _numbered_matches),
-    (
-        ("straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer",
-         "chaussee", "steig", "pfad", "markt"),
-        _german_matches,
-    ),
-    (
-        ("calle", "avenida", "avda", "av.", "paseo", "plaza", "pza", "camino", "carretera", "ctra",
-         "ronda", "travesía", "glorieta", "rambla", "vía", "carrer", "passeig", "c/"),
-        re.compile(_ES).finditer,
-    ),
-]  # fmt: skip
+# The German and Spanish patterns run only on text holding one of their street words (in lower
+# case) or, for German, a preposition opening a street name.
+_GERMAN_WORDS = (
+    "straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer",
+    "chaussee", "steig", "pfad", "markt",
+)  # fmt: skip
+_GERMAN_PREPOSITIONS = (
+    "Am ", "Im ", "Zum ", "Zur ", "Beim ", "An de", "Auf de", "In de", "Unter de", "Hinter de",
+    "Vor de", "Über de", "Bei de",
+)  # fmt: skip
+_SPANISH_WORDS = (
+    "calle", "avenida", "avda", "av.", "paseo", "pº", " po ", " po.", "plaza", "pza", "camino",
+    "carretera", "ctra", "ronda", "traves", "glorieta", "rambla", "vía", "gran via", "carrer",
+    "passeig", "rúa ", "rua ", "c/",
+)  # fmt: skip
+
+
+def _has_german(text: str, lowered: str) -> bool:
+    return any(w in lowered for w in _GERMAN_WORDS) or any(p in text for p in _GERMAN_PREPOSITIONS)
+
+
+def _has_spanish(text: str, lowered: str) -> bool:
+    return any(w in lowered for w in _SPANISH_WORDS)
+
+
+_PATTERNS: list[tuple[Callable[[str, str], bool], Callable[[str], Iterator[re.Match[str]]]]] = [
+    (lambda text, lowered: True, _numbered_matches),
+    (_has_german, _german_matches),
+    (_has_spanish, re.compile(_ES).finditer),
+]
 
 
 def find_addresses(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of street addresses in French, English, German or Spanish notation."""
+    """Spans of street addresses in French, English, German or Spanish notation.
+
+    A full stop ending a match is left out: whether it ends an abbreviation ("Main St.") or the
+    sentence ("… rue de la Mairie."), it names no one.
+    """
     lowered = text.lower()
-    for words, matches in _PATTERNS:
-        if not words or any(word in lowered for word in words):
+    for has, matches in _PATTERNS:
+        if has(text, lowered):
             for m in matches(text):
-                yield m.start(), m.start() + len(m.group().rstrip(" ,"))
+                yield m.start(), m.start() + len(m.group().rstrip(" ,."))

@@ -13,10 +13,11 @@ import phonenumbers
 
 # Local parts and domains in any script (RFC 6531 addresses, internationalised domains: "josé@
 # exämple.de", "user@пример.рф"), apostrophes inside a local part ("o'brien@"); a top-level
-# domain of letters, or its ASCII "xn--" form.
+# domain of letters, or its ASCII "xn--" form. An "@" typed twice ("jreed@@yahoo.com", a slip
+# forms let through) still names the person: the near-address is one too.
 _LABEL = r"[^\W_](?:[\w-]*[^\W_])?"
 EMAIL = re.compile(
-    rf"(?<![\w.+-])(?<!\w['’])[^\W_][\w.+'’-]*@{_LABEL}(?:\.{_LABEL})*"
+    rf"(?<![\w.+-])(?<!\w['’])[^\W_][\w.+'’-]*@@?{_LABEL}(?:\.{_LABEL})*"
     r"\.(?:[^\W\d_]{2,24}|xn--[a-z0-9-]{2,59})(?![\w-])",
     re.IGNORECASE,
 )
@@ -24,9 +25,9 @@ EMAIL = re.compile(
 # Digits with the separators phones are written with: spaces, dots, dashes, slashes and
 # parentheses ("(617) 588-1661", "06.14.33.29.82", "0151/14752013", "+33 (0)6 14 33 29 82"),
 # a dash with a space either side too ("030 – 1234 5678"; `find_phones` cuts the candidate there
-# when the whole is no phone).
+# when the whole is no phone), a space after the "+" too ("+ 44 7700 900123").
 _PHONE_CANDIDATE = re.compile(
-    r"(?<![\w+#/.,$£€-])(?:\+|\b00)?\(?\d"
+    r"(?<![\w+#/.,$£€-])(?:\+[ ]?|\b00)?\(?\d"
     r"(?:\d|[ .\-/]{1,2}(?=\(?\d)|[ ]-[ ](?=\d)|\(0\)|\)[ .\-]?(?=\d)|\((?=\d{1,5}\)))*\d"
     r"(?![\w/-]|[.,:]\d|\s?(?:€|EUR|USD|GBP|\$|£|%|kg|km|h\b|min\b))"
 )
@@ -36,6 +37,9 @@ _DATE_LIKE = re.compile(
     r"|\d\d?([./-])\d\d?\3(?:19|20)\d\d\b"
 )
 _TIME_OR_RANGE = re.compile(r"^\d{1,2}[.:]\d{2}$")
+# A US ZIP+4 code after its state ("Boston, MA 02108-1234") is part of an address.
+_ZIP_PLUS_4 = re.compile(r"\d{5}-\d{4}$")
+_STATE_BEFORE = re.compile(r"\b[A-Z]{2}[ ]$")
 _SENTENCE_END = re.compile(r"\.\s")
 _SPACED_DASH = re.compile(r"[ ]-[ ]")
 _MAX_DIGITS = 15  # E.164
@@ -88,8 +92,20 @@ _IBAN_LENGTHS = {
     "PL": 28, "PT": 25, "RO": 24, "RS": 22, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "TR": 26,
     "UA": 29, "VA": 22, "XK": 20,
 }  # fmt: skip
-_CARD_CANDIDATE = re.compile(r"(?<![\w-])\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}(?![\w-])")
-_CARD_PREFIX = re.compile(r"^(?:4|5[1-5]|2[2-7]|3[47]|6(?:011|5|4[4-9])|35|30[0-5]|36|38)")
+# Card numbers as cards and receipts print them: groups of four (up to 19 digits: 4-4-4-4-3),
+# American Express's 4-6-5 and Diners Club's 4-6-4, apart by spaces or dashes, or by dots the
+# same way throughout (a dot is no part of a longer dotted number: "1.4970.1012…"). The groups
+# of an IBAN after its country and check digits ("DE89 3704 0044 …") are not one.
+_CARD_CANDIDATE = re.compile(
+    r"(?=\d{4})(?<![\w-])(?<![A-Za-z]{2}\d\d[ -])\d{4}"
+    r"(?:(?:[ -]?\d{4}){2}[ -]?\d{1,7}(?:[ -]\d{1,3})?|[ -]?\d{6}[ -]?\d{4,5}"
+    r"|(?<!\d\.\d{4})(?:(?:\.\d{4}){2}\.\d{1,7}(?:\.\d{1,3})?|\.\d{6}\.\d{4,5})(?!\.\d))"
+    r"(?![\w-])"
+)
+# Issuers: Visa, Mastercard, American Express, Diners Club, JCB, Discover, Maestro (50, 56-58,
+# 6…: "6759…"), UnionPay ("62…").
+_CARD_PREFIX = re.compile(r"^(?:4|5[0-8]|2[2-7]|3[47]|6|35|30[0-5]|36|38)")
+_CARD_GROUP = re.compile(r"[ .-]")
 
 
 def find_emails(text: str) -> Iterator[tuple[int, int]]:
@@ -116,8 +132,14 @@ def _from_digit(text: str, before: int = 0) -> int | None:
 
 def _parsed(candidate: str, regions: tuple[str, ...]) -> Iterator[phonenumbers.PhoneNumber]:
     """The candidate read in each plausible region: a national number opening with a 0 is French,
-    British or German (trunk prefix), one without is American or Spanish."""
-    if candidate.startswith(("+", "00")):
+    British or German (trunk prefix), one without is American or Spanish.
+
+    A number dialled with "+" or "00" names its country: "00" is read as "+", since the region
+    tried first may dial abroad otherwise (011 from the US), where "00…" is no number at all.
+    """
+    if candidate.startswith("00"):
+        candidate = "+" + candidate[2:]
+    if candidate.startswith("+"):
         regions = regions[:1]
     else:
         trunk = candidate.lstrip("(").startswith("0")
@@ -145,11 +167,13 @@ def _possible(candidate: str, regions: tuple[str, ...]) -> bool:
 def _is_phone(text: str, start: int, end: int, regions: tuple[str, ...]) -> bool:
     """True if `text[start:end]` is a valid number, or a possible one written like a phone."""
     candidate = text[start:end]
-    digits = sum(map(str.isdigit, candidate))
+    digits = sum(map(str.isdigit, candidate)) - 2 * candidate.startswith("00")
     if not 7 <= digits <= 15 or _DATE_LIKE.match(candidate) or _TIME_OR_RANGE.match(candidate):
         return False
     international = candidate.startswith(("+", "00"))
     if not international and _OTHER_NUMBER.search(text, max(0, start - 40), start):
+        return False
+    if _ZIP_PLUS_4.match(candidate) and _STATE_BEFORE.search(text, max(0, start - 4), start):
         return False
     if _valid(candidate, regions):
         return True
@@ -170,7 +194,7 @@ def find_phones(text: str, language: str | None = None) -> Iterator[tuple[int, i
     """
     preferred = _REGIONS.get((language or "").lower()[:2], ())
     regions = preferred + tuple(r for r in _ALL_REGIONS if r not in preferred)
-    pos = _from_digit(text, before=2)  # "+(" at most before it
+    pos = _from_digit(text, before=3)  # "+ (" at most before it
     if pos is None:
         return
     for m in _PHONE_CANDIDATE.finditer(text, pos):
@@ -264,6 +288,19 @@ def find_cards(text: str) -> Iterator[tuple[int, int]]:
     if pos is None:
         return
     for m in _CARD_CANDIDATE.finditer(text, pos):
-        digits = re.sub(r"[ -]", "", m.group())
-        if 13 <= len(digits) <= 19 and _CARD_PREFIX.match(digits) and luhn_ok(digits):
-            yield m.start(), m.end()
+        end = _card_end(m.group())
+        if end is not None:
+            yield m.start(), m.start() + end
+
+
+def _card_end(candidate: str) -> int | None:
+    """The length of the card number opening `candidate`: the whole, or short of its last groups
+    where a number follows the card ("4111 1111 1111 1111 12/27"); None if no card opens it."""
+    ends = [g.start() for g in _CARD_GROUP.finditer(candidate)][::-1]
+    for end in [len(candidate), *ends]:
+        digits = _CARD_GROUP.sub("", candidate[:end])
+        if len(digits) < 13:
+            return None
+        if len(digits) <= 19 and _CARD_PREFIX.match(digits) and luhn_ok(digits):
+            return end
+    return None
