@@ -9,9 +9,11 @@ from c360.identity.given_names import (
     corrections,
     gendered,
     listed,
+    misspelling,
     one_edit,
     slip,
     spelling,
+    typo,
 )
 from c360.identity.normalise import name_key
 
@@ -109,3 +111,48 @@ def test_corrections_are_listed_names_a_slip_away(name: str, found: str) -> None
 def test_a_listed_name_has_no_corrections() -> None:
     assert corrections("james") == ()
     assert corrections("x") == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "of", "expected"),
+    [
+        ("melussa", "melissa", True),  # a changed letter, any key
+        ("samyel", "samuel", True),
+        ("thirry", "thierry", True),  # a letter dropped
+        ("gemmma", "gemma", True),  # a letter doubled
+        ("nigwl", "nigel", True),
+        ("alxe", "alex", True),  # two neighbours swapped
+        ("jean oierre", "jean pierre", True),  # in a compound, any letter but the first
+        ("maria carrmen", "maria carmen", True),  # every word of Maria Carmen is listed
+        ("leena", "lena", False),  # both listed: two names
+        ("sara", "sarah", False),
+        ("gemma", "emma", False),  # the first letter is spared
+        ("samual", "samuel", True),
+        ("sammual", "samuel", False),  # two edits
+        ("kvinn", "kvin", False),  # neither listed: no spelling to prefer
+        ("x", "xa", False),
+    ],
+)
+def test_misspelling_is_an_unlisted_name_one_typo_from_a_listed_one(
+    name: str, of: str, expected: bool
+) -> None:
+    assert misspelling(name, of) is expected
+    assert not misspelling(of, name)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("lebrun", "leburn", True),
+        ("brooks", "brrooks", True),
+        ("wallace", "wsllace", True),  # any letter for any other
+        ("davies", "davies", False),  # the same name
+        ("blanco", "flanco", False),  # the first letter is spared
+        ("weiss", "weis", True),
+        ("moore", "ward", False),
+        ("o", "oa", False),
+    ],
+)
+def test_typo_is_one_edit_sparing_the_first_letter(a: str, b: str, expected: bool) -> None:
+    assert typo(a, b) is expected
+    assert typo(b, a) is expected

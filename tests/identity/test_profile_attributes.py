@@ -268,12 +268,12 @@ def test_a_configured_name_rule_picks_among_records_read_the_right_way_round() -
     rows = [
         named("crm:1", JAN, "Sarah", "Thomas"),
         named("web:1", MAR, "Thomas", "Sarah"),
-        named("shop:1", FEB, "Saarah", "Thomas"),
+        named("shop:1", FEB, "Sara", "Thomas"),
     ]
     web_first = {"first_name": Rule("source_priority", ("web",))}
     assert full_name(rows, web_first) == (("Sarah", "web:1"), ("Thomas", "web:1"))
     shop_first = {"first_name": Rule("source_priority", ("shop",))}
-    assert full_name(rows, shop_first) == (("Saarah", "shop:1"), ("Thomas", "web:1"))
+    assert full_name(rows, shop_first) == (("Sara", "shop:1"), ("Thomas", "web:1"))
 
 
 def test_initials_never_beat_the_name_they_stand_for() -> None:
@@ -374,6 +374,49 @@ def test_a_nickname_votes_for_its_formal_name_as_a_first_name() -> None:
         named("shop:1", JAN, "Theresa", "Boehm"),
     ]
     assert full_name(rows) == (("Theresa", "web:1"), ("Boehm", "loyalty:1"))
+
+
+def test_a_misspelt_first_name_never_beats_the_listed_name_another_record_spells() -> None:
+    # Mel stands for Melissa; Melussa, the latest, is Melissa one key off: Melissa wins.
+    rows = [
+        named("crm:1", JAN, "Mel", "Hart"),
+        named("web:1", JAN, "Mel", "Hart"),
+        named("loyalty:1", FEB, "Melissa", "Hart"),
+        named("shop:1", MAR, "Melussa", "Hart"),
+    ]
+    assert full_name(rows)[0] == ("Melissa", "loyalty:1")
+    # Whatever the rule, and in a compound name too.
+    rows = [named("crm:1", JAN, "Jean-Pierre", "Roy"), named("web:1", FEB, "Jean-Oierre", "Roy")]
+    web_first = {"first_name": Rule("source_priority", ("web",))}
+    assert full_name(rows, web_first)[0] == ("Jean-Pierre", "crm:1")
+
+
+def test_a_misspelling_alone_or_of_no_listed_name_is_voted_on() -> None:
+    rows = [
+        named("crm:1", JAN, "Melussa", "Hart"),
+        {**named("web:1", FEB, "Melissa", "Hart"), "customer360_id": "c2"},
+    ]
+    assert full_name(rows)[0] == ("Melussa", "crm:1")
+    # Lena and Leena are both names; Kvin and Kvinn neither: the rule picks.
+    rows = [named("crm:1", JAN, "Lena", "Ott"), named("web:1", FEB, "Leena", "Ott")]
+    assert full_name(rows)[0] == ("Leena", "web:1")
+    rows = [named("crm:1", JAN, "Kvin", "Ott"), named("web:1", FEB, "Kvinn", "Ott")]
+    assert full_name(rows)[0] == ("Kvinn", "web:1")
+
+
+def test_a_last_name_typo_loses_to_the_spelling_more_records_hold_whatever_the_rule() -> None:
+    rows = [
+        named("crm:1", JAN, "Paul", "Lebrun"),
+        named("web:1", FEB, "Paul", "Lebrun"),
+        named("shop:1", MAR, "Paul", "Leburn"),
+    ]
+    recent = {"last_name": Rule("most_recent")}
+    assert full_name(rows, recent)[1] == ("Lebrun", "web:1")
+    # One against one is left to the rule; so is a name that is no typo of the other.
+    assert full_name(rows[1:], recent)[1] == ("Leburn", "shop:1")
+    rows = [named("crm:1", JAN, "Ann", "Ward"), named("web:1", FEB, "Ann", "Ward"),
+            named("shop:1", MAR, "Ann", "Moore")]  # fmt: skip
+    assert full_name(rows, recent)[1] == ("Moore", "shop:1")
 
 
 def born(key: str, customer: str, at: datetime | None, day: str | None) -> dict[str, Any]:

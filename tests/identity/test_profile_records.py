@@ -1,11 +1,18 @@
-"""Profile values of literal records: a gender however a form wrote it; nicknames and swapped
-birth dates read against the customer's other records."""
+"""Profile values of literal records: a gender however a form wrote it; nicknames, misspelt
+names and swapped birth dates read against the customer's other records."""
 
 from __future__ import annotations
 
+import numpy as np
 import pyarrow as pa
 
-from c360.identity.profile_records import nicknames_of_spelled, outvoted_date_swaps, record_values
+from c360.identity.profile_records import (
+    misspellings_of_held,
+    nicknames_of_spelled,
+    outvoted_date_swaps,
+    outvoted_typos,
+    record_values,
+)
 
 
 def test_gender_is_m_or_f_however_it_was_written() -> None:
@@ -46,6 +53,55 @@ def test_nicknames_of_a_name_the_customer_spells_out_are_marked() -> None:
         False, False,
         True, False, False,
     ]  # fmt: skip
+
+
+def test_misspellings_of_a_listed_name_the_customer_holds_are_marked() -> None:
+    rows = [
+        ("c1", "melussa"), ("c1", "melissa"), ("c1", None), ("c1", "mel"), ("c1", "melussa"),
+        ("c2", "samyel"), ("c3", "samuel"),  # Samuel is another customer's
+        ("c4", "leena"), ("c4", "lena"),  # two listed names
+        ("c5", "kvin"), ("c5", "kvinn"),  # neither listed
+        ("c6", "jean oierre"), ("c6", "jean pierre"), ("c6", "jp"),
+        ("c7", "josse"), ("c7", "jesse"), ("c7", "jose"),  # a typo of either: both held
+        ("c8", "abbby"), ("c8", "abigail"), ("c8", "rsi"), ("c8", "tm"),  # Abby's; Resi no one's
+    ]  # fmt: skip
+    assert misspellings_of_held(names_of(rows)).tolist() == [
+        True, False, False, False, True,
+        False, False,
+        False, False,
+        False, False,
+        True, False, False,
+        True, False, False,
+        True, False, False, False,
+    ]  # fmt: skip
+
+
+def last_names_of(rows: list[tuple[str, str | None]]) -> pa.Table:
+    """(customer, last name key) per record."""
+    return pa.table({
+        "customer360_id": [c for c, _ in rows],
+        "last_name_key": pa.array([k for _, k in rows], pa.string()),
+    })  # fmt: skip
+
+
+def test_typos_of_a_name_more_of_the_customers_records_hold_are_marked() -> None:
+    rows = [
+        ("c1", "leburn"), ("c1", "lebrun"), ("c1", None), ("c1", "lebrun"),
+        ("c2", "leburn"), ("c2", "lebrun"),  # one against one: a tie
+        ("c3", "banco"), ("c3", "blanco"), ("c3", "blanco"), ("c3", "blanco"), ("c3", "banco"),
+        ("c4", "moore"), ("c4", "ward"), ("c4", "ward"),  # no typo of each other
+        ("c5", "brooks"), ("c6", "brrooks"), ("c6", "brooks"),  # c5's record no vote here
+    ]  # fmt: skip
+    assert outvoted_typos(last_names_of(rows), "last_name").tolist() == [
+        True, False, False, False,
+        False, False,
+        True, False, False, False, True,
+        False, False, False,
+        False, False, False,
+    ]  # fmt: skip
+    # Only the records asked about vote: a name left out (initials, say) outvotes none.
+    voting = np.array([True, False, True, True] + [True] * 13)
+    assert not outvoted_typos(last_names_of(rows), "last_name", voting)[0]
 
 
 def test_birth_dates_outvoted_by_their_day_and_month_swap_are_marked() -> None:

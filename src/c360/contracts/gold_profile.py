@@ -81,13 +81,17 @@ CUSTOMER_PROFILE: Table = gold_table(
         "Survivorship of first_name (default most_frequent) voted on the folded name, so "
         "'ROCA' and 'Roca' count as one; the winning record's spelling, trimmed, title-cased "
         "when written all in upper or all in lower case. full_name records are split first; "
-        "initials or a nickname (Will) of a name another record spells (Guillaume) never win",
+        "initials or a nickname (Will) of a name another record spells (Guillaume) never win, "
+        "nor an unlisted name one typo from a listed name, or a nickname of one, another "
+        "record holds (Melussa, Melissa)",
         nullable=True,
     ),
     Column(
         "last_name",
         "string",
-        "Survivorship of last_name, voted and spelt as first_name",
+        "Survivorship of last_name, voted and spelt as first_name; initials of a name another "
+        "record spells never win, nor a spelling one typo from one more records hold (Leburn, "
+        "Lebrun twice)",
         nullable=True,
     ),
     Column(

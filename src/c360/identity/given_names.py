@@ -122,6 +122,30 @@ def slip(a: str, b: str) -> bool:
     return a == b or (a[:1] == b[:1] and one_edit(a, b, _touching))
 
 
+def known(name: str) -> bool:
+    """Whether ``name`` is listed, or a compound whose every word is ("maria carmen")."""
+    return name in LISTED or (" " in name and all(word in LISTED for word in name.split()))
+
+
+def _any(_old: str, _new: str) -> bool:
+    return True
+
+
+def typo(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` (two letters or more) are one typo apart, the first letter
+    spared: a letter added, dropped or doubled, two neighbours swapped, or one changed for any
+    other ("lebrun"/"leburn", "jean pierre"/"jean oierre")."""
+    return a != b and len(a) > 1 and len(b) > 1 and a[0] == b[0] and one_edit(a, b, _any)
+
+
+@lru_cache(maxsize=_CACHE)
+def misspelling(name: str, of: str) -> bool:
+    """Whether ``name``, no :func:`known` name, is one :func:`typo` away from ``of``, a known
+    one ("melussa" of "melissa"). Two known names (Lena, Leena) are two names, and of two
+    unknown ones neither is the spelling."""
+    return typo(name, of) and known(of) and not known(name)
+
+
 @lru_cache(maxsize=_CACHE)
 def corrections(name: str) -> tuple[str, ...]:
     """The listed names one slip away from an unlisted ``name`` ("jum" → "jim"; "alxe" → "alex"),

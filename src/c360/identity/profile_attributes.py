@@ -18,9 +18,11 @@ from c360.identity.profile_records import (
     KEYED,
     SURVIVED,
     initials_of_spelled,
+    misspellings_of_held,
     nicknames_of_spelled,
     oriented_names,
     outvoted_date_swaps,
+    outvoted_typos,
 )
 from c360.identity.roles import CONSENT_PREFIX, OPT_IN
 from c360.identity.survivorship import Pool, Rule, pool, run_starts, survive_pool
@@ -38,9 +40,11 @@ def candidates(values: pa.Table) -> Pool:
     counts the record's attributes with a value. None of these is a candidate, whatever the
     rules: a first or last name that is initials of a name another record of the customer
     spells out (``initials_of_spelled``), a first name that is a nickname of one
-    (``nicknames_of_spelled``), a birth date that more of the customer's records hold with day
-    and month the other way round (``outvoted_date_swaps``). Held as codes of the records: no
-    row per candidate is built.
+    (``nicknames_of_spelled``) or a misspelling of a listed name another record holds
+    (``misspellings_of_held``), a last name one typo from a spelling more of the customer's
+    records hold (``outvoted_typos``), a birth date that more of the customer's records hold
+    with day and month the other way round (``outvoted_date_swaps``). Held as codes of the
+    records: no row per candidate is built.
     """
     present = [a for a in SURVIVED if a in values.column_names]
     filled = np.zeros(values.num_rows, dtype=np.int64)
@@ -54,7 +58,9 @@ def candidates(values: pa.Table) -> Pool:
         if attribute in NAMES:
             keep &= ~initials_of_spelled(values, attribute)
         if attribute == "first_name":
-            keep &= ~nicknames_of_spelled(values)
+            keep &= ~nicknames_of_spelled(values) & ~misspellings_of_held(values)
+        if attribute == "last_name":
+            keep &= ~outvoted_typos(values, attribute, keep)
         if attribute == "date_of_birth":
             keep &= ~outvoted_date_swaps(values)
         return np.flatnonzero(keep), key

@@ -4,8 +4,8 @@ Matching compares folded keys ("roca"); a profile shows people their own spellin
 each record carries both: the display value and, for names and cities, the folded key that
 survivorship votes on, so "ROCA" and "Roca" count as one value. Names and birth dates are also
 read against the customer's other records: which records have first and last name swapped, which
-names are initials or nicknames of a name another record spells out, and which birth dates are
-another record's with day and month swapped.
+names are initials, nicknames or misspellings of a name another record spells out, and which
+birth dates are another record's with day and month swapped.
 """
 
 from __future__ import annotations
@@ -381,6 +381,90 @@ def nicknames_of_spelled(values: pa.Table) -> np.ndarray:
     )
     found[rows] = np.logical_or.reduceat(spelled, np.r_[0, np.cumsum(counts)[:-1]])
     return found
+
+
+def _pairs(left: np.ndarray, right: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each ``left`` key with each ``right`` key of its customer (keys ``customer * size +
+    code``, each array sorted): the two sides of every pair, pair after pair."""
+    first = np.searchsorted(right // size, left // size, side="left")
+    count = np.searchsorted(right // size, left // size, side="right") - first
+    offset = np.cumsum(count) - count  # where each left key's pairs start
+    at = np.repeat(first - offset, count) + np.arange(count.sum())
+    return np.repeat(left, count), right[at]
+
+
+def _marked(customer: np.ndarray, codes: np.ndarray, size: int, keys: np.ndarray) -> np.ndarray:
+    """Per record: whether its ``customer * size + code`` is one of ``keys`` (never for NULL)."""
+    found = np.zeros(len(codes), dtype=bool)
+    named = codes >= 0
+    found[named] = np.isin(customer[named] * size + codes[named], keys)
+    return found
+
+
+def misspellings_of_held(values: pa.Table) -> np.ndarray:
+    """Per record: whether its first name key is a misspelling (``given_names.misspelling``)
+    of a listed name another record of its customer holds, or of a nickname of one: Melussa
+    beside Melissa, Jean-Oierre beside Jean-Pierre, Abbby (Abby) beside Abigail. Such a name
+    never wins: the customer's records spell the name right too. A misspelling alone, beside
+    another customer's name, or a typo of a name no list holds, is voted on as any other."""
+    names, codes = _codes(values.column("first_name_key"))
+    if len(names) < 2:
+        return np.zeros(values.num_rows, dtype=bool)
+    _, customer = _codes(values.column("customer360_id"))
+    size = len(names)
+    named = codes >= 0
+    held = np.unique(customer[named] * size + codes[named])  # each customer's names, once
+    known = np.array([given_names.known(name) for name in names], dtype=bool)[held % size]
+    wrong, right = _pairs(held[~known], held[known], size)
+    misspelt = [
+        _misspelt(names[a], names[b]) for a, b in zip((wrong % size).tolist(),
+                                                      (right % size).tolist(), strict=True)
+    ]  # fmt: skip
+    return _marked(customer, codes, size, wrong[np.array(misspelt, dtype=bool)])
+
+
+@lru_cache(maxsize=1 << 16)
+def _misspelt(name: str, held: str) -> bool:
+    """Whether ``name`` misspells ``held`` or a nickname of it."""
+    return given_names.misspelling(name, held) or any(
+        given_names.misspelling(name, short) for short in _SHORT_FORMS.get(held, ())
+    )
+
+
+def outvoted_typos(
+    values: pa.Table, attribute: str, voting: np.ndarray | None = None
+) -> np.ndarray:
+    """Per record: whether its ``attribute`` key is one typo (``given_names.typo``: the first
+    letter spared) from a key more of its customer's records hold (Leburn beside Lebrun twice).
+    The spelling the other records agree on is the person's, whatever the rule; one record
+    against one is left to the rule. Only the ``voting`` records (all if None) count and are
+    marked."""
+    names, codes = _codes(values.column(f"{attribute}_key"))
+    if voting is not None:
+        codes = np.where(voting, codes, -1)
+    _, customer = _codes(values.column("customer360_id"))
+    size = len(names) + 1
+    named = codes >= 0
+    held, counts = np.unique(customer[named] * size + codes[named], return_counts=True)
+    several = np.isin(held // size, (held // size)[np.flatnonzero(np.diff(held // size) == 0)])
+    held, counts = held[several], counts[several]  # customers holding two names or more
+    fewer, more = _pairs(held, held, size)
+    lead = counts[np.searchsorted(held, more)] > counts[np.searchsorted(held, fewer)]
+    fewer, more = fewer[lead], more[lead]
+    near = [
+        given_names.typo(names[a], names[b])
+        for a, b in zip((fewer % size).tolist(), (more % size).tolist(), strict=True)
+    ]
+    return _marked(customer, codes, size, fewer[np.array(near, dtype=bool)])
+
+
+# Each formal name's nicknames and short forms (Abigail: Abby, Abbie, Gail), as _formal_codes
+# reads nicknames.FORMS.
+_SHORT_FORMS: dict[str, list[str]] = {}
+for _short, _formals in sorted(nicknames.FORMS.items()):
+    for _formal in sorted(_formals):
+        if _formal != _short and _short not in nicknames.FORMS.get(_formal, ()):
+            _SHORT_FORMS.setdefault(_formal, []).append(_short)
 
 
 def _formal_codes(names: list[str]) -> list[list[int]]:
