@@ -32,6 +32,8 @@ import pandas as pd
 
 # Nothing in the data happens after this instant; later dates are "in the future".
 AS_OF = pd.Timestamp("2025-12-31 23:59:59")
+# Nor before this one: an earlier date is a placeholder (1900-01-01, 1970-01-01), as c360 reads it.
+EARLIEST = pd.Timestamp("1990-01-01")
 C360_DATES = {
     "crm_accounts": ["created_at"],
     "crm_customers": ["first_seen_at"],
@@ -76,6 +78,16 @@ AGE_WORDS = {
     (UNITS[n] if n < 20 else TENS[n // 10] + (f"-{UNITS[n % 10]}" if n % 10 else "")): n
     for n in range(100)
 }
+# A count's thousands, grouped where that cannot be misread, as c360 reads them: "1,234",
+# "1 234", "1'234", "1.234.567"; "1.234" and "1.000" (a decimal, or a German thousand) read as
+# nothing.
+GROUPED_COUNT = r"^[+-]?[1-9]\d{0,2}(?:(?:,\d{3})+|(?:[ \u00a0\u202f']\d{3})+|(?:\.\d{3}){2,})$"
+DOT_THOUSANDS = r"^[+-]?[1-9]\d{0,2}\.000$"
+# The usual payment methods, spelt one way whatever the case, spaces, hyphens or underscores.
+PAYMENT_METHODS = ["Card", "Credit Card", "Debit Card", "PayPal", "Bank Transfer", "Cash",
+                   "Apple Pay", "Google Pay", "Gift Card", "Direct Debit", "Buy Now Pay Later",
+                   "Cash on Delivery", "Store Credit"]  # fmt: skip
+PAYMENT_METHOD = {re.sub(r"[\s_-]+", "_", m.lower()): m for m in PAYMENT_METHODS}
 LOW_STOCK_SHARE = 0.5  # low on stock: the current stock is at most half the average
 TIERS = ["bronze", "silver", "gold", "platinum"]
 TOP_N = 10
@@ -153,6 +165,22 @@ def display_case(values: pd.Series) -> pd.Series:
     return values.where(~one_case, cased.astype(object))
 
 
+def count(values: pd.Series) -> pd.Series:
+    """Whole numbers, their thousands grouped or not ("1,234" -> 1234)."""
+    text = values.astype("string").str.strip()
+    grouped = text.str.match(GROUPED_COUNT).fillna(False).astype(bool)
+    text = text.where(~grouped, text.str.replace(r"[,. \u00a0\u202f']", "", regex=True))
+    text = text.where(~text.str.match(DOT_THOUSANDS).fillna(False).astype(bool))
+    return pd.to_numeric(text, errors="coerce")
+
+
+def payment_method(values: pd.Series) -> pd.Series:
+    """A usual payment method spelt one way ("paypal" -> "PayPal"), another display-cased."""
+    text = values.astype("string").str.strip()
+    usual = text.str.lower().str.replace(r"[\s_-]+", "_", regex=True).map(PAYMENT_METHOD)
+    return usual.fillna(display_case(text)).astype(object)
+
+
 def mongo_value(value: object) -> object:
     """The plain value of an extended-JSON wrapper ({"$date": ...}, {"$oid": ...})."""
     return next(iter(value.values())) if isinstance(value, dict) else value
@@ -198,9 +226,10 @@ def clean_c360(raw: Tables) -> Tables:
     campaigns = t["marketing_campaigns"].campaign_id
     orders, lines, sends = t["orders"], t["order_lines"], t["marketing_sends"]
     attributed = orders.attributed_campaign_id.where(orders.attributed_campaign_id.isin(campaigns))
-    t["orders"] = orders[orders.customer_id.isin(customers) & (orders.order_at <= AS_OF)].assign(
-        attributed_campaign_id=attributed
-    )
+    t["orders"] = orders[
+        orders.customer_id.isin(customers) & orders.order_at.between(EARLIEST, AS_OF)
+    ].assign(attributed_campaign_id=attributed)
+    lines = lines.assign(qty=count(lines.qty))
     t["order_lines"] = lines[
         lines.order_id.isin(orders.order_id) & lines.product_id.isin(t["products"].product_id)
         & (lines.qty > 0)
@@ -243,21 +272,21 @@ def clean_ecommerce(raw: Tables) -> Tables:
             "has_valid_email": email.notna(),
             "city": display_case(c.city.map(fix_mojibake)),
             "country": country_code(c.country),
-            "registration_date": registered.where(registered <= AS_OF),
+            "registration_date": registered.where(registered.between(EARLIEST, AS_OF)),
             "loyalty_tier": tier.where(tier.isin(TIERS)),
         }
     )
 
     orders = raw["ec_orders"]
     orders = orders.assign(
-        quantity=pd.to_numeric(orders.quantity, errors="coerce"),
+        quantity=count(orders.quantity),
         order_at=pd.to_datetime(orders.order_date, format="%Y-%m-%d %H:%M:%S", errors="coerce"),
     )
     orders = orders[
         orders.customer_id.isin(source_ids(raw["ec_customers"].customer_id))
         & orders.product_id.isin(source_ids(p.product_id))
         & (orders.quantity > 0)
-        & (orders.order_at <= AS_OF)
+        & orders.order_at.between(EARLIEST, AS_OF)
     ].drop_duplicates("order_id")
     orders = orders.assign(
         quantity=orders.quantity.astype(int),
@@ -266,7 +295,7 @@ def clean_ecommerce(raw: Tables) -> Tables:
 
     stock = raw["ec_inventory"]
     stock = stock.assign(
-        stock_quantity=pd.to_numeric(stock.stock_quantity, errors="coerce"),
+        stock_quantity=count(stock.stock_quantity),
         last_updated_at=pd.to_datetime(
             stock.last_updated, format="%Y-%m-%d %H:%M:%S", errors="coerce"
         ),
@@ -274,7 +303,7 @@ def clean_ecommerce(raw: Tables) -> Tables:
     stock = stock[
         stock.product_id.isin(source_ids(p.product_id))
         & (stock.stock_quantity >= 0)
-        & (stock.last_updated_at <= AS_OF)
+        & stock.last_updated_at.between(EARLIEST, AS_OF)
     ].drop_duplicates(["product_id", "warehouse_id", "last_updated_at"])
     return {"products": products, "customers": customers, "orders": orders, "inventory": stock}
 
@@ -315,8 +344,11 @@ def clean_marketing(raw: Tables) -> Tables:
         amount=pd.to_numeric(t.amount.astype(str).str.replace(",", "."), errors="coerce"),
         discount_applied=t.discount_applied.fillna(0.0),
         shipping_cost=t.shipping_cost.fillna(0.0),
-        product=t["product"].fillna("Unknown product"),
-        payment_method=t.payment_method.fillna("Unknown"),
+        product=display_case(t["product"].astype("string").str.strip())
+        .astype(object)
+        .fillna("Unknown product"),
+        payment_method=payment_method(t.payment_method).fillna("Unknown"),
+        quantity=count(t.quantity),
         transaction_at=pd.to_datetime(
             t.timestamp.apply(mongo_value), format="%Y-%m-%dT%H:%M:%SZ", errors="coerce"
         ),
@@ -327,7 +359,7 @@ def clean_marketing(raw: Tables) -> Tables:
         & (t.discount_applied >= 0)
         & (t.shipping_cost >= 0)
         & (t.quantity > 0)
-        & (t.transaction_at <= AS_OF)
+        & t.transaction_at.between(EARLIEST, AS_OF)
     ].drop_duplicates("transaction_id")
     transactions = t.assign(total_amount=t.amount - t.discount_applied + t.shipping_cost).drop(
         columns=["_id", "timestamp"]
@@ -340,10 +372,14 @@ def clean_marketing(raw: Tables) -> Tables:
         campaign_type=k.campaign_type.fillna("Unknown"),
         start_date=pd.to_datetime(start, format="%Y-%m-%dT%H:%M:%SZ", errors="coerce"),
         status=k.status.str.strip().str.lower(),
+        impressions=count(k.impressions),
+        clicks=count(k.clicks),
+        conversions=count(k.conversions),
     )
     k = k[
         k.campaign_id.notna()
-        & (start.isna() | k.start_date.notna())  # a start date that is there must be a date
+        # a start date that is there must be a date, and no placeholder
+        & (start.isna() | (k.start_date >= EARLIEST))
         & ~(k.budget < 0)
         & ~(k.spend < 0)
         & ~((k.impressions < 0) | (k.clicks < 0) | (k.conversions < 0))
@@ -462,7 +498,9 @@ def star_schema(t: Tables) -> Tables:
     order_info = orders[["order_id", "customer_id", "status"]].assign(
         date_key=date_key(orders.order_at)
     )
-    fct_lines = lines.merge(order_info.rename(columns={"status": "order_status"}), on="order_id")
+    # A line of an order silver rejected (a placeholder date) keeps NULL order attributes.
+    order_info = order_info.rename(columns={"status": "order_status"})
+    fct_lines = lines.merge(order_info, on="order_id", how="left")
     fct_lines = fct_lines.merge(t["products"][["product_id", "margin_pct"]], on="product_id")
     fct_lines["margin_eur"] = fct_lines.line_total_eur * fct_lines.margin_pct
     fct_lines = fct_lines.drop(columns="margin_pct")

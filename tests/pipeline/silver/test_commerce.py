@@ -207,3 +207,51 @@ def test_amounts_in_euros_are_read_by_the_contract(engine: Engine) -> None:
         "ORD_0000003": (1234.0, None, None),
     }  # fmt: skip
     assert reasons(engine, staged) == {4: "invalid_number", 5: "missing_total_amount_eur"}
+
+
+def test_placeholder_dates_are_rejected_by_the_contract(engine: Engine) -> None:
+    """Every date a contract types is an event or a record of the platform: none is before
+    1990, when 0001-01-01, 1900-01-01 and 1970-01-01 are what systems write for a date they
+    do not know (``implausible_date``). A count may have its thousands grouped."""
+    customers = bronze(engine, "crm_customers", [customer("CUST_000001")])
+    campaigns = bronze(engine, "marketing_campaigns", [
+        ("CAMP_001", "Spring", "upsell", "2023-01-12", "2023-02-07", "500", "email", "false",
+         "completed"),
+    ])  # fmt: skip
+    staged = stg_orders(
+        bronze(engine, "orders", [
+            row("orders", ORDER),
+            row("orders", ORDER, order_id="ORD_0000002", order_at="1970-01-01 00:00:00"),
+            row("orders", ORDER, order_id="ORD_0000003", order_at="1900-01-01"),
+            row("orders", ORDER, order_id="ORD_0000004", order_at="0001-01-01 00:00:00"),
+            row("orders", ORDER, order_id="ORD_0000005", order_at="1990-01-01 00:00:00"),
+        ]),
+        customers,
+        campaigns,
+        AS_OF,
+    )  # fmt: skip
+    assert [r["order_id"] for r in clean(engine, staged, "orders")] == [
+        "ORD_0000001",
+        "ORD_0000005",
+    ]
+    assert reasons(engine, staged) == {2: "implausible_date", 3: "implausible_date",
+                                       4: "implausible_date"}  # fmt: skip
+    products = bronze(engine, "products", [row("products", PRODUCT)])
+    orders = bronze(engine, "orders", [row("orders", ORDER)])
+    staged = stg_order_lines(
+        bronze(engine, "order_lines", [
+            row("order_lines", LINE, qty="1,000", line_total_eur="5987.78"),
+            row("order_lines", LINE, order_line_id="LINE_00000002", qty="1.000",
+                line_total_eur="5987.78"),  # 1000 or 1: rejected, not guessed
+        ]),
+        orders,
+        products,
+    )  # fmt: skip
+    assert [r["qty"] for r in clean(engine, staged, "order_lines")] == [1000]
+    assert reasons(engine, staged) == {2: "invalid_number"}
+    returns = bronze(engine, "returns", [
+        row("returns", RETURN, created_at="1970-01-01 00:00:00"),
+    ])  # fmt: skip
+    assert reasons(engine, stg_returns(returns, orders, customers, AS_OF)) == {
+        1: "implausible_date"
+    }

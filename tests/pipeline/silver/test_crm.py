@@ -475,3 +475,47 @@ def test_within_one_extract_a_customers_first_record_holds_its_address(engine: E
         "CUST_000002": hashlib.md5(b"second@mail.fr").hexdigest(),
     }
     assert (reasons(engine, staged), repaired) == ({2: "duplicate_key"}, {})
+
+
+def test_placeholder_dates_are_rejected_even_where_a_date_may_be_missing(engine: Engine) -> None:
+    """A membership that ended on 1900-01-01, or a profile last contacted on 1970-01-01, holds
+    what a system writes for a date it does not know, not a missing one: rejected as
+    ``implausible_date``, as an unreadable date is ``invalid_date``."""
+    customers = bronze(engine, "crm_customers", [
+        customer("CUST_000001"),
+        customer("CUST_000002", first_seen_at="1970-01-01 00:00:00"),
+    ])  # fmt: skip
+    accounts = bronze(engine, "crm_accounts", [])
+    staged = stg_crm_customers(customers, accounts, pseudonymiser("md5"), AS_OF)
+    assert reasons(engine, staged) == {2: "implausible_date"}
+    segments = bronze(engine, "crm_segments", [
+        ("SEG_001", "VIP", "Top customers.", "2022-10-06 04:39:56", "true"),
+    ])  # fmt: skip
+    staged = stg_crm_customer_segments(
+        bronze(engine, "crm_customer_segments", [
+            ("CUST_000001", "SEG_001", "2023-06-04 02:33:02", "1900-01-01 00:00:00"),
+        ]),
+        customers,
+        segments,
+        AS_OF,
+    )  # fmt: skip
+    assert reasons(engine, staged) == {1: "implausible_date"}
+    profile = {name: "1" for name in contracts.get("crm_customer_profile").column_names}
+    profile |= {
+        "customer_id": "CUST_000001",
+        "clv_score": "10.5",
+        "avg_order_value_eur": "5",
+        "total_spend_eur": "5",
+        "open_rate_pct": "0.5",
+        "click_rate_pct": "0.1",
+    }
+    staged = stg_crm_customer_profile(
+        bronze(engine, "crm_customer_profile", [
+            row("crm_customer_profile", profile, last_contact_at="2024-01-01 00:00:00"),
+            row("crm_customer_profile", profile, customer_id="CUST_000002",
+                last_contact_at="1970-01-01 00:00:00"),
+        ]),
+        customers,
+        AS_OF,
+    )  # fmt: skip
+    assert reasons(engine, staged) == {2: "implausible_date"}

@@ -421,3 +421,47 @@ def test_a_price_under_the_contracts_least_is_out_of_range(engine: Engine) -> No
     assert reasons(engine, staged) == {
         2: "out_of_range", 3: "out_of_range", 4: "negative_amount", 5: "out_of_range"
     }  # fmt: skip
+
+
+def test_placeholder_dates_are_no_orders_snapshots_or_registrations(engine: Engine) -> None:
+    """0001-01-01, 1900-01-01 or 1970-01-01 (the Unix epoch) is what systems write for a date
+    they do not know, and the platform's records start no earlier than 1990: such an order or
+    stock snapshot is rejected (``implausible_date``); such a registration date becomes NULL
+    and is counted, the customer kept. Counts may have their thousands grouped."""
+    products = bronze(engine, "ec_products_old", PRODUCT_FIELDS,
+                      [("PROD_1", "Lamp", "Home", "X", "20.0", "12.5")])  # fmt: skip
+    customers = bronze(engine, "ec_customers_old", CUSTOMER_FIELDS, [
+        ("CUST_1", "Ann Lee", "ann@mail.fr", "Paris", "France", "1990-01-01", "gold"),
+        ("CUST_2", "Bo Roy", "bo@mail.fr", "Lyon", "France", "1900-01-01", "gold"),
+        ("CUST_3", "Cy Dee", "cy@mail.fr", "Lyon", "France", "0001-01-01", "gold"),
+    ])  # fmt: skip
+    orders = bronze(
+        engine,
+        "ec_orders_old",
+        ("order_id", "customer_id", "product_id", "quantity", "order_date", "shipping_address"),
+        [
+            ("EC-1", "CUST_1", "PROD_1", "1,200", "1990-01-01 00:00:00", "x"),
+            ("EC-2", "CUST_1", "PROD_1", "1", "1970-01-01 00:00:00", "x"),
+            ("EC-3", "CUST_1", "PROD_1", "1", "1900-01-01 00:00:00", "x"),
+            ("EC-4", "CUST_1", "PROD_1", "1", "0001-01-01 00:00:00", "x"),
+            ("EC-5", "CUST_1", "PROD_1", "1", "1989-12-31 23:59:59", "x"),
+        ],
+    )
+    staged = stg_ecommerce_orders(orders, customers, products, AS_OF)
+    assert [(r["order_id"], r["quantity"]) for r in staged.collect(engine)[0].to_pylist()] == [
+        ("EC-1", 1200)
+    ]
+    assert reasons(engine, staged) == {n: "implausible_date" for n in (2, 3, 4, 5)}
+    inventory = bronze(engine, "ec_inventory_old", ("product_id", "warehouse_id",
+                                                    "stock_quantity", "last_updated"),
+                       [("PROD_1", "WH-PAR", "1 500", "2025-10-13 06:00:00"),
+                        ("PROD_1", "WH-PAR", "3", "1970-01-01 00:00:00")])  # fmt: skip
+    staged = stg_ecommerce_inventory(inventory, products, AS_OF)
+    assert [r["stock_quantity"] for r in staged.collect(engine)[0].to_pylist()] == [1500]
+    assert reasons(engine, staged) == {2: "implausible_date"}
+    clean, rejects, repaired = stg_ecommerce_customers(
+        customers, pseudonymiser("md5"), AS_OF
+    ).outcome(engine)
+    assert [r["registration_date"] for r in clean.to_pylist()] == [dt.date(1990, 1, 1), None, None]
+    assert rejects.num_rows == 0
+    assert repaired == {"registration_date: implausible_date": 2}

@@ -387,3 +387,71 @@ def test_names_and_cities_written_all_in_one_case_are_title_cased(engine: Engine
         (None, "O'Brien", "O'Brien", "van der Berg"),
         ("Jean-Pierre", "de LA FONTAINE", "Jean-Pierre de LA FONTAINE", None),
     ]
+
+
+def test_placeholder_dates_are_no_transactions_nor_campaign_starts(engine: Engine) -> None:
+    """0001-01-01, 1900-01-01 or 1970-01-01 (the Unix epoch) is what systems write for a date
+    they do not know: no sale and no campaign of this platform happened before 1990."""
+    tx = table(engine, "tx_placeholder_dates", TX_FIELDS, [
+        (f"TXN{n}", "CUST1", "Mug", "5", "1", "Card", "0", "0", when)
+        for n, when in enumerate([
+            "1990-01-01T00:00:00Z", "1970-01-01T00:00:00Z", "1900-01-01T00:00:00Z",
+            "0001-01-01T00:00:00Z", "1989-12-31T23:59:59Z", "1970-01-01",
+        ], start=1)
+    ])  # fmt: skip
+    customers = engine.register("tx_placeholder_customers", pa.table({"customer_id": ["CUST1"]}))
+    staged = stg_mongo_transactions(tx, customers, dt.datetime(2025, 12, 31, tzinfo=dt.UTC))
+    clean, rejects = staged.collect(engine)
+    assert clean.column("transaction_id").to_pylist() == ["TXN1"]
+    assert set(rejects.column("reason").to_pylist()) == {"implausible_date"}
+    campaigns = table(engine, "campaign_placeholder_dates", FIELDS, [
+        RAW[0],
+        ("CAMP002", "Old", "Email", "10", "1", "5", "1", "1", "1970-01-01T00:00:00Z", "active"),
+        ("CAMP003", "Old", "Email", "10", "1", "5", "1", "1", "1900-01-01", "active"),
+    ])  # fmt: skip
+    rejects = stg_mongo_campaigns(campaigns).collect(engine)[1].to_pylist()
+    assert {r["_row_number"]: r["reason"] for r in rejects} == {
+        2: "implausible_date",
+        3: "implausible_date",
+    }
+
+
+def test_campaign_counts_with_their_thousands_grouped_are_read(engine: Engine) -> None:
+    """Seed 004's impressions, clicks and conversions as a spreadsheet prints them."""
+    campaigns = table(engine, "campaign_grouped_counts", FIELDS, [
+        ("CAMP001", "Spring", "Email", "10000", "8500", "100,000", "5,000", "250",
+         "2024-03-01T00:00:00Z", "completed"),
+        ("CAMP002", "Spring", "Email", "10000", "8500", "1.000", "5", "2",
+         "2024-03-01T00:00:00Z", "completed"),  # 1000 or 1: rejected, not guessed
+    ])  # fmt: skip
+    clean, rejects = stg_mongo_campaigns(campaigns).collect(engine)
+    [row] = clean.to_pylist()
+    assert (row["impressions"], row["clicks"], row["ctr"]) == (100000, 5000, 5.0)
+    assert rejects.column("reason").to_pylist() == ["invalid_number"]
+
+
+def test_products_and_payment_methods_are_spelt_one_way(engine: Engine) -> None:
+    """As seed 004 writes them ("Laptop", "Card"): trimmed, and title-cased where written all
+    in upper or all in lower case; a usual payment method is spelt as usual whatever its case,
+    spaces, hyphens or underscores ("paypal", "BANK_TRANSFER"); a mixed-case value is kept as
+    written. Casing is no repair: nothing is counted."""
+    rows = [
+        (" laptop ", "CARD"), ("LAPTOP", "card"), ("Laptop", " Card "), ("t-shirt", "paypal"),
+        ("COFFEE MACHINE", "BANK_TRANSFER"), ("Coffee Machine", "bank-transfer"),
+        ("iPhone 15", "cash on delivery"), ("running shoes", "Paypal"),
+        ("Yoga Mat", "crypto wallet"), (None, None),
+    ]  # fmt: skip
+    tx = table(engine, "tx_spelling", TX_FIELDS, [
+        (f"TXN{n:02d}", "CUST1", product, "5", "1", method, "0", "0", "2024-01-04T00:00:00Z")
+        for n, (product, method) in enumerate(rows)
+    ])  # fmt: skip
+    customers = engine.register("tx_spelling_customers", pa.table({"customer_id": ["CUST1"]}))
+    staged = stg_mongo_transactions(tx, customers, dt.datetime(2025, 12, 31, tzinfo=dt.UTC))
+    clean, rejects, repaired = staged.outcome(engine)
+    assert rejects.num_rows == 0 and repaired == {}
+    assert [(r["product"], r["payment_method"]) for r in clean.to_pylist()] == [
+        ("Laptop", "Card"), ("Laptop", "Card"), ("Laptop", "Card"), ("T-Shirt", "PayPal"),
+        ("Coffee Machine", "Bank Transfer"), ("Coffee Machine", "Bank Transfer"),
+        ("iPhone 15", "Cash on Delivery"), ("Running Shoes", "PayPal"),
+        ("Yoga Mat", "Crypto Wallet"), ("Unknown product", "Unknown"),
+    ]  # fmt: skip

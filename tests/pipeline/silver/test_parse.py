@@ -323,3 +323,24 @@ def test_text_written_all_in_one_case_is_title_cased_and_mixed_case_kept(engine:
     assert out["v"] == expected
     assert out["w"] == expected[::-1]
     assert list(out) == ["v", "w"]
+
+
+def test_counts_with_their_thousands_grouped_read_and_ambiguous_ones_do_not(engine: Engine) -> None:
+    """A count is whole, so a group of three digits after a comma ("1,234", "12,345,678", as
+    English spreadsheets print them), a space ("1 234", as French ones do, no-break or narrow)
+    or an apostrophe ("1'234", Swiss) can only be thousands, and so can two dots or more
+    ("1.234.567"). One dot before three digits ("1.234", "1.000") may be a German 1234 or a
+    decimal as programs write them: it does not read, nor does a group of another width, a
+    first group with a leading zero ("0,123" is a decimal) or separators of two kinds."""
+    cases = {
+        "1,234": 1234, "12,345,678": 12345678, "-1,234": -1234, "+1,234": 1234,
+        " 1,234 ": 1234, "1 234": 1234, "1\u00a0234": 1234, "1\u202f234 567": 1234567,
+        "1'234": 1234, "1.234.567": 1234567, "999,000": 999000,
+        "1.234": None, "1.000": None, "-5.000": None, "1,23": None, "1,2345": None,
+        "12,34,567": None, "0,123": None, "1,234.5": None, "1,234.0": None, "1,234,56": None,
+        "1.234,5": None, "1 23": None, "1,234 567": None, "1.234'567": None, ",234": None,
+        "1234.000": 1234, "1.0": 1, "0.000": 0, "007": 7,
+    }  # fmt: skip
+    t = engine.register("count_cases", pa.table({"v": list(cases)}))
+    out = engine.to_arrow(t.select(i=parse.integer(t.v))).column("i").to_pylist()
+    assert dict(zip(cases, out, strict=True)) == cases

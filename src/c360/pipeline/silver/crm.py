@@ -1,7 +1,8 @@
 """Seed 000's CRM in silver: accounts, customers, segments, memberships, interactions, profiles.
 
 Each model reads its source by its contract (``parse.by_contract``) and quarantines what breaks
-it (``parse.contract_checks``: missing, unreadable, orphan or out-of-range values); its docstring
+it (``parse.contract_checks``: missing, unreadable, orphan or out-of-range values, and dates
+before 1990, placeholders such as 1970-01-01: ``implausible_date``); its docstring
 says what else it checks and what it repairs. Clean columns are the contract's, in its order and
 types. A value the contract lets be NULL stays NULL; a required value that is missing is rejected
 as ``missing_<column>``: nothing is invented. Foreign keys are checked against the ids the

@@ -83,7 +83,8 @@ def stg_ecommerce_customers(bronze: Table, pseudonymise: Pseudonymise, as_of: da
     A JSON object, array or boolean where text belongs, or a number as a name or a city, is
     ``invalid_value``: the record is not what the contract describes. A value of the right
     type that does not read — an unknown country or tier, an undeliverable e-mail, an invalid
-    or future registration date — becomes NULL and is counted (``repaired``, by column and
+    or future registration date, or one before 1990 (``parse.EARLIEST``: a placeholder such as
+    1900-01-01) — becomes NULL and is counted (``repaired``, by column and
     reason): the customer is real even if that one field is not, and its orders, RFM and CLV
     need it.
     """
@@ -105,7 +106,7 @@ def stg_ecommerce_customers(bronze: Table, pseudonymise: Pseudonymise, as_of: da
         has_valid_email=mail.notnull(),
         city=b._city,
         country=conform.country_iso(b.country),
-        registration_date=_past(registered, as_of).cast("date"),
+        registration_date=_plausible(registered, as_of).cast("date"),
         loyalty_tier=_tier(parse.lower(parse.clean_text(b.loyalty_tier)).fill_null("bronze")),
         _registered=registered,
         _wrong_type=wrong_type,
@@ -120,13 +121,16 @@ def stg_ecommerce_customers(bronze: Table, pseudonymise: Pseudonymise, as_of: da
         ("registration_date: invalid_date",
          parse.invalid(t._raw.registration_date, t._registered)),
         ("registration_date: future_date", _future(t._registered, as_of)),
+        ("registration_date: implausible_date", parse.implausible(t._registered)),
         ("email: invalid_value", parse.invalid(t._raw.email, t.email_hash)),
     ]  # fmt: skip
     return stage(t, checks, ["customer_id"], CUSTOMER_COLUMNS, repairs)
 
 
-def _past(value: ibis.ir.TimestampValue, as_of: datetime) -> ibis.ir.TimestampValue:
-    return ibis.ifelse(_future(value, as_of), ibis.null("timestamp"), value)
+def _plausible(value: ibis.ir.TimestampValue, as_of: datetime) -> ibis.ir.TimestampValue:
+    """``value``, NULL when in the future or before ``parse.EARLIEST`` (a placeholder)."""
+    wrong = _future(value, as_of) | parse.implausible(value)
+    return ibis.ifelse(wrong, ibis.null("timestamp"), value)
 
 
 def _tier(value: ibis.ir.StringValue) -> ibis.ir.StringValue:
@@ -136,7 +140,8 @@ def _tier(value: ibis.ir.StringValue) -> ibis.ir.StringValue:
 def stg_ecommerce_orders(
     bronze: Table, customers: Table, products: Table, as_of: datetime
 ) -> Staged:
-    """Order lines of the platform: quantity > 0, a real date not in the future, a customer and
+    """Order lines of the platform: quantity > 0, a real date not in the future nor before 1990
+    (``implausible_date``: a placeholder such as 1970-01-01), a customer and
     a product that exist in their sources (bronze); a missing shipping address stays NULL. A
     missing customer, product or quantity is ``missing_customer``, ``missing_product`` or
     ``missing_quantity``, not an orphan or a quantity of 0."""
@@ -163,6 +168,7 @@ def stg_ecommerce_orders(
         ("non_positive_quantity", t.quantity <= 0),
         ("out_of_range", parse.too_large(t.quantity)),
         ("invalid_date", t.order_at.isnull()),
+        ("implausible_date", parse.implausible(t.order_at)),
         ("future_date", _future(t.order_at, as_of)),
     ]
     return stage(t, checks, ["order_id"], ORDER_COLUMNS)
@@ -174,7 +180,8 @@ def _keys(column: ibis.ir.StringColumn) -> ibis.ir.StringColumn:
 
 
 def stg_ecommerce_inventory(bronze: Table, products: Table, as_of: datetime) -> Staged:
-    """Stock snapshots: a known product, a stock ≥ 0 (0 is a real stock-out), a valid date; a
+    """Stock snapshots: a known product, a stock ≥ 0 (0 is a real stock-out), a valid date
+    from 1990 on (an earlier one is ``implausible_date``: a placeholder); a
     missing product or warehouse is a ``missing_key`` (both are part of the snapshot's key).
 
     The warehouse is spelt as the contract spells it, whatever its case, spaces, hyphens or
@@ -200,6 +207,7 @@ def stg_ecommerce_inventory(bronze: Table, products: Table, as_of: datetime) -> 
         ("negative_stock", t.stock_quantity < 0),
         ("out_of_range", parse.too_large(t.stock_quantity)),
         ("invalid_date", t.last_updated_at.isnull()),
+        ("implausible_date", parse.implausible(t.last_updated_at)),
         ("future_date", _future(t.last_updated_at, as_of)),
     ]
     return stage(t, checks, ["product_id", "warehouse_id", "last_updated_at"], INVENTORY_COLUMNS)

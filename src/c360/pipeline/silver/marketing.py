@@ -35,8 +35,11 @@ def stg_mongo_campaigns(bronze: Table) -> Staged:
     conversions / clicks × 100, CPC = spend / clicks, CPA = spend / conversions, ROI = (budget −
     spend) / budget × 100; a division by zero gives NULL. Defaults: a missing name becomes
     "Unnamed campaign", a missing type "Unknown". A start date in the future is kept (a scheduled
-    campaign). Duplicated campaign ids keep their first record. A JSON object, array or
-    boolean where a name, a type or a status belongs is ``invalid_value``.
+    campaign); one before 1990 is rejected (``implausible_date``: a placeholder such as
+    1970-01-01, see ``parse.EARLIEST``). Duplicated campaign ids keep their first record. A
+    JSON object, array or boolean where a name, a type or a status belongs is
+    ``invalid_value``. Impressions, clicks and conversions may have their thousands grouped
+    ("100,000", see ``parse.integer``).
 
     The status is one the contract allows, whatever its case or spaces (" Paused " → "paused");
     one it does not allow ("running") becomes NULL, as a missing one does, and is counted
@@ -73,6 +76,7 @@ def stg_mongo_campaigns(bronze: Table) -> Staged:
             | parse.invalid(t._raw.conversions, t.conversions),
         ),
         ("invalid_date", parse.invalid(t._raw.start_date, t.start_date)),
+        ("implausible_date", parse.implausible(t.start_date)),
         ("invalid_value", t._wrong_type),
         ("negative_amount", (t.budget < 0) | (t.spend < 0)),
         ("negative_count", (t.impressions < 0) | (t.clicks < 0) | (t.conversions < 0)),
@@ -97,6 +101,13 @@ TRANSACTION_COLUMNS = (
     "transaction_id", "customer_id", "product", "amount", "quantity", "payment_method",
     "discount_applied", "shipping_cost", "total_amount", "transaction_at",
 )  # fmt: skip
+# The usual payment methods, spelt as seed 004 writes "Card": each one way whatever the case,
+# spaces, hyphens or underscores a source writes it with ("paypal", "BANK_TRANSFER").
+PAYMENT_METHODS = (
+    "Card", "Credit Card", "Debit Card", "PayPal", "Bank Transfer", "Cash", "Apple Pay",
+    "Google Pay", "Gift Card", "Direct Debit", "Buy Now Pay Later", "Cash on Delivery",
+    "Store Credit",
+)  # fmt: skip
 
 
 def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> Staged:
@@ -107,20 +118,35 @@ def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> 
     a transaction of anyone else is an orphan. Defaults: a missing discount or shipping cost is
     0, a missing product "Unknown product", a missing payment method "Unknown"; a JSON object,
     array or boolean where a product or a payment method belongs is ``invalid_value``; an
-    amount written NaN is ``invalid_number`` (a value, not a number). A timestamp
-    after ``as_of`` has not happened yet and is rejected; so is a discount that exceeds the
-    amount plus shipping (``inconsistent_amount``: a total below 0). Duplicated transaction ids
-    keep their first record.
+    amount written NaN is ``invalid_number`` (a value, not a number). A timestamp after
+    ``as_of`` has not happened yet and is rejected, and so is one before 1990
+    (``implausible_date``: a placeholder such as 1970-01-01, see ``parse.EARLIEST``); so is a
+    discount that exceeds the amount plus shipping (``inconsistent_amount``: a total below 0).
+    Duplicated transaction ids keep their first record.
+
+    Products and payment methods are spelt as seed 004 writes them ("Laptop", "Card"): trimmed,
+    and title-cased where written all in upper or all in lower case ("LAPTOP", "t-shirt" →
+    "Laptop", "T-Shirt"; a mixed-case one, "iPhone", is kept as written); a usual payment
+    method (``PAYMENT_METHODS``) is spelt one way whatever its case, spaces, hyphens or
+    underscores ("paypal", "BANK_TRANSFER" → "PayPal", "Bank Transfer"), so that seed 004's
+    product performance counts each product once.
     """
-    b = bronze
+    b = bronze.mutate(
+        _product=parse.clean_text(bronze.product),
+        _method=parse.clean_text(bronze.payment_method),
+    )
+    b = parse.display_cased(b, "_product", "_method")
+    # Not COALESCE: DuckDB would case every method, not only those it does not know.
+    usual = parse.category(b.payment_method, PAYMENT_METHODS)
+    method = ibis.cases((usual.notnull(), usual), else_=b._method)
     typed = b.select(
         *LINEAGE,
         transaction_id=parse.clean_text(b.transaction_id),
         customer_id=parse.clean_text(b.customer_id),
-        product=parse.clean_text(b.product).fill_null("Unknown product"),
+        product=b._product.fill_null("Unknown product"),
         amount=parse.money(b.amount),
         quantity=parse.integer(b.quantity),
-        payment_method=parse.clean_text(b.payment_method).fill_null("Unknown"),
+        payment_method=method.fill_null("Unknown"),
         discount_applied=parse.money(b.discount_applied).fill_null(0.0),
         shipping_cost=parse.money(b.shipping_cost).fill_null(0.0),
         transaction_at=parse.written_timestamp(b.timestamp),
@@ -157,6 +183,7 @@ def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> 
             "invalid_date",
             parse.invalid(t._raw.timestamp, t.transaction_at) | t.transaction_at.isnull(),
         ),
+        ("implausible_date", parse.implausible(t.transaction_at)),
         ("future_date", t.transaction_at > ibis.literal(as_of.replace(tzinfo=None))),
         # A discount larger than the amount and the shipping would make the total negative.
         ("inconsistent_amount", t.amount - t.discount_applied + t.shipping_cost < 0),

@@ -237,11 +237,26 @@ def _decimal(
     )
 
 
+# A count is whole: a comma, a space (no-break or narrow too) or an apostrophe before groups
+# of three digits can only group thousands ("1,234", "12,345,678", "1 234", "1'234"), and so
+# can two dots or more ("1.234.567"). One dot before three digits is left out: "1.234" may be a
+# German 1234 or a decimal as programs write it, and "1.000" a German 1000 or a float's 1.0.
+# A first group starting with 0 is no thousands ("0,123" is a decimal).
+_WHOLE_SEPARATOR = "[,. \u00a0\u202f']"
+_WHOLE_GROUPS = "^[+-]?[1-9][0-9]{0,2}((,[0-9]{3})+|([ \u00a0\u202f'][0-9]{3})+|(\\.[0-9]{3}){2,})$"
+_DOT_THOUSANDS = r"^[+-]?[1-9][0-9]{0,2}\.000$"
+
+
 def integer(value: StringValue) -> IntegerValue:
-    """A whole number ("78205", "+5", or "78205.0" as JSON writers print floats)."""
+    """A whole number ("78205", "+5", or "78205.0" as JSON writers print floats), its
+    thousands grouped or not where that cannot be misread ("1,234", "12,345,678", "1 234",
+    "1.234.567"; see ``_WHOLE_GROUPS``); "1.234" and "1.000" do not read."""
     text = _trimmed(value)
-    whole = ibis.ifelse(
-        text.re_search(_INTEGER), text.re_replace(r"\.0+$", ""), ibis.null("string")
+    whole = ibis.cases(
+        (text.re_search(_DOT_THOUSANDS), ibis.null("string")),
+        (text.re_search(_INTEGER), text.re_replace(r"\.0+$", "")),
+        (text.re_search(_WHOLE_GROUPS), text.re_replace(_WHOLE_SEPARATOR, "")),
+        else_=ibis.null("string"),
     )
     return ibis.ifelse(
         value.re_search(_PLAIN_INTEGER), value.try_cast("int64"), whole.try_cast("int64")
@@ -446,7 +461,9 @@ def contract_checks(
     reference: ``missing_customer``); ``invalid_date``, ``invalid_number`` or ``invalid_value``
     for text that does not read; ``orphan_<entity>`` for an id that the referenced source (its
     bronze table in ``sources``, by name) does not hold; ``non_positive_quantity``,
-    ``negative_amount`` (a ``*_eur`` below 0) or ``out_of_range`` for the contract's bounds.
+    ``negative_amount`` (a ``*_eur`` below 0) or ``out_of_range`` for the contract's bounds;
+    ``implausible_date`` for a date before ``EARLIEST``, a value the contract lets be NULL too
+    (a placeholder is no missing date).
     """
     key = [t[k].isnull() for k in contract.primary_key]
     checks: list[Check] = [("missing_key", ibis.or_(*key))]
@@ -477,8 +494,23 @@ def too_large(*values: ibis.ir.NumericValue) -> ibis.ir.BooleanValue:
     return ibis.or_(*(v.abs() >= TOO_LARGE for v in values))
 
 
+# No record of the platform is older than this: the web, commercial e-mail and the CRM came
+# later. An earlier date is what a system writes for one it does not know — 0001-01-01 (.NET's
+# least), 1899-12-30 (a spreadsheet's day 0), 1900-01-01 (SQL Server's), 1970-01-01 (the Unix
+# epoch), 1980-01-01 (DOS's) — or a typo: ``implausible_date``. Every date silver reads is of
+# an event or a record of the platform; none is a birth date.
+EARLIEST = datetime(1990, 1, 1)
+
+
+def implausible(value: TimestampValue) -> ibis.ir.BooleanValue:
+    """True where ``value`` is before ``EARLIEST``: a placeholder, no event of the platform."""
+    return value < ibis.literal(EARLIEST)
+
+
 def _bounds(column: Column, value: ibis.Value) -> list[Check]:
     checks: list[Check] = []
+    if column.dtype == "timestamp":
+        checks.append(("implausible_date", implausible(value)))
     if column.dtype in ("float", "int"):
         checks.append(("out_of_range", too_large(value)))
     if column.name in QUANTITIES:
