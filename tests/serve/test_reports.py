@@ -198,9 +198,16 @@ def test_sales_totals_have_separators_and_cents(written: dict[str, str]) -> None
     assert line(sales, "Units sold")[-1] == "1,540"
     assert line(sales, "Revenue (EUR)")[-1] == "1,235,568.39"
     assert line(sales, "Margin (EUR)")[-1] == "234,767.75"
-    # Over the sales with a known cost, and the orders with a known price, as the months are.
-    assert line(sales, "Margin rate")[-2:] == [f"{234767.75 / (1215 * 1004.0) * 100:.2f}", "%"]
-    assert line(sales, "Average basket (EUR)")[-1] == f"{1235568.391 / 1225:,.2f}"
+    # Over the sales with a known cost, and the orders with a known price, as the months are;
+    # the block shows what each is over, so that its lines add up.
+    assert line(sales, "Orders with a known price")[-1] == "1,225"
+    assert line(sales, "Revenue with a known cost (EUR)")[-1] == "1,219,860.00"
+    assert line(sales, "Margin rate (of revenue with a cost)")[-2:] == [
+        f"{234767.75 / (1215 * 1004.0) * 100:.2f}",
+        "%",
+    ]
+    assert line(sales, "Average basket (EUR per priced order)")[-1] == f"{1235568.391 / 1225:,.2f}"
+    assert sales.index("Orders with a known price") < sales.index("Average basket")
 
 
 def test_sales_by_month_and_by_category(written: dict[str, str]) -> None:
@@ -224,6 +231,9 @@ def test_product_rankings_in_rank_order(written: dict[str, str]) -> None:
     sales = written["sales_report"]
     top = sales[sales.index("Top 10 best-sellers (units sold)") :]
     assert top.index("PROD_00009") < top.index("PROD_00004")
+    # The gold column keeps its published name, revenue_rank, but ranks by units sold.
+    assert line(top, "Units rank")[:3] == ["Units", "rank", "Product"]
+    assert "Revenue rank" not in sales
     assert line(top, "1  PROD_00009")[-4:] == ["218", "1,307", "298,093.93", "64,985.76"]
     assert line(top, "2  PROD_00004")[-2:] == ["111,298.25", "-"]  # margin unknown
     profitable = sales[sales.index("Top 10 most profitable products") :]

@@ -124,6 +124,21 @@ def test_a_pipe_or_line_break_in_a_value_stays_inside_its_cell() -> None:
     assert "| customer_id | full_name | a\\|b c |" in text
 
 
+def test_a_null_in_an_answer_is_an_empty_cell() -> None:
+    """As elsewhere in the report, nothing to show is an empty cell, not Python's ``None``."""
+    data = {
+        "finished_at": "2026-01-02T03:04:05", "engine": "duckdb", "seconds": {"serve": 1.0},
+        "bronze": [], "silver": [], "text": {}, "gold": [], "identity": None,
+        "answers": {"questions/monthly_sales_trend": [
+            {"month": "2023-01-01", "revenue": 120687.51, "revenue_change": None, "note": ""},
+            {"month": "2023-02-01", "revenue": 103926.45, "revenue_change": -16761.06,
+             "note": "None"}]},
+    }  # fmt: skip
+    text = markdown(data)
+    assert "| 2023-01-01 | 120,687.51 |  |  |" in text
+    assert "| 2023-02-01 | 103,926.45 | -16,761.06 | None |" in text  # a text that says None
+
+
 def test_each_check_shows_what_silver_caught_under_the_same_rule(tmp_path: Path) -> None:
     """The checks run on gold after silver took out what they look for, so they answer 0; beside
     each, the rows silver quarantined or repaired under that rule in this run, and no other

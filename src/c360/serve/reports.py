@@ -38,26 +38,36 @@ FACT = "fct_ecommerce_sales"
 MEASURES = ("count_orders", "total_units", "total_revenue_eur", "total_margin_eur")
 PRODUCT = ("product_id", "product_name", "category")
 PROFITABLE = "mart_ecommerce_most_profitable_products"
+TOP = "mart_ecommerce_top_products"
 
 
 def _totals(gold: Gold) -> list[str]:
     """The months' sums; the margin rate and the average basket as the monthly table computes
-    them, over the sales whose cost, or price, is known (a product silver rejected has none)."""
+    them, over the sales whose cost, or price, is known (a product silver rejected has none).
+    The block shows both divisors, so that its lines add up."""
     t = gold(MONTHLY, "year", "month", *MEASURES)
     orders, units, revenue, margin = (total(t, c) for c in MEASURES)
     months = sorted(f"{y:04d}-{m:02d}" for y, m in rows(t, "year", "month"))
     sales = gold(FACT, "order_id", "revenue_eur", "margin_eur")
-    priced = pc.count_distinct(sales.filter(pc.is_valid(sales["revenue_eur"]))["order_id"])
+    priced = pc.count_distinct(sales.filter(pc.is_valid(sales["revenue_eur"]))["order_id"]).as_py()
     costed = total(sales.filter(pc.is_valid(sales["margin_eur"])), "revenue_eur")
     return pairs(
         [
             ("Period", f"{months[0]} to {months[-1]}" if months else "-"),
             ("Orders", count(orders)),
+            ("Orders with a known price", count(priced)),
             ("Units sold", count(units)),
             ("Revenue (EUR)", money(revenue)),
+            ("Revenue with a known cost (EUR)", money(costed)),
             ("Margin (EUR)", money(margin)),
-            ("Margin rate", pct(margin / costed if costed else None)),
-            ("Average basket (EUR)", money(revenue / priced.as_py() if priced.as_py() else None)),
+            (
+                "Margin rate (of revenue with a cost)",
+                pct(margin / costed if costed else None),
+            ),
+            (
+                "Average basket (EUR per priced order)",
+                money(revenue / priced if priced else None),
+            ),
         ]
     )
 
@@ -81,11 +91,14 @@ def _by_category(gold: Gold) -> list[str]:
     return listing(sums, "category", *MEASURES, "share_of_revenue", percent=("share_of_revenue",))
 
 
-def _ranking(name: str, rank: str) -> Callable[[Gold], list[str]]:
+def _ranking(name: str, rank: str, shown: str | None = None) -> Callable[[Gold], list[str]]:
+    """Gold table ``name`` in the order of its ``rank`` column, headed as ``shown`` when the
+    column's name does not say what it ranks by."""
+
     def section(gold: Gold) -> list[str]:
-        return listing(
-            gold(name, rank, *PRODUCT, *MEASURES).sort_by(rank), rank, *PRODUCT, *MEASURES
-        )
+        t = gold(name, rank, *PRODUCT, *MEASURES).sort_by(rank)
+        t = t.rename_columns([shown or rank, *t.column_names[1:]])
+        return listing(t, shown or rank, *PRODUCT, *MEASURES)
 
     return section
 
@@ -190,7 +203,8 @@ SALES: list[Section] = [
     ("Totals", _totals),
     ("Sales by month", _by_month),
     ("Sales by category", _by_category),
-    ("Top 10 best-sellers (units sold)", _ranking("mart_ecommerce_top_products", "revenue_rank")),
+    # The gold column keeps its published name, revenue_rank; it ranks by units sold.
+    ("Top 10 best-sellers (units sold)", _ranking(TOP, "revenue_rank", shown="units_rank")),
     ("Top 10 most profitable products", _ranking(PROFITABLE, "margin_rank")),
 ]
 KPIS: list[Section] = [

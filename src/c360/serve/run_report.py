@@ -186,6 +186,9 @@ def _row(*cells: str) -> str:
 
 
 def _cell(value: Any) -> str:
+    """An answer's value; SQL's NULL is an empty cell, as nothing to show is elsewhere."""
+    if value is None:
+        return ""
     return f"{value:,.2f}" if isinstance(value, float) else str(value)
 
 

@@ -4,10 +4,15 @@
 temporary file and renamed over the old one, so a failure (or a crash) leaves the previous
 warehouse readable.
 
-The silver views read ``lake/silver/<table>/*.parquet`` relative to the workspace, so a workspace
-can be moved or copied and its warehouse still reads its own lake. Queries here set DuckDB's
-``file_search_path`` to the workspace; any other DuckDB client (the CLI, DBeaver, Python) reads the
-views when started in the workspace directory, or after ``SET file_search_path = '<workspace>'``.
+The file is written in DuckDB 1.4's storage format (:data:`STORAGE_VERSION`), which every DuckDB
+client from 1.4 (the long-term support line) on opens; DuckDB 2.0's own format would shut out the
+1.x clients (drivers, BI tools) still in use. The warehouse holds nothing that format lacks.
+
+The silver views read ``<workspace>/lake/silver/<table>`` by its absolute path, so that a client
+opens the file from any working directory (a BI tool's is its own). Each build writes the path
+anew: after a workspace is moved or copied, the next ``c360 run`` points its views at its own lake.
+Until then, the queries run here (``c360 query``, the exports, the reports) read the workspace's own
+lake anyway, through views of their connection that shadow the stored ones.
 """
 
 from __future__ import annotations
@@ -32,6 +37,10 @@ if TYPE_CHECKING:
     from duckdb.sqltypes import DuckDBPyType
 
 WAREHOUSE_FILE = "warehouse.duckdb"
+# The storage format of DuckDB 1.4, the long-term support line: clients from 1.4 on read every
+# table, key and view. An older format (1.0's, readable from 1.1 on) costs a quarter more time
+# to write.
+STORAGE_VERSION = "v1.4.0"
 BATCH_ROWS = 131_072  # rows per streamed batch, DuckDB's default
 
 Form = Literal["arrow", "portable", "display"]
@@ -82,11 +91,11 @@ def build_warehouse(workspace: Path, contracts: Iterable[Table] | None = None) -
         _remove(left)
     try:
         try:
-            con = duckdb.connect(str(temp), config=OFFLINE)
+            config = {**OFFLINE, "storage_compatibility_version": STORAGE_VERSION}
+            con = duckdb.connect(str(temp), config=config)
             try:
                 con.execute("SET enable_progress_bar = false")  # never print to stdout
-                relative = _search_workspace(con, workspace)
-                _fill(con, workspace, known, relative)
+                _fill(con, workspace, known)
             finally:
                 con.close()
         except duckdb.Error as exc:  # a full disk, a lake file DuckDB cannot read, ...
@@ -100,29 +109,41 @@ def build_warehouse(workspace: Path, contracts: Iterable[Table] | None = None) -
     return final
 
 
-def _fill(
-    con: duckdb.DuckDBPyConnection, workspace: Path, known: dict[str, Table], relative: bool
-) -> None:
+def _fill(con: duckdb.DuckDBPyConnection, workspace: Path, known: dict[str, Table]) -> None:
     gold = _lake_folders(workspace, "gold")
     for folder in gold:
         _create_table(con, folder, known.get(folder.name))
     names = {f.name for f in gold}
     for folder in _lake_folders(workspace, "silver"):
         if folder.name not in names and _parts(folder):
-            scan = _scan_sql(folder, root=workspace if relative else None)
-            con.execute(f"CREATE VIEW {_q(folder.name)} AS SELECT * FROM {scan}")
+            con.execute(f"CREATE VIEW {_q(folder.name)} AS SELECT * FROM {_scan_sql(folder)}")
 
 
-def _search_workspace(con: duckdb.DuckDBPyConnection, workspace: Path) -> bool:
-    """Look up relative paths in ``workspace``; False when DuckDB cannot (its path has a comma).
+def _search_workspace(con: duckdb.DuckDBPyConnection, workspace: Path) -> None:
+    """Look up the relative paths a query names in ``workspace`` (unless its path has a comma:
+    the setting is a comma-separated list).
 
     DuckDB (1.4 and 2.0 checked) looks a relative glob up in the ``file_search_path`` folders only,
-    not also in the working directory: a view's ``lake/silver/t/*.parquet`` reads this lake.
+    not also in the working directory.
     """
-    if "," in str(workspace):  # the setting is a comma-separated list
-        return False
-    con.execute(f"SET file_search_path = {_literal(str(workspace))}")
-    return True
+    if "," not in str(workspace):
+        con.execute(f"SET file_search_path = {_literal(str(workspace))}")
+
+
+def _read_own_lake(con: duckdb.DuckDBPyConnection, workspace: Path) -> None:
+    """Shadow, for this connection, each silver view that reads another lake than this
+    workspace's (the workspace was moved or copied since the build, or an older build wrote
+    relative paths) with a temporary view over this workspace's lake."""
+    root = (workspace / "lake" / "silver").resolve()  # as the build wrote it
+    here = f"'{_glob_escape(root)}/"
+    views = con.execute(
+        "SELECT view_name, sql FROM duckdb_views() "
+        "WHERE database_name = current_database() AND NOT internal"
+    ).fetchall()
+    for name, sql in views:
+        folder = root / name
+        if here not in sql and folder.is_dir() and _parts(folder):
+            con.execute(f"CREATE TEMP VIEW {_q(name)} AS SELECT * FROM {_scan_sql(folder)}")
 
 
 def _create_table(con: duckdb.DuckDBPyConnection, folder: Path, contract: Table | None) -> None:
@@ -151,10 +172,10 @@ def _create_table(con: duckdb.DuckDBPyConnection, folder: Path, contract: Table 
             ) from None
 
 
-def _scan_sql(folder: Path, contract: Table | None = None, root: Path | None = None) -> str:
-    """``read_parquet(...)`` over a lake folder, reading Hive partitions when it has them; the
-    path is relative to ``root`` when given."""
-    path = (folder.relative_to(root) if root else folder.resolve()).as_posix().replace("'", "''")
+def _scan_sql(folder: Path, contract: Table | None = None) -> str:
+    """``read_parquet(...)`` over a lake folder by its absolute path, reading Hive partitions
+    when it has them."""
+    path = _glob_escape(folder.resolve())
     partitions = sorted({p.name.split("=")[0] for p in folder.iterdir() if "=" in p.name})
     if not partitions:
         return f"read_parquet('{path}/*.parquet')"
@@ -243,6 +264,7 @@ def _opened(workspace: Path) -> Iterator[_Session]:
         con.execute("SET enable_progress_bar = false")
         go_offline(con)
         _search_workspace(con, Path(workspace).resolve())
+        _read_own_lake(con, Path(workspace).resolve())
         with ThreadPoolExecutor(1, thread_name_prefix="warehouse") as worker:
             yield _Session(con, worker)
     finally:
@@ -386,6 +408,13 @@ def _remove(path: Path) -> None:
 
 def _q(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
+
+
+def _glob_escape(path: Path) -> str:
+    """``path`` as a literal part of a DuckDB glob, inside a SQL string: a ``[``, ``*`` or ``?``
+    of a folder's name set in brackets (DuckDB's glob has no other escape), a quote doubled."""
+    text = re.sub(r"([\[*?])", r"[\1]", path.as_posix())
+    return text.replace("'", "''")
 
 
 def _literal(text: str) -> str:
