@@ -189,3 +189,14 @@ def test_a_header_of_terminal_codes_kept_under_evolve_is_shown_escaped(
     out = capsys.readouterr().out
     assert "+\\x1b]0;PWNED\\x07\\x1b[2J," in out and "+tab\\there" in out
     assert "\x1b" not in out and "\t" not in out
+
+
+def test_a_bronze_warning_is_printed_after_the_table(capsys: pytest.CaptureFixture[str]) -> None:
+    """An empty source file lands nothing and stops nothing: the summary says so."""
+    from c360.cli.run import print_bronze
+    from c360.pipeline.bronze.land import Landed
+
+    said = "sources/c360/orders.csv is empty (0 bytes): no records landed [where?]"
+    print_bronze([Landed("orders", "orders.csv", 0, 0, warnings=[said])], 0.1)
+    out = " ".join(capsys.readouterr().out.split())
+    assert f"warning: {said}" in out

@@ -195,3 +195,17 @@ def test_each_check_shows_what_silver_caught_under_the_same_rule(tmp_path: Path)
     ]:  # fmt: skip
         assert f"### checks/{check}\n\n| violations |\n| --- |\n| 0 |\n\n{said} {line}\n" in text
     assert text.count(said) == 3  # a question has no silver rule
+
+
+def test_a_bronze_warning_follows_the_bronze_table() -> None:
+    said = "sources/c360/orders.csv is empty (0 bytes): no records landed"
+    data = {
+        "finished_at": "2026-01-02T03:04:05", "engine": "duckdb", "seconds": {"bronze": 1.0},
+        "bronze": [{"table": "orders", "records": 0, "landed": 0, "quarantined": 0,
+                    "added_columns": [], "missing_columns": [], "retyped_columns": [],
+                    "quarantine": {}, "warnings": [said]}],
+        "silver": [], "gold": [], "references": [], "answers": {},
+    }  # fmt: skip
+    text = markdown(data)
+    assert f"\n**Warning:** {said}\n" in text
+    assert text.index(said) < text.index("## Silver")

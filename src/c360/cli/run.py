@@ -199,6 +199,8 @@ def print_bronze(landed: list[Landed], seconds: float) -> None:
             plain(r.table), f"{r.records:,}", f"{r.landed:,}", f"{r.quarantined:,}", plain(drift)
         )
     console.print(table)
+    for warning in (w for r in landed for w in r.warnings):
+        console.print(f"[yellow]warning:[/] {literal(warning)}", highlight=False)
     console.print(
         f"{sum(r.landed for r in landed):,} records landed, "
         f"{sum(r.quarantined for r in landed):,} quarantined, in {seconds:.1f} s; "

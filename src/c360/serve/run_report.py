@@ -90,6 +90,10 @@ def markdown(data: dict[str, Any]) -> str:
                            *(f"~{c}" for c in r["retyped_columns"])])  # fmt: skip
         lines.append(_row(r["table"], f"{r['records']:,}", f"{r['landed']:,}",
                           f"{r['quarantined']:,}", _reasons(r["quarantine"]), drift))  # fmt: skip
+    warnings = [w for r in data["bronze"] for w in r.get("warnings", [])]
+    lines += (
+        ["", *(f"**Warning:** {' '.join(w.splitlines())}" for w in warnings)] if warnings else []
+    )
     lines += [
         "",
         "## Silver: bronze rows = clean + quarantined (duplicates included)",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -15,6 +17,7 @@ from c360.cli.run import print_bronze
 from c360.contracts.model import Column, Table
 from c360.generate import Plan, generate
 from c360.pipeline import lake
+from c360.pipeline.bronze.blocks import ROW_NUMBER, Block
 from c360.pipeline.bronze.land import Landed, SchemaDriftError, land, land_all
 from c360.pipeline.runner import RunResult
 from c360.serve import run_report
@@ -64,8 +67,10 @@ def test_evolve_lands_a_retyped_column_as_text_and_reports_it(tmp_path: Path) ->
 
 def test_a_retype_in_a_later_file_of_a_folder_is_caught(tmp_path: Path) -> None:
     write_parquet(tmp_path, "part-0.parquet", good_columns())
-    folder = write_parquet(tmp_path, "part-1.parquet", good_columns() | {"is_new": ["y", "n"]})
-    assert land(tmp_path, ITEMS, folder, "b1", WHEN).retyped_columns == []  # text fits any type
+    folder = write_parquet(
+        tmp_path, "part-1.parquet", good_columns() | {"sold_at": ["2024-01-01"] * 2}
+    )
+    assert land(tmp_path, ITEMS, folder, "b1", WHEN).retyped_columns == []  # dates as text fit
     write_parquet(tmp_path, "part-2.parquet", good_columns() | {"is_new": [1, 0]})
     with pytest.raises(SchemaDriftError, match=r"is_new of items is int64 .* but bool"):
         land(tmp_path, ITEMS, folder, "b1", WHEN)
@@ -75,7 +80,9 @@ def test_a_retype_in_a_later_file_of_a_folder_is_caught(tmp_path: Path) -> None:
     ("column", "values"),
     [
         ("quantity", pa.array([1, 2], pa.int16())),
-        ("quantity", pa.array(["1", "two"])),  # raw text is compatible with every type
+        ("quantity", pa.nulls(2)),  # a column of nulls declares no type
+        ("sold_at", pa.array(["2024-01-01", "2024-02-30"])),  # dates travel as text
+        ("sold_at", pa.array(["2024-01-01", None]).dictionary_encode()),
         ("price", pa.array([Decimal("1.50"), None], pa.decimal128(10, 2))),
         ("price", pa.array([1.5, 2.5], pa.float32())),
         ("price", pa.array([2, 3], pa.int64())),  # round prices, typed by the writer as whole
@@ -90,6 +97,75 @@ def test_a_retype_in_a_later_file_of_a_folder_is_caught(tmp_path: Path) -> None:
 def test_same_kind_of_type_is_not_drift(tmp_path: Path, column: str, values: pa.Array) -> None:
     folder = write_parquet(tmp_path, "a.parquet", good_columns() | {column: values})
     assert land(tmp_path, ITEMS, folder, "b1", WHEN).retyped_columns == []
+
+
+@pytest.mark.parametrize(
+    ("column", "values", "found"),
+    [
+        ("price", pa.array(["1.5", "2.5"]), "string"),
+        ("price", pa.array(["1.5", "2.5"], pa.large_string()), "large_string"),
+        ("quantity", pa.array(["1", "two"]), "string"),
+        ("quantity", pa.array([b"1", b"2"]), "binary"),
+        ("is_new", pa.array(["y", "n"]), "string"),
+        ("is_new", pa.array(["true", "false"]).dictionary_encode(),
+         "dictionary<values=string, indices=int32, ordered=0>"),
+    ],
+)  # fmt: skip
+def test_text_where_the_contract_says_a_number_or_a_boolean_is_a_type_change(
+    tmp_path: Path, column: str, values: pa.Array, found: str
+) -> None:
+    """A writer that now declares the column as text changed its type: the values may still
+    read, but nothing says so any more (a price written "12,50 €" from now on, say)."""
+    folder = write_parquet(tmp_path, "a.parquet", good_columns() | {column: values})
+    expected = ITEMS.column(column).dtype
+    with pytest.raises(SchemaDriftError) as caught:
+        land(tmp_path, ITEMS, folder, "b1", WHEN)
+    assert str(caught.value) == (
+        f"{folder}: column {column} of items is {found} in the source but {expected} in the "
+        "contract (set schema_drift: evolve in c360.yaml to land it as text)"
+    )
+    assert not lake.table_dir(tmp_path, "bronze", "items").exists()
+    result = land(tmp_path, ITEMS, folder, "b1", WHEN, drift="evolve")
+    assert result.retyped_columns == [f"{column}: {expected}→{found}"]
+    rows = lake.read_table(tmp_path, "bronze", "items").to_pylist()
+    assert [r[column] for r in rows] == [
+        v.decode() if isinstance(v, bytes) else v for v in values.to_pylist()
+    ]
+
+
+def test_json_values_written_as_text_are_no_type_change(tmp_path: Path) -> None:
+    """JSON declares no column types: a number written as a string ("12.50", as shop APIs
+    write prices, or the generator's "thirty-five") is a value for silver to read or reject."""
+    docs = Table("docs", "x", "", ITEMS.columns, path="sources/docs.jsonl", file_format="jsonl")
+    path = tmp_path / docs.path
+    path.parent.mkdir(parents=True)
+    lines = [
+        {"id": "A", "quantity": "2", "price": "12.50", "sold_at": "2024-01-01", "is_new": "yes"},
+        {"id": "B", "quantity": "two", "price": 3, "is_new": True},
+    ]
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
+    result = land(tmp_path, docs, path, "b1", WHEN)
+    assert (result.landed, result.retyped_columns) == (2, [])
+
+
+class StagingTable:
+    """A database table keeping every column as text, as staging tables often do."""
+
+    label = "postgres:staging.items"
+
+    def count(self) -> int:
+        return 1
+
+    def read(self, contract: Table) -> Iterator[Block]:
+        data = pa.table({c: ["1"] for c in contract.column_names})
+        types = data.schema
+        yield Block(data.append_column(ROW_NUMBER, pa.array([1], pa.int64())), self.label,
+                    types=types)  # fmt: skip
+
+
+def test_a_database_column_of_text_is_no_type_change(tmp_path: Path) -> None:
+    """A table or query may keep raw text in any column, for silver to type."""
+    assert land(tmp_path, ITEMS, StagingTable(), "b1", WHEN).retyped_columns == []
 
 
 def test_generated_parquet_sources_are_not_retyped(tmp_path: Path) -> None:
@@ -109,7 +185,7 @@ def test_retyped_columns_show_in_the_cli_and_the_run_report(tmp_path: Path) -> N
 def test_a_parquet_file_without_rows_still_shows_its_drift(tmp_path: Path) -> None:
     """An extract of a day without data has no row group, but its schema names its columns."""
     empty = {name: column.slice(0, 0) for name, column in good_columns().items()}
-    folder = write_parquet(tmp_path, "a.parquet", empty | {"is_new": pa.array([], pa.string())})
+    folder = write_parquet(tmp_path, "a.parquet", empty | {"sold_at": pa.array([], pa.string())})
     result = land(tmp_path, ITEMS, folder, "b1", WHEN)
     assert (result.records, result.landed, result.missing_columns) == (0, 0, [])
     write_parquet(tmp_path, "a.parquet", empty | {"price": pa.array([], pa.bool_())})

@@ -33,7 +33,7 @@ def csv_folder(workspace: Path, files: dict[str, str]) -> Path:
     return folder
 
 
-def parquet_folder(workspace: Path, files: dict[str, dict[str, list[str]]]) -> Path:
+def parquet_folder(workspace: Path, files: dict[str, dict[str, list[object]]]) -> Path:
     folder = workspace / "sources" / "people"
     for name, columns in files.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
@@ -71,8 +71,8 @@ def test_evolve_lands_a_csv_lacking_a_column_empty_and_reports_it(tmp_path: Path
 
 def test_a_parquet_file_of_a_folder_lacking_a_column_is_drift(tmp_path: Path) -> None:
     folder = parquet_folder(tmp_path, {
-        "part-0.parquet": {"id": ["A"], "age": ["35"], "city": ["Lyon"]},
-        "part-1.parquet": {"id": ["B"], "age": ["36"]},
+        "part-0.parquet": {"id": ["A"], "age": [35], "city": ["Lyon"]},
+        "part-1.parquet": {"id": ["B"], "age": [36]},
         "part-2.parquet": {"id": ["C"], "city": ["Metz"]},
     })  # fmt: skip
     with pytest.raises(SchemaDriftError, match=r"missing from part-1\.parquet, which .*: city \("):
@@ -114,9 +114,9 @@ def test_a_folder_whose_files_have_every_column_is_no_drift(tmp_path: Path) -> N
     assert (result.missing_columns, result.landed) == ([], 2)
     empty: dict[str, list[str]] = {"id": [], "age": [], "city": []}
     folder = parquet_folder(tmp_path / "pq", {
-        "part-0.parquet": {"id": ["A"], "age": ["35"], "city": ["Lyon"]},
+        "part-0.parquet": {"id": ["A"], "age": [35], "city": ["Lyon"]},
         "part-1.parquet": empty,
-        "city=Nice/part-2.parquet": {"id": ["B"], "age": ["36"]},  # the folder gives the city
+        "city=Nice/part-2.parquet": {"id": ["B"], "age": [36]},  # the folder gives the city
     })  # fmt: skip
     result = land(tmp_path / "pq", PARTS, folder, "b1", WHEN)
     assert (result.missing_columns, result.landed) == ([], 2)

@@ -5,8 +5,11 @@ column (JSON of fields the contract does not know, when the project allows schem
 and the lineage columns. A source is a file or folder, or a database table or collection named
 under ``sources:`` in ``c360.yaml``. Records that cannot be read go to
 ``lake/quarantine/bronze_<table>`` with their raw text and a reason. Every table is reconciled
-before it is published: records in the source = landed + quarantined, or the run stops and the
-previous bronze and quarantine tables stay as they were.
+before it is published: records in the source = landed + quarantined (and = the file's
+``rows`` in ``sources/manifest.json``, when it gives them), or the run stops and the previous
+bronze and quarantine tables stay as they were. Without a manifest, a source the last run landed
+whose file is gone stops the run before anything is written: only deleting its bronze table
+drops it.
 """
 
 from __future__ import annotations
@@ -48,11 +51,22 @@ QUARANTINE_SCHEMA = pa.schema([
 ])  # fmt: skip
 
 # The kind of value each logical type holds; a typed source column of another kind is retyped,
-# but for text (bronze keeps raw text anyway) and a kind the contract's widens losslessly (whole
-# numbers where it says float: a writer types a price column of round prices as int64).
+# but for a column of nulls (no type at all), a kind the contract's widens losslessly (whole
+# numbers where it says float: a writer types a price column of round prices as int64) and text
+# where the contract says a date or a list: dates travel as ISO text, the only way a typed file
+# carries an impossible one (a defect silver quarantines), and lists as JSON text. In a Parquet
+# file, text where the contract says a number or a boolean is a type change of its writer; a
+# database table or query (``SQL_FITS``) may keep raw text in any column, as staging tables do,
+# for silver to type. JSON declares no column types: a number written as a string is a value for
+# silver to read or quarantine.
 KINDS = {"string": "text", "int": "int", "float": "float", "bool": "bool",
          "timestamp": "timestamp", "date": "timestamp", "list<string>": "list"}  # fmt: skip
-FITS = {kind: {"text", kind} for kind in KINDS.values()} | {"float": {"text", "float", "int"}}
+FITS = {kind: {"null", kind} for kind in KINDS.values()} | {
+    "float": {"null", "float", "int"}, "timestamp": {"null", "timestamp", "text"},
+    "list": {"null", "list", "text"},
+}  # fmt: skip
+SQL_FITS = {kind: kinds | {"text"} for kind, kinds in FITS.items()}
+MANIFEST = Path("sources") / "manifest.json"
 
 
 class SchemaDriftError(Exception):
@@ -75,6 +89,7 @@ class Landed:
     added_columns: list[str] = field(default_factory=list)
     missing_columns: list[str] = field(default_factory=list)
     retyped_columns: list[str] = field(default_factory=list)  # "price: float→string"
+    warnings: list[str] = field(default_factory=list)  # "….csv is empty (0 bytes): …"
     seconds: float = 0.0
 
 
@@ -95,7 +110,8 @@ def bronze_schema(contract: Table) -> pa.Schema:
 def sources(workspace: Path) -> list[tuple[Table, Path | Database]]:
     """The workspace's source tables and where to read them: the databases named in
     ``c360.yaml``, then files (from ``sources/manifest.json``, else every contract whose file
-    exists) for the other tables."""
+    exists) for the other tables. Without a manifest, a source the last run landed (its bronze
+    table is there) that has no file now raises ``SourceError``: nothing else says it is meant."""
     workspace = Path(workspace)
     databases = {
         name: _database(name, where) for name, where in config.load(workspace).sources.items()
@@ -103,7 +119,10 @@ def sources(workspace: Path) -> list[tuple[Table, Path | Database]]:
     found: list[tuple[Table, Path | Database]] = [
         (table, databases.pop(table.name, path)) for table, path in _files(workspace)
     ]
-    return found + [(contracts.get(name), database) for name, database in databases.items()]
+    found += [(contracts.get(name), database) for name, database in databases.items()]
+    if not (workspace / MANIFEST).exists():
+        _refuse_vanished(workspace, {table.name for table, _ in found})
+    return found
 
 
 def _database(name: str, where: config.DatabaseSource) -> Database:
@@ -117,18 +136,14 @@ def _database(name: str, where: config.DatabaseSource) -> Database:
 
 
 def _files(workspace: Path) -> list[tuple[Table, Path]]:
-    manifest = workspace / "sources" / "manifest.json"
+    manifest = workspace / MANIFEST
     if manifest.exists():
         return [
             (contracts.get(f["table"]), workspace / f["path"]) for f in source_entries(manifest)
         ]
     found = []
     for table in contracts.SOURCE_TABLES:
-        for path in (
-            workspace / table.path,
-            workspace / f"{table.path}.csv",
-            workspace / f"{table.path}.parquet",
-        ):
+        for path in (workspace / place for place in _places(table)):
             try:
                 path.stat()
             except (FileNotFoundError, NotADirectoryError):
@@ -138,6 +153,77 @@ def _files(workspace: Path) -> list[tuple[Table, Path]]:
             found.append((table, path))
             break
     return found
+
+
+def _places(table: Table) -> list[str]:
+    """Where a workspace without a manifest holds a table's source (relative to it)."""
+    if table.file_format != "table":
+        return [table.path]
+    return [table.path, f"{table.path}.csv", f"{table.path}.parquet"]
+
+
+def _refuse_vanished(workspace: Path, found: set[str]) -> None:
+    """Raise ``SourceError`` naming the first source the last run landed (its bronze table is
+    there) that is not ``found`` now, and how to drop it deliberately."""
+    gone = [
+        table
+        for table in contracts.SOURCE_TABLES
+        if table.name not in found and lake.table_dir(workspace, "bronze", table.name).is_dir()
+    ]
+    if not gone:
+        return
+    table, others = gone[0], len(gone) - 1
+    bronze = lake.table_dir(workspace, "bronze", table.name)
+    drop = f"delete {bronze} to drop the table and what is built from it"
+    also = (
+        f" ({others} other source{'s' * (others > 1)} the last run landed "
+        f"{'are' if others > 1 else 'is'} missing too)"
+        if others
+        else ""
+    )
+    last = _landed_from(bronze)
+    usual = workspace / (f"{table.path}.csv" if table.file_format == "table" else table.path)
+    place = None if last is None else _place(table, last)
+    if last is None or place is not None:  # the file the last run found, or the usual one
+        file = workspace / place if place else usual
+        raise SourceError(
+            f"{file} is missing, but the last run landed {table.name} from it: put it back, "
+            f"or {drop}{also}{_other_case(file)}"
+        )
+    if last.startswith(("mongodb:", "postgres:")):
+        raise SourceError(
+            f"no source for {table.name} at {usual}, but the last run landed it from {last}: "
+            f"name it again under sources: in c360.yaml, put its file there, or {drop}{also}"
+        )
+    raise SourceError(
+        f"{usual} is missing, but the last run landed {table.name} from {workspace / last} "
+        f"(as {MANIFEST} named it): put the file there, or {drop}{also}"
+    )
+
+
+def _place(table: Table, landed: str) -> str | None:
+    """Which of a table's places (``_places``) holds a file it landed from, if any."""
+    return next((p for p in _places(table) if landed == p or landed.startswith(f"{p}/")), None)
+
+
+def _landed_from(bronze: Path) -> str | None:
+    """The source file (or database) of a bronze table's first row, if it reads and has one."""
+    try:
+        first = lake.open_dataset(bronze).head(1, columns=["_source_file"]).column(0)
+    except (OSError, pa.ArrowException):
+        return None
+    return first[0].as_py() if len(first) else None
+
+
+def _other_case(file: Path) -> str:
+    """What a file spelt in another case is there instead, as a hint for the message."""
+    try:
+        there = sorted(
+            p.name for p in file.parent.iterdir() if p.name.casefold() == file.name.casefold()
+        )
+    except OSError:
+        return ""
+    return f" ({there[0]} is there: file names are case-sensitive)" if there else ""
 
 
 def _exists(path: Path) -> bool:
@@ -160,9 +246,11 @@ def land(
     ingested_at: datetime,
     drift: str = "fail",
     dialect: config.CsvFile = config.PLAIN_CSV,
+    expected: int | None = None,
 ) -> Landed:
-    """Land one source (a CSV file written as ``dialect`` says); raise ``SourceError``,
-    ``SchemaDriftError`` or ``ReconciliationError``."""
+    """Land one source (a CSV file written as ``dialect`` says, holding ``expected`` records
+    as the manifest counts them, when it does); raise ``SourceError``, ``SchemaDriftError`` or
+    ``ReconciliationError``."""
     started = time.perf_counter()
     workspace = Path(workspace)
     if isinstance(path, Path) and not _exists(path):
@@ -177,6 +265,9 @@ def land(
         raise SourceError(f"cannot read {exc.filename or name}: {exc.strerror or exc}") from None
     except READ_ERRORS as exc:  # not Parquet at all, gzip cut short…
         raise SourceError(f"cannot read {name}: {exc}") from None
+    if expected is None and isinstance(path, Path) and _no_bytes(path):
+        result.warnings.append(_empty_warning(workspace, contract, name))
+    fits = FITS if isinstance(path, Path) else SQL_FITS
     seen: set[str] = set()
     described = False  # whether the source showed its columns: a header, a schema, a document
     lacking: dict[str, list[str]] = {}  # file → contract columns its header or schema lacks
@@ -193,14 +284,14 @@ def land(
             extra = sorted(seen - set(contract.column_names) - {ROW_NUMBER})
             if extra and drift == "fail":
                 raise SchemaDriftError(_extra_message(name, contract, extra, seen, path))
-            for column, expected, found in _retyped(block.types, contract):
+            for column, wanted, found in _retyped(block.types, contract, fits):
                 if drift == "fail":
                     raise SchemaDriftError(
                         f"{name}: column {column} of {contract.name} is {found} in the source "
-                        f"but {expected} in the contract (set schema_drift: evolve in c360.yaml "
+                        f"but {wanted} in the contract (set schema_drift: evolve in c360.yaml "
                         "to land it as text)"
                     )
-                retyped.setdefault(column, f"{column}: {expected}→{found}")
+                retyped.setdefault(column, f"{column}: {wanted}→{found}")
             out.write(_with_lineage(block, contract, workspace, batch_id, ingested_at))
             rejects += [(_relative(r[0], workspace), *r[1:]) for r in block.rejects]
         result.landed = out.rows
@@ -209,6 +300,7 @@ def land(
         result.missing_columns = _missing(name, contract, seen, described, lacking, path, drift)
         result.quarantined = len(rejects)
         _reconcile(result, contract, path, name, dialect)  # before either table is swapped in
+        _as_counted(result, contract, name, expected, workspace / MANIFEST)
         _quarantine(workspace, contract.name, rejects, batch_id, ingested_at)
     result.seconds = time.perf_counter() - started
     return result
@@ -227,6 +319,38 @@ def _reconcile(
             f"{name}: {result.records} records read but {result.landed} landed and "
             f"{result.quarantined} quarantined; bronze {contract.name} is left as it was"
         )
+
+
+def _as_counted(
+    result: Landed, contract: Table, name: str, expected: int | None, manifest: Path
+) -> None:
+    """Raise ``ReconciliationError`` unless the source holds as many records (landed plus
+    quarantined, reconciled) as the manifest says, when it says."""
+    if expected is not None and result.records != expected:
+        raise ReconciliationError(
+            f"{name}: {result.records} records but {manifest} says {expected}: the file is cut "
+            f"short or was replaced (restore it, or set its rows to {result.records} in the "
+            f"manifest if the change is meant); bronze {contract.name} is left as it was"
+        )
+
+
+def _no_bytes(path: Path) -> bool:
+    """Whether a source is a file of no bytes at all (not even a header)."""
+    try:
+        return path.is_file() and path.stat().st_size == 0
+    except OSError:
+        return False
+
+
+def _empty_warning(workspace: Path, contract: Table, name: str) -> str:
+    """What the run report says of a source file of no bytes: some tools write a day without
+    data so, but so does a copy that failed; the last run's count tells them apart."""
+    warning = f"{name} is empty (0 bytes): no records landed"
+    try:
+        before = lake.count_rows(lake.table_dir(workspace, "bronze", contract.name))
+    except OSError:  # no earlier table, or one that does not read
+        return warning
+    return f"{warning}, where the last run landed {before}" if before else warning
 
 
 def _extra_message(
@@ -317,20 +441,26 @@ def land_all(
     workspace: Path, drift: str = "fail", progress: Callable[[Landed], None] | None = None
 ) -> list[Landed]:
     """Land every source of the workspace under one batch id, a source per core at a time
-    (largest files first); results and errors come in the sources' order. The bronze tables
-    of sources the workspace no longer has are removed, so no later layer reads an old batch."""
+    (largest files first); results and errors come in the sources' order. A file the manifest
+    gives rows for must hold as many records. The bronze tables of sources the workspace no
+    longer has (its manifest no longer lists; without one, whose bronze table was deleted) are
+    removed, so no later layer reads an old batch."""
     found = sources(workspace)
     if not found:
         raise SourceError(f"no sources found in {Path(workspace) / 'sources'}")
     dialects = config.load(workspace).csv  # CSV files not written as c360 writes them
+    counted = _manifest_rows(workspace)
     ingested_at = datetime.now(UTC).replace(microsecond=0)
     batch_id = ingested_at.strftime("batch-%Y%m%dT%H%M%SZ")
     landing = partial(land, workspace, batch_id=batch_id, ingested_at=ingested_at, drift=drift)
     with ThreadPoolExecutor(min(len(found), os.cpu_count() or 1)) as pool:
         futures = {
-            i: pool.submit(landing, c, path, dialect=dialects.get(c.name, config.PLAIN_CSV))
+            i: pool.submit(
+                landing, c, path, dialect=dialects.get(c.name, config.PLAIN_CSV),
+                expected=counted.get(c.name) if isinstance(path, Path) else None,
+            )
             for i, (c, path) in sorted(enumerate(found), key=lambda f: -_size(f[1][1]))
-        }
+        }  # fmt: skip
         results = []
         try:
             for i in range(len(found)):
@@ -345,6 +475,15 @@ def land_all(
         lake.drop(workspace, "bronze", gone)
         lake.drop(workspace, "quarantine", f"bronze_{gone}")
     return results
+
+
+def _manifest_rows(workspace: Path) -> dict[str, int]:
+    """The records each source file holds, as the manifest counts them (when it does)."""
+    manifest = Path(workspace) / MANIFEST
+    if not manifest.exists():
+        return {}
+    entries = source_entries(manifest)
+    return {e["table"]: e["rows"] for e in entries if e.get("rows") is not None}
 
 
 def _size(path: Path | Database) -> float:
@@ -406,14 +545,16 @@ def _quarantine(
         }, schema=QUARANTINE_SCHEMA))  # fmt: skip
 
 
-def _retyped(types: pa.Schema | None, contract: Table) -> list[tuple[str, str, str]]:
+def _retyped(
+    types: pa.Schema | None, contract: Table, fits: dict[str, set[str]]
+) -> list[tuple[str, str, str]]:
     """(column, contract type, source type) of each typed column holding a kind of value that
-    does not fit its contract's type (``FITS``)."""
+    does not fit its contract's type (``fits``: ``FITS`` or ``SQL_FITS``)."""
     known = set(contract.column_names)
     return [
         (f.name, contract.column(f.name).dtype, _type_name(f))
         for f in types or []
-        if f.name in known and _kind(f.type) not in FITS[KINDS[contract.column(f.name).dtype]]
+        if f.name in known and _kind(f.type) not in fits[KINDS[contract.column(f.name).dtype]]
     ]
 
 
@@ -427,7 +568,7 @@ def _kind(arrow: pa.DataType) -> str:
     if pa.types.is_dictionary(arrow):
         arrow = arrow.value_type
     checks = [("text", pa.types.is_string), ("text", pa.types.is_large_string),
-              ("text", pa.types.is_null), ("text", pa.types.is_binary),
+              ("null", pa.types.is_null), ("text", pa.types.is_binary),
               ("text", pa.types.is_large_binary), ("text", pa.types.is_fixed_size_binary),
               ("int", pa.types.is_integer), ("float", pa.types.is_floating),
               ("float", pa.types.is_decimal),

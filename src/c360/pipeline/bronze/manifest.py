@@ -1,4 +1,5 @@
-"""The generator's ``sources/manifest.json``: which file holds which source table.
+"""The generator's ``sources/manifest.json``: which file holds which source table, and how many
+records it holds (``rows``, optional: a file that lands another number stops the run).
 
 Read before anything lands, so that every way it can be malformed is one line naming the file,
 the entry (counted from 1) and what is wrong.
@@ -8,14 +9,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from c360 import contracts
 from c360.pipeline.bronze.blocks import SourceError
 from c360.workspace import special_file
 
 
-def source_entries(manifest: Path) -> list[dict[str, str]]:
-    """The source entries of a manifest (``{"files": [{"kind", "table", "path"}, …]}``)."""
+def source_entries(manifest: Path) -> list[dict[str, Any]]:
+    """The source entries of a manifest (``{"files": [{"kind", "table", "path", "rows"}, …]}``;
+    ``rows``, when given, a whole number)."""
     if special_file(manifest):
         raise SourceError(
             f"{manifest} is a pipe, a socket or a device, not the generator's manifest"
@@ -43,7 +46,7 @@ def source_entries(manifest: Path) -> list[dict[str, str]]:
     return [entry for entry in entries if entry["kind"] == "source"]
 
 
-def _entry(manifest: Path, number: int, entry: object) -> dict[str, str]:
+def _entry(manifest: Path, number: int, entry: object) -> dict[str, Any]:
     """Entry ``number`` of a manifest, or a ``SourceError`` saying what is wrong with it."""
     if not isinstance(entry, dict):
         raise SourceError(f"{manifest}: entry {number} is {_json_kind(entry)}, not an object")
@@ -60,6 +63,10 @@ def _entry(manifest: Path, number: int, entry: object) -> dict[str, str]:
     if "table" in needs and entry["table"] not in contracts.CONTRACTS:
         table = entry["table"]
         raise SourceError(f"{manifest}: entry {number} names {table!r}, a table without a contract")
+    rows = entry.get("rows")
+    if rows is not None and (rows.__class__ is not int or rows < 0):
+        wrong = "negative" if rows.__class__ is int else f"{_json_kind(rows)}, not a whole number"
+        raise SourceError(f"{manifest}: entry {number}'s 'rows' is {wrong}")
     return entry
 
 
