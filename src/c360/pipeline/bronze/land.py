@@ -14,6 +14,7 @@ drops it.
 
 from __future__ import annotations
 
+import codecs
 import json
 import math
 import os
@@ -32,6 +33,7 @@ from c360 import config, contracts
 from c360.contracts.model import Table
 from c360.pipeline import lake
 from c360.pipeline.bronze.blocks import (
+    NOT_UTF8,
     READ_ERRORS,
     ROW_NUMBER,
     Block,
@@ -301,6 +303,8 @@ def land(
         result.quarantined = len(rejects)
         _reconcile(result, contract, path, name, dialect)  # before either table is swapped in
         _as_counted(result, contract, name, expected, workspace / MANIFEST)
+        if rejects and isinstance(path, Path) and is_csv(path, contract):
+            result.warnings += _encoding_hint(name, contract, rejects, dialect)
         _quarantine(workspace, contract.name, rejects, batch_id, ingested_at)
     result.seconds = time.perf_counter() - started
     return result
@@ -351,6 +355,24 @@ def _empty_warning(workspace: Path, contract: Table, name: str) -> str:
     except OSError:  # no earlier table, or one that does not read
         return warning
     return f"{warning}, where the last run landed {before}" if before else warning
+
+
+def _encoding_hint(
+    name: str, contract: Table, rejects: list[Reject], dialect: config.CsvFile
+) -> list[str]:
+    """What the run report says of a CSV read as UTF-8 whose records were quarantined as not
+    UTF-8 text: a file written in another encoding (a Windows export), which the project file
+    can name."""
+    if codecs.lookup(dialect.encoding).name != "utf-8":  # the file's encoding is named already
+        return []
+    found = sum(reject[3] == NOT_UTF8 for reject in rejects)
+    if not found:
+        return []
+    return [
+        f"{name}: {found:,} record{'s' * (found > 1)} quarantined as {NOT_UTF8}: if the file "
+        "is written in another encoding, name it under csv: in c360.yaml, e.g. "
+        f"csv: {{{contract.name}: {{encoding: cp1252}}}} (Windows-1252)"
+    ]
 
 
 def _extra_message(
