@@ -760,16 +760,15 @@ def ecommerce_sales(t: Tables) -> Tables:
         out = groups.agg(
             count_orders=("order_id", "nunique"), total_units=("quantity", "sum"), **more
         )
-        out["total_revenue_eur"] = money(groups.revenue_eur.sum())
+        out["total_revenue_eur"] = money(groups.revenue_eur.sum(min_count=1))
         out["total_margin_eur"] = money(groups.margin_eur.sum(min_count=1))
         return out.reset_index()
 
     daily = enriched.assign(category=enriched.category.fillna("Unknown"))
-    daily = measures(daily.groupby(["order_date", "category"])).fillna({"total_margin_eur": 0})
+    daily = measures(daily.groupby(["order_date", "category"]))
     monthly = measures(
         enriched.groupby(["year", "month"]), count_customers=("customer_id", "nunique")
     )
-    monthly = monthly.fillna({"total_margin_eur": 0})
     priced = enriched[enriched.revenue_eur.notna()].groupby(["year", "month"]).order_id.nunique()
     priced = monthly.join(priced.rename("priced"), on=["year", "month"]).priced
     monthly["average_basket_eur"] = money(ratio(monthly.total_revenue_eur, priced))
@@ -778,7 +777,7 @@ def ecommerce_sales(t: Tables) -> Tables:
         .merge(dim_product[["product_id", "name", "category"]], on="product_id", how="left")
         .rename(columns={"name": "product_name"})
     )
-    top = per_product.sort_values(  # the best-sellers: most units sold
+    top = per_product.sort_values(  # the best-sellers: most units sold, unknown revenue last
         ["total_units", "total_revenue_eur", "product_id"], ascending=[False, False, True]
     ).head(TOP_N)
     top.insert(0, "revenue_rank", range(1, len(top) + 1))

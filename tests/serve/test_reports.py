@@ -23,7 +23,9 @@ def publish(workspace: Path, contract: Table, rows: list[dict[str, Any]]) -> Non
     publish_table(workspace, "gold", contract.name, pa.Table.from_pylist(rows, schema=schema))
 
 
-def product(rank: str, n: int, pid: str, name: str, revenue: float, margin: float | None) -> dict:
+def product(
+    rank: str, n: int, pid: str, name: str | None, revenue: float | None, margin: float | None
+) -> dict:
     return {
         rank: n,
         "product_id": pid,
@@ -61,7 +63,7 @@ def month(m: int, orders: int, units: int, revenue: float, margin: float, basket
     }
 
 
-def day(d: int, category: str, orders: int, revenue: float, margin: float) -> dict:
+def day(d: int, category: str, orders: int, revenue: float | None, margin: float | None) -> dict:
     return {
         "order_date": dt.date(2024, 3, d),
         "category": category,
@@ -102,6 +104,7 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
             day(1, "Books", 2, 30.0, 10.0),
             day(2, "Books", 1, 10.0, 2.5),
             day(1, "Electronics", 1, 960.0, 100.0),
+            day(2, "Unknown", 4, None, None),  # products silver rejected: no price
         ],
     )
     publish(
@@ -110,6 +113,7 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         [
             product("revenue_rank", 2, "PROD_00004", "E-Reader Active", 111298.25, None),
             product("revenue_rank", 1, "PROD_00009", "Headphones Max", 298093.93, 64985.76),
+            product("revenue_rank", 3, "PROD_00015", None, None, None),  # rejected: no price
         ],
     )
     publish(
@@ -225,6 +229,9 @@ def test_sales_by_month_and_by_category(written: dict[str, str]) -> None:
     assert line(sales, "Electronics") == ["Electronics", "1", "2", "960.00", "100.00", "96.00", "%"]
     by_category = sales[sales.index("Sales by category") :]
     assert by_category.index("Electronics") < by_category.index("Books")  # by revenue
+    # A category of no known revenue shows none, not 0.00, and comes after those with revenue.
+    assert line(by_category, "Unknown") == ["Unknown", "4", "5", "-", "-", "-"]
+    assert by_category.index("Books") < by_category.index("Unknown")
 
 
 def test_product_rankings_in_rank_order(written: dict[str, str]) -> None:
@@ -236,6 +243,7 @@ def test_product_rankings_in_rank_order(written: dict[str, str]) -> None:
     assert "Revenue rank" not in sales
     assert line(top, "1  PROD_00009")[-4:] == ["218", "1,307", "298,093.93", "64,985.76"]
     assert line(top, "2  PROD_00004")[-2:] == ["111,298.25", "-"]  # margin unknown
+    assert line(top, "3  PROD_00015")[-4:] == ["218", "1,307", "-", "-"]  # price unknown
     profitable = sales[sales.index("Top 10 most profitable products") :]
     assert "Headphones Max" in profitable
 

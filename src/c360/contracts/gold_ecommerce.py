@@ -2,7 +2,8 @@
 
 Amounts are in EUR (the catalogue's currency). An order line whose product was rejected in
 silver has no trustworthy price: it keeps its units, its money columns are NULL, and sums of
-money skip it. An order whose customer's row was rejected keeps its customer: the customer
+money skip it: a group none of whose lines has a known price (cost) has NULL revenue (margin),
+not 0. An order whose customer's row was rejected keeps its customer: the customer
 dimension holds an inferred member for them, and CLV and RFM count them like any buyer.
 """
 
@@ -182,8 +183,16 @@ ORDERS_ENRICHED = gold(
 _SALES_MEASURES = (
     Column("count_orders", "int", "Orders"),
     Column("total_units", "int", "Units sold"),
-    eur("total_revenue_eur", "Sum of revenue_eur (priced lines only), to the cent"),
-    eur("total_margin_eur", "Sum of margin_eur (lines with a known cost), to the cent"),
+    eur(
+        "total_revenue_eur",
+        "Sum of revenue_eur (priced lines only), to the cent; NULL when no line has a price",
+        nullable=True,
+    ),
+    eur(
+        "total_margin_eur",
+        "Sum of margin_eur (lines with a known cost), to the cent; NULL when no line has a cost",
+        nullable=True,
+    ),
 )
 
 AGG_ECOMMERCE_DAILY_SALES = gold(
@@ -234,7 +243,11 @@ def _product_ranking(name: str, description: str, rank: str, rank_description: s
         CATEGORY,
         Column("count_orders", "int", "Orders of the product"),
         Column("total_units", "int", "Units sold"),
-        eur("total_revenue_eur", "Revenue, to the cent"),
+        eur(
+            "total_revenue_eur",
+            "Revenue, to the cent; NULL when the price is unknown (silver rejected the product)",
+            nullable=True,
+        ),
         eur(
             "total_margin_eur", "Margin, to the cent; NULL when the cost is unknown", nullable=True
         ),
@@ -245,7 +258,7 @@ MART_ECOMMERCE_TOP_PRODUCTS = _product_ranking(
     "mart_ecommerce_top_products",
     "The seed's 10 best-sellers: products ranked by units sold over the whole history.",
     "revenue_rank",
-    "1 = most units sold; ties by more revenue, then product_id",
+    "1 = most units sold; ties by more revenue (unknown revenue last), then product_id",
 )
 
 MART_ECOMMERCE_MOST_PROFITABLE_PRODUCTS = _product_ranking(

@@ -191,16 +191,17 @@ def test_orders_enriched_joins_product_and_customer_with_year_and_month(shop: Ro
 
 
 def test_daily_sales_per_day_and_category(shop: Rows) -> None:
-    # O4's product is not in the catalogue: its category is "Unknown" and it adds no money;
-    # O5's cost is unknown: it adds revenue but no margin.
+    # O4's product is not in the catalogue: its category is "Unknown" and its money is
+    # unknown, not 0; O5's cost is unknown: it adds revenue, and its day's Electronics have no
+    # margin to sum. A group with some known money sums what is known.
     columns = ("order_date", "category", "count_orders", "total_units", "total_revenue_eur",
                "total_margin_eur")  # fmt: skip
     assert pick(shop["agg_ecommerce_daily_sales"], *columns) == [
         (dt.date(2024, 1, 5), "Electronics", 1, 1, 300.0, 50.0),
         (dt.date(2024, 1, 5), "Home & Garden", 2, 5, 55.0, 28.0),
-        (dt.date(2024, 2, 10), "Electronics", 1, 12, 30.0, 0.0),
+        (dt.date(2024, 2, 10), "Electronics", 1, 12, 30.0, None),
         (dt.date(2024, 2, 10), "Home & Garden", 1, 3, 15.0, 12.0),
-        (dt.date(2024, 2, 10), "Unknown", 1, 1, 0.0, 0.0),
+        (dt.date(2024, 2, 10), "Unknown", 1, 1, None, None),
         (dt.date(2024, 2, 29), "Electronics", 1, 10, 40.0, 24.0),
         (dt.date(2024, 2, 29), "Home & Garden", 1, 1, 20.0, 8.0),
     ]
@@ -216,13 +217,13 @@ def test_monthly_sales_with_buyers_and_average_basket(shop: Rows) -> None:
 
 
 def test_a_month_whose_every_sale_has_no_price_has_no_average_basket(engine: Engine) -> None:
-    # March's one order is of P9, rejected in silver: no revenue to average, not a crash.
+    # March's one order is of P9, rejected in silver: its revenue and margin are unknown, not
+    # 0, and there is no revenue to average.
     march = ("O9", "C5", "P9", 2, at("2024-03-03"), None)
     rows = {**SHOP, "stg_ecommerce_orders": [*SHOP["stg_ecommerce_orders"], march]}
     monthly = build(engine, rows)["agg_ecommerce_monthly_sales"]
-    assert pick(monthly, "month", "count_orders", "total_revenue_eur", "average_basket_eur")[
-        -1
-    ] == (3, 1, 0.0, None)
+    assert pick(monthly, "month", "count_orders", "total_revenue_eur", "total_margin_eur",
+                "average_basket_eur")[-1] == (3, 1, None, None, None)  # fmt: skip
 
 
 def test_clv_basket_averages_only_the_orders_with_a_price(shop: Rows) -> None:
@@ -237,7 +238,8 @@ def test_clv_basket_averages_only_the_orders_with_a_price(shop: Rows) -> None:
 
 def test_top_products_are_the_best_sellers_by_units(shop: Rows) -> None:
     # Seed 003's best-sellers sell the most units: P3 made the most money on a single unit.
-    # P5 never sold; P9 sold but silver rejected it from the catalogue: it ranks all the same.
+    # P5 never sold; P9 sold but silver rejected it from the catalogue: it ranks all the same,
+    # its revenue unknown (not 0: it was not given away).
     columns = ("revenue_rank", "product_id", "product_name", "category", "count_orders",
                "total_units", "total_revenue_eur", "total_margin_eur")  # fmt: skip
     assert pick(shop["mart_ecommerce_top_products"], *columns) == [
@@ -246,7 +248,7 @@ def test_top_products_are_the_best_sellers_by_units(shop: Rows) -> None:
         (3, "P2", "Mug", "Home & Garden", 2, 6, 30.0, 24.0),
         (4, "P1", "Lamp", "Home & Garden", 2, 3, 60.0, 24.0),
         (5, "P3", "Phone", "Electronics", 1, 1, 300.0, 50.0),
-        (6, "P9", None, None, 1, 1, 0.0, None),
+        (6, "P9", None, None, 1, 1, None, None),
     ]
 
 
@@ -275,6 +277,31 @@ def test_top_products_break_ties_in_units_by_revenue_then_id(engine: Engine) -> 
         (2, "B", 5, 100.0),
         (3, "C", 5, 100.0),
         (4, "A", 5, 50.0),
+    ]
+
+
+def test_a_product_of_unknown_revenue_ranks_after_one_of_known_revenue_on_equal_units(
+    engine: Engine,
+) -> None:
+    # X sold as many units as A and B, but silver rejected it from the catalogue: its revenue
+    # is unknown and it does not break the tie ahead of a product that made money.
+    rows = {
+        "stg_ecommerce_products": [
+            ("A", "Ant", "Electronics", "Zoo", 10.0, 5.0, 5.0),
+            ("B", "Bee", "Electronics", "Zoo", 0.01, 0.0, 0.01),
+        ],
+        "stg_ecommerce_customers": SHOP["stg_ecommerce_customers"][:1],
+        "stg_ecommerce_orders": [
+            ("O1", "C1", "X", 5, at("2024-01-05"), None),
+            ("O2", "C1", "A", 5, at("2024-01-05"), None),
+            ("O3", "C1", "B", 5, at("2024-01-05"), None),
+        ],
+    }
+    top = build(engine, rows)["mart_ecommerce_top_products"]
+    assert pick(top, "revenue_rank", "product_id", "total_revenue_eur", "total_margin_eur") == [
+        (1, "A", 50.0, 25.0),
+        (2, "B", 0.05, 0.05),
+        (3, "X", None, None),
     ]
 
 

@@ -1,7 +1,8 @@
 """Seed 003's warehouse and data lake: dimensions, the sales fact, enriched orders, aggregates.
 
 An order line whose product silver rejected keeps its units but has no price: its money columns
-are NULL and money sums skip it. Sums of money are added as whole numbers and rounded to the cent
+are NULL and money sums skip it; a group with no line of known money has NULL money, not 0 (it
+was not given away). Sums of money are added as whole numbers and rounded to the cent
 (``rounding.exact_sum``), so the order in which an engine adds them up changes no published value
 and no ranking.
 """
@@ -97,11 +98,13 @@ def orders_enriched(orders: Table, products: Table, customers: Table) -> Table:
 
 
 def _sales_measures(t: Table) -> dict[str, ibis.Value]:
+    """Orders, units and money of a group; its revenue (margin) is NULL when none of its lines
+    has a known price (cost)."""
     return {
         "count_orders": t.order_id.nunique(),
         "total_units": t.quantity.sum(),
-        "total_revenue_eur": exact_sum(t.revenue_eur, 2).fill_null(0),
-        "total_margin_eur": exact_sum(t.margin_eur, 2).fill_null(0),
+        "total_revenue_eur": exact_sum(t.revenue_eur, 2),
+        "total_margin_eur": exact_sum(t.margin_eur, 2),
     }
 
 
@@ -128,13 +131,13 @@ def agg_ecommerce_monthly_sales(orders: Table) -> Table:
 
 def _product_sales(sales: Table, products: Table) -> Table:
     """Whole-history sales of every product that sold; one silver rejected from the catalogue
-    (a negative price, say) still ranks, without a name or category."""
+    (a negative price, say) still ranks, without a name, category, revenue or margin."""
     s, p = sales, products
     per_product = s.group_by(s.product_id).aggregate(
         count_orders=s.order_id.nunique(),
         total_units=s.quantity.sum(),
-        total_revenue_eur=exact_sum(s.revenue_eur, 2).fill_null(0),
-        # The cost is per product: known for all its lines or for none.
+        # The price and cost are per product: known for all its lines or for none.
+        total_revenue_eur=exact_sum(s.revenue_eur, 2),
         total_margin_eur=exact_sum(s.margin_eur, 2),
     )
     t = per_product
@@ -144,8 +147,9 @@ def _product_sales(sales: Table, products: Table) -> Table:
 
 
 def mart_ecommerce_top_products(sales: Table, products: Table, limit: int = TOP_N) -> Table:
-    """The seed's ``limit`` best-sellers: the most units sold; ties go to more revenue, then
-    the smaller id. The rank keeps its published name, ``revenue_rank``."""
+    """The seed's ``limit`` best-sellers: the most units sold; ties go to more revenue (an
+    unknown revenue after any known one), then the smaller id. The rank keeps its published
+    name, ``revenue_rank``."""
     t = _product_sales(sales, products)
     order = [ibis.desc(t.total_units), ibis.desc(t.total_revenue_eur), t.product_id]
     ranked = t.mutate(revenue_rank=ibis.row_number().over(order_by=order) + 1)
