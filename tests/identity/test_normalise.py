@@ -197,6 +197,12 @@ def test_country_iso(raw: str | None, iso: str | None) -> None:
         ("31/02/1980", None),
         ("13/13/1980", None),
         ("1899-12-31", None),
+        ("1900-01-01", None),  # what systems write for a birth date they do not know
+        ("1900-06-15", None),
+        ("01/01/1970", None),
+        (date(1970, 1, 1), None),
+        ("1970-01-02", date(1970, 1, 2)),
+        ("1901-03-04", date(1901, 3, 4)),
         ("2026-01-01", None),
         (date(1850, 1, 1), None),
         ("17 May 1980", None),

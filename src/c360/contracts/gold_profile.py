@@ -165,7 +165,8 @@ CUSTOMER_PROFILE: Table = gold_table(
         "date_of_birth",
         "date",
         "Survivorship of date_of_birth (default most_frequent) over the plausible dates "
-        "(1900-2025) read from ISO, DD/MM/YYYY or DD.MM.YYYY text; a date more records hold "
+        "(1901-2025, not the placeholder 1970-01-01) read from ISO, DD/MM/YYYY or DD.MM.YYYY "
+        "text; a date more records hold "
         "with day and month swapped never wins",
         nullable=True,
     ),

@@ -261,12 +261,20 @@ def country_iso(value: str | None) -> str | None:
         return text.upper() if len(text) == 2 and text.isascii() and text.isalpha() else None
 
 
+# What a system writes for a birth date it does not know (SQL Server's day 0, the Unix epoch):
+# as evidence, it would make strangers with a defaulted form field agree.
+_UNKNOWN_BIRTH = frozenset({date(1970, 1, 1)})
+
+
 def date_of_birth(value: object) -> date | None:
-    """A plausible birth date (1900–2025) from a date or text in a common layout; else None."""
+    """A plausible birth date (1901–2025) from a date or text in a common layout; else None.
+
+    Placeholders are None: a year of 1900 or earlier, and 1970-01-01.
+    """
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, date):
-        return value if 1900 <= value.year <= 2025 else None
+        return value if 1901 <= value.year <= 2025 and value not in _UNKNOWN_BIRTH else None
     return _date_text(value) if isinstance(value, str) else None
 
 
