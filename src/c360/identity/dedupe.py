@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from splink.internals.exceptions import SplinkException
 
+from c360.errors import first_line
 from c360.identity.files import UnreadableFileError, read_rows
 from c360.identity.matching import predict
 from c360.identity.normalise import normalise_records
@@ -178,7 +179,7 @@ def score(splink_api: Any, candidates: pa.Table) -> tuple[pa.Table, str | None]:
     except (SplinkException, ValueError, ArithmeticError) as exc:
         # Unsupervised training needs pairs that agree on each training key, and enough of
         # them to estimate from: a small file often has none (Splink then raises).
-        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:160]
+        reason = first_line(exc)[:160]
         return exact_pairs(candidates), (
             f"the model could not be trained on {candidates.num_rows} records ({reason}); "
             "linked exact matches instead: same e-mail or national id, or the same name and "

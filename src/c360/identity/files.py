@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from c360.errors import first_line
 from c360.pipeline.bronze import csvquotes
 from c360.pipeline.bronze.blocks import SourceError, refuse_utf16
 
@@ -159,11 +160,6 @@ def _line_text(path: Path, at: int, encoding: str, width: int = 40) -> str:
     shown = data[max(begin, at - width) : min(end, at + width)].decode(encoding, "replace")
     cut = ("…" if at - width > begin else "", "…" if at + width < end else "")
     return cut[0] + shown.lstrip("\ufeff") + cut[1]
-
-
-def first_line(exc: Exception) -> str:
-    """The first line of an error's message (its type's name when it has none)."""
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 def write_rows(table: pa.Table, out: Path | BinaryIO) -> None:

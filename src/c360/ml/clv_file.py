@@ -22,7 +22,8 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from c360.identity.files import PARQUET, UnreadableFileError, first_line, read_rows
+from c360.errors import first_line
+from c360.identity.files import PARQUET, UnreadableFileError, read_rows
 from c360.ml.clv import rfm_summary
 from c360.ml.clv_fit import ClvFit, fit_clv
 

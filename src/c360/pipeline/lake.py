@@ -14,6 +14,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from c360.contracts.model import Table
+from c360.errors import first_line
 
 LAYERS = ("bronze", "silver", "gold", "quarantine")
 
@@ -67,16 +68,12 @@ def _writing(final: Path) -> Iterator[None]:
 
 
 def _not_written(final: Path, exc: OSError) -> LakeWriteError:
-    reason = os.strerror(exc.errno) if exc.errno else _first_line(exc)
+    reason = os.strerror(exc.errno) if exc.errno else first_line(exc)
     kept = "; its previous version is kept" if final.is_dir() else ""
     layer, lake = final.parent.name, final.parent.parent
     error = LakeWriteError(f"cannot write {layer} table {final.name} in {lake}: {reason}{kept}")
     error.errno = exc.errno
     return error
-
-
-def _first_line(exc: Exception) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 @contextmanager
@@ -250,12 +247,12 @@ def _unreadable(folder: Path, problem: str) -> UnreadableTableError:
 def _spoilt(folder: Path, exc: Exception) -> UnreadableTableError:
     """The error for a table whose files do not read, naming the first file whose footer does
     not (a file cut short, or not Parquet) and Arrow's reason without the paths it repeats."""
-    reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    reason = first_line(exc)
     for part in sorted(folder.rglob("*.parquet")):
         try:
             pq.read_metadata(part)
         except (OSError, pa.ArrowException) as bad:
-            reason = (str(bad).strip().splitlines() or [type(bad).__name__])[0]
+            reason = first_line(bad)
             return _unreadable(folder, f"{part.name} is not Parquet ({reason.split(': ')[-1]})")
     return _unreadable(folder, f"a Parquet file does not read ({reason})")
 

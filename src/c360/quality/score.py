@@ -30,6 +30,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from c360 import contracts
+from c360.errors import first_line
 from c360.generate.dirt import DEFECTS_SCHEMA
 from c360.pipeline import lake
 from c360.pipeline.silver.parse import MISSING
@@ -135,7 +136,7 @@ def _manifest(path: Path) -> list[dict[str, Any]]:
         table = pacsv.read_csv(path, convert_options=_as_text(("row_key",)))
     except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
         if "Empty CSV file" not in str(exc):
-            line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            line = first_line(exc)
             raise ScoreError(f"{wrong}: cannot read it ({line})") from None
         table = pa.table({})
     if missing := sorted(set(DEFECTS_SCHEMA.names) - set(table.column_names)):
