@@ -66,3 +66,35 @@ def test_result_is_one_of_the_declared_labels() -> None:
     assert LANGUAGES == ("fr", "en", "de", "es")
     for text in ("Merci !", "Danke!", "¡Gracias!", "Thanks!", "ok", "?"):
         assert detect(text) in (*LANGUAGES, "other")
+
+
+# One-line notes of a few words: a participle, a noun or a verb the lists hold decides, where
+# the function words are few or shared ("de", "en", "in") and a ticket or team word is English.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Contact record updated.", "en"),
+        ("Tense conversation, several complaints.", "en"),
+        ("Secondary contact: Paul, paul@example.com", "en"),
+        ("Fiche mise à jour, ticket clôturé.", "fr"),
+        ("Discussion tendue, plusieurs reproches.", "fr"),
+        ("Envisage de résilier.", "fr"),
+        ("Refuse le geste commercial.", "fr"),
+        ("Remboursement effectué.", "fr"),
+        ("Marie en copie : marie@example.fr", "fr"),
+        ("E-Mail: hans@example.de", "de"),
+        ("E-Mail-Adresse bestätigt: hans@example.de", "de"),
+        ("Datensatz aktualisiert, Ticket geschlossen.", "de"),
+        ("Info ans Vertriebsteam weitergegeben.", "de"),
+        ("Viel Lob fürs Team.", "de"),
+        ("Rechnungskopie per Mail verschickt.", "de"),
+        ("Vorgang geschlossen.", "de"),
+        ("Email verificado: ana@example.es", "es"),
+        ("Tono seco, molestia evidente.", "es"),
+        ("Se plantea darse de baja.", "es"),
+        ("Ana en copia: ana@example.es", "es"),
+        ("Deja caer que podría irse a la competencia.", "es"),
+    ],
+)
+def test_short_lines(text: str, expected: str) -> None:
+    assert detect(text) == expected

@@ -112,3 +112,23 @@ def test_ordinary_words_opening_a_clause_are_no_names(
     language: str, text: str, expected: str
 ) -> None:
     assert redact(text, language)[0] == expected
+
+
+# A given name in capitals before a surname in capitals is the name's, though the given name is
+# also a word ("WILL SMITH", "MAY BROWN"); written in lower or title case the word stays.
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "Call WILL SMITH tomorrow.", "Call [PERSON] tomorrow."),
+     ("en", "WILL SMITH called about the refund.", "[PERSON] called about the refund."),
+     ("en", "Customer: JOHN SMITH, gold member.", "Customer: [PERSON], gold member."),
+     ("fr", "Appel de PIERRE DUPONT ce matin.", "Appel de [PERSON] ce matin."),
+     ("de", "Rückruf bei KLAUS MÜLLER bis Freitag.", "Rückruf bei [PERSON] bis Freitag."),
+     ("en", "Will send the offer, may call back; main reason is price.",
+      "Will send the offer, may call back; main reason is price."),
+     ("en", "WE WILL SEND THE OFFER TODAY.", "WE WILL SEND THE OFFER TODAY."),
+     ("en", "SMITH WILL CALL BACK.", "SMITH WILL CALL BACK.")],
+)  # fmt: skip
+def test_a_given_name_in_capitals_before_a_surname_in_capitals_is_the_names(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected

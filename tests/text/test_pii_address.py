@@ -150,3 +150,53 @@ def test_an_address_ending_in_a_zip_plus_4_code_is_redacted_whole() -> None:
     # The phone finder, which runs first, once took the code and the address was dropped.
     text = "Ship to 3 Main St, Boston, MA 02108-1234 today."
     assert redact(text, "en")[0] == "Ship to [ADDRESS] today."
+
+
+# A one-word street after its number ("12 Broadway") is one before a word that cannot go on a
+# street's name ("since", "in", "and"), as at a clause end; before a noun it is a quantity.
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [("Lives at 12 Broadway since March.", "12 Broadway"),
+     ("Moved to 1 Broadway in 2023, still a client.", "1 Broadway"),
+     ("Office at 100 Bowery and a shop in Brooklyn.", "100 Bowery"),
+     ("Deliver to 5 Kingsway from Monday.", "5 Kingsway"),
+     ("Ship to 3 Oak Ave since the move.", "3 Oak Ave")],
+)  # fmt: skip
+def test_a_one_word_street_before_a_function_word(text: str, address: str) -> None:
+    assert [text[a:b] for a, b in find_addresses(text)] == [address]
+
+
+# Street names typed in lower case: after an English street word, a German street word ending
+# the word, a Spanish street word opening it; the house number decides where it is required.
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [("lives at 14 main street now", "14 main street"),
+     ("new address: 221 baker st, london", "221 baker st"),
+     ("moved to 9 old mill road in may", "9 old mill road"),
+     ("ship to 7 elm ave.", "7 elm ave"),
+     ("wohnt in der hauptstraße 5, ruft an", "hauptstraße 5"),
+     ("neue adresse bahnhofstr. 12a", "bahnhofstr. 12a"),
+     ("Lieferung an lindenallee 3 in Köln", "lindenallee 3"),
+     ("envío a calle mayor 5, madrid", "calle mayor 5"),
+     ("envío a avenida de la constitución, 12", "avenida de la constitución, 12"),
+     ("envoi au 5 chemin des vignes, merci", "5 chemin des vignes")],
+)  # fmt: skip
+def test_street_names_in_lower_case(text: str, address: str) -> None:
+    assert [text[a:b] for a, b in find_addresses(text)] == [address]
+
+
+# Ordinary words beside a number, which the rules above must leave alone.
+@pytest.mark.parametrize(
+    "text",
+    ["Bought 2 Broadway tickets for the client.", "Sold 3 Broadway shows in May.",
+     "Main reason: 2 main street shops closed.", "Will send the offer, 3 main reasons.",
+     "Replaced 2 hard drive units.", "Customer may call, 2 high street stores.",
+     "ich bin unterwegs 5 Minuten zu spät", "der weg 5 ist frei", "la calle 5 veces",
+     "3 place de parking réservées", "Il a commandé 12 cours de cuisine.",
+     "Auf dem rückweg 3 Pakete abgeholt.", "die hauptstraße 5 mal gesperrt",
+     "Pidió avenida de 3 carriles.", "Pris 3 route de campagne.",
+     "Posé 2 chemin de fer miniatures.",
+     "Drove 30 miles down main road to the depot.", "Sent 3 street maps and 2 road atlases."],
+)  # fmt: skip
+def test_numbers_before_ordinary_words_are_no_addresses(text: str) -> None:
+    assert [text[a:b] for a, b in find_addresses(text)] == []

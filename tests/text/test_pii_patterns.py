@@ -177,3 +177,31 @@ def test_at_signs_without_a_local_part_or_tripled_are_no_e_mail(text: str) -> No
 def test_a_zip_plus_4_code_after_its_state_is_no_phone() -> None:
     text = "Ship to 3 Main St, Boston, MA 02108-1234 today, tel 02108-1234"
     assert [(a, b) for a, b in find_phones(text, "en")] == [(len(text) - 10, len(text))]
+
+
+# An address typed with a stray space beside the "@", or spelt out to dodge spam filters, still
+# names the person.
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [("Mail: jreed @yahoo.com (typo)", "jreed @yahoo.com"),
+     ("Mail: jreed@ yahoo.com (typo)", "jreed@ yahoo.com"),
+     ("email me at john dot smith at gmail dot com", "john dot smith at gmail dot com"),
+     ("Mail: jreed at yahoo dot com, please", "jreed at yahoo dot com"),
+     ("écrire à marie.dupont at orange dot fr", "marie.dupont at orange dot fr"),
+     ("Mail: j.reed [at] yahoo [dot] co [dot] uk", "j.reed [at] yahoo [dot] co [dot] uk"),
+     ("Mail: jreed(at)gmx.de", "jreed(at)gmx.de"),
+     ("Mail: jreed at gmail.com", "jreed at gmail.com")],
+)  # fmt: skip
+def test_an_address_with_a_stray_space_or_spelt_out_is_an_e_mail(text: str, email: str) -> None:
+    assert spans(find_emails(text), text) == [email]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Meet at noon at the office.", "Logged in at booking.com yesterday.",
+     "Follow us @brand on Twitter.", "Price at 20 dot something.", "Call @ 10 tomorrow.",
+     "Will send the offer at once, may call back.", "Arrived at gmail.com's office.",
+     "Sold 3 items @ shop.com today.", "Logged in at outlook.com again."],
+)  # fmt: skip
+def test_at_and_dot_in_ordinary_phrases_are_no_e_mail(text: str) -> None:
+    assert spans(find_emails(text), text) == []

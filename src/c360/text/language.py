@@ -1,11 +1,12 @@
 """Language of a note: frequent words, word endings and telling letters, scored per language.
 
 Each word a text shares with a language's list of frequent words is a vote for that language
-(split between the languages that share it); an unknown word with a telling ending ("-ung",
-"-ción") is half a vote, and letters such as ß, ñ or ç add a little. A text whose best
-language is not one of ours (Italian, Dutch, Portuguese …), or where too few of its lower-case
-words vote (gibberish, numbers), is "other"; capitalised words (names, products) may vote but
-are not counted against it.
+(split between the languages that share it, a tie going to a note language); an unknown word
+with a telling ending ("-ung", "-ción", "-iert") is half a vote, and letters such as ß, ñ or ç
+add a little, as does French spacing before a colon. A text whose best language is not one of
+ours (Italian, Dutch, Portuguese …), or where too few of its lower-case words vote (gibberish,
+numbers), is "other"; capitalised words (names, products) may vote but are not counted against
+it.
 
 >>> detect("Client pas content, colis arrivé en retard.")
 'fr'
@@ -30,6 +31,12 @@ _LOWER_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_A-ZÀ-ÖØ-Þ][^\W\d_]*")
 # start, as scanning a long word from each of its characters takes quadratic time.
 _ADDRESS = re.compile(r"(?<!\S)\S+@\S+|https?://\S+|www\.\S+|\[[A-Z_]+\]")
 _LETTERS = re.compile("[" + "".join(CHARS) + "]")
+# Spellings only German writes: "E-Mail" (English and French write "email", "e-mail"). Read
+# before the text is lower-cased, as a word of German; its "e" no Spanish "e".
+_GERMAN_SPELLING = re.compile(r"\bE-Mail\b")
+# French typography puts a space before ":", ";", "!" and "?" ("Contact secondaire : …"): a hint
+# as a telling letter is.
+_FRENCH_SPACING = re.compile("[ \u00a0\u202f](?<=[^\\W_].)[:;!?](?!\\S)")
 _SUFFIX_VOTE = 0.5
 _LETTER_VOTE = 0.3
 _MAX_LETTER_VOTES = 2.0
@@ -81,6 +88,9 @@ def _line_scores(line: str) -> tuple[tuple[tuple[str, float], ...], tuple[str, .
     are not capitalised; once per distinct line (nothing counted spans a line break)."""
     line = _ADDRESS.sub(" ", line)
     votes: list[tuple[str, float]] = []
+    if "E-Mail" in line:
+        votes.extend(("de", 1.0) for _ in _GERMAN_SPELLING.finditer(line))
+        line = _GERMAN_SPELLING.sub("email", line)
     for word in _WORD.findall(normalize(line)):
         known = _VOTES.get(word)
         if known:
@@ -88,6 +98,8 @@ def _line_scores(line: str) -> tuple[tuple[tuple[str, float], ...], tuple[str, .
         elif ending := _ending(word):
             votes.append((ending, _SUFFIX_VOTE))
     telling = tuple(CHARS[char] for char in _LETTERS.findall(line.lower()))
+    if spaced := len(_FRENCH_SPACING.findall(line)):
+        telling += ("fr",) * spaced
     return tuple(votes), telling, len(_LOWER_WORD.findall(line))
 
 
@@ -96,7 +108,9 @@ def detect(text: str) -> str:
     votes, words = scores(text)
     if not votes:
         return "other"
-    best = max(votes, key=votes.__getitem__)
+    # A tie goes to a note language: "de" is French, Spanish, Portuguese and Dutch alike, and a
+    # note is likelier written in one of ours.
+    best = max(votes, key=lambda language: (votes[language], language in LANGUAGES))
     if best not in LANGUAGES or votes[best] < _MIN_SHARE * words:
         return "other"
     return best

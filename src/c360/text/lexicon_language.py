@@ -1,7 +1,8 @@
 """Frequent words (accent-free) and telling letters of the note languages and their look-alikes.
 
 Function words plus everyday CRM words for fr/en/de/es; shorter lists for the languages a note
-could be mistaken for (it, nl, pt, sv, pl), which the detector reports as "other".
+could be mistaken for (it, nl, pt, sv, pl), which the detector reports as "other". A word that
+all four note languages use ("email", "ticket") is in each list: it votes for none of them.
 """
 
 from __future__ import annotations
@@ -21,6 +22,13 @@ WORDS: dict[str, str] = {
         wednesday thursday friday morning afternoon spoke talked discussed agreed confirmed around
         request requested arrived received happened everything something because while both each
         other same another our off down made make done said sure ok let keep sorted
+        contact record records update updated support written within several complaint complaints
+        conversation discussion secondary primary details address verified ask asking prefers
+        prefer interested looking like likes think thinks know knows feel feels give given take
+        took taken come came going tried try trying seems seem spoke about per via without
+        between during under against towards few many much please regarding tense upset angry
+        unhappy pleased satisfied copy refund shipping costs voicemail message left rescheduled
+        email ticket decision times usage lead warranty bought last book help
     """,
     "fr": """
         le la les l un une des du de d et ou mais donc car ni que qu qui quoi dont ce cet cette ces
@@ -35,6 +43,16 @@ WORDS: dict[str, str] = {
         prevu fin mois jours ans nouveau nouvelle premiere premier deux trois retour reponse
         attente question questions prix tarif contact passe trouve quelques chose fois matin soir
         aucun aucune cause moment propose proposee accepte signe recu reste part veulent
+        fiche mise mis jour clos cloture tendue plusieurs reproche reproches resilier resiliation
+        resilie geste commercial commerciale copie ton sec agacement effectue effectuee rembourse
+        remboursement message laisse repondeur points point abordes delais garantie echange parle
+        partir hausse juge insuffisant envoi traite traitee valide validee cours simple formalite
+        entretien mecontent mecontente content contente satisfait satisfaite relance rappele
+        joignable absent dossier ligne courriel adresse confirme confirmee annule annulee
+        annulation livre livree retard attend attendre peut doit faut avons avez sommes suis ai
+        font vont va vais cela ceci celui celle ceux lorsque quand comment pourquoi combien alors
+        ensuite puis hier discussion conversation email ticket decision trimestre attendue
+        attendu offre environ moins chere cher secondaire usage
     """,
     "de": """
         der die das den dem des ein eine einen einem einer eines und oder aber doch denn sondern
@@ -51,6 +69,13 @@ WORDS: dict[str, str] = {
         zwei drei vier neue neuen neuer erste ersten herr herrn frau hr wg ca inkl laut sowie
         gesprach telefonisch erreicht zuruck angerufen schicken klaren prufen passt geht
         kommt leider bereits etwas einmal mal diese dieser diesem dieses hier dort da
+        in ins ans aufs ums furs per mail email adresse bestatigt wegen vorgang geschlossen offen
+        zufrieden unzufrieden sauer verargert beschwerde reklamation ruft rief gerne gern jedoch
+        trotzdem deshalb daher kurz kurzes lange spater fruher bald sofort gestern letzte letzten
+        letzter wollen mussen sollte konnte worden geworden gemacht macht machen gibt gab geben
+        nehmen genommen lauft laufen steht stehen liegt bleibt sieht sollen kam gekommen
+        angekommen verschickt viel viele vielen lob ticket kontakt bevorzugt problem zweite
+        zweiter zweiten
     """,
     "es": """
         el la los las lo un una unos unas y e o u pero sino que quien como cuando donde porque por
@@ -65,6 +90,14 @@ WORDS: dict[str, str] = {
         cuatro nuevo nueva primer primera segunda vez sra sr tras segun hablamos queda porque
         algo ahora hablar hablo volver tiempo sigue siguiente pasado llego recibido seguimos
         contacto calidad nota toma dadas entrante saliente
+        tono seco seca molestia plantea baja alta deja caer podria irse copia forma bastante
+        brusca promete contar experiencia redes sociales temas tema uso plazos plazo garantia
+        acuerdo principio renovar ambiente excelente decision prevista antes fin trimestre queja
+        quejas reclamacion reclama devolucion reembolso enfadado enfadada contento contenta
+        satisfecho satisfecha molesto molesta llamo datos direccion telefono movil cita ayer luego
+        despues entonces aunque mientras cual cuales quiero puede pueden debe habia estaba estoy
+        estamos sea sido tengo tenemos hizo dijo va van vamos ir ver dar dado otro otra otros
+        mismo misma cada email ticket varios varias reproche reproches
     """,
     "it": """
         il lo gli la le un uno una di del della dei delle degli e ed che non per con su da dal
@@ -135,10 +168,16 @@ CHARS: dict[str, str] = {
 """Letters that point to one language (a hint, weaker than a word)."""
 
 SUFFIXES: dict[str, str] = {
-    "en": "ed ing ly ness ful",
-    "fr": "ee ees eux euse aient ait ique iere eau",
-    "de": "ung ungen keit heit lich isch chen ten",
-    "es": "cion ciones ado ada ados adas ido ida mente ando iendo dad",
+    "en": "ed ing ly ness ful ight ity ous",
+    "fr": "ee ees eux euse aient ait ique iere eau eur eurs ais oir elle ette aine aux",
+    "de": (
+        "ung ungen keit heit lich isch chen ten ig iert ierte ierten ieren ommen ossen eben ieben"
+        " schaft weise nahme fehler frage nummer kopie wert satz zeit kosten team"
+    ),
+    "es": (
+        "cion ciones ado ada ados adas ido ida mente ando iendo dad arse erse irse arlo arla arle"
+        " encia ancia isimo isima amos emos imos aron ieron aba aban"
+    ),
     "it": "zione zioni ato ati etto",
     "pt": "cao coes oes",
     "nl": "lijk heid",

@@ -158,8 +158,9 @@ class Doc:
 
     def _capitals_name(self, k: int) -> bool:
         """True if word k, written in capitals, may be a name: after a title ("M. DUPONT",
-        "M. LE BIHAN"), as a known surname, or beside a given name ("John SMITH", "DUPONT Jean",
-        "SMITH, John"); an acronym or a shouted word ("VIP", "URGENT") is none."""
+        "M. LE BIHAN"), as a known surname, beside a given name ("John SMITH", "DUPONT Jean",
+        "SMITH, John") or as a given name before a known surname ("WILL SMITH"); an acronym or a
+        shouted word ("VIP", "URGENT") is none."""
         if self.folded[k] in CAPITALS_PARTICLES:
             return False
         lead = k  # the first of the capitals particles before it, or itself
@@ -175,6 +176,13 @@ class Doc:
             return False  # "URGENT", "RGPD"
         if self.comma_name(k):
             return True
+        after = k + 1
+        tight_after = after < len(self.words) and self.tight_pair(k)
+        # "WILL SMITH", "AMY SMITH": a given name in capitals before a known surname in capitals,
+        # though the given name is also a word or is short.
+        upper_after = tight_after and self.words[after].isupper()
+        if upper_after and is_given(folded) and known_surname(self.folded[after]):
+            return True
         if len(folded) <= 3:
             return False  # "SLA", "CRM"
         before = lead - 1
@@ -183,8 +191,7 @@ class Doc:
                 return True  # "John SMITH", "Jean LE BIHAN"
             if lead < k and self.words[before].isupper() and known_surname(self.folded[before]):
                 return True  # "RUIZ DE AZÚA"
-        after = k + 1
-        return after < len(self.words) and self.tight_pair(k) and self.written_given(after)
+        return tight_after and self.written_given(after)
 
     def capitals_particle(self, k: int) -> bool:
         """True if word k is a surname particle written in capitals ("LE", "VON", "DE")."""

@@ -22,7 +22,9 @@ _NAME_WORD = rf"(?:[{_UP}]{_W}*|\d{{1,4}}\b|[dlDL]['’]{_W}+)"
 _STREET_NAME = (
     rf"(?:{_PARTICLE}[ ]){{0,3}}{_NAME_WORD}(?:[ ](?:{_PARTICLE}[ ]){{0,3}}{_NAME_WORD}){{0,4}}"
 )
-# After the commonest street words a name may be written in lower case ("12 rue des lilas").
+# After the commonest street words a name may be written in lower case ("12 rue des lilas",
+# "5 chemin des vignes"); not after those that are also common words ("12 cours de cuisine",
+# "3 place de parking", "2 route de campagne"), nor in "chemin de fer".
 _LOWER_NAME = rf"(?:{_PARTICLE}[ ]){{1,3}}[{_LOW}][{_LOW}'’-]+"
 
 # A town: capitalised words, joined by hyphens or spaces and the particles of place names
@@ -42,25 +44,35 @@ _POSTAL_TOWN = rf"(?:,?(?:[ ]|[ ]?\n)\d{{5}}[ ]{_TOWN})"
 
 _FR = (
     r"\b\d{1,4}(?:[ ]?(?:bis|ter|quater|[A-D]))?,?[ ]"
-    r"(?:(?i:rue|avenue|av\.?|boulevard|bd|bld|boul\.|impasse|imp\.|allée|allee|all\.|quai)"
-    rf"[ ](?:{_STREET_NAME}|{_LOWER_NAME})"
-    r"|(?i:place|pl\.|chemin|chem\.|ch\.|route|rte\.?|cours|passage|square|sq\.|résidence"
-    r"|lotissement|faubourg|fbg\.?|rond-point|sentier|voie|parvis|esplanade|promenade|montée"
-    r"|ruelle|traverse|hameau|lieu-dit)"
+    r"(?:(?i:rue|avenue|av\.?|boulevard|bd|bld|boul\.|impasse|imp\.|allée|allee|all\.|quai"
+    r"|chemin|chem\.|sentier|ruelle|faubourg|fbg\.?)"
+    rf"[ ](?!de[ ]fer\b)(?:{_STREET_NAME}|{_LOWER_NAME})"
+    r"|(?i:place|pl\.|ch\.|route|rte\.?|cours|passage|square|sq\.|résidence"
+    r"|lotissement|rond-point|voie|parvis|esplanade|promenade|montée"
+    r"|traverse|hameau|lieu-dit)"
     rf"[ ]{_STREET_NAME}"
     r"|(?:Grande?|Petite?|Haute|Basse|Vieille)[ '’-](?:Rue|rue|Route|route)"
     rf"(?:[ ]{_STREET_NAME})?)"
     rf"(?:{_POSTAL_TOWN}(?:[ ]Cedex(?:[ ]\d{{1,2}})?)?)?"
 )
-# Street words that are also ordinary words ("Street View", "Broadway tickets"): a street only
-# where the sentence or clause ends after it.
+# What may follow a street whose last word is also an ordinary word: the end of the clause, or
+# a word no street name holds (a preposition, a conjunction, an adverb of time).
+_CLAUSE_GOES_ON = (
+    r"(?:since|in|on|at|for|from|to|until|till|near|by|and|but|or|with|now|then|where|which|who"
+    r"|is|was|has|had|before|after|during|last|this|next|every|as|so|because|when|yet|via)"
+)
+_STREET_ENDS = rf"(?=[,.;:)!?]|$|\n|[ ]{_CLAUSE_GOES_ON}\b)"
+# Street words that are also ordinary words ("Street View", "Broadway tickets") and streets of one
+# well-known word ("12 Broadway", "5 Kingsway"): a street only where the clause ends after it or
+# goes on with a word no street name holds ("12 Broadway since March").
 _EN = (
     rf"\b\d{{1,5}}[A-Za-z]?[ ](?:(?:[{_UP}][\w'’-]*[ ]){{1,4}}"
     r"(?:(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"
     r"|Terrace|Close|Crescent|Square|Parkway|Pkwy|Highway|Hwy|Row|Gardens|Grove|Mews|Walk)\b\.?"
     r"|(?:Cl|View|Rise|Hill|Vale|Circle|Cir|Trail|Trl|Plaza|Alley|Parade|Wharf|Quay)\b\.?"
-    r"(?=[,.;:)]|$|\n))"
-    r"|Broadway\b(?=[,.;:)]|$|\n))"
+    rf"{_STREET_ENDS})"
+    r"|(?:Broadway|Bowery|Kingsway|Piccadilly|Aldwych|Haymarket|Whitehall|Cheapside|Moorgate"
+    rf"|Bishopsgate|Deansgate)\b{_STREET_ENDS})"
     r"(?:[ ](?:N|S|E|W|NE|NW|SE|SW)\b)?(?![ ][A-Z][a-z])"
     r"(?:,?[ ](?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor)\.?[ ]?#?\w{1,5})?"
     rf"(?:,[ ]{_TOWN}(?:[ ]\d{{5}}\b(?!-\d))?)?"
@@ -108,6 +120,44 @@ _ES = (
     r"(?:,?[ ]\d{1,2}º(?:[ ]?[A-Z]\b|[ ]?\d{1,2}ª)?)?"
     rf"{_POSTAL_TOWN}?"
 )
+# Streets typed all in lower case: an English street word after up to three words ("14 main
+# street", "9 old mill road"), where the clause ends or goes on as after `_STREET_ENDS` (so "2
+# high street shops" stays); a German word ending in a street word before a house number
+# ("hauptstraße 5"; not a way home, "rückweg 3", nor a count after the number, "5 mal"); a
+# Spanish street word, a name and a number ("calle mayor 5"), the number no quantity ("calle
+# principal 2 veces").
+_LOWER_WORD = rf"[{_LOW}][{_LOW}'’-]*"
+_EN_NOT_NAME = (
+    r"(?:the|a|an|and|or|of|on|in|at|to|for|per|by|via|up|down|off|out|over|along|across|from"
+    r"|into|onto|past|miles?|km|mins?|minutes?|hours?|days?|weeks?|times?|x|pcs|units?|items?"
+    r"|more|less|other|same|each|every|new)\b"
+)
+_EN_LOWER = (
+    rf"(?<![\w$£€.,:/-])\d{{1,5}}[a-z]?[ ](?:(?!{_EN_NOT_NAME}){_LOWER_WORD}[ ]){{1,3}}"
+    r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane)\b\.?"
+    rf"(?=[ ]?[,.;:)!?]|$|\n|[ ]{_CLAUSE_GOES_ON}\b|[ ]\d|[ ][{_UP}])"
+)
+_DE_NOT_STREET = (
+    r"(?:rück|ruck|heim|hin|um|aus|ab|post|dienst|rechts|liefer|versand|zu|fuß|fuss)weg\b"
+)
+_DE_LOWER = (
+    rf"(?<![\w-])(?!{_DE_NOT_STREET})[{_LOW}][{_LOW}-]{{2,}}?"
+    r"(?:straße|strasse|str\.|allee|gasse|weg)[ ]\d{1,4}"
+    r"(?![ ]?(?:mal|x|tagen?|minuten|min|stunden|std|wochen|monaten?|jahren?|stück|stk|euro|eur"
+    r"|pakete?|artikel|kartons?)\b|[ ]?[€%])"
+    r"[ ]?[a-z]?\b"
+    rf"{_POSTAL_TOWN}?"
+)
+_ES_NOT_NAME = rf"(?:{_PARTICLE}|por|para|con|sin|el|un|una|que|hasta|durante|cada|muy|mas|más)\b"
+_ES_LOWER = (
+    r"(?<!\w)(?:calle|avenida|avda\.?|carrer|c/)[ ]?"
+    rf"(?:(?:{_PARTICLE}[ ]){{0,3}}(?!{_ES_NOT_NAME}){_LOWER_WORD}[ ]?){{1,3}}"
+    r",?[ ](?:nº[ ]?|n\.º[ ]?|núm\.[ ]?|no\.[ ]?)?\d{1,4}\b"
+    r"(?![ ]?(?:veces|horas?|d[ií]as?|minutos?|semanas?|meses|mes|años?|euros?|€|%|unidades"
+    r"|x\b))"
+    r"(?:,?[ ]\d{1,2}º(?:[ ]?[A-Z]\b|[ ]?\d{1,2}ª)?)?"
+    rf"{_POSTAL_TOWN}?"
+)
 _GERMAN = re.compile(_DE)
 _GERMAN_START = re.compile(r"\b[A-ZÄÖÜ]")
 _GERMAN_WORD_END = re.compile(r"[^\wäöüß-]")
@@ -135,6 +185,7 @@ def _german_matches(text: str) -> Iterator[re.Match[str]]:
 
 _FRENCH = re.compile(_FR)
 _ENGLISH = re.compile(_EN)
+_ENGLISH_LOWER = re.compile(_EN_LOWER)
 _DIGIT = re.compile(r"\d")
 
 
@@ -146,6 +197,13 @@ def _numbered_matches(text: str) -> Iterator[re.Match[str]]:
         return
     yield from _FRENCH.finditer(text, digit.start())
     yield from _ENGLISH.finditer(text, digit.start())
+
+
+def _english_lower_matches(text: str) -> Iterator[re.Match[str]]:
+    """English addresses typed in lower case, searched from the text's first digit."""
+    digit = _DIGIT.search(text)
+    if digit is not None:
+        yield from _ENGLISH_LOWER.finditer(text, digit.start())
 
 
 # The German and Spanish patterns run only on text holding one of their street words (in lower
@@ -173,10 +231,36 @@ def _has_spanish(text: str, lowered: str) -> bool:
     return any(w in lowered for w in _SPANISH_WORDS)
 
 
+# A text holding an English street word in lower case (one search, cheaper than a test of each).
+_ENGLISH_LOWER_WORD = re.compile(
+    r"[ ](?:street|st(?:[ .,]|$)|avenue|ave(?:[ .,]|$)|road|rd(?:[ .,]|$)|boulevard|blvd|lane)"
+)
+_GERMAN_LOWER = re.compile(_DE_LOWER)
+_SPANISH = re.compile(_ES)
+_SPANISH_LOWER = re.compile(_ES_LOWER)
+
+
+def _has_english_lower(text: str, lowered: str) -> bool:
+    return _ENGLISH_LOWER_WORD.search(text) is not None
+
+
+def _german_all(text: str) -> Iterator[re.Match[str]]:
+    """German streets, capitalised or in lower case (whose street words `_has_german` holds)."""
+    yield from _german_matches(text)
+    yield from _GERMAN_LOWER.finditer(text)
+
+
+def _spanish_all(text: str) -> Iterator[re.Match[str]]:
+    """Spanish streets, capitalised or in lower case (whose street words `_has_spanish` holds)."""
+    yield from _SPANISH.finditer(text)
+    yield from _SPANISH_LOWER.finditer(text)
+
+
 _PATTERNS: list[tuple[Callable[[str, str], bool], Callable[[str], Iterator[re.Match[str]]]]] = [
     (lambda text, lowered: True, _numbered_matches),
-    (_has_german, _german_matches),
-    (_has_spanish, re.compile(_ES).finditer),
+    (_has_english_lower, _english_lower_matches),
+    (_has_german, _german_all),
+    (_has_spanish, _spanish_all),
 ]
 
 

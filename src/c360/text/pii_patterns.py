@@ -14,11 +14,43 @@ import phonenumbers
 # Local parts and domains in any script (RFC 6531 addresses, internationalised domains: "josé@
 # exämple.de", "user@пример.рф"), apostrophes inside a local part ("o'brien@"); a top-level
 # domain of letters, or its ASCII "xn--" form. An "@" typed twice ("jreed@@yahoo.com", a slip
-# forms let through) still names the person: the near-address is one too.
+# forms let through) or with a space on one side of it ("jreed @yahoo.com", "jreed@ yahoo.com";
+# with spaces on both, "3 items @ shop.com", it is read as "at") still names the person: the
+# near-address is one too.
 _LABEL = r"[^\W_](?:[\w-]*[^\W_])?"
 EMAIL = re.compile(
-    rf"(?<![\w.+-])(?<!\w['’])[^\W_][\w.+'’-]*@@?{_LABEL}(?:\.{_LABEL})*"
+    rf"(?<![\w.+-])(?<!\w['’])[^\W_][\w.+'’-]*(?:@@?|[ ]@|@[ ]){_LABEL}(?:\.{_LABEL})*"
     r"\.(?:[^\W\d_]{2,24}|xn--[a-z0-9-]{2,59})(?![\w-])",
+    re.IGNORECASE,
+)
+# Addresses spelt out so that no robot reads them: "jreed at yahoo dot com", "j.reed [at] yahoo
+# [dot] co [dot] uk", "jreed(at)gmx.de", "john dot smith at gmail dot com". Each "at" is looked
+# for, then the local part before it and the domain after it. An "at" in brackets is always one;
+# a bare " at " only before a domain whose dots are spelt out too and that ends in a common
+# top-level domain, or before a webmail's own domain after a local part with a dot, digit or
+# dash or after a word for an address ("Mail: jreed at gmail.com"), since "logged in at
+# booking.com" is a phrase.
+_SPELT_AT = re.compile(r"[ ]?(?:\(at\)|\[at\]|\{at\}|<at>)[ ]?|[ ](?:at|AT)[ ]")
+_SPELT_DOT = r"(?:[ ]?(?:\(dot\)|\[dot\]|\{dot\}|<dot>)[ ]?|[ ](?:dot|DOT)[ ])"
+_COMMON_TLD = r"(?:com|net|org|fr|de|es|uk|co|io|eu|info|biz|edu|gov|be|ch|at|it|nl|pt|us|ca|me)"
+_SPELT_DOMAIN = re.compile(
+    rf"{_LABEL}(?:(?:{_SPELT_DOT}|\.){_LABEL})*(?:{_SPELT_DOT}(?P<spelt>{_COMMON_TLD})"
+    r"|\.(?P<tld>[^\W\d_]{2,24}))(?![\w-]|\.\w|['’]\w)",
+    re.IGNORECASE,
+)
+_WEBMAIL = re.compile(
+    r"(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|aol|icloud|me|mac|gmx|web|orange"
+    r"|free|wanadoo|laposte|sfr|bbox|neuf|t-online|freenet|posteo|protonmail|proton|yandex|zoho"
+    r"|btinternet|sky|virginmedia|comcast|verizon|movistar|telefonica|terra|ono)\.",
+    re.IGNORECASE,
+)
+_SPELT_AT_FORMS = (" at ", " AT ", "(at)", "[at]", "{at}", "<at>")
+_SPELT_LOCAL = re.compile(
+    rf"(?<![\w.+-])[^\W_][\w.+'’-]*(?:{_SPELT_DOT}[^\W_][\w.+'’-]*)*$", re.IGNORECASE
+)
+_ADDRESS_WORD = re.compile(
+    r"(?:e-?mail|mail|courriel|correo|adresse|address|direcci[oó]n|contact|kontakt|contacto)"
+    r"\b[^\n]{0,24}$",
     re.IGNORECASE,
 )
 
@@ -109,17 +141,40 @@ _CARD_GROUP = re.compile(r"[ .-]")
 
 
 def find_emails(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of e-mail addresses.
+    """Spans of e-mail addresses, and of those spelt out ("jreed at yahoo dot com").
 
     An address holds an "@" and no line break: only the lines from the first "@" to the last
     are searched (the look-behind still sees the line break before them).
     """
     first = text.find("@")
-    if first < 0:
-        return
-    end = text.find("\n", text.rfind("@"))
-    for m in EMAIL.finditer(text, text.rfind("\n", 0, first) + 1, len(text) if end < 0 else end):
-        yield m.start(), m.end()
+    if first >= 0:
+        end = text.find("\n", text.rfind("@"))
+        stop = len(text) if end < 0 else end
+        for m in EMAIL.finditer(text, text.rfind("\n", 0, first) + 1, stop):
+            yield m.start(), m.end()
+    if any(at in text for at in _SPELT_AT_FORMS):
+        yield from _spelt_emails(text)
+
+
+def _spelt_emails(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of addresses whose "@" is spelt out (see `_SPELT_AT`)."""
+    for at in _SPELT_AT.finditer(text):
+        domain = _SPELT_DOMAIN.match(text, at.end())
+        if domain is None:
+            continue
+        local = _SPELT_LOCAL.search(text, max(0, at.start() - 64), at.start())
+        if local is None or "@" in local.group():
+            continue
+        bare = at.group().strip().lower() == "at"
+        if bare and domain.group("spelt") is None:
+            webmail = _WEBMAIL.match(text, at.end())
+            if webmail is None or webmail.end() - at.end() > domain.end() - domain.start():
+                continue
+            address_like = any(c in local.group() for c in ".-_+0123456789")
+            cue = _ADDRESS_WORD.search(text, max(0, local.start() - 40), local.start())
+            if not address_like and cue is None:
+                continue
+        yield local.start(), domain.end()
 
 
 def _from_digit(text: str, before: int = 0) -> int | None:
