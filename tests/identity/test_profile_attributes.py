@@ -331,6 +331,75 @@ def test_a_nickname_never_beats_the_formal_name_another_record_spells() -> None:
     assert full_name(rows)[0] == ("Robert", "loyalty:1")
 
 
+def test_a_short_form_of_each_language_gives_way_to_the_name_spelt_out() -> None:
+    # Franzi (Franziska), Kim (Kimberly), Virgi (Virginie), Bego (Begoña): the short form is
+    # held by more records and the latest, the formal name by one.
+    pairs = [("Franziska", "Franzi"), ("Kimberly", "Kim"), ("Virginie", "Virgi"),
+             ("Begoña", "Bego"), ("Alexandre", "Alex"), ("Steven", "Steve")]  # fmt: skip
+    for formal, short in pairs:
+        rows = [
+            named("crm:1", JAN, formal, "Roth"),
+            named("web:1", FEB, short, "Roth"),
+            named("shop:1", MAR, short, "Roth"),
+        ]
+        assert full_name(rows)[0] == (formal, "crm:1"), short
+    # Lisa, Liesel and Elli stand for Elisabeth as for Elizabeth.
+    rows = [
+        named("crm:1", JAN, "Elisabeth", "Roth"),
+        named("web:1", FEB, "Lisa", "Roth"),
+        named("shop:1", MAR, "Lisa", "Roth"),
+    ]
+    assert full_name(rows)[0] == ("Elisabeth", "crm:1")
+    # Two spellings of one name stand for each other: neither gives way, the rule picks.
+    rows = [
+        named("crm:1", JAN, "Elizabeth", "Roth"),
+        named("web:1", FEB, "Elisabeth", "Roth"),
+        named("shop:1", MAR, "Elisabeth", "Roth"),
+    ]
+    assert full_name(rows)[0] == ("Elisabeth", "shop:1")
+
+
+def test_an_umlaut_written_out_gives_way_to_the_umlaut_another_record_spells() -> None:
+    # Jörg typed as Joerg on two forms without umlauts: the name is the one with the umlaut.
+    rows = [
+        named("crm:1", JAN, "Jörg", "Müller"),
+        named("web:1", FEB, "Joerg", "Mueller"),
+        named("shop:1", MAR, "Joerg", "Mueller"),
+    ]
+    assert full_name(rows) == (("Jörg", "crm:1"), ("Müller", "crm:1"))
+    # A record without the accent (Jorg) is that spelling: it votes with it.
+    rows = [
+        named("crm:1", JAN, "Jörg", "Bär"),
+        named("web:1", FEB, "Joerg", "Baer"),
+        named("shop:1", MAR, "Joerg", "Baer"),
+        named("loyalty:1", MAR, "Jorg", "Bar"),
+    ]
+    assert full_name(rows) == (("Jorg", "loyalty:1"), ("Bar", "loyalty:1"))
+
+
+def test_a_spelling_with_ae_oe_ue_is_voted_on_unless_a_record_spells_the_umlaut() -> None:
+    # Joel, Michael, Manuel hold "oe", "ae", "ue" with no umlaut: Michal, a typo, stays a typo.
+    rows = [
+        named("crm:1", JAN, "Michael", "Hoene"),
+        named("web:1", FEB, "Michael", "Hoene"),
+        named("shop:1", MAR, "Michal", "Hone"),
+    ]
+    assert full_name(rows) == (("Michael", "web:1"), ("Hoene", "web:1"))
+    # Bjoern and Bjorn may both be Björn, yet no record says so: the rule picks.
+    rows = [
+        named("crm:1", JAN, "Bjoern", "Roth"),
+        named("web:1", FEB, "Bjoern", "Roth"),
+        named("shop:1", MAR, "Bjorn", "Roth"),
+    ]
+    assert full_name(rows)[0] == ("Bjoern", "web:1")
+    # The umlaut of another customer counts for nothing.
+    rows = [
+        named("crm:1", JAN, "Joerg", "Roth"),
+        {**named("web:1", FEB, "Jörg", "Roth"), "customer360_id": "c2"},
+    ]
+    assert full_name(rows)[0] == ("Joerg", "crm:1")
+
+
 def test_a_nickname_alone_or_beside_another_customers_formal_name_is_voted_on() -> None:
     rows = [
         named("crm:1", JAN, "Will", "Hart"),

@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from c360.identity.consent import CONSENT_SCHEMA, merge_consents
+from c360.identity.normalise import name_key
 from c360.identity.profile_records import (
     KEYED,
     SURVIVED,
@@ -31,6 +32,41 @@ _TEXT = pa.string()
 _CONTROL = r"[\x00-\x1f]"
 EMAIL_SCOPE = "email_marketing"
 NAMES = ("first_name", "last_name")  # never won by initials of a name spelt out
+# German umlauts as a keyboard without them writes them out ("Jörg" as "Joerg", "Bär" as "Baer").
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+_UMLAUT = "[äöüÄÖÜ]"
+
+
+def umlauts_written_out(values: pa.Table, attribute: str) -> np.ndarray:
+    """Per record: whether its ``attribute`` key is a name another record of its customer spells
+    with an umlaut, the umlaut written out (Joerg beside Jörg, Mueller beside Müller). Such a
+    name never wins: the name is the one with the umlaut (its key, "jorg", is that of Jorg too,
+    which votes with it). Without a record spelling the umlaut, "oe" is read as written: Joel,
+    Michael and Manuel hold no umlaut, and Bjoern beside Bjorn is voted on as any other."""
+    found = np.zeros(values.num_rows, dtype=bool)
+    display = values.column(attribute)
+    # Most names are ASCII: the pattern is looked for in the others only.
+    accented = pc.invert(pc.fill_null(pc.string_is_ascii(display), True))
+    spelled = np.flatnonzero(accented.to_numpy(zero_copy_only=False))
+    umlaut = pc.match_substring_regex(display.take(spelled), _UMLAUT)
+    spelled = spelled[umlaut.to_numpy(zero_copy_only=False)]
+    if not len(spelled):
+        return found
+    names = pc.dictionary_encode(display.take(spelled).combine_chunks())
+    out = [name_key(name.translate(_UMLAUTS)) for name in names.dictionary.to_pylist()]
+    written = [out[i] for i in names.indices.to_pylist()]
+    customers = values.column("customer360_id")
+    pairs = {(c, w) for c, w in zip(customers.take(spelled).to_pylist(), written, strict=True)}
+    keys = values.column(f"{attribute}_key")
+    # Only records of those customers holding one of those keys can be such a name.
+    near = pc.and_(
+        pc.is_in(customers, value_set=pa.array({c for c, _ in pairs}, pa.string())),
+        pc.is_in(keys, value_set=pa.array({w for _, w in pairs}, pa.string())),
+    )
+    rows = np.flatnonzero(pc.fill_null(near, False).to_numpy(zero_copy_only=False))
+    held = zip(customers.take(rows).to_pylist(), keys.take(rows).to_pylist(), strict=True)
+    found[rows] = [pair in pairs for pair in held]
+    return found
 
 
 def candidates(values: pa.Table) -> Pool:
@@ -39,7 +75,8 @@ def candidates(values: pa.Table) -> Pool:
     The value is what survivorship compares (the folded key for KEYED attributes); completeness
     counts the record's attributes with a value. None of these is a candidate, whatever the
     rules: a first or last name that is initials of a name another record of the customer
-    spells out (``initials_of_spelled``), a first name that is a nickname of one
+    spells out (``initials_of_spelled``) or with an umlaut this one writes out
+    (``umlauts_written_out``), a first name that is a nickname of one
     (``nicknames_of_spelled``) or a misspelling of a listed name another record holds
     (``misspellings_of_held``), a last name one typo from a spelling more of the customer's
     records hold (``outvoted_typos``), a birth date that more of the customer's records hold
@@ -57,6 +94,7 @@ def candidates(values: pa.Table) -> Pool:
         keep = pc.and_(pc.is_valid(display), pc.is_valid(key)).to_numpy(zero_copy_only=False)
         if attribute in NAMES:
             keep &= ~initials_of_spelled(values, attribute)
+            keep &= ~umlauts_written_out(values, attribute)
         if attribute == "first_name":
             keep &= ~nicknames_of_spelled(values) & ~misspellings_of_held(values)
         if attribute == "last_name":
