@@ -702,6 +702,11 @@ def quintile(values: pd.Series) -> pd.Series:
     return ((values.rank(method="min") - 1) * 5 // len(values) + 1).astype(int)
 
 
+def known_quintile(values: pd.Series) -> pd.Series:
+    """``quintile`` among the known values; NaN where the value is unknown."""
+    return quintile(values.dropna()).reindex(values.index)
+
+
 def fixed(values: pd.Series, digits: int) -> pd.Series:
     """Rounded half up, as c360 does: the order of additions cannot change a published value."""
     return np.floor(values * 10**digits + 0.5) / 10**digits
@@ -803,13 +808,14 @@ def ecommerce_sales(t: Tables) -> Tables:
 
 def ecommerce_customers(sales: pd.DataFrame, customers: pd.DataFrame) -> Tables:
     """CLV and RFM of every customer, up to the latest order date in the data."""
-    buyers = sales.groupby("customer_id").agg(
+    groups = sales.groupby("customer_id")
+    buyers = groups.agg(
         count_orders=("order_id", "nunique"),
-        revenue=("revenue_eur", "sum"),
         first_order_date=("order_date", "min"),
         last_order_date=("order_date", "max"),
     )
-    buyers["revenue"] = money(buyers.revenue)
+    # NaN for a buyer none of whose lines has a price: they did not buy for free.
+    buyers["revenue"] = money(groups.revenue_eur.sum(min_count=1))
     priced = sales[sales.revenue_eur.notna()].groupby("customer_id").order_id.nunique()
     reference = sales.order_date.max()
     # CLV = average basket x purchases per year (since the first order, at least one year) x
@@ -826,8 +832,12 @@ def ecommerce_customers(sales: pd.DataFrame, customers: pd.DataFrame) -> Tables:
     clv = everyone.join(clv, on="customer_id")
     clv["customer_lifespan_years"] = lifespan
     clv["clv_eur"] = money(clv.average_basket_eur * clv.purchase_frequency_per_year * lifespan)
-    clv = clv.fillna({"count_orders": 0, "revenue": 0.0, "purchase_frequency_per_year": 0.0,
-                      "clv_eur": 0.0}).astype({"count_orders": int})  # fmt: skip
+    # 0 for a customer without orders; a buyer without a priced line keeps NaN.
+    never = clv.count_orders.isna()
+    clv.loc[never, ["revenue", "clv_eur"]] = 0.0
+    clv = clv.fillna({"count_orders": 0, "purchase_frequency_per_year": 0.0}).astype(
+        {"count_orders": int}
+    )
     clv["total_revenue_eur"] = money(clv.pop("revenue"))
     clv["average_basket_eur"] = money(clv.average_basket_eur)
 
@@ -840,14 +850,18 @@ def ecommerce_customers(sales: pd.DataFrame, customers: pd.DataFrame) -> Tables:
     )
     r = rfm["r_score"] = quintile(-rfm.recency_days)
     f = rfm["f_score"] = quintile(rfm.frequency)
-    m = rfm["m_score"] = quintile(rfm.monetary_eur)
-    rfm["rfm_segment"] = np.select(
-        [r.between(*rr) & f.between(*fr) & m.between(*mr) for _, rr, fr, mr in RFM_RULES],
+    m = rfm["m_score"] = known_quintile(rfm.monetary_eur)  # among buyers of known monetary
+    rfm["rfm_segment"] = np.select(  # an unknown M matches only the rules taking any M
+        [
+            r.between(*rr) & f.between(*fr) & (m.between(*mr) if mr != (1, 5) else True)
+            for _, rr, fr, mr in RFM_RULES
+        ],
         [name for name, *_ in RFM_RULES],
         default="Others",  # never used: the rules cover all 125 score combinations
     )
     rfm = everyone.join(rfm, on="customer_id")
-    rfm = rfm.fillna({"frequency": 0, "monetary_eur": 0.0, "rfm_segment": "Never Purchased"})
+    rfm.loc[rfm.frequency.isna(), "monetary_eur"] = 0.0
+    rfm = rfm.fillna({"frequency": 0, "rfm_segment": "Never Purchased"})
     rfm = rfm.astype({"frequency": int, "r_score": "Int64", "f_score": "Int64", "m_score": "Int64"})
     return {"mart_ecommerce_customer_lifetime_value": clv, "mart_ecommerce_rfm": rfm}
 

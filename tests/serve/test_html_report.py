@@ -380,3 +380,19 @@ def test_a_failed_write_keeps_the_previous_report(
         write_html_report(tmp_path)
     assert target.read_text() == "previous report"
     assert [p.name for p in target.parent.iterdir()] == ["report.html"]
+
+
+def test_a_month_of_unknown_revenue_is_a_gap_in_its_line_not_a_zero(tmp_path: Path) -> None:
+    # April sold only products silver rejected from the catalogue: its revenue is not known.
+    publish(
+        tmp_path,
+        ge.AGG_ECOMMERCE_MONTHLY_SALES,
+        [
+            {"year": 2024, "month": m, "total_revenue_eur": revenue}
+            for m, revenue in ((3, 1200.5), (4, None), (5, 980.0))
+        ],
+    )
+    page = html_report.render(report_kit.Gold(tmp_path))
+    monthly = page[page.index("<h2>Monthly revenue</h2>") : page.index("<h2>KPI trend")]
+    assert '"x":["2024-03","2024-04","2024-05"],"y":[1200.5,null,980.0]' in monthly
+    assert '"connectgaps":true' not in monthly  # plotly leaves the line broken over a null

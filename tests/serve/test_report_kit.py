@@ -7,12 +7,13 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pytest
 
 from c360.pipeline.runner import RunResult
 from c360.serve import run_report
 from c360.serve.html_report import write_html_report
-from c360.serve.report_kit import ReportWriteError, write_atomically
+from c360.serve.report_kit import ReportWriteError, money, total, write_atomically
 from c360.serve.reports import write_text_reports
 
 
@@ -83,3 +84,17 @@ def test_the_run_report_is_written_whole(tmp_path: Path) -> None:
     assert path == tmp_path / "reports" / "run_report.md"
     assert path.read_text().startswith("# Run report")
     assert sorted(p.name for p in path.parent.iterdir()) == ["run_report.json", "run_report.md"]
+
+
+def test_a_total_of_only_unknown_values_is_unknown_not_zero() -> None:
+    t = pa.table(
+        {
+            "unknown": pa.array([None, None], pa.float64()),
+            "some": pa.array([None, 2.5], pa.float64()),
+            "zero": pa.array([0.0, 0.0]),
+        }
+    )
+    assert total(t, "unknown") is None and money(total(t, "unknown")) == "-"
+    assert total(t, "some") == 2.5  # the known values: a sum skips the unknown ones
+    assert total(t, "zero") == 0.0
+    assert total(t.slice(0, 0), "unknown") == 0  # nothing to add up: 0

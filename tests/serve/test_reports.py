@@ -38,7 +38,9 @@ def product(
     }
 
 
-def clv(cid: str, orders: int, revenue: float, basket: float | None, value: float) -> dict:
+def clv(
+    cid: str, orders: int, revenue: float | None, basket: float | None, value: float | None
+) -> dict:
     return {
         "customer_id": cid,
         "count_orders": orders,
@@ -296,6 +298,44 @@ def test_a_missing_column_gives_a_note(tmp_path: Path) -> None:
     publish(tmp_path, ge.AGG_ECOMMERCE_MONTHLY_SALES, [{"year": 2024, "month": 3}])
     sales = write_text_reports(tmp_path)[0].read_text()
     assert "not available: agg_ecommerce_monthly_sales has no column count_orders" in sales
+
+
+def test_money_of_no_known_value_is_shown_unknown_not_zero(tmp_path: Path) -> None:
+    # Every product sold was rejected from the catalogue in silver: no price, no cost.
+    unknown = {"total_revenue_eur": None, "total_margin_eur": None, "average_basket_eur": None}
+    publish(tmp_path, ge.AGG_ECOMMERCE_MONTHLY_SALES, [month(3, 10, 12, 0.0, 0.0, 0.0) | unknown])
+    publish(
+        tmp_path,
+        ge.FCT_ECOMMERCE_SALES,
+        [{"order_id": f"O{i}", "revenue_eur": None, "margin_eur": None} for i in range(10)],
+    )
+    publish(tmp_path, ge.AGG_ECOMMERCE_DAILY_SALES, [day(1, "Unknown", 10, None, None)])
+    publish(
+        tmp_path,
+        ge.MART_ECOMMERCE_CUSTOMER_LIFETIME_VALUE,
+        [clv("CUST_000001", 6, None, None, None), clv("CUST_000002", 4, None, None, None)],
+    )
+    publish(
+        tmp_path,
+        ge.MART_ECOMMERCE_RFM,
+        [
+            {"customer_id": "CUST_000001", "rfm_segment": "Loyal Customers", "monetary_eur": None},
+            {"customer_id": "CUST_000002", "rfm_segment": "Hibernating", "monetary_eur": None},
+        ],
+    )
+    sales, kpis = (p.read_text() for p in write_text_reports(tmp_path))
+    for report in (sales, kpis):
+        assert line(report, "Orders")[-1] == "10"
+        assert line(report, "Orders with a known price")[-1] == "0"
+        for label in ("Revenue (EUR)", "Margin (EUR)", "Average basket (EUR per priced order)"):
+            assert line(report, label)[-1] == "-", label
+        assert line(report, "Margin rate (of revenue with a cost)")[-1] == "-"
+    assert line(sales, "2024-03") == ["2024-03", "10", "12", "-", "-", "5", "-"]
+    assert line(sales, "Unknown") == ["Unknown", "10", "11", "-", "-", "-"]
+    assert line(kpis, "Total CLV (EUR)")[-1] == "-"
+    assert line(kpis, "Average CLV of buyers (EUR)")[-1] == "-"
+    assert line(kpis, "CUST_000001") == ["CUST_000001", "6", "-", "-", "-"]
+    assert line(kpis, "Loyal Customers") == ["Loyal", "Customers", "1", "50.00", "%", "-"]
 
 
 def test_empty_tables_print_no_rows(tmp_path: Path) -> None:

@@ -43,7 +43,13 @@ ORDERS = Table(
         Column("customer_id", "string", "Customer", references="crm_customers.customer_id"),
         Column("order_at", "timestamp", "Order time"),
         Column("channel", "string", "Purchase channel", allowed=ORDER_CHANNELS),
-        Column("total_amount_eur", "float", "Sum of the order's line_total_eur", min_value=0),
+        Column(
+            "total_amount_eur",
+            "float",
+            "The order's total as the source states it, the sum of its line_total_eur there: "
+            "lines silver quarantines still count in it",
+            min_value=0,
+        ),
         Column("promo_code", "string", "Promo code used", nullable=True),
         Column(
             "attributed_campaign_id",

@@ -272,11 +272,16 @@ MART_ECOMMERCE_MOST_PROFITABLE_PRODUCTS = _product_ranking(
 MART_ECOMMERCE_CUSTOMER_LIFETIME_VALUE = gold(
     "mart_ecommerce_customer_lifetime_value",
     "The seed's CLV per customer: panier moyen x fréquence d'achat x durée de vie client. "
-    "A customer without orders has CLV 0.",
+    "A customer without orders has CLV 0; a buyer of unpriced products only has none (NULL).",
     ("customer_id",),
     customer_id(unique=True),
     Column("count_orders", "int", "Orders placed"),
-    eur("total_revenue_eur", "Revenue of the customer's priced lines, to the cent"),
+    eur(
+        "total_revenue_eur",
+        "Revenue of the customer's priced lines, to the cent; 0 without orders, NULL when no "
+        "line of theirs has a price",
+        nullable=True,
+    ),
     Column("first_order_date", "date", "First order; NULL without orders", nullable=True),
     Column("last_order_date", "date", "Latest order; NULL without orders", nullable=True),
     eur(
@@ -299,14 +304,16 @@ MART_ECOMMERCE_CUSTOMER_LIFETIME_VALUE = gold(
     ),
     eur(
         "clv_eur",
-        "average_basket_eur x purchase_frequency_per_year x customer_lifespan_years, to the cent",
+        "average_basket_eur x purchase_frequency_per_year x customer_lifespan_years, to the "
+        "cent; 0 without orders, NULL when average_basket_eur is (no line has a price)",
+        nullable=True,
     ),
 )
 
 MART_ECOMMERCE_RFM = gold(
     "mart_ecommerce_rfm",
     "The seed's RFM segmentation: every customer's recency, frequency, monetary value, their "
-    "1-5 quintile scores among buyers, and one segment.",
+    "1-5 quintile scores among buyers (M among those of known monetary value), and one segment.",
     ("customer_id",),
     customer_id(unique=True),
     Column(
@@ -317,23 +324,33 @@ MART_ECOMMERCE_RFM = gold(
         nullable=True,
     ),
     Column("frequency", "int", "Orders placed"),
-    eur("monetary_eur", "Revenue of the customer's priced lines, to the cent"),
+    eur(
+        "monetary_eur",
+        "Revenue of the customer's priced lines, to the cent; 0 without orders, NULL when no "
+        "line of theirs has a price",
+        nullable=True,
+    ),
     *(
         Column(
             f"{k}_score",
             "int",
-            f"{label} quintile among buyers, 1-5 (5 = best; equal values "
-            "share a score); NULL without orders",
+            f"{label} quintile among buyers{among}, 1-5 (5 = best; equal values "
+            f"share a score); NULL without {without}",
             nullable=True,
             min_value=1,
             max_value=5,
         )
-        for k, label in (("r", "Recency"), ("f", "Frequency"), ("m", "Monetary"))
+        for k, label, among, without in (
+            ("r", "Recency", "", "orders"),
+            ("f", "Frequency", "", "orders"),
+            ("m", "Monetary", " of known monetary_eur", "orders or with a NULL monetary_eur"),
+        )
     ),
     Column(
         "rfm_segment",
         "string",
-        "First matching rule of SEGMENT_RULES (pipeline/gold/ecommerce_customers.py); "
+        "First matching rule of SEGMENT_RULES (pipeline/gold/ecommerce_customers.py), a NULL "
+        "m_score matching only the rules that accept any M (all but Champions); "
         "'Never Purchased' without orders",
         allowed=RFM_SEGMENTS,
     ),

@@ -1,6 +1,8 @@
 """Gold contracts of seed 004: its five marts, with the seed's column names.
 
-Revenue is always the sum of silver's ``total_amount`` (amount − discount + shipping, EUR);
+Revenue is always the sum of silver's ``total_amount`` (amount − discount + shipping, EUR),
+each rounded to the cent first (a discount of 15 % leaves half cents, which engines would sum
+in different orders);
 rates are percentages, as seed 004 defines its KPIs; a ratio whose denominator is 0 is NULL.
 """
 
@@ -36,7 +38,7 @@ CUSTOMER_METRICS = gold(
     Column("country", "string", "ISO 3166 alpha-2 code; NULL when unknown", nullable=True),
     Column("city", "string", "City; NULL when unknown", nullable=True),
     count("total_transactions", "Transactions of the customer (at least 1)"),
-    amount("total_spent", "Sum of the transactions' total_amount (EUR)"),
+    amount("total_spent", "Sum of the transactions' total_amount, each to the cent (EUR)"),
     amount("avg_transaction_amount", "total_spent / total_transactions (EUR)"),
     Column("first_purchase_date", "date", "Day (UTC) of the first transaction"),
     Column("last_purchase_date", "date", "Day (UTC) of the last transaction"),
@@ -48,7 +50,7 @@ PRODUCT_PERFORMANCE = gold(
     ("product",),
     Column("product", "string", "Product name ('Unknown product' when missing)", unique=True),
     count("total_sales", "Units sold: the sum of the transactions' quantity"),
-    amount("total_revenue", "Sum of the transactions' total_amount (EUR)"),
+    amount("total_revenue", "Sum of the transactions' total_amount, each to the cent (EUR)"),
     amount("avg_price", "Average unit price before discount and shipping: amount / units (EUR)"),
     count("unique_customers", "Distinct customers who bought the product"),
 )
@@ -86,7 +88,7 @@ MONTHLY_REVENUE = gold(
     "One row per calendar month (UTC) with at least one transaction.",
     ("month",),
     Column("month", "date", "First day of the month", unique=True),
-    amount("total_revenue", "Sum of the month's total_amount (EUR)"),
+    amount("total_revenue", "Sum of the month's total_amount, each to the cent (EUR)"),
     count("total_transactions", "Transactions in the month (at least 1)"),
     count("unique_customers", "Distinct customers who bought in the month"),
     amount("avg_transaction_value", "total_revenue / total_transactions (EUR)"),
@@ -99,7 +101,10 @@ COUNTRY_STATISTICS = gold(
     ("country",),
     Column("country", "string", "ISO 3166 alpha-2 code, or Unknown", unique=True),
     count("total_customers", "Marketing customers of the country, buyers or not"),
-    amount("total_revenue", "Sum of their transactions' total_amount (EUR); 0 without any"),
+    amount(
+        "total_revenue",
+        "Sum of their transactions' total_amount, each to the cent (EUR); 0 without any",
+    ),
     amount("avg_customer_value", "total_revenue / total_customers (EUR)"),
     Column(
         "marketing_consent_rate",

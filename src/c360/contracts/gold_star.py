@@ -164,9 +164,9 @@ FCT_ORDERS = gold(
         "The source's 14-day last-touch campaign (recomputed in order_attribution)",
         nullable=True,
     ),
-    Column("count_lines", "int", "Order lines", min_value=0),
-    Column("total_qty", "int", "Units over the lines", min_value=0),
-    Column("total_discount_eur", "float", "Discount over the lines", min_value=0),
+    Column("count_lines", "int", "Order lines silver kept", min_value=0),
+    Column("total_qty", "int", "Units over the lines silver kept", min_value=0),
+    Column("total_discount_eur", "float", "Discount over the lines silver kept", min_value=0),
 )
 
 FCT_ORDER_LINES = gold(

@@ -1,8 +1,8 @@
 """What the text and HTML reports share: reading gold tables, formatting numbers, writing files.
 
 Money has 2 decimals and thousands separators, counts have separators, rates are percentages;
-a missing value is ``-``. A table or column that was not built raises :class:`Missing`, which a
-report turns into a one-line note.
+a missing value is ``-``, and so is a total of values none of which is known. A table or column
+that was not built raises :class:`Missing`, which a report turns into a one-line note.
 """
 
 from __future__ import annotations
@@ -73,7 +73,16 @@ def rows(table: pa.Table, *columns: str) -> list[tuple[Any, ...]]:
 
 
 def total(table: pa.Table, column: str) -> Any:
-    return pc.sum(table[column]).as_py() or 0
+    """The sum of ``column``'s known values; ``None`` (shown ``-``) when it has rows but none
+    is known, 0 when it has no rows.
+
+    >>> values = pa.table({"v": pa.array([None, None], pa.float64())})
+    >>> total(values, "v"), total(values.slice(0, 0), "v")
+    (None, 0)
+    """
+    if table.num_rows == 0:
+        return 0
+    return pc.sum(table[column]).as_py()
 
 
 def fixed_width(columns: Sequence[tuple[str, Fmt]], values: Iterable[Sequence[Any]]) -> list[str]:

@@ -62,11 +62,11 @@ def _totals(gold: Gold) -> list[str]:
             ("Margin (EUR)", money(margin)),
             (
                 "Margin rate (of revenue with a cost)",
-                pct(margin / costed if costed else None),
+                pct(margin / costed if costed and margin is not None else None),
             ),
             (
                 "Average basket (EUR per priced order)",
-                money(revenue / priced if priced else None),
+                money(revenue / priced if priced and revenue is not None else None),
             ),
         ]
     )
@@ -84,7 +84,7 @@ def _by_category(gold: Gold) -> list[str]:
     t = gold("agg_ecommerce_daily_sales", "category", *MEASURES)
     sums = t.group_by("category").aggregate([(c, "sum") for c in MEASURES])
     sums = sums.rename_columns(["category", *MEASURES])
-    revenue = float(total(t, "total_revenue_eur")) or None  # a ratio over 0 is NULL
+    revenue = total(t, "total_revenue_eur") or None  # a ratio over 0 or unknown is NULL
     share = pc.divide(sums["total_revenue_eur"], pa.scalar(revenue, pa.float64()))
     sums = sums.append_column("share_of_revenue", share)
     sums = sums.sort_by([("total_revenue_eur", "descending"), ("category", "ascending")])

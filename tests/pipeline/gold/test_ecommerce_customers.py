@@ -158,3 +158,96 @@ def test_a_buyer_s_revenue_is_the_same_whatever_order_the_lines_are_added_in(
     assert pick(clv, "customer_id", "total_revenue_eur") == [("C1", 1.03), ("C2", 1.03)]
     rfm = built["mart_ecommerce_rfm"]
     assert pick(rfm, "customer_id", "monetary_eur") == [("C1", 1.03), ("C2", 1.03)]
+
+
+# P9 was rejected from the catalogue in silver: its lines have no price. U1 and U2 bought only
+# P9, H bought P1 (5 x 10 EUR) once and P9 once, K1-K3 only P1, N nothing. Reference date
+# 2025-12-31. Days from first to latest order: U1 30, K3 212, H 58, others 0.
+UNPRICED_ORDERS = {
+    "U1": [("2025-12-01", "P9", 1), ("2025-12-10", "P9", 1), ("2025-12-20", "P9", 1),
+           ("2025-12-31", "P9", 1)],
+    "K3": [("2025-06-01", "P1", 1), ("2025-09-01", "P1", 1), ("2025-12-30", "P1", 1)],
+    "H": [("2025-11-01", "P9", 1), ("2025-12-29", "P1", 5)],
+    "K1": [("2025-03-01", "P1", 2)],
+    "K2": [("2024-12-31", "P1", 8)],
+    "U2": [("2025-10-01", "P9", 2)],
+}  # fmt: skip
+UNPRICED = {
+    "stg_ecommerce_products": PEOPLE["stg_ecommerce_products"],
+    "stg_ecommerce_customers": [
+        (c, c, None, False, None, None, None, "bronze") for c in [*UNPRICED_ORDERS, "N"]
+    ],
+    "stg_ecommerce_orders": [
+        (f"{c}-{i}", c, product, quantity, at(day), None)
+        for c, orders in UNPRICED_ORDERS.items()
+        for i, (day, product, quantity) in enumerate(orders)
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def unpriced(engine: Engine) -> Rows:
+    return build(engine, UNPRICED)
+
+
+def test_a_buyer_of_unpriced_products_only_has_unknown_revenue_and_clv(unpriced: Rows) -> None:
+    # Not 0: they did not buy for free. One who never ordered still has 0.
+    lifespan = (30 + 212 + 58) / 6 / 365.25
+    columns = ("customer_id", "count_orders", "total_revenue_eur", "average_basket_eur",
+               "purchase_frequency_per_year", "clv_eur")  # fmt: skip
+    rows = {r[0]: r for r in pick(unpriced["mart_ecommerce_customer_lifetime_value"], *columns)}
+    assert rows["U1"] == ("U1", 4, None, None, 4.0, None)
+    assert rows["U2"] == ("U2", 1, None, None, 1.0, None)
+    assert rows["N"] == ("N", 0, 0.0, None, 0.0, 0.0)
+    assert rows["K2"] == ("K2", 1, 80.0, 80.0, 1.0, round(80 * lifespan, 2))
+    for row in unpriced["mart_ecommerce_customer_lifetime_value"]:
+        assert row["customer_lifespan_years"] == pytest.approx(lifespan, rel=1e-12)
+
+
+def test_a_partly_priced_buyer_s_basket_is_over_the_priced_orders_and_clv_over_all(
+    unpriced: Rows,
+) -> None:
+    # H: 50 EUR over the 1 order with a price, not the 2 placed; 2 orders a year (both count).
+    lifespan = (30 + 212 + 58) / 6 / 365.25
+    [h] = [r for r in unpriced["mart_ecommerce_customer_lifetime_value"] if r["customer_id"] == "H"]
+    assert (h["count_orders"], h["total_revenue_eur"], h["average_basket_eur"]) == (2, 50.0, 50.0)
+    assert h["purchase_frequency_per_year"] == 2.0
+    assert h["clv_eur"] == round(50.0 * 2 * lifespan, 2) == 13.69
+
+
+def test_rfm_monetary_score_ranks_the_buyers_of_known_monetary_value_only(
+    unpriced: Rows,
+) -> None:
+    # R and F: quintiles among the 6 buyers. M: among the 4 of known monetary value (K1 20,
+    # K3 30, H 50, K2 80), so 5 x rank // 4 + 1; U1 and U2 have none. Every customer keeps a
+    # segment: an unknown M matches only the rules that do not ask for one, so U1 (R=5, F=5)
+    # is a loyal customer, not a champion, and neither has "Never Purchased".
+    columns = ("customer_id", "recency_days", "frequency", "monetary_eur", "r_score", "f_score",
+               "m_score", "rfm_segment")  # fmt: skip
+    assert pick(unpriced["mart_ecommerce_rfm"], *columns) == [
+        ("H", 2, 2, 50.0, 3, 3, 3, "Need Attention"),
+        ("K1", 305, 1, 20.0, 1, 1, 1, "Lost"),
+        ("K2", 365, 1, 80.0, 1, 1, 4, "Lost"),
+        ("K3", 1, 3, 30.0, 4, 4, 2, "Loyal Customers"),
+        ("N", None, 0, 0.0, None, None, None, NO_PURCHASE),
+        ("U1", 0, 4, None, 5, 5, None, "Loyal Customers"),
+        ("U2", 91, 1, None, 2, 1, None, "Hibernating"),
+    ]
+
+
+def test_an_unknown_monetary_score_matches_the_rules_that_do_not_ask_for_one(
+    engine: Engine,
+) -> None:
+    scores = [(r, f, None) for r, f in itertools.product(range(1, 6), repeat=2)]
+    # Champions alone asks for M=5: without an M, the rules after it decide.
+    assert segment(5, 5, None) == "Loyal Customers"
+    assert [segment(r, f, None) for r, f, _ in scores] == [
+        segment(r, f, 1) if (r, f) != (5, 5) else "Loyal Customers" for r, f, _ in scores
+    ]
+    table = engine.register(
+        "t_rfm_scores_without_m",
+        pa.table({k: pa.array([s[i] for s in scores], pa.int64()) for i, k in enumerate("rfm")}),
+    )
+    out = engine.to_arrow(table.mutate(segment=segment_expr(table.r, table.f, table.m)))
+    got = {(row["r"], row["f"]): row["segment"] for row in out.to_pylist()}
+    assert got == {(r, f): segment(r, f, None) for r, f, _ in scores}
