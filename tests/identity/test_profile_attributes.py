@@ -250,9 +250,9 @@ def test_one_record_against_one_both_given_names_keeps_the_record_read_first() -
     # Bärbel and Ernst are both given names: the record read first (the source listed first
     # under identity.sources) keeps its order, however recent the other is.
     rows = [named("crm:1", JAN, "Bärbel", "Ernst"), named("loyalty:1", MAR, "Ernst", "Barbel")]
-    assert full_name(rows) == (("Barbel", "loyalty:1"), ("Ernst", "loyalty:1"))
+    assert full_name(rows) == (("Bärbel", "crm:1"), ("Ernst", "loyalty:1"))
     rows.reverse()
-    assert full_name(rows) == (("Ernst", "loyalty:1"), ("Barbel", "loyalty:1"))
+    assert full_name(rows) == (("Ernst", "loyalty:1"), ("Bärbel", "crm:1"))
 
 
 def test_names_are_equal_only_when_a_record_says_so() -> None:
@@ -367,14 +367,49 @@ def test_an_umlaut_written_out_gives_way_to_the_umlaut_another_record_spells() -
         named("shop:1", MAR, "Joerg", "Mueller"),
     ]
     assert full_name(rows) == (("Jörg", "crm:1"), ("Müller", "crm:1"))
-    # A record without the accent (Jorg) is that spelling: it votes with it.
+    # A record without the accent (Jorg) is that spelling: it votes with it, and the name is
+    # shown with its accent.
     rows = [
         named("crm:1", JAN, "Jörg", "Bär"),
         named("web:1", FEB, "Joerg", "Baer"),
         named("shop:1", MAR, "Joerg", "Baer"),
         named("loyalty:1", MAR, "Jorg", "Bar"),
     ]
-    assert full_name(rows) == (("Jorg", "loyalty:1"), ("Bar", "loyalty:1"))
+    assert full_name(rows) == (("Jörg", "crm:1"), ("Bär", "crm:1"))
+
+
+def test_a_name_written_without_its_accents_is_shown_as_a_record_spells_it_with_them() -> None:
+    # Systems drop accents and none adds them: the latest record wins, spelt as crm:1 spells it.
+    rows = [
+        named("crm:1", JAN, "Mélanie", "Lefèvre"),
+        named("web:1", FEB, "Melanie", "Lefevre"),
+        named("shop:1", MAR, "MELANIE", "LEFEVRE"),
+    ]
+    assert full_name(rows, {"first_name": Rule("most_recent")}) == (
+        ("Mélanie", "crm:1"),
+        ("Lefèvre", "crm:1"),
+    )
+    # Of several spellings with accents, the one more records hold, then the first record.
+    rows = [
+        named("crm:2", JAN, "Renée", "Gonzalez"),
+        named("crm:1", JAN, "Rénee", "González"),
+        named("web:1", FEB, "Renée", "Gonzalez"),
+        named("web:2", MAR, "Renee", "Gonzalez"),
+    ]
+    assert full_name(rows) == (("Renée", "crm:2"), ("González", "crm:1"))
+    # A winner already spelt with accents keeps its spelling; another name's accents count
+    # for nothing (Chloé); one record's accent shows the name (Röth: three records dropped it).
+    rows = [
+        named("crm:1", JAN, "Zoé", "Roth"),
+        named("web:1", FEB, "Zoè", "Roth"),
+        named("shop:1", MAR, "Zoè", "Röth"),
+        named("app:1", MAR, "Chloé", "Roth"),
+    ]
+    assert full_name(rows) == (("Zoè", "shop:1"), ("Röth", "shop:1"))
+    rows = [named("crm:1", JAN, "Rene", "Roth"), named("web:1", FEB, "Renée", "Roth")]
+    assert full_name(rows, {"first_name": Rule("most_recent")})[0] == ("Renée", "web:1")
+    rows = [named("crm:1", JAN, "Rene", "Roth"), named("web:1", JAN, "Renée", "Roth")]
+    assert full_name(rows, {"first_name": Rule("most_frequent")})[0] == ("Rene", "crm:1")
 
 
 def test_a_spelling_with_ae_oe_ue_is_voted_on_unless_a_record_spells_the_umlaut() -> None:

@@ -79,8 +79,10 @@ CUSTOMER_PROFILE: Table = gold_table(
         "first_name",
         "string",
         "Survivorship of first_name (default most_frequent) voted on the folded name, so "
-        "'ROCA' and 'Roca' count as one; the winning record's spelling, trimmed, title-cased "
-        "when written all in upper or all in lower case. full_name records are split first; "
+        "'ROCA' and 'Roca' count as one; the winning record's spelling (or, when it has no "
+        "accents, a spelling of the same name with them another record holds: Mélanie, not "
+        "Melanie), trimmed, title-cased when written all in upper or all in lower case. "
+        "full_name records are split first; "
         "initials or a nickname (Will) of a name another record spells (Guillaume) never win, "
         "nor an unlisted name one typo from a listed name, or a nickname of one, another "
         "record holds (Melussa, Melissa)",

@@ -117,7 +117,50 @@ def survivors(values: pa.Table, rules: Mapping[str, Rule]) -> pa.Table:
     won, winners = survive_pool(candidates(values), rules)
     # Folded attributes show their record's spelling; the others show the value voted on.
     display = winners.gather([values.column(a) for a in winners.attributes])
-    return won.append_column("display", display)
+    return with_accents(values, won.append_column("display", display))
+
+
+def with_accents(values: pa.Table, won: pa.Table) -> pa.Table:
+    """``won`` with a name that won written without accents shown as a record of the customer
+    spells the same name with them, and that record as the one shown ("Melanie" as "Mélanie"):
+    systems drop accents, none adds them. Of several, the spelling more records hold, then the
+    smallest record key."""
+    for attribute in NAMES:
+        if f"{attribute}_key" not in values.column_names:
+            continue
+        spelt = values.column(attribute)
+        accented = pc.invert(pc.fill_null(pc.string_is_ascii(spelt), True))
+        rows = pa.array(np.flatnonzero(accented.to_numpy(zero_copy_only=False)))
+        if not len(rows):
+            continue
+        held = pa.table(
+            {
+                "at": _customer_value(values["customer360_id"], values[f"{attribute}_key"]).take(
+                    rows
+                ),
+                "spelling": spelt.take(rows),
+                "record_key": values["record_key"].take(rows),
+                "source": values["source"].take(rows),
+            }
+        )
+        counts = held.group_by(["at", "spelling"]).aggregate([([], "count_all")])
+        held = held.join(counts, ["at", "spelling"]).sort_by(
+            [("at", "ascending"), ("count_all", "descending"), ("record_key", "ascending")]
+        )
+        best = held.take(pa.array(run_starts(held["at"].to_numpy(zero_copy_only=False))))
+        won_at = _customer_value(won["customer360_id"], won["value"])
+        shown = pc.and_(pc.equal(won["attribute"], attribute), pc.string_is_ascii(won["display"]))
+        hit = pc.if_else(shown, pc.index_in(won_at, value_set=best["at"]), None)
+        found = pc.is_valid(hit)
+        for column in ("display", "record_key", "source"):
+            taken = best["spelling" if column == "display" else column].take(hit)
+            replaced = pc.if_else(found, taken, won[column]).cast(won.schema.field(column).type)
+            won = won.set_column(won.column_names.index(column), column, replaced)
+    return won
+
+
+def _customer_value(customers: pa.ChunkedArray, values: pa.ChunkedArray) -> pa.ChunkedArray:
+    return pc.binary_join_element_wise(customers, values, "\x1f")
 
 
 def position_in(customers: pa.Array, ids: pa.ChunkedArray | pa.Array) -> pa.Array:
