@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
-from datetime import date
+import random
+from datetime import date, timedelta
+from typing import Any
 
 import pyarrow as pa
 import pytest
 from splink import Linker
 
-from c360.engines import Engine
+from c360.engines import Engine, connect
 from c360.identity.matching import (
     BLOCKING,
     RULE_COMPARISONS,
@@ -20,6 +22,7 @@ from c360.identity.matching import (
     settings,
     splink_input,
     train,
+    u_sample,
 )
 from c360.identity.normalise import normalise_records
 from c360.identity.run import _rounded
@@ -222,7 +225,7 @@ def test_numbered_records_score_as_the_keyed_ones(engine: Engine) -> None:
     linker finds on the records under their keys."""
     api = engine.splink_api()  # one database: Spark's tables are named per API, from 0
     data = splink_input(_people())
-    linker = train(api.register(data), filled(data))
+    linker = train(api, data, filled(data))
     keyed = linker.inference.predict(threshold_match_probability=0.0).as_pyarrow_table()
     model = linker.misc.save_model_to_json()
     linker.table_management.invalidate_cache()
@@ -232,3 +235,97 @@ def test_numbered_records_score_as_the_keyed_ones(engine: Engine) -> None:
     assert found.num_rows > 0
     assert found.sort_by(order).to_pylist() == keyed.sort_by(order).to_pylist()
     assert all(row["record_key_l"] < row["record_key_r"] for row in found.to_pylist())
+
+
+def _crowd(size: int) -> pa.Table:
+    """``size`` records of a few hundred people: names, e-mails, birth dates and postcodes
+    drawn from small sets, so that random pairs agree at most levels."""
+    draw = random.Random(7)
+    firsts = ["Anne", "Bruno", "Chloe", "David", "Farid", "Gustav", "Ines", "Olga", "Yann"]
+    lasts = ["Roy", "Smith", "Weber", "Novak", "Dubois", "Kowalski", "Tanaka"]
+    people = [
+        (draw.choice(firsts), draw.choice(lasts), f"p{draw.randrange(60)}@x.fr",
+         date(1960, 1, 1) + timedelta(days=draw.randrange(40)), f"{draw.randrange(12):05d}")
+        for _ in range(size // 3)
+    ]  # fmt: skip
+    rows = [draw.choice(people) for _ in range(size)]
+    return normalise_records(
+        pa.table(
+            {
+                "record_key": [f"{draw.choice('abc')}:{i}" for i in range(size)],
+                "first_name": [r[0] for r in rows],
+                "last_name": [r[1] for r in rows],
+                "email": [r[2] if draw.random() < 0.8 else None for r in rows],
+                "date_of_birth": pa.array([r[3] for r in rows], pa.date32()),
+                "postcode": [r[4] for r in rows],
+            }
+        )
+    )
+
+
+def _keys(table: pa.Table) -> set[str]:
+    return set(table.column("record_key").to_pylist())
+
+
+def test_the_u_sample_is_chosen_by_the_keys_alone() -> None:
+    """The same records whatever the rows' order or chunks (the engine takes no part), about
+    as many as make the pairs asked for; a table that makes fewer pairs is taken whole."""
+    data = splink_input(_crowd(3000))
+    sample = u_sample(data, max_pairs=5_000)  # 100.5 records make 5,000 pairs
+    assert 70 <= sample.num_rows <= 130
+    assert sample.schema == data.schema
+    order = list(range(data.num_rows))
+    random.Random(3).shuffle(order)
+    shuffled = data.take(order)
+    rechunked = pa.concat_tables([shuffled.slice(0, 1234), shuffled.slice(1234)])
+    assert _keys(u_sample(rechunked, max_pairs=5_000)) == _keys(sample)
+    assert _keys(u_sample(data, max_pairs=5_000, seed=1)) != _keys(sample)
+    assert u_sample(data.slice(0, 90), max_pairs=5_000).num_rows == 90
+    assert u_sample(data.slice(0, 0), max_pairs=5_000).num_rows == 0
+
+
+def _u(model: dict[str, Any]) -> dict[tuple[str, str], Any]:
+    return {
+        (c["output_column_name"], lv["label_for_charts"]): lv.get("u_probability")
+        for c in model["comparisons"]
+        for lv in c["comparison_levels"]
+    }
+
+
+def _m(model: dict[str, Any]) -> dict[tuple[str, str], Any]:
+    return {
+        (c["output_column_name"], lv["label_for_charts"]): lv.get("m_probability")
+        for c in model["comparisons"]
+        for lv in c["comparison_levels"]
+    }
+
+
+def test_u_is_counted_on_every_pair_of_the_sample() -> None:
+    """u of a level is its share of the sample's pairs where both values are known: no pair
+    is left out, and no other record is drawn (Spark's u equals DuckDB's: the test below)."""
+    data = splink_input(_crowd(900))
+    linker = train(connect("duckdb").splink_api(), data, filled(data), u_pairs=2_000)
+    model = linker.misc.save_model_to_json()
+    emails = u_sample(data, max_pairs=2_000).column("email_canonical").to_pylist()
+    known = [e for e in emails if e is not None]
+    pairs = [(a, b) for i, a in enumerate(known) for b in known[i + 1 :]]
+    same = sum(a == b for a, b in pairs)
+    assert 0 < same < len(pairs)
+    u = _u(model)
+    share = same / len(pairs)
+    assert u[("email_canonical", "Exact match on email_canonical")] == pytest.approx(share)
+    assert u[("email_canonical", "All other comparisons")] == pytest.approx(1 - share)
+
+
+@pytest.mark.spark
+def test_duckdb_and_spark_train_the_same_model() -> None:
+    """The same u (the same sample, every pair counted), hence the same m and prior."""
+    data = splink_input(_crowd(900))
+    trained = [train(connect(name).splink_api(), data, filled(data), u_pairs=2_000)
+               for name in ("duckdb", "spark")]  # fmt: skip
+    models = [linker.misc.save_model_to_json() for linker in trained]
+    assert _u(models[0]) == _u(models[1])
+    m = {k: v for k, v in _m(models[1]).items() if v is not None}
+    assert {k: v for k, v in _m(models[0]).items() if v is not None} == pytest.approx(m, rel=1e-9)
+    prior = models[1]["probability_two_random_records_match"]
+    assert models[0]["probability_two_random_records_match"] == pytest.approx(prior, rel=1e-12)

@@ -8,9 +8,11 @@ absent or empty is left out, so the same code fits any schema.
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass
 from typing import Any, Literal
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import splink.comparison_level_library as cll
@@ -152,14 +154,90 @@ def settings(present: set[str], link_type: LinkType = "dedupe_only") -> Settings
     )
 
 
-def train(registered: Any, present: set[str], link_type: LinkType = "dedupe_only") -> Linker:
-    """A linker on the registered records, trained unsupervised (random-sample u, EM m)."""
-    linker = Linker(registered, settings(present, link_type), log_level=logging.ERROR)
+# Pairs of records the u probabilities are counted on, and the seed choosing those records.
+U_PAIRS = 1e6
+U_SEED = 360
+_FNV_OFFSET, _FNV_PRIME = np.uint64(0xCBF29CE484222325), np.uint64(0x100000001B3)
+
+
+def key_hashes(keys: pa.Array | pa.ChunkedArray, seed: int = U_SEED) -> np.ndarray:
+    """A 64-bit hash of each key: FNV-1a of ``"{seed}:{key}"`` (its UTF-8 bytes), then
+    splitmix64's finaliser to spread every byte over every bit. NULL hashes as the empty key.
+
+    >>> [hex(h) for h in key_hashes(pa.array(["a:1", "a:2"]), seed=0)]
+    ['0x8f4422b7693b5d2', '0xe80305c9dc2251e2']
+    """
+    binary = pc.cast(keys, pa.large_binary())
+    if isinstance(binary, pa.ChunkedArray):
+        binary = binary.combine_chunks()
+    _, offsets_buffer, data_buffer = binary.buffers()
+    offsets = np.frombuffer(offsets_buffer, np.int64)[binary.offset :][: len(binary) + 1]
+    data = np.frombuffer(data_buffer, np.uint8) if data_buffer else np.zeros(0, np.uint8)
+    starts, lengths = offsets[:-1], offsets[1:] - offsets[:-1]
+    if binary.null_count:
+        lengths = np.where(binary.is_valid().to_numpy(zero_copy_only=False), lengths, 0)
+    start = int(_FNV_OFFSET)
+    for byte in f"{seed}:".encode():
+        start = ((start ^ byte) * int(_FNV_PRIME)) % 2**64
+    # Longest keys first: the keys still being hashed at byte j are a prefix of this order.
+    order = np.argsort(-lengths, kind="stable")
+    starts, lengths = starts[order], lengths[order]
+    hashed = np.full(len(order), start, np.uint64)
+    longer = np.searchsorted(-lengths, -np.arange(int(lengths.max(initial=0))), side="left")
+    for j, live in enumerate(longer):
+        hashed[:live] = (hashed[:live] ^ data[starts[:live] + j]) * _FNV_PRIME
+    hashed ^= hashed >> np.uint64(30)
+    hashed *= np.uint64(0xBF58476D1CE4E5B9)
+    hashed ^= hashed >> np.uint64(27)
+    hashed *= np.uint64(0x94D049BB133111EB)
+    hashed ^= hashed >> np.uint64(31)
+    result = np.empty_like(hashed)
+    result[order] = hashed
+    return result
+
+
+def u_sample(data: pa.Table, max_pairs: float = U_PAIRS, seed: int = U_SEED) -> pa.Table:
+    """The records whose pairs estimate the u probabilities: about as many as make
+    ``max_pairs`` pairs (all records if they make fewer), each chosen by the hash of its key
+    alone (:func:`key_hashes`), so the same whatever the rows' order and the engine.
+
+    Splink's own sampling draws by the database's hash function, which selects other records on
+    DuckDB than on Spark: the u probabilities, hence every weight, would differ between them.
+    """
+    wanted = 0.5 * ((8 * max_pairs + 1) ** 0.5 + 1)  # n records make n (n - 1) / 2 pairs
+    if wanted >= data.num_rows:
+        return data
+    # The hash's top 53 bits as a fraction in [0, 1), compared exactly with the proportion.
+    drawn = (key_hashes(data.column(UNIQUE_ID), seed) >> np.uint64(11)) * 2.0**-53
+    return data.filter(pa.array(drawn < wanted / data.num_rows))
+
+
+def train(
+    api: Any,
+    data: pa.Table,
+    present: set[str],
+    link_type: LinkType = "dedupe_only",
+    u_pairs: float = U_PAIRS,
+) -> Linker:
+    """A linker on ``data`` (registered with Splink's database ``api``), trained unsupervised:
+    u counted on every pair of :func:`u_sample`, the prior from the deterministic rules, m by
+    EM. Each step reads every record or pair it is given, so the model is the same on every
+    engine and whatever the rows' order."""
+    sampled = Linker(
+        api.register(u_sample(data, u_pairs)), settings(present, link_type), log_level=logging.ERROR
+    )
+    # No proportion to draw (it would draw again, by the engine's hash) and one chunk (more are
+    # chosen by that hash, and counting stops early at min_count_per_level): every pair counts.
+    sampled.training.estimate_u_using_random_sampling(
+        max_pairs=math.inf, num_chunks=1, min_count_per_level=None
+    )
+    model = sampled.misc.save_model_to_json()
+    sampled.table_management.invalidate_cache()
+    linker = Linker(api.register(data), model, log_level=logging.ERROR)
     deterministic: list[Any] = [block_on(*c) for c in RULES if all(x in present for x in c)]
     linker.training.estimate_probability_two_random_records_match(
         deterministic or [block_on("first_name_canonical", "last_name")], recall=0.7
     )
-    linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=360)
     for cols in TRAINING:
         if all(c in present for c in cols):
             try:
@@ -286,12 +364,12 @@ def score(api: Any, data: pa.Table, model: dict[str, Any], floor: float) -> pa.T
 def predict(api: Any, records: pa.Table, floor: float = 0.05) -> Scored:
     """Scored candidate pairs (probability ≥ ``floor``): each comparison's level and weight.
 
-    The model is trained on the records as keyed (training samples them by a hash of their
-    keys), then :func:`score` applies it. Splink's tables are dropped once read: a database
+    The model is trained on the records as keyed (:func:`u_sample` draws them by a hash of
+    their keys), then :func:`score` applies it. Splink's tables are dropped once read: a database
     keeps its tables until dropped.
     """
     data = splink_input(records)
-    trained = train(api.register(data), filled(data))
+    trained = train(api, data, filled(data))
     model = trained.misc.save_model_to_json()
     trained.table_management.invalidate_cache()  # training's tables: scoring makes its own
     scored = score(api, data, model, floor)
