@@ -28,6 +28,7 @@ from pyspark.sql.pandas.types import from_arrow_schema
 from splink.backends.spark import SparkAPI, similarity_jar_location
 
 from c360.engines.base import BATCH_ROWS, BatchFn, Engine
+from c360.engines.spark import jaro_winkler
 
 # Ibis registers c360's Python UDFs without pandas type hints, so PySpark warns, once per
 # UDF and run, that it cannot infer their kind; they are plain row-at-a-time UDFs on purpose.
@@ -174,7 +175,14 @@ class _SplinkAPI(SparkAPI):
     evaluates its projections and filters on the driver, row by row, and hashes its rows, and
     Splink runs hundreds of queries over its input. A checkpoint holds the rows instead, in the
     partitions the plan would have given them.
+
+    Its ``jaro_winkler`` is DuckDB's (see :mod:`c360.engines.spark.jaro_winkler`): the jar's
+    scores some names otherwise, and so would link other records than DuckDB does.
     """
+
+    def _register_udfs_from_jar(self) -> None:
+        super()._register_udfs_from_jar()
+        jaro_winkler.register(self.spark)
 
     def register(
         self,
