@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -288,10 +289,13 @@ def test_a_clv_that_cannot_be_computed_is_not_shown_as_zero(wild_spenders: Path)
     assert result.exit_code == 0, result.output
     out = " ".join(result.stdout.split())
     assert "CLV 0.00" not in out and "in all" not in out
-    assert (
-        "Next 12 months: 1 purchases expected, CLV not computed: Gamma-Gamma q = 0.542 ≤ 1, so "
-        "the mean order value is infinite; mean P(alive) 0.05."
-    ) in out
+    # The likelihood is flat along q here (p runs off to about 1e6): the third digit of q
+    # depends on the machine's floating point, the message on q ≤ 1 alone.
+    assert re.search(
+        r"Next 12 months: 1 purchases expected, CLV not computed: Gamma-Gamma q = 0\.54\d ≤ 1, "
+        r"so the mean order value is infinite; mean P\(alive\) 0\.05\.",
+        out,
+    )
     assert "top 3 by purchases expected" in out and "by CLV" not in out
 
 
@@ -300,9 +304,11 @@ def test_json_leaves_a_clv_that_cannot_be_computed_empty(wild_spenders: Path) ->
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["gamma_gamma"]["q"] == pytest.approx(0.5416, abs=1e-3)
-    assert report["notes"] == [
-        "Gamma-Gamma q = 0.542 ≤ 1: the model's mean order value is infinite, so order values "
-        "and CLV are left empty"
-    ]
+    [note] = report["notes"]
+    assert re.fullmatch(
+        r"Gamma-Gamma q = 0\.54\d ≤ 1: the model's mean order value is infinite, so order "
+        r"values and CLV are left empty",
+        note,
+    )
     assert {p["clv"] for p in report["predictions"]} == {None}
     assert {p["expected_order_value"] for p in report["predictions"]} == {None}
