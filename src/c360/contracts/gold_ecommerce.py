@@ -13,6 +13,8 @@ from c360.contracts.ecommerce import CATEGORIES
 from c360.contracts.gold_star import dimension, person
 from c360.contracts.model import Column, Table, gold_table
 
+_DIM_PRODUCT_ID = "dim_ecommerce_product.product_id"
+
 RFM_SEGMENTS = (
     "Champions",
     "At Risk",
@@ -226,19 +228,15 @@ AGG_ECOMMERCE_MONTHLY_SALES = gold(
 )
 
 
-def _product_ranking(name: str, description: str, rank: str, rank_description: str) -> Table:
+def _product_ranking(
+    name: str, description: str, rank: str, rank_description: str, product: Column
+) -> Table:
     return gold(
         name,
         description,
         (rank,),
         Column(rank, "int", rank_description, unique=True, min_value=1, max_value=10),
-        Column(
-            "product_id",
-            "string",
-            "Product",
-            unique=True,
-            references="dim_ecommerce_product.product_id",
-        ),
+        product,
         PRODUCT_NAME,
         CATEGORY,
         Column("count_orders", "int", "Orders of the product"),
@@ -259,6 +257,13 @@ MART_ECOMMERCE_TOP_PRODUCTS = _product_ranking(
     "The seed's 10 best-sellers: products ranked by units sold over the whole history.",
     "revenue_rank",
     "1 = most units sold; ties by more revenue (unknown revenue last), then product_id",
+    # A best-seller silver rejected from the catalogue still ranks, as in fct_ecommerce_sales.
+    Column(
+        "product_id",
+        "string",
+        "Product; missing from dim_ecommerce_product when silver rejected it",
+        unique=True,
+    ),
 )
 
 MART_ECOMMERCE_MOST_PROFITABLE_PRODUCTS = _product_ranking(
@@ -267,6 +272,7 @@ MART_ECOMMERCE_MOST_PROFITABLE_PRODUCTS = _product_ranking(
     "(products of unknown cost are not ranked).",
     "margin_rank",
     "1 = highest margin; ties by more revenue, then product_id",
+    Column("product_id", "string", "Product", unique=True, references=_DIM_PRODUCT_ID),
 )
 
 MART_ECOMMERCE_CUSTOMER_LIFETIME_VALUE = gold(
@@ -383,7 +389,7 @@ MART_ECOMMERCE_STOCK_ROTATION = gold(
         "string",
         "Product",
         unique=True,
-        references="dim_ecommerce_product.product_id",
+        references=_DIM_PRODUCT_ID,
     ),
     PRODUCT_NAME,
     Column("category", "string", "Product category"),

@@ -14,7 +14,7 @@ import pyarrow as pa
 import pytest
 
 from c360.contracts import gold_ecommerce as contracts
-from c360.contracts.check import violations
+from c360.contracts.check import orphans, violations
 from c360.engines import Engine
 from c360.pipeline.gold import ecommerce
 from c360.pipeline.gold.run import conform, with_people
@@ -250,6 +250,20 @@ def test_top_products_are_the_best_sellers_by_units(shop: Rows) -> None:
         (5, "P3", "Phone", "Electronics", 1, 1, 300.0, 50.0),
         (6, "P9", None, None, 1, 1, None, None),
     ]
+
+
+def test_every_declared_reference_holds_though_silver_rejected_a_best_seller(shop: Rows) -> None:
+    # P9 sold and ranks among the best-sellers without a catalogue row: the rankings, like the
+    # facts, declare only the references their rows keep.
+    assert "P9" in {r["product_id"] for r in shop["mart_ecommerce_top_products"]}
+    checked = []
+    for model in ecommerce.MODELS:
+        for column, parent, parent_column in model.contract.foreign_keys():
+            child = pa.array([r[column] for r in shop[model.name]], pa.string())
+            keys = pa.array([r[parent_column] for r in shop[parent]], pa.string())
+            assert len(orphans(child, keys)) == 0, (model.name, column)
+            checked.append(model.name)
+    assert "mart_ecommerce_most_profitable_products" in checked
 
 
 def test_top_products_break_ties_in_units_by_revenue_then_id(engine: Engine) -> None:
