@@ -25,7 +25,7 @@ test: setup ## Set up, then run the whole test suite (all markers), lint and typ
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
-	$(BIN)/pytest src tests
+	$(BIN)/pytest src tests --durations=25
 
 test-fast: setup ## Run the tests without the slow ones
 	$(BIN)/pytest src tests -m "not slow"
