@@ -130,7 +130,12 @@ def _customers(gold: Gold) -> list[str]:
                 ("Average basket of buyers (EUR)", average("average_basket_eur")),
                 ("Purchases per year (buyers)", average("purchase_frequency_per_year")),
                 ("Customer lifespan (years)", average("customer_lifespan_years")),
-                ("Average CLV of buyers (EUR)", average("clv_eur")),
+                # A buyer of unpriced products only has no CLV: the average leaves them out.
+                (
+                    "Buyers of no known price (no CLV)",
+                    count(b - pc.count(buyers["clv_eur"]).as_py()),
+                ),
+                ("Average CLV of priced buyers (EUR)", average("clv_eur")),
                 ("Total CLV (EUR)", money(total(t, "clv_eur"))),
             ]
         ),
