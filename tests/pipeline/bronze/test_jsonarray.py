@@ -54,12 +54,12 @@ A, C = (1, "a", "1"), (3, "c", "3")
         # a stray token between two elements
         (b'[{"id": "a", "n": 1}, oops, {"id": "c", "n": 3}]',
          "oops", "not JSON: Expecting value at character 1"),
-        # a byte that is not UTF-8 inside one object: its text shows it as U+FFFD
+        # a byte that is not UTF-8 inside one object: its text shows it as \xe9
         (b'[\n{"id": "a", "n": 1},\n{"id": "b\xe9", "n": 2},\n{"id": "c", "n": 3}\n]',
-         '{"id": "b\ufffd", "n": 2}', "not UTF-8 text"),
+         '{"id": "b\\xe9", "n": 2}', "not UTF-8 text"),
         # a bad byte where a value belongs, not inside a string
         (b'[{"id": "a", "n": 1},\r\n{"id": "b", "n": \xff},\r\n{"id": "c", "n": 3}]\r\n',
-         '{"id": "b", "n": \ufffd}', "not UTF-8 text"),
+         '{"id": "b", "n": \\xff}', "not UTF-8 text"),
         # an object's opening brace lost: the stretch up to the next element is one record
         (b'[\n{"id": "a", "n": 1},\n"id": "b", "n": 2},\n{"id": "c", "n": 3}\n]',
          '"id": "b", "n": 2}', "not JSON: Extra data at character 5"),

@@ -105,9 +105,9 @@ def test_csv_records_that_are_not_utf8_are_quarantined_and_the_rest_land(tmp_pat
     assert [(r["id"], r["_row_number"]) for r in bronze(tmp_path, "people")] == [("A", 1), ("D", 4)]
     bad = {b["_row_number"]: (b["raw"], b["reason"]) for b in quarantine(tmp_path, "people")}
     assert bad == {
-        2: ("B,\ufffdt\ufffd", "not UTF-8 text"),
+        2: ("B,\\xe9t\\xe9", "not UTF-8 text"),
         3: ("C", "expected 2 fields, found 1"),
-        5: ("\ufffd,5", "not UTF-8 text"),
+        5: ("\\xff,5", "not UTF-8 text"),
     }
     assert (result.records, result.landed, result.quarantined) == (5, 2, 3)
 
@@ -128,10 +128,10 @@ def test_a_malformed_csv_record_that_is_not_utf8_is_quarantined_not_fatal(
     assert rows == [(1, "A"), (4, "D"), (5, "E"), (6, "F"), (9, "I"), (10, "é")]
     bad = {b["_row_number"]: (b["raw"], b["reason"]) for b in quarantine(tmp_path, "people")}
     assert bad == {
-        2: ("B,\ufffd", "not UTF-8 text"),
+        2: ("B,\\xe9", "not UTF-8 text"),
         3: ("C", "expected 2 fields, found 1"),
-        7: ("G,7,\ufffdt\ufffd", "expected 2 fields, found 3"),
-        8: ("H,\ufffd", "not UTF-8 text"),
+        7: ("G,7,\\xe9t\\xe9", "expected 2 fields, found 3"),
+        8: ("H,\\xff", "not UTF-8 text"),
     }
     assert (result.records, result.landed, result.quarantined) == (10, 6, 4)
 
@@ -167,7 +167,7 @@ def test_json_lines_quarantine_text_that_is_not_utf8_and_lines_only_unicode_spac
     assert [(r["id"], r["when"]) for r in bronze(tmp_path, "docs")] == [("a", "1")]
     bad = {b["_row_number"]: (b["raw"], b["reason"]) for b in quarantine(tmp_path, "docs")}
     assert bad == {
-        2: ('{"id": "\ufffdt\ufffd"}', "not UTF-8 text"),
+        2: ('{"id": "\\xe9t\\xe9"}', "not UTF-8 text"),
         3: ("\xa0", "not JSON: Expecting value at character 1"),
         5: ('{"id": "b", "when": x}', "not JSON: Expecting value at character 21"),
     }
@@ -482,7 +482,7 @@ def test_a_csv_record_with_a_byte_its_encoding_lacks_is_quarantined(tmp_path: Pa
         (3, "C"),
     ]
     [bad] = quarantine(tmp_path, "people")
-    assert (bad["_row_number"], bad["raw"], bad["reason"]) == (2, "B;\ufffd", "not cp1252 text")
+    assert (bad["_row_number"], bad["raw"], bad["reason"]) == (2, "B;\\x81", "not cp1252 text")
     assert (result.records, result.landed, result.quarantined) == (3, 2, 1)
 
 

@@ -326,7 +326,7 @@ def test_parquet_text_that_is_not_utf8_is_quarantined_naming_its_column(
     result = land(tmp_path, ONE, path, "b1", WHEN)
     assert [row[1:] for row in landed(tmp_path)] == [(2, "ok", "2"), (3, None, "3")]
     assert quarantined(tmp_path) == [
-        (1, '{"id": "caf\ufffd", "n": "1"}', "not UTF-8 text in column id")
+        (1, '{"id": "caf\\\\xe9", "n": "1"}', "not UTF-8 text in column id")
     ]
     assert (result.records, result.landed, result.quarantined) == (3, 2, 1)
     assert result.retyped_columns == []  # bytes that are UTF-8 are text
@@ -413,7 +413,7 @@ def test_parquet_fixed_size_bytes_that_are_not_utf8_are_quarantined_naming_their
     result = land(tmp_path, ONE, path, "b1", WHEN)
     assert [row[1:] for row in landed(tmp_path)] == [(2, "okay", "2"), (3, None, "3")]
     assert quarantined(tmp_path) == [
-        (1, '{"id": "caf\ufffd", "n": "1"}', "not UTF-8 text in column id")
+        (1, '{"id": "caf\\\\xe9", "n": "1"}', "not UTF-8 text in column id")
     ]
     assert (result.records, result.landed, result.quarantined) == (3, 2, 1)
 

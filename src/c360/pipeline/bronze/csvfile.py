@@ -93,7 +93,7 @@ def _text_after_quotes(path: Path, head: bytes, dialect: CsvFile, start: Start) 
         texts = {}
         for number, (begin, end) in found.items():
             file.seek(begin)
-            texts[number] = file.read(end - begin).decode(dialect.encoding, "replace")
+            texts[number] = file.read(end - begin).decode(dialect.encoding, "backslashreplace")
     return texts
 
 
@@ -145,7 +145,7 @@ def _csv_pass(
     texts: RecordTexts,
 ) -> Iterator[Block]:
     # every column text: none typed by Arrow's guess
-    header, first = read_header(path, dialect, start.offset or 0)
+    header, first = read_header(path, dialect, start.offset or 0, _ESCAPE if escaped else "replace")
     # records ending with a delimiter the header lacks: an empty last field, not a record of
     # too many fields (the unnamed column is then left aside as when the header ends so too)
     named = [*header, ""] if len(first) == len(header) + 1 and first[-1] == "" else None
@@ -165,7 +165,8 @@ def _csv_pass(
         ),
         convert_options=text_options([*contract.column_names, *(named or header)]),
     )
-    names = contract_names(reader.schema.names, contract, dialect.columns)
+    given = [_unescape(name) for name in reader.schema.names] if escaped else reader.schema.names
+    names = contract_names(given, contract, dialect.columns)
     refuse_row_number(path, names)
     if separator := _other_separator(names, contract, dialect.delimiter):
         expected = SEPARATORS.get(dialect.delimiter, repr(dialect.delimiter))
@@ -374,15 +375,17 @@ def _ends_with(path: Path, tail: bytes) -> bool:
 
 def _as_written(texts: RecordTexts, numbers: list[int], dialect: CsvFile) -> dict[int, str]:
     """The text of the records ``numbers`` as the file writes them, a byte that is not the
-    file's encoding as U+FFFD."""
-    return {n: raw.decode(dialect.encoding, "replace") for n, raw in texts.find(numbers).items()}
+    file's encoding as ``\\xNN``."""
+    found = texts.find(numbers)
+    return {n: raw.decode(dialect.encoding, "backslashreplace") for n, raw in found.items()}
 
 
 def _fields(batch: pa.RecordBatch, row: int, dialect: CsvFile) -> str:
-    """A record's fields joined by the delimiter, undecodable bytes replaced (its raw text,
-    unquoted)."""
+    """A record's fields joined by the delimiter, undecodable bytes as ``\\xNN`` (its raw
+    text, unquoted)."""
     values = [column.cast(pa.binary())[row].as_py() for column in batch.columns]
-    return _unescape(dialect.delimiter.join((v or b"").decode("utf-8", "replace") for v in values))
+    joined = dialect.delimiter.join((v or b"").decode("utf-8", "backslashreplace") for v in values)
+    return _unescape(joined)
 
 
 # A byte that does not decode becomes a character of plane 16's private use area, which no
@@ -402,12 +405,12 @@ codecs.register_error(_ESCAPE, _escape_bytes)
 
 
 def _unescape(text: str) -> str:
-    """Escaped bytes as U+FFFD, what a reject's text shows for bytes that do not decode.
+    """Escaped bytes as ``\\xNN``, what a reject's text shows for bytes that do not decode.
 
-    >>> _unescape("caf" + chr(0x10FFE9) + "!")
-    'caf\ufffd!'
+    >>> print(_unescape("caf" + chr(0x10FFE9) + "!"))
+    caf\\xe9!
     """
-    return _ESCAPED.sub("\ufffd", text)
+    return _ESCAPED.sub(lambda byte: f"\\x{ord(byte[0]) - _ESCAPE_BASE:02x}", text)
 
 
 class _Escaped(io.RawIOBase):

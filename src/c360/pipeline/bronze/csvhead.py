@@ -114,9 +114,12 @@ def arrow_source(path: Path, start: Start) -> Path | BinaryIO:
     return file
 
 
-def read_header(path: Path, dialect: CsvFile, offset: int = 0) -> tuple[list[str], list[str]]:
-    """The names in the file's first record (from ``offset``), as Arrow will read them, and
-    the fields of the next non-empty record (none if it is not within the first 64 KiB).
+def read_header(
+    path: Path, dialect: CsvFile, offset: int = 0, errors: str = "replace"
+) -> tuple[list[str], list[str]]:
+    """The names in the file's first record (from ``offset``), as Arrow will read them (bytes
+    that do not decode as the error handler ``errors`` writes them), and the fields of the
+    next non-empty record (none if it is not within the first 64 KiB).
 
     >>> import tempfile
     >>> file = Path(tempfile.mkdtemp()) / "p.csv"
@@ -126,7 +129,7 @@ def read_header(path: Path, dialect: CsvFile, offset: int = 0) -> tuple[list[str
     """
     with path.open("rb") as file:
         file.seek(offset)
-        head = file.read(1 << 16).decode(dialect.encoding, "replace").removeprefix("\ufeff")
+        head = file.read(1 << 16).decode(dialect.encoding, errors).removeprefix("\ufeff")
     records = csv.reader(io.StringIO(head, newline=""), delimiter=dialect.delimiter)
     header = next(records, [])
     try:

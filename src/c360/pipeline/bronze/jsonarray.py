@@ -186,7 +186,7 @@ def _elements(text: str, at: int, end: int, scan: Scan) -> tuple[dict[int, tuple
 
 
 def _broken(piece: str, cut: bool, scan: Scan) -> Broken:
-    """A broken stretch's text as written (a byte that is not UTF-8 as U+FFFD) and why."""
+    """A broken stretch's text as written (a byte that is not UTF-8 as ``\\xNN``) and why."""
     if _undecoded(piece, 0, len(piece)):
         return Broken(_shown(piece), NOT_UTF8)
     if cut:
@@ -210,7 +210,7 @@ def _undecoded(text: str, start: int, stop: int) -> bool:
 
 
 def _shown(text: str) -> str:
-    """``text`` with each byte that is not UTF-8 shown as U+FFFD."""
+    """``text`` with each byte that is not UTF-8 shown as ``\\xNN`` (``\\xe9``)."""
     if not _undecoded(text, 0, len(text)):
         return text
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

@@ -4,10 +4,11 @@ Each source table becomes one bronze table with the contract's columns as text, 
 column (JSON of fields the contract does not know, when the project allows schema evolution)
 and the lineage columns. A source is a file or folder, or a database table or collection named
 under ``sources:`` in ``c360.yaml``. Records that cannot be read go to
-``lake/quarantine/bronze_<table>`` with their raw text and a reason. Every table is reconciled
-before it is published: records in the source = landed + quarantined (and = the file's
-``rows`` in ``sources/manifest.json``, when it gives them), or the run stops and the previous
-bronze and quarantine tables stay as they were. Without a manifest, a source the last run landed
+``lake/quarantine/bronze_<table>`` with their raw text (a byte its encoding does not decode
+written ``\\xNN``: ``M\\xfcller``) and a reason. Every table is reconciled before it is
+published: records in the source = landed + quarantined (and = the file's ``rows`` in
+``sources/manifest.json``, when it gives them), or the run stops and the previous bronze and
+quarantine tables stay as they were. Without a manifest, a source the last run landed
 whose file is gone stops the run before anything is written: only deleting its bronze table
 drops it.
 """

@@ -110,9 +110,9 @@ def _is_text(kind: pa.DataType) -> bool:
 
 
 def _rows_text(rows: pa.RecordBatch) -> list[str]:
-    """Rows as JSON objects of their text, bytes that are not UTF-8 shown as U+FFFD."""
+    """Rows as JSON objects of their text, bytes that are not UTF-8 shown as ``\\xNN``."""
     columns = [
-        pa.array([v.decode("utf-8", "replace") if v is not None else None
+        pa.array([v.decode("utf-8", "backslashreplace") if v is not None else None
                   for v in column.cast(pa.large_binary()).to_pylist()], pa.string())
         if _is_text(column.type)
         else column

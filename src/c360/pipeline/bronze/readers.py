@@ -273,7 +273,7 @@ def _json_line(number: int, raw: bytes) -> tuple[int, Any, str]:
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError:
-        return number, None, raw.decode("utf-8", "replace") + f"\0{NOT_UTF8}"
+        return number, None, raw.decode("utf-8", "backslashreplace") + f"\0{NOT_UTF8}"
     try:  # a byte order mark starting a line: files joined end to end, as at the file's start
         return number, _JSON.decode(line.removeprefix("\ufeff")), line
     except json.JSONDecodeError as exc:
@@ -481,7 +481,7 @@ def _text_block(files: list[str], given: list[str], contents: list[bytes], start
         try:
             text = raw.removeprefix(UTF8_BOM).decode("utf-8")
         except UnicodeDecodeError:
-            rejects.append((file, number, raw.decode("utf-8", "replace"), NOT_UTF8))
+            rejects.append((file, number, raw.decode("utf-8", "backslashreplace"), NOT_UTF8))
             continue
         if not _MARKERS.search(text):
             reason = "no '--- BEGIN … ---' / '--- END … ---' markers"
