@@ -1028,6 +1028,14 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--json", action="store_true", help="Also print the figures as JSON.")
     args = parser.parse_args()
+    manifest = args.workspace / "sources" / "manifest.json"
+    dirt = json.loads(manifest.read_text())["generator"]["dirt"] if manifest.exists() else 0
+    if dirt:
+        # Seeds 003 and 004 are dirty by design and cleaned here; seed 000's --dirt defects are not.
+        raise SystemExit(
+            f"error: {args.workspace} was generated with --dirt {dirt}: the baseline cleans "
+            "seed 000's sources only as they come clean; generate without --dirt"
+        )
     result = run(args.workspace, args.out)
     for stage in ("read", "clean", "seed000", "seed003", "seed004", "write", "total"):
         print(f"{stage:<8} {result[stage]:8.2f} s")
