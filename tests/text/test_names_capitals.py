@@ -132,3 +132,88 @@ def test_a_given_name_in_capitals_before_a_surname_in_capitals_is_the_names(
     language: str, text: str, expected: str
 ) -> None:
     assert redact(text, language)[0] == expected
+
+
+# A given name that is also a month ("May", "June") is a name before a known surname, written in
+# capitals or not; before any other word it stays the word.
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "MAY JONES", "[PERSON]"),
+     ("en", "MAY JONES called about the refund.", "[PERSON] called about the refund."),
+     ("en", "Call with MAY JONES tomorrow.", "Call with [PERSON] tomorrow."),
+     ("en", "JUNE SMITH renewed for two years.", "[PERSON] renewed for two years."),
+     ("en", "Notes: May Jones is the buyer.", "Notes: [PERSON] is the buyer."),
+     ("en", "Call back APRIL LEWIS.", "Call back [PERSON]."),
+     ("en", "MAY JONES called. Renewal due in May; May said yes.",
+      "[PERSON] called. Renewal due in May; [PERSON] said yes."),
+     ("en", "MAY BE LATE", "MAY BE LATE"),
+     ("en", "MAY WE CALL YOU BACK IN JUNE?", "MAY WE CALL YOU BACK IN JUNE?"),
+     ("en", "JUNE SALE: 20% OFF ALL BOOTS.", "JUNE SALE: 20% OFF ALL BOOTS."),
+     ("en", "May Newsletter: new boots in stock", "May Newsletter: new boots in stock"),
+     ("en", "Renewal moved to May, signed in June.", "Renewal moved to May, signed in June."),
+     ("de", "Ab April Rabatt, im August Urlaub.", "Ab April Rabatt, im August Urlaub.")],
+)  # fmt: skip
+def test_a_given_name_that_is_a_month_is_a_name_before_a_known_surname(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# A given name in capitals is the name's before a surname written with a capital only too
+# ("WILL Smith"); a word in capitals before any other word stays.
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "WILL Smith called about the refund.", "[PERSON] called about the refund."),
+     ("en", "Spoke to WILL Smith today.", "Spoke to [PERSON] today."),
+     ("en", "WILL Smith", "[PERSON]"),
+     ("fr", "Appel de PIERRE Dupont ce matin.", "Appel de [PERSON] ce matin."),
+     ("en", "WILL CALL BACK", "WILL CALL BACK"),
+     ("en", "WILL Call back on Monday.", "WILL Call back on Monday."),
+     ("en", "CAN Ship tomorrow, MARK Paid.", "CAN Ship tomorrow, MARK Paid.")],
+)  # fmt: skip
+def test_a_given_name_in_capitals_before_a_capitalised_surname_is_the_names(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# A title in capitals ("MR", "MRS", "HERR", "SRA") is one before a known name, in a sentence
+# written in capitals or not; before other words it may be an acronym ("MS Teams", "DR site").
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "PLEASE CALL MR SMITH", "PLEASE CALL MR [PERSON]"),
+     ("en", "PLEASE CALL MR SMITH TOMORROW.", "PLEASE CALL MR [PERSON] TOMORROW."),
+     ("en", "CALL BACK MRS BROWN ASAP.", "CALL BACK MRS [PERSON] ASAP."),
+     ("en", "Please call MR Smith.", "Please call MR [PERSON]."),
+     ("en", "PLEASE CALL MR JOHN SMITH.", "PLEASE CALL MR [PERSON]."),
+     ("de", "BITTE HERRN MÜLLER ZURÜCKRUFEN.", "BITTE HERRN [PERSON] ZURÜCKRUFEN."),
+     ("fr", "RAPPELER MME DUPONT AVANT MIDI.", "RAPPELER MME [PERSON] AVANT MIDI."),
+     ("es", "LLAMAR A LA SRA GARCÍA MAÑANA.", "LLAMAR A LA SRA [PERSON] MAÑANA."),
+     ("en", "PLEASE CALL ME", "PLEASE CALL ME"),
+     ("en", "Meeting moved to MS Teams, DR site tested.",
+      "Meeting moved to MS Teams, DR site tested."),
+     ("en", "MS OFFICE LICENCE EXPIRED, MR APPROVED.",
+      "MS OFFICE LICENCE EXPIRED, MR APPROVED."),
+     ("de", "EINE FRAU HAT ANGERUFEN.", "EINE FRAU HAT ANGERUFEN.")],
+)  # fmt: skip
+def test_a_title_in_capitals_before_a_known_name_is_a_title(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# Sentences written in capitals or with every word capitalised, holding no name, stay as they are.
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("en", "PLEASE CALL BACK BEFORE FRIDAY, WE MAY BE LATE."),
+     ("en", "Will Call Back Tomorrow, May Be Late."),
+     ("en", "THE CUSTOMER WILL PAY IN MAY."),
+     ("de", "BITTE MORGEN ZURÜCKRUFEN, LIEFERUNG KOMMT IM MAI."),
+     ("de", "Kunde Ist Sehr Zufrieden Mit Der Lieferung."),
+     ("fr", "MERCI DE RAPPELER LE CLIENT AVANT JEUDI."),
+     ("fr", "Le Client Rappellera Demain Matin."),
+     ("es", "POR FAVOR LLAMAR MAÑANA, EL PEDIDO LLEGA EN MAYO."),
+     ("es", "El Cliente Está Muy Contento Con El Pedido.")],
+)  # fmt: skip
+def test_ordinary_sentences_in_capitals_stay(language: str, text: str) -> None:
+    assert redact(text, language)[0] == text

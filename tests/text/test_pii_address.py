@@ -200,3 +200,37 @@ def test_street_names_in_lower_case(text: str, address: str) -> None:
 )  # fmt: skip
 def test_numbers_before_ordinary_words_are_no_addresses(text: str) -> None:
     assert [text[a:b] for a, b in find_addresses(text)] == []
+
+
+# Inside a sentence a capital on the preposition is the street name's ("wohnt Am Markt 3 seit
+# März"): a street there, whatever follows the house number. Opening a sentence the capital is
+# the sentence's, and a noun after the number makes it a quantity ("Im Markt 3 Artikel").
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [("Kunde wohnt Am Markt 3 seit März.", "Am Markt 3"),
+     ("wohnt Am Markt 3 seit März", "Am Markt 3"),
+     ("Lieferung an Im Winkel 4a bitte bis Freitag.", "Im Winkel 4a"),
+     ("Neue Adresse An der Kirche 5 ab Juni.", "An der Kirche 5"),
+     ("Zustellung Auf dem Berg 12 klappt nicht.", "Auf dem Berg 12"),
+     ("Paket ging an In der Au 7 statt an die alte Adresse.", "In der Au 7"),
+     ("Sie wohnt Zum Löwen 2 und ist selten zu Hause.", "Zum Löwen 2"),
+     ("Umzug nach Zur Alten Post 9, 53111 Bonn, im Mai.", "Zur Alten Post 9, 53111 Bonn"),
+     ("Kunde, Am Alten Markt 3, ruft morgen an.", "Am Alten Markt 3")],
+)  # fmt: skip
+def test_a_german_street_opening_with_a_capitalised_preposition_inside_a_sentence(
+    text: str, address: str
+) -> None:
+    assert [text[a:b] for a, b in find_addresses(text)] == [address]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Im Markt 3 Artikel gekauft.", "am Markt kaufen", "Wir waren am Markt 3 Stunden.",
+     "Am Markt 3 Stände besucht.", "Zur Sicherheit 2 Pakete geschickt.",
+     "Kunde war im Markt 3 Mal.", "Am Montag 3 Pakete erhalten, im Jahr 2020 Kunde geworden.",
+     "Becher Zum Mitnehmen 2 Stück bestellt.", "Gutschein Zum Geburtstag 20 € eingelöst."],
+)  # fmt: skip
+def test_a_german_preposition_and_a_number_in_an_ordinary_sentence_are_no_address(
+    text: str,
+) -> None:
+    assert list(find_addresses(text)) == []

@@ -36,6 +36,7 @@ from c360.text.names_lexicon import (
     AMBIGUOUS,
     FIRST_NAMES,
     HONORIFICS,
+    MONTH_NAMES,
     NOT_NAMES,
     PARTICLES,
     ROLE_MAILBOXES,
@@ -145,12 +146,12 @@ def _starts_name(doc: Doc, k: int) -> tuple[int, bool] | None:
     if not before:  # a word opening a line: no title or initials (each needs a character)
         lead = _lead(doc, k, None, before)
         return None if lead is None else (lead, False)
-    title = context.title(doc, before)
+    title = context.title(doc, before) or context.capitals_title(doc, k, before)
     # "J.-P. Dupont", "Frau H. Müller": initials open the name; a cue or title precedes them.
     initials = None if title else context.initials_before(before)
     if initials:
         before = before[: initials.start()]
-        title = context.title(doc, before)
+        title = context.title(doc, before) or context.capitals_title(doc, k, before)
     lead = _lead(doc, k, title, before)
     if lead is None:
         return None
@@ -176,7 +177,7 @@ def _untitled_lead(doc: Doc, k: int, probe: int, before: str) -> int | None:
     """`_lead` of word k, or of `probe` after a capitalised particle k, with no title before it
     and its run not looked at; `before` lower-cased."""
     folded = doc.folded[probe]
-    given = is_given(folded)
+    given = is_given(folded) or doc.month_name(probe)
     doubtful = given and (folded in AMBIGUOUS or _word_opening_sentence(doc, probe, before))
     if given and not doubtful:
         return 0
@@ -375,6 +376,9 @@ def find_names(text: str, language: str | None = None) -> list[tuple[int, int]]:
         # "im Keller", "the Price": a common word again, whoever Mr Keller is.
         if (folded in AMBIGUOUS or folded in WORDLIKE) and _after_article(doc, k):
             continue
+        # "in May" after "MAY JONES": the month, unless a verb makes it the person ("May said").
+        if folded in MONTH_NAMES and not _acts(doc, k):
+            continue
         if named(folded) and not doc.looks_like_org(k):
             if _common_word_opening(doc, k):
                 openings.append(k)
@@ -471,6 +475,13 @@ def _after_article(doc: Doc, k: int) -> bool:
     if word.lower() == "a" and doc.language in _A_IS_NO_ARTICLE:
         return False
     return word.islower() or SENTENCE_START.search(before[: article.start("article")]) is not None
+
+
+def _acts(doc: Doc, k: int) -> bool:
+    """True if a contact verb or a verb of what a person says or wants follows word k ("May
+    called", "June said")."""
+    end = doc.spans[k][1]
+    return cues.post_cue(doc.text, end) or cues.SUBJECT_VERB.match(doc.text, end) is not None
 
 
 def _common_word_opening(doc: Doc, k: int) -> bool:

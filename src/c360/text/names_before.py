@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from c360.text import names_cues as cues
 from c360.text.language import LANGUAGES, detect
-from c360.text.names_doc import INITIALS_BEFORE, Doc
+from c360.text.names_doc import INITIALS_BEFORE, Doc, known_name
 
 _PARTICLE_SPLIT = re.compile(r"\w+[ ]|\w['’]")
 _CACHED = 4096  # distinct texts before a word remembered: enough for nearly every repeat
@@ -27,6 +27,12 @@ _SLAVIC_LETTER = re.compile(r"[łąęśćźżńšžčřěďťňůđЀ-ӿ]", re.I
 def title_before(before: str) -> re.Match[str] | None:
     """The title `before` ends with ("Mme ", "Herrn von "), whatever the language."""
     return cues.TITLE_BEFORE.search(before)
+
+
+@lru_cache(maxsize=_CACHED)
+def capitals_title_before(before: str) -> re.Match[str] | None:
+    """The title in capitals `before` ends with ("MR ", "HERRN ")."""
+    return cues.CAPITALS_TITLE_BEFORE.search(before)
 
 
 @lru_cache(maxsize=_CACHED)
@@ -105,6 +111,12 @@ def title(doc: Doc, before: str) -> re.Match[str] | None:
     if found and found.group("title").lower() in cues.TITLE_ALSO_A_WORD and not slavic(doc):
         return None
     return found
+
+
+def capitals_title(doc: Doc, k: int, before: str) -> re.Match[str] | None:
+    """The title in capitals `before` word k ends with, if word k is a known name ("MR SMITH",
+    not "MS Teams")."""
+    return capitals_title_before(before) if known_name(doc.folded[k]) else None
 
 
 def slavic(doc: Doc) -> bool:

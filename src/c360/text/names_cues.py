@@ -148,6 +148,12 @@ TITLE_BEFORE = re.compile(
     r"[ ]"
     rf"(?P<lead>(?:(?:{_PARTICLE})[ ]|d['’])*)$"
 )
+# A title written in capitals ("MR SMITH", "HERRN MÜLLER"), as titles above are not: in capitals
+# it may be an acronym too ("MS Teams", "DR site"), so a title only before a known name.
+CAPITALS_TITLE_BEFORE = re.compile(
+    r"(?:^|[\s(,;:])(?P<title>MR|MRS|MS|MX|DR|PROF|MME|MLLE|MONSIEUR|MADAME|HERR|HERRN|FRAU|SR|SRA"
+    r"|SRTA|SEÑOR|SEÑORA)\.?[ ](?P<lead>)$"
+)
 # Titles above that are also words of a language the notes are written in ("pan" is a frying
 # pan, Spanish bread; "pana" corduroy; "pane" glass): in a note of that language no title.
 TITLE_ALSO_A_WORD = frozenset({"pan", "pana", "pane", "pani", "panie"})

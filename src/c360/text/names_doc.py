@@ -7,11 +7,18 @@ from functools import lru_cache
 from itertools import pairwise
 
 from c360.identity.given_names import LISTED
-from c360.text.names_cues import COMPANY_SUFFIX, TITLE_ALSO_A_WORD, TITLE_BEFORE
+from c360.text.names_cues import (
+    CAPITALS_TITLE_BEFORE,
+    COMPANY_SUFFIX,
+    TITLE_ALSO_A_WORD,
+    TITLE_BEFORE,
+)
 from c360.text.names_lexicon import (
     AMBIGUOUS,
     FIRST_NAMES,
+    GERMAN_MONTHS,
     HONORIFICS,
+    MONTH_NAMES,
     NOT_NAMES,
     ORG_WORDS,
     PARTICLES,
@@ -104,6 +111,12 @@ def known_surname(folded: str) -> bool:
     return folded in SURNAMES or ("-" in folded and all(p in SURNAMES for p in folded.split("-")))
 
 
+def known_name(folded: str) -> bool:
+    """True if `folded` is a known surname or given name, common words among them ("brown",
+    "may")."""
+    return folded in SURNAMES or folded in MONTH_NAMES or is_given(folded)
+
+
 def _listed(folded: str) -> bool:
     """True if `folded` is a known given name or a short form of one ("steph", "chrissy")."""
     return is_given(folded) or folded.replace("-", " ") in LISTED
@@ -158,8 +171,9 @@ class Doc:
 
     def _capitals_name(self, k: int) -> bool:
         """True if word k, written in capitals, may be a name: after a title ("M. DUPONT",
-        "M. LE BIHAN"), as a known surname, beside a given name ("John SMITH", "DUPONT Jean",
-        "SMITH, John") or as a given name before a known surname ("WILL SMITH"); an acronym or a
+        "M. LE BIHAN"; one in capitals before a known name, "MRS BROWN"), as a known surname,
+        beside a given name ("John SMITH", "DUPONT Jean", "SMITH, John") or as a given name
+        before a known surname ("WILL SMITH", "WILL Smith", "MAY JONES"); an acronym or a
         shouted word ("VIP", "URGENT") is none."""
         if self.folded[k] in CAPITALS_PARTICLES:
             return False
@@ -169,19 +183,21 @@ class Doc:
         title = TITLE_BEFORE.search(self._before[lead])
         if title and title.group("title").lower() not in TITLE_ALSO_A_WORD:
             return True
-        if known_surname(self.folded[k]):
-            return True
         folded = self.folded[k]
+        if known_surname(folded):
+            return True
+        if known_name(folded) and CAPITALS_TITLE_BEFORE.search(self._before[lead]):
+            return True  # "MRS BROWN"
         if folded in _SHOUTED or not _VOWEL.search(folded):
             return False  # "URGENT", "RGPD"
         if self.comma_name(k):
             return True
         after = k + 1
         tight_after = after < len(self.words) and self.tight_pair(k)
-        # "WILL SMITH", "AMY SMITH": a given name in capitals before a known surname in capitals,
-        # though the given name is also a word or is short.
-        upper_after = tight_after and self.words[after].isupper()
-        if upper_after and is_given(folded) and known_surname(self.folded[after]):
+        # "WILL SMITH", "WILL Smith", "AMY SMITH", "MAY JONES": a given name in capitals before a
+        # known surname, though the given name is also a word, a month or is short.
+        given = is_given(folded) or self.month_name(k)
+        if tight_after and given and known_surname(self.folded[after]):
             return True
         if len(folded) <= 3:
             return False  # "SLA", "CRM"
@@ -192,6 +208,14 @@ class Doc:
             if lead < k and self.words[before].isupper() and known_surname(self.folded[before]):
                 return True  # "RUIZ DE AZÚA"
         return tight_after and self.written_given(after)
+
+    def month_name(self, k: int) -> bool:
+        """True if word k is a given name that is also a month, right before a known surname
+        ("MAY JONES", "June Smith"), and the text is not German (`GERMAN_MONTHS`)."""
+        folded = self.folded[k]
+        if folded not in MONTH_NAMES or (self.nouns_capitalised and folded in GERMAN_MONTHS):
+            return False
+        return k + 1 < len(self.words) and self.tight_pair(k) and known_surname(self.folded[k + 1])
 
     def capitals_particle(self, k: int) -> bool:
         """True if word k is a surname particle written in capitals ("LE", "VON", "DE")."""

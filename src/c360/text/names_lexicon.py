@@ -191,6 +191,12 @@ AMBIGUOUS = _words(
     """
 )
 
+# Given names that are also months, in `AMBIGUOUS` and no given-name list: a name right before a
+# known surname ("MAY JONES", "June Smith"). April and August are German months too, which German
+# notes write before any capitalised noun ("ab April Rabatt"): in German no names.
+MONTH_NAMES = _words("april may june august")
+GERMAN_MONTHS = _words("april august")
+
 # Given names that are ordinary lower-case words: a name anywhere but at a sentence start, where
 # they need the same support as `AMBIGUOUS`.
 WORDLIKE = _words(

@@ -82,7 +82,10 @@ _EN = (
 # German streets: one word ending in a street word ("Hauptstraße", "Konrad-Adenauer-Straße"),
 # perhaps after an adjective ("Alte Dorfstraße"); an adjective and a street word ("Berliner
 # Straße"); or a preposition and a place ("Am Markt 3", "Unter den Linden 77"), which is a street
-# only with a postal code after it or a place word ending the sentence ("Im Jahr 2020" is none).
+# only with a postal code after it, a place word ending the sentence ("Im Jahr 2020" is none) or
+# the preposition capitalised inside a sentence, where the capital is the name's ("wohnt Am
+# Markt 3 seit März", "an Zum Löwen 2"), and no noun after the number ("Becher Zum Mitnehmen 2
+# Stück").
 _DE_STREET = r"straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|steig|pfad|markt"
 _DE_ADJECTIVE = (
     r"(?:Alte|Neue|Große|Grosse|Kleine|Lange|Hohe|Obere|Untere|Hintere|Vordere|Innere|Äußere"
@@ -99,11 +102,14 @@ _DE_PREPOSITION = (
     r"(?:Am|Im|Zum|Zur|Beim|An[ ]de[rn]|Auf[ ]de[mrn]|In[ ]de[rn]|Unter[ ]de[nm]|Hinter[ ]de[rm]"
     r"|Vor[ ]de[mr]|Über[ ]de[mr]|Bei[ ]de[rn])"
 )
+_DE_NAME = r"[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*"
 _DE = (
     r"(?:(?<![\wäöüß-])"
     rf"{_DE_PREPOSITION}[ ](?:{_DE_ADJECTIVE}[nr]?[ ])?"
     rf"(?:{_DE_PLACE}[ ]\d{{1,4}}[a-z]?(?![\w-])(?:{_POSTAL_TOWN}|(?![ ]*\w))"
-    rf"|[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*[ ]\d{{1,4}}[a-z]?(?![\w-]){_POSTAL_TOWN})"
+    rf"|{_DE_NAME}[ ]\d{{1,4}}[a-z]?(?![\w-]){_POSTAL_TOWN})"
+    rf"|(?<=[\w,][ ]){_DE_PREPOSITION}[ ]{_DE_NAME}(?:[ ]{_DE_NAME})?[ ]\d{{1,4}}[a-z]?(?![\w-])"
+    rf"(?:{_POSTAL_TOWN}|(?![ ]?[€%]|[ ][A-ZÄÖÜ]))"
     rf"|(?:(?<![\wäöüß-]){_DE_ADJECTIVE}[rns]?[ ])?"
     r"(?:\b[A-ZÄÖÜ][\wäöüß-]*?(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer"
     r"|chaussee|steig|pfad|markt|-(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Ring|Damm|Ufer"
