@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-import c360.cli.text as text_module
+import c360
 from c360.cli import app, main
-from c360.cli.text import HANDWRITTEN, print_scores
+from c360.cli.text import print_scores
+from c360.text.evaluate_labels import HANDWRITTEN
 
 runner = CliRunner()
 LINES = (
@@ -89,18 +91,22 @@ def test_evaluate_with_a_handwritten_set_that_is_not_utf8_names_it(
     )
 
 
-def test_evaluate_without_a_corpus_nor_the_set_is_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """As installed from a package: the hand-written set is not there."""
-    monkeypatch.setattr(text_module, "HANDWRITTEN", tmp_path / "x.jsonl")
-    assert main(["text", "evaluate", "-w", str(tmp_path)]) == 2
-    err = capsys.readouterr().err
-    assert err.startswith("error: no generated corpus") and err.count("\n") == 1
-    assert "ships with the source repository" in err
+def test_evaluate_without_a_corpus_scores_the_shipped_set_and_says_so(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["text", "evaluate", "-w", str(tmp_path), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert set(scores) == {"handwritten"} and scores["handwritten"]["notes"] >= 300
+    shown = runner.invoke(app, ["text", "evaluate", "-w", str(tmp_path)])
+    assert shown.exit_code == 0, shown.output
+    assert "note: no generated corpus" in " ".join(shown.output.split())
 
 
-def test_the_handwritten_set_is_found_in_the_repository() -> None:
+def test_the_handwritten_set_ships_in_the_package() -> None:
+    """An installed c360 evaluates too: the set is package data, not a file of the repository."""
+    package = Path(c360.__file__).parent
+    data = tomllib.loads((package.parents[1] / "pyproject.toml").read_text())
+    shipped = data["tool"]["setuptools"]["package-data"]["c360"]
+    assert any(HANDWRITTEN.match(f"{package}/{pattern}") for pattern in shipped)
     assert HANDWRITTEN.is_file()
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from c360.text.evaluate_labels import (
+    HANDWRITTEN,
     Labelled,
     TruthFileError,
     read_handwritten,
@@ -24,8 +25,6 @@ from c360.text.evaluate_labels import (
 from c360.text.language import LANGUAGES
 from c360.text.sentiment import SENTIMENTS
 from c360.text.topics import TOPICS
-
-HANDWRITTEN = Path(__file__).with_name("handwritten.jsonl")
 
 
 def test_the_handwritten_set_is_big_enough_and_well_labelled() -> None:

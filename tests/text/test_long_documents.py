@@ -20,13 +20,13 @@ from hypothesis import strategies as st
 import c360.text
 from c360.text import language, lexicon, names_cues, parse, pii_address, summary
 from c360.text.analyze import analyze
+from c360.text.evaluate_labels import HANDWRITTEN
 from c360.text.parse import parse_email
 from c360.text.pii_address import find_addresses
 from c360.text.redact import find_pii
 
 NOTES = [
-    json.loads(line)["text"].replace("\n", " ")
-    for line in (Path(__file__).parent / "handwritten.jsonl").read_text().splitlines()
+    json.loads(line)["text"].replace("\n", " ") for line in HANDWRITTEN.read_text().splitlines()
 ]
 
 

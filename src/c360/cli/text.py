@@ -14,7 +14,6 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
-import c360
 from c360.cli._console import console, fail, labelled, os_error, plain
 from c360.cli._options import check_choice
 from c360.cli._paths import check_input_file, check_workspace, workspace_path
@@ -24,8 +23,6 @@ app = typer.Typer(
     "entities, summaries.",
     no_args_is_help=True,
 )
-# The hand-written test set ships with the source repository, not with an installed package.
-HANDWRITTEN = Path(c360.__file__).resolve().parents[2] / "tests" / "text" / "handwritten.jsonl"
 
 
 @app.command("analyze")
@@ -118,7 +115,7 @@ def evaluate_command(
         Path | None,
         typer.Option(
             "--handwritten",
-            help="A hand-written labelled set (JSON lines); default: the source repository's.",
+            help="A hand-written labelled set (JSON lines); default: the one c360 ships.",
             show_default=False,
         ),
     ] = None,
@@ -128,7 +125,7 @@ def evaluate_command(
     check_workspace(workspace)
     if handwritten is not None:
         check_input_file(handwritten, "a JSON lines file of labelled notes")
-    from c360.text.evaluate_labels import score_handwritten, score_labels
+    from c360.text.evaluate_labels import HANDWRITTEN, score_handwritten, score_labels
     from c360.text.evaluate_pii import score_pii
 
     scores: dict[str, Any] = {}
@@ -139,17 +136,11 @@ def evaluate_command(
             scores["labels"] = score_labels(workspace)
         else:
             notes.append(f"no generated corpus in {workspace} (truth/pii_spans.csv): skipped")
-        if handwritten is not None or HANDWRITTEN.is_file():
-            path = handwritten or HANDWRITTEN
-            try:
-                scores["handwritten"] = score_handwritten(path)
-            except UnicodeDecodeError as exc:
-                raise fail(_not_utf8(path, exc)) from None
-        else:
-            notes.append(
-                f"hand-written set not found at {HANDWRITTEN}: it ships with the source "
-                "repository (tests/text/handwritten.jsonl), not with an installed package"
-            )
+        path = handwritten or HANDWRITTEN
+        try:
+            scores["handwritten"] = score_handwritten(path)
+        except UnicodeDecodeError as exc:
+            raise fail(_not_utf8(path, exc)) from None
     except OSError as exc:  # a note or the hand-written set that cannot be read
         raise fail(os_error(exc)) from None
     except ValueError as exc:  # a damaged truth file or hand-written line, named in the message

@@ -2,7 +2,7 @@
 
 Two label sources back ``c360 text evaluate``: the generator's (``truth/note_labels.csv`` of a
 workspace, scored on each note's body, never its headers) and the hand-written set
-(``tests/text/handwritten.jsonl``: ``text``, ``language``, and ``sentiment`` and ``topic``
+(``HANDWRITTEN``, shipped with c360: ``text``, ``language``, and ``sentiment`` and ``topic``
 unless the language is "other"; an optional ``batch`` is scored separately too, so the notes
 written after the cue lists were tuned keep an honest figure of their own). A label outside the
 known ones, or a damaged truth file, is one :class:`TruthFileError` naming the file and line.
@@ -24,6 +24,7 @@ from c360.text.sentiment import SENTIMENTS, sentiment
 from c360.text.topics import TOPICS, topic
 
 TASKS = ("language", "sentiment", "topic")
+HANDWRITTEN = Path(__file__).with_name("handwritten.jsonl")
 KNOWN = {"language": (*LANGUAGES, "other"), "sentiment": SENTIMENTS, "topic": TOPICS}
 
 
