@@ -28,7 +28,7 @@ PART_LINES = [
     rf"sources/c360, customers 1–200 of 200: 12 tables, {N} rows, {N} text files",
     rf"sources/ecommerce, customers 1–200 of 200: 2 tables, {N} rows, {N} defects planted",
     rf"sources/marketing, customers 1–200 of 200: 4 tables, {N} rows, {N} defects planted",
-    rf"sources/identity, customers 1–200 of 200: 5 tables, {N} rows",
+    rf"sources/identity, customers 1–200 of 200: 6 tables, {N} rows",
 ]
 
 

@@ -41,6 +41,46 @@ def test_evaluate_scores_the_links_against_the_truth(workspace: Path) -> None:
     assert (scores["true_pairs"], scores["predicted_pairs"], scores["correct_pairs"]) == (3, 3, 3)
     assert scores["pairwise_precision"] == scores["pairwise_recall"] == 1.0
     assert set(scores["by_source"]) == {"crm", "shop"}
+    assert "profile" not in scores  # no truth/people.csv: the profiles are not scored
+
+
+def test_evaluate_scores_the_profiles_against_the_people(workspace: Path, tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text(
+        "person_id,first_name,last_name,email,country\n"
+        "P1,Anna,Keller,anna.keller@example.org,DE\n"
+        "P2,Boris,Nowak,b.novak@example.net,FR\n"  # the records all spell Novak
+        "P3,Chloe,Martin,chloe.m@example.com,FR\n"  # one record spells Chloé
+    )
+    args = ["identity", "evaluate", "-w", str(workspace), "--people", str(people)]
+    scores = json.loads(runner.invoke(app, [*args, "--json"]).output)
+    assert scores["pairwise_precision"] == 1.0  # the identity scores as before
+    profile = scores["profile"]
+    assert (profile["profiles"], profile["profiles_without_truth"]) == (3, 6)
+    shares = {k: (a["exact"], a["folded"]) for k, a in profile["attributes"].items()}
+    assert shares == {
+        "first_name": (pytest.approx(2 / 3), 1.0),
+        "last_name": (pytest.approx(2 / 3), pytest.approx(2 / 3)),
+        "email": (1.0, 1.0),
+        "country": (0.0, 0.0),  # no record gives a country
+    }
+    assert profile["attributes"]["country"]["missing"] == 3
+    text = runner.invoke(app, args, terminal_width=200)
+    assert text.exit_code == 0, text.output
+    assert "Profile attributes" in text.output and "66.67%" in text.output
+    assert "shows 'Novak', P2 is 'Nowak'" in text.output
+    assert "3 profiles scored, each against the person most of its records" in text.output
+
+
+def test_evaluate_needs_the_people_file_it_is_given(
+    workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "people.csv"
+    assert main(["identity", "evaluate", "-w", str(workspace), "--people", str(missing)]) == 2
+    assert capsys.readouterr().err == f"error: no such file: {missing}\n"
+    missing.write_text("person_id,shoe_size\nP1,42\n")
+    assert main(["identity", "evaluate", "-w", str(workspace), "--people", str(missing)]) == 2
+    assert "none of the columns first_name" in capsys.readouterr().err
 
 
 def test_evaluate_counts_a_wrong_truth(workspace: Path, tmp_path: Path) -> None:

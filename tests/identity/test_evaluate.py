@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
+from pathlib import Path
 
 import pyarrow as pa
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from c360.identity.evaluate import score, score_links
+from c360.identity.evaluate import (
+    fold,
+    profile_people,
+    read_people,
+    score,
+    score_links,
+    score_profiles,
+)
 
 TRUTH = {"a": "p1", "b": "p1", "c": "p1", "d": "p2"}
 
@@ -116,3 +125,83 @@ def test_pair_counts_match_enumeration(predicted: dict[str, int], truth: dict[st
     assert 0.0 <= s.bcubed_precision <= 1.0 and 0.0 <= s.bcubed_recall <= 1.0
     perfect = score(truth, truth)
     assert perfect.pairwise_f1 == perfect.bcubed_f1 == 1.0
+
+
+# c1 holds two records of p1 and one of p2; c2 one of p2 and one of p3 (a tie: p2, the smaller
+# id); c3 none of the truth; c4 only p4, whom the people file lacks; c5 a second profile of p1.
+PROFILE_LINKS = pa.table({
+    "record_key": ["r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8"],
+    "customer360_id": ["c1", "c1", "c1", "c2", "c2", "c3", "c4", "c5"],
+})  # fmt: skip
+PROFILE_TRUTH = {"r1": "p1", "r2": "p2", "r3": "p1", "r4": "p3", "r5": "p2", "r7": "p4",
+                 "r8": "p1"}  # fmt: skip
+PEOPLE = pa.table({
+    "person_id": ["p1", "p2", "p3"],
+    "first_name": ["Mélanie", "Jörg", "Jorge"],
+    "last_name": ["Dupont", "Müller", "Muller"],
+    "email": ["m.dupont@example.fr", "jm@example.de", "jorge@example.es"],
+    "date_of_birth": ["1980-01-02", "1975-05-06", "1990-07-08"],
+})  # fmt: skip
+DAY = dt.date.fromisoformat
+PROFILES = pa.table({
+    "customer360_id": ["c5", "c4", "c3", "c2", "c1"],  # in no order
+    "first_name": ["Melanie", "Zoe", "Ana", "Jorg", "Mélanie"],
+    "last_name": ["Dupond", "Roy", "Sanz", "Muller", "DUPONT"],
+    "primary_email": [None, "z@example.com", None, "jorge@example.es", "m.dupont@example.fr"],
+    "date_of_birth": pa.array(
+        [DAY("1980-02-01"), None, None, None, DAY("1980-01-02")], pa.date32()
+    ),
+    "city": ["Lyon", "Paris", "Lyon", "Köln", "Lyon"],  # the people file has no city
+})  # fmt: skip
+
+
+def test_each_profile_is_matched_to_the_person_most_of_its_records_belong_to() -> None:
+    matched = profile_people(PROFILE_LINKS, PROFILE_TRUTH).to_pylist()
+    assert matched == [
+        {"customer360_id": "c1", "person_id": "p1"},
+        {"customer360_id": "c2", "person_id": "p2"},
+        {"customer360_id": "c4", "person_id": "p4"},
+        {"customer360_id": "c5", "person_id": "p1"},
+    ]
+
+
+def test_profile_attributes_are_scored_exactly_and_without_case_or_accents() -> None:
+    scores = score_profiles(PROFILES, PROFILE_LINKS, PROFILE_TRUTH, PEOPLE)
+    # c1, c2 and c5 are scored (c5 against p1 too); c3 and c4 have no person of the file.
+    assert (scores["profiles"], scores["profiles_without_truth"]) == (3, 2)
+    attributes = scores["attributes"]
+    assert list(attributes) == ["first_name", "last_name", "email", "date_of_birth"]
+    shares = {name: (a["exact"], a["folded"], a["missing"]) for name, a in attributes.items()}
+    assert shares == {
+        "first_name": (pytest.approx(1 / 3), 1.0, 0),  # Mélanie; Jorg, Melanie as folded
+        "last_name": (0.0, pytest.approx(2 / 3), 0),  # DUPONT, Muller; Dupond wrong
+        "email": (pytest.approx(1 / 3), pytest.approx(1 / 3), 1),  # c2 shows p3's
+        "date_of_birth": (pytest.approx(1 / 3), pytest.approx(1 / 3), 1),
+    }
+    assert attributes["first_name"]["examples"] == []
+    assert attributes["last_name"]["examples"] == [
+        {"customer360_id": "c5", "person_id": "p1", "shown": "Dupond", "truth": "Dupont"}
+    ]
+    # Wrong values before missing ones, each by customer.
+    assert [(m["customer360_id"], m["shown"]) for m in attributes["date_of_birth"]["examples"]] == [
+        ("c5", "1980-02-01"), ("c2", None)
+    ]  # fmt: skip
+    assert (attributes["email"]["right"], attributes["email"]["right_folded"]) == (1, 1)
+
+
+def test_fold_drops_case_and_accents_only() -> None:
+    assert fold("ÉLODIE") == fold("elodie") == "elodie"
+    assert fold("Groß") == "gross" and fold("Núñez-Çelik") == "nunez-celik"
+    assert fold("Jean Pierre") != fold("Jean-Pierre")
+
+
+def test_a_people_file_is_read_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("person_id,phone,date_of_birth\n007,+33612345678,1980-01-02\n")
+    table = read_people(path)
+    assert table.to_pylist() == [
+        {"person_id": "007", "phone": "+33612345678", "date_of_birth": "1980-01-02"}
+    ]
+    path.write_text("person_id,shoe_size\n1,42\n")
+    with pytest.raises(ValueError, match="none of the columns"):
+        read_people(path)

@@ -523,6 +523,66 @@ def test_a_last_name_typo_loses_to_the_spelling_more_records_hold_whatever_the_r
     assert full_name(rows, recent)[1] == ("Moore", "shop:1")
 
 
+def mailed(
+    key: str, at: datetime, first: str, last: str | None, email: str | None, customer: str = "c1"
+) -> dict[str, Any]:
+    """A ``named`` record with an e-mail (lower-case, as record_values keys it)."""
+    return {**named(key, at, first, last), "customer360_id": customer, "email": email}
+
+
+def names_and_emails(
+    rows: list[dict[str, Any]], rules: dict[str, Rule] | None = None
+) -> list[tuple[str, str, str]]:
+    """(customer, surviving first name, surviving last name), customer by customer."""
+    values = values_table(rows, ("first_name", "last_name", "email"))
+    won = survivors(values, rules or {}).to_pylist()
+    shown = {(r["customer360_id"], r["attribute"]): r["display"] for r in won}
+    customers = sorted({r["customer360_id"] for r in rows})
+    return [(c, shown.get((c, "first_name")), shown.get((c, "last_name"))) for c in customers]
+
+
+def test_of_two_names_one_typo_apart_the_one_the_emails_spell_wins() -> None:
+    # One record against one: most_frequent falls back on recency, and the latest has the
+    # typo. The address the person typed holds the name's letters: Lebrun, Lena.
+    rows = [
+        mailed("crm:1", JAN, "Inès", "Lebrun", "ines.lebrun@example.fr"),
+        mailed("shop:1", MAR, "Ines", "Leburn", "ines.lebrun@example.fr"),
+        mailed("crm:2", JAN, "Lena", "Ott", "lena.ott+shop@example.de", "c2"),
+        mailed("web:2", MAR, "Leena", "Ott", None, "c2"),
+        # The e-mail rules out the typo even against two records holding it.
+        mailed("crm:3", JAN, "Kevin", "Adams", None, "c3"),
+        mailed("web:3", FEB, "Kevin", "Adamms", "kadams@example.com", "c3"),
+        mailed("shop:3", MAR, "Kevin", "Adamms", None, "c3"),
+    ]
+    assert names_and_emails(rows) == [
+        ("c1", "Inès", "Lebrun"), ("c2", "Lena", "Ott"), ("c3", "Kevin", "Adams"),
+    ]  # fmt: skip
+    recent = {"first_name": Rule("most_recent"), "last_name": Rule("most_recent")}
+    assert names_and_emails(rows, recent) == names_and_emails(rows)
+
+
+def test_emails_spelling_both_names_or_neither_leave_them_to_the_rule() -> None:
+    rows = [
+        # Both spelt (Russel is in russell): the latest wins, as without e-mails.
+        mailed("crm:1", JAN, "Amy", "Russell", "amy.russell@example.com"),
+        mailed("shop:1", MAR, "Amy", "Russel", None),
+        # Neither spelt: the latest wins.
+        mailed("crm:2", JAN, "Tom", "Perry", "tp77@example.com", "c2"),
+        mailed("shop:2", MAR, "Tom", "Prery", None, "c2"),
+        # Another customer's address says nothing of this one's names.
+        mailed("crm:3", JAN, "Ann", "Denis", None, "c3"),
+        mailed("shop:3", MAR, "Ann", "Dneis", None, "c3"),
+        mailed("crm:4", JAN, "Luc", "Denis", "luc.denis@example.fr", "c4"),
+        # Two names no typo apart (a maiden name) are no spelling of each other.
+        mailed("crm:5", JAN, "Mary", "Moore", "mary.moore@example.com", "c5"),
+        mailed("shop:5", MAR, "Mary", "Ward", None, "c5"),
+    ]
+    assert names_and_emails(rows) == [
+        ("c1", "Amy", "Russel"), ("c2", "Tom", "Prery"), ("c3", "Ann", "Dneis"),
+        ("c4", "Luc", "Denis"), ("c5", "Mary", "Ward"),
+    ]  # fmt: skip
+
+
 def born(key: str, customer: str, at: datetime | None, day: str | None) -> dict[str, Any]:
     return record(key, customer, at, date_of_birth=day)
 

@@ -34,20 +34,36 @@ def evaluate_command(
         Path | None,
         typer.Option(help="source,record_id,person_id CSV (default: truth/identity.csv)."),
     ] = None,
+    people: Annotated[
+        Path | None,
+        typer.Option(
+            help="person_id,first_name,last_name,… CSV of the people's true details, to score "
+            "the profiles' values (default: truth/people.csv, when there is one).",
+        ),
+    ] = None,
     as_json: AsJson = False,
 ) -> None:
-    """Pairwise and B-cubed precision, recall and F1 of the last run's customers."""
+    """Pairwise and B-cubed precision, recall and F1 of the last run's customers; and how often
+    the profiles show their person's true name, e-mail, phone, birth date, city and country."""
     check_workspace(workspace)
     if truth is not None:
         check_input_file(truth, "a source,record_id,person_id CSV file")
-    from c360.identity.evaluate import read_truth, score_links
+    if people is not None:
+        check_input_file(people, "a person_id,first_name,… CSV file")
+    from c360.identity.evaluate import read_people, read_truth, score_links, score_profiles
     from c360.identity.explain import read_gold
     from c360.identity.records import IdentityConfigError
 
     truth = truth or workspace / "truth" / "identity.csv"
+    default_people = workspace / "truth" / "people.csv"
+    people = people or (default_people if default_people.is_file() else None)
     try:
         links = read_gold(workspace, "identity_links")
-        scores = score_links(links, read_truth(truth))
+        known = read_truth(truth)
+        scores = score_links(links, known)
+        if people is not None and scores["records"] > scores["truth_without_link"]:
+            profiles = read_gold(workspace, "customer_profile")
+            scores["profile"] = score_profiles(profiles, links, known, read_people(people))
     except (IdentityConfigError, ValueError) as exc:
         raise fail(str(exc)) from None
     lost = scores["truth_without_link"]
@@ -76,6 +92,31 @@ def evaluate_command(
         highlight=False,
     )
     print_scores("B-cubed", {"by_source": scores["by_source"]})
+    if "profile" in scores:
+        _show_profile_scores(scores["profile"])
+
+
+def _show_profile_scores(scores: dict[str, Any]) -> None:
+    table = RichTable(title="Profile attributes", title_justify="left", show_edge=False)
+    for column in ("", "exact", "ignoring case and accents", "missing"):
+        table.add_column(column, justify="right")
+    for name, row in scores["attributes"].items():
+        table.add_row(name, f"{row['exact']:.2%}", f"{row['folded']:.2%}", f"{row['missing']:,}")
+    console.print(table)
+    console.print(
+        f"{scores['profiles']:,} profiles scored, each against the person most of its records "
+        f"belong to; {scores['profiles_without_truth']:,} without a person of the truth",
+        highlight=False,
+    )
+    for name, row in scores["attributes"].items():
+        for miss in row["examples"]:
+            shown = "nothing" if miss["shown"] is None else repr(miss["shown"])
+            console.print(
+                f"{name}: {miss['customer360_id']} shows {shown}, "
+                f"{miss['person_id']} is {miss['truth']!r}",
+                markup=False,
+                highlight=False,
+            )
 
 
 def profile_command(

@@ -85,7 +85,8 @@ CUSTOMER_PROFILE: Table = gold_table(
         "full_name records are split first; "
         "initials or a nickname (Will) of a name another record spells (Guillaume) never win, "
         "nor an unlisted name one typo from a listed name, or a nickname of one, another "
-        "record holds (Melussa, Melissa)",
+        "record holds (Melussa, Melissa), nor a name one typo from one the customer's e-mail "
+        "addresses spell when they do not spell it",
         nullable=True,
     ),
     Column(
@@ -93,7 +94,8 @@ CUSTOMER_PROFILE: Table = gold_table(
         "string",
         "Survivorship of last_name, voted and spelt as first_name; initials of a name another "
         "record spells never win, nor a spelling one typo from one more records hold (Leburn, "
-        "Lebrun twice)",
+        "Lebrun twice) or from one the customer's e-mail addresses spell when they do not "
+        "spell it (Daviees beside Davies and davies.k@…)",
         nullable=True,
     ),
     Column(

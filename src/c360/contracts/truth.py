@@ -1,5 +1,5 @@
-"""Generator ground truth under ``truth/``: defects, identity clusters, text labels and the
-e-mail events machines made.
+"""Generator ground truth under ``truth/``: defects, identity clusters, people's true details,
+text labels and the e-mail events machines made.
 
 The pipeline never reads these; evaluation commands compare its results with them.
 """
@@ -44,6 +44,31 @@ IDENTITY = Table(
         Column("source", "string", "Identity source system, or customers (seed 000's master)"),
         Column("record_id", "string", "The record's id in that source"),
         Column("person_id", "string", "The person (the seed-000 customer_id of that person)"),
+    ),
+)
+
+PEOPLE = Table(
+    name="truth_people",
+    seed="gen",
+    description="Each person's true details, before any source's noise: what the unified "
+    "profile of the person should show.",
+    path="truth/people.csv",
+    file_format="csv",
+    primary_key=("person_id",),
+    columns=(
+        Column("person_id", "string", "The person (the seed-000 customer_id)", unique=True),
+        Column("first_name", "string", "First name, as the person spells it (accents kept)"),
+        Column("last_name", "string", "Current last name (a married name, not the maiden one)"),
+        Column(
+            "email",
+            "string",
+            "The person's own e-mail, lower-case (a second address or a household's shared one "
+            "that some records hold is not it)",
+        ),
+        Column("phone", "string", "Current mobile in E.164 (not an old number, nor a landline)"),
+        Column("date_of_birth", "date", "Birth date"),
+        Column("city", "string", "Current city (not the one before a move)"),
+        Column("country", "string", "ISO 3166 alpha-2 country code"),
     ),
 )
 
@@ -116,4 +141,4 @@ MACHINE_EVENTS = Table(
     ),
 )
 
-TABLES = (DEFECTS, IDENTITY, MARKETING_PEOPLE, NOTE_LABELS, PII_SPANS, MACHINE_EVENTS)
+TABLES = (DEFECTS, IDENTITY, PEOPLE, MARKETING_PEOPLE, NOTE_LABELS, PII_SPANS, MACHINE_EVENTS)

@@ -1,4 +1,5 @@
-"""How close predicted clusters come to the true people: pairwise and B-cubed scores.
+"""How close predicted clusters come to the true people: pairwise and B-cubed scores; and how
+often the profiles show their person's true details.
 
 Both read a contingency table (predicted label x true label -> records), so scoring is linear in
 the number of records: no pair of records is ever listed. Every record of the truth is scored:
@@ -8,6 +9,7 @@ so its true pairs count as missed. A predicted record the truth does not know is
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Hashable, Iterator, Mapping
 from dataclasses import asdict, dataclass
@@ -184,3 +186,128 @@ def bcubed_by_source(
         }
         for source, (p, r, n, lost) in sorted(sums.items())
     }  # fmt: skip
+
+
+# The profile column each truth_people column is compared with.
+PROFILE_COLUMNS = {
+    "first_name": "first_name",
+    "last_name": "last_name",
+    "email": "primary_email",
+    "phone": "primary_phone",
+    "date_of_birth": "date_of_birth",
+    "city": "city",
+    "country": "country",
+}
+EXAMPLES = 3  # misses shown per attribute
+
+
+def read_people(path: Path) -> pa.Table:
+    """A people truth file (``person_id`` and some of :data:`PROFILE_COLUMNS`), as text."""
+    try:
+        table = pacsv.read_csv(
+            path,
+            convert_options=pacsv.ConvertOptions(
+                column_types={c: pa.string() for c in ("person_id", *PROFILE_COLUMNS)}
+            ),
+        )
+    except (OSError, pa.ArrowInvalid) as exc:
+        raise ValueError(f"cannot read the people truth file {path}: {exc}") from None
+    if "person_id" not in table.column_names:
+        raise ValueError(f"{path}: no column person_id")
+    if not set(PROFILE_COLUMNS) & set(table.column_names):
+        raise ValueError(f"{path}: none of the columns {', '.join(PROFILE_COLUMNS)}")
+    return table
+
+
+def fold(value: str) -> str:
+    """``value`` without case or accents.
+
+    >>> fold("MÉLANIE"), fold("Groß"), fold("Jean-Pierre")
+    ('melanie', 'gross', 'jean-pierre')
+    """
+    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def profile_people(links: pa.Table, truth: Mapping[str, str]) -> pa.Table:
+    """Per ``customer360_id`` holding a record of the truth: the person most of those records
+    belong to (of equal counts, the smallest person id)."""
+    known = pa.table({"record_key": pa.array(list(truth), pa.string()),
+                      "person_id": pa.array(list(truth.values()), pa.string())})  # fmt: skip
+    held = links.select(["record_key", "customer360_id"]).join(
+        known, "record_key", join_type="inner"
+    )
+    counts = held.group_by(["customer360_id", "person_id"], use_threads=False).aggregate(
+        [([], "count_all")]
+    )
+    counts = counts.sort_by(
+        [("customer360_id", "ascending"), ("count_all", "descending"), ("person_id", "ascending")]
+    )
+    ids = counts["customer360_id"].to_pylist()
+    first = [i for i, cid in enumerate(ids) if i == 0 or cid != ids[i - 1]]
+    return counts.select(["customer360_id", "person_id"]).take(pa.array(first, pa.int64()))
+
+
+def _text(column: pa.ChunkedArray) -> list[str | None]:
+    return column.cast(pa.string()).to_pylist()
+
+
+def score_profiles(
+    profiles: pa.Table, links: pa.Table, truth: Mapping[str, str], people: pa.Table
+) -> dict[str, Any]:
+    """How often each profile attribute is the person's true value: exactly, and ignoring case
+    and accents; with the profiles showing none (``missing``) and the first misses by id (wrong
+    values before missing ones).
+
+    Each profile is compared with the person most of its records belong to (two profiles of
+    one person are both compared with it); a profile without such a person is not scored.
+    """
+    matched = profile_people(links, truth)
+    matched = matched.filter(pc.is_in(matched["person_id"], value_set=people["person_id"]))
+    scored = profiles.filter(
+        pc.is_in(profiles["customer360_id"], value_set=matched["customer360_id"])
+    ).sort_by("customer360_id")
+    at = pc.index_in(scored["customer360_id"], value_set=matched["customer360_id"])
+    person = pc.take(matched["person_id"], at)
+    row_of = pc.index_in(person, value_set=people["person_id"])
+    attributes: dict[str, Any] = {}
+    for name, column in PROFILE_COLUMNS.items():
+        if name not in people.column_names or column not in profiles.column_names:
+            continue
+        attributes[name] = _compare(
+            scored["customer360_id"].to_pylist(),
+            person.to_pylist(),
+            _text(scored[column]),
+            _text(pc.take(people[name], row_of)),
+        )
+    return {
+        "profiles": scored.num_rows,
+        "profiles_without_truth": profiles.num_rows - scored.num_rows,
+        "attributes": attributes,
+    }
+
+
+def _compare(
+    ids: list[str], people: list[str], shown: list[str | None], true: list[str | None]
+) -> dict[str, Any]:
+    exact = folded = 0
+    wrong: list[dict[str, str | None]] = []  # the first misses: values shown, then none shown
+    blank: list[dict[str, str | None]] = []
+    for customer, person, value, right in zip(ids, people, shown, true, strict=True):
+        if value is not None and value == right:
+            exact += 1
+        elif value is not None and right is not None and fold(value) == fold(right):
+            folded += 1
+        elif len(blank if value is None else wrong) < EXAMPLES:
+            miss = {"customer360_id": customer, "person_id": person, "shown": value}
+            (blank if value is None else wrong).append(miss | {"truth": right})
+    n, missing = len(ids), sum(value is None for value in shown)
+    examples = (wrong + blank)[:EXAMPLES]
+    return {
+        "exact": _ratio(exact, n),
+        "folded": _ratio(exact + folded, n),
+        "right": exact,
+        "right_folded": exact + folded,
+        "missing": missing,
+        "examples": examples,
+    }

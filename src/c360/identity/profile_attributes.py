@@ -13,6 +13,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from c360.identity import given_names
 from c360.identity.consent import CONSENT_SCHEMA, merge_consents
 from c360.identity.normalise import name_key
 from c360.identity.profile_records import (
@@ -69,6 +70,74 @@ def umlauts_written_out(values: pa.Table, attribute: str) -> np.ndarray:
     return found
 
 
+_NOT_A_LETTER = r"[^a-z]+"
+SPELLED = 3  # a name of fewer letters is in too many addresses by chance
+
+
+def typos_the_emails_refute(values: pa.Table, attribute: str, voting: np.ndarray) -> np.ndarray:
+    """Per ``voting`` record: whether its ``attribute`` key is one typo (``given_names.typo``)
+    from another key of its customer's voting records that an e-mail address of the customer
+    spells while none spells this one (Leburn beside Lebrun, with ines.lebrun@…). An address is
+    typed with care, or no mail arrives: the name it holds is the person's, however the records
+    vote. An address spells a name when its local part, letters only, holds the name's letters;
+    addresses spelling both names, or neither, leave them to the rule."""
+    found = np.zeros(values.num_rows, dtype=bool)
+    if "email" not in values.column_names:
+        return found
+    customers = values.column("customer360_id")
+    keys = pc.if_else(pa.array(voting), values.column(f"{attribute}_key"), None)
+    # A typo spares the first letter: only customers with two names of one initial, and an
+    # address, can refute one. They are few; the rest is decided in numpy.
+    customer = _indices(customers)
+    name, initial = _indices(keys), _indices(pc.utf8_slice_codeunits(keys, 0, 1))
+    has_email = _indices(values.column("email")) >= 0
+    named = np.flatnonzero((name >= 0) & np.isin(customer, customer[has_email]))
+    group = customer[named] * (initial.max(initial=0) + 1) + initial[named]
+    size = name.max(initial=0) + 1
+    held = np.unique(group * size + name[named]) // size  # each group once per name it holds
+    two = held[np.flatnonzero(np.diff(held) == 0)]
+    if not len(two):
+        return found
+    rows = pa.array(named[np.isin(group, two)])
+    at = pa.array(np.flatnonzero(np.isin(customer, customer[rows.to_numpy()]) & has_email))
+    local = pc.list_element(pc.split_pattern(values["email"].take(at), "@"), 0)
+    addresses: dict[str, str] = {}  # a customer's local parts, letters only, "|" between
+    for who, letters in zip(
+        customers.take(at).to_pylist(),
+        pc.replace_substring_regex(local, _NOT_A_LETTER, "").to_pylist(),
+        strict=True,
+    ):
+        addresses[who] = f"{addresses.get(who, '')}|{letters}"
+    names: dict[str, set[str]] = {}
+    for who, key in zip(customers.take(rows).to_pylist(), keys.take(rows).to_pylist(), strict=True):
+        names.setdefault(who, set()).add(key)
+    refuted = []
+    for who, held_names in names.items():
+        spelled = [n for n in held_names if _spelled(n, addresses[who])]
+        refuted += [
+            f"{who}\x1f{n}"
+            for n in held_names
+            if spelled and n not in spelled and any(given_names.typo(n, s) for s in spelled)
+        ]
+    if refuted:
+        marked = pc.is_in(_customer_value(customers, keys), value_set=pa.array(refuted))
+        found = pc.fill_null(marked, False).to_numpy(zero_copy_only=False)
+    return found
+
+
+def _spelled(name: str, addresses: str) -> bool:
+    letters = name.replace(" ", "")
+    return len(letters) >= SPELLED and letters in addresses
+
+
+def _indices(column: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """Each value's code among the column's distinct values (in no order); -1 for NULL."""
+    if isinstance(column, pa.ChunkedArray):
+        column = column.combine_chunks()
+    codes = pc.dictionary_encode(column).indices
+    return pc.fill_null(codes, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+
+
 def candidates(values: pa.Table) -> Pool:
     """Survivorship candidates: per record and SURVIVED attribute that has a value.
 
@@ -78,10 +147,11 @@ def candidates(values: pa.Table) -> Pool:
     spells out (``initials_of_spelled``) or with an umlaut this one writes out
     (``umlauts_written_out``), a first name that is a nickname of one
     (``nicknames_of_spelled``) or a misspelling of a listed name another record holds
-    (``misspellings_of_held``), a last name one typo from a spelling more of the customer's
-    records hold (``outvoted_typos``), a birth date that more of the customer's records hold
-    with day and month the other way round (``outvoted_date_swaps``). Held as codes of the
-    records: no row per candidate is built.
+    (``misspellings_of_held``), a first or last name one typo from another that the customer's
+    e-mail addresses spell and this one not (``typos_the_emails_refute``), a last name one typo
+    from a spelling more of the customer's records hold (``outvoted_typos``), a birth date
+    that more of the customer's records hold with day and month the other way round
+    (``outvoted_date_swaps``). Held as codes of the records: no row per candidate is built.
     """
     present = [a for a in SURVIVED if a in values.column_names]
     filled = np.zeros(values.num_rows, dtype=np.int64)
@@ -97,6 +167,8 @@ def candidates(values: pa.Table) -> Pool:
             keep &= ~umlauts_written_out(values, attribute)
         if attribute == "first_name":
             keep &= ~nicknames_of_spelled(values) & ~misspellings_of_held(values)
+        if attribute in NAMES:
+            keep &= ~typos_the_emails_refute(values, attribute, keep)
         if attribute == "last_name":
             keep &= ~outvoted_typos(values, attribute, keep)
         if attribute == "date_of_birth":

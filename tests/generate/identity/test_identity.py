@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pytest
 
+from c360 import contracts
 from c360.contracts import identity as contract
 from c360.generate import Plan, generate, vocab
 from c360.generate.identity.emails import claim_second_emails
@@ -198,6 +199,33 @@ def test_seed_000_customers_are_their_own_person(
 ) -> None:
     customers = {record: person for (s, record), person in truth.items() if s == "customers"}
     assert customers == {p: p for p in persons}
+
+
+def test_people_truth_gives_each_persons_details_before_noise(
+    workspace: Path, persons: dict[str, Record], records: list[Record]
+) -> None:
+    text = {c.name: pa.string() for c in contracts.get("truth_people").columns}
+    options = pacsv.ConvertOptions(column_types=text)
+    rows = pacsv.read_csv(workspace / "truth" / "people.csv", convert_options=options)
+    people_truth = {r["person_id"]: r for r in rows.to_pylist()}
+    assert len(people_truth) == rows.num_rows and set(people_truth) == set(persons)
+    for person_id, p in persons.items():
+        assert people_truth[person_id] == {
+            "person_id": person_id,
+            "first_name": p["first_name"],
+            "last_name": p["last_name"],
+            "email": p["email"],
+            "phone": p["phone_e164"],
+            "date_of_birth": p["birth_date"].isoformat(),
+            "city": p["city"],
+            "country": p["country"],
+        }
+    # The sources start from these details: most records hold the true last name.
+    named = [r for r in records if r["last"] is not None]
+    assert (
+        share(named, lambda r: fold(r["last"]) == fold(people_truth[r["person"]]["last_name"]))
+        > 0.9
+    )
 
 
 def test_volumes_follow_the_scale(sources: dict[str, list[Record]]) -> None:

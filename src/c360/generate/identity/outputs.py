@@ -1,9 +1,9 @@
 """Identity sources: a block's people as a CRM, a loyalty programme, web logins and a shop see them.
 
 Populations overlap; each source has its own ids, formats and noise, and some people appear twice
-in one source. ``truth_identity`` maps every record written to its person. Noise is how real
-sources differ, not a defect; the few genuine defects (unparseable e-mails, impossible birth
-dates) go through ``Dirt`` and the defect manifest.
+in one source. ``truth_identity`` maps every record written to its person, ``truth_people``
+gives each person's true details. Noise is how real sources differ, not a defect; the few genuine
+defects (unparseable e-mails, impossible birth dates) go through ``Dirt`` and the defect manifest.
 """
 
 from __future__ import annotations
@@ -85,6 +85,24 @@ def block_outputs(block: Block, base: Seed000) -> Iterator[Output]:
     customers = {"source": pa.array(["customers"] * len(people), pa.string())}
     customers |= {"record_id": people, "person_id": people}  # seed 000's master: itself
     yield "truth_identity", pa.table(customers, schema=truth.IDENTITY.arrow_schema())
+    yield "truth_people", people_truth(facts)
+
+
+def people_truth(facts: Facts) -> pa.Table:
+    """Each person's current details: the values every source's noise starts from."""
+    return pa.table(
+        {
+            "person_id": facts.customer_id,
+            "first_name": facts.first,
+            "last_name": facts.last,
+            "email": facts.email,
+            "phone": facts.phone,
+            "date_of_birth": pa.array(facts.birth.astype(np.int32), pa.int32()).cast(pa.date32()),
+            "city": facts.city,
+            "country": facts.country,
+        },
+        schema=truth.PEOPLE.arrow_schema(),
+    )
 
 
 def impossible_birth_date(rng: np.random.Generator, values: pa.Array) -> pa.Array:
