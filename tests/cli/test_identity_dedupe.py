@@ -89,6 +89,22 @@ def test_clusters_to_stdout_and_the_summary_to_stderr(people: Path) -> None:
     assert "4 records in 3 clusters" in result.stderr
 
 
+def test_a_line_read_as_windows_1252_is_named_and_the_others_kept(tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_bytes(
+        "id;first;last;mail\nÁ1;Álvaro;Núñez;an@example.es\nJ2;Jürgen;Groß;jg@example.de\n".encode()
+        + "M3;Jürgen;Müller;jm@example.de\n".encode("cp1252")
+    )
+    out = tmp_path / "clusters.csv"
+    args = ["dedupe", str(people), "--id", "id", "--role", "first=first_name"]
+    result = runner.invoke(app, [*args, *ROLES[2:6], "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    with out.open(newline="", encoding="utf-8") as handle:
+        assert [r["record_id"] for r in csv.DictReader(handle)] == ["Á1", "J2", "M3"]
+    shown = " ".join(result.stdout.split())
+    assert f"note: {people} is not all UTF-8: 1 line read as cp1252 (line 4)" in shown
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -241,6 +241,18 @@ def test_tabs_and_windows_1252_are_read(tmp_path: Path) -> None:
     assert groups(result) == {frozenset({"1", "2"})}
 
 
+def test_a_utf8_file_with_a_windows_1252_line_keeps_its_ids_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_bytes(
+        "id;name;mail\nJÜ-1;Jürgen Müller;jm@example.de\nÁ-3;Álvaro Núñez;an@example.es\n".encode()
+        + "MÜ-2;Jürgen Müller;JM@example.de\n".encode("cp1252")
+    )
+    result = dedupe([path], "id", {"name": "full_name", "mail": "email"})
+    assert result.clusters["record_id"].to_pylist() == ["JÜ-1", "Á-3", "MÜ-2"]
+    assert result.notes == (f"{path} is not all UTF-8: 1 line read as cp1252 (line 4)",)
+    assert groups(result) == {frozenset({"JÜ-1", "MÜ-2"})}
+
+
 GOOD = "id,name,mail\n1,Ann Lee,ann@example.com\n"
 
 

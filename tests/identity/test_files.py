@@ -131,6 +131,79 @@ def test_a_windows_1252_csv_cut_short_is_refused(tmp_path: Path) -> None:
     assert _error(people) == f"{people} ends inside a quoted value (cut short?)"
 
 
+def test_each_line_is_read_as_utf8_or_else_as_windows_1252(tmp_path: Path) -> None:
+    """A UTF-8 file one line of which a Windows program wrote: the other lines stay UTF-8."""
+    people = tmp_path / "people.csv"
+    people.write_bytes(b"id,name\n1,J\xc3\xbcrgen\n2,M\xfcller\n3,Ann\n")
+    table, notes = read_rows(people)
+    assert table.to_pylist() == [
+        {"id": "1", "name": "Jürgen"}, {"id": "2", "name": "Müller"}, {"id": "3", "name": "Ann"}
+    ]  # fmt: skip
+    assert notes == [f"{people} is not all UTF-8: 1 line read as cp1252 (line 3)"]
+
+
+def test_a_utf8_letter_cp1252_leaves_undefined_does_not_refuse_the_file(tmp_path: Path) -> None:
+    """Á is C3 81 in UTF-8, and 0x81 is no Windows-1252 character."""
+    people = tmp_path / "people.csv"
+    people.write_bytes(b"id;name\n1;\xc3\x81lvaro\n2;No\xebl\n")
+    table, notes = read_rows(people)
+    assert table.to_pylist() == [{"id": "1", "name": "Álvaro"}, {"id": "2", "name": "Noël"}]
+    assert notes == [f"{people} is not all UTF-8: 1 line read as cp1252 (line 3)"]
+
+
+def test_the_note_names_the_count_and_the_first_lines_read_as_cp1252(tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    lines = [b"%d,Zo\xeb" % n if n % 2 else "%d,Zoë".encode() % n for n in range(1, 1201)]
+    people.write_bytes(b"\r\n".join([b"id,name", *lines]))
+    table, notes = read_rows(people)
+    assert set(table["name"].to_pylist()) == {"Zoë"} and table.num_rows == 1200
+    assert notes == [f"{people} is not all UTF-8: 600 lines read as cp1252 (lines 2, 4, 6…)"]
+
+
+def test_a_byte_cp1252_leaves_undefined_is_read_as_latin_1(tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_bytes(b"id,name\n1,\xc3\x81lvaro\n2,Ren\xe9e \x81\x8d\x8f\x90\x9d\x80\n")
+    table, _ = read_rows(people)
+    assert table["name"].to_pylist() == ["Álvaro", "Renée \x81\x8d\x8f\x90\x9d€"]
+
+
+def test_a_byte_order_mark_is_not_read_as_letters_of_a_mixed_file(tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_bytes(b"\xef\xbb\xbfid,name\n1,Zo\xeb\n")
+    table, notes = read_rows(people)
+    assert table.to_pylist() == [{"id": "1", "name": "Zoë"}]
+    assert notes == [f"{people} is not UTF-8: read as cp1252"]
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [(b'1,"J\xc3\xbcrgen" x', '1,"Jürgen" x'), (b'1,"M\xfcller" x', '1,"Müller" x')],
+)
+def test_text_after_a_quote_in_a_mixed_file_is_shown_as_its_line_was_read(
+    tmp_path: Path, line: bytes, shown: str
+) -> None:
+    people = tmp_path / "people.csv"
+    people.write_bytes(b"id,name\n" + line + b"\n2,M\xfcller\n3,J\xc3\xbcrgen\n")
+    assert _error(people) == (
+        f"{people}, line 2: text after a closing quote in {shown}: put the whole value in "
+        "quotes, its own quotes doubled"
+    )
+
+
+def test_a_binary_file_is_still_refused_as_not_text(tmp_path: Path) -> None:
+    """Bytes Windows-1252 leaves undefined, among NULs: a zip file, not a CSV."""
+    people = tmp_path / "people.csv"
+    people.write_bytes(b"PK\x03\x04\x14\x00[Content_Types].xml\x9d\x81\nxl/\x8d\x00\x90\n")
+    assert _error(people) == f"cannot read {people}: neither UTF-8 nor Windows-1252 text"
+
+
+def test_a_nul_in_a_windows_1252_line_alone_does_not_make_it_binary(tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_bytes(b"id;name\n1;Zo\xeb\x00\n2;J\xc3\xbcrgen\n")
+    table, _ = read_rows(people)
+    assert table["name"].to_pylist() == ["Zoë\x00", "Jürgen"]
+
+
 def test_a_byte_order_mark_does_not_hide_a_quote(tmp_path: Path) -> None:
     people = tmp_path / "people.csv"
     people.write_bytes(b'\xef\xbb\xbf"id",name\n1,"Ann')

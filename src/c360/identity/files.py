@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 from functools import partial
 from pathlib import Path
 from typing import BinaryIO
@@ -21,7 +22,11 @@ from c360.pipeline.bronze import csvquotes
 from c360.pipeline.bronze.blocks import SourceError, refuse_utf16
 
 DELIMITERS = ",;\t|"
-ENCODINGS = ("utf-8", "cp1252")  # a file that is not UTF-8 is most often a Windows export
+# A line that is not UTF-8 is most often a Windows export's: read as Windows-1252, the five bytes
+# it leaves undefined as Latin-1 (as Windows and browsers read them).
+_UNDEFINED = b"\x81\x8d\x8f\x90\x9d"
+_CP1252 = "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in range(256))
+_SHOWN = 3  # line numbers a note names
 PARQUET = (".parquet", ".pq")
 UTF16 = " (a spreadsheet's 'Unicode text'): save it as a UTF-8 CSV"  # bronze's advice too
 _BLOCK = csvquotes.BLOCK_BYTES  # bytes looked at a time when following a CSV's quotes
@@ -32,7 +37,8 @@ class UnreadableFileError(Exception):
 
 
 def read_rows(path: Path, uneven: list[int] | None = None) -> tuple[pa.Table, list[str]]:
-    """A CSV file (delimiter sniffed, every column text) or a Parquet file, and notes on it.
+    """A CSV file (delimiter sniffed, every column text, each line read as UTF-8 or, when it is
+    not, as Windows-1252) or a Parquet file, and notes on it.
 
     A CSV row of another number of values than its header is refused, or, given ``uneven``,
     left out and its number (from 1 after the header) added to that list."""
@@ -41,25 +47,64 @@ def read_rows(path: Path, uneven: list[int] | None = None) -> tuple[pa.Table, li
         if path.suffix.lower() in PARQUET:
             return pq.read_table(path), []
         refuse_utf16(path, UTF16)  # as Windows-1252 it would be read, letters spaced by NULs
-        for encoding in ENCODINGS:
-            if uneven is not None:
-                uneven.clear()  # what a try in another encoding found
-            try:
-                table = _read_csv(path, encoding, uneven)
-            except UnicodeDecodeError:
-                continue
-            except pa.ArrowInvalid as exc:
-                if "UTF8" not in str(exc):
-                    raise
-                continue
-            note = f"{path} is not UTF-8: read as {encoding}"
-            return table, [] if encoding == ENCODINGS[0] else [note]
+        try:
+            return _read_csv(path, path, uneven), []
+        except UnicodeDecodeError:
+            pass
+        except pa.ArrowInvalid as exc:
+            if "UTF8" not in str(exc):
+                raise
+        if uneven is not None:
+            uneven.clear()  # what the try as UTF-8 found
+        text, windows, utf8 = _as_utf8(path.read_bytes().removeprefix(codecs.BOM_UTF8))
+        if windows is None:
+            raise UnreadableFileError(f"cannot read {path}: neither UTF-8 nor Windows-1252 text")
+        return _read_csv(path, text, uneven), [_note(path, windows, utf8)]
     except SourceError as exc:
         raise UnreadableFileError(str(exc)) from None
     except (OSError, pa.ArrowException, csv.Error) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else first_line(exc)
         raise UnreadableFileError(f"cannot read {path}: {reason}") from None
-    raise UnreadableFileError(f"cannot read {path}: neither UTF-8 nor Windows-1252 text")
+
+
+def _as_utf8(data: bytes) -> tuple[bytes, list[int] | None, bool]:
+    """A text's bytes as UTF-8, each line that is not UTF-8 read as Windows-1252; the numbers
+    of those lines (from 1), or None when one holds both a NUL and a byte Windows-1252 leaves
+    undefined (a binary file's line); and whether a line is UTF-8 beyond ASCII."""
+    lines = data.splitlines(keepends=True)  # ended as the CSV reader ends them
+    windows, utf8 = [], False
+    for number, line in enumerate(lines, 1):
+        if line.isascii():
+            continue
+        if _is_utf8(line):
+            utf8 = True
+        elif b"\0" in line and any(byte in _UNDEFINED for byte in line):
+            return data, None, utf8
+        else:
+            lines[number - 1] = _windows(line).encode("utf-8")
+            windows.append(number)
+    return b"".join(lines), windows, utf8
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _windows(data: bytes) -> str:
+    return codecs.charmap_decode(data, "strict", _CP1252)[0]  # as the cp1252 codec decodes
+
+
+def _note(path: Path, windows: list[int], utf8: bool) -> str:
+    """What a note says of a file some lines of which were read as Windows-1252."""
+    if not utf8:  # the other lines are ASCII: the whole file may be read so
+        return f"{path} is not UTF-8: read as cp1252"
+    count, shown = len(windows), ", ".join(map(str, windows[:_SHOWN]))
+    lines = f"{count:,} line{'s' * (count > 1)} read as cp1252 (line{'s' * (count > 1)} {shown}"
+    return f"{path} is not all UTF-8: {lines}{'…' * (count > _SHOWN)})"
 
 
 def _check_file(path: Path) -> None:
@@ -88,8 +133,10 @@ def delimiter(header: str) -> str:
     return max(DELIMITERS, key=header.count) if any(map(header.count, DELIMITERS)) else ","
 
 
-def _read_csv(path: Path, encoding: str, uneven: list[int] | None) -> pa.Table:
-    with path.open(encoding="utf-8-sig" if encoding == "utf-8" else encoding, newline="") as f:
+def _read_csv(path: Path, source: Path | bytes, uneven: list[int] | None) -> pa.Table:
+    """The CSV at ``path``, read from ``source``: the file itself or its text as UTF-8."""
+    raw = io.BytesIO(source) if isinstance(source, bytes) else source.open("rb")
+    with io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as f:
         header = f.readline()
         more = not header.strip() and any(line.strip() for line in f)
     if more:
@@ -101,8 +148,8 @@ def _read_csv(path: Path, encoding: str, uneven: list[int] | None) -> pa.Table:
     sep = delimiter(header)
     names = next(csv.reader([header], delimiter=sep))
     table = pacsv.read_csv(
-        path,
-        read_options=pacsv.ReadOptions(encoding=encoding, use_threads=uneven is None),
+        pa.BufferReader(source) if isinstance(source, bytes) else source,
+        read_options=pacsv.ReadOptions(use_threads=uneven is None),
         parse_options=pacsv.ParseOptions(
             delimiter=sep,
             newlines_in_values=True,
@@ -114,7 +161,7 @@ def _read_csv(path: Path, encoding: str, uneven: list[int] | None) -> pa.Table:
             null_values=[""],  # "NA" is Namibia and "null" a note: only blanks are missing
         ),
     )
-    _check_quotes(path, sep, encoding)  # the reader keeps what the file holds
+    _check_quotes(path, sep)  # the reader keeps what the file holds
     return table
 
 
@@ -125,18 +172,18 @@ def _leave_out(numbers: list[int], row: pacsv.InvalidRow) -> str:
     return "skip"
 
 
-def _check_quotes(path: Path, sep: str, encoding: str) -> None:
+def _check_quotes(path: Path, sep: str) -> None:
     """Refuse a CSV that ends inside a quoted value (a copy cut short, whose last value the
     reader keeps cut) or with text after a closing quote (``"Ann" x``, which the reader joins
     to the value), its quotes taken as the CSV reader takes them (``csvquotes``)."""
     with path.open("rb") as file:
-        bom = encoding == "utf-8" and file.read(3) == codecs.BOM_UTF8
-    first = 3 if bom else 0  # the reader skips a UTF-8 byte order mark
+        bom = file.read(3) == codecs.BOM_UTF8
+    first = 3 if bom else 0  # neither reading keeps a UTF-8 byte order mark
     inside, stray = csvquotes.follow_file(path, sep, first, _BLOCK)
     if stray is not None:
         raise UnreadableFileError(
             f"{path}, line {_line(path, stray, first)}: text after a closing quote in "
-            f"{_line_text(path, stray, encoding)}: put the whole value in quotes, its own "
+            f"{_line_text(path, stray, first)}: put the whole value in quotes, its own "
             "quotes doubled"
         )
     if inside:
@@ -150,16 +197,17 @@ def _line(path: Path, at: int, first: int) -> int:
     return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
 
 
-def _line_text(path: Path, at: int, encoding: str, width: int = 40) -> str:
+def _line_text(path: Path, at: int, first: int, width: int = 40) -> str:
     """The text of the line holding byte ``at`` of a file, for a message: ``width`` bytes
-    either side of it at most."""
+    either side of it at most, read as UTF-8 or, when the line is not, as Windows-1252."""
     data = path.read_bytes()
-    begin = max(data.rfind(b"\n", 0, at), data.rfind(b"\r", 0, at)) + 1
+    begin = max(data.rfind(b"\n", 0, at) + 1, data.rfind(b"\r", 0, at) + 1, first)
     end = min((i for i in (data.find(b"\n", at), data.find(b"\r", at)) if i >= 0), default=None)
     end = len(data) if end is None else end
-    shown = data[max(begin, at - width) : min(end, at + width)].decode(encoding, "replace")
+    shown = data[max(begin, at - width) : min(end, at + width)]
+    text = shown.decode("utf-8", "replace") if _is_utf8(data[begin:end]) else _windows(shown)
     cut = ("…" if at - width > begin else "", "…" if at + width < end else "")
-    return cut[0] + shown.lstrip("\ufeff") + cut[1]
+    return cut[0] + text + cut[1]
 
 
 def write_rows(table: pa.Table, out: Path | BinaryIO) -> None:
