@@ -228,7 +228,12 @@ def test_a_german_street_opening_with_a_capitalised_preposition_inside_a_sentenc
     ["Im Markt 3 Artikel gekauft.", "am Markt kaufen", "Wir waren am Markt 3 Stunden.",
      "Am Markt 3 Stände besucht.", "Zur Sicherheit 2 Pakete geschickt.",
      "Kunde war im Markt 3 Mal.", "Am Montag 3 Pakete erhalten, im Jahr 2020 Kunde geworden.",
-     "Becher Zum Mitnehmen 2 Stück bestellt.", "Gutschein Zum Geburtstag 20 € eingelöst."],
+     "Becher Zum Mitnehmen 2 Stück bestellt.", "Gutschein Zum Geburtstag 20 € eingelöst.",
+     "Alles Zum Muttertag 2025 – jetzt bestellen.", "Jetzt Im Angebot 2 für 1 sichern.",
+     "Neu Im Sortiment 2024: Gartenmöbel.", "Unsere Aktion Zum Schulstart 2025 läuft.",
+     "Rabatt Im Winter 2023 war höher.", "Der Kunde bestellt Am Montag 3 mal pro Woche.",
+     "Sale Im Januar 20 prozent.", "I Am Number 4 is my favourite film.",
+     "We watched I Am Legend 2 times."],
 )  # fmt: skip
 def test_a_german_preposition_and_a_number_in_an_ordinary_sentence_are_no_address(
     text: str,

@@ -83,9 +83,10 @@ _EN = (
 # perhaps after an adjective ("Alte Dorfstraße"); an adjective and a street word ("Berliner
 # Straße"); or a preposition and a place ("Am Markt 3", "Unter den Linden 77"), which is a street
 # only with a postal code after it, a place word ending the sentence ("Im Jahr 2020" is none) or
-# the preposition capitalised inside a sentence, where the capital is the name's ("wohnt Am
-# Markt 3 seit März", "an Zum Löwen 2"), and no noun after the number ("Becher Zum Mitnehmen 2
-# Stück").
+# the preposition capitalised inside a sentence, where the capital is the name's, before a place
+# word ("Kunde wohnt Am Markt 3 seit März") or after a word saying where someone lives ("wohnt
+# Zum Löwen 2"), and no noun after the number ("Becher Zum Mitnehmen 2 Stück"); marketing's
+# capitals ("Alles Zum Muttertag 2025", "Jetzt Im Angebot 2 für 1") are none.
 _DE_STREET = r"straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|steig|pfad|markt"
 _DE_ADJECTIVE = (
     r"(?:Alte|Neue|Große|Grosse|Kleine|Lange|Hohe|Obere|Untere|Hintere|Vordere|Innere|Äußere"
@@ -103,13 +104,23 @@ _DE_PREPOSITION = (
     r"|Vor[ ]de[mr]|Über[ ]de[mr]|Bei[ ]de[rn])"
 )
 _DE_NAME = r"[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)*"
+# After a word saying where someone lives or gets parcels, any name is the street's.
+_DE_LIVES = "(?:" + "|".join(
+    f"(?<={cue}[ ])"
+    for cue in ("wohnt", "wohnen", "wohnhaft", "lebt", "Adresse", "Adresse:", "Anschrift",
+                "Anschrift:", "nach", r"\ban", r"\bAn")
+) + ")"  # fmt: skip
+# Then a postal town, or no amount or noun after the house number ("Zum Geburtstag 20 €").
+_DE_NOT_COUNTED = rf"(?:{_POSTAL_TOWN}|(?![ ]?[€%]|[ ][A-ZÄÖÜ]))"
 _DE = (
     r"(?:(?<![\wäöüß-])"
     rf"{_DE_PREPOSITION}[ ](?:{_DE_ADJECTIVE}[nr]?[ ])?"
     rf"(?:{_DE_PLACE}[ ]\d{{1,4}}[a-z]?(?![\w-])(?:{_POSTAL_TOWN}|(?![ ]*\w))"
     rf"|{_DE_NAME}[ ]\d{{1,4}}[a-z]?(?![\w-]){_POSTAL_TOWN})"
-    rf"|(?<=[\w,][ ]){_DE_PREPOSITION}[ ]{_DE_NAME}(?:[ ]{_DE_NAME})?[ ]\d{{1,4}}[a-z]?(?![\w-])"
-    rf"(?:{_POSTAL_TOWN}|(?![ ]?[€%]|[ ][A-ZÄÖÜ]))"
+    rf"|(?<=[\w,][ ]){_DE_PREPOSITION}[ ](?:{_DE_ADJECTIVE}[nr]?[ ])?{_DE_PLACE}"
+    rf"[ ]\d{{1,4}}[a-z]?(?![\w-]){_DE_NOT_COUNTED}"
+    rf"|{_DE_LIVES}{_DE_PREPOSITION}[ ]{_DE_NAME}(?:[ ]{_DE_NAME})?[ ]\d{{1,4}}[a-z]?(?![\w-])"
+    rf"{_DE_NOT_COUNTED}"
     rf"|(?:(?<![\wäöüß-]){_DE_ADJECTIVE}[rns]?[ ])?"
     r"(?:\b[A-ZÄÖÜ][\wäöüß-]*?(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer"
     r"|chaussee|steig|pfad|markt|-(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Ring|Damm|Ufer"
