@@ -173,3 +173,30 @@ def test_the_text_before_a_word_no_name_starts_with_is_not_read(
 )
 def test_a_word_an_e_mail_address_spells_is_a_name(text: str, expected: str) -> None:
     assert redact(text, "en")[0].startswith(expected)
+
+
+# A given name that is also a word ("Summer", "Grace", "Victoria") before a capitalised common
+# noun is the word, as headings and e-mail subjects write it ("Summer Deals", "Grace Period"),
+# unless a title, a cue or a verb says it is a person or a known surname follows it.
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "Summer Deals", "Summer Deals"),
+     (None, "Summer Deals", "Summer Deals"),
+     ("en", "Summer Sale: 20% off everything", "Summer Sale: 20% off everything"),
+     ("en", "Subject: Summer Deals for you", "Subject: Summer Deals for you"),
+     ("en", "Shop our Summer Sale now.", "Shop our Summer Sale now."),
+     ("en", "Grace Period Ends Soon", "Grace Period Ends Soon"),
+     ("en", "Hope Springs Eternal", "Hope Springs Eternal"),
+     ("en", "Meet us at Victoria Station.", "Meet us at Victoria Station."),
+     ("en", "Summer Smith called.", "[PERSON] called."),
+     ("en", "Summer Ashworth", "[PERSON]"),
+     ("en", "Grace Kelly", "[PERSON]"),
+     ("en", "Rosa Parks", "[PERSON]"),
+     ("en", "Spoke with Summer Deals.", "Spoke with [PERSON]."),
+     ("en", "Summer Deals said yes.", "[PERSON] said yes."),
+     ("en", "Ms Summer Deals", "Ms [PERSON]")],
+)  # fmt: skip
+def test_a_wordlike_given_name_before_a_common_noun_is_the_word(
+    language: str | None, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected

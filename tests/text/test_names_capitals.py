@@ -217,3 +217,55 @@ def test_a_title_in_capitals_before_a_known_name_is_a_title(
 )  # fmt: skip
 def test_ordinary_sentences_in_capitals_stay(language: str, text: str) -> None:
     assert redact(text, language)[0] == text
+
+
+# In a sentence written in capitals, a known given name before a known surname is a person, and
+# a known surname after a cue: the long run of capitals is a sentence, not a company's name.
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("fr", "RDV VISIO AVEC JEAN VIDAL CE MATIN", "RDV VISIO AVEC [PERSON] CE MATIN"),
+     (None, "RDV VISIO AVEC JEAN VIDAL CE MATIN", "RDV VISIO AVEC [PERSON] CE MATIN"),
+     ("en", "SPOKE WITH JOHN SMITH ABOUT THE REFUND", "SPOKE WITH [PERSON] ABOUT THE REFUND"),
+     ("fr", "APPEL ENTRANT DE THIERRY COLLET CE MATIN.", "APPEL ENTRANT DE [PERSON] CE MATIN."),
+     ("de", "RÜCKRUF VON KÖHLER NACH MEINER NACHRICHT",
+      "RÜCKRUF VON [PERSON] NACH MEINER NACHRICHT"),
+     ("en", "CALL WITH ACME GLOBAL SERVICES TEAM", "CALL WITH ACME GLOBAL SERVICES TEAM"),
+     ("en", "JOHN SMITH GLOBAL TRADING LTD", "JOHN SMITH GLOBAL TRADING LTD")],
+)  # fmt: skip
+def test_a_name_inside_a_sentence_in_capitals_is_a_name(
+    language: str | None, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# A known surname in capitals after a German preposition for a person ("von", "mit", "für",
+# "bei") is a name, as it is written with a capital only; after "et" or "and" it stays.
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("de", "Gutschrift für SCHNEIDER erstellt.", "Gutschrift für [PERSON] erstellt."),
+     ("de", "Paket von MÜLLER kam zurück.", "Paket von [PERSON] kam zurück."),
+     ("de", "Ärger mit MÜLLER wegen der Rechnung.", "Ärger mit [PERSON] wegen der Rechnung."),
+     ("de", "Rückruf von MÜLLER", "Rückruf von [PERSON]"),
+     ("fr", "Merci et BRAVO à toute l'équipe.", "Merci et BRAVO à toute l'équipe.")],
+)  # fmt: skip
+def test_a_known_surname_in_capitals_after_a_german_preposition_is_a_name(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# A surname in capitals stretches over a particle to the next word in capitals ("RUIZ DE AZÚA"),
+# but not over an article ("COLLET LE PREND": the surname, then a verb); nor does a particle
+# before a given name open the name ("APPEL DE JEAN VIDAL": "DE" is a preposition).
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("fr", "Mme COLLET LE PREND TRÈS MAL", "Mme [PERSON] LE PREND TRÈS MAL"),
+     ("fr", "Mme COLLET LA RAPPELLE DEMAIN", "Mme [PERSON] LA RAPPELLE DEMAIN"),
+     ("fr", "APPEL DE JEAN VIDAL", "APPEL DE [PERSON]"),
+     ("es", "Sr. RUIZ DE AZÚA llamó.", "Sr. [PERSON] llamó."),
+     ("fr", "Mme DE LA ROCHE a appelé.", "Mme [PERSON] a appelé.")],
+)  # fmt: skip
+def test_a_surname_in_capitals_does_not_stretch_over_an_article(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected

@@ -35,6 +35,7 @@ from c360.text.names_doc import (
 from c360.text.names_lexicon import (
     AMBIGUOUS,
     FIRST_NAMES,
+    HEADING_NOUNS,
     HONORIFICS,
     MONTH_NAMES,
     NOT_NAMES,
@@ -164,6 +165,8 @@ def _lead(doc: Doc, k: int, title: re.Match[str] | None, before: str) -> int | N
         ok = doc.plain(k) or _particle(doc, k)
         return len(title.group("lead")) if ok else None
     probe = k + 1 if doc.adjacent[k] and _particle(doc, k) else k
+    if probe != k and _opens_own_name(doc, probe):
+        return None  # "APPEL DE JEAN VIDAL": "DE" is a preposition, not "De Luca"'s particle
     # Inside a line a run is often a product or a firm ("the Lumavo Fitness Tracker"): it is
     # looked at first. A word opening a line seldom opens one, but most open no name at all
     # ("Cancellation confirmed"): there the run is looked at only for a name.
@@ -173,12 +176,25 @@ def _lead(doc: Doc, k: int, title: re.Match[str] | None, before: str) -> int | N
     return None if lead is None or (not before and doc.looks_like_org(probe)) else lead
 
 
+def _opens_own_name(doc: Doc, k: int) -> bool:
+    """True if word k, after a capitalised particle, is a given name (no surname) before another
+    name word: it opens a name of its own ("DE JEAN VIDAL")."""
+    folded = doc.folded[k]
+    if not is_given(folded) or folded in SURNAMES or not doc.adjacent[k]:
+        return False
+    return doc.tight(k, k + 1) and doc.plain(k + 1)
+
+
 def _untitled_lead(doc: Doc, k: int, probe: int, before: str) -> int | None:
     """`_lead` of word k, or of `probe` after a capitalised particle k, with no title before it
     and its run not looked at; `before` lower-cased."""
     folded = doc.folded[probe]
     given = is_given(folded) or doc.month_name(probe)
-    doubtful = given and (folded in AMBIGUOUS or _word_opening_sentence(doc, probe, before))
+    # "Summer Sale", "Grace Period": a name only with a cue or a verb, whatever stands before.
+    heading = given and _before_common_noun(doc, probe)
+    doubtful = given and (
+        heading or folded in AMBIGUOUS or _word_opening_sentence(doc, probe, before)
+    )
     if given and not doubtful:
         return 0
     if doubtful and _after_article(doc, probe):
@@ -186,8 +202,12 @@ def _untitled_lead(doc: Doc, k: int, probe: int, before: str) -> int | None:
     cued, lead_len = context.cued(doc, k, before)
     if given:
         # "Call with Sydney office": a name that is also a place, before a unit word, is the place.
+        if cued and not _names_a_place(doc, probe):
+            return 0
+        if heading:
+            return 0 if _acts(doc, doc.run_end(probe)) else None
         followed = doc.adjacent[probe] and doc.tight(probe, probe + 1) and doc.plain(probe + 1)
-        return 0 if (cued and not _names_a_place(doc, probe)) or followed else None
+        return 0 if followed else None
     if cued and _unknown_word_ok(doc, probe, lead_len > 0, context.cue_before(before)):
         return lead_len
     # "z Piotrem", "od Anny", "s Novákem": a known name declined after a Slavic preposition.
@@ -196,9 +216,33 @@ def _untitled_lead(doc: Doc, k: int, probe: int, before: str) -> int | None:
     if declined and (case := cues.CASE_CUE.search(before)):
         plain = case.group("prep") not in cues.CASE_CUE_ALSO_A_WORD and not doc.language
         return 0 if plain or context.slavic(doc) else None
-    # Not a word in capitals: "Merci et BRAVO", where shouting is likelier than a surname.
-    surname = known_surname(folded) and not doc.words[probe].isupper()
-    return 0 if surname and cues.WEAK_CUE.search(before) else None
+    if not known_surname(folded):
+        return None
+    if not doc.words[probe].isupper():
+        return 0 if cues.WEAK_CUE.search(before) else None
+    # In capitals only after a German preposition for a person, in a sentence not written in
+    # capitals ("Paket von MÜLLER", not "BEI ALLEN MAILS"): "Merci et BRAVO" is shouting.
+    written = doc.before(probe)
+    return 0 if written != written.upper() and cues.PERSON_PREPOSITION.search(before) else None
+
+
+def _before_common_noun(doc: Doc, k: int) -> bool:
+    """True if word k, a given name that is also a word ("Summer", "Grace", "Victoria"), comes
+    right before a capitalised common noun: one headings capitalise (`HEADING_NOUNS`), one with
+    a noun's ending ("Station") or one the text also writes in lower case. Not a surname or a
+    given name: "Summer Smith", "Rose Marie" are names."""
+    folded = doc.folded[k]
+    after = k + 1
+    if (folded not in WORDLIKE and folded not in AMBIGUOUS) or after == len(doc.words):
+        return False
+    if not (doc.adjacent[k] and doc.tight(k, after)):
+        return False
+    word = doc.folded[after]
+    if word in SURNAMES or is_given(word):
+        return False
+    return (
+        word in HEADING_NOUNS or _NOUN_ENDING.search(word) is not None or doc.lower_case_use(after)
+    )
 
 
 def _word_opening_sentence(doc: Doc, k: int, before: str) -> bool:

@@ -57,8 +57,14 @@ _STRONG = [
 # Prepositions that often, but not always, precede a person: need a known name too.
 _WEAK = r"de|d'|d’|à|a|to|for|by|from|von|an|mit|für|bei|para|por|pour|par|chez|vers|et|and|und|y"
 
+# German prepositions a person follows as often as a thing: a known surname in capitals after
+# one is a name ("Paket von MÜLLER", "Gutschrift für SCHNEIDER"), unlike one after "et" or "and"
+# ("Merci et BRAVO").
+_PERSON_PREPOSITION = r"von|mit|für|bei"
+
 STRONG_CUE = re.compile(r"(?:^|[\s(,;.])(?:" + "|".join(_STRONG) + ")" + _END)
 WEAK_CUE = re.compile(r"(?:^|[\s(,;])(?:" + _WEAK + ")" + _END)
+PERSON_PREPOSITION = re.compile(r"(?:^|[\s(,;])(?:" + _PERSON_PREPOSITION + ")" + _END)
 # A contact noun opening the line: "Call Mehdi Huet — ...", "Anruf Busch, ...".
 LINE_OPENER = re.compile(
     r"^\s*(?:call|appel|anruf|llamada|rdv|meeting|visio|chat|message|mensaje|nachricht)"

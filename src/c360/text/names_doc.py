@@ -101,6 +101,9 @@ _SHOUTED = _words(
     """
 )
 _VOWEL = re.compile("[aeiouy]")
+# Particles that are articles too: after a surname in capitals, "LE" and "LA" alone open no
+# second surname ("COLLET LE PREND TRÈS MAL").
+_ARTICLES = _words("le la")
 
 
 def known_surname(folded: str) -> bool:
@@ -166,8 +169,37 @@ class Doc:
         for k in range(len(found) - 2, -1, -1):
             if self.adjacent[k]:
                 self._run_last[k] = self._run_last[k + 1]
+        # Runs in capitals cut at words no name holds: each word's whole run before the cut.
+        self._whole_run: dict[int, tuple[int, int]] = {}
+        self._split_shouted_runs()
         self._line_starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
         self._line_search: dict[tuple[int, re.Pattern[str]], bool] = {}
+
+    def _split_shouted_runs(self) -> None:
+        """Cut each run of more than `MAX_NAME_WORDS` words written in capitals at the words no
+        name holds: such a run is a sentence written in capitals ("RDV VISIO AVEC JEAN VIDAL CE
+        MATIN"), and a name in it is judged on its own words, not taken for a company's."""
+        first = 0
+        while first < len(self.words):
+            last = self._run_last[first]
+            if last - first >= MAX_NAME_WORDS and all(
+                self.words[j].isupper() for j in range(first, last + 1)
+            ):
+                self._split_run(first, last)
+            first = last + 1
+
+    def _split_run(self, first: int, last: int) -> None:
+        """Make runs of words first..last the stretches of words that may be a name's."""
+        self._whole_run.update(dict.fromkeys(range(first, last + 1), (first, last)))
+        start = first
+        for j in range(first, last + 2):
+            if j <= last and (self._plain[j] or self.capitals_particle(j)):
+                continue
+            for i in range(start, j):
+                self._run_first[i], self._run_last[i] = start, j - 1
+            if j <= last:
+                self._run_first[j] = self._run_last[j] = j
+            start = j + 1
 
     def _capitals_name(self, k: int) -> bool:
         """True if word k, written in capitals, may be a name: after a title ("M. DUPONT",
@@ -205,8 +237,11 @@ class Doc:
         if before >= 0 and self.tight_pair(before):
             if self.written_given(before):
                 return True  # "John SMITH", "Jean LE BIHAN"
-            if lead < k and self.words[before].isupper() and known_surname(self.folded[before]):
-                return True  # "RUIZ DE AZÚA"
+            # "RUIZ DE AZÚA"; not over an article ("COLLET LE PREND": the surname, then a verb).
+            article = lead == k - 1 and self.folded[lead] in _ARTICLES
+            surname = self.words[before].isupper() and known_surname(self.folded[before])
+            if lead < k and surname and not article:
+                return True
         return tight_after and self.written_given(after)
 
     def month_name(self, k: int) -> bool:
@@ -287,13 +322,17 @@ class Doc:
         first, last = self._run_first[k], self._run_last[k]
         if last - first >= MAX_NAME_WORDS:
             return True
-        if any(self.folded[j] in ORG_WORDS for j in range(first, last + 1) if j != k):
+        # A company's word or legal form anywhere in the run, cut or not ("JOHN SMITH TRADING LTD").
+        whole_first, whole_last = self._whole_run.get(k, (first, last))
+        if any(self.folded[j] in ORG_WORDS for j in range(whole_first, whole_last + 1) if j != k):
+            return True
+        if COMPANY_SUFFIX.match(self.text, self.spans[whole_last][1]) is not None:
             return True
         # A name wedged mid-sentence between unknown words: "..., Maison Solène Sunscreen".
         wedged = first < k < last and self.unknown(first) and self.unknown(last)
-        if wedged and self.tight(first, last) and not SENTENCE_START.search(self.before(first)):
-            return True
-        return COMPANY_SUFFIX.match(self.text, self.spans[last][1]) is not None
+        return bool(
+            wedged and self.tight(first, last) and not SENTENCE_START.search(self.before(first))
+        )
 
     def tight(self, first: int, last: int) -> bool:
         """True if words first..last are separated by single spaces only."""

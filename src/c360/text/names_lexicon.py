@@ -210,6 +210,23 @@ WORDLIKE = _words(
     """
 )
 
+# Common nouns that headings, e-mail subjects and marketing copy capitalise after a given name
+# that is also a word ("Summer Sale", "Grace Period", "Hope Springs"): no surname then, and the
+# pair no name without other support. Not nouns that are surnames too: "Will Power", "Faith
+# Hill", "Rosa Parks" are people as often.
+HEADING_NOUNS = _words(
+    """
+    sale deal deals offer offers discount discounts savings special specials bargain bargains
+    clearance promo voucher vouchers coupon coupons gift gifts bonus reward rewards points range
+    essentials favourites favorites picks arrivals launch preview drop release bundle bundles
+    pack box kit season seasons time times period break breaks getaway escape holiday holidays
+    vacation weekend week weeks days night nights hours event events party festival fest
+    countdown style styles trends look looks vibes mood feeling glow shine blooms flowers colours
+    colors shades news newsletter update updates guide tips garden gardens station street
+    road avenue square springs spring market show fair club lounge bar cafe shop store fashion
+    """
+)
+
 # Titles that introduce a person; the name follows them and is not part of them.
 HONORIFICS = _words(
     """
