@@ -256,7 +256,7 @@ def test_customer_kpis_and_clv(written: dict[str, str]) -> None:
     assert line(kpis, "Customers with an order")[-1] == "2"
     assert line(kpis, "Conversion rate")[-2:] == ["66.67", "%"]
     assert line(kpis, "Average basket of buyers (EUR)")[-1] == "159.10"
-    assert line(kpis, "Buyers of no known price (no CLV)")[-1] == "0"
+    assert line(kpis, "Buyers of unpriced products only (no CLV)")[-1] == "0"
     assert line(kpis, "Average CLV of priced buyers (EUR)")[-1] == "162.50"
     assert line(kpis, "Total CLV (EUR)")[-1] == "325.00"
     assert line(kpis, "CUST_000001") == ["CUST_000001", "5", "1,340.94", "268.20", "300.00"]
@@ -334,7 +334,7 @@ def test_money_of_no_known_value_is_shown_unknown_not_zero(tmp_path: Path) -> No
     assert line(sales, "2024-03") == ["2024-03", "10", "12", "-", "-", "5", "-"]
     assert line(sales, "Unknown") == ["Unknown", "10", "11", "-", "-", "-"]
     assert line(kpis, "Total CLV (EUR)")[-1] == "-"
-    assert line(kpis, "Buyers of no known price (no CLV)")[-1] == "2"
+    assert line(kpis, "Buyers of unpriced products only (no CLV)")[-1] == "2"
     assert line(kpis, "Average CLV of priced buyers (EUR)")[-1] == "-"
     assert line(kpis, "CUST_000001") == ["CUST_000001", "6", "-", "-", "-"]
     assert line(kpis, "Loyal Customers") == ["Loyal", "Customers", "1", "50.00", "%", "-"]

@@ -132,7 +132,7 @@ def _customers(gold: Gold) -> list[str]:
                 ("Customer lifespan (years)", average("customer_lifespan_years")),
                 # A buyer of unpriced products only has no CLV: the average leaves them out.
                 (
-                    "Buyers of no known price (no CLV)",
+                    "Buyers of unpriced products only (no CLV)",
                     count(b - pc.count(buyers["clv_eur"]).as_py()),
                 ),
                 ("Average CLV of priced buyers (EUR)", average("clv_eur")),
