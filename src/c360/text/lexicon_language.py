@@ -67,8 +67,8 @@ WORDS: dict[str, str] = {
         nochmal bitte danke frage fragen fragt mochte wunscht sagt meint findet gemeldet
         weitergeleitet besprochen vereinbart erledigt uhr tage tagen monat monaten jahr jahren
         zwei drei vier neue neuen neuer erste ersten herr herrn frau hr wg ca inkl laut sowie
-        gesprach telefonisch erreicht zuruck angerufen schicken klaren prufen passt geht
-        kommt leider bereits etwas einmal mal diese dieser diesem dieses hier dort da
+        gesprach telefonisch erreicht zuruck angerufen anrufen zuruckrufen schicken klaren prufen
+        passt geht kommt leider bereits etwas einmal mal diese dieser diesem dieses hier dort da
         in ins ans aufs ums furs per mail email adresse bestatigt wegen vorgang geschlossen offen
         zufrieden unzufrieden sauer verargert beschwerde reklamation ruft rief gerne gern jedoch
         trotzdem deshalb daher kurz kurzes lange spater fruher bald sofort gestern letzte letzten

@@ -148,6 +148,8 @@ def _starts_name(doc: Doc, k: int) -> tuple[int, bool] | None:
         lead = _lead(doc, k, None, before)
         return None if lead is None else (lead, False)
     title = context.title(doc, before) or context.capitals_title(doc, k, before)
+    if title is None and context.no_name_after_capitals_title(doc, k, before):
+        return None  # "Our DR Hope programme"
     # "J.-P. Dupont", "Frau H. Müller": initials open the name; a cue or title precedes them.
     initials = None if title else context.initials_before(before)
     if initials:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from c360.text import names_cues as cues
 from c360.text.language import LANGUAGES, detect
-from c360.text.names_doc import INITIALS_BEFORE, Doc, known_name
+from c360.text.names_doc import INITIALS_BEFORE, WORD_LIKE_GIVEN, Doc, known_name
 
 _PARTICLE_SPLIT = re.compile(r"\w+[ ]|\w['’]")
 _CACHED = 4096  # distinct texts before a word remembered: enough for nearly every repeat
@@ -115,8 +115,28 @@ def title(doc: Doc, before: str) -> re.Match[str] | None:
 
 def capitals_title(doc: Doc, k: int, before: str) -> re.Match[str] | None:
     """The title in capitals `before` word k ends with, if word k is a known name ("MR SMITH",
-    not "MS Teams")."""
-    return capitals_title_before(before) if known_name(doc.folded[k]) else None
+    not "MS Teams") and no word the title leaves doubtful ("DR WILL REVIEW", see
+    `Doc.doubtful_after_title`), and no word for buying is written before it ("bought DR
+    MARTENS")."""
+    if not known_name(doc.folded[k]):
+        return None
+    found = capitals_title_before(before)
+    if found is None or doc.doubtful_after_title(k) or _bought_before(before):
+        return None
+    return found
+
+
+def no_name_after_capitals_title(doc: Doc, k: int, before: str) -> bool:
+    """True if word k, a given name that is also a word, follows a title in capitals with nothing
+    to make it a name ("Our DR Hope programme"): it names nobody, whatever stands before."""
+    if doc.folded[k] not in WORD_LIKE_GIVEN:
+        return False
+    return capitals_title_before(before) is not None and doc.doubtful_after_title(k)
+
+
+@lru_cache(maxsize=_CACHED)
+def _bought_before(before: str) -> bool:
+    return cues.BOUGHT_BEFORE.search(before) is not None
 
 
 def slavic(doc: Doc) -> bool:

@@ -160,6 +160,21 @@ CAPITALS_TITLE_BEFORE = re.compile(
     r"(?:^|[\s(,;:])(?P<title>MR|MRS|MS|MX|DR|PROF|MME|MLLE|MONSIEUR|MADAME|HERR|HERRN|FRAU|SR|SRA"
     r"|SRTA|SEÑOR|SEÑORA)\.?[ ](?P<lead>)$"
 )
+# A request to get in touch, or a preposition of company, before a title in capitals: a person
+# follows ("PLEASE CALL DR HOPE TODAY", "SPOKE WITH MS GRACE", "RAPPELER DR ...").
+CONTACT_BEFORE = re.compile(
+    r"(?:^|[\s(,;:])(?:call|ring|phone|email|e-mail|contact|with|rappeler|appeler|contacter|avec"
+    r"|anrufen|mit|llamar(?: a)?|contactar(?: a)?|con)(?:[ ]back)?[ ]$",
+    re.IGNORECASE,
+)
+# A word for buying, maybe an article or a number, then a title in capitals: the title opens a
+# brand ("Bought DR MARTENS boots", "commandé des DR MARTENS").
+BOUGHT_BEFORE = re.compile(
+    r"(?:^|[\s(,;:])(?:bought|buys?|purchased|ordered|achet[ée]e?s?|command[ée]e?s?|gekauft"
+    r"|bestellt|compró|comprad[oa]s?|pidió)(?:[ ](?:a|an|the|new|some|another|two|\d+|pairs?|of"
+    r"|un|une|des|deux|ein|eine|einen|neue|zwei|una|unos|unas|dos|par|nuev[oa]s?))*[ ]\w+\.?[ ]$",
+    re.IGNORECASE,
+)
 # Titles above that are also words of a language the notes are written in ("pan" is a frying
 # pan, Spanish bread; "pana" corduroy; "pane" glass): in a note of that language no title.
 TITLE_ALSO_A_WORD = frozenset({"pan", "pana", "pane", "pani", "panie"})

@@ -7,11 +7,16 @@ from functools import lru_cache
 from itertools import pairwise
 
 from c360.identity.given_names import LISTED
+from c360.text.language import LANGUAGES, detect
+from c360.text.lexicon_language import WORDS
 from c360.text.names_cues import (
     CAPITALS_TITLE_BEFORE,
     COMPANY_SUFFIX,
+    CONTACT_BEFORE,
+    SUBJECT_VERB,
     TITLE_ALSO_A_WORD,
     TITLE_BEFORE,
+    post_cue,
 )
 from c360.text.names_lexicon import (
     AMBIGUOUS,
@@ -104,6 +109,19 @@ _VOWEL = re.compile("[aeiouy]")
 # Particles that are articles too: after a surname in capitals, "LE" and "LA" alone open no
 # second surname ("COLLET LE PREND TRÈS MAL").
 _ARTICLES = _words("le la")
+# The frequent words of each note language, and of any of them where the language is unknown.
+_COMMON = {language: _words(WORDS[language]) for language in LANGUAGES}
+_ANY_COMMON = frozenset().union(*_COMMON.values())
+# Given names that are also words, and no surnames ("will", "hope", "june"; not "rose").
+WORD_LIKE_GIVEN = (
+    WORDLIKE | frozenset(w for w in AMBIGUOUS if w in MONTH_NAMES or is_given(w))
+) - SURNAMES
+# Titles in capitals that are abbreviations too: "DR" (disaster recovery), "MS" (Microsoft), "SR"
+# (senior).
+_ABBREVIATION_TITLES = _words("DR MS SR MX")
+# What may follow a name: the end of the phrase.
+_PHRASE_END = re.compile(r"\s*(?:[.,;:!?()\n—–-]|$)")
+_NEXT_LOWER = re.compile(r"[ ]([^\W\d_]+)")
 
 
 def known_surname(folded: str) -> bool:
@@ -154,6 +172,7 @@ class Doc:
         ]
         self.adjacent.append(False)
         self._lower: set[str] | None = None
+        self._common: frozenset[str] | None = None  # see `common_word`
         self._plain = [
             f not in _NOT_PLAIN and (not w.isupper() or self._capitals_name(k))
             for k, (w, f) in enumerate(zip(self.words, self.folded, strict=True))
@@ -218,10 +237,13 @@ class Doc:
         folded = self.folded[k]
         if known_surname(folded):
             return True
-        if known_name(folded) and CAPITALS_TITLE_BEFORE.search(self._before[lead]):
-            return True  # "MRS BROWN"
+        titled = known_name(folded) and CAPITALS_TITLE_BEFORE.search(self._before[lead])
+        if titled and not self.doubtful_after_title(k):
+            return True  # "MRS BROWN"; not "DR WILL REVIEW"
         if folded in _SHOUTED or not _VOWEL.search(folded):
             return False  # "URGENT", "RGPD"
+        if lead == k and self._surname_after_titled_given(k):
+            return True  # "MRS MARY BROWN"
         if self.comma_name(k):
             return True
         after = k + 1
@@ -244,13 +266,76 @@ class Doc:
                 return True
         return tight_after and self.written_given(after)
 
+    def _surname_after_titled_given(self, k: int) -> bool:
+        """True if word k, in capitals, follows a title and a known given name in capitals
+        ("MRS MARY BROWN", "FRAU ANNA SCHNEIDERHAN"): the surname, unless a common word of the
+        text's language or a contact verb ("MR PETER BACK", "FRAU ANNA RUFT AN")."""
+        given = k - 1
+        if given < 0 or not self.tight_pair(given) or not self.words[given].isupper():
+            return False
+        name = self.folded[given]
+        if name not in FIRST_NAMES or name in WORDLIKE or name in AMBIGUOUS:
+            return False
+        before = self._before[given]
+        title = TITLE_BEFORE.search(before)
+        if not (
+            (title and title.group("title").lower() not in TITLE_ALSO_A_WORD)
+            or CAPITALS_TITLE_BEFORE.search(before)
+        ):
+            return False
+        if self.folded[k] in SURNAMES:
+            return True
+        return not (post_cue(self.text, self.spans[given][1]) or self.common_word(self.folded[k]))
+
+    def doubtful_after_title(self, k: int) -> bool:
+        """True if word k, a given name that is also a word and no surname ("WILL", "Mark",
+        "Hope"), is no name after a title in capitals that is an abbreviation too ("DR WILL
+        REVIEW", "SR MARK DOWN", "MS Grace period"): no request to call stands before the title
+        ("CALL DR HOPE"), no known name follows the word, no verb a person does ("MS Grace
+        called"), no frequent lower-case word ("... about"), and the phrase goes on."""
+        if self.folded[k] not in WORD_LIKE_GIVEN:
+            return False
+        title = CAPITALS_TITLE_BEFORE.search(self._before[k])
+        if title is None or title.group("title") not in _ABBREVIATION_TITLES:
+            return False  # "MME CLAIRE RAPPELLE"
+        if CONTACT_BEFORE.search(self._before[k], 0, title.start("title")):
+            return False  # "PLEASE CALL DR HOPE TODAY"
+        end = self.spans[k][1]
+        if k + 1 < len(self.words) and self.tight_pair(k):
+            after = self.folded[k + 1]
+            return not (known_surname(after) or (is_given(after) and after not in WORDLIKE))
+        if _PHRASE_END.match(self.text, end) or post_cue(self.text, end):
+            return False
+        if SUBJECT_VERB.match(self.text, end):
+            return False
+        following = _NEXT_LOWER.match(self.text, end)
+        word = following.group(1) if following else ""
+        return not (word.islower() and self.common_word(fold(word)))
+
+    def common_word(self, folded: str) -> bool:
+        """True if `folded` is a frequent word of the text's language (as given, or detected),
+        of any note language if neither tells."""
+        if self._common is None:
+            language = self.language if self.language in _COMMON else detect(self.text)
+            self._common = _COMMON.get(language, _ANY_COMMON)
+        return folded in self._common
+
     def month_name(self, k: int) -> bool:
         """True if word k is a given name that is also a month, right before a known surname
-        ("MAY JONES", "June Smith"), and the text is not German (`GERMAN_MONTHS`)."""
+        ("MAY JONES", "June Smith") or a surname and a verb of speech or contact ("June Brown
+        called"), and the text is not German (`GERMAN_MONTHS`)."""
         folded = self.folded[k]
         if folded not in MONTH_NAMES or (self.nouns_capitalised and folded in GERMAN_MONTHS):
             return False
-        return k + 1 < len(self.words) and self.tight_pair(k) and known_surname(self.folded[k + 1])
+        if k + 1 == len(self.words) or not self.tight_pair(k):
+            return False
+        after = self.folded[k + 1]
+        if known_surname(after):
+            return True
+        end = self.spans[k + 1][1]
+        return after in SURNAMES and (
+            post_cue(self.text, end) or SUBJECT_VERB.match(self.text, end) is not None
+        )
 
     def capitals_particle(self, k: int) -> bool:
         """True if word k is a surname particle written in capitals ("LE", "VON", "DE")."""
