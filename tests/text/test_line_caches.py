@@ -58,7 +58,10 @@ def test_topic_votes_line_by_line_are_those_of_the_whole_text(text: str) -> None
 @settings(max_examples=300, deadline=None)
 @given(TEXTS)
 def test_language_scores_line_by_line_are_those_of_the_whole_text(text: str) -> None:
-    word_votes, telling, lower = language._line_scores(text)
+    # `_line_scores` of the whole text: one pass, as before lines were scored apart.
+    spellings, words_votes, letters, spaced, lower = language._line_scores(text)
+    word_votes = (("de", 1.0),) * spellings + words_votes
+    telling = letters + ("fr",) * spaced
     votes: dict[str, float] = {}
     for lang, vote in word_votes:
         votes[lang] = votes.get(lang, 0.0) + vote
@@ -110,7 +113,9 @@ def test_a_line_gives_its_addends_and_votes_in_order() -> None:
         ("cancellation_risk", 1.0),
     )
     votes = (("fr", 0.5), ("es", 0.5), ("fr", 0.5), ("es", 0.5), ("fr", 1.0))
-    assert language._line_scores("Très bien, merci [EMAIL] a@b.fr") == (votes, ("fr",), 2)
+    assert language._line_scores("Très bien, merci [EMAIL] a@b.fr") == (0, votes, ("fr",), 0, 2)
+    spellings, _, letters, spaced, _ = language._line_scores("Meine E-Mail ? Über")
+    assert (spellings, letters, spaced) == (1, ("de",), 1)
     assert summary._line_sentences("Approx. 20 units. Fine!  Ok") == ((0, 17), (18, 23), (25, 27))
 
 

@@ -69,27 +69,38 @@ def scores(text: str) -> tuple[dict[str, float], int]:
     """Votes per language (ours and the look-alikes), and how many words of ``text`` are not
     capitalised."""
     lines = [_line_scores(line) for line in text.split("\n")]
+    # Added one by one in the order of a single pass over the text: a tie goes to the language
+    # voted first. The German spellings of "e-mail" first, then the words; the telling letters,
+    # then the French spaces before punctuation.
     votes: dict[str, float] = defaultdict(float)
-    for word_votes, _, _ in lines:  # added one by one, in text order, as a single pass would
+    for _ in range(sum(spellings for spellings, *_ in lines)):
+        votes["de"] += 1.0
+    for _, word_votes, _, _, _ in lines:
         for language, vote in word_votes:
             votes[language] += vote
     letters: dict[str, float] = defaultdict(float)
-    for _, telling, _ in lines:
+    for _, _, telling, _, _ in lines:
         for language in telling:
             letters[language] += _LETTER_VOTE
+    for _ in range(sum(spaced for _, _, _, spaced, _ in lines)):
+        letters["fr"] += _LETTER_VOTE
     for language, vote in letters.items():
         votes[language] += min(vote, _MAX_LETTER_VOTES)
-    return dict(votes), sum(lower for _, _, lower in lines)
+    return dict(votes), sum(lower for *_, lower in lines)
 
 
 @lru_cache(maxsize=LINE_CACHE)
-def _line_scores(line: str) -> tuple[tuple[tuple[str, float], ...], tuple[str, ...], int]:
-    """The votes of ``line``'s words, the language of each telling letter, and how many words
-    are not capitalised; once per distinct line (nothing counted spans a line break)."""
+def _line_scores(
+    line: str,
+) -> tuple[int, tuple[tuple[str, float], ...], tuple[str, ...], int, int]:
+    """How often ``line`` spells e-mail the German way, the votes of its words, the language of
+    each telling letter, its French spaces before punctuation, and how many words are not
+    capitalised; once per distinct line (nothing counted spans a line break)."""
     line = _ADDRESS.sub(" ", line)
     votes: list[tuple[str, float]] = []
+    spellings = 0
     if "E-Mail" in line:
-        votes.extend(("de", 1.0) for _ in _GERMAN_SPELLING.finditer(line))
+        spellings = len(_GERMAN_SPELLING.findall(line))
         line = _GERMAN_SPELLING.sub("email", line)
     for word in _WORD.findall(normalize(line)):
         known = _VOTES.get(word)
@@ -98,9 +109,8 @@ def _line_scores(line: str) -> tuple[tuple[tuple[str, float], ...], tuple[str, .
         elif ending := _ending(word):
             votes.append((ending, _SUFFIX_VOTE))
     telling = tuple(CHARS[char] for char in _LETTERS.findall(line.lower()))
-    if spaced := len(_FRENCH_SPACING.findall(line)):
-        telling += ("fr",) * spaced
-    return tuple(votes), telling, len(_LOWER_WORD.findall(line))
+    spaced = len(_FRENCH_SPACING.findall(line))
+    return spellings, tuple(votes), telling, spaced, len(_LOWER_WORD.findall(line))
 
 
 def detect(text: str) -> str:
