@@ -23,7 +23,8 @@ SOURCES = {
         "table": "identity_crm_contacts",
         "id": "crm_contact_id",
         "roles": {"first_name": "first_name", "last_name": "last_name", "email": "email",
-                  "phone": "phone", "country": "country", "date_of_birth": "date_of_birth"},
+                  "phone": "phone", "country": "country", "date_of_birth": "date_of_birth",
+                  "city": "city"},
     },
     "web": {
         "table": "identity_web_accounts",
@@ -42,7 +43,7 @@ SOURCES = {
 RECORD_COLUMNS = (
     "record_key", "source", "record_id", "customer360_id", "first_name", "last_name", "email",
     "phone", "country", "date_of_birth", "marketing_opt_in", "language", "preferred_channel",
-    "consent_email", "consent_sms",
+    "consent_email", "consent_sms", "city",
 )  # fmt: skip
 
 
@@ -219,8 +220,9 @@ def test_survivors_are_voted_on_folded_names_and_spelt_as_their_record(profile: 
     assert (ann["first_name"], ann["last_name"], ann["full_name"]) == ("Ann", "Smith", "Ann Smith")
     lineage = json.loads(ann["attribute_sources"])
     assert lineage["first_name"] == lineage["last_name"] == "web:w1"
-    assert lineage["primary_email"] == "web:w1" and ann["primary_email"] == "ann@new.com"
-    assert ann["emails"] == ["ann@new.com", "ann.smith@x.com"]  # lower-cased, deduplicated
+    # Two records hold ann.smith@x.com, one the newer ann@new.com: the latest of the two wins.
+    assert lineage["primary_email"] == "crm:1" and ann["primary_email"] == "ann.smith@x.com"
+    assert ann["emails"] == ["ann.smith@x.com", "ann@new.com"]  # lower-cased, deduplicated
     assert ann["primary_phone"] == "+33612345678" and lineage["primary_phone"] == "crm:1"
     assert (ann["country"], ann["region"], ann["language"]) == ("FR", "EMEA", "fr")
     assert ann["preferred_channel"] == "email"
@@ -421,7 +423,31 @@ def test_a_record_dated_after_its_reading_wins_no_most_recent_value() -> None:
     ]
     ann = with_records(rows)[ANN]
     assert ann["updated_at"] == datetime(2024, 6, 15)  # the merge, not 2097
+    # ann.smith@x.com, held twice, wins; of its records the one dated 2023, not 2097.
+    assert json.loads(ann["attribute_sources"])["primary_email"] == "customers:CUST_1"
+
+
+def test_a_city_and_an_email_are_shown_as_the_records_write_them() -> None:
+    """A city in capitals keeps its particles in lower case; the address most records hold is
+    shown without a +tag, and every address stays in ``emails``."""
+    rows = [
+        record("crm:1", ANN, datetime(2024, 1, 1), first_name="Ann", last_name="Lee",
+               email="Ann.Lee+CRM@Mail.fr", city="frankfurt am main"),
+        record("web:w1", ANN, datetime(2024, 6, 1), first_name="Ann", email="ann.lee@mail.fr"),
+        record("customers:CUST_1", ANN, datetime(2023, 1, 1), email="ann.lee+shop@mail.fr"),
+        record("crm:4", ANN, datetime(2024, 7, 1), first_name="Ann", last_name="Lee",
+               email="ann@work.de", city="FRANKFURT AM MAIN"),
+        record("crm:2", BOB, datetime(2024, 3, 1), first_name="Bob", last_name="Roca",
+               city="SANTIAGO DE COMPOSTELA"),
+    ]  # fmt: skip
+    profiles = with_records(rows)
+    ann = profiles[ANN]
+    assert (ann["city"], ann["primary_email"]) == ("Frankfurt am Main", "ann.lee@mail.fr")
+    assert ann["emails"] == [
+        "ann.lee@mail.fr", "ann.lee+crm@mail.fr", "ann.lee+shop@mail.fr", "ann@work.de",
+    ]  # fmt: skip
     assert json.loads(ann["attribute_sources"])["primary_email"] == "web:w1"
+    assert profiles[BOB]["city"] == "Santiago de Compostela"
 
 
 def test_a_placeholder_email_or_phone_names_nobody() -> None:
@@ -435,7 +461,7 @@ def test_a_placeholder_email_or_phone_names_nobody() -> None:
     profiles = with_records([*RECORDS, *shared])
     assert {p["primary_email"] for k, p in profiles.items() if k.startswith("c360_1")} == {None}
     assert {p["primary_phone"] for k, p in profiles.items() if k.startswith("c360_1")} == {None}
-    assert profiles[ANN]["primary_email"] == "ann@new.com"
+    assert profiles[ANN]["primary_email"] == "ann.smith@x.com"
 
 
 def test_the_primary_source_is_the_most_trusted_holding_a_record() -> None:

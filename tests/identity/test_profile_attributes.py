@@ -12,7 +12,7 @@ import pyarrow.compute as pc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from c360.identity.normalise import name_key
+from c360.identity.normalise import city_key, email_canonical, name_key
 from c360.identity.profile_attributes import PROFILE_NAMES, json_objects, lineage, survivors
 from c360.identity.profile_records import KEYED, SURVIVED
 from c360.identity.survivorship import CANDIDATE_COLUMNS, SCHEMA, Rule, survive
@@ -65,11 +65,35 @@ def record(key: str, customer: str, at: datetime | None, **values: str | None) -
 def test_names_are_voted_on_their_key_and_shown_as_the_winning_record_spells_them() -> None:
     values = values_table(
         [
-            record("crm:1", "c1", JAN, first_name="ANN", first_name_key="ann", email="a@x"),
-            record("web:1", "c1", MAR, first_name="Ann", first_name_key="ann", email="b@x"),
+            record(
+                "crm:1",
+                "c1",
+                JAN,
+                first_name="ANN",
+                first_name_key="ann",
+                email="a@x",
+                email_key="a@x",
+            ),
+            record(
+                "web:1",
+                "c1",
+                MAR,
+                first_name="Ann",
+                first_name_key="ann",
+                email="b@x",
+                email_key="b@x",
+            ),
             record("shop:1", "c1", FEB, first_name="Anne", first_name_key="anne", email=None),
             # A name that folds to nothing is no candidate; its record still counts as filled.
-            record("crm:2", "c0", MAR, first_name="!!", first_name_key=None, email="c@x"),
+            record(
+                "crm:2",
+                "c0",
+                MAR,
+                first_name="!!",
+                first_name_key=None,
+                email="c@x",
+                email_key="c@x",
+            ),
         ],
         ("first_name", "email"),
     )
@@ -79,8 +103,8 @@ def test_names_are_voted_on_their_key_and_shown_as_the_winning_record_spells_the
         (r["customer360_id"], r["attribute"], r["value"], r["display"], r["record_key"], r["rule"],
          r["candidates"]) for r in out.to_pylist()
     ] == [
-        ("c0", "email", "c@x", "c@x", "crm:2", "most_recent", 1),
-        ("c1", "email", "b@x", "b@x", "web:1", "most_recent", 2),
+        ("c0", "email", "c@x", "c@x", "crm:2", "most_frequent", 1),
+        ("c1", "email", "b@x", "b@x", "web:1", "most_frequent", 2),
         ("c1", "first_name", "ann", "Ann", "web:1", "most_frequent", 2),
     ]  # fmt: skip
     assert out.equals(reference(values, {}))
@@ -108,7 +132,8 @@ def test_no_records_give_no_survivors() -> None:
     assert out.equals(reference(values, {}))
 
 
-NAMES = ("first_name", "city", "email", "language")  # two KEYED, two shown as voted
+# Two KEYED, two shown as voted. (E-mails have rules of their own, tested on literal records.)
+NAMES = ("first_name", "city", "phone", "language")
 records = st.lists(
     st.tuples(
         st.sampled_from(("c1", "c2", "c3")),
@@ -412,6 +437,62 @@ def test_a_name_written_without_its_accents_is_shown_as_a_record_spells_it_with_
     assert full_name(rows, {"first_name": Rule("most_frequent")})[0] == ("Rene", "crm:1")
 
 
+def test_a_name_title_cased_is_shown_as_a_record_writes_it_in_mixed_case() -> None:
+    # MCKENZIE and VON BERG title-cased lose their case: a record of the customer kept it.
+    rows = [
+        named("crm:1", JAN, "Ian", "McKenzie"),
+        named("web:1", FEB, "Ian", "Mckenzie"),
+        named("shop:1", MAR, "Ian", "Mckenzie"),
+    ]
+    assert full_name(rows)[1] == ("McKenzie", "crm:1")
+    rows = [named("crm:1", JAN, "Eva", "von Berg"), named("web:1", FEB, "Eva", "Von Berg")]
+    assert full_name(rows, {"last_name": Rule("most_recent")})[1] == ("von Berg", "crm:1")
+    # Accents and case both: Fernández from one record, "de" from another.
+    rows = [
+        named("crm:1", JAN, "Ana", "Fernandez de Castro"),
+        named("web:1", FEB, "Ana", "Fernández De Castro"),
+        named("shop:1", MAR, "Ana", "Fernandez De Castro"),
+    ]
+    assert full_name(rows)[1] == ("Fernández De Castro", "web:1")
+    rows += [named("web:2", JAN, "Ana", "Fernández De Castro"),
+             named("app:1", JAN, "Ana", "Fernández de Castro")]  # fmt: skip
+    assert full_name(rows)[1] == ("Fernández de Castro", "app:1")
+    # A spelling cased by no rule (a word in lower case) or another name's case says nothing.
+    rows = [
+        named("crm:1", JAN, "Jean-marie", "Mcbride"),
+        named("web:1", FEB, "Jean-Marie", "Mcbride"),
+        {**named("shop:1", MAR, "Jean-Marie", "McBride"), "customer360_id": "c2"},
+    ]
+    assert full_name(rows) == (("Jean-Marie", "web:1"), ("Mcbride", "web:1"))
+
+
+def cities(rows: list[tuple[str, datetime, str]]) -> tuple[str, str]:
+    """(display, record_key) of c1's surviving city; rows are (record key, date, city)."""
+    values = values_table(
+        [record(k, "c1", at, city=c, city_key=city_key(c)) for k, at, c in rows], ("city",)
+    )
+    [won] = survivors(values, {}).to_pylist()
+    return won["display"], won["record_key"]
+
+
+def test_a_city_is_shown_as_a_record_of_the_customer_writes_it() -> None:
+    # The latest record, title-cased by its system or without accents, gives way to the same
+    # city as another record writes it: in mixed case, with its accents.
+    rows = [("crm:1", JAN, "Santiago de Compostela"), ("web:1", FEB, "Santiago De Compostela")]
+    assert cities(rows) == ("Santiago de Compostela", "crm:1")
+    assert cities([("crm:1", JAN, "McAllen"), ("web:1", FEB, "Mcallen")]) == ("McAllen", "crm:1")
+    assert cities([("crm:1", JAN, "Saint-Étienne"), ("web:1", FEB, "Saint-Etienne"),
+                   ("shop:1", MAR, "Saint-Etienne")]) == ("Saint-Étienne", "crm:1")  # fmt: skip
+    assert cities([("crm:1", JAN, "Málaga"), ("web:1", FEB, "Malaga")]) == ("Málaga", "crm:1")
+    # Only the same name lends its accents: St-Étienne is another spelling of Saint-Etienne.
+    assert cities([("crm:1", JAN, "St-Étienne"), ("web:1", FEB, "Saint-Etienne")]) == (
+        "Saint-Etienne", "web:1",
+    )  # fmt: skip
+    # A word in lower case that is no particle is a slip, not a spelling.
+    rows = [("crm:1", JAN, "Santiago de compostela"), ("web:1", FEB, "Santiago De Compostela")]
+    assert cities(rows) == ("Santiago De Compostela", "web:1")
+
+
 def test_a_spelling_with_ae_oe_ue_is_voted_on_unless_a_record_spells_the_umlaut() -> None:
     # Joel, Michael, Manuel hold "oe", "ae", "ue" with no umlaut: Michal, a typo, stays a typo.
     rows = [
@@ -526,8 +607,9 @@ def test_a_last_name_typo_loses_to_the_spelling_more_records_hold_whatever_the_r
 def mailed(
     key: str, at: datetime, first: str, last: str | None, email: str | None, customer: str = "c1"
 ) -> dict[str, Any]:
-    """A ``named`` record with an e-mail (lower-case, as record_values keys it)."""
-    return {**named(key, at, first, last), "customer360_id": customer, "email": email}
+    """A ``named`` record with an e-mail (lower-case, as record_values writes it) and its key."""
+    return {**named(key, at, first, last), "customer360_id": customer, "email": email,
+            "email_key": email_canonical(email)}  # fmt: skip
 
 
 def names_and_emails(
@@ -642,3 +724,65 @@ def test_only_a_day_and_month_swap_is_outvoted_other_dates_follow_the_rule() -> 
     assert birth_dates(rows, RECENT_BIRTH) == [
         ("c1", "1985-04-14", "web:1"), ("c2", "1990-01-20", "web:2"),
     ]  # fmt: skip
+
+
+def emailed(key: str, customer: str, at: datetime | None, email: str) -> dict[str, Any]:
+    """A record with an e-mail as record_values writes it (lower case) and its mailbox key."""
+    return record(key, customer, at, email=email, email_key=email_canonical(email))
+
+
+def emails(rows: list[dict[str, Any]], rules: dict[str, Rule] | None = None) -> list[Any]:
+    """(customer, surviving e-mail, its record) per customer."""
+    out = survivors(values_table(rows, ("email",)), rules or {}).to_pylist()
+    return [(r["customer360_id"], r["display"], r["record_key"]) for r in out]
+
+
+def test_the_address_most_records_hold_wins_the_latest_only_breaks_ties() -> None:
+    rows = [
+        # Two records give the person's own mailbox (one with a +tag), the latest a work address.
+        emailed("crm:1", "c1", JAN, "ann.lee@mail.fr"),
+        emailed("web:1", "c1", FEB, "ann.lee+web@mail.fr"),
+        emailed("shop:1", "c1", MAR, "alee@work.fr"),
+        # One address each: the latest.
+        emailed("crm:2", "c2", JAN, "bo@mail.fr"),
+        emailed("web:2", "c2", FEB, "bo@work.fr"),
+        # Gmail ignores dots: one mailbox, spelt as more of its records spell it.
+        emailed("crm:3", "c3", JAN, "cy.ray@gmail.com"),
+        emailed("web:3", "c3", FEB, "cy.ray@gmail.com"),
+        emailed("shop:3", "c3", MAR, "cyray@googlemail.com"),
+        emailed("app:3", "c3", MAR, "cy@work.fr"),
+    ]
+    assert emails(rows) == [
+        ("c1", "ann.lee@mail.fr", "crm:1"),
+        ("c2", "bo@work.fr", "web:2"),
+        ("c3", "cy.ray@gmail.com", "web:3"),
+    ]
+    # The configured rule picks the mailbox; it is shown without its +tag all the same.
+    recent = {"email": Rule("most_recent")}
+    rows[2] = emailed("shop:1", "c1", JAN, "alee@work.fr")
+    assert emails(rows[:3], recent) == [("c1", "ann.lee@mail.fr", "crm:1")]
+    # Only a +tag: shown as held.
+    assert emails([emailed("web:1", "c1", FEB, "ann+web@mail.fr")]) == [
+        ("c1", "ann+web@mail.fr", "web:1")
+    ]
+
+
+def test_an_address_another_customer_holds_loses_to_one_only_this_one_holds() -> None:
+    rows = [
+        # A household's address, given twice by c1 and once by c2, and c1's own address once.
+        emailed("crm:1", "c1", JAN, "ann@mail.fr"),
+        emailed("web:1", "c1", FEB, "the.lees@mail.fr"),
+        emailed("shop:1", "c1", MAR, "the.lees+shop@mail.fr"),
+        emailed("crm:2", "c2", MAR, "the.lees@mail.fr"),
+        # c3 holds only addresses others hold too: the rule picks among them.
+        emailed("crm:3", "c3", JAN, "the.lees@mail.fr"),
+        emailed("web:3", "c3", FEB, "dan@mail.fr"),
+        emailed("shop:3", "c3", JAN, "dan@mail.fr"),
+        emailed("crm:4", "c4", JAN, "dan@mail.fr"),
+    ]
+    assert emails(rows) == [
+        ("c1", "ann@mail.fr", "crm:1"),
+        ("c2", "the.lees@mail.fr", "crm:2"),
+        ("c3", "dan@mail.fr", "web:3"),
+        ("c4", "dan@mail.fr", "crm:4"),
+    ]

@@ -155,6 +155,23 @@ def test_each_attribute_follows_its_own_rule_and_defaults_fill_the_rest() -> Non
     ]
 
 
+def test_by_default_the_email_most_records_hold_wins_and_the_latest_phone() -> None:
+    # An address is voted on (the latest breaks a tie); a phone number changes, the latest wins.
+    rows: list[Row] = [
+        ("c1", "email", "ann@x", "crm", "crm:1", JAN, 3),
+        ("c1", "email", "ann@x", "web", "web:1", FEB, 3),
+        ("c1", "email", "ann@work", "shop", "shop:1", MAR, 3),
+        ("c1", "phone", "+331", "crm", "crm:1", JAN, 3),
+        ("c1", "phone", "+331", "web", "web:1", FEB, 3),
+        ("c1", "phone", "+332", "shop", "shop:1", MAR, 3),
+    ]
+    out = survive(candidates(rows), {})
+    assert [(r["attribute"], r["value"], r["record_key"], r["rule"]) for r in out.to_pylist()] == [
+        ("email", "ann@x", "web:1", "most_frequent"),
+        ("phone", "+332", "shop:1", "most_recent"),
+    ]
+
+
 def test_empty_and_invalid_inputs() -> None:
     assert survive(candidates([]), {}).equals(SCHEMA.empty_table())
     with pytest.raises(ValueError, match="lack column completeness"):

@@ -79,9 +79,11 @@ CUSTOMER_PROFILE: Table = gold_table(
         "first_name",
         "string",
         "Survivorship of first_name (default most_frequent) voted on the folded name, so "
-        "'ROCA' and 'Roca' count as one; the winning record's spelling (or, when it has no "
-        "accents, a spelling of the same name with them another record holds: Mélanie, not "
-        "Melanie), trimmed, title-cased when written all in upper or all in lower case. "
+        "'ROCA' and 'Roca' count as one; the winning record's spelling, trimmed, title-cased "
+        "when written all in upper or all in lower case; when it has no accents, a spelling of "
+        "the same name with them another record holds (Mélanie, not Melanie), and when no one "
+        "typed its case, the same letters as another record types them (McKenzie, not "
+        "Mckenzie; von Berg, not Von Berg). "
         "full_name records are split first; "
         "initials or a nickname (Will) of a name another record spells (Guillaume) never win, "
         "nor an unlisted name one typo from a listed name, or a nickname of one, another "
@@ -107,9 +109,14 @@ CUSTOMER_PROFILE: Table = gold_table(
     Column(
         "primary_email",
         "string",
-        "Survivorship of email (default most_recent) over the records' addresses, trimmed and "
-        "lower-cased (normalise.email_key); addresses not shaped like one are ignored, and so "
-        "are placeholders (an address or phone shared by more than 20 records, as in matching)",
+        "Survivorship of email (default most_frequent, the latest breaking a tie) over the "
+        "records' addresses, trimmed and lower-cased (normalise.email_key), voted on the "
+        "mailbox (case, a +tag and Gmail's dots ignored); an address another customer holds "
+        "too (a household's) never wins beside one only this customer holds; shown in the "
+        "plainest spelling the records give the mailbox (without a +tag when one holds it so, "
+        "then the spelling more records hold). Addresses not shaped like one are ignored, and "
+        "so are placeholders (an address or phone shared by more than 20 records, as in "
+        "matching)",
         nullable=True,
     ),
     Column(
@@ -154,7 +161,10 @@ CUSTOMER_PROFILE: Table = gold_table(
     Column(
         "city",
         "string",
-        "Survivorship of city (default most_recent), voted and spelt as first_name",
+        "Survivorship of city (default most_recent), voted and spelt as first_name (St and "
+        "Ste read as Saint and Sainte when voting; accents taken only from the same letters); "
+        "a city all in upper or lower case keeps its particles in lower case after its first "
+        "word (Santiago de Compostela, Aix-en-Provence, Frankfurt am Main)",
         nullable=True,
     ),
     Column(

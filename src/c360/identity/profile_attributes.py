@@ -16,6 +16,7 @@ import pyarrow.compute as pc
 from c360.identity import given_names
 from c360.identity.consent import CONSENT_SCHEMA, merge_consents
 from c360.identity.normalise import name_key
+from c360.identity.profile_emails import plainest_spelling, shared_mailboxes
 from c360.identity.profile_records import (
     KEYED,
     SURVIVED,
@@ -26,6 +27,7 @@ from c360.identity.profile_records import (
     outvoted_date_swaps,
     outvoted_typos,
 )
+from c360.identity.profile_spelling import customer_value, spelt_as_written
 from c360.identity.roles import CONSENT_PREFIX, OPT_IN
 from c360.identity.survivorship import Pool, Rule, pool, run_starts, survive_pool
 
@@ -120,7 +122,7 @@ def typos_the_emails_refute(values: pa.Table, attribute: str, voting: np.ndarray
             if spelled and n not in spelled and any(given_names.typo(n, s) for s in spelled)
         ]
     if refuted:
-        marked = pc.is_in(_customer_value(customers, keys), value_set=pa.array(refuted))
+        marked = pc.is_in(customer_value(customers, keys), value_set=pa.array(refuted))
         found = pc.fill_null(marked, False).to_numpy(zero_copy_only=False)
     return found
 
@@ -151,7 +153,9 @@ def candidates(values: pa.Table) -> Pool:
     e-mail addresses spell and this one not (``typos_the_emails_refute``), a last name one typo
     from a spelling more of the customer's records hold (``outvoted_typos``), a birth date
     that more of the customer's records hold with day and month the other way round
-    (``outvoted_date_swaps``). Held as codes of the records: no row per candidate is built.
+    (``outvoted_date_swaps``), an e-mail another customer holds too beside one only this
+    customer holds (``profile_emails.shared_mailboxes``). Held as codes of the records: no row
+    per candidate is built.
     """
     present = [a for a in SURVIVED if a in values.column_names]
     filled = np.zeros(values.num_rows, dtype=np.int64)
@@ -173,6 +177,8 @@ def candidates(values: pa.Table) -> Pool:
             keep &= ~outvoted_typos(values, attribute, keep)
         if attribute == "date_of_birth":
             keep &= ~outvoted_date_swaps(values)
+        if attribute == "email":
+            keep &= ~shared_mailboxes(values)
         return np.flatnonzero(keep), key
 
     records = values.select(["customer360_id", "source", "record_key", "updated_at"])
@@ -183,56 +189,17 @@ def survivors(values: pa.Table, rules: Mapping[str, Rule]) -> pa.Table:
     """survive() over the records' candidates, with the winning record's display value.
 
     A record whose first and last name are the other way round from the customer's other
-    records (``oriented_names``) votes for them the right way round, whatever the rules.
+    records (``oriented_names``) votes for them the right way round, whatever the rules. Names
+    and cities are shown with the accents and case another record of the customer writes them
+    with (``profile_spelling``), an e-mail in the plainest spelling its records give its
+    mailbox (``profile_emails.plainest_spelling``).
     """
     values = oriented_names(values)
     won, winners = survive_pool(candidates(values), rules)
-    # Folded attributes show their record's spelling; the others show the value voted on.
+    # Keyed attributes show their record's spelling; the others show the value voted on.
     display = winners.gather([values.column(a) for a in winners.attributes])
-    return with_accents(values, won.append_column("display", display))
-
-
-def with_accents(values: pa.Table, won: pa.Table) -> pa.Table:
-    """``won`` with a name that won written without accents shown as a record of the customer
-    spells the same name with them, and that record as the one shown ("Melanie" as "Mélanie"):
-    systems drop accents, none adds them. Of several, the spelling more records hold, then the
-    smallest record key."""
-    for attribute in NAMES:
-        if f"{attribute}_key" not in values.column_names:
-            continue
-        spelt = values.column(attribute)
-        accented = pc.invert(pc.fill_null(pc.string_is_ascii(spelt), True))
-        rows = pa.array(np.flatnonzero(accented.to_numpy(zero_copy_only=False)))
-        if not len(rows):
-            continue
-        held = pa.table(
-            {
-                "at": _customer_value(values["customer360_id"], values[f"{attribute}_key"]).take(
-                    rows
-                ),
-                "spelling": spelt.take(rows),
-                "record_key": values["record_key"].take(rows),
-                "source": values["source"].take(rows),
-            }
-        )
-        counts = held.group_by(["at", "spelling"]).aggregate([([], "count_all")])
-        held = held.join(counts, ["at", "spelling"]).sort_by(
-            [("at", "ascending"), ("count_all", "descending"), ("record_key", "ascending")]
-        )
-        best = held.take(pa.array(run_starts(held["at"].to_numpy(zero_copy_only=False))))
-        won_at = _customer_value(won["customer360_id"], won["value"])
-        shown = pc.and_(pc.equal(won["attribute"], attribute), pc.string_is_ascii(won["display"]))
-        hit = pc.if_else(shown, pc.index_in(won_at, value_set=best["at"]), None)
-        found = pc.is_valid(hit)
-        for column in ("display", "record_key", "source"):
-            taken = best["spelling" if column == "display" else column].take(hit)
-            replaced = pc.if_else(found, taken, won[column]).cast(won.schema.field(column).type)
-            won = won.set_column(won.column_names.index(column), column, replaced)
-    return won
-
-
-def _customer_value(customers: pa.ChunkedArray, values: pa.ChunkedArray) -> pa.ChunkedArray:
-    return pc.binary_join_element_wise(customers, values, "\x1f")
+    won = spelt_as_written(values, won.append_column("display", display))
+    return plainest_spelling(values, won)
 
 
 def position_in(customers: pa.Array, ids: pa.ChunkedArray | pa.Array) -> pa.Array:

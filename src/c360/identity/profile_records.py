@@ -1,8 +1,9 @@
 """The identity sources' records as profile values: one row per record, ready for survivorship.
 
 Matching compares folded keys ("roca"); a profile shows people their own spelling ("Roca"). So
-each record carries both: the display value and, for names and cities, the folded key that
-survivorship votes on, so "ROCA" and "Roca" count as one value. Names and birth dates are also
+each record carries both: the display value and, for names, cities and e-mails, the key that
+survivorship votes on, so "ROCA" and "Roca" count as one value, as do an address with and without
+its "+tag". Names and birth dates are also
 read against the customer's other records: which records have first and last name swapped, which
 names are initials, nicknames or misspellings of a name another record spells out, and which
 birth dates are another record's with day and month swapped.
@@ -46,7 +47,7 @@ PLAIN_ATTRIBUTES = (
 )
 # Every attribute that goes through survivorship, in the order lineage and pivots list them.
 SURVIVED = (*KEPT, *PLAIN_ATTRIBUTES)
-KEYED = ("first_name", "last_name", "city")  # voted on a folded key, shown as spelt
+KEYED = ("first_name", "last_name", "city", "email")  # voted on a key, shown as spelt
 BASE_COLUMNS = ("record_key", "source", "record_id", "customer360_id", "updated_at")
 # Country (ISO 3166-1 alpha-2) -> region, for the profile's ``region``.
 _REGION_CODES = {
@@ -63,6 +64,20 @@ _REGION_CODES = {
 REGIONS = {code: region for region, codes in _REGION_CODES.items() for code in codes.split()}
 _TEXT = pa.string()
 _WORD_START = re.compile(r"(^|[\s\-'’.])(\w)")
+# Words a place name writes in lower case after its first one: Santiago de Compostela,
+# Aix-en-Provence, Frankfurt am Main, Stratford-upon-Avon, Bergen op Zoom, Vilanova i la Geltrú.
+PLACE_PARTICLES = frozenset({
+    "de", "del", "della", "delle", "dei", "degli", "di", "da", "das", "do", "dos", "du", "des",
+    "la", "las", "los", "le", "les", "lès", "lez", "sur", "sous", "en", "et", "à", "au", "aux",
+    "am", "an", "im", "in", "ob", "bei", "der", "die", "dem", "den", "vor", "unter", "zum", "zur",
+    "sul", "sulla", "y", "i", "upon", "on", "under", "of", "the", "and", "super", "aan", "op",
+    "bij", "ter", "ten",
+})  # fmt: skip
+# Besides those, what a family name writes in lower case: van der Berg, von Bülow, al-Amin.
+NAME_PARTICLES = PLACE_PARTICLES | {"van", "von", "vom", "zu", "al", "el", "bin", "ibn", "het"}
+_WORDS = re.compile(r"([\s\-]+)")
+_ELISION = re.compile(r"(?:d|l|dell|dall|nell|sull)['’](?=\w)", re.IGNORECASE)  # d'Ascq
+_POSSESSIVE = re.compile(r"(['’])S(?!\w)")  # Bishop's Stortford, 's-Hertogenbosch
 _TRUE = frozenset({"true", "t", "yes", "y", "1", "oui", "ja", "si", "sí"})
 _FALSE = frozenset({"false", "f", "no", "n", "0", "non", "nein"})
 
@@ -117,6 +132,62 @@ def display_case(value: str | None) -> str | None:
     return text
 
 
+@lru_cache(maxsize=1 << 14)
+def place_case(value: str | None) -> str | None:
+    """:func:`display_case` for a place name: a value all in upper or lower case keeps its
+    particles (:data:`PLACE_PARTICLES`, an elided d' or l') in lower case after its first word,
+    and a possessive 's.
+
+    >>> place_case("AIX-EN-PROVENCE"), place_case("le mans"), place_case("VILLENEUVE-D'ASCQ")
+    ('Aix-en-Provence', 'Le Mans', "Villeneuve-d'Ascq")
+    """
+    cased = display_case(value)
+    if cased is None or cased == " ".join((value or "").split()):
+        return cased  # written in mixed case: kept as written
+    parts = _WORDS.split(cased)
+    for i in range(2, len(parts), 2):  # every word but the first (separators in between)
+        word = parts[i]
+        if word.lower() in PLACE_PARTICLES:
+            parts[i] = word.lower()
+        elif elided := _ELISION.match(word):
+            parts[i] = elided.group().lower() + word[elided.end() :]
+    return _POSSESSIVE.sub(r"\1s", "".join(parts))
+
+
+@lru_cache(maxsize=1 << 16)
+def cased_as_written(value: str | None) -> bool:
+    """Whether a spelling in mixed case holds case title case would not give, as a person
+    typed it: capitals inside a word (McDonald, McAllen) or a particle in lower case
+    (:data:`NAME_PARTICLES`, an elided d' or l': de Villiers, d'Almeida, Frankfurt am Main), or
+    a possessive 's (Bishop's Stortford); no other letter in lower case that title case
+    capitalises (Santiago de compostela, O'brien are slips).
+
+    >>> cased_as_written("McKenzie"), cased_as_written("Mckenzie"), cased_as_written("MCKENZIE")
+    (True, False, False)
+    """
+    text = " ".join((value or "").split())
+    if text.isupper() or text.islower():
+        return False  # no case kept (or no letters)
+    titled = display_case(text.lower()) or ""
+    if text == titled or len(text) != len(titled):
+        return False
+    for i, (typed, title) in enumerate(zip(text, titled, strict=True)):
+        if typed == title or not typed.islower():
+            continue
+        if i == 0 or text[i - 1] in " -":  # a word in lower case: a particle
+            word = _WORDS.split(text[i:], maxsplit=1)[0]
+            if word not in NAME_PARTICLES and _ELISION.match(word) is None:
+                return False
+        elif not _is_possessive(text, i):
+            return False
+    return True
+
+
+def _is_possessive(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is the s of a possessive 's (Bishop's, 's-Hertogenbosch)."""
+    return text[i] == "s" and text[i - 1] in "'’" and not text[i + 1 : i + 2].isalnum()
+
+
 @lru_cache(maxsize=1 << 8)
 def gender_code(value: str | None) -> str | None:
     """M or F for the spellings silver reads as them (male, Femme, H, w); other text as
@@ -159,13 +230,15 @@ def _iso_date(value: object) -> str | None:
     return born.isoformat() if isinstance(born, date) else None
 
 
-def _without_placeholders(email: pa.Array, phone: pa.Array) -> tuple[pa.Array, pa.Array]:
-    """E-mails and phones without the placeholders matching ignores (counted as it counts)."""
+def _without_placeholders(email: pa.Array, phone: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
+    """E-mails, their mailboxes (``normalise.email_canonical``) and phones without the
+    placeholders matching ignores (counted as it counts)."""
     canonical = per_value(email, normalise.email_canonical)
     kept, _ = without_placeholders(pa.table({"email_canonical": canonical, "phone": phone}))
-    dropped = pc.and_(pc.is_null(kept.column("email_canonical")), pc.is_valid(canonical))
+    mailbox = kept.column("email_canonical").combine_chunks()
+    dropped = pc.and_(pc.is_null(mailbox), pc.is_valid(canonical))
     email = pc.if_else(dropped, pa.nulls(len(email), email.type), email)
-    return email, kept.column("phone").combine_chunks()
+    return email, mailbox, kept.column("phone").combine_chunks()
 
 
 def _text(records: pa.Table, name: str) -> pa.Array:
@@ -180,7 +253,8 @@ def _lower(values: pa.Array) -> pa.Array:
 
 
 def record_values(records: pa.Table, read_at: datetime | None = None) -> pa.Table:
-    """Per record: each SURVIVED attribute's display value, and ``<attr>_key`` for KEYED ones.
+    """Per record: each SURVIVED attribute's display value, and ``<attr>_key`` for KEYED ones
+    (an e-mail's is its mailbox: case, a "+tag" and Gmail's dots ignored).
 
     As in matching, an e-mail or phone shared by more than ``PLACEHOLDER_SHARE`` records names
     nobody (NULL). An update time after ``read_at`` (when the records were read) is NULL: silver
@@ -200,12 +274,12 @@ def record_values(records: pa.Table, read_at: datetime | None = None) -> pa.Tabl
         future = pc.greater(stamps, pa.scalar(read_at, stamps.type))
         columns["updated_at"] = pc.if_else(future, pa.nulls(len(stamps), stamps.type), stamps)
     for name, raw in names.items():
-        columns[name] = per_value(raw, display_case)
+        columns[name] = per_value(raw, place_case if name == "city" else display_case)
         key = normalise.city_key if name == "city" else normalise.name_key
         columns[f"{name}_key"] = per_value(columns[name], key)
     email = per_value(_text(records, "email"), normalise.email_key)
     phone = normalise.phones_e164(_text(records, "phone"), country)
-    columns["email"], columns["phone"] = _without_placeholders(email, phone)
+    columns["email"], columns["email_key"], columns["phone"] = _without_placeholders(email, phone)
     columns["country"] = country
     columns["postcode"] = per_pair(normalise.postcode_key, _text(records, "postcode"), country)
     born = (

@@ -87,8 +87,11 @@ DEFAULT_RULES: dict[str, Rule] = {
     # reads a record with first and last name swapped the right way round before the vote.)
     "first_name": Rule("most_frequent"),
     "last_name": Rule("most_frequent"),
-    # Contact points change (new address, new number): the latest is the one that reaches them.
-    "email": Rule("most_recent"),
+    # An e-mail address is voted on its mailbox: one the person gives several systems outvotes
+    # a work, second or household address that a record updated last happens to hold (a
+    # record's update date is not when its address was given); the latest breaks a tie.
+    "email": Rule("most_frequent"),
+    # A phone number changes (a new contract, a move): the latest is the one that reaches them.
     "phone": Rule("most_recent"),
     # People move; address parts share one ranking, so they come from one record when it has all.
     "address_line": Rule("most_recent"),

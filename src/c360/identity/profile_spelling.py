@@ -1,0 +1,162 @@
+"""A surviving name or city shown as a record of the customer writes it: with the accents and the
+case systems drop. Systems drop accents and write in capitals (title-cased back, "MCKENZIE" shows
+as "Mckenzie"), none adds an accent or makes up a McKenzie: so another record's spelling of the
+same letters with them is the person's.
+
+Pure functions on Arrow tables: the records' values (``profile_records.record_values``) and the
+survivors (one row per customer and attribute, with the ``display`` shown) in, the survivors out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from c360.identity.normalise import name_key, per_value
+from c360.identity.profile_records import cased_as_written
+from c360.identity.survivorship import run_starts
+
+NAMES = ("first_name", "last_name")
+SPELT = (*NAMES, "city")  # shown as a record spells them
+# Where a spelling may differ from title case: a capital after a letter, a word in lower case.
+_CASED = r"\pL\p{Lu}|(?:^|[\s\-'’.])\p{Ll}"
+
+
+def customer_value(customers: pa.ChunkedArray, values: pa.ChunkedArray) -> pa.ChunkedArray:
+    """Each row's customer and value as one string (NULL where the value is)."""
+    return pc.binary_join_element_wise(customers, values, "\x1f")
+
+
+def spelt_as_written(values: pa.Table, won: pa.Table) -> pa.Table:
+    """``won`` with names and cities shown with their accents (:func:`with_accents`), then
+    with their case (:func:`with_case`), as a record of the customer writes them."""
+    of_spelt = pc.is_in(won["attribute"], value_set=pa.array(SPELT, pa.string()))
+    rows = np.flatnonzero(of_spelt.to_numpy(zero_copy_only=False))
+    if not len(rows):
+        return won
+    # Only their rows are worked on (a few attributes of the many that survive).
+    part = with_case(values, with_accents(values, won.take(pa.array(rows))))
+    index = np.full(won.num_rows, -1, dtype=np.int64)
+    index[rows] = np.arange(len(rows))
+    at = pa.array(index, mask=index < 0)
+    for column in ("display", "record_key", "source"):
+        shown = pc.coalesce(part[column].take(at), won[column]).cast(won.schema.field(column).type)
+        won = won.set_column(won.column_names.index(column), column, shown)
+    return won
+
+
+def with_accents(values: pa.Table, won: pa.Table) -> pa.Table:
+    """``won`` with a name or city that won written without accents shown as a record of the
+    customer spells the same name with them, and that record as the one shown ("Melanie" as
+    "Mélanie"). A name is the same when its key is; a city when its letters are (Saint-Etienne
+    takes Saint-Étienne's accents, not St-Étienne's). Of several, the spelling more records
+    hold, then the smallest record key."""
+    for attribute in SPELT:
+        if attribute not in values.column_names:
+            continue
+        spelt = values.column(attribute)
+        accented = pc.invert(pc.fill_null(pc.string_is_ascii(spelt), True))
+        rows = np.flatnonzero(accented.to_numpy(zero_copy_only=False))
+        if not len(rows):
+            continue
+        shown = pc.and_(pc.equal(won["attribute"], attribute), pc.string_is_ascii(won["display"]))
+        if attribute in NAMES:
+            match = values[f"{attribute}_key"].take(pa.array(rows))
+            won = _respelt(values, won, attribute, rows, match, shown, lambda w: w["value"])
+        else:
+            match = _per_value(spelt.take(pa.array(rows)), name_key)
+            won = _respelt(
+                values, won, attribute, rows, match, shown,
+                lambda w: _per_value(w["display"], name_key),
+            )  # fmt: skip
+    return won
+
+
+def with_case(values: pa.Table, won: pa.Table) -> pa.Table:
+    """``won`` with a name or city that won in a case no one typed (title case, or a slip)
+    shown as a record of the customer writes the same letters in the case a person typed
+    (``profile_records.cased_as_written``: McKenzie, von Berg, Santiago de Compostela), and
+    that record as the one shown. Of several, the spelling more records hold, then the smallest
+    record key."""
+    for attribute in SPELT:
+        if attribute not in values.column_names:
+            continue
+        spelt = values.column(attribute)
+        rows = np.flatnonzero(_cased(spelt))
+        if not len(rows):
+            continue
+        shown = pc.and_(pc.equal(won["attribute"], attribute), pa.array(~_cased(won["display"])))
+        match = pc.utf8_lower(spelt.take(pa.array(rows)))
+        won = _respelt(
+            values, won, attribute, rows, match, shown, lambda w: pc.utf8_lower(w["display"])
+        )
+    return won
+
+
+def _cased(spelt: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    """Per row: whether ``spelt`` is cased as a person typed it (worked out once per distinct
+    spelling, and only for those that may be: most are title case)."""
+    if isinstance(spelt, pa.ChunkedArray):
+        spelt = spelt.combine_chunks()
+    encoded = pc.dictionary_encode(spelt)
+    spellings = encoded.dictionary
+    maybe = pc.fill_null(pc.match_substring_regex(spellings, _CASED), False)
+    at = np.flatnonzero(maybe.to_numpy(zero_copy_only=False))
+    typed = np.zeros(len(spellings) + 1, dtype=bool)  # NULL takes the last: False
+    typed[at] = [cased_as_written(s) for s in spellings.take(pa.array(at)).to_pylist()]
+    codes = pc.fill_null(encoded.indices, len(spellings)).to_numpy(zero_copy_only=False)
+    return typed[codes]
+
+
+def _per_value(values: pa.ChunkedArray | pa.Array, fn: Callable[[Any], Any]) -> pa.Array:
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    return per_value(values, fn)
+
+
+def _respelt(
+    values: pa.Table,
+    won: pa.Table,
+    attribute: str,
+    rows: np.ndarray,
+    match: pa.Array | pa.ChunkedArray,
+    shown: pa.Array | pa.ChunkedArray,
+    won_match: Callable[[pa.Table], pa.Array | pa.ChunkedArray],
+) -> pa.Table:
+    """``won`` with each ``shown`` row of ``attribute`` spelt as the records ``rows`` of its
+    customer whose ``match`` is its ``won_match`` (of those rows of ``won``) spell it: the
+    spelling more of them hold, then the smallest record key; that record as the one shown."""
+    taken = pa.array(rows)
+    held = pa.table(
+        {
+            "at": customer_value(values["customer360_id"].take(taken), match),
+            "spelling": values[attribute].take(taken),
+            "record_key": values["record_key"].take(taken),
+            "source": values["source"].take(taken),
+        }
+    ).filter(pc.is_valid(pc.field("at")))
+    if isinstance(shown, pa.ChunkedArray):
+        shown = shown.combine_chunks()
+    at = np.flatnonzero(pc.fill_null(shown, False).to_numpy(zero_copy_only=False))
+    if not held.num_rows or not len(at):
+        return won
+    counts = held.group_by(["at", "spelling"]).aggregate([([], "count_all")])
+    held = held.join(counts, ["at", "spelling"]).sort_by(
+        [("at", "ascending"), ("count_all", "descending"), ("record_key", "ascending")]
+    )
+    best = held.take(pa.array(run_starts(held["at"].to_numpy(zero_copy_only=False))))
+    chosen = won.take(pa.array(at))
+    found = pc.index_in(customer_value(chosen["customer360_id"], won_match(chosen)), best["at"])
+    index = np.full(won.num_rows, -1, dtype=np.int64)
+    index[at] = pc.fill_null(found, -1).to_numpy(zero_copy_only=False)
+    hit = pa.array(index, mask=index < 0)
+    replace = pa.array(index >= 0)
+    for column in ("display", "record_key", "source"):
+        spelling = best["spelling" if column == "display" else column].take(hit)
+        replaced = pc.if_else(replace, spelling, won[column]).cast(won.schema.field(column).type)
+        won = won.set_column(won.column_names.index(column), column, replaced)
+    return won
