@@ -665,6 +665,28 @@ def test_emails_spelling_both_names_or_neither_leave_them_to_the_rule() -> None:
     ]  # fmt: skip
 
 
+def test_an_address_spells_a_name_in_a_word_of_its_own_not_across_words() -> None:
+    rows = [
+        # li.ning: "lin" runs over two words; Li is too short to be refuted: the latest wins.
+        mailed("crm:1", JAN, "Lin", "Ning", "li.ning@example.com"),
+        mailed("shop:1", MAR, "Li", "Ning", None),
+        # jonas.n: "nas" ends the first name, it is no word of its own.
+        mailed("crm:2", JAN, "Jonas", "Nas", "jonas.n@example.com", "c2"),
+        mailed("shop:2", MAR, "Jonas", "Nash", None, "c2"),
+        # annabel.roe spells neither Anna nor Ana: two records outvote one.
+        mailed("crm:3", JAN, "Ana", "Roe", "annabel.roe@example.com", "c3"),
+        mailed("web:3", FEB, "Ana", "Roe", None, "c3"),
+        mailed("shop:3", MAR, "Anna", "Roe", None, "c3"),
+        # An initial before the name is part of its word: jsmith spells Smith.
+        mailed("crm:4", JAN, "John", "Smith", "jsmith@example.com", "c4"),
+        mailed("shop:4", MAR, "John", "Smiht", None, "c4"),
+    ]
+    assert names_and_emails(rows) == [
+        ("c1", "Li", "Ning"), ("c2", "Jonas", "Nash"), ("c3", "Ana", "Roe"),
+        ("c4", "John", "Smith"),
+    ]  # fmt: skip
+
+
 def born(key: str, customer: str, at: datetime | None, day: str | None) -> dict[str, Any]:
     return record(key, customer, at, date_of_birth=day)
 

@@ -7,6 +7,7 @@ customer out, in the order of a given ``customers`` array; no loop per customer.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -81,8 +82,11 @@ def typos_the_emails_refute(values: pa.Table, attribute: str, voting: np.ndarray
     from another key of its customer's voting records that an e-mail address of the customer
     spells while none spells this one (Leburn beside Lebrun, with ines.lebrun@…). An address is
     typed with care, or no mail arrives: the name it holds is the person's, however the records
-    vote. An address spells a name when its local part, letters only, holds the name's letters;
-    addresses spelling both names, or neither, leave them to the rule."""
+    vote. An address spells a name when a word of its local part (the letters between dots,
+    digits and the like) is the name, perhaps with an initial before or after it (jsmith,
+    smithj); a name of several words may run over several. Names under ``SPELLED`` letters
+    neither refute nor are refuted; addresses spelling both names, or neither, leave them to
+    the rule."""
     found = np.zeros(values.num_rows, dtype=bool)
     if "email" not in values.column_names:
         return found
@@ -103,13 +107,13 @@ def typos_the_emails_refute(values: pa.Table, attribute: str, voting: np.ndarray
     rows = pa.array(named[np.isin(group, two)])
     at = pa.array(np.flatnonzero(np.isin(customer, customer[rows.to_numpy()]) & has_email))
     local = pc.list_element(pc.split_pattern(values["email"].take(at), "@"), 0)
-    addresses: dict[str, str] = {}  # a customer's local parts, letters only, "|" between
-    for who, letters in zip(
+    addresses: dict[str, str] = {}  # a customer's local parts' words, "|" between
+    for who, words in zip(
         customers.take(at).to_pylist(),
-        pc.replace_substring_regex(local, _NOT_A_LETTER, "").to_pylist(),
+        pc.replace_substring_regex(local, _NOT_A_LETTER, "|").to_pylist(),
         strict=True,
     ):
-        addresses[who] = f"{addresses.get(who, '')}|{letters}"
+        addresses[who] = f"{addresses.get(who, '')}|{words}"
     names: dict[str, set[str]] = {}
     for who, key in zip(customers.take(rows).to_pylist(), keys.take(rows).to_pylist(), strict=True):
         names.setdefault(who, set()).add(key)
@@ -119,7 +123,10 @@ def typos_the_emails_refute(values: pa.Table, attribute: str, voting: np.ndarray
         refuted += [
             f"{who}\x1f{n}"
             for n in held_names
-            if spelled and n not in spelled and any(given_names.typo(n, s) for s in spelled)
+            if spelled
+            and n not in spelled
+            and len(n.replace(" ", "")) >= SPELLED
+            and any(given_names.typo(n, s) for s in spelled)
         ]
     if refuted:
         marked = pc.is_in(customer_value(customers, keys), value_set=pa.array(refuted))
@@ -128,8 +135,18 @@ def typos_the_emails_refute(values: pa.Table, attribute: str, voting: np.ndarray
 
 
 def _spelled(name: str, addresses: str) -> bool:
-    letters = name.replace(" ", "")
-    return len(letters) >= SPELLED and letters in addresses
+    """Whether a word of ``addresses`` ("|" between words) is ``name``, an initial perhaps
+    before or after it; its words may be written apart.
+
+    >>> [_spelled("ning", "|li|ning"), _spelled("lin", "|li|ning"), _spelled("nas", "|jonas|n")]
+    [True, False, False]
+    >>> [_spelled("smith", "|jsmith"), _spelled("de la cruz", "|juan|de|la|cruz")]
+    [True, True]
+    """
+    if len(name.replace(" ", "")) < SPELLED:
+        return False
+    words = r"\|?".join(re.escape(word) for word in name.split())
+    return re.search(rf"(?:^|\|)[a-z]?{words}[a-z]?(?:\||$)", addresses) is not None
 
 
 def _indices(column: pa.Array | pa.ChunkedArray) -> np.ndarray:
