@@ -72,6 +72,36 @@ def test_evaluate_scores_the_profiles_against_the_people(workspace: Path, tmp_pa
     assert "3 profiles scored, each against the person most of its records" in text.output
 
 
+def test_a_people_file_of_other_people_is_said_to_match_no_profile(
+    workspace: Path, tmp_path: Path
+) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text("person_id,first_name,email\nX1,Anna,anna.keller@example.org\n")
+    args = ["identity", "evaluate", "-w", str(workspace), "--people", str(people)]
+    profile = json.loads(runner.invoke(app, [*args, "--json"]).output)["profile"]
+    assert profile["profiles"] == 0
+    assert [(a["exact"], a["folded"]) for a in profile["attributes"].values()] == [(None, None)] * 2
+    text = runner.invoke(app, args, terminal_width=200)
+    assert text.exit_code == 0, text.output
+    rows = [[cell for cell in line.split() if cell != "│"] for line in text.output.splitlines()]
+    assert ["first_name", "–", "–", "0"] in rows and ["email", "–", "–", "0"] in rows
+    assert "%" not in text.output.split("Profile attributes")[1]
+    shown = " ".join(text.output.split())
+    assert f"no profile matched a person of {people}: none of the 9 profiles scored" in shown
+
+
+def test_evaluate_leaves_blank_true_values_unscored(workspace: Path, tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text(
+        "person_id,first_name,email\nP1,Anna,\nP2,Boris,\nP3,Chloe,chloe.m@example.com\n"
+    )
+    args = ["identity", "evaluate", "-w", str(workspace), "--people", str(people)]
+    email = json.loads(runner.invoke(app, [*args, "--json"]).output)["profile"]["attributes"]
+    assert (email["email"]["exact"], email["email"]["unknown"]) == (1.0, 2)
+    text = runner.invoke(app, args, terminal_width=200)
+    assert "not scored where the person's value is blank: email 2" in " ".join(text.output.split())
+
+
 def test_evaluate_needs_the_people_file_it_is_given(
     workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -127,6 +128,8 @@ def test_a_line_read_as_windows_1252_is_named_and_the_others_kept(tmp_path: Path
          "{tmp} is a folder, not a file: give a CSV or Parquet file"),
         (["{people}", "{tmp}/blank.csv", "--role", "mail=email"],
          "{tmp}/blank.csv is empty (0 bytes): give a CSV or Parquet file"),
+        (["{gzipped}", "--role", "mail=email"],
+         "{gzipped} is not a text file (a NUL byte on line 1): give a CSV or Parquet file"),
     ],
 )  # fmt: skip
 def test_mistakes_are_one_line_and_exit_2(
@@ -135,7 +138,9 @@ def test_mistakes_are_one_line_and_exit_2(
     empty = tmp_path / "empty.csv"
     empty.write_text("id,mail\n", encoding="utf-8")
     (tmp_path / "blank.csv").write_bytes(b"")
-    names = {"tmp": tmp_path, "people": people, "empty": empty}
+    gzipped = tmp_path / "gzipped.csv"  # people.csv.gz renamed
+    gzipped.write_bytes(gzip.compress(PEOPLE.encode(), mtime=1_700_000_000))
+    names = {"tmp": tmp_path, "people": people, "empty": empty, "gzipped": gzipped}
     argv = ["dedupe", *(a.format(**names) for a in args), "--id", "id", "--out", "-"]
     result = runner.invoke(app, argv)
     assert result.exit_code == 2

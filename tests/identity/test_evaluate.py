@@ -205,3 +205,67 @@ def test_a_people_file_is_read_as_text(tmp_path: Path) -> None:
     path.write_text("person_id,shoe_size\n1,42\n")
     with pytest.raises(ValueError, match="none of the columns"):
         read_people(path)
+
+
+def test_a_people_file_of_other_people_scores_nothing_rather_than_everything() -> None:
+    others = PEOPLE.set_column(0, "person_id", pa.array(["q1", "q2", "q3"]))
+    scores = score_profiles(PROFILES, PROFILE_LINKS, PROFILE_TRUTH, others)
+    assert (scores["profiles"], scores["profiles_without_truth"]) == (0, 5)
+    for attribute in scores["attributes"].values():
+        assert (attribute["exact"], attribute["folded"]) == (None, None)
+        assert (attribute["right"], attribute["missing"], attribute["examples"]) == (0, 0, [])
+
+
+def test_a_blank_true_value_is_unknown_and_not_scored() -> None:
+    """p2's e-mail and p1's birth date are blank in the file: c1, c2 and c5 are not misses."""
+    blanks = PEOPLE.set_column(3, "email", pa.array(["m.dupont@example.fr", "", "jorge@x.es"]))
+    blanks = blanks.set_column(4, "date_of_birth", pa.array(["", " ", "1990-07-08"]))
+    attributes = score_profiles(PROFILES, PROFILE_LINKS, PROFILE_TRUTH, blanks)["attributes"]
+    email, birth = attributes["email"], attributes["date_of_birth"]
+    assert (email["exact"], email["right"], email["missing"], email["unknown"]) == (0.5, 1, 1, 1)
+    assert [m["customer360_id"] for m in email["examples"]] == ["c5"]  # shows none
+    assert (birth["exact"], birth["folded"], birth["unknown"], birth["examples"]) == (
+        None, None, 3, []
+    )  # fmt: skip
+    assert attributes["first_name"]["unknown"] == 0
+
+
+NAMES = {  # the profile's spelling, the person's: the same name as identity matching folds it
+    "Søren": "SOREN",
+    "Łukasz": "lukasz",
+    "Lætitia": "Laetitia",
+    "Cœur": "COEUR",
+    "Groß": "Gross",
+    "O'Brien": "OBrien",
+    "D’Angelo": "d'angelo",
+    "Jean-Pierre": "Jean Pierre",
+    "ØDEGAARD": "Ødegaard",
+}
+
+
+def test_names_are_compared_ignoring_case_and_accents_as_identity_matching_folds_them() -> None:
+    n = len(NAMES)
+    ids = [f"c{i}" for i in range(n)]
+    links = pa.table({"record_key": [f"r{i}" for i in range(n)], "customer360_id": ids})
+    truth = {f"r{i}": f"p{i}" for i in range(n)}
+    people = pa.table({"person_id": list(truth.values()), "last_name": list(NAMES.values()),
+                       "city": list(NAMES.values())})  # fmt: skip
+    profiles = pa.table({"customer360_id": ids, "last_name": list(NAMES), "city": list(NAMES)})
+    attributes = score_profiles(profiles, links, truth, people)["attributes"]
+    for name in ("last_name", "city"):
+        assert (attributes[name]["folded"], attributes[name]["examples"]) == (1.0, [])
+    profiles = profiles.set_column(1, "last_name", pa.array(["Soren", "Lucas", *list(NAMES)[2:]]))
+    examples = score_profiles(profiles, links, truth, people)["attributes"]["last_name"]
+    assert [m["shown"] for m in examples["examples"]] == ["Lucas"]
+
+
+def test_other_values_are_compared_ignoring_case_alone() -> None:
+    links = pa.table({"record_key": ["r1", "r2"], "customer360_id": ["c1", "c2"]})
+    truth = {"r1": "p1", "r2": "p2"}
+    people = pa.table({"person_id": ["p1", "p2"], "email": ["o'hara@x.ie", "a-b@x.fr"],
+                       "phone": ["+3361", "+3362"]})  # fmt: skip
+    profiles = pa.table({"customer360_id": ["c1", "c2"],
+                         "primary_email": ["O'Hara@X.ie", "ab@x.fr"],
+                         "primary_phone": ["+33 61", "+3362"]})  # fmt: skip
+    attributes = score_profiles(profiles, links, truth, people)["attributes"]
+    assert (attributes["email"]["folded"], attributes["phone"]["folded"]) == (0.5, 0.5)

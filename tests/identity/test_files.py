@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from c360.identity import files
 from c360.identity.files import UnreadableFileError, read_rows
@@ -160,11 +163,26 @@ def test_the_note_names_the_count_and_the_first_lines_read_as_cp1252(tmp_path: P
     assert notes == [f"{people} is not all UTF-8: 600 lines read as cp1252 (lines 2, 4, 6…)"]
 
 
-def test_a_byte_cp1252_leaves_undefined_is_read_as_latin_1(tmp_path: Path) -> None:
+@pytest.mark.parametrize("first", [b"\xc3\x81lvaro", b"Alvaro"], ids=["mixed", "cp1252"])
+def test_a_byte_cp1252_leaves_undefined_is_read_as_latin_1(tmp_path: Path, first: bytes) -> None:
     people = tmp_path / "people.csv"
-    people.write_bytes(b"id,name\n1,\xc3\x81lvaro\n2,Ren\xe9e \x81\x8d\x8f\x90\x9d\x80\n")
+    people.write_bytes(b"id,name\n1," + first + b"\n2,Ren\xe9e \x81\x8d\x8f\x90\x9d\x80\n")
     table, _ = read_rows(people)
-    assert table["name"].to_pylist() == ["Álvaro", "Renée \x81\x8d\x8f\x90\x9d€"]
+    assert table["name"].to_pylist() == [first.decode(), "Renée \x81\x8d\x8f\x90\x9d€"]
+
+
+PIECES = [b"Ann", b",", b"\n", b"\r", b"\r\n",
+          b"\xeb", b"\xc3", b"\xa9", b"\x81", b"\x9d", b"\xe9\x80"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30))
+def test_a_file_with_no_utf8_letter_is_read_at_once_as_line_by_line(pieces: list[bytes]) -> None:
+    """Read at once, a Windows-1252 file gives the bytes and note the line by line reading gives."""
+    data = b"".join(pieces)
+    assume(b"\0" not in data and not files._has_utf8_letter(data))
+    path = Path("people.csv")
+    assert files._as_utf8(path, data) == files._by_line(path, data)
 
 
 def test_a_byte_order_mark_is_not_read_as_letters_of_a_mixed_file(tmp_path: Path) -> None:
@@ -190,18 +208,38 @@ def test_text_after_a_quote_in_a_mixed_file_is_shown_as_its_line_was_read(
     )
 
 
-def test_a_binary_file_is_still_refused_as_not_text(tmp_path: Path) -> None:
-    """Bytes Windows-1252 leaves undefined, among NULs: a zip file, not a CSV."""
-    people = tmp_path / "people.csv"
-    people.write_bytes(b"PK\x03\x04\x14\x00[Content_Types].xml\x9d\x81\nxl/\x8d\x00\x90\n")
-    assert _error(people) == f"cannot read {people}: neither UTF-8 nor Windows-1252 text"
+# A real 1×1 PNG: its fifth line holds NULs among bytes no UTF-8 line holds.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8"
+    "cfc0f01f00050001ff89993d1d0000000049454e44ae426082"
+)
+CSV = "id,name,email\n1,Zoë Keller,zoe@example.org\n2,Jürgen Groß,jg@example.de\n"
+NOT_TEXT = {
+    "a PNG image": (PNG, 5),
+    "a gzipped CSV": (gzip.compress(CSV.encode(), mtime=1_700_000_000), 1),
+    "a zip file": (b"PK\x03\x04\x14\x00[Content_Types].xml\x9d\x81\nxl/\x8d\x00\x90\n", 1),
+    "a NUL in a Windows-1252 file": (b"id;name\n1;Zo\xeb\n2;Zo\xeb\x00\n", 3),
+    "a NUL in a Windows-1252 line": (b"id;name\n1;J\xc3\xbcrgen\n2;Zo\xeb\x00\n3;Zo\xeb\n", 3),
+}
 
 
-def test_a_nul_in_a_windows_1252_line_alone_does_not_make_it_binary(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("data", "line"), NOT_TEXT.values(), ids=NOT_TEXT.keys())
+def test_a_nul_in_a_line_that_is_not_utf8_means_the_file_is_not_text(
+    tmp_path: Path, data: bytes, line: int
+) -> None:
     people = tmp_path / "people.csv"
-    people.write_bytes(b"id;name\n1;Zo\xeb\x00\n2;J\xc3\xbcrgen\n")
-    table, _ = read_rows(people)
-    assert table["name"].to_pylist() == ["Zoë\x00", "Jürgen"]
+    people.write_bytes(data)
+    assert _error(people) == (
+        f"{people} is not a text file (a NUL byte on line {line}): give a CSV or Parquet file"
+    )
+
+
+def test_a_windows_1252_export_is_still_read(tmp_path: Path) -> None:
+    people = tmp_path / "people.csv"
+    people.write_bytes(CSV.replace(",", ";").encode("cp1252"))
+    table, notes = read_rows(people)
+    assert table["name"].to_pylist() == ["Zoë Keller", "Jürgen Groß"]
+    assert notes == [f"{people} is not UTF-8: read as cp1252"]
 
 
 def test_a_byte_order_mark_does_not_hide_a_quote(tmp_path: Path) -> None:

@@ -92,22 +92,38 @@ def evaluate_command(
         highlight=False,
     )
     print_scores("B-cubed", {"by_source": scores["by_source"]})
-    if "profile" in scores:
-        _show_profile_scores(scores["profile"])
+    if "profile" in scores and people is not None:
+        _show_profile_scores(scores["profile"], people)
 
 
-def _show_profile_scores(scores: dict[str, Any]) -> None:
+def _share(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2%}"  # none scored: unknown
+
+
+def _show_profile_scores(scores: dict[str, Any], people: Path) -> None:
     table = RichTable(title="Profile attributes", title_justify="left", show_edge=False)
     for column in ("", "exact", "ignoring case and accents", "missing"):
         table.add_column(column, justify="right")
     for name, row in scores["attributes"].items():
-        table.add_row(name, f"{row['exact']:.2%}", f"{row['folded']:.2%}", f"{row['missing']:,}")
+        table.add_row(name, _share(row["exact"]), _share(row["folded"]), f"{row['missing']:,}")
     console.print(table)
-    console.print(
-        f"{scores['profiles']:,} profiles scored, each against the person most of its records "
-        f"belong to; {scores['profiles_without_truth']:,} without a person of the truth",
-        highlight=False,
-    )
+    if scores["profiles"]:
+        said = (
+            f"{scores['profiles']:,} profiles scored, each against the person most of its "
+            f"records belong to; {scores['profiles_without_truth']:,} without a person of the truth"
+        )
+    else:
+        said = (
+            f"no profile matched a person of {people}: none of the "
+            f"{scores['profiles_without_truth']:,} profiles scored"
+        )
+    console.print(said, markup=False, highlight=False)
+    unknown = [f"{name} {row['unknown']:,}" for name, row in scores["attributes"].items()
+               if row["unknown"]]  # fmt: skip
+    if unknown:
+        console.print(
+            f"not scored where the person's value is blank: {', '.join(unknown)}", highlight=False
+        )
     for name, row in scores["attributes"].items():
         for miss in row["examples"]:
             shown = "nothing" if miss["shown"] is None else repr(miss["shown"])

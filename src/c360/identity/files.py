@@ -24,9 +24,9 @@ from c360.pipeline.bronze.blocks import SourceError, refuse_utf16
 DELIMITERS = ",;\t|"
 # A line that is not UTF-8 is most often a Windows export's: read as Windows-1252, the five bytes
 # it leaves undefined as Latin-1 (as Windows and browsers read them).
-_UNDEFINED = b"\x81\x8d\x8f\x90\x9d"
 _CP1252 = "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in range(256))
 _SHOWN = 3  # line numbers a note names
+_EXPECTED = "give a CSV or Parquet file"
 PARQUET = (".parquet", ".pq")
 UTF16 = " (a spreadsheet's 'Unicode text'): save it as a UTF-8 CSV"  # bronze's advice too
 _BLOCK = csvquotes.BLOCK_BYTES  # bytes looked at a time when following a CSV's quotes
@@ -56,10 +56,8 @@ def read_rows(path: Path, uneven: list[int] | None = None) -> tuple[pa.Table, li
                 raise
         if uneven is not None:
             uneven.clear()  # what the try as UTF-8 found
-        text, windows, utf8 = _as_utf8(path.read_bytes().removeprefix(codecs.BOM_UTF8))
-        if windows is None:
-            raise UnreadableFileError(f"cannot read {path}: neither UTF-8 nor Windows-1252 text")
-        return _read_csv(path, text, uneven), [_note(path, windows, utf8)]
+        text, note = _as_utf8(path, path.read_bytes().removeprefix(codecs.BOM_UTF8))
+        return _read_csv(path, text, uneven), [note]
     except SourceError as exc:
         raise UnreadableFileError(str(exc)) from None
     except (OSError, pa.ArrowException, csv.Error) as exc:
@@ -67,10 +65,16 @@ def read_rows(path: Path, uneven: list[int] | None = None) -> tuple[pa.Table, li
         raise UnreadableFileError(f"cannot read {path}: {reason}") from None
 
 
-def _as_utf8(data: bytes) -> tuple[bytes, list[int] | None, bool]:
-    """A text's bytes as UTF-8, each line that is not UTF-8 read as Windows-1252; the numbers
-    of those lines (from 1), or None when one holds both a NUL and a byte Windows-1252 leaves
-    undefined (a binary file's line); and whether a line is UTF-8 beyond ASCII."""
+def _as_utf8(path: Path, data: bytes) -> tuple[bytes, str]:
+    """A text's bytes as UTF-8, each line that is not UTF-8 read as Windows-1252, and a note
+    saying so; a NUL in such a line refuses the file as no text (an image, a zip file)."""
+    if b"\0" not in data and not _has_utf8_letter(data):  # a Windows export: all read at once
+        return _windows(data).encode("utf-8"), _note(path, [], utf8=False)
+    return _by_line(path, data)
+
+
+def _by_line(path: Path, data: bytes) -> tuple[bytes, str]:
+    """:func:`_as_utf8`, line by line."""
     lines = data.splitlines(keepends=True)  # ended as the CSV reader ends them
     windows, utf8 = [], False
     for number, line in enumerate(lines, 1):
@@ -78,12 +82,20 @@ def _as_utf8(data: bytes) -> tuple[bytes, list[int] | None, bool]:
             continue
         if _is_utf8(line):
             utf8 = True
-        elif b"\0" in line and any(byte in _UNDEFINED for byte in line):
-            return data, None, utf8
+        elif b"\0" in line:
+            raise UnreadableFileError(
+                f"{path} is not a text file (a NUL byte on line {number}): {_EXPECTED}"
+            )
         else:
             lines[number - 1] = _windows(line).encode("utf-8")
             windows.append(number)
-    return b"".join(lines), windows, utf8
+    return b"".join(lines), _note(path, windows, utf8)
+
+
+def _has_utf8_letter(data: bytes) -> bool:
+    """Whether some bytes of ``data`` are a UTF-8 character beyond ASCII (when none are, no
+    line is UTF-8 but the ASCII ones)."""
+    return not data.decode("utf-8", "ignore").isascii()
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -109,9 +121,8 @@ def _note(path: Path, windows: list[int], utf8: bool) -> str:
 
 def _check_file(path: Path) -> None:
     """A regular file with something in it, or an error saying what ``path`` is instead."""
-    expected = "give a CSV or Parquet file"
     if path.is_dir():
-        raise UnreadableFileError(f"{path} is a folder, not a file: {expected}")
+        raise UnreadableFileError(f"{path} is a folder, not a file: {_EXPECTED}")
     try:
         path.stat()
     except FileNotFoundError:  # a link to nothing too
@@ -119,9 +130,9 @@ def _check_file(path: Path) -> None:
     except OSError as exc:  # a loop of links, a folder on the way that cannot be searched
         raise UnreadableFileError(f"cannot read {path}: {exc.strerror or exc}") from None
     if not path.is_file():
-        raise UnreadableFileError(f"{path} is not a regular file: {expected}")
+        raise UnreadableFileError(f"{path} is not a regular file: {_EXPECTED}")
     if path.stat().st_size == 0:
-        raise UnreadableFileError(f"{path} is empty (0 bytes): {expected}")
+        raise UnreadableFileError(f"{path} is empty (0 bytes): {_EXPECTED}")
 
 
 def delimiter(header: str) -> str:
