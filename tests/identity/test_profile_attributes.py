@@ -283,10 +283,62 @@ def test_one_record_against_one_both_given_names_keeps_the_record_read_first() -
 def test_names_are_equal_only_when_a_record_says_so() -> None:
     rows = [named("crm:1", JAN, "Philippe", "Philippe"), named("shop:1", FEB, "Philippe", None)]
     assert full_name(rows) == (("Philippe", "shop:1"), ("Philippe", "crm:1"))
-    # One record with nothing against it is read as it is written.
-    assert full_name([named("crm:1", JAN, "Pohl", "Lina")]) == (
-        ("Pohl", "crm:1"), ("Lina", "crm:1"),
+    # One record with nothing against it is read as it is written, both names given names.
+    assert full_name([named("crm:1", JAN, "Ross", "Alistair")]) == (
+        ("Ross", "crm:1"), ("Alistair", "crm:1"),
     )  # fmt: skip
+
+
+def test_a_lone_record_puts_a_listed_given_name_before_a_name_no_list_holds() -> None:
+    # "Smith John" typed into a form: John is a given name, Smith none.
+    assert full_name([named("crm:1", JAN, "Weber", "Lina")]) == (
+        ("Lina", "crm:1"), ("Weber", "crm:1"),
+    )  # fmt: skip
+    # All records agreeing on the wrong order are read the right way round too.
+    rows = [named("crm:1", JAN, "Klein", "Frauke"), named("web:1", FEB, "Klein", "Frauke")]
+    assert full_name(rows) == (("Frauke", "web:1"), ("Klein", "web:1"))
+    # Lnia may be Lina misspelt: knowledge says nothing, the record is read as written.
+    assert full_name([named("crm:1", JAN, "Weber", "Lnia")])[0] == ("Weber", "crm:1")
+
+
+def test_the_order_of_the_names_in_an_address_orients_a_record() -> None:
+    rows = [
+        # Both given names: frank.horst@ says Frank is the first.
+        mailed("crm:1", JAN, "Horst", "Frank", "frank.horst@example.de"),
+        # The records agree on Ross Alistair; alistairr78@ (a name, the other's initial) not.
+        mailed("crm:2", JAN, "Ross", "Alistair", "alistairr78@example.com", "c2"),
+        mailed("web:2", FEB, "Ross", "Alistair", None, "c2"),
+        # The address before knowledge: Owen is a listed name, Grae none, but grace.owen@
+        # says Grae (Grace misspelt) is the first name, as written (Grace is no listed name:
+        # the address does not correct it).
+        mailed("web:3", JAN, "Grae", "Owen", "grace.owen@example.com", "c3"),
+    ]
+    assert names_and_emails(rows) == [
+        ("c1", "Frank", "Horst"), ("c2", "Alistair", "Ross"), ("c3", "Grae", "Owen"),
+    ]  # fmt: skip
+
+
+def test_an_address_spells_the_formal_name_of_a_nickname_or_a_misspelt_name() -> None:
+    rows = [
+        # Every record says Tim; the address the formal name (Timothy, not Timothée).
+        mailed("crm:1", JAN, "Tim", "Turner", "timothy.turner36@example.com"),
+        mailed("web:1", FEB, "Tim", None, None),
+        # A misspelt first name no record spells right, a last name one typo off: the
+        # record's accents kept.
+        mailed("crm:2", JAN, "Soffía", "Beernal", "sofia_bernal@example.es", "c2"),
+        # The address spells the customer's other name (garyg: Gary) or nothing: as written.
+        mailed("crm:3", JAN, "Gary", "Gray", "garyg98@example.com", "c3"),
+        mailed("crm:4", JAN, "Ben", "Lewis", "blewis@example.com", "c4"),
+        # The letter a record left out after an O' starts the name again.
+        mailed("crm:5", JAN, "Aoife", "O'Rien", "aoife.obrien@example.ie", "c5"),
+    ]
+    assert names_and_emails(rows) == [
+        ("c1", "Timothy", "Turner"), ("c2", "Sofía", "Bernal"), ("c3", "Gary", "Gray"),
+        ("c4", "Ben", "Lewis"), ("c5", "Aoife", "O'Brien"),
+    ]  # fmt: skip
+    won = survivors(values_table(rows, ("first_name", "last_name", "email")), {}).to_pylist()
+    shown = {(r["customer360_id"], r["attribute"]): r["record_key"] for r in won}
+    assert shown["c1", "first_name"] == "crm:1"  # the record holding the address
 
 
 def test_a_configured_name_rule_picks_among_records_read_the_right_way_round() -> None:

@@ -34,6 +34,13 @@ def test_gender_is_m_or_f_however_it_was_written() -> None:
     ]  # fmt: skip
 
 
+def test_a_place_name_in_brackets_is_title_cased_too() -> None:
+    written = ["HALLE (SAALE)", "frankfurt (oder)", "Halle (Saale)"]
+    assert record_values(literal_records("city", written)).column("city").to_pylist() == [
+        "Halle (Saale)", "Frankfurt (Oder)", "Halle (Saale)",
+    ]  # fmt: skip
+
+
 def literal_records(column: str, written: list[str | None]) -> pa.Table:
     """One marketing record per value of ``column``, each of its own customer."""
     n = len(written)

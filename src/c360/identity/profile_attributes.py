@@ -14,13 +14,14 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from c360.identity import given_names
+from c360.identity import given_names, nicknames
 from c360.identity.consent import CONSENT_SCHEMA, merge_consents
 from c360.identity.normalise import name_key
 from c360.identity.profile_emails import plainest_spelling, shared_mailboxes
 from c360.identity.profile_records import (
     KEYED,
     SURVIVED,
+    display_case,
     initials_of_spelled,
     misspellings_of_held,
     nicknames_of_spelled,
@@ -149,6 +150,180 @@ def _spelled(name: str, addresses: str) -> bool:
     return re.search(rf"(?:^|\|)[a-z]?{words}[a-z]?(?:\||$)", addresses) is not None
 
 
+def _address_words(local: str) -> set[str]:
+    """The names a local part may spell: each word, and each word without an initial before or
+    after it (jsmith: smith; timothyt: timothy).
+
+    >>> sorted(_address_words("jsmith.tim77"))
+    ['jsmit', 'jsmith', 'smith', 'tim']
+    """
+    words = {w for w in re.split(_NOT_A_LETTER, local) if w}
+    return (
+        words
+        | {w[1:] for w in words if len(w) > SPELLED}
+        | {w[:-1] for w in words if len(w) > SPELLED}
+    )
+
+
+def _formal_names(nickname: str) -> set[str]:
+    """The formal names a first-name key is a nickname of (Tim: Timothy, Timothée); none for
+    a formal name or two names that stand for each other."""
+    forms = nicknames.FORMS
+    return {
+        f for f in forms.get(nickname, ()) if f != nickname and nickname not in forms.get(f, ())
+    }
+
+
+def _spelt_by_address(attribute: str, key: str, words: set[str]) -> str | None:
+    """The name an address spells in place of the name ``key`` that won, or None: for a first
+    name, the one formal name of a nickname (Tim: timothy.turner@), or the one listed name a
+    name no list holds misspells (Kvin: kevin.bell@); for a last name, the one name one typo
+    from it (Beernal: itziar_bernal@). Never when an address spells the name itself."""
+    compact = key.replace(" ", "")
+    if compact in words or len(compact) < SPELLED or " " in key:
+        return None
+    if attribute == "first_name":
+        found = _formal_names(key) & words
+        if not found and not given_names.known(key):
+            found = {w for w in words if given_names.typo(key, w) and given_names.listed(w)}
+    else:
+        found = {w for w in words if len(w) >= SPELLED and given_names.typo(key, w)}
+    return found.pop() if len(found) == 1 else None
+
+
+def respelt(display: str, key: str) -> str:
+    """``display`` (a name as a record writes it) one edit away so that its key is ``key``,
+    keeping its accents and case (Soffía as Sofía, Fançois as François); ``key`` title-cased
+    when no such edit is found.
+
+    >>> respelt("Soffía", "sofia"), respelt("Fançois", "francois"), respelt("Tim", "timothy")
+    ('Sofía', 'François', 'Timothy')
+    >>> respelt("O'Rien", "obrien")
+    "O'Brien"
+    """
+    letters = set(key.replace(" ", ""))
+    # A letter left out after O', D', L' starts the name again: O'Rien as O'Brien.
+    after_o = display[1:2] in ("'", "’") and display[2:3].isupper()
+    edits = [display[:2] + c.upper() + display[2].lower() + display[3:]
+             for c in sorted(letters) if after_o]  # fmt: skip
+    edits += [display[:i] + display[i + 1 :] for i in range(len(display))]
+    edits += [display[:i] + display[i + 1] + display[i] + display[i + 2 :]
+              for i in range(len(display) - 1)]  # fmt: skip
+    for i in range(1, len(display) + 1):
+        for c in sorted(letters):
+            edits.append(display[:i] + c + display[i:])
+            edits.append(display[:i] + c + display[i + 1 :])
+    for edit in edits:
+        if edit[:1].isupper() and name_key(edit) == key:
+            return edit
+    return display_case(key) or key
+
+
+def _unspelt(won: pa.Table, rows: np.ndarray, mailed: pa.Table) -> np.ndarray:
+    """``rows`` of ``won`` whose name an address may correct: of at least ``SPELLED`` letters,
+    one word, and no word of the customer's addresses (:func:`_address_words`). Most are
+    spelt: told apart in Arrow, so that only the rest is looked at word by word."""
+    local = pc.utf8_lower(
+        pc.list_element(pc.split_pattern(mailed["email"].combine_chunks(), "@"), 0)
+    )
+    split = pc.split_pattern_regex(local, _NOT_A_LETTER)
+    words = pc.list_flatten(split)
+    owners = mailed["customer360_id"].combine_chunks().take(pc.list_parent_indices(split))
+    long = pc.greater(pc.utf8_length(words), SPELLED)
+    spelt = pa.table({
+        "customer360_id": pa.concat_arrays([owners, owners.filter(long), owners.filter(long)]),
+        "word": pa.concat_arrays([words, pc.utf8_slice_codeunits(words.filter(long), 1),
+                                  pc.utf8_slice_codeunits(words.filter(long), 0, -1)]),
+    })  # fmt: skip
+    value = won["value"].take(pa.array(rows))
+    chosen = pa.table({
+        "customer360_id": won["customer360_id"].take(pa.array(rows)),
+        "word": value,
+        "row": pa.array(rows, pa.int64()),
+    }).filter(pc.and_(pc.greater_equal(pc.utf8_length(value), SPELLED),
+                      pc.invert(pc.match_substring(value, " "))))  # fmt: skip
+    left = chosen.join(spelt, ["customer360_id", "word"], join_type="left anti")
+    return np.sort(left["row"].to_numpy())
+
+
+def _held_keys(values: pa.Table, customers: pa.Array) -> set[tuple[str, str, str]]:
+    """(customer, ``first_name_key`` or ``last_name_key``, key) of each name ``customers``'
+    records hold."""
+    mine = values.filter(pc.is_in(values["customer360_id"], value_set=customers))
+    return {
+        (who, name, key)
+        for name in ("first_name_key", "last_name_key")
+        if name in mine.column_names
+        for who, key in zip(mine["customer360_id"].to_pylist(), mine[name].to_pylist(), strict=True)
+        if key is not None
+    }
+
+
+def names_the_addresses_spell(values: pa.Table, won: pa.Table) -> pa.Table:
+    """``won`` with a first or last name that an address of the customer refutes shown as the
+    address spells it (:func:`_spelt_by_address`): "Tim" with timothy.turner@ as Timothy,
+    "Kvin" with kevin.bell@ as Kevin, "Beernal" with itziar_bernal@ as Bernal (the record's
+    accents and case kept, :func:`respelt`). An address is typed with care, or no mail arrives;
+    a nickname is no formal name. Not when the name the address spells is the customer's other
+    name (garyg@ beside Gary Gray). The record shown is the one holding the address."""
+    if "email" not in values.column_names:
+        return won
+    named = pc.and_(
+        pc.is_in(won["attribute"], value_set=pa.array(NAMES, _TEXT)),
+        pc.is_in(won["customer360_id"], value_set=values["customer360_id"].filter(
+            pc.is_valid(values["email"]))),
+    )  # fmt: skip
+    rows = np.flatnonzero(pc.fill_null(named, False).to_numpy(zero_copy_only=False))
+    mailed = values.filter(pc.is_valid(values["email"]))
+    rows = _unspelt(won, rows, mailed)
+    if not len(rows):
+        return won
+    chosen = won.take(pa.array(rows))
+    mailed = mailed.filter(
+        pc.is_in(mailed["customer360_id"], value_set=chosen["customer360_id"])
+    ).sort_by("record_key")
+    words: dict[str, dict[str, tuple[str, str]]] = {}  # customer: word -> (record, source)
+    for who, address, key, source in zip(
+        *(mailed[c].to_pylist() for c in ("customer360_id", "email", "record_key", "source")),
+        strict=True,
+    ):
+        held = words.setdefault(who, {})
+        for word in _address_words(address.split("@")[0].lower()):
+            held.setdefault(word, (key, source))
+    changed: dict[int, tuple[str, str, str, str]] = {}
+    for i, (who, attribute, key, display) in enumerate(
+        zip(*(chosen[c].to_pylist() for c in ("customer360_id", "attribute", "value", "display")),
+            strict=True)
+    ):  # fmt: skip
+        held = words.get(who, {})
+        spelt = _spelt_by_address(attribute, key, set(held))
+        if spelt is not None:
+            changed[int(rows[i])] = (spelt, respelt(display, spelt), *held[spelt])
+    if not changed:
+        return won
+    # The address spells the customer's other name (garyg@ beside Gary Gray): no correction.
+    at = pa.array(list(changed))
+    other = pc.if_else(pc.equal(won["attribute"].take(at), "first_name"), "last_name_key",
+                       "first_name_key")  # fmt: skip
+    keys = _held_keys(values, won["customer360_id"].take(at))
+    for row, who, name in zip(list(changed), won["customer360_id"].take(at).to_pylist(),
+                              other.to_pylist(), strict=True):  # fmt: skip
+        if (who, name, changed[row][0]) in keys:
+            del changed[row]
+    if not changed:
+        return won
+    at = np.array(list(changed), dtype=np.int64)
+    for n, column in enumerate(("value", "display", "record_key", "source")):
+        replaced = won[column].to_pylist()
+        for row, new in zip(at.tolist(), (c[n] for c in changed.values()), strict=True):
+            replaced[row] = new
+        won = won.set_column(
+            won.column_names.index(column), column,
+            pa.array(replaced, won.schema.field(column).type),
+        )  # fmt: skip
+    return won
+
+
 def _indices(column: pa.Array | pa.ChunkedArray) -> np.ndarray:
     """Each value's code among the column's distinct values (in no order); -1 for NULL."""
     if isinstance(column, pa.ChunkedArray):
@@ -215,7 +390,8 @@ def survivors(values: pa.Table, rules: Mapping[str, Rule]) -> pa.Table:
     won, winners = survive_pool(candidates(values), rules)
     # Keyed attributes show their record's spelling; the others show the value voted on.
     display = winners.gather([values.column(a) for a in winners.attributes])
-    won = spelt_as_written(values, won.append_column("display", display))
+    won = names_the_addresses_spell(values, won.append_column("display", display))
+    won = spelt_as_written(values, won)
     return plainest_spelling(values, won)
 
 

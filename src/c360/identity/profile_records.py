@@ -63,7 +63,7 @@ _REGION_CODES = {
 }
 REGIONS = {code: region for region, codes in _REGION_CODES.items() for code in codes.split()}
 _TEXT = pa.string()
-_WORD_START = re.compile(r"(^|[\s\-'’.])(\w)")
+_WORD_START = re.compile(r"(^|[\s\-'’.(/])(\w)")  # Halle (Saale), Frankfurt (Oder)
 # Words a place name writes in lower case after its first one: Santiago de Compostela,
 # Aix-en-Provence, Frankfurt am Main, Stratford-upon-Avon, Bergen op Zoom, Vilanova i la Geltrú.
 PLACE_PARTICLES = frozenset({
@@ -123,6 +123,8 @@ def display_case(value: str | None) -> str | None:
 
     >>> display_case("  HARDING-CLARKE "), display_case("o'brien"), display_case("McDonald")
     ('Harding-Clarke', "O'Brien", 'McDonald')
+    >>> display_case("HALLE (SAALE)")
+    'Halle (Saale)'
     """
     text = " ".join((value or "").split())
     if not text:
@@ -322,6 +324,144 @@ def _codes(values: pa.Array | pa.ChunkedArray) -> tuple[list[str], np.ndarray]:
 
 def swapped_names(values: pa.Table) -> np.ndarray:
     """Per record: whether its first and last name are the other way round ("MEGAN, Foster").
+
+    A record holding two names is read by the first of these that tells its order: the
+    customer's e-mail addresses (:func:`address_order`: lina.pohl@ or lpohl@ reads "Lina Pohl"
+    as written), names in full before initials; given-name knowledge
+    (:func:`given_name_order`: Lina is a given name, Weber no given name nor a misspelling of
+    one); then the customer's records (:func:`voted_swaps`). A record whose records put a
+    listed given name first beside a name no list holds is read as they read it, its addresses
+    unread.
+    """
+    swapped = voted_swaps(values)
+    if not {"first_name_key", "last_name_key"} <= set(values.column_names):
+        return swapped
+    names, codes = _codes(
+        pa.chunked_array(
+            [*values.column("first_name_key").chunks, *values.column("last_name_key").chunks],
+            pa.string(),
+        )
+    )
+    first, last = codes[: values.num_rows], codes[values.num_rows :]
+    rows = np.flatnonzero((first >= 0) & (last >= 0) & (first != last))
+    if not len(rows):
+        return swapped
+    listed = np.array([given_names.listed(n) for n in names] + [False], dtype=bool)
+    first_listed, last_listed = listed[first[rows]], listed[last[rows]]
+    vote = swapped[rows]
+    # A listed given name where the vote puts it, beside no listed name: settled.
+    settled = (first_listed & ~last_listed & ~vote) | (last_listed & ~first_listed & vote)
+    rows = rows[~settled]
+    addresses = _local_parts(values, rows)
+    for row in rows.tolist():
+        a, b = names[first[row]], names[last[row]]
+        full, initials = address_order(a, b, addresses.get(row, ()))
+        decided = full or initials or given_name_order(a, b)
+        if decided:
+            swapped[row] = decided < 0
+    return swapped
+
+
+def _local_parts(values: pa.Table, rows: np.ndarray) -> dict[int, tuple[str, ...]]:
+    """Per record of ``rows``: the local parts (before the @, in lower case) of its customer's
+    e-mail addresses."""
+    if "email" not in values.column_names:
+        return {}
+    customers = values.column("customer360_id").combine_chunks()
+    wanted = pc.is_in(customers, value_set=customers.take(pa.array(rows)))
+    held = pc.and_(wanted, pc.is_valid(values.column("email").combine_chunks()))
+    at = pa.array(np.flatnonzero(pc.fill_null(held, False).to_numpy(zero_copy_only=False)))
+    local = pc.utf8_lower(
+        pc.list_element(pc.split_pattern(values.column("email").combine_chunks().take(at), "@"), 0)
+    )
+    by_customer: dict[str, set[str]] = {}
+    for who, part in zip(customers.take(at).to_pylist(), local.to_pylist(), strict=True):
+        by_customer.setdefault(who, set()).add(part)
+    return {
+        int(r): tuple(sorted(by_customer.get(who, ())))
+        for r, who in zip(rows.tolist(), customers.take(pa.array(rows)).to_pylist(), strict=True)
+    }
+
+
+_LETTERS = re.compile(r"[^a-z]+")
+SPELT_IN_ADDRESS = 3  # a name of fewer letters is in too many addresses by chance
+
+
+def address_order(first: str, last: str, locals_: tuple[str, ...]) -> tuple[int, int]:
+    """What the customer's addresses (local parts) say of the order of two name keys: 1 as
+    written, -1 swapped, 0 nothing (or addresses that disagree); first from an address
+    holding both names in full (lina.pohl, linapohl44; a word of it may be the name one typo
+    off, as a record misspelt it: grace.owen for Grae Owen), then from one holding one name with
+    the other's initial (linap, lpohl: a given name before the family name's initial, or the
+    given name's initial before the family name).
+
+    >>> address_order("pohl", "lina", ("lina.pohl44",)), address_order("lina", "pohl", ("lpohl",))
+    ((-1, 0), (0, 1))
+    >>> address_order("owen", "grae", ("grace.owen",))
+    (-1, 0)
+    """
+    a, b = first.replace(" ", ""), last.replace(" ", "")
+    if min(len(a), len(b)) < SPELT_IN_ADDRESS:
+        return 0, 0
+    full, initial = set(), set()
+    for local in locals_:
+        letters = _LETTERS.sub("", local)
+        words = [w for w in _LETTERS.split(local) if w]
+        at_a, at_b = _found_at(a, letters, words), _found_at(b, letters, words)
+        if at_a >= 0 and at_b >= 0 and (at_a + len(a) <= at_b or at_b + len(b) <= at_a):
+            full.add(1 if at_a < at_b else -1)
+        for word in words:
+            if word in (a + b[0], a[0] + b):
+                initial.add(1)
+            if word in (b + a[0], b[0] + a):
+                initial.add(-1)
+    return (full.pop() if len(full) == 1 else 0), (initial.pop() if len(initial) == 1 else 0)
+
+
+def _found_at(name: str, letters: str, words: list[str]) -> int:
+    """Where ``name`` begins in an address's ``letters``: written out, or as a word one typo
+    from it (a record's Grae in grace.owen); -1 if nowhere."""
+    at = letters.find(name)
+    if at >= 0:
+        return at
+    start = 0
+    for word in words:
+        if given_names.typo(name, word):
+            return start
+        start += len(word)
+    return -1
+
+
+@lru_cache(maxsize=1 << 16)
+def _given_like(name: str) -> bool:
+    """Whether a name key may be a given name: listed, a word of it listed or one slip from a
+    listed name (Melnie), or initials (JF)."""
+    if len(name.replace(" ", "")) <= INITIALS or given_names.known(name):
+        return True
+    return any(given_names.listed(w) or given_names.corrections(w) for w in name.split())
+
+
+def given_name_order(first: str, last: str) -> int:
+    """What given-name knowledge says of the order of two name keys: 1 as written when the
+    first is a listed given name and the last no given name, nor a misspelling or initials of
+    one (Lina Weber); -1 the other way round (Weber Lina); 0 otherwise (Ross Alistair: both
+    given names; Weber Lnia: Lnia may be Lina misspelt).
+
+    >>> given_name_order("lina", "weber"), given_name_order("weber", "lina")
+    (1, -1)
+    >>> given_name_order("ross", "alistair"), given_name_order("weber", "lnia")
+    (0, 0)
+    """
+    if given_names.listed(first) and not _given_like(last):
+        return 1
+    if given_names.listed(last) and not _given_like(first):
+        return -1
+    return 0
+
+
+def voted_swaps(values: pa.Table) -> np.ndarray:
+    """Per record: whether its customer's records read its first and last name the other way
+    round.
 
     Within a customer each record votes for the role of each name key it holds: +1 as a first
     name, -1 as a last name, :data:`NAME_ALONE` times that for a name given without the other;
