@@ -656,6 +656,25 @@ def test_a_last_name_typo_loses_to_the_spelling_more_records_hold_whatever_the_r
     assert full_name(rows, recent)[1] == ("Moore", "shop:1")
 
 
+def test_one_last_name_against_a_typo_of_it_goes_to_the_spelling_other_customers_hold() -> None:
+    # One record against one, the latest with the typo; three other customers are Blancos
+    # and none a Banco: the spelling no one else holds is the typo, whatever the rule.
+    others = [mailed(f"crm:{i}", JAN, name, "Blanco", None, f"c{i}")
+              for i, name in ((2, "Ana"), (3, "Luis"), (4, "Rosa"))]  # fmt: skip
+    rows = [
+        mailed("crm:1", JAN, "Antonia", "Blanco", None),
+        mailed("web:1", MAR, "Antonia", "Banco", None),
+        *others,
+    ]
+    recent = {"last_name": Rule("most_recent")}
+    assert names_and_emails(rows, recent)[0] == ("c1", "Antonia", "Blanco")
+    # Two other customers are too few to tell; a spelling another customer holds too is none
+    # of the typos the others outvote.
+    assert names_and_emails(rows[:-1], recent)[0] == ("c1", "Antonia", "Banco")
+    banco = mailed("crm:5", JAN, "Jose", "Banco", None, "c5")
+    assert names_and_emails([*rows, banco], recent)[0] == ("c1", "Antonia", "Banco")
+
+
 def mailed(
     key: str, at: datetime, first: str, last: str | None, email: str | None, customer: str = "c1"
 ) -> dict[str, Any]:

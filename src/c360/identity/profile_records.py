@@ -645,14 +645,18 @@ def _misspelt(name: str, held: str) -> bool:
     )
 
 
+OTHERS_SPELLING = 3  # other customers holding a spelling that outvote a typo one record holds
+
+
 def outvoted_typos(
     values: pa.Table, attribute: str, voting: np.ndarray | None = None
 ) -> np.ndarray:
     """Per record: whether its ``attribute`` key is one typo (``given_names.typo``: the first
     letter spared) from a key more of its customer's records hold (Leburn beside Lebrun twice).
-    The spelling the other records agree on is the person's, whatever the rule; one record
-    against one is left to the rule. Only the ``voting`` records (all if None) count and are
-    marked."""
+    The spelling the other records agree on is the person's, whatever the rule. One record
+    against one is left to the rule, unless the customer alone holds one spelling and at least
+    ``OTHERS_SPELLING`` other customers the other (Banco beside Blanco): a typo makes a
+    spelling no one else has. Only the ``voting`` records (all if None) count and are marked."""
     names, codes = _codes(values.column(f"{attribute}_key"))
     if voting is not None:
         codes = np.where(voting, codes, -1)
@@ -660,10 +664,16 @@ def outvoted_typos(
     size = len(names) + 1
     named = codes >= 0
     held, counts = np.unique(customer[named] * size + codes[named], return_counts=True)
+    holders = np.bincount(held % size, minlength=size)  # customers holding each name
     several = np.isin(held // size, (held // size)[np.flatnonzero(np.diff(held // size) == 0)])
     held, counts = held[several], counts[several]  # customers holding two names or more
     fewer, more = _pairs(held, held, size)
-    lead = counts[np.searchsorted(held, more)] > counts[np.searchsorted(held, fewer)]
+    held_fewer, held_more = (
+        counts[np.searchsorted(held, fewer)],
+        counts[np.searchsorted(held, more)],
+    )
+    alone = (holders[fewer % size] == 1) & (holders[more % size] > OTHERS_SPELLING)
+    lead = (held_more > held_fewer) | ((held_more == held_fewer) & alone)
     fewer, more = fewer[lead], more[lead]
     near = [
         given_names.typo(names[a], names[b])
