@@ -232,3 +232,24 @@ def test_purchase_amounts_are_the_profiles_to_the_cent(engine: Engine) -> None:
     ids = pa.table({"customer_id": ["M1"], "code": pa.array([0], pa.int32())})
     profiles = profile_activity.purchases(transactions, ids)["amount_eur"].to_pylist()
     assert ours == sorted(profiles) == [0.0, 1.01, 2.68, 10.13, 19.99, 39.0]
+
+
+def test_revenue_does_not_depend_on_the_order_of_the_rows(engine: Engine) -> None:
+    """No engine promises an order in which it sums: 0.1 + 0.2 + 0.3 is 0.6000000000000001
+    and 0.3 + 0.2 + 0.1 is 0.6 as doubles. A sum of amounts in cents is to the cent."""
+    rows = [(A, datetime(2025, 3, day), "completed", amount)
+            for day, amount in ((1, 0.1), (2, 0.2), (3, 0.3))]  # fmt: skip
+    revenue = []
+    for name, ordered in (("up", rows), ("down", rows[::-1])):
+        facts = churn_features.events(
+            engine.register(f"t_r_orders_{name}", orders_table(ordered)),
+            engine.register(f"t_r_emails_{name}", emails_table([])),
+            engine.register(f"t_r_interactions_{name}", interactions_table([])),
+            engine.register(f"t_r_notes_{name}", notes_table([])),
+        )  # fmt: skip
+        customers = engine.register(
+            f"t_r_customers_{name}", pa.table({"customer360_id": [A], "customer_index": [0]})
+        )
+        expr = churn_features.features(facts, customers, CUTOFF)
+        revenue += [r["revenue_eur_365d"] for r in _rows(engine, expr)]
+    assert revenue == [0.6, 0.6]

@@ -140,6 +140,21 @@ def test_expected_purchases_of_a_new_customer_is_the_population_mean() -> None:
     assert new == pytest.approx(sample["frequency"].mean(), rel=0.02)
 
 
+def test_expected_purchases_of_nearly_equal_purchase_rates_are_numbers() -> None:
+    """r and alpha in the tens of thousands (every customer buying at about the same rate, as a
+    fit on such customers finds) overflow scipy's hyp2f1: the series still gives the answer,
+    that of a ten times smaller r and alpha within a part in a thousand, the simulated mean."""
+    x, tx, big_t = np.array([0, 1, 3, 8]), np.array([0.0, 100.0, 200.0, 290.0]), 300.0
+    near = expected_purchases(BgNbdParams(1e4, 1e6, 0.5, 1000.0), 365.0, x, tx, big_t)
+    equal = expected_purchases(BgNbdParams(1e5, 1e7, 0.5, 1000.0), 365.0, x, tx, big_t)
+    assert np.all(np.isfinite(equal))
+    assert equal == pytest.approx(near, rel=1e-3)
+    params = BgNbdParams(3e4, 3e6, 0.5, 1000.0)
+    sample = simulate(params, 200_000, 365.0, np.random.default_rng(5))
+    new = expected_purchases(params, 365.0, 0, 0.0, 0.0)
+    assert new == pytest.approx(sample["frequency"].mean(), rel=0.01)
+
+
 def test_p_alive_is_one_without_a_repeat_purchase() -> None:
     assert p_alive(TRUE_BGNBD, [0, 0, 0], [0.0, 0.0, 0.0], [0.0, 30.0, 900.0]).tolist() == [1, 1, 1]
 

@@ -4,6 +4,7 @@ purchase reaches, typed Parquet amounts, and a folder of Parquet files as the la
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 import warnings
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from c360.ml.clv_file import ClvFileError, Skipped, fit_file, parse_amounts
+from c360.ml.clv_file import ClvFileError, Skipped, fit_file, parse_amounts, parse_dates
 from c360.pipeline.lake import publish_table
 
 COLUMNS = ("client", "jour", "montant")
@@ -155,3 +156,71 @@ def test_a_folder_without_parquet_or_with_a_broken_part_is_one_line(tmp_path: Pa
         _fit(tmp_path)
     assert str(caught.value).startswith(f"cannot read {tmp_path / 'part-1.parquet'}: ")
     assert "\n" not in str(caught.value)
+
+
+def test_the_as_of_date_is_the_last_purchase_not_a_skipped_row(tmp_path: Path) -> None:
+    rows = [";".join(r) for r in _purchases()]
+    clean = _fit(_csv(tmp_path / "clean.csv", rows))
+    assert clean.as_of == dt.date(2024, 10, 28)
+    later = [
+        "C00;2024-12-31;-40.00",  # a refund: not a purchase
+        ";2025-01-15;12.00",  # no customer
+        "C01;2025-02-01;1e16",  # a typo of an amount
+    ]
+    result = _fit(_csv(tmp_path / "refunds.csv", [*rows, *later]))
+    assert [s.count for s in result.skipped] == [1, 1, 1]
+    assert result.as_of == dt.date(2024, 10, 28)
+    assert result.fit.predictions.equals(clean.fit.predictions)
+
+
+def test_a_column_named_twice_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "twice.csv"
+    path.write_text("client;client;jour;montant\nC01;C01;2024-01-01;5\n", "utf-8")
+    with pytest.raises(ClvFileError) as caught:
+        _fit(path)
+    assert str(caught.value) == f"{path} has 2 columns named 'client': rename all but one"
+    pq.write_table(
+        pa.table([["C01"], ["2024-01-01"], ["5"], ["6"]], names=[*COLUMNS, "montant"]),
+        tmp_path / "twice.parquet",
+    )
+    with pytest.raises(ClvFileError) as caught:  # refused as it is read
+        _fit(tmp_path / "twice.parquet")
+    assert "montant" in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_year_zero_is_no_date() -> None:
+    """No calendar has a year 0 (Python's dates start at year 1): such a date, as a row or as
+    ``--as-of``, is unreadable rather than a date no caller can convert."""
+    days = parse_dates(pa.array(["0000-01-01", "00000229", "31/12/0000", "0001-01-01"]))
+    assert days.to_pylist() == [None, None, None, dt.date(1, 1, 1)]
+
+
+def test_bytes_that_are_not_text_are_read_not_a_traceback(tmp_path: Path) -> None:
+    """Raw 16-byte customer ids (as a UUID column holds them) are ids all the same, written
+    in hex; an amount or a date of bytes that are not UTF-8 text is unreadable."""
+    rows = _purchases()
+    raw = {r[0]: bytes([0xFF]) + r[0].encode("ascii").ljust(15, b"\0") for r in rows}
+    amounts = [r[2].encode("ascii") for r in rows]
+    amounts[4] = b"\xff12.50"  # row 5
+    days = [r[1].encode("ascii") for r in rows]
+    days[6] = b"2024-\xff1-01"  # row 7
+    table = pa.table(
+        {
+            "client": pa.array([raw[r[0]] for r in rows], pa.binary(16)),
+            "jour": pa.array(days, pa.binary()),
+            "montant": pa.array(amounts, pa.large_binary()),
+        }
+    )
+    pq.write_table(table, tmp_path / "bytes.parquet")
+    result = _fit(tmp_path / "bytes.parquet")
+    assert result.skipped == [
+        Skipped("unreadable date", 1, [7]),
+        Skipped("unreadable amount", 1, [5]),
+    ]
+    assert result.fit.predictions["customer"][0].as_py() == raw["C00"].hex()
+    assert result.fit.predictions.num_rows == 30
+    ids = {r[0]: uuid.UUID(int=int(r[0][1:])) for r in rows}
+    uuids = table.set_column(0, "client", pa.array([ids[r[0]].bytes for r in rows], pa.uuid()))
+    pq.write_table(uuids, tmp_path / "uuids.parquet")
+    first = _fit(tmp_path / "uuids.parquet").fit.predictions["customer"][0].as_py()
+    assert first == "00000000-0000-0000-0000-000000000000"

@@ -32,3 +32,18 @@ def test_a_key_hashes_the_same_beside_longer_or_shorter_keys() -> None:
     alone = stable_hash(pa.array(["c360_1"]))[0]
     assert stable_hash(pa.array(["x", "c360_1", "a much longer key"]))[1] == alone
     assert stable_hash(pa.array(["c360_1"]), seed=1)[0] != alone
+
+
+def _fnv1a(data: bytes) -> int:
+    h = 14695981039346656037
+    for byte in data:
+        h = ((h ^ byte) * 1099511628211) % 2**64
+    return h
+
+
+def test_a_key_hashes_as_fnv1a_of_its_utf8_bytes_accented_or_not() -> None:
+    keys = ["a", "c360_1", "Zoë", "客户_1"]
+    assert stable_hash(pa.array(keys)).tolist() == [_fnv1a(k.encode("utf-8")) for k in keys]
+    rows = pa.table({"customer360_id": ["José", "Jose", "Zoë"], "x": [0, 1, 2]})
+    kept = sample(rows.to_batches(), rows.schema, "customer360_id", cap=2)
+    assert kept.num_rows == 2

@@ -259,8 +259,53 @@ def expected_purchases(
     r, alpha, a, b = params.r, params.alpha, params.a, params.b
     z = ahead / (alpha + big_t + ahead)
     shrink = np.exp((r + x) * np.log((alpha + big_t) / (alpha + big_t + ahead)))
-    bracket = 1.0 - shrink * hyp2f1(r + x, b + x, a + b + x - 1, z)
+    with np.errstate(invalid="ignore", over="ignore"):
+        shrunk = shrink * hyp2f1(r + x, b + x, a + b + x - 1, z)
+    if not np.all(np.isfinite(shrunk)):
+        shrunk = _shrunk_series(shrunk, r + x, b + x, a + b + x - 1, z)
+    bracket = 1.0 - shrunk
     return (a + b + x - 1) / (a - 1) * bracket * p_alive(params, x, tx, big_t)
+
+
+SERIES_TERMS = 100_000  # beyond it, a sum is left NaN
+
+
+def _shrunk_series(
+    shrunk: ArrayLike, first: ArrayLike, second: ArrayLike, third: ArrayLike, z: ArrayLike
+) -> Floats:
+    """``(1 - z)^first * hyp2f1(first, second; third; z)`` by the hypergeometric series, where
+    ``shrunk`` (scipy's) is not a number: at ``first`` in the tens of thousands (customers who
+    all buy at about the same rate, r and alpha large) scipy's hyp2f1 overflows.
+
+    Here ``0 <= z < 1``, ``first``, ``second`` > 0 and ``third`` > -1 (the terms after the
+    first are negative when it is below 0): the terms, each scaled by ``(1 - z)^first``, are
+    added in logarithms until, past their peak, they fall below 1e-17 of the sum.
+    """
+    arrays = np.broadcast_arrays(*(np.asarray(v, dtype=np.float64) for v in
+                                   (shrunk, first, second, third, z)))  # fmt: skip
+    out, f, s, t, w = (v.ravel().copy() for v in arrays)
+    todo = np.flatnonzero(~np.isfinite(out))
+    f, s, t, w = f[todo], s[todo], t[todo], w[todo]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        log_w = np.log(w)
+        log_term = f * np.log1p(-w)  # the n = 0 term, its sign +
+        sign = np.ones(len(todo))
+        top, total = log_term.copy(), np.ones(len(todo))  # the sum is total * exp(top)
+        done = w == 0
+        for n in range(SERIES_TERMS):
+            if done.all():
+                break
+            ratio = (f + n) * (s + n) / ((t + n) * (n + 1))
+            sign = sign * np.sign(ratio)
+            log_term = log_term + np.log(np.abs(ratio)) + log_w
+            higher = log_term > top
+            total = np.where(higher, total * np.exp(top - log_term) + sign,
+                             total + sign * np.exp(log_term - top))  # fmt: skip
+            top = np.where(higher, log_term, top)
+            falling = np.abs(ratio) * w < 1
+            done |= falling & (log_term < top + np.log(np.abs(total)) - 40)
+    out[todo] = np.where(done, total * np.exp(top), np.nan)
+    return out.reshape(arrays[0].shape)
 
 
 def expected_order_value(

@@ -6,7 +6,8 @@ typed Parquet column as numbers. A row whose customer is blank, whose date or am
 read, whose amount is negative (a refund, not a purchase) or 1e15 or more (a typo: no purchase
 moves that much, and a double no longer holds its cents), or whose date is after today or before
 1900 (a typo) is skipped and counted under its reason, never fatal; so is a CSV row of another
-number of values than its header names.
+number of values than its header names. A Parquet column of bytes is read as UTF-8 text; ids
+of raw bytes are written in hex, the ids of a UUID column in their usual form.
 """
 
 from __future__ import annotations
@@ -92,6 +93,8 @@ def fit_file(
             f"(columns: {', '.join(table.column_names)})"
         )
     for name in (customer, date, amount):
+        if (count := table.column_names.count(name)) > 1:
+            raise ClvFileError(f"{path} has {count} columns named {name!r}: rename all but one")
         if pa.types.is_nested(kind := table.schema.field(name).type):
             raise ClvFileError(f"column {name!r} of {path} holds {kind}, not single values")
     if uneven and not table.num_rows:
@@ -101,12 +104,13 @@ def fit_file(
         )
     if not table.num_rows:
         raise ClvFileError(f"{path} has a header but no rows")
-    text = {c: pc.utf8_trim_whitespace(pc.cast(table[c], pa.string())) for c in (customer, date)}
+    text = {
+        c: pc.utf8_trim_whitespace(_text(table[c], ids=c == customer)) for c in (customer, date)
+    }
     who = pc.if_else(pc.equal(text[customer], ""), None, text[customer])
     day = parse_dates(text[date])
     value = _amounts(table[amount])
     future = pc.greater(day, pa.scalar(dt.date.today(), pa.date32()))  # a typo: 2999 for 2024
-    end = as_of or pc.max(pc.filter(day, pc.and_(pc.is_valid(value), pc.invert(future)))).as_py()
     reasons = [
         ("blank customer", pc.is_null(who)),
         ("unreadable date", pc.is_null(day)),
@@ -115,10 +119,17 @@ def fit_file(
         ("negative amount (a refund, not a purchase)", pc.less(value, 0)),
         ("dated after today", future),
         ("dated before 1900", pc.less(day, pa.scalar(EARLIEST, pa.date32()))),
-        ("after the as-of date", pc.greater(day, pa.scalar(end, pa.date32()))),
     ]
     numbers = _numbers(table.num_rows, uneven)
     skipped, bad = _skipped(reasons, numbers)
+    # By default the observation ends on the last purchase: a refund, or a row of no customer,
+    # dated after it does not lengthen every customer's T.
+    purchase_days = day.filter(pa.array(~bad))
+    end = as_of or (pc.max(purchase_days).as_py() if len(purchase_days) else None)
+    later, bad = _skipped(
+        [("after the as-of date", pc.greater(day, pa.scalar(end, pa.date32())))], numbers, bad
+    )
+    skipped += later
     if uneven:
         width = f"wrong number of values (the header names {table.num_columns})"
         skipped.insert(0, Skipped(width, len(uneven), uneven[:EXAMPLES]))
@@ -216,7 +227,30 @@ def _amounts(values: pa.ChunkedArray) -> pa.Array:
     if pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_decimal(kind):
         numbers = _flat(pc.cast(values, pa.float64()))
         return pc.if_else(pc.is_nan(numbers), None, numbers)
-    return parse_amounts(pc.utf8_trim_whitespace(pc.cast(values, pa.string())))
+    return parse_amounts(pc.utf8_trim_whitespace(_text(values)))
+
+
+def _text(values: pa.ChunkedArray | pa.Array, ids: bool = False) -> pa.Array:
+    """A column as text. Bytes are read as UTF-8; where some are not UTF-8 text, a date or an
+    amount of them is unreadable (null), while ids of raw bytes are written in hex, the whole
+    column alike so that no two ids meet. A UUID column gives each UUID in its usual form."""
+    values = _flat(values)
+    if isinstance(values.type, pa.BaseExtensionType):  # a UUID's 16 bytes are no text
+        return pa.array([None if v is None else str(v) for v in values.to_pylist()], pa.string())
+    try:
+        return pc.cast(values, pa.string())
+    except pa.ArrowInvalid:  # bytes that are not UTF-8
+        raw = values.to_pylist()
+    if ids:
+        return pa.array([None if v is None else bytes(v).hex() for v in raw], pa.string())
+    return pa.array([_utf8(v) for v in raw], pa.string())
+
+
+def _utf8(value: bytes | None) -> str | None:
+    try:
+        return None if value is None else bytes(value).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _nothing_to_fit(path: Path, rows: int, end: dt.date | None, skipped: list[Skipped]) -> str:
@@ -231,11 +265,13 @@ def _nothing_to_fit(path: Path, rows: int, end: dt.date | None, skipped: list[Sk
 
 
 def _skipped(
-    reasons: list[tuple[str, pa.ChunkedArray | pa.Array]], numbers: np.ndarray
+    reasons: list[tuple[str, pa.ChunkedArray | pa.Array]],
+    numbers: np.ndarray,
+    bad: np.ndarray | None = None,
 ) -> tuple[list[Skipped], np.ndarray]:
-    """Each row under the first reason it meets, shown by its number in ``numbers``; the rows
-    met by any."""
-    bad = np.zeros(len(numbers), dtype=bool)
+    """Each row not yet ``bad`` under the first reason it meets, shown by its number in
+    ``numbers``; the rows met by any, or bad already."""
+    bad = np.zeros(len(numbers), dtype=bool) if bad is None else bad.copy()
     skipped = []
     for reason, hits in reasons:
         hit = pc.fill_null(hits, False).to_numpy(zero_copy_only=False) & ~bad
@@ -283,13 +319,15 @@ def _number(field: pa.Array) -> pa.Array:
 
 
 def _iso(parts: pa.StructArray, year: str, month: str, day: str) -> pa.Array:
-    """The dates of matched parts, null where unmatched or not a calendar day (Feb 30)."""
+    """The dates of matched parts, null where unmatched or not a calendar day (Feb 30, or of
+    year 0, which no calendar has and Python cannot hold)."""
     pieces = [pc.struct_field(parts, year)] + [
         pc.utf8_lpad(pc.struct_field(parts, f), 2, "0") for f in (month, day)
     ]
     written = pc.if_else(pc.is_valid(parts), pc.binary_join_element_wise(*pieces, "-"), None)
     stamp = pc.strptime(written, format="%Y-%m-%d", unit="s", error_is_null=True)
     real = pc.equal(pc.strftime(stamp, format="%Y-%m-%d"), written)  # strptime rolls Feb 30 over
+    real = pc.and_(real, pc.not_equal(pc.struct_field(parts, year), "0000"))
     return pc.cast(pc.if_else(real, stamp, None), pa.date32())
 
 

@@ -7,17 +7,20 @@ from collections.abc import Iterable
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 _FNV_OFFSET, _FNV_PRIME = np.uint64(14695981039346656037), np.uint64(1099511628211)
 
 
 def stable_hash(keys: pa.Array | pa.ChunkedArray, seed: int = 0) -> np.ndarray:
-    """FNV-1a (64 bits) of each ASCII key, salted by ``seed``; vectorised over the key's bytes.
+    """FNV-1a (64 bits) of each key's UTF-8 bytes, salted by ``seed``; vectorised over the
+    bytes.
 
     >>> bool(stable_hash(pa.array(["a"]))[0] == stable_hash(pa.array(["bcd", "a"]))[1])
     True
     """
-    raw = np.asarray(keys.to_numpy(zero_copy_only=False), dtype="S")
+    # Bytes, not text: numpy would encode text as ASCII and fail on an accented key.
+    raw = np.asarray(pc.cast(keys, pa.binary()).to_numpy(zero_copy_only=False), dtype="S")
     h = np.full(len(raw), _FNV_OFFSET ^ np.uint64(seed), dtype=np.uint64)
     if len(raw) == 0 or raw.itemsize == 0:
         return h
