@@ -309,12 +309,11 @@ def test_the_order_of_the_names_in_an_address_orients_a_record() -> None:
         mailed("crm:2", JAN, "Ross", "Alistair", "alistairr78@example.com", "c2"),
         mailed("web:2", FEB, "Ross", "Alistair", None, "c2"),
         # The address before knowledge: Owen is a listed name, Grae none, but grace.owen@
-        # says Grae (Grace misspelt) is the first name, as written (Grace is no listed name:
-        # the address does not correct it).
+        # says Grae (Grace misspelt) is the first name, and is shown as Grace.
         mailed("web:3", JAN, "Grae", "Owen", "grace.owen@example.com", "c3"),
     ]
     assert names_and_emails(rows) == [
-        ("c1", "Frank", "Horst"), ("c2", "Alistair", "Ross"), ("c3", "Grae", "Owen"),
+        ("c1", "Frank", "Horst"), ("c2", "Alistair", "Ross"), ("c3", "Grace", "Owen"),
     ]  # fmt: skip
 
 

@@ -16,8 +16,14 @@ from c360.text.names_given import GIVEN_NAMES
 
 _CACHE = 1 << 16
 
-# A listed name: a given name of c360.text's lists or a name of the nickname table.
-LISTED = frozenset(n.replace("-", " ") for n in GIVEN_NAMES) | FORMS.keys()
+# Given names that are words too, which c360.text's lists leave out so that redaction takes
+# no "Grace Period" or "Summer Deals" for a person.
+_WORDS_TOO = frozenset([
+    "april", "autumn", "crystal", "dawn", "faith", "faye", "grace", "hope", "hunter", "ivy", "joy",
+    "june", "mason", "may", "melody", "rose", "skye", "summer",
+])  # fmt: skip
+# A listed name: a given name of c360.text's lists, a name of the nickname table or a word-name.
+LISTED = frozenset(n.replace("-", " ") for n in GIVEN_NAMES) | FORMS.keys() | _WORDS_TOO
 
 # The masculine and feminine forms of one name: two people (a couple, siblings, twins), however
 # close the spelling. Names used by both sexes (Andrea, Dominique, Camille) are left out.
