@@ -22,8 +22,10 @@ _WORDS_TOO = frozenset([
     "april", "autumn", "crystal", "dawn", "faith", "faye", "grace", "hope", "hunter", "ivy", "joy",
     "june", "mason", "may", "melody", "rose", "skye", "summer",
 ])  # fmt: skip
-# A listed name: a given name of c360.text's lists, a name of the nickname table or a word-name.
-LISTED = frozenset(n.replace("-", " ") for n in GIVEN_NAMES) | FORMS.keys() | _WORDS_TOO
+# A given name of c360.text's lists or a name of the nickname table (what redaction reads too).
+LISTED = frozenset(n.replace("-", " ") for n in GIVEN_NAMES) | FORMS.keys()
+# A listed name, for identity: those and the word-names.
+_LISTED = LISTED | _WORDS_TOO
 
 # The masculine and feminine forms of one name: two people (a couple, siblings, twins), however
 # close the spelling. Names used by both sexes (Andrea, Dominique, Camille) are left out.
@@ -77,7 +79,7 @@ _SOUNDS = (("ph", "f"), ("th", "t"), ("ck", "k"), ("c", "k"), ("z", "s"), ("y", 
 
 def listed(name: str | None) -> bool:
     """Whether ``name`` is a given name or nickname of the lists (not a typo, not a rare name)."""
-    return name in LISTED
+    return name in _LISTED
 
 
 def gendered(a: str, b: str) -> bool:
@@ -130,7 +132,7 @@ def slip(a: str, b: str) -> bool:
 
 def known(name: str) -> bool:
     """Whether ``name`` is listed, or a compound whose every word is ("maria carmen")."""
-    return name in LISTED or (" " in name and all(word in LISTED for word in name.split()))
+    return name in _LISTED or (" " in name and all(word in _LISTED for word in name.split()))
 
 
 def _any(_old: str, _new: str) -> bool:
@@ -156,7 +158,7 @@ def misspelling(name: str, of: str) -> bool:
 def corrections(name: str) -> tuple[str, ...]:
     """The listed names one slip away from an unlisted ``name`` ("jum" → "jim"; "alxe" → "alex"),
     the first letter kept: what a misspelt name may have been. Empty for a listed name."""
-    if name in LISTED or len(name) < 2 or " " in name:
+    if name in _LISTED or len(name) < 2 or " " in name:
         return ()
     found: set[str] = set()
     for i in range(1, len(name) + 1):
@@ -169,4 +171,4 @@ def corrections(name: str) -> tuple[str, ...]:
             found.add(head + char + tail)  # a dropped letter
             if tail:
                 found.add(head + char + tail[1:])  # a changed letter
-    return tuple(sorted(found & LISTED))
+    return tuple(sorted(found & _LISTED))
