@@ -118,6 +118,8 @@ def test_a_line_read_as_windows_1252_is_named_and_the_others_kept(tmp_path: Path
          "no column 'e_mail' to map to a role; {people}: id, first, last, mail, tel, country"),
         (["{people}", "--role", "mail=e-mail"],
          "--role 'mail=e-mail': unknown role 'e-mail'; roles are first_name, "),
+        (["{people}", "--role", "email=mail"],  # c360.yaml's order, role: column
+         "--role 'email=mail': unknown role 'mail'; --role takes COLUMN=ROLE: --role mail=email?"),
         (["{people}", "--role", "first=first_name"], "nothing to match on"),
         (["{people}", "{people}", "{people}", "--role", "mail=email"],
          "give one file to deduplicate or two to link, not 3"),

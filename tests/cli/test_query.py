@@ -342,3 +342,15 @@ def _points_to(link: Path, name: str) -> bool:
         return link.readlink().name == name
     except OSError:
         return False
+
+
+def test_a_gold_table_the_last_run_did_not_build_names_the_sources_it_lacks(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sql = "SELECT count(*) FROM dim_customer"
+    code, _, err = query(capsys, sql, "--workspace", str(workspace))
+    assert code == 2
+    assert " ".join(err.split()).endswith(
+        "Table with name dim_customer does not exist! (not built by the last run: its sources "
+        "are not in this workspace: dim_customer needs crm_customer_profile, crm_customers)"
+    )

@@ -200,3 +200,20 @@ def test_a_bronze_warning_is_printed_after_the_table(capsys: pytest.CaptureFixtu
     print_bronze([Landed("orders", "orders.csv", 0, 0, warnings=[said])], 0.1)
     out = " ".join(capsys.readouterr().out.split())
     assert f"warning: {said}" in out
+
+
+def test_gold_tables_not_built_are_named_with_the_sources_they_lack(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A workspace of its own systems lacks some sources: which tables that leaves out, and
+    what would build them, tables lacking the same sources on one line."""
+    from c360.cli.run import print_not_built
+
+    print_not_built({"dim_customer": ["crm_customer_profile"], "fct_returns": ["returns"],
+                     "kpi_measures": ["crm_customer_profile"]})  # fmt: skip
+    out = " ".join(capsys.readouterr().out.split())
+    assert "3 gold tables not built: their sources are not in this workspace" in out
+    assert "dim_customer, kpi_measures │ crm_customer_profile" in out
+    assert "fct_returns │ returns" in out
+    print_not_built({})
+    assert capsys.readouterr().out == ""

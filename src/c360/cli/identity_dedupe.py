@@ -29,6 +29,11 @@ def parse_roles(specs: Sequence[str]) -> dict[str, str]:
         column, role = column.strip(), role.strip()
         if not column or not role:
             raise fail(f"--role {spec!r}: expected COLUMN=ROLE, e.g. --role mail=email")
+        if role not in ROLES and column in ROLES:  # the order of c360.yaml's roles: role: column
+            raise fail(
+                f"--role {spec!r}: unknown role {role!r}; --role takes COLUMN=ROLE: "
+                f"--role {role}={column}?"
+            )
         if role not in ROLES:
             raise fail(f"--role {spec!r}: unknown role {role!r}; roles are {_ROLE_LIST}")
         if roles.get(column, role) != role:

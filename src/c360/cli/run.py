@@ -170,6 +170,10 @@ def print_result(result: RunResult) -> None:
     if result.gold:
         print_gold(result.gold + result.customers,
                    result.seconds["gold"] + result.seconds.get("customers", 0.0))  # fmt: skip
+    if "gold" in result.seconds:
+        from c360.pipeline.gold.run import wanting
+
+        print_not_built(wanting(result.workspace))
     total = sum(result.seconds.values())
     if "serve" in result.seconds:
         console.print(
@@ -228,6 +232,25 @@ def print_silver(built: list[Built], seconds: float) -> None:
                 "so what "
                 f"gold builds from it is empty: see lake/quarantine/silver_{b.model}/ for why"
             )
+
+
+def print_not_built(wanting: dict[str, list[str]]) -> None:
+    """The gold tables a run did not build, for want of sources the workspace lacks, and the
+    source tables that would build them; tables lacking the same sources share a row."""
+    if not wanting:
+        return
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for name, lacking in wanting.items():
+        groups.setdefault(tuple(lacking), []).append(name)
+    table = RichTable(
+        title=f"{len(wanting)} gold tables not built: their sources are not in this workspace",
+        title_justify="left",
+    )
+    table.add_column("tables", overflow="fold")  # each name whole: it is what users look up
+    table.add_column("sources they lack", overflow="fold")
+    for needed, names in sorted(groups.items(), key=lambda group: sorted(group[1])):
+        table.add_row(", ".join(sorted(names)), ", ".join(needed) or "(unknown)")
+    console.print(table)
 
 
 def print_references(checked: list[Reference]) -> None:

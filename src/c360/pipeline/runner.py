@@ -49,7 +49,7 @@ from c360.pipeline import lake
 from c360.pipeline.bronze.blocks import SourceError
 from c360.pipeline.bronze.land import Landed, land_all, sources
 from c360.pipeline.gold.run import MODELS as GOLD_MODELS
-from c360.pipeline.gold.run import BuiltGold, build_gold, conform
+from c360.pipeline.gold.run import BuiltGold, build_gold, conform, not_built
 from c360.pipeline.silver.privacy import privacy_key
 from c360.pipeline.silver.run import MODELS as SILVER_MODELS
 from c360.pipeline.silver.run import Built, build_silver
@@ -227,7 +227,9 @@ def _answer(workspace: Path, sql: str) -> pa.Table:
     try:
         return query_warehouse(workspace, sql)
     except MissingTableError as exc:
-        return pa.table({"not_answered": [f"{exc} (its sources are not in this workspace)"]})
+        needs = not_built(workspace, sql)
+        why = f"its sources are not in this workspace{': ' + needs if needs else ''}"
+        return pa.table({"not_answered": [f"{exc} ({why})"]})
 
 
 @contextmanager

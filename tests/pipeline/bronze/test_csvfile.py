@@ -66,6 +66,25 @@ def test_a_record_ending_with_a_stray_delimiter_lands_when_its_extra_field_is_em
     )  # fmt: skip
 
 
+def test_records_lacking_the_delimiter_the_header_ends_with_land_whole(tmp_path: Path) -> None:
+    """A spreadsheet's header ending with a delimiter (an empty unnamed column), over records
+    that end so, lack it, or hold an empty field more: each is whole."""
+    text = b"id;age;\r\nA;1;\r\nB;2\r\nC\r\nD;4;x\r\nE;5;;\r\nF;6;;y\r\n"
+    path = write(tmp_path, text)
+    result = land(
+        tmp_path, PEOPLE, path, "b1", WHEN, dialect=CsvFile(delimiter=";"), drift="evolve"
+    )
+    assert landed(tmp_path) == [
+        (1, "A", "1", None), (2, "B", "2", None), (4, "D", "4", '{"unnamed column 3": "x"}'),
+        (5, "E", "5", None),
+    ]  # fmt: skip
+    assert quarantined(tmp_path) == [
+        (3, "C", "expected 3 fields, found 1"), (6, "F;6;;y", "expected 3 fields, found 4")
+    ]  # fmt: skip
+    assert (result.records, result.landed, result.quarantined) == (6, 4, 2)
+    assert result.added_columns == ["unnamed column 3"]  # a value under no name is drift
+
+
 @pytest.mark.parametrize("first", ["A,1,", "A,1"])
 def test_mixed_trailing_delimiters_keep_file_order_and_numbers_across_blocks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first: str

@@ -400,7 +400,15 @@ ORDERS = {"kind": "source", "table": "orders", "path": "sources/orders.csv"}
         ({"generator": {}}, ": the object has no 'files'"),
         ({"files": ORDERS}, ": 'files' is an object, not a list"),
         ({"files": [ORDERS, "sources/x.csv"]}, ": entry 2 is a string, not an object"),
-        ({"files": [{"table": "orders", "path": "sources/orders.csv"}]}, ": entry 1 has no 'kind'"),
+        (
+            {"files": [{"table": "orders", "path": "sources/orders.csv"}]},
+            ": entry 1 has no 'kind' ('source' for a source table's file or folder)",
+        ),
+        (  # any other kind would leave the table out of the run, unsaid
+            {"files": [{**ORDERS, "kind": "Source"}]},
+            ": entry 1's 'kind' is 'Source', not 'source' (a source table's file or folder) "
+            "or 'truth' (the generator's ground truth)",
+        ),
         ({"files": [ORDERS, {"kind": "source", "path": "x.csv"}]}, ": entry 2 has no 'table'"),
         ({"files": [{**ORDERS, "path": 7}]}, ": entry 1's 'path' is a number, not text"),
         ({"files": [{**ORDERS, "path": ""}]}, ": entry 1's 'path' is empty"),

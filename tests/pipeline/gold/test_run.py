@@ -84,3 +84,63 @@ def test_a_shared_input_of_a_missing_source_is_missing(
 ) -> None:
     monkeypatch.setattr(run, "SHARED", {"doubled": Shared("doubled", ("absent",), lambda t: t)})
     assert run._input(tmp_path, engine, {}, "doubled") is None
+
+
+def _lake(workspace: Path, **layers: tuple[str, ...]) -> None:
+    for layer, names in layers.items():
+        for name in names:
+            run.lake.table_dir(workspace, layer, name).mkdir(parents=True)
+
+
+def test_a_gold_table_not_built_names_the_sources_it_lacks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the gold tables and shared intermediates it reads, down to the source tables
+    silver stages: what a workspace must add for it to be built."""
+    table = {name: Table(name, "000", "", (), layer="gold") for name in ("a", "b", "c", "d")}
+    monkeypatch.setattr(run, "SHARED", {"s": Shared("s", ("stg_returns", "stg_orders"), id)})
+    monkeypatch.setattr(run, "MODELS", [
+        run.GoldModel(table["a"], ("stg_orders",), id),  # built
+        run.GoldModel(table["b"], ("stg_crm_customers", "stg_crm_customer_profile"), id),
+        run.GoldModel(table["c"], ("a", "s", "stg_notes"), id),
+        run.GoldModel(table["d"], ("b", "c", "stg_crm_accounts"), id),
+    ])  # fmt: skip
+    _lake(tmp_path, silver=("stg_orders", "stg_crm_customers"), gold=("a",))
+    assert run.wanting(tmp_path) == {
+        "b": ["crm_customer_profile"],
+        "c": ["returns", "text_customer_notes"],
+        "d": ["crm_accounts", "crm_customer_profile", "returns", "text_customer_notes"],
+    }
+
+
+def test_every_gold_table_names_its_sources_in_a_workspace_of_none(tmp_path: Path) -> None:
+    wanting = run.wanting(tmp_path)
+    assert set(wanting) == {model.name for model in run.MODELS}
+    assert wanting["dim_customer"] == ["crm_customer_profile", "crm_customers"]
+    assert all(wanting.values())
+
+
+def test_the_calendar_spans_the_facts_there_are(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A company without e-mail marketing or returns still has its orders' days: dim_date is
+    built from the facts the workspace has, not only when it has them all."""
+    from c360.contracts import gold_star
+    from c360.pipeline.gold import star
+
+    calendar = next(m for m in run.MODELS if m.name == "dim_date")
+    monkeypatch.setattr(run, "MODELS", [calendar])
+    orders = pa.table({"order_id": ["O1"], "date_key": pa.array([20240229], pa.int32())})
+    run.lake.publish_table(tmp_path, "gold", "fct_orders", orders)
+    built = run.build_gold(tmp_path, engine)
+    assert [(b.model, b.rows) for b in built] == [("dim_date", 366)]
+    assert run.wanting(tmp_path) == {}
+    assert calendar.build is star.dim_date and calendar.contract is gold_star.DIM_DATE
+    run.lake.drop(tmp_path, "gold", "fct_orders")
+    run.lake.drop(tmp_path, "gold", "dim_date")
+    assert run.build_gold(tmp_path, engine) == []  # no fact at all: no calendar
+    monkeypatch.undo()  # every model: the sources of any fact would build it
+    assert run.wanting(tmp_path)["dim_date"] == [
+        "crm_interactions", "marketing_events", "marketing_sends", "order_lines", "orders",
+        "products", "returns",
+    ]  # fmt: skip

@@ -3,10 +3,12 @@
 Some exporters end every record with a delimiter the header lacks, and some files mix records
 with and without it. A record of the header's fields is whole, and so is one of a field more
 (that trailing delimiter): empty, or else a value under no name, which the drift check reports;
-in a file whose first record has no trailing delimiter, a value there is a malformed record. Any
-other count is malformed and set aside with a reason. Arrow reads a file expecting one count
-(the first record's), so its invalid-row handler keeps the records of the other, which are
-parsed apart and join the rows around them in file order.
+in a file whose first record has no trailing delimiter, a value there is a malformed record.
+A header may end with a delimiter too (a spreadsheet's empty unnamed last column): a record
+lacking that last field is whole as well. Any other count is malformed and set aside with a
+reason. Arrow reads a file expecting one count (the first record's), so its invalid-row handler
+keeps the records of the others, which are parsed apart and join the rows around them in file
+order.
 """
 
 from __future__ import annotations
@@ -43,8 +45,10 @@ class Fields:
     trailing: bool  # whether Arrow expects the header's fields and one more (trailing delimiters)
     delimiter: str
     ending: str  # the file's last line break, if any: Arrow leaves it out of a record's text
+    unnamed_last: bool = False  # whether the header's own last field is unnamed (ends with one)
     rejects: list[Reject] = field(default_factory=list)
-    others: list[tuple[int, str]] = field(default_factory=list)  # (number, text) to join
+    # by their number of fields, (number, text) of the records of another whole count, to join
+    others: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
     skipped: list[int] = field(default_factory=list)  # numbers of the records Arrow skipped
 
     def __call__(self, row: pacsv.InvalidRow) -> str:
@@ -52,38 +56,44 @@ class Fields:
         number = (row.number or 0) - 1
         fields = row.expected_columns - self.trailing  # the header's
         self.skipped.append(number)
-        if row.actual_columns == fields + (not self.trailing):
-            self.others.append((number, row.text))
+        found = row.actual_columns
+        if found == fields + (not self.trailing) or (self.unnamed_last and found == fields - 1):
+            self.others.setdefault(found, []).append((number, row.text))
         else:
-            reason = _reason(fields, row.actual_columns)
+            reason = _reason(fields, found)
             self.rejects.append((self.source, number, row.text, reason))
         return "skip"
 
     def joined(
         self, batch: pa.RecordBatch, numbers: np.ndarray, upto: float
     ) -> tuple[pa.RecordBatch, np.ndarray]:
-        """``batch`` (its rows numbered ``numbers``) with the records of the other count kept so
-        far up to number ``upto``, in file order."""
-        now = [other for other in self.others if other[0] <= upto]
-        if not now:
+        """``batch`` (its rows numbered ``numbers``) with the records of the other counts kept
+        so far up to number ``upto``, in file order."""
+        width = batch.num_columns
+        parts, numbered = [batch], [numbers]
+        for count, pending in sorted(self.others.items()):
+            now = [other for other in pending if other[0] <= upto]
+            if not now:
+                continue
+            self.others[count] = [other for other in pending if other[0] > upto]
+            # the line break after the last: a quote never closed holds it (the file's last)
+            parsed = _parsed([text for _, text in now], count, self.delimiter, self.ending)
+            added = np.array([number for number, _ in now], np.int64)
+            if count < width:  # a field less: the unnamed last one, empty
+                parsed = parsed.append_column("", pa.nulls(parsed.num_rows, pa.string()))
+            else:  # a field more: whole when it is empty
+                filled = parsed.column(count - 1).is_valid().to_numpy(zero_copy_only=False)
+                reason = _reason(count - 1, count)
+                self.rejects += [(self.source, *now[i], reason) for i in np.flatnonzero(filled)]
+                parsed = parsed.filter(pa.array(~filled)).drop_columns(str(count - 1))
+                added = added[~filled]
+            parts.append(pa.RecordBatch.from_arrays(parsed.columns, schema=batch.schema))
+            numbered.append(added)
+        if len(parts) == 1:
             return batch, numbers
-        self.others = [other for other in self.others if other[0] > upto]
-        width = batch.num_columns + (-1 if self.trailing else 1)
-        # the line break after the last: a quote never closed holds it (the file's last record)
-        parsed = _parsed([text for _, text in now], width, self.delimiter, self.ending)
-        added = np.array([number for number, _ in now], np.int64)
-        if self.trailing:  # the header's fields: the unnamed last one is empty
-            parsed = parsed.append_column("", pa.nulls(parsed.num_rows, pa.string()))
-        else:  # a field more: whole when it is empty
-            filled = parsed.column(width - 1).is_valid().to_numpy(zero_copy_only=False)
-            reason = _reason(width - 1, width)
-            self.rejects += [(self.source, *now[i], reason) for i in np.flatnonzero(filled)]
-            parsed = parsed.filter(pa.array(~filled)).drop_columns(str(width - 1))
-            added = added[~filled]
-        parsed = pa.RecordBatch.from_arrays(parsed.columns, schema=batch.schema)
-        numbers = np.concatenate([numbers, added])
+        numbers = np.concatenate(numbered)
         order = np.argsort(numbers, kind="stable")
-        return pa.concat_batches([batch, parsed]).take(pa.array(order)), numbers[order]
+        return pa.concat_batches(parts).take(pa.array(order)), numbers[order]
 
 
 def _reason(expected: int, found: int) -> str:

@@ -150,7 +150,11 @@ def _csv_pass(
     # too many fields (the unnamed column is then left aside as when the header ends so too)
     named = [*header, ""] if len(first) == len(header) + 1 and first[-1] == "" else None
     source = arrow_source(path, start)
-    fields = Fields(str(path), named is not None, dialect.delimiter, _last_line_break(path))
+    # a header ending with a delimiter (an empty unnamed last column): records may lack it
+    unnamed_last = named is None and bool(header) and not header[-1].strip()
+    fields = Fields(
+        str(path), named is not None, dialect.delimiter, _last_line_break(path), unnamed_last
+    )
     reader = pacsv.open_csv(
         _Escaped(source, dialect.encoding) if escaped else source,
         read_options=pacsv.ReadOptions(
@@ -229,7 +233,7 @@ def _numbered(
         numbers = numbering.take(batch.num_rows, fields.skipped)
         fields.skipped = []
         yield fields.joined(batch, numbers, numbering.last)
-    if fields.others:
+    if any(fields.others.values()):
         empty = pa.RecordBatch.from_pylist([], schema=reader.schema)
         yield fields.joined(empty, np.array([], np.int64), math.inf)
 

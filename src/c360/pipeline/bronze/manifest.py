@@ -15,10 +15,14 @@ from c360 import contracts
 from c360.pipeline.bronze.blocks import SourceError
 from c360.workspace import special_file
 
+# The kinds of entry a manifest holds: only a source entry lands; truth is what the generator
+# planted, for the scores (``c360 quality score``, ``identity evaluate``…).
+KINDS = {"source": "a source table's file or folder", "truth": "the generator's ground truth"}
+
 
 def source_entries(manifest: Path) -> list[dict[str, Any]]:
     """The source entries of a manifest (``{"files": [{"kind", "table", "path", "rows"}, …]}``;
-    ``rows``, when given, a whole number)."""
+    ``kind`` is ``source`` or ``truth``, ``rows``, when given, a whole number)."""
     if special_file(manifest):
         raise SourceError(
             f"{manifest} is a pipe, a socket or a device, not the generator's manifest"
@@ -53,11 +57,17 @@ def _entry(manifest: Path, number: int, entry: object) -> dict[str, Any]:
     needs = ("kind", "table", "path") if entry.get("kind") == "source" else ("kind",)
     for key in needs:
         if key not in entry:
-            raise SourceError(f"{manifest}: entry {number} has no {key!r}")
+            hint = " ('source' for a source table's file or folder)" if key == "kind" else ""
+            raise SourceError(f"{manifest}: entry {number} has no {key!r}{hint}")
         if not isinstance(entry[key], str):
             raise SourceError(
                 f"{manifest}: entry {number}'s {key!r} is {_json_kind(entry[key])}, not text"
             )
+    if entry["kind"] not in KINDS:  # any other kind would leave its table out, unsaid
+        raise SourceError(
+            f"{manifest}: entry {number}'s 'kind' is {entry['kind']!r}, not "
+            + " or ".join(f"{kind!r} ({what})" for kind, what in KINDS.items())
+        )
     if "path" in needs and not entry["path"].strip():  # would name the workspace itself
         raise SourceError(f"{manifest}: entry {number}'s 'path' is empty")
     if "table" in needs and entry["table"] not in contracts.CONTRACTS:

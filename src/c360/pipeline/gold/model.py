@@ -15,12 +15,15 @@ class GoldModel:
     """One gold table: ``build(*inputs)`` returns an Ibis expression with the contract's columns.
 
     ``inputs`` name silver tables (``stg_*``), gold tables built earlier in the run or
-    :class:`Shared` intermediates.
+    :class:`Shared` intermediates. A model is built when they are all there, or, with
+    ``any_inputs``, from those that are (at least one): the calendar spans the facts a
+    workspace has.
     """
 
     contract: Table
     inputs: tuple[str, ...]
     build: Callable[..., ibis.Table]
+    any_inputs: bool = False
 
     @property
     def name(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -91,10 +92,11 @@ def _build_models(
     for model in MODELS:
         started = time.perf_counter()  # a shared input is built with its first reader
         inputs = [_input(workspace, engine, tables, name) for name in model.inputs]
-        if any(t is None for t in inputs):  # a source is missing: no table, not an old one
-            lake.drop(workspace, "gold", model.name)
+        there = [t for t in inputs if t is not None]
+        if not there or (len(there) < len(inputs) and not model.any_inputs):
+            lake.drop(workspace, "gold", model.name)  # a source is missing: no old table
             continue
-        expr = with_people(model.build(*inputs), model.contract, persons)
+        expr = with_people(model.build(*there), model.contract, persons)
         if model.contract.primary_key:  # the engine sorts in parallel; conform checks it
             expr = expr.order_by(*model.contract.primary_key)
         data = conform(engine.to_arrow(expr), model.contract)
@@ -170,6 +172,56 @@ def _input(
                 tables[name] = engine.read_lake(f"{layer}_{name}", folder)
                 break
     return tables.get(name)
+
+
+# The silver tables the text layer stages, by the source each reads (the others: silver.run).
+TEXT_SOURCES = {"stg_notes": "text_customer_notes", "stg_email_bodies": "text_email_bodies"}
+
+
+def wanting(workspace: Path) -> dict[str, list[str]]:
+    """Each gold model the workspace's lake does not hold, with the source tables it lacks:
+    a silver table it reads, through the gold tables and shared intermediates it reads, that
+    is not there stands for its source (``stg_orders`` for ``orders``), which the workspace
+    would have to add for the model to be built."""
+    from c360.pipeline.silver.run import MODELS as SILVER_MODELS
+
+    staged = {name: source for name, source, _ in SILVER_MODELS} | TEXT_SOURCES
+    models = {model.name: model for model in MODELS}
+    found: dict[str, set[str]] = {}
+
+    def lacking(name: str) -> set[str]:
+        if name not in found:
+            if name in SHARED:
+                found[name] = set().union(*(lacking(n) for n in SHARED[name].inputs))
+            elif any(
+                lake.table_dir(workspace, layer, name).exists() for layer in ("silver", "gold")
+            ):
+                found[name] = set()
+            elif name in staged:
+                found[name] = {staged[name]}
+            else:  # a gold table not built, or one the customers layer builds
+                model = models.get(name)
+                each = [lacking(n) for n in model.inputs] if model else []
+                some = model is not None and model.any_inputs and not all(each)
+                found[name] = set() if some else set().union(*each)
+        return found[name]
+
+    return {
+        model.name: sorted(lacking(model.name))
+        for model in MODELS
+        if not lake.table_dir(workspace, "gold", model.name).exists()
+    }
+
+
+def not_built(workspace: Path, sql: str) -> str:
+    """The gold tables ``sql`` names that the lake does not hold, each with the sources it
+    lacks (``dim_customer needs crm_customer_profile``), or ``""``: why a query finds no such
+    table."""
+    return "; ".join(
+        f"{table} needs {', '.join(sources)}"
+        for table, sources in wanting(workspace).items()
+        if sources and re.search(rf"\b{table}\b", sql, re.IGNORECASE)
+    )
 
 
 def conform(data: pa.Table, contract: Table) -> pa.Table:

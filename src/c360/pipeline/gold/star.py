@@ -202,5 +202,5 @@ MODELS: list[GoldModel] = [
               fct_email_events),
     GoldModel(c.FCT_INTERACTIONS, ("stg_crm_interactions",), fct_interactions),
     GoldModel(c.FCT_RETURNS, ("stg_returns", "stg_orders"), fct_returns),
-    GoldModel(c.DIM_DATE, tuple(f.name for f in FACTS), dim_date),
+    GoldModel(c.DIM_DATE, tuple(f.name for f in FACTS), dim_date, any_inputs=True),
 ]  # fmt: skip
