@@ -469,3 +469,28 @@ def test_a_run_that_dies_while_publishing_the_store_leaves_the_previous_one_whol
     again = resolve_workspace(tmp_path, IDENTITY, api, run_id="r3")
     assert again.events == {"merge": 1}
     assert lake.read_table(tmp_path, "gold", "identity_aliases").num_rows == 1
+
+
+def test_records_the_model_cannot_be_trained_on_are_linked_by_exact_rules(
+    tmp_path: Path, api
+) -> None:  # type: ignore[no-untyped-def]
+    # E-mail and country only, and no two records share an e-mail: Splink cannot estimate how
+    # often two records match (it fails). The run says so and links by exact rules instead:
+    # every record is a customer of its own.
+    mails = ["ann@example.fr", "bob@example.de", "cy@example.fr", "di@example.es",
+             "ed@example.fr", "eve@example.de", "flo@example.it"]  # fmt: skip
+    countries = ["FR", "DE", "FR", "ES", "FR", "DE", "IT"]
+    data = pa.table({"id": [f"C{i}" for i in range(7)], "mail": mails, "country": countries})
+    lake.publish_table(tmp_path, "bronze", "people", data)
+    identity = Identity(sources={"crm": IdentitySource(
+        table="people", id="id", roles={"email": "mail", "country": "country"})})  # fmt: skip
+    run = resolve_workspace(tmp_path, identity, api, run_id="r1")
+    assert len(set(_ids(tmp_path).values())) == 7 == run.customers
+    assert run.fallback is not None and "exact matches" in run.fallback
+    # With a pair to learn from, the model is trained.
+    data = data.set_column(1, "mail", pa.array([*mails[:6], "ANN@example.fr"]))
+    lake.publish_table(tmp_path, "bronze", "people", data)
+    run = resolve_workspace(tmp_path, identity, api, run_id="r2")
+    assert run.fallback is None
+    ids = _ids(tmp_path)
+    assert ids["crm:C0"] == ids["crm:C6"]

@@ -54,6 +54,8 @@ def test_identity_rows_repeating_an_id_are_reported() -> None:
     assert "| 10 | 7 | 12 | 1 | shop 3 | created 7 |" in text
     assert "Warning" not in text
     assert "ignored as placeholders (each shared by over 20 records): 2 email" in text
+    data["identity"]["fallback"] = "the model could not be trained on 10 records (why)"
+    assert "**Warning:** the model could not be trained on 10 records (why)." in markdown(data)
 
 
 def test_a_silver_model_that_keeps_no_row_is_called_out() -> None:

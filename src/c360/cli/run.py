@@ -167,6 +167,8 @@ def print_result(result: RunResult) -> None:
             + (f"; {placeholder_note(i.placeholders)}" if i.placeholders else "")
             + f"), in {result.seconds['identity']:.1f} s"
         )
+        if i.fallback:
+            console.print(f"[yellow]Warning:[/] {i.fallback}")
     if result.gold:
         print_gold(result.gold + result.customers,
                    result.seconds["gold"] + result.seconds.get("customers", 0.0))  # fmt: skip

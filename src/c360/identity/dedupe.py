@@ -21,7 +21,7 @@ from splink.internals.exceptions import SplinkException
 
 from c360.errors import first_line
 from c360.identity.files import UnreadableFileError, read_rows
-from c360.identity.matching import predict
+from c360.identity.matching import Scored, predict
 from c360.identity.normalise import normalise_records
 from c360.identity.records import (
     matchable,
@@ -174,18 +174,24 @@ def score(splink_api: Any, candidates: pa.Table) -> tuple[pa.Table, str | None]:
     """The model's scored pairs; or, when it cannot be trained, exact-rule pairs and why."""
     if candidates.num_rows < 2:
         return _PAIRS.empty_table(), None
+    scored, fallback = predict_or_exact(splink_api, candidates)
+    return (scored.pairs if scored.pairs.num_rows else _PAIRS.empty_table()), fallback
+
+
+def predict_or_exact(splink_api: Any, candidates: pa.Table) -> tuple[Scored, str | None]:
+    """:func:`~c360.identity.matching.predict` on ``candidates`` (two or more), and None; or,
+    when the model cannot be trained, the pairs of :func:`exact_pairs` and why."""
     try:
-        pairs = predict(splink_api, candidates.drop_columns(["source", "record_id"])).pairs
+        return predict(splink_api, candidates.drop_columns(["source", "record_id"])), None
     except (SplinkException, ValueError, ArithmeticError) as exc:
         # Unsupervised training needs pairs that agree on each training key, and enough of
         # them to estimate from: a small file often has none (Splink then raises).
         reason = first_line(exc)[:160]
-        return exact_pairs(candidates), (
+        return Scored(exact_pairs(candidates), {}), (
             f"the model could not be trained on {candidates.num_rows} records ({reason}); "
             "linked exact matches instead: same e-mail or national id, or the same name and "
             "phone or birth date"
         )
-    return (pairs if pairs.num_rows else _PAIRS.empty_table()), None
 
 
 def strongest_links(decided: pa.Table) -> pa.Table:

@@ -26,9 +26,10 @@ from c360 import contracts
 from c360.config import Identity
 from c360.contracts import gold_identity
 from c360.contracts.model import Table
+from c360.identity.dedupe import predict_or_exact
 from c360.identity.files import UTF16
 from c360.identity.ids import departures
-from c360.identity.matching import Scored, predict
+from c360.identity.matching import Scored
 from c360.identity.profile_records import check_attributes
 from c360.identity.records import IdentityConfigError, check_landed, gather
 from c360.identity.resolve import Overrides, resolve
@@ -51,6 +52,7 @@ class IdentityRun:
     events: dict[str, int] = field(default_factory=dict)  # new | merge | split -> count
     placeholders: dict[str, int] = field(default_factory=dict)  # identifier -> values ignored
     seconds: float = 0.0
+    fallback: str | None = None  # why exact rules replaced the model, when they did
 
 
 def check(workspace: Path, identity: Identity) -> None:
@@ -308,8 +310,9 @@ def resolve_workspace(
     _check_overrides(overrides, records.column("record_key"), workspace / identity.overrides)
 
     candidates = records.filter(records.column("matchable"))
+    fallback = None
     if candidates.num_rows >= 2:
-        scored = predict(splink_api(), candidates.drop_columns(["source", "record_id"]))
+        scored, fallback = predict_or_exact(splink_api(), candidates)
         # Splink's linker and database API refer to each other: the database, and the memory
         # its tables held (about 1 GB at scale 10), go only when the cycle is collected.
         gc.collect()
@@ -398,6 +401,7 @@ def resolve_workspace(
         events=dict(Counter(e.kind for e in events)),
         placeholders=gathered.placeholders,
         seconds=time.perf_counter() - started,
+        fallback=fallback,
     )
 
 

@@ -126,6 +126,8 @@ def markdown(data: dict[str, Any]) -> str:
                        _reasons(identity["events"]))]  # fmt: skip
         if identity.get("placeholders"):
             lines += ["", f"Identifiers {placeholder_note(identity['placeholders'])}."]
+        if identity.get("fallback"):
+            lines += ["", f"**Warning:** {identity['fallback']}."]
     if data["gold"]:
         lines += ["", "## Gold", "", "| table | rows | of which inferred members |",
                   "| --- | ---: | ---: |"]  # fmt: skip
