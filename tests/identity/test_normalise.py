@@ -113,6 +113,11 @@ def test_split_full_name(raw: str | None, parts: tuple[str | None, str | None]) 
         ("sue_li@@icloud.com", "sue_li@icloud.com", "sue_li@icloud.com", "sueli"),
         ("jo.roy@gmail.com.", "jo.roy@gmail.com", "joroy@gmail.com", "joroy"),
         ("+only@gmail.com", "+only@gmail.com", "+only@gmail.com", "only"),
+        # As mail clients copy it, and as a link: the address inside, as silver reads it.
+        ("Élodie Roy <E.Roy@laposte.net>", "e.roy@laposte.net", "e.roy@laposte.net", "eroy"),
+        ("mailto:jo.roy@gmail.com", "jo.roy@gmail.com", "joroy@gmail.com", "joroy"),
+        ("MAILTO: ann@mail.fr", "ann@mail.fr", "ann@mail.fr", "ann"),
+        ("Ann <not an address>", None, None, None),
         ("not an email", None, None, None),
         ("nobody@localhost", None, None, None),
         (None, None, None, None),

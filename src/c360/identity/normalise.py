@@ -46,6 +46,8 @@ _FLOAT_TAIL = re.compile(r"(?<=\d)\.0+$")
 _EMAIL = re.compile(EMAIL)
 _GMAIL = frozenset({"gmail.com", "googlemail.com"})
 _DOUBLE_AT = re.compile(r"@{2,}")
+_WRAPPED = re.compile(r"<\s*([^<>\s]+)\s*>\s*$")  # "Ann Lee <ann@mail.fr>"
+_MAILTO = re.compile(r"^\s*mailto:", re.IGNORECASE)
 _FIVE_DIGIT_POSTCODES = frozenset({"FR", "DE", "ES", "US"})
 # Street types and titles as forms and labels shorten them (English, French, German, Spanish).
 _STREET_WORDS = {
@@ -144,9 +146,15 @@ def split_full_name(value: str | None) -> tuple[str | None, str | None]:
 
 @lru_cache(maxsize=_CACHE)
 def email_key(value: str | None) -> str | None:
-    """The address lower-cased, without spaces; None when it is not shaped like one."""
+    """The address lower-cased, without spaces; None when it is not shaped like one. As silver
+    reads it, an address is taken out of a display-name form ("Ann Lee <ann@mail.fr>") or a
+    mailto: link."""
     if value is None:
         return None
+    if "<" in value:
+        inside = _WRAPPED.search(value)
+        value = inside.group(1) if inside else ""
+    value = _MAILTO.sub("", value)
     # Typed addresses: a stray space inside, a doubled "@", a full stop after the domain.
     text = _DOUBLE_AT.sub("@", "".join(value.split()).lower()).rstrip(".")
     return text if _EMAIL.match(text) else None
