@@ -8,8 +8,10 @@ import errno
 import gzip
 import json
 import math
+import re
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
@@ -252,6 +254,82 @@ def test_iso_timestamps_match_strftime_inside_and_outside_four_digit_years() -> 
         zone = "" if col.type.tz is None else "Z"
         assert exports._iso(col) == pc.strftime(utc, format=f"%Y-%m-%dT%H:%M:%S{zone}")
     assert exports._iso(seconds).to_pylist()[:2] == ["0001-01-01T00:00:00", "2024-03-01T09:30:00"]
+
+
+def test_times_and_dates_beyond_the_years_arrow_writes_keep_their_year() -> None:
+    """Arrow's cast and strftime wrap a year beyond ±32,767 (40000 became -25536) or write
+    ``<value out of range: …>``; ``c360 query`` reads such values from DuckDB."""
+    seconds = pa.array([1200110896800, -1324440115201, None], pa.timestamp("s"))
+    assert exports._iso(seconds).to_pylist() == [
+        "40000-01-01T10:00:00",
+        "-40000-02-29T23:59:59",
+        None,
+    ]
+    zoned = pa.array([-1264896000000001, 0], pa.timestamp("ms", "Europe/Paris"))
+    assert exports._iso(zoned).to_pylist() == [
+        "-38113-01-15T23:59:59.999Z",
+        "1970-01-01T00:00:00.000Z",
+    ]
+    days = pa.array([11500000, -(2**31), 2**31 - 1, None, 0], pa.date32())
+    data = pa.table({"on": days, "at": pa.array([None] * 4 + [1200110896800], seconds.type)})
+    assert [json.loads(line) for line in json_lines(data).decode().splitlines()] == [
+        {"on": "33455-12-07", "at": None},
+        {"on": "-5877641-06-23", "at": None},
+        {"on": "5881580-07-11", "at": None},
+        {"on": None, "at": None},
+        {"on": "1970-01-01", "at": "40000-01-01T10:00:00"},
+    ]
+    assert for_csv(data).column("on").to_pylist()[:2] == ["33455-12-07", "-5877641-06-23"]
+
+
+def numpy_iso(value: np.datetime64) -> str:
+    """numpy's ISO text of ``value``, its year written with four digits at least, as Arrow does."""
+    found = re.fullmatch(r"(-?)(\d+)(-.*)", str(value))
+    assert found is not None
+    sign, year, rest = found.groups()
+    return f"{sign}{int(year):04d}{rest}"
+
+
+@given(st.integers(-(2**63) + 1, 2**63 - 1), st.sampled_from(["s", "ms", "us", "ns"]))
+def test_iso_times_and_dates_of_any_year_read_as_numpy_reads_them(value: int, unit: str) -> None:
+    (text,) = exports._iso(pa.array([value], pa.timestamp(unit))).to_pylist()
+    assert text == numpy_iso(np.datetime64(value, unit))
+    days = value >> 32  # any 32-bit day count
+    (day,) = exports._iso(pa.array([days], pa.date32())).to_pylist()
+    assert day == numpy_iso(np.datetime64(days, "D"))
+
+
+def test_a_users_table_of_categories_and_large_lists_is_exported(tmp_path: Path) -> None:
+    """A table no contract declares keeps its Parquet types: pandas writes categories as
+    dictionaries, polars lists as large lists."""
+    data = pa.table(
+        {
+            "tier": pa.array(["gold", None, "gold"]).dictionary_encode(),
+            "tags": pa.array([["a", 'b"c'], None, []], pa.large_list(pa.large_string())),
+        }
+    )
+    publish_table(tmp_path, "gold", "my_segments", data)
+    assert export_all(tmp_path, ()) == {"my_segments": 3}
+    assert [json.loads(line) for line in json_text(tmp_path, "my_segments").splitlines()] == [
+        {"tier": "gold", "tags": ["a", 'b"c']},
+        {"tier": None, "tags": None},
+        {"tier": "gold", "tags": []},
+    ]
+    path = tmp_path / "exports" / "csv" / "my_segments.csv"
+    assert path.read_text("utf-8") == '"tier","tags"\n"gold","[""a"",""b\\""c""]"\n,\n"gold","[]"\n'
+
+
+def test_a_column_csv_and_json_cannot_hold_is_one_line_naming_it(tmp_path: Path) -> None:
+    """A table no contract declares may hold any Parquet type: the run says which column."""
+    data = pa.table({"id": [1], "opens_at": pa.array([dt.time(9, 30)], pa.time64("us"))})
+    publish_table(tmp_path, "gold", "my_shops", data)
+    with pytest.raises(OSError) as error:
+        export_all(tmp_path, ())
+    assert str(error.value) == (
+        "cannot write the exports of my_shops: column opens_at is of type time64[us], "
+        "which CSV and JSON lines do not hold"
+    )
+    assert not (tmp_path / "exports" / "csv" / "my_shops.csv").exists()
 
 
 def test_a_hand_edited_record_names_no_file_outside_the_exports(tmp_path: Path) -> None:

@@ -346,6 +346,17 @@ def test_missing_tables_give_notes_not_a_crash(tmp_path: Path) -> None:
     assert EXTERNAL.findall(page) == []
 
 
+def test_a_workspace_given_as_the_current_folder_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``c360 run`` in the workspace itself gives it as ``.``, whose name is empty."""
+    (tmp_path / "acme_ws").mkdir()
+    monkeypatch.chdir(tmp_path / "acme_ws")
+    page = write_html_report(Path(".")).read_text("utf-8")
+    assert "<title>Customer 360 report — acme_ws</title>" in page
+    assert "<h1>Customer 360 report — acme_ws</h1>" in page
+
+
 def test_written_to_a_temporary_file_then_renamed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -15,7 +15,7 @@ import pytest
 from c360.cli import main
 from c360.contracts.model import Column, Table
 from c360.pipeline.lake import drop, publish_table, table_dir
-from c360.serve.postgres import LoadError, load_postgres, query, redact
+from c360.serve.postgres import LoadError, _no_nul, load_postgres, query, redact
 
 pytestmark = pytest.mark.postgres
 
@@ -297,6 +297,25 @@ def test_nul_characters_inside_text_are_left_out(tmp_path: Path, postgres_url: s
     assert catalog(postgres_url, rows) == [("c1", "s1"), ("c2", "s1")]
 
 
+def test_nul_characters_inside_list_items_are_left_out(tmp_path: Path, postgres_url: str) -> None:
+    """A list of text is text too: an item holding NUL would fail the whole load."""
+    tags = pa.array([["v\x00ip", None, "\x00"], [], None], pa.list_(pa.string()))
+    customers = pa.table(
+        {"customer_id": ["c1", "c2", "c3"], "segment_id": ["s1"] * 3,
+         "signed_up_at": [dt.datetime(2024, 1, 1)] * 3, "tags": tags},
+        schema=CUSTOMERS.arrow_schema(),
+    )  # fmt: skip
+    publish_table(tmp_path, "gold", "dim_customer", customers)
+    load_postgres(tmp_path, postgres_url, "nul_lists", (CUSTOMERS,))
+    rows = "SELECT customer_id, tags FROM nul_lists.dim_customer ORDER BY 1"
+    answer = query(postgres_url, rows).to_pylist()
+    assert answer == [
+        {"customer_id": "c1", "tags": ["vip", None, ""]},
+        {"customer_id": "c2", "tags": []},
+        {"customer_id": "c3", "tags": None},
+    ]
+
+
 @pytest.mark.parametrize(
     ("url", "message"),
     [
@@ -329,6 +348,16 @@ def test_no_gold_says_to_run_the_pipeline(tmp_path: Path, postgres_url: str) -> 
         ("postgresql://u@db/x?%70assword=s3cret", "postgresql://u@db/x?%70assword=***"),
         ("postgresql://u:s3:cr@t@[::1/x", "postgresql://u:***@[::1/x"),  # the widest reading
         ("postgresql://u:s3/cr@db/x", "postgresql://u:***@db/x"),  # libpq: host u, port s3
+        ("postgresql://u:s3?cr@db/x", "postgresql://u:***@db/x"),  # libpq: user u, no query
+        ("postgresql://u:s3?c/r@db/x", "postgresql://u:***@db/x"),  # libpq: host u, port s3?c
+        (
+            "postgresql://u:s3@db/x?application_name=me@home",
+            "postgresql://u:***@db/x?application_name=me@home",
+        ),
+        (
+            "postgresql://u:s3@db?application_name=me@home",
+            "postgresql://u:***@db?application_name=me@home",
+        ),
         ("host=db user=u password='s3 cr' dbname=x", "host=db user=u password=*** dbname=x"),
         ("postgresql://u@db/x", "postgresql://u@db/x"),
     ],
@@ -349,6 +378,8 @@ def test_redact_hides_every_password(url: str, shown: str) -> None:
         "mysql://u:s3cret@127.0.0.1/x?password=s3cret",
         "postgresql://bi:s3+c/dEF12==@127.0.0.1:1/db",  # a "/" in it: libpq reads a port
         "postgresql://bi:Xy7@s3cret9@127.0.0.1:1/db",  # an "@" in it: libpq reads a host
+        "postgresql://bi:Xy7?s3cret9@127.0.0.1:1/db",  # a "?" in it: libpq reads it whole
+        "postgresql://bi:Xy7?s3/cret9@127.0.0.1:1/db",  # and a "/": libpq reads a port
         "host=127.0.0.1 port=1 user=u password=s3cret dbname=x",  # libpq's key=value form
     ],
 )
@@ -422,3 +453,40 @@ def test_a_schema_name_postgresql_would_refuse_or_cut_is_one_line(
 def test_a_schema_name_of_63_bytes_is_kept_whole(workspace: Path, postgres_url: str) -> None:
     load_postgres(workspace, postgres_url, "s" * 63, contracts=CONTRACTS)
     assert catalog(postgres_url, f'SELECT count(*) FROM "{"s" * 63}".dim_customer') == [(2,)]
+
+
+def test_nul_characters_come_out_of_a_slice_of_lists() -> None:
+    """A reader's batches may be slices of larger arrays, their list offsets not from 0."""
+    tags = pa.array([["x\x00"], None, ["a\x00b", None], []], pa.list_(pa.string()))
+    assert _no_nul(tags.slice(1)).to_pylist() == [None, ["ab", None], []]
+    assert _no_nul(tags.slice(2, 1)).to_pylist() == [["ab", None]]
+
+
+def test_a_value_postgresql_cannot_hold_names_the_table_and_column_in_one_line(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    """A date past PostgreSQL's last (5874897 AD) is refused by the server's COPY; the message
+    names the gold table, not the staging table it was copied into, without libpq's noise."""
+    days = Table(
+        name="dim_day", seed="000", description="", layer="gold", primary_key=("day",),
+        columns=(Column("day", "date"),),
+    )  # fmt: skip
+    publish_table(
+        tmp_path, "gold", "dim_day", pa.table({"day": pa.array([2**31 - 1], pa.date32())})
+    )
+    with pytest.raises(LoadError) as error:
+        load_postgres(tmp_path, postgres_url, "far", (days,))
+    assert str(error.value) == (
+        "cannot load dim_day: date out of range; CONTEXT: COPY dim_day, line 1, column day"
+    )
+
+
+def test_a_schema_name_holding_nul_is_one_line_naming_it(
+    workspace: Path, postgres_url: str
+) -> None:
+    """libpq would cut the name at the NUL, or the server refuse it as bytes it cannot read."""
+    with pytest.raises(LoadError) as error:
+        load_postgres(workspace, postgres_url, "gold\x00x", contracts=CONTRACTS)
+    assert str(error.value) == (
+        "schema name 'gold\\x00x' holds a NUL character, which PostgreSQL names cannot hold"
+    )

@@ -295,6 +295,36 @@ def test_missing_tables_give_a_note_not_a_crash(tmp_path: Path) -> None:
         assert f"not available: {name} was not built" in kpis
 
 
+def test_a_workspace_given_as_the_current_folder_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``c360 run`` in the workspace itself gives it as ``.``, whose name is empty."""
+    (tmp_path / "acme_ws").mkdir()
+    monkeypatch.chdir(tmp_path / "acme_ws")
+    for path in write_text_reports(Path(".")):
+        assert "Workspace: acme_ws\n" in path.read_text()
+
+
+def test_text_with_line_breaks_tabs_or_control_characters_stays_on_its_row(
+    tmp_path: Path,
+) -> None:
+    """A value breaking its line would split a row of the table in two and shift its columns."""
+    publish(
+        tmp_path,
+        ge.MART_ECOMMERCE_TOP_PRODUCTS,
+        [
+            product("revenue_rank", 1, "PROD_00009", "Ear\r\nbuds\tPro\x07", 298.5, 64.5),
+            product("revenue_rank", 2, "PROD_00004", "Lamp", 11.0, 2.0),
+        ],
+    )
+    sales = write_text_reports(tmp_path)[0].read_text()
+    top = sales[sales.index("Top 10 best-sellers (units sold)") :].splitlines()
+    assert top[4] == (
+        "         1  PROD_00009  Ear buds Pro   Electronics     218  1,307       298.50       64.50"
+    )
+    assert top[5].startswith("         2  PROD_00004  Lamp           Electronics     218")
+
+
 def test_a_missing_column_gives_a_note(tmp_path: Path) -> None:
     publish(tmp_path, ge.AGG_ECOMMERCE_MONTHLY_SALES, [{"year": 2024, "month": 3}])
     sales = write_text_reports(tmp_path)[0].read_text()

@@ -15,6 +15,7 @@ from c360.engines.duckdb.warehouse import build_warehouse, query_warehouse
 from c360.pipeline.lake import publish_table
 from c360.serve.postgres import load_postgres, query
 from c360.serve.sql_files import (
+    SqlFile,
     SqlFileError,
     portable,
     read_sql_file,
@@ -99,6 +100,16 @@ def test_a_deliverable_has_a_title_and_one_statement(workspace: Path) -> None:
         "Countries without orders are listed too."
     )
     assert sql.statement.endswith("c.country")
+
+
+def test_a_file_saved_with_a_byte_order_mark_keeps_its_title(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    """Windows editors start UTF-8 files with U+FEFF, which PostgreSQL reads as a word."""
+    path = tmp_path / "bom.sql"
+    path.write_bytes(b"\xef\xbb\xbf-- Two.\r\nSELECT 2 AS n;\r\n")
+    assert read_sql_file(path) == SqlFile("Two.", "-- Two.\nSELECT 2 AS n")
+    assert run_sql_file(path, lambda sql: query(postgres_url, sql)).to_pylist() == [{"n": 2}]
 
 
 @pytest.mark.parametrize(

@@ -36,8 +36,8 @@ from c360.serve.report_kit import ReportWriteError, not_written, write_atomicall
 _WRITTEN_AS_IS = (pa.types.is_integer, pa.types.is_boolean, pa.types.is_decimal, pa.types.is_null)
 # JSON escapes of the control characters, which a JSON string may not hold raw.
 _CONTROL = {chr(i): json.dumps(chr(i))[1:-1] for i in range(32)}
-# Years whose ISO text Arrow's cast writes with four digits, as strftime does (and much faster).
-_FOUR_DIGIT_YEARS = (-62135596800, 253402300800)  # 0001-01-01 to 10000-01-01, in seconds
+# Years whose ISO text Arrow's cast writes with four digits (and much faster than numpy).
+_FOUR_DIGIT_YEARS = (-719_162, 2_932_897)  # 0001-01-01 to 10000-01-01, in days from 1970
 _PER_SECOND = {"s": 1, "ms": 10**3, "us": 10**6, "ns": 10**9}
 _WORKERS = 2
 # The most bytes, and values, that a string array's int32 offsets reach.
@@ -96,11 +96,29 @@ def _record(folder: Path, names: set[str]) -> None:
 def _export_table(workspace: Path, gold: GoldTable) -> int:
     csv_path, json_path = (Path(workspace) / "exports" / f.format(gold.name) for f in _FILES)
     try:
-        return _export(gold.reader(), csv_path, json_path)
+        reader = gold.reader()
+        for field in reader.schema:  # a table no contract declares may hold any Parquet type
+            if not _exportable(field.type):
+                raise ReportWriteError(
+                    f"cannot write the exports of {gold.name}: column {field.name} is of type "
+                    f"{field.type}, which CSV and JSON lines do not hold"
+                )
+        return _export(reader, csv_path, json_path)
     except ReportWriteError:
         raise
     except OSError as exc:  # a write that names no file (a full disk): the table's exports
         raise not_written(f"the exports of {gold.name} in {csv_path.parent.parent}", exc) from None
+
+
+def _exportable(kind: pa.DataType) -> bool:
+    """Whether both files can hold values of type ``kind`` (as :func:`_json_text` writes them)."""
+    if pa.types.is_dictionary(kind):
+        return _exportable(kind.value_type)
+    if pa.types.is_list(kind) or pa.types.is_large_list(kind):
+        return _exportable(kind.value_type)
+    simple = (pa.types.is_string, pa.types.is_large_string, pa.types.is_timestamp,
+              pa.types.is_date, pa.types.is_floating, *_WRITTEN_AS_IS)  # fmt: skip
+    return any(is_kind(kind) for is_kind in simple)
 
 
 def _export(reader: pa.RecordBatchReader, csv_path: Path, json_path: Path) -> int:
@@ -143,7 +161,7 @@ def _named(exc: OSError, temps: list[Path], paths: tuple[Path, Path]) -> Path | 
 def for_csv(data: pa.Table) -> pa.Table:
     """``data`` with timestamps as ISO-8601 text and lists as JSON arrays (CSV has neither),
     floats to 15 significant digits."""
-    columns = [_csv_values(col.combine_chunks()) for col in data.columns]
+    columns = [_csv_values(_decoded(col.combine_chunks())) for col in data.columns]
     return pa.table(columns, names=data.column_names)
 
 
@@ -156,7 +174,8 @@ def json_lines(data: pa.RecordBatch | pa.Table) -> bytes:
 def _encode(batch: pa.RecordBatch) -> tuple[list[pa.Array], pa.Array]:
     """The batch's CSV columns and its JSON lines, each column's text encoded once."""
     csv_columns, pieces, closing = [], [], ""
-    for i, (name, col) in enumerate(zip(batch.schema.names, batch.columns, strict=True)):
+    for i, (name, raw) in enumerate(zip(batch.schema.names, batch.columns, strict=True)):
+        col = _decoded(raw)
         plain = _plain(col)
         values, bare = _json_text(col, plain)
         csv_columns.append(_csv_values(col, plain, values))
@@ -169,10 +188,15 @@ def _encode(batch: pa.RecordBatch) -> tuple[list[pa.Array], pa.Array]:
     return csv_columns, pc.binary_join_element_wise(*pieces, closing + "}\n", "")
 
 
+def _decoded(col: pa.Array) -> pa.Array:
+    """A dictionary column (pandas writes categories so) as the values it stands for."""
+    return col.dictionary_decode() if pa.types.is_dictionary(col.type) else col
+
+
 def _csv_values(
     col: pa.Array, plain: pa.Array | None = None, values: pa.Array | None = None
 ) -> pa.Array:
-    if not pa.types.is_list(col.type):
+    if not (pa.types.is_list(col.type) or pa.types.is_large_list(col.type)):
         return _plain(col) if plain is None else plain
     values = _json_values(col) if values is None else values
     return pc.if_else(pc.is_null(col), pa.scalar(None, pa.string()), values)
@@ -204,7 +228,7 @@ def _json_other(col: pa.Array, plain: pa.Array | None) -> pa.Array:
     kind = col.type
     if pa.types.is_list(kind) or pa.types.is_large_list(kind):
         first, last = col.offsets[0].as_py(), col.offsets[-1].as_py()
-        items = _json_values(col.values.slice(first, last - first))
+        items = _json_values(_decoded(col.values.slice(first, last - first)))
         offsets = pc.subtract(col.offsets, col.offsets[0])
         rebuilt = type(col).from_arrays(offsets, items, mask=col.is_null())
         return pc.binary_join_element_wise("[", pc.binary_join(rebuilt, ","), "]", "")
@@ -281,18 +305,63 @@ def _fifteen_digits(col: pa.Array) -> pa.Array:
 def _iso(col: pa.Array) -> pa.Array:
     """Timestamps as ``2024-03-01T09:30:00`` (UTC with ``Z`` when zoned); dates as is."""
     kind = col.type
+    if not pa.types.is_date(kind) and not pa.types.is_timestamp(kind):
+        return col
+    low, high = pc.min_max(col).values()
+    first, end = (days * _per_day(kind) for days in _FOUR_DIGIT_YEARS)
+    if not (low.is_valid and first <= low.value and high.value < end):
+        return _iso_any_year(col)
     if pa.types.is_date(kind):
         return col.cast(pa.string())
-    if not pa.types.is_timestamp(kind):
-        return col
     utc = col if kind.tz is None else col.cast(pa.timestamp(kind.unit, tz="UTC"))
-    low, high = pc.min_max(col).values()
-    first, end = (seconds * _PER_SECOND[kind.unit] for seconds in _FOUR_DIGIT_YEARS)
-    if low.is_valid and first <= low.value and high.value < end:
-        # Arrow's cast writes ``2024-03-01 09:30:00`` (``Z`` when in UTC): only the 'T' differs.
-        return _with_t(utc.cast(pa.string()))
-    zone = "" if kind.tz is None else "Z"
-    return pc.strftime(utc, format=f"%Y-%m-%dT%H:%M:%S{zone}")
+    # Arrow's cast writes ``2024-03-01 09:30:00`` (``Z`` when in UTC): only the 'T' differs.
+    return _with_t(utc.cast(pa.string()))
+
+
+def _per_day(kind: pa.DataType) -> int:
+    """How many of a date's or timestamp's stored units make a day."""
+    if pa.types.is_timestamp(kind):
+        return 86_400 * _PER_SECOND[kind.unit]
+    return 1 if pa.types.is_date32(kind) else 86_400_000  # date64 counts milliseconds
+
+
+def _iso_any_year(col: pa.Array) -> pa.Array:
+    """:func:`_iso` of dates or timestamps of any year, worked out with numpy: Arrow's cast
+    and strftime wrap a year beyond ±32,767 round (40000 becomes -25536) or write
+    ``<value out of range: …>``. The year has four digits at least, and a minus sign before
+    year 0 (1 BC), as Arrow writes it."""
+    kind = col.type
+    stored = pa.int32() if pa.types.is_date32(kind) else pa.int64()
+    ticks = pc.fill_null(col.view(stored), 0).to_numpy().astype(np.int64)
+    days, rest = np.divmod(ticks, _per_day(kind))
+    # Howard Hinnant's civil_from_days: the proleptic Gregorian date of a day count.
+    shifted = days + 719_468  # days from 0000-03-01, which starts a 400-year era
+    era = shifted // 146_097
+    of_era = shifted - era * 146_097
+    year_of_era = (of_era - of_era // 1460 + of_era // 36_524 - of_era // 146_096) // 365
+    of_year = of_era - (365 * year_of_era + year_of_era // 4 - year_of_era // 100)
+    march_month = (5 * of_year + 2) // 153  # 0 is March
+    day = of_year - (153 * march_month + 2) // 5 + 1
+    month = np.where(march_month < 10, march_month + 3, march_month - 9)
+    year = year_of_era + era * 400 + (month <= 2)
+    sign = pa.array(np.where(year < 0, "-", ""), pa.string())
+    pieces = [sign, _padded(np.abs(year), 4), "-", _padded(month, 2), "-", _padded(day, 2)]
+    if pa.types.is_timestamp(kind):
+        per_second = _PER_SECOND[kind.unit]
+        seconds, fraction = np.divmod(rest, per_second)
+        hours, minutes = seconds // 3600, seconds // 60 % 60
+        pieces += ["T", _padded(hours, 2), ":", _padded(minutes, 2), ":", _padded(seconds % 60, 2)]
+        if per_second > 1:
+            pieces += [".", _padded(fraction, len(str(per_second)) - 1)]
+        if kind.tz is not None:
+            pieces.append("Z")
+    text = pc.binary_join_element_wise(*pieces, "")
+    return pc.if_else(col.is_valid(), text, pa.scalar(None, pa.string()))
+
+
+def _padded(numbers: np.ndarray, width: int) -> pa.Array:
+    """Non-negative integers as text, zeros before them up to ``width`` characters."""
+    return pc.utf8_lpad(pa.array(numbers, pa.int64()).cast(pa.string()), width=width, padding="0")
 
 
 def _with_t(text: pa.Array) -> pa.Array:

@@ -349,7 +349,7 @@ def _note(reason: str) -> str:
 
 def render(gold: Gold) -> str:
     """The whole page; each section is its chart, or the note saying why it is absent."""
-    title = f"Customer 360 report — {gold.workspace.name}"
+    title = f"Customer 360 report — {gold.name}"
     parts = []
     for heading, section in CHARTS:
         try:

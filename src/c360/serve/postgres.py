@@ -74,6 +74,10 @@ def load_postgres(
         raise LoadError(f"lock timeout {lock_timeout} s: give 0 to {MAX_LOCK_TIMEOUT_S:,.0f} s")
     if not schema:
         raise LoadError("no schema name: name the schema to load into")
+    if "\x00" in schema:
+        raise LoadError(
+            f"schema name {schema!r} holds a NUL character, which PostgreSQL names cannot hold"
+        )
     if len(schema.encode()) > MAX_NAME_BYTES:  # PostgreSQL would load into a shorter name
         raise LoadError(
             f"schema name {schema} is {len(schema.encode())} bytes long: PostgreSQL would cut it "
@@ -193,7 +197,8 @@ def _replace(conn: pg.Connection, gold: GoldTable, schema: str) -> tuple[int, li
         except lake.UnreadableTableError as exc:  # names the table and how to recover
             raise LoadError(str(exc)) from None
         except (adbc_driver_manager.Error, pa.ArrowException, ValueError) as exc:
-            raise LoadError(f"cannot load {gold.name}: {_one_line(exc)}") from None
+            said = _one_line(exc).replace(staging, gold.name)  # the table the user knows
+            raise LoadError(f"cannot load {gold.name}: {said}") from None
     in_use = _table_in_use(target)
     replaced = bool(_rows(conn, "SELECT to_regclass($1) IS NOT NULL", failure, target)[0][0])
     if replaced:  # locked first, so that what is read of it stays true until it goes
@@ -217,20 +222,35 @@ def _replace(conn: pg.Connection, gold: GoldTable, schema: str) -> tuple[int, li
 
 
 def _without_nul(reader: pa.RecordBatchReader) -> pa.RecordBatchReader:
-    """``reader`` with NUL characters taken out of its text columns: PostgreSQL cannot store
-    them (silver trims them off the ends of values; one inside a value stays in the lake)."""
+    """``reader`` with NUL characters taken out of its text columns and the text items of its
+    lists: PostgreSQL cannot store them (silver trims them off the ends of values; one inside a
+    value stays in the lake)."""
 
     def batches() -> Iterator[pa.RecordBatch]:
         for batch in reader:
-            columns = [
-                pc.replace_substring(c, "\x00", "")
-                if pa.types.is_string(c.type) and pc.any(pc.match_substring(c, "\x00")).as_py()
-                else c
-                for c in batch.columns
-            ]
+            columns = [_no_nul(c) for c in batch.columns]
             yield pa.RecordBatch.from_arrays(columns, schema=batch.schema)
 
     return pa.RecordBatchReader.from_batches(reader.schema, batches())
+
+
+def _no_nul(col: pa.Array) -> pa.Array:
+    """``col`` without NUL characters in its text, or ``col`` itself when it holds none."""
+    kind = col.type
+    if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+        if pc.any(pc.match_substring(col, "\x00")).as_py():
+            return pc.replace_substring(col, "\x00", "")
+        return col
+    if pa.types.is_list(kind) or pa.types.is_large_list(kind):
+        first, last = col.offsets[0].as_py(), col.offsets[-1].as_py()
+        items = col.values.slice(first, last - first)  # a slice's items, from its first
+        cleaned = _no_nul(items)
+        if cleaned is items:
+            return col
+        offsets = pc.subtract(col.offsets, col.offsets[0])
+        mask = col.is_null() if col.null_count else None
+        return type(col).from_arrays(offsets, cleaned, type=kind, mask=mask)
+    return col
 
 
 def _constraints_sql(gold: GoldTable, target: str) -> list[str]:
@@ -336,6 +356,7 @@ def _one_line(exc: Exception) -> str:
     text = re.sub(r"^[A-Z_]+: (\[libpq\] )?", "", text)
     text = re.sub(r"Failed to (execute|prepare) query( '.*?')?: ", "", text, flags=re.DOTALL)
     text = re.sub(r"Execution error \[PGRES_\w+\]: ", "", text)
+    text = re.sub(r"Failed to execute (COPY|prepared) statement: (PGRES_\w+ )?", "", text)
     text = re.sub(
         r'Failed to connect: (connection to server at "[^"]*", port \d+ failed: )?', "", text
     )

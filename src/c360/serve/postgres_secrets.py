@@ -14,13 +14,22 @@ def _user_password(url: str) -> tuple[int, int] | None:
     """Where the password of ``url``'s user part starts and ends: after the user's first ":" up
     to the last "@" before the query. libpq stops at the first "@" (or a "/" before it), so a
     password holding either is read as a host or a port and echoed: the widest reading hides it.
+    A "?" does not stop libpq: a password holding one ends at the first "@" when no "/" comes
+    before it, or at the last "@" before the first "?" after a "/".
     """
     scheme = _SCHEME.match(url)
     if not scheme:
         return None
-    query = url.find("?", scheme.end())
-    at = url.rfind("@", scheme.end(), len(url) if query < 0 else query)
-    colon = url.find(":", scheme.end(), max(at, 0))
+    start = scheme.end()
+    query = url.find("?", start)
+    ends = [url.rfind("@", start, len(url) if query < 0 else query)]
+    first, slash = url.find("@", start), url.find("/", start)
+    ends.append(first if slash < 0 or first < slash else -1)  # libpq's reading
+    if slash >= 0:  # a "?" before the path's "/" is no query
+        after = url.find("?", slash)
+        ends.append(url.rfind("@", start, len(url) if after < 0 else after))
+    at = max(ends)
+    colon = url.find(":", start, max(at, 0))
     return (colon + 1, at) if at >= 0 and colon >= 0 else None
 
 
@@ -30,8 +39,8 @@ def passwords(url: str) -> list[str]:
     found = []
     if span := _user_password(url):
         whole = url[span[0] : span[1]]
-        # libpq's own readings take it apart at an "@" or a "/" and echo the pieces
-        found += [whole, *re.split(r"[@/]", whole)]
+        # libpq's own readings take it apart at an "@", a "/" or a "?" and echo the pieces
+        found += [whole, *re.split(r"[@/?]", whole)]
     if not _SCHEME.match(url):
         found += [m[2] for m in _KEYWORD.finditer(url)] + [
             m[2][1:-1] for m in _KEYWORD.finditer(url)

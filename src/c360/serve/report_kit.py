@@ -8,6 +8,7 @@ that was not built raises :class:`Missing`, which a report turns into a one-line
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +20,8 @@ import pyarrow.compute as pc
 from c360.serve import gold_tables
 
 Fmt = Callable[[Any], str]
+# C0 and C1 control characters, DEL included.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class Missing(Exception):
@@ -32,6 +35,12 @@ class Gold:
         self.workspace = Path(workspace)
         self._found = {g.name: g for g in gold_tables(workspace)}
         self._read: dict[str, pa.Table] = {}
+
+    @property
+    def name(self) -> str:
+        """The workspace folder's name, also when it was given as ``.`` or ``..``."""
+        folder = os.path.abspath(self.workspace)
+        return os.path.basename(folder) or folder
 
     def __call__(self, name: str, *columns: str) -> pa.Table:
         """Table ``name`` (only ``columns`` when given); :class:`Missing` if it cannot be."""
@@ -64,7 +73,15 @@ def pct(value: Any) -> str:
 
 
 def text(value: Any) -> str:
-    return "-" if value is None else str(value)
+    r"""A value as one line: a line break, tab or other control character would break the
+    row it is in, or shift its columns.
+
+    >>> text("Ear\r\nbuds\tPro\x07"), text(None)
+    ('Ear buds Pro ', '-')
+    """
+    if value is None:
+        return "-"
+    return _CONTROL.sub(" ", " ".join(str(value).splitlines()))
 
 
 def rows(table: pa.Table, *columns: str) -> list[tuple[Any, ...]]:

@@ -225,7 +225,7 @@ KPIS: list[Section] = [
 def render(title: str, gold: Gold, sections: Sequence[Section]) -> str:
     """The report's text: a title block, then each section or the note saying why it is absent."""
     lines = [title, "=" * len(title), f"Generated: {generated_at()}"]
-    lines += [f"Workspace: {gold.workspace.name}", ""]
+    lines += [f"Workspace: {gold.name}", ""]
     for name, section in sections:
         lines += [name, "-" * len(name)]
         try:

@@ -46,7 +46,8 @@ class SqlFile:
 def read_sql_file(path: Path) -> SqlFile:
     """The title and the one statement of ``path``."""
     try:
-        return read_sql_file_text(Path(path).read_text("utf-8"))
+        # utf-8-sig: without the byte order mark some editors write first, which no engine reads
+        return read_sql_file_text(Path(path).read_text("utf-8-sig"))
     except SqlFileError as exc:
         raise SqlFileError(f"{path}: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
