@@ -200,3 +200,23 @@ def test_a_wordlike_given_name_before_a_common_noun_is_the_word(
     language: str | None, text: str, expected: str
 ) -> None:
     assert redact(text, language)[0] == expected
+
+
+# Marketing pairs of a given name that is also a word and a capitalised noun ("Amber Alert",
+# "Ruby Wedding", "Hope Programme") are the word, as "Summer Sale" is.
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "Amber Alert", "Amber Alert"),
+     ("en", "Ruby Wedding", "Ruby Wedding"),
+     ("en", "Our Amber Alert service", "Our Amber Alert service"),
+     ("en", "The Ruby Wedding package", "The Ruby Wedding package"),
+     ("en", "Ruby Wedding offer sent", "Ruby Wedding offer sent"),
+     ("en", "Hope Programme launched", "Hope Programme launched"),
+     ("en", "Spoke with Ruby Wedding.", "Spoke with [PERSON]."),
+     ("en", "Ruby Wedding called.", "[PERSON] called."),
+     ("en", "Amber Smith", "[PERSON]")],
+)  # fmt: skip
+def test_a_wordlike_given_name_before_a_marketing_noun_is_the_word(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected

@@ -269,3 +269,65 @@ def test_a_surname_in_capitals_does_not_stretch_over_an_article(
     language: str, text: str, expected: str
 ) -> None:
     assert redact(text, language)[0] == expected
+
+
+# In a sentence written in capitals a known given name alone is a name, as it is where the
+# sentence is written in lower case ("MET HANNAH AT THE TRADE SHOW"), and so is a word after it
+# that may be a surname ("HANNAH OKAFOR"; not "HANNAH RANG", "PETER REVIEW"). Not a given name
+# that is also a word of a note language, a place or a brand ("WILL", "MAY", "HOPE", "JACK",
+# "PÈRE", "LUNA"), one after a word opening a place's name ("SAN FRANCISCO"), one of three letters
+# or fewer ("EVA"), nor one in a phrase of two words but after a name cue ("CALL HANNAH").
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "MET HANNAH AT THE TRADE SHOW", "MET [PERSON] AT THE TRADE SHOW"),
+     (None, "MET HANNAH AT THE TRADE SHOW", "MET [PERSON] AT THE TRADE SHOW"),
+     ("en", "HANNAH CALLED ABOUT THE ORDER.", "[PERSON] CALLED ABOUT THE ORDER."),
+     ("en", "MET HANNAH OKAFOR AT THE TRADE SHOW", "MET [PERSON] AT THE TRADE SHOW"),
+     ("en", "HANNAH RANG ABOUT THE ORDER", "[PERSON] RANG ABOUT THE ORDER"),
+     ("en", "PETER REVIEW REQUESTED BY CLIENT", "[PERSON] REVIEW REQUESTED BY CLIENT"),
+     ("en", "BEST REGARDS, JONATHAN", "BEST REGARDS, [PERSON]"),
+     ("en", "Busy day. MET HANNAH AT THE TRADE SHOW.", "Busy day. MET [PERSON] AT THE TRADE SHOW."),
+     ("fr", "RAPPELER CHLOÉ DEMAIN MATIN", "RAPPELER [PERSON] DEMAIN MATIN"),
+     ("de", "TERMIN MIT JÜRGEN AM MONTAG", "TERMIN MIT [PERSON] AM MONTAG"),
+     ("de", "AN STEFAN (S.KOCH@BRANDCO.DE) ÜBERGEBEN.", "AN [PERSON] ([EMAIL]) ÜBERGEBEN."),
+     ("es", "HABLÉ CON BEGOÑA SOBRE EL PEDIDO", "HABLÉ CON [PERSON] SOBRE EL PEDIDO"),
+     ("en", "WE WILL CALL IN MAY, HOPE IT HELPS.", "WE WILL CALL IN MAY, HOPE IT HELPS."),
+     ("en", "MET WILL AT THE TRADE SHOW", "MET WILL AT THE TRADE SHOW"),
+     ("en", "AUDIO JACK BROKEN, NEW ONE SENT", "AUDIO JACK BROKEN, NEW ONE SENT"),
+     ("en", "SHIPPED TO SAN FRANCISCO ON MONDAY", "SHIPPED TO SAN FRANCISCO ON MONDAY"),
+     ("en", "GERMAN MANUAL MISSING FROM THE BOX", "GERMAN MANUAL MISSING FROM THE BOX"),
+     ("en", "EVA SOLE CRACKED AFTER A WEEK", "EVA SOLE CRACKED AFTER A WEEK"),
+     ("fr", "LE PÈRE DU CLIENT A APPELÉ", "LE PÈRE DU CLIENT A APPELÉ"),
+     ("es", "LA LUNA DE MIEL FUE GENIAL", "LA LUNA DE MIEL FUE GENIAL"),
+     ("en", "Met HANNAH at the show", "Met HANNAH at the show"),
+     ("en", "CALL HANNAH", "CALL [PERSON]"),
+     ("en", "CC PRIYA: P.SHAH@EXAMPLE.COM", "CC [PERSON]: [EMAIL]"),
+     ("en", "THANKS, HANNAH", "THANKS, HANNAH")],
+)  # fmt: skip
+def test_a_known_given_name_alone_in_a_sentence_in_capitals_is_a_name(
+    language: str | None, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# After a name cue, a surname particle and a name in capitals are the name's, whole ("Call with
+# DE LUCA", "Appel de LE ROY"); after a particle an article is part of ("LA", "DER", "DEL") only
+# a known name is ("Appel de LA POSTE" is a company).
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "Call with DE LUCA", "Call with [PERSON]"),
+     ("en", "Call with DE LUCA about the refund.", "Call with [PERSON] about the refund."),
+     ("fr", "Appel de LE ROY", "Appel de [PERSON]"),
+     ("en", "Spoke to VAN DYKE about the refund.", "Spoke to [PERSON] about the refund."),
+     ("de", "Telefonat mit VON BERG wegen Lieferung.", "Telefonat mit [PERSON] wegen Lieferung."),
+     ("fr", "RDV avec DE SOUZA demain", "RDV avec [PERSON] demain"),
+     ("fr", "Appel de LA POSTE pour le colis.", "Appel de LA POSTE pour le colis."),
+     ("de", "Rückruf von DER POST wegen Paket", "Rückruf von DER POST wegen Paket"),
+     ("es", "Reunión con DEL MONTE mañana", "Reunión con DEL MONTE mañana"),
+     ("fr", "Appel de JEAN VIDAL", "Appel de [PERSON]"),
+     ("fr", "APPEL DE JEAN VIDAL", "APPEL DE [PERSON]")],
+)  # fmt: skip
+def test_a_particle_and_a_name_in_capitals_after_a_cue_are_the_names(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected

@@ -180,11 +180,14 @@ def _lead(doc: Doc, k: int, title: re.Match[str] | None, before: str) -> int | N
 
 def _opens_own_name(doc: Doc, k: int) -> bool:
     """True if word k, after a capitalised particle, is a given name (no surname) before another
-    name word: it opens a name of its own ("DE JEAN VIDAL")."""
+    name word, or in a sentence written in capitals: it opens a name of its own ("DE JEAN VIDAL",
+    "APPEL DE CHLOÉ CE MATIN"), the particle a preposition."""
     folded = doc.folded[k]
-    if not is_given(folded) or folded in SURNAMES or not doc.adjacent[k]:
+    if not is_given(folded) or folded in SURNAMES:
         return False
-    return doc.tight(k, k + 1) and doc.plain(k + 1)
+    if doc.adjacent[k] and doc.tight(k, k + 1) and doc.plain(k + 1):
+        return True
+    return doc.before(k - 1).isupper()
 
 
 def _untitled_lead(doc: Doc, k: int, probe: int, before: str) -> int | None:
@@ -271,7 +274,8 @@ def _extend(doc: Doc, k: int, titled: bool) -> int:
     """
     titled = titled and not doc.nouns_capitalised
     last = k
-    while last - k + 1 < MAX_NAME_WORDS and doc.adjacent[last] and _name_word(doc, last + 1):
+    words = 1  # particles in capitals are none: "FRANCISCO JAVIER FERNÁNDEZ DE CASTRO"
+    while words < MAX_NAME_WORDS and doc.adjacent[last] and _name_word(doc, last + 1):
         here, nxt = doc.folded[last], doc.folded[last + 1]
         gap = doc.text[doc.spans[last][1] : doc.spans[last + 1][0]]
         joins = (
@@ -286,6 +290,7 @@ def _extend(doc: Doc, k: int, titled: bool) -> int:
         if not joins or (_NOUN_ENDING.search(nxt) and nxt not in SURNAMES):
             break
         last += 1
+        words += not doc.capitals_particle(last)
     return last
 
 

@@ -15,7 +15,8 @@ from functools import lru_cache
 
 from c360.text import names_cues as cues
 from c360.text.language import LANGUAGES, detect
-from c360.text.names_doc import INITIALS_BEFORE, WORD_LIKE_GIVEN, Doc, known_name
+from c360.text.names_doc import INITIALS_BEFORE, WORD_LIKE_GIVEN, Doc, capitals_title_before
+from c360.text.names_lexicon import MS_PRODUCTS
 
 _PARTICLE_SPLIT = re.compile(r"\w+[ ]|\w['’]")
 _CACHED = 4096  # distinct texts before a word remembered: enough for nearly every repeat
@@ -27,12 +28,6 @@ _SLAVIC_LETTER = re.compile(r"[łąęśćźżńšžčřěďťňůđЀ-ӿ]", re.I
 def title_before(before: str) -> re.Match[str] | None:
     """The title `before` ends with ("Mme ", "Herrn von "), whatever the language."""
     return cues.TITLE_BEFORE.search(before)
-
-
-@lru_cache(maxsize=_CACHED)
-def capitals_title_before(before: str) -> re.Match[str] | None:
-    """The title in capitals `before` ends with ("MR ", "HERRN ")."""
-    return cues.CAPITALS_TITLE_BEFORE.search(before)
 
 
 @lru_cache(maxsize=_CACHED)
@@ -114,22 +109,25 @@ def title(doc: Doc, before: str) -> re.Match[str] | None:
 
 
 def capitals_title(doc: Doc, k: int, before: str) -> re.Match[str] | None:
-    """The title in capitals `before` word k ends with, if word k is a known name ("MR SMITH",
-    not "MS Teams") and no word the title leaves doubtful ("DR WILL REVIEW", see
-    `Doc.doubtful_after_title`), and no word for buying is written before it ("bought DR
-    MARTENS")."""
-    if not known_name(doc.folded[k]):
-        return None
+    """The title in capitals `before` word k ends with, maybe with particles ("MR VAN "), if the
+    title takes word k (`Doc.takes_title`: "MR SMITH", "MR OKAFOR"; not "MS Teams", "DR WILL
+    REVIEW") and no word for buying is written before it ("bought DR MARTENS")."""
     found = capitals_title_before(before)
-    if found is None or doc.doubtful_after_title(k) or _bought_before(before):
+    if found is None or _bought_before(before):
         return None
-    return found
+    first = k - len(found.group("lead").split())  # the first particle, or word k
+    return found if doc.takes_title(k, found, first) else None
 
 
 def no_name_after_capitals_title(doc: Doc, k: int, before: str) -> bool:
     """True if word k, a given name that is also a word, follows a title in capitals with nothing
-    to make it a name ("Our DR Hope programme"): it names nobody, whatever stands before."""
-    if doc.folded[k] not in WORD_LIKE_GIVEN:
+    to make it a name ("Our DR Hope programme"), or is a product "MS" (Microsoft) names ("Call
+    with MS Teams"): it names nobody, whatever stands before."""
+    folded = doc.folded[k]
+    if folded in MS_PRODUCTS:
+        found = capitals_title_before(before)
+        return found is not None and found.group("title") == "MS" and not found.group("lead")
+    if folded not in WORD_LIKE_GIVEN:
         return False
     return capitals_title_before(before) is not None and doc.doubtful_after_title(k)
 

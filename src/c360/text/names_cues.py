@@ -154,11 +154,21 @@ TITLE_BEFORE = re.compile(
     r"[ ]"
     rf"(?P<lead>(?:(?:{_PARTICLE})[ ]|d['’])*)$"
 )
-# A title written in capitals ("MR SMITH", "HERRN MÜLLER"), as titles above are not: in capitals
-# it may be an acronym too ("MS Teams", "DR site"), so a title only before a known name.
+# A title written in capitals ("MR SMITH", "HERRN MÜLLER"), as titles above are not, maybe with
+# surname particles in capitals ("MR VAN DYKE", "HERR VON BERG"): in capitals it may be an acronym
+# too ("MS Teams", "DR site"), so a title only before a known name, or for the titles no acronym
+# shares before a word no list holds (`Doc.takes_title`).
 CAPITALS_TITLE_BEFORE = re.compile(
     r"(?:^|[\s(,;:])(?P<title>MR|MRS|MS|MX|DR|PROF|MME|MLLE|MONSIEUR|MADAME|HERR|HERRN|FRAU|SR|SRA"
-    r"|SRTA|SEÑOR|SEÑORA)\.?[ ](?P<lead>)$"
+    r"|SRTA|SEÑOR|SEÑORA)\.?[ ]"
+    r"(?P<lead>(?:(?:DE|LA|LE|DEL|DELLA|DER|VAN|VON|VOM|ZUR|ZUM|DA|DI|DOS|DU|DES|TEN|TER)[ ])*)$"
+)
+# An article or a determiner right before a title: the title is a noun ("EINE FRAU RIEF AN", "LA
+# SEÑORA LLAMÓ"), and only a known name after it a person's.
+ARTICLE_BEFORE_TITLE = re.compile(
+    r"(?:^|[\s(,;:])(?:the|a|an|this|that|our|your|le|la|une|un|cette|ce|der|die|das|den|dem|ein"
+    r"|eine|einen|einem|einer|diese|dieser|diesen|el|una|uno|esta|este|esa|ese)[ ]$",
+    re.IGNORECASE,
 )
 # A request to get in touch, or a preposition of company, before a title in capitals: a person
 # follows ("PLEASE CALL DR HOPE TODAY", "SPOKE WITH MS GRACE", "RAPPELER DR ...").
@@ -166,6 +176,10 @@ CONTACT_BEFORE = re.compile(
     r"(?:^|[\s(,;:])(?:call|ring|phone|email|e-mail|contact|with|rappeler|appeler|contacter|avec"
     r"|anrufen|mit|llamar(?: a)?|contactar(?: a)?|con)(?:[ ]back)?[ ]$",
     re.IGNORECASE,
+)
+# A request to get in touch written after the person, as German does ("HERRN OKAFOR ZURÜCKRUFEN").
+CONTACT_AFTER = re.compile(
+    r"[ ](?:anrufen|zurückrufen|kontaktieren|anschreiben|informieren|erreichen)\b", re.IGNORECASE
 )
 # A word for buying, maybe an article or a number, then a title in capitals: the title opens a
 # brand ("Bought DR MARTENS boots", "commandé des DR MARTENS").

@@ -10,9 +10,14 @@ from c360.identity.given_names import LISTED
 from c360.text.language import LANGUAGES, detect
 from c360.text.lexicon_language import WORDS
 from c360.text.names_cues import (
+    ARTICLE_BEFORE_TITLE,
     CAPITALS_TITLE_BEFORE,
     COMPANY_SUFFIX,
+    CONTACT_AFTER,
     CONTACT_BEFORE,
+    GREETING,
+    LINE_OPENER,
+    STRONG_CUE,
     SUBJECT_VERB,
     TITLE_ALSO_A_WORD,
     TITLE_BEFORE,
@@ -21,13 +26,20 @@ from c360.text.names_cues import (
 from c360.text.names_lexicon import (
     AMBIGUOUS,
     FIRST_NAMES,
+    FUNCTION_NOUNS,
     GERMAN_MONTHS,
+    GIVEN_ALSO_WORDS,
+    HEADING_NOUNS,
     HONORIFICS,
+    JOB_WORDS,
     MONTH_NAMES,
+    MS_PRODUCTS,
     NOT_NAMES,
     ORG_WORDS,
     PARTICLES,
     SURNAMES,
+    TASK_WORDS,
+    UNIT_WORDS,
     WORDLIKE,
 )
 
@@ -109,6 +121,8 @@ _VOWEL = re.compile("[aeiouy]")
 # Particles that are articles too: after a surname in capitals, "LE" and "LA" alone open no
 # second surname ("COLLET LE PREND TRÈS MAL").
 _ARTICLES = _words("le la")
+# Particles in capitals no article is part of ("DE SOUZA", "VAN DYKE"; not "DER", "DEL", "DU").
+_PLAIN_PARTICLES = _words("de di da van von dos ten ter")
 # The frequent words of each note language, and of any of them where the language is unknown.
 _COMMON = {language: _words(WORDS[language]) for language in LANGUAGES}
 _ANY_COMMON = frozenset().union(*_COMMON.values())
@@ -119,9 +133,79 @@ WORD_LIKE_GIVEN = (
 # Titles in capitals that are abbreviations too: "DR" (disaster recovery), "MS" (Microsoft), "SR"
 # (senior).
 _ABBREVIATION_TITLES = _words("DR MS SR MX")
+# Titles in capitals that take no word no list holds: abbreviations of "senior" and a gender.
+_NOT_TITLES_BEFORE_WORDS = _words("SR MX")
+# Titles in capitals that are nouns too, after an article ("EINE FRAU", "LA SEÑORA", "THE PROF").
+_NOUN_TITLES = _words("HERR HERRN FRAU MONSIEUR MADAME SEÑOR SEÑORA PROF")
+# Words no surname is: the frequent words of every note language, and words for what notes ask
+# or report, for a place, a part of an organisation, a job, a heading or a product "MS" names.
+_NO_SURNAME = (
+    _ANY_COMMON | TASK_WORDS | HEADING_NOUNS | UNIT_WORDS | JOB_WORDS | MS_PRODUCTS | _SHOUTED
+)
+# Endings of common words rather than surnames: participles and gerunds ("APPROVED", "SIGNING"),
+# nouns ("VALIDATION", "LIEFERUNG", "PAYMENT", "FACTURACIÓN"), adverbs ("DIRECTLY").
+_COMMON_SHAPE = re.compile(
+    r"^\w{3,}(?:ed|ing|ung|heit|keit|schaft|tion|sion|cion|ment|ness|ship|ity|ance|ence|able"
+    r"|ible|ieren|iert|idad|aje|ly)$"
+)
+# Given names no capital tells from a word in capitals (see `GIVEN_ALSO_WORDS`), and the known
+# given names of four letters or more that are none of them.
+_NOT_ALONE = WORDLIKE | AMBIGUOUS | MONTH_NAMES | GIVEN_ALSO_WORDS | _ANY_COMMON
+_ALONE_GIVEN = frozenset(n for n in FIRST_NAMES if len(n) > 3 and n not in _NOT_ALONE)
+# Where a sentence ends, for a word in capitals: a line break, end punctuation, a colon; not a
+# full stop inside a word ("S.KOCH@", "3.5").
+_SENTENCE_BREAK = re.compile(r"[!?:;\n]|\.(?!\S)")
+_SENTENCE_REACH = 160  # characters looked at on either side of a word for its sentence
+_VERB_REACH = 40  # characters after a word in capitals looked at, lower-cased, for a verb
+# The titles and particles `CAPITALS_TITLE_BEFORE` matches, as words.
+_CAPITALS_TITLES = _words(
+    "MR MRS MS MX DR PROF MME MLLE MONSIEUR MADAME HERR HERRN FRAU SR SRA SRTA SEÑOR SEÑORA"
+)
+_PARTICLES_IN_CAPITALS = frozenset(particle.upper() for particle in CAPITALS_PARTICLES)
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+_MIN_SENTENCE_WORDS = 3
+# Words that open a place's name before a given name ("SAN FRANCISCO", "ST. LOUIS").
+_PLACE_OPENER_BEFORE = re.compile(
+    r"(?<![\w.])(?:san|santa|santo|saint|sainte|st|ste|sankt|sao|são|los|las|fort|port|lake)"
+    r"\.?[ ]$",
+    re.IGNORECASE,
+)
+_EMAIL_LOCAL = re.compile(r"[\w.+-]+(?=@)")
+_NOT_LETTERS = re.compile(r"[^a-z]+")
 # What may follow a name: the end of the phrase.
 _PHRASE_END = re.compile(r"\s*(?:[.,;:!?()\n—–-]|$)")
 _NEXT_LOWER = re.compile(r"[ ]([^\W\d_]+)")
+
+
+def capitals_title_before(before: str) -> re.Match[str] | None:
+    """The title in capitals `before` ends with, maybe with particles ("MR ", "HERR VON "): the
+    regex is searched only where the last word but particles may be such a title, as in a
+    sentence written in capitals it would be for most words."""
+    end = len(before) - 1
+    if end < 2 or before[end] != " " or not (before[end - 1].isupper() or before[end - 1] == "."):
+        return None  # every title and particle ends with a capital or a full stop
+    start = before.rfind(" ", 0, end) + 1
+    word = before[start:end]
+    while word in _PARTICLES_IN_CAPITALS and start > 1:
+        end = start - 1
+        start = before.rfind(" ", 0, end) + 1
+        word = before[start:end]
+    # A word of letters only is a title whole or none; "MR.", "(MR" are left to the regex.
+    if word.isalpha() and word not in _CAPITALS_TITLES:
+        return None
+    return _search_capitals_title(before)
+
+
+@lru_cache(maxsize=4096)
+def _search_capitals_title(before: str) -> re.Match[str] | None:
+    return CAPITALS_TITLE_BEFORE.search(before)
+
+
+def _alone_given(folded: str) -> bool:
+    """True if `folded` is a known given name of four letters or more that no word shares."""
+    if folded in _ALONE_GIVEN:
+        return True
+    return "-" in folded and folded not in _NOT_ALONE and is_given(folded)
 
 
 def known_surname(folded: str) -> bool:
@@ -172,6 +256,7 @@ class Doc:
         ]
         self.adjacent.append(False)
         self._lower: set[str] | None = None
+        self._email_words: set[str] | None = None  # see `_spelled_in_email`
         self._common: frozenset[str] | None = None  # see `common_word`
         self._plain = [
             f not in _NOT_PLAIN and (not w.isupper() or self._capitals_name(k))
@@ -222,10 +307,12 @@ class Doc:
 
     def _capitals_name(self, k: int) -> bool:
         """True if word k, written in capitals, may be a name: after a title ("M. DUPONT",
-        "M. LE BIHAN"; one in capitals before a known name, "MRS BROWN"), as a known surname,
-        beside a given name ("John SMITH", "DUPONT Jean", "SMITH, John") or as a given name
-        before a known surname ("WILL SMITH", "WILL Smith", "MAY JONES"); an acronym or a
-        shouted word ("VIP", "URGENT") is none."""
+        "M. LE BIHAN"; one in capitals before a name it takes, "MRS BROWN", "MR OKAFOR"), as a
+        known surname, beside a given name ("John SMITH", "DUPONT Jean", "SMITH, John"), as a
+        given name before a known surname ("WILL SMITH", "WILL Smith", "MAY JONES"), as a known
+        given name alone in a sentence in capitals and the surname after it ("MET HANNAH OKAFOR
+        AT THE TRADE SHOW") or after particles right after a name cue ("Call with DE LUCA"); an
+        acronym or a shouted word ("VIP", "URGENT") is none."""
         if self.folded[k] in CAPITALS_PARTICLES:
             return False
         lead = k  # the first of the capitals particles before it, or itself
@@ -237,15 +324,22 @@ class Doc:
         folded = self.folded[k]
         if known_surname(folded):
             return True
-        titled = known_name(folded) and CAPITALS_TITLE_BEFORE.search(self._before[lead])
-        if titled and not self.doubtful_after_title(k):
-            return True  # "MRS BROWN"; not "DR WILL REVIEW"
+        capitals_title = capitals_title_before(self._before[lead])
+        if capitals_title and self.takes_title(k, capitals_title, lead):
+            return True  # "MRS BROWN", "MR OKAFOR", "MR VAN DYKE"; not "DR WILL REVIEW"
         if folded in _SHOUTED or not _VOWEL.search(folded):
             return False  # "URGENT", "RGPD"
-        if lead == k and self._surname_after_titled_given(k):
-            return True  # "MRS MARY BROWN"
+        if self._surname_after_titled_given(k, lead):
+            return True  # "MRS MARY BROWN", "MR PETER VAN DYKE"
         if self.comma_name(k):
             return True
+        if (folded in _ALONE_GIVEN or "-" in folded) and self._alone_in_capitals_sentence(k):
+            return True  # "MET HANNAH AT THE TRADE SHOW"
+        previous = self.folded[k - 1] if lead == k and k else ""
+        if (previous in _ALONE_GIVEN or "-" in previous) and self._surname_after_alone_given(k):
+            return True  # "MET HANNAH OKAFOR AT THE TRADE SHOW"
+        if lead < k and self._particles_after_cue(k, lead):
+            return True  # "Call with DE LUCA"
         after = k + 1
         tight_after = after < len(self.words) and self.tight_pair(k)
         # "WILL SMITH", "WILL Smith", "AMY SMITH", "MAY JONES": a given name in capitals before a
@@ -266,12 +360,17 @@ class Doc:
                 return True
         return tight_after and self.written_given(after)
 
-    def _surname_after_titled_given(self, k: int) -> bool:
-        """True if word k, in capitals, follows a title and a known given name in capitals
-        ("MRS MARY BROWN", "FRAU ANNA SCHNEIDERHAN"): the surname, unless a common word of the
-        text's language or a contact verb ("MR PETER BACK", "FRAU ANNA RUFT AN")."""
-        given = k - 1
+    def _surname_after_titled_given(self, k: int, first: int) -> bool:
+        """True if word k, in capitals, follows a title and a known given name in capitals, maybe
+        particles from word `first` on between them ("MRS MARY BROWN", "FRAU ANNA SCHNEIDERHAN",
+        "MR PETER VAN DYKE"): the surname, unless a common word of the text's language, a word no
+        surname is (see `may_be_surname`) or a contact verb ("MR PETER BACK", "MR PETER REVIEW",
+        "FRAU ANNA RUFT AN"), or after "LE" or "LA" alone ("MME MARIE LA RAPPELLE"). A known
+        surname is one, and so is a word an e-mail address of the text spells ("p.review@")."""
+        given = first - 1
         if given < 0 or not self.tight_pair(given) or not self.words[given].isupper():
+            return False
+        if first < k and all(self.folded[j] in _ARTICLES for j in range(first, k)):
             return False
         name = self.folded[given]
         if name not in FIRST_NAMES or name in WORDLIKE or name in AMBIGUOUS:
@@ -283,9 +382,132 @@ class Doc:
             or CAPITALS_TITLE_BEFORE.search(before)
         ):
             return False
-        if self.folded[k] in SURNAMES:
+        if self.folded[k] in SURNAMES or self._spelled_in_email(k):
             return True
-        return not (post_cue(self.text, self.spans[given][1]) or self.common_word(self.folded[k]))
+        if post_cue(self.text, self.spans[given][1]) or self.common_word(self.folded[k]):
+            return False
+        return self.may_be_surname(k)
+
+    def takes_title(self, k: int, title: re.Match[str], first: int) -> bool:
+        """True if word k, after `title` (`CAPITALS_TITLE_BEFORE`) and the capitals particles from
+        word `first` on, is the name the title introduces: a known name the title leaves no doubt
+        about ("MRS BROWN", not "DR WILL REVIEW": see `doubtful_after_title`); after a title no
+        acronym shares ("MR", "MME", "HERR"), a word that may be a surname ("MR OKAFOR", "MR VAN
+        DYKE"; not "MR APPROVED") where something else says a person is meant: a request to call
+        or a name cue before the title ("PLEASE CALL MR OKAFOR"), a contact verb or a verb of what
+        a person says or wants after the word ("MR OKAFOR CALLED", "HERRN OKAFOR ZURÜCKRUFEN", "MR
+        OKAFOR WANTS"), the end of the phrase ("MR OKAFOR.") or a surname's ending ("FRAU
+        NOWAKOWSKI"); not where the title is a noun after an article ("EINE FRAU RIEF AN") or a
+        function follows "LE" or "LA" ("MME LA DIRECTRICE"). After "MS" or "DR", acronyms too, only
+        a request to call or a name cue before the title will do ("MET MS DE SOUZA"; not "MS DE
+        SOUZA WAS THRILLED", "MS OFFICE", "DR SITE")."""
+        folded = self.folded[k]
+        if folded in CAPITALS_PARTICLES:
+            return False
+        if known_name(folded):
+            return not self.doubtful_after_title(k)
+        word = title.group("title")
+        if word in _NOT_TITLES_BEFORE_WORDS or not self.may_be_surname(k):
+            return False
+        articles = first < k and all(self.folded[j] in _ARTICLES for j in range(first, k))
+        if articles and folded in FUNCTION_NOUNS:
+            return False  # "MME LA DIRECTRICE", "MONSIEUR LE MAIRE"; not "MME LE BIHAN"
+        before, opens = title.string, title.start("title")
+        if word in _NOUN_TITLES and ARTICLE_BEFORE_TITLE.search(before, 0, opens):
+            return False
+        cued = CONTACT_BEFORE.search(before, 0, opens) or STRONG_CUE.search(before[:opens].lower())
+        if word in _ABBREVIATION_TITLES:
+            return cued is not None  # "MET MS DE SOUZA", "CALL DR OKAFOR"; not "MS DAVIES WAS"
+        end = self.spans[k][1]
+        return bool(
+            cued
+            or _PHRASE_END.match(self.text, end)
+            or post_cue(self.text, end)
+            or SUBJECT_VERB.match(self.text[end : end + _VERB_REACH].lower()) is not None
+            or CONTACT_AFTER.match(self.text, end)
+            or surname_shaped(self.words[k])
+        )
+
+    def may_be_surname(self, k: int) -> bool:
+        """True if word k, which no name list holds, may be a surname: no frequent word of a note
+        language nor a word for a task, a place, a job or a heading ("REVIEW", "OFFICE"), not
+        shaped like a common word ("APPROVED", "LIEFERUNG"), not written in lower case elsewhere
+        in the text, and with a vowel."""
+        folded = self.folded[k]
+        return not (
+            folded in _NO_SURNAME
+            or _COMMON_SHAPE.match(folded)
+            or not _VOWEL.search(folded)
+            or self.lower_case_use(k)
+        )
+
+    def _spelled_in_email(self, k: int) -> bool:
+        """True if an e-mail address of the text spells word k in its local part, alone or after
+        an initial ("p.review@", "preview@")."""
+        if "@" not in self.text:
+            return False
+        if self._email_words is None:
+            self._email_words = {
+                chunk
+                for local in _EMAIL_LOCAL.findall(self.text)
+                for chunk in _NOT_LETTERS.split(fold(local))
+                if len(chunk) >= 3
+            }
+        folded = self.folded[k]
+        return folded in self._email_words or any(
+            w[1:] == folded for w in self._email_words if len(w) == len(folded) + 1
+        )
+
+    def _alone_in_capitals_sentence(self, k: int) -> bool:
+        """True if word k is a known given name of four letters or more that no word shares
+        (`_NOT_ALONE`), in a sentence written in capitals of three words or more ("MET HANNAH AT
+        THE TRADE SHOW") or after a name cue ("CC PRIYA:", "CALL HANNAH"); not after a word
+        opening a place's name ("SAN FRANCISCO") nor before a word for a place, a unit or a
+        heading ("CHLOÉ STORE")."""
+        if not _alone_given(self.folded[k]) or _PLACE_OPENER_BEFORE.search(self._before[k]):
+            return False
+        after = k + 1
+        if after < len(self.words) and self.tight_pair(k):
+            following = self.folded[after]
+            if following in HEADING_NOUNS or following in UNIT_WORDS:
+                return False
+        start, end = self.spans[k]
+        low = max(0, start - _SENTENCE_REACH)
+        breaks = [m.end() for m in _SENTENCE_BREAK.finditer(self.text, low, start)]
+        first = breaks[-1] if breaks else low
+        stop = _SENTENCE_BREAK.search(self.text, end, end + _SENTENCE_REACH)
+        sentence = self.text[first : stop.start() if stop else end + _SENTENCE_REACH]
+        if not sentence.isupper():
+            return False
+        if len(_LETTERS.findall(sentence)) >= _MIN_SENTENCE_WORDS:
+            return True
+        before = self._before[k].lower()
+        return any(cue.search(before) for cue in (STRONG_CUE, LINE_OPENER, GREETING))
+
+    def _surname_after_alone_given(self, k: int) -> bool:
+        """True if word k, in capitals, follows a known given name in a sentence in capitals (see
+        `_alone_in_capitals_sentence`) and may be a surname, no contact verb following the given
+        name ("MET HANNAH OKAFOR AT THE TRADE SHOW"; not "HANNAH RANG", "PETER REVIEW")."""
+        given = k - 1
+        if given < 0 or not self.tight_pair(given) or not _alone_given(self.folded[given]):
+            return False
+        if post_cue(self.text, self.spans[given][1]) or not self.may_be_surname(k):
+            return False
+        return self._alone_in_capitals_sentence(given)
+
+    def _particles_after_cue(self, k: int, first: int) -> bool:
+        """True if word k, in capitals, follows capitals particles from word `first` on, right
+        after a name cue in a line not written in capitals ("Call with DE LUCA", "Appel de LE
+        ROY"): a known name, or after a particle no article is part of a word that may be a
+        surname ("Spoke to VAN DYKE"; not "Appel de LA POSTE", "Rückruf von DER POST", "con DEL
+        MONTE")."""
+        before = self._before[first]
+        if before == before.upper() or not STRONG_CUE.search(before.lower()):
+            return False
+        if known_name(self.folded[k]):
+            return True
+        plain = all(self.folded[j] in _PLAIN_PARTICLES for j in range(first, k))
+        return plain and self.may_be_surname(k)
 
     def doubtful_after_title(self, k: int) -> bool:
         """True if word k, a given name that is also a word and no surname ("WILL", "Mark",
@@ -405,8 +627,10 @@ class Doc:
     def looks_like_org(self, k: int) -> bool:
         """True if the capitalised run around word k is a company or a product."""
         first, last = self._run_first[k], self._run_last[k]
-        if last - first >= MAX_NAME_WORDS:
-            return True
+        if last - first >= MAX_NAME_WORDS and (
+            last - first >= 2 * MAX_NAME_WORDS or self.name_words(first, last) > MAX_NAME_WORDS
+        ):
+            return True  # not "FRANCISCO JAVIER FERNÁNDEZ DE CASTRO": particles are no words
         # A company's word or legal form anywhere in the run, cut or not ("JOHN SMITH TRADING LTD").
         whole_first, whole_last = self._whole_run.get(k, (first, last))
         if any(self.folded[j] in ORG_WORDS for j in range(whole_first, whole_last + 1) if j != k):
@@ -418,6 +642,10 @@ class Doc:
         return bool(
             wedged and self.tight(first, last) and not SENTENCE_START.search(self.before(first))
         )
+
+    def name_words(self, first: int, last: int) -> int:
+        """How many of words first..last are no surname particle written in capitals."""
+        return sum(not self.capitals_particle(j) for j in range(first, last + 1))
 
     def tight(self, first: int, last: int) -> bool:
         """True if words first..last are separated by single spaces only."""

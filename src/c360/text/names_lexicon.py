@@ -224,6 +224,63 @@ HEADING_NOUNS = _words(
     countdown style styles trends look looks vibes mood feeling glow shine blooms flowers colours
     colors shades news newsletter update updates guide tips garden gardens station street
     road avenue square springs spring market show fair club lounge bar cafe shop store fashion
+    alert alerts wedding weddings anniversary programme programmes program programs scheme
+    schemes campaign campaigns appeal award awards ceremony celebration package packages
+    experience experiences menu card cards membership tier
+    """
+)
+
+# Known given names that are also everyday words, places or brands of the note languages
+# ("Jack", "Penny", "Lance", "Père", "Luna", "Lorraine", "German"), beside those in `WORDLIKE`,
+# `AMBIGUOUS` and `MONTH_NAMES`: written in capitals, where nothing shows a name's capital, no
+# name on their own ("AUDIO JACK BROKEN", "LE PÈRE DU CLIENT", "LA LUNA DE MIEL").
+GIVEN_ALSO_WORDS = _words(
+    """
+    jack penny holly heather hazel daisy poppy willow rowan carol lance angus dale glen marina
+    lily jasmine rosemary norma troy chester stella tiffany lorraine adelaide virginia carolina
+    charlotte regina german norman christian said della jean nina fanny matt chad nancy valentine
+    aime aimee romain romane maxime prosper serge roger clemence oceane capucine ambre germain
+    clementine pere ravi
+    luna gloria diana soledad milagros amparo rocio candela margarita dalia azucena lila rosario
+    montserrat angeles inmaculada modesto maximo encarnacion purificacion cesar nacho neus roser
+    oriol clara marco timo alma angustias gema isla linda tara dana florencia
+    malte kasper solange hanno
+    """
+)
+
+# Words notes written in capitals put after a name for what is to be done or was sent ("MR PETER
+# REVIEW", "MRS MARY SIGN"), or after "DR" (disaster recovery: "DR PLAN"): no surname there.
+TASK_WORDS = _words(
+    """
+    review reviews approve approval sign signature visit visits follow followup demo quote quotes
+    offer proposal contract renewal feedback report request reply answer confirm check callback
+    ring text chase remind reminder escalate escalation action actions todo pending urgent asap
+    plan plans drill failover backup exercise strategy policy runbook region environment
+    devis relance rappeler valider signer envoyer suivi rappel
+    prufen pruefen freigabe angebot ruckruf zuruckrufen anrufen termin unterschrift
+    revisar aprobar firmar presupuesto llamar seguimiento
+    """
+)
+
+# Functions a title and an article name in French and Spanish ("Mme la directrice", "M. le
+# maire", "la Sra. directora"): after "LE" or "LA", in capitals, no surname ("MME LE BIHAN" is).
+FUNCTION_NOUNS = _words(
+    """
+    directeur directrice president presidente maire gerant gerante responsable comptable docteur
+    professeur ministre juge notaire avocat avocate commissaire secretaire adjoint adjointe chef
+    patron patronne proprietaire conseiller conseillere vendeur vendeuse technicien technicienne
+    depute deputee senateur prefet cure directora presidenta gerente doctora abogado abogada
+    """
+)
+
+# Products "MS" (Microsoft) names: after "MS" they are no person's name, and "MS" no title
+# ("Call with MS Teams", "MS Office licence").
+MS_PRODUCTS = _words(
+    """
+    teams office word excel outlook sharepoint dynamics azure access project visio onenote
+    powerpoint onedrive exchange windows edge publisher forms planner intune defender entra sql
+    server bing copilot viva yammer lync skype navision nav paint store surface flow power graph
+    bookings stream sway lists loop purview fabric authenticator
     """
 )
 
