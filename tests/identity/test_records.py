@@ -6,17 +6,22 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pyarrow as pa
+import pytest
 
-from c360.config import IdentitySource
+from c360.config import Identity, IdentitySource
 from c360.identity.normalise import normalise_records
 from c360.identity.records import (
     PLACEHOLDER_SHARE,
+    IdentityConfigError,
+    check_landed,
     date_order,
+    gather,
     one_per_id,
     source_roles,
     timestamps,
     without_placeholders,
 )
+from c360.pipeline import lake
 
 
 def test_update_times_read_iso_offsets_and_dates_written_day_first() -> None:
@@ -158,3 +163,24 @@ def test_an_id_written_as_a_missing_word_is_no_record() -> None:
     bronze = pa.table({"customer_id": ["CUST00001", "N/A", " null", "NA"], "v": list("abcd")})
     kept, left_out = one_per_id(bronze, "customer_id")
     assert (kept["v"].to_pylist(), left_out) == (["a"], 3)
+
+
+def test_a_column_bronze_kept_in_extra_can_be_matched_on(tmp_path: Path) -> None:
+    # A CRM export's name columns, which the contract lacks, landed in _extra (schema_drift:
+    # evolve): the identity section names them as the file's header does.
+    data = pa.table({
+        "customer_id": ["C1", "C2", "C3"],
+        "email": ["elodie@example.fr", None, "jo@example.fr"],
+        "_extra": ['{"Nom": "Dupré", "Prénom": "Élodie"}', '{"Nom": "Roy"}', None],
+    })  # fmt: skip
+    lake.publish_table(tmp_path, "bronze", "crm_customers", data)
+    roles = {"email": "email", "first_name": "Prénom", "last_name": "Nom"}
+    source = IdentitySource(table="crm_customers", id="customer_id", roles=roles)
+    check_landed(tmp_path, "crm", source)
+    records = gather(tmp_path, Identity(sources={"crm": source})).table.sort_by("record_key")
+    assert records["first_name"].to_pylist() == ["elodie", None, None]  # normalised
+    assert records["last_name"].to_pylist() == ["dupre", "roy", None]
+    # A name neither a column nor in _extra is one line naming it.
+    wrong = IdentitySource(table="crm_customers", id="customer_id", roles={"last_name": "Name"})
+    with pytest.raises(IdentityConfigError, match="has no column Name"):
+        check_landed(tmp_path, "crm", wrong)

@@ -19,7 +19,7 @@ from c360.config import Identity
 from c360.contracts.gold_identity import CUSTOMER360_ID
 from c360.identity.ids import resolve
 from c360.identity.normalise import email_canonical, per_value
-from c360.identity.records import IdentityConfigError
+from c360.identity.records import IdentityConfigError, read_source
 from c360.pipeline import lake
 
 
@@ -54,7 +54,7 @@ def _by_email(workspace: Path, identity: Identity, email: str) -> list[str]:
         column = source.roles.get("email")
         if column is None or not lake.table_dir(workspace, "bronze", source.table).exists():
             continue
-        table = lake.read_table(workspace, "bronze", source.table).select([source.id, column])
+        table = read_source(workspace, source).select([source.id, column])
         found = pc.equal(per_value(table[column].combine_chunks(), email_canonical), wanted)
         ids = table.filter(pc.fill_null(found, False))[source.id].to_pylist()
         keys.extend(f"{name}:{i}" for i in ids)
@@ -112,8 +112,7 @@ def _source_rows(workspace: Path, identity: Identity, keys: list[str]) -> list[d
         if not ids or not lake.table_dir(workspace, "bronze", source.table).exists():
             continue
         columns = [source.id, *source.roles.values(), *source.attributes.values()]
-        table = lake.read_table(workspace, "bronze", source.table)
-        table = table.select(list(dict.fromkeys(columns)))
+        table = read_source(workspace, source).select(list(dict.fromkeys(columns)))
         landed = pc.utf8_trim_whitespace(pc.cast(table[source.id], pa.string()))
         found = pc.is_in(landed, pa.array(ids, pa.string()))
         for row in table.filter(found).to_pylist():

@@ -29,12 +29,12 @@ from c360.identity.records import (
     check_landed,
     date_order,
     one_per_id,
+    read_source,
     source_roles,
     without_placeholders,
 )
 from c360.identity.roles import CONSENT_PREFIX, KEPT, OPT_IN, is_consent
 from c360.identity.survivorship import run_starts
-from c360.pipeline import lake
 from c360.pipeline.silver.marketing import GENDERS
 
 # Profile attributes a source can map besides its matching roles (identity.sources.*.attributes).
@@ -102,7 +102,7 @@ def read_records(workspace: Path, identity: Identity, links: pa.Table) -> pa.Tab
     parts = []
     for name, source in identity.sources.items():
         check_landed(workspace, name, source)
-        raw = one_per_id(lake.read_table(workspace, "bronze", source.table), source.id)[0]
+        raw = one_per_id(read_source(workspace, source), source.id)[0]
         roles = source_roles(name, source, raw, date_order(workspace, source.table))
         for attribute, column in source.attributes.items():
             roles = roles.append_column(attribute, read_as_silver(raw.column(column)))

@@ -8,6 +8,7 @@ no value, mis-encoded text is repaired), and one row kept per record id, the one
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +25,7 @@ from c360.config import Identity, IdentitySource
 from c360.identity.normalise import normalise_records
 from c360.identity.raw_text import MISSING_WORD, read_as_silver
 from c360.pipeline import lake
+from c360.pipeline.bronze.land import EXTRA
 
 # Normalised columns that count as evidence when a record is compared with another.
 MATCHABLE = (
@@ -220,7 +222,8 @@ def date_order(workspace: Path, table: str) -> str:
 
 def check_landed(workspace: Path, name: str, source: IdentitySource) -> None:
     """Raise ``IdentityConfigError`` unless the source's table is in bronze with every column
-    the project file names for it (read from the table's schema, not its rows)."""
+    the project file names for it (read from the table's schema; a name it lacks, from the keys
+    of ``_extra``)."""
     folder = lake.table_dir(workspace, "bronze", source.table)
     if not folder.exists():
         raise IdentityConfigError(
@@ -228,13 +231,43 @@ def check_landed(workspace: Path, name: str, source: IdentitySource) -> None:
             f"(the workspace has no file for it: add one, or drop {name} from identity: "
             "sources: in c360.yaml)"
         )
-    named = [source.id, *source.roles.values(), *source.attributes.values()]
-    named += [source.updated_at] if source.updated_at else []
-    missing = sorted(set(named) - set(ds.dataset(folder, format="parquet").schema.names))
+    dataset = ds.dataset(folder, format="parquet")
+    missing = sorted(set(named_columns(source)) - set(dataset.schema.names))
+    if missing and EXTRA in dataset.schema.names:
+        kept = _extra_keys(dataset.to_table(columns=[EXTRA]).column(EXTRA))
+        missing = [column for column in missing if column not in kept]
     if missing:
         raise IdentityConfigError(
             f"identity source {name!r}: table {source.table} has no column {', '.join(missing)}"
         )
+
+
+def named_columns(source: IdentitySource) -> list[str]:
+    """The columns the project file names for a source: its id, roles, attributes, update time."""
+    named = [source.id, *source.roles.values(), *source.attributes.values()]
+    return named + ([source.updated_at] if source.updated_at else [])
+
+
+def read_source(workspace: Path, source: IdentitySource) -> pa.Table:
+    """A source's bronze table, with each column the project file names that bronze kept in
+    ``_extra`` (a file's column its contract lacks, landed under ``schema_drift: evolve``) as a
+    column of its own."""
+    table = lake.read_table(workspace, "bronze", source.table)
+    wanted = [c for c in dict.fromkeys(named_columns(source)) if c not in table.column_names]
+    if not wanted or EXTRA not in table.column_names:
+        return table
+    rows = [json.loads(v) if v else {} for v in table.column(EXTRA).to_pylist()]
+    for column in wanted:
+        values = [row.get(column) for row in rows]
+        table = table.append_column(
+            column, pa.array([None if v is None else str(v) for v in values], pa.string())
+        )
+    return table
+
+
+def _extra_keys(extra: pa.ChunkedArray) -> set[str]:
+    """The keys ``_extra`` holds in any row."""
+    return {key for v in extra.unique().to_pylist() if v for key in json.loads(v)}
 
 
 def gather(workspace: Path, identity: Identity) -> Records:
@@ -247,7 +280,7 @@ def gather(workspace: Path, identity: Identity) -> Records:
     parts, duplicates = [], {}
     for name, source in identity.sources.items():
         check_landed(workspace, name, source)
-        raw, dropped = one_per_id(lake.read_table(workspace, "bronze", source.table), source.id)
+        raw, dropped = one_per_id(read_source(workspace, source), source.id)
         roles = source_roles(name, source, raw, date_order(workspace, source.table))
         duplicates[name] = dropped
         normalised = normalise_records(roles.drop_columns(["source", "record_id"]))
