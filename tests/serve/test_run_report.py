@@ -211,3 +211,26 @@ def test_a_bronze_warning_follows_the_bronze_table() -> None:
     text = markdown(data)
     assert f"\n**Warning:** {said}\n" in text
     assert text.index(said) < text.index("## Silver")
+
+
+def test_each_bronze_reason_is_told_apart_from_its_count() -> None:
+    """A bronze reason is free text, commas and colons in it: its count follows a colon, and
+    reasons are parted by semicolons (``expected 14 fields, found 13 1`` read as two)."""
+    data = {
+        "finished_at": "2026-01-02T03:04:05", "engine": "duckdb", "seconds": {"bronze": 1.0},
+        "bronze": [{"table": "orders", "records": 1237, "landed": 1, "quarantined": 1236,
+                    "added_columns": [], "missing_columns": [], "retyped_columns": [],
+                    "quarantine": {"expected 14 fields, found 13": 1,
+                                   "not JSON: Expecting ',' delimiter at character 5": 1,
+                                   "not UTF-8 text": 1234}}],
+        "silver": [{"model": "stg_orders", "bronze_rows": 1, "clean": 0, "rejected": 1,
+                    "reconciled": True, "quarantine": {"orphan_customer": 1},
+                    "repaired": {"country: invalid_value": 2}}],
+        "text": {}, "gold": [], "answers": {}, "identity": None,
+    }  # fmt: skip
+    text = markdown(data)
+    assert (
+        "| orders | 1,237 | 1 | 1,236 | expected 14 fields, found 13: 1; not JSON: Expecting "
+        "',' delimiter at character 5: 1; not UTF-8 text: 1,234 |  |\n"
+    ) in text
+    assert "| stg_orders | 1 | 0 | 1 | yes | orphan_customer 1 | country: invalid_value 2 |" in text

@@ -89,7 +89,7 @@ def markdown(data: dict[str, Any]) -> str:
                            *(f"-{c}" for c in r["missing_columns"]),
                            *(f"~{c}" for c in r["retyped_columns"])])  # fmt: skip
         lines.append(_row(r["table"], f"{r['records']:,}", f"{r['landed']:,}",
-                          f"{r['quarantined']:,}", _reasons(r["quarantine"]), drift))  # fmt: skip
+                          f"{r['quarantined']:,}", _texts(r["quarantine"]), drift))  # fmt: skip
     warnings = [w for r in data["bronze"] for w in r.get("warnings", [])]
     lines += (
         ["", *(f"**Warning:** {' '.join(w.splitlines())}" for w in warnings)] if warnings else []
@@ -204,3 +204,9 @@ def _count(n: int | None) -> str:
 
 def _reasons(counts: dict[str, int]) -> str:
     return ", ".join(f"{reason} {n:,}" for reason, n in counts.items())
+
+
+def _texts(counts: dict[str, int]) -> str:
+    """Bronze reasons, free text holding commas and colons: each with its count after a colon,
+    parted by semicolons (``expected 14 fields, found 13: 1; not UTF-8 text: 2``)."""
+    return "; ".join(f"{reason}: {n:,}" for reason, n in counts.items())

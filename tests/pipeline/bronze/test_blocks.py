@@ -12,6 +12,7 @@ import pytest
 from c360.pipeline.bronze.blocks import (
     UTF8_BOM,
     SourceError,
+    left_aside,
     line_blocks,
     lines,
     visible_files,
@@ -68,3 +69,19 @@ def test_a_pipe_among_files_is_one_line_not_a_wait(tmp_path: Path) -> None:
         f"{tmp_path / 'b.txt'} is not a regular file (a pipe, a socket or a device): "
         "move it out of the folder"
     )
+
+
+def test_a_folders_files_not_of_its_format_are_named_inside_it(tmp_path: Path) -> None:
+    """As ``source_files`` and ``parquet_files`` choose them: ``.CSV`` is a CSV, a Parquet
+    folder's ``.PARQUET`` is not Parquet; hidden files and a file source have none."""
+    from c360.contracts.model import Column, Table
+
+    csv = Table("p", "x", "", (Column("id", "string"),), path="p", file_format="csv")
+    parquet = Table("p", "x", "", (Column("id", "string"),), path="p", file_format="parquet")
+    (tmp_path / "2024").mkdir()
+    for name in ("a.csv", "B.CSV", "c.csv.gz", "2024/d.tsv", "e.PARQUET", "f.parquet", "_g"):
+        (tmp_path / name).write_text("x")
+    assert left_aside(tmp_path, csv) == ["2024/d.tsv", "c.csv.gz", "e.PARQUET", "f.parquet"]
+    others = ["2024/d.tsv", "B.CSV", "a.csv", "c.csv.gz", "e.PARQUET"]
+    assert left_aside(tmp_path, parquet) == others
+    assert left_aside(tmp_path / "a.csv", csv) == []

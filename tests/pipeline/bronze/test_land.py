@@ -860,3 +860,76 @@ def test_a_named_pipe_in_a_folder_of_notes_is_one_line_not_a_wait(tmp_path: Path
         f"{folder / '2024' / 'n2.txt'} is not a regular file (a pipe, a socket or a device): "
         "move it out of the folder"
     )
+
+
+def test_files_of_a_folder_not_of_its_format_are_left_aside_and_said(tmp_path: Path) -> None:
+    """A compressed extract, a TSV, JSON lines or a workbook among a CSV table's files do not
+    land, but their records would be lost without a word: the run says which files it left
+    aside (the first three by name, and how many more). Hidden files stay unsaid."""
+    folder = tmp_path / "sources" / "people"
+    (folder / "2024").mkdir(parents=True)
+    (folder / "_temporary").mkdir()
+    (folder / "orders_2024-01-01.csv").write_text("id,age\nA,1\n")
+    (folder / "orders_2024-01-02.csv.gz").write_bytes(b"\x1f\x8b not read")
+    (folder / "2024" / "extra.tsv").write_text("id\tage\nB\t2\n")
+    (folder / "more.jsonl").write_text('{"id": "C"}\n')
+    (folder / "book.xlsx").write_bytes(b"PK\x03\x04")
+    for hidden in (".DS_Store", "_SUCCESS", "_temporary/part-0.tsv"):
+        (folder / hidden).write_text("x")
+    result = land(tmp_path, PEOPLE, folder, "b1", WHEN)
+    assert [r["id"] for r in bronze(tmp_path, "people")] == ["A"]
+    assert (result.records, result.landed, result.quarantined) == (1, 1, 0)
+    assert result.warnings == [
+        f"{folder}: 4 files left aside as not .csv (their records are not landed): "
+        "2024/extra.tsv, book.xlsx, more.jsonl and 1 more"
+    ]
+    (folder / "book.xlsx").unlink()
+    (folder / "more.jsonl").unlink()
+    (folder / "orders_2024-01-02.csv.gz").unlink()
+    assert land(tmp_path, PEOPLE, folder, "b1", WHEN).warnings == [
+        f"{folder}: 1 file left aside as not .csv (its records are not landed): 2024/extra.tsv"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("table", "kinds"),
+    [(replace(PEOPLE, file_format="parquet_dir"), ".parquet"),
+     (replace(PEOPLE, file_format="table"), ".csv or .parquet"),
+     (replace(DOCS, file_format="json"), ".json or .json.gz")],
+)  # fmt: skip
+def test_other_folders_say_the_files_they_left_aside_too(
+    tmp_path: Path, table: Table, kinds: str
+) -> None:
+    folder = tmp_path / "sources" / "people"
+    folder.mkdir(parents=True)
+    pq.write_table(pa.table({"id": ["A"], "age": [1]}), folder / "part-0.parquet")
+    (folder / "part-0.json").write_text('[{"id": "A", "when": "2024-01-02"}]')
+    (folder / "readme.txt").write_text("x")
+    (folder / "_SUCCESS").write_text("")
+    warnings = land(tmp_path, table, folder, "b1", WHEN).warnings
+    aside = sorted({"part-0.parquet", "part-0.json", "readme.txt"} - {
+        "part-0.parquet" if "parquet" in kinds else "part-0.json"})  # fmt: skip
+    assert warnings == [
+        f"{folder}: 2 files left aside as not {kinds} (their records are not landed): "
+        + ", ".join(aside)
+    ]
+
+
+@pytest.mark.parametrize("table", [PEOPLE, replace(PEOPLE, file_format="parquet_dir"), NOTES])
+def test_a_folder_with_hidden_files_alone_besides_its_own_says_nothing(
+    tmp_path: Path, table: Table
+) -> None:
+    """Spark's ``_SUCCESS`` and ``_temporary/``, a Mac's ``.DS_Store``: a writer's own files,
+    left aside on purpose; a text folder's files are all notes."""
+    folder = tmp_path / "sources" / "people"
+    (folder / "_temporary").mkdir(parents=True)
+    if table.file_format == "parquet_dir":
+        pq.write_table(pa.table({"id": ["A"], "age": [1]}), folder / "part-0.parquet")
+    elif table.file_format == "text":
+        (folder / "n1.txt").write_text("--- BEGIN NOTE ---\nhi\n--- END NOTE ---\n")
+    else:
+        (folder / "day-1.csv").write_text("id,age\nA,1\n")
+    for hidden in (".DS_Store", "_SUCCESS", "_temporary/part-0.tsv", ".~lock.day-1.csv#"):
+        (folder / hidden).write_text("x")
+    result = land(tmp_path, table, folder, "b1", WHEN)
+    assert (result.landed, result.warnings) == (1, [])

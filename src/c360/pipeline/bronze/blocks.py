@@ -68,6 +68,30 @@ def source_files(path: Path, contract: Table) -> list[Path]:
     return files
 
 
+def folder_suffixes(contract: Table) -> tuple[str, ...]:
+    """How the names of the files a folder of the contract's format lands end (none for a
+    text folder, whose every file is a note)."""
+    if contract.file_format in FOLDER_FILES:
+        return FOLDER_FILES[contract.file_format]
+    return (".parquet",) if contract.file_format in ("parquet", "parquet_dir") else ()
+
+
+def left_aside(path: Path, contract: Table) -> list[str]:
+    """The files of a source folder not of its format (``folder_suffixes``, matched as
+    ``source_files`` and ``parquet_files`` match them), named inside it (``2024/a.csv.gz``),
+    by name: they do not land. Hidden files are no part of the folder; a file has none."""
+    suffixes = folder_suffixes(contract)
+    if not suffixes or not path.is_dir():
+        return []
+    fold = str.lower if contract.file_format in FOLDER_FILES else str
+    inside = len(os.path.join(path, ""))
+    return [
+        file[inside:].replace(os.sep, "/")
+        for file in visible_files(path)
+        if not fold(file).endswith(suffixes)
+    ]
+
+
 def open_bytes(path: Path) -> io.BufferedIOBase:
     """A text source's bytes, decompressed when the file is gzip (a warehouse's ``.json.gz``)."""
     with path.open("rb") as head:

@@ -41,6 +41,8 @@ from c360.pipeline.bronze.blocks import (
     Database,
     Reject,
     SourceError,
+    folder_suffixes,
+    left_aside,
 )
 from c360.pipeline.bronze.count import count, is_csv
 from c360.pipeline.bronze.manifest import source_entries
@@ -270,6 +272,8 @@ def land(
         raise SourceError(f"cannot read {name}: {exc}") from None
     if expected is None and isinstance(path, Path) and _no_bytes(path):
         result.warnings.append(_empty_warning(workspace, contract, name))
+    if isinstance(path, Path):
+        result.warnings += _aside_warning(name, contract, left_aside(path, contract))
     fits = FITS if isinstance(path, Path) else SQL_FITS
     seen: set[str] = set()
     described = False  # whether the source showed its columns: a header, a schema, a document
@@ -356,6 +360,20 @@ def _empty_warning(workspace: Path, contract: Table, name: str) -> str:
     except OSError:  # no earlier table, or one that does not read
         return warning
     return f"{warning}, where the last run landed {before}" if before else warning
+
+
+def _aside_warning(name: str, contract: Table, aside: list[str]) -> list[str]:
+    """What the run report says of the files of a folder not of its format, whose records
+    are lost unless they are converted: how many, and the first three by name."""
+    if not aside:
+        return []
+    n, more = len(aside), len(aside) - 3
+    names = ", ".join(aside[:3]) + (f" and {more:,} more" if more > 0 else "")
+    return [
+        f"{name}: {n:,} file{'s' * (n > 1)} left aside as not "
+        f"{' or '.join(folder_suffixes(contract))} ({'their' if n > 1 else 'its'} records are "
+        f"not landed): {names}"
+    ]
 
 
 def _encoding_hint(
