@@ -35,6 +35,7 @@ from c360.text.names_doc import (
 from c360.text.names_lexicon import (
     AMBIGUOUS,
     FIRST_NAMES,
+    GIVEN_ALSO_WORDS,
     HEADING_NOUNS,
     HONORIFICS,
     MONTH_NAMES,
@@ -167,6 +168,8 @@ def _lead(doc: Doc, k: int, title: re.Match[str] | None, before: str) -> int | N
         ok = doc.plain(k) or _particle(doc, k)
         return len(title.group("lead")) if ok else None
     probe = k + 1 if doc.adjacent[k] and _particle(doc, k) else k
+    if doc.words[probe].isupper() and cues.SHOP_OF_CAPITALS.search(doc.before(probe)):
+        return None  # "TIENDA DE LEÓN CERRADA": the shop's place, as a sign writes it
     if probe != k and _opens_own_name(doc, probe):
         return None  # "APPEL DE JEAN VIDAL": "DE" is a preposition, not "De Luca"'s particle
     # Inside a line a run is often a product or a firm ("the Lumavo Fitness Tracker"): it is
@@ -193,12 +196,17 @@ def _opens_own_name(doc: Doc, k: int) -> bool:
 def _untitled_lead(doc: Doc, k: int, probe: int, before: str) -> int | None:
     """`_lead` of word k, or of `probe` after a capitalised particle k, with no title before it
     and its run not looked at; `before` lower-cased."""
+    if cues.PLACE_OPENER_BEFORE.search(doc.before(probe)):
+        return None  # "San Francisco", "Los Angeles": a place
     folded = doc.folded[probe]
     given = is_given(folded) or doc.month_name(probe)
     # "Summer Sale", "Grace Period": a name only with a cue or a verb, whatever stands before.
     heading = given and _before_common_noun(doc, probe)
     doubtful = given and (
-        heading or folded in AMBIGUOUS or _word_opening_sentence(doc, probe, before)
+        heading
+        or folded in AMBIGUOUS
+        or _word_opening_sentence(doc, probe, before)
+        or _after_thing_word(doc, probe)
     )
     if given and not doubtful:
         return 0
@@ -259,11 +267,34 @@ def _word_opening_sentence(doc: Doc, k: int, before: str) -> bool:
     if folded not in WORDLIKE and folded not in _CAPITALISED_WORDS:
         return False
     end = doc.spans[k][1]
-    if SENTENCE_START.search(before) is None:
+    if SENTENCE_START.search(before) is None and not _after_label(doc, k):
         return _CLAUSE_START.search(before) is not None and bool(
             _WORD_USE_AFTER.match(doc.text, end)
         )
     return cues.SUBJECT_VERB.match(doc.text, end) is None
+
+
+def _after_label(doc: Doc, k: int) -> bool:
+    """True if word k follows a label opening its sentence: a word in capitals and a comma or a
+    colon ("NOTE, Grace period ends", "SALE: Summer collection"), the word k opening the
+    sentence so."""
+    label = cues.LABEL_BEFORE.search(doc.before(k))
+    return label is not None and label.group("label").isupper()
+
+
+def _after_thing_word(doc: Doc, k: int) -> bool:
+    """True if word k, a given name that is also a word ("Jack", "Grace"), comes right after a
+    capitalised word no list holds inside a sentence ("The Audio Jack is loose", "the broken
+    Audio Jack"): the pair names a thing, not a person written surname first."""
+    folded = doc.folded[k]
+    if folded not in GIVEN_ALSO_WORDS and folded not in WORDLIKE:
+        return False
+    previous = k - 1
+    if previous < 0 or not doc.adjacent[previous] or not doc.tight(previous, k):
+        return False
+    if doc.words[previous].isupper() or not doc.unknown(previous):
+        return False
+    return SENTENCE_START.search(doc.before(previous)) is None
 
 
 def _extend(doc: Doc, k: int, titled: bool) -> int:
@@ -431,6 +462,8 @@ def find_names(text: str, language: str | None = None) -> list[tuple[int, int]]:
         if folded in MONTH_NAMES and not _acts(doc, k):
             continue
         if named(folded) and not doc.looks_like_org(k):
+            if cues.PLACE_OPENER_BEFORE.search(doc.before(k)):
+                continue  # "San Francisco" after "Francisco called"
             if _common_word_opening(doc, k):
                 openings.append(k)
                 continue

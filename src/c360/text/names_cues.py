@@ -238,3 +238,21 @@ NAME_PIECES_BEFORE = re.compile(rf"(?<![\w'’.-])(?:{_NAME_PIECE})+$")
 ARTICLE_PIECES = frozenset({"le ", "la "})
 # Where a clause starts: a particle there opens the name ("Engagement prolongé, d'Almeida ...").
 CLAUSE_START = re.compile(r"(?:^|[.!?…:;,(\[/•*—–-])\s*$")
+
+# A word opening a place's name, capitalised, right before a word ("San Francisco", "Los
+# Angeles", "Port Elizabeth"): a given name after it is the place's. Not "St." or "Saint":
+# "Olivia St. John" is a name.
+PLACE_OPENER_BEFORE = re.compile(
+    r"(?<![\w.'’-])(?:San|Santa|Santo|São|Sao|Los|Las|Fort|Port|Lake|Mount|Sankt)[ ]$"
+)
+# A word for a shop, an office or a branch and a preposition, in capitals ("TIENDA DE ",
+# "BUREAU DE ", "OFFICE OF "): the word after it names the shop's place or the shop, as a sign
+# or a heading writes it ("TIENDA DE LEÓN CERRADA").
+SHOP_OF_CAPITALS = re.compile(
+    r"(?:^|[\s(,;:])(?:TIENDA|OFICINA|SUCURSAL|ALMACÉN|DELEGACIÓN|SEDE|BUREAU|AGENCE|MAGASIN"
+    r"|BOUTIQUE|SIÈGE|FILIALE|LADEN|GESCHÄFT|BÜRO|STORE|SHOP|OFFICE|BRANCH)[ ](?:DE|DEL|DU|DES"
+    r"|VON|OF)[ ]$"
+)
+# A word in capitals and a comma or a colon opening a sentence: a label ("NOTE, ", "SALE: "),
+# after which the next word opens the sentence.
+LABEL_BEFORE = re.compile(r"(?:^|[.!?…•*]\s|^\s*[-—–]\s*)\s*(?P<label>[^\W\d_]{2,})[,:][ ]$")

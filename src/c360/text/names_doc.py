@@ -576,7 +576,8 @@ class Doc:
         first, as loyalty cards write names: a given name or a short form of one after it
         ("SMITH, John", "KIM, Brian", "WILKINSON, Steph"), a word no list holds after a known
         surname (a misspelt given name: "HENDERSON, Megsn"), or a surname after a given name
-        (the two swapped: "SOPHIE, Petit")."""
+        (the two swapped: "SOPHIE, Petit"). Not a given name after a word no surname is, a
+        heading noun or a frequent word ("SALE, Summer collection"): that word is a label."""
         end = self.spans[k][1]
         after = k + 1
         if after >= len(self.words) or self.spans[after][0] != end + 2:
@@ -586,8 +587,8 @@ class Doc:
         here, there = self.folded[k], self.folded[after]
         if there in _NOT_PLAIN or here in _SHOUTED or here in _NOT_PLAIN:
             return False
-        if _listed(there):
-            return True
+        if _listed(there):  # not after a word no surname is: "SALE, Summer collection"
+            return here in SURNAMES or here not in _NO_SURNAME
         if here in SURNAMES:
             return there not in SURNAMES and not self.lower_case_use(after)
         return _listed(here) and there in SURNAMES

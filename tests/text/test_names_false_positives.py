@@ -1,0 +1,65 @@
+"""Capitalised words that look like given names but name a thing, a place or a shop."""
+
+import pytest
+
+from c360.text.redact import redact
+
+
+# A word in capitals and a comma (or a colon) opening a line is a label ("NOTE,", "SALE,"): a given
+# name that is also a word after it opens the sentence and needs a verb, as at a sentence start.
+# A word no surname is ("SALE", a heading noun) and a comma write no name surname first.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("NOTE, Grace period ends Friday.", "NOTE, Grace period ends Friday."),
+     ("SALE, Summer collection is out.", "SALE, Summer collection is out."),
+     ("NOTE: Grace period ends Friday.", "NOTE: Grace period ends Friday."),
+     ("NOTE, Grace called back.", "NOTE, [PERSON] called back."),
+     ("SALE, Marie called.", "SALE, [PERSON] called."),
+     ("SMITH, Grace called back.", "[PERSON] called back."),
+     ("BROWN, Hope asked for a refund.", "[PERSON] asked for a refund."),
+     ("SMITH, Grace", "[PERSON]"),
+     ("URGENT, Marie a rappelé.", "URGENT, [PERSON] a rappelé.")],
+)  # fmt: skip
+def test_a_word_like_given_name_after_a_label_in_capitals_needs_a_verb(
+    text: str, expected: str
+) -> None:
+    assert redact(text, "en")[0] == expected
+
+
+# A given name after the word opening a place's name ("San Francisco", "Los Angeles") is the
+# place's; after a capitalised word no list holds, a given name that is also a word ("Audio
+# Jack") is part of a thing's name.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Shipped to our San Francisco office.", "Shipped to our San Francisco office."),
+     ("We visited San Francisco last week.", "We visited San Francisco last week."),
+     ("San Francisco is sunny.", "San Francisco is sunny."),
+     ("Flew to Los Angeles today.", "Flew to Los Angeles today."),
+     ("The Audio Jack is loose.", "The Audio Jack is loose."),
+     ("Replaced the broken Audio Jack yesterday.", "Replaced the broken Audio Jack yesterday."),
+     ("Francisco called.", "[PERSON] called."),
+     ("Spoke with Francisco in San Diego.", "Spoke with [PERSON] in San Diego."),
+     ("Jack Smith called.", "[PERSON] called."),
+     ("Spoke with Grace Kelly.", "Spoke with [PERSON]."),
+     ("Tell Jack to call.", "Tell [PERSON] to call."),
+     ("Olivia St. John called.", "[PERSON] called.")],
+)  # fmt: skip
+def test_a_given_name_in_a_place_or_a_thing_is_no_name(text: str, expected: str) -> None:
+    assert redact(text, "en")[0] == expected
+
+
+# A line in capitals naming a shop, an office or a branch after its place or owner ("TIENDA DE
+# LEÓN CERRADA", "BUREAU DE LYON"): no person, though the word is a known name.
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("es", "TIENDA DE LEÓN CERRADA", "TIENDA DE LEÓN CERRADA"),
+     (None, "TIENDA DE LEÓN CERRADA", "TIENDA DE LEÓN CERRADA"),
+     ("es", "OFICINA DE LEÓN CERRADA HOY", "OFICINA DE LEÓN CERRADA HOY"),
+     ("es", "LLAMADA DE JUAN GARCÍA", "LLAMADA DE [PERSON]"),
+     ("es", "Llamada de León García.", "Llamada de [PERSON]."),
+     ("es", "Hablé con León García.", "Hablé con [PERSON].")],
+)  # fmt: skip
+def test_a_name_after_a_shop_word_in_capitals_is_the_shops(
+    language: str | None, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
