@@ -305,15 +305,37 @@ def test_the_order_of_the_names_in_an_address_orients_a_record() -> None:
     rows = [
         # Both given names: frank.horst@ says Frank is the first.
         mailed("crm:1", JAN, "Horst", "Frank", "frank.horst@example.de"),
-        # The records agree on Ross Alistair; alistairr78@ (a name, the other's initial) not.
+        # Two records write Ross Alistair, a third Alistair Ross: alistairr78@ (a name, the
+        # other's initial) says which.
         mailed("crm:2", JAN, "Ross", "Alistair", "alistairr78@example.com", "c2"),
         mailed("web:2", FEB, "Ross", "Alistair", None, "c2"),
+        mailed("shop:2", MAR, "Alistair", "Ross", None, "c2"),
         # The address before knowledge: Owen is a listed name, Grae none, but grace.owen@
         # says Grae (Grace misspelt) is the first name, and is shown as Grace.
         mailed("web:3", JAN, "Grae", "Owen", "grace.owen@example.com", "c3"),
     ]
     assert names_and_emails(rows) == [
         ("c1", "Frank", "Horst"), ("c2", "Alistair", "Ross"), ("c3", "Grace", "Owen"),
+    ]  # fmt: skip
+
+
+def test_records_that_agree_on_the_order_of_the_names_are_read_as_they_write_them() -> None:
+    # A first name no list holds beside a surname that is a given name too (Thomas), and an
+    # address written family name first (martin.laurent@, wang.xiulan@): two records agree,
+    # and neither the lists nor the address turn them round.
+    rows = [
+        mailed("crm:1", JAN, "Xiulan", "Thomas", None),
+        mailed("web:1", FEB, "Xiulan", "Thomas", None),
+        mailed("crm:2", JAN, "Laurent", "Martin", "martin.laurent@example.fr", "c2"),
+        mailed("web:2", FEB, "Laurent", "Martin", None, "c2"),
+        mailed("crm:3", JAN, "Xiulan", "Wang", "wang.xiulan@example.com", "c3"),
+        mailed("web:3", FEB, "Xiulan", "Wang", None, "c3"),
+        # One record alone: a first name that is no known surname stays first.
+        mailed("crm:4", JAN, "Keziah", "Martin", None, "c4"),
+    ]
+    assert names_and_emails(rows) == [
+        ("c1", "Xiulan", "Thomas"), ("c2", "Laurent", "Martin"), ("c3", "Xiulan", "Wang"),
+        ("c4", "Keziah", "Martin"),
     ]  # fmt: skip
 
 
@@ -338,6 +360,26 @@ def test_an_address_spells_the_formal_name_of_a_nickname_or_a_misspelt_name() ->
     won = survivors(values_table(rows, ("first_name", "last_name", "email")), {}).to_pylist()
     shown = {(r["customer360_id"], r["attribute"]): r["record_key"] for r in won}
     assert shown["c1", "first_name"] == "crm:1"  # the record holding the address
+
+
+def test_an_address_corrects_no_short_name_nor_one_it_spells_inside_a_word_nor_a_shared_one() -> (
+    None
+):
+    rows = [
+        # Three letters: leo is as likely another name as Lee misspelt.
+        mailed("crm:1", JAN, "Anna", "Lee", "anna.leo@example.com"),
+        # kbelle spells Bell inside a word, with more letters: no typo of it.
+        mailed("crm:2", JAN, "Kate", "Bell", "kbelle@example.com", "c2"),
+        # A household's address (another customer holds it) speaks for neither.
+        mailed("crm:3", JAN, "Sam", "Smith", "samuel.smith@example.com", "c3"),
+        mailed("crm:4", JAN, "Samantha", "Smith", "samuel.smith@example.com", "c4"),
+        # Capitals stay capitals.
+        mailed("crm:5", JAN, "KVIN", "BELL", "kevin.bell@example.com", "c5"),
+    ]
+    assert names_and_emails(rows) == [
+        ("c1", "Anna", "Lee"), ("c2", "Kate", "Bell"), ("c3", "Sam", "Smith"),
+        ("c4", "Samantha", "Smith"), ("c5", "KEVIN", "BELL"),
+    ]  # fmt: skip
 
 
 def test_a_configured_name_rule_picks_among_records_read_the_right_way_round() -> None:

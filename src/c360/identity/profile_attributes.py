@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 from c360.identity import given_names, nicknames
 from c360.identity.consent import CONSENT_SCHEMA, merge_consents
 from c360.identity.normalise import name_key
-from c360.identity.profile_emails import plainest_spelling, shared_mailboxes
+from c360.identity.profile_emails import held_by_others, plainest_spelling, shared_mailboxes
 from c360.identity.profile_records import (
     KEYED,
     SURVIVED,
@@ -178,17 +178,28 @@ def _spelt_by_address(attribute: str, key: str, words: set[str]) -> str | None:
     """The name an address spells in place of the name ``key`` that won, or None: for a first
     name, the one formal name of a nickname (Tim: timothy.turner@), or the one listed name a
     name no list holds misspells (Kvin: kevin.bell@); for a last name, the one name one typo
-    from it (Beernal: itziar_bernal@). Never when an address spells the name itself."""
+    from it (Beernal: itziar_bernal@), of ``TYPO_CORRECTED`` letters or more (leo is as likely
+    another name as Lee misspelt). Not by a household's address: see the caller. Never when an address spells the name itself, nor a typo of
+    a name a word holds with more letters around it (kbelle@ beside Bell)."""
     compact = key.replace(" ", "")
     if compact in words or len(compact) < SPELLED or " " in key:
         return None
     if attribute == "first_name":
         found = _formal_names(key) & words
-        if not found and not given_names.known(key):
-            found = {w for w in words if given_names.typo(key, w) and given_names.listed(w)}
+        if found or given_names.known(key):
+            return found.pop() if len(found) == 1 else None
+    if any(compact in w for w in words):
+        return None
+    if attribute == "first_name":  # a listed name: Jrg is Jörg misspelt, with joerg.weber@
+        found = {w for w in words if given_names.typo(key, w) and given_names.listed(w)}
+    elif len(compact) < TYPO_CORRECTED:
+        return None
     else:
-        found = {w for w in words if len(w) >= SPELLED and given_names.typo(key, w)}
+        found = {w for w in words if len(w) >= TYPO_CORRECTED and given_names.typo(key, w)}
     return found.pop() if len(found) == 1 else None
+
+
+TYPO_CORRECTED = 4  # letters of the shortest name an address corrects a typo of
 
 
 def respelt(display: str, key: str) -> str:
@@ -198,9 +209,11 @@ def respelt(display: str, key: str) -> str:
 
     >>> respelt("Soffía", "sofia"), respelt("Fançois", "francois"), respelt("Tim", "timothy")
     ('Sofía', 'François', 'Timothy')
-    >>> respelt("O'Rien", "obrien")
-    "O'Brien"
+    >>> respelt("O'Rien", "obrien"), respelt("KVIN", "kevin"), respelt("O'RIEN", "obrien")
+    ("O'Brien", 'KEVIN', "O'BRIEN")
     """
+    if display.isupper():  # a name in capitals: respelt as if title-cased, then in capitals
+        return respelt(display_case(display) or display, key).upper()
     letters = set(key.replace(" ", ""))
     # A letter left out after O', D', L' starts the name again: O'Rien as O'Brien.
     after_o = display[1:2] in ("'", "’") and display[2:3].isupper()
@@ -274,7 +287,8 @@ def names_the_addresses_spell(values: pa.Table, won: pa.Table) -> pa.Table:
             pc.is_valid(values["email"]))),
     )  # fmt: skip
     rows = np.flatnonzero(pc.fill_null(named, False).to_numpy(zero_copy_only=False))
-    mailed = values.filter(pc.is_valid(values["email"]))
+    own = pc.and_(pc.is_valid(values["email"]), pa.array(~held_by_others(values)))
+    mailed = values.filter(own)  # a household's address speaks for none of its customers
     rows = _unspelt(won, rows, mailed)
     if not len(rows):
         return won
@@ -312,15 +326,15 @@ def names_the_addresses_spell(values: pa.Table, won: pa.Table) -> pa.Table:
             del changed[row]
     if not changed:
         return won
-    at = np.array(list(changed), dtype=np.int64)
+    mask = np.zeros(won.num_rows, dtype=bool)
+    mask[list(changed)] = True
+    news = [changed[row] for row in sorted(changed)]  # in the order the mask meets them
     for n, column in enumerate(("value", "display", "record_key", "source")):
-        replaced = won[column].to_pylist()
-        for row, new in zip(at.tolist(), (c[n] for c in changed.values()), strict=True):
-            replaced[row] = new
-        won = won.set_column(
-            won.column_names.index(column), column,
-            pa.array(replaced, won.schema.field(column).type),
-        )  # fmt: skip
+        kind = won.schema.field(column).type
+        replaced = pc.replace_with_mask(
+            won[column].combine_chunks(), pa.array(mask), pa.array([c[n] for c in news], kind)
+        )
+        won = won.set_column(won.column_names.index(column), column, replaced)
     return won
 
 

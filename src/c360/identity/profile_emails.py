@@ -30,22 +30,36 @@ def shared_mailboxes(values: pa.Table) -> np.ndarray:
     its customer holds one no other customer does. Such an address never wins, whatever the
     rule: the person's own address reaches them, a shared one whoever reads it first. A
     customer holding shared addresses only is left to the rule."""
-    found = np.zeros(values.num_rows, dtype=bool)
-    if "email_key" not in values.column_names:
+    found, customer, pairs, shared = _shared(values)
+    if not found.any():
         return found
+    own = np.zeros(int(customer.max()) + 1, dtype=bool)
+    own[(pairs // len(shared))[~shared[pairs % len(shared)]]] = True
+    return found & own[customer]
+
+
+def held_by_others(values: pa.Table) -> np.ndarray:
+    """Per record: whether its mailbox is another customer's too (a household's address)."""
+    return _shared(values)[0]
+
+
+def _shared(values: pa.Table) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per record whether its mailbox another customer holds too; with each record's customer
+    code, each customer's mailboxes once (customer * mailboxes + mailbox) and which mailboxes
+    are shared."""
+    found = np.zeros(values.num_rows, dtype=bool)
+    none = np.zeros(0, dtype=np.int64)
+    if "email_key" not in values.column_names:
+        return found, none, none, np.zeros(0, dtype=bool)
     customer, mailbox = _codes(values["customer360_id"]), _codes(values["email_key"])
     held = mailbox >= 0
     if not held.any():
-        return found
+        return found, customer, none, np.zeros(0, dtype=bool)
     size = int(mailbox.max()) + 1
     pairs = np.unique(customer[held] * size + mailbox[held])  # each customer's mailboxes, once
     shared = np.bincount(pairs % size, minlength=size) > 1
-    if not shared.any():
-        return found
-    own = np.zeros(int(customer.max()) + 1, dtype=bool)
-    own[(pairs // size)[~shared[pairs % size]]] = True
-    found[held] = shared[mailbox[held]] & own[customer[held]]
-    return found
+    found[held] = shared[mailbox[held]]
+    return found, customer, pairs, shared
 
 
 def plainest_spelling(values: pa.Table, won: pa.Table) -> pa.Table:

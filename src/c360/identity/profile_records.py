@@ -36,6 +36,7 @@ from c360.identity.records import (
 from c360.identity.roles import CONSENT_PREFIX, KEPT, OPT_IN, is_consent
 from c360.identity.survivorship import run_starts
 from c360.pipeline.silver.marketing import GENDERS
+from c360.text.names_lexicon import SURNAMES
 
 # Profile attributes a source can map besides its matching roles (identity.sources.*.attributes).
 PLAIN_ATTRIBUTES = (
@@ -325,13 +326,15 @@ def _codes(values: pa.Array | pa.ChunkedArray) -> tuple[list[str], np.ndarray]:
 def swapped_names(values: pa.Table) -> np.ndarray:
     """Per record: whether its first and last name are the other way round ("MEGAN, Foster").
 
-    A record holding two names is read by the first of these that tells its order: the
-    customer's e-mail addresses (:func:`address_order`: lina.pohl@ or lpohl@ reads "Lina Pohl"
-    as written), names in full before initials; given-name knowledge
-    (:func:`given_name_order`: Lina is a given name, Weber no given name nor a misspelling of
-    one); then the customer's records (:func:`voted_swaps`). A record whose records put a
-    listed given name first beside a name no list holds is read as they read it, its addresses
-    unread.
+    The customer's records decide (:func:`voted_swaps`), except that a record holding two names
+    is turned round when given-name knowledge says so (:func:`given_name_order`: Pohl Lina,
+    Pohl a known surname and no given name, Lina a listed one), and a record no other record of
+    the customer writes the same way round, or one that another writes the other way round, is
+    read first as the customer's e-mail addresses order its names (:func:`address_order`:
+    lina.pohl@ or lpohl@ reads "Lina Pohl" as written), names in full before initials; where
+    another record writes them the other way round and no address tells, the vote stands. An
+    address never turns round what two records agree on and none contradicts (martin.laurent@
+    beside Laurent Martin twice).
     """
     swapped = voted_swaps(values)
     if not {"first_name_key", "last_name_key"} <= set(values.column_names):
@@ -346,20 +349,43 @@ def swapped_names(values: pa.Table) -> np.ndarray:
     rows = np.flatnonzero((first >= 0) & (last >= 0) & (first != last))
     if not len(rows):
         return swapped
-    listed = np.array([given_names.listed(n) for n in names] + [False], dtype=bool)
-    first_listed, last_listed = listed[first[rows]], listed[last[rows]]
-    vote = swapped[rows]
-    # A listed given name where the vote puts it, beside no listed name: settled.
-    settled = (first_listed & ~last_listed & ~vote) | (last_listed & ~first_listed & vote)
-    rows = rows[~settled]
-    addresses = _local_parts(values, rows)
-    for row in rows.tolist():
-        a, b = names[first[row]], names[last[row]]
-        full, initials = address_order(a, b, addresses.get(row, ()))
-        decided = full or initials or given_name_order(a, b)
-        if decided:
-            swapped[row] = decided < 0
+    agreed, contested = _orders_held(values, first, last, rows, len(names))
+    knowledge = np.zeros(len(rows), dtype=np.int8)  # given_name_order of each pair, once
+    pairs, at = np.unique(first[rows] * len(names) + last[rows], return_inverse=True)
+    orders = [given_name_order(names[p // len(names)], names[p % len(names)]) for p in pairs]
+    knowledge = np.array(orders, dtype=np.int8)[at]
+    told = rows[~agreed | contested]
+    addresses = _local_parts(values, told)
+    by_address = {}
+    for row in told.tolist():
+        full, initials = address_order(names[first[row]], names[last[row]], addresses.get(row, ()))
+        if full or initials:
+            by_address[row] = (full or initials) < 0
+    knows = (knowledge != 0) & ~contested
+    for row, order in zip(rows[knows].tolist(), knowledge[knows].tolist(), strict=True):
+        swapped[row] = order < 0
+    for row, turned in by_address.items():
+        swapped[row] = turned
     return swapped
+
+
+def _orders_held(
+    values: pa.Table, first: np.ndarray, last: np.ndarray, rows: np.ndarray, size: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Of ``rows`` (records holding two names): which another record of the customer writes
+    the same way round, and which one writes the other way round."""
+    _, customer = _codes(values.column("customer360_id"))
+    pairs, pair = np.unique(
+        np.concatenate([first[rows] * size + last[rows], last[rows] * size + first[rows]]),
+        return_inverse=True,
+    )
+    n = len(rows)
+    held = customer[rows].astype(np.int64) * len(pairs) + pair[:n]
+    turned = customer[rows].astype(np.int64) * len(pairs) + pair[n:]
+    kinds, counts = np.unique(held, return_counts=True)
+    agreed = counts[np.searchsorted(kinds, held)] > 1
+    at = np.minimum(np.searchsorted(kinds, turned), len(kinds) - 1)
+    return agreed, kinds[at] == turned
 
 
 def _local_parts(values: pa.Table, rows: np.ndarray) -> dict[int, tuple[str, ...]]:
@@ -444,17 +470,20 @@ def _given_like(name: str) -> bool:
 def given_name_order(first: str, last: str) -> int:
     """What given-name knowledge says of the order of two name keys: 1 as written when the
     first is a listed given name and the last no given name, nor a misspelling or initials of
-    one (Lina Weber); -1 the other way round (Weber Lina); 0 otherwise (Ross Alistair: both
-    given names; Weber Lnia: Lnia may be Lina misspelt).
+    one (Lina Weber); -1 the other way round, the first a known surname too (Weber Lina; not
+    Xiulan Thomas); 0 otherwise (Ross Alistair: both given names; Weber Lnia: Lnia may be Lina
+    misspelt).
 
     >>> given_name_order("lina", "weber"), given_name_order("weber", "lina")
     (1, -1)
     >>> given_name_order("ross", "alistair"), given_name_order("weber", "lnia")
     (0, 0)
+    >>> given_name_order("xiulan", "thomas")
+    0
     """
     if given_names.listed(first) and not _given_like(last):
         return 1
-    if given_names.listed(last) and not _given_like(first):
+    if given_names.listed(last) and not _given_like(first) and first in SURNAMES:
         return -1
     return 0
 
