@@ -179,7 +179,7 @@ def _spelt_by_address(attribute: str, key: str, words: set[str]) -> str | None:
     name, the one formal name of a nickname (Tim: timothy.turner@), or the one listed name a
     name no list holds misspells (Kvin: kevin.bell@); for a last name, the one name one typo
     from it (Beernal: itziar_bernal@), of ``TYPO_CORRECTED`` letters or more (leo is as likely
-    another name as Lee misspelt). Not by a household's address: see the caller. Never when an address spells the name itself, nor a typo of
+    another name as Lee misspelt). Never when an address spells the name itself, nor a typo of
     a name a word holds with more letters around it (kbelle@ beside Bell)."""
     compact = key.replace(" ", "")
     if compact in words or len(compact) < SPELLED or " " in key:
