@@ -72,8 +72,9 @@ def test_a_pipe_among_files_is_one_line_not_a_wait(tmp_path: Path) -> None:
 
 
 def test_a_folders_files_not_of_its_format_are_named_inside_it(tmp_path: Path) -> None:
-    """As ``source_files`` and ``parquet_files`` choose them: ``.CSV`` is a CSV, a Parquet
-    folder's ``.PARQUET`` is not Parquet; hidden files and a file source have none."""
+    """As ``source_files`` and ``parquet_files`` choose them: ``.CSV`` is a CSV and so is a
+    ``.csv.gz``, a Parquet folder's ``.PARQUET`` is not Parquet; hidden files and a file source
+    have none."""
     from c360.contracts.model import Column, Table
 
     csv = Table("p", "x", "", (Column("id", "string"),), path="p", file_format="csv")
@@ -81,7 +82,7 @@ def test_a_folders_files_not_of_its_format_are_named_inside_it(tmp_path: Path) -
     (tmp_path / "2024").mkdir()
     for name in ("a.csv", "B.CSV", "c.csv.gz", "2024/d.tsv", "e.PARQUET", "f.parquet", "_g"):
         (tmp_path / name).write_text("x")
-    assert left_aside(tmp_path, csv) == ["2024/d.tsv", "c.csv.gz", "e.PARQUET", "f.parquet"]
+    assert left_aside(tmp_path, csv) == ["2024/d.tsv", "e.PARQUET", "f.parquet"]
     others = ["2024/d.tsv", "B.CSV", "a.csv", "c.csv.gz", "e.PARQUET"]
     assert left_aside(tmp_path, parquet) == others
     assert left_aside(tmp_path / "a.csv", csv) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,22 @@ def test_a_quote_inside_an_unquoted_value_opens_no_quoted_value(
     path = tmp_path / "notes.csv"
     path.write_bytes(text)
     assert csv_records(path, block, delimiter) == records
+
+
+PEOPLE = Table("people", "x", "", (Column("id", "string"),), path="p.csv", file_format="csv")
+
+
+@pytest.mark.parametrize(
+    ("text", "lines", "records"),
+    [(TEXT, 6, 4), (b"sep=;\r\nid;n\r1;\"a\rb\"\r\r2;x", 1, 3),
+     (b"id\n" + b"A\n" * 5000, 5000, 5000)],
+)  # fmt: skip
+def test_a_gzip_compressed_csv_is_counted_as_its_text(
+    tmp_path: Path, text: bytes, lines: int, records: int
+) -> None:
+    """By its lines, and again by its records: the reader's count is no proof of itself."""
+    path = tmp_path / "p.csv.gz"
+    path.write_bytes(gzip.compress(text))
+    assert count(path, PEOPLE) == lines
+    assert count(path, PEOPLE, quoted=True) == records
+    assert csv_records(path, 3, ";" if text.startswith(b"sep=;") else ",") == records

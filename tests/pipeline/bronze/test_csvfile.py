@@ -3,6 +3,7 @@ for missing values, a quote never closed, a byte order mark."""
 
 from __future__ import annotations
 
+import gzip
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -340,3 +341,82 @@ def test_a_repeated_header_after_a_record_not_utf8_is_the_one_set_aside(tmp_path
     assert landed(tmp_path) == [(1, "A", "1", None), (4, "C", "3", None)]
     assert quarantined(tmp_path) == [(2, "B,\\xff", NOT_UTF8), (3, "id,age", REPEATED)]
     assert (result.records, result.landed, result.quarantined) == (4, 2, 2)
+
+
+def _gzipped(data: bytes) -> bytes:
+    return gzip.compress(data, mtime=1_700_000_000)
+
+
+def _everything(workspace: Path) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """The bronze and quarantine rows, all but the source file, which names the file read."""
+    rows = lake.read_table(workspace, "bronze", "people").drop_columns(["_source_file"])
+    rejects = lake.read_table(workspace, "quarantine", "bronze_people")
+    return rows.to_pylist(), rejects.drop_columns(["_source_file"]).to_pylist()
+
+
+@pytest.mark.parametrize(
+    ("text", "dialect"),
+    [
+        # malformed records, a line break in quotes, text after a quote, a repeated header,
+        # a quote never closed at the end
+        (b'id,age\r\nA,1\r\nB\r\n"C\r\nc",3\r\nD,4,x\r\n"E" e,5\r\nid,age\r\nF,"6', CsvFile()),
+        # a byte order mark and Excel's sep= line, a record not UTF-8, a stray byte order mark
+        (b"\xef\xbb\xbfsep=;\r\n\r\nid;age\r\nA;1\r\nM\xfcller;2\r\n;\r\nB;3", CsvFile()),
+        # the encoding and delimiter of c360.yaml, a trailing delimiter, a byte not cp1252
+        (b"id|age|\nM\xfcller|1|\nB||\nC|\x81|\n", CsvFile(delimiter="|", encoding="cp1252")),
+        # read twice: a malformed record that is not UTF-8
+        (b'id,age\n"A",1\n"B, \xe9",2\n"C",3,"\xe9"\n"D\nd",\xff\n', CsvFile()),
+        (b"id,age", CsvFile()),  # a header alone, no line break after it
+        (b"\r\n\r\n", CsvFile()),  # not even a header
+        (b" , \nid,age\nA,1\n", CsvFile()),  # a line without values before the header
+    ],
+)
+def test_a_gzip_compressed_csv_lands_as_the_same_file_uncompressed(
+    tmp_path: Path, text: bytes, dialect: CsvFile
+) -> None:
+    """Daily extracts often come as ``.csv.gz``: the same rows, record numbers, rejects and
+    reasons as the file uncompressed, the source file naming the ``.csv.gz``."""
+    plain, packed = tmp_path / "plain", tmp_path / "packed"
+    source = write(plain, text)
+    expected = land(plain, PEOPLE, source, "b1", WHEN, drift="evolve", dialect=dialect)
+    path = packed / "sources" / "people.csv.gz"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(_gzipped(text))
+    result = land(packed, PEOPLE, path, "b1", WHEN, drift="evolve", dialect=dialect)
+    assert _everything(packed) == _everything(plain)
+    assert (result.records, result.landed, result.quarantined) == (
+        expected.records, expected.landed, expected.quarantined
+    )  # fmt: skip
+    warnings = [warning.replace(str(source), str(path)) for warning in expected.warnings]
+    assert (result.added_columns, result.missing_columns, result.warnings) == (
+        expected.added_columns, expected.missing_columns, warnings
+    )  # fmt: skip
+    files = lake.read_table(packed, "bronze", "people").column("_source_file").to_pylist()
+    rejected = lake.read_table(packed, "quarantine", "bronze_people").column("_source_file")
+    assert set(files) | set(rejected.to_pylist()) <= {"sources/people.csv.gz"}
+
+
+def test_a_gzip_compressed_csv_stops_the_run_as_the_file_uncompressed_would(
+    tmp_path: Path,
+) -> None:
+    """Its header separated by semicolons: the same line, naming the ``.csv.gz``."""
+    path = tmp_path / "sources" / "people.csv.gz"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(_gzipped(b"id;age\nA;1\n"))
+    with pytest.raises(SourceError) as caught:
+        land(tmp_path, PEOPLE, path, "b1", WHEN)
+    assert str(caught.value) == (
+        f"{path}: the header is separated by semicolons, not commas (set the file's delimiter "
+        "under csv: people: in c360.yaml)"
+    )
+
+
+def test_a_file_named_csv_gz_that_is_not_compressed_lands_as_written(tmp_path: Path) -> None:
+    """A download tool may decompress a ``.csv.gz`` and keep its name, as for JSON."""
+    path = tmp_path / "sources" / "people.csv.gz"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"id,age\nA,1\nB\n")
+    result = land(tmp_path, PEOPLE, path, "b1", WHEN)
+    assert landed(tmp_path) == [(1, "A", "1", None)]
+    assert quarantined(tmp_path) == [(2, "B", "expected 2 fields, found 1")]
+    assert (result.records, result.landed, result.quarantined) == (2, 1, 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 from dataclasses import replace
@@ -316,7 +317,7 @@ def test_a_source_that_is_not_its_format_or_an_empty_folder_names_it(tmp_path: P
     folder = tmp_path / "sources" / "people"
     folder.mkdir()
     (folder / "readme.txt").write_text("id,age\nA,1\n")
-    with pytest.raises(SourceError, match=r"no \.csv files in the folder .*sources/people$"):
+    with pytest.raises(SourceError, match=r"no \.csv or \.csv\.gz files in the folder .*people$"):
         land(tmp_path, PEOPLE, folder, "b1", WHEN)
 
 
@@ -645,7 +646,7 @@ def test_a_header_without_its_line_break_is_a_source_without_records(tmp_path: P
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"\x1f\x8b\x08\x00", "is compressed with gzip, not CSV text: decompress it"),
+        (b"\x1f\x8b\x08\x00", r"is compressed with gzip, not CSV text: name it \.csv\.gz"),
         (b"PK\x03\x04\x14\x00", r"is a ZIP archive \(an Excel workbook\?\), not CSV text"),
         (b"PAR1\x15\x04", "is a Parquet file, not CSV text"),
     ],
@@ -863,14 +864,15 @@ def test_a_named_pipe_in_a_folder_of_notes_is_one_line_not_a_wait(tmp_path: Path
 
 
 def test_files_of_a_folder_not_of_its_format_are_left_aside_and_said(tmp_path: Path) -> None:
-    """A compressed extract, a TSV, JSON lines or a workbook among a CSV table's files do not
-    land, but their records would be lost without a word: the run says which files it left
-    aside (the first three by name, and how many more). Hidden files stay unsaid."""
+    """An extract compressed otherwise than with gzip, a TSV, JSON lines or a workbook among a
+    CSV table's files do not land, but their records would be lost without a word: the run
+    says which files it left aside (the first three by name, and how many more). Hidden files
+    stay unsaid."""
     folder = tmp_path / "sources" / "people"
     (folder / "2024").mkdir(parents=True)
     (folder / "_temporary").mkdir()
     (folder / "orders_2024-01-01.csv").write_text("id,age\nA,1\n")
-    (folder / "orders_2024-01-02.csv.gz").write_bytes(b"\x1f\x8b not read")
+    (folder / "orders_2024-01-02.csv.bz2").write_bytes(b"BZh91AY&SY not read")
     (folder / "2024" / "extra.tsv").write_text("id\tage\nB\t2\n")
     (folder / "more.jsonl").write_text('{"id": "C"}\n')
     (folder / "book.xlsx").write_bytes(b"PK\x03\x04")
@@ -880,21 +882,71 @@ def test_files_of_a_folder_not_of_its_format_are_left_aside_and_said(tmp_path: P
     assert [r["id"] for r in bronze(tmp_path, "people")] == ["A"]
     assert (result.records, result.landed, result.quarantined) == (1, 1, 0)
     assert result.warnings == [
-        f"{folder}: 4 files left aside as not .csv (their records are not landed): "
+        f"{folder}: 4 files left aside as not .csv or .csv.gz (their records are not landed): "
         "2024/extra.tsv, book.xlsx, more.jsonl and 1 more"
     ]
     (folder / "book.xlsx").unlink()
     (folder / "more.jsonl").unlink()
-    (folder / "orders_2024-01-02.csv.gz").unlink()
+    (folder / "orders_2024-01-02.csv.bz2").unlink()
     assert land(tmp_path, PEOPLE, folder, "b1", WHEN).warnings == [
-        f"{folder}: 1 file left aside as not .csv (its records are not landed): 2024/extra.tsv"
+        f"{folder}: 1 file left aside as not .csv or .csv.gz (its records are not landed): "
+        "2024/extra.tsv"
     ]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "table"])
+def test_gzip_compressed_csv_files_of_a_folder_land_in_name_order_with_the_others(
+    tmp_path: Path, fmt: str
+) -> None:
+    """Each with its own source file and record numbers, as the files uncompressed would."""
+    folder = tmp_path / "sources" / "people"
+    folder.mkdir(parents=True)
+    (folder / "d1.csv").write_text("id,age\nA,1\n")
+    (folder / "d2.csv.gz").write_bytes(gzip.compress(b"id,age\nB,2\nB2\nC,3\n"))
+    (folder / "d3.csv").write_text("id,age\nD,4\n")
+    (folder / "D4.CSV.GZ").write_bytes(gzip.compress(b"\xef\xbb\xbfid,age\r\nE,5\r\n"))
+    result = land(tmp_path, replace(PEOPLE, file_format=fmt), folder, "b1", WHEN)
+    rows = [(r["_source_file"], r["_row_number"], r["id"]) for r in bronze(tmp_path, "people")]
+    assert rows == [
+        ("sources/people/D4.CSV.GZ", 1, "E"), ("sources/people/d1.csv", 1, "A"),
+        ("sources/people/d2.csv.gz", 1, "B"), ("sources/people/d2.csv.gz", 3, "C"),
+        ("sources/people/d3.csv", 1, "D"),
+    ]  # fmt: skip
+    rejects = quarantine(tmp_path, "people")
+    assert [(q["_source_file"], q["_row_number"], q["raw"]) for q in rejects] == [
+        ("sources/people/d2.csv.gz", 2, "B2")
+    ]
+    assert (result.records, result.landed, result.quarantined, result.warnings) == (6, 5, 1, [])
+
+
+EXTRACT = gzip.compress(b"".join(b"%d,%d\n" % (i, i * i) for i in range(1000)), mtime=1)
+
+
+@pytest.mark.parametrize(
+    ("data", "why"),
+    [(EXTRACT[: len(EXTRACT) // 2], "Compressed file ended before the end-of-stream marker"),
+     (EXTRACT[:-8] + b"\0" * 8, "CRC check failed"),
+     (EXTRACT[:12] + b"\xff" * 20 + EXTRACT[32:], "Error -3 while decompressing data: invalid"),
+     (EXTRACT[:10] + b"\x07" + EXTRACT[11:], "Error -3 while decompressing data: invalid")],
+)  # fmt: skip
+def test_a_gzip_csv_cut_short_or_corrupt_is_one_line_naming_the_file(
+    tmp_path: Path, data: bytes, why: str
+) -> None:
+    folder = tmp_path / "sources" / "people"
+    folder.mkdir(parents=True)
+    (folder / "d1.csv").write_text("id,age\nA,1\n")
+    (folder / "d2.csv.gz").write_bytes(data)
+    with pytest.raises(SourceError) as caught:
+        land(tmp_path, PEOPLE, folder, "b1", WHEN)
+    message = str(caught.value)
+    assert message.startswith(f"cannot read {folder / 'd2.csv.gz'}: {why}")
+    assert message.endswith("(a gzip file cut short or corrupt)") and "\n" not in message
 
 
 @pytest.mark.parametrize(
     ("table", "kinds"),
     [(replace(PEOPLE, file_format="parquet_dir"), ".parquet"),
-     (replace(PEOPLE, file_format="table"), ".csv or .parquet"),
+     (replace(PEOPLE, file_format="table"), ".csv or .csv.gz or .parquet"),
      (replace(DOCS, file_format="json"), ".json or .json.gz")],
 )  # fmt: skip
 def test_other_folders_say_the_files_they_left_aside_too(

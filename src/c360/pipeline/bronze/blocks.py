@@ -24,6 +24,8 @@ LINE_BLOCK_BYTES = 1 << 23  # how much of a text file is split into lines at a t
 NOT_UTF8 = "not UTF-8 text"  # the reason of a record whose bytes are not UTF-8
 # What reading a file that is not what it claims raises: cut short, not Parquet, bad gzip.
 READ_ERRORS = (OSError, EOFError, zlib.error, pa.ArrowInvalid)
+# What decompressing a gzip file cut short or corrupt raises (a CRC or a length that differs).
+GZIP_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
 
 
 class SourceError(Exception):
@@ -45,10 +47,11 @@ class Block:
 
 
 # Formats read file by file, and the files of a folder that hold them (a folder of daily
-# extracts, say; JSON compressed with gzip too). Parquet and text sources read their folders
-# themselves.
+# extracts, say; CSV and JSON compressed with gzip too). Parquet and text sources read their
+# folders themselves.
 FOLDER_FILES = {
-    "csv": (".csv",), "table": (".csv", ".parquet"), "json": (".json", ".json.gz"),
+    "csv": (".csv", ".csv.gz"), "table": (".csv", ".csv.gz", ".parquet"),
+    "json": (".json", ".json.gz"),
     "jsonl": (".jsonl", ".ndjson", ".json", ".jsonl.gz", ".ndjson.gz", ".json.gz"),
     "mongo_jsonl": (".jsonl", ".ndjson", ".json", ".jsonl.gz", ".ndjson.gz", ".json.gz"),
 }  # fmt: skip
@@ -97,6 +100,22 @@ def open_bytes(path: Path) -> io.BufferedIOBase:
     with path.open("rb") as head:
         compressed = head.read(2) == _GZIP
     return gzip.open(path, "rb") if compressed else path.open("rb")
+
+
+def gzip_named(path: Path) -> bool:
+    """Whether a file's name says it is compressed with gzip (``orders.csv.gz``, in any case)."""
+    return path.name[-3:].lower() == ".gz"
+
+
+def csv_bytes(path: Path) -> io.BufferedIOBase:
+    """A CSV's bytes: decompressed for a file named ``.gz`` that is gzip (``open_bytes``);
+    other files as they are (a file named ``.csv`` holding gzip is refused by its first bytes)."""
+    return open_bytes(path) if gzip_named(path) else path.open("rb")
+
+
+def gzip_error(path: Path, error: Exception) -> SourceError:
+    """What stops the run on a gzip file that does not decompress whole, naming it."""
+    return SourceError(f"cannot read {path}: {error} (a gzip file cut short or corrupt)")
 
 
 def lines(file: io.BufferedIOBase) -> Iterator[bytes]:

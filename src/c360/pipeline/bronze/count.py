@@ -17,9 +17,13 @@ import pyarrow.parquet as pq
 from c360.config import PLAIN_CSV, CsvFile
 from c360.contracts.model import Table
 from c360.pipeline.bronze.blocks import (
+    GZIP_ERRORS,
     READ_ERRORS,
     Database,
     SourceError,
+    csv_bytes,
+    gzip_error,
+    gzip_named,
     lines,
     open_bytes,
     parquet_files,
@@ -53,15 +57,25 @@ def count(
         docs = json_array(path) if fmt == "json" else lines_as_array(path)
         if docs is not None:
             return len(docs)  # else JSON lines, counted as such below
-    if quoted and is_csv(path, contract):  # the delimiter of Excel's sep= line, if any
-        start = find_start(path, first_bytes(path), dialect)
-        return csv_records(path, delimiter=start.delimiter or dialect.delimiter)
-    if is_csv(path, contract):  # the CSV reader skips empty lines only, not blank ones
-        with path.open("rb") as f:
-            filled = sum(1 for line in f if line.rstrip(b"\r\n"))
-        return max(filled - 1, 0)  # a CSV's first line is its header
+    if is_csv(path, contract) and gzip_named(path):  # its text, decompressed as it is counted
+        try:
+            return _csv_count(path, quoted, dialect)
+        except GZIP_ERRORS as exc:
+            raise gzip_error(path, exc) from None
+    if is_csv(path, contract):
+        return _csv_count(path, quoted, dialect)
     with open_bytes(path) as f:  # JSON lines, split as the reader splits them
         return sum(map(bool, map(bytes.strip, lines(f))))
+
+
+def _csv_count(path: Path, quoted: bool, dialect: CsvFile) -> int:
+    """A CSV's non-empty lines other than its header, or (``quoted``) its records."""
+    if quoted:  # the delimiter of Excel's sep= line, if any
+        start = find_start(path, first_bytes(path), dialect)
+        return csv_records(path, delimiter=start.delimiter or dialect.delimiter)
+    with csv_bytes(path) as f:  # the CSV reader skips empty lines only, not blank ones
+        filled = sum(1 for line in f if line.rstrip(b"\r\n"))
+    return max(filled - 1, 0)  # a CSV's first line is its header
 
 
 def _parquet_rows(file: Path) -> int:
@@ -81,12 +95,13 @@ def is_csv(path: Path, contract: Table) -> bool:
 def csv_records(path: Path, block: int = _BLOCK, delimiter: str = ",") -> int:
     """Non-empty records of a CSV other than its header: a line break (``\\n``, ``\\r\\n`` or a
     lone ``\\r``) ends a record only outside quotes. A quote opens a quoted value only where a
-    value starts, as the CSV reader takes it: in ``5" screen`` it is a character of the value."""
+    value starts, as the CSV reader takes it: in ``5" screen`` it is a character of the value.
+    A ``.csv.gz`` is counted as its text."""
     starts = value_starts(delimiter)
     records = 0
     inside = filled = False  # whether a quoted value, a record with content, is open
     before = NEWLINE  # the byte before the block: the file starts with a value
-    with path.open("rb") as f:
+    with csv_bytes(path) as f:
         while data := f.read(block):
             # whether a \r is a line break, a quote one in a value, depends on the next byte
             while data.endswith((b"\r", b'"')) and (byte := f.read(1)):

@@ -13,9 +13,11 @@ import codecs
 import io
 import math
 import re
+import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -27,6 +29,7 @@ import pyarrow.csv as pacsv
 from c360.config import CsvFile
 from c360.contracts.model import Table
 from c360.pipeline.bronze.blocks import (
+    GZIP_ERRORS,
     NOT_UTF8,
     ROW_NUMBER,
     UTF8_BOM,
@@ -35,6 +38,9 @@ from c360.pipeline.bronze.blocks import (
     SourceError,
     as_text,
     contract_names,
+    csv_bytes,
+    gzip_error,
+    gzip_named,
     not_utf8,
     refuse_row_number,
 )
@@ -61,7 +67,33 @@ def read_csv(path: Path, contract: Table, dialect: CsvFile) -> Iterator[Block]:
     """The records of a CSV file written as ``dialect`` says, in file order (a file starting
     with a UTF-8 byte order mark in UTF-8, whatever encoding it says; one starting with
     Excel's ``sep=;`` line with the delimiter it names); a file without even a header (an
-    extract of a day without data) has none."""
+    extract of a day without data) has none. A ``.csv.gz`` lands as its text would."""
+    return (
+        _read_gzip(path, contract, dialect) if gzip_named(path) else _read(path, contract, dialect)
+    )
+
+
+def _read_gzip(path: Path, contract: Table, dialect: CsvFile) -> Iterator[Block]:
+    """The records of a ``.csv.gz``: its text is written to a temporary file, which is read
+    as any CSV (the reader goes back to a record's bytes, which a gzip stream cannot); its
+    blocks, rejects and errors name the ``.csv.gz``."""
+    with tempfile.TemporaryDirectory(prefix="c360-bronze-") as folder:
+        text = Path(folder) / "text.csv"  # not .gz: Arrow would take it for gzip
+        with csv_bytes(path) as source, text.open("wb") as out:
+            try:
+                shutil.copyfileobj(source, out, 1 << 20)
+            except GZIP_ERRORS as exc:
+                raise gzip_error(path, exc) from None
+        read, named = str(text), str(path)
+        try:
+            for block in _read(text, contract, dialect):
+                rejects = [(named, *r[1:]) if r[0] == read else r for r in block.rejects]
+                yield replace(block, source_file=named, rejects=rejects)
+        except SourceError as exc:
+            raise SourceError(str(exc).replace(read, named)) from None
+
+
+def _read(path: Path, contract: Table, dialect: CsvFile) -> Iterator[Block]:
     head = first_bytes(path)
     if head.startswith(UTF8_BOM):  # Excel's "CSV UTF-8" among extracts in a Windows encoding
         dialect = dialect.model_copy(update={"encoding": "utf-8"})

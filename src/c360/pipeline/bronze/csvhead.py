@@ -17,11 +17,17 @@ from typing import BinaryIO
 import pyarrow as pa
 
 from c360.config import CsvFile
-from c360.pipeline.bronze.blocks import UTF8_BOM, Reject, SourceError, refuse_utf16
+from c360.pipeline.bronze.blocks import (
+    UTF8_BOM,
+    Reject,
+    SourceError,
+    csv_bytes,
+    refuse_utf16,
+)
 
 # What a file named .csv may be instead, by its first bytes.
 _NOT_CSV = {
-    b"\x1f\x8b": "compressed with gzip, not CSV text: decompress it (gunzip) first",
+    b"\x1f\x8b": "compressed with gzip, not CSV text: name it .csv.gz, or decompress it (gunzip)",
     b"PK\x03\x04": "a ZIP archive (an Excel workbook?), not CSV text: export it as CSV",
     b"\xd0\xcf\x11\xe0": "an Excel 97-2003 workbook, not CSV text: export it as CSV",
     b"PAR1": "a Parquet file, not CSV text",
@@ -37,8 +43,8 @@ def refuse_other_formats(path: Path, head: bytes) -> None:
 
 
 def first_bytes(path: Path) -> bytes:
-    """The first bytes of a file."""
-    with path.open("rb") as file:
+    """The first bytes of a file (of its text, for a ``.csv.gz``)."""
+    with csv_bytes(path) as file:
         return file.read(_HEAD_BYTES)
 
 
@@ -94,7 +100,7 @@ def _one_line(path: Path, head: bytes, offset: int) -> bytes | None:
     if b"\n" in head[offset:] or b"\r" in head[offset:]:
         return None
     chunks = []
-    with path.open("rb") as file:
+    with csv_bytes(path) as file:
         file.seek(offset)
         while chunk := file.read(1 << 20):
             if b"\n" in chunk or b"\r" in chunk:
