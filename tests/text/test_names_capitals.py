@@ -331,3 +331,56 @@ def test_a_particle_and_a_name_in_capitals_after_a_cue_are_the_names(
     language: str, text: str, expected: str
 ) -> None:
     assert redact(text, language)[0] == expected
+
+
+# In a sentence in capitals, a known given name before a given name found alone there is the
+# name's too, though it is also a word ("DIANA", "CLARA", "NINA", "LINDA", "JEAN"): the whole name
+# is redacted, not its second half. A frequent word before the name is no part of it ("SAID").
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "DIANA ROSS CALLED ABOUT HER ORDER", "[PERSON] CALLED ABOUT HER ORDER"),
+     (None, "DIANA ROSS CALLED ABOUT HER ORDER", "[PERSON] CALLED ABOUT HER ORDER"),
+     ("en", "CLARA OSWALD CALLED", "[PERSON] CALLED"),
+     ("en", "NINA SIMONE CALLED", "[PERSON] CALLED"),
+     ("en", "LINDA ROSS CALLED", "[PERSON] CALLED"),
+     ("en", "MET JEAN PAUL AT THE SHOW", "MET [PERSON] AT THE SHOW"),
+     (None, "MET JEAN PAUL AT THE SHOW", "MET [PERSON] AT THE SHOW"),
+     ("en", "HE SAID HANNAH CALLED", "HE SAID [PERSON] CALLED")],
+)  # fmt: skip
+def test_a_given_name_before_a_given_name_alone_in_capitals_is_the_names(
+    language: str | None, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# A given name in capitals before a word for a product, a garment, a show or a place ("TICKETS",
+# "MATTRESS", "DRESS", "MUSICAL", "RIVER", "WINE", "POLO", "SIZE"), after a surname or not, names
+# the product, as does a given name alone after an article ("THE EMMA IS TOO SOFT"), unless a
+# verb of a person follows it ("DIE HANNAH HAT ANGERUFEN"). A brand named after a person is
+# redacted where nothing says it is the brand ("MET RALPH LAUREN AT THE SHOW"): a redacted brand
+# costs less than a person's name left readable.
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "DIANA ROSS TICKETS SOLD OUT", "DIANA ROSS TICKETS SOLD OUT"),
+     ("en", "THE EMMA MATTRESS WAS RETURNED", "THE EMMA MATTRESS WAS RETURNED"),
+     (None, "THE EMMA MATTRESS WAS RETURNED", "THE EMMA MATTRESS WAS RETURNED"),
+     ("en", "THE SOPHIA DRESS IN RED", "THE SOPHIA DRESS IN RED"),
+     ("en", "WATCHED THE MATILDA MUSICAL", "WATCHED THE MATILDA MUSICAL"),
+     ("en", "MARGARET RIVER WINE", "MARGARET RIVER WINE"),
+     ("en", "RALPH LAUREN POLO", "RALPH LAUREN POLO"),
+     ("en", "CALVIN KLEIN SIZE CHART", "CALVIN KLEIN SIZE CHART"),
+     ("en", "THE EMMA IS TOO SOFT", "THE EMMA IS TOO SOFT"),
+     ("de", "DIE HANNAH HAT ANGERUFEN", "DIE [PERSON] HAT ANGERUFEN"),
+     ("en", "THE HANNAH OKAFOR ACCOUNT WAS CLOSED", "THE [PERSON] ACCOUNT WAS CLOSED"),
+     ("en", "HANNAH SENT THE DRESS BACK", "[PERSON] SENT THE DRESS BACK"),
+     ("en", "HANNAH OKAFOR RETURNED THE DRESS", "[PERSON] RETURNED THE DRESS"),
+     ("en", "HANNAH OKAFOR WINE ORDER", "[PERSON] WINE ORDER"),
+     ("en", "HANNAH SMITH WINE ORDER", "[PERSON] WINE ORDER"),
+     ("en", "MET HANNAH OKAFOR", "MET [PERSON]"),
+     ("en", "PLEASE CALL MR OKAFOR", "PLEASE CALL MR [PERSON]"),
+     ("en", "MET RALPH LAUREN AT THE SHOW", "MET [PERSON] AT THE SHOW")],
+)  # fmt: skip
+def test_a_given_name_in_capitals_before_a_product_word_or_after_an_article_is_no_name(
+    language: str | None, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected

@@ -37,6 +37,7 @@ from c360.text.names_lexicon import (
     NOT_NAMES,
     ORG_WORDS,
     PARTICLES,
+    PRODUCT_NOUNS,
     SURNAMES,
     TASK_WORDS,
     UNIT_WORDS,
@@ -152,6 +153,17 @@ _COMMON_SHAPE = re.compile(
 # given names of four letters or more that are none of them.
 _NOT_ALONE = WORDLIKE | AMBIGUOUS | MONTH_NAMES | GIVEN_ALSO_WORDS | _ANY_COMMON
 _ALONE_GIVEN = frozenset(n for n in FIRST_NAMES if len(n) > 3 and n not in _NOT_ALONE)
+# Given names that open no name before a given name alone in capitals: words like "WILL", months,
+# frequent words of a note language ("SAID"); given names that are other words are let through
+# ("DIANA ROSS", "JEAN PAUL").
+_NOT_BEFORE_ALONE = WORDLIKE | AMBIGUOUS | MONTH_NAMES | _ANY_COMMON
+# An article in capitals right before a word ("THE ", "LA ", "DIE ", "L'"): a given name after it
+# names a product or a show ("THE EMMA MATTRESS", "WATCHED THE MATILDA MUSICAL"). Not "A", a
+# preposition in Spanish and French written without its accent ("LLAMAR A HANNAH").
+_CAPITALS_ARTICLE_BEFORE = re.compile(
+    r"(?:^|[\s(,;:])(?:(?:THE|AN|LE|LA|LES|UN|UNE|DER|DIE|DAS|DEN|DEM|DES|EIN|EINE|EINEN|EINEM"
+    r"|EL|LOS|LAS|UNA|UNO)[ ]|L['’])$"
+)
 # Where a sentence ends, for a word in capitals: a line break, end punctuation, a colon; not a
 # full stop inside a word ("S.KOCH@", "3.5").
 _SENTENCE_BREAK = re.compile(r"[!?:;\n]|\.(?!\S)")
@@ -335,6 +347,8 @@ class Doc:
             return True
         if (folded in _ALONE_GIVEN or "-" in folded) and self._alone_in_capitals_sentence(k):
             return True  # "MET HANNAH AT THE TRADE SHOW"
+        if self._given_before_alone_given(k):
+            return True  # "DIANA ROSS CALLED", "MET JEAN PAUL AT THE SHOW"
         previous = self.folded[k - 1] if lead == k and k else ""
         if (previous in _ALONE_GIVEN or "-" in previous) and self._surname_after_alone_given(k):
             return True  # "MET HANNAH OKAFOR AT THE TRADE SHOW"
@@ -462,8 +476,10 @@ class Doc:
         """True if word k is a known given name of four letters or more that no word shares
         (`_NOT_ALONE`), in a sentence written in capitals of three words or more ("MET HANNAH AT
         THE TRADE SHOW") or after a name cue ("CC PRIYA:", "CALL HANNAH"); not after a word
-        opening a place's name ("SAN FRANCISCO") nor before a word for a place, a unit or a
-        heading ("CHLOÉ STORE")."""
+        opening a place's name ("SAN FRANCISCO"), before a word for a place, a unit or a heading
+        ("CHLOÉ STORE") or a product's (see `_product_after`), nor alone after an article but
+        before a verb of a person ("THE EMMA IS TOO SOFT"; not "DIE HANNAH HAT ANGERUFEN", "THE
+        HANNAH OKAFOR ACCOUNT")."""
         if not _alone_given(self.folded[k]) or _PLACE_OPENER_BEFORE.search(self._before[k]):
             return False
         after = k + 1
@@ -471,7 +487,15 @@ class Doc:
             following = self.folded[after]
             if following in HEADING_NOUNS or following in UNIT_WORDS:
                 return False
+        if self._product_after(k):
+            return False  # "THE EMMA MATTRESS", "RALPH LAUREN POLO", "CALVIN KLEIN SIZE CHART"
         start, end = self.spans[k]
+        if _CAPITALS_ARTICLE_BEFORE.search(self._before[k]) and not (
+            self._surname_may_follow(k)
+            or post_cue(self.text, end)
+            or SUBJECT_VERB.match(self.text[end : end + _VERB_REACH].lower())
+        ):
+            return False  # "THE EMMA IS TOO SOFT"; not "DIE HANNAH HAT ANGERUFEN"
         low = max(0, start - _SENTENCE_REACH)
         breaks = [m.end() for m in _SENTENCE_BREAK.finditer(self.text, low, start)]
         first = breaks[-1] if breaks else low
@@ -483,6 +507,43 @@ class Doc:
             return True
         before = self._before[k].lower()
         return any(cue.search(before) for cue in (STRONG_CUE, LINE_OPENER, GREETING))
+
+    def _product_after(self, k: int) -> bool:
+        """True if a word for a product, a garment, a show or a place's feature (`PRODUCT_NOUNS`)
+        follows word k in capitals, right after it or after a known name ("EMMA MATTRESS", "DIANA
+        ROSS TICKETS", "RALPH LAUREN POLO", "CALVIN KLEIN SIZE CHART"): the name the product's, not
+        a person's. Not after a verb or a word no list holds ("HANNAH SENT THE DRESS", "HANNAH
+        OKAFOR WINE ORDER")."""
+        after = k + 1
+        if after >= len(self.words) or not self.tight_pair(k):
+            return False
+        if self.folded[after] in PRODUCT_NOUNS:
+            return True
+        then = after + 1
+        if then >= len(self.words) or not self.tight_pair(after):
+            return False
+        return self.folded[then] in PRODUCT_NOUNS and known_name(self.folded[after])
+
+    def _surname_may_follow(self, k: int) -> bool:
+        """True if the word right after word k may be a surname, no contact verb following word k
+        ("HANNAH OKAFOR"; not "HANNAH RANG", "EMMA IS")."""
+        after = k + 1
+        if after >= len(self.words) or not self.tight_pair(k):
+            return False
+        return not post_cue(self.text, self.spans[k][1]) and self.may_be_surname(after)
+
+    def _given_before_alone_given(self, k: int) -> bool:
+        """True if word k, a known given name in capitals, though also a word ("DIANA", "JEAN";
+        not "WILL", "MAY", "SAID": `_NOT_BEFORE_ALONE`), comes right before a given name alone
+        in a sentence in capitals (see `_alone_in_capitals_sentence`): the name's first word
+        ("DIANA ROSS CALLED", "MET JEAN PAUL AT THE SHOW")."""
+        folded = self.folded[k]
+        if folded not in FIRST_NAMES or folded in _NOT_BEFORE_ALONE:
+            return False
+        after = k + 1
+        if after >= len(self.words) or not self.tight_pair(k):
+            return False
+        return _alone_given(self.folded[after]) and self._alone_in_capitals_sentence(after)
 
     def _surname_after_alone_given(self, k: int) -> bool:
         """True if word k, in capitals, follows a known given name in a sentence in capitals (see

@@ -230,6 +230,27 @@ HEADING_NOUNS = _words(
     """
 )
 
+# Words for a product, a garment, a show, a drink or a place's feature, written after a brand or
+# a place named after a person ("EMMA MATTRESS", "RALPH LAUREN POLO", "DIANA ROSS TICKETS",
+# "MARGARET RIVER WINE"): after a given name in capitals, no surname, and the name the product's.
+# Not the frequent words of a note language ("HAT", "BOOK", "TICKET", German "FALLS").
+PRODUCT_NOUNS = _words(
+    """
+    mattress mattresses pillow pillows duvet sofa sofas couch chair chairs lamp lamps rug rugs
+    blanket blankets towel towels cushion cushions bed beds
+    dress dresses gown shirt shirts blouse polo polos jeans jacket jackets coat coats skirt skirts
+    sweater sweaters jumper jumpers hoodie hoodies cardigan trousers pants shorts suit suits blazer
+    boots boot shoes shoe sneakers trainers sandals heels loafers bag bags handbag handbags tote
+    wallet belt belts scarf scarves hats cap caps gloves socks watch watches perfume perfumes
+    fragrance fragrances cologne lingerie bra bras swimsuit bikini sunglasses underwear
+    tickets musical musicals concert concerts tour album albums movie film books vinyl
+    river valley creek bay island beach harbour harbor
+    wine wines beer gin vodka whisky whiskey coffee chocolate
+    size sizes sizing chart edition collection model models
+    matratze kleid kleider hemd jacke tasche schuhe
+    """
+)
+
 # Known given names that are also everyday words, places or brands of the note languages
 # ("Jack", "Penny", "Lance", "Père", "Luna", "Lorraine", "German"), beside those in `WORDLIKE`,
 # `AMBIGUOUS` and `MONTH_NAMES`: written in capitals, where nothing shows a name's capital, no
