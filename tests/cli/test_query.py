@@ -354,3 +354,25 @@ def test_a_gold_table_the_last_run_did_not_build_names_the_sources_it_lacks(
         "Table with name dim_customer does not exist! (not built by the last run: its sources "
         "are not in this workspace: dim_customer needs crm_customer_profile, crm_customers)"
     )
+
+
+@pytest.mark.parametrize(
+    ("sql", "end"),
+    [
+        ("SELECT 'dim_customer' AS x FROM nosuch", "Table with name nosuch does not exist!"),
+        (
+            "SELECT * FROM kpi_measures -- see fct_orders",
+            "its sources are not in this workspace: kpi_measures needs crm_customer_profile, "
+            "crm_customers, marketing_campaigns, marketing_events, marketing_sends, order_lines, "
+            "orders, products, returns)",
+        ),
+    ],
+)
+def test_a_missing_table_names_the_sources_of_the_table_missing_alone(
+    workspace: Path, capsys: pytest.CaptureFixture[str], sql: str, end: str
+) -> None:
+    """Gold names in a literal, a comment or an alias are not the table the query lacks."""
+    code, _, err = query(capsys, sql, "--workspace", str(workspace))
+    assert code == 2
+    assert " ".join(err.split()).endswith(end)
+    assert "fct_orders needs" not in err and "dim_customer needs" not in err

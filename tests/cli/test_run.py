@@ -213,7 +213,26 @@ def test_gold_tables_not_built_are_named_with_the_sources_they_lack(
                      "kpi_measures": ["crm_customer_profile"]})  # fmt: skip
     out = " ".join(capsys.readouterr().out.split())
     assert "3 gold tables not built: their sources are not in this workspace" in out
-    assert "dim_customer, kpi_measures │ crm_customer_profile" in out
+    assert "dim_customer, │ crm_customer_profile │ │ kpi_measures │" in out  # a name a line
     assert "fct_returns │ returns" in out
     print_not_built({})
     assert capsys.readouterr().out == ""
+
+
+@pytest.mark.parametrize("width", [80, 60])
+def test_gold_tables_not_built_keep_their_names_whole_on_a_narrow_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    """A name is what users look up: it is never cut across lines, however long."""
+    from c360.cli._console import console
+    from c360.cli.run import print_not_built
+
+    monkeypatch.setattr(console, "_width", width)
+    shop = ["ecommerce_customers", "ecommerce_inventory", "ecommerce_orders", "ecommerce_products"]
+    names = ["agg_ecommerce_daily_sales", "mart_ecommerce_customer_lifetime_value",
+             "mart_ecommerce_most_profitable_products", "mart_ecommerce_rfm"]  # fmt: skip
+    print_not_built({name: shop for name in names} | {"dim_customer": ["crm_customers"]})
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) <= width
+    cells = [cell.strip().rstrip(",") for line in lines for cell in line.split("│")]
+    assert all(name in cells for name in [*names, "dim_customer"])

@@ -219,9 +219,30 @@ def test_a_query_naming_a_table_the_warehouse_lacks_says_which(workspace: Path) 
     with pytest.raises(MissingTableError) as error:
         query_warehouse(workspace, "SELECT * FROM fct_order")
     assert str(error.value) == "Catalog Error: Table with name fct_order does not exist!"
+    assert error.value.table == "fct_order"
     with pytest.raises(QueryError) as other:  # a missing column is the query's own fault
         query_warehouse(workspace, "SELECT no_such_column FROM fct_orders")
     assert not isinstance(other.value, MissingTableError)
+
+
+@pytest.mark.parametrize(
+    ("sql", "table"),
+    [
+        ("SELECT 'dim_customer' AS x FROM nosuch -- see fct_orders", "nosuch"),
+        ("SELECT * FROM main.Fct_Order", "Fct_Order"),
+        ('SELECT * FROM "gone! does not exist! really"', "gone! does not exist! really"),
+        ("SELECT * FROM fct_orders JOIN nosuch USING (order_id)", "nosuch"),
+        ("SELECT no_such_function(1)", None),  # a missing function names no table
+        ("SELECT * FROM nosuch_schema.fct_orders", None),
+    ],
+)
+def test_a_missing_table_error_holds_the_name_duckdb_gives(
+    workspace: Path, sql: str, table: str | None
+) -> None:
+    build_warehouse(workspace, CONTRACTS)
+    with pytest.raises(MissingTableError) as error:
+        query_warehouse(workspace, sql)
+    assert error.value.table == table
 
 
 def test_a_missing_warehouse_says_to_run_the_pipeline(tmp_path: Path) -> None:

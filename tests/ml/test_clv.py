@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import warnings
 
 import numpy as np
 import pyarrow as pa
@@ -153,6 +154,28 @@ def test_expected_purchases_of_nearly_equal_purchase_rates_are_numbers() -> None
     sample = simulate(params, 200_000, 365.0, np.random.default_rng(5))
     new = expected_purchases(params, 365.0, 0, 0.0, 0.0)
     assert new == pytest.approx(sample["frequency"].mean(), rel=0.01)
+
+
+def test_the_series_of_customers_ending_at_different_terms_warns_of_nothing() -> None:
+    """A one-day horizon ends its series within tens of terms, a year's runs for thousands: each
+    customer gets the answer it gets alone, and no overflow is reported."""
+    params = BgNbdParams(5e4, 1e5, 0.8, 2.5)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        both = expected_purchases(params, [1.0, 365.0], [0, 50], [0.0, 290.0], 300.0)
+        alone = [expected_purchases(params, 1.0, 0, 0.0, 300.0),
+                 expected_purchases(params, 365.0, 50, 290.0, 300.0)]  # fmt: skip
+    assert np.all(np.isfinite(both))
+    assert both.tolist() == [float(a) for a in alone]
+
+
+def test_a_customer_of_unknown_history_gets_no_series() -> None:
+    """A NaN input leaves its customer NaN (the series is not run for it) and the others as
+    they are alone."""
+    params = BgNbdParams(0.3, 5.0, 0.8, 2.5)
+    got = expected_purchases(params, 365.0, [1.0, np.nan, 2.0], [10.0, 5.0, np.nan], [100, 50, 60])
+    assert math.isnan(got[1]) and math.isnan(got[2])
+    assert got[0] == float(expected_purchases(params, 365.0, 1.0, 10.0, 100.0))
 
 
 def test_p_alive_is_one_without_a_repeat_purchase() -> None:

@@ -47,3 +47,17 @@ def test_a_key_hashes_as_fnv1a_of_its_utf8_bytes_accented_or_not() -> None:
     rows = pa.table({"customer360_id": ["José", "Jose", "Zoë"], "x": [0, 1, 2]})
     kept = sample(rows.to_batches(), rows.schema, "customer360_id", cap=2)
     assert kept.num_rows == 2
+
+
+def test_a_key_that_is_no_text_hashes_as_its_text() -> None:
+    keys = [5, 12, -3]
+    expected = [_fnv1a(str(k).encode("utf-8")) for k in keys]
+    assert stable_hash(pa.array(keys, pa.int64())).tolist() == expected
+    assert stable_hash(pa.chunked_array([[5], [12, -3]], pa.int32())).tolist() == expected
+    assert stable_hash(pa.array(keys).dictionary_encode()).tolist() == expected
+    text = ["5", "12", "-3"]
+    assert stable_hash(pa.array(text).dictionary_encode()).tolist() == expected
+    assert stable_hash(pa.array(text, pa.large_string())).tolist() == expected
+    rows = pa.table({"customer_id": pa.array(range(10), pa.int64())})
+    kept = sample(rows.to_batches(max_chunksize=3), rows.schema, "customer_id", cap=4)
+    assert kept.num_rows == 4

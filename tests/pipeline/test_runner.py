@@ -360,13 +360,31 @@ def test_a_deliverable_on_a_table_not_built_names_the_sources_it_lacks(
     from c360.pipeline import runner
 
     def missing(workspace: Path, sql: str) -> None:
-        raise MissingTableError("Catalog Error: Table with name dim_customer does not exist!")
+        raise MissingTableError(
+            "Catalog Error: Table with name dim_customer does not exist!", "dim_customer"
+        )
 
     monkeypatch.setattr(runner, "query_warehouse", missing)
     lake.table_dir(tmp_path, "silver", "stg_crm_customers").mkdir(parents=True)
     answer = runner._answer(tmp_path, "SELECT count(*) FROM fct_orders JOIN dim_customer USING (x)")
     assert answer.column("not_answered").to_pylist() == [
         "Catalog Error: Table with name dim_customer does not exist! (its sources are not in "
-        "this workspace: dim_customer needs crm_customer_profile; fct_orders needs order_lines, "
-        "orders)"
+        "this workspace: dim_customer needs crm_customer_profile)"
+    ]  # fct_orders, named too, is not the table missing
+
+
+def test_a_deliverable_on_a_table_duckdb_does_not_name_guesses_no_sources(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from c360.engines.duckdb.warehouse import MissingTableError
+    from c360.pipeline import runner
+
+    def missing(workspace: Path, sql: str) -> None:
+        raise MissingTableError("Catalog Error: Scalar Function with name f does not exist!")
+
+    monkeypatch.setattr(runner, "query_warehouse", missing)
+    answer = runner._answer(tmp_path, "SELECT f(1) FROM dim_customer")
+    assert answer.column("not_answered").to_pylist() == [
+        "Catalog Error: Scalar Function with name f does not exist! (its sources are not in "
+        "this workspace)"
     ]

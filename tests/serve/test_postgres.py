@@ -316,6 +316,36 @@ def test_nul_characters_inside_list_items_are_left_out(tmp_path: Path, postgres_
     ]
 
 
+def test_nul_characters_inside_a_category_column_are_left_out(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    """A column of categories (dictionary-encoded text) is text too."""
+    tiers = pa.array(["gold\x00", "silver", None, "gold"]).dictionary_encode()
+    items = pa.array(["v\x00ip", "fr"]).dictionary_encode()
+    tags = pa.ListArray.from_arrays(
+        [0, 2, 2, 2, 2], items, mask=pa.array([False, False, True, False])
+    )
+    data = pa.table({"customer_id": ["c1", "c2", "c3", "c4"], "tier": tiers, "tags": tags})
+    publish_table(tmp_path, "gold", "dim_tiers", data)
+    load_postgres(tmp_path, postgres_url, "nul_categories", contracts=())
+    rows = "SELECT customer_id, tier, tags FROM nul_categories.dim_tiers ORDER BY 1"
+    assert query(postgres_url, rows).to_pylist() == [
+        {"customer_id": "c1", "tier": "gold", "tags": ["vip", "fr"]},
+        {"customer_id": "c2", "tier": "silver", "tags": []},
+        {"customer_id": "c3", "tier": None, "tags": None},
+        {"customer_id": "c4", "tier": "gold", "tags": []},
+    ]
+
+
+def test_nul_characters_come_out_of_the_categories_a_slice_keeps() -> None:
+    tiers = pa.array(["a\x00", "b", None, "a\x00"]).dictionary_encode().slice(1)
+    cleaned = _no_nul(tiers)
+    assert pa.types.is_dictionary(cleaned.type)
+    assert cleaned.to_pylist() == ["b", None, "a"]
+    clean = pa.array(["a", "b"]).dictionary_encode()
+    assert _no_nul(clean) is clean
+
+
 @pytest.mark.parametrize(
     ("url", "message"),
     [

@@ -70,7 +70,7 @@ def query_command(
         if isinstance(exc, BrokenPipeError):  # the reader left (`| head`): stop quietly,
             silence_stdout()  # with Rich's code for the same case in --format table
             raise typer.Exit(code=1) from None
-        if isinstance(exc, MissingTableError) and (needs := not_built(workspace, statement)):
+        if isinstance(exc, MissingTableError) and (needs := not_built(workspace, exc.table)):
             raise fail(
                 f"{exc} (not built by the last run: its sources are not in this workspace: {needs})"
             ) from None

@@ -248,10 +248,11 @@ def print_not_built(wanting: dict[str, list[str]]) -> None:
         title=f"{len(wanting)} gold tables not built: their sources are not in this workspace",
         title_justify="left",
     )
-    table.add_column("tables", overflow="fold")  # each name whole: it is what users look up
+    # Each name whole, one a line (after a comma when the row goes on): users look it up.
+    table.add_column("tables", no_wrap=True, min_width=max(map(len, wanting)) + 1)
     table.add_column("sources they lack", overflow="fold")
     for needed, names in sorted(groups.items(), key=lambda group: sorted(group[1])):
-        table.add_row(", ".join(sorted(names)), ", ".join(needed) or "(unknown)")
+        table.add_row(",\n".join(sorted(names)), ", ".join(needed) or "(unknown)")
     console.print(table)
 
 

@@ -279,32 +279,41 @@ def _shrunk_series(
 
     Here ``0 <= z < 1``, ``first``, ``second`` > 0 and ``third`` > -1 (the terms after the
     first are negative when it is below 0): the terms, each scaled by ``(1 - z)^first``, are
-    added in logarithms until, past their peak, they fall below 1e-17 of the sum.
+    added in logarithms until, past their peak, they fall below 1e-17 of the sum. A row with an
+    input that is not a finite number is left NaN; a row is set aside once its sum is done.
     """
     arrays = np.broadcast_arrays(*(np.asarray(v, dtype=np.float64) for v in
                                    (shrunk, first, second, third, z)))  # fmt: skip
     out, f, s, t, w = (v.ravel().copy() for v in arrays)
-    todo = np.flatnonzero(~np.isfinite(out))
+    wrong = ~np.isfinite(out)
+    out[wrong] = np.nan  # unless its sum is done within SERIES_TERMS
+    todo = np.flatnonzero(wrong & np.isfinite(f) & np.isfinite(s) & np.isfinite(t) & np.isfinite(w))
     f, s, t, w = f[todo], s[todo], t[todo], w[todo]
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         log_w = np.log(w)
         log_term = f * np.log1p(-w)  # the n = 0 term, its sign +
         sign = np.ones(len(todo))
         top, total = log_term.copy(), np.ones(len(todo))  # the sum is total * exp(top)
         done = w == 0
         for n in range(SERIES_TERMS):
-            if done.all():
+            if done.any():  # set the rows done aside: the arrays hold the others alone
+                out[todo[done]] = total[done] * np.exp(top[done])
+                left = ~done
+                todo, f, s, t, w, log_w = (v[left] for v in (todo, f, s, t, w, log_w))
+                log_term, sign, top, total = (v[left] for v in (log_term, sign, top, total))
+            if not len(todo):
                 break
             ratio = (f + n) * (s + n) / ((t + n) * (n + 1))
             sign = sign * np.sign(ratio)
             log_term = log_term + np.log(np.abs(ratio)) + log_w
             higher = log_term > top
-            total = np.where(higher, total * np.exp(top - log_term) + sign,
-                             total + sign * np.exp(log_term - top))  # fmt: skip
+            scaled = np.exp(-np.abs(log_term - top))  # the smaller over the larger: no overflow
+            total = np.where(higher, total * scaled + sign, total + sign * scaled)
             top = np.where(higher, log_term, top)
             falling = np.abs(ratio) * w < 1
-            done |= falling & (log_term < top + np.log(np.abs(total)) - 40)
-    out[todo] = np.where(done, total * np.exp(top), np.nan)
+            done = falling & (log_term < top + np.log(np.abs(total)) - 40)
+        else:
+            out[todo[done]] = total[done] * np.exp(top[done])
     return out.reshape(arrays[0].shape)
 
 

@@ -13,12 +13,16 @@ _FNV_OFFSET, _FNV_PRIME = np.uint64(14695981039346656037), np.uint64(10995116282
 
 
 def stable_hash(keys: pa.Array | pa.ChunkedArray, seed: int = 0) -> np.ndarray:
-    """FNV-1a (64 bits) of each key's UTF-8 bytes, salted by ``seed``; vectorised over the
-    bytes.
+    """FNV-1a (64 bits) of each key's UTF-8 bytes (a key that is not text: of its text, as
+    Arrow writes it), salted by ``seed``; vectorised over the bytes.
 
     >>> bool(stable_hash(pa.array(["a"]))[0] == stable_hash(pa.array(["bcd", "a"]))[1])
     True
     """
+    if pa.types.is_dictionary(keys.type):
+        keys = pc.cast(keys, keys.type.value_type)
+    if not _is_bytes(keys.type):  # a number, a date, ...: the bytes of its text
+        keys = pc.cast(keys, pa.string())
     # Bytes, not text: numpy would encode text as ASCII and fail on an accented key.
     raw = np.asarray(pc.cast(keys, pa.binary()).to_numpy(zero_copy_only=False), dtype="S")
     h = np.full(len(raw), _FNV_OFFSET ^ np.uint64(seed), dtype=np.uint64)
@@ -29,6 +33,16 @@ def stable_hash(keys: pa.Array | pa.ChunkedArray, seed: int = 0) -> np.ndarray:
         for column in codes.T:  # the zero padding of shorter keys is skipped
             h = np.where(column != 0, (h ^ column.astype(np.uint64)) * _FNV_PRIME, h)
     return h
+
+
+def _is_bytes(kind: pa.DataType) -> bool:
+    """Text or bytes, whose own bytes are hashed."""
+    return any(
+        test(kind)
+        for test in (pa.types.is_string, pa.types.is_large_string, pa.types.is_string_view,
+                     pa.types.is_binary, pa.types.is_large_binary, pa.types.is_binary_view,
+                     pa.types.is_fixed_size_binary)
+    )  # fmt: skip
 
 
 def _smallest(rows: pa.Table, cap: int) -> pa.Table:

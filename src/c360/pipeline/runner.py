@@ -227,7 +227,7 @@ def _answer(workspace: Path, sql: str) -> pa.Table:
     try:
         return query_warehouse(workspace, sql)
     except MissingTableError as exc:
-        needs = not_built(workspace, sql)
+        needs = not_built(workspace, exc.table)
         why = f"its sources are not in this workspace{': ' + needs if needs else ''}"
         return pa.table({"not_answered": [f"{exc} ({why})"]})
 

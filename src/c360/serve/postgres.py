@@ -222,9 +222,9 @@ def _replace(conn: pg.Connection, gold: GoldTable, schema: str) -> tuple[int, li
 
 
 def _without_nul(reader: pa.RecordBatchReader) -> pa.RecordBatchReader:
-    """``reader`` with NUL characters taken out of its text columns and the text items of its
-    lists: PostgreSQL cannot store them (silver trims them off the ends of values; one inside a
-    value stays in the lake)."""
+    """``reader`` with NUL characters taken out of its text columns (categories too) and the
+    text items of its lists: PostgreSQL cannot store them (silver trims them off the ends of
+    values; one inside a value stays in the lake)."""
 
     def batches() -> Iterator[pa.RecordBatch]:
         for batch in reader:
@@ -241,6 +241,11 @@ def _no_nul(col: pa.Array) -> pa.Array:
         if pc.any(pc.match_substring(col, "\x00")).as_py():
             return pc.replace_substring(col, "\x00", "")
         return col
+    if pa.types.is_dictionary(kind):  # categories: their text, each held once
+        words = _no_nul(col.dictionary)
+        if words is col.dictionary:
+            return col
+        return pa.DictionaryArray.from_arrays(col.indices, words, ordered=kind.ordered)
     if pa.types.is_list(kind) or pa.types.is_large_list(kind):
         first, last = col.offsets[0].as_py(), col.offsets[-1].as_py()
         items = col.values.slice(first, last - first)  # a slice's items, from its first

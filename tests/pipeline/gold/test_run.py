@@ -120,6 +120,17 @@ def test_every_gold_table_names_its_sources_in_a_workspace_of_none(tmp_path: Pat
     assert all(wanting.values())
 
 
+def test_a_missing_table_names_the_sources_of_that_table_alone(tmp_path: Path) -> None:
+    """Only the table the query failed on: not every gold name its text happens to hold."""
+    _lake(tmp_path, silver=("stg_crm_customers",))
+    assert run.not_built(tmp_path, "dim_customer") == "dim_customer needs crm_customer_profile"
+    assert run.not_built(tmp_path, "DIM_Customer") == "dim_customer needs crm_customer_profile"
+    assert run.not_built(tmp_path, "nosuch") == ""
+    assert run.not_built(tmp_path, None) == ""  # DuckDB's message named no table
+    _lake(tmp_path, silver=("stg_crm_customer_profile",))
+    assert run.not_built(tmp_path, "dim_customer") == ""  # its sources are there now
+
+
 def test_the_calendar_spans_the_facts_there_are(
     engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -67,7 +67,12 @@ class QueryError(WarehouseError):
 
 
 class MissingTableError(QueryError):
-    """The query names a table the warehouse does not hold."""
+    """The query names a table (or another catalog entry) the warehouse does not hold;
+    ``table`` is the table's name as DuckDB's message gives it, or None when it gives none."""
+
+    def __init__(self, message: str, table: str | None = None) -> None:
+        super().__init__(message)
+        self.table = table
 
 
 def warehouse_path(workspace: Path) -> Path:
@@ -286,13 +291,27 @@ def _duckdb_errors() -> Iterator[None]:
     except duckdb.InterruptException:
         raise KeyboardInterrupt from None
     except duckdb.CatalogException as exc:
-        raise MissingTableError(_one_line(exc).split(" Did you mean")[0]) from None
+        message = _one_line(exc).split(" Did you mean")[0]
+        raise MissingTableError(message, _missing_table(str(exc))) from None
     except duckdb.Error as exc:
         raise QueryError(_one_line(exc)) from None
     except RuntimeError as exc:
         if _is_interrupt(exc):
             raise KeyboardInterrupt from None
         raise
+
+
+# DuckDB's message for a table it does not find (1.4 and 2.0), with its suggestion if any; a
+# table of a schema that is not there, or a function, gets another.
+_MISSING_TABLE = re.compile(
+    r"Catalog Error: Table with name (.+) does not exist!(?:\nDid you mean .*)?", re.DOTALL
+)
+
+
+def _missing_table(message: str) -> str | None:
+    """The table DuckDB's message says is missing, or None."""
+    found = _MISSING_TABLE.fullmatch(message)
+    return found.group(1) if found else None
 
 
 def _batches(reader: pa.RecordBatchReader, session: _Session) -> Iterator[pa.RecordBatch]:

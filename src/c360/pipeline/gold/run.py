@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -213,15 +212,13 @@ def wanting(workspace: Path) -> dict[str, list[str]]:
     }
 
 
-def not_built(workspace: Path, sql: str) -> str:
-    """The gold tables ``sql`` names that the lake does not hold, each with the sources it
-    lacks (``dim_customer needs crm_customer_profile``), or ``""``: why a query finds no such
-    table."""
-    return "; ".join(
-        f"{table} needs {', '.join(sources)}"
-        for table, sources in wanting(workspace).items()
-        if sources and re.search(rf"\b{table}\b", sql, re.IGNORECASE)
-    )
+def not_built(workspace: Path, table: str | None) -> str:
+    """The sources a gold table the lake does not hold lacks (``dim_customer needs
+    crm_customer_profile``), or ``""`` (``table`` is no such table, or None): why a query
+    finds no ``table``."""
+    name = (table or "").lower()  # DuckDB's names are case-insensitive
+    sources = wanting(workspace).get(name) if name else None
+    return f"{name} needs {', '.join(sources)}" if sources else ""
 
 
 def conform(data: pa.Table, contract: Table) -> pa.Table:
