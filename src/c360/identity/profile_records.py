@@ -350,7 +350,7 @@ def swapped_names(values: pa.Table) -> np.ndarray:
     if not len(rows):
         return swapped
     agreed, contested = _orders_held(values, first, last, rows, len(names))
-    knowledge = np.zeros(len(rows), dtype=np.int8)  # given_name_order of each pair, once
+    # given_name_order of each pair of names, worked out once
     pairs, at = np.unique(first[rows] * len(names) + last[rows], return_inverse=True)
     orders = [given_name_order(names[p // len(names)], names[p % len(names)]) for p in pairs]
     knowledge = np.array(orders, dtype=np.int8)[at]
@@ -362,8 +362,7 @@ def swapped_names(values: pa.Table) -> np.ndarray:
         if full or initials:
             by_address[row] = (full or initials) < 0
     knows = (knowledge != 0) & ~contested
-    for row, order in zip(rows[knows].tolist(), knowledge[knows].tolist(), strict=True):
-        swapped[row] = order < 0
+    swapped[rows[knows]] = knowledge[knows] < 0
     for row, turned in by_address.items():
         swapped[row] = turned
     return swapped
