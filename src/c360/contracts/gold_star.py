@@ -276,12 +276,18 @@ def _rate(name: str, description: str) -> Column:
     return Column(name, "float", description + "; NULL when the denominator is 0", nullable=True)
 
 
-def _dax_rate(name: str, description: str) -> Column:
-    return Column(name, "float", description + "; 0 when the denominator is 0 (DAX's DIVIDE)")
+def _dax_rate(name: str, description: str, unmeasured: str = "") -> Column:
+    """A rate of kpi_measures; ``unmeasured`` names the source without which it is NULL."""
+    description += "; 0 when the denominator is 0 (DAX's DIVIDE)"
+    if unmeasured:
+        description += f"; NULL in a workspace without {unmeasured}"
+    return Column(name, "float", description, nullable=bool(unmeasured))
 
 
-def _count(name: str, description: str) -> Column:
-    return Column(name, "int", description, min_value=0)
+def _count(name: str, description: str, unmeasured: str = "") -> Column:
+    if unmeasured:
+        description += f"; NULL in a workspace without {unmeasured}"
+    return Column(name, "int", description, nullable=bool(unmeasured), min_value=0)
 
 
 KPI_MEASURES = gold(
@@ -294,17 +300,27 @@ KPI_MEASURES = gold(
         "clv", "float", "SUM(orders.total_amount_eur) x AVERAGE(products.margin_pct)", nullable=True
     ),
     _dax_rate("conversion_rate", "Customers with a completed order (total_orders > 0) / customers"),
-    _dax_rate("campaign_roi", "(attributed order amount - campaign budgets) / campaign budgets"),
-    _dax_rate("open_rate", "Open events / sends (repeat opens count)"),
-    _dax_rate("human_open_rate", "Open events a person made / sends"),
-    _dax_rate("ctr", "Click events / open events"),
-    _dax_rate("human_ctr", "Click events a person made / open events a person made"),
+    _dax_rate(
+        "campaign_roi",
+        "(attributed order amount - campaign budgets) / campaign budgets",
+        "campaigns",
+    ),
+    _dax_rate("open_rate", "Open events / sends (repeat opens count)", "e-mail sends"),
+    _dax_rate("human_open_rate", "Open events a person made / sends", "e-mail sends"),
+    _dax_rate("ctr", "Click events / open events", "e-mail sends"),
+    _dax_rate(
+        "human_ctr", "Click events a person made / open events a person made", "e-mail sends"
+    ),
     _dax_rate("churn_rate", "Customers whose lifecycle_stage is churned / customers"),
-    _dax_rate("return_rate", "Returns of the orders in fct_orders / orders"),
-    _dax_rate("unique_open_rate", "Sends opened at least once / sends"),
-    _dax_rate("human_unique_open_rate", "Sends a person opened (fct_email_events) / sends"),
-    _dax_rate("unique_ctr", "Sends clicked at least once / sends opened at least once"),
-    _dax_rate("human_unique_ctr", "Sends a person clicked / sends a person opened"),
+    _dax_rate("return_rate", "Returns of the orders in fct_orders / orders", "returns"),
+    _dax_rate("unique_open_rate", "Sends opened at least once / sends", "e-mail sends"),
+    _dax_rate(
+        "human_unique_open_rate", "Sends a person opened (fct_email_events) / sends", "e-mail sends"
+    ),
+    _dax_rate(
+        "unique_ctr", "Sends clicked at least once / sends opened at least once", "e-mail sends"
+    ),
+    _dax_rate("human_unique_ctr", "Sends a person clicked / sends a person opened", "e-mail sends"),
     _count("count_customers", "Customers"),
     _count("count_converted_customers", "Customers with a completed order in fct_orders"),
     _count("count_churned_customers", "Customers in lifecycle stage churned"),
@@ -312,17 +328,17 @@ KPI_MEASURES = gold(
     Column("total_order_amount_eur", "float", "Amount of the orders of every status"),
     Column("total_attributed_amount_eur", "float", "Amount of the orders with a campaign"),
     Column("avg_product_margin_pct", "float", "Mean margin_pct of the catalogue", nullable=True),
-    _count("total_budget_eur", "Budget of every campaign"),
-    _count("count_sends", "E-mail sends"),
-    _count("count_opened_sends", "Sends with an open"),
-    _count("count_clicked_sends", "Sends with a click"),
-    _count("count_open_events", "Open events"),
-    _count("count_click_events", "Click events"),
-    _count("count_human_opened_sends", "Sends a person opened (is_human_opened)"),
-    _count("count_human_clicked_sends", "Sends a person clicked"),
-    _count("count_human_open_events", "Open events a person made"),
-    _count("count_human_click_events", "Click events a person made"),
-    _count("count_returns", "Returns of every status of the orders in fct_orders"),
+    _count("total_budget_eur", "Budget of every campaign", "campaigns"),
+    _count("count_sends", "E-mail sends", "e-mail sends"),
+    _count("count_opened_sends", "Sends with an open", "e-mail sends"),
+    _count("count_clicked_sends", "Sends with a click", "e-mail sends"),
+    _count("count_open_events", "Open events", "e-mail sends"),
+    _count("count_click_events", "Click events", "e-mail sends"),
+    _count("count_human_opened_sends", "Sends a person opened (is_human_opened)", "e-mail sends"),
+    _count("count_human_clicked_sends", "Sends a person clicked", "e-mail sends"),
+    _count("count_human_open_events", "Open events a person made", "e-mail sends"),
+    _count("count_human_click_events", "Click events a person made", "e-mail sends"),
+    _count("count_returns", "Returns of every status of the orders in fct_orders", "returns"),
 )
 
 ORDER_ATTRIBUTION = gold(

@@ -176,3 +176,31 @@ def test_sums_and_the_mean_margin_do_not_depend_on_the_order_rows_are_added_in(
         assert rows[period]["total_attributed_amount_eur"] == 1.03, period
     assert rows["all"]["total_order_amount_eur"] == 2.05
     assert rows["all"]["avg_product_margin_pct"] == 0.2  # 0.6 / 3, not 0.20000000000000004
+
+
+SENT = ("open_rate", "human_open_rate", "ctr", "human_ctr", "unique_open_rate",
+        "human_unique_open_rate", "unique_ctr", "human_unique_ctr", "count_sends",
+        "count_opened_sends", "count_clicked_sends", "count_open_events", "count_click_events",
+        "count_human_opened_sends", "count_human_clicked_sends", "count_human_open_events",
+        "count_human_click_events")  # fmt: skip
+
+
+def test_a_company_without_e_mail_marketing_or_returns_still_measures_its_orders(
+    engine: Engine,
+) -> None:
+    """No campaigns, sends or returns in the workspace: what they measure is NULL (not
+    measured), not the 0 of a month without sends; the rest is as with them."""
+    customers, products, _, orders, _, _ = inputs(
+        engine, dim_customer=CUSTOMERS, dim_product=PRODUCTS, fct_orders=ORDERS
+    )
+    rows = built(engine, c.KPI_MEASURES, kpi_measures(customers, products, None, orders))
+    periods = {r["period"]: r for r in rows}
+    assert sorted(periods) == ["2025-01", "2025-02", "2025-03", "all"]  # the orders' months
+    for period, row in periods.items():
+        expected = EXPECTED[period]
+        assert row["clv"] == pytest.approx(expected[0]), period
+        assert (row["conversion_rate"], row["churn_rate"]) == (0.5, 0.25)
+        assert [row[m] for m in SENT] == [None] * len(SENT), period
+        assert row["campaign_roi"] is row["total_budget_eur"] is None
+        assert row["return_rate"] is row["count_returns"] is None
+    assert periods["all"]["total_attributed_amount_eur"] == 150.0  # the orders say so

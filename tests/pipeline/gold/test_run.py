@@ -155,3 +155,30 @@ def test_the_calendar_spans_the_facts_there_are(
         "crm_interactions", "marketing_events", "marketing_sends", "order_lines", "orders",
         "products", "returns",
     ]  # fmt: skip
+
+
+def test_kpis_are_measured_without_e_mail_marketing_or_returns(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Campaigns, sends and returns are optional inputs of kpi_measures: a shop without them
+    still gets its CLV, conversion and churn; a workspace lacking them is not told to add them."""
+    from c360.contracts import gold_star
+
+    kpis = next(m for m in run.MODELS if m.name == "kpi_measures")
+    monkeypatch.setattr(run, "MODELS", [kpis])
+    for contract in (gold_star.DIM_CUSTOMER, gold_star.DIM_PRODUCT, gold_star.FCT_ORDERS):
+        run.lake.publish_table(
+            tmp_path, "gold", contract.name, contract.arrow_schema().empty_table()
+        )
+    built = run.build_gold(tmp_path, engine)
+    assert [(b.model, b.rows) for b in built] == [("kpi_measures", 1)]
+    row = run.lake.read_table(tmp_path, "gold", "kpi_measures").to_pylist()[0]
+    assert (row["period"], row["conversion_rate"], row["open_rate"]) == ("all", 0.0, None)
+    assert run.wanting(tmp_path) == {}
+    run.lake.drop(tmp_path, "gold", "fct_orders")
+    assert run.build_gold(tmp_path, engine) == []  # orders are not optional
+    monkeypatch.undo()
+    lacking = run.wanting(tmp_path)["kpi_measures"]
+    assert "orders" in lacking and not {"marketing_sends", "marketing_campaigns", "returns"} & set(
+        lacking
+    )

@@ -55,6 +55,12 @@ COUNTS = ("count_orders", "count_sends", "count_opened_sends", "count_clicked_se
           "count_open_events", "count_click_events", "count_returns", "count_human_opened_sends",
           "count_human_clicked_sends", "count_human_open_events",
           "count_human_click_events")  # fmt: skip
+# What a workspace without e-mail sends, campaigns or returns does not measure.
+SENT = ("open_rate", "ctr", "unique_open_rate", "unique_ctr", "human_open_rate", "human_ctr",
+        "human_unique_open_rate", "human_unique_ctr", *(c for c in COUNTS if "_sends" in c or
+        "_events" in c))  # fmt: skip
+BUDGETED = ("campaign_roi", "total_budget_eur")
+RETURNED = ("return_rate", "count_returns")
 
 
 def divide(numerator: NumericValue, denominator: NumericValue) -> NumericValue:
@@ -70,12 +76,16 @@ def dax_divide(numerator: NumericValue, denominator: NumericValue) -> NumericVal
 def kpi_measures(
     customers: Table,
     products: Table,
-    campaigns: Table,
+    campaigns: Table | None,
     orders: Table,
-    sends: Table,
-    returns: Table,
+    sends: Table | None = None,
+    returns: Table | None = None,
 ) -> Table:
-    """One row per period (``all`` and YYYY-MM) with the seed's measures and their bases."""
+    """One row per period (``all`` and YYYY-MM) with the seed's measures and their bases.
+
+    A workspace without campaigns, e-mail sends or returns (None) has what they measure NULL:
+    not measured, where a month without sends measures 0.
+    """
     o = orders.select(
         month=month_number(orders.order_at),
         amount=orders.total_amount_eur,
@@ -87,52 +97,42 @@ def kpi_measures(
         total_order_amount_eur=exact_sum(o.amount, 2),
         total_attributed_amount_eur=exact_sum(o.amount, 2, where=o.is_attributed),
     )
-    s = sends.mutate(month=month_number(sends.send_at))
-    send_sums = _per_period(
-        s,
-        count_sends=_.count(),
-        count_opened_sends=_.count(where=_.is_opened),
-        count_clicked_sends=_.count(where=_.is_clicked),
-        count_open_events=_.count_opens.sum(),
-        count_click_events=_.count_clicks.sum(),
-        count_human_opened_sends=_.count(where=_.is_human_opened),
-        count_human_clicked_sends=_.count(where=_.is_human_clicked),
-        count_human_open_events=_.count_human_opens.sum(),
-        count_human_click_events=_.count_human_clicks.sum(),
-    )
-    known = orders.select("order_id", "order_at")
-    returned = returns.select("order_id").join(known, "order_id")
-    return_counts = _per_period(
-        returned.select(month=month_number(returned.order_at)), count_returns=_.count()
-    )
+    dated = [order_sums] if sends is None else [order_sums, _send_sums(sends)]
+    sums = dated if returns is None else [*dated, _return_counts(returns, orders)]
 
     # Tables without a date are aggregated once and hold for every period.
     buyers = orders.filter(orders.status == "completed").select("customer_id").distinct()
     converted = customers.customer_id.isin(buyers.customer_id)
-    undated = (
-        customers.aggregate(
-            count_customers=_.count(),
-            count_converted_customers=_.customer_id.count(where=converted),
-            count_churned_customers=_.customer_id.count(where=_.lifecycle_stage == "churned"),
-        )
-        .cross_join(products.aggregate(avg_product_margin_pct=exact_mean(products.margin_pct, 6)))
-        .cross_join(campaigns.aggregate(total_budget_eur=_.budget_eur.sum()))
-    )
+    undated = customers.aggregate(
+        count_customers=_.count(),
+        count_converted_customers=_.customer_id.count(where=converted),
+        count_churned_customers=_.customer_id.count(where=_.lifecycle_stage == "churned"),
+    ).cross_join(products.aggregate(avg_product_margin_pct=exact_mean(products.margin_pct, 6)))
+    if campaigns is not None:
+        undated = undated.cross_join(campaigns.aggregate(total_budget_eur=_.budget_eur.sum()))
     periods = ibis.union(
-        *(t.select(period=_.period.cast("string")) for t in (order_sums, send_sums)),
+        *(t.select(period=_.period.cast("string")) for t in dated),
         undated.select(period=ibis.literal(ALL, "string")),
         distinct=True,
     )
     t = periods
-    for sums in (order_sums, send_sums, return_counts):
-        t = lookup(t, sums, "period")
+    for each in sums:
+        t = lookup(t, each, "period")
     t = t.cross_join(undated)
+    unmeasured = [
+        *(SENT if sends is None else ()),
+        *(BUDGETED if campaigns is None else ()),
+        *(RETURNED if returns is None else ()),
+    ]
+    bases = [name for name in unmeasured if name.startswith(("count_", "total_"))]
     t = t.mutate(
-        **{name: t[name].fill_null(0) for name in COUNTS},
+        **{name: t[name].fill_null(0) for name in COUNTS if name not in bases},
+        **{name: ibis.null("int64") for name in bases},
         total_order_amount_eur=t.total_order_amount_eur.fill_null(0.0),
         total_attributed_amount_eur=t.total_attributed_amount_eur.fill_null(0.0),
-        total_budget_eur=t.total_budget_eur.fill_null(0),
     )
+    if campaigns is not None:
+        t = t.mutate(total_budget_eur=t.total_budget_eur.fill_null(0))
     t = t.mutate(
         clv=t.total_order_amount_eur * t.avg_product_margin_pct,
         conversion_rate=dax_divide(t.count_converted_customers, t.count_customers),
@@ -150,7 +150,33 @@ def kpi_measures(
         human_unique_open_rate=dax_divide(t.count_human_opened_sends, t.count_sends),
         human_unique_ctr=dax_divide(t.count_human_clicked_sends, t.count_human_opened_sends),
     )
+    t = t.mutate(**{name: ibis.null("float64") for name in unmeasured if name not in bases})
     return t.select(*KPI_MEASURES.column_names)
+
+
+def _send_sums(sends: Table) -> Table:
+    s = sends.mutate(month=month_number(sends.send_at))
+    return _per_period(
+        s,
+        count_sends=_.count(),
+        count_opened_sends=_.count(where=_.is_opened),
+        count_clicked_sends=_.count(where=_.is_clicked),
+        count_open_events=_.count_opens.sum(),
+        count_click_events=_.count_clicks.sum(),
+        count_human_opened_sends=_.count(where=_.is_human_opened),
+        count_human_clicked_sends=_.count(where=_.is_human_clicked),
+        count_human_open_events=_.count_human_opens.sum(),
+        count_human_click_events=_.count_human_clicks.sum(),
+    )
+
+
+def _return_counts(returns: Table, orders: Table) -> Table:
+    """Returns per month of the order they return (an order not in ``orders`` counts nowhere)."""
+    known = orders.select("order_id", "order_at")
+    returned = returns.select("order_id").join(known, "order_id")
+    return _per_period(
+        returned.select(month=month_number(returned.order_at)), count_returns=_.count()
+    )
 
 
 def month_number(value: TimestampValue) -> IntegerValue:
@@ -183,5 +209,6 @@ MODELS: list[GoldModel] = [
         ("dim_customer", "dim_product", "dim_campaign", "fct_orders", "fct_email_events",
          "fct_returns"),
         kpi_measures,
+        optional=("dim_campaign", "fct_email_events", "fct_returns"),
     )
 ]  # fmt: skip

@@ -15,15 +15,16 @@ class GoldModel:
     """One gold table: ``build(*inputs)`` returns an Ibis expression with the contract's columns.
 
     ``inputs`` name silver tables (``stg_*``), gold tables built earlier in the run or
-    :class:`Shared` intermediates. A model is built when they are all there, or, with
-    ``any_inputs``, from those that are (at least one): the calendar spans the facts a
-    workspace has.
+    :class:`Shared` intermediates. A model is built when they are all there but those named
+    ``optional``, which ``build`` is given as None when the workspace lacks them (a company
+    without e-mail marketing still has its order KPIs; the calendar spans the facts there
+    are), and at least one input is there.
     """
 
     contract: Table
     inputs: tuple[str, ...]
     build: Callable[..., ibis.Table]
-    any_inputs: bool = False
+    optional: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:

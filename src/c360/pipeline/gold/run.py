@@ -91,11 +91,11 @@ def _build_models(
     for model in MODELS:
         started = time.perf_counter()  # a shared input is built with its first reader
         inputs = [_input(workspace, engine, tables, name) for name in model.inputs]
-        there = [t for t in inputs if t is not None]
-        if not there or (len(there) < len(inputs) and not model.any_inputs):
+        missing = {name for name, t in zip(model.inputs, inputs, strict=True) if t is None}
+        if missing == set(model.inputs) or missing - set(model.optional):
             lake.drop(workspace, "gold", model.name)  # a source is missing: no old table
             continue
-        expr = with_people(model.build(*there), model.contract, persons)
+        expr = with_people(model.build(*inputs), model.contract, persons)
         if model.contract.primary_key:  # the engine sorts in parallel; conform checks it
             expr = expr.order_by(*model.contract.primary_key)
         data = conform(engine.to_arrow(expr), model.contract)
@@ -200,9 +200,11 @@ def wanting(workspace: Path) -> dict[str, list[str]]:
                 found[name] = {staged[name]}
             else:  # a gold table not built, or one the customers layer builds
                 model = models.get(name)
-                each = [lacking(n) for n in model.inputs] if model else []
-                some = model is not None and model.any_inputs and not all(each)
-                found[name] = set() if some else set().union(*each)
+                each = {n: lacking(n) for n in model.inputs} if model else {}
+                optional = model.optional if model else ()
+                found[name] = set().union(*(v for n, v in each.items() if n not in optional))
+                if each and all(each.values()):  # not one input is there
+                    found[name] |= set().union(*each.values())
         return found[name]
 
     return {
