@@ -236,3 +236,27 @@ def test_gold_tables_not_built_keep_their_names_whole_on_a_narrow_terminal(
     assert max(len(line) for line in lines) <= width
     cells = [cell.strip().rstrip(",") for line in lines for cell in line.split("│")]
     assert all(name in cells for name in [*names, "dim_customer"])
+
+
+def test_a_silver_model_checking_its_rows_against_a_missing_source_says_so(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Orders in a workspace without the CRM's customers are all orphans: the warning names
+    the source to add; a model that kept its rows but lacks one gets a note."""
+    from c360.cli.run import print_silver
+    from c360.pipeline.silver.run import Built
+
+    print_silver([Built("stg_orders", "orders", 9, 0, 9, 0.1, lacking=("crm_customers",)),
+                  Built("stg_returns", "returns", 4, 4, 0, 0.1, lacking=("marketing_sends",)),
+                  Built("stg_products", "products", 3, 3, 0, 0.1)], 0.3)  # fmt: skip
+    out = " ".join(capsys.readouterr().out.split())
+    assert (
+        "warning: stg_orders kept none of its 9 rows, so what gold builds from it is empty: "
+        "it checks its rows against crm_customers, which this workspace lacks (see "
+        "lake/quarantine/silver_stg_orders/ for why)" in out
+    )
+    assert (
+        "note: stg_returns checks its rows against marketing_sends, which this workspace lacks: "
+        "a reference to it is an orphan" in out
+    )
+    assert "stg_products checks" not in out

@@ -228,12 +228,17 @@ def print_silver(built: list[Built], seconds: float) -> None:
         "(bronze rows = clean + quarantined)"
     )
     for b in built:  # a source that lost a column under schema_drift: evolve, say
+        lacking = f"checks its rows against {', '.join(b.lacking)}, which this workspace lacks"
         if b.bronze_rows and not b.clean:
+            why = f"lake/quarantine/silver_{b.model}/ for why"
             console.print(
                 f"[yellow]warning:[/] {literal(b.model)} kept none of its {b.bronze_rows:,} rows, "
-                "so what "
-                f"gold builds from it is empty: see lake/quarantine/silver_{b.model}/ for why"
+                "so what gold builds from it is empty: "
+                + (f"it {lacking} (see {why})" if b.lacking else f"see {why}")
             )
+        elif b.lacking:
+            them = "them" if len(b.lacking) > 1 else "it"
+            console.print(f"note: {literal(b.model)} {lacking}: a reference to {them} is an orphan")
 
 
 def print_not_built(wanting: dict[str, list[str]]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from pathlib import Path
 
@@ -119,3 +120,24 @@ def test_a_spreadsheet_export_with_its_own_header_and_day_first_dates_is_read_as
     ]
     [bad] = lake.read_table(tmp_path, "quarantine", "silver_stg_crm_accounts").to_pylist()
     assert (bad["account_id"], bad["reason"]) == ("A4", "invalid_date")
+
+
+def test_a_model_names_the_sources_it_checks_against_that_the_workspace_lacks(
+    tmp_path: Path, engine: Engine
+) -> None:
+    """Orders without the CRM's customers or the campaigns: every customer is an orphan and
+    every attributed campaign is dropped; the run says which sources are missing for it."""
+    workspace = tmp_path / "ws"
+    generate(workspace, Plan(seed=8, scale=0.01))
+    keep = {"orders", "products", "order_lines"}
+    manifest = workspace / "sources" / "manifest.json"
+    files = json.loads(manifest.read_text())["files"]
+    files = [f for f in files if f["kind"] == "source" and f["table"] in keep]
+    manifest.write_text(json.dumps({"files": files}))
+    land_all(workspace)
+    built = {b.model: b for b in build_silver(workspace, engine, Project())}
+    assert set(built) == {"stg_products", "stg_orders", "stg_order_lines"}
+    assert built["stg_orders"].lacking == ("crm_customers", "marketing_campaigns")
+    assert built["stg_orders"].clean == 0  # every customer is unknown
+    assert built["stg_order_lines"].lacking == ()  # its orders and products are there
+    assert built["stg_products"].lacking == ()

@@ -24,8 +24,9 @@ from c360.pipeline.silver.staged import LINEAGE, Staged
 
 @dataclass
 class Built:
-    """One silver model's outcome: rows in, clean rows out, rows rejected, and the clean rows
-    whose value it replaced, per repair (``"country: invalid_value"``)."""
+    """One silver model's outcome: rows in, clean rows out, rows rejected, the clean rows
+    whose value it replaced, per repair (``"country: invalid_value"``), and the sources it
+    checks its rows against that the workspace lacks (a reference to one is an orphan)."""
 
     model: str
     source: str
@@ -34,6 +35,7 @@ class Built:
     rejected: int
     seconds: float
     repaired: dict[str, int] = field(default_factory=dict)
+    lacking: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,7 @@ def build_silver(
             dates = project.csv[source].dates if source in project.csv else "year_first"
             bronze = engine.read_lake(f"bronze_{source}", folder)
             tables[source] = parse.in_date_order(bronze, contracts.get(source), dates)
+            tables.read.clear()
             staged = model(tables, context)
             clean, rejects, repaired = staged.outcome(engine)
             bronze_rows = lake.count_rows(folder)
@@ -148,7 +151,8 @@ def build_silver(
             written.append(writer.submit(_publish, workspace, name, staged.key, clean, rejects))
             seconds = time.perf_counter() - started
             counts = (bronze_rows, clean.num_rows, rejects.num_rows)
-            built.append(Built(name, source, *counts, seconds, repaired))
+            lacking = tuple(sorted(tables.read & tables.absent))
+            built.append(Built(name, source, *counts, seconds, repaired, lacking))
             if progress:
                 progress(built[-1])
         for done in written:
@@ -158,13 +162,21 @@ def build_silver(
 
 class _Bronze(dict[str, ibis.Table]):
     """The bronze tables read so far; a source the workspace does not have reads as empty,
-    so a model that checks its rows against it still runs (a reference to it is an orphan)."""
+    so a model that checks its rows against it still runs (a reference to it is an orphan).
+    ``read`` names the sources looked up, ``absent`` those read as empty."""
 
     def __init__(self, engine: Engine) -> None:
         super().__init__()
         self.engine = engine
+        self.read: set[str] = set()
+        self.absent: set[str] = set()
+
+    def __getitem__(self, source: str) -> ibis.Table:
+        self.read.add(source)
+        return super().__getitem__(source)
 
     def __missing__(self, source: str) -> ibis.Table:
+        self.absent.add(source)
         empty = bronze_schema(contracts.get(source)).empty_table()
         self[source] = self.engine.register(f"bronze_{source}", empty)
         return self[source]
