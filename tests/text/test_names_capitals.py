@@ -384,3 +384,43 @@ def test_a_given_name_in_capitals_before_a_product_word_or_after_an_article_is_n
     language: str | None, text: str, expected: str
 ) -> None:
     assert redact(text, language)[0] == expected
+
+
+# In a sentence in capitals, right after a verb of meeting or contacting ("MET", "CALLED", "SPOKE
+# TO", "RAPPELER", "LLAMÉ A"), a known given name of three letters is a name ("MET TOM AT THE
+# STORE"), and so is a word no list holds that may be a surname ("MET SULLIVAN AT THE STORE"),
+# the phrase ending or a frequent word following it. Not a short name elsewhere ("EVA SOLE"), a
+# word no surname is or a word for what is met, a role, a department or a carrier ("MET
+# DEADLINE", "CALLED SUPPORT", "MET TARGETS", "SPOKE TO LEGAL", "CALLED FEDEX"), nor a word before
+# another that is no frequent word ("CALL CENTRE QUEUE").
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "MET TOM AT THE STORE.", "MET [PERSON] AT THE STORE."),
+     (None, "MET TOM AT THE STORE.", "MET [PERSON] AT THE STORE."),
+     ("en", "SPOKE TO IAN ABOUT THE REFUND", "SPOKE TO [PERSON] ABOUT THE REFUND"),
+     ("en", "CALLED AMY, NO ANSWER", "CALLED [PERSON], NO ANSWER"),
+     ("fr", "RAPPELER LÉA DEMAIN", "RAPPELER [PERSON] DEMAIN"),
+     ("en", "MET TOM SULLIVAN AT THE STORE", "MET [PERSON] AT THE STORE"),
+     ("en", "MET SULLIVAN AT THE STORE.", "MET [PERSON] AT THE STORE."),
+     ("en", "CALLED SULLIVAN ABOUT THE REFUND", "CALLED [PERSON] ABOUT THE REFUND"),
+     ("es", "LLAMÉ A SULLIVAN AYER", "LLAMÉ A [PERSON] AYER"),
+     ("en", "CALL MR SULLIVAN TOMORROW.", "CALL MR [PERSON] TOMORROW."),
+     ("en", "PLEASE CALL MR SULLIVAN.", "PLEASE CALL MR [PERSON]."),
+     ("en", "EVA SOLE CRACKED AFTER A WEEK", "EVA SOLE CRACKED AFTER A WEEK"),
+     ("en", "SHOES WITH EVA SOLE", "SHOES WITH EVA SOLE"),
+     ("en", "TOM FORD SUNGLASSES ORDERED", "TOM FORD SUNGLASSES ORDERED"),
+     ("en", "MET DEADLINE AT LAST", "MET DEADLINE AT LAST"),
+     ("en", "CALLED SUPPORT ABOUT THE APP", "CALLED SUPPORT ABOUT THE APP"),
+     ("en", "CALL CENTRE QUEUE TOO LONG", "CALL CENTRE QUEUE TOO LONG"),
+     ("en", "MET TARGETS FOR THE QUARTER", "MET TARGETS FOR THE QUARTER"),
+     ("en", "SPOKE TO LEGAL ABOUT THE CLAUSE", "SPOKE TO LEGAL ABOUT THE CLAUSE"),
+     ("en", "CALLED FEDEX ABOUT THE PARCEL", "CALLED FEDEX ABOUT THE PARCEL"),
+     ("en", "EMAILED UPS TODAY", "EMAILED UPS TODAY"),
+     ("en", "EMAILED ACCOUNTS AGAIN", "EMAILED ACCOUNTS AGAIN"),
+     ("en", "MET EVERYONE AT THE STORE", "MET EVERYONE AT THE STORE"),
+     ("en", "Met SULLIVAN at the store", "Met SULLIVAN at the store")],
+)  # fmt: skip
+def test_a_short_given_name_or_a_surname_after_a_contact_verb_in_capitals_is_a_name(
+    language: str | None, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected

@@ -63,3 +63,38 @@ def test_a_name_after_a_shop_word_in_capitals_is_the_shops(
     language: str | None, text: str, expected: str
 ) -> None:
     assert redact(text, language)[0] == expected
+
+
+# A label a note's line opens with ("Update:", "Note:", "FYI:"), capitalised or in capitals, opens
+# the sentence: a given name that is also a word after it is the word ("Update: Hope to close by
+# Friday", "Note: Will call back") unless a verb of a person or a word for how a person feels
+# follows it ("Hope is unhappy", "Grace is fed up", "Claire est ravie"), as at a sentence start.
+# Other words before a colon ("Cliente:") are no such label: a name after them stays one.
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "Update: Hope is unhappy with the delivery.",
+      "Update: [PERSON] is unhappy with the delivery."),
+     ("en", "UPDATE: Hope is unhappy.", "UPDATE: [PERSON] is unhappy."),
+     (None, "Update: Hope is unhappy.", "Update: [PERSON] is unhappy."),
+     ("en", "Update: Mark is really upset about the fee.",
+      "Update: [PERSON] is really upset about the fee."),
+     ("en", "Hope is fed up, the product has been unusable for a week.",
+      "[PERSON] is fed up, the product has been unusable for a week."),
+     ("en", "Good news: it's planned for the autumn, Grace is delighted.",
+      "Good news: it's planned for the autumn, [PERSON] is delighted."),
+     ("fr", "Claire est ravie du résultat.", "[PERSON] est ravie du résultat."),
+     ("es", "Rosa está muy contenta con el pedido.", "[PERSON] está muy contenta con el pedido."),
+     ("en", "Update: Grace called back.", "Update: [PERSON] called back."),
+     ("en", "Note: Grace Smith wants a refund.", "Note: [PERSON] wants a refund."),
+     ("es", "Cliente: Rosa. Pasa por la tienda.", "Cliente: [PERSON]. Pasa por la tienda."),
+     ("en", "Update: Hope to close by Friday.", "Update: Hope to close by Friday."),
+     ("en", "Update: Hope is fading, the deal looks lost.",
+      "Update: Hope is fading, the deal looks lost."),
+     ("en", "Update: Grace period ends Friday.", "Update: Grace period ends Friday."),
+     ("en", "Note: Will call back tomorrow.", "Note: Will call back tomorrow."),
+     ("en", "FYI: Summer collection is out.", "FYI: Summer collection is out.")],
+)  # fmt: skip
+def test_a_word_like_given_name_after_a_label_is_a_name_by_the_words_after_it(
+    language: str | None, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected

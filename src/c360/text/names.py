@@ -41,6 +41,7 @@ from c360.text.names_lexicon import (
     MONTH_NAMES,
     NOT_NAMES,
     PARTICLES,
+    PRODUCT_NOUNS,
     ROLE_MAILBOXES,
     SURNAMES,
     WORDLIKE,
@@ -55,6 +56,7 @@ _DETERMINER = re.compile(
 # Where "a" is no article: a Spanish preposition ("a Mercedes le encanta"), a French verb.
 _A_IS_NO_ARTICLE = frozenset({"es", "fr", "de"})
 _NEXT_LETTER = re.compile(r"[ ]([^\W\d_])")
+_NEXT_WORD = re.compile(r"[ ]([^\W\d_]+)(?![\w'’-])")
 _BOUNDARY = re.compile(r"\s*(?:[.,;:!?()\n—–-]|$)")
 # Common-noun endings of longer words (German nouns are capitalised: "Problem mit Lieferung").
 _NOUN_ENDING = re.compile(
@@ -208,6 +210,8 @@ def _untitled_lead(doc: Doc, k: int, probe: int, before: str) -> int | None:
         or _word_opening_sentence(doc, probe, before)
         or _after_thing_word(doc, probe)
     )
+    if given and _names_product(doc, probe):
+        return None  # "the Emma mattress", "la robe Emma"
     if given and not doubtful:
         return 0
     if doubtful and _after_article(doc, probe):
@@ -258,10 +262,25 @@ def _before_common_noun(doc: Doc, k: int) -> bool:
     )
 
 
+def _names_product(doc: Doc, k: int) -> bool:
+    """True if word k, a given name, names a product's model: between an article and a word for
+    a product (`PRODUCT_NOUNS`: "the Emma mattress", "Die Emma Matratze"), or after an article and
+    such a word in French or Spanish ("la robe Emma"), as `Doc` judges it in capitals."""
+    if cues.PRODUCT_BEFORE.search(doc.before(k)):
+        return True
+    following = _NEXT_WORD.match(doc.text, doc.spans[k][1])
+    return (
+        following is not None
+        and fold(following.group(1)) in PRODUCT_NOUNS
+        and _after_article(doc, k)
+    )
+
+
 def _word_opening_sentence(doc: Doc, k: int, before: str) -> bool:
     """True if word k, a given name that is also a word ("Claire", "Will", "German"), opens a
-    sentence where it may be the word: not before an object pronoun or a verb ("Claire nous a
-    écrit"). So does one opening a clause before a preposition or "to" ("..., Hope to close").
+    sentence where it may be the word: not before an object pronoun, a verb ("Claire nous a
+    écrit") or a word for how a person feels ("Hope is unhappy"). So does one opening a clause
+    before a preposition or "to" ("..., Hope to close").
     """
     folded = doc.folded[k]
     if folded not in WORDLIKE and folded not in _CAPITALISED_WORDS:
@@ -271,15 +290,18 @@ def _word_opening_sentence(doc: Doc, k: int, before: str) -> bool:
         return _CLAUSE_START.search(before) is not None and bool(
             _WORD_USE_AFTER.match(doc.text, end)
         )
-    return cues.SUBJECT_VERB.match(doc.text, end) is None
+    return not (cues.SUBJECT_VERB.match(doc.text, end) or cues.FEELING_AFTER.match(doc.text, end))
 
 
 def _after_label(doc: Doc, k: int) -> bool:
-    """True if word k follows a label opening its sentence: a word in capitals and a comma or a
-    colon ("NOTE, Grace period ends", "SALE: Summer collection"), the word k opening the
-    sentence so."""
+    """True if word k follows a label opening its sentence: a word in capitals or one of
+    `STATUS_LABELS`, and a comma or a colon ("NOTE, Grace period ends", "SALE: Summer
+    collection", "Update: Hope to close"), the word k opening the sentence so."""
     label = cues.LABEL_BEFORE.search(doc.before(k))
-    return label is not None and label.group("label").isupper()
+    if label is None:
+        return False
+    word = label.group("label")
+    return word.isupper() or fold(word) in cues.STATUS_LABELS
 
 
 def _after_thing_word(doc: Doc, k: int) -> bool:

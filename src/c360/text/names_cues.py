@@ -256,3 +256,46 @@ SHOP_OF_CAPITALS = re.compile(
 # A word in capitals and a comma or a colon opening a sentence: a label ("NOTE, ", "SALE: "),
 # after which the next word opens the sentence.
 LABEL_BEFORE = re.compile(r"(?:^|[.!?…•*]\s|^\s*[-—–]\s*)\s*(?P<label>[^\W\d_]{2,})[,:][ ]$")
+
+# An article and a word for a product in French or Spanish, which write the model's name after
+# it ("la robe Emma", "EL VESTIDO EMMA"): a given name right after it is the product's.
+PRODUCT_BEFORE = re.compile(
+    r"(?:^|[\s(,;:])(?:(?:la|le|les|une?|cette|ce|el|los|las|una|uno|esta|este)[ ]|l['’])"
+    r"(?:robes?|jupe|chemise|chemisier|veste|manteau|pull|sac|chaussures|bottes|baskets|matelas"
+    r"|oreiller|couette|canapé|fauteuil|lampe|tapis|parfum|montre|bague|collier|lunettes|maillot"
+    r"|collection|modèle|vestidos?|falda|camisa|blusa|chaqueta|abrigo|jersey|bolso|zapatos"
+    r"|zapatillas|botas|colchón|almohada|edredón|sofá|sillón|lámpara|alfombra|perfume|reloj"
+    r"|anillo|collar|gafas|bañador|colección|modelo)[ ]$",
+    re.IGNORECASE,
+)
+
+# Labels a note's line opens with, capitalised or not ("Update: ", "Note: ", "FYI: "): the word
+# after one opens the sentence.
+STATUS_LABELS = frozenset(
+    {"update", "updates", "note", "notes", "nb", "ps", "fyi", "status", "info", "reminder", "todo"}
+    | {"news", "suivi", "rappel", "nota", "aviso", "hinweis", "notiz"}
+)
+# A word for how a person feels or fares after "is" ("is unhappy", "est ravie", "está contenta",
+# "ist verärgert"): the word before it a person.
+FEELING_AFTER = re.compile(
+    r"[ ](?:is|was|seems|sounds|feels|remains|got|est|était|semble|reste|está|estaba|parece"
+    r"|sigue|ist|war|scheint|wirkt)[ ](?:(?:very|really|so|quite|not|still|a bit|rather|extremely"
+    r"|très|vraiment|pas|plutôt|assez|muy|bastante|algo|un poco|no|sehr|ziemlich|total|nicht"
+    r"|etwas)[ ])?(?:unhappy|happy|delighted|thrilled|pleased|satisfied|dissatisfied|upset|angry"
+    r"|annoyed|frustrated|fed up|disappointed|furious|worried|keen|relieved|grateful|impressed"
+    r"|ravie?|contente?|mécontente?|déçue?|furieuse|furieux|satisfaite?|agacée?|énervée?"
+    r"|inquiète?|inquiet|fâchée?|soulagée?|content[oa]|molest[oa]|enfadad[oa]|encantad[oa]"
+    r"|satisfech[oa]|insatisfech[oa]|decepcionad[oa]|preocupad[oa]|furios[oa]|hart[oa]"
+    r"|zufrieden|unzufrieden|verärgert|sauer|begeistert|enttäuscht|genervt|wütend|besorgt"
+    r"|glücklich|unglücklich|erleichtert)\b",
+    re.IGNORECASE,
+)
+
+# A verb of meeting or getting in touch right before a word, lower-cased ("met ", "spoke to ",
+# "rappeler ", "llamé a "): in a sentence in capitals a short given name or a word that may be a
+# surname after it is a person's ("MET TOM AT THE STORE", "MET SULLIVAN AT THE STORE").
+CONTACT_VERB_BEFORE = re.compile(
+    r"(?:^|[\s(,;:])(?:met(?: with)?|saw|called|phoned|rang|emailed|e-mailed|texted"
+    r"|(?:spoke|talked|chatted) (?:to|with)|call|ring|phone|rencontré|vu|appelé|rappelé|appeler"
+    r"|rappeler|contacté|relancé|llamé a|llamar a|hablé con|vi a|quedé con)[ ]$"
+)

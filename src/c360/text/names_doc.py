@@ -15,8 +15,10 @@ from c360.text.names_cues import (
     COMPANY_SUFFIX,
     CONTACT_AFTER,
     CONTACT_BEFORE,
+    CONTACT_VERB_BEFORE,
     GREETING,
     LINE_OPENER,
+    PRODUCT_BEFORE,
     STRONG_CUE,
     SUBJECT_VERB,
     TITLE_ALSO_A_WORD,
@@ -25,6 +27,7 @@ from c360.text.names_cues import (
 )
 from c360.text.names_lexicon import (
     AMBIGUOUS,
+    CONTACT_OBJECTS,
     FIRST_NAMES,
     FUNCTION_NOUNS,
     GERMAN_MONTHS,
@@ -354,6 +357,8 @@ class Doc:
             return True  # "MET HANNAH OKAFOR AT THE TRADE SHOW"
         if lead < k and self._particles_after_cue(k, lead):
             return True  # "Call with DE LUCA"
+        if lead == k and self._after_contact_verb(k):
+            return True  # "MET TOM AT THE STORE", "MET SULLIVAN", "MET TOM SULLIVAN"
         after = k + 1
         tight_after = after < len(self.words) and self.tight_pair(k)
         # "WILL SMITH", "WILL Smith", "AMY SMITH", "MAY JONES": a given name in capitals before a
@@ -477,9 +482,10 @@ class Doc:
         (`_NOT_ALONE`), in a sentence written in capitals of three words or more ("MET HANNAH AT
         THE TRADE SHOW") or after a name cue ("CC PRIYA:", "CALL HANNAH"); not after a word
         opening a place's name ("SAN FRANCISCO"), before a word for a place, a unit or a heading
-        ("CHLOÉ STORE") or a product's (see `_product_after`), nor alone after an article but
-        before a verb of a person ("THE EMMA IS TOO SOFT"; not "DIE HANNAH HAT ANGERUFEN", "THE
-        HANNAH OKAFOR ACCOUNT")."""
+        ("CHLOÉ STORE") or a product's (see `_product_after`) or after one in French or Spanish
+        ("LA ROBE EMMA": `PRODUCT_BEFORE`), nor alone after an article but before a verb of a
+        person ("THE EMMA IS TOO SOFT"; not "DIE HANNAH HAT ANGERUFEN", "THE HANNAH OKAFOR
+        ACCOUNT")."""
         if not _alone_given(self.folded[k]) or _PLACE_OPENER_BEFORE.search(self._before[k]):
             return False
         after = k + 1
@@ -487,8 +493,8 @@ class Doc:
             following = self.folded[after]
             if following in HEADING_NOUNS or following in UNIT_WORDS:
                 return False
-        if self._product_after(k):
-            return False  # "THE EMMA MATTRESS", "RALPH LAUREN POLO", "CALVIN KLEIN SIZE CHART"
+        if self._product_after(k) or PRODUCT_BEFORE.search(self._before[k]):
+            return False  # "THE EMMA MATTRESS", "RALPH LAUREN POLO", "LA ROBE EMMA"
         start, end = self.spans[k]
         if _CAPITALS_ARTICLE_BEFORE.search(self._before[k]) and not (
             self._surname_may_follow(k)
@@ -531,6 +537,46 @@ class Doc:
         if after >= len(self.words) or not self.tight_pair(k):
             return False
         return not post_cue(self.text, self.spans[k][1]) and self.may_be_surname(after)
+
+    def _after_contact_verb(self, k: int) -> bool:
+        """True if word k, in capitals, comes right after a verb of meeting or contacting in a
+        sentence in capitals (`CONTACT_VERB_BEFORE`), or after a short given name that does so,
+        and is a known given name of three letters no word shares ("MET TOM AT THE STORE") or a
+        word that may be a surname ("MET SULLIVAN AT THE STORE", "MET TOM SULLIVAN"): the phrase
+        ending or a frequent word following it, or a word that may be a surname after the given
+        name. Not a word no surname is ("MET DEADLINE"), nor one before a product's word."""
+        folded = self.folded[k]
+        short = len(folded) == 3 and folded in FIRST_NAMES and folded not in _NOT_ALONE
+        if not short and (len(folded) <= 3 or is_given(folded) or self._contact_object(k)):
+            return False
+        before = self._before[k]
+        cued = before == before.upper() and CONTACT_VERB_BEFORE.search(before.lower())
+        after_short = not short and k > 0 and self.tight_pair(k - 1)
+        if not (cued or (after_short and self._short_given_cued(k - 1))):
+            return False
+        end = self.spans[k][1]
+        if _PHRASE_END.match(self.text, end):
+            return True
+        following = _NEXT_LOWER.match(self.text, end)
+        if following is None or not following.group(1).isupper() or self._product_after(k):
+            return False
+        after = fold(following.group(1))
+        if self.common_word(after) or after in _SHOUTED:
+            return True
+        surname_next = k + 1 < len(self.words) and self.tight_pair(k)
+        return short and surname_next and not self._contact_object(k + 1)
+
+    def _contact_object(self, k: int) -> bool:
+        """True if word k is no surname (`may_be_surname`) or, maybe in the plural, a word a verb
+        of meeting or contacting takes that names no person (`CONTACT_OBJECTS`: "TARGETS")."""
+        folded = self.folded[k]
+        singular = (folded, folded.removesuffix("s"), folded.removesuffix("es"))
+        return not self.may_be_surname(k) or not CONTACT_OBJECTS.isdisjoint(singular)
+
+    def _short_given_cued(self, k: int) -> bool:
+        """True if word k is a short given name `_after_contact_verb` takes ("MET TOM")."""
+        folded = self.folded[k]
+        return len(folded) == 3 and self.words[k].isupper() and self._after_contact_verb(k)
 
     def _given_before_alone_given(self, k: int) -> bool:
         """True if word k, a known given name in capitals, though also a word ("DIANA", "JEAN";

@@ -283,6 +283,21 @@ TASK_WORDS = _words(
     """
 )
 
+# Words a verb of meeting or getting in touch takes that name no person, in the singular: what is
+# met, people named by their role, a department, a carrier or a platform ("MET DEADLINE", "CALLED
+# COURIER", "SPOKE TO LEGAL", "EMAILED PAYPAL"): after such a verb in capitals no surname.
+CONTACT_OBJECTS = _words(
+    """
+    deadline target expectation goal budget quota demand requirement criteria milestone kpi
+    everyone everybody someone somebody nobody anyone anybody friend colleague partner buyer
+    customer client supplier vendor courier driver boss owner neighbour neighbor family legal
+    logistics finance accounting procurement billing payroll security reception traffic delay
+    issue problem resistance home outside twice santa account
+    fedex dhl ups gls dpd hermes chronopost colissimo correos seur amazon ebay paypal google apple
+    microsoft stripe klarna
+    """
+)
+
 # Functions a title and an article name in French and Spanish ("Mme la directrice", "M. le
 # maire", "la Sra. directora"): after "LE" or "LA", in capitals, no surname ("MME LE BIHAN" is).
 FUNCTION_NOUNS = _words(
