@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import csv
+import fcntl
 import io
 import json
+import os
+import pty
+import re
 import signal
+import struct
 import subprocess
 import sys
+import termios
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -75,6 +81,50 @@ def test_a_long_answer_is_cut_and_says_so(
     assert out.splitlines()[-1] == "3 rows (first 2 shown; --format csv prints all)"
 
 
+WIDE = [(f"column_number_{i}", f"a value of column {i} that is long") for i in range(8)]
+WIDE_SQL = "SELECT " + ", ".join(f"'{value}' AS {name}" for name, value in WIDE)
+
+
+def test_off_a_terminal_every_column_is_printed_in_full(
+    workspace: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")  # a width a pipe inherits is no reason to squeeze
+    code, out, _ = query(capsys, WIDE_SQL, "-w", str(workspace))
+    assert code == 0
+    header, _, row, count = out.splitlines()
+    assert [n.strip() for n in header.split("┃")] == [name for name, _ in WIDE]
+    assert [v.strip() for v in row.split("│")] == [value for _, value in WIDE]
+    assert count == "1 row" and "…" not in out
+
+
+def test_on_a_terminal_the_table_fits_its_width(workspace: Path) -> None:
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 60, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "c360.cli", "query", "-w", str(workspace), WIDE_SQL],
+            stdout=terminal, stderr=subprocess.PIPE, timeout=300, env={**env, "TERM": "xterm"},
+        )  # fmt: skip
+        os.close(terminal)
+        drawn = b""
+        while chunk := _read(controller):
+            drawn += chunk
+    finally:
+        os.close(controller)
+    assert done.returncode == 0, done.stderr
+    lines = re.sub(r"\x1b\[[0-9;]*m", "", drawn.decode()).splitlines()
+    assert lines[-1] == "1 row"
+    assert max(len(line) for line in lines) == 60 and "…" in lines[0]
+
+
+def _read(fd: int) -> bytes:
+    try:
+        return os.read(fd, 65536)
+    except OSError:  # the terminal's other end closed: all was read
+        return b""
+
+
 def test_csv_and_json_for_machines(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = query(capsys, SQL, "-w", str(workspace), "--format", "csv")
     assert code == 0
@@ -90,6 +140,14 @@ def test_csv_and_json_for_machines(workspace: Path, capsys: pytest.CaptureFixtur
         {"segment_id": "s2", "label": "new", "size": 10},
         {"segment_id": "s3", "label": None, "size": 0},
     ]
+
+
+def test_csv_writes_nan_as_an_empty_field_as_it_writes_null(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sql = "SELECT 'nan'::DOUBLE AS x, 'inf'::DOUBLE AS y, NULL::DOUBLE AS z"
+    code, out, _ = query(capsys, sql, "-w", str(workspace), "--format", "csv")
+    assert (code, out) == (0, '"x","y","z"\n,inf,\n')
 
 
 def test_a_sql_file(workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

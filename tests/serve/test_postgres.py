@@ -361,6 +361,23 @@ def test_a_bad_url_is_one_clear_line(workspace: Path, url: str, message: str) ->
     assert "\n" not in str(error.value)
 
 
+def test_a_role_without_rights_gets_one_line_in_postgresqls_words(
+    workspace: Path, postgres_url: str, role: Callable[[str], str]
+) -> None:
+    weak = as_role(postgres_url, role("weak"))
+    execute(
+        postgres_url,
+        "CREATE SCHEMA IF NOT EXISTS locked",
+        "REVOKE ALL ON SCHEMA locked FROM PUBLIC",
+    )
+    with pytest.raises(LoadError) as error:
+        load_postgres(workspace, weak, "locked", CONTRACTS)
+    assert str(error.value) == "cannot load dim_customer: permission denied for schema locked"
+    with pytest.raises(LoadError) as error:
+        load_postgres(workspace, weak, "c360_new_schema", CONTRACTS)
+    assert str(error.value).startswith("cannot create schema c360_new_schema: permission denied")
+
+
 def test_no_gold_says_to_run_the_pipeline(tmp_path: Path, postgres_url: str) -> None:
     with pytest.raises(LoadError, match=r"no gold tables .*c360 run"):
         load_postgres(tmp_path, postgres_url)
@@ -434,6 +451,24 @@ def test_the_summary_names_the_server_without_the_password(
     assert main(args) == 0
     out = capsys.readouterr().out
     assert "hunter2" not in out and f"{postgres_url}?password=***" in " ".join(out.split())
+
+
+def test_a_libpq_keyword_string_loads_and_is_shown_without_its_password(
+    workspace: Path, postgres_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    parts = urlsplit(postgres_url)
+    url = (
+        f"host={parts.hostname} port={parts.port} user={parts.username} "
+        f"dbname={parts.path[1:]} password='hunter 2'"  # trust authentication ignores it
+    )
+    args = ["load-postgres", "--workspace", str(workspace), "--schema", "keywords", "--url", url]
+    assert main(args) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "hunter" not in out and f"port={parts.port} user={parts.username}" in out
+    assert catalog(postgres_url, "SELECT count(*) FROM keywords.dim_customer") == [(2,)]
+    with pytest.raises(LoadError, match="Connection refused") as error:
+        load_postgres(workspace, "host=127.0.0.1 port=1 password=x5432y", contracts=CONTRACTS)
+    assert "x5432y" not in str(error.value) and "port=1 password=***" in str(error.value)
 
 
 def test_the_command_shows_a_summary_and_errors_in_one_line(

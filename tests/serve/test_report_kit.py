@@ -13,7 +13,7 @@ import pytest
 from c360.pipeline.runner import RunResult
 from c360.serve import run_report
 from c360.serve.html_report import write_html_report
-from c360.serve.report_kit import ReportWriteError, money, total, write_atomically
+from c360.serve.report_kit import ReportWriteError, count, money, pct, total, write_atomically
 from c360.serve.reports import write_text_reports
 
 
@@ -98,3 +98,12 @@ def test_a_total_of_only_unknown_values_is_unknown_not_zero() -> None:
     assert total(t, "some") == 2.5  # the known values: a sum skips the unknown ones
     assert total(t, "zero") == 0.0
     assert total(t.slice(0, 0), "unknown") == 0  # nothing to add up: 0
+
+
+def test_nan_is_a_missing_value_shown_as_a_dash_and_left_out_of_totals() -> None:
+    nan = float("nan")
+    assert (money(nan), pct(nan), count(nan)) == ("-", "-", "-")
+    t = pa.table({"some": [1.5, nan, None, 2.0], "none": [nan, None, nan, nan]})
+    assert total(t, "some") == 3.5
+    assert total(t, "none") is None and money(total(t, "none")) == "-"
+    assert money(float("inf")) == "inf"  # a value, not a missing one

@@ -24,7 +24,7 @@ def load_postgres_command(
         typer.Option(
             "--url",
             envvar="C360_POSTGRES_URL",
-            help="postgresql://user[:password]@host[:port]/database",
+            help="postgresql://user[:password]@host[:port]/database, or libpq's host=H dbname=D",
             show_default=False,
         ),
     ],

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, BinaryIO
 
 import typer
+from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
@@ -94,7 +95,8 @@ def first_rows(reader: pa.RecordBatchReader, max_rows: int) -> tuple[pa.Table, i
 
 def print_answer(first: pa.Table, rows: int | None) -> None:
     """The rows as a Rich table, then how many rows there are; names and values are shown as
-    they are, never read as Rich markup."""
+    they are, never read as Rich markup. A terminal's table fits its width; off a terminal
+    nothing is cut."""
     import pyarrow as pa
 
     table = RichTable(show_edge=False)
@@ -104,7 +106,12 @@ def print_answer(first: pa.Table, rows: int | None) -> None:
         table.add_column(Text(field.name), justify="right" if numeric else "left")
     for row in zip(*(column.to_pylist() for column in first.columns), strict=True):
         table.add_row(*(NULL if v is None else Text(str(v)) for v in row))
-    console.print(table)
+    if console.is_terminal:
+        console.print(table)
+    else:  # a file or another program gets every column in full, however wide
+        whole = console.options.update(max_width=sys.maxsize)
+        full = console.measure(table, options=whole).maximum
+        Console(file=console.file, width=max(full, 1), emoji=False).print(table)
     if rows is not None and rows <= first.num_rows:
         console.print(f"{rows:,} row{'s' if rows != 1 else ''}")
         return

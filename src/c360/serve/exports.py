@@ -4,10 +4,12 @@
 timestamps and lists as JSON arrays. ``exports/json/<table>.jsonl.gz`` has one JSON object per
 line, gzipped to about a tenth of its size (programs read it as it is: pandas, DuckDB, Spark and
 the warehouses' bulk loaders). Floats keep 15 significant digits, as many as a double holds: 66.74,
-not 66.74000000000001. Both files are encoded column by column with Arrow compute (no row loop),
-batch by batch; a column's text is encoded once for both, and tables are exported two at a time
-(Arrow and zlib work outside the GIL). Each file is replaced atomically, and reruns write the same
-bytes (the gzip header holds no time nor file name).
+not 66.74000000000001. A missing value, NULL or NaN, is an empty CSV field and a JSON null;
+±infinity, which JSON cannot hold, is null there and ``inf`` / ``-inf`` in the CSV (pandas,
+DuckDB, Arrow and PostgreSQL's COPY read them back). Both files are encoded column by column with
+Arrow compute (no row loop), batch by batch; a column's text is encoded once for both, and tables
+are exported two at a time (Arrow and zlib work outside the GIL). Each file is replaced
+atomically, and reruns write the same bytes (the gzip header holds no time nor file name).
 ``exports/.c360-exports.json`` lists the tables exported, so that the exports of a table gone
 from the lake go and a user's own file in the folders stays.
 """
@@ -196,10 +198,20 @@ def _decoded(col: pa.Array) -> pa.Array:
 def _csv_values(
     col: pa.Array, plain: pa.Array | None = None, values: pa.Array | None = None
 ) -> pa.Array:
+    if pa.types.is_floating(col.type):
+        return _without_nan(_plain(col) if plain is None else plain)
     if not (pa.types.is_list(col.type) or pa.types.is_large_list(col.type)):
         return _plain(col) if plain is None else plain
     values = _json_values(col) if values is None else values
     return pc.if_else(pc.is_null(col), pa.scalar(None, pa.string()), values)
+
+
+def _without_nan(col: pa.Array) -> pa.Array:
+    """Floats with NaN as NULL, which CSV writes as an empty field (infinity stays)."""
+    nan = pc.is_nan(col)
+    if not pc.any(nan).as_py():
+        return col
+    return pc.if_else(nan, pa.scalar(None, col.type), col)
 
 
 def _json_values(col: pa.Array, plain: pa.Array | None = None) -> pa.Array:

@@ -37,6 +37,8 @@ MAX_LOCK_TIMEOUT_S = 86_400.0  # a day; PostgreSQL's lock_timeout ends at ~24.8 
 APPLICATION = "c360 load-postgres"  # how other sessions see a load in pg_stat_activity
 LOCK_NOT_AVAILABLE = "55P03"  # SQLSTATE of a wait cut short by lock_timeout
 MAX_NAME_BYTES = 63  # PostgreSQL cuts a longer name short, with a notice no one sees
+# libpq's other form of connection string: "host=db port=5432 dbname=gold".
+_KEYWORDS = re.compile(r"\s*[A-Za-z_]+\s*=")
 
 
 class LoadError(Exception):
@@ -159,10 +161,12 @@ def _begin(conn: pg.Connection, schema: str, lock_timeout: float) -> None:
 
 
 def connect(url: str) -> pg.Connection:
-    """An ADBC connection to ``url``, or a ``LoadError`` that names the server, not the password."""
-    if not url.startswith(("postgresql://", "postgres://")):
+    """An ADBC connection to ``url`` (a URL or libpq's ``host=db dbname=gold`` keywords), or a
+    ``LoadError`` that names the server, not the password."""
+    if not (url.startswith(("postgresql://", "postgres://")) or _KEYWORDS.match(url)):
         raise LoadError(
-            f"not a PostgreSQL URL: {redact(url)!r} (expected postgresql://user@host/database)"
+            f"not a PostgreSQL URL: {redact(url)!r} (expected postgresql://user@host/database "
+            "or host=H dbname=D)"
         )
     try:
         return pg.connect(url)
@@ -361,6 +365,7 @@ def _one_line(exc: Exception) -> str:
     text = re.sub(r"^[A-Z_]+: (\[libpq\] )?", "", text)
     text = re.sub(r"Failed to (execute|prepare) query( '.*?')?: ", "", text, flags=re.DOTALL)
     text = re.sub(r"Execution error \[PGRES_\w+\]: ", "", text)
+    text = re.sub(r"^Failed to (create|drop) table: ", "", text)  # a bulk ingest's own step
     text = re.sub(r"Failed to execute (COPY|prepared) statement: (PGRES_\w+ )?", "", text)
     text = re.sub(
         r'Failed to connect: (connection to server at "[^"]*", port \d+ failed: )?', "", text

@@ -1,12 +1,14 @@
 """What the text and HTML reports share: reading gold tables, formatting numbers, writing files.
 
 Money has 2 decimals and thousands separators, counts have separators, rates are percentages;
-a missing value is ``-``, and so is a total of values none of which is known. A table or column
-that was not built raises :class:`Missing`, which a report turns into a one-line note.
+a missing value (NULL or NaN) is ``-``, and so is a total of values none of which is known. A
+table or column that was not built raises :class:`Missing`, which a report turns into a one-line
+note.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -55,12 +57,17 @@ class Gold:
         return table.select(list(columns)) if columns else table
 
 
+def missing(value: Any) -> bool:
+    """Whether ``value`` is unknown: ``None`` or a float's NaN."""
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
 def money(value: Any) -> str:
-    return "-" if value is None else f"{value:,.2f}"
+    return "-" if missing(value) else f"{value:,.2f}"
 
 
 def count(value: Any) -> str:
-    return "-" if value is None else f"{value:,}"
+    return "-" if missing(value) else f"{value:,}"
 
 
 def pct(value: Any) -> str:
@@ -69,7 +76,7 @@ def pct(value: Any) -> str:
     >>> pct(0.6445), pct(12.5), pct(None)
     ('64.45 %', '1,250.00 %', '-')
     """
-    return "-" if value is None else f"{value * 100:,.2f} %"
+    return "-" if missing(value) else f"{value * 100:,.2f} %"
 
 
 def text(value: Any) -> str:
@@ -90,8 +97,8 @@ def rows(table: pa.Table, *columns: str) -> list[tuple[Any, ...]]:
 
 
 def total(table: pa.Table, column: str) -> Any:
-    """The sum of ``column``'s known values; ``None`` (shown ``-``) when it has rows but none
-    is known, 0 when it has no rows.
+    """The sum of ``column``'s known values (neither NULL nor NaN); ``None`` (shown ``-``) when
+    it has rows but none is known, 0 when it has no rows.
 
     >>> values = pa.table({"v": pa.array([None, None], pa.float64())})
     >>> total(values, "v"), total(values.slice(0, 0), "v")
@@ -99,7 +106,10 @@ def total(table: pa.Table, column: str) -> Any:
     """
     if table.num_rows == 0:
         return 0
-    return pc.sum(table[column]).as_py()
+    values = table[column]
+    if pa.types.is_floating(values.type):
+        values = values.filter(pc.invert(pc.is_nan(values)))  # a NULL's answer drops it too
+    return pc.sum(values).as_py()
 
 
 def fixed_width(columns: Sequence[tuple[str, Fmt]], values: Iterable[Sequence[Any]]) -> list[str]:
