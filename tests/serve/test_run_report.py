@@ -234,3 +234,21 @@ def test_each_bronze_reason_is_told_apart_from_its_count() -> None:
         "',' delimiter at character 5: 1; not UTF-8 text: 1,234 |  |\n"
     ) in text
     assert "| stg_orders | 1 | 0 | 1 | yes | orphan_customer 1 | country: invalid_value 2 |" in text
+
+
+def test_a_silver_model_checking_against_a_missing_source_names_it() -> None:
+    data = {
+        "finished_at": "2026-01-02T03:04:05", "engine": "duckdb", "seconds": {"silver": 1.0},
+        "bronze": [], "text": {}, "gold": [], "answers": {}, "identity": None,
+        "silver": [{"model": "stg_orders", "bronze_rows": 9, "clean": 0, "rejected": 9,
+                    "reconciled": True, "quarantine": {"orphan_customer": 9},
+                    "lacking": ["crm_customers", "marketing_campaigns"]},
+                   {"model": "stg_products", "bronze_rows": 3, "clean": 3, "rejected": 0,
+                    "reconciled": True, "quarantine": {}}],
+    }  # fmt: skip
+    text = markdown(data)
+    assert (
+        "**Note:** stg_orders checks its rows against crm_customers, marketing_campaigns, which "
+        "this workspace lacks: a reference to them is an orphan." in text
+    )
+    assert "stg_products checks" not in text

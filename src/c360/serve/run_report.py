@@ -111,6 +111,14 @@ def markdown(data: dict[str, Any]) -> str:
     if emptied:
         lines += ["", f"**Warning:** {', '.join(emptied)} kept none of their rows; what gold "
                   "builds from them is empty (see the reasons above)."]  # fmt: skip
+    for b in data["silver"]:  # a run report of an earlier version has no "lacking"
+        if lacking := b.get("lacking"):
+            them = "them" if len(lacking) > 1 else "it"
+            note = (
+                f"**Note:** {b['model']} checks its rows against {', '.join(lacking)}, which "
+                f"this workspace lacks: a reference to {them} is an orphan."
+            )
+            lines += ["", note]
     if data.get("text"):
         lines += ["", "## Text: notes and e-mail bodies, redacted then enriched", "",
                   "| table | rows |", "| --- | ---: |"]  # fmt: skip
