@@ -81,7 +81,9 @@ CUSTOMER_PROFILE: Table = gold_table(
         "Survivorship of first_name (default most_frequent) voted on the folded name, so "
         "'ROCA' and 'Roca' count as one; the winning record's spelling, trimmed, title-cased "
         "when written all in upper or all in lower case; when it has no accents, a spelling of "
-        "the same name with them another record holds (Mélanie, not Melanie), and when no one "
+        "the same name with them another record holds (Mélanie, not Melanie), else the one "
+        "most customers of its country with that name write (a French Helene is Hélène, a "
+        "German one stays Helene), and when no one "
         "typed its case, the same letters as another record types them (McKenzie, not "
         "Mckenzie; von Berg, not Von Berg). "
         "full_name records are split first; "
@@ -162,7 +164,8 @@ CUSTOMER_PROFILE: Table = gold_table(
         "city",
         "string",
         "Survivorship of city (default most_recent), voted and spelt as first_name (St and "
-        "Ste read as Saint and Sainte when voting; accents taken only from the same letters); "
+        "Ste read as Saint and Sainte when voting; accents taken only from the same letters, "
+        "from the customer's records, else as most customers of its country write it); "
         "a city all in upper or lower case keeps its particles in lower case after its first "
         "word (Santiago de Compostela, Aix-en-Provence, Frankfurt am Main)",
         nullable=True,

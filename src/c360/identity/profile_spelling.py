@@ -1,7 +1,8 @@
 """A surviving name or city shown as a record of the customer writes it: with the accents and the
 case systems drop. Systems drop accents and write in capitals (title-cased back, "MCKENZIE" shows
 as "Mckenzie"), none adds an accent or makes up a McKenzie: so another record's spelling of the
-same letters with them is the person's.
+same letters with them is the person's. Where no record of the customer spells the accents, the
+spelling most people of the customer's country with that name write is.
 
 Pure functions on Arrow tables: the records' values (``profile_records.record_values``) and the
 survivors (one row per customer and attribute, with the ``display`` shown) in, the survivors out.
@@ -9,7 +10,9 @@ survivors (one row per customer and attribute, with the ``display`` shown) in, t
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -32,14 +35,17 @@ def customer_value(customers: pa.ChunkedArray, values: pa.ChunkedArray) -> pa.Ch
 
 
 def spelt_as_written(values: pa.Table, won: pa.Table) -> pa.Table:
-    """``won`` with names and cities shown with their accents (:func:`with_accents`), then
-    with their case (:func:`with_case`), as a record of the customer writes them."""
+    """``won`` with names and cities shown with their accents as a record of the customer
+    writes them (:func:`with_accents`) or else as most people of its country do
+    (:func:`with_common_accents`), then with their case as a record writes it
+    (:func:`with_case`)."""
     of_spelt = pc.is_in(won["attribute"], value_set=pa.array(SPELT, pa.string()))
     rows = np.flatnonzero(of_spelt.to_numpy(zero_copy_only=False))
     if not len(rows):
         return won
     # Only their rows are worked on (a few attributes of the many that survive).
-    part = with_case(values, with_accents(values, won.take(pa.array(rows))))
+    part = with_accents(values, won.take(pa.array(rows)))
+    part = with_case(values, with_common_accents(values, part, _countries(won)))
     index = np.full(won.num_rows, -1, dtype=np.int64)
     index[rows] = np.arange(len(rows))
     at = pa.array(index, mask=index < 0)
@@ -74,6 +80,105 @@ def with_accents(values: pa.Table, won: pa.Table) -> pa.Table:
                 lambda w: _per_value(w["display"], name_key),
             )  # fmt: skip
     return won
+
+
+COMMON_SPELLING = 3  # people of a country writing a name with accents before it lends them
+
+
+def _countries(won: pa.Table) -> pa.Table:
+    """(``customer360_id``, ``country``) of the customers whose country survived."""
+    rows = won.filter(pc.equal(won["attribute"], "country"))
+    return pa.table({"customer360_id": rows["customer360_id"], "country": rows["display"]})
+
+
+@lru_cache(maxsize=1 << 14)
+def without_accents(spelling: str) -> str:
+    """``spelling`` with its accents dropped, as a system without them writes it.
+
+    >>> without_accents("Hélène"), without_accents("Nîmes"), without_accents("Weiß")
+    ('Helene', 'Nimes', 'Weiß')
+    """
+    decomposed = unicodedata.normalize("NFD", spelling)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", plain)
+
+
+def with_common_accents(values: pa.Table, won: pa.Table, countries: pa.Table) -> pa.Table:
+    """``won`` with a name or city still written without accents shown with the accents most
+    people of the customer's country (``countries``) holding the same name write it with: a
+    French customer's Helene as Hélène when most French customers called Helene write Hélène,
+    while a German Helene stays Helene (most German Helenes write no accent). People are the
+    customers of ``values``; a name is the same when its key is, and is respelt only when
+    its letters and case are those of the accented spelling with the accents dropped. Only
+    for a spelling at least :data:`COMMON_SPELLING` people write, more than half of those of
+    the country holding the name; of several, the one more people write, then the first in
+    code point order. The record shown stays the one whose value won."""
+    if not countries.num_rows:
+        return won
+    country = _country_of(values["customer360_id"], countries)
+    won_country = _country_of(won["customer360_id"], countries)
+    for attribute in SPELT:
+        if attribute not in values.column_names:
+            continue
+        held = pa.table({
+            "customer360_id": values["customer360_id"],
+            "country": country,
+            "key": values[f"{attribute}_key"],
+            "spelling": values[attribute],
+        }).filter(pc.is_valid(pc.field("country")) & pc.is_valid(pc.field("key"))
+                  & pc.is_valid(pc.field("spelling")))  # fmt: skip
+        accented = held.filter(pc.invert(pc.string_is_ascii(held["spelling"])))
+        if not accented.num_rows:
+            continue
+        # Only names some record writes with accents are counted.
+        held = held.filter(pc.is_in(held["key"], value_set=pc.unique(accented["key"])))
+        people = held.group_by(["country", "key", "customer360_id"], use_threads=False)
+        people = people.aggregate([]).group_by(["country", "key"], use_threads=False)
+        people = people.aggregate([([], "count_all")]).rename_columns(["country", "key", "all"])
+        writing = accented.group_by(["country", "key", "spelling", "customer360_id"],
+                                    use_threads=False).aggregate([])  # fmt: skip
+        writing = writing.group_by(["country", "key", "spelling"], use_threads=False)
+        writing = writing.aggregate([([], "count_all")]).join(people, ["country", "key"])
+        common = writing.filter(
+            (pc.field("count_all") >= COMMON_SPELLING)
+            & (pc.multiply(pc.field("count_all"), 2) > pc.field("all"))
+        ).sort_by([("country", "ascending"), ("key", "ascending"),
+                   ("count_all", "descending"), ("spelling", "ascending")])  # fmt: skip
+        if not common.num_rows:
+            continue
+        at = customer_value(common["country"], common["key"]).combine_chunks()
+        best = common.take(pa.array(run_starts(pc.dictionary_encode(at).indices.to_numpy())))
+        plain = customer_value(best["country"], _per_value(best["spelling"], without_accents))
+        won = _accented_as(won, attribute, won_country, plain, best["spelling"])
+    return won
+
+
+def _country_of(customers: pa.ChunkedArray, countries: pa.Table) -> pa.ChunkedArray:
+    """Each of ``customers``' country in ``countries`` (NULL if none)."""
+    at = pc.index_in(customers, countries["customer360_id"])
+    return pc.take(countries["country"], at)
+
+
+def _accented_as(
+    won: pa.Table,
+    attribute: str,
+    country: pa.ChunkedArray,
+    plain: pa.ChunkedArray | pa.Array,
+    spelling: pa.ChunkedArray | pa.Array,
+) -> pa.Table:
+    """``won`` with each ASCII display of ``attribute`` whose ``country`` and display are one
+    of ``plain`` (country and spelling without accents) shown as that one's ``spelling``."""
+    shown = pc.and_(pc.equal(won["attribute"], attribute), pc.string_is_ascii(won["display"]))
+    rows = np.flatnonzero(pc.fill_null(shown, False).to_numpy(zero_copy_only=False))
+    if not len(rows):
+        return won
+    at = pa.array(rows)
+    found = pc.index_in(customer_value(country.take(at), won["display"].take(at)), plain)
+    index = np.full(won.num_rows, -1, dtype=np.int64)
+    index[rows] = pc.fill_null(found, -1).to_numpy(zero_copy_only=False)
+    replaced = pc.if_else(pa.array(index >= 0), pc.take(spelling, pa.array(index, mask=index < 0)),
+                          won["display"])  # fmt: skip
+    return won.set_column(won.column_names.index("display"), "display", replaced)
 
 
 def with_case(values: pa.Table, won: pa.Table) -> pa.Table:

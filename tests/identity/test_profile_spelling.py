@@ -1,0 +1,83 @@
+"""Names and cities written without accents, shown with those most people of the customer's
+country who hold the same name write it with (``profile_spelling.with_common_accents``)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import pyarrow as pa
+
+from c360.identity.normalise import city_key, name_key
+from c360.identity.profile_attributes import survivors
+
+JAN = datetime(2024, 1, 1)
+SCHEMA = pa.schema([
+    ("record_key", pa.string()), ("source", pa.string()), ("customer360_id", pa.string()),
+    ("updated_at", pa.timestamp("us")),
+    ("first_name", pa.string()), ("first_name_key", pa.string()),
+    ("last_name", pa.string()), ("last_name_key", pa.string()),
+    ("city", pa.string()), ("city_key", pa.string()), ("country", pa.string()),
+])  # fmt: skip
+
+
+def person(
+    customer: str, country: str | None, first: str, last: str = "Martin", city: str | None = None
+) -> dict[str, Any]:
+    """A record of ``customer`` (its key the customer's, from source crm)."""
+    return {
+        "record_key": f"crm:{customer}", "source": "crm", "customer360_id": customer,
+        "updated_at": JAN, "first_name": first, "first_name_key": name_key(first),
+        "last_name": last, "last_name_key": name_key(last),
+        "city": city, "city_key": city_key(city), "country": country,
+    }  # fmt: skip
+
+
+def shown(rows: list[dict[str, Any]], customer: str) -> dict[str, tuple[str, str]]:
+    """Each attribute's (display, record_key) that ``customer``'s profile shows."""
+    won = survivors(pa.Table.from_pylist(rows, schema=SCHEMA), {}).to_pylist()
+    return {
+        r["attribute"]: (r["display"], r["record_key"])
+        for r in won
+        if r["customer360_id"] == customer
+    }
+
+
+def test_a_name_without_accents_takes_those_most_of_its_country_write_it_with() -> None:
+    # Three French customers of four called Helene write Hélène: the fourth, whose records
+    # dropped the accents, is Hélène too. The record shown stays its own.
+    rows = [person(c, "FR", "Hélène") for c in ("c1", "c2", "c3")]
+    rows += [person("c4", "FR", "Helene")]
+    assert shown(rows, "c4")["first_name"] == ("Hélène", "crm:c4")
+    # Most German Helenes write no accent: a German Helene stays Helene, whatever the French.
+    rows += [person(c, "DE", "Helene") for c in ("d1", "d2", "d3")]
+    rows += [person(c, "DE", "Hélène") for c in ("d4", "d5")]
+    assert shown(rows, "d1")["first_name"] == ("Helene", "crm:d1")
+    # Half is no majority: Kühn and Kuhn are two names.
+    rows = [person(c, "DE", "Jan", "Kühn") for c in ("c1", "c2", "c3")]
+    rows += [person(c, "DE", "Jan", "Kuhn") for c in ("c4", "c5", "c6")]
+    assert shown(rows, "c4")["last_name"] == ("Kuhn", "crm:c4")
+
+
+def test_a_common_spelling_needs_enough_people_and_the_same_letters() -> None:
+    # Two people are too few to speak for a country.
+    rows = [person(c, "ES", "Raúl") for c in ("c1", "c2")] + [person("c3", "ES", "Raul")]
+    assert shown(rows, "c3")["first_name"] == ("Raul", "crm:c3")
+    # Of two accented spellings the one more people hold; only for the very same letters and
+    # case (RAUL or Raul-Angel are other spellings), and never for a customer of no country.
+    rows = [person(c, "ES", "Raúl") for c in ("c1", "c2", "c3")] + [person("c4", "ES", "Raül")]
+    rows += [person("c5", "ES", "Raul"), person("c6", "ES", "Raul-Angel"),
+             person("c7", None, "Raul")]  # fmt: skip
+    assert shown(rows, "c5")["first_name"] == ("Raúl", "crm:c5")
+    assert shown(rows, "c6")["first_name"] == ("Raul-Angel", "crm:c6")
+    assert shown(rows, "c7")["first_name"] == ("Raul", "crm:c7")
+
+
+def test_a_city_without_accents_takes_those_most_of_its_country_write_it_with() -> None:
+    rows = [person(c, "FR", "Marie", city="Orléans") for c in ("c1", "c2", "c3")]
+    rows += [person("c4", "FR", "Marie", city="Orleans")]
+    assert shown(rows, "c4")["city"] == ("Orléans", "crm:c4")
+    # A customer's own record spelling the city still comes first.
+    rows += [person("c5", "FR", "Marie", city="Orleans"),
+             {**person("c5", "FR", "Marie", city="Orlèans"), "record_key": "web:c5"}]  # fmt: skip
+    assert shown(rows, "c5")["city"] == ("Orlèans", "web:c5")
