@@ -86,6 +86,26 @@ def test_records_lacking_the_delimiter_the_header_ends_with_land_whole(tmp_path:
     assert result.added_columns == ["unnamed column 3"]  # a value under no name is drift
 
 
+@pytest.mark.parametrize("first", ["A;1;", "A;1;;", "A;1"])
+def test_a_header_ending_with_a_delimiter_lands_the_same_whatever_the_first_record(
+    tmp_path: Path, first: str
+) -> None:
+    """Its first record ending with one delimiter more than the header (or lacking the one it
+    ends with) says nothing of the others: records of the header's fields, one less or one
+    more (empty) are whole in each case."""
+    text = f"id;age;\r\n{first}\r\nB;2\r\nC\r\nD;4;x\r\nE;5;;\r\nG;7;\r\n"
+    path = write(tmp_path, text.encode())
+    result = land(
+        tmp_path, PEOPLE, path, "b1", WHEN, dialect=CsvFile(delimiter=";"), drift="evolve"
+    )
+    assert landed(tmp_path) == [
+        (1, "A", "1", None), (2, "B", "2", None), (4, "D", "4", '{"unnamed column 3": "x"}'),
+        (5, "E", "5", None), (6, "G", "7", None),
+    ]  # fmt: skip
+    assert quarantined(tmp_path) == [(3, "C", "expected 3 fields, found 1")]
+    assert (result.records, result.landed, result.quarantined) == (6, 5, 1)
+
+
 @pytest.mark.parametrize("first", ["A,1,", "A,1"])
 def test_mixed_trailing_delimiters_keep_file_order_and_numbers_across_blocks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first: str

@@ -317,8 +317,38 @@ def test_a_source_that_is_not_its_format_or_an_empty_folder_names_it(tmp_path: P
     folder = tmp_path / "sources" / "people"
     folder.mkdir()
     (folder / "readme.txt").write_text("id,age\nA,1\n")
+    with pytest.raises(SourceError, match=r"no \.csv or \.csv\.gz files in the folder .*people, "):
+        land(tmp_path, PEOPLE, folder, "b1", WHEN)
+    (folder / "readme.txt").unlink()
     with pytest.raises(SourceError, match=r"no \.csv or \.csv\.gz files in the folder .*people$"):
         land(tmp_path, PEOPLE, folder, "b1", WHEN)
+
+
+@pytest.mark.parametrize(
+    ("table", "kinds"),
+    [(PEOPLE, ".csv or .csv.gz"), (replace(PEOPLE, file_format="parquet_dir"), ".parquet")],
+)
+def test_a_folder_without_files_of_its_format_names_the_files_it_holds(
+    tmp_path: Path, table: Table, kinds: str
+) -> None:
+    """Extracts compressed otherwise or saved as workbooks: how many files there are instead,
+    and the first three by name, as for files left aside among others (hidden ones unsaid)."""
+    folder = tmp_path / "sources" / "people"
+    (folder / "2024").mkdir(parents=True)
+    for name in ("d1.csv.bz2", "d2.csv.bz2", "book.xlsx", "2024/d3.tsv", "_SUCCESS", ".x.csv"):
+        (folder / name).write_bytes(b"x")
+    with pytest.raises(SourceError) as caught:
+        land(tmp_path, table, folder, "b1", WHEN)
+    assert str(caught.value) == (
+        f"no {kinds} files in the folder {folder}, but 4 other files: 2024/d3.tsv, book.xlsx, "
+        "d1.csv.bz2 and 1 more"
+    )
+    for name in ("d1.csv.bz2", "d2.csv.bz2", "2024/d3.tsv"):
+        (folder / name).unlink()
+    with pytest.raises(SourceError) as caught:
+        land(tmp_path, table, folder, "b1", WHEN)
+    one = f"no {kinds} files in the folder {folder}, but 1 other file: book.xlsx"
+    assert str(caught.value) == one
 
 
 def test_a_folder_of_csv_extracts_lands_as_one_table_file_by_file(tmp_path: Path) -> None:
@@ -649,6 +679,10 @@ def test_a_header_without_its_line_break_is_a_source_without_records(tmp_path: P
         (b"\x1f\x8b\x08\x00", r"is compressed with gzip, not CSV text: name it \.csv\.gz"),
         (b"PK\x03\x04\x14\x00", r"is a ZIP archive \(an Excel workbook\?\), not CSV text"),
         (b"PAR1\x15\x04", "is a Parquet file, not CSV text"),
+        (b"BZh91AY&SY", r"is compressed with bzip2, not CSV text: decompress it \(bunzip2\)"),
+        (b"\xfd7zXZ\x00", r"is compressed with xz, not CSV text: decompress it \(unxz\)"),
+        (b"\x28\xb5\x2f\xfd", r"is compressed with zstd, not CSV text: decompress it \(unzstd\)"),
+        (b"7z\xbc\xaf\x27\x1c", r"is a 7-Zip archive, not CSV text: extract it"),
     ],
 )
 def test_a_csv_that_is_another_kind_of_file_says_what_it_is(

@@ -3,8 +3,12 @@ quarantined with a reason, and what cannot be read at all is one line naming the
 
 from __future__ import annotations
 
+import bz2
 import gzip
+import lzma
 import os
+import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -133,6 +137,44 @@ def test_a_gzip_compressed_json_export_lands_as_its_text(tmp_path: Path, table: 
     source = f"sources/docs/part-0{Path(table.path).suffix}.gz"
     assert landed(tmp_path) == [(source, 1, "a", "1"), (source, 2, "b", None)]
     assert (result.records, result.landed, result.quarantined) == (2, 2, 0)
+
+
+@pytest.mark.parametrize("table", [LINES, ARRAY])
+@pytest.mark.parametrize("cut", [True, False])
+def test_a_corrupt_gzip_json_file_of_a_folder_is_one_line_naming_the_file(
+    tmp_path: Path, table: Table, cut: bool
+) -> None:
+    folder = tmp_path / "sources" / "docs"
+    folder.mkdir(parents=True)
+    text = b'{"id": "a", "n": 1}\n' * 1000
+    text = b"[" + text.replace(b"}\n", b"},").rstrip(b",") + b"]" if table is ARRAY else text
+    packed = gzip.compress(text, mtime=1)
+    (folder / "part-0.json.gz").write_bytes(gzip.compress(b""))
+    broken = packed[: len(packed) // 2] if cut else packed[:-8] + b"\0" * 8
+    (folder / "part-1.json.gz").write_bytes(broken)
+    why = "Compressed file ended" if cut else "CRC check failed"
+    for reading in (lambda: land(tmp_path, table, folder, "b1", WHEN),  # counted first
+                    lambda: list(read(folder, table))):  # fmt: skip
+        with pytest.raises(SourceError) as caught:
+            reading()
+        message = str(caught.value)
+        assert message.startswith(f"cannot read {folder / 'part-1.json.gz'}: {why}")
+        assert message.endswith("(a gzip file cut short or corrupt)") and "\n" not in message
+
+
+@pytest.mark.parametrize("table", [LINES, ARRAY])
+@pytest.mark.parametrize(
+    ("pack", "what"),
+    [(bz2.compress, r"compressed with bzip2, not JSON text: decompress it \(bunzip2\)"),
+     (lzma.compress, r"compressed with xz, not JSON text: decompress it \(unxz\)")],
+)  # fmt: skip
+def test_a_json_file_compressed_otherwise_than_with_gzip_says_so(
+    tmp_path: Path, table: Table, pack: Callable[[bytes], bytes], what: str
+) -> None:
+    """Not lines of bytes that are not UTF-8, each quarantined."""
+    path = write(tmp_path, table, pack(b'{"id": "a", "n": 1}\n' * 10))
+    with pytest.raises(SourceError, match=f"^{re.escape(str(path))} is {what}$"):
+        land(tmp_path, table, path, "b1", WHEN)
 
 
 def test_a_gzip_file_cut_short_is_one_line(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import gzip
 import io
 import json
 import os
+import re
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -65,9 +66,10 @@ def source_files(path: Path, contract: Table) -> list[Path]:
     if not path.is_dir() or contract.file_format not in FOLDER_FILES:
         return [path]
     suffixes = FOLDER_FILES[contract.file_format]
-    files = [Path(f) for f in visible_files(path) if f.lower().endswith(suffixes)]
+    found = visible_files(path)
+    files = [Path(f) for f in found if f.lower().endswith(suffixes)]
     if not files:
-        raise SourceError(f"no {' or '.join(suffixes)} files in the folder {path}")
+        raise _none_of(path, suffixes, found)
     return files
 
 
@@ -157,6 +159,24 @@ def line_blocks(file: io.BufferedIOBase, size: int = LINE_BLOCK_BYTES) -> Iterat
         yield last.splitlines() if b"\r" in last else [last]
 
 
+# What a text source may be instead, by its first bytes: compressed otherwise than with gzip.
+_BZIP2 = rb"BZh[1-9](?:1AY&SY|\x17rE8P\x90)"  # its mark, block size, a block or the end
+_PACKED = [
+    (re.compile(_BZIP2), "compressed with bzip2", "decompress it (bunzip2)"),
+    (re.compile(rb"\xfd7zXZ\x00"), "compressed with xz", "decompress it (unxz)"),
+    (re.compile(rb"\x28\xb5\x2f\xfd"), "compressed with zstd", "decompress it (unzstd)"),
+    (re.compile(rb"7z\xbc\xaf\x27\x1c"), "a 7-Zip archive", "extract it"),
+]
+
+
+def refuse_packed(path: Path, head: bytes, text: str) -> None:
+    """Stop on a source whose first bytes ``head`` say it is compressed otherwise than with
+    gzip (which lands as its ``text`` would), not ``text``: ``CSV text``, ``JSON text``."""
+    for mark, what, fix in _PACKED:
+        if mark.match(head):
+            raise SourceError(f"{path} is {what}, not {text}: {fix}")
+
+
 def refuse_utf16(path: Path, advice: str) -> None:
     """Stop on a file written in UTF-16 (a byte order mark, or a first line of NULs between
     letters): its bytes are not UTF-8 text, and would be read as letters spaced out by NULs."""
@@ -226,10 +246,33 @@ def parquet_files(path: Path) -> list[Path]:
     Hive partition folders too, ``country=FR/``), hidden ones aside, by name."""
     if not path.is_dir():
         return [path]
-    files = [Path(f) for f in visible_files(path) if f.endswith(".parquet")]
+    found = visible_files(path)
+    files = [Path(f) for f in found if f.endswith(".parquet")]
     if not files:
-        raise SourceError(f"no Parquet files in {path}")
+        raise _none_of(path, (".parquet",), found)
     return files
+
+
+def _none_of(folder: Path, suffixes: tuple[str, ...], found: list[str]) -> SourceError:
+    """What stops the run on a folder without files of its format: the files it holds instead
+    (``found``, all of another format), how many and the first three by name."""
+    message = f"no {' or '.join(suffixes)} files in the folder {folder}"
+    if not found:
+        return SourceError(message)
+    inside = len(os.path.join(folder, ""))
+    names = [file[inside:].replace(os.sep, "/") for file in found]
+    n = len(names)
+    return SourceError(f"{message}, but {n:,} other file{'s' * (n > 1)}: {first_names(names)}")
+
+
+def first_names(names: list[str]) -> str:
+    """The first three of ``names`` and how many more.
+
+    >>> first_names(["a", "b", "c", "d", "e"]), first_names(["a"])
+    ('a, b, c and 2 more', 'a')
+    """
+    more = len(names) - 3
+    return ", ".join(names[:3]) + (f" and {more:,} more" if more > 0 else "")
 
 
 def text_files(folder: Path) -> list[str]:

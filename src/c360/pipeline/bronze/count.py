@@ -54,16 +54,23 @@ def count(
     if fmt in ("parquet", "parquet_dir") or path.suffix == ".parquet":
         return sum(_parquet_rows(file) for file in parquet_files(path))
     if fmt in ("json", "jsonl", "mongo_jsonl"):
-        docs = json_array(path) if fmt == "json" else lines_as_array(path)
-        if docs is not None:
-            return len(docs)  # else JSON lines, counted as such below
+        try:  # decompressed as it is counted, when it is gzip
+            return _json_count(path, fmt)
+        except GZIP_ERRORS as exc:
+            raise gzip_error(path, exc) from None
     if is_csv(path, contract) and gzip_named(path):  # its text, decompressed as it is counted
         try:
             return _csv_count(path, quoted, dialect)
         except GZIP_ERRORS as exc:
             raise gzip_error(path, exc) from None
-    if is_csv(path, contract):
-        return _csv_count(path, quoted, dialect)
+    return _csv_count(path, quoted, dialect)
+
+
+def _json_count(path: Path, fmt: str) -> int:
+    """The documents of a JSON array, or the non-empty lines of JSON lines."""
+    docs = json_array(path) if fmt == "json" else lines_as_array(path)
+    if docs is not None:
+        return len(docs)
     with open_bytes(path) as f:  # JSON lines, split as the reader splits them
         return sum(map(bool, map(bytes.strip, lines(f))))
 

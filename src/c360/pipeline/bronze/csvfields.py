@@ -79,8 +79,9 @@ class Fields:
             # the line break after the last: a quote never closed holds it (the file's last)
             parsed = _parsed([text for _, text in now], count, self.delimiter, self.ending)
             added = np.array([number for number, _ in now], np.int64)
-            if count < width:  # a field less: the unnamed last one, empty
-                parsed = parsed.append_column("", pa.nulls(parsed.num_rows, pa.string()))
+            if count < width:  # a field or two less: the unnamed last one, a trailing one
+                for _ in range(width - count):
+                    parsed = parsed.append_column("", pa.nulls(parsed.num_rows, pa.string()))
             else:  # a field more: whole when it is empty
                 filled = parsed.column(count - 1).is_valid().to_numpy(zero_copy_only=False)
                 reason = _reason(count - 1, count)

@@ -182,8 +182,9 @@ def _csv_pass(
     # too many fields (the unnamed column is then left aside as when the header ends so too)
     named = [*header, ""] if len(first) == len(header) + 1 and first[-1] == "" else None
     source = arrow_source(path, start)
-    # a header ending with a delimiter (an empty unnamed last column): records may lack it
-    unnamed_last = named is None and bool(header) and not header[-1].strip()
+    # a header ending with a delimiter (an empty unnamed last column): records may lack it,
+    # whether or not the first record ends with one more
+    unnamed_last = bool(header) and not header[-1].strip()
     fields = Fields(
         str(path), named is not None, dialect.delimiter, _last_line_break(path), unnamed_last
     )

@@ -22,6 +22,7 @@ from c360.pipeline.bronze.blocks import (
     Reject,
     SourceError,
     csv_bytes,
+    refuse_packed,
     refuse_utf16,
 )
 
@@ -39,6 +40,7 @@ def refuse_other_formats(path: Path, head: bytes) -> None:
     """Refuse a file named .csv that is something else, by its first bytes ``head``."""
     if what := next((kind for magic, kind in _NOT_CSV.items() if head.startswith(magic)), None):
         raise SourceError(f"{path} is {what}")
+    refuse_packed(path, head, "CSV text")
     refuse_utf16(path, " (a spreadsheet's 'Unicode text'): save it as a UTF-8 CSV")
 
 

@@ -34,6 +34,7 @@ from c360 import config, contracts
 from c360.contracts.model import Table
 from c360.pipeline import lake
 from c360.pipeline.bronze.blocks import (
+    FOLDER_FILES,
     NOT_UTF8,
     READ_ERRORS,
     ROW_NUMBER,
@@ -41,6 +42,7 @@ from c360.pipeline.bronze.blocks import (
     Database,
     Reject,
     SourceError,
+    first_names,
     folder_suffixes,
     left_aside,
 )
@@ -157,14 +159,34 @@ def _files(workspace: Path) -> list[tuple[Table, Path]]:
                 raise SourceError(f"cannot read {path.parent}: {exc.strerror}") from None
             found.append((table, path))
             break
+        else:
+            _refuse_other_case(workspace, table)
     return found
 
 
+def _refuse_other_case(workspace: Path, table: Table) -> None:
+    """Raise ``SourceError`` when a table's file is there but spelt in another case
+    (``Orders.CSV``): it would not land, without a word, while the others do (one the last
+    run landed is refused as missing, with the same hint)."""
+    if lake.table_dir(workspace, "bronze", table.name).is_dir():
+        return
+    for place in (workspace / p for p in _places(table)):
+        if there := _case_twins(place):
+            raise SourceError(
+                f"{place.parent / there[0]} is not read: {table.name} is read from {place} "
+                "(file names are case-sensitive): rename it"
+            )
+
+
 def _places(table: Table) -> list[str]:
-    """Where a workspace without a manifest holds a table's source (relative to it)."""
-    if table.file_format != "table":
-        return [table.path]
-    return [table.path, f"{table.path}.csv", f"{table.path}.parquet"]
+    """Where a workspace without a manifest holds a table's source (relative to it), first
+    found first: a CSV or JSON file compressed with gzip (``orders.csv.gz``) after the file
+    itself, as a folder lands either."""
+    if table.file_format == "table":
+        return [table.path, f"{table.path}.csv", f"{table.path}.csv.gz", f"{table.path}.parquet"]
+    if f"{table.path}.gz".lower().endswith(FOLDER_FILES.get(table.file_format, ())):
+        return [table.path, f"{table.path}.gz"]
+    return [table.path]
 
 
 def _refuse_vanished(workspace: Path, found: set[str]) -> None:
@@ -222,13 +244,17 @@ def _landed_from(bronze: Path) -> str | None:
 
 def _other_case(file: Path) -> str:
     """What a file spelt in another case is there instead, as a hint for the message."""
-    try:
-        there = sorted(
-            p.name for p in file.parent.iterdir() if p.name.casefold() == file.name.casefold()
-        )
-    except OSError:
-        return ""
+    there = _case_twins(file)
     return f" ({there[0]} is there: file names are case-sensitive)" if there else ""
+
+
+def _case_twins(file: Path) -> list[str]:
+    """The names in a file's folder spelt as its own but for case, by name."""
+    name = file.name.casefold()
+    try:
+        return sorted(p.name for p in file.parent.iterdir() if p.name.casefold() == name != p.name)
+    except OSError:
+        return []
 
 
 def _exists(path: Path) -> bool:
@@ -367,12 +393,11 @@ def _aside_warning(name: str, contract: Table, aside: list[str]) -> list[str]:
     are lost unless they are converted: how many, and the first three by name."""
     if not aside:
         return []
-    n, more = len(aside), len(aside) - 3
-    names = ", ".join(aside[:3]) + (f" and {more:,} more" if more > 0 else "")
+    n = len(aside)
     return [
         f"{name}: {n:,} file{'s' * (n > 1)} left aside as not "
         f"{' or '.join(folder_suffixes(contract))} ({'their' if n > 1 else 'its'} records are "
-        f"not landed): {names}"
+        f"not landed): {first_names(aside)}"
     ]
 
 

@@ -25,6 +25,7 @@ from c360.config import PLAIN_CSV, CsvFile
 from c360.contracts.model import Table
 from c360.pipeline.bronze.blocks import (
     BLOCK_ROWS,
+    GZIP_ERRORS,
     NOT_UTF8,
     READ_ERRORS,
     ROW_NUMBER,
@@ -34,8 +35,10 @@ from c360.pipeline.bronze.blocks import (
     Reject,
     SourceError,
     contract_names,
+    gzip_error,
     line_blocks,
     open_bytes,
+    refuse_packed,
     refuse_row_number,
     refuse_utf16,
     source_files,
@@ -78,7 +81,11 @@ def read(path: Path | Database, contract: Table, dialect: CsvFile = PLAIN_CSV) -
     }
     reader = readers[contract.file_format]
     blocks = (
-        (block for file in source_files(path, contract) for block in reader(file, contract))
+        (
+            block
+            for file in source_files(path, contract)
+            for block in _blocks(reader, file, contract)
+        )
         if isinstance(path, Path)
         else path.read(contract)
     )
@@ -91,6 +98,24 @@ def read(path: Path | Database, contract: Table, dialect: CsvFile = PLAIN_CSV) -
         raise SourceError(f"cannot read {exc.filename}: {exc.strerror}") from None
     except (*READ_ERRORS, UnicodeDecodeError) as exc:
         raise SourceError(f"cannot read {name}: {exc}") from None
+
+
+def _blocks(
+    reader: Callable[[Path, Table], Iterator[Block]], file: Path, contract: Table
+) -> Iterator[Block]:
+    """The blocks of one file; a gzip file that does not decompress whole stops the run
+    naming it (not the folder it is in)."""
+    try:
+        yield from reader(file, contract)
+    except GZIP_ERRORS as exc:
+        raise gzip_error(file, exc) from None
+
+
+def _refuse_not_json(path: Path) -> None:
+    """Stop on a JSON file that is not text: compressed otherwise than with gzip, UTF-16."""
+    with open_bytes(path) as file:
+        refuse_packed(path, file.read(16), "JSON text")
+    refuse_utf16(path, _UTF16)
 
 
 def refuse_special(path: Path) -> None:
@@ -173,7 +198,7 @@ def json_array(path: Path, recover: bool = True) -> list[Any] | None:
     JSON lines (an object per line: Spark and BigQuery write them as ``.json``). An array the
     JSON reader refuses is split into its elements when it can be (``recover``: a broken one
     becomes ``jsonarray.Broken``)."""
-    refuse_utf16(path, _UTF16)
+    _refuse_not_json(path)
     with open_bytes(path) as file:
         data = file.read()
     undecodable = None
@@ -238,7 +263,7 @@ def _array_blocks(path: Path, contract: Table, docs: list[Any]) -> Iterator[Bloc
 
 
 def _json_lines(path: Path, contract: Table) -> Iterator[Block]:
-    refuse_utf16(path, _UTF16)
+    _refuse_not_json(path)
     if (docs := lines_as_array(path)) is not None:
         yield from _array_blocks(path, contract, docs)
         return
