@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pyarrow as pa
@@ -12,11 +13,8 @@ from c360.cli import main
 from c360.pipeline import lake
 
 
-@pytest.mark.parametrize("segment", ["Top CLV [/x] risk", "[draft] list", "ends in \\"])
-def test_a_segment_name_with_brackets_is_printed_as_written(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], segment: str
-) -> None:
-    config.write_default(tmp_path, "audience")
+def _workspace(path: Path, segment: str) -> None:
+    config.write_default(path, "audience")
     lists = pa.list_(pa.string())
     profile = pa.table(
         {
@@ -28,7 +26,14 @@ def test_a_segment_name_with_brackets_is_printed_as_written(
             "primary_phone": [None, None],
         }
     )
-    lake.publish_table(tmp_path, "gold", "customer_profile", profile)
+    lake.publish_table(path, "gold", "customer_profile", profile)
+
+
+@pytest.mark.parametrize("segment", ["Top CLV [/x] risk", "[draft] list", "ends in \\"])
+def test_a_segment_name_with_brackets_is_printed_as_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], segment: str
+) -> None:
+    _workspace(tmp_path, segment)
     out = tmp_path / "members.csv"
     args = ["audience", "export", segment, "-w", str(tmp_path), "--clear-text", "-o", str(out)]
     assert main(args) == 0
@@ -38,3 +43,31 @@ def test_a_segment_name_with_brackets_is_printed_as_written(
         f"1 of 1 members of {segment!r} written to {out} (0 opted out, 0 with no consented "
         "channel left out; contact points in clear)\n"
     )
+
+
+@pytest.mark.parametrize("name", ["members.jsonl", "members.ndjson", "Members.JSON"])
+def test_an_out_file_named_json_lines_gets_json_lines(tmp_path: Path, name: str) -> None:
+    _workspace(tmp_path, "VIP")
+    out = tmp_path / name
+    assert main(["audience", "export", "VIP", "-w", str(tmp_path), "-o", str(out)]) == 0
+    assert json.loads(out.read_text())["customer360_id"] == "c360_00000001"
+
+
+@pytest.mark.parametrize(
+    ("name", "given", "said"),
+    [
+        ("members.csv", ["--format", "json"], "--format json writes JSON lines, not a .csv file"),
+        ("m.jsonl", ["--format", "csv"], "--format csv writes CSV, not a .jsonl file"),
+        ("members.xlsx", [], "the name must end in .csv, .jsonl, .ndjson or .json"),
+        ("c360.yaml", [], "the name must end in .csv, .jsonl, .ndjson or .json"),
+    ],
+)
+def test_an_out_file_named_for_another_format_is_refused_before_writing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, given: list[str], said: str
+) -> None:
+    _workspace(tmp_path, "VIP")
+    out = tmp_path / name
+    before = out.read_bytes() if out.exists() else None
+    assert main(["audience", "export", "VIP", "-w", str(tmp_path), "-o", str(out), *given]) == 2
+    assert capsys.readouterr().err == f"error: cannot write {out}: {said}\n"
+    assert (out.read_bytes() if out.exists() else None) == before

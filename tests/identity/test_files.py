@@ -299,3 +299,65 @@ def test_a_utf16_csv_is_named_as_such_in_one_line(tmp_path: Path, encoding: str)
     assert _error(people) == (
         f"{people} is written in UTF-16 (a spreadsheet's 'Unicode text'): save it as a UTF-8 CSV"
     )
+
+
+@pytest.mark.parametrize("name", ["people.jsonl", "people.ndjson", "people.json"])
+def test_json_lines_are_read_as_text_as_written(tmp_path: Path, name: str) -> None:
+    people = tmp_path / name
+    people.write_text(
+        '{"id": 1, "name": "Zoë", "amount": 12.50, "vip": true, "day": "2024-01-01T01:00+02:00"}\n'
+        "\n"
+        '{"id": "A2", "name": null, "amount": 1e3, "phone": "0612"}\n',
+        "utf-8",
+    )
+    table, notes = read_rows(people)
+    assert table.to_pylist() == [
+        {"id": "1", "name": "Zoë", "amount": "12.50", "vip": "true",
+         "day": "2024-01-01T01:00+02:00", "phone": None},
+        {"id": "A2", "name": None, "amount": "1e3", "vip": None, "day": None, "phone": "0612"},
+    ]  # fmt: skip
+    assert notes == []
+
+
+def test_a_json_array_of_objects_is_read_as_json_lines(tmp_path: Path) -> None:
+    people = tmp_path / "people.json"
+    people.write_text('[{"id": 1, "name": "Ann"},\n {"id": 2, "name": "Bob"}]\n', "utf-8")
+    assert read_rows(people)[0].to_pylist() == [
+        {"id": "1", "name": "Ann"},
+        {"id": "2", "name": "Bob"},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ('{"id": 1}\n{"id": 2,\n', "line 2 is not JSON"),
+        ('{"id": 1}\n[1, 2]\n', "line 2 is not a JSON object"),
+        (
+            '{"id": 1, "address": {"city": "Lyon"}}\n',
+            "line 1: 'address' holds an object, not a value",
+        ),
+        ('{"id": 1, "id": 2}\n', "line 1 names 'id' twice"),
+        ("\n\n", "it holds no JSON object"),
+    ],
+)
+def test_json_that_is_not_rows_of_values_is_one_line(tmp_path: Path, text: str, said: str) -> None:
+    people = tmp_path / "people.jsonl"
+    people.write_text(text, "utf-8")
+    assert _error(people) == f"cannot read {people}: {said}"
+
+
+def test_json_not_in_utf8_is_one_line(tmp_path: Path) -> None:
+    people = tmp_path / "people.jsonl"
+    people.write_bytes('{"id": 1, "name": "Zoë"}\n'.encode("cp1252"))
+    assert _error(people) == f"cannot read {people}: JSON in another encoding than UTF-8"
+
+
+@pytest.mark.parametrize("first", ["sep=;", "SEP=;", "\ufeffsep=;"])
+def test_excels_sep_line_sets_the_delimiter(tmp_path: Path, first: str) -> None:
+    people = tmp_path / "people.csv"
+    people.write_text(f"{first}\r\nid;name\r\n1;Ann, Lee\r\n2;Bob;x\r\n3;Zoë\r\n", "utf-8")
+    uneven: list[int] = []
+    table, _ = read_rows(people, uneven)
+    assert table.to_pylist() == [{"id": "1", "name": "Ann, Lee"}, {"id": "3", "name": "Zoë"}]
+    assert uneven == [2]  # rows counted from 1 after the header, as in any CSV

@@ -224,3 +224,18 @@ def test_bytes_that_are_not_text_are_read_not_a_traceback(tmp_path: Path) -> Non
     pq.write_table(uuids, tmp_path / "uuids.parquet")
     first = _fit(tmp_path / "uuids.parquet").fit.predictions["customer"][0].as_py()
     assert first == "00000000-0000-0000-0000-000000000000"
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        (["12,50", "1.234", "1.234,50", "3,99"], [12.5, 1234.0, 1234.5, 3.99]),  # ',' decimals
+        (["12.50", "1,234", "$2,500", "3.99"], [12.5, 1234.0, 2500.0, 3.99]),  # '.' decimals
+        (["1,234", "2,500", "1.5"], [1234.0, 2500.0, 1.5]),  # cents have two digits
+        (["0,125", "1,234"], [0.125, 1.234]),  # 0,125 is no thousand: ',' is the decimal point
+    ],
+)
+def test_one_group_of_three_digits_is_read_as_the_file_writes_its_decimals(
+    written: list[str], read: list[float]
+) -> None:
+    assert parse_amounts(pa.array(written)).to_pylist() == read

@@ -13,6 +13,10 @@ from c360.cli._console import console, err_console, fail
 from c360.cli._options import check_choice
 from c360.cli._paths import check_workspace, workspace_path
 
+# The names --out may end in, by the format each holds: a CSV is not written under a
+# spreadsheet's or the project file's name, nor JSON lines under a .csv one.
+SUFFIXES = {"csv": (".csv",), "json": (".jsonl", ".ndjson", ".json")}
+
 app = typer.Typer(
     help="Audiences: segment members handed to a campaign tool.", no_args_is_help=True
 )
@@ -24,11 +28,22 @@ def export_command(
     workspace: Annotated[
         Path, typer.Option("--workspace", "-w", help="Workspace directory.", parser=workspace_path)
     ] = (Path(".")),
-    fmt: Annotated[str, typer.Option("--format", help="csv, or json (JSON lines).")] = "csv",
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="csv, or json (JSON lines). Default: as --out is named (.jsonl, .ndjson or .json "
+            "for json), else csv.",
+            show_default=False,
+        ),
+    ] = None,
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", "-o", help="'-' for stdout. Default: exports/audiences/<segment>.csv|jsonl."
+            "--out",
+            "-o",
+            help="A .csv file, a .jsonl, .ndjson or .json file, or '-' for stdout. Default: "
+            "exports/audiences/<segment>.csv|jsonl.",
         ),
     ] = None,
     clear_text: Annotated[
@@ -37,17 +52,20 @@ def export_command(
 ) -> None:
     """Write the members of SEGMENT: customer360_id, consented channels, e-mail and phone."""
     check_workspace(workspace)
-    check_choice("--format", fmt, ("csv", "json"))
+    if fmt is not None:
+        check_choice("--format", fmt, tuple(SUFFIXES))
     to_stdout = str(out) == "-"
     slug = re.sub(r"[^a-z0-9]+", "_", segment.lower()).strip("_") or "segment"
     path = (
-        out or workspace / "exports" / "audiences" / f"{slug}.{'csv' if fmt == 'csv' else 'jsonl'}"
+        out or workspace / "exports" / "audiences" / f"{slug}.{'jsonl' if fmt == 'json' else 'csv'}"
     )
     if out is not None and not to_stdout:  # a mistake is told before the work, not after
         if path.is_dir():
             raise fail(f"cannot write {path}: it is a folder")
         if not path.parent.is_dir():
             raise fail(f"cannot write {path}: no folder {path.parent}")
+        fmt = _format(path, fmt)
+    fmt = fmt or "csv"
     import pyarrow.csv as pacsv
 
     from c360 import config
@@ -80,3 +98,16 @@ def export_command(
         f"channel left out; contact points {'in clear' if clear_text else 'pseudonymised'})",
         markup=False, highlight=False, soft_wrap=True,  # the segment and path as written
     )  # fmt: skip
+
+
+def _format(out: Path, fmt: str | None) -> str:
+    """The format ``out`` is named for, or the error to raise: a name of neither format, or of
+    another format than ``--format`` gives."""
+    suffix = out.suffix.lower()
+    named = next((f for f, suffixes in SUFFIXES.items() if suffix in suffixes), None)
+    if named is None:
+        raise fail(f"cannot write {out}: the name must end in .csv, .jsonl, .ndjson or .json")
+    if fmt is not None and fmt != named:
+        writes = "JSON lines" if fmt == "json" else "CSV"
+        raise fail(f"cannot write {out}: --format {fmt} writes {writes}, not a {suffix} file")
+    return named

@@ -38,8 +38,8 @@ def fit_command(
     file: Annotated[
         Path,
         typer.Argument(
-            help="A CSV or Parquet file of transactions, or a folder of Parquet files (as the "
-            "lake writes a table).",
+            help="A CSV, JSON lines (.jsonl, .ndjson, .json) or Parquet file of transactions, "
+            "or a folder of Parquet files (as the lake writes a table).",
             show_default=False,
         ),
     ],
@@ -58,7 +58,10 @@ def fit_command(
     amount: Annotated[
         str,
         typer.Option(
-            "--amount", help="Column of the amount: '.' or ',' decimals.", show_default=False
+            "--amount",
+            help="Column of the amount: '.' or ',' decimals, as the file's amounts show (1.234 "
+            "is a thousand beside 12,50, and 1,234 elsewhere).",
+            show_default=False,
         ),
     ],
     as_of: Annotated[

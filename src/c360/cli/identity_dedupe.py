@@ -46,7 +46,8 @@ def dedupe_command(
     files: Annotated[
         list[Path],
         typer.Argument(
-            help="A CSV or Parquet file to deduplicate, or two to link. Two files are linked by "
+            help="A CSV, JSON lines (.jsonl, .ndjson, .json) or Parquet file to deduplicate, or "
+            "two to link. Two files are linked by "
             "deduplicating their union: duplicates inside one file are found as well as pairs "
             "across both.",
             metavar="FILE [FILE2]",

@@ -226,7 +226,7 @@ def dedupe(
     """Cluster the records of one file, or of the union of two, into people.
 
     Args:
-        paths: one or two CSV or Parquet files.
+        paths: one or two CSV, JSON lines or Parquet files.
         ids: the id column, or one per file; ids must be filled in, and a repeated id keeps
             its first row (a repeated row is a copy).
         roles: column -> role (:data:`c360.identity.roles.ROLES`); with two files a column

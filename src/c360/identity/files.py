@@ -1,7 +1,8 @@
-"""People files as they come: a CSV of any common dialect or a Parquet file, read as text.
+"""People files as they come: a CSV of any common dialect, JSON lines or a Parquet file.
 
 The reading and writing of the standalone entry point (:mod:`c360.identity.dedupe`): no schema
-is known in advance, so every CSV column is text and only blanks count as missing.
+is known in advance, so every CSV or JSON column is text (a JSON number as written) and only
+blanks (JSON's null) count as missing.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import json
+import re
 from functools import partial
 from pathlib import Path
 from typing import BinaryIO
@@ -22,12 +25,14 @@ from c360.pipeline.bronze import csvquotes
 from c360.pipeline.bronze.blocks import SourceError, refuse_utf16
 
 DELIMITERS = ",;\t|"
+_SEP_LINE = re.compile(r"sep=(.)", re.IGNORECASE)  # Excel's "sep=;" before the header
 # A line that is not UTF-8 is most often a Windows export's: read as Windows-1252, the five bytes
 # it leaves undefined as Latin-1 (as Windows and browsers read them).
 _CP1252 = "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in range(256))
 _SHOWN = 3  # line numbers a note names
 _EXPECTED = "give a CSV or Parquet file"
 PARQUET = (".parquet", ".pq")
+JSON = (".jsonl", ".ndjson", ".json")  # JSON lines, or one array of objects
 UTF16 = " (a spreadsheet's 'Unicode text'): save it as a UTF-8 CSV"  # bronze's advice too
 _BLOCK = csvquotes.BLOCK_BYTES  # bytes looked at a time when following a CSV's quotes
 
@@ -46,6 +51,8 @@ def read_rows(path: Path, uneven: list[int] | None = None) -> tuple[pa.Table, li
     try:
         if path.suffix.lower() in PARQUET:
             return pq.read_table(path), []
+        if path.suffix.lower() in JSON:
+            return _read_json(path), []
         refuse_utf16(path, UTF16)  # as Windows-1252 it would be read, letters spaced by NULs
         try:
             return _read_csv(path, path, uneven), []
@@ -63,6 +70,75 @@ def read_rows(path: Path, uneven: list[int] | None = None) -> tuple[pa.Table, li
     except (OSError, pa.ArrowException, csv.Error) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else first_line(exc)
         raise UnreadableFileError(f"cannot read {path}: {reason}") from None
+
+
+def _read_json(path: Path) -> pa.Table:
+    """JSON lines (blank lines passed over), or one array of objects, as text columns in the
+    order their keys first appear: numbers as written, ``true``/``false``, null missing."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UnreadableFileError(
+            f"cannot read {path}: JSON in another encoding than UTF-8"
+        ) from None
+    if text.lstrip().startswith("["):
+        try:
+            found = _loads(text)
+        except ValueError as exc:
+            raise UnreadableFileError(f"cannot read {path}: not JSON ({first_line(exc)})") from None
+        objects = list(enumerate(found if isinstance(found, list) else [found], 1))
+        place = "object"
+    else:
+        objects, place = [], "line"
+        for number, line in enumerate(text.splitlines(), 1):
+            try:
+                objects += [(number, _loads(line))] if line.strip() else []
+            except ValueError as exc:
+                reason = str(exc) if isinstance(exc, _KeyTwiceError) else "is not JSON"
+                raise UnreadableFileError(f"cannot read {path}: line {number} {reason}") from None
+    rows = [_values(path, place, number, found) for number, found in objects]
+    if not rows:
+        raise UnreadableFileError(f"cannot read {path}: it holds no JSON object")
+    names = list(dict.fromkeys(name for row in rows for name in row))
+    return pa.Table.from_pylist(rows, pa.schema([(name, pa.string()) for name in names]))
+
+
+def _loads(text: str) -> object:
+    """JSON with every number kept as its text, and an object naming a key twice refused."""
+    return json.loads(
+        text, object_pairs_hook=_object, parse_float=str, parse_int=str, parse_constant=str
+    )
+
+
+class _KeyTwiceError(ValueError):
+    """A JSON object naming one key twice: which value is meant cannot be told."""
+
+
+def _object(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    found = dict(pairs)
+    if len(found) < len(pairs):
+        twice = next(k for i, (k, _) in enumerate(pairs) if k in dict(pairs[:i]))
+        raise _KeyTwiceError(f"names {twice!r} twice")
+    return found
+
+
+def _values(path: Path, place: str, number: int, found: object) -> dict[str, str | None]:
+    """One JSON object's values as text, or the error naming what is not a single value."""
+    if not isinstance(found, dict):
+        raise UnreadableFileError(f"cannot read {path}: {place} {number} is not a JSON object")
+    row: dict[str, str | None] = {}
+    for name, value in found.items():
+        if isinstance(value, dict | list):
+            kind = "an object" if isinstance(value, dict) else "a list"
+            raise UnreadableFileError(
+                f"cannot read {path}: {place} {number}: {name!r} holds {kind}, not a value"
+            )
+        row[name] = json.dumps(value) if isinstance(value, bool) else _text(value)
+    return row
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 def _as_utf8(path: Path, data: bytes) -> tuple[bytes, str]:
@@ -149,6 +225,9 @@ def _read_csv(path: Path, source: Path | bytes, uneven: list[int] | None) -> pa.
     raw = io.BytesIO(source) if isinstance(source, bytes) else source.open("rb")
     with io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as f:
         header = f.readline()
+        excel = _SEP_LINE.fullmatch(header.rstrip("\r\n"))
+        if excel:  # Excel's first line naming the delimiter; the header follows
+            header = f.readline()
         more = not header.strip() and any(line.strip() for line in f)
     if more:
         raise UnreadableFileError(
@@ -156,15 +235,17 @@ def _read_csv(path: Path, source: Path | bytes, uneven: list[int] | None) -> pa.
         )
     if not header.strip():
         raise UnreadableFileError(f"{path} is empty: its first line names no column")
-    sep = delimiter(header)
+    sep = excel.group(1) if excel else delimiter(header)
     names = next(csv.reader([header], delimiter=sep))
     table = pacsv.read_csv(
         pa.BufferReader(source) if isinstance(source, bytes) else source,
-        read_options=pacsv.ReadOptions(use_threads=uneven is None),
+        read_options=pacsv.ReadOptions(use_threads=uneven is None, skip_rows=1 if excel else 0),
         parse_options=pacsv.ParseOptions(
             delimiter=sep,
             newlines_in_values=True,
-            invalid_row_handler=None if uneven is None else partial(_leave_out, uneven),
+            invalid_row_handler=None
+            if uneven is None
+            else partial(_leave_out, uneven, 2 if excel else 1),
         ),
         convert_options=pacsv.ConvertOptions(
             column_types={name: pa.string() for name in names},
@@ -176,10 +257,10 @@ def _read_csv(path: Path, source: Path | bytes, uneven: list[int] | None) -> pa.
     return table
 
 
-def _leave_out(numbers: list[int], row: pacsv.InvalidRow) -> str:
-    """Skip a row of another width, noting its number (the header is row 1 when read
-    serially, as it is then)."""
-    numbers.append(row.number - 1)
+def _leave_out(numbers: list[int], header: int, row: pacsv.InvalidRow) -> str:
+    """Skip a row of another width, noting its number after the header (the line number of
+    the header when read serially, as it is then)."""
+    numbers.append(row.number - header)
     return "skip"
 
 

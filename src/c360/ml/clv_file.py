@@ -1,19 +1,21 @@
 """Anyone's transactions file fitted with the CLV models: the standalone ``c360 clv fit``.
 
 Every column is read as text (:func:`c360.identity.files.read_rows`: CSV of any common dialect,
-or Parquet; a folder of Parquet files, as the lake writes, is read as one table), numbers of a
-typed Parquet column as numbers. A row whose customer is blank, whose date or amount cannot be
-read, whose amount is negative (a refund, not a purchase) or 1e15 or more (a typo: no purchase
-moves that much, and a double no longer holds its cents), or whose date is after today or before
-1900 (a typo) is skipped and counted under its reason, never fatal; so is a CSV row of another
-number of values than its header names. A Parquet column of bytes is read as UTF-8 text; ids
-of raw bytes are written in hex, the ids of a UUID column in their usual form.
+JSON lines or Parquet; a folder of Parquet files, as the lake writes, is read as one table),
+numbers of a typed Parquet column as numbers. A row whose customer is blank, whose date or
+amount cannot be read, whose amount is negative (a refund, not a purchase) or 1e15 or more (a
+typo: no purchase moves that much, and a double no longer holds its cents), or whose date is
+after today or before 1900 (a typo) is skipped and counted under its reason, never fatal; so is
+a CSV row of another number of values than its header names. A Parquet column of bytes is read
+as UTF-8 text; ids of raw bytes are written in hex, the ids of a UUID column in their usual
+form.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,12 +38,20 @@ _YMD = (
     r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$",
 )
 _SLASHED = r"^(?P<first>\d{1,2})[/.-](?P<second>\d{1,2})[/.-](?P<y>\d{4})(?:[T ,].*)?$"
-# Amounts: a single '.' or ',' is the decimal point; otherwise the last one is, and the other
-# groups thousands ("1.234,50", "1,234.50"). Spaces, apostrophes and currency signs are dropped.
+# Amounts: a single '.' or ',' is the decimal point (but see _ONE_GROUP); otherwise the last one
+# is, and the other groups thousands ("1.234,50", "1,234.50"). Spaces, apostrophes and currency
+# signs are dropped.
 _NOISE = r"[\s\x{a0}\x{202f}'€$£]|EUR|eur"
 _PLAIN = r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$"  # 1.5e3 as a program writes it
 _COMMA_THOUSANDS = r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$"
 _DOT_THOUSANDS = r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$"
+# One group of three digits ("1,234", "1.234") is a decimal or a thousand, as the file writes its
+# decimals elsewhere ("12,50", "0,125", "1.234,5"): a ',' file groups with '.', any other with ','
+# (cents have two digits).
+_ONE_GROUP = r"^[+-]?[1-9]\d{0,2}%s\d{3}$"
+_EXPONENT = r"([eE][+-]?\d+)?$"
+_COMMA_DECIMAL = r"^[+-]?(\d*,\d*|\d{1,3}(\.\d{3})+,\d*)" + _EXPONENT
+_DOT_DECIMAL = r"^[+-]?(\d*\.\d*|\d{1,3}(,\d{3})+\.\d*)" + _EXPONENT
 EXAMPLES = 5  # row numbers kept per reason, to show where to look
 EARLIEST = dt.date(1900, 1, 1)  # before it, a typo (0024 for 2024): centuries of history
 CEILING = 1e15  # from it up, a typo: an amount no purchase reaches
@@ -145,9 +155,10 @@ def fit_file(
 
 
 def read_transactions(path: Path) -> tuple[pa.Table, list[str], list[int], list[tuple[str, int]]]:
-    """The table of a CSV or Parquet file or a folder of Parquet files; notes on it; the numbers
-    of the CSV rows left out for holding another number of values than the header names; and
-    a folder's files (path inside it, rows) in the order their rows are numbered."""
+    """The table of a CSV, JSON lines or Parquet file or a folder of Parquet files; notes on
+    it; the numbers of the CSV rows left out for holding another number of values than the
+    header names; and a folder's files (path inside it, rows) in the order their rows are
+    numbered."""
     if path.is_dir():
         table, parts = _read_folder(path)
         return table, [], [], parts
@@ -332,7 +343,8 @@ def _iso(parts: pa.StructArray, year: str, month: str, day: str) -> pa.Array:
 
 
 def parse_amounts(text: pa.ChunkedArray | pa.Array) -> pa.Array:
-    """Amounts with '.' or ',' decimals, thousands grouped or not, a currency sign or not.
+    """Amounts with '.' or ',' decimals, thousands grouped or not, a currency sign or not; one
+    group of three digits is a thousand unless the values show ',' as the decimal point.
 
     >>> parse_amounts(pa.array(["12.50", "12,5", "1.234,50", "€1,234.50", "1 234", "n/a"]))
     ... # doctest: +ELLIPSIS
@@ -349,14 +361,24 @@ def parse_amounts(text: pa.ChunkedArray | pa.Array) -> pa.Array:
     text = pc.replace_substring_regex(_flat(text), _NOISE, "")
     dots_decimal = pc.replace_substring(text, ",", "")
     commas_decimal = pc.replace_substring(pc.replace_substring(text, ".", ""), ",", ".")
+    commas = _decimal_mark(text, _COMMA_DECIMAL, ",") and not _decimal_mark(text, _DOT_DECIMAL, ".")
     number = pc.case_when(
         pc.make_struct(
+            pc.match_substring_regex(text, _ONE_GROUP % (r"\." if commas else ",")),
             pc.match_substring_regex(text, _PLAIN),
             pc.match_substring_regex(text, _COMMA_THOUSANDS),
             pc.match_substring_regex(text, _DOT_THOUSANDS),
         ),
+        commas_decimal if commas else dots_decimal,
         pc.replace_substring(text, ",", "."),
         dots_decimal,
         commas_decimal,
     )
     return pc.cast(number, pa.float64())
+
+
+def _decimal_mark(text: pa.Array, pattern: str, mark: str) -> bool:
+    """Whether some value writes ``mark`` as its decimal point (not one group of three digits)."""
+    one_group = pc.match_substring_regex(text, _ONE_GROUP % re.escape(mark))
+    written = pc.and_not(pc.match_substring_regex(text, pattern), one_group)
+    return bool(pc.any(written).as_py())
