@@ -79,6 +79,27 @@ def test_an_unknown_segment_is_one_line(
     )
 
 
+def test_an_unknown_segment_names_the_closest_and_says_how_many_are_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A typo names the segment meant; a long list ends with how many more there are."""
+    names = [f"segment {i:02}" for i in range(12)] + ["Top CLV at risk"]
+    profile = pa.table({"customer360_id": [f"c{i}" for i in range(len(names))],
+                        "segments": pa.array([[n] for n in names], pa.list_(pa.string())),
+                        "opt_in_status": ["opted_in"] * len(names),
+                        "consent_scopes": pa.array([[]] * len(names), pa.list_(pa.string())),
+                        "primary_email": [None] * len(names),
+                        "primary_phone": [None] * len(names)})  # fmt: skip
+    lake.publish_table(tmp_path, "gold", "customer_profile", profile)
+    assert main(["audience", "export", "Top CLV at risc", "-w", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "error: no customer in segment 'Top CLV at risc' (did you mean 'Top CLV at risk'?); "
+        "segments: "
+    )
+    assert err.rstrip().endswith("and 5 more") and err.count("\n") == 1
+
+
 def test_a_profile_without_customers_is_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -8,6 +8,7 @@ clear text only when asked.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,6 +54,21 @@ def _in_segment(profile: pa.Table, segment: str) -> pa.Array:
     return pa.array(mask)
 
 
+SHOWN = 8  # segments an unknown one's message lists, the largest first
+
+
+def _unknown(segment: str, profile: pa.Table) -> str:
+    """Why no customer is in ``segment``: the segment a typo may have meant, and the segments
+    there are, the largest first."""
+    known = pc.value_counts(pc.list_flatten(profile["segments"])).to_pylist()
+    names = [v["values"] for v in sorted(known, key=lambda v: (-v["counts"], v["values"]))]
+    close = difflib.get_close_matches(segment, names, n=1)
+    meant = f" (did you mean {close[0]!r}?)" if close else ""
+    more = f" and {len(names) - SHOWN:,} more" if len(names) > SHOWN else ""
+    listed = ", ".join(names[:SHOWN]) or "none"
+    return f"no customer in segment {segment!r}{meant}; segments: {listed}{more}"
+
+
 def audience(workspace: Path, project: Project, segment: str, clear_text: bool = False) -> Audience:
     """The members of ``segment`` in the last run's ``customer_profile``."""
     if not lake.table_dir(workspace, "gold", "customer_profile").exists():
@@ -63,11 +79,7 @@ def audience(workspace: Path, project: Project, segment: str, clear_text: bool =
     profile = lake.read_table(workspace, "gold", "customer_profile", list(_READ))
     members = profile.filter(_in_segment(profile, segment))
     if members.num_rows == 0:
-        known = pc.value_counts(pc.list_flatten(profile["segments"])).to_pylist()
-        top = [v["values"] for v in sorted(known, key=lambda v: -v["counts"])[:8]]
-        raise AudienceError(
-            f"no customer in segment {segment!r}; segments: {', '.join(top) or 'none'}"
-        )
+        raise AudienceError(_unknown(segment, profile))
     opted_out = pc.fill_null(pc.equal(members["opt_in_status"], "opted_out"), False)
     reachable = members.filter(pc.invert(opted_out))
     rows = []
