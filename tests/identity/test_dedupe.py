@@ -379,3 +379,25 @@ def test_a_placeholder_e_mail_links_nobody(tmp_path: Path) -> None:
     result = dedupe([write(tmp_path / "people.csv", PEOPLE + extra)], "cust_no", ROLES)
     assert groups(result) == {frozenset(g) for g in DUPLICATES}
     assert "ignored as placeholders (each shared by over 20 records): 1 email" in result.notes
+
+
+def test_a_failed_training_query_is_told_by_its_cause_not_splinks_sql(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Splink wraps a failed query in its whole SQL text: the note gives the engine's error."""
+    from c360.identity import dedupe as module
+
+    def failing(*_: object) -> None:
+        try:
+            raise ValueError("Binder Error: column m_count not found")
+        except ValueError as cause:
+            raise SplinkException(
+                "Error executing the following sql for table `__splink__m_u_counts`(x):\n"
+                "select 1\n\nError was: Binder Error: column m_count not found"
+            ) from cause
+
+    monkeypatch.setattr(module, "predict", failing)
+    candidates = pa.table({"source": ["a"], "record_id": ["1"], "email": ["a@x.com"]})
+    _, why = module.predict_or_exact(None, candidates)
+    assert why is not None and "(Binder Error: column m_count not found)" in why
+    assert "select" not in why and "__splink__" not in why

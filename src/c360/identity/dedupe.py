@@ -186,7 +186,9 @@ def predict_or_exact(splink_api: Any, candidates: pa.Table) -> tuple[Scored, str
     except (SplinkException, ValueError, ArithmeticError) as exc:
         # Unsupervised training needs pairs that agree on each training key, and enough of
         # them to estimate from: a small file often has none (Splink then raises).
-        reason = first_line(exc)[:160]
+        # Splink wraps a failed query's error in the query's whole text: the engine's is why.
+        cause = exc.__cause__ if isinstance(exc, SplinkException) and exc.__cause__ else exc
+        reason = first_line(cause)[:160]
         return Scored(exact_pairs(candidates), {}), (
             f"the model could not be trained on {candidates.num_rows} records ({reason}); "
             "linked exact matches instead: same e-mail or national id, or the same name and "
