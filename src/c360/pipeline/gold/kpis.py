@@ -27,9 +27,10 @@ Sums of money and the mean margin are added as whole numbers (``rounding.exact_s
 ``exact_mean``): a rerun writes the same digits whatever order the engine adds rows in.
 
 Every rate is the seed's ``DIVIDE(…, 0)``: 0 when its denominator is 0 (a month without sends has
-an open rate of 0), as the seed's model shows it. A workspace without e-mail sends, campaigns or
-returns measures nothing of them: those rates and counts are NULL. Other gold ratios (attribution ROI, text
-features) follow the project's rule instead: NULL, a rate that cannot be computed (``divide``).
+an open rate of 0), as the seed's model shows it. A workspace without e-mail sends, campaigns
+or returns measures nothing of them: those rates and counts are NULL. Other gold ratios
+(attribution ROI, text features) follow the project's rule instead: NULL, a rate that cannot be
+computed (``divide``).
 
 A month row is what the measures show under a month filter in the seed's model, where the
 calendar is related to the facts and filters flow from one side to many: orders count in the month
