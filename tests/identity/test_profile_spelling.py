@@ -1,5 +1,6 @@
-"""Names and cities written without accents, shown with those most people of the customer's
-country who hold the same name write it with (``profile_spelling.with_common_accents``)."""
+"""Names and cities written without accents or case, shown with those most people of the
+customer's country who hold the same name write it with (``profile_spelling.with_common_accents``,
+``with_common_case``); a doubled hyphen dropped (``profile_spelling.tidied``)."""
 
 from __future__ import annotations
 
@@ -81,3 +82,65 @@ def test_a_city_without_accents_takes_those_most_of_its_country_write_it_with() 
     rows += [person("c5", "FR", "Marie", city="Orleans"),
              {**person("c5", "FR", "Marie", city="Orlèans"), "record_key": "web:c5"}]  # fmt: skip
     assert shown(rows, "c5")["city"] == ("Orlèans", "web:c5")
+
+
+def test_sharp_s_and_dotless_i_count_as_accents() -> None:
+    # Weiss is how a system without ß writes Weiß: most German Weisses write Weiß.
+    rows = [person(c, "DE", "Jan", "Weiß") for c in ("c1", "c2", "c3")]
+    rows += [person("c4", "DE", "Jan", "Weiss"), person("c5", "DE", "Jan", "Yilmaz")]
+    rows += [person(c, "DE", "Jan", "Yılmaz") for c in ("c6", "c7", "c8")]
+    assert shown(rows, "c4")["last_name"] == ("Weiß", "crm:c4")
+    assert shown(rows, "c5")["last_name"] == ("Yılmaz", "crm:c5")
+    # Weiss is a name too: where as many write it so, it stays.
+    rows += [person(c, "DE", "Jan", "Weiss") for c in ("d1", "d2")]
+    assert shown(rows, "c4")["last_name"] == ("Weiss", "crm:c4")
+
+
+def test_an_umlaut_written_out_takes_the_umlaut_most_of_its_country_write() -> None:
+    # Dörte written out as Doerte, or without its dots: most German Dörtes write the umlaut.
+    rows = [person(c, "DE", "Dörte") for c in ("c1", "c2", "c3", "c4")]
+    rows += [person("c5", "DE", "Doerte"), person("c6", "DE", "Dorte")]
+    rows += [person("c7", "DE", "Anna", "von Buelow")]
+    rows += [person(c, "DE", "Anna", "von Bülow") for c in ("c8", "c9", "c10")]
+    assert shown(rows, "c5")["first_name"] == ("Dörte", "crm:c5")
+    assert shown(rows, "c6")["first_name"] == ("Dörte", "crm:c6")
+    assert shown(rows, "c7")["last_name"] == ("von Bülow", "crm:c7")
+    # Those writing it out count among the people holding the name: Moeller is a name too.
+    rows = [person(c, "DE", "Jan", "Möller") for c in ("c1", "c2", "c3")]
+    rows += [person(c, "DE", "Jan", "Moeller") for c in ("c4", "c5", "c6")]
+    rows += [person("c7", "DE", "Jan", "Moller")]
+    assert shown(rows, "c4")["last_name"] == ("Moeller", "crm:c4")
+    assert shown(rows, "c7")["last_name"] == ("Moller", "crm:c7")
+    # Michael holds "ae" and no umlaut: no one writes Michäl.
+    rows = [person(c, "DE", "Michael") for c in ("c1", "c2", "c3")]
+    assert shown(rows, "c1")["first_name"] == ("Michael", "crm:c1")
+
+
+def test_a_particle_title_cased_takes_the_case_most_of_its_country_write() -> None:
+    # Von Stein title-cased (from capitals, say): most German von Steins write "von".
+    rows = [person(c, "DE", "Jan", "von Stein") for c in ("c1", "c2", "c3")]
+    rows += [person("c4", "DE", "Jan", "Von Stein"), person("c5", "FR", "Jan", "Von Stein")]
+    assert shown(rows, "c4")["last_name"] == ("von Stein", "crm:c4")
+    # Another country's Von Stein is its own.
+    assert shown(rows, "c5")["last_name"] == ("Von Stein", "crm:c5")
+    # People writing the name without its accents lend their case to one written with them.
+    rows = [person(c, "ES", "Ana", "Fernandez de Castro") for c in ("c1", "c2")]
+    rows += [person(c, "ES", "Ana", "Fernández de Castro") for c in ("c3",)]
+    rows += [person("c4", "ES", "Ana", "Fernández De Castro")]
+    assert shown(rows, "c4")["last_name"] == ("Fernández de Castro", "crm:c4")
+    # Half is no majority.
+    rows = [person(c, "FR", "Luc", "de Villiers") for c in ("c1", "c2", "c3")]
+    rows += [person(c, "FR", "Luc", "De Villiers") for c in ("c4", "c5", "c6")]
+    assert shown(rows, "c4")["last_name"] == ("De Villiers", "crm:c4")
+
+
+def test_a_doubled_hyphen_or_a_space_beside_a_hyphen_is_dropped() -> None:
+    rows = [person("c1", "DE", "Marie--Luise", "Schmidt - Wagner", city="Halle (Saale)")]
+    assert {a: d for a, (d, _) in shown(rows, "c1").items()} == {
+        "first_name": "Marie-Luise", "last_name": "Schmidt-Wagner", "city": "Halle (Saale)",
+        "country": "DE",
+    }  # fmt: skip
+    # Nor when the accents come from a record writing one.
+    rows = [person("c1", "FR", "Marie-Helene"),
+            {**person("c1", "FR", "Marie--Hélène"), "record_key": "web:c1"}]  # fmt: skip
+    assert shown(rows, "c1")["first_name"] == ("Marie-Hélène", "web:c1")

@@ -29,7 +29,7 @@ from c360.identity.profile_records import (
     outvoted_date_swaps,
     outvoted_typos,
 )
-from c360.identity.profile_spelling import customer_value, spelt_as_written
+from c360.identity.profile_spelling import UMLAUT, UMLAUTS, customer_value, spelt_as_written
 from c360.identity.roles import CONSENT_PREFIX, OPT_IN
 from c360.identity.survivorship import Pool, Rule, pool, run_starts, survive_pool
 
@@ -37,9 +37,6 @@ _TEXT = pa.string()
 _CONTROL = r"[\x00-\x1f]"
 EMAIL_SCOPE = "email_marketing"
 NAMES = ("first_name", "last_name")  # never won by initials of a name spelt out
-# German umlauts as a keyboard without them writes them out ("Jörg" as "Joerg", "Bär" as "Baer").
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
-_UMLAUT = "[äöüÄÖÜ]"
 
 
 def umlauts_written_out(values: pa.Table, attribute: str) -> np.ndarray:
@@ -53,12 +50,12 @@ def umlauts_written_out(values: pa.Table, attribute: str) -> np.ndarray:
     # Most names are ASCII: the pattern is looked for in the others only.
     accented = pc.invert(pc.fill_null(pc.string_is_ascii(display), True))
     spelled = np.flatnonzero(accented.to_numpy(zero_copy_only=False))
-    umlaut = pc.match_substring_regex(display.take(spelled), _UMLAUT)
+    umlaut = pc.match_substring_regex(display.take(spelled), UMLAUT)
     spelled = spelled[umlaut.to_numpy(zero_copy_only=False)]
     if not len(spelled):
         return found
     names = pc.dictionary_encode(display.take(spelled).combine_chunks())
-    out = [name_key(name.translate(_UMLAUTS)) for name in names.dictionary.to_pylist()]
+    out = [name_key(name.translate(UMLAUTS)) for name in names.dictionary.to_pylist()]
     written = [out[i] for i in names.indices.to_pylist()]
     customers = values.column("customer360_id")
     pairs = {(c, w) for c, w in zip(customers.take(spelled).to_pylist(), written, strict=True)}

@@ -1,8 +1,10 @@
 """A surviving name or city shown as a record of the customer writes it: with the accents and the
 case systems drop. Systems drop accents and write in capitals (title-cased back, "MCKENZIE" shows
 as "Mckenzie"), none adds an accent or makes up a McKenzie: so another record's spelling of the
-same letters with them is the person's. Where no record of the customer spells the accents, the
-spelling most people of the customer's country with that name write is.
+same letters with them is the person's. Where no record of the customer spells the accents or
+the case, the spelling most people of the customer's country with that name write is (Weiss,
+Yilmaz, Doerte are Weiß, Yılmaz, Dörte with their accents dropped; Von Stein is von Stein
+title-cased). A doubled hyphen, or a space beside one, is dropped.
 
 Pure functions on Arrow tables: the records' values (``profile_records.record_values``) and the
 survivors (one row per customer and attribute, with the ``display`` shown) in, the survivors out.
@@ -25,6 +27,15 @@ from c360.identity.survivorship import run_starts
 
 NAMES = ("first_name", "last_name")
 SPELT = (*NAMES, "city")  # shown as a record spells them
+# German umlauts as a keyboard without them writes them out ("Jörg" as "Joerg").
+UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+UMLAUT = "[äöüÄÖÜ]"
+# Letters Unicode does not decompose into a letter and accents, as systems without them write them.
+_PLAIN_LETTERS = str.maketrans({
+    "ß": "ss", "ẞ": "SS", "ı": "i", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "æ": "ae", "Æ": "Ae",
+    "œ": "oe", "Œ": "Oe", "đ": "d", "Đ": "D",
+})  # fmt: skip
+_HYPHEN = r"\s*-[\s\-]*"  # a hyphen, with the hyphens and spaces typed beside it
 # Where a spelling may differ from title case: a capital after a letter, a word in lower case.
 _CASED = r"\pL\p{Lu}|(?:^|[\s\-'’.])\p{Ll}"
 
@@ -35,17 +46,18 @@ def customer_value(customers: pa.ChunkedArray, values: pa.ChunkedArray) -> pa.Ch
 
 
 def spelt_as_written(values: pa.Table, won: pa.Table) -> pa.Table:
-    """``won`` with names and cities shown with their accents as a record of the customer
-    writes them (:func:`with_accents`) or else as most people of its country do
-    (:func:`with_common_accents`), then with their case as a record writes it
-    (:func:`with_case`)."""
+    """``won`` with names and cities shown with their accents and case as a record of the
+    customer writes them (:func:`with_accents`, :func:`with_case`), or else as most people of
+    its country do (:func:`with_common_case`, :func:`with_common_accents`); :func:`tidied`."""
     of_spelt = pc.is_in(won["attribute"], value_set=pa.array(SPELT, pa.string()))
     rows = np.flatnonzero(of_spelt.to_numpy(zero_copy_only=False))
     if not len(rows):
         return won
     # Only their rows are worked on (a few attributes of the many that survive).
-    part = with_accents(values, won.take(pa.array(rows)))
-    part = with_case(values, with_common_accents(values, part, _countries(won)))
+    countries = _countries(won)
+    part = with_case(values, with_accents(values, tidied(won.take(pa.array(rows)))))
+    part = with_common_accents(values, with_common_case(values, part, countries), countries)
+    part = tidied(part)  # again: a record's spelling shown may hold one
     index = np.full(won.num_rows, -1, dtype=np.int64)
     index[rows] = np.arange(len(rows))
     at = pa.array(index, mask=index < 0)
@@ -53,6 +65,16 @@ def spelt_as_written(values: pa.Table, won: pa.Table) -> pa.Table:
         shown = pc.coalesce(part[column].take(at), won[column]).cast(won.schema.field(column).type)
         won = won.set_column(won.column_names.index(column), column, shown)
     return won
+
+
+def tidied(won: pa.Table) -> pa.Table:
+    """``won`` with a doubled hyphen in a display, or a space beside a hyphen, dropped
+    ("Marie--Luise", "Schmidt - Wagner" as Marie-Luise, Schmidt-Wagner)."""
+    display = won["display"]
+    if not pc.any(pc.match_substring_regex(display, r"--|\s-|-\s")).as_py():
+        return won  # most often: nothing to drop
+    tidy = pc.replace_substring_regex(display, _HYPHEN, "-")
+    return won.set_column(won.column_names.index("display"), "display", tidy)
 
 
 def with_accents(values: pa.Table, won: pa.Table) -> pa.Table:
@@ -82,7 +104,7 @@ def with_accents(values: pa.Table, won: pa.Table) -> pa.Table:
     return won
 
 
-COMMON_SPELLING = 3  # people of a country writing a name with accents before it lends them
+COMMON_SPELLING = 3  # people of a country writing a spelling before it lends it
 
 
 def _countries(won: pa.Table) -> pa.Table:
@@ -93,7 +115,7 @@ def _countries(won: pa.Table) -> pa.Table:
 
 @lru_cache(maxsize=1 << 14)
 def without_accents(spelling: str) -> str:
-    """``spelling`` with its accents dropped, as a system without them writes it.
+    """``spelling`` with its accents dropped (the letters they sit on kept).
 
     >>> without_accents("Hélène"), without_accents("Nîmes"), without_accents("Weiß")
     ('Helene', 'Nimes', 'Weiß')
@@ -103,16 +125,30 @@ def without_accents(spelling: str) -> str:
     return unicodedata.normalize("NFC", plain)
 
 
+@lru_cache(maxsize=1 << 14)
+def plain_spellings(spelling: str) -> tuple[str, ...]:
+    """``spelling`` as systems without accents write it: with them dropped (ß as ss, ı as i),
+    and, if it holds umlauts, with them written out.
+
+    >>> plain_spellings("Hélène"), plain_spellings("Weiß"), plain_spellings("Dörte")
+    (('Helene',), ('Weiss',), ('Dorte', 'Doerte'))
+    """
+    dropped = without_accents(spelling).translate(_PLAIN_LETTERS)
+    written_out = without_accents(spelling.translate(UMLAUTS)).translate(_PLAIN_LETTERS)
+    return (dropped,) if written_out == dropped else (dropped, written_out)
+
+
 def with_common_accents(values: pa.Table, won: pa.Table, countries: pa.Table) -> pa.Table:
     """``won`` with a name or city still written without accents shown with the accents most
     people of the customer's country (``countries``) holding the same name write it with: a
     French customer's Helene as Hélène when most French customers called Helene write Hélène,
     while a German Helene stays Helene (most German Helenes write no accent). People are the
-    customers of ``values``; a name is the same when its key is, and is respelt only when
-    its letters and case are those of the accented spelling with the accents dropped. Only
-    for a spelling at least :data:`COMMON_SPELLING` people write, more than half of those of
-    the country holding the name; of several, the one more people write, then the first in
-    code point order. The record shown stays the one whose value won."""
+    customers of ``values``; a name is the same when its key is or, for an umlaut written out,
+    the key with the umlaut (Doerte holds Dörte's name), and is respelt only when its letters
+    and case are one of the accented spelling's :func:`plain_spellings`. Only for a spelling
+    at least :data:`COMMON_SPELLING` people write, more than half of those of the country
+    holding the name; of several, the one more people write, then the first in code point
+    order. The record shown stays the one whose value won."""
     if not countries.num_rows:
         return won
     country = _country_of(values["customer360_id"], countries)
@@ -120,37 +156,110 @@ def with_common_accents(values: pa.Table, won: pa.Table, countries: pa.Table) ->
     for attribute in SPELT:
         if attribute not in values.column_names:
             continue
-        held = pa.table({
-            "customer360_id": values["customer360_id"],
-            "country": country,
-            "key": values[f"{attribute}_key"],
-            "spelling": values[attribute],
-        }).filter(pc.is_valid(pc.field("country")) & pc.is_valid(pc.field("key"))
-                  & pc.is_valid(pc.field("spelling")))  # fmt: skip
-        accented = held.filter(pc.invert(pc.string_is_ascii(held["spelling"])))
-        if not accented.num_rows:
+        held = _held(values, attribute, country)
+        accented = pc.invert(pc.string_is_ascii(held["spelling"]))
+        if not pc.any(accented).as_py():
             continue
+        held = _umlauts_held(held, held["spelling"].filter(accented))
+        accented = held.filter(pc.invert(pc.string_is_ascii(held["spelling"])))
         # Only names some record writes with accents are counted.
         held = held.filter(pc.is_in(held["key"], value_set=pc.unique(accented["key"])))
-        people = held.group_by(["country", "key", "customer360_id"], use_threads=False)
-        people = people.aggregate([]).group_by(["country", "key"], use_threads=False)
-        people = people.aggregate([([], "count_all")]).rename_columns(["country", "key", "all"])
-        writing = accented.group_by(["country", "key", "spelling", "customer360_id"],
-                                    use_threads=False).aggregate([])  # fmt: skip
-        writing = writing.group_by(["country", "key", "spelling"], use_threads=False)
-        writing = writing.aggregate([([], "count_all")]).join(people, ["country", "key"])
-        common = writing.filter(
-            (pc.field("count_all") >= COMMON_SPELLING)
-            & (pc.multiply(pc.field("count_all"), 2) > pc.field("all"))
-        ).sort_by([("country", "ascending"), ("key", "ascending"),
-                   ("count_all", "descending"), ("spelling", "ascending")])  # fmt: skip
-        if not common.num_rows:
-            continue
-        at = customer_value(common["country"], common["key"]).combine_chunks()
-        best = common.take(pa.array(run_starts(pc.dictionary_encode(at).indices.to_numpy())))
-        plain = customer_value(best["country"], _per_value(best["spelling"], without_accents))
-        won = _accented_as(won, attribute, won_country, plain, best["spelling"])
+        best = _most_written(held, accented)
+        plain, spelling = [], []
+        for where, spelt in zip(*best.select(["country", "spelling"]).to_pydict().values(),
+                                strict=True):  # fmt: skip
+            plain += [f"{where}\x1f{p}" for p in plain_spellings(spelt)]
+            spelling += [spelt] * len(plain_spellings(spelt))
+        shown = pc.string_is_ascii(won["display"]).to_numpy(zero_copy_only=False)
+        rows, found = _found(won, attribute, shown, won_country, lambda d: d, pa.array(plain))
+        won = _displayed(won, rows, [spelling[i] for i in found])
     return won
+
+
+def with_common_case(values: pa.Table, won: pa.Table, countries: pa.Table) -> pa.Table:
+    """``won`` with a name or city still in a case no one typed (title case, a slip) shown in
+    the case most people of the customer's country holding the same name type it in: a German
+    customer's Von Stein as von Stein when most German von Steins write "von". A spelling's
+    case is that of its letters without accents (von Bulow and von Bülow both write von
+    Bülow's), laid letter by letter on the letters shown; people are counted as
+    :func:`with_common_accents` counts them, typing a case when a record writes the name cased
+    as written (``profile_records.cased_as_written``). The record shown stays the one whose
+    value won."""
+    if not countries.num_rows:
+        return won
+    country = _country_of(values["customer360_id"], countries)
+    won_country = _country_of(won["customer360_id"], countries)
+    for attribute in SPELT:
+        if attribute not in values.column_names:
+            continue
+        held = _held(values, attribute, country)
+        typed = held.filter(pa.array(_cased(held["spelling"])))
+        if not typed.num_rows:
+            continue
+        plain = _per_value(typed["spelling"], without_accents)
+        typed = typed.set_column(typed.column_names.index("spelling"), "spelling", plain)
+        held = held.filter(pc.is_in(held["key"], value_set=pc.unique(typed["key"])))
+        best = _most_written(held, typed)
+        cases = best["spelling"].to_pylist()
+        rows, found = _found(
+            won, attribute, ~_cased(won["display"]), won_country,
+            lambda d: pc.utf8_lower(_per_value(d, without_accents)),
+            customer_value(best["country"], pc.utf8_lower(best["spelling"])),
+        )  # fmt: skip
+        shown = won["display"].take(pa.array(rows)).to_pylist()
+        respelt = [_case_as(s, cases[i]) for s, i in zip(shown, found, strict=True)]
+        won = _displayed(won, rows, respelt)
+    return won
+
+
+def _held(values: pa.Table, attribute: str, country: pa.ChunkedArray) -> pa.Table:
+    """The records of ``values`` with a ``country``, a key and a spelling of ``attribute``:
+    their ``customer360_id``, ``country``, ``key`` and ``spelling``."""
+    return pa.table({
+        "customer360_id": values["customer360_id"],
+        "country": country,
+        "key": values[f"{attribute}_key"],
+        "spelling": values[attribute],
+    }).filter(pc.is_valid(pc.field("country")) & pc.is_valid(pc.field("key"))
+              & pc.is_valid(pc.field("spelling")))  # fmt: skip
+
+
+def _umlauts_held(held: pa.Table, accented: pa.ChunkedArray) -> pa.Table:
+    """``held`` with the key of a name written with its umlauts out (of the ``accented``
+    spellings) as that of the name with them: Doerte's "doerte" as Dörte's "dorte"."""
+    spellings = pc.unique(accented)
+    keys: dict[str, str] = {}
+    for spelt in sorted(spellings.filter(pc.match_substring_regex(spellings, UMLAUT)).to_pylist()):
+        key, written_out = name_key(spelt), name_key(spelt.translate(UMLAUTS))
+        if written_out != key and written_out is not None and key is not None:
+            keys.setdefault(written_out, key)
+    if not keys:
+        return held
+    at = pc.index_in(held["key"], value_set=pa.array(list(keys), pa.string()))
+    key = pc.coalesce(pc.take(pa.array(list(keys.values()), pa.string()), at), held["key"])
+    return held.set_column(held.column_names.index("key"), "key", key)
+
+
+def _most_written(held: pa.Table, writing: pa.Table) -> pa.Table:
+    """Per country and key of ``held`` (:func:`_held`'s columns), the spelling of ``writing``
+    (rows of the same columns) at least :data:`COMMON_SPELLING` people write, more than half
+    of those holding the key; of several, the one more people write, then the first in code
+    point order. Columns ``country``, ``key`` and ``spelling``."""
+    people = held.group_by(["country", "key", "customer360_id"], use_threads=False)
+    people = people.aggregate([]).group_by(["country", "key"], use_threads=False)
+    people = people.aggregate([([], "count_all")]).rename_columns(["country", "key", "all"])
+    writing = writing.group_by(["country", "key", "spelling", "customer360_id"],
+                               use_threads=False).aggregate([])  # fmt: skip
+    writing = writing.group_by(["country", "key", "spelling"], use_threads=False)
+    writing = writing.aggregate([([], "count_all")]).join(people, ["country", "key"])
+    common = writing.filter(
+        (pc.field("count_all") >= COMMON_SPELLING)
+        & (pc.multiply(pc.field("count_all"), 2) > pc.field("all"))
+    ).sort_by([("country", "ascending"), ("key", "ascending"),
+               ("count_all", "descending"), ("spelling", "ascending")])  # fmt: skip
+    at = customer_value(common["country"], common["key"]).combine_chunks()
+    best = common.take(pa.array(run_starts(pc.dictionary_encode(at).indices.to_numpy())))
+    return best.select(["country", "key", "spelling"])
 
 
 def _country_of(customers: pa.ChunkedArray, countries: pa.Table) -> pa.ChunkedArray:
@@ -159,26 +268,52 @@ def _country_of(customers: pa.ChunkedArray, countries: pa.Table) -> pa.ChunkedAr
     return pc.take(countries["country"], at)
 
 
-def _accented_as(
+def _found(
     won: pa.Table,
     attribute: str,
+    shown: np.ndarray,
     country: pa.ChunkedArray,
-    plain: pa.ChunkedArray | pa.Array,
-    spelling: pa.ChunkedArray | pa.Array,
-) -> pa.Table:
-    """``won`` with each ASCII display of ``attribute`` whose ``country`` and display are one
-    of ``plain`` (country and spelling without accents) shown as that one's ``spelling``."""
-    shown = pc.and_(pc.equal(won["attribute"], attribute), pc.string_is_ascii(won["display"]))
-    rows = np.flatnonzero(pc.fill_null(shown, False).to_numpy(zero_copy_only=False))
+    match: Callable[[pa.ChunkedArray], pa.ChunkedArray | pa.Array],
+    common: pa.ChunkedArray | pa.Array,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The ``shown`` rows of ``attribute`` in ``won`` whose country and ``match`` of their
+    display (:func:`customer_value`) are one of ``common``, and the index of that one."""
+    of_attribute = pc.equal(won["attribute"], attribute).to_numpy(zero_copy_only=False)
+    rows = np.flatnonzero(of_attribute & shown)
+    if not len(rows) or not len(common):
+        return rows[:0], rows[:0]
+    at = pa.array(rows)
+    found = pc.index_in(customer_value(country.take(at), match(won["display"].take(at))), common)
+    hit = pc.is_valid(found).to_numpy(zero_copy_only=False)
+    return rows[hit], found.filter(pa.array(hit)).to_numpy(zero_copy_only=False)
+
+
+def _displayed(won: pa.Table, rows: np.ndarray, shown: list[str]) -> pa.Table:
+    """``won`` with the display of each of ``rows`` the one of ``shown`` at its place."""
     if not len(rows):
         return won
-    at = pa.array(rows)
-    found = pc.index_in(customer_value(country.take(at), won["display"].take(at)), plain)
     index = np.full(won.num_rows, -1, dtype=np.int64)
-    index[rows] = pc.fill_null(found, -1).to_numpy(zero_copy_only=False)
-    replaced = pc.if_else(pa.array(index >= 0), pc.take(spelling, pa.array(index, mask=index < 0)),
-                          won["display"])  # fmt: skip
-    return won.set_column(won.column_names.index("display"), "display", replaced)
+    index[rows] = np.arange(len(rows))
+    replaced = pa.array(shown, pa.string()).take(pa.array(index, mask=index < 0))
+    display = pc.coalesce(replaced, won["display"]).cast(won.schema.field("display").type)
+    return won.set_column(won.column_names.index("display"), "display", display)
+
+
+def _case_as(shown: str, typed: str) -> str:
+    """``shown`` with each letter in the case of ``typed``'s at its place (the same letters,
+    but for accents).
+
+    >>> _case_as("Von Bülow", "von Bulow")
+    'von Bülow'
+    """
+    if len(shown) != len(typed):
+        return shown
+    return "".join(map(_letter_as, shown, typed))
+
+
+def _letter_as(letter: str, typed: str) -> str:
+    cased = letter.lower() if typed.islower() else letter.upper() if typed.isupper() else letter
+    return cased if len(cased) == 1 else letter
 
 
 def with_case(values: pa.Table, won: pa.Table) -> pa.Table:
