@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 import adbc_driver_postgresql.dbapi as pg
 import pyarrow as pa
@@ -15,7 +15,7 @@ import pytest
 from c360.cli import main
 from c360.contracts.model import Column, Table
 from c360.pipeline.lake import drop, publish_table, table_dir
-from c360.serve.postgres import LoadError, _no_nul, load_postgres, query, redact
+from c360.serve.postgres import LoadError, _no_nul, connect, load_postgres, query, redact
 
 pytestmark = pytest.mark.postgres
 
@@ -555,3 +555,154 @@ def test_a_schema_name_holding_nul_is_one_line_naming_it(
     assert str(error.value) == (
         "schema name 'gold\\x00x' holds a NUL character, which PostgreSQL names cannot hold"
     )
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        (
+            "host=127.0.0.1 port=1 dbname=x password=my secret",
+            'cannot connect to host=127.0.0.1 port=1 dbname=x password=***: missing "=" after '
+            '"***" in connection info string',
+        ),
+        (
+            'host=127.0.0.1 port=1 password="my secret" dbname=x',
+            'cannot connect to host=127.0.0.1 port=1 password=*** dbname=x: missing "=" after '
+            '"***" in connection info string',
+        ),
+        (
+            "host=127.0.0.1 port=1 password='my secret dbname=x",
+            "cannot connect to host=127.0.0.1 port=1 password=***: unterminated quoted string in "
+            "connection info string",
+        ),
+        (
+            "host=127.0.0.1 port=1 password=abc\\ def",
+            "cannot connect to host=127.0.0.1 port=1 password=***: Connection refused; Is the "
+            "server running on that host and accepting TCP/IP connections?",
+        ),
+    ],
+)
+def test_a_keyword_password_libpq_cannot_read_is_hidden_whole(url: str, message: str) -> None:
+    with pytest.raises(LoadError) as error:
+        connect(url)
+    assert str(error.value) == message
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        (
+            "DATABASE_URL=postgresql://u:s3cret@127.0.0.1:1/x",
+            "the connection string starts with DATABASE_URL=: drop the DATABASE_URL= before "
+            "the URL",
+        ),
+        (
+            "C360_POSTGRES_URL='postgresql://u:s3cret@127.0.0.1:1/x'",
+            "the connection string starts with C360_POSTGRES_URL=: drop the C360_POSTGRES_URL= "
+            "before the URL",
+        ),
+        (
+            "no_such_option=1 password=s3cret",
+            "not a PostgreSQL URL: 'no_such_option=1 password=***' (expected "
+            "postgresql://user@host/database or host=H dbname=D)",
+        ),
+    ],
+)
+def test_a_url_given_with_a_variables_name_is_refused_without_its_password(
+    url: str, message: str
+) -> None:
+    with pytest.raises(LoadError) as error:
+        connect(url)
+    assert str(error.value) == message
+
+
+@pytest.mark.parametrize(
+    "url", [" postgresql://u:s3cret@127.0.0.1:1/x", "\tpostgresql://u:s3cret@127.0.0.1:1/x \n"]
+)
+def test_spaces_around_a_url_are_left_out(workspace: Path, url: str) -> None:
+    with pytest.raises(LoadError) as error:
+        load_postgres(workspace, url, contracts=CONTRACTS)
+    assert str(error.value).startswith("cannot connect to postgresql://u:***@127.0.0.1:1/x: ")
+    assert "Connection refused" in str(error.value)
+
+
+PASSWORDS = [
+    "Qz9 Vx7k",
+    "Qz9'Vx7k",
+    'Qz9"Vx7k',
+    "Qz9\\Vx7k",
+    "Qz9\\ Vx7k",
+    "Qz9' Vx7k",
+    "Qz9@Vx7k",
+    "Qz9/Vx7k",
+    "Qz9?Vx7k",
+    "Qz9#Vx7k",
+    "Qz9=Vx7k",
+    "Qz9 Vx7k=Wq4",
+    "Qz9%zzVx7k",
+    "Qzé9 Vx7kü",
+]
+
+
+def shapes(host: str, port: int, password: str) -> list[tuple[str, str]]:
+    """Connection strings to a database that is not there, each with ``password`` as written."""
+    escaped = password.replace("\\", "\\\\").replace("'", "\\'")
+    encoded = quote(password, safe="")
+    url = f"{host}:{port}/c360_no_such_db"
+    keywords = f"host={host} port={port}"
+    return [
+        (f"postgresql://u:{p}@{url}", p) for p in (password, encoded)
+    ] + [
+        (f"postgresql://u@{url}?password={p}", p) for p in (password, encoded)
+    ] + [
+        (f"{keywords} password={password} dbname=c360_no_such_db", password),
+        (f"{keywords} dbname=c360_no_such_db password={password}", password),
+        (f"{keywords} password='{escaped}' dbname=c360_no_such_db", escaped),
+        (f"{keywords} password='{password}' dbname=c360_no_such_db", password),
+        (f'{keywords} password="{password}" dbname=c360_no_such_db', password),
+        (f"{keywords} password='{password} dbname=c360_no_such_db", password),
+        (f"DATABASE_URL=postgresql://u:{password}@{url}", password),
+        (f"C360_POSTGRES_URL=postgresql://u:{encoded}@{url}", encoded),
+        (f" postgresql://u:{encoded}@{url} ", encoded),
+    ]  # fmt: skip
+
+
+def test_no_message_holds_a_piece_of_the_password(
+    workspace: Path, postgres_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every shape of connection string, a server refusing and one answering: neither a load's
+    error nor the command's output holds three characters of the password in a row, but those
+    the rest of the string holds too."""
+    server = urlsplit(postgres_url)
+    leaks = []
+    for host, port in [("127.0.0.1", 1), (server.hostname or "", server.port or 5432)]:
+        for password in PASSWORDS:
+            for url, written in shapes(host, port, password):
+                rest = url.replace(written, " ")
+                with pytest.raises(LoadError) as error:
+                    load_postgres(workspace, url, contracts=CONTRACTS)
+                messages = [str(error.value)]
+                if port == 1 and password in PASSWORDS[::4]:  # and what the command prints
+                    args = ["load-postgres", "--workspace", str(workspace), "--url", url]
+                    assert main(args) != 0
+                    messages.append("".join(capsys.readouterr()))
+                for message in messages:
+                    pieces = {
+                        piece
+                        for secret in {password, written}
+                        for n in range(3, len(secret) + 1)
+                        for i in range(len(secret) - n + 1)
+                        if (piece := secret[i : i + n]) not in rest
+                    }
+                    leaks += [(url, message) for piece in pieces if piece in message][:1]
+    assert leaks == []
+
+
+def test_a_url_given_with_spaces_around_it_loads(
+    workspace: Path, postgres_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f" {postgres_url}?password=hunter2 \n"  # trust authentication ignores the password
+    args = ["load-postgres", "--workspace", str(workspace), "--schema", "spaced", "--url", url]
+    assert main(args) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "hunter2" not in out and f"loaded into {postgres_url}?password=*** in " in out

@@ -73,3 +73,62 @@ def test_what_libpq_reads_of_a_query_password_holding_an_at_is_hidden() -> None:
         "cannot connect to postgresql://db:5432?password=***: "
         'could not translate host name "***" to address'
     )
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("host=db port=1 dbname=x password=my secret", "host=db port=1 dbname=x password=***"),
+        ('host=db password="my secret" dbname=x', "host=db password=*** dbname=x"),
+        ("host=db password='my secret dbname=x", "host=db password=***"),  # no closing quote
+        ("host=db password=abc\\ def dbname=x", "host=db password=*** dbname=x"),
+        ("host=db password='a dbname=b' port=1", "host=db password=*** port=1"),
+        ("host=db password=a b=c Host=d", "host=db password=*** Host=d"),
+        ("password=s3cret", "password=***"),
+        ("host=db sslpassword=s3cret sslkey=k", "host=db sslpassword=*** sslkey=k"),
+        ("postgresql://db/x?sslpassword=s3cret", "postgresql://db/x?sslpassword=***"),
+    ],
+)
+def test_a_keyword_password_is_masked_up_to_the_next_keyword(url: str, shown: str) -> None:
+    assert redact(url) == shown
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("DATABASE_URL=postgresql://u:s3cret@db/x", "DATABASE_URL=postgresql://u:***@db/x"),
+        (
+            "C360_POSTGRES_URL='postgres://u:s3cret@db/x'",
+            "C360_POSTGRES_URL='postgres://u:***@db/x'",
+        ),
+        (" postgresql://u:s3cret@db/x", " postgresql://u:***@db/x"),
+        (
+            "dbname=postgresql://u:s3cret@db/x?password=s3 port=1",
+            "dbname=postgresql://u:***@db/x?password=***",  # the widest reading
+        ),
+        (
+            "host=db password=s3cret dbname=postgres://u:s3cret@db/x",
+            "host=db password=*** dbname=postgres://u:***@db/x",
+        ),
+    ],
+)
+def test_a_url_anywhere_in_the_string_is_shown_without_its_password(url: str, shown: str) -> None:
+    assert redact(url) == shown
+    assert "s3cret" in passwords(url)
+
+
+@pytest.mark.parametrize(
+    ("url", "said", "hidden"),
+    [
+        ("host=db password=my secret", 'missing "=" after "secret" in', 'after "***" in'),
+        ('host=db password="my secret" d=x', 'after "secret"" in', 'after "***" in'),
+        ("host=db password=x my secret", 'missing "=" after "my" in', 'after "***" in'),
+        ("host=db password=my pass=word", 'invalid connection option "pass"', 'option "***"'),
+    ],
+)
+def test_the_pieces_libpq_reads_of_a_keyword_password_are_hidden(
+    url: str, said: str, hidden: str
+) -> None:
+    message = scrub(f"cannot connect to {redact(url)}: {said}", url)
+    assert message.startswith(f"cannot connect to {redact(url)}: ")
+    assert message.endswith(hidden)

@@ -44,7 +44,7 @@ def load_postgres_command(
     """Load every gold table into PostgreSQL, replacing the previous load (safe to rerun)."""
     check_workspace(workspace)
     from c360.serve import gold_tables
-    from c360.serve.postgres import LoadError, load_postgres, redact
+    from c360.serve.postgres import LoadError, load_postgres, redact, trimmed
     from c360.workspace import WorkspaceBusyError
 
     started = time.perf_counter()
@@ -70,7 +70,7 @@ def load_postgres_command(
     console.print(table)
     seconds = time.perf_counter() - started
     console.print(
-        f"{len(rows)} gold tables, {sum(rows.values()):,} rows loaded into {redact(url)} "
+        f"{len(rows)} gold tables, {sum(rows.values()):,} rows loaded into {redact(trimmed(url))} "
         f"in {seconds:.1f} s, with primary keys and indexes",
         markup=False,
     )

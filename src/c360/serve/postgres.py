@@ -29,7 +29,7 @@ from c360.pipeline import lake
 from c360.serve import GoldTable, gold_tables
 from c360.serve.postgres_keep import CATALOG, keep_sql
 from c360.serve.postgres_keep import quoted as _q
-from c360.serve.postgres_secrets import redact, scrub
+from c360.serve.postgres_secrets import KEYWORDS, redact, scrub
 from c360.workspace import shared
 
 LOCK_TIMEOUT_S = 30.0
@@ -38,7 +38,9 @@ APPLICATION = "c360 load-postgres"  # how other sessions see a load in pg_stat_a
 LOCK_NOT_AVAILABLE = "55P03"  # SQLSTATE of a wait cut short by lock_timeout
 MAX_NAME_BYTES = 63  # PostgreSQL cuts a longer name short, with a notice no one sees
 # libpq's other form of connection string: "host=db port=5432 dbname=gold".
-_KEYWORDS = re.compile(r"\s*[A-Za-z_]+\s*=")
+_KEYWORDS = re.compile(rf"\s*(?:{'|'.join(sorted(KEYWORDS))})\s*=", re.IGNORECASE)
+# A URL pasted with the name of the variable that held it: "DATABASE_URL=postgresql://...".
+_NAMED_URL = re.compile(r"([A-Za-z_]\w*)\s*=\s*[\"']?postgres(?:ql)?://")
 
 
 class LoadError(Exception):
@@ -85,6 +87,7 @@ def load_postgres(
             f"schema name {schema} is {len(schema.encode())} bytes long: PostgreSQL would cut it "
             f"to its first {MAX_NAME_BYTES}"
         )
+    url = trimmed(url)
     try:
         with shared(Path(workspace)):  # no run swaps tables while they are read
             known = tuple(GOLD_TABLES if contracts is None else contracts)
@@ -160,10 +163,23 @@ def _begin(conn: pg.Connection, schema: str, lock_timeout: float) -> None:
         _run(conn, [f"CREATE SCHEMA {_q(schema)}"], f"cannot create schema {schema}")
 
 
+def trimmed(url: str) -> str:
+    """``url`` without the spaces around it; a key=value string keeps those at its end, which
+    libpq skips and a backslash before them keeps in a password."""
+    url = url.lstrip()
+    return url.rstrip() if url.startswith(("postgresql://", "postgres://")) else url
+
+
 def connect(url: str) -> pg.Connection:
     """An ADBC connection to ``url`` (a URL or libpq's ``host=db dbname=gold`` keywords), or a
     ``LoadError`` that names the server, not the password."""
+    url = trimmed(url)
     if not (url.startswith(("postgresql://", "postgres://")) or _KEYWORDS.match(url)):
+        if named := _NAMED_URL.match(url):
+            raise LoadError(
+                f"the connection string starts with {named[1]}=: drop the {named[1]}= before "
+                "the URL"
+            )
         raise LoadError(
             f"not a PostgreSQL URL: {redact(url)!r} (expected postgresql://user@host/database "
             "or host=H dbname=D)"
@@ -176,6 +192,7 @@ def connect(url: str) -> pg.Connection:
 
 def query(url: str, sql: str, schema: str = "public") -> pa.Table:
     """Run ``sql`` with ``schema`` first on the search path; the answer as Arrow."""
+    url = trimmed(url)
     try:
         with connect(url) as conn, conn.cursor() as cur:
             try:

@@ -3,11 +3,109 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from urllib.parse import unquote
 
 _SCHEME = re.compile(r"^[A-Za-z][\w+.-]*://")
+_ANY_SCHEME = re.compile(r"(?<![\w+.-])[A-Za-z][\w+.-]*://")  # a URL inside a longer string
+# libpq's connection keywords (PostgreSQL 18's and those of earlier releases).
+KEYWORDS = frozenset((
+    "host", "hostaddr", "port", "dbname", "user", "password", "passfile", "require_auth",
+    "channel_binding", "connect_timeout", "client_encoding", "options", "application_name",
+    "fallback_application_name", "keepalives", "keepalives_idle", "keepalives_interval",
+    "keepalives_count", "tcp_user_timeout", "replication", "gssencmode", "sslmode",
+    "sslnegotiation", "requiressl", "sslcompression", "sslcert", "sslkey", "sslkeylogfile",
+    "sslpassword", "sslcertmode", "sslrootcert", "sslcrl", "sslcrldir", "sslsni", "requirepeer",
+    "ssl_min_protocol_version", "ssl_max_protocol_version", "min_protocol_version",
+    "max_protocol_version", "krbsrvname", "gsslib", "gssdelegation", "service",
+    "target_session_attrs", "load_balance_hosts", "scram_client_key", "scram_server_key",
+    "oauth_issuer", "oauth_client_id", "oauth_client_secret", "oauth_scope",
+))  # fmt: skip
+_SECRETS = ("password", "sslpassword")
 # A libpq key=value string ("host=db password=s3cret"), which is not a URL but may be given.
-_KEYWORD = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE)
+_KEYWORD = re.compile(r"password\s*=\s*", re.IGNORECASE)  # sslpassword's too
+_NAME = re.compile(r"\s*([^\s=]*)\s*(=?)\s*")  # how libpq reads a keyword and its "="
+_NEXT_KEYWORD = re.compile(rf"\s+(?:{'|'.join(sorted(KEYWORDS))})\s*=", re.IGNORECASE)
+
+
+def _spans(url: str) -> list[tuple[int, int]]:
+    """Where each password of ``url`` starts and ends: a key=value string's and those of every
+    URL in ``url``, wherever it starts."""
+    found = [] if _SCHEME.match(url) else list(_keyword_passwords(url))
+    for scheme in _ANY_SCHEME.finditer(url):
+        at = scheme.start()
+        found += [(at + start, at + end) for start, end in _url_passwords(url[at:])]
+    return found
+
+
+def _keyword_passwords(text: str) -> Iterator[tuple[int, int]]:
+    """The ``password`` values of a key=value string, each in its widest reading: libpq's, on
+    to the next libpq keyword (a space or a quote libpq reads as the value's end, or a "=" as
+    another's start, may belong to it), or to the end of an unterminated quote."""
+    done = 0
+    while match := _KEYWORD.search(text, done):
+        following = _NEXT_KEYWORD.search(text, _value_end(text, match.end()))
+        done = following.start() if following else len(text)
+        yield match.end(), done
+
+
+def _value_end(text: str, at: int) -> int:
+    """Where libpq ends the value that starts at ``at``: at a space, or after the closing quote
+    of a quoted one; a backslash escapes the character after it."""
+    quoted = text.startswith("'", at)
+    at += quoted
+    while at < len(text):
+        if text[at] == "\\":
+            at += 2
+        elif text[at] == "'" if quoted else text[at].isspace():
+            return at + quoted
+        else:
+            at += 1
+    return len(text)
+
+
+def _libpq_words(value: str) -> list[str]:
+    """What libpq reads of a password's widest reading: its value, then the names (which it
+    echoes when they are no keywords) and values of the keywords it takes the rest for."""
+    at = _value_end(value, 0)
+    words = [value[:at]]
+    while at < len(value):
+        name = _NAME.match(value, at)
+        assert name  # the pattern matches at any place
+        words.append(name[1])
+        at = name.end()
+        if name[2]:
+            words.append(value[at : (at := _value_end(value, at))])
+    return words
+
+
+def _url_passwords(url: str) -> list[tuple[int, int]]:
+    """The password of ``url``'s user part and those of the ``password=`` parameters of its
+    query, read once that password is masked (a "?" inside it starts no query)."""
+    user = _user_password(url)
+    if not user:
+        return list(_query_passwords(url))
+    start, end = user
+    shown = url[:start] + "***" + url[end:]
+
+    def back(at: int, ends: bool) -> int:  # from ``shown`` to ``url``: "***" is the password
+        if at <= start or (at < start + 3 and not ends):
+            return min(at, start)
+        return max(at + end - start - 3, end)
+
+    return [user] + [(back(a, False), back(b, True)) for a, b in _query_passwords(shown)]
+
+
+def _query_passwords(url: str) -> Iterator[tuple[int, int]]:
+    """The values of the ``password=`` parameters after the first "?" of ``url``."""
+    start = url.find("?") + 1
+    if not start:
+        return
+    for param in url[start:].split("&"):
+        name, equals, _ = param.partition("=")
+        if equals and _is_password(name):
+            yield start + len(name) + 1, start + len(param)
+        start += len(param) + 1
 
 
 def _user_password(url: str) -> tuple[int, int] | None:
@@ -52,50 +150,51 @@ def _password_parameter_holds(url: str, query: int, at: int) -> bool:
 
 
 def _is_password(name: str) -> bool:
-    return unquote(name).strip().lower() == "password"
+    return unquote(name).strip().lower() in _SECRETS
 
 
 def passwords(url: str) -> list[str]:
-    """Every password in ``url`` as written, in every reading: its user part, ``password=``
-    parameters, or a key=value string's ``password``."""
+    """Every password in ``url`` as written, in every reading: the user part and ``password=``
+    parameters of any URL in it, or a key=value string's ``password``; and the pieces of each
+    libpq may echo."""
+    urls = [scheme.start() for scheme in _ANY_SCHEME.finditer(url)]
     found = []
-    if span := _user_password(url):
-        whole = url[span[0] : span[1]]
-        # libpq's own readings take it apart at an "@", a "/" or a "?" and echo the pieces
-        found += [whole, *re.split(r"[@/?]", whole)]
+    for at in urls:
+        if user := _user_password(url[at:]):
+            found += _url_readings(url[at + user[0] : at + user[1]])
     if not _SCHEME.match(url):
-        for match in _KEYWORD.finditer(url):
-            value = match[2]
-            found.append(value)
-            if value.startswith("'"):  # libpq's quoting: the value inside, \' as '
-                found += [value[1:-1], re.sub(r"\\(.)", r"\1", value[1:-1])]
-    for param in url.partition("?")[2].split("&"):
-        name, equals, value = param.partition("=")
-        if equals and _is_password(name):
-            # libpq reads a value holding an "@" after a port as a user part and echoes pieces
-            found += [value, *re.split(r"[@/?]", value)]
+        for start, end in _keyword_passwords(url):
+            for word in _libpq_words(url[start:end]):  # quoted, the value inside, \' as '
+                inner = word[1:-1] if len(word) > 1 and word[0] == word[-1] == "'" else word
+                found += [word, inner, re.sub(r"\\(.)", r"\1", inner)]
+    for at in dict.fromkeys([0, *urls]):  # a query may start at the string's first "?" too
+        for start, end in _query_passwords(url[at:]):
+            found += _url_readings(url[at + start : at + end])
     return list(dict.fromkeys(p for p in found if p))
 
 
+def _url_readings(password: str) -> list[str]:
+    """``password`` and the pieces libpq echoes of it: it takes a URL apart at "@", "/", "?"."""
+    return [password, *re.split(r"[@/?]", password)]
+
+
 def redact(url: str) -> str:
-    """``url`` with every password (in the user part or a ``password=`` parameter) as ``***``.
+    """``url`` with every password (in the user part or a ``password=`` parameter of a URL,
+    wherever the URL starts, or a key=value string's ``password``) as ``***``.
 
     >>> redact("postgresql://bi:s3cret@db/gold?sslmode=require&password=s3cret")
     'postgresql://bi:***@db/gold?sslmode=require&password=***'
     >>> redact("postgresql://bi:a/b@c@db/gold"), redact("host=db password='s 3' user=bi")
     ('postgresql://bi:***@db/gold', 'host=db password=*** user=bi')
+    >>> redact("host=db password=my secret dbname=gold"), redact("URL=postgres://bi:s3@db")
+    ('host=db password=*** dbname=gold', 'URL=postgres://bi:***@db')
     """
-    if not _SCHEME.match(url):
-        return _KEYWORD.sub(r"\1***", url)
-    span = _user_password(url)
-    masked = url[: span[0]] + "***" + url[span[1] :] if span else url
-    base, question, params = masked.partition("?")
-    kept = []
-    for param in params.split("&"):
-        name, equals, _ = param.partition("=")
-        secret = equals and _is_password(name)
-        kept.append(f"{name}=***" if secret else param)
-    return base + question + "&".join(kept)
+    shown, done = [], 0
+    for start, end in sorted(_spans(url)):
+        if start >= done:
+            shown += [url[done:start], "***"]
+        done = max(done, end)
+    return "".join(shown) + url[done:]
 
 
 def scrub(text: str, url: str) -> str:
