@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -190,3 +191,15 @@ def test_a_column_named_as_bronzes_record_numbers_is_one_line(
         "postgres:query: a column is named _row_number, as bronze names its record numbers: "
         "rename it in the source"
     )
+
+
+@pytest.mark.parametrize("password", ["s3cr/et99", "pa@ss9word", "ab%zzcd"])
+def test_no_piece_of_a_password_libpq_echoes_is_shown(tmp_path: Path, password: str) -> None:
+    """libpq reads a password holding '/' or '@' as a host or a port and echoes the pieces."""
+    url = f"postgresql://postgres:{password}@127.0.0.1:1/postgres"
+    with pytest.raises(SourceError) as caught:
+        PostgresTable("postgres:shop.orders", url, table="shop.orders").count()
+    message = str(caught.value)
+    pieces = [p for p in re.split(r"[@/%]", password) if len(p) >= 3]
+    assert message.startswith("postgres:shop.orders: ")
+    assert not [p for p in pieces if p in message], message

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 import pyarrow as pa
 
@@ -29,6 +28,7 @@ from c360.pipeline.bronze.blocks import (
     contract_names,
     refuse_row_number,
 )
+from c360.serve.postgres_secrets import scrub
 
 if TYPE_CHECKING:
     from adbc_driver_manager.dbapi import Cursor
@@ -130,5 +130,4 @@ def _first_line(message: str, url: str) -> str:
     line = message.strip().splitlines()[0] if message.strip() else "database error"
     line = re.sub(r"^[A-Z_]+: (\[libpq\] )?", "", line)  # ADBC's status code and driver name
     line = " ".join(line.split("ERROR:", 1)[-1].split())
-    password = urlsplit(url).password
-    return line.replace(password, "***") if password else line
+    return scrub(line, url)  # libpq echoes pieces of a password it misreads, too
