@@ -54,3 +54,33 @@ def test_a_given_name_after_an_article_and_a_product_word_is_the_products(
     language: str | None, text: str, expected: str
 ) -> None:
     assert redact(text, language)[0] == expected
+
+
+# After a French or Spanish word for a product a given name is the model's only alone: a surname,
+# a given name or a word that may be a surname right after it, or a verb of a person following it
+# ("a choisi", "firmó", "l'a rapportée", "lo compró"), makes it a person's, named whole.
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("fr", "Livré le sac Emma Dubois a signé le bon.", "Livré le sac [PERSON] a signé le bon."),
+     ("fr", "REMIS LE SAC EMMA DUBOIS A SIGNÉ", "REMIS LE SAC [PERSON] A SIGNÉ"),
+     ("fr", "Remboursé la robe Claire Martin satisfaite.",
+      "Remboursé la robe [PERSON] satisfaite."),
+     ("es", "Entregado el bolso María López firmó el albarán.",
+      "Entregado el bolso [PERSON] firmó el albarán."),
+     ("es", "Cambio de la chaqueta Lucía Fernández pidió talla M.",
+      "Cambio de la chaqueta [PERSON] pidió talla M."),
+     ("fr", "Échange de la veste Emma a choisi une taille M.",
+      "Échange de la veste [PERSON] a choisi une taille M."),
+     ("fr", "La montre Claire Dubois l'a rapportée en boutique.",
+      "La montre [PERSON] l'a rapportée en boutique."),
+     ("es", "El reloj Sofía lo compró para su marido.",
+      "El reloj [PERSON] lo compró para su marido."),
+     ("fr", "LA VESTE EMMA A CHOISI UNE TAILLE M.", "LA VESTE [PERSON] A CHOISI UNE TAILLE M."),
+     ("fr", "Le modèle Emma est en rupture.", "Le modèle Emma est en rupture."),
+     ("fr", "Elle a offert la veste Emma à sa fille.", "Elle a offert la veste Emma à sa fille."),
+     ("fr", "La robe Emma a été livrée hier.", "La robe Emma a été livrée hier.")],
+)  # fmt: skip
+def test_a_given_name_after_a_product_word_with_a_surname_or_a_verb_after_it_is_a_name(
+    language: str | None, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected

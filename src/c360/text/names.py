@@ -75,6 +75,9 @@ _AFFILIATION = re.compile(r"[ ](?:from|at|of|chez|de chez|bei)[ ]")
 # name would take a verb ("..., Rosa firma", "..., Mark was relieved").
 _WORD_USE_AFTER = re.compile(r"[ ](?:to|of|for|pour|para|por|zu|für)[ ]")
 _CLAUSE_START = re.compile(r"[,;]\s*$")
+# Common nouns after a word-like given name that make it a heading's word after a capitalised
+# label ("Update: Grace period ends", "FYI: Summer collection is out").
+_HEADING_OR_PRODUCT = HEADING_NOUNS | PRODUCT_NOUNS
 # "ST. JOHN, Olivia": "St." written in capitals before a surname in capitals.
 _CAPITALS_SAINT = re.compile(r"(?<![\w.])STE?\.[ ]$")
 
@@ -240,7 +243,9 @@ def _untitled_lead(doc: Doc, k: int, probe: int, before: str) -> int | None:
     # In capitals only after a German preposition for a person, in a sentence not written in
     # capitals ("Paket von MÜLLER", not "BEI ALLEN MAILS"): "Merci et BRAVO" is shouting.
     written = doc.before(probe)
-    return 0 if written != written.upper() and cues.PERSON_PREPOSITION.search(before) else None
+    if written == written.upper():
+        return 0 if doc.after_contact_verb(probe) else None  # "RAPPELER DUBOIS DEMAIN"
+    return 0 if cues.PERSON_PREPOSITION.search(before) else None
 
 
 def _before_common_noun(doc: Doc, k: int) -> bool:
@@ -264,9 +269,9 @@ def _before_common_noun(doc: Doc, k: int) -> bool:
 
 def _names_product(doc: Doc, k: int) -> bool:
     """True if word k, a given name, names a product's model: between an article and a word for
-    a product (`PRODUCT_NOUNS`: "the Emma mattress", "Die Emma Matratze"), or after an article and
-    such a word in French or Spanish ("la robe Emma"), as `Doc` judges it in capitals."""
-    if cues.PRODUCT_BEFORE.search(doc.before(k)):
+    a product (`PRODUCT_NOUNS`: "the Emma mattress", "Die Emma Matratze"), or alone after an
+    article and such a word in French or Spanish ("la robe Emma": `Doc.names_model`)."""
+    if doc.names_model(k):
         return True
     following = _NEXT_WORD.match(doc.text, doc.spans[k][1])
     return (
@@ -294,14 +299,21 @@ def _word_opening_sentence(doc: Doc, k: int, before: str) -> bool:
 
 
 def _after_label(doc: Doc, k: int) -> bool:
-    """True if word k follows a label opening its sentence: a word in capitals or one of
-    `STATUS_LABELS`, and a comma or a colon ("NOTE, Grace period ends", "SALE: Summer
-    collection", "Update: Hope to close"), the word k opening the sentence so."""
+    """True if word k follows a label opening its sentence: a word in capitals, or one of
+    `STATUS_LABELS` before a common noun after word k, and a comma or a colon ("NOTE, Grace
+    period ends", "SALE: Summer collection", "Update: Grace period ends"; not "Update: Hope to
+    close", which may name a person), the word k opening the sentence so."""
     label = cues.LABEL_BEFORE.search(doc.before(k))
     if label is None:
         return False
     word = label.group("label")
-    return word.isupper() or fold(word) in cues.STATUS_LABELS
+    if word.isupper():
+        return True
+    if fold(word) not in cues.STATUS_LABELS:
+        return False
+    following = _NEXT_WORD.match(doc.text, doc.spans[k][1])
+    noun = fold(following.group(1)) if following else ""
+    return not {noun, noun.removesuffix("s")}.isdisjoint(_HEADING_OR_PRODUCT)
 
 
 def _after_thing_word(doc: Doc, k: int) -> bool:

@@ -291,9 +291,16 @@ FEELING_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+# A verb in the past for what a person did, right after a word ("Emma a choisi", "María firmó"):
+# not one a product's arrival takes ("a été livrée", "llegó roto").
+DID_AFTER = re.compile(
+    r"[ ](?:(?:a|avait|ont)[ ](?!été\b)[^\W\d_]+(?:é|i|u|is|it)e?s?|(?!llegó\b)[^\W\d_]+ó)\b",
+    re.IGNORECASE,
+)
+
 # A verb of meeting or getting in touch right before a word, lower-cased ("met ", "spoke to ",
-# "rappeler ", "llamé a "): in a sentence in capitals a short given name or a word that may be a
-# surname after it is a person's ("MET TOM AT THE STORE", "MET SULLIVAN AT THE STORE").
+# "rappeler ", "llamé a "): in a sentence in capitals a short given name or a known surname after
+# it is a person's ("MET TOM AT THE STORE", "MET SULLIVAN AT THE STORE").
 CONTACT_VERB_BEFORE = re.compile(
     r"(?:^|[\s(,;:])(?:met(?: with)?|saw|called|phoned|rang|emailed|e-mailed|texted"
     r"|(?:spoke|talked|chatted) (?:to|with)|call|ring|phone|rencontré|vu|appelé|rappelé|appeler"

@@ -16,6 +16,8 @@ from c360.text.names_cues import (
     CONTACT_AFTER,
     CONTACT_BEFORE,
     CONTACT_VERB_BEFORE,
+    DID_AFTER,
+    FEELING_AFTER,
     GREETING,
     LINE_OPENER,
     PRODUCT_BEFORE,
@@ -187,6 +189,9 @@ _PLACE_OPENER_BEFORE = re.compile(
 )
 _EMAIL_LOCAL = re.compile(r"[\w.+-]+(?=@)")
 _NOT_LETTERS = re.compile(r"[^a-z]+")
+# "AND" between two names in capitals, as a word and as written between them.
+_AND = _words("and et und")
+_AND_BETWEEN = frozenset({" AND ", " ET ", " Y ", " UND ", " & "})
 # What may follow a name: the end of the phrase.
 _PHRASE_END = re.compile(r"\s*(?:[.,;:!?()\n—–-]|$)")
 _NEXT_LOWER = re.compile(r"[ ]([^\W\d_]+)")
@@ -357,7 +362,7 @@ class Doc:
             return True  # "MET HANNAH OKAFOR AT THE TRADE SHOW"
         if lead < k and self._particles_after_cue(k, lead):
             return True  # "Call with DE LUCA"
-        if lead == k and self._after_contact_verb(k):
+        if lead == k and self.after_contact_verb(k):
             return True  # "MET TOM AT THE STORE", "MET SULLIVAN", "MET TOM SULLIVAN"
         after = k + 1
         tight_after = after < len(self.words) and self.tight_pair(k)
@@ -493,7 +498,7 @@ class Doc:
             following = self.folded[after]
             if following in HEADING_NOUNS or following in UNIT_WORDS:
                 return False
-        if self._product_after(k) or PRODUCT_BEFORE.search(self._before[k]):
+        if self._product_after(k) or self.names_model(k):
             return False  # "THE EMMA MATTRESS", "RALPH LAUREN POLO", "LA ROBE EMMA"
         start, end = self.spans[k]
         if _CAPITALS_ARTICLE_BEFORE.search(self._before[k]) and not (
@@ -530,6 +535,26 @@ class Doc:
             return False
         return self.folded[then] in PRODUCT_NOUNS and known_name(self.folded[after])
 
+    def names_model(self, k: int) -> bool:
+        """True if word k, a given name, names a product's model after an article and a French or
+        Spanish word for a product (`PRODUCT_BEFORE`: "la robe Emma", "LA ROBE EMMA EST ARRIVÉE"):
+        alone, no given name or word that may be a surname right after it ("la robe Claire
+        Martin"), nor a verb of a person ("la veste Emma a choisi", "el reloj Sofía lo compró")."""
+        if not PRODUCT_BEFORE.search(self._before[k]):
+            return False
+        after = k + 1
+        if after < len(self.words) and self.tight_pair(k):
+            following = self.folded[after]
+            if is_given(following) or known_surname(following) or self.may_be_surname(after):
+                return False
+        end = self.spans[k][1]
+        return not (
+            post_cue(self.text, end)
+            or SUBJECT_VERB.match(self.text[end : end + _VERB_REACH].lower())
+            or FEELING_AFTER.match(self.text, end)
+            or DID_AFTER.match(self.text, end)
+        )
+
     def _surname_may_follow(self, k: int) -> bool:
         """True if the word right after word k may be a surname, no contact verb following word k
         ("HANNAH OKAFOR"; not "HANNAH RANG", "EMMA IS")."""
@@ -538,21 +563,25 @@ class Doc:
             return False
         return not post_cue(self.text, self.spans[k][1]) and self.may_be_surname(after)
 
-    def _after_contact_verb(self, k: int) -> bool:
-        """True if word k, in capitals, comes right after a verb of meeting or contacting in a
-        sentence in capitals (`CONTACT_VERB_BEFORE`), or after a short given name that does so,
-        and is a known given name of three letters no word shares ("MET TOM AT THE STORE") or a
-        word that may be a surname ("MET SULLIVAN AT THE STORE", "MET TOM SULLIVAN"): the phrase
-        ending or a frequent word following it, or a word that may be a surname after the given
-        name. Not a word no surname is ("MET DEADLINE"), nor one before a product's word."""
+    def after_contact_verb(self, k: int) -> bool:
+        """True if word k, in capitals, is a person's after a verb of meeting or contacting in a
+        sentence in capitals (`CONTACT_VERB_BEFORE`): a known given name of three letters no word
+        shares ("MET TOM AT THE STORE"), also after another and "AND" ("CALLED AMY AND TOM"), a
+        surname of `SURNAMES` ("RAPPELER DUBOIS DEMAIN"), or after such a given name a word that
+        may be a surname ("MET TOM SULLIVAN"): the phrase ending or a frequent word following it,
+        or a word that may be a surname after the given name. Not a word no list holds ("SAW
+        DAMAGE", "CALLED LANDLINE"), a word for a role or a carrier (`CONTACT_OBJECTS`: "CALLED
+        COURIER"), nor one before a product's word."""
         folded = self.folded[k]
         short = len(folded) == 3 and folded in FIRST_NAMES and folded not in _NOT_ALONE
         if not short and (len(folded) <= 3 or is_given(folded) or self._contact_object(k)):
             return False
-        before = self._before[k]
-        cued = before == before.upper() and CONTACT_VERB_BEFORE.search(before.lower())
-        after_short = not short and k > 0 and self.tight_pair(k - 1)
-        if not (cued or (after_short and self._short_given_cued(k - 1))):
+        if short or folded in SURNAMES:
+            before = self._before[k]
+            cued = before == before.upper() and CONTACT_VERB_BEFORE.search(before.lower())
+            if not (cued or (short and self._after_short_given_and(k))):
+                return False
+        elif not (k > 0 and self.tight_pair(k - 1) and self._short_given_cued(k - 1)):
             return False
         end = self.spans[k][1]
         if _PHRASE_END.match(self.text, end):
@@ -574,9 +603,18 @@ class Doc:
         return not self.may_be_surname(k) or not CONTACT_OBJECTS.isdisjoint(singular)
 
     def _short_given_cued(self, k: int) -> bool:
-        """True if word k is a short given name `_after_contact_verb` takes ("MET TOM")."""
+        """True if word k is a short given name `after_contact_verb` takes ("MET TOM")."""
         folded = self.folded[k]
-        return len(folded) == 3 and self.words[k].isupper() and self._after_contact_verb(k)
+        return len(folded) == 3 and self.words[k].isupper() and self.after_contact_verb(k)
+
+    def _after_short_given_and(self, k: int) -> bool:
+        """True if word k comes after "AND" ("ET", "Y", "UND") and a short given name
+        `after_contact_verb` takes ("CALLED AMY AND TOM")."""
+        given = k - 2 if k > 1 and self.folded[k - 1] in _AND else k - 1
+        if given < 0:
+            return False
+        joined = self.text[self.spans[given][1] : self.spans[k][0]]
+        return joined in _AND_BETWEEN and self._short_given_cued(given)
 
     def _given_before_alone_given(self, k: int) -> bool:
         """True if word k, a known given name in capitals, though also a word ("DIANA", "JEAN";

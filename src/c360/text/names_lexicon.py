@@ -49,7 +49,7 @@ mclean mackenzie mcgregor fraser sinclair schneider fischer weber becker schulz 
 koch bauer richter wolf schroder neumann schwarz zimmermann braun kruger hofmann hartmann lange
 werner schmitz krause meier lehmann schmid schulze maier kohler herrmann konig walter mayer huber
 kaiser fuchs lang scholz moller weiss jung hahn schubert vogel friedrich keller gunther frank
-berger winkler roth beck lorenz baumann franke albrecht schuster ludwig bohm winter kraus
+berger winkler roth beck lorenz baumann franke albrecht schuster ludwig bohm winter kraus sullivan
 schumacher kramer vogt stein jager otto sommer gross seidel heinrich brandt haas schreiber graf
 schulte dietrich ziegler kuhn kuhl pohl engel horn busch bergmann voigt sauer wolff pfeiffer
 lindner hubner seifert ebert thiel thiele wendt bottcher haase brinkmann frey bohme fiedler voss
@@ -284,8 +284,9 @@ TASK_WORDS = _words(
 )
 
 # Words a verb of meeting or getting in touch takes that name no person, in the singular: what is
-# met, people named by their role, a department, a carrier or a platform ("MET DEADLINE", "CALLED
-# COURIER", "SPOKE TO LEGAL", "EMAILED PAYPAL"): after such a verb in capitals no surname.
+# met, people named by their role, a department, a phone line, a place, a carrier or a platform
+# ("MET DEADLINE", "CALLED COURIER", "SPOKE TO LEGAL", "CALLED LANDLINE", "APPELÉ AGENCE",
+# "EMAILED PAYPAL"): after such a verb in capitals no surname.
 CONTACT_OBJECTS = _words(
     """
     deadline target expectation goal budget quota demand requirement criteria milestone kpi
@@ -293,8 +294,12 @@ CONTACT_OBJECTS = _words(
     customer client supplier vendor courier driver boss owner neighbour neighbor family legal
     logistics finance accounting procurement billing payroll security reception traffic delay
     issue problem resistance home outside twice santa account
+    cell mobile landline switchboard voicemail hotline helpdesk carrier doorbell warehouse
+    boutique magasin agence livreur transporteur entrepot standard vendeur vendeuse gerant
+    conseiller conseillere banque assurance tienda almacen gerente encargado encargada
+    transportista repartidor mensajero oficina sucursal centralita banco jefe jefa dependiente
     fedex dhl ups gls dpd hermes chronopost colissimo correos seur amazon ebay paypal google apple
-    microsoft stripe klarna
+    microsoft stripe klarna evri yodel parcelforce tnt usps mrw nacex
     """
 )
 
