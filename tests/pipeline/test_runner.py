@@ -388,3 +388,31 @@ def test_a_deliverable_on_a_table_duckdb_does_not_name_guesses_no_sources(
         "Catalog Error: Scalar Function with name f does not exist! (its sources are not in "
         "this workspace)"
     ]
+
+
+def test_a_file_passed_over_at_the_usual_place_is_a_warning_of_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    generate(tmp_path, Plan(seed=3, scale=0.01))
+    (tmp_path / "sources" / "manifest.json").unlink()  # each table at its usual place
+    orders = tmp_path / "sources" / "c360" / "orders.csv"
+    packed = orders.with_name("orders.csv.gz")
+    packed.write_bytes(orders.read_bytes())  # never read: the plain file wins
+    assert main(["run", "-w", str(tmp_path), "--until", "bronze"]) == 0
+    warning = f"{packed} is not landed: orders is read from {orders}, there too"
+    assert "".join(warning.split()) in "".join(capsys.readouterr().out.split())  # lines wrap
+    assert f"**Warning:** {warning}" in (tmp_path / "reports" / "run_report.md").read_text()
+
+
+def test_a_spreadsheet_where_a_table_is_looked_for_stops_the_run_before_bronze(
+    tmp_path: Path,
+) -> None:
+    generate(tmp_path, Plan(seed=3, scale=0.01))
+    (tmp_path / "sources" / "manifest.json").unlink()
+    orders = tmp_path / "sources" / "c360" / "orders.csv"
+    orders.rename(orders.with_suffix(".xlsx"))
+    with pytest.raises(
+        SourceError, match=r"orders\.xlsx is not read: .*: export it as CSV \(or move"
+    ):
+        run(tmp_path)
+    assert not (tmp_path / "lake").exists()

@@ -95,3 +95,100 @@ def test_a_file_named_in_another_case_stops_the_run_naming_both(
         f"{file} is not read: {table.name} is read from {wanted} (file names are "
         "case-sensitive): rename it"
     )
+
+
+@pytest.mark.parametrize(
+    ("table", "first", "second", "why"),
+    [
+        (INVENTORY, "inventory.csv", "inventory.csv.gz", "the plain file wins"),
+        (SEGMENTS, "crm_segments.csv", "crm_segments.csv.gz", "the plain file wins"),
+        (SEGMENTS, "crm_segments.csv", "crm_segments.parquet", "a .csv file wins over a .parquet"),
+        (SEGMENTS, "crm_segments", "crm_segments.csv", "the folder wins"),
+    ],
+)
+def test_a_file_passed_over_for_another_at_the_usual_place_is_a_warning(
+    tmp_path: Path, table: contracts.Table, first: str, second: str, why: str
+) -> None:
+    folder = (tmp_path / table.path).parent
+    folder.mkdir(parents=True)
+    landing = folder / first
+    if "." in first:
+        landing.write_bytes(text(table, 1))
+    else:
+        landing.mkdir()
+        (landing / "day1.csv").write_bytes(text(table, 1))
+    (folder / second).write_bytes(gzip.compress(text(table, 3)))
+    [result] = land_all(tmp_path)
+    assert result.records == 1
+    assert result.warnings == [
+        f"{folder / second} is not landed: {table.name} is read from {landing}, there too "
+        f"({why}): delete or move the one not meant"
+    ]
+
+
+def test_a_manifest_names_the_file_meant_without_a_warning(tmp_path: Path) -> None:
+    plain = tmp_path / INVENTORY.path
+    packed(tmp_path, f"{INVENTORY.path}.gz", text(INVENTORY, 3))
+    plain.write_bytes(text(INVENTORY, 1))
+    manifest = {"files": [{"kind": "source", "table": INVENTORY.name, "path": INVENTORY.path}]}
+    (tmp_path / "sources" / "manifest.json").write_text(json.dumps(manifest))
+    [result] = land_all(tmp_path)
+    assert (result.records, result.warnings) == (1, [])
+
+
+UNREAD = [
+    (SEGMENTS, "crm_segments.xlsx", "crm_segments.csv (or crm_segments.csv.gz, "
+     "crm_segments.parquet, a folder crm_segments)", "export it as CSV"),
+    (SEGMENTS, "crm_segments.tsv", "crm_segments.csv (or crm_segments.csv.gz, "
+     "crm_segments.parquet, a folder crm_segments)",
+     'name it .csv and set delimiter: "\\t" under csv: crm_segments: in c360.yaml'),
+    (INVENTORY, "inventory.csv.bz2", "inventory.csv (or inventory.csv.gz)",
+     "decompress it (bunzip2)"),
+    (WEB, "web_accounts.json.zip", "web_accounts.jsonl (or web_accounts.jsonl.gz)", "extract it"),
+]  # fmt: skip
+
+
+def unread(workspace: Path, table: contracts.Table, name: str) -> Path:
+    """A file of another format at ``table``'s usual place, and another table's file."""
+    packed(workspace, f"{INVENTORY.path}.gz" if table is not INVENTORY else WEB.path, b"")
+    file = (workspace / table.path).parent / name
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_bytes(b"whatever")
+    return file
+
+
+@pytest.mark.parametrize(("table", "name", "read", "fix"), UNREAD)
+def test_a_file_c360_does_not_read_where_a_table_is_looked_for_stops_the_run(
+    tmp_path: Path, table: contracts.Table, name: str, read: str, fix: str
+) -> None:
+    file = unread(tmp_path, table, name)
+    with pytest.raises(SourceError) as caught:
+        sources(tmp_path)
+    assert str(caught.value) == (
+        f"{file} is not read: {table.name} is read from {file.parent}/{read}: {fix} "
+        "(or move it away, if it is not meant to land)"
+    )
+
+
+def test_a_file_of_another_format_instead_of_the_one_landed_last_is_named(
+    tmp_path: Path,
+) -> None:
+    plain = tmp_path / INVENTORY.path
+    plain.parent.mkdir(parents=True)
+    plain.write_bytes(text(INVENTORY))
+    land_all(tmp_path)
+    plain.unlink()
+    (plain.parent / "inventory.xlsx").write_bytes(b"whatever")
+    with pytest.raises(SourceError) as caught:
+        sources(tmp_path)
+    assert str(caught.value).startswith(f"{plain} is missing, but the last run landed ")
+    assert str(caught.value).endswith(
+        f" ({plain.parent / 'inventory.xlsx'} is there, which is not read: export it as CSV)"
+    )
+
+
+def test_a_table_without_any_file_is_fine(tmp_path: Path) -> None:
+    packed(tmp_path, WEB.path, b"")
+    (tmp_path / "sources" / "c360").mkdir(parents=True)
+    (tmp_path / "sources" / "c360" / "notes.xlsx").write_bytes(b"not a table's name")
+    assert [t.name for t, _ in sources(tmp_path)] == [WEB.name]

@@ -23,7 +23,6 @@ from c360.pipeline.bronze.blocks import (
     SourceError,
     csv_bytes,
     gzip_error,
-    gzip_named,
     lines,
     open_bytes,
     parquet_files,
@@ -32,6 +31,7 @@ from c360.pipeline.bronze.blocks import (
 )
 from c360.pipeline.bronze.csvhead import find_start, first_bytes
 from c360.pipeline.bronze.csvquotes import NEWLINE, RETURN, toggles, value_starts, within
+from c360.pipeline.bronze.csvtext import utf8_copy, utf16
 from c360.pipeline.bronze.readers import json_array, lines_as_array
 
 _BLOCK = 1 << 24
@@ -58,12 +58,13 @@ def count(
             return _json_count(path, fmt)
         except GZIP_ERRORS as exc:
             raise gzip_error(path, exc) from None
-    if is_csv(path, contract) and gzip_named(path):  # its text, decompressed as it is counted
-        try:
-            return _csv_count(path, quoted, dialect)
-        except GZIP_ERRORS as exc:
-            raise gzip_error(path, exc) from None
-    return _csv_count(path, quoted, dialect)
+    try:  # a CSV; a .csv.gz's text, decompressed as it is counted
+        if codec := utf16(first_bytes(path), dialect.encoding):  # counted as it lands: in UTF-8
+            with utf8_copy(path, codec) as text:
+                return _csv_count(text, quoted, dialect.model_copy(update={"encoding": "utf-8"}))
+        return _csv_count(path, quoted, dialect)
+    except GZIP_ERRORS as exc:
+        raise gzip_error(path, exc) from None
 
 
 def _json_count(path: Path, fmt: str) -> int:

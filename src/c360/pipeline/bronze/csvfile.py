@@ -4,7 +4,8 @@ Arrow parses the file in blocks; a record with the wrong number of fields goes t
 row handler, a record whose bytes are not UTF-8 is found after parsing. Arrow cannot hand the
 handler a malformed record whose text does not decode, so such a file is read a second time
 with its undecodable bytes escaped, after the records the first pass handed over.
-``csvhead`` finds where the header starts and sets aside the lines before it.
+``csvhead`` finds where the header starts and sets aside the lines before it; ``csvtext``
+writes the text of a ``.csv.gz`` or a UTF-16 file in UTF-8 first.
 """
 
 from __future__ import annotations
@@ -13,9 +14,7 @@ import codecs
 import io
 import math
 import re
-import shutil
 import sys
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -29,7 +28,6 @@ import pyarrow.csv as pacsv
 from c360.config import CsvFile
 from c360.contracts.model import Table
 from c360.pipeline.bronze.blocks import (
-    GZIP_ERRORS,
     NOT_UTF8,
     ROW_NUMBER,
     UTF8_BOM,
@@ -38,8 +36,6 @@ from c360.pipeline.bronze.blocks import (
     SourceError,
     as_text,
     contract_names,
-    csv_bytes,
-    gzip_error,
     gzip_named,
     not_utf8,
     refuse_row_number,
@@ -54,6 +50,7 @@ from c360.pipeline.bronze.csvhead import (
     refuse_other_formats,
 )
 from c360.pipeline.bronze.csvquotes import RecordTexts, records_with_text_after_quotes
+from c360.pipeline.bronze.csvtext import NOT_UTF16, as_written, utf8_copy, utf16
 
 CSV_BLOCK_BYTES = 1 << 24  # how much of a CSV Arrow parses at a time
 MAX_RECORD_BYTES = 1 << 30  # the longest record read, in blocks this big (Arrow's are int32)
@@ -65,36 +62,45 @@ SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bar
 
 def read_csv(path: Path, contract: Table, dialect: CsvFile) -> Iterator[Block]:
     """The records of a CSV file written as ``dialect`` says, in file order (a file starting
-    with a UTF-8 byte order mark in UTF-8, whatever encoding it says; one starting with
-    Excel's ``sep=;`` line with the delimiter it names); a file without even a header (an
-    extract of a day without data) has none. A ``.csv.gz`` lands as its text would."""
-    return (
-        _read_gzip(path, contract, dialect) if gzip_named(path) else _read(path, contract, dialect)
-    )
+    with a UTF-8 byte order mark in UTF-8, whatever encoding it says, one starting with a
+    UTF-16 mark in UTF-16; one starting with Excel's ``sep=;`` line with the delimiter it
+    names); a file without even a header (an extract of a day without data) has none. A
+    ``.csv.gz`` lands as its text would, a UTF-16 file as its text in UTF-8 would."""
+    head = first_bytes(path)
+    codec = utf16(head, dialect.encoding)
+    if codec is None and not gzip_named(path):
+        yield from _read(path, contract, dialect, head)
+        return
+    yield from _read_copy(path, contract, dialect, codec)
 
 
-def _read_gzip(path: Path, contract: Table, dialect: CsvFile) -> Iterator[Block]:
-    """The records of a ``.csv.gz``: its text is written to a temporary file, which is read
-    as any CSV (the reader goes back to a record's bytes, which a gzip stream cannot); its
-    blocks, rejects and errors name the ``.csv.gz``."""
-    with tempfile.TemporaryDirectory(prefix="c360-bronze-") as folder:
-        text = Path(folder) / "text.csv"  # not .gz: Arrow would take it for gzip
-        with csv_bytes(path) as source, text.open("wb") as out:
-            try:
-                shutil.copyfileobj(source, out, 1 << 20)
-            except GZIP_ERRORS as exc:
-                raise gzip_error(path, exc) from None
+def _read_copy(path: Path, contract: Table, dialect: CsvFile, codec: str | None) -> Iterator[Block]:
+    """The records of a ``.csv.gz`` or a UTF-16 CSV (``codec``): its text is written to a
+    temporary file (in UTF-8), which is read as any CSV (the reader goes back to a record's
+    bytes, which a gzip stream cannot); its blocks, rejects and errors name the file, and
+    bytes that are not UTF-16 are shown as it writes them."""
+    if codec is not None:
+        dialect = dialect.model_copy(update={"encoding": "utf-8"})
+    with utf8_copy(path, codec) as text:
         read, named = str(text), str(path)
         try:
-            for block in _read(text, contract, dialect):
-                rejects = [(named, *r[1:]) if r[0] == read else r for r in block.rejects]
+            for block in _read(text, contract, dialect, first_bytes(text)):
+                rejects = [_named_reject(r, read, named, codec) for r in block.rejects]
                 yield replace(block, source_file=named, rejects=rejects)
         except SourceError as exc:
             raise SourceError(str(exc).replace(read, named)) from None
 
 
-def _read(path: Path, contract: Table, dialect: CsvFile) -> Iterator[Block]:
-    head = first_bytes(path)
+def _named_reject(reject: Reject, read: str, named: str, codec: str | None) -> Reject:
+    """A reject of a file's temporary copy ``read``, naming the file (and, for a UTF-16 one,
+    with its bytes that are not UTF-16 as the file writes them)."""
+    file, number, raw, reason = reject
+    if codec is not None:
+        raw, reason = as_written(raw), NOT_UTF16 if reason == NOT_UTF8 else reason
+    return (named if file == read else file, number, raw, reason)
+
+
+def _read(path: Path, contract: Table, dialect: CsvFile, head: bytes) -> Iterator[Block]:
     if head.startswith(UTF8_BOM):  # Excel's "CSV UTF-8" among extracts in a Windows encoding
         dialect = dialect.model_copy(update={"encoding": "utf-8"})
     start = find_start(path, head, dialect)

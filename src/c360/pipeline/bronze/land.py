@@ -34,7 +34,6 @@ from c360 import config, contracts
 from c360.contracts.model import Table
 from c360.pipeline import lake
 from c360.pipeline.bronze.blocks import (
-    FOLDER_FILES,
     NOT_UTF8,
     READ_ERRORS,
     ROW_NUMBER,
@@ -48,6 +47,13 @@ from c360.pipeline.bronze.blocks import (
 )
 from c360.pipeline.bronze.count import count, is_csv
 from c360.pipeline.bronze.manifest import source_entries
+from c360.pipeline.bronze.places import (
+    fix,
+    passed_over,
+    places,
+    unread,
+    unread_message,
+)
 from c360.pipeline.bronze.readers import read, refuse_special
 
 EXTRA = "_extra"
@@ -150,7 +156,7 @@ def _files(workspace: Path) -> list[tuple[Table, Path]]:
         ]
     found = []
     for table in contracts.SOURCE_TABLES:
-        for path in (workspace / place for place in _places(table)):
+        for path in (workspace / place for place in places(table)):
             try:
                 path.stat()
             except (FileNotFoundError, NotADirectoryError):
@@ -161,6 +167,7 @@ def _files(workspace: Path) -> list[tuple[Table, Path]]:
             break
         else:
             _refuse_other_case(workspace, table)
+            _refuse_unread(workspace, table)
     return found
 
 
@@ -170,7 +177,7 @@ def _refuse_other_case(workspace: Path, table: Table) -> None:
     run landed is refused as missing, with the same hint)."""
     if lake.table_dir(workspace, "bronze", table.name).is_dir():
         return
-    for place in (workspace / p for p in _places(table)):
+    for place in (workspace / p for p in places(table)):
         if there := _case_twins(place):
             raise SourceError(
                 f"{place.parent / there[0]} is not read: {table.name} is read from {place} "
@@ -178,15 +185,14 @@ def _refuse_other_case(workspace: Path, table: Table) -> None:
             )
 
 
-def _places(table: Table) -> list[str]:
-    """Where a workspace without a manifest holds a table's source (relative to it), first
-    found first: a CSV or JSON file compressed with gzip (``orders.csv.gz``) after the file
-    itself, as a folder lands either."""
-    if table.file_format == "table":
-        return [table.path, f"{table.path}.csv", f"{table.path}.csv.gz", f"{table.path}.parquet"]
-    if f"{table.path}.gz".lower().endswith(FOLDER_FILES.get(table.file_format, ())):
-        return [table.path, f"{table.path}.gz"]
-    return [table.path]
+def _refuse_unread(workspace: Path, table: Table) -> None:
+    """Raise ``SourceError`` when a file of another format is where a table without a source
+    is looked for (``orders.xlsx``): it would not land, without a word. A table the last run
+    landed is refused as missing, naming it."""
+    if lake.table_dir(workspace, "bronze", table.name).is_dir():
+        return
+    if there := unread(workspace, table):
+        raise SourceError(unread_message(workspace, table, there[0]))
 
 
 def _refuse_vanished(workspace: Path, found: set[str]) -> None:
@@ -215,7 +221,7 @@ def _refuse_vanished(workspace: Path, found: set[str]) -> None:
         file = workspace / place if place else usual
         raise SourceError(
             f"{file} is missing, but the last run landed {table.name} from it: put it back, "
-            f"or {drop}{also}{_other_case(file)}"
+            f"or {drop}{also}{_other_case(file) or _unread_hint(workspace, table)}"
         )
     if last.startswith(("mongodb:", "postgres:")):
         raise SourceError(
@@ -229,8 +235,8 @@ def _refuse_vanished(workspace: Path, found: set[str]) -> None:
 
 
 def _place(table: Table, landed: str) -> str | None:
-    """Which of a table's places (``_places``) holds a file it landed from, if any."""
-    return next((p for p in _places(table) if landed == p or landed.startswith(f"{p}/")), None)
+    """Which of a table's places (``places``) holds a file it landed from, if any."""
+    return next((p for p in places(table) if landed == p or landed.startswith(f"{p}/")), None)
 
 
 def _landed_from(bronze: Path) -> str | None:
@@ -246,6 +252,12 @@ def _other_case(file: Path) -> str:
     """What a file spelt in another case is there instead, as a hint for the message."""
     there = _case_twins(file)
     return f" ({there[0]} is there: file names are case-sensitive)" if there else ""
+
+
+def _unread_hint(workspace: Path, table: Table) -> str:
+    """What file of another format is there instead, as a hint for the message."""
+    there = unread(workspace, table)
+    return f" ({there[0]} is there, which is not read: {fix(table, there[0])})" if there else ""
 
 
 def _case_twins(file: Path) -> list[str]:
@@ -291,7 +303,7 @@ def land(
     name = str(path) if isinstance(path, Path) else path.label  # what errors call the source
     source = _relative(name, workspace) if isinstance(path, Path) else name
     try:
-        result = Landed(contract.name, source, count(path, contract))
+        result = Landed(contract.name, source, count(path, contract, dialect=dialect))
     except OSError as exc:  # unreadable, a folder for a file
         raise SourceError(f"cannot read {exc.filename or name}: {exc.strerror or exc}") from None
     except READ_ERRORS as exc:  # not Parquet at all, gzip cut short…
@@ -300,6 +312,8 @@ def land(
         result.warnings.append(_empty_warning(workspace, contract, name))
     if isinstance(path, Path):
         result.warnings += _aside_warning(name, contract, left_aside(path, contract))
+        if not (workspace / MANIFEST).exists():  # the usual places: others there do not land
+            result.warnings += passed_over(workspace, contract, path)
     fits = FITS if isinstance(path, Path) else SQL_FITS
     seen: set[str] = set()
     described = False  # whether the source showed its columns: a header, a schema, a document
