@@ -567,21 +567,23 @@ class Doc:
         """True if word k, in capitals, is a person's after a verb of meeting or contacting in a
         sentence in capitals (`CONTACT_VERB_BEFORE`): a known given name of three letters no word
         shares ("MET TOM AT THE STORE"), also after another and "AND" ("CALLED AMY AND TOM"), a
-        surname of `SURNAMES` ("RAPPELER DUBOIS DEMAIN"), or after such a given name a word that
-        may be a surname ("MET TOM SULLIVAN"): the phrase ending or a frequent word following it,
-        or a word that may be a surname after the given name. Not a word no list holds ("SAW
-        DAMAGE", "CALLED LANDLINE"), a word for a role or a carrier (`CONTACT_OBJECTS`: "CALLED
-        COURIER"), nor one before a product's word."""
+        word that may be a surname ("MET OKAFOR AT THE STORE", "RAPPELER DUBOIS DEMAIN"), also
+        after such a given name ("MET TOM SULLIVAN"): the phrase ending or a frequent word
+        following it, or a word that may be a surname after the given name. Not a word such a
+        verb takes that names no person (`CONTACT_OBJECTS`: "CALLED COURIER", "SAW DAMAGE"), nor
+        one before a product's word: a surname no list holds is worth more than a noun kept."""
         folded = self.folded[k]
         short = len(folded) == 3 and folded in FIRST_NAMES and folded not in _NOT_ALONE
         if not short and (len(folded) <= 3 or is_given(folded) or self._contact_object(k)):
             return False
-        if short or folded in SURNAMES:
-            before = self._before[k]
-            cued = before == before.upper() and CONTACT_VERB_BEFORE.search(before.lower())
-            if not (cued or (short and self._after_short_given_and(k))):
-                return False
-        elif not (k > 0 and self.tight_pair(k - 1) and self._short_given_cued(k - 1)):
+        before = self._before[k]
+        cued = before == before.upper() and CONTACT_VERB_BEFORE.search(before.lower())
+        after_given = not short and k > 0 and self.tight_pair(k - 1)
+        if not (
+            cued
+            or (short and self._after_short_given_and(k))
+            or (after_given and self._short_given_cued(k - 1))
+        ):
             return False
         end = self.spans[k][1]
         if _PHRASE_END.match(self.text, end):

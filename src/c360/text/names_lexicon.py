@@ -300,6 +300,9 @@ CONTACT_OBJECTS = _words(
     transportista repartidor mensajero oficina sucursal centralita banco jefe jefa dependiente
     fedex dhl ups gls dpd hermes chronopost colissimo correos seur amazon ebay paypal google apple
     microsoft stripe klarna evri yodel parcelforce tnt usps mrw nacex
+    damage scratch dent stain photo picture image screenshot receipt invoice label code
+    link quote form halfway summary notes recap update details order parcel package delivery
+    return refund stock price offer discount voucher coupon
     """
 )
 
