@@ -626,6 +626,43 @@ def test_spaces_around_a_url_are_left_out(workspace: Path, url: str) -> None:
     assert "Connection refused" in str(error.value)
 
 
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        (
+            "postgresql://u@127.0.0.1:1/x?password=s3c&ret9xyz",
+            "cannot connect to postgresql://u@127.0.0.1:1/x?password=***: missing key/value "
+            'separator "=" in URI query parameter: "***"',
+        ),
+        (
+            "postgresql://u@127.0.0.1:1/x?password=s3c&ret=9xyz",
+            "cannot connect to postgresql://u@127.0.0.1:1/x?password=***: invalid URI query "
+            'parameter: "***"',
+        ),
+        (
+            "host=127.0.0.1 port=1 passwd=s3cret dbname=x",
+            "cannot connect to host=127.0.0.1 port=1 passwd=*** dbname=x: invalid connection "
+            'option "passwd"',
+        ),
+        (
+            "postgresql://u@127.0.0.1:1/x?pwd=s3cret",
+            "cannot connect to postgresql://u@127.0.0.1:1/x?pwd=***: invalid URI query parameter: "
+            '"pwd"',
+        ),
+        (
+            "host=127.0.0.1 port=1 password=s3cret9 passwd=x",
+            "cannot connect to host=127.0.0.1 port=1 password=*** passwd=***: invalid connection "
+            'option "passwd"',
+        ),
+    ],
+)
+def test_a_password_option_libpq_refuses_is_named_without_its_value(url: str, message: str) -> None:
+    """A password holding "&" in a URL's query, or given under a misspelt option."""
+    with pytest.raises(LoadError) as error:
+        connect(url)
+    assert str(error.value) == message
+
+
 PASSWORDS = [
     "Qz9 Vx7k",
     "Qz9'Vx7k",
@@ -641,6 +678,8 @@ PASSWORDS = [
     "Qz9 Vx7k=Wq4",
     "Qz9%zzVx7k",
     "Qzé9 Vx7kü",
+    "Qz9&Vx7k",
+    "Qz9&Vx7k=Wq4",
 ]
 
 
@@ -653,10 +692,14 @@ def shapes(host: str, port: int, password: str) -> list[tuple[str, str]]:
     return [
         (f"postgresql://u:{p}@{url}", p) for p in (password, encoded)
     ] + [
-        (f"postgresql://u@{url}?password={p}", p) for p in (password, encoded)
+        (f"postgresql://u@{url}?{name}={p}{then}", p)
+        for p in (password, encoded)
+        for name, then in [("password", ""), ("pwd", ""), ("password", "&connect_timeout=9")]
     ] + [
         (f"{keywords} password={password} dbname=c360_no_such_db", password),
         (f"{keywords} dbname=c360_no_such_db password={password}", password),
+        (f"{keywords} passwd={password} dbname=c360_no_such_db", password),
+        (f"{keywords} Password='{escaped}' dbname=c360_no_such_db", escaped),
         (f"{keywords} password='{escaped}' dbname=c360_no_such_db", escaped),
         (f"{keywords} password='{password}' dbname=c360_no_such_db", password),
         (f'{keywords} password="{password}" dbname=c360_no_such_db', password),

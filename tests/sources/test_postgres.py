@@ -203,3 +203,24 @@ def test_no_piece_of_a_password_libpq_echoes_is_shown(tmp_path: Path, password: 
     pieces = [p for p in re.split(r"[@/%]", password) if len(p) >= 3]
     assert message.startswith("postgres:shop.orders: ")
     assert not [p for p in pieces if p in message], message
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        (
+            "postgresql://u@127.0.0.1:1/x?password=s3c&ret9xyz",
+            'missing key/value separator "=" in URI query parameter: "***"',
+        ),
+        (
+            "postgresql://u@127.0.0.1:1/x?password=s3c&ret=9xyz",
+            'invalid URI query parameter: "***"',
+        ),
+        ("host=127.0.0.1 port=1 password=s3cret9 passwd=x", 'invalid connection option "passwd"'),
+        ("host=127.0.0.1 port=1 passwd=s3cret dbname=x", 'invalid connection option "passwd"'),
+    ],
+)
+def test_an_option_libpq_refuses_is_named_and_no_password_shown(url: str, message: str) -> None:
+    with pytest.raises(SourceError) as caught:
+        PostgresTable("postgres:shop.orders", url, table="shop.orders").count()
+    assert str(caught.value) == f"postgres:shop.orders: Failed to connect: {message}"

@@ -21,11 +21,15 @@ KEYWORDS = frozenset((
     "target_session_attrs", "load_balance_hosts", "scram_client_key", "scram_server_key",
     "oauth_issuer", "oauth_client_id", "oauth_client_secret", "oauth_scope",
 ))  # fmt: skip
-_SECRETS = ("password", "sslpassword")
+# A name that says "pass" or "pwd": password, sslpassword, one misspelt ("passwd", "PWD"), and
+# passfile, which ``_is_secret`` sets apart.
+_SECRET = r"[^\s=]*(?:pass|pwd)[^\s=]*"
+# What ends a password's widest reading: the next libpq keyword, or another secret option.
+_OPTION = re.compile(rf"{'|'.join(sorted(KEYWORDS))}|{_SECRET}", re.IGNORECASE)
 # A libpq key=value string ("host=db password=s3cret"), which is not a URL but may be given.
-_KEYWORD = re.compile(r"password\s*=\s*", re.IGNORECASE)  # sslpassword's too
+_KEYWORD = re.compile(rf"({_SECRET})\s*=\s*", re.IGNORECASE)
 _NAME = re.compile(r"\s*([^\s=]*)\s*(=?)\s*")  # how libpq reads a keyword and its "="
-_NEXT_KEYWORD = re.compile(rf"\s+(?:{'|'.join(sorted(KEYWORDS))})\s*=", re.IGNORECASE)
+_NEXT_KEYWORD = re.compile(rf"\s+(?:{_OPTION.pattern})\s*=", re.IGNORECASE)
 
 
 def _spans(url: str) -> list[tuple[int, int]]:
@@ -39,11 +43,14 @@ def _spans(url: str) -> list[tuple[int, int]]:
 
 
 def _keyword_passwords(text: str) -> Iterator[tuple[int, int]]:
-    """The ``password`` values of a key=value string, each in its widest reading: libpq's, on
-    to the next libpq keyword (a space or a quote libpq reads as the value's end, or a "=" as
-    another's start, may belong to it), or to the end of an unterminated quote."""
+    """The password values of a key=value string, each in its widest reading: libpq's, on to
+    the next libpq keyword or secret option (a space or a quote libpq reads as the value's end,
+    or a "=" as another's start, may belong to it), or to the end of an unterminated quote."""
     done = 0
     while match := _KEYWORD.search(text, done):
+        done = match.end()
+        if not _is_secret(match[1]):
+            continue
         following = _NEXT_KEYWORD.search(text, _value_end(text, match.end()))
         done = following.start() if following else len(text)
         yield match.end(), done
@@ -80,7 +87,7 @@ def _libpq_words(value: str) -> list[str]:
 
 
 def _url_passwords(url: str) -> list[tuple[int, int]]:
-    """The password of ``url``'s user part and those of the ``password=`` parameters of its
+    """The password of ``url``'s user part and those of the secret parameters of its
     query, read once that password is masked (a "?" inside it starts no query)."""
     user = _user_password(url)
     if not user:
@@ -97,15 +104,23 @@ def _url_passwords(url: str) -> list[tuple[int, int]]:
 
 
 def _query_passwords(url: str) -> Iterator[tuple[int, int]]:
-    """The values of the ``password=`` parameters after the first "?" of ``url``."""
+    """The values of the password parameters after the first "?" of ``url``, each on to the
+    "&" before the next keyword's or secret option's parameter: libpq ends a value at any "&",
+    so what follows may belong to it, and libpq echoes it as a parameter of its own."""
     start = url.find("?") + 1
     if not start:
         return
+    value = None
     for param in url[start:].split("&"):
         name, equals, _ = param.partition("=")
-        if equals and _is_password(name):
-            yield start + len(name) + 1, start + len(param)
+        if value is not None and equals and _OPTION.fullmatch(unquote(name)):
+            yield value, start - 1
+            value = None
+        if value is None and equals and _is_secret(name):
+            value = start + len(name) + 1
         start += len(param) + 1
+    if value is not None:
+        yield value, len(url)
 
 
 def _user_password(url: str) -> tuple[int, int] | None:
@@ -114,7 +129,7 @@ def _user_password(url: str) -> tuple[int, int] | None:
     password holding either is read as a host or a port and echoed: the widest reading hides it.
     A "?" does not stop libpq: a password holding one ends at the first "@" when no "/" comes
     before it, or at the last "@" before the first "?" after a "/". Only a port before the "?"
-    and an "@" inside a ``password=`` parameter read as the query's password, not the user's.
+    and an "@" inside a secret parameter read as the query's password, not the user's.
     """
     scheme = _SCHEME.match(url)
     if not scheme:
@@ -132,30 +147,21 @@ def _user_password(url: str) -> tuple[int, int] | None:
     if at < 0 or colon < 0:
         return None
     port = url[colon + 1 : query] if colon < query else ""
-    if port.isdigit() and _password_parameter_holds(url, query, at):
+    if port.isdigit() and any(a <= at < b for a, b in _query_passwords(url)):
         return None  # "db:5432?password=s3@cr": a port, then the query's password
     return colon + 1, at
 
 
-def _password_parameter_holds(url: str, query: int, at: int) -> bool:
-    """Whether position ``at`` of ``url`` lies in the value of a ``password=`` parameter of the
-    query that starts at ``query``."""
-    start = query + 1
-    for param in url[start:].split("&"):
-        name, equals, _ = param.partition("=")
-        if equals and start + len(name) < at < start + len(param) and _is_password(name):
-            return True
-        start += len(param) + 1
-    return False
-
-
-def _is_password(name: str) -> bool:
-    return unquote(name).strip().lower() in _SECRETS
+def _is_secret(name: str) -> bool:
+    """Whether option ``name`` holds a password: a name saying "pass" or "pwd" in any case, as
+    libpq's password and sslpassword do, but passfile, whose value is a path."""
+    name = unquote(name).strip()
+    return re.search("pass|pwd", name, re.IGNORECASE) is not None and name != "passfile"
 
 
 def passwords(url: str) -> list[str]:
-    """Every password in ``url`` as written, in every reading: the user part and ``password=``
-    parameters of any URL in it, or a key=value string's ``password``; and the pieces of each
+    """Every password in ``url`` as written, in every reading: the user part and secret
+    parameters of any URL in it, or a key=value string's secret options; and the pieces of each
     libpq may echo."""
     urls = [scheme.start() for scheme in _ANY_SCHEME.finditer(url)]
     found = []
@@ -169,7 +175,8 @@ def passwords(url: str) -> list[str]:
                 found += [word, inner, re.sub(r"\\(.)", r"\1", inner)]
     for at in dict.fromkeys([0, *urls]):  # a query may start at the string's first "?" too
         for start, end in _query_passwords(url[at:]):
-            found += _url_readings(url[at + start : at + end])
+            value = url[at + start : at + end]  # its pieces libpq reads as parameters too
+            found += _url_readings(value) + re.split("[&=]", value)
     return list(dict.fromkeys(p for p in found if p))
 
 
@@ -179,8 +186,9 @@ def _url_readings(password: str) -> list[str]:
 
 
 def redact(url: str) -> str:
-    """``url`` with every password (in the user part or a ``password=`` parameter of a URL,
-    wherever the URL starts, or a key=value string's ``password``) as ``***``.
+    """``url`` with every password (in the user part or a secret parameter of a URL, wherever
+    the URL starts, or a key=value string's secret option) as ``***``. A secret option is
+    ``password``, ``sslpassword`` or any other but ``passfile`` whose name says "pass" or "pwd".
 
     >>> redact("postgresql://bi:s3cret@db/gold?sslmode=require&password=s3cret")
     'postgresql://bi:***@db/gold?sslmode=require&password=***'
@@ -188,6 +196,8 @@ def redact(url: str) -> str:
     ('postgresql://bi:***@db/gold', 'host=db password=*** user=bi')
     >>> redact("host=db password=my secret dbname=gold"), redact("URL=postgres://bi:s3@db")
     ('host=db password=*** dbname=gold', 'URL=postgres://bi:***@db')
+    >>> redact("postgresql://db/gold?password=s3&cr&port=1"), redact("host=db passwd=s3")
+    ('postgresql://db/gold?password=***&port=1', 'host=db passwd=***')
     """
     shown, done = [], 0
     for start, end in sorted(_spans(url)):
