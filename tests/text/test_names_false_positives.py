@@ -113,7 +113,7 @@ def test_a_word_like_given_name_after_a_label_is_a_name_by_the_words_after_it(
      ("en", "Note: Will call back tomorrow.", "Note: [PERSON] call back tomorrow."),
      ("en", "Update: Summer sales are up.", "Update: Summer sales are up."),
      ("en", "Update: Summer sale starts Friday.", "Update: Summer sale starts Friday."),
-     ("en", "NOTE: Hope to close by Friday.", "NOTE: Hope to close by Friday.")],
+     ("en", "NOTE: Hope to close by Friday.", "NOTE: [PERSON] to close by Friday.")],
 )  # fmt: skip
 def test_a_word_like_given_name_after_a_capitalised_label_is_a_name_but_before_a_noun(
     language: str | None, text: str, expected: str

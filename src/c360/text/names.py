@@ -75,6 +75,14 @@ _AFFILIATION = re.compile(r"[ ](?:from|at|of|chez|de chez|bei)[ ]")
 # name would take a verb ("..., Rosa firma", "..., Mark was relieved").
 _WORD_USE_AFTER = re.compile(r"[ ](?:to|of|for|pour|para|por|zu|für)[ ]")
 _CLAUSE_START = re.compile(r"[,;]\s*$")
+# "to" and a verb after a sentence's first word: a to-do note's person ("Mark to send the
+# invoice", "Hope to confirm the order"), where the word would seldom stand so. Not "to" and a
+# determiner or pronoun ("Rose to the occasion").
+_TO_DO_AFTER = re.compile(
+    r"[ ]to[ ](?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those|him|them|me|us"
+    r"|you|it|all|each|every|some|any|no)\b)(?!(?:hear|see|meet|speak|talk|work)[ ](?:from|with)?"
+    r"[ ]?(?:you|u)\b)[a-z]+\b"
+)  # not a letter's close: "Hope to hear from you", "Hope to see you soon"
 # Common nouns after a word-like given name that make it a heading's word after a capitalised
 # label ("Update: Grace period ends", "FYI: Summer collection is out").
 _HEADING_OR_PRODUCT = HEADING_NOUNS | PRODUCT_NOUNS
@@ -284,8 +292,9 @@ def _names_product(doc: Doc, k: int) -> bool:
 def _word_opening_sentence(doc: Doc, k: int, before: str) -> bool:
     """True if word k, a given name that is also a word ("Claire", "Will", "German"), opens a
     sentence where it may be the word: not before an object pronoun, a verb ("Claire nous a
-    écrit") or a word for how a person feels ("Hope is unhappy"). So does one opening a clause
-    before a preposition or "to" ("..., Hope to close").
+    écrit"), a word for how a person feels ("Hope is unhappy") or "to" and a verb ("Mark to send
+    the invoice"). So does one opening a clause before a preposition or "to" ("..., Hope to
+    close").
     """
     folded = doc.folded[k]
     if folded not in WORDLIKE and folded not in _CAPITALISED_WORDS:
@@ -295,7 +304,11 @@ def _word_opening_sentence(doc: Doc, k: int, before: str) -> bool:
         return _CLAUSE_START.search(before) is not None and bool(
             _WORD_USE_AFTER.match(doc.text, end)
         )
-    return not (cues.SUBJECT_VERB.match(doc.text, end) or cues.FEELING_AFTER.match(doc.text, end))
+    return not (
+        cues.SUBJECT_VERB.match(doc.text, end)
+        or cues.FEELING_AFTER.match(doc.text, end)
+        or _TO_DO_AFTER.match(doc.text, end)
+    )
 
 
 def _after_label(doc: Doc, k: int) -> bool:
@@ -354,9 +367,23 @@ def _extend(doc: Doc, k: int, titled: bool) -> int:
         )
         if not joins or (_NOUN_ENDING.search(nxt) and nxt not in SURNAMES):
             break
+        if is_given(here) and _past_verb_in_capitals(doc, last + 1):
+            break
         last += 1
         words += not doc.capitals_particle(last)
     return last
+
+
+def _past_verb_in_capitals(doc: Doc, k: int) -> bool:
+    """True if word k, in capitals, ends as a Spanish verb in the past does ("FIRMÓ", "RECIBIÓ"),
+    is no known surname and a word no such verb follows it: after a given name the verb ("MARÍA
+    FIRMÓ EL ALBARÁN"), not the surname ("JOAN MIRÓ.", "JOAN MIRÓ LLAMÓ AYER")."""
+    word = doc.words[k]
+    if not (word.endswith("Ó") and word.isupper()) or known_surname(doc.folded[k]):
+        return False
+    if not (doc.adjacent[k] and doc.tight(k, k + 1)) or doc.words[k + 1].endswith("Ó"):
+        return False
+    return not cues.post_cue(doc.text, doc.spans[k][1])
 
 
 def _second_given_name(doc: Doc, k: int, last: int) -> bool:
