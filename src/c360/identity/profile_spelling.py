@@ -148,7 +148,9 @@ def with_common_accents(values: pa.Table, won: pa.Table, countries: pa.Table) ->
     and case are one of the accented spelling's :func:`plain_spellings`. Only for a spelling
     at least :data:`COMMON_SPELLING` people write, more than half of those of the country
     holding the name; of several, the one more people write, then the first in code point
-    order. The record shown stays the one whose value won."""
+    order. The record shown stays the one whose value won. A person who writes the name
+    plainly (a Catalan Maria among Spanish Marías) is respelt too: no record tells them apart,
+    as every source drops accents on some records and keeps them on others."""
     if not countries.num_rows:
         return won
     country = _country_of(values["customer360_id"], countries)
