@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyarrow as pa
@@ -71,3 +74,59 @@ def test_an_out_file_named_for_another_format_is_refused_before_writing(
     assert main(["audience", "export", "VIP", "-w", str(tmp_path), "-o", str(out), *given]) == 2
     assert capsys.readouterr().err == f"error: cannot write {out}: {said}\n"
     assert (out.read_bytes() if out.exists() else None) == before
+
+
+@contextmanager
+def _pipe() -> Iterator[tuple[Path, list[bytes]]]:
+    """A pipe's writing end as a path (/dev/fd/N), and what was written to it, read on exit."""
+    read, write = os.pipe()
+    written: list[bytes] = []
+    try:
+        yield Path(f"/dev/fd/{write}"), written
+    finally:
+        os.close(write)
+        with os.fdopen(read, "rb") as reader:
+            written.append(reader.read())
+
+
+@pytest.mark.parametrize(
+    ("given", "first"),
+    [([], b'"customer360_id"'), (["--format", "csv"], b'"customer360_id"'),
+     (["--format", "json"], b'{"customer360_id"')],
+)  # fmt: skip
+def test_an_out_that_is_no_regular_file_takes_the_format_given(
+    tmp_path: Path, given: list[str], first: bytes
+) -> None:
+    _workspace(tmp_path, "VIP")
+    with _pipe() as (out, written):
+        assert main(["audience", "export", "VIP", "-w", str(tmp_path), "-o", str(out), *given]) == 0
+    assert written[0].startswith(first)
+
+
+@contextmanager
+def _stdout_to(path: Path) -> Iterator[None]:
+    """File descriptor 1 sent to ``path``, as a shell's ``> path`` does."""
+    kept = os.dup(1)
+    with path.open("wb") as file:
+        os.dup2(file.fileno(), 1)
+    try:
+        yield
+    finally:
+        os.dup2(kept, 1)
+        os.close(kept)
+
+
+def test_dev_stdout_sent_to_a_file_is_written_as_asked_and_the_summary_to_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _workspace(tmp_path, "VIP")
+    sent = tmp_path / "members.txt"
+    with _stdout_to(sent):
+        args = ["audience", "export", "VIP", "-w", str(tmp_path), "-o", "/dev/stdout"]
+        assert main([*args, "--format", "json"]) == 0
+    assert json.loads(sent.read_text())["customer360_id"] == "c360_00000001"
+    said = capsys.readouterr()
+    assert (said.out, said.err.startswith("1 of 1 members of 'VIP' written to /dev/stdout")) == (
+        "",
+        True,
+    )

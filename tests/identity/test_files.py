@@ -361,3 +361,66 @@ def test_excels_sep_line_sets_the_delimiter(tmp_path: Path, first: str) -> None:
     table, _ = read_rows(people, uneven)
     assert table.to_pylist() == [{"id": "1", "name": "Ann, Lee"}, {"id": "3", "name": "Zoë"}]
     assert uneven == [2]  # rows counted from 1 after the header, as in any CSV
+
+
+@pytest.mark.parametrize("inside", ["\u2028", "\u2029", "\x85"])
+def test_a_line_break_of_unicode_inside_a_json_value_stays_in_it(
+    tmp_path: Path, inside: str
+) -> None:
+    people = tmp_path / "people.jsonl"
+    people.write_text(
+        f'{{"id": 1, "note": "a{inside}b"}}\r\n{{"id": 2, "note": "c"}}\r\n', "utf-8", newline=""
+    )
+    assert read_rows(people)[0].to_pylist() == [
+        {"id": "1", "note": f"a{inside}b"},
+        {"id": "2", "note": "c"},
+    ]
+
+
+def test_json_lines_of_other_keys_keep_their_order_and_columns(tmp_path: Path) -> None:
+    people = tmp_path / "people.jsonl"
+    rows = [f'{{"id": {n}, "a": {n}}}' if n % 3 else f'{{"b": false, "id": {n}}}'
+            for n in range(1, 30_001)]  # fmt: skip
+    people.write_text("\n".join(rows) + "\n", "utf-8")
+    table, _ = read_rows(people)
+    assert table.column_names == ["id", "a", "b"]
+    assert table.slice(0, 3).to_pylist() == [
+        {"id": "1", "a": "1", "b": None},
+        {"id": "2", "a": "2", "b": None},
+        {"id": "3", "a": None, "b": "false"},
+    ]
+    assert table["id"].to_pylist() == [str(n) for n in range(1, 30_001)]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ('{"id": 1, "n": "{"}\n' * 20_000 + '{"id": 2,\n', "line 20001 is not JSON"),
+        ('{"id": 1}\n' * 20_000 + '{"id": 1},{"id": 2}\n', "line 20001 is not JSON"),
+        ('{"id": 1\n"n": 2}\n', "line 1 is not JSON"),
+        ('{"id": 1\n"n": 2},{"id": 3}\n', "line 1 is not JSON"),
+        ('{"id": 1}\n' * 20_000 + '{"id": 1, "id": 2}\n', "line 20001 names 'id' twice"),
+        ('{"id": 1}\n' * 20_000 + '"x"\n', "line 20001 is not a JSON object"),
+        ('{"id": 1, "a": [{"b": 1}\n{"c": 2}]}\n{"x": 1},{"y": 2}\n', "line 1 is not JSON"),
+    ],
+)
+def test_each_json_line_is_one_object_wherever_it_is(tmp_path: Path, text: str, said: str) -> None:
+    people = tmp_path / "people.jsonl"
+    people.write_text(text, "utf-8")
+    assert _error(people) == f"cannot read {people}: {said}"
+
+
+def test_a_nested_json_value_in_a_column_not_used_is_left_out(tmp_path: Path) -> None:
+    sales = tmp_path / "sales.jsonl"
+    sales.write_text(
+        '{"id": 1, "amount": 12.50, "line_items": [{"sku": "A"}]}\n'
+        '{"id": 2, "amount": 3, "line_items": null, "ship": {"city": "Lyon"}}\n',
+        "utf-8",
+    )
+    table, _ = read_rows(sales, columns=("id", "amount"))
+    assert table.to_pylist() == [{"id": "1", "amount": "12.50"}, {"id": "2", "amount": "3"}]
+    with pytest.raises(UnreadableFileError) as raised:
+        read_rows(sales, columns=("id", "ship"))
+    assert str(raised.value) == (
+        f"cannot read {sales}: line 2: 'ship' holds an object, not a value"
+    )

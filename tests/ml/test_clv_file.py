@@ -233,9 +233,55 @@ def test_bytes_that_are_not_text_are_read_not_a_traceback(tmp_path: Path) -> Non
         (["12.50", "1,234", "$2,500", "3.99"], [12.5, 1234.0, 2500.0, 3.99]),  # '.' decimals
         (["1,234", "2,500", "1.5"], [1234.0, 2500.0, 1.5]),  # cents have two digits
         (["0,125", "1,234"], [0.125, 1.234]),  # 0,125 is no thousand: ',' is the decimal point
+        (["1.000", "2.500", "12"], [1000.0, 2500.0, 12.0]),  # no decimals shown: thousands
+        (["1,000", "2.500", "-1.234"], [1000.0, 2500.0, -1234.0]),
+        (["12.50", "1.234", "1,234"], [12.5, 1.234, 1234.0]),  # '.' decimals
+        (["1,234.50", "1.234"], [1234.5, 1.234]),
+        (["0.125", "1.000"], [0.125, 1.0]),
+        (["12,5", "1,234", "1.234"], [12.5, 1.234, 1234.0]),  # ',' decimals
+        (["12.50", "12,50", "1.234", "1,234"], [12.5, 12.5, 1234.0, 1234.0]),  # both: thousands
     ],
 )
 def test_one_group_of_three_digits_is_read_as_the_file_writes_its_decimals(
     written: list[str], read: list[float]
 ) -> None:
     assert parse_amounts(pa.array(written)).to_pylist() == read
+
+
+@pytest.mark.parametrize(
+    ("mark", "one", "said"),
+    [
+        (",", "1.234", "1.234 on row 91 is 1234, not 1.234"),
+        (",", "1,234", "1,234 on row 91 is 1.234, not 1234"),
+        (".", "€1.234", "€1.234 on row 91 is 1.234, not 1234"),
+        (".", "1,234", "1,234 on row 91 is 1234, not 1.234"),
+    ],
+)
+def test_a_note_says_how_one_group_of_three_digits_was_read(
+    tmp_path: Path, mark: str, one: str, said: str
+) -> None:
+    rows = [f"{c};{d};{a.replace('.', mark)}" for c, d, a in _purchases()]
+    result = _fit(_csv(tmp_path / "sales.csv", [*rows, f"C01;2024-02-02;{one}"]))
+    assert result.notes == [
+        f"amounts of {tmp_path / 'sales.csv'}: '{mark}' read as the decimal point "
+        f"({rows[0].split(';')[2]} on row 1), so {said}"
+    ]
+
+
+@pytest.mark.parametrize("one", ["1.234", "1,234"])
+def test_no_note_when_no_amount_shows_its_decimal_point(tmp_path: Path, one: str) -> None:
+    rows = [f"{c};{d};{a.split('.')[0]}" for c, d, a in _purchases()]
+    result = _fit(_csv(tmp_path / "sales.csv", [*rows, f"C01;2024-02-02;{one}"]))
+    assert result.notes == []
+
+
+def test_a_json_lines_file_whose_other_column_nests_is_fitted(tmp_path: Path) -> None:
+    sales = tmp_path / "sales.jsonl"
+    sales.write_text(
+        "".join(
+            f'{{"client": "{c}", "jour": "{d}", "montant": {a}, "line_items": [{{"sku": "A"}}]}}\n'
+            for c, d, a in _purchases()
+        ),
+        "utf-8",
+    )
+    assert _fit(sales).fit.predictions.num_rows == 30

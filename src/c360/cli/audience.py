@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -42,7 +43,8 @@ def export_command(
         typer.Option(
             "--out",
             "-o",
-            help="A .csv file, a .jsonl, .ndjson or .json file, or '-' for stdout. Default: "
+            help="A .csv file, a .jsonl, .ndjson or .json file, '-' for stdout, or a device or "
+            "pipe such as /dev/stdout (written as --format says). Default: "
             "exports/audiences/<segment>.csv|jsonl.",
         ),
     ] = None,
@@ -90,8 +92,8 @@ def export_command(
                 path.write_text(lines)
     except OSError as exc:
         raise fail(f"cannot write {path}: {exc.strerror or exc}") from None
-    # With -o - stdout holds the members, so the summary goes to stderr.
-    (err_console if to_stdout else console).print(
+    # With -o - (or /dev/stdout) stdout holds the members, so the summary goes to stderr.
+    (err_console if to_stdout or _is_stdout(path) else console).print(
         f"{found.members.num_rows:,} of {found.segment_size:,} members of {segment!r} written to "
         f"{'stdout' if to_stdout else path} ({found.opted_out:,} opted out, "
         f"{found.no_consented_channel:,} with no consented "
@@ -100,14 +102,36 @@ def export_command(
     )  # fmt: skip
 
 
-def _format(out: Path, fmt: str | None) -> str:
+def _format(out: Path, fmt: str | None) -> str | None:
     """The format ``out`` is named for, or the error to raise: a name of neither format, or of
-    another format than ``--format`` gives."""
+    another format than ``--format`` gives. A stream's name (``/dev/stdout``, ``/dev/fd/3``, a
+    pipe) is not checked: the format is ``--format``'s, else the name's if it names one."""
     suffix = out.suffix.lower()
     named = next((f for f, suffixes in SUFFIXES.items() if suffix in suffixes), None)
+    if _is_stream(out):
+        return fmt or named
     if named is None:
         raise fail(f"cannot write {out}: the name must end in .csv, .jsonl, .ndjson or .json")
     if fmt is not None and fmt != named:
         writes = "JSON lines" if fmt == "json" else "CSV"
         raise fail(f"cannot write {out}: --format {fmt} writes {writes}, not a {suffix} file")
     return named
+
+
+def _is_stream(out: Path) -> bool:
+    """Whether ``out`` is there and no regular file, or a device's name (``/dev/stdout`` is
+    one, even when the shell sends it to a file)."""
+    try:
+        return out.exists() and (
+            not out.is_file() or out.absolute().parts[1:2] in [("dev",), ("proc",)]
+        )
+    except OSError:
+        return False
+
+
+def _is_stdout(out: Path) -> bool:
+    """Whether ``out`` is the file standard output writes to."""
+    try:
+        return os.path.samestat(out.stat(), os.fstat(1))
+    except OSError:
+        return False

@@ -39,7 +39,8 @@ def fit_command(
         Path,
         typer.Argument(
             help="A CSV, JSON lines (.jsonl, .ndjson, .json) or Parquet file of transactions, "
-            "or a folder of Parquet files (as the lake writes a table).",
+            "or a folder of Parquet files (as the lake writes a table). A JSON column the "
+            "command does not use may hold lists or objects.",
             show_default=False,
         ),
     ],
@@ -60,7 +61,8 @@ def fit_command(
         typer.Option(
             "--amount",
             help="Column of the amount: '.' or ',' decimals, as the file's amounts show (1.234 "
-            "is a thousand beside 12,50, and 1,234 elsewhere).",
+            "is a thousand beside 12,50, a decimal beside 12.50, a thousand when no amount "
+            "shows its decimal point).",
             show_default=False,
         ),
     ],

@@ -12,10 +12,14 @@ import csv
 import io
 import json
 import re
+from collections.abc import Collection, Sequence
 from functools import partial
+from itertools import chain, compress, repeat
+from operator import itemgetter
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NoReturn, cast
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
@@ -35,24 +39,36 @@ PARQUET = (".parquet", ".pq")
 JSON = (".jsonl", ".ndjson", ".json")  # JSON lines, or one array of objects
 UTF16 = " (a spreadsheet's 'Unicode text'): save it as a UTF-8 CSV"  # bronze's advice too
 _BLOCK = csvquotes.BLOCK_BYTES  # bytes looked at a time when following a CSV's quotes
+# JSON with every number kept as its text; an object as its key-value pairs, so that a key
+# named twice can be told.
+_DECODER = json.JSONDecoder(
+    object_pairs_hook=tuple, parse_float=str, parse_int=str, parse_constant=str
+)
+_BLANK = " \t\r"  # JSON's white space but the line end
+_BATCH = 10_000  # JSON lines decoded at a time
+_WORDS = {True: "true", False: "false"}
 
 
 class UnreadableFileError(Exception):
     """A file is missing or cannot be read as CSV or Parquet; the message says which and why."""
 
 
-def read_rows(path: Path, uneven: list[int] | None = None) -> tuple[pa.Table, list[str]]:
+def read_rows(
+    path: Path, uneven: list[int] | None = None, columns: Collection[str] | None = None
+) -> tuple[pa.Table, list[str]]:
     """A CSV file (delimiter sniffed, every column text, each line read as UTF-8 or, when it is
-    not, as Windows-1252) or a Parquet file, and notes on it.
+    not, as Windows-1252), a JSON lines or a Parquet file, and notes on it.
 
     A CSV row of another number of values than its header is refused, or, given ``uneven``,
-    left out and its number (from 1 after the header) added to that list."""
+    left out and its number (from 1 after the header) added to that list. Given the
+    ``columns`` used, a JSON column of another name holding a list or an object is left out
+    (any such column refuses the file otherwise)."""
     _check_file(path)
     try:
         if path.suffix.lower() in PARQUET:
             return pq.read_table(path), []
         if path.suffix.lower() in JSON:
-            return _read_json(path), []
+            return _read_json(path, columns), []
         refuse_utf16(path, UTF16)  # as Windows-1252 it would be read, letters spaced by NULs
         try:
             return _read_csv(path, path, uneven), []
@@ -72,73 +88,155 @@ def read_rows(path: Path, uneven: list[int] | None = None) -> tuple[pa.Table, li
         raise UnreadableFileError(f"cannot read {path}: {reason}") from None
 
 
-def _read_json(path: Path) -> pa.Table:
+def _read_json(path: Path, columns: Collection[str] | None = None) -> pa.Table:
     """JSON lines (blank lines passed over), or one array of objects, as text columns in the
-    order their keys first appear: numbers as written, ``true``/``false``, null missing."""
+    order their keys first appear: numbers as written, ``true``/``false``, null missing. A list
+    or an object as a value refuses the file, unless ``columns`` leaves its column out."""
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UnreadableFileError(
             f"cannot read {path}: JSON in another encoding than UTF-8"
         ) from None
-    if text.lstrip().startswith("["):
+    read = partial(_JsonRows, path, columns=columns)
+    if text.lstrip(_BLANK + "\n").startswith("["):
         try:
-            found = _loads(text)
+            found = _DECODER.decode(text)
         except ValueError as exc:
             raise UnreadableFileError(f"cannot read {path}: not JSON ({first_line(exc)})") from None
-        objects = list(enumerate(found if isinstance(found, list) else [found], 1))
-        place = "object"
+        del text
+        found = found if isinstance(found, list) else [found]
+        rows = read("object", range(1, len(found) + 1))
+        for start in range(0, len(found), _BATCH):
+            rows.add(found[start : start + _BATCH], start)
     else:
-        objects, place = [], "line"
-        for number, line in enumerate(text.splitlines(), 1):
-            try:
-                objects += [(number, _loads(line))] if line.strip() else []
-            except ValueError as exc:
-                reason = str(exc) if isinstance(exc, _KeyTwiceError) else "is not JSON"
-                raise UnreadableFileError(f"cannot read {path}: line {number} {reason}") from None
-    rows = [_values(path, place, number, found) for number, found in objects]
-    if not rows:
-        raise UnreadableFileError(f"cannot read {path}: it holds no JSON object")
-    names = list(dict.fromkeys(name for row in rows for name in row))
-    return pa.Table.from_pylist(rows, pa.schema([(name, pa.string()) for name in names]))
+        lines = list(map(str.strip, text.split("\n"), repeat(_BLANK)))  # "\r\n" ends lines too
+        del text
+        numbers = list(compress(range(1, len(lines) + 1), lines))
+        lines = list(filter(None, lines))
+        rows = read("line", numbers)
+        for start in range(0, len(lines), _BATCH):
+            batch = slice(start, start + _BATCH)
+            rows.add(_decode(path, lines[batch], numbers[batch]), start)
+    return rows.table()
 
 
-def _loads(text: str) -> object:
-    """JSON with every number kept as its text, and an object naming a key twice refused."""
-    return json.loads(
-        text, object_pairs_hook=_object, parse_float=str, parse_int=str, parse_constant=str
-    )
+def _decode(path: Path, lines: list[str], numbers: list[int]) -> list[object]:
+    """JSON lines decoded, many at once when each is sure to be one object: each begins with
+    the only '{' of its line and no '[' is there, so no value nests and none spans lines."""
+    joined = "[" + ",\n".join(lines) + "]"
+    plain = joined.startswith("[{") and "[" not in joined[1:]
+    if plain and joined.count("{") == joined.count("\n{") + 1 == len(lines):
+        try:
+            found = _DECODER.decode(joined)
+        except ValueError:
+            pass
+        else:
+            if len(found) == len(lines):
+                return found
+    decoded = []
+    for number, line in zip(numbers, lines, strict=True):
+        try:
+            decoded.append(_DECODER.decode(line))
+        except ValueError:
+            raise UnreadableFileError(f"cannot read {path}: line {number} is not JSON") from None
+    return decoded
 
 
-class _KeyTwiceError(ValueError):
-    """A JSON object naming one key twice: which value is meant cannot be told."""
+class _JsonRows:
+    """Decoded JSON objects (tuples of key-value pairs) gathered into text columns, a batch at
+    a time, each batch's rows grouped by their keys so that a column is built at once."""
 
+    def __init__(
+        self, path: Path, place: str, numbers: Sequence[int], columns: Collection[str] | None
+    ) -> None:
+        self.path, self.place, self.numbers, self.columns = path, place, numbers, columns
+        self.tables: list[pa.Table] = []
+        self.left_out: set[str] = set()
 
-def _object(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    found = dict(pairs)
-    if len(found) < len(pairs):
-        twice = next(k for i, (k, _) in enumerate(pairs) if k in dict(pairs[:i]))
-        raise _KeyTwiceError(f"names {twice!r} twice")
-    return found
+    def add(self, found: list[object], start: int) -> None:
+        """One batch of decoded values, the first of them the ``start``-th of the file."""
+        if set(map(type, found)) - {tuple}:
+            at = next(i for i, row in enumerate(found) if type(row) is not tuple)
+            self._refuse(start + at, "is not a JSON object")
+        rows = cast(list[tuple[tuple[str, object], ...]], found)
+        keys = list(map(tuple, map(partial(map, itemgetter(0)), rows)))
+        shapes = {shape: n for n, shape in enumerate(dict.fromkeys(keys))}
+        for shape in shapes:
+            if len(set(shape)) < len(shape):
+                twice = next(k for i, k in enumerate(shape) if k in shape[:i])
+                self._refuse(start + keys.index(shape), f"names {twice!r} twice")
+        nested: list[tuple[int, int]] = []  # (place in the batch, place in the row)
+        if len(shapes) == 1:  # the usual file: every row of the same keys
+            self.tables.append(self._columns(rows, keys[0], range(len(rows)), nested))
+        else:
+            self.tables.append(self._grouped(rows, keys, shapes, nested))
+        if nested:
+            place, key = min(nested)
+            name, value = rows[place][key]
+            kind = "an object" if isinstance(value, tuple) else "a list"
+            self._refuse(start + place, f": {name!r} holds {kind}, not a value")
 
-
-def _values(path: Path, place: str, number: int, found: object) -> dict[str, str | None]:
-    """One JSON object's values as text, or the error naming what is not a single value."""
-    if not isinstance(found, dict):
-        raise UnreadableFileError(f"cannot read {path}: {place} {number} is not a JSON object")
-    row: dict[str, str | None] = {}
-    for name, value in found.items():
-        if isinstance(value, dict | list):
-            kind = "an object" if isinstance(value, dict) else "a list"
-            raise UnreadableFileError(
-                f"cannot read {path}: {place} {number}: {name!r} holds {kind}, not a value"
+    def _grouped(
+        self,
+        rows: list[tuple[tuple[str, object], ...]],
+        keys: list[tuple[str, ...]],
+        shapes: dict[tuple[str, ...], int],
+        nested: list[tuple[int, int]],
+    ) -> pa.Table:
+        """Rows of several shapes (``keys``: each row's), each shape's as text columns at once."""
+        ids = list(map(shapes.__getitem__, keys))
+        order = np.argsort(np.array(ids), kind="stable").tolist()
+        ends = np.cumsum(np.bincount(ids)).tolist()
+        place = "_" * (1 + max(map(len, chain.from_iterable(shapes)), default=0))  # no key's
+        parts = [
+            self._columns(list(map(rows.__getitem__, at)), shape, at, nested).append_column(
+                place, pa.array(at, pa.int64())
             )
-        row[name] = json.dumps(value) if isinstance(value, bool) else _text(value)
-    return row
+            for shape, first, end in zip(shapes, [0, *ends], ends, strict=False)
+            if (at := order[first:end])
+        ]
+        grouped = pa.concat_tables(parts, promote_options="default")
+        return grouped.sort_by(place).drop_columns([place])
 
+    def table(self) -> pa.Table:
+        """The batches' rows as one table, without the columns left out."""
+        if not self.tables:
+            raise UnreadableFileError(f"cannot read {self.path}: it holds no JSON object")
+        names = dict.fromkeys(n for t in self.tables for n in t.column_names)
+        table = pa.concat_tables(self.tables, promote_options="default")
+        return table.select([name for name in names if name not in self.left_out])
 
-def _text(value: object) -> str | None:
-    return None if value is None else str(value)
+    def _columns(
+        self,
+        rows: list[tuple[tuple[str, object], ...]],
+        shape: tuple[str, ...],
+        at: Sequence[int],
+        nested: list[tuple[int, int]],
+    ) -> pa.Table:
+        """Rows of one shape as text columns, ``at`` their places in the batch (ascending); the
+        first list or object of each column used is added to ``nested``."""
+        values = list(map(itemgetter(1), chain.from_iterable(rows)))
+        arrays = []
+        for key, name in enumerate(shape):
+            column = values[key :: len(shape)]
+            kinds = set(map(type, column))
+            if kinds & {tuple, list}:
+                if self.columns is None or name in self.columns:
+                    first = next(i for i, v in enumerate(column) if isinstance(v, tuple | list))
+                    nested.append((at[first], key))
+                self.left_out.add(name)
+                column = []
+            elif bool in kinds:
+                column = list(map(_WORDS.get, column, column))
+            arrays.append(pa.array(column or [None] * len(rows), pa.string()))
+        return pa.table(arrays, names=list(shape)) if shape else pa.table({"": at}).select([])
+
+    def _refuse(self, index: int, reason: str) -> NoReturn:
+        space = "" if reason.startswith(":") else " "
+        raise UnreadableFileError(
+            f"cannot read {self.path}: {self.place} {self.numbers[index]}{space}{reason}"
+        )
 
 
 def _as_utf8(path: Path, data: bytes) -> tuple[bytes, str]:

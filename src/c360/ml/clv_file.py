@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,12 +47,13 @@ _PLAIN = r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$"  # 1.5e3 as a program 
 _COMMA_THOUSANDS = r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$"
 _DOT_THOUSANDS = r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$"
 # One group of three digits ("1,234", "1.234") is a decimal or a thousand, as the file writes its
-# decimals elsewhere ("12,50", "0,125", "1.234,5"): a ',' file groups with '.', any other with ','
+# decimals elsewhere ("12,50", "0,125", "1.234,5"): a thousand after the other sign, a decimal
+# after that one; a thousand after either when no value shows its decimal point, or both do
 # (cents have two digits).
 _ONE_GROUP = r"^[+-]?[1-9]\d{0,2}%s\d{3}$"
 _EXPONENT = r"([eE][+-]?\d+)?$"
-_COMMA_DECIMAL = r"^[+-]?(\d*,\d*|\d{1,3}(\.\d{3})+,\d*)" + _EXPONENT
-_DOT_DECIMAL = r"^[+-]?(\d*\.\d*|\d{1,3}(,\d{3})+\.\d*)" + _EXPONENT
+_COMMA_DECIMAL = r"^[+-]?(\d+,\d*|,\d+|\d{1,3}(\.\d{3})+,\d*)" + _EXPONENT
+_DOT_DECIMAL = r"^[+-]?(\d+\.\d*|\.\d+|\d{1,3}(,\d{3})+\.\d*)" + _EXPONENT
 EXAMPLES = 5  # row numbers kept per reason, to show where to look
 EARLIEST = dt.date(1900, 1, 1)  # before it, a typo (0024 for 2024): centuries of history
 CEILING = 1e15  # from it up, a typo: an amount no purchase reaches
@@ -93,7 +95,7 @@ def fit_file(
     discount_rate: float = 0.10,
 ) -> FileFit:
     """Read ``path``, skip and count the rows that cannot be purchases, fit both models."""
-    table, notes, uneven, parts = read_transactions(path)
+    table, notes, uneven, parts = read_transactions(path, (customer, date, amount))
     if not table.column_names:  # a Parquet file may hold a schema of no column
         raise ClvFileError(f"{path} has no columns")
     missing = [c for c in (customer, date, amount) if c not in table.column_names]
@@ -131,6 +133,7 @@ def fit_file(
         ("dated before 1900", pc.less(day, pa.scalar(EARLIEST, pa.date32()))),
     ]
     numbers = _numbers(table.num_rows, uneven)
+    notes += _amounts_note(path, table[amount], numbers)
     skipped, bad = _skipped(reasons, numbers)
     # By default the observation ends on the last purchase: a refund, or a row of no customer,
     # dated after it does not lengthen every customer's T.
@@ -154,17 +157,19 @@ def fit_file(
     return FileFit(path, rows, end, skipped, fit, notes)
 
 
-def read_transactions(path: Path) -> tuple[pa.Table, list[str], list[int], list[tuple[str, int]]]:
+def read_transactions(
+    path: Path, columns: Collection[str] | None = None
+) -> tuple[pa.Table, list[str], list[int], list[tuple[str, int]]]:
     """The table of a CSV, JSON lines or Parquet file or a folder of Parquet files; notes on
     it; the numbers of the CSV rows left out for holding another number of values than the
     header names; and a folder's files (path inside it, rows) in the order their rows are
-    numbered."""
+    numbered. Given the ``columns`` used, a JSON column of lists or objects is left out."""
     if path.is_dir():
         table, parts = _read_folder(path)
         return table, [], [], parts
     uneven: list[int] = []
     try:
-        table, notes = read_rows(path, uneven)
+        table, notes = read_rows(path, uneven, columns)
     except UnreadableFileError as exc:
         raise ClvFileError(str(exc)) from None
     return table, notes, uneven, []
@@ -234,11 +239,14 @@ def _numbers(rows: int, left_out: list[int]) -> np.ndarray:
 def _amounts(values: pa.ChunkedArray) -> pa.Array:
     """A typed column's numbers as they are (NaN is no amount); text through
     :func:`parse_amounts`."""
-    kind = values.type
-    if pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_decimal(kind):
+    if _is_number(values.type):
         numbers = _flat(pc.cast(values, pa.float64()))
         return pc.if_else(pc.is_nan(numbers), None, numbers)
     return parse_amounts(pc.utf8_trim_whitespace(_text(values)))
+
+
+def _is_number(kind: pa.DataType) -> bool:
+    return pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_decimal(kind)
 
 
 def _text(values: pa.ChunkedArray | pa.Array, ids: bool = False) -> pa.Array:
@@ -344,7 +352,8 @@ def _iso(parts: pa.StructArray, year: str, month: str, day: str) -> pa.Array:
 
 def parse_amounts(text: pa.ChunkedArray | pa.Array) -> pa.Array:
     """Amounts with '.' or ',' decimals, thousands grouped or not, a currency sign or not; one
-    group of three digits is a thousand unless the values show ',' as the decimal point.
+    group of three digits is a decimal after the sign the values show as the decimal point, a
+    thousand otherwise.
 
     >>> parse_amounts(pa.array(["12.50", "12,5", "1.234,50", "€1,234.50", "1 234", "n/a"]))
     ... # doctest: +ELLIPSIS
@@ -361,15 +370,16 @@ def parse_amounts(text: pa.ChunkedArray | pa.Array) -> pa.Array:
     text = pc.replace_substring_regex(_flat(text), _NOISE, "")
     dots_decimal = pc.replace_substring(text, ",", "")
     commas_decimal = pc.replace_substring(pc.replace_substring(text, ".", ""), ",", ".")
-    commas = _decimal_mark(text, _COMMA_DECIMAL, ",") and not _decimal_mark(text, _DOT_DECIMAL, ".")
+    mark = _decimal_point(text)[0]
+    thousands = [(r"\.", commas_decimal)] * (mark != ".") + [(",", dots_decimal)] * (mark != ",")
     number = pc.case_when(
         pc.make_struct(
-            pc.match_substring_regex(text, _ONE_GROUP % (r"\." if commas else ",")),
+            *(pc.match_substring_regex(text, _ONE_GROUP % sign) for sign, _ in thousands),
             pc.match_substring_regex(text, _PLAIN),
             pc.match_substring_regex(text, _COMMA_THOUSANDS),
             pc.match_substring_regex(text, _DOT_THOUSANDS),
         ),
-        commas_decimal if commas else dots_decimal,
+        *(read for _, read in thousands),
         pc.replace_substring(text, ",", "."),
         dots_decimal,
         commas_decimal,
@@ -377,8 +387,33 @@ def parse_amounts(text: pa.ChunkedArray | pa.Array) -> pa.Array:
     return pc.cast(number, pa.float64())
 
 
-def _decimal_mark(text: pa.Array, pattern: str, mark: str) -> bool:
-    """Whether some value writes ``mark`` as its decimal point (not one group of three digits)."""
-    one_group = pc.match_substring_regex(text, _ONE_GROUP % re.escape(mark))
-    written = pc.and_not(pc.match_substring_regex(text, pattern), one_group)
-    return bool(pc.any(written).as_py())
+def _decimal_point(text: pa.Array) -> tuple[str | None, int]:
+    """The sign ('.' or ',') the values (their noise dropped) show as the decimal point, and
+    the first value showing it; None when none does, or some show each."""
+    shown = {}
+    for mark, pattern in ((".", _DOT_DECIMAL), (",", _COMMA_DECIMAL)):
+        one_group = pc.match_substring_regex(text, _ONE_GROUP % re.escape(mark))
+        written = pc.and_not(pc.match_substring_regex(text, pattern), one_group)
+        if (first := pc.index(pc.fill_null(written, False), True).as_py()) >= 0:
+            shown[mark] = first
+    return next(iter(shown.items())) if len(shown) == 1 else (None, -1)
+
+
+def _amounts_note(path: Path, values: pa.ChunkedArray, numbers: np.ndarray) -> list[str]:
+    """A note on how one group of three digits was read when the file's decimals decided it,
+    or none."""
+    if _is_number(values.type):
+        return []
+    written = pc.utf8_trim_whitespace(_text(values))
+    text = pc.replace_substring_regex(written, _NOISE, "")
+    one = pc.index(pc.match_substring_regex(text, _ONE_GROUP % "[.,]"), True).as_py()
+    mark, first = _decimal_point(text) if one >= 0 else (None, -1)
+    if mark is None:
+        return []
+    digits, shown, example = text[one].as_py(), written[one].as_py(), written[first].as_py()
+    thousand, decimal = float(re.sub("[.,]", "", digits)), float(digits.replace(",", "."))
+    read, other = (decimal, thousand) if mark in digits else (thousand, decimal)
+    return [
+        f"amounts of {path}: '{mark}' read as the decimal point ({example} on row "
+        f"{numbers[first]}), so {shown} on row {numbers[one]} is {read:g}, not {other:g}"
+    ]
