@@ -60,3 +60,18 @@ def test_a_spanish_past_verb_after_a_given_name_in_capitals_is_no_surname(
 )  # fmt: skip
 def test_a_letters_closing_hope_is_a_word(text: str) -> None:
     assert redact(text, "en")[0] == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Mark ordered a new sofa.", "[PERSON] ordered a new sofa."),
+     ("Grace will pick up the sofa.", "[PERSON] will pick up the sofa."),
+     ("Hope paid by card.", "[PERSON] paid by card."),
+     ("Grace period will be extended.", "Grace period will be extended."),
+     ("Will do.", "Will do."),
+     ("Hope will be restored.", "Hope will be restored.")],
+)  # fmt: skip
+def test_a_wordlike_given_name_before_what_a_person_did_or_will_do_is_a_name(
+    text: str, expected: str
+) -> None:
+    assert redact(text, "en")[0] == expected

@@ -117,7 +117,9 @@ SUBJECT_VERB = re.compile(
     r"|veut|préfère|demande|confirme|accepte|valide|dit|doit|souhaite|va|apprécie|remercie"
     r"|signale|insiste|a (?:dit|confirmé|demandé|validé|accepté|préféré|appelé|rappelé|signalé)"
     r"|wants|prefers|needs|asked|confirmed|accepted|agreed|said|says|decided|mentioned"
-    r"|appreciates|values|thanked|requested|insists|complained|will (?:call|send|confirm|sign))"
+    r"|appreciates|values|thanked|requested|insists|complained|called|phoned|emailed|rang"
+    r"|replied|wrote|returned|ordered|paid|visited|came|cancell?ed|bought|picked|signed|booked"
+    r"|(?:will|would|can|could|should|might|must|needs to|has to|is going to)[ ](?!be\b)[a-z]+)"
     r"\b)"
 )
 
