@@ -75,3 +75,17 @@ def test_a_wordlike_given_name_before_what_a_person_did_or_will_do_is_a_name(
     text: str, expected: str
 ) -> None:
     assert redact(text, "en")[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Rose wants a refund.", "[PERSON] wants a refund."),
+     ("Florence called back.", "[PERSON] called back."),
+     ("Victoria complained about the delay.", "[PERSON] complained about the delay."),
+     ("We ship to Paris.", "We ship to Paris."),
+     ("Rose Garden package.", "Rose Garden package.")],
+)  # fmt: skip
+def test_a_given_name_that_is_also_a_place_or_a_word_before_what_a_person_does_is_a_name(
+    text: str, expected: str
+) -> None:
+    assert redact(text, "en")[0] == expected

@@ -235,7 +235,9 @@ def _untitled_lead(doc: Doc, k: int, probe: int, before: str) -> int | None:
         if heading:
             return 0 if _acts(doc, doc.run_end(probe)) else None
         followed = doc.adjacent[probe] and doc.tight(probe, probe + 1) and doc.plain(probe + 1)
-        return 0 if followed else None
+        # "Rose wants a refund", "Florence called back": what a person does after it.
+        acts = folded in AMBIGUOUS and cues.SUBJECT_VERB.match(doc.text, doc.spans[probe][1])
+        return 0 if followed or acts else None
     if cued and _unknown_word_ok(doc, probe, lead_len > 0, context.cue_before(before)):
         return lead_len
     # "z Piotrem", "od Anny", "s Novákem": a known name declined after a Slavic preposition.
