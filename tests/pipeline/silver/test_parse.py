@@ -156,6 +156,33 @@ def test_times_without_seconds_read_and_year_zero_does_not(engine: Engine) -> No
     assert out["written"] == expected
 
 
+def test_a_time_of_24_00_is_midnight_at_the_end_of_its_day(engine: Engine) -> None:
+    """ISO 8601's end of a day ("2024-07-28T24:00:00", as some schedulers and ERPs export it)
+    is midnight of the next day, offset or not, day first too; 24:00:01 and 24:30 are no time,
+    and no day follows 9999-12-31 (a year 10000 would break every reader of the lake)."""
+    values = [
+        "2024-07-28 24:00:00", "2024-07-28T24:00:00Z", "2024-07-28T24:00", "2024-12-31 24:00",
+        "2024-07-28T24:00:00+02:00", "2024-07-28 24:00:00.000", "2024-02-29 24:00:00",
+        "2024-07-28 24:00:01", "2024-07-28 24:30:00", "9999-12-31 24:00:00", "28/07/2024 24:00",
+    ]  # fmt: skip
+    t = engine.register("end_of_day_cases", pa.table({"when": values}))
+    out = engine.to_arrow(
+        t.select(
+            timestamp=parse.timestamp(t.when),
+            written=parse.written_timestamp(t.when),
+            day_first=parse.written_timestamp(parse.iso_date_text(t.when, "day_first")),
+        )
+    ).to_pydict()
+    next_day = datetime(2024, 7, 29)
+    expected = [
+        next_day, next_day, next_day, datetime(2025, 1, 1), datetime(2024, 7, 28, 22),
+        None, datetime(2024, 3, 1), None, None, None, None,
+    ]  # fmt: skip
+    assert out["timestamp"] == expected
+    assert out["written"] == [*expected[:5], next_day, *expected[6:]]
+    assert out["day_first"] == [*out["written"][:-1], next_day]
+
+
 def test_numbers_grouped_by_a_narrow_no_break_space(engine: Engine) -> None:
     """As current French locales print thousands ("1\u202f234,50")."""
     t = engine.register("narrow_cases", pa.table({"text": ["1\u202f234,50", "12\u202f345"]}))

@@ -32,10 +32,10 @@ SPACE = r"[\t\n\x0b\f\r ]"
 _WRITTEN_OFFSET = r":[0-9]{2}(\.[0-9]{1,9})?([+-][0-9]{2}:?[0-9]{2})" + SPACE + "*$"
 # Seconds may be left out ("2024-07-28 10:00", as spreadsheets export times: DuckDB and Spark
 # both cast it); year 0000 does not exist (no Python or Java date holds it) and reads as nothing.
-_ISO = (
-    r"^([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-[0-9]{2}-[0-9]{2}"
-    r"([T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:?[0-9]{2})?|Z)?$"
-)
+# An hour is 00 to 23: 24:00 is read on its own (see ``_END_OF_DAY``), DuckDB casts 24:00:00.5.
+_HOUR = "([01][0-9]|2[0-3])"
+_YEAR_DAY = r"^([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-[0-9]{2}-[0-9]{2}"
+_ISO = _YEAR_DAY + "([T ]" + _HOUR + r":[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:?[0-9]{2})?|Z)?$"
 
 
 # Spaces that regex ``\s`` does not match on every engine: the no-break spaces spreadsheets and
@@ -176,10 +176,18 @@ def _text(value: StringValue) -> StringValue:
 _PLAIN_NUMBER = r"^-?[0-9]+(\.[0-9]+)?$"
 _PLAIN_INTEGER = r"^-?[0-9]+$"
 # A date alone ("2024-07-28") casts as the longer chain would read it: at midnight, no offset.
-_PLAIN_TIMESTAMP = r"^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2}:[0-9]{2})?$"
+# Hour 24 takes the longer chain, which reads ISO 8601's end of a day (see ``_END_OF_DAY``).
+_PLAIN_TIMESTAMP = r"^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}( " + _HOUR + ":[0-9]{2}:[0-9]{2})?$"
 # A time in UTC as JSON sources write it ("2024-07-28T10:00:00Z"): the plain form, once its T
 # is a space and its Z gone, as ``timestamp`` reads it (2.5 µs a value on that chain).
-_UTC_TIMESTAMP = r"^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"
+_UTC_TIMESTAMP = r"^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}T" + _HOUR + ":[0-9]{2}:[0-9]{2}Z$"
+# ISO 8601's end of a day ("2024-07-28T24:00:00", an offset or not), as some schedulers and
+# ERPs export it: the next day's midnight. DuckDB casts it so and Spark not at all, so both
+# read it from the day; none follows 9999-12-31 (a year 10000 would break every reader of the
+# lake).
+_END_OF_DAY = r"[T ]24:00(:00(\.0{1,9})?)?(Z|[+-][0-9]{2}:?[0-9]{2})?" + SPACE + "*$"
+_NEXT_DAY = _YEAR_DAY + "[T ]24:00(:00)?(Z|[+-][0-9]{2}:?[0-9]{2})?$"
+_LAST_DAY = datetime(9999, 12, 31)
 
 
 # Thousands grouped by a separator the decimals do not use: "1,234.50", "1.234,50", "1.234.567",
@@ -265,16 +273,28 @@ def integer(value: StringValue) -> IntegerValue:
 
 def timestamp(value: StringValue, raw: StringValue | None = None) -> TimestampValue:
     """An ISO date or date-time ("2024-07-28", "2024-07-28T10:00:00Z", "2024-07-28 10:00"), in
-    UTC: a time with an offset ("2024-07-28T12:00:00+02:00") is moved by it; impossible dates →
-    NULL. ``raw`` is the text ``value`` was cleaned from, if any: the offset is read there."""
+    UTC: a time with an offset ("2024-07-28T12:00:00+02:00") is moved by it, 24:00 is the next
+    day's midnight; impossible dates → NULL. ``raw`` is the text ``value`` was cleaned from, if
+    any: the offset is read there."""
     text = _trimmed(value)
     local = text.re_replace(_OFFSET, "").replace("T", " ").replace("Z", "")
     iso = ibis.ifelse(text.re_search(_ISO), local, ibis.null("string")).try_cast("timestamp")
+    # The end of a day is told from the source's own text: each use of ``value`` (cleaned by
+    # ``written_timestamp``) would repeat its cleaning in the query.
+    written = value if raw is None else raw
+    iso = ibis.ifelse(written.re_search(_END_OF_DAY), _next_day(text), iso)
     return ibis.ifelse(
         value.re_search(_PLAIN_TIMESTAMP),
         value.try_cast("timestamp"),
-        iso - _offset_minutes(value if raw is None else raw).as_interval("m"),
+        iso - _offset_minutes(written).as_interval("m"),
     )
+
+
+def _next_day(text: StringValue) -> TimestampValue:
+    """Midnight after the day of ``text``, an ISO date at 24:00; NULL after 9999-12-31."""
+    day = ibis.ifelse(text.re_search(_NEXT_DAY), text.left(10), ibis.null("string"))
+    start = day.try_cast("timestamp")
+    return ibis.ifelse(start < ibis.literal(_LAST_DAY), start + ibis.interval(days=1), None)
 
 
 def _offset_minutes(raw: StringValue) -> IntegerValue:
