@@ -244,6 +244,19 @@ def test_hive_partition_folders_give_their_column(tmp_path: Path) -> None:
     assert (result.added_columns, result.missing_columns) == ([], [])
 
 
+@pytest.mark.parametrize("file_format", ["parquet_dir", "table"])
+def test_hive_partition_folders_give_their_column_whatever_the_tables_format(
+    tmp_path: Path, file_format: str
+) -> None:
+    """A table read from CSV or Parquet (``orders``) as a folder of partitions, as a
+    ``parquet_dir`` table is: the column comes from the folder names."""
+    folder = parts(tmp_path, {"n=1/part-0.parquet": pa.table({"id": ["a"]}),
+                              "n=2/part-0.parquet": pa.table({"id": ["b"]})})  # fmt: skip
+    result = land(tmp_path, replace(PARTS, file_format=file_format), folder, "b1", WHEN)
+    assert [row[2:] for row in landed(tmp_path)] == [("a", "1"), ("b", "2")]
+    assert (result.added_columns, result.missing_columns) == ([], [])
+
+
 MONGO = replace(LINES, file_format="mongo_jsonl")
 ONE = replace(LINES, path="sources/docs.parquet", file_format="parquet")
 

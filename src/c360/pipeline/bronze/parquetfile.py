@@ -38,11 +38,13 @@ from c360.pipeline.bronze.blocks import (
 _HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"
 
 
-def read_parquet(path: Path, contract: Table) -> Iterator[Block]:
-    """A Parquet file, or a folder's files one after the other, each with its own lineage."""
+def read_parquet(path: Path, contract: Table, root: Path | None = None) -> Iterator[Block]:
+    """A Parquet file, or a folder's files one after the other, each with its own lineage;
+    Hive partition folders (``country=FR/``) are read below ``root`` (the source's folder,
+    which ``path`` is unless a file of it)."""
     for file in parquet_files(path):
         try:
-            yield from _parquet_file(file, _partitions(file, path), contract)
+            yield from _parquet_file(file, _partitions(file, root or path), contract)
         except READ_ERRORS as exc:  # empty, cut short, not Parquet at all
             raise SourceError(f"cannot read {file}: {exc}") from None
 

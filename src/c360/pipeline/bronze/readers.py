@@ -71,7 +71,9 @@ def read(path: Path | Database, contract: Table, dialect: CsvFile = PLAIN_CSV) -
         refuse_special(path)
     readers: dict[str, Callable[[Path, Table], Iterator[Block]]] = {
         "csv": partial(read_csv, dialect=dialect),
-        "table": partial(_by_suffix, dialect=dialect),
+        "table": partial(
+            _by_suffix, dialect=dialect, root=path if isinstance(path, Path) else None
+        ),
         "parquet": read_parquet,
         "parquet_dir": read_parquet,
         "json": _json_array,
@@ -128,9 +130,10 @@ def refuse_special(path: Path) -> None:
         )
 
 
-def _by_suffix(path: Path, contract: Table, dialect: CsvFile) -> Iterator[Block]:
+def _by_suffix(path: Path, contract: Table, dialect: CsvFile, root: Path | None) -> Iterator[Block]:
+    """A file of a table read from CSV or Parquet; ``root``: the folder of its source."""
     return (
-        read_parquet(path, contract)
+        read_parquet(path, contract, root)
         if path.suffix == ".parquet"
         else read_csv(path, contract, dialect)
     )
