@@ -13,7 +13,7 @@ survivors (one row per customer and attribute, with the ``display`` shown) in, t
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -151,14 +151,7 @@ def with_common_accents(values: pa.Table, won: pa.Table, countries: pa.Table) ->
     order. The record shown stays the one whose value won. A person who writes the name
     plainly (a Catalan Maria among Spanish Marías) is respelt too: no record tells them apart,
     as every source drops accents on some records and keeps them on others."""
-    if not countries.num_rows:
-        return won
-    country = _country_of(values["customer360_id"], countries)
-    won_country = _country_of(won["customer360_id"], countries)
-    for attribute in SPELT:
-        if attribute not in values.column_names:
-            continue
-        held = _held(values, attribute, country)
+    for attribute, held, won_country in _by_country(values, won, countries):
         accented = pc.invert(pc.string_is_ascii(held["spelling"]))
         if not pc.any(accented).as_py():
             continue
@@ -187,14 +180,7 @@ def with_common_case(values: pa.Table, won: pa.Table, countries: pa.Table) -> pa
     :func:`with_common_accents` counts them, typing a case when a record writes the name cased
     as written (``profile_records.cased_as_written``). The record shown stays the one whose
     value won."""
-    if not countries.num_rows:
-        return won
-    country = _country_of(values["customer360_id"], countries)
-    won_country = _country_of(won["customer360_id"], countries)
-    for attribute in SPELT:
-        if attribute not in values.column_names:
-            continue
-        held = _held(values, attribute, country)
+    for attribute, held, won_country in _by_country(values, won, countries):
         typed = held.filter(pa.array(_cased(held["spelling"])))
         if not typed.num_rows:
             continue
@@ -212,6 +198,20 @@ def with_common_case(values: pa.Table, won: pa.Table, countries: pa.Table) -> pa
         respelt = [_case_as(s, cases[i]) for s, i in zip(shown, found, strict=True)]
         won = _displayed(won, rows, respelt)
     return won
+
+
+def _by_country(
+    values: pa.Table, won: pa.Table, countries: pa.Table
+) -> Iterator[tuple[str, pa.Table, pa.ChunkedArray]]:
+    """Each attribute of ``SPELT`` that ``values`` hold, its records with a country
+    (:func:`_held`), and the country of each row of ``won``; none without ``countries``."""
+    if not countries.num_rows:
+        return
+    country = _country_of(values["customer360_id"], countries)
+    won_country = _country_of(won["customer360_id"], countries)
+    for attribute in SPELT:
+        if attribute in values.column_names:
+            yield attribute, _held(values, attribute, country), won_country
 
 
 def _held(values: pa.Table, attribute: str, country: pa.ChunkedArray) -> pa.Table:
