@@ -214,7 +214,7 @@ def test_a_workspace_without_sources_says_how_to_get_them(tmp_path: Path) -> Non
         preflight(tmp_path)
     assert str(raised.value) == (
         f"no sources found in {tmp_path / 'sources'}: c360 generate makes them, or put your "
-        "files there (README.md shows the layout) or point tables at databases under sources: "
+        "files there (docs/own-data.md says where) or point tables at databases under sources: "
         "in c360.yaml"
     )
 

@@ -115,7 +115,7 @@ def preflight(workspace: Path) -> tuple[config.Project, list]:
     if not found:
         raise SourceError(
             f"no sources found in {Path(workspace) / 'sources'}: c360 generate makes them, or "
-            "put your files there (README.md shows the layout) or point tables at databases "
+            "put your files there (docs/own-data.md says where) or point tables at databases "
             "under sources: in c360.yaml"
         )
     if project.privacy.pseudonymisation == "hmac":  # a key that cannot be read, before bronze
