@@ -46,3 +46,49 @@ def test_german_speaking_names_are_redacted(language: str, text: str, expected: 
 )  # fmt: skip
 def test_german_words_like_names_are_not_redacted(language: str, text: str) -> None:
     assert redact(text, language)[0] == text
+
+
+# A German note on a call or a talk names the person after "mit", the verb at the end or
+# before it, in capitals or not ("MIT TOM MÜLLER TELEFONIERT", "Telefoniert mit Okonkwo").
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("MIT TOM MÜLLER TELEFONIERT", "MIT [PERSON] TELEFONIERT"),
+     ("Mit Tom Müller telefoniert", "Mit [PERSON] telefoniert"),
+     ("Habe mit Frau Weber gesprochen", "Habe mit Frau [PERSON] gesprochen"),
+     ("HABE MIT FRAU WEBER GESPROCHEN", "HABE MIT FRAU [PERSON] GESPROCHEN"),
+     ("Mit Tom Okonkwo telefoniert.", "Mit [PERSON] telefoniert."),
+     ("Habe mit Jana gesprochen.", "Habe mit [PERSON] gesprochen."),
+     ("MIT WEBER GESPROCHEN", "MIT [PERSON] GESPROCHEN"),
+     ("Heute mit WEBER telefoniert, Gutschrift kommt.",
+      "Heute mit [PERSON] telefoniert, Gutschrift kommt."),
+     ("Telefoniert mit Okonkwo, sie wartet auf die Gutschrift.",
+      "Telefoniert mit [PERSON], sie wartet auf die Gutschrift."),
+     ("Gesprochen mit Tom Okonkwo wegen der Rechnung.",
+      "Gesprochen mit [PERSON] wegen der Rechnung."),
+     ("TELEFONIERT MIT WEBER", "TELEFONIERT MIT [PERSON]"),
+     ("TELEFONIERT MIT TOM OKONKWO", "TELEFONIERT MIT [PERSON]"),
+     ("TELEFONIERT MIT OKONKWO, GUTSCHRIFT KOMMT", "TELEFONIERT MIT [PERSON], GUTSCHRIFT KOMMT")],
+)  # fmt: skip
+def test_a_person_after_mit_in_a_german_contact_phrase_is_redacted(
+    text: str, expected: str
+) -> None:
+    assert redact(text, "de")[0] == expected
+
+
+# German capitalises its nouns: a lone word no list holds between "mit" and the verb is a thing
+# or a department as often ("mit Lieferant telefoniert"), and what one talks about is none.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Habe mit Technik gesprochen.",
+        "Mit Lieferant telefoniert, Ware kommt Montag.",
+        "Mit dem Lager telefoniert.",
+        "MIT BUCHHALTUNG TELEFONIERT",
+        "HABE MIT KUNDE GESPROCHEN",
+        "Wir haben über Preis und Lieferung gesprochen.",
+        "MIT KREDITKARTE BEZAHLT",
+        "TELEFONIERT MIT BUCHHALTUNG",
+    ],
+)
+def test_things_after_mit_in_a_german_contact_phrase_are_not_redacted(text: str) -> None:
+    assert redact(text, "de")[0] == text

@@ -85,11 +85,22 @@ def cued(doc: Doc, k: int, before: str) -> tuple[bool, int]:
         return False, 0
     if cues.post_cue(doc.text, end):
         return True, 0
+    if before.endswith("mit ") and _talked_with(doc, k, before, end):
+        return True, 0  # "mit Tom Okonkwo telefoniert", "MIT WEBER GESPROCHEN"
     if greeting_before(before) and cues.GREETING_END.match(doc.text, end):
         return True, 0
     if office_of_before(before):
         return False, 0
     return cue_lead(before)
+
+
+def _talked_with(doc: Doc, k: int, before: str, end: int) -> bool:
+    """True if "mit" ends `before` and a German verb of talking follows word k or its run, which
+    ends at `end` ("mit Tom Okonkwo telefoniert"; in capitals the verb may close the run: "MIT
+    WEBER GESPROCHEN"): the cue German writes around the name."""
+    if not cues.MIT_BEFORE.search(before):
+        return False
+    return any(cues.TALKED_AFTER.match(doc.text, at) for at in {doc.spans[k][1], end})
 
 
 def _cue_belongs_to_previous_word(doc: Doc, k: int) -> bool:

@@ -37,6 +37,7 @@ _STRONG = [
     r"laut|lt\.|(?:gespräch|telefonat|rücksprache|chat|call|videocall|meeting|termin|treffen"
     r"|mailverkehr|austausch|abstimmung|tel\.|intern|gemeinsam|zusammen|kontakt|e-mail|mail)\w*"
     r" mit",
+    r"(?:telefonier(?:t|te|ten)|gesprochen|sprachen?|geredet|gechattet) mit",
     r"(?:anruf|nachricht|anfrage|mail|e-mail|rückruf|besuch|beschwerde|rückmeldung|feedback)"
     r"(?: \w+){0,2} (?:von|bei|an)",
     r"(?:weitergeleitet|übergeben|geschickt|erklärt|gesendet|dank) an",
@@ -301,10 +302,16 @@ DID_AFTER = re.compile(
 )
 
 # A verb of meeting or getting in touch right before a word, lower-cased ("met ", "spoke to ",
-# "rappeler ", "llamé a "): in a sentence in capitals a short given name or a known surname after
-# it is a person's ("MET TOM AT THE STORE", "MET SULLIVAN AT THE STORE").
+# "rappeler ", "llamé a ", "telefoniert mit "): in a sentence in capitals a short given name or a
+# known surname after it is a person's ("MET TOM AT THE STORE", "MET SULLIVAN AT THE STORE").
 CONTACT_VERB_BEFORE = re.compile(
     r"(?:^|[\s(,;:])(?:met(?: with)?|saw|called|phoned|rang|emailed|e-mailed|texted"
     r"|(?:spoke|talked|chatted) (?:to|with)|call|ring|phone|rencontré|vu|appelé|rappelé|appeler"
-    r"|rappeler|contacté|relancé|llamé a|llamar a|hablé con|vi a|quedé con)[ ]$"
+    r"|rappeler|contacté|relancé|llamé a|llamar a|hablé con|vi a|quedé con"
+    r"|(?:telefonier(?:t|te|ten)|gesprochen|sprachen?|geredet|gechattet|telefonat|gespräch) mit)"
+    r"[ ]$"
 )
+# German puts the verb last: "mit" before a word and a verb of talking after it ("MIT WEBER
+# GESPROCHEN", "mit Tom telefoniert") make a cue as a verb before the word does.
+MIT_BEFORE = re.compile(r"(?:^|[\s(,;])mit[ ]$")
+TALKED_AFTER = re.compile(r"[ ](?:telefoniert|gesprochen|geredet|gechattet)\b", re.IGNORECASE)

@@ -7,7 +7,13 @@ lower-case (see `names_doc.fold`: "Łukasz" is "lukasz", "Сергей" is "се
 "γιωργος"). Names that are also everyday words or places ("Milan", "Roman") are listed in
 `names_lexicon.AMBIGUOUS` or `WORDLIKE` too; words that are rarely anything but a word are left
 out ("Per", "Edit", "Joke").
+
+The nicknames and short forms identity matching reads (`c360.identity.nicknames`: "Steph",
+"Juanjo", "Steffi", "Archibald") are given names here too, read from there, but for those in
+`NAMES_ALSO_WORDS`.
 """
+
+from c360.identity.nicknames import FORMS
 
 _FRENCH = """
 adele adelaide adrien agathe agnes aime aimee alain alban albane albert alexandre alexandra alexis
@@ -47,7 +53,7 @@ adel ahmed aicha ali amel amina amine anissa ayoub bilal djamel farid fatima fat
 hassan hichem ibrahim ilyes imane jamel kader kamel karim khadija leila lila malik mehdi mohamed
 mohammed mounir mourad nabil nadia naima nassim nora omar rachid rayan redouane riad rachida said
 salim samia samir sami sofiane soraya sonia walid yacine yasmine youssef yanis zineb zohra laure
-laurence laurent lucille
+laurence laurent lucille adrienne albertine ernestine julienne noelle pierrette yvon
 """
 
 _ENGLISH = """
@@ -94,6 +100,7 @@ tracey tracy travis trevor tristan troy tyler una ursula valerie vanessa vera ve
 victoria vincent violet virginia vivian wanda warren wayne wendy wesley william willow winifred
 yvonne zachary zoe aarav anil anjali arjun deepak divya gita kiran lakshmi meera mohan neha nikhil
 pooja prakash priya rahul raj rajesh ravi rohan sanjay sanjeev shreya sunil sunita vijay vikram
+henrietta ivy faye
 """
 
 _GERMAN = """
@@ -205,6 +212,7 @@ sebastian sergio silvia sofia soledad sonia susana teodoro teresa tomas trinidad
 valentina valeria vanesa vicenta vicente victor victoria virginia xavier xabier ximena yolanda zoe
 inaki aritz eneko gaizka joseba josu koldo xabi ane irati maialen naiara nahia uxue ibon julen
 aimar oier jaume pere marti guillem biel nil pol montse merce roser carme ona queralt neus
+juliana belen
 """
 
 _OTHER = """
@@ -314,7 +322,28 @@ _CYRILLIC_AND_GREEK = """
 παναγιωτης πετρος σπυριδων σπυρος σταυρος στελιος φωτεινη χριστινα χρηστος
 """
 
+# Names of identity's lists (nicknames, short forms, the words identity also takes for given
+# names) that are no given name here. Those `names_lexicon` lists as words (`WORDLIKE`,
+# `AMBIGUOUS`: "Will", "Grace", "May") are names there with support; the others are words of a
+# note language, German nouns, garments, brands, places or abbreviations first ("Autumn Sale",
+# "Crystal glasses", "Hunter boots", "die Lupe", "ron y ginebra", "Cash ISA", "Val Thorens").
+_ALSO_WORDS = """
+    april bill dawn faith grace hope joy june may pat rose summer will
+    al ed em hp jo kh
+    ale ant autumn barb cal cat chuck crystal dick drew fer gab hunter kitty mason mat math
+    melody memo patty pip poncho puri rich sole teddy val
+    bene caro coco colas ela elle fina gaga jeje jette jul mal mamie mani marge mecha meche mich
+    mon nono ron tilde tono vero
+    abi dom gabe lupe toto
+    alberta barbie batiste becks don geo ger isa ludo maxi nat skye
+"""
+NAMES_ALSO_WORDS = frozenset(_ALSO_WORDS.split())
+
+# One-word nicknames and short forms of identity's table ("anne so", "mari carmen" are their
+# words, each listed or not on its own).
+_NICKNAMES = frozenset(name for name in FORMS if " " not in name) - NAMES_ALSO_WORDS
+
 GIVEN_NAMES = frozenset(
     (_FRENCH + _ENGLISH + _GERMAN + _GERMAN_GENERATIONS + _SWISS + _TURKISH + _SPANISH + _OTHER
      + _CENTRAL_EASTERN + _NORTH_AND_SOUTH + _VIETNAMESE + _CYRILLIC_AND_GREEK).split()
-)  # fmt: skip
+) | _NICKNAMES  # fmt: skip
