@@ -180,6 +180,32 @@ def test_rows_of_another_width_and_absurd_amounts_are_skipped_and_shown(tmp_path
     assert "1 amount of 1e15 or more (a typo?) (row 8)" in out
 
 
+def test_amounts_written_with_both_decimal_points_are_read_each_as_written(
+    tmp_path: Path,
+) -> None:
+    """Two exports put end to end, 12,50 in one and 12.50 in the other."""
+    rows: list[tuple[str, ...]] = list(_transactions())
+    half = len(rows) // 2
+    rows[half:] = [(c, d, a.replace(",", ".")) for c, d, a in rows[half:]]
+    rows[3:3] = [("C0001", "02/01/2024", "1.250")]  # row 4: 1250 or 1.25
+    path = _write(tmp_path / "s.csv", rows)
+    result = runner.invoke(app, ["clv", "fit", str(path), *ARGS, "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["skipped"] == {
+        "amount that reads two ways (1,234 where both '.' and ',' are decimal points)": {
+            "count": 1,
+            "rows": [4],
+        }
+    }
+    assert report["notes"][0] == (
+        f"amounts of {path}: both ',' ({rows[0][2]} on row 1) and '.' ({rows[half + 1][2]} on "
+        f"row {half + 2}) are written as the decimal point: each amount read as it is written; "
+        "1.250 on row 4 could be 1250 or 1.25: skipped"
+    )
+    assert report["customers"] == 301
+
+
 def test_an_unknown_column_is_one_line_naming_the_columns(sales: Path) -> None:
     args = ["--customer", "client", "--date", "day", "--amount", "montant"]
     line = _error(["clv", "fit", str(sales), *args])

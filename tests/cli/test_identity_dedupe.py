@@ -106,6 +106,32 @@ def test_a_line_read_as_windows_1252_is_named_and_the_others_kept(tmp_path: Path
     assert f"note: {people} is not all UTF-8: 1 line read as cp1252 (line 4)" in shown
 
 
+def test_a_json_file_with_nested_values_and_numeric_phones_is_deduplicated(
+    tmp_path: Path,
+) -> None:
+    """An export of nested records: the columns not matched on are left out, and a phone
+    rounded by a spreadsheet is said to be matched on by none of its digits."""
+    people = tmp_path / "people.jsonl"
+    people.write_text(
+        '{"id": 1, "first": "Ann", "last": "Lee", "tel": 612345678, "country": "FR", '
+        '"address": {"city": "Lyon"}}\n'
+        '{"id": 2, "first": "Ann", "last": "Lee", "tel": "06 12 34 56 78", "country": "FR", '
+        '"tags": ["vip"]}\n'
+        '{"id": 3, "first": "Bo", "last": "Chan", "tel": 6.12346E+08, "country": "FR"}\n',
+        "utf-8",
+    )
+    args = ["dedupe", str(people), "--id", "id", *ROLES[:4], *ROLES[6:], "--out", "-"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(result.stdout.splitlines()))
+    assert [r["record_id"] for r in rows] == ["1", "2", "3"]
+    shown = " ".join(result.stderr.split())
+    assert (
+        f"note: {people}: 1 phone in column 'tel' is a number rounded by a spreadsheet, its last "
+        "digits lost (e.g. 6.12346E+08): not matched on; keep phones as text"
+    ) in shown
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -132,6 +158,8 @@ def test_a_line_read_as_windows_1252_is_named_and_the_others_kept(tmp_path: Path
          "{tmp}/blank.csv is empty (0 bytes): give a CSV or Parquet file"),
         (["{gzipped}", "--role", "mail=email"],
          "{gzipped} is not a text file (a NUL byte on line 1): give a CSV or Parquet file"),
+        (["{nested}", "--role", "mail=email"],
+         "cannot read {nested}: line 2: 'mail' holds an object, not a value"),
     ],
 )  # fmt: skip
 def test_mistakes_are_one_line_and_exit_2(
@@ -142,7 +170,10 @@ def test_mistakes_are_one_line_and_exit_2(
     (tmp_path / "blank.csv").write_bytes(b"")
     gzipped = tmp_path / "gzipped.csv"  # people.csv.gz renamed
     gzipped.write_bytes(gzip.compress(PEOPLE.encode(), mtime=1_700_000_000))
+    nested = tmp_path / "nested.jsonl"
+    nested.write_text('{"id": 1, "mail": "a@x.fr"}\n{"id": 2, "mail": {"work": "b@x.fr"}}\n')
     names = {"tmp": tmp_path, "people": people, "empty": empty, "gzipped": gzipped}
+    names["nested"] = nested
     argv = ["dedupe", *(a.format(**names) for a in args), "--id", "id", "--out", "-"]
     result = runner.invoke(app, argv)
     assert result.exit_code == 2

@@ -239,7 +239,11 @@ def test_bytes_that_are_not_text_are_read_not_a_traceback(tmp_path: Path) -> Non
         (["1,234.50", "1.234"], [1234.5, 1.234]),
         (["0.125", "1.000"], [0.125, 1.0]),
         (["12,5", "1,234", "1.234"], [12.5, 1.234, 1234.0]),  # ',' decimals
-        (["12.50", "12,50", "1.234", "1,234"], [12.5, 12.5, 1234.0, 1234.0]),  # both: thousands
+        # both decimal points: each value as it reads; one group of three reads two ways
+        (
+            ["12.50", "12,50", "1.234", "1,234", "1.234,50", "0,125"],
+            [12.5, 12.5, None, None, 1234.5, 0.125],
+        ),
     ],
 )
 def test_one_group_of_three_digits_is_read_as_the_file_writes_its_decimals(
@@ -273,6 +277,26 @@ def test_no_note_when_no_amount_shows_its_decimal_point(tmp_path: Path, one: str
     rows = [f"{c};{d};{a.split('.')[0]}" for c, d, a in _purchases()]
     result = _fit(_csv(tmp_path / "sales.csv", [*rows, f"C01;2024-02-02;{one}"]))
     assert result.notes == []
+
+
+def test_a_file_writing_decimals_both_ways_reads_each_amount_as_written(tmp_path: Path) -> None:
+    """Two exports put end to end, one writing 12.50 and the other 12,50: each amount that
+    reads one way is read so; 1,234 (a thousand, or one and a bit) is skipped, never guessed."""
+    rows = [f"{c};{d};{a}" for c, d, a in _purchases()]
+    commas = [row.replace(".", ",") for row in rows[45:]]
+    path = _csv(tmp_path / "sales.csv", [*rows[:45], *commas, "C01;2024-02-02;1,234"])
+    result = fit_file(path, *COLUMNS)
+    assert result.skipped == [
+        Skipped("amount that reads two ways (1,234 where both '.' and ',' are decimal points)",
+                1, [91])
+    ]  # fmt: skip
+    assert result.notes == [
+        f"amounts of {path}: both '.' (17.50 on row 1) and ',' (32,50 on row 46) are written "
+        "as the decimal point: each amount read as it is written; 1,234 on row 91 could be "
+        "1234 or 1.234: skipped"
+    ]
+    clean = fit_file(_csv(tmp_path / "clean.csv", rows), *COLUMNS)
+    assert result.fit.predictions.equals(clean.fit.predictions)
 
 
 def test_a_json_lines_file_whose_other_column_nests_is_fitted(tmp_path: Path) -> None:

@@ -62,7 +62,8 @@ def fit_command(
             "--amount",
             help="Column of the amount: '.' or ',' decimals, as the file's amounts show (1.234 "
             "is a thousand beside 12,50, a decimal beside 12.50, a thousand when no amount "
-            "shows its decimal point).",
+            "shows its decimal point; beside both, each amount is read as it is written and "
+            "1.234, which reads two ways, is skipped).",
             show_default=False,
         ),
     ],

@@ -49,7 +49,9 @@ def dedupe_command(
             help="A CSV, JSON lines (.jsonl, .ndjson, .json) or Parquet file to deduplicate, or "
             "two to link. Two files are linked by "
             "deduplicating their union: duplicates inside one file are found as well as pairs "
-            "across both.",
+            "across both. A JSON column not matched on may hold lists or objects. A phone stored "
+            "as a number (612345678, 6.12345678E8) is read as its digits, in its record's "
+            "country.",
             metavar="FILE [FILE2]",
             show_default=False,
         ),

@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 from splink.internals.exceptions import SplinkException
 
 from c360.errors import first_line
+from c360.identity.file_phones import is_number, read_phones
 from c360.identity.files import UnreadableFileError, read_rows
 from c360.identity.matching import Scored, predict
 from c360.identity.normalise import normalise_records
@@ -115,9 +116,11 @@ def role_table(
             given = ", ".join(c for c, r in roles.items() if r == role and c in columns)
             raise DedupeError(f"{path}: columns {given} all play the role {role}: keep one")
         values = rows.column(column)
-        # normalise reads a birth date as a date or as text; everything else as text
+        # normalise reads a birth date as a date or as text; everything else as text, but a
+        # phone's number is kept for read_phones
         date = role == "date_of_birth" and pa.types.is_temporal(values.type)
-        table[role] = values if date else _text(path, rows, column)
+        number = role == "phone" and is_number(values.type)
+        table[role] = values if date or number else _text(path, rows, column)
     return pa.table(table)
 
 
@@ -277,9 +280,9 @@ def read_records(
 ) -> tuple[pa.Table, dict[str, int], list[str]]:
     """The files' records, normalised and marked ``matchable``; repeated ids; notes."""
     files, notes = [], []
-    for path in paths:
-        try:
-            rows, read_notes = read_rows(path)
+    for path, id_column in zip(paths, id_columns, strict=True):
+        try:  # a JSON column not matched on may hold lists or objects: it is left out
+            rows, read_notes = read_rows(path, columns={id_column, *roles})
         except UnreadableFileError as exc:
             raise DedupeError(str(exc)) from None
         files.append((path, rows))
@@ -292,6 +295,12 @@ def read_records(
         table, repeated = one_per_id(role_table(name, path, rows, id_column, roles), "record_id")
         if repeated:
             duplicate_ids[str(path)] = repeated
+        if "phone" in table.column_names:
+            column = next(c for c, r in roles.items() if r == "phone" and c in rows.column_names)
+            country = table["country"] if "country" in table.column_names else None
+            phones, phone_notes = read_phones(path, column, table["phone"], country)
+            table = table.set_column(table.schema.get_field_index("phone"), "phone", phones)
+            notes += phone_notes
         if absent := _absent_roles(roles, rows.column_names):
             notes.append(f"{path} has no column for {', '.join(absent)}: matched without them")
         parts.append(

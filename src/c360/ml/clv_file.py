@@ -48,8 +48,9 @@ _COMMA_THOUSANDS = r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$"
 _DOT_THOUSANDS = r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$"
 # One group of three digits ("1,234", "1.234") is a decimal or a thousand, as the file writes its
 # decimals elsewhere ("12,50", "0,125", "1.234,5"): a thousand after the other sign, a decimal
-# after that one; a thousand after either when no value shows its decimal point, or both do
-# (cents have two digits).
+# after that one; a thousand when no value shows its decimal point (cents have two digits). A
+# file showing both (exports put end to end) has every other amount read as it is written, and
+# such a one skipped: it reads two ways.
 _ONE_GROUP = r"^[+-]?[1-9]\d{0,2}%s\d{3}$"
 _EXPONENT = r"([eE][+-]?\d+)?$"
 _COMMA_DECIMAL = r"^[+-]?(\d+,\d*|,\d+|\d{1,3}(\.\d{3})+,\d*)" + _EXPONENT
@@ -57,6 +58,7 @@ _DOT_DECIMAL = r"^[+-]?(\d+\.\d*|\.\d+|\d{1,3}(,\d{3})+\.\d*)" + _EXPONENT
 EXAMPLES = 5  # row numbers kept per reason, to show where to look
 EARLIEST = dt.date(1900, 1, 1)  # before it, a typo (0024 for 2024): centuries of history
 CEILING = 1e15  # from it up, a typo: an amount no purchase reaches
+TWO_WAYS = "amount that reads two ways (1,234 where both '.' and ',' are decimal points)"
 
 
 class ClvFileError(ValueError):
@@ -121,19 +123,20 @@ def fit_file(
     }
     who = pc.if_else(pc.equal(text[customer], ""), None, text[customer])
     day = parse_dates(text[date])
-    value = _amounts(table[amount])
+    numbers = _numbers(table.num_rows, uneven)
+    value, two_ways, amount_notes = _amounts(path, table[amount], numbers)
     future = pc.greater(day, pa.scalar(dt.date.today(), pa.date32()))  # a typo: 2999 for 2024
     reasons = [
         ("blank customer", pc.is_null(who)),
         ("unreadable date", pc.is_null(day)),
+        (TWO_WAYS, two_ways),
         ("unreadable amount", pc.is_null(value)),
         ("amount of 1e15 or more (a typo?)", pc.greater_equal(value, CEILING)),
         ("negative amount (a refund, not a purchase)", pc.less(value, 0)),
         ("dated after today", future),
         ("dated before 1900", pc.less(day, pa.scalar(EARLIEST, pa.date32()))),
     ]
-    numbers = _numbers(table.num_rows, uneven)
-    notes += _amounts_note(path, table[amount], numbers)
+    notes += amount_notes
     skipped, bad = _skipped(reasons, numbers)
     # By default the observation ends on the last purchase: a refund, or a row of no customer,
     # dated after it does not lengthen every customer's T.
@@ -236,13 +239,21 @@ def _numbers(rows: int, left_out: list[int]) -> np.ndarray:
     return np.setdiff1d(np.arange(1, rows + len(left_out) + 1), left_out)
 
 
-def _amounts(values: pa.ChunkedArray) -> pa.Array:
+def _amounts(
+    path: Path, values: pa.ChunkedArray, numbers: np.ndarray
+) -> tuple[pa.Array, pa.Array, list[str]]:
     """A typed column's numbers as they are (NaN is no amount); text through
-    :func:`parse_amounts`."""
+    :func:`parse_amounts`. Which amounts read two ways (null among the amounts), and a note on
+    how the file's decimals decided any (rows numbered by ``numbers``)."""
     if _is_number(values.type):
-        numbers = _flat(pc.cast(values, pa.float64()))
-        return pc.if_else(pc.is_nan(numbers), None, numbers)
-    return parse_amounts(pc.utf8_trim_whitespace(_text(values)))
+        amounts = _flat(pc.cast(values, pa.float64()))
+        return pc.if_else(pc.is_nan(amounts), None, amounts), pa.nulls(len(amounts), pa.bool_()), []
+    written = pc.utf8_trim_whitespace(_text(values))
+    text = pc.replace_substring_regex(written, _NOISE, "")
+    marks = _decimal_points(text)
+    two_ways = _two_ways(text, marks)
+    notes = _amounts_note(path, written, text, marks, numbers)
+    return _parse(text, marks, two_ways), two_ways, notes
 
 
 def _is_number(kind: pa.DataType) -> bool:
@@ -353,7 +364,7 @@ def _iso(parts: pa.StructArray, year: str, month: str, day: str) -> pa.Array:
 def parse_amounts(text: pa.ChunkedArray | pa.Array) -> pa.Array:
     """Amounts with '.' or ',' decimals, thousands grouped or not, a currency sign or not; one
     group of three digits is a decimal after the sign the values show as the decimal point, a
-    thousand otherwise.
+    thousand after the other or when none is shown, and null when both are (it reads two ways).
 
     >>> parse_amounts(pa.array(["12.50", "12,5", "1.234,50", "€1,234.50", "1 234", "n/a"]))
     ... # doctest: +ELLIPSIS
@@ -368,10 +379,17 @@ def parse_amounts(text: pa.ChunkedArray | pa.Array) -> pa.Array:
     ]
     """
     text = pc.replace_substring_regex(_flat(text), _NOISE, "")
+    marks = _decimal_points(text)
+    return _parse(text, marks, _two_ways(text, marks))
+
+
+def _parse(text: pa.Array, marks: dict[str, int], two_ways: pa.Array) -> pa.Array:
+    """:func:`parse_amounts` of values whose noise is dropped, given their decimal points and
+    which of them read two ways."""
     dots_decimal = pc.replace_substring(text, ",", "")
     commas_decimal = pc.replace_substring(pc.replace_substring(text, ".", ""), ",", ".")
-    mark = _decimal_point(text)[0]
-    thousands = [(r"\.", commas_decimal)] * (mark != ".") + [(",", dots_decimal)] * (mark != ",")
+    thousands = [(r"\.", commas_decimal)] * ("." not in marks)
+    thousands += [(",", dots_decimal)] * ("," not in marks)
     number = pc.case_when(
         pc.make_struct(
             *(pc.match_substring_regex(text, _ONE_GROUP % sign) for sign, _ in thousands),
@@ -384,36 +402,55 @@ def parse_amounts(text: pa.ChunkedArray | pa.Array) -> pa.Array:
         dots_decimal,
         commas_decimal,
     )
-    return pc.cast(number, pa.float64())
+    return pc.cast(pc.if_else(pc.fill_null(two_ways, False), None, number), pa.float64())
 
 
-def _decimal_point(text: pa.Array) -> tuple[str | None, int]:
-    """The sign ('.' or ',') the values (their noise dropped) show as the decimal point, and
-    the first value showing it; None when none does, or some show each."""
+def _decimal_points(text: pa.Array) -> dict[str, int]:
+    """Each sign ('.' or ',') the values (their noise dropped) show as the decimal point, and
+    the first value showing it, the first shown first."""
     shown = {}
     for mark, pattern in ((".", _DOT_DECIMAL), (",", _COMMA_DECIMAL)):
         one_group = pc.match_substring_regex(text, _ONE_GROUP % re.escape(mark))
         written = pc.and_not(pc.match_substring_regex(text, pattern), one_group)
         if (first := pc.index(pc.fill_null(written, False), True).as_py()) >= 0:
             shown[mark] = first
-    return next(iter(shown.items())) if len(shown) == 1 else (None, -1)
+    return dict(sorted(shown.items(), key=lambda item: item[1]))
 
 
-def _amounts_note(path: Path, values: pa.ChunkedArray, numbers: np.ndarray) -> list[str]:
+def _two_ways(text: pa.Array, marks: dict[str, int]) -> pa.Array:
+    """Which values (their noise dropped) are one group of three digits where both signs are
+    shown as the decimal point: "1,234" is then a thousand, or one and a bit."""
+    if len(marks) < 2:
+        return pa.nulls(len(text), pa.bool_())
+    return pc.match_substring_regex(text, _ONE_GROUP % "[.,]")
+
+
+def _amounts_note(
+    path: Path, written: pa.Array, text: pa.Array, marks: dict[str, int], numbers: np.ndarray
+) -> list[str]:
     """A note on how one group of three digits was read when the file's decimals decided it,
-    or none."""
-    if _is_number(values.type):
-        return []
-    written = pc.utf8_trim_whitespace(_text(values))
-    text = pc.replace_substring_regex(written, _NOISE, "")
+    or on a file showing both decimal points; or none."""
     one = pc.index(pc.match_substring_regex(text, _ONE_GROUP % "[.,]"), True).as_py()
-    mark, first = _decimal_point(text) if one >= 0 else (None, -1)
-    if mark is None:
+    if not marks or (one < 0 and len(marks) == 1):
         return []
-    digits, shown, example = text[one].as_py(), written[one].as_py(), written[first].as_py()
-    thousand, decimal = float(re.sub("[.,]", "", digits)), float(digits.replace(",", "."))
+    if one >= 0:
+        digits, shown = text[one].as_py(), written[one].as_py()
+        thousand, decimal = float(re.sub("[.,]", "", digits)), float(digits.replace(",", "."))
+    if len(marks) == 2:
+        examples = " and ".join(
+            f"'{mark}' ({written[first].as_py()} on row {numbers[first]})"
+            for mark, first in marks.items()
+        )
+        note = (
+            f"amounts of {path}: both {examples} are written as the decimal point: each "
+            "amount read as it is written"
+        )
+        if one >= 0:
+            note += f"; {shown} on row {numbers[one]} could be {thousand:g} or {decimal:g}: skipped"
+        return [note]
+    mark, first = next(iter(marks.items()))
     read, other = (decimal, thousand) if mark in digits else (thousand, decimal)
     return [
-        f"amounts of {path}: '{mark}' read as the decimal point ({example} on row "
-        f"{numbers[first]}), so {shown} on row {numbers[one]} is {read:g}, not {other:g}"
+        f"amounts of {path}: '{mark}' read as the decimal point ({written[first].as_py()} on "
+        f"row {numbers[first]}), so {shown} on row {numbers[one]} is {read:g}, not {other:g}"
     ]

@@ -1,0 +1,188 @@
+"""Phones in a user's own file as text for matching: numbers (a Parquet column, 612345678.0,
+a spreadsheet's 6.12345678E8) read as their digits, a leading zero a number lost put back where
+only that makes a number, and notes on the ones that cannot be read."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import phonenumbers
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from c360.identity.normalise import country_iso, per_value, phones_e164
+
+# A phone a program or a spreadsheet wrote as a number: 612345678.0, or 6.12345678E8 (Excel's
+# 6,12345678E+08 in a comma locale). Spreadsheets write one digit before the point.
+_WHOLE = re.compile(r"\s*([1-9]\d*)[.,]0+\s*", re.ASCII)
+_SCIENTIFIC = re.compile(r"\s*([1-9])(?:[.,](\d+))?[eE]\+?(\d{1,2})\s*", re.ASCII)
+_NUMERIC = r"^\s*[1-9](\d*[.,]0+|([.,]\d+)?[eE]\+?\d{1,2})\s*$"  # either of the two
+_DIGITS = r"^[1-9]\d*$"
+_E164_MAX = 1e15  # E.164 numbers have 15 digits at most
+# What a phone value was: text as written (digits too: a CSV or JSON cannot tell), a number's
+# digits, a number whose last digits were rounded away, a number that is no digits.
+_WRITTEN, _NUMBER, _ROUNDED, _FRACTION = 0, 1, 2, 3
+
+
+def is_number(kind: pa.DataType) -> bool:
+    return pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_decimal(kind)
+
+
+def read_phones(
+    path: Path, column: str, phones: pa.ChunkedArray, countries: pa.ChunkedArray | None
+) -> tuple[pa.Array, list[str]]:
+    """A file's phones as text for :func:`~c360.identity.normalise.normalise_records`, and
+    notes on the numbers among them.
+
+    A number (of a Parquet column, or written as a program or a spreadsheet writes one:
+    612345678.0, 6.12345678E8) is read as its digits; one whose last digits a spreadsheet
+    rounded away (6.12346E+08) or with a fraction is no phone. A number has no leading zero:
+    France's (a trunk prefix) phonenumbers reads a number without, but where a country's
+    numbers keep theirs (Italy's 06…) and only the digits with a zero put back make a number
+    there, it is put back; a number that makes one either way is no phone. Digits written as
+    text (as a CSV or a JSON number is read: neither tells) are read as written, or with the
+    zero put back when only that makes a number. No country is guessed: without one, digits
+    alone make no number.
+    """
+    text, kinds, shown = _phone_digits(_flat(phones))
+    notes = []
+    for kind, said, advice in (
+        (_ROUNDED, "{is_a} rounded by a spreadsheet, {its} last digits lost", "; keep phones as "
+         "text"),
+        (_FRACTION, "{is_a} with a fraction", ""),
+    ):  # fmt: skip
+        hits = pc.equal(kinds, kind)
+        if (first := _first(hits)) is not None:
+            notes.append(
+                f"{_said(path, column, hits, said)} (e.g. {shown[first]}): not matched on{advice}"
+            )
+    if countries is None:
+        return text, notes
+    digits = pc.fill_null(pc.match_substring_regex(text, _DIGITS), False)
+    country = per_value(_flat(countries), country_iso)
+    zeros = pc.and_(digits, pc.fill_null(pc.is_in(country, _zero_regions()), False))
+    if not pc.any(zeros).as_py():
+        return text, notes
+    text, more = _zero_back(path, column, text, kinds, country, zeros)
+    return text, notes + more
+
+
+def _phone_digits(values: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
+    """Each phone as text (None where a number gives no digits), what it was (``_WRITTEN``,
+    ``_NUMBER``…), and each as the file shows it."""
+    shown = pc.cast(values, pa.string())
+    if not is_number(values.type):
+        numeric = pc.fill_null(pc.match_substring_regex(shown, _NUMERIC), False)
+        kinds = pa.array(np.zeros(len(shown), np.int8))  # _WRITTEN
+        if not pc.any(numeric).as_py():
+            return shown, kinds, shown
+        encoded = pc.dictionary_encode(pc.filter(shown, numeric))
+        read = list(map(_number_digits, encoded.dictionary.to_pylist()))
+        digits = pa.array([r[0] for r in read], pa.string()).take(encoded.indices)
+        kind = pa.array([r[1] for r in read], pa.int8()).take(encoded.indices)
+        return (
+            pc.replace_with_mask(shown, numeric, digits),
+            pc.replace_with_mask(kinds, numeric, kind),
+            shown,
+        )
+    # 0 or below is a numeric column's "no phone"; 1e15 or more, more digits than E.164 allows
+    numbers = pc.cast(values, pa.float64())
+    kept = pc.fill_null(pc.and_(pc.greater(numbers, 0), pc.less(numbers, _E164_MAX)), False)
+    if pa.types.is_integer(values.type):
+        whole = kept
+        text = pc.if_else(whole, shown, pa.scalar(None, pa.string()))
+    else:
+        whole = pc.and_(kept, pc.fill_null(pc.equal(pc.floor(numbers), numbers), False))
+        integers = pc.cast(pc.if_else(whole, numbers, None), pa.int64())
+        text = pc.cast(integers, pa.string())
+    kinds = pc.if_else(
+        whole,
+        pa.scalar(_NUMBER, pa.int8()),
+        pc.if_else(kept, pa.scalar(_FRACTION, pa.int8()), pa.scalar(_WRITTEN, pa.int8())),
+    )
+    return text, kinds, shown
+
+
+def _number_digits(value: str) -> tuple[str | None, int]:
+    """A phone that looks written as a program or a spreadsheet writes a number (``_NUMERIC``):
+    its digits, and what it was."""
+    if whole := _WHOLE.fullmatch(value):
+        return whole[1], _NUMBER
+    scientific = _SCIENTIFIC.fullmatch(value)
+    assert scientific is not None  # the other form _NUMERIC finds
+    lead, fraction, exponent = scientific[1], scientific[2] or "", int(scientific[3])
+    if exponent > len(fraction):  # 6.12346E+08: the digits past the sixth are not written
+        return None, _ROUNDED
+    if fraction[exponent:].strip("0"):
+        return None, _FRACTION
+    return lead + fraction[:exponent], _NUMBER
+
+
+@cache
+def _zero_regions() -> pa.Array:
+    """The regions whose numbers keep a leading zero in E.164 (Italy's +39 06…), as
+    phonenumbers' example numbers show."""
+    kinds = (phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.MOBILE)
+    regions = {
+        region
+        for region in phonenumbers.SUPPORTED_REGIONS
+        for kind in kinds
+        if (example := phonenumbers.example_number_for_type(region, kind)) is not None
+        and example.italian_leading_zero
+    }
+    return pa.array(sorted(regions), pa.string())
+
+
+def _zero_back(
+    path: Path, column: str, text: pa.Array, kinds: pa.Array, country: pa.Array, zeros: pa.Array
+) -> tuple[pa.Array, list[str]]:
+    """``text`` with a lost leading zero put back where only that makes a number in the
+    record's country (``zeros``: the digits of a country whose numbers keep their zero), and a
+    number that makes one either way left out; notes saying so."""
+    at = pc.indices_nonzero(zeros)
+    digits, where = pc.take(text, at), pc.take(country, at)
+    zeroed = pc.binary_join_element_wise("0", digits, "")
+    as_is, with_zero = phones_e164(digits, where), phones_e164(zeroed, where)
+    back = pc.and_(pc.is_valid(with_zero), pc.is_null(as_is))
+    number = pc.equal(pc.take(kinds, at), _NUMBER)
+    both = pc.and_(pc.fill_null(pc.not_equal(as_is, with_zero), False), number)
+    read = pc.if_else(back, zeroed, pc.if_else(both, pa.scalar(None, pa.string()), digits))
+    notes = []
+    if (e := _first(back)) is not None:
+        notes.append(
+            _said(path, column, back, "lost the leading zero that {its} country's numbers keep")
+            + f" (e.g. {digits[e]} in {where[e]}): read as {zeroed[e]}"
+        )
+    if (e := _first(both)) is not None:
+        notes.append(
+            _said(path, column, both, "{is_a} that {reads} two ways without a leading zero")
+            + f" (e.g. {digits[e]} in {where[e]}: {as_is[e]} or {with_zero[e]}): not matched on"
+        )
+    return pc.replace_with_mask(text, zeros, read), notes
+
+
+def _first(hits: pa.Array) -> int | None:
+    """The place of the first hit, or None."""
+    place = pc.index(pc.fill_null(hits, False), True).as_py()
+    return place if place >= 0 else None
+
+
+def _said(path: Path, column: str, hits: pa.Array, said: str) -> str:
+    """What a note says of the phones hit: their count, their column and ``said`` of them
+    ({is_a}: is a number, or are numbers; {its}; {reads}), in the singular or the plural."""
+    count = pc.sum(pc.fill_null(hits, False)).as_py() or 0
+    one = count == 1
+    words = {
+        "is_a": "is a number" if one else "are numbers",
+        "its": "its" if one else "their",
+        "reads": "reads" if one else "read",
+    }
+    phones = f"{count:,} phone{'' if one else 's'}"
+    return f"{path}: {phones} in column {column!r} {said.format(**words)}"
+
+
+def _flat(values: pa.ChunkedArray | pa.Array) -> pa.Array:
+    return values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
