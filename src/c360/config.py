@@ -120,18 +120,19 @@ class CsvFile(BaseModel):
     @classmethod
     def _ascii_compatible(cls, value: str) -> str:
         """Records are counted on the raw bytes, so the encoding must write ASCII as ASCII,
-        or be UTF-16, which bronze writes in UTF-8 before it counts."""
+        or be UTF-16 or UTF-32, which bronze writes in UTF-8 before it counts."""
         try:
             name = codecs.lookup(value).name
         except LookupError:
             raise ValueError(f"unknown encoding {value!r}") from None
-        if name not in UTF16 and _ASCII.encode(value) != _ASCII.encode("ascii"):
+        if name not in (*UTF16, *UTF32) and _ASCII.encode(value) != _ASCII.encode("ascii"):
             raise ValueError(f"{value} does not write ASCII as ASCII; convert the file to UTF-8")
         return value
 
 
 _ASCII = '\n\r\t",;| azAZ09'
 UTF16 = ("utf-16", "utf-16-le", "utf-16-be")  # the spreadsheets' "Unicode text"
+UTF32 = ("utf-32", "utf-32-le", "utf-32-be")
 PLAIN_CSV = CsvFile()  # UTF-8, commas: how c360 writes CSV
 
 

@@ -358,9 +358,13 @@ def test_a_json_line_holding_a_nul_byte_keeps_its_text_and_reason(tmp_path: Path
 
 
 @pytest.mark.parametrize("table", [LINES, ARRAY])
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
-def test_json_written_in_utf16_is_one_line(tmp_path: Path, table: Table, encoding: str) -> None:
-    text = as_json(table, [b'{"id": "a", "n": 1}', b'{"id": "b", "n": 2}']).decode()
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_mark_whose_first_character_is_not_json_is_one_line(
+    tmp_path: Path, table: Table, encoding: str
+) -> None:
+    """JSON in UTF-16 lands (test_json_utf16.py): its first characters, ASCII, say which
+    UTF-16 when it has no byte order mark; a file starting otherwise is no JSON text."""
+    text = "\u2603" + as_json(table, [b'{"id": "a", "n": 1}', b'{"id": "b", "n": 2}']).decode()
     path = write(tmp_path, table, text.encode(encoding))
     with pytest.raises(SourceError) as error:
         land(tmp_path, table, path, "b1", WHEN)

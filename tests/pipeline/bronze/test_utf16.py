@@ -1,4 +1,5 @@
-"""A CSV written in UTF-16 (a spreadsheet's "Unicode text") lands as the same file in UTF-8."""
+"""A CSV written in UTF-16 (a spreadsheet's "Unicode text") or UTF-32 lands as the same file in
+UTF-8."""
 
 from __future__ import annotations
 
@@ -35,7 +36,15 @@ WRITTEN = {
     "named-le": ("utf-16-le", "utf-16-le", False),
     "named-be": ("utf-16-be", "UTF-16BE", False),
     "named-utf16-le": ("utf-16-le", "utf-16", True),
+    "bom32": ("utf-32", "utf-8", False),
+    "bom32-be": ("utf-32-be", "utf-8", False),  # the mark written by hand below
+    "bom32-gz": ("utf-32", "cp1252", True),
+    "named32-le": ("utf-32-le", "utf-32-le", False),
+    "named32-be": ("utf-32-be", "UTF-32BE", True),
+    "named-utf32-be": ("utf-32-be", "utf_32", False),
+    "named-utf32-le": ("utf-32-le", "utf-32", True),
 }
+MARKS = {"bom-be": b"\xfe\xff", "bom32-be": b"\x00\x00\xfe\xff"}
 
 
 def landed(workspace: Path, data: bytes, dialect: CsvFile, gz: bool = False) -> tuple:
@@ -59,16 +68,15 @@ def csv_file(delimiter: str, encoding: str) -> CsvFile:
 
 @pytest.mark.parametrize("written", WRITTEN)
 @pytest.mark.parametrize("text", TEXTS)
-def test_a_utf16_csv_lands_as_the_same_file_in_utf8(
+def test_a_utf16_or_utf32_csv_lands_as_the_same_file_in_utf8(
     tmp_path: Path, text: str, written: str
 ) -> None:
     codec, named, gz = WRITTEN[written]
     delimiter = "\t" if text.startswith("tabs") else ","
-    data = TEXTS[text].encode(codec)
-    if written.startswith("bom-be"):
-        data = b"\xfe\xff" + data
+    data = MARKS.get(written, b"") + TEXTS[text].encode(codec)
     utf8 = TEXTS[text].encode()
-    utf8 = b"\xef\xbb\xbf" + utf8 if data.startswith((b"\xff\xfe", b"\xfe\xff")) else utf8
+    marked = data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff"))
+    utf8 = b"\xef\xbb\xbf" + utf8 if marked else utf8
     plain = landed(tmp_path / "utf8", utf8, CsvFile(delimiter=delimiter), gz)
     assert landed(tmp_path / "utf16", data, csv_file(delimiter, named), gz) == plain
 
@@ -124,3 +132,30 @@ def test_a_malformed_record_with_a_lone_surrogate_is_quarantined_once(tmp_path: 
     assert counts[:3] == (3, 2, 1)
     [reject] = bad
     assert (reject["_row_number"], reject["raw"]) == (2, "B,\\x00\\xd8,x")
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_a_code_point_beyond_unicode_quarantines_its_utf32_record(tmp_path: Path, gz: bool) -> None:
+    data = (
+        "id,age\nA,1\n".encode("utf-32")
+        + "B,".encode("utf-32-le")
+        + b"\x00\x00\x11\x00"  # U+110000
+        + "\nC,3\n".encode("utf-32-le")
+    )
+    counts, rows, bad = landed(tmp_path, data, CsvFile(), gz)
+    assert counts == (3, 2, 1, [])
+    assert [(r["id"], r["_row_number"]) for r in rows] == [("A", 1), ("C", 3)]
+    assert [(b["_row_number"], b["raw"], b["reason"]) for b in bad] == [
+        (2, "B,\\x00\\x00\\x11\\x00", "not UTF-32 text")
+    ]
+
+
+def test_a_utf32_file_cut_short_inside_a_character_quarantines_its_last_record(
+    tmp_path: Path,
+) -> None:
+    data = "id,age\nA,1\nB,2".encode("utf-32-le")[:-2]  # half of the last "2"
+    counts, _, bad = landed(tmp_path, data, csv_file(",", "utf-32-le"))
+    assert counts == (2, 1, 1, [])
+    assert [(b["_row_number"], b["raw"], b["reason"]) for b in bad] == [
+        (2, "B,\\x32\\x00", "not UTF-32 text")
+    ]

@@ -177,14 +177,26 @@ def refuse_packed(path: Path, head: bytes, text: str) -> None:
             raise SourceError(f"{path} is {what}, not {text}: {fix}")
 
 
-def refuse_utf16(path: Path, advice: str) -> None:
+def refuse_utf16(path: Path, advice: str, head: bytes | None = None) -> None:
     """Stop on a file written in UTF-16 (a byte order mark, or a first line of NULs between
-    letters): its bytes are not UTF-8 text, and would be read as letters spaced out by NULs."""
-    with open_bytes(path) as file:
-        head = file.read(4096)
-    first = head.split(b"\n", 1)[0]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or 4 * first.count(0) >= len(first) > 0:
+    letters): its bytes are not UTF-8 text, and would be read as letters spaced out by NULs.
+    ``head``: the file's first 4,096 bytes (of its text, for gzip), when read already."""
+    if head is None:
+        with open_bytes(path) as file:
+            head = file.read(4096)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or looks_utf16(head):
         raise SourceError(f"{path} is written in UTF-16{advice}")
+
+
+def looks_utf16(head: bytes) -> bool:
+    """Whether text starting with ``head`` has a first line of NULs between letters, as
+    UTF-16 (or UTF-32) writes ASCII.
+
+    >>> looks_utf16("id,age\\n".encode("utf-16-le")), looks_utf16(b"id,age\\n"), looks_utf16(b"")
+    (True, False, False)
+    """
+    first = head.split(b"\n", 1)[0]
+    return 4 * first.count(0) >= len(first) > 0
 
 
 def contract_names(

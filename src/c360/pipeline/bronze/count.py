@@ -31,8 +31,8 @@ from c360.pipeline.bronze.blocks import (
 )
 from c360.pipeline.bronze.csvhead import find_start, first_bytes
 from c360.pipeline.bronze.csvquotes import NEWLINE, RETURN, toggles, value_starts, within
-from c360.pipeline.bronze.csvtext import utf8_copy, utf16
-from c360.pipeline.bronze.readers import json_array, lines_as_array
+from c360.pipeline.bronze.csvtext import utf8_copy, wide
+from c360.pipeline.bronze.readers import json_array, json_utf8, lines_as_array
 
 _BLOCK = 1 << 24
 
@@ -54,12 +54,13 @@ def count(
     if fmt in ("parquet", "parquet_dir") or path.suffix == ".parquet":
         return sum(_parquet_rows(file) for file in parquet_files(path))
     if fmt in ("json", "jsonl", "mongo_jsonl"):
-        try:  # decompressed as it is counted, when it is gzip
-            return _json_count(path, fmt)
+        try:  # decompressed as it is counted, when it is gzip; in UTF-8, as it lands
+            with json_utf8(path) as (text, _, head):
+                return _json_count(text, fmt, head)
         except GZIP_ERRORS as exc:
             raise gzip_error(path, exc) from None
     try:  # a CSV; a .csv.gz's text, decompressed as it is counted
-        if codec := utf16(first_bytes(path), dialect.encoding):  # counted as it lands: in UTF-8
+        if codec := wide(first_bytes(path), dialect.encoding):  # counted as it lands: in UTF-8
             with utf8_copy(path, codec) as text:
                 return _csv_count(text, quoted, dialect.model_copy(update={"encoding": "utf-8"}))
         return _csv_count(path, quoted, dialect)
@@ -67,9 +68,10 @@ def count(
         raise gzip_error(path, exc) from None
 
 
-def _json_count(path: Path, fmt: str) -> int:
-    """The documents of a JSON array, or the non-empty lines of JSON lines."""
-    docs = json_array(path) if fmt == "json" else lines_as_array(path)
+def _json_count(path: Path, fmt: str, head: bytes) -> int:
+    """The documents of a JSON array, or the non-empty lines of JSON lines (UTF-8 text
+    starting with ``head``)."""
+    docs = json_array(path) if fmt == "json" else lines_as_array(path, head)
     if docs is not None:
         return len(docs)
     with open_bytes(path) as f:  # JSON lines, split as the reader splits them

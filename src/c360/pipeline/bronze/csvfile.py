@@ -5,7 +5,7 @@ row handler, a record whose bytes are not UTF-8 is found after parsing. Arrow ca
 handler a malformed record whose text does not decode, so such a file is read a second time
 with its undecodable bytes escaped, after the records the first pass handed over.
 ``csvhead`` finds where the header starts and sets aside the lines before it; ``csvtext``
-writes the text of a ``.csv.gz`` or a UTF-16 file in UTF-8 first.
+writes the text of a ``.csv.gz`` or a UTF-16 or UTF-32 file in UTF-8 first.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ from c360.pipeline.bronze.csvhead import (
     refuse_other_formats,
 )
 from c360.pipeline.bronze.csvquotes import RecordTexts, records_with_text_after_quotes
-from c360.pipeline.bronze.csvtext import NOT_UTF16, as_written, utf8_copy, utf16
+from c360.pipeline.bronze.csvtext import as_written, not_text, utf8_copy, wide
 
 CSV_BLOCK_BYTES = 1 << 24  # how much of a CSV Arrow parses at a time
 MAX_RECORD_BYTES = 1 << 30  # the longest record read, in blocks this big (Arrow's are int32)
@@ -63,11 +63,12 @@ SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bar
 def read_csv(path: Path, contract: Table, dialect: CsvFile) -> Iterator[Block]:
     """The records of a CSV file written as ``dialect`` says, in file order (a file starting
     with a UTF-8 byte order mark in UTF-8, whatever encoding it says, one starting with a
-    UTF-16 mark in UTF-16; one starting with Excel's ``sep=;`` line with the delimiter it
-    names); a file without even a header (an extract of a day without data) has none. A
-    ``.csv.gz`` lands as its text would, a UTF-16 file as its text in UTF-8 would."""
+    UTF-16 or UTF-32 mark in that encoding; one starting with Excel's ``sep=;`` line with the
+    delimiter it names); a file without even a header (an extract of a day without data) has
+    none. A ``.csv.gz`` lands as its text would, a UTF-16 or UTF-32 file as its text in UTF-8
+    would."""
     head = first_bytes(path)
-    codec = utf16(head, dialect.encoding)
+    codec = wide(head, dialect.encoding)
     if codec is None and not gzip_named(path):
         yield from _read(path, contract, dialect, head)
         return
@@ -75,10 +76,10 @@ def read_csv(path: Path, contract: Table, dialect: CsvFile) -> Iterator[Block]:
 
 
 def _read_copy(path: Path, contract: Table, dialect: CsvFile, codec: str | None) -> Iterator[Block]:
-    """The records of a ``.csv.gz`` or a UTF-16 CSV (``codec``): its text is written to a
-    temporary file (in UTF-8), which is read as any CSV (the reader goes back to a record's
-    bytes, which a gzip stream cannot); its blocks, rejects and errors name the file, and
-    bytes that are not UTF-16 are shown as it writes them."""
+    """The records of a ``.csv.gz`` or a UTF-16 or UTF-32 CSV (``codec``): its text is
+    written to a temporary file (in UTF-8), which is read as any CSV (the reader goes back to
+    a record's bytes, which a gzip stream cannot); its blocks, rejects and errors name the
+    file, and bytes that are not its encoding are shown as it writes them."""
     if codec is not None:
         dialect = dialect.model_copy(update={"encoding": "utf-8"})
     with utf8_copy(path, codec) as text:
@@ -92,11 +93,11 @@ def _read_copy(path: Path, contract: Table, dialect: CsvFile, codec: str | None)
 
 
 def _named_reject(reject: Reject, read: str, named: str, codec: str | None) -> Reject:
-    """A reject of a file's temporary copy ``read``, naming the file (and, for a UTF-16 one,
-    with its bytes that are not UTF-16 as the file writes them)."""
+    """A reject of a file's temporary copy ``read``, naming the file (and, for a UTF-16 or
+    UTF-32 one, with its bytes that are not its encoding as the file writes them)."""
     file, number, raw, reason = reject
     if codec is not None:
-        raw, reason = as_written(raw), NOT_UTF16 if reason == NOT_UTF8 else reason
+        raw, reason = as_written(raw), not_text(codec) if reason == NOT_UTF8 else reason
     return (named if file == read else file, number, raw, reason)
 
 

@@ -1,11 +1,15 @@
-"""A CSV's text as UTF-8 in a temporary file: a ``.csv.gz`` decompressed, UTF-16 transcoded.
+"""A source's text as UTF-8 in a temporary file: a ``.csv.gz`` decompressed, UTF-16 and UTF-32
+transcoded.
 
-A CSV whose text starts with a UTF-16 byte order mark (a spreadsheet's "Unicode text"), or
-whose encoding the project file names UTF-16, is written in UTF-8 into a temporary file (in
-``TMPDIR``), which is read and counted as the same file in UTF-8 would be. Bytes that are not
-UTF-16 (half of a surrogate pair, the odd last byte of a file cut short) become bytes that are
-not UTF-8, so that their record is quarantined as any undecodable one; ``as_written`` shows
-them as the file's own bytes again (``\\x00\\xd8``).
+A CSV whose text starts with a UTF-16 or UTF-32 byte order mark (a spreadsheet's "Unicode
+text", PowerShell's ``Export-Csv``), or whose encoding the project file names UTF-16 or UTF-32,
+is written in UTF-8 into a temporary file (in ``TMPDIR``), which is read and counted as the
+same file in UTF-8 would be; so is a JSON or JSON-lines file starting with such a mark
+(PowerShell's ``Out-File``), or whose first characters, which JSON writes in ASCII, say it is
+UTF-16 or UTF-32 by their NUL bytes. Bytes that are not UTF-16 (half of a surrogate pair, the
+odd last byte of a file cut short) or UTF-32 (a code point beyond Unicode) become bytes that
+are not UTF-8, so that their record is quarantined as any undecodable one; ``as_written``
+shows them as the file's own bytes again (``\\x00\\xd8``).
 """
 
 from __future__ import annotations
@@ -15,54 +19,99 @@ import io
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from c360.config import UTF16
-from c360.pipeline.bronze.blocks import GZIP_ERRORS, UTF8_BOM, csv_bytes, gzip_error
+from c360.config import UTF16, UTF32
+from c360.pipeline.bronze.blocks import GZIP_ERRORS, UTF8_BOM, csv_bytes, gzip_error, looks_utf16
 
 NOT_UTF16 = "not UTF-16 text"  # the reason of a record holding bytes that are not UTF-16
-_BOMS = (b"\xff\xfe", b"\xfe\xff")
-_NOT_UTF16 = "c360.not-utf16"
+NOT_UTF32 = "not UTF-32 text"
+# The byte order marks, UTF-32's first: UTF-16's little-endian one starts it.
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))  # fmt: skip
+_MARKS = tuple(mark for mark, _ in _BOMS)
+_NOT_UTF16 = "c360.not-utf16"  # the error handler of bytes that are not UTF-16 (or UTF-32)
 _SURROGATE = 0xDC00  # a byte that is not UTF-16 becomes this lone surrogate plus its value
 # how such a surrogate shows when its UTF-8 bytes are written as escapes: \xed\xb3\x98 is 0xd8
 _SHOWN = re.compile(r"\\xed\\xb([0-3])\\x([89ab][0-9a-f])")
 
 
-def utf16(head: bytes, encoding: str) -> str | None:
-    """The UTF-16 codec of a CSV's text starting with ``head``, if it is UTF-16: by its byte
-    order mark, whatever ``encoding`` (the project file's) says (a UTF-8 one makes it UTF-8),
-    else as ``encoding`` names it (``utf-16`` without a mark: big-endian if it starts with a
-    NUL, as ASCII text then does).
+def wide(head: bytes, encoding: str) -> str | None:
+    """The UTF-16 or UTF-32 codec of a CSV's text starting with ``head``, if it is either: by
+    its byte order mark, whatever ``encoding`` (the project file's) says (a UTF-8 one makes it
+    UTF-8), else as ``encoding`` names it (``utf-16`` or ``utf-32`` without a mark: big-endian
+    if it starts with a NUL, as ASCII text then does).
 
-    >>> utf16(b"\\xff\\xfei\\x00", "cp1252"), utf16(b"id", "utf-8"), utf16(b"\\x00i", "UTF16")
+    >>> wide(b"\\xff\\xfei\\x00", "cp1252"), wide(b"id", "utf-8"), wide(b"\\x00i", "UTF16")
     ('utf-16', None, 'utf-16-be')
+    >>> wide(b"\\xff\\xfe\\x00\\x00i\\x00\\x00\\x00", "utf-8"), wide(b"i\\x00\\x00\\x00", "utf_32")
+    ('utf-32', 'utf-32-le')
     """
-    if head.startswith(_BOMS):
-        return "utf-16"
+    if head.startswith(_MARKS):
+        return _marked(head)
     name = codecs.lookup(encoding).name
-    if head.startswith(UTF8_BOM) or name not in UTF16:
+    if head.startswith(UTF8_BOM) or (name not in UTF16 and name not in UTF32):
         return None
-    if name == "utf-16":
-        return "utf-16-be" if head.startswith(b"\x00") else "utf-16-le"
+    if name in ("utf-16", "utf-32"):
+        return f"{name}-be" if head.startswith(b"\x00") else f"{name}-le"
     return name
 
 
+def json_codec(head: bytes) -> str | None:
+    """The UTF-16 or UTF-32 codec of JSON text starting with ``head``, if it is either: by its
+    byte order mark, else, when its first line is spaced out by NULs, by which of its first
+    four bytes are NULs, JSON's first characters being ASCII (RFC 4627's rule, as Python's
+    ``json.loads`` reads bytes); none for UTF-8 text, or when those bytes say neither.
+
+    >>> json_codec(b"\\xff\\xfe[\\x00"), json_codec(b"[\\x00{\\x00")
+    ('utf-16', 'utf-16-le')
+    >>> json_codec(b"\\x00\\x00\\x00{"), json_codec(b"\\x00\\x00\\xfe\\xff\\x00\\x00\\x00{")
+    ('utf-32-be', 'utf-32')
+    >>> json_codec(b'{"id": 1}'), json_codec(b"&\\x03{\\x00")
+    (None, None)
+    """
+    if head.startswith(_MARKS):
+        return _marked(head)
+    if len(head) < 4 or not looks_utf16(head):
+        return None
+    if not head[0]:
+        return "utf-32-be" if head[:3] == b"\x00\x00\x00" and head[3] else "utf-16-be"
+    if not head[1]:
+        return "utf-32-le" if head[1:4] == b"\x00\x00\x00" else "utf-16-le"
+    return None
+
+
+def _marked(head: bytes) -> str:
+    return next(codec for mark, codec in _BOMS if head.startswith(mark))
+
+
+def not_text(codec: str) -> str:
+    """The reason of a record holding bytes that are not text in ``codec`` (UTF-16 or 32)."""
+    return NOT_UTF32 if "32" in codec else NOT_UTF16
+
+
 @contextmanager
-def utf8_copy(path: Path, codec: str | None) -> Iterator[Path]:
-    """A CSV's text in a temporary file, decompressed when its name says gzip and written in
-    UTF-8 from ``codec`` when one is given; a gzip file that does not decompress whole raises
-    ``SourceError`` naming it. The file is deleted afterwards."""
+def utf8_copy(
+    path: Path,
+    codec: str | None,
+    source: Callable[[Path], io.BufferedIOBase] = csv_bytes,
+    name: str = "text.csv",
+) -> Iterator[Path]:
+    """A source's text in a temporary file ``name``, decompressed as ``source`` opens it (a
+    CSV when its name says gzip) and written in UTF-8 from ``codec`` when one is given; a gzip
+    file that does not decompress whole raises ``SourceError`` naming it. The file is deleted
+    afterwards."""
     with tempfile.TemporaryDirectory(prefix="c360-bronze-") as folder:
-        text = Path(folder) / "text.csv"  # not .gz: Arrow would take it for gzip
-        with csv_bytes(path) as source, text.open("wb") as out:
+        text = Path(folder) / name  # not .gz: Arrow would take it for gzip
+        with source(path) as source_bytes, text.open("wb") as out:
             try:
                 if codec is None:
-                    shutil.copyfileobj(source, out, 1 << 20)
+                    shutil.copyfileobj(source_bytes, out, 1 << 20)
                 else:
-                    _transcode(source, out, codec)
+                    _transcode(source_bytes, out, codec)
             except GZIP_ERRORS as exc:
                 raise gzip_error(path, exc) from None
         yield text
@@ -85,8 +134,8 @@ codecs.register_error(_NOT_UTF16, _not_utf16)
 
 
 def as_written(raw: str) -> str:
-    """A reject's text read from the UTF-8 copy, its bytes that are not UTF-16 as the file
-    writes them.
+    """A reject's text read from the UTF-8 copy, its bytes that are not UTF-16 (or UTF-32) as
+    the file writes them.
 
     >>> as_written("B,\\\\xed\\\\xb0\\\\x80\\\\xed\\\\xb3\\\\x98")
     'B,\\\\x00\\\\xd8'

@@ -15,6 +15,8 @@ import math
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -45,11 +47,15 @@ from c360.pipeline.bronze.blocks import (
     text_files,
 )
 from c360.pipeline.bronze.csvfile import read_csv
+from c360.pipeline.bronze.csvtext import as_written, json_codec, not_text, utf8_copy
 from c360.pipeline.bronze.jsonarray import Broken, split_array
 from c360.pipeline.bronze.parquetfile import read_parquet
 from c360.workspace import special_file
 
-_UTF16 = ": save it as UTF-8"  # what to do with a JSON file written in UTF-16
+_UTF16 = ": save it as UTF-8"  # what to do with a JSON file in UTF-16 that does not say which
+_HEAD_BYTES = 4096  # what a JSON file's first bytes are read to tell how it is written
+# What reading a copy of a file says of its bytes that are not UTF-8 (and where they start).
+_NOT_UTF8_AT = re.compile(rf" is {NOT_UTF8}: .* at byte \d+$")
 _EPOCH = dt.datetime(1970, 1, 1)
 # A "--- BEGIN X ---" line, then an "--- END X ---" line, each maybe ended by spaces or tabs
 # (editors leave them), lines ended by \n, \r\n or a lone \r (a file written on Windows or
@@ -113,11 +119,58 @@ def _blocks(
         raise gzip_error(file, exc) from None
 
 
-def _refuse_not_json(path: Path) -> None:
-    """Stop on a JSON file that is not text: compressed otherwise than with gzip, UTF-16."""
+def _head(path: Path) -> bytes:
+    """The first bytes of a text source (of its text, for gzip)."""
     with open_bytes(path) as file:
-        refuse_packed(path, file.read(16), "JSON text")
-    refuse_utf16(path, _UTF16)
+        return file.read(_HEAD_BYTES)
+
+
+def _json_codec(path: Path, head: bytes) -> str | None:
+    """The codec of a JSON file starting with ``head`` when it is written in UTF-16 or UTF-32
+    (``csvtext.json_codec``), none for UTF-8 text; stop on one that is not text: compressed
+    otherwise than with gzip, or UTF-16 whose first characters do not say which."""
+    refuse_packed(path, head, "JSON text")
+    codec = json_codec(head)
+    if codec is None:
+        refuse_utf16(path, _UTF16, head)
+    return codec
+
+
+@contextmanager
+def json_utf8(path: Path) -> Iterator[tuple[Path, str | None, bytes]]:
+    """A JSON file's text in UTF-8, the codec the file is written in and the text's first
+    bytes: the file itself (``None``), or a temporary copy of a file in UTF-16 or UTF-32
+    (``csvtext.utf8_copy``), decompressed when it is gzip; the errors of reading the copy
+    name the file. Only a file that is text passes (``_json_codec``)."""
+    head = _head(path)
+    codec = _json_codec(path, head)
+    if codec is None:
+        yield path, None, head
+        return
+    with utf8_copy(path, codec, open_bytes, "text.json") as text:
+        try:
+            yield text, codec, _head(text)
+        except SourceError as exc:
+            message = str(exc).replace(str(text), str(path))
+            raise SourceError(_NOT_UTF8_AT.sub(f" is {not_text(codec)}", message)) from None
+
+
+def _from_utf8(
+    reader: Callable[[Path, Table, bytes], Iterator[Block]], path: Path, contract: Table
+) -> Iterator[Block]:
+    """The blocks ``reader`` reads from a JSON file's text in UTF-8 (``json_utf8``) and its
+    first bytes, named as the file's, with the bytes of a UTF-16 or UTF-32 file that are not
+    its encoding as the file writes them."""
+    with json_utf8(path) as (text, codec, head):
+        if codec is None:
+            yield from reader(path, contract, head)
+            return
+        read, named, reason = str(text), str(path), not_text(codec)
+        for block in reader(text, contract, head):
+            rejects = [(named if file == read else file, number, as_written(raw),
+                        reason if why == NOT_UTF8 else why)
+                       for file, number, raw, why in block.rejects]  # fmt: skip
+            yield replace(block, source_file=named, rejects=rejects)
 
 
 def refuse_special(path: Path) -> None:
@@ -200,8 +253,7 @@ def json_array(path: Path, recover: bool = True) -> list[Any] | None:
     """The documents of a JSON array file (none in an empty file), or ``None`` when it holds
     JSON lines (an object per line: Spark and BigQuery write them as ``.json``). An array the
     JSON reader refuses is split into its elements when it can be (``recover``: a broken one
-    becomes ``jsonarray.Broken``)."""
-    _refuse_not_json(path)
+    becomes ``jsonarray.Broken``). ``path``: UTF-8 text (``json_utf8``)."""
     with open_bytes(path) as file:
         data = file.read()
     undecodable = None
@@ -236,12 +288,11 @@ def json_array(path: Path, recover: bool = True) -> list[Any] | None:
     return split
 
 
-def lines_as_array(path: Path) -> list[Any] | None:
+def lines_as_array(path: Path, head: bytes) -> list[Any] | None:
     """The documents of a JSON-lines file written as one JSON array instead (``mongoexport
-    --jsonArray``, an API's response saved as is), or ``None`` for JSON lines."""
-    with open_bytes(path) as file:
-        head = file.read(4096).removeprefix(UTF8_BOM).lstrip()
-    if not head.startswith(b"["):
+    --jsonArray``, an API's response saved as is), or ``None`` for JSON lines. ``path``:
+    UTF-8 text starting with ``head`` (``json_utf8``)."""
+    if not head.removeprefix(UTF8_BOM).lstrip().startswith(b"["):
         return None
     try:
         return json_array(path, recover=False)
@@ -250,9 +301,13 @@ def lines_as_array(path: Path) -> list[Any] | None:
 
 
 def _json_array(path: Path, contract: Table) -> Iterator[Block]:
+    return _from_utf8(_array_or_lines, path, contract)
+
+
+def _array_or_lines(path: Path, contract: Table, head: bytes) -> Iterator[Block]:
     docs = json_array(path)
     if docs is None:
-        yield from _json_lines(path, contract)
+        yield from _lines(path, contract, head)
         return
     yield from _array_blocks(path, contract, docs)
 
@@ -266,8 +321,11 @@ def _array_blocks(path: Path, contract: Table, docs: list[Any]) -> Iterator[Bloc
 
 
 def _json_lines(path: Path, contract: Table) -> Iterator[Block]:
-    _refuse_not_json(path)
-    if (docs := lines_as_array(path)) is not None:
+    return _from_utf8(_lines, path, contract)
+
+
+def _lines(path: Path, contract: Table, head: bytes) -> Iterator[Block]:
+    if (docs := lines_as_array(path, head)) is not None:
         yield from _array_blocks(path, contract, docs)
         return
     with open_bytes(path) as file:  # lines as the record count sees them
