@@ -1,6 +1,7 @@
-"""Names and cities written without accents or case, shown with those most people of the
+"""Names and cities written without accents, case or hyphens, shown with those most people of the
 customer's country who hold the same name write it with (``profile_spelling.with_common_accents``,
-``with_common_case``); a doubled hyphen dropped (``profile_spelling.tidied``)."""
+``with_common_case``, ``with_common_separators``); a doubled hyphen dropped
+(``profile_spelling.tidied``)."""
 
 from __future__ import annotations
 
@@ -144,3 +145,49 @@ def test_a_doubled_hyphen_or_a_space_beside_a_hyphen_is_dropped() -> None:
     rows = [person("c1", "FR", "Marie-Helene"),
             {**person("c1", "FR", "Marie--Hélène"), "record_key": "web:c1"}]  # fmt: skip
     assert shown(rows, "c1")["first_name"] == ("Marie-Hélène", "web:c1")
+
+
+def test_a_hyphen_or_apostrophe_a_slip_dropped_takes_those_most_of_its_country_write() -> None:
+    # Ten German customers write Hans-Peter: one whose records all write HansPeter, or Hans
+    # Peter, is Hans-Peter too; as is a US OConnor among O'Connors. The record shown stays its own.
+    rows = [person(f"d{i}", "DE", "Hans-Peter", "O'Connor") for i in range(10)]
+    rows += [person(f"u{i}", "US", "Hans-Peter", "O'Connor") for i in range(10)]
+    rows += [person("c1", "DE", "HansPeter"), person("c2", "DE", "Hans Peter")]
+    rows += [person("c3", "US", "Jan", "OConnor"), person("c4", "DE", "Jan", "OConnor")]
+    assert shown(rows, "c1")["first_name"] == ("Hans-Peter", "crm:c1")
+    assert shown(rows, "c2")["first_name"] == ("Hans-Peter", "crm:c2")
+    assert shown(rows, "c3")["last_name"] == ("O'Connor", "crm:c3")
+    assert shown(rows, "c4")["last_name"] == ("O'Connor", "crm:c4")
+    # A sign moved or doubled is put back in its place, in title case where title case gave the
+    # case shown (OB'RIEN, a slip of O'BRIEN title-cased, as O'Brien; LeG all as Le Gall).
+    rows = [person(f"g{i}", "GB", "Jan", "O'Brien", city="St. Ives") for i in range(10)]
+    rows += [person(f"f{i}", "FR", "Jan", "Le Gall") for i in range(10)]
+    rows += [person("c1", "GB", "Jan", "Ob'Rien", city="St.. Ives"),
+             person("c2", "FR", "Jan", "LeG all")]  # fmt: skip
+    assert shown(rows, "c1")["last_name"] == ("O'Brien", "crm:c1")
+    assert shown(rows, "c1")["city"] == ("St. Ives", "crm:c1")
+    assert shown(rows, "c2")["last_name"] == ("Le Gall", "crm:c2")
+
+
+def test_a_name_written_without_a_hyphen_by_enough_people_is_a_name_of_its_own() -> None:
+    # Leroux is as many French people's name as Le Roux: more than half of them write Le Roux,
+    # but Leroux is no slip of it.
+    rows = [person(f"f{i}", "FR", "Jan", "Le Roux") for i in range(11)]
+    rows += [person(f"g{i}", "FR", "Jan", "Leroux") for i in range(9)]
+    assert shown(rows, "g0")["last_name"] == ("Leroux", "crm:g0")
+    # A slip is one spelling of many: two people writing it of ten holding the name are too many.
+    rows = [person(f"d{i}", "DE", "Hans-Peter") for i in range(10)]
+    rows += [person(c, "DE", "HansPeter") for c in ("c1", "c2")]
+    assert shown(rows, "c1")["first_name"] == ("HansPeter", "crm:c1")
+    # Nor without a common spelling: half is no majority.
+    rows = [person(f"d{i}", "DE", "Hans-Peter") for i in range(10)]
+    rows += [person(f"e{i}", "DE", "Hans Peter") for i in range(10)]
+    rows += [person("c1", "DE", "HansPeter")]
+    assert shown(rows, "c1")["first_name"] == ("HansPeter", "crm:c1")
+    # Other letters are another name (Jean-Pierre lends nothing to JeanPierr), accents and case
+    # aside (Jean-François to Jeanfrancois, title-cased from capitals, in the majority's accents).
+    rows = [person(f"f{i}", "FR", "Jean-François") for i in range(10)]
+    rows += [person(f"p{i}", "FR", "Jean-Pierre") for i in range(10)]
+    rows += [person("c1", "FR", "JeanPierr"), person("c2", "FR", "Jeanfrancois")]
+    assert shown(rows, "c1")["first_name"] == ("JeanPierr", "crm:c1")
+    assert shown(rows, "c2")["first_name"] == ("Jean-François", "crm:c2")

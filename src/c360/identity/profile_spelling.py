@@ -4,7 +4,9 @@ as "Mckenzie"), none adds an accent or makes up a McKenzie: so another record's 
 same letters with them is the person's. Where no record of the customer spells the accents or
 the case, the spelling most people of the customer's country with that name write is (Weiss,
 Yilmaz, Doerte are Weiß, Yılmaz, Dörte with their accents dropped; Von Stein is von Stein
-title-cased). A doubled hyphen, or a space beside one, is dropped.
+title-cased), and the hyphens and apostrophes they write where a slip dropped or moved them on
+every record (HansPeter, OConnor), unless as many people write the name so (Leroux beside Le
+Roux). A doubled hyphen, or a space beside one, is dropped.
 
 Pure functions on Arrow tables: the records' values (``profile_records.record_values``) and the
 survivors (one row per customer and attribute, with the ``display`` shown) in, the survivors out.
@@ -22,7 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from c360.identity.normalise import name_key, per_value
-from c360.identity.profile_records import cased_as_written
+from c360.identity.profile_records import cased_as_written, display_case, place_case
 from c360.identity.survivorship import run_starts
 
 NAMES = ("first_name", "last_name")
@@ -48,7 +50,8 @@ def customer_value(customers: pa.ChunkedArray, values: pa.ChunkedArray) -> pa.Ch
 def spelt_as_written(values: pa.Table, won: pa.Table) -> pa.Table:
     """``won`` with names and cities shown with their accents and case as a record of the
     customer writes them (:func:`with_accents`, :func:`with_case`), or else as most people of
-    its country do (:func:`with_common_case`, :func:`with_common_accents`); :func:`tidied`."""
+    its country do (:func:`with_common_separators`, :func:`with_common_case`,
+    :func:`with_common_accents`); :func:`tidied`."""
     of_spelt = pc.is_in(won["attribute"], value_set=pa.array(SPELT, pa.string()))
     rows = np.flatnonzero(of_spelt.to_numpy(zero_copy_only=False))
     if not len(rows):
@@ -56,6 +59,7 @@ def spelt_as_written(values: pa.Table, won: pa.Table) -> pa.Table:
     # Only their rows are worked on (a few attributes of the many that survive).
     countries = _countries(won)
     part = with_case(values, with_accents(values, tidied(won.take(pa.array(rows)))))
+    part = with_common_separators(values, part, countries)
     part = with_common_accents(values, with_common_case(values, part, countries), countries)
     part = tidied(part)  # again: a record's spelling shown may hold one
     index = np.full(won.num_rows, -1, dtype=np.int64)
@@ -105,6 +109,7 @@ def with_accents(values: pa.Table, won: pa.Table) -> pa.Table:
 
 
 COMMON_SPELLING = 3  # people of a country writing a spelling before it lends it
+SLIP = 10  # times as many people writing the common spelling as a slip of its signs
 
 
 def _countries(won: pa.Table) -> pa.Table:
@@ -198,6 +203,103 @@ def with_common_case(values: pa.Table, won: pa.Table, countries: pa.Table) -> pa
         respelt = [_case_as(s, cases[i]) for s, i in zip(shown, found, strict=True)]
         won = _displayed(won, rows, respelt)
     return won
+
+
+def with_common_separators(values: pa.Table, won: pa.Table, countries: pa.Table) -> pa.Table:
+    """``won`` with a name or city whose hyphens, apostrophes, spaces or dots a slip dropped,
+    moved or doubled (HansPeter, Hans Peter, OConnor, LeG all, St.. John) shown with those most
+    people of the customer's country holding the same letters write: Hans-Peter, O'Connor, Le
+    Gall, St. John. Letters are the same but for case and accents; people are counted as
+    :func:`with_common_accents` counts them. Only for a spelling at least
+    :data:`COMMON_SPELLING` people write, more than half of those holding the letters, and in
+    place of one at most one in :data:`SLIP` as many write: a slip is rare, a name written
+    otherwise is not (Leroux, as many French people's name as Le Roux, stays). The letters shown
+    keep their case and accents, but a case no one typed (title case) is given again to the
+    letters respelt: Ob'Rien, OB'RIEN title-cased, as O'Brien. The record shown stays the one
+    whose value won."""
+    for attribute, held, won_country in _by_country(values, won, countries):
+        forms, letters = _signs(held["spelling"])
+        signed = pc.not_equal(letters, forms)  # a spelling with signs between its letters
+        if not pc.any(signed).as_py():
+            continue
+        held = pa.table({"customer360_id": held["customer360_id"], "country": held["country"],
+                         "key": letters, "spelling": forms})  # fmt: skip
+        held = held.filter(pc.is_in(held["key"], value_set=pc.unique(letters.filter(signed))))
+        best = _most_written(held, held.filter(pc.not_equal(held["key"], held["spelling"])))
+        rows, found = _found(
+            won, attribute, np.ones(won.num_rows, dtype=bool), won_country,
+            lambda d: _signs(d)[1], customer_value(best["country"], best["key"]),
+        )  # fmt: skip
+        if not len(rows):
+            continue
+        people = _people(held.filter(pc.is_in(held["key"], value_set=best["key"])))
+        common = best.to_pylist()
+        at = pa.array(rows)
+        shown = zip(won["display"].take(at).to_pylist(), _signs(won["display"].take(at))[0]
+                    .to_pylist(), won_country.take(at).to_pylist(), found, strict=True)  # fmt: skip
+        kept = np.zeros(len(rows), dtype=bool)
+        respelt = []
+        for i, (display, form, where, index) in enumerate(shown):
+            key, spelling = common[index]["key"], common[index]["spelling"]
+            if form == spelling:
+                continue
+            if people.get((where, key, form), 0) * SLIP > people[(where, key, spelling)]:
+                continue  # as a name of its own: not a slip
+            signed_as = _signed_as(display, spelling, attribute == "city")
+            if signed_as != display:
+                kept[i] = True
+                respelt.append(signed_as)
+        won = _displayed(won, rows[kept], respelt)
+    return won
+
+
+def _signs(spellings: pa.ChunkedArray | pa.Array) -> tuple[pa.Array, pa.Array]:
+    """Each of ``spellings`` in lower case without accents, its signs kept ("jean-francois" for
+    Jean-François), and its letters alone ("jeanfrancois")."""
+    if isinstance(spellings, pa.ChunkedArray):
+        spellings = spellings.combine_chunks()
+    encoded = pc.dictionary_encode(spellings)  # worked out once per distinct spelling
+    forms = pc.utf8_lower(_per_value(encoded.dictionary, without_accents))
+    letters = pa.array(
+        [None if f is None else "".join(filter(str.isalpha, f)) for f in forms.to_pylist()],
+        pa.string(),
+    )
+    return forms.take(encoded.indices), letters.take(encoded.indices)
+
+
+def _people(held: pa.Table) -> dict[tuple[str, str, str], int]:
+    """How many people of ``held`` (:func:`_held`'s columns) write each spelling, by
+    (``country``, ``key``, ``spelling``)."""
+    spelt = held.group_by(["country", "key", "spelling", "customer360_id"], use_threads=False)
+    counts = spelt.aggregate([]).group_by(["country", "key", "spelling"], use_threads=False)
+    counts = counts.aggregate([([], "count_all")]).to_pydict()
+    return {
+        (country, key, spelling): n
+        for country, key, spelling, n in zip(*counts.values(), strict=True)
+    }
+
+
+def _signed_as(shown: str, form: str, place: bool) -> str:
+    """The letters of ``shown`` (with their accents) between the signs of ``form`` (the same
+    letters but for case and accents, :func:`_signs`), title-cased again (as a ``place``) if
+    ``shown`` was, else in their case; ``shown`` if the letters do not line up.
+
+    >>> _signed_as("HansPeter", "hans-peter", False), _signed_as("Ob'Rien", "o'brien", False)
+    ('Hans-Peter', "O'Brien")
+    """
+    letters: list[str] = []
+    for c in unicodedata.normalize("NFC", shown):
+        if c.isalpha():
+            letters.append(c)
+        elif unicodedata.combining(c) and letters:
+            letters[-1] += c
+    if len(letters) != sum(c.isalpha() for c in form):
+        return shown
+    at = iter(letters)
+    signed = "".join(next(at) if c.isalpha() else c for c in form)
+    if cased_as_written(shown):
+        return signed
+    return (place_case if place else display_case)(signed.lower()) or signed
 
 
 def _by_country(
