@@ -206,7 +206,7 @@ WORDLIKE = _words(
     victoire iris pearl violet violette claire aurore dominique felicidad remedios nieves luz alba
     blanca estrella paloma reyes trinidad esperanza concepcion asuncion pascal patience can
     violeta lore else traute grit viola jasmin mira jolie reiner till lasse bent nick beat reto
-    engin ivy bella sandy вера надежда
+    engin вера надежда
     """
 )
 
