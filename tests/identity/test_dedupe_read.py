@@ -176,18 +176,54 @@ def test_a_lost_leading_zero_is_put_back_where_only_it_makes_a_number(tmp_path: 
     ]
 
 
-def test_a_number_that_reads_two_ways_without_its_zero_is_not_read(tmp_path: Path) -> None:
-    """331234567 is an Italian mobile, 0331234567 a landline: a number cannot tell which."""
+def test_a_number_that_reads_two_ways_without_its_zero_is_read_as_written(
+    tmp_path: Path,
+) -> None:
+    """331234567 is an Italian mobile, 0331234567 a landline: Italy's mobiles (3…) lose no zero,
+    so the digits are read as written, and a note says the other reading."""
     path = tmp_path / "people.parquet"
     pq.write_table(
         pa.table({"id": ["1", "2"], "tel": [331234567, 3471234567], "country": ["IT", "IT"]}),
         path,
     )
     phones, notes = _phones(path)
-    assert phones == [None, "+393471234567"]
+    assert phones == ["+39331234567", "+393471234567"]
     assert notes == [
         f"{path}: 1 phone in column 'tel' is a number that reads two ways without a leading "
-        "zero (e.g. 331234567 in IT: +39331234567 or +390331234567): not matched on"
+        "zero (e.g. 331234567 in IT: +39331234567 or +390331234567): read as +39331234567; "
+        "keep phones as text to keep a number's zero"
+    ]
+
+
+def test_italian_mobiles_stored_as_numbers_keep_their_digits(tmp_path: Path) -> None:
+    """Mobiles of every common Italian prefix read as written, whether or not a zero before
+    them would make a landline too."""
+    path = tmp_path / "people.parquet"
+    tel = [3241234567, 3311234567, 3453960229, 3501234567, 3921234567, 3471234567]
+    table = {"id": [str(i) for i in range(6)], "tel": tel, "country": ["IT"] * 6}
+    pq.write_table(pa.table(table), path)
+    assert _phones(path)[0] == [f"+39{n}" for n in tel]
+
+
+@pytest.mark.parametrize("kind", [pa.int64(), pa.uint64()])
+def test_an_integer_phone_too_long_for_e164_is_no_phone(tmp_path: Path, kind: pa.DataType) -> None:
+    """2**62 or 9999999999999999999 has more digits than E.164 allows (and casts to no float)."""
+    path = tmp_path / "people.parquet"
+    tel = pa.array([612345678, 2**62 if kind == pa.int64() else 9999999999999999999], kind)
+    pq.write_table(pa.table({"id": ["1", "2"], "tel": tel, "country": ["FR", "FR"]}), path)
+    assert _phones(path) == ([FRENCH, None], [])
+
+
+def test_a_float32_phone_column_has_lost_its_last_digits(tmp_path: Path) -> None:
+    """A float32 holds 7 digits: 3471234561 and 3471234567 are both stored as 3471234560."""
+    path = tmp_path / "people.parquet"
+    tel = pa.array([3471234561.0, 3471234567.0, 0.0], pa.float32())
+    pq.write_table(pa.table({"id": ["1", "2", "3"], "tel": tel, "country": ["IT"] * 3}), path)
+    phones, notes = _phones(path)
+    assert phones == [None, None, None]
+    assert notes == [
+        f"{path}: 2 phones in column 'tel' are numbers rounded by a spreadsheet, their last "
+        "digits lost (e.g. 3471234600): not matched on; keep phones as text"
     ]
 
 

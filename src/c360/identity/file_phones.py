@@ -22,6 +22,7 @@ _SCIENTIFIC = re.compile(r"\s*([1-9])(?:[.,](\d+))?[eE]\+?(\d{1,2})\s*", re.ASCI
 _NUMERIC = r"^\s*[1-9](\d*[.,]0+|([.,]\d+)?[eE]\+?\d{1,2})\s*$"  # either of the two
 _DIGITS = r"^[1-9]\d*$"
 _E164_MAX = 1e15  # E.164 numbers have 15 digits at most
+_MANTISSA = {16: 11, 32: 24}  # the bits of a float16's and a float32's significand
 # What a phone value was: text as written (digits too: a CSV or JSON cannot tell), a number's
 # digits, a number whose last digits were rounded away, a number that is no digits.
 _WRITTEN, _NUMBER, _ROUNDED, _FRACTION = 0, 1, 2, 3
@@ -42,7 +43,8 @@ def read_phones(
     rounded away (6.12346E+08) or with a fraction is no phone. A number has no leading zero:
     France's (a trunk prefix) phonenumbers reads a number without, but where a country's
     numbers keep theirs (Italy's 06…) and only the digits with a zero put back make a number
-    there, it is put back; a number that makes one either way is no phone. Digits written as
+    there, it is put back; a number that makes one either way is read as written (Italy's
+    mobiles start with 3: they lose no zero), with a note. Digits written as
     text (as a CSV or a JSON number is read: neither tells) are read as written, or with the
     zero put back when only that makes a number. No country is guessed: without one, digits
     alone make no number.
@@ -89,20 +91,30 @@ def _phone_digits(values: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
             shown,
         )
     # 0 or below is a numeric column's "no phone"; 1e15 or more, more digits than E.164 allows
+    if pa.types.is_integer(values.type):  # compared as integers: 2**53 and up cast unsafely
+        positive = pc.greater(values, pa.scalar(0, values.type))
+        kept = pc.fill_null(pc.and_(positive, pc.less(pc.utf8_length(shown), 16)), False)
+        text = pc.if_else(kept, shown, pa.scalar(None, pa.string()))
+        return text, pc.if_else(kept, _NUMBER, _WRITTEN).cast(pa.int8()), shown
     numbers = pc.cast(values, pa.float64())
     kept = pc.fill_null(pc.and_(pc.greater(numbers, 0), pc.less(numbers, _E164_MAX)), False)
-    if pa.types.is_integer(values.type):
-        whole = kept
-        text = pc.if_else(whole, shown, pa.scalar(None, pa.string()))
-    else:
-        whole = pc.and_(kept, pc.fill_null(pc.equal(pc.floor(numbers), numbers), False))
-        integers = pc.cast(pc.if_else(whole, numbers, None), pa.int64())
-        text = pc.cast(integers, pa.string())
-    kinds = pc.if_else(
-        whole,
-        pa.scalar(_NUMBER, pa.int8()),
-        pc.if_else(kept, pa.scalar(_FRACTION, pa.int8()), pa.scalar(_WRITTEN, pa.int8())),
+    whole = pc.and_(kept, pc.fill_null(pc.equal(pc.floor(numbers), numbers), False))
+    integers = pc.cast(pc.if_else(whole, numbers, None), pa.int64())
+    # A float32 holds whole numbers exactly up to 2**24 only: a phone's last digits are lost
+    exact = 2 ** (
+        _MANTISSA.get(values.type.bit_width, 53) if pa.types.is_floating(values.type) else 53
     )
+    rounded = pc.and_(whole, pc.greater(numbers, float(exact)))
+    kinds = pc.if_else(
+        rounded,
+        pa.scalar(_ROUNDED, pa.int8()),
+        pc.if_else(
+            whole,
+            pa.scalar(_NUMBER, pa.int8()),
+            pc.if_else(kept, pa.scalar(_FRACTION, pa.int8()), pa.scalar(_WRITTEN, pa.int8())),
+        ),
+    )
+    text = pc.if_else(rounded, pa.scalar(None, pa.string()), pc.cast(integers, pa.string()))
     return text, kinds, shown
 
 
@@ -140,8 +152,8 @@ def _zero_back(
     path: Path, column: str, text: pa.Array, kinds: pa.Array, country: pa.Array, zeros: pa.Array
 ) -> tuple[pa.Array, list[str]]:
     """``text`` with a lost leading zero put back where only that makes a number in the
-    record's country (``zeros``: the digits of a country whose numbers keep their zero), and a
-    number that makes one either way left out; notes saying so."""
+    record's country (``zeros``: the digits of a country whose numbers keep their zero), a
+    number that makes one either way read as written; notes saying so."""
     at = pc.indices_nonzero(zeros)
     digits, where = pc.take(text, at), pc.take(country, at)
     zeroed = pc.binary_join_element_wise("0", digits, "")
@@ -149,7 +161,7 @@ def _zero_back(
     back = pc.and_(pc.is_valid(with_zero), pc.is_null(as_is))
     number = pc.equal(pc.take(kinds, at), _NUMBER)
     both = pc.and_(pc.fill_null(pc.not_equal(as_is, with_zero), False), number)
-    read = pc.if_else(back, zeroed, pc.if_else(both, pa.scalar(None, pa.string()), digits))
+    read = pc.if_else(back, zeroed, digits)
     notes = []
     if (e := _first(back)) is not None:
         notes.append(
@@ -159,7 +171,8 @@ def _zero_back(
     if (e := _first(both)) is not None:
         notes.append(
             _said(path, column, both, "{is_a} that {reads} two ways without a leading zero")
-            + f" (e.g. {digits[e]} in {where[e]}: {as_is[e]} or {with_zero[e]}): not matched on"
+            + f" (e.g. {digits[e]} in {where[e]}: {as_is[e]} or {with_zero[e]}): read as "
+            f"{as_is[e]}; keep phones as text to keep a number's zero"
         )
     return pc.replace_with_mask(text, zeros, read), notes
 
