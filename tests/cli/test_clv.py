@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -42,7 +43,9 @@ def _transactions(n: int = 300, seed: int = 1) -> list[tuple[str, str, str]]:
     return rows
 
 
-def _write(path: Path, rows: list[tuple[str, ...]], header: str = "client;jour;montant") -> Path:
+def _write(
+    path: Path, rows: Sequence[tuple[str, ...]], header: str = "client;jour;montant"
+) -> Path:
     path.write_text(header + "\n" + "".join(";".join(r) + "\n" for r in rows), "utf-8")
     return path
 
@@ -178,6 +181,21 @@ def test_rows_of_another_width_and_absurd_amounts_are_skipped_and_shown(tmp_path
     assert f"skipped 3 of {len(rows):,} rows: " in out
     assert "2 wrong number of values (the header names 3) (rows 3, 6)" in out
     assert "1 amount of 1e15 or more (a typo?) (row 8)" in out
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_a_file_in_utf16_or_utf32_fits_as_its_utf8_copy(
+    sales: Path, tmp_path: Path, encoding: str
+) -> None:
+    """A spreadsheet's "Unicode text" (UTF-16, tabs) or PowerShell's UTF-32, with a mark."""
+    text = sales.read_text("utf-8").replace(";", "\t").replace("\n", "\r\n")
+    wide = tmp_path / "sales.txt"
+    wide.write_bytes(text.encode(encoding))
+    runs = [runner.invoke(app, ["clv", "fit", str(p), *ARGS, "--json"]) for p in (sales, wide)]
+    assert [r.exit_code for r in runs] == [0, 0], runs[1].output
+    utf8, read = (json.loads(r.stdout) for r in runs)
+    assert read["skipped"]["unreadable date"] == {"count": 2, "rows": [4, 5]}
+    assert read["predictions"] == utf8["predictions"] and read["customers"] == 301
 
 
 def test_amounts_written_with_both_decimal_points_are_read_each_as_written(

@@ -106,6 +106,21 @@ def test_a_line_read_as_windows_1252_is_named_and_the_others_kept(tmp_path: Path
     assert f"note: {people} is not all UTF-8: 1 line read as cp1252 (line 4)" in shown
 
 
+def test_a_spreadsheets_unicode_text_is_deduplicated_as_its_utf8_csv(
+    people: Path, tmp_path: Path
+) -> None:
+    """A spreadsheet's "Unicode text": UTF-16 with a byte order mark, values between tabs."""
+    unicode_text = tmp_path / "people.txt"
+    unicode_text.write_bytes(PEOPLE.replace(";", "\t").replace("\n", "\r\n").encode("utf-16"))
+    runs = [
+        runner.invoke(app, ["dedupe", str(path), "--id", "id", *ROLES, "--out", "-"])
+        for path in (people, unicode_text)
+    ]
+    assert [r.exit_code for r in runs] == [0, 0], runs[1].output
+    assert runs[1].stdout == runs[0].stdout
+    assert "4 records in 3 clusters (1 duplicate found)" in " ".join(runs[1].stderr.split())
+
+
 def test_a_json_file_with_nested_values_and_numeric_phones_is_deduplicated(
     tmp_path: Path,
 ) -> None:
@@ -160,6 +175,8 @@ def test_a_json_file_with_nested_values_and_numeric_phones_is_deduplicated(
          "{gzipped} is not a text file (a NUL byte on line 1): give a CSV or Parquet file"),
         (["{nested}", "--role", "mail=email"],
          "cannot read {nested}: line 2: 'mail' holds an object, not a value"),
+        (["{halved}", "--role", "mail=email"],
+         "cannot read {halved}: line 5 is not UTF-16 text (\\x0a): cut short?"),
     ],
 )  # fmt: skip
 def test_mistakes_are_one_line_and_exit_2(
@@ -174,6 +191,8 @@ def test_mistakes_are_one_line_and_exit_2(
     nested.write_text('{"id": 1, "mail": "a@x.fr"}\n{"id": 2, "mail": {"work": "b@x.fr"}}\n')
     names = {"tmp": tmp_path, "people": people, "empty": empty, "gzipped": gzipped}
     names["nested"] = nested
+    names["halved"] = tmp_path / "halved.csv"  # UTF-16 losing its last byte
+    names["halved"].write_bytes(PEOPLE.encode("utf-16")[:-1])
     argv = ["dedupe", *(a.format(**names) for a in args), "--id", "id", "--out", "-"]
     result = runner.invoke(app, argv)
     assert result.exit_code == 2

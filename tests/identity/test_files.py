@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 from pathlib import Path
 
@@ -291,14 +292,104 @@ def test_a_loop_of_links_is_named_as_such_not_as_missing(tmp_path: Path) -> None
     assert _error(loop) == f"cannot read {loop}: Too many levels of symbolic links"
 
 
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
-def test_a_utf16_csv_is_named_as_such_in_one_line(tmp_path: Path, encoding: str) -> None:
-    """A spreadsheet's 'Unicode text' save: read as UTF-8 it is one column of spaced letters."""
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_utf16_csv_without_a_byte_order_mark_is_named_as_such_in_one_line(
+    tmp_path: Path, encoding: str
+) -> None:
+    """Read as UTF-8 it would be one column of spaced letters; which byte order, none says."""
     people = tmp_path / "people.csv"
     people.write_bytes("id,first,last\n1,Zoë,Roca\n".encode(encoding))
     assert _error(people) == (
-        f"{people} is written in UTF-16 (a spreadsheet's 'Unicode text'): save it as a UTF-8 CSV"
+        f"{people} is written in UTF-16 without a byte order mark: save it as a UTF-8 CSV"
     )
+
+
+# A spreadsheet's "Unicode text": tabs, CRLF, a value over two lines in quotes, a letter
+# beyond the Basic Multilingual Plane (two UTF-16 units), a row of another width.
+_UNICODE_TEXT = (
+    "id\tfirst\tlast\tnote\r\n"
+    '1\tZoë\tNúñez\t"two\r\nlines, ""quoted"""\r\n'
+    "2\tŁukasz\t𝔊ößel\t\r\n"
+    "3\tAnn\r\n"
+    "4\t李\t小龍\t😀\r\n"
+)
+_MARKED = {  # the byte order marks the spreadsheets and PowerShell write
+    "utf-16-le": codecs.BOM_UTF16_LE,
+    "utf-16-be": codecs.BOM_UTF16_BE,
+    "utf-32-le": codecs.BOM_UTF32_LE,
+    "utf-32-be": codecs.BOM_UTF32_BE,
+}
+
+
+@pytest.mark.parametrize("encoding", list(_MARKED))
+def test_a_csv_in_utf16_or_utf32_with_a_byte_order_mark_is_read_as_in_utf8(
+    tmp_path: Path, encoding: str
+) -> None:
+    wide, utf8 = tmp_path / "wide.csv", tmp_path / "utf8.csv"
+    wide.write_bytes(_MARKED[encoding] + _UNICODE_TEXT.encode(encoding))
+    utf8.write_bytes(_UNICODE_TEXT.encode("utf-8"))
+    uneven: list[int] = []
+    table, notes = read_rows(wide, uneven)
+    expected_uneven: list[int] = []
+    assert (table, notes) == read_rows(utf8, expected_uneven)
+    assert uneven == expected_uneven == [3]
+    assert table.to_pylist()[1] == {
+        "id": "2", "first": "Łukasz", "last": "𝔊ößel", "note": None
+    }  # fmt: skip
+    assert table.column("note")[0].as_py() == 'two\r\nlines, "quoted"'
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-32-be"])
+def test_text_after_a_closing_quote_in_utf16_is_named_as_in_utf8(
+    tmp_path: Path, encoding: str
+) -> None:
+    people = tmp_path / "people.csv"
+    people.write_bytes(_MARKED[encoding] + 'id,name\n1,Zoë\n2,"Noë" x\n'.encode(encoding))
+    assert _error(people) == (
+        f'{people}, line 3: text after a closing quote in 2,"Noë" x: put the whole value in '
+        "quotes, its own quotes doubled"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "encoding", "tail", "said"),
+    [
+        ("people.csv", "utf-16-le", b"\x00\xd8a\x00", "line 3 is not UTF-16 text (\\x00\\xd8)"),
+        ("people.csv", "utf-16-be", b"\x00", "line 3 is not UTF-16 text (\\x00): cut short?"),
+        ("people.csv", "utf-32-le", b"\x00\x00\x11\x00", "line 3 is not UTF-32 text"),
+        ("people.jsonl", "utf-16-le", b"\x00\xdc", "line 3 is not UTF-16 text (\\x00\\xdc)"),
+        ("people.json", "utf-32-be", b"\x00\x00", "line 3 is not UTF-32 text (\\x00\\x00)"),
+    ],
+)
+def test_bytes_not_of_the_marked_encoding_are_one_line(
+    tmp_path: Path, name: str, encoding: str, tail: bytes, said: str
+) -> None:
+    people = tmp_path / name
+    text = {"people.csv": "id\n1\n", "people.jsonl": '{"id": 1}\n{"id": 2}\n'}.get(
+        name, '[{"id": 1},\n{"id": 2},\n'
+    )
+    people.write_bytes(_MARKED[encoding] + text.encode(encoding) + tail)
+    assert _error(people).startswith(f"cannot read {people}: {said}")
+    assert "\n" not in _error(people)
+
+
+@pytest.mark.parametrize("mark", [True, False], ids=["marked", "by-its-nuls"])
+@pytest.mark.parametrize("encoding", list(_MARKED))
+@pytest.mark.parametrize("name", ["people.jsonl", "people.json"])
+def test_json_in_utf16_or_utf32_is_read_as_in_utf8(
+    tmp_path: Path, name: str, encoding: str, mark: bool
+) -> None:
+    """PowerShell's Out-File writes UTF-16 with a mark; JSON's first characters, ASCII, say
+    which encoding holds them by their NULs when none is there."""
+    text = '{"id": 1, "name": "Zoë 😀", "n": 1.50}\r\n\r\n{"id": "A2", "name": "李"}\r\n'
+    if name == "people.json":
+        text = '[{"id": 1, "name": "Zoë 😀", "n": 1.50},\n {"id": "A2", "name": "李"}]'
+    wide, utf8 = tmp_path / name, tmp_path / f"utf8{Path(name).suffix}"
+    wide.write_bytes(_MARKED[encoding] * mark + text.encode(encoding))
+    utf8.write_bytes(text.encode("utf-8"))
+    table, notes = read_rows(wide)
+    assert (table, notes) == read_rows(utf8)
+    assert table.to_pylist()[0] == {"id": "1", "name": "Zoë 😀", "n": "1.50"}
 
 
 @pytest.mark.parametrize("name", ["people.jsonl", "people.ndjson", "people.json"])

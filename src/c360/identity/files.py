@@ -1,5 +1,10 @@
 """People files as they come: a CSV of any common dialect, JSON lines or a Parquet file.
 
+Their text is UTF-8 (each CSV line that is not read as Windows-1252), or UTF-16 or UTF-32 with
+a byte order mark (a spreadsheet's "Unicode text", PowerShell's files), read as the same file in
+UTF-8 would be; JSON in UTF-16 or UTF-32 without a mark too, its first characters (ASCII)
+telling which by their NUL bytes, as bronze reads it.
+
 The reading and writing of the standalone entry point (:mod:`c360.identity.dedupe`): no schema
 is known in advance, so every CSV or JSON column is text (a JSON number as written) and only
 blanks (JSON's null) count as missing.
@@ -12,6 +17,7 @@ import csv
 import io
 import json
 import re
+import tempfile
 from collections.abc import Collection, Sequence
 from functools import partial
 from itertools import chain, compress, repeat
@@ -26,7 +32,7 @@ import pyarrow.parquet as pq
 
 from c360.errors import first_line
 from c360.pipeline.bronze import csvquotes
-from c360.pipeline.bronze.blocks import SourceError, refuse_utf16
+from c360.pipeline.bronze.blocks import SourceError, looks_utf16, refuse_utf16
 
 DELIMITERS = ",;\t|"
 _SEP_LINE = re.compile(r"sep=(.)", re.IGNORECASE)  # Excel's "sep=;" before the header
@@ -38,6 +44,10 @@ _EXPECTED = "give a CSV or Parquet file"
 PARQUET = (".parquet", ".pq")
 JSON = (".jsonl", ".ndjson", ".json")  # JSON lines, or one array of objects
 UTF16 = " (a spreadsheet's 'Unicode text'): save it as a UTF-8 CSV"  # bronze's advice too
+_UNMARKED = " without a byte order mark: save it as a UTF-8 CSV"  # which byte order, none says
+# The byte order marks of UTF-16 and UTF-32 (UTF-32's little-endian one starts as UTF-16's).
+_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
+_HEAD = 4096  # bytes looked at for an encoding's NULs, as bronze looks
 _BLOCK = csvquotes.BLOCK_BYTES  # bytes looked at a time when following a CSV's quotes
 # JSON with every number kept as its text; an object as its key-value pairs, so that a key
 # named twice can be told.
@@ -57,7 +67,8 @@ def read_rows(
     path: Path, uneven: list[int] | None = None, columns: Collection[str] | None = None
 ) -> tuple[pa.Table, list[str]]:
     """A CSV file (delimiter sniffed, every column text, each line read as UTF-8 or, when it is
-    not, as Windows-1252), a JSON lines or a Parquet file, and notes on it.
+    not, as Windows-1252; the whole file as UTF-16 or UTF-32 when a byte order mark says so), a
+    JSON lines or a Parquet file, and notes on it.
 
     A CSV row of another number of values than its header is refused, or, given ``uneven``,
     left out and its number (from 1 after the header) added to that list. Given the
@@ -69,7 +80,11 @@ def read_rows(
             return pq.read_table(path), []
         if path.suffix.lower() in JSON:
             return _read_json(path, columns), []
-        refuse_utf16(path, UTF16)  # as Windows-1252 it would be read, letters spaced by NULs
+        with path.open("rb") as file:
+            head = file.read(_HEAD)
+        if (codec := _wide_codec(head)) is not None:
+            return _read_wide_csv(path, codec, uneven), []
+        refuse_utf16(path, _UNMARKED, head)  # as cp1252 it would be letters spaced by NULs
         try:
             return _read_csv(path, path, uneven), []
         except UnicodeDecodeError:
@@ -92,12 +107,15 @@ def _read_json(path: Path, columns: Collection[str] | None = None) -> pa.Table:
     """JSON lines (blank lines passed over), or one array of objects, as text columns in the
     order their keys first appear: numbers as written, ``true``/``false``, null missing. A list
     or an object as a value refuses the file, unless ``columns`` leaves its column out."""
+    data = path.read_bytes()
+    codec = _wide_codec(data[:_HEAD], json=True)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig") if codec is None else _wide_text(path, data, codec)
     except UnicodeDecodeError:
         raise UnreadableFileError(
             f"cannot read {path}: JSON in another encoding than UTF-8"
         ) from None
+    del data
     read = partial(_JsonRows, path, columns=columns)
     if text.lstrip(_BLANK + "\n").startswith("["):
         try:
@@ -239,6 +257,44 @@ class _JsonRows:
         )
 
 
+def _wide_codec(head: bytes, json: bool = False) -> str | None:
+    """The codec of text in UTF-16 or UTF-32 starting with ``head``, as bronze tells it: by its
+    byte order mark or, for ``json``, by the NULs of its first characters; none otherwise."""
+    if not head.startswith(_MARKS) and not (json and looks_utf16(head)):
+        return None  # UTF-8 text, as good as always: no module more to load
+    from c360.pipeline.bronze.csvtext import json_codec, wide
+
+    return json_codec(head) if json else wide(head, "utf-8")
+
+
+def _wide_text(path: Path, data: bytes, codec: str) -> str:
+    """A file's bytes ``data`` as text in ``codec`` (UTF-16 or UTF-32), or an error naming the
+    line of the first bytes that are none of it (half of a surrogate pair, the odd last byte of
+    a file cut short, a code point beyond Unicode)."""
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start].decode(codec)
+        line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+        shown = "".join(f"\\x{byte:02x}" for byte in data[exc.start : exc.end])
+        cut = exc.end == len(data) and exc.reason in ("truncated data", "unexpected end of data")
+        name = "UTF-32" if "32" in codec else "UTF-16"
+        raise UnreadableFileError(
+            f"cannot read {path}: line {line} is not {name} text ({shown}){': cut short?' * cut}"
+        ) from None
+
+
+def _read_wide_csv(path: Path, codec: str, uneven: list[int] | None) -> pa.Table:
+    """A CSV in UTF-16 or UTF-32 (``codec``), read and checked as its text in UTF-8, written in
+    a temporary file (in ``TMPDIR``), would be."""
+    text = _wide_text(path, path.read_bytes(), codec)
+    with tempfile.TemporaryDirectory(prefix="c360-") as folder:
+        copy = Path(folder) / "text.csv"  # a name that says no compression
+        copy.write_bytes(text.encode("utf-8"))
+        del text
+        return _read_csv(path, copy, uneven)
+
+
 def _as_utf8(path: Path, data: bytes) -> tuple[bytes, str]:
     """A text's bytes as UTF-8, each line that is not UTF-8 read as Windows-1252, and a note
     saying so; a NUL in such a line refuses the file as no text (an image, a zip file)."""
@@ -319,7 +375,8 @@ def delimiter(header: str) -> str:
 
 
 def _read_csv(path: Path, source: Path | bytes, uneven: list[int] | None) -> pa.Table:
-    """The CSV at ``path``, read from ``source``: the file itself or its text as UTF-8."""
+    """The CSV at ``path``, read from ``source``: the file itself, its text as UTF-8 or a file
+    of that text (for UTF-16 or UTF-32), whose quotes are then followed."""
     raw = io.BytesIO(source) if isinstance(source, bytes) else source.open("rb")
     with io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as f:
         header = f.readline()
@@ -351,7 +408,7 @@ def _read_csv(path: Path, source: Path | bytes, uneven: list[int] | None) -> pa.
             null_values=[""],  # "NA" is Namibia and "null" a note: only blanks are missing
         ),
     )
-    _check_quotes(path, sep)  # the reader keeps what the file holds
+    _check_quotes(path, sep, source if isinstance(source, Path) else path)
     return table
 
 
@@ -362,18 +419,19 @@ def _leave_out(numbers: list[int], header: int, row: pacsv.InvalidRow) -> str:
     return "skip"
 
 
-def _check_quotes(path: Path, sep: str) -> None:
+def _check_quotes(path: Path, sep: str, text: Path) -> None:
     """Refuse a CSV that ends inside a quoted value (a copy cut short, whose last value the
     reader keeps cut) or with text after a closing quote (``"Ann" x``, which the reader joins
-    to the value), its quotes taken as the CSV reader takes them (``csvquotes``)."""
-    with path.open("rb") as file:
+    to the value), its quotes taken as the CSV reader takes them (``csvquotes``) in ``text``:
+    the file at ``path`` or its copy in UTF-8."""
+    with text.open("rb") as file:
         bom = file.read(3) == codecs.BOM_UTF8
     first = 3 if bom else 0  # neither reading keeps a UTF-8 byte order mark
-    inside, stray = csvquotes.follow_file(path, sep, first, _BLOCK)
+    inside, stray = csvquotes.follow_file(text, sep, first, _BLOCK)
     if stray is not None:
         raise UnreadableFileError(
-            f"{path}, line {_line(path, stray, first)}: text after a closing quote in "
-            f"{_line_text(path, stray, first)}: put the whole value in quotes, its own "
+            f"{path}, line {_line(text, stray, first)}: text after a closing quote in "
+            f"{_line_text(text, stray, first)}: put the whole value in quotes, its own "
             "quotes doubled"
         )
     if inside:

@@ -20,9 +20,11 @@ from c360.text.names_cues import (
     FEELING_AFTER,
     GREETING,
     LINE_OPENER,
+    MIT_BEFORE,
     PRODUCT_BEFORE,
     STRONG_CUE,
     SUBJECT_VERB,
+    TALKED_AFTER,
     TITLE_ALSO_A_WORD,
     TITLE_BEFORE,
     post_cue,
@@ -147,6 +149,19 @@ _NOUN_TITLES = _words("HERR HERRN FRAU MONSIEUR MADAME SEÑOR SEÑORA PROF")
 # or report, for a place, a part of an organisation, a job, a heading or a product "MS" names.
 _NO_SURNAME = (
     _ANY_COMMON | TASK_WORDS | HEADING_NOUNS | UNIT_WORDS | JOB_WORDS | MS_PRODUCTS | _SHOUTED
+)
+# What a German contact phrase takes that names no person and no list of frequent words holds
+# ("MIT LIEFERANT TELEFONIERT", "TELEFONIERT MIT HERSTELLER"), as `fold` writes them: beside
+# `CONTACT_OBJECTS`, with the "-n" and "-en" German adds ("MIT KOLLEGEN GESPROCHEN").
+_GERMAN_CONTACT_OBJECTS = _words(
+    """
+    lieferant lieferantin hersteller herstellerin handler handlerin spediteur paketdienst
+    lieferdienst zusteller paketbote bote fahrer kurier vertrieb kundendienst kundenservice
+    kollege kollegin chef chefin vorgesetzte mitarbeiter mitarbeiterin berater beraterin
+    verkaufer verkauferin sachbearbeiter sachbearbeiterin empfang technik werkstatt bank
+    sparkasse vermieter vermieterin nachbar nachbarin anwalt anwaltin versand einkauf verkauf
+    zoll filialleiter filialleiterin marktleiter logistik disponent inkasso
+    """
 )
 # Endings of common words rather than surnames: participles and gerunds ("APPROVED", "SIGNING"),
 # nouns ("VALIDATION", "LIEFERUNG", "PAYMENT", "FACTURACIÓN"), adverbs ("DIRECTLY").
@@ -571,14 +586,20 @@ class Doc:
         after such a given name ("MET TOM SULLIVAN"): the phrase ending or a frequent word
         following it, or a word that may be a surname after the given name. Not a word such a
         verb takes that names no person (`CONTACT_OBJECTS`: "CALLED COURIER", "SAW DAMAGE"), nor
-        one before a product's word: a surname no list holds is worth more than a noun kept."""
+        one before a product's word: a surname no list holds is worth more than a noun kept. In
+        German the verb may close the phrase, "MIT" before the name ("MIT TOM OKONKWO
+        TELEFONIERT", "HABE MIT OKONKWO GESPROCHEN"; not "MIT LIEFERANT TELEFONIERT")."""
         folded = self.folded[k]
         short = len(folded) == 3 and folded in FIRST_NAMES and folded not in _NOT_ALONE
         if not short and (len(folded) <= 3 or is_given(folded) or self._contact_object(k)):
             return False
         before = self._before[k]
-        cued = before == before.upper() and CONTACT_VERB_BEFORE.search(before.lower())
+        cued = before == before.upper() and (
+            CONTACT_VERB_BEFORE.search(before.lower()) or self._talked_with(k)
+        )
         after_given = not short and k > 0 and self.tight_pair(k - 1)
+        if after_given and TALKED_AFTER.match(self.text, self.spans[k - 1][1]):
+            return False  # the verb closing "MIT TOM GESPROCHEN"
         if not (
             cued
             or (short and self._after_short_given_and(k))
@@ -586,8 +607,8 @@ class Doc:
         ):
             return False
         end = self.spans[k][1]
-        if _PHRASE_END.match(self.text, end):
-            return True
+        if _PHRASE_END.match(self.text, end) or TALKED_AFTER.match(self.text, end):
+            return True  # "MET OKONKWO.", "MIT OKONKWO TELEFONIERT"
         following = _NEXT_LOWER.match(self.text, end)
         if following is None or not following.group(1).isupper() or self._product_after(k):
             return False
@@ -599,10 +620,23 @@ class Doc:
 
     def _contact_object(self, k: int) -> bool:
         """True if word k is no surname (`may_be_surname`) or, maybe in the plural, a word a verb
-        of meeting or contacting takes that names no person (`CONTACT_OBJECTS`: "TARGETS")."""
+        of meeting or contacting takes that names no person (`CONTACT_OBJECTS`: "TARGETS"; in
+        German `_GERMAN_CONTACT_OBJECTS`: "LIEFERANTEN")."""
         folded = self.folded[k]
         singular = (folded, folded.removesuffix("s"), folded.removesuffix("es"))
-        return not self.may_be_surname(k) or not CONTACT_OBJECTS.isdisjoint(singular)
+        if not self.may_be_surname(k) or not CONTACT_OBJECTS.isdisjoint(singular):
+            return True
+        declined = (folded, folded.removesuffix("n"), folded.removesuffix("en"))
+        return not _GERMAN_CONTACT_OBJECTS.isdisjoint(declined)
+
+    def _talked_with(self, k: int) -> bool:
+        """True if "mit" ends what is written before word k and a German verb of talking follows
+        the word, or the next one of its name ("MIT OKONKWO TELEFONIERT", "MIT TOM OKONKWO
+        GESPROCHEN"): German writes the verb of a contact phrase last."""
+        if not MIT_BEFORE.search(self._before[k].lower()):
+            return False
+        last = k + 1 if k + 1 < len(self.words) and self.tight_pair(k) else k
+        return any(TALKED_AFTER.match(self.text, self.spans[j][1]) for j in {k, last})
 
     def _short_given_cued(self, k: int) -> bool:
         """True if word k is a short given name `after_contact_verb` takes ("MET TOM")."""
