@@ -220,3 +220,37 @@ def test_a_wordlike_given_name_before_a_marketing_noun_is_the_word(
     language: str, text: str, expected: str
 ) -> None:
     assert redact(text, language)[0] == expected
+
+
+# A given name that is also a word ("Rose", "Mark", "Summer"), alone on the line after a sign-off
+# or before a surname there, signs the message: a name. Elsewhere it needs the support it needs
+# today ("Update: Grace period ends"), and a team or a service signing is no one ("The Team").
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "Cheers,\nRose", "Cheers,\n[PERSON]"),
+     ("en", "Thanks,\nMark", "Thanks,\n[PERSON]"),
+     ("en", "Thanks!\nMark\n", "Thanks!\n[PERSON]\n"),
+     ("en", "Best regards,\nSummer", "Best regards,\n[PERSON]"),
+     ("en", "Kind regards,\nGrace\nSince 2019", "Kind regards,\n[PERSON]\nSince 2019"),
+     ("en", "Thanks,\nMark Smith", "Thanks,\n[PERSON]"),
+     ("en", "Many thanks,\nHope Okonkwo", "Many thanks,\n[PERSON]"),
+     ("fr", "Cordialement,\nRose", "Cordialement,\n[PERSON]"),
+     ("fr", "Bien cordialement,\nClaire", "Bien cordialement,\n[PERSON]"),
+     ("es", "Saludos,\nPaloma", "Saludos,\n[PERSON]"),
+     ("es", "Un saludo,\nPaloma Ruiz", "Un saludo,\n[PERSON]"),
+     ("de", "Viele Grüße\nGrit", "Viele Grüße\n[PERSON]"),
+     ("de", "Mit freundlichen Grüßen\nGrit", "Mit freundlichen Grüßen\n[PERSON]"),
+     ("en", "Regards,\nTom", "Regards,\n[PERSON]"),
+     ("en", "Thanks,\nThe Team", "Thanks,\nThe Team"),
+     ("en", "Regards,\nCustomer Service", "Regards,\nCustomer Service"),
+     ("en", "Cheers,\nSupport team", "Cheers,\nSupport team"),
+     ("en", "Thanks,\nSummer Sale team", "Thanks,\nSummer Sale team"),
+     ("en", "Thanks,\nGrace period ends Monday", "Thanks,\nGrace period ends Monday"),
+     ("en", "Update: Grace period ends", "Update: Grace period ends"),
+     ("en", "Summer Sale starts", "Summer Sale starts"),
+     ("en", "Order shipped.\nSummer", "Order shipped.\nSummer")],
+)  # fmt: skip
+def test_a_wordlike_given_name_alone_on_the_line_after_a_sign_off_is_a_name(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected

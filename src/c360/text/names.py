@@ -232,6 +232,8 @@ def _untitled_lead(doc: Doc, k: int, probe: int, before: str) -> int | None:
         # "Call with Sydney office": a name that is also a place, before a unit word, is the place.
         if cued and not _names_a_place(doc, probe):
             return 0
+        if probe == k and doc.signs(k):
+            return 0  # "Cheers,\nRose", "Thanks,\nMark Okafor"
         if heading:
             return 0 if _acts(doc, doc.run_end(probe)) else None
         followed = doc.adjacent[probe] and doc.tight(probe, probe + 1) and doc.plain(probe + 1)

@@ -80,6 +80,18 @@ GREETING = re.compile(
     r"\s*$"
 )
 GREETING_END = re.compile(r"[ ]?(?:[,!:\n]|$)")
+# A line that is a sign-off, lower-cased ("Best regards,", "Cordialement", "Viele Grüße",
+# "Un saludo,"): a given name alone on the next line, or with a surname, signs the message.
+SIGN_OFF_LINE = re.compile(
+    r"[ \t]*(?:[-—–]+[ \t]*)?(?:(?:with|best|kind|kindest|warm|warmest|many|all the|very best)[ ])*"
+    r"(?:regards|wishes|thanks|thank you|cheers|best|sincerely|yours(?: sincerely| truly"
+    r"| faithfully)?|take care|talk soon|speak soon|warmly|cordialement|bien cordialement"
+    r"|bien à vous|(?:sincères |meilleures |bien sincères )?salutations|merci(?: beaucoup)?"
+    r"|amicalement|bonne journée|à bientôt|bises|(?:viele|liebe|beste|freundliche|herzliche"
+    r"|schöne|mit freundlichen|mit besten|mit herzlichen) gr(?:ü|ue)(?:ß|ss)en?|gr(?:ü|ue)(?:ß|ss)e"
+    r"|gruß|gruss|mfg|lg|vg|danke|vielen dank|saludos(?: cordiales)?|un saludo|atentamente"
+    r"|cordialmente|un abrazo|(?:muchas )?gracias|hasta pronto)[ \t]*[,.!]*[ \t]*"
+)
 
 # Contact verbs right after a word name it as the one who acted ("Haddad a rappelé").
 POST_CUE = re.compile(

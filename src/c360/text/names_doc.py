@@ -19,9 +19,11 @@ from c360.text.names_cues import (
     DID_AFTER,
     FEELING_AFTER,
     GREETING,
+    GREETING_END,
     LINE_OPENER,
     MIT_BEFORE,
     PRODUCT_BEFORE,
+    SIGN_OFF_LINE,
     STRONG_CUE,
     SUBJECT_VERB,
     TALKED_AFTER,
@@ -173,6 +175,9 @@ _COMMON_SHAPE = re.compile(
 # given names of four letters or more that are none of them.
 _NOT_ALONE = WORDLIKE | AMBIGUOUS | MONTH_NAMES | GIVEN_ALSO_WORDS | _ANY_COMMON
 _ALONE_GIVEN = frozenset(n for n in FIRST_NAMES if len(n) > 3 and n not in _NOT_ALONE)
+# The known given names no word shares, of any length: after a greeting in capitals a name ("HI
+# TOM,"), where an acronym is none ("HELLO HR,").
+_GREETED_GIVEN = frozenset(n for n in FIRST_NAMES if n not in _NOT_ALONE)
 # Given names that open no name before a given name alone in capitals: words like "WILL", months,
 # frequent words of a note language ("SAID"); given names that are other words are let through
 # ("DIANA ROSS", "JEAN PAUL").
@@ -189,6 +194,7 @@ _CAPITALS_ARTICLE_BEFORE = re.compile(
 _SENTENCE_BREAK = re.compile(r"[!?:;\n]|\.(?!\S)")
 _SENTENCE_REACH = 160  # characters looked at on either side of a word for its sentence
 _VERB_REACH = 40  # characters after a word in capitals looked at, lower-cased, for a verb
+_SIGN_OFF_REACH = 40  # characters of the line before a word looked at for a sign-off
 # The titles and particles `CAPITALS_TITLE_BEFORE` matches, as words.
 _CAPITALS_TITLES = _words(
     "MR MRS MS MX DR PROF MME MLLE MONSIEUR MADAME HERR HERRN FRAU SR SRA SRTA SEÑOR SEÑORA"
@@ -234,6 +240,12 @@ def capitals_title_before(before: str) -> re.Match[str] | None:
 @lru_cache(maxsize=4096)
 def _search_capitals_title(before: str) -> re.Match[str] | None:
     return CAPITALS_TITLE_BEFORE.search(before)
+
+
+@lru_cache(maxsize=4096)
+def _greeting_before(before: str) -> bool:
+    """True if a greeting ends `before`, in any case ("HI ", "Bonjour ")."""
+    return GREETING.search(before.lower()) is not None
 
 
 def _alone_given(folded: str) -> bool:
@@ -368,6 +380,8 @@ class Doc:
             return True  # "MRS MARY BROWN", "MR PETER VAN DYKE"
         if self.comma_name(k):
             return True
+        if self._greeted(k):
+            return True  # "HI TOM,", "DEAR TOM OKAFOR,"
         if (folded in _ALONE_GIVEN or "-" in folded) and self._alone_in_capitals_sentence(k):
             return True  # "MET HANNAH AT THE TRADE SHOW"
         if self._given_before_alone_given(k):
@@ -398,6 +412,68 @@ class Doc:
             if lead < k and surname and not article:
                 return True
         return tight_after and self.written_given(after)
+
+    def _greeted(self, k: int) -> bool:
+        """True if word k, in capitals, is a known given name no word shares (`_GREETED_GIVEN`;
+        not "SUMMER", "MAY") right after a greeting, the phrase ending after it or after a word
+        that may be a surname ("HI TOM,", "BONJOUR LÉO,", "HELLO TOM", "DEAR TOM OKAFOR,"), or is
+        that surname: a greeting names whoever follows it, however short the name; an acronym, a
+        team or a role is no given name ("HELLO HR,", "HI IT TEAM,", "DEAR CEO,")."""
+        if self._greeted_given(k):
+            if GREETING_END.match(self.text, self.spans[k][1]):
+                return True  # "HI TOM,"
+            after = k + 1
+            return (
+                after < len(self.words)
+                and self.tight_pair(k)
+                and GREETING_END.match(self.text, self.spans[after][1]) is not None
+                and self.may_be_surname(after)
+            )  # "DEAR TOM OKAFOR,"
+        given = k - 1
+        return (
+            given >= 0
+            and self.tight_pair(given)
+            and GREETING_END.match(self.text, self.spans[k][1]) is not None
+            and self._greeted_given(given)
+            and self.may_be_surname(k)
+        )
+
+    def _greeted_given(self, k: int) -> bool:
+        """True if word k, in capitals, is a known given name no word shares right after a
+        greeting ("HI TOM", "Hola ANA")."""
+        folded = self.folded[k]
+        if not (folded in _GREETED_GIVEN or _alone_given(folded)) or not self.words[k].isupper():
+            return False
+        return _greeting_before(self._before[k])
+
+    def signs(self, k: int) -> bool:
+        """True if word k opens the line right after a sign-off (`SIGN_OFF_LINE`: "Cheers,",
+        "Cordialement", "Viele Grüße") and the line holds nothing else but punctuation, or but a
+        word that may be a surname after it ("Rose", "Mark Okafor" under "Thanks,"): the name
+        signing the message. Not a team, a service or a heading ("Support team", "Summer Sale
+        team" under "Cheers,")."""
+        if self._before[k].strip(" \t"):
+            return False
+        opens = self.spans[k][0] - len(self._before[k])
+        if opens < 2 or self.text[opens - 1] != "\n":
+            return False
+        previous = self.text.rfind("\n", max(0, opens - _SIGN_OFF_REACH), opens - 1)
+        if previous < 0 and opens > _SIGN_OFF_REACH:
+            return False  # a line too long for a sign-off
+        sign_off = self.text[previous + 1 : opens - 1].rstrip("\r").lower()
+        if not SIGN_OFF_LINE.fullmatch(sign_off):
+            return False
+        last = k
+        if k + 1 < len(self.words) and self.tight_pair(k):
+            last = k + 1
+            if not self.plain(last) or not (
+                self.folded[last] in SURNAMES or self.may_be_surname(last)
+            ):
+                return False  # "Summer Sale", "Rose Team"
+        end = self.spans[last][1]
+        line_end = self.text.find("\n", end)
+        rest = self.text[end : line_end if line_end >= 0 else len(self.text)]
+        return not rest.strip(" \t\r.,!")
 
     def _surname_after_titled_given(self, k: int, first: int) -> bool:
         """True if word k, in capitals, follows a title and a known given name in capitals, maybe
