@@ -3,7 +3,7 @@
 import pytest
 
 from c360.text.names_declined import declined_given, declined_surname
-from c360.text.names_doc import fold
+from c360.text.names_words import fold
 
 
 @pytest.mark.parametrize(

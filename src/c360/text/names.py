@@ -21,17 +21,7 @@ import re
 from c360.text import names_before as context
 from c360.text import names_cues as cues
 from c360.text.names_declined import declined_given, declined_surname
-from c360.text.names_doc import (
-    CAPITALS_PARTICLES,
-    INITIALS_AFTER,
-    MAX_NAME_WORDS,
-    SENTENCE_START,
-    Doc,
-    fold,
-    is_given,
-    known_surname,
-    surname_shaped,
-)
+from c360.text.names_doc import MAX_NAME_WORDS, SENTENCE_START, Doc
 from c360.text.names_lexicon import (
     AMBIGUOUS,
     FIRST_NAMES,
@@ -45,6 +35,14 @@ from c360.text.names_lexicon import (
     ROLE_MAILBOXES,
     SURNAMES,
     WORDLIKE,
+)
+from c360.text.names_words import (
+    CAPITALS_PARTICLES,
+    INITIALS_AFTER,
+    fold,
+    is_given,
+    known_surname,
+    surname_shaped,
 )
 
 _EMAIL_LOCAL = re.compile(r"[\w.+-]+$")

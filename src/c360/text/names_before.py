@@ -15,8 +15,10 @@ from functools import lru_cache
 
 from c360.text import names_cues as cues
 from c360.text.language import LANGUAGES, detect
-from c360.text.names_doc import INITIALS_BEFORE, WORD_LIKE_GIVEN, Doc, capitals_title_before
+from c360.text.names_capitals import capitals_title_before
+from c360.text.names_doc import Doc
 from c360.text.names_lexicon import MS_PRODUCTS
+from c360.text.names_words import INITIALS_BEFORE, WORD_LIKE_GIVEN
 
 _PARTICLE_SPLIT = re.compile(r"\w+[ ]|\w['’]")
 _CACHED = 4096  # distinct texts before a word remembered: enough for nearly every repeat

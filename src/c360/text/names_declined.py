@@ -7,7 +7,7 @@ such a form when taking one case ending off it leaves a known name, as it is or 
 nominative's ending put back ("Anny" → "Ann" + "a", "Сергея" → "Серге" + "й"), or with the
 "e" the other cases drop ("Pawłem" → "Paweł", "Pavlovi" → "Pavel"). Polish and Czech change
 the consonant before some endings: "Piotrze" (Piotr), "Robercie" (Robert), "Monice" (Monika),
-"Lence" (Lenka). Words are folded first (`names_doc.fold`): "Anną" is "anna", "Janě" is "jane".
+"Lence" (Lenka). Words are folded first (`names_words.fold`): "Anną" is "anna", "Janě" is "jane".
 Names that are also places or words (`AMBIGUOUS`, `WORDLIKE`) are not looked for: "do
 Jordanu" is a trip.
 
@@ -88,7 +88,7 @@ def _cyrillic(folded: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def declined_given(folded: str) -> bool:
-    """True if `folded` (see `names_doc.fold`) is a known given name in another case."""
+    """True if `folded` (see `names_words.fold`) is a known given name in another case."""
     if "-" in folded or _given(folded):
         return False
     declensions = _GIVEN_CYRILLIC if _cyrillic(folded) else _GIVEN_LATIN
@@ -97,7 +97,7 @@ def declined_given(folded: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def declined_surname(folded: str) -> bool:
-    """True if `folded` (see `names_doc.fold`) is a known surname in another case."""
+    """True if `folded` (see `names_words.fold`) is a known surname in another case."""
     if "-" in folded or _surname(folded):
         return False
     declensions = _SURNAME_CYRILLIC if _cyrillic(folded) else _SURNAME_LATIN

@@ -3,7 +3,7 @@
 Written from general knowledge (civil-registry top lists across generations, including names
 of families of North African, Turkish and South Asian origin, Catalan and Basque names, and the
 rest of Europe: Central and Eastern, the Baltic, the Nordic countries, Greece), accent-folded and
-lower-case (see `names_doc.fold`: "Łukasz" is "lukasz", "Сергей" is "сергеи", "Γιώργος" is
+lower-case (see `names_words.fold`: "Łukasz" is "lukasz", "Сергей" is "сергеи", "Γιώργος" is
 "γιωργος"). Names that are also everyday words or places ("Milan", "Roman") are listed in
 `names_lexicon.AMBIGUOUS` or `WORDLIKE` too; words that are rarely anything but a word are left
 out ("Per", "Edit", "Joke").

@@ -1,0 +1,321 @@
+"""A name in capitals no title introduces: a given name alone in a sentence in capitals,
+after a greeting ("HI TOM,") or a verb of contacting ("MET TOM SULLIVAN", "MIT OKONKWO
+TELEFONIERT"), unless it names a product ("THE EMMA MATTRESS", "LA ROBE EMMA")."""
+
+import re
+from functools import lru_cache
+
+from c360.text.names_cues import (
+    CONTACT_VERB_BEFORE,
+    DID_AFTER,
+    FEELING_AFTER,
+    GREETING,
+    GREETING_END,
+    LINE_OPENER,
+    MIT_BEFORE,
+    PRODUCT_BEFORE,
+    STRONG_CUE,
+    SUBJECT_VERB,
+    TALKED_AFTER,
+    post_cue,
+)
+from c360.text.names_lexicon import (
+    AMBIGUOUS,
+    CONTACT_OBJECTS,
+    FIRST_NAMES,
+    GIVEN_ALSO_WORDS,
+    HEADING_NOUNS,
+    MONTH_NAMES,
+    PRODUCT_NOUNS,
+    UNIT_WORDS,
+    WORDLIKE,
+)
+from c360.text.names_words import (
+    ANY_COMMON,
+    NEXT_LOWER,
+    PHRASE_END,
+    SHOUTED,
+    VERB_REACH,
+    Words,
+    fold,
+    is_given,
+    known_name,
+    known_surname,
+    word_set,
+)
+
+# What a German contact phrase takes that names no person and no list of frequent words holds
+# ("MIT LIEFERANT TELEFONIERT", "TELEFONIERT MIT HERSTELLER"), as `fold` writes them: beside
+# `CONTACT_OBJECTS`, with the "-n" and "-en" German adds ("MIT KOLLEGEN GESPROCHEN").
+_GERMAN_CONTACT_OBJECTS = word_set(
+    """
+    lieferant lieferantin hersteller herstellerin handler handlerin spediteur paketdienst
+    lieferdienst zusteller paketbote bote fahrer kurier vertrieb kundendienst kundenservice
+    kollege kollegin chef chefin vorgesetzte mitarbeiter mitarbeiterin berater beraterin
+    verkaufer verkauferin sachbearbeiter sachbearbeiterin empfang technik werkstatt bank
+    sparkasse vermieter vermieterin nachbar nachbarin anwalt anwaltin versand einkauf verkauf
+    zoll filialleiter filialleiterin marktleiter logistik disponent inkasso
+    """
+)
+# Given names no capital tells from a word in capitals (see `GIVEN_ALSO_WORDS`), and the known
+# given names of four letters or more that are none of them.
+_NOT_ALONE = WORDLIKE | AMBIGUOUS | MONTH_NAMES | GIVEN_ALSO_WORDS | ANY_COMMON
+ALONE_GIVEN = frozenset(n for n in FIRST_NAMES if len(n) > 3 and n not in _NOT_ALONE)
+# The known given names no word shares, of any length: after a greeting in capitals a name ("HI
+# TOM,"), where an acronym is none ("HELLO HR,").
+_GREETED_GIVEN = frozenset(n for n in FIRST_NAMES if n not in _NOT_ALONE)
+# Given names that open no name before a given name alone in capitals: words like "WILL", months,
+# frequent words of a note language ("SAID"); given names that are other words are let through
+# ("DIANA ROSS", "JEAN PAUL").
+_NOT_BEFORE_ALONE = WORDLIKE | AMBIGUOUS | MONTH_NAMES | ANY_COMMON
+# An article in capitals right before a word ("THE ", "LA ", "DIE ", "L'"): a given name after it
+# names a product or a show ("THE EMMA MATTRESS", "WATCHED THE MATILDA MUSICAL"). Not "A", a
+# preposition in Spanish and French written without its accent ("LLAMAR A HANNAH").
+_CAPITALS_ARTICLE_BEFORE = re.compile(
+    r"(?:^|[\s(,;:])(?:(?:THE|AN|LE|LA|LES|UN|UNE|DER|DIE|DAS|DEN|DEM|DES|EIN|EINE|EINEN|EINEM"
+    r"|EL|LOS|LAS|UNA|UNO)[ ]|L['’])$"
+)
+# Where a sentence ends, for a word in capitals: a line break, end punctuation, a colon; not a
+# full stop inside a word ("S.KOCH@", "3.5").
+_SENTENCE_BREAK = re.compile(r"[!?:;\n]|\.(?!\S)")
+_SENTENCE_REACH = 160  # characters looked at on either side of a word for its sentence
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+_MIN_SENTENCE_WORDS = 3
+# Words that open a place's name before a given name ("SAN FRANCISCO", "ST. LOUIS").
+_PLACE_OPENER_BEFORE = re.compile(
+    r"(?<![\w.])(?:san|santa|santo|saint|sainte|st|ste|sankt|sao|são|los|las|fort|port|lake)"
+    r"\.?[ ]$",
+    re.IGNORECASE,
+)
+# "AND" between two names in capitals, as a word and as written between them.
+_AND = word_set("and et und")
+_AND_BETWEEN = frozenset({" AND ", " ET ", " Y ", " UND ", " & "})
+
+
+@lru_cache(maxsize=4096)
+def _greeting_before(before: str) -> bool:
+    """True if a greeting ends `before`, in any case ("HI ", "Bonjour ")."""
+    return GREETING.search(before.lower()) is not None
+
+
+def _alone_given(folded: str) -> bool:
+    """True if `folded` is a known given name of four letters or more that no word shares."""
+    if folded in ALONE_GIVEN:
+        return True
+    return "-" in folded and folded not in _NOT_ALONE and is_given(folded)
+
+
+class AloneInCapitals(Words):
+    """The rules for a name in capitals no title introduces, and for a product's given name."""
+
+    def _greeted(self, k: int) -> bool:
+        """True if word k, in capitals, is a known given name no word shares (`_GREETED_GIVEN`;
+        not "SUMMER", "MAY") right after a greeting, the phrase ending after it or after a word
+        that may be a surname ("HI TOM,", "BONJOUR LÉO,", "HELLO TOM", "DEAR TOM OKAFOR,"), or is
+        that surname: a greeting names whoever follows it, however short the name; an acronym, a
+        team or a role is no given name ("HELLO HR,", "HI IT TEAM,", "DEAR CEO,")."""
+        if self._greeted_given(k):
+            if GREETING_END.match(self.text, self.spans[k][1]):
+                return True  # "HI TOM,"
+            after = k + 1
+            return (
+                after < len(self.words)
+                and self.tight_pair(k)
+                and GREETING_END.match(self.text, self.spans[after][1]) is not None
+                and self.may_be_surname(after)
+            )  # "DEAR TOM OKAFOR,"
+        given = k - 1
+        return (
+            given >= 0
+            and self.tight_pair(given)
+            and GREETING_END.match(self.text, self.spans[k][1]) is not None
+            and self._greeted_given(given)
+            and self.may_be_surname(k)
+        )
+
+    def _greeted_given(self, k: int) -> bool:
+        """True if word k, in capitals, is a known given name no word shares right after a
+        greeting ("HI TOM", "Hola ANA")."""
+        folded = self.folded[k]
+        if not (folded in _GREETED_GIVEN or _alone_given(folded)) or not self.words[k].isupper():
+            return False
+        return _greeting_before(self._before[k])
+
+    def after_contact_verb(self, k: int) -> bool:
+        """True if word k, in capitals, is a person's after a verb of meeting or contacting in a
+        sentence in capitals (`CONTACT_VERB_BEFORE`): a known given name of three letters no word
+        shares ("MET TOM AT THE STORE"), also after another and "AND" ("CALLED AMY AND TOM"), a
+        word that may be a surname ("MET OKAFOR AT THE STORE", "RAPPELER DUBOIS DEMAIN"), also
+        after such a given name ("MET TOM SULLIVAN"): the phrase ending or a frequent word
+        following it, or a word that may be a surname after the given name. Not a word such a
+        verb takes that names no person (`CONTACT_OBJECTS`: "CALLED COURIER", "SAW DAMAGE"), nor
+        one before a product's word: a surname no list holds is worth more than a noun kept. In
+        German the verb may close the phrase, "MIT" before the name ("MIT TOM OKONKWO
+        TELEFONIERT", "HABE MIT OKONKWO GESPROCHEN"; not "MIT LIEFERANT TELEFONIERT")."""
+        folded = self.folded[k]
+        short = len(folded) == 3 and folded in FIRST_NAMES and folded not in _NOT_ALONE
+        if not short and (len(folded) <= 3 or is_given(folded) or self._contact_object(k)):
+            return False
+        before = self._before[k]
+        cued = before == before.upper() and (
+            CONTACT_VERB_BEFORE.search(before.lower()) or self._talked_with(k)
+        )
+        after_given = not short and k > 0 and self.tight_pair(k - 1)
+        if after_given and TALKED_AFTER.match(self.text, self.spans[k - 1][1]):
+            return False  # the verb closing "MIT TOM GESPROCHEN"
+        if not (
+            cued
+            or (short and self._after_short_given_and(k))
+            or (after_given and self._short_given_cued(k - 1))
+        ):
+            return False
+        end = self.spans[k][1]
+        if PHRASE_END.match(self.text, end) or TALKED_AFTER.match(self.text, end):
+            return True  # "MET OKONKWO.", "MIT OKONKWO TELEFONIERT"
+        following = NEXT_LOWER.match(self.text, end)
+        if following is None or not following.group(1).isupper() or self._product_after(k):
+            return False
+        after = fold(following.group(1))
+        if self.common_word(after) or after in SHOUTED:
+            return True
+        surname_next = k + 1 < len(self.words) and self.tight_pair(k)
+        return short and surname_next and not self._contact_object(k + 1)
+
+    def _contact_object(self, k: int) -> bool:
+        """True if word k is no surname (`may_be_surname`) or, maybe in the plural, a word a verb
+        of meeting or contacting takes that names no person (`CONTACT_OBJECTS`: "TARGETS"; in
+        German `_GERMAN_CONTACT_OBJECTS`: "LIEFERANTEN")."""
+        folded = self.folded[k]
+        singular = (folded, folded.removesuffix("s"), folded.removesuffix("es"))
+        if not self.may_be_surname(k) or not CONTACT_OBJECTS.isdisjoint(singular):
+            return True
+        declined = (folded, folded.removesuffix("n"), folded.removesuffix("en"))
+        return not _GERMAN_CONTACT_OBJECTS.isdisjoint(declined)
+
+    def _talked_with(self, k: int) -> bool:
+        """True if "mit" ends what is written before word k and a German verb of talking follows
+        the word, or the next one of its name ("MIT OKONKWO TELEFONIERT", "MIT TOM OKONKWO
+        GESPROCHEN"): German writes the verb of a contact phrase last."""
+        if not MIT_BEFORE.search(self._before[k].lower()):
+            return False
+        last = k + 1 if k + 1 < len(self.words) and self.tight_pair(k) else k
+        return any(TALKED_AFTER.match(self.text, self.spans[j][1]) for j in {k, last})
+
+    def _short_given_cued(self, k: int) -> bool:
+        """True if word k is a short given name `after_contact_verb` takes ("MET TOM")."""
+        folded = self.folded[k]
+        return len(folded) == 3 and self.words[k].isupper() and self.after_contact_verb(k)
+
+    def _after_short_given_and(self, k: int) -> bool:
+        """True if word k comes after "AND" ("ET", "Y", "UND") and a short given name
+        `after_contact_verb` takes ("CALLED AMY AND TOM")."""
+        given = k - 2 if k > 1 and self.folded[k - 1] in _AND else k - 1
+        if given < 0:
+            return False
+        joined = self.text[self.spans[given][1] : self.spans[k][0]]
+        return joined in _AND_BETWEEN and self._short_given_cued(given)
+
+    def _alone_in_capitals_sentence(self, k: int) -> bool:
+        """True if word k is a known given name of four letters or more that no word shares
+        (`_NOT_ALONE`), in a sentence written in capitals of three words or more ("MET HANNAH AT
+        THE TRADE SHOW") or after a name cue ("CC PRIYA:", "CALL HANNAH"); not after a word
+        opening a place's name ("SAN FRANCISCO"), before a word for a place, a unit or a heading
+        ("CHLOÉ STORE") or a product's (see `_product_after`) or after one in French or Spanish
+        ("LA ROBE EMMA": `PRODUCT_BEFORE`), nor alone after an article but before a verb of a
+        person ("THE EMMA IS TOO SOFT"; not "DIE HANNAH HAT ANGERUFEN", "THE HANNAH OKAFOR
+        ACCOUNT")."""
+        if not _alone_given(self.folded[k]) or _PLACE_OPENER_BEFORE.search(self._before[k]):
+            return False
+        after = k + 1
+        if after < len(self.words) and self.tight_pair(k):
+            following = self.folded[after]
+            if following in HEADING_NOUNS or following in UNIT_WORDS:
+                return False
+        if self._product_after(k) or self.names_model(k):
+            return False  # "THE EMMA MATTRESS", "RALPH LAUREN POLO", "LA ROBE EMMA"
+        start, end = self.spans[k]
+        if _CAPITALS_ARTICLE_BEFORE.search(self._before[k]) and not (
+            self._surname_may_follow(k)
+            or post_cue(self.text, end)
+            or SUBJECT_VERB.match(self.text[end : end + VERB_REACH].lower())
+        ):
+            return False  # "THE EMMA IS TOO SOFT"; not "DIE HANNAH HAT ANGERUFEN"
+        low = max(0, start - _SENTENCE_REACH)
+        breaks = [m.end() for m in _SENTENCE_BREAK.finditer(self.text, low, start)]
+        first = breaks[-1] if breaks else low
+        stop = _SENTENCE_BREAK.search(self.text, end, end + _SENTENCE_REACH)
+        sentence = self.text[first : stop.start() if stop else end + _SENTENCE_REACH]
+        if not sentence.isupper():
+            return False
+        if len(_LETTERS.findall(sentence)) >= _MIN_SENTENCE_WORDS:
+            return True
+        before = self._before[k].lower()
+        return any(cue.search(before) for cue in (STRONG_CUE, LINE_OPENER, GREETING))
+
+    def _given_before_alone_given(self, k: int) -> bool:
+        """True if word k, a known given name in capitals, though also a word ("DIANA", "JEAN";
+        not "WILL", "MAY", "SAID": `_NOT_BEFORE_ALONE`), comes right before a given name alone
+        in a sentence in capitals (see `_alone_in_capitals_sentence`): the name's first word
+        ("DIANA ROSS CALLED", "MET JEAN PAUL AT THE SHOW")."""
+        folded = self.folded[k]
+        if folded not in FIRST_NAMES or folded in _NOT_BEFORE_ALONE:
+            return False
+        after = k + 1
+        if after >= len(self.words) or not self.tight_pair(k):
+            return False
+        return _alone_given(self.folded[after]) and self._alone_in_capitals_sentence(after)
+
+    def _surname_after_alone_given(self, k: int) -> bool:
+        """True if word k, in capitals, follows a known given name in a sentence in capitals (see
+        `_alone_in_capitals_sentence`) and may be a surname, no contact verb following the given
+        name ("MET HANNAH OKAFOR AT THE TRADE SHOW"; not "HANNAH RANG", "PETER REVIEW")."""
+        given = k - 1
+        if given < 0 or not self.tight_pair(given) or not _alone_given(self.folded[given]):
+            return False
+        if post_cue(self.text, self.spans[given][1]) or not self.may_be_surname(k):
+            return False
+        return self._alone_in_capitals_sentence(given)
+
+    def _surname_may_follow(self, k: int) -> bool:
+        """True if the word right after word k may be a surname, no contact verb following word k
+        ("HANNAH OKAFOR"; not "HANNAH RANG", "EMMA IS")."""
+        after = k + 1
+        if after >= len(self.words) or not self.tight_pair(k):
+            return False
+        return not post_cue(self.text, self.spans[k][1]) and self.may_be_surname(after)
+
+    def _product_after(self, k: int) -> bool:
+        """True if a word for a product, a garment, a show or a place's feature (`PRODUCT_NOUNS`)
+        follows word k in capitals, right after it or after a known name ("EMMA MATTRESS", "DIANA
+        ROSS TICKETS", "RALPH LAUREN POLO", "CALVIN KLEIN SIZE CHART"): the name the product's, not
+        a person's. Not after a verb or a word no list holds ("HANNAH SENT THE DRESS", "HANNAH
+        OKAFOR WINE ORDER")."""
+        after = k + 1
+        if after >= len(self.words) or not self.tight_pair(k):
+            return False
+        if self.folded[after] in PRODUCT_NOUNS:
+            return True
+        then = after + 1
+        if then >= len(self.words) or not self.tight_pair(after):
+            return False
+        return self.folded[then] in PRODUCT_NOUNS and known_name(self.folded[after])
+
+    def names_model(self, k: int) -> bool:
+        """True if word k, a given name, names a product's model after an article and a French or
+        Spanish word for a product (`PRODUCT_BEFORE`: "la robe Emma", "LA ROBE EMMA EST ARRIVÉE"):
+        alone, no given name or word that may be a surname right after it ("la robe Claire
+        Martin"), nor a verb of a person ("la veste Emma a choisi", "el reloj Sofía lo compró")."""
+        if not PRODUCT_BEFORE.search(self._before[k]):
+            return False
+        after = k + 1
+        if after < len(self.words) and self.tight_pair(k):
+            following = self.folded[after]
+            if is_given(following) or known_surname(following) or self.may_be_surname(after):
+                return False
+        end = self.spans[k][1]
+        return not (
+            post_cue(self.text, end)
+            or SUBJECT_VERB.match(self.text[end : end + VERB_REACH].lower())
+            or FEELING_AFTER.match(self.text, end)
+            or DID_AFTER.match(self.text, end)
+        )
