@@ -182,3 +182,48 @@ def test_kpis_are_measured_without_e_mail_marketing_or_returns(
     assert "orders" in lacking and not {"marketing_sends", "marketing_campaigns", "returns"} & set(
         lacking
     )
+
+
+def test_sorted_runs_are_put_in_key_order_without_sorting_their_rows() -> None:
+    """An engine that keeps the order of a model's key-sorted input hands it back in a few
+    sorted runs out of place (its threads each take a part): the runs are put in order."""
+    blocks = [pa.table({"k": ["c", "d"], "n": [3, 4]}), pa.table({"k": ["a", "b"], "n": [1, 2]})]
+    out = run.runs_in_order(pa.concat_tables(blocks), ("k",))
+    assert out.to_pydict() == {"k": ["a", "b", "c", "d"], "n": [1, 2, 3, 4]}
+    # runs need not follow the engine's blocks, and the key may have several columns
+    data = pa.table({"a": [2, 2, 1, 1, 1], "b": ["x", "y", "x", "y", "z"]})
+    assert run.runs_in_order(data, ("a", "b")).to_pydict() == {
+        "a": [1, 1, 1, 2, 2],
+        "b": ["x", "y", "z", "x", "y"],
+    }
+
+
+def test_sorted_data_and_runs_that_overlap_are_left_as_they_are() -> None:
+    """Runs whose keys interleave, or a NULL key, are for the lake to sort (conform)."""
+    ordered = pa.table({"k": ["a", "b", "c"]})
+    assert run.runs_in_order(ordered, ("k",)) is ordered
+    overlapping = pa.table({"k": ["a", "c", "b", "d"]})
+    assert run.runs_in_order(overlapping, ("k",))["k"].to_pylist() == ["a", "c", "b", "d"]
+    nulls = pa.table({"k": ["b", None, "a"]})
+    assert run.runs_in_order(nulls, ("k",))["k"].to_pylist() == ["b", None, "a"]
+    key_only = Table("k", "000", "", (Column("k", "string"),), layer="gold", primary_key=("k",))
+    assert conform(overlapping, key_only)["k"].to_pylist() == ["a", "b", "c", "d"]
+
+
+def test_a_model_built_in_its_inputs_order_is_published_in_key_order(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A model flagged ``in_input_order`` is not sorted by an engine that keeps the order of
+    its input; what comes back out of order is put in order before it is published."""
+    contract = Table("t", "000", "", (Column("k", "string"), Column("n", "int")), layer="gold",
+                     primary_key=("k",))  # fmt: skip
+
+    def halves(t: ibis.Table) -> ibis.Table:  # UNION ALL keeps each side's order: b's first
+        return ibis.union(t.filter(t.k >= "b"), t.filter(t.k < "b"))
+
+    model = run.GoldModel(contract, ("stg_t",), halves, in_input_order=True)
+    monkeypatch.setattr(run, "MODELS", [model])
+    rows = pa.table({"k": ["a1", "a2", "b1", "b2"], "n": pa.array([1, 2, 3, 4], pa.int64())})
+    run.lake.publish_table(tmp_path, "silver", "stg_t", rows)
+    assert [(b.model, b.rows) for b in run.build_gold(tmp_path, engine)] == [("t", 4)]
+    assert run.lake.read_table(tmp_path, "gold", "t").to_pydict() == rows.to_pydict()

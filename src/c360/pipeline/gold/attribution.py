@@ -110,6 +110,8 @@ ORDER_TOUCHES = Shared(
 )
 SHARED = [ORDER_TOUCHES]
 MODELS: list[GoldModel] = [
-    GoldModel(ORDER_ATTRIBUTION, ("fct_orders", ORDER_TOUCHES.name), last_touch),
+    GoldModel(
+        ORDER_ATTRIBUTION, ("fct_orders", ORDER_TOUCHES.name), last_touch, in_input_order=True
+    ),
     GoldModel(CAMPAIGN_ATTRIBUTION, ("dim_campaign", "order_attribution"), campaign_attribution),
 ]

@@ -176,15 +176,28 @@ _SALES, _ENRICHED = "fct_ecommerce_sales", "orders_enriched"
 
 MODELS: list[GoldModel] = [
     GoldModel(
-        contracts.DIM_ECOMMERCE_CUSTOMER, ("stg_ecommerce_customers",), dim_ecommerce_customer
+        contracts.DIM_ECOMMERCE_CUSTOMER,
+        ("stg_ecommerce_customers",),
+        dim_ecommerce_customer,
+        in_input_order=True,
     ),
     GoldModel(
         contracts.DIM_ECOMMERCE_PRODUCT,
         ("stg_ecommerce_products", "stg_ecommerce_inventory"),
         dim_ecommerce_product,
     ),
-    GoldModel(contracts.FCT_ECOMMERCE_SALES, (_ORDERS, _DIM_PRODUCT), fct_ecommerce_sales),
-    GoldModel(contracts.ORDERS_ENRICHED, (_ORDERS, _DIM_PRODUCT, _DIM_CUSTOMER), orders_enriched),
+    GoldModel(
+        contracts.FCT_ECOMMERCE_SALES,
+        (_ORDERS, _DIM_PRODUCT),
+        fct_ecommerce_sales,
+        in_input_order=True,
+    ),
+    GoldModel(
+        contracts.ORDERS_ENRICHED,
+        (_ORDERS, _DIM_PRODUCT, _DIM_CUSTOMER),
+        orders_enriched,
+        in_input_order=True,
+    ),
     GoldModel(contracts.AGG_ECOMMERCE_DAILY_SALES, (_ENRICHED,), agg_ecommerce_daily_sales),
     GoldModel(contracts.AGG_ECOMMERCE_MONTHLY_SALES, (_ENRICHED,), agg_ecommerce_monthly_sales),
     GoldModel(

@@ -19,12 +19,18 @@ class GoldModel:
     ``optional``, which ``build`` is given as None when the workspace lacks them (a company
     without e-mail marketing still has its order KPIs; the calendar spans the facts there
     are), and at least one input is there.
+
+    ``in_input_order``: the model has a row per row of an input sorted by the same key (its
+    joins only add columns), which an engine that keeps the order of its input hands back in
+    a few sorted runs; the runner puts them in order rather than have the engine sort every
+    column (see ``run.runs_in_order``).
     """
 
     contract: Table
     inputs: tuple[str, ...]
     build: Callable[..., ibis.Table]
     optional: tuple[str, ...] = ()
+    in_input_order: bool = False
 
     @property
     def name(self) -> str:
