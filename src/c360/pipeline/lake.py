@@ -333,6 +333,34 @@ def in_key_order(data: pa.Table, key: Sequence[str]) -> pa.Table:
     return data.sort_by([(k, "ascending") for k in key])
 
 
+# The rows of a block ``in_key_blocks`` hands the lake: the size of DuckDB's row groups, in
+# which it hands a sorted result over.
+BLOCK_ROWS = 122_880
+
+
+def in_key_blocks(data: pa.Table, key: Sequence[str], rows: int = BLOCK_ROWS) -> pa.Table:
+    """``in_key_order``, in blocks of ``rows`` rows (the last one shorter) rather than one: the
+    same bytes on every rerun however the rows arrive, and no copy of a table that arrives
+    sorted in such blocks, as an engine's sorted result does on DuckDB (the copy cost silver
+    about a second of CPU time at scale 10: 0.4 GB for the 2M events alone)."""
+    if key and not _is_sorted(data, key):
+        data = data.sort_by([(k, "ascending") for k in key])
+    if data.num_rows == 0:
+        return data.combine_chunks()
+    if _in_blocks(data, rows):
+        return data
+    return pa.Table.from_batches(data.combine_chunks().to_batches(max_chunksize=rows))
+
+
+def _in_blocks(data: pa.Table, rows: int) -> bool:
+    """Every column in blocks of ``rows`` rows but the last, which holds the rest."""
+    for column in data.columns:
+        sizes = [len(chunk) for chunk in column.chunks]
+        if not sizes or any(n != rows for n in sizes[:-1]) or not 0 < sizes[-1] <= rows:
+            return False
+    return True
+
+
 def _is_sorted(data: pa.Table, key: Sequence[str]) -> bool:
     """Every row's key ≤ the next row's, compared column by column (a null is never sorted)."""
     if data.num_rows < 2:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 import yaml
 
@@ -15,6 +16,7 @@ from c360.engines import Engine, connect
 from c360.generate import Plan, generate
 from c360.pipeline import lake
 from c360.pipeline.bronze.land import SchemaDriftError, land_all
+from c360.pipeline.silver import run
 from c360.pipeline.silver.run import build_silver
 
 
@@ -75,7 +77,7 @@ def test_a_failed_write_fails_the_run_and_keeps_the_table(
     def failing(workspace: Path, layer: str, table: str, schema: object) -> object:
         if table == "stg_orders":
             raise OSError("disk full")
-        return publish(workspace, layer, table, schema)  # type: ignore[arg-type]
+        return publish(workspace, layer, table, schema)
 
     monkeypatch.setattr(lake, "publish", failing)
     with pytest.raises(OSError, match="disk full"):
@@ -100,7 +102,7 @@ def test_a_spreadsheet_export_with_its_own_header_and_day_first_dates_is_read_as
     ]
     path.write_bytes("\n".join([*rows, ""]).encode("cp1252"))
     header = dict(zip(rows[0].split(";"), contracts.get("crm_accounts").column_names, strict=True))
-    project = {
+    project: dict[str, dict[str, dict[str, object]]] = {
         "csv": {"crm_accounts": {"delimiter": ";", "encoding": "cp1252", "dates": "day_first"}}
     }
     (tmp_path / "c360.yaml").write_text(yaml.safe_dump(project, allow_unicode=True))
@@ -141,3 +143,60 @@ def test_a_model_names_the_sources_it_checks_against_that_the_workspace_lacks(
     assert built["stg_orders"].clean == 0  # every customer is unknown
     assert built["stg_order_lines"].lacking == ()  # its orders and products are there
     assert built["stg_products"].lacking == ()
+
+
+def _orders_in_key_order(rows: int) -> pa.Table:
+    """Clean rows of a model in key order, with NULLs, repeated text and dates to write."""
+    start = datetime(2024, 1, 1)
+    return pa.table(
+        {
+            "order_id": [f"O{i:08d}" for i in range(rows)],
+            "order_at": pa.array(
+                [None if i % 7 == 0 else start + timedelta(minutes=i) for i in range(rows)],
+                pa.timestamp("us"),
+            ),
+            "note": [None if i % 5 == 0 else f"note {i % 977}" for i in range(rows)],
+            "qty": list(range(rows)),
+        }
+    )
+
+
+def test_rows_that_arrive_sorted_in_blocks_are_written_as_they_arrive(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows the engine hands over in key order, in blocks of ``lake.BLOCK_ROWS`` as DuckDB
+    does, are the very rows written (no copy); however they arrive (in one block, in other
+    blocks, out of order) the file holds the same bytes."""
+    whole = _orders_in_key_order(2 * lake.BLOCK_ROWS + 1000)
+    rejects = pa.table(
+        {"order_id": pa.array([], pa.string()), "_source_file": pa.array([], pa.string()),
+         "_row_number": pa.array([], pa.int64()), "reason": pa.array([], pa.string())}
+    )  # fmt: skip
+    arrivals = {
+        "engine blocks": pa.Table.from_batches(whole.to_batches(max_chunksize=lake.BLOCK_ROWS)),
+        "one block": whole,
+        "other blocks": pa.Table.from_batches(whole.to_batches(max_chunksize=1000)),
+        "out of order": whole.take(pa.array(range(whole.num_rows - 1, -1, -1))),
+    }
+    written: dict[str, pa.Table] = {}
+    write = lake.TableWriter.write
+
+    def kept(writer: lake.TableWriter, block: pa.Table) -> None:
+        if writer.target.name == "stg_orders":
+            written[writer.target.parent.parent.parent.name] = block
+        write(writer, block)
+
+    monkeypatch.setattr(lake.TableWriter, "write", kept)
+    files = {}
+    for arrival, clean in arrivals.items():
+        workspace = tmp_path / arrival
+        run._publish(workspace, "stg_orders", ("order_id",), clean, rejects)
+        files[arrival] = lake.table_dir(workspace, "silver", "stg_orders") / "part-00000.parquet"
+    assert lake.read_table(tmp_path / "out of order", "silver", "stg_orders").equals(whole)
+    first = files["engine blocks"].read_bytes()
+    assert all(file.read_bytes() == first for file in files.values())
+    arrived, wrote = arrivals["engine blocks"], written["engine blocks"]
+    for name in whole.column_names:
+        assert [c.buffers()[-1].address for c in wrote.column(name).chunks] == [
+            c.buffers()[-1].address for c in arrived.column(name).chunks
+        ]

@@ -185,10 +185,11 @@ class _Bronze(dict[str, ibis.Table]):
 def _publish(
     workspace: Path, name: str, key: Sequence[str], clean: pa.Table, rejects: pa.Table
 ) -> None:
-    """The clean rows by key and the rejects by record number, each published atomically."""
+    """The clean rows by key and the rejects by record number, each published atomically, in
+    the lake's blocks (a sorted result of DuckDB's is written as it arrives)."""
     for layer, table, data in [
-        ("silver", name, lake.in_key_order(clean, key)),
-        ("quarantine", f"silver_{name}", lake.in_key_order(rejects, list(LINEAGE))),
+        ("silver", name, lake.in_key_blocks(clean, key)),
+        ("quarantine", f"silver_{name}", lake.in_key_blocks(rejects, list(LINEAGE))),
     ]:
         with lake.publish(workspace, layer, table, data.schema) as out:
             out.write(data)
