@@ -176,22 +176,26 @@ def test_a_lost_leading_zero_is_put_back_where_only_it_makes_a_number(tmp_path: 
     ]
 
 
-def test_a_number_that_reads_two_ways_without_its_zero_is_read_as_written(
+def test_a_number_that_reads_two_ways_without_its_zero_is_read_as_the_mobile(
     tmp_path: Path,
 ) -> None:
-    """331234567 is an Italian mobile, 0331234567 a landline: Italy's mobiles (3…) lose no zero,
-    so the digits are read as written, and a note says the other reading."""
+    """331234567 is an Italian mobile, 0331234567 a landline: the mobile is read, as Italy's
+    mobiles (3…) have no zero to lose. In Gabon 6031234 and 06031234 are both mobiles: neither
+    is read."""
     path = tmp_path / "people.parquet"
+    tel = [331234567, 3471234567, 6031234]
     pq.write_table(
-        pa.table({"id": ["1", "2"], "tel": [331234567, 3471234567], "country": ["IT", "IT"]}),
-        path,
+        pa.table({"id": ["1", "2", "3"], "tel": tel, "country": ["IT", "IT", "GA"]}), path
     )
     phones, notes = _phones(path)
-    assert phones == ["+39331234567", "+393471234567"]
+    assert phones == ["+39331234567", "+393471234567", None]
     assert notes == [
         f"{path}: 1 phone in column 'tel' is a number that reads two ways without a leading "
-        "zero (e.g. 331234567 in IT: +39331234567 or +390331234567): read as +39331234567; "
-        "keep phones as text to keep a number's zero"
+        "zero (e.g. 331234567 in IT: +39331234567 or +390331234567): read as the mobile, "
+        "+39331234567; keep phones as text to keep a number's zero",
+        f"{path}: 1 phone in column 'tel' is a number that reads two ways without a leading "
+        "zero (e.g. 6031234 in GA: +2416031234 or +24106031234): not matched on; keep phones "
+        "as text to keep a number's zero",
     ]
 
 

@@ -43,8 +43,8 @@ def read_phones(
     rounded away (6.12346E+08) or with a fraction is no phone. A number has no leading zero:
     France's (a trunk prefix) phonenumbers reads a number without, but where a country's
     numbers keep theirs (Italy's 06…) and only the digits with a zero put back make a number
-    there, it is put back; a number that makes one either way is read as written (Italy's
-    mobiles start with 3: they lose no zero), with a note. Digits written as
+    there, it is put back; a number that makes one either way is the mobile of the two (Italy's
+    mobiles start with 3 and have no zero), or no phone when both or neither are. Digits written as
     text (as a CSV or a JSON number is read: neither tells) are read as written, or with the
     zero put back when only that makes a number. No country is guessed: without one, digits
     alone make no number.
@@ -152,8 +152,9 @@ def _zero_back(
     path: Path, column: str, text: pa.Array, kinds: pa.Array, country: pa.Array, zeros: pa.Array
 ) -> tuple[pa.Array, list[str]]:
     """``text`` with a lost leading zero put back where only that makes a number in the
-    record's country (``zeros``: the digits of a country whose numbers keep their zero), a
-    number that makes one either way read as written; notes saying so."""
+    record's country (``zeros``: the digits of a country whose numbers keep their zero); a
+    number that makes one either way is the mobile of the two (Italy's 3… mobiles against its
+    03… landlines), or no phone when both or neither are; notes saying so."""
     at = pc.indices_nonzero(zeros)
     digits, where = pc.take(text, at), pc.take(country, at)
     zeroed = pc.binary_join_element_wise("0", digits, "")
@@ -161,20 +162,38 @@ def _zero_back(
     back = pc.and_(pc.is_valid(with_zero), pc.is_null(as_is))
     number = pc.equal(pc.take(kinds, at), _NUMBER)
     both = pc.and_(pc.fill_null(pc.not_equal(as_is, with_zero), False), number)
-    read = pc.if_else(back, zeroed, digits)
+    pairs = zip(as_is.to_pylist(), with_zero.to_pylist(), both.to_pylist(), strict=True)
+    mobile = pa.array([_mobile(a, z) if hit else None for a, z, hit in pairs], pa.string())
+    unread = pa.scalar(None, pa.string())
+    two_ways = pc.if_else(pc.equal(mobile, as_is), digits, unread)
+    two_ways = pc.if_else(pc.equal(mobile, with_zero), zeroed, two_ways)
+    read = pc.if_else(back, zeroed, pc.if_else(both, two_ways, digits))
     notes = []
     if (e := _first(back)) is not None:
         notes.append(
             _said(path, column, back, "lost the leading zero that {its} country's numbers keep")
             + f" (e.g. {digits[e]} in {where[e]}): read as {zeroed[e]}"
         )
-    if (e := _first(both)) is not None:
-        notes.append(
-            _said(path, column, both, "{is_a} that {reads} two ways without a leading zero")
-            + f" (e.g. {digits[e]} in {where[e]}: {as_is[e]} or {with_zero[e]}): read as "
-            f"{as_is[e]}; keep phones as text to keep a number's zero"
-        )
+    for hits, outcome in (
+        (pc.and_(both, pc.is_valid(mobile)), "read as the mobile, {mobile}"),
+        (pc.and_(both, pc.is_null(mobile)), "not matched on"),
+    ):
+        if (e := _first(hits)) is not None:
+            notes.append(
+                _said(path, column, hits, "{is_a} that {reads} two ways without a leading zero")
+                + f" (e.g. {digits[e]} in {where[e]}: {as_is[e]} or {with_zero[e]}): "
+                + outcome.format(mobile=mobile[e])
+                + "; keep phones as text to keep a number's zero"
+            )
     return pc.replace_with_mask(text, zeros, read), notes
+
+
+def _mobile(as_is: str, with_zero: str) -> str | None:
+    """Of two E.164 readings of one number, the one that is a mobile number, if only one is."""
+    mobile = phonenumbers.PhoneNumberType.MOBILE
+    kinds = {n: phonenumbers.number_type(phonenumbers.parse(n)) for n in (as_is, with_zero)}
+    mobiles = [number for number, kind in kinds.items() if kind == mobile]
+    return mobiles[0] if len(mobiles) == 1 else None
 
 
 def _first(hits: pa.Array) -> int | None:
