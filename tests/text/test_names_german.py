@@ -104,7 +104,9 @@ def test_things_after_mit_in_a_german_contact_phrase_are_not_redacted(text: str)
      ("HABE MIT OKONKWO TELEFONIERT", "HABE MIT [PERSON] TELEFONIERT"),
      ("HEUTE MIT BEN GESPROCHEN, ALLES OK", "HEUTE MIT [PERSON] GESPROCHEN, ALLES OK"),
      ("MIT TOM OKONKWO GECHATTET.", "MIT [PERSON] GECHATTET."),
-     ("KUNDIN RIEF AN. MIT OKONKWO GEREDET", "KUNDIN RIEF AN. MIT [PERSON] GEREDET")],
+     ("KUNDIN RIEF AN. MIT OKONKWO GEREDET", "KUNDIN RIEF AN. MIT [PERSON] GEREDET"),
+     ("MIT FRAU WEBER TELEFONIERT", "MIT FRAU [PERSON] TELEFONIERT"),
+     ("MIT HERRN OTTO TELEFONIERT", "MIT HERRN [PERSON] TELEFONIERT")],
 )  # fmt: skip
 def test_a_short_or_unknown_name_between_mit_and_the_verb_in_capitals_is_redacted(
     text: str, expected: str
@@ -128,6 +130,15 @@ def test_a_short_or_unknown_name_between_mit_and_the_verb_in_capitals_is_redacte
         "GESPROCHEN MIT HERSTELLER",
         "MIT KOLLEGEN GESPROCHEN",
         "TELEFONIERT MIT LIEFERANTEN",
+        "HEUTE MIT POLIZEI TELEFONIERT",
+        "MIT ARZT GESPROCHEN",
+        "MIT EHEMANN TELEFONIERT",
+        "MIT TECHNIKER TELEFONIERT",
+        "MIT KUNDENBETREUERIN GESPROCHEN",
+        "MIT TELEKOM TELEFONIERT",
+        "MIT BERLIN TELEFONIERT",
+        "MIT JEMANDEM GESPROCHEN",
+        "TELEFONIERT MIT POLIZEI",
     ],
 )
 def test_things_between_mit_and_the_verb_in_capitals_are_not_redacted(text: str) -> None:

@@ -55,6 +55,16 @@ _GERMAN_CONTACT_OBJECTS = word_set(
     verkaufer verkauferin sachbearbeiter sachbearbeiterin empfang technik werkstatt bank
     sparkasse vermieter vermieterin nachbar nachbarin anwalt anwaltin versand einkauf verkauf
     zoll filialleiter filialleiterin marktleiter logistik disponent inkasso
+    polizei arzt arztin notar notarin gericht finanzamt amt behorde jobcenter krankenkasse
+    versicherung hausverwaltung hausmeister makler maklerin steuerberater steuerberaterin agentur
+    dienstleister hotline support callcenter zentrale filiale personalabteilung buchhaltung
+    ehemann ehefrau tochter sohn mutter vater eltern bruder schwester oma opa tante onkel partner
+    partnerin freund freundin techniker technikerin handwerker monteur teamleiter teamleiterin
+    geschaftsfuhrer geschaftsfuhrerin einkaufer einkauferin arbeitgeber kundenbetreuer
+    kundenbetreuerin innendienst aussendienst jemandem niemandem jemand niemand allen beiden
+    chatbot siri chatgpt post telekom vodafone ikea zalando amazon ebay aldi lidl rewe
+    edeka bosch siemens allianz adac schufa dhl hermes ups dpd gls berlin hamburg munchen koln
+    frankfurt stuttgart dusseldorf leipzig dresden wien zurich
     """
 )
 # Given names no capital tells from a word in capitals (see `GIVEN_ALSO_WORDS`), and the known
