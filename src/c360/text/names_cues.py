@@ -74,7 +74,8 @@ LINE_OPENER = re.compile(
 # A greeting names whoever comes next, if the name then ends the phrase ("Hola Lorena,").
 GREETING = re.compile(
     r"(?:^|[\s(,;])(?:dear|hello|hi|hey|bonjour|bonsoir|salut|cher|chère|hallo|liebe|lieber"
-    r"|guten tag|sehr geehrte|sehr geehrter|hola|estimado|estimada|querido|querida|buenos días"
+    r"|guten tag|guten morgen|guten abend|sehr geehrte|sehr geehrter|hola|estimado|estimada|querido"
+    r"|querida|buenos días|buenas tardes|buenas noches|good morning|good afternoon|good evening"
     # Polish and Czech, whose greetings take the vocative: "Cześć Piotrze,", "Ahoj Pavle,"
     r"|cześć|witaj|witam|dzień dobry|ahoj|dobrý den|zdravím)"
     r"\s*$"
