@@ -106,7 +106,9 @@ def test_things_after_mit_in_a_german_contact_phrase_are_not_redacted(text: str)
      ("MIT TOM OKONKWO GECHATTET.", "MIT [PERSON] GECHATTET."),
      ("KUNDIN RIEF AN. MIT OKONKWO GEREDET", "KUNDIN RIEF AN. MIT [PERSON] GEREDET"),
      ("MIT FRAU WEBER TELEFONIERT", "MIT FRAU [PERSON] TELEFONIERT"),
-     ("MIT HERRN OTTO TELEFONIERT", "MIT HERRN [PERSON] TELEFONIERT")],
+     ("MIT HERRN OTTO TELEFONIERT", "MIT HERRN [PERSON] TELEFONIERT"),
+     ("MIT OKONKWO TELEFONIERT WEGEN RECHNUNG", "MIT [PERSON] TELEFONIERT WEGEN RECHNUNG"),
+     ("MIT OKONKWO TELEFONIERT ALLES OK", "MIT [PERSON] TELEFONIERT ALLES OK")],
 )  # fmt: skip
 def test_a_short_or_unknown_name_between_mit_and_the_verb_in_capitals_is_redacted(
     text: str, expected: str
@@ -139,6 +141,8 @@ def test_a_short_or_unknown_name_between_mit_and_the_verb_in_capitals_is_redacte
         "MIT BERLIN TELEFONIERT",
         "MIT JEMANDEM GESPROCHEN",
         "TELEFONIERT MIT POLIZEI",
+        "MIT LIEFERANT TELEFONIERT WEGEN RECHNUNG",
+        "MIT POLIZEI TELEFONIERT WEGEN DIEBSTAHL",
     ],
 )
 def test_things_between_mit_and_the_verb_in_capitals_are_not_redacted(text: str) -> None:

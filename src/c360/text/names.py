@@ -117,7 +117,10 @@ def _unknown_word_ok(doc: Doc, k: int, particle_led: bool, cue_before: bool) -> 
     # only after particles ("von Bülow"), where a name phrase ends, or before a contact verb.
     surname = any(part in SURNAMES for part in doc.folded[k].split("-"))
     lone_noun_like = doc.nouns_capitalised and last == k and not (surname or particle_led)
-    if lone_noun_like and not (_BOUNDARY.match(doc.text, after) or cues.post_cue(doc.text, after)):
+    # In capitals, a German verb of talking right after it ("MIT OKONKWO TELEFONIERT WEGEN …")
+    talked = doc.words[k].isupper() and cues.TALKED_AFTER.match(doc.text, after)
+    ends = _BOUNDARY.match(doc.text, after) or cues.post_cue(doc.text, after) or talked
+    if lone_noun_like and not ends:
         return False
     # A known surname alone right after the cue is the person's even where the text also uses
     # the word ("Spoke to Price ... the price list", "con Díez ... diez días").
