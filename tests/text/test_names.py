@@ -248,7 +248,17 @@ def test_a_wordlike_given_name_before_a_marketing_noun_is_the_word(
      ("en", "Thanks,\nGrace period ends Monday", "Thanks,\nGrace period ends Monday"),
      ("en", "Update: Grace period ends", "Update: Grace period ends"),
      ("en", "Summer Sale starts", "Summer Sale starts"),
-     ("en", "Order shipped.\nSummer", "Order shipped.\nSummer")],
+     ("en", "Order shipped.\nSummer", "Order shipped.\nSummer"),
+     ("en", "Cheers,\n\nRose", "Cheers,\n\n[PERSON]"),
+     ("en", "Cheers,\n-- \nRose", "Cheers,\n-- \n[PERSON]"),
+     ("en", "Cheers,\nRose, Account Manager", "Cheers,\n[PERSON], Account Manager"),
+     ("en", "Thanks,\nRose | Lumavo", "Thanks,\n[PERSON] | Lumavo"),
+     ("en", "Thanks,\nMark - Lumavo", "Thanks,\n[PERSON] - Lumavo"),
+     ("en", "Thank you very much,\nMark", "Thank you very much,\n[PERSON]"),
+     ("en", "Love,\nRose", "Love,\n[PERSON]"),
+     ("de", "Danke und Grüße\nGrit", "Danke und Grüße\n[PERSON]"),
+     ("en", "Thanks,\nSummer Sale - ends Monday", "Thanks,\nSummer Sale - ends Monday"),
+     ("en", "Thanks,\n\nSummer Collection", "Thanks,\n\nSummer Collection")],
 )  # fmt: skip
 def test_a_wordlike_given_name_alone_on_the_line_after_a_sign_off_is_a_name(
     language: str, text: str, expected: str

@@ -85,12 +85,14 @@ GREETING_END = re.compile(r"[ ]?(?:[,!:\n]|$)")
 # "Un saludo,"): a given name alone on the next line, or with a surname, signs the message.
 SIGN_OFF_LINE = re.compile(
     r"[ \t]*(?:[-—–]+[ \t]*)?(?:(?:with|best|kind|kindest|warm|warmest|many|all the|very best)[ ])*"
-    r"(?:regards|wishes|thanks|thank you|cheers|best|sincerely|yours(?: sincerely| truly"
+    r"(?:regards|wishes|thanks(?: again| a lot)?|thank you(?: again| (?:very |so )?much)?|cheers"
+    r"|best|love|ciao|greetings|rgds|sincerely|yours(?: sincerely| truly"
     r"| faithfully)?|take care|talk soon|speak soon|warmly|cordialement|bien cordialement"
     r"|bien à vous|(?:sincères |meilleures |bien sincères )?salutations|merci(?: beaucoup)?"
     r"|amicalement|bonne journée|à bientôt|bises|(?:viele|liebe|beste|freundliche|herzliche"
     r"|schöne|mit freundlichen|mit besten|mit herzlichen) gr(?:ü|ue)(?:ß|ss)en?|gr(?:ü|ue)(?:ß|ss)e"
-    r"|gruß|gruss|mfg|lg|vg|danke|vielen dank|saludos(?: cordiales)?|un saludo|atentamente"
+    r"|gruß|gruss|mfg|lg|vg|danke(?: und gr(?:ü|ue)(?:ß|ss)e)?|vielen dank|saludos(?: cordiales)?"
+    r"|un saludo|atentamente"
     r"|cordialmente|un abrazo|(?:muchas )?gracias|hasta pronto)[ \t]*[,.!]*[ \t]*"
 )
 

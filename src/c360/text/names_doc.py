@@ -12,7 +12,11 @@ from c360.text.names_words import NOT_PLAIN, is_given
 MAX_NAME_WORDS = 4
 SENTENCE_START = re.compile(r"(?:^|[.!?…•*]|^\s*[-—–])\s*$")
 _NEWLINE = re.compile("\n")
-_SIGN_OFF_REACH = 40  # characters of the line before a word looked at for a sign-off
+_SIGN_OFF_REACH = 48  # characters before a word looked at for a sign-off and blank lines
+_SIGNATURE_GAP = re.compile(r"[ \t\r]*(?:--?[ \t\r]*)?")  # a blank line, a "-- " delimiter
+# What may follow a name signing a message on its line: a role or a firm ("Rose, Account
+# Manager", "Rose (Sales)", "Rose | Lumavo", "Mark - Lumavo").
+_SIGNATURE_REST = re.compile(r"[ \t]*(?:[,(|/]|[-–—][ \t])")
 
 
 class Doc(CapitalsNames):
@@ -123,21 +127,23 @@ class Doc(CapitalsNames):
         return self.plain(k) and not is_given(f) and f not in SURNAMES
 
     def signs(self, k: int) -> bool:
-        """True if word k opens the line right after a sign-off (`SIGN_OFF_LINE`: "Cheers,",
-        "Cordialement", "Viele Grüße") and the line holds nothing else but punctuation, or but a
-        word that may be a surname after it ("Rose", "Mark Okafor" under "Thanks,"): the name
-        signing the message. Not a team, a service or a heading ("Support team", "Summer Sale
-        team" under "Cheers,")."""
+        """True if word k opens a line after a sign-off (`SIGN_OFF_LINE`: "Cheers,",
+        "Cordialement", "Viele Grüße"; blank lines and a "-- " line between them) and the line
+        holds nothing else but punctuation, a word that may be a surname after it ("Rose",
+        "Mark Okafor" under "Thanks,"), or a role or a firm set apart ("Rose, Account Manager",
+        "Rose | Lumavo"): the name signing the message. Not a team, a service or a heading
+        ("Support team", "Summer Sale team" under "Cheers,")."""
         if self._before[k].strip(" \t"):
             return False
         opens = self.spans[k][0] - len(self._before[k])
         if opens < 2 or self.text[opens - 1] != "\n":
             return False
-        previous = self.text.rfind("\n", max(0, opens - _SIGN_OFF_REACH), opens - 1)
-        if previous < 0 and opens > _SIGN_OFF_REACH:
+        lines = self.text[max(0, opens - _SIGN_OFF_REACH) : opens - 1].split("\n")
+        while len(lines) > 1 and _SIGNATURE_GAP.fullmatch(lines[-1]):
+            lines.pop()  # blank lines, "-- " between the sign-off and the name
+        if len(lines) == 1 and opens > _SIGN_OFF_REACH:
             return False  # a line too long for a sign-off
-        sign_off = self.text[previous + 1 : opens - 1].rstrip("\r").lower()
-        if not SIGN_OFF_LINE.fullmatch(sign_off):
+        if not SIGN_OFF_LINE.fullmatch(lines[-1].rstrip("\r").lower()):
             return False
         last = k
         if k + 1 < len(self.words) and self.tight_pair(k):
@@ -149,4 +155,4 @@ class Doc(CapitalsNames):
         end = self.spans[last][1]
         line_end = self.text.find("\n", end)
         rest = self.text[end : line_end if line_end >= 0 else len(self.text)]
-        return not rest.strip(" \t\r.,!")
+        return not rest.strip(" \t\r.,!") or bool(_SIGNATURE_REST.match(rest))
