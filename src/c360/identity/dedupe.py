@@ -20,8 +20,8 @@ import pyarrow.compute as pc
 from splink.internals.exceptions import SplinkException
 
 from c360.errors import first_line
-from c360.identity.file_phones import is_number, read_phones
-from c360.identity.files import UnreadableFileError, read_rows
+from c360.identity.file_phones import read_phones
+from c360.identity.files import UnreadableFileError, is_number, read_rows
 from c360.identity.matching import Scored, predict
 from c360.identity.normalise import normalise_records
 from c360.identity.records import (

@@ -13,6 +13,7 @@ import phonenumbers
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from c360.identity.files import is_number
 from c360.identity.normalise import country_iso, per_value, phones_e164
 
 # A phone a program or a spreadsheet wrote as a number: 612345678.0, or 6.12345678E8 (Excel's
@@ -26,10 +27,6 @@ _MANTISSA = {16: 11, 32: 24}  # the bits of a float16's and a float32's signific
 # What a phone value was: text as written (digits too: a CSV or JSON cannot tell), a number's
 # digits, a number whose last digits were rounded away, a number that is no digits.
 _WRITTEN, _NUMBER, _ROUNDED, _FRACTION = 0, 1, 2, 3
-
-
-def is_number(kind: pa.DataType) -> bool:
-    return pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_decimal(kind)
 
 
 def read_phones(

@@ -63,6 +63,11 @@ class UnreadableFileError(Exception):
     """A file is missing or cannot be read as CSV or Parquet; the message says which and why."""
 
 
+def is_number(kind: pa.DataType) -> bool:
+    """True for a column of numbers (integers, floats, decimals) rather than text."""
+    return pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_decimal(kind)
+
+
 def read_rows(
     path: Path, uneven: list[int] | None = None, columns: Collection[str] | None = None
 ) -> tuple[pa.Table, list[str]]:

@@ -27,7 +27,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from c360.errors import first_line
-from c360.identity.files import PARQUET, UnreadableFileError, read_rows
+from c360.identity.files import PARQUET, UnreadableFileError, is_number, read_rows
 from c360.ml.clv import rfm_summary
 from c360.ml.clv_fit import ClvFit, fit_clv
 
@@ -245,7 +245,7 @@ def _amounts(
     """A typed column's numbers as they are (NaN is no amount); text through
     :func:`parse_amounts`. Which amounts read two ways (null among the amounts), and a note on
     how the file's decimals decided any (rows numbered by ``numbers``)."""
-    if _is_number(values.type):
+    if is_number(values.type):
         amounts = _flat(pc.cast(values, pa.float64()))
         return pc.if_else(pc.is_nan(amounts), None, amounts), pa.nulls(len(amounts), pa.bool_()), []
     written = pc.utf8_trim_whitespace(_text(values))
@@ -254,10 +254,6 @@ def _amounts(
     two_ways = _two_ways(text, marks)
     notes = _amounts_note(path, written, text, marks, numbers)
     return _parse(text, marks, two_ways), two_ways, notes
-
-
-def _is_number(kind: pa.DataType) -> bool:
-    return pa.types.is_integer(kind) or pa.types.is_floating(kind) or pa.types.is_decimal(kind)
 
 
 def _text(values: pa.ChunkedArray | pa.Array, ids: bool = False) -> pa.Array:
