@@ -18,18 +18,16 @@ from c360.identity import given_names, nicknames
 from c360.identity.consent import CONSENT_SCHEMA, merge_consents
 from c360.identity.normalise import name_key
 from c360.identity.profile_emails import held_by_others, plainest_spelling, shared_mailboxes
-from c360.identity.profile_records import (
-    KEYED,
-    SURVIVED,
-    display_case,
+from c360.identity.profile_names import oriented_names
+from c360.identity.profile_records import KEYED, SURVIVED, display_case
+from c360.identity.profile_spelling import UMLAUT, UMLAUTS, customer_value, spelt_as_written
+from c360.identity.profile_typos import (
     initials_of_spelled,
     misspellings_of_held,
     nicknames_of_spelled,
-    oriented_names,
     outvoted_date_swaps,
     outvoted_typos,
 )
-from c360.identity.profile_spelling import UMLAUT, UMLAUTS, customer_value, spelt_as_written
 from c360.identity.roles import CONSENT_PREFIX, OPT_IN
 from c360.identity.survivorship import Pool, Rule, pool, run_starts, survive_pool
 
