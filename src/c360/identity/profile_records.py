@@ -43,6 +43,7 @@ PLAIN_ATTRIBUTES = (
 )
 # Every attribute that goes through survivorship, in the order lineage and pivots list them.
 SURVIVED = (*KEPT, *PLAIN_ATTRIBUTES)
+NAMES = ("first_name", "last_name")  # never won by initials of a name spelt out
 KEYED = ("first_name", "last_name", "city", "email")  # voted on a key, shown as spelt
 BASE_COLUMNS = ("record_key", "source", "record_id", "customer360_id", "updated_at")
 # Country (ISO 3166-1 alpha-2) -> region, for the profile's ``region``.

@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from c360.identity import given_names, nicknames
+from c360.identity.normalise import name_key
 from c360.identity.profile_names import (
     INITIALS,
     distinct_codes,
@@ -21,6 +22,7 @@ from c360.identity.profile_names import (
     formal_codes,
     standing_for,
 )
+from c360.identity.profile_spelling import UMLAUT, UMLAUTS
 
 
 @lru_cache(maxsize=1 << 16)
@@ -205,4 +207,36 @@ def outvoted_date_swaps(values: pa.Table) -> np.ndarray:
 
     mine = holding(customer[rows] * size + codes[rows])
     found[rows] = holding(customer[rows] * size + other[rows]) > mine
+    return found
+
+
+def umlauts_written_out(values: pa.Table, attribute: str) -> np.ndarray:
+    """Per record: whether its ``attribute`` key is a name another record of its customer spells
+    with an umlaut, the umlaut written out (Joerg beside Jörg, Mueller beside Müller). Such a
+    name never wins: the name is the one with the umlaut (its key, "jorg", is that of Jorg too,
+    which votes with it). Without a record spelling the umlaut, "oe" is read as written: Joel,
+    Michael and Manuel hold no umlaut, and Bjoern beside Bjorn is voted on as any other."""
+    found = np.zeros(values.num_rows, dtype=bool)
+    display = values.column(attribute)
+    # Most names are ASCII: the pattern is looked for in the others only.
+    accented = pc.invert(pc.fill_null(pc.string_is_ascii(display), True))
+    spelled = np.flatnonzero(accented.to_numpy(zero_copy_only=False))
+    umlaut = pc.match_substring_regex(display.take(spelled), UMLAUT)
+    spelled = spelled[umlaut.to_numpy(zero_copy_only=False)]
+    if not len(spelled):
+        return found
+    names = pc.dictionary_encode(display.take(spelled).combine_chunks())
+    out = [name_key(name.translate(UMLAUTS)) for name in names.dictionary.to_pylist()]
+    written = [out[i] for i in names.indices.to_pylist()]
+    customers = values.column("customer360_id")
+    pairs = {(c, w) for c, w in zip(customers.take(spelled).to_pylist(), written, strict=True)}
+    keys = values.column(f"{attribute}_key")
+    # Only records of those customers holding one of those keys can be such a name.
+    near = pc.and_(
+        pc.is_in(customers, value_set=pa.array({c for c, _ in pairs}, pa.string())),
+        pc.is_in(keys, value_set=pa.array({w for _, w in pairs}, pa.string())),
+    )
+    rows = np.flatnonzero(pc.fill_null(near, False).to_numpy(zero_copy_only=False))
+    held = zip(customers.take(rows).to_pylist(), keys.take(rows).to_pylist(), strict=True)
+    found[rows] = [pair in pairs for pair in held]
     return found
