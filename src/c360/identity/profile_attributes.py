@@ -17,6 +17,7 @@ from c360.identity.consent import CONSENT_SCHEMA, merge_consents
 from c360.identity.profile_addresses import names_the_addresses_spell, typos_the_emails_refute
 from c360.identity.profile_emails import plainest_spelling, shared_mailboxes
 from c360.identity.profile_names import oriented_names
+from c360.identity.profile_phones import landlines_beside_mobiles
 from c360.identity.profile_records import KEYED, NAMES, SURVIVED
 from c360.identity.profile_spelling import spelt_as_written
 from c360.identity.profile_typos import (
@@ -49,7 +50,8 @@ def candidates(values: pa.Table) -> Pool:
     from a spelling more of the customer's records hold (``outvoted_typos``), a birth date
     that more of the customer's records hold with day and month the other way round
     (``outvoted_date_swaps``), an e-mail another customer holds too beside one only this
-    customer holds (``profile_emails.shared_mailboxes``). Held as codes of the records: no row
+    customer holds (``profile_emails.shared_mailboxes``), a landline beside a mobile of the
+    customer (``profile_phones.landlines_beside_mobiles``). Held as codes of the records: no row
     per candidate is built.
     """
     present = [a for a in SURVIVED if a in values.column_names]
@@ -74,6 +76,8 @@ def candidates(values: pa.Table) -> Pool:
             keep &= ~outvoted_date_swaps(values)
         if attribute == "email":
             keep &= ~shared_mailboxes(values)
+        if attribute == "phone":
+            keep &= ~landlines_beside_mobiles(values)
         return np.flatnonzero(keep), key
 
     records = values.select(["customer360_id", "source", "record_key", "updated_at"])
