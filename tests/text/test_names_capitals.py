@@ -302,7 +302,7 @@ def test_a_surname_in_capitals_does_not_stretch_over_an_article(
      ("en", "Met HANNAH at the show", "Met HANNAH at the show"),
      ("en", "CALL HANNAH", "CALL [PERSON]"),
      ("en", "CC PRIYA: P.SHAH@EXAMPLE.COM", "CC [PERSON]: [EMAIL]"),
-     ("en", "THANKS, HANNAH", "THANKS, HANNAH")],
+     ("en", "ABOUT HANNAH", "ABOUT HANNAH")],
 )  # fmt: skip
 def test_a_known_given_name_alone_in_a_sentence_in_capitals_is_a_name(
     language: str | None, text: str, expected: str

@@ -102,7 +102,7 @@ def _unknown_word_ok(doc: Doc, k: int, particle_led: bool, cue_before: bool) -> 
     # "Call with Warsaw office": a word no list holds, before a unit word, is a place or a firm.
     if _names_a_place(doc, k) and not _person_before_unit(doc, k):
         return False
-    last = doc.run_end(k)
+    last = doc.name_run_end(k)
     if cues.MODEL_CODE_AFTER.match(doc.text, doc.spans[last][1]):
         return False  # "con Sonivo 4K": a brand before its model
     if last - k >= 2 and not any(

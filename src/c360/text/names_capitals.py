@@ -6,7 +6,8 @@ import re
 from functools import lru_cache
 
 from c360.identity.given_names import LISTED
-from c360.text.names_capitals_alone import ALONE_GIVEN, AloneInCapitals
+from c360.text.names_capitals_alone import ALONE_GIVEN
+from c360.text.names_capitals_joined import JoinedInCapitals
 from c360.text.names_cues import (
     ARTICLE_BEFORE_TITLE,
     CAPITALS_TITLE_BEFORE,
@@ -93,17 +94,18 @@ def _listed(folded: str) -> bool:
     return is_given(folded) or folded.replace("-", " ") in LISTED
 
 
-class CapitalsNames(AloneInCapitals):
+class CapitalsNames(JoinedInCapitals):
     """The rules that tell a name written in capitals from an acronym or a shouted word."""
 
-    def _capitals_name(self, k: int) -> bool:
+    def _capitals_name(self, k: int, joined: bool = True) -> bool:
         """True if word k, written in capitals, may be a name: after a title ("M. DUPONT",
         "M. LE BIHAN"; one in capitals before a name it takes, "MRS BROWN", "MR OKAFOR"), as a
         known surname, beside a given name ("John SMITH", "DUPONT Jean", "SMITH, John"), as a
         given name before a known surname ("WILL SMITH", "WILL Smith", "MAY JONES"), as a known
         given name alone in a sentence in capitals and the surname after it ("MET HANNAH OKAFOR
-        AT THE TRADE SHOW") or after particles right after a name cue ("Call with DE LUCA"); an
-        acronym or a shouted word ("VIP", "URGENT") is none."""
+        AT THE TRADE SHOW") or after particles right after a name cue ("Call with DE LUCA"), as a
+        given name signing under a sign-off or joined by "AND" to a name (`JoinedInCapitals`;
+        `joined` false: not so joined); an acronym or a shouted word ("VIP", "URGENT") is none."""
         if self.folded[k] in CAPITALS_PARTICLES:
             return False
         lead = k  # the first of the capitals particles before it, or itself
@@ -126,6 +128,8 @@ class CapitalsNames(AloneInCapitals):
             return True
         if self._greeted(k):
             return True  # "HI TOM,", "DEAR TOM OKAFOR,"
+        if self.signs_in_capitals(k):
+            return True  # "CHEERS,\nROSE", "THANKS,\nTOM OKAFOR"
         if (folded in ALONE_GIVEN or "-" in folded) and self._alone_in_capitals_sentence(k):
             return True  # "MET HANNAH AT THE TRADE SHOW"
         if self._given_before_alone_given(k):
@@ -137,6 +141,8 @@ class CapitalsNames(AloneInCapitals):
             return True  # "Call with DE LUCA"
         if lead == k and self.after_contact_verb(k):
             return True  # "MET TOM AT THE STORE", "MET SULLIVAN", "MET TOM SULLIVAN"
+        if joined and self.joined_to_name(k):
+            return True  # "MIT TOM UND ANNA TELEFONIERT", "MET HANNAH AND TOM"
         after = k + 1
         tight_after = after < len(self.words) and self.tight_pair(k)
         # "WILL SMITH", "WILL Smith", "AMY SMITH", "MAY JONES": a given name in capitals before a

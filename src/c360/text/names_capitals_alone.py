@@ -45,8 +45,9 @@ from c360.text.names_words import (
 )
 
 # What a German contact phrase takes that names no person and no list of frequent words holds
-# ("MIT LIEFERANT TELEFONIERT", "TELEFONIERT MIT HERSTELLER"), as `fold` writes them: beside
-# `CONTACT_OBJECTS`, with the "-n" and "-en" German adds ("MIT KOLLEGEN GESPROCHEN").
+# ("MIT LIEFERANT TELEFONIERT", "TELEFONIERT MIT HERSTELLER", "MIT GUTSCHRIFT VEREINBART"), as
+# `fold` writes them: beside `CONTACT_OBJECTS`, with the "-n" and "-en" German adds ("MIT
+# KOLLEGEN GESPROCHEN").
 _GERMAN_CONTACT_OBJECTS = word_set(
     """
     lieferant lieferantin hersteller herstellerin handler handlerin spediteur paketdienst
@@ -64,7 +65,8 @@ _GERMAN_CONTACT_OBJECTS = word_set(
     kundenbetreuerin innendienst aussendienst jemandem niemandem jemand niemand allen beiden
     chatbot siri chatgpt post telekom vodafone ikea zalando amazon ebay aldi lidl rewe
     edeka bosch siemens allianz adac schufa dhl hermes ups dpd gls berlin hamburg munchen koln
-    frankfurt stuttgart dusseldorf leipzig dresden wien zurich
+    frankfurt stuttgart dusseldorf leipzig dresden wien zurich whatsapp sms fax brief gutschrift
+    erstattung kulanz kugelschreiber bleistift stift
     """
 )
 # Given names no capital tells from a word in capitals (see `GIVEN_ALSO_WORDS`), and the known
@@ -73,7 +75,7 @@ _NOT_ALONE = WORDLIKE | AMBIGUOUS | MONTH_NAMES | GIVEN_ALSO_WORDS | ANY_COMMON
 ALONE_GIVEN = frozenset(n for n in FIRST_NAMES if len(n) > 3 and n not in _NOT_ALONE)
 # The known given names no word shares, of any length: after a greeting in capitals a name ("HI
 # TOM,"), where an acronym is none ("HELLO HR,").
-_GREETED_GIVEN = frozenset(n for n in FIRST_NAMES if n not in _NOT_ALONE)
+GREETED_GIVEN = frozenset(n for n in FIRST_NAMES if n not in _NOT_ALONE)
 # Given names that open no name before a given name alone in capitals: words like "WILL", months,
 # frequent words of a note language ("SAID"); given names that are other words are let through
 # ("DIANA ROSS", "JEAN PAUL").
@@ -98,8 +100,8 @@ _PLACE_OPENER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "AND" between two names in capitals, as a word and as written between them.
-_AND = word_set("and et und")
-_AND_BETWEEN = frozenset({" AND ", " ET ", " Y ", " UND ", " & "})
+AND_WORDS = word_set("and et und")
+AND_BETWEEN = frozenset({" AND ", " ET ", " Y ", " UND ", " & "})
 
 
 @lru_cache(maxsize=4096)
@@ -119,7 +121,7 @@ class AloneInCapitals(Words):
     """The rules for a name in capitals no title introduces, and for a product's given name."""
 
     def _greeted(self, k: int) -> bool:
-        """True if word k, in capitals, is a known given name no word shares (`_GREETED_GIVEN`;
+        """True if word k, in capitals, is a known given name no word shares (`GREETED_GIVEN`;
         not "SUMMER", "MAY") right after a greeting, the phrase ending after it or after a word
         that may be a surname ("HI TOM,", "BONJOUR LÉO,", "HELLO TOM", "DEAR TOM OKAFOR,"), or is
         that surname: a greeting names whoever follows it, however short the name; an acronym, a
@@ -147,7 +149,7 @@ class AloneInCapitals(Words):
         """True if word k, in capitals, is a known given name no word shares right after a
         greeting ("HI TOM", "Hola ANA")."""
         folded = self.folded[k]
-        if not (folded in _GREETED_GIVEN or _alone_given(folded)) or not self.words[k].isupper():
+        if not (folded in GREETED_GIVEN or _alone_given(folded)) or not self.words[k].isupper():
             return False
         return _greeting_before(self._before[k])
 
@@ -219,11 +221,11 @@ class AloneInCapitals(Words):
     def _after_short_given_and(self, k: int) -> bool:
         """True if word k comes after "AND" ("ET", "Y", "UND") and a short given name
         `after_contact_verb` takes ("CALLED AMY AND TOM")."""
-        given = k - 2 if k > 1 and self.folded[k - 1] in _AND else k - 1
+        given = k - 2 if k > 1 and self.folded[k - 1] in AND_WORDS else k - 1
         if given < 0:
             return False
         joined = self.text[self.spans[given][1] : self.spans[k][0]]
-        return joined in _AND_BETWEEN and self._short_given_cued(given)
+        return joined in AND_BETWEEN and self._short_given_cued(given)
 
     def _alone_in_capitals_sentence(self, k: int) -> bool:
         """True if word k is a known given name of four letters or more that no word shares

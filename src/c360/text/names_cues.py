@@ -326,7 +326,14 @@ CONTACT_VERB_BEFORE = re.compile(
     r"|(?:telefonier(?:t|te|ten)|gesprochen|sprachen?|geredet|gechattet|telefonat|gespräch) mit)"
     r"[ ]$"
 )
-# German puts the verb last: "mit" before a word and a verb of talking after it ("MIT WEBER
-# GESPROCHEN", "mit Tom telefoniert") make a cue as a verb before the word does.
+# German puts the verb last: "mit" before a word and a verb of talking, writing or agreeing
+# after it ("MIT WEBER GESPROCHEN", "mit Tom telefoniert", "MIT TOM VEREINBART"), maybe after an
+# adverb ("MIT OKONKWO KURZ TELEFONIERT"), make a cue as a verb before the word does.
 MIT_BEFORE = re.compile(r"(?:^|[\s(,;])mit[ ]$")
-TALKED_AFTER = re.compile(r"[ ](?:telefoniert|gesprochen|geredet|gechattet)\b", re.IGNORECASE)
+TALKED_AFTER = re.compile(
+    r"[ ](?:(?:kurz|heute|gestern|vorhin|eben|gerade|nochmal|nochmals|erneut|bereits|schon"
+    r"|telefonisch|persönlich|ausführlich|lange|direkt|wieder|auch|zuletzt|soeben)[ ])?"
+    r"(?:telefoniert|gesprochen|geredet|gechattet|geschrieben|abgesprochen|besprochen|vereinbart"
+    r"|abgestimmt)\b",
+    re.IGNORECASE,
+)

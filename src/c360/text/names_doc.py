@@ -5,18 +5,14 @@ import re
 from bisect import bisect_right
 
 from c360.text.names_capitals import CapitalsNames
-from c360.text.names_cues import COMPANY_SUFFIX, SIGN_OFF_LINE
+from c360.text.names_cues import COMPANY_SUFFIX, TALKED_AFTER
 from c360.text.names_lexicon import ORG_WORDS, SURNAMES
+from c360.text.names_signoff import after_sign_off, signature_ends
 from c360.text.names_words import NOT_PLAIN, is_given
 
 MAX_NAME_WORDS = 4
 SENTENCE_START = re.compile(r"(?:^|[.!?…•*]|^\s*[-—–])\s*$")
 _NEWLINE = re.compile("\n")
-_SIGN_OFF_REACH = 48  # characters before a word looked at for a sign-off and blank lines
-_SIGNATURE_GAP = re.compile(r"[ \t\r]*(?:--?[ \t\r]*)?")  # a blank line, a "-- " delimiter
-# What may follow a name signing a message on its line: a role or a firm ("Rose, Account
-# Manager", "Rose (Sales)", "Rose | Lumavo", "Mark - Lumavo").
-_SIGNATURE_REST = re.compile(r"[ \t]*(?:[,(|/]|[-–—][ \t])")
 
 
 class Doc(CapitalsNames):
@@ -80,6 +76,13 @@ class Doc(CapitalsNames):
         """Index of the last word of the capitalised run that starts at word k."""
         return self._run_last[k]
 
+    def name_run_end(self, k: int) -> int:
+        """`run_end`, but k itself for a word in capitals a German verb of talking follows,
+        maybe after an adverb (`TALKED_AFTER`: "MIT OKONKWO HEUTE GESPROCHEN"): the verb ends
+        the name."""
+        talked = self.words[k].isupper() and TALKED_AFTER.match(self.text, self.spans[k][1])
+        return k if talked else self._run_last[k]
+
     def line(self, k: int) -> str:
         """The line holding word k."""
         i = bisect_right(self._line_starts, self.spans[k][0])
@@ -127,23 +130,12 @@ class Doc(CapitalsNames):
         return self.plain(k) and not is_given(f) and f not in SURNAMES
 
     def signs(self, k: int) -> bool:
-        """True if word k opens a line after a sign-off (`SIGN_OFF_LINE`: "Cheers,",
-        "Cordialement", "Viele Grüße"; blank lines and a "-- " line between them) and the line
-        holds nothing else but punctuation, a word that may be a surname after it ("Rose",
-        "Mark Okafor" under "Thanks,"), or a role or a firm set apart ("Rose, Account Manager",
-        "Rose | Lumavo"): the name signing the message. Not a team, a service or a heading
-        ("Support team", "Summer Sale team" under "Cheers,")."""
-        if self._before[k].strip(" \t"):
-            return False
-        opens = self.spans[k][0] - len(self._before[k])
-        if opens < 2 or self.text[opens - 1] != "\n":
-            return False
-        lines = self.text[max(0, opens - _SIGN_OFF_REACH) : opens - 1].split("\n")
-        while len(lines) > 1 and _SIGNATURE_GAP.fullmatch(lines[-1]):
-            lines.pop()  # blank lines, "-- " between the sign-off and the name
-        if len(lines) == 1 and opens > _SIGN_OFF_REACH:
-            return False  # a line too long for a sign-off
-        if not SIGN_OFF_LINE.fullmatch(lines[-1].rstrip("\r").lower()):
+        """True if word k follows a sign-off (`after_sign_off`: "Cheers,\\nRose", "Cheers, Rose",
+        "Viele Grüße\\nGrit") and its line holds nothing else but punctuation, a word that may be
+        a surname after it ("Mark Okafor" under "Thanks,"), or a role or a firm set apart ("Rose,
+        Account Manager", "Rose | Lumavo"): the name signing the message. Not a team, a service
+        or a heading ("Support team", "Summer Sale team" under "Cheers,")."""
+        if not after_sign_off(self.text, self.spans[k][0], self._before[k]):
             return False
         last = k
         if k + 1 < len(self.words) and self.tight_pair(k):
@@ -152,7 +144,4 @@ class Doc(CapitalsNames):
                 self.folded[last] in SURNAMES or self.may_be_surname(last)
             ):
                 return False  # "Summer Sale", "Rose Team"
-        end = self.spans[last][1]
-        line_end = self.text.find("\n", end)
-        rest = self.text[end : line_end if line_end >= 0 else len(self.text)]
-        return not rest.strip(" \t\r.,!") or bool(_SIGNATURE_REST.match(rest))
+        return signature_ends(self.text, self.spans[last][1])
