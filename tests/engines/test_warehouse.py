@@ -353,6 +353,19 @@ def test_a_copied_workspace_reads_its_own_silver_data(workspace: Path, tmp_path:
     assert query_warehouse(workspace, "SELECT count(*) AS n FROM stg_people")["n"][0].as_py() == 2
 
 
+def test_a_copy_without_a_silver_table_reads_none_of_the_original_lake(
+    workspace: Path, tmp_path: Path
+) -> None:
+    build_warehouse(workspace, CONTRACTS)
+    copy = tmp_path.parent / f"{tmp_path.name}-copy"
+    shutil.copytree(workspace, copy)
+    shutil.rmtree(copy / "lake" / "silver" / "stg_people")
+    with pytest.raises(QueryError, match=r"stg_people is not in this workspace's lake"):
+        query_warehouse(copy, "SELECT count(*) AS n FROM stg_people")
+    assert query_warehouse(copy, "SELECT sum(month) AS n FROM stg_visits")["n"][0].as_py() == 3
+    assert query_warehouse(workspace, "SELECT count(*) AS n FROM stg_people")["n"][0].as_py() == 2
+
+
 def test_any_duckdb_client_reads_the_views_from_any_directory(
     workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -138,7 +138,8 @@ def _search_workspace(con: duckdb.DuckDBPyConnection, workspace: Path) -> None:
 def _read_own_lake(con: duckdb.DuckDBPyConnection, workspace: Path) -> None:
     """Shadow, for this connection, each silver view that reads another lake than this
     workspace's (the workspace was moved or copied since the build, or an older build wrote
-    relative paths) with a temporary view over this workspace's lake."""
+    relative paths) with a temporary view over this workspace's lake, or one that fails naming
+    the table where this lake lacks it: never another workspace's rows."""
     root = (workspace / "lake" / "silver").resolve()  # as the build wrote it
     here = f"'{_glob_escape(root)}/"
     views = con.execute(
@@ -147,8 +148,16 @@ def _read_own_lake(con: duckdb.DuckDBPyConnection, workspace: Path) -> None:
     ).fetchall()
     for name, sql in views:
         folder = root / name
-        if here not in sql and folder.is_dir() and _parts(folder):
+        if here in sql:
+            continue
+        if folder.is_dir() and _parts(folder):
             con.execute(f"CREATE TEMP VIEW {_q(name)} AS SELECT * FROM {_scan_sql(folder)}")
+        else:  # the error is raised as the view is read, not as it is made
+            missing = f"{name} is not in this workspace's lake ({folder}): run c360 run here"
+            con.execute(
+                f"CREATE TEMP VIEW {_q(name)} AS SELECT * FROM range(1) "
+                f"WHERE error({_literal(missing)})"
+            )
 
 
 def _create_table(con: duckdb.DuckDBPyConnection, folder: Path, contract: Table | None) -> None:
