@@ -86,7 +86,11 @@ def _members(name: str, segment: Segment, engine: Engine) -> pa.Table:
         kind = engine.sql(f"{typed} LIMIT 0").schema.field("segment_condition").type
         ids = engine.sql(sql).column("customer360_id") if kind == pa.bool_() else None
     except Exception as exc:  # each engine raises its own parser and binder errors
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        first = _first_line(exc)
+        try:  # the condition as written: its own error points at the user's words, not ")"
+            engine.sql(sql)
+        except Exception as own:
+            first = _first_line(own)
         raise SegmentError(
             f"segment {name!r}: cannot evaluate {segment.where!r}: {first}"
         ) from None
@@ -96,6 +100,10 @@ def _members(name: str, segment: Segment, engine: Engine) -> pa.Table:
             "values, not true or false (compare it, e.g. total_revenue > 100)"
         )
     return pa.table({"customer360_id": ids, "segment": pa.array([name] * len(ids))}).cast(MEMBERS)
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
 def _condition(where: str) -> str:
