@@ -71,6 +71,33 @@ def test_analyze_a_file_that_is_not_utf8_is_one_line(
     )
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_analyze_reads_a_file_with_a_byte_order_mark_as_its_encoding(
+    tmp_path: Path, encoding: str
+) -> None:
+    """Notepad's "Unicode" is UTF-16 with a mark: read as the pipeline's bronze reads it."""
+    note = tmp_path / "note.txt"
+    mark = {"utf-16-be": "\ufeff"}.get(encoding, "")  # Python's utf-16-be writes none itself
+    note.write_bytes((mark + "Rappeler Mme Dupont au 06 12 34 56 78\nMerci\n").encode(encoding))
+    result = runner.invoke(app, ["text", "analyze", str(note)])
+    assert result.exit_code == 0, result.output
+    docs = [json.loads(line) for line in result.output.splitlines()]
+    assert [d["source"] for d in docs] == [f"{note}:1", f"{note}:2"]
+    assert docs[0]["redacted_text"].startswith("Rappeler Mme [PERSON] au [PHONE]")
+    assert docs[0]["language"] == "fr"
+
+
+def test_analyze_a_utf16_file_cut_short_names_its_encoding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    note = tmp_path / "note.txt"
+    note.write_bytes("Merci\n".encode("utf-16") + b"M")
+    assert main(["text", "analyze", str(note)]) == 2
+    assert (
+        capsys.readouterr().err == f"error: cannot read {note}: not UTF-16 text (truncated data)\n"
+    )
+
+
 def test_evaluate_with_a_handwritten_set_that_is_not_there_is_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import sys
 from collections.abc import Iterator
@@ -92,12 +93,32 @@ def _documents(files: list[str], whole_file: bool) -> Iterator[tuple[str, str]]:
             raise fail(f"cannot read {name}: {exc.strerror or exc}") from None
 
 
+_SHOWN = {"utf-16": "UTF-16", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16", "utf-32": "UTF-32"}
+
+
 def _not_utf8(name: str | Path, exc: UnicodeDecodeError) -> str:
-    return f"cannot read {name}: not UTF-8 text ({exc.reason})"
+    return f"cannot read {name}: not {_SHOWN.get(exc.encoding, 'UTF-8')} text ({exc.reason})"
+
+
+# Byte order marks and the encoding each says (UTF-32's before UTF-16's: FF FE starts both).
+_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def _open(name: str) -> AbstractContextManager[TextIO]:
-    return nullcontext(sys.stdin) if name == "-" else open(name, encoding="utf-8")
+    """stdin, or the file in UTF-8 or the encoding its byte order mark says (Notepad's
+    "Unicode" is UTF-16 with one), the mark left out."""
+    if name == "-":
+        return nullcontext(sys.stdin)
+    with open(name, "rb") as raw:
+        head = raw.read(4)
+    encoding = next((e for mark, e in _MARKS if head.startswith(mark)), "utf-8")
+    return open(name, encoding=encoding)
 
 
 @app.command("evaluate")
