@@ -309,3 +309,25 @@ def test_a_json_lines_file_whose_other_column_nests_is_fitted(tmp_path: Path) ->
         "utf-8",
     )
     assert _fit(sales).fit.predictions.num_rows == 30
+
+
+def _slashed(day_month: str, early: bool = False) -> list[str]:
+    """The purchases, each dated d/m/y or m/d/y (``day_month``: "dm" or "md"), the days moved
+    to the first twelve of their month if ``early``."""
+    rows = []
+    for c, d, a in _purchases():
+        year, month, day = d.split("-")
+        day = f"{(int(day) - 1) % 12 + 1:02d}" if early else day
+        shown = f"{day}/{month}/{year}" if day_month == "dm" else f"{month}/{day}/{year}"
+        rows.append(f"{c};{shown};{a}")
+    return rows
+
+
+def test_a_note_says_when_no_date_tells_day_first_from_month_first(tmp_path: Path) -> None:
+    path = _csv(tmp_path / "sales.csv", _slashed("dm", early=True))
+    assert fit_file(path, *COLUMNS).notes == [
+        f"dates of {path}: day first (d/m/y), as 01/04/2024 on row 2 reads 1 April 2024: "
+        "no date of the file has a day above 12 to tell d/m/y from m/d/y"
+    ]
+    for told in ("dm", "md"):  # a day above 12 tells the order: no note
+        assert fit_file(_csv(tmp_path / f"{told}.csv", _slashed(told)), *COLUMNS).notes == []

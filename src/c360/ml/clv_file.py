@@ -136,7 +136,7 @@ def fit_file(
         ("dated after today", future),
         ("dated before 1900", pc.less(day, pa.scalar(EARLIEST, pa.date32()))),
     ]
-    notes += amount_notes
+    notes += amount_notes + _day_first_untold(path, text[date], numbers)
     skipped, bad = _skipped(reasons, numbers)
     # By default the observation ends on the last purchase: a refund, or a row of no customer,
     # dated after it does not lengthen every customer's T.
@@ -325,15 +325,41 @@ def parse_dates(text: pa.ChunkedArray | pa.Array) -> pa.Array:
     """
     text = _flat(text)
     parsed = [_iso(pc.extract_regex(text, pattern), "y", "m", "d") for pattern in _YMD]
-    slashed = pc.extract_regex(text, _SLASHED)
-    first = _number(pc.struct_field(slashed, "first"))
-    second = _number(pc.struct_field(slashed, "second"))
+    slashed, first, second = _slashed(text)
     month_first = (
         bool(pc.any(pc.greater(second, 12)).as_py()) and not pc.any(pc.greater(first, 12)).as_py()
     )
     day, month = ("second", "first") if month_first else ("first", "second")
     parsed.append(_iso(slashed, "y", month, day))
     return pc.coalesce(*parsed)
+
+
+def _slashed(text: pa.Array) -> tuple[pa.StructArray, pa.Array, pa.Array]:
+    """The d/m/y or m/d/y dates' parts, and their first and second fields as numbers."""
+    slashed = pc.extract_regex(text, _SLASHED)
+    first = _number(pc.struct_field(slashed, "first"))
+    return slashed, first, _number(pc.struct_field(slashed, "second"))
+
+
+def _day_first_untold(
+    path: Path, text: pa.ChunkedArray | pa.Array, numbers: np.ndarray
+) -> list[str]:
+    """A note when the file's d/m/y or m/d/y dates are read day first for want of a day above
+    12 (05/03/2024 is 5 March or May 3), naming the first date that reads both ways."""
+    text = _flat(text)
+    _, first, second = _slashed(text)
+    if pc.any(pc.greater(first, 12)).as_py() or pc.any(pc.greater(second, 12)).as_py():
+        return []
+    two_ways = pc.fill_null(pc.not_equal(first, second), False).to_numpy(zero_copy_only=False)
+    if not two_ways.any():
+        return []
+    at = int(np.flatnonzero(two_ways)[0])
+    shown, day, month = text[at].as_py(), first[at].as_py(), second[at].as_py()
+    read = f"{day} {dt.date(2000, month, 1):%B} {shown[-4:]}"
+    return [
+        f"dates of {path}: day first (d/m/y), as {shown} on row {numbers[at]} reads {read}: "
+        "no date of the file has a day above 12 to tell d/m/y from m/d/y"
+    ]
 
 
 def _flat(values: pa.ChunkedArray | pa.Array) -> pa.Array:
