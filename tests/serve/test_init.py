@@ -43,3 +43,14 @@ def test_a_reader_gives_the_contract_types_in_batches_of_the_scan_pool(tmp_path:
 def test_the_scan_pool_is_jemalloc_where_arrow_has_it() -> None:
     expected = "jemalloc" if "jemalloc" in pa.supported_memory_backends() else None
     assert _scan_pool().backend_name == (expected or pa.default_memory_pool().backend_name)
+
+
+def test_a_reader_of_some_columns_gives_them_alone_in_their_order(tmp_path: Path) -> None:
+    at = [dt.datetime(2023, 5, 1, 8, 0, 1), dt.datetime(2024, 1, 2, 9, 30)]
+    data = {"visit_id": ["v1", "v2"], "year": [2023, 2024], "seen_at": at}
+    publish_table(tmp_path, "gold", "fct_visits", pa.table(data), VISITS.partition_by)
+    (gold,) = gold_tables(tmp_path, [VISITS])
+    table = gold.reader(["seen_at", "year"]).read_all().sort_by("seen_at")
+    declared = VISITS.arrow_schema()
+    assert table.schema == pa.schema([declared.field("seen_at"), declared.field("year")])
+    assert table.to_pydict() == {"seen_at": at, "year": [2023, 2024]}

@@ -10,10 +10,20 @@ from typing import Any
 import pyarrow as pa
 import pytest
 
+from c360.pipeline.lake import publish_table
 from c360.pipeline.runner import RunResult
-from c360.serve import run_report
+from c360.serve import GoldTable, run_report
 from c360.serve.html_report import write_html_report
-from c360.serve.report_kit import ReportWriteError, count, money, pct, total, write_atomically
+from c360.serve.report_kit import (
+    Gold,
+    Missing,
+    ReportWriteError,
+    count,
+    money,
+    pct,
+    total,
+    write_atomically,
+)
 from c360.serve.reports import write_text_reports
 
 
@@ -107,3 +117,27 @@ def test_nan_is_a_missing_value_shown_as_a_dash_and_left_out_of_totals() -> None
     assert total(t, "some") == 3.5
     assert total(t, "none") is None and money(total(t, "none")) == "-"
     assert money(float("inf")) == "inf"  # a value, not a missing one
+
+
+def test_gold_reads_each_column_once_and_only_those_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = {"k": ["a", "b"], "n": [1, 2], "x": [0.5, None]}
+    publish_table(tmp_path, "gold", "t", pa.table(data))
+    asked: list[list[str] | None] = []
+    reader = GoldTable.reader
+
+    def recorded(self: GoldTable, columns: list[str] | None = None) -> pa.RecordBatchReader:
+        asked.append(None if columns is None else list(columns))
+        return reader(self, columns)
+
+    monkeypatch.setattr(GoldTable, "reader", recorded)
+    gold = Gold(tmp_path)
+    assert gold("t", "n", "k").sort_by("k").to_pydict() == {"n": [1, 2], "k": ["a", "b"]}
+    assert gold("t", "k").column_names == ["k"]
+    assert gold("t").sort_by("k").to_pydict() == data
+    assert asked == [["n", "k"], ["x"]]
+    with pytest.raises(Missing, match="t has no column y, z"):
+        gold("t", "k", "y", "z")
+    with pytest.raises(Missing, match="u was not built"):
+        gold("u")

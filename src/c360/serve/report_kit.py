@@ -31,12 +31,14 @@ class Missing(Exception):
 
 
 class Gold:
-    """The workspace's gold tables in their contract types, each read once when first asked."""
+    """The workspace's gold tables in their contract types, each column read once when first
+    asked (a report reads a few columns of a table, not all of them)."""
 
     def __init__(self, workspace: Path) -> None:
         self.workspace = Path(workspace)
         self._found = {g.name: g for g in gold_tables(workspace)}
-        self._read: dict[str, pa.Table] = {}
+        self._schemas: dict[str, pa.Schema] = {}
+        self._read: dict[str, dict[str, pa.ChunkedArray]] = {}
 
     @property
     def name(self) -> str:
@@ -48,13 +50,20 @@ class Gold:
         """Table ``name`` (only ``columns`` when given); :class:`Missing` if it cannot be."""
         if name not in self._found:
             raise Missing(f"{name} was not built")
-        if name not in self._read:
-            self._read[name] = self._found[name].reader().read_all()
-        table = self._read[name]
-        absent = [c for c in columns if c not in table.column_names]
+        if name not in self._schemas:
+            self._schemas[name] = self._found[name].schema()
+            self._read[name] = {}
+        schema, read = self._schemas[name], self._read[name]
+        absent = [c for c in columns if c not in schema.names]
         if absent:
             raise Missing(f"{name} has no column {', '.join(absent)}")
-        return table.select(list(columns)) if columns else table
+        wanted = list(columns) if columns else schema.names
+        needed = list(dict.fromkeys(c for c in wanted if c not in read))
+        if needed:
+            table = self._found[name].reader(needed).read_all()
+            read.update(zip(needed, table.columns, strict=True))
+        fields = [schema.field(c) for c in wanted]
+        return pa.Table.from_arrays([read[c] for c in wanted], schema=pa.schema(fields))
 
 
 def missing(value: Any) -> bool:
