@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from pathlib import Path
@@ -81,7 +81,7 @@ def warehouse_path(workspace: Path) -> Path:
 
 
 def build_warehouse(workspace: Path, contracts: Iterable[Table] | None = None) -> Path:
-    """Write the warehouse: gold tables (with their contracts' primary keys), silver views.
+    """Write the warehouse: gold tables (their contracts' primary keys checked), silver views.
 
     ``contracts`` default to ``GOLD_TABLES``; a gold folder without a contract is loaded as it is.
     A DuckDB failure (a full disk among others) raises :class:`WarehouseError` on one line; the
@@ -175,15 +175,27 @@ def _create_table(con: duckdb.DuckDBPyConnection, folder: Path, contract: Table 
     columns = ", ".join(_q(c) for c in order)
     con.execute(f"CREATE TABLE {name} AS SELECT {columns} FROM {source}")
     if contract and contract.primary_key and set(contract.primary_key) <= set(present):
-        key = ", ".join(_q(c) for c in contract.primary_key)
-        try:
-            con.execute(f"ALTER TABLE {name} ADD PRIMARY KEY ({key})")
-        except duckdb.InvalidTypeException:
-            pass  # DuckDB cannot index nested types (lists); the table stays without a key
-        except duckdb.ConstraintException as exc:
-            raise WarehouseError(
-                f"gold table {folder.name} breaks its primary key ({key}): {_one_line(exc)}"
-            ) from None
+        _check_key(con, folder.name, contract.primary_key)
+
+
+def _check_key(con: duckdb.DuckDBPyConnection, table: str, key: Sequence[str]) -> None:
+    """Raise :class:`WarehouseError` if ``table``'s ``key`` holds a NULL or a value twice.
+
+    Checked, not declared: DuckDB keeps a primary key as an index that takes more room than
+    the tables (1.3 GB of a 1.8 GB warehouse at scale 10) and a third of the build's time."""
+    columns = ", ".join(_q(c) for c in key)
+    shown = ", ".join(key)
+    null = " OR ".join(f"{_q(c)} IS NULL" for c in key)
+    if con.execute(f"SELECT 1 FROM {_q(table)} WHERE {null} LIMIT 1").fetchone():
+        raise WarehouseError(f"gold table {table} breaks its primary key ({shown}): a NULL")
+    twice = con.execute(
+        f"SELECT {columns}, count(*) FROM {_q(table)} GROUP BY ALL HAVING count(*) > 1 LIMIT 1"
+    ).fetchone()
+    if twice:
+        value = repr(twice[0]) if len(key) == 1 else repr(tuple(twice[:-1]))
+        raise WarehouseError(
+            f"gold table {table} breaks its primary key ({shown}): {twice[-1]} rows of {value}"
+        )
 
 
 def _scan_sql(folder: Path, contract: Table | None = None) -> str:
