@@ -140,3 +140,145 @@ def test_a_name_before_a_german_verb_of_contact_in_capitals_is_redacted(
 )
 def test_things_before_a_german_verb_of_contact_in_capitals_are_not_redacted(text: str) -> None:
     assert redact(text, "de")[0] == text
+
+
+# A given name that is also an English word ("Summer", "Grace") opening a clause after a comma is
+# read as at a sentence start: the word, unless the phrase ends after it ("Thanks, Grace!",
+# "Sorry, Grace, I missed it", "Cheers, Rose") or a verb of a person follows it ("Sadly, Grace
+# called"). A department after a capitalised "Customer" is no one ("Customer Care").
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("en", "Sadly, Summer is here"),
+     (None, "Sadly, Summer is here"),
+     ("en", "Thanks, Grace period ends Monday"),
+     ("en", "Thanks, Customer Care"),
+     ("en", "Please contact Customer Care."),
+     ("en", "Thanks, Customer Success")],
+)  # fmt: skip
+def test_a_word_opening_a_clause_after_a_comma_is_not_redacted(
+    language: str | None, text: str
+) -> None:
+    assert redact(text, language)[0] == text
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "Thanks, Grace!", "Thanks, [PERSON]!"),
+     ("en", "Sorry, Grace, I missed it", "Sorry, [PERSON], I missed it"),
+     ("en", "Cheers, Rose", "Cheers, [PERSON]"),
+     ("en", "Thanks, Grace", "Thanks, [PERSON]"),
+     ("en", "Sadly, Grace called back", "Sadly, [PERSON] called back"),
+     ("en", "Well, Rose wants a refund.", "Well, [PERSON] wants a refund."),
+     ("en", "Sadly, Summer Smith cancelled.", "Sadly, [PERSON] cancelled."),
+     ("en", "Luckily, Hope is delighted.", "Luckily, [PERSON] is delighted."),
+     ("fr", "Merci, Rose est passée hier.", "Merci, [PERSON] est passée hier."),
+     ("es", "Por cierto, Pilar envió el contrato.", "Por cierto, [PERSON] envió el contrato.")],
+)  # fmt: skip
+def test_a_given_name_opening_a_clause_after_a_comma_is_redacted(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# A known given name in capitals opening a sentence before a verb of getting in touch or of what
+# a person says is a name, though the sentence is short ("HANNAH CALLED"), also joined to another
+# name by "AND" ("HANNAH AND TOM CALLED").
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "HANNAH CALLED", "[PERSON] CALLED"),
+     ("en", "HANNAH RANG", "[PERSON] RANG"),
+     ("en", "HANNAH EMAILED", "[PERSON] EMAILED"),
+     ("en", "HANNAH WROTE", "[PERSON] WROTE"),
+     ("en", "HANNAH SAID YES", "[PERSON] SAID YES"),
+     ("en", "ORDER SHIPPED.\nHANNAH CALLED.", "ORDER SHIPPED.\n[PERSON] CALLED."),
+     ("en", "Order shipped. HANNAH CALLED", "Order shipped. [PERSON] CALLED"),
+     ("en", "HANNAH AND TOM CALLED", "[PERSON] AND [PERSON] CALLED")],
+)  # fmt: skip
+def test_a_given_name_in_capitals_before_a_contact_verb_is_redacted(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+def test_a_given_name_joined_to_max_before_a_contact_verb_is_redacted() -> None:
+    # "MAX" is a product's word too ("PRO MAX"), no name on its own: "HANNAH" beside it is no firm.
+    assert redact("HANNAH AND MAX CALLED", "en")[0].startswith("[PERSON] AND ")
+
+
+# ... not an acronym, a month, a word or a place there.
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("en", "HR CALLED"),
+     ("en", "MAY CALLED"),
+     ("en", "SUMMER CALLED"),
+     ("en", "WILL CALL"),
+     ("en", "PARIS CALLED"),
+     ("en", "MAY 2024 INVOICE"),
+     ("en", "HR AND IT"),
+     ("en", "SALES AND MARKETING"),
+     ("en", "HELLO SUMMER!")],
+)  # fmt: skip
+def test_words_in_capitals_before_a_contact_verb_are_not_redacted(language: str, text: str) -> None:
+    assert redact(text, language)[0] == text
+
+
+# Two words no list holds between "MIT" and a German verb of talking or writing, in capitals, are
+# a name as one is ("MIT ADAEZE OKONKWO TELEFONIERT"); not a thing, a body or an adjective and a
+# noun, nor two words before a verb of agreeing, which takes things ("MIT SKONTO ABZUG VEREINBART").
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("MIT ADAEZE OKONKWO TELEFONIERT", "MIT [PERSON] TELEFONIERT"),
+     ("MIT ADAEZE OKONKWO KURZ TELEFONIERT", "MIT [PERSON] KURZ TELEFONIERT"),
+     ("HABE MIT ADAEZE OKONKWO GESPROCHEN.", "HABE MIT [PERSON] GESPROCHEN."),
+     ("MIT ADAEZE OKONKWO GESCHRIEBEN, ALLES OK", "MIT [PERSON] GESCHRIEBEN, ALLES OK")],
+)  # fmt: skip
+def test_two_unknown_words_before_a_german_verb_of_talking_are_redacted(
+    text: str, expected: str
+) -> None:
+    assert redact(text, "de")[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MIT POLIZEI BERLIN TELEFONIERT",
+        "MIT ARZT PRAXIS TELEFONIERT",
+        "MIT TELEKOM HOTLINE TELEFONIERT",
+        "MIT VOLLER GUTSCHRIFT VEREINBART",
+        "MIT GERINGEM AUFPREIS VEREINBART",
+        "MIT NEUEM LIEFERANTEN GESPROCHEN",
+        "MIT DER POLIZEI TELEFONIERT",
+        "MIT SKONTO ABZUG VEREINBART",
+        "MIT FESTPREIS PAKET VEREINBART",
+        "ERSTATTUNG MIT GUTSCHRIFT VEREINBART",
+    ],
+)
+def test_two_words_for_things_before_a_german_verb_of_talking_are_not_redacted(text: str) -> None:
+    assert redact(text, "de")[0] == text
+
+
+# A given name in capitals joined by "and" or "und" to a given name in mixed case is a name, as
+# two in capitals are ("Anna und TOM", "Tom and ANNA").
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("de", "Anna und TOM", "[PERSON] und [PERSON]"),
+     ("en", "Tom and ANNA", "[PERSON] and [PERSON]"),
+     ("en", "Thanks Tom and ANNA!", "Thanks [PERSON] and [PERSON]!"),
+     ("de", "Mit Anna und TOM telefoniert", "Mit [PERSON] und [PERSON] telefoniert")],
+)  # fmt: skip
+def test_a_given_name_in_capitals_joined_to_one_in_mixed_case_is_redacted(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "Tom and IT", "[PERSON] and IT"),
+     ("en", "Sales and HR", "Sales and HR"),
+     ("en", "Summer and TOMMY", "Summer and TOMMY")],
+)  # fmt: skip
+def test_words_in_capitals_joined_to_mixed_case_are_not_redacted(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected

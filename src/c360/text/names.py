@@ -25,7 +25,6 @@ from c360.text.names_doc import MAX_NAME_WORDS, SENTENCE_START, Doc
 from c360.text.names_lexicon import (
     AMBIGUOUS,
     FIRST_NAMES,
-    GIVEN_ALSO_WORDS,
     HEADING_NOUNS,
     HONORIFICS,
     MONTH_NAMES,
@@ -36,6 +35,7 @@ from c360.text.names_lexicon import (
     SURNAMES,
     WORDLIKE,
 )
+from c360.text.names_wordlike import NEXT_WORD, after_thing_word, opens_as_word
 from c360.text.names_words import (
     CAPITALS_PARTICLES,
     INITIALS_AFTER,
@@ -54,7 +54,6 @@ _DETERMINER = re.compile(
 # Where "a" is no article: a Spanish preposition ("a Mercedes le encanta"), a French verb.
 _A_IS_NO_ARTICLE = frozenset({"es", "fr", "de"})
 _NEXT_LETTER = re.compile(r"[ ]([^\W\d_])")
-_NEXT_WORD = re.compile(r"[ ]([^\W\d_]+)(?![\w'’-])")
 _BOUNDARY = re.compile(r"\s*(?:[.,;:!?()\n—–-]|$)")
 # Common-noun endings of longer words (German nouns are capitalised: "Problem mit Lieferung").
 _NOUN_ENDING = re.compile(
@@ -62,28 +61,9 @@ _NOUN_ENDING = re.compile(
     r"|teur)$"
 )
 _CAPITAL_PARTICLES = frozenset({"le", "la", "de", "del", "van", "von", "da", "di", "du", "des"})
-# Given names that are also words English capitalises anywhere ("German line", "Christian
-# values"): at a sentence start they need the support `WORDLIKE` names need.
-_CAPITALISED_WORDS = frozenset({"german", "norman", "christian"})
 # After a name, a word naming where the person works: "Sarah from Apple called", where the verb
 # is Sarah's and Apple no person.
 _AFFILIATION = re.compile(r"[ ](?:from|at|of|chez|de chez|bei)[ ]")
-# After a clause's first word, what makes a given name that is also a word the word: a
-# preposition or an infinitive's "to" ("..., Hope to close", "..., Grace for the fee"), where a
-# name would take a verb ("..., Rosa firma", "..., Mark was relieved").
-_WORD_USE_AFTER = re.compile(r"[ ](?:to|of|for|pour|para|por|zu|für)[ ]")
-_CLAUSE_START = re.compile(r"[,;]\s*$")
-# "to" and a verb after a sentence's first word: a to-do note's person ("Mark to send the
-# invoice", "Hope to confirm the order"), where the word would seldom stand so. Not "to" and a
-# determiner or pronoun ("Rose to the occasion").
-_TO_DO_AFTER = re.compile(
-    r"[ ]to[ ](?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those|him|them|me|us"
-    r"|you|it|all|each|every|some|any|no)\b)(?!(?:hear|see|meet|speak|talk|work)[ ](?:from|with)?"
-    r"[ ]?(?:you|u)\b)[a-z]+\b"
-)  # not a letter's close: "Hope to hear from you", "Hope to see you soon"
-# Common nouns after a word-like given name that make it a heading's word after a capitalised
-# label ("Update: Grace period ends", "FYI: Summer collection is out").
-_HEADING_OR_PRODUCT = HEADING_NOUNS | PRODUCT_NOUNS
 # "ST. JOHN, Olivia": "St." written in capitals before a surname in capitals.
 _CAPITALS_SAINT = re.compile(r"(?<![\w.])STE?\.[ ]$")
 
@@ -110,15 +90,16 @@ def _unknown_word_ok(doc: Doc, k: int, particle_led: bool, cue_before: bool) -> 
     ):
         return False
     after = doc.spans[last][1]
+    # In capitals, a German verb of talking right after it or the pair ("MIT OKONKWO TELEFONIERT
+    # WEGEN …", "MIT ADAEZE OKONKWO TELEFONIERT": see `Doc.name_run_end`)
+    talked = doc.words[k].isupper() and cues.TALKED_AFTER.match(doc.text, after)
     pair_ends = _BOUNDARY.match(doc.text, after) or (cue_before and _surname_like(doc, last))
-    if last - k == 1 and not pair_ends:
+    if last - k == 1 and not (pair_ends or talked):
         return False
     # German capitalises every noun ("Termin mit Technik am ..."): a lone unknown word is a name
     # only after particles ("von Bülow"), where a name phrase ends, or before a contact verb.
     surname = any(part in SURNAMES for part in doc.folded[k].split("-"))
     lone_noun_like = doc.nouns_capitalised and last == k and not (surname or particle_led)
-    # In capitals, a German verb of talking right after it ("MIT OKONKWO TELEFONIERT WEGEN …")
-    talked = doc.words[k].isupper() and cues.TALKED_AFTER.match(doc.text, after)
     ends = _BOUNDARY.match(doc.text, after) or cues.post_cue(doc.text, after) or talked
     if lone_noun_like and not ends:
         return False
@@ -219,8 +200,8 @@ def _untitled_lead(doc: Doc, k: int, probe: int, before: str) -> int | None:
     doubtful = given and (
         heading
         or folded in AMBIGUOUS
-        or _word_opening_sentence(doc, probe, before)
-        or _after_thing_word(doc, probe)
+        or opens_as_word(doc, probe, before)
+        or after_thing_word(doc, probe)
     )
     if given and _names_product(doc, probe):
         return None  # "the Emma mattress", "la robe Emma"
@@ -286,67 +267,12 @@ def _names_product(doc: Doc, k: int) -> bool:
     article and such a word in French or Spanish ("la robe Emma": `Doc.names_model`)."""
     if doc.names_model(k):
         return True
-    following = _NEXT_WORD.match(doc.text, doc.spans[k][1])
+    following = NEXT_WORD.match(doc.text, doc.spans[k][1])
     return (
         following is not None
         and fold(following.group(1)) in PRODUCT_NOUNS
         and _after_article(doc, k)
     )
-
-
-def _word_opening_sentence(doc: Doc, k: int, before: str) -> bool:
-    """True if word k, a given name that is also a word ("Claire", "Will", "German"), opens a
-    sentence where it may be the word: not before an object pronoun, a verb ("Claire nous a
-    écrit"), a word for how a person feels ("Hope is unhappy") or "to" and a verb ("Mark to send
-    the invoice"). So does one opening a clause before a preposition or "to" ("..., Hope to
-    close").
-    """
-    folded = doc.folded[k]
-    if folded not in WORDLIKE and folded not in _CAPITALISED_WORDS:
-        return False
-    end = doc.spans[k][1]
-    if SENTENCE_START.search(before) is None and not _after_label(doc, k):
-        return _CLAUSE_START.search(before) is not None and bool(
-            _WORD_USE_AFTER.match(doc.text, end)
-        )
-    return not (
-        cues.SUBJECT_VERB.match(doc.text, end)
-        or cues.FEELING_AFTER.match(doc.text, end)
-        or _TO_DO_AFTER.match(doc.text, end)
-    )
-
-
-def _after_label(doc: Doc, k: int) -> bool:
-    """True if word k follows a label opening its sentence: a word in capitals, or one of
-    `STATUS_LABELS` before a common noun after word k, and a comma or a colon ("NOTE, Grace
-    period ends", "SALE: Summer collection", "Update: Grace period ends"; not "Update: Hope to
-    close", which may name a person), the word k opening the sentence so."""
-    label = cues.LABEL_BEFORE.search(doc.before(k))
-    if label is None:
-        return False
-    word = label.group("label")
-    if word.isupper():
-        return True
-    if fold(word) not in cues.STATUS_LABELS:
-        return False
-    following = _NEXT_WORD.match(doc.text, doc.spans[k][1])
-    noun = fold(following.group(1)) if following else ""
-    return not {noun, noun.removesuffix("s")}.isdisjoint(_HEADING_OR_PRODUCT)
-
-
-def _after_thing_word(doc: Doc, k: int) -> bool:
-    """True if word k, a given name that is also a word ("Jack", "Grace"), comes right after a
-    capitalised word no list holds inside a sentence ("The Audio Jack is loose", "the broken
-    Audio Jack"): the pair names a thing, not a person written surname first."""
-    folded = doc.folded[k]
-    if folded not in GIVEN_ALSO_WORDS and folded not in WORDLIKE:
-        return False
-    previous = k - 1
-    if previous < 0 or not doc.adjacent[previous] or not doc.tight(previous, k):
-        return False
-    if doc.words[previous].isupper() or not doc.unknown(previous):
-        return False
-    return SENTENCE_START.search(doc.before(previous)) is None
 
 
 def _extend(doc: Doc, k: int, titled: bool) -> int:

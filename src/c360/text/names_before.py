@@ -99,10 +99,13 @@ def cued(doc: Doc, k: int, before: str) -> tuple[bool, int]:
 def _talked_with(doc: Doc, k: int, before: str, end: int) -> bool:
     """True if "mit" ends `before` and a German verb of talking follows word k or its run, which
     ends at `end` ("mit Tom Okonkwo telefoniert"; in capitals the verb may close the run: "MIT
-    WEBER GESPROCHEN"): the cue German writes around the name."""
+    WEBER GESPROCHEN"), or word k and the next in capitals (`opens_talked_pair`: "MIT ADAEZE
+    OKONKWO TELEFONIERT"): the cue German writes around the name."""
     if not cues.MIT_BEFORE.search(before):
         return False
-    return any(cues.TALKED_AFTER.match(doc.text, at) for at in {doc.spans[k][1], end})
+    if any(cues.TALKED_AFTER.match(doc.text, at) for at in {doc.spans[k][1], end}):
+        return True
+    return doc.opens_talked_pair(k)
 
 
 def _cue_belongs_to_previous_word(doc: Doc, k: int) -> bool:

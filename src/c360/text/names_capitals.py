@@ -143,6 +143,8 @@ class CapitalsNames(JoinedInCapitals):
             return True  # "MET TOM AT THE STORE", "MET SULLIVAN", "MET TOM SULLIVAN"
         if joined and self.joined_to_name(k):
             return True  # "MIT TOM UND ANNA TELEFONIERT", "MET HANNAH AND TOM"
+        if self.opens_before_verb(k) or self.talked_pair(k):
+            return True  # "HANNAH CALLED", "MIT ADAEZE OKONKWO TELEFONIERT"
         after = k + 1
         tight_after = after < len(self.words) and self.tight_pair(k)
         # "WILL SMITH", "WILL Smith", "AMY SMITH", "MAY JONES": a given name in capitals before a

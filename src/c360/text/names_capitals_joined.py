@@ -1,5 +1,9 @@
-"""A given name in capitals a neighbour makes a name: another name it is joined to by "AND"
-("MIT TOM UND ANNA TELEFONIERT"), or a sign-off before it ("CHEERS,\\nROSE")."""
+"""A word in capitals a neighbour makes a name: another name it is joined to by "AND" ("MIT TOM
+UND ANNA TELEFONIERT", "Tom and ANNA"), a sign-off before it ("CHEERS,\\nROSE"), a verb of
+contact after it ("HANNAH CALLED") or, for two words, "MIT" and a German verb of talking around
+them ("MIT ADAEZE OKONKWO TELEFONIERT")."""
+
+import re
 
 from c360.text.names_capitals_alone import (
     AND_BETWEEN,
@@ -7,16 +11,32 @@ from c360.text.names_capitals_alone import (
     GREETED_GIVEN,
     AloneInCapitals,
 )
-from c360.text.names_cues import GREETING_END
+from c360.text.names_cues import (
+    GREETING_END,
+    MIT_BEFORE,
+    SUBJECT_VERB,
+    TALKED_AFTER,
+    post_cue,
+)
 from c360.text.names_lexicon import SURNAMES
 from c360.text.names_signoff import after_sign_off, signature_ends
-from c360.text.names_words import is_given
+from c360.text.names_words import VERB_REACH, is_given, word_set
 
 _MIN_JOINED = 3  # letters of a given name joined to another: "TOM", not "AL" or "ED"
+# "and" in lower case between two names, one of them in capitals ("Tom and ANNA").
+_AND_BETWEEN_LOWER = frozenset({" and ", " et ", " y ", " und "})
+# Where a sentence opens, before a word: a line's start, end punctuation, a colon, a bullet.
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?…•*:]|^\s*[-—–])\s*$")
+# Of the verbs `TALKED_AFTER` knows, those of talking and writing: after two words, not one of
+# agreeing, which takes things as often ("MIT SKONTO ABZUG VEREINBART").
+_TALKING_VERBS = word_set("telefoniert gesprochen geredet gechattet geschrieben")
+# Endings of German adjectives after "mit" ("MIT GERINGEM AUFPREIS", "MIT VOLLER GUTSCHRIFT").
+_ADJECTIVE_ENDING = re.compile(r"(?:em|er|en|es)$")
 
 
 class JoinedInCapitals(AloneInCapitals):
-    """The rules for a given name in capitals beside another name or under a sign-off."""
+    """The rules for a word in capitals beside another name, under a sign-off, before a verb of
+    contact, or one of two between "MIT" and a German verb of talking."""
 
     def _capitals_name(self, k: int, joined: bool = True) -> bool:
         """True if word k, in capitals, may be a name (see `CapitalsNames`); with `joined`
@@ -27,9 +47,9 @@ class JoinedInCapitals(AloneInCapitals):
         """True if word k, in capitals, is a known given name of three letters or more no word
         shares (`GREETED_GIVEN`: "TOM", not "MARK" or "SUMMER") joined by "AND", "UND", "ET",
         "Y" or "&" to a name in capitals on either side ("MIT TOM UND ANNA TELEFONIERT", "CALLED
-        TOM & ANNA OKAFOR", "MET HANNAH AND TOM"), or to another such given name right after a
-        greeting, the phrase ending after the two ("HI TOM AND AMY,"): the phrase names two
-        people, as "Hi Tom and Anna," does."""
+        TOM & ANNA OKAFOR", "MET HANNAH AND TOM"), to such a given name in mixed case ("Tom and
+        ANNA"), or to another such given name right after a greeting, the phrase ending after the
+        two ("HI TOM AND AMY,"): the phrase names two people, as "Hi Tom and Anna," does."""
         if not self._joinable(k):
             return False
         for first, second in ((k, self._joined(k, 1)), (self._joined(k, -1), k)):
@@ -37,6 +57,8 @@ class JoinedInCapitals(AloneInCapitals):
                 continue
             other = second if first == k else first
             if not self.words[other].isupper():
+                if self.written_given(other) and self._joinable(other):
+                    return True  # "Tom and ANNA", "Anna und TOM"
                 continue
             if self._capitals_name(other, joined=False):
                 return True  # "MIT TOM UND ANNA TELEFONIERT"
@@ -53,8 +75,8 @@ class JoinedInCapitals(AloneInCapitals):
         return len(folded) >= _MIN_JOINED and folded in GREETED_GIVEN
 
     def _joined(self, k: int, step: int) -> int | None:
-        """The word joined to word k by "AND" (`AND_BETWEEN`), after it (`step` 1) or before it
-        (`step` -1), if one is."""
+        """The word joined to word k by "AND" (`AND_BETWEEN`) or "and", after it (`step` 1) or
+        before it (`step` -1), if one is."""
         other = k + step
         if 0 <= other < len(self.words) and self.folded[other] in AND_WORDS:
             other += step  # "AND", "UND", "ET" are words; "Y" and "&" none
@@ -62,7 +84,7 @@ class JoinedInCapitals(AloneInCapitals):
             return None
         first, second = min(k, other), max(k, other)
         joined = self.text[self.spans[first][1] : self.spans[second][0]]
-        return other if joined in AND_BETWEEN else None
+        return other if joined in AND_BETWEEN or joined in _AND_BETWEEN_LOWER else None
 
     def signs_in_capitals(self, k: int) -> bool:
         """True if word k, in capitals, is a known given name signing the message after a
@@ -87,3 +109,45 @@ class JoinedInCapitals(AloneInCapitals):
             ):
                 return False  # "SUMMER SALE", "ROSE TEAM"
         return signature_ends(self.text, self.spans[last][1])
+
+    def opens_before_verb(self, k: int) -> bool:
+        """True if word k, in capitals, is a known given name of three letters or more no word
+        shares (`GREETED_GIVEN`: "HANNAH", "TOM"; not "MAY", "SUMMER", "HR") opening a sentence
+        before a verb of getting in touch or of what a person says or wants ("HANNAH CALLED",
+        "TOM RANG", "HANNAH SAID YES"): the sentence names who acted, however short."""
+        if not (self.words[k].isupper() and self._joinable(k)):
+            return False
+        if _SENTENCE_OPENS.search(self._before[k]) is None:
+            return False
+        end = self.spans[k][1]
+        return post_cue(self.text, end) or bool(
+            SUBJECT_VERB.match(self.text[end : end + VERB_REACH].lower())
+        )
+
+    def talked_pair(self, k: int) -> bool:
+        """True if word k, in capitals, is one of two between "MIT" and a German verb of talking
+        or writing, maybe after an adverb (`TALKED_AFTER`: "MIT ADAEZE OKONKWO TELEFONIERT",
+        "MIT ADAEZE OKONKWO KURZ TELEFONIERT"), as one word there is (see `after_contact_verb`):
+        each may be a surname and names nothing else such a phrase takes ("MIT POLIZEI BERLIN",
+        "MIT TELEKOM HOTLINE"), the first without an adjective's ending ("MIT NEUEM LIEFERANTEN
+        GESPROCHEN"); not before a verb of agreeing ("MIT SKONTO ABZUG VEREINBART")."""
+        return self.opens_talked_pair(k) or self.opens_talked_pair(k - 1)
+
+    def opens_talked_pair(self, first: int) -> bool:
+        """True if word `first` is the first of two words `talked_pair` takes."""
+        second = first + 1
+        if first < 0 or second >= len(self.words) or not self.tight_pair(first):
+            return False
+        if not (self.words[first].isupper() and self.words[second].isupper()):
+            return False
+        if not MIT_BEFORE.search(self._before[first].lower()):
+            return False
+        if TALKED_AFTER.match(self.text, self.spans[first][1]):
+            return False  # "MIT OKONKWO KURZ TELEFONIERT": one word, and an adverb
+        verb = TALKED_AFTER.match(self.text, self.spans[second][1])
+        if verb is None or verb.group().rsplit(" ", 1)[-1].lower() not in _TALKING_VERBS:
+            return False  # "MIT SKONTO ABZUG VEREINBART": things are agreed, people talked to
+        opening = self.folded[first]
+        if _ADJECTIVE_ENDING.search(opening) and not is_given(opening):
+            return False
+        return not (self._contact_object(first) or self._contact_object(second))

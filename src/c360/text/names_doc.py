@@ -77,11 +77,14 @@ class Doc(CapitalsNames):
         return self._run_last[k]
 
     def name_run_end(self, k: int) -> int:
-        """`run_end`, but k itself for a word in capitals a German verb of talking follows,
-        maybe after an adverb (`TALKED_AFTER`: "MIT OKONKWO HEUTE GESPROCHEN"): the verb ends
-        the name."""
-        talked = self.words[k].isupper() and TALKED_AFTER.match(self.text, self.spans[k][1])
-        return k if talked else self._run_last[k]
+        """`run_end`, but k itself or the next word for a word in capitals a German verb of
+        talking follows, maybe after an adverb (`TALKED_AFTER`: "MIT OKONKWO HEUTE GESPROCHEN",
+        "MIT ADAEZE OKONKWO TELEFONIERT"): the verb ends the name."""
+        if self.words[k].isupper():
+            for last in (k, k + 1)[: self._run_last[k] - k + 1]:
+                if TALKED_AFTER.match(self.text, self.spans[last][1]):
+                    return last
+        return self._run_last[k]
 
     def line(self, k: int) -> str:
         """The line holding word k."""
@@ -105,9 +108,11 @@ class Doc(CapitalsNames):
         ):
             return True  # not "FRANCISCO JAVIER FERNÁNDEZ DE CASTRO": particles are no words
         # A company's word or legal form anywhere in the run, cut or not ("JOHN SMITH TRADING LTD").
+        # Not a given name joined to word k by "AND" ("HANNAH AND MAX CALLED"; "Pro Max" is one).
         whole_first, whole_last = self._whole_run.get(k, (first, last))
-        if any(self.folded[j] in ORG_WORDS for j in range(whole_first, whole_last + 1) if j != k):
-            return True
+        for j in range(whole_first, whole_last + 1):
+            if j != k and self.folded[j] in ORG_WORDS and not self._given_joined(k, j):
+                return True
         if COMPANY_SUFFIX.match(self.text, self.spans[whole_last][1]) is not None:
             return True
         # A name wedged mid-sentence between unknown words: "..., Maison Solène Sunscreen".
@@ -115,6 +120,10 @@ class Doc(CapitalsNames):
         return bool(
             wedged and self.tight(first, last) and not SENTENCE_START.search(self.before(first))
         )
+
+    def _given_joined(self, k: int, j: int) -> bool:
+        """True if word j is a given name joined to word k by "AND" (see `joined_to_name`)."""
+        return is_given(self.folded[j]) and j in (self._joined(k, 1), self._joined(k, -1))
 
     def name_words(self, first: int, last: int) -> int:
         """How many of words first..last are no surname particle written in capitals."""

@@ -373,7 +373,7 @@ NOT_NAMES = _words(
     buchhaltung technik vertrieb geschaftsfuhrung geschaftsleitung rechtsabteilung personalabteilung
     hotline kollegen kollege kollegin messe vertrag contabilidad compras direccion juridico
     administracion soporte almacen finanzas gerencia filiale niederlassung zweigstelle zentrale
-    abteilung standort buro
+    abteilung standort buro care success relations operations
     клиент клиентка клиенты заказчик πελατης πελατισσα πελατες
     an in im am auf bei mit von vom zum zur fur nach und oder aber wenn als wie to for with and but
     if as at on by from per au aux avec pour par sur dans en et ou mais si al con para por pero sin

@@ -1,0 +1,107 @@
+"""A given name that is also a word ("Hope", "Grace", "Summer", "German") where a sentence, a
+clause or a label opens with it, or after a capitalised word no list holds: the word, unless
+what follows it says a person is meant.
+
+>>> from c360.text.names_doc import Doc
+>>> doc = Doc("Sadly, Summer is here. Thanks, Grace!", "en")
+>>> opens_as_word(doc, 1, "sadly, "), opens_as_word(doc, 3, "thanks, ")
+(True, False)
+"""
+
+import re
+
+from c360.text import names_cues as cues
+from c360.text.names_doc import SENTENCE_START, Doc
+from c360.text.names_lexicon import GIVEN_ALSO_WORDS, HEADING_NOUNS, PRODUCT_NOUNS, WORDLIKE
+from c360.text.names_words import PHRASE_END, fold, word_set
+
+NEXT_WORD = re.compile(r"[ ]([^\W\d_]+)(?![\w'’-])")
+# Given names that are also words English capitalises anywhere ("German line", "Christian
+# values"): at a sentence start they need the support `WORDLIKE` names need.
+_CAPITALISED_WORDS = frozenset({"german", "norman", "christian"})
+# Of those and `WORDLIKE`, the English words, which English headings and title case capitalise
+# ("Summer", "Grace Period"): opening a clause they need the support they need opening a
+# sentence ("Sadly, Summer is here"). The others, capitalised inside a sentence, are names
+# ("Por cierto, Pilar envió el contrato").
+_ENGLISH_WORDS = _CAPITALISED_WORDS | word_set(
+    "will bill mark frank grant hope faith joy grace rose ruby amber summer dawn guy art pat"
+)
+# Languages whose notes capitalise those words as English does (none given: maybe English).
+_ENGLISH = frozenset({"en", ""})
+# After a clause's first word, what makes a given name that is also a word the word: a
+# preposition or an infinitive's "to" ("..., Hope to close", "..., Grace for the fee"), where a
+# name would take a verb ("..., Rosa firma", "..., Mark was relieved").
+_WORD_USE_AFTER = re.compile(r"[ ](?:to|of|for|pour|para|por|zu|für)[ ]")
+_CLAUSE_START = re.compile(r"[,;]\s*$")
+# "to" and a verb after a sentence's first word: a to-do note's person ("Mark to send the
+# invoice", "Hope to confirm the order"), where the word would seldom stand so. Not "to" and a
+# determiner or pronoun ("Rose to the occasion").
+_TO_DO_AFTER = re.compile(
+    r"[ ]to[ ](?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those|him|them|me|us"
+    r"|you|it|all|each|every|some|any|no)\b)(?!(?:hear|see|meet|speak|talk|work)[ ](?:from|with)?"
+    r"[ ]?(?:you|u)\b)[a-z]+\b"
+)  # not a letter's close: "Hope to hear from you", "Hope to see you soon"
+# Common nouns after a word-like given name that make it a heading's word after a capitalised
+# label ("Update: Grace period ends", "FYI: Summer collection is out").
+_HEADING_OR_PRODUCT = HEADING_NOUNS | PRODUCT_NOUNS
+
+
+def opens_as_word(doc: Doc, k: int, before: str) -> bool:
+    """True if word k, a given name that is also a word ("Claire", "Will", "German"), opens a
+    sentence where it may be the word: not before an object pronoun, a verb ("Claire nous a
+    écrit"), a word for how a person feels ("Hope is unhappy") or "to" and a verb ("Mark to send
+    the invoice"). So does one opening a clause before a preposition or "to" ("..., Hope to
+    close"), and an English word opening a clause as it would a sentence ("Sadly, Summer is
+    here", "Thanks, Grace period ends"), unless the phrase ends after it ("Thanks, Grace!",
+    "Sorry, Grace, I missed it"). `before`: `doc.before(k)`, lower-cased.
+    """
+    folded = doc.folded[k]
+    if folded not in WORDLIKE and folded not in _CAPITALISED_WORDS:
+        return False
+    end = doc.spans[k][1]
+    if SENTENCE_START.search(before) is None and not _after_label(doc, k):
+        if _CLAUSE_START.search(before) is None:
+            return False
+        if _WORD_USE_AFTER.match(doc.text, end):
+            return True
+        english = folded in _ENGLISH_WORDS and doc.language in _ENGLISH
+        if not english or PHRASE_END.match(doc.text, end):
+            return False
+    return not (
+        cues.SUBJECT_VERB.match(doc.text, end)
+        or cues.FEELING_AFTER.match(doc.text, end)
+        or _TO_DO_AFTER.match(doc.text, end)
+    )
+
+
+def _after_label(doc: Doc, k: int) -> bool:
+    """True if word k follows a label opening its sentence: a word in capitals, or one of
+    `STATUS_LABELS` before a common noun after word k, and a comma or a colon ("NOTE, Grace
+    period ends", "SALE: Summer collection", "Update: Grace period ends"; not "Update: Hope to
+    close", which may name a person), the word k opening the sentence so."""
+    label = cues.LABEL_BEFORE.search(doc.before(k))
+    if label is None:
+        return False
+    word = label.group("label")
+    if word.isupper():
+        return True
+    if fold(word) not in cues.STATUS_LABELS:
+        return False
+    following = NEXT_WORD.match(doc.text, doc.spans[k][1])
+    noun = fold(following.group(1)) if following else ""
+    return not {noun, noun.removesuffix("s")}.isdisjoint(_HEADING_OR_PRODUCT)
+
+
+def after_thing_word(doc: Doc, k: int) -> bool:
+    """True if word k, a given name that is also a word ("Jack", "Grace"), comes right after a
+    capitalised word no list holds inside a sentence ("The Audio Jack is loose", "the broken
+    Audio Jack"): the pair names a thing, not a person written surname first."""
+    folded = doc.folded[k]
+    if folded not in GIVEN_ALSO_WORDS and folded not in WORDLIKE:
+        return False
+    previous = k - 1
+    if previous < 0 or not doc.adjacent[previous] or not doc.tight(previous, k):
+        return False
+    if doc.words[previous].isupper() or not doc.unknown(previous):
+        return False
+    return SENTENCE_START.search(doc.before(previous)) is None
