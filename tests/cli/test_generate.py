@@ -109,3 +109,32 @@ def test_the_summary_names_the_workspace_as_written(capsys: pytest.CaptureFixtur
 
     print_summary(Result(Path("ws [/x]"), rows={"orders": 3}, manifest_sha256="ab"), 0.5)
     assert "Sources written to ws [/x]" in " ".join(capsys.readouterr().out.split())
+
+
+def test_force_keeps_files_of_ones_own_and_names_those_it_would_overwrite(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The generator's files are replaced, the user's stay; one where the generator writes
+    stops the run with one line naming it, before anything is removed."""
+    from c360.cli import main
+
+    ws = tmp_path / "gf"
+    args = ["generate", "-w", str(ws), "--scale", "0.01"]
+    assert main(args) == 0
+    (ws / "sources" / "crm").mkdir()
+    (ws / "sources" / "crm" / "export_clients.csv").write_text("customer_id\n")
+    (ws / "sources" / "c360" / "my_notes.csv").write_text("mine\n")
+    assert main([*args, "--force"]) == 0
+    assert (ws / "sources" / "crm" / "export_clients.csv").read_text() == "customer_id\n"
+    assert (ws / "sources" / "c360" / "my_notes.csv").read_text() == "mine\n"
+
+    (ws / "sources" / "c360" / "orders.csv").write_text("order_id\n")
+    (ws / "reports").mkdir()
+    (ws / "reports" / "run.md").write_text("old")
+    capsys.readouterr()
+    assert main([*args, "--force"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("error: ")
+    assert "sources/c360/orders.csv" in err
+    assert (ws / "sources" / "c360" / "orders.csv").read_text() == "order_id\n"
+    assert (ws / "reports" / "run.md").read_text() == "old"  # nothing touched

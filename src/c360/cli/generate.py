@@ -48,8 +48,9 @@ Force = Annotated[
     typer.Option(
         "--force",
         help=(
-            "Replace the sources of a non-empty workspace, and remove what runs built "
-            "from the old ones (lake, warehouse, exports, reports)."
+            "Replace the files an earlier generate wrote (files of your own stay; one where "
+            "the generator writes stops it), and remove what runs built from the old ones "
+            "(lake, warehouse, exports, reports)."
         ),
     ),
 ]

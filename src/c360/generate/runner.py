@@ -25,6 +25,7 @@ from c360.generate.block import Block
 from c360.generate.dirt import DEFECTS_SCHEMA, Dirt
 from c360.generate.people import make_emails_unique, people
 from c360.generate.plan import Plan
+from c360.generate.regenerate import WorkspaceNotEmptyError, clear, complete, table_path
 from c360.generate.sinks import CsvSink, JsonSink, ParquetSink, Sink, TextFolderSink, file_sha256
 from c360.ml.segments import EXAMPLE_SEGMENTS
 from c360.sources.mongo import bronze_files, load_bronze
@@ -52,10 +53,6 @@ class Part:
 
 
 Progress = Callable[[Part], None]
-
-
-class WorkspaceNotEmptyError(Exception):
-    """The target workspace already holds files and --force was not given."""
 
 
 class MongoLoadError(Exception):
@@ -89,7 +86,8 @@ BUILT_FROM_SOURCES = ("lake", "exports", "reports")
 
 
 def _generate(workspace: Path, plan: Plan, progress: Progress | None) -> Result:
-    for sub in ("sources", "truth", *BUILT_FROM_SOURCES):
+    clear(workspace, plan.file_format)  # the generator's files only; first refuses if need be
+    for sub in BUILT_FROM_SOURCES:
         shutil.rmtree(workspace / sub, ignore_errors=True)
     warehouse = warehouse_path(workspace)
     for path in (warehouse, warehouse.with_name(warehouse.name + ".wal")):
@@ -128,6 +126,7 @@ def _generate(workspace: Path, plan: Plan, progress: Progress | None) -> Result:
     defects.close()
     result = Result(workspace, {name: s.rows for name, s in sinks.items()}, out.planted)
     result.manifest_sha256 = _write_manifest(workspace, plan, sinks, defects)
+    complete(workspace)
     write_default(
         workspace,
         workspace.resolve().name,
@@ -199,9 +198,7 @@ def check_workspace(workspace: Path, force: bool) -> None:
 
 def output_path(workspace: Path, table: Table, plan: Plan) -> Path:
     """Where ``table``'s file (or folder) goes for this plan's format."""
-    if table.file_format == "table":  # the one format the user picks: csv or parquet
-        return workspace / f"{table.path}.{plan.file_format}"
-    return workspace / table.path
+    return workspace / table_path(table, plan.file_format)
 
 
 def _sink(workspace: Path, table: Table, plan: Plan) -> Sink:

@@ -177,7 +177,7 @@ class TextFolderSink:
         for name, text in zip(names, texts, strict=True):
             data = text.encode("utf-8")
             batch.append((os.path.join(self.path, name), data))
-            self._hash.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+            self._hash.update(text_entry(name, data))
         # Back-pressure: at most two blocks of text wait in memory for the disk.
         while len(self._pending) >= 2:
             self._pending.pop(0).result()
@@ -195,6 +195,11 @@ class TextFolderSink:
         self._pool.shutdown(wait=True)
         for done in self._pending:
             done.result()  # re-raise a write error here, in the caller
+
+
+def text_entry(name: str, data: bytes) -> bytes:
+    """What a text folder's digest covers of one file, in the order the files are written."""
+    return name.encode() + b"\0" + hashlib.sha256(data).digest()
 
 
 def _write_all(batch: list[tuple[str, bytes]]) -> None:
