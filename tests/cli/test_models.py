@@ -51,6 +51,17 @@ def test_no_run_yet_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert err.startswith("error: no model figures at") and err.count("\n") == 1
 
 
+def test_a_run_without_identity_says_the_models_need_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "reports").mkdir()
+    seconds = {"bronze": 1.0, "silver": 1.0, "gold": 1.0, "serve": 1.0}
+    (tmp_path / "reports" / "run_report.json").write_text(json.dumps({"seconds": seconds}))
+    assert main(["models", "evaluate", "-w", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "the last `c360 run` built no customer models" in err and err.count("\n") == 1
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -28,7 +28,7 @@ def evaluate_command(
 
     path = workspace / "reports" / METRICS
     if not path.is_file():
-        raise fail(f"no model figures at {path}: run `c360 run` first")
+        raise fail(f"no model figures at {path}: {_why_no_figures(workspace)}")
     try:
         figures: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -82,3 +82,16 @@ def _shown(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:,.4f}" if abs(value) < 1000 else f"{value:,.1f}"
     return str(value)
+
+
+def _why_no_figures(workspace: Path) -> str:
+    """What to do about a workspace without model figures, as the last run's report tells."""
+    from c360.serve.run_report import layers_run
+
+    ran = layers_run(workspace) or set()
+    if "gold" in ran and "customers" not in ran:
+        return (
+            "the last `c360 run` built no customer models: they are built on the customers "
+            "identity resolves (identity: in c360.yaml, docs/identity.md)"
+        )
+    return "run `c360 run` first (without --until)"

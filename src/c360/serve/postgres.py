@@ -30,6 +30,7 @@ from c360.serve import GoldTable, gold_tables
 from c360.serve.postgres_keep import CATALOG, keep_sql
 from c360.serve.postgres_keep import quoted as _q
 from c360.serve.postgres_secrets import KEYWORDS, redact, scrub
+from c360.serve.run_report import why_no_gold
 from c360.workspace import shared
 
 LOCK_TIMEOUT_S = 30.0
@@ -110,7 +111,8 @@ def _load(
 ) -> tuple[dict[str, int], list[str]]:
     tables = gold_tables(workspace, known)
     if not tables:
-        raise LoadError(f"no gold tables in {Path(workspace) / 'lake' / 'gold'}: run `c360 run`")
+        folder = Path(workspace) / "lake" / "gold"
+        raise LoadError(f"no gold tables in {folder}: {why_no_gold(workspace)}")
     # A gold table the lake no longer holds (its source was removed) goes, as it goes from the
     # warehouse and the exports; a table no contract declares is the user's and stays.
     gone = sorted({t.name for t in known} - {gold.name for gold in tables})
