@@ -7,10 +7,18 @@ import hmac
 import os
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 
 from c360.config import ConfigError
-from c360.pipeline.silver.privacy import KEY_FILE, privacy_key, pseudonym
+from c360.engines import Engine
+from c360.pipeline.silver.privacy import (
+    KEY_FILE,
+    privacy_key,
+    pseudonym,
+    pseudonymiser,
+    pseudonyms,
+)
 
 
 @pytest.mark.parametrize("key", [b"k", b"0123456789abcdef" * 4, b"x" * 65, "clé".encode()])
@@ -26,6 +34,34 @@ def test_each_key_gives_its_own_pseudonyms_and_nothing_stays_nothing() -> None:
     assert pseudonym(b"one", "ann@mail.fr") == first  # the keyed start is reused, unchanged
     assert pseudonym(b"one", None) is None
     assert pseudonym(b"one", "ann@mail.fr", "md5") == hashlib.md5(b"ann@mail.fr").hexdigest()
+
+
+def _hmac(key: bytes, value: str) -> str:
+    return hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def test_pseudonyms_of_an_arrow_array_or_of_one_value() -> None:
+    """An array gives an array of the same length, NULL where the value is NULL; one value
+    gives its own pseudonym, as Spark asks for them."""
+    key = b"k"
+    values = ["ann@mail.fr", None, "Élodie", "ann@mail.fr"]
+    expected = [_hmac(key, "ann@mail.fr"), None, _hmac(key, "Élodie"), _hmac(key, "ann@mail.fr")]
+    out = pseudonyms(key, pa.array(values, pa.string()))
+    assert isinstance(out, pa.Array)
+    assert out.type == pa.string()
+    assert out.to_pylist() == expected
+    chunked = pa.chunked_array([values[:1], values[1:]], pa.string())
+    assert pseudonyms(key, chunked).to_pylist() == expected  # type: ignore[attr-defined]
+    assert pseudonyms(key, "ann@mail.fr") == expected[0]
+    assert pseudonyms(key, None) is None
+
+
+def test_the_engine_writes_each_value_s_hmac_and_keeps_nulls(engine: Engine) -> None:
+    key = b"0123456789abcdef" * 4
+    values = ["ann@mail.fr", None, "+33612345678", "", "Élodie"]
+    t = engine.register("to_pseudonymise", pa.table({"v": pa.array(values, pa.string())}))
+    out = engine.to_arrow(t.select(h=pseudonymiser("hmac", key)(t.v))).column("h").to_pylist()
+    assert out == [None if v is None else _hmac(key, v) for v in values]
 
 
 @pytest.mark.parametrize("value", ["", "   "])

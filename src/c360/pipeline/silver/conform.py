@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gettext
-import re
 
 import ibis
 import pycountry
@@ -101,14 +100,6 @@ for _spelling, _iso in COUNTRY_ISO.items():
 _SPELLINGS = "|" + "|".join(f"{s}={iso}" for s, iso in COUNTRY_FOLDED.items()) + "|"
 # White space of any kind, no-break spaces included (`\s` is not the same on every engine).
 _SPACES = "[\\t\\n\\x0b\\f\\r \u00a0\u2007\u202f\ufeff]+"
-_PHONE_CHARS = re.compile(r"[0-9+()./ -]+")
-# An extension after the number ("+1 415 555 2671 x123", "… ext. 12", "…;ext=12", "… poste 12")
-# and a tel: link's scheme: E.164 has no room for either, the number is what stays.
-_EXTENSION = re.compile(
-    r"\s*(?:;\s*ext=|#|\b(?:ext|extn|extension|poste|durchwahl|x)\.?)\s*[0-9]{1,7}\s*$",
-    re.IGNORECASE,
-)
-_SCHEME = re.compile(r"^tel:", re.IGNORECASE)
 # A local part of dot-separated words (no dot at either end, none doubled), then domain labels
 # that neither open nor close with a hyphen ("xn--" punycode labels included).
 _LOCAL = r"[a-z0-9_%+'-]+(\.[a-z0-9_%+'-]+)*"
@@ -157,18 +148,9 @@ def email(value: StringValue) -> StringValue:
 def phone_e164(number: str, region: str) -> str:
     """The number in E.164 (+33612345678), read in the country's own format, without its
     extension; NULL if invalid."""
-    import phonenumbers
+    from c360.pipeline.silver.phones import e164  # shipped to Spark's workers
 
-    number = number and _EXTENSION.sub("", _SCHEME.sub("", number))
-    if number is None or not _PHONE_CHARS.fullmatch(number):
-        return None  # type: ignore[return-value]  # letters: a typo, not a vanity number
-    try:
-        parsed = phonenumbers.parse(number, region or None)
-    except phonenumbers.NumberParseException:
-        return None  # type: ignore[return-value]
-    if not phonenumbers.is_valid_number(parsed):
-        return None  # type: ignore[return-value]
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    return e164(number, region)  # type: ignore[return-value]
 
 
 # The lead byte, read as Latin-1 or Windows-1252, of every UTF-8 letter of Latin-1 (é, ü, ß:
