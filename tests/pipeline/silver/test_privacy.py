@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
+import shutil
 from pathlib import Path
 
 import pyarrow as pa
@@ -83,10 +84,30 @@ def test_the_key_file_is_made_once_then_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("MY_KEY", raising=False)
-    first = privacy_key(tmp_path, "MY_KEY")
-    assert len(first) == 64 and privacy_key(tmp_path, "MY_KEY") == first
+    first = privacy_key(tmp_path / "a", "MY_KEY")
+    assert len(first) == 64 and privacy_key(tmp_path / "a", "MY_KEY") == first
     monkeypatch.setenv("MY_KEY", "from the environment")
-    assert privacy_key(tmp_path, "MY_KEY") == b"from the environment"
+    assert privacy_key(tmp_path / "b", "MY_KEY") == b"from the environment"
+
+
+def test_a_key_other_than_the_workspace_s_is_refused_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The variable set in one run and not the next, or a key file lost in a copy, would change
+    every pseudonym the lake, the exports and PostgreSQL hold."""
+    monkeypatch.setenv("MY_KEY", "from the environment")
+    privacy_key(tmp_path, "MY_KEY")
+    monkeypatch.delenv("MY_KEY")
+    with pytest.raises(ConfigError, match=rf"^the privacy key from {tmp_path / KEY_FILE} is not"):
+        privacy_key(tmp_path, "MY_KEY")
+    (tmp_path / KEY_FILE).unlink()
+    shutil.rmtree(tmp_path / "lake")  # starting over: the new key is the workspace's
+    key = privacy_key(tmp_path, "MY_KEY")
+    (tmp_path / KEY_FILE).unlink()  # lost: a new key file is made, and refused
+    with pytest.raises(ConfigError, match="delete lake/ to start over"):
+        privacy_key(tmp_path, "MY_KEY")
+    (tmp_path / KEY_FILE).write_text(key.decode())
+    assert privacy_key(tmp_path, "MY_KEY") == key
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,7 @@ import pyarrow as pa
 from ibis.expr.types import StringValue
 
 from c360.config import ConfigError
+from c360.pipeline.silver.privacy_check import check_key
 from c360.workspace import special_file
 
 KEY_FILE = Path(".c360") / "privacy.key"
@@ -34,7 +35,8 @@ def privacy_key(workspace: Path, env_var: str = "C360_PRIVACY_KEY") -> bytes:
     """The workspace's key: ``$env_var`` if set, else ``.c360/privacy.key`` (made on first use).
 
     A key that is empty or not text is an error rather than a new key: every pseudonym would
-    change, silently.
+    change, silently. So is a key other than the one the workspace's pseudonyms were made with
+    (``privacy_check``: a key file lost in a copy, the variable set in one run and not the next).
     """
     if (value := os.environ.get(env_var)) is not None:
         if not value.strip():
@@ -42,6 +44,7 @@ def privacy_key(workspace: Path, env_var: str = "C360_PRIVACY_KEY") -> bytes:
                 f"environment variable {env_var} is set but empty: give the key, or unset it "
                 "to use the workspace's key file"
             )
+        check_key(workspace, value.encode(), f"environment variable {env_var}")
         return value.encode()
     path = Path(workspace) / KEY_FILE
     if not path.exists():
@@ -59,6 +62,7 @@ def privacy_key(workspace: Path, env_var: str = "C360_PRIVACY_KEY") -> bytes:
         raise ConfigError(f"cannot read the privacy key {path}: {exc.strerror}") from None
     if not key:
         raise ConfigError(f"{path} is empty: {restore}")
+    check_key(workspace, key.encode(), str(path))
     return key.encode()
 
 
