@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import gzip
+import io
 from pathlib import Path
 
 import pytest
 
 from c360.contracts.model import Column, Table
-from c360.pipeline.bronze.count import count, csv_records
+from c360.pipeline.bronze.count import count, csv_records, filled_lines
 
 LINES = Table("docs", "x", "", (Column("id", "string"),), path="docs.jsonl", file_format="jsonl")
 
@@ -88,3 +89,20 @@ def test_a_gzip_compressed_csv_is_counted_as_its_text(
     assert count(path, PEOPLE) == lines
     assert count(path, PEOPLE, quoted=True) == records
     assert csv_records(path, 3, ";" if text.startswith(b"sep=;") else ",") == records
+
+
+# Lines as iterating the file splits them (at \n), each holding a byte other than \r and \n
+# or not: empty lines, lines of carriage returns alone, a last line without a line break.
+FILLED = [
+    (b"", 0), (b"\n", 0), (b"a", 1), (b"a\n", 1), (b"\n\na\n\n\nb", 2), (b"\r\r\n\r", 0),
+    (b"\ra\r\n\r\n\n\rb\r", 2), (b"id\n1\n\n\n2\r\n3", 4), (b"x\n\n" * 7 + b"\r", 7),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "filled"), FILLED)
+@pytest.mark.parametrize("size", [1, 2, 3, 5, 1 << 22])
+def test_filled_lines_are_counted_whatever_the_pieces_read(
+    text: bytes, filled: int, size: int
+) -> None:
+    assert sum(1 for line in io.BytesIO(text) if line.rstrip(b"\r\n")) == filled
+    assert filled_lines(io.BytesIO(text), size) == filled

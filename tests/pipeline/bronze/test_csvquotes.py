@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from c360.pipeline.bronze import csvquotes
 from c360.pipeline.bronze.csvquotes import (
     RecordTexts,
     follow_file,
     records_with_text_after_quotes,
+    toggles,
 )
 
 TEXT = (
@@ -58,3 +61,23 @@ def test_records_are_found_by_number_as_written(tmp_path: Path, size: int) -> No
     assert texts.find([0, 6, 9]) == {0: b'"id";"note"', 6: b" "}
     assert texts.find([8, 7]) == {7: b'7;""""x', 8: b'8;"cut\r\nshort\r\n'}
     assert texts.find([2]) == {2: b'2;5" screen'}
+
+
+@pytest.mark.parametrize("size", [2, 5, 8])
+def test_a_file_is_followed_a_block_at_a_time_not_whole(
+    tmp_path: Path, size: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only ``size`` bytes or so are looked at a time (more only to keep a run of quotes or a
+    \\r\\n whole: TEXT's longest is 4), even where records hold text after a closing quote."""
+    seen: list[int] = []
+
+    def looked_at(chars: np.ndarray, *args: object) -> tuple[np.ndarray, bool]:
+        seen.append(len(chars))
+        return toggles(chars, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(csvquotes, "toggles", looked_at)
+    path = tmp_path / "notes.csv"
+    path.write_bytes(TEXT)
+    found = records_with_text_after_quotes(path, ";", 3, size)
+    assert {number: TEXT[begin:end] for number, (begin, end) in found.items()} == FOUND
+    assert seen and max(seen) <= size + 4

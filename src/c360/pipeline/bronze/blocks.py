@@ -287,12 +287,6 @@ def first_names(names: list[str]) -> str:
     return ", ".join(names[:3]) + (f" and {more:,} more" if more > 0 else "")
 
 
-def text_files(folder: Path) -> list[str]:
-    """The files of a text folder and of its sub-folders (notes kept by year, ``2024/…``), one
-    document each, hidden ones aside, as in the other folders."""
-    return visible_files(folder)
-
-
 def visible_files(folder: Path) -> list[str]:
     """The files of a folder and of its sub-folders, by path, but hidden ones: a name starting
     with ``.`` (``.DS_Store``, a copy in progress, an editor's lock) or ``_`` (what a writer

@@ -9,6 +9,7 @@ CSV reader splits records.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import numpy as np
@@ -27,14 +28,15 @@ from c360.pipeline.bronze.blocks import (
     open_bytes,
     parquet_files,
     source_files,
-    text_files,
 )
 from c360.pipeline.bronze.csvhead import find_start, first_bytes
 from c360.pipeline.bronze.csvquotes import NEWLINE, RETURN, toggles, value_starts, within
 from c360.pipeline.bronze.csvtext import utf8_copy, wide
 from c360.pipeline.bronze.readers import json_array, json_utf8, lines_as_array
+from c360.pipeline.bronze.textfolder import text_files
 
 _BLOCK = 1 << 24
+_PIECE = 1 << 22  # how much of a file ``filled_lines`` looks at a time
 
 
 def count(
@@ -84,8 +86,27 @@ def _csv_count(path: Path, quoted: bool, dialect: CsvFile) -> int:
         start = find_start(path, first_bytes(path), dialect)
         return csv_records(path, delimiter=start.delimiter or dialect.delimiter)
     with csv_bytes(path) as f:  # the CSV reader skips empty lines only, not blank ones
-        filled = sum(1 for line in f if line.rstrip(b"\r\n"))
+        filled = filled_lines(f)
     return max(filled - 1, 0)  # a CSV's first line is its header
+
+
+def filled_lines(file: io.BufferedIOBase, size: int = _PIECE) -> int:
+    """The lines of a file (split at ``\\n``, as iterating it splits them) holding a byte other
+    than ``\\r`` and ``\\n``, counted ``size`` bytes at a time rather than line by line."""
+    filled, open_line = 0, False  # whether the line not ended yet holds such a byte
+    while piece := file.read(size):
+        data = piece.replace(b"\r", b"") if b"\r" in piece else piece
+        breaks = data.count(b"\n")
+        if not breaks:
+            open_line = open_line or bool(data)
+            continue
+        empty = int(not open_line and data[0] == NEWLINE)  # the line ending first
+        if b"\n\n" in data:  # the lines between two breaks
+            ends = np.flatnonzero(np.frombuffer(data, np.uint8) == NEWLINE)
+            empty += int(np.count_nonzero(np.diff(ends) == 1))
+        filled += breaks - empty
+        open_line = data[-1] != NEWLINE
+    return filled + open_line
 
 
 def _parquet_rows(file: Path) -> int:

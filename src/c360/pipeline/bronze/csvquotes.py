@@ -112,37 +112,23 @@ def records_with_text_after_quotes(
 ) -> dict[int, tuple[int, int]]:
     """The records of a CSV from byte ``start`` (its header, record 0) holding text after a
     closing quote, by number as the CSV reader numbers them (empty lines not counted): where
-    each starts and ends in the file. The file is followed a block at a time; only one with
-    such text is split into records."""
-    size = path.stat().st_size
-    chars = np.memmap(path, np.uint8, mode="r") if size else np.zeros(0, np.uint8)
+    each starts and ends in the file. The file is followed ``size`` bytes at a time, and again
+    (``RecordTexts``) to number the records only when it holds such text."""
+    chars = _mapped(path)
     starts = value_starts(delimiter)
     found: list[int] = []
     inside, before = False, NEWLINE
     for at, end in blocks(chars, start, size):
         block = np.asarray(chars[at:end])
         toggled, after = toggles(block, inside, before, starts)
-        found += (text_after_quotes(block, toggled, inside, starts) + at - start).tolist()
+        found += (text_after_quotes(block, toggled, inside, starts) + at).tolist()
         inside, before = after, int(block[-1])
-    if not found:
-        return {}
-    data = np.asarray(chars[start:])
-    toggled, _ = toggles(data, False, NEWLINE, starts)
-    returns = np.flatnonzero(data == RETURN)
-    lone = returns[
-        (returns + 1 == len(data)) | (data[np.minimum(returns + 1, len(data) - 1)] != NEWLINE)
-    ]
-    breaks = np.union1d(np.flatnonzero(data == NEWLINE), lone)
-    ends = np.append(breaks[~within(toggled, breaks, False)], len(data))
-    begins = np.r_[0, ends[:-1] + 1]
-    length = ends - begins  # a record's bytes before its line break
-    filled = (length > 1) | ((length == 1) & (data[np.maximum(ends - 1, 0)] != RETURN))
-    numbers = np.cumsum(filled) - 1  # the header is record 0
-    records: dict[int, tuple[int, int]] = {}
-    for i in np.unique(np.searchsorted(ends, found)).tolist():
-        stop = int(ends[i]) - (int(ends[i]) > begins[i] and data[ends[i] - 1] == RETURN)
-        records[int(numbers[i])] = (start + int(begins[i]), start + stop)
-    return records
+    return RecordTexts(path, delimiter, start, size).holding(found) if found else {}
+
+
+def _mapped(path: Path) -> np.ndarray:
+    """A file's bytes, mapped rather than read (none for an empty file, which cannot be)."""
+    return np.memmap(path, np.uint8, mode="r") if path.stat().st_size else np.zeros(0, np.uint8)
 
 
 class RecordTexts:
@@ -168,10 +154,7 @@ class RecordTexts:
         if not numbers:
             return {}
         if self._chars is None:
-            size = self.path.stat().st_size
-            self._chars = (
-                np.memmap(self.path, np.uint8, mode="r") if size else np.zeros(0, np.uint8)
-            )
+            self._chars = _mapped(self.path)
         kept, lowest = self._kept[0], min(numbers)
         if lowest <= self._number and not (kept.size and lowest >= kept[0]):
             self._restart()  # a record before those kept: the file is followed again
@@ -180,6 +163,27 @@ class RecordTexts:
             self._next_block()
             found |= self._look_up(numbers)
         return found
+
+    def holding(self, positions: list[int]) -> dict[int, tuple[int, int]]:
+        """(start, end) in the file of the records holding each of ``positions`` (a quote's,
+        say: a byte that is no line break), by number; the file is followed from its start."""
+        self._chars = _mapped(self.path) if self._chars is None else self._chars
+        self._restart()
+        pending, records = np.unique(np.array(positions, np.int64)), {}
+        while pending.size and self._at < len(self._chars):
+            self._next_block()
+            numbers, begins, stops = self._kept
+            if not numbers.size:
+                continue
+            ended = pending[pending < stops[-1]]  # in a record ended by now
+            at = np.searchsorted(stops, ended, side="right")
+            for i in np.unique(at[begins[at] <= ended]).tolist():
+                begin, stop = int(begins[i]), int(stops[i])
+                if stop == len(self._chars) > begin and self._chars[stop - 1] == RETURN:
+                    stop -= 1  # a record the file ends in, inside quotes: its last \r left out
+                records[int(numbers[i])] = (begin, stop)
+            pending = pending[len(ended) :]
+        return records
 
     def _look_up(self, numbers: list[int]) -> dict[int, bytes]:
         kept, begins, stops = self._kept

@@ -47,6 +47,7 @@ from c360.pipeline.bronze.blocks import (
 )
 from c360.pipeline.bronze.count import count, is_csv
 from c360.pipeline.bronze.manifest import source_entries
+from c360.pipeline.bronze.once import one_landing
 from c360.pipeline.bronze.places import (
     fix,
     passed_over,
@@ -281,6 +282,7 @@ def _exists(path: Path) -> bool:
     return True
 
 
+@one_landing()  # what its count and its reader both read is read once
 def land(
     workspace: Path,
     contract: Table,

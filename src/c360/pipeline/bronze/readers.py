@@ -44,12 +44,13 @@ from c360.pipeline.bronze.blocks import (
     refuse_row_number,
     refuse_utf16,
     source_files,
-    text_files,
 )
 from c360.pipeline.bronze.csvfile import read_csv
 from c360.pipeline.bronze.csvtext import as_written, json_codec, not_text, utf8_copy
 from c360.pipeline.bronze.jsonarray import Broken, split_array
+from c360.pipeline.bronze.once import once
 from c360.pipeline.bronze.parquetfile import read_parquet
+from c360.pipeline.bronze.textfolder import read_text_folder
 from c360.workspace import special_file
 
 _UTF16 = ": save it as UTF-8"  # what to do with a JSON file in UTF-16 that does not say which
@@ -57,15 +58,6 @@ _HEAD_BYTES = 4096  # what a JSON file's first bytes are read to tell how it is 
 # What reading a copy of a file says of its bytes that are not UTF-8 (and where they start).
 _NOT_UTF8_AT = re.compile(rf" is {NOT_UTF8}: .* at byte \d+$")
 _EPOCH = dt.datetime(1970, 1, 1)
-# A "--- BEGIN X ---" line, then an "--- END X ---" line, each maybe ended by spaces or tabs
-# (editors leave them), lines ended by \n, \r\n or a lone \r (a file written on Windows or
-# an old Mac). The look-behind says "at the start of a line" as ^ would, after the words: a
-# pattern starting with them is searched for much faster.
-_MARKERS = re.compile(
-    r"--- BEGIN (?<![^\r\n]--- BEGIN )(\w+) ---[ \t]*(?=[\r\n]|\Z)"
-    r".*[\r\n]--- END \1 ---[ \t]*(?=[\r\n]|\Z)",
-    re.DOTALL,
-)
 
 
 def read(path: Path | Database, contract: Table, dialect: CsvFile = PLAIN_CSV) -> Iterator[Block]:
@@ -85,7 +77,7 @@ def read(path: Path | Database, contract: Table, dialect: CsvFile = PLAIN_CSV) -
         "json": _json_array,
         "jsonl": _json_lines,
         "mongo_jsonl": _json_lines,
-        "text": _text_folder,
+        "text": read_text_folder,
     }
     reader = readers[contract.file_format]
     blocks = (
@@ -253,7 +245,12 @@ def json_array(path: Path, recover: bool = True) -> list[Any] | None:
     """The documents of a JSON array file (none in an empty file), or ``None`` when it holds
     JSON lines (an object per line: Spark and BigQuery write them as ``.json``). An array the
     JSON reader refuses is split into its elements when it can be (``recover``: a broken one
-    becomes ``jsonarray.Broken``). ``path``: UTF-8 text (``json_utf8``)."""
+    becomes ``jsonarray.Broken``). ``path``: UTF-8 text (``json_utf8``). Parsed once while
+    a source lands (``once``), for its count and its reader."""
+    return once(("json array", os.fspath(path), recover), partial(_parse_array, path, recover))
+
+
+def _parse_array(path: Path, recover: bool) -> list[Any] | None:
     with open_bytes(path) as file:
         data = file.read()
     undecodable = None
@@ -531,57 +528,3 @@ def _epoch_text(value: Any) -> str:
     except (TypeError, ValueError, OverflowError):
         return _json_text(value)
     return when.strftime("%Y-%m-%dT%H:%M:%S.") + f"{when.microsecond // 1000:03d}Z"
-
-
-def _text_folder(path: Path, contract: Table) -> Iterator[Block]:
-    """A folder's files, each named by its path inside the folder (``2024/n1.txt``): two
-    sub-folders may each hold an ``n1.txt``, and ``name`` is the table's key."""
-    files = text_files(path)
-    inside = len(os.path.join(path, ""))
-    for start in range(0, max(len(files), 1), BLOCK_ROWS):
-        chunk = files[start : start + BLOCK_ROWS]
-        names = [file[inside:].replace(os.sep, "/") for file in chunk]
-        yield _text_block(chunk, names, [_read_bytes(f) for f in chunk], start)
-
-
-def _read_bytes(file: str) -> bytes:
-    """A file's bytes, read without a file object: a folder of notes holds many small files."""
-    fd = os.open(file, os.O_RDONLY)
-    try:
-        chunks = []
-        while chunk := os.read(fd, 1 << 16):
-            chunks.append(chunk)
-        return b"".join(chunks)
-    except OSError as exc:  # named as open() names it
-        raise OSError(exc.errno, exc.strerror, file) from None
-    finally:
-        os.close(fd)
-
-
-def _text_block(files: list[str], given: list[str], contents: list[bytes], start: int) -> Block:
-    names, texts, sources, numbers = [], [], [], []
-    rejects: list[Reject] = []
-    for number, (file, name, raw) in enumerate(
-        zip(files, given, contents, strict=True), start=start + 1
-    ):
-        try:
-            text = raw.removeprefix(UTF8_BOM).decode("utf-8")
-        except UnicodeDecodeError:
-            rejects.append((file, number, raw.decode("utf-8", "backslashreplace"), NOT_UTF8))
-            continue
-        if not _MARKERS.search(text):
-            reason = "no '--- BEGIN … ---' / '--- END … ---' markers"
-            rejects.append((file, number, text, reason))
-            continue
-        names.append(name)
-        texts.append(text)
-        sources.append(file)
-        numbers.append(number)
-    data = pa.table(
-        {
-            "name": pa.array(names, pa.string()),
-            "text": pa.array(texts, pa.string()),
-            ROW_NUMBER: pa.array(numbers, pa.int64()),
-        }
-    )
-    return Block(data, pa.array(sources, pa.string()), rejects)
