@@ -695,6 +695,18 @@ def test_a_csv_that_is_another_kind_of_file_says_what_it_is(
         land(tmp_path, PEOPLE, path, "b1", WHEN)
 
 
+@pytest.mark.parametrize("head", [b"\xf2Q\xfd\x00\x13\x88", b"id,\x01\x02age\x7f"])
+def test_a_csv_whose_header_holds_control_bytes_is_binary_not_unknown_columns(
+    tmp_path: Path, head: bytes
+) -> None:
+    """Random or binary bytes named .csv: one line saying so, not 300 escaped bytes as columns."""
+    path = tmp_path / PEOPLE.path
+    path.parent.mkdir(parents=True)
+    path.write_bytes(head + bytes(range(32, 256)) * 4 + b"\nA,1\n")
+    with pytest.raises(SourceError, match=r"people\.csv is not CSV text: its header holds control"):
+        land(tmp_path, PEOPLE, path, "b1", WHEN)
+
+
 def test_a_csv_record_longer_than_a_block_lands(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

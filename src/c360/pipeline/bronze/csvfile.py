@@ -47,6 +47,7 @@ from c360.pipeline.bronze.csvhead import (
     find_start,
     first_bytes,
     read_header,
+    refuse_binary,
     refuse_other_formats,
 )
 from c360.pipeline.bronze.csvquotes import RecordTexts, records_with_text_after_quotes
@@ -113,6 +114,7 @@ def _read(path: Path, contract: Table, dialect: CsvFile, head: bytes) -> Iterato
         yield Block(rows, str(path), start.rejects[1:])  # the first stands for the header
         return
     refuse_other_formats(path, head)
+    refuse_binary(path, head, start)
     _quiet_row_text_errors()
     strays = _text_after_quotes(path, head, dialect, start)
     first = start.offset or (len(UTF8_BOM) if head.startswith(UTF8_BOM) else 0)

@@ -44,6 +44,21 @@ def refuse_other_formats(path: Path, head: bytes) -> None:
     refuse_utf16(path, " (a spreadsheet's 'Unicode text'): save it as a UTF-8 CSV")
 
 
+# Bytes no header of CSV text holds (a tab, a carriage return and a line break aside).
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def refuse_binary(path: Path, head: bytes, start: Start) -> None:
+    """Refuse a file named .csv whose header (in ``head``, from ``start``) holds control bytes:
+    binary data, not text; its header read as column names would be bytes escaped."""
+    header = _LINE.match(head, start.offset or 0)
+    if header is not None and _CONTROL.search(header[0]):
+        raise SourceError(
+            f"{path} is not CSV text: its header holds control bytes (binary data?), "
+            "not column names"
+        )
+
+
 def first_bytes(path: Path) -> bytes:
     """The first bytes of a file (of its text, for a ``.csv.gz``)."""
     with csv_bytes(path) as file:
