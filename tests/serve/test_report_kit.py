@@ -68,6 +68,16 @@ def test_a_full_disk_names_the_report_and_why(
     assert str(caught.value) == f"cannot write {tmp_path / 'report.html'}: No space left on device"
 
 
+def test_a_reports_folder_that_is_a_file_is_named_not_a_temporary_file(tmp_path: Path) -> None:
+    (tmp_path / "reports").write_text("not a folder")
+    with pytest.raises(ReportWriteError) as caught:
+        write_atomically(tmp_path / "reports" / "run_report.json", "{}")
+    assert str(caught.value).startswith(
+        f"cannot write {tmp_path / 'reports' / 'run_report.json'}: "
+    )
+    assert ".tmp" not in str(caught.value)
+
+
 @pytest.mark.parametrize(
     ("write", "name"),
     [

@@ -8,6 +8,7 @@ note.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import re
@@ -195,7 +196,8 @@ def write_atomically(path: Path, content: str) -> Path:
     except OSError as exc:
         raise not_written(str(path), exc) from None
     finally:
-        temp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # none made: a folder in the path is a file
+            temp.unlink(missing_ok=True)
     return path
 
 
