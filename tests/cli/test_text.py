@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import threading
 import tomllib
 from pathlib import Path
 
@@ -96,6 +98,31 @@ def test_analyze_a_utf16_file_cut_short_names_its_encoding(
     assert (
         capsys.readouterr().err == f"error: cannot read {note}: not UTF-16 text (truncated data)\n"
     )
+
+
+def test_analyze_reads_a_pipe_once(tmp_path: Path) -> None:
+    """A pipe (/dev/stdin, <(...)) gives its bytes once: looking for a mark must not use them up."""
+    fifo = tmp_path / "notes.fifo"
+    os.mkfifo(fifo)
+    writer = threading.Thread(
+        target=lambda: fifo.write_text("Call Liam Lewis on +44 7852 666237\n")
+    )
+    writer.start()
+    result = runner.invoke(app, ["text", "analyze", str(fifo)])
+    writer.join()
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["redacted_text"] for line in result.output.splitlines()] == [
+        "Call [PERSON] on [PHONE]"
+    ]
+
+
+def test_analyze_a_utf32_file_broken_names_its_encoding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    note = tmp_path / "note.txt"
+    note.write_bytes("Merci\n".encode("utf-32") + b"\xff\xff\xff\xff")
+    assert main(["text", "analyze", str(note)]) == 2
+    assert capsys.readouterr().err.startswith(f"error: cannot read {note}: not UTF-32 text (")
 
 
 def test_evaluate_with_a_handwritten_set_that_is_not_there_is_one_line(

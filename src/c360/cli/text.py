@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import sys
 from collections.abc import Iterator
@@ -93,7 +94,10 @@ def _documents(files: list[str], whole_file: bool) -> Iterator[tuple[str, str]]:
             raise fail(f"cannot read {name}: {exc.strerror or exc}") from None
 
 
-_SHOWN = {"utf-16": "UTF-16", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16", "utf-32": "UTF-32"}
+_SHOWN = {
+    "utf-16": "UTF-16", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16",
+    "utf-32": "UTF-32", "utf-32-le": "UTF-32", "utf-32-be": "UTF-32",
+}  # fmt: skip
 
 
 def _not_utf8(name: str | Path, exc: UnicodeDecodeError) -> str:
@@ -115,10 +119,15 @@ def _open(name: str) -> AbstractContextManager[TextIO]:
     "Unicode" is UTF-16 with one), the mark left out."""
     if name == "-":
         return nullcontext(sys.stdin)
-    with open(name, "rb") as raw:
-        head = raw.read(4)
-    encoding = next((e for mark, e in _MARKS if head.startswith(mark)), "utf-8")
-    return open(name, encoding=encoding)
+    # Opened once, closed by the caller: a pipe (/dev/stdin, <(...)) is read only once.
+    raw = open(name, "rb")  # noqa: SIM115
+    try:
+        head = raw.peek(4)[:4]
+        encoding = next((e for mark, e in _MARKS if head.startswith(mark)), "utf-8")
+        return io.TextIOWrapper(raw, encoding=encoding)
+    except BaseException:
+        raw.close()
+        raise
 
 
 @app.command("evaluate")
