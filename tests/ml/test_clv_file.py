@@ -331,3 +331,16 @@ def test_a_note_says_when_no_date_tells_day_first_from_month_first(tmp_path: Pat
     ]
     for told in ("dm", "md"):  # a day above 12 tells the order: no note
         assert fit_file(_csv(tmp_path / f"{told}.csv", _slashed(told)), *COLUMNS).notes == []
+
+
+def test_a_date_of_month_00_or_with_a_time_reads_as_no_example(tmp_path: Path) -> None:
+    """05/00/2024 is no date (skipped as unreadable); a time after the year is no part of it."""
+    rows = _slashed("dm", early=True)
+    rows[1] = rows[1].replace("01/04/2024", "01/04/2024 10:30")
+    path = _csv(tmp_path / "sales.csv", ["C99;05/00/2024;10.50", *rows])
+    result = fit_file(path, *COLUMNS)
+    assert result.notes == [
+        f"dates of {path}: day first (d/m/y), as 01/04/2024 10:30 on row 3 reads 1 April 2024: "
+        "no date of the file has a day above 12 to tell d/m/y from m/d/y"
+    ]
+    assert [(s.reason, s.count) for s in result.skipped] == [("unreadable date", 1)]

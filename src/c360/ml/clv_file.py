@@ -347,15 +347,17 @@ def _day_first_untold(
     """A note when the file's d/m/y or m/d/y dates are read day first for want of a day above
     12 (05/03/2024 is 5 March or May 3), naming the first date that reads both ways."""
     text = _flat(text)
-    _, first, second = _slashed(text)
+    slashed, first, second = _slashed(text)
     if pc.any(pc.greater(first, 12)).as_py() or pc.any(pc.greater(second, 12)).as_py():
         return []
-    two_ways = pc.fill_null(pc.not_equal(first, second), False).to_numpy(zero_copy_only=False)
-    if not two_ways.any():
+    both = pc.and_(pc.greater_equal(first, 1), pc.greater_equal(second, 1))  # 00 is no date
+    two_ways = pc.fill_null(pc.and_(both, pc.not_equal(first, second)), False)
+    if not pc.any(two_ways).as_py():
         return []
-    at = int(np.flatnonzero(two_ways)[0])
+    at = int(np.flatnonzero(two_ways.to_numpy(zero_copy_only=False))[0])
     shown, day, month = text[at].as_py(), first[at].as_py(), second[at].as_py()
-    read = f"{day} {dt.date(2000, month, 1):%B} {shown[-4:]}"
+    year = pc.struct_field(slashed, "y")[at].as_py()
+    read = f"{day} {dt.date(2000, month, 1):%B} {year}"
     return [
         f"dates of {path}: day first (d/m/y), as {shown} on row {numbers[at]} reads {read}: "
         "no date of the file has a day above 12 to tell d/m/y from m/d/y"
