@@ -61,3 +61,10 @@ def test_the_mobile_wins_over_a_later_landline_whatever_the_rule() -> None:
             "c4": BERLIN,
             "c5": "not a number",
         }
+
+
+def test_a_record_of_no_customer_gives_no_one_a_mobile() -> None:
+    rows = [("crm:1", "b", MAR, BERLIN), ("crm:2", "b", JAN, BARCELONA),
+            ("web:1", None, JAN, GERMAN_MOBILE), ("web:2", None, JAN, BERLIN)]  # fmt: skip
+    values = phones(rows)  # type: ignore[arg-type]
+    assert landlines_beside_mobiles(values).tolist() == [False, False, False, False]

@@ -58,6 +58,7 @@ def landlines_beside_mobiles(values: pa.Table) -> np.ndarray:
     fixed = kind == FIXED_LINE
     if not fixed.any():
         return found
-    has_mobile = np.zeros(int(customer.max()) + 1, dtype=bool)
-    has_mobile[customer[kind == MOBILE]] = True
+    # A record of no customer (code -1) takes the appended False, and gives no one a mobile.
+    has_mobile = np.zeros(int(customer.max()) + 2, dtype=bool)
+    has_mobile[customer[(kind == MOBILE) & (customer >= 0)]] = True
     return fixed & has_mobile[customer]
