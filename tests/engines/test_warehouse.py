@@ -370,8 +370,13 @@ def test_a_copy_without_a_silver_table_reads_none_of_the_original_lake(
     copy = tmp_path.parent / f"{tmp_path.name}-copy"
     shutil.copytree(workspace, copy)
     shutil.rmtree(copy / "lake" / "silver" / "stg_people")
-    with pytest.raises(QueryError, match=r"stg_people is not in this workspace's lake"):
-        query_warehouse(copy, "SELECT count(*) AS n FROM stg_people")
+    for sql in (
+        "SELECT count(*) AS n FROM stg_people",
+        "SELECT person_id FROM stg_people",
+        "SELECT p.person_id, v.month FROM stg_visits v JOIN stg_people p ON v.n = 1",
+    ):
+        with pytest.raises(QueryError, match=r"stg_people is not in this workspace's lake"):
+            query_warehouse(copy, sql)
     assert query_warehouse(copy, "SELECT sum(month) AS n FROM stg_visits")["n"][0].as_py() == 3
     assert query_warehouse(workspace, "SELECT count(*) AS n FROM stg_people")["n"][0].as_py() == 2
 

@@ -152,10 +152,22 @@ def _read_own_lake(con: duckdb.DuckDBPyConnection, workspace: Path) -> None:
             continue
         if folder.is_dir() and _parts(folder):
             con.execute(f"CREATE TEMP VIEW {_q(name)} AS SELECT * FROM {_scan_sql(folder)}")
-        else:  # the error is raised as the view is read, not as it is made
+        else:  # the view's columns, each read raising the error (not as the view is made)
             missing = f"{name} is not in this workspace's lake ({folder}): run c360 run here"
+            columns = con.execute(
+                "SELECT column_name, data_type FROM duckdb_columns() "
+                "WHERE database_name = current_database() AND table_name = ? ORDER BY column_index",
+                [name],
+            ).fetchall()
+            failing = (
+                ", ".join(
+                    f"CAST(error({_literal(missing)}) AS {kind}) AS {_q(column)}"
+                    for column, kind in columns
+                )
+                or f"error({_literal(missing)}) AS missing"
+            )
             con.execute(
-                f"CREATE TEMP VIEW {_q(name)} AS SELECT * FROM range(1) "
+                f"CREATE TEMP VIEW {_q(name)} AS SELECT {failing} FROM range(1) "
                 f"WHERE error({_literal(missing)})"
             )
 
