@@ -67,6 +67,12 @@ _GERMAN_CONTACT_OBJECTS = word_set(
     edeka bosch siemens allianz adac schufa dhl hermes ups dpd gls berlin hamburg munchen koln
     frankfurt stuttgart dusseldorf leipzig dresden wien zurich whatsapp sms fax brief gutschrift
     erstattung kulanz kugelschreiber bleistift stift
+    vorkasse nachnahme kreditkarte lastschrift rechnung ratenzahlung paypal frist zahlungsziel
+    liefertermin termin aufpreis zuschlag preisnachlass rabatt skonto umtausch austausch reparatur
+    rucknahme ruckgabe gutschein pfand sperre vorbehalt mindestlaufzeit kundigung vertrag
+    expressversand einschreiben briefpost signatur hand kuli fuller anhang fotos lieferschein
+    sendungsnummer grossbuchstaben umlaut bindestrich betriebsrat personal meister azubi
+    praktikant praktikantin stadt gemeinde landratsamt datenschutz praxis firma mahnstopp
     """
 )
 # Given names no capital tells from a word in capitals (see `GIVEN_ALSO_WORDS`), and the known

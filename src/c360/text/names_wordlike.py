@@ -3,7 +3,7 @@ clause or a label opens with it, or after a capitalised word no list holds: the 
 what follows it says a person is meant.
 
 >>> from c360.text.names_doc import Doc
->>> doc = Doc("Sadly, Summer is here. Thanks, Grace!", "en")
+>>> doc = Doc("Sadly, Summer sale is here. Thanks, Grace!", "en")
 >>> opens_as_word(doc, 1, "sadly, "), opens_as_word(doc, 3, "thanks, ")
 (True, False)
 """
@@ -13,7 +13,7 @@ import re
 from c360.text import names_cues as cues
 from c360.text.names_doc import SENTENCE_START, Doc
 from c360.text.names_lexicon import GIVEN_ALSO_WORDS, HEADING_NOUNS, PRODUCT_NOUNS, WORDLIKE
-from c360.text.names_words import PHRASE_END, fold, word_set
+from c360.text.names_words import fold, word_set
 
 NEXT_WORD = re.compile(r"[ ]([^\W\d_]+)(?![\w'’-])")
 # Given names that are also words English capitalises anywhere ("German line", "Christian
@@ -51,9 +51,8 @@ def opens_as_word(doc: Doc, k: int, before: str) -> bool:
     sentence where it may be the word: not before an object pronoun, a verb ("Claire nous a
     écrit"), a word for how a person feels ("Hope is unhappy") or "to" and a verb ("Mark to send
     the invoice"). So does one opening a clause before a preposition or "to" ("..., Hope to
-    close"), and an English word opening a clause as it would a sentence ("Sadly, Summer is
-    here", "Thanks, Grace period ends"), unless the phrase ends after it ("Thanks, Grace!",
-    "Sorry, Grace, I missed it"). `before`: `doc.before(k)`, lower-cased.
+    close"), or an English word opening a clause before a heading's or a product's noun
+    ("Thanks, Grace period ends"). `before`: `doc.before(k)`, lower-cased.
     """
     folded = doc.folded[k]
     if folded not in WORDLIKE and folded not in _CAPITALISED_WORDS:
@@ -64,9 +63,13 @@ def opens_as_word(doc: Doc, k: int, before: str) -> bool:
             return False
         if _WORD_USE_AFTER.match(doc.text, end):
             return True
+        # An English word before a heading's or a product's noun ("Thanks, Grace period ends",
+        # "FYI, Summer collection is out"); anything else after a comma may be the person
+        # ("Hi team, Grace left a voicemail"): a name, as privacy would have it.
         english = folded in _ENGLISH_WORDS and doc.language in _ENGLISH
-        if not english or PHRASE_END.match(doc.text, end):
-            return False
+        following = NEXT_WORD.match(doc.text, end)
+        noun = fold(following.group(1)) if following else ""
+        return english and not {noun, noun.removesuffix("s")}.isdisjoint(_HEADING_OR_PRODUCT)
     return not (
         cues.SUBJECT_VERB.match(doc.text, end)
         or cues.FEELING_AFTER.match(doc.text, end)
