@@ -156,23 +156,23 @@ def test_a_header_of_terminal_codes_is_shown_escaped_on_the_terminal(tmp_path: P
     assert done.returncode == 2
     text = drawn.decode()
     line = text[text.rindex("error:") :]  # after the progress bar, gone when done
-    assert "columns not in the contract of crm_customers: \\x1b]0;PWNED\\x07\\x1b[2J" in line
+    assert "crm_customers.csv is not CSV text: its header holds control bytes" in line
     assert "\x1b" not in line.replace("\x1b[0m", "").replace("\x1b[1;31m", "")  # but its colour
-    assert line.endswith(")\r\n") and line.count("\n") == 1
+    assert line.endswith("names\r\n") and line.count("\n") == 1
 
 
 def test_an_overlong_header_is_one_short_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Hundreds of unknown columns, or a binary file read as CSV, would fill the screen."""
+    """Hundreds of unknown columns would fill the screen."""
     sources = tmp_path / "sources" / "c360"
     sources.mkdir(parents=True)
-    header = ",".join(f"c{i}\x1b[2J" for i in range(300))
+    header = ",".join(f"c{i}[2J" for i in range(300))
     (sources / "crm_customers.csv").write_text(header + "\n" + ",".join("1" * 300) + "\n")
     assert main(["run", "-w", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: ") and err.count("\n") == 1
-    assert "columns not in the contract of crm_customers: c0\\x1b[2J, c1\\x1b[2J, c10" in err
+    assert "columns not in the contract of crm_customers: c0[2J, c100[2J, c101[2J" in err
     assert re.search(r"… \([\d,]+ more characters\)\n$", err)
     assert len(err) < 1100 and "\x1b" not in err
 

@@ -95,6 +95,7 @@ def test_a_key_other_than_the_workspace_s_is_refused_not_used(
 ) -> None:
     """The variable set in one run and not the next, or a key file lost in a copy, would change
     every pseudonym the lake, the exports and PostgreSQL hold."""
+    (tmp_path / "lake").mkdir()  # a run landed its sources
     monkeypatch.setenv("MY_KEY", "from the environment")
     privacy_key(tmp_path, "MY_KEY")
     monkeypatch.delenv("MY_KEY")
@@ -102,6 +103,7 @@ def test_a_key_other_than_the_workspace_s_is_refused_not_used(
         privacy_key(tmp_path, "MY_KEY")
     (tmp_path / KEY_FILE).unlink()
     shutil.rmtree(tmp_path / "lake")  # starting over: the new key is the workspace's
+    (tmp_path / "lake").mkdir()
     key = privacy_key(tmp_path, "MY_KEY")
     (tmp_path / KEY_FILE).unlink()  # lost: a new key file is made, and refused
     with pytest.raises(ConfigError, match="delete lake/ to start over"):

@@ -1,11 +1,11 @@
 """Which key a workspace's pseudonyms were made with, so that another key never silently
 replaces it.
 
-A key's fingerprint (an HMAC of a fixed text, which tells nothing of the key) is kept beside the
-lake, in ``lake/privacy_key.id``, when a key is first used. A later key whose fingerprint differs
-(a key file lost in a copy, ``C360_PRIVACY_KEY`` set in one run and not the next) would change
-every pseudonym the lake, the exports and PostgreSQL hold: it is refused. Deleting ``lake/``
-starts over with the new key.
+A key's fingerprint (an HMAC of a fixed text, which tells nothing of the key) is kept in the
+lake, in ``lake/privacy_key.id``, when a key is first used there. A later key whose
+fingerprint differs (a key file lost in a copy, ``C360_PRIVACY_KEY`` set in one run and not
+the next) would change every pseudonym the lake, the exports and PostgreSQL hold: it is
+refused. Deleting ``lake/`` starts over with the new key.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def fingerprint(key: bytes) -> str:
 def check_key(workspace: Path, key: bytes, source: str) -> None:
     """Raise ``ConfigError`` if the workspace's pseudonyms were made with another key than
     ``key`` (read from ``source``: the key file or the environment variable); record the key's
-    fingerprint when none is recorded."""
+    fingerprint when none is recorded and the lake is there."""
     path = Path(workspace) / FINGERPRINT_FILE
     mine = fingerprint(key)
     try:
@@ -38,8 +38,8 @@ def check_key(workspace: Path, key: bytes, source: str) -> None:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}") from None
     if not recorded:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(mine + "\n", encoding="utf-8")
+        if path.parent.is_dir():  # no lake, no pseudonym yet: the run's silver records it
+            path.write_text(mine + "\n", encoding="utf-8")
         return
     if recorded != mine:
         raise ConfigError(
