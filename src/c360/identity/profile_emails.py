@@ -11,6 +11,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from c360.identity.profile_names import encoded
 from c360.identity.profile_spelling import customer_value
 from c360.identity.survivorship import run_starts
 
@@ -19,10 +20,7 @@ _TAGGED = r"\+[^@]*@"  # a "+tag" before the domain
 
 def _codes(column: pa.Array | pa.ChunkedArray) -> np.ndarray:
     """Each value's code among the column's distinct values (in no order); -1 for NULL."""
-    if isinstance(column, pa.ChunkedArray):
-        column = column.combine_chunks()
-    codes = pc.dictionary_encode(column).indices
-    return pc.fill_null(codes, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    return encoded(column)[1]
 
 
 def shared_mailboxes(values: pa.Table) -> np.ndarray:
