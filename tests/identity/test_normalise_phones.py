@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import phonenumbers
 import pyarrow as pa
+import pytest
 
 from c360.identity.normalise import normalise_records, phone_e164, phones_e164
+from c360.pipeline.silver.phones import e164
 
 NUMBERS = [
     ("06 12 34 56 78", "FR"), ("0612345678", "FR"), ("06.12.34.56.78.", "FR"),
@@ -71,3 +73,22 @@ def test_each_spelling_of_a_number_is_validated_as_phonenumbers_would() -> None:
     found = [phone_e164(v, c) for v, c in VALIDATED]
     assert found == [_parsed_and_validated(v, c) for v, c in VALIDATED]
     assert found[0] == found[1] == found[2] == "+390612345678"  # Italian leading zero kept
+
+
+# Spellings silver and identity once read differently: a number is one number everywhere.
+SPELLINGS = [
+    ("06 12 34 56 78 dw 12", "FR", "+33612345678"),  # German "Durchwahl" extension
+    ("tel:+33612345678", None, "+33612345678"),
+    ("+33 6 12 34 56 78;ext=12", None, "+33612345678"),
+    ("+1 415 555 2671 ext 1234567", None, "+14155552671"),
+    ("０６１２３４５６７８", "FR", "+33612345678"),  # full-width digits
+    ("06*12*34*56*78", "FR", None),  # not a separator a number is written with
+]
+
+
+@pytest.mark.parametrize(("raw", "country", "expected"), SPELLINGS)
+def test_identity_reads_a_number_as_silver_does(
+    raw: str, country: str | None, expected: str | None
+) -> None:
+    assert phone_e164(raw, country) == expected
+    assert e164(raw, country) == expected

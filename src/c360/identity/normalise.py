@@ -13,14 +13,13 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-import phonenumbers
 import pyarrow as pa
 import pyarrow.compute as pc
 import pycountry
-from phonenumbers.phonenumberutil import national_significant_number
 
 from c360.identity.nicknames import NICKNAMES
 from c360.pipeline.silver.conform import COUNTRY_FOLDED, COUNTRY_ISO, EMAIL, fold_country
+from c360.pipeline.silver.phones import e164
 from c360.text.names_given import GIVEN_NAMES
 from c360.text.names_lexicon import AMBIGUOUS
 
@@ -38,9 +37,6 @@ _FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", 
                        "ı": "i"})  # fmt: skip
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _MAILBOX_NAME = re.compile(r"(([a-z]{3,})-[a-z]+(?=[._])|[a-z]{3,}(?=[._-]))")
-_EXTENSION = re.compile(
-    r"\s*(?:x|ext|extn|extension|poste|durchwahl|dw|#)\.?\s*\d{1,6}\s*$", re.IGNORECASE
-)
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _FLOAT_TAIL = re.compile(r"(?<=\d)\.0+$")
 _EMAIL = re.compile(EMAIL)
@@ -205,36 +201,9 @@ def _local_letters(address: str | None) -> str | None:
 
 @lru_cache(maxsize=_PHONE_CACHE)
 def phone_e164(value: str | None, country: str | None) -> str | None:
-    """The number in E.164, read in the record's country unless it starts with "+".
-
-    An extension ("x12", "ext. 12", "poste 12", "#12") is no part of it, as in silver."""
-    if value is None:
-        return None
-    value = _EXTENSION.sub("", value)
-    if any(c.isalpha() for c in value):
-        return None  # letters: a typo or a note, not a number to trust
-    try:
-        parsed = phonenumbers.parse(value, country.upper() if country else None)
-    except phonenumbers.NumberParseException:
-        return None
-    return _valid_e164(parsed.country_code, national_significant_number(parsed))
-
-
-@lru_cache(maxsize=_PHONE_CACHE)
-def _valid_e164(country_code: int, national: str) -> str | None:
-    """``+`` country code and national number if phonenumbers finds the number valid, else None.
-
-    Validity and the E.164 text depend on these two alone, so the spellings of one number
-    ("0612345678" in France, "+33 6 12 34 56 78") are validated once: the costlier half of a
-    parse, for a number of a country code that several regions share."""
-    digits = national.lstrip("0") or "0"
-    number = phonenumbers.PhoneNumber(country_code=country_code, national_number=int(digits))
-    if zeros := len(national) - len(digits):  # an Italian number's leading zeros
-        number.italian_leading_zero = True
-        number.number_of_leading_zeros = zeros
-    if not phonenumbers.is_valid_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    """The number in E.164, read in the record's country unless it starts with "+", as silver
+    reads it (``phones.e164``: an extension is no part of it, letters make it none)."""
+    return e164(value, country.upper() if country else None)
 
 
 @lru_cache(maxsize=_CACHE)

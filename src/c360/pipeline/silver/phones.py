@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 import phonenumbers
 from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneMetadata, PhoneNumber
@@ -23,7 +24,7 @@ _PHONE_CHARS = re.compile(r"[0-9+()./ -]+")
 # An extension after the number ("+1 415 555 2671 x123", "… ext. 12", "…;ext=12", "… poste 12")
 # and a tel: link's scheme: E.164 has no room for either, the number is what stays.
 _EXTENSION = re.compile(
-    r"\s*(?:;\s*ext=|#|\b(?:ext|extn|extension|poste|durchwahl|x)\.?)\s*[0-9]{1,7}\s*$",
+    r"\s*(?:;\s*ext=|#|\b(?:ext|extn|extension|poste|durchwahl|dw|x)\.?)\s*[0-9]{1,7}\s*$",
     re.IGNORECASE,
 )
 _SCHEME = re.compile(r"^tel:", re.IGNORECASE)
@@ -31,11 +32,13 @@ _SCHEME = re.compile(r"^tel:", re.IGNORECASE)
 
 def e164(number: str | None, region: str | None) -> str | None:
     """The number in E.164 (+33612345678), read in the country's own format, without its
-    extension; None if invalid."""
+    extension; None if invalid. Silver and identity resolution both read numbers so."""
     if number is None:
         return None
     parsed = _plain(number) if _PLAIN.fullmatch(number) else None
     if parsed is None:
+        if not number.isascii():
+            number = unicodedata.normalize("NFKC", number)  # full-width digits
         number = _EXTENSION.sub("", _SCHEME.sub("", number))
         if not _PHONE_CHARS.fullmatch(number):
             return None  # letters: a typo, not a vanity number
