@@ -22,6 +22,7 @@ from c360.text import names_before as context
 from c360.text import names_cues as cues
 from c360.text.names_declined import declined_given, declined_surname
 from c360.text.names_doc import MAX_NAME_WORDS, SENTENCE_START, Doc
+from c360.text.names_edition import GIVEN_EDITIONS
 from c360.text.names_lexicon import (
     AMBIGUOUS,
     FIRST_NAMES,
@@ -35,6 +36,8 @@ from c360.text.names_lexicon import (
     SURNAMES,
     WORDLIKE,
 )
+from c360.text.names_predicate import person_acts
+from c360.text.names_saint import saint_after_name, saint_start
 from c360.text.names_wordlike import NEXT_WORD, after_thing_word, opens_as_word
 from c360.text.names_words import (
     CAPITALS_PARTICLES,
@@ -64,6 +67,9 @@ _CAPITAL_PARTICLES = frozenset({"le", "la", "de", "del", "van", "von", "da", "di
 # After a name, a word naming where the person works: "Sarah from Apple called", where the verb
 # is Sarah's and Apple no person.
 _AFFILIATION = re.compile(r"[ ](?:from|at|of|chez|de chez|bei)[ ]")
+# Given names that are also words, which a heading's common noun after them makes the word
+# ("Summer Sale", "Max Discount": `_before_common_noun`).
+_WORDS_BEFORE_NOUNS = WORDLIKE | AMBIGUOUS | GIVEN_EDITIONS
 # "ST. JOHN, Olivia": "St." written in capitals before a surname in capitals.
 _CAPITALS_SAINT = re.compile(r"(?<![\w.])STE?\.[ ]$")
 
@@ -91,8 +97,10 @@ def _unknown_word_ok(doc: Doc, k: int, particle_led: bool, cue_before: bool) -> 
         return False
     after = doc.spans[last][1]
     # In capitals, a German verb of talking right after it or the pair ("MIT OKONKWO TELEFONIERT
-    # WEGEN …", "MIT ADAEZE OKONKWO TELEFONIERT": see `Doc.name_run_end`)
-    talked = doc.words[k].isupper() and cues.TALKED_AFTER.match(doc.text, after)
+    # WEGEN …": see `Doc.name_run_end`); in any case after a pair "mit" opens ("mit Adaeze
+    # Okonkwo telefoniert": `Doc.opens_talked_pair`).
+    upper = doc.words[k].isupper()
+    talked = (upper and cues.TALKED_AFTER.match(doc.text, after)) or doc.opens_talked_pair(k)
     pair_ends = _BOUNDARY.match(doc.text, after) or (cue_before and _surname_like(doc, last))
     if last - k == 1 and not (pair_ends or talked):
         return False
@@ -219,8 +227,8 @@ def _untitled_lead(doc: Doc, k: int, probe: int, before: str) -> int | None:
         if heading:
             return 0 if _acts(doc, doc.run_end(probe)) else None
         followed = doc.adjacent[probe] and doc.tight(probe, probe + 1) and doc.plain(probe + 1)
-        # "Rose wants a refund", "Florence called back": what a person does after it.
-        acts = folded in AMBIGUOUS and cues.SUBJECT_VERB.match(doc.text, doc.spans[probe][1])
+        # "Rose wants a refund", "Florence called back", "Rose has left": what a person does.
+        acts = folded in AMBIGUOUS and person_acts(doc.text, doc.spans[probe][1])
         return 0 if followed or acts else None
     if cued and _unknown_word_ok(doc, probe, lead_len > 0, context.cue_before(before)):
         return lead_len
@@ -249,7 +257,7 @@ def _before_common_noun(doc: Doc, k: int) -> bool:
     given name: "Summer Smith", "Rose Marie" are names."""
     folded = doc.folded[k]
     after = k + 1
-    if (folded not in WORDLIKE and folded not in AMBIGUOUS) or after == len(doc.words):
+    if folded not in _WORDS_BEFORE_NOUNS or after == len(doc.words):
         return False
     if not (doc.adjacent[k] and doc.tight(k, after)):
         return False
@@ -284,7 +292,12 @@ def _extend(doc: Doc, k: int, titled: bool) -> int:
     titled = titled and not doc.nouns_capitalised
     last = k
     words = 1  # particles in capitals are none: "FRANCISCO JAVIER FERNÁNDEZ DE CASTRO"
-    while words < MAX_NAME_WORDS and doc.adjacent[last] and _name_word(doc, last + 1):
+    while words < MAX_NAME_WORDS:
+        if (saint := saint_after_name(doc, k, last)) is not None:  # "Anna St. Clair"
+            last, words = saint, words + 1
+            continue
+        if not (doc.adjacent[last] and _name_word(doc, last + 1)):
+            break
         here, nxt = doc.folded[last], doc.folded[last + 1]
         gap = doc.text[doc.spans[last][1] : doc.spans[last + 1][0]]
         joins = (
@@ -497,6 +510,9 @@ def _name_start(doc: Doc, k: int, last_word: dict[int, int], named_to: int) -> i
         return start
     head = start - len(before) + lead.start()  # where the particles start
     word = last_word.get(head - 1) if doc.text[head - 1 : head] == " " else None
+    saint = saint_start(doc, word, start) if lead.group()[:2] in ("St", "ST") else None
+    if saint is not None:  # "12 Main St. John called": the street's; "OLIVIA ST. JOHN"
+        return saint
     if word is not None and (doc.spans[word][1] == named_to or _known_name_word(doc, word)):
         return doc.spans[word][0]  # "Ruiz de Azúa", "Romain d'Almeida": one name
     folded = doc.folded[k]
@@ -516,7 +532,7 @@ def _name_start(doc: Doc, k: int, last_word: dict[int, int], named_to: int) -> i
             or cues.WEAK_CUE.search(clause.lower())
             or cues.STRONG_CUE.search(clause.lower())
         )
-        if piece.startswith("St") or (
+        if piece.startswith(("St", "ST")) or (
             particle_led and piece not in cues.ARTICLE_PIECES and name_bound
         ):
             return cut

@@ -19,6 +19,7 @@ from c360.text.names_cues import (
     TALKED_AFTER,
     post_cue,
 )
+from c360.text.names_german import german_firm_word
 from c360.text.names_lexicon import (
     AMBIGUOUS,
     CONTACT_OBJECTS,
@@ -202,13 +203,14 @@ class AloneInCapitals(Words):
     def _contact_object(self, k: int) -> bool:
         """True if word k is no surname (`may_be_surname`) or, maybe in the plural, a word a verb
         of meeting or contacting takes that names no person (`CONTACT_OBJECTS`: "TARGETS"; in
-        German `_GERMAN_CONTACT_OBJECTS`: "LIEFERANTEN")."""
+        German `_GERMAN_CONTACT_OBJECTS`: "LIEFERANTEN", and `german_firm_word`: "ANWALTS",
+        "STEUERBÜRO")."""
         folded = self.folded[k]
         singular = (folded, folded.removesuffix("s"), folded.removesuffix("es"))
         if not self.may_be_surname(k) or not CONTACT_OBJECTS.isdisjoint(singular):
             return True
         declined = (folded, folded.removesuffix("n"), folded.removesuffix("en"))
-        return not _GERMAN_CONTACT_OBJECTS.isdisjoint(declined)
+        return not _GERMAN_CONTACT_OBJECTS.isdisjoint(declined) or german_firm_word(folded)
 
     def _talked_with(self, k: int) -> bool:
         """True if "mit" ends what is written before word k and a German verb of talking follows

@@ -20,7 +20,7 @@ from c360.text.names_cues import (
 )
 from c360.text.names_lexicon import SURNAMES
 from c360.text.names_signoff import after_sign_off, signature_ends
-from c360.text.names_words import VERB_REACH, is_given, word_set
+from c360.text.names_words import NOT_PLAIN, VERB_REACH, is_given, word_set
 
 _MIN_JOINED = 3  # letters of a given name joined to another: "TOM", not "AL" or "ED"
 # "and" in lower case between two names, one of them in capitals ("Tom and ANNA").
@@ -134,12 +134,13 @@ class JoinedInCapitals(AloneInCapitals):
         return self.opens_talked_pair(k) or self.opens_talked_pair(k - 1)
 
     def opens_talked_pair(self, first: int) -> bool:
-        """True if word `first` is the first of two words `talked_pair` takes."""
+        """True if word `first` is the first of two words `talked_pair` takes, both in capitals
+        or both capitalised only ("mit Adaeze Okonkwo telefoniert")."""
         second = first + 1
         if first < 0 or second >= len(self.words) or not self.tight_pair(first):
             return False
-        if not (self.words[first].isupper() and self.words[second].isupper()):
-            return False
+        if self.words[first].isupper() != self.words[second].isupper():
+            return False  # both in capitals, or both capitalised: "mit Adaeze Okonkwo telefoniert"
         if not MIT_BEFORE.search(self._before[first].lower()):
             return False
         if TALKED_AFTER.match(self.text, self.spans[first][1]):
@@ -150,4 +151,11 @@ class JoinedInCapitals(AloneInCapitals):
         opening = self.folded[first]
         if _ADJECTIVE_ENDING.search(opening) and not is_given(opening):
             return False
+        if any(self._no_name_word(j) for j in (first, second)):
+            return False  # "mit Casaluna Service telefoniert"
         return not (self._contact_object(first) or self._contact_object(second))
+
+    def _no_name_word(self, k: int) -> bool:
+        """True if word k is a function word, a company's or a title no given name is."""
+        folded = self.folded[k]
+        return folded in NOT_PLAIN and not is_given(folded)

@@ -247,8 +247,8 @@ COMPANY_SUFFIX = re.compile(
 )
 
 # Written right before a name and part of it: surname particles ("von der Heide", "de la
-# Fuente"), "d'" ("d'Almeida") and "St." ("St. John"), one piece each.
-_NAME_PIECE = rf"(?:St|Ste)\.[ ]|d['’]|(?:{_PARTICLE})[ ]"
+# Fuente"), "d'" ("d'Almeida") and "St." ("St. John", "ST. JOHN"), one piece each.
+_NAME_PIECE = rf"(?:St|Ste|ST|STE)\.[ ]|d['’]|(?:{_PARTICLE})[ ]"
 NAME_PIECE = re.compile(_NAME_PIECE)
 NAME_PIECES_BEFORE = re.compile(rf"(?<![\w'’.-])(?:{_NAME_PIECE})+$")
 # Bare "le" and "la" before a name are articles ("avec la Martin"), particles only between two

@@ -6,6 +6,7 @@ from bisect import bisect_right
 
 from c360.text.names_capitals import CapitalsNames
 from c360.text.names_cues import COMPANY_SUFFIX, TALKED_AFTER
+from c360.text.names_edition import given_edition_name
 from c360.text.names_lexicon import ORG_WORDS, SURNAMES
 from c360.text.names_signoff import after_sign_off, signature_ends
 from c360.text.names_words import NOT_PLAIN, is_given
@@ -21,8 +22,10 @@ class Doc(CapitalsNames):
     def __init__(self, text: str, language: str | None) -> None:
         super().__init__(text, language)
         count = len(self.words)
+        # "Max" is an edition's word, no name, after a product's ("Router Max"; `names_edition`).
         self._plain = [
-            f not in NOT_PLAIN and (not w.isupper() or self._capitals_name(k))
+            (f not in NOT_PLAIN or given_edition_name(self, k))
+            and (not w.isupper() or self._capitals_name(k))
             for k, (w, f) in enumerate(zip(self.words, self.folded, strict=True))
         ]
         # Where each capitalised run starts and ends, and where each line starts: computed once,
@@ -108,10 +111,12 @@ class Doc(CapitalsNames):
         ):
             return True  # not "FRANCISCO JAVIER FERNÁNDEZ DE CASTRO": particles are no words
         # A company's word or legal form anywhere in the run, cut or not ("JOHN SMITH TRADING LTD").
-        # Not a given name joined to word k by "AND" ("HANNAH AND MAX CALLED"; "Pro Max" is one).
+        # Not a given name joined to word k by "AND" ("HANNAH AND MAX CALLED"; "Pro Max" is one),
+        # nor one opening a name ("Max Weber": a name's word, `plain`, is no company's).
         whole_first, whole_last = self._whole_run.get(k, (first, last))
         for j in range(whole_first, whole_last + 1):
-            if j != k and self.folded[j] in ORG_WORDS and not self._given_joined(k, j):
+            org = self.folded[j] in ORG_WORDS and not self._plain[j]
+            if j != k and org and not self._given_joined(k, j):
                 return True
         if COMPANY_SUFFIX.match(self.text, self.spans[whole_last][1]) is not None:
             return True

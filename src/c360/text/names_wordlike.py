@@ -12,19 +12,24 @@ import re
 
 from c360.text import names_cues as cues
 from c360.text.names_doc import SENTENCE_START, Doc
+from c360.text.names_edition import GIVEN_EDITIONS, edition_word_use
 from c360.text.names_lexicon import GIVEN_ALSO_WORDS, HEADING_NOUNS, PRODUCT_NOUNS, WORDLIKE
+from c360.text.names_predicate import person_predicate
 from c360.text.names_words import fold, word_set
 
 NEXT_WORD = re.compile(r"[ ]([^\W\d_]+)(?![\w'’-])")
 # Given names that are also words English capitalises anywhere ("German line", "Christian
 # values"): at a sentence start they need the support `WORDLIKE` names need.
 _CAPITALISED_WORDS = frozenset({"german", "norman", "christian"})
+# Those and "Max" (`names_edition`): at a sentence start they need the support `WORDLIKE` names
+# need.
+_WORD_OPENERS = _CAPITALISED_WORDS | GIVEN_EDITIONS
 # Of those and `WORDLIKE`, the English words, which English headings and title case capitalise
 # ("Summer", "Grace Period"): opening a clause they need the support they need opening a
 # sentence ("Sadly, Summer is here"). The others, capitalised inside a sentence, are names
 # ("Por cierto, Pilar envió el contrato").
 _ENGLISH_WORDS = _CAPITALISED_WORDS | word_set(
-    "will bill mark frank grant hope faith joy grace rose ruby amber summer dawn guy art pat"
+    "will bill mark frank grant hope faith joy grace rose ruby amber summer dawn guy art pat max"
 )
 # Languages whose notes capitalise those words as English does (none given: maybe English).
 _ENGLISH = frozenset({"en", ""})
@@ -49,15 +54,20 @@ _HEADING_OR_PRODUCT = HEADING_NOUNS | PRODUCT_NOUNS
 def opens_as_word(doc: Doc, k: int, before: str) -> bool:
     """True if word k, a given name that is also a word ("Claire", "Will", "German"), opens a
     sentence where it may be the word: not before an object pronoun, a verb ("Claire nous a
-    écrit"), a word for how a person feels ("Hope is unhappy") or "to" and a verb ("Mark to send
-    the invoice"). So does one opening a clause before a preposition or "to" ("..., Hope to
-    close"), or an English word opening a clause before a heading's or a product's noun
-    ("Thanks, Grace period ends"). `before`: `doc.before(k)`, lower-cased.
+    écrit"), a word for how a person feels ("Hope is unhappy"), an auxiliary and what a person
+    has done or where a person is (`person_predicate`: "Grace has left", "Hope is on leave") or
+    "to" and a verb ("Mark to send the invoice"). So does one opening a clause before a
+    preposition or "to" ("..., Hope to close"), or an English word opening a clause before a
+    heading's or a product's noun ("Thanks, Grace period ends"). "Max" is the word before a
+    number or after an article anywhere ("Discount: Max 10%", "the Max version"; see
+    `names_edition`). `before`: `doc.before(k)`, lower-cased.
     """
     folded = doc.folded[k]
-    if folded not in WORDLIKE and folded not in _CAPITALISED_WORDS:
+    if folded not in WORDLIKE and folded not in _WORD_OPENERS:
         return False
     end = doc.spans[k][1]
+    if edition_word_use(doc.text, folded, before, end):
+        return True  # "Discount: Max 10%", "Max. 3 per order", "the Max version"
     if SENTENCE_START.search(before) is None and not _after_label(doc, k):
         if _CLAUSE_START.search(before) is None:
             return False
@@ -73,6 +83,7 @@ def opens_as_word(doc: Doc, k: int, before: str) -> bool:
     return not (
         cues.SUBJECT_VERB.match(doc.text, end)
         or cues.FEELING_AFTER.match(doc.text, end)
+        or person_predicate(doc.text, end)
         or _TO_DO_AFTER.match(doc.text, end)
     )
 

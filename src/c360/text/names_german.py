@@ -1,0 +1,46 @@
+"""German nouns for a firm, an office, a part of one or a service, which a German contact phrase
+takes as it takes a person ("MIT ANWALTS KANZLEI GESPROCHEN", "mit Deutsche Bahn telefoniert"),
+declined ("ANWALTS", "KOLLEGEN") or compounded as German writes them ("ANWALTSKANZLEI",
+"STEUERBÜRO", "Kundenservice"): no names.
+
+>>> german_firm_word("anwalts"), german_firm_word("steuerburo"), german_firm_word("okonkwo")
+(True, True, False)
+"""
+
+from c360.text.names_lexicon import SURNAMES
+from c360.text.names_words import word_set
+
+# Nouns for a firm or an office, and the words of the firms every German note names ("Deutsche
+# Bahn", "Deutsche Post"), as `fold` writes them.
+_FIRM_WORDS = word_set(
+    """
+    kanzlei buro abteilung verwaltung beratung beratungsstelle dienststelle geschaftsstelle
+    poststelle leitstelle bahn deutsche
+    """
+)
+# Words that end a compound for a firm, an office, a service or a role ("Rechtsanwalt",
+# "Anwaltskanzlei", "Steuerbüro", "Kundenservice", "Personalabteilung"), with three letters or
+# more before them.
+_HEADS = (
+    "anwalt", "anwaltin", "kanzlei", "buro", "abteilung", "verwaltung", "beratung", "berater",
+    "beraterin", "dienst", "service", "stelle", "zentrale", "leitung", "versicherung", "kasse",
+    "praxis", "agentur", "firma",
+)  # fmt: skip
+_MIN_LEAD = 3
+
+
+def german_firm_word(folded: str) -> bool:
+    """True if `folded` is a German noun for a firm, an office, a part of one or a service
+    (`_FIRM_WORDS`, `_HEADS`), maybe declined ("-s", "-es", "-n", "-en"), or a compound one of
+    `_HEADS` ends; not a known surname."""
+    if folded in SURNAMES:
+        return False
+    forms = {folded, folded.removesuffix("s"), folded.removesuffix("es")}
+    forms |= {folded.removesuffix("n"), folded.removesuffix("en")}
+    if not forms.isdisjoint(_FIRM_WORDS) or not forms.isdisjoint(_HEADS):
+        return True  # "KANZLEI", "ANWALTS"
+    return any(
+        form.endswith(head) and len(form) - len(head) >= _MIN_LEAD
+        for form in forms
+        for head in _HEADS
+    )

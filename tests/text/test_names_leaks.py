@@ -1,0 +1,126 @@
+"""Names left readable where the words around them say a person is meant, and words taken for
+names where they say none is: a word-like given name before an auxiliary verb, "Max", a pair of
+unknown words between "mit" and a German verb of talking, "ST." in capitals, and German nouns
+between "MIT" and such a verb."""
+
+import pytest
+
+from c360.text.redact import redact
+
+
+# A given name that is also a word ("Grace", "Hope") opening a sentence is the person's before
+# an auxiliary and a participle of what a person does ("has left", "has confirmed") or a word
+# for where a person is ("is on leave", "was off sick"); the word stays before a noun ("Grace
+# period is over") or a predicate a season, a month or a thing takes ("Summer is here", "May is
+# busy", "Bill was paid", "Grant has been approved").
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "Grace has left.", "[PERSON] has left."),
+     (None, "Grace has left.", "[PERSON] has left."),
+     ("en", "Sadly, Grace has left the company.", "Sadly, [PERSON] has left the company."),
+     ("en", "Hannah is on leave until May.", "[PERSON] is on leave until May."),
+     ("en", "Hope is on leave until Monday.", "[PERSON] is on leave until Monday."),
+     ("en", "Grace has confirmed the order.", "[PERSON] has confirmed the order."),
+     ("en", "Mark has signed the contract.", "[PERSON] has signed the contract."),
+     ("en", "Grace was off sick last week.", "[PERSON] was off sick last week."),
+     ("en", "Florence has left the company.", "[PERSON] has left the company."),
+     ("en", "Rose has been in touch again.", "[PERSON] has been in touch again."),
+     ("en", "Summer is here", "Summer is here"),
+     ("en", "Summer has arrived early this year.", "Summer has arrived early this year."),
+     ("en", "Grace period is over", "Grace period is over"),
+     ("en", "May is busy", "May is busy"),
+     ("en", "Bill was paid on Monday.", "Bill was paid on Monday."),
+     ("en", "Bill has been paid.", "Bill has been paid."),
+     ("en", "Grant has been approved.", "Grant has been approved."),
+     ("en", "Hope is fading.", "Hope is fading.")],
+)  # fmt: skip
+def test_a_wordlike_given_name_before_an_auxiliary_and_a_persons_participle(
+    language: str | None, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# "Max" is a given name where it opens a capitalised run: after a cue, before a verb, joined to
+# a name by "AND". After a capitalised word it is a product's edition ("Router Max", "Blender
+# Max", "Pro Max"), and at a sentence start before a noun the abbreviation ("Max discount").
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "Spoke with Max about the renewal", "Spoke with [PERSON] about the renewal"),
+     ("en", "HANNAH AND MAX CALLED", "[PERSON] AND [PERSON] CALLED"),
+     ("en", "Max asked for a discount", "[PERSON] asked for a discount"),
+     ("de", "Max Müller hat angerufen.", "[PERSON] hat angerufen."),
+     ("en", "Please send Max the invoice.", "Please send [PERSON] the invoice."),
+     ("en", "the Router Max arrived", "the Router Max arrived"),
+     ("en", "ordered 3 × Blender Max", "ordered 3 × Blender Max"),
+     ("en", "AirMax", "AirMax"),
+     ("en", "Upgrade to the iPhone Pro Max.", "Upgrade to the iPhone Pro Max."),
+     ("en", "Bought Voltaro Laptop Stand Max last year.",
+      "Bought Voltaro Laptop Stand Max last year."),
+     ("en", "Max discount I'm allowed to give: 10%.", "Max discount I'm allowed to give: 10%."),
+     ("en", "MAX 3 PER CUSTOMER.", "MAX 3 PER CUSTOMER.")],
+)  # fmt: skip
+def test_max_is_a_name_unless_a_products_edition(
+    language: str | None, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# German writes the verb last: two capitalised words no list holds between "mit" and a verb of
+# talking are a person's given name and surname, in mixed case as in capitals; not words for a
+# thing or a role ("mit Telekom Hotline telefoniert").
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("de", "Heute mit Adaeze Okonkwo telefoniert.", "Heute mit [PERSON] telefoniert."),
+     (None, "Heute mit Adaeze Okonkwo telefoniert.", "Heute mit [PERSON] telefoniert."),
+     ("de", "Mit Adaeze Okonkwo kurz gesprochen.", "Mit [PERSON] kurz gesprochen."),
+     ("de", "Heute mit Telekom Hotline telefoniert.", "Heute mit Telekom Hotline telefoniert."),
+     ("de", "Mit Skonto Abzug vereinbart.", "Mit Skonto Abzug vereinbart.")],
+)  # fmt: skip
+def test_two_unknown_words_between_mit_and_a_verb_of_talking(
+    language: str | None, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# "ST." in capitals before a surname is the name's, as "St." is: where the name opens a sentence
+# or follows a cue, or after a given name ("ANNA ST. CLAIR"). After a street's name it is the
+# street's ("MAIN ST. JOHN CALLED": only the given name).
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "ST. JOHN CALLED", "[PERSON] CALLED"),
+     ("en", "MEETING WITH ANNA ST. CLAIR", "MEETING WITH [PERSON]"),
+     ("en", "Meeting with Anna St. Clair", "Meeting with [PERSON]"),
+     ("en", "Meeting with Anna St. Clair about the refund.",
+      "Meeting with [PERSON] about the refund."),
+     ("en", "OLIVIA ST. JOHN CALLED.", "[PERSON] CALLED."),
+     ("en", "Delivered to 12 Main St. John called later.",
+      "Delivered to [ADDRESS]. [PERSON] called later."),
+     ("en", "Delivered to 5 John St. Mary called.", "Delivered to [ADDRESS]. [PERSON] called."),
+     ("en", "St. John called", "[PERSON] called")],
+)  # fmt: skip
+def test_st_in_capitals_is_the_surnames(language: str | None, text: str, expected: str) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# Nouns for a firm, an office or a part of one between "MIT" and a German verb of talking are no
+# names, declined ("ANWALTS") or compounded ("ANWALTSKANZLEI", "STEUERBÜRO") as German does.
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("de", "MIT ANWALTS KANZLEI GESPROCHEN"),
+     (None, "MIT ANWALTS KANZLEI GESPROCHEN"),
+     ("de", "MIT ANWALTSKANZLEI GESPROCHEN"),
+     ("de", "MIT KANZLEI TELEFONIERT"),
+     ("de", "MIT STEUERBÜRO TELEFONIERT"),
+     ("de", "MIT BÜRO GESPROCHEN"),
+     ("de", "MIT ABTEILUNG GESPROCHEN"),
+     ("de", "MIT ANWALT GESPROCHEN")],
+)  # fmt: skip
+def test_nouns_for_a_firm_between_mit_and_a_verb_of_talking(
+    language: str | None, text: str
+) -> None:
+    assert redact(text, language)[0] == text
+
+
+def test_a_name_between_mit_and_a_verb_of_talking_is_still_one() -> None:
+    assert redact("MIT OKONKWO TELEFONIERT", "de")[0] == "MIT [PERSON] TELEFONIERT"
+    assert redact("MIT ADAEZE OKONKWO TELEFONIERT", "de")[0] == "MIT [PERSON] TELEFONIERT"
