@@ -15,7 +15,7 @@ def test_a_logged_demo_tells_each_finished_layer_and_an_error_in_one_line(
 ) -> None:
     """The demo runs the pipeline through ``c360 run``'s code: the same lines, the same error."""
     from c360.pipeline import runner
-    from c360.pipeline.bronze.land import sources
+    from c360.pipeline.bronze.find import sources
     from c360.pipeline.gold.run import ContractError
 
     def broken(*args: object, **kwargs: object) -> None:

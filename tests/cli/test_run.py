@@ -65,7 +65,7 @@ def test_a_finished_layer_is_told_with_what_it_made(capsys: pytest.CaptureFixtur
 
 
 def test_a_logged_run_prints_a_line_per_layer_before_the_summary(workspace: Path) -> None:
-    from c360.pipeline.bronze.land import sources
+    from c360.pipeline.bronze.find import sources
     from c360.pipeline.gold.run import MODELS as GOLD_MODELS
     from c360.pipeline.silver.run import MODELS as SILVER_MODELS
 
@@ -106,7 +106,7 @@ def test_lines_are_flushed_as_they_happen_and_an_error_is_one_line(workspace: Pa
         ready, _, _ = select.select([child.stdout], [], [], 120)  # a safety net, not a measure
         first = child.stdout.readline() if ready else ""
         rest, err = child.communicate("go on\n", timeout=120)
-    from c360.pipeline.bronze.land import sources
+    from c360.pipeline.bronze.find import sources
 
     landed = LAYER_LINES[0].format(bronze=len(sources(workspace)))
     assert re.fullmatch(landed + SECONDS + "\n", first), first

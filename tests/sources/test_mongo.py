@@ -16,7 +16,8 @@ from c360 import contracts
 from c360.generate import Plan, generate
 from c360.pipeline import lake
 from c360.pipeline.bronze.blocks import SourceError
-from c360.pipeline.bronze.land import land_all, sources
+from c360.pipeline.bronze.find import sources
+from c360.pipeline.bronze.land import land_all
 from c360.sources import mongo
 from c360.sources.mongo import MongoCollection, bronze_files, load_bronze
 

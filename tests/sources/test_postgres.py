@@ -15,7 +15,9 @@ import pytest
 from c360 import contracts
 from c360.pipeline import lake
 from c360.pipeline.bronze.blocks import SourceError
-from c360.pipeline.bronze.land import ReconciliationError, SchemaDriftError, land, land_all, sources
+from c360.pipeline.bronze.drift import SchemaDriftError
+from c360.pipeline.bronze.find import sources
+from c360.pipeline.bronze.land import ReconciliationError, land, land_all
 from c360.sources.postgres import PostgresTable
 
 pytestmark = pytest.mark.postgres

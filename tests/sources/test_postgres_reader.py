@@ -12,7 +12,8 @@ import pyarrow as pa
 import pytest
 
 from c360 import contracts
-from c360.pipeline.bronze.land import SchemaDriftError, land
+from c360.pipeline.bronze.drift import SchemaDriftError
+from c360.pipeline.bronze.land import land
 from c360.sources.postgres import PostgresTable
 
 WHEN = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)

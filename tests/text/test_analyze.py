@@ -16,7 +16,8 @@ import pytest
 
 from c360.contracts.text import EMAIL_BODIES, NOTES
 from c360.pipeline import lake
-from c360.pipeline.bronze.land import ReconciliationError, bronze_schema
+from c360.pipeline.bronze.land import ReconciliationError
+from c360.pipeline.bronze.lineage import bronze_schema
 from c360.text import analyze as text_analyze
 from c360.text.analyze import (
     EMAILS_SCHEMA,

@@ -29,7 +29,8 @@ def errors() -> tuple[type[Exception], ...]:
     from c360.identity.records import IdentityConfigError
     from c360.ml.segments import SegmentError
     from c360.pipeline.bronze.blocks import SourceError
-    from c360.pipeline.bronze.land import ReconciliationError, SchemaDriftError
+    from c360.pipeline.bronze.drift import SchemaDriftError
+    from c360.pipeline.bronze.land import ReconciliationError
     from c360.pipeline.gold.run import ContractError
     from c360.workspace import WorkspaceBusyError
 

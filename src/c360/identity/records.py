@@ -25,7 +25,7 @@ from c360.config import Identity, IdentitySource
 from c360.identity.normalise import normalise_records
 from c360.identity.raw_text import MISSING_WORD, read_as_silver
 from c360.pipeline import lake
-from c360.pipeline.bronze.land import EXTRA
+from c360.pipeline.bronze.lineage import EXTRA
 
 # Normalised columns that count as evidence when a record is compared with another.
 MATCHABLE = (

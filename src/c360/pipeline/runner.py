@@ -47,7 +47,8 @@ from c360.ml.publish_churn import publish_scores
 from c360.ml.publish_reco import publish_recommendations
 from c360.pipeline import lake
 from c360.pipeline.bronze.blocks import SourceError
-from c360.pipeline.bronze.land import Landed, land_all, sources
+from c360.pipeline.bronze.find import sources
+from c360.pipeline.bronze.land import Landed, land_all
 from c360.pipeline.gold.run import MODELS as GOLD_MODELS
 from c360.pipeline.gold.run import BuiltGold, build_gold, conform, not_built
 from c360.pipeline.silver.privacy import privacy_key

@@ -22,7 +22,7 @@ from c360.config import MongoSource
 from c360.contracts import marketing_bronze
 from c360.contracts.model import Table
 from c360.pipeline.bronze.blocks import BLOCK_ROWS, Block, SourceError
-from c360.pipeline.bronze.readers import documents
+from c360.pipeline.bronze.documents import documents
 
 if TYPE_CHECKING:
     from pymongo import MongoClient

@@ -18,7 +18,8 @@ from c360.contracts.model import Column, Table
 from c360.generate import Plan, generate
 from c360.pipeline import lake
 from c360.pipeline.bronze.blocks import ROW_NUMBER, Block
-from c360.pipeline.bronze.land import Landed, SchemaDriftError, land, land_all
+from c360.pipeline.bronze.drift import SchemaDriftError
+from c360.pipeline.bronze.land import Landed, land, land_all
 from c360.pipeline.runner import RunResult
 from c360.serve import run_report
 

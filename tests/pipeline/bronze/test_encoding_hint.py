@@ -1,9 +1,13 @@
-"""A CSV whose text is not UTF-8: the warning naming the ``csv:`` setting for its encoding."""
+"""A CSV whose text is not UTF-8: the warning naming the ``csv:`` setting for its encoding; a
+JSON file's: the warning to convert it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+
+import pytest
 
 from c360.config import CsvFile
 from c360.contracts.model import Column, Table
@@ -15,6 +19,8 @@ PEOPLE = Table("people", "x", "", (Column("id", "string"), Column("city", "strin
                path="sources/people.csv", file_format="csv")  # fmt: skip
 DOCS = Table("docs", "x", "", (Column("id", "string"), Column("city", "string")),
              path="sources/docs.jsonl", file_format="mongo_jsonl")  # fmt: skip
+JSON_LINES = replace(DOCS, file_format="jsonl")
+JSON_ARRAY = replace(DOCS, path="sources/docs.json", file_format="json")
 WINDOWS = "id,city\nA,Paris\nB,Orléans\nC,Lyon\nD,Besançon\n".encode("cp1252")
 
 
@@ -76,7 +82,39 @@ def test_a_utf8_csv_gets_no_warning(tmp_path: Path) -> None:
 def test_json_lines_not_utf8_get_no_csv_hint(tmp_path: Path) -> None:
     path = write(tmp_path, DOCS, '{"id": "A", "city": "Orléans"}\n'.encode("cp1252"))
     result = land(tmp_path, DOCS, path, "b1", WHEN, drift="evolve")
-    assert result.quarantined == 1 and result.warnings == []
+    assert result.quarantined == 1
+    assert not any("csv:" in warning for warning in result.warnings)
+
+
+LATIN1 = '{"id": "A", "city": "Paris"}\n{"id": "B", "city": "Orléans"}\n'.encode("latin-1")
+
+
+@pytest.mark.parametrize("table", [DOCS, JSON_ARRAY, JSON_LINES])
+def test_json_not_utf8_quarantines_its_records_and_warns_to_convert_the_file(
+    tmp_path: Path, table: Table
+) -> None:
+    """JSON is UTF-8 text: the project file names no encoding for it, the file is converted."""
+    data = b"[" + LATIN1.replace(b"}\n{", b"},{").rstrip() + b"]" if table is JSON_ARRAY else LATIN1
+    path = write(tmp_path, table, data)
+    result = land(tmp_path, table, path, "b1", WHEN)
+    assert (result.records, result.landed, result.quarantined) == (2, 1, 1)
+    [bad] = lake.read_table(tmp_path, "quarantine", f"bronze_{table.name}").to_pylist()
+    assert (bad["_source_file"], bad["_row_number"], bad["reason"]) == (
+        table.path,
+        2,
+        "not UTF-8 text",
+    )
+    assert "Orl\\xe9ans" in bad["raw"]
+    assert result.warnings == [
+        f"{path}: 1 record quarantined as not UTF-8 text: JSON is read as UTF-8, UTF-16 or "
+        "UTF-32 (c360.yaml names no encoding for it); if the file is written in another "
+        "encoding, convert it to UTF-8, e.g. iconv -f cp1252 -t utf-8 (Windows-1252)"
+    ]
+
+
+def test_json_in_utf8_gets_no_warning(tmp_path: Path) -> None:
+    path = write(tmp_path, DOCS, LATIN1.decode("latin-1").encode())
+    assert land(tmp_path, DOCS, path, "b1", WHEN).warnings == []
 
 
 def test_the_quarantine_shows_undecodable_bytes_as_escapes(

@@ -14,7 +14,8 @@ from c360.cli._console import console
 from c360.cli.run import print_bronze
 from c360.contracts.model import Column, Table
 from c360.pipeline import lake
-from c360.pipeline.bronze.land import SchemaDriftError, land
+from c360.pipeline.bronze.drift import SchemaDriftError
+from c360.pipeline.bronze.land import land
 from c360.pipeline.runner import RunResult
 from c360.serve import run_report
 
@@ -112,7 +113,7 @@ def test_a_folder_whose_files_have_every_column_is_no_drift(tmp_path: Path) -> N
                                    "p2.csv": "City,ID, Age\nNice,B,36\n"})  # fmt: skip
     result = land(tmp_path, PEOPLE, folder, "b1", WHEN)
     assert (result.missing_columns, result.landed) == ([], 2)
-    empty: dict[str, list[str]] = {"id": [], "age": [], "city": []}
+    empty: dict[str, list[object]] = {"id": [], "age": [], "city": []}
     folder = parquet_folder(tmp_path / "pq", {
         "part-0.parquet": {"id": ["A"], "age": [35], "city": ["Lyon"]},
         "part-1.parquet": empty,

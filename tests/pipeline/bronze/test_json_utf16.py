@@ -194,3 +194,80 @@ def test_a_utf16_json_file_that_is_no_array_of_records_is_one_line_naming_it(
     with pytest.raises(SourceError) as error:
         land(tmp_path, ARRAY, path, "b1", WHEN)
     assert str(error.value) == f"{path} must hold a JSON array of objects"
+
+
+GOOD_LINES = '{"id": "a", "n": 1}\n{"id": "b", "n": 2}\n'
+
+
+@pytest.mark.parametrize("gz", [False, True])
+@pytest.mark.parametrize("first", [b"\x00\n", b"\x00\x00\r\n"])
+def test_a_utf8_json_lines_file_starting_with_a_line_of_nuls_quarantines_that_line(
+    tmp_path: Path, first: bytes, gz: bool
+) -> None:
+    """A line of NUL bytes (a file padded by a crash, say) is not UTF-16 text."""
+    counts, rows, bad = landed(tmp_path, LINES, first + GOOD_LINES.encode(), gz)
+    assert counts == (3, 2, 1, [])
+    assert [(r["id"], r["n"], r["_row_number"]) for r in rows] == [("a", "1", 2), ("b", "2", 3)]
+    raw = first.rstrip(b"\r\n").decode()
+    assert [(b["_row_number"], b["raw"], b["reason"]) for b in bad] == [
+        (1, raw, "not JSON: Expecting value at character 1")
+    ]
+
+
+@pytest.mark.parametrize("blank", ["\n", "\r\n"])
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_json_lines_without_a_mark_starting_with_a_blank_line_land(
+    tmp_path: Path, codec: str, blank: str
+) -> None:
+    counts, rows, _ = landed(tmp_path, LINES, (blank + GOOD_LINES).encode(codec))
+    assert counts == (2, 2, 0, [])
+    assert [(r["id"], r["_row_number"]) for r in rows] == [("a", 2), ("b", 3)]
+
+
+# UTF-16 text starting with U+0000: little-endian, its mark and that character are the bytes
+# of UTF-32's little-endian mark.
+NUL_FIRST = {
+    "line": ("\x00\n" + GOOD_LINES, LINES),
+    "before-object": ("\x00" + GOOD_LINES, LINES),
+    "array": ('\x00[{"id": "a", "n": 1}]', ARRAY),
+    "lines-in-json": ("\x00\n" + GOOD_LINES, ARRAY),
+}
+
+
+@pytest.mark.parametrize("written", ["bom", "bom-be", "bom-gz"])
+@pytest.mark.parametrize("text", NUL_FIRST)
+def test_a_utf16_json_file_starting_with_a_nul_lands_as_the_same_file_in_utf8(
+    tmp_path: Path, text: str, written: str
+) -> None:
+    codec, mark, gz = WRITTEN[written]
+    content, table = NUL_FIRST[text]
+    data = mark + content.encode(codec)
+    utf8 = content.encode()
+
+    def outcome(workspace: Path, data: bytes) -> object:
+        try:
+            return landed(workspace, table, data, gz)
+        except SourceError as exc:
+            return str(exc).replace(str(workspace), "<ws>")
+
+    assert outcome(tmp_path / "wide", data) == outcome(tmp_path / "utf8", utf8)
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_a_utf16_json_lines_file_whose_first_character_is_a_nul_quarantines_its_first_line(
+    tmp_path: Path, gz: bool
+) -> None:
+    counts, rows, bad = landed(tmp_path, LINES, ("\x00\n" + GOOD_LINES).encode("utf-16"), gz)
+    assert counts == (3, 2, 1, [])
+    assert [(r["id"], r["_row_number"]) for r in rows] == [("a", 2), ("b", 3)]
+    assert [(b["_row_number"], b["raw"], b["reason"]) for b in bad] == [
+        (1, "\x00", "not JSON: Expecting value at character 1")
+    ]
+
+
+def test_a_utf32_json_lines_file_whose_first_character_is_a_nul_still_reads_as_utf32(
+    tmp_path: Path,
+) -> None:
+    counts, rows, _ = landed(tmp_path, LINES, ("\x00\n" + GOOD_LINES).encode("utf-32"))
+    assert counts == (3, 2, 1, [])
+    assert [(r["id"], r["_row_number"]) for r in rows] == [("a", 2), ("b", 3)]

@@ -21,7 +21,9 @@ from c360.generate import Plan, generate
 from c360.pipeline import lake
 from c360.pipeline.bronze import csvfile
 from c360.pipeline.bronze.blocks import SourceError
-from c360.pipeline.bronze.land import SchemaDriftError, land, land_all, sources
+from c360.pipeline.bronze.drift import SchemaDriftError
+from c360.pipeline.bronze.find import sources
+from c360.pipeline.bronze.land import land, land_all
 
 WHEN = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 PEOPLE = Table("people", "x", "", (Column("id", "string"), Column("age", "int")),
@@ -201,7 +203,7 @@ def test_a_byte_order_mark_is_not_content(tmp_path: Path) -> None:
     (tmp_path / NOTES.path / "n1.txt").write_text(note, encoding="utf-8")
     result = land(tmp_path, NOTES, tmp_path / NOTES.path, "b1", WHEN)
     assert (result.landed, result.quarantined) == (1, 0)
-    assert bronze(tmp_path, "notes")[0]["text"].startswith("--- BEGIN NOTE ---")
+    assert str(bronze(tmp_path, "notes")[0]["text"]).startswith("--- BEGIN NOTE ---")
 
 
 def test_text_folder_quarantines_files_without_markers_or_utf8(tmp_path: Path) -> None:
@@ -279,7 +281,7 @@ def test_sources_land_in_parallel_but_report_and_fail_in_order(tmp_path: Path) -
     generate(tmp_path, Plan(seed=4, scale=0.01))
     order = [table.name for table, _ in sources(tmp_path)]
     assert [r.table for r in land_all(tmp_path)] == order
-    drifted = [path for _, path in sources(tmp_path) if str(path).endswith(".csv")][-2:]
+    drifted = [p for _, p in sources(tmp_path) if isinstance(p, Path) and p.suffix == ".csv"][-2:]
     for path in drifted:  # two sources fail; the error is the first one's, in source order
         lines = path.read_text(encoding="utf-8").splitlines()
         path.write_text(lines[0] + ",extra\n" + "\n".join(line + ",x" for line in lines[1:]) + "\n")
@@ -772,7 +774,7 @@ def test_a_text_folder_lands_the_files_of_its_sub_folders_named_by_their_path(
         (folder / name).write_text(note.format(body))
     result = land(tmp_path, NOTES, folder, "b1", WHEN)
     assert (result.records, result.landed, result.quarantined) == (3, 3, 0)
-    rows = [(r["name"], r["_source_file"], r["text"].split("\n")[1], r["_row_number"])
+    rows = [(r["name"], r["_source_file"], str(r["text"]).split("\n")[1], r["_row_number"])
             for r in bronze(tmp_path, "notes")]  # fmt: skip
     assert rows == [
         ("2024/n1.txt", "sources/notes/2024/n1.txt", "old", 1),

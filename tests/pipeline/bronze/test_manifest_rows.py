@@ -18,7 +18,8 @@ from c360.generate import Plan, generate
 from c360.pipeline import lake
 from c360.pipeline.bronze import land as landing
 from c360.pipeline.bronze.blocks import ROW_NUMBER, Block, SourceError
-from c360.pipeline.bronze.land import ReconciliationError, land, land_all, sources
+from c360.pipeline.bronze.find import sources
+from c360.pipeline.bronze.land import ReconciliationError, land, land_all
 from c360.pipeline.runner import RunResult
 from c360.serve import run_report
 

@@ -9,7 +9,7 @@ import pytest
 
 from c360.contracts.model import Column, Table
 from c360.pipeline import lake
-from c360.pipeline.bronze import readers
+from c360.pipeline.bronze import jsonfile
 from c360.pipeline.bronze.land import land
 from c360.pipeline.bronze.once import once, one_landing
 
@@ -39,13 +39,13 @@ def test_a_json_array_is_parsed_once_for_its_count_and_its_reader(
     path.parent.mkdir(parents=True)
     path.write_text('[{"id": "a"}, {"id": "b"}, 3]')
     parsed: list[Path] = []
-    decode = readers._parse_array
+    decode = jsonfile._parse_array
 
     def parse(file: Path, recover: bool) -> object:
         parsed.append(file)
         return decode(file, recover)
 
-    monkeypatch.setattr(readers, "_parse_array", parse)
+    monkeypatch.setattr(jsonfile, "_parse_array", parse)
     result = land(tmp_path, DOCS, path, "b1", WHEN)
     assert (result.records, result.landed, result.quarantined, parsed) == (3, 2, 1, [path])
     assert lake.read_table(tmp_path, "bronze", "docs").column("id").to_pylist() == ["a", "b"]

@@ -16,7 +16,9 @@ import pytest
 from c360 import contracts
 from c360.pipeline import lake
 from c360.pipeline.bronze.blocks import SourceError
-from c360.pipeline.bronze.land import bronze_schema, land_all, sources
+from c360.pipeline.bronze.find import sources
+from c360.pipeline.bronze.land import land_all
+from c360.pipeline.bronze.lineage import bronze_schema
 
 INVENTORY = contracts.get("ecommerce_inventory")
 ORDERS = contracts.get("ecommerce_orders")

@@ -20,7 +20,8 @@ import pytest
 from c360.contracts.model import Column, Table
 from c360.pipeline import lake
 from c360.pipeline.bronze.blocks import SourceError
-from c360.pipeline.bronze.land import SchemaDriftError, land
+from c360.pipeline.bronze.drift import SchemaDriftError
+from c360.pipeline.bronze.land import land
 from c360.pipeline.bronze.readers import read
 
 WHEN = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)

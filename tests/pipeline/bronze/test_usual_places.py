@@ -12,7 +12,8 @@ import pytest
 from c360 import contracts
 from c360.pipeline import lake
 from c360.pipeline.bronze.blocks import SourceError
-from c360.pipeline.bronze.land import land_all, sources
+from c360.pipeline.bronze.find import sources
+from c360.pipeline.bronze.land import land_all
 
 INVENTORY = contracts.get("ecommerce_inventory")  # a CSV
 SEGMENTS = contracts.get("crm_segments")  # a seed-000 table: .csv or .parquet

@@ -13,6 +13,7 @@ from c360 import contracts
 from c360.config import CsvFile
 from c360.contracts.model import Column, Table
 from c360.pipeline import lake
+from c360.pipeline.bronze.blocks import SourceError
 from c360.pipeline.bronze.land import land, land_all
 
 WHEN = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -159,3 +160,31 @@ def test_a_utf32_file_cut_short_inside_a_character_quarantines_its_last_record(
     assert [(b["_row_number"], b["raw"], b["reason"]) for b in bad] == [
         (2, "B,\\x32\\x00", "not UTF-32 text")
     ]
+
+
+# UTF-16 text starting with U+0000: little-endian, its mark and that character are the bytes
+# of UTF-32's little-endian mark.
+NUL_FIRST = {
+    "nul-header": "\x00id,age\r\nA,35\r\n",
+    "nul-line": "\x00\r\nid,age\r\nA,35\r\n",
+}
+
+
+@pytest.mark.parametrize("written", ["bom", "bom-be", "bom-gz", "bom-named-cp1252"])
+@pytest.mark.parametrize("text", NUL_FIRST)
+def test_a_utf16_csv_starting_with_a_nul_is_read_as_the_same_file_in_utf8(
+    tmp_path: Path, text: str, written: str
+) -> None:
+    codec, named, gz = WRITTEN[written]
+    data = MARKS.get(written, b"") + NUL_FIRST[text].encode(codec)
+    utf8 = b"\xef\xbb\xbf" + NUL_FIRST[text].encode()
+
+    def outcome(workspace: Path, data: bytes, dialect: CsvFile) -> object:
+        try:
+            return landed(workspace, data, dialect, gz)
+        except SourceError as exc:
+            return str(exc).replace(str(workspace), "<ws>")
+
+    wide = outcome(tmp_path / "wide", data, csv_file(",", named))
+    assert wide == outcome(tmp_path / "utf8", utf8, CsvFile())
+    assert "header holds control bytes" in str(wide)

@@ -15,7 +15,8 @@ from c360.config import Project
 from c360.engines import Engine, connect
 from c360.generate import Plan, generate
 from c360.pipeline import lake
-from c360.pipeline.bronze.land import SchemaDriftError, land_all
+from c360.pipeline.bronze.drift import SchemaDriftError
+from c360.pipeline.bronze.land import land_all
 from c360.pipeline.silver import run
 from c360.pipeline.silver.run import build_silver
 

@@ -190,12 +190,15 @@ def refuse_utf16(path: Path, advice: str, head: bytes | None = None) -> None:
 
 def looks_utf16(head: bytes) -> bool:
     """Whether text starting with ``head`` has a first line of NULs between letters, as
-    UTF-16 (or UTF-32) writes ASCII.
+    UTF-16 (or UTF-32) writes ASCII. Lines of nothing but NULs (and carriage returns) say
+    neither: UTF-16 writes a blank line so, and UTF-8 text may start with one (a NUL record).
 
     >>> looks_utf16("id,age\\n".encode("utf-16-le")), looks_utf16(b"id,age\\n"), looks_utf16(b"")
     (True, False, False)
+    >>> looks_utf16("\\r\\n{}".encode("utf-16-be")), looks_utf16(b"\\x00\\r\\n{}")
+    (True, False)
     """
-    first = head.split(b"\n", 1)[0]
+    first = next((line for line in head.split(b"\n") if line.strip(b"\x00\r")), b"")
     return 4 * first.count(0) >= len(first) > 0
 
 

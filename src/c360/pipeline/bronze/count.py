@@ -32,7 +32,7 @@ from c360.pipeline.bronze.blocks import (
 from c360.pipeline.bronze.csvhead import find_start, first_bytes
 from c360.pipeline.bronze.csvquotes import NEWLINE, RETURN, toggles, value_starts, within
 from c360.pipeline.bronze.csvtext import utf8_copy, wide
-from c360.pipeline.bronze.readers import json_array, json_utf8, lines_as_array
+from c360.pipeline.bronze.jsonfile import json_array, json_utf8, lines_as_array
 from c360.pipeline.bronze.textfolder import text_files
 
 _BLOCK = 1 << 24

@@ -85,7 +85,24 @@ def json_codec(head: bytes) -> str | None:
 
 
 def _marked(head: bytes) -> str:
-    return next(codec for mark, codec in _BOMS if head.startswith(mark))
+    """The codec of text starting with a byte order mark. UTF-16's little-endian mark and a
+    first character U+0000 are UTF-32's little-endian mark: what follows tells them apart,
+    UTF-16 text read as UTF-32 being mostly code points beyond Unicode.
+
+    >>> _marked("\\x00\\n{}".encode("utf-16")), _marked("\\x00\\n{}".encode("utf-32"))
+    ('utf-16', 'utf-32')
+    """
+    codec = next(codec for mark, codec in _BOMS if head.startswith(mark))
+    if codec == "utf-32" and head.startswith(b"\xff\xfe") and _beyond_unicode(head[4:]):
+        return "utf-16"
+    return codec
+
+
+def _beyond_unicode(text: bytes) -> bool:
+    """Whether most of the whole UTF-32 little-endian code units of ``text`` are no code
+    points (a byte of UTF-32 text gone wrong is one of few)."""
+    units = [int.from_bytes(text[i : i + 4], "little") for i in range(0, len(text) - 3, 4)]
+    return 2 * sum(u > 0x10FFFF for u in units) > len(units)
 
 
 def not_text(codec: str) -> str:

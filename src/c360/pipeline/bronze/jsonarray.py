@@ -1,7 +1,7 @@
 """A JSON array file the JSON reader refuses, split into its elements: whole ones are kept,
 each broken stretch becomes one record with its text and a reason.
 
-A well-formed file is read in one call (``readers.json_array``); only a syntax error or bytes
+A well-formed file is read in one call (``jsonfile.json_array``); only a syntax error or bytes
 that are not UTF-8 (kept as surrogate escapes) lead here. Elements are read one by one. One
 that does not parse, or is followed by neither ``,`` nor ``]``, starts a broken stretch, which
 ends where a whole element follows: after a ``,`` outside the stretch's strings and brackets,

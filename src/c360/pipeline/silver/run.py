@@ -16,7 +16,8 @@ from c360 import contracts
 from c360.config import Project
 from c360.engines import Engine
 from c360.pipeline import lake
-from c360.pipeline.bronze.land import ReconciliationError, bronze_schema
+from c360.pipeline.bronze.land import ReconciliationError
+from c360.pipeline.bronze.lineage import bronze_schema
 from c360.pipeline.silver import campaigns, commerce, crm, ecommerce, marketing, parse
 from c360.pipeline.silver.privacy import privacy_key, pseudonymiser
 from c360.pipeline.silver.staged import LINEAGE, Staged

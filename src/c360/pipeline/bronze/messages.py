@@ -1,0 +1,63 @@
+"""What the run report warns of a landed source: no bytes, files left aside, another encoding."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from c360 import config
+from c360.contracts.model import Table
+from c360.pipeline import lake
+from c360.pipeline.bronze.blocks import NOT_UTF8, Reject, first_names, folder_suffixes
+
+_JSON = ("json", "jsonl", "mongo_jsonl")
+
+
+def empty_warning(workspace: Path, contract: Table, name: str) -> str:
+    """What the run report says of a source file of no bytes: some tools write a day without
+    data so, but so does a copy that failed; the last run's count tells them apart."""
+    warning = f"{name} is empty (0 bytes): no records landed"
+    try:
+        before = lake.count_rows(lake.table_dir(workspace, "bronze", contract.name))
+    except OSError:  # no earlier table, or one that does not read
+        return warning
+    return f"{warning}, where the last run landed {before}" if before else warning
+
+
+def aside_warning(name: str, contract: Table, aside: list[str]) -> list[str]:
+    """What the run report says of the files of a folder not of its format, whose records
+    are lost unless they are converted: how many, and the first three by name."""
+    if not aside:
+        return []
+    n = len(aside)
+    return [
+        f"{name}: {n:,} file{'s' * (n > 1)} left aside as not "
+        f"{' or '.join(folder_suffixes(contract))} ({'their' if n > 1 else 'its'} records are "
+        f"not landed): {first_names(aside)}"
+    ]
+
+
+def encoding_hint(
+    name: str, contract: Table, rejects: list[Reject], dialect: config.CsvFile, csv: bool
+) -> list[str]:
+    """What the run report says of a CSV (``csv``) or JSON file read as UTF-8 whose records
+    were quarantined as not UTF-8 text: a file written in another encoding (a Windows export),
+    which the project file can name for a CSV; JSON is UTF-8 text, so the file is converted."""
+    if not csv and contract.file_format not in _JSON:  # Parquet, notes: no hint
+        return []
+    if codecs.lookup(dialect.encoding).name != "utf-8":  # the file's encoding is named already
+        return []
+    found = sum(reject[3] == NOT_UTF8 for reject in rejects)
+    if not found:
+        return []
+    quarantined = f"{name}: {found:,} record{'s' * (found > 1)} quarantined as {NOT_UTF8}"
+    if contract.file_format in _JSON:
+        return [
+            f"{quarantined}: JSON is read as UTF-8, UTF-16 or UTF-32 (c360.yaml names no "
+            "encoding for it); if the file is written in another encoding, convert it to "
+            "UTF-8, e.g. iconv -f cp1252 -t utf-8 (Windows-1252)"
+        ]
+    return [
+        f"{quarantined}: if the file is written in another encoding, name it under csv: in "
+        f"c360.yaml, e.g. csv: {{{contract.name}: {{encoding: cp1252}}}} (Windows-1252)"
+    ]
