@@ -43,6 +43,8 @@ def test_silver_gives_the_rows_each_check_looks_for_the_reasons_its_rule_names(
     without_customer = CHECK_RULES["checks/orders_without_customer"]
     assert without_customer.model == "stg_orders" and not without_customer.repair
     assert sorted(reasons(engine, staged).values()) == sorted(without_customer.reasons)
+    # Both reasons name the column at fault: the order's customer_id.
+    assert set(staged.collect(engine)[1].column("column").to_pylist()) == {"customer_id"}
     unknown_campaign = CHECK_RULES["checks/orders_with_unknown_campaign"]
     assert unknown_campaign.model == "stg_orders" and unknown_campaign.repair
     assert staged.outcome(engine)[2] == {reason: 1 for reason in unknown_campaign.reasons}
@@ -61,3 +63,4 @@ def test_silver_gives_the_rows_each_check_looks_for_the_reasons_its_rule_names(
     without_consent = CHECK_RULES["checks/sends_without_consent"]
     assert without_consent.model == "stg_marketing_sends" and not without_consent.repair
     assert list(reasons(engine, staged).values()) == list(without_consent.reasons)
+    assert staged.collect(engine)[1].column("column").to_pylist() == ["customer_id"]

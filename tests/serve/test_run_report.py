@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -29,6 +30,15 @@ def test_report_reconciles_and_counts_reasons(written: Path) -> None:
         assert sum(s["quarantine"].values()) == s["rejected"], s["model"]
     orders = next(s for s in data["silver"] if s["model"] == "stg_ecommerce_orders")
     assert {"duplicate_key", "orphan_customer"} <= set(orders["quarantine"])
+    # The column at fault, where one is: every orphan customer names customer_id, no duplicate
+    # names a column.
+    assert orders["quarantine_columns"]["orphan_customer"] == {
+        "customer_id": orders["quarantine"]["orphan_customer"]
+    }
+    assert "duplicate_key" not in orders["quarantine_columns"]
+    for s in data["silver"]:
+        for reason, columns in s["quarantine_columns"].items():
+            assert sum(columns.values()) <= s["quarantine"][reason], (s["model"], reason)
     for b in data["bronze"]:
         assert b["landed"] + b["quarantined"] == b["records"], b["table"]
 
@@ -41,7 +51,7 @@ def test_markdown_lists_every_model(written: Path) -> None:
 
 def test_identity_rows_repeating_an_id_are_reported() -> None:
     """An id repeated in a source keeps one row; the report says how many it left out."""
-    data = {
+    data: dict[str, Any] = {
         "finished_at": "2026-01-02T03:04:05", "engine": "duckdb", "seconds": {"identity": 1.0},
         "bronze": [], "silver": [], "text": {}, "gold": [], "answers": {},
         "identity": {
@@ -70,7 +80,7 @@ def test_a_silver_model_that_keeps_no_row_is_called_out() -> None:
 
 
 def test_gold_references_without_their_row_are_listed() -> None:
-    data = {
+    data: dict[str, Any] = {
         "finished_at": "2026-01-02T03:04:05", "engine": "duckdb", "seconds": {"serve": 1.0},
         "bronze": [], "silver": [], "text": {}, "gold": [], "answers": {}, "identity": None,
         "references": [{"name": "fct_orders.customer_id → dim_customer.customer_id",
@@ -95,6 +105,56 @@ def test_values_silver_replaced_are_listed_beside_the_quarantine() -> None:
     }  # fmt: skip
     line = "| stg_ecommerce_customers | 10 | 9 | 1 | yes | duplicate_key 1 | "
     assert line + "country: invalid_value 2 |" in markdown(data)
+
+
+def test_each_reason_shows_the_column_at_fault_where_one_is() -> None:
+    """A reason that names a column shows it beside the code; the rows of that reason that
+    name none (a check of the row as a whole) are counted apart."""
+    data: dict[str, Any] = {
+        "finished_at": "2026-01-02T03:04:05", "engine": "duckdb", "seconds": {"silver": 1.0},
+        "bronze": [], "text": {}, "gold": [], "answers": {}, "identity": None,
+        "silver": [{"model": "stg_returns", "bronze_rows": 20, "clean": 10, "rejected": 10,
+                    "reconciled": True,
+                    "quarantine": {"duplicate_key": 1, "inconsistent_amount": 3,
+                                   "invalid_value": 5, "missing_reason": 1},
+                    "quarantine_columns": {"inconsistent_amount": {"amount_refunded_eur": 1},
+                                           "invalid_value": {"reason": 1, "status": 4},
+                                           "missing_reason": {"reason": 1}}}],
+    }  # fmt: skip
+    cell = (
+        "duplicate_key 1, inconsistent_amount 2, inconsistent_amount (amount_refunded_eur) 1, "
+        "invalid_value (reason) 1, invalid_value (status) 4, missing_reason 1"  # named already
+    )
+    assert f"| stg_returns | 20 | 10 | 10 | yes | {cell} |  |" in markdown(data)
+    del data["silver"][0]["quarantine_columns"]  # a report of an earlier version
+    cell = "duplicate_key 1, inconsistent_amount 3, invalid_value 5, missing_reason 1"
+    assert f"| stg_returns | 20 | 10 | 10 | yes | {cell} |  |" in markdown(data)
+
+
+def test_the_columns_at_fault_are_counted_from_the_quarantine(tmp_path: Path) -> None:
+    """Per reason, the rows of a silver quarantine by the column they name; a quarantine
+    written before it named columns counts its reasons all the same."""
+    rows = {
+        "stg_orders": pa.table({
+            "reason": ["duplicate_key", "invalid_number", "invalid_number", "invalid_number"],
+            "column": [None, "total_amount_eur", "total_amount_eur", "status"],
+        }),
+        "stg_returns": pa.table({"reason": ["duplicate_key", "orphan_order"]}),
+    }  # fmt: skip
+    for model, table in rows.items():
+        folder = lake.table_dir(tmp_path, "quarantine", f"silver_{model}")
+        folder.mkdir(parents=True)
+        pq.write_table(table, folder / "part-00000.parquet")
+    result = RunResult(tmp_path, "duckdb")
+    result.silver = [
+        Built("stg_orders", "orders", 10, 6, 4, 0.1),
+        Built("stg_returns", "returns", 10, 8, 2, 0.1),
+    ]
+    orders, returns = report(result)["silver"]
+    assert orders["quarantine"] == {"duplicate_key": 1, "invalid_number": 3}
+    assert orders["quarantine_columns"] == {"invalid_number": {"status": 1, "total_amount_eur": 2}}
+    assert returns["quarantine"] == {"duplicate_key": 1, "orphan_order": 1}
+    assert returns["quarantine_columns"] == {}
 
 
 def test_a_pipe_or_line_break_in_a_value_stays_inside_its_cell() -> None:
@@ -128,7 +188,7 @@ def test_a_pipe_or_line_break_in_a_value_stays_inside_its_cell() -> None:
 
 def test_a_null_in_an_answer_is_an_empty_cell() -> None:
     """As elsewhere in the report, nothing to show is an empty cell, not Python's ``None``."""
-    data = {
+    data: dict[str, Any] = {
         "finished_at": "2026-01-02T03:04:05", "engine": "duckdb", "seconds": {"serve": 1.0},
         "bronze": [], "silver": [], "text": {}, "gold": [], "identity": None,
         "answers": {"questions/monthly_sales_trend": [
@@ -139,6 +199,11 @@ def test_a_null_in_an_answer_is_an_empty_cell() -> None:
     text = markdown(data)
     assert "| 2023-01-01 | 120,687.51 |  |  |" in text
     assert "| 2023-02-01 | 103,926.45 | -16,761.06 | None |" in text  # a text that says None
+
+
+# The column each reason of these quarantines names (none for the others).
+COLUMNS = {"orphan_customer": "customer_id", "missing_customer": "customer_id",
+           "no_consent": "customer_id", "orphan_send": "send_id"}  # fmt: skip
 
 
 def test_each_check_shows_what_silver_caught_under_the_same_rule(tmp_path: Path) -> None:
@@ -155,7 +220,9 @@ def test_each_check_shows_what_silver_caught_under_the_same_rule(tmp_path: Path)
         folder = lake.table_dir(tmp_path, "quarantine", f"silver_{model}")
         folder.mkdir(parents=True)
         rows = [reason for reason, n in counts.items() for _ in range(n)]
-        pq.write_table(pa.table({"reason": rows}), folder / "part-00000.parquet")
+        columns = [COLUMNS.get(reason) for reason in rows]
+        table = pa.table({"reason": rows, "column": pa.array(columns, pa.string())})
+        pq.write_table(table, folder / "part-00000.parquet")
     result = RunResult(tmp_path, "duckdb")
     result.silver = [
         Built("stg_orders", "orders", 130, 120, 10, 0.1,
@@ -181,9 +248,12 @@ def test_each_check_shows_what_silver_caught_under_the_same_rule(tmp_path: Path)
         "checks/orders_without_customer": {
             "model": "stg_orders", "action": "quarantined",
             "rows": {"orphan_customer": 3, "missing_customer": 2},
+            "columns": {"orphan_customer": {"customer_id": 3},
+                        "missing_customer": {"customer_id": 2}},
         },
         "checks/sends_without_consent": {
             "model": "stg_marketing_sends", "action": "quarantined", "rows": {"no_consent": 7},
+            "columns": {"no_consent": {"customer_id": 7}},
         },
     }  # fmt: skip
     text = markdown(json.loads(json.dumps(data)))  # as the JSON beside it holds it
@@ -191,9 +261,10 @@ def test_each_check_shows_what_silver_caught_under_the_same_rule(tmp_path: Path)
     for check, line in [
         ("orders_with_unknown_campaign", "stg_orders kept 8 rows with the value replaced "
          "(attributed_campaign_id: orphan_campaign 8)."),
-        ("orders_without_customer",
-         "stg_orders quarantined 5 rows (orphan_customer 3, missing_customer 2)."),
-        ("sends_without_consent", "stg_marketing_sends quarantined 7 rows (no_consent 7)."),
+        ("orders_without_customer", "stg_orders quarantined 5 rows "
+         "(orphan_customer (customer_id) 3, missing_customer (customer_id) 2)."),
+        ("sends_without_consent",
+         "stg_marketing_sends quarantined 7 rows (no_consent (customer_id) 7)."),
     ]:  # fmt: skip
         assert f"### checks/{check}\n\n| violations |\n| --- |\n| 0 |\n\n{said} {line}\n" in text
     assert text.count(said) == 3  # a question has no silver rule

@@ -37,9 +37,11 @@ CHECK_RULES = {
 
 def caught(silver: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """Per check, the rows its rule quarantined or repaired, by reason, in the run report's
-    ``silver`` entries; a check whose model the run did not build is left out."""
+    ``silver`` entries, and for rows quarantined the columns at fault their reasons name
+    (``columns``: reason → column → rows; a repair's name holds its column already); a check
+    whose model the run did not build is left out."""
     built = {s["model"]: s for s in silver}
-    out = {}
+    out: dict[str, dict[str, Any]] = {}
     for check, rule in CHECK_RULES.items():
         if rule.model not in built:
             continue
@@ -49,4 +51,7 @@ def caught(silver: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
             "action": "repaired" if rule.repair else "quarantined",
             "rows": {reason: counts.get(reason, 0) for reason in rule.reasons},
         }
+        named = built[rule.model].get("quarantine_columns") or {}
+        if columns := {r: named[r] for r in rule.reasons if named.get(r) and not rule.repair}:
+            out[check]["columns"] = columns
     return out

@@ -302,20 +302,33 @@ def _data_quality(gold: Gold) -> str:
         raise Missing("reports/run_report.json was not written")
     try:
         run = json.loads(path.read_text("utf-8"))
+        entries = [
+            (layer, keys, e) for layer, keys in STEP_KEYS.items() for e in run.get(layer, [])
+        ]
         steps = [
             (layer, *(entry[k] for k in keys), dict(entry.get("quarantine") or {}))
-            for layer, keys in STEP_KEYS.items()
-            for entry in run.get(layer, [])
+            for layer, keys, entry in entries
         ]
+        # Per step and silver reason, the columns at fault its rows name ("qty 2, sku 1").
+        named = [
+            {reason: ", ".join(f"{c} {n:,}" for c, n in dict(columns).items())
+             for reason, columns in dict(entry.get("quarantine_columns") or {}).items()}
+            for *_, entry in entries
+        ]  # fmt: skip
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise Missing(f"reports/run_report.json cannot be read ({exc!r})") from None
     layout = {"barmode": "stack", "xaxis_title": "rows quarantined", "yaxis": CATEGORY}
     fig = go.Figure(layout=layout)
     for reason in sorted({reason for *_, quarantine in steps for reason in quarantine}):
-        hit = [(f"{s[0]} {s[1]}", s[-1][reason]) for s in steps if reason in s[-1]]
-        fig.add_trace(
-            go.Bar(y=[h[0] for h in hit], x=[h[1] for h in hit], name=reason, orientation="h")
-        )
+        hit = [
+            (f"{s[0]} {s[1]}", s[-1][reason], columns.get(reason, ""))
+            for s, columns in zip(steps, named, strict=True)
+            if reason in s[-1]
+        ]
+        bar = go.Bar(y=[h[0] for h in hit], x=[h[1] for h in hit], name=reason, orientation="h")
+        if any(h[2] for h in hit):  # the columns at fault, shown on hovering the bar
+            bar.hovertext = [h[2] for h in hit]
+        fig.add_trace(bar)
     table = "".join(
         f"<tr><td>{layer}</td><td>{escape(name)}</td><td class=n>{count(n)}</td>"
         f"<td class=n>{count(kept)}</td><td class=n>{count(out)}</td><td>"

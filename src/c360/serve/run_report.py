@@ -24,15 +24,33 @@ from c360.serve.report_kit import write_atomically
 
 if TYPE_CHECKING:
     from c360.pipeline.runner import RunResult
+    from c360.pipeline.silver.run import Built
 
 
 def quarantine_reasons(workspace: Path, name: str) -> dict[str, int]:
     """Rows of ``lake/quarantine/<name>`` per reason code (empty when nothing was rejected)."""
+    return quarantine_counts(workspace, name)[0]
+
+
+def quarantine_counts(
+    workspace: Path, name: str
+) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
+    """Rows of ``lake/quarantine/<name>`` per reason code, and per reason the rows that name
+    the column at fault, by column (a silver quarantine's ``column``; the rows of a check of
+    the row as a whole name none, and a bronze quarantine has no such field)."""
     folder = lake.table_dir(workspace, "quarantine", name)
     if not folder.exists():
-        return {}
-    reasons = pq.read_table(folder, columns=["reason"]).column("reason").to_pylist()
-    return dict(sorted(Counter(reasons).items()))
+        return {}, {}
+    fields = [f for f in ("reason", "column") if f in lake.open_dataset(folder).schema.names]
+    data = pq.read_table(folder, columns=fields)
+    reasons = data.column("reason").to_pylist()
+    named = data.column("column").to_pylist() if "column" in fields else [None] * len(reasons)
+    columns: dict[str, Counter[str]] = {}
+    for reason, column in zip(reasons, named, strict=True):
+        if column is not None:
+            columns.setdefault(reason, Counter())[column] += 1
+    by_column = {reason: dict(sorted(columns[reason].items())) for reason in sorted(columns)}
+    return dict(sorted(Counter(reasons).items())), by_column
 
 
 def layers_run(workspace: Path) -> set[str] | None:
@@ -61,14 +79,7 @@ def why_no_gold(workspace: Path) -> str:
 def report(result: RunResult, answers: dict[str, pa.Table] | None = None) -> dict[str, Any]:
     """The run as one JSON-ready dictionary."""
     ws = result.workspace
-    silver = [
-        asdict(b)
-        | {
-            "reconciled": b.clean + b.rejected == b.bronze_rows,
-            "quarantine": quarantine_reasons(ws, f"silver_{b.model}"),
-        }
-        for b in result.silver
-    ]
+    silver = [_silver(ws, b) for b in result.silver]
     return {
         "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "engine": result.engine,
@@ -84,6 +95,17 @@ def report(result: RunResult, answers: dict[str, pa.Table] | None = None) -> dic
         "references": [asdict(r) | {"name": r.name} for r in result.references],
         "answers": {name: table.to_pylist() for name, table in (answers or {}).items()},
         "checks": caught(silver) if answers else {},
+    }
+
+
+def _silver(workspace: Path, built: Built) -> dict[str, Any]:
+    """A silver model's entry: its counts, reconciled or not, its quarantine by reason and by
+    the column at fault."""
+    reasons, columns = quarantine_counts(workspace, f"silver_{built.model}")
+    return asdict(built) | {
+        "reconciled": built.clean + built.rejected == built.bronze_rows,
+        "quarantine": reasons,
+        "quarantine_columns": columns,
     }
 
 
@@ -128,7 +150,8 @@ def markdown(data: dict[str, Any]) -> str:
     for b in data["silver"]:
         reconciled = "yes" if b["reconciled"] else "**NO**"
         lines.append(_row(b["model"], f"{b['bronze_rows']:,}", f"{b['clean']:,}",
-                          f"{b['rejected']:,}", reconciled, _reasons(b["quarantine"]),
+                          f"{b['rejected']:,}", reconciled,
+                          _quarantined(b["quarantine"], b.get("quarantine_columns") or {}),
                           _reasons(b.get("repaired") or {})))  # fmt: skip
     emptied = [b["model"] for b in data["silver"] if b["bronze_rows"] and not b["clean"]]
     if emptied:
@@ -195,7 +218,7 @@ def _caught(check: dict[str, Any]) -> str:
     n = sum(check["rows"].values())
     did = f"quarantined {n:,} rows" if check["action"] == "quarantined" else (
         f"kept {n:,} rows with the value replaced")  # fmt: skip
-    return f"{check['model']} {did} ({_reasons(check['rows'])})"
+    return f"{check['model']} {did} ({_quarantined(check['rows'], check.get('columns') or {})})"
 
 
 def _table(rows: list[dict[str, Any]], limit: int = 20) -> list[str]:
@@ -235,6 +258,21 @@ def _count(n: int | None) -> str:
 
 def _reasons(counts: dict[str, int]) -> str:
     return ", ".join(f"{reason} {n:,}" for reason, n in counts.items())
+
+
+def _quarantined(counts: dict[str, int], columns: dict[str, dict[str, int]]) -> str:
+    """Silver's reasons with their counts, each with the column at fault where its rows name
+    one (``invalid_value (country) 4``) and the code does not already (``missing_qty 3``, not
+    ``missing_qty (qty) 3``); the rows of a reason that name none (a check of the row as a
+    whole) are counted first, as the code alone (``duplicate_key 2``)."""
+    shown: Counter[str] = Counter()
+    for reason, n in counts.items():
+        named = columns.get(reason) or {}
+        if rest := n - sum(named.values()):
+            shown[reason] += rest
+        for column, k in named.items():
+            shown[reason if reason == f"missing_{column}" else f"{reason} ({column})"] += k
+    return ", ".join(f"{label} {n:,}" for label, n in shown.items())
 
 
 def _texts(counts: dict[str, int]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyarrow as pa
 
 from c360.engines import Engine
-from c360.pipeline.silver.staged import kept, stage
+from c360.pipeline.silver.staged import first_true, kept, stage
 
 ROWS = [  # (_row_number, id, part, amount), in no particular order
     (4, "A", 1, 5.0),  # passes, but row 2 has the same key and came first: duplicate
@@ -26,7 +26,7 @@ def test_first_failed_check_then_first_written_row_of_each_key(engine: Engine) -
         "id": ids, "part": parts, "amount": amounts,
     })  # fmt: skip
     t = engine.register("staged_rows", data)
-    checks = [("missing_key", t.id.isnull()), ("negative_amount", t.amount < 0)]
+    checks = [("missing_key", t.id.isnull()), ("amount: negative_amount", t.amount < 0)]
     clean, rejects = stage(t, checks, ("id", "part"), ("id", "part", "amount")).collect(engine)
 
     assert clean.to_pylist() == [  # in key order, as the lake stores it
@@ -34,11 +34,34 @@ def test_first_failed_check_then_first_written_row_of_each_key(engine: Engine) -
         {"id": "A", "part": 2, "amount": 2.0},
         {"id": "B", "part": 1, "amount": 3.0},
     ]
-    assert {r["_row_number"]: r["reason"] for r in rejects.to_pylist()} == {
-        1: "negative_amount", 4: "duplicate_key", 5: "missing_key", 7: "negative_amount",
-        8: "negative_amount",
+    # The reason is the check's code; the column it names is the column at fault, NULL for a
+    # check of the row as a whole.
+    assert {r["_row_number"]: (r["reason"], r["column"]) for r in rejects.to_pylist()} == {
+        1: ("negative_amount", "amount"), 4: ("duplicate_key", None), 5: ("missing_key", None),
+        7: ("negative_amount", "amount"), 8: ("negative_amount", "amount"),
     }  # fmt: skip
-    assert rejects.column_names == ["id", "part", "_source_file", "_row_number", "reason"]
+    assert rejects.column_names == [
+        "id", "part", "_source_file", "_row_number", "reason", "column",
+    ]  # fmt: skip
+    assert rejects.schema.field("column").type == pa.string()
+
+
+def test_a_check_of_several_columns_names_the_first_at_fault(engine: Engine) -> None:
+    """``first_true`` names, row by row, the first of several columns a check looks at."""
+    data = pa.table({
+        "_source_file": ["f.csv"] * 4, "_row_number": [1, 2, 3, 4], "id": ["A", "B", "C", "D"],
+        "city": ["{}", "Paris", "[]", "Lyon"], "country": ["FR", "{}", "{}", "FR"],
+    })  # fmt: skip
+    t = engine.register("staged_first_true", data)
+    t = t.mutate(_mistyped=first_true([(c, t[c].isin(["{}", "[]"])) for c in ("city", "country")]))
+    checks = [(t._mistyped + ": invalid_value", t._mistyped.notnull())]
+    clean, rejects = stage(t, checks, ("id",), ("id",)).collect(engine)
+    assert clean.column("id").to_pylist() == ["D"]
+    assert [(r["_row_number"], r["reason"], r["column"]) for r in rejects.to_pylist()] == [
+        (1, "invalid_value", "city"),
+        (2, "invalid_value", "country"),
+        (3, "invalid_value", "city"),  # both: the first named
+    ]
 
 
 def test_nothing_in_nothing_out(engine: Engine) -> None:
@@ -49,6 +72,7 @@ def test_nothing_in_nothing_out(engine: Engine) -> None:
     t = engine.register("staged_empty", empty)
     clean, rejects = stage(t, [("missing_key", t.id.isnull())], ("id",), ("id",)).collect(engine)
     assert (clean.num_rows, rejects.num_rows) == (0, 0)
+    assert rejects.schema.field("column").type == pa.string()
 
 
 def test_a_key_in_two_files_of_a_folder_is_kept_from_the_file_named_last(engine: Engine) -> None:

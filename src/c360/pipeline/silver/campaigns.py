@@ -25,7 +25,7 @@ def stg_marketing_campaigns(bronze: Table, as_of: datetime) -> Staged:
     t = parse.by_contract(bronze, c, campaign_name=name)
     checks = [
         *parse.contract_checks(t, c),
-        ("future_date", parse.future(t.start_date, as_of)),
+        ("start_date: future_date", parse.future(t.start_date, as_of)),
         ("end_before_start", t.end_date < t.start_date),
     ]
     return stage(t, checks, c.primary_key, c.column_names)
@@ -39,7 +39,7 @@ def stg_marketing_assets(bronze: Table, campaigns: Table, as_of: datetime) -> St
     t = parse.by_contract(bronze, c, subject=subject)
     checks = [
         *parse.contract_checks(t, c, {"marketing_campaigns": campaigns}),
-        ("future_date", parse.future(t.created_at, as_of)),
+        ("created_at: future_date", parse.future(t.created_at, as_of)),
     ]
     return stage(t, checks, c.primary_key, c.column_names)
 
@@ -51,7 +51,7 @@ def stg_marketing_audiences(bronze: Table, campaigns: Table, segments: Table) ->
     t = parse.by_contract(bronze, c)
     sources = {"marketing_campaigns": campaigns, "crm_segments": segments}
     json_object = t.criteria_json.startswith("{") & t.criteria_json.endswith("}")
-    checks = [*parse.contract_checks(t, c, sources), ("invalid_value", ~json_object)]
+    checks = [*parse.contract_checks(t, c, sources), ("criteria_json: invalid_value", ~json_object)]
     return stage(t, checks, c.primary_key, c.column_names)
 
 
@@ -71,8 +71,11 @@ def stg_marketing_sends(
     consenting = customers.filter(parse.boolean(customers.consent_email).fill_null(False))
     checks = [
         *parse.contract_checks(t, c, sources),
-        ("future_date", parse.future(t.send_at, as_of)),
-        ("no_consent", parse.absent(t.customer_id, parse.ids(consenting, "customer_id"))),
+        ("send_at: future_date", parse.future(t.send_at, as_of)),
+        (
+            "customer_id: no_consent",
+            parse.absent(t.customer_id, parse.ids(consenting, "customer_id")),
+        ),
     ]
     return stage(t, checks, c.primary_key, c.column_names)
 
@@ -86,6 +89,6 @@ def stg_marketing_events(bronze: Table, sends: Table, customers: Table, as_of: d
     sources = {"marketing_sends": sends, "crm_customers": customers}
     checks = [
         *parse.contract_checks(t, c, sources),
-        ("future_date", parse.future(t.event_at, as_of)),
+        ("event_at: future_date", parse.future(t.event_at, as_of)),
     ]
     return stage(t, checks, c.primary_key, c.column_names)

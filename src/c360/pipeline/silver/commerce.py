@@ -52,7 +52,7 @@ def stg_orders(bronze: Table, customers: Table, campaigns: Table, as_of: datetim
     )
     checks = [
         *parse.contract_checks(t, c, {"crm_customers": customers}, skip=(_ATTRIBUTION,)),
-        ("future_date", parse.future(t.order_at, as_of)),
+        ("order_at: future_date", parse.future(t.order_at, as_of)),
     ]
     repairs = [(f"{_ATTRIBUTION}: orphan_campaign", t._orphan)]
     return stage(t, checks, c.primary_key, c.column_names, repairs)
@@ -87,11 +87,12 @@ def stg_returns(bronze: Table, orders: Table, customers: Table, as_of: datetime)
     sources = {"orders": orders, "crm_customers": customers}
     checks = [
         *parse.contract_checks(t, c, sources),
-        ("future_date", parse.future(t.created_at, as_of)),
+        ("created_at: future_date", parse.future(t.created_at, as_of)),
         ("inconsistent_amount", (t.status == "rejected") & (t.amount_refunded_eur != 0)),
-        # Not against a negative total: the order is wrong there, and rejected for it.
+        # Not against a negative total: the order is wrong there, and rejected for it. The
+        # order's total is another source's: the refund is the value of this row at fault.
         (
-            "inconsistent_amount",
+            "amount_refunded_eur: inconsistent_amount",
             (t._order_total >= 0) & (t.amount_refunded_eur > t._order_total + CENT),
         ),
     ]

@@ -35,7 +35,10 @@ def stg_crm_accounts(bronze: Table, as_of: datetime) -> Staged:
     c = crm.ACCOUNTS
     name = conform.repaired_text(bronze.account_name)
     t = parse.by_contract(bronze, c, account_name=name)
-    checks = [*parse.contract_checks(t, c), ("future_date", parse.future(t.created_at, as_of))]
+    checks = [
+        *parse.contract_checks(t, c),
+        ("created_at: future_date", parse.future(t.created_at, as_of)),
+    ]
     return stage(t, checks, c.primary_key, c.column_names)
 
 
@@ -72,7 +75,7 @@ def stg_crm_customers(
     churned = (t.status == "churned") != (t.lifecycle_stage == "churned")
     checks = [
         *parse.contract_checks(t, c, skip=("email", "account_id")),
-        ("future_date", parse.future(t.first_seen_at, as_of)),
+        ("first_seen_at: future_date", parse.future(t.first_seen_at, as_of)),
         ("inconsistent_status", churned),
     ]
     # Each check worked out once: the ranking below and the reasons both read it.
@@ -107,7 +110,10 @@ def stg_crm_segments(bronze: Table, as_of: datetime) -> Staged:
         segment_name=conform.repaired_text(bronze.segment_name),
         description=conform.repaired_text(bronze.description),
     )
-    checks = [*parse.contract_checks(t, c), ("future_date", parse.future(t.created_at, as_of))]
+    checks = [
+        *parse.contract_checks(t, c),
+        ("created_at: future_date", parse.future(t.created_at, as_of)),
+    ]
     return stage(t, checks, c.primary_key, c.column_names)
 
 
@@ -121,7 +127,7 @@ def stg_crm_customer_segments(
     sources = {"crm_customers": customers, "crm_segments": segments}
     checks = [
         *parse.contract_checks(t, c, sources),
-        ("future_date", parse.future(t.start_date, as_of)),
+        ("start_date: future_date", parse.future(t.start_date, as_of)),
         ("end_before_start", t.end_date < t.start_date),
     ]
     return stage(t, checks, c.primary_key, c.column_names)
@@ -135,7 +141,7 @@ def stg_crm_interactions(bronze: Table, customers: Table, as_of: datetime) -> St
     t = parse.by_contract(bronze, c)
     checks = [
         *parse.contract_checks(t, c, {"crm_customers": customers}),
-        ("future_date", parse.future(t.occurred_at, as_of)),
+        ("occurred_at: future_date", parse.future(t.occurred_at, as_of)),
     ]
     return stage(t, checks, c.primary_key, c.column_names)
 
@@ -148,6 +154,6 @@ def stg_crm_customer_profile(bronze: Table, customers: Table, as_of: datetime) -
     t = parse.by_contract(bronze, c)
     checks = [
         *parse.contract_checks(t, c, {"crm_customers": customers}),
-        ("future_date", parse.future(t.last_contact_at, as_of)),
+        ("last_contact_at: future_date", parse.future(t.last_contact_at, as_of)),
     ]
     return stage(t, checks, c.primary_key, c.column_names)

@@ -14,7 +14,7 @@ from ibis.expr.types import Table
 from c360.contracts.ecommerce import CATEGORIES, PRODUCTS, WAREHOUSES
 from c360.pipeline.silver import conform, parse
 from c360.pipeline.silver.privacy import Pseudonymise
-from c360.pipeline.silver.staged import LINEAGE, Staged, stage
+from c360.pipeline.silver.staged import LINEAGE, Staged, first_true, stage
 
 PRODUCT_COLUMNS = ("product_id", "name", "category", "brand", "price", "cost", "margin")
 CUSTOMER_COLUMNS = ("customer_id", "name", "email_hash", "has_valid_email", "city", "country",
@@ -63,13 +63,13 @@ def stg_ecommerce_products(bronze: Table) -> Staged:
     t = t.mutate(margin=t.price - t.cost)
     checks = [
         ("missing_key", t.product_id.isnull()),
-        (
-            "invalid_number",
-            parse.invalid(t._raw_price, t.price) | parse.invalid(t._raw_cost, t.cost),
-        ),
-        ("missing_price", t.price.isnull()),
-        ("negative_amount", (t.price < 0) | (t.cost < 0)),
-        ("out_of_range", parse.too_large(t.price, t.cost) | (t.price < LEAST_PRICE)),
+        ("price: invalid_number", parse.invalid(t._raw_price, t.price)),
+        ("cost: invalid_number", parse.invalid(t._raw_cost, t.cost)),
+        ("price: missing_price", t.price.isnull()),
+        ("price: negative_amount", t.price < 0),
+        ("cost: negative_amount", t.cost < 0),
+        ("price: out_of_range", parse.too_large(t.price) | (t.price < LEAST_PRICE)),
+        ("cost: out_of_range", parse.too_large(t.cost)),
     ]
     repairs = [("category: invalid_value", parse.invalid(t._raw_category, t._category))]
     return stage(t, checks, ["product_id"], PRODUCT_COLUMNS, repairs)
@@ -94,10 +94,12 @@ def stg_ecommerce_customers(bronze: Table, pseudonymise: Pseudonymise, as_of: da
     b = parse.display_cased(b, "_name", "_city")
     mail = conform.email(b.email)
     registered = parse.written_timestamp(b.registration_date)
-    wrong_type = (
-        parse.not_a_name(b.name) | parse.not_a_name(b.city) | parse.not_text(b.email)
-        | parse.not_text(b.country) | parse.not_text(b.loyalty_tier)
-    )  # fmt: skip
+    # The first column, in the source's order, holding a value of the wrong type; NULL if none.
+    mistyped = first_true([
+        ("name", parse.not_a_name(b.name)), ("email", parse.not_text(b.email)),
+        ("city", parse.not_a_name(b.city)), ("country", parse.not_text(b.country)),
+        ("loyalty_tier", parse.not_text(b.loyalty_tier)),
+    ])  # fmt: skip
     t = b.select(
         *LINEAGE,
         customer_id=parse.clean_text(b.customer_id),
@@ -109,12 +111,15 @@ def stg_ecommerce_customers(bronze: Table, pseudonymise: Pseudonymise, as_of: da
         registration_date=_plausible(registered, as_of).cast("date"),
         loyalty_tier=_tier(parse.lower(parse.clean_text(b.loyalty_tier)).fill_null("bronze")),
         _registered=registered,
-        _wrong_type=wrong_type,
+        _mistyped=mistyped,
         _raw=ibis.struct(
             {c: b[c] for c in ("email", "country", "registration_date", "loyalty_tier")}
         ),
     )
-    checks = [("missing_key", t.customer_id.isnull()), ("invalid_value", t._wrong_type)]
+    checks = [
+        ("missing_key", t.customer_id.isnull()),
+        (t._mistyped + ": invalid_value", t._mistyped.notnull()),
+    ]
     repairs = [
         ("country: invalid_value", parse.invalid(t._raw.country, t.country)),
         ("loyalty_tier: invalid_value", parse.invalid(t._raw.loyalty_tier, t.loyalty_tier)),
@@ -159,17 +164,20 @@ def stg_ecommerce_orders(
     )
     checks = [
         ("missing_key", t.order_id.isnull()),
-        ("missing_customer", t.customer_id.isnull()),
-        ("orphan_customer", parse.absent(t.customer_id, _keys(customers.customer_id))),
-        ("missing_product", t.product_id.isnull()),
-        ("orphan_product", parse.absent(t.product_id, _keys(products.product_id))),
-        ("invalid_number", parse.invalid(t._raw_quantity, t.quantity)),
-        ("missing_quantity", t.quantity.isnull()),
-        ("non_positive_quantity", t.quantity <= 0),
-        ("out_of_range", parse.too_large(t.quantity)),
-        ("invalid_date", t.order_at.isnull()),
-        ("implausible_date", parse.implausible(t.order_at)),
-        ("future_date", _future(t.order_at, as_of)),
+        ("customer_id: missing_customer", t.customer_id.isnull()),
+        (
+            "customer_id: orphan_customer",
+            parse.absent(t.customer_id, _keys(customers.customer_id)),
+        ),
+        ("product_id: missing_product", t.product_id.isnull()),
+        ("product_id: orphan_product", parse.absent(t.product_id, _keys(products.product_id))),
+        ("quantity: invalid_number", parse.invalid(t._raw_quantity, t.quantity)),
+        ("quantity: missing_quantity", t.quantity.isnull()),
+        ("quantity: non_positive_quantity", t.quantity <= 0),
+        ("quantity: out_of_range", parse.too_large(t.quantity)),
+        ("order_date: invalid_date", t.order_at.isnull()),
+        ("order_date: implausible_date", parse.implausible(t.order_at)),
+        ("order_date: future_date", _future(t.order_at, as_of)),
     ]
     return stage(t, checks, ["order_id"], ORDER_COLUMNS)
 
@@ -199,15 +207,15 @@ def stg_ecommerce_inventory(bronze: Table, products: Table, as_of: datetime) -> 
     )
     checks = [
         ("missing_key", t.product_id.isnull()),
-        ("orphan_product", parse.absent(t.product_id, _keys(products.product_id))),
+        ("product_id: orphan_product", parse.absent(t.product_id, _keys(products.product_id))),
         ("missing_key", parse.clean_text(t._raw_warehouse).isnull()),
-        ("invalid_value", t.warehouse_id.isnull()),
-        ("invalid_number", parse.invalid(t._raw_stock, t.stock_quantity)),
-        ("missing_stock", t.stock_quantity.isnull()),
-        ("negative_stock", t.stock_quantity < 0),
-        ("out_of_range", parse.too_large(t.stock_quantity)),
-        ("invalid_date", t.last_updated_at.isnull()),
-        ("implausible_date", parse.implausible(t.last_updated_at)),
-        ("future_date", _future(t.last_updated_at, as_of)),
+        ("warehouse_id: invalid_value", t.warehouse_id.isnull()),
+        ("stock_quantity: invalid_number", parse.invalid(t._raw_stock, t.stock_quantity)),
+        ("stock_quantity: missing_stock", t.stock_quantity.isnull()),
+        ("stock_quantity: negative_stock", t.stock_quantity < 0),
+        ("stock_quantity: out_of_range", parse.too_large(t.stock_quantity)),
+        ("last_updated: invalid_date", t.last_updated_at.isnull()),
+        ("last_updated: implausible_date", parse.implausible(t.last_updated_at)),
+        ("last_updated: future_date", _future(t.last_updated_at, as_of)),
     ]
     return stage(t, checks, ["product_id", "warehouse_id", "last_updated_at"], INVENTORY_COLUMNS)

@@ -11,7 +11,7 @@ from ibis.expr.types import NumericValue, Table
 from c360.contracts.marketing_bronze import CAMPAIGN_STATUSES
 from c360.pipeline.silver import conform, parse
 from c360.pipeline.silver.privacy import Pseudonymise
-from c360.pipeline.silver.staged import LINEAGE, Staged, stage
+from c360.pipeline.silver.staged import LINEAGE, Staged, first_true, stage
 
 CAMPAIGN_COLUMNS = (
     "campaign_id", "campaign_name", "campaign_type", "budget", "spend", "impressions", "clicks",
@@ -19,6 +19,10 @@ CAMPAIGN_COLUMNS = (
 )  # fmt: skip
 # The bronze text of the columns whose unreadable values the checks and repairs name.
 CAMPAIGN_RAW = ("budget", "spend", "impressions", "clicks", "conversions", "start_date", "status")
+CAMPAIGN_COUNTS = ("impressions", "clicks", "conversions")
+CAMPAIGN_NUMBERS = ("budget", "spend", *CAMPAIGN_COUNTS)
+# The columns of text, where a JSON object, array or truth value is of the wrong type.
+CAMPAIGN_TEXTS = ("campaign_name", "campaign_type", "status")
 
 
 def ratio(numerator: NumericValue, denominator: NumericValue) -> NumericValue:
@@ -59,31 +63,21 @@ def stg_mongo_campaigns(bronze: Table) -> Staged:
         conversions=parse.integer(b.conversions),
         start_date=parse.written_timestamp(b.start_date),
         status=parse.category(b.status, CAMPAIGN_STATUSES),
-        _wrong_type=parse.not_text(b.campaign_name)
-        | parse.not_text(b.campaign_type)
-        | parse.not_text(b.status),
+        _mistyped=first_true([(c, parse.not_text(b[c])) for c in CAMPAIGN_TEXTS]),
         _raw=ibis.struct({c: b[c] for c in CAMPAIGN_RAW}),
     )
     t = typed
+    # One check per column, that the reason may name it: the first column at fault names it.
     checks = [
         ("missing_key", t.campaign_id.isnull()),
-        (
-            "invalid_number",
-            parse.invalid(t._raw.budget, t.budget)
-            | parse.invalid(t._raw.spend, t.spend)
-            | parse.invalid(t._raw.impressions, t.impressions)
-            | parse.invalid(t._raw.clicks, t.clicks)
-            | parse.invalid(t._raw.conversions, t.conversions),
-        ),
-        ("invalid_date", parse.invalid(t._raw.start_date, t.start_date)),
-        ("implausible_date", parse.implausible(t.start_date)),
-        ("invalid_value", t._wrong_type),
-        ("negative_amount", (t.budget < 0) | (t.spend < 0)),
-        ("negative_count", (t.impressions < 0) | (t.clicks < 0) | (t.conversions < 0)),
-        (
-            "out_of_range",
-            parse.too_large(t.budget, t.spend, t.impressions, t.clicks, t.conversions),
-        ),
+        *((f"{c}: invalid_number", parse.invalid(t._raw[c], t[c])) for c in CAMPAIGN_NUMBERS),
+        ("start_date: invalid_date", parse.invalid(t._raw.start_date, t.start_date)),
+        ("start_date: implausible_date", parse.implausible(t.start_date)),
+        (t._mistyped + ": invalid_value", t._mistyped.notnull()),
+        *((f"{c}: negative_amount", t[c] < 0) for c in ("budget", "spend")),
+        *((f"{c}: negative_count", t[c] < 0) for c in CAMPAIGN_COUNTS),
+        *((f"{c}: out_of_range", parse.too_large(t[c])) for c in CAMPAIGN_NUMBERS),
+        # More clicks than impressions: the one or the other is wrong.
         ("inconsistent_counts", (t.clicks > t.impressions) | (t.conversions > t.clicks)),
     ]
     with_kpis = t.mutate(
@@ -108,6 +102,7 @@ PAYMENT_METHODS = (
     "Google Pay", "Gift Card", "Direct Debit", "Buy Now Pay Later", "Cash on Delivery",
     "Store Credit",
 )  # fmt: skip
+TRANSACTION_AMOUNTS = ("amount", "discount_applied", "shipping_cost")
 
 
 def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> Staged:
@@ -150,7 +145,7 @@ def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> 
         discount_applied=parse.money(b.discount_applied).fill_null(0.0),
         shipping_cost=parse.money(b.shipping_cost).fill_null(0.0),
         transaction_at=parse.written_timestamp(b.timestamp),
-        _wrong_type=parse.not_text(b.product) | parse.not_text(b.payment_method),
+        _mistyped=first_true([(c, parse.not_text(b[c])) for c in ("product", "payment_method")]),
         _raw=ibis.struct(
             {
                 c: b[c]
@@ -161,30 +156,31 @@ def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> 
     t = typed
     checks = [
         ("missing_key", t.transaction_id.isnull()),
-        ("missing_customer", t.customer_id.isnull()),
-        ("orphan_customer", parse.absent(t.customer_id, parse.clean_text(customers.customer_id))),
+        ("customer_id: missing_customer", t.customer_id.isnull()),
         (
-            "invalid_number",
-            parse.invalid_number(t._raw.amount, t.amount)
-            | parse.invalid(t._raw.quantity, t.quantity)
-            | parse.invalid(t._raw.discount_applied, t.discount_applied)
-            | parse.invalid(t._raw.shipping_cost, t.shipping_cost),
+            "customer_id: orphan_customer",
+            parse.absent(t.customer_id, parse.clean_text(customers.customer_id)),
         ),
-        ("invalid_value", t._wrong_type),
-        ("missing_amount", t.amount.isnull()),
-        ("negative_amount", (t.amount < 0) | (t.discount_applied < 0) | (t.shipping_cost < 0)),
-        ("missing_quantity", t.quantity.isnull()),
-        ("non_positive_quantity", t.quantity <= 0),
-        (
-            "out_of_range",
-            parse.too_large(t.amount, t.discount_applied, t.shipping_cost, t.quantity),
+        ("amount: invalid_number", parse.invalid_number(t._raw.amount, t.amount)),
+        *(
+            (f"{c}: invalid_number", parse.invalid(t._raw[c], t[c]))
+            for c in ("quantity", "discount_applied", "shipping_cost")
+        ),
+        (t._mistyped + ": invalid_value", t._mistyped.notnull()),
+        ("amount: missing_amount", t.amount.isnull()),
+        *((f"{c}: negative_amount", t[c] < 0) for c in TRANSACTION_AMOUNTS),
+        ("quantity: missing_quantity", t.quantity.isnull()),
+        ("quantity: non_positive_quantity", t.quantity <= 0),
+        *(
+            (f"{c}: out_of_range", parse.too_large(t[c]))
+            for c in (*TRANSACTION_AMOUNTS, "quantity")
         ),
         (
-            "invalid_date",
+            "timestamp: invalid_date",
             parse.invalid(t._raw.timestamp, t.transaction_at) | t.transaction_at.isnull(),
         ),
-        ("implausible_date", parse.implausible(t.transaction_at)),
-        ("future_date", t.transaction_at > ibis.literal(as_of.replace(tzinfo=None))),
+        ("timestamp: implausible_date", parse.implausible(t.transaction_at)),
+        ("timestamp: future_date", t.transaction_at > ibis.literal(as_of.replace(tzinfo=None))),
         # A discount larger than the amount and the shipping would make the total negative.
         ("inconsistent_amount", t.amount - t.discount_applied + t.shipping_cost < 0),
     ]
@@ -258,12 +254,15 @@ def stg_mongo_customers(bronze: Table, pseudonymise: Pseudonymise) -> Staged:
     )
     gender = b._gender.substitute(GENDERS, else_=ibis.null("string"))
     consent = b._consent.substitute(CONSENT, else_=ibis.null("boolean"))
-    wrong_type = (
-        parse.not_a_name(b.first_name) | parse.not_a_name(b.last_name) | parse.not_a_name(b.city)
-        | parse.not_text(b.email) | parse.not_text(b.phone) | parse.not_text(b.country)
-        | parse.not_text(b.gender) | parse.structured(b.age)
-        | parse.structured(b.marketing_consent)
-    )  # fmt: skip
+    # The first column, in the source's order, holding a value of the wrong type; NULL if none.
+    mistyped = first_true([
+        ("first_name", parse.not_a_name(b.first_name)),
+        ("last_name", parse.not_a_name(b.last_name)),
+        ("email", parse.not_text(b.email)), ("phone", parse.not_text(b.phone)),
+        ("age", parse.structured(b.age)), ("country", parse.not_text(b.country)),
+        ("city", parse.not_a_name(b.city)), ("gender", parse.not_text(b.gender)),
+        ("marketing_consent", parse.structured(b.marketing_consent)),
+    ])  # fmt: skip
     typed = b.select(
         *LINEAGE,
         customer_id=parse.clean_text(b.customer_id),
@@ -285,7 +284,7 @@ def stg_mongo_customers(bronze: Table, pseudonymise: Pseudonymise) -> Staged:
         gender=gender.fill_null("U"),
         marketing_consent=consent.fill_null(False),
         _age=age,
-        _wrong_type=wrong_type,
+        _mistyped=mistyped,
         _known=ibis.struct(
             {
                 "gender": b._gender.isnull() | gender.notnull(),
@@ -295,7 +294,10 @@ def stg_mongo_customers(bronze: Table, pseudonymise: Pseudonymise) -> Staged:
         _raw=ibis.struct({c: b[c] for c in ("email", "phone", "age", "country")}),
     )
     t = typed
-    checks = [("missing_key", t.customer_id.isnull()), ("invalid_value", t._wrong_type)]
+    checks = [
+        ("missing_key", t.customer_id.isnull()),
+        (t._mistyped + ": invalid_value", t._mistyped.notnull()),
+    ]
     repairs = [
         ("country: invalid_value", parse.invalid(t._raw.country, t.country)),
         ("email: invalid_value", parse.invalid(t._raw.email, t.email_hash)),

@@ -475,12 +475,14 @@ def _read(raw: StringValue, column: Column) -> ibis.Value:
 def contract_checks(
     t: Table, contract: Contract, sources: Mapping[str, Table] = {}, skip: Sequence[str] = ()
 ) -> list[Check]:
-    """The checks a ``by_contract`` table's contract implies, column by column.
+    """The checks a ``by_contract`` table's contract implies, column by column, each named
+    after its column (``"country: invalid_value"``, see ``staged.stage``).
 
-    ``missing_key``; ``missing_<column>`` for a required value (``missing_<entity>`` for a
-    reference: ``missing_customer``); ``invalid_date``, ``invalid_number`` or ``invalid_value``
-    for text that does not read; ``orphan_<entity>`` for an id that the referenced source (its
-    bronze table in ``sources``, by name) does not hold; ``non_positive_quantity``,
+    ``missing_key`` (the row's); ``missing_<column>`` for a required value
+    (``missing_<entity>`` for a reference: ``missing_customer``); ``invalid_date``,
+    ``invalid_number`` or ``invalid_value`` for text that does not read; ``orphan_<entity>``
+    for an id that the referenced source (its bronze table in ``sources``, by name) does not
+    hold; ``non_positive_quantity``,
     ``negative_amount`` (a ``*_eur`` below 0) or ``out_of_range`` for the contract's bounds;
     ``implausible_date`` for a date before ``EARLIEST``, a value the contract lets be NULL too
     (a placeholder is no missing date).
@@ -492,15 +494,16 @@ def contract_checks(
             continue
         value, raw = t[c.name], t[f"_raw_{c.name}"]
         entity = c.references.split(".")[1].removesuffix("_id") if c.references else c.name
+        column: list[Check] = []
         if not c.nullable and c.name not in contract.primary_key:
-            checks.append((f"missing_{entity}", _when_null(value, clean_text(raw).isnull())))
+            column.append((f"missing_{entity}", _when_null(value, clean_text(raw).isnull())))
         if c.dtype != "string" or c.allowed:
-            checks.append((_INVALID.get(c.dtype, "invalid_value"), invalid(raw, value)))
+            column.append((_INVALID.get(c.dtype, "invalid_value"), invalid(raw, value)))
         if c.references:
-            table, column = c.references.split(".")
-            held = ids(sources[table], column)
-            checks.append((f"orphan_{entity}", absent(value, held)))
-        checks += _bounds(c, value)
+            table, referenced = c.references.split(".")
+            held = ids(sources[table], referenced)
+            column.append((f"orphan_{entity}", absent(value, held)))
+        checks += [(f"{c.name}: {code}", bad) for code, bad in [*column, *_bounds(c, value)]]
     return checks
 
 

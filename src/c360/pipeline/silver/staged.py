@@ -10,7 +10,7 @@ import ibis
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-from ibis.expr.types import BooleanValue, Table
+from ibis.expr.types import BooleanValue, StringValue, Table
 
 from c360.engines import Engine
 
@@ -28,8 +28,9 @@ class Outcome(NamedTuple):
 
 @dataclass(frozen=True)
 class Staged:
-    """A staging model's output: every typed row flagged with ``_reason``, the first check it
-    fails (NULL when it passes).
+    """A staging model's output: every typed row flagged with ``_reason``, the name of the first
+    check it fails (NULL when it passes), written ``"country: invalid_value"`` where one column
+    is at fault: rejects keep the code as ``reason`` and the column as ``column``.
 
     :meth:`collect` runs it and splits it: among the rows passing every check, one of each
     ``key`` is clean, the others are rejected as ``duplicate_key``. The one kept comes from the
@@ -48,7 +49,8 @@ class Staged:
     repairs: tuple[str, ...] = ()
 
     def collect(self, engine: Engine) -> tuple[pa.Table, pa.Table]:
-        """The clean rows in key order and the rejects (key, lineage, ``reason``)."""
+        """The clean rows in key order and the rejects (key, lineage, ``reason``, ``column``:
+        the source column whose value rejected the row, NULL when no one column did)."""
         clean, rejects, _ = self.outcome(engine)
         return clean, rejects
 
@@ -67,8 +69,9 @@ class Staged:
         first = pc.and_(pc.is_null(data.column("_reason")), _starts_key(data, self.key))
         clean = _rows(data.select(list(self.columns)), first)
         bad = data.select([*self.key, *LINEAGE, "_reason"]).filter(pc.invert(first))
-        reason = pc.coalesce(bad.column("_reason"), pa.scalar("duplicate_key"))
-        rejects = bad.select([*self.key, *LINEAGE]).append_column("reason", reason)
+        reason, column = _split(pc.coalesce(bad.column("_reason"), pa.scalar("duplicate_key")))
+        rejects = bad.select([*self.key, *LINEAGE])
+        rejects = rejects.append_column("reason", reason).append_column("column", column)
         counts = {name: pc.sum(pc.and_(data.column(flag), first)).as_py() or 0
                   for name, flag in zip(self.repairs, flags, strict=True)}  # fmt: skip
         return Outcome(clean, rejects, {name: n for name, n in counts.items() if n})
@@ -100,6 +103,20 @@ def _rows(data: pa.Table, keep: pa.Array) -> pa.Table:
     return data.take(pc.indices_nonzero(keep))
 
 
+# A check's name: its code, after the column at fault and a colon where one column is.
+_NAME = r"(?s)^(?:(?P<column>[^:]*): )?(?P<reason>.*)$"
+
+
+def _split(names: pa.ChunkedArray) -> tuple[pa.ChunkedArray, pa.ChunkedArray]:
+    """The reason codes and the columns of the rejects' check names (``"country:
+    invalid_value"`` → ``invalid_value``, ``country``; ``duplicate_key`` → itself, NULL):
+    worked out on the rejects only, once the engine has named each row's first failed check."""
+    parts = pc.extract_regex(names, _NAME)
+    column = pc.struct_field(parts, "column").cast(pa.string())
+    blank = pc.equal(column, "")
+    return pc.struct_field(parts, "reason"), pc.if_else(blank, pa.scalar(None, pa.string()), column)
+
+
 def _starts_key(data: pa.Table, key: Sequence[str]) -> pa.Array:
     """True for each row whose key differs from the previous row's (rows in key order); every
     row when there is no key."""
@@ -116,15 +133,19 @@ def _starts_key(data: pa.Table, key: Sequence[str]) -> pa.Array:
 
 def stage(
     typed: Table,
-    checks: Sequence[tuple[str, BooleanValue]],
+    checks: Sequence[tuple[str | StringValue, BooleanValue]],
     key: Sequence[str],
     columns: Sequence[str],
     repairs: Sequence[tuple[str, BooleanValue]] = (),
 ) -> Staged:
     """Flag ``typed`` rows as clean or rejected: a row is rejected with the reason of the first
-    check it fails (a check is true when the row is bad). ``columns`` are the clean table's
-    columns, in order; ``key`` decides duplicates (see :class:`Staged`). ``repairs`` are named
-    flags, true where the row keeps a value silver replaced: counted, never rejected."""
+    check it fails (a check is true when the row is bad). A check is named by its reason code,
+    after the source column at fault where one is (``"quantity: invalid_number"``, as repairs
+    are named), or by an expression giving that name row by row (see :func:`first_true`);
+    a check of the row as a whole is its code alone (``missing_key``). ``columns`` are the
+    clean table's columns, in order; ``key`` decides duplicates (see :class:`Staged`).
+    ``repairs`` are named flags, true where the row keeps a value silver replaced: counted,
+    never rejected."""
     # A check on a NULL value is "not failed": the checks for missing values name them.
     reason = ibis.cases(
         *((bad.fill_null(False), name) for name, bad in checks), else_=ibis.null("string")
@@ -136,3 +157,10 @@ def stage(
         tuple(columns),
         tuple(name for name, _ in repairs),
     )
+
+
+def first_true(flags: Sequence[tuple[str, BooleanValue]]) -> StringValue:
+    """The name of the first of ``flags`` that is true, NULL when none is: the column at fault
+    of a check that looks at several (a JSON object where any of a record's texts belongs),
+    for the name of that check (``first_true(...) + ": invalid_value"``)."""
+    return ibis.cases(*((hit, name) for name, hit in flags), else_=ibis.null("string"))
