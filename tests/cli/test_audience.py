@@ -130,3 +130,16 @@ def test_dev_stdout_sent_to_a_file_is_written_as_asked_and_the_summary_to_stderr
         "",
         True,
     )
+
+
+def test_no_profile_after_a_run_until_silver_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config.write_default(tmp_path, "audience")
+    (tmp_path / "reports").mkdir()
+    report = {"seconds": {"bronze": 1.0, "silver": 1.0, "text": 1.0}}
+    (tmp_path / "reports" / "run_report.json").write_text(json.dumps(report))
+    code = main(["audience", "export", "VIP", "-w", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1
+    assert "stopped before gold (--until): run it without --until" in err

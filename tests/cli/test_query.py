@@ -195,6 +195,17 @@ def test_no_warehouse_says_to_run_the_pipeline(
     assert "run `c360 run` first" in err and err.count("\n") == 1
 
 
+def test_no_warehouse_after_a_run_until_silver_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "reports").mkdir()
+    report = {"seconds": {"bronze": 1.0, "silver": 1.0, "text": 1.0}}
+    (tmp_path / "reports" / "run_report.json").write_text(json.dumps(report))
+    code, _, err = query(capsys, "SELECT 1", "-w", str(tmp_path))
+    assert code == 2 and err.count("\n") == 1
+    assert "stopped before gold (--until)" in err and "run it without --until" in err
+
+
 def test_sql_that_writes_a_file_is_refused(
     workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -14,7 +14,7 @@ import pytest
 from c360.pipeline import lake
 from c360.pipeline.runner import RunResult, run
 from c360.pipeline.silver.run import Built
-from c360.serve.run_report import markdown, report, why_no_gold
+from c360.serve.run_report import markdown, report
 
 
 @pytest.fixture(scope="module")
@@ -323,26 +323,3 @@ def test_a_silver_model_checking_against_a_missing_source_names_it() -> None:
         "this workspace lacks: a reference to them is an orphan." in text
     )
     assert "stg_products checks" not in text
-
-
-@pytest.mark.parametrize(
-    ("seconds", "said"),
-    [
-        (None, "run `c360 run` first"),
-        ({"bronze": 1.0, "silver": 2.0}, "stopped before gold"),
-        ({"bronze": 1.0, "silver": 2.0, "gold": 0.1}, "built none, their sources not being"),
-    ],
-)
-def test_why_no_gold_follows_the_last_run(
-    tmp_path: Path, seconds: dict[str, float] | None, said: str
-) -> None:
-    if seconds is not None:
-        (tmp_path / "reports").mkdir()
-        (tmp_path / "reports" / "run_report.json").write_text(json.dumps({"seconds": seconds}))
-    assert said in why_no_gold(tmp_path)
-
-
-def test_why_no_gold_with_a_garbled_report_says_to_run(tmp_path: Path) -> None:
-    (tmp_path / "reports").mkdir()
-    (tmp_path / "reports" / "run_report.json").write_text("{not json")
-    assert why_no_gold(tmp_path) == "run `c360 run` first"

@@ -86,7 +86,7 @@ def _shown(value: Any) -> str:
 
 def _why_no_figures(workspace: Path) -> str:
     """What to do about a workspace without model figures, as the last run's report tells."""
-    from c360.serve.run_report import layers_run
+    from c360.pipeline.last_run import layers_run
 
     ran = layers_run(workspace) or set()
     if "gold" in ran and "customers" not in ran:

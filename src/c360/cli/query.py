@@ -50,8 +50,14 @@ def query_command(
     if file is not None:
         check_input_file(file, "a .sql file")
     check_workspace(workspace)
-    from c360.engines.duckdb.warehouse import MissingTableError, WarehouseError, read_warehouse
+    from c360.engines.duckdb.warehouse import (
+        MissingTableError,
+        WarehouseError,
+        WarehouseMissingError,
+        read_warehouse,
+    )
     from c360.pipeline.gold.run import not_built
+    from c360.pipeline.last_run import why_no_warehouse
     from c360.serve.sql_files import SqlFileError, read_sql_file
 
     try:
@@ -71,6 +77,9 @@ def query_command(
         if isinstance(exc, BrokenPipeError):  # the reader left (`| head`): stop quietly,
             silence_stdout()  # with Rich's code for the same case in --format table
             raise typer.Exit(code=1) from None
+        if isinstance(exc, WarehouseMissingError):
+            why = why_no_warehouse(workspace)
+            raise fail(f"no warehouse.duckdb in {workspace}: {why}") from None
         if isinstance(exc, MissingTableError) and (needs := not_built(workspace, exc.table)):
             raise fail(
                 f"{exc} (not built by the last run: its sources are not in this workspace: {needs})"

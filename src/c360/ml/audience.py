@@ -18,6 +18,7 @@ import pyarrow.compute as pc
 
 from c360.config import Project
 from c360.pipeline import lake
+from c360.pipeline.last_run import why_no_customers
 from c360.pipeline.silver.privacy import privacy_key, pseudonym
 
 # Channel -> (the consent scope it needs, the profile column that reaches it).
@@ -72,10 +73,7 @@ def _unknown(segment: str, profile: pa.Table) -> str:
 def audience(workspace: Path, project: Project, segment: str, clear_text: bool = False) -> Audience:
     """The members of ``segment`` in the last run's ``customer_profile``."""
     if not lake.table_dir(workspace, "gold", "customer_profile").exists():
-        raise AudienceError(
-            f"no customer_profile in {workspace}: run `c360 run` first "
-            "(with identity sources in c360.yaml)"
-        )
+        raise AudienceError(f"no customer_profile in {workspace}: {why_no_customers(workspace)}")
     profile = lake.read_table(workspace, "gold", "customer_profile", list(_READ))
     members = profile.filter(_in_segment(profile, segment))
     if members.num_rows == 0:

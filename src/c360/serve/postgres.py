@@ -26,11 +26,11 @@ import pyarrow.compute as pc
 from c360.contracts import GOLD_TABLES
 from c360.contracts.model import Table
 from c360.pipeline import lake
+from c360.pipeline.last_run import why_no_gold
 from c360.serve import GoldTable, gold_tables
 from c360.serve.postgres_keep import CATALOG, keep_sql
 from c360.serve.postgres_keep import quoted as _q
 from c360.serve.postgres_secrets import KEYWORDS, redact, scrub
-from c360.serve.run_report import why_no_gold
 from c360.workspace import shared
 
 LOCK_TIMEOUT_S = 30.0

@@ -53,29 +53,6 @@ def quarantine_counts(
     return dict(sorted(Counter(reasons).items())), by_column
 
 
-def layers_run(workspace: Path) -> set[str] | None:
-    """The layers the last run ran, as its report's timings name them; None without a report
-    that reads."""
-    try:
-        data = json.loads((Path(workspace) / "reports" / "run_report.json").read_text("utf-8"))
-        return set(data["seconds"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-
-
-def why_no_gold(workspace: Path) -> str:
-    """What to do about a lake without gold tables, as the last run's report tells."""
-    ran = layers_run(workspace)
-    if ran is None:
-        return "run `c360 run` first"
-    if "gold" not in ran:
-        return "the last `c360 run` stopped before gold: run it without --until"
-    return (
-        "the last `c360 run` built none, their sources not being in this workspace "
-        "(reports/run_report.md lists what it landed; docs/own-data.md, what each table needs)"
-    )
-
-
 def report(result: RunResult, answers: dict[str, pa.Table] | None = None) -> dict[str, Any]:
     """The run as one JSON-ready dictionary."""
     ws = result.workspace

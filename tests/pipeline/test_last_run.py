@@ -1,0 +1,70 @@
+"""What the last run built, as its report tells, and what a command missing its output says."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from c360.pipeline.last_run import why_no_customers, why_no_gold, why_no_warehouse
+
+
+def _ran(workspace: Path, seconds: dict[str, float] | None) -> Path:
+    if seconds is not None:
+        (workspace / "reports").mkdir()
+        (workspace / "reports" / "run_report.json").write_text(json.dumps({"seconds": seconds}))
+    return workspace
+
+
+SILVER = {"bronze": 1.0, "silver": 2.0, "text": 3.0}
+GOLD = SILVER | {"gold": 0.1, "serve": 1.0}
+CUSTOMERS = SILVER | {"identity": 5.0, "gold": 0.1, "customers": 1.0, "serve": 1.0}
+
+
+@pytest.mark.parametrize(
+    ("seconds", "said"),
+    [
+        (None, "run `c360 run` first"),
+        (SILVER, "stopped before gold (--until): run it without --until"),
+        (GOLD, "built none, their sources not being"),
+    ],
+)
+def test_why_no_gold_follows_the_last_run(
+    tmp_path: Path, seconds: dict[str, float] | None, said: str
+) -> None:
+    assert said in why_no_gold(_ran(tmp_path, seconds))
+
+
+def test_why_no_gold_with_a_garbled_report_says_to_run(tmp_path: Path) -> None:
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "run_report.json").write_text("{not json")
+    assert why_no_gold(tmp_path) == "run `c360 run` first"
+
+
+@pytest.mark.parametrize(
+    ("seconds", "said"),
+    [
+        (None, "run `c360 run` first"),
+        (SILVER, "stopped before gold (--until), and the warehouse is built after gold"),
+    ],
+)
+def test_why_no_warehouse_follows_the_last_run(
+    tmp_path: Path, seconds: dict[str, float] | None, said: str
+) -> None:
+    assert said in why_no_warehouse(_ran(tmp_path, seconds))
+
+
+@pytest.mark.parametrize(
+    ("seconds", "said"),
+    [
+        (None, "run `c360 run` first (with identity sources in c360.yaml)"),
+        (SILVER, "stopped before gold (--until): run it without --until"),
+        (GOLD, "resolved no customers: c360.yaml names no identity sources"),
+        (CUSTOMERS, "did not finish building customers"),
+    ],
+)
+def test_why_no_customers_follows_the_last_run(
+    tmp_path: Path, seconds: dict[str, float] | None, said: str
+) -> None:
+    assert said in why_no_customers(_ran(tmp_path, seconds))
