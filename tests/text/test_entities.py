@@ -173,3 +173,14 @@ def test_fold_is_the_table_applied_to_every_character(text: str) -> None:
     if len(lowered) != len(text):
         lowered = "".join(c.lower()[0] for c in text)
     assert fold(text) == lowered.translate(entities._FOLD)
+
+
+def test_matcher_of_reuses_an_equal_catalogue_and_sees_one_changed_in_place() -> None:
+    pairs = [("P1", "Nordhaus Doormat"), ("P2", "Teklaro SSD")]
+    first = entities.matcher_of("test-kind", pairs, paired=True)
+    assert entities.matcher_of("test-kind", list(pairs), paired=True) is first
+    pairs.append(("P3", "Lumavo Lamp"))
+    changed = entities.matcher_of("test-kind", pairs, paired=True)
+    assert changed is not first and changed[1]["lumavo lamp"] == "P3"
+    names = entities.matcher_of("test-names", ("Amazon", "eBay"), paired=False)
+    assert names[1] == {"amazon": "Amazon", "ebay": "eBay"}

@@ -118,3 +118,21 @@ def test_a_word_opening_a_line_is_cued_only_after_it(text: str, expected: tuple[
     k = 1 if "\n" in text else 0
     assert doc.before(k) == ""
     assert context.cued(doc, k, "") == expected
+
+
+def test_post_cue_reads_no_further_than_its_reach() -> None:
+    # A space, the longest cue and the character after it fit in the window remembered.
+    import re._parser
+
+    widest = re._parser.parse(cues.POST_CUE_WORDS, re.IGNORECASE).getwidth()[1]
+    assert 1 + widest + 1 <= cues.POST_CUE_REACH
+    for tail in ("", " ", "x", ".", "s back"):
+        text = "Weber hat zurückgerufen" + tail
+        assert cues.post_cue(text, 5) == (cues.POST_CUE.match(text, 5) is not None)
+
+
+def test_place_opener_before() -> None:
+    assert context.place_opener_before("Flew to San ")
+    assert context.place_opener_before("Los ")
+    assert not context.place_opener_before("Call with ")
+    assert not context.place_opener_before("O'San ")  # a word's end, not "San"

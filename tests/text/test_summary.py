@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from c360.text import summary
 from c360.text.summary import sentences, summarise
 
 NOTE = """Quick call w/ [PERSON] (FU from last week).
@@ -92,3 +93,10 @@ def test_other_languages_and_determinism(language: str | None) -> None:
     assert len(sentences(first)) == 2
     assert "€" in first or "$" in first
     assert "[PERSON]" not in first
+
+
+def test_line_parts_are_the_sentences_of_the_line_with_their_features() -> None:
+    line = "Approx. 20 units. Call back Thursday! Will sign."
+    parts = summary._line_parts(line)
+    assert [(a, b) for a, b, _ in parts] == sentences(line)
+    assert [f for _, _, f in parts] == [summary._features(line[a:b]) for a, b, _ in parts]

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 # Retailers and marketplaces a European or US shopper compares with (general knowledge, 2024).
 # Names that are also common words or first names (Target, Next, Otto, Douglas) are left out.
@@ -41,8 +42,10 @@ _NUMBER = (
 )
 _AFTER = r"(?![\w€$£]|[.,]\d)"
 _AMOUNT_PREFIX = re.compile(rf"(?P<cur>US\$|€|\$|£|EUR|USD|GBP|CHF)[{_SPACES}]?{_NUMBER}{_AFTER}")
+# A lookahead (or the digit itself) first: the search fails at once where no match can start,
+# before the look-behinds are tried.
 _AMOUNT_SUFFIX = re.compile(
-    rf"{_NUMBER}[{_SPACES}]?(?P<cur>€|\$|£|(?:EUR|euros?|USD|dollars?|GBP|CHF)(?!\w))(?!\w)",
+    rf"(?=\d){_NUMBER}[{_SPACES}]?(?P<cur>€|\$|£|(?:EUR|euros?|USD|dollars?|GBP|CHF)(?!\w))(?!\w)",
     re.IGNORECASE,
 )
 # Month names as ``fold`` writes them; English also abbreviated ("Mar 12").
@@ -55,8 +58,9 @@ _MONTH_NAMES = {
     "diciembre",
 }
 _DIGIT = re.compile(r"\d")
-_ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
-_NUMERIC_DATE = re.compile(r"(?<![\d./+-])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![./-]?\d)")
+# Opening with a digit, the character before it checked right after: the engine skips to digits.
+_ISO_DATE = re.compile(r"(\d(?<![\d-]\d)\d{3})-(\d{2})-(\d{2})(?![\d-])")
+_NUMERIC_DATE = re.compile(r"(\d(?<![\d./+-]\d)\d?)([./])(\d{1,2})\2(\d{4}|\d{2})(?![./-]?\d)")
 
 
 @dataclass(frozen=True)
@@ -86,10 +90,10 @@ def extract_entities(
     folded = fold(text)
     if brands is None:
         brands = [brand_of(name) for _, name in products]
-    found = _catalogue(text, folded, "product", _matcher(tuple(products)))
-    names = _matcher(tuple((b, b) for b in brands))
+    found = _catalogue(text, folded, "product", matcher_of("product", products, paired=True))
+    names = matcher_of("brand", brands, paired=False)
     found += _proper(text, _catalogue(text, folded, "brand", names))
-    rivals = _matcher(tuple((c, c) for c in competitors))
+    rivals = matcher_of("competitor", competitors, paired=False)
     found += _proper(text, _catalogue(text, folded, "competitor", rivals))
     if _DIGIT.search(text):  # every amount and date has one; most redacted notes none
         found += _without_overlaps([*_amounts(text), *_dates(text, folded, language)])
@@ -130,8 +134,26 @@ def _folded(m: re.Match[str]) -> str:
     return _FOLD[ord(m[0])]
 
 
+Matcher = tuple[re.Pattern[str] | None, dict[str, str]]
+_LAST: dict[str, tuple[Sequence[object], Matcher]] = {}
+
+
+def matcher_of(kind: str, names: Sequence[Any], *, paired: bool) -> Matcher:
+    """`_matcher` of ``names``: ``(ref, name)`` pairs if ``paired``, else names that are their
+    own ref. The list or tuple last given for ``kind`` is kept, and one equal to it reuses its
+    matcher: a catalogue is the same on every call, and hashing it took longer than the search.
+    """
+    last = _LAST.get(kind)
+    if last is not None and type(last[0]) is type(names) and last[0] == names:
+        return last[1]
+    matcher = _matcher(tuple(names) if paired else tuple((n, n) for n in names))
+    if isinstance(names, list | tuple):
+        _LAST[kind] = (list(names) if isinstance(names, list) else names, matcher)
+    return matcher
+
+
 @lru_cache(maxsize=64)
-def _matcher(pairs: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+def _matcher(pairs: tuple[tuple[str, str], ...]) -> Matcher:
     """One regex over folded names (longest first) and the ref of each folded name."""
     refs: dict[str, str] = {}
     for ref, name in pairs:
@@ -151,9 +173,7 @@ def _matcher(pairs: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str] | None
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), refs
 
 
-def _catalogue(
-    text: str, folded: str, kind: str, matcher: tuple[re.Pattern[str] | None, dict[str, str]]
-) -> list[Entity]:
+def _catalogue(text: str, folded: str, kind: str, matcher: Matcher) -> list[Entity]:
     pattern, refs = matcher
     if pattern is None:
         return []
@@ -233,13 +253,15 @@ def _month_patterns(language: str | None) -> tuple[dict[str, int], list[re.Patte
     }
     names = "|".join(sorted(months, key=lambda n: (-len(n), n)))
     day, year = r"(?P<day>[0-3]?\d)", r"(?P<year>\d{4})"
+    # Each pattern opens with a lookahead on its first character: a digit, or a month's letter.
+    firsts = "".join(sorted({name[0] for name in months}))
     patterns = [
-        rf"(?<![\w.,]){day}(?:er|\.|º)?\s+(?:de\s+)?(?P<month>{names})\b"
+        rf"(?=\d)(?<![\w.,]){day}(?:er|\.|º)?\s+(?:de\s+)?(?P<month>{names})\b"
         rf"(?:,?\s+(?:de\s+)?{year}(?!\d))?",
     ]
     if "en" in langs:
         patterns.append(
-            rf"(?<!\w)(?P<month>{names})\b\.?\s+{day}(?:st|nd|rd|th)?(?![\w.,]\d|\d)"
+            rf"(?=[{firsts}])(?<!\w)(?P<month>{names})\b\.?\s+{day}(?:st|nd|rd|th)?(?![\w.,]\d|\d)"
             rf"(?:,?\s+{year}(?!\d))?"
         )
     return months, [re.compile(p) for p in patterns]

@@ -49,6 +49,7 @@ from c360.text.names_words import (
 )
 
 _EMAIL_LOCAL = re.compile(r"[\w.+-]+$")
+_NOT_LETTERS = re.compile(r"[^a-z]+")
 _DETERMINER = re.compile(
     r"(?:^|\s)(?P<article>the|a|an|le|la|les|un|une|du|der|die|das|dem|den|des|im|am|ein|eine"
     r"|einem|einen|el|los|las|una|al|del)[ ]$",
@@ -199,7 +200,7 @@ def _opens_own_name(doc: Doc, k: int) -> bool:
 def _untitled_lead(doc: Doc, k: int, probe: int, before: str) -> int | None:
     """`_lead` of word k, or of `probe` after a capitalised particle k, with no title before it
     and its run not looked at; `before` lower-cased."""
-    if cues.PLACE_OPENER_BEFORE.search(doc.before(probe)):
+    if context.place_opener_before(doc.before(probe)):
         return None  # "San Francisco", "Los Angeles": a place
     folded = doc.folded[probe]
     given = is_given(folded) or doc.month_name(probe)
@@ -374,7 +375,7 @@ def _email_words(text: str) -> list[str]:
         at = text.find("@", at + 1)
         if local is None:
             continue
-        for chunk in re.split(r"[^a-z]+", fold(local.group())):
+        for chunk in _NOT_LETTERS.split(fold(local.group())):
             if len(chunk) >= 3 and chunk not in ROLE_MAILBOXES:
                 words.append(chunk)
     return words
@@ -457,17 +458,16 @@ def find_names(text: str, language: str | None = None) -> list[tuple[int, int]]:
         return folded in known or _spelled_in(folded, spellings)
 
     for k in range(len(doc.words)):
-        if used[k] or not doc.plain(k):
-            continue
-        folded = doc.folded[k]
+        if used[k] or not doc.plain(k) or not named(folded := doc.folded[k]):
+            continue  # asked first, as the checks below only leave out more words
         # "im Keller", "the Price": a common word again, whoever Mr Keller is.
         if (folded in AMBIGUOUS or folded in WORDLIKE) and _after_article(doc, k):
             continue
         # "in May" after "MAY JONES": the month, unless a verb makes it the person ("May said").
         if folded in MONTH_NAMES and not _acts(doc, k):
             continue
-        if named(folded) and not doc.looks_like_org(k):
-            if cues.PLACE_OPENER_BEFORE.search(doc.before(k)):
+        if not doc.looks_like_org(k):
+            if context.place_opener_before(doc.before(k)):
                 continue  # "San Francisco" after "Francisco called"
             if _common_word_opening(doc, k):
                 openings.append(k)
@@ -486,6 +486,8 @@ def _whole_names(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     """`spans`, sorted, each grown over what is written before it and is the name's: particles
     and "St." ("von Berg", "d'Almeida", "St. John"), a name word joined by a particle ("Ruiz de
     Azúa"); names so joined are one."""
+    if not spans:
+        return []
     first_word = {start: k for k, (start, _) in enumerate(doc.spans)}
     last_word = {end: k for k, (_, end) in enumerate(doc.spans)}
     whole: list[tuple[int, int]] = []

@@ -57,6 +57,12 @@ def office_of_before(before: str) -> bool:
 
 
 @lru_cache(maxsize=_CACHED)
+def place_opener_before(before: str) -> bool:
+    """True if a word opening a place's name ends `before`: "San ", "Los ", "Fort "."""
+    return cues.PLACE_OPENER_BEFORE.search(before) is not None
+
+
+@lru_cache(maxsize=_CACHED)
 def cue_lead(before: str) -> tuple[bool, int]:
     """Whether a cue ends `before` (lower-cased), maybe followed by surname particles, and how
     many particle characters end it then: they open the name ("with von der Heide")."""

@@ -6,6 +6,7 @@ in French, English, German and Spanish: contact verbs, accompaniment preposition
 """
 
 import re
+from functools import lru_cache
 
 from c360.text.names_lexicon import JOB_WORDS, PARTICLES, UNIT_WORDS
 
@@ -97,30 +98,42 @@ SIGN_OFF_LINE = re.compile(
 )
 
 # Contact verbs right after a word name it as the one who acted ("Haddad a rappelé").
-POST_CUE = re.compile(
-    r"[ ]?(?:\(\s*[\w.+-]+@|(?:called|rang|phoned|emailed|e-mailed|texted|wrote"
+POST_CUE_WORDS = (
+    r"called|rang|phoned|emailed|e-mailed|texted|wrote"
     r"|replied|dropped by|came (?:in|by)|stopped by|popped in|got back|returned (?:my|our|the)"
     r"|is on the line|in cc|a (?:rappelé|appelé|écrit|répondu|téléphoné|envoyé)|est passée?"
     r"|rappelle|appelle|nous écrit|en copie|en cc|hat (?:angerufen|geschrieben|zurückgerufen)"
     r"|ruft|rief|meldet sich|schreibt|schrieb|telefonisch|war (?:im|in|bei)|auf der messe|im cc"
     r"|devuelve|llama|llamó|ha (?:llamado|escrito|contestado)|escribe|escribió|pasa por|se pasó"
     r"|contesta|en copia|(?:по|пере)?звонил[аи]?|написал[аи]?|ответил[аи]?|κάλεσε|τηλεφώνησε"
-    r"|έγραψε|απάντησε)\b)",
-    re.IGNORECASE,
+    r"|έγραψε|απάντησε"
 )
+POST_CUE = re.compile(rf"[ ]?(?:\(\s*[\w.+-]+@|(?:{POST_CUE_WORDS})\b)", re.IGNORECASE)
+POST_CUE_REACH = 24
+"""Characters after a word that `POST_CUE` reads where a letter follows it: a space, the longest
+of `POST_CUE_WORDS` and the character after it (for the ``\\b``), with room to spare."""
 
 
 def post_cue(text: str, end: int) -> bool:
     """True if a contact verb starts at `end`, after a space or not (`POST_CUE`).
 
     Every cue opens with "(" or a letter, so the regex runs only where one follows: most
-    capitalised words end before punctuation, a line break or a number.
+    capitalised words end before punctuation, a line break or a number. Before a letter, the
+    answer is remembered for the characters it depends on (`POST_CUE_REACH`): notes repeat
+    them ("Renewal proposal sent"), and the case-blind regex is slow to fail.
 
     >>> post_cue("Haddad a rappelé.", 6), post_cue("Haddad, 2 jours.", 6)
     (True, False)
     """
     following = text[end + 1 : end + 2] if text[end : end + 1] == " " else text[end : end + 1]
-    return (following == "(" or following.isalpha()) and POST_CUE.match(text, end) is not None
+    if following == "(":
+        return POST_CUE.match(text, end) is not None
+    return following.isalpha() and _cue_at_start(text[end : end + POST_CUE_REACH])
+
+
+@lru_cache(maxsize=16384)
+def _cue_at_start(window: str) -> bool:
+    return POST_CUE.match(window) is not None
 
 
 # After a word opening a sentence: an object pronoun or a finite verb of the kind notes report

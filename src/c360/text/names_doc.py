@@ -31,14 +31,15 @@ class Doc(CapitalsNames):
         # Where each capitalised run starts and ends, and where each line starts: computed once,
         # as walking a run or a line from every word in it is quadratic in a long run, or in a
         # long text without line breaks.
-        self._run_first = list(range(count))
+        adjacent = self.adjacent
+        self._run_first = run_first = list(range(count))
         for k in range(1, count):
-            if self.adjacent[k - 1]:
-                self._run_first[k] = self._run_first[k - 1]
-        self._run_last = list(range(count))
+            if adjacent[k - 1]:
+                run_first[k] = run_first[k - 1]
+        self._run_last = run_last = list(range(count))
         for k in range(count - 2, -1, -1):
-            if self.adjacent[k]:
-                self._run_last[k] = self._run_last[k + 1]
+            if adjacent[k]:
+                run_last[k] = run_last[k + 1]
         # Runs in capitals cut at words no name holds: each word's whole run before the cut.
         self._whole_run: dict[int, tuple[int, int]] = {}
         self._split_shouted_runs()

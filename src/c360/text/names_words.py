@@ -137,13 +137,6 @@ def known_name(folded: str) -> bool:
     return folded in SURNAMES or folded in MONTH_NAMES or is_given(folded)
 
 
-def _adjacent(text: str, end: int, start: int) -> bool:
-    """True if a word ending at `end` and the next, at `start`, are parted by `_GAP` only."""
-    if text[end] != " ":  # most words end before punctuation or a line break
-        return False
-    return start == end + 1 or _GAP.fullmatch(text, end, start) is not None
-
-
 class Words:
     """One text's capitalised words, where each stands and what the text says of each."""
 
@@ -153,16 +146,20 @@ class Words:
         self.nouns_capitalised = self.language == "de"
         found = list(_WORD.finditer(text))
         self.spans = [m.span() for m in found]
-        self.words = [m.group() for m in found]
+        self.words = [m[0] for m in found]
         self.folded = [fold(w) for w in self.words]
         # What is written before each word, on its line: asked of most words, some twice.
         self._before: list[str] = []
+        add, rfind = self._before.append, text.rfind
         for start, _ in self.spans:
             low = start - 48 if start > 48 else 0
-            line = text.rfind("\n", low, start)
-            self._before.append(text[line + 1 if line >= 0 else low : start])
+            line = rfind("\n", low, start)
+            add(text[line + 1 if line >= 0 else low : start])
+        # Whether each word and the next are parted by `_GAP` only (most words end before
+        # punctuation or a line break).
         self.adjacent = [
-            _adjacent(text, end, start) for (_, end), (start, _) in pairwise(self.spans)
+            text[end] == " " and (start == end + 1 or _GAP.fullmatch(text, end, start) is not None)
+            for (_, end), (start, _) in pairwise(self.spans)
         ]
         self.adjacent.append(False)
         self._lower: set[str] | None = None

@@ -42,8 +42,10 @@ _TOWN = (
 # The postal code and town after the street, on its line or the next.
 _POSTAL_TOWN = rf"(?:,?(?:[ ]|[ ]?\n)\d{{5}}[ ]{_TOWN})"
 
+# The numbered patterns open with the house number's first digit and check the character before
+# it right after (`(?<!\w\d)` is `\b` there): so the engine skips from digit to digit.
 _FR = (
-    r"\b\d{1,4}(?:[ ]?(?:bis|ter|quater|[A-D]))?,?[ ]"
+    r"\d(?<!\w\d)\d{0,3}(?:[ ]?(?:bis|ter|quater|[A-D]))?,?[ ]"
     r"(?:(?i:rue|avenue|av\.?|boulevard|bd|bld|boul\.|impasse|imp\.|allée|allee|all\.|quai"
     r"|chemin|chem\.|sentier|ruelle|faubourg|fbg\.?)"
     rf"[ ](?!de[ ]fer\b)(?:{_STREET_NAME}|{_LOWER_NAME})"
@@ -66,7 +68,7 @@ _STREET_ENDS = rf"(?=[,.;:)!?]|$|\n|[ ]{_CLAUSE_GOES_ON}\b)"
 # well-known word ("12 Broadway", "5 Kingsway"): a street only where the clause ends after it or
 # goes on with a word no street name holds ("12 Broadway since March").
 _EN = (
-    rf"\b\d{{1,5}}[A-Za-z]?[ ](?:(?:[{_UP}][\w'’-]*[ ]){{1,4}}"
+    rf"\d(?<!\w\d)\d{{0,4}}[A-Za-z]?[ ](?:(?:[{_UP}][\w'’-]*[ ]){{1,4}}"
     r"(?:(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"
     r"|Terrace|Close|Crescent|Square|Parkway|Pkwy|Highway|Hwy|Row|Gardens|Grove|Mews|Walk)\b\.?"
     r"|(?:Cl|View|Rise|Hill|Vale|Circle|Cir|Trail|Trl|Plaza|Alley|Parade|Wharf|Quay)\b\.?"
@@ -150,7 +152,7 @@ _EN_NOT_NAME = (
     r"|more|less|other|same|each|every|new)\b"
 )
 _EN_LOWER = (
-    rf"(?<![\w$£€.,:/-])\d{{1,5}}[a-z]?[ ](?:(?!{_EN_NOT_NAME}){_LOWER_WORD}[ ]){{1,3}}"
+    rf"\d(?<![\w$£€.,:/-]\d)\d{{0,4}}[a-z]?[ ](?:(?!{_EN_NOT_NAME}){_LOWER_WORD}[ ]){{1,3}}"
     r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane)\b\.?"
     rf"(?=[ ]?[,.;:)!?]|$|\n|[ ]{_CLAUSE_GOES_ON}\b|[ ]\d|[ ][{_UP}])"
 )
@@ -285,8 +287,11 @@ def find_addresses(text: str) -> Iterator[tuple[int, int]]:
     """Spans of street addresses in French, English, German or Spanish notation.
 
     A full stop ending a match is left out: whether it ends an abbreviation ("Main St.") or the
-    sentence ("… rue de la Mairie."), it names no one.
+    sentence ("… rue de la Mairie."), it names no one. Every pattern holds a house number: a
+    text without a digit is not searched.
     """
+    if _DIGIT.search(text) is None:
+        return
     lowered = text.lower()
     for has, matches in _PATTERNS:
         if has(text, lowered):

@@ -57,9 +57,10 @@ _ADDRESS_WORD = re.compile(
 # Digits with the separators phones are written with: spaces, dots, dashes, slashes and
 # parentheses ("(617) 588-1661", "06.14.33.29.82", "0151/14752013", "+33 (0)6 14 33 29 82"),
 # a dash with a space either side too ("030 – 1234 5678"; `find_phones` cuts the candidate there
-# when the whole is no phone), a space after the "+" too ("+ 44 7700 900123").
+# when the whole is no phone), a space after the "+" too ("+ 44 7700 900123"). It opens with "+",
+# "(" or a digit: a lookahead on that first fails at once elsewhere, before the look-behind.
 _PHONE_CANDIDATE = re.compile(
-    r"(?<![\w+#/.,$£€-])(?:\+[ ]?|\b00)?\(?\d"
+    r"(?=[+(\d])(?<![\w+#/.,$£€-])(?:\+[ ]?|\b00)?\(?\d"
     r"(?:\d|[ .\-/]{1,2}(?=\(?\d)|[ ]-[ ](?=\d)|\(0\)|\)[ .\-]?(?=\d)|\((?=\d{1,5}\)))*\d"
     r"(?![\w/-]|[.,:]\d|\s?(?:€|EUR|USD|GBP|\$|£|%|kg|km|h\b|min\b))"
 )

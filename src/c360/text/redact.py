@@ -7,6 +7,7 @@
 from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
 from c360.text.names import find_names
 from c360.text.pii_address import find_addresses
@@ -48,22 +49,23 @@ def find_pii(text: str, language: str | None = None) -> list[Span]:
     ASCII (`pii_form`); the spans are offsets into `text` as given.
     """
     form = search_form(text)
-    taken: list[Span] = []
+    taken: list[tuple[int, int, str]] = []  # (start, end, kind): a `Span` only once kept
     claimed: list[tuple[int, int]] = []  # (start, end) of the earlier kinds' spans, sorted
     for kind in KINDS:
         mine: list[tuple[int, int]] = []  # this kind's, sorted (mostly found in order: appended)
         for start, end in _FINDERS[kind](form.text, language):
             if not (_overlaps(claimed, start, end) or _overlaps(mine, start, end)):
                 insort(mine, (start, end))
-                taken.append(Span(start, end, kind))
-        claimed = sorted(claimed + mine)
+                taken.append((start, end, kind))
+        if mine:
+            claimed = sorted(claimed + mine)
     spans: list[Span] = []
-    for span in sorted(taken, key=lambda s: s.start):
-        start, end = form.span(span.start, span.end)
+    for found_start, found_end, kind in sorted(taken, key=itemgetter(0)):
+        start, end = form.span(found_start, found_end)
         # Two spans meeting inside a cluster NFC left in two characters share it: the first has it.
         start = max(start, spans[-1].end) if spans else start
         if start < end:
-            spans.append(Span(start, end, span.kind))
+            spans.append(Span(start, end, kind))
     return spans
 
 

@@ -19,6 +19,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 from c360.text.entities import Entity, extract_entities, fold
@@ -81,17 +82,25 @@ def summarise(
 
     ``entities`` (those of ``text``, when the caller has them) saves finding them again.
     """
-    spans = sentences(text)
+    spans: list[tuple[int, int]] = []
+    parts: list[_Features] = []
+    offset = 0
+    for line in text.split("\n"):  # as `sentences` does, each sentence's features found too
+        for a, b, features in _line_parts(line):
+            spans.append((offset + a, offset + b))
+            parts.append(features)
+        offset += len(line) + 1
     if len(spans) <= max_sentences:
         return _join([text[a:b] for a, b in spans])
     if entities is None:
         entities = extract_entities(text, language)
     ordered = sorted(entities, key=lambda e: e.start)
     starts = [e.start for e in ordered]
-    parts = [_features(text[a:b]) for a, b in spans]
-    frequency = Counter(w for part in parts for w in part.distinct)
+    frequency = Counter(chain.from_iterable(part.distinct for part in parts))
+    count, none = len(spans), set[str]()  # most texts name no entity: no search per sentence
     scores = [
-        _score(part, frequency, _kinds_within(ordered, starts, a, b)) + _position(i, len(spans))
+        _score(part, frequency, _kinds_within(ordered, starts, a, b) if starts else none)
+        + _position(i, count)
         for i, ((a, b), part) in enumerate(zip(spans, parts, strict=True))
     ]
     ranked = sorted(range(len(spans)), key=lambda i: (-scores[i], i))[:max_sentences]
@@ -126,6 +135,12 @@ def _line_sentences(line: str) -> tuple[tuple[int, int], ...]:
         start = m.end()
     _add(line, start, len(line), spans)
     return tuple(spans)
+
+
+@lru_cache(maxsize=LINE_CACHE)
+def _line_parts(line: str) -> tuple[tuple[int, int, _Features], ...]:
+    """`_line_sentences` of ``line``, each with its `_features`: one look-up per line."""
+    return tuple((a, b, _features(line[a:b])) for a, b in _line_sentences(line))
 
 
 def _ends_sentence(text: str, start: int, m: re.Match[str]) -> bool:
@@ -207,7 +222,8 @@ def _position(index: int, count: int) -> float:
 
 def _score(sentence: _Features, frequency: Counter[str], named: set[str]) -> float:
     distinct, placeholders = sentence.distinct, sentence.placeholders
-    informative = min(len(distinct), 8) / 8 + sum(frequency[w] - 1 for w in distinct) / 4
+    repeats = sum(map(frequency.__getitem__, distinct)) - len(distinct)  # each word once less
+    informative = min(len(distinct), 8) / 8 + repeats / 4
     score = informative + 0.5 * len(named) + 0.3 * sentence.capitalised - 0.25 * placeholders
     score += 0.7 * sentence.negation + 0.7 * sentence.commitment
     if sentence.short or (placeholders and len(distinct) <= 2 * placeholders):
