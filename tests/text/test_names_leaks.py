@@ -124,3 +124,25 @@ def test_nouns_for_a_firm_between_mit_and_a_verb_of_talking(
 def test_a_name_between_mit_and_a_verb_of_talking_is_still_one() -> None:
     assert redact("MIT OKONKWO TELEFONIERT", "de")[0] == "MIT [PERSON] TELEFONIERT"
     assert redact("MIT ADAEZE OKONKWO TELEFONIERT", "de")[0] == "MIT [PERSON] TELEFONIERT"
+
+
+# What a bill, a grant, a season or a stone may be doing too is no cue for a person: waiting for
+# something, being back from somewhere, away this year.
+@pytest.mark.parametrize(
+    "text",
+    ["Bill is waiting for approval by finance.", "Grant is waiting for approval.",
+     "Will is waiting for signature.", "Summer is away this year.",
+     "Jade is back from the supplier.", "Pearl is waiting for polishing."],
+)  # fmt: skip
+def test_what_a_thing_may_be_doing_is_no_cue_for_a_person(text: str) -> None:
+    assert redact(text, "en")[0] == text
+
+
+# "Max" as the setting or the limit: set to it, at it, after a colon.
+@pytest.mark.parametrize(
+    "text",
+    ["Speed set to Max by default.", "Setting is at Max. Please lower it.",
+     "Order limit: Max. Please advise.", "Fan turned to Max overnight."],
+)  # fmt: skip
+def test_max_as_a_setting_or_a_limit_is_the_word(text: str) -> None:
+    assert redact(text, "en")[0] == text

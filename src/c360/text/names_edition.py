@@ -25,8 +25,15 @@ GIVEN_EDITIONS = word_set("max")
 # A number after the word, maybe after a full stop or a colon: the abbreviation ("Max 10%",
 # "Max. 3 per order", "max: 20").
 _NUMBER_AFTER = re.compile(r"\.?:?[ ]?\d")
-# An article before the word: the edition or the setting ("the Max version", "set to the Max").
-_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:the|a|an|le|la|el|der|die|das|den|dem)[ ]$", re.I)
+# An article before the word: the edition or the setting ("the Max version", "set to the Max");
+# a setting or a limit: set or turned to it, at it, after a colon ("Speed set to Max", "is at
+# Max", "Order limit: Max").
+_ARTICLE_BEFORE = re.compile(
+    r"(?:(?:^|\s)(?:the|a|an|le|la|el|der|die|das|den|dem)"
+    r"|\b(?:set|turned|switched|put|is|was|are|were|stays?|left)(?:[ ]it)?[ ](?:to|at|on)"
+    r"|:)[ ]$",
+    re.I,
+)
 
 
 def given_edition_name(words: Words, k: int) -> bool:

@@ -32,12 +32,13 @@ _DONE = (
     r"|been in touch|been in contact|been off sick|been on leave"
 )
 # Where a person is, or is doing, after "is", "was" or "has been": away from work, busy with a
-# customer's business. Not "unavailable": a colour is too ("Ruby is unavailable in size M").
+# customer's business. Not "unavailable": a colour is too ("Ruby is unavailable in size M"); nor
+# "waiting for", "back from" or "away this year": a bill, a stone, a season may be.
 _STATE = (
     r"on (?:annual |sick |maternity |paternity |parental )?leave|on holiday|on vacation|off sick"
-    r"|off work|out of (?:the )?office|away (?:until|till|from|on|for|this|next|today)"
-    r"|in hospital|in a meeting|travell?ing|no longer (?:with|at|in)"
-    r"|back from|asking|requesting|waiting for|chasing|considering|planning|threatening"
+    r"|off work|out of (?:the )?office|away (?:until|till|on leave)"
+    r"|in hospital|in a meeting|no longer (?:with|at|in)"
+    r"|asking|requesting|chasing|considering|planning|threatening"
     r"|complaining|insisting"
 )
 # The same in French, Spanish and German ("Claire a quitté", "Pilar está de baja", "Till ist im
