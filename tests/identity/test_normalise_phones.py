@@ -83,6 +83,14 @@ SPELLINGS = [
     ("+1 415 555 2671 ext 1234567", None, "+14155552671"),
     ("０６１２３４５６７８", "FR", "+33612345678"),  # full-width digits
     ("06*12*34*56*78", "FR", None),  # not a separator a number is written with
+    ("+33612345678\n", None, "+33612345678"),  # a file's text, untrimmed
+    ("06 12 34 56 78\t", "FR", "+33612345678"),
+    ("06–12–34–56–78", "FR", "+33612345678"),  # en dashes
+    ("0612345678x12", "FR", "+33612345678"),  # an extension glued to the number
+    ("+49301234567dw12", None, "+49301234567"),
+    ("+33 6 12 34 56 78,", "FR", "+33612345678"),  # copied from a list
+    ("٠٦١٢٣٤٥٦٧٨", "FR", "+33612345678"),  # Arabic-Indic digits
+    ("0612345678 fax 12", "FR", None),  # a word, not an extension
 ]
 
 

@@ -21,12 +21,16 @@ from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneMetadata, PhoneNumber
 # punctuation, no letters). A national number has at least 2 digits, at most 17.
 _PLAIN = re.compile(r"\+[1-9][0-9]{2,19}")
 _PHONE_CHARS = re.compile(r"[0-9+()./ -]+")
-# An extension after the number ("+1 415 555 2671 x123", "… ext. 12", "…;ext=12", "… poste 12")
-# and a tel: link's scheme: E.164 has no room for either, the number is what stays.
+# An extension after the number ("+1 415 555 2671 x123", "… ext. 12", "…;ext=12", "… poste 12",
+# "0612345678x12"; not after a letter: "fax 12" is a word) and a tel: link's scheme: E.164 has
+# no room for either, the number is what stays.
 _EXTENSION = re.compile(
-    r"\s*(?:;\s*ext=|#|\b(?:ext|extn|extension|poste|durchwahl|dw|x)\.?)\s*[0-9]{1,7}\s*$",
+    r"\s*(?:;\s*ext=|#|(?<![^\W\d_])(?:ext|extn|extension|poste|durchwahl|dw|x)\.?)\s*[0-9]{1,7}"
+    r"\s*$",
     re.IGNORECASE,
 )
+# Dashes other than the hyphen-minus a number may be written with ("06–12–34–56–78").
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
 _SCHEME = re.compile(r"^tel:", re.IGNORECASE)
 
 
@@ -38,8 +42,8 @@ def e164(number: str | None, region: str | None) -> str | None:
     parsed = _plain(number) if _PLAIN.fullmatch(number) else None
     if parsed is None:
         if not number.isascii():
-            number = unicodedata.normalize("NFKC", number)  # full-width digits
-        number = _EXTENSION.sub("", _SCHEME.sub("", number))
+            number = _ascii(number)
+        number = _EXTENSION.sub("", _SCHEME.sub("", number.strip())).rstrip(",; ")
         if not _PHONE_CHARS.fullmatch(number):
             return None  # letters: a typo, not a vanity number
         try:
@@ -49,6 +53,12 @@ def e164(number: str | None, region: str | None) -> str | None:
     if not phonenumbers.is_valid_number(parsed):
         return None
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _ascii(number: str) -> str:
+    """``number`` with its digits in ASCII (full-width, Arabic-Indic…) and its dashes hyphens."""
+    number = unicodedata.normalize("NFKC", number).translate(_DASHES)
+    return "".join(str(d) if (d := unicodedata.decimal(c, None)) is not None else c for c in number)
 
 
 def _plain(number: str) -> PhoneNumber | None:
