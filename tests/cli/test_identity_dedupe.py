@@ -58,6 +58,18 @@ def test_writes_one_row_per_record_and_a_summary(people: Path, tmp_path: Path) -
     assert str(out) in summary
 
 
+def test_a_header_with_spaces_around_its_names_is_mapped(tmp_path: Path) -> None:
+    """A spreadsheet's " First Name": given as written, or without its spaces and case."""
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(" ID , First Name,Last Name ,Mail\n1,Ann,Lee,a@x.fr\n2,Ann,Lee,A@X.fr\n")
+    roles = ["--role", " First Name=first_name", "--role", "last name=last_name"]
+    argv = ["dedupe", str(sheet), "--id", "id", *roles, "--role", "MAIL=email", "--out", "-"]
+    result = runner.invoke(app, argv)
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(result.stdout.splitlines()))
+    assert rows[0]["cluster_id"] == rows[1]["cluster_id"]
+
+
 def test_one_record_is_one_cluster_in_the_singular(tmp_path: Path) -> None:
     one = tmp_path / "one.csv"
     one.write_text(PEOPLE.split("2;")[0], encoding="utf-8")
@@ -156,7 +168,8 @@ def test_a_json_file_with_nested_values_and_numeric_phones_is_deduplicated(
         (["{people}", "--role", "mail=email", "--role", "mail=phone"],
          "--role: column 'mail' given two roles (email, phone)"),
         (["{people}", "--role", "e_mail=email"],
-         "no column 'e_mail' to map to a role; {people}: id, first, last, mail, tel, country"),
+         "no column 'e_mail' to map to a role; {people}: 'id', 'first', 'last', 'mail', 'tel', "
+         "'country'"),
         (["{people}", "--role", "mail=e-mail"],
          "--role 'mail=e-mail': unknown role 'e-mail'; roles are first_name, "),
         (["{people}", "--role", "email=mail"],  # c360.yaml's order, role: column

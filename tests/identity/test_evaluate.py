@@ -15,6 +15,7 @@ from c360.identity.evaluate import (
     fold,
     profile_people,
     read_people,
+    read_truth,
     score,
     score_links,
     score_profiles,
@@ -205,6 +206,32 @@ def test_a_people_file_is_read_as_text(tmp_path: Path) -> None:
     path.write_text("person_id,shoe_size\n1,42\n")
     with pytest.raises(ValueError, match="none of the columns"):
         read_people(path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "source,record_id,person_id\ncrm,1,p1\nshop,A7,p1\n",
+        "Source;Record_ID;Person_ID\ncrm;1;p1\nshop;A7;p1\n",
+        "sep=;\n PERSON_ID ;source;record_id;note\np1;crm;1;x\np1;shop;A7;\n",
+        "\ufeffsource\trecord_id\tperson_id\ncrm\t1\tp1\nshop\tA7\tp1\n",
+    ],
+)
+def test_a_truth_file_is_read_as_dedupe_reads_a_file(tmp_path: Path, text: str) -> None:
+    """Any common delimiter, and column names in any case, with spaces around them."""
+    path = tmp_path / "truth.csv"
+    path.write_text(text, encoding="utf-8")
+    assert read_truth(path) == {"crm:1": "p1", "shop:A7": "p1"}
+
+
+def test_a_truth_file_without_a_column_names_the_ones_it_has(tmp_path: Path) -> None:
+    path = tmp_path / "truth.csv"
+    path.write_text("Source;Record ID;Person\ncrm;1;p1\n", encoding="utf-8")
+    with pytest.raises(ValueError) as caught:
+        read_truth(path)
+    assert str(caught.value) == (
+        f"{path}: no column record_id, person_id (its columns: 'Source', 'Record ID', 'Person')"
+    )
 
 
 def test_a_people_file_of_other_people_scores_nothing_rather_than_everything() -> None:

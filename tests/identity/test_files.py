@@ -71,6 +71,24 @@ def test_a_csv_is_read_as_text(tmp_path: Path) -> None:
     assert table.to_pylist() == [{"id": "007", "name": "Ann"}] and notes == []
 
 
+@pytest.mark.parametrize("name", ["notes.csv", "notes_cp1252.csv"])
+def test_a_value_longer_than_a_block_is_read(tmp_path: Path, name: str) -> None:
+    """A note of 3 MB, quoted and over many lines, in a file Arrow parses a block at a time;
+    with a line in Windows-1252 too, so read from its text as UTF-8."""
+    note = ("word " * 60 + "\n") * 10_000  # 3 MB
+    other = "Zoë".encode("cp1252") if "cp1252" in name else "Zoë".encode()
+    data = b'id,note,name\n1,Ann,Lee\n2,"' + note.encode() + b'",Bob\n3,x,' + other + b"\n"
+    path = tmp_path / name
+    path.write_bytes(data)
+    table, _ = read_rows(path)
+    assert table["id"].to_pylist() == ["1", "2", "3"]
+    assert table["note"].to_pylist()[1] == note
+    assert table["name"].to_pylist() == ["Lee", "Bob", "Zoë"]
+    uneven: list[int] = []
+    table, _ = read_rows(path, uneven)
+    assert table.num_rows == 3 and uneven == []
+
+
 CUT_SHORT = {
     "last value": 'id,name\n1,"Ann"\n2,"Bo',
     "only value": 'id,name\n1,"Ann',

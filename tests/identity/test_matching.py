@@ -14,10 +14,15 @@ from splink import Linker
 from c360.engines import Engine, connect
 from c360.identity.matching import (
     BLOCKING,
+    REVERSED_CAPPED,
     RULE_COMPARISONS,
+    Blocking,
+    TrainingError,
+    cap_blocks,
     filled,
     level_labels,
     numbered,
+    predict,
     score,
     settings,
     splink_input,
@@ -329,3 +334,108 @@ def test_duckdb_and_spark_train_the_same_model() -> None:
     assert {k: v for k, v in _m(models[0]).items() if v is not None} == pytest.approx(m, rel=1e-9)
     prior = models[1]["probability_two_random_records_match"]
     assert models[0]["probability_two_random_records_match"] == pytest.approx(prior, rel=1e-12)
+
+
+def _numbered_mailboxes() -> pa.Table:
+    """Six customers of a shop whose addresses differ by a number only (their letters are one
+    blocking key), and one person's address written twice."""
+    return normalise_records(
+        pa.table(
+            {
+                "record_key": [f"a:{i}" for i in range(8)],
+                "first_name": ["Ann", "Bob", "Chloe", "Dan", "Eve", "Farid", "Gus", "Gus"],
+                "last_name": ["Roy", "Smith", "Weber", "Novak", "Dubois", "Tanaka", "Lee", "Lee"],
+                "email": [*(f"user{i}@shop.com" for i in range(6)), "gus.lee@a.com",
+                          "Gus.Lee@A.com"],
+            }
+        )
+    )  # fmt: skip
+
+
+def test_a_key_value_shared_by_too_many_records_is_not_blocked_on() -> None:
+    """A value of a rule's key shared by more than ``most`` records pairs none of them by
+    that rule (the others still can), and a note says so, naming the value."""
+    records = _numbered_mailboxes()
+    data, blocking = cap_blocks(splink_input(records), records, most=5)
+    assert dict(blocking.capped) == {("email_local",): "block_email_local"}
+    key = data.column("block_email_local").to_pylist()
+    assert key[:6] == [None] * 6 and key[6] == key[7] is not None
+    assert blocking.notes == (
+        "the letters of an e-mail's local part shared by more than 5 records was not used to "
+        "pair them ('user', 6 records)",
+    )
+    made = settings(filled(data), blocking=blocking).get_settings("duckdb")
+    rules = [r.blocking_rule_sql for r in made._blocking_rules_to_generate_predictions]
+    assert (
+        '(l."email_local" = r."email_local") AND (l."block_email_local" = r."block_email_local")'
+        in rules
+    )
+
+
+def test_a_rule_with_no_crowded_value_is_unchanged() -> None:
+    records = _numbered_mailboxes()
+    data = splink_input(records)
+    capped, blocking = cap_blocks(data, records, most=6)
+    assert capped.equals(data) and blocking == Blocking(most=6)
+    present = filled(data)
+    assert [r.blocking_rule_sql for r in settings(present, blocking=blocking).get_settings(
+        "duckdb")._blocking_rules_to_generate_predictions] == [
+        r.blocking_rule_sql
+        for r in settings(present).get_settings("duckdb")._blocking_rules_to_generate_predictions
+    ]  # fmt: skip
+
+
+def test_crowded_values_make_no_candidate_pair() -> None:
+    """Scored with a cap of 5, the six numbered mailboxes make no pair: nothing else of theirs
+    agrees; one person's two records still make theirs."""
+    scored = predict(connect("duckdb").splink_api(), _numbered_mailboxes(), floor=0.0, most=5)
+    pairs = {(r["record_key_l"], r["record_key_r"]) for r in scored.pairs.to_pylist()}
+    assert pairs == {("a:6", "a:7")}
+    assert len(scored.notes) == 1 and "'user', 6 records" in scored.notes[0]
+
+
+def test_swapped_names_shared_by_too_many_records_are_not_blocked_on() -> None:
+    """ "Test Test" typed for every test record: the swapped-names rule would pair them all."""
+    records = normalise_records(
+        pa.table(
+            {
+                "record_key": [f"a:{i}" for i in range(6)],
+                "first_name": ["Test"] * 4 + ["Ann", "Lee"],
+                "last_name": ["Test"] * 4 + ["Lee", "Ann"],
+            }
+        )
+    )
+    data, blocking = cap_blocks(splink_input(records), records, most=3)
+    assert blocking.swapped and blocking.reversed_rule() is REVERSED_CAPPED
+    assert data.column("names_key").to_pylist()[:4] == [None] * 4
+    own, swapped = data.column("names_key").to_pylist(), data.column("names_swapped").to_pylist()
+    assert own[4] == swapped[5] is not None and own[5] == swapped[4] is not None
+    assert ("first_name_canonical", "last_name") in blocking.capped
+
+
+def test_an_email_alone_trains_without_a_session_that_would_use_it_up() -> None:
+    """E-mail the only comparison: EM blocked on it would have nothing left to estimate."""
+    records = normalise_records(
+        pa.table(
+            {
+                "record_key": [f"a:{i}" for i in range(8)],
+                "email": ["ann@x.com", "Ann@X.com", "bob@y.com", "carl@z.com", "dan@z.com",
+                          "dan@z.com", "eve@q.com", "fay@q.com"],
+            }
+        )
+    )  # fmt: skip
+    scored = predict(connect("duckdb").splink_api(), records)
+    pairs = {(r["record_key_l"], r["record_key_r"]) for r in scored.pairs.to_pylist()}
+    assert pairs == {("a:0", "a:1"), ("a:4", "a:5")}
+
+
+def test_no_pair_for_the_prior_is_said_in_plain_words() -> None:
+    records = normalise_records(
+        pa.table({"record_key": ["a:1", "a:2", "a:3"], "email": ["a@x.com", "b@x.com", "c@y.com"]})
+    )
+    with pytest.raises(TrainingError) as caught:
+        predict(connect("duckdb").splink_api(), records)
+    assert str(caught.value) == (
+        "no two records share an e-mail address, which the model needs to estimate how many of "
+        "them are duplicates"
+    )

@@ -22,17 +22,21 @@ OUT_SUFFIXES = (".csv", ".parquet", ".pq")
 
 
 def parse_roles(specs: Sequence[str]) -> dict[str, str]:
-    """``COLUMN=ROLE`` options as column -> role; a malformed or contradictory one is an error."""
+    """``COLUMN=ROLE`` options as column -> role; a malformed or contradictory one is an error.
+
+    A column is named as written, spaces and all: it is looked for by that exact name first,
+    then as the one column it names but for case and surrounding spaces
+    (:func:`c360.identity.dedupe.find_column`)."""
     roles: dict[str, str] = {}
     for spec in specs:
         column, _, role = spec.rpartition("=")
-        column, role = column.strip(), role.strip()
-        if not column or not role:
+        role = role.strip()
+        if not column.strip() or not role:
             raise fail(f"--role {spec!r}: expected COLUMN=ROLE, e.g. --role mail=email")
-        if role not in ROLES and column in ROLES:  # the order of c360.yaml's roles: role: column
+        if role not in ROLES and column.strip() in ROLES:  # c360.yaml's order: role: column
             raise fail(
                 f"--role {spec!r}: unknown role {role!r}; --role takes COLUMN=ROLE: "
-                f"--role {role}={column}?"
+                f"--role {role}={column.strip()}?"
             )
         if role not in ROLES:
             raise fail(f"--role {spec!r}: unknown role {role!r}; roles are {_ROLE_LIST}")

@@ -9,6 +9,7 @@ pair across both. Nothing is dropped: a record with nothing to match on stays on
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -17,12 +18,11 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
-from splink.internals.exceptions import SplinkException
+from splink.internals.exceptions import EMTrainingException, SplinkException
 
-from c360.errors import first_line
 from c360.identity.file_phones import read_phones
 from c360.identity.files import UnreadableFileError, is_number, read_rows
-from c360.identity.matching import Scored, predict
+from c360.identity.matching import Scored, TrainingError, predict
 from c360.identity.normalise import normalise_records
 from c360.identity.records import (
     matchable,
@@ -33,6 +33,7 @@ from c360.identity.records import (
 )
 from c360.identity.resolve import Overrides, resolve
 from c360.identity.roles import NAMES, ROLES
+from c360.ml.clv_file import parse_dates
 
 # Roles the model can find candidate pairs with on their own (a first or last name cannot).
 MATCH_ROLES = ("email", "phone", "national_id", "full_name")
@@ -44,6 +45,7 @@ EXACT_RULES = (
     ("first_name_canonical", "last_name", "phone"),
     ("first_name_canonical", "last_name", "date_of_birth"),
 )
+_LOG = logging.getLogger(__name__)
 _PAIRS = pa.schema(
     [("record_key_l", pa.string()), ("record_key_r", pa.string()),
      ("match_probability", pa.float64()), ("match_weight", pa.float64())]
@@ -97,7 +99,7 @@ def role_table(
     """One file's rows as ``record_key``, ``record_id`` and one column per role it has."""
     columns = rows.column_names
     if id_column not in columns:
-        raise DedupeError(f"{path}: no id column {id_column!r}; columns: {', '.join(columns)}")
+        raise DedupeError(f"{path}: no id column {id_column!r}; columns: {_quoted(columns)}")
     repeated = sorted({c for c in [id_column, *roles] if columns.count(c) > 1})
     if repeated:
         raise DedupeError(f"{path}: the header names {', '.join(repeated)} more than once")
@@ -133,11 +135,64 @@ def _text(path: Path, rows: pa.Table, column: str) -> pa.ChunkedArray:
 
 
 def _check_columns(files: Sequence[tuple[Path, pa.Table]], roles: Mapping[str, str]) -> None:
-    present = {c for _, rows in files for c in rows.column_names}
-    missing = [c for c in roles if c not in present]
+    missing = [
+        c for c in roles if all(find_column(c, rows.column_names) is None for _, rows in files)
+    ]
     if missing:
-        where = "; ".join(f"{p}: {', '.join(rows.column_names)}" for p, rows in files)
+        where = "; ".join(f"{p}: {_quoted(rows.column_names)}" for p, rows in files)
         raise DedupeError(f"no column {', '.join(map(repr, missing))} to map to a role; {where}")
+
+
+def _quoted(columns: Sequence[str]) -> str:
+    """Column names as a message shows them: quoted, so that spaces around one are seen."""
+    return ", ".join(map(repr, columns))
+
+
+def _loose(name: str) -> str:
+    return name.strip().casefold()
+
+
+def find_column(name: str, columns: Sequence[str]) -> str | None:
+    """The column called ``name``: the one of that exact name, else the only one whose name is
+    ``name`` but for case and surrounding spaces (" First Name" for "first name"); None if
+    there is none, or several.
+
+    >>> find_column("first name", ["id", " First Name"]), find_column("a", ["A", "a "])
+    (' First Name', None)
+    """
+    if name in columns:
+        return name
+    found = [c for c in dict.fromkeys(columns) if _loose(c) == _loose(name)]
+    return found[0] if len(found) == 1 else None
+
+
+class _AnyCase(frozenset[str]):
+    """Column names given, holding every name that is one of them but for case and
+    surrounding spaces (:func:`find_column`)."""
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and any(_loose(name) == _loose(n) for n in self)
+
+
+def _file_roles(
+    path: Path, columns: Sequence[str], id_column: str, roles: Mapping[str, str]
+) -> tuple[str, dict[str, str]]:
+    """A file's id column and role mapping by the names its header writes (:func:`find_column`);
+    a role column the file lacks is left out."""
+    found_id = find_column(id_column, columns)
+    if found_id is None:
+        raise DedupeError(f"{path}: no id column {id_column!r}; columns: {_quoted(columns)}")
+    here: dict[str, str] = {}
+    for column, role in roles.items():
+        found = find_column(column, columns)
+        if found is None:
+            continue
+        if here.get(found, role) != role:
+            raise DedupeError(
+                f"{path}: column {found!r} is given two roles ({here[found]}, {role})"
+            )
+        here[found] = role
+    return found_id, here
 
 
 def exact_pairs(records: pa.Table) -> pa.Table:
@@ -173,30 +228,43 @@ def exact_pairs(records: pa.Table) -> pa.Table:
     )
 
 
-def score(splink_api: Any, candidates: pa.Table) -> tuple[pa.Table, str | None]:
+def score(splink_api: Any, candidates: pa.Table) -> tuple[Scored, str | None]:
     """The model's scored pairs; or, when it cannot be trained, exact-rule pairs and why."""
     if candidates.num_rows < 2:
-        return _PAIRS.empty_table(), None
+        return Scored(_PAIRS.empty_table(), {}), None
     scored, fallback = predict_or_exact(splink_api, candidates)
-    return (scored.pairs if scored.pairs.num_rows else _PAIRS.empty_table()), fallback
+    if not scored.pairs.num_rows:
+        scored = Scored(_PAIRS.empty_table(), scored.levels, scored.notes)
+    return scored, fallback
 
 
 def predict_or_exact(splink_api: Any, candidates: pa.Table) -> tuple[Scored, str | None]:
     """:func:`~c360.identity.matching.predict` on ``candidates`` (two or more), and None; or,
-    when the model cannot be trained, the pairs of :func:`exact_pairs` and why."""
+    when the model cannot be trained, the pairs of :func:`exact_pairs` and why, in plain
+    words: an error of Splink or of its database is logged, not shown."""
+    notes: tuple[str, ...] = ()
     try:
         return predict(splink_api, candidates.drop_columns(["source", "record_id"])), None
+    except TrainingError as exc:
+        reason, notes = str(exc), exc.notes
     except (SplinkException, ValueError, ArithmeticError) as exc:
         # Unsupervised training needs pairs that agree on each training key, and enough of
-        # them to estimate from: a small file often has none (Splink then raises).
-        # Splink wraps a failed query's error in the query's whole text: the engine's is why.
-        cause = exc.__cause__ if isinstance(exc, SplinkException) and exc.__cause__ else exc
-        reason = first_line(cause)[:160]
-        return Scored(exact_pairs(candidates), {}), (
-            f"the model could not be trained on {candidates.num_rows} records ({reason}); "
-            "linked exact matches instead: same e-mail or national id, or the same name and "
-            "phone or birth date"
-        )
+        # them to estimate from: a small file often has none (Splink then raises). Its error
+        # speaks of SQL or of Splink's arithmetic, nothing the user can act on.
+        _LOG.info("training failed", exc_info=exc)
+        reason = _plain(exc)
+    return Scored(exact_pairs(candidates), {}, notes), (
+        f"the model could not be trained on {candidates.num_rows:,} records ({reason}); "
+        "linked exact matches instead: same e-mail or national id, or the same name and "
+        "phone or birth date"
+    )
+
+
+def _plain(exc: BaseException) -> str:
+    """Why training failed, in words for someone who does not know Splink."""
+    if isinstance(exc, EMTrainingException) or "resulted in no record pairs" in str(exc):
+        return "too few pairs of records agree on an e-mail, a phone or a birth date to learn from"
+    return "too few records, or too few of them alike, for the model to learn from"
 
 
 def strongest_links(decided: pa.Table) -> pa.Table:
@@ -252,8 +320,9 @@ def dedupe(
     check_roles(roles)
     records, duplicate_ids, notes = read_records(paths, id_columns, roles)
 
-    pairs, fallback = score(splink_api or _duckdb_api(), records.filter(records["matchable"]))
-    resolution = resolve(records, pairs, threshold, Overrides(), {}, {}, "dedupe", 1)
+    scored, fallback = score(splink_api or _duckdb_api(), records.filter(records["matchable"]))
+    notes += scored.notes
+    resolution = resolve(records, scored.pairs, threshold, Overrides(), {}, {}, "dedupe", 1)
     shown = ["source"] if len(paths) == 2 else []
     clusters = (
         resolution.links.append_column("order", pa.array(range(records.num_rows), pa.int64()))
@@ -282,7 +351,7 @@ def read_records(
     files, notes = [], []
     for path, id_column in zip(paths, id_columns, strict=True):
         try:  # a JSON column not matched on may hold lists or objects: it is left out
-            rows, read_notes = read_rows(path, columns={id_column, *roles})
+            rows, read_notes = read_rows(path, columns=_AnyCase({id_column, *roles}))
         except UnreadableFileError as exc:
             raise DedupeError(str(exc)) from None
         files.append((path, rows))
@@ -292,16 +361,22 @@ def read_records(
     for name, (path, rows), id_column in zip(source_names(paths), files, id_columns, strict=True):
         if rows.num_rows == 0:
             raise DedupeError(f"{path}: no rows to deduplicate")
-        table, repeated = one_per_id(role_table(name, path, rows, id_column, roles), "record_id")
+        id_column, here = _file_roles(path, rows.column_names, id_column, roles)
+        table, repeated = one_per_id(role_table(name, path, rows, id_column, here), "record_id")
         if repeated:
             duplicate_ids[str(path)] = repeated
+        column_of = {role: column for column, role in here.items()}
         if "phone" in table.column_names:
-            column = next(c for c, r in roles.items() if r == "phone" and c in rows.column_names)
             country = table["country"] if "country" in table.column_names else None
-            phones, phone_notes = read_phones(path, column, table["phone"], country)
+            phones, phone_notes = read_phones(path, column_of["phone"], table["phone"], country)
             table = table.set_column(table.schema.get_field_index("phone"), "phone", phones)
             notes += phone_notes
-        if absent := _absent_roles(roles, rows.column_names):
+        if "date_of_birth" in table.column_names:
+            born, date_notes = birth_dates(path, column_of["date_of_birth"], table["date_of_birth"])
+            at = table.schema.get_field_index("date_of_birth")
+            table = table.set_column(at, "date_of_birth", born)
+            notes += date_notes
+        if absent := _absent_roles(roles, set(here.values())):
             notes.append(f"{path} has no column for {', '.join(absent)}: matched without them")
         parts.append(
             normalise_records(table.drop_columns(["record_id"]))
@@ -313,9 +388,31 @@ def read_records(
     return records.append_column("matchable", matchable(records)), duplicate_ids, notes
 
 
-def _absent_roles(roles: Mapping[str, str], columns: Sequence[str]) -> list[str]:
+def birth_dates(
+    path: Path, column: str, values: pa.ChunkedArray | pa.Array
+) -> tuple[pa.ChunkedArray | pa.Array, list[str]]:
+    """A file's birth dates as dates, read as ``c360 clv fit`` reads a file's dates: d/m/y or
+    m/d/y decided once for the whole column (m/d/y when a second field is above 12 and no
+    first one is), ISO, y/m/d and yyyymmdd too; and a note counting the ones not read."""
+    if pa.types.is_temporal(values.type):
+        return values, []
+    text = pc.utf8_trim_whitespace(pc.cast(values, pa.string()))
+    text = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text)
+    born = parse_dates(text)
+    unread = pc.and_(pc.is_valid(text), pc.is_null(born))
+    count = pc.sum(unread).as_py() or 0
+    if not count:
+        return born, []
+    first = pc.filter(text, unread)[0].as_py()
+    dates = "birth date" if count == 1 else "birth dates"
+    return born, [
+        f"{path}: {count:,} {dates} in column {column!r} could not be read (e.g. {first!r}): "
+        "matched without them; write dates as 1980-01-31, 31/01/1980, 01/31/1980 or 19800131"
+    ]
+
+
+def _absent_roles(roles: Mapping[str, str], there: set[str]) -> list[str]:
     """The mapped roles no column of a file plays (a name counts if any name role is there)."""
-    there = {role for column, role in roles.items() if column in columns}
     return [
         role
         for role in ROLES

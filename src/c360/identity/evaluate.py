@@ -19,8 +19,8 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.csv as pacsv
 
+from c360.identity.files import UnreadableFileError, read_rows
 from c360.identity.normalise import name_key, per_value
 
 
@@ -135,21 +135,33 @@ def score(predicted: Mapping[str, Hashable], truth: Mapping[str, Hashable]) -> S
 
 
 def read_truth(path: Path) -> dict[str, str]:
-    """A truth file (``source,record_id,person_id``) as record key -> person."""
-    try:
-        table = pacsv.read_csv(
-            path,
-            convert_options=pacsv.ConvertOptions(
-                column_types={c: pa.string() for c in ("source", "record_id", "person_id")}
-            ),
-        )
-    except (OSError, pa.ArrowInvalid) as exc:
-        raise ValueError(f"cannot read the truth file {path}: {exc}") from None
-    missing = {"source", "record_id", "person_id"} - set(table.column_names)
-    if missing:
-        raise ValueError(f"{path}: no column {', '.join(sorted(missing))}")
+    """A truth file (``source,record_id,person_id``) as record key -> person. Read as
+    ``identity dedupe`` reads a file (any common delimiter, a JSON lines or a Parquet file); a
+    column is found by its name whatever its case and surrounding spaces."""
+    table = _read_table(path, ("source", "record_id", "person_id"))
     keys = pc.binary_join_element_wise(table["source"], table["record_id"], ":")
     return dict(zip(keys.to_pylist(), table["person_id"].to_pylist(), strict=True))
+
+
+def _read_table(path: Path, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> pa.Table:
+    """A truth file's ``required`` and ``optional`` columns as text, found by their names
+    whatever their case and surrounding spaces; an error naming the required ones it lacks."""
+    try:
+        table, _ = read_rows(path)
+    except UnreadableFileError as exc:
+        raise ValueError(str(exc)) from None
+    names = [name.strip().lower() for name in table.column_names]
+    missing = [name for name in required if name not in names]
+    if missing:
+        shown = ", ".join(map(repr, table.column_names))
+        raise ValueError(f"{path}: no column {', '.join(missing)} (its columns: {shown})")
+    wanted = [name for name in (*required, *optional) if name in names]
+    twice = [name for name in wanted if names.count(name) > 1]
+    if twice:
+        raise ValueError(f"{path}: more than one column is named {', '.join(twice)}")
+    return pa.table(
+        {name: pc.cast(table.column(names.index(name)), pa.string()) for name in wanted}
+    )
 
 
 def score_links(links: pa.Table, truth: Mapping[str, str]) -> dict[str, Any]:
@@ -206,19 +218,10 @@ _FOLDS = 1 << 16  # distinct values whose folded form is kept
 
 
 def read_people(path: Path) -> pa.Table:
-    """A people truth file (``person_id`` and some of :data:`PROFILE_COLUMNS`), as text."""
-    try:
-        table = pacsv.read_csv(
-            path,
-            convert_options=pacsv.ConvertOptions(
-                column_types={c: pa.string() for c in ("person_id", *PROFILE_COLUMNS)}
-            ),
-        )
-    except (OSError, pa.ArrowInvalid) as exc:
-        raise ValueError(f"cannot read the people truth file {path}: {exc}") from None
-    if "person_id" not in table.column_names:
-        raise ValueError(f"{path}: no column person_id")
-    if not set(PROFILE_COLUMNS) & set(table.column_names):
+    """A people truth file (``person_id`` and some of :data:`PROFILE_COLUMNS`), as text; read
+    as :func:`read_truth` reads a truth file."""
+    table = _read_table(path, ("person_id",), tuple(PROFILE_COLUMNS))
+    if table.num_columns == 1:
         raise ValueError(f"{path}: none of the columns {', '.join(PROFILE_COLUMNS)}")
     return table
 

@@ -22,6 +22,8 @@ _WHOLE = re.compile(r"\s*([1-9]\d*)[.,]0+\s*", re.ASCII)
 _SCIENTIFIC = re.compile(r"\s*([1-9])(?:[.,](\d+))?[eE]\+?(\d{1,2})\s*", re.ASCII)
 _NUMERIC = r"^\s*[1-9](\d*[.,]0+|([.,]\d+)?[eE]\+?\d{1,2})\s*$"  # either of the two
 _DIGITS = r"^[1-9]\d*$"
+_IDD = r"^\s*00([1-9])"  # "00" and a country code: how most countries dial abroad
+_LOCAL = r"^\D*(\d\D*){5,}$"  # 5 digits or more: a number, not a word meaning none
 _E164_MAX = 1e15  # E.164 numbers have 15 digits at most
 _MANTISSA = {16: 11, 32: 24}  # the bits of a float16's and a float32's significand
 # What a phone value was: text as written (digits too: a CSV or JSON cannot tell), a number's
@@ -44,7 +46,8 @@ def read_phones(
     mobiles start with 3 and have no zero), or no phone when both or neither are. Digits written as
     text (as a CSV or a JSON number is read: neither tells) are read as written, or with the
     zero put back when only that makes a number. No country is guessed: without one, digits
-    alone make no number.
+    alone make no number, and a note counts the local numbers so left out; a number written
+    after "00" (the international prefix of most countries) is then read as international.
     """
     text, kinds, shown = _phone_digits(_flat(phones))
     notes = []
@@ -58,15 +61,53 @@ def read_phones(
             notes.append(
                 f"{_said(path, column, hits, said)} (e.g. {shown[first]}): not matched on{advice}"
             )
-    if countries is None:
+    country = None if countries is None else per_value(_flat(countries), country_iso)
+    text = _international(text, country)
+    notes += _countryless(path, column, text, shown, country)
+    if country is None:
         return text, notes
     digits = pc.fill_null(pc.match_substring_regex(text, _DIGITS), False)
-    country = per_value(_flat(countries), country_iso)
     zeros = pc.and_(digits, pc.fill_null(pc.is_in(country, _zero_regions()), False))
     if not pc.any(zeros).as_py():
         return text, notes
     text, more = _zero_back(path, column, text, kinds, country, zeros)
     return text, notes + more
+
+
+def _international(text: pa.Array, country: pa.Array | None) -> pa.Array:
+    """``text`` with the "00" before a country code written "+" where no country is known
+    ("0033 6 12 34 56 78" is +33 6 12 34 56 78); with a country, phonenumbers reads its own
+    international prefix (00 in France, 011 in the United States)."""
+    plus = pc.replace_substring_regex(text, _IDD, r"+\1")
+    if country is None:
+        return plus
+    return pc.if_else(pc.is_null(country), plus, text)
+
+
+def _countryless(
+    path: Path, column: str, text: pa.Array, shown: pa.Array, country: pa.Array | None
+) -> list[str]:
+    """A note on the local numbers (no country code) of records without a country: no number
+    can be read from them, and the note says how to give it."""
+    local = pc.and_(
+        pc.fill_null(pc.match_substring_regex(text, _LOCAL), False),
+        pc.invert(pc.fill_null(pc.match_substring(text, "+"), False)),
+    )
+    if country is not None:
+        local = pc.and_(local, pc.is_null(country))
+    if (first := _first(local)) is None:
+        return []
+    said = _said(path, column, local, "{has} no country code")
+    if country is None:
+        return [
+            f"{said} (e.g. {shown[first]}) and no column gives the records' country: not "
+            "matched on; map the column of their countries too (--role <column>=country), or "
+            "write them with their country code (+33 6…)"
+        ]
+    return [
+        f"{said} (e.g. {shown[first]}) and their records have no country: not matched on; "
+        "fill in their country, or write them with their country code (+33 6…)"
+    ]
 
 
 def _phone_digits(values: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
@@ -201,10 +242,12 @@ def _first(hits: pa.Array) -> int | None:
 
 def _said(path: Path, column: str, hits: pa.Array, said: str) -> str:
     """What a note says of the phones hit: their count, their column and ``said`` of them
-    ({is_a}: is a number, or are numbers; {its}; {reads}), in the singular or the plural."""
+    ({is_a}: is a number, or are numbers; {its}; {reads}; {has}), in the singular or the
+    plural."""
     count = pc.sum(pc.fill_null(hits, False)).as_py() or 0
     one = count == 1
     words = {
+        "has": "has" if one else "have",
         "is_a": "is a number" if one else "are numbers",
         "its": "its" if one else "their",
         "reads": "reads" if one else "read",

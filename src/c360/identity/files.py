@@ -49,6 +49,7 @@ _UNMARKED = " without a byte order mark: save it as a UTF-8 CSV"  # which byte o
 _MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
 _HEAD = 4096  # bytes looked at for an encoding's NULs, as bronze looks
 _BLOCK = csvquotes.BLOCK_BYTES  # bytes looked at a time when following a CSV's quotes
+_CSV_BLOCK = 1 << 20  # bytes Arrow parses at a time (its default), more for a longer value
 # JSON with every number kept as its text; an object as its key-value pairs, so that a key
 # named twice can be told.
 _DECODER = json.JSONDecoder(
@@ -397,22 +398,37 @@ def _read_csv(path: Path, source: Path | bytes, uneven: list[int] | None) -> pa.
         raise UnreadableFileError(f"{path} is empty: its first line names no column")
     sep = excel.group(1) if excel else delimiter(header)
     names = next(csv.reader([header], delimiter=sep))
-    table = pacsv.read_csv(
-        pa.BufferReader(source) if isinstance(source, bytes) else source,
-        read_options=pacsv.ReadOptions(use_threads=uneven is None, skip_rows=1 if excel else 0),
-        parse_options=pacsv.ParseOptions(
-            delimiter=sep,
-            newlines_in_values=True,
-            invalid_row_handler=None
-            if uneven is None
-            else partial(_leave_out, uneven, 2 if excel else 1),
-        ),
-        convert_options=pacsv.ConvertOptions(
-            column_types={name: pa.string() for name in names},
-            strings_can_be_null=True,
-            null_values=[""],  # "NA" is Namibia and "null" a note: only blanks are missing
-        ),
-    )
+    size = len(source) if isinstance(source, bytes) else source.stat().st_size
+    block = _CSV_BLOCK
+    while True:
+        try:
+            table = pacsv.read_csv(
+                pa.BufferReader(source) if isinstance(source, bytes) else source,
+                read_options=pacsv.ReadOptions(
+                    use_threads=uneven is None, skip_rows=1 if excel else 0, block_size=block
+                ),
+                parse_options=pacsv.ParseOptions(
+                    delimiter=sep,
+                    newlines_in_values=True,
+                    invalid_row_handler=None
+                    if uneven is None
+                    else partial(_leave_out, uneven, 2 if excel else 1),
+                ),
+                convert_options=pacsv.ConvertOptions(
+                    column_types={name: pa.string() for name in names},
+                    strings_can_be_null=True,
+                    null_values=[""],  # "NA" is Namibia and "null" a note: only blanks are missing
+                ),
+            )
+            break
+        except pa.ArrowInvalid as exc:
+            # A value longer than a block (a note of megabytes): bigger blocks, as bronze reads
+            # such a file; a block of the whole file holds any value.
+            if not str(exc).startswith("straddling object") or block > size:
+                raise
+            block = min(block * 8, size + 1)
+            if uneven is not None:
+                uneven.clear()  # what the try found
     _check_quotes(path, sep, source if isinstance(source, Path) else path)
     return table
 

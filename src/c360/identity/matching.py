@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import logging
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy as np
@@ -53,6 +54,67 @@ RULE_COMPARISONS: dict[str, int] = {"email_canonical": 1, "national_id": 1, "sou
 # comparison is trained in at least one of these sessions. Rules that make few pairs keep
 # training fast: a postcode or a city shares its value with thousands of records.
 TRAINING = (("email_canonical",), ("phone",), ("date_of_birth",))
+# A key value shared by more records than this pairs none of them by its rule: n records of
+# one value make n (n - 1) / 2 pairs, so a mailbox's letters written with a number
+# (user1@shop.com, user2@…) or placeholder surnames (Name1, Name2…: "name" once folded) would
+# make every pair of a large file. The largest blocks of generated people are far smaller: of
+# 848,715 records (scale 10), 133 share an e-mail's letters and 79 a first name and city (30
+# and 17 of 85,074 at scale 1).
+MAX_BLOCK = 1000
+# What each rule's key is, for a note about its crowded values.
+_KEY_WORDS = {
+    ("email_canonical",): "an e-mail address",
+    ("email_local",): "the letters of an e-mail's local part",
+    ("phone",): "a phone number",
+    ("national_id",): "a national id",
+    ("source_id",): "a source id",
+    ("first_name_canonical", "last_name"): "a first and last name",
+    ("last_name", "date_of_birth"): "a last name and birth date",
+    ("first_name_canonical", "date_of_birth"): "a first name and birth date",
+    ("last_name", "postcode"): "a last name and postcode",
+    ("first_name_canonical", "postcode"): "a first name and postcode",
+    ("first_name_canonical", "city"): "a first name and city",
+    ("date_of_birth",): "a birth date",
+}
+# The swapped-names rule on the names of records whose first and last name are not crowded.
+_SWAPPED = ("first_name", "last_name")
+REVERSED_CAPPED = CustomRule(
+    'l."first_name" = r."last_name" AND l."last_name" = r."first_name" '
+    'AND l."names_key" = r."names_swapped"',
+    sql_dialect="duckdb",
+)
+
+
+class TrainingError(ValueError):
+    """The records cannot train the model; the message says why in plain words, ``notes``
+    what was left out of blocking on the way (:attr:`Blocking.notes`)."""
+
+    def __init__(self, message: str, notes: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.notes = notes
+
+
+@dataclass(frozen=True)
+class Blocking:
+    """Which blocking rules leave crowded key values out (:func:`cap_blocks`).
+
+    A rule of ``capped`` also requires equal values of its own key column, NULL for the
+    records of a value shared by more than :data:`MAX_BLOCK` records; the rule keeps its own
+    columns too, so that Splink still knows which comparisons a training rule uses up."""
+
+    capped: Mapping[tuple[str, ...], str] = field(default_factory=dict)
+    swapped: bool = False  # the swapped-names rule leaves crowded names out
+    notes: tuple[str, ...] = ()
+    most: int = MAX_BLOCK  # the records a key value may pair
+
+    def rule(self, columns: tuple[str, ...]) -> Any:
+        """The blocking rule on ``columns``."""
+        if columns in self.capped:
+            return block_on(*columns, self.capped[columns])
+        return block_on(*columns)
+
+    def reversed_rule(self) -> CustomRule:
+        return REVERSED_CAPPED if self.swapped else REVERSED
 
 
 def _names() -> cl.CustomComparison:
@@ -134,16 +196,19 @@ def filled(records: pa.Table) -> set[str]:
     }
 
 
-def settings(present: set[str], link_type: LinkType = "dedupe_only") -> SettingsCreator:
+def settings(
+    present: set[str], link_type: LinkType = "dedupe_only", blocking: Blocking | None = None
+) -> SettingsCreator:
     """Splink settings using every comparison and blocking rule the present columns allow."""
+    blocking = blocking or Blocking()
     comparisons = [
         make() for columns, make in COMPARISONS.values() if any(c in present for c in columns)
     ]
-    rules: list[Any] = [block_on(*cols) for cols in BLOCKING if all(c in present for c in cols)]
+    rules: list[Any] = [blocking.rule(c) for c in BLOCKING if _usable(c, present, blocking)]
     if {"first_name", "last_name"} <= present:
-        rules.append(REVERSED)
+        rules.append(blocking.reversed_rule())
     if not comparisons or not rules:
-        raise ValueError("nothing to match on: map at least a name, an e-mail or a phone")
+        raise TrainingError("nothing to match on: map at least a name, an e-mail or a phone")
     return SettingsCreator(
         link_type=link_type,
         unique_id_column_name=UNIQUE_ID,
@@ -152,6 +217,124 @@ def settings(present: set[str], link_type: LinkType = "dedupe_only") -> Settings
         retain_intermediate_calculation_columns=True,
         retain_matching_columns=True,  # the only way to keep the gamma_ columns
     )
+
+
+def _usable(columns: tuple[str, ...], present: set[str], blocking: Blocking) -> bool:
+    """Whether a rule's columns, and its own key column if it has one, hold values."""
+    capped = blocking.capped.get(columns)
+    return all(c in present for c in columns) and (capped is None or capped in present)
+
+
+def _codes64(values: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """Each value as a whole number, equal for equal values only; NULL stays NULL."""
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    if pa.types.is_integer(values.type):
+        return pc.cast(values, pa.int64())
+    return pc.cast(pc.dictionary_encode(values).indices, pa.int64())
+
+
+def _joined(parts: list[pa.Array]) -> pa.Array:
+    """One whole number per row for the values of ``parts`` (whole numbers from 0), equal for
+    equal rows only; NULL where any part is NULL."""
+    key = parts[0]
+    for part in parts[1:]:
+        width = (pc.max(part).as_py() or 0) + 1
+        key = pc.add(pc.multiply(key, pa.scalar(width, pa.int64())), part)
+        if len(parts) > 2:  # keep the numbers small for the next part
+            key = _codes64(key)
+    return key
+
+
+def _crowded(key: pa.Array, most: int) -> pa.Array:
+    """The values of ``key`` more than ``most`` rows share."""
+    counts = pc.value_counts(key)
+    values, sizes = counts.field("values"), counts.field("counts")
+    return values.filter(pc.and_(pc.greater(sizes, most), pc.is_valid(values)))
+
+
+def _example(
+    records: pa.Table | None, columns: tuple[str, ...], key: pa.Array, crowded: pa.Array
+) -> str:
+    """The largest crowded value as text, and how many records share it."""
+    counts = pc.value_counts(pc.filter(key, pc.is_in(key, crowded)))
+    largest = pc.index(counts.field("counts"), pc.max(counts.field("counts"))).as_py()
+    size = counts.field("counts")[largest].as_py()
+    records_word = f"{size:,} records"
+    if records is None or not all(c in records.column_names for c in columns):
+        return records_word
+    row = pc.index(key, counts.field("values")[largest]).as_py()
+    shown = " ".join(str(records.column(c)[row].as_py()) for c in columns)
+    return f"{shown!r}, {records_word}"
+
+
+def cap_blocks(
+    data: pa.Table, records: pa.Table | None = None, most: int = MAX_BLOCK
+) -> tuple[pa.Table, Blocking]:
+    """``data`` (:func:`splink_input`) with a key column for each blocking rule (of
+    prediction, of the prior, of training) some value of which more than ``most`` records
+    share, NULL for those records, and the rules that use them; notes say which values, shown
+    as ``records`` (normalised) writes them.
+
+    Each rule then pairs a record with fewer than ``most`` others: a value shared by so many
+    records pairs strangers (the letters of numbered mailboxes, a placeholder surname) rather
+    than a person's records, which other rules still find. A rule none of whose values is
+    crowded is unchanged, its SQL too.
+    """
+    codes: dict[str, pa.Array] = {}
+
+    def code(name: str) -> pa.Array:
+        if name not in codes:
+            codes[name] = _codes64(data.column(name))
+        return codes[name]
+
+    capped: dict[tuple[str, ...], str] = {}
+    notes = []
+    for columns in dict.fromkeys((*BLOCKING, *RULES, *TRAINING)):
+        if not all(c in data.column_names for c in columns):
+            continue
+        key = _joined([code(c) for c in columns])
+        crowded = _crowded(key, most)
+        if not len(crowded):
+            continue
+        name = "block_" + "_".join(columns)
+        data = data.append_column(
+            name, pc.if_else(pc.is_in(key, crowded), pa.scalar(None, pa.int64()), key)
+        )
+        capped[columns] = name
+        used = "pair them" if columns in BLOCKING else "train the model"
+        notes.append(
+            f"{_KEY_WORDS[columns]} shared by more than {most:,} records was not used to {used} "
+            f"({_example(records, columns, key, crowded)}"
+            + (f"; {len(crowded) - 1:,} more such values)" if len(crowded) > 1 else ")")
+        )
+    swapped = all(c in data.column_names for c in _SWAPPED)
+    if swapped:
+        key = _joined([code(c) for c in _SWAPPED])
+        crowded = _crowded(key, most)
+        swapped = bool(len(crowded))
+    if swapped:
+        data = _swapped_keys(data, pc.is_in(key, crowded))
+        if ("first_name_canonical", "last_name") not in capped:
+            notes.append(
+                f"a first and last name shared by more than {most:,} records was not used to "
+                "pair records whose names are swapped "
+                f"({_example(records, _SWAPPED, key, crowded)})"
+            )
+    return data, Blocking(capped, swapped, tuple(notes), most)
+
+
+def _swapped_keys(data: pa.Table, crowded: pa.Array) -> pa.Table:
+    """``data`` with ``names_key`` (first and last name as one number) and ``names_swapped``
+    (last and first name as one number, in the same numbering), NULL for ``crowded`` records."""
+    first, last = (data.column(c).combine_chunks() for c in _SWAPPED)
+    names = pc.unique(pc.drop_null(pa.concat_arrays([first, last])))
+    width = pa.scalar(len(names), pa.int64())
+    at = [pc.cast(pc.index_in(v, value_set=names), pa.int64()) for v in (first, last)]
+    unused = pa.scalar(None, pa.int64())
+    own = pc.if_else(crowded, unused, pc.add(pc.multiply(at[0], width), at[1]))
+    swapped = pc.if_else(crowded, unused, pc.add(pc.multiply(at[1], width), at[0]))
+    return data.append_column("names_key", own).append_column("names_swapped", swapped)
 
 
 # Pairs of records the u probabilities are counted on, and the seed choosing those records.
@@ -218,14 +401,17 @@ def train(
     present: set[str],
     link_type: LinkType = "dedupe_only",
     u_pairs: float = U_PAIRS,
+    blocking: Blocking | None = None,
 ) -> Linker:
     """A linker on ``data`` (registered with Splink's database ``api``), trained unsupervised:
     u counted on every pair of :func:`u_sample`, the prior from the deterministic rules, m by
     EM. Each step reads every record or pair it is given, so the model is the same on every
-    engine and whatever the rows' order."""
-    sampled = Linker(
-        api.register(u_sample(data, u_pairs)), settings(present, link_type), log_level=logging.ERROR
-    )
+    engine and whatever the rows' order.
+
+    Raises :class:`TrainingError` when the records cannot train it (no pair for the prior)."""
+    blocking = blocking or Blocking()
+    model_settings = settings(present, link_type, blocking)
+    sampled = Linker(api.register(u_sample(data, u_pairs)), model_settings, log_level=logging.ERROR)
     # No proportion to draw (it would draw again, by the engine's hash) and one chunk (more are
     # chosen by that hash, and counting stops early at min_count_per_level): every pair counts.
     sampled.training.estimate_u_using_random_sampling(
@@ -234,19 +420,62 @@ def train(
     model = sampled.misc.save_model_to_json()
     sampled.table_management.invalidate_cache()
     linker = Linker(api.register(data), model, log_level=logging.ERROR)
-    deterministic: list[Any] = [block_on(*c) for c in RULES if all(x in present for x in c)]
-    linker.training.estimate_probability_two_random_records_match(
-        deterministic or [block_on("first_name_canonical", "last_name")], recall=0.7
-    )
+    _estimate_prior(linker, [blocking.rule(c) for c in _prior_rules(data, present, blocking)])
+    compared = [cols for cols, _ in COMPARISONS.values() if any(c in present for c in cols)]
     for cols in TRAINING:
-        if all(c in present for c in cols):
-            try:
-                linker.training.estimate_parameters_using_expectation_maximisation(
-                    block_on(*cols), fix_probability_two_random_records_match=True
-                )
-            except EMTrainingException:  # no pair agrees on cols: Splink's defaults stay
-                continue
+        if not _usable(cols, present, blocking):
+            continue
+        if all(set(cols) & set(used) for used in compared):
+            continue  # every comparison is used up by the rule: nothing left to estimate
+        try:
+            linker.training.estimate_parameters_using_expectation_maximisation(
+                blocking.rule(cols), fix_probability_two_random_records_match=True
+            )
+        except EMTrainingException:  # no pair agrees on cols: Splink's defaults stay
+            continue
     return linker
+
+
+def _prior_rules(data: pa.Table, present: set[str], blocking: Blocking) -> list[tuple[str, ...]]:
+    """The deterministic rules the prior is estimated from: those of :data:`RULES` the records
+    have, or, when no pair agrees on any of them, the same first and last name; an error
+    when no pair agrees on those either (none would make the prior 0)."""
+    rules: list[tuple[str, ...]] = [c for c in RULES if _usable(c, present, blocking)]
+    names: tuple[str, ...] = ("first_name_canonical", "last_name")
+    fallback: list[tuple[str, ...]] = [names] if _usable(names, present, blocking) else []
+    for chosen in (rules, fallback):
+        if any(_agreeing(data, c, blocking) for c in chosen):
+            return chosen
+    shared = [c for c in [*rules, names] if all(x in present for x in c)]
+    said = " or ".join(_KEY_WORDS[c] for c in shared) or "an e-mail address"
+    if any(c in blocking.capped for c in shared):
+        said += f" (but for values shared by more than {blocking.most:,} records)"
+    raise TrainingError(
+        f"no two records share {said}, which the model needs to estimate how many of them are "
+        "duplicates"
+    )
+
+
+def _agreeing(data: pa.Table, columns: tuple[str, ...], blocking: Blocking) -> bool:
+    """Whether two records agree on the rule on ``columns``."""
+    if columns in blocking.capped:
+        key = data.column(blocking.capped[columns]).combine_chunks()
+    else:
+        key = _joined([_codes64(data.column(c)) for c in columns])
+    return (pc.max(pc.value_counts(pc.drop_null(key)).field("counts")).as_py() or 0) > 1
+
+
+def _estimate_prior(linker: Linker, rules: list[Any]) -> None:
+    """The prior from the pairs the deterministic ``rules`` make, assumed 70% of the true ones."""
+    try:
+        linker.training.estimate_probability_two_random_records_match(rules, recall=0.7)
+    except ValueError as exc:
+        if not str(exc).startswith("Deterministic matching rules led to more observed matches"):
+            raise
+        raise TrainingError(
+            "so many of the records share an e-mail, a phone or a national id that they cannot "
+            "all be duplicates: nothing tells the model how many are"
+        ) from None
 
 
 SPLINK_COLUMNS = (
@@ -298,6 +527,7 @@ class Scored:
 
     pairs: pa.Table
     levels: dict[str, dict[int, str]]  # comparison -> gamma -> label
+    notes: tuple[str, ...] = ()  # what was left out of blocking (:func:`cap_blocks`)
 
 
 def level_labels(linker: Linker) -> dict[str, dict[int, str]]:
@@ -361,18 +591,22 @@ def score(api: Any, data: pa.Table, model: dict[str, Any], floor: float) -> pa.T
     return _keyed(selected.as_pyarrow_table(), keys)
 
 
-def predict(api: Any, records: pa.Table, floor: float = 0.05) -> Scored:
+def predict(api: Any, records: pa.Table, floor: float = 0.05, most: int | None = None) -> Scored:
     """Scored candidate pairs (probability ≥ ``floor``): each comparison's level and weight.
 
     The model is trained on the records as keyed (:func:`u_sample` draws them by a hash of
-    their keys), then :func:`score` applies it. Splink's tables are dropped once read: a database
-    keeps its tables until dropped.
+    their keys), then :func:`score` applies it. A key value more than ``most`` records share
+    (:data:`MAX_BLOCK` by default) pairs none of them (:func:`cap_blocks`). Splink's tables are
+    dropped once read: a database keeps its tables until dropped.
     """
-    data = splink_input(records)
-    trained = train(api, data, filled(data))
+    data, blocking = cap_blocks(splink_input(records), records, most or MAX_BLOCK)
+    try:
+        trained = train(api, data, filled(data), blocking=blocking)
+    except TrainingError as exc:
+        raise TrainingError(str(exc), blocking.notes) from None
     model = trained.misc.save_model_to_json()
     trained.table_management.invalidate_cache()  # training's tables: scoring makes its own
     scored = score(api, data, model, floor)
     labels = level_labels(trained)
     api.delete_tables_created_by_splink_from_db()
-    return Scored(scored, labels)
+    return Scored(scored, labels, blocking.notes)

@@ -53,6 +53,7 @@ class IdentityRun:
     placeholders: dict[str, int] = field(default_factory=dict)  # identifier -> values ignored
     seconds: float = 0.0
     fallback: str | None = None  # why exact rules replaced the model, when they did
+    notes: tuple[str, ...] = ()  # blocking keys left out (values shared by too many records)
 
 
 def check(workspace: Path, identity: Identity) -> None:
@@ -311,8 +312,10 @@ def resolve_workspace(
 
     candidates = records.filter(records.column("matchable"))
     fallback = None
+    notes: tuple[str, ...] = ()
     if candidates.num_rows >= 2:
         scored, fallback = predict_or_exact(splink_api(), candidates)
+        notes = scored.notes
         # Splink's linker and database API refer to each other: the database, and the memory
         # its tables held (about 1 GB at scale 10), go only when the cycle is collected.
         gc.collect()
@@ -402,6 +405,7 @@ def resolve_workspace(
         placeholders=gathered.placeholders,
         seconds=time.perf_counter() - started,
         fallback=fallback,
+        notes=notes,
     )
 
 
