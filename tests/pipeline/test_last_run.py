@@ -68,3 +68,15 @@ def test_why_no_customers_follows_the_last_run(
     tmp_path: Path, seconds: dict[str, float] | None, said: str
 ) -> None:
     assert said in why_no_customers(_ran(tmp_path, seconds))
+
+
+def test_profile_after_a_run_until_silver_says_so(tmp_path: Path) -> None:
+    from c360.identity.explain import read_gold
+    from c360.identity.records import IdentityConfigError
+    from c360.identity.run import linked
+
+    _ran(tmp_path, SILVER)
+    with pytest.raises(IdentityConfigError, match=r"stopped before gold \(--until\)"):
+        read_gold(tmp_path, "customer_profile")
+    with pytest.raises(IdentityConfigError, match=r"stopped before gold \(--until\)"):
+        linked(tmp_path)

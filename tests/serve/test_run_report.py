@@ -66,6 +66,11 @@ def test_identity_rows_repeating_an_id_are_reported() -> None:
     assert "ignored as placeholders (each shared by over 20 records): 2 email" in text
     data["identity"]["fallback"] = "the model could not be trained on 10 records (why)"
     assert "**Warning:** the model could not be trained on 10 records (why)." in markdown(data)
+    assert "**Note:**" not in markdown(data)
+    data["identity"]["notes"] = ["a phone number shared by more than 1,000 records was not used"]
+    assert "**Note:** a phone number shared by more than 1,000 records was not used." in markdown(
+        data
+    )
 
 
 def test_a_silver_model_that_keeps_no_row_is_called_out() -> None:

@@ -21,6 +21,7 @@ from c360.identity.ids import resolve
 from c360.identity.normalise import email_canonical, per_value
 from c360.identity.records import IdentityConfigError, read_source
 from c360.pipeline import lake
+from c360.pipeline.last_run import why_no_customers
 
 
 class NotFoundError(LookupError):
@@ -32,9 +33,7 @@ def read_gold(workspace: Path, table: str) -> pa.Table:
     that does not read, or lacks its contract's columns, raises lake's
     :class:`~c360.pipeline.lake.UnreadableTableError`."""
     if not lake.table_dir(workspace, "gold", table).exists():
-        raise IdentityConfigError(
-            f"no {table} in {workspace}: run `c360 run` first (with identity sources in c360.yaml)"
-        )
+        raise IdentityConfigError(f"no {table} in {workspace}: {why_no_customers(workspace)}")
     return lake.read_complete(workspace, "gold", contracts.get(table))
 
 

@@ -36,6 +36,7 @@ from c360.identity.resolve import Overrides, resolve
 from c360.pipeline import lake
 from c360.pipeline.bronze.blocks import SourceError, refuse_utf16
 from c360.pipeline.gold.run import conform
+from c360.pipeline.last_run import why_no_customers
 
 DECISIONS = ("must_link", "must_not_link")
 
@@ -413,9 +414,7 @@ def linked(workspace: Path) -> pa.Table:
     """``identity_links`` of the last run (record -> customer360_id)."""
     table = _previous(Path(workspace), "identity_links")
     if table is None:
-        raise IdentityConfigError(
-            "no identity links yet: run `c360 run` first (with identity sources in c360.yaml)"
-        )
+        raise IdentityConfigError(f"no identity links yet: {why_no_customers(workspace)}")
     return table.filter(pc.is_valid(table.column("customer360_id")))
 
 

@@ -159,6 +159,8 @@ def markdown(data: dict[str, Any]) -> str:
             lines += ["", f"Identifiers {placeholder_note(identity['placeholders'])}."]
         if identity.get("fallback"):
             lines += ["", f"**Warning:** {identity['fallback']}."]
+        for note in identity.get("notes", ()):
+            lines += ["", f"**Note:** {note}."]
     if data["gold"]:
         lines += ["", "## Gold", "", "| table | rows | of which inferred members |",
                   "| --- | ---: | ---: |"]  # fmt: skip
