@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 import ibis
+import pyarrow as pa
 import pytest
 
 from c360.contracts import gold_engagement as c
@@ -182,3 +183,13 @@ def test_an_agent_shared_by_opens_and_clicks_is_judged_per_event(engine: Engine)
         ("E5", None, None),
         ("E6", BARRACUDA, "scanner_user_agent"),
     ]
+
+
+@pytest.mark.parametrize("end", ["\u0085", "\u2028", "\u2029", "\n", "\r\n"])
+def test_a_bare_agent_ending_in_a_line_separator_is_a_proxy(engine: Engine, end: str) -> None:
+    """Java's regex ``$`` (Spark) also matches before a final line terminator, RE2's (DuckDB)
+    does not: the line separators are white space around the bare agent."""
+    agents = ["Mozilla/5.0" + end, end + "Mozilla/5.0", "Mozilla/5.0" + end + "x"]
+    t = engine.register(f"agents_{ord(end[-1])}_{len(end)}", pa.table({"a": agents}))
+    out = engine.to_arrow(t.select(p=t.a.re_search(engagement.PROXY_AGENT))).column("p")
+    assert out.to_pylist() == [True, True, False]

@@ -23,7 +23,8 @@ def test_ties_round_up_and_nulls_stay_null(engine: Engine) -> None:
 def test_sums_do_not_depend_on_the_order_rows_are_added_in(engine: Engine) -> None:
     # 0.7 + 0.1 - 0.795 is 0.005, a tie; added as doubles it is 0.00499999..., which rounds
     # down. 0.1 - 0.2 - 0.795 added as doubles rounds to -0.89 in this order, -0.9 in the other.
-    rows = [("a", 0.7), ("a", 0.1), ("a", -0.795), ("b", 0.1), ("b", -0.2), ("b", -0.795)]
+    rows: list[tuple[str, float | None]] = [("a", 0.7), ("a", 0.1), ("a", -0.795), ("b", 0.1)]
+    rows += [("b", -0.2), ("b", -0.795)]
     rows += [("c", -0.795), ("c", -0.2), ("c", 0.1), ("d", None)]
     t = engine.register(
         "t_exact_sum",
@@ -56,3 +57,22 @@ def test_means_do_not_depend_on_the_order_rows_are_added_in(engine: Engine) -> N
     )
     out = engine.to_arrow(t.group_by("g").aggregate(m=exact_mean(t.x, 6)).order_by("g"))
     assert out.column("m").to_pylist() == [0.2, 0.2, None]
+
+
+def test_every_amount_silver_accepts_adds_up_on_every_engine(engine: Engine) -> None:
+    """Silver rejects an amount from ``TOO_LARGE`` (1e15) on; below it an amount's thousandths
+    of a cent pass 2^63 from 9.2e13, and eleven amounts of 9e12 add up past it."""
+    rows = [("a", 99999999999999.995), ("b", 999999999999999.9), ("c", 1.005), ("c", 2.675)]
+    rows += [("d", 9e12)] * 11 + [("e", -999999999999999.9), ("e", 0.01)]
+    t = engine.register(
+        "t_large_sums",
+        pa.table({"g": [g for g, _ in rows], "x": pa.array([x for _, x in rows], pa.float64())}),
+    )
+    out = engine.to_arrow(
+        t.group_by("g")
+        .aggregate(s=exact_sum(t.x, 2), c=cents(t.x.sum()), f=fixed(t.x.max(), 2))
+        .order_by("g")
+    ).to_pydict()
+    assert out["s"] == [1e14, 999999999999999.9, 3.68, 9.9e13, -999999999999999.9]
+    assert out["c"] == [1e14, 999999999999999.9, 3.68, 9.9e13, -999999999999999.9]
+    assert out["f"] == [1e14, 999999999999999.9, 2.68, 9e12, 0.01]

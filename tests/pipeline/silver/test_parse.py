@@ -371,3 +371,21 @@ def test_counts_with_their_thousands_grouped_read_and_ambiguous_ones_do_not(engi
     t = engine.register("count_cases", pa.table({"v": list(cases)}))
     out = engine.to_arrow(t.select(i=parse.integer(t.v))).column("i").to_pylist()
     assert dict(zip(cases, out, strict=True)) == cases
+
+
+def test_a_first_letter_whose_capital_is_two_letters_is_kept(engine: Engine) -> None:
+    """Spark capitalises "ß" as "SS" and "ﬂ" as "FL", DuckDB as "ẞ" and "ﬂ": a word starting
+    with a letter whose capital is two letters (Python's ``upper``) keeps it as written."""
+    cases = {
+        "ßtefan": "ßtefan", "ﬂorian ﬁscher": "ﬂorian ﬁscher", "ŉame": "ŉame", "ᾳ": "ᾳ",
+        "ﬀ": "ﬀ", "anne ßtrauss": "Anne ßtrauss", "straße": "Straße", "ǆuro": "Ǆuro",
+        "ĳmuiden": "Ĳmuiden", "JÖRG": "Jörg",
+    }  # fmt: skip
+    t = engine.register("display_case_two_letters", pa.table({"v": list(cases)}))
+    out = engine.to_arrow(parse.display_cased(t, "v")).column("v").to_pylist()
+    assert out == list(cases.values())
+
+
+def test_the_two_letter_capitals_are_every_one_python_knows() -> None:
+    computed = "".join(c for c in map(chr, range(0x110000)) if len(c.upper()) > 1)
+    assert computed == parse.TWO_LETTER_CAPITALS

@@ -25,6 +25,7 @@ from ibis.expr.types import Table
 
 from c360.contracts.gold_engagement import EMAIL_ENGAGEMENT_CLASSIFIED, MACHINE_REASONS
 from c360.pipeline.gold.model import GoldModel, built_columns
+from c360.pipeline.silver.parse import SPACE
 
 INSTANT_SECONDS = 30
 BURST_SECONDS = 2
@@ -32,7 +33,8 @@ SCANNER_AGENT = (
     r"bot\b|crawler|spider|scanner|scan\b|barracuda|mimecast|proofpoint|url ?defen[cs]e|"
     r"safe ?links|headless|python-requests|curl/|wget|link-?check"
 )
-PROXY_AGENT = r"(?i)^[\t\n\x0b\f\r ]*mozilla/5\.0[\t\n\x0b\f\r ]*$"  # not \s: see parse.SPACE
+# Not \s, and \z, not $: see parse.SPACE and parse.LINE_SEPARATORS.
+PROXY_AGENT = rf"(?i)^{SPACE}*mozilla/5\.0{SPACE}*\z"
 
 
 def classify_engagement(sends: Table, events: Table) -> Table:

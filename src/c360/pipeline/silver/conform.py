@@ -8,7 +8,7 @@ import ibis
 import pycountry
 from ibis.expr.types import StringValue
 
-from c360.pipeline.silver.parse import SPACE, clean_text, lower, trim
+from c360.pipeline.silver.parse import LINE_SEPARATORS, SPACE, clean_text, lower, trim
 
 # Spellings seen in sources, lower-cased and trimmed, to ISO 3166-1 alpha-2: the usual ones in
 # several languages, every country's codes and English names, names in common use, then its
@@ -99,12 +99,15 @@ for _spelling, _iso in COUNTRY_ISO.items():
 # Every spelling, the usual ones too: a usual one written with a space too many is found here.
 _SPELLINGS = "|" + "|".join(f"{s}={iso}" for s, iso in COUNTRY_FOLDED.items()) + "|"
 # White space of any kind, no-break spaces included (`\s` is not the same on every engine).
-_SPACES = "[\\t\\n\\x0b\\f\\r \u00a0\u2007\u202f\ufeff]+"
+_SPACES = f"[\\t\\n\\x0b\\f\\r {LINE_SEPARATORS}\u00a0\u2007\u202f\ufeff]+"
 # A local part of dot-separated words (no dot at either end, none doubled), then domain labels
 # that neither open nor close with a hyphen ("xn--" punycode labels included).
 _LOCAL = r"[a-z0-9_%+'-]+(\.[a-z0-9_%+'-]+)*"
 _LABEL = r"[a-z0-9]([a-z0-9-]*[a-z0-9])?"
 EMAIL = rf"^{_LOCAL}@{_LABEL}(\.{_LABEL})*\.[a-z]{{2,}}$"
+# The same, ending where the text ends on every engine (``$`` is for Python's ``re``, which
+# identity reads addresses with; see ``parse.LINE_SEPARATORS``).
+_EMAIL = EMAIL.removesuffix("$") + r"\z"
 
 
 def country_iso(value: StringValue) -> StringValue:
@@ -117,10 +120,10 @@ def country_iso(value: StringValue) -> StringValue:
     # Every spelling is found in one text literal: a CASE or a map of ~940 entries takes Ibis
     # and the engines a tenth of a second to plan, each time a model uses the column. The
     # spaces are made one only here: a regex on every value would cost the usual ones.
-    text = folded.re_replace(_SPACES, " ").re_replace("^ | $", "")
+    text = folded.re_replace(_SPACES, " ").re_replace(r"^ | \z", "")
     spellings = ibis.literal(_SPELLINGS)
     at = spellings.find("|" + text + "=")
-    found = (at >= 0) & text.re_search(r"^[^|=]+$")
+    found = (at >= 0) & text.re_search(r"^[^|=]+\z")
     # Not COALESCE: DuckDB would search the literal for every row, the usual ones too.
     return ibis.cases(
         (usual.notnull(), usual),
@@ -137,11 +140,11 @@ def email(value: StringValue) -> StringValue:
     # Most addresses are plain: only those with a "<" or a ":" take the longer path.
     unwrapped = ibis.ifelse(
         text.contains("<"),
-        text.re_extract("<" + SPACE + r"*([^<>\t\n\x0b\f\r ]+)" + SPACE + "*>$", 1),
+        text.re_extract("<" + SPACE + r"*([^<>\t\n\x0b\f\r ]+)" + SPACE + r"*>\z", 1),
         text,
     ).re_replace("^mailto:" + SPACE + "*", "")
     text = ibis.ifelse(text.contains("<") | text.contains(":"), unwrapped, text)
-    return ibis.ifelse(text.re_search(EMAIL), text, ibis.null("string"))
+    return ibis.ifelse(text.re_search(_EMAIL), text, ibis.null("string"))
 
 
 @ibis.udf.scalar.python(null_handling="special")

@@ -45,7 +45,8 @@ def stg_ecommerce_products(bronze: Table) -> Staged:
     b = bronze
     # "Home and Garden", "Home&Garden" and "Home + Garden" are the catalogue's "Home & Garden";
     # "Unknown" as written stays, uncounted.
-    joined = b.category.re_replace(r"(?i)\s*(&|\+|\band\b)\s*", " & ")
+    # White space as ``parse.SPACE`` spells it: Java's \s holds a vertical tab, RE2's does not.
+    joined = b.category.re_replace(rf"(?i){parse.SPACE}*(&|\+|\band\b){parse.SPACE}*", " & ")
     category = parse.category(joined, (*CATEGORIES, "Unknown"))
     t = b.select(
         *LINEAGE,

@@ -246,7 +246,7 @@ def stg_mongo_customers(bronze: Table, pseudonymise: Pseudonymise) -> Staged:
     b = parse.display_cased(b, "_first", "_last", "_city")
     b = b.mutate(_phone=conform.phone_e164(parse.clean_text(b.phone), b._country))
     first, last = b._first, b._last
-    digits = b._age_text.re_extract(r"^([0-9]{1,3})(\.0+)?( ?(years|ans|yrs))?$", 1).nullif("")
+    digits = b._age_text.re_extract(r"^([0-9]{1,3})(\.0+)?( ?(years|ans|yrs))?\z", 1).nullif("")
     # Not COALESCE: DuckDB would look every age up among the words.
     age = ibis.cases(
         (digits.notnull(), digits.try_cast("int64")),

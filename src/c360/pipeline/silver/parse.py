@@ -23,19 +23,26 @@ from c360.contracts.model import Table as Contract
 from c360.pipeline.silver.staged import LINEAGE
 
 _V = TypeVar("_V")
-_NUMBER = r"^[+-]?[0-9]+([.,][0-9]+)?([eE][+-]?[0-9]+)?$"
-_INTEGER = r"^[+-]?[0-9]+(\.0+)?$"
-_OFFSET = r"[+-][0-9]{2}:?[0-9]{2}$"
+_NUMBER = r"^[+-]?[0-9]+([.,][0-9]+)?([eE][+-]?[0-9]+)?\z"
+_INTEGER = r"^[+-]?[0-9]+(\.0+)?\z"
+_OFFSET = r"[+-][0-9]{2}:?[0-9]{2}\z"
+# The end of the text is ``\z`` in every regex the engines run, never ``$``: Java's ``$``
+# (Spark) also matches before a line terminator that ends the text (\n, \r\n, \r, U+0085,
+# U+2028, U+2029), RE2's (DuckDB) only at the very end, so "46\u2028" would be a number on one
+# engine and invalid on the other. ``\z`` is the very end on both (Python's ``re`` spells it
+# ``\Z`` before 3.14: a pattern Python code shares keeps ``$``, see ``conform.EMAIL``).
+# The line separators Java's ``$`` knows are white space, as \n and \r are.
+LINE_SEPARATORS = "\u0085\u2028\u2029"
 # White space, written out: ``\s`` also matches a vertical tab on Spark (Java) but not on
 # DuckDB (RE2), so "web\x0b" would be a channel on one engine and invalid on the other.
-SPACE = r"[\t\n\x0b\f\r ]"
-_WRITTEN_OFFSET = r":[0-9]{2}(\.[0-9]{1,9})?([+-][0-9]{2}:?[0-9]{2})" + SPACE + "*$"
+SPACE = f"[\\t\\n\\x0b\\f\\r {LINE_SEPARATORS}]"
+_WRITTEN_OFFSET = r":[0-9]{2}(\.[0-9]{1,9})?([+-][0-9]{2}:?[0-9]{2})" + SPACE + "*\\z"
 # Seconds may be left out ("2024-07-28 10:00", as spreadsheets export times: DuckDB and Spark
 # both cast it); year 0000 does not exist (no Python or Java date holds it) and reads as nothing.
 # An hour is 00 to 23: 24:00 is read on its own (see ``_END_OF_DAY``), DuckDB casts 24:00:00.5.
 _HOUR = "([01][0-9]|2[0-3])"
 _YEAR_DAY = r"^([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-[0-9]{2}-[0-9]{2}"
-_ISO = _YEAR_DAY + "([T ]" + _HOUR + r":[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:?[0-9]{2})?|Z)?$"
+_ISO = _YEAR_DAY + "([T ]" + _HOUR + r":[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:?[0-9]{2})?|Z)?\z"
 
 
 # Spaces that regex ``\s`` does not match on every engine: the no-break spaces spreadsheets and
@@ -57,11 +64,11 @@ def trim(value: StringValue) -> StringValue:
     return ibis.ifelse(_at_edge(value), _trimmed(value), value)
 
 
-_BLANK = f"[\\t\\n\\x0b\\f\\r \\x00{_WIDE_SPACES}]"
+_BLANK = f"[\\t\\n\\x0b\\f\\r \\x00{LINE_SEPARATORS}{_WIDE_SPACES}]"
 
 
 def _trimmed(value: StringValue) -> StringValue:
-    return value.re_replace(f"^{_BLANK}+|{_BLANK}+$", "")
+    return value.re_replace(f"^{_BLANK}+|{_BLANK}+\\z", "")
 
 
 def _at_edge(value: StringValue) -> ibis.ir.BooleanValue:
@@ -73,7 +80,12 @@ def _at_edge(value: StringValue) -> ibis.ir.BooleanValue:
 
     The last character is ``substr(-1, 1)``, which both engines read as ``SUBSTRING(value,
     LENGTH(value), 1)``: DuckDB's ``RIGHT`` took three times as long on a long text (a user
-    agent), 0.25 s against 0.08 s for 2M values."""
+    agent), 0.25 s against 0.08 s for 2M values.
+
+    A line separator (``LINE_SEPARATORS``) alone at an end is not looked for either, as a wide
+    space: looking for the three at the end cost silver 2 s of CPU at scale 1 (25 → 27 s). The
+    engines' regexes read the end of a text alike (see ``LINE_SEPARATORS``): "N/A" followed by
+    U+2029 is kept as written on both, and the parsers' longer paths (numbers, dates) trim it."""
     return (value.ascii_str() <= 32) | (value.substr(-1, 1).ascii_str() <= 32)
 
 
@@ -91,9 +103,9 @@ def lower(value: StringValue) -> StringValue:
 MISSING = ("NULL", "null", "\\N", "None", "none", "NONE", "NaN", "nan", "NaT", "<NA>", "NA",
            "N/A", "n/a", "#N/A")  # fmt: skip
 _WORDS = "(?:" + "|".join(w.replace("\\", "\\\\") for w in MISSING) + ")"
-_MISSING_WORD = f"^{_WORDS}$"
+_MISSING_WORD = f"^{_WORDS}\\z"
 # Trimmed in the same pass, a word of ``MISSING`` (with white space around it) becomes "".
-_TRIM_OR_MISSING = f"^{_BLANK}*{_WORDS}{_BLANK}*$|^{_BLANK}+|{_BLANK}+$"
+_TRIM_OR_MISSING = f"^{_BLANK}*{_WORDS}{_BLANK}*\\z|^{_BLANK}+|{_BLANK}+\\z"
 
 
 # Where a word starts in a name or a place: after a space, a hyphen, an apostrophe (either
@@ -139,9 +151,27 @@ def _words(value: StringValue) -> ibis.ir.ArrayValue:
 
 
 def _capitalised(value: StringValue, words: ibis.ir.ArrayValue) -> StringValue:
-    capitals = [words[i].substr(0, 1).upper() + words[i].substr(1) for i in range(MAX_WORDS)]
+    capitals = [_capital(words[i].substr(0, 1)) + words[i].substr(1) for i in range(MAX_WORDS)]
     fits = words.length() <= 2 * MAX_WORDS
     return ibis.ifelse(words.notnull() & fits, ibis.literal("").concat(*capitals), value)
+
+
+def _capital(first: StringValue) -> StringValue:
+    """A word's first letter in capitals, kept as written where its capital is two letters
+    (``TWO_LETTER_CAPITALS``): "ßtefan", "ﬂorian" stay so. Spark (Java) writes "SStefan" and
+    "FLorian", DuckDB "ẞtefan" (a capital ß) and "ﬂorian" (no capital at all): keeping the
+    letter is what both engines can be made to agree on without a table of capitals."""
+    kept = ibis.literal(TWO_LETTER_CAPITALS).contains(first)
+    return ibis.ifelse(kept, first, first.upper())
+
+
+# Every character whose capital is more than one character in Python and Java: ß (SS), ŉ (ʼN),
+# ǰ, ΐ, ΰ, և, ẖ to ẚ, the Greek letters with iota (ᾳ → ΑΙ) and the ligatures ﬀ to ﬆ, ﬓ to ﬗ
+# (``[c for c in map(chr, range(0x110000)) if len(c.upper()) > 1]``, a test checks it).
+TWO_LETTER_CAPITALS = (
+    "ßŉǰΐΰևẖẗẘẙẚὐὒὔὖᾀᾁᾂᾃᾄᾅᾆᾇᾈᾉᾊᾋᾌᾍᾎᾏᾐᾑᾒᾓᾔᾕᾖᾗᾘᾙᾚᾛᾜᾝᾞᾟᾠᾡᾢᾣᾤᾥᾦᾧᾨᾩᾪᾫᾬᾭᾮᾯᾲᾳᾴᾶᾷᾼῂῃῄῆῇῌῒΐῖῗῢΰῤῦῧ"
+    "ῲῳῴῶῷῼ\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06\ufb13\ufb14\ufb15\ufb16\ufb17"
+)
 
 
 def clean_text(value: StringValue) -> StringValue:
@@ -173,20 +203,20 @@ def _text(value: StringValue) -> StringValue:
 # Most values are already written the plain way: one regex finds them and a cast reads them;
 # only the others go through the longer chain of clean-ups (engines evaluate a branch only on
 # the rows that take it).
-_PLAIN_NUMBER = r"^-?[0-9]+(\.[0-9]+)?$"
-_PLAIN_INTEGER = r"^-?[0-9]+$"
+_PLAIN_NUMBER = r"^-?[0-9]+(\.[0-9]+)?\z"
+_PLAIN_INTEGER = r"^-?[0-9]+\z"
 # A date alone ("2024-07-28") casts as the longer chain would read it: at midnight, no offset.
 # Hour 24 takes the longer chain, which reads ISO 8601's end of a day (see ``_END_OF_DAY``).
-_PLAIN_TIMESTAMP = r"^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}( " + _HOUR + ":[0-9]{2}:[0-9]{2})?$"
+_PLAIN_TIMESTAMP = r"^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}( " + _HOUR + ":[0-9]{2}:[0-9]{2})?\\z"
 # A time in UTC as JSON sources write it ("2024-07-28T10:00:00Z"): the plain form, once its T
 # is a space and its Z gone, as ``timestamp`` reads it (2.5 µs a value on that chain).
-_UTC_TIMESTAMP = r"^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}T" + _HOUR + ":[0-9]{2}:[0-9]{2}Z$"
+_UTC_TIMESTAMP = r"^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}T" + _HOUR + ":[0-9]{2}:[0-9]{2}Z\\z"
 # ISO 8601's end of a day ("2024-07-28T24:00:00", an offset or not), as some schedulers and
 # ERPs export it: the next day's midnight. DuckDB casts it so and Spark not at all, so both
 # read it from the day; none follows 9999-12-31 (a year 10000 would break every reader of the
 # lake).
-_END_OF_DAY = r"[T ]24:00(:00(\.0{1,9})?)?(Z|[+-][0-9]{2}:?[0-9]{2})?" + SPACE + "*$"
-_NEXT_DAY = _YEAR_DAY + "[T ]24:00(:00)?(Z|[+-][0-9]{2}:?[0-9]{2})?$"
+_END_OF_DAY = r"[T ]24:00(:00(\.0{1,9})?)?(Z|[+-][0-9]{2}:?[0-9]{2})?" + SPACE + "*\\z"
+_NEXT_DAY = _YEAR_DAY + "[T ]24:00(:00)?(Z|[+-][0-9]{2}:?[0-9]{2})?\\z"
 _LAST_DAY = datetime(9999, 12, 31)
 
 
@@ -195,21 +225,21 @@ _LAST_DAY = datetime(9999, 12, 31)
 # current French locales do), "1'234.50".
 # A single separator ("1,234") stays a decimal one, except in an amount. (shape, the separator)
 _GROUPS = (
-    (r"^[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$", ","),
-    (r"^[+-]?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?$", r"\."),
-    ("^[+-]?[0-9]{1,3}([ \u00a0\u202f'][0-9]{3})+([.,][0-9]+)?$", "[ \u00a0\u202f']"),
+    (r"^[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?\z", ","),
+    (r"^[+-]?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?\z", r"\."),
+    ("^[+-]?[0-9]{1,3}([ \u00a0\u202f'][0-9]{3})+([.,][0-9]+)?\\z", "[ \u00a0\u202f']"),
 )
 _SHAPES = ((_NUMBER, None), *_GROUPS)
 # In an amount a comma before exactly three digits groups thousands ("1,234", "12,500"): cents
 # have two digits. A leading 0 ("0,125") is no thousands.
-_AMOUNT_SHAPES = ((r"^[+-]?[1-9][0-9]{0,2},[0-9]{3}$", ","), *_SHAPES)
+_AMOUNT_SHAPES = ((r"^[+-]?[1-9][0-9]{0,2},[0-9]{3}\z", ","), *_SHAPES)
 # The euro's sign or code on either side of an amount, a sign before it or after it ("12,50 €",
 # "€12.50", "-€12.50", "€ -12.50", "12.50 EUR", "EUR 1.234,50"): taken off in two passes, the
 # first keeping a minus before it (engines spell a regex's back-references differently).
 # White space around the value goes in the same pass.
 _MARK = "[ \u00a0\u202f]*(?:€|[Ee][Uu][Rr])[ \u00a0\u202f]*"
 _EURO_NEGATIVE = f"^{_BLANK}*-{_MARK}"
-_EURO = f"^{_BLANK}*[+]?{_MARK}|{_MARK}{_BLANK}*$|^{_BLANK}+|{_BLANK}+$"
+_EURO = f"^{_BLANK}*[+]?{_MARK}|{_MARK}{_BLANK}*\\z|^{_BLANK}+|{_BLANK}+\\z"
 
 
 def number(value: StringValue) -> FloatingValue:
@@ -251,8 +281,10 @@ def _decimal(
 # German 1234 or a decimal as programs write it, and "1.000" a German 1000 or a float's 1.0.
 # A first group starting with 0 is no thousands ("0,123" is a decimal).
 _WHOLE_SEPARATOR = "[,. \u00a0\u202f']"
-_WHOLE_GROUPS = "^[+-]?[1-9][0-9]{0,2}((,[0-9]{3})+|([ \u00a0\u202f'][0-9]{3})+|(\\.[0-9]{3}){2,})$"
-_DOT_THOUSANDS = r"^[+-]?[1-9][0-9]{0,2}\.000$"
+_WHOLE_GROUPS = (
+    "^[+-]?[1-9][0-9]{0,2}((,[0-9]{3})+|([ \u00a0\u202f'][0-9]{3})+|(\\.[0-9]{3}){2,})\\z"
+)
+_DOT_THOUSANDS = r"^[+-]?[1-9][0-9]{0,2}\.000\z"
 
 
 def integer(value: StringValue) -> IntegerValue:
@@ -262,7 +294,7 @@ def integer(value: StringValue) -> IntegerValue:
     text = _trimmed(value)
     whole = ibis.cases(
         (text.re_search(_DOT_THOUSANDS), ibis.null("string")),
-        (text.re_search(_INTEGER), text.re_replace(r"\.0+$", "")),
+        (text.re_search(_INTEGER), text.re_replace(r"\.0+\z", "")),
         (text.re_search(_WHOLE_GROUPS), text.re_replace(_WHOLE_SEPARATOR, "")),
         else_=ibis.null("string"),
     )
@@ -312,7 +344,7 @@ def invalid(raw: StringValue, parsed: ibis.Value) -> ibis.ir.BooleanValue:
     return _when_null(parsed, clean_text(raw).notnull())
 
 
-_NAN = f"^{_BLANK}*(NaN|nan){_BLANK}*$"
+_NAN = f"^{_BLANK}*(NaN|nan){_BLANK}*\\z"
 
 
 def invalid_number(raw: StringValue, parsed: ibis.Value) -> ibis.ir.BooleanValue:
@@ -323,8 +355,8 @@ def invalid_number(raw: StringValue, parsed: ibis.Value) -> ibis.ir.BooleanValue
 
 
 # What a JSON source's reader keeps of a value that is not a string: its JSON text.
-_STRUCTURE = r"(?s)^" + SPACE + r"*(\{.*\}|\[.*\])" + SPACE + "*$"
-_JSON_TRUTH = "^" + SPACE + "*(true|false)" + SPACE + "*$"
+_STRUCTURE = r"(?s)^" + SPACE + r"*(\{.*\}|\[.*\])" + SPACE + "*\\z"
+_JSON_TRUTH = "^" + SPACE + "*(true|false)" + SPACE + "*\\z"
 
 
 def structured(raw: StringValue) -> ibis.ir.BooleanValue:
@@ -403,7 +435,7 @@ def written_timestamp(value: StringValue) -> TimestampValue:
     """``timestamp`` of text as writers print it: with fractional seconds ("10:00:00.000", as
     Parquet timestamps land; dropped, contracts keep seconds) or runs of spaces."""
     text = _trimmed(value).re_replace(SPACE + "+", " ")
-    fraction = ":[0-9]{2}" + _FRACTION + r"(Z|[+-][0-9]{2}:?[0-9]{2})?$"
+    fraction = ":[0-9]{2}" + _FRACTION + r"(Z|[+-][0-9]{2}:?[0-9]{2})?\z"
     whole = ibis.ifelse(text.re_search(fraction), text.re_replace(_FRACTION, ""), text)
     return ibis.cases(
         (value.re_search(_PLAIN_TIMESTAMP), value.try_cast("timestamp")),
@@ -415,7 +447,7 @@ def written_timestamp(value: StringValue) -> TimestampValue:
 # A date written day or month first, with or without a time ("31/12/2024", "31.12.2024 9:05").
 _WRITTEN_DAY = (
     "^" + SPACE + r"*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})"
-    r"(?:[ T]+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?" + SPACE + "*$"
+    r"(?:[ T]+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?" + SPACE + "*\\z"
 )
 
 
@@ -507,8 +539,8 @@ def contract_checks(
     return checks
 
 
-# An amount or a count this large is no real one, and the engines overflow rounding it to cents
-# in 64-bit integers: ``out_of_range``.
+# An amount or a count this large is no real one: ``out_of_range``. Every smaller one adds up in
+# gold on both engines (``gold.rounding``: 1e20 thousandths of a cent, summed as DECIMAL(38, 0)).
 TOO_LARGE = 1e15
 
 
