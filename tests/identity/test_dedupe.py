@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from splink.internals.exceptions import SplinkException
 
+from c360.identity import blocking
 from c360.identity.dedupe import DedupeError, Deduplication, dedupe, exact_pairs
 
 # Semicolon-separated, its own column names, written by hand: nicknames, accents and case,
@@ -201,9 +202,9 @@ def test_exact_rules_pair_records_that_agree_on_a_whole_rule() -> None:
             "date_of_birth": [None, None, date(1990, 1, 1), date(1990, 1, 1), None],
         }
     )
-    pairs = exact_pairs(records).sort_by(
-        [("record_key_l", "ascending"), ("record_key_r", "ascending")]
-    )
+    pairs, notes = exact_pairs(records)
+    pairs = pairs.sort_by([("record_key_l", "ascending"), ("record_key_r", "ascending")])
+    assert notes == ()
     assert pairs.select(["record_key_l", "record_key_r", "match_weight"]).to_pylist() == [
         {"record_key_l": "a", "record_key_r": "b", "match_weight": 2.0},  # e-mail and phone
         {"record_key_l": "a", "record_key_r": "c", "match_weight": 1.0},
@@ -211,6 +212,65 @@ def test_exact_rules_pair_records_that_agree_on_a_whole_rule() -> None:
         {"record_key_l": "c", "record_key_r": "d", "match_weight": 1.0},  # name and birth date
     ]
     assert set(pairs["match_probability"].to_pylist()) == {1.0}
+
+
+def test_exact_rules_link_no_records_of_a_value_more_than_a_block_holds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Placeholder surnames (Name1, Name2…: "name" once folded) and one birth date: four Anns
+    share a first and last name and birth date, more than a block may hold, so that rule links
+    none of them (it would link every pair); three Bobs are a block and are linked, and the
+    e-mail rule still links the two Anns that share an address."""
+    monkeypatch.setattr(blocking, "MAX_BLOCK", 3)
+    born = date(1980, 1, 2)
+    records = pa.table(
+        {
+            "record_key": list("abcdefg"),
+            "email_canonical": ["x@y.com", "x@y.com", None, None, None, None, None],
+            "first_name_canonical": ["ann"] * 4 + ["bob"] * 3,
+            "last_name": ["name"] * 7,
+            "phone": pa.nulls(7, pa.string()),
+            "date_of_birth": [born] * 7,
+        }
+    )
+    pairs, notes = exact_pairs(records)
+    pairs = pairs.sort_by([("record_key_l", "ascending"), ("record_key_r", "ascending")])
+    assert pairs.select(["record_key_l", "record_key_r"]).to_pylist() == [
+        {"record_key_l": "a", "record_key_r": "b"},
+        {"record_key_l": "e", "record_key_r": "f"},
+        {"record_key_l": "e", "record_key_r": "g"},
+        {"record_key_l": "f", "record_key_r": "g"},
+    ]
+    assert notes == (
+        "a first and last name and birth date shared by more than 3 records was not used to "
+        "link them ('ann name 1980-01-02', 4 records)",
+    )
+
+
+def test_exact_rules_make_pairs_of_uncrowded_values_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever the file, a rule pairs each record with fewer than MAX_BLOCK others: 2,000
+    records of one e-mail, and ten e-mails of 50 records each (a phone with them), make the
+    pairs of the ten values only, and one note per rule."""
+    monkeypatch.setattr(blocking, "MAX_BLOCK", 50)
+    emails = ["all@x.com"] * 2000 + [f"{i % 10}@x.com" for i in range(500)]
+    records = pa.table(
+        {
+            "record_key": [f"k{i:04}" for i in range(2500)],
+            "email_canonical": emails,
+            "first_name_canonical": ["ann"] * 2500,
+            "last_name": ["lee"] * 2500,
+            "phone": ["+1"] * 2000 + ["+2"] * 500,
+        }
+    )
+    pairs, notes = exact_pairs(records)
+    assert pairs.num_rows == 10 * 50 * 49 // 2
+    assert set(pairs["match_weight"].to_pylist()) == {1.0}  # the e-mail, not the name and phone
+    assert notes == (
+        "an e-mail address shared by more than 50 records was not used to link them "
+        "('all@x.com', 2,000 records)",
+        "a first and last name and phone number shared by more than 50 records was not used "
+        "to link them ('ann lee +1', 2,000 records; 1 more such value)",
+    )
 
 
 def test_parquet_keeps_its_types_and_a_repeated_id_keeps_its_first_row(tmp_path: Path) -> None:

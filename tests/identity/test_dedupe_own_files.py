@@ -11,7 +11,7 @@ import pyarrow as pa
 import pytest
 from splink.internals.exceptions import SplinkException
 
-from c360.identity import matching
+from c360.identity import blocking
 from c360.identity.dedupe import DedupeError, dedupe, predict_or_exact, read_records
 from tests.identity.test_dedupe import groups, write
 
@@ -26,7 +26,7 @@ def test_a_crowded_blocking_key_is_left_out_and_said(
 ) -> None:
     """Shop accounts user1@shop.com, user2@…: their letters ("user") are one key of more
     records than a block may hold, so that rule pairs none of them, and a note says so."""
-    monkeypatch.setattr(matching, "MAX_BLOCK", 5)
+    monkeypatch.setattr(blocking, "MAX_BLOCK", 5)
     lines = ["id,first,last,mail"]
     lines += [f"{i},{first},Roy,user{i}@shop.com" for i, first in enumerate("ABCDEF")]
     lines += ["7,Gus,Lee,gus.lee@a.com", "8,Gus,Lee,Gus.Lee@A.com"]
@@ -108,14 +108,26 @@ def test_birth_dates_are_read_day_first_unless_the_file_shows_otherwise(tmp_path
 
 
 def test_birth_dates_that_cannot_be_read_are_counted(tmp_path: Path) -> None:
-    text = "id,mail,born\n1,a@x.com,2 Jan 1980\n2,b@x.com,1980-01-02\n3,c@x.com,soon\n4,d@x.com,\n"
+    text = "id,mail,born\n1,a@x.com,2 Jan 198O\n2,b@x.com,1980-01-02\n3,c@x.com,soon\n4,d@x.com,\n"
     path = write(tmp_path / "odd.csv", text)
     assert _born(path) == (
         [None, dt.date(1980, 1, 2), None, None],
         [
-            f"{path}: 2 birth dates in column 'born' could not be read (e.g. '2 Jan 1980'): "
-            "matched without them; write dates as 1980-01-31, 31/01/1980, 01/31/1980 or 19800131"
+            f"{path}: 2 birth dates in column 'born' could not be read (e.g. '2 Jan 198O'): "
+            "matched without them; write dates as 1980-01-31, 31/01/1980, 01/31/1980, 19800131 "
+            "or 31 Jan 1980"
         ],
+    )
+
+
+def test_birth_dates_of_month_names_are_read(tmp_path: Path) -> None:
+    text = (
+        'id,mail,born\n1,a@x.com,2 Jan 1980\n2,b@x.com,02-Jan-1980\n3,c@x.com,"Jan 2, 1980"\n'
+        "4,d@x.com,January 2 1980\n5,e@x.com,2 january 1980\n6,f@x.com,13/01/1980\n"
+    )
+    assert _born(write(tmp_path / "named.csv", text)) == (
+        [*[dt.date(1980, 1, 2)] * 5, dt.date(1980, 1, 13)],
+        [],
     )
 
 
@@ -185,7 +197,7 @@ def test_a_missing_column_is_shown_with_its_spaces(tmp_path: Path) -> None:
 def test_a_blocking_note_is_kept_when_the_model_cannot_be_trained(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(matching, "MAX_BLOCK", 5)
+    monkeypatch.setattr(blocking, "MAX_BLOCK", 5)
     lines = ["id,mail", *(f"{i},user{i}@shop.com" for i in range(6)), "7,ann@x.com"]
     result = dedupe([write(tmp_path / "shop.csv", "\n".join(lines))], "id", {"mail": "email"})
     assert result.fallback is not None and "no two records share an e-mail address" in (
@@ -195,6 +207,25 @@ def test_a_blocking_note_is_kept_when_the_model_cannot_be_trained(
         "the letters of an e-mail's local part shared by more than 5 records was not used to "
         "pair them ('user', 6 records)",
     )
+
+
+def test_exact_matches_leave_out_a_crowded_name_and_birth_date_and_say_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Placeholder surnames and birth dates: the model cannot be trained, and the exact rules
+    link none of the six records sharing a first name, "name" and a birth date, which would
+    make one person of them."""
+    monkeypatch.setattr(blocking, "MAX_BLOCK", 5)
+    lines = ["id,first,last,born", *(f"{i},Ann,Name{i},1980-01-02" for i in range(6))]
+    lines.append("7,Bob,Roy,1970-05-06")
+    roles = {"first": "first_name", "last": "last_name", "born": "date_of_birth"}
+    result = dedupe([write(tmp_path / "names.csv", "\n".join(lines))], "id", roles)
+    assert result.fallback is not None
+    assert groups(result) == set()
+    assert (
+        "a first and last name and birth date shared by more than 5 records was not used to "
+        "link them ('ann name 1980-01-02', 6 records)"
+    ) in result.notes
 
 
 def test_names_give_the_prior_when_no_two_records_share_an_email(tmp_path: Path) -> None:
@@ -212,7 +243,7 @@ def test_placeholder_surnames_are_said_when_nothing_else_is_shared(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Name1, Name2…: folded to one surname, "name", shared by every record of a first name."""
-    monkeypatch.setattr(matching, "MAX_BLOCK", 5)
+    monkeypatch.setattr(blocking, "MAX_BLOCK", 5)
     lines = ["id,first,last", *(f"{i},Ann,Name{i}" for i in range(6)), "7,Bob,Roy"]
     roles = {"first": "first_name", "last": "last_name"}
     result = dedupe([write(tmp_path / "names.csv", "\n".join(lines))], "id", roles)

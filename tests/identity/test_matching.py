@@ -12,13 +12,10 @@ import pytest
 from splink import Linker
 
 from c360.engines import Engine, connect
+from c360.identity.blocking import BLOCKING, REVERSED_CAPPED, Blocking, cap_blocks
 from c360.identity.matching import (
-    BLOCKING,
-    REVERSED_CAPPED,
     RULE_COMPARISONS,
-    Blocking,
     TrainingError,
-    cap_blocks,
     filled,
     level_labels,
     numbered,

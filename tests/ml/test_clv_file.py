@@ -12,7 +12,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from c360.ml.clv_file import ClvFileError, Skipped, fit_file, parse_amounts, parse_dates
+from c360.ml.clv_file import (
+    ClvFileError,
+    FileFit,
+    Skipped,
+    fit_file,
+    parse_amounts,
+    parse_dates,
+)
 from c360.pipeline.lake import publish_table
 
 COLUMNS = ("client", "jour", "montant")
@@ -32,7 +39,7 @@ def _csv(path: Path, lines: list[str]) -> Path:
     return path
 
 
-def _fit(path: Path) -> object:
+def _fit(path: Path) -> FileFit:
     return fit_file(path, *COLUMNS)
 
 
@@ -193,6 +200,62 @@ def test_year_zero_is_no_date() -> None:
     ``--as-of``, is unreadable rather than a date no caller can convert."""
     days = parse_dates(pa.array(["0000-01-01", "00000229", "31/12/0000", "0001-01-01"]))
     assert days.to_pylist() == [None, None, None, dt.date(1, 1, 1)]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "2 Jan 1980",
+        "02-Jan-1980",
+        "Jan 2, 1980",
+        "January 2 1980",
+        "2 January 1980",
+        "2 JAN 1980",
+        "jan 02 1980",
+        "Jan. 2, 1980",
+        "02/Jan/1980",
+        "2-jan-1980 10:00",
+        "January 2, 1980, 10:00",
+    ],
+)
+def test_english_month_names_and_abbreviations_are_read(written: str) -> None:
+    assert parse_dates(pa.array([written])).to_pylist() == [dt.date(1980, 1, 2)]
+
+
+def test_each_month_is_read_by_its_name_and_nothing_else_is() -> None:
+    names = [dt.date(2000, m, 1).strftime("%B") for m in range(1, 13)]
+    written = [f"{day} {name} 1999" for day, name in enumerate(names, 15)]
+    written += [f"{name[:3]} {day}, 1999" for day, name in enumerate(names, 1)]
+    assert parse_dates(pa.array(written)).to_pylist() == [
+        *(dt.date(1999, m, 14 + m) for m in range(1, 13)),
+        *(dt.date(1999, m, m) for m in range(1, 13)),
+    ]
+    unread = [
+        "30 Feb 1980",  # no such day
+        "2 Jnuary 1980",
+        "2 Janu 1980",
+        "2 Jan 80",  # a year of two digits
+        "Jan 1980",
+        "Jan 21980",
+        "2 Jan 0000",
+        "2 Jan1980x",
+        "Monday",
+    ]
+    assert parse_dates(pa.array(unread)).to_pylist() == [None] * len(unread)
+
+
+def test_dates_of_month_names_leave_day_or_month_first_to_the_numbered_ones() -> None:
+    """Dec 13, 2024 has a second field above 12, yet the file writes its numbered dates day
+    first; 12/31/2024 shows month first, whatever the dates of month names say."""
+    day_first = parse_dates(pa.chunked_array([["05/03/2024"], ["Dec 13, 2024", None, ""]]))
+    assert day_first.to_pylist() == [dt.date(2024, 3, 5), dt.date(2024, 12, 13), None, None]
+    month_first = parse_dates(pa.array(["05/03/2024", "12/31/2024", "13 Dec 2024", "2024-01-02"]))
+    assert month_first.to_pylist() == [
+        dt.date(2024, 5, 3),
+        dt.date(2024, 12, 31),
+        dt.date(2024, 12, 13),
+        dt.date(2024, 1, 2),
+    ]
 
 
 def test_bytes_that_are_not_text_are_read_not_a_traceback(tmp_path: Path) -> None:

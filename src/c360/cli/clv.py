@@ -51,8 +51,8 @@ def fit_command(
         str,
         typer.Option(
             "--date",
-            help="Column of the purchase date: ISO, y/m/d, yyyymmdd, d/m/y or m/d/y (time of "
-            "day ignored).",
+            help="Column of the purchase date: ISO, y/m/d, yyyymmdd, d/m/y, m/d/y or with an "
+            "English month name, 2 Jan 2025 (time of day ignored).",
             show_default=False,
         ),
     ],

@@ -20,9 +20,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from splink.internals.exceptions import EMTrainingException, SplinkException
 
+from c360.identity import blocking
+from c360.identity.blocking import capped_key
 from c360.identity.file_phones import read_phones
 from c360.identity.files import UnreadableFileError, is_number, read_rows
-from c360.identity.matching import Scored, TrainingError, predict
+from c360.identity.matching import Scored, TrainingError, numbered, predict
 from c360.identity.normalise import normalise_records
 from c360.identity.records import (
     matchable,
@@ -195,37 +197,43 @@ def _file_roles(
     return found_id, here
 
 
-def exact_pairs(records: pa.Table) -> pa.Table:
-    """Pairs agreeing exactly on a rule of :data:`EXACT_RULES`, weighted by the rules agreed."""
-    found = []
-    for rule in EXACT_RULES:
-        if not all(c in records.column_names and pc.count(records[c]).as_py() for c in rule):
-            continue  # an absent or empty column agrees with nothing
-        keyed = records.select(["record_key", *rule])
-        for column in rule:
-            keyed = keyed.filter(pc.is_valid(keyed[column]))
-        joined = keyed.join(keyed, keys=list(rule), left_suffix="_l", right_suffix="_r")
+def exact_pairs(records: pa.Table) -> tuple[pa.Table, tuple[str, ...]]:
+    """Pairs agreeing exactly on a rule of :data:`EXACT_RULES`, weighted by the rules agreed;
+    and notes on the values left out.
+
+    As in the model's blocking (:func:`~c360.identity.blocking.cap_blocks`), a rule's value
+    shared by more than :data:`~c360.identity.blocking.MAX_BLOCK` records links none of them
+    (a placeholder surname and birth date would make one person of thousands): each rule pairs
+    a record with fewer than that many others, so the pairs grow with the records, not with
+    their square. Records are joined by numbers, their keys' ranks, not by their keys."""
+    rules = [
+        rule
+        for rule in EXACT_RULES
+        if all(c in records.column_names and pc.count(records[c]).as_py() for c in rule)
+    ]  # an absent or empty column agrees with nothing
+    if not rules:
+        return _PAIRS.empty_table(), ()
+    most = blocking.MAX_BLOCK  # read at each call, as cap_blocks does
+    ranked, keys = numbered(records.select(["record_key"]))
+    found, notes = [], []
+    for rule in rules:
+        key, note = capped_key(records, rule, most, "link them", records)
+        notes += [note] if note else []
+        keyed = pa.table({"key": key, "rank": ranked["record_key"]}).filter(pc.is_valid(key))
+        joined = keyed.join(keyed, keys="key", left_suffix="_l", right_suffix="_r")
         found.append(
-            joined.filter(pc.less(joined["record_key_l"], joined["record_key_r"])).select(
-                ["record_key_l", "record_key_r"]
-            )
+            joined.filter(pc.less(joined["rank_l"], joined["rank_r"])).select(["rank_l", "rank_r"])
         )
-    if not found:
-        return _PAIRS.empty_table()
-    counted = (
-        pa.concat_tables(found)
-        .group_by(["record_key_l", "record_key_r"])
-        .aggregate([([], "count_all")])
-    )
+    counted = pa.concat_tables(found).group_by(["rank_l", "rank_r"]).aggregate([([], "count_all")])
     return pa.table(
         {
-            "record_key_l": counted["record_key_l"],
-            "record_key_r": counted["record_key_r"],
+            "record_key_l": pc.take(keys, counted["rank_l"]),
+            "record_key_r": pc.take(keys, counted["rank_r"]),
             "match_probability": pa.array([1.0] * counted.num_rows, pa.float64()),
             "match_weight": pc.cast(counted["count_all"], pa.float64()),
         },
         schema=_PAIRS,
-    )
+    ), tuple(notes)
 
 
 def score(splink_api: Any, candidates: pa.Table) -> tuple[Scored, str | None]:
@@ -253,7 +261,8 @@ def predict_or_exact(splink_api: Any, candidates: pa.Table) -> tuple[Scored, str
         # speaks of SQL or of Splink's arithmetic, nothing the user can act on.
         _LOG.info("training failed", exc_info=exc)
         reason = _plain(exc)
-    return Scored(exact_pairs(candidates), {}, notes), (
+    pairs, exact_notes = exact_pairs(candidates)
+    return Scored(pairs, {}, (*notes, *exact_notes)), (
         f"the model could not be trained on {candidates.num_rows:,} records ({reason}); "
         "linked exact matches instead: same e-mail or national id, or the same name and "
         "phone or birth date"
@@ -393,7 +402,8 @@ def birth_dates(
 ) -> tuple[pa.ChunkedArray | pa.Array, list[str]]:
     """A file's birth dates as dates, read as ``c360 clv fit`` reads a file's dates: d/m/y or
     m/d/y decided once for the whole column (m/d/y when a second field is above 12 and no
-    first one is), ISO, y/m/d and yyyymmdd too; and a note counting the ones not read."""
+    first one is), ISO, y/m/d, yyyymmdd and month names (2 Jan 1980) too; and a note counting
+    the ones not read."""
     if pa.types.is_temporal(values.type):
         return values, []
     text = pc.utf8_trim_whitespace(pc.cast(values, pa.string()))
@@ -407,7 +417,8 @@ def birth_dates(
     dates = "birth date" if count == 1 else "birth dates"
     return born, [
         f"{path}: {count:,} {dates} in column {column!r} could not be read (e.g. {first!r}): "
-        "matched without them; write dates as 1980-01-31, 31/01/1980, 01/31/1980 or 19800131"
+        "matched without them; write dates as 1980-01-31, 31/01/1980, 01/31/1980, 19800131 or "
+        "31 Jan 1980"
     ]
 
 

@@ -39,6 +39,18 @@ _YMD = (
     r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$",
 )
 _SLASHED = r"^(?P<first>\d{1,2})[/.-](?P<second>\d{1,2})[/.-](?P<y>\d{4})(?:[T ,].*)?$"
+# A month's English name or its first three letters, any case: "2 Jan 1980", "02-Jan-1980",
+# "Jan 2, 1980", "January 2 1980". Only dates no pattern above reads are tried.
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = (
+    r"(?P<m>(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))"
+)
+_APART = r"(?:\.?\s+|\s*[-/.]\s*)"  # "Jan 2", "Jan. 2", "2-Jan", "2 / Jan"
+_NAMED = (
+    rf"^(?P<d>\d{{1,2}}){_APART}{_MONTH}{_APART}(?P<y>\d{{4}})(?:[T ,].*)?$",
+    rf"^{_MONTH}{_APART}(?P<d>\d{{1,2}})(?:,\s*|{_APART})(?P<y>\d{{4}})(?:[T ,].*)?$",
+)
 # Amounts: a single '.' or ',' is the decimal point (but see _ONE_GROUP); otherwise the last one
 # is, and the other groups thousands ("1.234,50", "1,234.50"). Spaces, apostrophes and currency
 # signs are dropped.
@@ -309,7 +321,8 @@ def _skipped(
 
 
 def parse_dates(text: pa.ChunkedArray | pa.Array) -> pa.Array:
-    """Dates written as ISO (time ignored), y/m/d, yyyymmdd, d/m/y or m/d/y; null otherwise.
+    """Dates written as ISO (time ignored), y/m/d, yyyymmdd, d/m/y or m/d/y, or with the
+    month's English name or its abbreviation (2 Jan 1980, Jan 2, 1980); null otherwise.
 
     d/m/y unless the file shows otherwise (a second field above 12 and no first one):
 
@@ -331,7 +344,29 @@ def parse_dates(text: pa.ChunkedArray | pa.Array) -> pa.Array:
     )
     day, month = ("second", "first") if month_first else ("first", "second")
     parsed.append(_iso(slashed, "y", month, day))
-    return pc.coalesce(*parsed)
+    dates = pc.coalesce(*parsed)
+    if dates.null_count == text.null_count:  # every date read: no month name to look for
+        return dates
+    unread = pc.and_(pc.is_null(dates), pc.is_valid(text))
+    return pc.replace_with_mask(dates, unread, _named(pc.filter(text, unread)))
+
+
+def _named(text: pa.Array) -> pa.Array:
+    """The dates of ``text`` whose month is written as a name (:data:`_NAMED`); null for the
+    others."""
+    named = []
+    for pattern in _NAMED:
+        parts = pc.extract_regex(text, pattern)
+        abbreviation = pc.utf8_lower(pc.utf8_slice_codeunits(pc.struct_field(parts, "m"), 0, 3))
+        month = pc.add(pc.index_in(abbreviation, value_set=pa.array(_MONTHS)), 1)
+        numbered = pc.make_struct(
+            pc.struct_field(parts, "y"),
+            pc.cast(month, pa.string()),
+            pc.struct_field(parts, "d"),
+            field_names=["y", "m", "d"],
+        )
+        named.append(_iso(numbered, "y", "m", "d"))
+    return pc.coalesce(*named)
 
 
 def _slashed(text: pa.Array) -> tuple[pa.StructArray, pa.Array, pa.Array]:
