@@ -260,3 +260,61 @@ def test_a_silver_model_checking_its_rows_against_a_missing_source_says_so(
         "a reference to it is an orphan" in out
     )
     assert "stg_products checks" not in out
+
+
+def test_identitys_notes_are_printed_one_line_each_after_its_summary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What identity left out on the way (a blocking key crowded, the model untrained) is told
+    on the terminal, not only in the run report: one line a note, after identity's line."""
+    from c360.identity.run import IdentityRun
+    from c360.pipeline import runner as pipeline
+    from c360.pipeline.runner import RunResult
+
+    notes = (
+        "an e-mail shared by more than 1,000 records was not used to pair them "
+        "(user1@shop.com; 2 more such values)",
+        "a first and last name shared by more than 1,000 records was not used to pair records "
+        "whose names are swapped ([b]Jo\x1b[2J Smith)",
+    )
+    identity = IdentityRun(records=5000, customers=4100, pairs=900, unmatchable=3,
+                           duplicates={}, fallback="the model could not be trained (why)",
+                           notes=notes)  # fmt: skip
+
+    def ran(workspace: Path, *args: object) -> RunResult:
+        result = RunResult(workspace, "duckdb", identity=identity)
+        result.seconds = {"bronze": 0.1, "identity": 2.5}
+        return result
+
+    monkeypatch.setattr(pipeline, "preflight", lambda workspace: None)
+    monkeypatch.setattr(pipeline, "run", ran)
+    done = runner.invoke(app, ["run", "--workspace", str(tmp_path)])
+    assert done.exit_code == 0, done.output
+    lines = done.output.splitlines()  # 80 characters wide: a longer note is not cut
+    at = lines.index("Warning: the model could not be trained (why)")
+    assert lines[at + 1 : at + 3] == [
+        f"note: {notes[0]}",
+        "note: a first and last name shared by more than 1,000 records was not used to pair "
+        "records whose names are swapped ([b]Jo\\x1b[2J Smith)",
+    ]
+    assert lines[at + 3].startswith("Done on duckdb")
+
+
+def test_a_run_without_identity_notes_prints_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from c360.identity.run import IdentityRun
+    from c360.pipeline import runner as pipeline
+    from c360.pipeline.runner import RunResult
+
+    def ran(workspace: Path, *args: object) -> RunResult:
+        identity = IdentityRun(records=5, customers=4, pairs=1, unmatchable=0, duplicates={})
+        result = RunResult(workspace, "duckdb", identity=identity)
+        result.seconds = {"bronze": 0.1, "identity": 0.5}
+        return result
+
+    monkeypatch.setattr(pipeline, "preflight", lambda workspace: None)
+    monkeypatch.setattr(pipeline, "run", ran)
+    done = runner.invoke(app, ["run", "--workspace", str(tmp_path)])
+    assert done.exit_code == 0, done.output
+    assert "note:" not in done.output and "Identity: 5 source records" in done.output

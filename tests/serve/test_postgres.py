@@ -637,7 +637,8 @@ def test_spaces_around_a_url_are_left_out(workspace: Path, url: str) -> None:
         (
             "postgresql://u@127.0.0.1:1/x?password=s3c&ret=9xyz",
             "cannot connect to postgresql://u@127.0.0.1:1/x?password=***: invalid URI query "
-            'parameter: "***"',
+            'parameter: "***" (the parameter after password=, hidden as it may be part of the '
+            'password: write a "&" in a password as %26)',
         ),
         (
             "host=127.0.0.1 port=1 passwd=s3cret dbname=x",
@@ -658,6 +659,42 @@ def test_spaces_around_a_url_are_left_out(workspace: Path, url: str) -> None:
 )
 def test_a_password_option_libpq_refuses_is_named_without_its_value(url: str, message: str) -> None:
     """A password holding "&" in a URL's query, or given under a misspelt option."""
+    with pytest.raises(LoadError) as error:
+        connect(url)
+    assert str(error.value) == message
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        (
+            "postgresql://u:s3cret@127.0.0.1:1/x?password=x&bogus=1",
+            "cannot connect to postgresql://u:***@127.0.0.1:1/x?password=***: invalid URI query "
+            'parameter: "***" (the parameter after password=, hidden as it may be part of the '
+            'password: write a "&" in a password as %26)',
+        ),
+        (
+            "host=127.0.0.1 port=1 password=s3cret bogus=1",
+            "cannot connect to host=127.0.0.1 port=1 password=***: invalid connection option "
+            '"***" (the option after password=, hidden as it may be part of the password: put a '
+            "password holding a space in quotes, password='…')",
+        ),
+        (
+            "postgresql://127.0.0.1:1/x?password=s3cret&connect_timeout=abc",
+            "cannot connect to postgresql://127.0.0.1:1/x?password=***&connect_timeout=abc: "
+            'invalid integer value "abc" for connection option "connect_timeout"',
+        ),
+        (
+            "host=127.0.0.1 port=1 password=s3cret connect_timeout=abc",
+            "cannot connect to host=127.0.0.1 port=1 password=*** connect_timeout=abc: invalid "
+            'integer value "abc" for connection option "connect_timeout"',
+        ),
+    ],
+)
+def test_an_invalid_option_beside_a_password_is_named_without_the_password(
+    url: str, message: str
+) -> None:
+    """Named as libpq names it, or, when it may be a piece of the password, by its place."""
     with pytest.raises(LoadError) as error:
         connect(url)
     assert str(error.value) == message

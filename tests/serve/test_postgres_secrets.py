@@ -196,3 +196,75 @@ def test_the_value_of_an_option_named_like_a_password_is_masked(url: str, shown:
 def test_an_options_name_is_shown_after_a_password(url: str, said: str) -> None:
     message = f"cannot connect to {redact(url)}: {said}"
     assert scrub(message, url) == message
+
+
+URL_HINT = (
+    "(the parameter after {}=, hidden as it may be part of the password: write a "
+    '"&" in a password as %26)'
+)
+SPACE_HINT = (
+    "(the option after {0}=, hidden as it may be part of the password: put a password "
+    "holding a space in quotes, {0}='…')"
+)
+QUOTE_HINT = (
+    "(the option after {}=, hidden as it may be part of the password: write a quote inside "
+    "a quoted password as \\')"
+)
+
+
+@pytest.mark.parametrize(
+    ("url", "said", "shown"),
+    [
+        (
+            "postgresql://u:secret@127.0.0.1:5432/postgres?password=x&bogus=1",
+            'invalid URI query parameter: "bogus"',
+            'invalid URI query parameter: "***" ' + URL_HINT.format("password"),
+        ),
+        (
+            "postgresql://127.0.0.1/postgres?sslpassword=s3cret&%62ogus=1&sslmode=off",
+            'invalid URI query parameter: "bogus"',
+            'invalid URI query parameter: "***" ' + URL_HINT.format("sslpassword"),
+        ),
+        (
+            "host=127.0.0.1 password=secret bogus=1",
+            'invalid connection option "bogus"',
+            'invalid connection option "***" ' + SPACE_HINT.format("password"),
+        ),
+        (
+            "host=127.0.0.1 sslpassword = 'secret' bogus=1 port=5432",
+            'invalid connection option "bogus"',
+            'invalid connection option "***" ' + QUOTE_HINT.format("sslpassword"),
+        ),
+    ],
+)
+def test_an_unknown_option_hidden_with_the_password_is_named_by_its_place(
+    url: str, said: str, shown: str
+) -> None:
+    """An option libpq does not know, written after a password, may be a piece of that password
+    (one holding "&", or a space, written as is): it stays hidden, and the message says which
+    option it is and how to write such a password."""
+    message = scrub(f"cannot connect to {redact(url)}: {said}", url)
+    assert message == f"cannot connect to {redact(url)}: {shown}"
+    assert scrub(message, url) == message  # scrubbed again on its way up: said once
+    assert "secret" not in message and "bogus" not in message
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        (
+            "postgresql://127.0.0.1/postgres?password=secret&connect_timeout=abc",
+            'invalid integer value "abc" for connection option "connect_timeout"',
+        ),
+        (
+            "host=127.0.0.1 password=secret connect_timeout=abc",
+            'invalid integer value "abc" for connection option "connect_timeout"',
+        ),
+        ("postgresql://u:secret@127.0.0.1/x?bogus=1", 'invalid URI query parameter: "bogus"'),
+        ("host=127.0.0.1 bogus=1 password=secret", 'invalid connection option "bogus"'),
+        ("host=db password=s3cret9 passwd=x", 'invalid connection option "passwd"'),
+    ],
+)
+def test_an_option_outside_a_password_is_shown_as_libpq_names_it(url: str, said: str) -> None:
+    message = f"cannot connect to {redact(url)}: {said}"
+    assert scrub(message, url) == message

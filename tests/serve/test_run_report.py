@@ -328,3 +328,45 @@ def test_a_silver_model_checking_against_a_missing_source_names_it() -> None:
         "this workspace lacks: a reference to them is an orphan." in text
     )
     assert "stg_products checks" not in text
+
+
+def test_the_text_quarantines_show_their_reasons_and_columns_as_silver_does(
+    tmp_path: Path,
+) -> None:
+    """A note or e-mail file rejected for one header names the column it fills; one rejected as
+    a whole (a marker missing) names none and is counted under its code alone."""
+    folder = lake.table_dir(tmp_path, "quarantine", "silver_stg_notes")
+    folder.mkdir(parents=True)
+    reasons = ["invalid_date", "missing_customer_id", "no_end_marker", "invalid_date"]
+    columns = ["note_date", "customer_id", None, "note_date"]
+    table = pa.table({"reason": reasons, "column": pa.array(columns, pa.string())})
+    pq.write_table(table, folder / "part-00000.parquet")
+    result = RunResult(tmp_path, "duckdb")
+    result.text = {"stg_notes": 6, "quarantine/silver_stg_notes": 4}
+    data = report(result)
+    assert data["text_quarantine"] == [{
+        "model": "stg_notes",
+        "quarantine": {"invalid_date": 2, "missing_customer_id": 1, "no_end_marker": 1},
+        "quarantine_columns": {"invalid_date": {"note_date": 2},
+                               "missing_customer_id": {"customer_id": 1}},
+    }]  # fmt: skip
+    text = markdown(data)
+    assert "| stg_notes | 6 |  |" in text
+    cell = "invalid_date (note_date) 2, missing_customer_id 1, no_end_marker 1"
+    assert f"| quarantine/silver_stg_notes | 4 | {cell} |" in text
+    del data["text_quarantine"]  # a report of an earlier version
+    assert "| quarantine/silver_stg_notes | 4 |  |" in markdown(data)
+
+
+def test_a_check_whose_rule_caught_nothing_says_so_without_empty_brackets() -> None:
+    data = {
+        "finished_at": "2026-01-02T03:04:05", "engine": "duckdb", "seconds": {},
+        "bronze": [], "silver": [], "gold": [], "references": [],
+        "answers": {"checks/sends_without_consent": [{"violations": 0}]},
+        "checks": {"checks/sends_without_consent": {
+            "model": "stg_marketing_sends", "action": "quarantined", "rows": {}}},
+    }  # fmt: skip
+    text = markdown(data)
+    assert "Caught in silver under the same rule in this run: " \
+           "stg_marketing_sends quarantined 0 rows.\n" in text  # fmt: skip
+    assert "()" not in text

@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -129,12 +130,16 @@ def test_streaming_keeps_to_the_batch_size(workspace: Path) -> None:
     assert sum(b.rejected.num_rows for b in batches) == 2
 
 
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
 class CountingPool(ThreadPoolExecutor):
     """An executor that counts the batches handed to it."""
 
     submitted = 0
 
-    def submit(self, fn: Callable[..., Batch], /, *args: object, **kwargs: object) -> Future[Batch]:
+    def submit(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Future[T]:
         self.submitted += 1
         return super().submit(fn, *args, **kwargs)
 
@@ -242,3 +247,83 @@ def test_without_a_catalogue_products_are_not_linked(tmp_path: Path) -> None:
     assert build_text_silver(tmp_path) == {"stg_notes": 1, "quarantine/silver_stg_notes": 0}
     entities = json.loads(lake.read_table(tmp_path, "silver", "stg_notes")["entities"][0].as_py())
     assert not [e for e in entities if e["kind"] == "product"]
+
+
+NOTE_FAULTS = [  # a literal note file failing one way, its reason and the column it names
+    (
+        "DATE: 2024-03-14\n--- BEGIN NOTE ---\nRappel prévu.\n--- END NOTE ---\n",
+        "missing_customer_id", "customer_id",
+    ),
+    (
+        "CUSTOMER_ID: C7\nDATE:\n--- BEGIN NOTE ---\nRappel prévu.\n--- END NOTE ---\n",
+        "missing_date", "note_date",
+    ),
+    (
+        "CUSTOMER_ID: C7\nDATE: 14/03/2024\n--- BEGIN NOTE ---\nRappel prévu.\n--- END NOTE ---\n",
+        "invalid_date", "note_date",
+    ),
+    (
+        "CUSTOMER_ID: C7\nDATE: 2024-03-14\n--- BEGIN NOTE ---\n  \n--- END NOTE ---\n",
+        "empty_body", "body",
+    ),
+    (
+        "CUSTOMER_ID: C7\nDATE: 2024-03-14\n--- BEGIN EMAIL ---\nHi.\n--- END EMAIL ---\n",
+        "no_begin_marker", None,
+    ),
+    (
+        "CUSTOMER_ID: C7\nDATE: 2024-03-14\n--- BEGIN NOTE ---\nRappel prévu.\n",
+        "no_end_marker", None,
+    ),
+]  # fmt: skip
+EMAIL_FAULTS = [
+    (
+        "CAMPAIGN_ID: CAMP_001\nDATE: 2024-02-17 14:00:00\n"
+        "--- BEGIN EMAIL ---\nSHOP NOW\n--- END EMAIL ---\n",
+        "missing_asset_id", "asset_id",
+    ),
+    (
+        "ASSET_ID: ASSET_00001\nCAMPAIGN_ID:  \nDATE: 2024-02-17 14:00:00\n"
+        "--- BEGIN EMAIL ---\nSHOP NOW\n--- END EMAIL ---\n",
+        "missing_campaign_id", "campaign_id",
+    ),
+    (
+        "ASSET_ID: ASSET_00001\nCAMPAIGN_ID: CAMP_001\n"
+        "--- BEGIN EMAIL ---\nSHOP NOW\n--- END EMAIL ---\n",
+        "missing_date", "sent_at",
+    ),
+    (
+        "ASSET_ID: ASSET_00001\nCAMPAIGN_ID: CAMP_001\nDATE: 17 Feb 2024\n"
+        "--- BEGIN EMAIL ---\nSHOP NOW\n--- END EMAIL ---\n",
+        "invalid_date", "sent_at",
+    ),
+    (
+        "ASSET_ID: ASSET_00001\nCAMPAIGN_ID: CAMP_001\nDATE: 2024-02-17 14:00:00\n"
+        "--- BEGIN EMAIL ---\n--- END EMAIL ---\n",
+        "empty_body", "body",
+    ),
+]  # fmt: skip
+
+
+def test_each_quarantined_file_names_the_column_at_fault(tmp_path: Path) -> None:
+    """A file rejected for one header names the column that header fills; one whose body is
+    empty names the body; one whose markers are wrong names none: the file as a whole is at
+    fault. The reason's detail stays beside it."""
+    write_bronze(tmp_path, NOTES.name, [text for text, *_ in NOTE_FAULTS])
+    write_bronze(tmp_path, EMAIL_BODIES.name, [text for text, *_ in EMAIL_FAULTS])
+    written = build_text_silver(tmp_path)
+    assert (written["stg_notes"], written["stg_email_bodies"]) == (0, 0)
+    for model, faults in (("stg_notes", NOTE_FAULTS), ("stg_email_bodies", EMAIL_FAULTS)):
+        rejected = lake.read_table(tmp_path, "quarantine", f"silver_{model}")
+        names = ["name", "_source_file", "_row_number", "reason", "column", "detail"]
+        assert rejected.schema.names == names
+        rows = rejected.to_pylist()
+        assert [(r["reason"], r["column"]) for r in rows] == [(r, c) for _, r, c in faults]
+        assert all(r["detail"] for r in rows)
+
+
+def test_every_reason_a_file_is_rejected_for_is_given_a_column_or_none() -> None:
+    """A reason added to the parser is shown a column (or NULL) on purpose, not by default."""
+    from c360.text.parse import REASONS
+
+    tried = {reason for _, reason, _ in [*NOTE_FAULTS, *EMAIL_FAULTS]}
+    assert tried == set(REASONS)

@@ -10,7 +10,16 @@ from rich.progress import Progress, TaskID
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from c360.cli._console import console, fail, literal, os_error, plain, progress_bar
+from c360.cli._console import (
+    console,
+    fail,
+    labelled,
+    literal,
+    one_line,
+    os_error,
+    plain,
+    progress_bar,
+)
 from c360.cli._options import check_choice
 from c360.cli._paths import check_workspace, workspace_path
 
@@ -169,7 +178,10 @@ def print_result(result: RunResult) -> None:
             + f"), in {result.seconds['identity']:.1f} s"
         )
         if i.fallback:
-            console.print(f"[yellow]Warning:[/] {i.fallback}")
+            warning = labelled("Warning:", one_line(i.fallback))
+            console.print(warning, soft_wrap=True, highlight=False)
+        for note in i.notes:  # what was left out on the way, as the run report says it
+            console.print(labelled("note:", one_line(note)), soft_wrap=True, highlight=False)
     if result.gold:
         print_gold(result.gold + result.customers,
                    result.seconds["gold"] + result.seconds.get("customers", 0.0))  # fmt: skip

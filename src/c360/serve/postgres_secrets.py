@@ -30,6 +30,9 @@ _OPTION = re.compile(rf"{'|'.join(sorted(KEYWORDS))}|{_SECRET}", re.IGNORECASE)
 _KEYWORD = re.compile(rf"({_SECRET})\s*=\s*", re.IGNORECASE)
 _NAME = re.compile(r"\s*([^\s=]*)\s*(=?)\s*")  # how libpq reads a keyword and its "="
 _NEXT_KEYWORD = re.compile(rf"\s+(?:{_OPTION.pattern})\s*=", re.IGNORECASE)
+# libpq's words for an option it does not know, in a URL's query and in a key=value string.
+_UNKNOWN = re.compile(r'(?:invalid URI query parameter: |invalid connection option )"([^"]*)"')
+_SECRET_NAME = re.compile(r"([^\s=?&]*)\s*=\s*$")  # the option whose value starts at the end
 
 
 def _spans(url: str) -> list[tuple[int, int]]:
@@ -185,6 +188,55 @@ def _url_readings(password: str) -> list[str]:
     return [password, *re.split(r"[@/?]", password)]
 
 
+def _options_after(url: str) -> dict[str, str]:
+    """The options (``name=value``) libpq reads inside a password's widest reading, after the
+    value it takes for the password, by name as libpq echoes it: each with where it stands and
+    how to write a password holding what set it apart. They stay hidden, as a piece of the
+    password they may be, but a message can tell which option it is."""
+    found: dict[str, str] = {}
+    urls = [scheme.start() for scheme in _ANY_SCHEME.finditer(url)]
+    for at in dict.fromkeys([0, *urls]):
+        for start, end in _query_passwords(url[at:]):
+            secret = _secret_name(url[at : at + start])
+            params = [p for p in url[at + start : at + end].split("&")[1:] if "=" in p]
+            for i, param in enumerate(params):
+                place = "the parameter" if i == 0 else "a parameter"
+                found.setdefault(
+                    unquote(param.partition("=")[0]),
+                    f"{place} after {secret}=, hidden as it may be part of the password: write "
+                    'a "&" in a password as %26',
+                )
+    if _SCHEME.match(url):
+        return found
+    for start, end in _keyword_passwords(url):
+        secret, value = _secret_name(url[:start]), url[start:end]
+        write = (
+            "write a quote inside a quoted password as \\'"
+            if value.startswith("'")
+            else f"put a password holding a space in quotes, {secret}='…'"
+        )
+        at, names = _value_end(value, 0), []
+        while at < len(value):
+            word = _NAME.match(value, at)
+            assert word  # the pattern matches at any place
+            at = word.end()
+            if word[2]:
+                names.append(word[1])
+                at = _value_end(value, at)
+        for i, name in enumerate(names):
+            place = "the option" if i == 0 else "an option"
+            found.setdefault(
+                name, f"{place} after {secret}=, hidden as it may be part of the password: {write}"
+            )
+    return found
+
+
+def _secret_name(before: str) -> str:
+    """The name of the option whose value starts at the end of ``before``."""
+    named = _SECRET_NAME.search(before)
+    return named[1] if named else "password"
+
+
 def redact(url: str) -> str:
     """``url`` with every password (in the user part or a secret parameter of a URL, wherever
     the URL starts, or a key=value string's secret option) as ``***``. A secret option is
@@ -210,9 +262,13 @@ def redact(url: str) -> str:
 def scrub(text: str, url: str) -> str:
     """``text`` with ``url``, as libpq may echo it, redacted, and no password of ``url`` left
     anywhere else in it, as written or decoded. A password is hidden where it stands alone, not
-    inside a longer word or number: a password ``a`` leaves "failed" whole, ``x5432y`` port 5432."""
+    inside a longer word or number: a password ``a`` leaves "failed" whole, ``x5432y`` port 5432.
+    An option libpq does not know, hidden as a piece of a password it may be, is told by its
+    place instead (``"***" (the parameter after password=, …)``)."""
     if not url:
         return text
+    if after := _options_after(url):  # an unknown option hidden with a password: where it is
+        text = _UNKNOWN.sub(lambda m: f"{m[0]} ({after[m[1]]})" if m[1] in after else m[0], text)
     shown = redact(url)
     secrets = sorted({s for p in passwords(url) for s in (p, unquote(p))}, key=len, reverse=True)
     words = "|".join(map(re.escape, secrets))

@@ -36,8 +36,8 @@ def quarantine_counts(
     workspace: Path, name: str
 ) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
     """Rows of ``lake/quarantine/<name>`` per reason code, and per reason the rows that name
-    the column at fault, by column (a silver quarantine's ``column``; the rows of a check of
-    the row as a whole name none, and a bronze quarantine has no such field)."""
+    the column at fault, by column (a silver or text quarantine's ``column``; the rows of a
+    check of the row as a whole name none, and a bronze quarantine has no such field)."""
     folder = lake.table_dir(workspace, "quarantine", name)
     if not folder.exists():
         return {}, {}
@@ -67,6 +67,9 @@ def report(result: RunResult, answers: dict[str, pa.Table] | None = None) -> dic
         ],
         "silver": silver,
         "text": result.text,
+        "text_quarantine": [
+            _text_quarantine(ws, name) for name in result.text if name.startswith("quarantine/")
+        ],
         "identity": asdict(result.identity) if result.identity else None,
         "gold": [asdict(g) for g in result.gold + result.customers],
         "references": [asdict(r) | {"name": r.name} for r in result.references],
@@ -84,6 +87,14 @@ def _silver(workspace: Path, built: Built) -> dict[str, Any]:
         "quarantine": reasons,
         "quarantine_columns": columns,
     }
+
+
+def _text_quarantine(workspace: Path, name: str) -> dict[str, Any]:
+    """A text model's quarantine (``quarantine/silver_stg_notes``) by reason and by the column
+    at fault, as a silver model's."""
+    model = name.removeprefix("quarantine/silver_")
+    reasons, columns = quarantine_counts(workspace, f"silver_{model}")
+    return {"model": model, "quarantine": reasons, "quarantine_columns": columns}
 
 
 def write(result: RunResult, answers: dict[str, pa.Table] | None = None) -> Path:
@@ -143,9 +154,14 @@ def markdown(data: dict[str, Any]) -> str:
             )
             lines += ["", note]
     if data.get("text"):
+        # A report of an earlier version has no "text_quarantine": its rows without reasons.
+        held = {f"quarantine/silver_{q['model']}": q for q in data.get("text_quarantine", ())}
         lines += ["", "## Text: notes and e-mail bodies, redacted then enriched", "",
-                  "| table | rows |", "| --- | ---: |"]  # fmt: skip
-        lines += [_row(name, f"{rows:,}") for name, rows in data["text"].items()]
+                  "| table | rows | reasons |", "| --- | ---: | --- |"]  # fmt: skip
+        for name, rows in data["text"].items():
+            q = held.get(name) or {}
+            reasons = _quarantined(q.get("quarantine") or {}, q.get("quarantine_columns") or {})
+            lines.append(_row(name, f"{rows:,}", reasons))
     if identity := data.get("identity"):
         lines += ["", "## Identity: source records resolved into customers", "",
                   "| records | customers | scored pairs | unmatchable (singletons) | "
@@ -197,6 +213,8 @@ def _caught(check: dict[str, Any]) -> str:
     n = sum(check["rows"].values())
     did = f"quarantined {n:,} rows" if check["action"] == "quarantined" else (
         f"kept {n:,} rows with the value replaced")  # fmt: skip
+    if not n:
+        return f"{check['model']} {did}"
     return f"{check['model']} {did} ({_quarantined(check['rows'], check.get('columns') or {})})"
 
 
@@ -240,10 +258,10 @@ def _reasons(counts: dict[str, int]) -> str:
 
 
 def _quarantined(counts: dict[str, int], columns: dict[str, dict[str, int]]) -> str:
-    """Silver's reasons with their counts, each with the column at fault where its rows name
-    one (``invalid_value (country) 4``) and the code does not already (``missing_qty 3``, not
-    ``missing_qty (qty) 3``); the rows of a reason that name none (a check of the row as a
-    whole) are counted first, as the code alone (``duplicate_key 2``)."""
+    """Silver's and the text layer's reasons with their counts, each with the column at fault
+    where its rows name one (``invalid_value (country) 4``) and the code does not already
+    (``missing_qty 3``, not ``missing_qty (qty) 3``); the rows of a reason that name none (a
+    check of the row as a whole) are counted first, as the code alone (``duplicate_key 2``)."""
     shown: Counter[str] = Counter()
     for reason, n in counts.items():
         named = columns.get(reason) or {}

@@ -4,7 +4,8 @@
 a summary on the redacted text, so clear personal data never leaves it. ``build_text_silver``
 streams the bronze notes and e-mails through it in Arrow batches (memory stays one batch whatever
 the corpus size) into ``stg_notes`` and ``stg_email_bodies``; files that do not parse go to
-``quarantine/silver_<model>`` with a reason, and every bronze row is accounted for.
+``quarantine/silver_<model>`` with a reason and the column at fault, and every bronze row is
+accounted for.
 """
 
 from __future__ import annotations
@@ -61,8 +62,18 @@ EMAILS_SCHEMA = pa.schema(
 )  # fmt: skip
 QUARANTINE_SCHEMA = pa.schema(
     [("name", pa.string()), ("_source_file", pa.string()), ("_row_number", pa.int64()),
-     ("reason", pa.string()), ("detail", pa.string())]
+     ("reason", pa.string()), ("column", pa.string()), ("detail", pa.string())]
 )  # fmt: skip
+"""A rejected file: its reason code, the column at fault as silver's quarantines name it (the
+one a header fills, ``note_date`` for a DATE that is no date; ``body`` for the text between the
+markers; NULL when the file as a whole is at fault, a marker missing), the reason in words."""
+# Per source, the column each reason names (a reason not here names none).
+_AT_FAULT = {
+    "notes": {"missing_customer_id": "customer_id", "missing_date": "note_date",
+              "invalid_date": "note_date", "empty_body": "body"},
+    "emails": {"missing_asset_id": "asset_id", "missing_campaign_id": "campaign_id",
+               "missing_date": "sent_at", "invalid_date": "sent_at", "empty_body": "body"},
+}  # fmt: skip
 
 
 class Batch(NamedTuple):
@@ -178,7 +189,9 @@ def _analyze_batch(job: tuple[str, list[dict[str, Any]], Catalogue, Llm]) -> Bat
         parsed = spec.parse(record["text"] or "")
         if isinstance(parsed, Rejected):
             lineage = {k: record[k] for k in ("name", "_source_file", "_row_number")}
-            rejected.append({**lineage, "reason": parsed.reason, "detail": parsed.detail})
+            column = _AT_FAULT[source].get(parsed.reason)
+            rejected.append({**lineage, "reason": parsed.reason, "column": column,
+                             "detail": parsed.detail})  # fmt: skip
         else:
             clean.append(spec.row(record["name"], parsed, catalogue, llm))
     return Batch(
