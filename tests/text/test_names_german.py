@@ -147,3 +147,41 @@ def test_a_short_or_unknown_name_between_mit_and_the_verb_in_capitals_is_redacte
 )
 def test_things_between_mit_and_the_verb_in_capitals_are_not_redacted(text: str) -> None:
     assert redact(text, "de")[0] == text
+
+
+# A German noun for a person's profession before a surname names the person as a title does
+# ("mit Rechtsanwalt Schmidt", "Steuerberaterin Koch"), in capitals too; "Dr.", "Prof.",
+# "Herr" and "Frau" are titles. A noun no surname list holds after the profession is a thing.
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("de", "mit Rechtsanwalt Schmidt telefoniert", "mit Rechtsanwalt [PERSON] telefoniert"),
+     (None, "mit Rechtsanwalt Schmidt telefoniert", "mit Rechtsanwalt [PERSON] telefoniert"),
+     ("de", "Mit Rechtsanwältin Schmidt gesprochen.", "Mit Rechtsanwältin [PERSON] gesprochen."),
+     ("de", "mit Steuerberater Schmidt telefoniert", "mit Steuerberater [PERSON] telefoniert"),
+     ("de", "Steuerberaterin Koch schickt die Unterlagen.",
+      "Steuerberaterin [PERSON] schickt die Unterlagen."),
+     ("de", "Termin bei Notar Weber am Montag.", "Termin bei Notar [PERSON] am Montag."),
+     ("de", "Unterlagen an Notarin Schneider geschickt.",
+      "Unterlagen an Notarin [PERSON] geschickt."),
+     ("de", "Anwalt Becker meldet sich wegen der Rechnung.",
+      "Anwalt [PERSON] meldet sich wegen der Rechnung."),
+     ("de", "MIT RECHTSANWALT SCHMIDT TELEFONIERT", "MIT RECHTSANWALT [PERSON] TELEFONIERT"),
+     ("de", "mit Kollegin Schmidt gesprochen", "mit Kollegin [PERSON] gesprochen"),
+     ("de", "Wirtschaftsprüfer Schmidt prüft die Zahlen.",
+      "Wirtschaftsprüfer [PERSON] prüft die Zahlen."),
+     ("de", "mit Kundenbetreuerin Schmidt telefoniert",
+      "mit Kundenbetreuerin [PERSON] telefoniert"),
+     ("de", "mit Sachbearbeiter Schmidt telefoniert", "mit Sachbearbeiter [PERSON] telefoniert"),
+     ("de", "mit Dr. Schmidt telefoniert", "mit Dr. [PERSON] telefoniert"),
+     ("de", "mit Prof. Schmidt telefoniert", "mit Prof. [PERSON] telefoniert"),
+     ("de", "mit Herrn Schmidt telefoniert", "mit Herrn [PERSON] telefoniert"),
+     ("de", "mit Frau Schmidt telefoniert", "mit Frau [PERSON] telefoniert"),
+     ("de", "Steuerberater Termin am Montag bestätigt.",
+      "Steuerberater Termin am Montag bestätigt."),
+     ("de", "Rechtsanwalt Kosten übernimmt die Versicherung.",
+      "Rechtsanwalt Kosten übernimmt die Versicherung.")],
+)  # fmt: skip
+def test_a_german_profession_before_a_surname_names_the_person(
+    language: str | None, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected

@@ -65,6 +65,27 @@ def test_max_is_a_name_unless_a_products_edition(
     assert redact(text, language)[0] == expected
 
 
+# A given name that is also a word ("Max", "Grace") opening a sentence is the person's where
+# "and" joins it to a given name and a verb of what a person does follows the two ("Max and
+# Anna called"), as it is alone before that verb; not before a noun ("Summer and Winter
+# collections").
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "Max and Anna called.", "[PERSON] and [PERSON] called."),
+     (None, "Max and Anna called.", "[PERSON] and [PERSON] called."),
+     ("en", "Max and Tom asked for a discount.", "[PERSON] and [PERSON] asked for a discount."),
+     ("en", "Grace and Anna Berger called back.", "[PERSON] and [PERSON] called back."),
+     ("en", "Max & Anna wrote in again.", "[PERSON] & [PERSON] wrote in again."),
+     ("en", "Anna and Max called.", "[PERSON] and [PERSON] called."),
+     ("en", "Summer and Winter collections are out.", "Summer and Winter collections are out."),
+     ("en", "Max and Min values were reset.", "Max and Min values were reset.")],
+)  # fmt: skip
+def test_a_wordlike_given_name_joined_to_a_name_before_a_verb(
+    language: str | None, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
 # German writes the verb last: two capitalised words no list holds between "mit" and a verb of
 # talking are a person's given name and surname, in mixed case as in capitals; not words for a
 # thing or a role ("mit Telekom Hotline telefoniert").
@@ -74,6 +95,10 @@ def test_max_is_a_name_unless_a_products_edition(
      (None, "Heute mit Adaeze Okonkwo telefoniert.", "Heute mit [PERSON] telefoniert."),
      ("de", "Mit Adaeze Okonkwo kurz gesprochen.", "Mit [PERSON] kurz gesprochen."),
      ("de", "Heute mit Telekom Hotline telefoniert.", "Heute mit Telekom Hotline telefoniert."),
+     ("de", "Heute mit Lufthansa Cargo telefoniert", "Heute mit Lufthansa Cargo telefoniert"),
+     (None, "Heute mit Lufthansa Cargo telefoniert", "Heute mit Lufthansa Cargo telefoniert"),
+     ("de", "Mit DB Fracht gesprochen.", "Mit DB Fracht gesprochen."),
+     ("de", "mit Anna Berger telefoniert", "mit [PERSON] telefoniert"),
      ("de", "Mit Skonto Abzug vereinbart.", "Mit Skonto Abzug vereinbart.")],
 )  # fmt: skip
 def test_two_unknown_words_between_mit_and_a_verb_of_talking(
@@ -96,10 +121,25 @@ def test_two_unknown_words_between_mit_and_a_verb_of_talking(
      ("en", "Delivered to 12 Main St. John called later.",
       "Delivered to [ADDRESS]. [PERSON] called later."),
      ("en", "Delivered to 5 John St. Mary called.", "Delivered to [ADDRESS]. [PERSON] called."),
-     ("en", "St. John called", "[PERSON] called")],
+     ("en", "St. John called", "[PERSON] called"),
+     ("en", "CALL WITH ST. JOHN", "CALL WITH [PERSON]"),
+     (None, "CALL WITH ST. JOHN", "CALL WITH [PERSON]"),
+     ("en", "MET ST. JOHN AT THE STORE", "MET [PERSON] AT THE STORE"),
+     ("en", "CALL WITH ST. CLAIR ABOUT THE REFUND.", "CALL WITH [PERSON] ABOUT THE REFUND.")],
 )  # fmt: skip
 def test_st_in_capitals_is_the_surnames(language: str | None, text: str, expected: str) -> None:
     assert redact(text, language)[0] == expected
+
+
+# A note written in capitals is redacted as the same note written in mixed case: "St." after a
+# name cue opens the surname either way.
+@pytest.mark.parametrize(
+    "text",
+    ["Call with St. John", "Call with St. Clair about the refund.", "Met St. John at the store",
+     "Spoke to St. John", "Call St. John back", "Call with Ste. Marie"],
+)  # fmt: skip
+def test_st_after_a_cue_in_capitals_as_in_mixed_case(text: str) -> None:
+    assert redact(text.upper(), "en")[0] == redact(text, "en")[0].upper()
 
 
 # Nouns for a firm, an office or a part of one between "MIT" and a German verb of talking are no

@@ -1,10 +1,12 @@
 """Person names in free text: capitalised words judged by name lists, titles and context cues.
 
 A capitalised word starts a name when it follows a title ("Mme", "Herrn", "Ms", "Sra."), is a
-known given name, or sits in a contact cue ("call with X", "appel de X", "X a rappelé"). The
-name then takes in a surname and particles ("Hugo de la Cruz"). Once found, a name's words are
-names everywhere in the text ("Liam" after "Liam Lewis"), and so are capitalised words spelled
-out in an e-mail address of the same text ("Deschamps" beside "l.deschamps@...").
+known given name, sits in a contact cue ("call with X", "appel de X", "X a rappelé") or is a
+surname after a German profession ("Rechtsanwalt Schmidt"). The name then takes in a surname
+and particles ("Hugo de la Cruz"). Once found, a name's words are names everywhere in the text
+("Liam" after "Liam Lewis"), and so are capitalised words spelled out in an e-mail address of
+the same text ("Deschamps" beside "l.deschamps@..."); names written in lower case are found
+apart (`names_lower`).
 
 A capitalised run after a cue is judged at its first word, whole: a name, or no part of one
 ("Call with Nordhaus Doormat" names nobody). Initials beside a name are part of it ("J.-P.
@@ -23,19 +25,18 @@ from c360.text import names_cues as cues
 from c360.text.names_declined import declined_given, declined_surname
 from c360.text.names_doc import MAX_NAME_WORDS, SENTENCE_START, Doc
 from c360.text.names_edition import GIVEN_EDITIONS
+from c360.text.names_german import profession_before
 from c360.text.names_lexicon import (
     AMBIGUOUS,
-    FIRST_NAMES,
     HEADING_NOUNS,
     HONORIFICS,
     MONTH_NAMES,
-    NOT_NAMES,
-    PARTICLES,
     PRODUCT_NOUNS,
     ROLE_MAILBOXES,
     SURNAMES,
     WORDLIKE,
 )
+from c360.text.names_lower import lower_case_names
 from c360.text.names_predicate import person_acts
 from c360.text.names_saint import saint_after_name, saint_start
 from c360.text.names_wordlike import NEXT_WORD, after_thing_word, opens_as_word
@@ -239,6 +240,10 @@ def _untitled_lead(doc: Doc, k: int, probe: int, before: str) -> int | None:
     if declined and (case := cues.CASE_CUE.search(before)):
         plain = case.group("prep") not in cues.CASE_CUE_ALSO_A_WORD and not doc.language
         return 0 if plain or context.slavic(doc) else None
+    # "mit Rechtsanwalt Schmidt", "Steuerberaterin Koch": a German profession before a surname,
+    # as a title, whether or not the surname is also a word.
+    if folded in SURNAMES and profession_before(before):
+        return 0
     if not known_surname(folded):
         return None
     if not doc.words[probe].isupper():
@@ -478,7 +483,7 @@ def find_names(text: str, language: str | None = None) -> list[tuple[int, int]]:
             spans.append(_mention_span(doc, k))
     # "Price negotiation" after "Hannah Price" is the word; after "call to Price" the person.
     spans.extend(_mention_span(doc, k) for k in openings if doc.folded[k] in alone)
-    spans.extend(_lower_case_names(doc))
+    spans.extend(lower_case_names(doc))
     return _whole_names(doc, spans)
 
 
@@ -637,60 +642,3 @@ def _affiliation(doc: Doc, k: int, used: list[bool]) -> bool:
     if k == 0 or not used[k - 1] or is_given(doc.folded[k]):
         return False
     return _AFFILIATION.fullmatch(doc.text, doc.spans[k - 1][1], doc.spans[k][0]) is not None
-
-
-# A name written in lower case right after a title ("Mr smith", "Herr müller", "Sra. ruiz"),
-# matched where the title ends.
-_LOWER_AFTER_TITLE = re.compile(
-    r"\.?[ ](?P<name>[^\W\d_A-Z][^\W\d_]+(?:-[^\W\d_]+)?)"
-    r"(?:[ ](?P<more>[^\W\d_A-Z][^\W\d_]+))?(?![\w@])"
-)
-# Two words in lower case, each tried: "spoke with john smith".
-_LOWER_PAIR = re.compile(
-    r"(?<![\w@.+'’/-])(?=([^\W\d_]+)[ ]([^\W\d_]+(?:-[^\W\d_]+)?)(?![\w@'’-]|\.\w))"
-)
-# Given names that are words of the languages the notes are written in ("una", "said").
-_GIVEN_ALSO_WORDS = frozenset({"una", "said", "max", "della", "jean", "mia", "ana", "lea", "iva"})
-_LOWER_GIVEN = frozenset(
-    n for n in FIRST_NAMES if n.isascii() and n not in AMBIGUOUS | WORDLIKE | _GIVEN_ALSO_WORDS
-)
-_NO_LOWER_NAME = NOT_NAMES | frozenset(PARTICLES)
-
-
-def _lower_case_names(doc: Doc) -> list[tuple[int, int]]:
-    """Spans of names written in lower case: a known name after a title ("Mr smith", "M. le
-    directeur" is none), or a known given name and a known surname together ("john smith")."""
-    text = doc.text
-    title_ends = []
-    if not HONORIFICS.isdisjoint(doc.folded):
-        title_ends = [doc.spans[k][1] for k, f in enumerate(doc.folded) if f in HONORIFICS]
-    at = text.find("M. ")  # "M." is no word of `Doc`: one letter
-    while at >= 0:
-        if not at or not (text[at - 1].isalnum() or text[at - 1] in "._"):
-            title_ends.append(at + 1)
-        at = text.find("M. ", at + 1)
-    spans = []
-    for end in title_ends:
-        m = _LOWER_AFTER_TITLE.match(text, end)
-        if m is None:
-            continue
-        name = fold(m.group("name"))
-        if name in _NO_LOWER_NAME or not (name in SURNAMES or is_given(name)):
-            continue
-        more = m.group("more")  # "Mr john smith"
-        whole = more and is_given(name) and _lower_surname(more)
-        spans.append((m.start("name"), m.end("more") if whole else m.end("name")))
-    # Most texts hold no given name in lower case: their words tell at once. A given name with
-    # an accent ("josé garcía") is looked for written without it only.
-    if _LOWER_GIVEN.isdisjoint(text.split()):
-        return spans
-    for m in _LOWER_PAIR.finditer(text):
-        given, surname = m.group(1), m.group(2)
-        if given[0].islower() and fold(given) in _LOWER_GIVEN and _lower_surname(surname):
-            spans.append((m.start(1), m.end(2)))
-    return spans
-
-
-def _lower_surname(word: str) -> bool:
-    """True if `word`, in lower case, is a known surname and no common word."""
-    return word[0].islower() and known_surname(fold(word))

@@ -13,6 +13,7 @@ from c360.text.names_cues import (
     CAPITALS_TITLE_BEFORE,
     CONTACT_AFTER,
     CONTACT_BEFORE,
+    LINE_OPENER,
     STRONG_CUE,
     SUBJECT_VERB,
     TITLE_ALSO_A_WORD,
@@ -25,6 +26,7 @@ from c360.text.names_lexicon import (
     FUNCTION_NOUNS,
     GERMAN_MONTHS,
     MONTH_NAMES,
+    NOT_NAMES,
     SURNAMES,
     WORDLIKE,
 )
@@ -63,6 +65,8 @@ _CAPITALS_TITLES = word_set(
     "MR MRS MS MX DR PROF MME MLLE MONSIEUR MADAME HERR HERRN FRAU SR SRA SRTA SEÑOR SEÑORA"
 )
 _PARTICLES_IN_CAPITALS = frozenset(particle.upper() for particle in CAPITALS_PARTICLES)
+# A saint's abbreviation in capitals, which may open a surname ("ST. JOHN", "STE. MARIE").
+_SAINTS = word_set("ST STE")
 
 
 def capitals_title_before(before: str) -> re.Match[str] | None:
@@ -120,6 +124,8 @@ class CapitalsNames(JoinedInCapitals):
         capitals_title = capitals_title_before(self._before[lead])
         if capitals_title and self.takes_title(k, capitals_title, lead):
             return True  # "MRS BROWN", "MR OKAFOR", "MR VAN DYKE"; not "DR WILL REVIEW"
+        if self.words[k] in _SAINTS and self._saint_after_cue(k):
+            return True  # "CALL WITH ST. JOHN", as "Call with St. John"
         if folded in SHOUTED or not VOWEL.search(folded):
             return False  # "URGENT", "RGPD"
         if self._surname_after_titled_given(k, lead):
@@ -164,6 +170,27 @@ class CapitalsNames(JoinedInCapitals):
             if lead < k and surname and not article:
                 return True
         return tight_after and self.written_given(after)
+
+    def _saint_after_cue(self, k: int) -> bool:
+        """True if word k, "ST" or "STE" (`_SAINTS`), comes before ". " and a word in capitals no
+        function word is, right after a name cue (`STRONG_CUE`, `LINE_OPENER`: "CALL WITH ST.
+        JOHN", "MET ST. CLAIR", "CALL ST. JOHN BACK"): "St." opening the surname, judged as it is
+        in mixed case ("Call with St. John"), where it is a capitalised word like any other. Not
+        before a name written surname first ("Call with ST. JOHN, Olivia": `comma_name` takes
+        the whole)."""
+        after = k + 1
+        if after == len(self.words):
+            return False
+        end = self.spans[k][1]
+        if self.spans[after][0] != end + 2 or self.text[end] != ".":
+            return False
+        word = self.words[after]
+        if not (word.isupper() and word.isalpha()) or self.folded[after] in NOT_NAMES:
+            return False
+        if self.comma_name(after):
+            return False
+        before = self._before[k].lower()
+        return STRONG_CUE.search(before) is not None or LINE_OPENER.search(before) is not None
 
     def _surname_after_titled_given(self, k: int, first: int) -> bool:
         """True if word k, in capitals, follows a title and a known given name in capitals, maybe

@@ -1,11 +1,16 @@
 """German nouns for a firm, an office, a part of one or a service, which a German contact phrase
 takes as it takes a person ("MIT ANWALTS KANZLEI GESPROCHEN", "mit Deutsche Bahn telefoniert"),
 declined ("ANWALTS", "KOLLEGEN") or compounded as German writes them ("ANWALTSKANZLEI",
-"STEUERBÜRO", "Kundenservice"): no names.
+"STEUERBÜRO", "Kundenservice"): no names. And German nouns for a person's profession, which
+German writes before a surname as a title ("mit Rechtsanwalt Schmidt telefoniert").
 
 >>> german_firm_word("anwalts"), german_firm_word("steuerburo"), german_firm_word("okonkwo")
 (True, True, False)
+>>> profession_before("mit rechtsanwältin "), profession_before("mit ")
+(True, False)
 """
+
+import re
 
 from c360.text.names_lexicon import SURNAMES
 from c360.text.names_words import word_set
@@ -44,3 +49,19 @@ def german_firm_word(folded: str) -> bool:
         for form in forms
         for head in _HEADS
     )
+
+
+# A German noun for a person's profession or role, which German writes before the surname as a
+# title ("Rechtsanwalt Schmidt", "Steuerberaterin Koch", "Notar Weber", "Kollegin Schmidt"),
+# compounded ("Fachanwältin", "Wirtschaftsprüfer", "Kundenbetreuer"), ending the lower-cased
+# text before a word.
+_PROFESSION_BEFORE = re.compile(
+    r"(?:^|[\s(,;:/])(?:\w*anw(?:a|ä|ae)lt(?:in)?|\w*berater(?:in)?|notar(?:in)?"
+    r"|\w*pr(?:ü|ue)fer(?:in)?|\w*betreuer(?:in)?|sachbearbeiter(?:in)?|kolleg(?:e|in))[ ]$"
+)
+
+
+def profession_before(before: str) -> bool:
+    """True if `before`, lower-cased, ends with a German noun for a person's profession and a
+    space ("mit rechtsanwalt "): a surname after it is the person's, as after a title."""
+    return _PROFESSION_BEFORE.search(before) is not None

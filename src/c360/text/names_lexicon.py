@@ -390,7 +390,7 @@ ORG_WORDS = _words(
     industries international premium pro plus max mini ultra lite edition series classic vintage
     heritage deluxe standard basic sport original collection essential signature select active
     software media energy energie digital data tech labs studio design foods motors retail capital
-    ventures health pharma transport maison casa haus
+    ventures health pharma transport cargo freight fracht maison casa haus
     """
 )
 

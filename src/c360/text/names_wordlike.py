@@ -14,8 +14,8 @@ from c360.text import names_cues as cues
 from c360.text.names_doc import SENTENCE_START, Doc
 from c360.text.names_edition import GIVEN_EDITIONS, edition_word_use
 from c360.text.names_lexicon import GIVEN_ALSO_WORDS, HEADING_NOUNS, PRODUCT_NOUNS, WORDLIKE
-from c360.text.names_predicate import person_predicate
-from c360.text.names_words import fold, word_set
+from c360.text.names_predicate import person_acts, person_predicate
+from c360.text.names_words import fold, is_given, word_set
 
 NEXT_WORD = re.compile(r"[ ]([^\W\d_]+)(?![\w'’-])")
 # Given names that are also words English capitalises anywhere ("German line", "Christian
@@ -38,6 +38,8 @@ _ENGLISH = frozenset({"en", ""})
 # name would take a verb ("..., Rosa firma", "..., Mark was relieved").
 _WORD_USE_AFTER = re.compile(r"[ ](?:to|of|for|pour|para|por|zu|für)[ ]")
 _CLAUSE_START = re.compile(r"[,;]\s*$")
+# "and" between two names, in a note's languages: "Max and Anna", "Max & Anna", "Max und Anna".
+_AND_AFTER = re.compile(r"[ ](?:and|&|et|und|y)[ ]")
 # "to" and a verb after a sentence's first word: a to-do note's person ("Mark to send the
 # invoice", "Hope to confirm the order"), where the word would seldom stand so. Not "to" and a
 # determiner or pronoun ("Rose to the occasion").
@@ -55,8 +57,9 @@ def opens_as_word(doc: Doc, k: int, before: str) -> bool:
     """True if word k, a given name that is also a word ("Claire", "Will", "German"), opens a
     sentence where it may be the word: not before an object pronoun, a verb ("Claire nous a
     écrit"), a word for how a person feels ("Hope is unhappy"), an auxiliary and what a person
-    has done or where a person is (`person_predicate`: "Grace has left", "Hope is on leave") or
-    "to" and a verb ("Mark to send the invoice"). So does one opening a clause before a
+    has done or where a person is (`person_predicate`: "Grace has left", "Hope is on leave"),
+    "to" and a verb ("Mark to send the invoice") or "and" and a given name a verb follows ("Max
+    and Anna called": `_joined_to_acting_name`). So does one opening a clause before a
     preposition or "to" ("..., Hope to close"), or an English word opening a clause before a
     heading's or a product's noun ("Thanks, Grace period ends"). "Max" is the word before a
     number or after an article anywhere ("Discount: Max 10%", "the Max version"; see
@@ -85,7 +88,23 @@ def opens_as_word(doc: Doc, k: int, before: str) -> bool:
         or cues.FEELING_AFTER.match(doc.text, end)
         or person_predicate(doc.text, end)
         or _TO_DO_AFTER.match(doc.text, end)
+        or _joined_to_acting_name(doc, k)
     )
+
+
+def _joined_to_acting_name(doc: Doc, k: int) -> bool:
+    """True if "and" ("&", "et", "und", "y") joins word k to a known given name, and a contact
+    verb or a verb of what a person does follows that name or its run ("Max and Anna called",
+    "Grace and Anna Berger called back"): the two act, so both are persons."""
+    end = doc.spans[k][1]
+    joined = _AND_AFTER.match(doc.text, end)
+    other = k + 1
+    if joined is None or other == len(doc.words) or doc.spans[other][0] != joined.end():
+        return False
+    if not (doc.plain(other) and is_given(doc.folded[other])):
+        return False
+    after = doc.spans[doc.run_end(other)][1]
+    return cues.post_cue(doc.text, after) or person_acts(doc.text, after)
 
 
 def _after_label(doc: Doc, k: int) -> bool:
