@@ -26,6 +26,7 @@ import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -785,7 +786,7 @@ def ecommerce_sales(t: Tables) -> Tables:
     top = per_product.sort_values(  # the best-sellers: most units sold, unknown revenue last
         ["total_units", "total_revenue_eur", "product_id"], ascending=[False, False, True]
     ).head(TOP_N)
-    top.insert(0, "revenue_rank", range(1, len(top) + 1))
+    top.insert(0, "units_rank", range(1, len(top) + 1))
     profitable = (
         per_product.dropna(subset=["total_margin_eur"])
         .sort_values(
@@ -918,7 +919,7 @@ def seed004(t: Tables) -> Tables:
     metrics = (
         customers[["customer_id", "full_name", "country", "city"]]
         .merge(metrics, on="customer_id", how="right")
-        .fillna({"full_name": "Unknown"})
+        .fillna({"full_name": "Unknown", "country": "Unknown"})  # as country_statistics
     )
 
     products = tx.groupby("product", as_index=False).agg(
@@ -994,11 +995,14 @@ def write(gold: dict[str, Tables], out: Path) -> int:
     return rows
 
 
+T = TypeVar("T")
+
+
 def run(workspace: Path, out: Path) -> dict[str, float | int]:
     """Every stage, timed; returns seconds per stage, table and row counts and peak RSS."""
     seconds: dict[str, float] = {}
 
-    def timed(stage: str, step: Callable[[], object]) -> object:
+    def timed(stage: str, step: Callable[[], T]) -> T:
         start = time.perf_counter()
         result = step()
         seconds[stage] = time.perf_counter() - start

@@ -158,7 +158,7 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> str:
         ge.MART_ECOMMERCE_TOP_PRODUCTS,
         [
             {
-                "revenue_rank": 1,
+                "units_rank": 1,
                 "product_id": "PROD_00009",
                 "product_name": "Headphones Max",
                 "total_units": 4871,
@@ -270,14 +270,19 @@ def test_campaigns_or_products_sharing_a_name_keep_a_category_each(
         tmp_path,
         ge.MART_ECOMMERCE_TOP_PRODUCTS,
         [
-            {"revenue_rank": rank, "product_id": p, "product_name": n,
+            {"units_rank": rank, "product_id": p, "product_name": n,
              "total_units": units, "total_revenue_eur": 2.0, "total_margin_eur": 1.0}
             for rank, p, n, units in [(1, "PROD_1", "Laptop", 9), (2, "PROD_2", "Laptop", 7),
                                       (3, "PROD_3", None, 7), (4, "PROD_4", "PROD_3", 2)]
         ],
     )  # fmt: skip
     drawn: list[go.Figure] = []
-    monkeypatch.setattr(html_report, "_figure", lambda fig: drawn.append(fig) or "")
+
+    def draw(fig: go.Figure) -> str:
+        drawn.append(fig)
+        return ""
+
+    monkeypatch.setattr(html_report, "_figure", draw)
     write_html_report(tmp_path)
     named = [f"{winback} (CAMP_007)", "Spring", f"{winback} (CAMP_009)"]
     products, by_campaign, by_model = drawn

@@ -113,9 +113,9 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         ws,
         ge.MART_ECOMMERCE_TOP_PRODUCTS,
         [
-            product("revenue_rank", 2, "PROD_00004", "E-Reader Active", 111298.25, None),
-            product("revenue_rank", 1, "PROD_00009", "Headphones Max", 298093.93, 64985.76),
-            product("revenue_rank", 3, "PROD_00015", None, None, None),  # rejected: no price
+            product("units_rank", 2, "PROD_00004", "E-Reader Active", 111298.25, None),
+            product("units_rank", 1, "PROD_00009", "Headphones Max", 298093.93, 64985.76),
+            product("units_rank", 3, "PROD_00015", None, None, None),  # rejected: no price
         ],
     )
     publish(
@@ -240,7 +240,7 @@ def test_product_rankings_in_rank_order(written: dict[str, str]) -> None:
     sales = written["sales_report"]
     top = sales[sales.index("Top 10 best-sellers (units sold)") :]
     assert top.index("PROD_00009") < top.index("PROD_00004")
-    # The gold column keeps its published name, revenue_rank, but ranks by units sold.
+    # The best-sellers rank by units sold, and the column says so.
     assert line(top, "Units rank")[:3] == ["Units", "rank", "Product"]
     assert "Revenue rank" not in sales
     assert line(top, "1  PROD_00009")[-4:] == ["218", "1,307", "298,093.93", "64,985.76"]
@@ -313,8 +313,8 @@ def test_text_with_line_breaks_tabs_or_control_characters_stays_on_its_row(
         tmp_path,
         ge.MART_ECOMMERCE_TOP_PRODUCTS,
         [
-            product("revenue_rank", 1, "PROD_00009", "Ear\r\nbuds\tPro\x07", 298.5, 64.5),
-            product("revenue_rank", 2, "PROD_00004", "Lamp", 11.0, 2.0),
+            product("units_rank", 1, "PROD_00009", "Ear\r\nbuds\tPro\x07", 298.5, 64.5),
+            product("units_rank", 2, "PROD_00004", "Lamp", 11.0, 2.0),
         ],
     )
     sales = write_text_reports(tmp_path)[0].read_text()

@@ -58,7 +58,7 @@ def test_top_customers_ties_go_to_the_lower_id(ask: Callable[..., Any]) -> None:
         ("CUST001", "Ann Lee", "FR", 3, 2005.0),
         ("CUST002", "Bob Roy", "FR", 1, 900.0),
         ("CUST003", "Cy Dee", "DE", 1, 50.0),  # ties with CUST005
-        ("CUST005", "Eve Fox", None, 1, 50.0),
+        ("CUST005", "Eve Fox", "Unknown", 1, 50.0),
     ])  # fmt: skip
 
 

@@ -255,7 +255,7 @@ def _product_ranking(
 MART_ECOMMERCE_TOP_PRODUCTS = _product_ranking(
     "mart_ecommerce_top_products",
     "The seed's 10 best-sellers: products ranked by units sold over the whole history.",
-    "revenue_rank",
+    "units_rank",
     "1 = most units sold; ties by more revenue (unknown revenue last), then product_id",
     # A best-seller silver rejected from the catalogue still ranks, as in fct_ecommerce_sales.
     Column(

@@ -35,7 +35,12 @@ CUSTOMER_METRICS = gold(
         "string",
         "First and last name, 'Unknown' when both are missing or silver rejected the customer",
     ),
-    Column("country", "string", "ISO 3166 alpha-2 code; NULL when unknown", nullable=True),
+    Column(
+        "country",
+        "string",
+        "ISO 3166 alpha-2 code, or Unknown (as in country_statistics) when missing or silver "
+        "rejected the customer",
+    ),
     Column("city", "string", "City; NULL when unknown", nullable=True),
     count("total_transactions", "Transactions of the customer (at least 1)"),
     amount("total_spent", "Sum of the transactions' total_amount, each to the cent (EUR)"),

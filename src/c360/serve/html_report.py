@@ -199,9 +199,9 @@ def _rfm(gold: Gold) -> str:
 
 
 def _top_products(gold: Gold) -> str:
-    t = gold("mart_ecommerce_top_products", "revenue_rank", "product_id", "product_name",
+    t = gold("mart_ecommerce_top_products", "units_rank", "product_id", "product_name",
              "total_units")  # fmt: skip
-    t = t.sort_by("revenue_rank")
+    t = t.sort_by("units_rank")
     names = _labels(t, "product_id", "product_name")
     bars = go.Bar(y=names, x=t["total_units"].to_pylist(), name="units sold", orientation="h")
     fig = go.Figure(bars).update_layout(yaxis=CATEGORY | {"autorange": "reversed"})

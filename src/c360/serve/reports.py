@@ -91,14 +91,12 @@ def _by_category(gold: Gold) -> list[str]:
     return listing(sums, "category", *MEASURES, "share_of_revenue", percent=("share_of_revenue",))
 
 
-def _ranking(name: str, rank: str, shown: str | None = None) -> Callable[[Gold], list[str]]:
-    """Gold table ``name`` in the order of its ``rank`` column, headed as ``shown`` when the
-    column's name does not say what it ranks by."""
+def _ranking(name: str, rank: str) -> Callable[[Gold], list[str]]:
+    """Gold table ``name`` in the order of its ``rank`` column."""
 
     def section(gold: Gold) -> list[str]:
         t = gold(name, rank, *PRODUCT, *MEASURES).sort_by(rank)
-        t = t.rename_columns([shown or rank, *t.column_names[1:]])
-        return listing(t, shown or rank, *PRODUCT, *MEASURES)
+        return listing(t, rank, *PRODUCT, *MEASURES)
 
     return section
 
@@ -208,8 +206,7 @@ SALES: list[Section] = [
     ("Totals", _totals),
     ("Sales by month", _by_month),
     ("Sales by category", _by_category),
-    # The gold column keeps its published name, revenue_rank; it ranks by units sold.
-    ("Top 10 best-sellers (units sold)", _ranking(TOP, "revenue_rank", shown="units_rank")),
+    ("Top 10 best-sellers (units sold)", _ranking(TOP, "units_rank")),
     ("Top 10 most profitable products", _ranking(PROFITABLE, "margin_rank")),
 ]
 KPIS: list[Section] = [

@@ -74,7 +74,7 @@ def pick(rows: list[dict[str, Any]], *columns: str) -> list[tuple[Any, ...]]:
     return [tuple(r[c] for c in columns) for r in rows]
 
 
-SHOP = {
+SHOP: dict[str, list[tuple[Any, ...]]] = {
     "stg_ecommerce_products": [
         ("P1", "Lamp", "Home & Garden", "Lumo", 20.0, 12.0, 8.0),
         ("P2", "Mug", "Home & Garden", "Unknown", 5.0, 1.0, 4.0),
@@ -240,7 +240,7 @@ def test_top_products_are_the_best_sellers_by_units(shop: Rows) -> None:
     # Seed 003's best-sellers sell the most units: P3 made the most money on a single unit.
     # P5 never sold; P9 sold but silver rejected it from the catalogue: it ranks all the same,
     # its revenue unknown (not 0: it was not given away).
-    columns = ("revenue_rank", "product_id", "product_name", "category", "count_orders",
+    columns = ("units_rank", "product_id", "product_name", "category", "count_orders",
                "total_units", "total_revenue_eur", "total_margin_eur")  # fmt: skip
     assert pick(shop["mart_ecommerce_top_products"], *columns) == [
         (1, "P4", "Cable", "Electronics", 1, 12, 30.0, None),
@@ -286,7 +286,7 @@ def test_top_products_break_ties_in_units_by_revenue_then_id(engine: Engine) -> 
         ],
     }
     top = build(engine, rows)["mart_ecommerce_top_products"]
-    assert pick(top, "revenue_rank", "product_id", "total_units", "total_revenue_eur") == [
+    assert pick(top, "units_rank", "product_id", "total_units", "total_revenue_eur") == [
         (1, "D", 7, 7.0),
         (2, "B", 5, 100.0),
         (3, "C", 5, 100.0),
@@ -312,7 +312,7 @@ def test_a_product_of_unknown_revenue_ranks_after_one_of_known_revenue_on_equal_
         ],
     }
     top = build(engine, rows)["mart_ecommerce_top_products"]
-    assert pick(top, "revenue_rank", "product_id", "total_revenue_eur", "total_margin_eur") == [
+    assert pick(top, "units_rank", "product_id", "total_revenue_eur", "total_margin_eur") == [
         (1, "A", 50.0, 25.0),
         (2, "B", 0.05, 0.05),
         (3, "X", None, None),
@@ -345,7 +345,7 @@ def test_rankings_keep_only_the_first_n(engine: Engine, shop: Rows) -> None:
 
 # 0.001 + 0.092 + 0.932 is 1.025, a tie: added as doubles it lands above it in C1's order of
 # 2024-01-05 and below it in C2's of 2024-01-06. Money sums round the tie up either way.
-TIES = {
+TIES: dict[str, list[tuple[Any, ...]]] = {
     "stg_ecommerce_products": [
         (p, p, "Home & Garden", "Lumo", price, 0.0, price)
         for p, price in (("A", 0.001), ("B", 0.092), ("C", 0.932))

@@ -119,7 +119,7 @@ def test_customer_metrics_has_one_row_per_buyer(built: dict[str, list[dict[str, 
         ("CUST001", "Ann Lee", "FR", "Paris"),
         ("CUST002", "Bob Roy", "FR", "Lyon"),
         ("CUST003", "Cy Dee", "DE", "Berlin"),
-        ("CUST005", "Eve Fox", None, None),
+        ("CUST005", "Eve Fox", "Unknown", None),  # no country: as country_statistics says
     ]
     d = dt.date
     assert rows(out, "total_transactions", "total_spent", "first_purchase_date",
@@ -191,7 +191,7 @@ def test_a_customer_rejected_in_silver_keeps_their_transactions(engine: Engine) 
         engine.to_arrow(marketing.customer_metrics(customers, transactions)), c.CUSTOMER_METRICS
     ).to_pylist()
     assert rows(out, "customer_id", "full_name", "country", "city", "total_spent")[-1] == (
-        "CUST005", "Unknown", None, None, 50.0,
+        "CUST005", "Unknown", "Unknown", None, 50.0,
     )  # fmt: skip
     assert sum(r["total_spent"] for r in out) == pytest.approx(3005.0)  # every transaction
 
@@ -220,6 +220,17 @@ def test_country_statistics_have_no_unknown_row_when_every_country_is_known(
         c.COUNTRY_STATISTICS,
     ).to_pylist()
     assert rows(out, "country", "total_customers") == [("DE", 2), ("FR", 2), ("GB", 1)]
+
+
+def test_customer_metrics_name_the_countries_country_statistics_count_them_under(
+    built: dict[str, list[dict[str, Any]]],
+) -> None:
+    # Each buyer's country is a row of country_statistics, "Unknown" included, so the two marts
+    # group a customer without a country alike.
+    countries = {r["country"] for r in built["country_statistics"]}
+    assert {r["country"] for r in built["customer_metrics"]} == {"DE", "FR", "Unknown"}
+    assert {r["country"] for r in built["customer_metrics"]} <= countries
+    assert not c.CUSTOMER_METRICS.column("country").nullable
 
 
 def test_revenue_reconciles_across_marts(built: dict[str, list[dict[str, Any]]]) -> None:

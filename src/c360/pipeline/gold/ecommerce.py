@@ -148,12 +148,11 @@ def _product_sales(sales: Table, products: Table) -> Table:
 
 def mart_ecommerce_top_products(sales: Table, products: Table, limit: int = TOP_N) -> Table:
     """The seed's ``limit`` best-sellers: the most units sold; ties go to more revenue (an
-    unknown revenue after any known one), then the smaller id. The rank keeps its published
-    name, ``revenue_rank``."""
+    unknown revenue after any known one), then the smaller id."""
     t = _product_sales(sales, products)
     order = [ibis.desc(t.total_units), ibis.desc(t.total_revenue_eur), t.product_id]
-    ranked = t.mutate(revenue_rank=ibis.row_number().over(order_by=order) + 1)
-    return ranked.filter(ranked.revenue_rank <= limit)
+    ranked = t.mutate(units_rank=ibis.row_number().over(order_by=order) + 1)
+    return ranked.filter(ranked.units_rank <= limit)
 
 
 def mart_ecommerce_most_profitable_products(

@@ -20,7 +20,9 @@ from c360.pipeline.gold.rounding import cents
 from c360.pipeline.silver.marketing import ratio
 
 UNKNOWN_NAME = "Unknown"  # as silver names a customer without a first or last name
-UNKNOWN_COUNTRY = "Unknown"  # customers without a country; never an ISO code, so never a clash
+# Customers without a country, in customer_metrics and country_statistics alike (seed 004:
+# missing values get defaults); never an ISO code, so never a clash.
+UNKNOWN_COUNTRY = "Unknown"
 
 
 def _contract_columns(table: Table, contract: c.Table) -> Table:
@@ -38,9 +40,10 @@ def _in_cents(transactions: Table) -> Table:
 def customer_metrics(customers: Table, transactions: Table) -> Table:
     """Each customer with at least one transaction: counts, spend and first and last day.
 
+    A customer without a country is in country "Unknown", as country_statistics counts them.
     Every silver transaction counts. Silver checks a transaction's customer against the source,
     so a customer whose own row it rejected (a value of the wrong type, say) keeps their
-    transactions: they are listed as "Unknown", without country or city.
+    transactions: they are listed as "Unknown", in country "Unknown", without a city.
     """
     transactions = _in_cents(transactions)
     per_customer = transactions.group_by("customer_id").aggregate(
@@ -51,7 +54,10 @@ def customer_metrics(customers: Table, transactions: Table) -> Table:
     )
     t, known = per_customer, customers
     out = t.left_join(known, t.customer_id == known.customer_id).select(
-        t, known.country, known.city, full_name=known.full_name.fill_null(UNKNOWN_NAME)
+        t,
+        known.city,
+        full_name=known.full_name.fill_null(UNKNOWN_NAME),
+        country=known.country.fill_null(UNKNOWN_COUNTRY),
     )
     return _contract_columns(
         out.mutate(avg_transaction_amount=ratio(out.total_spent, out.total_transactions)),
