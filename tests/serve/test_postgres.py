@@ -15,7 +15,17 @@ import pytest
 from c360.cli import main
 from c360.contracts.model import Column, Table
 from c360.pipeline.lake import drop, publish_table, table_dir
-from c360.serve.postgres import LoadError, _no_nul, connect, load_postgres, query, redact
+from c360.serve import postgres_keep
+from c360.serve.postgres import (
+    LoadError,
+    _no_nul,
+    connect,
+    load_postgres,
+    query,
+    redact,
+    schema_name,
+    sql_name,
+)
 
 pytestmark = pytest.mark.postgres
 
@@ -786,3 +796,125 @@ def test_a_url_given_with_spaces_around_it_loads(
     assert main(args) == 0
     out = " ".join(capsys.readouterr().out.split())
     assert "hunter2" not in out and f"loaded into {postgres_url}?password=*** in " in out
+
+
+@pytest.mark.parametrize(
+    ("given", "stored"),
+    [
+        ("gold", "gold"),
+        ("Gold", "gold"),
+        ("GOLD_2025$", "gold_2025$"),
+        ("_Gold", "_gold"),
+        ("Schéma", "schéma"),  # PostgreSQL folds ASCII letters only in UTF-8
+        ("Gold Schéma", "Gold Schéma"),  # not a plain name: taken as it is
+        ("2025gold", "2025gold"),
+        ("gold-eu", "gold-eu"),
+        ('"Gold"', "Gold"),  # quoted, as in SQL and pg_dump --schema: kept as written
+        ('"Gold ""EU"""', 'Gold "EU"'),
+        ('"Gold', '"Gold'),
+    ],
+)
+def test_a_plain_schema_name_is_folded_to_lower_case_as_in_sql(given: str, stored: str) -> None:
+    assert schema_name(given) == stored
+
+
+@pytest.mark.parametrize(
+    ("schema", "table", "written"),
+    [
+        ("gold", "fct_orders", "gold.fct_orders"),
+        ("Gold Schéma", "fct_orders", '"Gold Schéma".fct_orders'),
+        ("Gold", "fct_orders", '"Gold".fct_orders'),
+        ("schéma", "fct_orders", '"schéma".fct_orders'),
+        ('a"b', "fct_orders", '"a""b".fct_orders'),
+        ("user", "order", '"user"."order"'),
+        ("gold", "2025_orders", 'gold."2025_orders"'),
+    ],
+)
+def test_sql_name_is_written_as_sql_needs_it(schema: str, table: str, written: str) -> None:
+    assert sql_name(schema, table) == written
+
+
+def test_sql_name_quotes_as_postgresql_quotes(postgres_url: str) -> None:
+    """Every keyword PostgreSQL cannot take unquoted as a name is quoted, as quote_ident does."""
+    words = [w for (w,) in catalog(postgres_url, "SELECT word FROM pg_get_keywords()")]
+    names = [*words, "Gold", "gold", "schéma", "a b", "_x$1", "x$", "$x", ""]
+    answer = catalog(
+        postgres_url,
+        "SELECT n, quote_ident(n) FROM unnest(ARRAY["
+        + ", ".join("'" + n.replace("'", "''") + "'" for n in names)
+        + "]::text[]) AS n",
+    )
+    # Keywords of later releases are quoted too: harmless where they are not keywords.
+    differ = [(n, q) for n, q in answer if sql_name(n) != q]
+    assert all(n in postgres_keep.LATER_KEYWORDS and sql_name(n) == f'"{n}"' for n, _ in differ)
+
+
+def test_a_schema_given_in_capitals_is_the_one_sql_names_without_quotes(
+    workspace: Path, postgres_url: str
+) -> None:
+    """--schema Gold loads into gold, which ``select ... from Gold.fct_order_lines`` or
+    ``gold.fct_order_lines`` reads; no case-sensitive "Gold" is made."""
+    load_postgres(workspace, postgres_url, "Folded", CONTRACTS)
+    assert catalog(postgres_url, "SELECT count(*) FROM folded.fct_order_lines") == [(3,)]
+    assert catalog(postgres_url, "SELECT count(*) FROM Folded.dim_customer") == [(2,)]
+    made = "SELECT count(*) FROM pg_namespace WHERE nspname = 'Folded'"
+    assert catalog(postgres_url, made) == [(0,)]
+    assert query(postgres_url, "SELECT count(*) AS n FROM dim_customer", "Folded")[
+        "n"
+    ].to_pylist() == [2]
+    load_postgres(workspace, postgres_url, '"Folded"', CONTRACTS)  # quoted: as written
+    assert catalog(postgres_url, 'SELECT count(*) FROM "Folded".dim_customer') == [(2,)]
+
+
+def test_a_schema_name_that_needs_quotes_is_named_as_sql_writes_it(
+    workspace: Path, postgres_url: str
+) -> None:
+    load_postgres(workspace, postgres_url, "Gold Schéma", CONTRACTS)
+    execute(
+        postgres_url,
+        'CREATE VIEW "Gold Schéma".my_lines AS SELECT * FROM "Gold Schéma".fct_order_lines',
+    )
+    with pytest.raises(LoadError) as error:
+        load_postgres(workspace, postgres_url, "Gold Schéma", CONTRACTS)
+    assert str(error.value).startswith('cannot replace "Gold Schéma".fct_order_lines: ')
+
+
+def test_a_missing_database_says_how_to_create_it(workspace: Path, postgres_url: str) -> None:
+    name = f"f5_absent_{os.getpid()}"
+    url = urlunsplit(urlsplit(postgres_url)._replace(path=f"/{name}"))
+    with pytest.raises(LoadError) as error:
+        load_postgres(workspace, url, "gold", CONTRACTS)
+    assert str(error.value) == (
+        f'cannot connect to {url}: database "{name}" does not exist; create it with '
+        f"createdb {name} or CREATE DATABASE {name}"
+    )
+
+
+def test_a_view_on_a_gold_table_is_named_with_what_to_do(
+    workspace: Path, postgres_url: str
+) -> None:
+    """PostgreSQL's own hint, DROP ... CASCADE, would drop the view and anything on it: the
+    message names the view and the table, and says to drop the view and create it again."""
+    load_postgres(workspace, postgres_url, "viewed", CONTRACTS)
+    execute(
+        postgres_url,
+        "CREATE VIEW viewed.my_lines AS SELECT order_id FROM viewed.fct_order_lines",
+        'CREATE MATERIALIZED VIEW viewed."My Buyers" AS SELECT order_id FROM viewed.my_lines',
+        "CREATE VIEW viewed.my_customers AS SELECT customer_id FROM viewed.dim_customer",
+    )
+    with pytest.raises(LoadError) as error:
+        load_postgres(workspace, postgres_url, "viewed", CONTRACTS)
+    message = str(error.value)
+    assert message == (
+        "cannot replace viewed.dim_customer: view viewed.my_customers depends on it; the load "
+        "replaces the table whole: drop the view, load, then create it again"
+    )
+    assert "CASCADE" not in message
+    execute(postgres_url, "DROP VIEW viewed.my_customers")
+    with pytest.raises(LoadError) as error:
+        load_postgres(workspace, postgres_url, "viewed", CONTRACTS)
+    assert str(error.value) == (
+        "cannot replace viewed.fct_order_lines: view viewed.my_lines depends on it, and "
+        'materialized view viewed."My Buyers" on viewed.my_lines; the load replaces the table '
+        "whole: drop these views, load, then create them again"
+    )

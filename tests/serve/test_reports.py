@@ -197,6 +197,21 @@ def test_reports_open_with_their_generation_date(written: dict[str, str]) -> Non
         assert text.splitlines()[2].startswith(f"Generated: {dt.datetime.now(dt.UTC):%Y-%m-%d}")
 
 
+def test_reports_name_the_source_system_they_describe(written: dict[str, str]) -> None:
+    """report.html's headline tiles count the CRM's orders and customers: each report says
+    whose figures it shows, in its title and its headline sections."""
+    shop = "Web shop (e-commerce sources, seed 003)"
+    assert written["sales_report"].startswith(f"Sales report: {shop}\n")
+    assert written["kpis_dashboard"].startswith(f"KPI dashboard: {shop}\n")
+    for text in written.values():
+        source = line(text, "Source:")
+        assert " ".join(source).startswith("Source: seed 003's e-commerce tables only")
+        assert "report.html" in source
+    assert "\nWeb shop totals\n---" in written["sales_report"]
+    for heading in ("Web shop business KPIs", "Web shop customers and lifetime value (CLV)"):
+        assert f"\n{heading}\n{'-' * len(heading)}\n" in written["kpis_dashboard"]
+
+
 def test_sales_totals_have_separators_and_cents(written: dict[str, str]) -> None:
     sales = written["sales_report"]
     assert line(sales, "Period")[-3:] == ["2024-03", "to", "2024-04"]

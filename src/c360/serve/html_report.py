@@ -1,8 +1,12 @@
 """The HTML report: ``reports/report.html``, one self-contained page of KPI tiles and charts.
 
-plotly.js is inlined once in the page's head and every chart is drawn by it, so the page opens
-offline: nothing is fetched, no ``src`` or ``href`` points to the web. A chart whose gold table
-was not built gives way to a one-line note, as in the text reports.
+plotly.js is inlined once in the page's head, as shipped, and every chart is drawn by it, so the
+page opens offline. The bundle names web addresses (map tiles, map icons, topojson, logo and
+attribution links), reached only by code the page does not run: a chart may only use a trace type
+of :data:`OFFLINE_TRACES`, none of which draws on a map, and its layout may show no image from
+the web; and no element or style of the page refers to the web (:func:`external_references`).
+A chart whose gold table was not built gives way to a one-line note, as in the text reports.
+Each section names the source system its figures come from: their orders and customers differ.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from html import escape
+from html.parser import HTMLParser
 from pathlib import Path
 from string import Formatter
 from typing import Any
@@ -54,24 +59,103 @@ td.n { text-align: right; } .bad { color: #b00020; font-weight: 600; }
 """
 
 
+# The source systems, as the sections and the text reports name them.
+CRM = "CRM and marketing sources (seed 000)"
+SHOP = "web shop (e-commerce sources, seed 003)"
+MARKETING_DB = "marketing database (seed 004)"
+
+# The plotly trace types a chart may use: drawn from the figure's own data, none fetches a thing.
+# Map traces (scattergeo, choropleth: topojson from cdn.plot.ly; scattermap(box), choroplethmap,
+# densitymap: tiles, fonts and icons from tile servers and cdn.jsdelivr.net) are not.
+OFFLINE_TRACES = frozenset(
+    {"bar", "scatter", "histogram", "heatmap", "box", "pie", "funnel", "waterfall"}
+)
+# A reference to the web: any scheme followed by //, or a protocol-relative //.
+_WEB = re.compile(r"(?i)^\s*(?:[a-z][a-z0-9+.-]*:)?//")
+# What a page's attributes and styles fetch: src, href, srcset, poster..., and CSS url() and
+# @import.
+_FETCHING = frozenset(
+    {"src", "href", "xlink:href", "srcset", "poster", "data", "action", "formaction",
+     "background", "manifest", "imagesrcset", "ping", "codebase", "cite", "longdesc"}
+)  # fmt: skip
+_CSS_URL = re.compile(r"""(?i)(?:url\(\s*|@import\s+)["']?([^"')\s;]*)""")
+
+
 def plotly_js() -> str:
-    """plotly.js with each ``http(s)://`` spelt ``htt\\x70(s):\\/\\/``.
+    """plotly.js as shipped, ``</script`` escaped so that the page's ``<script>`` holds it whole
+    (the bundle has none today)."""
+    return get_plotlyjs().replace("</script", "<\\/script")
 
-    The bundle names URLs only in comments and string literals (map tiles, logo links, SVG
-    namespaces), where these escapes stand for the same characters: the script runs unchanged,
-    and no scan of the page finds a web address in it.
+
+class _References(HTMLParser):
+    """The page's elements' references to the web, and its styles'; scripts are not read."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._style = tag == "style"
+        for name, value in attrs:
+            if not value:
+                continue
+            if name == "style":
+                self._css(f"<{tag} style>", value)
+            elif name in _FETCHING:
+                urls = [u.split()[0] for u in value.split(",") if u.split()]
+                found = [u for u in (urls if "srcset" in name else [value]) if _WEB.match(u)]
+                self.found += [f"<{tag} {name}={u.strip()}>" for u in found]
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        self._style = False
+
+    def handle_endtag(self, tag: str) -> None:
+        self._style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._style:
+            self._css("<style>", data)
+
+    def _css(self, where: str, css: str) -> None:
+        self.found += [f"{where} {u}" for u in _CSS_URL.findall(css) if _WEB.match(u)]
+
+
+def external_references(page: str) -> list[str]:
+    """Each reference of ``page`` to the web: an element's ``src``, ``href`` and other
+    fetching attributes, a style's ``url()`` or ``@import``, whose address has a scheme and
+    ``//`` or starts with ``//``. Text and scripts fetch nothing by being read; what a script
+    draws is kept offline by :data:`OFFLINE_TRACES`.
+
+    >>> external_references('<p>https://x.org</p><img src="//x.org/a.png"><a href="#b">b</a>')
+    ['<img src=//x.org/a.png>']
     """
+    parser = _References()
+    parser.feed(page)
+    parser.close()
+    return parser.found
 
-    def hide(url: re.Match[str]) -> str:
-        scheme = url.group(1)
-        return f"{scheme[:3]}\\x{ord(scheme[3]):02x}{scheme[4:]}:\\/\\/"
 
-    script = re.sub(r"(?i)\b(https?)://", hide, get_plotlyjs())
-    return script.replace("</script", "<\\/script")
+def _offline(fig: go.Figure) -> go.Figure:
+    """``fig``, or a ``ValueError`` when drawing it would fetch from the web."""
+    for trace in fig.data:
+        if trace.type not in OFFLINE_TRACES:
+            raise ValueError(
+                f"a chart of trace type '{trace.type}' fetches maps or icons from the web, and "
+                f"report.html must open offline; use one of {', '.join(sorted(OFFLINE_TRACES))}"
+            )
+    for image in fig.layout.images:
+        if image.source and isinstance(image.source, str) and _WEB.match(image.source):
+            raise ValueError(
+                f"a chart showing image {image.source} fetches it from the web, and "
+                "report.html must open offline; embed it as a data: URI"
+            )
+    return fig
 
 
 def _figure(fig: go.Figure) -> str:
-    fig.update_layout(
+    _offline(fig).update_layout(
         template="plotly_white",
         height=420,
         margin={"l": 60, "r": 30, "t": 40, "b": 60},
@@ -117,9 +201,10 @@ RATES = ("conversion_rate", "open_rate", "human_open_rate", "unique_open_rate",
 # Each monthly revenue series: its name, table, the columns giving the month, the amount column.
 REVENUE = [
     ("CRM orders (seed 000)", "kpi_measures", ("period",), "total_order_amount_eur"),
-    ("e-shop (seed 003)", "agg_ecommerce_monthly_sales", ("year", "month"), "total_revenue_eur"),
-    ("marketing (seed 004)", "monthly_revenue", ("month",), "total_revenue"),
-]
+    ("web shop (seed 003)", "agg_ecommerce_monthly_sales", ("year", "month"),
+     "total_revenue_eur"),
+    ("marketing database (seed 004)", "monthly_revenue", ("month",), "total_revenue"),
+]  # fmt: skip
 
 
 def _headline(gold: Gold) -> str:
@@ -138,7 +223,12 @@ def _headline(gold: Gold) -> str:
         )
         label = f'<div class="label">{label}</div>'
         tiles.append(f'<div class="tile">{label}<div class="pair">{cells}</div></div>')
-    return f'<div class="tiles">{"".join(tiles)}</div>'
+    source = (
+        '<p class="meta">Seed 000\'s CRM orders, customers and campaigns (kpi_measures). The web '
+        "shop's own orders, conversion and CLV (seed 003) are in kpis_dashboard.txt: the two "
+        "count different orders and customers.</p>"
+    )
+    return f'{source}<div class="tiles">{"".join(tiles)}</div>'
 
 
 def _caption(template: str, row: dict[str, Any]) -> str:
@@ -344,14 +434,14 @@ def _data_quality(gold: Gold) -> str:
 
 
 CHARTS: list[tuple[str, Callable[[Gold], str]]] = [
-    ("Headline KPIs (all periods)", _headline),
-    ("Monthly revenue", _monthly_revenue),
-    ("KPI trend by month", _kpi_trend),
-    ("RFM segment sizes", _rfm),
-    ("Top 10 best-sellers (units sold)", _top_products),
-    ("Campaign ROI and attributed revenue", _campaigns),
-    ("Campaign revenue by attribution model", _attribution_models),
-    ("Country statistics (seed 004)", _countries),
+    (f"Headline KPIs: {CRM}, all periods", _headline),
+    ("Monthly revenue by source system", _monthly_revenue),
+    (f"KPI trend by month: {CRM}", _kpi_trend),
+    (f"RFM segment sizes: {SHOP}", _rfm),
+    (f"Top 10 best-sellers (units sold): {SHOP}", _top_products),
+    (f"Campaign ROI and attributed revenue: {CRM}", _campaigns),
+    (f"Campaign revenue by attribution model: {CRM}", _attribution_models),
+    (f"Country statistics: {MARKETING_DB}", _countries),
     ("Data quality: quarantine and reconciliation", _data_quality),
 ]
 
@@ -370,14 +460,17 @@ def render(gold: Gold) -> str:
         except Missing as exc:
             body = _note(str(exc))
         parts.append(f"<section><h2>{escape(heading)}</h2>{body}</section>")
-    return (
+    sources = f"Sources: {CRM}, {SHOP}, {MARKETING_DB}; each section names its own."
+    page = (
         f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{escape(title)}'
         f"</title><style>{CSS}</style><script>window.PlotlyConfig = {{MathJaxConfig: 'local'}};"
         f'</script><script charset="utf-8">{plotly_js()}</script></head><body>'
         f'<h1>{escape(title)}</h1><p class="meta">Generated {generated_at()}</p>'
-        + "".join(parts)
-        + "</body></html>\n"
+        f'<p class="meta">{escape(sources)}</p>' + "".join(parts) + "</body></html>\n"
     )
+    if found := external_references(page):
+        raise ValueError(f"report.html would fetch from the web: {', '.join(found)}")
+    return page
 
 
 def write_html_report(workspace: Path) -> Path:

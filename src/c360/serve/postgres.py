@@ -15,6 +15,7 @@ import hashlib
 import math
 import os
 import re
+import shlex
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from c360.contracts.model import Table
 from c360.pipeline import lake
 from c360.pipeline.last_run import why_no_gold
 from c360.serve import GoldTable, gold_tables
-from c360.serve.postgres_keep import CATALOG, keep_sql
+from c360.serve.postgres_keep import CATALOG, folded, keep_sql, sql_name
 from c360.serve.postgres_keep import quoted as _q
 from c360.serve.postgres_secrets import KEYWORDS, redact, scrub
 from c360.workspace import shared
@@ -74,9 +75,13 @@ def load_postgres(
     after ``lock_timeout`` seconds (0: waits as long as it takes). ``warn(message)`` hears, after
     the commit, what a reload dropped that the load does not make (a user's column, index,
     constraint, trigger or policy): the load owns its tables and replaces them whole.
+
+    ``schema`` is read as SQL reads a name (:func:`schema_name`): ``Gold`` loads into ``gold``,
+    ``"Gold"`` into ``Gold``.
     """
     if not 0 <= lock_timeout <= MAX_LOCK_TIMEOUT_S:  # NaN too
         raise LoadError(f"lock timeout {lock_timeout} s: give 0 to {MAX_LOCK_TIMEOUT_S:,.0f} s")
+    schema = schema_name(schema)
     if not schema:
         raise LoadError("no schema name: name the schema to load into")
     if "\x00" in schema:
@@ -99,6 +104,15 @@ def load_postgres(
         for message in dropped:
             warn(message)
     return rows
+
+
+def schema_name(given: str) -> str:
+    """The schema a load or a query given ``given`` uses: a plain name folded to lower case as
+    PostgreSQL folds a name written without quotes (``Gold`` is ``gold``, which
+    ``select ... from Gold.t`` reads), a name in double quotes as written between them (as in
+    SQL and ``pg_dump --schema``), any other name (``Gold Schéma``) as it is. Write it in SQL
+    as :func:`sql_name` does."""
+    return folded(given)
 
 
 def _load(
@@ -124,14 +138,14 @@ def _load(
                 rows[gold.name], lost = _replace(conn, gold, schema)
                 if lost:
                     dropped.append(
-                        f"the reload of {schema}.{gold.name} dropped what the load does not make: "
-                        + ", ".join(lost)
+                        f"the reload of {sql_name(schema, gold.name)} dropped what the load "
+                        "does not make: " + ", ".join(lost)
                     )
                 if progress:
                     progress(gold.name, rows[gold.name])
             for name in gone:
                 target = f"{_q(schema)}.{_q(name)}"
-                failure = f"cannot drop {schema}.{name}, gone from gold"
+                failure = f"cannot drop {sql_name(schema, name)}, gone from gold"
                 _run(conn, [f"DROP TABLE IF EXISTS {target}"], failure, _table_in_use(target))
         except _Waited as waited:
             conn.rollback()
@@ -149,7 +163,7 @@ def _begin(conn: pg.Connection, schema: str, lock_timeout: float) -> None:
     need CREATE on the database even when the schema is there)."""
     digest = hashlib.sha256(f"{APPLICATION} {schema}".encode()).digest()
     key = int.from_bytes(digest[:8], "big", signed=True)
-    another = f"another load into {schema} is running"
+    another = f"another load into {sql_name(schema)} is running"
     held = (  # a bigint key shows in pg_locks as its high and low 32 bits
         f"l.locktype = 'advisory' AND l.classid = {(key >> 32) & 0xFFFFFFFF} "
         f"AND l.objid = {key & 0xFFFFFFFF} AND l.objsubid = 1"
@@ -161,8 +175,8 @@ def _begin(conn: pg.Connection, schema: str, lock_timeout: float) -> None:
     _run(conn, settings, "cannot set up the load")
     _rows(conn, f"SELECT pg_advisory_xact_lock({key})", another, waited=(held, "finish"))
     exists = "SELECT count(*) FROM pg_namespace WHERE nspname = $1"
-    if not _rows(conn, exists, f"cannot read schema {schema}", schema)[0][0]:
-        _run(conn, [f"CREATE SCHEMA {_q(schema)}"], f"cannot create schema {schema}")
+    if not _rows(conn, exists, f"cannot read schema {sql_name(schema)}", schema)[0][0]:
+        _run(conn, [f"CREATE SCHEMA {_q(schema)}"], f"cannot create schema {sql_name(schema)}")
 
 
 def trimmed(url: str) -> str:
@@ -189,7 +203,13 @@ def connect(url: str) -> pg.Connection:
     try:
         return pg.connect(url)
     except adbc_driver_manager.Error as exc:
-        raise LoadError(scrub(f"cannot connect to {redact(url)}: {_one_line(exc)}", url)) from None
+        said = _one_line(exc)
+        if absent := re.search(r'database "(.*)" does not exist$', said):
+            name = absent[1]
+            said += (
+                f"; create it with createdb {shlex.quote(name)} or CREATE DATABASE {sql_name(name)}"
+            )
+        raise LoadError(scrub(f"cannot connect to {redact(url)}: {said}", url)) from None
 
 
 def query(url: str, sql: str, schema: str = "public") -> pa.Table:
@@ -198,7 +218,7 @@ def query(url: str, sql: str, schema: str = "public") -> pa.Table:
     try:
         with connect(url) as conn, conn.cursor() as cur:
             try:
-                cur.execute(f"SET search_path TO {_q(schema)}, public")
+                cur.execute(f"SET search_path TO {_q(schema_name(schema))}, public")
                 cur.execute(sql)
                 return cur.fetch_arrow_table()
             except adbc_driver_manager.Error as exc:
@@ -211,7 +231,7 @@ def _replace(conn: pg.Connection, gold: GoldTable, schema: str) -> tuple[int, li
     """Swap ``gold`` in; returns its rows and what the table it replaced had that it has not."""
     target = f"{_q(schema)}.{_q(gold.name)}"
     staging = f"_c360_staging_{os.getpid()}"
-    failure = f"cannot replace {schema}.{gold.name}"
+    failure = f"cannot replace {sql_name(schema, gold.name)}"
     with conn.cursor() as cur:
         try:
             rows = cur.adbc_ingest(
@@ -226,6 +246,8 @@ def _replace(conn: pg.Connection, gold: GoldTable, schema: str) -> tuple[int, li
     replaced = bool(_rows(conn, "SELECT to_regclass($1) IS NOT NULL", failure, target)[0][0])
     if replaced:  # locked first, so that what is read of it stays true until it goes
         _run(conn, [f"LOCK TABLE {target} IN ACCESS EXCLUSIVE MODE"], failure, in_use)
+        if views := _rows(conn, DEPENDENT_VIEWS, failure, target):
+            raise LoadError(f"{failure}: {_views_on(views)}")
         had = {kind: set(_rows(conn, sql, failure, target)) for kind, sql in CATALOG.items()}
     swap = [
         f"DROP TABLE IF EXISTS {target}",
@@ -242,6 +264,53 @@ def _replace(conn: pg.Connection, gold: GoldTable, schema: str) -> tuple[int, li
         lost = [f"{kind} {name}" for kind, name in sorted(had["features"] - now)]
     _run(conn, [f"ANALYZE {target}"], failure)
     return rows, lost
+
+
+# The views and materialized views on table $1, and those on them, each with what it reads and
+# how far from the table it is: DROP TABLE would refuse, hinting at a CASCADE that drops them.
+DEPENDENT_VIEWS = """
+    WITH RECURSIVE dependent(view, base, depth) AS (
+        SELECT r.ev_class, d.refobjid, 1
+        FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid
+        WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass
+          AND d.refobjid = to_regclass($1) AND r.ev_class <> d.refobjid
+        UNION
+        SELECT r.ev_class, d.refobjid, v.depth + 1
+        FROM dependent v
+        JOIN pg_depend d ON d.refobjid = v.view AND d.refclassid = 'pg_class'::regclass
+        JOIN pg_rewrite r ON r.oid = d.objid AND d.classid = 'pg_rewrite'::regclass
+        WHERE r.ev_class <> d.refobjid
+    )
+    SELECT DISTINCT v.depth, c.relkind::text, n.nspname::text, c.relname::text,
+           bn.nspname::text, b.relname::text
+    FROM dependent v
+    JOIN pg_class c ON c.oid = v.view JOIN pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_class b ON b.oid = v.base JOIN pg_namespace bn ON bn.oid = b.relnamespace
+    ORDER BY 1, 3, 4, 5, 6
+"""
+CASCADE_HINT = "; Use DROP ... CASCADE to drop the dependent objects too"
+REPLACED_WHOLE = "the load replaces the table whole"
+
+
+def _views_on(views: list[tuple]) -> str:
+    r"""What depends on the table, from :data:`DEPENDENT_VIEWS`'s rows, and what to do.
+
+    >>> print(_views_on([(1, "m", "gold", "Top", "gold", "fct_orders")]).replace("; ", ";\n"))
+    materialized view gold."Top" depends on it;
+    the load replaces the table whole: drop the view, load, then create it again
+    """
+    kinds = {"v": "view", "m": "materialized view"}
+    named = [
+        (depth, f"{kinds.get(kind, 'view')} {sql_name(schema, name)}", sql_name(*base))
+        for depth, kind, schema, name, *base in views
+    ]
+    direct = [view for depth, view, _ in named if depth == 1]
+    said = f"{', '.join(direct)} {'depends' if len(direct) == 1 else 'depend'} on it"
+    if further := [f"{view} on {base}" for depth, view, base in named if depth > 1]:
+        said += f", and {', '.join(further)}"
+    if len({view for _, view, _ in named}) == 1:
+        return f"{said}; {REPLACED_WHOLE}: drop the view, load, then create it again"
+    return f"{said}; {REPLACED_WHOLE}: drop these views, load, then create them again"
 
 
 def _without_nul(reader: pa.RecordBatchReader) -> pa.RecordBatchReader:
@@ -351,7 +420,12 @@ def _failed(
 ) -> LoadError:
     if waited and exc.sqlstate == LOCK_NOT_AVAILABLE:
         return _Waited(failure, *waited)
-    return LoadError(f"{failure}: {_one_line(exc)}")
+    said = _one_line(exc)
+    if CASCADE_HINT in said:  # not a view (a user's foreign key): dropping it is the user's call
+        said = said.replace(
+            CASCADE_HINT, f"; {REPLACED_WHOLE}: drop it, load, then create it again"
+        )
+    return LoadError(f"{failure}: {said}")
 
 
 def _gave_up(conn: pg.Connection, waited: _Waited, lock_timeout: float) -> str:

@@ -3,10 +3,71 @@ row-level security and policies."""
 
 from __future__ import annotations
 
+import re
+
+# The keywords PostgreSQL 15 takes as a name only in double quotes (pg_get_keywords() other than
+# unreserved): quote_ident quotes them.
+_RESERVED = """
+    all analyse analyze and any array as asc asymmetric authorization between bigint binary bit
+    boolean both case cast char character check coalesce collate collation column concurrently
+    constraint create cross current_catalog current_date current_role current_schema
+    current_time current_timestamp current_user dec decimal default deferrable desc distinct do
+    else end except exists extract false fetch float for foreign freeze from full grant greatest
+    group grouping having ilike in initially inner inout int integer intersect interval into is
+    isnull join lateral leading least left like limit localtime localtimestamp national natural
+    nchar none normalize not notnull null nullif numeric offset on only or order out outer
+    overlaps overlay placing position precision primary real references returning right row
+    select session_user setof similar smallint some substring symmetric table tablesample then
+    time timestamp to trailing treat trim true union unique user using values varchar variadic
+    verbose when where window with xmlattributes xmlconcat xmlelement xmlexists xmlforest
+    xmlnamespaces xmlparse xmlpi xmlroot xmlserialize xmltable
+"""
+RESERVED_WORDS = frozenset(_RESERVED.split())
+# Those later releases added (16 and 17): quoted too, which is harmless where they are not.
+_LATER = """
+    json json_array json_arrayagg json_exists json_object json_objectagg json_query json_scalar
+    json_serialize json_table json_value merge_action system_user
+"""
+LATER_KEYWORDS = frozenset(_LATER.split())
+_SAFE = re.compile(r"[a-z_][a-z0-9_]*")
+# A name PostgreSQL reads without quotes (its lexer's identifier; any non-ASCII character is
+# a letter to it), folding its ASCII capitals to lower case.
+_PLAIN = re.compile(r"[A-Za-z_\u0080-\U0010ffff][A-Za-z0-9_$\u0080-\U0010ffff]*")
+_CAPITALS = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
 
 def quoted(identifier: str) -> str:
     """An SQL identifier in double quotes."""
     return '"' + identifier.replace('"', '""') + '"'
+
+
+def sql_name(*parts: str) -> str:
+    """``parts`` joined by dots as SQL must write them: each in double quotes where PostgreSQL's
+    ``quote_ident`` puts it (capitals, spaces, any character but a-z, 0-9 and _, a keyword).
+
+    >>> sql_name("gold", "fct_orders"), sql_name("Gold Schéma", "fct_orders")
+    ('gold.fct_orders', '"Gold Schéma".fct_orders')
+    """
+    return ".".join(
+        p if _SAFE.fullmatch(p) and p not in RESERVED_WORDS | LATER_KEYWORDS else quoted(p)
+        for p in parts
+    )
+
+
+def folded(name: str) -> str:
+    """The name PostgreSQL gives ``name`` written in SQL: a plain name with its ASCII capitals
+    in lower case (``Gold`` is ``gold``), a double-quoted one as it is written between the
+    quotes (``"Gold"`` is ``Gold``), any other as it is (``Gold Schéma``).
+
+    >>> folded("Gold"), folded('"Gold"'), folded("Gold Schéma"), folded("Schéma")
+    ('gold', 'Gold', 'Gold Schéma', 'schéma')
+    """
+    if _PLAIN.fullmatch(name):
+        return name.translate(_CAPITALS)
+    inner = name[1:-1]
+    if len(name) > 1 and name[0] == name[-1] == '"' and '"' not in inner.replace('""', ""):
+        return inner.replace('""', '"')
+    return name
 
 
 # What a reload keeps from the table it replaces, and what it names when it cannot. Each query

@@ -1,7 +1,9 @@
 """Seed 003's text reports: ``reports/sales_report.txt`` and ``reports/kpis_dashboard.txt``.
 
 Plain fixed-width text read from the gold tables (formatting in ``report_kit``). A section whose
-gold table was not built says so in one line instead.
+gold table was not built says so in one line instead. Both describe the web shop alone, and say
+so in their titles and headline sections: report.html's headline tiles count the CRM's orders
+and customers, which are others.
 """
 
 from __future__ import annotations
@@ -202,16 +204,21 @@ def _rotation(gold: Gold) -> list[str]:
     ]
 
 
+SHOP = "Web shop (e-commerce sources, seed 003)"
+SOURCE = (
+    "Source: seed 003's e-commerce tables only; the CRM and marketing KPIs (seed 000) are in "
+    "report.html"
+)
 SALES: list[Section] = [
-    ("Totals", _totals),
+    ("Web shop totals", _totals),
     ("Sales by month", _by_month),
     ("Sales by category", _by_category),
     ("Top 10 best-sellers (units sold)", _ranking(TOP, "units_rank")),
     ("Top 10 most profitable products", _ranking(PROFITABLE, "margin_rank")),
 ]
 KPIS: list[Section] = [
-    ("Business KPIs", _totals),
-    ("Customers and lifetime value (CLV)", _customers),
+    ("Web shop business KPIs", _totals),
+    ("Web shop customers and lifetime value (CLV)", _customers),
     ("RFM segments", _rfm),
     ("Most profitable products", _ranking(PROFITABLE, "margin_rank")),
     ("Stock-outs", _stockouts),
@@ -222,7 +229,7 @@ KPIS: list[Section] = [
 def render(title: str, gold: Gold, sections: Sequence[Section]) -> str:
     """The report's text: a title block, then each section or the note saying why it is absent."""
     lines = [title, "=" * len(title), f"Generated: {generated_at()}"]
-    lines += [f"Workspace: {gold.name}", ""]
+    lines += [f"Workspace: {gold.name}", SOURCE, ""]
     for name, section in sections:
         lines += [name, "-" * len(name)]
         try:
@@ -237,6 +244,8 @@ def write_text_reports(workspace: Path) -> list[Path]:
     """Write seed 003's sales report and KPI dashboard; returns their paths."""
     gold, folder = Gold(workspace), Path(workspace) / "reports"
     return [
-        write_atomically(folder / "sales_report.txt", render("Sales report", gold, SALES)),
-        write_atomically(folder / "kpis_dashboard.txt", render("KPI dashboard", gold, KPIS)),
+        write_atomically(folder / "sales_report.txt", render(f"Sales report: {SHOP}", gold, SALES)),
+        write_atomically(
+            folder / "kpis_dashboard.txt", render(f"KPI dashboard: {SHOP}", gold, KPIS)
+        ),
     ]
