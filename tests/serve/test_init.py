@@ -54,3 +54,18 @@ def test_a_reader_of_some_columns_gives_them_alone_in_their_order(tmp_path: Path
     declared = VISITS.arrow_schema()
     assert table.schema == pa.schema([declared.field("seen_at"), declared.field("year")])
     assert table.to_pydict() == {"seen_at": at, "year": [2023, 2024]}
+
+
+def test_a_table_as_its_contract_declares_it_has_no_mismatch(tmp_path: Path) -> None:
+    data = {"visit_id": ["v1"], "year": [2023], "seen_at": [dt.datetime(2023, 5, 1)]}
+    publish_table(tmp_path, "gold", "fct_visits", pa.table(data), VISITS.partition_by)
+    (gold,) = gold_tables(tmp_path, [VISITS])
+    assert gold.mismatch() is None
+
+
+def test_nulls_where_the_contract_allows_none_are_a_mismatch(tmp_path: Path) -> None:
+    """As a table built by an earlier version, before the column got its default, reads."""
+    data = {"visit_id": ["v1", None], "year": [2023, 2024], "seen_at": [None, None]}
+    publish_table(tmp_path, "gold", "fct_visits", pa.table(data), VISITS.partition_by)
+    (gold,) = gold_tables(tmp_path, [VISITS])
+    assert gold.mismatch() == "column visit_id holds NULLs, which its contract allows none of"

@@ -918,3 +918,24 @@ def test_a_view_on_a_gold_table_is_named_with_what_to_do(
         'materialized view viewed."My Buyers" on viewed.my_lines; the load replaces the table '
         "whole: drop these views, load, then create them again"
     )
+
+
+def test_a_table_an_earlier_version_built_is_refused_in_words_and_the_load_stays(
+    workspace: Path, postgres_url: str
+) -> None:
+    """A column that gained a default since the lake was built holds NULLs its contract no
+    longer allows: the load says so and to rebuild, not Arrow's cast error mid-load."""
+    load_postgres(workspace, postgres_url, "older", CONTRACTS)
+    older = pa.table(
+        {"customer_id": ["c1", "c2", "c3"], "segment_id": ["s1", None, "s2"],
+         "signed_up_at": [dt.datetime(2024, 1, 1)] * 3, "tags": [None, None, None]},
+    )  # fmt: skip
+    publish_table(workspace, "gold", "dim_customer", older)
+    with pytest.raises(
+        LoadError,
+        match=r"^cannot load dim_customer: lake/gold/dim_customer is not as this version of "
+        r"c360 makes it \(column segment_id holds NULLs, which its contract allows none of\); "
+        r"run `c360 run` to rebuild gold$",
+    ):
+        load_postgres(workspace, postgres_url, "older", CONTRACTS)
+    assert catalog(postgres_url, "SELECT count(*) FROM older.dim_customer") == [(2,)]

@@ -54,6 +54,32 @@ class GoldTable:
         batches = scanner.to_batches()
         return pa.RecordBatchReader.from_batches(schema, (b.cast(schema) for b in batches))
 
+    def mismatch(self) -> str | None:
+        """Why the table cannot be read as its contract declares it — NULLs in a column
+        declared without — or None; from the Parquet footers alone. A table built by another
+        version of c360 may read so. (A declared column the table lacks is left out, as
+        :meth:`schema` says.)"""
+        if self.contract is None:
+            return None
+        dataset = self._dataset()
+        required = {f.name for f in self.contract.arrow_schema() if not f.nullable}
+        for fragment in dataset.get_fragments():
+            footer = fragment.metadata
+            for g in range(footer.num_row_groups):
+                group = footer.row_group(g)
+                for c in range(group.num_columns):
+                    chunk = group.column(c)
+                    stats = chunk.statistics
+                    if (
+                        chunk.path_in_schema in required
+                        and stats is not None
+                        and stats.has_null_count
+                        and stats.null_count > 0
+                    ):
+                        name = chunk.path_in_schema
+                        return f"column {name} holds NULLs, which its contract allows none of"
+        return None
+
     def _dataset(self) -> ds.Dataset:
         """The folder's Parquet files; none, or one that does not read, raise
         :class:`~c360.pipeline.lake.UnreadableTableError` (a server never serves a spoilt

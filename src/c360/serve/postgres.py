@@ -130,6 +130,8 @@ def _load(
     # A gold table the lake no longer holds (its source was removed) goes, as it goes from the
     # warehouse and the exports; a table no contract declares is the user's and stays.
     gone = sorted({t.name for t in known} - {gold.name for gold in tables})
+    for gold in tables:  # before the database is touched
+        _check(gold)
     rows, dropped = {}, []
     with connect(url) as conn:
         try:
@@ -155,6 +157,21 @@ def _load(
             raise
         conn.commit()
     return rows, dropped
+
+
+def _check(gold: GoldTable) -> None:
+    """Refuse a gold table that does not read as its contract declares it, as one an earlier
+    version of c360 built does once a column gained a default: in plain words, not as the
+    error of a cast in the middle of the load."""
+    try:
+        why = gold.mismatch()
+    except lake.UnreadableTableError as exc:  # names the table and how to recover
+        raise LoadError(str(exc)) from None
+    if why:
+        raise LoadError(
+            f"cannot load {gold.name}: lake/gold/{gold.name} is not as this version of c360 "
+            f"makes it ({why}); run `c360 run` to rebuild gold"
+        )
 
 
 def _begin(conn: pg.Connection, schema: str, lock_timeout: float) -> None:
