@@ -464,3 +464,44 @@ def test_a_csv_may_be_read_as_utf16_or_utf32(tmp_path: Path, encoding: str) -> N
     """A spreadsheet's "Unicode text": bronze writes it in UTF-8 before counting records."""
     (tmp_path / "c360.yaml").write_text(f"csv: {{orders: {{encoding: {encoding}}}}}\n")
     assert load(tmp_path).csv["orders"].encoding == encoding
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [("Prospect – at risk", "a built-in segment"), ("High value – engaged", "a built-in segment"),
+     ("prospect – AT RISK", "a built-in segment"), ("rfm:Champions", "starts with 'rfm:'"),
+     ("crm:VIP", "starts with 'crm:'"), ("RFM:Lost", "starts with 'rfm:'")],
+)  # fmt: skip
+def test_a_segment_named_as_a_built_in_one_is_refused(tmp_path: Path, name: str, why: str) -> None:
+    """It would give its members the built-in name (a buyer listed as a prospect), or mix
+    with the RFM or CRM segments the profile lists under those prefixes."""
+    (tmp_path / "c360.yaml").write_text(f"segments:\n  '{name}': {{where: orders_count >= 1}}\n")
+    with pytest.raises(ConfigError) as caught:
+        load(tmp_path)
+    message = str(caught.value)
+    assert message.startswith(f"{tmp_path / 'c360.yaml'}: segments: {name!r} ")
+    assert why in message and "rename it" in message and "\n" not in message
+
+
+def test_the_built_in_segment_names_are_those_the_profile_gives() -> None:
+    """Read from where the profile names them: each name the value/state rule can give."""
+    import pyarrow as pa
+
+    from c360.config import built_in_segments
+    from c360.identity.profile_scores import AT_RISK, ENGAGED, primary_segments
+
+    revenue, orders = [1e9, 0.0, 0.0], [1, 1, 0]
+    states = [(AT_RISK, 0.0), (0.0, ENGAGED), (0.0, 0.0)]
+    rows = [(r, o, c, e) for r, o in zip(revenue, orders, strict=True) for c, e in states]
+    columns = {n: pa.array([row[i] for row in rows]) for i, n in enumerate(
+        ("total_revenue", "orders_count", "churn_risk_score", "engagement_score"))}  # fmt: skip
+    given = set(primary_segments(columns).to_pylist())
+    names, prefixes = built_in_segments()
+    assert len(given) == 9 and names == given
+    assert set(prefixes) == {"rfm:", "crm:"}
+
+
+def test_a_segment_named_apart_from_the_built_in_ones_is_kept(tmp_path: Path) -> None:
+    text = "segments:\n  Prospect at risk soon: {where: x}\n  rfm Champions FR: {where: x}\n"
+    (tmp_path / "c360.yaml").write_text(text)
+    assert list(load(tmp_path).segments) == ["Prospect at risk soon", "rfm Champions FR"]

@@ -143,3 +143,39 @@ def test_no_profile_after_a_run_until_silver_says_so(
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1
     assert "stopped before gold (--until): run it without --until" in err
+
+
+@pytest.mark.parametrize(
+    ("segment", "name"),
+    [("Clients fidèles été", "clients_fidèles_été"), ("VIP", "vip"),
+     ("Top CLV at risk", "top_clv_at_risk"), ("Stammkunden (Köln)", "stammkunden_köln"),
+     ("高价值客户", "高价值客户"), ("お得意様", "お得意様"), ("हिन्दी ग्राहक", "हिन्दी_ग्राहक"),
+     ("Cafe\u0301", "café")],
+)  # fmt: skip
+def test_the_default_file_keeps_the_letters_of_any_script(
+    tmp_path: Path, segment: str, name: str
+) -> None:
+    _workspace(tmp_path, segment)
+    assert main(["audience", "export", segment, "-w", str(tmp_path)]) == 0
+    assert [p.name for p in (tmp_path / "exports" / "audiences").iterdir()] == [f"{name}.csv"]
+
+
+def test_names_without_a_letter_or_digit_get_files_of_their_own(tmp_path: Path) -> None:
+    """Nothing left of the name: a short hash of it names the file, not one shared name."""
+    names = ["★★★", "!!!", "→"]
+    files = set()
+    for segment in names:
+        _workspace(tmp_path, segment)
+        assert main(["audience", "export", segment, "-w", str(tmp_path)]) == 0
+        files = {p.name for p in (tmp_path / "exports" / "audiences").iterdir()}
+    assert len(files) == len(names)
+    assert all(f.startswith("segment_") and f.endswith(".csv") for f in files)
+
+
+def test_a_long_name_is_cut_to_a_file_name_the_system_takes(tmp_path: Path) -> None:
+    segments = ["顧客" * 100 + "一", "顧客" * 100 + "二", "\U00020000" * 100]
+    for segment in segments:
+        _workspace(tmp_path, segment)
+        assert main(["audience", "export", segment, "-w", str(tmp_path)]) == 0
+    files = [p.name for p in (tmp_path / "exports" / "audiences").iterdir()]
+    assert len(files) == 3 and all(len(f.encode()) <= 255 for f in files)

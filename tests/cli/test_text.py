@@ -69,8 +69,14 @@ def test_analyze_a_file_that_is_not_utf8_is_one_line(
     latin.write_bytes("Rappeler Mme Dupont, facture de 380 \u20ac\n".encode("cp1252"))
     assert main(["text", "analyze", str(latin)]) == 2
     assert capsys.readouterr().err == (
-        f"error: cannot read {latin}: not UTF-8 text (invalid start byte)\n"
+        f"error: cannot read {latin}: not UTF-8 text (invalid start byte): {CONVERT}\n"
     )
+
+
+CONVERT = (
+    "c360 reads UTF-8 text (or UTF-16 or UTF-32 with a byte order mark); if the file is written "
+    "in another encoding, convert it to UTF-8, e.g. iconv -f cp1252 -t utf-8 (Windows-1252)"
+)
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-8-sig"])
@@ -141,8 +147,39 @@ def test_evaluate_with_a_handwritten_set_that_is_not_utf8_names_it(
     latin.write_bytes('{"text": "Facture de 380 \u20ac"}\n'.encode("cp1252"))
     assert main(["text", "evaluate", "-w", str(tmp_path), "--handwritten", str(latin)]) == 2
     assert capsys.readouterr().err == (
-        f"error: cannot read {latin}: not UTF-8 text (invalid start byte)\n"
+        f"error: cannot read {latin}: not UTF-8 text (invalid start byte): {CONVERT}\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [('{"foo": 1}', 'no "text": each line needs "text" and "language"'),
+     ('{"text": "hello"}', 'no "language": each line needs "text" and "language"'),
+     ('{"text": 42, "language": "en"}', '"text" is a number, not text'),
+     ('{"text": "hello", "language": null}', '"language" is null, not text'),
+     ('["hello", "en"]', "a JSON array, not an object of labels"),
+     ('"hello"', "a JSON string, not an object of labels"),
+     ('{"text": "hello", "language": "en",}', "not JSON: "),
+     ("text: hello", "not JSON: ")],
+)  # fmt: skip
+def test_evaluate_with_a_handwritten_line_that_is_no_labelled_note_says_what_is_wrong(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str, said: str
+) -> None:
+    hand = tmp_path / "hand.jsonl"
+    hand.write_text(f'{{"text": "Merci", "language": "fr"}}\n\n{line}\n', encoding="utf-8")
+    assert main(["text", "evaluate", "-w", str(tmp_path), "--handwritten", str(hand)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {hand}:3: not a labelled note: {said}")
+    assert err.count("\n") == 1
+
+
+def test_evaluate_with_a_handwritten_label_it_does_not_know_names_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hand = tmp_path / "hand.jsonl"
+    hand.write_text('{"text": "Merci", "language": "fr", "sentiment": "happy"}\n')
+    assert main(["text", "evaluate", "-w", str(tmp_path), "--handwritten", str(hand)]) == 2
+    assert capsys.readouterr().err.startswith(f"error: {hand}:1: sentiment 'happy' is not one of")
 
 
 def test_evaluate_without_a_corpus_scores_the_shipped_set_and_says_so(tmp_path: Path) -> None:
@@ -202,7 +239,16 @@ def test_a_wide_table_in_a_file_keeps_every_figure_whole(
     assert out.count("23,648") == 8 and out.count("99.8%") == 2 and "ADDRESS" in out
 
 
-@pytest.mark.parametrize("language", ["xx", "other", ""])
+@pytest.mark.parametrize("language", ["FR", "Fr", "fr"])
+def test_analyze_takes_a_language_in_any_case(tmp_path: Path, language: str) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("Call Liam Lewis about the quote.\n", encoding="utf-8")
+    result = runner.invoke(app, ["text", "analyze", "-l", language, str(note)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["language"] == "fr"
+
+
+@pytest.mark.parametrize("language", ["xx", "other", "", "EN-GB"])
 def test_analyze_refuses_a_language_it_does_not_know(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], language: str
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import os
 from pathlib import Path
 
 import pyarrow as pa
@@ -155,3 +156,93 @@ def test_out_dash_writes_to_stdout_and_the_summary_to_stderr(
               '"email": "ann@x.com", "phone": "+33612345678"}']
     )  # fmt: skip
     assert "1 of 4 members of 'VIP' written to stdout" in " ".join(result.stderr.split())
+
+
+def _profile(path: Path, segments: list[list[str]]) -> None:
+    lists = pa.list_(pa.string())
+    n = len(segments)
+    profile = pa.table({"customer360_id": [f"c360_{i:08}" for i in range(1, n + 1)],
+                        "segments": pa.array(segments, lists),
+                        "opt_in_status": ["opted_in"] * n,
+                        "consent_scopes": pa.array([["email_marketing"]] * n, lists),
+                        "primary_email": [f"p{i}@x.com" for i in range(n)],
+                        "primary_phone": [None] * n})  # fmt: skip
+    lake.publish_table(path, "gold", "customer_profile", profile)
+
+
+def _set_back(path: Path, seconds: int) -> None:
+    """``path`` modified ``seconds`` before now (no sleeping: tests do not wait on the clock)."""
+    when = path.stat().st_mtime - seconds
+    os.utime(path, (when, when))
+
+
+FRENCH = "segments:\n  French newsletter readers: {where: 'email_opens >= 300'}\n"
+
+
+@pytest.mark.parametrize(
+    "segment", ["Prospect – at risk", "High value – engaged", "rfm:Hibernating"]
+)
+def test_a_built_in_segment_without_members_replaces_the_file_with_its_header(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], segment: str
+) -> None:
+    """Yesterday's list is not left for a nightly job to send: the segment is empty today."""
+    _profile(tmp_path, [["Regular – dormant"], ["Regular – engaged", "rfm:Lost"]])
+    out = tmp_path / "members.csv"
+    out.write_text('"customer360_id","channels","email","phone"\n"c360_00000009","email","x",\n')
+    assert main(["audience", "export", segment, "-w", str(tmp_path), "-o", str(out)]) == 0
+    assert out.read_text() == '"customer360_id","channels","email","phone"\n'
+    said = capsys.readouterr().out
+    assert said.startswith(f"0 members in {segment!r}: ") and "written to" in said
+    assert main(["audience", "export", segment, "-w", str(tmp_path), "--format", "json"]) == 0
+    written = next((tmp_path / "exports" / "audiences").iterdir())
+    assert written.suffix == ".jsonl" and written.read_text() == ""
+
+
+def test_a_segment_of_the_project_file_computed_empty_writes_its_header(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "c360.yaml").write_text(FRENCH)
+    _set_back(tmp_path / "c360.yaml", 3600)  # the run came after the change
+    _profile(tmp_path, [["Regular – dormant"]])
+    default = tmp_path / "exports" / "audiences" / "french_newsletter_readers.csv"
+    default.parent.mkdir(parents=True)
+    default.write_text('"customer360_id","channels","email","phone"\n"c360_00000009","email",,\n')
+    args = ["audience", "export", "French newsletter readers", "-w", str(tmp_path)]
+    assert main(args) == 0
+    assert default.read_text() == '"customer360_id","channels","email","phone"\n'
+    assert capsys.readouterr().out.startswith("0 members in 'French newsletter readers': ")
+
+
+def test_a_segment_of_the_project_file_changed_since_the_run_says_to_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Added (or changed) in c360.yaml after the last run: no run computed it yet."""
+    config.write_default(tmp_path, "audience")
+    _profile(tmp_path, [["Regular – dormant"]])
+    (tmp_path / "c360.yaml").write_text(FRENCH)
+    _set_back(lake.table_dir(tmp_path, "gold", "customer_profile") / "part-00000.parquet", 3600)
+    _set_back(lake.table_dir(tmp_path, "gold", "customer_profile"), 3600)
+    out = tmp_path / "members.csv"
+    out.write_text("kept\n")
+    args = ["audience", "export", "French newsletter readers", "-w", str(tmp_path), "-o", str(out)]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "error: segment 'French newsletter readers' of c360.yaml has no customer in "
+        "customer_profile, which the last run built before c360.yaml last changed"
+    )
+    assert "run `c360 run` to compute it" in err and err.count("\n") == 1
+    assert out.read_text() == "kept\n"
+
+
+def test_an_unknown_segment_may_mean_one_of_the_project_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "c360.yaml").write_text(FRENCH)
+    _set_back(tmp_path / "c360.yaml", 3600)
+    _profile(tmp_path, [["Regular – dormant"]])
+    assert main(["audience", "export", "French newsletter reader", "-w", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.startswith(
+        "error: no customer in segment 'French newsletter reader' (did you mean "
+        "'French newsletter readers'?); segments: Regular – dormant"
+    )

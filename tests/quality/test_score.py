@@ -194,3 +194,36 @@ def test_a_manifest_of_another_shape_gets_one_line(
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and says in err, err
     assert err.startswith(f"error: {tmp_path / 'truth' / 'defects.csv'} is not a defect manifest")
+
+
+def test_the_text_sources_are_scored_against_the_text_layer_s_silver_tables(
+    scored: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``stg_notes`` is the silver model of the notes: its quarantine catches their defects."""
+    tables = score(scored).tables
+    text = {t.table: t.staged for t in tables if t.table.startswith("text_")}
+    assert text == {"text_customer_notes": True, "text_email_bodies": True}
+    unstaged = {t.table for t in tables if not t.staged}
+    assert unstaged and all(t.startswith("identity_") for t in unstaged)
+    assert main(["quality", "score", "--workspace", str(scored)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert (
+        "* an identity source, read by identity resolution rather than a silver model: only "
+        "its bronze quarantine is scored"
+    ) in out
+
+
+def test_a_quarantined_note_counts_as_caught(tmp_path: Path) -> None:
+    """A note silver's text layer set aside is caught, as a silver model's quarantine is."""
+    bronze = pa.table({"name": ["n1.txt", "n2.txt"], "text": ["a", "b"],
+                       "_row_number": pa.array([1, 2], pa.int64())})  # fmt: skip
+    lake.publish_table(tmp_path, "bronze", "text_customer_notes", bronze)
+    quarantine = pa.table({"name": ["n2.txt"], "_row_number": pa.array([2], pa.int64())})
+    lake.publish_table(tmp_path, "quarantine", "silver_stg_notes", quarantine)
+    (tmp_path / "truth").mkdir()
+    (tmp_path / "truth" / "defects.csv").write_text(
+        "table,row_key,row_number,column,defect_type\n"
+        "text_customer_notes,n2.txt,2,*,malformed_record\n"
+    )
+    notes = next(t for t in score(tmp_path).tables if t.table == "text_customer_notes")
+    assert (notes.staged, notes.quarantined, notes.false_rejects) == (True, 1, 0)

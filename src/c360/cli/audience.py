@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
-import re
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Annotated
 
@@ -57,10 +58,8 @@ def export_command(
     if fmt is not None:
         check_choice("--format", fmt, tuple(SUFFIXES))
     to_stdout = str(out) == "-"
-    slug = re.sub(r"[^a-z0-9]+", "_", segment.lower()).strip("_") or "segment"
-    path = (
-        out or workspace / "exports" / "audiences" / f"{slug}.{'jsonl' if fmt == 'json' else 'csv'}"
-    )
+    name = f"{file_name(segment)}.{'jsonl' if fmt == 'json' else 'csv'}"
+    path = out or workspace / "exports" / "audiences" / name
     if out is not None and not to_stdout:  # a mistake is told before the work, not after
         if path.is_dir():
             raise fail(f"cannot write {path}: it is a folder")
@@ -92,14 +91,45 @@ def export_command(
                 path.write_text(lines)
     except OSError as exc:
         raise fail(f"cannot write {path}: {exc.strerror or exc}") from None
+    where = "stdout" if to_stdout else path
+    if found.segment_size == 0:  # the file is replaced all the same: no old list is left to send
+        written = "the header alone" if fmt == "csv" else "an empty file"
+        written = "nothing" if to_stdout and fmt == "json" else written
+        summary = (
+            f"0 members in {segment!r}: the last run found no customer in it; {written} "
+            f"written to {where}"
+        )
+    else:
+        summary = (
+            f"{found.members.num_rows:,} of {found.segment_size:,} members of {segment!r} "
+            f"written to {where} ({found.opted_out:,} opted out, "
+            f"{found.no_consented_channel:,} with no consented channel left out; contact points "
+            f"{'in clear' if clear_text else 'pseudonymised'})"
+        )
     # With -o - (or /dev/stdout) stdout holds the members, so the summary goes to stderr.
     (err_console if to_stdout or _is_stdout(path) else console).print(
-        f"{found.members.num_rows:,} of {found.segment_size:,} members of {segment!r} written to "
-        f"{'stdout' if to_stdout else path} ({found.opted_out:,} opted out, "
-        f"{found.no_consented_channel:,} with no consented "
-        f"channel left out; contact points {'in clear' if clear_text else 'pseudonymised'})",
-        markup=False, highlight=False, soft_wrap=True,  # the segment and path as written
+        summary, markup=False, highlight=False, soft_wrap=True,  # the segment and path as written
     )  # fmt: skip
+
+
+NAME_BYTES = 200  # of a segment's name kept in its file's name: systems take 255 at most
+
+
+def file_name(segment: str) -> str:
+    """The default file name of ``segment``'s audience, without its suffix: its letters, marks
+    and digits in any script (NFC, lower-cased), other runs of characters as one ``_``. A name
+    with none, or longer than :data:`NAME_BYTES` in UTF-8, is cut and ends in a short hash of
+    the whole name, so that names of other letters get other files (names differing only in
+    case or punctuation share one)."""
+    name = unicodedata.normalize("NFC", segment)
+    lower = unicodedata.normalize("NFC", name.lower())  # İ lower-cased is i and a mark
+    kept = "".join(c if unicodedata.category(c)[0] in "LMN" else " " for c in lower)
+    slug = "_".join(kept.split())
+    if slug and len(slug.encode()) <= NAME_BYTES:
+        return slug
+    cut = slug.encode()[:NAME_BYTES].decode(errors="ignore").rstrip("_")  # whole characters
+    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{cut or 'segment'}_{digest}"
 
 
 def _format(out: Path, fmt: str | None) -> str | None:

@@ -63,8 +63,8 @@ def print_score(result: Score) -> None:
             f"[red]{repairs:,}[/]" if repairs else "0",
         )  # fmt: skip
     console.print(table)
-    if not all(t.staged for t in result.tables):
-        console.print("* no silver model yet: only bronze quarantine can catch its defects")
+    if unstaged := {t.table for t in result.tables if not t.staged}:
+        console.print(f"* {_unstaged(unstaged)}: only its bronze quarantine is scored")
     if result.false_repairs:
         where = "; ".join(
             f"{t.table} " + ", ".join(f"{c} {n:,}" for c, n in t.false_repairs.items())
@@ -81,3 +81,12 @@ def print_score(result: Score) -> None:
         f"(target ≥ {CAUGHT_TARGET:.0%}); wrongly rejected {result.false_reject_rate:.3%} of "
         f"clean rows (limit {FALSE_REJECT_LIMIT:.1%}) — {verdict}"
     )
+
+
+def _unstaged(tables: set[str]) -> str:
+    """Why tables have no silver model: identity sources are read by identity resolution."""
+    from c360.contracts import identity
+
+    if tables <= {t.name for t in identity.TABLES}:
+        return "an identity source, read by identity resolution rather than a silver model"
+    return "no silver model"

@@ -52,7 +52,9 @@ def analyze_command(
     """Print every enrichment of each document as one JSON line; PII only ever redacted."""
     from c360.text.language import LANGUAGES
 
-    if language is not None:
+    if language is not None:  # FR as fr: a code's case says nothing
+        if language.lower() in LANGUAGES:
+            language = language.lower()
         check_choice("--language", language, LANGUAGES)
     if workspace is not None:
         check_workspace(workspace)
@@ -100,8 +102,20 @@ _SHOWN = {
 }  # fmt: skip
 
 
+# What to do about a file in another encoding, in the words of bronze's run report.
+CONVERT = (
+    "c360 reads UTF-8 text (or UTF-16 or UTF-32 with a byte order mark); if the file is written "
+    "in another encoding, convert it to UTF-8, e.g. iconv -f cp1252 -t utf-8 (Windows-1252)"
+)
+
+
 def _not_utf8(name: str | Path, exc: UnicodeDecodeError) -> str:
-    return f"cannot read {name}: not {_SHOWN.get(exc.encoding, 'UTF-8')} text ({exc.reason})"
+    """A file that does not decode: a broken UTF-16 or UTF-32 one (its mark said so), or one
+    in another encoding than UTF-8, which is to be converted."""
+    shown = _SHOWN.get(exc.encoding)
+    if shown:
+        return f"cannot read {name}: not {shown} text ({exc.reason})"
+    return f"cannot read {name}: not UTF-8 text ({exc.reason}): {CONVERT}"
 
 
 # Byte order marks and the encoding each says (UTF-32's before UTF-16's: FF FE starts both).
@@ -168,6 +182,8 @@ def evaluate_command(
             notes.append(f"no generated corpus in {workspace} (truth/pii_spans.csv): skipped")
         path = handwritten or HANDWRITTEN
         try:
+            if handwritten is not None:
+                _check_labelled(handwritten)
             scores["handwritten"] = score_handwritten(path)
         except UnicodeDecodeError as exc:
             raise fail(_not_utf8(path, exc)) from None
@@ -184,6 +200,49 @@ def evaluate_command(
         print_scores(section, result)
     for note in notes:
         console.print(labelled("note:", note), highlight=False)
+
+
+_NEEDED = ("text", "language")  # the labels every line of a hand-written set gives
+
+
+def _check_labelled(path: Path) -> None:
+    """Raise ``ValueError`` naming the first line of ``path`` that is no labelled note, and
+    saying in words what is wrong with it; the labels' values are checked as they are scored."""
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            if problem := _not_labelled(line.removeprefix("\ufeff") if number == 1 else line):
+                raise ValueError(f"{path}:{number}: not a labelled note: {problem}")
+
+
+def _not_labelled(line: str) -> str:
+    """What makes ``line`` no labelled note (a JSON object with text and a language), or ""."""
+    try:
+        row = json.loads(line)
+    except ValueError as exc:
+        return f"not JSON: {exc}"
+    if not isinstance(row, dict):
+        return f"a JSON {_json_kind(row)}, not an object of labels"
+    wanted = " and ".join(f'"{n}"' for n in _NEEDED)
+    for name in _NEEDED:
+        if name not in row:
+            return f'no "{name}": each line needs {wanted}'
+        if not isinstance(row[name], str):
+            return f'"{name}" is {_json_kind(row[name], article=True)}, not text'
+    return ""
+
+
+def _json_kind(value: object, article: bool = False) -> str:
+    """The JSON name of ``value``'s type: object, array, string, number, true/false or null."""
+    if value is None:
+        return "null"
+    kinds: list[tuple[type | tuple[type, ...], str]] = [
+        (bool, "true/false value"), ((int, float), "number"), (str, "string"),
+        (list, "array"), (dict, "object"),
+    ]  # fmt: skip
+    kind = next(k for t, k in kinds if isinstance(value, t))
+    return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}" if article else kind
 
 
 def print_scores(title: str, result: dict[str, Any]) -> None:

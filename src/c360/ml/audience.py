@@ -16,7 +16,9 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from c360 import config
 from c360.config import Project
+from c360.contracts.gold_ecommerce import RFM_SEGMENTS
 from c360.pipeline import lake
 from c360.pipeline.last_run import why_no_customers
 from c360.pipeline.silver.privacy import privacy_key, pseudonym
@@ -27,6 +29,8 @@ CHANNELS = {
     "sms": ("sms_marketing", "primary_phone"),
 }
 
+
+RFM_COLUMN = "rfm_segment"  # mart_ecommerce_rfm's segment, which the profile lists prefixed
 
 # The profile columns an audience reads (a profile without them raises lake's error).
 _READ = ("customer360_id", "segments", "opt_in_status", "consent_scopes",
@@ -58,16 +62,45 @@ def _in_segment(profile: pa.Table, segment: str) -> pa.Array:
 SHOWN = 8  # segments an unknown one's message lists, the largest first
 
 
-def _unknown(segment: str, profile: pa.Table) -> str:
-    """Why no customer is in ``segment``: the segment a typo may have meant, and the segments
-    there are, the largest first."""
+def _unknown(segment: str, profile: pa.Table, project: Project) -> str:
+    """Why no customer is in ``segment``: the segment a typo may have meant (of the profile or
+    the project file), and the segments there are, the largest first."""
     known = pc.value_counts(pc.list_flatten(profile["segments"])).to_pylist()
     names = [v["values"] for v in sorted(known, key=lambda v: (-v["counts"], v["values"]))]
-    close = difflib.get_close_matches(segment, names, n=1)
+    close = difflib.get_close_matches(segment, [*names, *project.segments], n=1)
     meant = f" (did you mean {close[0]!r}?)" if close else ""
     more = f" and {len(names) - SHOWN:,} more" if len(names) > SHOWN else ""
     listed = ", ".join(names[:SHOWN]) or "none"
     return f"no customer in segment {segment!r}{meant}; segments: {listed}{more}"
+
+
+def _computed(workspace: Path, project: Project, segment: str) -> bool:
+    """Whether the last run computed ``segment`` (it may have found no customer in it): a
+    built-in segment, an RFM one, or one of the project file as the run read it. Raises
+    ``AudienceError`` for a segment of the project file changed after the profile was built,
+    which no run computed yet."""
+    built_in, prefixes = config.built_in_segments()
+    rfm = [p for p, column in prefixes.items() if column == RFM_COLUMN]
+    if segment in built_in or any(segment == f"{p}{s}" for p in rfm for s in RFM_SEGMENTS):
+        return True
+    if segment not in project.segments:
+        return False
+    built = _modified(lake.table_dir(workspace, "gold", "customer_profile"))
+    changed = _modified(workspace / config.PROJECT_FILE)
+    if changed > built:
+        raise AudienceError(
+            f"segment {segment!r} of c360.yaml has no customer in customer_profile, which the "
+            "last run built before c360.yaml last changed: run `c360 run` to compute it"
+        )
+    return True
+
+
+def _modified(path: Path) -> float:
+    """When ``path`` (a file, or a folder and what it holds) was last written; 0 if never."""
+    try:
+        return max(p.stat().st_mtime for p in (path, *(path.rglob("*") if path.is_dir() else ())))
+    except OSError:
+        return 0.0
 
 
 def audience(workspace: Path, project: Project, segment: str, clear_text: bool = False) -> Audience:
@@ -76,8 +109,8 @@ def audience(workspace: Path, project: Project, segment: str, clear_text: bool =
         raise AudienceError(f"no customer_profile in {workspace}: {why_no_customers(workspace)}")
     profile = lake.read_table(workspace, "gold", "customer_profile", list(_READ))
     members = profile.filter(_in_segment(profile, segment))
-    if members.num_rows == 0:
-        raise AudienceError(_unknown(segment, profile))
+    if members.num_rows == 0 and not _computed(workspace, project, segment):
+        raise AudienceError(_unknown(segment, profile, project))
     opted_out = pc.fill_null(pc.equal(members["opt_in_status"], "opted_out"), False)
     reachable = members.filter(pc.invert(opted_out))
     rows = []

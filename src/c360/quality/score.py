@@ -33,6 +33,7 @@ from c360 import contracts
 from c360.errors import first_line
 from c360.generate.dirt import DEFECTS_SCHEMA
 from c360.pipeline import lake
+from c360.pipeline.gold.run import TEXT_SOURCES
 from c360.pipeline.silver.parse import MISSING
 from c360.pipeline.silver.run import MODELS
 
@@ -116,7 +117,7 @@ def score(workspace: Path) -> Score:
     by_table: dict[str, list[dict[str, Any]]] = {}
     for d in defects:
         by_table.setdefault(d["table"], []).append(d)
-    models = {source: name for name, source, _ in MODELS}
+    models = silver_models()
     scores = []
     for contract in contracts.SOURCE_TABLES:
         bronze = lake.table_dir(workspace, "bronze", contract.name)
@@ -127,6 +128,13 @@ def score(workspace: Path) -> Score:
                          by_table.get(contract.name, []))
         )  # fmt: skip
     return Score(scores)
+
+
+def silver_models() -> dict[str, str]:
+    """The silver model staging each source table: silver's own, and the text layer's
+    (``stg_notes`` for ``text_customer_notes``), whose quarantines catch defects alike."""
+    staged = {source: name for name, source, _ in MODELS}
+    return staged | {source: name for name, source in TEXT_SOURCES.items()}
 
 
 def _manifest(path: Path) -> list[dict[str, Any]]:
