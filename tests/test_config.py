@@ -484,10 +484,10 @@ def test_a_segment_named_as_a_built_in_one_is_refused(tmp_path: Path, name: str,
 
 
 def test_the_built_in_segment_names_are_those_the_profile_gives() -> None:
-    """Read from where the profile names them: each name the value/state rule can give."""
+    """Declared once, given by the profile: each name the value/state rule can give."""
     import pyarrow as pa
 
-    from c360.config import built_in_segments
+    from c360.contracts.gold_profile import BUILT_IN_SEGMENTS
     from c360.identity.profile_scores import AT_RISK, ENGAGED, primary_segments
 
     revenue, orders = [1e9, 0.0, 0.0], [1, 1, 0]
@@ -496,9 +496,7 @@ def test_the_built_in_segment_names_are_those_the_profile_gives() -> None:
     columns = {n: pa.array([row[i] for row in rows]) for i, n in enumerate(
         ("total_revenue", "orders_count", "churn_risk_score", "engagement_score"))}  # fmt: skip
     given = set(primary_segments(columns).to_pylist())
-    names, prefixes = built_in_segments()
-    assert len(given) == 9 and names == given
-    assert set(prefixes) == {"rfm:", "crm:"}
+    assert len(given) == 9 and given == BUILT_IN_SEGMENTS
 
 
 def test_a_segment_named_apart_from_the_built_in_ones_is_kept(tmp_path: Path) -> None:

@@ -6,10 +6,7 @@ writes one with the defaults spelled out so users see what they can change.
 
 from __future__ import annotations
 
-import ast
 import codecs
-import functools
-import importlib.util
 import os
 from collections.abc import Hashable
 from pathlib import Path
@@ -19,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from c360 import contracts
+from c360.contracts.gold_profile import BUILT_IN_SEGMENTS, CRM_PREFIX, RFM_PREFIX
 from c360.identity.roles import KEPT, ROLES, is_consent
 from c360.workspace import special_file
 
@@ -357,8 +355,8 @@ class Project(BaseModel):
                 raise ValueError(f"a segment has no name (got {name!r}): name each segment")
         if not value:
             return value
-        built_in, prefixes = built_in_segments()
-        taken = {n.casefold(): n for n in built_in}
+        prefixes = (RFM_PREFIX, CRM_PREFIX)
+        taken = {n.casefold(): n for n in BUILT_IN_SEGMENTS}
         for name in value:
             said = name.strip().casefold()
             if said in taken:
@@ -399,54 +397,6 @@ def _check_columns(contract: contracts.Table, columns: dict[str, str]) -> None:
     twice = sorted({c for c in columns.values() if list(columns.values()).count(c) > 1})
     if twice:
         raise ValueError(f"more than one header name maps to {', '.join(twice)}")
-
-
-@functools.cache
-def built_in_segments() -> tuple[frozenset[str], dict[str, str | None]]:
-    """The names the profile gives its built-in segments, and the prefixes of the segments it
-    takes from the data, each with the column it prefixes (``{"rfm:": "rfm_segment", "crm:":
-    None}``): read from ``identity.profile_scores``, which writes them, without importing it
-    (with its pandas and Ibis, it would double a command's start-up). Empty when its source
-    cannot be read (an installation of compiled files only)."""
-    spec = importlib.util.find_spec("c360.identity.profile_scores")
-    try:
-        source = Path(spec.origin).read_text(encoding="utf-8")  # type: ignore[union-attr,arg-type]
-        tree = ast.parse(source)
-        functions = {f.name: f for f in tree.body if isinstance(f, ast.FunctionDef)}
-        return _value_states(functions["primary_segments"]), _prefixes(tree)
-    except (AttributeError, TypeError, OSError, SyntaxError, ValueError, KeyError):
-        return frozenset(), {}
-
-
-def _value_states(function: ast.FunctionDef) -> frozenset[str]:
-    """'<value><separator><state>' of every value and state ``primary_segments`` assigns."""
-    words: dict[str, list[str]] = {"value": [], "state": [], "": []}
-    for node in ast.walk(function):
-        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
-            words.get(node.targets[0].id, []).extend(_texts(node.value))
-        elif isinstance(node, ast.Return) and node.value is not None:
-            words[""].extend(_texts(node.value))  # the separator it puts between the two
-    (separator,) = words[""]
-    return frozenset(f"{v}{separator}{s}" for v in words["value"] for s in words["state"])
-
-
-def _prefixes(module: ast.Module) -> dict[str, str | None]:
-    """Each prefix the module joins to segment names, with the column it reads them from
-    where one does (None for names it computes)."""
-    prefixes: dict[str, str | None] = {}
-    for node in ast.walk(module):
-        joins = getattr(getattr(node, "func", None), "attr", "") == "binary_join_element_wise"
-        if isinstance(node, ast.Call) and joins:
-            (prefix, *_), joined = _texts(node.args[0]), node.args[1]
-            read = isinstance(joined, ast.Call) and getattr(joined.func, "attr", "") == "column"
-            prefixes[prefix] = prefixes.get(prefix) or (_texts(joined)[0] if read else None)
-    return prefixes
-
-
-def _texts(node: ast.AST) -> list[str]:
-    """The non-empty string constants under ``node``, in order."""
-    return [n.value for n in ast.walk(node) if isinstance(n, ast.Constant)
-            and isinstance(n.value, str) and n.value]  # fmt: skip
 
 
 # Environment variables that override the file (the file overrides the defaults).

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import itertools
 import json
 import re
 from collections.abc import Sequence
@@ -146,8 +148,8 @@ def test_a_missing_file_is_one_line(tmp_path: Path) -> None:
 def test_a_folder_without_parquet_files_is_one_line(tmp_path: Path) -> None:
     _write(tmp_path / "sales.csv", _transactions())
     assert _error(["clv", "fit", str(tmp_path), *ARGS]) == (
-        f"error: no Parquet file in {tmp_path}: give a CSV or Parquet file, or a folder of "
-        "Parquet files"
+        f"error: no Parquet file in {tmp_path}: give a CSV, JSON lines or Parquet file (or one "
+        "of them compressed with gzip), or a folder of Parquet files"
     )
 
 
@@ -356,3 +358,48 @@ def test_json_leaves_a_clv_that_cannot_be_computed_empty(wild_spenders: Path) ->
     )
     assert {p["clv"] for p in report["predictions"]} == {None}
     assert {p["expected_order_value"] for p in report["predictions"]} == {None}
+
+
+def test_a_fit_without_dropout_says_p_alive_tells_no_churn(tmp_path: Path) -> None:
+    """Customers who never drop out: P(alive) is about 1 for all, and the output says why."""
+    rng = np.random.default_rng(4)
+    rows = []
+    for i in range(300):
+        rate, day = rng.gamma(2, 1 / 60), 0.0
+        while day < 500:  # each buys at their own rate until the last day
+            when = dt.date(2024, 1, 1) + dt.timedelta(days=int(day))
+            rows.append((f"C{i:04d}", when.isoformat(), "20,00"))
+            day += rng.exponential(1 / rate)
+    path = _write(tmp_path / "steady.csv", rows)
+    result = runner.invoke(app, ["clv", "fit", str(path), *ARGS, "--top", "0"])
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())
+    assert "the BG/NBD fit found almost no dropout" in out
+    assert re.search(r"mean P\(alive\) 1\.00 \(no dropout found: it tells no churn\)", out)
+    healthy = runner.invoke(app, ["clv", "fit", str(_write(tmp_path / "s.csv", _transactions())),
+                                  *ARGS, "--top", "0"])  # fmt: skip
+    assert "dropout" not in healthy.stdout
+
+
+def test_the_help_wraps_each_paragraph_to_the_terminal() -> None:
+    """The description is paragraphs, each wrapped to the width of the terminal: no line is cut
+    short before the end of its paragraph."""
+    for width in (60, 80, 120):
+        shown = runner.invoke(app, ["clv", "fit", "--help"], env={"COLUMNS": str(width)}).output
+        panel = next(line for line in shown.splitlines() if line.startswith("╭"))
+        assert len(panel) == width
+        described = shown.split("Usage:")[1].split("╭")[0].splitlines()[2:]
+        text = [line.strip() for line in described]
+        for line, after in itertools.pairwise(text):
+            if line and after:  # a line within a paragraph leaves no room for the next word
+                assert len(line) + 1 + len(after.split()[0]) > width - 2, (width, line)
+
+
+def test_a_gzip_export_is_fitted(tmp_path: Path) -> None:
+    rows = _transactions()
+    plain = _write(tmp_path / "sales.csv", rows)
+    packed = tmp_path / "sales.csv.gz"
+    packed.write_bytes(gzip.compress(plain.read_bytes()))
+    result = runner.invoke(app, ["clv", "fit", str(packed), *ARGS, "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["customers"] == 301

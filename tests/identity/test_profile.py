@@ -47,7 +47,7 @@ RECORD_COLUMNS = (
 )  # fmt: skip
 
 
-def record(key: str, customer: str, updated_at: datetime, **values: str) -> dict[str, Any]:
+def record(key: str, customer: str, updated_at: datetime | None, **values: str) -> dict[str, Any]:
     source, record_id = key.split(":")
     return {"record_key": key, "source": source, "record_id": record_id,
             "customer360_id": customer, "updated_at": updated_at, **values}  # fmt: skip
@@ -286,7 +286,7 @@ def test_a_customer_without_facts_has_zeros_and_nulls(profile: Any) -> None:
     assert cal["engagement_score"] == 4.7  # 35 x e^-2, no activity
     assert cal["propensity_to_buy_score"] == 0.0142
     assert cal["primary_segment"] == "Prospect – at risk"
-    assert cal["segments"] == ["Prospect – at risk"]
+    assert cal["segments"] == ["Prospect – at risk", "rfm:Never Purchased"]
     assert cal["created_at"] == AS_OF  # no ledger event: the reference date
     assert cal["updated_at"] == datetime(2024, 1, 17)  # its record's date
 
@@ -320,7 +320,10 @@ def test_age_is_measured_at_the_reference_date(profile: Any) -> None:
 def test_segments_and_dates(profile: Any) -> None:
     ann = profile[ANN]
     assert ann["segments"][0] == ann["primary_segment"]
-    assert sorted(ann["segments"][1:]) == ["crm:VIP", "rfm:Champions"]  # S2 is not current
+    # S2 is not current. The RFM segment is of Ann's purchases, not the shop's (Champions):
+    # of the two buyers, the later, more frequent and larger (R=F=M=3).
+    assert sorted(ann["segments"][1:]) == ["crm:VIP", "rfm:Need Attention"]
+    assert "rfm:Lost" in profile[BOB]["segments"]  # one order, the earlier: R=1, F=1
     assert ann["primary_segment"].startswith("High value")  # top 20% of the two buyers
     assert ann["created_at"] == datetime(2024, 1, 1)
     assert ann["updated_at"] == datetime(2024, 6, 15)  # the merge, after any record date
@@ -349,7 +352,7 @@ def test_a_segment_missing_from_dim_segment_is_named_by_its_id() -> None:
     facts = {**FACTS, "bridge_customer_segment": bridge}
     out = assemble(Inputs(links(), records(), LEDGER, facts), identity, AS_OF)
     ann = next(row for row in out.to_pylist() if row["customer360_id"] == ANN)
-    assert sorted(ann["segments"][1:]) == ["crm:S9", "crm:VIP", "rfm:Champions"]
+    assert sorted(ann["segments"][1:]) == ["crm:S9", "crm:VIP", "rfm:Need Attention"]
 
 
 def test_reference_date_is_the_latest_fact() -> None:

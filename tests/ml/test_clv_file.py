@@ -4,6 +4,7 @@ purchase reaches, typed Parquet amounts, and a folder of Parquet files as the la
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import uuid
 import warnings
 from pathlib import Path
@@ -155,7 +156,8 @@ def test_a_folder_without_parquet_or_with_a_broken_part_is_one_line(tmp_path: Pa
     with pytest.raises(ClvFileError) as caught:
         _fit(tmp_path)
     assert str(caught.value) == (
-        f"no Parquet file in {tmp_path}: give a CSV or Parquet file, or a folder of Parquet files"
+        f"no Parquet file in {tmp_path}: give a CSV, JSON lines or Parquet file (or one of them "
+        "compressed with gzip), or a folder of Parquet files"
     )
     pq.write_table(_parquet_table(), tmp_path / "part-0.parquet")
     (tmp_path / "part-1.parquet").write_bytes(b"PAR1 cut short")
@@ -407,3 +409,62 @@ def test_a_date_of_month_00_or_with_a_time_reads_as_no_example(tmp_path: Path) -
         "no date of the file has a day above 12 to tell d/m/y from m/d/y"
     ]
     assert [(s.reason, s.count) for s in result.skipped] == [("unreadable date", 1)]
+
+
+def _gzip(path: Path) -> Path:
+    """``path`` compressed beside it as ``<name>.gz``, as ``gzip`` and c360's exports write."""
+    packed = path.with_name(path.name + ".gz")
+    packed.write_bytes(gzip.compress(path.read_bytes()))
+    return packed
+
+
+def test_a_gzip_csv_fits_as_the_csv_it_holds(tmp_path: Path) -> None:
+    rows = [";".join(r) for r in _purchases()]
+    rows.insert(4, "C01;2024-02-02;5;extra")  # row 5: skipped and counted the same
+    plain = _fit(_csv(tmp_path / "sales.csv", rows))
+    packed = _fit(_gzip(tmp_path / "sales.csv"))
+    assert packed.rows == plain.rows and packed.skipped == plain.skipped
+    assert packed.fit.predictions.equals(plain.fit.predictions)
+
+
+def test_a_gzip_json_lines_file_fits_as_the_file_it_holds(tmp_path: Path) -> None:
+    """As c360's own exports: exports/json/<table>.jsonl.gz, typed values, other columns."""
+    sales = tmp_path / "fct_orders.jsonl"
+    sales.write_text(
+        "".join(
+            f'{{"client": "{c}", "jour": "{d}T10:46:34", "montant": {a}, "promo": null, '
+            f'"ok": true, "line_items": [{{"sku": "A"}}]}}\n' + "\n" * (i % 7 == 0)
+            for i, (c, d, a) in enumerate(_purchases())
+        ),
+        "utf-8",
+    )
+    plain = _fit(sales)
+    packed = _fit(_gzip(sales))
+    assert packed.rows == plain.rows == 90
+    assert packed.fit.predictions.equals(plain.fit.predictions)
+
+
+def test_a_gzip_file_not_named_so_is_read_by_what_it_holds(tmp_path: Path) -> None:
+    path = _gzip(_csv(tmp_path / "sales.csv", [";".join(r) for r in _purchases()]))
+    renamed = path.rename(tmp_path / "sales_export.csv")  # gzip data under a CSV's name
+    assert _fit(renamed).fit.predictions.num_rows == 30
+
+
+def test_a_gzip_file_cut_short_is_one_line(tmp_path: Path) -> None:
+    path = _gzip(_csv(tmp_path / "sales.csv", [";".join(r) for r in _purchases()]))
+    path.write_bytes(path.read_bytes()[:-30])
+    with pytest.raises(ClvFileError) as caught:
+        _fit(path)
+    message = str(caught.value)
+    assert message.startswith(f"cannot read {path}: ") and "cut short" in message
+    assert "\n" not in message
+
+
+def test_a_binary_file_is_refused_naming_every_format_read(tmp_path: Path) -> None:
+    path = tmp_path / "sales.xlsx"
+    path.write_bytes(b"PK\x03\x04\x14\x00\x06\x00\xff\xd8\x00\x00 binary\n")  # a zip file
+    with pytest.raises(ClvFileError) as caught:
+        _fit(path)
+    assert str(caught.value).endswith(
+        "give a CSV, JSON lines or Parquet file (or one of them compressed with gzip)"
+    )

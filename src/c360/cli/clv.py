@@ -33,14 +33,27 @@ _SHOWN = {  # column: (header, decimals); recency and T are in --json, to fit 80
 }
 
 
-@app.command("fit")
+_FORMATS = "a CSV, JSON lines or Parquet file (or one of them compressed with gzip)"
+# Paragraphs with no line break inside, so that each wraps to the terminal's width.
+_FIT_HELP = (
+    "Fit the models on a file's purchases and predict each customer's lifetime value.\n\n"
+    "Time is in days; purchases on the same day are one. frequency: repeat purchases; recency: "
+    "days from the first to the last; T: days from the first to the as-of date; monetary: mean "
+    "of the repeat purchases. Rows with a blank customer, an unreadable date or amount, a "
+    "negative amount or one of 1e15 or more, or (in a CSV file) another number of values than "
+    "the header names are skipped and counted (rows numbered from 1 after the header)."
+)
+
+
+@app.command("fit", help=_FIT_HELP)
 def fit_command(
     file: Annotated[
         Path,
         typer.Argument(
             help="A CSV, JSON lines (.jsonl, .ndjson, .json) or Parquet file of transactions, "
-            "or a folder of Parquet files (as the lake writes a table). A JSON column the "
-            "command does not use may hold lists or objects.",
+            "or one of them compressed with gzip (.csv.gz, .jsonl.gz, as c360 exports), or a "
+            "folder of Parquet files (as the lake writes a table). A JSON column the command "
+            "does not use may hold lists or objects.",
             show_default=False,
         ),
     ],
@@ -90,16 +103,10 @@ def fit_command(
         bool, typer.Option("--json", help="Print the parameters and every customer as JSON.")
     ] = False,
 ) -> None:
-    """Fit the models on a file's purchases and predict each customer's lifetime value.
-
-    Time is in days; purchases on the same day are one. frequency: repeat purchases; recency:
-    days from the first to the last; T: days from the first to the as-of date; monetary: mean
-    of the repeat purchases. Rows with a blank customer, an unreadable date or amount, a
-    negative amount or one of 1e15 or more, or (in a CSV file) another number of values than
-    the header names are skipped and counted (rows numbered from 1 after the header).
-    """
+    """Fit the models on a file's purchases and predict each customer's lifetime value (the
+    help is :data:`_FIT_HELP`)."""
     if not file.is_dir():  # a folder is read as its Parquet files
-        check_input_file(file, "a CSV or Parquet file, or a folder of Parquet files")
+        check_input_file(file, f"{_FORMATS}, or a folder of Parquet files")
     import pyarrow as pa
 
     from c360.ml.clv_file import ClvFileError, fit_file, parse_dates
@@ -190,7 +197,8 @@ def _show(result: FileFit, top: int) -> None:
         f"{customers:,} customers ({fit.repeat_customers:,} with a repeat purchase) as of "
         f"{result.as_of:%Y-%m-%d}; fitted in {fit.seconds:.2f} s. Next {fit.horizon_months} "
         f"months: {totals['expected_purchases']:,.0f} purchases expected, {value}; mean "
-        f"P(alive) {totals['p_alive'] / customers:.2f}.",
+        f"P(alive) {totals['p_alive'] / customers:.2f}"
+        f"{' (no dropout found: it tells no churn)' if fit.negligible_dropout else ''}.",
         highlight=False,
     )
     if top:

@@ -16,6 +16,17 @@ from c360.contracts.gold_identity import CUSTOMER360_ID
 from c360.contracts.gold_text import SENTIMENTS
 from c360.contracts.model import Column, Table, gold_table
 
+# The profile's built-in segments: '<value> – <state>' for each value and state, and the
+# prefixes of the segments it takes from the data. The names a project file may not give its
+# own segments.
+SEGMENT_VALUES = ("High value", "Regular", "Prospect")
+SEGMENT_STATES = ("at risk", "engaged", "dormant")
+VALUE_STATE = " – "
+BUILT_IN_SEGMENTS = frozenset(
+    f"{v}{VALUE_STATE}{s}" for v in SEGMENT_VALUES for s in SEGMENT_STATES
+)
+RFM_PREFIX, CRM_PREFIX = "rfm:", "crm:"
+
 OPT_IN_STATUSES = ("opted_in", "opted_out", "unknown")  # c360.identity.consent.STATUSES
 CHANNELS_SEEN = ("web", "app", "store", "phone", "email", "chat", "support", "crm", "loyalty")
 REGIONS = ("EMEA", "Americas", "APAC")
@@ -400,9 +411,14 @@ CUSTOMER_PROFILE: Table = gold_table(
     Column(
         "segments",
         "list<string>",
-        "primary_segment, 'rfm:' + the mart_ecommerce_rfm segment and 'crm:' + each current "
-        "CRM segment (bridge_customer_segment) of the linked seed-000 customers, distinct, "
-        "primary_segment first then sorted",
+        "primary_segment, 'rfm:' + the customer's RFM segment and 'crm:' + each current CRM "
+        "segment (bridge_customer_segment) of the linked seed-000 customers, distinct, "
+        "primary_segment first then sorted. The RFM segment is of the purchases the profile "
+        "counts, every system's: seed 003's rules (SEGMENT_RULES, as mart_ecommerce_rfm) on "
+        "1-5 quintile scores among the profile's buyers, R by the day of last_purchase_at, F by "
+        "orders_count, M by total_revenue (equal values share the lower score); 'Never "
+        "Purchased' exactly when orders_count is 0. mart_ecommerce_rfm is the shop's own view "
+        "(its orders only), not the person's",
     ),
     Column(
         "attribute_sources",

@@ -35,7 +35,7 @@ PURCHASE_TABLE = "mongo_customers"  # the source table whose ids key seed 004's 
 TRANSACTIONS = "stg_mongo_transactions"
 FACTS = (
     "fct_orders", "fct_order_lines", "dim_product", "fct_returns", "fct_email_events",
-    "fct_interactions", "mart_ecommerce_rfm", "bridge_customer_segment", "dim_segment",
+    "fct_interactions", "bridge_customer_segment", "dim_segment",
     "customer_recommendations", "customer_scores", "customer_text_features", TRANSACTIONS,
 )  # fmt: skip
 DATED_FACTS = {"fct_orders": "order_at", "fct_interactions": "occurred_at",
@@ -61,7 +61,6 @@ READ_COLUMNS = {
         "is_unsubscribed", "first_human_open_at", "first_human_click_at",
     ),
     "fct_interactions": ("customer_id", "interaction_id", "type", "channel", "occurred_at"),
-    "mart_ecommerce_rfm": ("customer_id", "rfm_segment"),
     "bridge_customer_segment": ("customer_id", "segment_id", "is_current"),
     "dim_segment": ("segment_id", "segment_name"),
     "customer_recommendations": ("customer360_id", "product_id", "rank"),
@@ -314,8 +313,9 @@ def _profile(
     columns.update(profile_scores.scores(columns, as_of))
     columns.update(profile_scores.modelled(customers, fact("customer_scores"), columns))
     columns["primary_segment"] = profile_scores.primary_segments(columns)
+    memberships = profile_scores.fact_segments(customers, ids, fact, columns)
     columns["segments"] = profile_scores.segment_lists(
-        customers, columns["primary_segment"], profile_scores.fact_segments(customers, ids, fact)
+        customers, columns["primary_segment"], memberships
     )
     return conform(_to_seconds(pa.table(columns)), CUSTOMER_PROFILE)
 

@@ -14,6 +14,13 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from c360.contracts.gold_profile import (
+    CRM_PREFIX,
+    RFM_PREFIX,
+    SEGMENT_STATES,
+    SEGMENT_VALUES,
+    VALUE_STATE,
+)
 from c360.identity.profile_activity import linked
 from c360.identity.profile_attributes import spread
 
@@ -90,33 +97,86 @@ def primary_segments(columns: Mapping[str, pa.Array]) -> pa.Array:
     revenue = _counts(columns["total_revenue"])
     buyer = _counts(columns["orders_count"]) > 0
     threshold = np.quantile(revenue[buyer], HIGH_VALUE_QUANTILE) if buyer.any() else np.inf
-    value = np.where(buyer, np.where(revenue >= threshold, "High value", "Regular"), "Prospect")
+    high, regular, prospect = SEGMENT_VALUES
+    value = np.where(buyer, np.where(revenue >= threshold, high, regular), prospect)
     churn = _counts(columns["churn_risk_score"])
     engaged = _counts(columns["engagement_score"])
+    at_risk, engaged_state, dormant = SEGMENT_STATES
     state = np.where(
-        churn >= AT_RISK, "at risk", np.where(engaged >= ENGAGED, "engaged", "dormant")
+        churn >= AT_RISK, at_risk, np.where(engaged >= ENGAGED, engaged_state, dormant)
     )
-    return pa.array(np.char.add(np.char.add(value.astype(str), " – "), state.astype(str)), _TEXT)
+    joined = np.char.add(np.char.add(value.astype(str), VALUE_STATE), state.astype(str))
+    return pa.array(joined, _TEXT)
 
 
-def fact_segments(customers: pa.Array, ids: pa.Table, fact: Callable[[str], pa.Table]) -> pa.Table:
-    """(customer360_id, segment): 'rfm:' RFM segments and 'crm:' current CRM segments (named
-    by their id when ``dim_segment`` lacks them: a segment row quarantined in silver)."""
-    rfm = linked(fact("mart_ecommerce_rfm"), ids)
+def _quintiles(values: np.ndarray) -> np.ndarray:
+    """1-5 by rank along ``values``, lowest first; equal values share the lower score, as
+    seed 003's RFM scores its buyers (``pipeline.gold.ecommerce_customers``).
+
+    >>> _quintiles(np.array([3.0, 1.0, 1.0, 2.0, 5.0])).tolist()
+    [4, 1, 1, 3, 5]
+    """
+    rank = np.searchsorted(np.sort(values), values, side="left")  # the lowest of equal ones
+    return rank * 5 // max(len(values), 1) + 1
+
+
+def _rfm_names() -> np.ndarray:
+    """The segment of every (R, F, M) score, indexed by the scores less one."""
+    from c360.pipeline.gold.ecommerce_customers import segment
+
+    names = np.empty((5, 5, 5), dtype=object)
+    for r, f, m in np.ndindex(5, 5, 5):
+        names[r, f, m] = segment(r + 1, f + 1, m + 1)
+    return names
+
+
+def rfm_segments(customers: pa.Array, columns: Mapping[str, pa.Array]) -> pa.Table:
+    """(customer360_id, 'rfm:' segment) of every customer, from the purchases the profile
+    counts (``orders_count``, ``last_purchase_at``, ``total_revenue``: every system's).
+
+    Seed 003's rules (``SEGMENT_RULES``) on quintile scores among the profile's buyers: R by
+    the day of the last purchase (earlier scores lower), F by orders_count, M by total_revenue;
+    'Never Purchased' exactly for the customers with no order."""
+    from c360.pipeline.gold.ecommerce_customers import NO_PURCHASE
+
+    orders = _counts(columns["orders_count"])
+    buyer = orders > 0
+    stamps = columns["last_purchase_at"]
+    seconds = pc.cast(pc.cast(stamps, pa.timestamp("s"), safe=False), pa.int64())
+    day = np.floor(_counts(seconds) / 86400.0)
+    day[~stamps.is_valid().to_numpy(zero_copy_only=False)] = -np.inf  # never dated: the oldest
+    revenue = _counts(columns["total_revenue"])
+    names = np.full(len(customers), NO_PURCHASE, dtype=object)
+    if buyer.any():
+        r, f, m = (_quintiles(v[buyer]) - 1 for v in (day, orders, revenue))
+        names[buyer] = _rfm_names()[r, f, m]
+    segment = pc.binary_join_element_wise(RFM_PREFIX, pa.array(names, _TEXT), "")
+    return pa.table({"customer360_id": pc.cast(customers, _TEXT), "segment": segment})
+
+
+def fact_segments(
+    customers: pa.Array,
+    ids: pa.Table,
+    fact: Callable[[str], pa.Table],
+    columns: Mapping[str, pa.Array],
+) -> pa.Table:
+    """(customer360_id, segment): the person's 'rfm:' RFM segment from the profile's
+    ``columns`` (:func:`rfm_segments`; the shop's ``mart_ecommerce_rfm`` sees only the shop's
+    orders) and 'crm:' current CRM segments (named by their id when ``dim_segment`` lacks them:
+    a segment row quarantined in silver)."""
     bridge = fact("bridge_customer_segment").filter(pc.field("is_current"))
     named = bridge.join(fact("dim_segment").select(["segment_id", "segment_name"]), "segment_id")
     crm = linked(named, ids)
     name = pc.coalesce(crm.column("segment_name"), crm.column("segment_id"))
-    prefixed = [
-        (rfm, pc.binary_join_element_wise("rfm:", rfm.column("rfm_segment"), "")),
-        (crm, pc.binary_join_element_wise("crm:", name, "")),
-    ]
-    return pa.concat_tables(
-        pa.table({"customer360_id": pc.take(customers, t.column("code")), "segment": s}).cast(
-            pa.schema([("customer360_id", _TEXT), ("segment", _TEXT)])
-        )
-        for t, s in prefixed
-    )
+    crm_rows = _segment_rows(customers, crm, pc.binary_join_element_wise(CRM_PREFIX, name, ""))
+    return pa.concat_tables([rfm_segments(customers, columns), crm_rows])
+
+
+def _segment_rows(customers: pa.Array, rows: pa.Table, segment: pa.Array) -> pa.Table:
+    """(customer360_id, segment) of fact ``rows`` (their customer's ``code``)."""
+    return pa.table(
+        {"customer360_id": pc.take(customers, rows.column("code")), "segment": segment}
+    ).cast(pa.schema([("customer360_id", _TEXT), ("segment", _TEXT)]))
 
 
 def segment_lists(customers: pa.Array, primary: pa.Array, memberships: pa.Table) -> pa.Array:

@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 from c360 import config
 from c360.config import Project
 from c360.contracts.gold_ecommerce import RFM_SEGMENTS
+from c360.contracts.gold_profile import BUILT_IN_SEGMENTS, RFM_PREFIX
 from c360.pipeline import lake
 from c360.pipeline.last_run import why_no_customers
 from c360.pipeline.silver.privacy import privacy_key, pseudonym
@@ -29,8 +30,6 @@ CHANNELS = {
     "sms": ("sms_marketing", "primary_phone"),
 }
 
-
-RFM_COLUMN = "rfm_segment"  # mart_ecommerce_rfm's segment, which the profile lists prefixed
 
 # The profile columns an audience reads (a profile without them raises lake's error).
 _READ = ("customer360_id", "segments", "opt_in_status", "consent_scopes",
@@ -79,9 +78,7 @@ def _computed(workspace: Path, project: Project, segment: str) -> bool:
     built-in segment, an RFM one, or one of the project file as the run read it. Raises
     ``AudienceError`` for a segment of the project file changed after the profile was built,
     which no run computed yet."""
-    built_in, prefixes = config.built_in_segments()
-    rfm = [p for p, column in prefixes.items() if column == RFM_COLUMN]
-    if segment in built_in or any(segment == f"{p}{s}" for p in rfm for s in RFM_SEGMENTS):
+    if segment in BUILT_IN_SEGMENTS or segment in {f"{RFM_PREFIX}{s}" for s in RFM_SEGMENTS}:
         return True
     if segment not in project.segments:
         return False

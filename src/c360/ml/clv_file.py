@@ -1,7 +1,8 @@
 """Anyone's transactions file fitted with the CLV models: the standalone ``c360 clv fit``.
 
 Every column is read as text (:func:`c360.identity.files.read_rows`: CSV of any common dialect,
-JSON lines or Parquet; a folder of Parquet files, as the lake writes, is read as one table),
+JSON lines or Parquet; a folder of Parquet files, as the lake writes, is read as one table; a
+file compressed with gzip as the file it holds, :mod:`c360.ml.clv_gzip`),
 numbers of a typed Parquet column as numbers. A row whose customer is blank, whose date or
 amount cannot be read, whose amount is negative (a refund, not a purchase) or 1e15 or more (a
 typo: no purchase moves that much, and a double no longer holds its cents), or whose date is
@@ -30,6 +31,7 @@ from c360.errors import first_line
 from c360.identity.files import PARQUET, UnreadableFileError, is_number, read_rows
 from c360.ml.clv import rfm_summary
 from c360.ml.clv_fit import ClvFit, fit_clv
+from c360.ml.clv_gzip import is_gzip, read_gzip
 
 # Day, month and year as writers put them; the time of day (and any zone) is ignored, so a
 # purchase counts on the day written. d/m/y versus m/d/y is decided per file.
@@ -70,6 +72,8 @@ _DOT_DECIMAL = r"^[+-]?(\d+\.\d*|\.\d+|\d{1,3}(,\d{3})+\.\d*)" + _EXPONENT
 EXAMPLES = 5  # row numbers kept per reason, to show where to look
 EARLIEST = dt.date(1900, 1, 1)  # before it, a typo (0024 for 2024): centuries of history
 CEILING = 1e15  # from it up, a typo: an amount no purchase reaches
+FORMATS = "a CSV, JSON lines or Parquet file (or one of them compressed with gzip)"
+_FILES_ASK = "give a CSV or Parquet file"  # what c360.identity.files asks for: JSON lines too
 TWO_WAYS = "amount that reads two ways (1,234 where both '.' and ',' are decimal points)"
 
 
@@ -175,18 +179,22 @@ def fit_file(
 def read_transactions(
     path: Path, columns: Collection[str] | None = None
 ) -> tuple[pa.Table, list[str], list[int], list[tuple[str, int]]]:
-    """The table of a CSV, JSON lines or Parquet file or a folder of Parquet files; notes on
-    it; the numbers of the CSV rows left out for holding another number of values than the
-    header names; and a folder's files (path inside it, rows) in the order their rows are
-    numbered. Given the ``columns`` used, a JSON column of lists or objects is left out."""
+    """The table of a CSV, JSON lines or Parquet file (compressed with gzip or not) or a folder
+    of Parquet files; notes on it; the numbers of the CSV rows left out for holding another
+    number of values than the header names; and a folder's files (path inside it, rows) in the
+    order their rows are numbered. Given the ``columns`` used, a JSON column of lists or
+    objects is left out."""
     if path.is_dir():
         table, parts = _read_folder(path)
         return table, [], [], parts
     uneven: list[int] = []
     try:
-        table, notes = read_rows(path, uneven, columns)
+        if is_gzip(path):
+            table, notes = read_gzip(path, uneven, columns)
+        else:
+            table, notes = read_rows(path, uneven, columns)
     except UnreadableFileError as exc:
-        raise ClvFileError(str(exc)) from None
+        raise ClvFileError(str(exc).replace(_FILES_ASK, f"give {FORMATS}")) from None
     return table, notes, uneven, []
 
 
@@ -202,7 +210,7 @@ def _read_folder(path: Path) -> tuple[pa.Table, list[tuple[str, int]]]:
     )
     if not parts:
         raise ClvFileError(
-            f"no Parquet file in {path}: give a CSV or Parquet file, or a folder of Parquet files"
+            f"no Parquet file in {path}: give {FORMATS}, or a folder of Parquet files"
         )
     rows = []
     for part in parts:

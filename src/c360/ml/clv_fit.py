@@ -30,6 +30,11 @@ from c360.ml.clv import (
 # Seven parameters between the two models: below this many customers with a repeat purchase the
 # estimates are mostly noise (and the Gamma-Gamma model sees nobody else).
 MIN_REPEAT_CUSTOMERS = 20
+# Below this expected chance of dropping out after a repeat purchase, a/(a+b), the BG/NBD fit
+# found almost no dropout: even after 100 repeat purchases a customer would have left with
+# under 10% chance, so P(alive) is about 1 for everyone whatever their silence. Fits of real
+# purchase histories with dropout find tenths (0.25 on the CDNOW sample).
+NEGLIGIBLE_DROPOUT = 1e-3
 
 
 class TooFewCustomersError(ValueError):
@@ -49,9 +54,39 @@ class ClvFit:
     notes: list[str] = field(default_factory=list)
 
     @property
+    def dropout_per_purchase(self) -> float:
+        """The BG/NBD's expected chance that a customer drops out after a repeat purchase: the
+        mean of Beta(a, b), a/(a+b)."""
+        return dropout_per_purchase(self.bgnbd)
+
+    @property
+    def negligible_dropout(self) -> bool:
+        """Whether the fit found almost no dropout (:data:`NEGLIGIBLE_DROPOUT`): P(alive) then
+        tells no churn."""
+        return self.dropout_per_purchase < NEGLIGIBLE_DROPOUT
+
+    @property
     def repeat_customers(self) -> int:
         """Customers with at least one repeat purchase: the ones the spend model learns from."""
         return int(pc.sum(pc.greater(self.predictions["frequency"], 0)).as_py() or 0)
+
+
+def dropout_per_purchase(params: BgNbdParams) -> float:
+    """a/(a+b): the expected chance of dropping out after a repeat purchase.
+
+    >>> dropout_per_purchase(BgNbdParams(r=1.0, alpha=60.0, a=1.0, b=3.0))
+    0.25
+    """
+    return params.a / (params.a + params.b)
+
+
+def no_dropout_note(params: BgNbdParams) -> str:
+    """What a fit of negligible dropout means for its P(alive)."""
+    return (
+        f"the BG/NBD fit found almost no dropout (a/(a+b) = {dropout_per_purchase(params):.2g} "
+        f"per repeat purchase, below {NEGLIGIBLE_DROPOUT:g}): P(alive) is about 1 for every "
+        "customer, however long their silence, so it tells no churn here"
+    )
 
 
 def fit_clv(rfm: pa.Table, horizon_months: int = 12, discount_rate: float = 0.10) -> ClvFit:
@@ -98,6 +133,8 @@ def _warnings(
         for name, params in (("BG/NBD", bgnbd), ("Gamma-Gamma", spend))
         if not params.converged
     ]
+    if dropout_per_purchase(bgnbd) < NEGLIGIBLE_DROPOUT:
+        notes.append(no_dropout_note(bgnbd))
     if spend.q <= 1:
         notes.append(
             f"Gamma-Gamma q = {spend.q:.3g} ≤ 1: the model's mean order value is infinite, so "

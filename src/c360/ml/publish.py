@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from datetime import UTC, datetime
@@ -13,21 +14,52 @@ import pyarrow.compute as pc
 
 from c360.contracts.gold_scores import CUSTOMER_CLV
 from c360.contracts.gold_star import FCT_ORDERS
-from c360.ml.clv_fit import ClvFit, TooFewCustomersError, orders_clv
+from c360.ml.clv_fit import (
+    NEGLIGIBLE_DROPOUT,
+    ClvFit,
+    TooFewCustomersError,
+    no_dropout_note,
+    orders_clv,
+)
 from c360.pipeline import lake
 from c360.pipeline.gold.run import conform
 
 CARD = "model_card_clv.md"
-METRICS = "models.json"  # every model's latest figures, for `c360 models evaluate`
+METRICS = "models.json"  # the last run's figures of every model, for `c360 models evaluate`
+RUN_REPORT = "run_report.json"  # written by every run as it ends (c360.serve.run_report)
+RUN = "run"  # the key of each entry telling the run that recorded it
+
+
+def _run_before(workspace: Path) -> str:
+    """What tells the runs apart while one is going on: the fingerprint of the report the run
+    before wrote as it ended (the current run writes its own only after its last model);
+    empty before any report."""
+    try:
+        data = (Path(workspace) / "reports" / RUN_REPORT).read_bytes()
+    except OSError:
+        return ""
+    return hashlib.sha256(data).hexdigest()[:16]
 
 
 def record_metrics(workspace: Path, model: str, figures: dict[str, Any]) -> None:
-    """Store ``model``'s figures in ``reports/models.json`` (other models' entries are kept)."""
+    """Store ``model``'s figures in ``reports/models.json``, beside the other models' figures of
+    the same run; the figures an earlier run recorded are dropped, so a model this run did not
+    measure (a workspace whose truth/ is gone) shows none.
+
+    Each entry carries (as ``run``) the fingerprint of the run report there was when it was
+    recorded: every entry of one run has the same, as a run writes its report only after its
+    last model (no clock is compared)."""
     path = Path(workspace) / "reports" / METRICS
     path.parent.mkdir(parents=True, exist_ok=True)
+    run = _run_before(workspace)
     known = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    known[model] = figures
-    path.write_text(json.dumps(known, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    same = {
+        name: entry
+        for name, entry in (known.items() if isinstance(known, dict) else ())
+        if isinstance(entry, dict) and entry.get(RUN) == run
+    }
+    same[model] = {**figures, RUN: run}
+    path.write_text(json.dumps(same, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def clv_table(fit: ClvFit) -> pa.Table:
@@ -80,12 +112,23 @@ def model_card(fit: ClvFit | None, orders: pa.Table, reason: str = "") -> str:
         f"| Gamma-Gamma | p={g.p:.4g}, q={g.q:.4g}, v={g.v:.4g} | {g.log_likelihood:,.2f} | "
         f"{'yes' if g.converged else 'no'} |",
         "",
+        f"Dropout per repeat purchase: a/(a+b) = {fit.dropout_per_purchase:.2g}"
+        + (
+            f", below {NEGLIGIBLE_DROPOUT:g}: the fit found almost no dropout, so P(alive) is "
+            "about 1 for every customer, however long their silence, and tells no churn here: "
+            "see `churn_risk_score` (`gold.customer_scores`, `reports/model_card_churn.md`)"
+            if fit.negligible_dropout
+            else ""
+        )
+        + ".",
+        "",
         f"12-month totals: {pc.sum(fit.predictions['expected_purchases']).as_py():,.0f} purchase "
         f"days, CLV {pc.sum(fit.predictions['clv']).as_py() or 0:,.0f}; fitted in "
         f"{fit.seconds:.1f} s. Proof of the estimator: the parameter-recovery test in "
         "`tests/ml/test_clv.py`.",
     ]
-    lines += [f"- Note: {note}" for note in fit.notes]
+    said = no_dropout_note(b)  # the dropout line above says it, with what to use instead
+    lines += [f"- Note: {note}" for note in fit.notes if note != said]
     return "\n".join(lines) + "\n"
 
 
