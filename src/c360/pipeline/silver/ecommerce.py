@@ -25,6 +25,16 @@ INVENTORY_COLUMNS = ("product_id", "warehouse_id", "stock_quantity", "last_updat
 TIERS = ("bronze", "silver", "gold", "platinum")
 # The least price the contract allows, as seed 000's catalogue does (``stg_products``).
 LEAST_PRICE = PRODUCTS.column("price").min_value
+# "Home and Garden", "Home&Garden" and "Home + Garden" are the catalogue's "Home & Garden".
+# White space as ``parse.SPACE`` spells it: Java's \s holds a vertical tab, RE2's does not.
+# "and" is a word where white space, a hyphen (a space to ``parse.category``) or an end of the
+# text sets it off. Not ``\b``: a letter beyond ASCII ("Homeéand Garden") is part of a word on
+# Spark (Java) and not on DuckDB (RE2). RE2 has no lookaround, so a hyphen goes with the word:
+# "Home-and-Garden" is "Home & Garden" to ``parse.category``, as "Home- & -Garden" was.
+# ``(?i)`` reads the same on both engines here: "and" holds neither s nor k (RE2 also folds ſ
+# and the Kelvin sign to those, Java does not).
+_AND = rf"(^{parse.SPACE}*|{parse.SPACE}+|-)and({parse.SPACE}+|-|\z)"
+CATEGORY_JOIN = rf"(?i){parse.SPACE}*(&|\+){parse.SPACE}*|{_AND}"
 
 
 def _future(value: ibis.ir.TimestampValue, as_of: datetime) -> ibis.ir.BooleanValue:
@@ -43,10 +53,8 @@ def stg_ecommerce_products(bronze: Table) -> Staged:
     category keep their money under "Unknown".
     """
     b = bronze
-    # "Home and Garden", "Home&Garden" and "Home + Garden" are the catalogue's "Home & Garden";
     # "Unknown" as written stays, uncounted.
-    # White space as ``parse.SPACE`` spells it: Java's \s holds a vertical tab, RE2's does not.
-    joined = b.category.re_replace(rf"(?i){parse.SPACE}*(&|\+|\band\b){parse.SPACE}*", " & ")
+    joined = b.category.re_replace(CATEGORY_JOIN, " & ")
     category = parse.category(joined, (*CATEGORIES, "Unknown"))
     t = b.select(
         *LINEAGE,
