@@ -47,3 +47,39 @@ def test_literal_text_prints_as_written(capsys: pytest.CaptureFixture[str]) -> N
     assert capsys.readouterr().out.splitlines() == [
         "[/x]", "[draft]", "[bold]x[/bold]", "ends in \\", "12"
     ]  # fmt: skip
+
+
+def _wide_table() -> object:
+    from rich.table import Table
+
+    table = Table(title="Silver", title_justify="left")
+    table.add_column("model")
+    table.add_column("rows", justify="right")
+    table.add_row("stg_crm_customer_profile_" + "x" * 60, "1,000")
+    table.add_row("stg_crm_customer_profile_" + "y" * 60, "2,000")
+    return table
+
+
+def test_off_a_terminal_a_table_is_printed_whole(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A log or a pipe gets each name whole, whatever width it inherits (COLUMNS=80)."""
+    monkeypatch.setattr(console, "_width", 40)
+    console.print(_wide_table())
+    console.print("a line of text " * 6)
+    lines = capsys.readouterr().out.splitlines()
+    assert any("stg_crm_customer_profile_" + "x" * 60 in line for line in lines)
+    assert any("stg_crm_customer_profile_" + "y" * 60 in line for line in lines)
+    assert "…" not in "".join(lines)
+    assert max(len(line) for line in lines[-3:]) <= 40  # text still wraps as before
+    assert console.width == 40
+
+
+def test_on_a_terminal_a_table_fits_it(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(console, "_force_terminal", True)
+    monkeypatch.setattr(console, "_width", 40)
+    console.print(_wide_table())
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) <= 40

@@ -261,3 +261,22 @@ def test_a_profile_shows_source_values_as_written(capsys: pytest.CaptureFixture[
     assert "crm:[/x]  first_name=Ann [draft], last_name=O\\\n" in out
     for text in ("shop:[b]7", "[auto]", "[e]mail: [exact] (+9.0)", "[r1]: new - → c360_00000001"):
         assert text in out
+
+
+@pytest.mark.parametrize(
+    "args", [["profile", "C1"], ["identity", "evaluate"], ["identity", "evaluate", "--json"]]
+)
+def test_customers_of_an_earlier_run_than_the_last_are_warned_of(
+    workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    import shutil
+
+    stale = tmp_path / "ws"
+    shutil.copytree(workspace, stale)
+    (stale / "reports").mkdir()
+    seconds = {"bronze": 1.0, "silver": 1.0, "text": 1.0}
+    (stale / "reports" / "run_report.json").write_text(json.dumps({"seconds": seconds}))
+    main([*args, "-w", str(stale)])
+    err = capsys.readouterr().err
+    assert err.startswith("warning: the last `c360 run` stopped at silver (")
+    assert ": run `c360 run` without --until\n" in err

@@ -98,3 +98,17 @@ def test_model_names_and_reasons_are_printed_as_written(tmp_path: Path) -> None:
     assert shown.exit_code == 0, shown.output
     for text in ("[/x]", "[draft] one class only", "churn [eur]", "[b]auc"):
         assert text in shown.output
+
+
+def test_figures_of_an_earlier_run_than_the_last_are_warned_of(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record_metrics(tmp_path, "propensity_to_buy", {"fitted": False, "reason": "one class only"})
+    (tmp_path / "lake" / "gold" / "customer_profile").mkdir(parents=True)
+    seconds = {"bronze": 1.0, "silver": 1.0, "text": 1.0}
+    (tmp_path / "reports" / "run_report.json").write_text(json.dumps({"seconds": seconds}))
+    assert main(["models", "evaluate", "-w", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    assert "one class only" in out
+    assert err.startswith("warning: the last `c360 run` stopped at silver (") and "gold" in err
+    assert err.count("\n") == 1

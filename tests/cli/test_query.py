@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import cast
 
 import pyarrow as pa
 import pytest
@@ -171,8 +172,8 @@ def test_a_sql_file(workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
         (["SELECT 1; SELECT 2"], "error: more than one statement"),
         (["ATTACH 'other.duckdb' AS other"], "read-only"),
         (["INSTALL httpfs"], "read-only"),
-        ([], "give the SQL to run, or --file F.sql, but not both"),
-        (["SELECT 1", "--file", "x.sql"], "not both"),
+        ([], "error: no SQL to run: give it, or --file F.sql"),
+        (["SELECT 1", "--file", "x.sql"], "give the SQL to run or --file F.sql, not both"),
         (["SELECT 1", "--format", "xml"], "--format must be one of: table, csv, json"),
         (["--file", "missing.sql"], "error: no such file: missing.sql"),
     ],
@@ -307,7 +308,7 @@ def streamed(*batches: pa.RecordBatch, then: BaseException | None = None) -> obj
     def batches_then() -> Iterator[pa.RecordBatch]:
         for batch in batches:
             sys.stdout.flush()
-            written.append(sys.stdout.buffer.getvalue())
+            written.append(cast(io.BytesIO, sys.stdout.buffer).getvalue())
             yield batch
         if then is not None:
             raise then
@@ -445,3 +446,74 @@ def test_a_missing_table_names_the_sources_of_the_table_missing_alone(
     assert code == 2
     assert " ".join(err.split()).endswith(end)
     assert "fct_orders needs" not in err and "dim_customer needs" not in err
+
+
+STOPPED_AT_SILVER = {"bronze": 1.0, "silver": 1.0, "text": 1.0}
+
+
+def test_a_warehouse_older_than_the_last_run_is_warned_of(
+    workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After a run stopped at silver, the warehouse is an earlier run's: said on stderr, one
+    line, in every format; the answer is still given."""
+    import shutil
+
+    stale = tmp_path / "ws"
+    shutil.copytree(workspace, stale)
+    (stale / "reports").mkdir()
+    report = {"finished_at": "2026-12-07T07:00:00+00:00", "seconds": STOPPED_AT_SILVER}
+    (stale / "reports" / "run_report.json").write_text(json.dumps(report))
+    for form in ("table", "csv", "json"):
+        code, out, err = query(capsys, SQL, "-w", str(stale), "--format", form)
+        assert code == 0 and "s3" in out
+        assert err.startswith(
+            "warning: the last `c360 run` stopped at silver (2026-12-07 07:00:00 UTC); gold and "
+            "the warehouse are from the run of "
+        )
+        assert err.endswith(": run `c360 run` without --until\n") and err.count("\n") == 1
+    code, _, err = query(capsys, SQL, "-w", str(workspace))
+    assert code == 0 and err == ""
+
+
+def test_a_sql_file_not_in_utf8_is_read_as_cp1252_and_said_so(
+    workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As `clv fit` reads a Windows export: the file is read, a note on stderr says how."""
+    sql = tmp_path / "café.sql"
+    sql.write_bytes("-- Café\nSELECT 'Café' AS label;\n".encode("cp1252"))
+    code, out, err = query(capsys, "--file", str(sql), "-w", str(workspace), "--format", "json")
+    assert (code, out) == (0, '{"label":"Café"}\n')
+    assert err == f"note: {sql} is not UTF-8: read as cp1252\n"
+    sql.write_bytes(b"SELECT 1\0\xe9")
+    code, _, err = query(capsys, "--file", str(sql), "-w", str(workspace))
+    assert code == 2 and err.count("\n") == 1 and "not a text file" in err
+
+
+def test_json_keys_of_columns_of_one_name_are_made_unique(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A JSON object holds a key once: a repeated column name gets DuckDB's suffix."""
+    sql = "SELECT 1 AS a, 2 AS a, 3 AS a_1, 4 AS a"
+    code, out, _ = query(capsys, sql, "-w", str(workspace), "--format", "json")
+    assert (code, out) == (0, '{"a":1,"a_2":2,"a_1":3,"a_3":4}\n')
+    code, out, _ = query(capsys, sql, "-w", str(workspace), "--format", "csv")
+    assert (code, out.splitlines()[0]) == (0, '"a","a","a_1","a"')  # CSV keeps the names
+
+
+def test_timestamps_are_written_as_the_exports_write_them(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Whole seconds without a fraction, as exports/csv has them; a fraction when there is one."""
+    sql = (
+        "SELECT TIMESTAMP '2025-09-29 10:46:34' AS at, TIMESTAMPTZ '2025-09-29 10:46:34+00' AS z, "
+        "TIMESTAMP '2025-09-29 10:46:34.5' AS part"
+    )
+    code, out, _ = query(capsys, sql, "-w", str(workspace), "--format", "csv")
+    assert (code, out.splitlines()[1]) == (
+        0, '"2025-09-29T10:46:34","2025-09-29T10:46:34Z","2025-09-29T10:46:34.500000"'
+    )  # fmt: skip
+    code, out, _ = query(capsys, sql, "-w", str(workspace), "--format", "json")
+    assert json.loads(out) == {
+        "at": "2025-09-29T10:46:34", "z": "2025-09-29T10:46:34Z",
+        "part": "2025-09-29T10:46:34.500000",
+    }  # fmt: skip

@@ -82,6 +82,14 @@ def test_a_logged_run_prints_a_line_per_layer_before_the_summary(workspace: Path
     for line, expected in zip(lines, LAYER_LINES, strict=False):
         assert re.fullmatch(expected.format(**counts) + SECONDS, line), line
     assert lines[len(LAYER_LINES)].startswith("Bronze")  # then the summary, as on a terminal
+    # the summary counts and lists every gold table the run published, identity's included
+    from c360.serve import gold_tables
+
+    published = {t.name for t in gold_tables(workspace)}
+    said = re.search(r"^([\d,]+) gold tables in [\d.]+ s", result.output, re.MULTILINE)
+    assert said is not None and int(said[1].replace(",", "")) == len(published)
+    gold = lines[[line.strip() for line in lines].index("Gold") :]
+    assert published <= {cells[1].strip() for line in gold if len(cells := line.split("│")) > 2}
 
 
 def test_lines_are_flushed_as_they_happen_and_an_error_is_one_line(workspace: Path) -> None:
@@ -227,6 +235,7 @@ def test_gold_tables_not_built_keep_their_names_whole_on_a_narrow_terminal(
     from c360.cli._console import console
     from c360.cli.run import print_not_built
 
+    monkeypatch.setattr(console, "_force_terminal", True)  # off one, tables are whole anyway
     monkeypatch.setattr(console, "_width", width)
     shop = ["ecommerce_customers", "ecommerce_inventory", "ecommerce_orders", "ecommerce_products"]
     names = ["agg_ecommerce_daily_sales", "mart_ecommerce_customer_lifetime_value",
@@ -318,3 +327,33 @@ def test_a_run_without_identity_notes_prints_none(
     done = runner.invoke(app, ["run", "--workspace", str(tmp_path)])
     assert done.exit_code == 0, done.output
     assert "note:" not in done.output and "Identity: 5 source records" in done.output
+
+
+def test_a_run_stopped_at_silver_says_gold_and_the_rest_are_the_earlier_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What a stopped run leaves as it was is named, with when it was built: nothing of this
+    run's sources is in it."""
+    import os
+
+    from c360.cli.run import print_result
+    from c360.pipeline.runner import RunResult
+
+    result = RunResult(tmp_path, "duckdb")
+    result.seconds = {"bronze": 1.0, "silver": 1.0, "text": 1.0}
+    print_result(result)
+    assert "earlier run" not in capsys.readouterr().out  # nothing earlier: nothing to say
+    (tmp_path / "lake" / "gold" / "fct_orders").mkdir(parents=True)
+    (tmp_path / "exports").mkdir()
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "kpis_dashboard.txt").write_text("")
+    earlier = 1_796_623_200  # 2026-12-07 06:00:00 UTC
+    os.utime(tmp_path / "lake" / "gold" / "fct_orders", (earlier, earlier))
+    print_result(result)
+    out = " ".join(capsys.readouterr().out.split())
+    assert (
+        "warning: this run stopped at silver; gold, exports/ and the reports "
+        "(kpis_dashboard.txt) are the earlier run's, of 2026-12-07 06:00:00 UTC, and do not "
+        "include this run's sources: run `c360 run` without --until to rebuild them"
+    ) in out
+    assert out.endswith("Reports in " + str(tmp_path / "reports") + ": run_report.md")

@@ -80,3 +80,55 @@ def test_profile_after_a_run_until_silver_says_so(tmp_path: Path) -> None:
         read_gold(tmp_path, "customer_profile")
     with pytest.raises(IdentityConfigError, match=r"stopped before gold \(--until\)"):
         linked(tmp_path)
+
+
+def _stopped(workspace: Path, seconds: dict[str, float]) -> Path:
+    """A workspace whose last run (with ``seconds``) finished at 07:00 UTC, with gold, the
+    warehouse, exports and a report an earlier full run built at 06:00 UTC."""
+    import os
+
+    (workspace / "lake" / "gold" / "fct_orders").mkdir(parents=True)
+    (workspace / "warehouse.duckdb").write_bytes(b"")
+    (workspace / "exports").mkdir()
+    (workspace / "reports").mkdir()
+    (workspace / "reports" / "report.html").write_text("")
+    earlier = 1_796_623_200  # 2026-12-07 06:00:00 UTC
+    for path in (workspace / "lake" / "gold" / "fct_orders", workspace / "warehouse.duckdb"):
+        os.utime(path, (earlier, earlier))
+    report = {"finished_at": "2026-12-07T07:00:00+00:00", "seconds": seconds}
+    (workspace / "reports" / "run_report.json").write_text(json.dumps(report))
+    return workspace
+
+
+def test_gold_of_an_earlier_run_after_a_run_stopped_at_silver_is_told(tmp_path: Path) -> None:
+    from c360.pipeline.last_run import stale_gold
+
+    assert stale_gold(_stopped(tmp_path, SILVER)) == (
+        "the last `c360 run` stopped at silver (2026-12-07 07:00:00 UTC); gold, the warehouse, "
+        "exports/ and the reports (report.html) are from the run of 2026-12-07 06:00:00 UTC: "
+        "run `c360 run` without --until"
+    )
+
+
+@pytest.mark.parametrize("seconds", [GOLD, CUSTOMERS])
+def test_gold_of_the_last_run_is_not_warned_of(tmp_path: Path, seconds: dict[str, float]) -> None:
+    from c360.pipeline.last_run import stale_gold
+
+    assert stale_gold(_stopped(tmp_path, seconds)) is None
+
+
+def test_a_run_stopped_at_silver_with_no_earlier_gold_is_not_warned_of(tmp_path: Path) -> None:
+    from c360.pipeline.last_run import stale_gold
+
+    assert stale_gold(_ran(tmp_path, SILVER)) is None
+    assert stale_gold(tmp_path / "nowhere") is None
+
+
+def test_a_run_stopped_at_bronze_names_silver_too(tmp_path: Path) -> None:
+    from c360.pipeline.last_run import stale_gold
+
+    (tmp_path / "lake" / "silver").mkdir(parents=True)
+    said = stale_gold(_stopped(tmp_path, {"bronze": 1.0}))
+    assert said is not None
+    assert said.startswith("the last `c360 run` stopped at bronze (2026-12-07 07:00:00 UTC); ")
+    assert "; silver, gold, the warehouse" in said

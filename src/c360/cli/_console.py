@@ -7,15 +7,41 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
 from rich.text import Text
 
+
+class _WholeTables(Console):
+    """A console whose tables fit a terminal's width, but are printed whole off a terminal: a
+    log, a file or another program gets every name and value in full, whatever width it
+    inherits (``COLUMNS``, or Rich's 80). Text wraps as on any console."""
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        tables = [o for o in objects if isinstance(o, Table)]
+        if not tables or self.is_terminal:
+            super().print(*objects, **options)
+            return
+        whole = self.options.update(max_width=sys.maxsize)
+        needed = max(self.measure(table, options=whole).maximum for table in tables)
+        if needed <= self.width:
+            super().print(*objects, **options)
+            return
+        width = self._width
+        self._width = needed
+        try:
+            super().print(*objects, **options)
+        finally:
+            self._width = width
+
+
 # No emoji codes: a value, a header or a path holding ":x:" is printed as written, not as ❌.
-console = Console(emoji=False)
+console: Console = _WholeTables(emoji=False)
 err_console = Console(stderr=True, soft_wrap=True, emoji=False)
 
 
@@ -60,6 +86,12 @@ def one_line(message: str) -> str:
 def labelled(label: str, message: str, style: str = "yellow") -> Text:
     """``note: MESSAGE`` with the label styled and the message as written."""
     return Text.assemble((label, style), " ", visible(message))
+
+
+def warning(message: str | None) -> None:
+    """Print ``message`` as a one-line warning on stderr; nothing for None."""
+    if message is not None:
+        err_console.print(labelled("warning:", one_line(message)), highlight=False)
 
 
 def error(message: str) -> None:

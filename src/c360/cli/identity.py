@@ -11,7 +11,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from c360.cli import identity_dedupe
-from c360.cli._console import console, fail, plain, visible
+from c360.cli._console import console, fail, plain, visible, warning
 from c360.cli._paths import check_input_file, check_workspace, workspace_path
 from c360.cli.text import print_scores
 
@@ -53,7 +53,9 @@ def evaluate_command(
     from c360.identity.evaluate import read_people, read_truth, score_links, score_profiles
     from c360.identity.explain import read_gold
     from c360.identity.records import IdentityConfigError
+    from c360.pipeline.last_run import stale_gold
 
+    warning(stale_gold(workspace))
     truth = truth or workspace / "truth" / "identity.csv"
     default_people = workspace / "truth" / "people.csv"
     people = people or (default_people if default_people.is_file() else None)
@@ -147,7 +149,9 @@ def profile_command(
     from c360 import config
     from c360.identity.explain import NotFoundError, explain, find
     from c360.identity.records import IdentityConfigError
+    from c360.pipeline.last_run import stale_gold
 
+    warning(stale_gold(workspace))
     try:
         identity = config.load(workspace).identity
         found = explain(workspace, identity, find(workspace, identity, customer))

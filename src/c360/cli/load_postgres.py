@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table as RichTable
 
-from c360.cli._console import console, fail, labelled, plain, progress_bar
+from c360.cli._console import console, fail, labelled, plain, progress_bar, warning
 from c360.cli._options import number
 from c360.cli._paths import check_workspace, workspace_path
 
@@ -43,10 +43,12 @@ def load_postgres_command(
 ) -> None:
     """Load every gold table into PostgreSQL, replacing the previous load (safe to rerun)."""
     check_workspace(workspace)
+    from c360.pipeline.last_run import stale_gold
     from c360.serve import gold_tables
     from c360.serve.postgres import LoadError, load_postgres, redact, trimmed
     from c360.workspace import WorkspaceBusyError
 
+    warning(stale_gold(workspace))
     started = time.perf_counter()
     dropped: list[str] = []
     try:

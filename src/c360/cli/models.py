@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table as RichTable
 
-from c360.cli._console import console, fail, plain
+from c360.cli._console import console, fail, plain, warning
 from c360.cli._paths import check_workspace, workspace_path
 
 app = typer.Typer(help="The models of the last run and how well they did.", no_args_is_help=True)
@@ -25,6 +25,9 @@ def evaluate_command(
     """Each model's metrics beside its baseline, as measured by the last `c360 run`."""
     check_workspace(workspace)
     from c360.ml.publish import METRICS
+    from c360.pipeline.last_run import stale_gold
+
+    warning(stale_gold(workspace))
 
     path = workspace / "reports" / METRICS
     if not path.is_file():

@@ -7,15 +7,15 @@ table reads only the rows it shows, and counts up to ``COUNTED_UP_TO`` rows to s
 from __future__ import annotations
 
 import sys
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, BinaryIO
 
 import typer
-from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from c360.cli._console import console, fail, silence_stdout
+from c360.cli._console import console, err_console, fail, labelled, silence_stdout, warning
 from c360.cli._options import check_choice, whole
 from c360.cli._paths import check_input_file, check_workspace, workspace_path
 
@@ -45,8 +45,10 @@ def query_command(
 ) -> None:
     """Run SQL on warehouse.duckdb (read-only): every gold table, and a view per silver table."""
     check_choice("--format", output, FORMATS)
-    if (sql is None) == (file is None):
-        raise fail("give the SQL to run, or --file F.sql, but not both")
+    if sql is None and file is None:
+        raise fail("no SQL to run: give it, or --file F.sql")
+    if sql is not None and file is not None:
+        raise fail("give the SQL to run or --file F.sql, not both")
     if file is not None:
         check_input_file(file, "a .sql file")
     check_workspace(workspace)
@@ -57,11 +59,12 @@ def query_command(
         read_warehouse,
     )
     from c360.pipeline.gold.run import not_built
-    from c360.pipeline.last_run import why_no_warehouse
-    from c360.serve.sql_files import SqlFileError, read_sql_file
+    from c360.pipeline.last_run import stale_gold, why_no_warehouse
+    from c360.serve.sql_files import SqlFileError
 
+    warning(stale_gold(workspace))
     try:
-        statement = read_sql_file(file).statement if file is not None else str(sql)
+        statement = read_statement(file) if file is not None else str(sql)
         if output == "table":
             with read_warehouse(
                 workspace, statement, form="display", batch_rows=TABLE_BATCH_ROWS
@@ -85,6 +88,44 @@ def query_command(
                 f"{exc} (not built by the last run: its sources are not in this workspace: {needs})"
             ) from None
         raise fail(str(exc)) from None
+
+
+def read_statement(path: Path) -> str:
+    """The one statement of a .sql file; a file that is not UTF-8 (a Windows editor's) is read
+    as Windows-1252, as ``clv fit`` reads such a CSV, and a note on stderr says so."""
+    from c360.serve.sql_files import SqlFileError, read_sql_file, read_sql_file_text
+
+    try:
+        return read_sql_file(path).statement
+    except SqlFileError:
+        data = _bytes(path)
+        try:
+            data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
+        else:
+            raise  # not a matter of encoding
+    if b"\0" in data:
+        raise SqlFileError(f"{path} is not a text file (it holds NUL bytes): give a .sql file")
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:  # the five bytes Windows-1252 leaves out: Latin-1's
+        text = data.decode("latin-1")
+    try:
+        statement = read_sql_file_text(text).statement
+    except SqlFileError as exc:
+        raise SqlFileError(f"{path}: {exc}") from None
+    err_console.print(labelled("note:", f"{path} is not UTF-8: read as cp1252"), highlight=False)
+    return statement
+
+
+def _bytes(path: Path) -> bytes:
+    from c360.serve.sql_files import SqlFileError
+
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise SqlFileError(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
 def first_rows(reader: pa.RecordBatchReader, max_rows: int) -> tuple[pa.Table, int | None]:
@@ -115,12 +156,7 @@ def print_answer(first: pa.Table, rows: int | None) -> None:
         table.add_column(Text(field.name), justify="right" if numeric else "left")
     for row in zip(*(column.to_pylist() for column in first.columns), strict=True):
         table.add_row(*(NULL if v is None else Text(str(v)) for v in row))
-    if console.is_terminal:
-        console.print(table)
-    else:  # a file or another program gets every column in full, however wide
-        whole = console.options.update(max_width=sys.maxsize)
-        full = console.measure(table, options=whole).maximum
-        Console(file=console.file, width=max(full, 1), emoji=False).print(table)
+    console.print(table)
     if rows is not None and rows <= first.num_rows:
         console.print(f"{rows:,} row{'s' if rows != 1 else ''}")
         return
@@ -138,14 +174,51 @@ def write_csv(reader: pa.RecordBatchReader, out: BinaryIO) -> None:
     schema = for_csv(reader.schema.empty_table()).schema
     with pcsv.CSVWriter(out, schema) as writer:
         for batch in reader:
-            writer.write_table(for_csv(pa.Table.from_batches([batch])))
+            writer.write_table(for_csv(pa.Table.from_batches([whole_seconds(batch)])))
             out.flush()
 
 
 def write_json(reader: pa.RecordBatchReader, out: BinaryIO) -> None:
-    """One JSON object per row, written batch by batch."""
+    """One JSON object per row, written batch by batch; a name two columns share is made
+    unique as DuckDB makes it (``a``, ``a_1``), a JSON object holding a key once."""
+    import pyarrow as pa
+
     from c360.serve.exports import json_lines
 
+    names = unique_names(reader.schema.names)
     for batch in reader:
-        out.write(json_lines(batch))
+        unique = pa.RecordBatch.from_arrays(whole_seconds(batch).columns, names=names)
+        out.write(json_lines(unique))
         out.flush()
+
+
+def whole_seconds(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """``batch`` with each timestamp column of whole seconds in seconds, so that it is written
+    as the exports write gold's (``2025-09-29T10:46:34``), not with ``.000000``; a column with a
+    fraction of a second keeps it."""
+    import pyarrow as pa
+
+    columns = list(batch.columns)
+    for at, column in enumerate(columns):
+        kind = column.type
+        if pa.types.is_timestamp(kind) and kind.unit != "s":
+            with suppress(pa.ArrowInvalid, OverflowError):  # a safe cast keeps any fraction
+                columns[at] = column.cast(pa.timestamp("s", kind.tz))
+    return pa.RecordBatch.from_arrays(columns, names=batch.schema.names)
+
+
+def unique_names(names: list[str]) -> list[str]:
+    """``names`` with each repeated one suffixed ``_1``, ``_2``… past the names already taken."""
+    taken = set(names)
+    seen: set[str] = set()
+    unique = []
+    for name in names:
+        if name in seen:
+            number = 1
+            while f"{name}_{number}" in taken:
+                number += 1
+            name = f"{name}_{number}"
+            taken.add(name)
+        seen.add(name)
+        unique.append(name)
+    return unique

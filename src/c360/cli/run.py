@@ -183,8 +183,9 @@ def print_result(result: RunResult) -> None:
         for note in i.notes:  # what was left out on the way, as the run report says it
             console.print(labelled("note:", one_line(note)), soft_wrap=True, highlight=False)
     if result.gold:
-        print_gold(result.gold + result.customers,
-                   result.seconds["gold"] + result.seconds.get("customers", 0.0))  # fmt: skip
+        print_gold(result.gold + result.identity_tables + result.customers,
+                   result.seconds["gold"] + result.seconds.get("customers", 0.0),
+                   identity=len(result.identity_tables))  # fmt: skip
     if "gold" in result.seconds:
         from c360.pipeline.gold.run import wanting
 
@@ -197,11 +198,33 @@ def print_result(result: RunResult) -> None:
         print_references(result.references)
     done = f" on {result.engine} in {total:.1f} s — {result.workspace}"
     console.print(Text.assemble(("Done", "bold"), done), highlight=False)
+    if "gold" not in result.seconds:
+        print_earlier(result)
     reports = result.workspace / "reports"
     names = ["run_report.md"] + (
         ["sales_report.txt", "kpis_dashboard.txt", "report.html"] if result.gold else []
     )
     console.print(f"Reports in {reports}: {', '.join(names)}", markup=False, highlight=False)
+
+
+def print_earlier(result: RunResult) -> None:
+    """For a run stopped before gold: what it left as an earlier run built it (gold, the
+    warehouse, exports, the reports), and when that was; nothing when there is none."""
+    from c360.pipeline.last_run import earlier_output, gold_built_at, shown_time
+
+    built = gold_built_at(result.workspace)
+    if built is None:
+        return
+    layer = "silver" if "silver" in result.seconds else "bronze"
+    console.print(
+        labelled(
+            "warning:",
+            f"this run stopped at {layer}; {earlier_output(result.workspace, layer)} are the "
+            f"earlier run's, of {shown_time(built)}, and do not include this run's sources: "
+            "run `c360 run` without --until to rebuild them",
+        ),
+        highlight=False,
+    )
 
 
 def print_bronze(landed: list[Landed], seconds: float) -> None:
@@ -287,15 +310,19 @@ def print_references(checked: list[Reference]) -> None:
     )
 
 
-def print_gold(built: list[BuiltGold], seconds: float) -> None:
-    """Rows of each gold table."""
+def print_gold(built: list[BuiltGold], seconds: float, identity: int = 0) -> None:
+    """Rows of each gold table; ``identity`` of them were published by identity resolution,
+    in its own time."""
     table = RichTable(title="Gold", title_justify="left")
     table.add_column("table")
     table.add_column("rows", justify="right")
     for g in built:
         table.add_row(plain(g.model), f"{g.rows:,}")
     console.print(table)
-    console.print(f"{len(built)} gold tables in {seconds:.1f} s, each checked against its contract")
+    theirs = f" (identity's {identity} in its time above)" if identity else ""
+    console.print(
+        f"{len(built)} gold tables in {seconds:.1f} s{theirs}, each checked against its contract"
+    )
     if inferred := [g for g in built if g.inferred]:
         console.print(
             "Inferred members (ids the facts name whose row silver quarantined): "

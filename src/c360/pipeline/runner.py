@@ -100,6 +100,7 @@ class RunResult:
     gold: list[BuiltGold] = field(default_factory=list)
     text: dict[str, int] = field(default_factory=dict)
     identity: IdentityRun | None = None
+    identity_tables: list[BuiltGold] = field(default_factory=list)  # the gold tables it published
     customers: list[BuiltGold] = field(default_factory=list)  # profile, segments, scores
     references: list[Reference] = field(default_factory=list)  # declared by gold contracts
     seconds: dict[str, float] = field(default_factory=dict)
@@ -145,11 +146,14 @@ def run(
         return _layers(result, project, found, until, observer or Quiet())
 
 
-# What only a run with identity sources builds (the identity and customers layers): a run
-# without any removes them, histories included.
-CUSTOMER_TABLES = (
+# The gold tables identity resolution publishes, and what only a run with identity sources
+# builds (the identity and customers layers): a run without any removes them, histories included.
+IDENTITY_TABLES = (
     IDENTITY_LINKS, IDENTITY_PAIRS, IDENTITY_LEDGER, IDENTITY_ALIASES, IDENTITY_DEPARTED,
     IDENTITY_FORMER_IDS,
+)  # fmt: skip
+CUSTOMER_TABLES = (
+    *IDENTITY_TABLES,
     BASKET_RULES, CUSTOMER_RECOMMENDATIONS, CUSTOMER_SCORES, CUSTOMER_PROFILE, SEGMENT_MEMBERSHIP,
     CUSTOMER_CLV,
 )  # fmt: skip
@@ -185,6 +189,10 @@ def _layers(
     if project.identity.sources:
         with _layer(result, "identity", 1, watch):
             result.identity = resolve_workspace(workspace, project.identity, backend.splink_api)
+            result.identity_tables = [
+                BuiltGold(t.name, lake.count_rows(lake.table_dir(workspace, "gold", t.name)), 0.0)
+                for t in IDENTITY_TABLES
+            ]
             clear_caches(MATCHING_ONLY)
             watch.done("identity", "identity_links")
     else:  # no earlier run's customers linger beside this run's facts
