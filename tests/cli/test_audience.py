@@ -179,3 +179,16 @@ def test_a_long_name_is_cut_to_a_file_name_the_system_takes(tmp_path: Path) -> N
         assert main(["audience", "export", segment, "-w", str(tmp_path)]) == 0
     files = [p.name for p in (tmp_path / "exports" / "audiences").iterdir()]
     assert len(files) == 3 and all(len(f.encode()) <= 255 for f in files)
+
+
+def test_a_profile_of_an_earlier_run_than_the_last_is_warned_of(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The last run stopped at silver: the list goes out, from the profile there is, said so."""
+    _workspace(tmp_path, "VIP")
+    (tmp_path / "reports").mkdir()
+    report = {"seconds": {"bronze": 1.0, "silver": 1.0, "text": 1.0}}
+    (tmp_path / "reports" / "run_report.json").write_text(json.dumps(report))
+    assert main(["audience", "export", "VIP", "-w", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("warning: the last `c360 run` stopped at silver (")

@@ -939,3 +939,16 @@ def test_a_table_an_earlier_version_built_is_refused_in_words_and_the_load_stays
     ):
         load_postgres(workspace, postgres_url, "older", CONTRACTS)
     assert catalog(postgres_url, "SELECT count(*) FROM older.dim_customer") == [(2,)]
+
+
+@pytest.mark.parametrize(
+    ("schema", "shown"), [("Gold", "gold.fct_orders"), ("Gold Schéma", '"Gold Schéma".fct_orders')]
+)
+def test_the_summary_names_each_table_as_sql_writes_it(
+    tmp_path: Path, postgres_url: str, capsys: pytest.CaptureFixture[str], schema: str, shown: str
+) -> None:
+    """What the summary lists can be pasted into psql as it is."""
+    publish_table(tmp_path, "gold", "fct_orders", pa.table({"order_id": ["o1"]}))
+    args = ["load-postgres", "--url", postgres_url, "--schema", schema, "-w", str(tmp_path)]
+    assert main(args) == 0
+    assert f"│ {shown} " in capsys.readouterr().out

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from c360.cli._console import console, err_console, fail
+from c360.cli._console import console, err_console, fail, warning
 from c360.cli._options import check_choice
 from c360.cli._paths import check_workspace, workspace_path
 
@@ -71,7 +71,9 @@ def export_command(
 
     from c360 import config
     from c360.ml.audience import AudienceError, audience
+    from c360.pipeline.last_run import stale_gold
 
+    warning(stale_gold(workspace))
     try:
         found = audience(workspace, config.load(workspace), segment, clear_text)
     except (config.ConfigError, AudienceError) as exc:

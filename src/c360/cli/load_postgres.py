@@ -45,7 +45,14 @@ def load_postgres_command(
     check_workspace(workspace)
     from c360.pipeline.last_run import stale_gold
     from c360.serve import gold_tables
-    from c360.serve.postgres import LoadError, load_postgres, redact, trimmed
+    from c360.serve.postgres import (
+        LoadError,
+        load_postgres,
+        redact,
+        schema_name,
+        sql_name,
+        trimmed,
+    )
     from c360.workspace import WorkspaceBusyError
 
     warning(stale_gold(workspace))
@@ -68,7 +75,7 @@ def load_postgres_command(
     table.add_column("table")
     table.add_column("rows", justify="right")
     for name, n in rows.items():
-        table.add_row(plain(f"{schema}.{name}"), f"{n:,}")
+        table.add_row(plain(sql_name(schema_name(schema), name)), f"{n:,}")
     console.print(table)
     seconds = time.perf_counter() - started
     console.print(
