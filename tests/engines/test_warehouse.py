@@ -205,6 +205,8 @@ def test_a_query_that_writes_or_changes_settings_is_refused(
         "EXPLAIN SELECT * FROM fct_orders",
         "EXPLAIN ANALYZE SELECT * FROM fct_orders",
         "-- lines\nWITH o AS (SELECT * FROM fct_orders) SELECT count(*) FROM o;",
+        "PIVOT fct_orders ON customer_id USING count(*)",  # its columns found as it runs
+        "SELECT * FROM (PIVOT fct_orders ON year USING count(*) GROUP BY customer_id)",
     ],
 )
 def test_queries_that_only_read_run(workspace: Path, sql: str) -> None:

@@ -404,12 +404,23 @@ def _refuse_unless_reading(con: duckdb.DuckDBPyConnection, sql: str) -> None:
     statement = statements[0]
     if statement.type == duckdb.StatementType.EXPLAIN:  # EXPLAIN ANALYZE runs its statement
         _refuse_unless_reading(con, _explained(statement.query))
+    elif statement.type == duckdb.StatementType.MULTI and _pivots(statement.query):
+        pass  # a PIVOT without IN (…) first finds its columns: a SELECT, and a type it makes
     elif statement.type != duckdb.StatementType.SELECT:
         verb = (re.findall(r"[A-Za-z]+", statement.query) or [statement.type.name])[0].upper()
         raise QueryError(
             f"the warehouse is read-only: {verb} is refused "
             "(run SELECT, DESCRIBE, SHOW, SUMMARIZE or EXPLAIN)"
         )
+
+
+def _pivots(sql: str) -> bool:
+    """Whether ``sql`` holds the keyword PIVOT (not in a string or a comment)."""
+    text = sql.encode("utf-8")  # the tokenizer's offsets count bytes
+    return any(
+        kind == duckdb.token_type.keyword and text[at:].split(maxsplit=1)[0].upper() == b"PIVOT"
+        for at, kind in duckdb.tokenize(sql)
+    )
 
 
 def _explained(sql: str) -> str:
