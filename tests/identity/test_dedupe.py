@@ -349,7 +349,7 @@ GOOD = "id,name,mail\n1,Ann Lee,ann@example.com\n"
             {"a.csv": ""},
             "id",
             {"name": "full_name"},
-            "{tmp}/a.csv is empty (0 bytes): give a CSV or Parquet file",
+            "{tmp}/a.csv is empty (0 bytes): give a CSV, JSON lines or Parquet file",
         ),
         (
             {"a.csv": "id,name\n1,Ann\n,Bo\n"},

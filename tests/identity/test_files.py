@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from c360.identity import files
 from c360.identity.files import UnreadableFileError, read_rows
 
+ASK = "give a CSV, JSON lines or Parquet file"
+
 
 def _error(path: Path) -> str:
     with pytest.raises(UnreadableFileError) as raised:
@@ -21,7 +23,7 @@ def _error(path: Path) -> str:
 
 
 def test_a_folder_is_named_as_a_folder(tmp_path: Path) -> None:
-    assert _error(tmp_path) == f"{tmp_path} is a folder, not a file: give a CSV or Parquet file"
+    assert _error(tmp_path) == f"{tmp_path} is a folder, not a file: {ASK}"
 
 
 def test_a_missing_file(tmp_path: Path) -> None:
@@ -29,16 +31,14 @@ def test_a_missing_file(tmp_path: Path) -> None:
 
 
 def test_a_device_is_not_a_regular_file() -> None:
-    assert (
-        _error(Path("/dev/null")) == "/dev/null is not a regular file: give a CSV or Parquet file"
-    )
+    assert _error(Path("/dev/null")) == f"/dev/null is not a regular file: {ASK}"
 
 
 @pytest.mark.parametrize("name", ["people.csv", "people.parquet"])
 def test_an_empty_file(tmp_path: Path, name: str) -> None:
     empty = tmp_path / name
     empty.write_bytes(b"")
-    assert _error(empty) == f"{empty} is empty (0 bytes): give a CSV or Parquet file"
+    assert _error(empty) == f"{empty} is empty (0 bytes): {ASK}"
 
 
 def test_a_csv_of_blank_lines_names_no_column(tmp_path: Path) -> None:
@@ -248,9 +248,7 @@ def test_a_nul_in_a_line_that_is_not_utf8_means_the_file_is_not_text(
 ) -> None:
     people = tmp_path / "people.csv"
     people.write_bytes(data)
-    assert _error(people) == (
-        f"{people} is not a text file (a NUL byte on line {line}): give a CSV or Parquet file"
-    )
+    assert _error(people) == (f"{people} is not a text file (a NUL byte on line {line}): {ASK}")
 
 
 def test_a_windows_1252_export_is_still_read(tmp_path: Path) -> None:

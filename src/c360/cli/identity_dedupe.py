@@ -108,7 +108,7 @@ def dedupe_command(
     if len(files) == 2 and files[0].resolve() == files[1].resolve():
         raise fail(f"{files[1]} is given twice: give one file to deduplicate, or two to link")
     for file in files:
-        check_input_file(file, "a CSV or Parquet file")
+        check_input_file(file, "a CSV, JSON lines or Parquet file")
     to_stdout = str(out) == "-"
     if not to_stdout:
         check_out(out, files)

@@ -40,7 +40,7 @@ _SEP_LINE = re.compile(r"sep=(.)", re.IGNORECASE)  # Excel's "sep=;" before the 
 # it leaves undefined as Latin-1 (as Windows and browsers read them).
 _CP1252 = "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in range(256))
 _SHOWN = 3  # line numbers a note names
-_EXPECTED = "give a CSV or Parquet file"
+_EXPECTED = "give a CSV, JSON lines or Parquet file"
 PARQUET = (".parquet", ".pq")
 JSON = (".jsonl", ".ndjson", ".json")  # JSON lines, or one array of objects
 UTF16 = " (a spreadsheet's 'Unicode text'): save it as a UTF-8 CSV"  # bronze's advice too

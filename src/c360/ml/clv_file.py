@@ -73,7 +73,7 @@ EXAMPLES = 5  # row numbers kept per reason, to show where to look
 EARLIEST = dt.date(1900, 1, 1)  # before it, a typo (0024 for 2024): centuries of history
 CEILING = 1e15  # from it up, a typo: an amount no purchase reaches
 FORMATS = "a CSV, JSON lines or Parquet file (or one of them compressed with gzip)"
-_FILES_ASK = "give a CSV or Parquet file"  # what c360.identity.files asks for: JSON lines too
+_FILES_ASK = "give a CSV, JSON lines or Parquet file"  # what c360.identity.files asks for
 TWO_WAYS = "amount that reads two ways (1,234 where both '.' and ',' are decimal points)"
 
 
