@@ -17,6 +17,7 @@ from c360.contracts.gold_segments import SEGMENT_MEMBERSHIP
 from c360.engines import Engine
 from c360.ml.segments import (
     SegmentError,
+    applied,
     apply,
     check,
     history,
@@ -251,3 +252,13 @@ def test_runs_on_any_dates_keep_one_sound_history(runs: list[tuple[int, set[int]
             assert all(end is not None and end < start for (_, end), (start, _) in pairwise(each))
         is_open = {k for k, each in spans.items() if each[-1][1] is None}
         assert is_open == {(r["customer360_id"], r["segment"]) for r in now.to_pylist()}
+
+
+def test_the_profile_records_the_conditions_it_was_built_with(engine: Engine) -> None:
+    """A segment with no member is told from one no run computed (or computed as written)."""
+    rules = {"Nobody": Segment(where="total_revenue > 1e9"), "FR": Segment(where="country = 'FR'")}
+    assert applied(apply(_profile(), rules, engine).schema) == {
+        "Nobody": "total_revenue > 1e9", "FR": "country = 'FR'",
+    }  # fmt: skip
+    assert applied(apply(_profile(), {}, engine).schema) == {}
+    assert applied(_profile().schema) is None  # a profile built before profiles said

@@ -16,10 +16,10 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from c360 import config
 from c360.config import Project
 from c360.contracts.gold_ecommerce import RFM_SEGMENTS
 from c360.contracts.gold_profile import BUILT_IN_SEGMENTS, RFM_PREFIX
+from c360.ml import segments
 from c360.pipeline import lake
 from c360.pipeline.last_run import why_no_customers
 from c360.pipeline.silver.privacy import privacy_key, pseudonym
@@ -75,29 +75,23 @@ def _unknown(segment: str, profile: pa.Table, project: Project) -> str:
 
 def _computed(workspace: Path, project: Project, segment: str) -> bool:
     """Whether the last run computed ``segment`` (it may have found no customer in it): a
-    built-in segment, an RFM one, or one of the project file as the run read it. Raises
-    ``AudienceError`` for a segment of the project file changed after the profile was built,
-    which no run computed yet."""
+    built-in segment, an RFM one, or one of the project file with the condition the profile
+    records it was built with. Raises ``AudienceError`` for a segment of the project file that
+    no run computed as it is now written."""
     if segment in BUILT_IN_SEGMENTS or segment in {f"{RFM_PREFIX}{s}" for s in RFM_SEGMENTS}:
         return True
     if segment not in project.segments:
         return False
-    built = _modified(lake.table_dir(workspace, "gold", "customer_profile"))
-    changed = _modified(workspace / config.PROJECT_FILE)
-    if changed > built:
-        raise AudienceError(
-            f"segment {segment!r} of c360.yaml has no customer in customer_profile, which the "
-            "last run built before c360.yaml last changed: run `c360 run` to compute it"
-        )
-    return True
-
-
-def _modified(path: Path) -> float:
-    """When ``path`` (a file, or a folder and what it holds) was last written; 0 if never."""
-    try:
-        return max(p.stat().st_mtime for p in (path, *(path.rglob("*") if path.is_dir() else ())))
-    except OSError:
-        return 0.0
+    built = segments.applied(
+        lake.open_dataset(lake.table_dir(workspace, "gold", "customer_profile")).schema
+    )
+    if built is not None and built.get(segment) == project.segments[segment].where:
+        return True
+    how = "without it" if built is None or segment not in built else "with another condition"
+    raise AudienceError(
+        f"segment {segment!r} of c360.yaml has no customer in customer_profile, which the last "
+        f"run built {how}: run `c360 run` to compute it"
+    )
 
 
 def audience(workspace: Path, project: Project, segment: str, clear_text: bool = False) -> Audience:

@@ -9,6 +9,7 @@ other membership sorted.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from datetime import date
 
@@ -122,8 +123,27 @@ def check(segments: Mapping[str, Segment], engine: Engine) -> None:
     members(CUSTOMER_PROFILE.arrow_schema().empty_table(), segments, engine)
 
 
+APPLIED = b"c360.rule_segments"  # the profile's schema metadata: {name: where} it applied
+
+
+def applied(schema: pa.Schema) -> dict[str, str] | None:
+    """The rule segments (name: condition) the profile of ``schema`` was built with; None for a
+    profile that does not say (built before profiles said)."""
+    said = (schema.metadata or {}).get(APPLIED)
+    return None if said is None else dict(json.loads(said))
+
+
 def apply(profile: pa.Table, segments: Mapping[str, Segment], engine: Engine) -> pa.Table:
-    """The profile with rule segments in ``segments`` and the ``primary_segment`` by priority."""
+    """The profile with rule segments in ``segments`` and the ``primary_segment`` by priority;
+    its schema's metadata records the conditions applied (:func:`applied`), so that a segment
+    with no member can be told from one no run has computed."""
+    rules = json.dumps({name: segment.where for name, segment in segments.items()})
+    return _apply(profile, segments, engine).replace_schema_metadata(
+        {**(profile.schema.metadata or {}), APPLIED: rules.encode()}
+    )
+
+
+def _apply(profile: pa.Table, segments: Mapping[str, Segment], engine: Engine) -> pa.Table:
     found = members(profile, segments, engine)
     if found.num_rows == 0:
         return profile
