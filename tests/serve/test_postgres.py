@@ -866,6 +866,26 @@ def test_a_schema_given_in_capitals_is_the_one_sql_names_without_quotes(
     assert catalog(postgres_url, 'SELECT count(*) FROM "Folded".dim_customer') == [(2,)]
 
 
+def test_capitals_naming_a_schema_earlier_loads_made_as_written_are_refused_saying_how(
+    workspace: Path, postgres_url: str
+) -> None:
+    """Loads made "Legacy" when --schema Legacy kept its capitals: loading into a new legacy
+    instead would leave the dashboards on "Legacy" with the old figures, unsaid."""
+    load_postgres(workspace, postgres_url, '"Legacy"', CONTRACTS)
+    with pytest.raises(LoadError) as caught:
+        load_postgres(workspace, postgres_url, "Legacy", CONTRACTS)
+    assert str(caught.value) == (
+        "--schema Legacy names the schema legacy, as PostgreSQL reads a name without quotes, "
+        'and there is none; "Legacy" exists: give --schema \'"Legacy"\' to load into it, or '
+        "create legacy to load there"
+    )
+    assert catalog(postgres_url, "SELECT count(*) FROM pg_namespace WHERE nspname = 'legacy'") == [
+        (0,)
+    ]
+    execute(postgres_url, "CREATE SCHEMA legacy")
+    assert load_postgres(workspace, postgres_url, "Legacy", CONTRACTS)["dim_customer"] == 2
+
+
 def test_a_schema_name_that_needs_quotes_is_named_as_sql_writes_it(
     workspace: Path, postgres_url: str
 ) -> None:
@@ -942,7 +962,8 @@ def test_a_table_an_earlier_version_built_is_refused_in_words_and_the_load_stays
 
 
 @pytest.mark.parametrize(
-    ("schema", "shown"), [("Gold", "gold.fct_orders"), ("Gold Schéma", '"Gold Schéma".fct_orders')]
+    ("schema", "shown"),
+    [("Listed", "listed.fct_orders"), ("Listed Schéma", '"Listed Schéma".fct_orders')],
 )
 def test_the_summary_names_each_table_as_sql_writes_it(
     tmp_path: Path, postgres_url: str, capsys: pytest.CaptureFixture[str], schema: str, shown: str

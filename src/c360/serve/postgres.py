@@ -81,7 +81,7 @@ def load_postgres(
     """
     if not 0 <= lock_timeout <= MAX_LOCK_TIMEOUT_S:  # NaN too
         raise LoadError(f"lock timeout {lock_timeout} s: give 0 to {MAX_LOCK_TIMEOUT_S:,.0f} s")
-    schema = schema_name(schema)
+    written, schema = schema, schema_name(schema)
     if not schema:
         raise LoadError("no schema name: name the schema to load into")
     if "\x00" in schema:
@@ -97,7 +97,7 @@ def load_postgres(
     try:
         with shared(Path(workspace)):  # no run swaps tables while they are read
             known = tuple(GOLD_TABLES if contracts is None else contracts)
-            rows, dropped = _load(workspace, url, schema, known, progress, lock_timeout)
+            rows, dropped = _load(workspace, url, (schema, written), known, progress, lock_timeout)
     except LoadError as exc:
         raise LoadError(scrub(str(exc), url)) from None
     if warn:
@@ -118,11 +118,12 @@ def schema_name(given: str) -> str:
 def _load(
     workspace: Path,
     url: str,
-    schema: str,
+    names: tuple[str, str],
     known: tuple[Table, ...],
     progress: Callable[[str, int], None] | None,
     lock_timeout: float,
 ) -> tuple[dict[str, int], list[str]]:
+    schema = names[0]  # and its name as the user wrote it
     tables = gold_tables(workspace, known)
     if not tables:
         folder = Path(workspace) / "lake" / "gold"
@@ -135,7 +136,7 @@ def _load(
     rows, dropped = {}, []
     with connect(url) as conn:
         try:
-            _begin(conn, schema, lock_timeout)
+            _begin(conn, names, lock_timeout)
             for gold in tables:
                 rows[gold.name], lost = _replace(conn, gold, schema)
                 if lost:
@@ -174,10 +175,12 @@ def _check(gold: GoldTable) -> None:
         )
 
 
-def _begin(conn: pg.Connection, schema: str, lock_timeout: float) -> None:
+def _begin(conn: pg.Connection, names: tuple[str, str], lock_timeout: float) -> None:
     """Wait at most ``lock_timeout`` for any lock, wait for the load already running into
     ``schema``, and make ``schema`` if it is missing (``CREATE SCHEMA IF NOT EXISTS`` would
-    need CREATE on the database even when the schema is there)."""
+    need CREATE on the database even when the schema is there) — unless the user wrote it with
+    capitals and a schema of that very name exists: loads once went there."""
+    schema, written = names
     digest = hashlib.sha256(f"{APPLICATION} {schema}".encode()).digest()
     key = int.from_bytes(digest[:8], "big", signed=True)
     another = f"another load into {sql_name(schema)} is running"
@@ -193,6 +196,13 @@ def _begin(conn: pg.Connection, schema: str, lock_timeout: float) -> None:
     _rows(conn, f"SELECT pg_advisory_xact_lock({key})", another, waited=(held, "finish"))
     exists = "SELECT count(*) FROM pg_namespace WHERE nspname = $1"
     if not _rows(conn, exists, f"cannot read schema {sql_name(schema)}", schema)[0][0]:
+        read = f"cannot read schema {sql_name(written)}"
+        if written != schema and _rows(conn, exists, read, written)[0][0]:
+            raise LoadError(
+                f"--schema {written} names the schema {schema}, as PostgreSQL reads a name "
+                f"without quotes, and there is none; {sql_name(written)} exists: give --schema "
+                f"'{sql_name(written)}' to load into it, or create {schema} to load there"
+            )
         _run(conn, [f"CREATE SCHEMA {_q(schema)}"], f"cannot create schema {sql_name(schema)}")
 
 
