@@ -246,6 +246,11 @@ def test_each_month_is_read_by_its_name_and_nothing_else_is() -> None:
     assert parse_dates(pa.array(unread)).to_pylist() == [None] * len(unread)
 
 
+def test_sept_is_september_as_us_files_abbreviate_it() -> None:
+    written = ["Sept 2, 2020", "2 Sept. 2020", "02-SEPT-2020", "2 Septe 2020"]
+    assert parse_dates(pa.array(written)).to_pylist() == [dt.date(2020, 9, 2)] * 3 + [None]
+
+
 def test_dates_of_month_names_leave_day_or_month_first_to_the_numbered_ones() -> None:
     """Dec 13, 2024 has a second field above 12, yet the file writes its numbered dates day
     first; 12/31/2024 shows month first, whatever the dates of month names say."""

@@ -46,7 +46,7 @@ _SLASHED = r"^(?P<first>\d{1,2})[/.-](?P<second>\d{1,2})[/.-](?P<y>\d{4})(?:[T ,
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH = (
     r"(?P<m>(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))"
+    r"|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))"
 )
 _APART = r"(?:\.?\s+|\s*[-/.]\s*)"  # "Jan 2", "Jan. 2", "2-Jan", "2 / Jan"
 _NAMED = (
