@@ -404,7 +404,12 @@ def test_csv_writes_nan_as_an_empty_field_and_infinity_as_inf(tmp_path: Path) ->
 
 
 @UNTIMED
-@given(st.floats(allow_nan=False, allow_infinity=False).filter(lambda x: 1e-8 <= abs(x) < 1e15))
+@given(  # drawn in range rather than filtered: a filter rejecting most draws fails health checks
+    st.one_of(
+        st.floats(min_value=1e-8, max_value=1e15, exclude_max=True),
+        st.floats(min_value=-1e15, max_value=-1e-8, exclude_min=True),
+    )
+)
 def test_a_rounded_float_prints_at_most_15_digits_and_moves_less_than_one_in_the_15th(
     x: float,
 ) -> None:
