@@ -308,7 +308,12 @@ def _fifteen_digits(col: pa.Array) -> pa.Array:
     """Floats rounded to 15 significant digits, so that their shortest text has no more: the
     noise of sums (0.1 + 0.2 = 0.30000000000000004) goes. Magnitudes from 1e-8 to 1e15, which an
     exact power of ten scales, are rounded; any other value (zero, NaN, infinity) stays as it is."""
-    shift = pc.subtract(14, pc.floor(pc.log10(pc.abs(col))))
+    size = pc.abs(col)
+    magnitude = pc.floor(pc.log10(size))
+    # log10 rounds: just under a power of ten (999999999999998.5) it can give the power itself
+    lower = pc.subtract(magnitude, 1)
+    magnitude = pc.if_else(pc.less(size, pc.power(10.0, magnitude)), lower, magnitude)
+    shift = pc.subtract(14, magnitude)
     inside = pc.fill_null(pc.and_(pc.greater_equal(shift, 0), pc.less_equal(shift, 22)), False)
     scale = pc.take(_POWERS, pc.if_else(inside, shift, 0).cast(pa.int8()))
     return pc.if_else(inside, pc.divide(pc.round(pc.multiply(col, scale)), scale), col)
