@@ -74,6 +74,14 @@ RUN_REPORT = {
         },
         {"model": "stg_returns", "bronze_rows": 9, "clean": 6, "rejected": 2, "quarantine": {}},
     ],
+    "text": {"stg_notes": 40, "quarantine/silver_stg_notes": 3},
+    "text_quarantine": [
+        {
+            "model": "stg_notes",
+            "quarantine": {"invalid_date": 2, "no_end_marker": 1},
+            "quarantine_columns": {"invalid_date": {"note_date": 2}},
+        },
+    ],
 }
 
 
@@ -310,6 +318,9 @@ def test_data_quality_lists_reasons_and_reconciliation(page: str) -> None:
     assert table.count("NOT reconciled") == 1
     returns = re.search(r"<tr><td>silver</td><td>stg_returns</td>.*?</tr>", table)
     assert returns and "NOT reconciled" in returns[0]  # 6 clean + 2 rejected != 9 rows in
+    notes = re.search(r"<tr><td>text</td><td>stg_notes</td>(.*?)</tr>", table)
+    assert notes and re.findall(r"<td class=n>([^<]*)</td>", notes[1]) == ["43", "40", "3"]
+    assert "invalid_date" in page and "no_end_marker" in page and "note_date 2" in page
 
 
 def test_plotly_js_is_inlined_once(page: str) -> None:

@@ -386,6 +386,20 @@ STEP_KEYS = {
 }
 
 
+def _text_steps(run: dict) -> list[dict]:
+    """The text layer's models as silver's entries: its rows kept and quarantined (the layer
+    stops the run unless they add up to the bronze files it read), reasons and columns."""
+    rows = run.get("text") or {}
+    steps = []
+    for held in run.get("text_quarantine") or ():  # absent from reports of earlier versions
+        model = held["model"]
+        kept, out = rows.get(model, 0), rows.get(f"quarantine/silver_{model}", 0)
+        steps.append({"model": model, "bronze_rows": kept + out, "clean": kept, "rejected": out,
+                      "quarantine": held["quarantine"],
+                      "quarantine_columns": held["quarantine_columns"]})  # fmt: skip
+    return steps
+
+
 def _data_quality(gold: Gold) -> str:
     path = gold.workspace / "reports" / "run_report.json"
     if not path.is_file():
@@ -395,6 +409,7 @@ def _data_quality(gold: Gold) -> str:
         entries = [
             (layer, keys, e) for layer, keys in STEP_KEYS.items() for e in run.get(layer, [])
         ]
+        entries += [("text", STEP_KEYS["silver"], e) for e in _text_steps(run)]
         steps = [
             (layer, *(entry[k] for k in keys), dict(entry.get("quarantine") or {}))
             for layer, keys, entry in entries
