@@ -186,3 +186,132 @@ def test_what_a_thing_may_be_doing_is_no_cue_for_a_person(text: str) -> None:
 )  # fmt: skip
 def test_max_as_a_setting_or_a_limit_is_the_word(text: str) -> None:
     assert redact(text, "en")[0] == text
+
+
+# A surname no list holds after a name cue ("with", "spoke to", "email from") is a person's in a
+# note written in capitals as in mixed case ("CALL WITH OKAFOR", "Call with Okafor").
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "CALL WITH OKAFOR", "CALL WITH [PERSON]"),
+     (None, "CALL WITH OKAFOR", "CALL WITH [PERSON]"),
+     ("en", "CALL WITH OKAFOR TODAY", "CALL WITH [PERSON] TODAY"),
+     ("en", "CALL WITH OKAFOR ABOUT THE REFUND.", "CALL WITH [PERSON] ABOUT THE REFUND."),
+     ("en", "MEETING WITH OKAFOR, WANTS A REFUND", "MEETING WITH [PERSON], WANTS A REFUND"),
+     ("en", "CALL WITH TOM", "CALL WITH [PERSON]"),
+     ("fr", "RDV AVEC OKAFOR CE MATIN", "RDV AVEC [PERSON] CE MATIN"),
+     ("es", "LLAMADA CON OKAFOR ESTA MAÑANA", "LLAMADA CON [PERSON] ESTA MAÑANA")],
+)  # fmt: skip
+def test_an_unlisted_surname_after_a_cue_in_capitals(
+    language: str | None, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Call with Okafor", "Call with Okafor today", "Call with Okafor about the refund.",
+     "Chat with Okafor re: invoice", "Call with Okafor, said fine", "Meeting with Okafor",
+     "Call with Tom today"],
+)  # fmt: skip
+def test_an_unlisted_surname_after_a_cue_in_capitals_as_in_mixed_case(text: str) -> None:
+    assert redact(text.upper(), "en")[0] == redact(text, "en")[0].upper()
+
+
+# What a cue takes that names no person stays in capitals: a unit, a team, an acronym, a thing, a
+# word for how a customer feels or is served.
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("en", "CALL WITH WARSAW OFFICE"), ("en", "CALL WITH IT"), ("en", "MEETING WITH SUPPORT TEAM"),
+     ("en", "CALL WITH SUPPLIER TODAY"), ("en", "ISSUE WITH DELIVERY AGAIN"),
+     ("en", "CALL WITH COURIER"), ("en", "EMAIL FROM HR ABOUT THE REFUND"),
+     ("en", "CUSTOMER FURIOUS, THIRD TIME THIS HAPPENS."),
+     ("en", "FRUSTRATED BY HOW LONG THEIR REQUEST TOOK TO PROCESS."),
+     ("fr", "CONDITIONS ACCEPTÉES AVEC PLAISIR."), ("fr", "CLIENT PRÉVENU."),
+     ("fr", "RELANCE DE PAIEMENT REÇUE PAR ERREUR."), ("es", "PARA ELEGIR CON CONFIANZA."),
+     ("es", "FICHA DE CONTACTO ACTUALIZADA."), ("de", "KUNDE FREUT SICH.")],
+)  # fmt: skip
+def test_what_a_cue_takes_that_names_no_person_stays_in_capitals(language: str, text: str) -> None:
+    assert redact(text, language)[0] == text
+
+
+# Two given names joined by "and" before a verb in the plural are two persons in French, German
+# and Spanish as in English ("Max und Anna haben angerufen", "Max and Anna called"); not before
+# a noun or what things do.
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("de", "Max und Anna haben angerufen.", "[PERSON] und [PERSON] haben angerufen."),
+     (None, "Max und Anna haben angerufen.", "[PERSON] und [PERSON] haben angerufen."),
+     ("de", "Max und Anna haben sich gemeldet.", "[PERSON] und [PERSON] haben sich gemeldet."),
+     ("fr", "Max et Anna ont appelé ce matin.", "[PERSON] et [PERSON] ont appelé ce matin."),
+     ("es", "Max y Ana han llamado hoy.", "[PERSON] y [PERSON] han llamado hoy."),
+     ("en", "Max and Anna have signed the contract.",
+      "[PERSON] and [PERSON] have signed the contract."),
+     ("de", "Max und Min Werte wurden zurückgesetzt.", "Max und Min Werte wurden zurückgesetzt."),
+     ("en", "Summer and Winter collections have arrived.",
+      "Summer and Winter collections have arrived."),
+     ("en", "MAX AND ANNA CALLED.", "[PERSON] AND [PERSON] CALLED."),
+     ("de", "MAX UND ANNA HABEN ANGERUFEN.", "[PERSON] UND [PERSON] HABEN ANGERUFEN."),
+     ("en", "MAX AND ANNA BERGER CALLED BACK.", "[PERSON] AND [PERSON] CALLED BACK."),
+     ("en", "MAX AND MIN VALUES WERE RESET.", "MAX AND MIN VALUES WERE RESET."),
+     ("en", "SUMMER AND WINTER COLLECTIONS ARE OUT.", "SUMMER AND WINTER COLLECTIONS ARE OUT.")],
+)  # fmt: skip
+def test_two_given_names_joined_before_a_plural_verb(
+    language: str | None, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# After a German profession ("Notar", "Rechtsanwältin"), a word no list holds is the surname
+# where a verb of talking follows it, as a listed surname is ("mit Notar Schmidt telefoniert");
+# not a noun before a verb of agreeing ("mit Berater Termin vereinbart").
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("de", "mit Notar Okonkwo telefoniert", "mit Notar [PERSON] telefoniert"),
+     (None, "mit Notar Okonkwo telefoniert", "mit Notar [PERSON] telefoniert"),
+     ("de", "Heute mit Rechtsanwältin Okonkwo kurz gesprochen.",
+      "Heute mit Rechtsanwältin [PERSON] kurz gesprochen."),
+     ("de", "MIT NOTAR OKONKWO TELEFONIERT", "MIT NOTAR [PERSON] TELEFONIERT"),
+     ("de", "mit Notar Schmidt telefoniert", "mit Notar [PERSON] telefoniert"),
+     ("de", "mit Berater Termin vereinbart", "mit Berater Termin vereinbart"),
+     ("de", "mit Sachbearbeiter Hotline telefoniert", "mit Sachbearbeiter Hotline telefoniert"),
+     ("de", "Notar Rechnung geschrieben", "Notar Rechnung geschrieben")],
+)  # fmt: skip
+def test_an_unlisted_surname_after_a_german_profession_before_a_verb_of_talking(
+    language: str | None, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# A greeting in capitals before "ST." and a surname names the person, as in mixed case.
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "HI ST. JOHN,", "HI [PERSON],"),
+     (None, "HI ST. JOHN,", "HI [PERSON],"),
+     ("en", "HELLO ST. JOHN", "HELLO [PERSON]"),
+     ("en", "HI ST. JOHN, THANKS FOR THE CALL.", "HI [PERSON], THANKS FOR THE CALL."),
+     ("en", "DEAR STE. MARIE,", "DEAR [PERSON],")],
+)  # fmt: skip
+def test_st_after_a_greeting_in_capitals(language: str | None, text: str, expected: str) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# "St." before a given name opens a place's name where a word for a place says so: a preposition
+# of place or "visited" before it ("Meeting at St. Louis"), a word for a site after it ("St.
+# Louis store", "St. Louis office"). After a name cue, or before any other word, it opens the
+# surname ("Call with St. John", "Met St. Clair today").
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Meeting at St. Louis", "Meeting at St. Louis"),
+     ("Visited St. Louis store", "Visited St. Louis store"),
+     ("Call with St. Louis office", "Call with St. Louis office"),
+     ("Order shipped to the store in St. Albans.", "Order shipped to the store in St. Albans."),
+     ("MEETING AT ST. LOUIS", "MEETING AT ST. LOUIS"),
+     ("Met St. John at St. Louis store", "Met [PERSON] at St. Louis store"),
+     ("Call with St. John", "Call with [PERSON]"),
+     ("Met St. Clair today", "Met [PERSON] today"),
+     ("Meeting with St. John", "Meeting with [PERSON]"),
+     ("Spoke to St. John store manager", "Spoke to [PERSON] store manager"),
+     ("Anna St. Clair called from the office", "[PERSON] called from the office")],
+)  # fmt: skip
+def test_st_opens_a_place_where_a_word_for_a_place_says_so(text: str, expected: str) -> None:
+    assert redact(text, "en")[0] == expected

@@ -38,7 +38,7 @@ from c360.text.names_lexicon import (
 )
 from c360.text.names_lower import lower_case_names
 from c360.text.names_predicate import person_acts
-from c360.text.names_saint import saint_after_name, saint_start
+from c360.text.names_saint import saint_after_name, saint_place, saint_start
 from c360.text.names_wordlike import NEXT_WORD, after_thing_word, opens_as_word
 from c360.text.names_words import (
     CAPITALS_PARTICLES,
@@ -66,6 +66,9 @@ _NOUN_ENDING = re.compile(
     r"|teur)$"
 )
 _CAPITAL_PARTICLES = frozenset({"le", "la", "de", "del", "van", "von", "da", "di", "du", "des"})
+# Words of a name found that name no one where written again: particles, and "St." that opened
+# a surname ("Met St. John at St. Louis store").
+_NO_MENTIONS = _CAPITAL_PARTICLES | {"st", "ste"}
 # After a name, a word naming where the person works: "Sarah from Apple called", where the verb
 # is Sarah's and Apple no person.
 _AFFILIATION = re.compile(r"[ ](?:from|at|of|chez|de chez|bei)[ ]")
@@ -201,8 +204,8 @@ def _opens_own_name(doc: Doc, k: int) -> bool:
 def _untitled_lead(doc: Doc, k: int, probe: int, before: str) -> int | None:
     """`_lead` of word k, or of `probe` after a capitalised particle k, with no title before it
     and its run not looked at; `before` lower-cased."""
-    if context.place_opener_before(doc.before(probe)):
-        return None  # "San Francisco", "Los Angeles": a place
+    if context.place_opener_before(doc.before(probe)) or (doc.saints and saint_place(doc, probe)):
+        return None  # "San Francisco", "Los Angeles", "at St. Louis": a place
     folded = doc.folded[probe]
     given = is_given(folded) or doc.month_name(probe)
     # "Summer Sale", "Grace Period": a name only with a cue or a verb, whatever stands before.
@@ -241,8 +244,9 @@ def _untitled_lead(doc: Doc, k: int, probe: int, before: str) -> int | None:
         plain = case.group("prep") not in cues.CASE_CUE_ALSO_A_WORD and not doc.language
         return 0 if plain or context.slavic(doc) else None
     # "mit Rechtsanwalt Schmidt", "Steuerberaterin Koch": a German profession before a surname,
-    # as a title, whether or not the surname is also a word.
-    if folded in SURNAMES and profession_before(before):
+    # as a title, whether or not the surname is also a word; before a verb of talking, a word no
+    # list holds too ("mit Notar Okonkwo telefoniert").
+    if profession_before(before) and (folded in SURNAMES or doc.surname_after_profession(probe)):
         return 0
     if not known_surname(folded):
         return None
@@ -455,7 +459,7 @@ def find_names(text: str, language: str | None = None) -> list[tuple[int, int]]:
                 alone.add(doc.folded[k])
             k = last
         k += 1
-    known -= _CAPITAL_PARTICLES
+    known -= _NO_MENTIONS
     spellings = _spellings(_email_words(text))
     openings: list[int] = []
 

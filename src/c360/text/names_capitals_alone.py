@@ -19,7 +19,7 @@ from c360.text.names_cues import (
     TALKED_AFTER,
     post_cue,
 )
-from c360.text.names_german import german_firm_word
+from c360.text.names_german import german_firm_word, profession_before, talked_after
 from c360.text.names_lexicon import (
     AMBIGUOUS,
     CONTACT_OBJECTS,
@@ -106,6 +106,8 @@ _PLACE_OPENER_BEFORE = re.compile(
     r"\.?[ ]$",
     re.IGNORECASE,
 )
+# A saint's abbreviation in capitals right before a word, which opens its surname ("ST. JOHN").
+_SAINT_BEFORE = re.compile(r"(?<![\w.])STE?\.[ ]$")
 # "AND" between two names in capitals, as a word and as written between them.
 AND_WORDS = word_set("and et und")
 AND_BETWEEN = frozenset({" AND ", " ET ", " Y ", " UND ", " & "})
@@ -154,15 +156,19 @@ class AloneInCapitals(Words):
 
     def _greeted_given(self, k: int) -> bool:
         """True if word k, in capitals, is a known given name no word shares right after a
-        greeting ("HI TOM", "Hola ANA")."""
+        greeting ("HI TOM", "Hola ANA"), maybe after "ST." opening it ("HI ST. JOHN,", as "Hi St.
+        John,")."""
         folded = self.folded[k]
         if not (folded in GREETED_GIVEN or _alone_given(folded)) or not self.words[k].isupper():
             return False
-        return _greeting_before(self._before[k])
+        before = self._before[k]
+        saint = _SAINT_BEFORE.search(before)
+        return _greeting_before(before[: saint.start()] if saint else before)
 
     def after_contact_verb(self, k: int) -> bool:
-        """True if word k, in capitals, is a person's after a verb of meeting or contacting in a
-        sentence in capitals (`CONTACT_VERB_BEFORE`): a known given name of three letters no word
+        """True if word k, in capitals, is a person's after a verb of meeting or contacting, or a
+        noun for a call and "WITH", in a sentence in capitals (`CONTACT_VERB_BEFORE`: "CALL WITH
+        OKAFOR TODAY", as "Call with Okafor today"): a known given name of three letters no word
         shares ("MET TOM AT THE STORE"), also after another and "AND" ("CALLED AMY AND TOM"), a
         word that may be a surname ("MET OKAFOR AT THE STORE", "RAPPELER DUBOIS DEMAIN"), also
         after such a given name ("MET TOM SULLIVAN"): the phrase ending or a frequent word
@@ -170,14 +176,18 @@ class AloneInCapitals(Words):
         verb takes that names no person (`CONTACT_OBJECTS`: "CALLED COURIER", "SAW DAMAGE"), nor
         one before a product's word: a surname no list holds is worth more than a noun kept. In
         German the verb may close the phrase, "MIT" before the name ("MIT TOM OKONKWO
-        TELEFONIERT", "HABE MIT OKONKWO GESPROCHEN"; not "MIT LIEFERANT TELEFONIERT")."""
+        TELEFONIERT", "HABE MIT OKONKWO GESPROCHEN"; not "MIT LIEFERANT TELEFONIERT"), and a
+        German profession may stand before it (`surname_after_profession`: "MIT NOTAR OKONKWO
+        TELEFONIERT")."""
         folded = self.folded[k]
         short = len(folded) == 3 and folded in FIRST_NAMES and folded not in _NOT_ALONE
         if not short and (len(folded) <= 3 or is_given(folded) or self._contact_object(k)):
             return False
-        before = self._before[k]
+        before, end = self._before[k], self.spans[k][1]
         cued = before == before.upper() and (
-            CONTACT_VERB_BEFORE.search(before.lower()) or self._talked_with(k)
+            CONTACT_VERB_BEFORE.search(before.lower())
+            or self._talked_with(k)
+            or (TALKED_AFTER.match(self.text, end) and self._talked_to_after_profession(k))
         )
         after_given = not short and k > 0 and self.tight_pair(k - 1)
         if after_given and TALKED_AFTER.match(self.text, self.spans[k - 1][1]):
@@ -188,7 +198,6 @@ class AloneInCapitals(Words):
             or (after_given and self._short_given_cued(k - 1))
         ):
             return False
-        end = self.spans[k][1]
         if PHRASE_END.match(self.text, end) or TALKED_AFTER.match(self.text, end):
             return True  # "MET OKONKWO.", "MIT OKONKWO TELEFONIERT"
         following = NEXT_LOWER.match(self.text, end)
@@ -199,6 +208,20 @@ class AloneInCapitals(Words):
             return True
         surname_next = k + 1 < len(self.words) and self.tight_pair(k)
         return short and surname_next and not self._contact_object(k + 1)
+
+    def surname_after_profession(self, k: int) -> bool:
+        """True if word k follows a German noun for a profession (`profession_before`: "Notar",
+        "Rechtsanwältin") and a verb of talking or writing follows it (`talked_after`: "mit Notar
+        Okonkwo telefoniert", "MIT NOTAR OKONKWO KURZ GESPROCHEN"): the surname, though no list
+        holds it, as a listed one is there ("mit Notar Schmidt"); not a word no surname is or one
+        such a phrase takes (`_contact_object`: "mit Sachbearbeiter Hotline telefoniert")."""
+        return self._talked_to_after_profession(k) and not self._contact_object(k)
+
+    def _talked_to_after_profession(self, k: int) -> bool:
+        """`surname_after_profession` but for the word itself: any word there."""
+        return talked_after(self.text, self.spans[k][1]) and profession_before(
+            self._before[k].lower()
+        )
 
     def _contact_object(self, k: int) -> bool:
         """True if word k is no surname (`may_be_surname`) or, maybe in the plural, a word a verb

@@ -18,18 +18,16 @@ from c360.text.names_cues import (
     TALKED_AFTER,
     post_cue,
 )
+from c360.text.names_german import talked_after
 from c360.text.names_lexicon import SURNAMES
 from c360.text.names_signoff import after_sign_off, signature_ends
-from c360.text.names_words import NOT_PLAIN, VERB_REACH, is_given, word_set
+from c360.text.names_words import NOT_PLAIN, VERB_REACH, is_given
 
 _MIN_JOINED = 3  # letters of a given name joined to another: "TOM", not "AL" or "ED"
 # "and" in lower case between two names, one of them in capitals ("Tom and ANNA").
 _AND_BETWEEN_LOWER = frozenset({" and ", " et ", " y ", " und "})
 # Where a sentence opens, before a word: a line's start, end punctuation, a colon, a bullet.
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?…•*:]|^\s*[-—–])\s*$")
-# Of the verbs `TALKED_AFTER` knows, those of talking and writing: after two words, not one of
-# agreeing, which takes things as often ("MIT SKONTO ABZUG VEREINBART").
-_TALKING_VERBS = word_set("telefoniert gesprochen geredet gechattet geschrieben")
 # Endings of German adjectives after "mit" ("MIT GERINGEM AUFPREIS", "MIT VOLLER GUTSCHRIFT").
 _ADJECTIVE_ENDING = re.compile(r"(?:em|er|en|es)$")
 
@@ -145,8 +143,7 @@ class JoinedInCapitals(AloneInCapitals):
             return False
         if TALKED_AFTER.match(self.text, self.spans[first][1]):
             return False  # "MIT OKONKWO KURZ TELEFONIERT": one word, and an adverb
-        verb = TALKED_AFTER.match(self.text, self.spans[second][1])
-        if verb is None or verb.group().rsplit(" ", 1)[-1].lower() not in _TALKING_VERBS:
+        if not talked_after(self.text, self.spans[second][1]):
             return False  # "MIT SKONTO ABZUG VEREINBART": things are agreed, people talked to
         opening = self.folded[first]
         if _ADJECTIVE_ENDING.search(opening) and not is_given(opening):

@@ -330,12 +330,16 @@ DID_AFTER = re.compile(
 )
 
 # A verb of meeting or getting in touch right before a word, lower-cased ("met ", "spoke to ",
-# "rappeler ", "llamé a ", "telefoniert mit "): in a sentence in capitals a short given name or a
-# known surname after it is a person's ("MET TOM AT THE STORE", "MET SULLIVAN AT THE STORE").
+# "rappeler ", "llamé a ", "telefoniert mit "), or a noun for a call or a meeting and "with"
+# ("call with ", "rdv avec ", "llamada con "): in a sentence in capitals a short given name or a
+# word that may be a surname after it is a person's ("MET TOM AT THE STORE", "MET SULLIVAN AT
+# THE STORE", "CALL WITH OKAFOR TODAY"), as after a name cue in mixed case ("Call with Okafor").
 CONTACT_VERB_BEFORE = re.compile(
     r"(?:^|[\s(,;:])(?:met(?: with)?|saw|called|phoned|rang|emailed|e-mailed|texted"
     r"|(?:spoke|talked|chatted) (?:to|with)|call|ring|phone|rencontré|vu|appelé|rappelé|appeler"
     r"|rappeler|contacté|relancé|llamé a|llamar a|hablé con|vi a|quedé con"
+    r"|(?:(?:phone |video |conference )?call|meeting|chat|catch-up|conversation|appel|rdv|réunion"
+    r"|visio|échange|entretien|(?:video)?llamada|reunión|charla|conversación)s? (?:with|avec|con)"
     r"|(?:telefonier(?:t|te|ten)|gesprochen|sprachen?|geredet|gechattet|telefonat|gespräch) mit)"
     r"[ ]$"
 )

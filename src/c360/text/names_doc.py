@@ -9,9 +9,11 @@ from c360.text.names_cues import COMPANY_SUFFIX, TALKED_AFTER
 from c360.text.names_edition import given_edition_name
 from c360.text.names_lexicon import ORG_WORDS, SURNAMES
 from c360.text.names_signoff import after_sign_off, signature_ends
-from c360.text.names_words import NOT_PLAIN, is_given
+from c360.text.names_words import NOT_PLAIN, is_given, word_set
 
 MAX_NAME_WORDS = 4
+# Saints' abbreviations, which may open a surname or a place's name ("St. John", "St. Louis").
+SAINTS = word_set("St ST Ste STE")
 SENTENCE_START = re.compile(r"(?:^|[.!?…•*]|^\s*[-—–])\s*$")
 _NEWLINE = re.compile("\n")
 
@@ -45,6 +47,8 @@ class Doc(CapitalsNames):
         self._split_shouted_runs()
         self._line_starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
         self._line_search: dict[tuple[int, re.Pattern[str]], bool] = {}
+        # Whether a saint's abbreviation is among the words (`names_saint`): seldom.
+        self.saints = not SAINTS.isdisjoint(self.words)
 
     def _split_shouted_runs(self) -> None:
         """Cut each run of more than `MAX_NAME_WORDS` words written in capitals at the words no

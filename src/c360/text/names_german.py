@@ -8,10 +8,13 @@ German writes before a surname as a title ("mit Rechtsanwalt Schmidt telefoniert
 (True, True, False)
 >>> profession_before("mit rechtsanwältin "), profession_before("mit ")
 (True, False)
+>>> talked_after("mit Notar Okonkwo kurz telefoniert", 17), talked_after("Termin vereinbart", 6)
+(True, False)
 """
 
 import re
 
+from c360.text.names_cues import TALKED_AFTER
 from c360.text.names_lexicon import SURNAMES
 from c360.text.names_words import word_set
 
@@ -65,3 +68,15 @@ def profession_before(before: str) -> bool:
     """True if `before`, lower-cased, ends with a German noun for a person's profession and a
     space ("mit rechtsanwalt "): a surname after it is the person's, as after a title."""
     return _PROFESSION_BEFORE.search(before) is not None
+
+
+# Of the verbs `TALKED_AFTER` knows, those of talking and writing: after a word, not one of
+# agreeing, which takes things as often ("mit Berater Termin vereinbart").
+TALKING_VERBS = word_set("telefoniert gesprochen geredet gechattet geschrieben")
+
+
+def talked_after(text: str, end: int) -> bool:
+    """True if a German verb of talking or writing (`TALKING_VERBS`) starts at `end` after a
+    space, maybe after an adverb (`TALKED_AFTER`: " telefoniert", " kurz gesprochen")."""
+    verb = TALKED_AFTER.match(text, end)
+    return verb is not None and verb.group().rsplit(" ", 1)[-1].lower() in TALKING_VERBS

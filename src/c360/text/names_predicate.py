@@ -10,6 +10,8 @@ or a grant does is left out ("Summer has arrived", "Bill was paid", "Grant has b
 True
 >>> person_predicate("Summer has arrived.", 6), person_predicate("Bill was paid.", 4)
 (False, False)
+>>> persons_act("Max und Anna haben angerufen.", 12)
+True
 """
 
 import re
@@ -69,3 +71,30 @@ def person_acts(text: str, end: int) -> bool:
     called") or an auxiliary and what a person has done or where a person is (`person_predicate`:
     "Rose has left") starts at `end`."""
     return SUBJECT_VERB.match(text, end) is not None or person_predicate(text, end)
+
+
+# The same for two persons, with the verb in the plural ("Max and Anna have signed", "Max und
+# Anna haben angerufen", "Max et Anna ont appelé", "Max y Ana han llamado"): of getting in touch
+# too, which `POST_CUE` knows in the singular only.
+_PLURAL_OTHER_LANGUAGES = (
+    r"ont (?:appelé|rappelé|écrit|répondu|téléphoné|quitté|signé|refusé|commandé|payé|annulé"
+    r"|accepté)|nous ont (?:appelés?|écrit|rappelés?)|sont passée?s|appellent|rappellent"
+    r"|han (?:llamado|escrito|contestado|dejado|firmado|confirmado|pagado|aceptado|rechazado"
+    r"|respondido|cancelado)|llamaron|escribieron|pasaron por|están de (?:baja|vacaciones|viaje)"
+    r"|haben (?:angerufen|zurückgerufen|geschrieben|sich gemeldet|gekündigt|unterschrieben"
+    r"|bestellt|bezahlt|storniert)|riefen an|rufen an|schrieben|meldeten sich|melden sich"
+    r"|sind (?:im urlaub|in urlaub|krank|nicht erreichbar|ausgeschieden)"
+)
+PLURAL_PREDICATE_AFTER = re.compile(
+    rf"[ ](?:(?:have|haven't)[ ]{_ADVERBS}(?:{_DONE})"
+    rf"|(?:are|were|aren't|weren't|have been)[ ]{_ADVERBS}(?:{_STATE})"
+    rf"|{_PLURAL_OTHER_LANGUAGES})\b",
+    re.IGNORECASE,
+)
+
+
+def persons_act(text: str, end: int) -> bool:
+    """True if a verb in the plural of what persons have done, where they are or how they got in
+    touch (`PLURAL_PREDICATE_AFTER`: "have signed", "haben angerufen", "ont appelé") starts at
+    `end`, after a space: the words before it, two names joined by "and", are persons."""
+    return text[end : end + 1] == " " and PLURAL_PREDICATE_AFTER.match(text, end) is not None

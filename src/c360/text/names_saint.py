@@ -1,6 +1,7 @@
 """Saint's abbreviations opening a surname ("Anna St. Clair", "ST. JOHN CALLED", "MEETING WITH
 ANNA ST. CLAIR"), written with a capital only or in capitals, and "St." closing a street's name
-("12 Main St. John called"), where it opens none.
+("12 Main St. John called"), where it opens none; nor where a word for a place says "St." opens
+a place's name ("Meeting at St. Louis", "St. Louis store").
 
 >>> from c360.text.names_doc import Doc
 >>> doc = Doc("Meeting with Anna St. Clair.", "en")
@@ -10,15 +11,18 @@ ANNA ST. CLAIR"), written with a capital only or in capitals, and "St." closing 
 
 import re
 
-from c360.text.names_doc import Doc
+from c360.text.names_cues import JOB_TITLE_AFTER, UNIT_AFTER
+from c360.text.names_doc import SAINTS, Doc
 from c360.text.names_lexicon import AMBIGUOUS, HONORIFICS, NOT_NAMES, WORDLIKE
-from c360.text.names_words import is_given, word_set
+from c360.text.names_words import is_given
 
-_SAINT = word_set("St ST Ste STE")
 # A number right before a word: a house number, the word opening a street's name ("12 John St.").
 _NUMBER_BEFORE = re.compile(r"\d[\w/-]*[ ]$")
 # Where a clause opens before a word.
 _CLAUSE_OPENS = re.compile(r"(?:^|[.!?…:;,(\[/•*—–-])\s*$")
+# A preposition of place or a verb of going somewhere, lower-cased, right before "St." ("at St.
+# Louis", "in St. Albans", "visited St. Louis"): a place's name follows.
+_PLACE_BEFORE = re.compile(r"(?:^|[\s(,;:])(?:at|in|near|around|visited|visiting|outside)[ ]$")
 
 
 def saint_surname(doc: Doc, k: int) -> int | None:
@@ -26,7 +30,7 @@ def saint_surname(doc: Doc, k: int) -> int | None:
     that is no function word (`NOT_NAMES`), in the same case: the index of that word, the surname
     "St." opens ("St. Clair", "ST. CLAIR")."""
     after = k + 1
-    if after >= len(doc.words) or doc.words[k] not in _SAINT:
+    if after >= len(doc.words) or doc.words[k] not in SAINTS:
         return None
     if doc.spans[after][0] != doc.spans[k][1] + 2 or doc.text[doc.spans[k][1]] != ".":
         return None
@@ -43,7 +47,7 @@ def saint_after_name(doc: Doc, k: int, last: int) -> int | None:
     where the name is a street's ("12 John St. Mary called")."""
     if _NUMBER_BEFORE.search(doc.before(k)):
         return None
-    if doc.words[last] in _SAINT:  # "Ms St. John": the title's name opens with "St."
+    if doc.words[last] in SAINTS:  # "Ms St. John": the title's name opens with "St."
         return saint_surname(doc, last)
     return saint_surname(doc, last + 1) if doc.adjacent[last] else None
 
@@ -83,3 +87,23 @@ def _plain_given(folded: str) -> bool:
     """True if `folded` is a known given name and no word, month or place (`WORDLIKE`,
     `AMBIGUOUS`)."""
     return is_given(folded) and folded not in WORDLIKE and folded not in AMBIGUOUS
+
+
+def saint_place(doc: Doc, k: int) -> bool:
+    """True if word k is "St." or "Ste." opening a place's name, or the word after it: a
+    preposition of place or "visited" before "St." (`_PLACE_BEFORE`: "Meeting at St. Louis"), or
+    a word for a site or a part of an organisation after the word (`UNIT_AFTER`: "Visited St.
+    Louis store", "Call with St. Louis office"), unless that word opens a job title ("St. John
+    store manager"). Elsewhere "St." opens a surname ("Call with St. John", "Met St. Clair")."""
+    if doc.words[k] in SAINTS:
+        saint, name = k, saint_surname(doc, k)
+        if name is None:
+            return False
+    elif k > 0 and saint_surname(doc, k - 1) == k:
+        saint, name = k - 1, k
+    else:
+        return False
+    if _PLACE_BEFORE.search(doc.before(saint).lower()):
+        return True
+    end = doc.spans[name][1]
+    return UNIT_AFTER.match(doc.text, end) is not None and not JOB_TITLE_AFTER.match(doc.text, end)

@@ -14,7 +14,7 @@ from c360.text import names_cues as cues
 from c360.text.names_doc import SENTENCE_START, Doc
 from c360.text.names_edition import GIVEN_EDITIONS, edition_word_use
 from c360.text.names_lexicon import GIVEN_ALSO_WORDS, HEADING_NOUNS, PRODUCT_NOUNS, WORDLIKE
-from c360.text.names_predicate import person_acts, person_predicate
+from c360.text.names_predicate import person_acts, person_predicate, persons_act
 from c360.text.names_words import fold, is_given, word_set
 
 NEXT_WORD = re.compile(r"[ ]([^\W\d_]+)(?![\w'’-])")
@@ -38,8 +38,10 @@ _ENGLISH = frozenset({"en", ""})
 # name would take a verb ("..., Rosa firma", "..., Mark was relieved").
 _WORD_USE_AFTER = re.compile(r"[ ](?:to|of|for|pour|para|por|zu|für)[ ]")
 _CLAUSE_START = re.compile(r"[,;]\s*$")
-# "and" between two names, in a note's languages: "Max and Anna", "Max & Anna", "Max und Anna".
-_AND_AFTER = re.compile(r"[ ](?:and|&|et|und|y)[ ]")
+# "and" between two names, in a note's languages: "Max and Anna", "Max & Anna", "Max und Anna";
+# in capitals a word of its own ("MAX AND ANNA").
+_AND_AFTER = re.compile(r"[ ](?:and|&|et|und|y)[ ]", re.IGNORECASE)
+_AND_WORDS = word_set("and et und")
 # "to" and a verb after a sentence's first word: a to-do note's person ("Mark to send the
 # invoice", "Hope to confirm the order"), where the word would seldom stand so. Not "to" and a
 # determiner or pronoun ("Rose to the occasion").
@@ -95,16 +97,40 @@ def opens_as_word(doc: Doc, k: int, before: str) -> bool:
 def _joined_to_acting_name(doc: Doc, k: int) -> bool:
     """True if "and" ("&", "et", "und", "y") joins word k to a known given name, and a contact
     verb or a verb of what a person does follows that name or its run ("Max and Anna called",
-    "Grace and Anna Berger called back"): the two act, so both are persons."""
+    "Grace and Anna Berger called back"), in the plural too (`persons_act`: "Max und Anna haben
+    angerufen", "Max et Anna ont appelé"), in capitals as in mixed case ("MAX AND ANNA CALLED"):
+    the two act, so both are persons."""
     end = doc.spans[k][1]
     joined = _AND_AFTER.match(doc.text, end)
+    if joined is None:
+        return False
     other = k + 1
-    if joined is None or other == len(doc.words) or doc.spans[other][0] != joined.end():
+    if other < len(doc.words) and doc.spans[other][1] + 1 == joined.end():
+        if doc.folded[other] not in _AND_WORDS:
+            return False
+        other += 1  # "MAX AND ANNA": "AND" is a capitalised word too
+    if other == len(doc.words) or doc.spans[other][0] != joined.end():
         return False
     if not (doc.plain(other) and is_given(doc.folded[other])):
         return False
-    after = doc.spans[doc.run_end(other)][1]
-    return cues.post_cue(doc.text, after) or person_acts(doc.text, after)
+    after = doc.spans[_name_end(doc, other)][1]
+    return (
+        cues.post_cue(doc.text, after)
+        or person_acts(doc.text, after)
+        or persons_act(doc.text, after)
+    )
+
+
+def _name_end(doc: Doc, k: int) -> int:
+    """The last word of the name word k opens: its capitalised run (`Doc.run_end`); in capitals,
+    where the run may go on with the sentence's words ("ANNA BERGER CALLED BACK"), the words
+    after it that may be a name's (`Doc.plain`)."""
+    if not doc.words[k].isupper():
+        return doc.run_end(k)
+    last = k
+    while last + 1 < len(doc.words) and doc.tight_pair(last) and doc.plain(last + 1):
+        last += 1
+    return last
 
 
 def _after_label(doc: Doc, k: int) -> bool:
