@@ -315,3 +315,88 @@ def test_st_after_a_greeting_in_capitals(language: str | None, text: str, expect
 )  # fmt: skip
 def test_st_opens_a_place_where_a_word_for_a_place_says_so(text: str, expected: str) -> None:
     assert redact(text, "en")[0] == expected
+
+
+# In capitals, a surname no list holds is a person's after a word for the person ("CUSTOMER",
+# "CLIENT", "KUNDE") where a verb of contact follows it, and after a message and "FROM" ("EMAIL
+# FROM", "APPEL DE", "ANRUF VON") where that verb follows it or the text ends, as in mixed case.
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "CUSTOMER OKAFOR CALLED", "CUSTOMER [PERSON] CALLED"),
+     (None, "CUSTOMER OKAFOR CALLED", "CUSTOMER [PERSON] CALLED"),
+     ("en", "CUSTOMER OKAFOR CALLED BACK ABOUT THE REFUND.",
+      "CUSTOMER [PERSON] CALLED BACK ABOUT THE REFUND."),
+     ("en", "EMAIL FROM OKAFOR", "EMAIL FROM [PERSON]"),
+     (None, "EMAIL FROM OKAFOR", "EMAIL FROM [PERSON]"),
+     ("en", "VOICEMAIL FROM OKAFOR", "VOICEMAIL FROM [PERSON]"),
+     ("fr", "CLIENT OKAFOR A RAPPELÉ", "CLIENT [PERSON] A RAPPELÉ"),
+     ("fr", "APPEL DE OKAFOR", "APPEL DE [PERSON]"),
+     ("de", "KUNDE OKAFOR HAT ANGERUFEN", "KUNDE [PERSON] HAT ANGERUFEN"),
+     ("de", "ANRUF VON OKAFOR", "ANRUF VON [PERSON]"),
+     ("es", "CLIENTE OKAFOR LLAMÓ", "CLIENTE [PERSON] LLAMÓ"),
+     ("es", "LLAMADA DE OKAFOR", "LLAMADA DE [PERSON]")],
+)  # fmt: skip
+def test_an_unlisted_surname_after_a_person_or_message_cue_in_capitals(
+    language: str | None, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("en", "Customer Okafor called"), ("en", "Email from Okafor"),
+     ("en", "Customer Okafor rang"), ("en", "Client Okafor called"),
+     ("fr", "Client Okafor a rappelé"), ("de", "Anruf von Okafor"), ("es", "Llamada de Okafor")],
+)  # fmt: skip
+def test_an_unlisted_surname_after_a_person_or_message_cue_in_capitals_as_in_mixed_case(
+    language: str, text: str
+) -> None:
+    assert redact(text.upper(), language)[0] == redact(text, language)[0].upper()
+
+
+# Not any word after any cue in capitals: a word for how a customer feels or is served after
+# "CLIENT", "CON" or "AVEC", nor one after "CUSTOMER" that no verb of contact follows.
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("fr", "CLIENT FURIEUX"), (None, "CLIENT FURIEUX"), ("fr", "CLIENT FURIEUX."),
+     ("es", "CON CONFIANZA"), (None, "CON CONFIANZA"), ("fr", "AVEC PLAISIR"),
+     (None, "AVEC PLAISIR"), ("en", "CUSTOMER OKAFOR"), ("en", "CUSTOMER SERVICE CALLED"),
+     ("en", "EMAIL FROM SUPPORT")],
+)  # fmt: skip
+def test_no_word_after_a_cue_in_capitals_without_a_verb_or_the_end(
+    language: str | None, text: str
+) -> None:
+    assert redact(text, language)[0] == text
+
+
+# A greeting before "St." and a surname no list holds names the person ("Hi St. Clair,"), in
+# mixed case as in capitals, as it does before a given name ("Hi St. John,").
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "Hi St. Clair,", "Hi [PERSON],"),
+     (None, "Hi St. Clair,", "Hi [PERSON],"),
+     ("en", "Dear St. Clair,", "Dear [PERSON],"),
+     ("en", "Dear St. Clair,\nThanks for the call.", "Dear [PERSON],\nThanks for the call."),
+     ("en", "HI ST. CLAIR,", "HI [PERSON],"),
+     (None, "HI ST. CLAIR,", "HI [PERSON],"),
+     ("en", "DEAR ST. CLAIR,", "DEAR [PERSON],"),
+     ("en", "DEAR ST. CLAIR, THANKS FOR THE CALL.", "DEAR [PERSON], THANKS FOR THE CALL."),
+     ("fr", "Bonjour Ste. Marie,", "Bonjour [PERSON],")],
+)  # fmt: skip
+def test_an_unlisted_surname_after_a_greeting_and_st(
+    language: str | None, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# What a message is, or an adverb before the verb, after those cues in capitals names no one.
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("fr", "MESSAGE DE BIENVENUE"), ("fr", "MESSAGE DE FÉLICITATIONS"),
+     ("de", "KUNDE ERNEUT HAT ANGERUFEN"), ("de", "KUNDE PERSÖNLICH HAT ANGERUFEN"),
+     ("es", "MENSAJE DE BIENVENIDA"), ("en", "EMAIL FROM WELCOME")],
+)  # fmt: skip
+def test_what_a_message_is_after_a_message_cue_in_capitals_is_no_name(
+    language: str, text: str
+) -> None:
+    assert redact(text, language)[0] == text

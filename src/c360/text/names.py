@@ -178,8 +178,9 @@ def _lead(doc: Doc, k: int, title: re.Match[str] | None, before: str) -> int | N
     probe = k + 1 if doc.adjacent[k] and _particle(doc, k) else k
     if doc.words[probe].isupper() and cues.SHOP_OF_CAPITALS.search(doc.before(probe)):
         return None  # "TIENDA DE LEÓN CERRADA": the shop's place, as a sign writes it
-    if probe != k and _opens_own_name(doc, probe):
-        return None  # "APPEL DE JEAN VIDAL": "DE" is a preposition, not "De Luca"'s particle
+    # "APPEL DE JEAN VIDAL", "APPEL DE OKAFOR": "DE" is a preposition, not "De Luca"'s particle.
+    if probe != k and (_opens_own_name(doc, probe) or doc.after_person_cue(probe)):
+        return None
     # Inside a line a run is often a product or a firm ("the Lumavo Fitness Tracker"): it is
     # looked at first. A word opening a line seldom opens one, but most open no name at all
     # ("Cancellation confirmed"): there the run is looked at only for a name.

@@ -18,6 +18,7 @@ from c360.text.language import LANGUAGES, detect
 from c360.text.names_capitals import capitals_title_before
 from c360.text.names_doc import Doc
 from c360.text.names_lexicon import MS_PRODUCTS
+from c360.text.names_saint import saint_surname
 from c360.text.names_words import INITIALS_BEFORE, WORD_LIKE_GIVEN
 
 _PARTICLE_SPLIT = re.compile(r"\w+[ ]|\w['’]")
@@ -95,11 +96,20 @@ def cued(doc: Doc, k: int, before: str) -> tuple[bool, int]:
         return True, 0
     if before.endswith("mit ") and _talked_with(doc, k, before, end):
         return True, 0  # "mit Tom Okonkwo telefoniert", "MIT WEBER GESPROCHEN"
-    if greeting_before(before) and cues.GREETING_END.match(doc.text, end):
+    if greeting_before(before) and (
+        cues.GREETING_END.match(doc.text, end) or (doc.saints and _greeted_saint(doc, k))
+    ):
         return True, 0
     if office_of_before(before):
         return False, 0
     return cue_lead(before)
+
+
+def _greeted_saint(doc: Doc, k: int) -> bool:
+    """True if word k is "St." or "Ste." opening a surname (`saint_surname`) that ends the
+    greeting's phrase ("Hi St. Clair,", "DEAR ST. CLAIR,"), as a name alone does ("Hi Okafor,")."""
+    name = saint_surname(doc, k)
+    return name is not None and cues.GREETING_END.match(doc.text, doc.spans[name][1]) is not None
 
 
 def _talked_with(doc: Doc, k: int, before: str, end: int) -> bool:

@@ -6,13 +6,15 @@ import re
 from functools import lru_cache
 
 from c360.identity.given_names import LISTED
-from c360.text.names_capitals_alone import ALONE_GIVEN
+from c360.text.names_capitals_alone import ALONE_GIVEN, PERSON_CUE_ENDS
 from c360.text.names_capitals_joined import JoinedInCapitals
 from c360.text.names_cues import (
     ARTICLE_BEFORE_TITLE,
     CAPITALS_TITLE_BEFORE,
     CONTACT_AFTER,
     CONTACT_BEFORE,
+    GREETING,
+    GREETING_END,
     LINE_OPENER,
     STRONG_CUE,
     SUBJECT_VERB,
@@ -147,6 +149,8 @@ class CapitalsNames(JoinedInCapitals):
             return True  # "Call with DE LUCA"
         if lead == k and self.after_contact_verb(k):
             return True  # "MET TOM AT THE STORE", "MET SULLIVAN", "MET TOM SULLIVAN"
+        if k and self.folded[k - 1] in PERSON_CUE_ENDS and self.after_person_cue(k):
+            return True  # "CUSTOMER OKAFOR CALLED", "EMAIL FROM OKAFOR", "APPEL DE OKAFOR"
         if joined and self.joined_to_name(k):
             return True  # "MIT TOM UND ANNA TELEFONIERT", "MET HANNAH AND TOM"
         if self.opens_before_verb(k) or self.talked_pair(k):
@@ -174,10 +178,11 @@ class CapitalsNames(JoinedInCapitals):
     def _saint_after_cue(self, k: int) -> bool:
         """True if word k, "ST" or "STE" (`_SAINTS`), comes before ". " and a word in capitals no
         function word is, right after a name cue (`STRONG_CUE`, `LINE_OPENER`: "CALL WITH ST.
-        JOHN", "MET ST. CLAIR", "CALL ST. JOHN BACK"): "St." opening the surname, judged as it is
-        in mixed case ("Call with St. John"), where it is a capitalised word like any other. Not
-        before a name written surname first ("Call with ST. JOHN, Olivia": `comma_name` takes
-        the whole)."""
+        JOHN", "MET ST. CLAIR", "CALL ST. JOHN BACK"), or after a greeting, the phrase ending
+        after that word (`GREETING`, `GREETING_END`: "HI ST. CLAIR,"): "St." opening the surname,
+        judged as it is in mixed case ("Call with St. John", "Hi St. Clair,"), where it is a
+        capitalised word like any other. Not before a name written surname first ("Call with ST.
+        JOHN, Olivia": `comma_name` takes the whole)."""
         after = k + 1
         if after == len(self.words):
             return False
@@ -190,6 +195,8 @@ class CapitalsNames(JoinedInCapitals):
         if self.comma_name(after):
             return False
         before = self._before[k].lower()
+        if GREETING.search(before) and GREETING_END.match(self.text, self.spans[after][1]):
+            return True  # "HI ST. CLAIR,", as "Hi St. Clair,"
         return STRONG_CUE.search(before) is not None or LINE_OPENER.search(before) is not None
 
     def _surname_after_titled_given(self, k: int, first: int) -> bool:

@@ -11,8 +11,11 @@ from c360.text.names_cues import (
     FEELING_AFTER,
     GREETING,
     GREETING_END,
+    LINE_END,
     LINE_OPENER,
+    MESSAGE_FROM_BEFORE,
     MIT_BEFORE,
+    PERSON_NOUN_BEFORE,
     PRODUCT_BEFORE,
     STRONG_CUE,
     SUBJECT_VERB,
@@ -119,6 +122,37 @@ def _greeting_before(before: str) -> bool:
     return GREETING.search(before.lower()) is not None
 
 
+_PERSON_NOUN, _MESSAGE_FROM = 1, 2
+# What those cues take in capitals that names no one and no list of frequent words holds: what
+# a message is ("MESSAGE DE BIENVENUE", "EMAIL FROM WELCOME"), an adverb before the verb ("KUNDE
+# ERNEUT HAT ANGERUFEN"), as `fold` writes them.
+_NO_PERSON_AFTER_CUE = word_set(
+    """
+    bienvenue remerciement remerciements felicitations excuses offre offres refus rupture
+    erneut nochmal nochmals gerade soeben zuletzt vorhin eben personlich direkt willkommen
+    bienvenida bienvenido recordatorio agradecimiento disculpa disculpas nuevamente
+    once welcome chaser apology apologies
+    """
+)
+# The last words of `PERSON_NOUN_BEFORE` and `MESSAGE_FROM_BEFORE`, as `fold` writes them: no
+# other word before word k lets `after_person_cue` take it.
+PERSON_CUE_ENDS = word_set(
+    "customer client cliente caller contact contacto kunde kundin anrufer anruferin from de von por"
+)
+
+
+@lru_cache(maxsize=4096)
+def _person_cue_before(before: str) -> int:
+    """Which cue of `after_person_cue` ends `before`, written in capitals: `_PERSON_NOUN`
+    ("CUSTOMER "), `_MESSAGE_FROM` ("EMAIL FROM "), or 0."""
+    if not before or before != before.upper():
+        return 0
+    lowered = before.lower()
+    if PERSON_NOUN_BEFORE.search(lowered):
+        return _PERSON_NOUN
+    return _MESSAGE_FROM if MESSAGE_FROM_BEFORE.search(lowered) else 0
+
+
 def _alone_given(folded: str) -> bool:
     """True if `folded` is a known given name of four letters or more that no word shares."""
     if folded in ALONE_GIVEN:
@@ -208,6 +242,26 @@ class AloneInCapitals(Words):
             return True
         surname_next = k + 1 < len(self.words) and self.tight_pair(k)
         return short and surname_next and not self._contact_object(k + 1)
+
+    def after_person_cue(self, k: int) -> bool:
+        """True if word k, in capitals, no given name and may be a surname (see
+        `_contact_object`), is a person's after a word for the person, a verb of contact
+        following it (`PERSON_NOUN_BEFORE`: "CUSTOMER OKAFOR CALLED", "KUNDE OKAFOR HAT
+        ANGERUFEN"), or after a message and "FROM", that verb following it or its line ending
+        (`MESSAGE_FROM_BEFORE`: "EMAIL FROM OKAFOR", "APPEL DE OKAFOR"), in a sentence in
+        capitals: as "Customer Okafor called", "Email from Okafor". Not a word for how a
+        customer feels or is served ("CLIENT FURIEUX", "CUSTOMER SERVICE CALLED")."""
+        if k == 0 or self.folded[k - 1] not in PERSON_CUE_ENDS:
+            return False  # most words: asked first, as no cue ends with the word before
+        cue = _person_cue_before(self._before[k])
+        folded = self.folded[k]
+        if not cue or len(folded) <= 3 or is_given(folded):
+            return False
+        end = self.spans[k][1]
+        ends = post_cue(self.text, end) or (
+            cue == _MESSAGE_FROM and LINE_END.match(self.text, end) is not None
+        )
+        return ends and folded not in _NO_PERSON_AFTER_CUE and not self._contact_object(k)
 
     def surname_after_profession(self, k: int) -> bool:
         """True if word k follows a German noun for a profession (`profession_before`: "Notar",

@@ -343,6 +343,20 @@ CONTACT_VERB_BEFORE = re.compile(
     r"|(?:telefonier(?:t|te|ten)|gesprochen|sprachen?|geredet|gechattet|telefonat|gespräch) mit)"
     r"[ ]$"
 )
+# Narrower cues than `STRONG_CUE`, for a word in capitals no list holds, in a sentence in
+# capitals, where most words are no names ("CLIENT FURIEUX", "AVEC PLAISIR"). A word for the
+# person right before it, lower-cased ("customer ", "kunde "), where a verb of contact follows
+# the word ("CUSTOMER OKAFOR CALLED"); a message and "from" ("email from ", "appel de ", "anruf
+# von "), where such a verb follows it or its line ends ("EMAIL FROM OKAFOR").
+PERSON_NOUN_BEFORE = re.compile(
+    r"(?:^|[\s(,;:])(?:customer|client|cliente|caller|contact|contacto|kunde|kundin|anrufer"
+    r"|anruferin)[ ]$"
+)
+MESSAGE_FROM_BEFORE = re.compile(
+    r"(?:^|[\s(,;:])(?:(?:phone )?call|e-?mail|mail|message|voicemail|text|letter|note|appel"
+    r"|courriel|anruf|nachricht|llamada|mensaje|correo)s? (?:from|de|von|por)[ ]$"
+)
+LINE_END = re.compile(r"[ \t]*[.!]?[ \t]*(?:\n|$)")
 # German puts the verb last: "mit" before a word and a verb of talking, writing or agreeing
 # after it ("MIT WEBER GESPROCHEN", "mit Tom telefoniert", "MIT TOM VEREINBART"), maybe after an
 # adverb ("MIT OKONKWO KURZ TELEFONIERT"), make a cue as a verb before the word does.

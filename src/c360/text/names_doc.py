@@ -87,11 +87,15 @@ class Doc(CapitalsNames):
     def name_run_end(self, k: int) -> int:
         """`run_end`, but k itself or the next word for a word in capitals a German verb of
         talking follows, maybe after an adverb (`TALKED_AFTER`: "MIT OKONKWO HEUTE GESPROCHEN",
-        "MIT ADAEZE OKONKWO TELEFONIERT"): the verb ends the name."""
+        "MIT ADAEZE OKONKWO TELEFONIERT"), and k itself after a word for the person and before a
+        verb of contact (`after_person_cue`: "KUNDE OKAFOR HAT ANGERUFEN"): the verb ends the
+        name."""
         if self.words[k].isupper():
             for last in (k, k + 1)[: self._run_last[k] - k + 1]:
                 if TALKED_AFTER.match(self.text, self.spans[last][1]):
                     return last
+            if self._run_last[k] > k and self.after_person_cue(k):
+                return k  # "KUNDE OKAFOR HAT ANGERUFEN": the verb ends the name
         return self._run_last[k]
 
     def line(self, k: int) -> str:
