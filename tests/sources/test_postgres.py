@@ -216,7 +216,8 @@ def test_no_piece_of_a_password_libpq_echoes_is_shown(tmp_path: Path, password: 
         ),
         (
             "postgresql://u@127.0.0.1:1/x?password=s3c&ret=9xyz",
-            'invalid URI query parameter: "***"',
+            'invalid URI query parameter: "***" (the parameter after password=, hidden as it may '
+            'be part of the password: write a "&" in a password as %26)',
         ),
         ("host=127.0.0.1 port=1 password=s3cret9 passwd=x", 'invalid connection option "passwd"'),
         ("host=127.0.0.1 port=1 passwd=s3cret dbname=x", 'invalid connection option "passwd"'),
