@@ -102,9 +102,16 @@ MONTHLY_REVENUE = gold(
 COUNTRY_STATISTICS = gold(
     "country_statistics",
     "One row per customer country, and one row 'Unknown' for the customers without a country "
-    "(only when there are any): every customer silver kept counts in one row.",
+    "or whose row silver rejected but not their transactions (only when there are any): every "
+    "customer silver kept, and every buyer in customer_metrics, counts in one row.",
     ("country",),
-    Column("country", "string", "ISO 3166 alpha-2 code, or Unknown", unique=True),
+    Column(
+        "country",
+        "string",
+        "ISO 3166 alpha-2 code, or Unknown (as in customer_metrics) when missing or silver "
+        "rejected the customer",
+        unique=True,
+    ),
     count("total_customers", "Marketing customers of the country, buyers or not"),
     amount(
         "total_revenue",

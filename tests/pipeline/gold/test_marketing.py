@@ -78,11 +78,15 @@ def silver(engine: Engine, name: str, rows: list[tuple[Any, ...]]) -> ibis.Table
     return engine.register(f"{name}_{next(_views)}", data)
 
 
-def marts(engine: Engine) -> dict[str, pa.Table]:
+def marts(
+    engine: Engine,
+    customers: list[tuple[Any, ...]] = CUSTOMERS,
+    transactions: list[tuple[Any, ...]] = TRANSACTIONS,
+) -> dict[str, pa.Table]:
     """Every seed-004 mart of the literal rows, as the gold runner publishes it."""
     inputs = {
-        "stg_mongo_customers": silver(engine, "stg_mongo_customers", CUSTOMERS),
-        "stg_mongo_transactions": silver(engine, "stg_mongo_transactions", TRANSACTIONS),
+        "stg_mongo_customers": silver(engine, "stg_mongo_customers", customers),
+        "stg_mongo_transactions": silver(engine, "stg_mongo_transactions", transactions),
         "stg_mongo_campaigns": silver(engine, "stg_mongo_campaigns", CAMPAIGNS),
     }
     return {
@@ -213,8 +217,9 @@ def test_country_statistics_have_no_unknown_row_when_every_country_is_known(
     engine: Engine,
 ) -> None:
     known = [r for r in CUSTOMERS if r[2] is not None]
+    bought = [t for t in TRANSACTIONS if t[1] != "CUST005"]  # by known customers alone
     customers = silver(engine, "stg_mongo_customers", known)
-    transactions = silver(engine, "stg_mongo_transactions", TRANSACTIONS)
+    transactions = silver(engine, "stg_mongo_transactions", bought)
     out = conform(
         engine.to_arrow(marketing.country_statistics(customers, transactions)),
         c.COUNTRY_STATISTICS,
@@ -242,3 +247,86 @@ def test_revenue_reconciles_across_marts(built: dict[str, list[dict[str, Any]]])
     # Every customer has a row, "Unknown" when without a country, so every transaction counts.
     countries = sum(r["total_revenue"] for r in built["country_statistics"])
     assert countries == pytest.approx(total)
+
+
+# Silver rejected CUST005's own row but kept its transaction (its id is in the source); CUST007,
+# kept without a country, buys too; a transaction without a product is silver's
+# "Unknown product".
+REJECTED_CUSTOMERS = [r for r in CUSTOMERS if r[0] != "CUST005"]
+REJECTED_TRANSACTIONS = [
+    *TRANSACTIONS,
+    txn("TXN007", "CUST007", "Unknown product", 20.0, 2, 0.0, 0.0, dt.datetime(2024, 3, 21)),
+]
+
+
+@pytest.fixture(scope="module")
+def rejected(engine: Engine) -> dict[str, list[dict[str, Any]]]:
+    built = marts(engine, REJECTED_CUSTOMERS, REJECTED_TRANSACTIONS)
+    return {name: data.to_pylist() for name, data in built.items()}
+
+
+def test_a_customer_rejected_in_silver_counts_under_unknown_in_country_statistics(
+    rejected: dict[str, list[dict[str, Any]]],
+) -> None:
+    """Listed in customer_metrics in country "Unknown", the rejected buyer is a customer of
+    the row "Unknown" of country_statistics, without consent (as silver reads a missing one)."""
+    assert rows(rejected["customer_metrics"], "customer_id", "full_name", "country",
+                "total_spent")[-2:] == [
+        ("CUST005", "Unknown", "Unknown", 50.0),
+        ("CUST007", "Gus Hay", "Unknown", 20.0),
+    ]  # fmt: skip
+    columns = ("country", "total_customers", "total_revenue", "avg_customer_value",
+               "marketing_consent_rate")  # fmt: skip
+    assert rows(rejected["country_statistics"], *columns) == approx([
+        ("DE", 2, 50.0, 25.0, 50.0),
+        ("FR", 2, 2905.0, 1452.5, 100.0),
+        ("GB", 1, 0.0, 0.0, 0.0),
+        ("Unknown", 2, 70.0, 35.0, 0.0),  # CUST007 and the rejected CUST005
+    ])  # fmt: skip
+
+
+def test_a_rejected_buyer_alone_makes_the_row_unknown(engine: Engine) -> None:
+    # Every customer silver kept has a country; it rejected CUST005, who bought for 50 EUR.
+    known = [r for r in CUSTOMERS if r[2] is not None]
+    customers = silver(engine, "stg_mongo_customers", known)
+    transactions = silver(engine, "stg_mongo_transactions", TRANSACTIONS)
+    out = conform(
+        engine.to_arrow(marketing.country_statistics(customers, transactions)),
+        c.COUNTRY_STATISTICS,
+    ).to_pylist()
+    columns = ("country", "total_customers", "total_revenue", "avg_customer_value",
+               "marketing_consent_rate")  # fmt: skip
+    assert rows(out, *columns) == [
+        ("DE", 2, 50.0, 25.0, 50.0), ("FR", 2, 2905.0, 1452.5, 100.0), ("GB", 1, 0.0, 0.0, 0.0),
+        ("Unknown", 1, 50.0, 50.0, 0.0),
+    ]  # fmt: skip
+
+
+def test_revenue_reconciles_across_marts_when_silver_rejected_a_buyer(
+    rejected: dict[str, list[dict[str, Any]]],
+) -> None:
+    total = sum(t[7] for t in REJECTED_TRANSACTIONS)  # 3025 EUR
+    for mart, column in (("customer_metrics", "total_spent"),
+                         ("product_performance", "total_revenue"),
+                         ("monthly_revenue", "total_revenue"),
+                         ("country_statistics", "total_revenue")):  # fmt: skip
+        assert sum(r[column] for r in rejected[mart]) == pytest.approx(total), mart
+    # Every buyer of customer_metrics is a customer of the country it is listed in.
+    buyers: dict[str, int] = {}
+    for r in rejected["customer_metrics"]:
+        buyers[r["country"]] = buyers.get(r["country"], 0) + 1
+    counted = {r["country"]: r["total_customers"] for r in rejected["country_statistics"]}
+    assert all(counted[country] >= n for country, n in buyers.items()), (buyers, counted)
+    assert sum(counted.values()) == len(REJECTED_CUSTOMERS) + 1  # kept, and the rejected buyer
+
+
+def test_a_transaction_without_a_product_counts_under_unknown_product(
+    rejected: dict[str, list[dict[str, Any]]],
+) -> None:
+    """Named by silver as a missing customer is named by gold: never a product without a name."""
+    columns = ("product", "total_sales", "total_revenue", "avg_price", "unique_customers")
+    assert rows(rejected["product_performance"], *columns) == approx([
+        ("Laptop", 3, 2860.0, 1000.0, 2),
+        ("Mouse", 6, 145.0, 145 / 6, 3),
+        ("Unknown product", 2, 20.0, 10.0, 1),
+    ])  # fmt: skip

@@ -132,17 +132,22 @@ def monthly_revenue(transactions: Table) -> Table:
 def country_statistics(customers: Table, transactions: Table) -> Table:
     """Each country: its customers (buyers or not), their revenue and consent rate.
 
-    Every silver customer counts, and every transaction of theirs; customers without a country
+    Every silver customer counts, and every silver transaction; customers without a country
     count under "Unknown" (seed 004: missing values get defaults), a row only when there are
-    any. A customer without transactions adds 0 revenue.
+    any. A buyer whose own row silver rejected counts there too, without consent (as silver
+    reads a missing one), as customer_metrics lists them: the marts' revenues agree. A customer
+    without transactions adds 0 revenue.
     """
     transactions = _in_cents(transactions)
     spent = transactions.group_by("customer_id").aggregate(spent=cents(_.total_amount.sum()))
-    placed = customers.mutate(country=customers.country.fill_null(UNKNOWN_COUNTRY))
-    joined = placed.left_join(spent, "customer_id")
+    joined = customers.outer_join(spent, customers.customer_id == spent.customer_id).select(
+        country=customers.country.fill_null(UNKNOWN_COUNTRY),
+        consent=customers.marketing_consent.fill_null(False),
+        spent=spent.spent,
+    )
     out = joined.group_by("country").aggregate(
         total_customers=_.count(),
-        consenting=_.count(where=_.marketing_consent),
+        consenting=_.count(where=_.consent),
         total_revenue=cents(_.spent.sum()).fill_null(0.0),
     )
     return _contract_columns(
