@@ -173,6 +173,20 @@ def test_fct_orders_sums_lines_and_keys_the_order_day(engine: Engine) -> None:
     ]  # fmt: skip
 
 
+def test_fct_orders_without_an_order_lines_source_has_no_lines(engine: Engine) -> None:
+    # A shop exporting order headers alone: its orders still count (profile, KPIs), lineless.
+    orders = silver(engine, "stg_orders", [
+        {**ORDER, "order_id": "ORD_0000001", "order_at": at(2), "total_amount_eur": 500.0},
+    ])  # fmt: skip
+    rows = built(engine, c.FCT_ORDERS, star.fct_orders(orders, None))
+    assert [(r["order_id"], r["total_amount_eur"], r["count_lines"], r["total_qty"],
+             r["total_discount_eur"], r["date_key"]) for r in rows] == [
+        ("ORD_0000001", 500.0, 0, 0, 0.0, 20250102)
+    ]  # fmt: skip
+    model = next(m for m in star.MODELS if m.name == "fct_orders")
+    assert model.optional == ("stg_order_lines",)
+
+
 def test_an_order_s_discount_is_the_same_whatever_order_its_lines_are_added_in(
     engine: Engine,
 ) -> None:
