@@ -403,3 +403,30 @@ def test_a_gzip_export_is_fitted(tmp_path: Path) -> None:
     result = runner.invoke(app, ["clv", "fit", str(packed), *ARGS, "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["customers"] == 301
+
+
+def test_a_workspaces_gold_left_by_an_unfinished_run_is_warned_of(tmp_path: Path) -> None:
+    """A gold table or its export, read while the last run stopped part-way: fitted all the
+    same, with the warning the commands that read gold give; a file elsewhere gets none."""
+    from c360.pipeline.last_run import run_at, run_started
+
+    rows = _transactions()
+    table = pa.table({name: [r[i] for r in rows] for i, name in enumerate(ARGS[1::2])})
+    gold = tmp_path / "ws" / "lake" / "gold" / "fct_orders"
+    gold.mkdir(parents=True)
+    pq.write_table(table, gold / "part-0.parquet")
+    (tmp_path / "ws" / "exports" / "csv").mkdir(parents=True)
+    export = _write(tmp_path / "ws" / "exports" / "csv" / "fct_orders.csv", rows)
+    elsewhere = _write(tmp_path / "sales.csv", rows)
+    for path in (gold, export, elsewhere):
+        done = runner.invoke(app, ["clv", "fit", str(path), *ARGS, "--json"])
+        assert done.exit_code == 0 and done.stderr == "", done.output
+    run_started(tmp_path / "ws", "gold")
+    run_at(tmp_path / "ws", "silver")
+    for path in (gold, export):
+        done = runner.invoke(app, ["clv", "fit", str(path), *ARGS, "--json"])
+        assert done.exit_code == 0 and json.loads(done.stdout)["customers"] == 301
+        said = " ".join(done.stderr.split())
+        assert said.startswith("warning: the last `c360 run` (started ")
+        assert "stopped at silver before it finished; gold and exports/ are from the run of" in said
+    assert runner.invoke(app, ["clv", "fit", str(elsewhere), *ARGS, "--json"]).stderr == ""

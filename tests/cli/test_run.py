@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from c360.cli import app, main
+from c360.identity.run import IdentityRun
 from tests.cli.terminal import on_terminal
 
 runner = CliRunner()
@@ -271,15 +272,31 @@ def test_a_silver_model_checking_its_rows_against_a_missing_source_says_so(
     assert "stg_products checks" not in out
 
 
+def _run_with_identity(
+    monkeypatch: pytest.MonkeyPatch, workspace: Path, identity: IdentityRun
+) -> Result:
+    """``c360 run`` on ``workspace``, the pipeline replaced by one that resolved ``identity``
+    after bronze."""
+    from c360.pipeline import runner as pipeline
+    from c360.pipeline.runner import RunResult
+
+    def ran(workspace: Path, *args: object) -> RunResult:
+        result = RunResult(workspace, "duckdb", identity=identity)
+        result.seconds = {"bronze": 0.1, "identity": 2.5}
+        return result
+
+    monkeypatch.setattr(pipeline, "preflight", lambda workspace: None)
+    monkeypatch.setattr(pipeline, "run", ran)
+    done = runner.invoke(app, ["run", "--workspace", str(workspace)])
+    assert done.exit_code == 0, done.output
+    return done
+
+
 def test_identitys_notes_are_printed_one_line_each_after_its_summary(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """What identity left out on the way (a blocking key crowded, the model untrained) is told
     on the terminal, not only in the run report: one line a note, after identity's line."""
-    from c360.identity.run import IdentityRun
-    from c360.pipeline import runner as pipeline
-    from c360.pipeline.runner import RunResult
-
     notes = (
         "an e-mail shared by more than 1,000 records was not used to pair them "
         "(user1@shop.com; 2 more such values)",
@@ -289,16 +306,7 @@ def test_identitys_notes_are_printed_one_line_each_after_its_summary(
     identity = IdentityRun(records=5000, customers=4100, pairs=900, unmatchable=3,
                            duplicates={}, fallback="the model could not be trained (why)",
                            notes=notes)  # fmt: skip
-
-    def ran(workspace: Path, *args: object) -> RunResult:
-        result = RunResult(workspace, "duckdb", identity=identity)
-        result.seconds = {"bronze": 0.1, "identity": 2.5}
-        return result
-
-    monkeypatch.setattr(pipeline, "preflight", lambda workspace: None)
-    monkeypatch.setattr(pipeline, "run", ran)
-    done = runner.invoke(app, ["run", "--workspace", str(tmp_path)])
-    assert done.exit_code == 0, done.output
+    done = _run_with_identity(monkeypatch, tmp_path, identity)
     lines = done.output.splitlines()  # 80 characters wide: a longer note is not cut
     at = lines.index("Warning: the model could not be trained (why)")
     assert lines[at + 1 : at + 3] == [
@@ -312,20 +320,8 @@ def test_identitys_notes_are_printed_one_line_each_after_its_summary(
 def test_a_run_without_identity_notes_prints_none(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from c360.identity.run import IdentityRun
-    from c360.pipeline import runner as pipeline
-    from c360.pipeline.runner import RunResult
-
-    def ran(workspace: Path, *args: object) -> RunResult:
-        identity = IdentityRun(records=5, customers=4, pairs=1, unmatchable=0, duplicates={})
-        result = RunResult(workspace, "duckdb", identity=identity)
-        result.seconds = {"bronze": 0.1, "identity": 0.5}
-        return result
-
-    monkeypatch.setattr(pipeline, "preflight", lambda workspace: None)
-    monkeypatch.setattr(pipeline, "run", ran)
-    done = runner.invoke(app, ["run", "--workspace", str(tmp_path)])
-    assert done.exit_code == 0, done.output
+    identity = IdentityRun(records=5, customers=4, pairs=1, unmatchable=0, duplicates={})
+    done = _run_with_identity(monkeypatch, tmp_path, identity)
     assert "note:" not in done.output and "Identity: 5 source records" in done.output
 
 
@@ -357,3 +353,46 @@ def test_a_run_stopped_at_silver_says_gold_and_the_rest_are_the_earlier_runs(
         "include this run's sources: run `c360 run` without --until to rebuild them"
     ) in out
     assert out.endswith("Reports in " + str(tmp_path / "reports") + ": run_report.md")
+
+
+def test_a_run_that_fails_in_gold_leaves_query_warning_until_a_run_finishes(
+    workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A gold model raising after bronze and silver landed new sources: no report is written,
+    and yet `c360 query` says gold is the earlier run's, until a run goes through."""
+    import shutil
+
+    from c360.pipeline.gold import run as gold_run
+    from c360.pipeline.gold.model import GoldModel
+    from c360.pipeline.last_run import gold_built_at, shown_time
+
+    ws = tmp_path / "ws"
+    shutil.copytree(workspace, ws)
+    sql = ["query", "-w", str(ws), "SELECT count(*) AS n FROM fct_orders"]
+    assert runner.invoke(app, ["run", "-w", str(ws)]).exit_code == 0
+    earlier = shown_time(gold_built_at(ws))
+    good = runner.invoke(app, sql)
+    assert good.exit_code == 0 and good.stderr == ""
+
+    def broken(*_tables: object) -> object:
+        raise gold_run.ContractError("kpi_measures: a column its contract does not declare")
+
+    models = [
+        GoldModel(m.contract, m.inputs, broken) if m.name == "kpi_measures" else m
+        for m in gold_run.MODELS
+    ]
+    monkeypatch.setattr(gold_run, "MODELS", models)
+    failed = runner.invoke(app, ["run", "-w", str(ws)])
+    assert failed.exit_code == 2 and "kpi_measures" in failed.stderr
+    monkeypatch.undo()
+    stale = runner.invoke(app, sql)
+    assert stale.exit_code == 0 and stale.stdout == good.stdout  # answered all the same
+    assert re.fullmatch(
+        r"warning: the last `c360 run` \(started [\d: -]+ UTC\) stopped at gold before it "
+        r"finished; gold, the warehouse, exports/ and the reports \(sales_report\.txt, "
+        rf"kpis_dashboard\.txt, report\.html\) are partly its, partly from the run of {earlier}: "
+        r"run `c360 run` again\n",
+        " ".join(stale.stderr.split()) + "\n",
+    ), stale.stderr
+    assert runner.invoke(app, ["run", "-w", str(ws)]).exit_code == 0
+    assert runner.invoke(app, sql).stderr == ""

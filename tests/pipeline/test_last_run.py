@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,153 @@ def test_a_run_stopped_at_bronze_names_silver_too(tmp_path: Path) -> None:
     assert said is not None
     assert said.startswith("the last `c360 run` stopped at bronze (2026-12-07 07:00:00 UTC); ")
     assert "; silver, gold, the warehouse" in said
+
+
+# A run that started and did not finish: an exception or Ctrl-C in a layer, or a killed process.
+TIME = r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC"
+
+
+def _unfinished(workspace: Path, *layers: str, until: str = "gold") -> Path:
+    """A workspace whose earlier full run built gold at 06:00 UTC, and whose last run went
+    through ``layers`` and stopped in the last of them."""
+    from c360.pipeline.last_run import run_at, run_started
+
+    _stopped(workspace, GOLD)
+    run_started(workspace, until)
+    for layer in layers:
+        run_at(workspace, layer)
+    return workspace
+
+
+def test_a_run_stopped_in_silver_says_gold_is_the_earlier_runs(tmp_path: Path) -> None:
+    from c360.pipeline.last_run import stale_gold
+
+    said = stale_gold(_unfinished(tmp_path, "bronze", "silver"))
+    assert said is not None
+    assert re.fullmatch(
+        rf"the last `c360 run` \(started {TIME}\) stopped at silver before it finished; gold, "
+        r"the warehouse, exports/ and the reports \(report\.html\) are from the run of "
+        r"2026-12-07 06:00:00 UTC: run `c360 run` again",
+        said,
+    ), said
+
+
+def test_a_run_stopped_in_bronze_names_silver_too(tmp_path: Path) -> None:
+    from c360.pipeline.last_run import stale_gold
+
+    (tmp_path / "lake" / "silver").mkdir(parents=True)
+    said = stale_gold(_unfinished(tmp_path, "bronze", until="silver"))
+    assert said is not None
+    assert "stopped at bronze before it finished; silver, gold, the warehouse" in said
+    assert said.endswith(": run `c360 run` again without --until")
+
+
+@pytest.mark.parametrize("layer", ["identity", "gold", "customers", "serve"])
+def test_a_run_stopped_in_or_after_gold_says_gold_is_partly_its(tmp_path: Path, layer: str) -> None:
+    from c360.pipeline.last_run import stale_gold
+
+    said = stale_gold(_unfinished(tmp_path, "bronze", "silver", "text", layer))
+    assert said is not None
+    assert f"stopped at {layer} before it finished; gold, the warehouse, exports/ and the " in said
+    assert said.endswith(
+        "are partly its, partly from the run of 2026-12-07 06:00:00 UTC: run `c360 run` again"
+    )
+
+
+def test_a_finished_run_or_one_that_changed_nothing_is_not_warned_of(tmp_path: Path) -> None:
+    from c360.pipeline.last_run import RUN_FILE, run_finished, stale_gold
+
+    _unfinished(tmp_path)  # stopped before bronze: a project or a condition it could not use
+    assert (tmp_path / RUN_FILE).exists()
+    assert stale_gold(tmp_path) is None
+    _unfinished(tmp_path / "b", "bronze", "silver", "text", "gold", "serve")
+    run_finished(tmp_path / "b")
+    assert not (tmp_path / "b" / RUN_FILE).exists()
+    assert stale_gold(tmp_path / "b") is None
+    run_finished(tmp_path / "b")  # twice: nothing to clear
+
+
+def test_a_run_stopped_with_no_earlier_gold_says_its_own_is_incomplete(tmp_path: Path) -> None:
+    from c360.pipeline.last_run import run_at, run_started, stale_gold
+
+    run_started(tmp_path, "gold")
+    run_at(tmp_path, "bronze")
+    assert stale_gold(tmp_path) is None  # no gold at all: nothing to mistake for this run's
+    run_at(tmp_path, "gold")
+    (tmp_path / "lake" / "gold" / "fct_orders").mkdir(parents=True)
+    said = stale_gold(tmp_path)
+    assert said is not None
+    assert said.endswith("stopped at gold before it finished; gold is incomplete: run `c360 run` "
+                         "again")  # fmt: skip
+
+
+def test_a_second_unfinished_run_keeps_what_the_first_left(tmp_path: Path) -> None:
+    """The first stopped in gold, the second in silver: gold is still partly the first's, and
+    the time is still that of the run before both."""
+    import os
+
+    from c360.pipeline.last_run import run_at, run_started, stale_gold
+
+    _unfinished(tmp_path, "bronze", "silver", "text", "gold")
+    os.utime(tmp_path / "lake" / "gold" / "fct_orders")  # rebuilt by the first
+    run_started(tmp_path, "gold")
+    run_at(tmp_path, "bronze")
+    run_at(tmp_path, "silver")
+    said = stale_gold(tmp_path)
+    assert said is not None
+    assert "stopped at silver before it finished; gold" in said
+    assert said.endswith("are partly its, partly from the run of 2026-12-07 06:00:00 UTC: run "
+                         "`c360 run` again")  # fmt: skip
+
+
+def test_a_run_under_way_is_told_as_such(tmp_path: Path) -> None:
+    """While the run holds the workspace's lock, it has not stopped: it is running."""
+    import os
+
+    from c360.pipeline.last_run import stale_gold
+    from c360.workspace import LOCK_FILE
+
+    _unfinished(tmp_path, "bronze", "silver")
+    (tmp_path / LOCK_FILE).write_text(f"c360 run (pid {os.getpid()}, since now)\n")
+    said = stale_gold(tmp_path)
+    assert said is not None
+    assert re.fullmatch(
+        rf"a `c360 run` \(started {TIME}\) is at silver; gold, the warehouse, exports/ and the "
+        r"reports \(report\.html\) are from the run of 2026-12-07 06:00:00 UTC until it finishes",
+        said,
+    ), said
+    (tmp_path / LOCK_FILE).write_text("")  # released: the run ended without finishing
+    said = stale_gold(tmp_path)
+    assert said is not None and "stopped at silver before it finished" in said
+
+
+def test_an_unreadable_record_of_a_run_is_a_run_that_stopped(tmp_path: Path) -> None:
+    from c360.pipeline.last_run import RUN_FILE, stale_gold
+
+    _unfinished(tmp_path, "bronze", "silver")
+    (tmp_path / RUN_FILE).write_text("{not json")
+    said = stale_gold(tmp_path)
+    assert said is not None
+    assert said.startswith("the last `c360 run` (started unknown time) stopped before it "
+                           "finished; gold, the warehouse")  # fmt: skip
+    assert "are partly its, partly from the run of unknown time: run `c360 run` again" in said
+
+
+@pytest.mark.parametrize(
+    ("path", "workspace"),
+    [
+        ("ws/lake/gold/fct_orders", "ws"),
+        ("ws/lake/gold/fct_orders/part-0.parquet", "ws"),
+        ("ws/exports/csv/fct_orders.csv", "ws"),
+        ("ws/exports/json/fct_orders.jsonl.gz", "ws"),
+        ("ws/lake/silver/stg_orders", None),
+        ("orders.csv", None),
+    ],
+)
+def test_a_file_of_a_workspaces_gold_names_the_workspace(
+    tmp_path: Path, path: str, workspace: str | None
+) -> None:
+    from c360.pipeline.last_run import gold_workspace
+
+    found = gold_workspace(tmp_path / path)
+    assert found == (None if workspace is None else tmp_path / workspace)

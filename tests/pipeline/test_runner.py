@@ -22,6 +22,7 @@ from c360.pipeline import lake
 from c360.pipeline.bronze.blocks import SourceError
 from c360.pipeline.gold import run as gold_run
 from c360.pipeline.gold.model import GoldModel
+from c360.pipeline.last_run import stale_gold
 from c360.pipeline.runner import CUSTOMER_TABLES, preflight, run
 from c360.pipeline.silver.privacy import KEY_FILE
 
@@ -74,6 +75,34 @@ def test_a_failing_model_stops_the_run_and_keeps_the_last_good_tables(
         run(workspace)
     assert lake.read_table(workspace, "gold", "kpi_measures").equals(good)
     assert not list((workspace / "lake" / "gold").glob(".staging-*"))
+    said = stale_gold(workspace)  # what reads gold is told the run did not finish
+    assert said is not None and "stopped at gold before it finished" in said
+    monkeypatch.undo()
+    run(workspace)
+    assert stale_gold(workspace) is None
+
+
+def test_a_run_interrupted_in_silver_leaves_gold_told_as_the_earlier_runs(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from c360.pipeline import runner
+
+    run(workspace)
+    assert stale_gold(workspace) is None
+
+    def interrupted(*args: object, **kwargs: object) -> object:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner, "build_silver", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run(workspace)
+    said = stale_gold(workspace)
+    assert said is not None
+    assert "stopped at silver before it finished; gold, the warehouse, exports/ and" in said
+    assert said.endswith(": run `c360 run` again")
+    run(workspace, until="bronze")  # a run that finishes clears it, stopped early or not
+    said = stale_gold(workspace)
+    assert said is not None and said.startswith("the last `c360 run` stopped at bronze (")
 
 
 def test_the_cli_ends_with_a_summary(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:

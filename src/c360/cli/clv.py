@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.table import Table as RichTable
 
-from c360.cli._console import console, fail, labelled, plain
+from c360.cli._console import console, fail, labelled, plain, warning
 from c360.cli._options import number, whole
 from c360.cli._paths import check_input_file
 
@@ -119,6 +119,10 @@ def fit_command(
             raise fail(f"--as-of {as_of!r}: not a date (e.g. 2025-12-31)")
         if end > dt.date.today():
             raise fail(f"--as-of {end} is after today: the models need what has happened")
+    from c360.pipeline.last_run import gold_workspace, stale_gold
+
+    if (workspace := gold_workspace(file)) is not None:  # a gold table, or its export
+        warning(stale_gold(workspace))
     try:
         result = fit_file(file, customer, date, amount, end, months, discount_rate)
     except (ClvFileError, TooFewCustomersError) as exc:

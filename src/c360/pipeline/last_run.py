@@ -1,11 +1,16 @@
-"""What the last run of a workspace built, as its report tells, and what to do about a table
-it did not: for the commands that read its output (``query``, ``profile``, ``audience``…)."""
+"""What the last run of a workspace built, as its report tells (or, for a run that did not
+finish, the note it keeps while it runs), and what to do about a table it did not: for the
+commands that read its output (``query``, ``profile``, ``audience``…)."""
 
 from __future__ import annotations
 
 import json
+import os
+import re
 from datetime import UTC, datetime
 from pathlib import Path
+
+from c360.workspace import LOCK_FILE
 
 _STOPPED = "the last `c360 run` stopped before gold (--until)"
 
@@ -92,8 +97,11 @@ def earlier_output(workspace: Path, layer: str) -> str:
 
 def stale_gold(workspace: Path) -> str | None:
     """The one-line warning for a command that reads gold, the warehouse or the customers when
-    the last run stopped before gold while an earlier run's are still there: they do not hold
-    the sources the last run read. None when they are the last run's (or there are none)."""
+    the last run did not finish, or stopped before gold, while an earlier run's are still
+    there: they do not hold the sources the last run read. None when they are the last run's
+    (or there are none)."""
+    if (unfinished := _unfinished(workspace)) is not None:
+        return unfinished
     stop = stopped_at(workspace)
     if stop is None:
         return None
@@ -140,3 +148,126 @@ def why_no_customers(workspace: Path) -> str:
             "(docs/identity.md)"
         )
     return "the last `c360 run` did not finish building customers: run it again"
+
+
+# A run's note, from its start to its end: a run that raised, was interrupted or killed leaves
+# it, and so tells the commands that read gold that gold is not that run's.
+RUN_FILE = ".c360-run.json"
+# The layers in the order a run goes through them; from identity on, gold is rewritten.
+_ORDER = ("bronze", "silver", "text", "identity", "gold", "customers", "serve")
+
+
+def run_started(workspace: Path, until: str) -> None:
+    """Note that a run started (under the workspace's lock, before it writes anything). What a
+    run that did not finish before it left is kept: gold's time, and how far it went."""
+    before = _note(workspace)
+    if before is None:
+        gold = gold_built_at(workspace)
+        before = {"gold_at": gold.isoformat() if gold else None, "layer": None, "reached": None}
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    _write(workspace, before | {"started_at": now, "until": until, "pid": os.getpid()})
+
+
+def run_at(workspace: Path, layer: str) -> None:
+    """Note that the run started ``layer``."""
+    note = _note(workspace) or {}
+    reached = note.get("reached")
+    if reached not in _ORDER or _ORDER.index(layer) > _ORDER.index(reached):
+        reached = layer
+    _write(workspace, note | {"layer": layer, "reached": reached})
+
+
+def run_finished(workspace: Path) -> None:
+    """Clear the note: the run finished."""
+    (Path(workspace) / RUN_FILE).unlink(missing_ok=True)
+
+
+def _write(workspace: Path, note: dict) -> None:
+    path = Path(workspace) / RUN_FILE
+    part = path.with_name(f"{RUN_FILE}.{os.getpid()}")
+    part.write_text(json.dumps(note), "utf-8")
+    os.replace(part, path)  # whole or not at all, however the run ends
+
+
+def _note(workspace: Path) -> dict | None:
+    """The note of a run that has not finished; ``{}`` for one that does not read; None for
+    none."""
+    try:
+        text = (Path(workspace) / RUN_FILE).read_text("utf-8")
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return {}
+    try:
+        note = json.loads(text)
+    except ValueError:
+        return {}
+    return note if isinstance(note, dict) else {}
+
+
+def _time(value: object) -> datetime | None:
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _unfinished(workspace: Path) -> str | None:
+    """The warning of :func:`stale_gold` for a run that has not finished: under way, or
+    stopped part-way; None without one, or when it stopped before it changed anything."""
+    note = _note(workspace)
+    if note is None or gold_built_at(workspace) is None:
+        return None
+    layer, reached = note.get("layer"), note.get("reached")
+    if note and reached is None:  # stopped before bronze: what there is is as it was
+        return None
+    started = shown_time(_time(note.get("started_at")))
+    running = _running(workspace, note.get("pid"))
+    if running:
+        head = f"a `c360 run` (started {started}) is at {layer}"
+    else:
+        at = f" at {layer}" if layer in _ORDER else ""
+        head = f"the last `c360 run` (started {started}) stopped{at} before it finished"
+    before_gold = reached in _ORDER and _ORDER.index(reached) < _ORDER.index("identity")
+    output = earlier_output(workspace, "bronze" if reached == "bronze" else "silver")
+    earlier = _time(note["gold_at"]) if note.get("gold_at") else None
+    if "gold_at" in note and earlier is None:
+        verb = "is" if output == "gold" else "are"
+        body = f"{output} {verb} incomplete"
+    elif before_gold:
+        body = f"{output} are from the run of {shown_time(earlier)}"
+    else:
+        body = f"{output} are partly its, partly from the run of {shown_time(earlier)}"
+    if running:
+        return f"{head}; {body} until it finishes"
+    again = "" if note.get("until", "gold") == "gold" else " without --until"
+    return f"{head}; {body}: run `c360 run` again{again}"
+
+
+def _running(workspace: Path, pid: object) -> bool:
+    """Whether the run of ``pid`` still holds the workspace's lock (the lock names its holder
+    while it holds it, and a killed holder is gone)."""
+    try:
+        holder = (Path(workspace) / LOCK_FILE).read_text("utf-8", "replace")
+    except OSError:
+        return False
+    found = re.match(r"c360 run \(pid (\d+),", holder)
+    if found is None or str(pid) != found[1]:
+        return False
+    try:
+        os.kill(int(found[1]), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process
+        return True
+    return True
+
+
+def gold_workspace(path: Path) -> Path | None:
+    """The workspace whose gold or exports ``path`` is in (``<workspace>/lake/gold/<table>``,
+    ``<workspace>/exports/csv/<table>.csv``…), or None."""
+    parts = Path(path).absolute().parts
+    for at in range(len(parts) - 2, 0, -1):
+        if parts[at] == "exports" or parts[at - 1 : at + 1] == ("lake", "gold"):
+            return Path(*parts[: at if parts[at] == "exports" else at - 1])
+    return None

@@ -45,7 +45,7 @@ from c360.ml.machine_eval import record_machine_engagement
 from c360.ml.publish import publish_clv
 from c360.ml.publish_churn import publish_scores
 from c360.ml.publish_reco import publish_recommendations
-from c360.pipeline import lake
+from c360.pipeline import lake, last_run
 from c360.pipeline.bronze.blocks import SourceError
 from c360.pipeline.bronze.find import sources
 from c360.pipeline.bronze.land import Landed, land_all
@@ -143,7 +143,10 @@ def run(
         )
     with exclusive(workspace, "c360 run"):  # one writer at a time
         lake.sweep(workspace)  # what a killed run left behind
-        return _layers(result, project, found, until, observer or Quiet())
+        last_run.run_started(workspace, until)  # left as a warning by a run that does not end
+        _layers(result, project, found, until, observer or Quiet())
+        last_run.run_finished(workspace)
+        return result
 
 
 # The gold tables identity resolution publishes, and what only a run with identity sources
@@ -246,6 +249,7 @@ def _layer(result: RunResult, name: str, total: int, watch: Observer) -> Iterato
     """Announce a layer, time it, and hand the memory it freed back to the system, so the
     next layer's peak is its own rather than on top of what Arrow's allocator kept."""
     started = time.perf_counter()
+    last_run.run_at(result.workspace, name)
     watch.layer(name, total)
     yield
     result.seconds[name] = time.perf_counter() - started
