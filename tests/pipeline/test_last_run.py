@@ -61,7 +61,7 @@ def test_why_no_warehouse_follows_the_last_run(
     [
         (None, "run `c360 run` first (with identity sources in c360.yaml)"),
         (SILVER, "stopped before gold (--until): run it without --until"),
-        (GOLD, "resolved no customers: c360.yaml names no identity sources"),
+        (GOLD, "resolved no customers: the workspace has no c360.yaml naming identity sources"),
         (CUSTOMERS, "did not finish building customers"),
     ],
 )
@@ -69,6 +69,12 @@ def test_why_no_customers_follows_the_last_run(
     tmp_path: Path, seconds: dict[str, float] | None, said: str
 ) -> None:
     assert said in why_no_customers(_ran(tmp_path, seconds))
+
+
+def test_why_no_customers_names_the_project_file_when_there_is_one(tmp_path: Path) -> None:
+    workspace = _ran(tmp_path, GOLD)
+    (workspace / "c360.yaml").write_text("schema_drift: fail\n")
+    assert "c360.yaml names no identity sources" in why_no_customers(workspace)
 
 
 def test_profile_after_a_run_until_silver_says_so(tmp_path: Path) -> None:

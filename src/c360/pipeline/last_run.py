@@ -10,6 +10,7 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 
+from c360.config import PROJECT_FILE
 from c360.workspace import LOCK_FILE
 
 _STOPPED = "the last `c360 run` stopped before gold (--until)"
@@ -143,10 +144,12 @@ def why_no_customers(workspace: Path) -> str:
     if "gold" not in ran:
         return f"{_STOPPED}: run it without --until"
     if "identity" not in ran:
-        return (
-            "the last `c360 run` resolved no customers: c360.yaml names no identity sources "
-            "(docs/identity.md)"
+        missing = (
+            "c360.yaml names no identity sources"
+            if (workspace / PROJECT_FILE).exists()
+            else "the workspace has no c360.yaml naming identity sources"
         )
+        return f"the last `c360 run` resolved no customers: {missing} (docs/identity.md)"
     return "the last `c360 run` did not finish building customers: run it again"
 
 
