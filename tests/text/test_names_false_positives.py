@@ -119,3 +119,37 @@ def test_a_word_like_given_name_after_a_capitalised_label_is_a_name_but_before_a
     language: str | None, text: str, expected: str
 ) -> None:
     assert redact(text, language)[0] == expected
+
+
+# After a cue, a firm everyone knows ("Amazon", "Zalando", "DHL"), a word for a party a contact
+# phrase takes ("Lieferant", "Hersteller", "Supplier"; German capitalises it) or a brand before
+# a word for a product ("Nordhaus Doormat") names no person: at the end of the phrase too.
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("en", "Call with Nordhaus Doormat"), ("en", "Call with Nordhaus Doormat."),
+     ("en", "Spoke to Brightnest Lantern."), ("en", "Call with Velocita Kettlebell"),
+     ("en", "Email from Amazon about the refund"), ("en", "Email from Amazon."),
+     ("en", "Email from Zalando."), ("fr", "Mail de Cdiscount."), ("en", "Call with Supplier."),
+     ("de", "Nachricht von Lieferant"), ("de", "Nachricht von Lieferant."),
+     (None, "Nachricht von Lieferant"), ("de", "Rückruf von Hersteller."),
+     ("de", "Mail von Lieferanten erhalten.")],
+)  # fmt: skip
+def test_a_firm_a_party_or_a_product_after_a_cue_is_no_name(
+    language: str | None, text: str
+) -> None:
+    assert redact(text, language)[0] == text
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "Call with Adaeze Okonkwo", "Call with [PERSON]"),
+     ("en", "Email from Okafor about the refund", "Email from [PERSON] about the refund"),
+     ("de", "Nachricht von Okonkwo", "Nachricht von [PERSON]"),
+     ("de", "Nachricht von Schmidt", "Nachricht von [PERSON]"),
+     ("en", "Call with Tom Hand.", "Call with [PERSON]."),
+     ("en", "Spoke to Mr Post.", "Spoke to Mr [PERSON].")],
+)  # fmt: skip
+def test_a_person_after_a_cue_is_still_a_name(
+    language: str | None, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected

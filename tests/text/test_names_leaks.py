@@ -400,3 +400,70 @@ def test_what_a_message_is_after_a_message_cue_in_capitals_is_no_name(
     language: str, text: str
 ) -> None:
     assert redact(text, language)[0] == text
+
+
+# A name a note in capitals has redacted is redacted where the note names the person again
+# later, as in mixed case: a surname no list holds or one that is also a word ("MR MASON", "MIT
+# ENGEL"), a given name ("CHARLOTTE"), with its particles ("MR DE SOUZA").
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "CAUGHT MR MASON BETWEEN MEETINGS.\nMR MASON RENEWED WITHOUT HESITATION.",
+      "CAUGHT MR [PERSON] BETWEEN MEETINGS.\nMR [PERSON] RENEWED WITHOUT HESITATION."),
+     ("en", "INBOUND CALL FROM MASON.\nMASON APPROVED THE REVISED QUOTE.",
+      "INBOUND CALL FROM [PERSON].\n[PERSON] APPROVED THE REVISED QUOTE."),
+     ("de", "TELEFONAT MIT ENGEL.\nALLES GEKLÄRT, ENGEL WILL ZÜGIG WEITERMACHEN.",
+      "TELEFONAT MIT [PERSON].\nALLES GEKLÄRT, [PERSON] WILL ZÜGIG WEITERMACHEN."),
+     ("en", "MET MR DE SOUZA.\nEXPLAINED WHAT HAPPENED, MR DE SOUZA TOOK NOTE.",
+      "MET MR [PERSON].\nEXPLAINED WHAT HAPPENED, MR [PERSON] TOOK NOTE."),
+     ("en", "CHARLOTTE DURAND DROPPED BY THE STORE.\nCHARLOTTE IS FED UP.",
+      "[PERSON] DROPPED BY THE STORE.\n[PERSON] IS FED UP."),
+     ("en", "SPOKE TO MR KING.\nREFUND DONE, KING WAS PLEASED.",
+      "SPOKE TO MR [PERSON].\nREFUND DONE, [PERSON] WAS PLEASED.")],
+)  # fmt: skip
+def test_a_name_redacted_in_capitals_is_redacted_where_mentioned_again(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# Not before the note has named the person, after an article, nor where mixed case keeps the word
+# too: a surname that is also a word opening a sentence, the person named only with a given name
+# or a title before ("HANNAH PRICE ... PRICE NEGOTIATION"), or a frequent word ("I WILL SEND").
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "KING SIZE BED ORDERED. CALL WITH MR KING.",
+      "KING SIZE BED ORDERED. CALL WITH MR [PERSON]."),
+     ("en", "CALL WITH MR KING.\nTHE KING SIZE BED ARRIVED.",
+      "CALL WITH MR [PERSON].\nTHE KING SIZE BED ARRIVED."),
+     ("en", "CALL WITH MR MASON.\nTHE MASON JAR ARRIVED.",
+      "CALL WITH MR [PERSON].\nTHE MASON JAR ARRIVED."),
+     ("en", "HANNAH PRICE CALLED.\nPRICE NEGOTIATION STALLED.",
+      "[PERSON] PRICE CALLED.\nPRICE NEGOTIATION STALLED."),
+     ("de", "FRAU BRAUN HAT ANGERUFEN.\nBRAUN MÖCHTE EINE GUTSCHRIFT.",
+      "FRAU [PERSON] HAT ANGERUFEN.\nBRAUN MÖCHTE EINE GUTSCHRIFT."),
+     ("en", "WILL SMITH CALLED.\nI WILL SEND THE QUOTE.",
+      "[PERSON] CALLED.\nI WILL SEND THE QUOTE.")],
+)  # fmt: skip
+def test_a_word_in_capitals_is_no_mention_before_the_name_or_where_it_is_the_word(
+    language: str, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected
+
+
+# A greeting in capitals names a surname no list holds or a known one, as "Hi Okafor," does; not a
+# word for a group, a role or a firm ("HI TEAM,", "DEAR CUSTOMER,", "HALLO ZUSAMMEN,").
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("en", "HI OKAFOR,", "HI [PERSON],"), (None, "HI OKAFOR,", "HI [PERSON],"),
+     ("en", "HI OKAFOR, THANKS FOR CALLING.", "HI [PERSON], THANKS FOR CALLING."),
+     ("en", "DEAR OKAFOR,", "DEAR [PERSON],"), ("de", "HALLO OKAFOR,", "HALLO [PERSON],"),
+     ("fr", "BONJOUR OKAFOR,", "BONJOUR [PERSON],"), ("en", "HI KING,", "HI [PERSON],"),
+     ("en", "HI TEAM,", "HI TEAM,"), ("en", "HELLO HR,", "HELLO HR,"), ("en", "HI ALL,", "HI ALL,"),
+     ("en", "DEAR CUSTOMER,", "DEAR CUSTOMER,"), ("en", "HI THERE,", "HI THERE,"),
+     ("en", "DEAR SUPPLIER,", "DEAR SUPPLIER,"), ("de", "HALLO ZUSAMMEN,", "HALLO ZUSAMMEN,"),
+     ("es", "HOLA EQUIPO,", "HOLA EQUIPO,"), ("en", "HELLO AMAZON,", "HELLO AMAZON,")],
+)  # fmt: skip
+def test_a_surname_after_a_greeting_in_capitals(
+    language: str | None, text: str, expected: str
+) -> None:
+    assert redact(text, language)[0] == expected

@@ -9,7 +9,8 @@ the same text ("Deschamps" beside "l.deschamps@..."); names written in lower cas
 apart (`names_lower`).
 
 A capitalised run after a cue is judged at its first word, whole: a name, or no part of one
-("Call with Nordhaus Doormat" names nobody). Initials beside a name are part of it ("J.-P.
+("Call with Nordhaus Doormat" names nobody, nor do "Email from Amazon" and "von Lieferant":
+`names_firms`). Initials beside a name are part of it ("J.-P.
 Dupont", "Иванов И. И."), and so is a known surname written before a given name ("Kovács
 Zsuzsanna"). A word no list holds, before a word for a site or a part of an organisation, is a
 place or a company ("Call with Warsaw office"), unless the unit word opens a job title
@@ -22,9 +23,12 @@ import re
 
 from c360.text import names_before as context
 from c360.text import names_cues as cues
+from c360.text.names_again import again_start, mentioned_again, opens_as_word_again
 from c360.text.names_declined import declined_given, declined_surname
 from c360.text.names_doc import MAX_NAME_WORDS, SENTENCE_START, Doc
 from c360.text.names_edition import GIVEN_EDITIONS
+from c360.text.names_email import email_words, spelled_in, spellings_of
+from c360.text.names_firms import no_person_after_cue
 from c360.text.names_german import profession_before
 from c360.text.names_lexicon import (
     AMBIGUOUS,
@@ -32,7 +36,6 @@ from c360.text.names_lexicon import (
     HONORIFICS,
     MONTH_NAMES,
     PRODUCT_NOUNS,
-    ROLE_MAILBOXES,
     SURNAMES,
     WORDLIKE,
 )
@@ -49,8 +52,6 @@ from c360.text.names_words import (
     surname_shaped,
 )
 
-_EMAIL_LOCAL = re.compile(r"[\w.+-]+$")
-_NOT_LETTERS = re.compile(r"[^a-z]+")
 _DETERMINER = re.compile(
     r"(?:^|\s)(?P<article>the|a|an|le|la|les|un|une|du|der|die|das|dem|den|des|im|am|ein|eine"
     r"|einem|einen|el|los|las|una|al|del)[ ]$",
@@ -96,6 +97,8 @@ def _unknown_word_ok(doc: Doc, k: int, particle_led: bool, cue_before: bool) -> 
     last = doc.name_run_end(k)
     if cues.MODEL_CODE_AFTER.match(doc.text, doc.spans[last][1]):
         return False  # "con Sonivo 4K": a brand before its model
+    if no_person_after_cue(doc, k, last):
+        return False  # "Email from Amazon", "von Lieferant", "Call with Nordhaus Doormat"
     if last - k >= 2 and not any(
         _surname_like(doc, j) or is_given(doc.folded[j]) for j in range(k, last + 1)
     ):
@@ -375,52 +378,6 @@ def _particle(doc: Doc, k: int) -> bool:
     return folded in _CAPITAL_PARTICLES or (folded in CAPITALS_PARTICLES and doc.words[k].isupper())
 
 
-def _email_words(text: str) -> list[str]:
-    words = []
-    at = text.find("@")
-    while at > 0:
-        # No local part holds a space: the search (one try per position) starts after the last.
-        lo = max(0, at - 64)
-        local = _EMAIL_LOCAL.search(text, max(lo, text.rfind(" ", lo, at) + 1), at)
-        at = text.find("@", at + 1)
-        if local is None:
-            continue
-        for chunk in _NOT_LETTERS.split(fold(local.group())):
-            if len(chunk) >= 3 and chunk not in ROLE_MAILBOXES:
-                words.append(chunk)
-    return words
-
-
-_Spellings = tuple[frozenset[str], frozenset[str], frozenset[str]]
-
-
-def _spellings(email_words: list[str]) -> _Spellings:
-    """The e-mail words, and what is left of them without one or two letters at either end.
-
-    Sets, so each capitalised word is looked up in constant time: comparing it with every
-    e-mail word was quadratic in a long text (a pasted thread has many of both).
-    """
-    trimmed = [
-        frozenset(w for chunk in email_words for w in (chunk[extra:], chunk[:-extra]))
-        for extra in (1, 2)
-    ]
-    return frozenset(email_words), trimmed[0], trimmed[1]
-
-
-def _spelled_in(folded: str, spellings: _Spellings) -> bool:
-    """True if an e-mail local part spells the word, alone or with an initial ("blefebvre").
-
-    `spellings` is `_spellings` of the text's e-mail words. The local part may have one letter
-    more than a word of four letters or more, two more than one of five or more.
-    """
-    whole, one_more, two_more = spellings
-    return (
-        folded in whole
-        or (len(folded) >= 4 and folded in one_more)
-        or (len(folded) >= 5 and folded in two_more)
-    )
-
-
 def find_names(text: str, language: str | None = None) -> list[tuple[int, int]]:
     """Character spans of person names in `text`, sorted and non-overlapping.
 
@@ -429,7 +386,7 @@ def find_names(text: str, language: str | None = None) -> list[tuple[int, int]]:
     """
     doc = Doc(text, language)
     spans: list[tuple[int, int]] = []
-    known: set[str] = set()
+    known: dict[str, int] = {}  # the words of the names found, and where each was first
     alone: set[str] = set()  # words that name someone bare, on their own ("call to Price")
     used = [False] * len(doc.words)
     surname_first = _surnames_before_comma(doc)
@@ -441,7 +398,7 @@ def find_names(text: str, language: str | None = None) -> list[tuple[int, int]]:
             for j in range(k, last + 1):
                 used[j] = True
                 if not doc.capitals_particle(j):
-                    known.add(doc.folded[j])
+                    known.setdefault(doc.folded[j], j)
             k = last + 1
             continue
         opening = None if doc.folded[k] in HONORIFICS else _starts_name(doc, k)
@@ -455,21 +412,28 @@ def find_names(text: str, language: str | None = None) -> list[tuple[int, int]]:
             for j in range(first, last + 1):
                 used[j] = True
                 if not doc.capitals_particle(j):  # "DOS SANTOS": "Dos días" is no name
-                    known.add(doc.folded[j])
+                    known.setdefault(doc.folded[j], j)
             if first == last and not titled:
                 alone.add(doc.folded[k])
             k = last
         k += 1
-    known -= _NO_MENTIONS
-    spellings = _spellings(_email_words(text))
+    for word in _NO_MENTIONS.intersection(known):
+        del known[word]
+    spellings = spellings_of(email_words(text))
     openings: list[int] = []
 
     def named(folded: str) -> bool:
-        return folded in known or _spelled_in(folded, spellings)
+        return folded in known or spelled_in(folded, spellings)
 
     for k in range(len(doc.words)):
-        if used[k] or not doc.plain(k) or not named(folded := doc.folded[k]):
-            continue  # asked first, as the checks below only leave out more words
+        folded = doc.folded[k]
+        if used[k] or not (doc.plain(k) and named(folded)):
+            # "MR MASON ... MASON APPROVED": in capitals, no capital tells the name again.
+            if used[k] or folded not in known or not mentioned_again(doc, k, known[folded]):
+                continue  # asked first, as the checks below only leave out more words
+            if opens_as_word_again(doc, k):
+                openings.append(k)  # "HANNAH PRICE ... PRICE NEGOTIATION", as in mixed case
+                continue
         # "im Keller", "the Price": a common word again, whoever Mr Keller is.
         if (folded in AMBIGUOUS or folded in WORDLIKE) and _after_article(doc, k):
             continue
@@ -485,9 +449,11 @@ def find_names(text: str, language: str | None = None) -> list[tuple[int, int]]:
             beside = [j for j in (k - 1, k + 1) if 0 <= j < len(doc.words)]
             if not any(doc.adjacent[min(j, k)] and named(doc.folded[j]) for j in beside):
                 alone.add(folded)
-            spans.append(_mention_span(doc, k))
+            spans.append(_mention_span(doc, k, known.get(folded)))
     # "Price negotiation" after "Hannah Price" is the word; after "call to Price" the person.
-    spans.extend(_mention_span(doc, k) for k in openings if doc.folded[k] in alone)
+    spans.extend(
+        _mention_span(doc, k, known.get(doc.folded[k])) for k in openings if doc.folded[k] in alone
+    )
     spans.extend(lower_case_names(doc))
     return _whole_names(doc, spans)
 
@@ -558,10 +524,13 @@ def _known_name_word(doc: Doc, k: int) -> bool:
     return doc.plain(k) and folded not in AMBIGUOUS and (folded in SURNAMES or is_given(folded))
 
 
-def _mention_span(doc: Doc, k: int) -> tuple[int, int]:
-    """The span of a further mention of a name at word k, with a particle before it."""
+def _mention_span(doc: Doc, k: int, first: int | None) -> tuple[int, int]:
+    """The span of a further mention of a name at word k, with a particle before it; in capitals
+    the particles the name had where first found, at word `first` (`again_start`)."""
     start, end = doc.spans[k]
-    if k > 0 and doc.adjacent[k - 1] and doc.folded[k - 1] in _CAPITAL_PARTICLES:
+    if first is not None and doc.words[k].isupper():
+        start = again_start(doc, k, first)  # "FRAU ZUR MÜHLEN", not "DANKESCHÖN VON KAI"
+    elif k > 0 and doc.adjacent[k - 1] and doc.folded[k - 1] in _CAPITAL_PARTICLES:
         start = doc.spans[k - 1][0]
     return start, _with_initials(doc.text, end)
 

@@ -22,15 +22,16 @@ from c360.text.names_cues import (
     TALKED_AFTER,
     post_cue,
 )
-from c360.text.names_german import german_firm_word, profession_before, talked_after
+from c360.text.names_firms import listed_party
+from c360.text.names_german import profession_before, talked_after
 from c360.text.names_lexicon import (
     AMBIGUOUS,
-    CONTACT_OBJECTS,
     FIRST_NAMES,
     GIVEN_ALSO_WORDS,
     HEADING_NOUNS,
     MONTH_NAMES,
     PRODUCT_NOUNS,
+    SURNAMES,
     UNIT_WORDS,
     WORDLIKE,
 )
@@ -48,37 +49,6 @@ from c360.text.names_words import (
     word_set,
 )
 
-# What a German contact phrase takes that names no person and no list of frequent words holds
-# ("MIT LIEFERANT TELEFONIERT", "TELEFONIERT MIT HERSTELLER", "MIT GUTSCHRIFT VEREINBART"), as
-# `fold` writes them: beside `CONTACT_OBJECTS`, with the "-n" and "-en" German adds ("MIT
-# KOLLEGEN GESPROCHEN").
-_GERMAN_CONTACT_OBJECTS = word_set(
-    """
-    lieferant lieferantin hersteller herstellerin handler handlerin spediteur paketdienst
-    lieferdienst zusteller paketbote bote fahrer kurier vertrieb kundendienst kundenservice
-    kollege kollegin chef chefin vorgesetzte mitarbeiter mitarbeiterin berater beraterin
-    verkaufer verkauferin sachbearbeiter sachbearbeiterin empfang technik werkstatt bank
-    sparkasse vermieter vermieterin nachbar nachbarin anwalt anwaltin versand einkauf verkauf
-    zoll filialleiter filialleiterin marktleiter logistik disponent inkasso
-    polizei arzt arztin notar notarin gericht finanzamt amt behorde jobcenter krankenkasse
-    versicherung hausverwaltung hausmeister makler maklerin steuerberater steuerberaterin agentur
-    dienstleister hotline support callcenter zentrale filiale personalabteilung buchhaltung
-    ehemann ehefrau tochter sohn mutter vater eltern bruder schwester oma opa tante onkel partner
-    partnerin freund freundin techniker technikerin handwerker monteur teamleiter teamleiterin
-    geschaftsfuhrer geschaftsfuhrerin einkaufer einkauferin arbeitgeber kundenbetreuer
-    kundenbetreuerin innendienst aussendienst jemandem niemandem jemand niemand allen beiden
-    chatbot siri chatgpt post telekom vodafone ikea zalando amazon ebay aldi lidl rewe
-    edeka bosch siemens allianz adac schufa dhl hermes ups dpd gls berlin hamburg munchen koln
-    frankfurt stuttgart dusseldorf leipzig dresden wien zurich whatsapp sms fax brief gutschrift
-    erstattung kulanz kugelschreiber bleistift stift
-    vorkasse nachnahme kreditkarte lastschrift rechnung ratenzahlung paypal frist zahlungsziel
-    liefertermin termin aufpreis zuschlag preisnachlass rabatt skonto umtausch austausch reparatur
-    rucknahme ruckgabe gutschein pfand sperre vorbehalt mindestlaufzeit kundigung vertrag
-    expressversand einschreiben briefpost signatur hand kuli fuller anhang fotos lieferschein
-    sendungsnummer grossbuchstaben umlaut bindestrich betriebsrat personal meister azubi
-    praktikant praktikantin stadt gemeinde landratsamt datenschutz praxis firma mahnstopp
-    """
-)
 # Given names no capital tells from a word in capitals (see `GIVEN_ALSO_WORDS`), and the known
 # given names of four letters or more that are none of them.
 _NOT_ALONE = WORDLIKE | AMBIGUOUS | MONTH_NAMES | GIVEN_ALSO_WORDS | ANY_COMMON
@@ -93,7 +63,7 @@ _NOT_BEFORE_ALONE = WORDLIKE | AMBIGUOUS | MONTH_NAMES | ANY_COMMON
 # An article in capitals right before a word ("THE ", "LA ", "DIE ", "L'"): a given name after it
 # names a product or a show ("THE EMMA MATTRESS", "WATCHED THE MATILDA MUSICAL"). Not "A", a
 # preposition in Spanish and French written without its accent ("LLAMAR A HANNAH").
-_CAPITALS_ARTICLE_BEFORE = re.compile(
+CAPITALS_ARTICLE_BEFORE = re.compile(
     r"(?:^|[\s(,;:])(?:(?:THE|AN|LE|LA|LES|UN|UNE|DER|DIE|DAS|DEN|DEM|DES|EIN|EINE|EINEN|EINEM"
     r"|EL|LOS|LAS|UNA|UNO)[ ]|L['’])$"
 )
@@ -111,6 +81,17 @@ _PLACE_OPENER_BEFORE = re.compile(
 )
 # A saint's abbreviation in capitals right before a word, which opens its surname ("ST. JOHN").
 _SAINT_BEFORE = re.compile(r"(?<![\w.])STE?\.[ ]$")
+# Whom a greeting addresses that is no person, as `fold` writes them: a group, the readers of a
+# message ("HI GUYS,", "HALLO ZUSAMMEN,", "DEAR MEMBERS,", "HOLA CHICOS,").
+_GREETED_GROUPS = word_set(
+    """
+    guys folks everyone everybody world there again member members subscriber subscribers
+    shopper shoppers reader readers friend friends colleagues sunshine gang crew
+    zusammen allerseits alle leute kollegen freunde
+    tous toutes amis collegues
+    todos todas chicos chicas amigos amigas companeros
+    """
+)
 # "AND" between two names in capitals, as a word and as written between them.
 AND_WORDS = word_set("and et und")
 AND_BETWEEN = frozenset({" AND ", " ET ", " Y ", " UND ", " & "})
@@ -186,7 +167,24 @@ class AloneInCapitals(Words):
             and GREETING_END.match(self.text, self.spans[k][1]) is not None
             and self._greeted_given(given)
             and self.may_be_surname(k)
-        )
+        ) or self._greeted_surname(k)
+
+    def _greeted_surname(self, k: int) -> bool:
+        """True if word k, in capitals, no given name, stands right after a greeting, the phrase
+        ending after it, as "Hi Okafor," does ("HI OKAFOR,", "DEAR KING,", "HALLO OKAFOR,"): a
+        known surname no frequent word of the text's language, or a word of four letters or more
+        that may be a surname and names no group, party or firm ("HI TEAM,", "DEAR SUPPLIER,",
+        "HALLO ZUSAMMEN,", "HELLO AMAZON,": `_GREETED_GROUPS`, `_contact_object`)."""
+        folded = self.folded[k]
+        if is_given(folded) or folded in _GREETED_GROUPS:
+            return False
+        if not GREETING_END.match(self.text, self.spans[k][1]):
+            return False
+        if not _greeting_before(self._before[k]):
+            return False
+        if folded in SURNAMES:
+            return not self.common_word(folded)
+        return len(folded) > 3 and not self._contact_object(k)
 
     def _greeted_given(self, k: int) -> bool:
         """True if word k, in capitals, is a known given name no word shares right after a
@@ -278,16 +276,10 @@ class AloneInCapitals(Words):
         )
 
     def _contact_object(self, k: int) -> bool:
-        """True if word k is no surname (`may_be_surname`) or, maybe in the plural, a word a verb
-        of meeting or contacting takes that names no person (`CONTACT_OBJECTS`: "TARGETS"; in
-        German `_GERMAN_CONTACT_OBJECTS`: "LIEFERANTEN", and `german_firm_word`: "ANWALTS",
-        "STEUERBÜRO")."""
-        folded = self.folded[k]
-        singular = (folded, folded.removesuffix("s"), folded.removesuffix("es"))
-        if not self.may_be_surname(k) or not CONTACT_OBJECTS.isdisjoint(singular):
-            return True
-        declined = (folded, folded.removesuffix("n"), folded.removesuffix("en"))
-        return not _GERMAN_CONTACT_OBJECTS.isdisjoint(declined) or german_firm_word(folded)
+        """True if word k is no surname (`may_be_surname`) or, maybe in the plural or declined, a
+        word a verb of meeting or contacting takes that names no person (`listed_party`:
+        "TARGETS", "AMAZON"; in German "LIEFERANTEN", "ANWALTS", "STEUERBÜRO")."""
+        return not self.may_be_surname(k) or listed_party(self.folded[k])
 
     def _talked_with(self, k: int) -> bool:
         """True if "mit" ends what is written before word k and a German verb of talking follows
@@ -331,7 +323,7 @@ class AloneInCapitals(Words):
         if self._product_after(k) or self.names_model(k):
             return False  # "THE EMMA MATTRESS", "RALPH LAUREN POLO", "LA ROBE EMMA"
         start, end = self.spans[k]
-        if _CAPITALS_ARTICLE_BEFORE.search(self._before[k]) and not (
+        if CAPITALS_ARTICLE_BEFORE.search(self._before[k]) and not (
             self._surname_may_follow(k)
             or post_cue(self.text, end)
             or SUBJECT_VERB.match(self.text[end : end + VERB_REACH].lower())
