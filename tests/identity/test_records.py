@@ -13,6 +13,7 @@ from c360.identity.normalise import normalise_records
 from c360.identity.records import (
     PLACEHOLDER_SHARE,
     IdentityConfigError,
+    bare_note,
     check_landed,
     date_order,
     gather,
@@ -184,3 +185,62 @@ def test_a_column_bronze_kept_in_extra_can_be_matched_on(tmp_path: Path) -> None
     wrong = IdentitySource(table="crm_customers", id="customer_id", roles={"last_name": "Name"})
     with pytest.raises(IdentityConfigError, match="has no column Name"):
         check_landed(tmp_path, "crm", wrong)
+
+
+def _contacts(tmp_path: Path, rows: dict[str, list[str | None]], **roles: str) -> IdentitySource:
+    lake.publish_table(tmp_path, "bronze", "crm_customers", pa.table(rows))
+    return IdentitySource(
+        table="crm_customers", id="customer_id", updated_at="first_seen_at",
+        roles=roles or {"first_name": "first_name", "email": "email", "country": "country"},
+        attributes={"language": "locale"},
+    )  # fmt: skip
+
+
+def test_a_record_holding_nothing_but_its_id_is_no_person(tmp_path: Path) -> None:
+    """A spreadsheet's total row (its label in the id column, a count where an e-mail goes) is
+    left out and named; a date, a country or an attribute alone keeps a record."""
+    source = _contacts(tmp_path, {
+        "customer_id": ["C1", "Total: 5 contacts", "C2", "C3", "C4", "Summe"],
+        "first_name": ["Anna", None, None, None, " N/A ", None],
+        "email": ["anna@example.de", None, None, None, None, "10 Kunden"],
+        "country": ["DE", None, None, "FR", None, None],
+        "first_seen_at": ["2024-01-05", None, "2024-02-01", None, "", None],
+        "locale": [None, None, None, None, "de_DE", " "],
+    })  # fmt: skip
+    records = gather(tmp_path, Identity(sources={"crm": source}))
+    assert records.table["record_id"].to_pylist() == ["C1", "C2", "C3", "C4"]
+    assert records.bare == {"crm": ["Total: 5 contacts", "Summe"]}
+    assert records.unmatchable == 3  # C2, C3 and C4 stay, as singletons
+    assert bare_note("crm", records.bare["crm"]) == (
+        "crm: 2 records with nothing but their ids left out (first: 'Total: 5 contacts')"
+    )
+    assert bare_note("crm", ["Total"]) == (
+        "crm: 1 record with nothing but its id left out (first: 'Total')"
+    )
+
+
+def test_a_bare_record_a_source_table_refers_to_is_kept(tmp_path: Path) -> None:
+    """An order of a customer whose row holds nothing but its id (an erased customer) reaches
+    the profile through that record's customer: it is kept, as before."""
+    source = _contacts(tmp_path, {
+        "customer_id": ["C1", "C9", "Total"],
+        "first_name": ["Anna", None, None],
+        "email": [None, None, None],
+        "country": [None, None, None],
+        "first_seen_at": [None, None, None],
+        "locale": [None, None, None],
+    })  # fmt: skip
+    orders = pa.table({"order_id": ["O1", "O2"], "customer_id": [" C9", "C1"]})
+    lake.publish_table(tmp_path, "bronze", "orders", orders)
+    records = gather(tmp_path, Identity(sources={"crm": source}))
+    assert records.table["record_id"].to_pylist() == ["C1", "C9"]
+    assert records.bare == {"crm": ["Total"]}
+
+
+def test_records_with_a_value_are_read_as_before(tmp_path: Path) -> None:
+    source = _contacts(tmp_path, {
+        "customer_id": ["C1", "C2"], "first_name": ["Anna", None], "email": [None, "b@x.fr"],
+        "country": [None, None], "first_seen_at": [None, None], "locale": [None, None],
+    })  # fmt: skip
+    records = gather(tmp_path, Identity(sources={"crm": source}))
+    assert (records.table.num_rows, records.bare) == (2, {"crm": []})

@@ -494,3 +494,17 @@ def test_records_the_model_cannot_be_trained_on_are_linked_by_exact_rules(
     assert run.fallback is None
     ids = _ids(tmp_path)
     assert ids["crm:C0"] == ids["crm:C6"]
+
+
+def test_a_total_row_is_no_customer_and_the_run_says_so(tmp_path: Path, api) -> None:  # type: ignore[no-untyped-def]
+    # A spreadsheet export ending with its total: the label in the id column, nothing else.
+    _land(tmp_path, [*CRM, ("Total: 6 contacts", None, None, None, None)], SHOP)
+    run = resolve_workspace(tmp_path, IDENTITY, api, run_id="r1")
+    assert "crm:Total: 6 contacts" not in _ids(tmp_path)
+    assert run.records == 12
+    note = "crm: 1 record with nothing but its id left out (first: 'Total: 6 contacts')"
+    assert run.notes[0] == note
+    # Without one, no such note.
+    _land(tmp_path, CRM, SHOP)
+    again = resolve_workspace(tmp_path, IDENTITY, api, run_id="r2")
+    assert not any("nothing but" in note for note in again.notes)

@@ -3,14 +3,16 @@
 Each source table is read from bronze (raw text, nothing lost), its mapped columns renamed to
 their roles and read as silver reads text (``raw_text``: placeholder words and JSON objects are
 no value, mis-encoded text is repaired), and one row kept per record id, the one silver keeps
-(``one_per_id``). Records with nothing to match on are kept and marked, to stay singletons.
+(``one_per_id``). Records with nothing to match on are kept and marked, to stay singletons;
+a record holding nothing but its id (a spreadsheet's total row) is no person and left out
+(``bare``), unless a source table refers to its id.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
 
-from c360 import config
+from c360 import config, contracts
 from c360.config import Identity, IdentitySource
 from c360.identity.normalise import normalise_records
 from c360.identity.raw_text import MISSING_WORD, read_as_silver
@@ -53,6 +55,7 @@ class Records:
     duplicates: dict[str, int]  # source -> rows repeating an id or without one, left out
     unmatchable: int  # records with no name and no identifying value
     placeholders: dict[str, int]  # identifier -> values ignored as shared by too many records
+    bare: dict[str, list[str]] = field(default_factory=dict)  # source -> ids holding nothing else
 
 
 def record_keys(source: str, ids: pa.Array) -> pa.Array:
@@ -205,6 +208,65 @@ def placeholder_note(ignored: dict[str, int]) -> str:
     return f"ignored as placeholders (each shared by over {PLACEHOLDER_SHARE} records): {counts}"
 
 
+# The normalised columns that hold a role's value: a record with none of them, no update time
+# and no attribute holds nothing but its id.
+VALUES = (
+    "first_name", "last_name", "date_of_birth", "email", "phone", "address_line", "city",
+    "postcode", "country", "national_id", "source_id",
+)  # fmt: skip
+
+
+def _written(values: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    """True where a raw column holds a value as silver reads it (not blank, no missing word)."""
+    text = read_as_silver(values)
+    return pc.fill_null(pc.not_equal(pc.utf8_trim_whitespace(text), ""), False).to_numpy(
+        zero_copy_only=False
+    )
+
+
+def bare(normalised: pa.Table, raw: pa.Table, source: IdentitySource) -> np.ndarray:
+    """True for the records holding nothing but their id: no role's value as identity reads it
+    ("10 Kunden" is no e-mail), and nothing written where the update time or an attribute goes."""
+    held = np.zeros(normalised.num_rows, dtype=bool)
+    for column in (c for c in VALUES if c in normalised.column_names):
+        held |= normalised.column(column).is_valid().to_numpy(zero_copy_only=False)
+    if held.all():
+        return ~held
+    rest = np.flatnonzero(~held)  # only the raw text of the few records left is read
+    dated = [source.updated_at] if source.updated_at else []
+    for column in [*source.attributes.values(), *dated]:
+        held[rest] |= _written(raw.column(column).take(pa.array(rest)))
+    return ~held
+
+
+def referred_to(workspace: Path, source: IdentitySource, ids: pa.Array) -> np.ndarray:
+    """True for the ``ids`` a landed source table refers to (an order's ``customer_id``): their
+    records carry facts to the customer they make."""
+    found = np.zeros(len(ids), dtype=bool)
+    for table in contracts.SOURCE_TABLES:
+        for column, parent, key in table.foreign_keys():
+            if (parent, key) != (source.table, source.id) or table.name == source.table:
+                continue
+            folder = lake.table_dir(workspace, "bronze", table.name)
+            if not folder.exists() or column not in lake.open_dataset(folder).schema.names:
+                continue
+            named = _ids(lake.read_table(workspace, "bronze", table.name, [column])[column])
+            found |= pc.is_in(ids, value_set=pc.unique(named).drop_null()).to_numpy(
+                zero_copy_only=False
+            )
+    return found
+
+
+def bare_note(source: str, ids: list[str]) -> str:
+    """One line saying how many of a source's records held nothing but their id, and the first."""
+    held = (
+        "1 record with nothing but its id"
+        if len(ids) == 1
+        else f"{len(ids):,} records with nothing but their ids"
+    )
+    return f"{source}: {held} left out (first: '{ids[0]}')"
+
+
 def matchable(table: pa.Table) -> pa.Array:
     """True for records with a name or an identifying value to compare."""
     present = [c for c in MATCHABLE if c in table.column_names]
@@ -278,18 +340,24 @@ def gather(workspace: Path, identity: Identity) -> Records:
             "a role for each column to match on)"
         )
     parts, duplicates = [], {}
+    left_out: dict[str, list[str]] = {}  # source -> ids of records holding nothing else
     for name, source in identity.sources.items():
         check_landed(workspace, name, source)
         raw, dropped = one_per_id(read_source(workspace, source), source.id)
         roles = source_roles(name, source, raw, date_order(workspace, source.table))
         duplicates[name] = dropped
         normalised = normalise_records(roles.drop_columns(["source", "record_id"]))
-        parts.append(
-            normalised.append_column("source", roles.column("source")).append_column(
-                "record_id", roles.column("record_id")
-            )
+        part = normalised.append_column("source", roles.column("source")).append_column(
+            "record_id", roles.column("record_id")
         )
+        left_out[name] = []
+        if (empty := bare(normalised, raw, source)).any():
+            ids = part.column("record_id").combine_chunks()
+            empty &= ~referred_to(workspace, source, ids)
+            left_out[name] = ids.filter(pa.array(empty)).to_pylist()
+            part = part.filter(pa.array(~empty))
+        parts.append(part)
     table, placeholders = without_placeholders(pa.concat_tables(parts, promote_options="default"))
     table = table.append_column("matchable", matchable(table))
     unmatchable = table.num_rows - (pc.sum(table.column("matchable")).as_py() or 0)
-    return Records(table, duplicates, unmatchable, placeholders)
+    return Records(table, duplicates, unmatchable, placeholders, left_out)

@@ -31,7 +31,7 @@ from c360.identity.files import UTF16
 from c360.identity.ids import departures
 from c360.identity.matching import Scored
 from c360.identity.profile_records import check_attributes
-from c360.identity.records import IdentityConfigError, check_landed, gather
+from c360.identity.records import IdentityConfigError, bare_note, check_landed, gather
 from c360.identity.resolve import Overrides, resolve
 from c360.pipeline import lake
 from c360.pipeline.bronze.blocks import SourceError, refuse_utf16
@@ -54,7 +54,9 @@ class IdentityRun:
     placeholders: dict[str, int] = field(default_factory=dict)  # identifier -> values ignored
     seconds: float = 0.0
     fallback: str | None = None  # why exact rules replaced the model, when they did
-    notes: tuple[str, ...] = ()  # blocking keys left out (values shared by too many records)
+    # Records holding nothing but their id, and blocking keys (values shared by too many
+    # records), left out.
+    notes: tuple[str, ...] = ()
 
 
 def check(workspace: Path, identity: Identity) -> None:
@@ -406,7 +408,7 @@ def resolve_workspace(
         placeholders=gathered.placeholders,
         seconds=time.perf_counter() - started,
         fallback=fallback,
-        notes=notes,
+        notes=tuple(bare_note(n, ids) for n, ids in gathered.bare.items() if ids) + notes,
     )
 
 
