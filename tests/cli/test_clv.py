@@ -428,5 +428,5 @@ def test_a_workspaces_gold_left_by_an_unfinished_run_is_warned_of(tmp_path: Path
         assert done.exit_code == 0 and json.loads(done.stdout)["customers"] == 301
         said = " ".join(done.stderr.split())
         assert said.startswith("warning: the last `c360 run` (started ")
-        assert "stopped at silver before it finished; gold and exports/ are from the run of" in said
+        assert "before it finished (silver is partly its); gold and exports/ are" in said
     assert runner.invoke(app, ["clv", "fit", str(elsewhere), *ARGS, "--json"]).stderr == ""

@@ -163,7 +163,8 @@ def test_a_run_stopped_in_silver_says_gold_is_the_earlier_runs(tmp_path: Path) -
     said = stale_gold(_unfinished(tmp_path, "bronze", "silver"))
     assert said is not None
     assert re.fullmatch(
-        rf"the last `c360 run` \(started {TIME}\) stopped at silver before it finished; gold, "
+        rf"the last `c360 run` \(started {TIME}\) stopped at silver before it finished \(silver "
+        r"is partly its\); gold, "
         r"the warehouse, exports/ and the reports \(report\.html\) are from the run of "
         r"2026-12-07 06:00:00 UTC: run `c360 run` again",
         said,

@@ -231,6 +231,8 @@ def _unfinished(workspace: Path) -> str | None:
     else:
         at = f" at {layer}" if layer in _ORDER else ""
         head = f"the last `c360 run` (started {started}) stopped{at} before it finished"
+        if reached == "silver":  # its models publish one by one
+            head += " (silver is partly its)"
     before_gold = reached in _ORDER and _ORDER.index(reached) < _ORDER.index("identity")
     output = earlier_output(workspace, "bronze" if reached == "bronze" else "silver")
     earlier = _time(note["gold_at"]) if note.get("gold_at") else None
