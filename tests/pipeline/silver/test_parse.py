@@ -8,7 +8,9 @@ from datetime import datetime
 import pyarrow as pa
 
 from c360.engines import Engine
-from c360.pipeline.silver import parse
+from c360.pipeline.silver import commerce, parse
+from tests.pipeline.silver.test_commerce import LINE, ORDER, PRODUCT
+from tests.pipeline.silver.test_crm import bronze, row
 
 
 def test_parsers_on_plain_and_written_values(engine: Engine) -> None:
@@ -389,3 +391,104 @@ def test_a_first_letter_whose_capital_is_two_letters_is_kept(engine: Engine) -> 
 def test_the_two_letter_capitals_are_every_one_python_knows() -> None:
     computed = "".join(c for c in map(chr, range(0x110000)) if len(c.upper()) > 1)
     assert computed == parse.TWO_LETTER_CAPITALS
+
+
+def _amounts(engine: Engine, name: str, written: list[str], source_file: str) -> list[object]:
+    """``parse.money`` of ``written``, as a bronze table from ``source_file`` holds them."""
+    lineage = [source_file] * len(written)
+    t = engine.register(name, pa.table({"v": written, "_source_file": lineage}))
+    return engine.to_arrow(t.select(m=parse.money(t.v))).column("m").to_pylist()
+
+
+def test_one_dot_before_three_digits_groups_thousands_where_a_euro_sign_follows(
+    engine: Engine,
+) -> None:
+    """ "1.234" is 1234 written the German way and 1.234 written as programs do. A euro sign
+    after the amount is written so only where a comma is the decimal one ("1.234 €", as Excel's
+    German currency format prints it): the dot groups thousands there. With nothing to say
+    which, a CSV's "1.234" reads as nothing (``ambiguous_amount``), never as 1000 times less."""
+    cases = {
+        "1.234 €": 1234.0, "12.345 €": 12345.0, "123.456\u00a0€": 123456.0, "1.234€": 1234.0,
+        "-1.234 €": -1234.0, "+1.234 € ": 1234.0, "1.234,5 €": 1234.5, "1.234,00 €": 1234.0,
+        "1\u00a0234,50\u00a0€": 1234.5, "1\u202f234,50 €": 1234.5, "1.234.567 €": 1234567.0,
+        "1.234": None, "12.345": None, "-1.234": None, " 999.999 ": None, "€1.234": None,
+        "€ 1.234": None, "1.234 EUR": None, "EUR 1.234": None, "-€1.234": None, "€ -1.234": None,
+        "0.125": 0.125, "-0.125": -0.125, "1,234.50": 1234.5, "1.2345": 1.2345,
+        "1234.567": 1234.567, "1.23": 1.23, "1234.50": 1234.5, "12.50 €": 12.5,
+        "1,234": 1234.0, "1.234.567": 1234567.0, "01.234": 1.234, "1.234,5": 1234.5,
+    }  # fmt: skip
+    out = _amounts(engine, "dot_amounts_csv", list(cases), "sources/c360/products.csv")
+    assert dict(zip(cases, out, strict=True)) == cases
+
+
+def test_a_source_with_types_writes_a_decimal_point(engine: Engine) -> None:
+    """Parquet, JSON and databases hold numbers, which bronze writes as programs print them: a
+    plain "7.995" there is 7.995 (a JSON discount of 7.995). Text around it ("€1.234", "1.234
+    EUR") is a person's, read as in a CSV."""
+    written = ["7.995", "1.234", "-12.345", "1.234 €", "€1.234", "1.234 EUR", "12.50"]
+    expected = [7.995, 1.234, -12.345, 1234.0, None, None, 12.5]
+    for i, source in enumerate([
+        "sources/marketing/transactions.jsonl", "sources/shop/orders.json.gz",
+        "sources/ecommerce/products.parquet/part-00000.parquet", "sources/x/a.NDJSON",
+        "postgres:public.orders", "mongodb:shop.orders",
+    ]):  # fmt: skip
+        assert _amounts(engine, f"dot_amounts_typed_{i}", written, source) == expected, source
+    for i, source in enumerate(["sources/c360/orders.csv", "sources/x/orders.csv.gz",
+                                "sources/x/export.txt", "sources/x/parquet.csv"]):  # fmt: skip
+        out = _amounts(engine, f"dot_amounts_text_{i}", written, source)
+        assert out == [None, None, None, 1234.0, None, None, 12.5], source
+
+
+def test_an_amount_without_its_source_file_is_read_as_text(engine: Engine) -> None:
+    """No ``_source_file`` (a table that is no bronze one): nothing says a program wrote it."""
+    t = engine.register("dot_amounts_alone", pa.table({"v": ["1.234", "1.234 €", "0.125"]}))
+    out = engine.to_arrow(t.select(m=parse.money(t.v))).column("m").to_pylist()
+    assert out == [None, 1234.0, 0.125]
+
+
+def test_an_ambiguous_amount_is_told_from_an_unreadable_one(engine: Engine) -> None:
+    """``ambiguous_amount`` is true only where a dot before three digits is all that kept the
+    amount from reading: another currency, a missing value or text is something else."""
+    cases = {
+        "1.234": True, " 12.345 ": True, "-1.234": True, "€1.234": True, "1.234 EUR": True,
+        "-€1.234": True, "+€ 1.234": True, "-€-1.234": False, "1.234 €€": False,
+        "1.234 €": False, "0.125": False, "1.2345": False, "$1.234": False, "abc": False,
+        "": False, "NULL": False, "1,234": False, "1.234.567": False, "12.50": False,
+    }  # fmt: skip
+    lineage = ["sources/c360/orders.csv"] * len(cases)
+    t = engine.register("ambiguous_cases", pa.table({"v": list(cases), "_source_file": lineage}))
+    out = engine.to_arrow(t.select(a=parse.ambiguous_amount(t.v))).column("a").to_pylist()
+    assert dict(zip(cases, out, strict=True)) == cases
+    typed = engine.register(
+        "ambiguous_typed", pa.table({"v": ["1.234", "€1.234"], "_source_file": ["a.parquet"] * 2})
+    )
+    out = engine.to_arrow(typed.select(a=parse.ambiguous_amount(typed.v))).column("a")
+    assert out.to_pylist() == [False, True]
+
+
+def test_a_contract_amount_with_one_dot_before_three_digits_is_quarantined(
+    engine: Engine,
+) -> None:
+    """A product priced "1.234" in a CSV is rejected as ``ambiguous_amount``, naming its
+    column; "1.234 €" is 1234; order lines "1.234" × 1 = "1.234" do not pass as 1.234."""
+    products = bronze(engine, "products", [
+        row("products", PRODUCT, price_eur="1.234 €"),
+        row("products", PRODUCT, product_id="PROD_00002", price_eur="1.234"),
+        row("products", PRODUCT, product_id="PROD_00003", price_eur="12.345 €"),
+        row("products", PRODUCT, product_id="PROD_00004", price_eur="$1.234"),
+    ])  # fmt: skip
+    clean, rejects = commerce.stg_products(products).collect(engine)
+    prices = {r["product_id"]: r["price_eur"] for r in clean.to_pylist()}
+    assert prices == {"PROD_00001": 1234.0, "PROD_00003": 12345.0}
+    assert [(r["_row_number"], r["reason"], r["column"]) for r in rejects.to_pylist()] == [
+        (2, "ambiguous_amount", "price_eur"), (4, "invalid_number", "price_eur"),
+    ]  # fmt: skip
+    orders = bronze(engine, "orders", [row("orders", ORDER)])
+    lines = bronze(engine, "order_lines", [
+        row("order_lines", LINE, qty="1", unit_price_eur="1.234", discount_eur="0",
+            line_total_eur="1.234"),
+    ])  # fmt: skip
+    rejects = commerce.stg_order_lines(lines, orders, products).collect(engine)[1]
+    assert [(r["reason"], r["column"]) for r in rejects.to_pylist()] == [
+        ("ambiguous_amount", "unit_price_eur")
+    ]

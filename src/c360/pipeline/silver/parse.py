@@ -20,6 +20,7 @@ from ibis.expr.types import FloatingValue, IntegerValue, StringValue, Table, Tim
 
 from c360.contracts.model import Column
 from c360.contracts.model import Table as Contract
+from c360.pipeline.silver import decimals
 from c360.pipeline.silver.staged import LINEAGE
 
 _V = TypeVar("_V")
@@ -220,19 +221,8 @@ _NEXT_DAY = _YEAR_DAY + "[T ]24:00(:00)?(Z|[+-][0-9]{2}:?[0-9]{2})?\\z"
 _LAST_DAY = datetime(9999, 12, 31)
 
 
-# Thousands grouped by a separator the decimals do not use: "1,234.50", "1.234,50", "1.234.567",
-# "1 234,50" (a space or a no-break space, as French spreadsheets print them; the narrow one as
-# current French locales do), "1'234.50".
-# A single separator ("1,234") stays a decimal one, except in an amount. (shape, the separator)
-_GROUPS = (
-    (r"^[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?\z", ","),
-    (r"^[+-]?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?\z", r"\."),
-    ("^[+-]?[0-9]{1,3}([ \u00a0\u202f'][0-9]{3})+([.,][0-9]+)?\\z", "[ \u00a0\u202f']"),
-)
-_SHAPES = ((_NUMBER, None), *_GROUPS)
-# In an amount a comma before exactly three digits groups thousands ("1,234", "12,500"): cents
-# have two digits. A leading 0 ("0,125") is no thousands.
-_AMOUNT_SHAPES = ((r"^[+-]?[1-9][0-9]{0,2},[0-9]{3}\z", ","), *_SHAPES)
+_SHAPES = ((_NUMBER, None), *decimals.GROUPS)
+_AMOUNT_SHAPES = (decimals.COMMA_THOUSANDS, *_SHAPES)
 # The euro's sign or code on either side of an amount, a sign before it or after it ("12,50 €",
 # "€12.50", "-€12.50", "€ -12.50", "12.50 EUR", "EUR 1.234,50"): taken off in two passes, the
 # first keeping a minus before it (engines spell a regex's back-references differently).
@@ -240,39 +230,43 @@ _AMOUNT_SHAPES = ((r"^[+-]?[1-9][0-9]{0,2},[0-9]{3}\z", ","), *_SHAPES)
 _MARK = "[ \u00a0\u202f]*(?:€|[Ee][Uu][Rr])[ \u00a0\u202f]*"
 _EURO_NEGATIVE = f"^{_BLANK}*-{_MARK}"
 _EURO = f"^{_BLANK}*[+]?{_MARK}|{_MARK}{_BLANK}*\\z|^{_BLANK}+|{_BLANK}+\\z"
+_EURO_AFTER = f"[0-9][ \u00a0\u202f]*€{_BLANK}*\\z"
+# An amount whose number, once ``_EURO_NEGATIVE`` and ``_EURO`` are taken off, is a
+# ``decimals.ONE_DOT``: one regex on the value, cheaper than taking them off first.
+_SIGN_ONE_DOT = f"(?:-{_MARK}|(?:[+]?{_MARK})?[+-]?){decimals.ONE_DOT}(?:{_MARK})?"
+_ONE_DOT = f"^{_BLANK}*{_SIGN_ONE_DOT}{_BLANK}*\\z"
 
 
 def number(value: StringValue) -> FloatingValue:
     """A decimal number written with a dot or a decimal comma ("12,50"), a sign or none
     ("+12.50"), its thousands grouped or not ("1.234,50"), or in scientific notation ("1e-05",
     as Python and pandas print)."""
-    return _decimal(value, _trimmed(value), _SHAPES)
+    plain = value.re_search(_PLAIN_NUMBER)
+    return ibis.ifelse(plain, value.try_cast("float64"), decimals.written(_trimmed(value), _SHAPES))
 
 
 def money(value: StringValue) -> FloatingValue:
     """``number`` read as an amount in euros: the euro's sign or code may stand on either side
     ("12,50 €", "€1,234.56", "12.50 EUR"), and a comma before exactly three digits groups
-    thousands ("1,234" is 1234). Another currency ("$12.50", "£12", "12 USD") does not read:
-    every amount the contracts hold is in euros, and silver has no rate to convert it."""
+    thousands ("1,234" is 1234). One dot before three digits groups them where a euro sign
+    follows ("1.234 €"), is a decimal point in a plain number from a source with types, and
+    reads as nothing elsewhere (``ambiguous_amount``, see ``decimals``). Another currency
+    ("$12.50", "£12", "12 USD") does not read: every amount the contracts hold is in euros,
+    and silver has no rate to convert it."""
     bare = value.re_replace(_EURO_NEGATIVE, "-").re_replace(_EURO, "")
-    return _decimal(value, bare, _AMOUNT_SHAPES)
-
-
-def _decimal(
-    value: StringValue, text: StringValue, shapes: Sequence[tuple[str, str | None]]
-) -> FloatingValue:
-    """``value`` cast when plain; else ``text`` (``value`` trimmed) read by the first of
-    ``shapes`` it has, its group separator dropped and a decimal comma made a dot. Only the
-    few values that are not plain take that branch: trimming them with a regex is cheaper to
-    plan, written out in each use, than ``trim``'s look at the edges first."""
-    read = ibis.cases(
-        *((text.re_search(shape), (text if group is None else text.re_replace(group, ""))
-           .replace(",", ".")) for shape, group in shapes),
-        else_=ibis.null("string"),
-    )  # fmt: skip
-    return ibis.ifelse(
-        value.re_search(_PLAIN_NUMBER), value.try_cast("float64"), read.try_cast("float64")
+    one_dot = decimals.one_dot(value, bare, value.re_search(_EURO_AFTER))
+    return ibis.cases(
+        (value.re_search(decimals.PLAIN_CENTS), value.try_cast("float64")),
+        (value.re_search(decimals.PLAIN_DECIMALS), value.try_cast("float64")),
+        (value.re_search(_ONE_DOT), one_dot),
+        else_=decimals.written(bare, _AMOUNT_SHAPES),
     )
+
+
+def ambiguous_amount(raw: StringValue) -> ibis.ir.BooleanValue:
+    """True where ``money`` reads nothing from ``raw`` only because nothing says whether its
+    one dot before three digits groups thousands or is a decimal point ("1.234" in a CSV)."""
+    return decimals.ambiguous(raw, raw.re_search(_ONE_DOT), raw.re_search(_EURO_AFTER))
 
 
 # A count is whole: a comma, a space (no-break or narrow too) or an apostrophe before groups
@@ -511,7 +505,8 @@ def contract_checks(
     after its column (``"country: invalid_value"``, see ``staged.stage``).
 
     ``missing_key`` (the row's); ``missing_<column>`` for a required value
-    (``missing_<entity>`` for a reference: ``missing_customer``); ``invalid_date``,
+    (``missing_<entity>`` for a reference: ``missing_customer``); ``ambiguous_amount`` for a
+    ``*_eur`` that ``money`` cannot tell 1234 from 1.234 in; ``invalid_date``,
     ``invalid_number`` or ``invalid_value`` for text that does not read; ``orphan_<entity>``
     for an id that the referenced source (its bronze table in ``sources``, by name) does not
     hold; ``non_positive_quantity``,
@@ -529,6 +524,8 @@ def contract_checks(
         column: list[Check] = []
         if not c.nullable and c.name not in contract.primary_key:
             column.append((f"missing_{entity}", _when_null(value, clean_text(raw).isnull())))
+        if c.dtype == "float" and c.name.endswith("_eur"):
+            column.append(("ambiguous_amount", _when_null(value, ambiguous_amount(raw))))
         if c.dtype != "string" or c.allowed:
             column.append((_INVALID.get(c.dtype, "invalid_value"), invalid(raw, value)))
         if c.references:
