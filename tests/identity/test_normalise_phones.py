@@ -100,3 +100,13 @@ def test_identity_reads_a_number_as_silver_does(
 ) -> None:
     assert phone_e164(raw, country) == expected
     assert e164(raw, country) == expected
+
+
+def test_a_number_with_its_code_and_no_plus_is_one_number_with_the_plus_or_00() -> None:
+    # A spreadsheet or a CRM export drops the "+": matching reads the number as silver does.
+    written = ["4915123456780", "49 151 23456780", "004915123456780", "+49 151 23456780",
+               "0151 23456780"]  # fmt: skip
+    values = pa.array([*written, "4915123456780"], pa.string())
+    countries = pa.array(["DE"] * len(written) + ["FR"], pa.string())
+    found = phones_e164(values, countries).to_pylist()
+    assert found == ["+4915123456780"] * len(written) + [None]  # another country's code

@@ -220,13 +220,55 @@ def _held_keys(values: pa.Table, customers: pa.Array) -> set[tuple[str, str, str
     }
 
 
+_UMLAUT_VOWELS = {"ä": "a", "ö": "o", "ü": "u", "Ä": "a", "Ö": "o", "Ü": "u"}
+
+
+def _umlauts_spelt(values: pa.Table, customers: pa.Array) -> dict[tuple[str, str, str], str]:
+    """The vowels ("u" for Müller) under the umlauts of each name ``customers``' records spell
+    with one, by (customer, ``first_name`` or ``last_name``, key)."""
+    mine = values.filter(pc.is_in(values["customer360_id"], value_set=customers))
+    found: dict[tuple[str, str, str], str] = {}
+    for attribute in NAMES:
+        if attribute not in mine.column_names:
+            continue
+        spelt = mine.filter(pc.invert(pc.fill_null(pc.string_is_ascii(mine[attribute]), True)))
+        for who, spelling, key in zip(
+            *(spelt[c].to_pylist() for c in ("customer360_id", attribute, f"{attribute}_key")),
+            strict=True,
+        ):
+            vowels = {_UMLAUT_VOWELS[c] for c in spelling if c in _UMLAUT_VOWELS}
+            if vowels and key is not None:
+                held = found.get((who, attribute, key), "")
+                found[who, attribute, key] = "".join(sorted(vowels | set(held)))
+    return found
+
+
+def _umlauts_dropped(words: dict[str, tuple[str, str]], vowels: str) -> dict[str, tuple[str, str]]:
+    """``words``, for a name spelt with umlauts on ``vowels``, read as the name's key reads
+    them: an address holds no umlaut and writes them out, mueller@ as Müller's key muller.
+
+    >>> _umlauts_dropped({"mueller": ("crm:1", "crm"), "anna": ("crm:1", "crm")}, "u")
+    {'muller': ('crm:1', 'crm'), 'anna': ('crm:1', 'crm')}
+    """
+    if not vowels:
+        return words
+    out = re.compile(f"([{vowels}])e")
+    read: dict[str, tuple[str, str]] = {}
+    for word, at in words.items():
+        read.setdefault(out.sub(r"\1", word), at)
+    return read
+
+
 def names_the_addresses_spell(values: pa.Table, won: pa.Table) -> pa.Table:
     """``won`` with a first or last name that an address of the customer refutes shown as the
     address spells it (:func:`_spelt_by_address`): "Tim" with timothy.turner@ as Timothy,
     "Kvin" with kevin.bell@ as Kevin, "Beernal" with itziar_bernal@ as Bernal (the record's
     accents and case kept, :func:`respelt`). An address is typed with care, or no mail arrives;
     a nickname is no formal name. Not when the name the address spells is the customer's other
-    name (garyg@ beside Gary Gray). The record shown is the one holding the address."""
+    name (garyg@ beside Gary Gray). An address writing out the umlauts a record of the
+    customer spells the name with is read as the name's key reads it (:func:`_umlauts_dropped`):
+    mueller@ beside Müller corrects nothing, schaefer@ beside Schäffer makes Schäfer. The
+    record shown is the one holding the address."""
     if "email" not in values.column_names:
         return won
     named = pc.and_(
@@ -252,12 +294,13 @@ def names_the_addresses_spell(values: pa.Table, won: pa.Table) -> pa.Table:
         held = words.setdefault(who, {})
         for word in _address_words(address.split("@")[0].lower()):
             held.setdefault(word, (key, source))
+    umlauts = _umlauts_spelt(values, chosen["customer360_id"])
     changed: dict[int, tuple[str, str, str, str]] = {}
     for i, (who, attribute, key, display) in enumerate(
         zip(*(chosen[c].to_pylist() for c in ("customer360_id", "attribute", "value", "display")),
             strict=True)
     ):  # fmt: skip
-        held = words.get(who, {})
+        held = _umlauts_dropped(words.get(who, {}), umlauts.get((who, attribute, key), ""))
         spelt = _spelt_by_address(attribute, key, set(held))
         if spelt is not None:
             changed[int(rows[i])] = (spelt, respelt(display, spelt), *held[spelt])

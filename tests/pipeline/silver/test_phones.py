@@ -64,3 +64,32 @@ def test_every_region_s_numbers_read_as_phonenumbers_reads_them() -> None:
     differ = [n for n in written if e164(n, "FR") != _parsed(n, "FR")]
     assert differ == []
     assert sum(e164(n, "FR") is not None for n in written) > 1000
+
+
+@pytest.mark.parametrize(
+    ("number", "region", "expected"),
+    [
+        # An export dropped the "+": read in the country, the digits make a landline of
+        # another area (0491…) or none; with the "+", the country's mobile.
+        ("4915123456780", "DE", "+4915123456780"),
+        ("49 151 23456780", "DE", "+4915123456780"),
+        ("62812345678", "ID", "+62812345678"),
+        # The international prefix was always read.
+        ("004915123456780", "DE", "+4915123456780"),
+        ("00 49 151 23456780", "DE", "+4915123456780"),
+        # Read as phonenumbers reads them: a national prefix, a code it strips itself.
+        ("447400123456", "GB", "+447400123456"),
+        ("12015550123", "US", "+12015550123"),
+        # A landline either way, or a mobile read in the country: read in the country.
+        ("4921123456", "DE", "+494921123456"),
+        ("393331234567", "IT", "+393331234567"),
+        ("3931234567", "IT", "+393931234567"),
+        # Another country's code, or no country: not read.
+        ("4915123456780", "FR", None),
+        ("4915123456780", None, None),
+    ],
+)
+def test_a_number_written_with_its_code_but_no_plus(
+    number: str, region: str | None, expected: str | None
+) -> None:
+    assert e164(number, region) == expected

@@ -5,7 +5,9 @@ Most numbers a source holds are written "+33612345678". For those, ``phonenumber
 spends more than half of a number's time finding what the text already says: the country
 calling code and the national number. :func:`e164` takes them from the text when nothing
 else of ``parse`` could apply (no national prefix after the code, no leading zero), and asks
-``phonenumbers`` only whether the number is valid; any other text goes through ``parse``.
+``phonenumbers`` only whether the number is valid; any other text goes through ``parse``,
+and one whose digits start with its country's calling code may be read with the "+" an
+export dropped (:func:`_plus_dropped`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,10 @@ _EXTENSION = re.compile(
 # Dashes other than the hyphen-minus a number may be written with ("06–12–34–56–78").
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
 _SCHEME = re.compile(r"^tel:", re.IGNORECASE)
+_NOT_DIGIT = re.compile(r"[^0-9]")
+_MOBILE = phonenumbers.PhoneNumberType.MOBILE
+# What may be a mobile: in some countries (the United States) phonenumbers cannot tell.
+_MAYBE_MOBILE = (_MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
 
 
 def e164(number: str | None, region: str | None) -> str | None:
@@ -50,9 +56,42 @@ def e164(number: str | None, region: str | None) -> str | None:
             parsed = phonenumbers.parse(number, region or None)
         except phonenumbers.NumberParseException:
             return None
+        # Read in the region as written, the digits may start with its calling code.
+        code = _calling_code(region) if region else ""
+        if code and str(parsed.national_number).startswith(code):
+            parsed = _plus_dropped(number, code, parsed)
     if not phonenumbers.is_valid_number(parsed):
         return None
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _plus_dropped(number: str, code: str, national: PhoneNumber) -> PhoneNumber:
+    """``national`` (``number`` read in the region of calling code ``code``), or ``number``
+    read as "+<its digits>" where they start with ``code`` (an export dropped the "+") and so read
+    they are a valid number while ``national`` is none, or a mobile while ``national`` is no
+    mobile: Germany's 4915123456780 is +49 151 23456780, not a landline of area 0491 that lost
+    its 0. Two landlines (or two mobiles) leave ``national``: which of "+" or "0" was lost no
+    validity tells."""
+    digits = _NOT_DIGIT.sub("", number)
+    if "+" in number or not digits.startswith(code):
+        return national
+    valid = phonenumbers.is_valid_number(national)
+    if valid and phonenumbers.number_type(national) in _MAYBE_MOBILE:
+        return national
+    try:
+        plus = phonenumbers.parse("+" + digits)
+    except phonenumbers.NumberParseException:
+        return national
+    if not phonenumbers.is_valid_number(plus):
+        return national
+    return plus if not valid or phonenumbers.number_type(plus) == _MOBILE else national
+
+
+@functools.cache
+def _calling_code(region: str) -> str:
+    """``region``'s country calling code ("49" for DE); "" for a region phonenumbers lacks."""
+    code = phonenumbers.country_code_for_region(region)
+    return str(code) if code else ""
 
 
 def _ascii(number: str) -> str:
