@@ -364,6 +364,27 @@ def test_an_amount_written_as_nan_is_an_invalid_number_not_a_missing_one(engine:
     }
 
 
+def test_an_unreadable_discount_or_shipping_cost_is_no_default_0(engine: Engine) -> None:
+    """Only a missing discount or shipping cost is 0: one written but unreadable ("$3",
+    "three") is ``invalid_number``, not read as 0 and the total made larger."""
+    rows = [
+        ("TXN1", "CUST1", "Mug", "12.50", "1", "Card", "$3", "0", "2024-01-02"),
+        ("TXN2", "CUST1", "Mug", "12.50", "1", "Card", "0", "three", "2024-01-02"),
+        ("TXN3", "CUST1", "Mug", "12.50", "1", "Card", "N/A", None, "2024-01-02"),
+        ("TXN4", "CUST1", "Mug", "12.50", "1", "Card", "20", "1", "2024-01-02"),
+    ]
+    tx = table(engine, "tx_unreadable_extras", TX_FIELDS, rows)
+    customers = engine.register("tx_extras_customers", pa.table({"customer_id": ["CUST1"]}))
+    staged = stg_mongo_transactions(tx, customers, dt.datetime(2025, 12, 31, tzinfo=dt.UTC))
+    clean, rejects = staged.collect(engine)
+    assert {r["transaction_id"]: r["total_amount"] for r in clean.to_pylist()} == {"TXN3": 12.5}
+    assert {r["transaction_id"]: r["reason"] for r in rejects.to_pylist()} == {
+        "TXN1": "invalid_number",
+        "TXN2": "invalid_number",
+        "TXN4": "inconsistent_amount",
+    }
+
+
 def test_names_and_cities_written_all_in_one_case_are_title_cased(engine: Engine) -> None:
     """Each part is cased on its own ("jean" "DUPONT" is Jean Dupont) and full_name is made
     of the cased parts; a mixed-case part is kept as written; a mis-encoded one is repaired

@@ -142,8 +142,8 @@ def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> 
         amount=parse.money(b.amount),
         quantity=parse.integer(b.quantity),
         payment_method=method.fill_null("Unknown"),
-        discount_applied=parse.money(b.discount_applied).fill_null(0.0),
-        shipping_cost=parse.money(b.shipping_cost).fill_null(0.0),
+        _discount=parse.money(b.discount_applied),
+        _shipping=parse.money(b.shipping_cost),
         transaction_at=parse.written_timestamp(b.timestamp),
         _mistyped=first_true([(c, parse.not_text(b[c])) for c in ("product", "payment_method")]),
         _raw=ibis.struct(
@@ -153,7 +153,11 @@ def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> 
             }
         ),
     )
-    t = typed
+    # Only a missing discount or shipping cost is 0: one written but unreadable is rejected.
+    t = typed.mutate(
+        discount_applied=typed._discount.fill_null(0.0),
+        shipping_cost=typed._shipping.fill_null(0.0),
+    )
     checks = [
         ("missing_key", t.transaction_id.isnull()),
         ("customer_id: missing_customer", t.customer_id.isnull()),
@@ -163,8 +167,12 @@ def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> 
         ),
         ("amount: invalid_number", parse.invalid_number(t._raw.amount, t.amount)),
         *(
-            (f"{c}: invalid_number", parse.invalid(t._raw[c], t[c]))
-            for c in ("quantity", "discount_applied", "shipping_cost")
+            (f"{c}: invalid_number", parse.invalid(t._raw[c], t[parsed]))
+            for c, parsed in (
+                ("quantity", "quantity"),
+                ("discount_applied", "_discount"),
+                ("shipping_cost", "_shipping"),
+            )
         ),
         (t._mistyped + ": invalid_value", t._mistyped.notnull()),
         ("amount: missing_amount", t.amount.isnull()),
