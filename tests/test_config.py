@@ -503,3 +503,54 @@ def test_a_segment_named_apart_from_the_built_in_ones_is_kept(tmp_path: Path) ->
     text = "segments:\n  Prospect at risk soon: {where: x}\n  rfm Champions FR: {where: x}\n"
     (tmp_path / "c360.yaml").write_text(text)
     assert list(load(tmp_path).segments) == ["Prospect at risk soon", "rfm Champions FR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "csv:\n  crm_customers:\n    delimeter: ';'\n",
+            "csv.crm_customers.delimeter: Extra inputs are not permitted; "
+            "did you mean 'delimiter'?",
+        ),
+        (
+            "schema_drfit: evolve\n",
+            "schema_drfit: Extra inputs are not permitted; did you mean 'schema_drift'?",
+        ),
+        (
+            "text: {llm: {model: m, api_key: sk}}\n",
+            "text.llm.api_key: Extra inputs are not permitted; did you mean 'api_key_env'?",
+        ),
+        (
+            "sources:\n  orders: {postgress: {table: t}}\n",
+            "sources.orders.postgress: Extra inputs are not permitted; did you mean 'postgres'?",
+        ),
+        (
+            "identity:\n  sources:\n    crm: {table: t, id: i, roles: {email: e}, atributes: {}}\n",
+            "identity.sources.crm.atributes: Extra inputs are not permitted; "
+            "did you mean 'attributes'?",
+        ),
+        (
+            "csv: {crm_customer: {delimiter: ';'}}\n",
+            "csv: not a source table read from CSV: crm_customer; did you mean 'crm_customers'?",
+        ),
+        (
+            "sources:\n  mongo_customer: {mongodb: {collection: c}}\n",
+            "sources: not a source table: mongo_customer; did you mean 'mongo_customers'?",
+        ),
+    ],
+)
+def test_an_unknown_key_near_a_known_one_says_which(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    (tmp_path / "c360.yaml").write_text(text)
+    with pytest.raises(ConfigError) as caught:
+        load(tmp_path)
+    assert str(caught.value) == f"{tmp_path / 'c360.yaml'}: {message}"
+
+
+@pytest.mark.parametrize("text", ["colour: blue\n", "csv: {orders: {sheet: 2}}\n"])
+def test_an_unknown_key_like_no_known_one_gets_no_guess(tmp_path: Path, text: str) -> None:
+    (tmp_path / "c360.yaml").write_text(text)
+    with pytest.raises(ConfigError, match=r"Extra inputs are not permitted$"):
+        load(tmp_path)

@@ -7,10 +7,12 @@ writes one with the defaults spelled out so users see what they can change.
 from __future__ import annotations
 
 import codecs
+import difflib
 import os
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from types import UnionType
+from typing import Any, Literal, Union, get_args, get_origin
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -341,7 +343,7 @@ class Project(BaseModel):
         known = {t.name for t in contracts.SOURCE_TABLES}
         unknown = sorted(set(value) - known)
         if unknown:
-            raise ValueError(f"not a source table: {', '.join(unknown)}")
+            raise ValueError(f"not a source table: {', '.join(unknown)}{_guess(unknown, known)}")
         return value
 
     @field_validator("segments")
@@ -380,7 +382,9 @@ class Project(BaseModel):
         files = {t.name for t in contracts.SOURCE_TABLES if t.file_format in ("csv", "table")}
         unknown = sorted(set(value) - files)
         if unknown:
-            raise ValueError(f"not a source table read from CSV: {', '.join(unknown)}")
+            raise ValueError(
+                f"not a source table read from CSV: {', '.join(unknown)}{_guess(unknown, files)}"
+            )
         for table, dialect in value.items():
             _check_columns(contracts.get(table), dialect.columns)
         return value
@@ -443,7 +447,44 @@ def load(workspace: Path) -> Project:
             ) from None
         where = ".".join(str(p) for p in first["loc"]) or "(top level)"
         message = first["msg"].removeprefix("Value error, ")  # a validator's own message
+        if first["type"] == "extra_forbidden":  # a typo of a setting's name, most often
+            message += _guess([first["loc"][-1]], _settings(first["loc"][:-1]))
         raise ConfigError(f"{path}: {where}: {message}") from None
+
+
+def _guess(unknown: Sequence[object], known: Iterable[str]) -> str:
+    """``; did you mean 'delimiter'?`` for the first of ``unknown`` names that is close to one of
+    ``known``, nothing when none is."""
+    for name in unknown:
+        close = difflib.get_close_matches(str(name), sorted(known), n=1)
+        if close:
+            return f"; did you mean {close[0]!r}?"
+    return ""
+
+
+def _settings(loc: tuple[int | str, ...]) -> list[str]:
+    """The setting names allowed where ``loc`` leads in the project file (``("csv",
+    "orders")``: a ``CsvFile``'s), following the models' fields and the keys of their maps."""
+    kind: Any = Project
+    for part in loc:
+        if get_origin(kind) is dict:  # ``part`` is a key of the map: its values' kind
+            kind = _optional(get_args(kind)[1])
+        elif _is_model(kind) and part in kind.model_fields:
+            kind = _optional(kind.model_fields[str(part)].annotation)
+        else:
+            return []
+    return list(kind.model_fields) if _is_model(kind) else []
+
+
+def _optional(kind: Any) -> Any:
+    """``Llm | None`` as ``Llm``: what a setting holds when it is given."""
+    if get_origin(kind) in (Union, UnionType):
+        return next(a for a in get_args(kind) if a is not type(None))
+    return kind
+
+
+def _is_model(kind: Any) -> bool:
+    return isinstance(kind, type) and issubclass(kind, BaseModel)
 
 
 def _exists(path: Path) -> bool:

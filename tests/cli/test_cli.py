@@ -100,7 +100,7 @@ def test_run_without_sources_gets_one_line(
 
 
 def test_a_silver_model_that_keeps_no_row_is_a_warning(capsys: pytest.CaptureFixture[str]) -> None:
-    """A source that lost a required column under schema_drift: evolve: every row rejected."""
+    """Every row rejected (each lacking a required value, say) is a warning."""
     from c360.cli.run import print_silver
     from c360.pipeline.silver.run import Built
 
@@ -219,3 +219,16 @@ def test_a_usage_error_shows_the_argument_as_written(
     err = capsys.readouterr().err
     assert err.startswith("error: ") and err.count("\n") == 1
     assert line in err and "\x1b" not in err
+
+
+def test_no_reference_checked_is_not_all_of_them_holding(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A run that built no gold table with references checks none: nothing holds or fails."""
+    from c360.cli.run import print_references
+    from c360.serve.references import Reference
+
+    print_references([])
+    assert capsys.readouterr().out == ""
+    print_references([Reference("fct_orders", "customer_id", "dim_customer", "customer_id")])
+    assert capsys.readouterr().out == "All 1 references the gold contracts declare hold\n"

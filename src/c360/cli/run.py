@@ -263,7 +263,7 @@ def print_silver(built: list[Built], seconds: float) -> None:
         f"{len(built)} silver tables in {seconds:.1f} s; every model reconciled "
         "(bronze rows = clean + quarantined)"
     )
-    for b in built:  # a source that lost a column under schema_drift: evolve, say
+    for b in built:  # JSON documents none of which holds a required key, say
         lacking = f"checks its rows against {', '.join(b.lacking)}, which this workspace lacks"
         if b.bronze_rows and not b.clean:
             why = f"lake/quarantine/silver_{b.model}/ for why"
@@ -298,8 +298,11 @@ def print_not_built(wanting: dict[str, list[str]]) -> None:
 
 
 def print_references(checked: list[Reference]) -> None:
-    """Whether the references the gold contracts declare hold; if not, how many do not."""
+    """Whether the references the gold contracts declare hold; if not, how many do not;
+    nothing when none was checked (no gold table built with its referenced one)."""
     broken = sorted((r for r in checked if r.orphans), key=lambda r: -r.orphans)
+    if not checked:
+        return
     if not broken:
         console.print(f"All {len(checked)} references the gold contracts declare hold")
         return

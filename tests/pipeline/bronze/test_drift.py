@@ -25,7 +25,8 @@ from c360.serve import run_report
 
 WHEN = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 ITEMS = Table("items", "x", "", (Column("id", "string"), Column("quantity", "int"),
-              Column("price", "float"), Column("sold_at", "timestamp"), Column("is_new", "bool")),
+              Column("price", "float"), Column("sold_at", "timestamp"),
+              Column("is_new", "bool", nullable=True)),
               path="sources/items", file_format="parquet_dir")  # fmt: skip
 
 
@@ -192,10 +193,14 @@ def test_a_parquet_file_without_rows_still_shows_its_drift(tmp_path: Path) -> No
     write_parquet(tmp_path, "a.parquet", empty | {"price": pa.array([], pa.bool_())})
     with pytest.raises(SchemaDriftError, match="column price of items is bool in the source"):
         land(tmp_path, ITEMS, folder, "b1", WHEN)
-    renamed = {("item_id" if name == "id" else name): c for name, c in empty.items()}
+    renamed = {("new" if name == "is_new" else name): c for name, c in empty.items()}
     write_parquet(tmp_path, "a.parquet", renamed)
     result = land(tmp_path, ITEMS, folder, "b1", WHEN, drift="evolve")
-    assert (result.added_columns, result.missing_columns) == (["item_id"], ["id"])
+    assert (result.added_columns, result.missing_columns) == (["new"], ["is_new"])
+    renamed = {("item_id" if name == "id" else name): c for name, c in empty.items()}
+    write_parquet(tmp_path, "a.parquet", renamed)
+    with pytest.raises(SchemaDriftError, match=r"required column id of items .* from a\.parquet"):
+        land(tmp_path, ITEMS, folder, "b1", WHEN, drift="evolve")
 
 
 def test_whole_numbers_where_the_contract_says_float_land_as_written(tmp_path: Path) -> None:

@@ -20,7 +20,11 @@ from c360.pipeline.runner import RunResult
 from c360.serve import run_report
 
 WHEN = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
-COLUMNS = (Column("id", "string"), Column("age", "int"), Column("city", "string"))
+COLUMNS = (
+    Column("id", "string"),
+    Column("age", "int", nullable=True),
+    Column("city", "string", nullable=True),
+)  # required ones: test_mapping.py
 PEOPLE = Table("people", "x", "", COLUMNS, path="sources/people", file_format="csv")
 PARTS = Table("people", "x", "", COLUMNS, path="sources/people", file_format="parquet_dir")
 DOCS = Table("people", "x", "", COLUMNS, path="sources/people", file_format="jsonl")

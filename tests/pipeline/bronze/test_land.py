@@ -26,7 +26,7 @@ from c360.pipeline.bronze.find import sources
 from c360.pipeline.bronze.land import land, land_all
 
 WHEN = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
-PEOPLE = Table("people", "x", "", (Column("id", "string"), Column("age", "int")),
+PEOPLE = Table("people", "x", "", (Column("id", "string"), Column("age", "int", nullable=True)),
                path="sources/people.csv", file_format="csv")  # fmt: skip
 DOCS = Table("docs", "x", "", (Column("id", "string"), Column("when", "timestamp")),
              path="sources/docs.jsonl", file_format="mongo_jsonl")  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import gzip
 import io
 import json
@@ -220,6 +221,29 @@ def contract_names(
     spelling = {c.casefold(): c for c in contract.column_names}
     spelling |= {name.strip().casefold(): c for name, c in (columns or {}).items()}
     return [spelling.get(n.strip().casefold(), n) for n in names]
+
+
+def refuse_unmapped(
+    source: str | Path, names: list[str], contract: Table, columns: dict[str, str]
+) -> None:
+    """Stop on a header name ``columns`` maps (``csv: <table>: columns:``) that the header
+    ``names`` lacks, as a typo in the project file would leave its contract column empty and
+    the file's own name in ``_extra``; a header naming that contract column itself needs no
+    mapping (a newer extract), and a file without a header names nothing."""
+    written = {n.strip().casefold(): n for n in names if n.strip()}
+    for name, column in columns.items():
+        if not written or {name.strip().casefold(), column.casefold()} & written.keys():
+            continue
+        close = difflib.get_close_matches(name.strip().casefold(), list(written), n=1)
+        if close:
+            hint = f"the closest name in the header: {written[close[0]]!r}"
+        else:
+            shown = [repr(n) for n in written.values()]
+            hint = f"the header: {', '.join(shown[:12])}{', …' if len(shown) > 12 else ''}"
+        raise SourceError(
+            f"{source}: the header has no {name!r}, which c360.yaml maps to {column} under "
+            f"csv: {contract.name}: columns: ({hint})"
+        )
 
 
 def refuse_row_number(source: str | Path, names: Iterable[str]) -> None:

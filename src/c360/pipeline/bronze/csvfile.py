@@ -39,6 +39,7 @@ from c360.pipeline.bronze.blocks import (
     gzip_named,
     not_utf8,
     refuse_row_number,
+    refuse_unmapped,
 )
 from c360.pipeline.bronze.csvfields import Fields, text_options
 from c360.pipeline.bronze.csvhead import (
@@ -225,6 +226,7 @@ def _csv_pass(
             f"{path}: the header has text after a closing quote ({strays[0]}): put the whole "
             "name in quotes, its own quotes doubled"
         )
+    refuse_unmapped(path, given, contract, dialect.columns)  # once the names are sure
     twice = sorted({n for n in names if n.strip() and names.count(n) > 1})
     if twice:  # Arrow would keep both, and landing could not tell which one the contract means
         raise SourceError(f"{path}: the header names {', '.join(twice)} more than once")

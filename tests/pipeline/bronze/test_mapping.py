@@ -1,0 +1,143 @@
+"""A header mapped under ``csv: <table>: columns:`` and the required columns a source lacks:
+a mapped name the header lacks, or a required column no header names, stops the landing."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from c360.config import CsvFile
+from c360.contracts.model import Column, Table
+from c360.pipeline import lake
+from c360.pipeline.bronze.blocks import SourceError
+from c360.pipeline.bronze.drift import SchemaDriftError
+from c360.pipeline.bronze.land import land, land_all
+
+WHEN = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+COLUMNS = (Column("id", "string"), Column("email", "string"),
+           Column("city", "string", nullable=True))  # fmt: skip
+PEOPLE = Table("people", "x", "", COLUMNS, path="sources/people.csv", file_format="csv")
+FOLDER = Table("people", "x", "", COLUMNS, path="sources/people", file_format="csv")
+DOCS = Table("people", "x", "", COLUMNS, path="sources/people.jsonl", file_format="jsonl")
+MAPPED = CsvFile(columns={"E-Mial": "email"})
+
+
+def write(workspace: Path, name: str, text: str) -> Path:
+    path = workspace / "sources" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def rows(workspace: Path) -> list[tuple[object, ...]]:
+    data = lake.read_table(workspace, "bronze", "people").to_pylist()
+    return [(r["id"], r["email"], r["city"], r["_extra"]) for r in data]
+
+
+@pytest.mark.parametrize("drift", ["fail", "evolve"])
+def test_a_mapped_name_the_header_lacks_stops_naming_the_closest(
+    tmp_path: Path, drift: str
+) -> None:
+    path = write(tmp_path, "people.csv", "id,E-Mail,city\nA,a@x.de,Lyon\n")
+    with pytest.raises(SourceError) as caught:
+        land(tmp_path, PEOPLE, path, "b1", WHEN, drift=drift, dialect=MAPPED)
+    assert str(caught.value) == (
+        f"{path}: the header has no 'E-Mial', which c360.yaml maps to email under csv: people: "
+        "columns: (the closest name in the header: 'E-Mail')"
+    )
+    assert not lake.table_dir(tmp_path, "bronze", "people").exists()  # nothing published
+
+
+def test_a_mapped_name_like_no_header_name_lists_the_header(tmp_path: Path) -> None:
+    path = write(tmp_path, "people.csv", "id,Mail,city\nA,a@x.de,Lyon\n")
+    dialect = CsvFile(columns={"Courriel électronique": "email"})
+    with pytest.raises(SourceError, match=r"columns: \(the header: 'id', 'Mail', 'city'\)$"):
+        land(tmp_path, PEOPLE, path, "b1", WHEN, dialect=dialect)
+
+
+def test_a_mapped_name_is_matched_as_the_header_spells_it_in_any_case(tmp_path: Path) -> None:
+    path = write(tmp_path, "people.csv", "id, e-mail ,city\nA,a@x.de,Lyon\n")
+    land(tmp_path, PEOPLE, path, "b1", WHEN, dialect=CsvFile(columns={"E-Mail": "email"}))
+    assert rows(tmp_path) == [("A", "a@x.de", "Lyon", None)]
+
+
+def test_a_file_naming_the_mapped_column_itself_needs_no_mapping(tmp_path: Path) -> None:
+    """Daily extracts: older files write E-Mail, newer ones the contract's email."""
+    write(tmp_path, "people/p0.csv", "id,E-Mail,city\nA,a@x.de,Lyon\n")
+    folder = write(tmp_path, "people/p1.csv", "id,Email,city\nB,b@x.de,Metz\n").parent
+    dialect = CsvFile(columns={"E-Mail": "email"})
+    land(tmp_path, FOLDER, folder, "b1", WHEN, dialect=dialect)
+    assert rows(tmp_path) == [("A", "a@x.de", "Lyon", None), ("B", "b@x.de", "Metz", None)]
+
+
+def test_a_mapped_name_one_file_of_a_folder_lacks_names_that_file(tmp_path: Path) -> None:
+    write(tmp_path, "people/p0.csv", "id,E-Mail,city\nA,a@x.de,Lyon\n")
+    folder = write(tmp_path, "people/p1.csv", "id,Mail,city\nB,b@x.de,Metz\n").parent
+    dialect = CsvFile(columns={"E-Mail": "email"})
+    with pytest.raises(SourceError, match=r"p1\.csv: the header has no 'E-Mail', .*'Mail'\)$"):
+        land(tmp_path, FOLDER, folder, "b1", WHEN, dialect=dialect, drift="evolve")
+
+
+def test_a_file_without_a_header_is_no_mapping_error(tmp_path: Path) -> None:
+    """An extract of a day without data names no column at all."""
+    path = write(tmp_path, "people.csv", "")
+    assert land(tmp_path, PEOPLE, path, "b1", WHEN, dialect=MAPPED).landed == 0
+
+
+def test_the_project_files_mapping_is_checked_when_every_source_lands(tmp_path: Path) -> None:
+    """The user's case: a typo in c360.yaml, under evolve, left email empty unsaid."""
+    path = write(tmp_path, "c360/crm_customers.csv", "customer_id,E-Mail\nC1,a@x.de\n")
+    (tmp_path / "c360.yaml").write_text(
+        'schema_drift: evolve\ncsv:\n  crm_customers:\n    columns: {"E-Mial": email}\n'
+    )
+    with pytest.raises(SourceError) as caught:
+        land_all(tmp_path, drift="evolve")
+    assert str(caught.value) == (
+        f"{path}: the header has no 'E-Mial', which c360.yaml maps to email under csv: "
+        "crm_customers: columns: (the closest name in the header: 'E-Mail')"
+    )
+
+
+def test_evolve_stops_on_a_required_column_the_source_lacks(tmp_path: Path) -> None:
+    path = write(tmp_path, "people.csv", "id,Mail,city\nA,a@x.de,Lyon\n")
+    with pytest.raises(SchemaDriftError) as caught:
+        land(tmp_path, PEOPLE, path, "b1", WHEN, drift="evolve")
+    assert str(caught.value) == (
+        f"{path}: required column email of people (null: no in docs/data-model.md) is missing "
+        "from the source; schema_drift: evolve lands only optional columns empty (add it to the "
+        "source, or map its header name to it under csv: people: columns: in c360.yaml)"
+    )
+    assert not lake.table_dir(tmp_path, "bronze", "people").exists()
+
+
+def test_evolve_lands_a_source_lacking_only_optional_columns(tmp_path: Path) -> None:
+    path = write(tmp_path, "people.csv", "id,email,Phone\nA,a@x.de,0612\n")
+    result = land(tmp_path, PEOPLE, path, "b1", WHEN, drift="evolve")
+    assert (result.missing_columns, result.added_columns) == (["city"], ["Phone"])
+    assert rows(tmp_path) == [("A", "a@x.de", None, '{"Phone": "0612"}')]
+
+
+def test_evolve_stops_on_a_file_of_a_folder_lacking_a_required_column(tmp_path: Path) -> None:
+    write(tmp_path, "people/p0.csv", "id,email,city\nA,a@x.de,Lyon\n")
+    write(tmp_path, "people/p1.csv", "id,city\nB,Metz\n")
+    folder = write(tmp_path, "people/p2.csv", "city\nNice\n").parent
+    with pytest.raises(SchemaDriftError) as caught:
+        land(tmp_path, FOLDER, folder, "b1", WHEN, drift="evolve")
+    assert str(caught.value) == (
+        f"{folder}: required column email of people (null: no in docs/data-model.md) is missing "
+        "from p1.csv (1 other file lacks required columns too); schema_drift: evolve lands only "
+        "optional columns empty (add it to the file, or map its header name to it under csv: "
+        "people: columns: in c360.yaml)"
+    )
+
+
+def test_documents_may_leave_out_a_required_key(tmp_path: Path) -> None:
+    """JSON documents each leave keys out: silver reads each record's missing value."""
+    path = tmp_path / DOCS.path
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"id": "A", "city": "Lyon"}) + "\n")
+    result = land(tmp_path, DOCS, path, "b1", WHEN, drift="evolve")
+    assert (result.missing_columns, result.landed) == (["email"], 1)
