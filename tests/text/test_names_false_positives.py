@@ -147,7 +147,12 @@ def test_a_firm_a_party_or_a_product_after_a_cue_is_no_name(
      ("de", "Nachricht von Okonkwo", "Nachricht von [PERSON]"),
      ("de", "Nachricht von Schmidt", "Nachricht von [PERSON]"),
      ("en", "Call with Tom Hand.", "Call with [PERSON]."),
-     ("en", "Spoke to Mr Post.", "Spoke to Mr [PERSON].")],
+     ("en", "Spoke to Mr Post.", "Spoke to Mr [PERSON]."),
+     # Surnames that are also a firm's name stay names: a leak costs more than a firm redacted.
+     ("en", "Spoke with Santander about her refund.", "Spoke with [PERSON] about her refund."),
+     ("de", "Anruf von Rossmann, möchte Rückerstattung.",
+      "Anruf von [PERSON], möchte Rückerstattung."),
+     ("en", "Call with Netto about delivery.", "Call with [PERSON] about delivery.")],
 )  # fmt: skip
 def test_a_person_after_a_cue_is_still_a_name(
     language: str | None, text: str, expected: str
