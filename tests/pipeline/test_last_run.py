@@ -244,19 +244,25 @@ def test_a_run_under_way_is_told_as_such(tmp_path: Path) -> None:
     import os
 
     from c360.pipeline.last_run import stale_gold
-    from c360.workspace import LOCK_FILE
+    from c360.workspace import LOCK_FILE, exclusive
 
     _unfinished(tmp_path, "bronze", "silver")
-    (tmp_path / LOCK_FILE).write_text(f"c360 run (pid {os.getpid()}, since now)\n")
-    said = stale_gold(tmp_path)
+    with exclusive(tmp_path, "c360 run"):
+        said = stale_gold(tmp_path)
     assert said is not None
     assert re.fullmatch(
         rf"a `c360 run` \(started {TIME}\) is at silver; gold, the warehouse, exports/ and the "
         r"reports \(report\.html\) are from the run of 2026-12-07 06:00:00 UTC until it finishes",
         said,
     ), said
-    (tmp_path / LOCK_FILE).write_text("")  # released: the run ended without finishing
+    said = stale_gold(tmp_path)  # released: the run ended without finishing
+    assert said is not None and "stopped at silver before it finished" in said
+    # A killed run's lock file still names it, and its process id may be another's now.
+    (tmp_path / LOCK_FILE).write_text(f"c360 run (pid {os.getpid()}, since now)\n")
     said = stale_gold(tmp_path)
+    assert said is not None and "stopped at silver before it finished" in said
+    with exclusive(tmp_path, "c360 generate"):  # another command's lock is no run under way
+        said = stale_gold(tmp_path)
     assert said is not None and "stopped at silver before it finished" in said
 
 
@@ -266,10 +272,31 @@ def test_an_unreadable_record_of_a_run_is_a_run_that_stopped(tmp_path: Path) -> 
     _unfinished(tmp_path, "bronze", "silver")
     (tmp_path / RUN_FILE).write_text("{not json")
     said = stale_gold(tmp_path)
-    assert said is not None
-    assert said.startswith("the last `c360 run` (started unknown time) stopped before it "
-                           "finished; gold, the warehouse")  # fmt: skip
-    assert "are partly its, partly from the run of unknown time: run `c360 run` again" in said
+    assert said == (
+        "a `c360 run` did not finish: gold, the warehouse, exports/ and the reports (report.html)"
+        " may be partly its: run `c360 run` again"
+    )
+
+
+def test_a_finished_run_stopped_early_keeps_what_an_unfinished_one_left_past_it(
+    tmp_path: Path,
+) -> None:
+    from c360.pipeline.last_run import run_at, run_finished, run_started, stale_gold
+
+    _unfinished(tmp_path, "bronze", "silver", "text", "identity", "gold")
+    run_started(tmp_path, "silver")
+    run_at(tmp_path, "bronze")
+    run_at(tmp_path, "silver")
+    run_finished(tmp_path, "silver")
+    said = stale_gold(tmp_path)
+    assert said == (
+        "an earlier `c360 run` reached gold and stopped before it finished, and the last one "
+        "stopped at silver (--until): gold, the warehouse, exports/ and the reports "
+        "(report.html) are partly that earlier run's: run `c360 run` without --until"
+    )
+    run_started(tmp_path, "gold")
+    run_finished(tmp_path, "gold")
+    assert stale_gold(tmp_path) is None
 
 
 @pytest.mark.parametrize(

@@ -100,9 +100,15 @@ def test_a_run_interrupted_in_silver_leaves_gold_told_as_the_earlier_runs(
     assert said is not None
     assert "stopped at silver before it finished (silver is partly its); gold, the" in said
     assert said.endswith(": run `c360 run` again")
-    run(workspace, until="bronze")  # a run that finishes clears it, stopped early or not
+    run(workspace, until="bronze")  # finished, but silver is still partly the stopped run's
     said = stale_gold(workspace)
-    assert said is not None and said.startswith("the last `c360 run` stopped at bronze (")
+    assert said is not None
+    assert said.startswith("an earlier `c360 run` reached silver and stopped before it finished")
+    assert "the last one stopped at bronze (--until): silver, gold" in said
+    monkeypatch.undo()
+    run(workspace, until="silver")  # silver rebuilt: gold is the one of the run before
+    said = stale_gold(workspace)
+    assert said is not None and said.startswith("the last `c360 run` stopped at silver (")
 
 
 def test_the_cli_ends_with_a_summary(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -28,6 +28,7 @@ from c360.generate.plan import Plan
 from c360.generate.regenerate import WorkspaceNotEmptyError, clear, complete, table_path
 from c360.generate.sinks import CsvSink, JsonSink, ParquetSink, Sink, TextFolderSink, file_sha256
 from c360.ml.segments import EXAMPLE_SEGMENTS
+from c360.pipeline.last_run import RUN_FILE
 from c360.sources.mongo import bronze_files, load_bronze
 from c360.workspace import LOCK_FILE, exclusive
 
@@ -90,7 +91,7 @@ def _generate(workspace: Path, plan: Plan, progress: Progress | None) -> Result:
     for sub in BUILT_FROM_SOURCES:
         shutil.rmtree(workspace / sub, ignore_errors=True)
     warehouse = warehouse_path(workspace)
-    for path in (warehouse, warehouse.with_name(warehouse.name + ".wal")):
+    for path in (warehouse, warehouse.with_name(warehouse.name + ".wal"), workspace / RUN_FILE):
         path.unlink(missing_ok=True)
     out = _Writer(workspace, plan, progress)
     with out.part(SEED000):

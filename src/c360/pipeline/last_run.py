@@ -4,9 +4,9 @@ commands that read its output (``query``, ``profile``, ``audience``…)."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
-import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -158,17 +158,21 @@ def why_no_customers(workspace: Path) -> str:
 RUN_FILE = ".c360-run.json"
 # The layers in the order a run goes through them; from identity on, gold is rewritten.
 _ORDER = ("bronze", "silver", "text", "identity", "gold", "customers", "serve")
+_LAST_LAYER = {"bronze": "bronze", "silver": "text"}  # the last layer a run --until runs
 
 
 def run_started(workspace: Path, until: str) -> None:
     """Note that a run started (under the workspace's lock, before it writes anything). What a
-    run that did not finish before it left is kept: gold's time, and how far it went."""
+    run that did not finish before it left is kept: gold's time, and how far it went (unless
+    gold has gone since: new sources)."""
+    for part in Path(workspace).glob(f"{RUN_FILE}.*"):  # a note a killed run was writing
+        part.unlink(missing_ok=True)
     before = _note(workspace)
-    if before is None:
-        gold = gold_built_at(workspace)
+    gold = gold_built_at(workspace)
+    if before is None or gold is None:
         before = {"gold_at": gold.isoformat() if gold else None, "layer": None, "reached": None}
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    _write(workspace, before | {"started_at": now, "until": until, "pid": os.getpid()})
+    _write(workspace, before | {"started_at": now, "until": until})
 
 
 def run_at(workspace: Path, layer: str) -> None:
@@ -180,8 +184,14 @@ def run_at(workspace: Path, layer: str) -> None:
     _write(workspace, note | {"layer": layer, "reached": reached})
 
 
-def run_finished(workspace: Path) -> None:
-    """Clear the note: the run finished."""
+def run_finished(workspace: Path, until: str = "gold") -> None:
+    """Clear the note: the run finished. A run stopped early on purpose (``until``) that did
+    not rebuild every layer an unfinished run before it reached leaves the note, marked."""
+    note = _note(workspace) or {}
+    reached, last = note.get("reached"), _LAST_LAYER.get(until, "serve")
+    if reached in _ORDER and _ORDER.index(reached) > _ORDER.index(last):
+        _write(workspace, note | {"finished_until": until})
+        return
     (Path(workspace) / RUN_FILE).unlink(missing_ok=True)
 
 
@@ -224,8 +234,23 @@ def _unfinished(workspace: Path) -> str | None:
     layer, reached = note.get("layer"), note.get("reached")
     if note and reached is None:  # stopped before bronze: what there is is as it was
         return None
+    if not note:  # a note that does not read: a run did not finish, no more is known
+        output = earlier_output(workspace, "bronze")
+        return f"a `c360 run` did not finish: {output} may be partly its: run `c360 run` again"
     started = shown_time(_time(note.get("started_at")))
-    running = _running(workspace, note.get("pid"))
+    before_gold = reached in _ORDER and _ORDER.index(reached) < _ORDER.index("identity")
+    output = earlier_output(workspace, "bronze" if reached == "bronze" else "silver")
+    verb = "is" if output == "gold" else "are"
+    earlier = _time(note["gold_at"]) if note.get("gold_at") else None
+    if (until := note.get("finished_until")) is not None:
+        output = earlier_output(workspace, until)
+        verb = "is" if output == "gold" else "are"
+        return (
+            f"an earlier `c360 run` reached {reached} and stopped before it finished, and the "
+            f"last one stopped at {until} (--until): {output} {verb} partly that earlier run's: "
+            "run `c360 run` without --until"
+        )
+    running = _running(workspace)
     if running:
         head = f"a `c360 run` (started {started}) is at {layer}"
     else:
@@ -233,39 +258,34 @@ def _unfinished(workspace: Path) -> str | None:
         head = f"the last `c360 run` (started {started}) stopped{at} before it finished"
         if reached == "silver":  # its models publish one by one
             head += " (silver is partly its)"
-    before_gold = reached in _ORDER and _ORDER.index(reached) < _ORDER.index("identity")
-    output = earlier_output(workspace, "bronze" if reached == "bronze" else "silver")
-    earlier = _time(note["gold_at"]) if note.get("gold_at") else None
     if "gold_at" in note and earlier is None:
-        verb = "is" if output == "gold" else "are"
         body = f"{output} {verb} incomplete"
     elif before_gold:
-        body = f"{output} are from the run of {shown_time(earlier)}"
+        body = f"{output} {verb} from the run of {shown_time(earlier)}"
     else:
-        body = f"{output} are partly its, partly from the run of {shown_time(earlier)}"
+        body = f"{output} {verb} partly its, partly from the run of {shown_time(earlier)}"
     if running:
         return f"{head}; {body} until it finishes"
     again = "" if note.get("until", "gold") == "gold" else " without --until"
     return f"{head}; {body}: run `c360 run` again{again}"
 
 
-def _running(workspace: Path, pid: object) -> bool:
-    """Whether the run of ``pid`` still holds the workspace's lock (the lock names its holder
-    while it holds it, and a killed holder is gone)."""
+def _running(workspace: Path) -> bool:
+    """Whether a `c360 run` holds the workspace's lock now: a killed run holds none, whatever
+    the lock file still says (the process ids it names are reused)."""
     try:
-        holder = (Path(workspace) / LOCK_FILE).read_text("utf-8", "replace")
+        fd = os.open(Path(workspace) / LOCK_FILE, os.O_RDONLY)
     except OSError:
         return False
-    found = re.match(r"c360 run \(pid (\d+),", holder)
-    if found is None or str(pid) != found[1]:
-        return False
     try:
-        os.kill(int(found[1]), 0)
-    except ProcessLookupError:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return os.pread(fd, 512, 0).decode("utf-8", "replace").startswith("c360 run")
+    else:
+        fcntl.flock(fd, fcntl.LOCK_UN)
         return False
-    except OSError:  # another user's process
-        return True
-    return True
+    finally:
+        os.close(fd)
 
 
 def gold_workspace(path: Path) -> Path | None:

@@ -145,7 +145,7 @@ def run(
         lake.sweep(workspace)  # what a killed run left behind
         last_run.run_started(workspace, until)  # left as a warning by a run that does not end
         _layers(result, project, found, until, observer or Quiet())
-        last_run.run_finished(workspace)
+        last_run.run_finished(workspace, until)
         return result
 
 
