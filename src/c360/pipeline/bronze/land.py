@@ -13,7 +13,8 @@ whose file is gone stops the run before anything is written: only deleting its b
 drops it.
 
 Which sources there are is ``find``'s; how their columns may differ from the contracts is
-``drift``'s; the columns bronze adds is ``lineage``'s; the run report's warnings ``messages``'.
+``drift``'s; the columns bronze adds is ``lineage``'s; the run report's warnings ``messages``'
+(and a folder's, of files gone since the last run and dates out of name order, ``extracts``').
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ from c360.pipeline.bronze.drift import (
     retyped,
     retyped_message,
 )
+from c360.pipeline.bronze.extracts import folder_warnings
 from c360.pipeline.bronze.find import MANIFEST, manifest_rows, sources
 from c360.pipeline.bronze.lineage import (
     EXTRA,
@@ -129,6 +131,7 @@ def land(
         result.warnings.append(empty_warning(workspace, contract, name))
     if isinstance(path, Path):
         result.warnings += aside_warning(name, contract, left_aside(path, contract))
+        result.warnings += folder_warnings(workspace, contract, name, path)
         if not (workspace / MANIFEST).exists():  # the usual places: others there do not land
             result.warnings += passed_over(workspace, contract, path)
     fits = FITS if isinstance(path, Path) else SQL_FITS
