@@ -183,6 +183,19 @@ def test_a_model_that_cannot_be_trained_falls_back_to_exact_rules(tmp_path: Path
     assert result.clusters["match_probability"].to_pylist() == [1.0, 1.0, None]
 
 
+def test_names_in_capitals_link_their_title_case_in_every_script(tmp_path: Path) -> None:
+    """A name in capitals is the one written in title case, in Turkish (IŞIK, Işık), with a
+    digraph (ǄEMAL, ǅemal) or a letter without a one-letter capital (ßtefan, SSTEFAN)."""
+    text = (
+        "id,first,last,tel\n1,Ayşe,IŞIK,+90 532 111 2233\n2,AYŞE,Işık,+905321112233\n"
+        "3,ǄEMAL,ǇUBIĆ,+385 91 123 4567\n4,ǅemal,ǈubić,+385911234567\n"
+        "5,ßtefan,ﬂorian,+49 151 2345 6789\n6,SSTEFAN,FLORIAN,+4915123456789\n"
+    )
+    roles = {"first": "first_name", "last": "last_name", "tel": "phone"}
+    result = dedupe([write(tmp_path / "few.csv", text)], "id", roles, splink_api=Untrainable())
+    assert groups(result) == {frozenset({"1", "2"}), frozenset({"3", "4"}), frozenset({"5", "6"})}
+
+
 @pytest.mark.parametrize("rows", [2, 3])
 def test_tiny_files_are_clustered_without_crashing(tmp_path: Path, rows: int) -> None:
     text = "\n".join(FEW.splitlines()[: rows + 1])

@@ -324,3 +324,20 @@ def test_name_key_is_idempotent(text: str) -> None:
 def test_email_canonical_is_idempotent(address: str) -> None:
     canonical = email_canonical(address)
     assert canonical is None or email_canonical(canonical) == canonical
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("IŞIK", "Işık", "ışık", "Işik"),
+        ("İSTANBUL", "İstanbul", "istanbul", "Istanbul", "İ̇stanbul"),
+        ("ǄEMAL", "ǅemal", "ǆemal", "Ǆemal", "Džemal", "DŽEMAL"),
+        ("ßtefan", "SStefan", "SSTEFAN", "sstefan"),
+        ("ﬂorian", "FLorian", "Florian", "FLORIAN"),
+    ],
+)
+def test_a_name_has_one_key_in_every_case(spellings: tuple[str, ...]) -> None:
+    """Matching (the profile's votes, ``c360 identity dedupe``) compares keys: a name in
+    capitals, in lower case or title-cased by any rule (Turkish or not, digraph or two
+    letters, ß kept or written SS) is one key."""
+    assert len({name_key(s) for s in spellings}) == 1

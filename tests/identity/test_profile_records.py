@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from c360.identity.profile_records import cased_as_written, record_values
+from c360.identity.profile_records import cased_as_written, record_values, title_case
+from c360.pipeline.silver.parse import TWO_LETTER_CAPITALS
 
 
 def test_gender_is_m_or_f_however_it_was_written() -> None:
@@ -86,3 +87,54 @@ def test_a_spelling_cased_as_written_says_more_than_title_case() -> None:
         "Macdonald", "De Villiers", "MCDONALD", "mcdonald", "Santiago de compostela", "O'Brien",
         "O'brien", "Jean-Pierre", "Jean-pierre", "",
     )] == [False] * 10  # fmt: skip
+
+
+def cased(column: str, written: list[str]) -> list[str | None]:
+    """The profile values of ``column`` of one record per value written."""
+    return record_values(literal_records(column, written)).column(column).to_pylist()
+
+
+def test_a_first_letter_whose_capital_is_two_letters_is_kept_as_written() -> None:
+    """ß and the ligatures have no one-letter capital (SS, FL): title case keeps them, as
+    silver does, rather than writing SStefan or FLorian."""
+    written = ["ßtefan", "ﬂorian", "ﬁona", "jean-ßtefan", "WEIß", "groß"]
+    assert cased("first_name", written) == [
+        "ßtefan", "ﬂorian", "ﬁona", "Jean-ßtefan", "WEIß", "Groß",
+    ]  # fmt: skip
+
+
+def test_a_word_starting_with_a_digraph_starts_with_its_titlecase_letter() -> None:
+    """Ǆ, Ǉ, Ǌ and Ǳ are two letters in one: a word's first letter is ǅ, ǈ, ǋ or ǲ, whether the
+    name is written in capitals, in lower case or with the capital digraph before lower case."""
+    written = ["ǄEMAL", "ǆemal", "Ǆemal", "ǅemal", "ǇUBICA", "ǊEGOVAN-ǱEKO", "ǲeko", "ǄǄ"]
+    assert cased("first_name", written) == [
+        "ǅemal", "ǅemal", "ǅemal", "ǅemal", "ǈubica", "ǋegovan-ǲeko", "ǲeko", "ǅǆ",
+    ]  # fmt: skip
+
+
+def test_a_turkish_word_lowers_its_i_as_turkish_does() -> None:
+    """A word holding Ğ, İ or ı is Turkish: its I is ı in lower case, its İ is i, and a
+    first i is İ. Other words keep the i of other languages (ISTANBUL, DIYARBAKIR), and so do
+    words with Ş alone, which Romanian writes too (IAŞI, TIMIŞOARA)."""
+    written = ["IĞDIR", "ŞAHİN", "işık", "ılgaz", "ÖZTÜRK-DAĞLI", "ISTANBUL", "DIYARBAKIR"]
+    assert cased("last_name", written) == [
+        "Iğdır", "Şahin", "İşık", "Ilgaz", "Öztürk-Dağlı", "Istanbul", "Diyarbakir",
+    ]  # fmt: skip
+    cities = ["İSTANBUL", "İZMİR", "iğdır", "ÇANAKKALE", "IAŞI", "TIMIŞOARA"]
+    assert cased("city", cities) == [
+        "İstanbul", "İzmir", "İğdır", "Çanakkale", "Iaşi", "Timişoara",
+    ]  # fmt: skip
+
+
+def test_title_case_never_makes_a_letter_two() -> None:
+    """Every character title-cased alone is one character; those whose capital is longer
+    (silver's ``TWO_LETTER_CAPITALS``) are kept in lower case, as silver keeps them."""
+    assert [c for c in TWO_LETTER_CAPITALS if title_case(c) != c.lower()] == []
+    letters = (c for c in map(chr, range(0x110000)) if c != c.lower() or c != c.title())
+    longer = [c for c in letters if len(title_case(c)) != 1]
+    assert longer == []
+
+
+def test_title_case_in_turkish_or_with_a_digraph_is_no_case_as_written() -> None:
+    titled = ("Işık", "İstanbul", "Şanlıurfa", "ǅemal", "ßtefan")
+    assert [cased_as_written(s) for s in titled] == [False] * 5

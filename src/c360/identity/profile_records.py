@@ -61,6 +61,14 @@ _REGION_CODES = {
 REGIONS = {code: region for region, codes in _REGION_CODES.items() for code in codes.split()}
 _TEXT = pa.string()
 _WORD_START = re.compile(r"(^|[\s\-'’.(/])(\w)")  # Halle (Saale), Frankfurt (Oder)
+_WORD_ENDS = re.compile(r"([\s\-'’.(/]+)")  # what ends a word for _WORD_START
+# A word holding one of these letters is read as Turkish (or Azerbaijani): I lowered to ı, İ to i.
+# Not Ş: Romanian writes it too (with a cedilla for a comma below), and IAŞI is Iaşi.
+_TURKISH = frozenset("Ğğİı")
+_TURKISH_LOWER = str.maketrans("Iİ", "ıi")
+# A capital digraph starting a word of a value in mixed case: Ǆemal is ǅemal.
+_DIGRAPHS = frozenset("ǄǇǊǱ")
+_CAPITAL_DIGRAPH = re.compile(r"(?:^|(?<=[\s\-'’.(/]))[ǄǇǊǱ](?=[^\W\d_])")
 # Words a place name writes in lower case after its first one: Santiago de Compostela,
 # Aix-en-Provence, Frankfurt am Main, Stratford-upon-Avon, Bergen op Zoom, Vilanova i la Geltrú.
 PLACE_PARTICLES = frozenset({
@@ -116,7 +124,9 @@ def read_records(workspace: Path, identity: Identity, links: pa.Table) -> pa.Tab
 
 @lru_cache(maxsize=1 << 16)
 def display_case(value: str | None) -> str | None:
-    """Whitespace collapsed; a value all in upper or lower case gets capital initials.
+    """Whitespace collapsed; a value all in upper or lower case gets capital initials
+    (:func:`title_case`), one in mixed case is kept as written but for a capital digraph
+    before lower case (Ǆemal as ǅemal).
 
     >>> display_case("  HARDING-CLARKE "), display_case("o'brien"), display_case("McDonald")
     ('Harding-Clarke', "O'Brien", 'McDonald')
@@ -127,8 +137,55 @@ def display_case(value: str | None) -> str | None:
     if not text:
         return None
     if text.isupper() or text.islower():
-        return _WORD_START.sub(lambda m: m.group(1) + m.group(2).upper(), text.lower())
-    return text
+        return title_case(text)
+    if text.isascii() or _DIGRAPHS.isdisjoint(text):
+        return text
+    return _CAPITAL_DIGRAPH.sub(_digraph_title, text)
+
+
+def _digraph_title(match: re.Match[str]) -> str:
+    letter = match.group()
+    return letter.title() if match.string[match.end()].islower() else letter
+
+
+def capital(letter: str, turkish: bool = False) -> str:
+    """A word's first letter as title case writes it: its Unicode titlecase (ǅ for ǆ, ǈ for
+    ǉ), kept as written where its capital is more than one letter (ß: SS, ﬂ: FL, the letters
+    silver's ``parse.TWO_LETTER_CAPITALS`` keeps); a Turkish word's i is İ.
+
+    >>> capital("o"), capital("ß"), capital("ﬂ"), capital("ǆ"), capital("i", turkish=True)
+    ('O', 'ß', 'ﬂ', 'ǅ', 'İ')
+    """
+    if letter.isascii():
+        return "İ" if turkish and letter == "i" else letter.upper()
+    return letter if len(letter.upper()) > 1 else letter.title()
+
+
+def title_case(text: str) -> str:
+    """``text`` in lower case with each word's first letter a :func:`capital`; a word holding
+    Ğ, İ or ı is lowered as Turkish lowers it (I as ı, İ as i).
+
+    >>> title_case("O'BRIEN"), title_case("IĞDIR"), title_case("İSTANBUL"), title_case("ßtefan")
+    ("O'Brien", 'Iğdır', 'İstanbul', 'ßtefan')
+    """
+    if text.isascii() or _TURKISH.isdisjoint(text):
+        return _WORD_START.sub(_capital, text.lower())
+    parts = _WORD_ENDS.split(text)  # words at even places, what ends them between
+    for i in range(0, len(parts), 2):
+        if _TURKISH.isdisjoint(parts[i]):
+            parts[i] = _WORD_START.sub(_capital, parts[i].lower())
+        else:
+            parts[i] = _WORD_START.sub(_turkish_capital, parts[i].translate(_TURKISH_LOWER).lower())
+    return "".join(parts)
+
+
+def _capital(match: re.Match[str]) -> str:
+    letter = match.group(2)
+    return match.group(1) + (letter.upper() if letter.isascii() else capital(letter))
+
+
+def _turkish_capital(match: re.Match[str]) -> str:
+    return match.group(1) + capital(match.group(2), turkish=True)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -167,7 +224,7 @@ def cased_as_written(value: str | None) -> bool:
     text = " ".join((value or "").split())
     if text.isupper() or text.islower():
         return False  # no case kept (or no letters)
-    titled = display_case(text.lower()) or ""
+    titled = title_case(text)
     if text == titled or len(text) != len(titled):
         return False
     for i, (typed, title) in enumerate(zip(text, titled, strict=True)):
