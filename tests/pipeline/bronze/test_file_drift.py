@@ -24,7 +24,7 @@ COLUMNS = (
     Column("id", "string"),
     Column("age", "int", nullable=True),
     Column("city", "string", nullable=True),
-)  # required ones: test_mapping.py
+)
 PEOPLE = Table("people", "x", "", COLUMNS, path="sources/people", file_format="csv")
 PARTS = Table("people", "x", "", COLUMNS, path="sources/people", file_format="parquet_dir")
 DOCS = Table("people", "x", "", COLUMNS, path="sources/people", file_format="jsonl")

@@ -227,23 +227,20 @@ def refuse_unmapped(
     source: str | Path, names: list[str], contract: Table, columns: dict[str, str]
 ) -> None:
     """Stop on a header name ``columns`` maps (``csv: <table>: columns:``) that the header
-    ``names`` lacks, as a typo in the project file would leave its contract column empty and
-    the file's own name in ``_extra``; a header naming that contract column itself needs no
-    mapping (a newer extract), and a file without a header names nothing."""
+    ``names`` lacks but spells nearly (``E-Mial`` for ``E-Mail``): a typo in the project file,
+    which would leave its contract column empty and the file's own name in ``_extra``. A
+    header without such a name lacks the column (an older extract, say): that is drift,
+    reported as such; a header naming the contract column itself needs no mapping."""
     written = {n.strip().casefold(): n for n in names if n.strip()}
     for name, column in columns.items():
-        if not written or {name.strip().casefold(), column.casefold()} & written.keys():
+        if {name.strip().casefold(), column.casefold()} & written.keys():
             continue
-        close = difflib.get_close_matches(name.strip().casefold(), list(written), n=1)
-        if close:
-            hint = f"the closest name in the header: {written[close[0]]!r}"
-        else:
-            shown = [repr(n) for n in written.values()]
-            hint = f"the header: {', '.join(shown[:12])}{', …' if len(shown) > 12 else ''}"
-        raise SourceError(
-            f"{source}: the header has no {name!r}, which c360.yaml maps to {column} under "
-            f"csv: {contract.name}: columns: ({hint})"
-        )
+        for close in difflib.get_close_matches(name.strip().casefold(), list(written), n=1):
+            raise SourceError(
+                f"{source}: the header has no {name!r}, which c360.yaml maps to {column} under "
+                f"csv: {contract.name}: columns: (the closest name in the header: "
+                f"{written[close]!r})"
+            )
 
 
 def refuse_row_number(source: str | Path, names: Iterable[str]) -> None:

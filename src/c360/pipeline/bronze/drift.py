@@ -2,9 +2,7 @@
 
 Under ``schema_drift: fail`` a column the contract does not know, one it has that the source
 lacks, or a typed column holding another kind of value raises ``SchemaDriftError``, naming the
-setting that lands the source anyway; under ``evolve`` they are listed in the run report, but
-for a required column (``null: no``) that a header or a schema lacks: landed empty, every row
-would lack a value silver needs, so that too stops the run.
+setting that lands the source anyway; under ``evolve`` they are listed in the run report.
 """
 
 from __future__ import annotations
@@ -36,8 +34,7 @@ SQL_FITS = {kind: kinds | {"text"} for kind, kinds in FITS.items()}
 
 
 class SchemaDriftError(Exception):
-    """A source's columns differ from its contract and the project says ``schema_drift: fail``,
-    or a source lacks a required column, which ``evolve`` cannot land empty."""
+    """A source's columns differ from its contract and the project says ``schema_drift: fail``."""
 
 
 def extra_message(
@@ -89,10 +86,7 @@ def missing(
 ) -> list[str]:
     """The contract columns missing from the whole source (``age``), then those missing from
     some files of a folder that others have (``age (p2.csv)``); under ``fail``, raise
-    ``SchemaDriftError`` instead, and under ``evolve`` too for a required column a header or
-    a schema lacks (JSON documents may each leave keys out: silver reads each one's value)."""
-    if drift == "evolve" and (required := _required_gaps(contract, lacking, path)):
-        raise SchemaDriftError(_required_message(name, contract, required, path))
+    ``SchemaDriftError`` instead."""
     # no document landed: nothing says which fields the source has
     absent = [c for c in contract.column_names if c not in seen] if described else []
     if absent and drift == "fail":
@@ -105,39 +99,6 @@ def missing(
     if gaps and drift == "fail":
         raise SchemaDriftError(_gaps_message(name, contract, gaps))
     return absent + _gap_entries(contract, gaps)
-
-
-def _required_gaps(
-    contract: Table, lacking: dict[str, list[str]], path: Path | Database
-) -> dict[str, list[str]]:
-    """Each file (named inside its folder; ``.`` for a file source) whose header or schema
-    lacks required contract columns (``null: no``), and those columns."""
-    required = {c.name for c in contract.columns if not c.nullable}
-    gaps = {file: [c for c in columns if c in required] for file, columns in lacking.items()}
-    return {_inside(file, path): columns for file, columns in gaps.items() if columns}
-
-
-def _required_message(
-    name: str, contract: Table, gaps: dict[str, list[str]], path: Path | Database
-) -> str:
-    """Why a required column a source lacks stops the run under ``evolve``: landed empty, it
-    would leave every row of the file without a value silver needs."""
-    (first, columns), others = next(iter(gaps.items())), len(gaps) - 1
-    one = len(columns) == 1
-    where = "the source" if first in (".", name) else first
-    also = f" ({others} other file{'s' * (others > 1)} lack{'s' * (others == 1)} "
-    also = f"{also}required columns too)" if others else ""
-    fix = f"add {'it' if one else 'them'} to the {'source' if where == 'the source' else 'file'}"
-    if isinstance(path, Path) and is_csv(path, contract):
-        fix += (
-            f", or map {'its header name to it' if one else 'header names to them'} under "
-            f"csv: {contract.name}: columns: in c360.yaml"
-        )
-    return (
-        f"{name}: required column{'' if one else 's'} {', '.join(columns)} of {contract.name} "
-        f"(null: no in docs/data-model.md) {'is' if one else 'are'} missing from {where}{also}; "
-        f"schema_drift: evolve lands only optional columns empty ({fix})"
-    )
 
 
 def _kind(arrow: pa.DataType) -> str:
