@@ -164,7 +164,12 @@ FCT_ORDERS = gold(
         "The source's 14-day last-touch campaign (recomputed in order_attribution)",
         nullable=True,
     ),
-    Column("count_lines", "int", "Order lines silver kept", min_value=0),
+    Column(
+        "count_lines",
+        "int",
+        "Order lines silver kept (0 without an order_lines source)",
+        min_value=0,
+    ),
     Column("total_qty", "int", "Units over the lines silver kept", min_value=0),
     Column("total_discount_eur", "float", "Discount over the lines silver kept", min_value=0),
 )
