@@ -23,7 +23,7 @@ import re
 
 from c360.text import names_before as context
 from c360.text import names_cues as cues
-from c360.text.names_again import again_start, mentioned_again, opens_as_word_again
+from c360.text.names_again import again_start, common_word_opening, mentioned_again
 from c360.text.names_declined import declined_given, declined_surname
 from c360.text.names_doc import MAX_NAME_WORDS, SENTENCE_START, Doc
 from c360.text.names_edition import GIVEN_EDITIONS
@@ -59,7 +59,6 @@ _DETERMINER = re.compile(
 )
 # Where "a" is no article: a Spanish preposition ("a Mercedes le encanta"), a French verb.
 _A_IS_NO_ARTICLE = frozenset({"es", "fr", "de"})
-_NEXT_LETTER = re.compile(r"[ ]([^\W\d_])")
 _BOUNDARY = re.compile(r"\s*(?:[.,;:!?()\n—–-]|$)")
 # Common-noun endings of longer words (German nouns are capitalised: "Problem mit Lieferung").
 _NOUN_ENDING = re.compile(
@@ -431,7 +430,7 @@ def find_names(text: str, language: str | None = None) -> list[tuple[int, int]]:
             # "MR MASON ... MASON APPROVED": in capitals, no capital tells the name again.
             if used[k] or folded not in known or not mentioned_again(doc, k, known[folded]):
                 continue  # asked first, as the checks below only leave out more words
-            if opens_as_word_again(doc, k):
+            if common_word_opening(doc, k, capitals=True):
                 openings.append(k)  # "HANNAH PRICE ... PRICE NEGOTIATION", as in mixed case
                 continue
         # "im Keller", "the Price": a common word again, whoever Mr Keller is.
@@ -443,7 +442,7 @@ def find_names(text: str, language: str | None = None) -> list[tuple[int, int]]:
         if not doc.looks_like_org(k):
             if context.place_opener_before(doc.before(k)):
                 continue  # "San Francisco" after "Francisco called"
-            if _common_word_opening(doc, k):
+            if common_word_opening(doc, k):
                 openings.append(k)
                 continue
             beside = [j for j in (k - 1, k + 1) if 0 <= j < len(doc.words)]
@@ -555,24 +554,6 @@ def _acts(doc: Doc, k: int) -> bool:
     called", "June said")."""
     end = doc.spans[k][1]
     return cues.post_cue(doc.text, end) or cues.SUBJECT_VERB.match(doc.text, end) is not None
-
-
-def _common_word_opening(doc: Doc, k: int) -> bool:
-    """True if word k, a surname that is also a common word, opens a sentence before a lower-case
-    word with no contact verb ("Price negotiation", "Petit mail"): the capital is the sentence's,
-    so a mention in a longer name or after a title ("Hannah Price", "Ms Price") is no support; one
-    of the bare word ("call to Price") is, as the text calls the person so."""
-    folded = doc.folded[k]
-    if folded not in AMBIGUOUS or is_given(folded):
-        return False
-    end = doc.spans[k][1]
-    following = _NEXT_LETTER.match(doc.text, end)
-    return (
-        following is not None
-        and following.group(1).islower()
-        and SENTENCE_START.search(doc.before(k)) is not None
-        and not cues.post_cue(doc.text, end)
-    )
 
 
 def _family_name_first(doc: Doc, k: int, used: list[bool]) -> bool:

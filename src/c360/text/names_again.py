@@ -3,7 +3,7 @@
 already found is the person's where it is written again after that ("MR MASON ... MASON
 APPROVED", "TELEFONAT MIT ENGEL ... ENGEL WILL"), judged as mixed case judges it: not after an
 article ("THE KING SIZE BED"), and a surname that is also a word opening a sentence is the word
-unless the text calls the person by it alone (`opens_as_word_again`: "HANNAH PRICE ... PRICE
+unless the text calls the person by it alone (`common_word_opening`: "HANNAH PRICE ... PRICE
 NEGOTIATION"). Where mixed case would show the word in lower case, nothing tells it from the
 name in capitals, so more is asked: a frequent word of the note's language ("I WILL SEND")
 needs a verb of what a person does after it; a name that is also a word ("KING", "WEISS",
@@ -30,6 +30,7 @@ from c360.text.names_words import (
 
 # Names that are also words, which a capital alone tells apart in mixed case ("King", "king").
 _ALSO_WORDS = AMBIGUOUS | WORDLIKE | GIVEN_ALSO_WORDS | MONTH_NAMES
+_NEXT_LETTER = re.compile(r"[ ]([^\W\d_])")  # the next word's first letter
 # A preposition a person's name follows, in capitals, right before a word ("ACCORDING TO ",
 # "PER ", "MIT ", "AVEC ", "CON ").
 _PREPOSITION_BEFORE = re.compile(
@@ -66,19 +67,21 @@ def _after_given(doc: Doc, k: int) -> bool:
     return k > 0 and doc.adjacent[k - 1] and is_given(doc.folded[k - 1])
 
 
-def opens_as_word_again(doc: Doc, k: int) -> bool:
-    """True if word k, in capitals, a surname that is also a common word and no given name
-    (`AMBIGUOUS`: "PRICE", "BRAUN"), opens a sentence before another word in capitals and no
-    contact verb: as a capitalised one before a lower-case word in mixed case ("Price
-    negotiation"), a name only if the text also calls the person by it alone."""
+def common_word_opening(doc: Doc, k: int, capitals: bool = False) -> bool:
+    """True if word k, a surname that is also a common word and no given name (`AMBIGUOUS`:
+    "Price", "BRAUN"), opens a sentence before a lower-case word with no contact verb ("Price
+    negotiation", "Petit mail"), or, in ``capitals``, before another word in capitals ("PRICE
+    NEGOTIATION"): the capital is the sentence's, so a mention in a longer name or after a title
+    ("Hannah Price", "Ms Price") is no support; one of the bare word ("call to Price") is, as the
+    text calls the person so."""
     folded = doc.folded[k]
     if folded not in AMBIGUOUS or is_given(folded):
         return False
     end = doc.spans[k][1]
-    following = NEXT_LOWER.match(doc.text, end)
+    following = (NEXT_LOWER if capitals else _NEXT_LETTER).match(doc.text, end)
     return (
         following is not None
-        and following.group(1).isupper()
+        and (following.group(1).isupper() if capitals else following.group(1).islower())
         and SENTENCE_START.search(doc.before(k)) is not None
         and not post_cue(doc.text, end)
     )
