@@ -68,12 +68,23 @@ def test_a_wrong_environment_override_names_the_variable(
             "more than one header name maps to order_id",
         ),
         ("csv: {orders: {dates: european}}\n", "csv.orders.dates: Input should be 'year_first'"),
+        ("csv: {orders: {decimal: german}}\n", "csv.orders.decimal: Input should be 'point' or"),
     ],
 )
 def test_invalid_files_get_one_clear_message(tmp_path: Path, text: str, message: str) -> None:
     (tmp_path / "c360.yaml").write_text(text)
     with pytest.raises(ConfigError, match=message.replace("[", r"\[")):
         load(tmp_path)
+
+
+def test_a_csv_file_says_what_its_decimal_separator_is_or_leaves_it_to_the_values(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "c360.yaml").write_text(
+        "csv:\n  orders: {decimal: comma}\n  products: {decimal: point}\n  returns: {}\n"
+    )
+    found = load(tmp_path).csv
+    assert [found[t].decimal for t in ("orders", "products", "returns")] == ["comma", "point", None]
 
 
 def test_database_sources_are_read_with_defaults(tmp_path: Path) -> None:

@@ -110,6 +110,11 @@ class CsvFile(BaseModel):
         default="year_first",
         description="How dates are written: 2024-12-31, 31/12/2024 (day_first), 12/31/2024",
     )
+    decimal: Literal["point", "comma"] | None = Field(
+        default=None,
+        description="What an amount's 1.234 is: 1.234 (point) or 1234 (comma); unset, the "
+        "values say (1.234 € is 1234) or the row is quarantined as ambiguous_amount",
+    )
 
     @field_validator("delimiter")
     @classmethod
@@ -337,6 +342,12 @@ class Project(BaseModel):
         "privacy", "sources", "csv", "text", "identity", "segments", mode="before"
     )(_empty_section)
 
+    @field_validator("engine", mode="before")
+    @classmethod
+    def _engine_in_any_case(cls, value: object) -> object:
+        """``Spark`` is spark, as on the command line."""
+        return value.lower() if isinstance(value, str) else value
+
     @field_validator("sources")
     @classmethod
     def _known_tables(cls, value: dict[str, DatabaseSource]) -> dict[str, DatabaseSource]:
@@ -379,7 +390,7 @@ class Project(BaseModel):
     @field_validator("csv")
     @classmethod
     def _csv_tables(cls, value: dict[str, CsvFile]) -> dict[str, CsvFile]:
-        files = {t.name for t in contracts.SOURCE_TABLES if t.file_format in ("csv", "table")}
+        files = csv_tables()
         unknown = sorted(set(value) - files)
         if unknown:
             raise ValueError(
@@ -388,6 +399,11 @@ class Project(BaseModel):
         for table, dialect in value.items():
             _check_columns(contracts.get(table), dialect.columns)
         return value
+
+
+def csv_tables() -> set[str]:
+    """The source tables whose files may be CSV ones: those ``csv:`` may describe."""
+    return {t.name for t in contracts.SOURCE_TABLES if t.file_format in ("csv", "table")}
 
 
 def _check_columns(contract: contracts.Table, columns: dict[str, str]) -> None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from c360.config import csv_tables
 from c360.identity.records import placeholder_note
 from c360.pipeline import lake
 from c360.serve.check_rules import caught
@@ -145,6 +146,7 @@ def markdown(data: dict[str, Any]) -> str:
     if emptied:
         lines += ["", f"**Warning:** {', '.join(emptied)} kept none of their rows; what gold "
                   "builds from them is empty (see the reasons above)."]  # fmt: skip
+    lines += _ambiguous_amounts(data["silver"])
     for b in data["silver"]:  # a run report of an earlier version has no "lacking"
         if lacking := b.get("lacking"):
             them = "them" if len(lacking) > 1 else "it"
@@ -206,6 +208,34 @@ def markdown(data: dict[str, Any]) -> str:
                 lines += ["", f"Caught in silver under the same rule in this run: "
                           f"{_caught(checks[name])}."]  # fmt: skip
     return "\n".join(lines) + "\n"
+
+
+def _ambiguous_amounts(silver: list[dict[str, Any]]) -> list[str]:
+    """How to have the amounts quarantined as ``ambiguous_amount`` read: a CSV file's
+    ``decimal`` setting in c360.yaml, or another way to write them for a source it cannot
+    describe."""
+    tables = [b.get("source") or b["model"]
+              for b in silver if b["quarantine"].get("ambiguous_amount")]  # fmt: skip
+    if not tables:
+        return []
+    csv = [t for t in tables if t in csv_tables()]
+    notes = [
+        f"**Note:** {', '.join(csv)} {_holds(csv)} amounts such as 1.234 that may be 1234 or "
+        "1.234 (`ambiguous_amount`): say which in c360.yaml, "
+        f"`csv: {{{csv[0]}: {{decimal: point}}}}` for 1.234 or `decimal: comma` for 1234 "
+        "(docs/own-data.md)."
+    ] if csv else []  # fmt: skip
+    if other := [t for t in tables if t not in csv]:
+        notes.append(
+            f"**Note:** {', '.join(other)} {_holds(other)} amounts such as €1.234 that may be "
+            "1234 or 1.234 (`ambiguous_amount`): written as a plain number (1.234) one is a "
+            "decimal there, with a euro sign after it (1.234 €) a thousands one."
+        )
+    return [line for note in notes for line in ("", note)]
+
+
+def _holds(tables: list[str]) -> str:
+    return "holds" if len(tables) == 1 else "hold"
 
 
 def _caught(check: dict[str, Any]) -> str:

@@ -498,3 +498,37 @@ def test_placeholder_dates_are_no_orders_snapshots_or_registrations(engine: Engi
     assert [r["registration_date"] for r in clean.to_pylist()] == [dt.date(1990, 1, 1), None, None]
     assert rejects.num_rows == 0
     assert repaired == {"registration_date: implausible_date": 2}
+
+
+def test_a_price_or_cost_with_one_dot_before_three_digits_in_a_csv_is_ambiguous(
+    engine: Engine,
+) -> None:
+    """A CSV's "1.234" may be 1234 or 1.234: ``ambiguous_amount`` naming the price or the cost,
+    where "$1.234" is ``invalid_number`` and "1.234 €" is 1234. From Parquet "1.234" is 1.234."""
+    fields = ("product_id", "name", "category", "brand", "price", "cost")
+    rows = [
+        ("PROD_1", "Lamp", "Home", "X", "1.234", "1"),
+        ("PROD_2", "Desk", "Home", "X", "20", "12.345"),
+        ("PROD_3", "Mat", "Home", "X", "$1.234", "1"),
+        ("PROD_4", "Rug", "Home", "X", "1.234 €", "1.000 €"),
+    ]
+    columns: dict[str, list[object]] = {f: [r[i] for r in rows] for i, f in enumerate(fields)}
+    columns["_row_number"] = list(range(1, len(rows) + 1))
+    files = {}
+    for suffix in ("csv", "parquet"):
+        columns["_source_file"] = [f"sources/ecommerce/products.{suffix}"] * len(rows)
+        files[suffix] = engine.register(f"ec_products_dot_{suffix}", pa.table(columns))
+    clean, rejects = stg_ecommerce_products(files["csv"]).collect(engine)
+    assert [(r["product_id"], r["price"], r["cost"]) for r in clean.to_pylist()] == [
+        ("PROD_4", 1234.0, 1000.0)
+    ]
+    assert [(r["product_id"], r["reason"], r["column"]) for r in rejects.to_pylist()] == [
+        ("PROD_1", "ambiguous_amount", "price"),
+        ("PROD_2", "ambiguous_amount", "cost"),
+        ("PROD_3", "invalid_number", "price"),
+    ]
+    clean, rejects = stg_ecommerce_products(files["parquet"]).collect(engine)
+    assert [(r["product_id"], r["price"], r["cost"]) for r in clean.to_pylist()] == [
+        ("PROD_1", 1.234, 1.0), ("PROD_2", 20.0, 12.345), ("PROD_4", 1234.0, 1000.0)
+    ]  # fmt: skip
+    assert rejects.column("reason").to_pylist() == ["invalid_number"]

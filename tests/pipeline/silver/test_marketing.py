@@ -476,3 +476,63 @@ def test_products_and_payment_methods_are_spelt_one_way(engine: Engine) -> None:
         ("iPhone 15", "Cash on Delivery"), ("Running Shoes", "PayPal"),
         ("Yoga Mat", "Crypto Wallet"), ("Unknown product", "Unknown"),
     ]  # fmt: skip
+
+
+def test_an_amount_with_one_dot_before_three_digits_in_a_csv_is_ambiguous(
+    engine: Engine,
+) -> None:
+    """Transactions and campaigns read from a CSV: "1.234" may be 1234 or 1.234, and the row
+    is quarantined as ``ambiguous_amount`` naming its column, not as an unreadable number
+    ("$1.234" is one); "1.234 €" is 1234. From JSON a plain "1.234" is 1.234 (a program
+    printed it), "€1.234" is ambiguous there too."""
+    rows = [
+        ("TXN1", "CUST1", "Mug", "1.234", "1", "Card", "0", "0", "2024-01-02"),
+        ("TXN2", "CUST1", "Mug", "12.50", "1", "Card", "1.234", "0", "2024-01-02"),
+        ("TXN3", "CUST1", "Mug", "2.000,00", "1", "Card", "0", "€ 1.234", "2024-01-02"),
+        ("TXN4", "CUST1", "Mug", "$1.234", "1", "Card", "0", "0", "2024-01-02"),
+        ("TXN5", "CUST1", "Mug", "1.234 €", "1", "Card", "0", "0", "2024-01-02"),
+    ]
+    customers = engine.register("tx_dot_customers", pa.table({"customer_id": ["CUST1"]}))
+    as_of = dt.datetime(2025, 12, 31, tzinfo=dt.UTC)
+    found = {}
+    for suffix in ("csv", "jsonl"):
+        columns = {f: [r[i] for r in rows] for i, f in enumerate(TX_FIELDS)}
+        columns["_source_file"] = [f"sources/marketing/transactions.{suffix}"] * len(rows)
+        columns["_row_number"] = list(range(1, len(rows) + 1))
+        tx = engine.register(f"tx_dot_{suffix}", pa.table(columns))
+        clean, rejects = stg_mongo_transactions(tx, customers, as_of).collect(engine)
+        amounts = {r["transaction_id"]: r["amount"] for r in clean.to_pylist()}
+        found[suffix] = (
+            amounts,
+            [(r["transaction_id"], r["reason"], r["column"]) for r in rejects.to_pylist()],
+        )
+    assert found["csv"] == (
+        {"TXN5": 1234.0},
+        [
+            ("TXN1", "ambiguous_amount", "amount"),
+            ("TXN2", "ambiguous_amount", "discount_applied"),
+            ("TXN3", "ambiguous_amount", "shipping_cost"),
+            ("TXN4", "invalid_number", "amount"),
+        ],
+    )
+    assert found["jsonl"] == (
+        {"TXN1": 1.234, "TXN2": 12.5, "TXN5": 1234.0},
+        [("TXN3", "ambiguous_amount", "shipping_cost"), ("TXN4", "invalid_number", "amount")],
+    )
+    campaigns = [
+        ("C1", "A", "Email", "1.234", "10", "5", "1", "1", "2024-01-01", "active"),
+        ("C2", "B", "Email", "10", "12.345", "5", "1", "1", "2024-01-01", "active"),
+        ("C3", "C", "Email", "$1.234", "10", "5", "1", "1", "2024-01-01", "active"),
+        ("C4", "D", "Email", "1.234 €", "10", "5", "1", "1", "2024-01-01", "active"),
+    ]
+    columns = {f: [r[i] for r in campaigns] for i, f in enumerate(FIELDS)}
+    columns["_source_file"] = ["sources/marketing/campaigns.csv"] * len(campaigns)
+    columns["_row_number"] = list(range(1, len(campaigns) + 1))
+    staged = stg_mongo_campaigns(engine.register("campaigns_dot_csv", pa.table(columns)))
+    clean, rejects = staged.collect(engine)
+    assert {r["campaign_id"]: r["budget"] for r in clean.to_pylist()} == {"C4": 1234.0}
+    assert [(r["campaign_id"], r["reason"], r["column"]) for r in rejects.to_pylist()] == [
+        ("C1", "ambiguous_amount", "budget"),
+        ("C2", "ambiguous_amount", "spend"),
+        ("C3", "invalid_number", "budget"),
+    ]

@@ -7,6 +7,8 @@ from datetime import datetime
 
 import pyarrow as pa
 
+from c360 import contracts
+from c360.contracts.commerce import PRODUCTS
 from c360.engines import Engine
 from c360.pipeline.silver import commerce, parse
 from tests.pipeline.silver.test_commerce import LINE, ORDER, PRODUCT
@@ -492,3 +494,55 @@ def test_a_contract_amount_with_one_dot_before_three_digits_is_quarantined(
     assert [(r["reason"], r["column"]) for r in rejects.to_pylist()] == [
         ("ambiguous_amount", "unit_price_eur")
     ]
+
+
+def _in_order(engine: Engine, name: str, written: list[str], decimal: str | None) -> list[object]:
+    """``parse.money`` of ``written`` as the prices of a products CSV whose entry in c360.yaml
+    says ``decimal``; each row's margin kept as written (no amount)."""
+    rows = [row("products", PRODUCT, product_id=f"P{i}", price_eur=v, margin_pct=v)
+            for i, v in enumerate(written)]  # fmt: skip
+    t = parse.in_decimal_order(bronze(engine, "products", rows), PRODUCTS, decimal)
+    out = engine.to_arrow(
+        t.select(m=parse.money(t.price_eur), a=parse.ambiguous_amount(t.price_eur), p=t.margin_pct)
+    )
+    assert out.column("p").to_pylist() == written, name
+    assert not any(out.column("a").to_pylist()), name  # the setting leaves none ambiguous
+    return out.column("m").to_pylist()
+
+
+def test_a_tables_decimal_setting_says_what_one_separator_before_three_digits_is(
+    engine: Engine,
+) -> None:
+    """``decimal: point``: a dot is a decimal point ("1.234", "1.234 €", "€1.234" are 1.234); a
+    comma before three digits groups thousands. ``decimal: comma``: a dot before three digits
+    groups thousands (1234) and a comma is the decimal ("1,234" is 1.234). Either way, what
+    only one reading fits is read so ("1.234,50", "1,234.50", "12.50", "1.234.567")."""
+    both = {"12.50": 12.5, "1.234,50": 1234.5, "1,234.50": 1234.5, "1.234.567": 1234567.0,
+            "0,125": 0.125, "0.125": 0.125, "1.2345": 1.2345, "12,50 €": 12.5, "abc": None,
+            "$1.234": None, "": None}  # fmt: skip
+    point = {"1.234": 1.234, " 12.345 ": 12.345, "-1.234": -1.234, "+1.234": 1.234,
+             "1.234 €": 1.234, "€1.234": 1.234, "-€ 1.234": -1.234, "1.234 EUR": 1.234,
+             "1,234": 1234.0, "12,345 €": 12345.0}  # fmt: skip
+    comma = {"1.234": 1234.0, " 12.345 ": 12345.0, "-1.234": -1234.0, "+1.234": 1234.0,
+             "1.234 €": 1234.0, "€1.234": 1234.0, "-€ 1.234": -1234.0, "1.234 EUR": 1234.0,
+             "1,234": 1.234, "12,345 €": 12.345, "-€ 1,234": -1.234}  # fmt: skip
+    for decimal, cases in (("point", point | both), ("comma", comma | both)):
+        out = _in_order(engine, f"decimal_{decimal}", list(cases), decimal)
+        assert dict(zip(cases, out, strict=True)) == cases, decimal
+
+
+def test_a_decimal_setting_leaves_a_file_with_types_and_other_tables_as_written(
+    engine: Engine,
+) -> None:
+    """The setting describes a CSV file: a Parquet file's "1.234" among a folder's CSV files
+    stays a program's decimal. Without it, or in a table without amounts, bronze is kept."""
+    rows = [row("products", PRODUCT, product_id=f"P{i}", price_eur="1.234") for i in (1, 2)]
+    files = [("sources/c360/products/a.parquet", 1), ("sources/c360/products/b.csv", 1)]
+    products = bronze(engine, "products", rows, files)
+    t = parse.in_decimal_order(products, PRODUCTS, "comma")
+    assert engine.to_arrow(t.select(m=parse.money(t.price_eur))).column("m").to_pylist() == [
+        1.234, 1234.0
+    ]  # fmt: skip
+    assert parse.in_decimal_order(products, PRODUCTS, None) is products
+    accounts = bronze(engine, "crm_accounts", [])
+    assert parse.in_decimal_order(accounts, contracts.get("crm_accounts"), "comma") is accounts

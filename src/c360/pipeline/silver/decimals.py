@@ -9,6 +9,9 @@ written as programs print decimals. It is read by what says which:
   so the dot is a decimal point (1.234);
 - anything else (a CSV's "1.234", "€1.234", "1.234 EUR"): nothing says which, and the value
   reads as nothing, ``ambiguous_amount``, rather than risk being 1000 times off.
+
+A table's entry in the project file says which for all its amounts (``csv: <table>: decimal:``,
+see ``as_said``).
 """
 
 from __future__ import annotations
@@ -30,7 +33,8 @@ GROUPS = (
 )
 # In an amount a comma before exactly three digits groups thousands ("1,234", "12,500"): cents
 # have two digits. A leading 0 ("0,125") is no thousands.
-COMMA_THOUSANDS = (r"^[+-]?[1-9][0-9]{0,2},[0-9]{3}\z", ",")
+ONE_COMMA = r"[1-9][0-9]{0,2},[0-9]{3}"
+COMMA_THOUSANDS = (rf"^[+-]?{ONE_COMMA}\z", ",")
 # Plain amounts, cast at once: most are whole or in cents ("12", "12.50"), found by a regex as
 # short as ``parse``'s for plain numbers; the other plain ones ("0.125", "1234.567", "1.2345")
 # by a second, on the few rows the first leaves (one regex for both: 20 ms more per 1M values).
@@ -63,11 +67,27 @@ def written(text: StringValue, shapes: Sequence[tuple[str, str | None]]) -> Floa
 def printed_by_a_program(value: StringValue) -> BooleanValue:
     """True where ``value`` is a plain number in a column of a bronze table whose
     ``_source_file`` has types; false where no such column says so (an expression)."""
+    source = _source_file(value)
+    if source is None:
+        return ibis.literal(False)
+    return value.re_search(_PRINTED) & source.re_search(_TYPED)
+
+
+def from_typed(value: StringValue) -> BooleanValue:
+    """True where ``value``, a column of a bronze table, comes from a ``_source_file`` with
+    types; false where no such column says so (an expression)."""
+    source = _source_file(value)
+    return ibis.literal(False) if source is None else source.re_search(_TYPED)
+
+
+def _source_file(value: StringValue) -> StringValue | None:
+    """The ``_source_file`` beside the column ``value``; None for an expression or a table
+    without one."""
     op = value.op()
     if not isinstance(op, ops.Field) or SOURCE_FILE not in op.rel.schema:
-        return ibis.literal(False)
+        return None
     source: StringValue = ops.Field(op.rel, SOURCE_FILE).to_expr()
-    return value.re_search(_PRINTED) & source.re_search(_TYPED)
+    return source
 
 
 def one_dot(value: StringValue, bare: StringValue, euro_after: BooleanValue) -> FloatingValue:
@@ -86,3 +106,25 @@ def ambiguous(value: StringValue, one: BooleanValue, euro_after: BooleanValue) -
     nothing says what the dot is."""
     unsaid = one & ~euro_after & ~printed_by_a_program(value)
     return unsaid.fill_null(False)
+
+
+def as_said(
+    value: StringValue, bare: StringValue, dot: BooleanValue, comma: BooleanValue, decimal: str
+) -> StringValue:
+    """``value`` written again as ``parse.money`` reads it from any source, where its number
+    ``bare`` (its euro's sign or code taken off) is a ``ONE_DOT`` (``dot``) or a ``ONE_COMMA``
+    (``comma``) and ``decimal``, a CSV file's setting, says what that separator is: with
+    ``point`` a dot is a decimal point ("1.234" → "1.2340": a fourth decimal groups nothing),
+    with ``comma`` it groups thousands ("1.234" → "1234") and a comma is the decimal ("1,234"
+    → "1.2340"). Every other value stays as written: what one reading alone fits ("1.234,50",
+    "1,234.50", "12.50") reads so whatever the setting, and so does a value of a file with
+    types (a Parquet file among a folder's CSV ones)."""
+    number = bare.re_replace(r"^\+", "")
+    text = ~from_typed(value)
+    if decimal == "point":
+        return ibis.cases((dot & text, number + "0"), else_=value)
+    return ibis.cases(
+        (dot & text, number.replace(".", "")),
+        (comma & text, number.replace(",", ".") + "0"),
+        else_=value,
+    )

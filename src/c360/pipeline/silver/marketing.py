@@ -17,10 +17,12 @@ CAMPAIGN_COLUMNS = (
     "campaign_id", "campaign_name", "campaign_type", "budget", "spend", "impressions", "clicks",
     "conversions", "start_date", "status", "ctr", "conversion_rate", "cpc", "cpa", "roi",
 )  # fmt: skip
-# The bronze text of the columns whose unreadable values the checks and repairs name.
-CAMPAIGN_RAW = ("budget", "spend", "impressions", "clicks", "conversions", "start_date", "status")
+# The bronze text of the columns whose unreadable values the checks and repairs name (an
+# amount's is a column of its own: ``parse.ambiguous`` reads its ``_source_file`` beside it).
+CAMPAIGN_RAW = ("impressions", "clicks", "conversions", "start_date", "status")
+CAMPAIGN_AMOUNTS = ("budget", "spend")
 CAMPAIGN_COUNTS = ("impressions", "clicks", "conversions")
-CAMPAIGN_NUMBERS = ("budget", "spend", *CAMPAIGN_COUNTS)
+CAMPAIGN_NUMBERS = (*CAMPAIGN_AMOUNTS, *CAMPAIGN_COUNTS)
 # The columns of text, where a JSON object, array or truth value is of the wrong type.
 CAMPAIGN_TEXTS = ("campaign_name", "campaign_type", "status")
 
@@ -43,7 +45,8 @@ def stg_mongo_campaigns(bronze: Table) -> Staged:
     1970-01-01, see ``parse.EARLIEST``). Duplicated campaign ids keep their first record. A
     JSON object, array or boolean where a name, a type or a status belongs is
     ``invalid_value``. Impressions, clicks and conversions may have their thousands grouped
-    ("100,000", see ``parse.integer``).
+    ("100,000", see ``parse.integer``). A budget or a spend that may be 1234 or 1.234 ("1.234"
+    from a CSV, see ``parse.money``) is ``ambiguous_amount``.
 
     The status is one the contract allows, whatever its case or spaces (" Paused " → "paused");
     one it does not allow ("running") becomes NULL, as a missing one does, and is counted
@@ -65,12 +68,21 @@ def stg_mongo_campaigns(bronze: Table) -> Staged:
         status=parse.category(b.status, CAMPAIGN_STATUSES),
         _mistyped=first_true([(c, parse.not_text(b[c])) for c in CAMPAIGN_TEXTS]),
         _raw=ibis.struct({c: b[c] for c in CAMPAIGN_RAW}),
+        **{f"_raw_{c}": b[c] for c in CAMPAIGN_AMOUNTS},
     )
     t = typed
     # One check per column, that the reason may name it: the first column at fault names it.
     checks = [
         ("missing_key", t.campaign_id.isnull()),
-        *((f"{c}: invalid_number", parse.invalid(t._raw[c], t[c])) for c in CAMPAIGN_NUMBERS),
+        *(
+            check
+            for c in CAMPAIGN_AMOUNTS
+            for check in (
+                (f"{c}: ambiguous_amount", parse.ambiguous(t[f"_raw_{c}"], t[c])),
+                (f"{c}: invalid_number", parse.invalid(t[f"_raw_{c}"], t[c])),
+            )
+        ),
+        *((f"{c}: invalid_number", parse.invalid(t._raw[c], t[c])) for c in CAMPAIGN_COUNTS),
         ("start_date: invalid_date", parse.invalid(t._raw.start_date, t.start_date)),
         ("start_date: implausible_date", parse.implausible(t.start_date)),
         (t._mistyped + ": invalid_value", t._mistyped.notnull()),
@@ -113,7 +125,8 @@ def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> 
     a transaction of anyone else is an orphan. Defaults: a missing discount or shipping cost is
     0, a missing product "Unknown product", a missing payment method "Unknown"; a JSON object,
     array or boolean where a product or a payment method belongs is ``invalid_value``; an
-    amount written NaN is ``invalid_number`` (a value, not a number). A timestamp after
+    amount written NaN is ``invalid_number`` (a value, not a number), one that may be 1234 or
+    1.234 ("1.234" from a CSV, see ``parse.money``) ``ambiguous_amount``. A timestamp after
     ``as_of`` has not happened yet and is rejected, and so is one before 1990
     (``implausible_date``: a placeholder such as 1970-01-01, see ``parse.EARLIEST``); so is a
     discount that exceeds the amount plus shipping (``inconsistent_amount``: a total below 0).
@@ -146,12 +159,9 @@ def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> 
         _shipping=parse.money(b.shipping_cost),
         transaction_at=parse.written_timestamp(b.timestamp),
         _mistyped=first_true([(c, parse.not_text(b[c])) for c in ("product", "payment_method")]),
-        _raw=ibis.struct(
-            {
-                c: b[c]
-                for c in ("amount", "quantity", "discount_applied", "shipping_cost", "timestamp")
-            }
-        ),
+        _raw=ibis.struct({c: b[c] for c in ("quantity", "timestamp")}),
+        # An amount's text is a column of its own: ``parse.ambiguous`` reads its source file.
+        **{f"_raw_{c}": b[c] for c in TRANSACTION_AMOUNTS},
     )
     # Only a missing discount or shipping cost is 0: one written but unreadable is rejected.
     t = typed.mutate(
@@ -165,13 +175,15 @@ def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> 
             "customer_id: orphan_customer",
             parse.absent(t.customer_id, parse.clean_text(customers.customer_id)),
         ),
-        ("amount: invalid_number", parse.invalid_number(t._raw.amount, t.amount)),
+        ("amount: ambiguous_amount", parse.ambiguous(t._raw_amount, t.amount)),
+        ("amount: invalid_number", parse.invalid_number(t._raw_amount, t.amount)),
+        ("quantity: invalid_number", parse.invalid(t._raw.quantity, t.quantity)),
         *(
-            (f"{c}: invalid_number", parse.invalid(t._raw[c], t[parsed]))
-            for c, parsed in (
-                ("quantity", "quantity"),
-                ("discount_applied", "_discount"),
-                ("shipping_cost", "_shipping"),
+            check
+            for c, parsed in (("discount_applied", t._discount), ("shipping_cost", t._shipping))
+            for check in (
+                (f"{c}: ambiguous_amount", parse.ambiguous(t[f"_raw_{c}"], parsed)),
+                (f"{c}: invalid_number", parse.invalid(t[f"_raw_{c}"], parsed)),
             )
         ),
         (t._mistyped + ": invalid_value", t._mistyped.notnull()),

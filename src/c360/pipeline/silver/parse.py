@@ -232,9 +232,10 @@ _EURO_NEGATIVE = f"^{_BLANK}*-{_MARK}"
 _EURO = f"^{_BLANK}*[+]?{_MARK}|{_MARK}{_BLANK}*\\z|^{_BLANK}+|{_BLANK}+\\z"
 _EURO_AFTER = f"[0-9][ \u00a0\u202f]*€{_BLANK}*\\z"
 # An amount whose number, once ``_EURO_NEGATIVE`` and ``_EURO`` are taken off, is a
-# ``decimals.ONE_DOT``: one regex on the value, cheaper than taking them off first.
-_SIGN_ONE_DOT = f"(?:-{_MARK}|(?:[+]?{_MARK})?[+-]?){decimals.ONE_DOT}(?:{_MARK})?"
-_ONE_DOT = f"^{_BLANK}*{_SIGN_ONE_DOT}{_BLANK}*\\z"
+# ``decimals.ONE_DOT`` (or a ``ONE_COMMA``): one regex on the value, cheaper than taking them off.
+_SIGN = f"^{_BLANK}*(?:-{_MARK}|(?:[+]?{_MARK})?[+-]?)"
+_ONE_DOT = f"{_SIGN}{decimals.ONE_DOT}(?:{_MARK})?{_BLANK}*\\z"
+_ONE_COMMA = f"{_SIGN}{decimals.ONE_COMMA}(?:{_MARK})?{_BLANK}*\\z"
 
 
 def number(value: StringValue) -> FloatingValue:
@@ -250,10 +251,11 @@ def money(value: StringValue) -> FloatingValue:
     ("12,50 €", "€1,234.56", "12.50 EUR"), and a comma before exactly three digits groups
     thousands ("1,234" is 1234). One dot before three digits groups them where a euro sign
     follows ("1.234 €"), is a decimal point in a plain number from a source with types, and
-    reads as nothing elsewhere (``ambiguous_amount``, see ``decimals``). Another currency
+    reads as nothing elsewhere (``ambiguous_amount``, see ``decimals``; a CSV file's
+    ``decimal`` setting says which beforehand, see ``in_decimal_order``). Another currency
     ("$12.50", "£12", "12 USD") does not read: every amount the contracts hold is in euros,
     and silver has no rate to convert it."""
-    bare = value.re_replace(_EURO_NEGATIVE, "-").re_replace(_EURO, "")
+    bare = _bare(value)
     one_dot = decimals.one_dot(value, bare, value.re_search(_EURO_AFTER))
     return ibis.cases(
         (value.re_search(decimals.PLAIN_CENTS), value.try_cast("float64")),
@@ -263,10 +265,41 @@ def money(value: StringValue) -> FloatingValue:
     )
 
 
+def _bare(value: StringValue) -> StringValue:
+    """The number of the amount ``value``: its euro's sign or code and white space taken off."""
+    return value.re_replace(_EURO_NEGATIVE, "-").re_replace(_EURO, "")
+
+
 def ambiguous_amount(raw: StringValue) -> ibis.ir.BooleanValue:
     """True where ``money`` reads nothing from ``raw`` only because nothing says whether its
     one dot before three digits groups thousands or is a decimal point ("1.234" in a CSV)."""
     return decimals.ambiguous(raw, raw.re_search(_ONE_DOT), raw.re_search(_EURO_AFTER))
+
+
+def ambiguous(raw: StringValue, parsed: ibis.Value) -> ibis.ir.BooleanValue:
+    """``ambiguous_amount`` of ``raw`` where ``parsed``, its ``money``, is NULL (the check of
+    the rows that did not read). ``raw`` is a column of a table with its ``_source_file``."""
+    return _when_null(parsed, ambiguous_amount(raw))
+
+
+def is_amount(column: Column) -> bool:
+    """A contract column of euros, read by ``money``."""
+    return column.dtype == "float" and column.name.endswith("_eur")
+
+
+def in_decimal_order(bronze: Table, contract: Contract, decimal: str | None) -> Table:
+    """``bronze`` with each amount of ``contract`` whose number is one dot or one comma before
+    three digits written as its CSV file's ``decimal`` says it reads (the project file's ``csv:
+    <table>: decimal:``, see ``decimals.as_said``); ``bronze`` itself without the setting."""
+    amounts = [c.name for c in contract.columns if is_amount(c)]
+    if decimal is None or not amounts:
+        return bronze
+    said = {}
+    for name in amounts:
+        value = bronze[name]
+        dot, comma = value.re_search(_ONE_DOT), value.re_search(_ONE_COMMA)
+        said[name] = decimals.as_said(value, _bare(value), dot, comma, decimal)
+    return bronze.mutate(**said)
 
 
 # A count is whole: a comma, a space (no-break or narrow too) or an apostrophe before groups
@@ -491,7 +524,7 @@ def by_contract(bronze: Table, contract: Contract, **values: ibis.Value) -> Tabl
 
 
 def _read(raw: StringValue, column: Column) -> ibis.Value:
-    if column.dtype == "float" and column.name.endswith("_eur"):
+    if is_amount(column):
         return money(raw)
     if column.dtype in _PARSERS:
         return _PARSERS[column.dtype](raw)
@@ -524,8 +557,8 @@ def contract_checks(
         column: list[Check] = []
         if not c.nullable and c.name not in contract.primary_key:
             column.append((f"missing_{entity}", _when_null(value, clean_text(raw).isnull())))
-        if c.dtype == "float" and c.name.endswith("_eur"):
-            column.append(("ambiguous_amount", _when_null(value, ambiguous_amount(raw))))
+        if is_amount(c):
+            column.append(("ambiguous_amount", ambiguous(raw, value)))
         if c.dtype != "string" or c.allowed:
             column.append((_INVALID.get(c.dtype, "invalid_value"), invalid(raw, value)))
         if c.references:

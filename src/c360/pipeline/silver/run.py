@@ -13,7 +13,7 @@ import ibis
 import pyarrow as pa
 
 from c360 import contracts
-from c360.config import Project
+from c360.config import PLAIN_CSV, Project
 from c360.engines import Engine
 from c360.pipeline import lake
 from c360.pipeline.bronze.land import ReconciliationError
@@ -137,9 +137,10 @@ def build_silver(
                 lake.drop(workspace, "quarantine", f"silver_{name}")
                 continue
             started = time.perf_counter()
-            dates = project.csv[source].dates if source in project.csv else "year_first"
+            contract, csv = contracts.get(source), project.csv.get(source, PLAIN_CSV)
             bronze = engine.read_lake(f"bronze_{source}", folder)
-            tables[source] = parse.in_date_order(bronze, contracts.get(source), dates)
+            bronze = parse.in_date_order(bronze, contract, csv.dates)
+            tables[source] = parse.in_decimal_order(bronze, contract, csv.decimal)
             tables.read.clear()
             staged = model(tables, context)
             clean, rejects, repaired = staged.outcome(engine)
