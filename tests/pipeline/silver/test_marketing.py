@@ -378,10 +378,10 @@ def test_an_unreadable_discount_or_shipping_cost_is_no_default_0(engine: Engine)
     staged = stg_mongo_transactions(tx, customers, dt.datetime(2025, 12, 31, tzinfo=dt.UTC))
     clean, rejects = staged.collect(engine)
     assert {r["transaction_id"]: r["total_amount"] for r in clean.to_pylist()} == {"TXN3": 12.5}
-    assert {r["transaction_id"]: r["reason"] for r in rejects.to_pylist()} == {
-        "TXN1": "invalid_number",
-        "TXN2": "invalid_number",
-        "TXN4": "inconsistent_amount",
+    assert {r["transaction_id"]: (r["reason"], r["column"]) for r in rejects.to_pylist()} == {
+        "TXN1": ("invalid_number", "discount_applied"),
+        "TXN2": ("invalid_number", "shipping_cost"),
+        "TXN4": ("inconsistent_amount", None),
     }
 
 
