@@ -232,3 +232,60 @@ def test_no_reference_checked_is_not_all_of_them_holding(
     assert capsys.readouterr().out == ""
     print_references([Reference("fct_orders", "customer_id", "dim_customer", "customer_id")])
     assert capsys.readouterr().out == "All 1 references the gold contracts declare hold\n"
+
+
+@pytest.mark.parametrize("where", ["file", "environment", "option"])
+def test_the_engine_is_named_in_any_case(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    where: str,
+) -> None:
+    """``engine: DuckDB`` in c360.yaml, C360_ENGINE=DuckDB or ``--engine DuckDB`` is DuckDB."""
+    assert main(["generate", "--workspace", str(tmp_path), "--scale", "0.01"]) == 0
+    project = tmp_path / "c360.yaml"
+    option = []
+    if where == "file":
+        project.write_text(project.read_text().replace("engine: duckdb", "engine: DuckDB"))
+        assert "engine: DuckDB" in project.read_text()
+    elif where == "environment":
+        monkeypatch.setenv("C360_ENGINE", "DuckDB")
+    else:
+        option = ["--engine", "DuckDB"]
+    capsys.readouterr()
+    assert main(["run", "--workspace", str(tmp_path), "--until", "bronze", *option]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_ctrl_c_does_what_the_handler_before_did(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A handler set before the command (a Spark session's, which cancels its jobs) still runs
+    on Ctrl-C, and the error a library raises after it is taken for the interrupt."""
+    from c360.pipeline import runner
+
+    cancelled = []
+
+    def cancelling(signum: int, frame: object) -> None:
+        cancelled.append(signum)
+        raise KeyboardInterrupt
+
+    def job_cancelled(*args: object, **kwargs: object) -> None:
+        try:
+            signal.raise_signal(signal.SIGINT)
+        except KeyboardInterrupt:
+            raise RuntimeError("[SPARK_JOB_CANCELLED] Job 33 cancelled") from None
+
+    assert main(["generate", "--workspace", str(tmp_path), "--scale", "0.01"]) == 0
+    capsys.readouterr()
+    monkeypatch.setattr(runner, "land_all", job_cancelled)
+    before = signal.signal(signal.SIGINT, cancelling)
+    try:
+        assert main(["run", "--workspace", str(tmp_path)]) == 130
+        assert signal.getsignal(signal.SIGINT) is cancelling
+    finally:
+        signal.signal(signal.SIGINT, before)
+    assert capsys.readouterr().err == "interrupted\n"
+    assert cancelled == [signal.SIGINT]

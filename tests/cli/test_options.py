@@ -8,7 +8,7 @@ import pytest
 import typer
 
 from c360.cli import app, main
-from c360.cli._options import number, whole
+from c360.cli._options import check_choice, number, whole
 
 
 def _options(kind: type) -> dict[tuple[str, ...], list[str]]:
@@ -106,3 +106,15 @@ def test_whole_takes_the_bounds_it_is_given() -> None:
     assert whole(0)("123456789012345678901234567890") == 123456789012345678901234567890
     with pytest.raises(typer.BadParameter, match=r"from 1 to 120, got 0"):
         whole(1, 120)("0")
+
+
+def test_a_choice_in_any_case_is_the_choice_where_asked() -> None:
+    """An engine's name is a name (Spark, DuckDB); a format's stays as listed."""
+    engines = ("duckdb", "spark")
+    assert check_choice("--engine", "Spark", engines, any_case=True) == "spark"
+    assert check_choice("--engine", "duckdb", engines, any_case=True) == "duckdb"
+    assert check_choice("--format", "csv", ("csv", "parquet")) == "csv"
+    with pytest.raises(typer.Exit):
+        check_choice("--format", "CSV", ("csv", "parquet"))
+    with pytest.raises(typer.Exit):
+        check_choice("--engine", "sparky", engines, any_case=True)

@@ -49,7 +49,10 @@ def whole(low: int, high: int | None = None) -> Callable[..., int]:
     return parse
 
 
-def check_choice(option: str, value: str, choices: Sequence[str]) -> None:
-    """Nothing if ``value`` is one of ``choices``, else the one-line error to raise."""
-    if value not in choices:
-        raise fail(f"{option} must be one of: {', '.join(choices)} (got {value!r})")
+def check_choice(option: str, value: str, choices: Sequence[str], *, any_case: bool = False) -> str:
+    """The one of ``choices`` that ``value`` is (in any case, if ``any_case``: a name such as
+    Spark's), else the one-line error, raised."""
+    for choice in choices:
+        if value == choice or (any_case and value.lower() == choice.lower()):
+            return choice
+    raise fail(f"{option} must be one of: {', '.join(choices)} (got {value!r})")

@@ -137,7 +137,7 @@ def run_command(
     check_workspace(workspace)
     check_choice("--until", until, LAYERS)
     if engine is not None:
-        check_choice("--engine", engine, ENGINES)
+        engine = check_choice("--engine", engine, ENGINES, any_case=True)
     from c360.pipeline.runner import preflight, run
 
     try:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -167,3 +169,126 @@ def test_splink_tables_are_held_by_spark_not_written_into_plans(spark_engine: En
     in_plan = spark_engine.spark.createDataFrame(ROWS)
     assert "LocalRelation" in in_plan._jdf.queryExecution().optimizedPlan().toString()
     assert registered.rdd.glom().collect() == in_plan.rdd.glom().collect()
+
+
+def test_java_home_without_java_is_one_line_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Spark's launcher would fail in its shell script, and PySpark wait for it to say so."""
+    monkeypatch.setenv("JAVA_HOME", str(tmp_path / "nonexistent"))
+    with pytest.raises(EngineUnavailableError) as caught:
+        backend.session.__wrapped__()
+    assert str(caught.value) == (
+        f"JAVA_HOME={tmp_path / 'nonexistent'} has no bin/java: set it to a Java 17+ "
+        "installation, or unset it to use the java on PATH"
+    )
+
+
+def _java_home(folder: Path) -> Path:
+    """A folder with an executable bin/java, as JAVA_HOME names one."""
+    (folder / "bin").mkdir(parents=True)
+    (folder / "bin" / "java").write_text("#!/bin/sh\n")
+    (folder / "bin" / "java").chmod(0o755)
+    return folder
+
+
+class _Context:
+    """What of a SparkContext a session's start uses, its jobs cancelled as Ctrl-C asks."""
+
+    def __init__(self) -> None:
+        self.cancelled = 0
+
+    def cancelAllJobs(self) -> None:  # PySpark's names
+        self.cancelled += 1
+
+    def setLogLevel(self, level: str) -> None:
+        pass
+
+    def setCheckpointDir(self, folder: str) -> None:
+        pass
+
+
+class _Session:
+    def __init__(self) -> None:
+        self.sparkContext = _Context()
+
+
+def _starting_as_pyspark_does(master: str, memory: str) -> _Session:
+    """A session's start that sets a SIGINT handler as PySpark's SparkContext does."""
+    session = _Session()
+
+    def signal_handler(signum: int, frame: object) -> None:
+        try:
+            session.sparkContext.cancelAllJobs()
+        finally:
+            raise KeyboardInterrupt()
+
+    signal.signal(signal.SIGINT, signal_handler)
+    return session
+
+
+def test_ctrl_c_after_spark_starts_cancels_its_jobs_and_is_noted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command line notes Ctrl-C to tell a Spark job it cancelled from one that failed:
+    Spark starting within the command keeps both its cancelling and the noting."""
+    from c360.cli._interrupt import noting_ctrl_c
+
+    monkeypatch.setenv("JAVA_HOME", str(_java_home(tmp_path / "java")))
+    monkeypatch.setattr(backend, "_started", _starting_as_pyspark_does)
+    before = signal.getsignal(signal.SIGINT)
+    with noting_ctrl_c() as pressed:
+        spark = backend.session.__wrapped__()
+        with pytest.raises(KeyboardInterrupt):
+            signal.raise_signal(signal.SIGINT)
+        assert pressed()
+    assert spark.sparkContext.cancelled == 1
+    assert signal.getsignal(signal.SIGINT) is before
+
+
+def test_ctrl_c_ignored_stays_ignored_when_spark_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A shell's background job starts with Ctrl-C ignored: PySpark's handler would take it."""
+    monkeypatch.setenv("JAVA_HOME", str(_java_home(tmp_path / "java")))
+    monkeypatch.setattr(backend, "_started", _starting_as_pyspark_does)
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        backend.session.__wrapped__()
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+def test_py4j_says_nothing_of_a_call_ctrl_c_stopped() -> None:
+    """Py4J logs the KeyboardInterrupt that stops a call to the JVM, and what failed after
+    (closing its connection), with their tracebacks: the command line says 'interrupted'."""
+    from py4j import java_gateway
+
+    from c360.engines.spark import ctrl_c
+
+    def logged(name: str, exc: BaseException) -> logging.LogRecord:
+        try:
+            raise exc
+        except BaseException:
+            return logging.getLogger(name).makeRecord(
+                name, logging.ERROR, java_gateway.__file__, 1, "sending", (), sys.exc_info()
+            )
+
+    try:
+        raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        after = logged("py4j.clientserver", BrokenPipeError(32, "Broken pipe"))
+    assert not ctrl_c._not_an_interrupted_call(logged("root", KeyboardInterrupt()))
+    assert not ctrl_c._not_an_interrupted_call(after)
+    assert ctrl_c._not_an_interrupted_call(logged("root", ConnectionError("refused")))
+    mine = logging.getLogger("c360").makeRecord(
+        "c360",
+        logging.ERROR,
+        __file__,
+        1,
+        "mine",
+        (),
+        (KeyboardInterrupt, KeyboardInterrupt(), None),
+    )
+    assert ctrl_c._not_an_interrupted_call(mine)

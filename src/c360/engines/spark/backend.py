@@ -7,6 +7,7 @@ import itertools
 import os
 import re
 import shutil
+import signal
 import sys
 import tempfile
 import warnings
@@ -28,7 +29,7 @@ from pyspark.sql.pandas.types import from_arrow_schema
 from splink.backends.spark import SparkAPI, similarity_jar_location
 
 from c360.engines.base import BATCH_ROWS, BatchFn, Engine
-from c360.engines.spark import jaro_winkler
+from c360.engines.spark import ctrl_c, jaro_winkler
 
 # Ibis registers c360's Python UDFs without pandas type hints, so PySpark warns, once per
 # UDF and run, that it cannot infer their kind; they are plain row-at-a-time UDFs on purpose.
@@ -66,21 +67,27 @@ def driver_memory() -> str:
 @cache
 def session() -> SparkSession:
     """The process's Spark session (starting one costs seconds, so it is shared)."""
-    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
-        from c360.engines import EngineUnavailableError
+    from c360.engines import EngineUnavailableError
 
+    if java_home := os.environ.get("JAVA_HOME"):  # Spark's launcher runs its bin/java
+        java = Path(java_home, "bin", "java")
+        if not (java.is_file() and os.access(java, os.X_OK)):
+            raise EngineUnavailableError(
+                f"JAVA_HOME={java_home} has no bin/java: set it to a Java 17+ installation, "
+                "or unset it to use the java on PATH"
+            )
+    elif shutil.which("java") is None:
         raise EngineUnavailableError(
             "engine 'spark' needs Java 17+: install a JRE or set JAVA_HOME"
         )
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    from c360.engines import EngineUnavailableError
-
     master, memory = os.environ.get("C360_SPARK_MASTER", "local[2]").strip(), driver_memory()
     if not _MASTER.fullmatch(master):
         raise EngineUnavailableError(
             f"C360_SPARK_MASTER={master} is not a Spark master: give local[2], local[*], "
             "spark://HOST:PORT, yarn or k8s://URL"
         )
+    before = signal.getsignal(signal.SIGINT)
     try:
         spark = _started(master, memory)
     except (PySparkException, Py4JError) as exc:  # Java refused a setting, or the master
@@ -89,6 +96,7 @@ def session() -> SparkSession:
             f"Spark did not start on master {master} with {memory} of driver memory: {said} "
             "(check C360_SPARK_MASTER and C360_SPARK_DRIVER_MEMORY)"
         ) from None
+    ctrl_c.keep_handler(spark.sparkContext, before)  # PySpark set its own
     spark.sparkContext.setLogLevel("ERROR")
     scratch = tempfile.mkdtemp(prefix="c360-spark-")  # Splink writes its intermediate tables here
     atexit.register(shutil.rmtree, scratch, ignore_errors=True)
