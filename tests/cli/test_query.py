@@ -414,6 +414,18 @@ def _points_to(link: Path, name: str) -> bool:
         return False
 
 
+def test_a_table_name_spelt_nearly_is_suggested(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = query(capsys, "SELECT * FROM Dim_Segments", "--workspace", str(workspace))
+    assert code == 2
+    assert " ".join(err.split()).endswith(
+        "Table with name Dim_Segments does not exist! Did you mean dim_segment?"
+    )
+    code, _, err = query(capsys, "SELECT * FROM orders_by_day", "--workspace", str(workspace))
+    assert code == 2 and "Did you mean" not in err  # nothing near: no guess
+
+
 def test_a_gold_table_the_last_run_did_not_build_names_the_sources_it_lacks(
     workspace: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

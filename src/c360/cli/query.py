@@ -6,6 +6,7 @@ table reads only the rows it shows, and counts up to ``COUNTED_UP_TO`` rows to s
 
 from __future__ import annotations
 
+import difflib
 import sys
 from contextlib import suppress
 from pathlib import Path
@@ -87,7 +88,23 @@ def query_command(
             raise fail(
                 f"{exc} (not built by the last run: its sources are not in this workspace: {needs})"
             ) from None
+        if isinstance(exc, MissingTableError) and exc.table:
+            raise fail(f"{exc}{near_table(workspace, exc.table)}") from None
         raise fail(str(exc)) from None
+
+
+def near_table(workspace: Path, table: str) -> str:
+    """`` Did you mean dim_segment?`` for a table name that one of the lake's gold tables or
+    silver views (the warehouse's) spells nearly, else ``""``."""
+    lake = Path(workspace) / "lake"
+    names = [
+        path.name
+        for layer in ("gold", "silver")
+        for path in (lake / layer).glob("*")
+        if path.is_dir() and path.name[:1] not in "._"
+    ]
+    close = difflib.get_close_matches(table.lower(), names, n=1)
+    return f" Did you mean {close[0]}?" if close else ""
 
 
 def read_statement(path: Path) -> str:
