@@ -565,3 +565,88 @@ def test_an_unknown_key_like_no_known_one_gets_no_guess(tmp_path: Path, text: st
     (tmp_path / "c360.yaml").write_text(text)
     with pytest.raises(ConfigError, match=r"Extra inputs are not permitted$"):
         load(tmp_path)
+
+
+def test_a_json_source_maps_its_field_names_under_json(tmp_path: Path) -> None:
+    (tmp_path / "c360.yaml").write_text(
+        "json:\n  mongo_customers:\n    columns: {Mail: email, cust_no: customer_id}\n"
+        "csv:\n  orders: {delimiter: ';', columns: {Total: total_amount_eur}}\n"
+    )
+    project = load(tmp_path)
+    assert project.json_files["mongo_customers"].columns == {
+        "Mail": "email",
+        "cust_no": "customer_id",
+    }
+    dialects = project.dialects()
+    assert dialects["mongo_customers"].columns == {"Mail": "email", "cust_no": "customer_id"}
+    assert (dialects["orders"].delimiter, dialects["orders"].columns) == (
+        ";",
+        {"Total": "total_amount_eur"},
+    )
+
+
+def test_the_json_section_is_written_with_the_defaults(tmp_path: Path) -> None:
+    write_default(tmp_path, "demo")
+    text = (tmp_path / "c360.yaml").read_text()
+    assert "\njson: {}\n" in text and "json_files" not in text
+    assert load(tmp_path).json_files == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "json: {orders: {columns: {Total: total_amount_eur}}}\n",
+            "json: not a source table read from JSON: orders (a CSV's header names are "
+            "mapped under csv: orders: columns:)",
+        ),
+        (
+            "json: {mongo_customer: {columns: {Mail: email}}}\n",
+            "json: not a source table read from JSON: mongo_customer; "
+            "did you mean 'mongo_customers'?",
+        ),
+        (
+            "csv: {mongo_customers: {columns: {Mail: email}}}\n",
+            "csv: not a source table read from CSV: mongo_customers (a JSON source's field "
+            "names are mapped under json: mongo_customers: columns:)",
+        ),
+        (
+            "json: {mongo_customers: {columns: {Mail: mail}}}\n",
+            "json: mongo_customers has no column mail (its columns: _id, customer_id, ",
+        ),
+        (
+            "json: {mongo_customers: {columns: {Mail: email, eMail: email}}}\n",
+            "json: more than one field name maps to email",
+        ),
+        (
+            "json: {mongo_customers: {delimiter: ';'}}\n",
+            "json.mongo_customers.delimiter: Extra inputs are not permitted",
+        ),
+        ("json_files: {}\n", "json_files: Extra inputs are not permitted"),
+        (
+            "json: {mongo_customers: {colums: {}}}\n",
+            "json.mongo_customers.colums: Extra inputs are not permitted; did you mean 'columns'?",
+        ),
+    ],
+)
+def test_a_wrong_json_mapping_gets_one_clear_message(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    (tmp_path / "c360.yaml").write_text(text)
+    with pytest.raises(ConfigError) as caught:
+        load(tmp_path)
+    assert str(caught.value).startswith(f"{tmp_path / 'c360.yaml'}: {message}")
+
+
+@pytest.mark.parametrize("section", ["csv: {orders:", "json: {mongo_customers:"])
+def test_one_name_mapped_to_two_columns_but_for_case_is_refused(
+    tmp_path: Path, section: str
+) -> None:
+    """Names are matched in any case and with spaces around them: ``Mail`` and `` MAIL`` name
+    one header or field, which cannot hold two columns."""
+    mapping = "{columns: {Mail: customer_id, ' MAIL': order_id}}"
+    if section.startswith("json"):
+        mapping = "{columns: {Mail: customer_id, ' MAIL': email}}"
+    (tmp_path / "c360.yaml").write_text(f"{section} {mapping}}}\n")
+    with pytest.raises(ConfigError, match=r"'Mail' and ' MAIL' are one name .in any case"):
+        load(tmp_path)

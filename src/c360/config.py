@@ -138,6 +138,18 @@ class CsvFile(BaseModel):
         return value
 
 
+class JsonFile(BaseModel):
+    """How a source's JSON or JSON-lines documents name their fields when not as its contract
+    does (an API's dump, another system's export); JSON's standard fixes the rest (UTF-8)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    columns: dict[str, str] = Field(
+        default_factory=dict,
+        description="The documents' top-level field names → the contract columns they hold",
+    )
+
+
 _ASCII = '\n\r\t",;| azAZ09'
 UTF16 = ("utf-16", "utf-16-le", "utf-16-be")  # the spreadsheets' "Unicode text"
 UTF32 = ("utf-32", "utf-32-le", "utf-32-be")
@@ -318,7 +330,8 @@ class Segment(BaseModel):
 class Project(BaseModel):
     """Settings of one workspace."""
 
-    model_config = ConfigDict(extra="forbid")
+    # ``json`` is a method of pydantic's models: the section's field is spelt apart
+    model_config = ConfigDict(extra="forbid", serialize_by_alias=True)
 
     name: str = "c360"
     engine: Literal["duckdb", "spark"] = "duckdb"
@@ -332,6 +345,11 @@ class Project(BaseModel):
     csv: dict[str, CsvFile] = Field(
         default_factory=dict, description="Source CSV files written another way, by table"
     )
+    json_files: dict[str, JsonFile] = Field(
+        default_factory=dict,
+        alias="json",
+        description="Source JSON files naming their fields another way, by table",
+    )
     text: Text = Text()
     identity: Identity = Identity()
     segments: dict[str, Segment] = Field(
@@ -339,7 +357,7 @@ class Project(BaseModel):
     )
 
     _sections = field_validator(
-        "privacy", "sources", "csv", "text", "identity", "segments", mode="before"
+        "privacy", "sources", "csv", "json_files", "text", "identity", "segments", mode="before"
     )(_empty_section)
 
     @field_validator("engine", mode="before")
@@ -390,15 +408,25 @@ class Project(BaseModel):
     @field_validator("csv")
     @classmethod
     def _csv_tables(cls, value: dict[str, CsvFile]) -> dict[str, CsvFile]:
-        files = csv_tables()
-        unknown = sorted(set(value) - files)
-        if unknown:
-            raise ValueError(
-                f"not a source table read from CSV: {', '.join(unknown)}{_guess(unknown, files)}"
-            )
+        _known_files(value, csv_tables(), "CSV", (json_tables(), _JSON_MAPPED))
         for table, dialect in value.items():
-            _check_columns(contracts.get(table), dialect.columns)
+            _check_columns(contracts.get(table), dialect.columns, "header")
         return value
+
+    @field_validator("json_files")
+    @classmethod
+    def _json_tables(cls, value: dict[str, JsonFile]) -> dict[str, JsonFile]:
+        _known_files(value, json_tables(), "JSON", (csv_tables(), _CSV_MAPPED))
+        for table, entry in value.items():
+            _check_columns(contracts.get(table), entry.columns, "field")
+        return value
+
+    def dialects(self) -> dict[str, CsvFile]:
+        """How each source table's file is written, by table: its ``csv:`` entry, or a JSON
+        table's ``json:`` entry as a ``CsvFile`` holding its ``columns`` (the rest is how JSON
+        is written: the defaults)."""
+        mapped = {t: CsvFile(columns=entry.columns) for t, entry in self.json_files.items()}
+        return self.csv | mapped
 
 
 def csv_tables() -> set[str]:
@@ -406,8 +434,34 @@ def csv_tables() -> set[str]:
     return {t.name for t in contracts.SOURCE_TABLES if t.file_format in ("csv", "table")}
 
 
-def _check_columns(contract: contracts.Table, columns: dict[str, str]) -> None:
-    """Each header name maps to a column of the table's contract, no two to the same one."""
+def json_tables() -> set[str]:
+    """The source tables whose files are JSON or JSON lines: those ``json:`` may describe."""
+    return {t.name for t in contracts.SOURCE_TABLES if t.file_format in JSON_FORMATS}
+
+
+JSON_FORMATS = ("json", "jsonl", "mongo_jsonl")
+_JSON_MAPPED = "a JSON source's field names are mapped under json: {}: columns:"
+_CSV_MAPPED = "a CSV's header names are mapped under csv: {}: columns:"
+
+
+def _known_files(
+    tables: dict[str, Any], files: set[str], kind: str, others: tuple[set[str], str]
+) -> None:
+    """Refuse a table of ``tables`` that is none of ``files`` (read from ``kind``); one of the
+    tables ``others`` reads in the other format is said to be mapped under its section."""
+    unknown = sorted(set(tables) - files)
+    if not unknown:
+        return
+    elsewhere, how = others
+    there = next((t for t in unknown if t in elsewhere), None)
+    hint = f" ({how.format(there)})" if there else _guess(unknown, files)
+    raise ValueError(f"not a source table read from {kind}: {', '.join(unknown)}{hint}")
+
+
+def _check_columns(contract: contracts.Table, columns: dict[str, str], what: str) -> None:
+    """Each ``what`` name (a CSV's header name, a JSON document's field name) maps to a column of
+    the table's contract, no two to the same one, and no name twice but for case and spaces
+    (names are matched so)."""
     unknown = sorted({c for c in columns.values() if c not in contract.column_names})
     if unknown:
         raise ValueError(
@@ -416,7 +470,14 @@ def _check_columns(contract: contracts.Table, columns: dict[str, str]) -> None:
         )
     twice = sorted({c for c in columns.values() if list(columns.values()).count(c) > 1})
     if twice:
-        raise ValueError(f"more than one header name maps to {', '.join(twice)}")
+        raise ValueError(f"more than one {what} name maps to {', '.join(twice)}")
+    said: dict[str, str] = {}
+    for name in columns:
+        if (first := said.setdefault(name.strip().casefold(), name)) != name:
+            raise ValueError(
+                f"{first!r} and {name!r} are one name (in any case, with spaces around it), "
+                "mapped to two columns: keep one"
+            )
 
 
 # Environment variables that override the file (the file overrides the defaults).
@@ -485,11 +546,16 @@ def _settings(loc: tuple[int | str, ...]) -> list[str]:
     for part in loc:
         if get_origin(kind) is dict:  # ``part`` is a key of the map: its values' kind
             kind = _optional(get_args(kind)[1])
-        elif _is_model(kind) and part in kind.model_fields:
-            kind = _optional(kind.model_fields[str(part)].annotation)
+        elif _is_model(kind) and part in _fields(kind):
+            kind = _optional(_fields(kind)[str(part)].annotation)
         else:
             return []
-    return list(kind.model_fields) if _is_model(kind) else []
+    return list(_fields(kind)) if _is_model(kind) else []
+
+
+def _fields(model: type[BaseModel]) -> dict[str, Any]:
+    """A model's fields by the name the project file gives them (``json``, not ``json_files``)."""
+    return {field.alias or name: field for name, field in model.model_fields.items()}
 
 
 def _optional(kind: Any) -> Any:

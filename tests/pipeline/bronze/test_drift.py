@@ -213,3 +213,19 @@ def test_whole_numbers_where_the_contract_says_float_land_as_written(tmp_path: P
     write_parquet(tmp_path, "a.parquet", good_columns() | {"quantity": pa.array([2.0, 3.0])})
     with pytest.raises(SchemaDriftError, match=r"quantity of items is double .* but int"):
         land(tmp_path, ITEMS, folder, "b1", WHEN)  # the other way round may lose the fraction
+
+
+def test_extra_fields_of_a_json_file_point_to_the_json_mapping(tmp_path: Path) -> None:
+    """A JSON source's fields named otherwise than its columns are mapped under ``json:``."""
+    docs = Table("docs", "x", "", (Column("id", "string"), Column("email", "string")),
+                 path="sources/docs.jsonl", file_format="jsonl")  # fmt: skip
+    path = tmp_path / docs.path
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"id": "A", "Mail": "a@x.de"}) + "\n")
+    with pytest.raises(SchemaDriftError) as caught:
+        land(tmp_path, docs, path, "b1", WHEN)
+    assert str(caught.value) == (
+        f"{path}: columns not in the contract of docs: Mail; missing: email (map field names to "
+        "contract columns under json: docs: columns: in c360.yaml, or set schema_drift: evolve "
+        "to keep them in _extra)"
+    )

@@ -1,5 +1,6 @@
-"""A header mapped under ``csv: <table>: columns:`` and the required columns a source lacks:
-a mapped name the header lacks, or a required column no header names, stops the landing."""
+"""A header mapped under ``csv: <table>: columns:`` (a JSON source's fields under ``json:``) and
+the required columns a source lacks: a mapped name the header lacks, or a required column no
+header names, stops the landing."""
 
 from __future__ import annotations
 
@@ -138,3 +139,32 @@ def test_documents_may_leave_out_a_required_key(tmp_path: Path) -> None:
     path.write_text(json.dumps({"id": "A", "city": "Lyon"}) + "\n")
     result = land(tmp_path, DOCS, path, "b1", WHEN, drift="evolve")
     assert (result.missing_columns, result.landed) == (["email"], 1)
+
+
+def test_a_json_sources_fields_land_as_the_columns_json_maps_them_to(tmp_path: Path) -> None:
+    path = tmp_path / DOCS.path
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"id": "A", "Mail": "a@x.de", "Ville": "Lyon"}) + "\n")
+    dialect = CsvFile(columns={"Mail": "email", "Ville": "city"})
+    result = land(tmp_path, DOCS, path, "b1", WHEN, dialect=dialect)
+    assert (result.landed, result.added_columns, result.missing_columns) == (1, [], [])
+    assert rows(tmp_path) == [("A", "a@x.de", "Lyon", None)]
+
+
+def test_the_project_files_json_mapping_is_applied_when_every_source_lands(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, "identity/web_accounts.jsonl", '{"uid": "U1", "Mail": "a@x.de"}\n')
+    entry = "schema_drift: evolve\njson:\n  identity_web_accounts:\n    columns: {uid: user_id, "
+    (tmp_path / "c360.yaml").write_text(entry + "Mial: email}\n")
+    with pytest.raises(SourceError) as caught:
+        land_all(tmp_path, drift="evolve")
+    assert str(caught.value) == (
+        f"{path}: the documents have no field 'Mial', which c360.yaml maps to email under json: "
+        "identity_web_accounts: columns: (the closest field in the file: 'Mail')"
+    )
+    (tmp_path / "c360.yaml").write_text(entry + "Mail: email}\n")
+    [result] = land_all(tmp_path, drift="evolve")
+    assert result.added_columns == []
+    [row] = lake.read_table(tmp_path, "bronze", "identity_web_accounts").to_pylist()
+    assert (row["user_id"], row["email"]) == ("U1", "a@x.de")

@@ -4,9 +4,10 @@ flattened one level into text columns.
 The decoder keeps an object giving one key two different values (``_Ambiguous``: rejected,
 nothing says which one is meant) and a number beyond a double's range as written
 (``_Written``). ``documents`` turns a batch of documents into a block of text columns, keys
-spelt as a contract column but for case and spaces taken as that column, MongoDB's extended
-JSON (``{"$date": …}``, ``{"$oid": …}``) unwrapped; what is not an object is rejected. JSON
-files (``jsonfile``) and MongoDB collections (``c360.sources.mongo``) land through it.
+the project file maps to a contract column, or spelt as one but for case and spaces, taken as
+that column, MongoDB's extended JSON (``{"$date": …}``, ``{"$oid": …}``) unwrapped; what is
+not an object is rejected. JSON files (``jsonfile``) and MongoDB collections
+(``c360.sources.mongo``) land through it.
 """
 
 from __future__ import annotations
@@ -88,10 +89,15 @@ def unreadable(exc: RecursionError | ValueError) -> str:
     return "nested too deeply" if isinstance(exc, RecursionError) else "a number too long"
 
 
-def documents(source: str, contract: Table, docs: Sequence[tuple[int, Any, str | None]]) -> Block:
+def documents(
+    source: str,
+    contract: Table,
+    docs: Sequence[tuple[int, Any, str | None]],
+    columns: dict[str, str] | None = None,
+) -> Block:
     """Flatten one level of JSON documents (number, document, raw text) into text columns, keys
-    spelt as a contract column but for case and spaces taken as that column; non-objects are
-    rejected."""
+    ``columns`` maps (the project file's ``json: <table>: columns:``) or spelt as a contract
+    column but for case and spaces taken as that column; non-objects are rejected."""
     rows: list[dict[str, Any]] = []  # the documents that land, their values as parsed
     kept: list[int] = []  # the position in docs of each row
     rejects: list[Reject] = []
@@ -113,7 +119,8 @@ def documents(source: str, contract: Table, docs: Sequence[tuple[int, Any, str |
             kept.append(i)
     present: set[str] = set().union(*rows)
     keys = [*present]
-    renamed = {k: c for k, c in zip(keys, contract_names(keys, contract), strict=True) if k != c}
+    named = contract_names(keys, contract, columns)
+    renamed = {k: c for k, c in zip(keys, named, strict=True) if k != c}
     if renamed:  # keys the contract spells otherwise: fold them, in the rows that have them
         texts = [{k: _scalar_text(v) for k, v in row.items()} for row in rows]
         rows, kept, clashes = _as_contract_keys(texts, kept, renamed)  # values compared as text
@@ -126,11 +133,11 @@ def documents(source: str, contract: Table, docs: Sequence[tuple[int, Any, str |
     refuse_row_number(source, present)
     names = [*contract.column_names, *sorted(present - set(contract.column_names))]
     try:
-        columns = [_text_column([row.get(name) for row in rows]) for name in names]
+        arrays = [_text_column([row.get(name) for row in rows]) for name in names]
     except UnicodeEncodeError:  # "\ud83d" alone (half an emoji) is not Unicode text
-        return documents(source, contract, [_without_lone_surrogate(d) for d in docs])
+        return documents(source, contract, [_without_lone_surrogate(d) for d in docs], columns)
     numbers = pa.array([docs[i][0] for i in kept], pa.int64())
-    data = pa.table([*columns, numbers], names=[*names, ROW_NUMBER])
+    data = pa.table([*arrays, numbers], names=[*names, ROW_NUMBER])
     return Block(data, source, rejects, present)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from c360.config import JSON_FORMATS
 from c360.contracts.model import Table
 from c360.pipeline.bronze.blocks import Database
 from c360.pipeline.bronze.count import is_csv
@@ -41,14 +42,18 @@ def extra_message(
     name: str, contract: Table, extra: list[str], seen: set[str], path: Path | Database
 ) -> str:
     """Why a source's extra columns stop the run, and what to write in the project file: a
-    CSV whose header names the contract's columns otherwise maps them under ``csv:``."""
+    CSV whose header names the contract's columns otherwise maps them under ``csv:``, a JSON
+    file whose documents do under ``json:``."""
     message = f"{name}: columns not in the contract of {contract.name}: {', '.join(extra)}"
     missing = [c for c in contract.column_names if c not in seen]
-    if missing and isinstance(path, Path) and is_csv(path, contract):
+    names, section = "header names", "csv"
+    if contract.file_format in JSON_FORMATS:
+        names, section = "field names", "json"
+    if missing and isinstance(path, Path) and (section == "json" or is_csv(path, contract)):
         return (
-            f"{message}; missing: {', '.join(missing)} (map header names to contract columns "
-            f"under csv: {contract.name}: columns: in c360.yaml, or set schema_drift: evolve "
-            "to keep them in _extra)"
+            f"{message}; missing: {', '.join(missing)} (map {names} to contract columns "
+            f"under {section}: {contract.name}: columns: in c360.yaml, or set schema_drift: "
+            "evolve to keep them in _extra)"
         )
     return f"{message} (set schema_drift: evolve in c360.yaml to keep them in _extra)"
 

@@ -4,7 +4,9 @@ A file in UTF-16 or UTF-32 (by its byte order mark, or by the NUL bytes its firs
 make) is read from a UTF-8 copy (``csvtext.utf8_copy``), its rejects named and shown as the
 file writes them. A JSON array that the reader refuses is split into its elements
 (``jsonarray``); a ``.json`` file of JSON lines, or a JSON-lines file written as one array, is
-read as what it holds. A line that is not JSON is rejected with the reason.
+read as what it holds. A line that is not JSON is rejected with the reason. Field names the
+project file maps (``json: <table>: columns:``) land as their contract columns, checked once a
+file's documents are read (``jsonfields``).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from c360.pipeline.bronze.blocks import (
 from c360.pipeline.bronze.csvtext import as_written, json_codec, not_text, utf8_copy
 from c360.pipeline.bronze.documents import JSON_DECODER, SCAN, documents, unreadable
 from c360.pipeline.bronze.jsonarray import Broken, split_array
+from c360.pipeline.bronze.jsonfields import checked
 from c360.pipeline.bronze.once import once
 
 _UTF16 = ": save it as UTF-8"  # what to do with a JSON file in UTF-16 that does not say which
@@ -78,18 +81,21 @@ def json_utf8(path: Path) -> Iterator[tuple[Path, str | None, bytes]]:
             raise SourceError(_NOT_UTF8_AT.sub(f" is {not_text(codec)}", message)) from None
 
 
+Reader = Callable[[Path, Table, bytes, dict[str, str] | None], Iterator[Block]]
+
+
 def _from_utf8(
-    reader: Callable[[Path, Table, bytes], Iterator[Block]], path: Path, contract: Table
+    reader: Reader, path: Path, contract: Table, columns: dict[str, str] | None
 ) -> Iterator[Block]:
     """The blocks ``reader`` reads from a JSON file's text in UTF-8 (``json_utf8``) and its
     first bytes, named as the file's, with the bytes of a UTF-16 or UTF-32 file that are not
     its encoding as the file writes them."""
     with json_utf8(path) as (text, codec, head):
         if codec is None:
-            yield from reader(path, contract, head)
+            yield from reader(path, contract, head, columns)
             return
         read, named, reason = str(text), str(path), not_text(codec)
-        for block in reader(text, contract, head):
+        for block in reader(text, contract, head, columns):
             rejects = [(named if file == read else file, number, as_written(raw),
                         reason if why == NOT_UTF8 else why)
                        for file, number, raw, why in block.rejects]  # fmt: skip
@@ -152,35 +158,47 @@ def lines_as_array(path: Path, head: bytes) -> list[Any] | None:
         return None
 
 
-def read_json(path: Path, contract: Table) -> Iterator[Block]:
-    """The documents of a JSON file: an array of them, or JSON lines (as Spark writes)."""
-    return _from_utf8(_array_or_lines, path, contract)
+def read_json(
+    path: Path, contract: Table, columns: dict[str, str] | None = None
+) -> Iterator[Block]:
+    """The documents of a JSON file: an array of them, or JSON lines (as Spark writes); fields
+    named as ``columns`` maps them."""
+    return checked(_from_utf8(_array_or_lines, path, contract, columns), path, contract, columns)
 
 
-def _array_or_lines(path: Path, contract: Table, head: bytes) -> Iterator[Block]:
+def _array_or_lines(
+    path: Path, contract: Table, head: bytes, columns: dict[str, str] | None
+) -> Iterator[Block]:
     docs = json_array(path)
     if docs is None:
-        yield from _lines(path, contract, head)
+        yield from _lines(path, contract, head, columns)
         return
-    yield from _array_blocks(path, contract, docs)
+    yield from _array_blocks(path, contract, docs, columns)
 
 
-def _array_blocks(path: Path, contract: Table, docs: list[Any]) -> Iterator[Block]:
+def _array_blocks(
+    path: Path, contract: Table, docs: list[Any], columns: dict[str, str] | None
+) -> Iterator[Block]:
     for start in range(0, max(len(docs), 1), BLOCK_ROWS):
         part = docs[start : start + BLOCK_ROWS]
         numbered = [(start + i + 1, None, f"{d.text}\0{d.reason}") if d.__class__ is Broken
                     else (start + i + 1, d, None) for i, d in enumerate(part)]  # fmt: skip
-        yield documents(str(path), contract, numbered)
+        yield documents(str(path), contract, numbered, columns)
 
 
-def read_json_lines(path: Path, contract: Table) -> Iterator[Block]:
-    """The documents of a JSON-lines file, one a line (or one array, as ``mongoexport`` writes)."""
-    return _from_utf8(_lines, path, contract)
+def read_json_lines(
+    path: Path, contract: Table, columns: dict[str, str] | None = None
+) -> Iterator[Block]:
+    """The documents of a JSON-lines file, one a line (or one array, as ``mongoexport``
+    writes); fields named as ``columns`` maps them."""
+    return checked(_from_utf8(_lines, path, contract, columns), path, contract, columns)
 
 
-def _lines(path: Path, contract: Table, head: bytes) -> Iterator[Block]:
+def _lines(
+    path: Path, contract: Table, head: bytes, columns: dict[str, str] | None
+) -> Iterator[Block]:
     if (docs := lines_as_array(path, head)) is not None:
-        yield from _array_blocks(path, contract, docs)
+        yield from _array_blocks(path, contract, docs, columns)
         return
     with open_bytes(path) as file:  # lines as the record count sees them
         pending: list[tuple[int, Any, str | None]] = []
@@ -191,10 +209,10 @@ def _lines(path: Path, contract: Table, head: bytes) -> Iterator[Block]:
                     continue
                 pending.append(_json_object(number, raw))
                 if len(pending) >= BLOCK_ROWS:
-                    yield documents(str(path), contract, pending)
+                    yield documents(str(path), contract, pending, columns)
                     pending = []
             first += len(block)
-        yield documents(str(path), contract, pending)
+        yield documents(str(path), contract, pending, columns)
 
 
 def _json_object(number: int, raw: bytes) -> tuple[int, Any, str | None]:

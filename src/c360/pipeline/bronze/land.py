@@ -220,7 +220,7 @@ def land_all(
     found = sources(workspace)
     if not found:
         raise SourceError(f"no sources found in {Path(workspace) / 'sources'}")
-    dialects = config.load(workspace).csv  # CSV files not written as c360 writes them
+    dialects = config.load(workspace).dialects()  # files not written as c360 writes them
     counted = manifest_rows(workspace)
     ingested_at = datetime.now(UTC).replace(microsecond=0)
     batch_id = ingested_at.strftime("batch-%Y%m%dT%H%M%SZ")

@@ -34,7 +34,8 @@ from c360.workspace import special_file
 
 def read(path: Path | Database, contract: Table, dialect: CsvFile = PLAIN_CSV) -> Iterator[Block]:
     """The records of one source file, folder or database, in source order (a CSV file
-    written as ``dialect`` says); a folder's files one after the other, by name."""
+    written as ``dialect`` says, a JSON file's fields named as its ``columns`` map them); a
+    folder's files one after the other, by name."""
     if isinstance(path, Path) and not path.exists():
         raise SourceError(f"source file missing: {path}")
     if isinstance(path, Path):
@@ -46,9 +47,9 @@ def read(path: Path | Database, contract: Table, dialect: CsvFile = PLAIN_CSV) -
         ),
         "parquet": read_parquet,
         "parquet_dir": read_parquet,
-        "json": read_json,
-        "jsonl": read_json_lines,
-        "mongo_jsonl": read_json_lines,
+        "json": partial(read_json, columns=dialect.columns),
+        "jsonl": partial(read_json_lines, columns=dialect.columns),
+        "mongo_jsonl": partial(read_json_lines, columns=dialect.columns),
         "text": read_text_folder,
     }
     reader = readers[contract.file_format]
