@@ -434,7 +434,8 @@ def test_a_gold_table_the_last_run_did_not_build_names_the_sources_it_lacks(
     assert code == 2
     assert " ".join(err.split()).endswith(
         "Table with name dim_customer does not exist! (not built by the last run: its sources "
-        "are not in this workspace: dim_customer needs crm_customer_profile, crm_customers)"
+        "are not in this workspace: dim_customer needs crm_customer_profile, crm_customers, "
+        "crm_interactions, marketing_events, marketing_sends, order_lines, orders, products)"
     )
 
 
@@ -445,8 +446,8 @@ def test_a_gold_table_the_last_run_did_not_build_names_the_sources_it_lacks(
         (
             "SELECT * FROM kpi_measures -- see fct_orders",
             "its sources are not in this workspace: kpi_measures needs crm_customer_profile, "
-            "crm_customers, marketing_campaigns, marketing_events, marketing_sends, order_lines, "
-            "orders, products, returns)",
+            "crm_customers, crm_interactions, marketing_campaigns, marketing_events, "
+            "marketing_sends, order_lines, orders, products, returns)",
         ),
     ],
 )

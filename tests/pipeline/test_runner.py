@@ -400,11 +400,11 @@ def test_a_deliverable_on_a_table_not_built_names_the_sources_it_lacks(
         )
 
     monkeypatch.setattr(runner, "query_warehouse", missing)
-    lake.table_dir(tmp_path, "silver", "stg_crm_customers").mkdir(parents=True)
+    lake.table_dir(tmp_path, "silver", "stg_orders").mkdir(parents=True)
     answer = runner._answer(tmp_path, "SELECT count(*) FROM fct_orders JOIN dim_customer USING (x)")
     assert answer.column("not_answered").to_pylist() == [
         "Catalog Error: Table with name dim_customer does not exist! (its sources are not in "
-        "this workspace: dim_customer needs crm_customer_profile)"
+        "this workspace: dim_customer needs crm_customers)"
     ]  # fct_orders, named too, is not the table missing
 
 

@@ -69,12 +69,45 @@ def _copy(source: Table, *names: str) -> tuple[Column, ...]:
     )
 
 
+# Without a crm_customer_profile source, dim_customer counts these measures from the sources
+# named, as the profile source counts them; the churn risk and the last NPS answer no fact holds.
+DERIVED_FROM = {
+    "clv_score": "orders, order_lines and products",
+    "last_contact_at": "crm_interactions",
+    "total_interactions": "crm_interactions",
+    "total_orders": "orders",
+    "total_spend_eur": "orders",
+    "avg_order_value_eur": "orders",
+    "open_rate_pct": "marketing_sends and marketing_events",
+    "click_rate_pct": "marketing_sends and marketing_events",
+}
+
+
 def _profile_columns() -> tuple[Column, ...]:
-    """The customer profile's measures; NULL for a customer without a profile row."""
+    """The customer profile's measures; NULL for a customer without a profile row, and without
+    a profile source as ``DERIVED_FROM`` says."""
     return tuple(
-        dataclasses.replace(c, nullable=True, unique=False, references=None)
+        dataclasses.replace(
+            c,
+            description=c.description + _without_profile(c.name),
+            nullable=True,
+            unique=False,
+            references=None,
+        )
         for c in crm.CUSTOMER_PROFILE.columns
         if c.name != "customer_id"
+    )
+
+
+def _without_profile(name: str) -> str:
+    if name not in DERIVED_FROM:
+        return "; NULL without a crm_customer_profile source"
+    sources = DERIVED_FROM[name]
+    lacking = "one of them" if " and " in sources else "it"
+    unknown = ", or for a buyer whose completed orders' lines name no known product"
+    return (
+        f"; without a crm_customer_profile source, counted from {sources} (NULL where the "
+        f"workspace lacks {lacking}{unknown if name == 'clv_score' else ''})"
     )
 
 
@@ -84,8 +117,9 @@ DIM_ACCOUNT = dimension(
 
 DIM_CUSTOMER = dimension(
     "dim_customer",
-    "One row per CRM customer with its profile; no e-mail (not even pseudonymised), no segments "
-    "(see bridge_customer_segment).",
+    "One row per CRM customer with its profile (crm_customer_profile's measures, NULL for a "
+    "customer it lacks; without that source, those the facts give); no e-mail (not even "
+    "pseudonymised), no segments (see bridge_customer_segment).",
     "customer_id",
     Column("customer_id", "string", "Customer"),
     person(),

@@ -116,19 +116,31 @@ def test_a_gold_table_not_built_names_the_sources_it_lacks(
 def test_every_gold_table_names_its_sources_in_a_workspace_of_none(tmp_path: Path) -> None:
     wanting = run.wanting(tmp_path)
     assert set(wanting) == {model.name for model in run.MODELS}
-    assert wanting["dim_customer"] == ["crm_customer_profile", "crm_customers"]
+    assert wanting["dim_customer"] == [  # customers, with the facts that derive a profile
+        "crm_customer_profile", "crm_customers", "crm_interactions", "marketing_events",
+        "marketing_sends", "order_lines", "orders", "products",
+    ]  # fmt: skip
     assert all(wanting.values())
 
 
 def test_a_missing_table_names_the_sources_of_that_table_alone(tmp_path: Path) -> None:
     """Only the table the query failed on: not every gold name its text happens to hold."""
-    _lake(tmp_path, silver=("stg_crm_customers",))
-    assert run.not_built(tmp_path, "dim_customer") == "dim_customer needs crm_customer_profile"
-    assert run.not_built(tmp_path, "DIM_Customer") == "dim_customer needs crm_customer_profile"
+    _lake(tmp_path, silver=("stg_orders",))
+    needs = "fct_order_lines needs order_lines, products"
+    assert run.not_built(tmp_path, "fct_order_lines") == needs
+    assert run.not_built(tmp_path, "FCT_Order_Lines") == needs
     assert run.not_built(tmp_path, "nosuch") == ""
     assert run.not_built(tmp_path, None) == ""  # DuckDB's message named no table
-    _lake(tmp_path, silver=("stg_crm_customer_profile",))
-    assert run.not_built(tmp_path, "dim_customer") == ""  # its sources are there now
+    _lake(tmp_path, silver=("stg_order_lines", "stg_products"))
+    assert run.not_built(tmp_path, "fct_order_lines") == ""  # its sources are there now
+
+
+def test_dim_customer_needs_its_customers_alone(tmp_path: Path) -> None:
+    """Its profile source, or the facts a profile is derived from without it, are optional."""
+    _lake(tmp_path, silver=("stg_orders",))
+    assert run.not_built(tmp_path, "dim_customer") == "dim_customer needs crm_customers"
+    _lake(tmp_path, silver=("stg_crm_customers",))
+    assert run.not_built(tmp_path, "dim_customer") == ""
 
 
 def test_the_calendar_spans_the_facts_there_are(
@@ -227,3 +239,37 @@ def test_a_model_built_in_its_inputs_order_is_published_in_key_order(
     run.lake.publish_table(tmp_path, "silver", "stg_t", rows)
     assert [(b.model, b.rows) for b in run.build_gold(tmp_path, engine)] == [("t", 4)]
     assert run.lake.read_table(tmp_path, "gold", "t").to_pydict() == rows.to_pydict()
+
+
+def test_a_crm_export_without_its_profile_table_gets_dim_customer_and_the_kpis(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Customers, products and orders alone: dim_customer derives its measures from the
+    orders, and kpi_measures, which reads it, is measured; neither is reported missing."""
+    from tests.pipeline.gold.test_star import CUSTOMER, ORDER, at, silver_schema
+
+    wanted = {"dim_customer", "dim_product", "fct_orders", "kpi_measures"}
+    monkeypatch.setattr(run, "MODELS", [m for m in run.MODELS if m.name in wanted])
+    product = {"product_id": "PROD_00001", "product_name": "Lamp", "category": "Home & Garden",
+               "brand": "B", "price_eur": 30.0, "margin_pct": 0.5, "sku": "S1",
+               "in_stock": True}  # fmt: skip
+    silver = {
+        "stg_crm_customers": [{**CUSTOMER, "customer_id": "CUST_000001"},
+                              {**CUSTOMER, "customer_id": "CUST_000002"}],
+        "stg_products": [product],
+        "stg_orders": [{**ORDER, "order_id": "ORD_0000001", "order_at": at(10),
+                        "total_amount_eur": 30.0, "attributed_campaign_id": None}],
+    }  # fmt: skip
+    for name, rows in silver.items():
+        data = pa.Table.from_pylist(rows, schema=silver_schema(name))
+        run.lake.publish_table(tmp_path, "silver", name, data)
+    built = {b.model: b.rows for b in run.build_gold(tmp_path, engine)}
+    assert built == {"dim_customer": 2, "dim_product": 1, "fct_orders": 1, "kpi_measures": 2}
+    dim = run.lake.read_table(tmp_path, "gold", "dim_customer").to_pylist()
+    assert [(r["total_orders"], r["total_spend_eur"], r["clv_score"]) for r in dim] == [
+        (1, 30.0, None),  # no order lines: the margin of what was bought is not known
+        (0, 0.0, None),
+    ]
+    kpi = run.lake.read_table(tmp_path, "gold", "kpi_measures").to_pylist()[-1]
+    assert (kpi["period"], kpi["conversion_rate"], kpi["clv"]) == ("all", 0.5, 15.0)
+    assert run.wanting(tmp_path) == {}

@@ -98,6 +98,134 @@ def test_dim_customer_joins_the_profile_and_drops_the_email(engine: Engine) -> N
     assert first["inferred"] is second["inferred"] is False  # rows as built are not inferred
 
 
+PROFILE = ("churn_risk_score", "clv_score", "nps_last", "last_contact_at", "total_interactions",
+           "total_orders", "total_spend_eur", "avg_order_value_eur", "open_rate_pct",
+           "click_rate_pct")  # fmt: skip
+
+
+def _profile_facts(engine: Engine) -> dict[str, ibis.Table]:
+    """CUST_000001 contacted twice, with two completed orders and a cancelled one, and three
+    sends; CUST_000002 with a pending order; CUST_000003 with nothing."""
+    interaction = {"customer_id": "CUST_000001", "type": "call", "channel": "phone",
+                   "topic": "billing", "outcome": "resolved"}  # fmt: skip
+    order = {**ORDER, "order_at": at(5), "attributed_campaign_id": None}
+    line = {"qty": 1, "unit_price_eur": 1.0, "discount_eur": 0.0, "line_total_eur": 1.0}
+    product = {"product_name": "P", "category": "Home & Garden", "brand": "B", "price_eur": 1.0,
+               "sku": "S", "in_stock": True}  # fmt: skip
+    send = {"campaign_id": "CAMP_001", "asset_id": "ASSET_00001", "send_at": at(1)}
+    events = [("SEND_00000001", "open"), ("SEND_00000001", "click"), ("SEND_00000002", "open"),
+              ("SEND_00000002", "open"), ("SEND_00000099", "open")]  # fmt: skip
+    return {
+        "interactions": silver(engine, "stg_crm_interactions", [
+            {**interaction, "interaction_id": "INT_00000001", "occurred_at": at(9, 14)},
+            {**interaction, "interaction_id": "INT_00000002", "occurred_at": at(7)},
+        ]),
+        "orders": silver(engine, "stg_orders", [
+            {**order, "order_id": "ORD_0000001", "total_amount_eur": 10.0},
+            {**order, "order_id": "ORD_0000002", "total_amount_eur": 25.5},
+            {**order, "order_id": "ORD_0000003", "total_amount_eur": 100.0,
+             "status": "cancelled"},
+            {**order, "order_id": "ORD_0000004", "customer_id": "CUST_000002",
+             "total_amount_eur": 40.0, "status": "pending"},
+        ]),
+        "lines": silver(engine, "stg_order_lines", [
+            {**line, "order_line_id": "LINE_00000001", "order_id": "ORD_0000001",
+             "product_id": "PROD_00001"},
+            {**line, "order_line_id": "LINE_00000002", "order_id": "ORD_0000001",
+             "product_id": "PROD_00002"},
+            {**line, "order_line_id": "LINE_00000003", "order_id": "ORD_0000002",
+             "product_id": "PROD_00001"},
+            {**line, "order_line_id": "LINE_00000004", "order_id": "ORD_0000003",
+             "product_id": "PROD_00002"},
+        ]),
+        "products": silver(engine, "stg_products", [
+            {**product, "product_id": "PROD_00001", "margin_pct": 0.2},
+            {**product, "product_id": "PROD_00002", "margin_pct": 0.4},
+        ]),
+        "sends": silver(engine, "stg_marketing_sends", [
+            {**send, "send_id": f"SEND_0000000{i}", "customer_id": "CUST_000001"}
+            for i in (1, 2, 3)
+        ]),
+        "events": silver(engine, "stg_marketing_events", [
+            {"event_id": f"EVT_0000000{i}", "send_id": s, "customer_id": "CUST_000001",
+             "event_type": kind, "event_at": at(2)}
+            for i, (s, kind) in enumerate(events)
+        ]),
+    }  # fmt: skip
+
+
+def _three_customers(engine: Engine) -> ibis.Table:
+    return silver(engine, "stg_crm_customers", [
+        {**CUSTOMER, "customer_id": f"CUST_00000{i}"} for i in (1, 2, 3)
+    ])  # fmt: skip
+
+
+def test_dim_customer_without_a_profile_source_derives_what_the_facts_give(
+    engine: Engine,
+) -> None:
+    """A CRM export without its profile table: the measures are counted from the facts as the
+    source's own are (completed orders, sends opened or clicked at least once, the mean
+    margin of the lines of completed orders); a churn risk or an NPS answer is nobody's."""
+    facts = _profile_facts(engine)
+    rows = built(engine, c.DIM_CUSTOMER, star.dim_customer(_three_customers(engine), None,
+                                                           **facts))  # fmt: skip
+    first, second, third = ({k: row[k] for k in PROFILE} for row in rows)
+    # 35.5 x mean(0.2, 0.4, 0.2) = 9.4667; of 3 sends, 2 opened and 1 clicked
+    assert first == {
+        "churn_risk_score": None, "clv_score": 9.47, "nps_last": None,
+        "last_contact_at": at(9, 14), "total_interactions": 2, "total_orders": 2,
+        "total_spend_eur": 35.5, "avg_order_value_eur": 17.75, "open_rate_pct": 0.6667,
+        "click_rate_pct": 0.3333,
+    }  # fmt: skip
+    nothing = {
+        "churn_risk_score": None, "clv_score": 0.0, "nps_last": None, "last_contact_at": None,
+        "total_interactions": 0, "total_orders": 0, "total_spend_eur": 0.0,
+        "avg_order_value_eur": 0.0, "open_rate_pct": 0.0, "click_rate_pct": 0.0,
+    }  # fmt: skip
+    assert second == third == nothing  # a pending order is not a completed one
+    assert [r["customer_id"] for r in rows] == ["CUST_000001", "CUST_000002", "CUST_000003"]
+
+
+def test_dim_customer_shows_the_profile_source_when_there_whatever_the_facts_say(
+    engine: Engine,
+) -> None:
+    profile = silver(engine, "stg_crm_customer_profile", [
+        {"customer_id": "CUST_000001", "churn_risk_score": 40, "clv_score": 1.0, "nps_last": 9,
+         "last_contact_at": at(3), "total_interactions": 7, "total_orders": 5,
+         "total_spend_eur": 2.0, "avg_order_value_eur": 0.4, "open_rate_pct": 0.5,
+         "click_rate_pct": 0.25},
+    ])  # fmt: skip
+    customers = _three_customers(engine)
+    rows = built(engine, c.DIM_CUSTOMER, star.dim_customer(customers, profile,
+                                                           **_profile_facts(engine)))  # fmt: skip
+    # a customer the profile lacks has no measures
+    assert [(r["total_orders"], r["last_contact_at"], r["nps_last"]) for r in rows] == [
+        (5, at(3), 9), (None, None, None), (None, None, None),
+    ]  # fmt: skip
+
+
+def test_a_measure_whose_facts_the_workspace_lacks_is_null_not_zero(engine: Engine) -> None:
+    """Without a profile source, what a missing source would have measured is not measured:
+    orders without order lines give spend but no CLV; no e-mail events, no open rate."""
+    facts = _profile_facts(engine)
+    customers = _three_customers(engine)
+    rows = built(engine, c.DIM_CUSTOMER, star.dim_customer(
+        customers, None, interactions=None, orders=facts["orders"], lines=None,
+        products=facts["products"], sends=facts["sends"], events=None,
+    ))  # fmt: skip
+    assert [
+        (r["total_orders"], r["total_spend_eur"], r["clv_score"], r["total_interactions"],
+         r["last_contact_at"], r["open_rate_pct"], r["click_rate_pct"])
+        for r in rows
+    ] == [
+        (2, 35.5, None, None, None, None, None),
+        (0, 0.0, None, None, None, None, None),
+        (0, 0.0, None, None, None, None, None),
+    ]  # fmt: skip
+    rows = built(engine, c.DIM_CUSTOMER, star.dim_customer(customers, None))
+    assert all(r[k] is None for r in rows for k in PROFILE)
+
+
 def test_segments_count_current_members_and_the_bridge_flags_them(engine: Engine) -> None:
     segments = silver(engine, "stg_crm_segments", [
         {"segment_id": "SEG_001", "segment_name": "VIP", "description": "d", "created_at": at(1),

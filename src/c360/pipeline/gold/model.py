@@ -18,7 +18,8 @@ class GoldModel:
     :class:`Shared` intermediates. A model is built when they are all there but those named
     ``optional``, which ``build`` is given as None when the workspace lacks them (a company
     without e-mail marketing still has its order KPIs; the calendar spans the facts there
-    are), and at least one input is there.
+    are; a CRM export without its profile table still has its customers), and at least one
+    input is there.
 
     ``in_input_order``: the model has a row per row of an input sorted by the same key (its
     joins only add columns), which an engine that keeps the order of its input hands back in

@@ -12,7 +12,7 @@ from c360.contracts import gold_star as c
 from c360.contracts.model import Table as Contract
 from c360.pipeline.gold.engagement import send_engagement
 from c360.pipeline.gold.model import GoldModel, built_columns
-from c360.pipeline.gold.rounding import exact_sum
+from c360.pipeline.gold.rounding import cents, exact_mean, exact_sum, fixed
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")  # fmt: skip
@@ -41,9 +41,116 @@ def _contract_columns(table: Table, contract: Contract) -> Table:
     return table.select(*built_columns(contract))
 
 
-def dim_customer(customers: Table, profile: Table) -> Table:
-    """Customers with their profile measures; the pseudonymised e-mail stays in silver."""
+def dim_customer(
+    customers: Table,
+    profile: Table | None,
+    interactions: Table | None = None,
+    orders: Table | None = None,
+    lines: Table | None = None,
+    products: Table | None = None,
+    sends: Table | None = None,
+    events: Table | None = None,
+) -> Table:
+    """Customers with their profile measures; the pseudonymised e-mail stays in silver.
+
+    The measures are the profile source's; a workspace without one (a CRM export rarely holds
+    such a table) has them derived from the facts (``derived_profile``)."""
+    if profile is None:
+        profile = derived_profile(customers, interactions, orders, lines, products, sends, events)
     return _contract_columns(lookup(customers, profile, "customer_id"), c.DIM_CUSTOMER)
+
+
+def derived_profile(
+    customers: Table,
+    interactions: Table | None,
+    orders: Table | None,
+    lines: Table | None,
+    products: Table | None,
+    sends: Table | None,
+    events: Table | None,
+) -> Table:
+    """The profile source's measures per customer, counted from the facts as the source counts
+    them (``contracts.crm.CUSTOMER_PROFILE``); NULL where the facts a measure needs are not in
+    the workspace, and the churn risk and the last NPS answer, which no fact holds."""
+    out = customers.select("customer_id").mutate(
+        churn_risk_score=ibis.null("int64"), nps_last=ibis.null("int64")
+    )
+    if interactions is None:
+        out = out.mutate(
+            last_contact_at=ibis.null("timestamp"), total_interactions=ibis.null("int64")
+        )
+    else:
+        contacts = interactions.group_by("customer_id").aggregate(
+            last_contact_at=_.occurred_at.max(), total_interactions=_.count()
+        )
+        out = lookup(out, contacts, "customer_id")
+        out = out.mutate(total_interactions=out.total_interactions.fill_null(0))
+    out = _order_measures(out, orders, lines, products)
+    return _email_rates(out, sends, events)
+
+
+def _order_measures(
+    out: Table, orders: Table | None, lines: Table | None, products: Table | None
+) -> Table:
+    """Completed orders, their spend and mean value, and the CLV: the spend times the mean
+    margin of the products on their lines (0 without completed orders, NULL when no line's
+    margin is known)."""
+    if orders is None:
+        return out.mutate(
+            total_orders=ibis.null("int64"),
+            total_spend_eur=ibis.null("float64"),
+            avg_order_value_eur=ibis.null("float64"),
+            clv_score=ibis.null("float64"),
+        )
+    completed = orders.filter(orders.status == "completed")
+    spend = completed.group_by("customer_id").aggregate(
+        total_orders=_.count(), total_spend_eur=exact_sum(completed.total_amount_eur, 2)
+    )
+    out = lookup(out, spend, "customer_id")
+    out = out.mutate(
+        total_orders=out.total_orders.fill_null(0),
+        total_spend_eur=out.total_spend_eur.fill_null(0.0),
+        avg_order_value_eur=cents(out.total_spend_eur / out.total_orders).fill_null(0.0),
+    )
+    if lines is None or products is None:
+        return out.mutate(clv_score=ibis.null("float64"))
+    bought = lines.select("order_id", "product_id").join(
+        completed.select("order_id", "customer_id"), "order_id"
+    )
+    bought = bought.join(products.select("product_id", "margin_pct"), "product_id")
+    margins = bought.group_by("customer_id").aggregate(
+        avg_margin_pct=exact_mean(bought.margin_pct, 6)
+    )
+    out = lookup(out, margins, "customer_id")
+    return out.mutate(
+        clv_score=ibis.ifelse(
+            out.total_orders > 0, cents(out.total_spend_eur * out.avg_margin_pct), 0.0
+        )
+    ).drop("avg_margin_pct")
+
+
+def _email_rates(out: Table, sends: Table | None, events: Table | None) -> Table:
+    """The shares of the customer's sends opened and clicked at least once, to 4 decimals (0
+    without sends); an event of a send silver does not hold counts for no one."""
+    if sends is None or events is None:
+        return out.mutate(open_rate_pct=ibis.null("float64"), click_rate_pct=ibis.null("float64"))
+    opened = events.filter(events.event_type == "open").select("send_id")
+    clicked = events.filter(events.event_type == "click").select("send_id")
+    per_send = sends.select(
+        "customer_id",
+        is_opened=sends.send_id.isin(opened.send_id),
+        is_clicked=sends.send_id.isin(clicked.send_id),
+    )
+    rates = per_send.group_by("customer_id").aggregate(
+        count_sends=_.count(),
+        count_opened=_.count(where=_.is_opened),
+        count_clicked=_.count(where=_.is_clicked),
+    )
+    out = lookup(out, rates, "customer_id")
+    return out.mutate(
+        open_rate_pct=fixed(out.count_opened / out.count_sends, 4).fill_null(0.0),
+        click_rate_pct=fixed(out.count_clicked / out.count_sends, 4).fill_null(0.0),
+    ).drop("count_sends", "count_opened", "count_clicked")
 
 
 def dim_segment(segments: Table, memberships: Table) -> Table:
@@ -195,11 +302,15 @@ def _copy_of(contract: Contract) -> Callable[[Table], Table]:
     return lambda table: _contract_columns(table, contract)
 
 
+# What dim_customer derives its measures from without a profile source, in its arguments' order.
+PROFILE_FACTS = ("stg_crm_interactions", "stg_orders", "stg_order_lines", "stg_products",
+                 "stg_marketing_sends", "stg_marketing_events")  # fmt: skip
 FACTS = ("fct_orders", "fct_order_lines", "fct_email_events", "fct_interactions", "fct_returns")
 
 MODELS: list[GoldModel] = [
     GoldModel(c.DIM_ACCOUNT, ("stg_crm_accounts",), _copy_of(c.DIM_ACCOUNT), in_input_order=True),
-    GoldModel(c.DIM_CUSTOMER, ("stg_crm_customers", "stg_crm_customer_profile"), dim_customer,
+    GoldModel(c.DIM_CUSTOMER, ("stg_crm_customers", "stg_crm_customer_profile", *PROFILE_FACTS),
+              dim_customer, optional=("stg_crm_customer_profile", *PROFILE_FACTS),
               in_input_order=True),
     GoldModel(c.DIM_SEGMENT, ("stg_crm_segments", "stg_crm_customer_segments"), dim_segment),
     GoldModel(c.BRIDGE_CUSTOMER_SEGMENT, ("stg_crm_customer_segments",), bridge_customer_segment,
