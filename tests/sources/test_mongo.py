@@ -344,3 +344,29 @@ def test_generating_with_an_unreachable_server_is_one_line(
         "could not load the marketing bronze into MongoDB: bronze_db: cannot reach "
         "127.0.0.1:1, 127.0.0.1:2: Connection refused"
     )
+
+
+def test_a_collections_fields_land_as_the_columns_json_maps_them_to(
+    server: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server["crm"]["customers"].insert_many([
+        {"_id": ObjectId("6955b9007a2f6214fe000001"), "cid": "A", "Age ": 35},
+    ])  # fmt: skip
+    monkeypatch.setenv("TEST_MONGO_URI", "mongodb://test")
+    entry = (
+        "sources:\n  mongo_customers:\n"
+        "    mongodb: {uri_env: TEST_MONGO_URI, database: crm, collection: customers}\n"
+        "json:\n  mongo_customers:\n    columns: "
+    )
+    (tmp_path / "c360.yaml").write_text(entry + "{cid: customer_id}\n")
+    (landed,) = land_all(tmp_path, drift="evolve")
+    [row] = lake.read_table(tmp_path, "bronze", "mongo_customers").to_pylist()
+    assert (row["customer_id"], row["age"], row["_extra"]) == ("A", "35", None)
+    assert landed.added_columns == []
+    (tmp_path / "c360.yaml").write_text(entry + "{cdi: customer_id}\n")
+    with pytest.raises(SourceError) as caught:
+        land_all(tmp_path, drift="evolve")
+    assert str(caught.value) == (
+        "mongodb:crm.customers: the documents have no field 'cdi', which c360.yaml maps to "
+        "customer_id under json: mongo_customers: columns: (the closest field in the file: 'cid')"
+    )

@@ -227,3 +227,25 @@ def test_an_option_libpq_refuses_is_named_and_no_password_shown(url: str, messag
     with pytest.raises(SourceError) as caught:
         PostgresTable("postgres:shop.orders", url, table="shop.orders").count()
     assert str(caught.value) == f"postgres:shop.orders: Failed to connect: {message}"
+
+
+def test_a_tables_columns_mapped_under_csv_land_as_their_columns_in_key_order(
+    database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pg.connect(database, autocommit=True) as conn, conn.cursor() as cur:
+        cur.execute(
+            'CREATE TABLE shop.commandes ("N° commande" text PRIMARY KEY, customer_id text, '
+            "product_id text, quantity int, order_date text, shipping_address text)"
+        )
+        cur.execute(
+            "INSERT INTO shop.commandes VALUES ('O2', 'C2', 'P1', 1, '2024-02-29', NULL), "
+            "('O1', 'C1', 'P1', 2, '2024-01-15', NULL)"
+        )
+    monkeypatch.setenv("TEST_PG_URL", database)
+    configure(tmp_path, "table: shop.commandes")
+    with (tmp_path / "c360.yaml").open("a") as file:
+        file.write('csv:\n  ecommerce_orders:\n    columns: {"N° commande": order_id}\n')
+    (landed,) = land_all(tmp_path)
+    assert (landed.landed, landed.added_columns, landed.missing_columns) == (2, [], [])
+    rows = lake.read_table(tmp_path, "bronze", "ecommerce_orders").to_pylist()
+    assert [(r["_row_number"], r["order_id"]) for r in rows] == [(1, "O1"), (2, "O2")]

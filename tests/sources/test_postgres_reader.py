@@ -12,6 +12,9 @@ import pyarrow as pa
 import pytest
 
 from c360 import contracts
+from c360.config import CsvFile
+from c360.pipeline import lake
+from c360.pipeline.bronze.blocks import SourceError
 from c360.pipeline.bronze.drift import SchemaDriftError
 from c360.pipeline.bronze.land import land
 from c360.sources.postgres import PostgresTable
@@ -58,3 +61,25 @@ def test_a_query_without_rows_still_shows_its_columns_for_drift(
     retyped = columns | {"quantity": pa.array([], pa.bool_())}
     with pytest.raises(SchemaDriftError, match="column quantity of ecommerce_orders is bool"):
         land(tmp_path, ORDERS, _source(monkeypatch, pa.table(retyped)), "b1", WHEN)
+
+
+def test_a_querys_columns_land_as_the_columns_csv_maps_them_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    columns = {name: pa.array(["x"], pa.string()) for name in ORDERS.column_names}
+    renamed = {("Order No" if name == "order_id" else name): c for name, c in columns.items()}
+    source = _source(monkeypatch, pa.table(renamed))
+    landed = land(
+        tmp_path, ORDERS, source, "b1", WHEN, dialect=CsvFile(columns={"order no": "order_id"})
+    )
+    assert (landed.landed, landed.added_columns, landed.missing_columns) == (1, [], [])
+    [row] = lake.read_table(tmp_path, "bronze", "ecommerce_orders").to_pylist()
+    assert (row["order_id"], row["_extra"]) == ("x", None)
+    with pytest.raises(SourceError) as caught:
+        land(
+            tmp_path, ORDERS, source, "b1", WHEN, dialect=CsvFile(columns={"Order Nos": "order_id"})
+        )
+    assert str(caught.value) == (
+        "postgres:query: the query has no 'Order Nos', which c360.yaml maps to order_id under "
+        "csv: ecommerce_orders: columns: (the closest name in the query: 'Order No')"
+    )

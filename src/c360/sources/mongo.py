@@ -23,6 +23,7 @@ from c360.contracts import marketing_bronze
 from c360.contracts.model import Table
 from c360.pipeline.bronze.blocks import BLOCK_ROWS, Block, SourceError
 from c360.pipeline.bronze.documents import documents
+from c360.pipeline.bronze.jsonfields import checked
 
 if TYPE_CHECKING:
     from pymongo import MongoClient
@@ -117,8 +118,13 @@ class MongoCollection:
         with self._collection() as collection:
             return int(collection.count_documents({}))
 
-    def read(self, contract: Table) -> Iterator[Block]:
-        """The documents in ``_id`` order as text blocks, flattened like a JSON-lines file."""
+    def read(self, contract: Table, columns: dict[str, str] | None = None) -> Iterator[Block]:
+        """The documents in ``_id`` order as text blocks, flattened like a JSON-lines file,
+        the fields ``columns`` maps (``c360.yaml``'s ``json:`` entry) as their columns and
+        checked as a file's are."""
+        return checked(self._documents(contract, columns), self.label, contract, columns)
+
+    def _documents(self, contract: Table, columns: dict[str, str] | None) -> Iterator[Block]:
         from bson import json_util
         from bson.json_util import RELAXED_JSON_OPTIONS as RELAXED
 
@@ -130,7 +136,7 @@ class MongoCollection:
                 docs = [
                     (n, json.loads(json_util.dumps(d, json_options=RELAXED)), None) for n, d in part
                 ]
-                yield documents(self.label, contract, docs)
+                yield documents(self.label, contract, docs, columns)
                 if len(part) < BLOCK_ROWS:
                     break
 

@@ -27,6 +27,7 @@ from c360.pipeline.bronze.blocks import (
     as_text,
     contract_names,
     refuse_row_number,
+    refuse_unmapped,
 )
 from c360.serve.postgres_secrets import scrub
 
@@ -62,18 +63,24 @@ class PostgresTable:
             row = cur.fetchone()
         return int(row[0]) if row else 0
 
-    def read(self, contract: Table) -> Iterator[Block]:
-        """The rows as text blocks, numbered in key order (tables) or the query's order."""
+    def read(self, contract: Table, columns: dict[str, str] | None = None) -> Iterator[Block]:
+        """The rows as text blocks, numbered in key order (tables) or the query's order, the
+        columns ``columns`` maps (``c360.yaml``'s ``csv:`` or ``json:`` entry) as their
+        contract columns, a mapped name the result lacks but spells nearly refused."""
+        mapped = columns or {}
         with self._cursor() as cur:
-            cur.execute(self._select_sql(cur, contract))
+            cur.execute(self._select_sql(cur, contract, mapped))
             taken = 0
             reader = cur.fetch_record_batch()
+            holder = "table" if self.table else "query"
+            refuse_unmapped(self.label, reader.schema.names, contract, mapped, holder)
             first = next(reader, None)  # no rows: the columns still show, for drift
             empty = pa.RecordBatch.from_pylist([], schema=reader.schema)
             for batch in itertools.chain([empty if first is None else first], reader):
                 numbers = pa.array(range(taken + 1, taken + batch.num_rows + 1), pa.int64())
                 taken += batch.num_rows
-                batch = batch.rename_columns(_named(batch.schema.names, contract, self.label))
+                names = _named(batch.schema.names, contract, self.label, mapped)
+                batch = batch.rename_columns(names)
                 refuse_row_number(self.label, batch.schema.names)
                 data = as_text(pa.Table.from_batches([batch])).append_column(ROW_NUMBER, numbers)
                 yield Block(data, self.label, types=batch.schema)
@@ -83,12 +90,12 @@ class PostgresTable:
             return ".".join(_quoted(part) for part in self.table.split(".", 1))
         return f"({str(self.query).strip().rstrip(';')}\n) AS source"  # \n: a query may end in --
 
-    def _select_sql(self, cur: Cursor, contract: Table) -> str:
+    def _select_sql(self, cur: Cursor, contract: Table, mapped: dict[str, str]) -> str:
         if self.query:
             return str(self.query)
         cur.execute(f"SELECT * FROM {self._relation_sql()} LIMIT 0")
         columns = cur.fetch_arrow_table().column_names
-        spelt = dict(zip(_named(columns, contract, self.label), columns, strict=True))
+        spelt = dict(zip(_named(columns, contract, self.label, mapped), columns, strict=True))
         key = list(contract.primary_key)
         order = [spelt[k] for k in key] if key and set(key) <= set(spelt) else columns
         keys = ", ".join(_quoted(c) for c in order)
@@ -106,10 +113,12 @@ class PostgresTable:
             raise SourceError(f"{self.label}: {_first_line(str(exc), self.url)}") from None
 
 
-def _named(columns: list[str], contract: Table, label: str) -> list[str]:
-    """The columns as contract columns ("Customer_ID" is customer_id, as in a CSV header); two
-    that name one contract column stop the source."""
-    names = contract_names(columns, contract)
+def _named(
+    columns: list[str], contract: Table, label: str, mapped: dict[str, str] | None = None
+) -> list[str]:
+    """The columns as contract columns ("Customer_ID" is customer_id, as in a CSV header, and
+    those ``mapped`` as their columns); two that name one contract column stop the source."""
+    names = contract_names(columns, contract, mapped)
     if twice := sorted({n for n in names if names.count(n) > 1}):
         raise SourceError(f"{label}: columns {', '.join(twice)} are named more than once")
     return names

@@ -158,7 +158,7 @@ class StagingTable:
     def count(self) -> int:
         return 1
 
-    def read(self, contract: Table) -> Iterator[Block]:
+    def read(self, contract: Table, columns: dict[str, str] | None = None) -> Iterator[Block]:
         data = pa.table({c: ["1"] for c in contract.column_names})
         types = data.schema
         yield Block(data.append_column(ROW_NUMBER, pa.array([1], pa.int64())), self.label,

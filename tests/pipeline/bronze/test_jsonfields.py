@@ -162,3 +162,24 @@ def test_documents_rename_the_fields_columns_maps() -> None:
     block = documents("s", LINES, [(1, {"id": "A", "Mail": "a@x"}, None)], {"mail": "email"})
     assert block.data.select(["id", "email"]).to_pylist() == [{"id": "A", "email": "a@x"}]
     assert block.present == {"id", "email"}
+
+
+def test_a_field_mapped_to_another_column_is_no_spelling_of_a_missing_one(
+    tmp_path: Path,
+) -> None:
+    """An older export without the SMS field: the e-mail one is mapped, not a typo."""
+    path = write(tmp_path, "p.jsonl", [{"id": "A", "Email Opt-In": "true"}])
+    columns = {"Email Opt-In": "email", "SMS Opt-In": "city"}
+    assert [(r["id"], r["email"]) for r in landed(path, LINES, columns)] == [("A", "true")]
+
+
+@pytest.mark.parametrize(
+    ("doc", "mapped"),
+    [({"id": "A", "email": "a@x.de"}, {"Emails": "city"}),
+     ({"id": "A", "email": "a@x.de", "Mobile Phone": "06"}, {"Home Phone": "city"})],
+)  # fmt: skip
+def test_a_contract_column_or_a_field_a_word_away_is_no_spelling_of_a_mapped_name(
+    tmp_path: Path, doc: dict[str, str], mapped: dict[str, str]
+) -> None:
+    path = write(tmp_path, "p.jsonl", [doc])
+    assert [(r["email"], r["city"]) for r in landed(path, LINES, mapped)] == [("a@x.de", None)]

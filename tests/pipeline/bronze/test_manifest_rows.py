@@ -105,7 +105,7 @@ class Collection:
     def count(self) -> int:
         return 2
 
-    def read(self, contract: Table) -> Iterator[Block]:
+    def read(self, contract: Table, columns: dict[str, str] | None = None) -> Iterator[Block]:
         data = {c: [f"{c}{i}" for i in range(2)] for c in contract.column_names}
         yield Block(pa.table(data | {ROW_NUMBER: pa.array([1, 2], pa.int64())}), self.label)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from c360 import contracts
 from c360.config import CsvFile
 from c360.contracts.model import Column, Table
 from c360.pipeline import lake
@@ -168,3 +169,72 @@ def test_the_project_files_json_mapping_is_applied_when_every_source_lands(
     assert result.added_columns == []
     [row] = lake.read_table(tmp_path, "bronze", "identity_web_accounts").to_pylist()
     assert (row["user_id"], row["email"]) == ("U1", "a@x.de")
+
+
+def customers_file(workspace: Path, header: list[str]) -> Path:
+    values = {"customer_id": "C1", "email": "a@x.de", "Email Opt-In": "true"}
+    row = [values.get(name, "") for name in header]
+    return write(workspace, "crm/customers.csv", ",".join(header) + "\n" + ",".join(row) + "\n")
+
+
+def test_a_name_mapped_to_another_column_is_no_spelling_of_a_missing_one(tmp_path: Path) -> None:
+    """An older extract without SMS Opt-In: Email Opt-In is consent_email's, not a typo."""
+    customers = contracts.get("crm_customers")
+    others = [c for c in customers.column_names if c not in ("consent_email", "consent_sms")]
+    path = customers_file(tmp_path, [*others, "Email Opt-In"])
+    dialect = CsvFile(columns={"Email Opt-In": "consent_email", "SMS Opt-In": "consent_sms"})
+    with pytest.raises(SchemaDriftError, match="missing from the source: consent_sms"):
+        land(tmp_path, customers, path, "b1", WHEN, dialect=dialect)
+    result = land(tmp_path, customers, path, "b1", WHEN, drift="evolve", dialect=dialect)
+    assert (result.missing_columns, result.added_columns, result.landed) == (["consent_sms"], [], 1)
+    [row] = lake.read_table(tmp_path, "bronze", "crm_customers").to_pylist()
+    assert (row["consent_email"], row["consent_sms"]) == ("true", None)
+
+
+def test_a_contract_column_the_header_names_is_no_spelling_of_a_mapped_name(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, "people.csv", "id,Email\nA,a@x.de\n")
+    dialect = CsvFile(columns={"Emails": "city"})  # one letter from email, which is there
+    result = land(tmp_path, PEOPLE, path, "b1", WHEN, drift="evolve", dialect=dialect)
+    assert (result.missing_columns, result.added_columns) == (["city"], [])
+
+
+@pytest.mark.parametrize(
+    ("mapped", "header"),
+    [("Home Phone", "Mobile Phone"), ("First Name", "Last Name"), ("Customer Id", "Customer No"),
+     ("Zip", "Zip Code"), ("Ref", "Nr")],
+)  # fmt: skip
+def test_a_name_differing_by_a_word_is_another_column(
+    tmp_path: Path, mapped: str, header: str
+) -> None:
+    path = write(tmp_path, "people.csv", f"id,email,{header}\nA,a@x.de,x\n")
+    result = land(
+        tmp_path,
+        PEOPLE,
+        path,
+        "b1",
+        WHEN,
+        drift="evolve",
+        dialect=CsvFile(columns={mapped: "city"}),
+    )
+    assert (result.missing_columns, result.added_columns) == (["city"], [header])
+
+
+@pytest.mark.parametrize(
+    ("mapped", "header"),
+    [("E-mail Address", "Email Adress"), ("Téléphone", "Telephone"), ("Post Code", "Postcode"),
+     ("Ville", "Villes"), ("Mobile", "Mobil"), ("E-Mail", "Mail")],
+)  # fmt: skip
+def test_a_mapped_name_a_typo_away_stops(tmp_path: Path, mapped: str, header: str) -> None:
+    path = write(tmp_path, "people.csv", f"id,email,{header}\nA,a@x.de,x\n")
+    with pytest.raises(SourceError, match=f"the closest name in the header: '{header}'"):
+        land(
+            tmp_path,
+            PEOPLE,
+            path,
+            "b1",
+            WHEN,
+            drift="evolve",
+            dialect=CsvFile(columns={mapped: "city"}),
+        )

@@ -28,7 +28,7 @@ class LosingReader:
     def count(self) -> int:
         return 3
 
-    def read(self, contract: Table) -> Iterator[Block]:
+    def read(self, contract: Table, columns: dict[str, str] | None = None) -> Iterator[Block]:
         data = pa.table({"id": ["X", "Y"], "age": ["7", "8"],
                          ROW_NUMBER: pa.array([1, 2], pa.int64())})  # fmt: skip
         yield Block(data, self.label)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import gzip
 import io
 import json
@@ -18,6 +17,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from c360.config import JSON_FORMATS
 from c360.contracts.model import Table
 
 ROW_NUMBER = "_row_number"
@@ -224,23 +224,95 @@ def contract_names(
 
 
 def refuse_unmapped(
-    source: str | Path, names: list[str], contract: Table, columns: dict[str, str]
+    source: str | Path,
+    names: list[str],
+    contract: Table,
+    columns: dict[str, str],
+    holder: str = "header",
 ) -> None:
-    """Stop on a header name ``columns`` maps (``csv: <table>: columns:``) that the header
-    ``names`` lacks but spells nearly (``E-Mial`` for ``E-Mail``): a typo in the project file,
-    which would leave its contract column empty and the file's own name in ``_extra``. A
-    header without such a name lacks the column (an older extract, say): that is drift,
-    reported as such; a header naming the contract column itself needs no mapping."""
+    """Stop on a name ``columns`` maps (``csv: <table>: columns:``) that the ``holder``'s
+    names (a CSV's header, a database table's or query's columns) lack but spell nearly
+    (``E-Mial`` for ``E-Mail``): a typo in the project file, which would leave its contract
+    column empty and the source's own name in ``_extra``. A header without such a name lacks
+    the column (an older extract, say): that is drift, reported as such; a header naming the
+    contract column itself needs no mapping. Names the project file maps, and contract
+    columns, are no typo of another."""
     written = {n.strip().casefold(): n for n in names if n.strip()}
+    taken = mapped_or_contract(contract, columns)
     for name, column in columns.items():
         if {name.strip().casefold(), column.casefold()} & written.keys():
             continue
-        for close in difflib.get_close_matches(name.strip().casefold(), list(written), n=1):
+        close = spelt_nearly(name, [n for n in written if n not in taken])
+        if close is not None:
             raise SourceError(
-                f"{source}: the header has no {name!r}, which c360.yaml maps to {column} under "
-                f"csv: {contract.name}: columns: (the closest name in the header: "
-                f"{written[close]!r})"
+                f"{source}: the {holder} has no {name!r}, which c360.yaml maps to {column} "
+                f"under {mapping_section(contract)}: {contract.name}: columns: (the closest "
+                f"name in the {holder}: {written[close]!r})"
             )
+
+
+def mapping_section(contract: Table) -> str:
+    """The section of ``c360.yaml`` that maps a table's source names: ``json`` for a JSON
+    table, ``csv`` for the others (a database source's names too)."""
+    return "json" if contract.file_format in JSON_FORMATS else "csv"
+
+
+def mapped_or_contract(contract: Table, columns: dict[str, str]) -> set[str]:
+    """The names the project file maps and the contract's columns, in one case: a source's name
+    among them holds its column, whatever a missing mapped name spells."""
+    return {n.strip().casefold() for n in columns} | {c.casefold() for c in contract.column_names}
+
+
+def spelt_nearly(name: str, candidates: Iterable[str]) -> str | None:
+    """The one of ``candidates`` (names in one case) that ``name`` misspells, if any: word for
+    word, each a few letters off (none in two letters, one in up to 6, two in up to 10:
+    ``E-Mial``, ``Adress``, ``Telephone`` for ``Téléphone``), or its letters a few off when
+    split into other words (``Postcode``, ``Mail`` for ``E-Mail``); the fewest letters off
+    first. A word of its own is another column: ``SMS Opt-In`` is not ``Email Opt-In``.
+
+    >>> spelt_nearly("E-Mial", ["e-mail", "sms opt-in"]), spelt_nearly("SMS Opt-In", ["opt-in"])
+    ('e-mail', None)
+    """
+    said = name.strip().casefold()
+    found = [
+        (off, i) for i, c in enumerate(candidates) if (off := _letters_off(said, c)) is not None
+    ]
+    return None if not found else list(candidates)[min(found)[1]]
+
+
+_WORD = re.compile(r"[^\W_]+")  # a name's words: letters and digits between the rest
+
+
+def _letters_off(name: str, other: str) -> int | None:
+    """How many letters ``name`` is off ``other`` (``_edits``), if it is a misspelling of it."""
+    words, others = _WORD.findall(name), _WORD.findall(other)
+    if len(words) != len(others):
+        words, others = ["".join(words)], ["".join(others)]
+    offs = [_edits(a, b) for a, b in zip(words, others, strict=True)]
+    if all(
+        off <= (max(len(a), len(b)) + 1) // 4 for off, a, b in zip(offs, words, others, strict=True)
+    ):
+        return sum(offs)
+    return None
+
+
+def _edits(a: str, b: str) -> int:
+    """Letters to insert, delete, replace, or swap with their neighbour to spell ``a`` as ``b``.
+
+    >>> _edits("mial", "mail"), _edits("adress", "address"), _edits("sms", "email")
+    (1, 1, 4)
+    """
+    before: list[int] = []
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            off = min(current[j - 1] + 1, row[j] + 1, row[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                off = min(off, before[j - 2] + 1)
+            current.append(off)
+        before, row = row, current
+    return row[-1]
 
 
 def refuse_row_number(source: str | Path, names: Iterable[str]) -> None:
@@ -366,8 +438,9 @@ class Database(Protocol):
         """Records in the source, counted by the database itself."""
         ...
 
-    def read(self, contract: Table) -> Iterator[Block]:
-        """The records as text blocks, numbered 1, 2, … in the source's documented order."""
+    def read(self, contract: Table, columns: dict[str, str] | None = None) -> Iterator[Block]:
+        """The records as text blocks, numbered 1, 2, … in the source's documented order, the
+        names ``columns`` maps (``c360.yaml``'s ``csv:`` or ``json:`` entry) as their columns."""
         ...
 
 

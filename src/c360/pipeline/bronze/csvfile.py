@@ -49,6 +49,7 @@ from c360.pipeline.bronze.csvhead import (
     first_bytes,
     read_header,
     refuse_binary,
+    refuse_headerless,
     refuse_other_formats,
 )
 from c360.pipeline.bronze.csvquotes import RecordTexts, records_with_text_after_quotes
@@ -62,22 +63,27 @@ TEXT_AFTER_QUOTE = "text after a value's closing quote"
 SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 
 
-def read_csv(path: Path, contract: Table, dialect: CsvFile) -> Iterator[Block]:
+def read_csv(
+    path: Path, contract: Table, dialect: CsvFile, folder: Path | None = None
+) -> Iterator[Block]:
     """The records of a CSV file written as ``dialect`` says, in file order (a file starting
     with a UTF-8 byte order mark in UTF-8, whatever encoding it says, one starting with a
     UTF-16 or UTF-32 mark in that encoding; one starting with Excel's ``sep=;`` line with the
     delimiter it names); a file without even a header (an extract of a day without data) has
     none. A ``.csv.gz`` lands as its text would, a UTF-16 or UTF-32 file as its text in UTF-8
-    would."""
+    would. A file whose first line reads as data stops the run (``refuse_headerless``, the
+    other files of its source ``folder`` compared)."""
     head = first_bytes(path)
     codec = wide(head, dialect.encoding)
     if codec is None and not gzip_named(path):
-        yield from _read(path, contract, dialect, head)
+        yield from _read(path, contract, dialect, head, folder)
         return
-    yield from _read_copy(path, contract, dialect, codec)
+    yield from _read_copy(path, contract, dialect, codec, folder)
 
 
-def _read_copy(path: Path, contract: Table, dialect: CsvFile, codec: str | None) -> Iterator[Block]:
+def _read_copy(
+    path: Path, contract: Table, dialect: CsvFile, codec: str | None, folder: Path | None
+) -> Iterator[Block]:
     """The records of a ``.csv.gz`` or a UTF-16 or UTF-32 CSV (``codec``): its text is
     written to a temporary file (in UTF-8), which is read as any CSV (the reader goes back to
     a record's bytes, which a gzip stream cannot); its blocks, rejects and errors name the
@@ -87,7 +93,7 @@ def _read_copy(path: Path, contract: Table, dialect: CsvFile, codec: str | None)
     with utf8_copy(path, codec) as text:
         read, named = str(text), str(path)
         try:
-            for block in _read(text, contract, dialect, first_bytes(text)):
+            for block in _read(text, contract, dialect, first_bytes(text), folder):
                 rejects = [_named_reject(r, read, named, codec) for r in block.rejects]
                 yield replace(block, source_file=named, rejects=rejects)
         except SourceError as exc:
@@ -103,7 +109,9 @@ def _named_reject(reject: Reject, read: str, named: str, codec: str | None) -> R
     return (named if file == read else file, number, raw, reason)
 
 
-def _read(path: Path, contract: Table, dialect: CsvFile, head: bytes) -> Iterator[Block]:
+def _read(
+    path: Path, contract: Table, dialect: CsvFile, head: bytes, folder: Path | None = None
+) -> Iterator[Block]:
     if head.startswith(UTF8_BOM):  # Excel's "CSV UTF-8" among extracts in a Windows encoding
         dialect = dialect.model_copy(update={"encoding": "utf-8"})
     start = find_start(path, head, dialect)
@@ -120,7 +128,7 @@ def _read(path: Path, contract: Table, dialect: CsvFile, head: bytes) -> Iterato
     strays = _text_after_quotes(path, head, dialect, start)
     first = start.offset or (len(UTF8_BOM) if head.startswith(UTF8_BOM) else 0)
     texts = RecordTexts(path, dialect.delimiter, first)  # a reject's text, only when there is one
-    blocks = _passes(path, contract, dialect, start, strays, texts)
+    blocks = _passes(path, contract, dialect, start, strays, texts, folder)
     yield from blocks if start.whole is not None else _cut_short(blocks, dialect, texts)
 
 
@@ -146,6 +154,7 @@ def _passes(
     start: Start,
     strays: dict[int, str],
     texts: RecordTexts,
+    folder: Path | None,
 ) -> Iterator[Block]:
     """The blocks of a CSV, read again (after the records handed over) when a first pass cannot
     go on: in bigger blocks for a record longer than one, with undecodable bytes escaped for a
@@ -156,7 +165,7 @@ def _passes(
     while True:
         try:
             yield from _csv_pass(
-                path, contract, dialect, handed, escaped, block_bytes, start, strays, texts
+                path, contract, dialect, handed, escaped, block_bytes, start, strays, texts, folder
             )
             return
         except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
@@ -185,6 +194,7 @@ def _csv_pass(
     start: Start,
     strays: dict[int, str],
     texts: RecordTexts,
+    folder: Path | None,
 ) -> Iterator[Block]:
     # every column text: none typed by Arrow's guess
     header, first = read_header(path, dialect, start.offset or 0, _ESCAPE if escaped else "replace")
@@ -226,6 +236,7 @@ def _csv_pass(
             f"{path}: the header has text after a closing quote ({strays[0]}): put the whole "
             "name in quotes, its own quotes doubled"
         )
+    refuse_headerless(path, (header, first), contract, dialect, folder)  # a record for a header?
     refuse_unmapped(path, given, contract, dialect.columns)  # once the names are sure
     twice = sorted({n for n in names if n.strip() and names.count(n) > 1})
     if twice:  # Arrow would keep both, and landing could not tell which one the contract means

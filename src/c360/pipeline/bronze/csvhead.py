@@ -17,14 +17,19 @@ from typing import BinaryIO
 import pyarrow as pa
 
 from c360.config import CsvFile
+from c360.contracts.model import Table
 from c360.pipeline.bronze.blocks import (
+    GZIP_ERRORS,
     UTF8_BOM,
     Reject,
     SourceError,
+    contract_names,
     csv_bytes,
     refuse_packed,
     refuse_utf16,
+    source_files,
 )
+from c360.pipeline.bronze.csvtext import wide
 
 # What a file named .csv may be instead, by its first bytes.
 _NOT_CSV = {
@@ -160,3 +165,104 @@ def read_header(
     except csv.Error:  # a quoted value running past the 64 KiB
         first = []
     return header, first
+
+
+# Values no header names a column by: an e-mail address, a date, a number, a boolean.
+_VALUE = re.compile(
+    r"[^@\s]+@[^@\s]+\.\w+|\d{4}-\d\d-\d\d(?:[ T][\d:.]+)?|\d\d?[./-]\d\d?[./-]\d{2,4}"
+    r"|[-+]?\d+(?:[.,]\d+)?|true|false",
+    re.IGNORECASE,
+)
+
+
+def refuse_headerless(
+    path: Path,
+    fields: tuple[list[str], list[str]],
+    contract: Table,
+    dialect: CsvFile,
+    folder: Path | None = None,
+) -> None:
+    """Stop on a CSV whose first line (``fields``: it and the next record, as ``read_header``
+    gives them) reads as data, not a header: landed, its first record would name the columns
+    and be lost. A header names some of the contract's columns or the mapping's names; a line
+    naming at most a quarter of its fields so is data when a file of its ``folder`` has a
+    header of as many fields, none named in the same place (a part of a split export), or
+    when a quarter of its fields or more hold values no header writes (an e-mail address, a
+    date, a number)."""
+    line, after = fields
+    known = {n.casefold() for n in contract.column_names}
+    if 4 * len(set(_names(line, contract, dialect)) & known) > len(line):
+        return  # a header (the usual case: it names every column)
+    if folder is not None and (other := _other_header(path, line, contract, dialect, folder)):
+        inside, header = other
+        raise SourceError(
+            f"{path} has no header row: its first line reads as data ({_shown(line)}), as many "
+            f"fields as the header of {inside} ({_shown(header)}) but none of its names in its "
+            "place: write that header as its first line (a part of a split export?)"
+        )
+    values = [f.strip() for f in line if _VALUE.fullmatch(f.strip())]
+    named = [f for f in line if f.strip()]
+    if values and 4 * len(values) >= len(named) and (not after or len(after) == len(line)):
+        raise SourceError(
+            f"{path} has no header row: its first line reads as data ({_shown(line)}; "
+            f"{values[0]!r} names no column): write a header naming its columns as "
+            f"c360 docs data-model lists them, or mapped under csv: {contract.name}: columns: "
+            "in c360.yaml"
+        )
+
+
+def _names(line: list[str], contract: Table, dialect: CsvFile) -> list[str]:
+    """The names of a line, as contract columns where it spells or maps them, in one case."""
+    return [n.strip().casefold() for n in contract_names(line, contract, dialect.columns)]
+
+
+def _other_header(
+    path: Path, line: list[str], contract: Table, dialect: CsvFile, folder: Path
+) -> tuple[str, list[str]] | None:
+    """A file of ``folder`` (named inside it) whose header, naming columns of the contract,
+    has as many fields as ``line`` but none named in the same place, nor most of them at all."""
+    known = {n.casefold() for n in contract.column_names}
+    spelt = _names(line, contract, dialect)
+    for file in source_files(folder, contract):
+        if file == path or not file.name.lower().endswith((".csv", ".csv.gz")):
+            continue
+        header = _header_of(file, dialect)
+        if header is None or len(header) != len(spelt):
+            continue
+        names = _names(header, contract, dialect)
+        if not set(names) & known or any(a == b for a, b in zip(spelt, names, strict=True) if a):
+            continue  # no header, or one naming a column of the line in its place
+        if 4 * len(set(spelt) & (set(names) | known) - {""}) <= len(spelt):
+            return file.relative_to(folder).as_posix(), header
+    return None
+
+
+def _header_of(path: Path, dialect: CsvFile) -> list[str] | None:
+    """The fields of a CSV's first record after the lines ``find_start`` sets aside (none
+    when it has none or cannot be read)."""
+    try:
+        head = first_bytes(path)
+    except (OSError, *GZIP_ERRORS):
+        return None
+    if codec := wide(head, dialect.encoding):
+        head = head.decode(codec, "replace").removeprefix("\ufeff").encode()
+        dialect = dialect.model_copy(update={"encoding": "utf-8"})
+    elif head.startswith(UTF8_BOM):
+        dialect = dialect.model_copy(update={"encoding": "utf-8"})
+    start = find_start(path, head, dialect)
+    if start.offset is None:
+        return None
+    text = head[start.offset :].decode(dialect.encoding, "replace").removeprefix("\ufeff")
+    records = csv.reader(
+        io.StringIO(text, newline=""), delimiter=start.delimiter or dialect.delimiter
+    )
+    return next(records, None)
+
+
+def _shown(fields: list[str]) -> str:
+    """The first four of a record's fields, and an ellipsis for more.
+
+    >>> _shown(["C3", "", "c@x.com", "2024-01-01", "active"]), _shown(["A", "35"])
+    ('C3, , c@x.com, 2024-01-01, …', 'A, 35')
+    """
+    return ", ".join(fields[:4]) + (", …" if len(fields) > 4 else "")

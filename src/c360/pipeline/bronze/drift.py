@@ -39,12 +39,18 @@ class SchemaDriftError(Exception):
 
 
 def extra_message(
-    name: str, contract: Table, extra: list[str], seen: set[str], path: Path | Database
+    name: str,
+    contract: Table,
+    extra: list[str],
+    seen: set[str],
+    path: Path | Database,
+    file: str | None = None,
 ) -> str:
-    """Why a source's extra columns stop the run, and what to write in the project file: a
-    CSV whose header names the contract's columns otherwise maps them under ``csv:``, a JSON
-    file whose documents do under ``json:``."""
-    message = f"{name}: columns not in the contract of {contract.name}: {', '.join(extra)}"
+    """Why a source's extra columns stop the run, naming the ``file`` of a folder they are in,
+    and what to write in the project file: a CSV whose header names the contract's columns
+    otherwise maps them under ``csv:``, a JSON file whose documents do under ``json:``."""
+    where = f"{_inside(file, path)} has columns" if file and file != name else "columns"
+    message = f"{name}: {where} not in the contract of {contract.name}: {', '.join(extra)}"
     missing = [c for c in contract.column_names if c not in seen]
     names, section = "header names", "csv"
     if contract.file_format in JSON_FORMATS:

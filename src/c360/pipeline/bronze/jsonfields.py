@@ -10,19 +10,24 @@ field in ``_extra``, so it stops the run; a dotted name of a field inside anothe
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from c360.contracts.model import Table
-from c360.pipeline.bronze.blocks import Block, SourceError
+from c360.pipeline.bronze.blocks import (
+    Block,
+    SourceError,
+    mapped_or_contract,
+    mapping_section,
+    spelt_nearly,
+)
 
 
 def checked(
-    blocks: Iterable[Block], path: Path, contract: Table, columns: dict[str, str] | None
+    blocks: Iterable[Block], path: str | Path, contract: Table, columns: dict[str, str] | None
 ) -> Iterator[Block]:
-    """The blocks of one JSON file, then, with ``columns`` mapped, the check of the fields its
-    documents hold (``refuse_unmapped_fields``)."""
+    """The blocks of one JSON file (or MongoDB collection), then, with ``columns`` mapped,
+    the check of the fields its documents hold (``refuse_unmapped_fields``)."""
     if not columns:
         yield from blocks
         return
@@ -37,15 +42,16 @@ def refuse_unmapped_fields(
     source: str | Path, present: set[str], contract: Table, columns: dict[str, str]
 ) -> None:
     """Stop on a field name ``columns`` maps that the documents (holding the fields
-    ``present``, mapped ones as their columns) lack but spell nearly, or that names a field
-    inside one of theirs; a file whose documents hold the contract column itself needs no
-    mapping."""
+    ``present``, mapped ones as their columns) lack but spell nearly (``spelt_nearly``: a
+    contract column or another mapped name is no such spelling), or that names a field inside
+    one of theirs; a file whose documents hold the contract column itself needs no mapping."""
     written = {n.strip().casefold(): n for n in present if n.strip()}
+    taken = mapped_or_contract(contract, columns)  # no typo of another mapped name
     for name, column in columns.items():
         said = name.strip().casefold()
         if {said, column.casefold()} & written.keys():
             continue
-        section = f"json: {contract.name}: columns:"
+        section = f"{mapping_section(contract)}: {contract.name}: columns:"
         parent = said.split(".", 1)[0]
         if parent != said and parent in written:
             raise SourceError(
@@ -53,7 +59,7 @@ def refuse_unmapped_fields(
                 f"{written[parent]!r}; a mapping names a document's top-level fields, a nested "
                 "object landing as JSON text in its field's column: flatten the documents first"
             )
-        for close in difflib.get_close_matches(said, list(written), n=1):
+        if (close := spelt_nearly(said, [n for n in written if n not in taken])) is not None:
             raise SourceError(
                 f"{source}: the documents have no field {name!r}, which c360.yaml maps to "
                 f"{column} under {section} (the closest field in the file: {written[close]!r})"

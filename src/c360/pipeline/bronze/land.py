@@ -150,7 +150,8 @@ def land(
             described = described or block.present is None or block.data.num_rows > 0
             extra = sorted(seen - set(contract.column_names) - {ROW_NUMBER})
             if extra and drift == "fail":
-                raise SchemaDriftError(extra_message(name, contract, extra, seen, path))
+                named = file if isinstance(file, str) else None  # the file they are in
+                raise SchemaDriftError(extra_message(name, contract, extra, seen, path, named))
             for column, wanted, found in retyped(block.types, contract, fits):
                 if drift == "fail":
                     raise SchemaDriftError(retyped_message(name, contract, column, wanted, found))

@@ -34,14 +34,15 @@ from c360.workspace import special_file
 
 def read(path: Path | Database, contract: Table, dialect: CsvFile = PLAIN_CSV) -> Iterator[Block]:
     """The records of one source file, folder or database, in source order (a CSV file
-    written as ``dialect`` says, a JSON file's fields named as its ``columns`` map them); a
-    folder's files one after the other, by name."""
+    written as ``dialect`` says, a JSON file's fields or a database's columns named as its
+    ``columns`` map them); a folder's files one after the other, by name."""
     if isinstance(path, Path) and not path.exists():
         raise SourceError(f"source file missing: {path}")
     if isinstance(path, Path):
         refuse_special(path)
+    folder = path if isinstance(path, Path) and path.is_dir() else None
     readers: dict[str, Callable[[Path, Table], Iterator[Block]]] = {
-        "csv": partial(read_csv, dialect=dialect),
+        "csv": partial(read_csv, dialect=dialect, folder=folder),
         "table": partial(
             _by_suffix, dialect=dialect, root=path if isinstance(path, Path) else None
         ),
@@ -60,7 +61,7 @@ def read(path: Path | Database, contract: Table, dialect: CsvFile = PLAIN_CSV) -
             for block in _blocks(reader, file, contract)
         )
         if isinstance(path, Path)
-        else path.read(contract)
+        else path.read(contract, dialect.columns)
     )
     name = path if isinstance(path, Path) else path.label
     try:
@@ -99,5 +100,5 @@ def _by_suffix(path: Path, contract: Table, dialect: CsvFile, root: Path | None)
     return (
         read_parquet(path, contract, root)
         if path.suffix == ".parquet"
-        else read_csv(path, contract, dialect)
+        else read_csv(path, contract, dialect, root if root is not None and root.is_dir() else None)
     )

@@ -1,0 +1,124 @@
+"""A CSV whose first line is a record, not a header (a part of a split export, a chunked
+extract): it stops the run naming the file, whatever ``schema_drift`` says, rather than its
+first record landing as column names."""
+
+from __future__ import annotations
+
+import gzip
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from c360 import contracts
+from c360.config import CsvFile
+from c360.contracts.model import Column, Table
+from c360.pipeline import lake
+from c360.pipeline.bronze.blocks import SourceError
+from c360.pipeline.bronze.drift import SchemaDriftError
+from c360.pipeline.bronze.land import land
+
+WHEN = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+COLUMNS = (
+    Column("id", "string"),
+    Column("age", "int", nullable=True),
+    Column("city", "string", nullable=True),
+)
+PEOPLE = Table("people", "x", "", COLUMNS, path="sources/people", file_format="csv")
+CUSTOMERS = contracts.get("crm_customers")
+HEADER = ",".join(CUSTOMERS.column_names)
+
+
+def folder(workspace: Path, files: dict[str, str | bytes], name: str = "people") -> Path:
+    where = workspace / "sources" / name
+    where.mkdir(parents=True, exist_ok=True)
+    for file, text in files.items():
+        data = text.encode() if isinstance(text, str) else text
+        (where / file).write_bytes(data)
+    return where
+
+
+@pytest.mark.parametrize("drift", ["fail", "evolve"])
+def test_a_header_less_part_of_a_split_export_stops_naming_it(tmp_path: Path, drift: str) -> None:
+    """The user's case: contacts-2.csv, written by ``split -l``, starts with C3's record."""
+    where = folder(tmp_path, {
+        "contacts-1.csv": f"{HEADER}\nC1,,a@x.com,2024-01-01,active,en_US,lead,true,false,"
+                          "email,USA\nC2,,b@x.com,2024-01-01,active,en_US,lead,true,false,email,USA\n",
+        "contacts-2.csv": "C3,,c@x.com,2024-01-01,active,en_US,lead,true,false,email,USA\n"
+                          "C4,,d@x.com,2024-01-02,active,en_US,lead,true,false,email,USA\n",
+    }, "contacts")  # fmt: skip
+    with pytest.raises(SourceError) as caught:
+        land(tmp_path, CUSTOMERS, where, "b1", WHEN, drift=drift)
+    message = str(caught.value)
+    assert message.startswith(
+        f"{where / 'contacts-2.csv'} has no header row: its first line reads as data (C3, , "
+        "c@x.com, 2024-01-01, …)"
+    )
+    assert "contacts-1.csv" in message and "evolve" not in message and "\n" not in message
+    assert not lake.table_dir(tmp_path, "bronze", "crm_customers").exists()
+
+
+def test_a_header_less_file_named_first_is_found_too(tmp_path: Path) -> None:
+    where = folder(
+        tmp_path, {"p0.csv": "A,35,Lyon\nB,36,Nice\n", "p1.csv": "id,age,city\nC,1,Metz\n"}
+    )
+    with pytest.raises(SourceError, match=r"p0\.csv has no header row: .*\(A, 35, Lyon\)"):
+        land(tmp_path, PEOPLE, where, "b1", WHEN, drift="evolve")
+
+
+def test_a_compressed_header_less_part_is_named_as_written(tmp_path: Path) -> None:
+    where = folder(tmp_path, {"p1.csv": "id,age,city\nA,35,Lyon\n",
+                              "p2.csv.gz": gzip.compress(b"B,36,Nice\n")})  # fmt: skip
+    with pytest.raises(SourceError) as caught:
+        land(tmp_path, PEOPLE, where, "b1", WHEN)
+    assert str(caught.value).startswith(f"{where / 'p2.csv.gz'} has no header row: ")
+
+
+def test_a_mapped_header_in_the_other_files_tells_a_part_without_one(tmp_path: Path) -> None:
+    where = folder(tmp_path, {"p1.csv": "N°;Âge;Ville\nA;35;Lyon\n", "p2.csv": "B;36;Nice\n"})
+    dialect = CsvFile(delimiter=";", columns={"N°": "id", "Âge": "age", "Ville": "city"})
+    with pytest.raises(SourceError, match=r"p2\.csv has no header row: "):
+        land(tmp_path, PEOPLE, where, "b1", WHEN, dialect=dialect)
+
+
+def test_a_header_naming_a_contract_column_is_a_header(tmp_path: Path) -> None:
+    """A file whose header renames the others' columns but one: drift, under evolve landed."""
+    where = folder(
+        tmp_path, {"p1.csv": "id,age,city\nA,35,Lyon\n", "p2.csv": "id,years,town\nB,36,Nice\n"}
+    )
+    result = land(tmp_path, PEOPLE, where, "b1", WHEN, drift="evolve")
+    assert (result.landed, result.added_columns) == (2, ["town", "years"])
+
+
+def test_a_header_of_other_length_naming_no_column_is_drift_naming_its_file(
+    tmp_path: Path,
+) -> None:
+    where = folder(
+        tmp_path, {"p1.csv": "id,age,city\nA,35,Lyon\n", "p2.csv": "ident,town\nB,Nice\n"}
+    )
+    with pytest.raises(SchemaDriftError) as caught:
+        land(tmp_path, PEOPLE, where, "b1", WHEN)
+    assert str(caught.value).startswith(
+        f"{where}: p2.csv has columns not in the contract of people: ident, town"
+    )
+
+
+def test_a_single_file_starting_with_a_record_of_values_stops(tmp_path: Path) -> None:
+    """No other file's header to compare with: an e-mail, a date or a number is no name."""
+    path = tmp_path / "sources" / "contacts.csv"
+    path.parent.mkdir(parents=True)
+    path.write_text("C3,,c@x.com,2024-01-01,active,en_US,lead,true,false,email,USA\n"
+                    "C4,,d@x.com,2024-01-02,active,en_US,lead,true,false,email,USA\n")  # fmt: skip
+    for drift in ("fail", "evolve"):
+        with pytest.raises(SourceError, match=r"contacts\.csv has no header row: ") as caught:
+            land(tmp_path, CUSTOMERS, path, "b1", WHEN, drift=drift)
+        assert "evolve" not in str(caught.value)
+
+
+def test_a_single_file_with_a_header_of_other_names_is_drift(tmp_path: Path) -> None:
+    """Names, not values: a header to map under csv:, as before."""
+    path = tmp_path / "sources" / "people.csv"
+    path.parent.mkdir(parents=True)
+    path.write_text("Ident,Years,Town\nA,35,Lyon\n")
+    with pytest.raises(SchemaDriftError, match="map header names to contract columns"):
+        land(tmp_path, PEOPLE, path, "b1", WHEN)
