@@ -58,6 +58,17 @@ def test_writes_one_row_per_record_and_a_summary(people: Path, tmp_path: Path) -
     assert str(out) in summary
 
 
+def test_a_total_row_is_left_out_and_said(people: Path) -> None:
+    """A spreadsheet's total line holds nothing but its id: no person, no cluster."""
+    people.write_text(PEOPLE + "Total: 4 contacts;;;;;\n", encoding="utf-8")
+    result = runner.invoke(app, ["dedupe", str(people), "--id", "id", *ROLES, "--out", "-"])
+    assert result.exit_code == 0, result.output
+    assert "Total" not in result.stdout
+    summary = " ".join(result.stderr.split())
+    assert "4 records in 3 clusters (1 duplicate found)" in summary
+    assert "1 row with nothing but its id left out (Total: 4 contacts)" in summary
+
+
 def test_a_header_with_spaces_around_its_names_is_mapped(tmp_path: Path) -> None:
     """A spreadsheet's " First Name": given as written, or without its spaces and case."""
     sheet = tmp_path / "sheet.csv"

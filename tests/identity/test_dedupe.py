@@ -21,7 +21,7 @@ from c360.identity.dedupe import DedupeError, Deduplication, dedupe, exact_pairs
 # e-mail case and Gmail dots/tags, phone layouts, a name typo, swapped first and last names.
 # 117-119 share a household e-mail and phone, 120-121 a phone, 122-123 (twins) a birth date
 # and address: none of them may merge. 124-125 and 141-142 are namesakes, 140 a near-namesake
-# of 101. 143 and 144 have nothing to match on.
+# of 101. 143 has nothing to match on; 144 holds nothing but its id, as identity reads it.
 PEOPLE = """\
 cust_no;given;surname;mail;tel;born;town;zip;country
 101;Robert;Kowalczyk;robert.kowalczyk@example.org;+44 20 7946 0018;1981-03-14;London;SW1A 1AA;GB
@@ -103,12 +103,13 @@ def test_a_file_never_seen_clusters_exactly_as_expected(people: Deduplication) -
     assert groups(people) == {frozenset(g) for g in DUPLICATES}
     assert people.fallback is None
     assert people.clusters.column_names == ["record_id", "cluster_id", "match_probability"]
-    assert people.clusters["record_id"].to_pylist() == [str(n) for n in range(101, 145)]
-    assert people.count_clusters == 44 - sum(len(g) - 1 for g in DUPLICATES)
+    assert people.clusters["record_id"].to_pylist() == [str(n) for n in range(101, 144)]
+    assert people.count_clusters == 43 - sum(len(g) - 1 for g in DUPLICATES)
 
 
 def test_unmatchable_rows_are_reported_and_kept_alone(people: Deduplication) -> None:
-    assert people.unmatchable == ("143", "144")
+    assert people.unmatchable == ("143",)
+    assert people.bare == ("144",)
     cluster = {row["record_id"]: row["cluster_id"] for row in people.clusters.to_pylist()}
     for alone in people.unmatchable:
         assert list(cluster.values()).count(cluster[alone]) == 1
@@ -201,6 +202,40 @@ def test_tiny_files_are_clustered_without_crashing(tmp_path: Path, rows: int) ->
     text = "\n".join(FEW.splitlines()[: rows + 1])
     result = dedupe([write(tmp_path / "few.csv", text)], "id", FEW_ROLES)
     assert groups(result) == {frozenset({"1", "2"})}
+
+
+SHEET = (
+    "id;first;last;mail;town\n1;Ann;Lee;ann@example.com;\n2;ANN;LEE;Ann@Example.com;\n"
+    "3;;;;Leeds\n4;;;N/A;\nTotal: 4 contacts;;;;\n"
+)
+SHEET_ROLES = {"first": "first_name", "last": "last_name", "mail": "email", "town": "city"}
+
+
+def test_a_total_row_is_no_person_and_is_left_out(tmp_path: Path) -> None:
+    """A spreadsheet's "Total: 4 contacts", or a row whose only value is a word for missing,
+    holds nothing but its id: left out and named, as a run leaves it out; a row with a city
+    but nothing to match on stays, alone."""
+    result = dedupe([write(tmp_path / "sheet.csv", SHEET)], "id", SHEET_ROLES)
+    assert result.clusters["record_id"].to_pylist() == ["1", "2", "3"]
+    assert result.bare == ("4", "Total: 4 contacts")
+    assert result.unmatchable == ("3",)
+    assert result.count_clusters == 2
+
+
+def test_total_rows_of_two_files_are_named_with_their_file(tmp_path: Path) -> None:
+    crm = write(tmp_path / "crm.csv", SHEET)
+    shop = write(tmp_path / "shop.csv", "no;mail\n7;ann@example.com\nTotal;\n")
+    result = dedupe([crm, shop], ["id", "no"], SHEET_ROLES)
+    assert result.bare == ("crm:4", "crm:Total: 4 contacts", "shop:Total")
+    assert len(set(result.clusters["cluster_id"].to_pylist())) == 2  # Ann's three, and 3
+
+
+def test_a_local_phone_of_a_file_without_countries_is_someone(tmp_path: Path) -> None:
+    """A number no country reads is no value to match on, yet its row is a person's."""
+    path = write(tmp_path / "tel.csv", "id,tel\n1,06 12 34 56 78\n2,n/a\nTotal: 2,\n")
+    result = dedupe([path], "id", {"tel": "phone"})
+    assert result.clusters["record_id"].to_pylist() == ["1"]
+    assert result.bare == ("2", "Total: 2")
 
 
 def test_exact_rules_pair_records_that_agree_on_a_whole_rule() -> None:
@@ -357,6 +392,12 @@ GOOD = "id,name,mail\n1,Ann Lee,ann@example.com\n"
             "id",
             {"name": "full_name"},
             "{tmp}/a.csv: no rows to deduplicate",
+        ),
+        (
+            {"a.csv": "id,name\nTotal: 2 contacts,\n"},
+            "id",
+            {"name": "full_name"},
+            "{tmp}/a.csv: no rows to deduplicate: its 1 row holds nothing but an id",
         ),
         (
             {"a.csv": ""},

@@ -18,6 +18,7 @@ from c360.identity.normalise import (
     email_key,
     email_local_key,
     first_name_canonical,
+    mailbox_given_name,
     name_key,
     normalise_records,
     phone_e164,
@@ -121,12 +122,39 @@ def test_split_full_name(raw: str | None, parts: tuple[str | None, str | None]) 
         ("not an email", None, None, None),
         ("nobody@localhost", None, None, None),
         (None, None, None, None),
+        # Any script, as silver keeps it; one spelling per mailbox: composed accents, σ.
+        ("Jürgen.Groß@GMX.de", "jürgen.groß@gmx.de", "jürgen.groß@gmx.de", "jürgengroß"),
+        ("用户@例子.广告", "用户@例子.广告", "用户@例子.广告", "用户"),
+        ("info@Müller.de", "info@müller.de", "info@müller.de", "info"),
+        ("jose\u0301+x@correo.es", "jose\u0301+x@correo.es", "josé@correo.es", "josé"),
+        ("ΝΙΚΟΣ@X.GR", "νικοσ@x.gr", "νικοσ@x.gr", "νικοσ"),
+        ("νικος@x.gr", "νικος@x.gr", "νικοσ@x.gr", "νικοσ"),
+        ("İ@example.com", "i@example.com", "i@example.com", "i"),
+        ("José.García@GMail.com", "josé.garcía@gmail.com", "joségarcía@gmail.com", "joségarcía"),
+        ("josé@correo", None, None, None),
+        ("jo☺sé@correo.es", None, None, None),
     ],
 )
 def test_emails(raw: str | None, key: str | None, canonical: str | None, local: str | None) -> None:
     assert email_key(raw) == key
     assert email_canonical(raw) == canonical
     assert email_local_key(raw) == local
+
+
+@pytest.mark.parametrize(
+    ("email", "name"),
+    [
+        ("samuel.lee@mail.com", "samuel"),
+        ("jean-baptiste.roy@mail.fr", "jean baptiste"),
+        ("samuellee@mail.com", None),
+        ("josé.garcía@correo.es", "jose"),
+        ("jürgen_groß@gmx.de", "jurgen"),
+        ("zoë-lefèvre@mail.fr", "zoe"),
+        ("用户.名@例子.广告", None),
+    ],
+)
+def test_the_given_name_a_mailbox_opens_with_in_any_script(email: str, name: str | None) -> None:
+    assert mailbox_given_name(email) == name
 
 
 @pytest.mark.parametrize(

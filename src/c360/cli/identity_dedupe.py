@@ -100,7 +100,8 @@ def dedupe_command(
 
     Values are normalised by role, then scored by a model trained on your records alone.
     People sharing an e-mail or a phone but not a first name are never merged.
-    A record with nothing to match on is kept in a cluster of its own, never dropped.
+    A record with nothing to match on is kept in a cluster of its own, never dropped;
+    one holding nothing but its id (a total row: "Total: 2 contacts") is no person, left out.
     match_probability: the strongest link into the record's cluster (empty when alone).
     """
     if len(files) > 2:
@@ -136,6 +137,10 @@ def dedupe_command(
     if result.unmatchable:
         example = ", ".join(result.unmatchable[:3]) + ("…" if len(result.unmatchable) > 3 else "")
         line += f"; {len(result.unmatchable):,} with nothing to match on kept alone ({example})"
+    if result.bare:
+        example = ", ".join(result.bare[:3]) + ("…" if len(result.bare) > 3 else "")
+        held = "its id" if len(result.bare) == 1 else "their ids"
+        line += f"; {_count(len(result.bare), 'row')} with nothing but {held} left out ({example})"
     for path, repeated in result.duplicate_ids.items():
         line += f"; {repeated:,} rows of {path} repeat an earlier row's id (the first kept)"
     where = "" if to_stdout else f" → {out}"

@@ -4,7 +4,8 @@ The workspace pipeline's steps, driven by a role mapping instead of a project fi
 mapped columns become roles, are normalised, scored by the unsupervised Splink model and
 clustered by :func:`c360.identity.resolve.resolve` (its exact rules and over-merge guard). Two
 files are linked by deduplicating their union, so a pair inside one file counts as much as a
-pair across both. Nothing is dropped: a record with nothing to match on stays on its own.
+pair across both. A record with nothing to match on stays on its own; one holding nothing but
+its id (a spreadsheet's "Total: 2 contacts") is no person and left out, as a run leaves it out.
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 from splink.internals.exceptions import EMTrainingException, SplinkException
 
 from c360.identity import blocking
 from c360.identity.blocking import capped_key
-from c360.identity.file_phones import read_phones
+from c360.identity.file_phones import dialled, read_phones
 from c360.identity.files import UnreadableFileError, is_number, read_rows
 from c360.identity.matching import Scored, TrainingError, numbered, predict
 from c360.identity.normalise import normalise_records
@@ -31,6 +33,7 @@ from c360.identity.records import (
     one_per_id,
     placeholder_note,
     record_keys,
+    valueless,
     without_placeholders,
 )
 from c360.identity.resolve import Overrides, resolve
@@ -68,6 +71,7 @@ class Deduplication:
     clusters: pa.Table
     count_clusters: int
     unmatchable: tuple[str, ...]  # records with no name and no identifying value, kept alone
+    bare: tuple[str, ...]  # records holding nothing but their id, left out
     duplicate_ids: dict[str, int]  # file -> rows repeating an earlier row's id (left out)
     fallback: str | None  # why exact rules replaced the model, when they did
     notes: tuple[str, ...]  # what was assumed while reading
@@ -328,6 +332,9 @@ def dedupe(
         raise DedupeError(f"the threshold is a probability above 0 and at most 1, not {threshold}")
     check_roles(roles)
     records, duplicate_ids, notes = read_records(paths, id_columns, roles)
+    label = "record_key" if len(paths) == 2 else "record_id"
+    bare = records.filter(records["bare"])[label].to_pylist()
+    records = records.filter(pc.invert(records["bare"])).drop_columns(["bare"])
 
     scored, fallback = score(splink_api or _duckdb_api(), records.filter(records["matchable"]))
     notes += scored.notes
@@ -341,11 +348,11 @@ def dedupe(
         .select([*shown, "record_id", "cluster_id", "match_probability"])
     )
     set_aside = records.filter(pc.invert(records["matchable"]))
-    labels = set_aside["record_key" if len(paths) == 2 else "record_id"].to_pylist()
     return Deduplication(
         clusters=clusters,
         count_clusters=pc.count_distinct(clusters["cluster_id"]).as_py(),
-        unmatchable=tuple(labels),
+        unmatchable=tuple(set_aside[label].to_pylist()),
+        bare=tuple(bare),
         duplicate_ids=duplicate_ids,
         fallback=fallback,
         notes=tuple(notes),
@@ -356,7 +363,8 @@ def dedupe(
 def read_records(
     paths: Sequence[Path], id_columns: Sequence[str], roles: Mapping[str, str]
 ) -> tuple[pa.Table, dict[str, int], list[str]]:
-    """The files' records, normalised and marked ``matchable``; repeated ids; notes."""
+    """The files' records, normalised and marked ``matchable`` and ``bare`` (holding nothing
+    but their id); repeated ids; notes."""
     files, notes = [], []
     for path, id_column in zip(paths, id_columns, strict=True):
         try:  # a JSON column not matched on may hold lists or objects: it is left out
@@ -375,7 +383,11 @@ def read_records(
         if repeated:
             duplicate_ids[str(path)] = repeated
         column_of = {role: column for column, role in here.items()}
+        phoned = np.zeros(table.num_rows, dtype=bool)
         if "phone" in table.column_names:
+            # A local number of a file without countries is no value as identity reads it,
+            # yet its record is someone's (a note says how to read it): it is not bare.
+            phoned = dialled(table["phone"])
             country = table["country"] if "country" in table.column_names else None
             phones, phone_notes = read_phones(path, column_of["phone"], table["phone"], country)
             table = table.set_column(table.schema.get_field_index("phone"), "phone", phones)
@@ -387,10 +399,17 @@ def read_records(
             notes += date_notes
         if absent := _absent_roles(roles, set(here.values())):
             notes.append(f"{path} has no column for {', '.join(absent)}: matched without them")
+        normalised = normalise_records(table.drop_columns(["record_id"]))
+        if (bare := valueless(normalised) & ~phoned).all():
+            held = "row holds" if len(bare) == 1 else "rows hold"
+            raise DedupeError(
+                f"{path}: no rows to deduplicate: its {len(bare):,} {held} nothing but an id "
+                "(no value in a column mapped to a role)"
+            )
         parts.append(
-            normalise_records(table.drop_columns(["record_id"]))
-            .append_column("source", pa.array([name] * table.num_rows, pa.string()))
+            normalised.append_column("source", pa.array([name] * table.num_rows, pa.string()))
             .append_column("record_id", table["record_id"])
+            .append_column("bare", pa.array(bare))
         )
     records, placeholders = without_placeholders(pa.concat_tables(parts))
     notes += [placeholder_note(placeholders)] if placeholders else []

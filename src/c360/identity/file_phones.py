@@ -74,6 +74,14 @@ def read_phones(
     return text, notes + more
 
 
+def dialled(phones: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    """True where a phone value holds a number's digits (five or more), whether or not it can
+    be read: a local number of a file without countries is still someone's phone."""
+    text = pc.cast(phones, pa.string())
+    found = pc.fill_null(pc.match_substring_regex(text, _LOCAL), False)
+    return np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
+
+
 def _international(text: pa.Array, country: pa.Array | None) -> pa.Array:
     """``text`` with the "00" before a country code written "+" where no country is known
     ("0033 6 12 34 56 78" is +33 6 12 34 56 78); with a country, phonenumbers reads its own

@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 import pycountry
 
 from c360.identity.nicknames import NICKNAMES
-from c360.pipeline.silver.conform import COUNTRY_FOLDED, COUNTRY_ISO, EMAIL, fold_country
+from c360.pipeline.silver.conform import COUNTRY_FOLDED, COUNTRY_ISO, email_shaped, fold_country
 from c360.pipeline.silver.phones import e164
 from c360.text.names_given import GIVEN_NAMES
 from c360.text.names_lexicon import AMBIGUOUS
@@ -36,10 +36,13 @@ _STAMP = pa.timestamp("us")
 _FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
                        "ı": "i"})  # fmt: skip
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
-_MAILBOX_NAME = re.compile(r"(([a-z]{3,})-[a-z]+(?=[._])|[a-z]{3,}(?=[._-]))")
+# Letters of any script: "josé.garcía@", "jürgen_groß@" open with a name too.
+_MAILBOX_NAME = re.compile(r"(([^\W\d_]{3,})-[^\W\d_]+(?=[._])|[^\W\d_]{3,}(?=[._-]))")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _FLOAT_TAIL = re.compile(r"(?<=\d)\.0+$")
-_EMAIL = re.compile(EMAIL)
+# Lower-cased as silver lowers an address: "İ" as "i" (Python writes "i̇"), a capital sigma as
+# σ wherever it stands (Python writes ς at the end of a word).
+_AS_SILVER = str.maketrans({"İ": "I", "Σ": "σ"})
 _GMAIL = frozenset({"gmail.com", "googlemail.com"})
 _DOUBLE_AT = re.compile(r"@{2,}")
 _WRAPPED = re.compile(r"<\s*([^<>\s]+)\s*>\s*$")  # "Ann Lee <ann@mail.fr>"
@@ -152,8 +155,10 @@ def email_key(value: str | None) -> str | None:
         value = inside.group(1) if inside else ""
     value = _MAILTO.sub("", value)
     # Typed addresses: a stray space inside, a doubled "@", a full stop after the domain.
-    text = _DOUBLE_AT.sub("@", "".join(value.split()).lower()).rstrip(".")
-    return text if _EMAIL.match(text) else None
+    text = "".join(value.split())
+    text = text.lower() if text.isascii() else text.translate(_AS_SILVER).lower()
+    text = _DOUBLE_AT.sub("@", text).rstrip(".")
+    return text if email_shaped(text) else None
 
 
 @lru_cache(maxsize=_CACHE)
@@ -178,10 +183,13 @@ def is_known_given(name: str | None) -> bool:
 @lru_cache(maxsize=_CACHE)
 def email_canonical(value: str | None) -> str | None:
     """One spelling per mailbox: without its "+tag" (sub-addressing, which most providers
-    deliver to the same mailbox), and without dots at Gmail, which ignores them."""
+    deliver to the same mailbox), and without dots at Gmail, which ignores them; an accent
+    written apart composed ("e\u0301" as "é"), a final ς as σ."""
     key = email_key(value)
     if key is None:
         return None
+    if not key.isascii():
+        key = unicodedata.normalize("NFC", key).replace("ς", "σ")
     local, domain = key.rsplit("@", 1)
     local = local.split("+", 1)[0]
     if domain in _GMAIL:

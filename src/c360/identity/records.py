@@ -224,12 +224,19 @@ def _written(values: pa.Array | pa.ChunkedArray) -> np.ndarray:
     )
 
 
-def bare(normalised: pa.Table, raw: pa.Table, source: IdentitySource) -> np.ndarray:
-    """True for the records holding nothing but their id: no role's value as identity reads it
-    ("10 Kunden" is no e-mail), and nothing written where the update time or an attribute goes."""
+def valueless(normalised: pa.Table) -> np.ndarray:
+    """True for the records without any role's value as identity reads it ("10 Kunden" is no
+    e-mail)."""
     held = np.zeros(normalised.num_rows, dtype=bool)
     for column in (c for c in VALUES if c in normalised.column_names):
         held |= normalised.column(column).is_valid().to_numpy(zero_copy_only=False)
+    return ~held
+
+
+def bare(normalised: pa.Table, raw: pa.Table, source: IdentitySource) -> np.ndarray:
+    """True for the records holding nothing but their id: no role's value (``valueless``), and
+    nothing written where the update time or an attribute goes."""
+    held = ~valueless(normalised)
     if held.all():
         return ~held
     rest = np.flatnonzero(~held)  # only the raw text of the few records left is read

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gettext
+import re
+import unicodedata
 
 import ibis
 import pycountry
@@ -100,14 +102,52 @@ for _spelling, _iso in COUNTRY_ISO.items():
 _SPELLINGS = "|" + "|".join(f"{s}={iso}" for s, iso in COUNTRY_FOLDED.items()) + "|"
 # White space of any kind, no-break spaces included (`\s` is not the same on every engine).
 _SPACES = f"[\\t\\n\\x0b\\f\\r {LINE_SEPARATORS}\u00a0\u2007\u202f\ufeff]+"
-# A local part of dot-separated words (no dot at either end, none doubled), then domain labels
-# that neither open nor close with a hyphen ("xn--" punycode labels included).
-_LOCAL = r"[a-z0-9_%+'-]+(\.[a-z0-9_%+'-]+)*"
-_LABEL = r"[a-z0-9]([a-z0-9-]*[a-z0-9])?"
-EMAIL = rf"^{_LOCAL}@{_LABEL}(\.{_LABEL})*\.[a-z]{{2,}}$"
-# The same, ending where the text ends on every engine (``$`` is for Python's ``re``, which
-# identity reads addresses with; see ``parse.LINE_SEPARATORS``).
-_EMAIL = EMAIL.removesuffix("$") + r"\z"
+
+
+def _email(letter: str, digit: str, mark: str) -> str:
+    """An address's shape, its letters, digits and marks written as a regex reads them.
+
+    A local part of dot-separated words (no dot at either end, none doubled), then domain
+    labels that open with a letter or a digit and neither open nor close with a hyphen ("xn--"
+    punycode labels included), then a top-level domain of letters, or in punycode. Letters,
+    digits and marks of any script (RFC 6531/6532: "jürgen.groß@gmx.de", "用户@例子.广告"; a
+    mark is an accent written apart, a vowel sign of Devanagari)."""
+    word = f"[{letter}{digit}{mark}_%+'-]+"
+    label = f"[{letter}{digit}]([{letter}{digit}{mark}-]*[{letter}{digit}{mark}])?"
+    top = f"([{letter}][{letter}{mark}]+|xn--[a-z0-9]+(-[a-z0-9]+)*)"
+    return rf"{word}(\.{word})*@{label}(\.{label})*\.{top}"
+
+
+# The engines' pattern: ``\p{…}`` classes RE2 (DuckDB) and Java (Spark) read alike, ending
+# where the text ends on both (``\z``, see ``parse.LINE_SEPARATORS``).
+_EMAIL = "^" + _email(r"\p{L}", r"\p{Nd}", r"\p{M}") + r"\z"
+# Python's ``re`` has no ``\p{…}``: it reads the address with each non-ASCII character
+# replaced by one of its kind (``_KINDS``): a letter by "à", a digit by "٠", a mark by U+0300.
+EMAIL = _email("a-zA-Zà", "0-9٠", "\u0300")
+_PYTHON_EMAIL = re.compile(EMAIL)
+
+
+class _Kinds(dict[int, str]):
+    """The character each one stands for in ``EMAIL``: an ASCII one itself, another one its
+    kind's, or a space (which no address holds)."""
+
+    def __missing__(self, code: int) -> str:
+        kind = unicodedata.category(chr(code))
+        shown = {"L": "à", "M": "\u0300"}.get(kind[0], "٠" if kind == "Nd" else " ")
+        self[code] = shown
+        return shown
+
+
+_KINDS = _Kinds({code: chr(code) for code in range(128)})
+
+
+def email_shaped(text: str) -> bool:
+    """True if ``text`` (lower-cased) has the shape ``email`` keeps, read in Python.
+
+    >>> email_shaped("jürgen.groß@gmx.de"), email_shaped("用户@例子"), email_shaped("a b@x.de")
+    (True, False, False)
+    """
+    return _PYTHON_EMAIL.fullmatch(text if text.isascii() else text.translate(_KINDS)) is not None
 
 
 def country_iso(value: StringValue) -> StringValue:
@@ -135,8 +175,9 @@ def country_iso(value: StringValue) -> StringValue:
 def email(value: StringValue) -> StringValue:
     """The address trimmed and lower-cased, taken out of a display-name form ("Ann Lee
     <ann@mail.fr>", as mail clients copy it) or a mailto: link; NULL when it is not a
-    deliverable shape."""
-    text = lower(trim(value))
+    deliverable shape. A capital sigma is σ wherever it stands: Spark lowers it to ς at the
+    end of a word, DuckDB never."""
+    text = lower(trim(value).replace("\u03a3", "\u03c3"))
     # Most addresses are plain: only those with a "<" or a ":" take the longer path.
     unwrapped = ibis.ifelse(
         text.contains("<"),
