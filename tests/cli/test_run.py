@@ -325,6 +325,20 @@ def test_a_run_without_identity_notes_prints_none(
     assert "note:" not in done.output and "Identity: 5 source records" in done.output
 
 
+def test_an_ids_older_row_is_told_plainly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An id a later extract holds again is ordinary: the row left is said to be not read,
+    the latest extract's kept."""
+    identity = IdentityRun(records=5, customers=4, pairs=1, unmatchable=0,
+                           duplicates={"crm": 1, "shop": 0})  # fmt: skip
+    done = _run_with_identity(monkeypatch, tmp_path, identity)
+    output = " ".join(done.output.split())
+    assert (
+        "(0 with nothing to match on; 1 row not read (older or repeated rows of an id, whose "
+        "row in the latest extract is kept, or rows without an id))" in output
+    )
+    assert "repeating" not in output and "left out" not in output
+
+
 def test_a_run_stopped_at_silver_says_gold_and_the_rest_are_the_earlier_runs(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

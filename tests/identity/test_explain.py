@@ -51,3 +51,21 @@ def test_identity_tables_that_do_not_read_are_one_error_naming_them(
     lake.publish_table(copy, "gold", "identity_links", older)
     with pytest.raises(lake.UnreadableTableError, match="identity_links: the table lacks"):
         find(copy, IDENTITY, "C7")
+
+
+def test_a_record_in_two_extracts_is_shown_once_as_identity_keeps_it(tmp_path: Path) -> None:
+    """Two daily extracts of one folder both hold C7: the profile shows the later extract's
+    row, the one identity and silver keep, and no other."""
+    rows = [(*r, "people_crm/2024-01-01.csv", i + 1) for i, r in enumerate(CRM)]
+    rows += [("C7", "Jon", "Doe", "jon.doe@gmail.com", None, "people_crm/2024-01-01.csv", 7),
+             ("C7", "Jon", "Doe", "jon@doe.org", "+33 6 11 22 33 44",
+              "people_crm/2024-01-02.csv", 1)]  # fmt: skip
+    names = ("id", "first", "last", "mail", "tel", "_source_file", "_row_number")
+    columns = dict(zip(names, zip(*rows, strict=True), strict=True))
+    _land(tmp_path, CRM, SHOP)
+    crm = pa.table({k: pa.array(v, pa.int64() if k == "_row_number" else pa.string())
+                    for k, v in columns.items()})  # fmt: skip
+    lake.publish_table(tmp_path, "bronze", "people_crm", crm)
+    resolve_workspace(tmp_path, IDENTITY, engines.connect("duckdb").splink_api, run_id="r1")
+    found = explain(tmp_path, IDENTITY, find(tmp_path, IDENTITY, "C7"))
+    assert [(r["record_key"], r["mail"]) for r in found["records"]] == [("crm:C7", "jon@doe.org")]

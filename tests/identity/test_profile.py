@@ -547,3 +547,67 @@ def test_the_reference_date_counts_seed_004_transactions() -> None:
         3, "transaction_at", pa.array([datetime(2024, 7, 20)], pa.timestamp("us"))
     )
     assert reference_date({**FACTS, "stg_mongo_transactions": late}) == datetime(2024, 7, 20)
+
+
+# The newest contacts: "now" is the latest dated fact or record ------------------------------
+
+DAN, EVE = "c360_00000005", "c360_00000006"
+
+
+def test_a_contact_created_after_the_latest_fact_is_the_freshest() -> None:
+    """Dan's CRM contact was created after every order, send and interaction (new leads
+    outlast deals) and he opened a send after it went out: the reference date is his
+    creation, so he is seen, never the worst churn risk."""
+    rows = [
+        *RECORDS,
+        record("crm:5", DAN, datetime(2024, 7, 20), first_name="Dan", last_name="Wu"),
+        record("customers:CUST_5", DAN, None, email="dan@wu.com"),
+    ]  # fmt: skip
+    events = FACTS["fct_email_events"].to_pylist()
+    opened = {**events[1], "customer_id": "CUST_5", "send_id": "S3", "count_opens": 1,
+              "count_human_opens": 1, "first_open_at": datetime(2024, 7, 12, 8),
+              "first_human_open_at": datetime(2024, 7, 12, 8)}  # fmt: skip
+    identity = Identity.model_validate({"sources": SOURCES})
+    facts = {**FACTS, "fct_email_events": table([*events, opened])}
+    out = assemble(Inputs(links(rows), records(rows), LEDGER, facts, read_at=READ_AT), identity)
+    assert violations(CUSTOMER_PROFILE, out).num_rows == 0
+    dan = next(row for row in out.to_pylist() if row["customer360_id"] == DAN)
+    assert dan["email_opens"] == 1
+    assert (dan["first_seen_at"], dan["last_seen_at"]) == (
+        datetime(2024, 7, 12, 8), datetime(2024, 7, 20),
+    )  # fmt: skip
+    assert (dan["churn_risk_score"], dan["engagement_score"]) == (0.0, 36.2)  # 35 + 25 x 1/20
+    assert dan["primary_segment"] == "Prospect – dormant"
+
+
+def test_the_reference_date_counts_records_opens_and_clicks() -> None:
+    """A record's update time and a person's open after the last send are dated facts too."""
+    assert reference_date(FACTS, pa.array([None, datetime(2024, 7, 20)])) == datetime(2024, 7, 20)
+    events = FACTS["fct_email_events"].to_pylist()
+    late = {**events[0], "first_click_at": datetime(2024, 7, 11, 9)}
+    assert reference_date({**FACTS, "fct_email_events": table([late])}) == datetime(2024, 7, 11, 9)
+
+
+def test_a_customer_never_seen_has_no_churn_risk_to_tell() -> None:
+    """Eve's one record gives no date and no fact names her: her recency is unknown, so the
+    rule gives no churn risk (not the worst) and she is no customer at risk."""
+    rows = [*RECORDS, record("crm:6", EVE, None, first_name="Eve", last_name="Ng")]
+    eve = with_records(rows)[EVE]
+    assert eve["first_seen_at"] is eve["last_seen_at"] is None
+    assert (eve["churn_risk_score"], eve["engagement_score"]) == (None, 0.0)
+    assert eve["propensity_to_buy_score"] == 0.0
+    assert eve["primary_segment"] == "Prospect – dormant"
+
+
+def test_without_order_lines_a_buyers_lifetime_value_is_unknown() -> None:
+    """No line gives the margin of Ann's and Bob's orders (a CRM's deals have none): their
+    value is NULL, not 0; Cal, who bought nothing, is worth 0."""
+    lines = FACTS["fct_order_lines"].schema.empty_table()
+    profiles = with_records(RECORDS, fct_order_lines=lines)
+    assert [profiles[c]["lifetime_value"] for c in (ANN, BOB, CAL)] == [None, None, 0.0]
+    assert profiles[ANN]["total_revenue"] == 150.0
+    # Bob's one line is of a product whose margin is not known: his value is unknown too.
+    products = pa.table({"product_id": ["P3"], "category": ["Food"],
+                         "margin_pct": pa.array([None], pa.float64())})  # fmt: skip
+    bob = with_records(RECORDS, dim_product=products)[BOB]
+    assert bob["lifetime_value"] is None

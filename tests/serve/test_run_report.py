@@ -62,6 +62,10 @@ def test_identity_rows_repeating_an_id_are_reported() -> None:
     }  # fmt: skip
     text = markdown(data)
     assert "| 10 | 7 | 12 | 1 | shop 3 | created 7 |" in text
+    assert (
+        "| rows not read (older or repeated rows of an id, whose row in the latest extract is "
+        "kept, or rows without an id) |" in text
+    )
     assert "Warning" not in text
     assert "ignored as placeholders (each shared by over 20 records): 2 email" in text
     data["identity"]["fallback"] = "the model could not be trained on 10 records (why)"

@@ -155,6 +155,7 @@ def run_command(
 def print_result(result: RunResult) -> None:
     """Every layer's summary table, then the timings."""
     from c360.identity.records import placeholder_note
+    from c360.serve.run_report import NOT_READ
 
     print_bronze(result.bronze, result.seconds["bronze"])
     if result.silver:
@@ -169,11 +170,12 @@ def print_result(result: RunResult) -> None:
         )
     if result.identity:
         i = result.identity
-        repeated = sum(i.duplicates.values())
+        unread = sum(i.duplicates.values())
+        rows = "row" if unread == 1 else "rows"
         console.print(
             f"Identity: {i.records:,} source records → {i.customers:,} customers "
             f"({i.unmatchable:,} with nothing to match on"
-            + (f"; {repeated:,} rows repeating an id or without one left out" if repeated else "")
+            + (f"; {unread:,} {rows} not read ({NOT_READ})" if unread else "")
             + (f"; {placeholder_note(i.placeholders)}" if i.placeholders else "")
             + f"), in {result.seconds['identity']:.1f} s"
         )

@@ -6,7 +6,8 @@ from seed 000's gold facts of the ``crm_customers`` records linked to the custom
 also from seed 004's transactions (silver ``stg_mongo_transactions``) of its linked
 ``mongo_customers`` records. "The reference date" is the ``as_of`` of the build: by default the
 latest timestamp of ``fct_orders``, ``fct_interactions``, ``fct_email_events`` and
-``stg_mongo_transactions``, so a rebuild on the same data gives the same table.
+``stg_mongo_transactions`` (sends' opens and clicks included) and of the records' update times
+(not after they were read), so a rebuild on the same data gives the same table.
 The rules behind every derived value are in ``c360.identity.profile*``.
 """
 
@@ -40,8 +41,8 @@ def _money(name: str, description: str, nullable: bool = False) -> Column:
     return Column(name, "float", description, nullable=nullable, min_value=0)
 
 
-def _score(name: str, description: str, top: float) -> Column:
-    return Column(name, "float", description, min_value=0, max_value=top)
+def _score(name: str, description: str, top: float, nullable: bool = False) -> Column:
+    return Column(name, "float", description, nullable=nullable, min_value=0, max_value=top)
 
 
 CUSTOMER_PROFILE: Table = gold_table(
@@ -255,7 +256,8 @@ CUSTOMER_PROFILE: Table = gold_table(
         "transaction, a CRM interaction, "
         "a person's first open or click of a send (fct_email_events.first_human_open_at / "
         "first_human_click_at: a scanner's or proxy's is none); touches after the reference "
-        "date are ignored",
+        "date are ignored (by default there are none: it is the latest of them); NULL when "
+        "nothing of the customer is dated",
         nullable=True,
     ),
     Column("last_seen_at", "timestamp", "Latest touch, as first_seen_at", nullable=True),
@@ -354,7 +356,9 @@ CUSTOMER_PROFILE: Table = gold_table(
         "Seed 000's CLV per customer (crm_customer_profile.clv_score): the revenue of its "
         "completed orders (seed 000's part of total_revenue: seed 004 knows no margin) x the "
         "mean margin_pct (dim_product) over their lines, to the cent (EUR); 0 without completed "
-        "orders",
+        "orders; NULL when no line of them gives a margin (a workspace without order lines: "
+        "the margin is not known, and the catalogue's mean is no customer's)",
+        nullable=True,
     ),
     Column(
         "loyalty_tier",
@@ -375,8 +379,10 @@ CUSTOMER_PROFILE: Table = gold_table(
         "0-1: customer_scores.churn_risk_score (calibrated model, see "
         "reports/model_card_churn.md) when the customer is scored; otherwise the rule "
         "(1 - exp(-d/180)) x (1 - 0.05 x min(orders_count, 10)), d = days from last_seen_at to "
-        "the reference date (never seen: 1); to 4 decimals",
+        "the reference date; to 4 decimals. NULL for a customer never seen (last_seen_at NULL: "
+        "no dated record or fact), whose recency is unknown",
         1,
+        nullable=True,
     ),
     _score(
         "engagement_score",
@@ -406,7 +412,8 @@ CUSTOMER_PROFILE: Table = gold_table(
         "string",
         "'<value> – <state>': value High value (total_revenue in the top 20% of buyers), "
         "Regular (other buyers) or Prospect (orders_count 0); state at risk "
-        "(churn_risk_score >= 0.6), engaged (engagement_score >= 50) or dormant",
+        "(churn_risk_score >= 0.6), engaged (engagement_score >= 50) or dormant (a NULL "
+        "churn_risk_score is not at risk)",
     ),
     Column(
         "segments",

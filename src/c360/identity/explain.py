@@ -19,7 +19,7 @@ from c360.config import Identity
 from c360.contracts.gold_identity import CUSTOMER360_ID
 from c360.identity.ids import resolve
 from c360.identity.normalise import email_canonical, per_value
-from c360.identity.records import IdentityConfigError, read_source
+from c360.identity.records import IdentityConfigError, one_per_id, read_source
 from c360.pipeline import lake
 from c360.pipeline.last_run import why_no_customers
 
@@ -104,14 +104,16 @@ def _departed(workspace: Path, customer360_id: str) -> str:
 
 
 def _source_rows(workspace: Path, identity: Identity, keys: list[str]) -> list[dict[str, Any]]:
-    """The raw rows of the records (role and attribute columns, as landed)."""
+    """The raw rows of the records (role and attribute columns, as landed): of an id that
+    several rows hold (two extracts of a folder), the one identity keeps (``one_per_id``)."""
     rows = []
     for name, source in identity.sources.items():
         ids = [k.split(":", 1)[1] for k in keys if k.startswith(f"{name}:")]
         if not ids or not lake.table_dir(workspace, "bronze", source.table).exists():
             continue
         columns = [source.id, *source.roles.values(), *source.attributes.values()]
-        table = read_source(workspace, source).select(list(dict.fromkeys(columns)))
+        kept, _ = one_per_id(read_source(workspace, source), source.id)
+        table = kept.select(list(dict.fromkeys(columns)))
         landed = pc.utf8_trim_whitespace(pc.cast(table[source.id], pa.string()))
         found = pc.is_in(landed, pa.array(ids, pa.string()))
         for row in table.filter(found).to_pylist():

@@ -149,7 +149,8 @@ def commerce(
 ) -> dict[str, pa.Array]:
     """Purchases (seed 000's completed orders and ``other_purchases``, :data:`PURCHASES`),
     refunds (approved returns), CLV, interests (seed 000's alone: it knows margins and
-    categories)."""
+    categories). A CLV whose margin no line gives (no order lines, products without a
+    margin) is unknown: NULL, not 0."""
     done = linked(orders, ids).filter(pc.field("status") == COMPLETED)
     orders_done = pa.table(
         {
@@ -187,7 +188,10 @@ def commerce(
     # Seed 000's per-customer CLV (crm_customer_profile.clv_score): the mean over lines, not
     # over distinct products, so a product bought on many lines weighs more.
     margin = _by_customer(customers, lines, [("margin_pct", "mean")])["margin_pct_mean"]
-    clv = cents(pc.multiply(cents(_zero(own)), pc.fill_null(margin, 0.0)))
+    # Without seed-000 revenue the value is 0 whatever the margin; with it and no margin, not
+    # known. The catalogue's mean margin (kpi_measures' company-wide CLV) is no customer's.
+    spent = cents(_zero(own))
+    clv = cents(pc.multiply(spent, pc.if_else(pc.equal(spent, 0.0), 0.0, margin)))
 
     # An inferred member of dim_product (its row quarantined in silver) has no category.
     categorised = lines.filter(pc.is_valid(lines.column("category")))

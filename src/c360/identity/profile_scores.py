@@ -47,12 +47,14 @@ def _counts(values: pa.Array) -> np.ndarray:
 
 
 def scores(columns: Mapping[str, pa.Array], as_of: datetime) -> dict[str, pa.Array]:
-    """churn_risk_score, engagement_score and propensity_to_buy_score (see the contract)."""
+    """churn_risk_score, engagement_score and propensity_to_buy_score (see the contract).
+
+    A customer never seen (no dated record, no fact) has no recency: no churn risk to tell
+    (NULL, not the worst), and nothing of recency in the other two."""
     seen = days_since(columns["last_seen_at"], as_of)
     bought = days_since(columns["last_purchase_at"], as_of)
     orders = _counts(columns["orders_count"])
-    recent = np.where(np.isnan(seen), 1.0, 1.0 - np.exp(-np.nan_to_num(seen) / CHURN_DAYS))
-    churn = recent * (1.0 - 0.05 * np.minimum(orders, 10))
+    churn = (1.0 - np.exp(-seen / CHURN_DAYS)) * (1.0 - 0.05 * np.minimum(orders, 10))
     emails = _counts(columns["human_email_opens"]) + _counts(columns["human_email_clicks"])
     sessions = _counts(columns["total_sessions"])
     fresh = np.where(np.isnan(seen), 0.0, np.exp(-np.nan_to_num(seen) / ENGAGEMENT_DAYS))
@@ -66,7 +68,7 @@ def scores(columns: Mapping[str, pa.Array], as_of: datetime) -> dict[str, pa.Arr
     buying = np.where(np.isnan(bought), 0.0, np.exp(-np.nan_to_num(bought) / PURCHASE_DAYS))
     propensity = 0.7 * np.minimum(orders, 5) / 5 * buying + 0.3 * engagement / 100
     return {
-        "churn_risk_score": pa.array(np.round(churn, 4)),
+        "churn_risk_score": pa.array(np.round(churn, 4), from_pandas=True),  # NaN: NULL
         "engagement_score": pa.array(np.round(engagement, 1)),
         "propensity_to_buy_score": pa.array(np.round(propensity, 4)),
     }
@@ -85,10 +87,11 @@ def modelled(
     at = codes.filter(found).to_numpy(zero_copy_only=False).astype(np.int64)
     out = {}
     for name in MODELLED:
-        values = np.asarray(columns[name].to_numpy(zero_copy_only=False), dtype=np.float64).copy()
+        rule = pc.cast(columns[name], pa.float64())
+        values = np.asarray(rule.to_numpy(zero_copy_only=False), dtype=np.float64).copy()
         model = scored.column(name).filter(found).to_numpy(zero_copy_only=False)
         values[at] = np.round(model.astype(np.float64), 4)
-        out[name] = pa.array(values)
+        out[name] = pa.array(values, from_pandas=True)  # NaN (no rule score): NULL
     return out
 
 

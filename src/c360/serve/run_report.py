@@ -27,6 +27,14 @@ if TYPE_CHECKING:
     from c360.pipeline.runner import RunResult
     from c360.pipeline.silver.run import Built
 
+# The rows of an identity source that are no record of their own (records.one_per_id): an id's
+# rows other than the one kept, the first of the file named last (an earlier extract's, or a
+# copy further down a file), and rows without an id.
+NOT_READ = (
+    "older or repeated rows of an id, whose row in the latest extract is kept, or rows without "
+    "an id"
+)
+
 
 def quarantine_reasons(workspace: Path, name: str) -> dict[str, int]:
     """Rows of ``lake/quarantine/<name>`` per reason code (empty when nothing was rejected)."""
@@ -167,7 +175,7 @@ def markdown(data: dict[str, Any]) -> str:
     if identity := data.get("identity"):
         lines += ["", "## Identity: source records resolved into customers", "",
                   "| records | customers | scored pairs | unmatchable (singletons) | "
-                  "rows repeating an id or without one (left out) | changes |",
+                  f"rows not read ({NOT_READ}) | changes |",
                   "| ---: | ---: | ---: | ---: | --- | --- |",
                   _row(f"{identity['records']:,}", f"{identity['customers']:,}",
                        f"{identity['pairs']:,}", f"{identity['unmatchable']:,}",
