@@ -66,7 +66,13 @@ CUSTOMERS = Table(
             nullable=True,
             references="crm_accounts.account_id",
         ),
-        Column("email", "string", "Customer email", unique=True),
+        Column(
+            "email",
+            "string",
+            "Customer email; NULL for a customer who gave none",
+            nullable=True,
+            unique=True,
+        ),
         Column("first_seen_at", "timestamp", "First interaction; never after any interaction"),
         Column(
             "status",

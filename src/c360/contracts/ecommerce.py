@@ -61,7 +61,8 @@ ORDERS = Table(
             "shipping_address",
             "string",
             "Street, postcode and city, country; raw: a few "
-            "empty or mis-encoded (UTF-8 read as Latin-1)",
+            "empty (NULL: the order stands) or mis-encoded (UTF-8 read as Latin-1)",
+            nullable=True,
         ),
     ),
     notes=(
@@ -91,28 +92,40 @@ CUSTOMERS = Table(
             "First and last name; raw: a few mis-encoded. Silver repairs it, trims it and "
             "title-cases it when written all in upper or all in lower case",
         ),
-        Column("email", "string", "E-mail; raw: a few missing or malformed"),
+        Column(
+            "email",
+            "string",
+            "E-mail; raw: a few missing or malformed (the customer stays without one)",
+            nullable=True,
+        ),
         Column(
             "city",
             "string",
-            "City; raw: a few missing or mis-encoded. Silver cleans it as the name",
+            "City; raw: a few missing (NULL) or mis-encoded. Silver cleans it as the name",
+            nullable=True,
         ),
         Column(
             "country",
             "string",
-            "Country name; raw: other spellings (FR, fra, 'france ')",
+            "Country name; raw: other spellings (FR, fra, 'france '). NULL when missing or "
+            "naming no country silver knows",
+            nullable=True,
             allowed=CUSTOMER_COUNTRIES,
         ),
         Column(
             "registration_date",
             "string",
-            "YYYY-MM-DD, before the first order (text: raw rows hold impossible and future dates)",
+            "YYYY-MM-DD, before the first order (text: raw rows hold impossible and future dates, "
+            "or none). NULL when missing, unreadable, in the future or before 1990",
+            nullable=True,
             pattern=DATE_PATTERN,
         ),
         Column(
             "loyalty_tier",
             "string",
-            "Tier, higher for bigger spenders; raw: a few missing",
+            "Tier, higher for bigger spenders; raw: a few missing (silver: bronze). NULL when "
+            "silver does not know the tier",
+            nullable=True,
             allowed=LOYALTY_TIERS,
         ),
     ),
@@ -139,14 +152,21 @@ PRODUCTS = Table(
             unique=True,
             pattern=id_pattern("PROD_", 5),
         ),
-        Column("name", "string", "Product name; raw: a few mis-encoded"),
+        Column(
+            "name",
+            "string",
+            "Product name; raw: a few mis-encoded. NULL when missing",
+            nullable=True,
+        ),
         Column("category", "string", "Category", allowed=CATEGORIES),
         Column("brand", "string", "Brand; raw: a few missing"),
         Column("price", "float", "Unit price (EUR); raw: a few negative", min_value=0.01),
         Column(
             "cost",
             "float",
-            "Cost price (EUR): price x (1 - margin); raw: a few missing",
+            "Cost price (EUR): price x (1 - margin); raw: a few missing (NULL: the product "
+            "stays, its margin unknown)",
+            nullable=True,
             min_value=0,
         ),
     ),

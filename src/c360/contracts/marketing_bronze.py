@@ -42,13 +42,24 @@ CUSTOMERS = Table(
             unique=True,
             pattern=id_pattern("CUST", 5),
         ),
-        Column("first_name", "string", "First name; raw: missing or mis-encoded"),
-        Column("last_name", "string", "Last name; raw: missing or mis-encoded"),
-        Column("email", "string", "E-mail; raw: missing or malformed"),
+        Column(
+            "first_name", "string", "First name; raw: missing (NULL) or mis-encoded", nullable=True
+        ),
+        Column(
+            "last_name", "string", "Last name; raw: missing (NULL) or mis-encoded", nullable=True
+        ),
+        Column(
+            "email",
+            "string",
+            "E-mail; raw: missing or malformed (the contact stays without one)",
+            nullable=True,
+        ),
         Column(
             "phone",
             "string",
-            "E.164 mobile number; raw: missing or malformed ('n/a', too short, letters)",
+            "E.164 mobile number; raw: missing or malformed ('n/a', too short, letters): the "
+            "contact stays without one",
+            nullable=True,
             pattern=E164_PATTERN,
         ),
         Column(
@@ -56,16 +67,19 @@ CUSTOMERS = Table(
             "string",
             "Age in years, a JSON integer from 18 to 80 (text here: raw "
             "values are missing, out of range such as -3 or 212, or strings such as "
-            "'thirty-five' and '35 ans')",
+            "'thirty-five' and '35 ans'); NULL when missing, unreadable or outside 13-110",
+            nullable=True,
             pattern=r"[1-9]\d",
         ),
         Column(
             "country",
             "string",
-            "Country name; raw: missing or spelled otherwise (FR, 'france ', Deutschland)",
+            "Country name; raw: missing or spelled otherwise (FR, 'france ', Deutschland). "
+            "NULL when missing or naming no country silver knows",
+            nullable=True,
             allowed=CUSTOMER_COUNTRIES,
         ),
-        Column("city", "string", "City; raw: missing"),
+        Column("city", "string", "City; raw: missing (NULL)", nullable=True),
         Column(
             "gender",
             "string",
@@ -156,23 +170,55 @@ CAMPAIGNS = Table(
             "campaign_type", "string", "Channel (Email, Social Media, Display...); raw: missing"
         ),
         Column(
-            "budget", "float", "Budget (EUR); 0 for organic campaigns; raw: missing", min_value=0
+            "budget",
+            "float",
+            "Budget (EUR); 0 for organic campaigns; raw: missing (NULL: unknown, not 0)",
+            nullable=True,
+            min_value=0,
         ),
-        Column("spend", "float", "Spent so far (EUR), 0 before launch; raw: negative", min_value=0),
-        Column("impressions", "int", "Impressions; 0 before launch", min_value=0),
-        Column("clicks", "int", "Clicks, at most the impressions; raw: above them", min_value=0),
         Column(
-            "conversions", "int", "Conversions, at most the clicks; raw: above them", min_value=0
+            "spend",
+            "float",
+            "Spent so far (EUR), 0 before launch; raw: negative. NULL when missing",
+            nullable=True,
+            min_value=0,
+        ),
+        Column(
+            "impressions",
+            "int",
+            "Impressions; 0 before launch. NULL when missing",
+            nullable=True,
+            min_value=0,
+        ),
+        Column(
+            "clicks",
+            "int",
+            "Clicks, at most the impressions; raw: above them. NULL when missing",
+            nullable=True,
+            min_value=0,
+        ),
+        Column(
+            "conversions",
+            "int",
+            "Conversions, at most the clicks; raw: above them. NULL when missing",
+            nullable=True,
+            min_value=0,
         ),
         Column(
             "start_date",
             "string",
             'A BSON date ({"$date": ...}); scheduled campaigns start '
-            "in early 2026; raw: missing or a string holding an impossible date",
+            "in early 2026; raw: missing or a string holding an impossible date. NULL when "
+            "missing, unreadable or before 1990: the campaign stays",
+            nullable=True,
             pattern=ISO_DATE_PATTERN,
         ),
         Column(
-            "status", "string", "scheduled, active, paused or completed", allowed=CAMPAIGN_STATUSES
+            "status",
+            "string",
+            "scheduled, active, paused or completed; NULL when missing or another value",
+            nullable=True,
+            allowed=CAMPAIGN_STATUSES,
         ),
     ),
     notes=("Near duplicates repeat a campaign_id with another spend.",),

@@ -46,7 +46,7 @@ def test_kpis_follow_seed_004_and_divisions_by_zero_are_null(
 ) -> None:
     staged = stg_mongo_campaigns(engine.register("bronze_campaigns_kpi", bronze))
     rows = {r["campaign_id"]: r for r in staged.collect(engine)[0].to_pylist()}
-    assert sorted(rows) == ["CAMP001", "CAMP002", "CAMP003"]
+    assert sorted(rows) == ["CAMP001", "CAMP002", "CAMP003", "CAMP007"]
     first = rows["CAMP001"]
     assert first["spend"] == 800.0  # the first record wins over its later duplicate
     assert first["ctr"] == pytest.approx(5.0)
@@ -69,6 +69,8 @@ def test_kpis_follow_seed_004_and_divisions_by_zero_are_null(
     )
     assert organic["ctr"] == 0.0
     assert [organic[k] for k in ("conversion_rate", "cpc", "cpa", "roi")] == [None] * 4
+    undated = rows["CAMP007"]  # its start date does not read: the campaign stays without it
+    assert (undated["start_date"], undated["roi"]) == (None, 90.0)
 
 
 def test_every_bronze_row_is_clean_or_rejected_with_a_reason(
@@ -78,7 +80,7 @@ def test_every_bronze_row_is_clean_or_rejected_with_a_reason(
     rejects = {r["_row_number"]: r["reason"] for r in staged.collect(engine)[1].to_pylist()}
     assert rejects == {
         4: "invalid_number", 5: "inconsistent_counts", 6: "negative_amount",
-        7: "invalid_date", 8: "missing_key", 9: "duplicate_key",
+        8: "missing_key", 9: "duplicate_key",
     }  # fmt: skip
     assert staged.collect(engine)[0].num_rows + len(rejects) == bronze.num_rows
 
@@ -186,6 +188,37 @@ def test_statuses_are_spelt_as_allowed_and_unknown_ones_become_null_and_are_coun
     }
     assert rejects.column("reason").to_pylist() == ["negative_amount"]  # its status not counted
     assert repaired == {"status: invalid_value": 2}
+
+
+def test_a_start_date_that_does_not_read_leaves_the_campaign_without_one_and_is_counted(
+    engine: Engine,
+) -> None:
+    """A campaign is a dimension: its spend, impressions and conversions count in every
+    marketing total. A start date silver cannot read is unknown, as a missing one: NULL, the
+    campaign kept and the value counted, never lost unseen."""
+    campaigns = table(engine, "campaign_start_dates", FIELDS, [
+        RAW[0],
+        ("CAMP002", "Spring", "Email", "10", "1", "5", "1", "1", "2024-02-30", "active"),
+        ("CAMP003", "Spring", "Email", "10", "1", "5", "1", "1", "unknown", "active"),
+        ("CAMP004", "Spring", "Email", "10", "1", "5", "1", "1", None, "active"),
+        ("CAMP005", "Spring", "Email", "10", "1", "5", "1", "1", "1900-01-01", "active"),
+        ("CAMP006", "Spring", "Email", "10", "-1", "5", "1", "1", "2024-02-30", "active"),
+    ])  # fmt: skip
+    clean, rejects, repaired = stg_mongo_campaigns(campaigns).outcome(engine)
+    starts = {
+        r["campaign_id"]: r["start_date"] and r["start_date"].replace(tzinfo=None)
+        for r in clean.to_pylist()
+    }
+    assert starts == {
+        "CAMP001": dt.datetime(2024, 3, 1),
+        "CAMP002": None,
+        "CAMP003": None,
+        "CAMP004": None,
+        "CAMP005": None,
+    }
+    assert clean.column("spend").to_pylist() == [800.0, 1.0, 1.0, 1.0, 1.0]
+    assert rejects.column("reason").to_pylist() == ["negative_amount"]  # its date not counted
+    assert repaired == {"start_date: invalid_date": 2, "start_date: implausible_date": 1}
 
 
 CUSTOMER_FIELDS = ("customer_id", "first_name", "last_name", "email", "phone", "age", "country",
@@ -412,7 +445,8 @@ def test_names_and_cities_written_all_in_one_case_are_title_cased(engine: Engine
 
 def test_placeholder_dates_are_no_transactions_nor_campaign_starts(engine: Engine) -> None:
     """0001-01-01, 1900-01-01 or 1970-01-01 (the Unix epoch) is what systems write for a date
-    they do not know: no sale and no campaign of this platform happened before 1990."""
+    they do not know: no sale and no campaign of this platform happened before 1990. A sale
+    without its time is rejected; a campaign stays, its start unknown (NULL) and counted."""
     tx = table(engine, "tx_placeholder_dates", TX_FIELDS, [
         (f"TXN{n}", "CUST1", "Mug", "5", "1", "Card", "0", "0", when)
         for n, when in enumerate([
@@ -430,11 +464,10 @@ def test_placeholder_dates_are_no_transactions_nor_campaign_starts(engine: Engin
         ("CAMP002", "Old", "Email", "10", "1", "5", "1", "1", "1970-01-01T00:00:00Z", "active"),
         ("CAMP003", "Old", "Email", "10", "1", "5", "1", "1", "1900-01-01", "active"),
     ])  # fmt: skip
-    rejects = stg_mongo_campaigns(campaigns).collect(engine)[1].to_pylist()
-    assert {r["_row_number"]: r["reason"] for r in rejects} == {
-        2: "implausible_date",
-        3: "implausible_date",
-    }
+    clean, rejects, repaired = stg_mongo_campaigns(campaigns).outcome(engine)
+    assert rejects.num_rows == 0
+    assert clean.column("start_date").to_pylist()[1:] == [None, None]
+    assert repaired == {"start_date: implausible_date": 2}
 
 
 def test_campaign_counts_with_their_thousands_grouped_are_read(engine: Engine) -> None:

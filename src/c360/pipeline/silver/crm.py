@@ -74,7 +74,7 @@ def stg_crm_customers(
     t = t.mutate(account_id=ibis.ifelse(t._orphan, ibis.null("string"), t.account_id))
     churned = (t.status == "churned") != (t.lifecycle_stage == "churned")
     checks = [
-        *parse.contract_checks(t, c, skip=("email", "account_id")),
+        *parse.contract_checks(t, c, skip=("account_id",)),
         ("first_seen_at: future_date", parse.future(t.first_seen_at, as_of)),
         ("inconsistent_status", churned),
     ]

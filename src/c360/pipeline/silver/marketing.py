@@ -40,18 +40,20 @@ def stg_mongo_campaigns(bronze: Table) -> Staged:
     KPIs exactly as seed 004 defines them: CTR = clicks / impressions × 100, conversion_rate =
     conversions / clicks × 100, CPC = spend / clicks, CPA = spend / conversions, ROI = (budget −
     spend) / budget × 100; a division by zero gives NULL. Defaults: a missing name becomes
-    "Unnamed campaign", a missing type "Unknown". A start date in the future is kept (a scheduled
-    campaign); one before 1990 is rejected (``implausible_date``: a placeholder such as
-    1970-01-01, see ``parse.EARLIEST``). Duplicated campaign ids keep their first record. A
-    JSON object, array or boolean where a name, a type or a status belongs is
-    ``invalid_value``. Impressions, clicks and conversions may have their thousands grouped
-    ("100,000", see ``parse.integer``). A budget or a spend that may be 1234 or 1.234 ("1.234"
-    from a CSV, see ``parse.money``) is ``ambiguous_amount``.
+    "Unnamed campaign", a missing type "Unknown"; a missing budget, spend or count stays NULL
+    (unknown, not 0). A start date in the future is kept (a scheduled campaign). Duplicated
+    campaign ids keep their first record. A JSON object, array or boolean where a name, a type
+    or a status belongs is ``invalid_value``. Impressions, clicks and conversions may have their
+    thousands grouped ("100,000", see ``parse.integer``). A budget or a spend that may be 1234
+    or 1.234 ("1.234" from a CSV, see ``parse.money``) is ``ambiguous_amount``.
 
     The status is one the contract allows, whatever its case or spaces (" Paused " → "paused");
     one it does not allow ("running") becomes NULL, as a missing one does, and is counted
     (``repaired``): the campaign stays, its money and KPIs are sound and the seed's "which
-    campaign has the best ROI" needs every campaign.
+    campaign has the best ROI" needs every campaign. So does a start date that does not read
+    ("2024-02-30") or lies before 1990 (a placeholder such as 1970-01-01, see
+    ``parse.EARLIEST``): NULL, as a missing one, counted as ``invalid_date`` or
+    ``implausible_date``.
     """
     b = bronze
     typed = b.select(
@@ -64,13 +66,14 @@ def stg_mongo_campaigns(bronze: Table) -> Staged:
         impressions=parse.integer(b.impressions),
         clicks=parse.integer(b.clicks),
         conversions=parse.integer(b.conversions),
-        start_date=parse.written_timestamp(b.start_date),
+        _start=parse.written_timestamp(b.start_date),
         status=parse.category(b.status, CAMPAIGN_STATUSES),
         _mistyped=first_true([(c, parse.not_text(b[c])) for c in CAMPAIGN_TEXTS]),
         _raw=ibis.struct({c: b[c] for c in CAMPAIGN_RAW}),
         **{f"_raw_{c}": b[c] for c in CAMPAIGN_AMOUNTS},
     )
-    t = typed
+    unknown = parse.implausible(typed._start)
+    t = typed.mutate(start_date=ibis.ifelse(unknown, ibis.null("timestamp"), typed._start))
     # One check per column, that the reason may name it: the first column at fault names it.
     checks = [
         ("missing_key", t.campaign_id.isnull()),
@@ -83,8 +86,6 @@ def stg_mongo_campaigns(bronze: Table) -> Staged:
             )
         ),
         *((f"{c}: invalid_number", parse.invalid(t._raw[c], t[c])) for c in CAMPAIGN_COUNTS),
-        ("start_date: invalid_date", parse.invalid(t._raw.start_date, t.start_date)),
-        ("start_date: implausible_date", parse.implausible(t.start_date)),
         (t._mistyped + ": invalid_value", t._mistyped.notnull()),
         *((f"{c}: negative_amount", t[c] < 0) for c in ("budget", "spend")),
         *((f"{c}: negative_count", t[c] < 0) for c in CAMPAIGN_COUNTS),
@@ -99,7 +100,11 @@ def stg_mongo_campaigns(bronze: Table) -> Staged:
         cpa=ratio(t.spend, t.conversions),
         roi=ratio(t.budget - t.spend, t.budget) * 100,
     )
-    repairs = [("status: invalid_value", parse.invalid(t._raw.status, t.status))]
+    repairs = [
+        ("start_date: invalid_date", parse.invalid(t._raw.start_date, t._start)),
+        ("start_date: implausible_date", parse.implausible(t._start)),
+        ("status: invalid_value", parse.invalid(t._raw.status, t.status)),
+    ]
     return stage(with_kpis, checks, ["campaign_id"], CAMPAIGN_COLUMNS, repairs)
 
 
