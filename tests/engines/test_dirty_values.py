@@ -36,6 +36,11 @@ AGREED = [
     " NULL ", "Null", "NA", "NULLS", "+12.50", "+5", "+-5", "12,50 €", "€12.50", "-€12.50",
     "€ -12.50", "12.50 EUR", "eur 1.234,50", "1 234,50\u00a0€", "$1,234.56", "£12", "12 USD",
     "12€50", "1,234", "0,125", "-12,500", "€",
+    # whole euros, other currencies, a 12-hour clock, UTC and two-digit offsets
+    "€12,500,000", "12.500.000 €", "12 500 000 EUR", "12,500,000.50", "1e20", "9.3e18",
+    "JPY 1,500,000", "US$ 12", "1 200 ₽", "1200 usd", "-$12.50", "12 USDX",
+    "3/5/2024 2:22 PM", "3/5/2024 12:00 am", "3/5/2024 12:30 p.m.", "3/5/2024 13:00 PM",
+    "2024-03-05 14:22:00 UTC", "2024-03-05 14:22:00.5+01", "2024-03-05 00:30-05", "2024-07-28-05",
 ]  # fmt: skip
 # Java's regex \s holds the vertical tab, RE2's (DuckDB) does not; Java lower-cases "İ" to
 # "i" + a combining dot above, DuckDB to "i": the parsers spell white space out and replace "İ"
@@ -48,10 +53,13 @@ PARSERS: dict[str, Callable[[StringValue], ibis.Value]] = {
     "clean_text": parse.clean_text,
     "number": parse.number,
     "money": parse.money,
+    "whole_money": parse.whole_money,
+    "other_currency": lambda v: parse.other_currency(v, parse.money(v)),
     "integer": parse.integer,
     "timestamp": parse.timestamp,
     "written_timestamp": parse.written_timestamp,
     "date": lambda v: parse.written_timestamp(v).date(),
+    "month_first": lambda v: parse.written_timestamp(parse.iso_date_text(v, "month_first")),
     "boolean": parse.boolean,
     "category": lambda v: parse.category(v, ["mid_market", "enterprise"]),
     "country": conform.country_iso,

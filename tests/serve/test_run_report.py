@@ -374,3 +374,22 @@ def test_a_check_whose_rule_caught_nothing_says_so_without_empty_brackets() -> N
     assert "Caught in silver under the same rule in this run: " \
            "stg_marketing_sends quarantined 0 rows.\n" in text  # fmt: skip
     assert "()" not in text
+
+
+def test_amounts_in_another_currency_are_said_to_need_converting_first() -> None:
+    """c360 counts in euros and converts nothing: the note names the tables and says so."""
+    data = {
+        "finished_at": "2026-01-02T03:04:05", "engine": "duckdb", "seconds": {"silver": 1.0},
+        "bronze": [], "text": {}, "gold": [], "answers": {}, "identity": None,
+        "silver": [{"model": "stg_products", "source": "products", "bronze_rows": 9, "clean": 7,
+                    "rejected": 2, "reconciled": True, "quarantine": {"other_currency": 2}},
+                   {"model": "stg_orders", "source": "orders", "bronze_rows": 3, "clean": 2,
+                    "rejected": 1, "reconciled": True, "quarantine": {"invalid_number": 1}}],
+    }  # fmt: skip
+    lines = markdown(data).splitlines()
+    notes = [line for line in lines if line.startswith("**Note:**") and "currency" in line]
+    assert notes == [
+        "**Note:** products holds amounts in another currency than the euro (`other_currency`, "
+        "such as $1,200 or 1200 USD): c360 counts every amount in euros and converts none, so "
+        "convert them to euros in the source before it lands."
+    ]

@@ -154,7 +154,7 @@ def markdown(data: dict[str, Any]) -> str:
     if emptied:
         lines += ["", f"**Warning:** {', '.join(emptied)} kept none of their rows; what gold "
                   "builds from them is empty (see the reasons above)."]  # fmt: skip
-    lines += _ambiguous_amounts(data["silver"])
+    lines += _ambiguous_amounts(data["silver"]) + _other_currencies(data["silver"])
     for b in data["silver"]:  # a run report of an earlier version has no "lacking"
         if lacking := b.get("lacking"):
             them = "them" if len(lacking) > 1 else "it"
@@ -240,6 +240,20 @@ def _ambiguous_amounts(silver: list[dict[str, Any]]) -> list[str]:
             "decimal there, with a euro sign after it (1.234 €) a thousands one."
         )
     return [line for note in notes for line in ("", note)]
+
+
+def _other_currencies(silver: list[dict[str, Any]]) -> list[str]:
+    """The note on amounts quarantined as ``other_currency``: c360 has no exchange rates, so
+    the source converts them before they land."""
+    tables = [b.get("source") or b["model"]
+              for b in silver if b["quarantine"].get("other_currency")]  # fmt: skip
+    if not tables:
+        return []
+    return ["", (
+        f"**Note:** {', '.join(tables)} {_holds(tables)} amounts in another currency than the "
+        "euro (`other_currency`, such as $1,200 or 1200 USD): c360 counts every amount in "
+        "euros and converts none, so convert them to euros in the source before it lands."
+    )]  # fmt: skip
 
 
 def _holds(tables: list[str]) -> str:

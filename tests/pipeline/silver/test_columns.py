@@ -562,7 +562,7 @@ def test_orders(engine: Engine) -> None:
         2: ("orphan_customer", "customer_id"),
         3: ("missing_customer", "customer_id"),
         4: ("future_date", "order_at"),
-        5: ("invalid_number", "total_amount_eur"),
+        5: ("other_currency", "total_amount_eur"),
         7: ("duplicate_key", None),
     }
 

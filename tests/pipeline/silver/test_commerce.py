@@ -184,7 +184,8 @@ def test_lines_add_up_and_returns_follow_their_status(engine: Engine) -> None:
 
 def test_amounts_in_euros_are_read_by_the_contract(engine: Engine) -> None:
     """A ``*_eur`` column reads the euro's sign or code, and "1,234" as 1234 (cents have two
-    digits); a dollar amount is no euro amount, a NULL promo code is none."""
+    digits); a dollar amount is no euro amount (``other_currency``), a NULL promo code is
+    none."""
     orders = bronze(engine, "orders", [
         row("orders", ORDER, total_amount_eur="€1,234.56", promo_code="NULL"),
         row("orders", ORDER, order_id="ORD_0000002", total_amount_eur="1 234,56 €",
@@ -206,7 +207,7 @@ def test_amounts_in_euros_are_read_by_the_contract(engine: Engine) -> None:
         "ORD_0000002": (1234.56, None, None),
         "ORD_0000003": (1234.0, None, None),
     }  # fmt: skip
-    assert reasons(engine, staged) == {4: "invalid_number", 5: "missing_total_amount_eur"}
+    assert reasons(engine, staged) == {4: "other_currency", 5: "missing_total_amount_eur"}
 
 
 def test_placeholder_dates_are_rejected_by_the_contract(engine: Engine) -> None:

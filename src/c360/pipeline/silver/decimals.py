@@ -1,4 +1,4 @@
-"""How people write decimal numbers and amounts, for ``parse.number`` and ``parse.money``.
+"""How people write decimal numbers and amounts, for ``parse.number`` and ``amounts.money``.
 
 An amount with one dot before three digits ("1.234") is 1234 written the German way and 1.234
 written as programs print decimals. It is read by what says which:
@@ -22,6 +22,8 @@ import ibis
 from ibis.expr import operations as ops
 from ibis.expr.types import BooleanValue, FloatingValue, StringValue
 
+# A number with a dot or a decimal comma, a sign or none, or in scientific notation.
+NUMBER = r"^[+-]?[0-9]+([.,][0-9]+)?([eE][+-]?[0-9]+)?\z"
 # Thousands grouped by a separator the decimals do not use: "1,234.50", "1.234,50", "1.234.567",
 # "1 234,50" (a space or a no-break space, as French spreadsheets print them; the narrow one as
 # current French locales do), "1'234.50".
@@ -31,6 +33,8 @@ GROUPS = (
     (r"^[+-]?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?\z", r"\."),
     ("^[+-]?[0-9]{1,3}([ \u00a0\u202f'][0-9]{3})+([.,][0-9]+)?\\z", "[ \u00a0\u202f']"),
 )
+# What ``parse.number`` reads, each shape with its group separator.
+SHAPES = ((NUMBER, None), *GROUPS)
 # In an amount a comma before exactly three digits groups thousands ("1,234", "12,500"): cents
 # have two digits. A leading 0 ("0,125") is no thousands.
 ONE_COMMA = r"[1-9][0-9]{0,2},[0-9]{3}"
@@ -41,7 +45,7 @@ COMMA_THOUSANDS = (rf"^[+-]?{ONE_COMMA}\z", ",")
 PLAIN_CENTS = r"^-?[0-9]+(\.[0-9]{1,2})?\z"
 PLAIN_DECIMALS = r"^-?[0-9]+\.[0-9]{4,}\z|^-?(0[0-9]*|[0-9]{4,})\.[0-9]+\z"
 # One dot before exactly three digits, after one to three digits not starting with 0 ("0.125"
-# is a decimal): the number of an amount ``parse.money`` reads here.
+# is a decimal): the number of an amount ``amounts.money`` reads here.
 ONE_DOT = r"[1-9][0-9]{0,2}\.[0-9]{3}"
 # A number as programs print it: nothing around it.
 _PRINTED = r"^-?[0-9]+\.[0-9]+\z"
@@ -111,7 +115,7 @@ def ambiguous(value: StringValue, one: BooleanValue, euro_after: BooleanValue) -
 def as_said(
     value: StringValue, bare: StringValue, dot: BooleanValue, comma: BooleanValue, decimal: str
 ) -> StringValue:
-    """``value`` written again as ``parse.money`` reads it from any source, where its number
+    """``value`` written again as ``amounts.money`` reads it from any source, where its number
     ``bare`` (its euro's sign or code taken off) is a ``ONE_DOT`` (``dot``) or a ``ONE_COMMA``
     (``comma``) and ``decimal``, a CSV file's setting, says what that separator is: with
     ``point`` a dot is a decimal point ("1.234" → "1.2340": a fourth decimal groups nothing),

@@ -20,36 +20,36 @@ from ibis.expr.types import FloatingValue, IntegerValue, StringValue, Table, Tim
 
 from c360.contracts.model import Column
 from c360.contracts.model import Table as Contract
-from c360.pipeline.silver import decimals
+from c360.pipeline.silver import amounts, decimals
+from c360.pipeline.silver.amounts import ambiguous as ambiguous
+from c360.pipeline.silver.amounts import ambiguous_amount as ambiguous_amount
+from c360.pipeline.silver.amounts import in_decimal_order as in_decimal_order
+from c360.pipeline.silver.amounts import is_amount as is_amount
+from c360.pipeline.silver.amounts import money as money
+from c360.pipeline.silver.amounts import other_currency as other_currency
+from c360.pipeline.silver.amounts import whole_money as whole_money
+from c360.pipeline.silver.blanks import BLANK as _BLANK
+from c360.pipeline.silver.blanks import LINE_SEPARATORS as LINE_SEPARATORS
+from c360.pipeline.silver.blanks import SPACE as SPACE
 from c360.pipeline.silver.staged import LINEAGE
 
 _V = TypeVar("_V")
-_NUMBER = r"^[+-]?[0-9]+([.,][0-9]+)?([eE][+-]?[0-9]+)?\z"
+_NUMBER = decimals.NUMBER
 _INTEGER = r"^[+-]?[0-9]+(\.0+)?\z"
-_OFFSET = r"[+-][0-9]{2}:?[0-9]{2}\z"
-# The end of the text is ``\z`` in every regex the engines run, never ``$``: Java's ``$``
-# (Spark) also matches before a line terminator that ends the text (\n, \r\n, \r, U+0085,
-# U+2028, U+2029), RE2's (DuckDB) only at the very end, so "46\u2028" would be a number on one
-# engine and invalid on the other. ``\z`` is the very end on both (Python's ``re`` spells it
-# ``\Z`` before 3.14: a pattern Python code shares keeps ``$``, see ``conform.EMAIL``).
-# The line separators Java's ``$`` knows are white space, as \n and \r are.
-LINE_SEPARATORS = "\u0085\u2028\u2029"
-# White space, written out: ``\s`` also matches a vertical tab on Spark (Java) but not on
-# DuckDB (RE2), so "web\x0b" would be a channel on one engine and invalid on the other.
-SPACE = f"[\\t\\n\\x0b\\f\\r {LINE_SEPARATORS}]"
-_WRITTEN_OFFSET = r":[0-9]{2}(\.[0-9]{1,9})?([+-][0-9]{2}:?[0-9]{2})" + SPACE + "*\\z"
+# The end of the text is ``\z`` in every regex the engines run, never ``$`` (see ``blanks``).
+# An offset from UTC: hours and minutes ("+02:00", "-0530") or hours alone ("+01", as
+# PostgreSQL prints a timestamptz); "UTC" after the time (as logs and BI tools write it) is none.
+_OFFSET = "[+-][0-9]{2}(:?[0-9]{2})?"
+_ZONE = f"(Z|{_OFFSET}|{SPACE}*UTC)"
+_WRITTEN_OFFSET = r":[0-9]{2}(\.[0-9]{1,9})?(" + _OFFSET + ")" + SPACE + "*\\z"
 # Seconds may be left out ("2024-07-28 10:00", as spreadsheets export times: DuckDB and Spark
 # both cast it); year 0000 does not exist (no Python or Java date holds it) and reads as nothing.
 # An hour is 00 to 23: 24:00 is read on its own (see ``_END_OF_DAY``), DuckDB casts 24:00:00.5.
 _HOUR = "([01][0-9]|2[0-3])"
 _YEAR_DAY = r"^([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-[0-9]{2}-[0-9]{2}"
-_ISO = _YEAR_DAY + "([T ]" + _HOUR + r":[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:?[0-9]{2})?|Z)?\z"
-
-
-# Spaces that regex ``\s`` does not match on every engine: the no-break spaces spreadsheets and
-# web forms paste ("France\u00a0"), the narrow one French number formats use, and a byte order
-# mark left at the start of a file's first value.
-_WIDE_SPACES = "\u00a0\u2007\u202f\ufeff"
+_ISO = _YEAR_DAY + "([T ]" + _HOUR + ":[0-9]{2}(:[0-9]{2})?" + _ZONE + "?|Z)?\\z"
+# An ISO text's date and time, without the zone that follows them.
+_LOCAL = r"^([0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?)?)"
 
 
 def trim(value: StringValue) -> StringValue:
@@ -63,9 +63,6 @@ def trim(value: StringValue) -> StringValue:
     if not isinstance(value.op(), ops.Field):
         return _trimmed(value)  # an expression, written out three times, would cost more to plan
     return ibis.ifelse(_at_edge(value), _trimmed(value), value)
-
-
-_BLANK = f"[\\t\\n\\x0b\\f\\r \\x00{LINE_SEPARATORS}{_WIDE_SPACES}]"
 
 
 def _trimmed(value: StringValue) -> StringValue:
@@ -216,26 +213,9 @@ _UTC_TIMESTAMP = r"^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}T" + _HOUR + ":[0-9]{2}:[0-9]
 # ERPs export it: the next day's midnight. DuckDB casts it so and Spark not at all, so both
 # read it from the day; none follows 9999-12-31 (a year 10000 would break every reader of the
 # lake).
-_END_OF_DAY = r"[T ]24:00(:00(\.0{1,9})?)?(Z|[+-][0-9]{2}:?[0-9]{2})?" + SPACE + "*\\z"
-_NEXT_DAY = _YEAR_DAY + "[T ]24:00(:00)?(Z|[+-][0-9]{2}:?[0-9]{2})?\\z"
+_END_OF_DAY = r"[T ]24:00(:00(\.0{1,9})?)?" + _ZONE + "?" + SPACE + "*\\z"
+_NEXT_DAY = _YEAR_DAY + "[T ]24:00(:00)?" + _ZONE + "?\\z"
 _LAST_DAY = datetime(9999, 12, 31)
-
-
-_SHAPES = ((_NUMBER, None), *decimals.GROUPS)
-_AMOUNT_SHAPES = (decimals.COMMA_THOUSANDS, *_SHAPES)
-# The euro's sign or code on either side of an amount, a sign before it or after it ("12,50 €",
-# "€12.50", "-€12.50", "€ -12.50", "12.50 EUR", "EUR 1.234,50"): taken off in two passes, the
-# first keeping a minus before it (engines spell a regex's back-references differently).
-# White space around the value goes in the same pass.
-_MARK = "[ \u00a0\u202f]*(?:€|[Ee][Uu][Rr])[ \u00a0\u202f]*"
-_EURO_NEGATIVE = f"^{_BLANK}*-{_MARK}"
-_EURO = f"^{_BLANK}*[+]?{_MARK}|{_MARK}{_BLANK}*\\z|^{_BLANK}+|{_BLANK}+\\z"
-_EURO_AFTER = f"[0-9][ \u00a0\u202f]*€{_BLANK}*\\z"
-# An amount whose number, once ``_EURO_NEGATIVE`` and ``_EURO`` are taken off, is a
-# ``decimals.ONE_DOT`` (or a ``ONE_COMMA``): one regex on the value, cheaper than taking them off.
-_SIGN = f"^{_BLANK}*(?:-{_MARK}|(?:[+]?{_MARK})?[+-]?)"
-_ONE_DOT = f"{_SIGN}{decimals.ONE_DOT}(?:{_MARK})?{_BLANK}*\\z"
-_ONE_COMMA = f"{_SIGN}{decimals.ONE_COMMA}(?:{_MARK})?{_BLANK}*\\z"
 
 
 def number(value: StringValue) -> FloatingValue:
@@ -243,63 +223,9 @@ def number(value: StringValue) -> FloatingValue:
     ("+12.50"), its thousands grouped or not ("1.234,50"), or in scientific notation ("1e-05",
     as Python and pandas print)."""
     plain = value.re_search(_PLAIN_NUMBER)
-    return ibis.ifelse(plain, value.try_cast("float64"), decimals.written(_trimmed(value), _SHAPES))
-
-
-def money(value: StringValue) -> FloatingValue:
-    """``number`` read as an amount in euros: the euro's sign or code may stand on either side
-    ("12,50 €", "€1,234.56", "12.50 EUR"), and a comma before exactly three digits groups
-    thousands ("1,234" is 1234). One dot before three digits groups them where a euro sign
-    follows ("1.234 €"), is a decimal point in a plain number from a source with types, and
-    reads as nothing elsewhere (``ambiguous_amount``, see ``decimals``; a CSV file's
-    ``decimal`` setting says which beforehand, see ``in_decimal_order``). Another currency
-    ("$12.50", "£12", "12 USD") does not read: every amount the contracts hold is in euros,
-    and silver has no rate to convert it."""
-    bare = _bare(value)
-    one_dot = decimals.one_dot(value, bare, value.re_search(_EURO_AFTER))
-    return ibis.cases(
-        (value.re_search(decimals.PLAIN_CENTS), value.try_cast("float64")),
-        (value.re_search(decimals.PLAIN_DECIMALS), value.try_cast("float64")),
-        (value.re_search(_ONE_DOT), one_dot),
-        else_=decimals.written(bare, _AMOUNT_SHAPES),
+    return ibis.ifelse(
+        plain, value.try_cast("float64"), decimals.written(_trimmed(value), decimals.SHAPES)
     )
-
-
-def _bare(value: StringValue) -> StringValue:
-    """The number of the amount ``value``: its euro's sign or code and white space taken off."""
-    return value.re_replace(_EURO_NEGATIVE, "-").re_replace(_EURO, "")
-
-
-def ambiguous_amount(raw: StringValue) -> ibis.ir.BooleanValue:
-    """True where ``money`` reads nothing from ``raw`` only because nothing says whether its
-    one dot before three digits groups thousands or is a decimal point ("1.234" in a CSV)."""
-    return decimals.ambiguous(raw, raw.re_search(_ONE_DOT), raw.re_search(_EURO_AFTER))
-
-
-def ambiguous(raw: StringValue, parsed: ibis.Value) -> ibis.ir.BooleanValue:
-    """``ambiguous_amount`` of ``raw`` where ``parsed``, its ``money``, is NULL (the check of
-    the rows that did not read). ``raw`` is a column of a table with its ``_source_file``."""
-    return _when_null(parsed, ambiguous_amount(raw))
-
-
-def is_amount(column: Column) -> bool:
-    """A contract column of euros, read by ``money``."""
-    return column.dtype == "float" and column.name.endswith("_eur")
-
-
-def in_decimal_order(bronze: Table, contract: Contract, decimal: str | None) -> Table:
-    """``bronze`` with each amount of ``contract`` whose number is one dot or one comma before
-    three digits written as its CSV file's ``decimal`` says it reads (the project file's ``csv:
-    <table>: decimal:``, see ``decimals.as_said``); ``bronze`` itself without the setting."""
-    amounts = [c.name for c in contract.columns if is_amount(c)]
-    if decimal is None or not amounts:
-        return bronze
-    said = {}
-    for name in amounts:
-        value = bronze[name]
-        dot, comma = value.re_search(_ONE_DOT), value.re_search(_ONE_COMMA)
-        said[name] = decimals.as_said(value, _bare(value), dot, comma, decimal)
-    return bronze.mutate(**said)
 
 
 # A count is whole: a comma, a space (no-break or narrow too) or an apostrophe before groups
@@ -332,11 +258,13 @@ def integer(value: StringValue) -> IntegerValue:
 
 def timestamp(value: StringValue, raw: StringValue | None = None) -> TimestampValue:
     """An ISO date or date-time ("2024-07-28", "2024-07-28T10:00:00Z", "2024-07-28 10:00"), in
-    UTC: a time with an offset ("2024-07-28T12:00:00+02:00") is moved by it, 24:00 is the next
-    day's midnight; impossible dates → NULL. ``raw`` is the text ``value`` was cleaned from, if
-    any: the offset is read there."""
+    UTC: a time with an offset ("2024-07-28T12:00:00+02:00", "2024-07-28 12:00:00+01") is moved
+    by it, one followed by "UTC" is not, 24:00 is the next day's midnight; impossible dates →
+    NULL. ``raw`` is the text ``value`` was cleaned from, if any: the offset is read there."""
     text = _trimmed(value)
-    local = text.re_replace(_OFFSET, "").replace("T", " ").replace("Z", "")
+    # The date and time taken out, not the zone taken off: "+01" cannot be told from the day
+    # of "2024-07-28" without looking behind, which RE2 cannot.
+    local = text.re_extract(_LOCAL, 1).replace("T", " ")
     iso = ibis.ifelse(text.re_search(_ISO), local, ibis.null("string")).try_cast("timestamp")
     # The end of a day is told from the source's own text: each use of ``value`` (cleaned by
     # ``written_timestamp``) would repeat its cleaning in the query.
@@ -357,12 +285,12 @@ def _next_day(text: StringValue) -> TimestampValue:
 
 
 def _offset_minutes(raw: StringValue) -> IntegerValue:
-    """The offset from UTC a time ends with, in minutes ("+02:00" → 120, "-0530" → -330); 0
-    when it has none. Read from the column's own text: each use of a cleaned text would
+    """The offset from UTC a time ends with, in minutes ("+02:00" → 120, "-0530" → -330, "+01"
+    → 60); 0 when it has none. Read from the column's own text: each use of a cleaned text would
     repeat its cleaning in the query."""
     offset = raw.re_extract(_WRITTEN_OFFSET, 2).nullif("")
     hours = offset.left(3).cast("int64")
-    minutes = (offset.left(1) + offset.right(2)).cast("int64")
+    minutes = (offset.left(1) + (offset.replace(":", "") + "00").substr(3, 2)).cast("int64")
     return (hours * 60 + minutes).fill_null(0)
 
 
@@ -462,7 +390,7 @@ def written_timestamp(value: StringValue) -> TimestampValue:
     """``timestamp`` of text as writers print it: with fractional seconds ("10:00:00.000", as
     Parquet timestamps land; dropped, contracts keep seconds) or runs of spaces."""
     text = _trimmed(value).re_replace(SPACE + "+", " ")
-    fraction = ":[0-9]{2}" + _FRACTION + r"(Z|[+-][0-9]{2}:?[0-9]{2})?\z"
+    fraction = ":[0-9]{2}" + _FRACTION + _ZONE + "?\\z"
     whole = ibis.ifelse(text.re_search(fraction), text.re_replace(_FRACTION, ""), text)
     return ibis.cases(
         (value.re_search(_PLAIN_TIMESTAMP), value.try_cast("timestamp")),
@@ -471,25 +399,34 @@ def written_timestamp(value: StringValue) -> TimestampValue:
     )
 
 
-# A date written day or month first, with or without a time ("31/12/2024", "31.12.2024 9:05").
+# A date written day or month first, with or without a time ("31/12/2024", "31.12.2024 9:05"),
+# on a 12-hour clock too ("3/5/2024 2:22 PM", as US spreadsheets and CRM reports write it).
 _WRITTEN_DAY = (
     "^" + SPACE + r"*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})"
-    r"(?:[ T]+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?" + SPACE + "*\\z"
+    r"(?:[ T]+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?"
+    "(?:" + SPACE + r"*([AaPp])\.?[Mm]\.?)?)?" + SPACE + "*\\z"
 )
 
 
 def iso_date_text(value: StringValue, order: str) -> StringValue:
     """``value`` rewritten as ISO text when it is a date written in ``order`` (``day_first``:
-    "31/12/2024 9:05" → "2024-12-31 09:05:00"; ``month_first``: "12/31/2024"); any other text
-    as it is, for the parsers to judge (an impossible day stays impossible)."""
+    "31/12/2024 9:05" → "2024-12-31 09:05:00"; ``month_first``: "12/31/2024", "3/5/2024 2:22
+    PM" → "2024-03-05 14:22:00", 12 AM being 00); any other text as it is, for the parsers to
+    judge (an impossible day stays impossible, and so does an hour a 12-hour clock has not:
+    "13:00 PM", "0:30 AM")."""
     if order == "year_first":
         return value
-    part = [value.re_extract(_WRITTEN_DAY, i).nullif("") for i in range(1, 7)]
-    first, second, year, hour, minute, second_of_minute = part
+    part = [value.re_extract(_WRITTEN_DAY, i).nullif("") for i in range(1, 8)]
+    first, second, year, hour, minute, second_of_minute, meridiem = part
     day, month = (first, second) if order == "day_first" else (second, first)
     day_text = year + "-" + month.lpad(2, "0") + "-" + day.lpad(2, "0")
+    h = hour.cast("int64")
+    afternoon = ibis.ifelse(meridiem.upper() == "P", 12, 0)
+    hour = ibis.ifelse(meridiem.isnull(), hour, (h % 12 + afternoon).cast("string"))
     clock = " " + hour.lpad(2, "0") + ":" + minute + ":" + second_of_minute.fill_null("00")
-    return ibis.ifelse(value.re_search(_WRITTEN_DAY), day_text + clock.fill_null(""), value)
+    off_the_clock = meridiem.notnull() & ((h < 1) | (h > 12))
+    written = value.re_search(_WRITTEN_DAY) & ~off_the_clock.fill_null(False)
+    return ibis.ifelse(written, day_text + clock.fill_null(""), value)
 
 
 def in_date_order(bronze: Table, contract: Contract, order: str) -> Table:
@@ -525,7 +462,7 @@ def by_contract(bronze: Table, contract: Contract, **values: ibis.Value) -> Tabl
 
 def _read(raw: StringValue, column: Column) -> ibis.Value:
     if is_amount(column):
-        return money(raw)
+        return amounts.read(raw, column)
     if column.dtype in _PARSERS:
         return _PARSERS[column.dtype](raw)
     return category(raw, column.allowed) if column.allowed else clean_text(raw)
@@ -538,8 +475,9 @@ def contract_checks(
     after its column (``"country: invalid_value"``, see ``staged.stage``).
 
     ``missing_key`` (the row's); ``missing_<column>`` for a required value
-    (``missing_<entity>`` for a reference: ``missing_customer``); ``ambiguous_amount`` for a
-    ``*_eur`` that ``money`` cannot tell 1234 from 1.234 in; ``invalid_date``,
+    (``missing_<entity>`` for a reference: ``missing_customer``); ``other_currency`` for a
+    ``*_eur`` written in another currency; ``ambiguous_amount`` for one that ``money`` cannot
+    tell 1234 from 1.234 in; ``invalid_date``,
     ``invalid_number`` or ``invalid_value`` for text that does not read; ``orphan_<entity>``
     for an id that the referenced source (its bronze table in ``sources``, by name) does not
     hold; ``non_positive_quantity``,
@@ -558,6 +496,7 @@ def contract_checks(
         if not c.nullable and c.name not in contract.primary_key:
             column.append((f"missing_{entity}", _when_null(value, clean_text(raw).isnull())))
         if is_amount(c):
+            column.append(("other_currency", other_currency(raw, value)))
             column.append(("ambiguous_amount", ambiguous(raw, value)))
         if c.dtype != "string" or c.allowed:
             column.append((_INVALID.get(c.dtype, "invalid_value"), invalid(raw, value)))
