@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from c360 import contracts
 from c360.contracts.gold_profile import BUILT_IN_SEGMENTS, CRM_PREFIX, RFM_PREFIX
-from c360.identity.roles import KEPT, ROLES, is_consent
+from c360.identity.roles import CONSENT_PREFIX, KEPT, OPT_IN, ROLES, is_consent
 from c360.workspace import special_file
 
 PROJECT_FILE = "c360.yaml"
@@ -192,6 +192,17 @@ class Text(BaseModel):
     llm: Llm | None = None
 
 
+# Profile attributes a source can map besides its matching roles (identity.sources.*.attributes),
+# beside the consent ones (marketing_opt_in, consent_<channel>).
+PLAIN_ATTRIBUTES = (
+    "language",
+    "preferred_channel",
+    "gender",
+    "loyalty_tier",
+    "loyalty_points_balance",
+)
+
+
 class IdentitySource(BaseModel):
     """One source table of people: its id column and which of its columns play which role."""
 
@@ -239,6 +250,14 @@ class Identity(BaseModel):
     )
 
     _sections = field_validator("sources", "survivorship", mode="before")(_empty_section)
+
+    @model_validator(mode="after")
+    def _source_attributes_known(self) -> Identity:
+        """A source maps only attributes the profile has: another would fail the run after
+        bronze, or with a typo (loyalty_teir) be read nowhere."""
+        if (message := unknown_attributes(self)) is not None:
+            raise ValueError(message)
+        return self
 
     @field_validator("survivorship")
     @classmethod
@@ -294,6 +313,22 @@ class Identity(BaseModel):
                     f"(sources: {', '.join(self.sources) or 'none'})"
                 )
         return self
+
+
+def unknown_attributes(identity: Identity) -> str | None:
+    """Why the first source mapping an attribute the profile lacks is wrong, naming the known
+    ones and the closest; None when every source maps known attributes."""
+    for name, source in identity.sources.items():
+        unknown = sorted(
+            a for a in source.attributes if a not in PLAIN_ATTRIBUTES and not is_consent(a)
+        )
+        if unknown:
+            known = ", ".join((*PLAIN_ATTRIBUTES, OPT_IN, CONSENT_PREFIX + "<channel>"))
+            return (
+                f"identity source {name!r}: unknown profile attribute {', '.join(unknown)}; "
+                f"attributes are {known}{_guess(unknown, (*PLAIN_ATTRIBUTES, OPT_IN))}"
+            )
+    return None
 
 
 class Segment(BaseModel):

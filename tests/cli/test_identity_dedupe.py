@@ -69,6 +69,18 @@ def test_a_total_row_is_left_out_and_said(people: Path) -> None:
     assert "1 row with nothing but its id left out (Total: 4 contacts)" in summary
 
 
+def test_a_repeated_header_line_is_left_out_and_said(people: Path) -> None:
+    """Exports joined end to end: the second one's header is no person, no cluster."""
+    people.write_text(PEOPLE + PEOPLE, encoding="utf-8")
+    result = runner.invoke(app, ["dedupe", str(people), "--id", "id", *ROLES, "--out", "-"])
+    assert result.exit_code == 0, result.output
+    assert "mail" not in result.stdout
+    summary = " ".join(result.stderr.split())
+    assert "4 records in 3 clusters (1 duplicate found)" in summary
+    assert f"4 rows of {people} repeat an earlier row's id (the first kept)" in summary
+    assert f"1 row of {people} repeats the header (left out)" in summary
+
+
 def test_a_header_with_spaces_around_its_names_is_mapped(tmp_path: Path) -> None:
     """A spreadsheet's " First Name": given as written, or without its spaces and case."""
     sheet = tmp_path / "sheet.csv"

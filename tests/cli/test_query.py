@@ -530,3 +530,29 @@ def test_timestamps_are_written_as_the_exports_write_them(
         "at": "2025-09-29T10:46:34", "z": "2025-09-29T10:46:34Z",
         "part": "2025-09-29T10:46:34.500000",
     }  # fmt: skip
+
+
+@pytest.mark.parametrize("table", ["customer_profile", "Identity_Links", "segment_membership"])
+def test_a_customer_table_after_a_run_without_identity_sources_says_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], table: str
+) -> None:
+    """As ``audience export`` says it: no customers without identity sources in c360.yaml."""
+    publish_table(tmp_path, "gold", "dim_segment", pa.table({"segment_id": ["s1"]}))
+    build_warehouse(tmp_path, (SEGMENTS,))
+    (tmp_path / "reports").mkdir()
+    layers = {"bronze": 1.0, "silver": 1.0, "text": 1.0, "gold": 1.0, "serve": 1.0}
+    (tmp_path / "reports" / "run_report.json").write_text(json.dumps({"seconds": layers}))
+    (tmp_path / "c360.yaml").write_text("name: shop\n")
+    code, _, err = query(capsys, f"SELECT * FROM {table}", "--workspace", str(tmp_path))
+    assert code == 2
+    assert err.splitlines()[-1] == (
+        f"error: no {table.lower()} in {tmp_path}: the last `c360 run` resolved no customers: "
+        "c360.yaml names no identity sources (docs/identity.md)"
+    )
+
+
+def test_the_customer_tables_are_those_a_run_without_identity_sources_drops() -> None:
+    from c360.cli.query import customer_tables
+    from c360.pipeline.runner import CUSTOMER_TABLES
+
+    assert customer_tables() == {t.name for t in CUSTOMER_TABLES}

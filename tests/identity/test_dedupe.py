@@ -230,6 +230,35 @@ def test_total_rows_of_two_files_are_named_with_their_file(tmp_path: Path) -> No
     assert len(set(result.clusters["cluster_id"].to_pylist())) == 2  # Ann's three, and 3
 
 
+CONCATENATED = (
+    '"Contact ID","First Name","Last Name","Email"\n1,Ann,Lee,ann@example.com\n'
+    "2,ANN,LEE,Ann@Example.com\n3,Bob,Chan,bob@example.com\n"
+    '"Contact ID","First Name","Last Name","Email"\n4,Carl,Diaz,carl@example.com\n'
+    "5,Carl,Diaz,carl@example.com\n"
+)
+CONCATENATED_ROLES = {"First Name": "first_name", "Last Name": "last_name", "Email": "email"}
+
+
+def test_a_line_repeating_the_header_is_no_person_and_is_left_out(tmp_path: Path) -> None:
+    """Exports joined end to end repeat their header: a run's bronze quarantines such a line,
+    and dedupe leaves it out and counts it, by file."""
+    path = write(tmp_path / "joined.csv", CONCATENATED)
+    result = dedupe([path], "Contact ID", CONCATENATED_ROLES)
+    assert result.clusters["record_id"].to_pylist() == ["1", "2", "3", "4", "5"]
+    assert result.count_clusters == 3
+    assert result.repeated_headers == {str(path): 1}
+    assert result.bare == () and result.unmatchable == ()
+
+
+def test_repeated_headers_of_two_files_are_counted_by_file(tmp_path: Path) -> None:
+    crm = write(tmp_path / "crm.csv", CONCATENATED + CONCATENATED.split("\n")[0] + "\n")
+    shop = write(tmp_path / "shop.csv", "no;Email\n7;ann@example.com\n")
+    result = dedupe([crm, shop], ["Contact ID", "no"], CONCATENATED_ROLES)
+    assert result.repeated_headers == {str(crm): 2}
+    assert "crm:Contact ID" not in result.clusters["record_id"].to_pylist()
+    assert result.clusters.num_rows == 6
+
+
 def test_a_local_phone_of_a_file_without_countries_is_someone(tmp_path: Path) -> None:
     """A number no country reads is no value to match on, yet its row is a person's."""
     path = write(tmp_path / "tel.csv", "id,tel\n1,06 12 34 56 78\n2,n/a\nTotal: 2,\n")

@@ -6,6 +6,7 @@ import codecs
 import gzip
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -531,3 +532,22 @@ def test_a_nested_json_value_in_a_column_not_used_is_left_out(tmp_path: Path) ->
     assert str(raised.value) == (
         f"cannot read {sales}: line 2: 'ship' holds an object, not a value"
     )
+
+
+def test_rows_repeating_the_header_are_found_as_bronze_finds_them() -> None:
+    """Word for word, the first name perhaps behind a byte order mark (each export joined kept
+    its own); a blank name matches a missing value, which is how a blank reads."""
+    table = pa.table(
+        {
+            "id": ["1", "id", "\ufeffid", "id", "2", None],
+            "name": ["Ann", "name", "name", "Name", "name", "name"],
+            "": [None, None, None, None, "x", None],
+        }
+    )
+    assert files.repeats_header(table).to_pylist() == [False, True, True, False, False, False]
+
+
+def test_a_table_with_a_column_of_numbers_repeats_no_header() -> None:
+    table = pa.table({"id": ["id", "1"], "age": [40, 41]})
+    assert files.repeats_header(table).to_pylist() == [False, False]
+    assert files.repeats_header(pa.table({"id": pa.array([], pa.string())})).to_pylist() == []

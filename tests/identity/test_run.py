@@ -345,9 +345,9 @@ def test_the_identity_section_is_checked_against_bronze_schemas_alone(tmp_path: 
     _land(tmp_path, CRM, SHOP)
     check(tmp_path, IDENTITY)
 
-    def with_shop(**changes: object) -> Identity:
-        shop = IDENTITY.sources["shop"].model_copy(update=changes)
-        return Identity(sources={**IDENTITY.sources, "shop": shop})
+    def with_shop(**changes: object) -> Identity:  # unvalidated: c360.yaml's reading refuses
+        shop = IDENTITY.sources["shop"].model_copy(update=changes)  # an unknown attribute first
+        return Identity.model_construct(sources={**IDENTITY.sources, "shop": shop})
 
     cases = [
         (with_shop(table="people_shp"), "'shop': table people_shp has not been landed in bronze"),

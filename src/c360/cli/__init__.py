@@ -29,11 +29,12 @@ try:  # Ctrl-C while Python starts: nothing has begun, so no traceback
     )
     from c360.cli import run as run_pipeline
     from c360.cli._console import err_console, error, os_error, silence_stdout
+    from c360.cli._help import App
     from c360.cli._interrupt import noting_ctrl_c
 except KeyboardInterrupt:
     raise SystemExit(130) from None
 
-app = typer.Typer(
+app = App(
     name="c360",
     help="c360 — an open-source Customer 360 platform.",
     no_args_is_help=True,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
@@ -17,6 +18,14 @@ def workspace_path(value: str | Path) -> Path:
             "no folder given: give the workspace folder ('.' for the current one)"
         )
     return Path(value)
+
+
+def workspace_option(help: str = "Workspace directory.") -> Any:
+    """``--workspace``/``-w``: a folder (``DIR`` in help), checked as it is parsed."""
+    return typer.Option("--workspace", "-w", metavar="DIR", help=help, parser=workspace_path)
+
+
+Workspace = Annotated[Path, workspace_option()]
 
 
 def check_workspace(path: Path, *, new: bool = False) -> None:

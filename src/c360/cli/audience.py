@@ -12,24 +12,21 @@ from typing import Annotated
 import typer
 
 from c360.cli._console import console, err_console, fail, warning
+from c360.cli._help import App
 from c360.cli._options import check_choice
-from c360.cli._paths import check_workspace, workspace_path
+from c360.cli._paths import Workspace, check_workspace
 
 # The names --out may end in, by the format each holds: a CSV is not written under a
 # spreadsheet's or the project file's name, nor JSON lines under a .csv one.
 SUFFIXES = {"csv": (".csv",), "json": (".jsonl", ".ndjson", ".json")}
 
-app = typer.Typer(
-    help="Audiences: segment members handed to a campaign tool.", no_args_is_help=True
-)
+app = App(help="Audiences: segment members handed to a campaign tool.", no_args_is_help=True)
 
 
 @app.command("export")
 def export_command(
     segment: Annotated[str, typer.Argument(help="A segment of customer_profile.segments.")],
-    workspace: Annotated[
-        Path, typer.Option("--workspace", "-w", help="Workspace directory.", parser=workspace_path)
-    ] = (Path(".")),
+    workspace: Workspace = Path("."),
     fmt: Annotated[
         str | None,
         typer.Option(
@@ -44,6 +41,7 @@ def export_command(
         typer.Option(
             "--out",
             "-o",
+            metavar="FILE",
             help="A .csv file, a .jsonl, .ndjson or .json file, '-' for stdout, or a device or "
             "pipe such as /dev/stdout (written as --format says). Default: "
             "exports/audiences/<segment>.csv|jsonl.",

@@ -12,6 +12,7 @@ import typer
 from rich.table import Table as RichTable
 
 from c360.cli._console import console, fail, labelled, plain, warning
+from c360.cli._help import App
 from c360.cli._options import number, whole
 from c360.cli._paths import check_input_file
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
     from c360.ml.clv_file import FileFit
 
-app = typer.Typer(
+app = App(
     help="Customer lifetime value: BG/NBD purchases × Gamma-Gamma order values.",
     no_args_is_help=True,
 )
@@ -54,6 +55,7 @@ def fit_command(
             "or one of them compressed with gzip (.csv.gz, .jsonl.gz, as c360 exports), or a "
             "folder of Parquet files (as the lake writes a table). A JSON column the command "
             "does not use may hold lists or objects.",
+            metavar="FILE",
             show_default=False,
         ),
     ],

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import typer
 
-app = typer.Typer(help="Print documentation generated from the code.", no_args_is_help=True)
+from c360.cli._help import App
+
+app = App(help="Print documentation generated from the code.", no_args_is_help=True)
 
 
 @app.command("data-model")

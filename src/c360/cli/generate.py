@@ -12,7 +12,7 @@ from rich.text import Text
 
 from c360.cli._console import console, fail, progress_bar
 from c360.cli._options import check_choice, number, whole
-from c360.cli._paths import check_workspace, workspace_path
+from c360.cli._paths import Workspace, check_workspace
 
 if TYPE_CHECKING:
     from c360.generate import Result
@@ -23,9 +23,6 @@ if TYPE_CHECKING:
 MIN_SCALE, MAX_SCALE, MAX_DIRT = 0.01, 100.0, 0.2
 FORMATS = ("csv", "parquet")
 
-Workspace = Annotated[
-    Path, typer.Option("--workspace", "-w", help="Workspace directory.", parser=workspace_path)
-]
 Scale = Annotated[
     float,
     typer.Option(

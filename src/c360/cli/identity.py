@@ -12,17 +12,15 @@ from rich.text import Text
 
 from c360.cli import identity_dedupe
 from c360.cli._console import console, fail, plain, visible, warning
-from c360.cli._paths import check_input_file, check_workspace, workspace_path
+from c360.cli._help import App
+from c360.cli._paths import Workspace, check_input_file, check_workspace
 from c360.cli.text import print_scores
 
-app = typer.Typer(
+app = App(
     help="Identity resolution: score it against a truth file, or deduplicate your own files.",
     no_args_is_help=True,
 )
 app.command("dedupe")(identity_dedupe.dedupe_command)
-Workspace = Annotated[
-    Path, typer.Option("--workspace", "-w", help="Workspace directory.", parser=workspace_path)
-]
 PAIRS_SHOWN = 8
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON for machines.")]
 
@@ -32,19 +30,25 @@ def evaluate_command(
     workspace: Workspace = Path("."),
     truth: Annotated[
         Path | None,
-        typer.Option(help="source,record_id,person_id CSV (default: truth/identity.csv)."),
+        typer.Option(
+            metavar="FILE", help="source,record_id,person_id CSV (default: truth/identity.csv)."
+        ),
     ] = None,
     people: Annotated[
         Path | None,
         typer.Option(
+            metavar="FILE",
             help="person_id,first_name,last_name,… CSV of the people's true details, to score "
             "the profiles' values (default: truth/people.csv, when there is one).",
         ),
     ] = None,
     as_json: AsJson = False,
 ) -> None:
-    """Pairwise and B-cubed precision, recall and F1 of the last run's customers; and how often
-    the profiles show their person's true name, e-mail, phone, birth date, city and country."""
+    """Score the last run's customers and their profiles against a truth file.
+
+    Pairwise and B-cubed precision, recall and F1 of the customers.
+    How often the profiles show their person's true name, e-mail, phone, birth date, city, country.
+    """
     check_workspace(workspace)
     if truth is not None:
         check_input_file(truth, "a source,record_id,person_id CSV file")

@@ -64,6 +64,7 @@ def dedupe_command(
         list[str],
         typer.Option(
             "--id",
+            metavar="COLUMN",
             help="Column holding each row's id; give it twice when the two files name it "
             "differently (first file's, then second's).",
             show_default=False,
@@ -73,6 +74,7 @@ def dedupe_command(
         list[str],
         typer.Option(
             "--role",
+            metavar="COLUMN=ROLE",
             help=f"COLUMN=ROLE, once per column to match on. Roles: {_ROLE_LIST}. With two "
             "files a column need only be in one of them.",
             show_default=False,
@@ -83,6 +85,7 @@ def dedupe_command(
         typer.Option(
             "--out",
             "-o",
+            metavar="FILE",
             help="Where to write one row per record: [source,] record_id, cluster_id, "
             "match_probability: a .csv or .parquet file, or '-' for CSV on stdout.",
             show_default=False,
@@ -100,8 +103,9 @@ def dedupe_command(
 
     Values are normalised by role, then scored by a model trained on your records alone.
     People sharing an e-mail or a phone but not a first name are never merged.
-    A record with nothing to match on is kept in a cluster of its own, never dropped;
-    one holding nothing but its id (a total row: "Total: 2 contacts") is no person, left out.
+    A record with nothing to match on is kept in a cluster of its own, never dropped.
+    One holding nothing but its id (a total row: "Total: 2 contacts") is no person: left out.
+    So is a line repeating the header (exports joined end to end): left out.
     match_probability: the strongest link into the record's cluster (empty when alone).
     """
     if len(files) > 2:
@@ -143,6 +147,9 @@ def dedupe_command(
         line += f"; {_count(len(result.bare), 'row')} with nothing but {held} left out ({example})"
     for path, repeated in result.duplicate_ids.items():
         line += f"; {repeated:,} rows of {path} repeat an earlier row's id (the first kept)"
+    for path, headers in result.repeated_headers.items():
+        repeat = "repeats" if headers == 1 else "repeat"
+        line += f"; {_count(headers, 'row')} of {path} {repeat} the header (left out)"
     where = "" if to_stdout else f" → {out}"
     shown.print(f"{line}; {result.seconds:.1f} s{where}", highlight=False, markup=False)
 

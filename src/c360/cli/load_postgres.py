@@ -11,7 +11,7 @@ from rich.table import Table as RichTable
 
 from c360.cli._console import console, fail, labelled, plain, progress_bar, warning
 from c360.cli._options import number
-from c360.cli._paths import check_workspace, workspace_path
+from c360.cli._paths import Workspace, check_workspace
 
 # c360.serve.postgres's own defaults, repeated so that help needs no pyarrow (a test compares).
 LOCK_TIMEOUT_S = 30.0
@@ -28,9 +28,7 @@ def load_postgres_command(
             show_default=False,
         ),
     ],
-    workspace: Annotated[
-        Path, typer.Option("--workspace", "-w", help="Workspace directory.", parser=workspace_path)
-    ] = Path("."),
+    workspace: Workspace = Path("."),
     schema: Annotated[str, typer.Option(help="PostgreSQL schema to load into.")] = "public",
     lock_timeout: Annotated[
         float,

@@ -10,16 +10,15 @@ import typer
 from rich.table import Table as RichTable
 
 from c360.cli._console import console, fail, plain, warning
-from c360.cli._paths import check_workspace, workspace_path
+from c360.cli._help import App
+from c360.cli._paths import Workspace, check_workspace
 
-app = typer.Typer(help="The models of the last run and how well they did.", no_args_is_help=True)
+app = App(help="The models of the last run and how well they did.", no_args_is_help=True)
 
 
 @app.command("evaluate")
 def evaluate_command(
-    workspace: Annotated[
-        Path, typer.Option("--workspace", "-w", help="Workspace directory.", parser=workspace_path)
-    ] = (Path(".")),
+    workspace: Workspace = Path("."),
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
 ) -> None:
     """Each model's metrics beside its baseline, as measured by the last `c360 run`."""

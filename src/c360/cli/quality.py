@@ -10,24 +10,20 @@ import typer
 from rich.table import Table as RichTable
 
 from c360.cli._console import console, fail
-from c360.cli._paths import check_workspace, workspace_path
+from c360.cli._help import App
+from c360.cli._paths import check_workspace, workspace_option
 
 if TYPE_CHECKING:
     from c360.quality.score import Score
 
-app = typer.Typer(help="Data quality against the generator's ground truth.", no_args_is_help=True)
+app = App(help="Data quality against the generator's ground truth.", no_args_is_help=True)
 
 
 @app.command("score")
 def score_command(
     workspace: Annotated[
         Path,
-        typer.Option(
-            "--workspace",
-            "-w",
-            help="A generated workspace after `c360 run`.",
-            parser=workspace_path,
-        ),
+        workspace_option("A generated workspace after `c360 run`."),
     ] = Path("."),
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
 ) -> None:

@@ -18,7 +18,7 @@ from rich.text import Text
 
 from c360.cli._console import console, err_console, fail, labelled, silence_stdout, warning
 from c360.cli._options import check_choice, whole
-from c360.cli._paths import check_input_file, check_workspace, workspace_path
+from c360.cli._paths import Workspace, check_input_file, check_workspace
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -32,11 +32,12 @@ NULL = Text("NULL", style="dim")
 def query_command(
     sql: Annotated[str | None, typer.Argument(help="The SQL to run.", show_default=False)] = None,
     file: Annotated[
-        Path | None, typer.Option("--file", "-f", help="Run the one statement of this .sql file.")
+        Path | None,
+        typer.Option(
+            "--file", "-f", metavar="FILE", help="Run the one statement of this .sql file."
+        ),
     ] = None,
-    workspace: Annotated[
-        Path, typer.Option("--workspace", "-w", help="Workspace directory.", parser=workspace_path)
-    ] = Path("."),
+    workspace: Workspace = Path("."),
     output: Annotated[
         str, typer.Option("--format", help="table (for people), csv, or json (one object a line).")
     ] = "table",
@@ -60,7 +61,7 @@ def query_command(
         read_warehouse,
     )
     from c360.pipeline.gold.run import not_built
-    from c360.pipeline.last_run import stale_gold, why_no_warehouse
+    from c360.pipeline.last_run import stale_gold, why_no_customers, why_no_warehouse
     from c360.serve.sql_files import SqlFileError
 
     warning(stale_gold(workspace))
@@ -88,9 +89,21 @@ def query_command(
             raise fail(
                 f"{exc} (not built by the last run: its sources are not in this workspace: {needs})"
             ) from None
+        if isinstance(exc, MissingTableError) and (exc.table or "").lower() in customer_tables():
+            why = why_no_customers(workspace)
+            raise fail(f"no {str(exc.table).lower()} in {workspace}: {why}") from None
         if isinstance(exc, MissingTableError) and exc.table:
             raise fail(f"{exc}{near_table(workspace, exc.table)}") from None
         raise fail(str(exc)) from None
+
+
+def customer_tables() -> set[str]:
+    """The gold tables only a run with identity sources builds (the runner's
+    ``CUSTOMER_TABLES``): those of the gold contracts that no gold model builds."""
+    from c360.contracts import GOLD_TABLES
+    from c360.pipeline.gold.run import MODELS
+
+    return {t.name for t in GOLD_TABLES} - {m.name for m in MODELS}
 
 
 def near_table(workspace: Path, table: str) -> str:

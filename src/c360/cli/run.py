@@ -21,7 +21,7 @@ from c360.cli._console import (
     progress_bar,
 )
 from c360.cli._options import check_choice
-from c360.cli._paths import check_workspace, workspace_path
+from c360.cli._paths import Workspace, check_workspace
 
 if TYPE_CHECKING:
     from c360.pipeline.bronze.land import Landed
@@ -123,9 +123,7 @@ class Lines:
 
 
 def run_command(
-    workspace: Annotated[
-        Path, typer.Option("--workspace", "-w", help="Workspace directory.", parser=workspace_path)
-    ] = Path("."),
+    workspace: Workspace = Path("."),
     until: Annotated[
         str, typer.Option(help="Last layer to build: bronze, silver or gold.")
     ] = "gold",

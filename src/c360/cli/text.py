@@ -17,10 +17,11 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from c360.cli._console import console, fail, labelled, os_error, plain
+from c360.cli._help import App
 from c360.cli._options import check_choice
-from c360.cli._paths import check_input_file, check_workspace, workspace_path
+from c360.cli._paths import check_input_file, check_workspace, workspace_option
 
-app = typer.Typer(
+app = App(
     help="Text intelligence on notes and e-mails: redaction, language, sentiment, topic, "
     "entities, summaries.",
     no_args_is_help=True,
@@ -41,12 +42,7 @@ def analyze_command(
     ] = None,
     workspace: Annotated[
         Path | None,
-        typer.Option(
-            "--workspace",
-            "-w",
-            help="Link products to this workspace's catalogue.",
-            parser=workspace_path,
-        ),
+        workspace_option("Link products to this workspace's catalogue."),
     ] = None,
 ) -> None:
     """Print every enrichment of each document as one JSON line; PII only ever redacted."""
@@ -148,17 +144,13 @@ def _open(name: str) -> AbstractContextManager[TextIO]:
 def evaluate_command(
     workspace: Annotated[
         Path,
-        typer.Option(
-            "--workspace",
-            "-w",
-            help="A generated workspace (its truth/ folder).",
-            parser=workspace_path,
-        ),
+        workspace_option("A generated workspace (its truth/ folder)."),
     ] = Path("."),
     handwritten: Annotated[
         Path | None,
         typer.Option(
             "--handwritten",
+            metavar="FILE",
             help="A hand-written labelled set (JSON lines); default: the one c360 ships.",
             show_default=False,
         ),

@@ -5,7 +5,8 @@ mapped columns become roles, are normalised, scored by the unsupervised Splink m
 clustered by :func:`c360.identity.resolve.resolve` (its exact rules and over-merge guard). Two
 files are linked by deduplicating their union, so a pair inside one file counts as much as a
 pair across both. A record with nothing to match on stays on its own; one holding nothing but
-its id (a spreadsheet's "Total: 2 contacts") is no person and left out, as a run leaves it out.
+its id (a spreadsheet's "Total: 2 contacts") is no person and left out, as a run leaves it out;
+so is a CSV line repeating the header (exports joined end to end), which a run quarantines.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from splink.internals.exceptions import EMTrainingException, SplinkException
 from c360.identity import blocking
 from c360.identity.blocking import capped_key
 from c360.identity.file_phones import dialled, read_phones
-from c360.identity.files import UnreadableFileError, is_number, read_rows
+from c360.identity.files import UnreadableFileError, is_number, read_rows, repeats_header
 from c360.identity.matching import Scored, TrainingError, numbered, predict
 from c360.identity.normalise import normalise_records
 from c360.identity.records import (
@@ -73,6 +74,7 @@ class Deduplication:
     unmatchable: tuple[str, ...]  # records with no name and no identifying value, kept alone
     bare: tuple[str, ...]  # records holding nothing but their id, left out
     duplicate_ids: dict[str, int]  # file -> rows repeating an earlier row's id (left out)
+    repeated_headers: dict[str, int]  # file -> rows repeating its header (left out)
     fallback: str | None  # why exact rules replaced the model, when they did
     notes: tuple[str, ...]  # what was assumed while reading
     seconds: float
@@ -331,7 +333,8 @@ def dedupe(
     if not 0 < threshold <= 1:
         raise DedupeError(f"the threshold is a probability above 0 and at most 1, not {threshold}")
     check_roles(roles)
-    records, duplicate_ids, notes = read_records(paths, id_columns, roles)
+    repeated_headers: dict[str, int] = {}
+    records, duplicate_ids, notes = read_records(paths, id_columns, roles, repeated_headers)
     label = "record_key" if len(paths) == 2 else "record_id"
     bare = records.filter(records["bare"])[label].to_pylist()
     records = records.filter(pc.invert(records["bare"])).drop_columns(["bare"])
@@ -354,6 +357,7 @@ def dedupe(
         unmatchable=tuple(set_aside[label].to_pylist()),
         bare=tuple(bare),
         duplicate_ids=duplicate_ids,
+        repeated_headers=repeated_headers,
         fallback=fallback,
         notes=tuple(notes),
         seconds=time.perf_counter() - started,
@@ -361,10 +365,14 @@ def dedupe(
 
 
 def read_records(
-    paths: Sequence[Path], id_columns: Sequence[str], roles: Mapping[str, str]
+    paths: Sequence[Path],
+    id_columns: Sequence[str],
+    roles: Mapping[str, str],
+    repeated_headers: dict[str, int] | None = None,
 ) -> tuple[pa.Table, dict[str, int], list[str]]:
     """The files' records, normalised and marked ``matchable`` and ``bare`` (holding nothing
-    but their id); repeated ids; notes."""
+    but their id); repeated ids; notes. Rows repeating their file's header are left out,
+    counted by file in ``repeated_headers`` when given."""
     files, notes = [], []
     for path, id_column in zip(paths, id_columns, strict=True):
         try:  # a JSON column not matched on may hold lists or objects: it is left out
@@ -376,6 +384,11 @@ def read_records(
     _check_columns(files, roles)
     parts, duplicate_ids = [], {}
     for name, (path, rows), id_column in zip(source_names(paths), files, id_columns, strict=True):
+        header = repeats_header(rows)
+        if header_rows := pc.sum(header).as_py():
+            rows = rows.filter(pc.invert(header))
+            if repeated_headers is not None:
+                repeated_headers[str(path)] = header_rows
         if rows.num_rows == 0:
             raise DedupeError(f"{path}: no rows to deduplicate")
         id_column, here = _file_roles(path, rows.column_names, id_column, roles)

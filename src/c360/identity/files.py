@@ -27,6 +27,7 @@ from typing import BinaryIO, NoReturn, cast
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
@@ -107,6 +108,25 @@ def read_rows(
     except (OSError, pa.ArrowException, csv.Error) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else first_line(exc)
         raise UnreadableFileError(f"cannot read {path}: {reason}") from None
+
+
+def repeats_header(rows: pa.Table) -> pa.BooleanArray:
+    """Which rows repeat the column names word for word, as a run's bronze finds them (exports
+    joined end to end, each with its header; the first name perhaps behind a byte order mark):
+    a blank name read as a missing value. A column of numbers never holds its name."""
+    names = rows.column_names
+    if not names or not all(pa.types.is_string(kind) for kind in rows.schema.types):
+        return pa.array([False] * rows.num_rows, pa.bool_())
+    same = pa.array([True] * rows.num_rows, pa.bool_())
+    for at, (name, column) in enumerate(zip(names, rows.columns, strict=True)):
+        if not name:
+            here = pc.is_null(column)
+        elif at == 0:
+            here = pc.is_in(column, pa.array([name, "\ufeff" + name]))
+        else:
+            here = pc.equal(column, name)
+        same = pc.and_kleene(same, here)
+    return pc.fill_null(same, False).combine_chunks()
 
 
 def _read_json(path: Path, columns: Collection[str] | None = None) -> pa.Table:

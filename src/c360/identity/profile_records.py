@@ -17,7 +17,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from c360.config import Identity
+from c360.config import PLAIN_ATTRIBUTES, Identity, unknown_attributes
 from c360.identity import normalise
 from c360.identity.normalise import per_pair, per_value
 from c360.identity.raw_text import read_as_silver
@@ -30,17 +30,9 @@ from c360.identity.records import (
     source_roles,
     without_placeholders,
 )
-from c360.identity.roles import CONSENT_PREFIX, KEPT, OPT_IN, is_consent
+from c360.identity.roles import KEPT, is_consent
 from c360.pipeline.silver.marketing import GENDERS
 
-# Profile attributes a source can map besides its matching roles (identity.sources.*.attributes).
-PLAIN_ATTRIBUTES = (
-    "language",
-    "preferred_channel",
-    "gender",
-    "loyalty_tier",
-    "loyalty_points_balance",
-)
 # Every attribute that goes through survivorship, in the order lineage and pivots list them.
 SURVIVED = (*KEPT, *PLAIN_ATTRIBUTES)
 NAMES = ("first_name", "last_name")  # never won by initials of a name spelt out
@@ -88,17 +80,10 @@ _FALSE = frozenset({"false", "f", "no", "n", "0", "non", "nein"})
 
 
 def check_attributes(identity: Identity) -> None:
-    """Fail with the list of known names when a source maps an attribute the profile lacks."""
-    for name, source in identity.sources.items():
-        unknown = sorted(
-            a for a in source.attributes if a not in PLAIN_ATTRIBUTES and not is_consent(a)
-        )
-        if unknown:
-            known = ", ".join((*PLAIN_ATTRIBUTES, OPT_IN, CONSENT_PREFIX + "<channel>"))
-            raise IdentityConfigError(
-                f"identity source {name!r}: unknown profile attribute {', '.join(unknown)}; "
-                f"attributes are {known}"
-            )
+    """Fail with the list of known names when a source maps an attribute the profile lacks: as
+    reading c360.yaml does, for an ``Identity`` built without validation."""
+    if (message := unknown_attributes(identity)) is not None:
+        raise IdentityConfigError(message)
 
 
 def read_records(workspace: Path, identity: Identity, links: pa.Table) -> pa.Table:
