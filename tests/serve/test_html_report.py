@@ -440,22 +440,44 @@ def test_the_bundle_still_parses(tmp_path: Path) -> None:
 def test_missing_tables_give_notes_not_a_crash(tmp_path: Path) -> None:
     page = write_html_report(tmp_path).read_text("utf-8")
     shown = body(page)
-    for title in TITLES:
-        assert f"<h2>{title}</h2>" in shown
-    for name in (
-        "kpi_measures",
-        "agg_ecommerce_monthly_sales",
-        "monthly_revenue",
-        "mart_ecommerce_rfm",
-        "mart_ecommerce_top_products",
-        "campaign_attribution",
-        "campaign_attribution_models",
-        "country_statistics",
-    ):
-        assert f"not available: {name} was not built" in shown
+    assert [h for h in TITLES if f"<h2>{h}</h2>" in shown] == [TITLES[1], TITLES[-1]]
+    assert "Sources: no gold table of a source system was built." in shown
+    for system in (html_report.CRM, html_report.SHOP, html_report.MARKETING_DB):
+        assert shown.count(f"Not in this workspace: the {system}, so no ") == 1
+    assert "not available: no source system&#x27;s monthly revenue was built" in shown
     assert "not available: reports/run_report.json was not written" in shown
     assert "Plotly.newPlot(" not in page
     assert external_references(page) == []
+
+
+def test_a_crm_without_a_web_shop_or_marketing_database_names_its_sources_alone(
+    tmp_path: Path, workspace: Path
+) -> None:
+    """The page names only the systems whose tables were built; each system it has nothing of
+    is one line naming the sections left out and the sources they need, not a note apiece."""
+    for name in ("kpi_measures", "campaign_attribution", "campaign_attribution_models"):
+        shutil.copytree(workspace / "lake" / "gold" / name, tmp_path / "lake" / "gold" / name)
+    shown = body(write_html_report(tmp_path).read_text("utf-8"))
+    meta = re.findall(r'<p class="meta">(.*?)</p>', shown)
+    assert meta[1:] == [
+        f"Sources: {html_report.CRM}; each section names its own.",
+        f"Not in this workspace: the {html_report.SHOP}, so no RFM segment sizes or Top 10 "
+        "best-sellers (units sold); they need ecommerce_customers, ecommerce_inventory, "
+        "ecommerce_orders and ecommerce_products.",
+        f"Not in this workspace: the {html_report.MARKETING_DB}, so no Country statistics; it "
+        "needs mongo_customers and mongo_transactions.",
+        "Seed 000's CRM orders, customers and campaigns (kpi_measures).",  # no kpis_dashboard
+    ]
+    assert [h for h in TITLES if f"<h2>{h}</h2>" in shown] == [
+        TITLES[0], TITLES[1], TITLES[2], TITLES[5], TITLES[6], TITLES[8]
+    ]  # fmt: skip
+    assert "seed 003" not in shown[shown.index("<section>") :]
+    assert "seed 004" not in shown[shown.index("<section>") :]
+    monthly = shown[shown.index("<h2>Monthly revenue") : shown.index("<h2>KPI trend")]
+    assert "not available" not in monthly
+    page = write_html_report(tmp_path).read_text("utf-8")
+    series = page[page.index("<h2>Monthly revenue") : page.index("<h2>KPI trend")]
+    assert '"name":"CRM orders (seed 000)"' in series and "web shop" not in series
 
 
 def test_a_workspace_given_as_the_current_folder_is_named(
@@ -517,6 +539,7 @@ def test_a_month_of_unknown_revenue_is_a_gap_in_its_line_not_a_zero(tmp_path: Pa
         ],
     )
     page = html_report.render(report_kit.Gold(tmp_path))
-    monthly = page[page.index("<h2>Monthly revenue") : page.index("<h2>KPI trend")]
+    start = page.index("<h2>Monthly revenue")
+    monthly = page[start : page.index("<h2>", start + 1)]
     assert '"x":["2024-03","2024-04","2024-05"],"y":[1200.5,null,980.0]' in monthly
     assert '"connectgaps":true' not in monthly  # plotly leaves the line broken over a null

@@ -10,6 +10,7 @@ import pyarrow as pa
 import pytest
 
 from c360.contracts import gold_ecommerce as ge
+from c360.contracts import gold_star as gs
 from c360.contracts.model import Table
 from c360.pipeline.lake import publish_table
 from c360.serve import report_kit, reports
@@ -180,6 +181,7 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
             )
         ],
     )
+    publish(ws, gs.KPI_MEASURES, [{"period": "all"}])  # the CRM's KPIs, shown in report.html
     paths = write_text_reports(ws)
     assert [p.name for p in paths] == ["sales_report.txt", "kpis_dashboard.txt"]
     return {p.stem: p.read_text() for p in paths}
@@ -296,18 +298,47 @@ def test_stock_outs_and_rotation(written: dict[str, str]) -> None:
     assert "PROD_00060" not in kpis  # no stock, no rotation to rank
 
 
-def test_missing_tables_give_a_note_not_a_crash(tmp_path: Path) -> None:
+SHOP_SOURCES = "ecommerce_customers, ecommerce_inventory, ecommerce_orders or ecommerce_products"
+
+
+def test_a_workspace_without_a_web_shop_is_told_once_which_sources_the_reports_need(
+    tmp_path: Path,
+) -> None:
+    """No table of the web shop's: one paragraph naming its sources, no section of notes, no
+    claim to be drawn from them; the CRM's KPIs are not pointed to, as none were built."""
+    for path in write_text_reports(tmp_path):
+        text = path.read_text()
+        body = " ".join(text.split("\n\n", 1)[1].split())
+        assert body == (
+            "Nothing to show: this report is drawn from the web shop's e-commerce sources (seed "
+            f"003), and this workspace has no {SHOP_SOURCES}."
+        )
+        assert all(len(row) <= 100 for row in text.splitlines())
+        assert "not available" not in text and "Source:" not in text
+
+
+def test_a_crm_without_a_web_shop_is_pointed_to_its_kpis_in_report_html(tmp_path: Path) -> None:
+    publish(tmp_path, gs.KPI_MEASURES, [{"period": "all"}])
+    for path in write_text_reports(tmp_path):
+        body = " ".join(path.read_text().split("\n\n", 1)[1].split())
+        assert body.startswith("Nothing to show: ")
+        assert body.endswith(
+            f"has no {SHOP_SOURCES}. This workspace's CRM and marketing KPIs (seed 000) are in "
+            "report.html."
+        )
+
+
+def test_a_section_whose_table_was_not_built_names_the_sources_it_lacks(tmp_path: Path) -> None:
+    publish(tmp_path, ge.AGG_ECOMMERCE_MONTHLY_SALES, [month(3, 10, 12, 100.0, 20.0, 10.0)])
+    publish(tmp_path, ge.FCT_ECOMMERCE_SALES, [{"order_id": "O1", "revenue_eur": 100.0,
+                                               "margin_eur": 20.0}])  # fmt: skip
     sales, kpis = (p.read_text() for p in write_text_reports(tmp_path))
-    assert "not available: agg_ecommerce_monthly_sales was not built" in sales
+    assert line(sales, "Orders")[-1] == line(kpis, "Orders")[-1] == "10"
+    assert " ".join(line(sales, "Source:")) == "Source: seed 003's e-commerce tables only"
     for name in ("agg_ecommerce_daily_sales", "mart_ecommerce_top_products", reports.PROFITABLE):
-        assert f"not available: {name} was not built" in sales
-    for name in (
-        "mart_ecommerce_customer_lifetime_value",
-        "mart_ecommerce_rfm",
-        "mart_ecommerce_stockouts",
-        "mart_ecommerce_stock_rotation",
-    ):
-        assert f"not available: {name} was not built" in kpis
+        assert f"not available: {name} was not built: this workspace has no " in sales, name
+    assert "not available: mart_ecommerce_stockouts was not built: this workspace has no " in kpis
+    assert "Nothing to show" not in sales + kpis
 
 
 def test_a_workspace_given_as_the_current_folder_is_named(
@@ -406,3 +437,19 @@ def test_a_report_is_replaced_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         write_text_reports(tmp_path)
     assert target.read_text() == "previous report"
     assert sorted(p.name for p in target.parent.iterdir()) == ["sales_report.txt"]
+
+
+def test_a_report_whose_sources_landed_but_whose_tables_were_not_built_says_so_once(
+    tmp_path: Path,
+) -> None:
+    """Silver holds the web shop's tables (a run stopped before gold): no source is lacking, so
+    the report names the tables that were not built instead."""
+    for name in ("customers", "inventory", "orders", "products"):
+        publish_table(tmp_path, "silver", f"stg_ecommerce_{name}", pa.table({"x": [1]}))
+    sales = write_text_reports(tmp_path)[0].read_text()
+    body = " ".join(sales.split("\n\n", 1)[1].split())
+    assert body == (
+        "Nothing to show: none of its tables (agg_ecommerce_monthly_sales, "
+        "agg_ecommerce_daily_sales, mart_ecommerce_top_products and "
+        "mart_ecommerce_most_profitable_products) was built."
+    )

@@ -7,6 +7,8 @@ of :data:`OFFLINE_TRACES`, none of which draws on a map, and its layout may show
 the web; and no element or style of the page refers to the web (:func:`external_references`).
 A chart whose gold table was not built gives way to a one-line note, as in the text reports.
 Each section names the source system its figures come from: their orders and customers differ.
+The page names the systems whose gold tables were built; the sections of a system of which none
+was built (a company without a web shop) are left out, and one line says which sources they need.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from plotly.offline import get_plotlyjs
 
+from c360.contracts import GOLD_TABLES
 from c360.contracts.gold_attribution import ATTRIBUTION_MODELS
 from c360.contracts.gold_ecommerce import RFM_SEGMENTS
 from c360.serve.report_kit import (
@@ -33,6 +36,7 @@ from c360.serve.report_kit import (
     Missing,
     count,
     generated_at,
+    listed,
     money,
     pct,
     rows,
@@ -63,6 +67,7 @@ td.n { text-align: right; } .bad { color: #b00020; font-weight: 600; }
 CRM = "CRM and marketing sources (seed 000)"
 SHOP = "web shop (e-commerce sources, seed 003)"
 MARKETING_DB = "marketing database (seed 004)"
+SEEDS = {CRM: "000", SHOP: "003", MARKETING_DB: "004"}
 
 # The plotly trace types a chart may use: drawn from the figure's own data, none fetches a thing.
 # Map traces (scattergeo, choropleth: topojson from cdn.plot.ly; scattermap(box), choroplethmap,
@@ -198,13 +203,20 @@ TILES: list[tuple[str, list[tuple[str, Callable[[Any], str], str]]]] = [
 RATES = ("conversion_rate", "open_rate", "human_open_rate", "unique_open_rate",
          "human_unique_open_rate", "ctr", "human_ctr", "unique_ctr", "human_unique_ctr",
          "churn_rate")  # fmt: skip
-# Each monthly revenue series: its name, table, the columns giving the month, the amount column.
+# Each monthly revenue series: its name, system, table, the columns giving the month, the amount.
 REVENUE = [
-    ("CRM orders (seed 000)", "kpi_measures", ("period",), "total_order_amount_eur"),
-    ("web shop (seed 003)", "agg_ecommerce_monthly_sales", ("year", "month"),
+    ("CRM orders (seed 000)", CRM, "kpi_measures", ("period",), "total_order_amount_eur"),
+    ("web shop (seed 003)", SHOP, "agg_ecommerce_monthly_sales", ("year", "month"),
      "total_revenue_eur"),
-    ("marketing database (seed 004)", "monthly_revenue", ("month",), "total_revenue"),
+    ("marketing database (seed 004)", MARKETING_DB, "monthly_revenue", ("month",),
+     "total_revenue"),
 ]  # fmt: skip
+
+
+def systems(gold: Gold) -> list[str]:
+    """The source systems of :data:`SEEDS` some gold table of which was built."""
+    seeds = {t.seed for t in GOLD_TABLES if t.name in gold}
+    return [system for system, seed in SEEDS.items() if seed in seeds]
 
 
 def _headline(gold: Gold) -> str:
@@ -223,11 +235,13 @@ def _headline(gold: Gold) -> str:
         )
         label = f'<div class="label">{label}</div>'
         tiles.append(f'<div class="tile">{label}<div class="pair">{cells}</div></div>')
-    source = (
-        '<p class="meta">Seed 000\'s CRM orders, customers and campaigns (kpi_measures). The web '
-        "shop's own orders, conversion and CLV (seed 003) are in kpis_dashboard.txt: the two "
-        "count different orders and customers.</p>"
-    )
+    source = "Seed 000's CRM orders, customers and campaigns (kpi_measures)."
+    if SHOP in systems(gold):
+        source += (
+            " The web shop's own orders, conversion and CLV (seed 003) are in "
+            "kpis_dashboard.txt: the two count different orders and customers."
+        )
+    source = f'<p class="meta">{source}</p>'
     return f'{source}<div class="tiles">{"".join(tiles)}</div>'
 
 
@@ -256,8 +270,10 @@ def _monthly(gold: Gold, name: str, month: tuple[str, ...], *values: str) -> pa.
 
 
 def _monthly_revenue(gold: Gold) -> str:
-    fig, notes = go.Figure(), []
-    for label, name, month, column in REVENUE:
+    fig, notes, shown = go.Figure(), [], systems(gold)
+    for label, system, name, month, column in REVENUE:
+        if system not in shown:  # the page says which systems it draws from
+            continue
         try:
             t = _monthly(gold, name, month, column)
         except Missing as exc:
@@ -265,6 +281,8 @@ def _monthly_revenue(gold: Gold) -> str:
             continue
         x, y = t["yyyy_mm"].to_pylist(), t[column].to_pylist()
         fig.add_trace(go.Scatter(x=x, y=y, name=label, mode="lines+markers"))
+    if not fig.data and not notes:
+        raise Missing("no source system's monthly revenue was built")
     chart = _figure(fig.update_layout(yaxis_title="EUR")) if fig.data else ""
     return chart + "".join(notes)
 
@@ -448,16 +466,17 @@ def _data_quality(gold: Gold) -> str:
     return f"{chart}<table><tr>{head}</tr>{table}</table>"
 
 
-CHARTS: list[tuple[str, Callable[[Gold], str]]] = [
-    (f"Headline KPIs: {CRM}, all periods", _headline),
-    ("Monthly revenue by source system", _monthly_revenue),
-    (f"KPI trend by month: {CRM}", _kpi_trend),
-    (f"RFM segment sizes: {SHOP}", _rfm),
-    (f"Top 10 best-sellers (units sold): {SHOP}", _top_products),
-    (f"Campaign ROI and attributed revenue: {CRM}", _campaigns),
-    (f"Campaign revenue by attribution model: {CRM}", _attribution_models),
-    (f"Country statistics: {MARKETING_DB}", _countries),
-    ("Data quality: quarantine and reconciliation", _data_quality),
+# Each section: its heading, the source system it draws from (None: several or none), its body.
+CHARTS: list[tuple[str, str | None, Callable[[Gold], str]]] = [
+    (f"Headline KPIs: {CRM}, all periods", CRM, _headline),
+    ("Monthly revenue by source system", None, _monthly_revenue),
+    (f"KPI trend by month: {CRM}", CRM, _kpi_trend),
+    (f"RFM segment sizes: {SHOP}", SHOP, _rfm),
+    (f"Top 10 best-sellers (units sold): {SHOP}", SHOP, _top_products),
+    (f"Campaign ROI and attributed revenue: {CRM}", CRM, _campaigns),
+    (f"Campaign revenue by attribution model: {CRM}", CRM, _attribution_models),
+    (f"Country statistics: {MARKETING_DB}", MARKETING_DB, _countries),
+    ("Data quality: quarantine and reconciliation", None, _data_quality),
 ]
 
 
@@ -465,23 +484,43 @@ def _note(reason: str) -> str:
     return f'<p class="note">not available: {escape(reason)}</p>'
 
 
+def _sources(shown: list[str], left_out: dict[str, list[tuple[str, Missing]]]) -> str:
+    """The systems the page draws from, and a line per system it has nothing of: its sections
+    left out and the sources they need."""
+    lines = [f"Sources: {', '.join(shown)}; each section names its own." if shown else
+             "Sources: no gold table of a source system was built."]  # fmt: skip
+    for system, sections in left_out.items():
+        needs = sorted({source for _, m in sections for source in m.needs})
+        they = "it needs" if len(sections) == 1 else "they need"
+        lacking = f"; {they} {listed(needs)}" if needs else ""
+        headings = listed([h.split(":")[0] for h, _ in sections], "or")
+        lines.append(f"Not in this workspace: the {system}, so no {headings}{lacking}.")
+    return "".join(f'<p class="meta">{escape(line)}</p>' for line in lines)
+
+
 def render(gold: Gold) -> str:
-    """The whole page; each section is its chart, or the note saying why it is absent."""
+    """The whole page; each section is its chart, or the note saying why it is absent. The
+    sections of a source system none of whose gold tables was built are left out."""
     title = f"Customer 360 report — {gold.name}"
-    parts = []
-    for heading, section in CHARTS:
+    shown, parts = systems(gold), []
+    left_out: dict[str, list[tuple[str, Missing]]] = {}
+    for heading, system, section in CHARTS:
         try:
             body = section(gold)
         except Missing as exc:
+            if system is not None and system not in shown:
+                left_out.setdefault(system, []).append((heading, exc))
+                continue
             body = _note(str(exc))
         parts.append(f"<section><h2>{escape(heading)}</h2>{body}</section>")
-    sources = f"Sources: {CRM}, {SHOP}, {MARKETING_DB}; each section names its own."
     page = (
         f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{escape(title)}'
         f"</title><style>{CSS}</style><script>window.PlotlyConfig = {{MathJaxConfig: 'local'}};"
         f'</script><script charset="utf-8">{plotly_js()}</script></head><body>'
         f'<h1>{escape(title)}</h1><p class="meta">Generated {generated_at()}</p>'
-        f'<p class="meta">{escape(sources)}</p>' + "".join(parts) + "</body></html>\n"
+        + _sources(shown, left_out)
+        + "".join(parts)
+        + "</body></html>\n"
     )
     if found := external_references(page):
         raise ValueError(f"report.html would fetch from the web: {', '.join(found)}")

@@ -3,7 +3,7 @@
 Money has 2 decimals and thousands separators, counts have separators, rates are percentages;
 a missing value (NULL or NaN) is ``-``, and so is a total of values none of which is known. A
 table or column that was not built raises :class:`Missing`, which a report turns into a one-line
-note.
+note naming the sources the workspace lacks for it.
 """
 
 from __future__ import annotations
@@ -28,7 +28,16 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class Missing(Exception):
-    """A report section cannot be drawn: its gold table was not built or lacks a column."""
+    """A report section cannot be drawn: its gold table was not built or lacks a column.
+
+    ``table`` is the gold table not built, ``needs`` the source tables the workspace lacks for
+    it (none known: the table is missing for another reason, a run stopped before gold).
+    """
+
+    def __init__(self, reason: str, table: str | None = None, needs: Sequence[str] = ()) -> None:
+        super().__init__(reason)
+        self.table = table
+        self.needs = tuple(needs)
 
 
 class Gold:
@@ -40,6 +49,7 @@ class Gold:
         self._found = {g.name: g for g in gold_tables(workspace)}
         self._schemas: dict[str, pa.Schema] = {}
         self._read: dict[str, dict[str, pa.ChunkedArray]] = {}
+        self._wanting: dict[str, list[str]] | None = None
 
     @property
     def name(self) -> str:
@@ -47,10 +57,25 @@ class Gold:
         folder = os.path.abspath(self.workspace)
         return os.path.basename(folder) or folder
 
+    def __contains__(self, name: object) -> bool:
+        """Whether gold table ``name`` was built."""
+        return name in self._found
+
+    def needs(self, name: str) -> list[str]:
+        """The source tables the workspace lacks for gold table ``name`` (none: it is built, or
+        lacks nothing the lake can tell)."""
+        if self._wanting is None:
+            from c360.pipeline.gold.run import wanting  # the gold layer's models, on first use
+
+            self._wanting = wanting(self.workspace)
+        return [] if name in self._found else self._wanting.get(name, [])
+
     def __call__(self, name: str, *columns: str) -> pa.Table:
         """Table ``name`` (only ``columns`` when given); :class:`Missing` if it cannot be."""
         if name not in self._found:
-            raise Missing(f"{name} was not built")
+            needs = self.needs(name)
+            lacking = f": this workspace has no {listed(needs, 'or')}" if needs else ""
+            raise Missing(f"{name} was not built{lacking}", name, needs)
         if name not in self._schemas:
             self._schemas[name] = self._found[name].schema()
             self._read[name] = {}
@@ -65,6 +90,15 @@ class Gold:
             read.update(zip(needed, table.columns, strict=True))
         fields = [schema.field(c) for c in wanted]
         return pa.Table.from_arrays([read[c] for c in wanted], schema=pa.schema(fields))
+
+
+def listed(items: Sequence[str], last: str = "and") -> str:
+    """``items`` as a phrase: ``a``, ``a and b``, ``a, b and c`` (``or`` for ``last="or"``).
+
+    >>> listed(["orders"]), listed(["orders", "products", "returns"], "or")
+    ('orders', 'orders, products or returns')
+    """
+    return f" {last} ".join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
 
 
 def missing(value: Any) -> bool:

@@ -1,13 +1,15 @@
 """Seed 003's text reports: ``reports/sales_report.txt`` and ``reports/kpis_dashboard.txt``.
 
 Plain fixed-width text read from the gold tables (formatting in ``report_kit``). A section whose
-gold table was not built says so in one line instead. Both describe the web shop alone, and say
-so in their titles and headline sections: report.html's headline tiles count the CRM's orders
-and customers, which are others.
+gold table was not built says so in one line instead, naming the sources the workspace lacks; a
+report none of whose tables was built (a company without a web shop) says so once. Both describe
+the web shop alone, and say so in their titles and headline sections: report.html's headline
+tiles count the CRM's orders and customers, which are others.
 """
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from c360.serve.report_kit import (
     Missing,
     count,
     generated_at,
+    listed,
     listing,
     money,
     pairs,
@@ -205,10 +208,9 @@ def _rotation(gold: Gold) -> list[str]:
 
 
 SHOP = "Web shop (e-commerce sources, seed 003)"
-SOURCE = (
-    "Source: seed 003's e-commerce tables only; the CRM and marketing KPIs (seed 000) are in "
-    "report.html"
-)
+SOURCE = "Source: seed 003's e-commerce tables only"
+# Said only where kpi_measures was built: a workspace of the web shop alone has no CRM KPIs.
+ELSEWHERE = "CRM and marketing KPIs (seed 000) are in report.html"
 SALES: list[Section] = [
     ("Web shop totals", _totals),
     ("Sales by month", _by_month),
@@ -227,17 +229,38 @@ KPIS: list[Section] = [
 
 
 def render(title: str, gold: Gold, sections: Sequence[Section]) -> str:
-    """The report's text: a title block, then each section or the note saying why it is absent."""
-    lines = [title, "=" * len(title), f"Generated: {generated_at()}"]
-    lines += [f"Workspace: {gold.name}", SOURCE, ""]
+    """The report's text: a title block, then each section or the note saying why it is absent;
+    when none of its tables was built, one paragraph saying which sources it needs."""
+    lines = [title, "=" * len(title), f"Generated: {generated_at()}", f"Workspace: {gold.name}"]
+    drawn: list[tuple[str, list[str] | Missing]] = []
     for name, section in sections:
-        lines += [name, "-" * len(name)]
         try:
-            lines += section(gold)
+            drawn.append((name, section(gold)))
         except Missing as exc:
-            lines.append(f"not available: {exc}")
+            drawn.append((name, exc))
+    absent = [body for _, body in drawn if isinstance(body, Missing)]
+    elsewhere = "kpi_measures" in gold  # what this workspace shows in report.html instead
+    if len(absent) == len(drawn) and all(m.table for m in absent):
+        note = _nothing(absent) + (f" This workspace's {ELSEWHERE}." if elsewhere else "")
+        return "\n".join([*lines, "", *textwrap.wrap(note, 100), ""])
+    lines += [f"{SOURCE}; the {ELSEWHERE}" if elsewhere else SOURCE, ""]
+    for name, body in drawn:
+        lines += [name, "-" * len(name)]
+        lines += [f"not available: {body}"] if isinstance(body, Missing) else body
         lines.append("")
     return "\n".join(lines)
+
+
+def _nothing(absent: Sequence[Missing]) -> str:
+    """Why a report shows nothing: the sources its tables need, which the workspace lacks."""
+    needs = sorted({source for m in absent for source in m.needs})
+    if needs:
+        return (
+            "Nothing to show: this report is drawn from the web shop's e-commerce sources "
+            f"(seed 003), and this workspace has no {listed(needs, 'or')}."
+        )
+    tables = list(dict.fromkeys(m.table or "" for m in absent))
+    return f"Nothing to show: none of its tables ({listed(tables)}) was built."
 
 
 def write_text_reports(workspace: Path) -> list[Path]:

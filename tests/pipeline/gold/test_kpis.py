@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import ibis
@@ -18,7 +19,7 @@ from tests.pipeline.gold.test_star import built, gold
 D = dt.datetime
 
 
-def inputs(engine: Engine, **rows: list[dict[str, Any]]) -> list[ibis.Table]:
+def inputs(engine: Engine, **rows: list[dict[str, Any]]) -> list[ibis.Table | None]:
     contracts = (c.DIM_CUSTOMER, c.DIM_PRODUCT, c.DIM_CAMPAIGN, c.FCT_ORDERS,
                  c.FCT_EMAIL_EVENTS, c.FCT_RETURNS)  # fmt: skip
     return [gold(engine, t, rows.get(t.name, [])) for t in contracts]
@@ -204,3 +205,58 @@ def test_a_company_without_e_mail_marketing_or_returns_still_measures_its_orders
         assert row["campaign_roi"] is row["total_budget_eur"] is None
         assert row["return_rate"] is row["count_returns"] is None
     assert periods["all"]["total_attributed_amount_eur"] == 150.0  # the orders say so
+
+
+MARGINS = ("clv", "avg_product_margin_pct")
+
+
+def test_a_company_without_a_product_catalogue_still_measures_the_rest(engine: Engine) -> None:
+    """No products: the CLV and the mean margin it multiplies by are NULL (not measured), every
+    other measure and count as with the catalogue."""
+    tables = inputs(
+        engine,
+        dim_customer=CUSTOMERS,
+        dim_product=PRODUCTS,
+        dim_campaign=CAMPAIGNS,
+        fct_orders=ORDERS,
+        fct_email_events=SENDS,
+        fct_returns=RETURNS,
+    )
+    with_products = {r["period"]: r for r in built(engine, c.KPI_MEASURES, kpi_measures(*tables))}
+    tables[1] = None
+    rows = {r["period"]: r for r in built(engine, c.KPI_MEASURES, kpi_measures(*tables))}
+    assert sorted(rows) == sorted(EXPECTED)
+    for period, row in rows.items():
+        assert [row[m] for m in MARGINS] == [None, None], period
+        others = {k: v for k, v in with_products[period].items() if k not in MARGINS}
+        assert {k: v for k, v in row.items() if k not in MARGINS} == others, period
+    assert rows["2025-01"]["conversion_rate"] == 0.5
+    assert rows["all"]["return_rate"] == pytest.approx(2 / 5)
+    assert rows["all"]["total_order_amount_eur"] == 200.0
+
+
+def test_nothing_but_customers_and_orders_still_measures_them(engine: Engine) -> None:
+    customers, _, _, orders, _, _ = inputs(engine, dim_customer=CUSTOMERS, fct_orders=ORDERS)
+    rows = built(engine, c.KPI_MEASURES, kpi_measures(customers, None, None, orders))
+    periods = {r["period"]: r for r in rows}
+    assert sorted(periods) == ["2025-01", "2025-02", "2025-03", "all"]
+    for period, row in periods.items():
+        assert (row["clv"], row["avg_product_margin_pct"], row["campaign_roi"]) == (None,) * 3
+        assert (row["conversion_rate"], row["churn_rate"]) == (0.5, 0.25), period
+    assert periods["2025-01"]["total_order_amount_eur"] == 150.0
+
+
+def test_a_workspace_without_products_gets_kpis_and_is_not_told_to_add_them(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """dim_product is an optional input, as campaigns, sends and returns are."""
+    from c360.pipeline.gold import kpis, run
+
+    monkeypatch.setattr(run, "MODELS", kpis.MODELS)
+    for contract, rows in ((c.DIM_CUSTOMER, CUSTOMERS), (c.FCT_ORDERS, ORDERS)):
+        data = gold(engine, contract, rows)
+        run.lake.publish_table(tmp_path, "gold", contract.name, engine.to_arrow(data))
+    assert [(b.model, b.rows) for b in run.build_gold(tmp_path, engine)] == [("kpi_measures", 4)]
+    every = run.lake.read_table(tmp_path, "gold", "kpi_measures").to_pylist()[-1]
+    assert (every["period"], every["clv"], every["conversion_rate"]) == ("all", None, 0.5)
+    assert run.wanting(tmp_path) == {}

@@ -28,7 +28,8 @@ Sums of money and the mean margin are added as whole numbers (``rounding.exact_s
 
 Every rate is the seed's ``DIVIDE(…, 0)``: 0 when its denominator is 0 (a month without sends has
 an open rate of 0), as the seed's model shows it. A workspace without e-mail sends, campaigns
-or returns measures nothing of them: those rates and counts are NULL. Other gold ratios
+or returns measures nothing of them: those rates and counts are NULL; so are ``clv`` and
+``avg_product_margin_pct`` in one without a product catalogue. Other gold ratios
 (attribution ROI, text features) follow the project's rule instead: NULL, a rate that cannot be
 computed (``divide``).
 
@@ -77,7 +78,7 @@ def dax_divide(numerator: NumericValue, denominator: NumericValue) -> NumericVal
 
 def kpi_measures(
     customers: Table,
-    products: Table,
+    products: Table | None,
     campaigns: Table | None,
     orders: Table,
     sends: Table | None = None,
@@ -85,8 +86,8 @@ def kpi_measures(
 ) -> Table:
     """One row per period (``all`` and YYYY-MM) with the seed's measures and their bases.
 
-    A workspace without campaigns, e-mail sends or returns (None) has what they measure NULL:
-    not measured, where a month without sends measures 0.
+    A workspace without products, campaigns, e-mail sends or returns (None) has what they
+    measure NULL: not measured, where a month without sends measures 0.
     """
     o = orders.select(
         month=month_number(orders.order_at),
@@ -109,7 +110,12 @@ def kpi_measures(
         count_customers=_.count(),
         count_converted_customers=_.customer_id.count(where=converted),
         count_churned_customers=_.customer_id.count(where=_.lifecycle_stage == "churned"),
-    ).cross_join(products.aggregate(avg_product_margin_pct=exact_mean(products.margin_pct, 6)))
+    )
+    if products is None:
+        undated = undated.mutate(avg_product_margin_pct=ibis.null("float64"))
+    else:
+        margin = exact_mean(products.margin_pct, 6)
+        undated = undated.cross_join(products.aggregate(avg_product_margin_pct=margin))
     if campaigns is not None:
         undated = undated.cross_join(campaigns.aggregate(total_budget_eur=_.budget_eur.sum()))
     periods = ibis.union(
@@ -211,6 +217,6 @@ MODELS: list[GoldModel] = [
         ("dim_customer", "dim_product", "dim_campaign", "fct_orders", "fct_email_events",
          "fct_returns"),
         kpi_measures,
-        optional=("dim_campaign", "fct_email_events", "fct_returns"),
+        optional=("dim_product", "dim_campaign", "fct_email_events", "fct_returns"),
     )
 ]  # fmt: skip
