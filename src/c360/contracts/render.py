@@ -11,7 +11,10 @@ SEED_TITLES = {
     "003": "Seed 003 — e-commerce sources",
     "004": "Seed 004 — marketing bronze (MongoDB collections)",
     "001": "Identity sources — the same people seen by four systems",
-    "gen": "Ground truth (truth/) — never read by the pipeline",
+    "gen": (
+        "Ground truth (truth/) — no table is built from it;"
+        " a run scores its machine flags against machine_events.csv"
+    ),
 }
 GOLD_TITLES = {
     "000": "Gold — seed 000's star schema, KPIs and attribution",
