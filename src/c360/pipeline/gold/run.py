@@ -192,7 +192,8 @@ def wanting(workspace: Path) -> dict[str, list[str]]:
     """Each gold model the workspace's lake does not hold, with the source tables it lacks:
     a silver table it reads, through the gold tables and shared intermediates it reads, that
     is not there stands for its source (``stg_orders`` for ``orders``), which the workspace
-    would have to add for the model to be built."""
+    would have to add for the model to be built (its optional inputs' only for a model that
+    reads nothing else)."""
     from c360.pipeline.silver.run import MODELS as SILVER_MODELS
 
     staged = {name: source for name, source, _ in SILVER_MODELS} | TEXT_SOURCES
@@ -214,8 +215,8 @@ def wanting(workspace: Path) -> dict[str, list[str]]:
                 each = {n: lacking(n) for n in model.inputs} if model else {}
                 optional = model.optional if model else ()
                 found[name] = set().union(*(v for n, v in each.items() if n not in optional))
-                if each and all(each.values()):  # not one input is there
-                    found[name] |= set().union(*each.values())
+                if each and not found[name] and all(each.values()):  # optional inputs only,
+                    found[name] = set().union(*each.values())  # and not one of them there
         return found[name]
 
     return {
