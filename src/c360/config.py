@@ -6,7 +6,6 @@ writes one with the defaults spelled out so users see what they can change.
 
 from __future__ import annotations
 
-import codecs
 import difflib
 import os
 from collections.abc import Hashable, Iterable, Sequence
@@ -19,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from c360 import contracts
 from c360.contracts.gold_profile import BUILT_IN_SEGMENTS, CRM_PREFIX, RFM_PREFIX
+from c360.file_dialects import CsvFile, JsonFile, check_columns, csv_tables, json_tables
 from c360.identity.roles import CONSENT_PREFIX, KEPT, OPT_IN, ROLES, is_consent
 from c360.workspace import special_file
 
@@ -91,69 +91,6 @@ class DatabaseSource(BaseModel):
         if (self.mongodb is None) == (self.postgres is None):
             raise ValueError("give exactly one of mongodb or postgres")
         return self
-
-
-class CsvFile(BaseModel):
-    """How a source's CSV file is written when not as c360 writes them (UTF-8, commas): a
-    spreadsheet's export in Europe is often ``;``-separated and Windows-1252."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    delimiter: str = Field(
-        default=",", min_length=1, max_length=1, description="One character: , ; | or a tab"
-    )
-    encoding: str = Field(default="utf-8", description="utf-8, cp1252, latin-1, …")
-    columns: dict[str, str] = Field(
-        default_factory=dict, description="The file's header names → the contract columns they hold"
-    )
-    dates: Literal["year_first", "day_first", "month_first"] = Field(
-        default="year_first",
-        description="How dates are written: 2024-12-31, 31/12/2024 (day_first), 12/31/2024",
-    )
-    decimal: Literal["point", "comma"] | None = Field(
-        default=None,
-        description="What an amount's 1.234 is: 1.234 (point) or 1234 (comma); unset, the "
-        "values say (1.234 € is 1234) or the row is quarantined as ambiguous_amount",
-    )
-
-    @field_validator("delimiter")
-    @classmethod
-    def _not_quote_or_line_break(cls, value: str) -> str:
-        """A quote encloses values and a line break ends records: neither can separate them."""
-        if value in ('"', "\r", "\n"):
-            raise ValueError(f"{value!r} cannot separate values (a quote or a line break)")
-        return value
-
-    @field_validator("encoding")
-    @classmethod
-    def _ascii_compatible(cls, value: str) -> str:
-        """Records are counted on the raw bytes, so the encoding must write ASCII as ASCII,
-        or be UTF-16 or UTF-32, which bronze writes in UTF-8 before it counts."""
-        try:
-            name = codecs.lookup(value).name
-        except LookupError:
-            raise ValueError(f"unknown encoding {value!r}") from None
-        if name not in (*UTF16, *UTF32) and _ASCII.encode(value) != _ASCII.encode("ascii"):
-            raise ValueError(f"{value} does not write ASCII as ASCII; convert the file to UTF-8")
-        return value
-
-
-class JsonFile(BaseModel):
-    """How a source's JSON or JSON-lines documents name their fields when not as its contract
-    does (an API's dump, another system's export); JSON's standard fixes the rest (UTF-8)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    columns: dict[str, str] = Field(
-        default_factory=dict,
-        description="The documents' top-level field names → the contract columns they hold",
-    )
-
-
-_ASCII = '\n\r\t",;| azAZ09'
-UTF16 = ("utf-16", "utf-16-le", "utf-16-be")  # the spreadsheets' "Unicode text"
-UTF32 = ("utf-32", "utf-32-le", "utf-32-be")
-PLAIN_CSV = CsvFile()  # UTF-8, commas: how c360 writes CSV
 
 
 class Llm(BaseModel):
@@ -445,7 +382,7 @@ class Project(BaseModel):
     def _csv_tables(cls, value: dict[str, CsvFile]) -> dict[str, CsvFile]:
         _known_files(value, csv_tables(), "CSV", (json_tables(), _JSON_MAPPED))
         for table, dialect in value.items():
-            _check_columns(contracts.get(table), dialect.columns, "header")
+            check_columns(contracts.get(table), dialect.columns, "header")
         return value
 
     @field_validator("json_files")
@@ -453,7 +390,7 @@ class Project(BaseModel):
     def _json_tables(cls, value: dict[str, JsonFile]) -> dict[str, JsonFile]:
         _known_files(value, json_tables(), "JSON", (csv_tables(), _CSV_MAPPED))
         for table, entry in value.items():
-            _check_columns(contracts.get(table), entry.columns, "field")
+            check_columns(contracts.get(table), entry.columns, "field")
         return value
 
     def dialects(self) -> dict[str, CsvFile]:
@@ -464,17 +401,6 @@ class Project(BaseModel):
         return self.csv | mapped
 
 
-def csv_tables() -> set[str]:
-    """The source tables whose files may be CSV ones: those ``csv:`` may describe."""
-    return {t.name for t in contracts.SOURCE_TABLES if t.file_format in ("csv", "table")}
-
-
-def json_tables() -> set[str]:
-    """The source tables whose files are JSON or JSON lines: those ``json:`` may describe."""
-    return {t.name for t in contracts.SOURCE_TABLES if t.file_format in JSON_FORMATS}
-
-
-JSON_FORMATS = ("json", "jsonl", "mongo_jsonl")
 _JSON_MAPPED = "a JSON source's field names are mapped under json: {}: columns:"
 _CSV_MAPPED = "a CSV's header names are mapped under csv: {}: columns:"
 
@@ -491,28 +417,6 @@ def _known_files(
     there = next((t for t in unknown if t in elsewhere), None)
     hint = f" ({how.format(there)})" if there else _guess(unknown, files)
     raise ValueError(f"not a source table read from {kind}: {', '.join(unknown)}{hint}")
-
-
-def _check_columns(contract: contracts.Table, columns: dict[str, str], what: str) -> None:
-    """Each ``what`` name (a CSV's header name, a JSON document's field name) maps to a column of
-    the table's contract, no two to the same one, and no name twice but for case and spaces
-    (names are matched so)."""
-    unknown = sorted({c for c in columns.values() if c not in contract.column_names})
-    if unknown:
-        raise ValueError(
-            f"{contract.name} has no column {', '.join(unknown)} "
-            f"(its columns: {', '.join(contract.column_names)})"
-        )
-    twice = sorted({c for c in columns.values() if list(columns.values()).count(c) > 1})
-    if twice:
-        raise ValueError(f"more than one {what} name maps to {', '.join(twice)}")
-    said: dict[str, str] = {}
-    for name in columns:
-        if (first := said.setdefault(name.strip().casefold(), name)) != name:
-            raise ValueError(
-                f"{first!r} and {name!r} are one name (in any case, with spaces around it), "
-                "mapped to two columns: keep one"
-            )
 
 
 # Environment variables that override the file (the file overrides the defaults).

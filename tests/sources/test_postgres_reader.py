@@ -12,7 +12,7 @@ import pyarrow as pa
 import pytest
 
 from c360 import contracts
-from c360.config import CsvFile
+from c360.file_dialects import CsvFile
 from c360.pipeline import lake
 from c360.pipeline.bronze.blocks import SourceError
 from c360.pipeline.bronze.drift import SchemaDriftError

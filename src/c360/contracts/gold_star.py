@@ -336,7 +336,11 @@ KPI_MEASURES = gold(
     ("period",),
     Column("period", "string", "'all' or YYYY-MM", pattern=r"all|\d{4}-\d{2}"),
     Column(
-        "clv", "float", "SUM(orders.total_amount_eur) x AVERAGE(products.margin_pct)", nullable=True
+        "clv",
+        "float",
+        "SUM(orders.total_amount_eur) x AVERAGE(products.margin_pct); NULL in a workspace "
+        "without products",
+        nullable=True,
     ),
     _dax_rate("conversion_rate", "Customers with a completed order (total_orders > 0) / customers"),
     _dax_rate(
@@ -366,7 +370,12 @@ KPI_MEASURES = gold(
     _count("count_orders", "Orders of every status"),
     Column("total_order_amount_eur", "float", "Amount of the orders of every status"),
     Column("total_attributed_amount_eur", "float", "Amount of the orders with a campaign"),
-    Column("avg_product_margin_pct", "float", "Mean margin_pct of the catalogue", nullable=True),
+    Column(
+        "avg_product_margin_pct",
+        "float",
+        "Mean margin_pct of the catalogue; NULL in a workspace without products",
+        nullable=True,
+    ),
     _count("total_budget_eur", "Budget of every campaign", "campaigns"),
     _count("count_sends", "E-mail sends", "e-mail sends"),
     _count("count_opened_sends", "Sends with an open", "e-mail sends"),

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from c360.config import csv_tables
+from c360.file_dialects import csv_tables
 from c360.identity.records import placeholder_note
 from c360.pipeline import lake
 from c360.serve.check_rules import caught

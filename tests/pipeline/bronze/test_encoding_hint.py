@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from c360.config import CsvFile
 from c360.contracts.model import Column, Table
+from c360.file_dialects import CsvFile
 from c360.pipeline import lake
 from c360.pipeline.bronze.land import land
 

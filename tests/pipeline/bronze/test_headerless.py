@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from c360 import contracts
-from c360.config import CsvFile
 from c360.contracts.model import Column, Table
+from c360.file_dialects import CsvFile
 from c360.pipeline import lake
 from c360.pipeline.bronze.blocks import SourceError
 from c360.pipeline.bronze.drift import SchemaDriftError
@@ -122,3 +122,81 @@ def test_a_single_file_with_a_header_of_other_names_is_drift(tmp_path: Path) -> 
     path.write_text("Ident,Years,Town\nA,35,Lyon\n")
     with pytest.raises(SchemaDriftError, match="map header names to contract columns"):
         land(tmp_path, PEOPLE, path, "b1", WHEN)
+
+
+INVENTORY = contracts.get("ecommerce_inventory")
+DAYS = ",".join(f"2024-06-0{d}" for d in range(1, 7))
+
+
+def test_a_header_naming_days_is_a_header(tmp_path: Path) -> None:
+    """A stock export with a column a day: its names are dates, its values numbers."""
+    path = tmp_path / "sources" / "stock.csv"
+    path.parent.mkdir(parents=True)
+    path.write_text(f"product_id,warehouse_id,{DAYS}\nP1,W1,5,6,7,8,9,10\n")
+    with pytest.raises(SchemaDriftError, match="columns not in the contract of ecommerce_inv"):
+        land(tmp_path, INVENTORY, path, "b1", WHEN)
+    result = land(tmp_path, INVENTORY, path, "b1", WHEN, drift="evolve")
+    assert (result.landed, result.added_columns) == (1, DAYS.split(","))
+    [row] = lake.read_table(tmp_path, "bronze", "ecommerce_inventory").to_pylist()
+    assert (row["product_id"], row["stock_quantity"]) == ("P1", None)
+    assert '"2024-06-06": "10"' in row["_extra"]
+
+
+@pytest.mark.parametrize(
+    ("header", "record"),
+    [("Code,Site,2023,2024,2025,2026", "P1,W1,1.5,2.5,3.5,4.5"),  # years over amounts
+     ("Code,Site,2024-06-01,2024-06-02,2024-06-03,2024-06-04", "P1,W1,5,6,7,8"),
+     ("Code,Site,12,24,36,48", "P1,W1,a@x.com,b@x.com,c@x.com,d@x.com")],
+)  # fmt: skip
+def test_a_header_of_values_over_values_of_other_kinds_is_a_header(
+    tmp_path: Path, header: str, record: str
+) -> None:
+    """Names no contract column, yet its number or date names stand over values of another
+    kind: a header, landed under evolve with every column in _extra."""
+    path = tmp_path / "sources" / "stock.csv"
+    path.parent.mkdir(parents=True)
+    path.write_text(f"{header}\n{record}\n")
+    result = land(tmp_path, INVENTORY, path, "b1", WHEN, drift="evolve")
+    assert (result.landed, len(result.added_columns)) == (1, 6)
+
+
+def test_a_record_naming_a_contract_column_below_itself_is_still_data(tmp_path: Path) -> None:
+    """``email`` as a channel under ``email`` again: a value, not the name of that column."""
+    path = tmp_path / "sources" / "contacts.csv"
+    path.parent.mkdir(parents=True)
+    path.write_text("C3,,c@x.com,2024-01-01,active,en_US,lead,true,false,email,USA\n"
+                    "C4,,d@x.com,2024-01-02,active,en_US,lead,false,false,email,USA\n")  # fmt: skip
+    with pytest.raises(SourceError, match=r"contacts\.csv has no header row: "):
+        land(tmp_path, CUSTOMERS, path, "b1", WHEN)
+
+
+def test_a_folder_file_whose_header_names_every_column_otherwise_is_drift(tmp_path: Path) -> None:
+    """Its names hold no e-mail, date, number or boolean: a header, to map under csv:."""
+    where = folder(tmp_path, {
+        "inv_2024-06-01.csv": "product_id,warehouse_id,stock_quantity,last_updated\n"
+                              "P1,W1,5,2024-06-01\n",
+        "inv_2024-06-02.csv": "Product ID,Warehouse ID,Stock Quantity,Last Updated\n"
+                              "P2,W1,7,2024-06-02\n",
+    }, "inv")  # fmt: skip
+    with pytest.raises(SchemaDriftError) as caught:
+        land(tmp_path, INVENTORY, where, "b1", WHEN)
+    assert str(caught.value).startswith(
+        f"{where}: inv_2024-06-02.csv has columns not in the contract of ecommerce_inventory: "
+        "Last Updated, Product ID, Stock Quantity, Warehouse ID"
+    )
+    result = land(tmp_path, INVENTORY, where, "b1", WHEN, drift="evolve")
+    assert (result.landed, len(result.added_columns)) == (2, 4)
+    rows = lake.read_table(tmp_path, "bronze", "ecommerce_inventory").to_pylist()
+    assert [(r["product_id"], r["stock_quantity"]) for r in rows] == [("P1", "5"), (None, None)]
+    assert '"Product ID": "P2"' in rows[1]["_extra"]
+
+
+def test_a_folder_file_whose_first_line_has_the_kinds_of_the_others_records_stops(
+    tmp_path: Path,
+) -> None:
+    where = folder(tmp_path, {
+        "inv_1.csv": "product_id,warehouse_id,stock_quantity,last_updated\nP1,W1,5,2024-06-01\n",
+        "inv_2.csv": "P2,W1,7,2024-06-02\nP3,W2,,2024-06-02\n",
+    }, "inv")  # fmt: skip
+    with pytest.raises(SourceError, match=r"inv_2\.csv has no header row: .*\(P2, W1, 7, 2024"):
+        land(tmp_path, INVENTORY, where, "b1", WHEN, drift="evolve")

@@ -7,16 +7,21 @@ from __future__ import annotations
 import gzip
 import json
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from c360 import contracts
 from c360.contracts.model import Column, Table
+from c360.file_dialects import CsvFile
 from c360.pipeline.bronze import jsonfile
 from c360.pipeline.bronze.blocks import SourceError
 from c360.pipeline.bronze.documents import documents
+from c360.pipeline.bronze.drift import SchemaDriftError
 from c360.pipeline.bronze.jsonfile import read_json, read_json_lines
+from c360.pipeline.bronze.land import land
 
 COLUMNS = (Column("id", "string"), Column("email", "string"),
            Column("city", "string", nullable=True))  # fmt: skip
@@ -183,3 +188,62 @@ def test_a_contract_column_or_a_field_a_word_away_is_no_spelling_of_a_mapped_nam
 ) -> None:
     path = write(tmp_path, "p.jsonl", [doc])
     assert [(r["email"], r["city"]) for r in landed(path, LINES, mapped)] == [("a@x.de", None)]
+
+
+CUSTOMERS = contracts.get("ecommerce_customers")
+ANN = {"id": "C1", "Full Name": "Ann Lee", "E-Mail": "ann@x.com", "Town": "Lyon", "country": "FR",
+       "registration_date": "2024-01-02", "loyalty_tier": "gold"}  # fmt: skip
+WHEN = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+
+
+def customers(workspace: Path, docs: list[dict[str, Any]]) -> Path:
+    (workspace / "sources").mkdir(exist_ok=True)
+    return write(workspace / "sources", "customers.json", docs, array=True)
+
+
+@pytest.mark.parametrize("drift", ["fail", "evolve"])
+def test_a_misspelt_mapped_name_stops_before_the_drift_it_causes(
+    tmp_path: Path, drift: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The unmapped E-Mail is an extra field, but the typo in c360.yaml is what to fix; the
+    field named in the last document of the file."""
+    monkeypatch.setattr(jsonfile, "BLOCK_ROWS", 1)
+    docs = [{**ANN, "E-Mail": None}, {**ANN, "id": "C2"}]
+    path = customers(tmp_path, [{k: v for k, v in d.items() if v is not None} for d in docs])
+    columns = {"id": "customer_id", "Full Name": "name", "E-Mial": "email", "Town": "city"}
+    with pytest.raises(SourceError) as caught:
+        land(tmp_path, CUSTOMERS, path, "b1", WHEN, drift=drift, dialect=CsvFile(columns=columns))
+    assert str(caught.value) == (
+        f"{path}: the documents have no field 'E-Mial', which c360.yaml maps to email under "
+        "json: ecommerce_customers: columns: (the closest field in the file: 'E-Mail')"
+    )
+
+
+def test_a_dotted_mapped_name_stops_before_the_drift_of_its_object(tmp_path: Path) -> None:
+    docs = [{**ANN, "address": {"town": "Lyon"}}]
+    path = customers(tmp_path, [{k: v for k, v in d.items() if k != "Town"} for d in docs])
+    columns = {"id": "customer_id", "Full Name": "name", "E-Mail": "email", "address.town": "city"}
+    with pytest.raises(SourceError, match=r"a field inside 'address'; .*flatten the documents"):
+        land(tmp_path, CUSTOMERS, path, "b1", WHEN, dialect=CsvFile(columns=columns))
+
+
+def test_a_right_mapping_leaves_the_drift_of_another_field(tmp_path: Path) -> None:
+    path = customers(tmp_path, [{**ANN, "Phone": "06"}])
+    columns = {"id": "customer_id", "Full Name": "name", "E-Mail": "email", "Town": "city"}
+    with pytest.raises(SchemaDriftError, match=r"columns not in the contract of .*: Phone"):
+        land(tmp_path, CUSTOMERS, path, "b1", WHEN, dialect=CsvFile(columns=columns))
+    result = land(
+        tmp_path, CUSTOMERS, path, "b1", WHEN, drift="evolve", dialect=CsvFile(columns=columns)
+    )
+    assert (result.landed, result.added_columns, result.missing_columns) == (1, ["Phone"], [])
+
+
+def test_a_mapped_name_a_later_document_writes_leaves_the_drift(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole file's fields are checked, not those read when the drift shows."""
+    monkeypatch.setattr(jsonfile, "BLOCK_ROWS", 1)
+    path = customers(tmp_path, [ANN, {**ANN, "id": "C2", "E-Mial": "x@x.com"}])
+    columns = {"id": "customer_id", "Full Name": "name", "E-Mial": "email", "Town": "city"}
+    with pytest.raises(SchemaDriftError, match=r"columns not in the contract of .*: E-Mail;"):
+        land(tmp_path, CUSTOMERS, path, "b1", WHEN, dialect=CsvFile(columns=columns))

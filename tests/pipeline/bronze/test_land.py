@@ -15,8 +15,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from c360 import contracts
-from c360.config import CsvFile
 from c360.contracts.model import Column, Table
+from c360.file_dialects import CsvFile
 from c360.generate import Plan, generate
 from c360.pipeline import lake
 from c360.pipeline.bronze import csvfile

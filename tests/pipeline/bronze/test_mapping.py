@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from c360 import contracts
-from c360.config import CsvFile
 from c360.contracts.model import Column, Table
+from c360.file_dialects import CsvFile
 from c360.pipeline import lake
 from c360.pipeline.bronze.blocks import SourceError
 from c360.pipeline.bronze.drift import SchemaDriftError
@@ -203,7 +203,7 @@ def test_a_contract_column_the_header_names_is_no_spelling_of_a_mapped_name(
 @pytest.mark.parametrize(
     ("mapped", "header"),
     [("Home Phone", "Mobile Phone"), ("First Name", "Last Name"), ("Customer Id", "Customer No"),
-     ("Zip", "Zip Code"), ("Ref", "Nr")],
+     ("Zip", "Zip Code"), ("Ref", "Nr"), ("No", "Nr"), ("Customer No", "Client Nr")],
 )  # fmt: skip
 def test_a_name_differing_by_a_word_is_another_column(
     tmp_path: Path, mapped: str, header: str
@@ -224,7 +224,8 @@ def test_a_name_differing_by_a_word_is_another_column(
 @pytest.mark.parametrize(
     ("mapped", "header"),
     [("E-mail Address", "Email Adress"), ("Téléphone", "Telephone"), ("Post Code", "Postcode"),
-     ("Ville", "Villes"), ("Mobile", "Mobil"), ("E-Mail", "Mail")],
+     ("Ville", "Villes"), ("Mobile", "Mobil"), ("E-Mail", "Mail"), ("Customer No", "Customer Nr"),
+     ("No Client", "Nr Client")],
 )  # fmt: skip
 def test_a_mapped_name_a_typo_away_stops(tmp_path: Path, mapped: str, header: str) -> None:
     path = write(tmp_path, "people.csv", f"id,email,{header}\nA,a@x.de,x\n")
@@ -237,4 +238,22 @@ def test_a_mapped_name_a_typo_away_stops(tmp_path: Path, mapped: str, header: st
             WHEN,
             drift="evolve",
             dialect=CsvFile(columns={mapped: "city"}),
+        )
+
+
+def test_a_two_letter_word_a_letter_off_beside_exact_words_stops_a_wide_table(
+    tmp_path: Path,
+) -> None:
+    """``Customer No`` mapped, ``Customer Nr`` written: a typo, as difflib found it."""
+    customers = contracts.get("crm_customers")
+    others = [c for c in customers.column_names if c != "customer_id"]
+    path = write(tmp_path, "crm/customers.csv", ",".join(["Customer Nr", *others]) + "\n"
+                 + ",".join(["C1", "", "a@x.de", *[""] * (len(others) - 2)]) + "\n")  # fmt: skip
+    for drift in ("fail", "evolve"):
+        with pytest.raises(SourceError) as caught:
+            land(tmp_path, customers, path, "b1", WHEN, drift=drift,
+                 dialect=CsvFile(columns={"Customer No": "customer_id"}))  # fmt: skip
+        assert str(caught.value) == (
+            f"{path}: the header has no 'Customer No', which c360.yaml maps to customer_id under "
+            "csv: crm_customers: columns: (the closest name in the header: 'Customer Nr')"
         )

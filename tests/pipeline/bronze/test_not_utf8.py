@@ -13,8 +13,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from c360.config import CsvFile
 from c360.contracts.model import Column, Table
+from c360.file_dialects import CsvFile
 from c360.pipeline import lake
 from c360.pipeline.bronze import csvfile
 from c360.pipeline.bronze.land import land

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from c360 import contracts
-from c360.config import CsvFile
 from c360.contracts.model import Column, Table
+from c360.file_dialects import CsvFile
 from c360.pipeline import lake
 from c360.pipeline.bronze.blocks import SourceError
 from c360.pipeline.bronze.land import land, land_all

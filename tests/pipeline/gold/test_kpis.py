@@ -235,6 +235,33 @@ def test_a_company_without_a_product_catalogue_still_measures_the_rest(engine: E
     assert rows["all"]["total_order_amount_eur"] == 200.0
 
 
+# What kpi_measures' contract calls each optional input where it says which measures it leaves NULL.
+OPTIONAL = {1: "products", 2: "campaigns", 4: "e-mail sends", 5: "returns"}
+
+
+@pytest.mark.parametrize("position", sorted(OPTIONAL))
+def test_the_contract_names_the_input_without_which_a_measure_is_null(
+    engine: Engine, position: int
+) -> None:
+    """Each measure that a workspace without one optional input has NULL, in every period, says
+    so in its description, and none other does."""
+    tables = inputs(
+        engine,
+        dim_customer=CUSTOMERS,
+        dim_product=PRODUCTS,
+        dim_campaign=CAMPAIGNS,
+        fct_orders=ORDERS,
+        fct_email_events=SENDS,
+        fct_returns=RETURNS,
+    )
+    tables[position] = None
+    rows = built(engine, c.KPI_MEASURES, kpi_measures(*tables))
+    null = {k for k in c.KPI_MEASURES.column_names if all(r[k] is None for r in rows)}
+    said = f"NULL in a workspace without {OPTIONAL[position]}"
+    described = {col.name for col in c.KPI_MEASURES.columns if said in col.description}
+    assert described == null
+
+
 def test_nothing_but_customers_and_orders_still_measures_them(engine: Engine) -> None:
     customers, _, _, orders, _, _ = inputs(engine, dim_customer=CUSTOMERS, fct_orders=ORDERS)
     rows = built(engine, c.KPI_MEASURES, kpi_measures(customers, None, None, orders))

@@ -17,8 +17,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from c360.config import JSON_FORMATS
 from c360.contracts.model import Table
+from c360.file_dialects import JSON_FORMATS
 
 ROW_NUMBER = "_row_number"
 BLOCK_ROWS = 100_000
@@ -265,13 +265,16 @@ def mapped_or_contract(contract: Table, columns: dict[str, str]) -> set[str]:
 
 def spelt_nearly(name: str, candidates: Iterable[str]) -> str | None:
     """The one of ``candidates`` (names in one case) that ``name`` misspells, if any: word for
-    word, each a few letters off (none in two letters, one in up to 6, two in up to 10:
-    ``E-Mial``, ``Adress``, ``Telephone`` for ``Téléphone``), or its letters a few off when
-    split into other words (``Postcode``, ``Mail`` for ``E-Mail``); the fewest letters off
-    first. A word of its own is another column: ``SMS Opt-In`` is not ``Email Opt-In``.
+    word, each a few letters off (none in two letters, but one beside words spelt exactly:
+    ``Customer Nr`` for ``Customer No``; one in up to 6, two in up to 10: ``E-Mial``,
+    ``Adress``, ``Telephone`` for ``Téléphone``), or its letters a few off when split into
+    other words (``Postcode``, ``Mail`` for ``E-Mail``); the fewest letters off first. A word
+    of its own is another column: ``SMS Opt-In`` is not ``Email Opt-In``.
 
     >>> spelt_nearly("E-Mial", ["e-mail", "sms opt-in"]), spelt_nearly("SMS Opt-In", ["opt-in"])
     ('e-mail', None)
+    >>> spelt_nearly("Customer No", ["customer nr", "customer id"]), spelt_nearly("No", ["nr"])
+    ('customer nr', None)
     """
     said = name.strip().casefold()
     found = [
@@ -289,11 +292,19 @@ def _letters_off(name: str, other: str) -> int | None:
     if len(words) != len(others):
         words, others = ["".join(words)], ["".join(others)]
     offs = [_edits(a, b) for a, b in zip(words, others, strict=True)]
+    beside_exact = len(offs) > 1 and sum(map(bool, offs)) == 1  # the other words spelt exactly
     if all(
-        off <= (max(len(a), len(b)) + 1) // 4 for off, a, b in zip(offs, words, others, strict=True)
+        off <= _allowed(max(len(a), len(b)), beside_exact)
+        for off, a, b in zip(offs, words, others, strict=True)
     ):
         return sum(offs)
     return None
+
+
+def _allowed(letters: int, beside_exact: bool) -> int:
+    """Letters a word of ``letters`` may be off: none in two, but one beside words spelt
+    exactly; one in up to 6, two in up to 10."""
+    return 1 if letters == 2 and beside_exact else (letters + 1) // 4
 
 
 def _edits(a: str, b: str) -> int:

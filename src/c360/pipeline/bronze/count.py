@@ -15,8 +15,8 @@ from pathlib import Path
 import numpy as np
 import pyarrow.parquet as pq
 
-from c360.config import PLAIN_CSV, CsvFile
 from c360.contracts.model import Table
+from c360.file_dialects import PLAIN_CSV, CsvFile
 from c360.pipeline.bronze.blocks import (
     GZIP_ERRORS,
     READ_ERRORS,

@@ -25,8 +25,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from c360.config import CsvFile
 from c360.contracts.model import Table
+from c360.file_dialects import CsvFile
 from c360.pipeline.bronze.blocks import (
     NOT_UTF8,
     ROW_NUMBER,

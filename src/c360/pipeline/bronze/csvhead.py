@@ -16,8 +16,8 @@ from typing import BinaryIO
 
 import pyarrow as pa
 
-from c360.config import CsvFile
 from c360.contracts.model import Table
+from c360.file_dialects import CsvFile
 from c360.pipeline.bronze.blocks import (
     GZIP_ERRORS,
     UTF8_BOM,
@@ -167,12 +167,14 @@ def read_header(
     return header, first
 
 
-# Values no header names a column by: an e-mail address, a date, a number, a boolean.
-_VALUE = re.compile(
-    r"[^@\s]+@[^@\s]+\.\w+|\d{4}-\d\d-\d\d(?:[ T][\d:.]+)?|\d\d?[./-]\d\d?[./-]\d{2,4}"
-    r"|[-+]?\d+(?:[.,]\d+)?|true|false",
-    re.IGNORECASE,
-)
+# Kinds of value no header names a column by: an e-mail address, a date, a number, a boolean.
+_KINDS = {
+    "e-mail": re.compile(r"[^@\s]+@[^@\s]+\.\w+"),
+    "date": re.compile(r"\d{4}-\d\d-\d\d(?:[ T][\d:.]+)?|\d\d?[./-]\d\d?[./-]\d{2,4}"),
+    "integer": re.compile(r"[-+]?\d+"),
+    "decimal": re.compile(r"[-+]?\d+[.,]\d+"),
+    "boolean": re.compile(r"true|false", re.IGNORECASE),
+}
 
 
 def refuse_headerless(
@@ -184,14 +186,17 @@ def refuse_headerless(
 ) -> None:
     """Stop on a CSV whose first line (``fields``: it and the next record, as ``read_header``
     gives them) reads as data, not a header: landed, its first record would name the columns
-    and be lost. A header names some of the contract's columns or the mapping's names; a line
-    naming at most a quarter of its fields so is data when a file of its ``folder`` has a
-    header of as many fields, none named in the same place (a part of a split export), or
-    when a quarter of its fields or more hold values no header writes (an e-mail address, a
-    date, a number)."""
+    and be lost. A line is a header when a field names a contract column or a mapped name (but
+    one the next record repeats in its place: ``email``, a channel), or when no field looks
+    like a value (an e-mail address, a date, a number, a boolean). Any other line is data when
+    its fields are of the kinds of the first record of a file of its ``folder`` whose header
+    has as many fields, none named in the same place (a part of a split export); or when a
+    quarter of its fields or more are values and the next record, if any, has fields of the
+    same kinds in the same places (``_lined_up``): a header's names stand over values of other
+    kinds (``2024-06-01`` over a stock count)."""
     line, after = fields
-    known = {n.casefold() for n in contract.column_names}
-    if 4 * len(set(_names(line, contract, dialect)) & known) > len(line):
+    values = [f.strip() for f in line if _kind(f) not in ("", "text")]
+    if not values or _names_a_column(line, after, contract, dialect):
         return  # a header (the usual case: it names every column)
     if folder is not None and (other := _other_header(path, line, contract, dialect, folder)):
         inside, header = other
@@ -200,15 +205,50 @@ def refuse_headerless(
             f"fields as the header of {inside} ({_shown(header)}) but none of its names in its "
             "place: write that header as its first line (a part of a split export?)"
         )
-    values = [f.strip() for f in line if _VALUE.fullmatch(f.strip())]
     named = [f for f in line if f.strip()]
-    if values and 4 * len(values) >= len(named) and (not after or len(after) == len(line)):
+    if 4 * len(values) >= len(named) and (not after or _lined_up(line, after)):
         raise SourceError(
             f"{path} has no header row: its first line reads as data ({_shown(line)}; "
             f"{values[0]!r} names no column): write a header naming its columns as "
             f"c360 docs data-model lists them, or mapped under csv: {contract.name}: columns: "
             "in c360.yaml"
         )
+
+
+def _kind(field: str) -> str:
+    """What a field looks like: blank (``""``), a value of one of ``_KINDS``, or text.
+
+    >>> [_kind(f) for f in ["", "a@x.com", "2024-06-01", "-5", "2,5", "TRUE", "P1", "Nr"]]
+    ['', 'e-mail', 'date', 'integer', 'decimal', 'boolean', 'text', 'text']
+    """
+    field = field.strip()
+    if not field:
+        return ""
+    return next((kind for kind, looks in _KINDS.items() if looks.fullmatch(field)), "text")
+
+
+def _lined_up(line: list[str], record: list[str]) -> bool:
+    """Whether ``record`` has as many fields as ``line``, of the same kinds in the same places
+    (a blank field of either matching any).
+
+    >>> _lined_up(["C3", "5", ""], ["C4", "", "2024-01-01"]), _lined_up(["2024-06-01"], ["5"])
+    (True, False)
+    """
+    return len(line) == len(record) and all(
+        a == b or not (a and b) for a, b in zip(map(_kind, line), map(_kind, record), strict=True)
+    )
+
+
+def _names_a_column(line: list[str], after: list[str], contract: Table, dialect: CsvFile) -> bool:
+    """Whether a field of ``line`` spells or maps a contract column, but for one the next
+    record ``after`` repeats in its place (a value: ``email`` as a channel, twice)."""
+    known = {n.casefold() for n in contract.column_names}
+    below = [f.strip().casefold() for f in after] + [""] * len(line)
+    spelt = _names(line, contract, dialect)
+    return any(
+        n in known and f.strip().casefold() != b
+        for n, f, b in zip(spelt, line, below, strict=False)
+    )
 
 
 def _names(line: list[str], contract: Table, dialect: CsvFile) -> list[str]:
@@ -220,15 +260,16 @@ def _other_header(
     path: Path, line: list[str], contract: Table, dialect: CsvFile, folder: Path
 ) -> tuple[str, list[str]] | None:
     """A file of ``folder`` (named inside it) whose header, naming columns of the contract,
-    has as many fields as ``line`` but none named in the same place, nor most of them at all."""
+    has as many fields as ``line`` but none named in the same place, nor most of them at all,
+    and whose first record has fields of the kinds of ``line``'s (``_lined_up``)."""
     known = {n.casefold() for n in contract.column_names}
     spelt = _names(line, contract, dialect)
     for file in source_files(folder, contract):
         if file == path or not file.name.lower().endswith((".csv", ".csv.gz")):
             continue
-        header = _header_of(file, dialect)
-        if header is None or len(header) != len(spelt):
-            continue
+        header, record = _head_of(file, dialect)
+        if len(header) != len(spelt) or not _lined_up(line, record):
+            continue  # no header, or records of other kinds: the line is a header of names
         names = _names(header, contract, dialect)
         if not set(names) & known or any(a == b for a, b in zip(spelt, names, strict=True) if a):
             continue  # no header, or one naming a column of the line in its place
@@ -237,13 +278,13 @@ def _other_header(
     return None
 
 
-def _header_of(path: Path, dialect: CsvFile) -> list[str] | None:
-    """The fields of a CSV's first record after the lines ``find_start`` sets aside (none
-    when it has none or cannot be read)."""
+def _head_of(path: Path, dialect: CsvFile) -> tuple[list[str], list[str]]:
+    """The fields of a CSV's first record after the lines ``find_start`` sets aside, and of
+    the record after it (none when it has none or cannot be read)."""
     try:
         head = first_bytes(path)
     except (OSError, *GZIP_ERRORS):
-        return None
+        return [], []
     if codec := wide(head, dialect.encoding):
         head = head.decode(codec, "replace").removeprefix("\ufeff").encode()
         dialect = dialect.model_copy(update={"encoding": "utf-8"})
@@ -251,12 +292,15 @@ def _header_of(path: Path, dialect: CsvFile) -> list[str] | None:
         dialect = dialect.model_copy(update={"encoding": "utf-8"})
     start = find_start(path, head, dialect)
     if start.offset is None:
-        return None
+        return [], []
     text = head[start.offset :].decode(dialect.encoding, "replace").removeprefix("\ufeff")
     records = csv.reader(
         io.StringIO(text, newline=""), delimiter=start.delimiter or dialect.delimiter
     )
-    return next(records, None)
+    try:
+        return next(records, []), next((record for record in records if record), [])
+    except csv.Error:  # a quoted value running past the 64 KiB
+        return [], []
 
 
 def _shown(fields: list[str]) -> str:

@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from c360.config import UTF16, UTF32
+from c360.file_dialects import UTF16, UTF32
 from c360.pipeline.bronze.blocks import GZIP_ERRORS, UTF8_BOM, csv_bytes, gzip_error, looks_utf16
 
 NOT_UTF16 = "not UTF-16 text"  # the reason of a record holding bytes that are not UTF-16

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from c360.config import JSON_FORMATS
 from c360.contracts.model import Table
+from c360.file_dialects import JSON_FORMATS
 from c360.pipeline.bronze.blocks import Database
 from c360.pipeline.bronze.count import is_csv
 

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from c360 import config, contracts
 from c360.contracts.model import Table
+from c360.file_dialects import PLAIN_CSV, CsvFile
 from c360.pipeline import lake
 from c360.pipeline.bronze.blocks import (
     READ_ERRORS,
@@ -52,6 +53,7 @@ from c360.pipeline.bronze.drift import (
 )
 from c360.pipeline.bronze.extracts import folder_warnings
 from c360.pipeline.bronze.find import MANIFEST, manifest_rows, sources
+from c360.pipeline.bronze.jsonfields import checked_before_drift
 from c360.pipeline.bronze.lineage import (
     EXTRA,
     QUARANTINE_SCHEMA,
@@ -107,7 +109,7 @@ def land(
     batch_id: str,
     ingested_at: datetime,
     drift: str = "fail",
-    dialect: config.CsvFile = config.PLAIN_CSV,
+    dialect: CsvFile = PLAIN_CSV,
     expected: int | None = None,
 ) -> Landed:
     """Land one source (a CSV file written as ``dialect`` says, holding ``expected`` records
@@ -141,7 +143,8 @@ def land(
     retypes: dict[str, str] = {}  # column → "price: float→string"
     rejects: list[Reject] = []
     with lake.publish(workspace, "bronze", contract.name, bronze_schema(contract)) as out:
-        for block in read(path, contract, dialect):
+        blocks = read(path, contract, dialect)
+        for block in blocks:
             file, columns = block.source_file, block.data.column_names
             # a header or a schema (not documents): each file's own columns, in its first block
             if block.present is None and isinstance(file, str) and file not in lacking:
@@ -151,6 +154,7 @@ def land(
             extra = sorted(seen - set(contract.column_names) - {ROW_NUMBER})
             if extra and drift == "fail":
                 named = file if isinstance(file, str) else None  # the file they are in
+                checked_before_drift(blocks, named, contract, dialect.columns)
                 raise SchemaDriftError(extra_message(name, contract, extra, seen, path, named))
             for column, wanted, found in retyped(block.types, contract, fits):
                 if drift == "fail":
@@ -175,7 +179,7 @@ def land(
 
 
 def _reconcile(
-    result: Landed, contract: Table, path: Path | Database, name: str, dialect: config.CsvFile
+    result: Landed, contract: Table, path: Path | Database, name: str, dialect: CsvFile
 ) -> None:
     """Raise ``ReconciliationError`` unless the source's records are those landed plus those
     quarantined (a CSV counted again by its records when its lines disagree)."""
@@ -229,7 +233,7 @@ def land_all(
     with ThreadPoolExecutor(min(len(found), os.cpu_count() or 1)) as pool:
         futures = {
             i: pool.submit(
-                landing, c, path, dialect=dialects.get(c.name, config.PLAIN_CSV),
+                landing, c, path, dialect=dialects.get(c.name, PLAIN_CSV),
                 expected=counted.get(c.name) if isinstance(path, Path) else None,
             )
             for i, (c, path) in sorted(enumerate(found), key=lambda f: -_size(f[1][1]))

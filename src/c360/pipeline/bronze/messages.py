@@ -5,8 +5,8 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from c360 import config
 from c360.contracts.model import Table
+from c360.file_dialects import CsvFile
 from c360.pipeline import lake
 from c360.pipeline.bronze.blocks import NOT_UTF8, Reject, first_names, folder_suffixes
 
@@ -38,7 +38,7 @@ def aside_warning(name: str, contract: Table, aside: list[str]) -> list[str]:
 
 
 def encoding_hint(
-    name: str, contract: Table, rejects: list[Reject], dialect: config.CsvFile, csv: bool
+    name: str, contract: Table, rejects: list[Reject], dialect: CsvFile, csv: bool
 ) -> list[str]:
     """What the run report says of a CSV (``csv``) or JSON file read as UTF-8 whose records
     were quarantined as not UTF-8 text: a file written in another encoding (a Windows export),

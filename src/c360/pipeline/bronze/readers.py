@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 
-from c360.config import PLAIN_CSV, CsvFile
 from c360.contracts.model import Table
+from c360.file_dialects import PLAIN_CSV, CsvFile
 from c360.pipeline.bronze.blocks import (
     GZIP_ERRORS,
     READ_ERRORS,

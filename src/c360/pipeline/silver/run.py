@@ -13,8 +13,9 @@ import ibis
 import pyarrow as pa
 
 from c360 import contracts
-from c360.config import PLAIN_CSV, Project
+from c360.config import Project
 from c360.engines import Engine
+from c360.file_dialects import PLAIN_CSV
 from c360.pipeline import lake
 from c360.pipeline.bronze.land import ReconciliationError
 from c360.pipeline.bronze.lineage import bronze_schema

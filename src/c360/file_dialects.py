@@ -1,0 +1,108 @@
+"""How a source's files are written when not as c360 writes them: the ``csv:`` and ``json:``
+entries of ``c360.yaml``, by table. Bronze reads a file by its entry, silver its dates and amounts.
+"""
+
+from __future__ import annotations
+
+import codecs
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from c360 import contracts
+
+
+class CsvFile(BaseModel):
+    """How a source's CSV file is written when not as c360 writes them (UTF-8, commas): a
+    spreadsheet's export in Europe is often ``;``-separated and Windows-1252."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    delimiter: str = Field(
+        default=",", min_length=1, max_length=1, description="One character: , ; | or a tab"
+    )
+    encoding: str = Field(default="utf-8", description="utf-8, cp1252, latin-1, …")
+    columns: dict[str, str] = Field(
+        default_factory=dict, description="The file's header names → the contract columns they hold"
+    )
+    dates: Literal["year_first", "day_first", "month_first"] = Field(
+        default="year_first",
+        description="How dates are written: 2024-12-31, 31/12/2024 (day_first), 12/31/2024",
+    )
+    decimal: Literal["point", "comma"] | None = Field(
+        default=None,
+        description="What an amount's 1.234 is: 1.234 (point) or 1234 (comma); unset, the "
+        "values say (1.234 € is 1234) or the row is quarantined as ambiguous_amount",
+    )
+
+    @field_validator("delimiter")
+    @classmethod
+    def _not_quote_or_line_break(cls, value: str) -> str:
+        """A quote encloses values and a line break ends records: neither can separate them."""
+        if value in ('"', "\r", "\n"):
+            raise ValueError(f"{value!r} cannot separate values (a quote or a line break)")
+        return value
+
+    @field_validator("encoding")
+    @classmethod
+    def _ascii_compatible(cls, value: str) -> str:
+        """Records are counted on the raw bytes, so the encoding must write ASCII as ASCII,
+        or be UTF-16 or UTF-32, which bronze writes in UTF-8 before it counts."""
+        try:
+            name = codecs.lookup(value).name
+        except LookupError:
+            raise ValueError(f"unknown encoding {value!r}") from None
+        if name not in (*UTF16, *UTF32) and _ASCII.encode(value) != _ASCII.encode("ascii"):
+            raise ValueError(f"{value} does not write ASCII as ASCII; convert the file to UTF-8")
+        return value
+
+
+class JsonFile(BaseModel):
+    """How a source's JSON or JSON-lines documents name their fields when not as its contract
+    does (an API's dump, another system's export); JSON's standard fixes the rest (UTF-8)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    columns: dict[str, str] = Field(
+        default_factory=dict,
+        description="The documents' top-level field names → the contract columns they hold",
+    )
+
+
+_ASCII = '\n\r\t",;| azAZ09'
+UTF16 = ("utf-16", "utf-16-le", "utf-16-be")  # the spreadsheets' "Unicode text"
+UTF32 = ("utf-32", "utf-32-le", "utf-32-be")
+PLAIN_CSV = CsvFile()  # UTF-8, commas: how c360 writes CSV
+JSON_FORMATS = ("json", "jsonl", "mongo_jsonl")
+
+
+def csv_tables() -> set[str]:
+    """The source tables whose files may be CSV ones: those ``csv:`` may describe."""
+    return {t.name for t in contracts.SOURCE_TABLES if t.file_format in ("csv", "table")}
+
+
+def json_tables() -> set[str]:
+    """The source tables whose files are JSON or JSON lines: those ``json:`` may describe."""
+    return {t.name for t in contracts.SOURCE_TABLES if t.file_format in JSON_FORMATS}
+
+
+def check_columns(contract: contracts.Table, columns: dict[str, str], what: str) -> None:
+    """Each ``what`` name (a CSV's header name, a JSON document's field name) maps to a column of
+    the table's contract, no two to the same one, and no name twice but for case and spaces
+    (names are matched so)."""
+    unknown = sorted({c for c in columns.values() if c not in contract.column_names})
+    if unknown:
+        raise ValueError(
+            f"{contract.name} has no column {', '.join(unknown)} "
+            f"(its columns: {', '.join(contract.column_names)})"
+        )
+    twice = sorted({c for c in columns.values() if list(columns.values()).count(c) > 1})
+    if twice:
+        raise ValueError(f"more than one {what} name maps to {', '.join(twice)}")
+    said: dict[str, str] = {}
+    for name in columns:
+        if (first := said.setdefault(name.strip().casefold(), name)) != name:
+            raise ValueError(
+                f"{first!r} and {name!r} are one name (in any case, with spaces around it), "
+                "mapped to two columns: keep one"
+            )
