@@ -69,3 +69,23 @@ def test_a_record_in_two_extracts_is_shown_once_as_identity_keeps_it(tmp_path: P
     resolve_workspace(tmp_path, IDENTITY, engines.connect("duckdb").splink_api, run_id="r1")
     found = explain(tmp_path, IDENTITY, find(tmp_path, IDENTITY, "C7"))
     assert [(r["record_key"], r["mail"]) for r in found["records"]] == [("crm:C7", "jon@doe.org")]
+
+
+def test_an_email_only_an_older_extract_holds_finds_no_customer(tmp_path: Path) -> None:
+    """C7's older extract gave jon.doe@gmail.com, its latest jon@doe.org: identity keeps the
+    latest row, so the older address names nobody and the latest names C7's customer. An id
+    written with spaces around it is the record's trimmed id."""
+    rows = [(*r, "people_crm/2024-01-01.csv", i + 1) for i, r in enumerate(CRM)]
+    rows += [("C7", "Jon", "Doe", "jon.doe@gmail.com", None, "people_crm/2024-01-01.csv", 7),
+             (" C7 ", "Jon", "Doe", "jon@doe.org", None,
+              "people_crm/2024-01-02.csv", 1)]  # fmt: skip
+    names = ("id", "first", "last", "mail", "tel", "_source_file", "_row_number")
+    columns = dict(zip(names, zip(*rows, strict=True), strict=True))
+    _land(tmp_path, CRM, SHOP)
+    crm = pa.table({k: pa.array(v, pa.int64() if k == "_row_number" else pa.string())
+                    for k, v in columns.items()})  # fmt: skip
+    lake.publish_table(tmp_path, "bronze", "people_crm", crm)
+    resolve_workspace(tmp_path, IDENTITY, engines.connect("duckdb").splink_api, run_id="r1")
+    with pytest.raises(NotFoundError, match=r"no record with the e-mail jon\.doe@gmail\.com"):
+        find(tmp_path, IDENTITY, "jon.doe@gmail.com")
+    assert find(tmp_path, IDENTITY, "Jon@Doe.org") == find(tmp_path, IDENTITY, "C7")

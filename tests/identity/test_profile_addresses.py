@@ -53,3 +53,41 @@ def test_an_address_writing_the_umlaut_out_corrects_a_typo_of_the_name_with_it()
         ("c1", "Anna", "Schäfer"), ("c2", "Anna", "Müller"), ("c3", "Anna", "MÜLLER"),
         ("c4", "Anna", "Mueller"),
     ]  # fmt: skip
+
+
+def test_an_address_in_letters_of_any_script_spells_the_name_as_its_key_reads_it() -> None:
+    # josé.garcía@ and pierre.dupré@ spell José García and Pierre Dupré: read a to z only,
+    # "dupr" was one typo from Dupré and "corrected" it. Lefèvre, which the address spells,
+    # outvotes the typo Lefèrve of two records; an address of another script spells its name.
+    rows = [
+        mailed("crm:1", JAN, "José", "García", "josé.garcía@correo.es"),
+        mailed("crm:2", JAN, "Pierre", "Dupré", "pierre.dupré@orange.fr", "c2"),
+        mailed("crm:3", JAN, "Renée", "Lefèvre", "renée.lefèvre@orange.fr", "c3"),
+        mailed("web:3", FEB, "Renée", "Lefèrve", None, "c3"),
+        mailed("web:4", FEB, "Renée", "Lefèrve", None, "c3"),
+        mailed("crm:5", JAN, "Jürgen", "Groß", "jürgen.groß@gmx.de", "c5"),
+        mailed("crm:6", JAN, "Ηλίας", "Παππάς", "ηλίας.παππάς@example.gr", "c6"),
+        mailed("web:6", FEB, "Ηλίας", "Παπάς", None, "c6"),
+        mailed("web:7", FEB, "Ηλίας", "Παπάς", None, "c6"),
+    ]
+    assert names_and_emails(rows) == [
+        ("c1", "José", "García"), ("c2", "Pierre", "Dupré"), ("c3", "Renée", "Lefèvre"),
+        ("c5", "Jürgen", "Groß"), ("c6", "Ηλίας", "Παππάς"),
+    ]  # fmt: skip
+
+
+def test_an_address_with_accents_reads_as_the_same_address_without_them() -> None:
+    # What an ASCII address decides, the address spelt with the name's accents decides alike.
+    def customers(mail: dict[str, str]) -> list[tuple[str, str, str]]:
+        return names_and_emails([
+            mailed("crm:1", JAN, "Hélène", "Dubé", mail["dube"]),
+            mailed("web:1", FEB, "Hélène", "Dubée", None),
+            mailed("crm:2", JAN, "Inès", "Lebrun", mail["lebrun"], "c2"),
+            mailed("web:2", FEB, "Inès", "Leburn", None, "c2"),
+        ])  # fmt: skip
+
+    accented = {"dube": "hélène.dubé@orange.fr", "lebrun": "inès.lebrun@orange.fr"}
+    plain = {"dube": "helene.dube@orange.fr", "lebrun": "ines.lebrun@orange.fr"}
+    assert customers(accented) == customers(plain) == [
+        ("c1", "Hélène", "Dubé"), ("c2", "Inès", "Lebrun"),
+    ]  # fmt: skip

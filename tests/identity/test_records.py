@@ -38,11 +38,11 @@ def test_update_times_read_iso_offsets_and_dates_written_day_first() -> None:
 
 
 def test_update_times_keep_their_offset_whatever_their_fraction_of_a_second() -> None:
+    # The fraction is dropped, as silver drops it (its contracts keep seconds).
     written = ["2024-03-01T10:00:00.123456+02:00", "2024-03-01T10:00:00.123456789Z",
                "2024-03-01 10:00:00.25"]  # fmt: skip
     assert timestamps(pa.array(written)).to_pylist() == [
-        datetime(2024, 3, 1, 8, 0, 0, 123456), datetime(2024, 3, 1, 10, 0, 0, 123456),
-        datetime(2024, 3, 1, 10, 0, 0, 250000),
+        datetime(2024, 3, 1, 8), datetime(2024, 3, 1, 10), datetime(2024, 3, 1, 10),
     ]  # fmt: skip
 
 

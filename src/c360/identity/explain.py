@@ -19,6 +19,7 @@ from c360.config import Identity
 from c360.contracts.gold_identity import CUSTOMER360_ID
 from c360.identity.ids import resolve
 from c360.identity.normalise import email_canonical, per_value
+from c360.identity.raw_text import read_as_silver
 from c360.identity.records import IdentityConfigError, one_per_id, read_source
 from c360.pipeline import lake
 from c360.pipeline.last_run import why_no_customers
@@ -46,17 +47,20 @@ def _aliases(workspace: Path) -> dict[str, str]:
 
 def _by_email(workspace: Path, identity: Identity, email: str) -> list[str]:
     """Record keys of the records whose e-mail is ``email``'s mailbox, read as matching reads
-    it: case, spaces, "+tags" and Gmail's dots ignored (`normalise.email_canonical`)."""
+    it: case, spaces, "+tags" and Gmail's dots ignored (`normalise.email_canonical`), in the
+    row identity keeps of each record (``one_per_id``: an older extract's address is none)."""
     wanted = email_canonical(email) or email.strip().lower()
     keys: list[str] = []
     for name, source in identity.sources.items():
         column = source.roles.get("email")
         if column is None or not lake.table_dir(workspace, "bronze", source.table).exists():
             continue
-        table = read_source(workspace, source).select([source.id, column])
-        found = pc.equal(per_value(table[column].combine_chunks(), email_canonical), wanted)
-        ids = table.filter(pc.fill_null(found, False))[source.id].to_pylist()
-        keys.extend(f"{name}:{i}" for i in ids)
+        kept, _ = one_per_id(read_source(workspace, source), source.id)
+        table = kept.select([source.id, column])
+        mailboxes = per_value(read_as_silver(table[column].combine_chunks()), email_canonical)
+        found = pc.fill_null(pc.equal(mailboxes, wanted), False)
+        ids = pc.utf8_trim_whitespace(pc.cast(table[source.id], pa.string())).filter(found)
+        keys.extend(f"{name}:{i}" for i in ids.to_pylist())
     return keys
 
 

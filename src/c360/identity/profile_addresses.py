@@ -16,13 +16,15 @@ import pyarrow.compute as pc
 from c360.identity import given_names, nicknames
 from c360.identity.normalise import name_key
 from c360.identity.profile_emails import held_by_others
-from c360.identity.profile_names import encoded
+from c360.identity.profile_names import encoded, mailbox_words
 from c360.identity.profile_records import NAMES, display_case
 from c360.identity.profile_spelling import customer_value
 
 _TEXT = pa.string()
 
-_NOT_A_LETTER = r"[^a-z]+"
+# Runs of letters outside a to z, for the Arrow split of ASCII addresses (``mailbox_words``
+# reads the others).
+_NOT_A_TO_Z = r"[^a-z]+"
 SPELLED = 3  # a name of fewer letters is in too many addresses by chance
 
 
@@ -57,12 +59,8 @@ def typos_the_emails_refute(values: pa.Table, attribute: str, voting: np.ndarray
     at = pa.array(np.flatnonzero(np.isin(customer, customer[rows.to_numpy()]) & has_email))
     local = pc.list_element(pc.split_pattern(values["email"].take(at), "@"), 0)
     addresses: dict[str, str] = {}  # a customer's local parts' words, "|" between
-    for who, words in zip(
-        customers.take(at).to_pylist(),
-        pc.replace_substring_regex(local, _NOT_A_LETTER, "|").to_pylist(),
-        strict=True,
-    ):
-        addresses[who] = f"{addresses.get(who, '')}|{words}"
+    for who, part in zip(customers.take(at).to_pylist(), local.to_pylist(), strict=True):
+        addresses[who] = f"{addresses.get(who, '')}|{'|'.join(mailbox_words(part))}"
     names: dict[str, set[str]] = {}
     for who, key in zip(customers.take(rows).to_pylist(), keys.take(rows).to_pylist(), strict=True):
         names.setdefault(who, set()).add(key)
@@ -95,17 +93,17 @@ def _spelled(name: str, addresses: str) -> bool:
     if len(name.replace(" ", "")) < SPELLED:
         return False
     words = r"\|?".join(re.escape(word) for word in name.split())
-    return re.search(rf"(?:^|\|)[a-z]?{words}[a-z]?(?:\||$)", addresses) is not None
+    return re.search(rf"(?:^|\|)[^|]?{words}[^|]?(?:\||$)", addresses) is not None
 
 
 def _address_words(local: str) -> set[str]:
     """The names a local part may spell: each word, and each word without an initial before or
     after it (jsmith: smith; timothyt: timothy).
 
-    >>> sorted(_address_words("jsmith.tim77"))
-    ['jsmit', 'jsmith', 'smith', 'tim']
+    >>> sorted(_address_words("jsmith.tim77")), sorted(_address_words("p.dupré"))
+    (['jsmit', 'jsmith', 'smith', 'tim'], ['dupr', 'dupre', 'p', 'upre'])
     """
-    words = {w for w in re.split(_NOT_A_LETTER, local) if w}
+    words = set(mailbox_words(local))
     return (
         words
         | {w[1:] for w in words if len(w) > SPELLED}
@@ -184,12 +182,7 @@ def _unspelt(won: pa.Table, rows: np.ndarray, mailed: pa.Table) -> np.ndarray:
     """``rows`` of ``won`` whose name an address may correct: of at least ``SPELLED`` letters,
     one word, and no word of the customer's addresses (:func:`_address_words`). Most are
     spelt: told apart in Arrow, so that only the rest is looked at word by word."""
-    local = pc.utf8_lower(
-        pc.list_element(pc.split_pattern(mailed["email"].combine_chunks(), "@"), 0)
-    )
-    split = pc.split_pattern_regex(local, _NOT_A_LETTER)
-    words = pc.list_flatten(split)
-    owners = mailed["customer360_id"].combine_chunks().take(pc.list_parent_indices(split))
+    owners, words = _mailbox_words(mailed)
     long = pc.greater(pc.utf8_length(words), SPELLED)
     spelt = pa.table({
         "customer360_id": pa.concat_arrays([owners, owners.filter(long), owners.filter(long)]),
@@ -205,6 +198,28 @@ def _unspelt(won: pa.Table, rows: np.ndarray, mailed: pa.Table) -> np.ndarray:
                       pc.invert(pc.match_substring(value, " "))))  # fmt: skip
     left = chosen.join(spelt, ["customer360_id", "word"], join_type="left anti")
     return np.sort(left["row"].to_numpy())
+
+
+def _mailbox_words(mailed: pa.Table) -> tuple[pa.Array, pa.Array]:
+    """Each word of each address's local part (``mailbox_words``) and the customer it is of.
+    ASCII addresses, most of them, are split in Arrow; the others word by word."""
+    local = pc.utf8_lower(
+        pc.list_element(pc.split_pattern(mailed["email"].combine_chunks(), "@"), 0)
+    )
+    customers = mailed["customer360_id"].combine_chunks()
+    plain = pc.fill_null(pc.string_is_ascii(local), True)
+    split = pc.split_pattern_regex(local.filter(plain), _NOT_A_TO_Z)
+    owners = [customers.filter(plain).take(pc.list_parent_indices(split))]
+    words = [pc.list_flatten(split)]
+    others = pc.invert(plain)
+    if pc.any(others).as_py():
+        split = pa.array(
+            [mailbox_words(part) for part in local.filter(others).to_pylist()],
+            pa.list_(pa.string()),
+        )
+        owners.append(customers.filter(others).take(pc.list_parent_indices(split)))
+        words.append(pc.list_flatten(split))
+    return pa.concat_arrays(owners), pa.concat_arrays(words)
 
 
 def _held_keys(values: pa.Table, customers: pa.Array) -> set[tuple[str, str, str]]:

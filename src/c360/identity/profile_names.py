@@ -8,6 +8,7 @@ addresses decide where they cannot.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import numpy as np
@@ -15,6 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from c360.identity import given_names, nicknames
+from c360.identity.normalise import name_key
 from c360.identity.survivorship import run_starts
 from c360.text.names_lexicon import SURNAMES
 
@@ -124,7 +126,24 @@ def _local_parts(values: pa.Table, rows: np.ndarray) -> dict[int, tuple[str, ...
     }
 
 
-_LETTERS = re.compile(r"[^a-z]+")
+# Anything but a letter of any script (``str.isalpha``, as ``normalise.name_key`` reads them).
+_NOT_A_LETTER = re.compile(r"[\W\d_]+")
+
+
+@lru_cache(maxsize=1 << 16)
+def mailbox_words(local: str) -> tuple[str, ...]:
+    """The words of an e-mail address's local part as name keys spell them: its runs of
+    letters of any script, in lower case, accents off (``normalise.name_key``).
+
+    >>> mailbox_words("josé.garcía77"), mailbox_words("jürgen_groß"), mailbox_words("lina.pohl")
+    (('jose', 'garcia'), ('jurgen', 'gross'), ('lina', 'pohl'))
+    """
+    if local.isascii():  # most addresses: the same words, read faster
+        return tuple(w for w in _NOT_A_LETTER.split(local.lower()) if w)
+    words = _NOT_A_LETTER.split(unicodedata.normalize("NFC", local))
+    return tuple(part for w in words if w for part in (name_key(w) or "").split())
+
+
 SPELT_IN_ADDRESS = 3  # a name of fewer letters is in too many addresses by chance
 
 
@@ -146,8 +165,8 @@ def address_order(first: str, last: str, locals_: tuple[str, ...]) -> tuple[int,
         return 0, 0
     full, initial = set(), set()
     for local in locals_:
-        letters = _LETTERS.sub("", local)
-        words = [w for w in _LETTERS.split(local) if w]
+        words = list(mailbox_words(local))
+        letters = "".join(words)
         at_a, at_b = _found_at(a, letters, words), _found_at(b, letters, words)
         if at_a >= 0 and at_b >= 0 and (at_a + len(a) <= at_b or at_b + len(b) <= at_a):
             full.add(1 if at_a < at_b else -1)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -63,27 +63,109 @@ def record_keys(source: str, ids: pa.Array) -> pa.Array:
     return pc.binary_join_element_wise(pa.scalar(source), pc.cast(ids, pa.string()), ":")
 
 
-# A date written day first, as spreadsheets in Europe do, with or without a time.
-_DAY_FIRST = re.compile(
-    r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+# Silver's reading of a date-time (``parse.iso_date_text``, then ``parse.written_timestamp``),
+# in Python: a test runs one list of written values through both. White space as every engine's
+# regex reads it (``blanks.SPACE``), and what silver trims off a value's ends (``blanks.BLANK``).
+_SPACE = "[\t\n\x0b\f\r \u0085\u2028\u2029]"
+_BLANK = "\t\n\x0b\f\r \x00\u0085\u2028\u2029\u00a0\u2007\u202f\ufeff"
+# A date written day or month first, with or without a time, on a 12-hour clock too.
+_WRITTEN_DAY = re.compile(
+    _SPACE + r"*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})"
+    r"(?:[ T]+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?"
+    "(?:" + _SPACE + r"*([AaPp])\.?[Mm]\.?)?)?" + _SPACE + "*"
 )
+_OFFSET = "[+-][0-9]{2}(?::?[0-9]{2})?"
+_ZONE = f"(?:Z|{_OFFSET}|{_SPACE}*UTC)"
+_HOUR = "(?:[01][0-9]|2[0-3])"
+_YEAR_DAY = r"((?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9]))-([0-9]{2})-([0-9]{2})"
+_ISO = re.compile(f"{_YEAR_DAY}(?:[T ]({_HOUR}):([0-9]{{2}})(?::([0-9]{{2}}))?{_ZONE}?|Z)?")
+# Most update times: a date and a time as databases print them, read as ``_ISO`` reads them.
+_PLAIN = re.compile(f"[1-9][0-9]{{3}}-[0-9]{{2}}-[0-9]{{2}}(?:[T ]{_HOUR}:[0-9]{{2}}:[0-9]{{2}})?")
+_FRACTION = re.compile(r"\.[0-9]{1,9}")
+_FRACTION_AT_END = re.compile(f":[0-9]{{2}}\\.[0-9]{{1,9}}{_ZONE}?\\Z")
+_END_OF_DAY = re.compile(f"[T ]24:00(?::00(?:\\.0{{1,9}})?)?{_ZONE}?{_SPACE}*\\Z")
+_NEXT_DAY = re.compile(f"{_YEAR_DAY}[T ]24:00(?::00)?{_ZONE}?")
+_WRITTEN_OFFSET = re.compile(f":[0-9]{{2}}(?:\\.[0-9]{{1,9}})?({_OFFSET}){_SPACE}*\\Z")
+_SPACES = re.compile(_SPACE + "+")
+_LAST_DAY = datetime(9999, 12, 31)
+
+
+def _iso_text(text: str, order: str) -> str:
+    """``text`` as ISO text when it is a date written in ``order`` (``parse.iso_date_text``:
+    "3/5/2024 2:22 PM" month first is "2024-03-05 14:22:00", 12 AM being 00); else as it is."""
+    if order == "year_first" or not (written := _WRITTEN_DAY.fullmatch(text)):
+        return text
+    first, second, year, hour, minute, seconds, meridiem = written.groups()
+    day, month = (first, second) if order == "day_first" else (second, first)
+    day_text = f"{year}-{month:0>2}-{day:0>2}"
+    if hour is None:
+        return day_text
+    if meridiem is not None:
+        if not 1 <= int(hour) <= 12:
+            return text  # an hour a 12-hour clock has not
+        hour = str(int(hour) % 12 + (12 if meridiem in "Pp" else 0))
+    return f"{day_text} {hour:0>2}:{minute}:{seconds or '00'}"
+
+
+def _at(
+    year: str,
+    month: str,
+    day: str,
+    hour: str | None = None,
+    minute: str | None = None,
+    second: str | None = None,
+) -> datetime | None:
+    """The time a date and perhaps hour, minute and second name; None if there is none such."""
+    try:
+        return datetime(
+            int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
+        )
+    except ValueError:
+        return None
+
+
+def _as_silver(written: str, order: str) -> datetime | None:
+    """``written`` read as silver reads a timestamp of a table whose dates are in ``order``:
+    ISO (a space or T, seconds or none, fractions dropped), in UTC (an offset applied, " UTC"
+    none), 24:00 the next day's midnight; a date in ``order`` with a 24- or 12-hour clock."""
+    raw = _iso_text(written, order)
+    text = _SPACES.sub(" ", raw.strip(_BLANK))
+    if _FRACTION_AT_END.search(text):
+        text = _FRACTION.sub("", text)
+    if _END_OF_DAY.search(raw):
+        next_day = _NEXT_DAY.fullmatch(text)
+        start = _at(*next_day.groups()) if next_day else None
+        at = start + timedelta(days=1) if start is not None and start < _LAST_DAY else None
+    elif iso := _ISO.fullmatch(text):
+        at = _at(*iso.groups())
+    else:
+        return None
+    if at is None or not (offset := _WRITTEN_OFFSET.search(raw)):
+        return at
+    zone = offset.group(1)
+    minutes = int(zone[:3]) * 60 + int(zone[0] + (zone.replace(":", "") + "00")[3:5])
+    try:
+        return at - timedelta(minutes=minutes)
+    except OverflowError:
+        return None
 
 
 @lru_cache(maxsize=65536)
-def _timestamp(text: str) -> datetime | None:
-    try:
-        return datetime.fromisoformat(text.strip().replace("Z", ""))
-    except ValueError:
-        pass
-    if not (written := _DAY_FIRST.fullmatch(text.strip())):
-        return None
-    day, month, year, hour, minute, second = (int(x or 0) for x in written.groups())
-    if month > 12 >= day:  # "12/31/2024": month first, as it cannot be day first
-        day, month = month, day
-    try:
-        return datetime(year, month, day, hour, minute, second)
-    except ValueError:
-        return None
+def _timestamp(text: str, order: str) -> datetime | None:
+    """``text`` read as silver reads it in ``order``; a table set to no order (``year_first``,
+    where silver reads ISO alone) has a date read day first too, or month first when it cannot
+    be day first ("12/31/2024")."""
+    if _PLAIN.fullmatch(text):
+        try:
+            return datetime.fromisoformat(text)
+        except ValueError:
+            return None
+    if order != "year_first":
+        return _as_silver(text, order)
+    for read_as in ("year_first", "day_first", "month_first"):
+        if (at := _as_silver(text, read_as)) is not None:
+            return at
+    return None
 
 
 # A date written with its month first: its first two numbers, swapped, make it day first.
@@ -91,20 +173,24 @@ _MONTH_FIRST = r"^(\s*)(\d{1,2})([/.-])(\d{1,2})([/.-]\d{4})"
 
 
 def day_first(values: pa.Array, dates: str) -> pa.Array:
-    """Text dates as read here (ISO, else day first): those of a table whose dates are written
-    month first (``dates: month_first`` in c360.yaml) get their day and month swapped."""
+    """Text dates as birth dates are read (ISO, else day first): those of a table whose dates
+    are written month first (``dates: month_first`` in c360.yaml) get their day and month
+    swapped."""
     if dates != "month_first" or not pa.types.is_string(values.type):
         return values
     return pc.replace_substring_regex(values, _MONTH_FIRST, r"\1\4\3\2\5")
 
 
-def timestamps(values: pa.Array) -> pa.Array:
-    """Text timestamps as timestamps: ISO (with T or a space, an offset moved to UTC), or a date
-    written day first (month first when it cannot be day first); unreadable ones as NULL."""
+def timestamps(values: pa.Array, dates: str = "year_first") -> pa.Array:
+    """Text timestamps as timestamps, read as silver reads them in the table's date order
+    (``dates``: ISO, in UTC; a date day or month first, on a 24- or 12-hour clock), and under
+    ``year_first`` a date day first too (month first when it cannot be); unreadable ones as
+    NULL."""
     if pa.types.is_timestamp(values.type):
         return values
     return pa.array(
-        [None if v is None else _timestamp(v) for v in values.to_pylist()], pa.timestamp("us")
+        [None if v is None else _timestamp(v, dates) for v in values.to_pylist()],
+        pa.timestamp("us"),
     )
 
 
@@ -136,7 +222,7 @@ def source_roles(
         )
     if source.updated_at:
         updated = table.column(source.updated_at).combine_chunks()
-        columns["updated_at"] = timestamps(day_first(updated, dates))
+        columns["updated_at"] = timestamps(updated, dates)
     return pa.table(columns)
 
 
