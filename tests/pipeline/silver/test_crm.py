@@ -193,6 +193,38 @@ def test_customers_hide_the_email_conform_the_country_and_check_accounts(engine:
     }
 
 
+def test_a_consent_left_blank_is_unknown_and_the_customer_kept(engine: Engine) -> None:
+    """A CRM export leaves a consent blank when it does not know it (HubSpot's empty
+    ``Email Opt-In``): the customer is kept with that consent NULL (not known, read as no
+    consent), and nothing is counted, as a missing e-mail is not. A consent written but
+    unreadable ("maybe") is ``invalid_value`` naming its column, as any unreadable value."""
+    accounts = bronze(engine, "crm_accounts", [])
+    rows = [
+        customer("CUST_000001", consent_email=""),
+        customer("CUST_000002", consent_email=None, consent_sms=None),
+        customer("CUST_000003", consent_email="yes", consent_sms="N/A"),
+        customer("CUST_000004", consent_email="maybe"),
+        customer("CUST_000005", consent_sms="perhaps", email="other@mail.fr"),
+        customer("CUST_000006", consent_email="0", consent_sms="NaN", email="third@mail.fr"),
+    ]  # fmt: skip
+    staged = stg_crm_customers(
+        bronze(engine, "crm_customers", rows), accounts, pseudonymiser("md5"), AS_OF
+    )
+    people = {r["customer_id"]: r for r in staged.collect(engine)[0].to_pylist()}
+    assert {c: (p["consent_email"], p["consent_sms"]) for c, p in people.items()} == {
+        "CUST_000001": (None, False),
+        "CUST_000002": (None, None),
+        "CUST_000003": (True, None),
+        "CUST_000006": (False, None),
+    }
+    rejected = staged.collect(engine)[1].to_pylist()
+    assert [(r["customer_id"], r["reason"], r["column"]) for r in rejected] == [
+        ("CUST_000004", "invalid_value", "consent_email"),
+        ("CUST_000005", "invalid_value", "consent_sms"),
+    ]
+    assert staged.outcome(engine).repaired == {"email: duplicate_value": 2}
+
+
 def test_memberships_and_segments(engine: Engine) -> None:
     segments = bronze(engine, "crm_segments", [
         ("SEG_001", "VIP", "Top customers.", "2022-10-06 04:39:56", "true"),
@@ -322,10 +354,12 @@ def test_words_that_mean_missing_are_missing_values(engine: Engine) -> None:
     )
     people = {r["customer_id"]: r for r in staged.collect(engine)[0].to_pylist()}
     # "Null" is an account id the accounts source does not hold: dropped, the customer kept.
-    assert sorted(people) == ["CUST_000001", "CUST_000002", "CUST_000008"]
-    assert [people[c]["account_id"] for c in sorted(people)] == [None, None, None]
+    # An optional consent written NaN is not known: the customer is kept without it.
+    assert sorted(people) == ["CUST_000001", "CUST_000002", "CUST_000006", "CUST_000008"]
+    assert [people[c]["account_id"] for c in sorted(people)] == [None, None, None, None]
+    assert people["CUST_000006"]["consent_sms"] is None
     assert staged.outcome(engine).repaired == {
-        "email: duplicate_value": 1,  # CUST_000008 shares CUST_000001's address
+        "email: duplicate_value": 2,  # CUST_000006 and CUST_000008 share CUST_000001's address
         "account_id: orphan_account": 1,
     }
     assert (people["CUST_000002"]["email_hash"], people["CUST_000002"]["has_valid_email"]) == (
@@ -336,7 +370,6 @@ def test_words_that_mean_missing_are_missing_values(engine: Engine) -> None:
         3: "missing_first_seen_at",
         4: "missing_first_seen_at",
         5: "missing_country",
-        6: "missing_consent_sms",
         7: "missing_lifecycle_stage",
         9: "missing_key",
     }

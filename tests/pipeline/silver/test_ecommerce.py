@@ -354,7 +354,7 @@ def test_one_snapshot_with_its_warehouse_spelt_otherwise_is_a_duplicate(engine: 
 def test_null_words_are_missing_values_and_prices_read_in_euros(engine: Engine) -> None:
     """A NULL customer is a missing one (not an orphan), a "None" brand and a "N/A" city are
     missing (the brand's default, no repair counted), a price may carry the euro's sign; a
-    dollar price does not read."""
+    dollar price is ``other_currency``."""
     products = bronze(engine, "ec_products_w", ("product_id", "name", "category", "brand",
                                                 "price", "cost"),
                       [("PROD_1", "Lamp", "Home", "None", "€1,234.50", "NULL"),
@@ -377,7 +377,7 @@ def test_null_words_are_missing_values_and_prices_read_in_euros(engine: Engine) 
         ("PROD_2", "X", 1234.0, 1000.0),
     ]
     assert rejects.select(["product_id", "reason"]).to_pylist() == [
-        {"product_id": "PROD_3", "reason": "invalid_number"}
+        {"product_id": "PROD_3", "reason": "other_currency"}
     ]
     clean, _, repaired = stg_ecommerce_customers(customers, pseudonymiser("md5"), AS_OF).outcome(
         engine
@@ -504,7 +504,7 @@ def test_a_price_or_cost_with_one_dot_before_three_digits_in_a_csv_is_ambiguous(
     engine: Engine,
 ) -> None:
     """A CSV's "1.234" may be 1234 or 1.234: ``ambiguous_amount`` naming the price or the cost,
-    where "$1.234" is ``invalid_number`` and "1.234 €" is 1234. From Parquet "1.234" is 1.234."""
+    where "$1.234" is ``other_currency`` and "1.234 €" is 1234. From Parquet "1.234" is 1.234."""
     fields = ("product_id", "name", "category", "brand", "price", "cost")
     rows = [
         ("PROD_1", "Lamp", "Home", "X", "1.234", "1"),
@@ -525,10 +525,36 @@ def test_a_price_or_cost_with_one_dot_before_three_digits_in_a_csv_is_ambiguous(
     assert [(r["product_id"], r["reason"], r["column"]) for r in rejects.to_pylist()] == [
         ("PROD_1", "ambiguous_amount", "price"),
         ("PROD_2", "ambiguous_amount", "cost"),
-        ("PROD_3", "invalid_number", "price"),
+        ("PROD_3", "other_currency", "price"),
     ]
     clean, rejects = stg_ecommerce_products(files["parquet"]).collect(engine)
     assert [(r["product_id"], r["price"], r["cost"]) for r in clean.to_pylist()] == [
         ("PROD_1", 1.234, 1.0), ("PROD_2", 20.0, 12.345), ("PROD_4", 1234.0, 1000.0)
     ]  # fmt: skip
-    assert rejects.column("reason").to_pylist() == ["invalid_number"]
+    assert rejects.column("reason").to_pylist() == ["other_currency"]
+
+
+def test_a_price_or_cost_in_another_currency_is_other_currency(engine: Engine) -> None:
+    """A price or a cost written in dollars, pounds or yen is ``other_currency`` naming its
+    column, as in a ``*_eur`` column: silver has no rate to convert it. Text that is no amount
+    at all ("12 dollars") stays ``invalid_number``."""
+    fields = ("product_id", "name", "category", "brand", "price", "cost")
+    products = bronze(engine, "ec_products_currency", fields, [
+        ("PROD_1", "Lamp", "Home", "X", "$1,200", "1"),
+        ("PROD_2", "Desk", "Home", "X", "1200", "950.00 GBP"),
+        ("PROD_3", "Mat", "Home", "X", "12 dollars", "1"),
+        ("PROD_4", "Rug", "Home", "X", "20", "£950.00"),
+        ("PROD_5", "Cup", "Home", "X", "1200 EUR", "¥1500"),
+        ("PROD_6", "Pen", "Home", "X", "€12.50", "2"),
+    ])  # fmt: skip
+    clean, rejects = stg_ecommerce_products(products).collect(engine)
+    assert [(r["product_id"], r["price"], r["cost"]) for r in clean.to_pylist()] == [
+        ("PROD_6", 12.5, 2.0)
+    ]
+    assert [(r["product_id"], r["reason"], r["column"]) for r in rejects.to_pylist()] == [
+        ("PROD_1", "other_currency", "price"),
+        ("PROD_2", "other_currency", "cost"),
+        ("PROD_3", "invalid_number", "price"),
+        ("PROD_4", "other_currency", "cost"),
+        ("PROD_5", "other_currency", "cost"),
+    ]

@@ -369,7 +369,7 @@ def test_amounts_in_euros_are_read_and_other_currencies_rejected(engine: Engine)
         "TXN2": 1234.0,
     }
     assert {r["transaction_id"]: r["reason"] for r in rejects.to_pylist()} == {
-        "TXN3": "invalid_number",
+        "TXN3": "other_currency",
         "TXN4": "missing_customer",
         "TXN5": "missing_amount",
     }
@@ -398,8 +398,9 @@ def test_an_amount_written_as_nan_is_an_invalid_number_not_a_missing_one(engine:
 
 
 def test_an_unreadable_discount_or_shipping_cost_is_no_default_0(engine: Engine) -> None:
-    """Only a missing discount or shipping cost is 0: one written but unreadable ("$3",
-    "three") is ``invalid_number``, not read as 0 and the total made larger."""
+    """Only a missing discount or shipping cost is 0: one written but unreadable ("$3" is
+    ``other_currency``, "three" ``invalid_number``) is not read as 0 and the total made
+    larger."""
     rows = [
         ("TXN1", "CUST1", "Mug", "12.50", "1", "Card", "$3", "0", "2024-01-02"),
         ("TXN2", "CUST1", "Mug", "12.50", "1", "Card", "0", "three", "2024-01-02"),
@@ -412,7 +413,7 @@ def test_an_unreadable_discount_or_shipping_cost_is_no_default_0(engine: Engine)
     clean, rejects = staged.collect(engine)
     assert {r["transaction_id"]: r["total_amount"] for r in clean.to_pylist()} == {"TXN3": 12.5}
     assert {r["transaction_id"]: (r["reason"], r["column"]) for r in rejects.to_pylist()} == {
-        "TXN1": ("invalid_number", "discount_applied"),
+        "TXN1": ("other_currency", "discount_applied"),
         "TXN2": ("invalid_number", "shipping_cost"),
         "TXN4": ("inconsistent_amount", None),
     }
@@ -516,8 +517,8 @@ def test_an_amount_with_one_dot_before_three_digits_in_a_csv_is_ambiguous(
 ) -> None:
     """Transactions and campaigns read from a CSV: "1.234" may be 1234 or 1.234, and the row
     is quarantined as ``ambiguous_amount`` naming its column, not as an unreadable number
-    ("$1.234" is one); "1.234 €" is 1234. From JSON a plain "1.234" is 1.234 (a program
-    printed it), "€1.234" is ambiguous there too."""
+    ("$1.234" is ``other_currency``); "1.234 €" is 1234. From JSON a plain "1.234" is 1.234
+    (a program printed it), "€1.234" is ambiguous there too."""
     rows = [
         ("TXN1", "CUST1", "Mug", "1.234", "1", "Card", "0", "0", "2024-01-02"),
         ("TXN2", "CUST1", "Mug", "12.50", "1", "Card", "1.234", "0", "2024-01-02"),
@@ -545,12 +546,12 @@ def test_an_amount_with_one_dot_before_three_digits_in_a_csv_is_ambiguous(
             ("TXN1", "ambiguous_amount", "amount"),
             ("TXN2", "ambiguous_amount", "discount_applied"),
             ("TXN3", "ambiguous_amount", "shipping_cost"),
-            ("TXN4", "invalid_number", "amount"),
+            ("TXN4", "other_currency", "amount"),
         ],
     )
     assert found["jsonl"] == (
         {"TXN1": 1.234, "TXN2": 12.5, "TXN5": 1234.0},
-        [("TXN3", "ambiguous_amount", "shipping_cost"), ("TXN4", "invalid_number", "amount")],
+        [("TXN3", "ambiguous_amount", "shipping_cost"), ("TXN4", "other_currency", "amount")],
     )
     campaigns = [
         ("C1", "A", "Email", "1.234", "10", "5", "1", "1", "2024-01-01", "active"),
@@ -567,5 +568,48 @@ def test_an_amount_with_one_dot_before_three_digits_in_a_csv_is_ambiguous(
     assert [(r["campaign_id"], r["reason"], r["column"]) for r in rejects.to_pylist()] == [
         ("C1", "ambiguous_amount", "budget"),
         ("C2", "ambiguous_amount", "spend"),
+        ("C3", "other_currency", "budget"),
+    ]
+
+
+def test_amounts_in_another_currency_are_other_currency(engine: Engine) -> None:
+    """A transaction's amount, discount or shipping cost and a campaign's budget or spend
+    written in another currency ("$1,200", "1200 USD", "£950.00") are ``other_currency``
+    naming their column, as in a ``*_eur`` column; text that is no amount ("12 dollars") stays
+    ``invalid_number``, and the euro's sign or code reads."""
+    tx = table(engine, "tx_other_currency", TX_FIELDS, [
+        ("TXN1", "CUST1", "Mug", "$1,200", "1", "Card", "0", "0", "2024-01-02"),
+        ("TXN2", "CUST1", "Mug", "1200", "1", "Card", "1200 USD", "0", "2024-01-02"),
+        ("TXN3", "CUST1", "Mug", "1200", "1", "Card", "0", "£9.50", "2024-01-02"),
+        ("TXN4", "CUST1", "Mug", "12 dollars", "1", "Card", "0", "0", "2024-01-02"),
+        ("TXN5", "CUST1", "Mug", "1200 EUR", "1", "Card", "€2", "0", "2024-01-02"),
+    ])  # fmt: skip
+    customers = engine.register("tx_currency_customers", pa.table({"customer_id": ["CUST1"]}))
+    staged = stg_mongo_transactions(tx, customers, dt.datetime(2025, 12, 31, tzinfo=dt.UTC))
+    clean, rejects = staged.collect(engine)
+    assert {r["transaction_id"]: r["total_amount"] for r in clean.to_pylist()} == {"TXN5": 1198.0}
+    assert [(r["transaction_id"], r["reason"], r["column"]) for r in rejects.to_pylist()] == [
+        ("TXN1", "other_currency", "amount"),
+        ("TXN2", "other_currency", "discount_applied"),
+        ("TXN3", "other_currency", "shipping_cost"),
+        ("TXN4", "invalid_number", "amount"),
+    ]
+    campaigns = [
+        ("C1", "A", "Email", "$1,200", "10", "5", "1", "1", "2024-01-01", "active"),
+        ("C2", "B", "Email", "1200", "JPY 1,500,000", "5", "1", "1", "2024-01-01", "active"),
+        ("C3", "C", "Email", "12 dollars", "10", "5", "1", "1", "2024-01-01", "active"),
+        ("C4", "D", "Email", "EUR 1,200", "10 €", "5", "1", "1", "2024-01-01", "active"),
+    ]
+    columns = {f: [r[i] for r in campaigns] for i, f in enumerate(FIELDS)}
+    columns["_source_file"] = ["sources/marketing/campaigns.jsonl"] * len(campaigns)
+    columns["_row_number"] = list(range(1, len(campaigns) + 1))
+    staged = stg_mongo_campaigns(engine.register("campaigns_currency", pa.table(columns)))
+    clean, rejects = staged.collect(engine)
+    assert {r["campaign_id"]: (r["budget"], r["spend"]) for r in clean.to_pylist()} == {
+        "C4": (1200.0, 10.0)
+    }
+    assert [(r["campaign_id"], r["reason"], r["column"]) for r in rejects.to_pylist()] == [
+        ("C1", "other_currency", "budget"),
+        ("C2", "other_currency", "spend"),
         ("C3", "invalid_number", "budget"),
     ]

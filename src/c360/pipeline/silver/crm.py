@@ -52,7 +52,9 @@ def stg_crm_customers(
 
     Rejected besides the contract: a ``first_seen_at`` in the future, a status that contradicts
     the lifecycle stage (``inconsistent_status``: churned exactly when the stage is churned).
-    A NULL ``account_id`` is a B2C customer. The account is optional: an account the source
+    A NULL ``account_id`` is a B2C customer. A consent left blank (an export's unknown opt-in)
+    is NULL, not known, which every send and audience reads as no consent; one written but
+    unreadable ("maybe") is ``invalid_value``. The account is optional: an account the source
     does not hold is dropped (NULL) and counted as ``account_id: orphan_account``, the customer
     kept (their orders and interactions need them).
 

@@ -46,8 +46,8 @@ def stg_ecommerce_products(bronze: Table) -> Staged:
     leaves the margin NULL; an unreadable price, or one under the contract's least (0.01), is
     rejected (a negative one as ``negative_amount``, 0 as ``out_of_range``, as seed 000's
     catalogue), and so is a price or a cost that may be 1234 or 1.234 (``ambiguous_amount``:
-    "1.234" from a CSV, see ``parse.money``); mis-encoded names and brands are repaired
-    ("Ã‰ditions" → "Éditions").
+    "1.234" from a CSV, see ``parse.money``) or is written in another currency ("$1,200":
+    ``other_currency``); mis-encoded names and brands are repaired ("Ã‰ditions" → "Éditions").
 
     The category is the catalogue's, whatever its case or spaces (" sports " → "Sports"); a
     missing one is "Unknown", and so is one the catalogue does not hold ("Toys"), counted
@@ -74,8 +74,10 @@ def stg_ecommerce_products(bronze: Table) -> Staged:
     t = t.mutate(margin=t.price - t.cost)
     checks = [
         ("missing_key", t.product_id.isnull()),
+        ("price: other_currency", parse.other_currency(t._raw_price, t.price)),
         ("price: ambiguous_amount", parse.ambiguous(t._raw_price, t.price)),
         ("price: invalid_number", parse.invalid(t._raw_price, t.price)),
+        ("cost: other_currency", parse.other_currency(t._raw_cost, t.cost)),
         ("cost: ambiguous_amount", parse.ambiguous(t._raw_cost, t.cost)),
         ("cost: invalid_number", parse.invalid(t._raw_cost, t.cost)),
         ("price: missing_price", t.price.isnull()),

@@ -45,7 +45,8 @@ def stg_mongo_campaigns(bronze: Table) -> Staged:
     campaign ids keep their first record. A JSON object, array or boolean where a name, a type
     or a status belongs is ``invalid_value``. Impressions, clicks and conversions may have their
     thousands grouped ("100,000", see ``parse.integer``). A budget or a spend that may be 1234
-    or 1.234 ("1.234" from a CSV, see ``parse.money``) is ``ambiguous_amount``.
+    or 1.234 ("1.234" from a CSV, see ``parse.money``) is ``ambiguous_amount``, one written in
+    another currency ("$1,200") ``other_currency``.
 
     The status is one the contract allows, whatever its case or spaces (" Paused " → "paused");
     one it does not allow ("running") becomes NULL, as a missing one does, and is counted
@@ -81,6 +82,7 @@ def stg_mongo_campaigns(bronze: Table) -> Staged:
             check
             for c in CAMPAIGN_AMOUNTS
             for check in (
+                (f"{c}: other_currency", parse.other_currency(t[f"_raw_{c}"], t[c])),
                 (f"{c}: ambiguous_amount", parse.ambiguous(t[f"_raw_{c}"], t[c])),
                 (f"{c}: invalid_number", parse.invalid(t[f"_raw_{c}"], t[c])),
             )
@@ -131,7 +133,8 @@ def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> 
     0, a missing product "Unknown product", a missing payment method "Unknown"; a JSON object,
     array or boolean where a product or a payment method belongs is ``invalid_value``; an
     amount written NaN is ``invalid_number`` (a value, not a number), one that may be 1234 or
-    1.234 ("1.234" from a CSV, see ``parse.money``) ``ambiguous_amount``. A timestamp after
+    1.234 ("1.234" from a CSV, see ``parse.money``) ``ambiguous_amount``, one in another
+    currency ("$1,200", a discount or shipping cost too) ``other_currency``. A timestamp after
     ``as_of`` has not happened yet and is rejected, and so is one before 1990
     (``implausible_date``: a placeholder such as 1970-01-01, see ``parse.EARLIEST``); so is a
     discount that exceeds the amount plus shipping (``inconsistent_amount``: a total below 0).
@@ -180,6 +183,7 @@ def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> 
             "customer_id: orphan_customer",
             parse.absent(t.customer_id, parse.clean_text(customers.customer_id)),
         ),
+        ("amount: other_currency", parse.other_currency(t._raw_amount, t.amount)),
         ("amount: ambiguous_amount", parse.ambiguous(t._raw_amount, t.amount)),
         ("amount: invalid_number", parse.invalid_number(t._raw_amount, t.amount)),
         ("quantity: invalid_number", parse.invalid(t._raw.quantity, t.quantity)),
@@ -187,6 +191,7 @@ def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> 
             check
             for c, parsed in (("discount_applied", t._discount), ("shipping_cost", t._shipping))
             for check in (
+                (f"{c}: other_currency", parse.other_currency(t[f"_raw_{c}"], parsed)),
                 (f"{c}: ambiguous_amount", parse.ambiguous(t[f"_raw_{c}"], parsed)),
                 (f"{c}: invalid_number", parse.invalid(t[f"_raw_{c}"], parsed)),
             )
