@@ -549,15 +549,25 @@ def test_the_reference_date_counts_seed_004_transactions() -> None:
     assert reference_date({**FACTS, "stg_mongo_transactions": late}) == datetime(2024, 7, 20)
 
 
-# The newest contacts: "now" is the latest dated fact or record ------------------------------
+# The newest contacts: "now" is the latest fact; what is dated after it is seen at it ----------
 
 DAN, EVE = "c360_00000005", "c360_00000006"
+LATEST_FACT = datetime(2024, 7, 10)  # Bob's interaction I3: the latest of FACTS
+
+
+def latest(rows: list[dict[str, Any]], **facts: pa.Table) -> dict[str, dict[str, Any]]:
+    """The profiles of ``rows`` at the default reference date, read on ``READ_AT``."""
+    identity = Identity.model_validate({"sources": SOURCES})
+    inputs = Inputs(links(rows), records(rows), LEDGER, {**FACTS, **facts}, read_at=READ_AT)
+    out = assemble(inputs, identity)
+    assert violations(CUSTOMER_PROFILE, out).num_rows == 0
+    return {row["customer360_id"]: row for row in out.to_pylist()}
 
 
 def test_a_contact_created_after_the_latest_fact_is_the_freshest() -> None:
     """Dan's CRM contact was created after every order, send and interaction (new leads
-    outlast deals) and he opened a send after it went out: the reference date is his
-    creation, so he is seen, never the worst churn risk."""
+    outlast deals) and he opened a send after the latest fact: both are seen at the reference
+    date, so he is the freshest, never the worst churn risk."""
     rows = [
         *RECORDS,
         record("crm:5", DAN, datetime(2024, 7, 20), first_name="Dan", last_name="Wu"),
@@ -567,25 +577,59 @@ def test_a_contact_created_after_the_latest_fact_is_the_freshest() -> None:
     opened = {**events[1], "customer_id": "CUST_5", "send_id": "S3", "count_opens": 1,
               "count_human_opens": 1, "first_open_at": datetime(2024, 7, 12, 8),
               "first_human_open_at": datetime(2024, 7, 12, 8)}  # fmt: skip
-    identity = Identity.model_validate({"sources": SOURCES})
-    facts = {**FACTS, "fct_email_events": table([*events, opened])}
-    out = assemble(Inputs(links(rows), records(rows), LEDGER, facts, read_at=READ_AT), identity)
-    assert violations(CUSTOMER_PROFILE, out).num_rows == 0
-    dan = next(row for row in out.to_pylist() if row["customer360_id"] == DAN)
+    dan = latest(rows, fct_email_events=table([*events, opened]))[DAN]
     assert dan["email_opens"] == 1
-    assert (dan["first_seen_at"], dan["last_seen_at"]) == (
-        datetime(2024, 7, 12, 8), datetime(2024, 7, 20),
-    )  # fmt: skip
+    assert (dan["first_seen_at"], dan["last_seen_at"]) == (LATEST_FACT, LATEST_FACT)
+    assert dan["updated_at"] == datetime(2024, 7, 20)  # his record's own date
     assert (dan["churn_risk_score"], dan["engagement_score"]) == (0.0, 36.2)  # 35 + 25 x 1/20
     assert dan["primary_segment"] == "Prospect – dormant"
 
 
-def test_the_reference_date_counts_records_opens_and_clicks() -> None:
-    """A record's update time and a person's open after the last send are dated facts too."""
-    assert reference_date(FACTS, pa.array([None, datetime(2024, 7, 20)])) == datetime(2024, 7, 20)
+def test_a_mistyped_record_date_moves_only_its_own_customer() -> None:
+    """Cal's contact of 17 January is typed 20 July, after the latest fact but before the
+    records were read: Cal is seen at the reference date, which stays the latest fact, and
+    Ann's and Bob's profiles do not change at all."""
+    rows = [
+        dict(r, updated_at=datetime(2024, 7, 20)) if r["record_key"] == "crm:3" else r
+        for r in RECORDS
+    ]
+    before, after = latest(RECORDS), latest(rows)
+    assert (after[ANN], after[BOB]) == (before[ANN], before[BOB])
+    assert before[ANN]["churn_risk_score"] == 0.1235  # the model's, not the rule's
+    assert before[BOB]["last_seen_at"] == LATEST_FACT
+    cal = after[CAL]
+    assert (cal["last_seen_at"], cal["churn_risk_score"], cal["engagement_score"]) == (
+        LATEST_FACT, 0.0, 35.0,
+    )  # fmt: skip
+    # 175 days from 17 January to 10 July: (1 - e^(-175/180)) x (1 - 0).
+    assert before[CAL]["churn_risk_score"] == 0.6218
+    assert (before[CAL]["created_at"], cal["created_at"]) == (LATEST_FACT, LATEST_FACT)
+
+
+def test_a_date_after_the_records_were_read_is_no_touch() -> None:
+    """Cal's record says 2097 and Dan's open was made after the reading: neither is seen."""
+    rows = [
+        *[dict(r, updated_at=datetime(2097, 1, 19)) if r["record_key"] == "crm:3" else r
+          for r in RECORDS],
+        record("customers:CUST_5", DAN, None, email="dan@wu.com"),
+    ]  # fmt: skip
+    events = FACTS["fct_email_events"].to_pylist()
+    opened = {**events[1], "customer_id": "CUST_5", "send_id": "S3", "count_opens": 1,
+              "count_human_opens": 1, "first_open_at": datetime(2024, 8, 2),
+              "first_human_open_at": datetime(2024, 8, 2)}  # fmt: skip
+    profiles = latest(rows, fct_email_events=table([*events, opened]))
+    assert profiles[CAL]["last_seen_at"] is profiles[DAN]["last_seen_at"] is None
+    assert profiles[CAL]["churn_risk_score"] is profiles[DAN]["churn_risk_score"] is None
+
+
+def test_the_reference_date_is_the_latest_fact_not_a_record() -> None:
+    """Records' update times (a mistyped one among them) and opens after the last send do not
+    move it: it is the latest order, interaction, send or transaction, as the models' "now"."""
     events = FACTS["fct_email_events"].to_pylist()
     late = {**events[0], "first_click_at": datetime(2024, 7, 11, 9)}
-    assert reference_date({**FACTS, "fct_email_events": table([late])}) == datetime(2024, 7, 11, 9)
+    assert reference_date({**FACTS, "fct_email_events": table([late])}) == LATEST_FACT
+    rows = [*RECORDS, record("crm:5", DAN, datetime(2024, 7, 31), first_name="Dan")]
+    assert latest(rows)[CAL]["created_at"] == LATEST_FACT  # no ledger event: the reference date
 
 
 def test_a_customer_never_seen_has_no_churn_risk_to_tell() -> None:

@@ -51,9 +51,9 @@ def email_events(rows: list[dict[str, Any]]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=schema)
 
 
-def activity(mails: list[dict[str, Any]]) -> dict[str, list[Any]]:
+def activity(mails: list[dict[str, Any]], clock: datetime | None = None) -> dict[str, list[Any]]:
     """:func:`engagement` of Ann (CUST_1) and Bob (CUST_2): one web order of Ann's on 1 March,
-    their records dated 2024, and ``mails``."""
+    their records dated 2024, and ``mails``, read at ``clock``."""
     links = pa.table({"customer360_id": [ANN, BOB], "source": ["customers"] * 2,
                       "record_id": ["CUST_1", "CUST_2"]})  # fmt: skip
     ids = customer_map(links, ["customers"], CUSTOMERS)
@@ -72,7 +72,9 @@ def activity(mails: list[dict[str, Any]]) -> dict[str, list[Any]]:
     )  # fmt: skip
     records = pa.table({"customer360_id": [ANN, BOB], "source": ["customers"] * 2,
                         "updated_at": pa.array([datetime(2024, 1, 1)] * 2, _STAMP)})  # fmt: skip
-    out = engagement(CUSTOMERS, ids, orders, interactions, email_events(mails), records, AS_OF)
+    out = engagement(
+        CUSTOMERS, ids, orders, interactions, email_events(mails), records, AS_OF, clock=clock
+    )
     return {name: values.to_pylist() for name, values in out.items()}
 
 
@@ -101,6 +103,23 @@ def test_a_persons_open_behind_a_proxy_is_the_last_touch_not_the_proxys() -> Non
     assert out["last_seen_at"] == [at(1), at(12, 20)]
     assert out["last_channel_seen"] == ["web", "email"]
     assert out["total_sessions"] == [1, 0]  # an open is no session
+
+
+def test_a_touch_after_the_reference_date_is_seen_at_it_until_the_clock() -> None:
+    """Ann clicked on 2 April, after the reference date (31 March) but before the data was
+    read (5 April): seen on 31 March, that day's session. Bob's open of 9 April is after the
+    reading, in the future: no touch."""
+    mails = [
+        send("CUST_1", 30, at(30, 10), datetime(2025, 4, 2, 8), at(30, 10),
+             datetime(2025, 4, 2, 8)),
+        send("CUST_2", 30, human_opened=datetime(2025, 4, 9)),
+    ]  # fmt: skip
+    out = activity(mails, clock=datetime(2025, 4, 5))
+    assert out["last_seen_at"] == [AS_OF, datetime(2024, 1, 1)]
+    assert out["last_channel_seen"] == ["email", "crm"]
+    assert out["total_sessions"] == [2, 0]  # 1 March's order and the click, on 31 March
+    # Without a later clock, a touch after the reference date is none.
+    assert activity(mails)["last_seen_at"] == [at(30, 10), datetime(2024, 1, 1)]
 
 
 # Seed 004's transactions, counted with seed 000's orders --------------------------------------

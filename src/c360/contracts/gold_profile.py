@@ -6,8 +6,8 @@ from seed 000's gold facts of the ``crm_customers`` records linked to the custom
 also from seed 004's transactions (silver ``stg_mongo_transactions``) of its linked
 ``mongo_customers`` records. "The reference date" is the ``as_of`` of the build: by default the
 latest timestamp of ``fct_orders``, ``fct_interactions``, ``fct_email_events`` and
-``stg_mongo_transactions`` (sends' opens and clicks included) and of the records' update times
-(not after they were read), so a rebuild on the same data gives the same table.
+``stg_mongo_transactions``, so a rebuild on the same data gives the same table (a record's
+update time does not move it: a touch dated later is seen at it).
 The rules behind every derived value are in ``c360.identity.profile*``.
 """
 
@@ -255,9 +255,9 @@ CUSTOMER_PROFILE: Table = gold_table(
         "Earliest touch: a source record's updated_at, an order (any status), a seed-004 "
         "transaction, a CRM interaction, "
         "a person's first open or click of a send (fct_email_events.first_human_open_at / "
-        "first_human_click_at: a scanner's or proxy's is none); touches after the reference "
-        "date are ignored (by default there are none: it is the latest of them); NULL when "
-        "nothing of the customer is dated",
+        "first_human_click_at: a scanner's or proxy's is none); a touch after the reference "
+        "date (a contact created after the latest fact) is at the reference date, one after "
+        "the build's clock is none; NULL when nothing of the customer is dated",
         nullable=True,
     ),
     Column("last_seen_at", "timestamp", "Latest touch, as first_seen_at", nullable=True),

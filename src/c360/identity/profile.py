@@ -38,13 +38,10 @@ FACTS = (
     "fct_interactions", "bridge_customer_segment", "dim_segment",
     "customer_recommendations", "customer_scores", "customer_text_features", TRANSACTIONS,
 )  # fmt: skip
-# The facts' dates the reference date is the latest of (with the records' update times).
-DATED_FACTS = {
-    "fct_orders": ("order_at",), "fct_interactions": ("occurred_at",),
-    "fct_email_events": ("send_at", "first_open_at", "first_click_at", "first_human_open_at",
-                         "first_human_click_at"),
-    TRANSACTIONS: ("transaction_at",),
-}  # fmt: skip
+# The facts' dates the reference date is the latest of (the churn models' "now" is likewise
+# their facts' latest timestamp).
+DATED_FACTS = {"fct_orders": "order_at", "fct_interactions": "occurred_at",
+               "fct_email_events": "send_at", TRANSACTIONS: "transaction_at"}  # fmt: skip
 # Facts read from silver, and their columns' types (silver models have no contract): seed 004's
 # gold marts are per customer or per month, while the profile counts each transaction.
 SILVER_FACTS = {
@@ -93,7 +90,8 @@ class Inputs:
     records: pa.Table  # profile_records.read_records
     ledger: pa.Table  # identity_ledger
     facts: Mapping[str, pa.Table]  # FACTS; a missing one may be left out
-    # When the records were read: a record updated later is dated in the future (ignored).
+    # When the records were read (the run's clock): a record or touch dated later is in the
+    # future (ignored).
     read_at: datetime = field(default_factory=_now)
 
 
@@ -140,31 +138,23 @@ def build_profile(workspace: Path, identity: Identity, as_of: datetime | None = 
 
     The source records are let go once their values are worked out, and each gold fact is read
     when it is used (:class:`LakeFacts`); ``as_of`` defaults to :func:`reference_date` read off
-    the dated facts' date columns alone and the records' update times."""
+    the dated facts' date columns alone."""
     workspace = Path(workspace)
-    links = read_links(workspace)
-    values = record_values(read_records(workspace, identity, links), _now())  # read_at: now
     as_of = as_of or reference_date(
-        {n: _read_fact(workspace, n, columns) for n, columns in DATED_FACTS.items()},
-        values.column("updated_at"),
+        {n: _read_fact(workspace, n, [c]) for n, c in DATED_FACTS.items()}
     )
+    links = read_links(workspace)
+    read_at = _now()
+    values = record_values(read_records(workspace, identity, links), read_at)
     ledger = _read_fact(workspace, "identity_ledger", READ_COLUMNS["identity_ledger"])
-    return _profile(links, values, ledger, LakeFacts(workspace), identity, as_of)
+    return _profile(links, values, ledger, LakeFacts(workspace), identity, as_of, read_at)
 
 
-def reference_date(
-    facts: Mapping[str, pa.Table], updated: pa.Array | pa.ChunkedArray | None = None
-) -> datetime:
-    """The data's "now": the latest of the dated facts (orders, interactions, sends and their
-    opens and clicks, seed 004's transactions) and of the records' ``updated`` times (a contact
-    created after the last order is the newest thing known; one dated after the records were
-    read is NULL there already). The run's clock would make every rebuild differ."""
-    dates = [] if updated is None else [updated]
-    for name, columns in DATED_FACTS.items():
-        if name in facts:
-            fact = facts[name]  # asked once: a lake's fact is read each time
-            dates += [fact.column(c) for c in columns if c in fact.column_names]
-    latest = [pc.max(pc.cast(d, _STAMP)).as_py() for d in dates]
+def reference_date(facts: Mapping[str, pa.Table]) -> datetime:
+    """The data's "now": the latest timestamp of the dated facts (orders, interactions, sends,
+    seed 004's transactions). Not a record's update time: one mistyped date would move every
+    customer's recency; a record dated later is seen at "now" (``engagement``)."""
+    latest = [pc.max(facts[n].column(c)).as_py() for n, c in DATED_FACTS.items() if n in facts]
     found = [t for t in latest if t is not None]
     return max(found) if found else datetime.now(UTC).replace(tzinfo=None, microsecond=0)
 
@@ -266,12 +256,13 @@ def assemble(inputs: Inputs, identity: Identity, as_of: datetime | None = None) 
     """The profile table: one row per customer of ``inputs.links``, conformed to its contract.
 
     ``as_of`` is the reference date of ages, recencies and scores; by default
-    :func:`reference_date` of the facts and records, so the same data always gives the same
-    profile.
+    :func:`reference_date` of the facts, so the same data always gives the same profile.
     """
+    as_of = as_of or reference_date(inputs.facts)
     values = record_values(inputs.records, inputs.read_at)
-    as_of = as_of or reference_date(inputs.facts, values.column("updated_at"))
-    return _profile(inputs.links, values, inputs.ledger, inputs.facts, identity, as_of)
+    return _profile(
+        inputs.links, values, inputs.ledger, inputs.facts, identity, as_of, inputs.read_at
+    )
 
 
 def _profile(
@@ -281,6 +272,7 @@ def _profile(
     facts: Mapping[str, pa.Table],
     identity: Identity,
     as_of: datetime,
+    read_at: datetime,
 ) -> pa.Table:
     """:func:`assemble` of the records' values. Each fact is asked of ``facts`` where it is used
     and the larger inputs are let go after their last use: what is held at the peak is mostly
@@ -306,7 +298,7 @@ def _profile(
     unsubscribed = _unsubscribed(customers, ids, emails)
     columns.update(profile_activity.engagement(
         customers, ids, orders, fact("fct_interactions"), emails,
-        values.select(["customer360_id", "source", "updated_at"]), as_of, bought,
+        values.select(["customer360_id", "source", "updated_at"]), as_of, bought, read_at,
     ))  # fmt: skip
     del orders, emails, bought
     columns.update(profile_attributes.consents(customers, values, unsubscribed))

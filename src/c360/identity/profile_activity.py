@@ -287,9 +287,14 @@ def engagement(
     records: pa.Table,
     as_of: datetime,
     other_purchases: pa.Table | None = None,
+    clock: datetime | None = None,
 ) -> dict[str, pa.Array]:
     """Touch dates, sessions, e-mail and CRM counts; ``records``: id, source, updated_at;
-    ``other_purchases`` (:data:`PURCHASES`) are touches and interactions as orders are."""
+    ``other_purchases`` (:data:`PURCHASES`) are touches and interactions as orders are.
+
+    A touch after ``as_of`` but not after ``clock`` (when the data was read; by default
+    ``as_of``) is seen at ``as_of``: a contact created after the latest fact is fresh, and a
+    mistyped date moves its own customer alone. A later one is in the future: no touch."""
     mails = _by_customer(
         customers,
         linked(email_events, ids),
@@ -316,7 +321,10 @@ def engagement(
         "code", position_in(customers, records.column("customer360_id"))
     )
     touches = _touches(ids, orders, interactions, email_events, records, other_purchases)
-    touches = touches.filter(pc.field("at") <= pa.scalar(as_of, _STAMP))
+    now = pa.scalar(as_of, _STAMP)
+    touches = touches.filter(pc.field("at") <= pa.scalar(max(clock or as_of, as_of), _STAMP))
+    at = touches.schema.get_field_index("at")
+    touches = touches.set_column(at, "at", pc.min_element_wise(touches.column("at"), now))
     seen = _by_customer(customers, touches, [("at", "min"), ("at", "max")])
     latest = touches.sort_by(
         [("code", "ascending"), ("at", "descending"), ("channel", "ascending")]
