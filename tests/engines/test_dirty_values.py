@@ -41,6 +41,9 @@ AGREED = [
     "JPY 1,500,000", "US$ 12", "1 200 ₽", "1200 usd", "-$12.50", "12 USDX",
     "3/5/2024 2:22 PM", "3/5/2024 12:00 am", "3/5/2024 12:30 p.m.", "3/5/2024 13:00 PM",
     "2024-03-05 14:22:00 UTC", "2024-03-05 14:22:00.5+01", "2024-03-05 00:30-05", "2024-07-28-05",
+    # offsets no clock has
+    "2024-07-28 10:00:00+99", "2024-07-28T10:00:00+9900", "2024-07-28 10:00:00-14:00",
+    "2024-07-28 10:00:00+05:60", "2024-07-28T24:00+15:00",
 ]  # fmt: skip
 # Java's regex \s holds the vertical tab, RE2's (DuckDB) does not; Java lower-cases "İ" to
 # "i" + a combining dot above, DuckDB to "i": the parsers spell white space out and replace "İ"

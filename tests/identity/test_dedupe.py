@@ -21,7 +21,7 @@ from c360.identity.dedupe import DedupeError, Deduplication, dedupe, exact_pairs
 # e-mail case and Gmail dots/tags, phone layouts, a name typo, swapped first and last names.
 # 117-119 share a household e-mail and phone, 120-121 a phone, 122-123 (twins) a birth date
 # and address: none of them may merge. 124-125 and 141-142 are namesakes, 140 a near-namesake
-# of 101. 143 has nothing to match on; 144 holds nothing but its id, as identity reads it.
+# of 101. 143 has nothing to match on; 144 holds nothing but its id and words for missing.
 PEOPLE = """\
 cust_no;given;surname;mail;tel;born;town;zip;country
 101;Robert;Kowalczyk;robert.kowalczyk@example.org;+44 20 7946 0018;1981-03-14;London;SW1A 1AA;GB
@@ -67,7 +67,7 @@ cust_no;given;surname;mail;tel;born;town;zip;country
 141;Sophie;Martin;sophie.martin@example.fr;06 98 76 54 32;1980-10-01;Nantes;44000;FR
 142;Sophie;Martin;;;;Lille;59000;FR
 143;;;;;;Leeds;;GB
-144;;;not-an-email;n/a;;;;
+144;;;N/A;n/a;;;;
 """
 ROLES = {
     "given": "first_name", "surname": "last_name", "mail": "email", "tel": "phone",
@@ -220,6 +220,22 @@ def test_a_total_row_is_no_person_and_is_left_out(tmp_path: Path) -> None:
     assert result.bare == ("4", "Total: 4 contacts")
     assert result.unmatchable == ("3",)
     assert result.count_clusters == 2
+
+
+def test_a_row_holding_text_no_role_reads_is_someone(tmp_path: Path) -> None:
+    """Only a row blank but for its id is a total row: one whose e-mail does not read, or
+    whose only value is in a column mapped to no role, is kept alone."""
+    path = write(
+        tmp_path / "notes.csv",
+        "id,first,last,email,phone,note\n1,Ann,Lee,ann@example.com,,\n"
+        "3,,,ann(at)mail.fr,,\n4,,,,,VIP customer\nTotal: 5 contacts,,,,,\n",
+    )
+    roles = {"first": "first_name", "last": "last_name", "email": "email", "phone": "phone"}
+    result = dedupe([path], "id", roles)
+    assert result.clusters["record_id"].to_pylist() == ["1", "3", "4"]
+    assert result.bare == ("Total: 5 contacts",)
+    assert result.unmatchable == ("3", "4")
+    assert result.count_clusters == 3
 
 
 def test_total_rows_of_two_files_are_named_with_their_file(tmp_path: Path) -> None:

@@ -70,7 +70,8 @@ def _copy(source: Table, *names: str) -> tuple[Column, ...]:
 
 
 # Without a crm_customer_profile source, dim_customer counts these measures from the sources
-# named, as the profile source counts them; the churn risk and the last NPS answer no fact holds.
+# named, as the profile source counts them (rounded half up: see DIM_CUSTOMER); the churn risk
+# and the last NPS answer no fact holds.
 DERIVED_FROM = {
     "clv_score": "orders, order_lines and products",
     "last_contact_at": "crm_interactions",
@@ -103,11 +104,17 @@ def _without_profile(name: str) -> str:
     if name not in DERIVED_FROM:
         return "; NULL without a crm_customer_profile source"
     sources = DERIVED_FROM[name]
+    if name == "clv_score":
+        return (
+            f"; without a crm_customer_profile source, counted from {sources} (0 without "
+            "completed orders; NULL where the workspace lacks orders, or for a buyer when it "
+            "lacks order_lines or products or their completed orders' lines name no known "
+            "product)"
+        )
     lacking = "one of them" if " and " in sources else "it"
-    unknown = ", or for a buyer whose completed orders' lines name no known product"
     return (
         f"; without a crm_customer_profile source, counted from {sources} (NULL where the "
-        f"workspace lacks {lacking}{unknown if name == 'clv_score' else ''})"
+        f"workspace lacks {lacking})"
     )
 
 
@@ -118,8 +125,9 @@ DIM_ACCOUNT = dimension(
 DIM_CUSTOMER = dimension(
     "dim_customer",
     "One row per CRM customer with its profile (crm_customer_profile's measures, NULL for a "
-    "customer it lacks; without that source, those the facts give); no e-mail (not even "
-    "pseudonymised), no segments (see bridge_customer_segment).",
+    "customer it lacks; without that source, those the facts give, rounded half up where the "
+    "generated profile rounds a tie to even, so a half-cent mean order value may differ by a "
+    "cent); no e-mail (not even pseudonymised), no segments (see bridge_customer_segment).",
     "customer_id",
     Column("customer_id", "string", "Customer"),
     person(),

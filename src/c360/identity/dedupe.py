@@ -25,10 +25,11 @@ from splink.internals.exceptions import EMTrainingException, SplinkException
 
 from c360.identity import blocking
 from c360.identity.blocking import capped_key
-from c360.identity.file_phones import dialled, read_phones
+from c360.identity.file_phones import read_phones
 from c360.identity.files import UnreadableFileError, is_number, read_rows, repeats_header
 from c360.identity.matching import Scored, TrainingError, numbered, predict
 from c360.identity.normalise import normalise_records
+from c360.identity.raw_text import read_as_silver
 from c360.identity.records import (
     matchable,
     one_per_id,
@@ -392,15 +393,16 @@ def read_records(
         if rows.num_rows == 0:
             raise DedupeError(f"{path}: no rows to deduplicate")
         id_column, here = _file_roles(path, rows.column_names, id_column, roles)
-        table, repeated = one_per_id(role_table(name, path, rows, id_column, here), "record_id")
+        roled = role_table(name, path, rows, id_column, here)
+        table, repeated = one_per_id(
+            roled.append_column("raw_row", pa.array(np.arange(rows.num_rows))), "record_id"
+        )
+        raw_rows = table["raw_row"].to_numpy()
+        table = table.drop_columns(["raw_row"])
         if repeated:
             duplicate_ids[str(path)] = repeated
         column_of = {role: column for column, role in here.items()}
-        phoned = np.zeros(table.num_rows, dtype=bool)
         if "phone" in table.column_names:
-            # A local number of a file without countries is no value as identity reads it,
-            # yet its record is someone's (a note says how to read it): it is not bare.
-            phoned = dialled(table["phone"])
             country = table["country"] if "country" in table.column_names else None
             phones, phone_notes = read_phones(path, column_of["phone"], table["phone"], country)
             table = table.set_column(table.schema.get_field_index("phone"), "phone", phones)
@@ -413,11 +415,14 @@ def read_records(
         if absent := _absent_roles(roles, set(here.values())):
             notes.append(f"{path} has no column for {', '.join(absent)}: matched without them")
         normalised = normalise_records(table.drop_columns(["record_id"]))
-        if (bare := valueless(normalised) & ~phoned).all():
+        bare = valueless(normalised)
+        if bare.any():  # only the raw text of the few rows left is read
+            bare[bare] = _blank_but_id(rows, id_column, raw_rows[bare])
+        if bare.all():
             held = "row holds" if len(bare) == 1 else "rows hold"
             raise DedupeError(
                 f"{path}: no rows to deduplicate: its {len(bare):,} {held} nothing but an id "
-                "(no value in a column mapped to a role)"
+                "(every other column blank)"
             )
         parts.append(
             normalised.append_column("source", pa.array([name] * table.num_rows, pa.string()))
@@ -427,6 +432,23 @@ def read_records(
     records, placeholders = without_placeholders(pa.concat_tables(parts))
     notes += [placeholder_note(placeholders)] if placeholders else []
     return records.append_column("matchable", matchable(records)), duplicate_ids, notes
+
+
+def _blank_but_id(rows: pa.Table, id_column: str, at: np.ndarray) -> np.ndarray:
+    """True for the rows ``at`` whose every column but the id is blank in the raw text (or a
+    word for missing): a total row. A value no role reads ("ann(at)mail.fr", a local phone
+    number, a note in a column mapped to no role) is someone's."""
+    picked = rows.take(pa.array(at))
+    written = np.zeros(len(at), dtype=bool)
+    for name, column in zip(picked.column_names, picked.columns, strict=True):
+        if name == id_column:
+            continue
+        if pa.types.is_nested(column.type):
+            held = column.is_valid()
+        else:
+            held = pc.not_equal(pc.utf8_trim_whitespace(read_as_silver(column)), "")
+        written |= pc.fill_null(held, False).to_numpy(zero_copy_only=False)
+    return ~written
 
 
 def birth_dates(

@@ -269,7 +269,7 @@ def test_a_crm_export_without_its_profile_table_gets_dim_customer_and_the_kpis(
     dim = run.lake.read_table(tmp_path, "gold", "dim_customer").to_pylist()
     assert [(r["total_orders"], r["total_spend_eur"], r["clv_score"]) for r in dim] == [
         (1, 30.0, None),  # no order lines: the margin of what was bought is not known
-        (0, 0.0, None),
+        (0, 0.0, 0.0),  # nothing bought: no value
     ]
     kpi = run.lake.read_table(tmp_path, "gold", "kpi_measures").to_pylist()[-1]
     assert (kpi["period"], kpi["conversion_rate"], kpi["clv"]) == ("all", 0.5, 15.0)

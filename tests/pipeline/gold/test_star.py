@@ -206,7 +206,8 @@ def test_dim_customer_shows_the_profile_source_when_there_whatever_the_facts_say
 
 def test_a_measure_whose_facts_the_workspace_lacks_is_null_not_zero(engine: Engine) -> None:
     """Without a profile source, what a missing source would have measured is not measured:
-    orders without order lines give spend but no CLV; no e-mail events, no open rate."""
+    orders without order lines give spend but no CLV for a buyer (a customer who bought
+    nothing has a CLV of 0, as in the profile); no e-mail events, no open rate."""
     facts = _profile_facts(engine)
     customers = _three_customers(engine)
     rows = built(engine, c.DIM_CUSTOMER, star.dim_customer(
@@ -219,9 +220,14 @@ def test_a_measure_whose_facts_the_workspace_lacks_is_null_not_zero(engine: Engi
         for r in rows
     ] == [
         (2, 35.5, None, None, None, None, None),
-        (0, 0.0, None, None, None, None, None),
-        (0, 0.0, None, None, None, None, None),
+        (0, 0.0, 0.0, None, None, None, None),
+        (0, 0.0, 0.0, None, None, None, None),
     ]  # fmt: skip
+    rows = built(engine, c.DIM_CUSTOMER, star.dim_customer(
+        customers, None, interactions=None, orders=facts["orders"], lines=facts["lines"],
+        products=None, sends=None, events=None,
+    ))  # fmt: skip
+    assert [r["clv_score"] for r in rows] == [None, 0.0, 0.0]
     rows = built(engine, c.DIM_CUSTOMER, star.dim_customer(customers, None))
     assert all(r[k] is None for r in rows for k in PROFILE)
 

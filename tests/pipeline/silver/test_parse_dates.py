@@ -65,3 +65,23 @@ def test_a_time_in_utc_or_with_a_two_digit_offset_reads_in_utc(engine: Engine) -
     for order in ("year_first", "month_first"):
         out = _read(engine, f"zones_{order}", list(cases), order)
         assert dict(zip(cases, out, strict=True)) == cases, order
+
+
+def test_an_offset_no_clock_has_reads_as_nothing(engine: Engine) -> None:
+    """No clock is more than 14 hours from UTC and an hour has 60 minutes: "+99" or "+05:60"
+    is no offset, and its time reads as nothing rather than days away."""
+    cases = {
+        "2024-07-28 10:00:00+14:00": datetime(2024, 7, 27, 20, 0),
+        "2024-07-28 10:00:00-14": datetime(2024, 7, 29, 0, 0),
+        "2024-07-28 10:00:00+1345": datetime(2024, 7, 27, 20, 15),
+        "2024-07-28 10:00:00-00:59": datetime(2024, 7, 28, 10, 59),
+        "2024-07-28 10:00:00+99": None,
+        "2024-07-28 10:00:00+9900": None,
+        "2024-07-28 10:00:00+15": None,
+        "2024-07-28 10:00:00+14:30": None,
+        "2024-07-28 10:00:00+05:60": None,
+        "2024-07-28T10:00:00.5-99": None,
+        "2024-07-28T24:00+15:00": None,
+    }
+    out = _read(engine, "offsets_out_of_range", list(cases), "year_first")
+    assert dict(zip(cases, out, strict=True)) == cases

@@ -70,8 +70,10 @@ def derived_profile(
     events: Table | None,
 ) -> Table:
     """The profile source's measures per customer, counted from the facts as the source counts
-    them (``contracts.crm.CUSTOMER_PROFILE``); NULL where the facts a measure needs are not in
-    the workspace, and the churn risk and the last NPS answer, which no fact holds."""
+    them (``contracts.crm.CUSTOMER_PROFILE``) but rounded half up, where the generated profile
+    rounds a tie to even (a half-cent mean order value may differ by a cent); NULL where the
+    facts a measure needs are not in the workspace, and the churn risk and the last NPS answer,
+    which no fact holds."""
     out = customers.select("customer_id").mutate(
         churn_risk_score=ibis.null("int64"), nps_last=ibis.null("int64")
     )
@@ -112,8 +114,8 @@ def _order_measures(
         total_spend_eur=out.total_spend_eur.fill_null(0.0),
         avg_order_value_eur=cents(out.total_spend_eur / out.total_orders).fill_null(0.0),
     )
-    if lines is None or products is None:
-        return out.mutate(clv_score=ibis.null("float64"))
+    if lines is None or products is None:  # a buyer's margin is unknown, a non-buyer's CLV 0
+        return out.mutate(clv_score=ibis.ifelse(out.total_orders > 0, ibis.null("float64"), 0.0))
     bought = lines.select("order_id", "product_id").join(
         completed.select("order_id", "customer_id"), "order_id"
     )

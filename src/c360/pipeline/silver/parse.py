@@ -38,8 +38,9 @@ _NUMBER = decimals.NUMBER
 _INTEGER = r"^[+-]?[0-9]+(\.0+)?\z"
 # The end of the text is ``\z`` in every regex the engines run, never ``$`` (see ``blanks``).
 # An offset from UTC: hours and minutes ("+02:00", "-0530") or hours alone ("+01", as
-# PostgreSQL prints a timestamptz); "UTC" after the time (as logs and BI tools write it) is none.
-_OFFSET = "[+-][0-9]{2}(:?[0-9]{2})?"
+# PostgreSQL prints a timestamptz), at most 14 hours ("+99" is none: the time reads as nothing);
+# "UTC" after the time (as logs and BI tools write it) is none.
+_OFFSET = "[+-]((0[0-9]|1[0-3])(:?[0-5][0-9])?|14(:?00)?)"
 _ZONE = f"(Z|{_OFFSET}|{SPACE}*UTC)"
 _WRITTEN_OFFSET = r":[0-9]{2}(\.[0-9]{1,9})?(" + _OFFSET + ")" + SPACE + "*\\z"
 # Seconds may be left out ("2024-07-28 10:00", as spreadsheets export times: DuckDB and Spark
