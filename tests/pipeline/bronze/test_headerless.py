@@ -12,7 +12,7 @@ import pytest
 
 from c360 import contracts
 from c360.contracts.model import Column, Table
-from c360.file_dialects import CsvFile
+from c360.file_dialects import PLAIN_CSV, CsvFile
 from c360.pipeline import lake
 from c360.pipeline.bronze.blocks import SourceError
 from c360.pipeline.bronze.drift import SchemaDriftError
@@ -146,7 +146,10 @@ def test_a_header_naming_days_is_a_header(tmp_path: Path) -> None:
     ("header", "record"),
     [("Code,Site,2023,2024,2025,2026", "P1,W1,1.5,2.5,3.5,4.5"),  # years over amounts
      ("Code,Site,2024-06-01,2024-06-02,2024-06-03,2024-06-04", "P1,W1,5,6,7,8"),
-     ("Code,Site,12,24,36,48", "P1,W1,a@x.com,b@x.com,c@x.com,d@x.com")],
+     ("Code,Site,12,24,36,48", "P1,W1,a@x.com,b@x.com,c@x.com,d@x.com"),
+     ("Code,Site,2024,WH-PAR,WH-BER,WH-MAD", "P1,W1,2024,6,7,8"),  # warehouses over counts
+     ("Code,Site,WH-PAR,WH-BER,WH-MAD,WH-LON", "P1,W1,,,,"),  # over none
+     ("Cohort,Size,1,2,3,6", "2024-01,120,0.85,0.7,0.6,0.52")],  # months over shares
 )  # fmt: skip
 def test_a_header_of_values_over_values_of_other_kinds_is_a_header(
     tmp_path: Path, header: str, record: str
@@ -200,3 +203,170 @@ def test_a_folder_file_whose_first_line_has_the_kinds_of_the_others_records_stop
     }, "inv")  # fmt: skip
     with pytest.raises(SourceError, match=r"inv_2\.csv has no header row: .*\(P2, W1, 7, 2024"):
         land(tmp_path, INVENTORY, where, "b1", WHEN, drift="evolve")
+
+
+# A record of crm_customers whose preferred_channel is ``email``, a contract column's name too.
+EMAIL_CHANNEL = "C3,,c@x.com,2024-01-01,active,en_US,lead,true,false,email,USA\n"
+PHONE_CHANNEL = "C4,,d@x.com,2024-01-02,active,en_US,lead,false,false,phone,USA\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [EMAIL_CHANNEL + PHONE_CHANNEL,  # the next record has another channel
+     EMAIL_CHANNEL,  # a file of one record
+     "C3,,c@x.com,2024-01-01,active,en_US,lead,,,email,USA\n" + PHONE_CHANNEL,  # no consent
+     "C3,,,2024-01-01,active,en_US,lead,,,email,USA\n" + PHONE_CHANNEL],  # no e-mail either
+)  # fmt: skip
+def test_a_record_holding_a_value_the_contract_allows_named_as_a_column_is_data(
+    tmp_path: Path, text: str
+) -> None:
+    """``email`` is a channel crm_customers allows as well as one of its columns: a value (and
+    so are ``active``, ``en_US``, ``lead`` and ``USA``, beside the one date of the last)."""
+    path = tmp_path / "sources" / "contacts.csv"
+    path.parent.mkdir(parents=True)
+    path.write_text(text)
+    with pytest.raises(SourceError, match=r"contacts\.csv has no header row: .*\(C3, , "):
+        land(tmp_path, CUSTOMERS, path, "b1", WHEN, drift="evolve")
+
+
+@pytest.mark.parametrize(
+    ("first", "shown", "value", "name"),
+    [(EMAIL_CHANNEL, "c@x.com", "c@x.com", "email"),
+     ("C3,,,2024-01-01,active,en_US,lead,,,email,USA\n", "", "2024-01-01", "first_seen_at")],
+)  # fmt: skip
+def test_a_split_part_starting_with_a_channel_named_as_a_column_stops(
+    tmp_path: Path, first: str, shown: str, value: str, name: str
+) -> None:
+    """Its first record holds a value where the other part's header names a column over a
+    value of that kind (in the second, its only one: no e-mail address, no consent)."""
+    where = folder(tmp_path, {
+        "contacts-1.csv": f"{HEADER}\nC1,,a@x.com,2024-01-01,active,en_US,lead,true,false,"
+                          "chat,USA\n",
+        "contacts-2.csv": first + PHONE_CHANNEL,
+    }, "contacts")  # fmt: skip
+    with pytest.raises(SourceError) as caught:
+        land(tmp_path, CUSTOMERS, where, "b1", WHEN, drift="evolve")
+    assert str(caught.value).startswith(
+        f"{where / 'contacts-2.csv'} has no header row: its first line reads as data (C3, , "
+        f"{shown}, 2024-01-01, …): {value!r} where the header of contacts-1.csv (customer_id, "
+        f"account_id, email, first_seen_at, …) names {name!r}: write that header as its first "
+        "line (a part of a split export?)"
+    )
+
+
+def test_a_record_holding_a_mapped_name_beside_an_e_mail_address_is_data(tmp_path: Path) -> None:
+    """``E-Mail`` as a channel, mapped as the e-mail column's name: no header holds an e-mail
+    address or true/false, so the one name it spells is a value."""
+    path = tmp_path / "sources" / "contacts.csv"
+    path.parent.mkdir(parents=True)
+    path.write_text(EMAIL_CHANNEL.replace(",email,", ",E-Mail,")
+                    + PHONE_CHANNEL.replace(",phone,", ",Telefon,"))  # fmt: skip
+    dialect = CsvFile(columns={"E-Mail": "email", "Kanal": "preferred_channel"})
+    with pytest.raises(SourceError, match=r"contacts\.csv has no header row: "):
+        land(tmp_path, CUSTOMERS, path, "b1", WHEN, dialect=dialect, drift="evolve")
+
+
+def test_a_split_part_starting_with_a_mapped_name_in_its_place_stops(tmp_path: Path) -> None:
+    """``Ort`` is the city column's name in p1.csv, and a city of p2.csv's first record."""
+    where = folder(
+        tmp_path, {"p1.csv": "Nr;Alter;Ort\nA;35;Lyon\n", "p2.csv": "B;36;Ort\nC;37;Nice\n"}
+    )
+    dialect = CsvFile(delimiter=";", columns={"Nr": "id", "Alter": "age", "Ort": "city"})
+    with pytest.raises(SourceError) as caught:
+        land(tmp_path, PEOPLE, where, "b1", WHEN, dialect=dialect)
+    assert str(caught.value).startswith(
+        f"{where / 'p2.csv'} has no header row: its first line reads as data (B, 36, Ort): '36' "
+        "where the header of p1.csv (Nr, Alter, Ort) names 'Alter'"
+    )
+
+
+WIDE = "Code,Site,2023,2024"
+
+
+@pytest.mark.parametrize(
+    ("text", "landed"),
+    [(f"{WIDE}\nP1,W1,5,6\nP2,W1,7,8\n", 2),  # years over whole numbers
+     (f"{WIDE}\n", 0),  # a header alone
+     ("2023,2024,2025\n5,6,7\n", 1)],
+)  # fmt: skip
+def test_a_header_of_years_side_by_side_is_a_header_over_whole_numbers(
+    tmp_path: Path, text: str, landed: int
+) -> None:
+    """A wide table with a column a year: consecutive years side by side name columns."""
+    path = tmp_path / "sources" / "stock.csv"
+    path.parent.mkdir(parents=True)
+    path.write_text(text)
+    with pytest.raises(SchemaDriftError, match="columns not in the contract of ecommerce_inv"):
+        land(tmp_path, INVENTORY, path, "b1", WHEN)
+    assert land(tmp_path, INVENTORY, path, "b1", WHEN, drift="evolve").landed == landed
+
+
+def test_a_mapped_header_of_years_over_whole_numbers_lands_its_columns(tmp_path: Path) -> None:
+    path = tmp_path / "sources" / "stock.csv"
+    path.parent.mkdir(parents=True)
+    path.write_text(f"{WIDE},2025\nP1,W1,5,6,7\n")
+    dialect = CsvFile(columns={"Code": "product_id", "Site": "warehouse_id"})
+    result = land(tmp_path, INVENTORY, path, "b1", WHEN, dialect=dialect, drift="evolve")
+    assert (result.landed, result.added_columns) == (1, ["2023", "2024", "2025"])
+    [row] = lake.read_table(tmp_path, "bronze", "ecommerce_inventory").to_pylist()
+    assert (row["product_id"], row["warehouse_id"]) == ("P1", "W1")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("P1,WH-PAR,1370,2024-06-01 00:00:00", "P2,WH-PAR,22.46,2024-06-02 00:00:00"),  # whole
+     ("P1,WH-PAR,0,2024-06-01 00:00:00", "P2,,22.46,"),  # an amount of none
+     ("P1,AB10 1AF,07534316673,a@x.com", "P2,46002,637 65 18 03,b@x.com")],  # free-form
+)  # fmt: skip
+def test_records_of_numbers_written_otherwise_are_data(
+    tmp_path: Path, first: str, second: str
+) -> None:
+    """A whole amount over a decimal one, a postcode or a phone in digits over one in words:
+    records of one kind still."""
+    path = tmp_path / "sources" / "stock.csv"
+    path.parent.mkdir(parents=True)
+    path.write_text(f"{first}\n{second}\n")
+    with pytest.raises(SourceError, match=r"stock\.csv has no header row: .*\(P1, "):
+        land(tmp_path, INVENTORY, path, "b1", WHEN, drift="evolve")
+
+
+def test_records_of_years_side_by_side_over_years_are_data(tmp_path: Path) -> None:
+    """Years over years: a first and a last year, say, not column names."""
+    path = tmp_path / "sources" / "stock.csv"
+    path.parent.mkdir(parents=True)
+    path.write_text("P1,W1,2023,2024\nP2,W1,2021,2025\n")
+    with pytest.raises(SourceError, match=r"stock\.csv has no header row: .*\(P1, W1, 2023, 2024;"):
+        land(tmp_path, INVENTORY, path, "b1", WHEN, drift="evolve")
+
+
+@pytest.mark.parametrize(
+    ("text", "dialect"),
+    [(f"{HEADER}\n{EMAIL_CHANNEL}{PHONE_CHANNEL}", PLAIN_CSV),  # names email, a channel too
+     ("Kanal,E-Mail,Nr\nemail,c@x.com,C3\n", CsvFile(columns={"Nr": "customer_id"})),
+     ("customer_id,email,2024-01-01,2024-01-02\nC3,c@x.com,true,false\n", PLAIN_CSV)],
+)  # fmt: skip
+def test_a_header_naming_columns_beside_values_stays_a_header(
+    tmp_path: Path, text: str, dialect: CsvFile
+) -> None:
+    path = tmp_path / "sources" / "contacts.csv"
+    path.parent.mkdir(parents=True)
+    path.write_text(text)
+    result = land(tmp_path, CUSTOMERS, path, "b1", WHEN, dialect=dialect, drift="evolve")
+    assert result.landed == text.count("\n") - 1
+
+
+AUDIENCES = contracts.get("marketing_audiences")
+AUDIENCE = 'AUD_0002,CAMP_001,SEG_005,"{""min_orders"": 2}"\nAUD_0003,CAMP_001,SEG_007,{}\n'
+
+
+@pytest.mark.parametrize("split", [False, True])
+def test_a_record_of_ids_the_contract_describes_is_data(tmp_path: Path, split: bool) -> None:
+    """No e-mail address, date, number or boolean: its audience id matches the contract's
+    pattern (``AUD_\\d{4,}``), a value over another."""
+    files = {"a2.csv": AUDIENCE}
+    if split:
+        files["a1.csv"] = f"{','.join(AUDIENCES.column_names)}\nAUD_0001,CAMP_001,SEG_001,{{}}\n"
+    where = folder(tmp_path, files, "audiences")
+    source = where if split else where / "a2.csv"
+    with pytest.raises(SourceError, match=r"a2\.csv has no header row: .*\(AUD_0002, CAMP_001"):
+        land(tmp_path, AUDIENCES, source, "b1", WHEN, drift="evolve")

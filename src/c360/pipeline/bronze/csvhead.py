@@ -29,6 +29,15 @@ from c360.pipeline.bronze.blocks import (
     refuse_utf16,
     source_files,
 )
+from c360.pipeline.bronze.csvkinds import (
+    NEVER_NAMES,
+    Described,
+    contract_values,
+    is_known,
+    kind_of,
+    lined_up,
+    year_names,
+)
 from c360.pipeline.bronze.csvtext import wide
 
 # What a file named .csv may be instead, by its first bytes.
@@ -167,16 +176,6 @@ def read_header(
     return header, first
 
 
-# Kinds of value no header names a column by: an e-mail address, a date, a number, a boolean.
-_KINDS = {
-    "e-mail": re.compile(r"[^@\s]+@[^@\s]+\.\w+"),
-    "date": re.compile(r"\d{4}-\d\d-\d\d(?:[ T][\d:.]+)?|\d\d?[./-]\d\d?[./-]\d{2,4}"),
-    "integer": re.compile(r"[-+]?\d+"),
-    "decimal": re.compile(r"[-+]?\d+[.,]\d+"),
-    "boolean": re.compile(r"true|false", re.IGNORECASE),
-}
-
-
 def refuse_headerless(
     path: Path,
     fields: tuple[list[str], list[str]],
@@ -186,69 +185,91 @@ def refuse_headerless(
 ) -> None:
     """Stop on a CSV whose first line (``fields``: it and the next record, as ``read_header``
     gives them) reads as data, not a header: landed, its first record would name the columns
-    and be lost. A line is a header when a field names a contract column or a mapped name (but
-    one the next record repeats in its place: ``email``, a channel), or when no field looks
-    like a value (an e-mail address, a date, a number, a boolean). Any other line is data when
-    its fields are of the kinds of the first record of a file of its ``folder`` whose header
-    has as many fields, none named in the same place (a part of a split export); or when a
-    quarter of its fields or more are values and the next record, if any, has fields of the
-    same kinds in the same places (``_lined_up``): a header's names stand over values of other
-    kinds (``2024-06-01`` over a stock count)."""
+    and be lost.
+
+    A line is a header when no field looks like a value (an e-mail address, a date, a number,
+    a boolean, or a value the contract allows or describes, ``is_known``; consecutive years side
+    by side are a wide table's names, ``year_names``), or when half its fields or more name
+    contract columns (``_named``: spelt or mapped, and no value). Any other line is data when
+    a file of its ``folder`` has a header of as many fields, fewer than half of them spelt as
+    the line's in the same place, over a record of the line's kinds (``lined_up``; or the
+    line is of its own next record's), and the line holds a value where that header has a
+    name over a value of its kind (a part of a split export). Failing that, it is a header
+    when it names more columns than it holds e-mail addresses and booleans (which name no
+    column: a wide table's names stand beside its days or numbers, never beside those), and
+    data when a quarter of its fields or more are values and the next record, if any, has
+    fields of the same kinds in the same places: a header's names stand over values of other
+    kinds (``2024-06-01`` over a stock count). Values the contract knows count as values there
+    too when one stands over another in the next record, or, without one, beside a value of a
+    kind (a header pivoted by them, ``WH-PAR``, stands over counts or blanks, or alone)."""
     line, after = fields
-    values = [f.strip() for f in line if _kind(f) not in ("", "text")]
-    if not values or _names_a_column(line, after, contract, dialect):
+    kinds = [kind_of(f) for f in line]
+    described = contract_values(contract)
+    known = [
+        f.strip()
+        for f, k in zip(line, kinds, strict=True)
+        if k == "text" and is_known(f, described)
+    ]
+    valued = [i for i, k in enumerate(kinds) if k not in ("", "text")]
+    if not valued and not known:
         return  # a header (the usual case: it names every column)
-    if folder is not None and (other := _other_header(path, line, contract, dialect, folder)):
-        inside, header = other
+    periods = year_names(line, after)
+    values = [line[i].strip() for i in valued if i not in periods]
+    filled = [f for f in line if f.strip()]
+    names = _named(line, after, contract, dialect, described[0])
+    if not (values or known) or 2 * len(names) >= len(filled):
+        return  # a header: of a wide table's years, or naming columns
+    if folder is not None and (
+        other := _other_header(path, line, after, periods, described, contract, dialect, folder)
+    ):
+        inside, header, value, name = other
         raise SourceError(
-            f"{path} has no header row: its first line reads as data ({_shown(line)}), as many "
-            f"fields as the header of {inside} ({_shown(header)}) but none of its names in its "
-            "place: write that header as its first line (a part of a split export?)"
+            f"{path} has no header row: its first line reads as data ({_shown(line)}): {value!r} "
+            f"where the header of {inside} ({_shown(header)}) names {name!r}: write that header "
+            "as its first line (a part of a split export?)"
         )
-    named = [f for f in line if f.strip()]
-    if 4 * len(values) >= len(named) and (not after or _lined_up(line, after)):
+    if len(names) > sum(k in NEVER_NAMES for k in kinds):
+        return  # names beside days or numbers: a wide table's header
+    enough = 4 * len(values) >= len(filled)
+    if (values and not after) or any(
+        is_known(f, described) and is_known(b, described) for f, b in zip(line, after, strict=False)
+    ):  # values it knows count too: beside a value of a kind alone, or over values it knows
+        enough = enough or 4 * len(values + known) >= len(filled)
+    if enough and (not after or lined_up(line, after)):
         raise SourceError(
             f"{path} has no header row: its first line reads as data ({_shown(line)}; "
-            f"{values[0]!r} names no column): write a header naming its columns as "
+            f"{(values or known)[0]!r} names no column): write a header naming its columns as "
             f"c360 docs data-model lists them, or mapped under csv: {contract.name}: columns: "
             "in c360.yaml"
         )
 
 
-def _kind(field: str) -> str:
-    """What a field looks like: blank (``""``), a value of one of ``_KINDS``, or text.
+def _named(
+    line: list[str], after: list[str], contract: Table, dialect: CsvFile, allowed: frozenset[str]
+) -> list[int]:
+    """Where ``line`` spells or maps a contract column by a name that is no value: not one the
+    next record ``after`` repeats in its place (``email`` as a channel, twice), nor one the
+    contract allows in a column (``allowed``, in one case: ``email``, a channel of
+    crm_customers and its column too).
 
-    >>> [_kind(f) for f in ["", "a@x.com", "2024-06-01", "-5", "2,5", "TRUE", "P1", "Nr"]]
-    ['', 'e-mail', 'date', 'integer', 'decimal', 'boolean', 'text', 'text']
+    >>> from c360.contracts.model import Column
+    >>> kinds = (Column("id", "string"), Column("email", "string"),
+    ...          Column("channel", "string", allowed=("email", "phone")))
+    >>> people = Table("p", "x", "", kinds)
+    >>> PLAIN = CsvFile()
+    >>> _named(["Id", "email", "x"], [], people, PLAIN, {"email", "phone"})
+    [0]
+    >>> _named(["id"], ["id"], people, PLAIN, set())
+    []
     """
-    field = field.strip()
-    if not field:
-        return ""
-    return next((kind for kind, looks in _KINDS.items() if looks.fullmatch(field)), "text")
-
-
-def _lined_up(line: list[str], record: list[str]) -> bool:
-    """Whether ``record`` has as many fields as ``line``, of the same kinds in the same places
-    (a blank field of either matching any).
-
-    >>> _lined_up(["C3", "5", ""], ["C4", "", "2024-01-01"]), _lined_up(["2024-06-01"], ["5"])
-    (True, False)
-    """
-    return len(line) == len(record) and all(
-        a == b or not (a and b) for a, b in zip(map(_kind, line), map(_kind, record), strict=True)
-    )
-
-
-def _names_a_column(line: list[str], after: list[str], contract: Table, dialect: CsvFile) -> bool:
-    """Whether a field of ``line`` spells or maps a contract column, but for one the next
-    record ``after`` repeats in its place (a value: ``email`` as a channel, twice)."""
     known = {n.casefold() for n in contract.column_names}
     below = [f.strip().casefold() for f in after] + [""] * len(line)
-    spelt = _names(line, contract, dialect)
-    return any(
-        n in known and f.strip().casefold() != b
-        for n, f, b in zip(spelt, line, below, strict=False)
-    )
+    written = [f.strip().casefold() for f in line]
+    return [
+        i
+        for i, name in enumerate(_names(line, contract, dialect))
+        if name in known and written[i] != below[i] and written[i] not in allowed
+    ]
 
 
 def _names(line: list[str], contract: Table, dialect: CsvFile) -> list[str]:
@@ -257,24 +278,45 @@ def _names(line: list[str], contract: Table, dialect: CsvFile) -> list[str]:
 
 
 def _other_header(
-    path: Path, line: list[str], contract: Table, dialect: CsvFile, folder: Path
-) -> tuple[str, list[str]] | None:
+    path: Path,
+    line: list[str],
+    after: list[str],
+    periods: set[int],
+    described: Described,
+    contract: Table,
+    dialect: CsvFile,
+    folder: Path,
+) -> tuple[str, list[str], str, str] | None:
     """A file of ``folder`` (named inside it) whose header, naming columns of the contract,
-    has as many fields as ``line`` but none named in the same place, nor most of them at all,
-    and whose first record has fields of the kinds of ``line``'s (``_lined_up``)."""
+    has as many fields as ``line``, fewer than half of them named as in ``line`` in the same
+    place, and whose first record, or the line's next one ``after``, has fields of the kinds of
+    ``line``'s (``lined_up``: a free-form column, a phone or a postcode, may differ); with
+    the first value of ``line`` (but for its ``periods``) standing where that header has a
+    name over a value of its kind (or a value the contract allows or describes over another,
+    ``is_known``), and that name."""
     known = {n.casefold() for n in contract.column_names}
     spelt = _names(line, contract, dialect)
+    filled = sum(1 for f in line if f.strip())
     for file in source_files(folder, contract):
         if file == path or not file.name.lower().endswith((".csv", ".csv.gz")):
             continue
         header, record = _head_of(file, dialect)
-        if len(header) != len(spelt) or not _lined_up(line, record):
+        if len(header) != len(spelt) or not (lined_up(line, record) or lined_up(line, after)):
             continue  # no header, or records of other kinds: the line is a header of names
         names = _names(header, contract, dialect)
-        if not set(names) & known or any(a == b for a, b in zip(spelt, names, strict=True) if a):
-            continue  # no header, or one naming a column of the line in its place
-        if 4 * len(set(spelt) & (set(names) | known) - {""}) <= len(spelt):
-            return file.relative_to(folder).as_posix(), header
+        if (
+            not set(names) & known
+            or 2 * sum(1 for a, b in zip(spelt, names, strict=True) if a and a == b) >= filled
+        ):
+            continue  # no header, or one naming the line's columns in their places
+        for i, (written, name, below) in enumerate(zip(line, header, record, strict=True)):
+            kind = kind_of(written)
+            if i in periods or kind_of(name) != "text":
+                continue
+            if (kind not in ("", "text") and kind == kind_of(below)) or (
+                kind == "text" and is_known(written, described) and is_known(below, described)
+            ):
+                return file.relative_to(folder).as_posix(), header, written.strip(), name.strip()
     return None
 
 
