@@ -75,7 +75,8 @@ def non_positive(rng: np.random.Generator, values: pa.Array) -> pa.Array:
 
 
 def malformed_email(rng: np.random.Generator, values: pa.Array) -> pa.Array:
-    """Addresses that cannot be delivered: no @, two @, no domain dot, spaces, no domain."""
+    """Addresses that cannot be delivered: no @, two @, no domain dot, spaces, no domain, two
+    dots after the domain (one is a fully qualified name, read as the domain)."""
     out = []
     for v in values.to_pylist():
         local, _, domain = (v or "someone@example.com").partition("@")
@@ -86,7 +87,7 @@ def malformed_email(rng: np.random.Generator, values: pa.Array) -> pa.Array:
                 f"{local}@@{domain}",
                 f"{local}@{domain.split('.')[0]}",
                 f"{local} @{domain}",
-                f"{local}@{domain}.",
+                f"{local}@{domain}..",
                 f"{local}@",
             )[k]
         )

@@ -18,7 +18,14 @@ import pyarrow.compute as pc
 import pycountry
 
 from c360.identity.nicknames import NICKNAMES
-from c360.pipeline.silver.conform import COUNTRY_FOLDED, COUNTRY_ISO, email_shaped, fold_country
+from c360.pipeline.silver.conform import (
+    COUNTRY_FOLDED,
+    COUNTRY_ISO,
+    EMAIL_BRACKETED,
+    EMAIL_ENDS,
+    email_shaped,
+    fold_country,
+)
 from c360.pipeline.silver.phones import e164
 from c360.text.names_given import GIVEN_NAMES
 from c360.text.names_lexicon import AMBIGUOUS
@@ -45,8 +52,8 @@ _FLOAT_TAIL = re.compile(r"(?<=\d)\.0+$")
 _AS_SILVER = str.maketrans({"İ": "I", "Σ": "σ"})
 _GMAIL = frozenset({"gmail.com", "googlemail.com"})
 _DOUBLE_AT = re.compile(r"@{2,}")
-_WRAPPED = re.compile(r"<\s*([^<>\s]+)\s*>\s*$")  # "Ann Lee <ann@mail.fr>"
-_MAILTO = re.compile(r"^\s*mailto:", re.IGNORECASE)
+_WRAPPED = re.compile(EMAIL_BRACKETED + r"\Z")  # "Ann Lee <ann@mail.fr>", as silver reads it
+_MAILTO = re.compile(r"^mailto:", re.IGNORECASE)
 _FIVE_DIGIT_POSTCODES = frozenset({"FR", "DE", "ES", "US"})
 # Street types and titles as forms and labels shorten them (English, French, German, Spanish).
 _STREET_WORDS = {
@@ -146,18 +153,22 @@ def split_full_name(value: str | None) -> tuple[str | None, str | None]:
 @lru_cache(maxsize=_CACHE)
 def email_key(value: str | None) -> str | None:
     """The address lower-cased, without spaces; None when it is not shaped like one. As silver
-    reads it, an address is taken out of a display-name form ("Ann Lee <ann@mail.fr>") or a
-    mailto: link."""
+    reads it (``conform.email``), an address is taken out of a display-name form ("Ann Lee
+    <ann@mail.fr>") or a mailto: link, loses white space of any kind at its ends and one full
+    stop after the domain ("ann@mail.fr." as DNS writes it; "ann@mail.fr.." reads as nothing).
+    Unlike silver, typos a form should have refused are read too: a stray space inside, a
+    doubled "@" (a match on them is still a match; no mail server takes them as written)."""
     if value is None:
         return None
+    value = value.strip(EMAIL_ENDS)
     if "<" in value:
         inside = _WRAPPED.search(value)
         value = inside.group(1) if inside else ""
     value = _MAILTO.sub("", value)
-    # Typed addresses: a stray space inside, a doubled "@", a full stop after the domain.
     text = "".join(value.split())
     text = text.lower() if text.isascii() else text.translate(_AS_SILVER).lower()
-    text = _DOUBLE_AT.sub("@", text).rstrip(".")
+    text = _DOUBLE_AT.sub("@", text)
+    text = text[:-1] if text.endswith(".") else text
     return text if email_shaped(text) else None
 
 

@@ -115,11 +115,12 @@ def impossible_birth_date(rng: np.random.Generator, values: pa.Array) -> pa.Arra
 
 
 def unparseable_email(rng: np.random.Generator, values: pa.Array) -> pa.Array:
-    """Addresses a form should have refused, each still unique: a doubled or lost @, a space."""
+    """Addresses a form should have refused, each still unique: a doubled or lost @, a space,
+    two dots after the domain."""
     out = []
     for value in values.to_pylist():
         local, _, domain = value.partition("@")
-        shapes = (f"{local}@@{domain}", f"{local} @{domain}", f"{local}@{domain}.", local + domain)
+        shapes = (f"{local}@@{domain}", f"{local} @{domain}", f"{local}@{domain}..", local + domain)
         out.append(shapes[int(rng.integers(len(shapes)))])
     return pa.array(out, pa.string())
 

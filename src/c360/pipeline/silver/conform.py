@@ -118,6 +118,16 @@ def _email(letter: str, digit: str, mark: str) -> str:
     return rf"{word}(\.{word})*@{label}(\.{label})*\.{top}"
 
 
+# What an address may carry at its ends: every character Python reads as white space
+# (``str.isspace``: the no-break, narrow, figure and ideographic spaces, line separators), a
+# NUL (a fixed-width export's padding) and a byte order mark (a file's first value).
+EMAIL_ENDS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "\x00\ufeff"
+# The same characters as a regex class reads them on DuckDB (RE2), Spark (Java) and in Python:
+# those below U+0100 escaped, the others written as they are.
+_ENDS = "".join(f"\\x{ord(c):02x}" if ord(c) < 0x100 else c for c in EMAIL_ENDS)
+EMAIL_END = f"[{_ENDS}]"
+# What a display-name form's brackets hold: an address, without white space or brackets.
+EMAIL_BRACKETED = f"<{EMAIL_END}*([^<>{_ENDS}]+){EMAIL_END}*>"
 # The engines' pattern: ``\p{…}`` classes RE2 (DuckDB) and Java (Spark) read alike, ending
 # where the text ends on both (``\z``, see ``parse.LINE_SEPARATORS``).
 _EMAIL = "^" + _email(r"\p{L}", r"\p{Nd}", r"\p{M}") + r"\z"
@@ -175,8 +185,11 @@ def country_iso(value: StringValue) -> StringValue:
 def email(value: StringValue) -> StringValue:
     """The address trimmed and lower-cased, taken out of a display-name form ("Ann Lee
     <ann@mail.fr>", as mail clients copy it) or a mailto: link; NULL when it is not a
-    deliverable shape. A capital sigma is σ wherever it stands: Spark lowers it to ς at the
-    end of a word, DuckDB never."""
+    deliverable shape. White space of any kind at its ends goes (``EMAIL_ENDS``: a no-break
+    space pasted from a web form, a byte order mark), and so does one full stop after the
+    domain ("ann@mail.fr.", a name as DNS writes it). A capital sigma is σ wherever it
+    stands: Spark lowers it to ς at the end of a word, DuckDB never. Identity reads an
+    address alike (``normalise.email_key``)."""
     text = lower(trim(value).replace("\u03a3", "\u03c3"))
     # Most addresses are plain: only those with a "<" or a ":" take the longer path.
     unwrapped = ibis.ifelse(
@@ -185,6 +198,18 @@ def email(value: StringValue) -> StringValue:
         text,
     ).re_replace("^mailto:" + SPACE + "*", "")
     text = ibis.ifelse(text.contains("<") | text.contains(":"), unwrapped, text)
+    # Only an address that does not read as it is written is looked at again.
+    return ibis.ifelse(text.re_search(_EMAIL), text, _email_read_again(value))
+
+
+def _email_read_again(value: StringValue) -> StringValue:
+    """``email`` for the few values it does not read at once: white space of any kind taken
+    off the ends, inside the brackets of a display-name form and after "mailto:", then one
+    full stop after the domain."""
+    ends = f"^{EMAIL_END}+|{EMAIL_END}+\\z"
+    text = lower(value.replace("\u03a3", "\u03c3")).re_replace(ends, "")
+    text = ibis.ifelse(text.contains("<"), text.re_extract(EMAIL_BRACKETED + r"\z", 1), text)
+    text = text.re_replace(f"^mailto:{EMAIL_END}*", "").re_replace(r"\.\z", "")
     return ibis.ifelse(text.re_search(_EMAIL), text, ibis.null("string"))
 
 
