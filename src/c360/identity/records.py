@@ -75,7 +75,7 @@ _WRITTEN_DAY = re.compile(
     "(?:" + _SPACE + r"*([AaPp])\.?[Mm]\.?)?)?" + _SPACE + "*"
 )
 _OFFSET = "[+-](?:(?:0[0-9]|1[0-3])(?::?[0-5][0-9])?|14(?::?00)?)"  # as silver's
-_ZONE = f"(?:Z|{_OFFSET}|{_SPACE}*UTC)"
+_ZONE = f"(?:Z|{_SPACE}*(?:{_OFFSET}|UTC))"  # after white space too
 _HOUR = "(?:[01][0-9]|2[0-3])"
 _YEAR_DAY = r"((?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9]))-([0-9]{2})-([0-9]{2})"
 _ISO = re.compile(f"{_YEAR_DAY}(?:[T ]({_HOUR}):([0-9]{{2}})(?::([0-9]{{2}}))?{_ZONE}?|Z)?")
@@ -85,7 +85,7 @@ _FRACTION = re.compile(r"\.[0-9]{1,9}")
 _FRACTION_AT_END = re.compile(f":[0-9]{{2}}\\.[0-9]{{1,9}}{_ZONE}?\\Z")
 _END_OF_DAY = re.compile(f"[T ]24:00(?::00(?:\\.0{{1,9}})?)?{_ZONE}?{_SPACE}*\\Z")
 _NEXT_DAY = re.compile(f"{_YEAR_DAY}[T ]24:00(?::00)?{_ZONE}?")
-_WRITTEN_OFFSET = re.compile(f":[0-9]{{2}}(?:\\.[0-9]{{1,9}})?({_OFFSET}){_SPACE}*\\Z")
+_WRITTEN_OFFSET = re.compile(f":[0-9]{{2}}(?:\\.[0-9]{{1,9}})?{_SPACE}*({_OFFSET}){_SPACE}*\\Z")
 _SPACES = re.compile(_SPACE + "+")
 _LAST_DAY = datetime(9999, 12, 31)
 
@@ -126,8 +126,9 @@ def _at(
 
 def _as_silver(written: str, order: str) -> datetime | None:
     """``written`` read as silver reads a timestamp of a table whose dates are in ``order``:
-    ISO (a space or T, seconds or none, fractions dropped), in UTC (an offset applied, " UTC"
-    none), 24:00 the next day's midnight; a date in ``order`` with a 24- or 12-hour clock."""
+    ISO (a space or T, seconds or none, fractions dropped), in UTC (an offset applied, after
+    white space or none, " UTC" none), 24:00 the next day's midnight; a date in ``order`` with
+    a 24- or 12-hour clock (and no offset)."""
     raw = _iso_text(written, order)
     text = _SPACES.sub(" ", raw.strip(_BLANK))
     if _FRACTION_AT_END.search(text):

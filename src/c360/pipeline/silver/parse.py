@@ -39,10 +39,12 @@ _INTEGER = r"^[+-]?[0-9]+(\.0+)?\z"
 # The end of the text is ``\z`` in every regex the engines run, never ``$`` (see ``blanks``).
 # An offset from UTC: hours and minutes ("+02:00", "-0530") or hours alone ("+01", as
 # PostgreSQL prints a timestamptz), at most 14 hours ("+99" is none: the time reads as nothing);
-# "UTC" after the time (as logs and BI tools write it) is none.
+# "UTC" after the time (as logs and BI tools write it) is none. Either may follow the time
+# after white space ("10:15:00 +0100", as Shopify, Ruby and git print times); an offset after a
+# date with no time ("2024-01-05 -05:00") is none.
 _OFFSET = "[+-]((0[0-9]|1[0-3])(:?[0-5][0-9])?|14(:?00)?)"
-_ZONE = f"(Z|{_OFFSET}|{SPACE}*UTC)"
-_WRITTEN_OFFSET = r":[0-9]{2}(\.[0-9]{1,9})?(" + _OFFSET + ")" + SPACE + "*\\z"
+_ZONE = f"(Z|{SPACE}*({_OFFSET}|UTC))"
+_WRITTEN_OFFSET = r":[0-9]{2}(\.[0-9]{1,9})?" + SPACE + "*(" + _OFFSET + ")" + SPACE + "*\\z"
 # Seconds may be left out ("2024-07-28 10:00", as spreadsheets export times: DuckDB and Spark
 # both cast it); year 0000 does not exist (no Python or Java date holds it) and reads as nothing.
 # An hour is 00 to 23: 24:00 is read on its own (see ``_END_OF_DAY``), DuckDB casts 24:00:00.5.
@@ -259,9 +261,10 @@ def integer(value: StringValue) -> IntegerValue:
 
 def timestamp(value: StringValue, raw: StringValue | None = None) -> TimestampValue:
     """An ISO date or date-time ("2024-07-28", "2024-07-28T10:00:00Z", "2024-07-28 10:00"), in
-    UTC: a time with an offset ("2024-07-28T12:00:00+02:00", "2024-07-28 12:00:00+01") is moved
-    by it, one followed by "UTC" is not, 24:00 is the next day's midnight; impossible dates →
-    NULL. ``raw`` is the text ``value`` was cleaned from, if any: the offset is read there."""
+    UTC: a time with an offset ("2024-07-28T12:00:00+02:00", "2024-07-28 12:00:00+01", after a
+    space "2024-07-28 12:00:00 +0200") is moved by it, one followed by "UTC" is not, 24:00 is
+    the next day's midnight; impossible dates → NULL. ``raw`` is the text ``value`` was cleaned
+    from, if any: the offset is read there."""
     text = _trimmed(value)
     # The date and time taken out, not the zone taken off: "+01" cannot be told from the day
     # of "2024-07-28" without looking behind, which RE2 cannot.
@@ -402,6 +405,8 @@ def written_timestamp(value: StringValue) -> TimestampValue:
 
 # A date written day or month first, with or without a time ("31/12/2024", "31.12.2024 9:05"),
 # on a 12-hour clock too ("3/5/2024 2:22 PM", as US spreadsheets and CRM reports write it).
+# An offset after one ("3/5/2024 2:22 PM +0100", "31/12/2024 9:05+01") leaves the text as it is,
+# which reads as nothing (``invalid_date``): only ISO text carries an offset.
 _WRITTEN_DAY = (
     "^" + SPACE + r"*([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})"
     r"(?:[ T]+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?"
