@@ -288,7 +288,7 @@ def clean_ecommerce(raw: Tables) -> Tables:
         & orders.product_id.isin(source_ids(p.product_id))
         & (orders.quantity > 0)
         & orders.order_at.between(EARLIEST, AS_OF)
-    ].drop_duplicates("order_id")
+    ].drop_duplicates(["order_id", "product_id"])  # an order line: one product of an order
     orders = orders.assign(
         quantity=orders.quantity.astype(int),
         shipping_address=orders.shipping_address.map(fix_mojibake),

@@ -12,6 +12,7 @@ from c360.contracts.crm import CUSTOMER_COUNTRIES
 from c360.contracts.model import Column, Table, id_pattern
 
 LOYALTY_TIERS = ("bronze", "silver", "gold", "platinum")
+# The generated data's warehouses; a shop's own ("Paris Warehouse") are warehouses too.
 WAREHOUSES = ("WH-PAR", "WH-BER", "WH-MAD", "WH-LON", "WH-NYC")
 DATE_PATTERN = r"\d{4}-\d{2}-\d{2}"
 DATETIME_PATTERN = r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"
@@ -19,17 +20,18 @@ DATETIME_PATTERN = r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"
 ORDERS = Table(
     name="ecommerce_orders",
     seed="003",
-    description="Online orders, one product per row (web and app orders of seed 000, 2023-2025).",
+    description="Online order lines, one per order and product, as a shop exports them: an "
+    "order of several products repeats its order_id on each line (web and app orders of seed "
+    "000, 2023-2025).",
     path="sources/ecommerce/orders.csv",
     file_format="csv",
     rows_at_scale_1=30_000,
-    primary_key=("order_id",),
+    primary_key=("order_id", "product_id"),
     columns=(
         Column(
             "order_id",
             "string",
-            "Order id, EC- and 7 digits",
-            unique=True,
+            "Order id, EC- and 7 digits; the same on each line of an order",
             pattern=id_pattern("EC-", 7),
         ),
         Column(
@@ -41,7 +43,7 @@ ORDERS = Table(
         Column(
             "product_id",
             "string",
-            "Product; raw: a few orphans",
+            "Product of the line; raw: a few orphans",
             references="ecommerce_products.product_id",
         ),
         Column(
@@ -66,7 +68,8 @@ ORDERS = Table(
         ),
     ),
     notes=(
-        "Exact and near duplicates (same order_id, another quantity) sit close to their original.",
+        "A line repeating an order_id and product_id is a duplicate: exact and near duplicates "
+        "(same order_id and product_id, another quantity) sit close to their original.",
     ),
 )
 
@@ -158,7 +161,14 @@ PRODUCTS = Table(
             "Product name; raw: a few mis-encoded. NULL when missing",
             nullable=True,
         ),
-        Column("category", "string", "Category", allowed=CATEGORIES),
+        Column(
+            "category",
+            "string",
+            "Category, any the shop uses (no closed list; generated data holds the catalogue's "
+            f"{', '.join(CATEGORIES)}). Silver keeps it trimmed, its white space made one, the "
+            "catalogue's spelt as the catalogue spells them ('home and garden' → 'Home & "
+            "Garden'); 'Unknown' when missing",
+        ),
         Column("brand", "string", "Brand; raw: a few missing"),
         Column("price", "float", "Unit price (EUR); raw: a few negative", min_value=0.01),
         Column(
@@ -190,7 +200,13 @@ INVENTORY = Table(
             "Product; raw: a few orphans",
             references="ecommerce_products.product_id",
         ),
-        Column("warehouse_id", "string", "Warehouse", allowed=WAREHOUSES),
+        Column(
+            "warehouse_id",
+            "string",
+            "Warehouse id, any the shop uses (no closed list; generated data holds "
+            f"{', '.join(WAREHOUSES)}). Silver keeps it trimmed, the generated five spelt so "
+            "whatever their case, spaces, hyphens or underscores (' wh_par ' → 'WH-PAR')",
+        ),
         Column(
             "stock_quantity",
             "int",

@@ -9,7 +9,6 @@ dimension holds an inferred member for them, and CLV and RFM count them like any
 
 from __future__ import annotations
 
-from c360.contracts.ecommerce import CATEGORIES
 from c360.contracts.gold_star import dimension, person
 from c360.contracts.model import Column, Table, gold_table
 
@@ -55,16 +54,16 @@ def customer_id(unique: bool = False) -> Column:
     )
 
 
-KNOWN_OR_NOT = (*CATEGORIES, "Unknown")  # a product's category, "Unknown" when it has none
 PRODUCT_ID = Column("product_id", "string", "Product")
-ORDER_ID = Column("order_id", "string", "Order (one product per order)", unique=True)
+ORDER_ID = Column("order_id", "string", "Order; the same on each of its lines")
+LINE_KEY = ("order_id", "product_id")  # an order line: one product of an order
 PRODUCT_NAME = Column("product_name", "string", "Product name", nullable=True)
 CATEGORY = Column(
     "category",
     "string",
-    "Product category ('Unknown' when the product has none); NULL if not in the catalogue",
+    "Product category as the shop writes it ('Unknown' when the product has none); NULL if "
+    "not in the catalogue",
     nullable=True,
-    allowed=KNOWN_OR_NOT,
 )
 
 DIM_ECOMMERCE_CUSTOMER = dimension(
@@ -97,7 +96,7 @@ DIM_ECOMMERCE_PRODUCT = gold(
     ("product_id",),
     Column("product_id", "string", "Product", unique=True),
     Column("name", "string", "Product name", nullable=True),
-    Column("category", "string", "Category ('Unknown' when missing)", allowed=KNOWN_OR_NOT),
+    Column("category", "string", "Category as the shop writes it ('Unknown' when missing)"),
     Column("brand", "string", "Brand ('Unknown' when missing)"),
     eur("unit_price_eur", "Selling price"),
     eur("unit_cost_eur", "Cost price; NULL when missing", nullable=True),
@@ -146,15 +145,16 @@ _LINE_COLUMNS = (
 
 FCT_ECOMMERCE_SALES = gold(
     "fct_ecommerce_sales",
-    "The seed's fact table: one row per order line with its unit price, revenue, cost and margin.",
-    ("order_id",),
+    "The seed's fact table: one row per order line (an order's product) with its unit price, "
+    "revenue, cost and margin.",
+    LINE_KEY,
     *_LINE_COLUMNS,
 )
 
 ORDERS_ENRICHED = gold(
     "orders_enriched",
     "Order lines joined to their product and customer (the seed's data-lake 'orders enrichis').",
-    ("order_id",),
+    LINE_KEY,
     *_LINE_COLUMNS,
     Column("year", "int", "Year of order_at (partition)"),
     Column("month", "int", "Month of order_at, 1-12 (partition)", min_value=1, max_value=12),
@@ -183,7 +183,9 @@ ORDERS_ENRICHED = gold(
 )
 
 _SALES_MEASURES = (
-    Column("count_orders", "int", "Orders"),
+    Column(
+        "count_orders", "int", "Distinct orders with a line in the group (an order counts once)"
+    ),
     Column("total_units", "int", "Units sold"),
     eur(
         "total_revenue_eur",
@@ -205,8 +207,8 @@ AGG_ECOMMERCE_DAILY_SALES = gold(
     Column(
         "category",
         "string",
-        "Product category ('Unknown' for products not in the catalogue)",
-        allowed=KNOWN_OR_NOT,
+        "Product category as the shop writes it ('Unknown' for products not in the catalogue "
+        "or without one)",
     ),
     *_SALES_MEASURES,
 )
@@ -239,7 +241,7 @@ def _product_ranking(
         product,
         PRODUCT_NAME,
         CATEGORY,
-        Column("count_orders", "int", "Orders of the product"),
+        Column("count_orders", "int", "Distinct orders holding the product"),
         Column("total_units", "int", "Units sold"),
         eur(
             "total_revenue_eur",
@@ -281,7 +283,7 @@ MART_ECOMMERCE_CUSTOMER_LIFETIME_VALUE = gold(
     "A customer without orders has CLV 0; a buyer of unpriced products only has none (NULL).",
     ("customer_id",),
     customer_id(unique=True),
-    Column("count_orders", "int", "Orders placed"),
+    Column("count_orders", "int", "Distinct orders placed"),
     eur(
         "total_revenue_eur",
         "Revenue of the customer's priced lines, to the cent; 0 without orders, NULL when no "
@@ -329,7 +331,7 @@ MART_ECOMMERCE_RFM = gold(
         "latest order date in the data); NULL without orders",
         nullable=True,
     ),
-    Column("frequency", "int", "Orders placed"),
+    Column("frequency", "int", "Distinct orders placed"),
     eur(
         "monetary_eur",
         "Revenue of the customer's priced lines, to the cent; 0 without orders, NULL when no "

@@ -83,8 +83,9 @@ CUSTOMERS = Table(
         Column(
             "gender",
             "string",
-            "M or F; raw: missing or variants (male, Femme, f, H)",
-            allowed=GENDERS,
+            "M or F; raw: missing or variants (male, Femme, f, H). U (unknown) in silver when "
+            "missing or of no known spelling",
+            allowed=(*GENDERS, "U"),
         ),
         Column(
             "marketing_consent",
@@ -172,7 +173,8 @@ CAMPAIGNS = Table(
         Column(
             "budget",
             "float",
-            "Budget (EUR); 0 for organic campaigns; raw: missing (NULL: unknown, not 0)",
+            "Budget (EUR); 0 for organic campaigns; raw: missing. NULL when missing or "
+            "unreadable ('Using ad set budget'): unknown, not 0; the campaign stays",
             nullable=True,
             min_value=0,
         ),

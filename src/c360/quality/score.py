@@ -178,12 +178,14 @@ def _score_table(
     result.false_rejects = len(quarantined - spoiled)
     silver = _silver_rows(workspace, table, model)
     raw = _raw_rows(workspace, table, {d["row_number"] for d in defects})
+    key = contracts.get(table).primary_key
     missed: Counter[str] = Counter()
     for d in defects:
+        written = raw.get(d["row_number"], {})
         verdict = (
             "quarantined"
             if d["row_number"] in quarantined
-            else _repair(d, raw.get(d["row_number"], {}), silver.get(d["row_key"]))
+            else _repair(d, written, _silver_row(silver, d, written, key))
         )
         if verdict:
             setattr(result, verdict, getattr(result, verdict) + 1)
@@ -313,17 +315,35 @@ def _same(written: str | None, value: Any) -> bool:
 
 
 def _silver_rows(workspace: Path, table: str, model: str | None) -> dict[str, dict[str, Any]]:
-    """Silver rows by the source's key (single-column keys only)."""
+    """Silver rows by the source's key, a composite key's parts joined with ``|`` (none when
+    silver does not keep every key column under its source name)."""
     key = contracts.get(table).primary_key
-    if model is None or len(key) != 1:
+    if model is None or not key:
         return {}
     folder = lake.table_dir(workspace, "silver", model)
     if not folder.exists():
         return {}
     data = lake.read_table(workspace, "silver", model)
-    if key[0] not in data.column_names:
+    if not set(key) <= set(data.column_names):
         return {}
-    return {str(r[key[0]]): r for r in data.to_pylist()}
+    return {"|".join(str(r[k]) for k in key): r for r in data.to_pylist()}
+
+
+def _silver_row(
+    silver: dict[str, dict[str, Any]],
+    defect: dict[str, Any],
+    written: dict[str, Any],
+    key: Sequence[str],
+) -> dict[str, Any] | None:
+    """The silver row made of a spoiled record: by the manifest's ``row_key`` for a one-column
+    key; for a composite key, by the record's own key as silver trims it (an order line is its
+    order and product, whatever parts the manifest names). None when silver holds none."""
+    if len(key) == 1:
+        return silver.get(defect["row_key"])
+    parts = [written.get(k) for k in key]
+    if any(p is None or not str(p).strip() for p in parts):
+        return None
+    return silver.get("|".join(str(p).strip() for p in parts))
 
 
 def _raw_rows(workspace: Path, table: str, numbers: set[int]) -> dict[int, dict[str, Any]]:

@@ -23,7 +23,7 @@ RAW = [  # one campaign per case; numbers as bronze keeps them (text)
     ("CAMP002", None, None, "0", "0", "0", "0", "0", "2026-02-01T00:00:00Z", "scheduled"),
     ("CAMP003", " Organic ", "Social Media", "0.0", "12,50", "200", "0", "0",
      "2024-05-01", "ACTIVE"),  # zero budget, clicks, conversions; decimal comma
-    ("CAMP004", "Bad", "Email", "abc", "1", "1", "1", "1", "2024-01-01", "active"),
+    ("CAMP004", "Bad", "Email", "1", "abc", "1", "1", "1", "2024-01-01", "active"),
     ("CAMP005", "Over", "Email", "10", "1", "5", "9", "1", "2024-01-01", "active"),
     ("CAMP006", "Neg", "Email", "10", "-3", "5", "1", "1", "2024-01-01", "active"),
     ("CAMP007", "Date", "Email", "10", "1", "5", "1", "1", "2024-02-30", "active"),
@@ -597,7 +597,7 @@ def test_amounts_in_another_currency_are_other_currency(engine: Engine) -> None:
     campaigns = [
         ("C1", "A", "Email", "$1,200", "10", "5", "1", "1", "2024-01-01", "active"),
         ("C2", "B", "Email", "1200", "JPY 1,500,000", "5", "1", "1", "2024-01-01", "active"),
-        ("C3", "C", "Email", "12 dollars", "10", "5", "1", "1", "2024-01-01", "active"),
+        ("C3", "C", "Email", "10", "12 dollars", "5", "1", "1", "2024-01-01", "active"),
         ("C4", "D", "Email", "EUR 1,200", "10 €", "5", "1", "1", "2024-01-01", "active"),
     ]
     columns = {f: [r[i] for r in campaigns] for i, f in enumerate(FIELDS)}
@@ -611,5 +611,5 @@ def test_amounts_in_another_currency_are_other_currency(engine: Engine) -> None:
     assert [(r["campaign_id"], r["reason"], r["column"]) for r in rejects.to_pylist()] == [
         ("C1", "other_currency", "budget"),
         ("C2", "other_currency", "spend"),
-        ("C3", "invalid_number", "budget"),
+        ("C3", "invalid_number", "spend"),
     ]

@@ -106,7 +106,7 @@ def _orders(
     dirt = Dirt(
         contract.ORDERS.name,
         table,
-        "order_id",
+        contract.ORDERS.primary_key,
         stream(plan.seed, "dirt", contract.ORDERS.name, block.start),
         RATE,
     )

@@ -11,8 +11,9 @@ from datetime import datetime
 import ibis
 from ibis.expr.types import Table
 
-from c360.contracts.ecommerce import CATEGORIES, PRODUCTS, WAREHOUSES
+from c360.contracts.ecommerce import CATEGORIES, ORDERS, PRODUCTS, WAREHOUSES
 from c360.pipeline.silver import conform, parse
+from c360.pipeline.silver.blanks import BLANK
 from c360.pipeline.silver.privacy import Pseudonymise
 from c360.pipeline.silver.staged import LINEAGE, Staged, first_true, stage
 
@@ -49,15 +50,19 @@ def stg_ecommerce_products(bronze: Table) -> Staged:
     "1.234" from a CSV, see ``parse.money``) or is written in another currency ("$1,200":
     ``other_currency``); mis-encoded names and brands are repaired ("Ã‰ditions" → "Éditions").
 
-    The category is the catalogue's, whatever its case or spaces (" sports " → "Sports"); a
-    missing one is "Unknown", and so is one the catalogue does not hold ("Toys"), counted
-    (``repaired``): the product stays, its orders need its price and the daily sales by
-    category keep their money under "Unknown".
+    The seed fixes no list of categories: a shop's own ("T-Shirts", "Gift Cards") is kept as
+    written, trimmed and each run of white space made one space ("Gift   Cards" → "Gift
+    Cards"); one of the catalogue's is spelt as the catalogue spells it, whatever its case or
+    spaces (" sports " → "Sports", "Home and Garden" → "Home & Garden"); a missing one is
+    "Unknown" (the daily sales by category keep its money there).
     """
     b = bronze
     # "Unknown" as written stays, uncounted.
     joined = b.category.re_replace(CATEGORY_JOIN, " & ")
-    category = parse.category(joined, (*CATEGORIES, "Unknown"))
+    known = parse.category(joined, (*CATEGORIES, "Unknown"))
+    written = parse.clean_text(b.category).re_replace(BLANK + "+", " ")
+    # Not COALESCE: DuckDB would clean every category, not only those the catalogue lacks.
+    category = ibis.cases((known.notnull(), known), else_=written)
     t = b.select(
         *LINEAGE,
         product_id=parse.clean_text(b.product_id),
@@ -66,8 +71,6 @@ def stg_ecommerce_products(bronze: Table) -> Staged:
         brand=conform.repaired_text(b.brand).fill_null("Unknown"),
         price=parse.money(b.price),
         cost=parse.money(b.cost),
-        _category=category,
-        _raw_category=b.category,
         _raw_price=b.price,
         _raw_cost=b.cost,
     )
@@ -86,8 +89,7 @@ def stg_ecommerce_products(bronze: Table) -> Staged:
         ("price: out_of_range", parse.too_large(t.price) | (t.price < LEAST_PRICE)),
         ("cost: out_of_range", parse.too_large(t.cost)),
     ]
-    repairs = [("category: invalid_value", parse.invalid(t._raw_category, t._category))]
-    return stage(t, checks, ["product_id"], PRODUCT_COLUMNS, repairs)
+    return stage(t, checks, ["product_id"], PRODUCT_COLUMNS)
 
 
 def stg_ecommerce_customers(bronze: Table, pseudonymise: Pseudonymise, as_of: datetime) -> Staged:
@@ -101,7 +103,8 @@ def stg_ecommerce_customers(bronze: Table, pseudonymise: Pseudonymise, as_of: da
     or future registration date, or one before 1990 (``parse.EARLIEST``: a placeholder such as
     1900-01-01) — becomes NULL and is counted (``repaired``, by column and
     reason): the customer is real even if that one field is not, and its orders, RFM and CLV
-    need it.
+    need it. A missing tier made "bronze" is counted too (``missing_value``): the shop did not
+    write that tier, silver chose it.
     """
     b = bronze.mutate(
         _name=conform.repaired_text(bronze.name), _city=conform.repaired_text(bronze.city)
@@ -138,6 +141,7 @@ def stg_ecommerce_customers(bronze: Table, pseudonymise: Pseudonymise, as_of: da
     repairs = [
         ("country: invalid_value", parse.invalid(t._raw.country, t.country)),
         ("loyalty_tier: invalid_value", parse.invalid(t._raw.loyalty_tier, t.loyalty_tier)),
+        ("loyalty_tier: missing_value", parse.clean_text(t._raw.loyalty_tier).isnull()),
         ("registration_date: invalid_date",
          parse.invalid(t._raw.registration_date, t._registered)),
         ("registration_date: future_date", _future(t._registered, as_of)),
@@ -160,7 +164,9 @@ def _tier(value: ibis.ir.StringValue) -> ibis.ir.StringValue:
 def stg_ecommerce_orders(
     bronze: Table, customers: Table, products: Table, as_of: datetime
 ) -> Staged:
-    """Order lines of the platform: quantity > 0, a real date not in the future nor before 1990
+    """Order lines of the platform, one per order and product (a shop's export repeats the
+    order id on each line; a line repeating both is a ``duplicate_key``): quantity > 0, a real
+    date not in the future nor before 1990
     (``implausible_date``: a placeholder such as 1970-01-01), a customer and
     a product that exist in their sources (bronze); a missing shipping address stays NULL. A
     missing customer, product or quantity is ``missing_customer``, ``missing_product`` or
@@ -194,7 +200,7 @@ def stg_ecommerce_orders(
         ("order_date: implausible_date", parse.implausible(t.order_at)),
         ("order_date: future_date", _future(t.order_at, as_of)),
     ]
-    return stage(t, checks, ["order_id"], ORDER_COLUMNS)
+    return stage(t, checks, ORDERS.primary_key, ORDER_COLUMNS)
 
 
 def _keys(column: ibis.ir.StringColumn) -> ibis.ir.StringColumn:
@@ -207,24 +213,23 @@ def stg_ecommerce_inventory(bronze: Table, products: Table, as_of: datetime) -> 
     from 1990 on (an earlier one is ``implausible_date``: a placeholder); a
     missing product or warehouse is a ``missing_key`` (both are part of the snapshot's key).
 
-    The warehouse is spelt as the contract spells it, whatever its case, spaces, hyphens or
-    underscores (" wh_par " → "WH-PAR"), so that one snapshot written twice is one duplicate,
-    not two stocks; a warehouse the contract does not know is ``invalid_value``."""
+    A warehouse id is a key, kept as the source writes it, cleaned as ids are ("Paris
+    Warehouse", " Berlin Store " → "Berlin Store"); one of the generated data's five is spelt
+    as the contract spells it, whatever its case, spaces, hyphens or underscores (" wh_par " →
+    "WH-PAR"), so that one snapshot written twice is one duplicate, not two stocks."""
     b = bronze
     t = b.select(
         *LINEAGE,
         product_id=parse.clean_text(b.product_id),
-        warehouse_id=parse.category(b.warehouse_id, WAREHOUSES),
+        warehouse_id=_warehouse(b.warehouse_id),
         stock_quantity=parse.integer(b.stock_quantity),
         last_updated_at=parse.written_timestamp(b.last_updated),
         _raw_stock=b.stock_quantity,
-        _raw_warehouse=b.warehouse_id,
     )
     checks = [
         ("missing_key", t.product_id.isnull()),
         ("product_id: orphan_product", parse.absent(t.product_id, _keys(products.product_id))),
-        ("missing_key", parse.clean_text(t._raw_warehouse).isnull()),
-        ("warehouse_id: invalid_value", t.warehouse_id.isnull()),
+        ("missing_key", t.warehouse_id.isnull()),
         ("stock_quantity: invalid_number", parse.invalid(t._raw_stock, t.stock_quantity)),
         ("stock_quantity: missing_stock", t.stock_quantity.isnull()),
         ("stock_quantity: negative_stock", t.stock_quantity < 0),
@@ -234,3 +239,10 @@ def stg_ecommerce_inventory(bronze: Table, products: Table, as_of: datetime) -> 
         ("last_updated: future_date", _future(t.last_updated_at, as_of)),
     ]
     return stage(t, checks, ["product_id", "warehouse_id", "last_updated_at"], INVENTORY_COLUMNS)
+
+
+def _warehouse(value: ibis.ir.StringValue) -> ibis.ir.StringValue:
+    """One of ``WAREHOUSES`` as the contract spells it, any other id as written (trimmed)."""
+    # Not COALESCE: DuckDB would clean every id, not only those the contract does not know.
+    known = parse.category(value, WAREHOUSES)
+    return ibis.cases((known.notnull(), known), else_=parse.clean_text(value))

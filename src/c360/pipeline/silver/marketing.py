@@ -54,7 +54,9 @@ def stg_mongo_campaigns(bronze: Table) -> Staged:
     campaign has the best ROI" needs every campaign. So does a start date that does not read
     ("2024-02-30") or lies before 1990 (a placeholder such as 1970-01-01, see
     ``parse.EARLIEST``): NULL, as a missing one, counted as ``invalid_date`` or
-    ``implausible_date``.
+    ``implausible_date``; and a budget that does not read ("Using ad set budget", as an ads
+    platform writes one spending its ad sets' budgets): NULL, its ROI then unknown, counted as
+    ``invalid_number``. A spend that does not read is still ``invalid_number``, rejected.
     """
     b = bronze
     typed = b.select(
@@ -86,6 +88,7 @@ def stg_mongo_campaigns(bronze: Table) -> Staged:
                 (f"{c}: ambiguous_amount", parse.ambiguous(t[f"_raw_{c}"], t[c])),
                 (f"{c}: invalid_number", parse.invalid(t[f"_raw_{c}"], t[c])),
             )
+            if check[0] != "budget: invalid_number"  # a repair: the budget is unknown
         ),
         *((f"{c}: invalid_number", parse.invalid(t._raw[c], t[c])) for c in CAMPAIGN_COUNTS),
         (t._mistyped + ": invalid_value", t._mistyped.notnull()),
@@ -106,6 +109,7 @@ def stg_mongo_campaigns(bronze: Table) -> Staged:
         ("start_date: invalid_date", parse.invalid(t._raw.start_date, t._start)),
         ("start_date: implausible_date", parse.implausible(t._start)),
         ("status: invalid_value", parse.invalid(t._raw.status, t.status)),
+        ("budget: invalid_number", parse.invalid(t._raw_budget, t.budget)),
     ]
     return stage(with_kpis, checks, ["campaign_id"], CAMPAIGN_COLUMNS, repairs)
 
