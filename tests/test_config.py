@@ -58,7 +58,7 @@ def test_a_wrong_environment_override_names_the_variable(
         ("csv: {orders: {encoding: cp037}}\n", "cp037 does not write ASCII as ASCII"),
         ("csv: {orders: {encoding: klingon}}\n", "unknown encoding 'klingon'"),
         ("csv: {orders: {delimiter: ';;'}}\n", "csv.orders.delimiter: String should have at most"),
-        ("csv: {mongo_customers: {delimiter: ';'}}\n", "not a source table read from CSV"),
+        ("csv: {text_customer_notes: {delimiter: ';'}}\n", "a folder of notes takes neither"),
         (
             "csv: {orders: {columns: {Total: total}}}\n",
             "orders has no column total .its columns: order_id, ",
@@ -543,7 +543,7 @@ def test_a_segment_named_apart_from_the_built_in_ones_is_kept(tmp_path: Path) ->
         ),
         (
             "csv: {crm_customer: {delimiter: ';'}}\n",
-            "csv: not a source table read from CSV: crm_customer; did you mean 'crm_customers'?",
+            "csv: not a source table with a file: crm_customer; did you mean 'crm_customers'?",
         ),
         (
             "sources:\n  mongo_customer: {mongodb: {collection: c}}\n",
@@ -617,9 +617,7 @@ def test_a_json_source_maps_its_field_names_under_json(tmp_path: Path) -> None:
         "Mail": "email",
         "cust_no": "customer_id",
     }
-    dialects = project.dialects()
-    assert dialects["mongo_customers"].columns == {"Mail": "email", "cust_no": "customer_id"}
-    assert (dialects["orders"].delimiter, dialects["orders"].columns) == (
+    assert (project.csv["orders"].delimiter, project.csv["orders"].columns) == (
         ";",
         {"Total": "total_amount_eur"},
     )
@@ -636,19 +634,17 @@ def test_the_json_section_is_written_with_the_defaults(tmp_path: Path) -> None:
     ("text", "message"),
     [
         (
-            "json: {orders: {columns: {Total: total_amount_eur}}}\n",
-            "json: not a source table read from JSON: orders (a CSV's header names are "
-            "mapped under csv: orders: columns:)",
+            "json: {text_email_bodies: {columns: {Body: body}}}\n",
+            "json: not a source table with a file: text_email_bodies (a folder of notes takes "
+            "neither csv: nor json:)",
         ),
         (
             "json: {mongo_customer: {columns: {Mail: email}}}\n",
-            "json: not a source table read from JSON: mongo_customer; "
-            "did you mean 'mongo_customers'?",
+            "json: not a source table with a file: mongo_customer; did you mean 'mongo_customers'?",
         ),
         (
-            "csv: {mongo_customers: {columns: {Mail: email}}}\n",
-            "csv: not a source table read from CSV: mongo_customers (a JSON source's field "
-            "names are mapped under json: mongo_customers: columns:)",
+            "csv: {mongo_customers: {columns: {Mail: mail}}}\n",
+            "csv: mongo_customers has no column mail (its columns: _id, customer_id, ",
         ),
         (
             "json: {mongo_customers: {columns: {Mail: mail}}}\n",

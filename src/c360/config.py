@@ -11,14 +11,31 @@ import os
 from collections.abc import Hashable, Iterable, Sequence
 from pathlib import Path
 from types import UnionType
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from c360 import contracts
 from c360.contracts.gold_profile import BUILT_IN_SEGMENTS, CRM_PREFIX, RFM_PREFIX
-from c360.file_dialects import CsvFile, JsonFile, check_columns, csv_tables, json_tables
+from c360.file_dialects import (
+    EURO,
+    CsvFile,
+    JsonFile,
+    amount_columns,
+    check_columns,
+    csv_tables,
+    currency_code,
+    json_tables,
+)
 from c360.identity.roles import CONSENT_PREFIX, KEPT, OPT_IN, ROLES, is_consent
 from c360.workspace import special_file
 
@@ -164,6 +181,21 @@ class IdentitySource(BaseModel):
         return value
 
 
+def check_identity_tables(workspace: Path, project: Project) -> None:
+    """Raise ``ConfigError`` for an identity source whose table bronze does not land (nor
+    holds, published through the Python API), before a run lands anything: a misspelt one
+    would otherwise be told after bronze, as a table without a file."""
+    known = {t.name for t in contracts.SOURCE_TABLES}
+    for name, source in project.identity.sources.items():
+        table = source.table
+        if table in known or (Path(workspace) / "lake" / "bronze" / table).is_dir():
+            continue
+        raise ConfigError(
+            f"{Path(workspace) / PROJECT_FILE}: identity.sources.{name}.table: not a source "
+            f"table: {table}{_guess([table], known)}"
+        )
+
+
 class Identity(BaseModel):
     """Which tables describe people, and how their records are resolved into customers."""
 
@@ -299,6 +331,12 @@ class Segment(BaseModel):
         return value
 
 
+# A currency's unit, where a message says what its rate is.
+_UNIT = {"USD": "dollar", "CAD": "dollar", "AUD": "dollar", "GBP": "pound", "JPY": "yen"}
+# A rate: the euros one unit of a currency is worth.
+Rate = Annotated[float, Field(gt=0, allow_inf_nan=False, strict=True)]
+
+
 class Project(BaseModel):
     """Settings of one workspace."""
 
@@ -313,6 +351,11 @@ class Project(BaseModel):
     privacy: Privacy = Privacy()  # pydantic copies model defaults per instance
     sources: dict[str, DatabaseSource] = Field(
         default_factory=dict, description="Source tables read from a database, not their file"
+    )
+    exchange_rates: dict[str, Rate] = Field(
+        default_factory=dict,
+        description="ISO 4217 code → the euros one unit is worth ({USD: 0.92}): silver reads "
+        "an amount in that currency as its value times the rate",
     )
     csv: dict[str, CsvFile] = Field(
         default_factory=dict, description="Source CSV files written another way, by table"
@@ -329,8 +372,9 @@ class Project(BaseModel):
     )
 
     _sections = field_validator(
-        "privacy", "sources", "csv", "json_files", "text", "identity", "segments", mode="before"
-    )(_empty_section)
+        "privacy", "sources", "csv", "json_files", "exchange_rates", "text", "identity",
+        "segments", mode="before",
+    )(_empty_section)  # fmt: skip
 
     @field_validator("engine", mode="before")
     @classmethod
@@ -379,44 +423,92 @@ class Project(BaseModel):
 
     @field_validator("csv")
     @classmethod
-    def _csv_tables(cls, value: dict[str, CsvFile]) -> dict[str, CsvFile]:
-        _known_files(value, csv_tables(), "CSV", (json_tables(), _JSON_MAPPED))
+    def _csv_tables(cls, value: dict[str, CsvFile], info: ValidationInfo) -> dict[str, CsvFile]:
+        _known_files(value, csv_tables())
         for table, dialect in value.items():
             check_columns(contracts.get(table), dialect.columns, "header")
+            _check_currency(table, dialect.currency, info.data.get("exchange_rates"))
         return value
 
     @field_validator("json_files")
     @classmethod
-    def _json_tables(cls, value: dict[str, JsonFile]) -> dict[str, JsonFile]:
-        _known_files(value, json_tables(), "JSON", (csv_tables(), _CSV_MAPPED))
+    def _json_tables(cls, value: dict[str, JsonFile], info: ValidationInfo) -> dict[str, JsonFile]:
+        _known_files(value, json_tables())
+        csv: dict[str, CsvFile] = info.data.get("csv") or {}
         for table, entry in value.items():
             check_columns(contracts.get(table), entry.columns, "field")
+            _check_currency(table, entry.currency, info.data.get("exchange_rates"))
+            said = [
+                e.currency
+                for e in (csv.get(table), entry)
+                if e and "currency" in e.model_fields_set
+            ]
+            if len(set(said)) > 1:
+                raise ValueError(
+                    f"{table}: currency {said[1]}, but csv: {table}: currency {said[0]}: a "
+                    "table's amounts are in one currency"
+                )
         return value
 
-    def dialects(self) -> dict[str, CsvFile]:
-        """How each source table's file is written, by table: its ``csv:`` entry, or a JSON
-        table's ``json:`` entry as a ``CsvFile`` holding its ``columns`` (the rest is how JSON
-        is written: the defaults)."""
-        mapped = {t: CsvFile(columns=entry.columns) for t, entry in self.json_files.items()}
-        return self.csv | mapped
+    @field_validator("exchange_rates", mode="before")
+    @classmethod
+    def _currency_codes(cls, value: object) -> object:
+        """Each code an ISO one c360 reads amounts in, in capitals, once; never the euro."""
+        if not isinstance(value, dict):
+            return value  # pydantic says what it should be
+        rates: dict[str, object] = {}
+        for code, rate in value.items():
+            iso = currency_code(str(code))
+            if iso == EURO:
+                raise ValueError("EUR is the euro, c360's own currency: it needs no rate")
+            if iso in rates:
+                raise ValueError(f"{iso} is given twice")
+            rates[iso] = rate
+        return rates
+
+    def currency(self, table: str) -> str:
+        """The ISO code of the amounts of ``table`` written without a sign or a code: the
+        ``currency`` its ``csv:`` or ``json:`` entry gives, the euro without one."""
+        entries = (self.csv.get(table), self.json_files.get(table))
+        given = [e.currency for e in entries if e is not None and "currency" in e.model_fields_set]
+        return given[0] if given else EURO
 
 
-_JSON_MAPPED = "a JSON source's field names are mapped under json: {}: columns:"
-_CSV_MAPPED = "a CSV's header names are mapped under csv: {}: columns:"
+def _check_currency(table: str, currency: str, rates: dict[str, float] | None) -> None:
+    """A table's ``currency`` is the euro, or one with a rate of a table that holds amounts: a
+    bare amount in a currency without a rate could not be read, and a currency given to a table
+    without amounts (a typo of the table's name) would convert nothing, silently. ``rates``
+    None: ``exchange_rates`` is wrong itself, and said so."""
+    if currency == EURO or rates is None:
+        return
+    if not amount_columns(contracts.get(table)):
+        raise ValueError(f"{table}: the table holds no amounts, so it takes no currency")
+    if currency not in rates:
+        unit = _UNIT.get(currency, "unit")
+        raise ValueError(
+            f"{table}: currency {currency} has no rate: give one under exchange_rates "
+            f"(exchange_rates: {{{currency}: 0.92}}, the euros one {unit} is worth), or leave "
+            "the table in euros"
+        )
 
 
-def _known_files(
-    tables: dict[str, Any], files: set[str], kind: str, others: tuple[set[str], str]
-) -> None:
-    """Refuse a table of ``tables`` that is none of ``files`` (read from ``kind``); one of the
-    tables ``others`` reads in the other format is said to be mapped under its section."""
+def _known_files(tables: dict[str, Any], files: set[str]) -> None:
+    """Refuse a table of ``tables`` that is none of ``files``: a folder of notes, which takes
+    no file settings, is said to be one; another name is near one or none."""
     unknown = sorted(set(tables) - files)
     if not unknown:
         return
-    elsewhere, how = others
-    there = next((t for t in unknown if t in elsewhere), None)
-    hint = f" ({how.format(there)})" if there else _guess(unknown, files)
-    raise ValueError(f"not a source table read from {kind}: {', '.join(unknown)}{hint}")
+    notes = [
+        t for t in unknown if t in contracts.CONTRACTS and contracts.get(t).file_format == "text"
+    ]
+    if notes:
+        raise ValueError(
+            f"not a source table with a file: {', '.join(notes)} (a folder of notes takes "
+            "neither csv: nor json:)"
+        )
+    raise ValueError(
+        f"not a source table with a file: {', '.join(unknown)}{_guess(unknown, files)}"
+    )
 
 
 # Environment variables that override the file (the file overrides the defaults).

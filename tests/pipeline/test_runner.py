@@ -333,7 +333,8 @@ def test_a_workspace_without_marketing_or_shop_sources_runs_what_it_can(tmp_path
 @pytest.mark.slow
 def test_a_project_without_identity_sources_removes_the_customer_tables(tmp_path: Path) -> None:
     """The identity and customers layers run only with identity sources: once the project file
-    has none, what they built before is gone from the lake, the warehouse and the exports."""
+    has none and the identity tables are deleted (the run stops while they are there), what
+    they built before is gone from the lake, the warehouse and the exports."""
     generate(tmp_path, Plan(seed=5, scale=0.01))
     run(tmp_path)
     names = [t.name for t in CUSTOMER_TABLES]
@@ -343,6 +344,11 @@ def test_a_project_without_identity_sources_removes_the_customer_tables(tmp_path
     settings["identity"]["sources"] = {}
     settings.pop("segments", None)  # conditions on the profile, which is no longer built
     project.write_text(yaml.safe_dump(settings))
+    with pytest.raises(ConfigError, match=r"names no identity sources, but .* holds the custom"):
+        run(tmp_path)
+    assert all(lake.table_dir(tmp_path, "gold", n).exists() for n in names)
+    for folder in (tmp_path / "lake" / "gold").glob("identity_*"):
+        shutil.rmtree(folder)
     result = run(tmp_path)
     assert result.identity is None and result.customers == []
     assert not [n for n in names if lake.table_dir(tmp_path, "gold", n).exists()]

@@ -376,8 +376,9 @@ def test_a_check_whose_rule_caught_nothing_says_so_without_empty_brackets() -> N
     assert "()" not in text
 
 
-def test_amounts_in_another_currency_are_said_to_need_converting_first() -> None:
-    """c360 counts in euros and converts nothing: the note names the tables and says so."""
+def test_amounts_in_another_currency_are_said_to_need_a_rate() -> None:
+    """An amount left in another currency has no rate: the note names the tables and says how
+    to give one."""
     data = {
         "finished_at": "2026-01-02T03:04:05", "engine": "duckdb", "seconds": {"silver": 1.0},
         "bronze": [], "text": {}, "gold": [], "answers": {}, "identity": None,
@@ -389,7 +390,8 @@ def test_amounts_in_another_currency_are_said_to_need_converting_first() -> None
     lines = markdown(data).splitlines()
     notes = [line for line in lines if line.startswith("**Note:**") and "currency" in line]
     assert notes == [
-        "**Note:** products holds amounts in another currency than the euro (`other_currency`, "
-        "such as $1,200 or 1200 USD): c360 counts every amount in euros and converts none, so "
-        "convert them to euros in the source before it lands."
+        "**Note:** products holds amounts in a currency without a rate (`other_currency`, such "
+        "as $1,200 or 1200 CHF): give its rate in c360.yaml, `exchange_rates: {CHF: 1.05}` (the "
+        "euros one unit is worth; docs/own-data.md), or convert them to euros in the source "
+        "before it lands."
     ]

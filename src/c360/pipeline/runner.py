@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from c360 import config, engines
 from c360.contracts import GOLD_TABLES
@@ -113,6 +114,7 @@ def preflight(workspace: Path) -> tuple[config.Project, list]:
     if not Path(workspace).is_dir():
         raise SourceError(f"{workspace} is a file, not a workspace folder")
     project = config.load(workspace)
+    config.check_identity_tables(workspace, project)  # a misspelt table, before bronze
     found = sources(workspace)
     if not found:
         raise SourceError(
@@ -143,6 +145,8 @@ def run(
         )
     with exclusive(workspace, "c360 run"):  # one writer at a time
         lake.sweep(workspace)  # what a killed run left behind
+        if until == "gold" and not project.identity.sources:  # before bronze lands anything
+            keep_identity(workspace)
         last_run.run_started(workspace, until)  # left as a warning by a run that does not end
         _layers(result, project, found, until, observer or Quiet())
         last_run.run_finished(workspace, until)
@@ -160,6 +164,29 @@ CUSTOMER_TABLES = (
     BASKET_RULES, CUSTOMER_RECOMMENDATIONS, CUSTOMER_SCORES, CUSTOMER_PROFILE, SEGMENT_MEMBERSHIP,
     CUSTOMER_CLV,
 )  # fmt: skip
+
+
+def keep_identity(workspace: Path) -> None:
+    """Raise ``ConfigError`` if the lake holds identity tables, which a run without identity
+    sources removes: the project file lost its ``identity:`` section (removed, commented out),
+    and the ledger's history and the customer360_ids it issued would be lost for good."""
+    gold = Path(workspace) / "lake" / "gold"
+    held = [t.name for t in IDENTITY_TABLES if lake.table_dir(workspace, "gold", t.name).exists()]
+    if not held:  # a workspace that never resolved customers
+        return
+    ledger = ""
+    with suppress(OSError, pa.ArrowException, KeyError):  # a count, if the ledger reads
+        ids = lake.open_dataset(gold / IDENTITY_LEDGER.name).to_table(columns=["id_after"])
+        count = pc.count_distinct(ids.column("id_after")).as_py()
+        ledger = f" ({IDENTITY_LEDGER.name}: the history of {count:,} customer360_ids)"
+    raise config.ConfigError(
+        f"{Path(workspace) / config.PROJECT_FILE} names no identity sources, but {gold} holds "
+        f"the customers an earlier run resolved{ledger}: this run would delete them with the "
+        "profile, the scores and the segment history built on them, and no later run can "
+        "bring back the ledger or its customer360_ids. Put the identity: section back in "
+        f"c360.yaml, or delete the folders {', '.join(held)} of {gold} (rm -r "
+        f"{gold}/identity_*) to stop resolving customers on purpose"
+    )
 
 
 def _layers(
@@ -198,8 +225,8 @@ def _layers(
             ]
             clear_caches(MATCHING_ONLY)
             watch.done("identity", "identity_links")
-    else:  # no earlier run's customers linger beside this run's facts
-        for table in CUSTOMER_TABLES:
+    else:  # no earlier run's customers linger beside this run's facts (identity's: deleted
+        for table in CUSTOMER_TABLES:  # by the user, as keep_identity asks)
             lake.drop(workspace, "gold", table.name)
 
     with _layer(result, "gold", len(GOLD_MODELS), watch):

@@ -154,6 +154,7 @@ def markdown(data: dict[str, Any]) -> str:
     if emptied:
         lines += ["", f"**Warning:** {', '.join(emptied)} kept none of their rows; what gold "
                   "builds from them is empty (see the reasons above)."]  # fmt: skip
+    lines += _conversions(data["silver"])
     lines += _ambiguous_amounts(data["silver"]) + _other_currencies(data["silver"])
     for b in data["silver"]:  # a run report of an earlier version has no "lacking"
         if lacking := b.get("lacking"):
@@ -242,17 +243,35 @@ def _ambiguous_amounts(silver: list[dict[str, Any]]) -> list[str]:
     return [line for note in notes for line in ("", note)]
 
 
+def _conversions(silver: list[dict[str, Any]]) -> list[str]:
+    """The rates applied (``exchange_rates`` in c360.yaml) and, per model, how many amounts
+    each converted to euros; nothing when none was converted (a report of an earlier version
+    has no ``converted``)."""
+    converted = [
+        f"{b['model']} " + " and ".join(f"{n:,} in {code} at {b['rates'][code]:g}"
+                                        for code, n in b["converted"].items())
+        for b in silver if b.get("converted")
+    ]  # fmt: skip
+    if not converted:
+        return []
+    return ["", (
+        "**Note:** amounts in another currency were converted to euros at the rates of "
+        f"c360.yaml (`exchange_rates`): {'; '.join(converted)}."
+    )]  # fmt: skip
+
+
 def _other_currencies(silver: list[dict[str, Any]]) -> list[str]:
-    """The note on amounts quarantined as ``other_currency``: c360 has no exchange rates, so
-    the source converts them before they land."""
+    """The note on amounts quarantined as ``other_currency``: in a currency without a rate
+    (one with a rate is converted), given in c360.yaml or converted in the source."""
     tables = [b.get("source") or b["model"]
               for b in silver if b["quarantine"].get("other_currency")]  # fmt: skip
     if not tables:
         return []
     return ["", (
-        f"**Note:** {', '.join(tables)} {_holds(tables)} amounts in another currency than the "
-        "euro (`other_currency`, such as $1,200 or 1200 USD): c360 counts every amount in "
-        "euros and converts none, so convert them to euros in the source before it lands."
+        f"**Note:** {', '.join(tables)} {_holds(tables)} amounts in a currency without a rate "
+        "(`other_currency`, such as $1,200 or 1200 CHF): give its rate in c360.yaml, "
+        "`exchange_rates: {CHF: 1.05}` (the euros one unit is worth; docs/own-data.md), or "
+        "convert them to euros in the source before it lands."
     )]  # fmt: skip
 
 

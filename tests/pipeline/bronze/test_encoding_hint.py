@@ -71,7 +71,9 @@ def test_the_encoding_named_lands_every_record_without_a_warning(tmp_path: Path)
 def test_a_wrong_encoding_named_gets_no_utf8_hint(tmp_path: Path) -> None:
     path = write(tmp_path, PEOPLE, "id,city\nA,Orléans\n".encode("cp1252"))
     result = land(tmp_path, PEOPLE, path, "b1", WHEN, dialect=CsvFile(encoding="ascii"))
-    assert result.quarantined == 1 and result.warnings == []
+    assert result.quarantined == 1  # its one record: that is warned of, with no encoding hint
+    [warning] = result.warnings
+    assert f"{path}: its one record was quarantined (as not ascii text)" in warning
 
 
 def test_a_utf8_csv_gets_no_warning(tmp_path: Path) -> None:

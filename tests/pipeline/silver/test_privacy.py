@@ -20,6 +20,7 @@ from c360.pipeline.silver.privacy import (
     pseudonymiser,
     pseudonyms,
 )
+from c360.pipeline.silver.privacy_check import FINGERPRINT_FILE, fingerprint
 
 
 @pytest.mark.parametrize("key", [b"k", b"0123456789abcdef" * 4, b"x" * 65, "clé".encode()])
@@ -99,15 +100,18 @@ def test_a_key_other_than_the_workspace_s_is_refused_not_used(
     monkeypatch.setenv("MY_KEY", "from the environment")
     privacy_key(tmp_path, "MY_KEY")
     monkeypatch.delenv("MY_KEY")
+    (tmp_path / KEY_FILE).parent.mkdir()
+    (tmp_path / KEY_FILE).write_text("another key")
     with pytest.raises(ConfigError, match=rf"^the privacy key from {tmp_path / KEY_FILE} is not"):
         privacy_key(tmp_path, "MY_KEY")
     (tmp_path / KEY_FILE).unlink()
     shutil.rmtree(tmp_path / "lake")  # starting over: the new key is the workspace's
     (tmp_path / "lake").mkdir()
     key = privacy_key(tmp_path, "MY_KEY")
-    (tmp_path / KEY_FILE).unlink()  # lost: a new key file is made, and refused
+    (tmp_path / KEY_FILE).unlink()  # lost: no new key file is made, the old one is asked for
     with pytest.raises(ConfigError, match="delete lake/ to start over"):
         privacy_key(tmp_path, "MY_KEY")
+    assert not (tmp_path / KEY_FILE).exists()
     (tmp_path / KEY_FILE).write_text(key.decode())
     assert privacy_key(tmp_path, "MY_KEY") == key
 
@@ -142,3 +146,49 @@ def test_a_key_file_that_is_a_named_pipe_is_one_line_not_a_wait(tmp_path: Path) 
     os.mkfifo(tmp_path / KEY_FILE)
     with pytest.raises(ConfigError, match=r"is a pipe, a socket or a device: restore the key"):
         privacy_key(tmp_path, "C360_NO_SUCH_KEY_VARIABLE")
+
+
+def test_a_key_in_the_environment_that_is_not_text_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bytes that are not UTF-8 (read by Python as surrogates) are refused as a key file that
+    is not text is: a key is text, the same whichever way it is given."""
+    monkeypatch.setenv("MY_KEY", b"\xff\xfekey".decode("utf-8", "surrogateescape"))
+    with pytest.raises(ConfigError) as caught:
+        privacy_key(tmp_path, "MY_KEY")
+    assert str(caught.value) == (
+        "environment variable MY_KEY is not a key written as text (it holds bytes that are not "
+        "UTF-8): give the key as text, or unset it to use the workspace's key file"
+    )
+    assert not (tmp_path / KEY_FILE).exists()
+
+
+def test_no_key_where_the_lake_s_pseudonyms_were_made_with_one_makes_no_key_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The variable forgotten in a later run: a new key file would only be refused, and stay."""
+    (tmp_path / "lake").mkdir()
+    monkeypatch.setenv("MY_KEY", "from the environment")
+    privacy_key(tmp_path, "MY_KEY")
+    monkeypatch.delenv("MY_KEY")
+    with pytest.raises(ConfigError) as caught:
+        privacy_key(tmp_path, "MY_KEY")
+    assert str(caught.value) == (
+        f"no privacy key: MY_KEY is not set and {tmp_path / KEY_FILE} does not exist; this "
+        "workspace's pseudonyms were made with the key of fingerprint "
+        f"{fingerprint(b'from the environment')}: set MY_KEY as before (or restore "
+        f"{tmp_path / KEY_FILE}), or delete lake/ to start over"
+    )
+    assert not (tmp_path / KEY_FILE).exists()
+    monkeypatch.setenv("MY_KEY", "from the environment")
+    assert privacy_key(tmp_path, "MY_KEY") == b"from the environment"
+
+
+def test_a_fresh_workspace_or_lake_without_a_fingerprint_gets_a_key_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("MY_KEY", raising=False)
+    (tmp_path / "lake").mkdir()  # a lake whose key was never recorded
+    key = privacy_key(tmp_path, "MY_KEY")
+    assert (tmp_path / KEY_FILE).read_text() == key.decode()
+    assert (tmp_path / FINGERPRINT_FILE).read_text() == fingerprint(key) + "\n"

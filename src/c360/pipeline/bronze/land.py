@@ -53,6 +53,7 @@ from c360.pipeline.bronze.drift import (
 )
 from c360.pipeline.bronze.extracts import folder_warnings
 from c360.pipeline.bronze.find import MANIFEST, manifest_rows, sources
+from c360.pipeline.bronze.formats import as_read, is_json, refuse_unread
 from c360.pipeline.bronze.jsonfields import checked_before_drift
 from c360.pipeline.bronze.lineage import (
     EXTRA,
@@ -62,7 +63,12 @@ from c360.pipeline.bronze.lineage import (
     relative,
     with_lineage,
 )
-from c360.pipeline.bronze.messages import aside_warning, empty_warning, encoding_hint
+from c360.pipeline.bronze.messages import (
+    all_quarantined,
+    aside_warning,
+    empty_warning,
+    encoding_hint,
+)
 from c360.pipeline.bronze.once import one_landing
 from c360.pipeline.bronze.places import passed_over
 from c360.pipeline.bronze.readers import read, refuse_special
@@ -121,21 +127,25 @@ def land(
         raise SourceError(f"source file missing: {path}")
     if isinstance(path, Path):
         refuse_special(path)  # before counting opens it
+        refuse_unread(contract, path)  # a workbook, an archive
     name = str(path) if isinstance(path, Path) else path.label  # what errors call the source
     source = relative(name, workspace) if isinstance(path, Path) else name
+    table = contract  # where its places and folders are looked at
+    contract = as_read(contract, path)  # a .csv for a JSON table is read as CSV
     try:
         result = Landed(contract.name, source, count(path, contract, dialect=dialect))
     except OSError as exc:  # unreadable, a folder for a file
         raise SourceError(f"cannot read {exc.filename or name}: {exc.strerror or exc}") from None
     except READ_ERRORS as exc:  # not Parquet at all, gzip cut short…
         raise SourceError(f"cannot read {name}: {exc}") from None
-    if expected is None and isinstance(path, Path) and _no_bytes(path):
-        result.warnings.append(empty_warning(workspace, contract, name))
+    if expected is None and not result.records:  # no bytes, a header alone, an empty folder
+        no_bytes = isinstance(path, Path) and _no_bytes(path)
+        result.warnings += empty_warning(workspace, contract, name, no_bytes)
     if isinstance(path, Path):
-        result.warnings += aside_warning(name, contract, left_aside(path, contract))
-        result.warnings += folder_warnings(workspace, contract, name, path)
+        result.warnings += aside_warning(name, table, left_aside(path, table))
+        result.warnings += folder_warnings(workspace, table, name, path)
         if not (workspace / MANIFEST).exists():  # the usual places: others there do not land
-            result.warnings += passed_over(workspace, contract, path)
+            result.warnings += passed_over(workspace, table, path)
     fits = FITS if isinstance(path, Path) else SQL_FITS
     seen: set[str] = set()
     described = False  # whether the source showed its columns: a header, a schema, a document
@@ -169,10 +179,15 @@ def land(
         result.quarantined = len(rejects)
         _reconcile(result, contract, path, name, dialect)  # before either table is swapped in
         _as_counted(result, contract, name, expected, workspace / MANIFEST)
-        if rejects and isinstance(path, Path):
-            result.warnings += encoding_hint(
-                name, contract, rejects, dialect, is_csv(path, contract)
-            )
+        hint = (
+            encoding_hint(name, contract, rejects, dialect, is_csv(path, contract))
+            if rejects and isinstance(path, Path)
+            else []
+        )
+        result.warnings += hint
+        if rejects and not result.landed and not hint:  # the hint says why they all were
+            first = min(rejects, key=lambda reject: (reject[0], reject[1]))[3]  # by file, line
+            result.warnings.append(all_quarantined(workspace, contract, name, len(rejects), first))
         _quarantine(workspace, contract.name, rejects, batch_id, ingested_at)
     result.seconds = time.perf_counter() - started
     return result
@@ -225,7 +240,7 @@ def land_all(
     found = sources(workspace)
     if not found:
         raise SourceError(f"no sources found in {Path(workspace) / 'sources'}")
-    dialects = config.load(workspace).dialects()  # files not written as c360 writes them
+    project = config.load(workspace)  # its csv: and json: entries: files written otherwise
     counted = manifest_rows(workspace)
     ingested_at = datetime.now(UTC).replace(microsecond=0)
     batch_id = ingested_at.strftime("batch-%Y%m%dT%H%M%SZ")
@@ -233,7 +248,7 @@ def land_all(
     with ThreadPoolExecutor(min(len(found), os.cpu_count() or 1)) as pool:
         futures = {
             i: pool.submit(
-                landing, c, path, dialect=dialects.get(c.name, PLAIN_CSV),
+                landing, c, path, dialect=_dialect(project, c, path),
                 expected=counted.get(c.name) if isinstance(path, Path) else None,
             )
             for i, (c, path) in sorted(enumerate(found), key=lambda f: -_size(f[1][1]))
@@ -242,6 +257,7 @@ def land_all(
         try:
             for i in range(len(found)):
                 results.append(futures[i].result())
+                results[-1].warnings += _unread_entry(project, *found[i])
                 if progress:
                     progress(results[-1])
         except BaseException:
@@ -252,6 +268,40 @@ def land_all(
         lake.drop(workspace, "bronze", gone)
         lake.drop(workspace, "quarantine", f"bronze_{gone}")
     return results
+
+
+def _dialect(project: config.Project, contract: Table, path: Path | Database) -> CsvFile:
+    """How a source is written: its table's ``json:`` entry (its ``columns``) for a JSON or
+    JSON-lines file or a collection, its ``csv:`` entry for the others (a CSV file, a
+    database table's columns), by the format the file is read as (``formats.as_read``)."""
+    if is_json(as_read(contract, path)):
+        entry = project.json_files.get(contract.name)
+        return PLAIN_CSV if entry is None else CsvFile(columns=entry.columns)
+    return project.csv.get(contract.name, PLAIN_CSV)
+
+
+def _unread_entry(project: config.Project, contract: Table, path: Path | Database) -> list[str]:
+    """What the run report says of a table's ``csv:`` entry that its JSON file does not read
+    (its delimiter, encoding or columns describe a CSV), or of its ``json:`` entry that its
+    CSV or Parquet file does not: a mapping meant for another file than the one there."""
+    if not isinstance(path, Path) or contract.file_format == "text":
+        return []
+    read_as = as_read(contract, path)
+    json = is_json(read_as)
+    csv_entry, json_entry = project.csv.get(contract.name), project.json_files.get(contract.name)
+    said = [] if csv_entry is None else [
+        k for k in ("delimiter", "encoding", "columns") if k in csv_entry.model_fields_set
+    ]  # fmt: skip
+    if json and said:
+        section, what, kind = "csv", f"its {', '.join(said)} describe a CSV", "JSON"
+    elif not json and json_entry is not None and json_entry.columns:
+        section, what = "json", "its columns map a JSON file's field names"
+        kind = "CSV" if is_csv(path, read_as) else "Parquet"
+    else:
+        return []
+    return [
+        f"{path} is {kind}: {section}: {contract.name}: in c360.yaml is not read for it ({what})"
+    ]
 
 
 def _size(path: Path | Database) -> float:

@@ -1,4 +1,4 @@
-"""What the run report warns of a landed source: no bytes, files left aside, another encoding."""
+"""What the run report warns of a landed source: no records, files left aside, another encoding."""
 
 from __future__ import annotations
 
@@ -13,15 +13,22 @@ from c360.pipeline.bronze.blocks import NOT_UTF8, Reject, first_names, folder_su
 _JSON = ("json", "jsonl", "mongo_jsonl")
 
 
-def empty_warning(workspace: Path, contract: Table, name: str) -> str:
-    """What the run report says of a source file of no bytes: some tools write a day without
-    data so, but so does a copy that failed; the last run's count tells them apart."""
-    warning = f"{name} is empty (0 bytes): no records landed"
+def empty_warning(workspace: Path, contract: Table, name: str, no_bytes: bool = True) -> list[str]:
+    """What the run report says of a source of no records: some tools write a day without
+    data so, but so does a copy that failed or a file cut down to its header; the last run's
+    count tells them apart. A file of no bytes (``no_bytes``) is said even on a first run;
+    one that holds something (a header, a byte order mark, blank lines) or a folder or a
+    database table, only when the last run landed records."""
+    warning = (
+        f"{name} {'is empty (0 bytes)' if no_bytes else 'holds no records'}: no records landed"
+    )
     try:
         before = lake.count_rows(lake.table_dir(workspace, "bronze", contract.name))
     except OSError:  # no earlier table, or one that does not read
-        return warning
-    return f"{warning}, where the last run landed {before}" if before else warning
+        before = 0
+    if before:
+        return [f"{warning}, where the last run landed {before}"]
+    return [warning] if no_bytes else []
 
 
 def aside_warning(name: str, contract: Table, aside: list[str]) -> list[str]:
@@ -61,3 +68,17 @@ def encoding_hint(
         f"{quarantined}: if the file is written in another encoding, name it under csv: in "
         f"c360.yaml, e.g. csv: {{{contract.name}: {{encoding: cp1252}}}} (Windows-1252)"
     ]
+
+
+def all_quarantined(workspace: Path, contract: Table, name: str, n: int, first: str) -> str:
+    """What the run report says of a source whose every record (``n``, the first quarantined
+    for the reason ``first``) was quarantined: nothing of it lands, so what is built from it
+    is empty, which no other count shows (a CSV export named as JSON lines, say)."""
+    quarantine = lake.table_dir(workspace, "quarantine", f"bronze_{contract.name}")
+    every = f"every one of its {n:,} records was" if n > 1 else "its one record was"
+    why = f"the first as {first}" if n > 1 else f"as {first}"
+    return (
+        f"{name}: {every} quarantined ({why}), so bronze "
+        f"{contract.name} is empty, and so is what silver and gold build from it: see "
+        f"{quarantine}"
+    )

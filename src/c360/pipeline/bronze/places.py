@@ -1,7 +1,9 @@
 """Where a workspace without a manifest holds a table's source, and what else is there.
 
-A table's source is the first of its places that is there (``places``). The others there too
-do not land (``passed_over``: a warning); nor does a file of another format named as the table
+A table's source is the first of its places that is there (``places``): its contract's format
+first, then a CSV, JSON, JSON-lines or Parquet file named as the table (``customers.csv`` for
+``customers.json``), which lands as what its name says. The others there too do not land
+(``passed_over``: a warning); nor does a file of another format named as the table
 (``orders.xlsx``, ``orders.csv.bz2``: ``unread``), which stops the run when the table has no
 source: the file is meant to land, or it is to be moved away.
 """
@@ -22,12 +24,26 @@ _FIXES = {
     ".zst": "decompress it (unzstd)", ".zip": "extract it", ".7z": "extract it",
 }  # fmt: skip
 _TABS = (".tsv", ".tab")
+# How the name of a table's file of another format than its contract's may end.
+_ENDINGS = (".csv", ".csv.gz", ".json", ".json.gz", ".jsonl", ".jsonl.gz", ".ndjson",
+            ".ndjson.gz", ".parquet")  # fmt: skip
 
 
 def places(table: Table) -> list[str]:
     """Where a workspace without a manifest holds a table's source (relative to it), first
-    found first: a CSV or JSON file compressed with gzip (``orders.csv.gz``) after the file
-    itself, as a folder lands either."""
+    found first: its own (``own_places``), then a file of another format named so
+    (``customers.csv`` for ``customers.json``), which lands as its name says (``formats``)."""
+    own = own_places(table)
+    if table.file_format == "text":
+        return own
+    stem = table.path if table.file_format == "table" else table.path.rsplit(".", 1)[0]
+    return own + [place for place in (stem + end for end in _ENDINGS) if place not in own]
+
+
+def own_places(table: Table) -> list[str]:
+    """Where a workspace without a manifest holds a table's source in its contract's format,
+    first found first: a CSV or JSON file compressed with gzip (``orders.csv.gz``) after the
+    file itself, as a folder lands either."""
     if table.file_format == "table":
         return [table.path, f"{table.path}.csv", f"{table.path}.csv.gz", f"{table.path}.parquet"]
     if f"{table.path}.gz".lower().endswith(FOLDER_FILES.get(table.file_format, ())):
@@ -86,7 +102,7 @@ def unread(workspace: Path, table: Table) -> list[Path]:
 
 def unread_message(workspace: Path, table: Table, file: Path) -> str:
     """Why a file of another format does not land for ``table``, and what to do with it."""
-    first, *others = places(table)
+    first, *others = own_places(table)
     if table.file_format == "table":  # its folder comes first, but a file is what is meant
         first, others = others[0], [*others[1:], first]
     shown = [f"a folder {Path(p).name}" if p == table.path else Path(p).name for p in others]
@@ -95,6 +111,12 @@ def unread_message(workspace: Path, table: Table, file: Path) -> str:
         f"{file} is not read: {table.name} is read from {workspace / first}{also}: "
         f"{fix(table, file)} (or move it away, if it is not meant to land)"
     )
+
+
+def other_format(file: Path) -> bool:
+    """Whether a file's name says a format no reader reads: a workbook, an archive, a file
+    compressed otherwise than with gzip (``_FIXES``)."""
+    return file.name.lower().endswith(tuple(_FIXES))
 
 
 def fix(table: Table, file: Path) -> str:

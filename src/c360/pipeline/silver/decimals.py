@@ -113,7 +113,12 @@ def ambiguous(value: StringValue, one: BooleanValue, euro_after: BooleanValue) -
 
 
 def as_said(
-    value: StringValue, bare: StringValue, dot: BooleanValue, comma: BooleanValue, decimal: str
+    value: StringValue,
+    bare: StringValue,
+    dot: BooleanValue,
+    comma: BooleanValue,
+    decimal: str,
+    otherwise: StringValue | None = None,
 ) -> StringValue:
     """``value`` written again as ``amounts.money`` reads it from any source, where its number
     ``bare`` (its euro's sign or code taken off) is a ``ONE_DOT`` (``dot``) or a ``ONE_COMMA``
@@ -122,13 +127,15 @@ def as_said(
     with ``comma`` it groups thousands ("1.234" → "1234") and a comma is the decimal ("1,234"
     → "1.2340"). Every other value stays as written: what one reading alone fits ("1.234,50",
     "1,234.50", "12.50") reads so whatever the setting, and so does a value of a file with
-    types (a Parquet file among a folder's CSV ones)."""
+    types (a Parquet file among a folder's CSV ones). ``otherwise``: what the other values are
+    written as instead (the number of an amount in another currency, its sign taken off)."""
     number = bare.re_replace(r"^\+", "")
     text = ~from_typed(value)
+    kept = value if otherwise is None else otherwise
     if decimal == "point":
-        return ibis.cases((dot & text, number + "0"), else_=value)
+        return ibis.cases((dot & text, number + "0"), else_=kept)
     return ibis.cases(
         (dot & text, number.replace(".", "")),
         (comma & text, number.replace(",", ".") + "0"),
-        else_=value,
+        else_=kept,
     )

@@ -24,7 +24,7 @@ import pyarrow as pa
 from ibis.expr.types import StringValue
 
 from c360.config import ConfigError
-from c360.pipeline.silver.privacy_check import check_key
+from c360.pipeline.silver.privacy_check import check_key, recorded
 from c360.workspace import special_file
 
 KEY_FILE = Path(".c360") / "privacy.key"
@@ -36,18 +36,19 @@ def privacy_key(workspace: Path, env_var: str = "C360_PRIVACY_KEY") -> bytes:
 
     A key that is empty or not text is an error rather than a new key: every pseudonym would
     change, silently. So is a key other than the one the workspace's pseudonyms were made with
-    (``privacy_check``: a key file lost in a copy, the variable set in one run and not the next).
+    (``privacy_check``: a key file lost in a copy, the variable set in one run and not the next);
+    no key file is made where the lake records such a key.
     """
     if (value := os.environ.get(env_var)) is not None:
-        if not value.strip():
-            raise ConfigError(
-                f"environment variable {env_var} is set but empty: give the key, or unset it "
-                "to use the workspace's key file"
-            )
-        check_key(workspace, value.encode(), f"environment variable {env_var}")
-        return value.encode()
+        return _from_environment(workspace, env_var, value)
     path = Path(workspace) / KEY_FILE
     if not path.exists():
+        if made_with := recorded(workspace):  # a new key would only be refused, and stay
+            raise ConfigError(
+                f"no privacy key: {env_var} is not set and {path} does not exist; this "
+                f"workspace's pseudonyms were made with the key of fingerprint {made_with}: set "
+                f"{env_var} as before (or restore {path}), or delete lake/ to start over"
+            )
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(secrets.token_hex(32), encoding="utf-8")
         path.chmod(0o600)
@@ -64,6 +65,25 @@ def privacy_key(workspace: Path, env_var: str = "C360_PRIVACY_KEY") -> bytes:
         raise ConfigError(f"{path} is empty: {restore}")
     check_key(workspace, key.encode(), str(path))
     return key.encode()
+
+
+def _from_environment(workspace: Path, env_var: str, value: str) -> bytes:
+    """The key ``$env_var`` holds, refused as a key file is when it is blank or not text
+    (bytes that are not UTF-8, which Python reads as lone surrogates)."""
+    if not value.strip():
+        raise ConfigError(
+            f"environment variable {env_var} is set but empty: give the key, or unset it "
+            "to use the workspace's key file"
+        )
+    try:
+        key = value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ConfigError(
+            f"environment variable {env_var} is not a key written as text (it holds bytes that "
+            "are not UTF-8): give the key as text, or unset it to use the workspace's key file"
+        ) from None
+    check_key(workspace, key, f"environment variable {env_var}")
+    return key
 
 
 def pseudonymiser(mode: str, key: bytes | None = None) -> Pseudonymise:

@@ -31,20 +31,27 @@ def check_key(workspace: Path, key: bytes, source: str) -> None:
     fingerprint when none is recorded and the lake is there."""
     path = Path(workspace) / FINGERPRINT_FILE
     mine = fingerprint(key)
-    try:
-        recorded = path.read_text(encoding="utf-8").strip()
-    except FileNotFoundError:
-        recorded = ""
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}") from None
-    if not recorded:
+    made_with = recorded(workspace)
+    if not made_with:
         if path.parent.is_dir():  # no lake, no pseudonym yet: the run's silver records it
             path.write_text(mine + "\n", encoding="utf-8")
         return
-    if recorded != mine:
+    if made_with != mine:
         raise ConfigError(
             f"the privacy key from {source} is not the one this workspace's pseudonyms were made "
-            f"with (its fingerprint is {mine}, {path} says {recorded}): every pseudonym would "
+            f"with (its fingerprint is {mine}, {path} says {made_with}): every pseudonym would "
             "change. Restore the key the workspace used (the file .c360/privacy.key, or the "
             "environment variable set as before), or delete lake/ to start over with this key"
         )
+
+
+def recorded(workspace: Path) -> str:
+    """The fingerprint of the key the workspace's pseudonyms were made with, ``""`` when none
+    is recorded (no lake yet, or one older than the record)."""
+    path = Path(workspace) / FINGERPRINT_FILE
+    try:
+        return path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return ""
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}") from None

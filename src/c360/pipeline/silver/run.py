@@ -15,7 +15,7 @@ import pyarrow as pa
 from c360 import contracts
 from c360.config import Project
 from c360.engines import Engine
-from c360.file_dialects import PLAIN_CSV
+from c360.file_dialects import PLAIN_CSV, amount_columns
 from c360.pipeline import lake
 from c360.pipeline.bronze.land import ReconciliationError
 from c360.pipeline.bronze.lineage import bronze_schema
@@ -27,8 +27,10 @@ from c360.pipeline.silver.staged import LINEAGE, Staged
 @dataclass
 class Built:
     """One silver model's outcome: rows in, clean rows out, rows rejected, the clean rows
-    whose value it replaced, per repair (``"country: invalid_value"``), and the sources it
-    checks its rows against that the workspace lacks (a reference to one is an orphan)."""
+    whose value it replaced, per repair (``"country: invalid_value"``), the sources it
+    checks its rows against that the workspace lacks (a reference to one is an orphan), and
+    per currency the amounts of its source converted to euros (``converted``) at the project
+    file's rate (``rates``)."""
 
     model: str
     source: str
@@ -38,6 +40,8 @@ class Built:
     seconds: float
     repaired: dict[str, int] = field(default_factory=dict)
     lacking: tuple[str, ...] = ()
+    converted: dict[str, int] = field(default_factory=dict)
+    rates: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -141,7 +145,12 @@ def build_silver(
             contract, csv = contracts.get(source), project.csv.get(source, PLAIN_CSV)
             bronze = engine.read_lake(f"bronze_{source}", folder)
             bronze = parse.in_date_order(bronze, contract, csv.dates)
-            tables[source] = parse.in_decimal_order(bronze, contract, csv.decimal)
+            bronze = parse.in_decimal_order(bronze, contract, csv.decimal)
+            currency, rates = project.currency(source), project.exchange_rates
+            converted = _converted(engine, bronze, contract, currency, rates, csv.decimal)
+            if converted is not None:
+                bronze = parse.in_euros(bronze, contract, currency, rates, csv.decimal)
+            tables[source] = bronze
             tables.read.clear()
             staged = model(tables, context)
             clean, rejects, repaired = staged.outcome(engine)
@@ -155,12 +164,33 @@ def build_silver(
             seconds = time.perf_counter() - started
             counts = (bronze_rows, clean.num_rows, rejects.num_rows)
             lacking = tuple(sorted(tables.read & tables.absent))
-            built.append(Built(name, source, *counts, seconds, repaired, lacking))
+            amounts = converted or {}
+            used = {code: rates[code] for code in amounts}
+            built.append(Built(name, source, *counts, seconds, repaired, lacking, amounts, used))
             if progress:
                 progress(built[-1])
         for done in written:
             done.result()  # a failed write fails the run
     return built
+
+
+def _converted(
+    engine: Engine,
+    bronze: ibis.Table,
+    contract: contracts.Table,
+    currency: str,
+    rates: dict[str, float],
+    decimal: str | None,
+) -> dict[str, int] | None:
+    """Per currency, the amounts of ``bronze`` that ``parse.in_euros`` converts (those that
+    converted none left out); None where it would change no value (no rates, no amounts, or
+    every amount in euros or in a currency without a rate), so the table is read as it is."""
+    if not rates or not amount_columns(contract):
+        return None
+    if not engine.to_arrow(parse.rows_to_convert(bronze, contract, currency, rates))[0][0].as_py():
+        return None
+    query = parse.converted_amounts(bronze, contract, currency, rates, decimal)
+    return {code: n for code, n in engine.to_arrow(query).to_pylist()[0].items() if n}
 
 
 class _Bronze(dict[str, ibis.Table]):

@@ -1,0 +1,102 @@
+"""A source that lands no records where the last run landed some is reported, whatever is left
+of it: no bytes, a header alone, a byte order mark alone, blank lines, a folder of empty parts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from c360 import contracts
+from c360.contracts.model import Table
+from c360.pipeline.bronze.land import land_all
+from c360.pipeline.runner import RunResult
+from c360.serve import run_report
+
+INVENTORY = contracts.get("ecommerce_inventory")
+WEB = contracts.get("identity_web_accounts")
+PRODUCTS = contracts.get("ecommerce_products")
+
+
+def csv(workspace: Path, rows: int) -> Path:
+    file = workspace / INVENTORY.path
+    file.parent.mkdir(parents=True, exist_ok=True)
+    lines = [",".join(INVENTORY.column_names)]
+    lines += [",".join(f"{c}{i}" for c in INVENTORY.column_names) for i in range(rows)]
+    file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return file
+
+
+def header_only(workspace: Path) -> Path:
+    return csv(workspace, 0)
+
+
+def bom_only(workspace: Path) -> Path:
+    file = csv(workspace, 0)
+    file.write_bytes(b"\xef\xbb\xbf")
+    return file
+
+
+def jsonl(workspace: Path, rows: int) -> Path:
+    file = workspace / WEB.path
+    file.parent.mkdir(parents=True, exist_ok=True)
+    records = [f'{{"user_id": "U{i}", "email": "u{i}@mail.fr"}}' for i in range(rows)]
+    file.write_text("\n".join(records) + "\n" if records else "\n\n", encoding="utf-8")
+    return file
+
+
+def parquet(workspace: Path, rows: int) -> Path:
+    folder = workspace / PRODUCTS.path
+    folder.mkdir(parents=True, exist_ok=True)
+    data = {c: [f"{c}{i}" for i in range(rows)] for c in PRODUCTS.column_names}
+    pq.write_table(
+        pa.table(data, pa.schema([(c, pa.string()) for c in data])), folder / "a.parquet"
+    )
+    return folder
+
+
+CASES: list[tuple[Table, Callable[[Path, int], Path], Callable[[Path], Path]]] = [
+    (INVENTORY, csv, header_only),
+    (INVENTORY, csv, bom_only),
+    (WEB, jsonl, lambda ws: jsonl(ws, 0)),
+    (PRODUCTS, parquet, lambda ws: parquet(ws, 0)),
+]
+
+
+@pytest.mark.parametrize(
+    ("table", "write", "emptied"), CASES, ids=["header", "bom", "blank", "folder"]
+)
+def test_a_source_left_without_records_is_said_where_the_last_run_landed_some(
+    tmp_path: Path,
+    table: Table,
+    write: Callable[[Path, int], Path],
+    emptied: Callable[[Path], Path],
+) -> None:
+    file = emptied(tmp_path)
+    [result] = land_all(tmp_path, drift="evolve")
+    assert (result.table, result.records, result.landed) == (table.name, 0, 0)
+    assert result.warnings == []  # nothing landed before: a day without data
+    write(tmp_path, 3)
+    assert land_all(tmp_path, drift="evolve")[0].warnings == []
+    file = emptied(tmp_path)
+    [result] = land_all(tmp_path, drift="evolve")
+    assert result.landed == 0
+    assert result.warnings == [
+        f"{file} holds no records: no records landed, where the last run landed 3"
+    ]
+    report = run_report.report(RunResult(tmp_path, "duckdb", [result]))
+    assert report["bronze"][0]["warnings"] == result.warnings
+    assert land_all(tmp_path, drift="evolve")[0].warnings == []  # the last run landed none
+
+
+def test_a_file_of_no_bytes_is_said_so_as_before(tmp_path: Path) -> None:
+    file = csv(tmp_path, 2)
+    land_all(tmp_path)
+    file.write_bytes(b"")
+    [result] = land_all(tmp_path)
+    assert result.warnings == [
+        f"{file} is empty (0 bytes): no records landed, where the last run landed 2"
+    ]
