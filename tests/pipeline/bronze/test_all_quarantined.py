@@ -50,3 +50,30 @@ def test_records_all_quarantined_as_another_encoding_are_told_once(tmp_path: Pat
     assert (result.landed, result.quarantined) == (0, 1)
     [warning] = result.warnings
     assert warning.startswith(f"{path}: 1 record quarantined as not UTF-8 text: if the file")
+
+
+EXCEL = Table("people", "x", "", (Column("id", "string"), Column("n", "int")),
+              path="sources/people.csv", file_format="csv")  # fmt: skip
+
+
+def test_a_header_alone_after_excels_sep_line_holds_no_records(tmp_path: Path) -> None:
+    """The lines before the header (``sep=,``, a row without values) are no records."""
+    path = write(tmp_path, "people.csv", "sep=,\r\nid,n\r\nA,1\r\nB,2\r\n")
+    assert land(tmp_path, EXCEL, path, "b1", WHEN).warnings == []
+    path.write_bytes(b"sep=,\r\n,\r\nid,n\r\n")
+    result = land(tmp_path, EXCEL, path, "b2", WHEN)
+    assert (result.records, result.landed, result.quarantined) == (2, 0, 2)
+    assert result.warnings == [
+        f"{path} holds no records: no records landed, where the last run landed 2"
+    ]
+    assert land(tmp_path / "first", EXCEL, write(tmp_path / "first", "people.csv",
+                "sep=,\r\nid,n"), "b1", WHEN).warnings == []  # fmt: skip
+
+
+def test_records_all_quarantined_after_excels_sep_line_are_counted_alone(tmp_path: Path) -> None:
+    path = write(tmp_path, "people.csv", "sep=,\r\nid,n\r\nA,1,2\r\n")
+    result = land(tmp_path, EXCEL, path, "b1", WHEN)
+    assert (result.records, result.landed, result.quarantined) == (2, 0, 2)
+    [warning] = result.warnings
+    assert warning.startswith(f"{path}: its one record was quarantined (as ")
+    assert "sep=" not in warning

@@ -65,10 +65,13 @@ def extra_message(
 
 
 def retyped(
-    types: pa.Schema | None, contract: Table, fits: dict[str, set[str]]
+    types: pa.Schema | None, contract: Table, fits: dict[str, set[str]] | None
 ) -> list[tuple[str, str, str]]:
     """(column, contract type, source type) of each typed column holding a kind of value that
-    does not fit its contract's type (``fits``: ``FITS`` or ``SQL_FITS``)."""
+    does not fit its contract's type (``fits``: ``FITS`` or ``SQL_FITS``; ``None``: any kind
+    fits, the file's columns landing as text as a CSV's or JSON's: ``formats.text_held``)."""
+    if fits is None:
+        return []
     known = set(contract.column_names)
     return [
         (f.name, contract.column(f.name).dtype, _type_name(f))

@@ -12,9 +12,12 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from c360.contracts.model import Table
 from c360.file_dialects import JSON_FORMATS
-from c360.pipeline.bronze.blocks import SourceError
+from c360.pipeline.bronze.blocks import Block, SourceError
 from c360.pipeline.bronze.places import fix, other_format
 
 # The format a file's name says, by how it ends (in any case).
@@ -29,6 +32,10 @@ _READ_AS_IS = {
     "jsonl": {"json", "jsonl"}, "mongo_jsonl": {"json", "jsonl"}, "parquet": {"parquet"},
     "parquet_dir": {"parquet"},
 }  # fmt: skip
+# The formats whose bronze tables hold values as the text the file wrote: CSV and JSON.
+_TEXT_HELD = {"csv", "json", "jsonl", "mongo_jsonl"}
+# A time's fraction of zeros, before its UTC offset if any (Arrow's "10:15:00.000000Z").
+_ZERO_FRACTION = r"\.0+(Z|[+-][0-9]{4})?\z"
 
 
 def named_format(path: Path) -> str | None:
@@ -52,6 +59,25 @@ def as_read(contract: Table, path: object) -> Table:
     if said is None or said in _READ_AS_IS.get(contract.file_format, {said}):
         return contract
     return replace(contract, file_format=said)
+
+
+def text_held(contract: Table, read_as: Table) -> bool:
+    """Whether a file read as another format (``read_as``: ``as_read``) lands for a table whose
+    bronze holds the text a CSV or JSON file writes: a Parquet export's typed columns land as
+    text there, as a CSV export's would, its types no drift (extra and missing columns are)."""
+    return read_as.file_format != contract.file_format and contract.file_format in _TEXT_HELD
+
+
+def iso_times(block: Block) -> Block:
+    """``block`` with its typed times as ISO text without a fraction of zeros (``2024-01-05
+    10:15:00``, as a CSV export writes them; ``10:15:00.250000`` keeps its fraction)."""
+    times = [f.name for f in block.types or [] if pa.types.is_timestamp(f.type)]
+    data = block.data
+    for name in (name for name in times if name in data.column_names):
+        at = data.column_names.index(name)
+        trimmed = pc.replace_substring_regex(data[name], _ZERO_FRACTION, r"\1")
+        data = data.set_column(at, name, trimmed)
+    return block if data is block.data else replace(block, data=data)
 
 
 def refuse_unread(contract: Table, path: object) -> None:

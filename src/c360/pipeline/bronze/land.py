@@ -53,7 +53,7 @@ from c360.pipeline.bronze.drift import (
 )
 from c360.pipeline.bronze.extracts import folder_warnings
 from c360.pipeline.bronze.find import MANIFEST, manifest_rows, sources
-from c360.pipeline.bronze.formats import as_read, is_json, refuse_unread
+from c360.pipeline.bronze.formats import as_read, is_json, iso_times, refuse_unread, text_held
 from c360.pipeline.bronze.jsonfields import checked_before_drift
 from c360.pipeline.bronze.lineage import (
     EXTRA,
@@ -138,15 +138,13 @@ def land(
         raise SourceError(f"cannot read {exc.filename or name}: {exc.strerror or exc}") from None
     except READ_ERRORS as exc:  # not Parquet at all, gzip cut short…
         raise SourceError(f"cannot read {name}: {exc}") from None
-    if expected is None and not result.records:  # no bytes, a header alone, an empty folder
-        no_bytes = isinstance(path, Path) and _no_bytes(path)
-        result.warnings += empty_warning(workspace, contract, name, no_bytes)
     if isinstance(path, Path):
         result.warnings += aside_warning(name, table, left_aside(path, table))
         result.warnings += folder_warnings(workspace, table, name, path)
         if not (workspace / MANIFEST).exists():  # the usual places: others there do not land
             result.warnings += passed_over(workspace, table, path)
-    fits = FITS if isinstance(path, Path) else SQL_FITS
+    held = text_held(table, contract)  # a Parquet file's types for a CSV table: not drift
+    fits = None if held else FITS if isinstance(path, Path) else SQL_FITS
     seen: set[str] = set()
     described = False  # whether the source showed its columns: a header, a schema, a document
     lacking: dict[str, list[str]] = {}  # file → contract columns its header or schema lacks
@@ -170,6 +168,7 @@ def land(
                 if drift == "fail":
                     raise SchemaDriftError(retyped_message(name, contract, column, wanted, found))
                 retypes.setdefault(column, f"{column}: {wanted}→{found}")
+            block = iso_times(block) if held else block
             out.write(with_lineage(block, contract, workspace, batch_id, ingested_at))
             rejects += [(relative(r[0], workspace), *r[1:]) for r in block.rejects]
         result.landed = out.rows
@@ -185,9 +184,16 @@ def land(
             else []
         )
         result.warnings += hint
-        if rejects and not result.landed and not hint:  # the hint says why they all were
-            first = min(rejects, key=lambda reject: (reject[0], reject[1]))[3]  # by file, line
-            result.warnings.append(all_quarantined(workspace, contract, name, len(rejects), first))
+        # records proper: not the lines before a CSV's header (Excel's sep=;), each record 0
+        records = [reject for reject in rejects if reject[1] != 0]
+        if expected is None and result.records == len(rejects) - len(records):
+            # no bytes, a header alone, an empty folder: said first (the last run's table is
+            # the one there until this one is swapped in)
+            no_bytes = isinstance(path, Path) and _no_bytes(path)
+            result.warnings[:0] = empty_warning(workspace, contract, name, no_bytes)
+        elif records and not result.landed and not hint:  # the hint says why they all were
+            first = min(records, key=lambda reject: (reject[0], reject[1]))[3]  # by file, line
+            result.warnings.append(all_quarantined(workspace, contract, name, len(records), first))
         _quarantine(workspace, contract.name, rejects, batch_id, ingested_at)
     result.seconds = time.perf_counter() - started
     return result
@@ -293,7 +299,8 @@ def _unread_entry(project: config.Project, contract: Table, path: Path | Databas
         k for k in ("delimiter", "encoding", "columns") if k in csv_entry.model_fields_set
     ]  # fmt: skip
     if json and said:
-        section, what, kind = "csv", f"its {', '.join(said)} describe a CSV", "JSON"
+        describe = "describes" if said in (["delimiter"], ["encoding"]) else "describe"
+        section, what, kind = "csv", f"its {', '.join(said)} {describe} a CSV", "JSON"
     elif not json and json_entry is not None and json_entry.columns:
         section, what = "json", "its columns map a JSON file's field names"
         kind = "CSV" if is_csv(path, read_as) else "Parquet"

@@ -73,7 +73,9 @@ def encoding_hint(
 def all_quarantined(workspace: Path, contract: Table, name: str, n: int, first: str) -> str:
     """What the run report says of a source whose every record (``n``, the first quarantined
     for the reason ``first``) was quarantined: nothing of it lands, so what is built from it
-    is empty, which no other count shows (a CSV export named as JSON lines, say)."""
+    is empty, which no other count shows (a CSV export named as JSON lines, say). The lines
+    before a CSV's header (Excel's ``sep=;``, record 0) are not among them: a file of those
+    and a header alone holds no records (``empty_warning``)."""
     quarantine = lake.table_dir(workspace, "quarantine", f"bronze_{contract.name}")
     every = f"every one of its {n:,} records was" if n > 1 else "its one record was"
     why = f"the first as {first}" if n > 1 else f"as {first}"
