@@ -219,6 +219,9 @@ def _marked(
 
 
 _TEXT = ibis.null("string")
+# The column ``in_euros`` adds: true where it converted one of the row's amounts, each rounded
+# to the cent on its own (``commerce.stg_order_lines`` allows a line's total their rounding).
+CONVERTED = "_converted"
 
 
 def _converted(
@@ -285,11 +288,14 @@ def in_euros(
     A value in euros, or in a currency without a rate, stays as written (a euro amount costs
     one regex more); one in a currency with a rate whose number does not read is its number
     after a euro sign ("$1.234" → "€1.234"), quarantined for its number (``ambiguous_amount``)
-    as a euro amount is, not for its currency. ``bronze`` itself without rates."""
-    if not rates or not amount_columns(contract):
+    as a euro amount is, not for its currency. A row any of whose amounts was converted is
+    ``CONVERTED``. ``bronze`` itself without rates."""
+    names = amount_columns(contract)
+    if not rates or not names:
         return bronze
-    converted = _converted(bronze, contract, currency, rates, decimal)
-    return converted.drop(*(f"_code_{name}" for name in amount_columns(contract)))
+    t = _converted(bronze, contract, currency, rates, decimal)
+    codes = [f"_code_{name}" for name in names]
+    return t.mutate(**{CONVERTED: ibis.or_(*(t[c].notnull() for c in codes))}).drop(*codes)
 
 
 def rows_to_convert(

@@ -14,6 +14,7 @@ from ibis.expr.types import Table
 
 from c360.contracts import commerce
 from c360.pipeline.silver import conform, parse
+from c360.pipeline.silver.amounts import CONVERTED
 from c360.pipeline.silver.staged import Staged, stage
 
 # Money is written in cents: a line whose total differs by more than half a cent is wrong.
@@ -61,16 +62,28 @@ def stg_orders(bronze: Table, customers: Table, campaigns: Table, as_of: datetim
 def stg_order_lines(bronze: Table, orders: Table, products: Table) -> Staged:
     """Lines of known orders and products: quantity ≥ 1, amounts ≥ 0, and the seed's
     ``line_total_eur = unit_price_eur × qty − discount_eur`` to the cent (else
-    ``inconsistent_amount``)."""
+    ``inconsistent_amount``); a line whose amounts were converted from another currency
+    (``parse.in_euros``) to within their rounding (see ``_allowed``)."""
     c = commerce.ORDER_LINES
-    t = parse.by_contract(bronze, c)
+    converted = {CONVERTED: bronze[CONVERTED]} if CONVERTED in bronze.columns else {}
+    t = parse.by_contract(bronze, c, **converted)
     sources = {"orders": orders, "products": products}
     expected = t.unit_price_eur * t.qty - t.discount_eur
     checks = [
         *parse.contract_checks(t, c, sources),
-        ("inconsistent_amount", (t.line_total_eur - expected).abs() > CENT),
+        ("inconsistent_amount", (t.line_total_eur - expected).abs() > _allowed(t)),
     ]
     return stage(t, checks, c.primary_key, c.column_names)
+
+
+def _allowed(t: Table) -> float | ibis.ir.FloatingValue:
+    """How far a line's total may be from its unit price × qty − discount: half a cent; where
+    its amounts were converted, each is rounded to the cent on its own, off by up to half a
+    cent, the unit price ``qty`` times ($3.33 × 4 − $0.55 = $12.77 at 0.92 is €3.06 × 4 −
+    €0.51 = €11.73 against €11.75)."""
+    if CONVERTED not in t.columns:
+        return CENT
+    return ibis.ifelse(t[CONVERTED], CENT * (t.qty + 2), CENT)
 
 
 def stg_returns(bronze: Table, orders: Table, customers: Table, as_of: datetime) -> Staged:

@@ -15,7 +15,7 @@ from c360.contracts.ecommerce import CATEGORIES, ORDERS, PRODUCTS, WAREHOUSES
 from c360.pipeline.silver import conform, parse
 from c360.pipeline.silver.blanks import BLANK
 from c360.pipeline.silver.privacy import Pseudonymise
-from c360.pipeline.silver.staged import LINEAGE, Staged, first_true, stage
+from c360.pipeline.silver.staged import LINEAGE, Staged, first_true, kept, stage
 
 PRODUCT_COLUMNS = ("product_id", "name", "category", "brand", "price", "cost", "margin")
 CUSTOMER_COLUMNS = ("customer_id", "name", "email_hash", "has_valid_email", "city", "country",
@@ -165,12 +165,15 @@ def stg_ecommerce_orders(
     bronze: Table, customers: Table, products: Table, as_of: datetime
 ) -> Staged:
     """Order lines of the platform, one per order and product (a shop's export repeats the
-    order id on each line; a line repeating both is a ``duplicate_key``): quantity > 0, a real
+    order id on each line; a line repeating both is a ``duplicate_key``, one naming another
+    customer or order time than its order's first line a ``conflicting_order_line``, see
+    :func:`_order_conflicts`): quantity > 0, a real
     date not in the future nor before 1990
     (``implausible_date``: a placeholder such as 1970-01-01), a customer and
     a product that exist in their sources (bronze); a missing shipping address stays NULL. A
     missing customer, product or quantity is ``missing_customer``, ``missing_product`` or
-    ``missing_quantity``, not an orphan or a quantity of 0."""
+    ``missing_quantity``, not an orphan or a quantity of 0; a missing date is
+    ``missing_order_date``, one that does not read ``invalid_date``."""
     b = bronze
     t = b.select(
         *LINEAGE,
@@ -196,11 +199,37 @@ def stg_ecommerce_orders(
         ("quantity: missing_quantity", t.quantity.isnull()),
         ("quantity: non_positive_quantity", t.quantity <= 0),
         ("quantity: out_of_range", parse.too_large(t.quantity)),
-        ("order_date: invalid_date", t.order_at.isnull()),
+        ("order_date: invalid_date", parse.invalid(t._raw_date, t.order_at)),
+        ("order_date: missing_order_date", t.order_at.isnull()),
         ("order_date: implausible_date", parse.implausible(t.order_at)),
         ("order_date: future_date", _future(t.order_at, as_of)),
     ]
+    t = _order_conflicts(t, checks)
+    checks.append(("order_id: conflicting_order_line", t._conflicting))
     return stage(t, checks, ORDERS.primary_key, ORDER_COLUMNS)
+
+
+def _order_conflicts(t: Table, checks: list[tuple[str, ibis.ir.BooleanValue]]) -> Table:
+    """``t`` with ``_conflicting``: true on a line whose customer or order time is not those of
+    its order's first line, so that gold counts the order once, for one customer and month.
+
+    The first line is the one :class:`Staged` would keep of the order among those passing
+    ``checks`` (the file named last, then the record written first): a line without a
+    customer, or of an unknown one, is rejected for that and names no order, and the order is
+    its first clean line's. Times are compared as read ("2024-01-01T10:00" is "2024-01-01
+    10:00:00"). A line repeating the first line's product with another customer or time is in
+    conflict too, not a mere copy.
+    """
+    t = t.mutate(_passes=~ibis.or_(*(bad.fill_null(False) for _, bad in checks)))
+    t = t.mutate(_first_line=kept(t, ["order_id"], t._passes))
+    order = ibis.window(group_by=t.order_id)
+    first = {
+        f"_order_{c}": ibis.ifelse(t._first_line, t[c], ibis.null(t[c].type())).max().over(order)
+        for c in ("customer_id", "order_at")
+    }
+    t = t.mutate(**first)
+    differs = (t.customer_id != t._order_customer_id) | (t.order_at != t._order_order_at)
+    return t.mutate(_conflicting=differs)
 
 
 def _keys(column: ibis.ir.StringColumn) -> ibis.ir.StringColumn:
@@ -211,7 +240,8 @@ def _keys(column: ibis.ir.StringColumn) -> ibis.ir.StringColumn:
 def stg_ecommerce_inventory(bronze: Table, products: Table, as_of: datetime) -> Staged:
     """Stock snapshots: a known product, a stock ≥ 0 (0 is a real stock-out), a valid date
     from 1990 on (an earlier one is ``implausible_date``: a placeholder); a
-    missing product or warehouse is a ``missing_key`` (both are part of the snapshot's key).
+    missing product, warehouse or date is a ``missing_key`` (all three are part of the
+    snapshot's key); a date that does not read is ``invalid_date``.
 
     A warehouse id is a key, kept as the source writes it, cleaned as ids are ("Paris
     Warehouse", " Berlin Store " → "Berlin Store"); one of the generated data's five is spelt
@@ -225,11 +255,13 @@ def stg_ecommerce_inventory(bronze: Table, products: Table, as_of: datetime) -> 
         stock_quantity=parse.integer(b.stock_quantity),
         last_updated_at=parse.written_timestamp(b.last_updated),
         _raw_stock=b.stock_quantity,
+        _raw_date=b.last_updated,
     )
     checks = [
         ("missing_key", t.product_id.isnull()),
         ("product_id: orphan_product", parse.absent(t.product_id, _keys(products.product_id))),
         ("missing_key", t.warehouse_id.isnull()),
+        ("missing_key", parse.clean_text(t._raw_date).isnull()),
         ("stock_quantity: invalid_number", parse.invalid(t._raw_stock, t.stock_quantity)),
         ("stock_quantity: missing_stock", t.stock_quantity.isnull()),
         ("stock_quantity: negative_stock", t.stock_quantity < 0),

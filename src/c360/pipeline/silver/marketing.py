@@ -138,7 +138,8 @@ def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> 
     array or boolean where a product or a payment method belongs is ``invalid_value``; an
     amount written NaN is ``invalid_number`` (a value, not a number), one that may be 1234 or
     1.234 ("1.234" from a CSV, see ``parse.money``) ``ambiguous_amount``, one in another
-    currency ("$1,200", a discount or shipping cost too) ``other_currency``. A timestamp after
+    currency ("$1,200", a discount or shipping cost too) ``other_currency``. A missing
+    timestamp is ``missing_timestamp``, one that does not read ``invalid_date``; one after
     ``as_of`` has not happened yet and is rejected, and so is one before 1990
     (``implausible_date``: a placeholder such as 1970-01-01, see ``parse.EARLIEST``); so is a
     discount that exceeds the amount plus shipping (``inconsistent_amount``: a total below 0).
@@ -209,10 +210,8 @@ def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> 
             (f"{c}: out_of_range", parse.too_large(t[c]))
             for c in (*TRANSACTION_AMOUNTS, "quantity")
         ),
-        (
-            "timestamp: invalid_date",
-            parse.invalid(t._raw.timestamp, t.transaction_at) | t.transaction_at.isnull(),
-        ),
+        ("timestamp: invalid_date", parse.invalid(t._raw.timestamp, t.transaction_at)),
+        ("timestamp: missing_timestamp", t.transaction_at.isnull()),
         ("timestamp: implausible_date", parse.implausible(t.transaction_at)),
         ("timestamp: future_date", t.transaction_at > ibis.literal(as_of.replace(tzinfo=None))),
         # A discount larger than the amount and the shipping would make the total negative.

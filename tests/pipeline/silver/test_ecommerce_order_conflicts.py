@@ -1,0 +1,125 @@
+"""Seed 003's orders: the lines of one order name one customer and one order time."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+from c360.engines import Engine
+from c360.pipeline.silver.ecommerce import stg_ecommerce_orders
+from tests.pipeline.silver.test_ecommerce import AS_OF, bronze
+
+ORDER_FIELDS = ("order_id", "customer_id", "product_id", "quantity", "order_date",
+                "shipping_address")  # fmt: skip
+PRODUCT_FIELDS = ("product_id", "name", "category", "brand", "price", "cost")
+CUSTOMER_FIELDS = ("customer_id", "name", "email", "city", "country", "registration_date",
+                   "loyalty_tier")  # fmt: skip
+TEN = "2024-01-01 10:00:00"
+
+
+def _staged(engine: Engine, name: str, files: dict[str, list[tuple[object, ...]]]) -> object:
+    """``files`` maps each file's name to its order lines, in the order they are written."""
+    lamps = [(f"PROD_{i}", "Lamp", "Home", "Lumo", "20.0", "12.0") for i in (1, 2, 3)]
+    buyers = [(f"CUST_{i}", "Ann Lee", None, "Leeds", "uk", None, "gold") for i in (1, 2)]
+    products = bronze(engine, f"{name}_products", PRODUCT_FIELDS, lamps)
+    customers = bronze(engine, f"{name}_customers", CUSTOMER_FIELDS, buyers)
+    columns: dict[str, list[object]] = {
+        f: [] for f in (*ORDER_FIELDS, "_source_file", "_row_number")
+    }
+    for file, lines in files.items():
+        for number, line in enumerate(lines, start=1):
+            for field, value in zip(ORDER_FIELDS, line, strict=True):
+                columns[field].append(value)
+            columns["_source_file"].append(f"sources/ecommerce/{file}")
+            columns["_row_number"].append(number)
+    types = {f: pa.string() for f in (*ORDER_FIELDS, "_source_file")}
+    schema = pa.schema([*types.items(), ("_row_number", pa.int64())])
+    orders = engine.register(f"{name}_orders", pa.table(columns, schema=schema))
+    return stg_ecommerce_orders(orders, customers, products, AS_OF)
+
+
+def _outcome(
+    engine: Engine, staged: object
+) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    clean, rejects = staged.collect(engine)  # type: ignore[attr-defined]
+    kept = [(r["order_id"], r["product_id"], r["customer_id"]) for r in clean.to_pylist()]
+    rejected = [(r["_source_file"].rsplit("/", 1)[1], r["_row_number"], r["reason"], r["column"])
+                for r in rejects.to_pylist()]  # fmt: skip
+    return kept, sorted(rejected)
+
+
+def test_a_line_naming_another_customer_or_time_than_its_order_is_quarantined(
+    engine: Engine,
+) -> None:
+    # EC-1's second line names another customer, its third another time; EC-2's lines agree
+    # (the same time, written another way), and its copy with another quantity is a duplicate.
+    staged = _staged(
+        engine,
+        "ec_conflicts",
+        {
+            "orders.csv": [
+                ("EC-1", "CUST_1", "PROD_1", "2", TEN, "1 Main St"),
+                ("EC-1", "CUST_2", "PROD_2", "1", TEN, "1 Main St"),
+                ("EC-1", "CUST_1", "PROD_3", "1", "2024-01-02 10:00:00", "1 Main St"),
+                ("EC-2", "CUST_2", "PROD_1", "1", TEN, None),
+                ("EC-2", "CUST_2", "PROD_2", "4", "2024-01-01T10:00:00", None),
+                ("EC-2", "CUST_2", "PROD_1", "3", TEN, None),
+            ]
+        },
+    )
+    kept, rejected = _outcome(engine, staged)
+    assert kept == [
+        ("EC-1", "PROD_1", "CUST_1"),
+        ("EC-2", "PROD_1", "CUST_2"),
+        ("EC-2", "PROD_2", "CUST_2"),
+    ]
+    assert rejected == [
+        ("orders.csv", 2, "conflicting_order_line", "order_id"),
+        ("orders.csv", 3, "conflicting_order_line", "order_id"),
+        ("orders.csv", 6, "duplicate_key", None),
+    ]
+
+
+def test_an_order_is_first_named_by_its_first_line_that_passes_every_check(
+    engine: Engine,
+) -> None:
+    # EC-1's first line has no customer: it is missing one, not in conflict, and the order is
+    # CUST_2's, as its first clean line says. EC-2's first line has an unknown product: it
+    # passes no check, so EC-2's second line names the order and its third is in conflict.
+    staged = _staged(
+        engine,
+        "ec_conflicts_first",
+        {
+            "orders.csv": [
+                ("EC-1", None, "PROD_1", "2", TEN, "1 Main St"),
+                ("EC-1", "CUST_2", "PROD_2", "1", TEN, "1 Main St"),
+                ("EC-1", "CUST_1", "PROD_3", "1", TEN, "1 Main St"),
+                ("EC-2", "CUST_1", "PROD_9", "1", TEN, None),
+                ("EC-2", "CUST_2", "PROD_1", "1", TEN, None),
+                ("EC-2", "CUST_1", "PROD_2", "1", TEN, None),
+            ]
+        },
+    )
+    kept, rejected = _outcome(engine, staged)
+    assert kept == [("EC-1", "PROD_2", "CUST_2"), ("EC-2", "PROD_1", "CUST_2")]
+    assert rejected == [
+        ("orders.csv", 1, "missing_customer", "customer_id"),
+        ("orders.csv", 3, "conflicting_order_line", "order_id"),
+        ("orders.csv", 4, "orphan_product", "product_id"),
+        ("orders.csv", 6, "conflicting_order_line", "order_id"),
+    ]
+
+
+def test_the_file_named_last_names_the_order(engine: Engine) -> None:
+    # A folder of daily extracts: the later file's line names EC-1 (another customer, another
+    # time), so the earlier file's line of another product is in conflict with it.
+    staged = _staged(
+        engine,
+        "ec_conflicts_files",
+        {
+            "orders_2024-01-01.csv": [("EC-1", "CUST_1", "PROD_1", "1", TEN, None)],
+            "orders_2024-01-02.csv": [("EC-1", "CUST_2", "PROD_2", "1", "2024-01-02", None)],
+        },
+    )
+    kept, rejected = _outcome(engine, staged)
+    assert kept == [("EC-1", "PROD_2", "CUST_2")]
+    assert rejected == [("orders_2024-01-01.csv", 1, "conflicting_order_line", "order_id")]
