@@ -371,7 +371,10 @@ def clean_marketing(raw: Tables) -> Tables:
     k = k.assign(
         campaign_name=k.campaign_name.fillna("Unnamed campaign"),
         campaign_type=k.campaign_type.fillna("Unknown"),
-        start_date=pd.to_datetime(start, format="%Y-%m-%dT%H:%M:%SZ", errors="coerce"),
+        # a start date that does not read, or a placeholder, is unknown: the campaign stays
+        start_date=pd.to_datetime(start, format="%Y-%m-%dT%H:%M:%SZ", errors="coerce").where(
+            lambda d: d >= EARLIEST
+        ),
         status=k.status.str.strip().str.lower(),
         impressions=count(k.impressions),
         clicks=count(k.clicks),
@@ -379,8 +382,6 @@ def clean_marketing(raw: Tables) -> Tables:
     )
     k = k[
         k.campaign_id.notna()
-        # a start date that is there must be a date, and no placeholder
-        & (start.isna() | (k.start_date >= EARLIEST))
         & ~(k.budget < 0)
         & ~(k.spend < 0)
         & ~((k.impressions < 0) | (k.clicks < 0) | (k.conversions < 0))
