@@ -116,11 +116,42 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 count_human_opened_sends=8127,
                 count_human_click_events=750,
                 count_human_clicked_sends=570,
+                count_opened_sends=8721,
+                count_click_events=1033,
+                count_clicked_sends=695,
+                count_orders=12254,
+                count_returns=1965,
+                count_churned_customers=530,
+                total_attributed_amount_eur=253671.07,
+                total_budget_eur=79500,
             ),
             kpis("2024-04", conversion_rate=0.5, total_order_amount_eur=185622.85),
-            kpis("2024-03", conversion_rate=0.4, total_order_amount_eur=178839.24),
+            kpis(
+                "2024-03",
+                conversion_rate=0.4,
+                churn_rate=0.1325,
+                total_order_amount_eur=178839.24,
+                unique_open_rate=0.25,
+                open_rate=0.9,
+                return_rate=0.125,
+                campaign_roi=-0.5,
+            ),
         ],
     )
+    # The CRM's orders of every status; the monthly revenue chart draws the completed ones.
+    publish(
+        ws,
+        gs.FCT_ORDERS,
+        [
+            {"order_id": o, "customer_id": "C1", "order_at": dt.datetime(2024, m, d, 12),
+             "status": status, "total_amount_eur": amount}
+            for o, m, d, status, amount in [
+                ("O1", 3, 1, "completed", 100.1), ("O2", 3, 31, "completed", 200.2),
+                ("O3", 3, 15, "pending", 50.0), ("O4", 4, 2, "canceled", 999.0),
+                ("O5", 4, 30, "completed", 10.0),
+            ]
+        ],
+    )  # fmt: skip
     publish(
         ws,
         gs.CAMPAIGN_ATTRIBUTION,
@@ -235,14 +266,144 @@ def test_headline_tiles_show_the_all_period(page: str) -> None:
     tiles = body(page)
     for shown in ("2,064,711.39", "64.45 %", "219.07 %", "13.25 %", "16.03 %", "2,578 buyers"):
         assert shown in tiles
-    open_rate = tiles[tiles.index("Open rate") : tiles.index("Click-through rate")]
-    assert "94.77 %" in open_rate and "21.58 %" in open_rate  # DAX and unique side by side
-    assert "38,297 opens / 40,411 sends" in open_rate
+    open_rate = tiles[tiles.index("Open rate") : tiles.index("Click-to-open rate")]
+    assert "94.77 %" in open_rate and "21.58 %" in open_rate  # unique and DAX side by side
     assert "86.12 %" in open_rate and "20.11 %" in open_rate  # what people did, beside
-    assert "34,803 opens, no machines" in open_rate and "8,127 sends opened" in open_rate
-    click = tiles[tiles.index("Click-through rate") : tiles.index("Churn rate")]
+    assert "8,127 of 40,411 sends opened" in open_rate
+    click = tiles[tiles.index("Click-to-open rate") : tiles.index("Churn rate")]
     assert "2.70 %" in click and "7.97 %" in click
-    assert "2.16 %" in click and "7.01 %" in click and "570 sends clicked" in click
+    assert "2.16 %" in click and "7.01 %" in click and "570 of 8,127 opened sends clicked" in click
+
+
+def test_the_open_rate_leads_with_sends_opened_and_says_repeat_opens_count(page: str) -> None:
+    """Seed 000's open rate counts open events, repeat opens included, and can pass 100 %: the
+    tile leads with the share of sends opened, the seed's measure second, labelled."""
+    tiles = body(page)
+    open_rate = tiles[tiles.index("Open rate") : tiles.index("Click-to-open rate")]
+    values = re.findall(r'<div class="value">([^<]*)</div>', open_rate)
+    assert values == ["21.58 %", "94.77 %", "20.11 %", "86.12 %"]
+    details = re.findall(r'<div class="detail">([^<]*)</div>', open_rate)
+    assert details[0] == "8,721 of 40,411 sends opened"
+    assert details[1] == "seed 000: 38,297 open events / 40,411 sends; repeat opens count"
+
+
+def test_the_human_rates_say_how_many_machine_events_they_leave_out(page: str) -> None:
+    """ "no machines" read as if there were none: the caption counts those left out."""
+    tiles = body(page)
+    assert "no machines" not in tiles
+    assert "people: 34,803 open events / 40,411 sends; 3,494 machine opens left out" in tiles
+    assert "people: 750 click events / 34,803 open events; 283 machine clicks left out" in tiles
+
+
+def test_seed_000s_ctr_is_labelled_click_to_open(page: str) -> None:
+    tiles = body(page)
+    assert "Click-through rate" not in tiles
+    click = tiles[tiles.index("Click-to-open rate") : tiles.index("Churn rate")]
+    values = re.findall(r'<div class="value">([^<]*)</div>', click)
+    assert values == ["7.97 %", "2.70 %", "7.01 %", "2.16 %"]
+    details = re.findall(r'<div class="detail">([^<]*)</div>', click)
+    assert details[0] == "695 of 8,721 opened sends clicked"
+    assert details[1] == "seed 000&#x27;s CTR: 1,033 click events / 38,297 open events"
+
+
+def test_the_clv_tile_says_it_is_a_company_wide_total(page: str) -> None:
+    tiles = body(page)
+    assert "Customer lifetime value" not in tiles
+    clv = tiles[tiles.index("CLV, all customers") : tiles.index("Conversion rate")]
+    assert "CLV, all customers (seed 000: revenue of all orders × average margin)" in clv
+    assert "2,064,711.39" in clv and "every status" in clv
+
+
+def test_each_campaign_roi_names_the_attribution_it_rests_on(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The headline's ROI rests on the source's attributed_campaign_id, the campaign chart's on
+    the 14-day last touch c360 recomputes: each is labelled with its own."""
+    tiles = body(html_report.render(report_kit.Gold(workspace)))
+    roi = tiles[tiles.index("Campaign ROI") : tiles.index("Open rate")]
+    assert "source&#x27;s attributed_campaign_id" in roi
+    assert "253,671.07 EUR attributed, 79,500.00 EUR budget" in roi
+    chart = tiles[tiles.index("<h2>Campaign ROI and attributed revenue") :]
+    chart = chart[: chart.index("</section>")]
+    assert "14 days" in chart and "campaign_attribution" in chart
+    drawn: list[go.Figure] = []
+    monkeypatch.setattr(html_report, "_figure", lambda fig: drawn.append(fig) or "")
+    html_report._campaigns(report_kit.Gold(workspace))
+    [figure] = drawn
+    roi_trace = figure.data[-1]
+    assert roi_trace.name == "ROI, 14-day last touch (right)"
+    assert [round(v, 2) for v in roi_trace.y] == [113.8, 44.58]  # percentages, as the tiles
+    assert "%" in figure.layout.yaxis2.title.text
+
+
+def test_the_kpi_trend_draws_percentages_of_measures_that_change_by_month(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Conversion and churn rates are the same in every month by definition (customers carry
+    no date): the trend leaves them out and says so; the rates are percentages, as the tiles."""
+    drawn: list[go.Figure] = []
+    monkeypatch.setattr(html_report, "_figure", lambda fig: drawn.append(fig) or "")
+    section = html_report._kpi_trend(report_kit.Gold(workspace))
+    [figure] = drawn
+    traces = {trace.name: list(trace.y) for trace in figure.data}
+    assert not [name for name in traces if "conversion" in name or "churn" in name]
+    assert traces["opened sends / sends"] == [25.0, 0.0]  # 2024-03, 2024-04
+    assert traces["seed 000 open rate: open events / sends"] == [90.0, 0.0]
+    assert traces["return rate"] == [12.5, 0.0]
+    roi = [name for name in traces if name.startswith("campaign ROI")]
+    assert len(roi) == 1 and traces[roi[0]] == [-50.0, 0.0]
+    assert figure.layout.yaxis.title.text == "rate (%)"
+    assert figure.layout.yaxis.ticksuffix == " %"
+    assert "%" in figure.layout.yaxis2.title.text
+    assert "Conversion and churn rates are left out" in section and "every month" in section
+
+
+def test_the_crm_monthly_revenue_counts_completed_orders(
+    workspace: Path, page: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The chart is the project's own, no seed measure: revenue is what completed orders
+    brought, not pending or canceled ones (which seed 000's CLV counts)."""
+    drawn: list[go.Figure] = []
+    monkeypatch.setattr(html_report, "_figure", lambda fig: drawn.append(fig) or "")
+    html_report._monthly_revenue(report_kit.Gold(workspace))
+    [figure] = drawn
+    crm = {trace.name: trace for trace in figure.data}["CRM completed orders (seed 000)"]
+    assert list(crm.x) == ["2024-03", "2024-04"] and list(crm.y) == [300.3, 10.0]
+    shown = body(page)
+    monthly = shown[shown.index("<h2>Monthly revenue") : shown.index("<h2>KPI trend")]
+    assert "completed orders only" in monthly and "pending and canceled" in monthly
+
+
+def test_counts_of_one_take_the_singular(tmp_path: Path) -> None:
+    publish(
+        tmp_path,
+        gs.KPI_MEASURES,
+        [kpis("all", count_customers=5, count_converted_customers=1, count_churned_customers=1,
+              count_sends=5, count_opened_sends=1, count_open_events=1,
+              count_human_open_events=1, count_human_opened_sends=1, count_click_events=1,
+              count_clicked_sends=1, count_human_click_events=1, count_human_clicked_sends=1,
+              count_returns=1, count_orders=1)],
+    )  # fmt: skip
+    publish(
+        tmp_path,
+        gm.COUNTRY_STATISTICS,
+        [{"country": "FR", "total_customers": 1, "total_revenue": 1.0, "avg_customer_value": 1.0,
+          "marketing_consent_rate": 100.0}],
+    )  # fmt: skip
+    page = html_report.render(report_kit.Gold(tmp_path))
+    for said in (
+        "1 buyer<",
+        "1 of 5 sends opened",
+        "1 open event /",
+        "1 click event /",
+        "1 of 1 opened send clicked",
+        "0 machine opens left out",
+        "1 of 5 customers",
+        "1 return / 1 order<",
+        "1 customer, 100.00 % consent",
+    ):
+        assert said in page, said
+    assert not re.search(r"\b1 (clicks|customers|returns|orders|buyers|opens)\b", body(page))
 
 
 def test_charts_carry_the_literal_rows(page: str) -> None:
@@ -339,7 +500,7 @@ def test_the_page_says_which_source_system_each_headline_describes(page: str) ->
     headline = shown[shown.index("<h2>Headline KPIs") : shown.index('<div class="tiles">')]
     assert "kpi_measures" in headline and "kpis_dashboard.txt" in headline
     monthly = shown.index("<h2>Monthly revenue")
-    assert "CRM orders (seed 000)" in page and "web shop (seed 003)" in page[monthly:]
+    assert "CRM completed orders (seed 000)" in page and "web shop (seed 003)" in page[monthly:]
     assert "marketing database (seed 004)" in page[monthly:]
 
 
@@ -455,7 +616,8 @@ def test_a_crm_without_a_web_shop_or_marketing_database_names_its_sources_alone(
 ) -> None:
     """The page names only the systems whose tables were built; each system it has nothing of
     is one line naming the sections left out and the sources they need, not a note apiece."""
-    for name in ("kpi_measures", "campaign_attribution", "campaign_attribution_models"):
+    for name in ("kpi_measures", "fct_orders", "campaign_attribution",
+                 "campaign_attribution_models"):  # fmt: skip
         shutil.copytree(workspace / "lake" / "gold" / name, tmp_path / "lake" / "gold" / name)
     shown = body(write_html_report(tmp_path).read_text("utf-8"))
     meta = re.findall(r'<p class="meta">(.*?)</p>', shown)
@@ -477,7 +639,7 @@ def test_a_crm_without_a_web_shop_or_marketing_database_names_its_sources_alone(
     assert "not available" not in monthly
     page = write_html_report(tmp_path).read_text("utf-8")
     series = page[page.index("<h2>Monthly revenue") : page.index("<h2>KPI trend")]
-    assert '"name":"CRM orders (seed 000)"' in series and "web shop" not in series
+    assert '"name":"CRM completed orders (seed 000)"' in series and "web shop" not in series
 
 
 def test_a_workspace_given_as_the_current_folder_is_named(

@@ -19,8 +19,10 @@ from c360.serve.report_kit import (
     Missing,
     ReportWriteError,
     count,
+    counted,
     money,
     pct,
+    ratio,
     total,
     write_atomically,
 )
@@ -151,3 +153,23 @@ def test_gold_reads_each_column_once_and_only_those_asked(
         gold("t", "k", "y", "z")
     with pytest.raises(Missing, match="u was not built"):
         gold("u")
+
+
+def test_a_count_of_one_takes_the_singular() -> None:
+    assert counted(1, "click") == "1 click"
+    assert counted(6, "open event") == "6 open events"
+    assert counted(0, "machine open") == "0 machine opens"
+    assert counted(40411, "send") == "40,411 sends"
+    assert counted(None, "order") == "- orders"
+
+
+def test_a_ratio_keeps_two_significant_digits_not_cents() -> None:
+    """A stock rotation of 0.0333 is not 0.03 (money's two decimals): two significant digits."""
+    assert ratio(0.0333) == "0.033"
+    assert ratio(0.00456) == "0.0046"
+    assert ratio(3.686) == "3.69"
+    assert ratio(0.1) == "0.10"
+    assert ratio(1234.5) == "1,234.50"
+    assert ratio(0.0) == "0.00"
+    assert ratio(-0.0333) == "-0.033"
+    assert ratio(None) == "-" and ratio(float("nan")) == "-"

@@ -229,7 +229,9 @@ def test_sales_totals_have_separators_and_cents(written: dict[str, str]) -> None
         f"{234767.75 / (1215 * 1004.0) * 100:.2f}",
         "%",
     ]
-    assert line(sales, "Average basket (EUR per priced order)")[-1] == f"{1235568.391 / 1225:,.2f}"
+    assert line(sales, "Average basket: revenue / priced orders (EUR)")[-1] == (
+        f"{1235568.391 / 1225:,.2f}"
+    )
     assert sales.index("Orders with a known price") < sales.index("Average basket")
 
 
@@ -272,7 +274,7 @@ def test_customer_kpis_and_clv(written: dict[str, str]) -> None:
     assert line(kpis, "Customers..")[-1] == "3"
     assert line(kpis, "Customers with an order")[-1] == "2"
     assert line(kpis, "Conversion rate")[-2:] == ["66.67", "%"]
-    assert line(kpis, "Average basket of buyers (EUR)")[-1] == "159.10"
+    assert line(kpis, "Average of each buyer's own average basket (EUR)")[-1] == "159.10"
     assert line(kpis, "Buyers of unpriced products only (no CLV)")[-1] == "0"
     assert line(kpis, "Average CLV of priced buyers (EUR)")[-1] == "162.50"
     assert line(kpis, "Total CLV (EUR)")[-1] == "325.00"
@@ -293,7 +295,7 @@ def test_stock_outs_and_rotation(written: dict[str, str]) -> None:
     rotation = kpis[kpis.index("Stock rotation") :]
     assert line(rotation, "Period..")[-3:] == ["2025-10-13", "to", "2025-12-29"]
     assert line(rotation, "Products without stock data")[-1] == "1"
-    assert line(rotation, "Average rotation")[-1] == "3.69"
+    assert line(rotation, "Average rotation (turns)")[-1] == "3.69"
     assert line(rotation, "PROD_00028")[-3:] == ["53", "14.38", "3.69"]
     assert "PROD_00060" not in kpis  # no stock, no rotation to rank
 
@@ -404,7 +406,11 @@ def test_money_of_no_known_value_is_shown_unknown_not_zero(tmp_path: Path) -> No
     for report in (sales, kpis):
         assert line(report, "Orders")[-1] == "10"
         assert line(report, "Orders with a known price")[-1] == "0"
-        for label in ("Revenue (EUR)", "Margin (EUR)", "Average basket (EUR per priced order)"):
+        for label in (
+            "Revenue (EUR)",
+            "Margin (EUR)",
+            "Average basket: revenue / priced orders (EUR)",
+        ):
             assert line(report, label)[-1] == "-", label
         assert line(report, "Margin rate (of revenue with a cost)")[-1] == "-"
     assert line(sales, "2024-03") == ["2024-03", "10", "12", "-", "-", "5", "-"]
@@ -453,3 +459,46 @@ def test_a_report_whose_sources_landed_but_whose_tables_were_not_built_says_so_o
         "agg_ecommerce_daily_sales, mart_ecommerce_top_products and "
         "mart_ecommerce_most_profitable_products) was built."
     )
+
+
+def test_the_two_average_baskets_say_what_each_averages(written: dict[str, str]) -> None:
+    """Revenue over priced orders, and the mean of each buyer's own basket: two numbers that
+    differ (1,008.63 and 159.10 here), whose labels must not read alike."""
+    kpis = written["kpis_dashboard"]
+    assert "Average basket (EUR per priced order)" not in kpis
+    assert "Average basket of buyers (EUR)" not in kpis
+    totals = line(kpis, "Average basket: revenue / priced orders (EUR)")
+    buyers = line(kpis, "Average of each buyer's own average basket (EUR)")
+    assert (totals[-1], buyers[-1]) == ("1,008.63", "159.10")
+
+
+def test_a_stock_rotation_is_a_number_of_turns_not_money(tmp_path: Path) -> None:
+    """Rotations of 0.1, 0 and 0 average 0.0333 turns: money's two decimals would print 0.03,
+    a third less."""
+    publish(
+        tmp_path,
+        ge.MART_ECOMMERCE_STOCK_ROTATION,
+        [
+            {
+                "product_id": p,
+                "product_name": p,
+                "category": "Home",
+                "units_sold": u,
+                "average_stock_units": a,
+                "stock_rotation": r,
+                "period_start_date": dt.date(2025, 10, 6),
+                "period_end_date": dt.date(2025, 10, 13),
+            }
+            for p, u, a, r in (
+                ("PROD_00001", 1, 10.0, 0.1),
+                ("PROD_00002", 0, 20.0, 0.0),
+                ("PROD_00004", 0, 1.5, 0.0),
+                ("PROD_00005", 0, 0.004, 0.004567),
+            )
+        ],
+    )
+    kpis = write_text_reports(tmp_path)[1].read_text()
+    rotation = kpis[kpis.index("Stock rotation") :]
+    assert line(rotation, "Average rotation (turns)")[-1] == "0.026"  # (0.1 + 0.004567) / 4
+    assert line(rotation, "PROD_00001")[-1] == "0.10"
+    assert line(rotation, "PROD_00005")[-1] == "0.0046"  # not 0.00

@@ -395,3 +395,44 @@ def test_amounts_in_another_currency_are_said_to_need_a_rate() -> None:
         "euros one unit is worth; docs/own-data.md), or convert them to euros in the source "
         "before it lands."
     ]
+
+
+def test_the_best_campaign_by_roi_says_what_seed_004s_roi_measures() -> None:
+    """Seed 004's ROI is the share of the budget left unspent: a campaign without a click can
+    be "best". The answer keeps the seed's number and says what it measures."""
+    data: dict[str, Any] = {
+        "finished_at": "2026-01-02T03:04:05", "engine": "duckdb", "seconds": {"serve": 1.0},
+        "bronze": [], "silver": [], "text": {}, "gold": [], "identity": None,
+        "answers": {
+            "questions/best_campaign_by_roi": [
+                {"campaign_id": "CAMP001", "campaign_name": "Spring", "campaign_type": "Email",
+                 "roi": 20.0}],
+            "questions/top_country_by_revenue": [{"country": "FR", "total_revenue": 10.0}],
+        },
+    }  # fmt: skip
+    text = markdown(data)
+    answer = text[text.index("### questions/best_campaign_by_roi") :]
+    answer = answer[: answer.index("### questions/top_country_by_revenue")]
+    assert "| CAMP001 | Spring | Email | 20.00 |" in answer
+    assert "ROI as seed 004 defines it" in answer
+    assert "budget left unspent" in answer and "not a return" in answer
+    assert text.count("budget left unspent") == 1  # under that answer alone
+
+
+def test_a_check_that_caught_one_row_says_row() -> None:
+    data = {
+        "finished_at": "2026-01-02T03:04:05", "engine": "duckdb", "seconds": {},
+        "bronze": [], "silver": [], "gold": [], "references": [],
+        "answers": {"checks/orders_with_unknown_campaign": [{"violations": 0}],
+                    "checks/sends_without_consent": [{"violations": 0}]},
+        "checks": {
+            "checks/orders_with_unknown_campaign": {
+                "model": "stg_orders", "action": "repaired",
+                "rows": {"attributed_campaign_id: orphan_campaign": 1}},
+            "checks/sends_without_consent": {
+                "model": "stg_marketing_sends", "action": "quarantined",
+                "rows": {"no_consent": 1}}},
+    }  # fmt: skip
+    text = markdown(data)
+    assert "stg_orders kept 1 row with the value replaced (" in text
+    assert "stg_marketing_sends quarantined 1 row (no_consent 1).\n" in text

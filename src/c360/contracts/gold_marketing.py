@@ -56,7 +56,11 @@ PRODUCT_PERFORMANCE = gold(
     Column("product", "string", "Product name ('Unknown product' when missing)", unique=True),
     count("total_sales", "Units sold: the sum of the transactions' quantity"),
     amount("total_revenue", "Sum of the transactions' total_amount, each to the cent (EUR)"),
-    amount("avg_price", "Average unit price before discount and shipping: amount / units (EUR)"),
+    amount(
+        "avg_price",
+        "Average unit price before discount and shipping: the sum of the transactions' amount, "
+        "each rounded to the cent first, / units (EUR)",
+    ),
     count("unique_customers", "Distinct customers who bought the product"),
 )
 

@@ -9,6 +9,11 @@ A chart whose gold table was not built gives way to a one-line note, as in the t
 Each section names the source system its figures come from: their orders and customers differ.
 The page names the systems whose gold tables were built; the sections of a system of which none
 was built (a company without a web shop) are left out, and one line says which sources they need.
+
+A figure says what it measures where its name would be misread: the CLV tile is seed 000's
+company-wide total, each rate tile leads with its share of sends (which cannot pass 100 %)
+before seed 000's measure over events, each campaign ROI names the attribution it rests on, and
+charts draw rates as percentages, as the tiles show them.
 """
 
 from __future__ import annotations
@@ -20,7 +25,6 @@ from collections.abc import Callable
 from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
-from string import Formatter
 from typing import Any
 
 import plotly.graph_objects as go
@@ -32,11 +36,14 @@ from c360.contracts import GOLD_TABLES
 from c360.contracts.gold_attribution import ATTRIBUTION_MODELS
 from c360.contracts.gold_ecommerce import RFM_SEGMENTS
 from c360.serve.report_kit import (
+    Fmt,
     Gold,
     Missing,
     count,
+    counted,
     generated_at,
     listed,
+    missing,
     money,
     pct,
     rows,
@@ -44,7 +51,15 @@ from c360.serve.report_kit import (
 )
 
 CONFIG = {"displaylogo": False, "responsive": True}
-PERCENT = {"tickformat": ".0%"}
+# Rates are drawn as percentages (0.25 as 25), as the tiles show them.
+PERCENT = {"ticksuffix": " %"}
+HOVER = "%{fullData.name}: %{y:.2f} %<extra></extra>"
+# The campaign chart's attribution, and the headline's, which differ.
+LAST_TOUCH = (
+    "Attributed revenue and ROI as c360 recomputes them (campaign_attribution): each order "
+    "credited to the campaign of its customer's last open or click in the 14 days before it. "
+    "The headline's Campaign ROI rests on the source's attributed_campaign_id instead."
+)
 RIGHT = {"overlaying": "y", "side": "right"}
 # Names are categories even when they read as numbers or dates ("2024" is not a year here).
 CATEGORY = {"type": "category"}
@@ -52,7 +67,7 @@ CSS = """
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1200px; color: #222;
        padding: 0 1rem; }
 h1 { margin-bottom: .2rem; } h2 { margin-top: 2.5rem; border-bottom: 1px solid #ddd; }
-.meta, .note, .detail { color: #666; } .note { font-style: italic; }
+.meta, .about, .note, .detail { color: #666; } .note { font-style: italic; }
 .tiles { display: flex; flex-wrap: wrap; gap: 1rem; }
 .tile { border: 1px solid #ddd; border-radius: 6px; padding: .8rem 1rem; min-width: 11rem; }
 .label { font-size: .9rem; color: #444; } .value { font-size: 1.6rem; font-weight: 600; }
@@ -173,43 +188,153 @@ def _figure(fig: go.Figure) -> str:
     )
 
 
-# Each tile: a label, then its values side by side: a kpi_measures column, its format and a
-# caption (a template over the 'all' row).
-TILES: list[tuple[str, list[tuple[str, Callable[[Any], str], str]]]] = [
-    ("Customer lifetime value", [("clv", money, "EUR: order amount × average product margin")]),
-    ("Conversion rate", [("conversion_rate", pct, "{count_converted_customers:,} buyers")]),
-    ("Campaign ROI", [("campaign_roi", pct, "{total_attributed_amount_eur:,.2f} EUR attributed")]),
+Row = dict[str, Any]
+
+
+def _left_out(row: Row, events: str, human: str, base: str, noun: str) -> str:
+    """``people: 5 open events / 5 sends; 1 machine open left out``: what a human rate counts
+    over ``base`` (a phrase), and the machines' events it leaves out (the raw count less the
+    people's)."""
+    kept, every = row[human], row[events]
+    machines = None if missing(kept) or missing(every) else every - kept
+    return (
+        f"people: {counted(kept, f'{noun} event')} / {base}; "
+        f"{counted(machines, f'machine {noun}')} left out"
+    )
+
+
+# Each tile: a label, then its values side by side: a kpi_measures column, its format and its
+# caption, drawn from the 'all' row (the columns of TILE_FIELDS). Each rate leads with its
+# share of sends, which cannot pass 100 %; seed 000's measure, over events, comes second.
+TILES: list[tuple[str, list[tuple[str, Fmt, Callable[[Row], str]]]]] = [
+    (
+        "CLV, all customers (seed 000: revenue of all orders × average margin)",
+        [("clv", money,
+          lambda r: "EUR, company-wide: orders of every status, pending and canceled included")],
+    ),
+    (
+        "Conversion rate",
+        [("conversion_rate", pct, lambda r: counted(r["count_converted_customers"], "buyer"))],
+    ),
+    (
+        "Campaign ROI (source's attributed_campaign_id)",
+        [(
+            "campaign_roi",
+            pct,
+            lambda r: f"{money(r['total_attributed_amount_eur'])} EUR attributed, "
+            f"{money(r['total_budget_eur'])} EUR budget",
+        )],
+    ),
     (
         "Open rate",
         [
-            ("open_rate", pct, "DAX: {count_open_events:,} opens / {count_sends:,} sends"),
-            ("human_open_rate", pct, "people: {count_human_open_events:,} opens, no machines"),
-            ("unique_open_rate", pct, "unique: {count_opened_sends:,} sends opened"),
-            ("human_unique_open_rate", pct, "people: {count_human_opened_sends:,} sends opened"),
+            ("unique_open_rate", pct,
+             lambda r: f"{count(r['count_opened_sends'])} of {counted(r['count_sends'], 'send')}"
+             " opened"),
+            ("open_rate", pct,
+             lambda r: f"seed 000: {counted(r['count_open_events'], 'open event')} / "
+             f"{counted(r['count_sends'], 'send')}; repeat opens count"),
+            ("human_unique_open_rate", pct,
+             lambda r: f"people: {count(r['count_human_opened_sends'])} of "
+             f"{counted(r['count_sends'], 'send')} opened"),
+            ("human_open_rate", pct,
+             lambda r: _left_out(r, "count_open_events", "count_human_open_events",
+                                 counted(r["count_sends"], "send"), "open")),
         ],
     ),
     (
-        "Click-through rate",
+        "Click-to-open rate",
         [
-            ("ctr", pct, "DAX: {count_click_events:,} clicks / {count_open_events:,} opens"),
-            ("human_ctr", pct, "people: {count_human_click_events:,} clicks, no machines"),
-            ("unique_ctr", pct, "unique: {count_clicked_sends:,} opened sends clicked"),
-            ("human_unique_ctr", pct, "people: {count_human_clicked_sends:,} sends clicked"),
+            ("unique_ctr", pct,
+             lambda r: f"{count(r['count_clicked_sends'])} of "
+             f"{counted(r['count_opened_sends'], 'opened send')} clicked"),
+            ("ctr", pct,
+             lambda r: f"seed 000's CTR: {counted(r['count_click_events'], 'click event')} / "
+             f"{counted(r['count_open_events'], 'open event')}"),
+            ("human_unique_ctr", pct,
+             lambda r: f"people: {count(r['count_human_clicked_sends'])} of "
+             f"{counted(r['count_human_opened_sends'], 'opened send')} clicked"),
+            ("human_ctr", pct,
+             lambda r: _left_out(r, "count_click_events", "count_human_click_events",
+                                 counted(r["count_human_open_events"], "open event"), "click")),
         ],
     ),
-    ("Churn rate", [("churn_rate", pct, "{count_churned_customers:,} of {count_customers:,}")]),
-    ("Return rate", [("return_rate", pct, "{count_returns:,} returns / {count_orders:,} orders")]),
+    (
+        "Churn rate",
+        [("churn_rate", pct, lambda r: f"{count(r['count_churned_customers'])} of "
+                                       f"{counted(r['count_customers'], 'customer')}")],
+    ),
+    (
+        "Return rate",
+        [("return_rate", pct, lambda r: f"{counted(r['count_returns'], 'return')} / "
+                                        f"{counted(r['count_orders'], 'order')}")],
+    ),
+]  # fmt: skip
+TILE_FIELDS = ("count_converted_customers", "count_customers", "count_churned_customers",
+               "total_attributed_amount_eur", "total_budget_eur", "count_sends",
+               "count_opened_sends", "count_open_events", "count_human_opened_sends",
+               "count_human_open_events", "count_clicked_sends", "count_click_events",
+               "count_human_clicked_sends", "count_human_click_events", "count_returns",
+               "count_orders")  # fmt: skip
+# The KPI trend's lines: a kpi_measures column and its name. conversion_rate and churn_rate are
+# left out: customers carry no date, so every month repeats their 'all' value (kpis.py).
+TREND = [
+    ("unique_open_rate", "opened sends / sends"),
+    ("open_rate", "seed 000 open rate: open events / sends"),
+    ("human_unique_open_rate", "people: opened sends / sends"),
+    ("human_open_rate", "people: open events / sends"),
+    ("unique_ctr", "clicked / opened sends"),
+    ("ctr", "seed 000 click-to-open: click / open events"),
+    ("human_unique_ctr", "people: clicked / opened sends"),
+    ("human_ctr", "people: click / open events"),
+    ("return_rate", "return rate"),
 ]
-RATES = ("conversion_rate", "open_rate", "human_open_rate", "unique_open_rate",
-         "human_unique_open_rate", "ctr", "human_ctr", "unique_ctr", "human_unique_ctr",
-         "churn_rate")  # fmt: skip
-# Each monthly revenue series: its name, system, table, the columns giving the month, the amount.
-REVENUE = [
-    ("CRM orders (seed 000)", CRM, "kpi_measures", ("period",), "total_order_amount_eur"),
-    ("web shop (seed 003)", SHOP, "agg_ecommerce_monthly_sales", ("year", "month"),
-     "total_revenue_eur"),
-    ("marketing database (seed 004)", MARKETING_DB, "monthly_revenue", ("month",),
-     "total_revenue"),
+UNDATED = (
+    "Conversion and churn rates are left out: customers carry no date, so every month repeats "
+    "their all-period value (the headline tiles). A month's campaign ROI sets its attributed "
+    "revenue against every campaign's budget, as seed 000's model does."
+)
+
+
+def _completed_orders(gold: Gold) -> pa.Table:
+    """The CRM's completed orders' revenue per month (``yyyy_mm``, ``revenue``), summed in
+    cents: the orders of a month add up to the same digits in any order."""
+    t = gold("fct_orders", "order_at", "status", "total_amount_eur")
+    t = t.filter(pc.and_(pc.equal(t["status"], "completed"), pc.is_valid(t["order_at"])))
+    cents = pc.round(pc.multiply(t["total_amount_eur"], 100.0)).cast(pa.int64())
+    months = pc.strftime(t["order_at"], format="%Y-%m")
+    sums = (
+        pa.table({"yyyy_mm": months, "cents": cents})
+        .group_by("yyyy_mm")
+        .aggregate([("cents", "sum")])
+    )
+    revenue = pc.divide(sums["cents_sum"].cast(pa.float64()), 100.0)
+    return pa.table({"yyyy_mm": sums["yyyy_mm"], "revenue": revenue}).sort_by("yyyy_mm")
+
+
+def _series(name: str, month: tuple[str, ...], column: str) -> Callable[[Gold], pa.Table]:
+    """A monthly gold table's ``column`` as ``yyyy_mm`` and ``revenue``."""
+
+    def read(gold: Gold) -> pa.Table:
+        t = _monthly(gold, name, month, column)
+        return pa.table({"yyyy_mm": t["yyyy_mm"], "revenue": t[column]})
+
+    return read
+
+
+# Each monthly revenue series: its name, system, reader, and what it counts. The chart is the
+# project's own, no seed's measure: the CRM's revenue is its completed orders' (kpi_measures'
+# total_order_amount_eur, the base of seed 000's CLV, counts pending and canceled ones too); the
+# web shop's and the marketing database's orders carry no status, and all count.
+REVENUE: list[tuple[str, str, Callable[[Gold], pa.Table], str]] = [
+    ("CRM completed orders (seed 000)", CRM, _completed_orders,
+     "CRM: completed orders only (fct_orders), pending and canceled orders left out"),
+    ("web shop (seed 003)", SHOP,
+     _series("agg_ecommerce_monthly_sales", ("year", "month"), "total_revenue_eur"),
+     "web shop: every order (its orders have no status)"),
+    ("marketing database (seed 004)", MARKETING_DB,
+     _series("monthly_revenue", ("month",), "total_revenue"),
+     "marketing database: every transaction (they have no status)"),
 ]  # fmt: skip
 
 
@@ -220,9 +345,7 @@ def systems(gold: Gold) -> list[str]:
 
 
 def _headline(gold: Gold) -> str:
-    captions = (c for _, values in TILES for _, _, c in values)
-    fields = {f for c in captions for _, f, _, _ in Formatter().parse(c) if f}
-    t = gold("kpi_measures", "period", *(c for _, v in TILES for c, _, _ in v), *sorted(fields))
+    t = gold("kpi_measures", "period", *(c for _, v in TILES for c, _, _ in v), *TILE_FIELDS)
     found = t.filter(pc.equal(t["period"], "all")).to_pylist()
     if not found:
         raise Missing("kpi_measures has no row for period 'all'")
@@ -233,7 +356,7 @@ def _headline(gold: Gold) -> str:
             f'<div class="detail">{escape(_caption(caption, found[0]))}</div></div>'
             for column, fmt, caption in values
         )
-        label = f'<div class="label">{label}</div>'
+        label = f'<div class="label">{escape(label)}</div>'
         tiles.append(f'<div class="tile">{label}<div class="pair">{cells}</div></div>')
     source = "Seed 000's CRM orders, customers and campaigns (kpi_measures)."
     if SHOP in systems(gold):
@@ -245,9 +368,9 @@ def _headline(gold: Gold) -> str:
     return f'{source}<div class="tiles">{"".join(tiles)}</div>'
 
 
-def _caption(template: str, row: dict[str, Any]) -> str:
+def _caption(caption: Callable[[Row], str], row: Row) -> str:
     try:
-        return template.format_map(row)
+        return caption(row)
     except (TypeError, ValueError):  # a NULL where a number was expected
         return ""
 
@@ -270,31 +393,43 @@ def _monthly(gold: Gold, name: str, month: tuple[str, ...], *values: str) -> pa.
 
 
 def _monthly_revenue(gold: Gold) -> str:
-    fig, notes, shown = go.Figure(), [], systems(gold)
-    for label, system, name, month, column in REVENUE:
+    fig, notes, counted_as, shown = go.Figure(), [], [], systems(gold)
+    for label, system, read, what in REVENUE:
         if system not in shown:  # the page says which systems it draws from
             continue
         try:
-            t = _monthly(gold, name, month, column)
+            t = read(gold)
         except Missing as exc:
             notes.append(_note(str(exc)))
             continue
-        x, y = t["yyyy_mm"].to_pylist(), t[column].to_pylist()
+        x, y = t["yyyy_mm"].to_pylist(), t["revenue"].to_pylist()
         fig.add_trace(go.Scatter(x=x, y=y, name=label, mode="lines+markers"))
+        counted_as.append(what)
     if not fig.data and not notes:
         raise Missing("no source system's monthly revenue was built")
+    meta = f'<p class="about">{escape("; ".join(counted_as))}.</p>' if counted_as else ""
     chart = _figure(fig.update_layout(yaxis_title="EUR")) if fig.data else ""
-    return chart + "".join(notes)
+    return meta + chart + "".join(notes)
+
+
+def _percent(values: list[Any]) -> list[float | None]:
+    """Ratios as percentages, as the tiles show them (a float's last bit rounded off)."""
+    return [None if missing(v) else round(v * 100, 9) for v in values]
 
 
 def _kpi_trend(gold: Gold) -> str:
-    t = _monthly(gold, "kpi_measures", ("period",), *RATES, "return_rate", "campaign_roi")
+    columns = [c for c, _ in TREND]
+    t = _monthly(gold, "kpi_measures", ("period",), *columns, "campaign_roi")
     x, fig = t["yyyy_mm"].to_pylist(), go.Figure()
-    for column in (*RATES, "return_rate"):
-        fig.add_trace(go.Scatter(x=x, y=t[column].to_pylist(), name=column))
-    roi = {"name": "campaign_roi (right)", "yaxis": "y2", "line": {"dash": "dot"}}
-    fig.add_trace(go.Scatter(x=x, y=t["campaign_roi"].to_pylist(), **roi))
-    return _figure(fig.update_layout(yaxis=PERCENT, yaxis2={**PERCENT, **RIGHT}))
+    for column, name in TREND:
+        y = _percent(t[column].to_pylist())
+        fig.add_trace(go.Scatter(x=x, y=y, name=name, hovertemplate=HOVER))
+    roi = {"name": "campaign ROI: month's revenue vs every budget (right)", "yaxis": "y2",
+           "line": {"dash": "dot"}, "hovertemplate": HOVER}  # fmt: skip
+    fig.add_trace(go.Scatter(x=x, y=_percent(t["campaign_roi"].to_pylist()), **roi))
+    layout = {"yaxis": {**PERCENT, "title": "rate (%)"},
+              "yaxis2": {**PERCENT, **RIGHT, "title": "campaign ROI (%)"}}  # fmt: skip
+    return f'<p class="about">{escape(UNDATED)}</p>' + _figure(fig.update_layout(**layout))
 
 
 def _rfm(gold: Gold) -> str:
@@ -341,21 +476,24 @@ def _campaigns(gold: Gold) -> str:
     revenue, budget = t["total_attributed_amount_eur"].to_pylist(), t["budget_eur"].to_pylist()
     fig = go.Figure(
         [
-            go.Bar(x=x, y=revenue, name="attributed revenue (EUR)"),
+            go.Bar(x=x, y=revenue, name="attributed revenue, 14-day last touch (EUR)"),
             go.Bar(x=x, y=budget, name="budget (EUR)"),
         ]
     )
     fig.add_trace(
         go.Scatter(
             x=x,
-            y=t["roi"].to_pylist(),
-            name="ROI (right)",
+            y=_percent(t["roi"].to_pylist()),
+            name="ROI, 14-day last touch (right)",
             yaxis="y2",
             mode="markers",
             marker={"size": 10},
+            hovertemplate=HOVER,
         )
     )
-    return _figure(fig.update_layout(xaxis=CATEGORY, yaxis2={**PERCENT, **RIGHT}))
+    layout = {"xaxis": CATEGORY, "yaxis_title": "EUR",
+              "yaxis2": {**PERCENT, **RIGHT, "title": "ROI, 14-day last touch (%)"}}  # fmt: skip
+    return f'<p class="about">{escape(LAST_TOUCH)}</p>' + _figure(fig.update_layout(**layout))
 
 
 def _attribution_models(gold: Gold) -> str:
@@ -379,7 +517,7 @@ def _countries(gold: Gold) -> str:
     t = gold("country_statistics", "country", *columns).sort_by([("total_revenue", "descending")])
     x = t["country"].to_pylist()
     customers = [
-        f"{count(n)} customers, {money(c)} % consent"
+        f"{counted(n, 'customer')}, {money(c)} % consent"
         for n, c in rows(t, "total_customers", "marketing_consent_rate")
     ]
     fig = go.Figure(

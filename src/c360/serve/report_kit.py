@@ -1,6 +1,7 @@
 """What the text and HTML reports share: reading gold tables, formatting numbers, writing files.
 
-Money has 2 decimals and thousands separators, counts have separators, rates are percentages;
+Money has 2 decimals and thousands separators, counts have separators and their noun in the
+singular for 1, rates are percentages, other ratios keep 2 significant digits;
 a missing value (NULL or NaN) is ``-``, and so is a total of values none of which is known. A
 table or column that was not built raises :class:`Missing`, which a report turns into a one-line
 note naming the sources the workspace lacks for it.
@@ -114,6 +115,29 @@ def count(value: Any) -> str:
     return "-" if missing(value) else f"{value:,}"
 
 
+def counted(value: Any, noun: str, nouns: str | None = None) -> str:
+    """A count with its noun, singular for 1 (``nouns``: a plural not made by adding s).
+
+    >>> counted(1, "click"), counted(40411, "send"), counted(None, "order")
+    ('1 click', '40,411 sends', '- orders')
+    """
+    many = nouns or f"{noun}s"
+    return f"{count(value)} {noun if value == 1 else many}"
+
+
+def ratio(value: Any) -> str:
+    """A ratio that is not money: 2 decimals, more below 0.1 to keep 2 significant digits (a
+    rotation of 0.0333 is 0.033, not 0.03).
+
+    >>> ratio(0.0333), ratio(3.686), ratio(0.1), ratio(0.0), ratio(None)
+    ('0.033', '3.69', '0.10', '0.00', '-')
+    """
+    if missing(value):
+        return "-"
+    digits = 2 if value == 0 else max(2, 1 - math.floor(math.log10(abs(value))))
+    return f"{value:,.{digits}f}"
+
+
 def pct(value: Any) -> str:
     """A ratio as a percentage.
 
@@ -185,12 +209,15 @@ def heading(column: str) -> str:
     return " ".join([words[0][:1].upper() + words[0][1:], *words[1:]])
 
 
-def listing(table: pa.Table, *columns: str, percent: Sequence[str] = ()) -> list[str]:
-    """``columns`` of ``table`` as :func:`fixed_width` text, each formatted by its Arrow type."""
+def listing(
+    table: pa.Table, *columns: str, percent: Sequence[str] = (), ratios: Sequence[str] = ()
+) -> list[str]:
+    """``columns`` of ``table`` as :func:`fixed_width` text, each formatted by its Arrow type
+    (floats as money) or as a percentage (``percent``) or a :func:`ratio` (``ratios``)."""
     kinds = [table.schema.field(c).type for c in columns]
     formats = [
-        pct if c in percent else money if pa.types.is_floating(k) else
-        count if pa.types.is_integer(k) else text
+        pct if c in percent else ratio if c in ratios else
+        money if pa.types.is_floating(k) else count if pa.types.is_integer(k) else text
         for c, k in zip(columns, kinds, strict=True)
     ]  # fmt: skip
     return fixed_width(

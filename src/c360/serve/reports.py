@@ -27,6 +27,7 @@ from c360.serve.report_kit import (
     money,
     pairs,
     pct,
+    ratio,
     rows,
     text,
     total,
@@ -70,7 +71,7 @@ def _totals(gold: Gold) -> list[str]:
                 pct(margin / costed if costed and margin is not None else None),
             ),
             (
-                "Average basket (EUR per priced order)",
+                "Average basket: revenue / priced orders (EUR)",
                 money(revenue / priced if priced and revenue is not None else None),
             ),
         ]
@@ -130,7 +131,8 @@ def _customers(gold: Gold) -> list[str]:
                 ("Customers", count(n)),
                 ("Customers with an order", count(b)),
                 ("Conversion rate", pct(b / n if n else None)),
-                ("Average basket of buyers (EUR)", average("average_basket_eur")),
+                # The mean of each buyer's own basket: not the revenue per order above.
+                ("Average of each buyer's own average basket (EUR)", average("average_basket_eur")),
                 ("Purchases per year (buyers)", average("purchase_frequency_per_year")),
                 ("Customer lifespan (years)", average("customer_lifespan_years")),
                 # A buyer of unpriced products only has no CLV: the average leaves them out.
@@ -195,15 +197,16 @@ def _rotation(gold: Gold) -> list[str]:
                 ("Period", f"{text(start)} to {text(end)}"),
                 ("Products", count(t.num_rows)),
                 ("Products without stock data", count(t.num_rows - known.num_rows)),
-                ("Average rotation", money(pc.mean(known["stock_rotation"]).as_py())),
+                # Turns of the stock, a ratio: 0.0333 is not 0.03.
+                ("Average rotation (turns)", ratio(pc.mean(known["stock_rotation"]).as_py())),
             ]
         ),
         "",
         "Fastest-moving 10:",
-        *listing(fast.slice(0, 10), *columns),
+        *listing(fast.slice(0, 10), *columns, ratios=("stock_rotation",)),
         "",
         "Slowest-moving 10:",
-        *listing(slow.slice(0, 10), *columns),
+        *listing(slow.slice(0, 10), *columns, ratios=("stock_rotation",)),
     ]
 
 

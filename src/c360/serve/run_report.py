@@ -21,7 +21,7 @@ from c360.file_dialects import csv_tables
 from c360.identity.records import placeholder_note
 from c360.pipeline import lake
 from c360.serve.check_rules import caught
-from c360.serve.report_kit import write_atomically
+from c360.serve.report_kit import counted, write_atomically
 
 if TYPE_CHECKING:
     from c360.pipeline.runner import RunResult
@@ -34,6 +34,14 @@ NOT_READ = (
     "older or repeated rows of an id, whose row in the latest extract is kept, or rows without "
     "an id"
 )
+# What an answer's figure measures, where its name reads as something else; said under it.
+ANSWER_NOTES = {
+    "questions/best_campaign_by_roi": (
+        "ROI as seed 004 defines it: (budget − spend) / budget × 100, the share of the budget "
+        "left unspent, not a return on the spend. Clicks and conversions do not enter it: a "
+        "campaign that spent little ranks first, with or without clicks."
+    ),
+}
 
 
 def quarantine_reasons(workspace: Path, name: str) -> dict[str, int]:
@@ -216,6 +224,8 @@ def markdown(data: dict[str, Any]) -> str:
             if name in checks:
                 lines += ["", f"Caught in silver under the same rule in this run: "
                           f"{_caught(checks[name])}."]  # fmt: skip
+            if name in ANSWER_NOTES:
+                lines += ["", f"**Note:** {ANSWER_NOTES[name]}"]
     return "\n".join(lines) + "\n"
 
 
@@ -282,8 +292,8 @@ def _holds(tables: list[str]) -> str:
 def _caught(check: dict[str, Any]) -> str:
     """``stg_orders quarantined 5 rows (orphan_customer 3, missing_customer 2)``."""
     n = sum(check["rows"].values())
-    did = f"quarantined {n:,} rows" if check["action"] == "quarantined" else (
-        f"kept {n:,} rows with the value replaced")  # fmt: skip
+    did = f"quarantined {counted(n, 'row')}" if check["action"] == "quarantined" else (
+        f"kept {counted(n, 'row')} with the value replaced")  # fmt: skip
     if not n:
         return f"{check['model']} {did}"
     return f"{check['model']} {did} ({_quarantined(check['rows'], check.get('columns') or {})})"
