@@ -110,6 +110,20 @@ def test_another_currency_is_told_from_text_that_does_not_read(engine: Engine) -
     assert out.column("m").to_pylist()[: len(OTHER)] == [None] * len(OTHER)
 
 
+def test_a_currency_code_is_its_ascii_letters_in_either_case_on_every_engine(
+    engine: Engine,
+) -> None:
+    """``other_currency``: "12 usd", "USD 12" and "12 Usd" are dollars; "12 U\u017fD" and
+    "12 \u212aRW" hold no code: the long s (U+017F) is no s and the Kelvin sign (U+212A) no
+    k, though a case-insensitive regex reads them so on DuckDB (RE2), not on Spark (Java)."""
+    codes = ["12 usd", "USD 12", "12 Usd", "dkk 5", "12 SEK"]
+    lookalikes = ["12 U\u017fD", "12 \u212aRW", "\u017fek 5", "D\u212a\u212a 5", "5 u\u017fd"]
+    written = codes + lookalikes
+    t = engine.register("currency_lookalikes", pa.table({"v": written}))
+    out = engine.to_arrow(t.select(o=parse.other_currency(t.v, parse.money(t.v)))).column("o")
+    assert dict(zip(written, out.to_pylist(), strict=True)) == {v: v in codes for v in written}
+
+
 def test_a_price_in_another_currency_is_quarantined_as_such(engine: Engine) -> None:
     """A product priced "$12.50" is ``other_currency``, naming its column, not invalid_number."""
     products = bronze(engine, "products", [

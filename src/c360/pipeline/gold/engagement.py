@@ -19,49 +19,29 @@ Only events of a known send are classified (the rules need its send time).
 
 from __future__ import annotations
 
-import re
-
 import ibis
 from ibis import _
 from ibis.expr.types import Table
 
 from c360.contracts.gold_engagement import EMAIL_ENGAGEMENT_CLASSIFIED, MACHINE_REASONS
 from c360.pipeline.gold.model import GoldModel, built_columns
+from c360.pipeline.silver.blanks import either_case
 from c360.pipeline.silver.parse import SPACE
 
 INSTANT_SECONDS = 30
 BURST_SECONDS = 2
 
 
-def _either_case(pattern: str) -> str:
-    r"""``pattern``, written in lower case, with each ASCII letter outside a class as a class of
-    its two cases; classes and escapes stay as written.
-
-    Not ``(?i)``: RE2 (DuckDB) then also reads ſ (U+017F) as s and the Kelvin sign (U+212A) as
-    k ("ſcanner"), Java (Spark) does not. These classes cost what ``(?i)`` did, 0.7 s of CPU
-    for 2M user agents; lowering the ASCII capitals first (``translate``) took 4 to 5 s.
-
-    >>> _either_case(r"scan([^0-9A-Za-z_]|\z)|defen[cCsS]e")
-    '[sS][cC][aA][nN]([^0-9A-Za-z_]|\\z)|[dD][eE][fF][eE][nN][cCsS][eE]'
-    """
-    return re.sub(
-        r"\\.|\[[^\]]*\]|[a-z]",
-        lambda m: m[0] if len(m[0]) > 1 else f"[{m[0]}{m[0].upper()}]",
-        pattern,
-    )
-
-
 # The end of a word after "bot" or "scan" (not "Robotnik", "MailScan_2"), as RE2 reads ``\b``:
 # Java's (Spark) also reads a letter beyond ASCII as part of the word ("robotä"), RE2's
 # (DuckDB) does not, and RE2 has no lookahead.
 _WORD_END = r"([^0-9A-Za-z_]|\z)"
-SCANNER_AGENT = _either_case(
+SCANNER_AGENT = either_case(
     rf"bot{_WORD_END}|crawler|spider|scanner|scan{_WORD_END}|barracuda|mimecast|proofpoint|"
     r"url ?defen[cCsS]e|safe ?links|headless|python-requests|curl/|wget|link-?check"
 )
-# Not \s, and \z, not $: see parse.SPACE and parse.LINE_SEPARATORS. ``(?i)`` reads the same
-# on both engines here: neither s nor k is in "mozilla" (see ``_either_case``).
-PROXY_AGENT = rf"(?i)^{SPACE}*mozilla/5\.0{SPACE}*\z"
+# Not \s, and \z, not $: see parse.SPACE and parse.LINE_SEPARATORS.
+PROXY_AGENT = rf"^{SPACE}*{either_case('mozilla')}/5\.0{SPACE}*\z"
 
 
 def classify_engagement(sends: Table, events: Table) -> Table:

@@ -14,7 +14,7 @@ from ibis.expr.types import Table
 
 from c360.contracts import commerce
 from c360.pipeline.silver import conform, parse
-from c360.pipeline.silver.amounts import CONVERTED
+from c360.pipeline.silver.currency import CONVERTED
 from c360.pipeline.silver.staged import Staged, stage
 
 # Money is written in cents: a line whose total differs by more than half a cent is wrong.

@@ -22,6 +22,8 @@ import ibis
 from ibis.expr import operations as ops
 from ibis.expr.types import BooleanValue, FloatingValue, StringValue
 
+from c360.pipeline.silver.blanks import either_case
+
 # A number with a dot or a decimal comma, a sign or none, or in scientific notation.
 NUMBER = r"^[+-]?[0-9]+([.,][0-9]+)?([eE][+-]?[0-9]+)?\z"
 # Thousands grouped by a separator the decimals do not use: "1,234.50", "1.234,50", "1.234.567",
@@ -51,7 +53,7 @@ ONE_DOT = r"[1-9][0-9]{0,2}\.[0-9]{3}"
 _PRINTED = r"^-?[0-9]+\.[0-9]+\z"
 # A ``_source_file`` whose numbers have a type: Parquet, JSON (gzip-compressed too) and the
 # databases bronze reads. A CSV (whatever its name) is text a person or a spreadsheet wrote.
-_TYPED = r"(?i)\.(parquet|json|jsonl|ndjson)(\.gz)?\z|^(postgres|mongodb):"
+_TYPED = either_case(r"\.(parquet|json|jsonl|ndjson)(\.gz)?\z|^(postgres|mongodb):")
 SOURCE_FILE = "_source_file"
 
 

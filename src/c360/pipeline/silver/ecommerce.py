@@ -13,7 +13,7 @@ from ibis.expr.types import Table
 
 from c360.contracts.ecommerce import CATEGORIES, ORDERS, PRODUCTS, WAREHOUSES
 from c360.pipeline.silver import conform, parse
-from c360.pipeline.silver.blanks import BLANK
+from c360.pipeline.silver.blanks import BLANK, either_case
 from c360.pipeline.silver.privacy import Pseudonymise
 from c360.pipeline.silver.staged import LINEAGE, Staged, first_true, kept, stage
 
@@ -32,10 +32,8 @@ LEAST_PRICE = PRODUCTS.column("price").min_value
 # text sets it off. Not ``\b``: a letter beyond ASCII ("Homeéand Garden") is part of a word on
 # Spark (Java) and not on DuckDB (RE2). RE2 has no lookaround, so a hyphen goes with the word:
 # "Home-and-Garden" is "Home & Garden" to ``parse.category``, as "Home- & -Garden" was.
-# ``(?i)`` reads the same on both engines here: "and" holds neither s nor k (RE2 also folds ſ
-# and the Kelvin sign to those, Java does not).
-_AND = rf"(^{parse.SPACE}*|{parse.SPACE}+|-)and({parse.SPACE}+|-|\z)"
-CATEGORY_JOIN = rf"(?i){parse.SPACE}*(&|\+){parse.SPACE}*|{_AND}"
+_AND = rf"(^{parse.SPACE}*|{parse.SPACE}+|-){either_case('and')}({parse.SPACE}+|-|\z)"
+CATEGORY_JOIN = rf"{parse.SPACE}*(&|\+){parse.SPACE}*|{_AND}"
 
 
 def _future(value: ibis.ir.TimestampValue, as_of: datetime) -> ibis.ir.BooleanValue:

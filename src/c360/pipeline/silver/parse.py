@@ -23,17 +23,17 @@ from c360.contracts.model import Table as Contract
 from c360.pipeline.silver import amounts, decimals
 from c360.pipeline.silver.amounts import ambiguous as ambiguous
 from c360.pipeline.silver.amounts import ambiguous_amount as ambiguous_amount
-from c360.pipeline.silver.amounts import converted_amounts as converted_amounts
 from c360.pipeline.silver.amounts import in_decimal_order as in_decimal_order
-from c360.pipeline.silver.amounts import in_euros as in_euros
 from c360.pipeline.silver.amounts import is_amount as is_amount
 from c360.pipeline.silver.amounts import money as money
 from c360.pipeline.silver.amounts import other_currency as other_currency
-from c360.pipeline.silver.amounts import rows_to_convert as rows_to_convert
 from c360.pipeline.silver.amounts import whole_money as whole_money
 from c360.pipeline.silver.blanks import BLANK as _BLANK
 from c360.pipeline.silver.blanks import LINE_SEPARATORS as LINE_SEPARATORS
 from c360.pipeline.silver.blanks import SPACE as SPACE
+from c360.pipeline.silver.currency import converted_amounts as converted_amounts
+from c360.pipeline.silver.currency import in_euros as in_euros
+from c360.pipeline.silver.currency import rows_to_convert as rows_to_convert
 from c360.pipeline.silver.staged import LINEAGE
 
 _V = TypeVar("_V")

@@ -12,6 +12,7 @@ from c360.engines import Engine
 from c360.file_dialects import amount_columns
 from c360.pipeline.silver import commerce, marketing, parse
 from c360.pipeline.silver.crm import stg_crm_accounts
+from c360.pipeline.silver.currency import converted_amounts, in_euros, rows_to_convert
 from tests.pipeline.silver.test_amounts import ACCOUNT
 from tests.pipeline.silver.test_commerce import PRODUCT
 from tests.pipeline.silver.test_crm import AS_OF, bronze, row
@@ -33,7 +34,7 @@ def _prices(
             for i, p in enumerate(prices, 1)]  # fmt: skip
     contract = contracts.get("products")
     read = parse.in_decimal_order(bronze(engine, "products", rows), contract, decimal)
-    read = parse.in_euros(read, contract, currency, rates, decimal)
+    read = in_euros(read, contract, currency, rates, decimal)
     clean, rejects = commerce.stg_products(read).collect(engine)
     kept = {prices[int(r["product_id"][5:]) - 1]: r["price_eur"] for r in clean.to_pylist()}
     rejected = {prices[r["_row_number"] - 1]: r["reason"] for r in rejects.to_pylist()}
@@ -129,7 +130,7 @@ def test_the_decimal_setting_applies_to_seed_004_amounts_in_a_csv_file(engine: E
     tx = engine.register("tx_decimal_comma", pa.table(columns))
     customers = engine.register("tx_comma_customers", pa.table({"customer_id": ["CUST1"]}))
     contract = contracts.get("mongo_transactions")
-    said = parse.in_euros(parse.in_decimal_order(tx, contract, "comma"), contract, "EUR", RATES,
+    said = in_euros(parse.in_decimal_order(tx, contract, "comma"), contract, "EUR", RATES,
                           "comma")  # fmt: skip
     as_of = dt.datetime(2025, 12, 31, tzinfo=dt.UTC)
     clean, _ = marketing.stg_mongo_transactions(said, customers, as_of).collect(engine)
@@ -145,7 +146,7 @@ def test_a_whole_euro_column_rounds_a_converted_amount_to_the_euro(engine: Engin
     rows = [row("crm_accounts", ACCOUNT, account_id=f"ACC_{i:06}", annual_revenue_eur=v)
             for i, v in enumerate(revenues, 1)]  # fmt: skip
     contract = contracts.get("crm_accounts")
-    converted = parse.in_euros(bronze(engine, "crm_accounts", rows), contract, "EUR", RATES)
+    converted = in_euros(bronze(engine, "crm_accounts", rows), contract, "EUR", RATES)
     clean, rejects = stg_crm_accounts(converted, AS_OF).collect(engine)
     kept = {revenues[int(r["account_id"][4:]) - 1]: r["annual_revenue_eur"]
             for r in clean.to_pylist()}  # fmt: skip
@@ -167,7 +168,7 @@ def test_seed_004_amounts_in_dollars_are_converted_each_by_its_own_mark(engine: 
     as_of = dt.datetime(2025, 12, 31, tzinfo=dt.UTC)
     found = {}
     for currency in ("EUR", "USD"):
-        tx = parse.in_euros(table(engine, f"tx_{currency}", TX_FIELDS, rows), contract,
+        tx = in_euros(table(engine, f"tx_{currency}", TX_FIELDS, rows), contract,
                             currency, RATES)  # fmt: skip
         clean, rejects = marketing.stg_mongo_transactions(tx, customers, as_of).collect(engine)
         found[currency] = (
@@ -195,9 +196,9 @@ def test_each_currency_counts_the_amounts_it_converted(engine: Engine) -> None:
     ]
     tx = table(engine, "tx_counted", TX_FIELDS, rows)
     contract = contracts.get("mongo_transactions")
-    counted = engine.to_arrow(parse.converted_amounts(tx, contract, "EUR", RATES)).to_pylist()
+    counted = engine.to_arrow(converted_amounts(tx, contract, "EUR", RATES)).to_pylist()
     assert counted == [{"USD": 2, "GBP": 1}]
-    counted = engine.to_arrow(parse.converted_amounts(tx, contract, "USD", RATES)).to_pylist()
+    counted = engine.to_arrow(converted_amounts(tx, contract, "USD", RATES)).to_pylist()
     assert counted == [{"USD": 4, "GBP": 1}]  # "12" and "0" in dollars too; not "abc"
 
 
@@ -213,11 +214,32 @@ def test_a_table_of_euros_has_no_row_to_convert(engine: Engine) -> None:
     tx = table(engine, "tx_to_convert", TX_FIELDS, rows)
     contract = contracts.get("mongo_transactions")
     found = [
-        engine.to_arrow(parse.rows_to_convert(tx, contract, currency, rates)).to_pylist()
+        engine.to_arrow(rows_to_convert(tx, contract, currency, rates)).to_pylist()
         for currency, rates in (("EUR", RATES), ("EUR", {"CHF": 1.05}), ("EUR", {"JPY": 0.01}),
                                 ("USD", RATES))
     ]  # fmt: skip
     assert found == [[{"rows": 2}], [{"rows": 2}], [{"rows": 0}], [{"rows": 4}]]
+
+
+def test_a_code_in_look_alike_letters_is_no_currency_on_every_engine(engine: Engine) -> None:
+    """ "12 usd", "USD 12" and "12 Usd" are dollars converted; "12 U\u017fD", "1000 \u212aRW"
+    and "\u017fek 100" hold no code (the long s is no s, the Kelvin sign no k, though a
+    case-insensitive regex reads them so on DuckDB): no number, converted nowhere."""
+    rates = {"USD": 0.92, "KRW": 0.00068, "SEK": 0.088}
+    codes = ["12 usd", "USD 12", "12 Usd", "1000 krw", "sek 100"]
+    lookalikes = ["12 U\u017fD", "1000 \u212aRW", "\u017fek 100", "5 u\u017fd"]
+    kept, rejected = _prices(engine, codes + lookalikes, rates=rates)
+    assert kept == {"12 usd": 11.04, "USD 12": 11.04, "12 Usd": 11.04, "1000 krw": 0.68,
+                    "sek 100": 8.8}  # fmt: skip
+    assert rejected == dict.fromkeys(lookalikes, "invalid_number")
+    rows = [row("products", PRODUCT, product_id=f"PROD_{i:05}", price_eur=p)
+            for i, p in enumerate(codes + lookalikes, 1)]  # fmt: skip
+    products = bronze(engine, "products", rows)
+    contract = contracts.get("products")
+    found = engine.to_arrow(rows_to_convert(products, contract, "EUR", rates)).to_pylist()
+    assert found == [{"rows": len(codes)}]
+    counted = engine.to_arrow(converted_amounts(products, contract, "EUR", rates)).to_pylist()
+    assert counted == [{"USD": 3, "KRW": 1, "SEK": 1}]
 
 
 @pytest.mark.parametrize(
