@@ -19,9 +19,9 @@ import pytest
 from c360.contracts import ecommerce as contract
 from c360.contracts.check import violations
 from c360.contracts.model import Table
-from c360.generate import Plan, generate
+from c360.generate import Plan, generate, plan
 from c360.generate.ecommerce.catalog import sales_share
-from c360.generate.ecommerce.sources import _addresses, _next_tier
+from c360.generate.ecommerce.sources import _addresses, _next_tier, order_numbers
 from c360.generate.plan import AS_OF
 from c360.generate.source_dirt import bump, orphan_keys, quota, shout
 from tests.sourcefiles import listed_defects
@@ -216,6 +216,63 @@ def test_orders_are_plausible(ws: Path) -> None:
     assert years == {"2023", "2024", "2025"}
     assert all(re.fullmatch(r"EC-\d{7}", r["order_id"]) for r in clean)
     assert all(r["shipping_address"].count(",") >= 2 for r in clean)
+
+
+def order_lines(ws: Path) -> tuple[list[Row], list[Row]]:
+    """The order lines but the planted copies, and those of them no defect touches."""
+    defects = listed_defects(ws, "ecommerce_orders")
+    copies = {d["row_number"] for d in defects if d["defect_type"].endswith("duplicate")}
+    dirty = {d["row_number"] for d in defects}
+    rows = list(enumerate(read(ws, "ecommerce_orders"), start=1))
+    return [r for i, r in rows if i not in copies], [r for i, r in rows if i not in dirty]
+
+
+def test_an_order_holds_several_lines(ws: Path) -> None:
+    lines, _clean = order_lines(ws)
+    per_order = Counter(r["order_id"] for r in lines)
+    several = sum(n >= 2 for n in per_order.values())
+    assert several > 0.05 * len(per_order)  # a shop export writes one row per order line
+    assert len(per_order) < 0.95 * len(lines)
+
+
+def test_an_order_never_holds_a_product_twice(ws: Path) -> None:
+    lines, _clean = order_lines(ws)
+    pairs = Counter((r["order_id"], r["product_id"]) for r in lines)
+    assert max(pairs.values()) == 1
+    assert len({r["order_id"] for r in lines}) < len(lines)  # orders of several products
+
+
+def test_the_lines_of_an_order_agree_on_customer_date_and_address(ws: Path) -> None:
+    _lines, clean = order_lines(ws)
+    by_order: dict[str, set[tuple[str, str, str]]] = {}
+    for r in clean:
+        who = (r["customer_id"], r["order_date"], r["shipping_address"])
+        by_order.setdefault(r["order_id"], set()).add(who)
+    several = [o for o in by_order if sum(r["order_id"] == o for r in clean) >= 2]
+    assert len(several) > 20
+    assert all(len(v) == 1 for v in by_order.values())
+
+
+def test_order_ids_run_on_across_blocks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Scale 0.01 in blocks of 120 customers is two blocks: their orders are numbered on, one
+    customer each, and every line of an order sits in one block."""
+    monkeypatch.setattr(plan, "BLOCK_SIZE", 120)
+    generate(tmp_path, Plan(scale=0.01, seed=3))
+    lines, clean = order_lines(tmp_path)
+    numbers = sorted({int(r["order_id"][3:]) for r in lines})
+    assert numbers == list(range(1, len(numbers) + 1))
+    owners: dict[str, set[str]] = {}
+    for r in clean:
+        owners.setdefault(r["order_id"], set()).add(r["customer_id"])
+    assert all(len(v) == 1 for v in owners.values())
+    assert len(numbers) < len(lines)
+
+
+def test_lines_of_one_source_order_share_a_number_but_never_a_product() -> None:
+    """Lines drawn twice (a sample with replacement) make a second order, not a repeated line."""
+    source = np.array([5, 5, 2, 5, 5, 2, 5])
+    product = np.array([1, 2, 1, 1, 3, 4, 1])
+    assert order_numbers(source, product).tolist() == [0, 0, 1, 2, 0, 1, 3]
 
 
 def test_orders_come_at_the_web_shop_hours(ws: Path) -> None:

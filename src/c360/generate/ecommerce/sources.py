@@ -1,8 +1,10 @@
 """Seed 003, the e-commerce platform: its orders, customers, products and inventory.
 
 About half of each block's people have a shop account (online buyers first); their orders are a
-sample of the web and app order lines of seed 000, one product per row. Every file carries a few
-percent of each defect the seed's cleaning phase expects, always, listed in the defect manifest.
+sample of the web and app order lines of seed 000, written as a shop exports them: one row per
+line, the lines drawn from one seed-000 order sharing its order id, customer, date and address.
+Every file carries a few percent of each defect the seed's cleaning phase expects, always, listed
+in the defect manifest.
 """
 
 from __future__ import annotations
@@ -71,13 +73,22 @@ def block_outputs(block: Block, base: Seed000) -> Iterator[Output]:
         if n_orders
         else candidates[:0]
     )
-    order_at = shop.orders.column("order_at").cast(pa.int64()).to_numpy()[shop.line_order[lines]]
-    by_time = np.argsort(order_at, kind="stable")
-    lines, order_at = lines[by_time], order_at[by_time]
+    source = shop.line_order[lines]
+    product = shop.lines.column("product_id").take(pa.array(lines)).combine_chunks()
+    number = order_numbers(source, product.dictionary_encode().indices.to_numpy())
+    order_at = shop.orders.column("order_at").cast(pa.int64()).to_numpy()[source]
+    by_time = np.lexsort((lines, number, order_at))  # an order's lines together, as in seed 000
+    lines, order_at, number = lines[by_time], order_at[by_time], number[by_time]
     owner = line_owner[lines]
+    first = np.ones(len(lines), dtype=bool)
+    first[1:] = number[1:] != number[:-1]
+    order = np.cumsum(first) - 1  # the file's orders numbered in time order
 
     addresses = _addresses(block.people, np.flatnonzero(member))
-    yield contract.ORDERS.name, _orders(block, shop.lines, lines, owner, order_at, addresses)
+    yield (
+        contract.ORDERS.name,
+        _orders(block, shop.lines, lines, order, owner, order_at, addresses),
+    )
     yield contract.CUSTOMERS.name, _customers(block, base, member, lines, owner, order_at)
 
 
@@ -85,15 +96,17 @@ def _orders(
     block: Block,
     lines_: pa.Table,
     lines: np.ndarray,
+    order: np.ndarray,
     owner: np.ndarray,
     order_at: np.ndarray,
     addresses: dict[int, str],
 ) -> Dirt:
-    m = len(lines)
+    """One row per order line; ``order`` numbers each line's order from 0 in the block."""
+    n_orders = int(order[-1]) + 1 if len(order) else 0
     take = pa.array(lines)
     table = pa.table(
         {
-            "order_id": ids("EC-", block.next_ids(contract.ORDERS.name, m), 7),
+            "order_id": ids("EC-", block.next_ids(contract.ORDERS.name, n_orders)[order], 7),
             "customer_id": block.people.column("customer_id").take(pa.array(owner)),
             "product_id": lines_.column("product_id").take(take),
             "quantity": lines_.column("qty").take(take),
@@ -213,3 +226,30 @@ def _addresses(people: pa.Table, rows: np.ndarray) -> dict[int, str]:
         else:
             out[i] = f"{street}, {code} {city}, {name}"
     return out
+
+
+def order_numbers(source: np.ndarray, product: np.ndarray) -> np.ndarray:
+    """The order of each sampled line, numbered from 0 by first appearance.
+
+    Lines of one seed-000 order (``source``) make one order; a product met again in it (a
+    line drawn twice when the sample is taken with replacement) goes to the next order of that
+    source, so that no order holds a product twice.
+
+    >>> order_numbers(np.array([5, 5, 2, 5]), np.array([1, 2, 1, 1])).tolist()
+    [0, 0, 1, 2]
+    """
+    n = len(source)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    rows = np.arange(n)
+    pair = np.lexsort((rows, product, source))  # (source, product) runs, in row order
+    same = (source[pair][1:] == source[pair][:-1]) & (product[pair][1:] == product[pair][:-1])
+    start = np.concatenate([[True], ~same])
+    run_start = np.maximum.accumulate(np.where(start, rows, 0))
+    seen = np.empty(n, dtype=np.int64)
+    seen[pair] = rows - run_start  # copies of (source, product) met before this line
+    key = source.astype(np.int64) * (int(seen.max()) + 1) + seen
+    _, first, label = np.unique(key, return_index=True, return_inverse=True)
+    rank = np.empty(len(first), dtype=np.int64)
+    rank[np.argsort(first, kind="stable")] = np.arange(len(first))
+    return rank[label.reshape(-1)]
