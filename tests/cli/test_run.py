@@ -285,7 +285,7 @@ def _run_with_identity(
         result.seconds = {"bronze": 0.1, "identity": 2.5}
         return result
 
-    monkeypatch.setattr(pipeline, "preflight", lambda workspace: None)
+    monkeypatch.setattr(pipeline, "preflight", lambda workspace, until: None)
     monkeypatch.setattr(pipeline, "run", ran)
     done = runner.invoke(app, ["run", "--workspace", str(workspace)])
     assert done.exit_code == 0, done.output
@@ -410,3 +410,31 @@ def test_a_run_that_fails_in_gold_leaves_query_warning_until_a_run_finishes(
     ), stale.stderr
     assert runner.invoke(app, ["run", "-w", str(ws)]).exit_code == 0
     assert runner.invoke(app, sql).stderr == ""
+
+
+def test_the_checks_before_a_run_know_its_last_layer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--until silver`` writes no warehouse: the checks before the run are told so, and do
+    not stop it for a BI client holding warehouse.duckdb."""
+    from c360.pipeline import runner as pipeline
+    from c360.pipeline.runner import RunResult
+
+    checked: list[str] = []
+
+    def preflight(workspace: Path, until: str) -> None:
+        checked.append(until)
+
+    monkeypatch.setattr(pipeline, "preflight", preflight)
+
+    def ran(workspace: Path, *args: object) -> RunResult:
+        result = RunResult(workspace, "duckdb")
+        result.seconds = {"bronze": 0.1, "silver": 0.2}
+        return result
+
+    monkeypatch.setattr(pipeline, "run", ran)
+    workspace = tmp_path / "ws"
+    workspace.mkdir()
+    done = runner.invoke(app, ["run", "--workspace", str(workspace), "--until", "silver"])
+    assert done.exit_code == 0, done.output
+    assert checked == ["silver"]

@@ -139,7 +139,7 @@ def run_command(
     from c360.pipeline.runner import preflight, run
 
     try:
-        preflight(workspace)
+        preflight(workspace, until)
         with progress_bar("pipeline") as bar:
             watch = Lines() if bar.disable else Bars(bar)  # no terminal: no bars, lines
             result = run(workspace, until, engine, watch)

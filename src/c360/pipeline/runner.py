@@ -36,7 +36,12 @@ from c360.contracts.gold_reco import BASKET_RULES, CUSTOMER_RECOMMENDATIONS
 from c360.contracts.gold_scores import CUSTOMER_CLV
 from c360.contracts.gold_segments import SEGMENT_MEMBERSHIP
 from c360.engines import Engine
-from c360.engines.duckdb.warehouse import MissingTableError, build_warehouse, query_warehouse
+from c360.engines.duckdb.warehouse import (
+    MissingTableError,
+    build_warehouse,
+    check_writable,
+    query_warehouse,
+)
 from c360.identity import MATCHING_ONLY, clear_caches
 from c360.identity.profile import FACT_TABLE, build_profile
 from c360.identity.run import IdentityRun, people_of, resolve_workspace
@@ -107,8 +112,9 @@ class RunResult:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-def preflight(workspace: Path) -> tuple[config.Project, list]:
-    """The project file and the sources, or the error a user must fix before a run."""
+def preflight(workspace: Path, until: str = "gold") -> tuple[config.Project, list]:
+    """The project file and the sources, or the error a user must fix before a run (up to
+    ``until``)."""
     if not Path(workspace).exists():
         raise SourceError(f"no workspace at {workspace} (c360 generate or c360 demo makes one)")
     if not Path(workspace).is_dir():
@@ -122,6 +128,8 @@ def preflight(workspace: Path) -> tuple[config.Project, list]:
             "put your files there (docs/own-data.md says where) or point tables at databases "
             "under sources: in c360.yaml"
         )
+    if until == "gold":  # a SQL client writing to the warehouse: told now, not at serve
+        check_writable(workspace)
     if project.privacy.pseudonymisation == "hmac":  # a key that cannot be read, before bronze
         privacy_key(workspace, project.privacy.key_env)
     return project, found
@@ -137,7 +145,7 @@ def run(
     if until not in LAYERS:
         raise ValueError(f"until must be one of: {', '.join(LAYERS)} (got {until!r})")
     workspace = Path(workspace)
-    project, found = preflight(workspace)
+    project, found = preflight(workspace, until)
     result = RunResult(workspace, project.engine if engine is None else engine)
     if result.engine not in engines.ENGINES:  # before bronze lands anything
         raise engines.EngineUnavailableError(

@@ -2,7 +2,8 @@
 
 ``<workspace>/warehouse.duckdb`` is what SQL clients and BI tools open. It is rebuilt whole into a
 temporary file and renamed over the old one, so a failure (or a crash) leaves the previous
-warehouse readable.
+warehouse readable. Each gold table and column carries its contract's description as its comment
+in the catalogue, which those clients show beside the names.
 
 The file is written in DuckDB 1.4's storage format (:data:`STORAGE_VERSION`), which every DuckDB
 client from 1.4 (the long-term support line) on opens; DuckDB 2.0's own format would shut out the
@@ -179,6 +180,7 @@ def _create_table(con: duckdb.DuckDBPyConnection, folder: Path, contract: Table 
             con.register("_empty", contract.arrow_schema().empty_table())
             con.execute(f"CREATE TABLE {name} AS SELECT * FROM _empty")
             con.unregister("_empty")
+            _describe(con, contract, contract.column_names)
         return
     source = _scan_sql(folder, contract)
     present = [row[0] for row in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()]
@@ -186,8 +188,25 @@ def _create_table(con: duckdb.DuckDBPyConnection, folder: Path, contract: Table 
     order += [c for c in present if c not in order]
     columns = ", ".join(_q(c) for c in order)
     con.execute(f"CREATE TABLE {name} AS SELECT {columns} FROM {source}")
+    if contract is not None:
+        _describe(con, contract, present)
     if contract and contract.primary_key and set(contract.primary_key) <= set(present):
         _check_key(con, folder.name, contract.primary_key)
+
+
+def _describe(con: duckdb.DuckDBPyConnection, contract: Table, present: Iterable[str]) -> None:
+    """The contract's descriptions of the table and of the columns it holds as the catalogue's
+    comments (``duckdb_tables()``, ``duckdb_columns()``, ``information_schema``), which SQL
+    clients and BI tools show beside the names. An empty description sets none."""
+    name = _q(contract.name)
+    held = set(present)
+    about = [(f"TABLE {name}", contract.description)]
+    about += [
+        (f"COLUMN {name}.{_q(c.name)}", c.description) for c in contract.columns if c.name in held
+    ]
+    statements = [f"COMMENT ON {what} IS {_literal(text)}" for what, text in about if text]
+    if statements:  # in one transaction: one write to the file, not one per comment
+        con.execute("BEGIN TRANSACTION;\n" + ";\n".join(statements) + ";\nCOMMIT")
 
 
 def _check_key(con: duckdb.DuckDBPyConnection, table: str, key: Sequence[str]) -> None:
@@ -436,6 +455,14 @@ def _explained(sql: str) -> str:
     return text[starts[skip] :].decode("utf-8")
 
 
+def check_writable(workspace: Path) -> None:
+    """Raise :class:`WarehouseError` if another program holds the workspace's warehouse open for
+    writing (a SQL client or BI tool, DBeaver by default): the build would fail at the end of a
+    run. The file is opened read-only and closed, so it is left as it was, and unlocked; a client
+    holding it read-only does not stop the build (the new file is renamed over the old one)."""
+    _refuse_if_open_for_writing(warehouse_path(workspace))
+
+
 def _refuse_if_open_for_writing(path: Path) -> None:
     """A client writing to the old file would go on logging next to the new one: refuse."""
     if not path.is_file():
@@ -447,9 +474,17 @@ def _refuse_if_open_for_writing(path: Path) -> None:
         # else (not a DuckDB file, another version) is about to be replaced anyway.
         held = isinstance(exc, duckdb.ConnectionException) or "lock" in str(exc).lower()
         if held:
+            holder = _HOLDER.search(str(exc))
+            by = f" ({holder.group(1)}, PID {holder.group(2)})" if holder else ""
             raise WarehouseError(
-                f"{path} is open for writing elsewhere; close it and retry ({_one_line(exc)})"
+                f"{path} is open for writing elsewhere{by}: close it in that client, or open it "
+                "there read-only, and run again"
             ) from None
+
+
+# DuckDB's message (2.0) for a file another process holds open; another wording leaves the
+# holder unnamed.
+_HOLDER = re.compile(r"Conflicting lock is held in (.+?) \(PID (\d+)\)")
 
 
 def _lake_folders(workspace: Path, layer: str) -> list[Path]:
