@@ -239,7 +239,8 @@ def test_a_failed_table_leaves_the_previous_load(workspace: Path, postgres_url: 
     publish_table(workspace, "gold", "dim_customer", duplicate)
     with pytest.raises(
         LoadError,
-        match=r"cannot replace kept\.dim_customer: .*\(customer_id\)=\(c1\) is duplicated$",
+        match=r"^cannot replace kept\.dim_customer: could not create unique index "
+        r'"dim_customer_pkey"; Key \(customer_id\)=\(c1\) is duplicated$',
     ):
         load_postgres(workspace, postgres_url, "kept", CONTRACTS)
     assert catalog(postgres_url, "SELECT count(*) FROM kept.dim_customer") == [(2,)]
@@ -973,3 +974,49 @@ def test_the_summary_names_each_table_as_sql_writes_it(
     args = ["load-postgres", "--url", postgres_url, "--schema", schema, "-w", str(tmp_path)]
     assert main(args) == 0
     assert f"│ {shown} " in capsys.readouterr().out
+
+
+def test_keys_and_indexes_are_named_as_postgresql_names_them(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    """The names PostgreSQL gives a table's key and indexes, cut to 63 bytes on a character's
+    boundary, as if they were made on the loaded table itself."""
+    name = "fct_" + "é" * 28  # 60 bytes
+    long_id = "customer_" + "x" * 40 + "_id"
+    contract = Table(
+        name=name,
+        seed="000",
+        description="",
+        layer="gold",
+        primary_key=("order_id", "line"),
+        columns=(
+            Column("order_id", "string"),
+            Column("line", "int"),
+            Column(long_id, "string"),
+            Column("buyer_id", "string", nullable=True),
+        ),
+    )
+    table = pa.table(
+        {"order_id": ["o1"], "line": [1], long_id: ["c1"], "buyer_id": [None]},
+        schema=contract.arrow_schema(),
+    )
+    publish_table(tmp_path, "gold", name, table)
+    load_postgres(tmp_path, postgres_url, "named", (contract,))
+    load_postgres(tmp_path, postgres_url, "named", (contract,))
+    execute(
+        postgres_url,
+        "CREATE SCHEMA made",
+        f'CREATE TABLE made."{name}" (order_id text, line int, "{long_id}" text, buyer_id text)',
+        f'ALTER TABLE made."{name}" ADD PRIMARY KEY (order_id, line)',
+        f'CREATE INDEX ON made."{name}" ("{long_id}")',
+        f'CREATE INDEX ON made."{name}" (buyer_id)',
+    )
+    names = """
+        SELECT c.relname::text FROM pg_class c
+        WHERE c.relnamespace = '{}'::regnamespace AND c.relkind = 'i' ORDER BY 1
+    """
+    made = catalog(postgres_url, names.format("made"))
+    assert len(made) == 3
+    assert catalog(postgres_url, names.format("named")) == made
+    keys = "SELECT conname::text FROM pg_constraint WHERE connamespace = '{}'::regnamespace"
+    assert catalog(postgres_url, keys.format("named")) == catalog(postgres_url, keys.format("made"))

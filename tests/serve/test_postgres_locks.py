@@ -119,3 +119,26 @@ def test_a_second_load_says_another_is_running(workspace: Path, postgres_url: st
 def test_a_lock_timeout_out_of_range_is_refused_in_one_line(tmp_path: Path, seconds: float) -> None:
     with pytest.raises(LoadError, match=r"^lock timeout .* give 0 to 86,400 s$"):
         load_postgres(tmp_path, "postgresql://u@127.0.0.1:1/x", lock_timeout=seconds)
+
+
+def test_the_tables_are_copied_without_locking_the_live_ones(
+    workspace: Path, postgres_url: str
+) -> None:
+    """While the load copies the new rows, dashboards read the previous load at once: it locks
+    the live tables only to swap them all in, at the end."""
+    load_postgres(workspace, postgres_url, "live", CONTRACTS)
+    three_customers(workspace)
+    locks = """
+        SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+        WHERE a.application_name = 'c360 load-postgres' AND l.locktype = 'relation'
+          AND l.relation IN ('live.dim_customer'::regclass, 'live.fct_order_lines'::regclass)
+    """
+    with paused_load(workspace, postgres_url, "live") as load:
+        assert catalog(postgres_url, locks) == [(0,)]
+        with pg.connect(postgres_url) as conn, conn.cursor() as cur:
+            cur.execute("SET lock_timeout = 100")  # a lock the load held would stop it
+            cur.execute("SELECT count(*) FROM live.dim_customer")
+            assert cur.fetchall() == [(2,)]
+            conn.rollback()
+    assert load.result(timeout=60) == {"dim_customer": 3, "fct_order_lines": 3}
+    assert catalog(postgres_url, "SELECT count(*) FROM live.dim_customer") == [(3,)]

@@ -1,12 +1,16 @@
 """Load the gold tables into PostgreSQL through ADBC bulk ingest (Arrow in, ``COPY`` underneath).
 
-Each table is ingested into a staging table and swapped in, then given the contract's NOT NULLs,
-its primary key and an index per foreign-key-like column, and the grants, comments, row-level
-security and policies of the table it replaces, all in one transaction for the whole load: a
-rerun replaces the tables with identical ones, and a failure anywhere (a duplicate key, a user's
-view that depends on a table, a table still in use when the lock timeout ends) leaves the
-previous load untouched, every table of it. Loads into one schema take turns: each holds an
-advisory lock on the schema's name.
+Each table is first ingested into a staging table of its own and given there the contract's NOT
+NULLs, its primary key, an index per foreign-key-like column, the contract's descriptions as
+comments and its statistics, with no lock on any table users read. Then every live table is
+locked and swapped for its staging table in one short burst of catalog changes (the keys and
+indexes renamed to the names PostgreSQL gives them), each given the grants, comments, row-level
+security and policies of the table it replaces, and the load commits: readers wait for that
+burst only, not for the copying. All of it is one transaction for the whole load: a rerun
+replaces the tables with identical ones, and a failure anywhere (a duplicate key, a user's view
+that depends on a table, a table still in use when the lock timeout ends) leaves the previous
+load untouched, every table of it. Loads into one schema take turns: each holds an advisory lock
+on the schema's name.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import os
 import re
 import shlex
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import adbc_driver_manager
@@ -29,7 +34,7 @@ from c360.contracts.model import Table
 from c360.pipeline import lake
 from c360.pipeline.last_run import why_no_gold
 from c360.serve import GoldTable, gold_tables
-from c360.serve.postgres_keep import CATALOG, folded, keep_sql, sql_name
+from c360.serve.postgres_keep import CATALOG, folded, keep_sql, literal, sql_name
 from c360.serve.postgres_keep import quoted as _q
 from c360.serve.postgres_secrets import KEYWORDS, redact, scrub
 from c360.workspace import shared
@@ -70,11 +75,12 @@ def load_postgres(
     """Replace every gold table in ``schema`` of the database at ``url``, and drop the declared
     ones the lake no longer holds; returns rows per table.
 
-    ``progress(table, rows)`` is called after each table is swapped in; the load commits once,
-    after the last. Each wait for a table in use, or for another load into ``schema``, gives up
-    after ``lock_timeout`` seconds (0: waits as long as it takes). ``warn(message)`` hears, after
-    the commit, what a reload dropped that the load does not make (a user's column, index,
-    constraint, trigger or policy): the load owns its tables and replaces them whole.
+    ``progress(table, rows)`` is called after each table is copied; once all are, they are
+    swapped in together and the load commits. Each wait for a table in use, or for another load
+    into ``schema``, gives up after ``lock_timeout`` seconds (0: waits as long as it takes).
+    ``warn(message)`` hears, after the commit, what a reload dropped that the load does not make
+    (a user's column, index, constraint, trigger or policy: the load owns its tables and
+    replaces them whole), and each comment it replaced with the contract's description.
 
     ``schema`` is read as SQL reads a name (:func:`schema_name`): ``Gold`` loads into ``gold``,
     ``"Gold"`` into ``Gold``.
@@ -133,23 +139,15 @@ def _load(
     gone = sorted({t.name for t in known} - {gold.name for gold in tables})
     for gold in tables:  # before the database is touched
         _check(gold)
-    rows, dropped = {}, []
     with connect(url) as conn:
         try:
             _begin(conn, names, lock_timeout)
-            for gold in tables:
-                rows[gold.name], lost = _replace(conn, gold, schema)
-                if lost:
-                    dropped.append(
-                        f"the reload of {sql_name(schema, gold.name)} dropped what the load "
-                        "does not make: " + ", ".join(lost)
-                    )
+            staged = []
+            for number, gold in enumerate(tables):  # no lock on a live table meanwhile
+                staged.append(_stage(conn, gold, schema, f"_c360_staging_{os.getpid()}_{number}"))
                 if progress:
-                    progress(gold.name, rows[gold.name])
-            for name in gone:
-                target = f"{_q(schema)}.{_q(name)}"
-                failure = f"cannot drop {sql_name(schema, name)}, gone from gold"
-                _run(conn, [f"DROP TABLE IF EXISTS {target}"], failure, _table_in_use(target))
+                    progress(gold.name, staged[-1].rows)
+            dropped = _swap(conn, staged, schema, gone)
         except _Waited as waited:
             conn.rollback()
             raise LoadError(_gave_up(conn, waited, lock_timeout)) from None
@@ -157,6 +155,7 @@ def _load(
             conn.rollback()
             raise
         conn.commit()
+    rows = {table.gold.name: table.rows for table in staged}
     return rows, dropped
 
 
@@ -254,11 +253,30 @@ def query(url: str, sql: str, schema: str = "public") -> pa.Table:
         raise LoadError(scrub(str(exc), url)) from None
 
 
-def _replace(conn: pg.Connection, gold: GoldTable, schema: str) -> tuple[int, list[str]]:
-    """Swap ``gold`` in; returns its rows and what the table it replaced had that it has not."""
-    target = f"{_q(schema)}.{_q(gold.name)}"
-    staging = f"_c360_staging_{os.getpid()}"
-    failure = f"cannot replace {sql_name(schema, gold.name)}"
+@dataclass(frozen=True)
+class _Staged:
+    """A gold table copied into its staging table in the load's schema, not yet swapped in."""
+
+    gold: GoldTable
+    staging: str  # the staging table's name
+    rows: int
+    # Each key, index and named NOT NULL the staging table has, to be named as PostgreSQL names
+    # it on the gold table: its name now, its column (None for the key) and PostgreSQL's label.
+    renames: tuple[tuple[str, str | None, str], ...]
+    described: dict[str | None, str]  # the contract's description of the table (None), columns
+    privileges: set[tuple]  # what the schema's default privileges gave on creation
+    columns: frozenset[str]
+
+
+def _replacing(schema: str, gold: GoldTable) -> str:
+    return f"cannot replace {sql_name(schema, gold.name)}"
+
+
+def _stage(conn: pg.Connection, gold: GoldTable, schema: str, staging: str) -> _Staged:
+    """Copy ``gold`` into the new table ``staging`` with the contract's NOT NULLs, key, indexes
+    and descriptions, and its statistics: the slow part of a load, on no table anyone reads."""
+    table = f"{_q(schema)}.{_q(staging)}"
+    failure = _replacing(schema, gold)
     with conn.cursor() as cur:
         try:
             rows = cur.adbc_ingest(
@@ -269,28 +287,209 @@ def _replace(conn: pg.Connection, gold: GoldTable, schema: str) -> tuple[int, li
         except (adbc_driver_manager.Error, pa.ArrowException, ValueError) as exc:
             said = _one_line(exc).replace(staging, gold.name)  # the table the user knows
             raise LoadError(f"cannot load {gold.name}: {said}") from None
-    in_use = _table_in_use(target)
-    replaced = bool(_rows(conn, "SELECT to_regclass($1) IS NOT NULL", failure, target)[0][0])
-    if replaced:  # locked first, so that what is read of it stays true until it goes
-        _run(conn, [f"LOCK TABLE {target} IN ACCESS EXCLUSIVE MODE"], failure, in_use)
-        if views := _rows(conn, DEPENDENT_VIEWS, failure, target):
-            raise LoadError(f"{failure}: {_views_on(views)}")
-        had = {kind: set(_rows(conn, sql, failure, target)) for kind, sql in CATALOG.items()}
-    swap = [
-        f"DROP TABLE IF EXISTS {target}",
-        f"ALTER TABLE {_q(schema)}.{_q(staging)} RENAME TO {_q(gold.name)}",
-        *_constraints_sql(gold, target),
+    constraints, renames = _constraints_sql(gold, table, staging)
+    described = _descriptions(gold)
+    comments = [
+        f"COMMENT ON {f'COLUMN {table}.{_q(column)}' if column else f'TABLE {table}'} "
+        f"IS {literal(text)}"
+        for column, text in described.items()
     ]
-    _run(conn, swap, failure, in_use)
-    lost: list[str] = []
-    if replaced:
-        has = {kind: set(_rows(conn, sql, failure, target)) for kind, sql in CATALOG.items()}
-        columns = {name for kind, name in has["features"] if kind == "column"}
-        _run(conn, keep_sql(target, had, has, columns), failure)
-        now = set(_rows(conn, CATALOG["features"], failure, target))
-        lost = [f"{kind} {name}" for kind, name in sorted(had["features"] - now)]
-    _run(conn, [f"ANALYZE {target}"], failure)
-    return rows, lost
+    try:
+        _run(conn, [*constraints, *comments, f"ANALYZE {table}"], failure)
+        # PostgreSQL 18 names each NOT NULL as a constraint; earlier releases find none.
+        not_null = _rows(conn, NOT_NULL_NAMES, failure, table)
+        privileges = set(_rows(conn, CATALOG["privileges"], failure, table))
+    except LoadError as exc:  # "could not create unique index "<staging>_pkey"": the table's name
+        raise LoadError(str(exc).replace(staging, gold.name)) from None
+    renames += [(name, column, "not_null") for name, column in not_null]
+    columns = frozenset(gold.schema().names)
+    return _Staged(gold, staging, rows, tuple(renames), described, privileges, columns)
+
+
+NOT_NULL_NAMES = """
+    SELECT k.conname::text, a.attname::text FROM pg_constraint k
+    JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]
+    WHERE k.conrelid = to_regclass($1) AND k.contype = 'n'
+    ORDER BY a.attnum
+"""
+# The names of the schema $1's tables, indexes and the like, and of its constraints.
+NAMES_IN_SCHEMA = """
+    SELECT 'relation', relname::text FROM pg_class
+    WHERE relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = $1)
+    UNION ALL
+    SELECT 'constraint', conname::text FROM pg_constraint
+    WHERE connamespace = (SELECT oid FROM pg_namespace WHERE nspname = $1)
+"""
+
+
+def _descriptions(gold: GoldTable) -> dict[str | None, str]:
+    """The contract's description of ``gold`` (under None) and of each of its columns the table
+    has, where the contract gives one."""
+    contract = gold.contract
+    if contract is None:
+        return {}
+    names = set(gold.schema().names)
+    described: dict[str | None, str] = {}
+    if contract.description:
+        described[None] = contract.description
+    for column in contract.columns:
+        if column.description and column.name in names:
+            described[column.name] = column.description
+    return described
+
+
+def _swap(conn: pg.Connection, staged: list[_Staged], schema: str, gone: list[str]) -> list[str]:
+    """Swap every staged table in at once, in the load's transaction, and drop the tables
+    ``gone``: each live table is locked in turn, then all are replaced in one burst of catalog
+    changes, so a reader waits for the commit that follows, not for the copying. Returns what
+    the reloads dropped or replaced that the load does not make, in words."""
+    reading = f"cannot read the tables of {sql_name(schema)}"
+    targets = {table.gold.name: f"{_q(schema)}.{_q(table.gold.name)}" for table in staged}
+    exists = _each(
+        conn, "SELECT true WHERE to_regclass($1) IS NOT NULL", [*targets.values()], reading
+    )
+    live = [table for table in staged if exists[targets[table.gold.name]]]
+    for table in live:  # locked first, so that what is read of them stays true until they go
+        target = targets[table.gold.name]
+        lock = f"LOCK TABLE {target} IN ACCESS EXCLUSIVE MODE"
+        _run(conn, [lock], _replacing(schema, table.gold), _table_in_use(target))
+    replaced = [targets[table.gold.name] for table in live]
+    views = _each(conn, DEPENDENT_VIEWS, replaced, reading)
+    for table in live:
+        if found := views[targets[table.gold.name]]:
+            on = sorted(found, key=lambda row: (row[0], *row[2:]))
+            raise LoadError(f"{_replacing(schema, table.gold)}: {_views_on(on)}")
+    had = {kind: _each(conn, sql, replaced, reading) for kind, sql in CATALOG.items()}
+    for table in staged:
+        target = targets[table.gold.name]
+        swap = [
+            f"DROP TABLE IF EXISTS {target}",
+            f"ALTER TABLE {_q(schema)}.{_q(table.staging)} RENAME TO {_q(table.gold.name)}",
+        ]
+        _run(conn, swap, _replacing(schema, table.gold), _table_in_use(target))
+    _run(conn, _naming_sql(conn, staged, schema), f"cannot name the keys of {sql_name(schema)}")
+    retold: dict[str, list[str]] = {}
+    for table in live:
+        old = {kind: set(rows[targets[table.gold.name]]) for kind, rows in had.items()}
+        failure = _replacing(schema, table.gold)
+        retold[table.gold.name] = _keep(conn, table, targets[table.gold.name], old, failure)
+    now = _each(conn, CATALOG["features"], replaced, reading)
+    said: list[str] = []
+    for table in live:
+        target, name = targets[table.gold.name], sql_name(schema, table.gold.name)
+        if lost := sorted(set(had["features"][target]) - set(now[target])):
+            said.append(
+                f"the reload of {name} dropped what the load does not make: "
+                + ", ".join(f"{kind} {what}" for kind, what in lost)
+            )
+        if retold[table.gold.name]:
+            said.append(
+                f"the reload of {name} replaced comments with its contract's descriptions: "
+                + ", ".join(retold[table.gold.name])
+            )
+    for gone_name in gone:
+        target = f"{_q(schema)}.{_q(gone_name)}"
+        failure = f"cannot drop {sql_name(schema, gone_name)}, gone from gold"
+        _run(conn, [f"DROP TABLE IF EXISTS {target}"], failure, _table_in_use(target))
+    return said
+
+
+def _each(
+    conn: pg.Connection, sql: str, targets: list[str], failure: str
+) -> dict[str, list[tuple]]:
+    """The rows of ``sql`` (a query of table ``$1``) for each of ``targets``, in one query: the
+    swap reads the catalog while it holds the tables, so the fewer round trips the better."""
+    found: dict[str, list[tuple]] = {target: [] for target in targets}
+    if targets:
+        values = ", ".join(f"({literal(target)})" for target in targets)
+        each = sql.replace("$1", "t.target")
+        rows = _rows(
+            conn,
+            f"SELECT t.target, q.* FROM (VALUES {values}) AS t(target), LATERAL ({each}) AS q",
+            failure,
+        )
+        for target, *row in rows:
+            found[target].append(tuple(row))
+    return found
+
+
+def _naming_sql(conn: pg.Connection, staged: list[_Staged], schema: str) -> list[str]:
+    """Renames giving each swapped table's key, indexes and NOT NULLs the names PostgreSQL
+    would have chosen making them on the table itself (``<table>_pkey``,
+    ``<table>_<column>_idx``): the same on every reload, whatever the staging table was."""
+    taken: dict[str, set[str]] = {"relation": set(), "constraint": set()}
+    for kind, name in _rows(
+        conn, NAMES_IN_SCHEMA, f"cannot read schema {sql_name(schema)}", schema
+    ):
+        taken[kind].add(name)
+    statements = []
+    for table in staged:
+        target = f"{_q(schema)}.{_q(table.gold.name)}"
+        for now, column, label in table.renames:
+            kinds = {"pkey": ("relation", "constraint"), "idx": ("relation",)}.get(
+                label, ("constraint",)
+            )
+            used = set().union(*(taken[kind] for kind in kinds))
+            name = chosen_name(table.gold.name, column, label, used)
+            for kind in kinds:
+                taken[kind].add(name)
+            if label == "not_null":
+                statements.append(f"ALTER TABLE {target} RENAME CONSTRAINT {_q(now)} TO {_q(name)}")
+            else:  # renames the key's constraint with its index
+                statements.append(f"ALTER INDEX {_q(schema)}.{_q(now)} RENAME TO {_q(name)}")
+    return statements
+
+
+def chosen_name(table: str, column: str | None, label: str, taken: set[str]) -> str:
+    """The name PostgreSQL gives an object of ``table`` (on ``column``) labelled ``label``
+    (``pkey``, ``idx``, ``not_null``): its ``ChooseRelationName``, which cuts the longer of
+    the two names until the whole fits in 63 bytes and numbers the label past ``taken``.
+
+    >>> chosen_name("fct_orders", "buyer_id", "idx", {"fct_orders_buyer_id_idx"})
+    'fct_orders_buyer_id_idx1'
+    >>> len(chosen_name("t" * 70, None, "pkey", set()).encode())
+    63
+    """
+    number, tried = 0, label
+    while (name := _object_name(table, column, tried)) in taken:
+        number += 1
+        tried = f"{label}{number}"
+    return name
+
+
+def _object_name(first: str, second: str | None, label: str) -> str:
+    """PostgreSQL's ``makeObjectName``: ``first_second_label``, the longer name cut first, each
+    on a character's boundary."""
+    one, two = first.encode(), (second or "").encode()
+    room = MAX_NAME_BYTES - len(label.encode()) - 1 - (second is not None)
+    size_one, size_two = len(one), len(two)
+    while size_one + size_two > room:
+        if size_one > size_two:
+            size_one -= 1
+        else:
+            size_two -= 1
+    parts = [one[:size_one].decode(errors="ignore")]  # a character cut in two goes whole
+    if second is not None:
+        parts.append(two[:size_two].decode(errors="ignore"))
+    return "_".join([*parts, label])
+
+
+def _keep(
+    conn: pg.Connection, table: _Staged, target: str, had: dict[str, set[tuple]], failure: str
+) -> list[str]:
+    """Give the swapped-in ``table`` what the table it replaced had (grants, comments, row-level
+    security), the contract's descriptions over the comments on what they describe; returns
+    the comments so replaced (``table``, ``column <name>``)."""
+    kept = {c for c in had["comments"] if c[0] not in table.described}
+    retold = sorted(
+        (column or "", column)
+        for column, _, text in had["comments"] - kept
+        if text != table.described[column]
+    )
+    has = {"privileges": table.privileges}
+    keep = keep_sql(target, {**had, "comments": kept}, has, set(table.columns))
+    _run(conn, keep, failure)
+    return [f"column {column}" if column else "table" for _, column in retold]
 
 
 # The views and materialized views on table $1, and those on them, each with what it reads and
@@ -377,9 +576,13 @@ def _no_nul(col: pa.Array) -> pa.Array:
     return col
 
 
-def _constraints_sql(gold: GoldTable, target: str) -> list[str]:
+def _constraints_sql(
+    gold: GoldTable, table: str, staging: str
+) -> tuple[list[str], list[tuple[str, str | None, str]]]:
     """The contract's NOT NULLs and primary key, and an index per declared reference or ``*_id``
-    column. The key's first column gets no index of its own: the key's index serves it."""
+    column, for ``table`` (the staging table ``staging``); and the key's and each index's name
+    there, column and PostgreSQL's label, for :func:`_naming_sql`. The key's first column gets
+    no index of its own: the key's index serves it."""
     schema = gold.schema()
     contract = gold.contract
     key = (
@@ -390,23 +593,28 @@ def _constraints_sql(gold: GoldTable, target: str) -> list[str]:
     indexed = [
         c for c in schema.names if (c in referencing or c.endswith("_id")) and c not in key[:1]
     ]
-    out = []
+    out: list[str] = []
+    names: list[tuple[str, str | None, str]] = []
     if required:
         out.append(
-            f"ALTER TABLE {target} "
+            f"ALTER TABLE {table} "
             + ", ".join(f"ALTER COLUMN {_q(c)} SET NOT NULL" for c in required)
         )
     if key:
-        out.append(f"ALTER TABLE {target} ADD PRIMARY KEY ({', '.join(map(_q, key))})")
-    # PostgreSQL names each index itself (<table>_<column>_idx), the same on every rerun.
-    out += [f"CREATE INDEX ON {target} ({_q(column)})" for column in indexed]
-    return out
+        names.append((f"{staging}_pkey", None, "pkey"))
+        out.append(
+            f"ALTER TABLE {table} ADD CONSTRAINT {_q(names[-1][0])} "
+            f"PRIMARY KEY ({', '.join(map(_q, key))})"
+        )
+    for number, column in enumerate(indexed):
+        names.append((f"{staging}_index_{number}", column, "idx"))
+        out.append(f"CREATE INDEX {_q(names[-1][0])} ON {table} ({_q(column)})")
+    return out, names
 
 
 def _table_in_use(target: str) -> tuple[str, str]:
     """How :func:`_gave_up` finds who holds ``target``, and what it waited for them to do."""
-    literal = "E'" + target.replace("\\", "\\\\").replace("'", "\\'") + "'"
-    return f"l.locktype = 'relation' AND l.relation = to_regclass({literal})", "release it"
+    return f"l.locktype = 'relation' AND l.relation = to_regclass({literal(target)})", "release it"
 
 
 def _run(

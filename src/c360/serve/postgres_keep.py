@@ -41,6 +41,17 @@ def quoted(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
 
 
+def literal(text: str) -> str:
+    r"""``text`` as an SQL string literal, read alike whatever ``standard_conforming_strings``
+    says (PostgreSQL's text holds no NUL: one is left out).
+
+    >>> print(literal("it's a \\ here"))
+    E'it\'s a \\ here'
+    """
+    escaped = text.replace("\x00", "").replace("\\", "\\\\").replace("'", "\\'")
+    return f"E'{escaped}'"
+
+
 def sql_name(*parts: str) -> str:
     """``parts`` joined by dots as SQL must write them: each in double quotes where PostgreSQL's
     ``quote_ident`` puts it (capitals, spaces, any character but a-z, 0-9 and _, a keyword).
@@ -86,7 +97,7 @@ CATALOG = {
           AND r.rolname IS DISTINCT FROM current_user
     """,
     "comments": """
-        SELECT a.attname::text, quote_literal(d.description)
+        SELECT a.attname::text, quote_literal(d.description), d.description
         FROM pg_description d
         LEFT JOIN pg_attribute a ON a.attrelid = d.objoid AND a.attnum = d.objsubid
         WHERE d.objoid = to_regclass($1) AND d.classoid = 'pg_class'::regclass
@@ -124,7 +135,8 @@ def keep_sql(
     target: str, had: dict[str, set[tuple]], has: dict[str, set[tuple]], columns: set[str]
 ) -> list[str]:
     """GRANTs and REVOKEs that give ``target`` the privileges the table it replaced had (the
-    schema's default privileges may have given others), and that table's comments."""
+    schema's default privileges may have given others), and that table's comments
+    (``had["comments"]``: column or None, the text as a literal, the text)."""
     kept = {p for p in had["privileges"] if p[0] is None or p[0] in columns}
 
     def on(column: str | None, privilege: str) -> str:
@@ -141,7 +153,7 @@ def keep_sql(
     comments = [
         f"COMMENT ON {f'COLUMN {target}.{quoted(column)}' if column else f'TABLE {target}'} "
         f"IS {text}"
-        for column, text in had["comments"]
+        for column, text, _ in had["comments"]
         if column is None or column in columns
     ]
     return sorted(revokes) + sorted(grants) + sorted(comments) + _row_security(target, had)
