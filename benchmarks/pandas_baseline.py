@@ -10,7 +10,8 @@ mis-encoded text) - not product code: no contracts, no quarantine, no lineage, n
 It builds the 32 gold tables of c360's star schema, KPI measures and attribution (seed 000),
 seed 003's marts and seed 004's five marts, with c360's names, columns and rules, so the two can
 be compared table by table. Only the pseudonyms differ (MD5 here, c360 uses HMAC-SHA256). The
-identity sources and the text corpus are not read: no gold table of these seeds needs them.
+identity sources are not read, and of the text corpus only the notes' DATE headers: dim_date
+spans the notes' days, as it spans seed 003's sales.
 
 Usage: python benchmarks/pandas_baseline.py --workspace DIR --out DIR [--json]
 """
@@ -104,6 +105,7 @@ SCANNER_AGENT = (
     r"safe ?links|headless|python-requests|curl/|wget|link-?check"
 )
 PROXY_AGENT = r"^\s*mozilla/5\.0\s*$"
+NOTE_BEGIN, NOTE_END = "--- BEGIN NOTE ---", "--- END NOTE ---"
 INSTANT_OPEN = pd.Timedelta(seconds=30)
 BURST = pd.Timedelta(seconds=2)
 
@@ -130,7 +132,26 @@ def read_sources(workspace: Path) -> Tables:
     raw["ec_inventory"] = pd.read_csv(shop / "inventory.csv", dtype=str)
     for name in ("customers", "transactions", "campaigns"):
         raw[f"mk_{name}"] = pd.read_json(src / "marketing" / f"{name}.jsonl", lines=True)
+    raw["text_customer_notes"] = read_notes(workspace)
     return raw
+
+
+def read_notes(workspace: Path) -> pd.DataFrame:
+    """The CRM notes, one file each (hidden files aside, sub-folders too): name and text."""
+    folder = workspace / "sources" / "c360" / "text" / "customer_knowledge_notes"
+    files = sorted(
+        path
+        for path in folder.rglob("*")
+        if path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    )
+    return pd.DataFrame(
+        {
+            "name": [path.relative_to(folder).as_posix() for path in files],
+            "text": [path.read_text(encoding="utf-8") for path in files],
+        },
+        dtype=object,
+    )
 
 
 # --- clean --------------------------------------------------------------------------------
@@ -246,7 +267,31 @@ def clean_c360(raw: Tables) -> Tables:
     ]
     for name in ("crm_interactions", "crm_customer_profile"):
         t[name] = t[name][t[name].customer_id.isin(customers)]
+    t["notes"] = clean_notes(raw["text_customer_notes"])
     return t
+
+
+def clean_notes(notes: pd.DataFrame) -> pd.DataFrame:
+    """Each note's CUSTOMER_ID and DATE, from the headers above its BEGIN marker; a note
+    without an ISO date (YYYY-MM-DD) or without its body's markers is dropped, as c360 does."""
+    text = notes.text.astype("string")
+    header = text.str.split(NOTE_BEGIN, n=1).str[0]
+    fields = pd.DataFrame(
+        {
+            name: header.str.extract(rf"(?m)^{key}\s*:[ \t]*(\S[^\r\n]*?)[ \t]*\r?$", expand=False)
+            for name, key in (("customer_id", "CUSTOMER_ID"), ("note_date", "DATE"))
+        }
+    )
+    note_date = pd.to_datetime(fields.note_date, format="%Y-%m-%d", errors="coerce")
+    marked = text.str.contains(rf"(?m)^{NOTE_BEGIN}[ \t]*\r?$[\s\S]*^{NOTE_END}[ \t]*\r?$")
+    kept = (marked & fields.customer_id.notna() & note_date.notna()).fillna(False).astype(bool)
+    return pd.DataFrame(
+        {
+            "note_id": notes.name.str.removesuffix(".txt"),
+            "customer_id": fields.customer_id,
+            "note_date": note_date,
+        }
+    )[kept]
 
 
 def clean_ecommerce(raw: Tables) -> Tables:
@@ -416,6 +461,7 @@ def dax_divide(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
 
 
 def dim_date(*keys: pd.Series) -> pd.DataFrame:
+    """Every day of the whole years the facts' date keys (yyyymmdd) span."""
     years = pd.concat(keys).dropna() // 10_000
     days = pd.Series(pd.date_range(f"{int(years.min())}-01-01", f"{int(years.max())}-12-31"))
     return pd.DataFrame(
@@ -433,6 +479,7 @@ def dim_date(*keys: pd.Series) -> pd.DataFrame:
             "day_name": days.dt.day_name(),
             "is_weekend": days.dt.dayofweek >= 5,
             "iso_week": days.dt.isocalendar().week.astype(int),
+            "iso_year": days.dt.isocalendar().year.astype(int),
         }
     )
 
@@ -475,8 +522,9 @@ def human_engagement(events: pd.DataFrame, sends: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def star_schema(t: Tables) -> Tables:
-    """Seed 000's dimensions and facts, keyed by ``date_key`` into dim_date."""
+def star_schema(t: Tables, shop_sales: pd.DataFrame) -> Tables:
+    """Seed 000's dimensions and facts, keyed by ``date_key`` into dim_date; the calendar spans
+    the notes' days and seed 003's sales too."""
     customers = t["crm_customers"].merge(t["crm_customer_profile"], on="customer_id", how="left")
     customers["has_valid_email"] = valid_email(customers.email).notna()
     customers["country"] = country_code(customers.country)
@@ -554,6 +602,7 @@ def star_schema(t: Tables) -> Tables:
 
     facts = [fct_orders, fct_lines, fct_email, interactions, returns]
     keys = [f[c] for f in facts for c in f.columns if c.endswith("date_key")]
+    keys += [date_key(t["notes"].note_date), date_key(shop_sales.order_date)]
     return {
         "dim_account": t["crm_accounts"],
         "dim_customer": customers.drop(columns="email"),
@@ -672,8 +721,8 @@ def campaign_attribution(campaigns: pd.DataFrame, attribution: pd.DataFrame) -> 
     return out
 
 
-def seed000(t: Tables) -> Tables:
-    gold = star_schema(t)
+def seed000(t: Tables, shop_sales: pd.DataFrame) -> Tables:
+    gold = star_schema(t, shop_sales)
     gold["kpi_measures"] = kpi_measures(gold)
     gold["order_attribution"] = order_attribution(t, gold["fct_orders"])
     gold["campaign_attribution"] = campaign_attribution(
@@ -891,11 +940,27 @@ def ecommerce_stock(sales: pd.DataFrame, products: pd.DataFrame, stock: pd.DataF
     return {"mart_ecommerce_stockouts": stockouts, "mart_ecommerce_stock_rotation": rotation}
 
 
+def with_inferred(dimension: pd.DataFrame, key: str, *facts: pd.DataFrame) -> pd.DataFrame:
+    """The dimension's rows (``inferred`` false), then one row per id the facts name that it
+    lacks, in id order: the key, ``inferred`` true, every other column NaN."""
+    named = pd.concat([fact[key] for fact in facts]).dropna().drop_duplicates()
+    missing = named[~named.isin(dimension[key])].sort_values()
+    members = pd.DataFrame({key: missing.to_numpy(), "inferred": True})
+    return pd.concat([dimension.assign(inferred=False), members], ignore_index=True)
+
+
 def seed003(t: Tables) -> Tables:
     gold = ecommerce_sales(t)
     sales = gold["fct_ecommerce_sales"]
     gold.update(ecommerce_customers(sales, gold["dim_ecommerce_customer"]))
     gold.update(ecommerce_stock(sales, gold["dim_ecommerce_product"], t["inventory"]))
+    # Computed on the catalogue silver kept; a product it rejected that a table names is added.
+    gold["dim_ecommerce_product"] = with_inferred(
+        gold["dim_ecommerce_product"],
+        "product_id",
+        *(gold[name] for name in ("fct_ecommerce_sales", "orders_enriched",
+                                  "mart_ecommerce_top_products", "mart_ecommerce_stockouts")),
+    )  # fmt: skip
     return gold
 
 
@@ -1012,9 +1077,11 @@ def run(workspace: Path, out: Path) -> dict[str, float | int]:
     raw = timed("read", lambda: read_sources(workspace))
     silver = timed("clean", lambda: (clean_c360(raw), clean_ecommerce(raw), clean_marketing(raw)))
     core, shop, marketing = silver
+    # Seed 003 first: dim_date spans its sales too.
+    shop_gold = timed("seed003", lambda: seed003(shop))
     gold = {
-        "seed000": timed("seed000", lambda: seed000(core)),
-        "seed003": timed("seed003", lambda: seed003(shop)),
+        "seed000": timed("seed000", lambda: seed000(core, shop_gold["fct_ecommerce_sales"])),
+        "seed003": shop_gold,
         "seed004": timed("seed004", lambda: seed004(marketing)),
     }
     rows = timed("write", lambda: write(gold, out))

@@ -4,7 +4,12 @@ Amounts are in EUR (the catalogue's currency). An order line whose product was r
 silver has no trustworthy price: it keeps its units, its money columns are NULL, and sums of
 money skip it: a group none of whose lines has a known price (cost) has NULL revenue (margin),
 not 0. An order whose customer's row was rejected keeps its customer: the customer
-dimension holds an inferred member for them, and CLV and RFM count them like any buyer.
+dimension holds an inferred member for them, and CLV and RFM count them like any buyer. A
+product silver rejected that a line or a stock-out names is an inferred member of the product
+dimension likewise. The aggregates and marts are computed on the catalogue silver kept, before
+those members are added: such a product's lines count with NULL money (category 'Unknown' in
+the daily sales), it ranks without a name, and stock rotation, per catalogue product, leaves it
+out.
 """
 
 from __future__ import annotations
@@ -54,7 +59,9 @@ def customer_id(unique: bool = False) -> Column:
     )
 
 
-PRODUCT_ID = Column("product_id", "string", "Product")
+# A product silver rejected is an inferred member of dim_ecommerce_product (see gold_star's
+# ``dimension``): every table naming a product references it.
+PRODUCT_ID = Column("product_id", "string", "Product", references=_DIM_PRODUCT_ID)
 ORDER_ID = Column("order_id", "string", "Order; the same on each of its lines")
 LINE_KEY = ("order_id", "product_id")  # an order line: one product of an order
 PRODUCT_NAME = Column("product_name", "string", "Product name", nullable=True)
@@ -89,11 +96,11 @@ DIM_ECOMMERCE_CUSTOMER = dimension(
     seed="003",
 )
 
-DIM_ECOMMERCE_PRODUCT = gold(
+DIM_ECOMMERCE_PRODUCT = dimension(
     "dim_ecommerce_product",
     "The catalogue, one row per product, with its current stock and the seed's low_stock "
     "indicator.",
-    ("product_id",),
+    "product_id",
     Column("product_id", "string", "Product", unique=True),
     Column("name", "string", "Product name", nullable=True),
     Column("category", "string", "Category as the shop writes it ('Unknown' when missing)"),
@@ -120,6 +127,7 @@ DIM_ECOMMERCE_PRODUCT = gold(
         "snapshots",
         nullable=True,
     ),
+    seed="003",
 )
 
 _LINE_COLUMNS = (
@@ -129,8 +137,9 @@ _LINE_COLUMNS = (
     Column(
         "product_id",
         "string",
-        "Product; may be missing from dim_ecommerce_product when "
-        "silver rejected it (then the money columns are NULL)",
+        "Product; an inferred member of dim_ecommerce_product when silver rejected it (then "
+        "the money columns are NULL)",
+        references=_DIM_PRODUCT_ID,
     ),
     Column("order_at", "timestamp", "When the order was placed (UTC)"),
     Column("order_date", "date", "Day of order_at"),
@@ -263,8 +272,9 @@ MART_ECOMMERCE_TOP_PRODUCTS = _product_ranking(
     Column(
         "product_id",
         "string",
-        "Product; missing from dim_ecommerce_product when silver rejected it",
+        "Product; an inferred member of dim_ecommerce_product when silver rejected it",
         unique=True,
+        references=_DIM_PRODUCT_ID,
     ),
 )
 

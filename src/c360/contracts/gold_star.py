@@ -174,7 +174,8 @@ DIM_CAMPAIGN = dimension(
 
 DIM_DATE = gold(
     "dim_date",
-    "Calendar, one row per day, whole years from the first to the last date of any fact.",
+    "Calendar, one row per day, whole years from the first to the last day of any fact: the "
+    "date keys of the star's facts and the dates of fct_notes and fct_ecommerce_sales.",
     ("date_key",),
     Column("date_key", "int", "yyyymmdd", unique=True),
     Column("date", "date", "The day"),
@@ -188,7 +189,19 @@ DIM_DATE = gold(
     Column("day_of_week", "int", "ISO: 1 = Monday … 7 = Sunday", min_value=1, max_value=7),
     Column("day_name", "string", "Monday … Sunday"),
     Column("is_weekend", "bool", "Saturday or Sunday"),
-    Column("iso_week", "int", "ISO 8601 week number (1-53)", min_value=1, max_value=53),
+    Column(
+        "iso_week",
+        "int",
+        "ISO 8601 week number (1-53), counted in iso_year: group weeks by (iso_year, iso_week)",
+        min_value=1,
+        max_value=53,
+    ),
+    Column(
+        "iso_year",
+        "int",
+        "ISO 8601 week-numbering year: the year of the Thursday of the day's Monday-to-Sunday "
+        "week (2025 for 2024-12-30, 2020 for 2021-01-01); differs from year around 1 January",
+    ),
 )
 
 FCT_ORDERS = gold(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from itertools import count
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
@@ -16,7 +17,7 @@ import pytest
 from c360.contracts import gold_ecommerce as contracts
 from c360.contracts.check import orphans, violations
 from c360.engines import Engine
-from c360.pipeline.gold import ecommerce
+from c360.pipeline.gold import ecommerce, run
 from c360.pipeline.gold.run import conform, with_people
 
 Rows = dict[str, list[dict[str, Any]]]
@@ -252,18 +253,53 @@ def test_top_products_are_the_best_sellers_by_units(shop: Rows) -> None:
     ]
 
 
-def test_every_declared_reference_holds_though_silver_rejected_a_best_seller(shop: Rows) -> None:
-    # P9 sold and ranks among the best-sellers without a catalogue row: the rankings, like the
-    # facts, declare only the references their rows keep.
-    assert "P9" in {r["product_id"] for r in shop["mart_ecommerce_top_products"]}
-    checked = []
+def test_a_product_silver_rejected_is_an_inferred_member_every_reference_finds(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """P9 sold (O4) and P8 ran out in a warehouse, but silver rejected both catalogue rows: the
+    published dim_ecommerce_product holds each as an inferred member, so every reference the
+    facts and marts declare finds its product. The marts are computed on silver's catalogue,
+    before the members are added: they rank, count and rotate exactly as without them."""
+    rows = {**SHOP, "stg_ecommerce_inventory": [*SHOP["stg_ecommerce_inventory"],
+                                                ("P8", "WH-B", 0, at("2025-01-13"))]}  # fmt: skip
+    for name, schema in SILVER.items():
+        records = [dict(zip(schema.names, r, strict=True)) for r in rows[name]]
+        run.lake.publish_table(tmp_path, "silver", name, pa.Table.from_pylist(records, schema))
+    monkeypatch.setattr(run, "MODELS", ecommerce.MODELS)
+    built = {b.model: b for b in run.build_gold(tmp_path, engine)}
+    assert (built["dim_ecommerce_product"].rows, built["dim_ecommerce_product"].inferred) == (8, 2)
+    assert built["dim_ecommerce_customer"].inferred == 0  # every buyer is a customer silver kept
+    published = {name: run.lake.read_table(tmp_path, "gold", name) for name in built}
+    products = published["dim_ecommerce_product"].to_pylist()
+    assert [(r["product_id"], r["inferred"]) for r in products] == [
+        ("P1", False), ("P2", False), ("P3", False), ("P4", False), ("P5", False),
+        ("P6", False), ("P8", True), ("P9", True),
+    ]  # fmt: skip
+    assert {k for k, v in products[-1].items() if v is not None} == {"product_id", "inferred"}
+    checked = set()
     for model in ecommerce.MODELS:
         for column, parent, parent_column in model.contract.foreign_keys():
-            child = pa.array([r[column] for r in shop[model.name]], pa.string())
-            keys = pa.array([r[parent_column] for r in shop[parent]], pa.string())
+            child = published[model.name][column].combine_chunks()
+            keys = published[parent][parent_column].combine_chunks()
             assert len(orphans(child, keys)) == 0, (model.name, column)
-            checked.append(model.name)
-    assert "mart_ecommerce_most_profitable_products" in checked
+            checked.add((model.name, column, parent))
+    product = "dim_ecommerce_product"
+    assert {("fct_ecommerce_sales", "product_id", product), ("orders_enriched", "product_id",
+            product), ("mart_ecommerce_top_products", "product_id", product),
+            ("mart_ecommerce_stockouts", "product_id", product)} <= checked  # fmt: skip
+    expected = build(engine, rows)
+    assert [{**r, "inferred": False} for r in expected[product]] == products[:-2]
+    for name in ("mart_ecommerce_top_products", "mart_ecommerce_most_profitable_products",
+                 "mart_ecommerce_stock_rotation", "mart_ecommerce_stockouts",
+                 "agg_ecommerce_daily_sales", "agg_ecommerce_monthly_sales"):  # fmt: skip
+        assert published[name].to_pylist() == expected[name], name
+    assert ("P8", None, None) in pick(
+        expected["mart_ecommerce_stockouts"], "product_id", "product_name", "category"
+    )
+    rotated = {r["product_id"] for r in expected["mart_ecommerce_stock_rotation"]}
+    assert rotated == {"P1", "P2", "P3", "P4", "P5", "P6"}  # an inferred product has no stock
+    daily = pick(expected["agg_ecommerce_daily_sales"], "order_date", "category", "total_units")
+    assert (dt.date(2024, 2, 10), "Unknown", 1) in daily  # P9's unit, as before
 
 
 def test_top_products_break_ties_in_units_by_revenue_then_id(engine: Engine) -> None:

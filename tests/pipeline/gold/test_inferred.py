@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
+from c360.contracts import gold_ecommerce
 from c360.contracts import gold_star as c
 from c360.engines import Engine
 from c360.pipeline.gold.inferred import missing_ids, referrers, with_inferred
@@ -77,3 +78,19 @@ def test_no_id_is_missing_when_the_dimension_holds_them_all(engine: Engine) -> N
     facts = engine.register("inferred_facts_all", pa.table({"segment_id": ["SEG_1", None]}))
     ids = engine.to_arrow(missing_ids(dimension, "segment_id", [facts.segment_id]))
     assert ids.num_rows == 0
+
+
+def test_the_shop_s_facts_and_marts_naming_a_product_reference_its_dimension() -> None:
+    found = referrers(gold_ecommerce.TABLES)
+    assert found["dim_ecommerce_product"] == [
+        ("fct_ecommerce_sales", "product_id"),
+        ("orders_enriched", "product_id"),
+        ("mart_ecommerce_top_products", "product_id"),
+        ("mart_ecommerce_most_profitable_products", "product_id"),
+        ("mart_ecommerce_stockouts", "product_id"),
+        ("mart_ecommerce_stock_rotation", "product_id"),
+    ]
+    assert [t for t, _ in found["dim_ecommerce_customer"]][:2] == [
+        "fct_ecommerce_sales",
+        "orders_enriched",
+    ]

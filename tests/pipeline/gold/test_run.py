@@ -118,8 +118,9 @@ def test_every_gold_table_names_its_sources_in_a_workspace_of_none(tmp_path: Pat
     assert set(wanting) == {model.name for model in run.MODELS}
     assert wanting["dim_customer"] == ["crm_customers"]  # its optional inputs are no need
     assert wanting["dim_date"] == [  # optional inputs only: any one of them would do
-        "crm_interactions", "marketing_events", "marketing_sends", "order_lines", "orders",
-        "products", "returns",
+        "crm_interactions", "ecommerce_inventory", "ecommerce_orders", "ecommerce_products",
+        "marketing_events", "marketing_sends", "order_lines", "orders", "products", "returns",
+        "text_customer_notes",
     ]  # fmt: skip
     assert all(wanting.values())
 
@@ -165,9 +166,23 @@ def test_the_calendar_spans_the_facts_there_are(
     assert run.build_gold(tmp_path, engine) == []  # no fact at all: no calendar
     monkeypatch.undo()  # every model: the sources of any fact would build it
     assert run.wanting(tmp_path)["dim_date"] == [
-        "crm_interactions", "marketing_events", "marketing_sends", "order_lines", "orders",
-        "products", "returns",
+        "crm_interactions", "ecommerce_inventory", "ecommerce_orders", "ecommerce_products",
+        "marketing_events", "marketing_sends", "order_lines", "orders", "products", "returns",
+        "text_customer_notes",
     ]  # fmt: skip
+
+
+def test_the_calendar_is_built_after_every_fact_and_spans_them_all() -> None:
+    """dim_date reads every gold fact (the notes and the shop's sales too, which later models
+    build), so it is built once they all are."""
+    from c360.contracts import GOLD_TABLES
+
+    calendar = next(m for m in run.MODELS if m.name == "dim_date")
+    facts = {t.name for t in GOLD_TABLES if t.name.startswith("fct_")}
+    assert {"fct_notes", "fct_ecommerce_sales"} <= facts
+    assert set(calendar.inputs) == set(calendar.optional) == facts
+    order = [m.name for m in run.MODELS]
+    assert all(order.index(fact) < order.index("dim_date") for fact in facts)
 
 
 def test_kpis_are_measured_without_e_mail_marketing_or_returns(

@@ -5,6 +5,7 @@ The helpers here (``silver``, ``gold``, ``built``) are shared with the KPI and a
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import itertools
 from pathlib import Path
@@ -270,12 +271,46 @@ def test_dim_date_covers_whole_years_of_every_date_key(engine: Engine) -> None:
         "date_key": 20240229, "date": dt.date(2024, 2, 29), "year": 2024, "quarter": 1,
         "month": 2, "month_name": "February", "year_month": "2024-02", "day_of_month": 29,
         "day_of_year": 60, "day_of_week": 4, "day_name": "Thursday", "is_weekend": False,
-        "iso_week": 9,
+        "iso_week": 9, "iso_year": 2024,
     }  # fmt: skip
     sunday = by_key[20251228]
     assert (sunday["day_of_week"], sunday["day_name"], sunday["is_weekend"]) == (7, "Sunday", True)
     assert (sunday["iso_week"], sunday["quarter"], sunday["month_name"]) == (52, 4, "December")
-    assert by_key[20241230]["iso_week"] == 1  # ISO week 1 of 2025 starts on Monday 30 Dec 2024
+    # ISO week 1 of 2025 starts on Monday 30 Dec 2024, week 1 of 2026 on Monday 29 Dec 2025
+    assert (by_key[20241230]["iso_year"], by_key[20241230]["iso_week"]) == (2025, 1)
+    assert (by_key[20251231]["iso_year"], by_key[20251231]["iso_week"]) == (2026, 1)
+    assert all((d["iso_year"], d["iso_week"]) == d["date"].isocalendar()[:2] for d in days)
+
+
+def test_a_week_counted_by_iso_year_and_iso_week_has_seven_days(engine: Engine) -> None:
+    """By year and iso_week, week 53 of 2020 would be cut in two (2020-12-28 to -31, and
+    2021-01-01 to -03 as a week 53 of 2021), as 2024-12-30 and -31 would join week 1 of 2024
+    (9 days); by iso_year every week has 7 days but the two the calendar's ends cut
+    (2020-01-01 is a Wednesday, 2021-12-31 a Friday)."""
+    keys = pa.table({"date_key": pa.array([20200101, 20211231], pa.int64())})
+    days = built(engine, c.DIM_DATE, star.dim_date(engine.register(f"keys_{next(_views)}", keys)))
+    weeks = collections.Counter((d["iso_year"], d["iso_week"]) for d in days)
+    assert len(weeks) == 53 + 52
+    assert (weeks.pop((2020, 1)), weeks.pop((2021, 52))) == (5, 5)
+    assert set(weeks.values()) == {7}
+    assert {
+        (d["iso_year"], d["iso_week"]) for d in days if d["date_key"] in (20201231, 20210103)
+    } == {(2020, 53)}
+
+
+def test_dim_date_covers_the_days_of_date_columns_too(engine: Engine) -> None:
+    """A fact dated by a date column (fct_notes' note_date, fct_ecommerce_sales' order_date)
+    gets its days in the calendar as a fact keyed by ``date_key`` does."""
+    orders = pa.table({"date_key": pa.array([20220301], pa.int64())})
+    notes = pa.table(
+        {"note_id": ["N1", "N2", "N3"],
+         "note_date": pa.array([dt.date(2019, 1, 2), None, dt.date(2020, 5, 1)], pa.date32()),
+         "note_at": pa.array([dt.datetime(2018, 1, 1)] * 3, pa.timestamp("us"))}
+    )  # fmt: skip
+    facts = [engine.register(f"keys_{next(_views)}", t) for t in (orders, notes)]
+    days = built(engine, c.DIM_DATE, star.dim_date(None, *facts))
+    assert (days[0]["date"], days[-1]["date"]) == (dt.date(2019, 1, 1), dt.date(2022, 12, 31))
+    assert len(days) == 365 * 3 + 366  # 2019 to 2022: a timestamp column is not a day of it
 
 
 ORDER = {"customer_id": "CUST_000001", "channel": "web", "promo_code": None, "status": "completed"}
@@ -453,12 +488,13 @@ def test_fct_interactions_and_returns_carry_date_keys(engine: Engine) -> None:
 
 def test_every_star_model_reads_known_tables_and_builds_its_contract() -> None:
     built_before = {f"stg_{t.name}" for t in (*crm.TABLES, *marketing.TABLES, *commerce.TABLES)}
+    ours = [*star.MODELS, *star.CALENDAR]
     for model in GOLD_MODELS:  # the star's models read silver and the gold built before them
-        if model in star.MODELS:
+        if model in ours:
             assert set(model.inputs) <= built_before, model.name
             assert model.contract.layer == "gold" and model.contract.primary_key
         built_before.add(model.name)
-    assert {m.contract.name for m in star.MODELS} == {t.name for t in c.STAR}
+    assert {m.contract.name for m in ours} == {t.name for t in c.STAR}
 
 
 def test_the_runner_builds_the_star_kpis_and_attribution_from_silver(

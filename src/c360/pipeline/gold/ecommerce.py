@@ -36,7 +36,8 @@ def dim_ecommerce_customer(customers: Table) -> Table:
 
 def dim_ecommerce_product(products: Table, inventory: Table) -> Table:
     """Silver products with their stock levels; ``is_low_stock`` when the current stock is at
-    most half the average (NULL without snapshots)."""
+    most half the average (NULL without snapshots). The runner adds the inferred members (a
+    product silver rejected that a line or a snapshot names) once every model is built."""
     p, stock = products, ecommerce_stock.stock_levels(inventory)
     joined = p.left_join(stock, p.product_id == stock.product_id)
     return joined.select(
@@ -50,6 +51,7 @@ def dim_ecommerce_product(products: Table, inventory: Table) -> Table:
         unit_cost_eur=p.cost,
         unit_margin_eur=p.margin,
         is_low_stock=stock.current_stock_units <= LOW_STOCK_SHARE * stock.average_stock_units,
+        inferred=ibis.literal(False),
     )
 
 

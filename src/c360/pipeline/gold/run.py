@@ -37,6 +37,7 @@ MODELS: list[GoldModel] = [  # in dependency order
     *text_features.MODELS,
     *ecommerce.MODELS,
     *marketing.MODELS,
+    *star.CALENDAR,  # dim_date spans the facts built above
 ]
 
 

@@ -176,15 +176,16 @@ def bridge_customer_segment(memberships: Table) -> Table:
 
 
 def dim_date(*facts: Table | None) -> Table:
-    """Every day of the calendar years spanned by the facts' date keys (``*date_key`` columns);
-    a fact the workspace lacks is None."""
+    """Every day of the calendar years spanned by the facts' days: their date keys
+    (``*date_key`` columns) and dates (columns of type date); a fact the workspace lacks is
+    None."""
     keys = ibis.union(  # cast: a union needs equal nullability, and the runner's tables have it
         *(
-            t.select(key=t[col].cast("int64"))
+            t.select(key=_day_key(t[col]))
             for t in facts
             if t is not None
             for col in t.columns
-            if col.endswith("date_key")
+            if col.endswith("date_key") or t[col].type().is_date()
         )
     )
     years = keys.aggregate(first=keys.key.min() // 10_000, last=keys.key.max() // 10_000)
@@ -209,7 +210,17 @@ def dim_date(*facts: Table | None) -> Table:
         day_name=weekday.cases(*enumerate(DAYS)),
         is_weekend=weekday >= 5,
         iso_week=d.week_of_year(),
+        # The Thursday of the day's week lies in the year ISO 8601 counts the week in (Spark
+        # has no ISO year of its own).
+        iso_year=(d + (3 - weekday).as_interval("D")).year(),
     )
+
+
+def _day_key(column: ibis.Value) -> IntegerValue:
+    """A fact's date key as it is, or its date as one."""
+    if column.type().is_date():
+        return date_key(column)
+    return column.cast("int64")
 
 
 def fct_orders(orders: Table, lines: Table | None) -> Table:
@@ -308,6 +319,9 @@ def _copy_of(contract: Contract) -> Callable[[Table], Table]:
 PROFILE_FACTS = ("stg_crm_interactions", "stg_orders", "stg_order_lines", "stg_products",
                  "stg_marketing_sends", "stg_marketing_events")  # fmt: skip
 FACTS = ("fct_orders", "fct_order_lines", "fct_email_events", "fct_interactions", "fct_returns")
+# Every fact dim_date spans: the star's and those other layers build (the text layer's notes,
+# seed 003's sales), so the calendar is built after them all (``CALENDAR``, last in run.py).
+DATED_FACTS = (*FACTS, "fct_notes", "fct_ecommerce_sales")
 
 MODELS: list[GoldModel] = [
     GoldModel(c.DIM_ACCOUNT, ("stg_crm_accounts",), _copy_of(c.DIM_ACCOUNT), in_input_order=True),
@@ -330,5 +344,5 @@ MODELS: list[GoldModel] = [
     GoldModel(c.FCT_INTERACTIONS, ("stg_crm_interactions",), fct_interactions,
               in_input_order=True),
     GoldModel(c.FCT_RETURNS, ("stg_returns", "stg_orders"), fct_returns, in_input_order=True),
-    GoldModel(c.DIM_DATE, FACTS, dim_date, optional=FACTS),
 ]  # fmt: skip
+CALENDAR: list[GoldModel] = [GoldModel(c.DIM_DATE, DATED_FACTS, dim_date, optional=DATED_FACTS)]
