@@ -3,6 +3,9 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# pytest-xdist workers for `make test`: two, the cores of the CI machine. Not -n auto: each
+# worker that runs a Spark test starts its own JVM with a quarter of the memory as its heap.
+TEST_WORKERS ?= 2
 
 .DEFAULT_GOAL := help
 .PHONY: help setup demo test test-fast lint typecheck docs bench lock clean
@@ -21,11 +24,11 @@ setup: $(STAMP) ## Create .venv with the locked dependencies and c360 installed
 demo: setup ## Set up, then run the demo on the embedded default (writes ./c360-demo)
 	$(BIN)/c360 demo --force
 
-test: setup ## Set up, then run the whole test suite (all markers), lint and types
+test: setup ## Set up, then run the whole test suite (all markers, 2 workers), lint and types
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
-	$(BIN)/pytest src tests --durations=25
+	$(BIN)/pytest src tests -n $(TEST_WORKERS) --durations=25
 
 test-fast: setup ## Run the tests without the slow ones
 	$(BIN)/pytest src tests -m "not slow"

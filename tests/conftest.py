@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from c360.engines import Engine, connect
 from c360.generate import Plan, generate
+
+# A pytest-xdist worker starts with COLUMNS=80 and LINES=24 in its environment, which a test run
+# in one process does not have. Rich reads COLUMNS once, when c360's console is made on import:
+# the console would keep 80 columns for good, and a test giving COLUMNS to a command (a CLI
+# runner's env) would no longer widen it. Each worker drops them, as the test session lacks them.
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    os.environ.pop("COLUMNS", None)
+    os.environ.pop("LINES", None)
 
 CLEAN_PLAN = Plan(seed=11, scale=0.1)
 DIRTY_PLAN = Plan(seed=12, scale=0.05, dirt=0.05)

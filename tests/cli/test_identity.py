@@ -16,6 +16,7 @@ from c360.pipeline import lake
 from tests.identity.test_run import CRM, IDENTITY, SHOP, _land
 
 runner = CliRunner()
+WIDE = {"COLUMNS": "500"}  # a message naming a long temporary path stays on one line
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +82,7 @@ def test_a_people_file_of_other_people_is_said_to_match_no_profile(
     profile = json.loads(runner.invoke(app, [*args, "--json"]).output)["profile"]
     assert profile["profiles"] == 0
     assert [(a["exact"], a["folded"]) for a in profile["attributes"].values()] == [(None, None)] * 2
-    text = runner.invoke(app, args, terminal_width=200)
+    text = runner.invoke(app, args, env=WIDE)
     assert text.exit_code == 0, text.output
     rows = [[cell for cell in line.split() if cell != "│"] for line in text.output.splitlines()]
     assert ["first_name", "–", "–", "0"] in rows and ["email", "–", "–", "0"] in rows

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from c360.cli.identity_dedupe import dedupe_command
 
 runner = CliRunner()
+WIDE = {"COLUMNS": "500"}  # a message naming a long temporary path stays on one line
 app = typer.Typer()
 app.command("dedupe")(dedupe_command)
 
@@ -43,7 +44,9 @@ def people(tmp_path: Path) -> Path:
 
 def test_writes_one_row_per_record_and_a_summary(people: Path, tmp_path: Path) -> None:
     out = tmp_path / "clusters.csv"
-    result = runner.invoke(app, ["dedupe", str(people), "--id", "id", *ROLES, "--out", str(out)])
+    result = runner.invoke(
+        app, ["dedupe", str(people), "--id", "id", *ROLES, "--out", str(out)], env=WIDE
+    )
     assert result.exit_code == 0, result.output
     with out.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
@@ -133,7 +136,7 @@ def test_a_line_read_as_windows_1252_is_named_and_the_others_kept(tmp_path: Path
     )
     out = tmp_path / "clusters.csv"
     args = ["dedupe", str(people), "--id", "id", "--role", "first=first_name"]
-    result = runner.invoke(app, [*args, *ROLES[2:6], "--out", str(out)])
+    result = runner.invoke(app, [*args, *ROLES[2:6], "--out", str(out)], env=WIDE)
     assert result.exit_code == 0, result.output
     with out.open(newline="", encoding="utf-8") as handle:
         assert [r["record_id"] for r in csv.DictReader(handle)] == ["Á1", "J2", "M3"]
