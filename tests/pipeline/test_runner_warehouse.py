@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import subprocess
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -16,13 +13,7 @@ from c360.cli import main
 from c360.engines.duckdb.warehouse import WarehouseError
 from c360.generate import Plan, generate
 from c360.pipeline.runner import preflight, run
-
-# A BI tool holding the warehouse open (read-write as DBeaver does by default, or read-only)
-# until it is killed.
-HOLD = (
-    "import duckdb, sys; c = duckdb.connect(sys.argv[1], read_only=sys.argv[2] == 'ro'); "
-    "print('open', flush=True); sys.stdin.read()"
-)
+from tests.engines.duckdb.test_warehouse_clients import client as held
 
 
 @pytest.fixture(scope="module")
@@ -42,22 +33,6 @@ def workspace(generated: Path, tmp_path: Path) -> Path:
     (workspace / "lake" / "gold").mkdir(parents=True)
     (workspace / "lake" / "gold" / "kept.txt").write_text("an earlier run's")
     return workspace
-
-
-@contextmanager
-def held(path: Path, mode: str) -> Iterator[subprocess.Popen[str]]:
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD, str(path), mode],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline() == "open\n"
-        yield holder
-    finally:
-        holder.kill()
-        holder.wait()
 
 
 def tree(folder: Path) -> dict[str, str]:
