@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import socket
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -45,6 +44,7 @@ class Endpoint:
     sentiment: str = "Negative."
     bodies: list[dict[str, Any]] = field(default_factory=list)
     headers: list[dict[str, str]] = field(default_factory=list)
+    release: threading.Event = field(default_factory=threading.Event)
 
 
 def _handler(endpoint: Endpoint) -> type[BaseHTTPRequestHandler]:
@@ -53,8 +53,8 @@ def _handler(endpoint: Endpoint) -> type[BaseHTTPRequestHandler]:
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
             endpoint.bodies.append(body)
             endpoint.headers.append(dict(self.headers))
-            if endpoint.mode == "sleep":
-                time.sleep(0.5)
+            if endpoint.mode == "sleep":  # answers only once the test is over
+                endpoint.release.wait(30)
             if endpoint.mode == "500":
                 self.send_error(500)
                 return
@@ -86,6 +86,7 @@ def endpoint() -> Iterator[Endpoint]:
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     yield state
+    state.release.set()
     server.shutdown()
     server.server_close()
     thread.join()
@@ -149,7 +150,7 @@ def test_failures_fall_back_to_offline_with_the_reason(
     endpoint: Endpoint, offline: dict[str, Any], mode: str, sentiment: str, reason: str
 ) -> None:
     endpoint.mode, endpoint.sentiment = mode, sentiment
-    out = enrich(offline, _client(endpoint, timeout=0.1), ["sentiment"])
+    out = enrich(offline, _client(endpoint, timeout=0.2 if mode == "sleep" else 5.0), ["sentiment"])
     assert out["sentiment"] == offline["sentiment"]
     assert out["llm"].startswith("fallback: sentiment: ") and reason in out["llm"]
     assert {k: v for k, v in out.items() if k != "llm"} == offline  # nothing else lost
