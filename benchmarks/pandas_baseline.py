@@ -552,7 +552,7 @@ def star_schema(t: Tables, shop_sales: pd.DataFrame) -> Tables:
     order_info = order_info.rename(columns={"status": "order_status"})
     fct_lines = lines.merge(order_info, on="order_id", how="left")
     fct_lines = fct_lines.merge(t["products"][["product_id", "margin_pct"]], on="product_id")
-    fct_lines["margin_eur"] = fct_lines.line_total_eur * fct_lines.margin_pct
+    fct_lines["margin_eur"] = money(fct_lines.line_total_eur * fct_lines.margin_pct)
     fct_lines = fct_lines.drop(columns="margin_pct")
 
     events = t["marketing_events"]

@@ -241,7 +241,12 @@ FCT_ORDER_LINES = gold(
     date_key(description="Order date", nullable=True),
     Column("order_status", "string", "The order's status", nullable=True),
     *_copy(commerce.ORDER_LINES, "qty", "unit_price_eur", "discount_eur", "line_total_eur"),
-    Column("margin_eur", "float", "line_total_eur x the product's margin_pct", nullable=True),
+    Column(
+        "margin_eur",
+        "float",
+        "line_total_eur x the product's margin_pct, to the cent",
+        nullable=True,
+    ),
 )
 
 FCT_EMAIL_EVENTS = gold(

@@ -402,7 +402,7 @@ def test_fct_order_lines_carry_the_order_and_the_margin(engine: Engine) -> None:
     line = {"qty": 1, "unit_price_eur": 20.0, "discount_eur": 0.0, "line_total_eur": 20.0}
     lines = silver(engine, "stg_order_lines", [
         {**line, "order_line_id": "LINE_00000001", "order_id": "ORD_0000001",
-         "product_id": "PROD_00001"},
+         "product_id": "PROD_00001", "line_total_eur": 20.02},  # margin 5.005: to the cent, up
         {**line, "order_line_id": "LINE_00000002", "order_id": "ORD_0000009",
          "product_id": "PROD_00009"},  # neither its order nor its product is in silver
     ])  # fmt: skip
@@ -412,7 +412,7 @@ def test_fct_order_lines_carry_the_order_and_the_margin(engine: Engine) -> None:
     ])  # fmt: skip
     rows = built(engine, c.FCT_ORDER_LINES, star.fct_order_lines(lines, orders, products))
     picked = [(r["customer_id"], r["date_key"], r["order_status"], r["margin_eur"]) for r in rows]
-    assert picked == [("CUST_000001", 20250102, "completed", 5.0), (None, None, None, None)]
+    assert picked == [("CUST_000001", 20250102, "completed", 5.01), (None, None, None, None)]
 
 
 def test_fct_email_events_has_one_row_per_send_with_flags_counts_and_firsts(

@@ -251,14 +251,15 @@ def fct_orders(orders: Table, lines: Table | None) -> Table:
 
 
 def fct_order_lines(lines: Table, orders: Table, products: Table) -> Table:
-    """Order lines with their order's customer, date and status, and their margin in euros."""
+    """Order lines with their order's customer, date and status, and their margin in euros (to the
+    cent)."""
     order = orders.select(
         "order_id", "customer_id", date_key=date_key(orders.order_at), order_status=orders.status
     )
     out = lookup(lines, order, "order_id")
     out = lookup(out, products.select("product_id", "margin_pct"), "product_id")
     return _contract_columns(
-        out.mutate(margin_eur=out.line_total_eur * out.margin_pct), c.FCT_ORDER_LINES
+        out.mutate(margin_eur=cents(out.line_total_eur * out.margin_pct)), c.FCT_ORDER_LINES
     )
 
 
