@@ -19,7 +19,7 @@ import pytest
 
 from c360.pipeline import lake
 from c360.pipeline.runner import run
-from tests.pipeline.test_parity import rows, same, tables
+from tests.pipeline.test_parity import assert_identical, tables
 
 pytestmark = pytest.mark.spark
 
@@ -204,13 +204,7 @@ def rejected(workspace: Path, table: str) -> list[tuple[str, int, str, str | Non
 
 @pytest.mark.parametrize("layer", ["silver", "gold", "quarantine"])
 def test_every_table_is_identical_on_both_engines(runs: dict[str, Path], layer: str) -> None:
-    names = tables(runs["duckdb"], layer)
-    assert names and names == tables(runs["spark"], layer)
-    for name in names:
-        duck, spark = rows(runs["duckdb"], layer, name), rows(runs["spark"], layer, name)
-        assert len(duck) == len(spark), name
-        differ = [(d, s) for d, s in zip(duck, spark, strict=True) if not same(d, s)]
-        assert not differ, (name, differ[:3])
+    assert_identical(runs, layer)
 
 
 # Every row quarantined, per table: (file, row number, reason, column).
