@@ -338,6 +338,9 @@ def clean_ecommerce(raw: Tables) -> Tables:
         quantity=orders.quantity.astype(int),
         shipping_address=orders.shipping_address.map(fix_mojibake),
     ).drop(columns="order_date")
+    # A line without an address takes its order's: the first of its lines that has one.
+    order_address = orders.groupby("order_id").shipping_address.transform("first")
+    orders = orders.assign(shipping_address=orders.shipping_address.fillna(order_address))
 
     stock = raw["ec_inventory"]
     stock = stock.assign(

@@ -62,8 +62,9 @@ ORDERS = Table(
         Column(
             "shipping_address",
             "string",
-            "Street, postcode and city, country; raw: a few "
-            "empty (NULL: the order stands) or mis-encoded (UTF-8 read as Latin-1)",
+            "Street, postcode and city, country; raw: a few empty (filled from another "
+            "line of the order where one has it, else NULL: the order stands) or "
+            "mis-encoded (UTF-8 read as Latin-1)",
             nullable=True,
         ),
     ),

@@ -1,4 +1,5 @@
-"""Seed 003's orders: the lines of one order name one customer and one order time."""
+"""Seed 003's orders: the lines of one order name one customer and one order time, and a line
+without a shipping address takes its order's."""
 
 from __future__ import annotations
 
@@ -123,3 +124,77 @@ def test_the_file_named_last_names_the_order(engine: Engine) -> None:
     kept, rejected = _outcome(engine, staged)
     assert kept == [("EC-1", "PROD_2", "CUST_2")]
     assert rejected == [("orders_2024-01-01.csv", 1, "conflicting_order_line", "order_id")]
+
+
+def _addresses(
+    engine: Engine, staged: object
+) -> tuple[dict[tuple[str, str], str | None], dict[str, int]]:
+    clean, _, repaired = staged.outcome(engine)  # type: ignore[attr-defined]
+    found = {(r["order_id"], r["product_id"]): r["shipping_address"] for r in clean.to_pylist()}
+    return found, repaired
+
+
+def test_a_line_without_an_address_takes_its_orders_first_clean_line_with_one(
+    engine: Engine,
+) -> None:
+    # EC-1's first line has none: it takes its second line's, the order's first clean line
+    # with one; its third keeps its own. EC-2's lines with an address are quarantined (another
+    # customer, an unknown product): its clean lines have none to take. EC-3 is one line.
+    staged = _staged(
+        engine,
+        "ec_addresses",
+        {
+            "orders.csv": [
+                ("EC-1", "CUST_1", "PROD_1", "2", TEN, None),
+                ("EC-1", "CUST_1", "PROD_2", "1", TEN, " 2 High St "),
+                ("EC-1", "CUST_1", "PROD_3", "1", TEN, "9 Other Rd"),
+                ("EC-2", "CUST_1", "PROD_1", "1", TEN, None),
+                ("EC-2", "CUST_2", "PROD_2", "1", TEN, "5 Wrong Rd"),
+                ("EC-2", "CUST_1", "PROD_9", "1", TEN, "6 Orphan Rd"),
+                ("EC-2", "CUST_1", "PROD_3", "1", TEN, "N/A"),
+                ("EC-3", "CUST_2", "PROD_1", "1", TEN, None),
+            ]
+        },
+    )
+    found, repaired = _addresses(engine, staged)
+    assert found == {
+        ("EC-1", "PROD_1"): "2 High St",
+        ("EC-1", "PROD_2"): "2 High St",
+        ("EC-1", "PROD_3"): "9 Other Rd",
+        ("EC-2", "PROD_1"): None,
+        ("EC-2", "PROD_3"): None,
+        ("EC-3", "PROD_1"): None,
+    }
+    assert repaired == {"shipping_address: missing_value": 1}
+
+
+def test_an_orders_address_comes_from_the_file_named_last(engine: Engine) -> None:
+    # EC-1's clean lines: the later file's first, then the earlier file's. PROD_1's line takes
+    # "New St", the later file's, not "Old St", written on a lower row of the earlier file.
+    # Both lines of EC-2 lack one, and so does EC-3's only line: none is invented.
+    staged = _staged(
+        engine,
+        "ec_addresses_files",
+        {
+            "orders_2024-01-01.csv": [
+                ("EC-1", "CUST_1", "PROD_2", "1", TEN, "Old St"),
+                ("EC-2", "CUST_2", "PROD_1", "1", TEN, None),
+            ],
+            "orders_2024-01-02.csv": [
+                ("EC-1", "CUST_1", "PROD_1", "1", TEN, None),
+                ("EC-2", "CUST_2", "PROD_2", "1", TEN, None),
+                ("EC-1", "CUST_1", "PROD_3", "1", TEN, "New St"),
+                ("EC-3", "CUST_1", "PROD_1", "1", TEN, None),
+            ],
+        },
+    )
+    found, repaired = _addresses(engine, staged)
+    assert found == {
+        ("EC-1", "PROD_1"): "New St",
+        ("EC-1", "PROD_2"): "Old St",
+        ("EC-1", "PROD_3"): "New St",
+        ("EC-2", "PROD_1"): None,
+        ("EC-2", "PROD_2"): None,
+        ("EC-3", "PROD_1"): None,
+    }
+    assert repaired == {"shipping_address: missing_value": 1}

@@ -613,3 +613,36 @@ def test_amounts_in_another_currency_are_other_currency(engine: Engine) -> None:
         ("C2", "other_currency", "spend"),
         ("C3", "invalid_number", "spend"),
     ]
+
+
+def test_a_missing_discount_or_shipping_cost_is_0_and_counted(engine: Engine) -> None:
+    """A discount or shipping cost the record does not hold (absent, blank or a word for
+    missing) is 0, counted as ``missing_value``; a 0 written is no repair, and a rejected row
+    (an unknown customer, an unreadable discount, a copy of a transaction) is counted nowhere."""
+    rows = [
+        ("TXN1", "CUST1", "Mug", "12.50", "1", "Card", None, "4.99", "2024-01-02"),
+        ("TXN2", "CUST1", "Mug", "12.50", "1", "Card", "2.50", None, "2024-01-02"),
+        ("TXN3", "CUST1", "Mug", "12.50", "1", "Card", None, None, "2024-01-02"),
+        ("TXN4", "CUST1", "Mug", "12.50", "1", "Card", "N/A", "  ", "2024-01-02"),
+        ("TXN5", "CUST1", "Mug", "12.50", "1", "Card", "0", "0.00", "2024-01-02"),
+        ("TXN6", "CUST9", "Mug", "12.50", "1", "Card", None, None, "2024-01-02"),
+        ("TXN7", "CUST1", "Mug", "12.50", "1", "Card", "three", None, "2024-01-02"),
+        ("TXN5", "CUST1", "Mug", "12.50", "1", "Card", None, None, "2024-01-02"),
+    ]
+    tx = table(engine, "tx_missing_extras", TX_FIELDS, rows)
+    customers = engine.register("tx_missing_customers", pa.table({"customer_id": ["CUST1"]}))
+    staged = stg_mongo_transactions(tx, customers, dt.datetime(2025, 12, 31, tzinfo=dt.UTC))
+    clean, rejects, repaired = staged.outcome(engine)
+    got = {r["transaction_id"]: (r["discount_applied"], r["shipping_cost"], r["total_amount"])
+           for r in clean.to_pylist()}  # fmt: skip
+    assert got == {
+        "TXN1": (0.0, 4.99, pytest.approx(17.49)),
+        "TXN2": (2.5, 0.0, 10.0),
+        "TXN3": (0.0, 0.0, 12.5),
+        "TXN4": (0.0, 0.0, 12.5),
+        "TXN5": (0.0, 0.0, 12.5),
+    }
+    assert {r["_row_number"]: r["reason"] for r in rejects.to_pylist()} == {
+        6: "orphan_customer", 7: "invalid_number", 8: "duplicate_key",
+    }  # fmt: skip
+    assert repaired == {"discount_applied: missing_value": 3, "shipping_cost: missing_value": 3}

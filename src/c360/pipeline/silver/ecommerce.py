@@ -168,7 +168,10 @@ def stg_ecommerce_orders(
     :func:`_order_conflicts`): quantity > 0, a real
     date not in the future nor before 1990
     (``implausible_date``: a placeholder such as 1970-01-01), a customer and
-    a product that exist in their sources (bronze); a missing shipping address stays NULL. A
+    a product that exist in their sources (bronze). A line without a shipping address takes
+    its order's, from the order's first clean line that has one (see :func:`_order_address`),
+    counted (``repaired``: ``shipping_address: missing_value``); where no clean line of the
+    order has one (a one-line order), it stays NULL. A
     missing customer, product or quantity is ``missing_customer``, ``missing_product`` or
     ``missing_quantity``, not an orphan or a quantity of 0; a missing date is
     ``missing_order_date``, one that does not read ``invalid_date``."""
@@ -204,7 +207,9 @@ def stg_ecommerce_orders(
     ]
     t = _order_conflicts(t, checks)
     checks.append(("order_id: conflicting_order_line", t._conflicting))
-    return stage(t, checks, ORDERS.primary_key, ORDER_COLUMNS)
+    t = _order_address(t)
+    repairs = [("shipping_address: missing_value", t._address_filled)]
+    return stage(t, checks, ORDERS.primary_key, ORDER_COLUMNS, repairs)
 
 
 def _order_conflicts(t: Table, checks: list[tuple[str, ibis.ir.BooleanValue]]) -> Table:
@@ -228,6 +233,28 @@ def _order_conflicts(t: Table, checks: list[tuple[str, ibis.ir.BooleanValue]]) -
     t = t.mutate(**first)
     differs = (t.customer_id != t._order_customer_id) | (t.order_at != t._order_order_at)
     return t.mutate(_conflicting=differs)
+
+
+def _order_address(t: Table) -> Table:
+    """``t`` (of :func:`_order_conflicts`) with a missing ``shipping_address`` taken from the
+    order's first clean line that has one, and ``_address_filled`` true where it was.
+
+    The lines that may give it pass every check and agree with their order's first line: a
+    line quarantined for itself or as in conflict with its order gives none (a copy of a clean
+    line, quarantined as a ``duplicate_key``, may: it is that line written again). The first
+    of them is the one :class:`Staged` would claim first (the file named last, then the record
+    written first). One window over the order: its first value among those lines.
+    """
+    gives = t._passes & ~t._conflicting.fill_null(False) & t.shipping_address.notnull()
+    given = ibis.ifelse(gives, t.shipping_address, ibis.null("string"))
+    first = given.first().over(
+        group_by=t.order_id, order_by=[~gives, ibis.desc(t._source_file), t._row_number]
+    )
+    t = t.mutate(_order_address=first)
+    return t.mutate(
+        shipping_address=ibis.coalesce(t.shipping_address, t._order_address),
+        _address_filled=t.shipping_address.isnull() & t._order_address.notnull(),
+    )
 
 
 def _keys(column: ibis.ir.StringColumn) -> ibis.ir.StringColumn:

@@ -134,7 +134,9 @@ def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> 
 
     ``customers`` (the customers source: its ``customer_id`` column) are the known customers:
     a transaction of anyone else is an orphan. Defaults: a missing discount or shipping cost is
-    0, a missing product "Unknown product", a missing payment method "Unknown"; a JSON object,
+    0, counted (``repaired``: ``discount_applied: missing_value``, ``shipping_cost:
+    missing_value``, as the source did not write that 0, silver chose it), a missing product
+    "Unknown product", a missing payment method "Unknown"; a JSON object,
     array or boolean where a product or a payment method belongs is ``invalid_value``; an
     amount written NaN is ``invalid_number`` (a value, not a number), one that may be 1234 or
     1.234 ("1.234" from a CSV, see ``parse.money``) ``ambiguous_amount``, one in another
@@ -218,12 +220,13 @@ def stg_mongo_transactions(bronze: Table, customers: Table, as_of: datetime) -> 
         ("inconsistent_amount", t.amount - t.discount_applied + t.shipping_cost < 0),
     ]
     typed_total = t.mutate(total_amount=t.amount - t.discount_applied + t.shipping_cost)
-    return stage(
-        typed_total,
-        checks,
-        ["transaction_id"],
-        TRANSACTION_COLUMNS,
-    )
+    # Counted on the rows kept only, where a NULL read is a value missing: one unreadable is
+    # rejected by the checks above.
+    repairs = [
+        ("discount_applied: missing_value", t._discount.isnull()),
+        ("shipping_cost: missing_value", t._shipping.isnull()),
+    ]
+    return stage(typed_total, checks, ["transaction_id"], TRANSACTION_COLUMNS, repairs)
 
 
 CUSTOMER_COLUMNS = (
