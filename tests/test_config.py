@@ -189,6 +189,16 @@ def test_text_llm_section_parses_with_defaults(tmp_path: Path) -> None:
             "timeout_seconds: Input should be greater",
         ),
         ("text: {llm: {model: m, base_url: 'file:///x'}}\n", "base_url: String should match"),
+        (
+            "text: {llm: {model: m, base_url: 'http://llm.example.com/v1'}}\n",
+            r"c360.yaml: text.llm.base_url: plain http:// sends the notes unencrypted: use "
+            r"https:// for llm.example.com \(http:// is for a server on this machine only: "
+            r"localhost, 127.0.0.0/8, ::1\)$",
+        ),
+        ("text: {llm: {model: m, base_url: 'http://10.0.0.7:8000/v1'}}\n", "use https://"),
+        ("text: {llm: {model: m, base_url: 'http://localhost.example.com/v1'}}\n", "https://"),
+        ("text: {llm: {model: m, base_url: 'http://128.0.0.1/v1'}}\n", "use https://"),
+        ("text: {llm: {model: m, base_url: 'http://[::2]/v1'}}\n", "use https://"),
     ],
 )
 def test_invalid_text_sections_get_one_clear_message(
@@ -197,6 +207,26 @@ def test_invalid_text_sections_get_one_clear_message(
     (tmp_path / "c360.yaml").write_text(text)
     with pytest.raises(ConfigError, match=message):
         load(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://localhost:8000/v1",
+        "http://LOCALHOST/v1",
+        "http://127.0.0.1:8000/v1",
+        "http://127.8.9.10/v1",
+        "http://[::1]:8000/v1",
+        "https://llm.example.com/v1",
+        "https://10.0.0.7/v1",
+    ],
+)
+def test_an_llm_endpoint_on_this_machine_or_over_https_is_accepted(
+    tmp_path: Path, url: str
+) -> None:
+    (tmp_path / "c360.yaml").write_text(f"text: {{llm: {{model: m, base_url: '{url}'}}}}\n")
+    llm = load(tmp_path).text.llm
+    assert llm is not None and llm.base_url == url
 
 
 def test_a_file_that_is_not_utf8_gets_one_clear_message(tmp_path: Path) -> None:

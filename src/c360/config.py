@@ -7,11 +7,13 @@ writes one with the defaults spelled out so users see what they can change.
 from __future__ import annotations
 
 import difflib
+import ipaddress
 import os
 from collections.abc import Hashable, Iterable, Sequence
 from pathlib import Path
 from types import UnionType
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from urllib.parse import urlsplit
 
 import yaml
 from pydantic import (
@@ -110,6 +112,38 @@ class DatabaseSource(BaseModel):
         return self
 
 
+def plain_http_refused(url: str) -> str | None:
+    """Why ``url`` may not carry notes: plain http to a host other than this machine (a
+    loopback address: localhost, 127.0.0.0/8, ::1), which anyone on the way could read; None
+    for https, or http to this machine.
+
+    >>> plain_http_refused("http://127.0.0.1:8000/v1") is None
+    True
+    >>> plain_http_refused("http://llm.example.com/v1")  # doctest: +ELLIPSIS
+    'plain http:// sends the notes unencrypted: use https:// for llm.example.com (...)'
+    """
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+    except ValueError:  # a malformed address ("http://[::1")
+        parts, host = urlsplit(""), ""
+    if parts.scheme.lower() != "http" or _loopback(host):
+        return None
+    return (
+        f"plain http:// sends the notes unencrypted: use https:// for {host or url} (http:// "
+        "is for a server on this machine only: localhost, 127.0.0.0/8, ::1)"
+    )
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":  # ``hostname`` is lower-cased
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 class Llm(BaseModel):
     """An OpenAI-compatible endpoint for summaries and sentiment; its key comes from the env."""
 
@@ -128,6 +162,14 @@ class Llm(BaseModel):
     use_for: list[Literal["summary", "sentiment"]] = Field(
         default=["summary", "sentiment"], min_length=1, description="What the endpoint computes"
     )
+
+    @field_validator("base_url")
+    @classmethod
+    def _encrypted_unless_local(cls, value: str) -> str:
+        """The notes go to the endpoint: over https, or plain http to this machine only."""
+        if refused := plain_http_refused(value):
+            raise ValueError(refused)
+        return value
 
     @field_validator("model")
     @classmethod

@@ -195,6 +195,52 @@ def test_a_pipe_or_line_break_in_a_value_stays_inside_its_cell() -> None:
     assert "| customer_id | full_name | a\\|b c |" in text
 
 
+def test_the_report_leaves_a_person_s_details_out_of_its_answers(tmp_path: Path) -> None:
+    """The report's copy of an answer drops the columns that name, mail, call or locate a
+    person, whatever the question; the other columns and the rows stay, in their order."""
+    answers = {
+        "questions/top_customers_by_revenue": pa.table({
+            "customer_id": ["CUST00193", "CUST00060"],
+            "full_name": ["Michelle Reed", "Jacob Washington"],
+            "country": ["US", "US"],
+            "total_spent": [11804.43, 10605.10],
+        }),
+        "questions/contacts": pa.table({
+            "Email": ["ann@mail.fr"], "phone": ["+33612345678"],
+            "shipping_address": ["1 rue de la Paix"], "city": ["Paris"], "orders": [3],
+        }),
+        "questions/top_product_by_revenue": pa.table({"name": ["Sonivo 4K"], "revenue": [9.5]}),
+        "questions/mailing_list": pa.table({"email": ["ann@mail.fr", "bob@mail.fr"]}),
+    }  # fmt: skip
+    data = json.loads(json.dumps(report(RunResult(tmp_path, "duckdb"), answers)))
+    assert data["answers"] == {
+        "questions/top_customers_by_revenue": [
+            {"customer_id": "CUST00193", "country": "US", "total_spent": 11804.43},
+            {"customer_id": "CUST00060", "country": "US", "total_spent": 10605.10},
+        ],
+        "questions/contacts": [{"city": "Paris", "orders": 3}],
+        "questions/top_product_by_revenue": [{"name": "Sonivo 4K", "revenue": 9.5}],
+        "questions/mailing_list": [{}, {}],
+    }
+    assert data["left_out"] == {
+        "questions/top_customers_by_revenue": ["full_name"],
+        "questions/contacts": ["Email", "phone", "shipping_address"],
+        "questions/mailing_list": ["email"],
+    }
+    text = markdown(data)
+    assert "Michelle Reed" not in text and "ann@mail.fr" not in text and "rue de la" not in text
+    assert "| customer_id | country | total_spent |\n| --- | --- | --- |\n" in text
+    assert "| CUST00193 | US | 11,804.43 |" in text
+    said = (
+        "left out here, as the report holds no name, e-mail, phone or address; `c360 query` "
+        "gives the whole answer."
+    )
+    assert f"`full_name` {said}" in text
+    assert f"`Email`, `phone` and `shipping_address` {said}" in text
+    assert "### questions/mailing_list\n\n(2 rows, no column to show)\n" in text
+    assert text.count(said) == 3
+
+
 def test_a_null_in_an_answer_is_an_empty_cell() -> None:
     """As elsewhere in the report, nothing to show is an empty cell, not Python's ``None``."""
     data: dict[str, Any] = {

@@ -201,6 +201,22 @@ def test_only_http_urls_are_accepted() -> None:
         LlmClient("file:///etc/passwd", "m")
 
 
+@pytest.mark.parametrize(
+    "url", ["http://llm.example.com/v1", "http://192.168.1.20:8000/v1", "http://[::2]/v1"]
+)
+def test_plain_http_to_another_machine_is_refused(url: str) -> None:
+    with pytest.raises(ValueError, match="use https://"):
+        LlmClient(url, "m")
+
+
+@pytest.mark.parametrize(
+    "url", ["http://localhost:8000/v1", "http://127.0.0.2/v1", "http://[::1]/v1",
+            "https://llm.example.com/v1"],
+)  # fmt: skip
+def test_https_or_plain_http_on_this_machine_is_accepted(url: str) -> None:
+    assert LlmClient(url, "m").url == url + "/chat/completions"
+
+
 def test_analyze_asks_the_configured_model_about_redacted_text(endpoint: Endpoint) -> None:
     out = analyze(NOTE, "en", llm=_client(endpoint), llm_use_for=["summary"])
     assert (out["summary"], out["llm"]) == ("Parcel arrived broken.", "used")

@@ -21,7 +21,7 @@ from c360.file_dialects import csv_tables
 from c360.identity.records import placeholder_note
 from c360.pipeline import lake
 from c360.serve.check_rules import caught
-from c360.serve.report_kit import counted, write_atomically
+from c360.serve.report_kit import counted, listed, write_atomically
 
 if TYPE_CHECKING:
     from c360.pipeline.runner import RunResult
@@ -42,6 +42,15 @@ ANSWER_NOTES = {
         "campaign that spent little ranks first, with or without clicks."
     ),
 }
+
+# The columns of an answer that name, mail, call or locate a person (compared lower-cased): the
+# report's copy of the answer leaves them out, whatever the question; `c360 query` gives them.
+PERSON_COLUMNS = frozenset({
+    "full_name", "first_name", "last_name", "customer_name",
+    "email", "email_address", "phone", "phone_number", "mobile",
+    "address", "address_line", "street", "shipping_address", "billing_address",
+    "date_of_birth", "birth_date",
+})  # fmt: skip
 
 
 def quarantine_reasons(workspace: Path, name: str) -> dict[str, int]:
@@ -90,9 +99,22 @@ def report(result: RunResult, answers: dict[str, pa.Table] | None = None) -> dic
         "identity": asdict(result.identity) if result.identity else None,
         "gold": [asdict(g) for g in result.gold + result.customers],
         "references": [asdict(r) | {"name": r.name} for r in result.references],
-        "answers": {name: table.to_pylist() for name, table in (answers or {}).items()},
+        "answers": {
+            name: table.drop_columns(_personal(table)).to_pylist()
+            for name, table in (answers or {}).items()
+        },
+        "left_out": {
+            name: personal
+            for name, table in (answers or {}).items()
+            if (personal := _personal(table))
+        },
         "checks": caught(silver) if answers else {},
     }
+
+
+def _personal(table: pa.Table) -> list[str]:
+    """The columns of an answer that hold a person's details (`PERSON_COLUMNS`)."""
+    return [c for c in table.column_names if c.lower() in PERSON_COLUMNS]
 
 
 def _silver(workspace: Path, built: Built) -> dict[str, Any]:
@@ -219,8 +241,13 @@ def markdown(data: dict[str, Any]) -> str:
         if checks:
             lines += ["", "The checks read gold, built after silver quarantined or repaired the "
                       "rows they look for: beside each, what silver caught."]  # fmt: skip
+        left_out = data.get("left_out") or {}  # a report of an earlier version has none
         for name, rows in data["answers"].items():
             lines += ["", f"### {name}", "", *_table(rows)]
+            if columns := left_out.get(name):
+                lines += ["", f"{listed([f'`{c}`' for c in columns])} left out here, as the "
+                          "report holds no name, e-mail, phone or address; `c360 query` gives "
+                          "the whole answer."]  # fmt: skip
             if name in checks:
                 lines += ["", f"Caught in silver under the same rule in this run: "
                           f"{_caught(checks[name])}."]  # fmt: skip
@@ -302,6 +329,8 @@ def _caught(check: dict[str, Any]) -> str:
 def _table(rows: list[dict[str, Any]], limit: int = 20) -> list[str]:
     if not rows:
         return ["(no rows)"]
+    if not rows[0]:  # every column was a person's details
+        return [f"({counted(len(rows), 'row')}, no column to show)"]
     head = list(rows[0])
     out = [_row(*head), "|" + " --- |" * len(head)]
     out += [_row(*(_cell(row[c]) for c in head)) for row in rows[:limit]]

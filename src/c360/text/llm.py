@@ -53,6 +53,12 @@ class LlmClient:
     ) -> None:
         if not base_url.startswith(("http://", "https://")):
             raise ValueError(f"base_url must be http(s), not {base_url!r}")
+        # Here, not at the top: a worker that imports this module needs neither the project
+        # file's models nor pydantic (a client reaches it pickled, made where they are loaded).
+        from c360.config import plain_http_refused
+
+        if refused := plain_http_refused(base_url):
+            raise ValueError(f"base_url: {refused}")
         self.url = base_url.rstrip("/") + "/chat/completions"
         self.model = model
         self.api_key = api_key

@@ -91,6 +91,40 @@ def test_the_key_file_is_made_once_then_read(
     assert privacy_key(tmp_path / "b", "MY_KEY") == b"from the environment"
 
 
+def test_the_key_file_is_made_readable_by_its_owner_only_from_the_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Made with mode 0600 rather than written and then restricted: under a umask that lets
+    others read new files, there is no moment when they can read the key."""
+    monkeypatch.delenv("MY_KEY", raising=False)
+
+    def no_change(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the key file's mode was changed after it was made")
+
+    monkeypatch.setattr(os, "chmod", no_change)
+    previous = os.umask(0o022)
+    try:
+        key = privacy_key(tmp_path, "MY_KEY")
+    finally:
+        os.umask(previous)
+    path = tmp_path / KEY_FILE
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert path.read_text(encoding="utf-8").encode() == key and len(key) == 64
+
+
+def test_a_key_file_made_by_another_run_meanwhile_is_read_not_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two runs making the key at once: the one that finds the file made keeps the other's."""
+    monkeypatch.delenv("MY_KEY", raising=False)
+    path = tmp_path / KEY_FILE
+    path.parent.mkdir()
+    path.write_text("made by the other run", encoding="utf-8")
+    exists = Path.exists
+    monkeypatch.setattr(Path, "exists", lambda p: False if p == path else exists(p))
+    assert privacy_key(tmp_path, "MY_KEY") == b"made by the other run"
+
+
 def test_a_key_other_than_the_workspace_s_is_refused_not_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -50,8 +50,7 @@ def privacy_key(workspace: Path, env_var: str = "C360_PRIVACY_KEY") -> bytes:
                 f"{env_var} as before (or restore {path}), or delete lake/ to start over"
             )
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_hex(32), encoding="utf-8")
-        path.chmod(0o600)
+        _make_key_file(path)
     restore = "restore the key it held (removing it makes a new key: every pseudonym changes)"
     if special_file(path):
         raise ConfigError(f"{path} is a pipe, a socket or a device: {restore}")
@@ -65,6 +64,18 @@ def privacy_key(workspace: Path, env_var: str = "C360_PRIVACY_KEY") -> bytes:
         raise ConfigError(f"{path} is empty: {restore}")
     check_key(workspace, key.encode(), str(path))
     return key.encode()
+
+
+def _make_key_file(path: Path) -> None:
+    """Write a new key to ``path``, made readable by its owner only (0600) as it is created, so
+    others cannot read it even for a moment, whatever the umask. A file another run made in
+    the meantime (or any file there, a link included) is left as it is, and read."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    with os.fdopen(fd, "w", encoding="utf-8") as file:
+        file.write(secrets.token_hex(32))
 
 
 def _from_environment(workspace: Path, env_var: str, value: str) -> bytes:
