@@ -109,6 +109,7 @@ def test_the_key_file_is_made_readable_by_its_owner_only_from_the_start(
         os.umask(previous)
     path = tmp_path / KEY_FILE
     assert path.stat().st_mode & 0o777 == 0o600
+    assert path.parent.stat().st_mode & 0o777 == 0o700
     assert path.read_text(encoding="utf-8").encode() == key and len(key) == 64
 
 

@@ -49,7 +49,7 @@ def privacy_key(workspace: Path, env_var: str = "C360_PRIVACY_KEY") -> bytes:
                 f"workspace's pseudonyms were made with the key of fingerprint {made_with}: set "
                 f"{env_var} as before (or restore {path}), or delete lake/ to start over"
             )
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # only its owner lists it
         _make_key_file(path)
     restore = "restore the key it held (removing it makes a new key: every pseudonym changes)"
     if special_file(path):
