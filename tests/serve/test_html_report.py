@@ -624,8 +624,8 @@ def test_a_crm_without_a_web_shop_or_marketing_database_names_its_sources_alone(
     assert meta[1:] == [
         f"Sources: {html_report.CRM}; each section names its own.",
         f"Not in this workspace: the {html_report.SHOP}, so no RFM segment sizes or Top 10 "
-        "best-sellers (units sold); they need ecommerce_customers, ecommerce_inventory, "
-        "ecommerce_orders and ecommerce_products.",
+        "best-sellers (units sold); they need ecommerce_customers, ecommerce_orders and "
+        "ecommerce_products.",
         f"Not in this workspace: the {html_report.MARKETING_DB}, so no Country statistics; it "
         "needs mongo_customers and mongo_transactions.",
         "Seed 000's CRM orders, customers and campaigns (kpi_measures).",  # no kpis_dashboard

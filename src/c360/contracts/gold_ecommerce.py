@@ -99,7 +99,7 @@ DIM_ECOMMERCE_CUSTOMER = dimension(
 DIM_ECOMMERCE_PRODUCT = dimension(
     "dim_ecommerce_product",
     "The catalogue, one row per product, with its current stock and the seed's low_stock "
-    "indicator.",
+    "indicator (NULL for every product when the shop has no stock source, ecommerce_inventory).",
     "product_id",
     Column("product_id", "string", "Product", unique=True),
     Column("name", "string", "Product name", nullable=True),
@@ -111,20 +111,21 @@ DIM_ECOMMERCE_PRODUCT = dimension(
     Column(
         "current_stock_units",
         "int",
-        "Sum over warehouses of each one's latest snapshot; NULL without snapshots",
+        "Sum over warehouses of each one's latest snapshot; NULL without snapshots or stock source",
         nullable=True,
     ),
     Column(
         "average_stock_units",
         "float",
-        "Sum over warehouses of the mean of their snapshots, to 0.001; NULL without snapshots",
+        "Sum over warehouses of the mean of their snapshots, to 0.001; NULL without snapshots "
+        "or stock source",
         nullable=True,
     ),
     Column(
         "is_low_stock",
         "bool",
         "The seed's low_stock: current_stock_units <= half of average_stock_units; NULL without "
-        "snapshots",
+        "snapshots or stock source",
         nullable=True,
     ),
     seed="003",
@@ -173,7 +174,7 @@ ORDERS_ENRICHED = gold(
     Column(
         "is_low_stock",
         "bool",
-        "The product is low on stock now (dim_ecommerce_product)",
+        "The product is low on stock now (dim_ecommerce_product); NULL when its stock is not known",
         nullable=True,
     ),
     Column(

@@ -118,9 +118,8 @@ def test_every_gold_table_names_its_sources_in_a_workspace_of_none(tmp_path: Pat
     assert set(wanting) == {model.name for model in run.MODELS}
     assert wanting["dim_customer"] == ["crm_customers"]  # its optional inputs are no need
     assert wanting["dim_date"] == [  # optional inputs only: any one of them would do
-        "crm_interactions", "ecommerce_inventory", "ecommerce_orders", "ecommerce_products",
-        "marketing_events", "marketing_sends", "order_lines", "orders", "products", "returns",
-        "text_customer_notes",
+        "crm_interactions", "ecommerce_orders", "ecommerce_products", "marketing_events",
+        "marketing_sends", "order_lines", "orders", "products", "returns", "text_customer_notes",
     ]  # fmt: skip
     assert all(wanting.values())
 
@@ -166,9 +165,8 @@ def test_the_calendar_spans_the_facts_there_are(
     assert run.build_gold(tmp_path, engine) == []  # no fact at all: no calendar
     monkeypatch.undo()  # every model: the sources of any fact would build it
     assert run.wanting(tmp_path)["dim_date"] == [
-        "crm_interactions", "ecommerce_inventory", "ecommerce_orders", "ecommerce_products",
-        "marketing_events", "marketing_sends", "order_lines", "orders", "products", "returns",
-        "text_customer_notes",
+        "crm_interactions", "ecommerce_orders", "ecommerce_products", "marketing_events",
+        "marketing_sends", "order_lines", "orders", "products", "returns", "text_customer_notes",
     ]  # fmt: skip
 
 

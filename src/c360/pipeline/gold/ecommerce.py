@@ -34,11 +34,27 @@ def dim_ecommerce_customer(customers: Table) -> Table:
     )  # fmt: skip
 
 
-def dim_ecommerce_product(products: Table, inventory: Table) -> Table:
+def dim_ecommerce_product(products: Table, inventory: Table | None) -> Table:
     """Silver products with their stock levels; ``is_low_stock`` when the current stock is at
-    most half the average (NULL without snapshots). The runner adds the inferred members (a
-    product silver rejected that a line or a snapshot names) once every model is built."""
-    p, stock = products, ecommerce_stock.stock_levels(inventory)
+    most half the average (NULL without snapshots, for every product when the shop sends no
+    stock source: ``inventory`` None). The runner adds the inferred members (a product silver
+    rejected that a line or a snapshot names) once every model is built."""
+    p = products
+    if inventory is None:  # no product's stock is known
+        return p.select(
+            p.product_id,
+            p.name,
+            p.category,
+            p.brand,
+            current_stock_units=ibis.null("int64"),
+            average_stock_units=ibis.null("float64"),
+            unit_price_eur=p.price,
+            unit_cost_eur=p.cost,
+            unit_margin_eur=p.margin,
+            is_low_stock=ibis.null("boolean"),
+            inferred=ibis.literal(False),
+        )
+    stock = ecommerce_stock.stock_levels(inventory)
     joined = p.left_join(stock, p.product_id == stock.product_id)
     return joined.select(
         p.product_id,
@@ -186,6 +202,7 @@ MODELS: list[GoldModel] = [
         contracts.DIM_ECOMMERCE_PRODUCT,
         ("stg_ecommerce_products", "stg_ecommerce_inventory"),
         dim_ecommerce_product,
+        optional=("stg_ecommerce_inventory",),  # a shop that sends no stock still sells
     ),
     GoldModel(
         contracts.FCT_ECOMMERCE_SALES,
