@@ -6,7 +6,10 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from c360.contracts.model import Column, Table
+from c360.pipeline.bronze.blocks import SourceError
 from c360.pipeline.bronze.land import land
 
 WHEN = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -61,11 +64,11 @@ def test_a_header_alone_after_excels_sep_line_holds_no_records(tmp_path: Path) -
     path = write(tmp_path, "people.csv", "sep=,\r\nid,n\r\nA,1\r\nB,2\r\n")
     assert land(tmp_path, EXCEL, path, "b1", WHEN).warnings == []
     path.write_bytes(b"sep=,\r\n,\r\nid,n\r\n")
-    result = land(tmp_path, EXCEL, path, "b2", WHEN)
-    assert (result.records, result.landed, result.quarantined) == (2, 0, 2)
-    assert result.warnings == [
-        f"{path} holds no records: no records landed, where the last run landed 2"
-    ]
+    with pytest.raises(SourceError, match=r"people\.csv holds no records, where the last run "):
+        land(tmp_path, EXCEL, path, "b2", WHEN)  # it would empty the table: the run stops
+    result = land(tmp_path / "b", EXCEL, write(tmp_path / "b", "people.csv",
+                  "sep=,\r\n,\r\nid,n\r\n"), "b1", WHEN)  # fmt: skip
+    assert (result.records, result.landed, result.quarantined, result.warnings) == (2, 0, 2, [])
     assert land(tmp_path / "first", EXCEL, write(tmp_path / "first", "people.csv",
                 "sep=,\r\nid,n"), "b1", WHEN).warnings == []  # fmt: skip
 

@@ -1,5 +1,6 @@
-"""A folder of daily extracts: the run says which files the last run landed are gone, and when
-the dates in the files' names are not in their names' order (silver takes the file named last)."""
+"""A folder of daily extracts: files the last run landed that are gone stop the run, saying which,
+and the run says when the dates in the files' names are not in their names' order (silver takes
+the file named last)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import pytest
 from c360 import contracts
 from c360.contracts.model import Column, Table
 from c360.pipeline import lake
+from c360.pipeline.bronze.blocks import SourceError
 from c360.pipeline.bronze.extracts import name_date
 from c360.pipeline.bronze.land import land, land_all
 
@@ -43,22 +45,33 @@ def landed_files(workspace: Path, table: str = "people") -> list[str]:
     return sorted(set(files))
 
 
-def test_a_daily_file_the_last_run_landed_that_is_gone_is_said_with_its_records(
+def gone(workspace: Path, contract: Table, folder: Path) -> str:
+    """What stops landing ``folder`` again."""
+    with pytest.raises(SourceError) as caught:
+        land(workspace, contract, folder, "b2", WHEN)
+    return str(caught.value)
+
+
+def test_a_daily_file_the_last_run_landed_that_is_gone_stops_the_run_with_its_records(
     tmp_path: Path,
 ) -> None:
-    """Its records leave bronze, which archiving an old extract may mean: the run goes on, and
-    says how many files are gone, which, and how many records went with them; once."""
+    """Its records would leave bronze, which archiving an old extract may mean: the run stops,
+    saying how many files are gone, which, how many records would go with them, and how to
+    go on; deleting the table lands the folder as it is."""
     folder = extracts(tmp_path, {"d-06-01.csv": 3, "d-06-02.csv": 2, "d-06-03.csv": 1})
     assert land(tmp_path, PEOPLE, folder, "b1", WHEN).warnings == []
     (folder / "d-06-01.csv").unlink()
-    result = land(tmp_path, PEOPLE, folder, "b2", WHEN)
-    assert (result.records, result.landed) == (3, 3)
-    assert result.warnings == [
-        f"{folder}: 1 file the last run landed is gone (d-06-01.csv): its 3 records are no "
-        "longer in bronze"
-    ]
+    bronze = lake.table_dir(tmp_path, "bronze", "people")
+    assert gone(tmp_path, PEOPLE, folder) == (
+        f"{folder}: 1 file the last run landed is gone (d-06-01.csv): its 3 records would leave "
+        f"bronze; put it back, or delete {bronze} to accept the folder as it is and start "
+        "people over; bronze people is kept as it was"
+    )
+    assert len(landed_files(tmp_path)) == 3
+    lake.drop(tmp_path, "bronze", "people")
+    result = land(tmp_path, PEOPLE, folder, "b3", WHEN)
+    assert (result.records, result.landed, result.warnings) == (3, 3, [])
     assert landed_files(tmp_path) == ["sources/people/d-06-02.csv", "sources/people/d-06-03.csv"]
-    assert land(tmp_path, PEOPLE, folder, "b3", WHEN).warnings == []  # the last run lacked it
 
 
 def test_files_gone_are_counted_and_the_first_three_named(tmp_path: Path) -> None:
@@ -66,21 +79,21 @@ def test_files_gone_are_counted_and_the_first_three_named(tmp_path: Path) -> Non
         tmp_path, {"2024/a.csv": 1, "b.csv": 2, "c.csv": 1, "d.csv": 1, "e.csv": 4, "f.csv": 1}
     )
     land(tmp_path, PEOPLE, folder, "b1", WHEN)
-    for gone in ("2024/a.csv", "b.csv", "c.csv", "e.csv"):
-        (folder / gone).unlink()
-    assert land(tmp_path, PEOPLE, folder, "b2", WHEN).warnings == [
+    for file in ("2024/a.csv", "b.csv", "c.csv", "e.csv"):
+        (folder / file).unlink()
+    assert gone(tmp_path, PEOPLE, folder).startswith(
         f"{folder}: 4 files the last run landed are gone (2024/a.csv, b.csv, c.csv and 1 more): "
-        "their 8 records are no longer in bronze"
-    ]
+        "their 8 records would leave bronze; put them back, or delete "
+    )
 
 
 def test_one_record_gone_is_said_in_the_singular(tmp_path: Path) -> None:
     folder = extracts(tmp_path, {"a.csv": 1, "b.csv": 1})
     land(tmp_path, PEOPLE, folder, "b1", WHEN)
     (folder / "a.csv").unlink()
-    assert land(tmp_path, PEOPLE, folder, "b2", WHEN).warnings == [
-        f"{folder}: 1 file the last run landed is gone (a.csv): its 1 record is no longer in bronze"
-    ]
+    assert gone(tmp_path, PEOPLE, folder).startswith(
+        f"{folder}: 1 file the last run landed is gone (a.csv): its 1 record would leave bronze; "
+    )
 
 
 def test_an_extract_compressed_since_the_last_run_is_not_gone(tmp_path: Path) -> None:
@@ -94,16 +107,13 @@ def test_an_extract_compressed_since_the_last_run_is_not_gone(tmp_path: Path) ->
 
 
 def test_an_extract_left_aside_since_the_last_run_is_gone_too(tmp_path: Path) -> None:
-    """Compressed with bzip2, its records no longer land: both are said."""
+    """Compressed with bzip2, its records no longer land: the run stops."""
     folder = extracts(tmp_path, {"a.csv": 2, "b.csv": 1})
     land(tmp_path, PEOPLE, folder, "b1", WHEN)
     (folder / "a.csv").rename(folder / "a.csv.bz2")
-    assert land(tmp_path, PEOPLE, folder, "b2", WHEN).warnings == [
-        f"{folder}: 1 file left aside as not .csv or .csv.gz (its records are not landed): "
-        "a.csv.bz2",
-        f"{folder}: 1 file the last run landed is gone (a.csv): its 2 records are no longer in "
-        "bronze",
-    ]
+    assert gone(tmp_path, PEOPLE, folder).startswith(
+        f"{folder}: 1 file the last run landed is gone (a.csv): its 2 records would leave bronze"
+    )
 
 
 def test_parquet_and_text_folders_say_their_files_gone_too(tmp_path: Path) -> None:
@@ -113,10 +123,9 @@ def test_parquet_and_text_folders_say_their_files_gone_too(tmp_path: Path) -> No
         (folder / name).write_text(NOTE)
     land(tmp_path, NOTES, folder, "b1", WHEN)
     (folder / "n2.txt").unlink()
-    assert land(tmp_path, NOTES, folder, "b2", WHEN).warnings == [
-        f"{folder}: 1 file the last run landed is gone (n2.txt): its 1 record is no longer in "
-        "bronze"
-    ]
+    assert gone(tmp_path, NOTES, folder).startswith(
+        f"{folder}: 1 file the last run landed is gone (n2.txt): its 1 record would leave bronze"
+    )
     folder = tmp_path / "sources" / "people"
     (folder / "2024").mkdir(parents=True)
     pq.write_table(pa.table({"id": ["A", "B"], "age": [1, 2]}), folder / "2024/p.parquet")
@@ -124,10 +133,10 @@ def test_parquet_and_text_folders_say_their_files_gone_too(tmp_path: Path) -> No
     parquet = replace(PEOPLE, file_format="parquet_dir")
     land(tmp_path, parquet, folder, "b1", WHEN)
     shutil.rmtree(folder / "2024")
-    assert land(tmp_path, parquet, folder, "b2", WHEN).warnings == [
+    assert gone(tmp_path, parquet, folder).startswith(
         f"{folder}: 1 file the last run landed is gone (2024/p.parquet): its 2 records "
-        "are no longer in bronze"
-    ]
+        "would leave bronze"
+    )
 
 
 def test_a_first_run_or_a_table_landed_from_elsewhere_says_nothing_gone(tmp_path: Path) -> None:
@@ -150,8 +159,8 @@ def test_a_previous_table_that_does_not_read_says_nothing_gone(tmp_path: Path) -
     assert (result.landed, result.warnings) == (1, [])
 
 
-def test_a_run_says_the_files_gone_from_a_folder_its_manifest_names(tmp_path: Path) -> None:
-    """What ``c360 run`` prints and the run report writes: the results' warnings."""
+def test_a_run_stops_for_the_files_gone_from_a_folder_its_manifest_names(tmp_path: Path) -> None:
+    """What ``c360 run`` stops with; the last run's table stays."""
     orders = contracts.get("orders")
     folder = tmp_path / "sources" / "shop" / "orders"
     folder.mkdir(parents=True)
@@ -163,12 +172,13 @@ def test_a_run_says_the_files_gone_from_a_folder_its_manifest_names(tmp_path: Pa
     (tmp_path / "sources" / "manifest.json").write_text(json.dumps(manifest))
     assert [r.warnings for r in land_all(tmp_path)] == [[]]
     (folder / "orders_2024-06-01.csv").unlink()
-    results = land_all(tmp_path)
-    assert [(r.table, r.landed) for r in results] == [("orders", 4)]
-    assert results[0].warnings == [
+    with pytest.raises(SourceError) as caught:
+        land_all(tmp_path)
+    assert str(caught.value).startswith(
         f"{folder}: 1 file the last run landed is gone (orders_2024-06-01.csv): its 3 records "
-        "are no longer in bronze"
-    ]
+        "would leave bronze; put it back, or delete "
+    )
+    assert lake.count_rows(lake.table_dir(tmp_path, "bronze", "orders")) == 7
 
 
 @pytest.mark.parametrize(

@@ -262,7 +262,7 @@ def test_schema_drift_fails_or_evolves(tmp_path: Path) -> None:
 
 
 def test_a_missing_source_names_the_file(tmp_path: Path) -> None:
-    with pytest.raises(SourceError, match=r"missing: .*people\.csv"):
+    with pytest.raises(SourceError, match=r"people\.csv is missing: put it back; bronze peop"):
         land(tmp_path, PEOPLE, tmp_path / PEOPLE.path, "b1", WHEN)
 
 

@@ -119,21 +119,20 @@ def test_a_database_in_place_of_a_manifest_file_is_not_held_to_its_rows(
 
 
 def test_a_file_of_no_bytes_without_a_count_lands_empty_with_a_warning(tmp_path: Path) -> None:
-    """Some tools write an extract of a day without data as an empty file: it lands, said."""
+    """Some tools write an extract of a day without data as an empty file: on a first run it
+    lands, said; where the last run landed records, it stops the run."""
     file = write(tmp_path, INVENTORY, 0)
     file.write_bytes(b"")
     [result] = land_all(tmp_path)
     assert (result.records, result.landed) == (0, 0)
     assert result.warnings == [f"{file} is empty (0 bytes): no records landed"]
+    report = run_report.report(RunResult(tmp_path, "duckdb", [result]))
+    assert report["bronze"][0]["warnings"] == result.warnings
     write(tmp_path, INVENTORY, 4)
     assert land_all(tmp_path)[0].warnings == []
     file.write_bytes(b"")
-    [result] = land_all(tmp_path)
-    assert result.warnings == [
-        f"{file} is empty (0 bytes): no records landed, where the last run landed 4"
-    ]
-    report = run_report.report(RunResult(tmp_path, "duckdb", [result]))
-    assert report["bronze"][0]["warnings"] == result.warnings
+    with pytest.raises(SourceError, match=r"is empty \(0 bytes\), where the last run landed 4 "):
+        land_all(tmp_path)
 
 
 def test_a_file_of_no_bytes_the_manifest_counts_as_empty_is_no_warning(tmp_path: Path) -> None:

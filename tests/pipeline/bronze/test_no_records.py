@@ -1,5 +1,6 @@
-"""A source that lands no records where the last run landed some is reported, whatever is left
-of it: no bytes, a header alone, a byte order mark alone, blank lines, a folder of empty parts."""
+"""A source that lands no records where the last run landed some, whatever is left of it (no
+bytes, a header alone, a byte order mark alone, blank lines), stops the run when it is a single
+file, keeping the last run's table; a folder of empty parts is reported."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ import pytest
 
 from c360 import contracts
 from c360.contracts.model import Table
+from c360.pipeline import lake
+from c360.pipeline.bronze.blocks import SourceError
 from c360.pipeline.bronze.land import land_all
 from c360.pipeline.runner import RunResult
 from c360.serve import run_report
@@ -58,18 +61,42 @@ def parquet(workspace: Path, rows: int) -> Path:
     return folder
 
 
-CASES: list[tuple[Table, Callable[[Path, int], Path], Callable[[Path], Path]]] = [
+FILES: list[tuple[Table, Callable[[Path, int], Path], Callable[[Path], Path]]] = [
     (INVENTORY, csv, header_only),
     (INVENTORY, csv, bom_only),
     (WEB, jsonl, lambda ws: jsonl(ws, 0)),
-    (PRODUCTS, parquet, lambda ws: parquet(ws, 0)),
 ]
 
 
+@pytest.mark.parametrize(("table", "write", "emptied"), FILES, ids=["header", "bom", "blank"])
+def test_a_file_left_without_records_stops_the_run_where_the_last_run_landed_some(
+    tmp_path: Path,
+    table: Table,
+    write: Callable[[Path, int], Path],
+    emptied: Callable[[Path], Path],
+) -> None:
+    file = emptied(tmp_path)
+    [result] = land_all(tmp_path, drift="evolve")
+    assert (result.table, result.records, result.landed) == (table.name, 0, 0)
+    assert result.warnings == []  # nothing landed before: a day without data
+    write(tmp_path, 3)
+    assert land_all(tmp_path, drift="evolve")[0].warnings == []
+    file = emptied(tmp_path)
+    with pytest.raises(SourceError) as caught:
+        land_all(tmp_path, drift="evolve")
+    bronze = lake.table_dir(tmp_path, "bronze", table.name)
+    assert str(caught.value) == (
+        f"{file} holds no records, where the last run landed 3 records: put its records back, "
+        f"or delete {bronze} to accept it as it is and start {table.name} over; bronze "
+        f"{table.name} is kept as it was"
+    )
+    assert lake.count_rows(bronze) == 3
+
+
 @pytest.mark.parametrize(
-    ("table", "write", "emptied"), CASES, ids=["header", "bom", "blank", "folder"]
+    ("table", "write", "emptied"), [(PRODUCTS, parquet, lambda ws: parquet(ws, 0))], ids=["folder"]
 )
-def test_a_source_left_without_records_is_said_where_the_last_run_landed_some(
+def test_a_folder_left_without_records_is_said_where_the_last_run_landed_some(
     tmp_path: Path,
     table: Table,
     write: Callable[[Path, int], Path],
@@ -92,11 +119,10 @@ def test_a_source_left_without_records_is_said_where_the_last_run_landed_some(
     assert land_all(tmp_path, drift="evolve")[0].warnings == []  # the last run landed none
 
 
-def test_a_file_of_no_bytes_is_said_so_as_before(tmp_path: Path) -> None:
+def test_a_file_of_no_bytes_is_said_so(tmp_path: Path) -> None:
     file = csv(tmp_path, 2)
     land_all(tmp_path)
     file.write_bytes(b"")
-    [result] = land_all(tmp_path)
-    assert result.warnings == [
-        f"{file} is empty (0 bytes): no records landed, where the last run landed 2"
-    ]
+    with pytest.raises(SourceError, match=r"inventory\.csv is empty \(0 bytes\), where the last "
+                       "run landed 2 records: put its records back, or delete "):  # fmt: skip
+        land_all(tmp_path)

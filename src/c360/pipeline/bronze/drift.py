@@ -45,13 +45,16 @@ def extra_message(
     seen: set[str],
     path: Path | Database,
     file: str | None = None,
+    lacks: list[str] | None = None,
 ) -> str:
     """Why a source's extra columns stop the run, naming the ``file`` of a folder they are in,
     and what to write in the project file: a CSV whose header names the contract's columns
-    otherwise maps them under ``csv:``, a JSON file whose documents do under ``json:``."""
+    otherwise maps them under ``csv:``, a JSON file whose documents do under ``json:``. The
+    columns said missing are the file's own (``lacks``: those its header lacks), when given:
+    other files of the folder may have them."""
     where = f"{_inside(file, path)} has columns" if file and file != name else "columns"
     message = f"{name}: {where} not in the contract of {contract.name}: {', '.join(extra)}"
-    missing = [c for c in contract.column_names if c not in seen]
+    missing = [c for c in contract.column_names if c not in seen] if lacks is None else lacks
     names, section = "header names", "csv"
     if contract.file_format in JSON_FORMATS:
         names, section = "field names", "json"

@@ -1,12 +1,19 @@
-"""What the run report warns of a folder of extracts: files the last run landed from it that are
-gone (their records leave bronze), and dates in the files' names out of name order (silver keeps
-a key's record from the file named last, which is then not the latest extract).
+"""What stops the run before a folder of extracts lands, and what the run report warns of it.
+
+Files the last run landed from it that are gone (their records would leave bronze) and two
+files of the same bytes (a re-delivery: the copy named later would take over the files between
+them) raise ``SourceError``, keeping the last run's bronze table; dates in the files' names out
+of name order (silver keeps a key's record from the file named last, which is then not the
+latest extract) are warned of.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+from collections import defaultdict
+from contextlib import suppress
 from datetime import date
 from itertools import pairwise
 from pathlib import Path
@@ -16,9 +23,18 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from c360.contracts.model import Table
+from c360.file_dialects import PLAIN_CSV, CsvFile
 from c360.pipeline import lake
-from c360.pipeline.bronze.blocks import FOLDER_FILES, first_names, folder_suffixes, visible_files
+from c360.pipeline.bronze.blocks import (
+    FOLDER_FILES,
+    SourceError,
+    first_names,
+    folder_suffixes,
+    visible_files,
+)
+from c360.pipeline.bronze.count import count
 from c360.pipeline.bronze.lineage import relative
+from c360.pipeline.bronze.messages import kept, start_over
 from c360.pipeline.bronze.textfolder import text_files
 
 # A date in a name, not within a longer number: year first (2024-06-02, 2024_06_02, 20240602)
@@ -29,29 +45,33 @@ _DATE = re.compile(
 )
 
 
-def folder_warnings(workspace: Path, contract: Table, name: str, folder: Path) -> list[str]:
-    """What the run report says of a source folder (``name``, as errors call it): files the
-    last run landed from it that are gone, dates in its files' names out of name order."""
+def folder_warnings(
+    workspace: Path, contract: Table, name: str, folder: Path, dialect: CsvFile = PLAIN_CSV
+) -> list[str]:
+    """What the run report says of a source folder (``name``, as errors call it): dates in its
+    files' names out of name order; files the last run landed from it that are gone, or two
+    files of the same bytes (CSV files written as ``dialect`` says), raise ``SourceError``."""
     if not folder.is_dir():
         return []
     inside = len(os.path.join(folder, ""))
     files = [file[inside:].replace(os.sep, "/") for file in _landing(folder, contract)]
-    warnings = gone_warning(workspace, contract, name, folder, files)
-    if contract.file_format != "text":  # a note's key is its name: none is taken over another
-        warnings += date_order_warning(name, files)
-    return warnings
+    refuse_gone(workspace, contract, name, folder, files)
+    if contract.file_format == "text":  # a note's key is its name: none is taken over another
+        return []
+    refuse_copies(contract, name, folder, files, dialect)
+    return date_order_warning(name, files)
 
 
-def gone_warning(
+def refuse_gone(
     workspace: Path, contract: Table, name: str, folder: Path, files: list[str]
-) -> list[str]:
-    """What the run report says of the files the last run landed from ``folder`` (its bronze
-    table's ``_source_file``) that are not among its ``files`` now (named inside it): how many,
-    the first three by name, and the records that leave bronze with them. An extract
+) -> None:
+    """Raise ``SourceError`` when files the last run landed from ``folder`` (its bronze
+    table's ``_source_file``) are not among its ``files`` now (named inside it): how many, the
+    first three by name, and the records that would leave bronze with them. An extract
     compressed since (``a.csv`` become ``a.csv.gz``) is not gone."""
     landed = _landed_before(workspace, contract.name)
     if landed is None:
-        return []
+        return
     prefix = relative(str(folder), workspace).rstrip("/") + "/"
     distinct = pc.drop_null(pc.unique(landed).cast(pa.string()))
     there = pa.array([prefix + file for file in files], pa.string())
@@ -59,7 +79,7 @@ def gone_warning(
         pc.invert(pc.is_in(distinct, value_set=there)), null_selection_behavior="drop"
     )
     if not len(missing):  # every file the last run landed is there (the usual case)
-        return []
+        return
     plain = {_plain(file) for file in files}
     gone = sorted(
         file
@@ -67,15 +87,63 @@ def gone_warning(
         if file.startswith(prefix) and _plain(file[len(prefix) :]) not in plain
     )
     if not gone:
-        return []
+        return
     n = len(gone)
     records = pc.sum(pc.is_in(landed, value_set=pa.array(gone, pa.string()))).as_py()
-    return [
+    raise SourceError(
         f"{name}: {n:,} file{'s' * (n > 1)} the last run landed {'are' if n > 1 else 'is'} "
         f"gone ({first_names([file[len(prefix) :] for file in gone])}): "
-        f"{'their' if n > 1 else 'its'} {records:,} record{'s' * (records != 1)} "
-        f"{'are' if records != 1 else 'is'} no longer in bronze"
-    ]
+        f"{'their' if n > 1 else 'its'} {records:,} record{'s' * (records != 1)} would leave "
+        f"bronze; put {'them' if n > 1 else 'it'} back, or "
+        f"{start_over(workspace, contract, 'the folder')}"
+    )
+
+
+def refuse_copies(
+    contract: Table, name: str, folder: Path, files: list[str], dialect: CsvFile = PLAIN_CSV
+) -> None:
+    """Raise ``SourceError`` when two of a folder's ``files`` (by name) hold records and the
+    same bytes, a delivery made twice: the copy named later would take over the records of the
+    files between them, undoing their updates. Only files of the same size are hashed."""
+    by_size: defaultdict[int, list[int]] = defaultdict(list)
+    for i, file in enumerate(files):
+        with suppress(OSError):  # one that cannot be read stops the run when it is read
+            by_size[(folder / file).stat().st_size].append(i)
+    pairs = []
+    for size, alike in by_size.items():
+        if size == 0 or len(alike) < 2:
+            continue
+        first: dict[bytes, int] = {}
+        for i in alike:
+            digest = _sha256(folder / files[i])
+            if digest is not None and first.setdefault(digest, i) != i:
+                pairs.append((first[digest], i))
+    for earlier, later in sorted(pairs):
+        if count(folder / files[later], contract, dialect=dialect):  # not two headers alone
+            between = files[earlier + 1 : later]
+            n = len(between)
+            undone = (
+                f"named later, it would take over the {n:,} file{'s' * (n > 1)} between them "
+                f"({first_names(between)}), undoing their updates"
+                if between
+                else "its records would land twice"
+            )
+            raise SourceError(
+                f"{name}: {files[later]} holds the same bytes as {files[earlier]} (delivered "
+                f"twice?): {undone}; remove one of the two; {kept(contract)}"
+            )
+
+
+def _sha256(file: Path) -> bytes | None:
+    """A file's SHA-256, read a block at a time; none when it cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        with file.open("rb") as f:
+            while block := f.read(1 << 20):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.digest()
 
 
 def date_order_warning(name: str, files: list[str]) -> list[str]:

@@ -10,11 +10,13 @@ published: records in the source = landed + quarantined (and = the file's ``rows
 ``sources/manifest.json``, when it gives them), or the run stops and the previous bronze and
 quarantine tables stay as they were. Without a manifest, a source the last run landed
 whose file is gone stops the run before anything is written: only deleting its bronze table
-drops it.
+drops it. So does, keeping its bronze table, a single file of no records where the last run
+landed some, and a folder missing files the last run landed or holding a file twice.
 
 Which sources there are is ``find``'s; how their columns may differ from the contracts is
 ``drift``'s; the columns bronze adds is ``lineage``'s; the run report's warnings ``messages``'
-(and a folder's, of files gone since the last run and dates out of name order, ``extracts``').
+(and a folder's, of files gone since the last run, files delivered twice and dates out of name
+order, ``extracts``').
 """
 
 from __future__ import annotations
@@ -68,6 +70,8 @@ from c360.pipeline.bronze.messages import (
     aside_warning,
     empty_warning,
     encoding_hint,
+    kept,
+    refuse_emptied,
 )
 from c360.pipeline.bronze.once import one_landing
 from c360.pipeline.bronze.places import passed_over
@@ -124,7 +128,7 @@ def land(
     started = time.perf_counter()
     workspace = Path(workspace)
     if isinstance(path, Path) and not _exists(path):
-        raise SourceError(f"source file missing: {path}")
+        raise SourceError(_missing_message(workspace, contract, path))
     if isinstance(path, Path):
         refuse_special(path)  # before counting opens it
         refuse_unread(contract, path)  # a workbook, an archive
@@ -140,7 +144,7 @@ def land(
         raise SourceError(f"cannot read {name}: {exc}") from None
     if isinstance(path, Path):
         result.warnings += aside_warning(name, table, left_aside(path, table))
-        result.warnings += folder_warnings(workspace, table, name, path)
+        result.warnings += folder_warnings(workspace, table, name, path, dialect)
         if not (workspace / MANIFEST).exists():  # the usual places: others there do not land
             result.warnings += passed_over(workspace, table, path)
     held = text_held(table, contract)  # a Parquet file's types for a CSV table: not drift
@@ -163,7 +167,10 @@ def land(
             if extra and drift == "fail":
                 named = file if isinstance(file, str) else None  # the file they are in
                 checked_before_drift(blocks, named, contract, dialect.columns)
-                raise SchemaDriftError(extra_message(name, contract, extra, seen, path, named))
+                lacks = lacking.get(named) if named else None  # its header's own gaps
+                raise SchemaDriftError(
+                    extra_message(name, contract, extra, seen, path, named, lacks)
+                )
             for column, wanted, found in retyped(block.types, contract, fits):
                 if drift == "fail":
                     raise SchemaDriftError(retyped_message(name, contract, column, wanted, found))
@@ -190,6 +197,8 @@ def land(
             # no bytes, a header alone, an empty folder: said first (the last run's table is
             # the one there until this one is swapped in)
             no_bytes = isinstance(path, Path) and _no_bytes(path)
+            if isinstance(path, Path) and path.is_file():  # a folder's files may all be new
+                refuse_emptied(workspace, contract, name, no_bytes)
             result.warnings[:0] = empty_warning(workspace, contract, name, no_bytes)
         elif records and not result.landed and not hint:  # the hint says why they all were
             first = min(records, key=lambda reject: (reject[0], reject[1]))[3]  # by file, line
@@ -225,6 +234,20 @@ def _as_counted(
             f"short or was replaced (restore it, or set its rows to {result.records} in the "
             f"manifest if the change is meant); bronze {contract.name} is left as it was"
         )
+
+
+def _missing_message(workspace: Path, contract: Table, path: Path) -> str:
+    """Why a source file that is not there stops the run, and what to do: put it back, or
+    drop its table as the manifest that lists it says (without one, ``find`` stops the run
+    before, naming the file the last run landed)."""
+    manifest = workspace / MANIFEST
+    if not manifest.exists():
+        return f"{path} is missing: put it back; {kept(contract)}"
+    return (
+        f"{path} is missing, but {manifest} lists it for {contract.name}: put it back, or "
+        "remove its entry from the manifest to drop the table and what is built from it; "
+        f"{kept(contract)}"
+    )
 
 
 def _no_bytes(path: Path) -> bool:

@@ -8,7 +8,13 @@ from pathlib import Path
 from c360.contracts.model import Table
 from c360.file_dialects import CsvFile
 from c360.pipeline import lake
-from c360.pipeline.bronze.blocks import NOT_UTF8, Reject, first_names, folder_suffixes
+from c360.pipeline.bronze.blocks import (
+    NOT_UTF8,
+    Reject,
+    SourceError,
+    first_names,
+    folder_suffixes,
+)
 
 _JSON = ("json", "jsonl", "mongo_jsonl")
 
@@ -19,16 +25,52 @@ def empty_warning(workspace: Path, contract: Table, name: str, no_bytes: bool = 
     count tells them apart. A file of no bytes (``no_bytes``) is said even on a first run;
     one that holds something (a header, a byte order mark, blank lines) or a folder or a
     database table, only when the last run landed records."""
-    warning = (
-        f"{name} {'is empty (0 bytes)' if no_bytes else 'holds no records'}: no records landed"
-    )
-    try:
-        before = lake.count_rows(lake.table_dir(workspace, "bronze", contract.name))
-    except OSError:  # no earlier table, or one that does not read
-        before = 0
+    warning = f"{name} {_empty(no_bytes)}: no records landed"
+    before = landed_before(workspace, contract)
     if before:
         return [f"{warning}, where the last run landed {before}"]
     return [warning] if no_bytes else []
+
+
+def refuse_emptied(workspace: Path, contract: Table, name: str, no_bytes: bool) -> None:
+    """Raise ``SourceError`` for a single file of no records (``no_bytes``: not even a
+    header) where the last run landed some: landed, it would empty its table and all that is
+    built from it; a first run lands it, said (``empty_warning``)."""
+    before = landed_before(workspace, contract)
+    if before:
+        raise SourceError(
+            f"{name} {_empty(no_bytes)}, where the last run landed {before:,} "
+            f"record{'s' * (before > 1)}: put its records back, or "
+            f"{start_over(workspace, contract, 'it')}"
+        )
+
+
+def start_over(workspace: Path, contract: Table, what: str) -> str:
+    """The way out of a stop that keeps a bronze table: deleting it, to land the source as it
+    is now (``what``) as on a first run; and that the table was kept."""
+    bronze = lake.table_dir(workspace, "bronze", contract.name)
+    return (
+        f"delete {bronze} to accept {what} as it is and start {contract.name} over; "
+        f"{kept(contract)}"
+    )
+
+
+def kept(contract: Table) -> str:
+    """What a stop before a source is landed leaves: its bronze table as it was."""
+    return f"bronze {contract.name} is kept as it was"
+
+
+def landed_before(workspace: Path, contract: Table) -> int:
+    """The records of a table's bronze (the last run's); none when it is not there or does
+    not read."""
+    try:
+        return lake.count_rows(lake.table_dir(workspace, "bronze", contract.name))
+    except OSError:  # no earlier table, or one that does not read
+        return 0
+
+
+def _empty(no_bytes: bool) -> str:
+    return "is empty (0 bytes)" if no_bytes else "holds no records"
 
 
 def aside_warning(name: str, contract: Table, aside: list[str]) -> list[str]:

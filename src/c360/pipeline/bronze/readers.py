@@ -37,7 +37,7 @@ def read(path: Path | Database, contract: Table, dialect: CsvFile = PLAIN_CSV) -
     written as ``dialect`` says, a JSON file's fields or a database's columns named as its
     ``columns`` map them); a folder's files one after the other, by name."""
     if isinstance(path, Path) and not path.exists():
-        raise SourceError(f"source file missing: {path}")
+        raise SourceError(f"{path} is missing: put it back")
     if isinstance(path, Path):
         refuse_special(path)
     folder = path if isinstance(path, Path) and path.is_dir() else None
