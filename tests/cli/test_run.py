@@ -29,6 +29,8 @@ LAYER_LINES = [
     r"serve: warehouse\.duckdb, exports/ and the SQL answers",
 ]
 SECONDS = r", \d+\.\d s"
+# The first line of a logged run, before the layers'.
+STARTED = r"c360 run started \d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d UTC on {}"
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +80,8 @@ def test_a_logged_run_prints_a_line_per_layer_before_the_summary(workspace: Path
         "silver": len(SILVER_MODELS),
         "gold": len(GOLD_MODELS),
     }
-    lines = result.output.splitlines()
+    started, *lines = result.output.splitlines()
+    assert re.fullmatch(STARTED.format(re.escape(str(workspace))), started), started
     assert len(lines[: len(LAYER_LINES)]) == len(LAYER_LINES)
     for line, expected in zip(lines, LAYER_LINES, strict=False):
         assert re.fullmatch(expected.format(**counts) + SECONDS, line), line
@@ -113,8 +116,10 @@ def test_lines_are_flushed_as_they_happen_and_an_error_is_one_line(workspace: Pa
     ) as child:  # fmt: skip
         assert child.stdout is not None
         ready, _, _ = select.select([child.stdout], [], [], 120)  # a safety net, not a measure
-        first = child.stdout.readline() if ready else ""
+        started = child.stdout.readline() if ready else ""
+        first = child.stdout.readline()
         rest, err = child.communicate("go on\n", timeout=120)
+    assert re.fullmatch(STARTED.format(re.escape(str(workspace))) + "\n", started), started
     from c360.pipeline.bronze.find import sources
 
     landed = LAYER_LINES[0].format(bronze=len(sources(workspace)))

@@ -6,7 +6,12 @@ once instead of loading Ibis, DuckDB, pyarrow and scikit-learn first (tests/cli/
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from types import FrameType
 from typing import Annotated
 
 try:  # Ctrl-C while Python starts: nothing has begun, so no traceback
@@ -74,11 +79,25 @@ app.add_typer(models.app, name="models")
 
 
 INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C
+TERMINATED = 143  # and for one ended by SIGTERM (128 + 15)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Console-script entry point: a usage mistake gets one line on stderr and exit code 2;
-    Ctrl-C, 'interrupted' and exit code 130."""
+    Ctrl-C, 'interrupted' and exit code 130; SIGTERM, 'terminated' and exit code 143."""
+    with _sigterm_as_ctrl_c() as terminated:
+        code = _main(argv, terminated)
+    if terminated() and code != 0:  # stopped as by Ctrl-C, or by an error the stop caused
+        where = run_pipeline.where_stopped()
+        said = "terminated (SIGTERM)"
+        if where is not None:  # `c360 run` (or the demo's): a run sweeps what one left
+            said += (f" {where}" if where else "") + ": rerunning `c360 run` is safe"
+        err_console.print(said, highlight=False)
+        return TERMINATED
+    return code
+
+
+def _main(argv: list[str] | None, terminated: Callable[[], bool]) -> int:
     with noting_ctrl_c() as pressed:
         try:
             result = app(args=argv, prog_name="c360", standalone_mode=False)
@@ -95,20 +114,49 @@ def main(argv: list[str] | None = None) -> int:
             err_console.print("aborted")
             return INTERRUPTED
         except OSError as exc:  # stdout on a full disk, or what no command foresaw
-            if pressed():
+            if pressed() or terminated():
                 result = INTERRUPTED
             else:
                 _flush_or_silence_stdout()
                 error(os_error(exc))
                 return 2
         except Exception:
-            if not pressed():  # a library's own report of Ctrl-C
+            if not (pressed() or terminated()):  # a library's own report of Ctrl-C
                 raise
             result = INTERRUPTED
     code = result if isinstance(result, int) else 0
-    if code == INTERRUPTED:  # Typer turns KeyboardInterrupt into this code, silently
+    if code == INTERRUPTED and not terminated():  # Typer turns KeyboardInterrupt into this code
         err_console.print("interrupted", highlight=False)
     return code
+
+
+@contextmanager
+def _sigterm_as_ctrl_c() -> Iterator[Callable[[], bool]]:
+    """Within the block, SIGTERM (what cron, systemd and Kubernetes send) stops the command as
+    Ctrl-C does, through SIGINT's handler of the moment (a Spark session's cancels its jobs),
+    and is noted: the function yielded says whether it came. A second SIGTERM, while the
+    command winds down (a run's exports finish the file they write), is ignored. The previous
+    handler is restored after."""
+    came = threading.Event()
+    previous = signal.getsignal(signal.SIGTERM)
+    if threading.current_thread() is not threading.main_thread() or previous is signal.SIG_IGN:
+        yield came.is_set  # a handler can only be set here, and SIGTERM is not ours to take
+        return
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        if came.is_set():
+            return
+        came.set()
+        ctrl_c = signal.getsignal(signal.SIGINT)
+        if callable(ctrl_c):
+            ctrl_c(signal.SIGINT, frame)
+        raise KeyboardInterrupt  # Ctrl-C ignored (a script's `c360 run &`), or not Python's
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        yield came.is_set
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _flush_or_silence_stdout() -> None:

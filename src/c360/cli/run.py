@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.progress import Progress, TaskID
@@ -63,6 +64,17 @@ LAYERS = ("bronze", "silver", "gold")
 ENGINES = ("duckdb", "spark")
 
 
+# The run of this process, while it runs: where it is ("at gold", "after gold"; "" before its
+# first layer), for the line of a run that SIGTERM ends.
+_UNDER_WAY: dict[str, str] = {}
+
+
+def where_stopped() -> str | None:
+    """Where the run of this process was when it stopped: ``at gold`` (in it), ``after gold``
+    (before the next layer began), ``""`` before its first layer; None outside a run."""
+    return _UNDER_WAY.get("where")
+
+
 class Bars:
     """Progress bars for the runner: one per layer, on stderr, gone when done."""
 
@@ -71,13 +83,15 @@ class Bars:
         self.tasks: dict[str, TaskID] = {}
 
     def layer(self, name: str, total: int) -> None:
+        _UNDER_WAY["where"] = f"at {name}"
         self.tasks[name] = self.bar.add_task(name, total=total)
 
     def done(self, layer: str, table: str) -> None:
         self.bar.advance(self.tasks[layer])
 
     def finished(self, layer: str, result: RunResult) -> None:
-        """Nothing to add: the summary follows the bars."""
+        """Nothing to show: the summary follows the bars."""
+        _UNDER_WAY["where"] = f"after {layer}"
 
 
 def _made(layer: str, result: RunResult) -> str:
@@ -109,17 +123,16 @@ class Lines:
     fails has told only the layers it finished."""
 
     def layer(self, name: str, total: int) -> None:
-        pass
+        _UNDER_WAY["where"] = f"at {name}"
 
     def done(self, layer: str, table: str) -> None:
         pass
 
     def finished(self, layer: str, result: RunResult) -> None:
+        _UNDER_WAY["where"] = f"after {layer}"
         # Rich flushes each print: the line is in the log as soon as the layer is done.
-        console.print(
-            f"{layer}: {_made(layer, result)}, {result.seconds[layer]:.1f} s",
-            markup=False, highlight=False, soft_wrap=True,
-        )  # fmt: skip
+        say(f"{layer}: {_made(layer, result)}, {result.seconds[layer]:.1f} s",
+            markup=False, highlight=False)  # fmt: skip
 
 
 def run_command(
@@ -136,18 +149,31 @@ def run_command(
     check_choice("--until", until, LAYERS)
     if engine is not None:
         engine = check_choice("--engine", engine, ENGINES, any_case=True)
+    from c360.pipeline.last_run import shown_time
     from c360.pipeline.runner import preflight, run
 
+    _UNDER_WAY["where"] = ""
     try:
         preflight(workspace, until)
         with progress_bar("pipeline") as bar:
             watch = Lines() if bar.disable else Bars(bar)  # no terminal: no bars, lines
+            if bar.disable:  # a log: when and where, before the layers' lines
+                started = shown_time(datetime.now(UTC))
+                say(f"c360 run started {started} on {workspace}", markup=False, highlight=False)
             result = run(workspace, until, engine, watch)
     except errors() as exc:
         raise fail(str(exc)) from None
     except OSError as exc:  # the lake, warehouse or reports cannot be written: full, read-only
         raise fail(os_error(exc)) from None
+    _UNDER_WAY.clear()  # finished: what is left to do is to tell
     print_result(result)
+
+
+def say(*objects: Any, **options: Any) -> None:
+    """Print a message of the run on one line, however long: on a terminal, the terminal wraps
+    it; in a log, a path or a name is never cut across lines and ``grep`` finds it whole (the
+    tables, printed whole off a terminal, are the console's)."""
+    console.print(*objects, soft_wrap=True, **options)
 
 
 def print_result(result: RunResult) -> None:
@@ -161,7 +187,7 @@ def print_result(result: RunResult) -> None:
     if result.text:
         t = result.text
         held = sum(n for name, n in t.items() if name.startswith("quarantine/"))
-        console.print(
+        say(
             f"Text: {t.get('stg_notes', 0):,} notes and {t.get('stg_email_bodies', 0):,} e-mail "
             f"bodies redacted and enriched, {held:,} quarantined, in "
             f"{result.seconds['text']:.1f} s"
@@ -170,7 +196,7 @@ def print_result(result: RunResult) -> None:
         i = result.identity
         unread = sum(i.duplicates.values())
         rows = "row" if unread == 1 else "rows"
-        console.print(
+        say(
             f"Identity: {i.records:,} source records → {i.customers:,} customers "
             f"({i.unmatchable:,} with nothing to match on"
             + (f"; {unread:,} {rows} not read ({NOT_READ})" if unread else "")
@@ -178,10 +204,9 @@ def print_result(result: RunResult) -> None:
             + f"), in {result.seconds['identity']:.1f} s"
         )
         if i.fallback:
-            warning = labelled("Warning:", one_line(i.fallback))
-            console.print(warning, soft_wrap=True, highlight=False)
+            say(labelled("Warning:", one_line(i.fallback)), highlight=False)
         for note in i.notes:  # what was left out on the way, as the run report says it
-            console.print(labelled("note:", one_line(note)), soft_wrap=True, highlight=False)
+            say(labelled("note:", one_line(note)), highlight=False)
     if result.gold:
         print_gold(result.gold + result.identity_tables + result.customers,
                    result.seconds["gold"] + result.seconds.get("customers", 0.0),
@@ -192,19 +217,17 @@ def print_result(result: RunResult) -> None:
         print_not_built(wanting(result.workspace))
     total = sum(result.seconds.values())
     if "serve" in result.seconds:
-        console.print(
-            f"warehouse.duckdb, exports/ and the SQL answers in {result.seconds['serve']:.1f} s"
-        )
+        say(f"warehouse.duckdb, exports/ and the SQL answers in {result.seconds['serve']:.1f} s")
         print_references(result.references)
     done = f" on {result.engine} in {total:.1f} s — {result.workspace}"
-    console.print(Text.assemble(("Done", "bold"), done), highlight=False)
+    say(Text.assemble(("Done", "bold"), done), highlight=False)
     if "gold" not in result.seconds:
         print_earlier(result)
     reports = result.workspace / "reports"
     names = ["run_report.md"] + (
         ["sales_report.txt", "kpis_dashboard.txt", "report.html"] if result.gold else []
     )
-    console.print(f"Reports in {reports}: {', '.join(names)}", markup=False, highlight=False)
+    say(f"Reports in {reports}: {', '.join(names)}", markup=False, highlight=False)
 
 
 def print_earlier(result: RunResult) -> None:
@@ -216,7 +239,7 @@ def print_earlier(result: RunResult) -> None:
     if built is None:
         return
     layer = "silver" if "silver" in result.seconds else "bronze"
-    console.print(
+    say(
         labelled(
             "warning:",
             f"this run stopped at {layer}; {earlier_output(result.workspace, layer)} are the "
@@ -242,8 +265,8 @@ def print_bronze(landed: list[Landed], seconds: float) -> None:
         )
     console.print(table)
     for warning in (w for r in landed for w in r.warnings):
-        console.print(f"[yellow]warning:[/] {literal(warning)}", highlight=False)
-    console.print(
+        say(f"[yellow]warning:[/] {literal(warning)}", highlight=False)
+    say(
         f"{sum(r.landed for r in landed):,} records landed, "
         f"{sum(r.quarantined for r in landed):,} quarantined, in {seconds:.1f} s; "
         "every source reconciled (records = landed + quarantined)"
@@ -259,7 +282,7 @@ def print_silver(built: list[Built], seconds: float) -> None:
         table.add_row(plain(b.model), plain(b.source),
                       f"{b.bronze_rows:,}", f"{b.clean:,}", f"{b.rejected:,}")  # fmt: skip
     console.print(table)
-    console.print(
+    say(
         f"{len(built)} silver tables in {seconds:.1f} s; every model reconciled "
         "(bronze rows = clean + quarantined)"
     )
@@ -267,14 +290,14 @@ def print_silver(built: list[Built], seconds: float) -> None:
         lacking = f"checks its rows against {', '.join(b.lacking)}, which this workspace lacks"
         if b.bronze_rows and not b.clean:
             why = f"lake/quarantine/silver_{b.model}/ for why"
-            console.print(
+            say(
                 f"[yellow]warning:[/] {literal(b.model)} kept none of its {b.bronze_rows:,} rows, "
                 "so what gold builds from it is empty: "
                 + (f"it {lacking} (see {why})" if b.lacking else f"see {why}")
             )
         elif b.lacking:
             them = "them" if len(b.lacking) > 1 else "it"
-            console.print(f"note: {literal(b.model)} {lacking}: a reference to {them} is an orphan")
+            say(f"note: {literal(b.model)} {lacking}: a reference to {them} is an orphan")
 
 
 def print_not_built(wanting: dict[str, list[str]]) -> None:
@@ -304,9 +327,9 @@ def print_references(checked: list[Reference]) -> None:
     if not checked:
         return
     if not broken:
-        console.print(f"All {len(checked)} references the gold contracts declare hold")
+        say(f"All {len(checked)} references the gold contracts declare hold")
         return
-    console.print(
+    say(
         f"[yellow]warning:[/] {len(broken)} of the {len(checked)} references the gold contracts "
         f"declare have rows without a referenced row (the most: {broken[0].orphans:,} rows of "
         f"{literal(broken[0].name)}); reports/run_report.md lists them"
@@ -323,11 +346,9 @@ def print_gold(built: list[BuiltGold], seconds: float, identity: int = 0) -> Non
         table.add_row(plain(g.model), f"{g.rows:,}")
     console.print(table)
     theirs = f" (identity's {identity} in its time above)" if identity else ""
-    console.print(
-        f"{len(built)} gold tables in {seconds:.1f} s{theirs}, each checked against its contract"
-    )
+    say(f"{len(built)} gold tables in {seconds:.1f} s{theirs}, each checked against its contract")
     if inferred := [g for g in built if g.inferred]:
-        console.print(
+        say(
             "Inferred members (ids the facts name whose row silver quarantined): "
             + ", ".join(f"{g.model} {g.inferred:,}" for g in inferred)
         )

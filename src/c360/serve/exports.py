@@ -11,7 +11,9 @@ Arrow compute (no row loop), batch by batch; a column's text is encoded once for
 are exported two at a time (Arrow and zlib work outside the GIL). Each file is replaced
 atomically, and reruns write the same bytes (the gzip header holds no time nor file name).
 ``exports/.c360-exports.json`` lists the tables exported, so that the exports of a table gone
-from the lake go and a user's own file in the folders stays.
+from the lake go and a user's own file in the folders stays. ``exports/_SUCCESS`` says the files
+are one complete set: removed before the first file is replaced, written after the last, with
+the time it was and the bronze batch the set was built from.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import os
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +34,7 @@ import pyarrow.csv as pcsv
 
 from c360.contracts import GOLD_TABLES
 from c360.contracts.model import Table
+from c360.pipeline import lake
 from c360.serve import GoldTable, gold_tables
 from c360.serve.report_kit import ReportWriteError, not_written, write_atomically
 
@@ -53,17 +57,24 @@ _FILES = ("csv/{}.csv", "json/{}.jsonl.gz")
 _FORMER = ("json/{}.json",)
 # Beside the folders: the tables c360 exported, so that it removes its own files and no other.
 MANIFEST = ".c360-exports.json"
+# Beside them too, as Hadoop and Spark name it: the exports are complete (JSON: when, which batch).
+SUCCESS = "_SUCCESS"
 
 
 def export_all(workspace: Path, contracts: Iterable[Table] | None = None) -> dict[str, int]:
     """Write the CSV and JSON-lines export of every gold table, and remove those c360 wrote of
     tables the lake no longer holds, and its files of an earlier format (any other file in the
-    folders is the user's and stays); returns rows per table."""
+    folders is the user's and stays); returns rows per table. ``_SUCCESS`` goes first and comes
+    back last: an export that fails or is killed midway leaves none."""
     known = tuple(GOLD_TABLES if contracts is None else contracts)
     golds = gold_tables(workspace, known)
     folder = Path(workspace) / "exports"
-    for kind in ("csv", "json"):  # what a killed export was writing
-        for left in folder.glob(f"{kind}/.*.tmp"):
+    try:
+        (folder / SUCCESS).unlink(missing_ok=True)
+    except OSError as exc:  # kept, it would mark the files replaced next as a complete set
+        raise not_written(str(folder / SUCCESS), exc) from None
+    for pattern in ("csv/.*.tmp", "json/.*.tmp", f".{MANIFEST}.*.tmp", f".{SUCCESS}.*.tmp"):
+        for left in folder.glob(pattern):  # what a killed export was writing
             with suppress(OSError):  # a read-only folder: writing the export tells, naming it
                 left.unlink()
     names, recorded = {gold.name for gold in golds}, _recorded(folder)
@@ -77,7 +88,28 @@ def export_all(workspace: Path, contracts: Iterable[Table] | None = None) -> dic
             (folder / pattern.format(name)).unlink(missing_ok=True)
     if recorded - names:
         _record(folder, names)
+    if folder.is_dir():  # no gold, nor exports before: nothing to mark
+        done = {"finished_at": _now().isoformat(timespec="seconds"), "batch_id": _batch(workspace)}
+        write_atomically(folder / SUCCESS, json.dumps(done, indent=1) + "\n")
     return {gold.name: n for gold, n in zip(golds, rows, strict=True)}
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _batch(workspace: Path) -> str | None:
+    """The bronze batch gold was built from: the newest ``_batch_id`` of the bronze tables (a
+    run lands every source under one); None without bronze, or one without the column."""
+    bronze = Path(workspace) / "lake" / "bronze"
+    found = []
+    for folder in bronze.iterdir() if bronze.is_dir() else ():
+        if folder.name.startswith(".") or not folder.is_dir():  # a table being written
+            continue
+        with suppress(OSError, pa.ArrowException, KeyError, ValueError):
+            first = lake.open_dataset(folder).head(1, columns=["_batch_id"]).column(0)
+            found += [b for b in first.to_pylist() if isinstance(b, str)]
+    return max(found, default=None)
 
 
 def _recorded(folder: Path) -> set[str]:
