@@ -328,10 +328,20 @@ def clean_ecommerce(raw: Tables) -> Tables:
         quantity=count(orders.quantity),
         order_at=pd.to_datetime(orders.order_date, format="%Y-%m-%d %H:%M:%S", errors="coerce"),
     )
+    line_ok = orders.product_id.isin(source_ids(p.product_id)) & (orders.quantity > 0)
+    named = orders.customer_id.isin(source_ids(raw["ec_customers"].customer_id))
+    named &= orders.order_at.between(EARLIEST, AS_OF)
+    # A line without a customer or a date takes its order's: its first line that passes.
+    first = orders[line_ok & named].drop_duplicates("order_id").set_index("order_id")
+    orders = orders.assign(
+        customer_id=orders.customer_id.fillna(orders.order_id.map(first.customer_id)),
+        order_at=orders.order_at.where(
+            orders.order_date.notna(), orders.order_id.map(first.order_at)
+        ),
+    )
     orders = orders[
         orders.customer_id.isin(source_ids(raw["ec_customers"].customer_id))
-        & orders.product_id.isin(source_ids(p.product_id))
-        & (orders.quantity > 0)
+        & line_ok
         & orders.order_at.between(EARLIEST, AS_OF)
     ].drop_duplicates(["order_id", "product_id"])  # an order line: one product of an order
     orders = orders.assign(

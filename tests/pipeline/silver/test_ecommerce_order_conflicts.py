@@ -1,5 +1,5 @@
 """Seed 003's orders: the lines of one order name one customer and one order time, and a line
-without a shipping address takes its order's."""
+without a customer, an order date or a shipping address takes its order's."""
 
 from __future__ import annotations
 
@@ -83,9 +83,10 @@ def test_a_line_naming_another_customer_or_time_than_its_order_is_quarantined(
 def test_an_order_is_first_named_by_its_first_line_that_passes_every_check(
     engine: Engine,
 ) -> None:
-    # EC-1's first line has no customer: it is missing one, not in conflict, and the order is
-    # CUST_2's, as its first clean line says. EC-2's first line has an unknown product: it
-    # passes no check, so EC-2's second line names the order and its third is in conflict.
+    # EC-1's first line has no customer: it names no order, the order is CUST_2's, as its
+    # first clean line says, and the line takes CUST_2, not in conflict. EC-2's first line has
+    # an unknown product: it passes no check, so EC-2's second line names the order and its
+    # third is in conflict.
     staged = _staged(
         engine,
         "ec_conflicts_first",
@@ -101,9 +102,12 @@ def test_an_order_is_first_named_by_its_first_line_that_passes_every_check(
         },
     )
     kept, rejected = _outcome(engine, staged)
-    assert kept == [("EC-1", "PROD_2", "CUST_2"), ("EC-2", "PROD_1", "CUST_2")]
+    assert kept == [
+        ("EC-1", "PROD_1", "CUST_2"),
+        ("EC-1", "PROD_2", "CUST_2"),
+        ("EC-2", "PROD_1", "CUST_2"),
+    ]
     assert rejected == [
-        ("orders.csv", 1, "missing_customer", "customer_id"),
         ("orders.csv", 3, "conflicting_order_line", "order_id"),
         ("orders.csv", 4, "orphan_product", "product_id"),
         ("orders.csv", 6, "conflicting_order_line", "order_id"),
@@ -198,3 +202,149 @@ def test_an_orders_address_comes_from_the_file_named_last(engine: Engine) -> Non
         ("EC-3", "PROD_1"): None,
     }
     assert repaired == {"shipping_address: missing_value": 1}
+
+
+def _lines(
+    engine: Engine, staged: object
+) -> tuple[dict[tuple[str, str], tuple[object, ...]], list[tuple[object, ...]], dict[str, int]]:
+    clean, rejects, repaired = staged.outcome(engine)  # type: ignore[attr-defined]
+    found = {
+        (r["order_id"], r["product_id"]): (
+            r["customer_id"],
+            str(r["order_at"]),
+            r["shipping_address"],
+        )
+        for r in clean.to_pylist()
+    }
+    rejected = sorted((r["_row_number"], r["reason"], r["column"]) for r in rejects.to_pylist())
+    return found, rejected, repaired
+
+
+def test_a_line_without_customer_or_date_takes_its_orders_first_clean_line(
+    engine: Engine,
+) -> None:
+    # As a shop exports an order of several lines: the customer, the date and the address on
+    # the first line only, the next lines blank ("", white space, "NULL" or nothing at all).
+    # EC-1's later lines take all three; EC-2's second line lacks only its date, its third
+    # only its customer. EC-3's second line has no customer and a date that does not read:
+    # it takes the customer, and its date is still ``invalid_date``. EC-4's second line lacks
+    # the date and names another customer: it takes the date and is in conflict. EC-5's first
+    # line, without a customer, takes its second line's and gives that line its address.
+    staged = _staged(
+        engine,
+        "ec_fill",
+        {
+            "orders.csv": [
+                ("EC-1", "CUST_1", "PROD_1", "2", TEN, "1 Main St"),
+                ("EC-1", None, "PROD_2", "1", None, None),
+                ("EC-1", " ", "PROD_3", "1", "", "  "),
+                ("EC-2", "CUST_2", "PROD_1", "1", "2024-01-02 10:00:00", "2 High St"),
+                ("EC-2", "CUST_2", "PROD_2", "1", "NULL", "2 High St"),
+                ("EC-2", "N/A", "PROD_3", "1", "2024-01-02T10:00:00", "2 High St"),
+                ("EC-3", "CUST_1", "PROD_1", "1", TEN, "3 Low St"),
+                ("EC-3", None, "PROD_2", "1", "2024-02-30", None),
+                ("EC-4", "CUST_1", "PROD_1", "1", TEN, "4 Side St"),
+                ("EC-4", "CUST_2", "PROD_2", "1", None, None),
+                ("EC-5", None, "PROD_1", "1", TEN, "5 Far Rd"),
+                ("EC-5", "CUST_2", "PROD_2", "1", TEN, None),
+            ]
+        },
+    )
+    found, rejected, repaired = _lines(engine, staged)
+    first, second = ("CUST_1", TEN, "1 Main St"), ("CUST_2", "2024-01-02 10:00:00", "2 High St")
+    assert found == {
+        ("EC-1", "PROD_1"): first,
+        ("EC-1", "PROD_2"): first,
+        ("EC-1", "PROD_3"): first,
+        ("EC-2", "PROD_1"): second,
+        ("EC-2", "PROD_2"): second,
+        ("EC-2", "PROD_3"): second,
+        ("EC-3", "PROD_1"): ("CUST_1", TEN, "3 Low St"),
+        ("EC-4", "PROD_1"): ("CUST_1", TEN, "4 Side St"),
+        ("EC-5", "PROD_1"): ("CUST_2", TEN, "5 Far Rd"),
+        ("EC-5", "PROD_2"): ("CUST_2", TEN, "5 Far Rd"),
+    }
+    assert rejected == [
+        (8, "invalid_date", "order_date"),
+        (10, "conflicting_order_line", "order_id"),
+    ]
+    assert repaired == {
+        "customer_id: missing_value": 4,
+        "order_date: missing_value": 3,
+        "shipping_address: missing_value": 3,
+    }
+
+
+def test_a_line_without_customer_or_date_and_no_clean_line_to_take_them_from_is_quarantined(
+    engine: Engine,
+) -> None:
+    # EC-1 is one line. No line of EC-2 has a customer, none of EC-3 a date. EC-4's first
+    # line names an unknown product, EC-5's a future date, EC-6's an unknown customer: each
+    # is quarantined for that, and the order has no clean line to give its second line a
+    # customer or a date. EC-7's second line of an unknown product takes the customer, but is
+    # quarantined for its product: nothing is counted as repaired.
+    staged = _staged(
+        engine,
+        "ec_fill_none",
+        {
+            "orders.csv": [
+                ("EC-1", None, "PROD_1", "1", None, "1 Main St"),
+                ("EC-2", None, "PROD_1", "1", TEN, "1 Main St"),
+                ("EC-2", None, "PROD_2", "1", TEN, "1 Main St"),
+                ("EC-3", "CUST_1", "PROD_1", "1", None, "1 Main St"),
+                ("EC-3", "CUST_1", "PROD_2", "1", "", "1 Main St"),
+                ("EC-4", "CUST_1", "PROD_9", "1", TEN, "1 Main St"),
+                ("EC-4", None, "PROD_1", "1", None, None),
+                ("EC-5", "CUST_1", "PROD_1", "1", "2030-01-01 10:00:00", "1 Main St"),
+                ("EC-5", "CUST_1", "PROD_2", "1", None, None),
+                ("EC-6", "CUST_9", "PROD_1", "1", TEN, "1 Main St"),
+                ("EC-6", None, "PROD_2", "1", TEN, None),
+                ("EC-7", "CUST_2", "PROD_1", "1", TEN, "1 Main St"),
+                ("EC-7", None, "PROD_9", "1", None, None),
+            ]
+        },
+    )
+    found, rejected, repaired = _lines(engine, staged)
+    assert found == {("EC-7", "PROD_1"): ("CUST_2", TEN, "1 Main St")}
+    assert rejected == [
+        (1, "missing_customer", "customer_id"),
+        (2, "missing_customer", "customer_id"),
+        (3, "missing_customer", "customer_id"),
+        (4, "missing_order_date", "order_date"),
+        (5, "missing_order_date", "order_date"),
+        (6, "orphan_product", "product_id"),
+        (7, "missing_customer", "customer_id"),
+        (8, "future_date", "order_date"),
+        (9, "missing_order_date", "order_date"),
+        (10, "orphan_customer", "customer_id"),
+        (11, "missing_customer", "customer_id"),
+        (13, "orphan_product", "product_id"),
+    ]
+    assert repaired == {}
+
+
+def test_an_orders_customer_and_date_come_from_the_file_named_last(engine: Engine) -> None:
+    # EC-1's first clean line is the later file's: the earlier file's line without a
+    # customer or a date takes CUST_2 and 2 January, not CUST_1 written on its own row above.
+    staged = _staged(
+        engine,
+        "ec_fill_files",
+        {
+            "orders_2024-01-01.csv": [
+                ("EC-1", "CUST_1", "PROD_1", "1", TEN, "Old St"),
+                ("EC-1", None, "PROD_2", "1", None, None),
+            ],
+            "orders_2024-01-02.csv": [
+                ("EC-1", "CUST_2", "PROD_3", "1", "2024-01-02 10:00:00", "New St"),
+            ],
+        },
+    )
+    found, rejected, repaired = _lines(engine, staged)
+    later = ("CUST_2", "2024-01-02 10:00:00", "New St")
+    assert found == {("EC-1", "PROD_2"): later, ("EC-1", "PROD_3"): later}
+    assert rejected == [(1, "conflicting_order_line", "order_id")]
+    assert repaired == {
+        "customer_id: missing_value": 1,
+        "order_date: missing_value": 1,
+        "shipping_address: missing_value": 1,
+    }

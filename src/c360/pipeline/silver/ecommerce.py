@@ -168,13 +168,16 @@ def stg_ecommerce_orders(
     :func:`_order_conflicts`): quantity > 0, a real
     date not in the future nor before 1990
     (``implausible_date``: a placeholder such as 1970-01-01), a customer and
-    a product that exist in their sources (bronze). A line without a shipping address takes
-    its order's, from the order's first clean line that has one (see :func:`_order_address`),
-    counted (``repaired``: ``shipping_address: missing_value``); where no clean line of the
-    order has one (a one-line order), it stays NULL. A
+    a product that exist in their sources (bronze). A line without a customer or an order
+    date (blank, as a shop writes the later lines of an order) takes its order's, from the
+    order's first clean line, counted (``repaired``: ``customer_id: missing_value``,
+    ``order_date: missing_value``); the checks then read the values taken. A line without a
+    shipping address takes its order's, from the order's first clean line that has one (see
+    :func:`_order_address`), counted (``repaired``: ``shipping_address: missing_value``);
+    where no clean line of the order has one (a one-line order), it stays NULL. A
     missing customer, product or quantity is ``missing_customer``, ``missing_product`` or
     ``missing_quantity``, not an orphan or a quantity of 0; a missing date is
-    ``missing_order_date``, one that does not read ``invalid_date``."""
+    ``missing_order_date``, one that does not read ``invalid_date`` (it takes no date)."""
     b = bronze
     t = b.select(
         *LINEAGE,
@@ -187,7 +190,30 @@ def stg_ecommerce_orders(
         _raw_quantity=b.quantity,
         _raw_date=b.order_date,
     )
+    t = _order_conflicts(t, _order_checks(t, customers, products, as_of))
     checks = [
+        *_order_checks(t, customers, products, as_of),
+        ("order_id: conflicting_order_line", t._conflicting),
+    ]
+    t = _order_address(t)
+    repairs = [
+        ("customer_id: missing_value", t._customer_filled),
+        ("order_date: missing_value", t._date_filled),
+        ("shipping_address: missing_value", t._address_filled),
+    ]
+    return stage(t, checks, ORDERS.primary_key, ORDER_COLUMNS, repairs)
+
+
+# The checks a line fails when it lacks what it may take from its order's first line.
+_TAKEN = ("customer_id: missing_customer", "order_date: missing_order_date")
+
+
+def _order_checks(
+    t: Table, customers: Table, products: Table, as_of: datetime
+) -> list[tuple[str, ibis.ir.BooleanValue]]:
+    """The checks of an order line, on the values ``t`` holds (its own, or those it took);
+    those of ``_TAKEN`` are true where its customer or its order time is NULL."""
+    return [
         ("missing_key", t.order_id.isnull()),
         ("customer_id: missing_customer", t.customer_id.isnull()),
         (
@@ -205,25 +231,32 @@ def stg_ecommerce_orders(
         ("order_date: implausible_date", parse.implausible(t.order_at)),
         ("order_date: future_date", _future(t.order_at, as_of)),
     ]
-    t = _order_conflicts(t, checks)
-    checks.append(("order_id: conflicting_order_line", t._conflicting))
-    t = _order_address(t)
-    repairs = [("shipping_address: missing_value", t._address_filled)]
-    return stage(t, checks, ORDERS.primary_key, ORDER_COLUMNS, repairs)
 
 
 def _order_conflicts(t: Table, checks: list[tuple[str, ibis.ir.BooleanValue]]) -> Table:
-    """``t`` with ``_conflicting``: true on a line whose customer or order time is not those of
-    its order's first line, so that gold counts the order once, for one customer and month.
+    """``t`` with a missing customer or order time taken from its order's first line
+    (``_customer_filled``, ``_date_filled`` true where it was), ``_conflicting``: true on a
+    line whose customer or order time is not those of its order's first line, so that gold
+    counts the order once, for one customer and month, and ``_clean``: true on a line that
+    passes ``checks`` on the values it holds then, and is not in conflict.
 
     The first line is the one :class:`Staged` would keep of the order among those passing
-    ``checks`` (the file named last, then the record written first): a line without a
-    customer, or of an unknown one, is rejected for that and names no order, and the order is
-    its first clean line's. Times are compared as read ("2024-01-01T10:00" is "2024-01-01
-    10:00:00"). A line repeating the first line's product with another customer or time is in
-    conflict too, not a mere copy.
+    ``checks`` on the lines' own values (the file named last, then the record written first):
+    a line without a customer, or of an unknown one, is rejected for that and names no order,
+    and the order is its first clean line's. A line without a customer or a date (NULL, blank
+    or a word for missing: a date that does not read takes none) takes the first line's, as
+    a shop writes them on an order's first line only; where the order has no clean line (one
+    line, or none with them), it has none to take. Times are compared as read
+    ("2024-01-01T10:00" is "2024-01-01 10:00:00"). A line repeating the first line's product
+    with another customer or time is in conflict too, not a mere copy. A line passes on the
+    values it took when it passes every check but those of ``_TAKEN`` on its own (its checks
+    on a NULL fail none) and now holds both: those it took are the first line's, which passed.
     """
-    t = t.mutate(_passes=~ibis.or_(*(bad.fill_null(False) for _, bad in checks)))
+    failed: dict[bool, list[ibis.ir.BooleanValue]] = {True: [], False: []}
+    for name, bad in checks:
+        failed[name in _TAKEN].append(bad.fill_null(False))
+    t = t.mutate(_sound=~ibis.or_(*failed[False]))
+    t = t.mutate(_passes=t._sound & ~ibis.or_(*failed[True]))
     t = t.mutate(_first_line=kept(t, ["order_id"], t._passes))
     order = ibis.window(group_by=t.order_id)
     first = {
@@ -231,21 +264,32 @@ def _order_conflicts(t: Table, checks: list[tuple[str, ibis.ir.BooleanValue]]) -
         for c in ("customer_id", "order_at")
     }
     t = t.mutate(**first)
+    # Read only where the date is NULL (the few rows): a date that reads was written.
+    no_date = ibis.ifelse(t.order_at.isnull(), parse.clean_text(t._raw_date).isnull(), False)
+    t = t.mutate(
+        customer_id=ibis.coalesce(t.customer_id, t._order_customer_id),
+        order_at=ibis.ifelse(no_date, t._order_order_at, t.order_at),
+        _customer_filled=t.customer_id.isnull() & t._order_customer_id.notnull(),
+        _date_filled=no_date & t._order_order_at.notnull(),
+    )
     differs = (t.customer_id != t._order_customer_id) | (t.order_at != t._order_order_at)
-    return t.mutate(_conflicting=differs)
+    t = t.mutate(_conflicting=differs)
+    named = t.customer_id.notnull() & t.order_at.notnull()
+    return t.mutate(_clean=t._sound & named & ~t._conflicting.fill_null(False))
 
 
 def _order_address(t: Table) -> Table:
     """``t`` (of :func:`_order_conflicts`) with a missing ``shipping_address`` taken from the
     order's first clean line that has one, and ``_address_filled`` true where it was.
 
-    The lines that may give it pass every check and agree with their order's first line: a
-    line quarantined for itself or as in conflict with its order gives none (a copy of a clean
-    line, quarantined as a ``duplicate_key``, may: it is that line written again). The first
-    of them is the one :class:`Staged` would claim first (the file named last, then the record
+    The lines that may give it pass every check, on their own values or on the customer and
+    time they took, and agree with their order's first line (``_clean``): a line quarantined
+    for itself or as in conflict with its order gives none (a copy of a clean line,
+    quarantined as a ``duplicate_key``, may: it is that line written again). The first of
+    them is the one :class:`Staged` would claim first (the file named last, then the record
     written first). One window over the order: its first value among those lines.
     """
-    gives = t._passes & ~t._conflicting.fill_null(False) & t.shipping_address.notnull()
+    gives = t._clean & t.shipping_address.notnull()
     given = ibis.ifelse(gives, t.shipping_address, ibis.null("string"))
     first = given.first().over(
         group_by=t.order_id, order_by=[~gives, ibis.desc(t._source_file), t._row_number]
