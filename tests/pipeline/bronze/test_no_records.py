@@ -68,6 +68,23 @@ FILES: list[tuple[Table, Callable[[Path, int], Path], Callable[[Path], Path]]] =
 ]
 
 
+def landed_then_emptied(
+    workspace: Path,
+    table: Table,
+    write: Callable[[Path, int], Path],
+    emptied: Callable[[Path], Path],
+) -> Path:
+    """A first run of the source without records (no warning: a day without data), a run of 3
+    records, then the source emptied again: its file or folder."""
+    emptied(workspace)
+    [result] = land_all(workspace, drift="evolve")
+    assert (result.table, result.records, result.landed) == (table.name, 0, 0)
+    assert result.warnings == []
+    write(workspace, 3)
+    assert land_all(workspace, drift="evolve")[0].warnings == []
+    return emptied(workspace)
+
+
 @pytest.mark.parametrize(("table", "write", "emptied"), FILES, ids=["header", "bom", "blank"])
 def test_a_file_left_without_records_stops_the_run_where_the_last_run_landed_some(
     tmp_path: Path,
@@ -75,13 +92,7 @@ def test_a_file_left_without_records_stops_the_run_where_the_last_run_landed_som
     write: Callable[[Path, int], Path],
     emptied: Callable[[Path], Path],
 ) -> None:
-    file = emptied(tmp_path)
-    [result] = land_all(tmp_path, drift="evolve")
-    assert (result.table, result.records, result.landed) == (table.name, 0, 0)
-    assert result.warnings == []  # nothing landed before: a day without data
-    write(tmp_path, 3)
-    assert land_all(tmp_path, drift="evolve")[0].warnings == []
-    file = emptied(tmp_path)
+    file = landed_then_emptied(tmp_path, table, write, emptied)
     with pytest.raises(SourceError) as caught:
         land_all(tmp_path, drift="evolve")
     bronze = lake.table_dir(tmp_path, "bronze", table.name)
@@ -102,13 +113,7 @@ def test_a_folder_left_without_records_is_said_where_the_last_run_landed_some(
     write: Callable[[Path, int], Path],
     emptied: Callable[[Path], Path],
 ) -> None:
-    file = emptied(tmp_path)
-    [result] = land_all(tmp_path, drift="evolve")
-    assert (result.table, result.records, result.landed) == (table.name, 0, 0)
-    assert result.warnings == []  # nothing landed before: a day without data
-    write(tmp_path, 3)
-    assert land_all(tmp_path, drift="evolve")[0].warnings == []
-    file = emptied(tmp_path)
+    file = landed_then_emptied(tmp_path, table, write, emptied)
     [result] = land_all(tmp_path, drift="evolve")
     assert result.landed == 0
     assert result.warnings == [
