@@ -3,7 +3,6 @@ line on stderr saying so, exit code 143 (128 + 15, as a shell reports a process 
 
 from __future__ import annotations
 
-import select
 import signal
 import subprocess
 import sys
@@ -30,21 +29,27 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def terminated(code: str, *args: str) -> tuple[int, list[str], str]:
+def terminated(
+    code: str, *args: str, by: signal.Signals = signal.SIGTERM
+) -> tuple[int, list[str], str]:
     """Run ``code`` (HELD, then what it adds) with ``args``; once it says it is held, send it
-    SIGTERM: its exit code, the lines of its stdout and its stderr."""
+    ``by``: its exit code, the lines of its stdout and its stderr."""
     with subprocess.Popen(
         [sys.executable, "-c", HELD + code, *args],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     ) as child:  # fmt: skip
         assert child.stdout is not None
-        said = []
-        while not said or said[-1] not in ("held\n", ""):
-            ready, _, _ = select.select([child.stdout], [], [], 120)  # a safety net
-            said.append(child.stdout.readline() if ready else "")
-        assert said[-1] == "held\n", said
-        child.send_signal(signal.SIGTERM)
-        out, err = child.communicate(timeout=120)
+        try:
+            said: list[
+                str
+            ] = []  # line by line: a child that ends before it is held ends the lines ("")
+            while not said or said[-1] not in ("held\n", ""):
+                said.append(child.stdout.readline())
+            assert said[-1] == "held\n", said
+            child.send_signal(by)
+            out, err = child.communicate(timeout=120)  # a safety net
+        finally:
+            child.kill()  # a no-op once it ended; else the test fails rather than waits
     return child.returncode, [*said, *out.splitlines(keepends=True)], err
 
 
@@ -101,16 +106,8 @@ def test_ctrl_c_is_still_interrupted(tmp_path: Path) -> None:
         "generate.run_generate = held\n"
         "sys.exit(main(['generate', '--workspace', sys.argv[1]]))\n"
     )
-    with subprocess.Popen(
-        [sys.executable, "-c", HELD + code, str(tmp_path / "ws")],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    ) as child:  # fmt: skip
-        assert child.stdout is not None
-        ready, _, _ = select.select([child.stdout], [], [], 120)  # a safety net
-        assert (child.stdout.readline() if ready else "") == "held\n"
-        child.send_signal(signal.SIGINT)
-        _, err = child.communicate(timeout=120)
-    assert (child.returncode, err) == (130, "interrupted\n")
+    returncode, _, err = terminated(code, str(tmp_path / "ws"), by=signal.SIGINT)
+    assert (returncode, err) == (130, "interrupted\n")
 
 
 def test_where_a_run_stopped_follows_its_layers() -> None:
